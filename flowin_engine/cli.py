@@ -1,0 +1,424 @@
+"""``flowin``: run, check and inspect flows without the desktop app."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import FlowFileError, FlowinError, NotFound
+from .events import (
+    Event,
+    ExecutionStatus,
+    StepFinished,
+    StepSkipped,
+    StepStatus,
+)
+from .history import retry_execution
+from .model import Flow
+from .paths import data_dir
+from .runner import ExecutionResult, Runner
+from .store import Store
+from .validation import check_flow, validate_flow
+
+log = logging.getLogger("flowin")
+
+_MARKS = {
+    StepStatus.SUCCESS: ("✓", "green"),
+    StepStatus.FAILED: ("✗", "red"),
+    StepStatus.RETRYING: ("↻", "yellow"),
+    StepStatus.REUSED: ("≡", "cyan"),
+}
+
+
+class _Cli(click.Group):
+    """Shows a FlowinError as its sentence; anything else as one line, traceback to the log."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FlowinError as error:
+            click.secho(str(error), fg="red", err=True)
+            sys.exit(2)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except Exception as error:
+            log.exception("Unexpected error")
+            click.secho(
+                f"Flowin hit an unexpected problem ({type(error).__name__}: {error}). "
+                f"Details are in {data_dir() / 'logs' / 'flowin.log'}.",
+                fg="red",
+                err=True,
+            )
+            sys.exit(3)
+
+
+@click.group(cls=_Cli)
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="FLOWIN_DATA_DIR",
+    help="Folder for Flowin's database and logs (default: your user data folder).",
+)
+@click.version_option(package_name="flowin")
+def main(data_dir: Path | None) -> None:
+    """Flowin: run your automations from the command line."""
+    if data_dir is not None:
+        os.environ["FLOWIN_DATA_DIR"] = str(data_dir)
+    _log_to_file()
+
+
+def _log_to_file() -> None:
+    folder = data_dir() / "logs"
+    folder.mkdir(exist_ok=True)
+    handler = RotatingFileHandler(folder / "flowin.log", maxBytes=2_000_000, backupCount=3)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def _open_store() -> Store:
+    store = Store()
+    store.mark_interrupted()
+    return store
+
+
+def _load_flow(store: Store, reference: str) -> Flow:
+    """A flow file's path, or the id or name of a flow in the database."""
+    path = Path(reference)
+    if path.suffix.lower() == ".json" or path.is_file():
+        flow = Flow.load(path)
+        store.save_flow(flow)
+        return flow
+    return store.find_flow(reference)
+
+
+def _parse_input(text: str | None) -> Any:
+    if text is None:
+        return None
+    if text.startswith("@"):
+        try:
+            text = Path(text[1:]).read_text(encoding="utf-8")
+        except OSError as error:
+            raise FlowFileError(
+                f"Can't read the input file {text[1:]}: {error.strerror}."
+            ) from None
+    try:
+        return json.loads(text)
+    except ValueError as error:
+        raise FlowFileError(f"--input is not valid JSON: {error}.") from None
+
+
+class _Progress:
+    """Prints each step as it ends, on the event bus's thread."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+
+    def __call__(self, events: Sequence[Event]) -> None:
+        for event in events:
+            if self.quiet:
+                continue
+            if isinstance(event, StepFinished):
+                mark, colour = _MARKS.get(event.status, ("·", "white"))
+                label = f"  {click.style(mark, fg=colour)} {event.node_name}"
+                if event.iteration is not None:
+                    label += f" [{event.iteration + 1}]"
+                if event.status == StepStatus.RETRYING:
+                    detail = f"{event.error} — trying again in {event.retry_in:.1f} s"
+                elif event.status == StepStatus.FAILED:
+                    detail = click.style(event.error or "", fg="red")
+                else:
+                    detail = _duration(event.duration)
+                click.echo(f"{label:<40} {detail}")
+            elif isinstance(event, StepSkipped):
+                click.echo(f"  {click.style('–', fg='bright_black')} {event.node_name:<36} skipped")
+
+
+def _duration(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def _summary(result: ExecutionResult) -> None:
+    took = _duration(result.duration)
+    if result.status == ExecutionStatus.SUCCESS:
+        click.secho(f"✔ Succeeded in {took} (execution {result.execution_id[:8]})", fg="green")
+    elif result.status == ExecutionStatus.CANCELLED:
+        click.secho(f"■ Cancelled after {took} (execution {result.execution_id[:8]})", fg="yellow")
+    else:
+        click.secho(f"✘ Failed in {took}: {result.error}", fg="red", err=True)
+        click.echo(
+            f"  Execution {result.execution_id[:8]} — fix the problem, then "
+            f"'flowin executions retry {result.execution_id[:8]}'.",
+            err=True,
+        )
+
+
+def _run_and_report(runner: Runner, store: Store, start: Any, quiet: bool, as_json: bool) -> None:
+    runner.events.subscribe(_Progress(quiet or as_json))
+    try:
+        handle = start()
+        try:
+            result = handle.wait()
+        except KeyboardInterrupt:
+            handle.cancel()
+            result = handle.wait(30)
+    finally:
+        runner.shutdown()
+        store.close()
+    if as_json:
+        click.echo(json.dumps(_result_json(result), ensure_ascii=False, default=str, indent=2))
+    else:
+        _summary(result)
+    if not result.ok:
+        sys.exit(1)
+
+
+def _result_json(result: ExecutionResult) -> dict[str, Any]:
+    return {
+        "execution_id": result.execution_id,
+        "status": str(result.status),
+        "error": result.error,
+        "failed_step": result.failed_node,
+        "duration": result.duration,
+        "outputs": result.outputs,
+    }
+
+
+@main.command()
+@click.argument("flow")
+@click.option("--input", "input_text", help="Trigger data as JSON, or @file.json.")
+@click.option("--workers", default=8, show_default=True, help="Steps that may run at once.")
+@click.option("--quiet", is_flag=True, help="Print only the summary.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def run(flow: str, input_text: str | None, workers: int, quiet: bool, as_json: bool) -> None:
+    """Run FLOW (a flow file, or a saved flow's id or name) once and show each step."""
+    store = _open_store()
+    loaded = _load_flow(store, flow)
+    check_flow(loaded)
+    trigger_data = _parse_input(input_text)
+    runner = Runner(workers=workers, history=store)
+    if not (quiet or as_json):
+        click.echo(f"▶ Running '{loaded.name}'")
+    _run_and_report(
+        runner, store, lambda: runner.start(loaded, trigger_data, mode="cli"), quiet, as_json
+    )
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def validate(files: tuple[Path, ...]) -> None:
+    """Check flow files and explain anything that would stop them from running."""
+    failed = False
+    for path in files:
+        try:
+            flow = Flow.load(path)
+        except FlowFileError as error:
+            click.secho(f"✗ {path}: {error}", fg="red")
+            failed = True
+            continue
+        problems = validate_flow(flow)
+        if problems:
+            failed = True
+            click.secho(f"✗ {path}: '{flow.name}' can't run yet:", fg="red")
+            for problem in problems:
+                click.echo(f"    • {problem}")
+        else:
+            click.secho(f"✓ {path}: '{flow.name}' is ready to run.", fg="green")
+    if failed:
+        sys.exit(1)
+
+
+@main.group()
+def flows() -> None:
+    """List, import and export saved flows."""
+
+
+@flows.command("list")
+def flows_list() -> None:
+    """Show saved flows with their status and today's runs."""
+    with _open_store() as store:
+        items = store.list_flows()
+    if not items:
+        click.echo("No flows yet — import one with 'flowin flows import FILE'.")
+        return
+    click.echo(
+        f"{'ID':<14}{'NAME':<32}{'STATUS':<10}{'VERSION':>8}{'RUNS TODAY':>12}{'SUCCESS':>9}"
+    )
+    for item in items:
+        ratio = "—" if item.success_ratio is None else f"{item.success_ratio:.0%}"
+        click.echo(
+            f"{item.id:<14}{_clip(item.name, 30):<32}{item.status!s:<10}{item.version:>8}"
+            f"{item.runs_today:>12}{ratio:>9}"
+        )
+
+
+@flows.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def flows_import(files: tuple[Path, ...]) -> None:
+    """Save flow files into Flowin's database."""
+    with _open_store() as store:
+        for path in files:
+            flow = Flow.load(path)
+            version = store.save_flow(flow)
+            problems = validate_flow(flow)
+            note = "" if not problems else f" — {len(problems)} thing(s) to fix before it can run"
+            click.echo(f"Imported '{flow.name}' ({flow.id}, version {version}){note}.")
+
+
+@flows.command("export")
+@click.argument("flow")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
+)
+def flows_export(flow: str, output: Path | None) -> None:
+    """Write a saved flow as JSON (to a file, or to the screen)."""
+    with _open_store() as store:
+        found = store.find_flow(flow)
+    text = found.to_json()
+    if output is None:
+        click.echo(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"Exported '{found.name}' to {output}.")
+
+
+@main.group()
+def executions() -> None:
+    """Look at past runs and retry failed ones."""
+
+
+@executions.command("list")
+@click.option("--flow", "flow_ref", help="Only this flow (id or name).")
+@click.option(
+    "--status",
+    type=click.Choice([s.value for s in ExecutionStatus]),
+    help="Only runs that ended this way.",
+)
+@click.option("--since", help="Only runs started since: a date (2026-11-01) or hours ago (24h).")
+@click.option("--limit", default=20, show_default=True)
+def executions_list(
+    flow_ref: str | None, status: str | None, since: str | None, limit: int
+) -> None:
+    """Show recent runs, newest first."""
+    with _open_store() as store:
+        flow_id = store.find_flow(flow_ref).id if flow_ref else None
+        items = store.list_executions(
+            flow_id=flow_id,
+            status=ExecutionStatus(status) if status else None,
+            since=_parse_since(since),
+            limit=limit,
+        )
+    if not items:
+        click.echo("No runs yet.")
+        return
+    click.echo(f"{'ID':<10}{'FLOW':<28}{'STATUS':<13}{'STARTED':<22}{'TOOK':>10}")
+    for item in items:
+        took = "" if item.duration_ms is None else _duration(item.duration_ms / 1000)
+        started = item.started_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        colour = {"success": "green", "failed": "red", "interrupted": "yellow"}.get(
+            str(item.status)
+        )
+        click.echo(
+            f"{item.id[:8]:<10}{_clip(item.flow_name, 26):<28}"
+            f"{click.style(f'{item.status!s:<13}', fg=colour)}{started:<22}{took:>10}"
+        )
+
+
+def _parse_since(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    if text.endswith("h") and text[:-1].isdigit():
+        return datetime.now(UTC) - timedelta(hours=int(text[:-1]))
+    if text.endswith("d") and text[:-1].isdigit():
+        return datetime.now(UTC) - timedelta(days=int(text[:-1]))
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise click.BadParameter(
+            "use a date like 2026-11-01, or 24h / 7d", param_hint="--since"
+        ) from None
+    return moment if moment.tzinfo else moment.astimezone(UTC)
+
+
+@executions.command("show")
+@click.argument("execution_id")
+@click.option("--json", "as_json", is_flag=True, help="Print everything as JSON.")
+def executions_show(execution_id: str, as_json: bool) -> None:
+    """Show one run with every step's input, output and error."""
+    with _open_store() as store:
+        detail = store.get_execution(execution_id)
+    if as_json:
+        click.echo(json.dumps(_as_plain(detail), ensure_ascii=False, default=str, indent=2))
+        return
+    click.echo(f"Execution {detail.id}  —  '{detail.flow_name}' (version {detail.flow_version})")
+    click.echo(
+        f"Status: {detail.status}   Started: {detail.started_at.astimezone():%Y-%m-%d %H:%M:%S}"
+    )
+    if detail.error:
+        click.secho(f"Error: {detail.error}", fg="red")
+    click.echo(f"Trigger data: {_short_json(detail.trigger_data)}")
+    for step in detail.steps:
+        mark, colour = _MARKS.get(StepStatus(step.status), ("–", "bright_black"))
+        attempt = f" (attempt {step.attempt})" if step.attempt > 1 else ""
+        took = "" if step.duration_ms is None else _duration(step.duration_ms / 1000)
+        click.echo(
+            f"  {click.style(mark, fg=colour)} {step.node_name}{attempt}  {step.status}  {took}"
+        )
+        if step.error:
+            click.secho(f"      error:  {step.error}", fg="red")
+        if step.input is not None:
+            click.echo(f"      input:  {_short_json(step.input)}")
+        if step.output is not None:
+            click.echo(f"      output: {_short_json(step.output)}")
+
+
+@executions.command("retry")
+@click.argument("execution_id")
+@click.option("--quiet", is_flag=True)
+def executions_retry(execution_id: str, quiet: bool) -> None:
+    """Run a failed execution again from the step that failed, with the data it had."""
+    store = _open_store()
+    runner = Runner(history=store)
+    _run_and_report(
+        runner, store, lambda: retry_execution(store, runner, execution_id), quiet, False
+    )
+
+
+@executions.command("prune")
+@click.option(
+    "--older-than", "days", type=int, help="Days of history to keep (default: setting, 30)."
+)
+def executions_prune(days: int | None) -> None:
+    """Delete old runs from the history."""
+    with _open_store() as store:
+        removed = store.prune(timedelta(days=days) if days is not None else None)
+    click.echo(f"Removed {removed} old run(s).")
+
+
+def _as_plain(value: Any) -> Any:
+    if hasattr(value, "__dataclass_fields__"):
+        return {k: _as_plain(getattr(value, k)) for k in value.__dataclass_fields__}
+    if isinstance(value, list):
+        return [_as_plain(v) for v in value]
+    return value
+
+
+def _short_json(value: Any, limit: int = 300) -> str:
+    return _clip(json.dumps(value, ensure_ascii=False, default=str), limit)
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+__all__ = ["NotFound", "main"]

@@ -1,0 +1,184 @@
+"""Events the runner reports, and the bus that hands them to subscribers.
+
+Subscribers run on the bus's own thread, in batches, so a slow or broken subscriber never slows
+down or breaks an execution.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+
+class ExecutionStatus(StrEnum):
+    RUNNING = "running"
+    WAITING = "waiting"
+    SUCCESS = "success"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+    INTERRUPTED = "interrupted"
+
+
+class StepStatus(StrEnum):
+    RUNNING = "running"
+    SUCCESS = "success"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+    RETRYING = "retrying"
+    REUSED = "reused"  # output taken from an earlier execution (retry) or a pinned result
+
+
+@dataclass(frozen=True, slots=True)
+class ExecutionStarted:
+    execution_id: str
+    flow_id: str
+    flow_name: str
+    trigger_data: Any
+    at: datetime
+    mode: str
+    retry_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExecutionFinished:
+    execution_id: str
+    flow_id: str
+    status: ExecutionStatus
+    at: datetime
+    duration: float
+    error: str | None = None
+    failed_node: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StepStarted:
+    execution_id: str
+    node_id: str
+    node_name: str
+    node_type: str
+    attempt: int
+    iteration: int | None
+    input: Any
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StepFinished:
+    """A step attempt ended: success, failed, retrying (another attempt follows), or reused."""
+
+    execution_id: str
+    node_id: str
+    node_name: str
+    node_type: str
+    attempt: int
+    iteration: int | None
+    status: StepStatus
+    input: Any
+    output: Any
+    port: str | None
+    error: str | None
+    started_at: datetime
+    at: datetime
+    duration: float
+    retry_in: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StepSkipped:
+    execution_id: str
+    node_id: str
+    node_name: str
+    node_type: str
+    iteration: int | None
+    at: datetime
+
+
+Event = ExecutionStarted | ExecutionFinished | StepStarted | StepFinished | StepSkipped
+Subscriber = Callable[[Sequence[Event]], None]
+
+_STOP = object()
+
+
+class EventBus:
+    """Delivers events to subscribers on one background thread, in the order they happened."""
+
+    def __init__(self, max_batch: int = 500) -> None:
+        self._subscribers: list[Subscriber] = []
+        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._max_batch = max_batch
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._idle = threading.Condition()
+        self._pending = 0
+
+    @property
+    def has_subscribers(self) -> bool:
+        return bool(self._subscribers)
+
+    def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
+        """Call ``subscriber(events)`` with each batch; returns a function that unsubscribes."""
+        with self._lock:
+            self._subscribers = [*self._subscribers, subscriber]
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._deliver, name="flowin-events", daemon=True
+                )
+                self._thread.start()
+
+        def unsubscribe() -> None:
+            with self._lock:
+                self._subscribers = [s for s in self._subscribers if s is not subscriber]
+
+        return unsubscribe
+
+    def publish(self, event: Event) -> None:
+        if not self._subscribers:
+            return
+        with self._idle:
+            self._pending += 1
+        self._queue.put(event)
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Wait until every published event has been delivered; False on timeout."""
+        with self._idle:
+            return self._idle.wait_for(lambda: self._pending == 0, timeout)
+
+    def close(self) -> None:
+        self.flush()
+        if self._thread is not None:
+            self._queue.put(_STOP)
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def _deliver(self) -> None:
+        while True:
+            first = self._queue.get()
+            if first is _STOP:
+                return
+            batch = [first]
+            while len(batch) < self._max_batch:
+                try:
+                    item = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if item is _STOP:
+                    self._queue.put(_STOP)
+                    break
+                batch.append(item)
+            for subscriber in self._subscribers:
+                try:
+                    subscriber(batch)
+                except Exception:
+                    log.exception("An event subscriber failed; the run goes on")
+            with self._idle:
+                self._pending -= len(batch)
+                if self._pending == 0:
+                    self._idle.notify_all()

@@ -1,0 +1,30 @@
+"""Retrying a failed execution from the step that failed, with the data it had then."""
+
+from __future__ import annotations
+
+from .errors import FlowinError
+from .events import ExecutionStatus, StepStatus
+from .runner import ExecutionHandle, Reused, Runner
+from .store import Store
+
+RETRYABLE = {ExecutionStatus.FAILED, ExecutionStatus.INTERRUPTED, ExecutionStatus.CANCELLED}
+
+
+def retry_execution(store: Store, runner: Runner, execution_id: str) -> ExecutionHandle:
+    """Start a new execution of the same flow version that reuses every step that succeeded."""
+    detail = store.get_execution(execution_id)
+    if ExecutionStatus(detail.status) not in RETRYABLE:
+        raise FlowinError(
+            f"Execution {detail.id[:8]} ended as {detail.status}; only failed or interrupted runs can be retried."
+        )
+    if detail.flow_version is not None:
+        flow = store.get_flow_version(detail.flow_id, detail.flow_version)
+    else:
+        flow = store.get_flow(detail.flow_id)
+    reuse: dict[str, Reused] = {}
+    for step in detail.steps:
+        # Only steps outside loops are reused: a loop that did not finish runs again as a whole.
+        ok = StepStatus(step.status) in (StepStatus.SUCCESS, StepStatus.REUSED)
+        if ok and step.iteration is None and step.port is not None:
+            reuse[step.node_id] = Reused(step.port, step.output)
+    return runner.start(flow, detail.trigger_data, mode="retry", reuse=reuse, retry_of=detail.id)

@@ -1,0 +1,265 @@
+"""Node types, declared by connector manifests and discovered at start-up.
+
+A connector is a package with ``manifest.json`` and an operations module. Each manifest entry
+names an operation; the function of the same name in the operations module runs it, and the
+pydantic model annotated on its first parameter declares its inputs. The engine, the palette,
+the properties panel and the AI builder all read these same declarations.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import typing
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+from importlib import metadata, resources
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import ConnectorError, UnknownNodeType
+from .model import ERROR_PORT, MAIN_PORT
+
+log = logging.getLogger(__name__)
+
+ENTRY_POINT_GROUP = "flowin.connectors"
+BUILTIN_PACKAGE = "connectors"
+
+
+class TriggerKind(StrEnum):
+    MANUAL = "manual"
+    SCHEDULE = "schedule"
+    WEBHOOK = "webhook"
+    POLLING = "polling"
+
+
+class Phrases(BaseModel):
+    """Words people use for an operation, for the offline AI builder and the palette search."""
+
+    model_config = ConfigDict(extra="forbid")
+    en: list[str] = Field(default_factory=list)
+    ar: list[str] = Field(default_factory=list)
+
+
+class OperationManifest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
+    description: str = ""
+    kind: TriggerKind | None = None
+    outputs: list[str] = Field(default_factory=lambda: [MAIN_PORT])
+    outputs_from: str | None = Field(
+        None, description="A list param whose items' 'output' names add output ports."
+    )
+    inputs: list[str] = Field(default_factory=lambda: [MAIN_PORT])
+    output_example: Any = None
+    phrases: Phrases = Field(default_factory=Phrases)
+    repeat_safe: bool = Field(
+        True, description="False when repeating the call has effects (a sent message)."
+    )
+
+
+class ConnectorManifest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
+    category: str
+    auth: str = "none"
+    icon: str | None = None
+    description: str = ""
+    module: str = "operations"
+    docs_url: str | None = None
+    triggers: list[OperationManifest] = Field(default_factory=list)
+    actions: list[OperationManifest] = Field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Connector:
+    manifest: ConnectorManifest
+    package: str
+
+    @property
+    def id(self) -> str:
+        return self.manifest.id
+
+    @property
+    def name(self) -> str:
+        return self.manifest.name
+
+
+@dataclass(frozen=True)
+class NodeType:
+    """One kind of node: ``connector.operation``, its inputs, ports and function."""
+
+    type: str
+    connector: Connector
+    manifest: OperationManifest
+    input_model: type[BaseModel]
+    function: Callable[..., Any]
+    is_trigger: bool
+    _field_titles: dict[str, str] = field(default_factory=dict, repr=False)
+
+    @property
+    def name(self) -> str:
+        return self.manifest.name
+
+    @property
+    def trigger_kind(self) -> TriggerKind | None:
+        return self.manifest.kind
+
+    @property
+    def input_ports(self) -> list[str]:
+        return [] if self.is_trigger else list(self.manifest.inputs)
+
+    def output_ports(self, params: dict[str, Any] | None = None) -> list[str]:
+        """Ports this node can send on, given its params; the error port is always there."""
+        ports = list(self.manifest.outputs)
+        if self.manifest.outputs_from and params:
+            for item in params.get(self.manifest.outputs_from) or []:
+                name = item.get("output") if isinstance(item, dict) else None
+                if isinstance(name, str) and name and name not in ports:
+                    # Case outputs come before the fallback port, in the order of the cases.
+                    ports.insert(len(ports) - 1 if "default" in ports else len(ports), name)
+        return [*ports, ERROR_PORT]
+
+    @property
+    def default_port(self) -> str:
+        return self.manifest.outputs[0] if self.manifest.outputs else MAIN_PORT
+
+    def field_title(self, key: str) -> str:
+        return self._field_titles.get(key, key.replace("_", " ").capitalize())
+
+    def required_fields(self) -> list[str]:
+        return [k for k, f in self.input_model.model_fields.items() if f.is_required()]
+
+    def json_schema(self) -> dict[str, Any]:
+        return self.input_model.model_json_schema()
+
+
+class Registry:
+    """All node types Flowin knows, by ``connector.operation``."""
+
+    def __init__(self, connectors: Iterable[Connector] = ()) -> None:
+        self._connectors: dict[str, Connector] = {}
+        self._types: dict[str, NodeType] = {}
+        for connector in connectors:
+            self.add(connector)
+
+    def add(self, connector: Connector) -> None:
+        if connector.id in self._connectors:
+            log.warning("Connector %r is defined twice; keeping the first", connector.id)
+            return
+        module = _import(f"{connector.package}.{connector.manifest.module}", connector.id)
+        types = {}
+        for entries, is_trigger in (
+            (connector.manifest.triggers, True),
+            (connector.manifest.actions, False),
+        ):
+            for entry in entries:
+                types[f"{connector.id}.{entry.id}"] = _node_type(
+                    connector, entry, module, is_trigger
+                )
+        self._connectors[connector.id] = connector
+        self._types.update(types)
+
+    def get(self, type_name: str) -> NodeType:
+        try:
+            return self._types[type_name]
+        except KeyError:
+            raise UnknownNodeType(f"Flowin doesn't know the node type '{type_name}'.") from None
+
+    def find(self, type_name: str) -> NodeType | None:
+        return self._types.get(type_name)
+
+    def __contains__(self, type_name: object) -> bool:
+        return type_name in self._types
+
+    @property
+    def connectors(self) -> list[Connector]:
+        return list(self._connectors.values())
+
+    @property
+    def node_types(self) -> list[NodeType]:
+        return list(self._types.values())
+
+    def triggers(self) -> list[NodeType]:
+        return [t for t in self._types.values() if t.is_trigger]
+
+
+def load_connector(package: str) -> Connector:
+    """Read ``manifest.json`` of an importable package."""
+    try:
+        text = resources.files(package).joinpath("manifest.json").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError) as error:
+        raise ConnectorError(f"The connector '{package}' has no manifest.json ({error}).") from None
+    try:
+        manifest = ConnectorManifest.model_validate(json.loads(text))
+    except (ValueError, ValidationError) as error:
+        raise ConnectorError(f"The manifest of connector '{package}' is invalid: {error}") from None
+    return Connector(manifest=manifest, package=package)
+
+
+def discover() -> list[Connector]:
+    """The built-in connectors, then those installed packages declare in the entry-point group."""
+    found: list[Connector] = []
+    root = resources.files(BUILTIN_PACKAGE)
+    for child in sorted(root.iterdir(), key=lambda c: c.name):
+        if child.is_dir() and child.joinpath("manifest.json").is_file():
+            found.append(_try_load(f"{BUILTIN_PACKAGE}.{child.name}"))
+    for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        found.append(_try_load(entry_point.value))
+    return [c for c in found if c is not None]
+
+
+@cache
+def default_registry() -> Registry:
+    return Registry(discover())
+
+
+def _try_load(package: str) -> Connector | None:
+    try:
+        return load_connector(package)
+    except ConnectorError:
+        log.exception("Skipping a connector that cannot be loaded")
+        return None
+
+
+def _import(module_name: str, connector_id: str) -> Any:
+    try:
+        return importlib.import_module(module_name)
+    except ImportError as error:
+        raise ConnectorError(f"The connector '{connector_id}' can't be loaded: {error}") from None
+
+
+def _node_type(
+    connector: Connector, entry: OperationManifest, module: Any, is_trigger: bool
+) -> NodeType:
+    function = getattr(module, entry.id, None)
+    if not callable(function):
+        raise ConnectorError(
+            f"The connector '{connector.id}' declares '{entry.id}' but has no function of that name."
+        )
+    hints = typing.get_type_hints(function)
+    parameters = [name for name in function.__code__.co_varnames[: function.__code__.co_argcount]]
+    input_model = hints.get(parameters[0]) if parameters else None
+    if not (isinstance(input_model, type) and issubclass(input_model, BaseModel)):
+        raise ConnectorError(
+            f"'{connector.id}.{entry.id}' must take a pydantic model as its first parameter."
+        )
+    titles = {
+        key: info.title or key.replace("_", " ").capitalize()
+        for key, info in input_model.model_fields.items()
+    }
+    return NodeType(
+        type=f"{connector.id}.{entry.id}",
+        connector=connector,
+        manifest=entry,
+        input_model=input_model,
+        function=function,
+        is_trigger=is_trigger,
+        _field_titles=titles,
+    )

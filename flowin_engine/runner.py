@@ -1,0 +1,771 @@
+"""Runs flows as graphs in a bounded thread pool.
+
+A node runs once all of its incoming connections are settled; it runs when at least one of them
+carried data and is skipped when none did, so branches not taken are skipped and a node after
+several branches waits for all of them. A straight chain runs on one worker without hopping
+threads; parallel branches spread over the pool. Waiting (delays, retry back-off) holds no
+thread: the execution parks on a timer and comes back through the pool.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from time import monotonic
+from typing import Any, Protocol
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from .errors import (
+    ExpressionError,
+    FlowinError,
+    RetryableError,
+    StepError,
+    StoppedByFlow,
+)
+from .events import (
+    Event,
+    EventBus,
+    ExecutionFinished,
+    ExecutionStarted,
+    ExecutionStatus,
+    StepFinished,
+    StepSkipped,
+    StepStarted,
+    StepStatus,
+)
+from .expressions import render
+from .graph import LOOP_BODY_PORT, LOOP_DONE_PORT, Graph
+from .model import ERROR_PORT, Flow, Node, OnError
+from .registry import NodeType, Registry, default_registry
+from .steps import Emit, ForEach, Incoming, StepContext, Wait
+from .timers import TimerHandle, Timers
+from .validation import LOOP_TYPE, check_flow
+
+log = logging.getLogger(__name__)
+
+MAX_RETRY_WAIT = 300.0
+
+
+class History(Protocol):
+    """Where executions are kept (the store); begin_execution is called before any step runs."""
+
+    def begin_execution(
+        self,
+        execution_id: str,
+        flow: Flow,
+        trigger_data: Any,
+        mode: str,
+        retry_of: str | None = None,
+        started_at: datetime | None = None,
+    ) -> None: ...
+
+    def record(self, events: Sequence[Event]) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Reused:
+    """A step's earlier result, replayed instead of running the step again."""
+
+    port: str
+    output: Any
+
+
+@dataclass(slots=True)
+class ExecutionResult:
+    execution_id: str
+    flow_id: str
+    status: ExecutionStatus
+    error: str | None
+    failed_node: str | None
+    outputs: dict[str, Any]
+    started_at: datetime
+    finished_at: datetime
+    duration: float
+
+    @property
+    def ok(self) -> bool:
+        return self.status == ExecutionStatus.SUCCESS
+
+
+class ExecutionHandle:
+    def __init__(self, execution_id: str, runner: Runner) -> None:
+        self.id = execution_id
+        self._runner = runner
+        self._done = threading.Event()
+        self._result: ExecutionResult | None = None
+
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def wait(self, timeout: float | None = None) -> ExecutionResult:
+        if not self._done.wait(timeout):
+            raise TimeoutError(f"Execution {self.id} is still running.")
+        assert self._result is not None
+        return self._result
+
+    def cancel(self) -> bool:
+        return self._runner.cancel(self.id)
+
+    def _finish(self, result: ExecutionResult) -> None:
+        self._result = result
+        self._done.set()
+
+
+@dataclass(slots=True)
+class _Work:
+    scope: _Scope
+    node_id: str
+    attempt: int = 1
+    parked: _Parked | None = None
+
+
+@dataclass(slots=True)
+class _Parked:
+    """What a Delay that is waiting needs in order to carry on when its timer fires."""
+
+    output: Any
+    data: Any
+    params: Any
+    started_at: datetime
+    started: float
+
+
+class Runner:
+    """Runs executions of flows; many at once, on ``workers`` threads."""
+
+    def __init__(
+        self,
+        registry: Registry | None = None,
+        *,
+        workers: int = 8,
+        history: History | None = None,
+        bus: EventBus | None = None,
+    ) -> None:
+        self.registry = registry or default_registry()
+        self.events = bus or EventBus()
+        self.history = history
+        self.workers = workers
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="flowin-step")
+        self._timers = Timers()
+        self._active: dict[str, _Execution] = {}
+        self._lock = threading.Lock()
+        self._unsubscribe_history: Callable[[], None] | None = None
+        if history is not None:
+            self._unsubscribe_history = self.events.subscribe(history.record)
+
+    def start(
+        self,
+        flow: Flow,
+        trigger_data: Any = None,
+        *,
+        mode: str = "manual",
+        execution_id: str | None = None,
+        reuse: Mapping[str, Reused] | None = None,
+        retry_of: str | None = None,
+        validate: bool = True,
+    ) -> ExecutionHandle:
+        """Start an execution and return at once; ``handle.wait()`` gives the result."""
+        if validate:
+            check_flow(flow, self.registry)
+        execution = _Execution(
+            self, flow, trigger_data, mode, execution_id or uuid.uuid4().hex, dict(reuse or {})
+        )
+        with self._lock:
+            self._active[execution.id] = execution
+        if self.history is not None:
+            self.history.begin_execution(
+                execution.id, flow, trigger_data, mode, retry_of, execution.started_at
+            )
+        self._publish(
+            ExecutionStarted(
+                execution.id, flow.id, flow.name, trigger_data, execution.started_at, mode, retry_of
+            )
+        )
+        execution.begin()
+        return execution.handle
+
+    def run(self, flow: Flow, trigger_data: Any = None, **options: Any) -> ExecutionResult:
+        """Start an execution and wait for its result."""
+        return self.start(flow, trigger_data, **options).wait()
+
+    def cancel(self, execution_id: str) -> bool:
+        with self._lock:
+            execution = self._active.get(execution_id)
+        if execution is None:
+            return False
+        execution.cancel()
+        return True
+
+    def active(self) -> list[str]:
+        with self._lock:
+            return list(self._active)
+
+    def shutdown(self, cancel: bool = False) -> None:
+        if cancel:
+            for execution_id in self.active():
+                self.cancel(execution_id)
+        self._pool.shutdown(wait=True)
+        self._timers.close()
+        self.events.flush()
+        if self._unsubscribe_history is not None:
+            self._unsubscribe_history()
+
+    def __enter__(self) -> Runner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.shutdown()
+
+    # Used by executions.
+    def _publish(self, event: Event) -> None:
+        self.events.publish(event)
+
+    def _submit(self, execution: _Execution, work: _Work) -> None:
+        self._pool.submit(execution.run_task, work)
+
+    def _forget(self, execution_id: str) -> None:
+        with self._lock:
+            self._active.pop(execution_id, None)
+
+
+class _Scope:
+    """One pass over a set of nodes: the whole flow, or one iteration of a loop's body."""
+
+    def __init__(
+        self,
+        execution: _Execution,
+        nodes: set[str],
+        loop: dict[str, Any] | None,
+        iteration: int | None,
+        on_done: Callable[[_Scope], list[_Work]],
+        entry_from: str | None = None,
+    ) -> None:
+        self.execution = execution
+        self.nodes = nodes
+        self.loop = loop
+        self.iteration = iteration
+        self.on_done = on_done
+        self.remaining = len(nodes)
+        self.outputs: dict[str, Any] = {}
+        graph = execution.graph
+        self.pending = {
+            node_id: sum(
+                1
+                for e in graph.incoming[node_id]
+                if e.source in nodes or (e.source == entry_from and e.source_port == LOOP_BODY_PORT)
+            )
+            for node_id in nodes
+        }
+        self.arrived: dict[str, list[Incoming]] = {}
+
+
+class _Execution:
+    def __init__(
+        self,
+        runner: Runner,
+        flow: Flow,
+        trigger_data: Any,
+        mode: str,
+        execution_id: str,
+        reuse: dict[str, Reused],
+    ) -> None:
+        self.runner = runner
+        self.flow = flow
+        self.id = execution_id
+        self.trigger_data = trigger_data
+        self.mode = mode
+        self.reuse = reuse
+        self.handle = ExecutionHandle(execution_id, runner)
+        self.started_at = datetime.now(UTC)
+        self._started = monotonic()
+        self.lock = threading.RLock()
+        self.cancelled = threading.Event()
+        self.inflight = 0
+        self.timers: set[TimerHandle] = set()
+        self.error: str | None = None
+        self.failed_node: str | None = None
+        self.finished = False
+        self.trigger_output: Any = None
+        self.steps: dict[str, dict[str, Any]] = {}  # what {{ steps['Name'] }} reads
+
+        self.graph = Graph.of(flow)
+        self.nodes: dict[str, Node] = {n.id: n for n in flow.nodes}
+        self.ids_by_name = {n.name: n.id for n in flow.nodes}
+        self.types: dict[str, NodeType] = {
+            node_id: runner.registry.get(node.type) for node_id, node in self.nodes.items()
+        }
+        loops = [n for n, node in self.nodes.items() if node.type == LOOP_TYPE]
+        self.scope_of = self.graph.loop_scopes(loops)
+        top = {n for n in self.nodes if self.scope_of.get(n) is None}
+        self.top = _Scope(self, top, None, None, lambda scope: [])
+
+    # Start, cancel, finish.
+    def begin(self) -> None:
+        trigger = next((n for n in self.top.nodes if self.types[n].is_trigger), None)
+        work: list[_Work] = []
+        with self.lock:
+            if trigger is not None:
+                self.inflight += 1
+                work.append(_Work(self.top, trigger))
+            # Steps not connected to the trigger can never receive data.
+            for node_id in sorted(self.top.nodes):
+                if node_id != trigger and self.top.pending[node_id] == 0:
+                    work.extend(self._skip(self.top, node_id))
+            if trigger is None:
+                self.error = "This flow has no trigger."
+                self.inflight += 1
+        if trigger is None:
+            self.run_task(None)
+        else:
+            for item in work:
+                self.runner._submit(self, item)
+
+    def cancel(self) -> None:
+        with self.lock:
+            if self.finished:
+                return
+            self.cancelled.set()
+            dropped = [t for t in self.timers if self.runner._timers.cancel(t)]
+            self.timers.clear()
+        for _ in dropped:
+            self._task_done()
+
+    def _finish(self) -> None:
+        if self.error is not None:
+            status = ExecutionStatus.FAILED
+        elif self.cancelled.is_set():
+            status = ExecutionStatus.CANCELLED
+        else:
+            status = ExecutionStatus.SUCCESS
+        finished_at = datetime.now(UTC)
+        duration = monotonic() - self._started
+        self.runner._publish(
+            ExecutionFinished(
+                self.id, self.flow.id, status, finished_at, duration, self.error, self.failed_node
+            )
+        )
+        outputs = {name: view["output"] for name, view in self.steps.items()}
+        self.runner._forget(self.id)
+        self.handle._finish(
+            ExecutionResult(
+                self.id,
+                self.flow.id,
+                status,
+                self.error,
+                self.failed_node,
+                outputs,
+                self.started_at,
+                finished_at,
+                duration,
+            )
+        )
+
+    def _task_done(self) -> None:
+        with self.lock:
+            self.inflight -= 1
+            if self.inflight > 0 or self.finished:
+                return
+            self.finished = True
+        self._finish()
+
+    # Running steps.
+    def run_task(self, first: _Work | None) -> None:
+        """One pool task: run a step, then keep going down the chain on this same thread."""
+        try:
+            work = [first] if first is not None else []
+            while work:
+                item = work.pop()
+                if self.cancelled.is_set():
+                    continue
+                ready = self._run_step(item)
+                if ready:
+                    with self.lock:
+                        self.inflight += len(ready) - 1
+                    for extra in ready[1:]:
+                        self.runner._submit(self, extra)
+                    work.append(ready[0])
+        except Exception:
+            log.exception("Flowin's runner failed in execution %s", self.id)
+            with self.lock:
+                if self.error is None:
+                    self.error = "Flowin hit an internal error while running this flow."
+                self.cancelled.set()
+        finally:
+            self._task_done()
+
+    def _context(self, scope: _Scope, data: Any) -> dict[str, Any]:
+        return {
+            "trigger": self.trigger_output,
+            "steps": self.steps,
+            "input": data,
+            "loop": scope.loop,
+            "now": datetime.now(UTC),
+            "execution_id": self.id,
+        }
+
+    def _run_step(self, work: _Work) -> list[_Work]:
+        scope, node_id, attempt = work.scope, work.node_id, work.attempt
+        node, node_type = self.nodes[node_id], self.types[node_id]
+        if work.parked is not None:
+            return self._wake(work)
+        publish = self.runner.events.has_subscribers
+        arrived = scope.arrived.get(node_id, [])
+        data = self.trigger_data if node_type.is_trigger else (arrived[0].data if arrived else None)
+
+        reused = self.reuse.get(node_id) if scope is self.top else None
+        if reused is None and node.disabled:
+            # A switched-off step passes its input through unchanged.
+            reused = Reused(node_type.default_port, data)
+        if reused is not None:
+            now = datetime.now(UTC)
+            if publish:
+                self.runner._publish(
+                    StepFinished(
+                        self.id,
+                        node_id,
+                        node.name,
+                        node.type,
+                        attempt,
+                        scope.iteration,
+                        StepStatus.REUSED,
+                        data,
+                        reused.output,
+                        reused.port,
+                        None,
+                        now,
+                        now,
+                        0.0,
+                    )
+                )
+            return self._completed(scope, node_id, {reused.port: reused.output})
+
+        started_at = datetime.now(UTC)
+        started = monotonic()
+        if publish:
+            self.runner._publish(
+                StepStarted(
+                    self.id,
+                    node_id,
+                    node.name,
+                    node.type,
+                    attempt,
+                    scope.iteration,
+                    data,
+                    started_at,
+                )
+            )
+        params: Any = node.params
+        try:
+            context = self._context(scope, data)
+            params = {
+                key: render(value, context, node.name, node_type.field_title(key))
+                for key, value in node.params.items()
+            }
+            model = _validate_params(node_type, node, params)
+            ctx = StepContext(
+                execution_id=self.id,
+                flow=self.flow,
+                node=node,
+                attempt=attempt,
+                timeout=node.settings.timeout,
+                input=data,
+                inputs=arrived,
+                trigger_data=self.trigger_data,
+                cancelled=self.cancelled,
+                started=started,
+            )
+            result = node_type.function(model, ctx)
+        except Exception as error:  # each kind is sorted out in _failed
+            return self._failed(scope, work, error, data, params, started_at, started)
+
+        if isinstance(result, Wait):
+            return self._park(scope, work, result, data, params, started_at, started)
+        if isinstance(result, ForEach):
+            return self._start_loop(scope, node_id, result.items, data, params, started_at, started)
+        port, output = (
+            (result.port, result.data)
+            if isinstance(result, Emit)
+            else (node_type.default_port, result)
+        )
+        self._succeeded(scope, node_id, attempt, data, params, output, port, started_at, started)
+        return self._completed(scope, node_id, {port: output})
+
+    def _succeeded(
+        self,
+        scope: _Scope,
+        node_id: str,
+        attempt: int,
+        data: Any,
+        params: Any,
+        output: Any,
+        port: str,
+        started_at: datetime,
+        started: float,
+    ) -> None:
+        if self.runner.events.has_subscribers:
+            node = self.nodes[node_id]
+            self.runner._publish(
+                StepFinished(
+                    self.id,
+                    node_id,
+                    node.name,
+                    node.type,
+                    attempt,
+                    scope.iteration,
+                    StepStatus.SUCCESS,
+                    {"data": data, "params": params},
+                    output,
+                    port,
+                    None,
+                    started_at,
+                    datetime.now(UTC),
+                    monotonic() - started,
+                )
+            )
+
+    def _completed(self, scope: _Scope, node_id: str, emitted: dict[str, Any]) -> list[_Work]:
+        node = self.nodes[node_id]
+        output = next(iter(emitted.values()), None)
+        with self.lock:
+            if self.types[node_id].is_trigger:
+                self.trigger_output = output
+            self.steps[node.name] = {"output": output}
+            scope.outputs[node.name] = output
+            return self._resolve(scope, node_id, emitted)
+
+    def _resolve(self, scope: _Scope, node_id: str, emitted: dict[str, Any] | None) -> list[_Work]:
+        """Settle a node's outgoing connections; return the nodes that became ready. Holds lock."""
+        ready: list[_Work] = []
+        scope.remaining -= 1
+        source_name = self.nodes[node_id].name
+        for edge in self.graph.outgoing[node_id]:
+            target = edge.target
+            if target not in scope.nodes:
+                continue
+            if emitted is not None and edge.source_port in emitted:
+                scope.arrived.setdefault(target, []).append(
+                    Incoming(source_name, edge.source_port, emitted[edge.source_port])
+                )
+            scope.pending[target] -= 1
+            if scope.pending[target] == 0:
+                if scope.arrived.get(target):
+                    ready.append(_Work(scope, target))
+                else:
+                    ready.extend(self._skip(scope, target))
+        if scope.remaining == 0:
+            ready.extend(scope.on_done(scope))
+        return ready
+
+    def _skip(self, scope: _Scope, node_id: str) -> list[_Work]:
+        node = self.nodes[node_id]
+        if self.runner.events.has_subscribers:
+            self.runner._publish(
+                StepSkipped(
+                    self.id, node_id, node.name, node.type, scope.iteration, datetime.now(UTC)
+                )
+            )
+        return self._resolve(scope, node_id, None)
+
+    def _failed(
+        self,
+        scope: _Scope,
+        work: _Work,
+        error: Exception,
+        data: Any,
+        params: Any,
+        started_at: datetime,
+        started: float,
+    ) -> list[_Work]:
+        node, node_type = self.nodes[work.node_id], self.types[work.node_id]
+        message, retryable, retry_after = _describe_failure(error, node_type)
+        if not isinstance(error, FlowinError):
+            log.error("Step '%s' crashed", node.name, exc_info=error)
+        retrying = (
+            retryable and work.attempt < node.settings.retries and not self.cancelled.is_set()
+        )
+        wait = None
+        if retrying:
+            backoff = node.settings.retry_backoff * 2 ** (work.attempt - 1)
+            wait = min(retry_after if retry_after is not None else backoff, MAX_RETRY_WAIT)
+        if self.runner.events.has_subscribers:
+            self.runner._publish(
+                StepFinished(
+                    self.id,
+                    work.node_id,
+                    node.name,
+                    node.type,
+                    work.attempt,
+                    scope.iteration,
+                    StepStatus.RETRYING if retrying else StepStatus.FAILED,
+                    {"data": data, "params": params},
+                    None,
+                    None,
+                    message,
+                    started_at,
+                    datetime.now(UTC),
+                    monotonic() - started,
+                    wait,
+                )
+            )
+        if retrying and wait is not None:
+            self._later(wait, _Work(scope, work.node_id, work.attempt + 1))
+            return []
+        on_error = node.settings.on_error
+        if on_error == OnError.CONTINUE:
+            return self._completed(
+                scope, work.node_id, {node_type.default_port: {"error": message}}
+            )
+        if on_error == OnError.ERROR_OUTPUT:
+            return self._completed(
+                scope, work.node_id, {ERROR_PORT: {"error": message, "input": data}}
+            )
+        with self.lock:
+            if self.error is None:
+                self.error = message
+                self.failed_node = node.name
+            self.cancelled.set()
+            dropped = [t for t in self.timers if self.runner._timers.cancel(t)]
+            self.timers.clear()
+        for _ in dropped:
+            self._task_done()
+        return []
+
+    def _later(self, delay: float, work: _Work) -> None:
+        """Come back to ``work`` after ``delay`` seconds through the pool, holding no thread."""
+        holder: list[TimerHandle] = []
+
+        def fire() -> None:
+            with self.lock:
+                if holder:
+                    self.timers.discard(holder[0])
+            self.runner._submit(self, work)
+
+        with self.lock:
+            self.inflight += 1
+            handle = self.runner._timers.call_later(delay, fire)
+            holder.append(handle)
+            self.timers.add(handle)
+
+    def _park(
+        self,
+        scope: _Scope,
+        work: _Work,
+        wait: Wait,
+        data: Any,
+        params: Any,
+        started_at: datetime,
+        started: float,
+    ) -> list[_Work]:
+        seconds = (wait.until - datetime.now(UTC)).total_seconds()
+        node_id = work.node_id
+        port = self.types[node_id].default_port
+        if seconds <= 0:
+            self._succeeded(
+                scope, node_id, work.attempt, data, params, wait.data, port, started_at, started
+            )
+            return self._completed(scope, node_id, {port: wait.data})
+        parked = _Parked(wait.data, data, params, started_at, started)
+        self._later(seconds, _Work(scope, node_id, work.attempt, parked))
+        return []
+
+    def _wake(self, work: _Work) -> list[_Work]:
+        parked = work.parked
+        assert parked is not None
+        port = self.types[work.node_id].default_port
+        self._succeeded(
+            work.scope,
+            work.node_id,
+            work.attempt,
+            parked.data,
+            parked.params,
+            parked.output,
+            port,
+            parked.started_at,
+            parked.started,
+        )
+        return self._completed(work.scope, work.node_id, {port: parked.output})
+
+    def _start_loop(
+        self,
+        scope: _Scope,
+        node_id: str,
+        items: list[Any],
+        data: Any,
+        params: Any,
+        started_at: datetime,
+        started: float,
+    ) -> list[_Work]:
+        body = {n for n, s in self.scope_of.items() if s == node_id and n in self.nodes}
+        results: list[Any] = []
+        sinks = {n for n in body if not any(e.target in body for e in self.graph.outgoing[n])}
+
+        def iteration(index: int) -> list[_Work]:
+            if index == len(items) or self.cancelled.is_set():
+                done = {"results": results, "count": len(results)}
+                self._succeeded(
+                    scope, node_id, 1, data, params, done, LOOP_DONE_PORT, started_at, started
+                )
+                return self._completed(scope, node_id, {LOOP_DONE_PORT: done})
+            loop = {"item": items[index], "index": index, "count": len(items)}
+
+            def iteration_done(inner: _Scope) -> list[_Work]:
+                ran = {
+                    name: out
+                    for name, out in inner.outputs.items()
+                    if self.ids_by_name[name] in sinks
+                }
+                results.append(next(iter(ran.values())) if len(ran) == 1 else ran or None)
+                return iteration(index + 1)
+
+            inner = _Scope(self, body, loop, index, iteration_done, entry_from=node_id)
+            if not body:
+                return iteration_done(inner)
+            entry = Incoming(self.nodes[node_id].name, LOOP_BODY_PORT, items[index])
+            ready: list[_Work] = []
+            for edge in self.graph.outgoing[node_id]:
+                if edge.source_port == LOOP_BODY_PORT and edge.target in body:
+                    inner.arrived.setdefault(edge.target, []).append(entry)
+                    inner.pending[edge.target] -= 1
+            for target in sorted(body):
+                if inner.pending[target] == 0 and inner.arrived.get(target):
+                    ready.append(_Work(inner, target))
+            return ready
+
+        with self.lock:
+            return iteration(0)
+
+
+def _validate_params(node_type: NodeType, node: Node, params: Any) -> BaseModel:
+    try:
+        return node_type.input_model.model_validate(params)
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = str(first["loc"][0]) if first["loc"] else ""
+        title = node_type.field_title(key) if key else "its settings"
+        reason = "is required" if first["type"] == "missing" else first["msg"].lower()
+        raise StepError(f"'{node.name}' → {title} {reason}.") from None
+
+
+def _describe_failure(error: Exception, node_type: NodeType) -> tuple[str, bool, float | None]:
+    """The user's sentence for a failure, whether trying again may help, and when."""
+    if isinstance(error, RetryableError):
+        return str(error), True, error.retry_after
+    if isinstance(error, StoppedByFlow | StepError | ExpressionError):
+        return str(error), False, None
+    if isinstance(error, FlowinError):
+        return str(error), False, None
+    repeat_safe = node_type.manifest.repeat_safe
+    if isinstance(error, httpx.TimeoutException):
+        return "The service did not answer in time.", repeat_safe, None
+    if isinstance(error, httpx.TransportError | ConnectionError):
+        return f"Can't reach the service: {error}.", repeat_safe, None
+    if isinstance(error, TimeoutError):
+        return "The step took too long.", repeat_safe, None
+    return f"The step crashed: {type(error).__name__}: {error}", False, None

@@ -1,0 +1,333 @@
+import threading
+import time
+
+import pytest
+
+from flowin_engine.events import ExecutionStatus, StepFinished, StepSkipped, StepStarted, StepStatus
+from flowin_engine.model import OnError
+from flowin_engine.runner import Reused, Runner
+
+from .builders import make_flow, registry_with_testkit
+from .testkit import operations as testkit
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return registry_with_testkit()
+
+
+@pytest.fixture
+def runner(registry):
+    with Runner(registry, workers=4) as runner:
+        yield runner
+
+
+@pytest.fixture(autouse=True)
+def _fresh_calls():
+    testkit.calls.clear()
+
+
+class Collector:
+    def __init__(self, runner: Runner) -> None:
+        self.events = []
+        runner.events.subscribe(self.events.extend)
+        self.runner = runner
+
+    def of(self, kind, **match):
+        self.runner.events.flush()
+        return [
+            e
+            for e in self.events
+            if isinstance(e, kind) and all(getattr(e, k) == v for k, v in match.items())
+        ]
+
+
+def test_chain_passes_data_and_renders_templates(runner):
+    flow = make_flow(
+        [
+            ("Start", "testkit.start", {}),
+            ("Greet", "testkit.echo", {"value": "Hello {{ trigger.name }}"}),
+            ("Shout", "testkit.echo", {"value": "{{ input | upper }}!"}),
+            ("Quote", "testkit.echo", {"value": "{{ steps['Greet'].output }} / {{ steps.Shout.output }}"}),
+        ],
+        ["Start -> Greet", "Greet -> Shout", "Shout -> Quote"],
+    )
+    result = runner.run(flow, {"name": "Layla"})
+    assert result.status == ExecutionStatus.SUCCESS
+    assert result.outputs["Shout"] == "HELLO LAYLA!"
+    assert result.outputs["Quote"] == "Hello Layla / HELLO LAYLA!"
+
+
+def test_single_expression_keeps_its_type(runner):
+    flow = make_flow(
+        [("Start", "testkit.start", {}), ("Items", "testkit.echo", {"value": "{{ trigger.items }}"})],
+        ["Start -> Items"],
+    )
+    assert runner.run(flow, {"items": [1, 2, 3]}).outputs["Items"] == [1, 2, 3]
+
+
+def test_missing_variable_fails_the_run_naming_node_field_and_variable(runner):
+    flow = make_flow(
+        [("Start", "testkit.start", {}), ("Send WhatsApp", "testkit.echo", {"value": "Hi {{ trigger.customer_name }}"})],
+        ["Start -> Send WhatsApp"],
+    )
+    result = runner.run(flow, {"name": "x"})
+    assert result.status == ExecutionStatus.FAILED
+    assert result.failed_node == "Send WhatsApp"
+    assert result.error == "Missing variable {{trigger.customer_name}} in 'Send WhatsApp' → Value"
+
+
+def test_condition_runs_one_branch_and_skips_the_other(runner):
+    flow = make_flow(
+        [
+            ("Start", "testkit.start", {}),
+            ("Big order?", "core.condition", {"combine": "and", "conditions": [
+                {"left": "{{ trigger.total }}", "operator": "greater_than", "right": 100}]}),
+            ("Thank VIP", "testkit.record", {"key": "vip"}),
+            ("Thank", "testkit.record", {"key": "normal"}),
+            ("After VIP", "testkit.record", {"key": "after_vip"}),
+        ],
+        ["Start -> Big order?", "Big order?:true -> Thank VIP", "Big order?:false -> Thank", "Thank VIP -> After VIP"],
+    )
+    collector = Collector(runner)
+    result = runner.run(flow, {"total": 250})
+    assert result.ok
+    assert testkit.calls["vip"] == [{"total": 250}]
+    assert "normal" not in testkit.calls
+    skipped = {e.node_name for e in collector.of(StepSkipped, execution_id=result.execution_id)}
+    assert skipped == {"Thank"}
+    assert testkit.calls["after_vip"] == [{"total": 250}]
+
+
+def test_join_after_branches_waits_for_all_and_runs_once(runner):
+    flow = make_flow(
+        [
+            ("Start", "testkit.start", {}),
+            ("Slow", "testkit.pause", {"seconds": 0.2}),
+            ("Fast", "testkit.echo", {"value": "fast"}),
+            ("Merge", "core.merge", {"mode": "by_name"}),
+            ("End", "testkit.record", {"key": "end"}),
+        ],
+        ["Start -> Slow", "Start -> Fast", "Slow -> Merge", "Fast -> Merge", "Merge -> End"],
+    )
+    result = runner.run(flow, {})
+    assert result.ok
+    assert len(testkit.calls["end"]) == 1
+    merged = testkit.calls["end"][0]
+    assert set(merged) == {"Slow", "Fast"}
+    assert merged["Fast"] == "fast"
+
+
+def test_independent_branches_run_in_parallel(runner):
+    flow = make_flow(
+        [("Start", "testkit.start", {})] + [(f"P{i}", "testkit.pause", {"seconds": 0.3}) for i in range(3)],
+        [f"Start -> P{i}" for i in range(3)],
+    )
+    began = time.monotonic()
+    result = runner.run(flow, {})
+    elapsed = time.monotonic() - began
+    assert result.ok
+    threads = {result.outputs[f"P{i}"]["thread"] for i in range(3)}
+    assert len(threads) == 3
+    assert elapsed < 0.3 * 3
+
+
+def test_loop_runs_body_per_item_and_collects_results(runner):
+    flow = make_flow(
+        [
+            ("Start", "testkit.start", {}),
+            ("Each order", "core.loop", {"items": "{{ trigger.orders }}"}),
+            ("Label", "testkit.echo", {"value": "#{{ loop.index }} {{ loop.item.id }} for {{ trigger.shop }}"}),
+            ("Summary", "testkit.echo", {"value": "{{ input.count }} orders: {{ input.results | join(', ') }}"}),
+        ],
+        ["Start -> Each order", "Each order:item -> Label", "Each order:done -> Summary"],
+    )
+    result = runner.run(flow, {"shop": "Souq", "orders": [{"id": "A"}, {"id": "B"}, {"id": "C"}]})
+    assert result.ok, result.error
+    assert result.outputs["Summary"] == "3 orders: #0 A for Souq, #1 B for Souq, #2 C for Souq"
+
+
+def test_loop_over_nothing_goes_straight_to_done(runner):
+    flow = make_flow(
+        [
+            ("Start", "testkit.start", {}),
+            ("Each", "core.loop", {"items": "{{ trigger.orders }}"}),
+            ("Body", "testkit.record", {"key": "body"}),
+            ("Done", "testkit.echo", {"value": "{{ input.count }}"}),
+        ],
+        ["Start -> Each", "Each:item -> Body", "Each:done -> Done"],
+    )
+    result = runner.run(flow, {"orders": []})
+    assert result.ok
+    assert result.outputs["Done"] == "0"
+    assert "body" not in testkit.calls
+
+
+def test_retries_with_exponential_backoff_then_succeeds(runner):
+    flow = make_flow(
+        [("Start", "testkit.start", {}), ("Call", "testkit.flaky", {"key": "k", "failures": 2})],
+        ["Start -> Call"],
+        settings={"Call": {"retries": 3, "retry_backoff": 0.1}},
+    )
+    collector = Collector(runner)
+    result = runner.run(flow, {})
+    assert result.ok
+    assert result.outputs["Call"] == {"attempts": 3}
+    times = testkit.calls["k"]
+    assert times[1] - times[0] >= 0.1
+    assert times[2] - times[1] >= 0.2
+    retrying = collector.of(StepFinished, status=StepStatus.RETRYING)
+    assert [e.retry_in for e in retrying] == [0.1, 0.2]
+
+
+def test_retry_after_from_the_service_wins_over_backoff(runner):
+    flow = make_flow(
+        [("Start", "testkit.start", {}), ("Call", "testkit.flaky", {"key": "r", "failures": 1, "retry_after": 0.3})],
+        ["Start -> Call"],
+        settings={"Call": {"retry_backoff": 0.01}},
+    )
+    result = runner.run(flow, {})
+    assert result.ok
+    assert testkit.calls["r"][1] - testkit.calls["r"][0] >= 0.3
+
+
+def test_gives_up_after_the_last_attempt(runner):
+    flow = make_flow(
+        [("Start", "testkit.start", {}), ("Call", "testkit.flaky", {"key": "g", "failures": 5})],
+        ["Start -> Call"],
+        settings={"Call": {"retries": 3}},
+    )
+    result = runner.run(flow, {})
+    assert result.status == ExecutionStatus.FAILED
+    assert len(testkit.calls["g"]) == 3
+    assert result.error == "Attempt 3 failed."
+
+
+def test_a_step_that_must_not_repeat_is_not_retried_on_an_unknown_network_error(runner):
+    flow = make_flow(
+        [("Start", "testkit.start", {}), ("Send", "testkit.once", {"key": "once"})], ["Start -> Send"]
+    )
+    result = runner.run(flow, {})
+    assert result.status == ExecutionStatus.FAILED
+    assert testkit.calls["once"] == [1]
+    assert "Can't reach the service" in result.error
+
+
+def test_on_error_continue_and_error_output(runner):
+    flow = make_flow(
+        [
+            ("Start", "testkit.start", {}),
+            ("Soft", "testkit.fail", {"message": "soft"}),
+            ("Next", "testkit.echo", {}),
+            ("Hard", "testkit.fail", {"message": "hard"}),
+            ("Handle", "testkit.echo", {"value": "handled: {{ input.error }}"}),
+            ("Normal", "testkit.record", {"key": "normal"}),
+        ],
+        ["Start -> Soft", "Soft -> Next", "Start -> Hard", "Hard:error -> Handle", "Hard -> Normal"],
+        settings={"Soft": {"on_error": OnError.CONTINUE}, "Hard": {"on_error": OnError.ERROR_OUTPUT}},
+    )
+    result = runner.run(flow, {})
+    assert result.ok
+    assert result.outputs["Next"] == {"error": "soft"}
+    assert result.outputs["Handle"] == "handled: hard"
+    assert "normal" not in testkit.calls
+
+
+def test_a_crashing_step_fails_the_run_with_a_sentence(runner):
+    flow = make_flow([("Start", "testkit.start", {}), ("Boom", "testkit.crash", {})], ["Start -> Boom"])
+    result = runner.run(flow, {})
+    assert result.status == ExecutionStatus.FAILED
+    assert result.error.startswith("The step crashed: KeyError")
+
+
+def test_failure_stops_other_branches_from_starting(runner):
+    flow = make_flow(
+        [
+            ("Start", "testkit.start", {}),
+            ("Bad", "testkit.fail", {}),
+            ("Wait", "testkit.pause", {"seconds": 0.2}),
+            ("Later", "testkit.record", {"key": "later"}),
+        ],
+        ["Start -> Bad", "Start -> Wait", "Wait -> Later"],
+    )
+    result = runner.run(flow, {})
+    assert result.status == ExecutionStatus.FAILED
+    assert "later" not in testkit.calls
+
+
+def test_delay_parks_without_holding_a_worker(registry):
+    with Runner(registry, workers=1) as runner:
+        slow = make_flow(
+            [("Start", "testkit.start", {}), ("Wait", "core.delay", {"mode": "duration", "amount": 0.5, "unit": "seconds"}),
+             ("After", "testkit.echo", {"value": "late"})],
+            ["Start -> Wait", "Wait -> After"],
+        )
+        quick = make_flow([("Start", "testkit.start", {}), ("Now", "testkit.echo", {"value": "now"})], ["Start -> Now"])
+        waiting = runner.start(slow, {})
+        time.sleep(0.1)
+        began = time.monotonic()
+        assert runner.run(quick, {}).outputs["Now"] == "now"
+        assert time.monotonic() - began < 0.3  # the one worker was free while the delay waited
+        assert not waiting.done()
+        assert waiting.wait(5).outputs["After"] == "late"
+
+
+def test_cancel_ends_a_waiting_execution_at_once(runner):
+    flow = make_flow(
+        [("Start", "testkit.start", {}), ("Wait", "core.delay", {"mode": "duration", "amount": 1, "unit": "hours"}),
+         ("After", "testkit.record", {"key": "after"})],
+        ["Start -> Wait", "Wait -> After"],
+    )
+    handle = runner.start(flow, {})
+    time.sleep(0.1)
+    assert handle.cancel()
+    result = handle.wait(2)
+    assert result.status == ExecutionStatus.CANCELLED
+    assert "after" not in testkit.calls
+
+
+def test_reused_outputs_are_not_run_again(runner):
+    flow = make_flow(
+        [("Start", "testkit.start", {}), ("Charge", "testkit.record", {"key": "charge"}), ("Email", "testkit.echo", {"value": "paid {{ input.amount }}"})],
+        ["Start -> Charge", "Charge -> Email"],
+    )
+    result = runner.run(flow, {}, reuse={"charge": Reused("main", {"amount": 5})})
+    assert result.outputs["Email"] == "paid 5"
+    assert "charge" not in testkit.calls
+
+
+def test_many_executions_at_once(runner):
+    flow = make_flow(
+        [("Start", "testkit.start", {}), ("A", "testkit.echo", {"value": "{{ trigger.n * 2 }}"})], ["Start -> A"]
+    )
+    handles = [runner.start(flow, {"n": n}) for n in range(200)]
+    assert sorted(h.wait(10).outputs["A"] for h in handles) == sorted(n * 2 for n in range(200))
+
+
+def test_events_report_each_step_with_input_output_and_duration(runner):
+    collector = Collector(runner)
+    flow = make_flow([("Start", "testkit.start", {}), ("A", "testkit.echo", {"value": "x"})], ["Start -> A"])
+    result = runner.run(flow, {"k": 1})
+    started = collector.of(StepStarted, execution_id=result.execution_id)
+    finished = collector.of(StepFinished, execution_id=result.execution_id, node_name="A")
+    assert [e.node_name for e in started] == ["Start", "A"]
+    assert finished[0].output == "x" and finished[0].input["data"] == {"k": 1}
+    assert finished[0].duration >= 0
+
+
+def test_a_broken_subscriber_does_not_break_the_run(runner):
+    def broken(events):
+        raise RuntimeError("subscriber bug")
+
+    slow_seen = threading.Event()
+
+    def slow(events):
+        time.sleep(0.5)
+        slow_seen.set()
+
+    runner.events.subscribe(broken)
+    runner.events.subscribe(slow)
+    flow = make_flow([("Start", "testkit.start", {}), ("A", "testkit.echo", {"value": 1})], ["Start -> A"])
+    began = time.monotonic()
+    assert runner.run(flow, {}).ok
+    assert time.monotonic() - began < 0.4

@@ -1,0 +1,85 @@
+"""Operations with controlled behaviour: echo, fail, fail N times, crash, pause, record calls."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import defaultdict
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from flowin_engine.errors import RetryableError, StepError
+from flowin_engine.steps import StepContext
+
+calls: dict[str, list[Any]] = defaultdict(list)
+_lock = threading.Lock()
+
+
+class StartInput(BaseModel):
+    pass
+
+
+class EchoInput(BaseModel):
+    value: Any = Field(None, title="Value")
+
+
+class FailInput(BaseModel):
+    message: str = Field("It broke.", title="Message")
+
+
+class FlakyInput(BaseModel):
+    key: str = Field(title="Key")
+    failures: int = Field(title="Failures")
+    retry_after: float | None = None
+
+
+class PauseInput(BaseModel):
+    seconds: float = Field(title="Seconds")
+
+
+class RecordInput(BaseModel):
+    key: str = Field(title="Key")
+    value: Any = None
+
+
+def start(params: StartInput, ctx: StepContext) -> Any:
+    return ctx.trigger_data if ctx.trigger_data is not None else {}
+
+
+def echo(params: EchoInput, ctx: StepContext) -> Any:
+    return params.value if params.value is not None else ctx.input
+
+
+def fail(params: FailInput, ctx: StepContext) -> Any:
+    raise StepError(params.message)
+
+
+def flaky(params: FlakyInput, ctx: StepContext) -> Any:
+    with _lock:
+        calls[params.key].append(time.monotonic())
+        count = len(calls[params.key])
+    if count <= params.failures:
+        raise RetryableError(f"Attempt {count} failed.", retry_after=params.retry_after)
+    return {"attempts": count}
+
+
+def crash(params: EchoInput, ctx: StepContext) -> Any:
+    return {}["no such key"]
+
+
+def pause(params: PauseInput, ctx: StepContext) -> Any:
+    ctx.cancelled.wait(params.seconds)
+    return {"slept": params.seconds, "thread": threading.current_thread().name}
+
+
+def record(params: RecordInput, ctx: StepContext) -> Any:
+    with _lock:
+        calls[params.key].append(params.value if params.value is not None else ctx.input)
+    return params.value if params.value is not None else ctx.input
+
+
+def once(params: RecordInput, ctx: StepContext) -> Any:
+    with _lock:
+        calls[params.key].append(1)
+    raise ConnectionError("the line dropped")
