@@ -1,0 +1,160 @@
+"""The tables of the execution history, as SQLAlchemy ORM classes.
+
+The database schema itself is made only by the Alembic migrations in ``migrations/``; these
+classes must describe the same tables (``test_migrations_match_the_orm_tables`` checks it).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def dump_json(value: Any) -> str:
+    """JSON for a column; ``default=str`` so a datetime or bytes in step data never fails a write."""
+    return json.dumps(value, default=str, ensure_ascii=False)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC datetime; SQLite keeps no zone, so UTC is put back on read.
+
+    A naive datetime is taken to be UTC already.
+    """
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None or value.tzinfo is None:
+            return value
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class JSONText(TypeDecorator[Any]):
+    """Any JSON-able value, kept as text; SQL NULL stands for None."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        return None if value is None else dump_json(value)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> Any:
+        return None if value is None else json.loads(value)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class FlowRow(Base):
+    __tablename__ = "flows"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    name: Mapped[str] = mapped_column(String, index=True)
+    description: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String)
+    version: Mapped[int] = mapped_column(Integer)
+    definition: Mapped[str] = mapped_column(Text)  # Flow.to_json()
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class FlowVersionRow(Base):
+    __tablename__ = "flow_versions"
+
+    flow_id: Mapped[str] = mapped_column(
+        String, ForeignKey("flows.id", ondelete="CASCADE"), primary_key=True
+    )
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    definition: Mapped[str] = mapped_column(Text)
+    saved_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ExecutionRow(Base):
+    """One run of a flow. ``flow_id`` has no foreign key: a run of an unsaved flow is kept too."""
+
+    __tablename__ = "executions"
+    __table_args__ = (
+        Index("ix_executions_flow_id_started_at", "flow_id", "started_at"),
+        Index("ix_executions_status", "status"),
+        Index("ix_executions_started_at", "started_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    flow_id: Mapped[str] = mapped_column(String)
+    flow_version: Mapped[int | None] = mapped_column(Integer)
+    flow_name: Mapped[str] = mapped_column(String)
+    mode: Mapped[str] = mapped_column(String)
+    trigger_data: Mapped[Any] = mapped_column(JSONText, nullable=True)
+    status: Mapped[str] = mapped_column(String)
+    error: Mapped[str | None] = mapped_column(Text)
+    failed_node: Mapped[str | None] = mapped_column(String)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    duration_ms: Mapped[float | None] = mapped_column(Float)
+    retry_of: Mapped[str | None] = mapped_column(String)
+    # The process running it ("pid:start time"), so another Flowin process can tell a run that is
+    # still going from one whose process died.
+    owner: Mapped[str | None] = mapped_column(String)
+
+
+class StepRow(Base):
+    """One attempt of one node (per loop iteration) in one execution."""
+
+    __tablename__ = "steps"
+    # Leads with execution_id, so it serves "the steps of a run" as well as finding the running
+    # row a StepFinished event closes.
+    __table_args__ = (
+        Index("ix_steps_execution_id_node_id", "execution_id", "node_id", "iteration", "attempt"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    execution_id: Mapped[str] = mapped_column(
+        String, ForeignKey("executions.id", ondelete="CASCADE")
+    )
+    node_id: Mapped[str] = mapped_column(String)
+    node_name: Mapped[str] = mapped_column(String)
+    node_type: Mapped[str] = mapped_column(String)
+    iteration: Mapped[int | None] = mapped_column(Integer)
+    attempt: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String)
+    input: Mapped[Any] = mapped_column(JSONText, nullable=True)
+    output: Mapped[Any] = mapped_column(JSONText, nullable=True)
+    port: Mapped[str | None] = mapped_column(String)
+    error: Mapped[str | None] = mapped_column(Text)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    duration_ms: Mapped[float | None] = mapped_column(Float)
+
+
+class SettingRow(Base):
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[Any] = mapped_column(JSONText, nullable=True)

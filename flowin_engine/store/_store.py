@@ -1,0 +1,694 @@
+"""The execution history: saved flows and their versions, every run and every step of it.
+
+One SQLite file in WAL mode. Writes from the runner's worker threads (``begin_execution``) and
+from the event bus thread (``record``) are serialized by a lock in this process and by
+``BEGIN IMMEDIATE`` between processes (the desktop app and the command line may share a file).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import psutil
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, case, create_engine, delete, event, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from .. import paths
+from ..errors import FlowinError, NotFound
+from ..events import (
+    Event,
+    ExecutionFinished,
+    ExecutionStarted,
+    ExecutionStatus,
+    StepFinished,
+    StepSkipped,
+    StepStarted,
+    StepStatus,
+)
+from ..model import Flow, FlowStatus, utc_now
+from ._schema import ExecutionRow, FlowRow, FlowVersionRow, SettingRow, StepRow
+from .redact import redact
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+MIN_ID_PREFIX = 6
+DEFAULT_RETENTION_DAYS = 30
+INTERRUPTED_ERROR = "Flowin stopped while this run was in progress."
+INTERRUPTED_STEP_ERROR = "Flowin stopped while this step was running."
+_UNFINISHED = (ExecutionStatus.RUNNING.value, ExecutionStatus.WAITING.value)
+_WRITE = "flowin_write"
+
+
+@dataclass(frozen=True, slots=True)
+class FlowSummary:
+    id: str
+    name: str
+    status: FlowStatus
+    version: int
+    updated_at: datetime
+    runs_today: int
+    success_ratio: float | None  # successful runs / finished runs in the history; None if none
+
+
+@dataclass(frozen=True, slots=True)
+class FlowVersionInfo:
+    version: int
+    saved_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StepRecordView:
+    node_id: str
+    node_name: str
+    node_type: str
+    iteration: int | None
+    attempt: int  # 0 for a skipped step, which was never attempted
+    status: StepStatus
+    input: Any
+    output: Any
+    port: str | None
+    error: str | None
+    started_at: datetime
+    finished_at: datetime | None
+    duration_ms: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExecutionSummary:
+    id: str
+    flow_id: str
+    flow_name: str
+    flow_version: int | None  # None when the run's flow differed from every saved version
+    mode: str
+    status: ExecutionStatus
+    error: str | None
+    failed_node: str | None
+    started_at: datetime
+    finished_at: datetime | None
+    duration_ms: float | None
+    retry_of: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExecutionDetail(ExecutionSummary):
+    trigger_data: Any
+    steps: list[StepRecordView]
+
+
+class Store:
+    """Flowin's history database. Safe to share between threads; close it when done."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else paths.database_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._engine = _create_engine(self.path)
+        self._reader = sessionmaker(self._engine, expire_on_commit=False)
+        self._writer = sessionmaker(
+            self._engine.execution_options(**{_WRITE: True}), expire_on_commit=False
+        )
+        self._write_lock = threading.Lock()
+        try:
+            self._migrate()
+        except Exception:
+            self._engine.dispose()
+            raise
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # Flows
+
+    def save_flow(self, flow: Flow) -> int:
+        """Insert or update a flow; returns its version, which grows only when the flow changed.
+
+        Status and ``updated_at`` are not part of a version: pausing a flow is not an edit.
+        """
+        definition = flow.to_json(indent=None)
+        with self._write() as session:
+            row = session.get(FlowRow, flow.id)
+            if row is None:
+                row = FlowRow(id=flow.id, version=0, created_at=flow.created_at)
+                session.add(row)
+                changed = True
+            else:
+                changed = _comparable(row.definition) != _comparable(definition)
+            if changed:
+                row.version += 1
+                session.add(
+                    FlowVersionRow(
+                        flow_id=flow.id,
+                        version=row.version,
+                        definition=definition,
+                        saved_at=utc_now(),
+                    )
+                )
+            row.name = flow.name
+            row.description = flow.description
+            row.status = flow.status.value
+            row.definition = definition
+            row.updated_at = flow.updated_at
+            return row.version
+
+    def get_flow(self, flow_id: str) -> Flow:
+        with self._reader() as session:
+            row = session.get(FlowRow, flow_id)
+            if row is None:
+                raise NotFound(f"There is no flow with id '{flow_id}'.")
+            return _flow_from_row(row)
+
+    def find_flow(self, id_or_name: str) -> Flow:
+        """The flow with this id or, failing that, this exact name."""
+        with self._reader() as session:
+            row = session.get(FlowRow, id_or_name)
+            if row is None:
+                rows = session.scalars(select(FlowRow).where(FlowRow.name == id_or_name)).all()
+                if not rows:
+                    raise NotFound(f"There is no flow with the id or name '{id_or_name}'.")
+                if len(rows) > 1:
+                    ids = ", ".join(sorted(r.id for r in rows))
+                    raise FlowinError(
+                        f"{len(rows)} flows are named '{id_or_name}' (ids {ids}); "
+                        "use the id of the one you mean."
+                    )
+                row = rows[0]
+            return _flow_from_row(row)
+
+    def list_flows(self) -> list[FlowSummary]:
+        """Every saved flow, by name."""
+        today = _start_of_today()
+        finished = ExecutionRow.status.not_in(_UNFINISHED)
+        succeeded = ExecutionRow.status == ExecutionStatus.SUCCESS.value
+        runs = (
+            select(
+                ExecutionRow.flow_id,
+                func.sum(case((ExecutionRow.started_at >= today, 1), else_=0)).label("today"),
+                func.sum(case((finished, 1), else_=0)).label("finished"),
+                func.sum(case((succeeded, 1), else_=0)).label("succeeded"),
+            )
+            .group_by(ExecutionRow.flow_id)
+            .subquery()
+        )
+        query = (
+            select(FlowRow, runs.c.today, runs.c.finished, runs.c.succeeded)
+            .outerjoin(runs, runs.c.flow_id == FlowRow.id)
+            .order_by(func.lower(FlowRow.name), FlowRow.id)
+        )
+        with self._reader() as session:
+            return [
+                FlowSummary(
+                    id=row.id,
+                    name=row.name,
+                    status=FlowStatus(row.status),
+                    version=row.version,
+                    updated_at=row.updated_at,
+                    runs_today=today_count or 0,
+                    success_ratio=(succeeded_count or 0) / finished_count
+                    if finished_count
+                    else None,
+                )
+                for row, today_count, finished_count, succeeded_count in session.execute(query)
+            ]
+
+    def flow_versions(self, flow_id: str) -> list[FlowVersionInfo]:
+        """The saved versions of a flow, newest first."""
+        with self._reader() as session:
+            self._require_flow(session, flow_id)
+            rows = session.scalars(
+                select(FlowVersionRow)
+                .where(FlowVersionRow.flow_id == flow_id)
+                .order_by(FlowVersionRow.version.desc())
+            )
+            return [FlowVersionInfo(row.version, row.saved_at) for row in rows]
+
+    def get_flow_version(self, flow_id: str, version: int) -> Flow:
+        with self._reader() as session:
+            self._require_flow(session, flow_id)
+            row = session.get(FlowVersionRow, (flow_id, version))
+            if row is None:
+                raise NotFound(f"The flow '{flow_id}' has no version {version}.")
+            return Flow.from_json(row.definition)
+
+    def delete_flow(self, flow_id: str) -> None:
+        """Delete a flow, its versions and all its executions."""
+        with self._write() as session:
+            self._require_flow(session, flow_id)
+            session.execute(delete(ExecutionRow).where(ExecutionRow.flow_id == flow_id))
+            session.execute(delete(FlowRow).where(FlowRow.id == flow_id))
+
+    def set_flow_status(self, flow_id: str, status: FlowStatus | str) -> None:
+        status = FlowStatus(status)
+        with self._write() as session:
+            row = self._require_flow(session, flow_id)
+            row.status = status.value
+            row.definition = _flow_from_row(row).to_json(indent=None)
+
+    # Executions
+
+    def begin_execution(
+        self,
+        execution_id: str,
+        flow: Flow,
+        trigger_data: Any,
+        mode: str,
+        retry_of: str | None = None,
+        started_at: datetime | None = None,
+    ) -> None:
+        """Record that a run has started, before any of its steps runs; returns once written."""
+        with self._write() as session:
+            if session.get(ExecutionRow, execution_id) is not None:
+                return
+            saved = session.get(FlowRow, flow.id)
+            version = None
+            if saved is not None and _comparable(saved.definition) == _comparable(
+                flow.to_json(indent=None)
+            ):
+                version = saved.version
+            session.add(
+                ExecutionRow(
+                    id=execution_id,
+                    flow_id=flow.id,
+                    flow_version=version,
+                    flow_name=flow.name,
+                    mode=mode,
+                    trigger_data=redact(trigger_data),
+                    status=ExecutionStatus.RUNNING.value,
+                    started_at=started_at or utc_now(),
+                    retry_of=retry_of,
+                    owner=_THIS_PROCESS,
+                )
+            )
+
+    def record(self, events: Sequence[Event]) -> None:
+        """Write a batch of runner events in one transaction (the EventBus subscriber)."""
+        if not events:
+            return
+        with self._write() as session:
+            _BatchWriter(session).write(events)
+
+    def list_executions(
+        self,
+        flow_id: str | None = None,
+        status: ExecutionStatus | str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[ExecutionSummary]:
+        """Runs newest first; ``since`` is inclusive and ``until`` exclusive, on the start time."""
+        query = select(ExecutionRow)
+        if flow_id is not None:
+            query = query.where(ExecutionRow.flow_id == flow_id)
+        if status is not None:
+            query = query.where(ExecutionRow.status == ExecutionStatus(status).value)
+        if since is not None:
+            query = query.where(ExecutionRow.started_at >= since)
+        if until is not None:
+            query = query.where(ExecutionRow.started_at < until)
+        query = (
+            query.order_by(ExecutionRow.started_at.desc(), ExecutionRow.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+        with self._reader() as session:
+            return [_summary(row) for row in session.scalars(query)]
+
+    def get_execution(self, execution_id: str) -> ExecutionDetail:
+        """A run with its steps; like git, a unique prefix of 6 or more characters is enough."""
+        with self._reader() as session:
+            row = self._find_execution(session, execution_id)
+            steps = session.scalars(
+                select(StepRow)
+                .where(StepRow.execution_id == row.id)
+                .order_by(StepRow.started_at, StepRow.id)
+            )
+            return ExecutionDetail(
+                **_summary_fields(row),
+                trigger_data=row.trigger_data,
+                steps=[_step_view(step) for step in steps],
+            )
+
+    def mark_interrupted(self) -> int:
+        """Mark every run still running or waiting as interrupted; returns how many.
+
+        For start-up: such runs were cut short when Flowin stopped. Runs owned by another Flowin
+        process that is still alive (the app while the command line runs) are left alone.
+        Their end is taken to be the last moment anything was recorded for them.
+        """
+        with self._write() as session:
+            rows = [
+                row
+                for row in session.scalars(
+                    select(ExecutionRow).where(ExecutionRow.status.in_(_UNFINISHED))
+                )
+                if not _owner_alive(row.owner)
+            ]
+            for row in rows:
+                last_seen = session.scalar(
+                    select(func.max(func.coalesce(StepRow.finished_at, StepRow.started_at))).where(
+                        StepRow.execution_id == row.id
+                    )
+                )
+                finished_at = max(row.started_at, last_seen or row.started_at)
+                row.status = ExecutionStatus.INTERRUPTED.value
+                row.error = INTERRUPTED_ERROR
+                row.finished_at = finished_at
+                row.duration_ms = (finished_at - row.started_at).total_seconds() * 1000
+                for step in session.scalars(
+                    select(StepRow).where(
+                        StepRow.execution_id == row.id,
+                        StepRow.status == StepStatus.RUNNING.value,
+                    )
+                ):
+                    step.status = StepStatus.FAILED.value
+                    step.error = INTERRUPTED_STEP_ERROR
+            return len(rows)
+
+    def prune(self, older_than: timedelta | None = None) -> int:
+        """Delete finished runs that started longer ago than ``older_than``; returns how many.
+
+        By default the setting ``history_retention_days`` (30 unless set; 0 keeps everything).
+        Runs still running or waiting are kept.
+        """
+        if older_than is None:
+            days = self.get_setting("history_retention_days", DEFAULT_RETENTION_DAYS)
+            if not days or days <= 0:
+                return 0
+            older_than = timedelta(days=days)
+        cutoff = utc_now() - older_than
+        with self._write() as session:
+            result = session.execute(
+                delete(ExecutionRow).where(
+                    ExecutionRow.started_at < cutoff, ExecutionRow.status.not_in(_UNFINISHED)
+                )
+            )
+            return int(result.rowcount)  # type: ignore[attr-defined]
+
+    # Settings
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        with self._reader() as session:
+            row = session.get(SettingRow, key)
+            return default if row is None else row.value
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self._write() as session:
+            session.merge(SettingRow(key=key, value=value))
+
+    # Internals
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        with self._write_lock, self._writer.begin() as session:
+            yield session
+
+    def _migrate(self) -> None:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
+        with self._write_lock, self._engine.execution_options(**{_WRITE: True}).begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+
+    @staticmethod
+    def _require_flow(session: Session, flow_id: str) -> FlowRow:
+        row = session.get(FlowRow, flow_id)
+        if row is None:
+            raise NotFound(f"There is no flow with id '{flow_id}'.")
+        return row
+
+    @staticmethod
+    def _find_execution(session: Session, execution_id: str) -> ExecutionRow:
+        row = session.get(ExecutionRow, execution_id)
+        if row is not None:
+            return row
+        if len(execution_id) >= MIN_ID_PREFIX:
+            pattern = execution_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            matches = session.scalars(
+                select(ExecutionRow)
+                .where(ExecutionRow.id.like(pattern + "%", escape="\\"))
+                .limit(2)
+            ).all()
+            if len(matches) == 1:
+                return matches[0]
+            if matches:
+                raise FlowinError(
+                    f"Several executions have an id starting with '{execution_id}'; "
+                    "give more characters of the id."
+                )
+        raise NotFound(f"There is no execution with id '{execution_id}'.")
+
+
+class _BatchWriter:
+    """Applies one batch of events inside one session."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.known: dict[str, bool] = {}  # execution id → its row exists
+        self.running: dict[tuple[str, str, int | None, int], StepRow] = {}
+
+    def write(self, events: Sequence[Event]) -> None:
+        for item in events:
+            if isinstance(item, ExecutionStarted):
+                self.execution_started(item)
+            elif not self.exists(item.execution_id):
+                log.warning(
+                    "Event %s for unknown execution %s not recorded",
+                    type(item).__name__,
+                    item.execution_id,
+                )
+            elif isinstance(item, StepStarted):
+                self.step_started(item)
+            elif isinstance(item, StepFinished):
+                self.step_finished(item)
+            elif isinstance(item, StepSkipped):
+                self.step_skipped(item)
+            elif isinstance(item, ExecutionFinished):
+                self.execution_finished(item)
+
+    def exists(self, execution_id: str) -> bool:
+        if execution_id not in self.known:
+            self.known[execution_id] = self.session.get(ExecutionRow, execution_id) is not None
+        return self.known[execution_id]
+
+    def execution_started(self, event: ExecutionStarted) -> None:
+        if self.exists(event.execution_id):
+            return
+        self.session.add(
+            ExecutionRow(
+                id=event.execution_id,
+                flow_id=event.flow_id,
+                flow_name=event.flow_name,
+                mode=event.mode,
+                trigger_data=redact(event.trigger_data),
+                status=ExecutionStatus.RUNNING.value,
+                started_at=event.at,
+                retry_of=event.retry_of,
+            )
+        )
+        self.known[event.execution_id] = True
+
+    def step_started(self, event: StepStarted) -> None:
+        row = StepRow(
+            execution_id=event.execution_id,
+            node_id=event.node_id,
+            node_name=event.node_name,
+            node_type=event.node_type,
+            iteration=event.iteration,
+            attempt=event.attempt,
+            status=StepStatus.RUNNING.value,
+            input=redact(event.input),
+            started_at=event.at,
+        )
+        self.session.add(row)
+        key = (event.execution_id, event.node_id, event.iteration, event.attempt)
+        self.running[key] = row
+
+    def step_finished(self, event: StepFinished) -> None:
+        key = (event.execution_id, event.node_id, event.iteration, event.attempt)
+        row = self.running.pop(key, None) or self._find_running(event)
+        if row is None:
+            row = StepRow(
+                execution_id=event.execution_id,
+                node_id=event.node_id,
+                node_name=event.node_name,
+                node_type=event.node_type,
+                iteration=event.iteration,
+                attempt=event.attempt,
+            )
+            self.session.add(row)
+        row.status = StepStatus(event.status).value
+        row.input = redact(event.input)
+        row.output = redact(event.output)
+        row.port = event.port
+        row.error = event.error
+        row.started_at = event.started_at
+        row.finished_at = event.at
+        row.duration_ms = event.duration * 1000
+
+    def step_skipped(self, event: StepSkipped) -> None:
+        self.session.add(
+            StepRow(
+                execution_id=event.execution_id,
+                node_id=event.node_id,
+                node_name=event.node_name,
+                node_type=event.node_type,
+                iteration=event.iteration,
+                attempt=0,
+                status=StepStatus.SKIPPED.value,
+                started_at=event.at,
+                finished_at=event.at,
+                duration_ms=0.0,
+            )
+        )
+
+    def execution_finished(self, event: ExecutionFinished) -> None:
+        row = self.session.get(ExecutionRow, event.execution_id)
+        assert row is not None  # checked by exists()
+        row.status = ExecutionStatus(event.status).value
+        row.error = event.error
+        row.failed_node = event.failed_node
+        row.finished_at = event.at
+        row.duration_ms = event.duration * 1000
+
+    def _find_running(self, event: StepFinished) -> StepRow | None:
+        iteration = (
+            StepRow.iteration.is_(None)
+            if event.iteration is None
+            else StepRow.iteration == event.iteration
+        )
+        return self.session.scalars(
+            select(StepRow)
+            .where(
+                StepRow.execution_id == event.execution_id,
+                StepRow.node_id == event.node_id,
+                iteration,
+                StepRow.attempt == event.attempt,
+                StepRow.status == StepStatus.RUNNING.value,
+            )
+            .order_by(StepRow.id.desc())
+            .limit(1)
+        ).first()
+
+
+def _create_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's BEGIN (below) decide when transactions start, not the sqlite3 module.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute("PRAGMA busy_timeout = 5000")  # first, so the others may wait too
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        # A writer takes the write lock up front: a reader that later writes could otherwise
+        # fail at once with SQLITE_BUSY instead of waiting for busy_timeout.
+        writes = connection.get_execution_options().get(_WRITE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+
+    return engine
+
+
+def _summary(row: ExecutionRow) -> ExecutionSummary:
+    return ExecutionSummary(**_summary_fields(row))
+
+
+def _summary_fields(row: ExecutionRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "flow_id": row.flow_id,
+        "flow_name": row.flow_name,
+        "flow_version": row.flow_version,
+        "mode": row.mode,
+        "status": ExecutionStatus(row.status),
+        "error": row.error,
+        "failed_node": row.failed_node,
+        "started_at": row.started_at,
+        "finished_at": row.finished_at,
+        "duration_ms": row.duration_ms,
+        "retry_of": row.retry_of,
+    }
+
+
+def _step_view(row: StepRow) -> StepRecordView:
+    return StepRecordView(
+        node_id=row.node_id,
+        node_name=row.node_name,
+        node_type=row.node_type,
+        iteration=row.iteration,
+        attempt=row.attempt,
+        status=StepStatus(row.status),
+        input=row.input,
+        output=row.output,
+        port=row.port,
+        error=row.error,
+        started_at=row.started_at,
+        finished_at=row.finished_at,
+        duration_ms=row.duration_ms,
+    )
+
+
+def _flow_from_row(row: FlowRow) -> Flow:
+    flow = Flow.from_json(row.definition)
+    return flow.model_copy(update={"status": FlowStatus(row.status)})
+
+
+def _comparable(definition: str) -> dict[str, Any]:
+    """A flow's JSON without what does not make a new version."""
+    data = json.loads(definition)
+    data.pop("updated_at", None)
+    data.pop("status", None)
+    return data
+
+
+def _start_of_today() -> datetime:
+    """Local midnight, as the user counts "today"."""
+    now = datetime.now().astimezone()
+    return now.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+
+
+def _process_identity(process: psutil.Process) -> str:
+    return f"{process.pid}:{process.create_time():.3f}"
+
+
+_THIS_PROCESS = _process_identity(psutil.Process())
+
+
+def _owner_alive(owner: str | None) -> bool:
+    """Whether the process that began a run still runs (the same process, not a reused pid)."""
+    if not owner:
+        return False
+    pid = owner.partition(":")[0]
+    try:
+        return _process_identity(psutil.Process(int(pid))) == owner
+    except (ValueError, psutil.Error):
+        return False

@@ -1,0 +1,142 @@
+"""The `flowin` command end to end, as a user runs it: a real process, a real database file."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+GREETING = {
+    "name": "Greet a customer",
+    "nodes": [
+        {"id": "start", "name": "Start", "type": "core.manual_trigger"},
+        {
+            "id": "greet",
+            "name": "Greeting",
+            "type": "core.set_fields",
+            "params": {"fields": [{"name": "text", "value": "Hello {{ trigger.customer_name }}"}]},
+        },
+        {
+            "id": "big",
+            "name": "Big order?",
+            "type": "core.condition",
+            "params": {"conditions": [{"left": "{{ trigger.total }}", "operator": "greater_than", "right": 100}]},
+        },
+        {
+            "id": "vip",
+            "name": "VIP note",
+            "type": "core.set_fields",
+            "params": {"fields": [{"name": "text", "value": "{{ steps['Greeting'].output.text }}, VIP!"}]},
+        },
+    ],
+    "edges": [
+        {"source": "start", "target": "greet"},
+        {"source": "greet", "target": "big"},
+        {"source": "big", "source_port": "true", "target": "vip"},
+    ],
+}
+
+
+def flowin(*args: str, data_dir: Path, check: bool | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "FLOWIN_DATA_DIR": str(data_dir), "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "flowin_engine", *args], capture_output=True, text=True, env=env, timeout=60
+    )
+    if check is True:
+        assert done.returncode == 0, done.stderr
+    return done
+
+
+@pytest.fixture
+def flow_file(tmp_path: Path) -> Path:
+    path = tmp_path / "greet.json"
+    path.write_text(json.dumps(GREETING), encoding="utf-8")
+    return path
+
+
+def test_run_prints_each_step_and_a_summary(flow_file, tmp_path):
+    done = flowin("run", str(flow_file), "--input", '{"customer_name": "Layla", "total": 250}', data_dir=tmp_path / "d", check=True)
+    assert "✓ Start" in done.stdout
+    assert "✓ Greeting" in done.stdout
+    assert "✓ VIP note" in done.stdout
+    assert "✔ Succeeded" in done.stdout
+
+
+def test_run_json_gives_the_outputs(flow_file, tmp_path):
+    done = flowin("run", str(flow_file), "--json", "--input", '{"customer_name": "Layla", "total": 50}', data_dir=tmp_path / "d", check=True)
+    result = json.loads(done.stdout)
+    assert result["status"] == "success"
+    assert result["outputs"]["Greeting"] == {"text": "Hello Layla"}
+    assert "VIP note" not in result["outputs"]
+
+
+def test_failed_run_exits_1_with_one_sentence_and_is_kept_in_history(flow_file, tmp_path):
+    data = tmp_path / "d"
+    done = flowin("run", str(flow_file), "--input", '{"total": 5}', data_dir=data)
+    assert done.returncode == 1
+    assert "Missing variable {{trigger.customer_name}} in 'Greeting' → Fields" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    listing = flowin("executions", "list", "--status", "failed", data_dir=data, check=True)
+    assert "Greet a customer" in listing.stdout and "failed" in listing.stdout
+
+
+def test_retry_reuses_what_succeeded_and_runs_from_the_failed_step(tmp_path):
+    data = tmp_path / "d"
+    flow = {
+        "name": "Retry me",
+        "nodes": [
+            {"id": "start", "name": "Start", "type": "core.manual_trigger"},
+            {"id": "a", "name": "A", "type": "core.set_fields", "params": {"fields": [{"name": "v", "value": "{{ trigger.v }}"}]}},
+            {"id": "b", "name": "B", "type": "core.stop_with_error", "params": {"message": "Broken on purpose"}},
+        ],
+        "edges": [{"source": "start", "target": "a"}, {"source": "a", "target": "b"}],
+    }
+    path = tmp_path / "retry.json"
+    path.write_text(json.dumps(flow))
+    first = flowin("run", str(path), "--input", '{"v": 7}', data_dir=data)
+    assert first.returncode == 1 and "Broken on purpose" in first.stderr
+    listing = flowin("executions", "list", data_dir=data, check=True).stdout.splitlines()
+    execution_id = listing[1].split()[0]
+    retried = flowin("executions", "retry", execution_id, data_dir=data)
+    assert retried.returncode == 1
+    assert "≡ Start" in retried.stdout and "≡ A" in retried.stdout
+    assert "✗ B" in retried.stdout
+    shown = flowin("executions", "show", execution_id, "--json", data_dir=data, check=True)
+    assert json.loads(shown.stdout)["status"] == "failed"
+
+
+def test_validate_explains_problems(tmp_path):
+    broken = dict(GREETING, edges=[*GREETING["edges"], {"source": "vip", "target": "ghost"}])
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(broken))
+    done = flowin("validate", str(path), data_dir=tmp_path / "d")
+    assert done.returncode == 1
+    assert "leads to a step that doesn't exist ('ghost')" in done.stdout
+
+
+def test_malformed_file_is_one_clear_sentence(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text("{not json")
+    done = flowin("run", str(path), data_dir=tmp_path / "d")
+    assert done.returncode == 2
+    assert done.stderr.strip().startswith("This is not a flow file")
+    assert "Traceback" not in done.stderr
+
+
+def test_import_list_export_and_run_by_name(flow_file, tmp_path):
+    data = tmp_path / "d"
+    assert "Imported 'Greet a customer'" in flowin("flows", "import", str(flow_file), data_dir=data, check=True).stdout
+    assert "Greet a customer" in flowin("flows", "list", data_dir=data, check=True).stdout
+    out = tmp_path / "copy.json"
+    flowin("flows", "export", "Greet a customer", "-o", str(out), data_dir=data, check=True)
+    assert json.loads(out.read_text())["nodes"][1]["name"] == "Greeting"
+    ran = flowin("run", "Greet a customer", "--quiet", "--input", '{"customer_name": "Omar", "total": 1}', data_dir=data, check=True)
+    assert "✔ Succeeded" in ran.stdout
+
+
+def test_unknown_flow_name_is_a_sentence(tmp_path):
+    done = flowin("run", "No such flow", data_dir=tmp_path / "d")
+    assert done.returncode == 2
+    assert "no flow" in done.stderr.lower()
