@@ -6,6 +6,7 @@ Run with `make bench`. Prints figures; asserts nothing (speed is measured here, 
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 import statistics
 import sys
@@ -20,15 +21,20 @@ from flowin_engine.store import Store
 
 def chain(length: int, node_type: str, params: dict) -> Flow:
     nodes = [Node(id="start", name="Start", type="core.manual_trigger")]
-    nodes += [Node(id=f"s{i}", name=f"Step {i}", type=node_type, params=params) for i in range(length)]
-    edges = [Edge(source=a.id, target=b.id) for a, b in zip(nodes, nodes[1:], strict=False)]
+    nodes += [
+        Node(id=f"s{i}", name=f"Step {i}", type=node_type, params=params) for i in range(length)
+    ]
+    edges = [Edge(source=a.id, target=b.id) for a, b in itertools.pairwise(nodes)]
     return Flow(name=f"{length} x {node_type}", nodes=nodes, edges=edges)
 
 
 def transform_flow() -> Flow:
     params = {
         "fields": [
-            {"name": "greeting", "value": "Hello {{ trigger.name }}, order #{{ trigger.order_id }}"},
+            {
+                "name": "greeting",
+                "value": "Hello {{ trigger.name }}, order #{{ trigger.order_id }}",
+            },
             {"name": "total", "value": "{{ trigger.total * 1.05 }}"},
         ],
         "keep_input": True,
@@ -91,10 +97,14 @@ def main() -> None:
     print(f"Flowin engine benchmark — Python {sys.version.split()[0]}, {os.cpu_count()} cores")
     overhead = per_step_overhead()
     print(f"  engine overhead per no-op step:            {overhead:8.1f} µs   (goal ≤ 50 µs)")
-    print(f"  10-step transform flow, 8 workers:         {throughput(None):8.0f} executions/s (no history)")
+    print(
+        f"  10-step transform flow, 8 workers:         {throughput(None):8.0f} executions/s (no history)"
+    )
     with tempfile.TemporaryDirectory() as folder:
         store = Store(Path(folder) / "bench.db")
-        print(f"  10-step transform flow, 8 workers:         {throughput(store, 1000):8.0f} executions/s (with SQLite history)")
+        print(
+            f"  10-step transform flow, 8 workers:         {throughput(store, 1000):8.0f} executions/s (with SQLite history)"
+        )
         store.close()
     readings = memory()
     print("  memory (RSS) while running 10 000 executions of the 10-step flow:")

@@ -217,7 +217,8 @@ def _accessor(key: str, root: bool = False) -> str:
     return f"['{key}']"
 
 
-def referenced_steps(source: str) -> tuple[set[str], set[str]]:
+@lru_cache(maxsize=4096)
+def referenced_steps(source: str) -> tuple[frozenset[str], frozenset[str]]:
     """Names of steps a template reads (``steps['X']`` / ``steps.X``) and its top-level names.
 
     Raises ExpressionError when the template does not parse.
@@ -236,7 +237,7 @@ def referenced_steps(source: str) -> tuple[set[str], set[str]]:
                 steps.add(item.arg.value)
     assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
     names = {n.name for n in tree.find_all(nodes.Name) if n.ctx == "load"} - assigned
-    return steps, names
+    return frozenset(steps), frozenset(names)
 
 
 def template_strings(value: Any) -> Iterator[tuple[str, str]]:

@@ -6,6 +6,7 @@ A flow is plain data (pydantic v2); it knows nothing of node types. Whether it c
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from datetime import UTC, datetime
@@ -137,13 +138,15 @@ class Flow(BaseModel):
         return self.model_dump_json(indent=indent)
 
     @classmethod
-    def from_json(cls, text: str | bytes) -> Flow:
+    def from_json(cls, text: str | bytes, default_id: str | None = None) -> Flow:
         try:
             data = json.loads(text)
         except (ValueError, UnicodeDecodeError) as error:
             raise FlowFileError(
                 f"This is not a flow file: it is not valid JSON ({error})."
             ) from None
+        if default_id is not None and isinstance(data, dict) and "id" not in data:
+            data["id"] = default_id
         return cls.from_data(data)
 
     @classmethod
@@ -157,12 +160,15 @@ class Flow(BaseModel):
 
     @classmethod
     def load(cls, path: str | Path) -> Flow:
+        """Read a flow file. One without an id gets one derived from where it is, so running
+        the same file again adds to the same flow's history."""
         path = Path(path)
         try:
             text = path.read_bytes()
         except OSError as error:
             raise FlowFileError(f"Can't open the flow file {path}: {error.strerror}.") from None
-        return cls.from_json(text)
+        location = hashlib.sha1(str(path.resolve()).encode(), usedforsecurity=False)
+        return cls.from_json(text, default_id=f"file-{location.hexdigest()[:12]}")
 
     def save(self, path: str | Path) -> None:
         Path(path).write_text(self.to_json(), encoding="utf-8")

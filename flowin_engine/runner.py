@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -155,6 +156,7 @@ class Runner:
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="flowin-step")
         self._timers = Timers()
         self._active: dict[str, _Execution] = {}
+        self._valid: OrderedDict[str, None] = OrderedDict()
         self._lock = threading.Lock()
         self._unsubscribe_history: Callable[[], None] | None = None
         if history is not None:
@@ -173,7 +175,7 @@ class Runner:
     ) -> ExecutionHandle:
         """Start an execution and return at once; ``handle.wait()`` gives the result."""
         if validate:
-            check_flow(flow, self.registry)
+            self._check(flow)
         execution = _Execution(
             self, flow, trigger_data, mode, execution_id or uuid.uuid4().hex, dict(reuse or {})
         )
@@ -190,6 +192,20 @@ class Runner:
         )
         execution.begin()
         return execution.handle
+
+    def _check(self, flow: Flow) -> None:
+        # A trigger may start the same flow hundreds of times a second: validate each distinct
+        # definition once. The key is the flow's JSON, so an edited flow is checked again.
+        key = flow.model_dump_json(exclude={"updated_at", "status"})
+        with self._lock:
+            if key in self._valid:
+                self._valid.move_to_end(key)
+                return
+        check_flow(flow, self.registry)
+        with self._lock:
+            self._valid[key] = None
+            if len(self._valid) > 256:
+                self._valid.popitem(last=False)
 
     def run(self, flow: Flow, trigger_data: Any = None, **options: Any) -> ExecutionResult:
         """Start an execution and wait for its result."""

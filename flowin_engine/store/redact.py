@@ -7,6 +7,7 @@ API keys a step received or returned must never be stored in full.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 MASK = "••••"
@@ -30,8 +31,11 @@ _NOT_SECRET_SUFFIXES = ("tokens", "token_count")
 
 def is_secret_key(key: object) -> bool:
     """Whether a value stored under ``key`` should be masked."""
-    if not isinstance(key, str):
-        return False
+    return isinstance(key, str) and _is_secret_name(key)
+
+
+@lru_cache(maxsize=8192)
+def _is_secret_name(key: str) -> bool:
     normalized = key.lower().replace("-", "_")
     if normalized.endswith(_NOT_SECRET_SUFFIXES):
         return False

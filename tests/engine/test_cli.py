@@ -22,13 +22,19 @@ GREETING = {
             "id": "big",
             "name": "Big order?",
             "type": "core.condition",
-            "params": {"conditions": [{"left": "{{ trigger.total }}", "operator": "greater_than", "right": 100}]},
+            "params": {
+                "conditions": [
+                    {"left": "{{ trigger.total }}", "operator": "greater_than", "right": 100}
+                ]
+            },
         },
         {
             "id": "vip",
             "name": "VIP note",
             "type": "core.set_fields",
-            "params": {"fields": [{"name": "text", "value": "{{ steps['Greeting'].output.text }}, VIP!"}]},
+            "params": {
+                "fields": [{"name": "text", "value": "{{ steps['Greeting'].output.text }}, VIP!"}]
+            },
         },
     ],
     "edges": [
@@ -42,7 +48,11 @@ GREETING = {
 def flowin(*args: str, data_dir: Path, check: bool | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "FLOWIN_DATA_DIR": str(data_dir), "NO_COLOR": "1"}
     done = subprocess.run(
-        [sys.executable, "-m", "flowin_engine", *args], capture_output=True, text=True, env=env, timeout=60
+        [sys.executable, "-m", "flowin_engine", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
     )
     if check is True:
         assert done.returncode == 0, done.stderr
@@ -57,7 +67,14 @@ def flow_file(tmp_path: Path) -> Path:
 
 
 def test_run_prints_each_step_and_a_summary(flow_file, tmp_path):
-    done = flowin("run", str(flow_file), "--input", '{"customer_name": "Layla", "total": 250}', data_dir=tmp_path / "d", check=True)
+    done = flowin(
+        "run",
+        str(flow_file),
+        "--input",
+        '{"customer_name": "Layla", "total": 250}',
+        data_dir=tmp_path / "d",
+        check=True,
+    )
     assert "✓ Start" in done.stdout
     assert "✓ Greeting" in done.stdout
     assert "✓ VIP note" in done.stdout
@@ -65,7 +82,15 @@ def test_run_prints_each_step_and_a_summary(flow_file, tmp_path):
 
 
 def test_run_json_gives_the_outputs(flow_file, tmp_path):
-    done = flowin("run", str(flow_file), "--json", "--input", '{"customer_name": "Layla", "total": 50}', data_dir=tmp_path / "d", check=True)
+    done = flowin(
+        "run",
+        str(flow_file),
+        "--json",
+        "--input",
+        '{"customer_name": "Layla", "total": 50}',
+        data_dir=tmp_path / "d",
+        check=True,
+    )
     result = json.loads(done.stdout)
     assert result["status"] == "success"
     assert result["outputs"]["Greeting"] == {"text": "Hello Layla"}
@@ -88,8 +113,18 @@ def test_retry_reuses_what_succeeded_and_runs_from_the_failed_step(tmp_path):
         "name": "Retry me",
         "nodes": [
             {"id": "start", "name": "Start", "type": "core.manual_trigger"},
-            {"id": "a", "name": "A", "type": "core.set_fields", "params": {"fields": [{"name": "v", "value": "{{ trigger.v }}"}]}},
-            {"id": "b", "name": "B", "type": "core.stop_with_error", "params": {"message": "Broken on purpose"}},
+            {
+                "id": "a",
+                "name": "A",
+                "type": "core.set_fields",
+                "params": {"fields": [{"name": "v", "value": "{{ trigger.v }}"}]},
+            },
+            {
+                "id": "b",
+                "name": "B",
+                "type": "core.stop_with_error",
+                "params": {"message": "Broken on purpose"},
+            },
         ],
         "edges": [{"source": "start", "target": "a"}, {"source": "a", "target": "b"}],
     }
@@ -127,12 +162,23 @@ def test_malformed_file_is_one_clear_sentence(tmp_path):
 
 def test_import_list_export_and_run_by_name(flow_file, tmp_path):
     data = tmp_path / "d"
-    assert "Imported 'Greet a customer'" in flowin("flows", "import", str(flow_file), data_dir=data, check=True).stdout
+    assert (
+        "Imported 'Greet a customer'"
+        in flowin("flows", "import", str(flow_file), data_dir=data, check=True).stdout
+    )
     assert "Greet a customer" in flowin("flows", "list", data_dir=data, check=True).stdout
     out = tmp_path / "copy.json"
     flowin("flows", "export", "Greet a customer", "-o", str(out), data_dir=data, check=True)
     assert json.loads(out.read_text())["nodes"][1]["name"] == "Greeting"
-    ran = flowin("run", "Greet a customer", "--quiet", "--input", '{"customer_name": "Omar", "total": 1}', data_dir=data, check=True)
+    ran = flowin(
+        "run",
+        "Greet a customer",
+        "--quiet",
+        "--input",
+        '{"customer_name": "Omar", "total": 1}',
+        data_dir=data,
+        check=True,
+    )
     assert "✔ Succeeded" in ran.stdout
 
 

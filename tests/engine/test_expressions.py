@@ -6,7 +6,11 @@ from flowin_engine.errors import ExpressionError, MissingVariable
 from flowin_engine.expressions import referenced_steps, render
 
 CONTEXT = {
-    "trigger": {"customer_name": "Layla", "items": [{"sku": "A1"}, {"sku": "B2"}], "total": "250.5"},
+    "trigger": {
+        "customer_name": "Layla",
+        "items": [{"sku": "A1"}, {"sku": "B2"}],
+        "total": "250.5",
+    },
     "steps": {"Get order": {"output": {"id": 1042, "created": "2026-11-25T09:30:00Z"}}},
     "input": {"count": 3},
     "now": datetime(2026, 11, 25, 9, 30, tzinfo=UTC),
@@ -28,14 +32,21 @@ def test_a_lone_expression_keeps_its_type_and_text_around_it_makes_text():
 
 
 def test_nested_params_are_rendered_everywhere():
-    params = {"to": "{{ trigger.customer_name }}", "lines": ["{{ trigger.items[0].sku }}", 5], "n": 2}
+    params = {
+        "to": "{{ trigger.customer_name }}",
+        "lines": ["{{ trigger.items[0].sku }}", 5],
+        "n": 2,
+    }
     assert render(params, CONTEXT) == {"to": "Layla", "lines": ["A1", 5], "n": 2}
 
 
 def test_missing_variable_names_node_field_and_variable():
     with pytest.raises(MissingVariable) as caught:
         render("Hi {{ trigger.customer_nam }}", CONTEXT, "Send WhatsApp", "Message")
-    assert str(caught.value) == "Missing variable {{trigger.customer_nam}} in 'Send WhatsApp' → Message"
+    assert (
+        str(caught.value)
+        == "Missing variable {{trigger.customer_nam}} in 'Send WhatsApp' → Message"
+    )
     assert caught.value.variable == "trigger.customer_nam"
 
 
@@ -95,7 +106,9 @@ def test_syntax_errors_are_explained():
 
 
 def test_referenced_steps_finds_both_spellings():
-    steps, names = referenced_steps("{{ steps['Get order'].output.id }} {{ steps.Notify.output }} {{ trigger.x }}")
+    steps, names = referenced_steps(
+        "{{ steps['Get order'].output.id }} {{ steps.Notify.output }} {{ trigger.x }}"
+    )
     assert steps == {"Get order", "Notify"}
     assert names == {"steps", "trigger"}
 

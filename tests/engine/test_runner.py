@@ -48,7 +48,11 @@ def test_chain_passes_data_and_renders_templates(runner):
             ("Start", "testkit.start", {}),
             ("Greet", "testkit.echo", {"value": "Hello {{ trigger.name }}"}),
             ("Shout", "testkit.echo", {"value": "{{ input | upper }}!"}),
-            ("Quote", "testkit.echo", {"value": "{{ steps['Greet'].output }} / {{ steps.Shout.output }}"}),
+            (
+                "Quote",
+                "testkit.echo",
+                {"value": "{{ steps['Greet'].output }} / {{ steps.Shout.output }}"},
+            ),
         ],
         ["Start -> Greet", "Greet -> Shout", "Shout -> Quote"],
     )
@@ -60,7 +64,10 @@ def test_chain_passes_data_and_renders_templates(runner):
 
 def test_single_expression_keeps_its_type(runner):
     flow = make_flow(
-        [("Start", "testkit.start", {}), ("Items", "testkit.echo", {"value": "{{ trigger.items }}"})],
+        [
+            ("Start", "testkit.start", {}),
+            ("Items", "testkit.echo", {"value": "{{ trigger.items }}"}),
+        ],
         ["Start -> Items"],
     )
     assert runner.run(flow, {"items": [1, 2, 3]}).outputs["Items"] == [1, 2, 3]
@@ -68,7 +75,10 @@ def test_single_expression_keeps_its_type(runner):
 
 def test_missing_variable_fails_the_run_naming_node_field_and_variable(runner):
     flow = make_flow(
-        [("Start", "testkit.start", {}), ("Send WhatsApp", "testkit.echo", {"value": "Hi {{ trigger.customer_name }}"})],
+        [
+            ("Start", "testkit.start", {}),
+            ("Send WhatsApp", "testkit.echo", {"value": "Hi {{ trigger.customer_name }}"}),
+        ],
         ["Start -> Send WhatsApp"],
     )
     result = runner.run(flow, {"name": "x"})
@@ -81,13 +91,26 @@ def test_condition_runs_one_branch_and_skips_the_other(runner):
     flow = make_flow(
         [
             ("Start", "testkit.start", {}),
-            ("Big order?", "core.condition", {"combine": "and", "conditions": [
-                {"left": "{{ trigger.total }}", "operator": "greater_than", "right": 100}]}),
+            (
+                "Big order?",
+                "core.condition",
+                {
+                    "combine": "and",
+                    "conditions": [
+                        {"left": "{{ trigger.total }}", "operator": "greater_than", "right": 100}
+                    ],
+                },
+            ),
             ("Thank VIP", "testkit.record", {"key": "vip"}),
             ("Thank", "testkit.record", {"key": "normal"}),
             ("After VIP", "testkit.record", {"key": "after_vip"}),
         ],
-        ["Start -> Big order?", "Big order?:true -> Thank VIP", "Big order?:false -> Thank", "Thank VIP -> After VIP"],
+        [
+            "Start -> Big order?",
+            "Big order?:true -> Thank VIP",
+            "Big order?:false -> Thank",
+            "Thank VIP -> After VIP",
+        ],
     )
     collector = Collector(runner)
     result = runner.run(flow, {"total": 250})
@@ -120,7 +143,8 @@ def test_join_after_branches_waits_for_all_and_runs_once(runner):
 
 def test_independent_branches_run_in_parallel(runner):
     flow = make_flow(
-        [("Start", "testkit.start", {})] + [(f"P{i}", "testkit.pause", {"seconds": 0.3}) for i in range(3)],
+        [("Start", "testkit.start", {})]
+        + [(f"P{i}", "testkit.pause", {"seconds": 0.3}) for i in range(3)],
         [f"Start -> P{i}" for i in range(3)],
     )
     began = time.monotonic()
@@ -137,8 +161,16 @@ def test_loop_runs_body_per_item_and_collects_results(runner):
         [
             ("Start", "testkit.start", {}),
             ("Each order", "core.loop", {"items": "{{ trigger.orders }}"}),
-            ("Label", "testkit.echo", {"value": "#{{ loop.index }} {{ loop.item.id }} for {{ trigger.shop }}"}),
-            ("Summary", "testkit.echo", {"value": "{{ input.count }} orders: {{ input.results | join(', ') }}"}),
+            (
+                "Label",
+                "testkit.echo",
+                {"value": "#{{ loop.index }} {{ loop.item.id }} for {{ trigger.shop }}"},
+            ),
+            (
+                "Summary",
+                "testkit.echo",
+                {"value": "{{ input.count }} orders: {{ input.results | join(', ') }}"},
+            ),
         ],
         ["Start -> Each order", "Each order:item -> Label", "Each order:done -> Summary"],
     )
@@ -159,7 +191,7 @@ def test_loop_over_nothing_goes_straight_to_done(runner):
     )
     result = runner.run(flow, {"orders": []})
     assert result.ok
-    assert result.outputs["Done"] == "0"
+    assert result.outputs["Done"] == 0
     assert "body" not in testkit.calls
 
 
@@ -182,7 +214,10 @@ def test_retries_with_exponential_backoff_then_succeeds(runner):
 
 def test_retry_after_from_the_service_wins_over_backoff(runner):
     flow = make_flow(
-        [("Start", "testkit.start", {}), ("Call", "testkit.flaky", {"key": "r", "failures": 1, "retry_after": 0.3})],
+        [
+            ("Start", "testkit.start", {}),
+            ("Call", "testkit.flaky", {"key": "r", "failures": 1, "retry_after": 0.3}),
+        ],
         ["Start -> Call"],
         settings={"Call": {"retry_backoff": 0.01}},
     )
@@ -205,7 +240,8 @@ def test_gives_up_after_the_last_attempt(runner):
 
 def test_a_step_that_must_not_repeat_is_not_retried_on_an_unknown_network_error(runner):
     flow = make_flow(
-        [("Start", "testkit.start", {}), ("Send", "testkit.once", {"key": "once"})], ["Start -> Send"]
+        [("Start", "testkit.start", {}), ("Send", "testkit.once", {"key": "once"})],
+        ["Start -> Send"],
     )
     result = runner.run(flow, {})
     assert result.status == ExecutionStatus.FAILED
@@ -223,8 +259,17 @@ def test_on_error_continue_and_error_output(runner):
             ("Handle", "testkit.echo", {"value": "handled: {{ input.error }}"}),
             ("Normal", "testkit.record", {"key": "normal"}),
         ],
-        ["Start -> Soft", "Soft -> Next", "Start -> Hard", "Hard:error -> Handle", "Hard -> Normal"],
-        settings={"Soft": {"on_error": OnError.CONTINUE}, "Hard": {"on_error": OnError.ERROR_OUTPUT}},
+        [
+            "Start -> Soft",
+            "Soft -> Next",
+            "Start -> Hard",
+            "Hard:error -> Handle",
+            "Hard -> Normal",
+        ],
+        settings={
+            "Soft": {"on_error": OnError.CONTINUE},
+            "Hard": {"on_error": OnError.ERROR_OUTPUT},
+        },
     )
     result = runner.run(flow, {})
     assert result.ok
@@ -234,7 +279,9 @@ def test_on_error_continue_and_error_output(runner):
 
 
 def test_a_crashing_step_fails_the_run_with_a_sentence(runner):
-    flow = make_flow([("Start", "testkit.start", {}), ("Boom", "testkit.crash", {})], ["Start -> Boom"])
+    flow = make_flow(
+        [("Start", "testkit.start", {}), ("Boom", "testkit.crash", {})], ["Start -> Boom"]
+    )
     result = runner.run(flow, {})
     assert result.status == ExecutionStatus.FAILED
     assert result.error.startswith("The step crashed: KeyError")
@@ -258,11 +305,17 @@ def test_failure_stops_other_branches_from_starting(runner):
 def test_delay_parks_without_holding_a_worker(registry):
     with Runner(registry, workers=1) as runner:
         slow = make_flow(
-            [("Start", "testkit.start", {}), ("Wait", "core.delay", {"mode": "duration", "amount": 0.5, "unit": "seconds"}),
-             ("After", "testkit.echo", {"value": "late"})],
+            [
+                ("Start", "testkit.start", {}),
+                ("Wait", "core.delay", {"mode": "duration", "amount": 0.5, "unit": "seconds"}),
+                ("After", "testkit.echo", {"value": "late"}),
+            ],
             ["Start -> Wait", "Wait -> After"],
         )
-        quick = make_flow([("Start", "testkit.start", {}), ("Now", "testkit.echo", {"value": "now"})], ["Start -> Now"])
+        quick = make_flow(
+            [("Start", "testkit.start", {}), ("Now", "testkit.echo", {"value": "now"})],
+            ["Start -> Now"],
+        )
         waiting = runner.start(slow, {})
         time.sleep(0.1)
         began = time.monotonic()
@@ -274,8 +327,11 @@ def test_delay_parks_without_holding_a_worker(registry):
 
 def test_cancel_ends_a_waiting_execution_at_once(runner):
     flow = make_flow(
-        [("Start", "testkit.start", {}), ("Wait", "core.delay", {"mode": "duration", "amount": 1, "unit": "hours"}),
-         ("After", "testkit.record", {"key": "after"})],
+        [
+            ("Start", "testkit.start", {}),
+            ("Wait", "core.delay", {"mode": "duration", "amount": 1, "unit": "hours"}),
+            ("After", "testkit.record", {"key": "after"}),
+        ],
         ["Start -> Wait", "Wait -> After"],
     )
     handle = runner.start(flow, {})
@@ -288,7 +344,11 @@ def test_cancel_ends_a_waiting_execution_at_once(runner):
 
 def test_reused_outputs_are_not_run_again(runner):
     flow = make_flow(
-        [("Start", "testkit.start", {}), ("Charge", "testkit.record", {"key": "charge"}), ("Email", "testkit.echo", {"value": "paid {{ input.amount }}"})],
+        [
+            ("Start", "testkit.start", {}),
+            ("Charge", "testkit.record", {"key": "charge"}),
+            ("Email", "testkit.echo", {"value": "paid {{ input.amount }}"}),
+        ],
         ["Start -> Charge", "Charge -> Email"],
     )
     result = runner.run(flow, {}, reuse={"charge": Reused("main", {"amount": 5})})
@@ -298,7 +358,8 @@ def test_reused_outputs_are_not_run_again(runner):
 
 def test_many_executions_at_once(runner):
     flow = make_flow(
-        [("Start", "testkit.start", {}), ("A", "testkit.echo", {"value": "{{ trigger.n * 2 }}"})], ["Start -> A"]
+        [("Start", "testkit.start", {}), ("A", "testkit.echo", {"value": "{{ trigger.n * 2 }}"})],
+        ["Start -> A"],
     )
     handles = [runner.start(flow, {"n": n}) for n in range(200)]
     assert sorted(h.wait(10).outputs["A"] for h in handles) == sorted(n * 2 for n in range(200))
@@ -306,7 +367,9 @@ def test_many_executions_at_once(runner):
 
 def test_events_report_each_step_with_input_output_and_duration(runner):
     collector = Collector(runner)
-    flow = make_flow([("Start", "testkit.start", {}), ("A", "testkit.echo", {"value": "x"})], ["Start -> A"])
+    flow = make_flow(
+        [("Start", "testkit.start", {}), ("A", "testkit.echo", {"value": "x"})], ["Start -> A"]
+    )
     result = runner.run(flow, {"k": 1})
     started = collector.of(StepStarted, execution_id=result.execution_id)
     finished = collector.of(StepFinished, execution_id=result.execution_id, node_name="A")
@@ -327,7 +390,9 @@ def test_a_broken_subscriber_does_not_break_the_run(runner):
 
     runner.events.subscribe(broken)
     runner.events.subscribe(slow)
-    flow = make_flow([("Start", "testkit.start", {}), ("A", "testkit.echo", {"value": 1})], ["Start -> A"])
+    flow = make_flow(
+        [("Start", "testkit.start", {}), ("A", "testkit.echo", {"value": 1})], ["Start -> A"]
+    )
     began = time.monotonic()
     assert runner.run(flow, {}).ok
     assert time.monotonic() - began < 0.4

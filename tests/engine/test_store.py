@@ -775,3 +775,13 @@ def test_a_writer_killed_mid_write_leaves_a_readable_database(db_path: Path) -> 
         reopened.mark_interrupted()
         with sqlite3.connect(db_path) as connection:
             assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_schema_revision_constant_is_alembics_head() -> None:
+    from alembic.config import Config
+
+    from flowin_engine.store._store import MIGRATIONS, SCHEMA_REVISION
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_REVISION

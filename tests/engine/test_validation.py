@@ -1,9 +1,9 @@
+import pytest
+
 from flowin_engine.errors import FlowValidationError, Problem
 from flowin_engine.validation import check_flow, validate_flow
 
 from .builders import make_flow, registry_with_testkit
-
-import pytest
 
 REGISTRY = registry_with_testkit()
 
@@ -22,7 +22,9 @@ def test_a_good_flow_has_no_problems():
 
 
 def test_unknown_node_type_names_the_node():
-    flow = make_flow([("Start", "testkit.start", {}), ("Mystery", "acme.teleport", {})], ["Start -> Mystery"])
+    flow = make_flow(
+        [("Start", "testkit.start", {}), ("Mystery", "acme.teleport", {})], ["Start -> Mystery"]
+    )
     assert messages(flow) == ["'Mystery' uses an unknown node type 'acme.teleport'."]
 
 
@@ -35,21 +37,30 @@ def test_no_trigger_and_two_triggers():
 
 
 def test_required_param_missing_names_node_and_field():
-    flow = make_flow([("Start", "testkit.start", {}), ("Nap", "testkit.pause", {})], ["Start -> Nap"])
+    flow = make_flow(
+        [("Start", "testkit.start", {}), ("Nap", "testkit.pause", {})], ["Start -> Nap"]
+    )
     problems = validate_flow(flow, REGISTRY)
     assert problems == [Problem("'Nap' needs a value for Seconds.", "Nap", "seconds")]
 
 
 def test_edge_to_a_missing_node_or_port():
-    flow = make_flow([("Start", "testkit.start", {}), ("Echo", "testkit.echo", {})], ["Start:yes -> Echo"])
-    flow.edges.append(flow.edges[0].model_copy(update={"id": "e2", "source_port": "main", "target": "ghost"}))
+    flow = make_flow(
+        [("Start", "testkit.start", {}), ("Echo", "testkit.echo", {})], ["Start:yes -> Echo"]
+    )
+    flow.edges.append(
+        flow.edges[0].model_copy(update={"id": "e2", "source_port": "main", "target": "ghost"})
+    )
     found = messages(flow)
     assert "'Start' has no output called 'yes' (it has: main, error)." in found
     assert "A connection from 'Start' leads to a step that doesn't exist ('ghost')." in found
 
 
 def test_nothing_connects_into_a_trigger():
-    flow = make_flow([("Start", "testkit.start", {}), ("Echo", "testkit.echo", {})], ["Start -> Echo", "Echo -> Start"])
+    flow = make_flow(
+        [("Start", "testkit.start", {}), ("Echo", "testkit.echo", {})],
+        ["Start -> Echo", "Echo -> Start"],
+    )
     found = messages(flow)
     assert "'Start' is a trigger: nothing can connect into it." in found
 
@@ -60,11 +71,15 @@ def test_cycles_are_refused_with_the_way_round():
         ["Start -> A", "A -> B", "B -> A"],
     )
     found = messages(flow)
-    assert any(m.startswith("These steps go round in a circle: ") and "Loop node" in m for m in found)
+    assert any(
+        m.startswith("These steps go round in a circle: ") and "Loop node" in m for m in found
+    )
 
 
 def test_duplicate_names_are_refused():
-    flow = make_flow([("Start", "testkit.start", {}), ("Echo", "testkit.echo", {})], ["Start -> Echo"])
+    flow = make_flow(
+        [("Start", "testkit.start", {}), ("Echo", "testkit.echo", {})], ["Start -> Echo"]
+    )
     flow.nodes.append(flow.nodes[1].model_copy(update={"id": "other"}))
     assert "Two steps are called 'Echo'; each step needs its own name." in messages(flow)
 
