@@ -1,1 +1,1 @@
-"""Flowin\x27s built-in connectors, one package per service."""
+"""Flowin's built-in connectors, one package per service."""

@@ -158,3 +158,70 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String, primary_key=True)
     value: Mapped[Any] = mapped_column(JSONText, nullable=True)
+
+
+class InboxRow(Base):
+    """An accepted trigger event, written before it is acknowledged (HTTP 2xx, a scheduled
+    tick, a polled item). Its id becomes the execution's id, so an event runs at most once."""
+
+    __tablename__ = "inbox"
+    __table_args__ = (Index("ix_inbox_status_received_at", "status", "received_at"),)
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    flow_id: Mapped[str] = mapped_column(String)
+    source: Mapped[str] = mapped_column(String)  # webhook / schedule / polling / manual
+    payload: Mapped[Any] = mapped_column(JSONText, nullable=True)
+    status: Mapped[str] = mapped_column(String)  # pending / started
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TriggerStateRow(Base):
+    """What a trigger remembers between runs: a polling cursor, a schedule's last tick."""
+
+    __tablename__ = "trigger_state"
+
+    flow_id: Mapped[str] = mapped_column(String, primary_key=True)
+    node_id: Mapped[str] = mapped_column(String, primary_key=True)
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[Any] = mapped_column(JSONText, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SeenItemRow(Base):
+    """Items a polling trigger has already turned into executions."""
+
+    __tablename__ = "seen_items"
+
+    flow_id: Mapped[str] = mapped_column(String, primary_key=True)
+    node_id: Mapped[str] = mapped_column(String, primary_key=True)
+    item_key: Mapped[str] = mapped_column(String, primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class WakeupRow(Base):
+    """A parked execution: a long Delay, with what it needs to carry on after a restart."""
+
+    __tablename__ = "wakeups"
+
+    execution_id: Mapped[str] = mapped_column(
+        String, ForeignKey("executions.id", ondelete="CASCADE"), primary_key=True
+    )
+    node_id: Mapped[str] = mapped_column(String, primary_key=True)
+    wake_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    state: Mapped[Any] = mapped_column(JSONText, nullable=True)
+
+
+class ConnectionRow(Base):
+    """A connected account. Its secret lives in the OS keyring (or the encrypted fallback),
+    never in this database."""
+
+    __tablename__ = "connections"
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    connector: Mapped[str] = mapped_column(String, index=True)
+    label: Mapped[str] = mapped_column(String)
+    details: Mapped[Any] = mapped_column(JSONText, nullable=True)  # non-secret: account name, scopes
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_tested_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_test_ok: Mapped[bool | None] = mapped_column(Integer)

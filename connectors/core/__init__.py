@@ -1,0 +1,1 @@
+"""The core nodes: triggers by hand, data shaping, branching, waiting and looping."""

@@ -1,0 +1,1 @@
+"""One node that calls any HTTP API."""
