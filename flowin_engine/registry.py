@@ -8,6 +8,7 @@ the properties panel and the AI builder all read these same declarations.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
 import logging
@@ -73,6 +74,12 @@ class ConnectorManifest(BaseModel):
     description: str = ""
     module: str = "operations"
     docs_url: str | None = None
+    credential: str | None = Field(
+        None, description="The pydantic model in the operations module for the secret fields."
+    )
+    test_connection: str | None = Field(
+        None, description="A function(secret_model) -> str that makes a cheap authenticated call."
+    )
     triggers: list[OperationManifest] = Field(default_factory=list)
     actions: list[OperationManifest] = Field(default_factory=list)
 
@@ -81,6 +88,8 @@ class ConnectorManifest(BaseModel):
 class Connector:
     manifest: ConnectorManifest
     package: str
+    credential_model: type[BaseModel] | None = None
+    test_function: Callable[..., str] | None = None
 
     @property
     def id(self) -> str:
@@ -101,6 +110,8 @@ class NodeType:
     input_model: type[BaseModel]
     function: Callable[..., Any]
     is_trigger: bool
+    webhook_gate: Callable[..., Any] | None = None
+    poller: Callable[..., Any] | None = None
     _field_titles: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property
@@ -154,6 +165,7 @@ class Registry:
             log.warning("Connector %r is defined twice; keeping the first", connector.id)
             return
         module = _import(f"{connector.package}.{connector.manifest.module}", connector.id)
+        connector = _with_credentials(connector, module)
         types = {}
         for entries, is_trigger in (
             (connector.manifest.triggers, True),
@@ -235,6 +247,17 @@ def _import(module_name: str, connector_id: str) -> Any:
         raise ConnectorError(f"The connector '{connector_id}' can't be loaded: {error}") from None
 
 
+def _with_credentials(connector: Connector, module: Any) -> Connector:
+    manifest = connector.manifest
+    model = getattr(module, manifest.credential, None) if manifest.credential else None
+    test = getattr(module, manifest.test_connection, None) if manifest.test_connection else None
+    if manifest.credential and not (isinstance(model, type) and issubclass(model, BaseModel)):
+        raise ConnectorError(f"The connector '{connector.id}' names a missing credential model.")
+    if manifest.test_connection and not callable(test):
+        raise ConnectorError(f"The connector '{connector.id}' names a missing test function.")
+    return dataclasses.replace(connector, credential_model=model, test_function=test)
+
+
 def _node_type(
     connector: Connector, entry: OperationManifest, module: Any, is_trigger: bool
 ) -> NodeType:
@@ -261,5 +284,7 @@ def _node_type(
         input_model=input_model,
         function=function,
         is_trigger=is_trigger,
+        webhook_gate=getattr(module, f"{entry.id}_webhook", None),
+        poller=getattr(module, f"{entry.id}_poll", None),
         _field_titles=titles,
     )

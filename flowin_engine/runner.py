@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from time import monotonic
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import httpx
 from pydantic import BaseModel, ValidationError
@@ -48,6 +48,9 @@ from .registry import NodeType, Registry, default_registry
 from .steps import Emit, ForEach, Incoming, StepContext, Wait
 from .timers import TimerHandle, Timers
 from .validation import LOOP_TYPE, check_flow
+
+if TYPE_CHECKING:
+    from .credentials import Connections
 
 log = logging.getLogger(__name__)
 
@@ -148,8 +151,10 @@ class Runner:
         workers: int = 8,
         history: History | None = None,
         bus: EventBus | None = None,
+        connections: Connections | None = None,
     ) -> None:
         self.registry = registry or default_registry()
+        self.connections = connections
         self.events = bus or EventBus()
         self.history = history
         self.workers = workers
@@ -496,6 +501,7 @@ class _Execution:
                 trigger_data=self.trigger_data,
                 cancelled=self.cancelled,
                 started=started,
+                connections=self.runner.connections,
             )
             result = node_type.function(model, ctx)
         except Exception as error:  # each kind is sorted out in _failed

@@ -14,7 +14,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from .errors import StepError
+
 if TYPE_CHECKING:
+    from .credentials import Connections
     from .model import Flow, Node
 
 
@@ -64,6 +67,15 @@ class StepContext:
     trigger_data: Any = None
     cancelled: threading.Event = field(default_factory=threading.Event)
     started: float = field(default_factory=time.monotonic)
+    connections: Connections | None = None
+
+    def credential(self, connection_id: str | None) -> dict[str, Any]:
+        """The secret fields of the connected account a step uses (never log them)."""
+        if not connection_id:
+            raise StepError(f"'{self.node.name}' needs an account: pick one under Account.")
+        if self.connections is None:
+            raise StepError("Connected accounts aren't available where this flow runs.")
+        return self.connections.secret(connection_id)
 
     @property
     def remaining(self) -> float:

@@ -220,7 +220,9 @@ class ConnectionRow(Base):
     id: Mapped[str] = mapped_column(String, primary_key=True)
     connector: Mapped[str] = mapped_column(String, index=True)
     label: Mapped[str] = mapped_column(String)
-    details: Mapped[Any] = mapped_column(JSONText, nullable=True)  # non-secret: account name, scopes
+    details: Mapped[Any] = mapped_column(
+        JSONText, nullable=True
+    )  # non-secret: account name, scopes
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_tested_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

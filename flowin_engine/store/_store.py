@@ -11,7 +11,7 @@ import json
 import logging
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -421,6 +421,14 @@ class Store:
             session.merge(SettingRow(key=key, value=value))
 
     # Internals
+
+    def reading(self) -> Session:
+        """A session for reads, for engine modules that keep their own tables here."""
+        return self._reader()
+
+    def writing(self) -> AbstractContextManager[Session]:
+        """A write transaction (serialized with every other writer), committed on exit."""
+        return self._write()
 
     @contextmanager
     def _write(self) -> Iterator[Session]:

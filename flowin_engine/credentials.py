@@ -1,0 +1,255 @@
+"""Connected accounts ("Connections"): a label in the database, the secret in the OS keyring.
+
+Where no OS keyring exists (a headless server, CI), secrets go to a file in the data folder
+encrypted with a key kept beside it with owner-only permissions, and ``Connections.notice``
+says so. Secrets never enter the database, logs, execution history or exported flows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlalchemy import select
+
+from .errors import FlowinError, NotFound
+from .model import new_id
+from .paths import data_dir
+from .store import Store
+from .store._schema import ConnectionRow
+
+log = logging.getLogger(__name__)
+
+KEYRING_SERVICE = "Flowin"
+
+
+class SecretStore(Protocol):
+    def get(self, key: str) -> str | None: ...
+    def set(self, key: str, value: str) -> None: ...
+    def delete(self, key: str) -> None: ...
+
+
+class KeyringSecrets:
+    """The OS keyring: Keychain, Windows Credential Locker, Secret Service / KWallet."""
+
+    def __init__(self, service: str = KEYRING_SERVICE) -> None:
+        self.service = service
+
+    def get(self, key: str) -> str | None:
+        import keyring
+
+        return keyring.get_password(self.service, key)
+
+    def set(self, key: str, value: str) -> None:
+        import keyring
+
+        keyring.set_password(self.service, key, value)
+
+    def delete(self, key: str) -> None:
+        import keyring
+        from keyring.errors import PasswordDeleteError
+
+        with contextlib.suppress(PasswordDeleteError):
+            keyring.delete_password(self.service, key)
+
+
+class EncryptedFileSecrets:
+    """Fernet-encrypted JSON in the data folder, for machines without an OS keyring."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        folder = folder or data_dir()
+        self.path = folder / "secrets.enc"
+        self.key_path = folder / "secrets.key"
+        self._lock = threading.Lock()
+
+    def _fernet(self) -> Any:
+        from cryptography.fernet import Fernet
+
+        if not self.key_path.exists():
+            descriptor = os.open(self.key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(descriptor, "wb") as key_file:
+                key_file.write(Fernet.generate_key())
+        return Fernet(self.key_path.read_bytes())
+
+    def _load(self) -> dict[str, str]:
+        if not self.path.exists():
+            return {}
+        from cryptography.fernet import InvalidToken
+
+        try:
+            return json.loads(self._fernet().decrypt(self.path.read_bytes()))
+        except (InvalidToken, ValueError):
+            raise FlowinError(
+                f"Flowin can't read its saved secrets in {self.path}; reconnect your accounts."
+            ) from None
+
+    def _save(self, secrets: dict[str, str]) -> None:
+        token = self._fernet().encrypt(json.dumps(secrets).encode())
+        temporary = self.path.with_suffix(".tmp")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as secrets_file:
+            secrets_file.write(token)
+        os.replace(temporary, self.path)
+
+    def get(self, key: str) -> str | None:
+        with self._lock:
+            return self._load().get(key)
+
+    def set(self, key: str, value: str) -> None:
+        with self._lock:
+            secrets = self._load()
+            secrets[key] = value
+            self._save(secrets)
+
+    def delete(self, key: str) -> None:
+        with self._lock:
+            secrets = self._load()
+            if secrets.pop(key, None) is not None:
+                self._save(secrets)
+
+
+def keyring_available() -> bool:
+    try:
+        import keyring
+        from keyring.backends import fail
+    except ImportError:
+        return False
+    backend = keyring.get_keyring()
+    return not isinstance(backend, fail.Keyring) and getattr(backend, "priority", 0) > 0
+
+
+def default_secrets() -> tuple[SecretStore, str | None]:
+    """The OS keyring when there is one; else the encrypted file, with a notice saying so.
+
+    FLOWIN_SECRETS=file chooses the file store outright (servers, tests).
+    """
+    if os.environ.get("FLOWIN_SECRETS") != "file" and keyring_available():
+        return KeyringSecrets(), None
+    store = EncryptedFileSecrets()
+    notice = (
+        "No system keyring was found, so Flowin keeps your connection secrets encrypted in "
+        f"{store.path}, readable only by your user account."
+    )
+    return store, notice
+
+
+class Connection:
+    """A connected account as the app shows it: never its secret."""
+
+    __slots__ = (
+        "connector",
+        "created_at",
+        "details",
+        "id",
+        "label",
+        "last_test_ok",
+        "last_tested_at",
+    )
+
+    def __init__(self, row: ConnectionRow) -> None:
+        self.id = row.id
+        self.connector = row.connector
+        self.label = row.label
+        self.details = row.details or {}
+        self.created_at = row.created_at
+        self.last_tested_at = row.last_tested_at
+        self.last_test_ok = None if row.last_test_ok is None else bool(row.last_test_ok)
+
+    def __repr__(self) -> str:
+        return f"Connection({self.id!r}, {self.connector!r}, {self.label!r})"
+
+
+class Connections:
+    """Add, list, read and remove connected accounts."""
+
+    def __init__(self, store: Store, secrets: SecretStore | None = None) -> None:
+        self.store = store
+        if secrets is None:
+            secrets, self.notice = default_secrets()
+        else:
+            self.notice = None
+        self.secrets = secrets
+
+    def add(
+        self,
+        connector: str,
+        label: str,
+        secret: dict[str, Any],
+        details: dict[str, Any] | None = None,
+    ) -> Connection:
+        connection_id = new_id()
+        self.secrets.set(_secret_key(connection_id), json.dumps(secret))
+        now = datetime.now(UTC)
+        row = ConnectionRow(
+            id=connection_id,
+            connector=connector,
+            label=label,
+            details=details or {},
+            created_at=now,
+            updated_at=now,
+        )
+        with self.store.writing() as session:
+            session.add(row)
+            session.flush()
+            return Connection(row)
+
+    def update_secret(self, connection_id: str, secret: dict[str, Any]) -> None:
+        """Replace a connection's secret (a refreshed OAuth token, a new API key)."""
+        self.get(connection_id)
+        self.secrets.set(_secret_key(connection_id), json.dumps(secret))
+        with self.store.writing() as session:
+            row = session.get(ConnectionRow, connection_id)
+            if row is not None:
+                row.updated_at = datetime.now(UTC)
+
+    def get(self, connection_id: str) -> Connection:
+        with self.store.reading() as session:
+            row = session.get(ConnectionRow, connection_id)
+            if row is None:
+                raise NotFound(
+                    f"The connection '{connection_id}' doesn't exist any more; "
+                    "pick an account again in the step's settings."
+                )
+            return Connection(row)
+
+    def list(self, connector: str | None = None) -> list[Connection]:
+        with self.store.reading() as session:
+            query = select(ConnectionRow).order_by(ConnectionRow.connector, ConnectionRow.label)
+            if connector is not None:
+                query = query.where(ConnectionRow.connector == connector)
+            return [Connection(row) for row in session.scalars(query)]
+
+    def secret(self, connection_id: str) -> dict[str, Any]:
+        """The secret fields of a connection, for a step that is about to call the service."""
+        connection = self.get(connection_id)
+        text = self.secrets.get(_secret_key(connection_id))
+        if text is None:
+            raise FlowinError(
+                f"The secret for '{connection.label}' is missing from this computer's keyring; "
+                "reconnect the account."
+            )
+        return json.loads(text)
+
+    def record_test(self, connection_id: str, ok: bool) -> None:
+        with self.store.writing() as session:
+            row = session.get(ConnectionRow, connection_id)
+            if row is not None:
+                row.last_tested_at = datetime.now(UTC)
+                row.last_test_ok = int(ok)
+
+    def remove(self, connection_id: str) -> None:
+        self.secrets.delete(_secret_key(connection_id))
+        with self.store.writing() as session:
+            row = session.get(ConnectionRow, connection_id)
+            if row is not None:
+                session.delete(row)
+
+
+def _secret_key(connection_id: str) -> str:
+    return f"connection:{connection_id}"

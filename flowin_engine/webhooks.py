@@ -1,0 +1,140 @@
+"""What a webhook trigger sees of an HTTP request, and the one mechanism for checking signatures.
+
+A connector's webhook trigger is an operation of kind "webhook" (it turns the request into the
+flow's trigger data). It may also define ``<trigger id>_webhook(params, request, ctx)``: the gate
+the listener calls before it accepts a request. The gate raises ``WebhookRejected`` for a bad
+signature, returns a ``WebhookReply`` to answer at once without starting the flow (a handshake,
+an event the trigger doesn't want), or returns None to accept.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+from .errors import FlowinError
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookRequest:
+    method: str
+    path: str
+    url: str  # as the sender sees it (the public URL behind a tunnel, when one is set)
+    headers: Mapping[str, str]  # lower-case names
+    query: Mapping[str, str]
+    body: bytes = b""
+
+    def header(self, name: str, default: str | None = None) -> str | None:
+        return self.headers.get(name.lower(), default)
+
+    @property
+    def content_type(self) -> str:
+        return (self.header("content-type") or "").split(";")[0].strip().lower()
+
+    def json(self) -> Any:
+        try:
+            return json.loads(self.body) if self.body else None
+        except ValueError:
+            return None
+
+    def form(self) -> dict[str, str]:
+        return dict(parse_qsl(self.body.decode("utf-8", "replace"), keep_blank_values=True))
+
+    def parsed_body(self) -> Any:
+        """JSON for JSON, a dict for forms, text otherwise."""
+        if self.content_type == "application/json" or self.content_type.endswith("+json"):
+            parsed = self.json()
+            if parsed is not None:
+                return parsed
+        if self.content_type == "application/x-www-form-urlencoded":
+            return self.form()
+        text = self.body.decode("utf-8", "replace")
+        parsed = self.json() if text[:1] in "{[" else None
+        return parsed if parsed is not None else text
+
+    def as_trigger_data(self) -> dict[str, Any]:
+        """What the flow's {{ trigger }} holds for a plain webhook."""
+        return {
+            "method": self.method,
+            "path": self.path,
+            "headers": dict(self.headers),
+            "query": dict(self.query),
+            "body": self.parsed_body(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookReply:
+    status: int = 200
+    body: Any = None  # dict/list → JSON; str → text; bytes as they are
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class WebhookRejected(FlowinError):
+    """The request is not from who it claims to be (or is malformed): answered, never run."""
+
+    def __init__(self, message: str, status: int = 401) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(slots=True)
+class GateContext:
+    """What a webhook gate may use besides the request: the step's connected account."""
+
+    credential: Callable[[str | None], dict[str, Any]]
+
+
+def sign(secret: str | bytes, message: bytes, algorithm: str = "sha256") -> bytes:
+    key = secret.encode() if isinstance(secret, str) else secret
+    return hmac.new(key, message, getattr(hashlib, algorithm)).digest()
+
+
+def verify_signature(
+    secret: str | bytes,
+    message: bytes,
+    signature: str | None,
+    *,
+    algorithm: str = "sha256",
+    encoding: str = "hex",
+    prefix: str = "",
+) -> bool:
+    """Constant-time check of an HMAC signature header (Shopify, GitHub, Meta, Slack, Stripe)."""
+    if not signature or not signature.startswith(prefix):
+        return False
+    digest = sign(secret, message, algorithm)
+    expected = base64.b64encode(digest).decode() if encoding == "base64" else digest.hex()
+    return hmac.compare_digest(expected, signature[len(prefix) :].strip())
+
+
+def require_signature(
+    secret: str | bytes | None,
+    message: bytes,
+    signature: str | None,
+    *,
+    service: str,
+    **options: Any,
+) -> None:
+    """Raise WebhookRejected unless ``signature`` is right; a missing secret is the user's to fix."""
+    if not secret:
+        raise WebhookRejected(
+            f"{service}: no signing secret is set for this trigger, so the request can't be checked.",
+            status=403,
+        )
+    if not verify_signature(secret, message, signature, **options):
+        raise WebhookRejected(f"{service}: the request's signature doesn't match; it was ignored.")
+
+
+def fresh_timestamp(value: str | int | None, tolerance: float = 300.0) -> bool:
+    """Whether a signed timestamp is recent, so an old signed request can't be replayed."""
+    try:
+        return abs(time.time() - float(value)) <= tolerance  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
