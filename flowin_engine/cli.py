@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from logging.handlers import RotatingFileHandler
@@ -23,7 +25,7 @@ from .events import (
     StepStatus,
 )
 from .history import retry_execution
-from .model import Flow
+from .model import Flow, FlowStatus
 from .paths import data_dir
 from .runner import ExecutionResult, Runner
 from .store import Store
@@ -290,6 +292,72 @@ def flows_export(flow: str, output: Path | None) -> None:
     else:
         output.write_text(text, encoding="utf-8")
         click.echo(f"Exported '{found.name}' to {output}.")
+
+
+@flows.command("activate")
+@click.argument("flow")
+def flows_activate(flow: str) -> None:
+    """Switch a flow on: its trigger runs it while 'flowin serve' or the app is running."""
+    _set_status(flow, FlowStatus.ACTIVE)
+
+
+@flows.command("pause")
+@click.argument("flow")
+def flows_pause(flow: str) -> None:
+    """Switch a flow off; it keeps its history and can be switched on again."""
+    _set_status(flow, FlowStatus.PAUSED)
+
+
+def _set_status(reference: str, status: FlowStatus) -> None:
+    with _open_store() as store:
+        flow = store.find_flow(reference)
+        if status == FlowStatus.ACTIVE:
+            check_flow(flow)
+        store.set_flow_status(flow.id, status)
+    state = "on" if status == FlowStatus.ACTIVE else "off"
+    click.echo(f"'{flow.name}' is switched {state}.")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface for webhooks.")
+@click.option("--port", default=5678, show_default=True, help="Port for webhooks.")
+@click.option("--public-url", help="The address a tunnel exposes this machine at.")
+@click.option("--workers", default=8, show_default=True, help="Steps that may run at once.")
+@click.option("--max-running", default=32, show_default=True, help="Executions at once.")
+def serve(host: str, port: int, public_url: str | None, workers: int, max_running: int) -> None:
+    """Run every active flow: webhooks, schedules and polling, until stopped (Ctrl+C)."""
+    from .credentials import Connections
+    from .runtime import Runtime, RuntimeSettings
+
+    console = logging.StreamHandler(sys.stdout)
+    console.setFormatter(logging.Formatter("%(asctime)s  %(message)s", "%H:%M:%S"))
+    runtime_log = logging.getLogger("flowin.runtime")
+    runtime_log.addHandler(console)
+    runtime_log.setLevel(logging.INFO)
+    store = Store()
+    connections = Connections(store)
+    if connections.notice:
+        click.echo(connections.notice)
+    settings = RuntimeSettings(
+        host=host, port=port, public_url=public_url, workers=workers, max_running=max_running
+    )
+    runtime = Runtime(store, settings, connections=connections)
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    runtime.start()
+    click.echo(f"Flowin is running. Webhooks listen on {runtime.address} — Ctrl+C stops.")
+    for flow_id in runtime.active_flows():
+        url = runtime.webhook_url(flow_id)
+        if url:
+            click.echo(f"  {runtime.flow_name(flow_id)}: {url}")
+    sys.stdout.flush()
+    while not stop.wait(0.5):
+        pass
+    click.echo("Stopping: letting running executions finish…")
+    runtime.stop()
+    store.close()
+    click.echo("Stopped.")
 
 
 @main.group()

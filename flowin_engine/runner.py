@@ -14,7 +14,7 @@ import threading
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from time import monotonic
@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_RETRY_WAIT = 300.0
+DURABLE_WAIT = 5.0  # a Delay longer than this is written down, so it survives a restart
 
 
 class History(Protocol):
@@ -104,6 +105,9 @@ class ExecutionHandle:
         self._runner = runner
         self._done = threading.Event()
         self._result: ExecutionResult | None = None
+        self._callbacks: list[Callable[[ExecutionResult], None]] = []
+        self._callbacks_lock = threading.Lock()
+        self.future: Future[ExecutionResult] = Future()  # for asyncio.wrap_future
 
     def done(self) -> bool:
         return self._done.is_set()
@@ -117,9 +121,28 @@ class ExecutionHandle:
     def cancel(self) -> bool:
         return self._runner.cancel(self.id)
 
+    def on_done(self, callback: Callable[[ExecutionResult], None]) -> None:
+        """Call ``callback(result)`` when the execution ends (at once if it has ended).
+
+        It runs on the thread that ends the execution: keep it short.
+        """
+        with self._callbacks_lock:
+            if self._result is None:
+                self._callbacks.append(callback)
+                return
+        callback(self._result)
+
     def _finish(self, result: ExecutionResult) -> None:
-        self._result = result
+        with self._callbacks_lock:
+            self._result = result
+            callbacks, self._callbacks = self._callbacks, []
         self._done.set()
+        self.future.set_result(result)
+        for callback in callbacks:
+            try:
+                callback(result)
+            except Exception:
+                log.exception("An execution's completion callback failed")
 
 
 @dataclass(slots=True)
@@ -139,6 +162,7 @@ class _Parked:
     params: Any
     started_at: datetime
     started: float
+    durable: bool = False
 
 
 class Runner:
@@ -315,6 +339,7 @@ class _Execution:
         self.finished = False
         self.trigger_output: Any = None
         self.steps: dict[str, dict[str, Any]] = {}  # what {{ steps['Name'] }} reads
+        self.emitted: dict[str, tuple[str, Any]] = {}  # top-level results, for resuming
 
         self.graph = Graph.of(flow)
         self.nodes: dict[str, Node] = {n.id: n for n in flow.nodes}
@@ -560,6 +585,9 @@ class _Execution:
                 self.trigger_output = output
             self.steps[node.name] = {"output": output}
             scope.outputs[node.name] = output
+            if scope is self.top and emitted:
+                port = next(iter(emitted))
+                self.emitted[node_id] = (port, emitted[port])
             return self._resolve(scope, node_id, emitted)
 
     def _resolve(self, scope: _Scope, node_id: str, emitted: dict[str, Any] | None) -> list[_Work]:
@@ -694,12 +722,21 @@ class _Execution:
             )
             return self._completed(scope, node_id, {port: wait.data})
         parked = _Parked(wait.data, data, params, started_at, started)
+        park = getattr(self.runner.history, "park", None)
+        if scope is self.top and seconds > DURABLE_WAIT and park is not None:
+            # Long enough that Flowin may stop meanwhile: keep what it takes to carry on.
+            reuse = {n: [port_, out] for n, (port_, out) in self.emitted.items()}
+            state = {"reuse": reuse, "port": port, "output": wait.data}
+            park(self.id, node_id, wait.until, state)
+            parked.durable = True
         self._later(seconds, _Work(scope, node_id, work.attempt, parked))
         return []
 
     def _wake(self, work: _Work) -> list[_Work]:
         parked = work.parked
         assert parked is not None
+        if parked.durable and self.runner.history is not None:
+            self.runner.history.unpark(self.id, work.node_id)  # type: ignore[attr-defined]
         port = self.types[work.node_id].default_port
         self._succeeded(
             work.scope,

@@ -5,6 +5,7 @@ from ._store import (
     ExecutionSummary,
     FlowSummary,
     FlowVersionInfo,
+    Parked,
     StepRecordView,
     Store,
 )
@@ -15,6 +16,7 @@ __all__ = [
     "ExecutionSummary",
     "FlowSummary",
     "FlowVersionInfo",
+    "Parked",
     "StepRecordView",
     "Store",
     "redact",

@@ -36,7 +36,7 @@ from ..events import (
     StepStatus,
 )
 from ..model import Flow, FlowStatus, utc_now
-from ._schema import ExecutionRow, FlowRow, FlowVersionRow, SettingRow, StepRow
+from ._schema import ExecutionRow, FlowRow, FlowVersionRow, SettingRow, StepRow, WakeupRow
 from .redact import redact
 
 log = logging.getLogger(__name__)
@@ -104,6 +104,14 @@ class ExecutionSummary:
 class ExecutionDetail(ExecutionSummary):
     trigger_data: Any
     steps: list[StepRecordView]
+
+
+@dataclass(frozen=True, slots=True)
+class Parked:
+    execution_id: str
+    node_id: str
+    wake_at: datetime
+    state: Any
 
 
 # The newest migration's revision; a test keeps it equal to Alembic's head.
@@ -364,7 +372,10 @@ class Store:
             rows = [
                 row
                 for row in session.scalars(
-                    select(ExecutionRow).where(ExecutionRow.status.in_(_UNFINISHED))
+                    select(ExecutionRow).where(
+                        ExecutionRow.status.in_(_UNFINISHED),
+                        ExecutionRow.id.not_in(select(WakeupRow.execution_id)),
+                    )
                 )
                 if not _owner_alive(row.owner)
             ]
@@ -388,6 +399,36 @@ class Store:
                     step.status = StepStatus.FAILED.value
                     step.error = INTERRUPTED_STEP_ERROR
             return len(rows)
+
+    # Parked executions: a long Delay survives a restart.
+
+    def park(self, execution_id: str, node_id: str, wake_at: datetime, state: Any) -> None:
+        """Keep what a waiting execution needs to carry on at ``wake_at`` after a restart."""
+        with self._write() as session:
+            session.merge(
+                WakeupRow(execution_id=execution_id, node_id=node_id, wake_at=wake_at, state=state)
+            )
+            row = session.get(ExecutionRow, execution_id)
+            if row is not None:
+                row.status = ExecutionStatus.WAITING.value
+
+    def unpark(self, execution_id: str, node_id: str) -> None:
+        with self._write() as session:
+            session.execute(
+                delete(WakeupRow).where(
+                    WakeupRow.execution_id == execution_id, WakeupRow.node_id == node_id
+                )
+            )
+            row = session.get(ExecutionRow, execution_id)
+            if row is not None and row.status == ExecutionStatus.WAITING.value:
+                row.status = ExecutionStatus.RUNNING.value
+                row.owner = _THIS_PROCESS
+
+    def parked(self) -> list[Parked]:
+        """Every parked execution, soonest first."""
+        with self._reader() as session:
+            rows = session.scalars(select(WakeupRow).order_by(WakeupRow.wake_at)).all()
+            return [Parked(r.execution_id, r.node_id, r.wake_at, r.state) for r in rows]
 
     def prune(self, older_than: timedelta | None = None) -> int:
         """Delete finished runs that started longer ago than ``older_than``; returns how many.

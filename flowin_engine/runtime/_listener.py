@@ -1,0 +1,141 @@
+"""The local HTTP listener for webhook triggers (aiohttp, on its own thread and event loop)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import threading
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import web
+
+from ..webhooks import GateContext, WebhookRejected, WebhookReply, WebhookRequest
+
+if TYPE_CHECKING:
+    from ._runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+WEBHOOK_PREFIX = "/webhook/"
+
+
+class WebhookListener:
+    def __init__(self, runtime: Runtime, host: str, port: int, max_body: int) -> None:
+        self.runtime = runtime
+        self.host = host
+        self.port = port
+        self.max_body = max_body
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._runner: web.AppRunner | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        started = threading.Event()
+        failure: list[BaseException] = []
+
+        def serve() -> None:
+            loop = asyncio.new_event_loop()
+            self._loop = loop
+            try:
+                loop.run_until_complete(self._open())
+            except BaseException as error:  # a port in use is reported to start()
+                failure.append(error)
+                started.set()
+                return
+            started.set()
+            loop.run_forever()
+            loop.run_until_complete(self._close())
+            loop.close()
+
+        self._thread = threading.Thread(target=serve, name="flowin-webhooks", daemon=True)
+        self._thread.start()
+        started.wait(30)
+        if failure:
+            raise failure[0]
+
+    def stop(self) -> None:
+        if self._loop is not None and self._thread is not None:
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(timeout=10)
+
+    async def _open(self) -> None:
+        app = web.Application(client_max_size=self.max_body)
+        app.router.add_route("*", WEBHOOK_PREFIX + "{path:.*}", self._handle)
+        app.router.add_get("/health", self._health)
+        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, self.port, backlog=1024)
+        await site.start()
+        server = site._server
+        if server is not None and server.sockets:  # the real port when 0 was asked for
+            self.port = server.sockets[0].getsockname()[1]
+
+    async def _close(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    async def _health(self, request: web.Request) -> web.Response:
+        return web.json_response({"ok": True})
+
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        route = self.runtime.route(request.path)
+        if route is None:
+            return _error(404, "No active flow listens at this address. Is the flow switched on?")
+        try:
+            body = await request.read()
+        except web.HTTPRequestEntityTooLarge:
+            limit = self.max_body // 1024
+            return _error(413, f"The request is larger than the {limit} KiB this webhook accepts.")
+        public = self.runtime.settings.public_url
+        incoming = WebhookRequest(
+            method=request.method,
+            path=request.path,
+            url=(public.rstrip("/") + request.path_qs) if public else str(request.url),
+            headers={k.lower(): v for k, v in request.headers.items()},
+            query=dict(request.query),
+            body=body,
+        )
+        gate = route.node_type.webhook_gate
+        if gate is not None:
+            try:
+                reply = gate(route.params, incoming, GateContext(self.runtime.credential))
+            except WebhookRejected as rejected:
+                log.warning("Webhook for '%s' refused: %s", route.flow.name, rejected)
+                return _error(rejected.status, str(rejected))
+            if reply is not None:
+                return _reply(reply)
+        payload = incoming.as_trigger_data()
+        if not self.runtime.accepting():
+            return _error(
+                429, "Flowin is busy with earlier requests; try again shortly.", retry_after=1
+            )
+        if getattr(route.params, "respond", "immediately") == "when_done":
+            handle = self.runtime.start_now(route.flow, payload, "webhook")
+            result = await asyncio.wrap_future(handle.future)
+            return _reply(self.runtime.webhook_answer(route.flow, result))
+        event, written = self.runtime.inbox.accept(route.flow.id, "webhook", payload)
+        await asyncio.wrap_future(written)
+        return web.json_response({"execution_id": event.id}, status=202)
+
+
+def _error(status: int, message: str, retry_after: int | None = None) -> web.Response:
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
+    return web.json_response({"error": message}, status=status, headers=headers)
+
+
+def _reply(reply: WebhookReply) -> web.Response:
+    headers = {k: v for k, v in reply.headers.items() if k.lower() != "content-type"}
+    content_type = next((v for k, v in reply.headers.items() if k.lower() == "content-type"), None)
+    body: Any = reply.body
+    if body is None:
+        return web.Response(status=reply.status, headers=headers)
+    if isinstance(body, bytes):
+        payload, default_type = body, "application/octet-stream"
+    elif isinstance(body, str):
+        payload, default_type = body.encode(), "text/plain; charset=utf-8"
+    else:
+        payload = json.dumps(body, ensure_ascii=False, default=str).encode()
+        default_type = "application/json"
+    headers["Content-Type"] = content_type or default_type
+    return web.Response(body=payload, status=reply.status, headers=headers)

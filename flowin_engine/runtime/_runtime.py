@@ -1,0 +1,508 @@
+"""The runtime: keeps active flows listening, ticking and polling, and runs what they receive.
+
+One runtime serves ``flowin serve`` and the desktop app. Every incoming event is written to
+the inbox before it is acknowledged, and executions are taken from there, so an event accepted
+before a crash still runs after the restart, exactly once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import secrets
+import threading
+from collections import Counter, deque
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from apscheduler.jobstores.base import JobLookupError
+from apscheduler.schedulers.background import BackgroundScheduler
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import select
+
+from ..credentials import Connections
+from ..errors import FlowinError, NotFound
+from ..events import ExecutionStatus
+from ..model import Flow, FlowStatus
+from ..polling import PollContext
+from ..registry import NodeType, Registry, TriggerKind, default_registry
+from ..runner import ExecutionHandle, ExecutionResult, Reused, Runner
+from ..store import Store
+from ..store._schema import FlowRow
+from ..validation import validate_flow
+from ..webhooks import WebhookReply
+from ._inbox import Inbox, InboxEvent, TriggerState
+from ._listener import WEBHOOK_PREFIX, WebhookListener
+from ._schedules import missed_since, schedule_trigger
+
+log = logging.getLogger("flowin.runtime")
+
+RESPOND_TYPE = "webhook.respond"
+
+
+@dataclass
+class RuntimeSettings:
+    host: str = "127.0.0.1"
+    port: int = 5678
+    public_url: str | None = None  # the address a tunnel exposes, for signatures and display
+    workers: int = 8
+    max_running: int = 32  # executions at once, all flows together
+    max_queued: int = 10_000  # accepted and waiting; past this, webhooks get 429
+    max_body: int = 16 * 2**20
+    sync_interval: float = 2.0  # how often edits made elsewhere are picked up
+    default_poll_interval: float = 60.0
+
+
+@dataclass
+class ActiveFlow:
+    flow: Flow
+    version: tuple[str, int]
+    trigger: Any  # the trigger Node
+    node_type: NodeType
+    params: BaseModel
+    path: str | None = None
+    jobs: list[str] = field(default_factory=list)
+
+
+class Runtime:
+    def __init__(
+        self,
+        store: Store,
+        settings: RuntimeSettings | None = None,
+        registry: Registry | None = None,
+        connections: Connections | None = None,
+    ) -> None:
+        self.store = store
+        self.settings = settings or RuntimeSettings()
+        self.registry = registry or default_registry()
+        self.connections = connections
+        self.runner = Runner(
+            self.registry, workers=self.settings.workers, history=store, connections=connections
+        )
+        self.state = TriggerState(store)
+        self.inbox = Inbox(store, self._accepted)
+        self.listener = WebhookListener(
+            self, self.settings.host, self.settings.port, self.settings.max_body
+        )
+        self.scheduler = BackgroundScheduler(timezone=UTC)
+        self._lock = threading.RLock()
+        self._active: dict[str, ActiveFlow] = {}
+        self._routes: dict[str, ActiveFlow] = {}
+        self._queue: deque[InboxEvent] = deque()
+        self._running: Counter[str] = Counter()
+        self._handles: dict[str, ExecutionHandle] = {}
+        self._stopping = threading.Event()
+        self._sync_thread: threading.Thread | None = None
+        self.problems: dict[str, str] = {}  # flow id → why it can't be switched on
+
+    # Life cycle.
+
+    def start(self) -> None:
+        interrupted = self.store.mark_interrupted()
+        if interrupted:
+            log.warning(
+                "%d run(s) were cut short when Flowin last stopped; "
+                "'flowin executions list --status interrupted' shows them.",
+                interrupted,
+            )
+        self.inbox.forget_started()
+        self.listener.start()
+        self.scheduler.start()
+        self.sync()
+        backlog = self.inbox.unstarted()
+        if backlog:
+            log.info("Running %d event(s) accepted before the last stop", len(backlog))
+            self._accepted(backlog)
+        self._resume_parked()
+        self._sync_thread = threading.Thread(
+            target=self._sync_loop, name="flowin-sync", daemon=True
+        )
+        self._sync_thread.start()
+
+    def stop(self, grace: float = 10.0) -> None:
+        """Stop taking events, let running executions finish for ``grace`` seconds.
+
+        Executions waiting in a long Delay stay parked in the database and carry on at the
+        next start; accepted events that had not started yet stay in the inbox.
+        """
+        self._stopping.set()
+        self.listener.stop()
+        self.scheduler.shutdown(wait=False)
+        self.inbox.close()
+        deadline = datetime.now(UTC).timestamp() + grace
+        for handle in list(self._handles.values()):
+            remaining = deadline - datetime.now(UTC).timestamp()
+            if remaining <= 0:
+                break
+            try:
+                handle.wait(remaining)
+            except TimeoutError:
+                break
+        with self._lock:
+            left = [h for h in self._handles.values() if not h.done()]
+        for handle in left:
+            if not self._is_parked(handle.id):
+                handle.cancel()
+        self.runner.events.flush()
+        self._queue.clear()
+
+    def _is_parked(self, execution_id: str) -> bool:
+        return any(p.execution_id == execution_id for p in self.store.parked())
+
+    @property
+    def address(self) -> str:
+        return f"http://{self.settings.host}:{self.listener.port}"
+
+    # Which flows are on.
+
+    def sync(self) -> None:
+        """Switch on active flows, switch off the others, and pick up edits to active ones."""
+        with self.store.reading() as session:
+            rows = session.execute(select(FlowRow.id, FlowRow.status, FlowRow.version)).all()
+        wanted = {row.id: row.version for row in rows if row.status == FlowStatus.ACTIVE.value}
+        with self._lock:
+            current = {fid: active.version[1] for fid, active in self._active.items()}
+        for flow_id in set(current) - set(wanted):
+            self.deactivate(flow_id)
+        for flow_id, version in wanted.items():
+            if current.get(flow_id) != version:
+                self.activate(flow_id)
+
+    def activate(self, flow_id: str) -> None:
+        self.deactivate(flow_id)
+        try:
+            flow = self.store.get_flow(flow_id)
+            active = self._prepare(flow)
+        except FlowinError as error:
+            self.problems[flow_id] = str(error)
+            log.error("Flow %s can't be switched on: %s", flow_id, error)
+            return
+        self.problems.pop(flow_id, None)
+        with self._lock:
+            self._active[flow_id] = active
+            if active.path is not None:
+                self._routes[active.path] = active
+        kind = active.node_type.trigger_kind
+        if kind == TriggerKind.SCHEDULE:
+            self._schedule(active)
+        elif kind == TriggerKind.POLLING:
+            self._start_polling(active)
+        where = f" at {self.address}{active.path}" if active.path else ""
+        log.info("Switched on '%s'%s", flow.name, where)
+
+    def deactivate(self, flow_id: str) -> None:
+        with self._lock:
+            active = self._active.pop(flow_id, None)
+            if active is None:
+                return
+            if active.path is not None:
+                self._routes.pop(active.path, None)
+        for job in active.jobs:
+            with contextlib.suppress(JobLookupError):
+                self.scheduler.remove_job(job)
+        log.info("Switched off '%s'", active.flow.name)
+
+    def _prepare(self, flow: Flow) -> ActiveFlow:
+        problems = validate_flow(flow, self.registry)
+        if problems:
+            raise FlowinError("; ".join(str(p) for p in problems))
+        trigger = next(n for n in flow.nodes if self.registry.get(n.type).is_trigger)
+        node_type = self.registry.get(trigger.type)
+        try:
+            params = node_type.input_model.model_validate(trigger.params)
+        except ValidationError as error:
+            raise FlowinError(
+                f"The trigger '{trigger.name}' is not set up right: {error}"
+            ) from None
+        saved = self._saved_version(flow.id)
+        active = ActiveFlow(flow, (flow.id, saved), trigger, node_type, params)
+        if node_type.trigger_kind == TriggerKind.WEBHOOK:
+            active.path = self.webhook_path(flow.id, trigger.id, getattr(params, "path", ""))
+        return active
+
+    def _saved_version(self, flow_id: str) -> int:
+        with self.store.reading() as session:
+            row = session.get(FlowRow, flow_id)
+            return row.version if row is not None else 0
+
+    def _sync_loop(self) -> None:
+        while not self._stopping.wait(self.settings.sync_interval):
+            try:
+                self.sync()
+            except Exception:
+                log.exception("Could not check for changed flows")
+
+    # Webhooks.
+
+    def webhook_path(self, flow_id: str, node_id: str, custom: str = "") -> str:
+        """The flow's own address: a random, unguessable token kept in the database."""
+        if custom:
+            return WEBHOOK_PREFIX + custom.strip("/")
+        token = self.state.get(flow_id, node_id, "webhook_token")
+        if token is None:
+            token = secrets.token_urlsafe(18)
+            self.state.set(flow_id, node_id, "webhook_token", token)
+        return WEBHOOK_PREFIX + token
+
+    def webhook_url(self, flow_id: str) -> str | None:
+        with self._lock:
+            active = self._active.get(flow_id)
+        if active is None or active.path is None:
+            return None
+        base = self.settings.public_url or self.address
+        return base.rstrip("/") + active.path
+
+    def route(self, path: str) -> ActiveFlow | None:
+        return self._routes.get(path.rstrip("/"))
+
+    def webhook_answer(self, flow: Flow, result: ExecutionResult) -> WebhookReply:
+        """What a caller that waited for the flow gets back."""
+        responders = [n.name for n in flow.nodes if n.type == RESPOND_TYPE]
+        for name in responders:
+            answer = result.outputs.get(name)
+            if isinstance(answer, dict):
+                return WebhookReply(
+                    int(answer.get("status", 200)), answer.get("body"), answer.get("headers") or {}
+                )
+        if result.status != ExecutionStatus.SUCCESS:
+            return WebhookReply(500, {"error": result.error, "execution_id": result.execution_id})
+        last = next(reversed(result.outputs.values()), None) if result.outputs else None
+        return WebhookReply(200, last)
+
+    # Accepting and running events.
+
+    def accepting(self) -> bool:
+        return len(self._queue) < self.settings.max_queued
+
+    def submit(self, flow_id: str, source: str, payload: Any) -> InboxEvent:
+        """Accept an event durably (returns once it is on disk); it runs as soon as it may."""
+        return self.inbox.accept_now(flow_id, source, payload)
+
+    def start_now(self, flow: Flow, payload: Any, source: str) -> ExecutionHandle:
+        """Run at once for a caller that waits for the answer (its own acknowledgement)."""
+        handle = self.runner.start(flow, payload, mode=source)
+        self._track(flow.id, handle)
+        return handle
+
+    def _accepted(self, events: Sequence[InboxEvent]) -> None:
+        with self._lock:
+            self._queue.extend(events)
+        self._pump()
+
+    def _pump(self) -> None:
+        """Start queued events while the global and per-flow limits allow."""
+        if self._stopping.is_set():
+            return
+        ready: list[tuple[InboxEvent, Flow]] = []
+        with self._lock:
+            held: list[InboxEvent] = []
+            while (
+                self._queue and sum(self._running.values()) + len(ready) < self.settings.max_running
+            ):
+                event = self._queue.popleft()
+                flow = self._flow_for(event.flow_id)
+                if flow is None:
+                    log.error("Event %s is for a flow that no longer exists", event.id[:8])
+                    continue
+                limit = flow.settings.max_concurrency
+                starting = sum(1 for e, _ in ready if e.flow_id == event.flow_id)
+                if limit is not None and self._running[event.flow_id] + starting >= limit:
+                    held.append(event)
+                    continue
+                ready.append((event, flow))
+                self._running[event.flow_id] += 1
+            self._queue.extendleft(reversed(held))
+        for event, flow in ready:
+            try:
+                handle = self.runner.start(
+                    flow, event.payload, mode=event.source, execution_id=event.id
+                )
+            except FlowinError as error:
+                log.error("Event %s for '%s' can't run: %s", event.id[:8], flow.name, error)
+                with self._lock:
+                    self._running[event.flow_id] -= 1
+                continue
+            self._track(flow.id, handle, counted=True)
+
+    def _flow_for(self, flow_id: str) -> Flow | None:
+        active = self._active.get(flow_id)
+        if active is not None:
+            return active.flow
+        try:
+            return self.store.get_flow(flow_id)
+        except NotFound:
+            return None
+
+    def _track(self, flow_id: str, handle: ExecutionHandle, counted: bool = False) -> None:
+        with self._lock:
+            self._handles[handle.id] = handle
+            if not counted:
+                self._running[flow_id] += 1
+
+        def finished(result: ExecutionResult) -> None:
+            with self._lock:
+                self._handles.pop(result.execution_id, None)
+                self._running[flow_id] -= 1
+                if self._running[flow_id] <= 0:
+                    del self._running[flow_id]
+            log.info(
+                "%s %-10s %s (%.0f ms)%s",
+                result.execution_id[:8],
+                result.status,
+                self._name(flow_id),
+                result.duration * 1000,
+                f": {result.error}" if result.error else "",
+            )
+            self._pump()
+
+        handle.on_done(finished)
+
+    def _name(self, flow_id: str) -> str:
+        active = self._active.get(flow_id)
+        return active.flow.name if active else flow_id
+
+    def flow_name(self, flow_id: str) -> str:
+        return self._name(flow_id)
+
+    def active_flows(self) -> list[str]:
+        with self._lock:
+            return list(self._active)
+
+    def running(self) -> int:
+        with self._lock:
+            return sum(self._running.values())
+
+    def credential(self, connection_id: str | None) -> dict[str, Any]:
+        if not connection_id:
+            raise FlowinError("This trigger needs a connected account or secret.")
+        if self.connections is None:
+            raise FlowinError("Connected accounts aren't available here.")
+        return self.connections.secret(connection_id)
+
+    # Schedules.
+
+    def _schedule(self, active: ActiveFlow) -> None:
+        params = active.trigger.params
+        zone = active.flow.settings.timezone
+        trigger = schedule_trigger(active.params.model_dump(), zone)
+        job = self.scheduler.add_job(
+            self._tick,
+            trigger,
+            args=[active.flow.id, active.trigger.id],
+            misfire_grace_time=60,
+            coalesce=True,
+            max_instances=1,
+        )
+        active.jobs.append(job.id)
+        last = self.state.get(active.flow.id, active.trigger.id, "last_tick")
+        now = datetime.now(UTC)
+        if last and getattr(active.params, "missed", "run_once") == "run_once":
+            if missed_since(params, zone, datetime.fromisoformat(last), now):
+                log.info(
+                    "'%s' missed a scheduled run while Flowin was off; running it now",
+                    active.flow.name,
+                )
+                self._tick(active.flow.id, active.trigger.id, missed=True)
+        elif last is None:
+            self.state.set(active.flow.id, active.trigger.id, "last_tick", now.isoformat())
+
+    def _tick(self, flow_id: str, node_id: str, missed: bool = False) -> None:
+        now = datetime.now(UTC)
+        self.state.set(flow_id, node_id, "last_tick", now.isoformat())
+        payload = {"fired_at": now.isoformat(), "missed": missed}
+        self.inbox.accept(flow_id, "schedule", payload)
+
+    # Polling.
+
+    def _start_polling(self, active: ActiveFlow) -> None:
+        interval = float(
+            getattr(active.params, "poll_interval", None) or self.settings.default_poll_interval
+        )
+        job = self.scheduler.add_job(
+            self.poll,
+            "interval",
+            seconds=interval,
+            args=[active.flow.id],
+            next_run_time=datetime.now(UTC),
+            max_instances=1,
+            coalesce=True,
+        )
+        active.jobs.append(job.id)
+
+    def poll(self, flow_id: str) -> int:
+        """Ask a polling trigger for items now; returns how many new executions it started."""
+        with self._lock:
+            active = self._active.get(flow_id)
+        if active is None or active.node_type.poller is None:
+            return 0
+        node = active.trigger
+        cursor_known = self.state.get(flow_id, node.id, "cursor", None) is not None
+        first = not cursor_known and not self.state.get(flow_id, node.id, "polled", False)
+        try:
+            result = active.node_type.poller(
+                active.params,
+                PollContext(
+                    cursor=self.state.get(flow_id, node.id, "cursor"),
+                    credential=self.credential,
+                    timeout=active.trigger.settings.timeout,
+                ),
+            )
+        except FlowinError as error:
+            log.warning("Checking '%s' for new items failed: %s", active.flow.name, error)
+            return 0
+        except Exception:
+            log.exception("Checking '%s' for new items crashed", active.flow.name)
+            return 0
+        items = [(item.key, item.data) for item in result.items]
+        # The first check only notes what is already there: a new trigger starts with new items.
+        events = self.state.record_poll(
+            flow_id, node.id, items, result.cursor, start_runs=not first
+        )
+        if first:
+            self.state.set(flow_id, node.id, "polled", True)
+        if events:
+            self._accepted(events)
+        return len(events)
+
+    # Parked executions (long delays) survive restarts.
+
+    def _resume_parked(self) -> None:
+        for parked in self.store.parked():
+            try:
+                detail = self.store.get_execution(parked.execution_id)
+                flow = (
+                    self.store.get_flow_version(detail.flow_id, detail.flow_version)
+                    if detail.flow_version is not None
+                    else self.store.get_flow(detail.flow_id)
+                )
+            except FlowinError as error:
+                log.error("Can't carry on with run %s: %s", parked.execution_id[:8], error)
+                continue
+            state = parked.state or {}
+            reuse = {
+                node: Reused(port, out) for node, (port, out) in state.get("reuse", {}).items()
+            }
+            reuse[parked.node_id] = Reused(state.get("port", "main"), state.get("output"))
+            self.scheduler.add_job(
+                self._resume,
+                "date",
+                run_date=max(parked.wake_at, datetime.now(UTC)),
+                args=[flow, detail.trigger_data, parked.execution_id, parked.node_id, reuse],
+            )
+            log.info("Run %s will carry on at %s", parked.execution_id[:8], parked.wake_at)
+
+    def _resume(
+        self,
+        flow: Flow,
+        trigger_data: Any,
+        execution_id: str,
+        node_id: str,
+        reuse: dict[str, Reused],
+    ) -> None:
+        self.store.unpark(execution_id, node_id)
+        handle = self.runner.start(
+            flow, trigger_data, execution_id=execution_id, reuse=reuse, mode="resumed"
+        )
+        self._track(flow.id, handle)
