@@ -179,6 +179,7 @@ class Runner:
     ) -> None:
         self.registry = registry or default_registry()
         self.connections = connections
+        self.durable_wait = DURABLE_WAIT
         self.events = bus or EventBus()
         self.history = history
         self.workers = workers
@@ -256,8 +257,10 @@ class Runner:
         if cancel:
             for execution_id in self.active():
                 self.cancel(execution_id)
-        self._pool.shutdown(wait=True)
+        # Timers first: a parked execution (a Delay, a retry back-off) must not wake up into a
+        # pool that is going away; a durable one carries on at the next start instead.
         self._timers.close()
+        self._pool.shutdown(wait=True)
         self.events.flush()
         if self._unsubscribe_history is not None:
             self._unsubscribe_history()
@@ -723,7 +726,7 @@ class _Execution:
             return self._completed(scope, node_id, {port: wait.data})
         parked = _Parked(wait.data, data, params, started_at, started)
         park = getattr(self.runner.history, "park", None)
-        if scope is self.top and seconds > DURABLE_WAIT and park is not None:
+        if scope is self.top and seconds > self.runner.durable_wait and park is not None:
             # Long enough that Flowin may stop meanwhile: keep what it takes to carry on.
             reuse = {n: [port_, out] for n, (port_, out) in self.emitted.items()}
             state = {"reuse": reuse, "port": port, "output": wait.data}

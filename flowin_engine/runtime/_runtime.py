@@ -142,14 +142,12 @@ class Runtime:
                 break
         with self._lock:
             left = [h for h in self._handles.values() if not h.done()]
+        parked = {p.execution_id for p in self.store.parked()}
         for handle in left:
-            if not self._is_parked(handle.id):
+            if handle.id not in parked:
                 handle.cancel()
-        self.runner.events.flush()
+        self.runner.shutdown()
         self._queue.clear()
-
-    def _is_parked(self, execution_id: str) -> bool:
-        return any(p.execution_id == execution_id for p in self.store.parked())
 
     @property
     def address(self) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from flowin_engine.errors import RetryableError, StepError
+from flowin_engine.polling import PollContext, PolledItem, PollResult
 from flowin_engine.steps import StepContext
 
 calls: dict[str, list[Any]] = defaultdict(list)
@@ -83,3 +84,21 @@ def once(params: RecordInput, ctx: StepContext) -> Any:
     with _lock:
         calls[params.key].append(1)
     raise ConnectionError("the line dropped")
+
+
+feed: list[dict[str, Any]] = []  # what the polled "service" currently holds
+
+
+class NewItemInput(BaseModel):
+    poll_interval: float = Field(3600, title="Check every")
+
+
+def new_item(params: NewItemInput, ctx: StepContext) -> Any:
+    return ctx.trigger_data
+
+
+def new_item_poll(params: NewItemInput, ctx: PollContext) -> PollResult:
+    with _lock:
+        calls["polls"].append(ctx.cursor)
+        items = [PolledItem(str(item["id"]), item) for item in feed]
+    return PollResult(items=items, cursor={"count": len(items)})

@@ -1,0 +1,353 @@
+"""The runtime with its real parts: an aiohttp listener on 127.0.0.1, APScheduler, SQLite."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import time
+from datetime import UTC, datetime, timedelta
+
+import httpx
+import pytest
+
+from flowin_engine.credentials import Connections
+from flowin_engine.events import ExecutionStatus
+from flowin_engine.model import FlowSettings, FlowStatus
+from flowin_engine.runtime import Runtime, RuntimeSettings, next_runs
+from flowin_engine.store import Store
+
+from .builders import make_flow, registry_with_testkit
+from .testkit import operations as testkit
+
+REGISTRY = registry_with_testkit()
+
+
+@pytest.fixture(autouse=True)
+def _file_secrets(monkeypatch):
+    monkeypatch.setenv("FLOWIN_SECRETS", "file")
+    testkit.calls.clear()
+    testkit.feed.clear()
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "flowin.db") as store:
+        yield store
+
+
+def start_runtime(store, **settings) -> Runtime:
+    runtime = Runtime(
+        store,
+        RuntimeSettings(port=0, sync_interval=0.1, **settings),
+        registry=REGISTRY,
+        connections=Connections(store),
+    )
+    runtime.start()
+    return runtime
+
+
+@pytest.fixture
+def runtime(store):
+    runtime = start_runtime(store)
+    yield runtime
+    runtime.stop(grace=2)
+
+
+def activate(store, flow):
+    flow.status = FlowStatus.ACTIVE
+    store.save_flow(flow)
+    return flow
+
+
+def wait_for(condition, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.02)
+    raise AssertionError("timed out waiting")
+
+
+def finished(store, execution_id):
+    def check():
+        try:
+            detail = store.get_execution(execution_id)
+        except Exception:
+            return None
+        return detail if detail.status not in ("running", "waiting") else None
+
+    return wait_for(check)
+
+
+def hook_flow(name="Orders", **params):
+    return make_flow(
+        [
+            ("Webhook", "webhook.receive", {"path": name.lower(), **params}),
+            (
+                "Message",
+                "core.set_fields",
+                {"fields": [{"name": "text", "value": "Hello {{ trigger.body.name }}"}]},
+            ),
+            (
+                "Reply",
+                "webhook.respond",
+                {"status": 201, "headers": {"X-Flow": "yes"}, "body": {"text": "{{ input.text }}"}},
+            ),
+        ],
+        ["Webhook -> Message", "Message -> Reply"],
+        name=name,
+    )
+
+
+def test_webhook_answers_202_with_the_execution_id_then_runs(store, runtime):
+    activate(store, hook_flow())
+    runtime.sync()
+    reply = httpx.post(f"{runtime.address}/webhook/orders", json={"name": "Layla"})
+    assert reply.status_code == 202
+    detail = finished(store, reply.json()["execution_id"])
+    assert detail.status == ExecutionStatus.SUCCESS
+    assert detail.mode == "webhook"
+    assert [s.node_name for s in detail.steps] == ["Webhook", "Message", "Reply"]
+    assert detail.steps[1].output == {"text": "Hello Layla"}
+
+
+def test_webhook_can_wait_and_answer_with_the_respond_step(store, runtime):
+    activate(store, hook_flow(respond="when_done"))
+    runtime.sync()
+    reply = httpx.post(f"{runtime.address}/webhook/orders", json={"name": "Omar"})
+    assert reply.status_code == 201
+    assert reply.headers["x-flow"] == "yes"
+    assert reply.json() == {"text": "Hello Omar"}
+
+
+def test_form_and_raw_bodies_reach_the_flow(store, runtime):
+    activate(store, hook_flow(respond="when_done"))
+    runtime.sync()
+    reply = httpx.post(f"{runtime.address}/webhook/orders", data={"name": "Sara"})
+    assert reply.json() == {"text": "Hello Sara"}
+
+
+def test_unknown_address_wrong_method_and_too_large_bodies_are_refused_clearly(store):
+    runtime = start_runtime(store, max_body=1024)
+    try:
+        activate(store, hook_flow())
+        runtime.sync()
+        missing = httpx.post(f"{runtime.address}/webhook/elsewhere", json={})
+        assert missing.status_code == 404 and "switched on" in missing.json()["error"]
+        wrong = httpx.get(f"{runtime.address}/webhook/orders")
+        assert wrong.status_code == 405 and "only accepts POST" in wrong.json()["error"]
+        big = httpx.post(f"{runtime.address}/webhook/orders", content=b"x" * 5000)
+        assert big.status_code == 413 and "1 KiB" in big.json()["error"]
+    finally:
+        runtime.stop(grace=1)
+    assert store.list_executions() == []
+
+
+def test_a_signed_webhook_refuses_a_bad_signature_and_accepts_a_good_one(store, runtime):
+    secret = Connections(store).add("webhook", "Shop secret", {"secret": "s3cret"})
+    activate(
+        store,
+        hook_flow(verify="hmac", connection=secret.id, header="X-Signature", prefix="sha256="),
+    )
+    runtime.sync()
+    body = b'{"name": "Layla"}'
+    good = "sha256=" + hmac.new(b"s3cret", body, hashlib.sha256).hexdigest()
+    bad = httpx.post(
+        f"{runtime.address}/webhook/orders", content=body, headers={"X-Signature": "sha256=00"}
+    )
+    assert bad.status_code == 401 and "signature doesn't match" in bad.json()["error"]
+    ok = httpx.post(
+        f"{runtime.address}/webhook/orders",
+        content=body,
+        headers={"X-Signature": good, "Content-Type": "application/json"},
+    )
+    assert ok.status_code == 202
+    assert finished(store, ok.json()["execution_id"]).status == ExecutionStatus.SUCCESS
+    assert len(store.list_executions()) == 1
+
+
+def test_a_full_queue_answers_429_with_retry_after_and_drops_nothing_silently(store):
+    runtime = start_runtime(store, max_queued=0)
+    try:
+        activate(store, hook_flow())
+        runtime.sync()
+        reply = httpx.post(f"{runtime.address}/webhook/orders", json={"name": "x"})
+        assert reply.status_code == 429
+        assert reply.headers["retry-after"] == "1"
+        assert "busy" in reply.json()["error"]
+    finally:
+        runtime.stop(grace=1)
+
+
+def test_pausing_switches_off_and_edits_are_picked_up_without_restart(store, runtime):
+    flow = activate(store, hook_flow(respond="when_done"))
+    wait_for(lambda: runtime.route("/webhook/orders"))
+    flow.nodes[1].params = {"fields": [{"name": "text", "value": "Hi {{ trigger.body.name }}"}]}
+    store.save_flow(flow)
+    wait_for(
+        lambda: (
+            httpx.post(f"{runtime.address}/webhook/orders", json={"name": "Ali"}).json()
+            == {"text": "Hi Ali"}
+        )
+    )
+    store.set_flow_status(flow.id, FlowStatus.PAUSED)
+    wait_for(lambda: runtime.route("/webhook/orders") is None)
+    assert httpx.post(f"{runtime.address}/webhook/orders", json={}).status_code == 404
+
+
+def test_each_flow_gets_an_unguessable_address_kept_across_restarts(store):
+    flow = hook_flow()
+    flow.nodes[0].params["path"] = ""
+    activate(store, flow)
+    first = start_runtime(store)
+    url = first.webhook_url(flow.id)
+    first.stop(grace=1)
+    second = start_runtime(store)
+    try:
+        token = url.rsplit("/", 1)[1]
+        assert second.webhook_url(flow.id).endswith("/webhook/" + token)
+        assert len(token) >= 24
+    finally:
+        second.stop(grace=1)
+
+
+def test_per_flow_concurrency_limit_runs_one_at_a_time(store, runtime):
+    flow = make_flow(
+        [
+            ("Webhook", "webhook.receive", {"path": "slow"}),
+            ("Nap", "testkit.pause", {"seconds": 0.3}),
+        ],
+        ["Webhook -> Nap"],
+        name="Slow",
+    )
+    flow.settings = FlowSettings(max_concurrency=1)
+    activate(store, flow)
+    runtime.sync()
+    began = time.monotonic()
+    ids = [
+        httpx.post(f"{runtime.address}/webhook/slow", json={}).json()["execution_id"]
+        for _ in range(3)
+    ]
+    for execution_id in ids:
+        assert finished(store, execution_id).status == ExecutionStatus.SUCCESS
+    assert time.monotonic() - began >= 0.85
+    starts = sorted(store.get_execution(i).started_at for i in ids)
+    assert (starts[1] - starts[0]).total_seconds() >= 0.25
+
+
+def test_schedule_runs_by_itself(store, runtime):
+    flow = make_flow(
+        [
+            ("Every second", "schedule.every", {"mode": "interval", "every": 1, "unit": "seconds"}),
+            ("Tick", "testkit.record", {"key": "tick"}),
+        ],
+        ["Every second -> Tick"],
+        name="Ticker",
+    )
+    activate(store, flow)
+    runtime.sync()
+    wait_for(lambda: len(testkit.calls["tick"]) >= 2, timeout=5)
+    runs = store.list_executions(flow_id=flow.id)
+    assert all(r.mode == "schedule" for r in runs)
+
+
+def test_a_run_missed_while_off_happens_once_at_start(store):
+    flow = make_flow(
+        [
+            (
+                "Daily",
+                "schedule.every",
+                {"mode": "cron", "cron": "0 9 * * *", "missed": "run_once"},
+            ),
+            ("Tick", "testkit.record", {"key": "missed"}),
+        ],
+        ["Daily -> Tick"],
+        name="Daily",
+    )
+    activate(store, flow)
+    from flowin_engine.runtime._inbox import TriggerState
+
+    TriggerState(store).set(
+        flow.id, flow.nodes[0].id, "last_tick", (datetime.now(UTC) - timedelta(days=3)).isoformat()
+    )
+    runtime = start_runtime(store)
+    try:
+        wait_for(lambda: testkit.calls["missed"])
+        time.sleep(0.3)
+        assert len(testkit.calls["missed"]) == 1
+        assert testkit.calls["missed"][0]["missed"] is True
+    finally:
+        runtime.stop(grace=1)
+
+
+def test_schedule_preview_lists_the_next_five_runs_in_the_time_zone():
+    monday_9 = next_runs(
+        {"mode": "cron", "cron": "0 9 * * 1"}, "Asia/Dubai", now=datetime(2026, 11, 25, tzinfo=UTC)
+    )
+    assert len(monday_9) == 5
+    assert all(t.weekday() == 0 and t.hour == 9 for t in monday_9)
+    assert str(monday_9[0].tzinfo) == "Asia/Dubai"
+    assert monday_9[0].date().isoformat() == "2026-11-30"
+
+
+def test_polling_starts_one_execution_per_new_item_across_restarts(store):
+    flow = make_flow(
+        [("New item", "testkit.new_item", {}), ("Handle", "testkit.record", {"key": "handled"})],
+        ["New item -> Handle"],
+        name="Poller",
+    )
+    activate(store, flow)
+    testkit.feed.extend([{"id": 1}, {"id": 2}])
+    runtime = start_runtime(store)
+    try:
+        wait_for(lambda: testkit.calls["polls"])
+        assert runtime.poll(flow.id) == 0  # what was there before the trigger is not "new"
+        testkit.feed.append({"id": 3})
+        assert runtime.poll(flow.id) == 1
+        assert runtime.poll(flow.id) == 0
+        wait_for(lambda: testkit.calls["handled"])
+    finally:
+        runtime.stop(grace=1)
+    testkit.feed.append({"id": 4})
+    again = start_runtime(store)
+    try:
+        wait_for(lambda: len(testkit.calls["polls"]) >= 4)
+        wait_for(lambda: len(testkit.calls["handled"]) == 2)
+        assert again.poll(flow.id) == 0
+    finally:
+        again.stop(grace=1)
+    assert [h["id"] for h in testkit.calls["handled"]] == [3, 4]
+
+
+def test_a_long_delay_carries_on_after_a_restart_from_the_delay(store):
+    flow = make_flow(
+        [
+            ("Webhook", "webhook.receive", {"path": "later"}),
+            ("Before", "testkit.record", {"key": "before"}),
+            ("Wait", "core.delay", {"mode": "duration", "amount": 1, "unit": "seconds"}),
+            ("After", "testkit.record", {"key": "after"}),
+        ],
+        ["Webhook -> Before", "Before -> Wait", "Wait -> After"],
+        name="Later",
+    )
+    activate(store, flow)
+    first = start_runtime(store)
+    first.runner.durable_wait = 0.2
+    execution_id = httpx.post(f"{first.address}/webhook/later", json={"n": 1}).json()[
+        "execution_id"
+    ]
+    wait_for(lambda: store.parked())
+    first.stop(grace=0)
+    assert store.get_execution(execution_id).status == ExecutionStatus.WAITING
+    assert "after" not in testkit.calls
+
+    second = start_runtime(store)
+    try:
+        detail = finished(store, execution_id)
+        assert detail.status == ExecutionStatus.SUCCESS
+        assert len(testkit.calls["before"]) == 1  # not run again
+        assert testkit.calls["after"] == [{"n": 1}] or len(testkit.calls["after"]) == 1
+        assert store.parked() == []
+    finally:
+        second.stop(grace=1)
