@@ -108,6 +108,9 @@ class Runtime:
                 interrupted,
             )
         self.inbox.forget_started()
+        pruned = self.store.prune()
+        if pruned:
+            log.info("Removed %d run(s) older than the history retention setting", pruned)
         self.listener.start()
         self.scheduler.start()
         self.sync()

@@ -19,7 +19,19 @@ from types import TracebackType
 from typing import Any
 
 import psutil
-from sqlalchemy import Connection, Engine, case, create_engine, delete, event, func, select, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    case,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -526,124 +538,91 @@ class Store:
 
 
 class _BatchWriter:
-    """Applies one batch of events inside one session."""
+    """Applies one batch of events inside one session, with as few statements as it can.
+
+    A step's start and finish usually arrive in the same batch: they become one INSERT. Only a
+    step still running when the batch ends is inserted as running and updated later.
+    """
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.known: dict[str, bool] = {}  # execution id → its row exists
-        self.running: dict[tuple[str, str, int | None, int], StepRow] = {}
 
     def write(self, events: Sequence[Event]) -> None:
+        started: dict[str, dict[str, Any]] = {}  # executions begun in this batch
+        ended: dict[str, ExecutionFinished] = {}
+        steps: dict[tuple[str, str, int | None, int], dict[str, Any]] = {}
+        closing: list[StepFinished] = []  # finishes of steps started in an earlier batch
+        skipped: list[dict[str, Any]] = []
         for item in events:
             if isinstance(item, ExecutionStarted):
-                self.execution_started(item)
-            elif not self.exists(item.execution_id):
-                log.warning(
-                    "Event %s for unknown execution %s not recorded",
-                    type(item).__name__,
-                    item.execution_id,
-                )
+                started.setdefault(item.execution_id, _execution_values(item))
             elif isinstance(item, StepStarted):
-                self.step_started(item)
+                steps[_step_key(item)] = _started_values(item)
             elif isinstance(item, StepFinished):
-                self.step_finished(item)
+                row = steps.get(_step_key(item))
+                if row is not None:
+                    row.update(_finished_values(item))
+                elif item.status == StepStatus.REUSED:  # replayed: it never started
+                    steps[_step_key(item)] = {**_identity(item), **_finished_values(item)}
+                else:
+                    closing.append(item)
             elif isinstance(item, StepSkipped):
-                self.step_skipped(item)
+                skipped.append(_skipped_values(item))
             elif isinstance(item, ExecutionFinished):
-                self.execution_finished(item)
+                ended[item.execution_id] = item
 
-    def exists(self, execution_id: str) -> bool:
-        if execution_id not in self.known:
-            self.known[execution_id] = self.session.get(ExecutionRow, execution_id) is not None
-        return self.known[execution_id]
-
-    def execution_started(self, event: ExecutionStarted) -> None:
-        if self.exists(event.execution_id):
-            return
-        self.session.add(
-            ExecutionRow(
-                id=event.execution_id,
-                flow_id=event.flow_id,
-                flow_name=event.flow_name,
-                mode=event.mode,
-                trigger_data=redact(event.trigger_data),
-                status=ExecutionStatus.RUNNING.value,
-                started_at=event.at,
-                retry_of=event.retry_of,
-            )
+        known = self._known(
+            {
+                *started,
+                *ended,
+                *(r["execution_id"] for r in steps.values()),
+                *(e.execution_id for e in closing),
+                *(r["execution_id"] for r in skipped),
+            }
         )
-        self.known[event.execution_id] = True
+        fresh = [values for key, values in started.items() if key not in known]
+        if fresh:
+            self.session.execute(insert(ExecutionRow), fresh)
+            known.update(v["id"] for v in fresh)
 
-    def step_started(self, event: StepStarted) -> None:
-        row = StepRow(
-            execution_id=event.execution_id,
-            node_id=event.node_id,
-            node_name=event.node_name,
-            node_type=event.node_type,
-            iteration=event.iteration,
-            attempt=event.attempt,
-            status=StepStatus.RUNNING.value,
-            input=redact(event.input),
-            started_at=event.at,
-        )
-        self.session.add(row)
-        key = (event.execution_id, event.node_id, event.iteration, event.attempt)
-        self.running[key] = row
+        def recorded(execution_id: str, kind: str) -> bool:
+            if execution_id in known:
+                return True
+            log.warning("Event %s for unknown execution %s not recorded", kind, execution_id)
+            return False
 
-    def step_finished(self, event: StepFinished) -> None:
-        key = (event.execution_id, event.node_id, event.iteration, event.attempt)
-        row = self.running.pop(key, None) or self._find_running(event)
-        if row is None:
-            row = StepRow(
-                execution_id=event.execution_id,
-                node_id=event.node_id,
-                node_name=event.node_name,
-                node_type=event.node_type,
-                iteration=event.iteration,
-                attempt=event.attempt,
-            )
-            self.session.add(row)
-        row.status = StepStatus(event.status).value
-        row.input = redact(event.input)
-        row.output = redact(event.output)
-        row.port = event.port
-        row.error = event.error
-        row.started_at = event.started_at
-        row.finished_at = event.at
-        row.duration_ms = event.duration * 1000
+        rows = [r for r in (*steps.values(), *skipped) if recorded(r["execution_id"], "step")]
+        if rows:
+            self.session.execute(insert(StepRow), rows)
+        for item in closing:
+            if recorded(item.execution_id, "StepFinished"):
+                self._close_running(item)
+        for execution_id, item in ended.items():
+            if recorded(execution_id, "ExecutionFinished"):
+                self.session.execute(
+                    update(ExecutionRow)
+                    .where(ExecutionRow.id == execution_id)
+                    .values(
+                        status=ExecutionStatus(item.status).value,
+                        error=item.error,
+                        failed_node=item.failed_node,
+                        finished_at=item.at,
+                        duration_ms=item.duration * 1000,
+                    )
+                )
 
-    def step_skipped(self, event: StepSkipped) -> None:
-        self.session.add(
-            StepRow(
-                execution_id=event.execution_id,
-                node_id=event.node_id,
-                node_name=event.node_name,
-                node_type=event.node_type,
-                iteration=event.iteration,
-                attempt=0,
-                status=StepStatus.SKIPPED.value,
-                started_at=event.at,
-                finished_at=event.at,
-                duration_ms=0.0,
-            )
-        )
+    def _known(self, ids: set[str]) -> set[str]:
+        if not ids:
+            return set()
+        return set(self.session.scalars(select(ExecutionRow.id).where(ExecutionRow.id.in_(ids))))
 
-    def execution_finished(self, event: ExecutionFinished) -> None:
-        row = self.session.get(ExecutionRow, event.execution_id)
-        assert row is not None  # checked by exists()
-        row.status = ExecutionStatus(event.status).value
-        row.error = event.error
-        row.failed_node = event.failed_node
-        row.finished_at = event.at
-        row.duration_ms = event.duration * 1000
-
-    def _find_running(self, event: StepFinished) -> StepRow | None:
+    def _close_running(self, event: StepFinished) -> None:
         iteration = (
             StepRow.iteration.is_(None)
             if event.iteration is None
             else StepRow.iteration == event.iteration
         )
-        return self.session.scalars(
+        row = self.session.scalars(
             select(StepRow)
             .where(
                 StepRow.execution_id == event.execution_id,
@@ -655,6 +634,84 @@ class _BatchWriter:
             .order_by(StepRow.id.desc())
             .limit(1)
         ).first()
+        if row is None:
+            self.session.execute(insert(StepRow), [{**_identity(event), **_finished_values(event)}])
+            return
+        for key, value in _finished_values(event).items():
+            setattr(row, key, value)
+
+
+def _step_key(event: StepStarted | StepFinished) -> tuple[str, str, int | None, int]:
+    return (event.execution_id, event.node_id, event.iteration, event.attempt)
+
+
+def _execution_values(event: ExecutionStarted) -> dict[str, Any]:
+    return {
+        "id": event.execution_id,
+        "flow_id": event.flow_id,
+        "flow_version": None,
+        "flow_name": event.flow_name,
+        "mode": event.mode,
+        "trigger_data": redact(event.trigger_data),
+        "status": ExecutionStatus.RUNNING.value,
+        "started_at": event.at,
+        "retry_of": event.retry_of,
+        "owner": _THIS_PROCESS,
+    }
+
+
+def _identity(event: StepStarted | StepFinished | StepSkipped) -> dict[str, Any]:
+    return {
+        "execution_id": event.execution_id,
+        "node_id": event.node_id,
+        "node_name": event.node_name,
+        "node_type": event.node_type,
+        "iteration": event.iteration,
+    }
+
+
+def _started_values(event: StepStarted) -> dict[str, Any]:
+    return {
+        **_identity(event),
+        "attempt": event.attempt,
+        "status": StepStatus.RUNNING.value,
+        "input": redact(event.input),
+        "output": None,
+        "port": None,
+        "error": None,
+        "started_at": event.at,
+        "finished_at": None,
+        "duration_ms": None,
+    }
+
+
+def _finished_values(event: StepFinished) -> dict[str, Any]:
+    return {
+        "attempt": event.attempt,
+        "status": StepStatus(event.status).value,
+        "input": redact(event.input),
+        "output": redact(event.output),
+        "port": event.port,
+        "error": event.error,
+        "started_at": event.started_at,
+        "finished_at": event.at,
+        "duration_ms": event.duration * 1000,
+    }
+
+
+def _skipped_values(event: StepSkipped) -> dict[str, Any]:
+    return {
+        **_identity(event),
+        "attempt": 0,
+        "status": StepStatus.SKIPPED.value,
+        "input": None,
+        "output": None,
+        "port": None,
+        "error": None,
+        "started_at": event.at,
+        "finished_at": event.at,
+        "duration_ms": 0.0,
+    }
 
 
 def _create_engine(path: Path) -> Engine:
