@@ -102,3 +102,12 @@ def new_item_poll(params: NewItemInput, ctx: PollContext) -> PollResult:
         calls["polls"].append(ctx.cursor)
         items = [PolledItem(str(item["id"]), item) for item in feed]
     return PollResult(items=items, cursor={"count": len(items)})
+
+
+class UseSecretInput(BaseModel):
+    connection: str | None = None
+
+
+def use_secret(params: UseSecretInput, ctx: StepContext) -> Any:
+    secret = ctx.credential(params.connection)
+    return {"key_length": len(secret["api_key"])}
