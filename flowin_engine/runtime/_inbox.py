@@ -76,20 +76,7 @@ class Inbox:
                 batch.append(item)
             try:
                 with self.store.writing() as session:
-                    session.execute(
-                        insert(InboxRow),
-                        [
-                            {
-                                "id": e.id,
-                                "flow_id": e.flow_id,
-                                "source": e.source,
-                                "payload": e.payload,
-                                "status": PENDING,
-                                "received_at": e.received_at,
-                            }
-                            for e, _ in batch
-                        ],
-                    )
+                    session.execute(insert(InboxRow), [_row(e) for e, _ in batch])
             except Exception as error:
                 log.exception("Could not write %d incoming events", len(batch))
                 for _, done in batch:
@@ -199,18 +186,16 @@ class TriggerState:
             events = [
                 InboxEvent(uuid.uuid4().hex, flow_id, "polling", data, now) for _, data in fresh
             ]
-            session.execute(
-                insert(InboxRow),
-                [
-                    {
-                        "id": e.id,
-                        "flow_id": e.flow_id,
-                        "source": e.source,
-                        "payload": e.payload,
-                        "status": PENDING,
-                        "received_at": e.received_at,
-                    }
-                    for e in events
-                ],
-            )
+            session.execute(insert(InboxRow), [_row(e) for e in events])
             return events
+
+
+def _row(event: InboxEvent) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "flow_id": event.flow_id,
+        "source": event.source,
+        "payload": event.payload,
+        "status": PENDING,
+        "received_at": event.received_at,
+    }
