@@ -1,0 +1,1 @@
+"""Flowin's desktop app: a Qt view over the engine's flow model."""

@@ -1,0 +1,79 @@
+"""Start-up: the application, its theme and language, the store, the main window and the tray."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from flowin_engine.registry import Registry, default_registry
+from flowin_engine.store import Store
+
+from .example import welcome_flow
+from .i18n import Localizer
+from .main_window import MainWindow
+from .tray import Tray
+
+log = logging.getLogger(__name__)
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def app_icon() -> QIcon:
+    path = RESOURCES / "flowin.svg"
+    return QIcon(str(path)) if path.is_file() else QIcon()
+
+
+def seed_first_start(store: Store, registry: Registry) -> str | None:
+    """On first start (no flows saved) save a working example flow; returns its id."""
+    if store.list_flows():
+        return None
+    flow = welcome_flow(registry)
+    if flow is None:
+        return None
+    store.save_flow(flow)
+    return flow.id
+
+
+def create_window(
+    app: QApplication, store: Store | None = None, registry: Registry | None = None
+) -> MainWindow:
+    """Everything main() does except the event loop; tests and the screenshot tool use it."""
+    store = store or Store()
+    registry = registry or default_registry()
+    interrupted = store.mark_interrupted()
+    if interrupted:
+        log.info("Marked %d unfinished runs as interrupted", interrupted)
+    seed_first_start(store, registry)
+    localizer = Localizer(app)
+    window = MainWindow(store, registry, localizer, theme=store.get_setting("theme", "light"))
+    language = store.get_setting("language", "en")
+    if language != "en":
+        window.set_language(language)
+    return window
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("flowin_desktop").setLevel(logging.INFO)
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Flowin")
+    app.setOrganizationName("Flowin")
+    app.setWindowIcon(app_icon())
+    window = create_window(app)  # type: ignore[arg-type]
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        window.tray = Tray(window, app_icon(), window)
+        window.tray.show()
+        app.setQuitOnLastWindowClosed(False)
+    window.show()
+    code = app.exec()
+    window.shutdown()
+    window.store.close()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,202 @@
+"""The canvas view: zoom with the wheel, pan with the middle button or space, drop steps in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QPainter, QPen
+from PySide6.QtWidgets import QGraphicsView
+
+from .scene import FlowScene
+
+NODE_TYPE_MIME = "application/x-flowin-node-type"
+MIN_SCALE, MAX_SCALE = 0.15, 2.5
+FIT_MAX_SCALE = 1.2
+
+
+class FlowView(QGraphicsView):
+    node_type_dropped = Signal(str, QPointF)
+    context_menu_requested = Signal(QPointF, QPoint)  # scene position, global position
+
+    def __init__(self, scene: FlowScene, parent: Any = None) -> None:
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setAcceptDrops(True)
+        self.setSceneRect(QRectF(-50_000, -50_000, 100_000, 100_000))
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._pan_from: QPointF | None = None
+        self._space = False
+
+    @property
+    def flow_scene(self) -> FlowScene:
+        return self.scene()  # type: ignore[return-value]
+
+    def zoom_factor(self) -> float:
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float) -> None:
+        current = self.zoom_factor()
+        factor = max(MIN_SCALE / current, min(MAX_SCALE / current, factor))
+        self.scale(factor, factor)
+
+    def zoom_in(self) -> None:
+        self.zoom_by(1.2)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / 1.2)
+
+    def reset_zoom(self) -> None:
+        self.resetTransform()
+
+    def fit_to_view(self) -> None:
+        scene = self.flow_scene
+        if not scene.node_items:
+            self.resetTransform()
+            self.centerOn(0, 0)
+            return
+        rect = QRectF()
+        for item in scene.node_items.values():
+            rect = rect.united(item.sceneBoundingRect())
+        rect.adjust(-60, -60, 100, 60)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom_factor() > FIT_MAX_SCALE:
+            self.resetTransform()
+            self.scale(FIT_MAX_SCALE, FIT_MAX_SCALE)
+            self.centerOn(rect.center())
+        elif self.zoom_factor() < MIN_SCALE:
+            self.zoom_by(MIN_SCALE / self.zoom_factor())
+
+    def wheelEvent(self, event: Any) -> None:
+        delta = event.angleDelta().y()
+        if delta:
+            self.zoom_by(1.0015**delta)
+        event.accept()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        scene = self.flow_scene
+        painter.fillRect(rect, scene.theme.color("canvas"))
+        if self.zoom_factor() < 0.4:
+            return
+        step = 24
+        pen = QPen(scene.theme.color("grid"), 2.0)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        left = int(rect.left()) - int(rect.left()) % step
+        top = int(rect.top()) - int(rect.top()) % step
+        points = [
+            QPointF(x, y)
+            for x in range(left, int(rect.right()) + step, step)
+            for y in range(top, int(rect.bottom()) + step, step)
+        ]
+        painter.drawPoints(points)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        if self.flow_scene.node_items:
+            return
+        # An empty flow says how to begin, in the middle of what the user sees.
+        painter.save()
+        painter.resetTransform()
+        painter.setPen(self.flow_scene.theme.color("muted"))
+        font = painter.font()
+        font.setPointSizeF(11)
+        painter.setFont(font)
+        painter.drawText(
+            self.viewport().rect(),
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+            self.empty_hint,
+        )
+        painter.restore()
+
+    @property
+    def empty_hint(self) -> str:
+        return self.tr(
+            "Nothing here yet — let's get the flow started.\n"
+            "Start with a trigger: drag it from the list, or double-click it."
+        )
+
+    def contextMenuEvent(self, event: Any) -> None:
+        at = self.mapToScene(event.pos())
+        item = self.itemAt(event.pos())
+        if item is not None and not item.isSelected():
+            self.flow_scene.clearSelection()
+            item.setSelected(True)
+        self.context_menu_requested.emit(at, event.globalPos())
+        event.accept()
+
+    # Panning.
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            if not self.flow_scene.cancel_connection():
+                self.flow_scene.clearSelection()
+            return
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: Any) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+            return
+        super().keyReleaseEvent(event)
+
+    def mousePressEvent(self, event: Any) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = event.position()
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: Any) -> None:
+        if self._pan_from is not None:
+            delta = event.position() - self._pan_from
+            self._pan_from = event.position()
+            self.pan_by(-delta.x(), -delta.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: Any) -> None:
+        if self._pan_from is not None and event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = None
+            self.unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def pan_by(self, dx: float, dy: float) -> None:
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + int(dx))
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + int(dy))
+
+    # Dropping a step from the palette.
+
+    def dragEnterEvent(self, event: Any) -> None:
+        if event.mimeData().hasFormat(NODE_TYPE_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: Any) -> None:
+        if event.mimeData().hasFormat(NODE_TYPE_MIME):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: Any) -> None:
+        data = event.mimeData()
+        if data.hasFormat(NODE_TYPE_MIME):
+            type_name = bytes(data.data(NODE_TYPE_MIME).data()).decode()
+            self.node_type_dropped.emit(type_name, self.mapToScene(event.position().toPoint()))
+            event.acceptProposedAction()
+        else:
+            super().dropEvent(event)

@@ -1,0 +1,750 @@
+"""The main window: home view, and the editor (palette, canvas, properties, run log)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from flowin_engine.errors import FlowinError, Problem
+from flowin_engine.events import (
+    ExecutionFinished,
+    ExecutionStatus,
+    StepFinished,
+    StepSkipped,
+    StepStarted,
+    StepStatus,
+)
+from flowin_engine.model import Flow, FlowStatus, Position, StickyNote, utc_now
+from flowin_engine.registry import Registry
+from flowin_engine.store import Store
+from flowin_engine.validation import validate_flow
+
+from .canvas import FlowScene, FlowView
+from .document import (
+    CLIPBOARD_MIME,
+    AddItems,
+    AddNote,
+    FlowDocument,
+    RemoveItems,
+    RenameFlow,
+    SetFlowStatus,
+    SetNodeValue,
+    SetNoteText,
+)
+from .home import HomeView
+from .i18n import LANGUAGES, Localizer, node_type_name
+from .panels.palette import Palette
+from .panels.properties import PropertiesPanel
+from .panels.run_log import RunLog
+from .runs import TestRuns
+from .theme import THEMES, Theme, apply_theme
+
+log = logging.getLogger(__name__)
+
+STEP_STATE = {
+    StepStatus.RUNNING: "running",
+    StepStatus.SUCCESS: "success",
+    StepStatus.REUSED: "success",
+    StepStatus.FAILED: "failure",
+    StepStatus.RETRYING: "retrying",
+    StepStatus.SKIPPED: "skipped",
+}
+AUTOSAVE_DELAY_MS = 700
+CHECK_DELAY_MS = 300
+
+
+def isolate(text: str | None) -> str:
+    """Wrap names and messages so their own direction can't reorder the sentence around them."""
+    return f"\u2068{text or ''}\u2069"
+
+
+class MainWindow(QMainWindow):
+    run_finished = Signal(object)
+
+    def __init__(
+        self,
+        store: Store,
+        registry: Registry,
+        localizer: Localizer | None = None,
+        theme: str = "light",
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.registry = registry
+        self.localizer = localizer
+        self.theme: Theme = THEMES.get(theme, THEMES["light"])
+        self.tray: Any = None
+        self.document = FlowDocument(Flow(name="Untitled flow"), registry, self)
+        self.runs = TestRuns(registry, store, self)
+        self.runs.events_arrived.connect(self._on_events)
+        self._step_numbers: dict[str, int] = {}
+        self._saved = True
+        self._loading = False
+        self.resize(1280, 800)
+
+        self.scene = FlowScene(self.document, self)
+        self.view = FlowView(self.scene)
+        self.palette_panel = Palette(registry)
+        self.properties = PropertiesPanel(self.document)
+        self.run_log = RunLog()
+        self.home = HomeView(store)
+
+        self.canvas_split = QSplitter(Qt.Orientation.Vertical)
+        self.canvas_split.addWidget(self.view)
+        self.canvas_split.addWidget(self.run_log)
+        self.canvas_split.setStretchFactor(0, 4)
+        self.canvas_split.setSizes([600, 170])
+        self.editor = QSplitter(Qt.Orientation.Horizontal)
+        self.editor.addWidget(self.palette_panel)
+        self.editor.addWidget(self.canvas_split)
+        self.editor.addWidget(self.properties)
+        self.editor.setStretchFactor(1, 1)
+        self.editor.setSizes([230, 760, 300])
+        self.editor.setChildrenCollapsible(False)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.home)
+        self.pages.addWidget(self.editor)
+        self.setCentralWidget(self.pages)
+
+        self.autosave = QTimer(self)
+        self.autosave.setSingleShot(True)
+        self.autosave.setInterval(AUTOSAVE_DELAY_MS)
+        self.autosave.timeout.connect(self.save_now)
+        self.checker = QTimer(self)
+        self.checker.setSingleShot(True)
+        self.checker.setInterval(CHECK_DELAY_MS)
+        self.checker.timeout.connect(self.check_flow)
+
+        self._build_top_bar()
+        self._build_actions()
+        self._connect()
+        self.set_theme(self.theme.name)
+        self.retranslate()
+        self.show_home()
+
+    # Building.
+
+    def _build_top_bar(self) -> None:
+        bar = QToolBar()
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        self.top_bar = bar
+        self.addToolBar(bar)
+        self.home_button = QToolButton()
+        self.home_button.clicked.connect(self.show_home)
+        self.flow_name = QLineEdit()
+        self.flow_name.setObjectName("flowName")
+        self.flow_name.editingFinished.connect(self._rename_flow)
+        self.save_state = QLabel()
+        self.save_state.setObjectName("saveState")
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.run_button = QPushButton()
+        self.run_button.setObjectName("primary")
+        self.run_button.clicked.connect(self.test_run)
+        self.activate_button = QPushButton()
+        self.activate_button.setCheckable(True)
+        self.activate_button.clicked.connect(self.toggle_active)
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.currentIndexChanged.connect(
+            lambda i: self.set_language(self.language.itemData(i))
+        )
+        self.theme_button = QToolButton()
+        self.theme_button.clicked.connect(self.toggle_theme)
+        self._editor_widgets = [
+            bar.addWidget(self.home_button),
+            bar.addWidget(self.flow_name),
+            bar.addWidget(self.save_state),
+        ]
+        bar.addWidget(spacer)
+        self._editor_widgets.append(bar.addWidget(self.activate_button))
+        self._editor_widgets.append(bar.addWidget(self.run_button))
+        bar.addWidget(self.language)
+        bar.addWidget(self.theme_button)
+
+    def _action(self, slot: Any, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        return action
+
+    def _build_actions(self) -> None:
+        stack = self.document.undo_stack
+        K = QKeySequence.StandardKey
+        self.new_action = self._action(self.new_flow, K.New)
+        self.home_action = self._action(self.show_home, "Ctrl+Shift+H")
+        self.save_action = self._action(self.save_now, K.Save)
+        self.quit_action = self._action(self.quit, K.Quit)
+        self.undo_action = self._action(stack.undo, K.Undo)
+        self.redo_action = self._action(stack.redo, K.Redo)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.cut_action = self._action(self.cut, K.Cut)
+        self.copy_action = self._action(self.copy, K.Copy)
+        self.paste_action = self._action(self.paste, K.Paste)
+        self.duplicate_action = self._action(self.duplicate_selection, "Ctrl+D")
+        self.delete_action = self._action(self.delete_selection, K.Delete)
+        self.delete_action.setShortcuts(
+            [QKeySequence(K.Delete), QKeySequence(Qt.Key.Key_Backspace)]
+        )
+        self.select_all_action = self._action(self.select_all, K.SelectAll)
+        self.zoom_in_action = self._action(self.view.zoom_in, K.ZoomIn)
+        self.zoom_out_action = self._action(self.view.zoom_out, K.ZoomOut)
+        self.fit_action = self._action(self.view.fit_to_view, "Ctrl+0")
+        self.log_action = self._action(self.toggle_log, "Ctrl+J")
+        self.log_action.setCheckable(True)
+        self.log_action.setChecked(True)
+        self.theme_action = self._action(self.toggle_theme, "Ctrl+Shift+L")
+        self.run_action = self._action(self.test_run, "Ctrl+R")
+        self.edit_actions = [
+            self.save_action,
+            self.undo_action,
+            self.redo_action,
+            self.cut_action,
+            self.copy_action,
+            self.paste_action,
+            self.duplicate_action,
+            self.delete_action,
+            self.select_all_action,
+            self.zoom_in_action,
+            self.zoom_out_action,
+            self.fit_action,
+            self.log_action,
+            self.run_action,
+        ]
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addActions([self.new_action, self.home_action, self.save_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions(
+            [
+                self.cut_action,
+                self.copy_action,
+                self.paste_action,
+                self.duplicate_action,
+                self.delete_action,
+            ]
+        )
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.select_all_action)
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_action])
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([self.log_action, self.theme_action])
+        self.run_menu = bar.addMenu("")
+        self.run_menu.addAction(self.run_action)
+
+    def _connect(self) -> None:
+        self.document.changed.connect(self._document_changed)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.scene.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.palette_panel.add_requested.connect(self.add_node_at_centre)
+        self.view.node_type_dropped.connect(self.add_node)
+        self.view.context_menu_requested.connect(self._canvas_menu)
+        self.scene.note_activated.connect(self.edit_note)
+        self.home.open_requested.connect(self.open_flow)
+        self.run_log.step_clicked.connect(self.select_step)
+        self.home.create_requested.connect(self.new_flow)
+
+    # Language and theme.
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Flowin"))
+        self.home_button.setText(self.tr("‹ Flows"))
+        self.home_button.setToolTip(self.tr("Back to your flows"))
+        self.run_button.setText(self.tr("▶  Test run"))
+        self.theme_button.setText(
+            self.tr("Dark") if self.theme.name == "light" else self.tr("Light")
+        )
+        self.theme_button.setToolTip(self.tr("Switch between the light and dark theme"))
+        self.flow_name.setPlaceholderText(self.tr("Name your flow"))
+        self._show_status()
+        self.flow_name.setAccessibleName(self.tr("Flow name"))
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.setToolTip(self.tr("Language"))
+        self.view.setAccessibleName(self.tr("Canvas"))
+        self._show_save_state()
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.run_menu.setTitle(self.tr("&Run"))
+        texts = {
+            self.new_action: self.tr("New flow"),
+            self.home_action: self.tr("Your flows"),
+            self.save_action: self.tr("Save"),
+            self.quit_action: self.tr("Quit Flowin"),
+            self.undo_action: self.tr("Undo"),
+            self.redo_action: self.tr("Redo"),
+            self.cut_action: self.tr("Cut"),
+            self.copy_action: self.tr("Copy"),
+            self.paste_action: self.tr("Paste"),
+            self.duplicate_action: self.tr("Duplicate"),
+            self.delete_action: self.tr("Delete"),
+            self.select_all_action: self.tr("Select all"),
+            self.zoom_in_action: self.tr("Zoom in"),
+            self.zoom_out_action: self.tr("Zoom out"),
+            self.fit_action: self.tr("Fit to view"),
+            self.log_action: self.tr("Show run log"),
+            self.theme_action: self.tr("Dark theme"),
+            self.run_action: self.tr("Test run"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+        for panel in (self.palette_panel, self.properties, self.run_log, self.home):
+            panel.retranslate()
+        if self.tray is not None:
+            self.tray.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_language(self, code: str) -> None:
+        if self.localizer is None:
+            self.localizer = Localizer(QApplication.instance())  # type: ignore[arg-type]
+        if code == self.localizer.language:
+            return
+        self.localizer.set_language(code)
+        self.scene.set_right_to_left(code == "ar")
+        self.set_theme(self.theme.name)  # the style sheet has a few start/end borders
+        self.statusBar().clearMessage()
+        self.retranslate()  # now, rather than when the posted LanguageChange arrives
+        index = self.language.findData(code)
+        if index != self.language.currentIndex():
+            self.language.blockSignals(True)
+            self.language.setCurrentIndex(index)
+            self.language.blockSignals(False)
+        self.store.set_setting("language", code)
+
+    def set_theme(self, name: str) -> None:
+        self.theme = THEMES[name]
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.theme, self.layoutDirection() == Qt.LayoutDirection.RightToLeft)
+        self.scene.set_theme(self.theme)
+        self.run_log.theme = self.theme
+        self.palette_panel.retranslate()  # redraws the icons in the new accent colour
+        self.view.viewport().update()
+        self.theme_button.setText(self.tr("Dark") if name == "light" else self.tr("Light"))
+
+    def toggle_theme(self) -> None:
+        self.set_theme("dark" if self.theme.name == "light" else "light")
+        self.store.set_setting("theme", self.theme.name)
+
+    # Pages.
+
+    def show_home(self) -> None:
+        self.save_now()
+        self.home.refresh()
+        self.pages.setCurrentWidget(self.home)
+        for action in self._editor_widgets:
+            action.setVisible(False)
+        for action in self.edit_actions:
+            action.setEnabled(False)
+        self.setWindowTitle(self.tr("Flowin"))
+
+    def show_editor(self) -> None:
+        self.pages.setCurrentWidget(self.editor)
+        for action in self._editor_widgets:
+            action.setVisible(True)
+        for action in self.edit_actions:
+            action.setEnabled(True)
+        self.undo_action.setEnabled(self.document.undo_stack.canUndo())
+        self.redo_action.setEnabled(self.document.undo_stack.canRedo())
+        self.view.setFocus()
+
+    def open_flow(self, flow_id: str) -> None:
+        self.save_now()
+        try:
+            flow = self.store.get_flow(flow_id)
+        except FlowinError as error:
+            self.statusBar().showMessage(str(error), 8000)
+            return
+        self._load(flow)
+
+    def new_flow(self) -> None:
+        self.save_now()
+        flow = Flow(name=self.tr("Untitled flow"))
+        self.store.save_flow(flow)
+        self._load(flow)
+
+    def _load(self, flow: Flow) -> None:
+        self._loading = True
+        self.runs.current = None  # a run of the previous flow no longer paints this canvas
+        self.run_button.setEnabled(True)
+        self.scene.clearSelection()
+        self.statusBar().clearMessage()
+        self.properties.show_node(None)
+        self.properties.clear_step_data()
+        self.document.replace(flow)
+        self.scene.clear_run_states()
+        self.run_log.clear()
+        self.run_log.retranslate()
+        self._loading = False
+        self._saved = True
+        self.flow_name.setText(flow.name)
+        self._show_save_state()
+        self.show_editor()
+        QTimer.singleShot(0, self.view.fit_to_view)
+
+    # Editing: every change is a command on the document.
+
+    def add_node(self, type_name: str, at: QPointF) -> str:
+        node = self.document.new_node(type_name, round(at.x()), round(at.y()))
+        self.document.push(AddItems(self.document, [node], []))
+        self.scene.clearSelection()
+        self.scene.node_items[node.id].setSelected(True)
+        return node.id
+
+    def add_node_at_centre(self, type_name: str) -> str:
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        # Step aside from a step already there, so new steps don't pile up.
+        x, y = centre.x() - 100, centre.y() - 30
+        while any(
+            abs(n.position.x - x) < 30 and abs(n.position.y - y) < 30
+            for n in self.document.flow.nodes
+        ):
+            x, y = x + 30, y + 30
+        return self.add_node(type_name, QPointF(x, y))
+
+    def canvas_menu(self, at: QPointF) -> QMenu:
+        """The right-click menu: add a step where the user clicked, or act on the selection."""
+        menu = QMenu(self)
+        add_menu = menu.addMenu(self.tr("Add step here"))
+        for node_type in sorted(self.registry.node_types, key=lambda t: (not t.is_trigger, t.name)):
+            action = add_menu.addAction(node_type_name(node_type))
+            action.triggered.connect(lambda _=False, t=node_type.type: self.add_node(t, at))
+        add_note = menu.addAction(self.tr("Add a note here"))
+        add_note.triggered.connect(lambda: self.add_note(at))
+        selected = self.scene.selected_node_ids()
+        if selected or self.scene.selected_edge_ids() or self.scene.selected_note_ids():
+            menu.addSeparator()
+            if len(selected) == 1:
+                node = self.document.flow.node(selected[0])
+                toggle = menu.addAction(
+                    self.tr("Turn this step on") if node.disabled else self.tr("Turn this step off")
+                )
+                toggle.triggered.connect(lambda: self.toggle_disabled(node.id))
+            menu.addActions([self.copy_action, self.duplicate_action, self.delete_action])
+        menu.addSeparator()
+        menu.addActions([self.paste_action, self.fit_action])
+        return menu
+
+    def add_note(self, at: QPointF) -> str:
+        note = StickyNote(
+            text=self.tr("Double-click to write a note."),
+            position=Position(x=round(at.x()), y=round(at.y())),
+        )
+        self.document.push(AddNote(self.document, note))
+        return note.id
+
+    def edit_note(self, note_id: str) -> None:
+        note = next((n for n in self.document.flow.sticky_notes if n.id == note_id), None)
+        if note is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Note"), self.tr("Note"), note.text)
+        if ok and text != note.text:
+            self.document.push(SetNoteText(self.document, note_id, text))
+
+    def _canvas_menu(self, at: QPointF, where: QPoint) -> None:
+        self.canvas_menu(at).popup(where)
+
+    def toggle_disabled(self, node_id: str) -> None:
+        node = self.document.flow.node(node_id)
+        self.document.push(SetNodeValue(self.document, node_id, "disabled", not node.disabled))
+
+    def select_step(self, node_id: str) -> None:
+        item = self.scene.node_items.get(node_id)
+        if item is not None:
+            self.scene.clearSelection()
+            item.setSelected(True)
+            self.view.centerOn(item)
+            self.properties.tabs.setCurrentIndex(1)
+
+    def delete_selection(self) -> None:
+        nodes, edges = self.scene.selected_node_ids(), self.scene.selected_edge_ids()
+        notes = self.scene.selected_note_ids()
+        if nodes or edges or notes:
+            self.document.push(RemoveItems(self.document, nodes, edges, notes))
+
+    def select_all(self) -> None:
+        for item in self.scene.node_items.values():
+            item.setSelected(True)
+
+    def copy(self) -> bool:
+        ids = self.scene.selected_node_ids()
+        if not ids:
+            return False
+        text = self.document.copy_json(ids)
+        mime = QMimeData()
+        mime.setText(text)
+        mime.setData(CLIPBOARD_MIME, text.encode())
+        QGuiApplication.clipboard().setMimeData(mime)
+        return True
+
+    def cut(self) -> None:
+        if self.copy():
+            self.delete_selection()
+
+    def paste(self) -> list[str]:
+        mime = QGuiApplication.clipboard().mimeData()
+        text = (
+            bytes(mime.data(CLIPBOARD_MIME).data()).decode()
+            if mime.hasFormat(CLIPBOARD_MIME)
+            else mime.text()
+        )
+        command = self.document.paste_command(text)
+        if command is None:
+            self.statusBar().showMessage(self.tr("The clipboard holds no steps to paste."), 5000)
+            return []
+        self.document.push(command)
+        self.scene.clearSelection()
+        for node in command.nodes:
+            self.scene.node_items[node.id].setSelected(True)
+        return [n.id for n in command.nodes]
+
+    def duplicate_selection(self) -> None:
+        ids = self.scene.selected_node_ids()
+        if ids:
+            command = self.document.paste_command(self.document.copy_json(ids))
+            if command is not None:
+                self.document.push(command)
+
+    def _rename_flow(self) -> None:
+        name = self.flow_name.text().strip()
+        if name and name != self.document.flow.name:
+            self.document.push(RenameFlow(self.document, name))
+        elif not name:
+            self.flow_name.setText(self.document.flow.name)
+
+    def toggle_active(self) -> None:
+        active = self.document.flow.status == FlowStatus.ACTIVE
+        status = FlowStatus.PAUSED if active else FlowStatus.ACTIVE
+        self.document.push(SetFlowStatus(self.document, status))
+
+    def _show_status(self) -> None:
+        active = self.document.flow.status == FlowStatus.ACTIVE
+        self.activate_button.setChecked(active)
+        self.activate_button.setText(self.tr("● Active") if active else self.tr("Activate"))
+        self.activate_button.setToolTip(
+            self.tr("Active: runs on its own, also when the window is closed. Click to pause.")
+            if active
+            else self.tr("Let this flow run on its own when its trigger fires.")
+        )
+
+    def toggle_log(self) -> None:
+        visible = not self.run_log.isVisible()
+        self.run_log.setVisible(visible)
+        self.log_action.setChecked(visible)
+
+    def _selection_changed(self) -> None:
+        ids = self.scene.selected_node_ids()
+        self.properties.show_node(ids[0] if len(ids) == 1 else None)
+
+    # Saving.
+
+    def _document_changed(self) -> None:
+        if not self.flow_name.hasFocus():
+            self.flow_name.setText(self.document.flow.name)
+        self.setWindowTitle(f"{self.document.flow.name} — Flowin")
+        self._show_status()
+        self.checker.start()
+        if self._loading:
+            return
+        self._saved = False
+        self._show_save_state()
+        self.autosave.start()
+
+    def save_now(self) -> None:
+        self.autosave.stop()
+        if self._saved:
+            return
+        flow = self.document.flow
+        flow.updated_at = utc_now()
+        try:
+            self.store.save_flow(flow)
+        except Exception:
+            log.exception("Saving the flow failed")
+            self.save_state.setText(self.tr("Not saved — will try again"))
+            self.autosave.start()
+            return
+        self._saved = True
+        self._show_save_state()
+
+    def _show_save_state(self) -> None:
+        self.save_state.setText(self.tr("Saved") if self._saved else self.tr("Saving…"))
+
+    def check_flow(self) -> None:
+        """Mark the steps that would stop the flow from running, with the reasons."""
+        flow = self.document.flow
+        ids = {n.name: n.id for n in flow.nodes}
+        by_node: dict[str, list[Problem]] = {}
+        for problem in validate_flow(flow, self.registry):
+            node_id = ids.get(problem.node or "")
+            if node_id is not None:
+                by_node.setdefault(node_id, []).append(problem)
+        self.scene.set_problems({k: [p.message for p in v] for k, v in by_node.items()})
+        self.properties.set_problems(by_node)
+
+    # Test run.
+
+    def test_run(self) -> bool:
+        self.save_now()
+        self.scene.clear_run_states()
+        self.properties.clear_step_data()
+        self.run_log.clear()
+        self._step_numbers = {}
+        try:
+            self.runs.start(self.document.flow)
+        except FlowinError as error:
+            self.run_log.set_summary(
+                self.tr("Oops! This flow can't run yet — let's fix it together.")
+            )
+            for line in str(error).splitlines():
+                self.run_log.add(line.strip(" •"), "failure")
+            self.run_log.setVisible(True)
+            return False
+        self.run_button.setEnabled(False)
+        self.run_log.set_summary(self.tr("Running…"))
+        self.run_log.setVisible(True)
+        return True
+
+    def _number(self, node_id: str) -> int:
+        return self._step_numbers.setdefault(node_id, len(self._step_numbers) + 1)
+
+    def _on_events(self, events: Sequence[Any]) -> None:
+        current = self.runs.current.id if self.runs.current else None
+        for event in events:
+            if getattr(event, "execution_id", None) != current:
+                continue
+            if isinstance(event, StepStarted):
+                self.scene.set_run_state(event.node_id, "running")
+                self._number(event.node_id)
+            elif isinstance(event, StepFinished):
+                self._step_finished(event)
+            elif isinstance(event, StepSkipped):
+                self.scene.set_run_state(event.node_id, "skipped")
+                self.run_log.add(
+                    self.tr("Skipped: %1").replace("%1", isolate(event.node_name)),
+                    "skipped",
+                    event.node_id,
+                )
+            elif isinstance(event, ExecutionFinished):
+                self._run_finished(event)
+
+    def _step_finished(self, event: StepFinished) -> None:
+        state = STEP_STATE.get(event.status, "running")
+        self.scene.set_run_state(event.node_id, state)
+        number = str(self._number(event.node_id))
+        self.properties.set_step_data(event.node_id, event.input, event.output, event.error)
+        if event.status in (StepStatus.SUCCESS, StepStatus.REUSED):
+            ms = f"{event.duration * 1000:.0f}"
+            text = (
+                self.tr("✓ Step %1 succeeded: %2 (%3 ms)")
+                .replace("%1", number)
+                .replace("%2", isolate(event.node_name))
+                .replace("%3", ms)
+            )
+        elif event.status == StepStatus.RETRYING:
+            text = (
+                self.tr("⚠ Step %1: %2 — trying again")
+                .replace("%1", number)
+                .replace("%2", isolate(event.error))
+            )
+        else:
+            text = (
+                self.tr("✕ Step %1 failed: %2")
+                .replace("%1", number)
+                .replace("%2", isolate(event.error))
+            )
+        self.run_log.add(text, state, event.node_id)
+
+    def _run_finished(self, event: ExecutionFinished) -> None:
+        self.run_button.setEnabled(True)
+        seconds = f"{event.duration:.2f}"
+        if event.status == ExecutionStatus.SUCCESS:
+            text = self.tr("Your flow's flying smoothly! Execution time: %1 s").replace(
+                "%1", seconds
+            )
+        elif event.status == ExecutionStatus.FAILED:
+            number = ""
+            failed = self.document.flow.node_by_name(event.failed_node or "")
+            if failed is not None and failed.id in self._step_numbers:
+                number = str(self._step_numbers[failed.id])
+            if number:
+                text = (
+                    self.tr("Step %1 failed: %2")
+                    .replace("%1", number)
+                    .replace("%2", isolate(event.error))
+                )
+            else:
+                text = self.tr("The run failed: %1").replace("%1", isolate(event.error))
+        else:
+            text = self.tr("The run stopped (%1).").replace("%1", str(event.status))
+        self.run_log.set_summary(text)
+        self.statusBar().showMessage(text, 8000)
+        self.run_finished.emit(event)
+
+    # Closing.
+
+    def has_active_work(self) -> bool:
+        if self.runs.is_running():
+            return True
+        return any(s.status.value == "active" for s in self.store.list_flows())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_now()
+        if self.tray is not None and self.tray.isVisible() and self.has_active_work():
+            self.hide()
+            self.tray.notify_still_running()
+            event.ignore()
+            return
+        self.shutdown()
+        event.accept()
+        if self.tray is not None:
+            QApplication.quit()
+
+    def quit(self) -> None:
+        self.save_now()
+        self.shutdown()
+        QApplication.quit()
+
+    def shutdown(self) -> None:
+        if getattr(self, "_shut", False):
+            return
+        self._shut = True
+        self.runs.shutdown()
+        if self.tray is not None:
+            self.tray.hide()

@@ -1,0 +1,285 @@
+"""Editors for one input field, chosen from its pydantic declaration and widget hint."""
+
+from __future__ import annotations
+
+import json
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, Literal
+
+from pydantic.fields import FieldInfo
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+Commit = Callable[[Any], None]
+UNSET: Any = object()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FieldEditor", text)
+
+
+def widget_hint(info: FieldInfo) -> str | None:
+    extra = info.json_schema_extra
+    return extra.get("widget") if isinstance(extra, dict) else None  # type: ignore[return-value]
+
+
+def _plain(annotation: Any) -> Any:
+    """The annotation without Optional."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return _plain(args[0])
+    if origin is typing.Annotated:
+        return _plain(typing.get_args(annotation)[0])
+    return annotation
+
+
+def editor_for(info: FieldInfo, commit: Commit) -> FieldEditor:
+    hint = widget_hint(info)
+    annotation = _plain(info.annotation)
+    if hint == "key_value":
+        return KeyValueEditor(commit)
+    if hint == "json":
+        return JsonEditor(commit)
+    if hint == "multiline":
+        return MultilineEditor(commit)
+    if typing.get_origin(annotation) is Literal:
+        return ChoiceEditor([str(a) for a in typing.get_args(annotation)], commit)
+    if annotation is bool:
+        return SwitchEditor(commit)
+    if annotation in (int, float):
+        return NumberEditor(annotation is int, commit)
+    if annotation is str:
+        return TextEditor(commit, secret=hint == "password")
+    return JsonEditor(commit)
+
+
+class FieldEditor:
+    widget: QWidget
+
+    def __init__(self, commit: Commit) -> None:
+        self._commit = commit
+        self._loading = False
+
+    def set_value(self, value: Any) -> None:
+        self._loading = True
+        try:
+            self._show(value)
+        finally:
+            self._loading = False
+
+    def _show(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def _changed(self, value: Any) -> None:
+        if not self._loading:
+            self._commit(value)
+
+
+class TextEditor(FieldEditor):
+    def __init__(self, commit: Commit, secret: bool = False) -> None:
+        super().__init__(commit)
+        self.widget = QLineEdit()
+        if secret:
+            self.widget.setEchoMode(QLineEdit.EchoMode.Password)
+        self.widget.editingFinished.connect(lambda: self._changed(self.widget.text()))
+
+    def _show(self, value: Any) -> None:
+        if not self.widget.hasFocus():
+            self.widget.setText("" if value is UNSET or value is None else str(value))
+
+
+class MultilineEditor(FieldEditor):
+    def __init__(self, commit: Commit) -> None:
+        super().__init__(commit)
+        self.widget = _CommitOnBlurText(lambda: self._changed(self.widget.toPlainText()))
+        self.widget.setFixedHeight(96)
+
+    def _show(self, value: Any) -> None:
+        if not self.widget.hasFocus():
+            self.widget.setPlainText("" if value is UNSET or value is None else str(value))
+
+
+class JsonEditor(FieldEditor):
+    """Any JSON value; text that isn't JSON is kept as text (it may be an {{ expression }})."""
+
+    def __init__(self, commit: Commit) -> None:
+        super().__init__(commit)
+        self.widget = _CommitOnBlurText(self._parse)
+        self.widget.setFixedHeight(120)
+        self.widget.setPlaceholderText("{ }")
+
+    def _parse(self) -> None:
+        text = self.widget.toPlainText().strip()
+        if not text:
+            self._changed(None)
+            return
+        try:
+            self._changed(json.loads(text))
+        except ValueError:
+            self._changed(text)
+
+    def _show(self, value: Any) -> None:
+        if self.widget.hasFocus():
+            return
+        if value is UNSET or value is None:
+            self.widget.setPlainText("")
+        elif isinstance(value, str):
+            self.widget.setPlainText(value)
+        else:
+            self.widget.setPlainText(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+class NumberEditor(FieldEditor):
+    def __init__(self, whole: bool, commit: Commit) -> None:
+        super().__init__(commit)
+        self.whole = whole
+        self.widget = QSpinBox() if whole else QDoubleSpinBox()
+        self.widget.setRange(-1_000_000_000, 1_000_000_000)
+        if not whole:
+            self.widget.setDecimals(3)
+        self.widget.editingFinished.connect(lambda: self._changed(self.widget.value()))
+
+    def _show(self, value: Any) -> None:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            self.widget.setValue(int(value) if self.whole else float(value))
+
+
+class SwitchEditor(FieldEditor):
+    def __init__(self, commit: Commit) -> None:
+        super().__init__(commit)
+        self.widget = QCheckBox()
+        self.widget.toggled.connect(self._changed)
+
+    def _show(self, value: Any) -> None:
+        self.widget.setChecked(bool(value) if value is not UNSET else False)
+
+
+class ChoiceEditor(FieldEditor):
+    def __init__(self, choices: list[str], commit: Commit) -> None:
+        super().__init__(commit)
+        self.widget = QComboBox()
+        for choice in choices:
+            self.widget.addItem(choice.replace("_", " "), choice)
+        self.widget.currentIndexChanged.connect(lambda i: self._changed(self.widget.itemData(i)))
+
+    def _show(self, value: Any) -> None:
+        index = self.widget.findData(value)
+        self.widget.setCurrentIndex(max(index, 0))
+
+
+class KeyValueEditor(FieldEditor):
+    """A list of {name, value} pairs as a two-column table."""
+
+    def __init__(self, commit: Commit) -> None:
+        super().__init__(commit)
+        self.widget = QWidget()
+        self.table = QTableWidget(0, 2)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setMinimumHeight(110)
+        self.table.itemChanged.connect(lambda _item: self._emit())
+        self.add_button = QPushButton()
+        self.remove_button = QPushButton()
+        self.add_button.clicked.connect(self._add_row)
+        self.remove_button.clicked.connect(self._remove_row)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self.widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels([_tr("Name"), _tr("Value")])
+        self.add_button.setText(_tr("Add field"))
+        self.remove_button.setText(_tr("Remove"))
+
+    def rows(self) -> list[dict[str, Any]]:
+        rows = []
+        for row in range(self.table.rowCount()):
+            name = self.table.item(row, 0)
+            value = self.table.item(row, 1)
+            rows.append(
+                {
+                    "name": name.text() if name else "",
+                    "value": _guess(value.text() if value else ""),
+                }
+            )
+        return rows
+
+    def _emit(self) -> None:
+        self._changed(self.rows())
+
+    def _add_row(self) -> None:
+        self._loading = True
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(row, 0, QTableWidgetItem(""))
+        self.table.setItem(row, 1, QTableWidgetItem(""))
+        self._loading = False
+        self.table.editItem(self.table.item(row, 0))
+
+    def _remove_row(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+            self._emit()
+
+    def _show(self, value: Any) -> None:
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            return
+        items = value if isinstance(value, list) else []
+        self.table.setRowCount(len(items))
+        for row, entry in enumerate(items):
+            entry = entry if isinstance(entry, dict) else {}
+            shown = entry.get("value")
+            text = shown if isinstance(shown, str) else json.dumps(shown, ensure_ascii=False)
+            self.table.setItem(row, 0, QTableWidgetItem(str(entry.get("name", ""))))
+            self.table.setItem(row, 1, QTableWidgetItem(text))
+
+
+def _guess(text: str) -> Any:
+    """Numbers, true/false and JSON stay what they look like; anything else is text."""
+    stripped = text.strip()
+    if stripped and (stripped[0] in '[{"-0123456789' or stripped in ("true", "false", "null")):
+        try:
+            return json.loads(stripped)
+        except ValueError:
+            pass
+    return text
+
+
+class _CommitOnBlurText(QPlainTextEdit):
+    def __init__(self, on_commit: Callable[[], None]) -> None:
+        super().__init__()
+        self._on_commit = on_commit
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+    def focusOutEvent(self, event: Any) -> None:
+        super().focusOutEvent(event)
+        self._on_commit()

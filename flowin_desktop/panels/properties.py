@@ -1,0 +1,285 @@
+"""The properties panel, generated from the selected step's input model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from flowin_engine.model import OnError
+
+from ..document import FlowDocument, SetNodeValue
+from ..i18n import node_type_name
+from .fields import UNSET, FieldEditor, KeyValueEditor, editor_for
+
+
+class PropertiesPanel(QWidget):
+    """Shows the selected step: its fields (Settings) and what it got and gave in the last run."""
+
+    def __init__(self, document: FlowDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("panel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.document = document
+        self.node_id: str | None = None
+        self.editors: dict[str, FieldEditor] = {}
+        self._labels: list[tuple[QLabel, str]] = []
+        self.step_data: dict[str, tuple[Any, Any, str | None]] = {}
+        self.problems: dict[str, list[Any]] = {}
+
+        self.empty = QLabel()
+        self.empty.setObjectName("empty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.tabs = QTabWidget()
+        self.settings_scroll = QScrollArea()
+        self.settings_scroll.setWidgetResizable(True)
+        self.settings_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.data_view = QTreeView()
+        self.data_model = QStandardItemModel()
+        self.data_view.setModel(self.data_model)
+        self.data_view.setAlternatingRowColors(True)
+        self.tabs.addTab(self.settings_scroll, "")
+        self.tabs.addTab(self.data_view, "")
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.tabs)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        document.changed.connect(self._model_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.empty.setText(self.tr("Select a step to see its settings."))
+        self.tabs.setTabText(0, self.tr("Settings"))
+        self.tabs.setTabText(1, self.tr("Last run"))
+        if self.node_id is not None:
+            self.show_node(self.node_id, force=True)
+
+    def show_node(self, node_id: str | None, force: bool = False) -> None:
+        if node_id == self.node_id and not force:
+            return
+        self.node_id = node_id
+        node = self._node()
+        if node is None:
+            self.node_id = None
+            self.stack.setCurrentWidget(self.empty)
+            return
+        self._build(node)
+        self._show_data()
+        self.stack.setCurrentWidget(self.tabs)
+
+    def _node(self) -> Any:
+        if self.node_id is None:
+            return None
+        try:
+            return self.document.flow.node(self.node_id)
+        except KeyError:
+            return None
+
+    def _build(self, node: Any) -> None:
+        node_type = self.document.registry.find(node.type)
+        page = QWidget()
+        page.setObjectName("panel")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(14, 12, 14, 12)
+        title = QLabel(node_type_name(node_type) if node_type else node.type)
+        title.setObjectName("sectionTitle")
+        layout.addWidget(title)
+        if node_type is not None and node_type.manifest.description:
+            about = QLabel(node_type.manifest.description)
+            about.setObjectName("help")
+            about.setWordWrap(True)
+            layout.addWidget(about)
+
+        problems = self.problems.get(node.id, [])
+        fields = set(node_type.input_model.model_fields) if node_type else set()
+        for problem in problems:
+            if problem.field not in fields:
+                layout.addWidget(_problem_label(problem.message))
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.editors = {}
+        self.name_edit = QLineEdit(node.name)
+        self.name_edit.editingFinished.connect(self._rename)
+        form.addRow(self.tr("Step name"), self.name_edit)
+
+        if node_type is not None:
+            for key, info in node_type.input_model.model_fields.items():
+                editor = editor_for(info, lambda value, key=key: self._set(f"params.{key}", value))
+                editor.set_value(node.params.get(key, UNSET))
+                if isinstance(editor, KeyValueEditor):
+                    editor.retranslate()
+                self.editors[key] = editor
+                label = QCoreApplication.translate("NodeFields", node_type.field_title(key))
+                if info.is_required():
+                    label += " *"
+                container = QWidget()
+                box = QVBoxLayout(container)
+                box.setContentsMargins(0, 0, 0, 0)
+                box.setSpacing(2)
+                box.addWidget(editor.widget)
+                for problem in problems:
+                    if problem.field == key:
+                        box.addWidget(_problem_label(problem.message))
+                if info.description:
+                    help_text = QLabel(info.description)
+                    help_text.setObjectName("help")
+                    help_text.setWordWrap(True)
+                    box.addWidget(help_text)
+                label_widget = QLabel(label)
+                if info.is_required():
+                    label_widget.setObjectName("required")
+                    label_widget.setToolTip(self.tr("Required"))
+                form.addRow(label_widget, container)
+
+        self.on_error = QComboBox()
+        for value, text in (
+            (OnError.STOP, self.tr("Stop the run")),
+            (OnError.CONTINUE, self.tr("Carry on with the error as output")),
+            (OnError.ERROR_OUTPUT, self.tr("Send it to the error output")),
+        ):
+            self.on_error.addItem(text, value.value)
+        self.on_error.setCurrentIndex(max(self.on_error.findData(node.settings.on_error.value), 0))
+        self.on_error.currentIndexChanged.connect(
+            lambda i: self._set("settings.on_error", OnError(self.on_error.itemData(i)))
+        )
+        form.addRow(self.tr("When this step fails"), self.on_error)
+        self.turned_off = QCheckBox(self.tr("Turned off"))
+        self.turned_off.setChecked(node.disabled)
+        self.turned_off.toggled.connect(lambda on: self._set("disabled", on))
+        off_help = QLabel(self.tr("A step that is off passes its data through unchanged."))
+        off_help.setObjectName("help")
+        off_help.setWordWrap(True)
+        form.addRow(self.turned_off)
+        form.addRow(off_help)
+        layout.addLayout(form)
+        layout.addStretch()
+        self.settings_scroll.setWidget(page)
+
+    def set_problems(self, problems: dict[str, list[Any]]) -> None:
+        def shown(entries: dict[str, list[Any]]) -> list[str]:
+            return [p.message for p in entries.get(self.node_id or "", [])]
+
+        changed = shown(problems) != shown(self.problems)
+        self.problems = problems
+        if changed and self.node_id is not None and not self._editing():
+            self.show_node(self.node_id, force=True)
+
+    def _editing(self) -> bool:
+        focus = self.focusWidget()
+        return focus is not None and self.isAncestorOf(focus) and focus.hasFocus()
+
+    def _set(self, path: str, value: Any) -> None:
+        if self.node_id is None:
+            return
+        node = self._node()
+        current = (
+            node.params.get(path.split(".", 1)[1], UNSET) if path.startswith("params.") else None
+        )
+        if path.startswith("params.") and current == value:
+            return
+        if path == "disabled" and node.disabled == value:
+            return
+        self.document.push(SetNodeValue(self.document, self.node_id, path, value))
+
+    def _rename(self) -> None:
+        node = self._node()
+        name = self.name_edit.text().strip()
+        if node is None or not name or name == node.name:
+            self.name_edit.setText(node.name if node else "")
+            return
+        if self.document.flow.node_by_name(name) is not None:
+            self.window().statusBar().showMessage(
+                self.tr("Another step is already called '%1'.").replace("%1", name), 5000
+            )
+            self.name_edit.setText(node.name)
+            return
+        self.document.push(SetNodeValue(self.document, node.id, "name", name))
+
+    def _model_changed(self) -> None:
+        node = self._node()
+        if node is None:
+            if self.node_id is not None:
+                self.show_node(None)
+            return
+        if not self.name_edit.hasFocus():
+            self.name_edit.setText(node.name)
+        self.turned_off.blockSignals(True)
+        self.turned_off.setChecked(node.disabled)
+        self.turned_off.blockSignals(False)
+        for key, editor in self.editors.items():
+            editor.set_value(node.params.get(key, UNSET))
+
+    # Last run.
+
+    def set_step_data(self, node_id: str, data_in: Any, data_out: Any, error: str | None) -> None:
+        self.step_data[node_id] = (data_in, data_out, error)
+        if node_id == self.node_id:
+            self._show_data()
+
+    def clear_step_data(self) -> None:
+        self.step_data.clear()
+        self._show_data()
+
+    def _show_data(self) -> None:
+        self.data_model.clear()
+        self.data_model.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Value")])
+        entry = self.step_data.get(self.node_id or "")
+        if entry is None:
+            self.data_model.appendRow(
+                [QStandardItem(self.tr("This step hasn't run yet.")), QStandardItem("")]
+            )
+            return
+        data_in, data_out, error = entry
+        root = self.data_model.invisibleRootItem()
+        _add_json(root, self.tr("Input"), data_in)
+        if error:
+            _add_json(root, self.tr("Error"), error)
+        else:
+            _add_json(root, self.tr("Output"), data_out)
+        self.data_view.expandToDepth(1)
+        self.data_view.resizeColumnToContents(0)
+
+
+def _problem_label(message: str) -> QLabel:
+    label = QLabel("⚠ " + message)
+    label.setObjectName("problem")
+    label.setWordWrap(True)
+    return label
+
+
+def _add_json(parent: QStandardItem, key: str, value: Any) -> None:
+    key_item = QStandardItem(str(key))
+    key_item.setEditable(False)
+    if isinstance(value, dict):
+        value_item = QStandardItem(f"{{{len(value)}}}")
+        for k, v in value.items():
+            _add_json(key_item, k, v)
+    elif isinstance(value, list):
+        value_item = QStandardItem(f"[{len(value)}]")
+        for i, v in enumerate(value):
+            _add_json(key_item, str(i), v)
+    else:
+        value_item = QStandardItem("null" if value is None else str(value))
+    value_item.setEditable(False)
+    parent.appendRow([key_item, value_item])

@@ -1,0 +1,47 @@
+"""Test runs from the editor: the engine's Runner in its own pool, its events brought into Qt."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from flowin_engine.events import Event
+from flowin_engine.model import Flow
+from flowin_engine.registry import Registry
+from flowin_engine.runner import ExecutionHandle, History, Runner
+
+
+class TestRuns(QObject):
+    """Starts executions without blocking the UI and re-emits engine events on the UI thread."""
+
+    events_arrived = Signal(object)
+
+    def __init__(
+        self, registry: Registry, history: History | None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.runner = Runner(registry, history=history, workers=4)
+        self._unsubscribe = self.runner.events.subscribe(self._deliver)
+        self.current: ExecutionHandle | None = None
+        self.closed = False
+
+    def _deliver(self, batch: Sequence[Event]) -> None:
+        # Called on the engine's event thread; the signal queues the batch to the UI thread.
+        self.events_arrived.emit(list(batch))
+
+    def start(self, flow: Flow, trigger_data: Any = None) -> ExecutionHandle:
+        """Run a snapshot of ``flow``, so edits made during the run don't change it."""
+        self.current = self.runner.start(flow.model_copy(deep=True), trigger_data, mode="manual")
+        return self.current
+
+    def is_running(self) -> bool:
+        return bool(self.runner.active())
+
+    def shutdown(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        self._unsubscribe()
+        self.runner.shutdown(cancel=True)

@@ -1,0 +1,157 @@
+"""Colours and the application style sheet: calm blue and violet over neutral greys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    window: str
+    surface: str
+    surface_alt: str
+    border: str
+    text: str
+    muted: str
+    accent: str
+    accent_text: str
+    violet: str
+    canvas: str
+    grid: str
+    success: str
+    failure: str
+    running: str
+    skipped: str
+    retrying: str
+
+    def color(self, key: str) -> QColor:
+        return QColor(getattr(self, key))
+
+
+LIGHT = Theme(
+    name="light",
+    window="#f4f6fa",
+    surface="#ffffff",
+    surface_alt="#eef1f7",
+    border="#d7dce6",
+    text="#1f2533",
+    muted="#6b7385",
+    accent="#3b82f6",
+    accent_text="#ffffff",
+    violet="#7c5cff",
+    canvas="#f7f8fc",
+    grid="#e3e7ef",
+    success="#22a06b",
+    failure="#e5484d",
+    running="#3b82f6",
+    skipped="#9aa3b2",
+    retrying="#e0a100",
+)
+
+DARK = Theme(
+    name="dark",
+    window="#171a21",
+    surface="#20242d",
+    surface_alt="#272c37",
+    border="#363c49",
+    text="#e6e9f0",
+    muted="#9aa3b5",
+    accent="#5b9bff",
+    accent_text="#0d1117",
+    violet="#9b87ff",
+    canvas="#1b1e26",
+    grid="#252a34",
+    success="#3ccf8e",
+    failure="#ff6b6f",
+    running="#5b9bff",
+    skipped="#6b7385",
+    retrying="#f5c04a",
+)
+
+THEMES = {LIGHT.name: LIGHT, DARK.name: DARK}
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def style_sheet(theme: Theme, rtl: bool = False) -> str:
+    t = theme
+    start = "right" if rtl else "left"
+    chevron = (RESOURCES / "chevron-down.svg").as_posix()
+    return f"""
+    QWidget {{ color: {t.text}; font-size: 13px; }}
+    QMainWindow, QStackedWidget, #home {{ background: {t.window}; }}
+    QToolBar {{ background: {t.surface}; border: none; border-bottom: 1px solid {t.border};
+               padding: 6px; spacing: 8px; }}
+    QMenuBar {{ background: {t.surface}; }}
+    QMenuBar::item:selected, QMenu::item:selected {{ background: {t.surface_alt}; }}
+    QMenu {{ background: {t.surface}; border: 1px solid {t.border}; }}
+    QDockWidget {{ titlebar-close-icon: none; }}
+    QDockWidget::title {{ background: {t.surface_alt}; padding: 6px 8px; }}
+    QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QDoubleSpinBox, QComboBox, QTreeView,
+    QListWidget, QTableWidget {{
+        background: {t.surface}; border: 1px solid {t.border}; border-radius: 6px; padding: 4px 6px;
+        selection-background-color: {t.accent}; selection-color: {t.accent_text};
+    }}
+    QComboBox::drop-down {{ border: none; width: 22px; }}
+    QComboBox::down-arrow {{ image: url({chevron}); width: 12px; height: 12px; }}
+    QScrollBar:vertical {{ background: transparent; width: 10px; margin: 2px; }}
+    QScrollBar:horizontal {{ background: transparent; height: 10px; margin: 2px; }}
+    QScrollBar::handle {{ background: {t.border}; border-radius: 3px; min-height: 24px; min-width: 24px; }}
+    QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
+    QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
+    QComboBox QAbstractItemView {{ background: {t.surface}; border: 1px solid {t.border}; }}
+    QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{ border: 1px solid {t.accent}; }}
+    QLineEdit#flowName {{ font-size: 15px; font-weight: 600; border-color: transparent;
+                          background: transparent; min-width: 220px; }}
+    QLineEdit#flowName:hover {{ border-color: {t.border}; }}
+    QPushButton, QToolButton {{ background: {t.surface_alt}; border: 1px solid {t.border};
+        border-radius: 6px; padding: 5px 12px; }}
+    QPushButton:hover, QToolButton:hover {{ border-color: {t.accent}; }}
+    QPushButton:checked {{ background: {t.surface}; color: {t.success};
+                           border: 1px solid {t.success}; font-weight: 600; }}
+    QPushButton#primary {{ background: {t.accent}; color: {t.accent_text}; border: none;
+                           font-weight: 600; }}
+    QPushButton#primary:disabled {{ background: {t.border}; color: {t.muted}; }}
+    QListWidget#flowList {{ padding: 6px; }}
+    QListWidget#flowList::item {{ padding: 10px 12px; border-bottom: 1px solid {t.surface_alt}; }}
+    QListWidget#flowList::item:selected {{ background: {t.surface_alt}; color: {t.text};
+        border-{start}: 3px solid {t.accent}; }}
+    QLineEdit#flowName {{ max-width: 420px; }}
+    QLabel#muted, QLabel#saveState {{ color: {t.muted}; }}
+    QLabel#title {{ font-size: 22px; font-weight: 600; }}
+    QLabel#empty {{ color: {t.muted}; font-size: 15px; padding: 40px; }}
+    QLabel#sectionTitle {{ font-weight: 600; font-size: 14px; }}
+    QLabel#required {{ color: {t.violet}; }}
+    QLabel#problem {{ color: {t.retrying}; font-size: 12px; }}
+    QLabel#help {{ color: {t.muted}; font-size: 11px; }}
+    QTreeWidget, QTreeView {{ background: {t.surface}; border: none; }}
+    QTabWidget::pane {{ border: none; }}
+    QTabBar::tab {{ background: transparent; padding: 6px 12px; color: {t.muted}; }}
+    QTabBar::tab:selected {{ color: {t.text}; border-bottom: 2px solid {t.accent}; }}
+    QScrollArea {{ border: none; background: {t.surface}; }}
+    #panel {{ background: {t.surface}; }}
+    QStatusBar {{ background: {t.surface}; color: {t.muted}; }}
+    QHeaderView::section {{ background: {t.surface_alt}; border: none; padding: 4px; }}
+    """
+
+
+def apply_theme(app: QApplication, theme: Theme, rtl: bool = False) -> None:
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Window, theme.color("window"))
+    palette.setColor(QPalette.ColorRole.WindowText, theme.color("text"))
+    palette.setColor(QPalette.ColorRole.Base, theme.color("surface"))
+    palette.setColor(QPalette.ColorRole.AlternateBase, theme.color("surface_alt"))
+    palette.setColor(QPalette.ColorRole.Text, theme.color("text"))
+    palette.setColor(QPalette.ColorRole.Button, theme.color("surface_alt"))
+    palette.setColor(QPalette.ColorRole.ButtonText, theme.color("text"))
+    palette.setColor(QPalette.ColorRole.Highlight, theme.color("accent"))
+    palette.setColor(QPalette.ColorRole.HighlightedText, theme.color("accent_text"))
+    palette.setColor(QPalette.ColorRole.PlaceholderText, theme.color("muted"))
+    palette.setColor(QPalette.ColorRole.ToolTipBase, theme.color("surface"))
+    palette.setColor(QPalette.ColorRole.ToolTipText, theme.color("text"))
+    app.setPalette(palette)
+    app.setStyleSheet(style_sheet(theme, rtl))

@@ -1,0 +1,49 @@
+"""The tray icon: flows keep running when the window is closed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
+
+
+class Tray(QSystemTrayIcon):
+    def __init__(self, window: QWidget, icon: QIcon, parent: QObject | None = None) -> None:
+        super().__init__(icon, parent)
+        self.window = window
+        self.menu = QMenu()
+        self.open_action = self.menu.addAction("", self.show_window)
+        self.menu.addSeparator()
+        self.quit_action = self.menu.addAction("", self._quit)
+        self.setContextMenu(self.menu)
+        self.activated.connect(self._activated)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("Flowin"))
+        self.open_action.setText(self.tr("Open Flowin"))
+        self.quit_action.setText(self.tr("Quit"))
+
+    def show_window(self) -> None:
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def notify_still_running(self) -> None:
+        self.showMessage(
+            self.tr("Flowin"), self.tr("Your flows keep running here. Right-click to quit.")
+        )
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
+            self.show_window()
+
+    def _quit(self) -> None:
+        quit_ = getattr(self.window, "quit", None)
+        if callable(quit_):
+            quit_()
+        else:
+            QApplication.quit()

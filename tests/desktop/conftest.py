@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QApplication
+
+from flowin_desktop.app import create_window
+from flowin_desktop.main_window import MainWindow
+from flowin_engine.model import Flow
+from flowin_engine.registry import default_registry
+from flowin_engine.store import Store
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    with Store() as opened:
+        yield opened
+
+
+@pytest.fixture
+def window(qtbot, qapp: QApplication, store: Store) -> Iterator[MainWindow]:
+    main = create_window(qapp, store, default_registry())
+    qtbot.addWidget(main)
+    main.resize(1200, 760)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    main.set_language("en")
+    main.shutdown()
+
+
+@pytest.fixture
+def editor(window: MainWindow) -> MainWindow:
+    """The window with a new, empty flow open."""
+    window.new_flow()
+    return window
+
+
+def add(window: MainWindow, type_name: str, x: float, y: float) -> str:
+    return window.add_node(type_name, QPointF(x, y))
+
+
+def names(flow: Flow) -> list[str]:
+    return [n.name for n in flow.nodes]
+
+
+def plain(text: str) -> str:
+    """Text without the Unicode direction isolates the UI wraps names in."""
+    return text.replace("\u2068", "").replace("\u2069", "")

@@ -1,0 +1,100 @@
+"""Save PNGs of Flowin's main screens, in English and Arabic, light and dark.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [folder]
+
+Uses a fresh data folder, so the first-start example flow is what you see.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["FLOWIN_DATA_DIR"] = tempfile.mkdtemp(prefix="flowin-shots-")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QPointF
+from PySide6.QtWidgets import QApplication
+
+from flowin_desktop.app import create_window
+from flowin_desktop.document import SetNodeValue
+
+
+def settle(app: QApplication, seconds: float = 0.3) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/flowin-shots")
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    window = create_window(app)  # type: ignore[arg-type]
+    window.resize(1360, 820)
+    window.show()
+    settle(app)
+    for language in ("en", "ar"):
+        window.set_language(language)
+        window.set_theme("light")
+        window.show_home()
+        settle(app)
+        window.grab().save(str(out / f"home-{language}.png"))
+        window.open_flow(window.home.flow_ids()[0])
+        settle(app)
+        window.view.fit_to_view()
+        first = next(iter(window.scene.node_items.values()))
+        first.setSelected(True)
+        settle(app)
+        window.grab().save(str(out / f"editor-{language}.png"))
+        window.test_run()
+        deadline = time.monotonic() + 10
+        while window.runs.is_running() and time.monotonic() < deadline:
+            settle(app, 0.05)
+        settle(app, 0.5)
+        condition = next(i for i in window.scene.node_items.values() if i.name == "Big order?")
+        window.scene.clearSelection()
+        condition.setSelected(True)
+        window.properties.tabs.setCurrentIndex(1)
+        settle(app)
+        window.grab().save(str(out / f"run-{language}.png"))
+        window.properties.tabs.setCurrentIndex(0)
+        window.set_theme("dark")
+        settle(app)
+        window.grab().save(str(out / f"editor-dark-{language}.png"))
+        window.show_home()
+        settle(app)
+        window.grab().save(str(out / f"home-dark-{language}.png"))
+    window.set_language("en")
+    window.set_theme("light")
+    window.new_flow()
+    settle(app)
+    window.grab().save(str(out / "editor-empty-en.png"))
+    trigger = window.add_node("core.manual_trigger", QPointF(0, 0))
+    fail = window.add_node("core.stop_with_error", QPointF(320, 0))
+    window.scene.connect(trigger, "main", fail, "main")
+    window.view.fit_to_view()
+    settle(app, 0.6)
+    window.grab().save(str(out / "problems-en.png"))
+    window.document.push(SetNodeValue(window.document, fail, "params.message", "Out of stock"))
+    window.test_run()
+    deadline = time.monotonic() + 10
+    while window.runs.is_running() and time.monotonic() < deadline:
+        settle(app, 0.05)
+    settle(app, 0.5)
+    window.view.fit_to_view()
+    settle(app)
+    window.grab().save(str(out / "run-failed-en.png"))
+    window.shutdown()
+    print(f"Screenshots in {out}")
+    for path in sorted(out.glob("*.png")):
+        print(" ", path)
+
+
+if __name__ == "__main__":
+    main()
