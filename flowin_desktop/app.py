@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from flowin_engine.registry import Registry, default_registry
 from flowin_engine.store import Store
 
+from .background import Background
 from .example import welcome_flow
 from .i18n import Localizer
 from .main_window import MainWindow
@@ -64,13 +65,20 @@ def main() -> int:
     app.setOrganizationName("Flowin")
     app.setWindowIcon(app_icon())
     window = create_window(app)  # type: ignore[arg-type]
+    background = Background(window.store, window.registry)
+    window.background = background
     if QSystemTrayIcon.isSystemTrayAvailable():
         window.tray = Tray(window, app_icon(), window)
         window.tray.show()
+        background.run_failed.connect(window.tray.notify_failure)
         app.setQuitOnLastWindowClosed(False)
+    background.start()
+    if background.runtime.listen_error:
+        window.statusBar().showMessage(background.runtime.listen_error)
     window.show()
     code = app.exec()
     window.shutdown()
+    background.stop()
     window.store.close()
     return code
 

@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.localizer = localizer
         self.theme: Theme = THEMES.get(theme, THEMES["light"])
         self.tray: Any = None
+        self.background: Any = None  # the runtime running active flows (set by app.main)
         self.document = FlowDocument(Flow(name="Untitled flow"), registry, self)
         self.runs = TestRuns(registry, store, self)
         self.runs.events_arrived.connect(self._on_events)
@@ -718,6 +719,11 @@ class MainWindow(QMainWindow):
         self.run_finished.emit(event)
 
     # Closing.
+
+    def pause_all_flows(self) -> None:
+        if self.background is not None:
+            count = self.background.pause_all()
+            self.statusBar().showMessage(self.tr("Flows paused: %1").replace("%1", str(count)))
 
     def has_active_work(self) -> bool:
         if self.runs.is_running():

@@ -13,15 +13,18 @@ class Tray(QSystemTrayIcon):
         self.window = window
         self.menu = QMenu()
         self.open_action = self.menu.addAction("", self.show_window)
+        self.pause_action = self.menu.addAction("", self._pause_all)
         self.menu.addSeparator()
         self.quit_action = self.menu.addAction("", self._quit)
         self.setContextMenu(self.menu)
         self.activated.connect(self._activated)
+        self.messageClicked.connect(self.show_window)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setToolTip(self.tr("Flowin"))
         self.open_action.setText(self.tr("Open Flowin"))
+        self.pause_action.setText(self.tr("Pause all flows"))
         self.quit_action.setText(self.tr("Quit"))
 
     def show_window(self) -> None:
@@ -33,6 +36,19 @@ class Tray(QSystemTrayIcon):
         self.showMessage(
             self.tr("Flowin"), self.tr("Your flows keep running here. Right-click to quit.")
         )
+
+    def notify_failure(self, execution_id: str, flow_name: str, error: str) -> None:
+        """A failed run of an active flow: say which and why; a click opens Flowin."""
+        self.showMessage(
+            self.tr("'%1' failed").replace("%1", flow_name),
+            error,
+            QSystemTrayIcon.MessageIcon.Warning,
+        )
+
+    def _pause_all(self) -> None:
+        pause_all = getattr(self.window, "pause_all_flows", None)
+        if callable(pause_all):
+            pause_all()
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (

@@ -112,6 +112,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>MainWindow</name>
     <message>
+      <source>Flows paused: %1</source>
+      <translation>التدفقات المتوقفة مؤقتًا: %1</translation>
+    </message>
+    <message>
       <location filename="../flowin_desktop/main_window.py" line="283" />
       <location filename="../flowin_desktop/main_window.py" line="376" />
       <source>Flowin</source>
@@ -537,6 +541,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <location filename="../flowin_desktop/tray.py" line="25" />
       <source>Quit</source>
       <translation>خروج</translation>
+    </message>
+    <message>
+      <source>Pause all flows</source>
+      <translation>إيقاف كل التدفقات مؤقتًا</translation>
+    </message>
+    <message>
+      <source>'%1' failed</source>
+      <translation>فشل «%1»</translation>
     </message>
     <message>
       <location filename="../flowin_desktop/tray.py" line="34" />

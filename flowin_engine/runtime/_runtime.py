@@ -96,6 +96,7 @@ class Runtime:
         self._stopping = threading.Event()
         self._sync_thread: threading.Thread | None = None
         self.problems: dict[str, str] = {}  # flow id → why it can't be switched on
+        self.listen_error: str | None = None
 
     # Life cycle.
 
@@ -111,7 +112,15 @@ class Runtime:
         pruned = self.store.prune()
         if pruned:
             log.info("Removed %d run(s) older than the history retention setting", pruned)
-        self.listener.start()
+        try:
+            self.listener.start()
+        except OSError as error:
+            # Another Flowin (or program) has the port: schedules and polling still run.
+            self.listen_error = (
+                f"Webhooks can't listen on {self.settings.host}:{self.settings.port} "
+                f"({error.strerror or error}); change the port in Settings."
+            )
+            log.error(self.listen_error)
         self.scheduler.start()
         self.sync()
         backlog = self.inbox.unstarted()

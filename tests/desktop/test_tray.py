@@ -32,7 +32,11 @@ def test_closing_with_an_active_flow_hides_to_the_tray(qtbot, window, store):
 
     tray.show_window()
     assert window.isVisible()
-    assert [a.text() for a in tray.menu.actions() if a.text()] == ["Open Flowin", "Quit"]
+    assert [a.text() for a in tray.menu.actions() if a.text()] == [
+        "Open Flowin",
+        "Pause all flows",
+        "Quit",
+    ]
     window.tray = None
 
 

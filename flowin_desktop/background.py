@@ -1,0 +1,59 @@
+"""The runtime inside the app: active flows run while Flowin is open or in the tray."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Signal
+
+from flowin_engine.credentials import Connections
+from flowin_engine.events import Event, ExecutionFinished, ExecutionStatus
+from flowin_engine.model import FlowStatus
+from flowin_engine.registry import Registry
+from flowin_engine.runtime import Runtime, RuntimeSettings
+from flowin_engine.store import Store
+
+log = logging.getLogger(__name__)
+
+
+class Background(QObject):
+    """Starts the engine's runtime and tells the window (from any thread) when a run fails."""
+
+    run_failed = Signal(str, str, str)  # execution id, flow name, error
+    run_succeeded = Signal(str, str)  # execution id, flow name
+
+    def __init__(self, store: Store, registry: Registry, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        port = int(store.get_setting("webhook_port", 5678))
+        self.runtime = Runtime(
+            store, RuntimeSettings(port=port), registry=registry, connections=Connections(store)
+        )
+        self._names: dict[str, str] = {}
+        self.runtime.runner.events.subscribe(self._events)
+
+    def start(self) -> None:
+        self.runtime.start()
+
+    def stop(self) -> None:
+        self.runtime.stop(grace=5)
+
+    def pause_all(self) -> int:
+        """Switch every active flow off; returns how many."""
+        paused = 0
+        for summary in self.store.list_flows():
+            if summary.status == FlowStatus.ACTIVE:
+                self.store.set_flow_status(summary.id, FlowStatus.PAUSED)
+                paused += 1
+        self.runtime.sync()
+        return paused
+
+    def _events(self, events: Sequence[Event]) -> None:
+        for event in events:
+            if isinstance(event, ExecutionFinished):
+                name = self.runtime.flow_name(event.flow_id)
+                if event.status == ExecutionStatus.FAILED:
+                    self.run_failed.emit(event.execution_id, name, event.error or "")
+                elif event.status == ExecutionStatus.SUCCESS:
+                    self.run_succeeded.emit(event.execution_id, name)

@@ -1,0 +1,48 @@
+"""Active flows run inside the app, and a failed run raises a tray alert."""
+
+import httpx
+
+from flowin_desktop.background import Background
+from flowin_engine.model import Edge, Flow, FlowStatus, Node
+from flowin_engine.registry import default_registry
+from flowin_engine.store import Store
+
+
+def failing_hook() -> Flow:
+    return Flow(
+        id="hook",
+        name="Order hook",
+        status=FlowStatus.ACTIVE,
+        nodes=[
+            Node(id="in", name="Webhook", type="webhook.receive", params={"path": "orders"}),
+            Node(
+                id="stop",
+                name="Stop",
+                type="core.stop_with_error",
+                params={"message": "Out of stock"},
+            ),
+        ],
+        edges=[Edge(source="in", target="stop")],
+    )
+
+
+def test_a_failed_run_of_an_active_flow_is_reported(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("FLOWIN_SECRETS", "file")
+    store = Store(tmp_path / "flowin.db")
+    store.set_setting("webhook_port", 0)
+    store.save_flow(failing_hook())
+    background = Background(store, default_registry())
+    background.start()
+    try:
+        url = background.runtime.webhook_url("hook")
+        with qtbot.waitSignal(background.run_failed, timeout=10_000) as failed:
+            assert httpx.post(url, json={"sku": "A1"}).status_code == 202
+        execution_id, flow_name, error = failed.args
+        assert store.get_execution(execution_id).failed_node == "Stop"
+        assert flow_name == "Order hook"
+        assert error == "Out of stock"
+        assert background.pause_all() == 1
+        assert background.runtime.webhook_url("hook") is None
+    finally:
+        background.stop()
+        store.close()
