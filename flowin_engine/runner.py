@@ -361,20 +361,18 @@ class _Execution:
         work: list[_Work] = []
         with self.lock:
             if trigger is not None:
-                self.inflight += 1
                 work.append(_Work(self.top, trigger))
             # Steps not connected to the trigger can never receive data.
             for node_id in sorted(self.top.nodes):
                 if node_id != trigger and self.top.pending[node_id] == 0:
                     work.extend(self._skip(self.top, node_id))
+            self.inflight += max(1, len(work))
             if trigger is None:
                 self.error = "This flow has no trigger."
-                self.inflight += 1
-        if trigger is None:
+        if not work:
             self.run_task(None)
-        else:
-            for item in work:
-                self.runner._submit(self, item)
+        for item in work:
+            self.runner._submit(self, item)
 
     def cancel(self) -> None:
         with self.lock:

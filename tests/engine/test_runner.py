@@ -396,3 +396,22 @@ def test_a_broken_subscriber_does_not_break_the_run(runner):
     began = time.monotonic()
     assert runner.run(flow, {}).ok
     assert time.monotonic() - began < 0.4
+
+
+def test_steps_not_connected_to_the_trigger_are_skipped(runner):
+    collector = Collector(runner)
+    flow = make_flow(
+        [
+            ("Start", "testkit.start", {}),
+            ("A", "testkit.echo", {"value": 1}),
+            ("Loose", "testkit.record", {"key": "loose"}),
+            ("After loose", "testkit.echo", {}),
+        ],
+        ["Start -> A", "Loose -> After loose"],
+    )
+    result = runner.run(flow, {})
+    assert result.ok and result.outputs == {"Start": {}, "A": 1}
+    assert {e.node_name for e in collector.of(StepSkipped, execution_id=result.execution_id)} == {
+        "Loose",
+        "After loose",
+    }
