@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPointF
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from flowin_desktop.app import create_window
@@ -11,6 +12,14 @@ from flowin_desktop.main_window import MainWindow
 from flowin_engine.model import Flow
 from flowin_engine.registry import default_registry
 from flowin_engine.store import Store
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _clipboard_emptied_before_exit(qapp: QApplication) -> Iterator[None]:
+    # The offscreen platform's clipboard frees the QMimeData it was given a second time when
+    # the interpreter exits, and the test process dies with SIGSEGV after every test passed.
+    yield
+    QGuiApplication.clipboard().clear()
 
 
 @pytest.fixture
