@@ -204,6 +204,8 @@ def _find(target: Any, value: Any, path: str, depth: int) -> str | None:
     else:
         return None
     for child_path, child in children:
+        if child is target:
+            return child_path
         if isinstance(child, Mapping | list):
             found = _find(target, child, child_path, depth + 1)
             if found is not None:

@@ -55,6 +55,13 @@ def test_missing_variable_deep_in_a_step_output_gives_the_full_path():
         render("{{ steps['Get order'].output.total }}", CONTEXT)
 
 
+def test_a_field_asked_of_text_names_the_whole_path():
+    # An SMS trigger's "body" is the message text; body.From is a field text does not have.
+    context = {"trigger": {"body": "STOP", "fields": {"From": "+966501234567"}}}
+    with pytest.raises(MissingVariable, match=r"\{\{trigger\.body\.From\}\}"):
+        render("{{ trigger.body.From }}", context)
+
+
 def test_an_unknown_top_level_name_is_missing():
     with pytest.raises(MissingVariable, match=r"\{\{customer_name\}\}"):
         render("{{ customer_name }}", CONTEXT)

@@ -1,0 +1,1 @@
+"""E-mail over SMTP, and the message builder shared with Gmail."""

@@ -1,0 +1,1 @@
+"""Gmail: send e-mail and start flows on new e-mail."""

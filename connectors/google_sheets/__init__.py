@@ -1,0 +1,1 @@
+"""Google Sheets: rows in, rows out, and a trigger on new rows."""

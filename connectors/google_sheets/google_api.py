@@ -1,0 +1,313 @@
+"""Calling Google's REST APIs for Sheets and Gmail: the account, its access token, the errors.
+
+A Google account is connected either by signing in (OAuth, a refresh token kept in the
+connection's secret; ``flowin_engine.oauth``) or with a service account's JSON key (a signed
+JWT; for Gmail it must act for a Workspace user through domain-wide delegation). Google's
+errors are ``{"error": {"code", "message", "status", "errors": [{"reason"}]}}``
+(cloud.google.com/apis/design/errors); each becomes a sentence that says what to fix.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from typing import Any, Literal
+
+import httpx
+from pydantic import BaseModel, Field
+
+from connectors.http.operations import retry_after
+from flowin_engine.errors import RetryableError, StepError
+from flowin_engine.oauth import AccessTokens, OAuthApp, Token, account_key, refresh
+from flowin_engine.oauth import service_account_token as _service_account_token
+from flowin_engine.steps import StepContext
+
+GOOGLE_AUTHORIZE_URL = "https://accounts.google.com/o/oauth2/v2/auth"
+GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token"
+# Reasons Google gives with a 403 that mean "too fast", not "not allowed".
+RATE_REASONS = frozenset({"rateLimitExceeded", "userRateLimitExceeded", "RATE_LIMIT_EXCEEDED"})
+
+_SECRET = {"widget": "password"}
+
+
+class GoogleAccount(BaseModel):
+    """A Google account: signed in with OAuth, or a service account's JSON key."""
+
+    auth_type: Literal["oauth", "service_account"] = Field(
+        "oauth",
+        title="Sign in with",
+        description="oauth: your Google account in the browser; service_account: a JSON key.",
+    )
+    client_id: str = Field("", title="OAuth client ID")
+    client_secret: str = Field("", title="OAuth client secret", json_schema_extra=_SECRET)
+    refresh_token: str = Field("", title="Refresh token", json_schema_extra=_SECRET)
+    access_token: str = Field("", json_schema_extra={"widget": "hidden"})
+    expires_at: float | None = Field(None, json_schema_extra={"widget": "hidden"})
+    service_account_json: str = Field(
+        "",
+        title="Service account key (JSON)",
+        description="The whole JSON key file from Google Cloud console → IAM → Service accounts.",
+        json_schema_extra=_SECRET,
+    )
+    delegated_user: str = Field(
+        "",
+        title="Act as user",
+        description="For a service account with domain-wide delegation: the user's e-mail.",
+    )
+    authorize_url: str = Field(GOOGLE_AUTHORIZE_URL, title="Sign-in address")
+    token_url: str = Field(GOOGLE_TOKEN_URL, title="Token address")
+    base_url: str = Field("", title="API address")
+
+    def oauth_app(self, scopes: tuple[str, ...]) -> OAuthApp:
+        """The OAuth client for signing in; offline access asks Google for a refresh token."""
+        return OAuthApp(
+            client_id=self.client_id,
+            client_secret=self.client_secret,
+            authorize_url=self.authorize_url,
+            token_url=self.token_url,
+            scopes=scopes,
+            authorize_params={"access_type": "offline", "prompt": "consent"},
+        )
+
+
+_tokens = AccessTokens()
+
+
+class GoogleAPI:
+    """One Google API (Sheets, Gmail) called with one account."""
+
+    def __init__(
+        self,
+        account: GoogleAccount,
+        *,
+        name: str,
+        base_url: str,
+        scopes: tuple[str, ...],
+        save: Callable[[dict[str, Any]], None] | None = None,
+    ) -> None:
+        self.account = account
+        self.name = name
+        self.base_url = (account.base_url or base_url).rstrip("/")
+        self.scopes = scopes
+        self._save = save
+
+    @classmethod
+    def for_step(
+        cls,
+        model: type[GoogleAccount],
+        connection: str | None,
+        ctx: StepContext,
+        **options: Any,
+    ) -> GoogleAPI:
+        """The API for a step's account; a refreshed token is saved back to the connection."""
+        account = model.model_validate(ctx.credential(connection))
+        connections = ctx.connections
+
+        def save(secret: dict[str, Any]) -> None:
+            if connections is not None and connection:
+                connections.update_secret(connection, secret)
+
+        return cls(account, save=save, **options)
+
+    # The access token.
+
+    def access_token(self) -> str:
+        account = self.account
+        if account.auth_type == "service_account":
+            key = self._service_account_key()
+            cache = account_key(
+                key.get("client_email", ""), account.delegated_user, account.token_url, *self.scopes
+            )
+            return _tokens.get(cache, lambda: self._service_account_token(key)).access_token
+        if not account.refresh_token and not account.access_token:
+            raise StepError(
+                f"Google {self.name}: this account isn't signed in; connect it again from "
+                "Accounts and sign in with Google."
+            )
+        stored = Token(account.access_token, account.expires_at)
+        if account.access_token and not stored.expired():
+            return account.access_token
+        cache = account_key(account.client_id, account.refresh_token, account.token_url)
+        return _tokens.get(cache, self._refreshed).access_token
+
+    def _refreshed(self) -> Token:
+        token = refresh(self.account.oauth_app(self.scopes), self.account.refresh_token)
+        self.account = self.account.model_copy(
+            update={
+                "access_token": token.access_token,
+                "expires_at": token.expires_at,
+                "refresh_token": token.refresh_token or self.account.refresh_token,
+            }
+        )
+        if self._save is not None:
+            self._save(self.account.model_dump())
+        return token
+
+    def _service_account_key(self) -> dict[str, Any]:
+        try:
+            key = json.loads(self.account.service_account_json)
+        except ValueError:
+            key = None
+        if not isinstance(key, dict):
+            raise StepError(
+                f"Google {self.name}: the service account key is not the JSON file Google gave; "
+                "paste the whole file's text again."
+            )
+        return key
+
+    def _service_account_token(self, key: dict[str, Any]) -> Token:
+        return _service_account_token(
+            key,
+            self.scopes,
+            token_url=self.account.token_url,
+            subject=self.account.delegated_user or None,
+        )
+
+    def _forget_token(self) -> None:
+        account = self.account
+        if account.auth_type == "service_account":
+            key = self._service_account_key()
+            _tokens.forget(
+                account_key(
+                    key.get("client_email", ""),
+                    account.delegated_user,
+                    account.token_url,
+                    *self.scopes,
+                )
+            )
+        else:
+            _tokens.forget(account_key(account.client_id, account.refresh_token, account.token_url))
+            self.account = account.model_copy(update={"access_token": "", "expires_at": None})
+
+    # Calls.
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, Any] | None = None,
+        body: Any = None,
+        timeout: float = 30.0,
+        sends: bool = False,
+        what: str = "",
+    ) -> Any:
+        """One call; ``sends`` says a repeat could create a second row or e-mail.
+
+        ``what`` names the thing the call is about (a spreadsheet) for a 404's message.
+        """
+        for attempt in (1, 2):
+            response = self._send(method, path, params, body, timeout, sends)
+            # A token revoked or expired early: sign in again once. Google did nothing with a
+            # 401 request, so even a send can be repeated.
+            if response.status_code == 401 and attempt == 1:
+                self._forget_token()
+                continue
+            break
+        if response.status_code < 300:
+            return response.json() if response.content else {}
+        raise self._failure(response, sends, what)
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        params: dict[str, Any] | None,
+        body: Any,
+        timeout: float,
+        sends: bool,
+    ) -> httpx.Response:
+        headers = {"Authorization": f"Bearer {self.access_token()}"}
+        url = f"{self.base_url}/{path.lstrip('/')}"
+        try:
+            return _client().request(
+                method, url, params=params, json=body, headers=headers, timeout=timeout
+            )
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout):
+            raise RetryableError(
+                f"Google {self.name}: can't reach Google; check the internet connection."
+            ) from None
+        except httpx.HTTPError as error:
+            if sends:
+                raise StepError(
+                    f"Google {self.name}: the connection broke off ({type(error).__name__}) after "
+                    "the request was sent, so it may have been done; Flowin didn't repeat it. "
+                    "Check before running the step again."
+                ) from None
+            raise RetryableError(
+                f"Google {self.name}: the connection broke off ({type(error).__name__})."
+            ) from None
+
+    def _failure(self, response: httpx.Response, sends: bool, what: str) -> StepError:
+        status = response.status_code
+        error = _error_body(response)
+        message = str(error.get("message") or response.reason_phrase or status).rstrip(".")
+        reasons = {str(e.get("reason")) for e in error.get("errors") or [] if isinstance(e, dict)}
+        reasons |= {str(d.get("reason")) for d in error.get("details") or [] if isinstance(d, dict)}
+        prefix = f"Google {self.name}"
+        if status == 429 or (status == 403 and reasons & RATE_REASONS):
+            return RetryableError(
+                f"{prefix}: too many requests ({message}); Flowin will try again shortly.",
+                retry_after=retry_after(response.headers.get("retry-after")),
+            )
+        if status == 401:
+            return StepError(
+                f"{prefix}: Google didn't accept the account's sign-in ({message}); reconnect "
+                "the Google account."
+            )
+        if status == 403:
+            if "SERVICE_DISABLED" in reasons or "accessNotConfigured" in reasons:
+                return StepError(
+                    f"{prefix}: the {self.name} API is not enabled for this Google Cloud "
+                    f"project ({message}); enable it in the Cloud console's API Library."
+                )
+            fix = (
+                f"share it with {self._service_account_email()}"
+                if self.account.auth_type == "service_account"
+                else "check that the connected Google account can open it"
+            )
+            return StepError(f"{prefix}: permission denied ({message}); {fix}.")
+        if status == 404:
+            return StepError(
+                f"{prefix}: {what or 'the item'} was not found ({message}); check its ID."
+            )
+        if status >= 500:
+            text = f"{prefix}: Google had a problem ({status}: {message})"
+            if sends:
+                return StepError(
+                    text + "; the request may have been done, so Flowin didn't repeat it."
+                )
+            return RetryableError(text + ".")
+        return StepError(f"{prefix} refused the request: {message}.")
+
+    def _service_account_email(self) -> str:
+        try:
+            return str(self._service_account_key().get("client_email") or "the service account")
+        except StepError:
+            return "the service account"
+
+
+def _error_body(response: httpx.Response) -> dict[str, Any]:
+    try:
+        answer = response.json()
+    except ValueError:
+        return {}
+    error = answer.get("error") if isinstance(answer, dict) else None
+    if isinstance(error, dict):
+        return error
+    if isinstance(error, str):  # some endpoints answer {"error": "...", "error_description"}
+        return {"message": answer.get("error_description") or error}
+    return {}
+
+
+_lock = threading.Lock()
+_shared: httpx.Client | None = None
+
+
+def _client() -> httpx.Client:
+    global _shared
+    with _lock:
+        if _shared is None:
+            _shared = httpx.Client(headers={"User-Agent": "Flowin"})
+    return _shared

@@ -1,0 +1,1 @@
+"""Notion: pages in databases."""

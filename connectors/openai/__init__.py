@@ -1,0 +1,1 @@
+"""AI: generate text with OpenAI or any compatible server (Ollama)."""

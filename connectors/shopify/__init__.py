@@ -1,0 +1,1 @@
+"""Shopify: new orders, orders and customers through the Admin REST API."""

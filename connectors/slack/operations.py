@@ -1,0 +1,261 @@
+"""Slack: post messages with a bot token, and start flows on messages (Events API).
+
+Web API calls are ``POST {base_url}/<method>`` with ``Authorization: Bearer xoxb-…`` and a JSON
+body (api.slack.com/web). Slack answers most failures with 200 and ``{"ok": false, "error"}``.
+Events arrive signed: ``X-Slack-Signature`` = "v0=" + HMAC-SHA256(signing secret,
+"v0:{X-Slack-Request-Timestamp}:{body}") (api.slack.com/authentication/verifying-requests-from-slack).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from typing import Annotated, Any
+
+import httpx
+from pydantic import BaseModel, BeforeValidator, Field
+
+from connectors.http.operations import retry_after
+from flowin_engine.errors import RetryableError, StepError
+from flowin_engine.steps import StepContext
+from flowin_engine.webhooks import (
+    GateContext,
+    WebhookRejected,
+    WebhookReply,
+    WebhookRequest,
+    fresh_timestamp,
+    require_signature,
+)
+
+DEFAULT_BASE_URL = "https://slack.com/api"
+TEST_TIMEOUT = 15.0
+BAD_TOKEN_ERRORS = frozenset(
+    {"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"}
+)
+BAD_TOKEN = "Slack: the bot token is wrong or was revoked — reconnect Slack."
+# Message subtypes that are edits, joins or bots rather than someone writing.
+IGNORED_SUBTYPES = frozenset(
+    {"bot_message", "message_changed", "message_deleted", "channel_join", "channel_leave"}
+)
+
+
+def _scalar_text(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_scalar_text)]
+_SECRET = {"widget": "password"}
+
+
+class SlackApp(BaseModel):
+    bot_token: str = Field(
+        title="Bot token", description="xoxb-… from OAuth & Permissions.", json_schema_extra=_SECRET
+    )
+    signing_secret: str = Field(
+        "",
+        title="Signing secret",
+        description="Basic Information → App Credentials; checks events.",
+        json_schema_extra=_SECRET,
+    )
+    base_url: str = Field(DEFAULT_BASE_URL, title="API address")
+
+
+def _account() -> Any:
+    return Field(
+        None,
+        title="Account",
+        description="The connected Slack app.",
+        json_schema_extra={"widget": "connection", "connector": "slack"},
+    )
+
+
+class PostMessageInput(BaseModel):
+    connection: str | None = _account()
+    channel: Text = Field(
+        title="Channel", description="A channel ID (C…), a user ID for a DM, or #name."
+    )
+    text: Text = Field(
+        "", title="Text", description="The message; also the notification text when Blocks are set."
+    )
+    blocks: Any = Field(
+        None,
+        title="Blocks",
+        description="Block Kit JSON (a list of blocks).",
+        json_schema_extra={"widget": "json"},
+    )
+    thread_ts: Text = Field(
+        "",
+        title="Reply in thread",
+        description="The ts of the parent message, e.g. {{ trigger.ts }}.",
+    )
+
+
+class NewMessageInput(BaseModel):
+    connection: str | None = _account()
+    channel: Text = Field(
+        "",
+        title="Only in channel",
+        description="A channel ID; empty for every channel the app is in.",
+    )
+
+
+def test_app(secret: SlackApp) -> str:
+    """auth.test: checks the token and names the workspace."""
+    answer = _call(secret, "auth.test", None, TEST_TIMEOUT, sends=False)
+    return f"Connected to {answer.get('team', 'Slack')} as {answer.get('user', 'the bot')}."
+
+
+def post_message(params: PostMessageInput, ctx: StepContext) -> dict[str, Any]:
+    """Post a message; the output has its channel and ts (to reply in its thread later)."""
+    app = SlackApp.model_validate(ctx.credential(params.connection))
+    body: dict[str, Any] = {"channel": params.channel.strip()}
+    if not body["channel"]:
+        raise StepError("Slack needs a channel to post to.")
+    if params.text:
+        body["text"] = params.text
+    if params.blocks not in (None, "", []):
+        body["blocks"] = _blocks(params.blocks)
+    if "text" not in body and "blocks" not in body:
+        raise StepError("Slack needs a Text or Blocks to post.")
+    if params.thread_ts.strip():
+        body["thread_ts"] = params.thread_ts.strip()
+    answer = _call(app, "chat.postMessage", body, ctx.remaining, sends=True)
+    return {
+        "channel": answer.get("channel"),
+        "ts": answer.get("ts"),
+        "message": answer.get("message") or {},
+    }
+
+
+def new_message(params: NewMessageInput, ctx: StepContext) -> dict[str, Any]:
+    """The message event: who wrote what, where."""
+    event = _event((ctx.trigger_data or {}).get("body"))
+    return {
+        "text": event.get("text", ""),
+        "user": event.get("user"),
+        "channel": event.get("channel"),
+        "ts": event.get("ts"),
+        "thread_ts": event.get("thread_ts"),
+        "team": event.get("team"),
+        "event": event,
+    }
+
+
+def new_message_webhook(
+    params: NewMessageInput, request: WebhookRequest, ctx: GateContext
+) -> WebhookReply | None:
+    """Check Slack's signature and its age, answer the URL check, skip retries and bots."""
+    if request.method != "POST":
+        raise WebhookRejected("Slack sends events with POST.", status=405)
+    app = SlackApp.model_validate(ctx.credential(params.connection))
+    timestamp = request.header("x-slack-request-timestamp") or ""
+    if not fresh_timestamp(timestamp):
+        raise WebhookRejected("Slack: the request is too old or has no timestamp; it was ignored.")
+    require_signature(
+        app.signing_secret,
+        b"v0:" + timestamp.encode() + b":" + request.body,
+        request.header("x-slack-signature"),
+        service="Slack",
+        prefix="v0=",
+    )
+    payload = request.json() or {}
+    if payload.get("type") == "url_verification":
+        return WebhookReply(200, {"challenge": payload.get("challenge", "")})
+    if request.header("x-slack-retry-num"):
+        # Slack repeats an event it thinks we missed; the first delivery already started a run.
+        return WebhookReply(200, {"ignored": "retry"})
+    event = _event(payload)
+    wanted = params.channel.strip()
+    if (
+        payload.get("type") != "event_callback"
+        or event.get("type") != "message"
+        or event.get("bot_id")
+        or event.get("subtype") in IGNORED_SUBTYPES
+        or (wanted and event.get("channel") != wanted)
+    ):
+        return WebhookReply(200, {"ignored": "not a new message"})
+    return None
+
+
+def _event(payload: Any) -> dict[str, Any]:
+    event = payload.get("event") if isinstance(payload, dict) else None
+    return event if isinstance(event, dict) else {}
+
+
+def _blocks(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError as error:
+            raise StepError(f"Slack: the Blocks field is not valid JSON: {error}.") from None
+    return value
+
+
+def _call(
+    app: SlackApp, method: str, body: dict[str, Any] | None, timeout: float, *, sends: bool
+) -> dict[str, Any]:
+    url = f"{app.base_url.rstrip('/')}/{method}"
+    headers = {"Authorization": f"Bearer {app.bot_token.strip()}"}
+    try:
+        if body is None:
+            # Read-only methods without arguments (auth.test) are documented as GET.
+            response = _client().get(url, headers=headers, timeout=timeout)
+        else:
+            response = _client().post(url, json=body, headers=headers, timeout=timeout)
+    except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout):
+        raise RetryableError(
+            "Slack: can't reach slack.com; check the internet connection."
+        ) from None
+    except httpx.HTTPError as error:
+        if sends:
+            raise StepError(
+                f"Slack didn't answer ({type(error).__name__}); the message may have been posted, "
+                "so Flowin didn't post it again."
+            ) from None
+        raise RetryableError("Slack: the connection broke off; Flowin will try again.") from None
+    if response.status_code == 429:
+        raise RetryableError(
+            "Slack: too many messages for now.",
+            retry_after=retry_after(response.headers.get("retry-after")),
+        )
+    if response.status_code >= 500:
+        raise RetryableError(f"Slack had a problem ({response.status_code}).")
+    try:
+        answer = response.json()
+    except ValueError:
+        answer = {}
+    if not isinstance(answer, dict):
+        answer = {}
+    if answer.get("ok"):
+        return answer
+    error = str(answer.get("error") or response.reason_phrase)
+    if response.status_code == 401 or error in BAD_TOKEN_ERRORS:
+        raise StepError(BAD_TOKEN)
+    if error == "ratelimited":
+        raise RetryableError(
+            "Slack: too many messages for now.",
+            retry_after=retry_after(response.headers.get("retry-after")),
+        )
+    if error == "channel_not_found":
+        raise StepError(
+            "Slack: channel not found — check the channel ID and that the app can see it."
+        )
+    if error == "not_in_channel":
+        raise StepError("Slack: the app isn't in that channel — invite it with /invite @your-app.")
+    raise StepError(f"Slack refused {method}: {error}.")
+
+
+_lock = threading.Lock()
+_shared: httpx.Client | None = None
+
+
+def _client() -> httpx.Client:
+    global _shared
+    with _lock:
+        if _shared is None:
+            _shared = httpx.Client(headers={"User-Agent": "Flowin"})
+    return _shared

@@ -1,0 +1,1 @@
+"""Test helpers that hold connectors to the vendors' published API contracts."""
