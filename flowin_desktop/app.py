@@ -72,6 +72,8 @@ def main() -> int:
         window.tray.show()
         background.run_failed.connect(window.tray.notify_failure)
         app.setQuitOnLastWindowClosed(False)
+    background.run_failed.connect(lambda run_id, *_: window.executions.on_events([run_id]))
+    background.run_succeeded.connect(lambda run_id, *_: window.executions.on_events([run_id]))
     background.start()
     if background.runtime.listen_error:
         window.statusBar().showMessage(background.runtime.listen_error)

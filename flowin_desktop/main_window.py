@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from flowin_engine.credentials import Connections
 from flowin_engine.errors import FlowinError, Problem
 from flowin_engine.events import (
     ExecutionFinished,
@@ -34,6 +35,7 @@ from flowin_engine.events import (
     StepStarted,
     StepStatus,
 )
+from flowin_engine.history import retry_execution
 from flowin_engine.model import Flow, FlowStatus, Position, StickyNote, utc_now
 from flowin_engine.registry import Registry
 from flowin_engine.store import Store
@@ -51,6 +53,7 @@ from .document import (
     SetNodeValue,
     SetNoteText,
 )
+from .executions import ExecutionsView
 from .home import HomeView
 from .i18n import LANGUAGES, Localizer, node_type_name
 from .panels.palette import Palette
@@ -106,9 +109,12 @@ class MainWindow(QMainWindow):
         self.scene = FlowScene(self.document, self)
         self.view = FlowView(self.scene)
         self.palette_panel = Palette(registry)
-        self.properties = PropertiesPanel(self.document)
+        self._connections: Connections | None = None
+        self.properties = PropertiesPanel(self.document, lambda: self.connections)
         self.run_log = RunLog()
         self.home = HomeView(store)
+        self.executions = ExecutionsView(store, self.retry_execution)
+        self._return_page: QWidget = self.home
 
         self.canvas_split = QSplitter(Qt.Orientation.Vertical)
         self.canvas_split.addWidget(self.view)
@@ -126,6 +132,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.home)
         self.pages.addWidget(self.editor)
+        self.pages.addWidget(self.executions)
         self.setCentralWidget(self.pages)
 
         self.autosave = QTimer(self)
@@ -143,6 +150,14 @@ class MainWindow(QMainWindow):
         self.set_theme(self.theme.name)
         self.retranslate()
         self.show_home()
+
+    @property
+    def connections(self) -> Connections:
+        """Connected accounts; opened on first use (it may ask the keyring)."""
+        if self._connections is None:
+            self._connections = Connections(self.store)
+            self.runs.runner.connections = self._connections
+        return self._connections
 
     # Building.
 
@@ -175,6 +190,8 @@ class MainWindow(QMainWindow):
         )
         self.theme_button = QToolButton()
         self.theme_button.clicked.connect(self.toggle_theme)
+        self.executions_button = QToolButton()
+        self.executions_button.clicked.connect(self.show_executions)
         self._editor_widgets = [
             bar.addWidget(self.home_button),
             bar.addWidget(self.flow_name),
@@ -183,6 +200,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(spacer)
         self._editor_widgets.append(bar.addWidget(self.activate_button))
         self._editor_widgets.append(bar.addWidget(self.run_button))
+        bar.addWidget(self.executions_button)
         bar.addWidget(self.language)
         bar.addWidget(self.theme_button)
 
@@ -224,6 +242,7 @@ class MainWindow(QMainWindow):
         self.log_action.setChecked(True)
         self.theme_action = self._action(self.toggle_theme, "Ctrl+Shift+L")
         self.run_action = self._action(self.test_run, "Ctrl+R")
+        self.executions_action = self._action(self.show_executions, "Ctrl+Shift+E")
         self.edit_actions = [
             self.save_action,
             self.undo_action,
@@ -263,6 +282,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_action])
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.log_action, self.theme_action])
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.executions_action)
         self.run_menu = bar.addMenu("")
         self.run_menu.addAction(self.run_action)
 
@@ -277,6 +298,8 @@ class MainWindow(QMainWindow):
         self.home.open_requested.connect(self.open_flow)
         self.run_log.step_clicked.connect(self.select_step)
         self.home.create_requested.connect(self.new_flow)
+        self.executions.back_requested.connect(self._leave_executions)
+        self.runs.events_arrived.connect(self.executions.on_events)
 
     # Language and theme.
 
@@ -289,6 +312,8 @@ class MainWindow(QMainWindow):
             self.tr("Dark") if self.theme.name == "light" else self.tr("Light")
         )
         self.theme_button.setToolTip(self.tr("Switch between the light and dark theme"))
+        self.executions_button.setText(self.tr("Executions"))
+        self.executions_button.setToolTip(self.tr("Every run of your flows, with its steps"))
         self.flow_name.setPlaceholderText(self.tr("Name your flow"))
         self._show_status()
         self.flow_name.setAccessibleName(self.tr("Flow name"))
@@ -319,10 +344,17 @@ class MainWindow(QMainWindow):
             self.log_action: self.tr("Show run log"),
             self.theme_action: self.tr("Dark theme"),
             self.run_action: self.tr("Test run"),
+            self.executions_action: self.tr("Executions"),
         }
         for action, text in texts.items():
             action.setText(text)
-        for panel in (self.palette_panel, self.properties, self.run_log, self.home):
+        for panel in (
+            self.palette_panel,
+            self.properties,
+            self.run_log,
+            self.home,
+            self.executions,
+        ):
             panel.retranslate()
         if self.tray is not None:
             self.tray.retranslate()
@@ -356,6 +388,9 @@ class MainWindow(QMainWindow):
             apply_theme(app, self.theme, self.layoutDirection() == Qt.LayoutDirection.RightToLeft)
         self.scene.set_theme(self.theme)
         self.run_log.theme = self.theme
+        self.executions.theme = self.theme
+        if self.executions.isVisible():
+            self.executions.refresh()
         self.palette_panel.retranslate()  # redraws the icons in the new accent colour
         self.view.viewport().update()
         self.theme_button.setText(self.tr("Dark") if name == "light" else self.tr("Light"))
@@ -385,6 +420,30 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(self.document.undo_stack.canUndo())
         self.redo_action.setEnabled(self.document.undo_stack.canRedo())
         self.view.setFocus()
+
+    def show_executions(self) -> None:
+        """The run history: of the open flow from the editor, of every flow from home."""
+        if self.pages.currentWidget() is self.executions:
+            return
+        self.save_now()
+        in_editor = self.pages.currentWidget() is self.editor
+        self._return_page = self.editor if in_editor else self.home
+        for action in self._editor_widgets:
+            action.setVisible(False)
+        for action in self.edit_actions:
+            action.setEnabled(False)
+        self.executions.show_flow(self.document.flow.id if in_editor else None)
+        self.pages.setCurrentWidget(self.executions)
+
+    def _leave_executions(self) -> None:
+        if self._return_page is self.editor:
+            self.show_editor()
+        else:
+            self.show_home()
+
+    def retry_execution(self, execution_id: str) -> str:
+        """Start a retry of a failed run, in the test-run pool; returns the new run's id."""
+        return retry_execution(self.store, self.runs.runner, execution_id).id
 
     def open_flow(self, flow_id: str) -> None:
         self.save_now()
@@ -627,6 +686,8 @@ class MainWindow(QMainWindow):
         self.properties.clear_step_data()
         self.run_log.clear()
         self._step_numbers = {}
+        if any(n.params.get("connection") for n in self.document.flow.nodes):
+            self.runs.runner.connections = self.connections
         try:
             self.runs.start(self.document.flow)
         except FlowinError as error:

@@ -17,8 +17,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["FLOWIN_DATA_DIR"] = tempfile.mkdtemp(prefix="flowin-shots-")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QPointF
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 
 from flowin_desktop.app import create_window
 from flowin_desktop.document import SetNodeValue
@@ -29,6 +31,43 @@ def settle(app: QApplication, seconds: float = 0.3) -> None:
     while time.monotonic() < end:
         app.processEvents()
         time.sleep(0.01)
+
+
+def grab_with_popup(window: QWidget, popup: QWidget) -> object:
+    """The window with a popup (a completer's list) painted where it shows on screen."""
+    picture = window.grab()
+    if popup.isVisible():
+        painter = QPainter(picture)
+        painter.drawPixmap(
+            popup.mapToGlobal(popup.rect().topLeft()) - window.mapToGlobal(window.rect().topLeft()),
+            popup.grab(),
+        )
+        painter.end()
+    return picture
+
+
+def references(app: QApplication, window: object, out: Path, language: str) -> None:
+    """Typing {{ in a field of a step added after the example's last step, after a run."""
+    gift = next(n for n in window.document.flow.nodes if n.name == "Add a thank-you gift")
+    stop = window.add_node("core.stop_with_error", QPointF(1160, 0))
+    window.scene.connect(gift.id, "main", stop, "main")
+    window.view.fit_to_view()
+    window.properties.tabs.setCurrentIndex(0)
+    settle(app)
+    field = window.properties.editors["message"].widget
+    field.setFocus()
+    QTest.keyClicks(field, "Hi {{ customer_name }}, {{ ord")
+    settle(app)
+    grab_with_popup(window, window.properties.completers["message"].completer.popup()).save(
+        str(out / f"references-{language}.png")
+    )
+    QTest.keyClick(field, Qt.Key.Key_Return)  # picks trigger.order_id
+    field.commit()  # what leaving the field does; offscreen windows get no focus-out
+    settle(app)
+    window.grab().save(str(out / f"references-missing-{language}.png"))
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
 
 
 def main() -> None:
@@ -63,6 +102,12 @@ def main() -> None:
         window.properties.tabs.setCurrentIndex(1)
         settle(app)
         window.grab().save(str(out / f"run-{language}.png"))
+        references(app, window, out, language)
+        window.show_executions()
+        settle(app)
+        window.grab().save(str(out / f"executions-{language}.png"))
+        window.executions.back_button.click()
+        settle(app)
         window.properties.tabs.setCurrentIndex(0)
         window.set_theme("dark")
         settle(app)
@@ -90,6 +135,34 @@ def main() -> None:
     window.view.fit_to_view()
     settle(app)
     window.grab().save(str(out / "run-failed-en.png"))
+    os.environ["FLOWIN_SECRETS"] = "file"  # the data folder is a throw-away one
+    for language in ("en", "ar"):
+        window.set_language(language)
+        window.add_node("openai.generate_text", QPointF(320, 200))
+        settle(app)
+        dialog = window.properties.editors["connection"].connect_account()
+        dialog.fields["api_key"].setText("sk-example")
+        dialog.result_label.setText("✕ " + dialog.tr("Test connection"))
+        settle(app)
+        picture = window.grab()
+        painter = QPainter(picture)
+        painter.drawPixmap(
+            dialog.mapToGlobal(dialog.rect().topLeft())
+            - window.mapToGlobal(window.rect().topLeft()),
+            dialog.grab(),
+        )
+        painter.end()
+        picture.save(str(out / f"account-{language}.png"))
+        dialog.reject()
+        window.document.undo_stack.undo()
+    for language in ("en", "ar"):
+        window.set_language(language)
+        window.show_executions()
+        window.executions.show_flow(None)
+        settle(app)
+        window.grab().save(str(out / f"executions-failed-{language}.png"))
+        window.executions.back_button.click()
+    window.set_language("en")
     window.shutdown()
     print(f"Screenshots in {out}")
     for path in sorted(out.glob("*.png")):

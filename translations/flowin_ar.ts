@@ -409,6 +409,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>The run stopped (%1).</source>
       <translation>توقف التشغيل (%1).</translation>
     </message>
+    <message>
+      <source>Every run of your flows, with its steps</source>
+      <translation>كل عملية تشغيل لتدفقاتك، مع خطواتها</translation>
+    </message>
+    <message>
+      <source>Executions</source>
+      <translation>عمليات التشغيل</translation>
+    </message>
   </context>
   <context>
     <name>Palette</name>
@@ -880,6 +888,22 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Wait</source>
       <translation>الانتظار</translation>
     </message>
+    <message>
+      <source>Account</source>
+      <translation>الحساب</translation>
+    </message>
+    <message>
+      <source>API address</source>
+      <translation>عنوان API</translation>
+    </message>
+    <message>
+      <source>Default model</source>
+      <translation>النموذج الافتراضي</translation>
+    </message>
+    <message>
+      <source>Organization ID</source>
+      <translation>معرّف المؤسسة</translation>
+    </message>
   </context>
   <context>
     <name>FieldEditor</name>
@@ -969,6 +993,223 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>Respond to webhook</source>
       <translation>الرد على الويب هوك</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExecutionsView</name>
+    <message>
+      <source>%1 (item %2)</source>
+      <translation>%1 (العنصر %2)</translation>
+    </message>
+    <message>
+      <source>%1 ms</source>
+      <translation>%1 ملّي ثانية</translation>
+    </message>
+    <message>
+      <source>%1 s</source>
+      <translation>%1 ث</translation>
+    </message>
+    <message>
+      <source>%1 · %2 · %3</source>
+      <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+      <source>All flows</source>
+      <translation>كل التدفقات</translation>
+    </message>
+    <message>
+      <source>Any status</source>
+      <translation>أي حالة</translation>
+    </message>
+    <message>
+      <source>Any time</source>
+      <translation>أي وقت</translation>
+    </message>
+    <message>
+      <source>Between dates</source>
+      <translation>بين تاريخين</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>أُلغي</translation>
+    </message>
+    <message>
+      <source>Executions</source>
+      <translation>عمليات التشغيل</translation>
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation>فشل</translation>
+    </message>
+    <message>
+      <source>Failed at %1: %2</source>
+      <translation>فشل عند %1: %2</translation>
+    </message>
+    <message>
+      <source>Flow</source>
+      <translation>التدفق</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>من</translation>
+    </message>
+    <message>
+      <source>Interrupted</source>
+      <translation>انقطع</translation>
+    </message>
+    <message>
+      <source>Last 30 days</source>
+      <translation>آخر 30 يومًا</translation>
+    </message>
+    <message>
+      <source>Last 7 days</source>
+      <translation>آخر 7 أيام</translation>
+    </message>
+    <message>
+      <source>No runs match these filters.</source>
+      <translation>لا توجد عمليات تشغيل تطابق هذه المرشحات.</translation>
+    </message>
+    <message>
+      <source>Read the history again</source>
+      <translation>قراءة السجل من جديد</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>تحديث</translation>
+    </message>
+    <message>
+      <source>Retry from the failed step</source>
+      <translation>إعادة المحاولة من الخطوة الفاشلة</translation>
+    </message>
+    <message>
+      <source>Retrying</source>
+      <translation>إعادة المحاولة</translation>
+    </message>
+    <message>
+      <source>Reused</source>
+      <translation>أُعيد استخدامه</translation>
+    </message>
+    <message>
+      <source>Run again with the same data, reusing every step that had succeeded.</source>
+      <translation>شغّل مرة أخرى بالبيانات نفسها، مع إعادة استخدام كل خطوة نجحت.</translation>
+    </message>
+    <message>
+      <source>Running</source>
+      <translation>قيد التشغيل</translation>
+    </message>
+    <message>
+      <source>Select a run to see its steps.</source>
+      <translation>اختر عملية تشغيل لرؤية خطواتها.</translation>
+    </message>
+    <message>
+      <source>Skipped</source>
+      <translation>تم تخطيه</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <translation>البدء</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>الحالة</translation>
+    </message>
+    <message>
+      <source>Step</source>
+      <translation>الخطوة</translation>
+    </message>
+    <message>
+      <source>Succeeded</source>
+      <translation>نجح</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>اليوم</translation>
+    </message>
+    <message>
+      <source>Took</source>
+      <translation>المدة</translation>
+    </message>
+    <message>
+      <source>Trigger data</source>
+      <translation>بيانات المشغِّل</translation>
+    </message>
+    <message>
+      <source>Waiting</source>
+      <translation>في الانتظار</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>متى</translation>
+    </message>
+    <message>
+      <source>Until</source>
+      <translation>حتى</translation>
+    </message>
+    <message>
+      <source>‹ Back</source>
+      <translation>‹ رجوع</translation>
+    </message>
+    <message>
+      <source>Input</source>
+      <translation>المُدخَل</translation>
+    </message>
+    <message>
+      <source>Output</source>
+      <translation>المُخرَج</translation>
+    </message>
+    <message>
+      <source>Error</source>
+      <translation>الخطأ</translation>
+    </message>
+    <message>
+      <source>Key</source>
+      <translation>المفتاح</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>القيمة</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountPicker</name>
+    <message>
+      <source>Choose an account</source>
+      <translation>اختر حسابًا</translation>
+    </message>
+    <message>
+      <source>Connect an account…</source>
+      <translation>ربط حساب…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConnectAccountDialog</name>
+    <message>
+      <source>Connect %1</source>
+      <translation>ربط %1</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>الاسم</translation>
+    </message>
+    <message>
+      <source>Test connection</source>
+      <translation>اختبار الاتصال</translation>
+    </message>
+    <message>
+      <source>Save account</source>
+      <translation>حفظ الحساب</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>إلغاء</translation>
+    </message>
+    <message>
+      <source>The secret stays on this computer, in its keyring.</source>
+      <translation>يبقى السر على هذا الحاسوب، في سلسلة مفاتيحه.</translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1: %2</translation>
     </message>
   </context>
 </TS>

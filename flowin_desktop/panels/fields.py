@@ -98,6 +98,7 @@ class TextEditor(FieldEditor):
     def __init__(self, commit: Commit, secret: bool = False) -> None:
         super().__init__(commit)
         self.widget = QLineEdit()
+        self.secret = secret
         if secret:
             self.widget.setEchoMode(QLineEdit.EchoMode.Password)
         self.widget.editingFinished.connect(lambda: self._changed(self.widget.text()))
@@ -279,6 +280,9 @@ class _CommitOnBlurText(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+    def commit(self) -> None:
+        self._on_commit()
 
     def focusOutEvent(self, event: Any) -> None:
         super().focusOutEvent(event)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -20,23 +21,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from flowin_engine.credentials import Connections
+from flowin_engine.expressions import template_strings
 from flowin_engine.model import OnError
 
 from ..document import FlowDocument, SetNodeValue
 from ..i18n import node_type_name
-from .fields import UNSET, FieldEditor, KeyValueEditor, editor_for
+from .accounts import AccountPicker
+from .fields import UNSET, FieldEditor, KeyValueEditor, TextEditor, editor_for, widget_hint
+from .references import (
+    ReferenceCompleter,
+    attach,
+    available_references,
+    last_run_context,
+    reference_problem,
+)
 
 
 class PropertiesPanel(QWidget):
     """Shows the selected step: its fields (Settings) and what it got and gave in the last run."""
 
-    def __init__(self, document: FlowDocument, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        document: FlowDocument,
+        connections: Callable[[], Connections] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.connections = connections
         self.setObjectName("panel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.document = document
         self.node_id: str | None = None
         self.editors: dict[str, FieldEditor] = {}
+        self.completers: dict[str, ReferenceCompleter] = {}
+        self.reference_labels: dict[str, QLabel] = {}
         self._labels: list[tuple[QLabel, str]] = []
         self.step_data: dict[str, tuple[Any, Any, str | None]] = {}
         self.problems: dict[str, list[Any]] = {}
@@ -119,13 +138,19 @@ class PropertiesPanel(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.editors = {}
+        self.completers = {}
+        self.reference_labels = {}
         self.name_edit = QLineEdit(node.name)
         self.name_edit.editingFinished.connect(self._rename)
         form.addRow(self.tr("Step name"), self.name_edit)
 
         if node_type is not None:
             for key, info in node_type.input_model.model_fields.items():
-                editor = editor_for(info, lambda value, key=key: self._set(f"params.{key}", value))
+
+                def commit(value: Any, key: str = key) -> None:
+                    self._set(f"params.{key}", value)
+
+                editor = self._editor(info, node_type, commit)
                 editor.set_value(node.params.get(key, UNSET))
                 if isinstance(editor, KeyValueEditor):
                     editor.retranslate()
@@ -141,6 +166,14 @@ class PropertiesPanel(QWidget):
                 for problem in problems:
                     if problem.field == key:
                         box.addWidget(_problem_label(problem.message))
+                secret = isinstance(editor, TextEditor) and editor.secret
+                completer = None if secret else attach(editor.widget, self.reference_list)
+                if completer is not None:
+                    self.completers[key] = completer
+                reference_label = _problem_label("")
+                reference_label.hide()
+                self.reference_labels[key] = reference_label
+                box.addWidget(reference_label)
                 if info.description:
                     help_text = QLabel(info.description)
                     help_text.setObjectName("help")
@@ -175,6 +208,17 @@ class PropertiesPanel(QWidget):
         layout.addLayout(form)
         layout.addStretch()
         self.settings_scroll.setWidget(page)
+        self.check_references()
+
+    def _editor(self, info: Any, node_type: Any, commit: Callable[[Any], None]) -> FieldEditor:
+        if widget_hint(info) == "connection" and self.connections is not None:
+            extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+            connector = next(
+                (c for c in self.document.registry.connectors if c.id == extra.get("connector")),
+                node_type.connector,
+            )
+            return AccountPicker(connector, self.connections, commit)
+        return editor_for(info, commit)
 
     def set_problems(self, problems: dict[str, list[Any]]) -> None:
         def shown(entries: dict[str, list[Any]]) -> list[str]:
@@ -229,6 +273,32 @@ class PropertiesPanel(QWidget):
         self.turned_off.blockSignals(False)
         for key, editor in self.editors.items():
             editor.set_value(node.params.get(key, UNSET))
+        self.check_references()
+
+    # References to other steps' data.
+
+    def reference_list(self) -> list[str]:
+        """What the selected step can read, as references to put between {{ }}."""
+        if self.node_id is None:
+            return []
+        flow, registry = self.document.flow, self.document.registry
+        return [r for r, _ in available_references(flow, self.node_id, registry, self.step_data)]
+
+    def check_references(self) -> None:
+        """Mark fields whose {{ }} can't be resolved against the last test run's data."""
+        node = self._node()
+        if node is None:
+            return
+        context = last_run_context(self.document.flow, self.document.registry, self.step_data)
+        node_input = self.step_data.get(node.id, (None, None, None))[0]
+        for key, label in self.reference_labels.items():
+            problem = None
+            for _, source in template_strings(node.params.get(key)):
+                problem = reference_problem(source, context, node_input)
+                if problem:
+                    break
+            label.setText("⚠ " + problem if problem else "")
+            label.setVisible(bool(problem))
 
     # Last run.
 
@@ -236,10 +306,12 @@ class PropertiesPanel(QWidget):
         self.step_data[node_id] = (data_in, data_out, error)
         if node_id == self.node_id:
             self._show_data()
+        self.check_references()
 
     def clear_step_data(self) -> None:
         self.step_data.clear()
         self._show_data()
+        self.check_references()
 
     def _show_data(self) -> None:
         self.data_model.clear()
@@ -252,11 +324,11 @@ class PropertiesPanel(QWidget):
             return
         data_in, data_out, error = entry
         root = self.data_model.invisibleRootItem()
-        _add_json(root, self.tr("Input"), data_in)
+        add_json(root, self.tr("Input"), data_in)
         if error:
-            _add_json(root, self.tr("Error"), error)
+            add_json(root, self.tr("Error"), error)
         else:
-            _add_json(root, self.tr("Output"), data_out)
+            add_json(root, self.tr("Output"), data_out)
         self.data_view.expandToDepth(1)
         self.data_view.resizeColumnToContents(0)
 
@@ -268,17 +340,17 @@ def _problem_label(message: str) -> QLabel:
     return label
 
 
-def _add_json(parent: QStandardItem, key: str, value: Any) -> None:
+def add_json(parent: QStandardItem, key: str, value: Any) -> None:
     key_item = QStandardItem(str(key))
     key_item.setEditable(False)
     if isinstance(value, dict):
         value_item = QStandardItem(f"{{{len(value)}}}")
         for k, v in value.items():
-            _add_json(key_item, k, v)
+            add_json(key_item, k, v)
     elif isinstance(value, list):
         value_item = QStandardItem(f"[{len(value)}]")
         for i, v in enumerate(value):
-            _add_json(key_item, str(i), v)
+            add_json(key_item, str(i), v)
     else:
         value_item = QStandardItem("null" if value is None else str(value))
     value_item.setEditable(False)

@@ -1,0 +1,79 @@
+"""The executions view: the run history, filtered, with each step's data and retries."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from flowin_engine.events import ExecutionStatus
+
+from .conftest import add
+
+
+def _failing_flow(qtbot, editor):
+    trigger = add(editor, "core.manual_trigger", 0, 0)
+    greet = add(editor, "core.set_fields", 300, 0)
+    check = add(editor, "core.condition", 600, 0)
+    editor.document.flow.node(greet).params["fields"] = [{"name": "total", "value": 5}]
+    editor.document.flow.node(check).params["conditions"] = [
+        {"left": "{{ input.missing }}", "operator": "equals", "right": "1"}
+    ]
+    editor.scene.connect(trigger, "main", greet, "main")
+    editor.scene.connect(greet, "main", check, "main")
+    editor._saved = False
+    with qtbot.waitSignal(editor.run_finished, timeout=10_000) as finished:
+        assert editor.test_run()
+    assert finished.args[0].status == ExecutionStatus.FAILED
+    return trigger, greet, check
+
+
+def test_the_history_lists_runs_filters_them_and_shows_each_steps_data(qtbot, editor):
+    _failing_flow(qtbot, editor)
+    qtbot.mouseClick(editor.executions_button, Qt.MouseButton.LeftButton)
+    view = editor.executions
+    assert editor.pages.currentWidget() is view
+    assert view.flow_filter.currentData() == editor.document.flow.id
+    [run_id] = view.execution_ids()
+
+    steps = [view.steps.topLevelItem(i).text(0) for i in range(view.steps.topLevelItemCount())]
+    assert steps[1:] == ["Manual trigger", "Set fields", "If / else"]
+    assert view.steps.currentItem().text(0) == "If / else"  # the failed step is shown first
+    top = [view.data_model.item(r, 0).text() for r in range(view.data_model.rowCount())]
+    assert top == ["Input", "Error"]
+    assert "missing" in view.data_model.item(1, 1).text()
+
+    view.steps.setCurrentItem(view.steps.topLevelItem(2))
+    output = view.data_model.item(1, 0)
+    assert output.text() == "Output"
+    assert {output.child(r, 0).text(): output.child(r, 1).text() for r in range(output.rowCount())}[
+        "total"
+    ] == "5"
+
+    view.status_filter.setCurrentIndex(view.status_filter.findData("success"))
+    assert view.execution_ids() == []
+    assert view.empty.isVisibleTo(view)
+    view.status_filter.setCurrentIndex(view.status_filter.findData("failed"))
+    view.period_filter.setCurrentIndex(view.period_filter.findData("today"))
+    assert view.execution_ids() == [run_id]
+
+    qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
+    assert editor.pages.currentWidget() is editor.editor
+
+
+def test_retry_from_the_failed_step_reuses_what_succeeded_and_shows_live(qtbot, editor):
+    _failing_flow(qtbot, editor)
+    editor.show_executions()
+    view = editor.executions
+    [failed_id] = view.execution_ids()
+    assert view.retry_button.isVisible()
+
+    qtbot.mouseClick(view.retry_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: len(view.execution_ids()) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: view.detail.status != ExecutionStatus.RUNNING, timeout=5000)
+    retry = view.detail
+    assert retry.retry_of == failed_id
+    assert retry.mode == "retry"
+    statuses = {s.node_name: s.status.value for s in retry.steps}
+    assert statuses["Set fields"] == "reused"
+    assert statuses["If / else"] == "failed"
+    assert view.list.currentItem().text(0).endswith("↻")
