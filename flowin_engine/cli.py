@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from .cli_connections import connections
 from .errors import FlowFileError, FlowinError, NotFound
 from .events import (
     Event,
@@ -488,5 +489,7 @@ def _short_json(value: Any, limit: int = 300) -> str:
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
+
+main.add_command(connections)
 
 __all__ = ["NotFound", "main"]

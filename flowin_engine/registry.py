@@ -21,6 +21,7 @@ from importlib import metadata, resources
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic.fields import FieldInfo
 
 from .errors import ConnectorError, UnknownNodeType
 from .model import ERROR_PORT, MAIN_PORT
@@ -80,6 +81,11 @@ class ConnectorManifest(BaseModel):
     test_connection: str | None = Field(
         None, description="A function(secret_model) -> str that makes a cheap authenticated call."
     )
+    sign_in: str | None = Field(
+        None,
+        description="A function(secret_model, open_browser) -> secret_model that signs in in the "
+        "browser (OAuth2) and returns the secret with its tokens filled in.",
+    )
     triggers: list[OperationManifest] = Field(default_factory=list)
     actions: list[OperationManifest] = Field(default_factory=list)
 
@@ -90,6 +96,7 @@ class Connector:
     package: str
     credential_model: type[BaseModel] | None = None
     test_function: Callable[..., str] | None = None
+    sign_in_function: Callable[..., BaseModel] | None = None
 
     @property
     def id(self) -> str:
@@ -194,12 +201,21 @@ class Registry:
     def connectors(self) -> list[Connector]:
         return list(self._connectors.values())
 
+    def connector(self, connector_id: str) -> Connector | None:
+        return self._connectors.get(connector_id)
+
     @property
     def node_types(self) -> list[NodeType]:
         return list(self._types.values())
 
     def triggers(self) -> list[NodeType]:
         return [t for t in self._types.values() if t.is_trigger]
+
+
+def widget_hint(info: FieldInfo) -> str | None:
+    """How a field wants to be edited (``password``, ``hidden``, ``connection``...), if it says."""
+    extra = info.json_schema_extra
+    return extra.get("widget") if isinstance(extra, dict) else None  # type: ignore[return-value]
 
 
 def load_connector(package: str) -> Connector:
@@ -255,7 +271,12 @@ def _with_credentials(connector: Connector, module: Any) -> Connector:
         raise ConnectorError(f"The connector '{connector.id}' names a missing credential model.")
     if manifest.test_connection and not callable(test):
         raise ConnectorError(f"The connector '{connector.id}' names a missing test function.")
-    return dataclasses.replace(connector, credential_model=model, test_function=test)
+    sign_in = getattr(module, manifest.sign_in, None) if manifest.sign_in else None
+    if manifest.sign_in and not callable(sign_in):
+        raise ConnectorError(f"The connector '{connector.id}' names a missing sign-in function.")
+    return dataclasses.replace(
+        connector, credential_model=model, test_function=test, sign_in_function=sign_in
+    )
 
 
 def _node_type(

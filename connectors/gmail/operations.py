@@ -8,6 +8,8 @@ messages that match a search (``q``, as in Gmail's search box) and reading each 
 from __future__ import annotations
 
 import base64
+import webbrowser
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -62,6 +64,13 @@ class NewEmailInput(BaseModel):
         description="A Gmail search, e.g. from:shop@example.com has:attachment is:unread.",
     )
     poll_interval: float = Field(60, title="Check every (seconds)", ge=15)
+
+
+def sign_in(
+    secret: GmailAccount, open_browser: Callable[[str], Any] = webbrowser.open
+) -> GmailAccount:
+    """Sign in with Google in the browser (loopback redirect and PKCE); keeps the tokens."""
+    return secret.signed_in(SCOPES, open_browser)
 
 
 def test_account(secret: GmailAccount) -> str:

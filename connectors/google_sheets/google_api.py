@@ -19,7 +19,14 @@ from pydantic import BaseModel, Field
 
 from connectors.http.operations import retry_after
 from flowin_engine.errors import RetryableError, StepError
-from flowin_engine.oauth import AccessTokens, OAuthApp, Token, account_key, refresh
+from flowin_engine.oauth import (
+    AccessTokens,
+    OAuthApp,
+    Token,
+    account_key,
+    authorize_installed_app,
+    refresh,
+)
 from flowin_engine.oauth import service_account_token as _service_account_token
 from flowin_engine.steps import StepContext
 
@@ -68,6 +75,24 @@ class GoogleAccount(BaseModel):
             token_url=self.token_url,
             scopes=scopes,
             authorize_params={"access_type": "offline", "prompt": "consent"},
+        )
+
+    def signed_in(self, scopes: tuple[str, ...], open_browser: Callable[[str], Any]) -> Any:
+        """This account after signing in in the browser: with its refresh and access tokens."""
+        if self.auth_type != "oauth":
+            raise StepError("A service account needs no browser sign-in; its JSON key is enough.")
+        if not self.client_id:
+            raise StepError(
+                "Enter the OAuth client ID (and secret) of your Google Cloud project first; "
+                "Google asks for it before you can sign in."
+            )
+        token = authorize_installed_app(self.oauth_app(scopes), open_browser=open_browser)
+        return self.model_copy(
+            update={
+                "access_token": token.access_token,
+                "expires_at": token.expires_at,
+                "refresh_token": token.refresh_token or self.refresh_token,
+            }
         )
 
 

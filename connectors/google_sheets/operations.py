@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+import webbrowser
+from collections.abc import Callable
 from typing import Any, Literal
 from urllib.parse import quote
 
@@ -100,6 +102,13 @@ class NewRowInput(BaseModel):
     spreadsheet_id: str = _spreadsheet()
     sheet: str = _sheet()
     poll_interval: float = Field(60, title="Check every (seconds)", ge=15)
+
+
+def sign_in(
+    secret: GoogleSheetsAccount, open_browser: Callable[[str], Any] = webbrowser.open
+) -> GoogleSheetsAccount:
+    """Sign in with Google in the browser (loopback redirect and PKCE); keeps the tokens."""
+    return secret.signed_in(SCOPES, open_browser)
 
 
 def test_account(secret: GoogleSheetsAccount) -> str:

@@ -10,8 +10,10 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from pydantic import BaseModel, ValidationError
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 from flowin_engine.credentials import Connections
 from flowin_engine.registry import Connector
 
+from ..work import Background
 from .fields import UNSET, Commit, FieldEditor, widget_hint
 
 log = logging.getLogger(__name__)
@@ -66,6 +69,8 @@ class AccountPicker(FieldEditor):
 
     def _show(self, value: Any) -> None:
         self._value = None if value is UNSET else value
+        if self._value is not None and self.widget.findData(self._value) < 0:
+            self.reload()  # connected since the list was filled
         self.widget.setCurrentIndex(max(self.widget.findData(self._value), 0))
 
     def _chosen(self, index: int) -> None:
@@ -79,7 +84,9 @@ class AccountPicker(FieldEditor):
 
     def connect_account(self) -> ConnectAccountDialog:
         """Open the dialog (without blocking); a saved account becomes this step's choice."""
-        self.dialog = ConnectAccountDialog(self.connector, self.connections(), self.widget)
+        # The window, not the picker, owns the dialog: the properties panel may rebuild its
+        # editors (new validation problems) while the user is still typing in it.
+        self.dialog = ConnectAccountDialog(self.connector, self.connections(), self.widget.window())
         self.dialog.accepted.connect(lambda: self._connected(self.dialog))
         self.dialog.open()
         return self.dialog
@@ -88,12 +95,16 @@ class AccountPicker(FieldEditor):
         if dialog is None or dialog.connection_id is None:
             return
         self._value = dialog.connection_id
-        self.reload()
+        if shiboken6.isValid(self.widget):
+            self.reload()
         self._changed(dialog.connection_id)
 
 
 class ConnectAccountDialog(QDialog):
-    """A form for the connector's credential model, with a name and a Test connection button."""
+    """A form for the connector's credential model, with a name, a Test connection button and,
+    for OAuth2 services, a browser sign-in."""
+
+    call_finished = Signal()  # a test call or sign-in came back
 
     def __init__(
         self, connector: Connector, connections: Connections, parent: QWidget | None = None
@@ -110,9 +121,12 @@ class ConnectAccountDialog(QDialog):
         self.setMinimumWidth(440)
         self.label = QLineEdit(connector.name)
         self.fields: dict[str, QLineEdit] = {}
+        self._hidden: dict[str, Any] = {}  # fields no one types (tokens a sign-in brings back)
         form = QFormLayout()
         form.addRow(self.tr("Name"), self.label)
         for key, info in self.model.model_fields.items():
+            if widget_hint(info) == "hidden":
+                continue
             edit = QLineEdit()
             if widget_hint(info) == "password":
                 edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -131,6 +145,14 @@ class ConnectAccountDialog(QDialog):
         self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.setEnabled(connector.test_function is not None)
         self.test_button.clicked.connect(self.test_connection)
+        self.sign_in_button = QPushButton(self.tr("Sign in in the browser"))
+        self.sign_in_button.setVisible(connector.sign_in_function is not None)
+        self.sign_in_button.clicked.connect(self.sign_in)
+        # Replaced in tests by a function that plays the user signing in.
+        self.open_browser: Callable[[str], Any] = lambda url: QDesktopServices.openUrl(QUrl(url))
+        self._calls = Background(self)
+        self._calls.finished.connect(self._call_finished)
+        self._on_finished: Callable[[Any, Exception | None], None] | None = None
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -140,6 +162,7 @@ class ConnectAccountDialog(QDialog):
         self.save_button.setText(self.tr("Save account"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         row = QHBoxLayout()
+        row.addWidget(self.sign_in_button)
         row.addWidget(self.test_button)
         row.addStretch()
         layout = QVBoxLayout(self)
@@ -153,8 +176,8 @@ class ConnectAccountDialog(QDialog):
         layout.addWidget(buttons)
 
     def secret(self) -> BaseModel:
-        values = {k: e.text() for k, e in self.fields.items() if e.text() != ""}
-        return self.model.model_validate(values)
+        typed = {k: e.text() for k, e in self.fields.items() if e.text() != ""}
+        return self.model.model_validate({**self._hidden, **typed})
 
     def _problem(self, error: Exception) -> str:
         if isinstance(error, ValidationError):
@@ -165,18 +188,72 @@ class ConnectAccountDialog(QDialog):
             return self.tr("%1: %2").replace("%1", title).replace("%2", first["msg"])
         return str(error)
 
-    def test_connection(self) -> bool:
-        """Make the connector's cheap authenticated call with what is typed; show the answer."""
+    def test_connection(self) -> None:
+        """Make the connector's cheap authenticated call with what is typed, off the GUI thread."""
         try:
-            answer = self.connector.test_function(self.secret())  # type: ignore[misc]
-        except Exception as error:
-            log.info("Testing a %s account failed", self.connector.id, exc_info=True)
-            self.result_label.setText("✕ " + self._problem(error))
-            self.tested = False
-            return False
-        self.result_label.setText("✓ " + str(answer))
-        self.tested = True
-        return True
+            secret = self.secret()
+        except ValidationError as error:
+            self._show_result(False, self._problem(error))
+            return
+        test = self.connector.test_function
+        assert test is not None
+        self._start(lambda: test(secret), self._tested, self.tr("Testing…"))
+
+    def _tested(self, answer: Any, error: Exception | None) -> None:
+        self.tested = error is None
+        self._show_result(self.tested, str(answer) if error is None else self._problem(error))
+
+    def sign_in(self) -> None:
+        """Sign in in the browser (OAuth2); the tokens it brings back fill the form."""
+        try:
+            secret = self.secret()
+        except ValidationError as error:
+            self._show_result(False, self._problem(error))
+            return
+        sign_in = self.connector.sign_in_function
+        assert sign_in is not None
+        browser = self.open_browser
+        self._start(
+            lambda: sign_in(secret, browser),
+            self._signed_in,
+            self.tr("Finish signing in in your browser…"),
+        )
+
+    def _signed_in(self, secret: Any, error: Exception | None) -> None:
+        if error is not None:
+            self._show_result(False, self._problem(error))
+            return
+        for key, edit in self.fields.items():
+            value = getattr(secret, key, None)
+            if isinstance(value, str | int | float) and not isinstance(value, bool):
+                edit.setText(str(value))
+        self._hidden.update({k: v for k, v in secret.model_dump().items() if k not in self.fields})
+        self._show_result(True, self.tr("Signed in."))
+
+    def _start(
+        self,
+        work: Callable[[], Any],
+        on_finished: Callable[[Any, Exception | None], None],
+        waiting: str,
+    ) -> None:
+        if self._calls.busy:
+            return
+        self._on_finished = on_finished
+        for button in (self.test_button, self.sign_in_button, self.save_button):
+            button.setEnabled(False)
+        self.result_label.setText(waiting)
+        self._calls.start(work)
+
+    def _call_finished(self, result: Any, error: Exception | None) -> None:
+        self.test_button.setEnabled(self.connector.test_function is not None)
+        self.sign_in_button.setEnabled(True)
+        self.save_button.setEnabled(True)
+        if self._on_finished is not None:
+            self._on_finished(result, error)
+        self.call_finished.emit()
+
+    def _show_result(self, ok: bool, text: str) -> None:
+        self.result_label.setText(("✓ " if ok else "✕ ") + text)
 
     def save(self) -> None:
         try:

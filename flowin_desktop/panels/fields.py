@@ -27,17 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from flowin_engine.registry import widget_hint
+
 Commit = Callable[[Any], None]
 UNSET: Any = object()
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("FieldEditor", text)
-
-
-def widget_hint(info: FieldInfo) -> str | None:
-    extra = info.json_schema_extra
-    return extra.get("widget") if isinstance(extra, dict) else None  # type: ignore[return-value]
 
 
 def _plain(annotation: Any) -> Any:

@@ -197,6 +197,25 @@ def test_installed_app_sign_in_uses_a_loopback_redirect_and_pkce(tokens):
     assert "access_type=offline" in opened[0] and "code_challenge_method=S256" in opened[0]
 
 
+def test_a_google_connector_signs_in_through_its_declared_sign_in(tokens, sheets):
+    # What "Sign in in the browser" (desktop) and `flowin connections add --sign-in` call.
+    connector = default_registry().connector("google_sheets")
+    assert connector is not None and connector.sign_in_function is not None
+    unsigned = {**oauth_secret(tokens, sheets.url), "refresh_token": "", "access_token": ""}
+    account = connector.credential_model.model_validate(unsigned)
+
+    def browser(url: str) -> None:
+        assert "spreadsheets" in httpx.URL(url).params["scope"]
+        assert httpx.get(url, follow_redirects=True).status_code == 200
+
+    signed = connector.sign_in_function(account, browser)
+    assert signed.refresh_token in tokens.refresh_tokens
+    assert signed.access_token == tokens.issued[-1] and signed.expires_at > time.time()
+    service_account = account.model_copy(update={"auth_type": "service_account"})
+    with pytest.raises(StepError, match="needs no browser sign-in"):
+        connector.sign_in_function(service_account, browser)
+
+
 def test_a_sign_in_refused_in_the_browser_is_a_clear_error(tokens):
     app = OAuthApp(CLIENT_ID, tokens.authorize_url, tokens.token_url, CLIENT_SECRET)
 

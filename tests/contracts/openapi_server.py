@@ -28,13 +28,13 @@ import copy
 import json
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import TracebackType
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 import yaml
@@ -44,6 +44,7 @@ from openapi_core.templating.paths.exceptions import PathError
 from openapi_core.templating.paths.finders import APICallPathFinder
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
+from werkzeug.test import EnvironBuilder
 
 CONTRACTS = Path(__file__).parent / "vendor"
 
@@ -294,12 +295,159 @@ def notion_page_children_are_blocks(document: Document) -> Document:
     return document
 
 
+def stripe_deep_objects_as_json(document: Document) -> Document:
+    """openapi-core reads ``style: deepObject`` only for flat objects without anyOf, but Stripe
+    sends every body as a form with brackets (``metadata[order]=1042``, ``address[city]=Amman``)
+    and filters lists the same way (``created[gte]=…``, ``expand[]=…``), so every request failed,
+    even one without such a field. Bodies are described as JSON instead, and deepObject query
+    parameters as JSON content; ``decode_stripe_form`` puts each request in that shape first."""
+    for item in document["paths"].values():
+        for operation in item.values():
+            for parameter in operation.get("parameters", []):
+                if parameter.get("style") == "deepObject":
+                    schema = parameter.pop("schema")
+                    parameter.pop("style")
+                    parameter.pop("explode", None)
+                    parameter["content"] = {"application/json": {"schema": schema}}
+            content = operation.get("requestBody", {}).get("content", {})
+            form = content.pop(_FORM_TYPES[0], None)
+            if form is not None:
+                content["application/json"] = {"schema": form["schema"]}
+    return document
+
+
 KNOWN_DEFECTS: dict[str, tuple[Correction, ...]] = {
     "openai/openapi.yaml": (strip_discriminators, no_null_defaults),
     "notion/notion-openapi.json": (notion_page_children_are_blocks,),
     "whatsapp/business-messaging-api_v23.0.yaml": (strip_discriminators, open_all_of_members),
     "slack/slack_web_openapi_v2.json": (swagger2_to_openapi3, slack_bearer_and_json),
     "telegram/openapi.json": (telegram_multipart_text_fields,),
+    "stripe/spec3.yaml": (stripe_deep_objects_as_json,),
+}
+
+
+# Requests as a vendor encodes them, rewritten into what the corrected document describes.
+
+# (the request, its operation in the corrected document) -> the request to check; a ValueError
+# says why the vendor couldn't read it.
+RequestDecoder = Callable[[Request, dict[str, Any]], Request]
+
+
+def decode_stripe_form(request: Request, operation: dict[str, Any]) -> Request:
+    """Stripe's form encoding (stripe.com/docs/api, "Metadata", "Expanding responses"): nested
+    fields in brackets, list items as ``[0]`` or ``[]``, and every value a string that Stripe
+    reads by the field's type. Decoded into JSON with the document's types, so that
+    ``balance=12`` passes and ``balance=twelve`` does not."""
+    body: Any = None
+    if request.get_data():
+        kind = (request.mimetype or "").lower()
+        if kind != _FORM_TYPES[0]:
+            raise ValueError(f"Stripe reads bodies as {_FORM_TYPES[0]}, not {kind or 'untyped'}")
+        media = operation.get("requestBody", {}).get("content", {}).get("application/json", {})
+        pairs = parse_qsl(request.get_data(as_text=True), keep_blank_values=True)
+        body = _coerce(_unbracket(pairs), media.get("schema", {}))
+    query: list[tuple[str, str]] = list(request.args.items(multi=True))
+    for parameter in operation.get("parameters", []):
+        if parameter.get("in") != "query" or "content" not in parameter:
+            continue
+        name = parameter["name"]
+        mine = [(k, v) for k, v in query if k == name or k.startswith(name + "[")]
+        if mine:
+            schema = parameter["content"]["application/json"]["schema"]
+            value = _coerce(_unbracket(mine)[name], schema)
+            query = [(k, v) for k, v in query if (k, v) not in mine]
+            query.append((name, json.dumps(value)))
+    headers = [(k, v) for k, v in request.headers.items() if k.lower() != "content-type"]
+    builder = EnvironBuilder(
+        method=request.method,
+        base_url=request.host_url,
+        path=request.path,
+        query_string=urlencode(query),
+        headers=headers,
+        data=json.dumps(body) if body is not None else None,
+        content_type="application/json" if body is not None else None,
+    )
+    try:
+        return Request(builder.get_environ())
+    finally:
+        builder.close()
+
+
+_BRACKETED = re.compile(r"([^\[\]]+)((?:\[[^\[\]]*\])*)")
+
+
+def _unbracket(pairs: Iterable[tuple[str, str]]) -> dict[str, Any]:
+    """``a[b][c]=1`` → {"a": {"b": {"c": "1"}}}; ``a[]=x`` numbers the items like ``a[0]``."""
+    root: dict[str, Any] = {}
+    for key, value in pairs:
+        match = _BRACKETED.fullmatch(key)
+        if match is None:
+            raise ValueError(f"{key!r} is not a field name Stripe can read")
+        names = [match.group(1), *re.findall(r"\[([^\[\]]*)\]", match.group(2))]
+        node = root
+        for depth, name in enumerate(names):
+            if name == "":
+                name = str(len(node))
+            if depth == len(names) - 1:
+                if name in node:
+                    raise ValueError(f"{key!r} is given twice")
+                node[name] = value
+            else:
+                node = node.setdefault(name, {})
+                if not isinstance(node, dict):
+                    raise ValueError(f"{key!r} is both a value and a group of fields")
+    return root
+
+
+def _coerce(value: Any, schema: dict[str, Any]) -> Any:
+    """Form text read the way the schema types it; what doesn't convert stays as sent, for the
+    validator to refuse."""
+    members = schema.get("anyOf") or schema.get("oneOf")
+    if members:
+        for member in members:
+            coerced = _coerce(value, member)
+            if _has_type(coerced, member.get("type")):
+                return coerced
+        return value
+    kind = schema.get("type")
+    if isinstance(value, dict):
+        if kind == "array" and all(k.isdigit() for k in value):
+            items = schema.get("items", {})
+            return [_coerce(value[k], items) for k in sorted(value, key=int)]
+        extra = schema.get("additionalProperties")
+        fields = schema.get("properties", {})
+        return {
+            k: _coerce(v, fields.get(k) or (extra if isinstance(extra, dict) else {}))
+            for k, v in value.items()
+        }
+    if isinstance(value, str):
+        if kind == "integer" and re.fullmatch(r"-?\d+", value):
+            return int(value)
+        if kind == "number" and re.fullmatch(r"-?\d+(\.\d+)?", value):
+            return float(value)
+        if kind == "boolean" and value in ("true", "false"):
+            return value == "true"
+    return value
+
+
+def _has_type(value: Any, kind: str | None) -> bool:
+    expected = {
+        "object": dict,
+        "array": list,
+        "string": str,
+        "integer": int,
+        "number": (int, float),
+        "boolean": bool,
+    }.get(kind or "")
+    if expected is None:
+        return True
+    if isinstance(value, bool) and kind != "boolean":
+        return False
+    return isinstance(value, expected)
+
+
+KNOWN_DECODERS: dict[str, RequestDecoder] = {
+    "stripe/spec3.yaml": decode_stripe_form,
 }
 
 
@@ -308,6 +456,14 @@ class Contract:
     name: str
     document: Document
     openapi: OpenAPI
+    decoder: RequestDecoder | None = None
+
+    def decoded(self, request: Request, path: str) -> Request:
+        """The request in the shape the corrected document describes (see KNOWN_DECODERS);
+        ``path`` is the template it matched, e.g. "/v1/customers"."""
+        if self.decoder is None:
+            return request
+        return self.decoder(request, self.document["paths"][path][request.method.lower()])
 
     @property
     def origin(self) -> str:
@@ -323,7 +479,8 @@ def load_contract(name: str, corrections: tuple[Correction, ...] | None = None) 
     # The documents are the vendors'; checking them against the OpenAPI meta-schema is not
     # this helper's job and takes seconds for each.
     openapi = OpenAPI.from_dict(document, config=Config(spec_validator_cls=None))
-    return Contract(name, document, openapi)
+    decoder = KNOWN_DECODERS.get(name) if corrections is None else None
+    return Contract(name, document, openapi, decoder)
 
 
 # Serving it.
@@ -460,6 +617,11 @@ class ContractServer:
         except PathError as error:
             return self._reject(request, [f"{type(error).__name__}: {error}"])
         operation = _operation_name(found)
+        try:
+            decoded = self.contract.decoded(request, found.path.parts[-1])
+        except ValueError as error:
+            return self._reject(request, [f"undecodable request: {error}"])
+        openapi_request = _AsVendorRequest(decoded, self.origin)
         result = self.contract.openapi.unmarshal_request(openapi_request)
         if result.errors:
             return self._reject(request, [_describe(e) for e in result.errors])
@@ -551,5 +713,17 @@ def schema_errors(contract: Contract, schema_name: str, instance: Any) -> list[s
 
 def iter_contract_errors(contract: Contract, request: Request) -> Iterator[str]:
     """The contract's objections to one captured request (for tests that capture without serving)."""
+    if contract.decoder is not None:
+        vendor = _AsVendorRequest(request, contract.origin)
+        try:
+            found = APICallPathFinder(contract.openapi.spec).find(
+                vendor.method, contract.origin + vendor.path
+            )
+            request = contract.decoded(request, found.path.parts[-1])
+        except PathError:
+            pass  # openapi-core names it below
+        except ValueError as error:
+            yield f"undecodable request: {error}"
+            return
     for error in contract.openapi.iter_request_errors(_AsVendorRequest(request, contract.origin)):
         yield _describe(error)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import httpx
+from cryptography.hazmat.primitives.asymmetric import rsa
 from PySide6.QtCore import Qt
+
+from tests.connectors.google_contract import GoogleTokenServer
+from tests.connectors.test_google import CLIENT_ID, CLIENT_SECRET
 
 from .conftest import add
 
@@ -29,8 +34,12 @@ def test_connecting_an_account_tests_it_and_keeps_the_secret_out_of_the_flow(
     qtbot.keyClicks(dialog.fields["api_key"], "sk-local-secret")
     dialog.fields["base_url"].clear()
     qtbot.keyClicks(dialog.fields["base_url"], httpserver.url_for("/v1"))
-    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.call_finished, timeout=10_000):
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+        assert dialog.result_label.text() == "Testing…"  # the window stays responsive
+        assert not dialog.save_button.isEnabled()
     assert dialog.result_label.text() == "✓ Connected; 1 model available."
+    assert dialog.save_button.isEnabled()
 
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
@@ -59,7 +68,36 @@ def test_a_failed_test_says_why_and_an_existing_account_can_be_chosen(
     dialog = editor.properties.editors["connection"].connect_account()
     qtbot.keyClicks(dialog.fields["api_key"], "sk-wrong")
     dialog.fields["base_url"].setText(httpserver.url_for("/v1"))
-    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.call_finished, timeout=10_000):
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
     assert dialog.result_label.text().startswith("✕ ")
     dialog.reject()
     assert editor.document.flow.node(step).params["connection"] == existing.id
+
+
+def test_a_google_account_signs_in_in_the_browser_and_keeps_its_tokens(qtbot, editor, monkeypatch):
+    private_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    monkeypatch.setenv("FLOWIN_SECRETS", "file")
+    add(editor, "google_sheets.append_row", 0, 0)
+    dialog = editor.properties.editors["connection"].connect_account()
+    assert dialog.sign_in_button.isVisibleTo(dialog)
+    assert "access_token" not in dialog.fields  # filled by the sign-in, not typed
+
+    with GoogleTokenServer(CLIENT_ID, CLIENT_SECRET, private_key.public_key()) as tokens:
+        dialog.fields["client_id"].setText(CLIENT_ID)
+        dialog.fields["client_secret"].setText(CLIENT_SECRET)
+        dialog.fields["authorize_url"].setText(tokens.authorize_url)
+        dialog.fields["token_url"].setText(tokens.token_url)
+        # The user signs in and consents in the browser; Google redirects to the loopback.
+        dialog.open_browser = lambda url: httpx.get(url, follow_redirects=True)
+        with qtbot.waitSignal(dialog.call_finished, timeout=15_000):
+            qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+        assert dialog.result_label.text() == "✓ Signed in."
+        refresh_token = dialog.fields["refresh_token"].text()
+        assert refresh_token in tokens.refresh_tokens
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    [connection] = editor.connections.list("google_sheets")
+    secret = editor.connections.secret(connection.id)
+    assert secret["refresh_token"] == refresh_token and secret["access_token"]
+    assert refresh_token not in editor.document.flow.to_json()

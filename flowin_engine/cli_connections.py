@@ -1,0 +1,162 @@
+"""``flowin connections``: connect accounts (API keys, bot tokens, logins) on a machine with no
+window, e.g. the server that runs ``flowin serve``. Secrets go to the keyring (or the encrypted
+file store), never to the database or the screen."""
+
+from __future__ import annotations
+
+import webbrowser
+from typing import Any
+
+import click
+from pydantic import BaseModel, ValidationError
+
+from .credentials import Connection, Connections
+from .errors import FlowinError
+from .registry import Connector, default_registry, widget_hint
+from .store import Store
+
+
+@click.group()
+def connections() -> None:
+    """Connect accounts for steps to use: list, add, test and remove them."""
+
+
+@connections.command("list")
+@click.option("--service", help="Only this service's accounts (e.g. telegram).")
+def connections_list(service: str | None) -> None:
+    """Show connected accounts (never their secrets)."""
+    with Store() as store:
+        items = Connections(store).list(service)
+    if not items:
+        click.echo("No connected accounts yet — add one with 'flowin connections add SERVICE'.")
+        return
+    click.echo(f"{'ID':<14}{'SERVICE':<16}{'NAME':<30}{'LAST TEST':<12}")
+    for item in items:
+        click.echo(f"{item.id:<14}{item.connector:<16}{item.label[:28]:<30}{_last_test(item)}")
+
+
+@connections.command("add")
+@click.argument("service")
+@click.option("--name", "label", help="A name to pick the account by (default: the service's).")
+@click.option(
+    "--set",
+    "values",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help="A field given on the command line instead of at the prompt (secrets are better typed "
+    "at the prompt: they stay out of the shell's history).",
+)
+@click.option("--sign-in", is_flag=True, help="Sign in in the browser (Google accounts).")
+@click.option("--test/--no-test", default=True, help="Make a test call before saving.")
+def connections_add(
+    service: str, label: str | None, values: tuple[str, ...], sign_in: bool, test: bool
+) -> None:
+    """Connect an account of SERVICE; asks for each required field, hiding secrets."""
+    connector = _connector(service)
+    model = connector.credential_model
+    if model is None:
+        raise FlowinError(f"{connector.name} needs no account: its steps work without one.")
+    given = _parse_values(values, model)
+    for key, info in model.model_fields.items():
+        if key not in given and info.is_required() and widget_hint(info) != "hidden":
+            given[key] = click.prompt(info.title or key, hide_input=widget_hint(info) == "password")
+    secret = _validated(model, given)
+    if sign_in:
+        if connector.sign_in_function is None:
+            raise FlowinError(f"{connector.name} accounts don't sign in in the browser.")
+        click.echo("Opening the sign-in page in your browser…")
+        secret = connector.sign_in_function(secret, _browser)
+    with Store() as store:
+        accounts = Connections(store)
+        if accounts.notice:
+            click.secho(accounts.notice, fg="yellow", err=True)
+        ok = _tested(connector, secret) if test else None
+        connection = accounts.add(connector.id, label or connector.name, secret.model_dump())
+        if ok is not None:
+            accounts.record_test(connection.id, ok)
+    click.echo(f"Connected '{connection.label}' ({connection.id}).")
+
+
+@connections.command("test")
+@click.argument("connection_id")
+def connections_test(connection_id: str) -> None:
+    """Make the service's cheap authenticated call with a connected account."""
+    with Store() as store:
+        accounts = Connections(store)
+        connection = accounts.get(connection_id)
+        connector = _connector(connection.connector)
+        model = connector.credential_model
+        assert model is not None
+        ok = _tested(connector, _validated(model, accounts.secret(connection_id)))
+        accounts.record_test(connection_id, ok)
+    if not ok:
+        raise SystemExit(1)
+
+
+@connections.command("remove")
+@click.argument("connection_id")
+@click.confirmation_option(prompt="Remove this account? Steps that use it will ask for another.")
+def connections_remove(connection_id: str) -> None:
+    """Forget a connected account and its secret."""
+    with Store() as store:
+        accounts = Connections(store)
+        connection = accounts.get(connection_id)
+        accounts.remove(connection_id)
+    click.echo(f"Removed '{connection.label}'.")
+
+
+def _connector(service: str) -> Connector:
+    registry = default_registry()
+    found = registry.connector(service)
+    if found is None:
+        known = ", ".join(sorted(c.id for c in registry.connectors if c.credential_model))
+        raise FlowinError(
+            f"There is no service called '{service}'. Services with accounts: {known}."
+        )
+    return found
+
+
+def _parse_values(values: tuple[str, ...], model: type[BaseModel]) -> dict[str, Any]:
+    parsed: dict[str, Any] = {}
+    for item in values:
+        key, separator, value = item.partition("=")
+        if not separator or key not in model.model_fields:
+            fields = ", ".join(model.model_fields)
+            raise FlowinError(f"--set takes FIELD=VALUE, with FIELD one of: {fields}.")
+        parsed[key] = value
+    return parsed
+
+
+def _validated(model: type[BaseModel], values: dict[str, Any]) -> BaseModel:
+    try:
+        return model.model_validate(values)
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = str(first["loc"][0]) if first["loc"] else ""
+        info = model.model_fields.get(key)
+        title = info.title if info and info.title else key
+        raise FlowinError(f"{title}: {first['msg']}.") from None
+
+
+def _tested(connector: Connector, secret: BaseModel) -> bool:
+    if connector.test_function is None:
+        click.echo(f"{connector.name} has no test call; the account is saved untested.")
+        return True
+    try:
+        answer = connector.test_function(secret)
+    except Exception as error:
+        click.secho(f"✗ {error}", fg="red", err=True)
+        return False
+    click.secho(f"✓ {answer}", fg="green")
+    return True
+
+
+def _browser(url: str) -> None:
+    click.echo(f"If no browser opens, visit:\n  {url}")
+    webbrowser.open(url)
+
+
+def _last_test(item: Connection) -> str:
+    if item.last_test_ok is None:
+        return "never"
+    return "ok" if item.last_test_ok else "failed"
