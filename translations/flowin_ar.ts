@@ -108,6 +108,154 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Name</source>
       <translation>الاسم</translation>
     </message>
+    <message>
+      <source>'%1' can't run on its own yet. Things to fix: %2. Open it to see them.</source>
+      <translation>لا يمكن تشغيل '%1' تلقائيًا بعد. أمور تحتاج إلى إصلاح: %2. افتحه لتراها.</translation>
+    </message>
+    <message>
+      <source>'%1' is active: it runs on its own while Flowin is open or in the tray.</source>
+      <translation>'%1' نشِط: يعمل تلقائيًا ما دام Flowin مفتوحًا أو في شريط النظام.</translation>
+    </message>
+    <message>
+      <source>'%1' is not a Flowin flow, or part of it is damaged.</source>
+      <translation>'%1' ليس تدفقًا من Flowin، أو أن جزءًا منه تالف.</translation>
+    </message>
+    <message>
+      <source>'%1' is not a flow file: it isn't valid JSON.</source>
+      <translation>'%1' ليس ملف تدفق: محتواه ليس JSON صالحًا.</translation>
+    </message>
+    <message>
+      <source>'%1' is paused.</source>
+      <translation>أُوقف '%1' مؤقتًا.</translation>
+    </message>
+    <message>
+      <source>'%1' is too big to be a flow file.</source>
+      <translation>'%1' أكبر من أن يكون ملف تدفق.</translation>
+    </message>
+    <message>
+      <source>'%1' was made with a newer Flowin. Update Flowin to import it.</source>
+      <translation>أُنشئ '%1' بإصدار أحدث من Flowin. حدِّث Flowin لتستورده.</translation>
+    </message>
+    <message>
+      <source>Couldn't export the flow</source>
+      <translation>تعذّر تصدير التدفق</translation>
+    </message>
+    <message>
+      <source>Couldn't import the flow</source>
+      <translation>تعذّر استيراد التدفق</translation>
+    </message>
+    <message>
+      <source>Exported '%1' to %2.</source>
+      <translation>صُدِّر '%1' إلى %2.</translation>
+    </message>
+    <message>
+      <source>Flowin couldn't read '%1'.</source>
+      <translation>تعذّر على Flowin قراءة '%1'.</translation>
+    </message>
+    <message>
+      <source>Flowin couldn't write '%1'.</source>
+      <translation>تعذّر على Flowin كتابة '%1'.</translation>
+    </message>
+    <message>
+      <source>Imported '%1'.</source>
+      <translation>اُستورد '%1'.</translation>
+    </message>
+    <message>
+      <source>This flow can't run yet</source>
+      <translation>لا يمكن تشغيل هذا التدفق بعد</translation>
+    </message>
+    <message>
+      <source>%1 (imported)</source>
+      <translation>%1 (مستورد)</translation>
+    </message>
+    <message>
+      <source>+ Create your first flow</source>
+      <translation>+ أنشئ أول تدفق لك</translation>
+    </message>
+    <message>
+      <source>Activate</source>
+      <translation>تفعيل</translation>
+    </message>
+    <message>
+      <source>Add a flow from a .json file</source>
+      <translation>أضف تدفقًا من ملف ‎.json</translation>
+    </message>
+    <message>
+      <source>Archive</source>
+      <translation>أرشفة</translation>
+    </message>
+    <message>
+      <source>Archived flows never run and wait at the bottom.</source>
+      <translation>التدفقات المؤرشفة لا تعمل أبدًا وتنتظر في أسفل القائمة.</translation>
+    </message>
+    <message>
+      <source>Export the flow</source>
+      <translation>تصدير التدفق</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>تصدير…</translation>
+    </message>
+    <message>
+      <source>Flow files (%1)</source>
+      <translation>ملفات التدفق (%1)</translation>
+    </message>
+    <message>
+      <source>Import a flow</source>
+      <translation>استيراد تدفق</translation>
+    </message>
+    <message>
+      <source>Import a flow…</source>
+      <translation>استيراد تدفق…</translation>
+    </message>
+    <message>
+      <source>Import…</source>
+      <translation>استيراد…</translation>
+    </message>
+    <message>
+      <source>Let this flow run on its own when its trigger fires.</source>
+      <translation>دع هذا التدفق يعمل تلقائيًا عندما يُطلَق مشغِّله.</translation>
+    </message>
+    <message>
+      <source>Nothing was imported.</source>
+      <translation>لم يُستورد شيء.</translation>
+    </message>
+    <message>
+      <source>Passwords and keys were left out (%1): fill them in after importing.</source>
+      <translation>حُذفت كلمات المرور والمفاتيح (%1): أدخلها بعد الاستيراد.</translation>
+    </message>
+    <message>
+      <source>Pause</source>
+      <translation>إيقاف مؤقت</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>استعادة</translation>
+    </message>
+    <message>
+      <source>Save this flow as a .json file to share; passwords and keys are left out.</source>
+      <translation>احفظ هذا التدفق في ملف ‎.json لمشاركته؛ لا تُضمَّن كلمات المرور والمفاتيح.</translation>
+    </message>
+    <message>
+      <source>Start from an empty canvas, or import a flow someone shared with you.</source>
+      <translation>ابدأ من لوحة فارغة، أو استورد تدفقًا شاركه أحدهم معك.</translation>
+    </message>
+    <message>
+      <source>Stop running this flow on its own.</source>
+      <translation>أوقف التشغيل التلقائي لهذا التدفق.</translation>
+    </message>
+    <message>
+      <source>Things to fix before it can run: %1.</source>
+      <translation>أمور تحتاج إلى إصلاح قبل أن يعمل: %1.</translation>
+    </message>
+    <message>
+      <source>runs today</source>
+      <translation>تشغيلات اليوم</translation>
+    </message>
+    <message>
+      <source>succeeded</source>
+      <translation>ناجحة</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
@@ -1183,6 +1331,22 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   </context>
   <context>
     <name>ConnectAccountDialog</name>
+    <message>
+      <source>Sign in in the browser</source>
+      <translation>تسجيل الدخول عبر المتصفح</translation>
+    </message>
+    <message>
+      <source>Testing…</source>
+      <translation>جارٍ الاختبار…</translation>
+    </message>
+    <message>
+      <source>Finish signing in in your browser…</source>
+      <translation>أكمل تسجيل الدخول في متصفحك…</translation>
+    </message>
+    <message>
+      <source>Signed in.</source>
+      <translation>تم تسجيل الدخول.</translation>
+    </message>
     <message>
       <source>Connect %1</source>
       <translation>ربط %1</translation>
