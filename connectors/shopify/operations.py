@@ -301,6 +301,13 @@ def _order(order: dict[str, Any]) -> dict[str, Any]:
         "order_number": order.get("order_number"),
         "email": order.get("email") or order.get("contact_email") or customer.get("email") or "",
         "customer_name": name,
+        "first_name": customer.get("first_name") or "",
+        # Where a WhatsApp or SMS reaches the customer: the order's, else an address's.
+        "phone": order.get("phone")
+        or customer.get("phone")
+        or (order.get("shipping_address") or {}).get("phone")
+        or (order.get("billing_address") or {}).get("phone")
+        or "",
         "total_price": order.get("total_price"),
         "currency": order.get("currency"),
         "financial_status": order.get("financial_status"),
