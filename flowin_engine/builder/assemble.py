@@ -1,0 +1,130 @@
+"""From planned steps to a flow on the canvas: unique names, params, edges, left-to-right layout,
+and the check both builders share (validate_flow, with missing values told apart)."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import Problem
+from ..model import Edge, Flow, Node, Position
+from ..registry import NodeType, Registry
+from ..validation import validate_flow
+from .catalogue import CONDITION_TYPE
+from .entities import Entity
+from .language import Language
+from .proposal import Explanation, Missing
+from .variables import Source, fill
+
+X_START, X_STEP, Y = 80.0, 280.0, 200.0
+
+
+@dataclass
+class PlannedStep:
+    node_type: NodeType
+    said: str  # the words of the sentence it comes from
+    entities: list[Entity] = field(default_factory=list)
+    params: dict[str, Any] = field(default_factory=dict)  # given outright (schedule, wait, …)
+    why: str | None = None  # the explanation, when the planner wrote it itself
+
+
+@dataclass
+class Assembled:
+    flow: Flow
+    explanation: list[Explanation]
+    missing: list[Missing]
+
+
+_WORDS = {
+    "en": {
+        "trigger": "Starts the flow: {name}, because you said “{said}”.",
+        "action": "Then: {name}, for “{said}”.",
+        "uses": " {title} ← {value}.",
+        "branch": " It runs only when the condition holds.",
+    },
+    "ar": {
+        "trigger": "يبدأ التدفق: {name}، لأنك قلت «{said}».",
+        "action": "ثم: {name}، لقولك «{said}».",
+        "uses": " {title} ← {value}.",
+        "branch": " تعمل هذه الخطوة فقط إذا تحقق الشرط.",
+    },
+}
+
+
+def assemble(
+    steps: list[PlannedStep], name: str, language: Language, registry: Registry
+) -> Assembled:
+    """Lay ``steps`` out left to right, the first being the trigger, each connected to the
+    one before it (a condition on its 'true' output)."""
+    nodes: list[Node] = []
+    explanation: list[Explanation] = []
+    missing: list[Missing] = []
+    sources: list[Source] = []
+    taken: set[str] = set()
+    words = _WORDS[language]
+    after_condition = False
+    for index, step in enumerate(steps):
+        node_type = step.node_type
+        node_name = _unique(node_type.name, taken)
+        filled = fill(node_type, step.entities, sources, step.said, language)
+        params = {**filled.params, **step.params}
+        node = Node(
+            type=node_type.type,
+            name=node_name,
+            params=params,
+            position=Position(x=X_START + index * X_STEP, y=Y),
+        )
+        nodes.append(node)
+        for key, message in filled.missing:
+            if key not in step.params:
+                missing.append(Missing(node=node_name, field=key, message=message))
+        why = step.why or words["trigger" if index == 0 else "action"].format(
+            name=node_type.name, said=step.said.strip()
+        )
+        for key, value in filled.params.items():
+            if isinstance(value, str) and "{{" in value and key not in step.params:
+                why += words["uses"].format(title=node_type.field_title(key), value=value)
+        if after_condition:
+            why += words["branch"]
+        explanation.append(Explanation(node=node_name, type=node_type.type, why=why))
+        example = node_type.manifest.output_example
+        expression = "trigger" if index == 0 else f"steps['{node_name}'].output"
+        if example is not None and node_type.type != CONDITION_TYPE:
+            sources.insert(0, Source(expression, example))
+        after_condition = after_condition or node_type.type == CONDITION_TYPE
+    edges = []
+    for before, after in itertools.pairwise(nodes):
+        port = registry.get(before.type).default_port
+        edges.append(Edge(source=before.id, source_port=port, target=after.id))
+    flow = Flow(name=name, nodes=nodes, edges=edges)
+    return Assembled(flow, explanation, missing)
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    candidate, number = name, 2
+    while candidate in taken:
+        candidate = f"{name} {number}"
+        number += 1
+    taken.add(candidate)
+    return candidate
+
+
+def split_problems(flow: Flow, registry: Registry) -> tuple[list[Problem], list[Problem]]:
+    """validate_flow's problems as (values still to fill in, real mistakes). A required value
+    the sentence did not give is something to ask the user for, not a broken flow."""
+    to_fill, wrong = [], []
+    for problem in validate_flow(flow, registry):
+        node = flow.node_by_name(problem.node) if problem.node else None
+        node_type = registry.find(node.type) if node is not None else None
+        required = node_type.required_fields() if node_type is not None else []
+        if problem.field in required and not (node and node.params.get(problem.field)):
+            to_fill.append(problem)
+        else:
+            wrong.append(problem)
+    return to_fill, wrong
+
+
+def flow_name(sentence: str) -> str:
+    text = " ".join(sentence.split())
+    return text if len(text) <= 60 else text[:57].rstrip() + "…"

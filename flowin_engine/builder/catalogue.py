@@ -1,0 +1,166 @@
+"""What the builder can offer, read from the registry when it is asked: every node type with the
+words of its phrases (both languages), its name and its connector's name.
+
+Nothing here names a connector: a new manifest in connectors/ is matched as soon as it loads.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..registry import NodeType, Registry
+from .language import normalize, same_number, same_word, tokens
+
+# Types the builder places itself from what it extracted (a schedule, a wait, a condition), or
+# uses when nothing else fits; they are ordinary node types all the same.
+SCHEDULE_TYPE = "schedule.every"
+WAIT_TYPE = "core.delay"
+CONDITION_TYPE = "core.condition"
+MANUAL_TYPE = "core.manual_trigger"
+
+
+@dataclass
+class Entry:
+    node_type: NodeType
+    phrases: list[list[str]]  # each phrase as canonical content words
+    keywords: set[str] = field(default_factory=set)  # words naming its connector
+
+
+@dataclass(frozen=True)
+class Match:
+    node_type: NodeType
+    score: float
+    phrase: str  # the manifest phrase (or name) that matched best
+    named: bool  # the clause named the connector
+
+
+class Catalogue:
+    """The registry's node types, ready for matching words against."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.entries: list[Entry] = []
+        self._phrase_text: dict[tuple[str, int], str] = {}
+        for node_type in registry.node_types:
+            manifest = node_type.manifest
+            texts = [*manifest.phrases.en, *manifest.phrases.ar, manifest.name]
+            phrases = []
+            for _index, text in enumerate(texts):
+                words = tokens(normalize(text))
+                if words:
+                    self._phrase_text[(node_type.type, len(phrases))] = text
+                    phrases.append(words)
+            self.entries.append(Entry(node_type, phrases))
+        self._weights = self._word_weights()
+        self._name_connectors()
+
+    def _word_weights(self) -> dict[str, float]:
+        """Rarer words tell types apart: 'whatsapp' weighs more than 'send'."""
+        types_with: Counter[str] = Counter()
+        for entry in self.entries:
+            for word in {w for phrase in entry.phrases for w in phrase}:
+                types_with[word] += 1
+        total = max(len(self.entries), 1)
+        return {w: 1.0 + math.log(total / n) for w, n in types_with.items()}
+
+    def weight(self, word: str) -> float:
+        return self._weights.get(word, 1.0 + math.log(max(len(self.entries), 1)))
+
+    def _name_connectors(self) -> None:
+        """A connector's words: those of its name, and those only its phrases use, in most of
+        them (واتساب, سلاك, sms). A clause with one of them is about that connector."""
+        by_connector: dict[str, list[Entry]] = defaultdict(list)
+        for entry in self.entries:
+            by_connector[entry.node_type.connector.id].append(entry)
+        phrase_words: dict[str, Counter[str]] = {}
+        operation_words: dict[str, Counter[str]] = {}
+        for connector, entries in by_connector.items():
+            counts: Counter[str] = Counter()
+            operations: Counter[str] = Counter()
+            for entry in entries:
+                for phrase in entry.phrases:
+                    counts.update(set(phrase))
+                operations.update({w for phrase in entry.phrases for w in phrase})
+            phrase_words[connector] = counts
+            operation_words[connector] = operations
+        for connector, entries in by_connector.items():
+            name = entries[0].node_type.connector.name
+            keywords = {
+                w
+                for w in tokens(normalize(name))
+                if len(w) > 2 and w not in ("request", "core", "trigger")
+            }
+            keywords.add(connector.replace("_", ""))
+            operations = len(entries)
+            for word, count in phrase_words[connector].items():
+                elsewhere = any(
+                    word in phrase_words[other] for other in phrase_words if other != connector
+                )
+                in_most = operation_words[connector][word] >= max(2, math.ceil(0.6 * operations))
+                if operations == 1:
+                    in_most = count >= 3
+                if not elsewhere and in_most and len(word) > 2:
+                    keywords.add(word)
+            for entry in entries:
+                entry.keywords = keywords
+
+    def connectors_named(self, words: list[str]) -> dict[str, float]:
+        """The connectors the words name, each with how telling its word is: 'gmail' names
+        Gmail more surely than 'email' names the SMTP connector."""
+        named: dict[str, float] = {}
+        top = max(self._weights.values(), default=1.0)
+        for entry in self.entries:
+            hits = [k for k in entry.keywords for w in words if same_word(k, w)]
+            if hits:
+                named[entry.node_type.connector.id] = max(self.weight(k) for k in hits) / top
+        return named
+
+    def best(self, words: list[str], triggers: bool, hints: set[str] = frozenset()) -> Match | None:
+        """The node type whose phrases best cover ``words``; ``hints`` are param names the
+        clause has values for (a phone number fills 'to', a #channel fills 'channel')."""
+        if not words:
+            return None
+        named = self.connectors_named(words)
+        candidates = [e for e in self.entries if e.node_type.is_trigger == triggers]
+        if any(e.node_type.connector.id in named for e in candidates):
+            candidates = [e for e in candidates if e.node_type.connector.id in named]
+        ranked: list[Match] = []
+        for entry in candidates:
+            node_type = entry.node_type
+            is_named = node_type.connector.id in named
+            score, phrase = self._phrase_score(entry, words)
+            if is_named:
+                score += 0.25 + 0.1 * named[node_type.connector.id]
+            fields = set(node_type.input_model.model_fields)
+            if hints & fields:
+                score += 0.1 * len(hints & fields)
+            ranked.append(Match(node_type, score, phrase, is_named))
+        if not ranked:
+            return None
+        ranked.sort(key=lambda m: m.score, reverse=True)
+        return ranked[0]
+
+    def _phrase_score(self, entry: Entry, words: list[str]) -> tuple[float, str]:
+        clause_weight = sum(self.weight(w) for w in words) or 1.0
+        best, best_phrase = 0.0, ""
+        for index, phrase in enumerate(entry.phrases):
+            phrase_weight = sum(self.weight(w) for w in phrase) or 1.0
+            covered = sum(self.weight(w) * _closeness(w, words) for w in phrase)
+            used = sum(self.weight(c) * _closeness(c, phrase) for c in words)
+            score = 0.6 * covered / phrase_weight + 0.4 * min(used / clause_weight, 1.0)
+            if score > best:
+                best, best_phrase = score, self._phrase_text[(entry.node_type.type, index)]
+        return best, best_phrase
+
+
+def _closeness(word: str, others: list[str]) -> float:
+    """1 for the same word, a little less for another spelling of it ("بالطلب" and "طلب"), less
+    again for its other number: "orders" wants the list, not the one "order"."""
+    if word in others:
+        return 1.0
+    forms = [other for other in others if same_word(word, other)]
+    if not forms:
+        return 0.0
+    return 0.9 if any(same_number(word, other) for other in forms) else 0.7

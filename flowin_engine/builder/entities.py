@@ -1,0 +1,553 @@
+"""The concrete things in a sentence: quoted text, phone numbers, e-mails, links, channels, sheet
+names, schedules, waits and conditions.
+
+``extract`` finds them and puts a marker (one private-use character) where each stood, so the
+words left over can be matched against the connectors' phrases, and so each thing stays in the
+clause that mentioned it: the phone number goes to the step whose clause held it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .language import Language, normalize
+
+MARKER_BASE = 0xE000
+MARKER = re.compile("[\ue000-\uf8ff]")
+
+
+@dataclass
+class Entity:
+    kind: str  # quote, url, email, phone, channel, chat, sheet, database, schedule, wait, condition
+    text: str  # as the user wrote it (quotes keep diacritics)
+    value: Any = None  # parsed: params for schedule/wait, a rule for condition
+    describe: dict[str, str] = field(default_factory=dict)  # en/ar words for the explanation
+
+
+@dataclass
+class Extraction:
+    text: str  # normalized, with a marker where each entity was
+    entities: list[Entity]
+
+    def entity(self, marker: str) -> Entity:
+        return self.entities[ord(marker) - MARKER_BASE]
+
+    def in_text(self, text: str) -> list[Entity]:
+        return [self.entity(m) for m in MARKER.findall(text)]
+
+
+class _Collector:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.entities: list[Entity] = []
+
+    def marker(self, entity: Entity) -> str:
+        self.entities.append(entity)
+        return chr(MARKER_BASE + len(self.entities) - 1)
+
+    def take(self, pattern: re.Pattern[str], make: Any, *, spaced: bool = False) -> None:
+        def replace(match: re.Match[str]) -> str:
+            entity = make(match)
+            if entity is None:
+                return match.group(0)
+            mark = self.marker(entity)
+            return f" {mark} " if spaced else mark
+
+        self.text = pattern.sub(replace, self.text)
+
+
+_QUOTES = re.compile(
+    r'"([^"]+)"|“([^”]+)”|«([^»]+)»|‘([^’]+)’|„([^“”]+)[“”]|(?<!\w)\'([^\']{2,})\'(?!\w)'
+)
+_URL = re.compile(r"\bhttps?://[^\s,;]+[^\s,;.)]")
+_EMAIL = re.compile(r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d \-()]{6,16}\d(?!\w)")
+_CHANNEL = re.compile(r"(?<![\w&])#([\w\u0621-\u064a][\w\u0621-\u064a\-]*)")
+# An Arabic preposition or "and" written onto an address or a number: "لـhr@x.com" (tatweel
+# already gone), "و+9665…", "ب#sales". Set apart so the address is found whole.
+_GLUED_PREFIX = re.compile(r"(?<![\w\u0621-\u064a])(?:لل|ول|وب|[لبوفك])(?=[A-Za-z0-9+#@])")
+_CHAT = re.compile(r"(?<![\w.])@([A-Za-z][A-Za-z0-9_]{3,})")
+
+
+def extract(original: str) -> Extraction:
+    """Find the entities of ``original`` and return the normalized text with markers."""
+    collector = _Collector(original)
+    collector.take(_QUOTES, _quote)
+    collector.text = _GLUED_PREFIX.sub(r"\g<0> ", normalize(collector.text, lower=False))
+    collector.take(_URL, lambda m: Entity("url", m.group(0)))
+    collector.take(_EMAIL, lambda m: Entity("email", m.group(0)))
+    collector.take(_PHONE, _phone)
+    collector.take(_CHANNEL, lambda m: Entity("channel", "#" + m.group(1)))
+    collector.take(_CHAT, lambda m: Entity("chat", "@" + m.group(1)))
+    _take_named(collector)
+    collector.take(_CONDITION_EN, _condition, spaced=True)
+    collector.take(_CONDITION_AR, _condition, spaced=True)
+    collector.take(_WAIT, _wait, spaced=True)
+    _take_schedule(collector)
+    return Extraction(collector.text, collector.entities)
+
+
+def _quote(match: re.Match[str]) -> Entity:
+    text = next(g for g in match.groups() if g is not None)
+    return Entity("quote", text.strip())
+
+
+def _phone(match: re.Match[str]) -> Entity | None:
+    raw = match.group(0)
+    digits = re.sub(r"\D", "", raw)
+    international = raw.startswith(("+", "00"))
+    if not 9 <= len(digits) <= 15 or not (international or digits.startswith("0")):
+        return None
+    if raw.startswith("00"):
+        digits = digits[2:]
+    return Entity("phone", raw.strip(), value=("+" if international else "") + digits)
+
+
+# Named sheets and databases: "the sheet Orders", "the Orders sheet", "في شيت الطلبات".
+
+_NAMED_KIND = {
+    "sheet": "sheet",
+    "sheets": "sheet",
+    "spreadsheet": "sheet",
+    "tab": "sheet",
+    "شيت": "sheet",
+    "الشيت": "sheet",
+    "جدول": "sheet",
+    "ورقه": "sheet",
+    "database": "database",
+    "قاعده": "database",
+}
+_NAME_EN = r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|[\ue000-\uf8ff])"
+_NAMED_AFTER = re.compile(
+    r"\b(?P<word>sheet|spreadsheet|tab|database)\s+(?:called\s+|named\s+)?(?P<name>"
+    + _NAME_EN
+    + r")"
+)
+_NAMED_BEFORE = re.compile(
+    r"\b(?:the|my|our)\s+(?P<name>" + _NAME_EN + r")\s+(?P<word>sheet|spreadsheet|tab|database)\b"
+)
+_NAMED_AR = re.compile(
+    r"(?P<word>شيت|الشيت|جدول|ورقه|قاعده)(?:\s+(?:بيانات|البيانات|اسمه|اسمها|اسمو|باسم))?"
+    r"\s+(?P<name>[\ue000-\uf8ff]|(?!جوجل|قوقل|نوشن|البيانات)ال[\u0621-\u064a]{2,})"
+)
+_SERVICE_WORDS = {"google", "notion", "gmail", "the", "a", "new", "my"}
+
+
+def _take_named(collector: _Collector) -> None:
+    for pattern in (_NAMED_AFTER, _NAMED_BEFORE, _NAMED_AR):
+
+        def replace(match: re.Match[str]) -> str:
+            name = match.group("name")
+            if name.lower() in _SERVICE_WORDS:
+                return match.group(0)
+            kind = _NAMED_KIND.get(match.group("word").lower(), "sheet")
+            if MARKER.fullmatch(name):
+                quoted = collector.entities[ord(name) - MARKER_BASE]
+                quoted.kind = kind
+                return match.group(0)
+            start, end = match.span("name")
+            base = match.start()
+            mark = collector.marker(Entity(kind, name))
+            whole = match.group(0)
+            return whole[: start - base] + mark + whole[end - base :]
+
+        collector.text = pattern.sub(replace, collector.text)
+
+
+# Conditions: "if the total is over 100", "إذا كان المجموع أكثر من 100".
+
+_OPERATORS = {
+    "greater_than": (
+        "over|above|more than|greater than|bigger than|higher than|exceeds|>|"
+        "اكثر من|اكبر من|فوق|يزيد عن|يزيد على|يتجاوز|يتعدي|اعلي من|ازيد من"
+    ),
+    "greater_or_equal": "at least|>=|لا يقل عن",
+    "less_than": "under|below|less than|lower than|smaller than|<|اقل من|اصغر من|تحت|ينقص عن",
+    "not_equals": "is not|isn't|not|!=|مش|ليس|ليست|لا يساوي",
+    "contains": "contains|includes|has|mentions|فيه|فيها|يحتوي علي|يحتوي|تحتوي علي|تحتوي",
+    "equals": "equals|is equal to|is|=|==|يساوي|هو|هي|=",
+}
+_OPERATOR_WORDS = "|".join(
+    sorted((w for words in _OPERATORS.values() for w in words.split("|")), key=len, reverse=True)
+)
+_VALUE = r"(?P<value>[\ue000-\uf8ff]|-?\d+(?:[.,]\d+)?|[\w\u0621-\u064a]+)"
+_CONDITION_EN = re.compile(
+    r"\b(?:only\s+)?(?P<word>if|when|whenever)\s+(?:the\s+|its\s+|their\s+)?(?P<subject>[a-z_ ]{2,30}?)\s+"
+    r"(?:is\s+|are\s+|was\s+)?(?P<op>" + _OPERATOR_WORDS + r")\s+" + _VALUE,
+    re.IGNORECASE,
+)
+_CONDITION_AR = re.compile(
+    r"(?:(?<=\s)|^)(?:بس\s+|فقط\s+)?(?:و)?(?:(?:اذا|لو|ان|حال)\s+(?:كان\s+|كانت\s+|صار\s+)?|كان\s+|كانت\s+)"
+    r"(?P<subject>(?:[\u0621-\u064a]+\s+)?[\u0621-\u064a]+?)\s+"
+    r"(?P<op>" + _OPERATOR_WORDS + r")\s*" + _VALUE
+)
+
+
+_NOT_SUBJECTS = {
+    "a",
+    "an",
+    "someone",
+    "somebody",
+    "i",
+    "we",
+    "you",
+    "it",
+    "there",
+    "they",
+    "احد",
+    "حد",
+}
+
+
+def _condition(match: re.Match[str]) -> Entity | None:
+    op_word = match.group("op").lower()
+    operator = next(op for op, words in _OPERATORS.items() if op_word in words.split("|"))
+    if operator == "equals" and not match.group("subject").strip():
+        return None
+    raw_value = match.group("value")
+    value: Any = raw_value
+    if re.fullmatch(r"-?\d+(?:[.,]\d+)?", raw_value):
+        number = float(raw_value.replace(",", "."))
+        value = int(number) if number.is_integer() else number
+    subject = match.group("subject").strip()
+    loose = operator in ("equals", "contains", "not_equals")
+    word = (match.groupdict().get("word") or "").lower()
+    if loose and word.startswith("when"):
+        return None
+    numeric = isinstance(value, int | float) or MARKER.fullmatch(raw_value) is not None
+    if loose and not numeric and (len(subject.split()) > 2 or subject.split()[0] in _NOT_SUBJECTS):
+        return None
+    return Entity(
+        "condition",
+        match.group(0).strip(),
+        value={"subject": subject, "operator": operator, "right": value},
+    )
+
+
+# Waits: "wait 5 minutes", "after 2 hours", "انتظر ١٠ دقائق", "بعد ساعتين".
+
+_UNITS = {
+    "second": "seconds",
+    "sec": "seconds",
+    "minute": "minutes",
+    "min": "minutes",
+    "hour": "hours",
+    "day": "days",
+    "week": "weeks",
+    "month": "months",
+    "ثانيه": "seconds",
+    "ثواني": "seconds",
+    "ثوان": "seconds",
+    "دقيقه": "minutes",
+    "دقايق": "minutes",
+    "دقائق": "minutes",
+    "ساعه": "hours",
+    "ساعات": "hours",
+    "يوم": "days",
+    "ايام": "days",
+    "اسبوع": "weeks",
+    "اسابيع": "weeks",
+    "شهر": "months",
+    "شهور": "months",
+}
+_DUALS = {
+    "ثانيتين": "seconds",
+    "دقيقتين": "minutes",
+    "ساعتين": "hours",
+    "يومين": "days",
+    "اسبوعين": "weeks",
+    "شهرين": "months",
+}
+_UNIT_WORDS = (
+    r"(?P<unit>seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|"
+    r"ثانيه|ثواني|ثوان|دقيقه|دقايق|دقائق|ساعه|ساعات|يوم|ايام|اسبوع|اسابيع|شهر|شهور)"
+)
+_DUAL_WORDS = r"(?P<dual>" + "|".join(_DUALS) + r")"
+_AMOUNT = r"(?:(?P<n>\d+(?:\.\d+)?|an?|one|half an?|نص|نصف|واحد)\s*)?"
+_WAIT = re.compile(
+    r"(?P<verb>\bwait(?:\s+for)?|\bpause(?:\s+for)?|\bdelay(?:\s+(?:it|for|by))*|\bafter|\bin|"
+    r"(?<!\S)(?:و|ف)?(?:انتظر|استني|استنى|اصبر|بعد)(?:\s+لمده)?)\s+"
+    r"(?:" + _AMOUNT + _UNIT_WORDS + r"\b|" + _DUAL_WORDS + r")"
+    r"(?:\s+(?:later|بعدين))?",
+    re.IGNORECASE,
+)
+
+
+def _wait(match: re.Match[str]) -> Entity | None:
+    unit_word = (match.group("unit") or "").lower()
+    if match.group("dual"):
+        amount: float = 2
+        unit = _DUALS[match.group("dual")]
+    else:
+        unit = next(u for w, u in _UNITS.items() if unit_word.startswith(w))
+        amount = _number(match.group("n"))
+    if match.group("verb").lower() == "in" and match.group("n") is None:
+        return None
+    if unit == "weeks":
+        amount, unit = amount * 7, "days"
+    if unit == "months":
+        amount, unit = amount * 30, "days"
+    if unit == "minutes" and amount < 1:
+        amount, unit = amount * 60, "seconds"
+    if unit == "hours" and amount < 1:
+        amount, unit = amount * 60, "minutes"
+    amount = int(amount) if float(amount).is_integer() else amount
+    words_en = {"seconds": "second", "minutes": "minute", "hours": "hour", "days": "day"}
+    plural = "" if amount == 1 else "s"
+    return Entity(
+        "wait",
+        match.group(0),
+        value={"mode": "duration", "amount": amount, "unit": unit},
+        describe={"en": f"{amount} {words_en[unit]}{plural}", "ar": arabic_count(amount, unit)},
+    )
+
+
+_ARABIC_UNITS = {
+    # one, two, three to ten, eleven and more
+    "seconds": ("ثانية", "ثانيتان", "ثوانٍ", "ثانية"),
+    "minutes": ("دقيقة", "دقيقتان", "دقائق", "دقيقة"),
+    "hours": ("ساعة", "ساعتان", "ساعات", "ساعة"),
+    "days": ("يوم", "يومان", "أيام", "يومًا"),
+}
+
+
+def arabic_count(amount: float, unit: str) -> str:
+    """'5 دقائق', 'ساعتان': the noun agrees with the number as Arabic wants."""
+    one, two, few, many = _ARABIC_UNITS[unit]
+    if amount == 1:
+        return one
+    if amount == 2:
+        return two
+    return f"{amount} {few if 3 <= amount <= 10 else many}"
+
+
+def _number(text: str | None) -> float:
+    if text is None or text.lower() in ("a", "an", "one", "واحد"):
+        return 1
+    if text.lower().startswith("half") or text in ("نص", "نصف"):
+        return 0.5
+    return float(text)
+
+
+# Schedules: "every Monday at 9am", "every 15 minutes", "كل يوم الساعة ٩ صباحاً", "كل ساعة".
+
+_WEEKDAYS = {
+    "sunday": 0,
+    "monday": 1,
+    "tuesday": 2,
+    "wednesday": 3,
+    "thursday": 4,
+    "friday": 5,
+    "saturday": 6,
+    "sun": 0,
+    "mon": 1,
+    "tue": 2,
+    "wed": 3,
+    "thu": 4,
+    "fri": 5,
+    "sat": 6,
+    "احد": 0,
+    "الاحد": 0,
+    "اثنين": 1,
+    "الاثنين": 1,
+    "الاتنين": 1,
+    "اتنين": 1,
+    "ثلاثاء": 2,
+    "الثلاثاء": 2,
+    "الثلاثا": 2,
+    "التلات": 2,
+    "التلاتاء": 2,
+    "اربعاء": 3,
+    "الاربعاء": 3,
+    "الاربع": 3,
+    "خميس": 4,
+    "الخميس": 4,
+    "جمعه": 5,
+    "الجمعه": 5,
+    "سبت": 6,
+    "السبت": 6,
+}
+_DAY_NAMES = {
+    "en": ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+    "ar": ["الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"],
+}
+_WEEKDAY_WORDS = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
+_DAY = r"(?:" + _WEEKDAY_WORDS + r")(?:s|days)?"
+_DAYS = r"(?P<days>" + _DAY + r"(?:\s*(?:,|and|&|و|او|or)\s*" + _DAY + r")*)"
+_ANCHOR = re.compile(
+    r"(?:\b(?:every|each)\s+(?:(?P<n>\d+)\s+)?(?P<unit>seconds?|minutes?|mins?|hours?|days?|weeks?|"
+    r"months?|morning|evening|night|afternoon|weekdays?|working days?|"
+    + _DAYS.replace("days>", "days1>")
+    + r")(?![a-z])"
+    r"|\b(?P<adverb>hourly|daily|weekly|monthly|nightly)\b"
+    r"|\bon\s+" + _DAYS.replace("days>", "days2>") + r"|"
+    r"(?<!\S)كل\s+(?:(?P<arn>\d+)\s+)?(?P<arunit>(?:يوم\s+)?"
+    + _DAYS.replace("days>", "days3>")
+    + r"|"
+    + "|".join(_DUALS)
+    + r"|يوم|ساعه|دقيقه|دقائق|دقايق|ساعات|ايام|اسبوع|شهر|صباح|صبح|مساء|ليله)"
+    r"|(?<!\S)(?P<aradverb>يوميا|يومي|اسبوعيا|شهريا|كل\s+الصبح|ايام\s+الاسبوع|ايام\s+الدوام)(?!\S)"
+    r"|(?<!\S)(?:يوم|ايام)\s+" + _DAYS.replace("days>", "days4>") + r")",
+    re.IGNORECASE,
+)
+_TIME = re.compile(
+    r"(?:\b(?:at|@|around|by)\s+|(?<!\S)(?:الساعه|علي\s+الساعه|ع\s+الساعه|الساعة)\s*)"
+    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?|o'?clock)?"
+    r"(?:\s*(?P<part>صباحا|صباح|الصبح|صبحا|الصباح|ص|مساء|مساءا|المساء|م|بالليل|الليل|العصر|عصرا|الظهر|ظهرا|بعد\s+الظهر|in the morning|in the evening|at night)(?!\S))?"
+    r"|\b(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s*(?P<ampm2>am|pm)\b"
+    r"|\b(?P<word>noon|midday|midnight)\b|(?<!\S)(?P<arword>الظهر|منتصف\s+الليل)(?!\S)",
+    re.IGNORECASE,
+)
+_PM_PARTS = ("مساء", "مساءا", "المساء", "م", "بالليل", "الليل", "العصر", "عصرا", "بعد الظهر")
+
+
+def _take_schedule(collector: _Collector) -> None:
+    text = collector.text
+    anchor = _ANCHOR.search(text)
+    if anchor is None:
+        return
+    spans = [anchor.span()]
+    time = _TIME.search(text, anchor.end()) or _TIME.search(text)
+    hour_minute: tuple[int, int] | None = None
+    if time is not None:
+        gap = text[anchor.end() : time.start()] if time.start() >= anchor.end() else ""
+        before = time.end() <= anchor.start()
+        if before or len(gap) <= 24:
+            hour_minute = _hour_minute(time)
+            spans.append(time.span())
+    params, describe = _schedule_params(anchor, hour_minute)
+    if params is None:
+        return
+    spans.sort()
+    original = " ".join(text[a:b] for a, b in spans)
+    mark = collector.marker(Entity("schedule", original, value=params, describe=describe))
+    for index, (start, end) in enumerate(reversed(spans)):
+        replacement = f" {mark} " if index == len(spans) - 1 else " "
+        text = text[:start] + replacement + text[end:]
+    collector.text = text
+
+
+def _hour_minute(time: re.Match[str]) -> tuple[int, int]:
+    if time.group("word") or time.group("arword"):
+        word = (time.group("word") or time.group("arword")).lower()
+        return (0, 0) if "midnight" in word or "منتصف" in word else (12, 0)
+    hour = int(time.group("h") or time.group("h2"))
+    minute = int(time.group("m") or time.group("m2") or 0)
+    ampm = (time.group("ampm") or time.group("ampm2") or "").lower().replace(".", "")
+    part = (time.group("part") or "").lower()
+    evening = ampm.startswith("p") or part in _PM_PARTS or "evening" in part or "night" in part
+    if evening and hour < 12:
+        hour += 12
+    if (
+        ampm.startswith("a") or part in ("صباحا", "صباح", "الصبح", "صبحا", "الصباح", "ص")
+    ) and hour == 12:
+        hour = 0
+    if part in ("الظهر", "ظهرا") and hour < 6:
+        hour += 12
+    return hour % 24, minute % 60
+
+
+def _days(group: str | None) -> list[int]:
+    if not group:
+        return []
+    found = []
+    for word in re.findall(r"[\w\u0621-\u064a]+", group.lower()):
+        if word.startswith("و") and word[1:] in _WEEKDAYS:
+            word = word[1:]
+        for name, number in _WEEKDAYS.items():
+            if word in (name, name + "s", name + "days") or (len(name) <= 3 and word == name):
+                found.append(number)
+                break
+        else:
+            for name, number in _WEEKDAYS.items():
+                if len(name) > 3 and word.startswith(name):
+                    found.append(number)
+                    break
+    return sorted(set(found))
+
+
+def _schedule_params(
+    anchor: re.Match[str], at: tuple[int, int] | None
+) -> tuple[dict[str, Any] | None, dict[str, str]]:
+    groups = {k: (v.lower() if isinstance(v, str) else v) for k, v in anchor.groupdict().items()}
+    days = _days(
+        groups.get("days1") or groups.get("days2") or groups.get("days3") or groups.get("days4")
+    )
+    unit = (
+        groups.get("unit")
+        or groups.get("arunit")
+        or groups.get("adverb")
+        or groups.get("aradverb")
+        or ""
+    )
+    count = int(groups.get("n") or groups.get("arn") or 1)
+    unit = unit.strip()
+    if unit in _DUALS:
+        count, unit = (
+            2,
+            {"minutes": "minute", "hours": "hour", "days": "day"}.get(_DUALS[unit], _DUALS[unit]),
+        )
+    hour, minute = at if at is not None else (9, 0)
+    interval = None
+    if unit.startswith(("second", "sec")):
+        interval = ("seconds", count)
+    elif unit.startswith(("minute", "min", "دقي", "دقا", "دقائق")):
+        interval = ("minutes", count)
+    elif unit.startswith(("hour", "ساع")) or unit == "hourly":
+        interval = ("hours", count)
+    if interval is not None:
+        unit_name, every = interval
+        plural = "" if every == 1 else "s"
+        return (
+            {"mode": "interval", "every": every, "unit": unit_name},
+            {
+                "en": f"every {'' if every == 1 else f'{every} '}{unit_name.rstrip('s')}{plural}",
+                "ar": "كل " + arabic_count(every, unit_name),
+            },
+        )
+    if unit.startswith(("morning", "صباح", "صبح", "كل الصبح")) and at is None:
+        hour = 9
+    elif unit.startswith(("evening", "مساء")) and at is None:
+        hour = 18
+    elif unit.startswith(("night", "ليله", "nightly")) and at is None:
+        hour = 21
+    clock = f"{hour:02d}:{minute:02d}"
+    if days:
+        dow = ",".join(map(str, days))
+        cron = f"{minute} {hour} * * {dow}"
+        names_en = " and ".join(_DAY_NAMES["en"][d] for d in days)
+        names_ar = " و".join(_DAY_NAMES["ar"][d] for d in days)
+        return {"mode": "cron", "cron": cron}, {
+            "en": f"every {names_en} at {clock}",
+            "ar": f"كل {names_ar} الساعة {clock}",
+        }
+    if unit.startswith(("weekday", "working", "ايام الاسبوع", "ايام الدوام")):
+        return {"mode": "cron", "cron": f"{minute} {hour} * * 1-5"}, {
+            "en": f"every weekday (Monday to Friday) at {clock}",
+            "ar": f"أيام الأسبوع (الاثنين إلى الجمعة) الساعة {clock}",
+        }
+    if unit.startswith(("week", "اسبوع")):
+        return {"mode": "cron", "cron": f"{minute} {hour} * * 1"}, {
+            "en": f"every week, on Monday at {clock}",
+            "ar": f"كل أسبوع، يوم الاثنين الساعة {clock}",
+        }
+    if unit.startswith(("month", "شهر")):
+        return {"mode": "cron", "cron": f"{minute} {hour} 1 * *"}, {
+            "en": f"every month, on the 1st at {clock}",
+            "ar": f"كل شهر، في اليوم الأول الساعة {clock}",
+        }
+    if count > 1 and unit.startswith(("day", "يوم", "ايام")):
+        return {"mode": "interval", "every": count, "unit": "days"}, {
+            "en": f"every {count} days",
+            "ar": f"كل {count} أيام",
+        }
+    return {"mode": "cron", "cron": f"{minute} {hour} * * *"}, {
+        "en": f"every day at {clock}",
+        "ar": f"كل يوم الساعة {clock}",
+    }
+
+
+def language_of_entity(entity: Entity, language: Language) -> str:
+    return entity.describe.get(language) or entity.text

@@ -1,0 +1,413 @@
+"""Reading a sentence the same way whichever spelling the user chose.
+
+Arabic is written many ways: with or without diacritics and tatweel, أ/إ/آ or ا, ى or ي, ة or ه,
+Arabic-Indic or Latin digits, and Gulf or Egyptian words beside Modern Standard ones. Everything
+the builder compares goes through ``normalize`` first, so the manifests' phrases and the user's
+sentence meet in one spelling.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+from typing import Literal
+
+Language = Literal["en", "ar"]
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_LETTERS = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ؤ": "و",
+        "ئ": "ي",
+        "ک": "ك",
+        "ی": "ي",
+        "گ": "ج",
+        "،": ",",
+        "؛": ";",
+        "؟": "?",
+        "٪": "%",
+        "٫": ".",
+        **{chr(0x0660 + d): str(d) for d in range(10)},
+        **{chr(0x06F0 + d): str(d) for d in range(10)},
+    }
+)
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_TOKEN = re.compile(r"[#@]?[\w\u0621-\u064a]+(?:[-'][\w]+)*")
+
+
+def normalize(text: str, lower: bool = True) -> str:
+    """One spelling for comparing: NFKC, no diacritics or tatweel, unified alef/yaa/taa marbuta,
+    Latin digits, lower case. Lengths can change, so keep the original to show the user."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _DIACRITICS.sub("", text).translate(_LETTERS)
+    return text.lower() if lower else text
+
+
+def detect_language(text: str) -> Language:
+    """'ar' when most letters are Arabic, else 'en'."""
+    arabic = len(_ARABIC_LETTER.findall(text))
+    latin = len(re.findall("[A-Za-z]", text))
+    return "ar" if arabic >= latin and arabic > 0 else "en"
+
+
+# Everyday words mapped to the word the manifests use. Gulf and Egyptian verbs, loanwords and
+# the common spellings of service names; connectors are still found from the registry.
+SYNONYMS: dict[str, str] = {
+    # send
+    "ابعت": "ارسل",
+    "ابعث": "ارسل",
+    "ابعتلي": "ارسل",
+    "ابعثلي": "ارسل",
+    "ابعتله": "ارسل",
+    "ابعتلهم": "ارسل",
+    "رسل": "ارسل",
+    "ارسللي": "ارسل",
+    "ارسله": "ارسل",
+    "ارسلها": "ارسل",
+    "ودي": "ارسل",
+    "ترسل": "ارسل",
+    "ترسله": "ارسل",
+    "ترسلها": "ارسل",
+    "تبعت": "ارسل",
+    "تبعته": "ارسل",
+    "تبعتلي": "ارسل",
+    "تبعتها": "ارسل",
+    "ابعته": "ارسل",
+    "ابعتها": "ارسل",
+    "ابعثه": "ارسل",
+    "ابعثها": "ارسل",
+    "دزه": "ارسل",
+    "دزها": "ارسل",
+    "دزلي": "ارسل",
+    "تدز": "ارسل",
+    "طرشه": "ارسل",
+    "طرشها": "ارسل",
+    "تطرش": "ارسل",
+    "وديه": "ارسل",
+    "تحفظ": "احفظ",
+    "تحفظه": "احفظ",
+    "تحفظها": "احفظ",
+    "احفظه": "احفظ",
+    "احفظها": "احفظ",
+    "تسجل": "سجل",
+    "تسجله": "سجل",
+    "تضيف": "اضف",
+    "تضيفه": "اضف",
+    "ضيفه": "اضف",
+    "ضيفها": "اضف",
+    "دز": "ارسل",
+    "طرش": "ارسل",
+    # message, e-mail, order, customer
+    "مسج": "رساله",
+    "ماسج": "رساله",
+    "مسچ": "رساله",
+    "رسايل": "رساله",
+    "رسائل": "رساله",
+    # E-mail meets the English word, so "ايميل" names the e-mail connector as "email" does.
+    "بريد": "email",
+    "ايميل": "email",
+    "ايميلات": "email",
+    "ميل": "email",
+    "ايميلي": "email",
+    "اوردر": "طلب",
+    "اوردرات": "طلبات",
+    "طلبيه": "طلب",
+    "زبون": "عميل",
+    "زباين": "عميل",
+    "زبائن": "عميل",
+    "كلاينت": "عميل",
+    "عملاء": "عميل",
+    "client": "customer",
+    "clients": "customer",
+    "buyer": "customer",
+    "msg": "message",
+    "check": "find",
+    "شيك": "ابحث",
+    "شوف": "ابحث",
+    "دور": "ابحث",
+    "يجي": "يصلني",
+    "يجيني": "يصلني",
+    "جه": "يصلني",
+    "جا": "يصلني",
+    "جاني": "يصلني",
+    "يوصل": "يصلني",
+    "يوصلني": "يصلني",
+    "وصلني": "يصلني",
+    "توصل": "يصلني",
+    "يجينا": "يصلني",
+    "forward": "send",
+    "relay": "send",
+    "ping": "notify",
+    "e-mail": "email",
+    "emails": "email",
+    "mail": "email",
+    "spreadsheet": "sheet",
+    "gsheet": "sheet",
+    "sheets": "sheet",
+    # add, save, write
+    "ضيف": "اضف",
+    "حط": "اضف",
+    "حطه": "اضف",
+    "حطها": "اضف",
+    "زيد": "اضف",
+    "خزن": "احفظ",
+    "سجله": "سجل",
+    "سجلها": "سجل",
+    "دون": "سجل",
+    # services as people write them
+    "واتس": "واتساب",
+    "وتساب": "واتساب",
+    "واتسب": "واتساب",
+    "وتس": "واتساب",
+    "تلغرام": "تيليجرام",
+    "تليغرام": "تيليجرام",
+    "تلجرام": "تيليجرام",
+    "تليجرام": "تيليجرام",
+    "تيلجرام": "تيليجرام",
+    "تلقرام": "تيليجرام",
+    "قوقل": "جوجل",
+    "غوغل": "جوجل",
+    "شيت": "جدول",
+    "الشيت": "جدول",
+    "شيتس": "جدول",
+    "اكسل": "جدول",
+    "شوبفاي": "شوبيفاي",
+    "شوبيفاي": "شوبيفاي",
+    "شوبي": "شوبيفاي",
+    "نوشين": "نوشن",
+    "نوتشن": "نوشن",
+    "جيميل": "جيميل",
+    "جميل": "جيميل",
+    "اسمس": "sms",
+    "sms": "sms",
+    "texts": "sms",
+    "texted": "sms",
+    "شات": "chatgpt",
+    "جبت": "chatgpt",
+    "تشات": "chatgpt",
+    "gpt": "chatgpt",
+    "الذكاء": "ذكاء",
+}
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "to",
+        "on",
+        "in",
+        "of",
+        "for",
+        "my",
+        "me",
+        "i",
+        "it",
+        "its",
+        "is",
+        "are",
+        "be",
+        "with",
+        "by",
+        "at",
+        "from",
+        "this",
+        "that",
+        "these",
+        "those",
+        "and",
+        "then",
+        "when",
+        "whenever",
+        "once",
+        "as",
+        "soon",
+        "if",
+        "new",
+        "please",
+        "our",
+        "us",
+        "we",
+        "you",
+        "your",
+        "them",
+        "they",
+        "their",
+        "him",
+        "her",
+        "into",
+        "about",
+        "also",
+        "just",
+        "some",
+        "any",
+        "every",
+        "each",
+        "all",
+        "do",
+        "does",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "want",
+        "wants",
+        "like",
+        "need",
+        "get",
+        "gets",
+        "got",
+        "there",
+        "here",
+        "so",
+        "في",
+        "على",
+        "علي",
+        "الى",
+        "الي",
+        "من",
+        "عن",
+        "مع",
+        "لي",
+        "له",
+        "لها",
+        "لهم",
+        "ان",
+        "انه",
+        "اذا",
+        "لو",
+        "عند",
+        "عندما",
+        "لما",
+        "لمن",
+        "متى",
+        "ثم",
+        "بعدين",
+        "و",
+        "يا",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "التي",
+        "الذي",
+        "اللي",
+        "ابي",
+        "ابغي",
+        "ابغى",
+        "بغيت",
+        "عايز",
+        "عاوز",
+        "بدي",
+        "اريد",
+        "نبي",
+        "نبغى",
+        "ممكن",
+        "لو",
+        "سمحت",
+        "خلي",
+        "سوي",
+        "اعمل",
+        "كل",
+        "ما",
+        "اول",
+        "يصير",
+        "يكون",
+        "كان",
+        "كانت",
+        "بس",
+        "فقط",
+    ]
+)
+
+_AR_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف")
+_AR_SUFFIXES = ("هم", "ها", "ات", "ه", "ي", "ك", "ا")
+
+
+def _arabic_variants(word: str) -> set[str]:
+    variants = {word}
+    for prefix in _AR_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            variants.add(word[len(prefix) :])
+    for variant in list(variants):
+        for suffix in _AR_SUFFIXES:
+            if variant.endswith(suffix) and len(variant) - len(suffix) >= 3:
+                variants.add(variant[: -len(suffix)])
+    return variants
+
+
+def _english_variants(word: str) -> set[str]:
+    variants = {word}
+    for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ed", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            variants.add(word[: -len(suffix)] + replacement)
+    return variants
+
+
+def canonical(word: str) -> str:
+    """The word the manifests would use for ``word`` (already normalized)."""
+    if word in SYNONYMS:
+        return SYNONYMS[word]
+    if _ARABIC_LETTER.match(word):
+        for variant in sorted(_arabic_variants(word), key=len, reverse=True):
+            if variant in SYNONYMS:
+                return SYNONYMS[variant]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Content words of already-normalized text, in their canonical form."""
+    result = []
+    for raw in _TOKEN.findall(text):
+        word = canonical(raw.strip("'-"))
+        if word and word not in STOPWORDS and not (len(word) == 1 and not word.isdigit()):
+            result.append(word)
+    return result
+
+
+def variants(word: str) -> set[str]:
+    """Spellings of one word that count as the same: without ال/و/ب/ل, without a plural."""
+    if _ARABIC_LETTER.match(word):
+        return {canonical(v) for v in _arabic_variants(word)} | _arabic_variants(word)
+    return _english_variants(word)
+
+
+def _plural(word: str) -> bool:
+    if _ARABIC_LETTER.match(word):
+        return any(v.endswith("ات") for v in _arabic_variants(word) if len(v) > 4)
+    return word.endswith("s") and not word.endswith("ss") and len(word) > 3
+
+
+def same_number(a: str, b: str) -> bool:
+    """Whether two forms of one word are both plural or both singular: "orders" asks for a
+    list, "order" for one."""
+    return _plural(a) == _plural(b)
+
+
+def _skeleton(word: str) -> str:
+    return re.sub("[اوي]", "", word) if _ARABIC_LETTER.match(word) else word
+
+
+def same_word(a: str, b: str) -> bool:
+    """Whether two normalized words are one word with another prefix, plural or spelling."""
+    if a == b:
+        return True
+    va, vb = variants(a), variants(b)
+    if va & vb:
+        return True
+    if min(len(a), len(b)) < 5:
+        return False
+    ratio = SequenceMatcher(None, _skeleton(a), _skeleton(b)).ratio()
+    return ratio >= 0.86
+
+
+def contains_word(haystack: Iterable[str], word: str) -> bool:
+    return any(same_word(word, other) for other in haystack)

@@ -1,0 +1,70 @@
+"""``build``: the one door into the AI builder."""
+
+from __future__ import annotations
+
+import logging
+
+from ..registry import Registry, default_registry
+from .ai import ModelBuilder, ModelSettings
+from .errors import ModelUnavailable
+from .language import Language, detect_language
+from .offline import OfflineBuilder
+from .proposal import Proposal
+
+log = logging.getLogger(__name__)
+
+_OFFLINE_NOTICE = {
+    "en": "The AI model couldn't be reached ({error}), so Flowin built this flow offline.",
+    "ar": "تعذّر الوصول إلى نموذج الذكاء الاصطناعي ({error})، فبنى Flowin هذا التدفق دون اتصال.",
+}
+
+
+def build(
+    sentence: str,
+    language: Language | None = None,
+    *,
+    model: ModelSettings | None = None,
+    fallback_offline: bool = False,
+    registry: Registry | None = None,
+) -> Proposal:
+    """Propose a flow for ``sentence`` (English or Arabic; ``language`` None: detect it).
+
+    Without ``model`` the offline builder answers. With it, the model does; when the model
+    can't be reached, ``ModelUnavailable`` is raised, or with ``fallback_offline`` the offline
+    builder answers with a notice. ``ModelAnswerInvalid`` when the model's flow stays broken.
+    Every proposed flow is logged and marked ``review=True``: a person checks it before use.
+    """
+    registry = registry or default_registry()
+    language = language or detect_language(sentence)
+    if model is None:
+        proposal = OfflineBuilder(registry).build(sentence, language)
+    else:
+        try:
+            proposal = ModelBuilder(registry, model).build(sentence, language)
+        except ModelUnavailable as error:
+            if not fallback_offline:
+                raise
+            log.warning("AI builder: %s; building offline instead", error)
+            proposal = OfflineBuilder(registry).build(sentence, language)
+            proposal.notice = _OFFLINE_NOTICE[language].format(error=error)
+    _log(sentence, proposal)
+    return proposal
+
+
+def _log(sentence: str, proposal: Proposal) -> None:
+    if proposal.flow is not None:
+        log.info(
+            "AI builder (%s) proposed a flow for review: %r -> %s",
+            proposal.source,
+            sentence,
+            proposal.flow.model_dump_json(include={"nodes", "edges"}),
+            extra={"review": True, "source": proposal.source},
+        )
+    else:
+        log.info(
+            "AI builder (%s) proposed no flow for %r: question=%r refused=%r",
+            proposal.source,
+            sentence,
+            proposal.question,
+            proposal.refused,
+        )

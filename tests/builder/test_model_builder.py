@@ -1,0 +1,177 @@
+"""The model-backed builder through the real ``openai`` SDK, against a local OpenAI-compatible
+server on 127.0.0.1 that checks every request and answer with OpenAI's own OpenAPI document
+(tests/contracts/vendor/openai) and answers with scripted completions."""
+
+from __future__ import annotations
+
+import json
+import logging
+import socket
+from collections.abc import Iterator
+
+import pytest
+
+from flowin_engine.builder import ModelAnswerInvalid, ModelSettings, ModelUnavailable, build
+from flowin_engine.registry import default_registry
+from tests.connectors.test_openai import completion
+from tests.contracts.openapi_server import ContractServer, load_contract
+
+CHAT = "createChatCompletion"
+
+
+@pytest.fixture
+def model_server(httpserver) -> Iterator[ContractServer]:
+    with ContractServer(httpserver, load_contract("openai/openapi.yaml")) as server:
+        yield server
+
+
+@pytest.fixture
+def settings(model_server) -> ModelSettings:
+    return ModelSettings(base_url=model_server.url("/v1"), model="llama3.2", api_key="ollama")
+
+
+def answer(flow: dict | None = None, **fields) -> str:
+    return json.dumps({"flow": flow, "explanation": [], "not_understood": [], **fields})
+
+
+def shopify_to_whatsapp(to: str = "{{ trigger.email }}") -> dict:
+    return {
+        "name": "Orders to WhatsApp",
+        "nodes": [
+            {
+                "id": "t",
+                "type": "shopify.new_order",
+                "name": "New order",
+                "params": {},
+                "position": {"x": 80, "y": 200},
+            },
+            {
+                "id": "w",
+                "type": "whatsapp.send_text",
+                "name": "WhatsApp the client",
+                "params": {"to": to, "text": "Thanks {{ trigger.customer_name }}!"},
+                "position": {"x": 360, "y": 200},
+            },
+        ],
+        "edges": [{"source": "t", "target": "w"}],
+    }
+
+
+def broken_flow() -> dict:
+    flow = shopify_to_whatsapp()
+    flow["nodes"][1]["type"] = "whatsapp.send_pigeon"
+    flow["nodes"][1]["params"]["text"] = "{{ steps['Nowhere'].output.x }}"
+    return flow
+
+
+def sent_messages(server: ContractServer) -> list[list[dict]]:
+    return [call.body["messages"] for call in server.calls(CHAT)]
+
+
+def test_a_valid_answer_becomes_a_proposal_for_review(model_server, settings, caplog):
+    model_server.respond(
+        CHAT,
+        json=completion(
+            answer(
+                shopify_to_whatsapp(),
+                explanation=[{"node": "New order", "why": "starts on orders"}],
+            )
+        ),
+    )
+    with caplog.at_level(logging.INFO, logger="flowin_engine.builder"):
+        proposal = build("When I get a new Shopify order, WhatsApp the client", model=settings)
+    assert proposal.source == "model" and proposal.review
+    assert [n.type for n in proposal.flow.nodes] == ["shopify.new_order", "whatsapp.send_text"]
+    assert proposal.explanation[0].type == "shopify.new_order"
+    assert any(getattr(r, "review", False) for r in caplog.records)
+    (messages,) = sent_messages(model_server)
+    system = messages[0]["content"]
+    for node_type in default_registry().node_types:  # the catalogue comes from the registry
+        assert node_type.type in system
+    assert "whatsapp the customer" in system and "to (To, required)" in system
+    assert messages[1] == {
+        "role": "user",
+        "content": "When I get a new Shopify order, WhatsApp the client",
+    }
+
+
+def test_an_invalid_answer_gets_one_repair_round_carrying_the_problems(model_server, settings):
+    model_server.respond(CHAT, json=completion(answer(broken_flow())))
+    model_server.respond(CHAT, json=completion(answer(shopify_to_whatsapp())))
+    proposal = build("When I get a new Shopify order, WhatsApp the client", model=settings)
+    assert proposal.flow is not None
+    first, repair = sent_messages(model_server)
+    assert repair[:2] == first and repair[2]["role"] == "assistant"
+    problems = repair[3]["content"]
+    assert "unknown node type 'whatsapp.send_pigeon'" in problems
+    assert "refers to a step 'Nowhere' that doesn't exist" in problems
+
+
+def test_invalid_twice_is_a_clear_failure(model_server, settings):
+    model_server.respond(CHAT, json=completion("this is not JSON at all"))
+    model_server.respond(CHAT, json=completion(answer(broken_flow())))
+    with pytest.raises(ModelAnswerInvalid) as raised:
+        build("When I get a new Shopify order, WhatsApp the client", model=settings)
+    assert "even after one correction" in str(raised.value)
+    assert "whatsapp.send_pigeon" in str(raised.value)
+    assert "not the JSON object" in sent_messages(model_server)[1][3]["content"]
+
+
+def test_missing_values_are_not_errors_but_listed(model_server, settings):
+    flow = shopify_to_whatsapp(to="")
+    model_server.respond(CHAT, json=completion(answer(flow)))
+    proposal = build("When I get a new Shopify order, WhatsApp the client", model=settings)
+    assert len(sent_messages(model_server)) == 1
+    assert [(m.node, m.field) for m in proposal.missing] == [("WhatsApp the client", "to")]
+
+
+def test_the_model_can_ask_a_clarifying_question(model_server, settings):
+    question = "Which app should the message go to: WhatsApp, SMS or e-mail?"
+    model_server.respond(CHAT, json=completion(answer(None, question=question)))
+    proposal = build("tell the customer when the order ships", model=settings)
+    assert proposal.flow is None and proposal.question == question and not proposal.review
+
+
+def test_the_model_can_refuse(model_server, settings):
+    reason = "Sending bulk messages to people who did not ask for them is spam."
+    model_server.respond(CHAT, json=completion(answer(None, refused=reason)))
+    proposal = build("send 10000 whatsapp messages to random numbers", model=settings)
+    assert proposal.flow is None and proposal.refused == reason
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_server_down_is_a_clear_error():
+    settings = ModelSettings(base_url=f"http://127.0.0.1:{free_port()}/v1", timeout=5)
+    with pytest.raises(ModelUnavailable) as raised:
+        build("Every Monday at 9am, send a Slack message to #sales", model=settings)
+    assert "Can't reach the AI model at http://127.0.0.1:" in str(raised.value)
+
+
+def test_server_down_falls_back_to_the_offline_builder_when_allowed():
+    settings = ModelSettings(base_url=f"http://127.0.0.1:{free_port()}/v1", timeout=5)
+    proposal = build(
+        "كل اثنين الساعة 9 انشر في سلاك في قناة #sales", model=settings, fallback_offline=True
+    )
+    assert proposal.source == "offline" and proposal.review
+    assert [n.type for n in proposal.flow.nodes] == ["schedule.every", "slack.post_message"]
+    assert "تعذّر الوصول" in proposal.notice
+
+
+def test_an_error_status_is_a_clear_error(model_server, settings):
+    # OpenAI's documented error shape; the contract lists only success answers.
+    body = {
+        "error": {
+            "message": "model 'llama3.2' not found",
+            "type": "not_found_error",
+            "param": None,
+            "code": None,
+        }
+    }
+    model_server.respond(CHAT, json=body, status=404, check=False)
+    with pytest.raises(ModelUnavailable, match=r"model 'llama3\.2' not found"):
+        build("Every Monday at 9am, send a Slack message to #sales", model=settings)
