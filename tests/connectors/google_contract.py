@@ -1,6 +1,6 @@
 """Google's APIs on 127.0.0.1, checked against Google's own Discovery documents.
 
-Google publishes no OpenAPI; each API has a Discovery document (``../shared/contracts/google``)
+Google publishes no OpenAPI; each API has a Discovery document (``tests/contracts/vendor/google``)
 naming every method's HTTP method, path template, parameters (location, type, enum, required)
 and request body schema. ``DiscoveryContract.check`` turns the method a request is for into
 those checks, the body by JSON Schema converted from the document's schemas. Unknown body

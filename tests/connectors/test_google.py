@@ -1,7 +1,7 @@
 """Google Sheets and Gmail against local servers checked with Google's Discovery documents.
 
 Each request the connectors send is checked by ``google_contract`` against sheets.v4.json or
-gmail.v1.json (../shared/contracts/google): method, path, query parameters, bearer token and
+gmail.v1.json (tests/contracts/vendor/google): method, path, query parameters, bearer token and
 the JSON body. Signing in runs against a real OAuth token server on 127.0.0.1 that checks PKCE,
 refresh tokens and service-account JWTs.
 """

@@ -1,8 +1,8 @@
 """Notion against a local API that validates each call with Notion's OpenAPI document.
 
-The document (../shared/contracts/notion, from Notion's MCP server) types a page's ``children``
+The document (tests/contracts/vendor/notion, from Notion's MCP server) types a page's ``children``
 as strings, though the API takes block objects (developers.notion.com/reference/post-page);
-that defect is corrected in memory below. Its answers are untyped objects, and it documents
+that defect is corrected in memory (tests/contracts/openapi_server.py). Its answers are untyped objects, and it documents
 no 404 or 429, so those answers are given with ``check=False``.
 """
 

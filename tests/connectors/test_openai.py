@@ -1,5 +1,5 @@
 """The AI node through the real ``openai`` SDK, against a local server validating each call with
-OpenAI's own OpenAPI document (../shared/contracts/openai). The document describes only the
+OpenAI's own OpenAPI document (tests/contracts/vendor/openai). The document describes only the
 success answers, so error answers are given with ``check=False`` in OpenAI's documented error
 shape ({"error": {"message", "type", "code"}}, platform.openai.com/docs/guides/error-codes).
 """

@@ -1,7 +1,7 @@
 """Shopify: the signed orders/create webhook, and the Admin REST calls against documented shapes.
 
 Shopify publishes no OpenAPI for the Admin REST API. Incoming webhooks are checked against the
-saved payload schema (../shared/contracts/shopify, inferred from Shopify's sample payload);
+saved payload schema (tests/contracts/vendor/shopify, inferred from Shopify's sample payload);
 outgoing calls are checked by ``ShopifyAdmin`` below against the shapes written down from
 shopify.dev/docs/api/admin-rest/2025-01 (resources Order, Customer, Shop, and "Make paginated
 requests to the REST Admin API").

@@ -1,6 +1,6 @@
 """Slack against a local Web API that validates each call with Slack's published description.
 
-../shared/contracts/slack is Swagger 2.0 from 2021; the contract server converts it in memory and
+tests/contracts/vendor/slack is Swagger 2.0 from 2021; the contract server converts it in memory and
 applies the documented corrections (bearer token instead of a 'token' header, JSON bodies with
 array blocks: api.slack.com/web "Posting JSON"). chat.postMessage and auth.test are covered,
 including their error schema (HTTP 200 with ok:false). HTTP 429 with Retry-After is not in it

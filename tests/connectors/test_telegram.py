@@ -1,6 +1,6 @@
 """Telegram against a local Bot API that validates each call with the Bot API's OpenAPI document.
 
-The document (../shared/contracts/telegram, community-generated from core.telegram.org/bots/api)
+The document (tests/contracts/vendor/telegram, community-generated from core.telegram.org/bots/api)
 covers sendMessage, sendPhoto, sendDocument, getMe and getUpdates, including the Error object
 with ``parameters.retry_after``. It documents a 200 and a default answer only, so the error
 answers below are checked as its default ``Error`` schema.

@@ -1,5 +1,5 @@
 """Twilio through its official SDK, against a local API that validates each request with
-Twilio's OpenAPI description (../shared/contracts/twilio).
+Twilio's OpenAPI description (tests/contracts/vendor/twilio).
 
 The description covers sending (CreateMessage, form body, basic auth) and fetching the account.
 It documents success answers only, so error answers use Twilio's documented error body

@@ -1,6 +1,6 @@
 """WhatsApp Cloud API against a local Graph API that validates each call with Meta's description.
 
-Meta's document (../shared/contracts/whatsapp) covers sending (POST /{Version}/{Phone-Number-ID}/
+Meta's document (tests/contracts/vendor/whatsapp) covers sending (POST /{Version}/{Phone-Number-ID}/
 messages), reading the phone number, and the incoming-message webhook payload
 (POST /whatsapp/webhooks, WebhookPayload): test payloads are checked against it too. It does not
 describe the GET verification handshake nor the X-Hub-Signature-256 header; those follow Meta's

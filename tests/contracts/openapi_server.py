@@ -84,7 +84,7 @@ def load_document(name: str, corrections: tuple[Correction, ...] | None = None) 
     return document
 
 
-# Corrections for documented defects (../shared/contracts/README.md and each SOURCE.txt).
+# Corrections for documented defects (tests/contracts/vendor/README.md and each SOURCE.txt).
 
 
 def _walk(node: Any, visit: Callable[[dict[str, Any]], None]) -> None:
@@ -316,13 +316,32 @@ def stripe_deep_objects_as_json(document: Document) -> Document:
     return document
 
 
+def null_where_nullable(document: Document) -> Document:
+    """OpenAPI 3.0.3 ("nullable") lets null in only beside a ``type``, and not past an ``enum``
+    that doesn't list it; Stripe marks its expandable fields (``customer``, ``latest_charge``:
+    anyOf, no type) and its enums (``cancellation_reason``) nullable all the same, so Stripe's
+    own example objects, with null there, were refused. Null is let in where it says nullable."""
+
+    def visit(node: dict[str, Any]) -> None:
+        if node.get("nullable") is not True:
+            return
+        members = node.get("anyOf") or node.get("oneOf")
+        if "type" not in node and isinstance(members, list):
+            members.append({"type": "object", "nullable": True, "enum": [None]})
+        if isinstance(node.get("enum"), list) and None not in node["enum"]:
+            node["enum"].append(None)
+
+    _walk(document, visit)
+    return document
+
+
 KNOWN_DEFECTS: dict[str, tuple[Correction, ...]] = {
     "openai/openapi.yaml": (strip_discriminators, no_null_defaults),
     "notion/notion-openapi.json": (notion_page_children_are_blocks,),
     "whatsapp/business-messaging-api_v23.0.yaml": (strip_discriminators, open_all_of_members),
     "slack/slack_web_openapi_v2.json": (swagger2_to_openapi3, slack_bearer_and_json),
     "telegram/openapi.json": (telegram_multipart_text_fields,),
-    "stripe/spec3.yaml": (stripe_deep_objects_as_json,),
+    "stripe/spec3.yaml": (stripe_deep_objects_as_json, null_where_nullable),
 }
 
 
