@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
 
@@ -121,6 +121,17 @@ def style_sheet(theme: Theme, rtl: bool = False) -> str:
     QListWidget#flowList::item:selected {{ background: {t.surface_alt}; color: {t.text};
         border-{start}: 3px solid {t.accent}; }}
     QLineEdit#flowName {{ max-width: 420px; }}
+    QLabel#flowRowName {{ font-size: 14px; font-weight: 600; }}
+    QLabel#flowState_draft, QLabel#flowState_paused, QLabel#flowStatCaption,
+    QLabel#flowStat_none, QLabel#notice {{ color: {t.muted}; }}
+    QLabel#flowState_active {{ color: {t.success}; font-weight: 600; }}
+    QLabel#flowState_archived {{ color: {t.skipped}; }}
+    QLabel#flowStatCaption {{ font-size: 11px; }}
+    QLabel#flowStat_plain, QLabel#flowStat_none, QLabel#flowStat_good, QLabel#flowStat_fair,
+    QLabel#flowStat_bad {{ font-size: 17px; font-weight: 600; }}
+    QLabel#flowStat_good {{ color: {t.success}; }}
+    QLabel#flowStat_fair {{ color: {t.retrying}; }}
+    QLabel#flowStat_bad {{ color: {t.failure}; }}
     QLabel#muted, QLabel#saveState {{ color: {t.muted}; }}
     QLabel#title {{ font-size: 22px; font-weight: 600; }}
     QLabel#empty {{ color: {t.muted}; font-size: 15px; padding: 40px; }}
@@ -139,7 +150,31 @@ def style_sheet(theme: Theme, rtl: bool = False) -> str:
     """
 
 
+def load_fonts() -> list[str]:
+    """Register the shipped fonts with Qt (once); the families that loaded."""
+    global _font_families
+    if _font_families is None:
+        loaded: set[str] = set()
+        for path in sorted((RESOURCES / "fonts").glob("*.ttf")):
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            loaded.update(QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else [])
+        _font_families = sorted(loaded)
+    return _font_families
+
+
+_font_families: list[str] | None = None
+
+
+def ui_font(rtl: bool) -> QFont:
+    """Inter for English, Cairo for Arabic, each falling back to the other for the odd glyph."""
+    load_fonts()
+    font = QFont()
+    font.setFamilies(["Cairo", "Inter"] if rtl else ["Inter", "Cairo"])
+    return font
+
+
 def apply_theme(app: QApplication, theme: Theme, rtl: bool = False) -> None:
+    app.setFont(ui_font(rtl))
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Window, theme.color("window"))
     palette.setColor(QPalette.ColorRole.WindowText, theme.color("text"))

@@ -1,0 +1,22 @@
+"""The seed's typography: Inter for English, Cairo for Arabic, shipped with their licences."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFontInfo
+
+from flowin_desktop.theme import RESOURCES, load_fonts
+
+
+def test_the_shipped_fonts_load_with_their_licences():
+    assert {"Inter", "Cairo"} <= set(load_fonts())
+    for licence in ("Inter-OFL.txt", "Cairo-OFL.txt"):
+        assert "SIL Open Font License" in (RESOURCES / "fonts" / licence).read_text()
+
+
+def test_english_is_set_in_inter_and_arabic_in_cairo(window, qapp):
+    assert QFontInfo(qapp.font()).family() == "Inter"
+    window.set_language("ar")
+    assert QFontInfo(qapp.font()).family() == "Cairo"
+    assert QFontInfo(window.font()).family() == "Cairo"
+    window.set_language("en")
+    assert QFontInfo(qapp.font()).family() == "Inter"
