@@ -47,7 +47,8 @@ def test_connecting_an_account_tests_it_and_keeps_the_secret_out_of_the_flow(
     assert connection.label == "Home Ollama"
     assert connection.last_test_ok is True
     assert editor.document.flow.node(step).params["connection"] == connection.id
-    assert combo.currentText() == "Home Ollama"
+    # The panel may have rebuilt its editors meanwhile; the one shown now names the account.
+    assert editor.properties.editors["connection"].widget.currentText() == "Home Ollama"
     assert "sk-local-secret" not in editor.document.flow.to_json()
     assert editor.connections.secret(connection.id)["api_key"] == "sk-local-secret"
 
