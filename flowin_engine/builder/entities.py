@@ -161,7 +161,7 @@ def _take_named(collector: _Collector) -> None:
 _OPERATORS = {
     "greater_than": (
         "over|above|more than|greater than|bigger than|higher than|exceeds|>|"
-        "اكثر من|اكبر من|فوق|يزيد عن|يزيد على|يتجاوز|يتعدي|اعلي من|ازيد من"
+        "اكثر من|اكتر من|اكبر من|فوق|يزيد عن|يزيد على|يتجاوز|يتعدي|اعلي من|ازيد من"
     ),
     "greater_or_equal": "at least|>=|لا يقل عن",
     "less_than": "under|below|less than|lower than|smaller than|<|اقل من|اصغر من|تحت|ينقص عن",

@@ -30,7 +30,9 @@ _SPLIT = re.compile(
     r"|\s+(?:ثم|وبعدين|بعدين|وبعدها|بعدها|وبعد ذلك|بعد ذلك|وبعد كده|بعد كده|وبعد كذا|بعد كذا|"
     r"وكمان|وايضا|وبعد ما|وبعدما|وكذلك)\s+"
     r"|\s+(?=(?:when|whenever|as soon as|once)\s)"
-    r"|\s+(?=(?:عند|عندما|لما|لمن|اول ما|كلما|كل ما|متي ما|بمجرد)\s)",
+    r"|\s+(?=(?:عند|عندما|لما|لمن|اول ما|كلما|كل ما|متي ما|بمجرد)\s)"
+    # Gulf "خله ينحفظ", "خليه يرسل": have it be saved / have it send — a step of its own.
+    r"|\s+(?=(?:خله|خليه|خليها|خلها|خلي)\s)",
     re.IGNORECASE,
 )
 # "و" glued to a verb starts a new clause: "...للعميل وسجل الطلب" → "سجل الطلب".
@@ -183,7 +185,10 @@ class OfflineBuilder:
             words = clause.words()
             hints = _hints(clause.entities)
             said = clause.said(extraction)
-            as_trigger = self.catalogue.best(words, True, hints) if trigger is None else None
+            # "add them to the sheet" is an order, not an event, even when it matches a trigger.
+            commands = bool(words) and words[0] in self._verbs and not clause.starts_with_when
+            may_start = trigger is None and not commands
+            as_trigger = self.catalogue.best(words, True, hints) if may_start else None
             as_action = self.catalogue.best(words, False, hints)
             trigger_score = as_trigger.score if as_trigger else 0.0
             action_score = as_action.score if as_action else 0.0

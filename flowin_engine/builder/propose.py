@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from ..registry import Registry, default_registry
+from . import journal
 from .ai import ModelBuilder, ModelSettings
 from .errors import ModelUnavailable
 from .language import Language, detect_language
@@ -32,7 +33,8 @@ def build(
     Without ``model`` the offline builder answers. With it, the model does; when the model
     can't be reached, ``ModelUnavailable`` is raised, or with ``fallback_offline`` the offline
     builder answers with a notice. ``ModelAnswerInvalid`` when the model's flow stays broken.
-    Every proposed flow is logged and marked ``review=True``: a person checks it before use.
+    Every proposal is written to the builder's journal (``journal.entries()``); a proposed flow
+    is marked ``review=True`` there and on the proposal: a person checks it before use.
     """
     registry = registry or default_registry()
     language = language or detect_language(sentence)
@@ -52,6 +54,10 @@ def build(
 
 
 def _log(sentence: str, proposal: Proposal) -> None:
+    try:
+        journal.record(sentence, proposal)
+    except OSError:
+        log.exception("AI builder: couldn't write the journal")
     if proposal.flow is not None:
         log.info(
             "AI builder (%s) proposed a flow for review: %r -> %s",

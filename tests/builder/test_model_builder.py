@@ -11,7 +11,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from flowin_engine.builder import ModelAnswerInvalid, ModelSettings, ModelUnavailable, build
+from flowin_engine.builder import (
+    ModelAnswerInvalid,
+    ModelSettings,
+    ModelUnavailable,
+    build,
+    journal,
+)
 from flowin_engine.registry import default_registry
 from tests.connectors.test_openai import completion
 from tests.contracts.openapi_server import ContractServer, load_contract
@@ -84,6 +90,13 @@ def test_a_valid_answer_becomes_a_proposal_for_review(model_server, settings, ca
     assert [n.type for n in proposal.flow.nodes] == ["shopify.new_order", "whatsapp.send_text"]
     assert proposal.explanation[0].type == "shopify.new_order"
     assert any(getattr(r, "review", False) for r in caplog.records)
+    (entry,) = journal.entries()  # kept in the data folder, where the desktop app finds it too
+    assert entry["review"] is True and entry["source"] == "model"
+    assert entry["sentence"] == "When I get a new Shopify order, WhatsApp the client"
+    assert [n["type"] for n in entry["flow"]["nodes"]] == [
+        "shopify.new_order",
+        "whatsapp.send_text",
+    ]
     (messages,) = sent_messages(model_server)
     system = messages[0]["content"]
     for node_type in default_registry().node_types:  # the catalogue comes from the registry
@@ -137,6 +150,7 @@ def test_the_model_can_refuse(model_server, settings):
     model_server.respond(CHAT, json=completion(answer(None, refused=reason)))
     proposal = build("send 10000 whatsapp messages to random numbers", model=settings)
     assert proposal.flow is None and proposal.refused == reason
+    assert journal.entries()[-1]["refused"] == reason and not journal.entries()[-1]["review"]
 
 
 def free_port() -> int:

@@ -263,3 +263,22 @@ def test_nothing_understood_gets_a_question_and_no_flow():
 def test_parts_it_cannot_map_are_listed_in_plain_words():
     proposal = build("When I get a new Shopify order, juggle three flaming torches")
     assert proposal.not_understood == ["juggle three flaming torches"]
+
+
+def test_plural_wording_asks_for_the_list_operation():
+    for sentence in ("Every hour look at the orders in Shopify", "كل ساعة شوف طلبات شوبيفاي"):
+        assert build(sentence).flow.nodes[1].type == "shopify.list_orders"
+    assert build("get the order in Shopify").flow.nodes[1].type == "shopify.get_order"
+
+
+def test_an_arabic_preposition_glued_to_an_address_or_number_is_set_apart():
+    found = kinds("ابعت ايميل لـhr@example.com وواتساب ل٠٥٠١٢٣٤٥٦٧ وانشر ب#sales")
+    assert found["email"] == ["hr@example.com"]
+    assert found["phone"] == ["0501234567"]
+    assert found["channel"] == ["#sales"]
+
+
+def test_a_command_is_never_taken_for_the_trigger():
+    proposal = build("add them to the Leads sheet and ping #sales on Slack")
+    types = [n.type for n in proposal.flow.nodes]
+    assert types == ["core.manual_trigger", "google_sheets.append_row", "slack.post_message"]
