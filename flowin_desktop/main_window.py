@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
         self._connections: Connections | None = None
         self.properties = PropertiesPanel(self.document, lambda: self.connections)
         self.run_log = RunLog()
-        self.home = HomeView(store)
+        self.home = HomeView(store, registry)
         self.executions = ExecutionsView(store, self.retry_execution)
         self._return_page: QWidget = self.home
 

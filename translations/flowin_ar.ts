@@ -158,7 +158,7 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     </message>
     <message>
       <source>Imported '%1'.</source>
-      <translation>اُستورد '%1'.</translation>
+      <translation>تم استيراد '%1'.</translation>
     </message>
     <message>
       <source>This flow can't run yet</source>

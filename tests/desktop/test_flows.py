@@ -60,7 +60,7 @@ def test_deleting_every_flow_shows_the_friendly_empty_state(window):
     window.home.confirm = lambda title, question: True
     window.home.delete(window.home.flow_ids()[0])
     assert window.home.content.currentWidget() is window.home.empty
-    assert "No flows yet" in window.home.empty.text()
+    assert "No flows yet" in window.home.empty_label.text()
 
 
 def test_activating_a_flow_is_saved_and_undoable(qtbot, window, store):
