@@ -24,8 +24,12 @@ Known defects of a document are fixed in memory by the corrections in ``KNOWN_DE
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import hashlib
 import json
+import os
+import pickle
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -47,6 +51,9 @@ from werkzeug import Request, Response
 from werkzeug.test import EnvironBuilder
 
 CONTRACTS = Path(__file__).parent / "vendor"
+CACHE = (
+    Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "flowin-tests" / "contracts"
+)
 
 Document = dict[str, Any]
 Correction = Callable[[Document], Document]
@@ -70,10 +77,30 @@ def contract_file(name: str) -> Path:
 @cache
 def _read(name: str) -> Document:
     path = contract_file(name)
+    if path.suffix in (".yaml", ".yml"):
+        return _read_yaml(path)
     with path.open(encoding="utf-8") as file:
-        if path.suffix in (".yaml", ".yml"):
-            return yaml.load(file, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         return json.load(file)
+
+
+def _read_yaml(path: Path) -> Document:
+    """Large YAML documents take seconds to parse (Stripe's 4 MB, even with libyaml), so the
+    parsed form is kept in the user's cache folder, under the file's sha256: an edited or
+    replaced document is parsed again, and a cache that can't be used is only slower."""
+    data = path.read_bytes()
+    cached = CACHE / f"{path.stem}-{hashlib.sha256(data).hexdigest()}.pickle"
+    try:
+        with cached.open("rb") as file:
+            return pickle.load(file)
+    except (OSError, pickle.PickleError, EOFError):
+        pass
+    document = yaml.load(data, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    with contextlib.suppress(OSError):
+        CACHE.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(cached)  # whole or not at all, when two test runs write at once
+    return document
 
 
 def load_document(name: str, corrections: tuple[Correction, ...] | None = None) -> Document:

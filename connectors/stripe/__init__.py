@@ -1,0 +1,1 @@
+"""Stripe: successful payments, customers and payments through the REST API v1."""
