@@ -28,7 +28,9 @@ from .events import (
 from .history import retry_execution
 from .model import Flow, FlowStatus
 from .paths import data_dir
+from .registry import default_registry
 from .runner import ExecutionResult, Runner
+from .sharing import shareable
 from .store import Store
 from .validation import check_flow, validate_flow
 
@@ -284,15 +286,21 @@ def flows_import(files: tuple[Path, ...]) -> None:
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
 )
 def flows_export(flow: str, output: Path | None) -> None:
-    """Write a saved flow as JSON (to a file, or to the screen)."""
+    """Write a saved flow as JSON (to a file, or to the screen), without typed-in secrets."""
     with _open_store() as store:
         found = store.find_flow(flow)
-    text = found.to_json()
+    shared, left_out = shareable(found, default_registry())
+    text = shared.to_json()
     if output is None:
         click.echo(text)
     else:
         output.write_text(text, encoding="utf-8")
         click.echo(f"Exported '{found.name}' to {output}.")
+    if left_out:
+        places = ", ".join(str(item) for item in left_out)
+        click.echo(
+            f"Left out passwords and keys ({places}): fill them in after importing.", err=True
+        )
 
 
 @flows.command("activate")
