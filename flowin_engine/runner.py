@@ -59,7 +59,11 @@ DURABLE_WAIT = 5.0  # a Delay longer than this is written down, so it survives a
 
 
 class History(Protocol):
-    """Where executions are kept (the store); begin_execution is called before any step runs."""
+    """Where executions are kept (the store); begin_execution is called before any step runs.
+
+    A history that also has ``begin_executions(runs)`` (the store does) gets the runs that
+    ``Runner.start_many`` starts together in one call, as ``(ExecutionStarted, Flow)`` pairs.
+    """
 
     def begin_execution(
         self,
@@ -72,6 +76,16 @@ class History(Protocol):
     ) -> None: ...
 
     def record(self, events: Sequence[Event]) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Start:
+    """One execution for ``Runner.start_many``."""
+
+    flow: Flow
+    trigger_data: Any = None
+    mode: str = "manual"
+    execution_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,19 +223,78 @@ class Runner:
         execution = _Execution(
             self, flow, trigger_data, mode, execution_id or uuid.uuid4().hex, dict(reuse or {})
         )
-        with self._lock:
-            self._active[execution.id] = execution
-        if self.history is not None:
-            self.history.begin_execution(
-                execution.id, flow, trigger_data, mode, retry_of, execution.started_at
-            )
-        self._publish(
-            ExecutionStarted(
-                execution.id, flow.id, flow.name, trigger_data, execution.started_at, mode, retry_of
-            )
-        )
-        execution.begin()
+        self._launch([execution], retry_of)
         return execution.handle
+
+    def start_many(self, starts: Sequence[Start]) -> list[ExecutionHandle | FlowinError]:
+        """Start several executions, recorded in the history together (one transaction).
+
+        Returns, in order, each one's handle or the reason it can't run (an invalid flow).
+        """
+        problems: dict[int, FlowinError | None] = {}
+        outcome: list[ExecutionHandle | FlowinError] = []
+        executions: list[_Execution] = []
+        for start in starts:
+            key = id(start.flow)
+            if key not in problems:
+                try:
+                    self._check(start.flow)
+                    problems[key] = None
+                except FlowinError as error:
+                    problems[key] = error
+            problem = problems[key]
+            if problem is not None:
+                outcome.append(problem)
+                continue
+            execution = _Execution(
+                self,
+                start.flow,
+                start.trigger_data,
+                start.mode,
+                start.execution_id or uuid.uuid4().hex,
+                {},
+            )
+            executions.append(execution)
+            outcome.append(execution.handle)
+        if executions:
+            self._launch(executions)
+        return outcome
+
+    def _launch(self, executions: Sequence[_Execution], retry_of: str | None = None) -> None:
+        with self._lock:
+            for execution in executions:
+                self._active[execution.id] = execution
+        started = [
+            (
+                ExecutionStarted(
+                    e.id, e.flow.id, e.flow.name, e.trigger_data, e.started_at, e.mode, retry_of
+                ),
+                e,
+            )
+            for e in executions
+        ]
+        if self.history is not None:
+            try:
+                self._begin([(event, e.flow) for event, e in started])
+            except BaseException:
+                with self._lock:
+                    for execution in executions:
+                        self._active.pop(execution.id, None)
+                raise
+        for event, execution in started:
+            self._publish(event)
+            execution.begin()
+
+    def _begin(self, runs: Sequence[tuple[ExecutionStarted, Flow]]) -> None:
+        assert self.history is not None
+        begin_many = getattr(self.history, "begin_executions", None)
+        if begin_many is not None:
+            begin_many(runs)
+            return
+        for event, flow in runs:
+            self.history.begin_execution(
+                event.execution_id, flow, event.trigger_data, event.mode, event.retry_of, event.at
+            )
 
     def _check(self, flow: Flow) -> None:
         # A trigger may start the same flow hundreds of times a second: validate each distinct

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
+from ..errors import FlowinError
 from ..webhooks import GateContext, WebhookRejected, WebhookReply, WebhookRequest
 
 if TYPE_CHECKING:
@@ -111,8 +112,13 @@ class WebhookListener:
                 429, "Flowin is busy with earlier requests; try again shortly.", retry_after=1
             )
         if getattr(route.params, "respond", "immediately") == "when_done":
-            handle = self.runtime.start_now(route.flow, payload, "webhook")
-            result = await asyncio.wrap_future(handle.future)
+            try:
+                result = await asyncio.wrap_future(
+                    self.runtime.run_now(route.flow, payload, "webhook")
+                )
+            except FlowinError as error:
+                log.error("Webhook for '%s' can't run: %s", route.flow.name, error)
+                return _error(500, str(error))
             return _reply(self.runtime.webhook_answer(route.flow, result))
         event, written = self.runtime.inbox.accept(route.flow.id, "webhook", payload)
         await asyncio.wrap_future(written)

@@ -3,6 +3,11 @@
 One runtime serves ``flowin serve`` and the desktop app. Every incoming event is written to
 the inbox before it is acknowledged, and executions are taken from there, so an event accepted
 before a crash still runs after the restart, exactly once.
+
+Executions are started by one thread (``flowin-starter``): it takes everything ready to start
+at that moment (accepted events within the limits, and webhook callers waiting for an answer)
+and records them as begun in one transaction, so neither the web server's event loop nor the
+inbox writer ever waits for the history.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import secrets
 import threading
 from collections import Counter, deque
 from collections.abc import Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -28,7 +34,7 @@ from ..events import ExecutionStatus
 from ..model import Flow, FlowStatus
 from ..polling import PollContext
 from ..registry import NodeType, Registry, TriggerKind, default_registry
-from ..runner import ExecutionHandle, ExecutionResult, Reused, Runner
+from ..runner import ExecutionHandle, ExecutionResult, Reused, Runner, Start
 from ..store import Store
 from ..store._schema import FlowRow
 from ..validation import validate_flow
@@ -91,6 +97,9 @@ class Runtime:
         self._active: dict[str, ActiveFlow] = {}
         self._routes: dict[str, ActiveFlow] = {}
         self._queue: deque[InboxEvent] = deque()
+        self._callers: deque[tuple[Flow, Any, str, Future[ExecutionResult]]] = deque()
+        self._poke = threading.Event()  # something may be ready to start
+        self._starter: threading.Thread | None = None
         self._running: Counter[str] = Counter()
         self._handles: dict[str, ExecutionHandle] = {}
         self._stopping = threading.Event()
@@ -121,6 +130,10 @@ class Runtime:
                 f"({error.strerror or error}); change the port in Settings."
             )
             log.error(self.listen_error)
+        self._starter = threading.Thread(
+            target=self._start_loop, name="flowin-starter", daemon=True
+        )
+        self._starter.start()
         self.scheduler.start()
         self.sync()
         backlog = self.inbox.unstarted()
@@ -143,6 +156,9 @@ class Runtime:
         self.listener.stop()
         self.scheduler.shutdown(wait=False)
         self.inbox.close()
+        self._poke.set()
+        if self._starter is not None:
+            self._starter.join(timeout=10)
         deadline = datetime.now(UTC).timestamp() + grace
         for handle in list(self._handles.values()):
             remaining = deadline - datetime.now(UTC).timestamp()
@@ -290,11 +306,19 @@ class Runtime:
         """Accept an event durably (returns once it is on disk); it runs as soon as it may."""
         return self.inbox.accept_now(flow_id, source, payload)
 
-    def start_now(self, flow: Flow, payload: Any, source: str) -> ExecutionHandle:
-        """Run at once for a caller that waits for the answer (its own acknowledgement)."""
-        handle = self.runner.start(flow, payload, mode=source)
-        self._track(flow.id, handle)
-        return handle
+    def run_now(self, flow: Flow, payload: Any, source: str) -> Future[ExecutionResult]:
+        """Run at once for a caller that waits for the answer (its own acknowledgement).
+
+        The future gives the result when the run ends, or the FlowinError it can't run for.
+        """
+        result: Future[ExecutionResult] = Future()
+        if self._stopping.is_set():
+            result.set_exception(FlowinError("Flowin is stopping; try again shortly."))
+            return result
+        with self._lock:
+            self._callers.append((flow, payload, source, result))
+        self._poke.set()
+        return result
 
     def _accepted(self, events: Sequence[InboxEvent]) -> None:
         with self._lock:
@@ -302,11 +326,65 @@ class Runtime:
         self._pump()
 
     def _pump(self) -> None:
-        """Start queued events while the global and per-flow limits allow."""
+        """Have the starter thread start whatever may start now."""
+        self._poke.set()
+
+    def _start_loop(self) -> None:
+        while True:
+            self._poke.wait()
+            self._poke.clear()
+            if self._stopping.is_set():
+                break
+            try:
+                while self._start_ready():
+                    pass
+            except Exception:
+                log.exception("Could not start runs; they stay accepted and run at the next start")
+        with self._lock:
+            callers, self._callers = list(self._callers), deque()
+        for *_, result in callers:
+            result.set_exception(FlowinError("Flowin is stopping; try again shortly."))
+
+    def _start_ready(self) -> bool:
+        """Start, in one batch, what may start now; returns whether anything was started."""
+        callers, ready = self._take_ready()
+        if not callers and not ready:
+            return False
+        starts = [Start(flow, payload, source) for flow, payload, source, _ in callers]
+        starts += [Start(flow, e.payload, e.source, e.id) for e, flow in ready]
+        try:
+            outcomes = self.runner.start_many(starts)
+        except BaseException as error:
+            with self._lock:
+                for event, _ in ready:
+                    self._release(event.flow_id)
+            for *_, result in callers:
+                result.set_exception(error)
+            raise
+        for (flow, _, _, result), outcome in zip(callers, outcomes, strict=False):
+            if isinstance(outcome, FlowinError):
+                result.set_exception(outcome)
+                continue
+            self._track(flow.id, outcome)
+            outcome.on_done(result.set_result)
+        for (event, flow), outcome in zip(ready, outcomes[len(callers) :], strict=True):
+            if isinstance(outcome, FlowinError):
+                log.error("Event %s for '%s' can't run: %s", event.id[:8], flow.name, outcome)
+                with self._lock:
+                    self._release(event.flow_id)
+                continue
+            self._track(flow.id, outcome, counted=True)
+        return True
+
+    def _take_ready(
+        self,
+    ) -> tuple[list[tuple[Flow, Any, str, Future[ExecutionResult]]], list[tuple[InboxEvent, Flow]]]:
+        """The waiting callers, and the queued events the global and per-flow limits allow."""
         if self._stopping.is_set():
-            return
+            return [], []
         ready: list[tuple[InboxEvent, Flow]] = []
         with self._lock:
+            callers, self._callers = list(self._callers), deque()
             held: list[InboxEvent] = []
             while (
                 self._queue and sum(self._running.values()) + len(ready) < self.settings.max_running
@@ -324,17 +402,13 @@ class Runtime:
                 ready.append((event, flow))
                 self._running[event.flow_id] += 1
             self._queue.extendleft(reversed(held))
-        for event, flow in ready:
-            try:
-                handle = self.runner.start(
-                    flow, event.payload, mode=event.source, execution_id=event.id
-                )
-            except FlowinError as error:
-                log.error("Event %s for '%s' can't run: %s", event.id[:8], flow.name, error)
-                with self._lock:
-                    self._running[event.flow_id] -= 1
-                continue
-            self._track(flow.id, handle, counted=True)
+        return callers, ready
+
+    def _release(self, flow_id: str) -> None:
+        """Give back a run's place in the limits. Holds the lock."""
+        self._running[flow_id] -= 1
+        if self._running[flow_id] <= 0:
+            del self._running[flow_id]
 
     def _flow_for(self, flow_id: str) -> Flow | None:
         active = self._active.get(flow_id)
@@ -354,9 +428,7 @@ class Runtime:
         def finished(result: ExecutionResult) -> None:
             with self._lock:
                 self._handles.pop(result.execution_id, None)
-                self._running[flow_id] -= 1
-                if self._running[flow_id] <= 0:
-                    del self._running[flow_id]
+                self._release(flow_id)
             log.info(
                 "%s %-10s %s (%.0f ms)%s",
                 result.execution_id[:8],

@@ -34,7 +34,11 @@ NAMING_CONVENTION = {
 
 def dump_json(value: Any) -> str:
     """JSON for a column; ``default=str`` so a datetime or bytes in step data never fails a write."""
-    return json.dumps(value, default=str, ensure_ascii=False)
+    return _ENCODER.encode(value)
+
+
+# What json.dumps(value, default=str, ensure_ascii=False) builds on every call.
+_ENCODER = json.JSONEncoder(default=str, ensure_ascii=False)
 
 
 class UTCDateTime(TypeDecorator[datetime]):

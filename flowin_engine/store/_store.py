@@ -1,12 +1,14 @@
 """The execution history: saved flows and their versions, every run and every step of it.
 
-One SQLite file in WAL mode. Writes from the runner's worker threads (``begin_execution``) and
-from the event bus thread (``record``) are serialized by a lock in this process and by
-``BEGIN IMMEDIATE`` between processes (the desktop app and the command line may share a file).
+One SQLite file in WAL mode. Writes from the threads that start runs (``begin_executions``,
+many runs in one transaction) and from the event bus thread (``record``) are serialized by a
+lock in this process, take turns on one connection, and use ``BEGIN IMMEDIATE`` between
+processes (the desktop app and the command line may share a file).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import threading
@@ -22,6 +24,7 @@ import psutil
 from sqlalchemy import (
     Connection,
     Engine,
+    bindparam,
     case,
     create_engine,
     delete,
@@ -138,10 +141,10 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._engine = _create_engine(self.path)
         self._reader = sessionmaker(self._engine, expire_on_commit=False)
-        self._writer = sessionmaker(
-            self._engine.execution_options(**{_WRITE: True}), expire_on_commit=False
-        )
         self._write_lock = threading.Lock()
+        # Writers take turns on one connection they keep: checking a connection out of the
+        # pool and back (with its reset) for every transaction costs more than a small write.
+        self._write_connection: Connection | None = None
         try:
             self._migrate()
         except Exception:
@@ -149,6 +152,10 @@ class Store:
             raise
 
     def close(self) -> None:
+        with self._write_lock:
+            if self._write_connection is not None:
+                self._write_connection.close()
+                self._write_connection = None
         self._engine.dispose()
 
     def __enter__(self) -> Store:
@@ -300,29 +307,44 @@ class Store:
         started_at: datetime | None = None,
     ) -> None:
         """Record that a run has started, before any of its steps runs; returns once written."""
+        started = ExecutionStarted(
+            execution_id, flow.id, flow.name, trigger_data, started_at or utc_now(), mode, retry_of
+        )
+        self.begin_executions([(started, flow)])
+
+    def begin_executions(self, runs: Sequence[tuple[ExecutionStarted, Flow]]) -> None:
+        """Record several runs as started, each with the flow it runs, in one transaction.
+
+        Returns once written. A run already recorded (a resumed one) is left as it is.
+        """
+        if not runs:
+            return
         with self._write() as session:
-            if session.get(ExecutionRow, execution_id) is not None:
-                return
-            saved = session.get(FlowRow, flow.id)
-            version = None
-            if saved is not None and _comparable(saved.definition) == _comparable(
-                flow.to_json(indent=None)
-            ):
-                version = saved.version
-            session.add(
-                ExecutionRow(
-                    id=execution_id,
-                    flow_id=flow.id,
-                    flow_version=version,
-                    flow_name=flow.name,
-                    mode=mode,
-                    trigger_data=redact(trigger_data),
-                    status=ExecutionStatus.RUNNING.value,
-                    started_at=started_at or utc_now(),
-                    retry_of=retry_of,
-                    owner=_THIS_PROCESS,
-                )
+            versions = self._saved_versions(session, [flow for _, flow in runs])
+            session.execute(
+                insert(ExecutionRow.__table__).prefix_with("OR IGNORE"),
+                [
+                    {**_execution_values(started), "flow_version": versions[id(flow)]}
+                    for started, flow in runs
+                ],
             )
+
+    @staticmethod
+    def _saved_versions(session: Session, flows: Sequence[Flow]) -> dict[int, int | None]:
+        """For each flow (by ``id()``), its saved version if it is that version unchanged."""
+        connection = session.connection()
+        versions: dict[int, int | None] = {}
+        for flow in flows:
+            key = id(flow)
+            if key in versions:
+                continue
+            # At the driver: a batch usually holds one flow, and this runs for every batch.
+            saved = connection.exec_driver_sql(
+                "SELECT version, definition FROM flows WHERE id = ?", (flow.id,)
+            ).first()
+            same = saved is not None and _same_version(saved[1], flow.to_json(indent=None))
+            versions[key] = saved[0] if same else None
+        return versions
 
     def record(self, events: Sequence[Event]) -> None:
         """Write a batch of runner events in one transaction (the EventBus subscriber)."""
@@ -485,8 +507,24 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
-        with self._write_lock, self._writer.begin() as session:
-            yield session
+        with self._write_lock:
+            if self._write_connection is None:
+                self._write_connection = self._engine.execution_options(**{_WRITE: True}).connect()
+            connection = self._write_connection
+            try:
+                with (
+                    connection.begin(),
+                    Session(
+                        connection, expire_on_commit=False, join_transaction_mode="rollback_only"
+                    ) as session,
+                ):
+                    yield session
+                    session.flush()
+            except BaseException:
+                # Start the next write on a fresh connection, whatever state this one is in.
+                self._write_connection = None
+                connection.close()
+                raise
 
     def _migrate(self) -> None:
         if self._schema_revision() == SCHEMA_REVISION:
@@ -582,7 +620,7 @@ class _BatchWriter:
         )
         fresh = [values for key, values in started.items() if key not in known]
         if fresh:
-            self.session.execute(insert(ExecutionRow), fresh)
+            self.session.execute(insert(ExecutionRow.__table__), fresh)
             known.update(v["id"] for v in fresh)
 
         def recorded(execution_id: str, kind: str) -> bool:
@@ -593,23 +631,17 @@ class _BatchWriter:
 
         rows = [r for r in (*steps.values(), *skipped) if recorded(r["execution_id"], "step")]
         if rows:
-            self.session.execute(insert(StepRow), rows)
+            self.session.execute(insert(StepRow.__table__), rows)
         for item in closing:
             if recorded(item.execution_id, "StepFinished"):
                 self._close_running(item)
-        for execution_id, item in ended.items():
-            if recorded(execution_id, "ExecutionFinished"):
-                self.session.execute(
-                    update(ExecutionRow)
-                    .where(ExecutionRow.id == execution_id)
-                    .values(
-                        status=ExecutionStatus(item.status).value,
-                        error=item.error,
-                        failed_node=item.failed_node,
-                        finished_at=item.at,
-                        duration_ms=item.duration * 1000,
-                    )
-                )
+        finishes = [
+            _finish_values(item)
+            for execution_id, item in ended.items()
+            if recorded(execution_id, "ExecutionFinished")
+        ]
+        if finishes:
+            self.session.execute(_FINISH, finishes)
 
     def _known(self, ids: set[str]) -> set[str]:
         if not ids:
@@ -639,6 +671,31 @@ class _BatchWriter:
             return
         for key, value in _finished_values(event).items():
             setattr(row, key, value)
+
+
+_FINISH = (
+    update(ExecutionRow.__table__)
+    .where(ExecutionRow.__table__.c.id == bindparam("finished_id"))
+    .values(
+        status=bindparam("finished_status"),
+        error=bindparam("finished_error"),
+        failed_node=bindparam("finished_node"),
+        finished_at=bindparam("finished_time"),
+        duration_ms=bindparam("finished_ms"),
+    )
+)
+
+
+def _finish_values(event: ExecutionFinished) -> dict[str, Any]:
+    """The parameters of ``_FINISH`` (one UPDATE for all runs a batch finishes)."""
+    return {
+        "finished_id": event.execution_id,
+        "finished_status": ExecutionStatus(event.status).value,
+        "finished_error": event.error,
+        "finished_node": event.failed_node,
+        "finished_time": event.at,
+        "finished_ms": event.duration * 1000,
+    }
 
 
 def _step_key(event: StepStarted | StepFinished) -> tuple[str, str, int | None, int]:
@@ -790,6 +847,17 @@ def _comparable(definition: str) -> dict[str, Any]:
     data.pop("updated_at", None)
     data.pop("status", None)
     return data
+
+
+@functools.lru_cache(maxsize=64)
+def _comparable_cached(definition: str) -> dict[str, Any]:
+    return _comparable(definition)
+
+
+def _same_version(saved: str, definition: str) -> bool:
+    """Whether two flow JSONs are the same version; runs of one flow compare the same texts
+    again and again, so their parsed forms are kept (read only)."""
+    return saved == definition or _comparable_cached(saved) == _comparable_cached(definition)
 
 
 def _start_of_today() -> datetime:

@@ -3,9 +3,11 @@ import time
 
 import pytest
 
+from flowin_engine.errors import FlowinError
 from flowin_engine.events import ExecutionStatus, StepFinished, StepSkipped, StepStarted, StepStatus
 from flowin_engine.model import OnError
-from flowin_engine.runner import Reused, Runner
+from flowin_engine.runner import Reused, Runner, Start
+from flowin_engine.store import Store
 
 from .builders import make_flow, registry_with_testkit
 from .testkit import operations as testkit
@@ -415,3 +417,34 @@ def test_steps_not_connected_to_the_trigger_are_skipped(runner):
         "Loose",
         "After loose",
     }
+
+
+def test_start_many_records_every_run_before_it_runs_and_names_a_flow_that_cant(registry, tmp_path):
+    good = make_flow(
+        [
+            ("Start", "testkit.start", {}),
+            ("Greet", "testkit.echo", {"value": "Hi {{ trigger.n }}"}),
+        ],
+        ["Start -> Greet"],
+    )
+    broken = make_flow(
+        [("Start", "testkit.start", {}), ("Odd", "no.such_type", {})], ["Start -> Odd"]
+    )
+    with Store(tmp_path / "history.db") as store, Runner(registry, history=store) as runner:
+        outcomes = runner.start_many(
+            [
+                Start(good, {"n": 1}, "webhook", "first"),
+                Start(broken, {"n": 2}, "webhook"),
+                Start(good, {"n": 3}, "webhook", "third"),
+            ]
+        )
+        first, problem, third = outcomes
+        assert isinstance(problem, FlowinError) and "no.such_type" in str(problem)
+        assert [first.id, third.id] == ["first", "third"]
+        assert first.wait(10).outputs["Greet"] == "Hi 1"
+        assert third.wait(10).outputs["Greet"] == "Hi 3"
+        runner.events.flush()
+        runs = {run.id: run for run in store.list_executions()}
+        assert set(runs) == {"first", "third"}
+        assert {run.status for run in runs.values()} == {ExecutionStatus.SUCCESS}
+        assert store.get_execution("third").trigger_data == {"n": 3}

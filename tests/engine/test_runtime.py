@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -351,3 +352,33 @@ def test_a_long_delay_carries_on_after_a_restart_from_the_delay(store):
         assert store.parked() == []
     finally:
         second.stop(grace=1)
+
+
+@pytest.mark.parametrize("respond", ["immediately", "when_done"])
+def test_many_webhooks_at_once_each_run_once_with_their_own_body(store, runtime, respond):
+    activate(store, hook_flow(respond=respond))
+    runtime.sync()
+
+    def send(n: int) -> httpx.Response:
+        return httpx.post(f"{runtime.address}/webhook/orders", json={"name": f"n{n}"}, timeout=30)
+
+    with ThreadPoolExecutor(16) as pool:
+        replies = list(pool.map(send, range(60)))
+
+    if respond == "when_done":
+        assert [r.json() for r in replies] == [{"text": f"Hello n{n}"} for n in range(60)]
+    else:
+        assert {r.status_code for r in replies} == {202}
+        for reply in replies:
+            assert finished(store, reply.json()["execution_id"]).status == ExecutionStatus.SUCCESS
+    runs = wait_for(
+        lambda: (
+            runs
+            if len(runs := store.list_executions(limit=100)) == 60
+            and all(r.status == ExecutionStatus.SUCCESS for r in runs)
+            else None
+        )
+    )
+    bodies = sorted(store.get_execution(r.id).trigger_data["body"]["name"] for r in runs)
+    assert bodies == sorted(f"n{n}" for n in range(60))
+    assert all(len(store.get_execution(r.id).steps) == 3 for r in runs)

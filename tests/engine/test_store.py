@@ -785,3 +785,60 @@ def test_schema_revision_constant_is_alembics_head() -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_REVISION
+
+
+def test_runs_finished_in_one_batch_each_keep_their_own_result(store: Store) -> None:
+    flow = make_flow()
+    for execution_id in ("ok", "broke", "stopped"):
+        begin(store, flow, execution_id)
+
+    store.record(
+        [
+            finish("ok", flow, ExecutionStatus.SUCCESS, at=at(3), duration=3.0),
+            finish(
+                "broke",
+                flow,
+                ExecutionStatus.FAILED,
+                at=at(4),
+                duration=4.0,
+                error="The service did not answer in time.",
+                failed_node="Fetch",
+            ),
+            finish("stopped", flow, ExecutionStatus.CANCELLED, at=at(5), duration=5.0),
+        ]
+    )
+
+    runs = {run.id: run for run in store.list_executions()}
+    assert [
+        (runs[i].status, runs[i].error, runs[i].failed_node, runs[i].finished_at)
+        for i in ("ok", "broke", "stopped")
+    ] == [
+        (ExecutionStatus.SUCCESS, None, None, at(3)),
+        (ExecutionStatus.FAILED, "The service did not answer in time.", "Fetch", at(4)),
+        (ExecutionStatus.CANCELLED, None, None, at(5)),
+    ]
+    assert [runs[i].duration_ms for i in ("ok", "broke", "stopped")] == [3000, 4000, 5000]
+
+
+def test_runs_begun_together_are_each_recorded_once_with_their_flow_version(
+    store: Store,
+) -> None:
+    saved = make_flow("Saved")
+    store.save_flow(saved)
+    edited = saved.model_copy(update={"name": "Edited, not saved"})
+    unsaved = make_flow("Never saved")
+
+    def run(execution_id: str, flow: Flow, mode: str = "webhook") -> tuple[ExecutionStarted, Flow]:
+        event = ExecutionStarted(execution_id, flow.id, flow.name, {"n": execution_id}, T0, mode)
+        return event, flow
+
+    store.begin_executions([run("a", saved), run("b", edited), run("c", unsaved)])
+    store.begin_executions([run("a", saved, mode="resumed")])  # already recorded: left alone
+
+    runs = {run.id: run for run in store.list_executions()}
+    assert {i: (r.flow_name, r.flow_version, r.mode) for i, r in runs.items()} == {
+        "a": ("Saved", 1, "webhook"),
+        "b": ("Edited, not saved", None, "webhook"),
+        "c": ("Never saved", None, "webhook"),
+    }
+    assert store.get_execution("b").trigger_data == {"n": "b"}
