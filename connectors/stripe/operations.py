@@ -45,6 +45,8 @@ BAD_KEY = (
 )
 PAYMENT_SUCCEEDED = "payment_intent.succeeded"
 CHECKOUT_COMPLETED = "checkout.session.completed"
+INVOICE_PAID = "invoice.paid"
+CUSTOMER_CREATED = "customer.created"
 # Amounts come in the currency's smallest unit; most have 2 decimals, these 0 or 3
 # (stripe.com/docs/currencies#zero-decimal, #three-decimal).
 ZERO_DECIMAL = frozenset(
@@ -125,6 +127,10 @@ class PaymentSucceededInput(BaseModel):
     )
 
 
+class EventTriggerInput(BaseModel):
+    connection: str | None = _account()
+
+
 class CreateCustomerInput(BaseModel):
     connection: str | None = _account()
     email: Text = Field("", title="E-mail")
@@ -178,14 +184,7 @@ def test_account(secret: StripeAccount) -> str:
 
 def payment_succeeded(params: PaymentSucceededInput, ctx: StepContext) -> dict[str, Any]:
     """The payment from the event Stripe sent, with the fields flows use most at the top."""
-    data = ctx.trigger_data or {}
-    event = data.get("body") if isinstance(data, dict) and "body" in data else data
-    paid = (event.get("data") or {}).get("object") if isinstance(event, dict) else None
-    if not isinstance(paid, dict):
-        raise StepError(
-            "Stripe: the webhook carried no event; point a Stripe webhook endpoint (not another "
-            "service) at this flow's address."
-        )
+    event, paid = _event_object(ctx)
     if paid.get("object") == "checkout.session":
         payment = _checkout_payment(paid)
     else:
@@ -204,11 +203,99 @@ def payment_succeeded_webhook(
     params: PaymentSucceededInput, request: WebhookRequest, ctx: GateContext
 ) -> WebhookReply | None:
     """Accept only events Stripe signed in the last 5 minutes, of the types this trigger runs on."""
+    wanted = (
+        {PAYMENT_SUCCEEDED, CHECKOUT_COMPLETED} if params.include_checkout else {PAYMENT_SUCCEEDED}
+    )
+    event, reply = _signed_event(params.connection, request, ctx, wanted)
+    if reply is not None:
+        return reply
+    session = (event.get("data") or {}).get("object") or {}
+    if event.get("type") == CHECKOUT_COMPLETED and session.get("payment_status") == "unpaid":
+        # A delayed method (a bank debit) completes the session before the money arrives.
+        return WebhookReply(200, {"ignored": "checkout session not paid yet"})
+    return None
+
+
+def invoice_paid(params: EventTriggerInput, ctx: StepContext) -> dict[str, Any]:
+    """The paid invoice: who paid, how much, for what."""
+    event, invoice = _event_object(ctx)
+    currency = invoice.get("currency")
+    lines = ((invoice.get("lines") or {}).get("data")) or []
+    return {
+        "event_id": event.get("id"),
+        "invoice_id": invoice.get("id"),
+        "number": invoice.get("number") or "",
+        "amount_paid": _major(invoice.get("amount_paid"), currency),
+        "currency": str(currency or "").upper(),
+        "customer_id": _id(invoice.get("customer")),
+        "customer_email": invoice.get("customer_email") or "",
+        "customer_name": invoice.get("customer_name") or "",
+        "customer_phone": invoice.get("customer_phone") or "",
+        "subscription_id": _id(invoice.get("subscription")),
+        "hosted_invoice_url": invoice.get("hosted_invoice_url") or "",
+        "lines": [
+            {"description": line.get("description"), "amount": _major(line.get("amount"), currency)}
+            for line in lines
+        ],
+        "metadata": invoice.get("metadata") or {},
+        "livemode": bool(event.get("livemode")),
+        "created": _iso(event.get("created")),
+        "event": event,
+    }
+
+
+def invoice_paid_webhook(
+    params: EventTriggerInput, request: WebhookRequest, ctx: GateContext
+) -> WebhookReply | None:
+    """Accept only signed invoice.paid events."""
+    return _signed_event(params.connection, request, ctx, {INVOICE_PAID})[1]
+
+
+def new_customer(params: EventTriggerInput, ctx: StepContext) -> dict[str, Any]:
+    """The customer Stripe just created."""
+    event, created = _event_object(ctx)
+    return {
+        "event_id": event.get("id"),
+        "customer_id": created.get("id"),
+        "email": created.get("email") or "",
+        "name": created.get("name") or "",
+        "phone": created.get("phone") or "",
+        "description": created.get("description") or "",
+        "metadata": created.get("metadata") or {},
+        "livemode": bool(event.get("livemode")),
+        "created": _iso(event.get("created")),
+        "event": event,
+    }
+
+
+def new_customer_webhook(
+    params: EventTriggerInput, request: WebhookRequest, ctx: GateContext
+) -> WebhookReply | None:
+    """Accept only signed customer.created events."""
+    return _signed_event(params.connection, request, ctx, {CUSTOMER_CREATED})[1]
+
+
+def _event_object(ctx: StepContext) -> tuple[dict[str, Any], dict[str, Any]]:
+    data = ctx.trigger_data or {}
+    event = data.get("body") if isinstance(data, dict) and "body" in data else data
+    found = (event.get("data") or {}).get("object") if isinstance(event, dict) else None
+    if not isinstance(found, dict):
+        raise StepError(
+            "Stripe: the webhook carried no event; point a Stripe webhook endpoint (not another "
+            "service) at this flow's address."
+        )
+    return event, found  # type: ignore[return-value]
+
+
+def _signed_event(
+    connection: str | None, request: WebhookRequest, ctx: GateContext, wanted: set[str]
+) -> tuple[dict[str, Any], WebhookReply | None]:
+    """The event, if Stripe signed it in the last 5 minutes; a 200 reply for other types."""
     if request.method != "POST":
         raise WebhookRejected("Stripe sends webhook events with POST.", status=405)
     try:
         # Only the signing secret is needed here, not a valid API key.
-        secret = str(ctx.credential(params.connection).get("webhook_secret") or "").strip()
+        secret = str(ctx.credential(connection).get("webhook_secret") or "").strip()
     except FlowinError as error:
         raise WebhookRejected(f"Stripe: {error}", status=403) from None
     if not secret:
@@ -227,18 +314,13 @@ def payment_succeeded_webhook(
             "clock is off); it was ignored."
         )
     event = request.json()
-    kind = event.get("type") if isinstance(event, dict) else None
-    wanted = (
-        {PAYMENT_SUCCEEDED, CHECKOUT_COMPLETED} if params.include_checkout else {PAYMENT_SUCCEEDED}
-    )
+    if not isinstance(event, dict):
+        raise WebhookRejected("Stripe: the request carried no event; it was ignored.", status=400)
+    kind = event.get("type")
     # Stripe repeats events not answered with 2xx, so unwanted ones are answered 200.
     if kind not in wanted:
-        return WebhookReply(200, {"ignored": kind})
-    session = (event.get("data") or {}).get("object") or {}
-    if kind == CHECKOUT_COMPLETED and session.get("payment_status") == "unpaid":
-        # A delayed method (a bank debit) completes the session before the money arrives.
-        return WebhookReply(200, {"ignored": "checkout session not paid yet"})
-    return None
+        return event, WebhookReply(200, {"ignored": kind})
+    return event, None
 
 
 def _signature_header(header: str | None) -> tuple[str, list[str]]:

@@ -679,3 +679,67 @@ def test_the_listener_runs_the_flow_for_a_signed_event_and_refuses_forged_and_st
             runtime.stop(grace=2)
     assert detail.status == ExecutionStatus.SUCCESS
     assert detail.steps[-1].output == {"text": "layla@example.com paid 120.0 AED"}
+
+
+# Invoice paid and new customer: the same signed-event check, other event types.
+
+
+def invoice_event() -> dict[str, Any]:
+    invoice = {
+        **copy.deepcopy(fixture("invoice")),
+        "id": "in_1OqBx2GPxmnHQRkJ4yTzXb8Q",
+        "amount_paid": 4900,
+        "currency": "usd",
+        "customer": CUSTOMER_ID,
+        "customer_email": "layla@example.com",
+        "customer_name": "Layla Haddad",
+        "status": "paid",
+    }
+    return {**succeeded_event(), "type": "invoice.paid", "data": {"object": invoice}}
+
+
+def customer_event() -> dict[str, Any]:
+    created = customer(id=CUSTOMER_ID, email="omar@example.com", name="Omar", phone="+9665")
+    return {**succeeded_event(), "type": "customer.created", "data": {"object": created}}
+
+
+def event_gate(operation: str, request: WebhookRequest, connections: Connections, connection: str):
+    node_type = default_registry().get(f"stripe.{operation}")
+    model = node_type.input_model.model_validate({"connection": connection})
+    return node_type.webhook_gate(model, request, GateContext(connections.secret))
+
+
+def test_the_invoice_and_customer_events_fit_stripes_schemas():
+    contract = load_contract(CONTRACT)
+    assert schema_errors(contract, "invoice", invoice_event()["data"]["object"]) == []
+    assert schema_errors(contract, "customer", customer_event()["data"]["object"]) == []
+
+
+def test_a_paid_invoice_starts_its_trigger_and_nothing_else(account, connections):
+    request = delivery(invoice_event())
+    assert event_gate("invoice_paid", request, connections, account) is None
+    assert isinstance(event_gate("payment_succeeded", request, connections, account), WebhookReply)
+    assert isinstance(event_gate("new_customer", request, connections, account), WebhookReply)
+    output = run(
+        "invoice_paid", {"connection": account}, connections, trigger_data=request.as_trigger_data()
+    )
+    assert (output["amount_paid"], output["currency"]) == (49.0, "USD")
+    assert (output["customer_id"], output["customer_email"]) == (CUSTOMER_ID, "layla@example.com")
+    assert output["invoice_id"] == "in_1OqBx2GPxmnHQRkJ4yTzXb8Q"
+
+
+def test_a_new_customer_starts_its_trigger_and_a_forged_one_is_refused(account, connections):
+    request = delivery(customer_event())
+    assert event_gate("new_customer", request, connections, account) is None
+    output = run(
+        "new_customer", {"connection": account}, connections, trigger_data=request.as_trigger_data()
+    )
+    assert (output["customer_id"], output["email"], output["name"]) == (
+        CUSTOMER_ID,
+        "omar@example.com",
+        "Omar",
+    )
+    body = json.dumps(customer_event()).encode()
+    forged = delivery(customer_event(), stripe_signature(body, secret="whsec_someone_else"))
+    with pytest.raises(WebhookRejected, match="doesn't match"):
+        event_gate("new_customer", forged, connections, account)
