@@ -42,6 +42,7 @@ from flowin_engine.store import Store
 from flowin_engine.validation import validate_flow
 
 from .canvas import FlowScene, FlowView
+from .canvas.tidy import tidy_command
 from .document import (
     CLIPBOARD_MIME,
     AddItems,
@@ -237,6 +238,10 @@ class MainWindow(QMainWindow):
         self.zoom_in_action = self._action(self.view.zoom_in, K.ZoomIn)
         self.zoom_out_action = self._action(self.view.zoom_out, K.ZoomOut)
         self.fit_action = self._action(self.view.fit_to_view, "Ctrl+0")
+        self.tidy_action = self._action(self.tidy_up, "Ctrl+Shift+T")
+        self.minimap_action = self._action(self.toggle_minimap, "Ctrl+Shift+M")
+        self.minimap_action.setCheckable(True)
+        self.minimap_action.setChecked(True)
         self.log_action = self._action(self.toggle_log, "Ctrl+J")
         self.log_action.setCheckable(True)
         self.log_action.setChecked(True)
@@ -256,6 +261,8 @@ class MainWindow(QMainWindow):
             self.zoom_in_action,
             self.zoom_out_action,
             self.fit_action,
+            self.tidy_action,
+            self.minimap_action,
             self.log_action,
             self.run_action,
         ]
@@ -280,6 +287,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.select_all_action)
         self.view_menu = bar.addMenu("")
         self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_action])
+        self.view_menu.addActions([self.tidy_action, self.minimap_action])
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.log_action, self.theme_action])
         self.view_menu.addSeparator()
@@ -341,6 +349,8 @@ class MainWindow(QMainWindow):
             self.zoom_in_action: self.tr("Zoom in"),
             self.zoom_out_action: self.tr("Zoom out"),
             self.fit_action: self.tr("Fit to view"),
+            self.tidy_action: self.tr("Tidy up"),
+            self.minimap_action: self.tr("Show minimap"),
             self.log_action: self.tr("Show run log"),
             self.theme_action: self.tr("Dark theme"),
             self.run_action: self.tr("Test run"),
@@ -348,6 +358,7 @@ class MainWindow(QMainWindow):
         }
         for action, text in texts.items():
             action.setText(text)
+        self.view.minimap.retranslate()
         for panel in (
             self.palette_panel,
             self.properties,
@@ -623,6 +634,18 @@ class MainWindow(QMainWindow):
             if active
             else self.tr("Let this flow run on its own when its trigger fires.")
         )
+
+    def tidy_up(self) -> bool:
+        """Lay the steps out left to right from the trigger, as one undoable change."""
+        command = tidy_command(self.scene)
+        if command is not None:
+            self.document.push(command)
+            self.view.fit_to_view()
+        return command is not None
+
+    def toggle_minimap(self) -> None:
+        self.view.minimap.enabled_by_user = self.minimap_action.isChecked()
+        self.view.minimap.place()
 
     def toggle_log(self) -> None:
         visible = not self.run_log.isVisible()

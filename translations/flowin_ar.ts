@@ -565,6 +565,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Executions</source>
       <translation>عمليات التشغيل</translation>
     </message>
+    <message>
+      <source>Tidy up</source>
+      <translation>ترتيب الخطوات</translation>
+    </message>
+    <message>
+      <source>Show minimap</source>
+      <translation>إظهار الخريطة المصغّرة</translation>
+    </message>
   </context>
   <context>
     <name>Palette</name>
@@ -820,6 +828,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>default</source>
       <translation>افتراضي</translation>
+    </message>
+    <message>
+      <source>Tidy up</source>
+      <translation>ترتيب الخطوات</translation>
     </message>
   </context>
   <context>
@@ -1374,6 +1386,17 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>%1: %2</source>
       <translation>%1: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>Minimap</name>
+    <message>
+      <source>The whole flow. Click or drag to move the canvas there.</source>
+      <translation>التدفق كاملًا. انقر أو اسحب لتنتقل اللوحة إلى هناك.</translation>
+    </message>
+    <message>
+      <source>Minimap</source>
+      <translation>الخريطة المصغّرة</translation>
     </message>
   </context>
 </TS>

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QGraphicsView
 
+from .minimap import Minimap
 from .scene import FlowScene
 
 NODE_TYPE_MIME = "application/x-flowin-node-type"
@@ -21,6 +22,7 @@ class FlowView(QGraphicsView):
 
     def __init__(self, scene: FlowScene, parent: Any = None) -> None:
         super().__init__(scene, parent)
+        self.minimap = Minimap(self)  # first: setting up the view below already scrolls it
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -44,6 +46,7 @@ class FlowView(QGraphicsView):
         current = self.zoom_factor()
         factor = max(MIN_SCALE / current, min(MAX_SCALE / current, factor))
         self.scale(factor, factor)
+        self.minimap.update()
 
     def zoom_in(self) -> None:
         self.zoom_by(1.2)
@@ -53,6 +56,7 @@ class FlowView(QGraphicsView):
 
     def reset_zoom(self) -> None:
         self.resetTransform()
+        self.minimap.update()
 
     def fit_to_view(self) -> None:
         scene = self.flow_scene
@@ -71,6 +75,15 @@ class FlowView(QGraphicsView):
             self.centerOn(rect.center())
         elif self.zoom_factor() < MIN_SCALE:
             self.zoom_by(MIN_SCALE / self.zoom_factor())
+        self.minimap.update()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.minimap.update()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.minimap.place()
 
     def wheelEvent(self, event: Any) -> None:
         delta = event.angleDelta().y()
