@@ -57,6 +57,7 @@ from .document import (
 from .executions import ExecutionsView
 from .home import HomeView
 from .i18n import LANGUAGES, Localizer, node_type_name
+from .panels.builder import BuilderPanel
 from .panels.palette import Palette
 from .panels.properties import PropertiesPanel
 from .panels.run_log import RunLog
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
         self.palette_panel = Palette(registry)
         self._connections: Connections | None = None
         self.properties = PropertiesPanel(self.document, lambda: self.connections)
+        self.builder_panel = BuilderPanel(self.document, self.view, store)
+        self.builder_panel.hide()
         self.run_log = RunLog()
         self.home = HomeView(store, registry)
         self.executions = ExecutionsView(store, self.retry_execution)
@@ -125,9 +128,10 @@ class MainWindow(QMainWindow):
         self.editor = QSplitter(Qt.Orientation.Horizontal)
         self.editor.addWidget(self.palette_panel)
         self.editor.addWidget(self.canvas_split)
+        self.editor.addWidget(self.builder_panel)
         self.editor.addWidget(self.properties)
         self.editor.setStretchFactor(1, 1)
-        self.editor.setSizes([230, 760, 300])
+        self.editor.setSizes([230, 760, 340, 300])
         self.editor.setChildrenCollapsible(False)
 
         self.pages = QStackedWidget()
@@ -199,6 +203,11 @@ class MainWindow(QMainWindow):
             bar.addWidget(self.save_state),
         ]
         bar.addWidget(spacer)
+        self.ai_button = QToolButton()
+        self.ai_button.setCheckable(True)
+        self.ai_button.setObjectName("aiButton")
+        self.ai_button.toggled.connect(self.show_builder)
+        self._editor_widgets.append(bar.addWidget(self.ai_button))
         self._editor_widgets.append(bar.addWidget(self.activate_button))
         self._editor_widgets.append(bar.addWidget(self.run_button))
         bar.addWidget(self.executions_button)
@@ -305,6 +314,8 @@ class MainWindow(QMainWindow):
         self.scene.note_activated.connect(self.edit_note)
         self.home.open_requested.connect(self.open_flow)
         self.run_log.step_clicked.connect(self.select_step)
+        self.builder_panel.close_requested.connect(lambda: self.ai_button.setChecked(False))
+        self.builder_panel.applied.connect(self._builder_applied)
         self.home.create_requested.connect(self.new_flow)
         self.executions.back_requested.connect(self._leave_executions)
         self.runs.events_arrived.connect(self.executions.on_events)
@@ -322,6 +333,10 @@ class MainWindow(QMainWindow):
         self.theme_button.setToolTip(self.tr("Switch between the light and dark theme"))
         self.executions_button.setText(self.tr("Executions"))
         self.executions_button.setToolTip(self.tr("Every run of your flows, with its steps"))
+        self.ai_button.setText(self.tr("✦ AI: describe your flow"))
+        self.ai_button.setToolTip(
+            self.tr("Describe a flow in your own words and let Flowin build it")
+        )
         self.flow_name.setPlaceholderText(self.tr("Name your flow"))
         self._show_status()
         self.flow_name.setAccessibleName(self.tr("Flow name"))
@@ -365,6 +380,7 @@ class MainWindow(QMainWindow):
             self.run_log,
             self.home,
             self.executions,
+            self.builder_panel,
         ):
             panel.retranslate()
         if self.tray is not None:
@@ -399,6 +415,7 @@ class MainWindow(QMainWindow):
             apply_theme(app, self.theme, self.layoutDirection() == Qt.LayoutDirection.RightToLeft)
         self.scene.set_theme(self.theme)
         self.run_log.theme = self.theme
+        self.builder_panel.set_theme(self.theme)
         self.executions.theme = self.theme
         if self.executions.isVisible():
             self.executions.refresh()
@@ -635,6 +652,22 @@ class MainWindow(QMainWindow):
             else self.tr("Let this flow run on its own when its trigger fires.")
         )
 
+    def show_builder(self, visible: bool = True) -> None:
+        """Open or close the AI builder's chat beside the canvas."""
+        self.builder_panel.setVisible(visible)
+        if self.ai_button.isChecked() != visible:
+            self.ai_button.setChecked(visible)
+        if visible:
+            self.builder_panel.input.setFocus()
+
+    def _builder_applied(self, node_ids: list[str]) -> None:
+        self.scene.clearSelection()
+        for node_id in node_ids:
+            item = self.scene.node_items.get(node_id)
+            if item is not None:
+                item.setSelected(True)
+        self.view.fit_to_view()
+
     def tidy_up(self) -> bool:
         """Lay the steps out left to right from the trigger, as one undoable change."""
         command = tidy_command(self.scene)
@@ -836,5 +869,6 @@ class MainWindow(QMainWindow):
             return
         self._shut = True
         self.runs.shutdown()
+        self.builder_panel.shutdown()
         if self.tray is not None:
             self.tray.hide()

@@ -260,6 +260,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>MainWindow</name>
     <message>
+      <source>✦ AI: describe your flow</source>
+      <translation>✦ الذكاء الاصطناعي: صف تدفقك</translation>
+    </message>
+    <message>
+      <source>Describe a flow in your own words and let Flowin build it</source>
+      <translation>صف تدفقًا بكلماتك ودع Flowin يبنيه</translation>
+    </message>
+    <message>
       <source>Flows paused: %1</source>
       <translation>التدفقات المتوقفة مؤقتًا: %1</translation>
     </message>
@@ -1397,6 +1405,144 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>Minimap</source>
       <translation>الخريطة المصغّرة</translation>
+    </message>
+  </context>
+  <context>
+    <name>BuilderPanel</name>
+    <message>
+      <source>✦ Describe your flow</source>
+      <translation>✦ صف تدفقك</translation>
+    </message>
+    <message>
+      <source>e.g. When I get a new Shopify order, send the customer a WhatsApp message</source>
+      <translation>مثلًا: عندما يصلني طلب جديد في شوبيفاي، أرسل للعميل رسالة واتساب</translation>
+    </message>
+    <message>
+      <source>Build</source>
+      <translation>ابنِ</translation>
+    </message>
+    <message>
+      <source>Use an AI model (optional)</source>
+      <translation>استخدم نموذج ذكاء اصطناعي (اختياري)</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>إغلاق</translation>
+    </message>
+    <message>
+      <source>Building your flow…</source>
+      <translation>جارٍ بناء تدفقك…</translation>
+    </message>
+    <message>
+      <source>Built by the AI model %1.</source>
+      <translation>يبنيه نموذج الذكاء الاصطناعي %1.</translation>
+    </message>
+    <message>
+      <source>Built on this computer, without an AI model. English or Arabic.</source>
+      <translation>يُبنى على هذا الحاسوب دون نموذج ذكاء اصطناعي. بالعربية أو الإنجليزية.</translation>
+    </message>
+    <message>
+      <source>Something went wrong while building; the log has the details.</source>
+      <translation>حدث خطأ أثناء البناء؛ التفاصيل في السجل.</translation>
+    </message>
+    <message>
+      <source>I won't build this: %1</source>
+      <translation>لن أبني هذا: %1</translation>
+    </message>
+    <message>
+      <source>Could you say it another way?</source>
+      <translation>هل يمكنك قولها بطريقة أخرى؟</translation>
+    </message>
+    <message>
+      <source>Here is the flow I would build:</source>
+      <translation>هذا هو التدفق الذي سأبنيه:</translation>
+    </message>
+    <message>
+      <source>What I didn't understand:</source>
+      <translation>ما لم أفهمه:</translation>
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation>تطبيق</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>تجاهل</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>عندما</translation>
+    </message>
+    <message>
+      <source>Only if</source>
+      <translation>فقط إذا</translation>
+    </message>
+    <message>
+      <source>Then</source>
+      <translation>ثم</translation>
+    </message>
+    <message>
+      <source>Add the proposed flow</source>
+      <translation>إضافة التدفق المقترح</translation>
+    </message>
+    <message>
+      <source>Applied ✓</source>
+      <translation>طُبِّق ✓</translation>
+    </message>
+    <message>
+      <source>Try this next:</source>
+      <translation>جرّب بعد ذلك:</translation>
+    </message>
+    <message>
+      <source>+ Wait 5 minutes before the last step</source>
+      <translation>+ انتظر 5 دقائق قبل الخطوة الأخيرة</translation>
+    </message>
+    <message>
+      <source>+ Only go on when a condition holds</source>
+      <translation>+ أكمل فقط إذا تحقق شرط</translation>
+    </message>
+    <message>
+      <source>Add %1</source>
+      <translation>إضافة %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ModelSettingsDialog</name>
+    <message>
+      <source>AI model</source>
+      <translation>نموذج الذكاء الاصطناعي</translation>
+    </message>
+    <message>
+      <source>Kept in your keyring</source>
+      <translation>محفوظ في سلسلة مفاتيحك</translation>
+    </message>
+    <message>
+      <source>Not needed for Ollama</source>
+      <translation>غير مطلوب لـ Ollama</translation>
+    </message>
+    <message>
+      <source>Any OpenAI-compatible server: OpenAI, Ollama, llama.cpp. Leave the address and the model empty to build on this computer without a model.</source>
+      <translation>أي خادم متوافق مع OpenAI: ‏OpenAI أو Ollama أو llama.cpp. اترك العنوان والنموذج فارغين للبناء على هذا الحاسوب دون نموذج.</translation>
+    </message>
+    <message>
+      <source>Server address</source>
+      <translation>عنوان الخادم</translation>
+    </message>
+    <message>
+      <source>Model</source>
+      <translation>النموذج</translation>
+    </message>
+    <message>
+      <source>API key</source>
+      <translation>مفتاح API</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>حفظ</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>إلغاء</translation>
     </message>
   </context>
 </TS>

@@ -1,0 +1,163 @@
+"""The AI builder's chat panel: a sentence becomes cards and a ghost on the canvas, Apply adds
+the flow as one undo step, and the suggestions after it add a step between the applied ones."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from flowin_desktop.main_window import MainWindow
+from flowin_desktop.panels.builder import API_KEY_SECRET, SETTINGS_KEY, ModelSettingsDialog
+from flowin_engine.credentials import EncryptedFileSecrets
+
+
+def describe(qtbot, window: MainWindow, sentence: str):
+    """Open the panel from the top bar, type the sentence, press Enter, wait for the answer."""
+    if not window.ai_button.isChecked():
+        qtbot.mouseClick(window.ai_button, Qt.MouseButton.LeftButton)
+    panel = window.builder_panel
+    assert panel.isVisible()
+    if sentence.isascii():
+        qtbot.keyClicks(panel.input, sentence)
+    else:  # QTest can only type Latin keys; Arabic arrives as an input method would put it
+        panel.input.insert(sentence)
+    qtbot.keyClick(panel.input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not panel.is_building(), timeout=15000)
+    return panel
+
+
+def texts(widget) -> str:
+    return "\n".join(label.text() for label in widget.findChildren(QLabel))
+
+
+def types(window: MainWindow) -> list[str]:
+    return [n.type for n in window.document.flow.nodes]
+
+
+def test_a_sentence_becomes_cards_and_a_ghost_then_apply_is_one_undo_step(qtbot, editor):
+    panel = describe(qtbot, editor, "When someone buys in my store, add a row to the sheet Orders")
+    trigger, action = panel.cards
+    assert "New Shopify order" in texts(trigger) and "WHEN" in texts(trigger)
+    assert "Add a row" in texts(action) and "THEN" in texts(action)
+    assert "Sheet: \u2068Orders\u2069" in texts(action)
+    assert "Email ← \u2068{{ trigger.email }}\u2069" in texts(action)  # mapped from the trigger
+    assert panel.ghost is not None and panel.ghost.scene() is editor.scene
+    assert editor.document.flow.nodes == []  # nothing changes before Apply
+
+    qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    flow = editor.document.flow
+    assert types(editor) == ["shopify.new_order", "google_sheets.append_row"]
+    assert [(e.source, e.target) for e in flow.edges] == [(flow.nodes[0].id, flow.nodes[1].id)]
+    assert flow.name.startswith("When someone buys in my store")
+    assert panel.ghost is None and not panel.apply_button.isEnabled()
+    assert set(editor.scene.node_items) == {n.id for n in flow.nodes}
+
+    editor.undo_action.trigger()
+    assert editor.document.flow.nodes == [] and editor.document.flow.edges == []
+    assert editor.document.flow.name != flow.nodes and not editor.scene.node_items
+    editor.redo_action.trigger()
+    assert types(editor) == ["shopify.new_order", "google_sheets.append_row"]
+
+
+def test_the_build_runs_off_the_gui_thread(qtbot, editor):
+    editor.show_builder()
+    panel = editor.builder_panel
+    panel.ask("Every Monday at 9am, send a Slack message to #sales")
+    # The answer can only arrive through the event loop, so the window never waits for it.
+    assert panel.is_building() and panel.busy.isVisibleTo(panel)
+    qtbot.waitUntil(lambda: not panel.is_building(), timeout=15000)
+    assert len(panel.cards) == 2 and not panel.busy.isVisibleTo(panel)
+
+
+def test_an_arabic_sentence_gives_right_to_left_cards(qtbot, editor):
+    panel = describe(qtbot, editor, "كل اثنين الساعة 9 انشر في سلاك في قناة #sales")
+    assert all(card.isRightToLeft() for card in panel.cards)
+    assert "كل الاثنين الساعة 09:00" in texts(panel.cards[0])  # the why, in Arabic
+    english = describe(qtbot, editor, "Every Monday at 9am, send a Slack message to #sales")
+    assert not any(card.isRightToLeft() for card in english.cards)
+
+
+def test_what_was_not_understood_is_shown(qtbot, editor):
+    panel = describe(qtbot, editor, "When I get a new Shopify order, juggle three flaming torches")
+    assert panel.not_understood is not None and panel.not_understood.isVisibleTo(panel)
+    assert "What I didn't understand" in panel.not_understood.text()
+    assert "juggle three flaming torches" in panel.not_understood.text()
+
+
+def test_nothing_understood_asks_a_question_and_offers_no_apply(qtbot, editor):
+    panel = describe(qtbot, editor, "blorp the frobnicator")
+    assert panel.cards == [] and panel.apply_button is None and panel.ghost is None
+    assert "What should start the flow" in texts(panel.scroll.widget())
+
+
+def test_try_this_next_puts_a_delay_between_the_last_two_steps(qtbot, editor):
+    panel = describe(qtbot, editor, "Every Monday at 9am, send a Slack message to #sales")
+    qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    schedule, slack = editor.document.flow.nodes
+    delay_button, _condition_button = panel.suggestions
+    qtbot.mouseClick(delay_button, Qt.MouseButton.LeftButton)
+    flow = editor.document.flow
+    delay = next(n for n in flow.nodes if n.type == "core.delay")
+    assert {(e.source, e.target) for e in flow.edges} == {
+        (schedule.id, delay.id),
+        (delay.id, slack.id),
+    }
+    assert flow.node(slack.id).position.x > delay.position.x
+    editor.undo_action.trigger()  # one step: the delay goes, the direct connection is back
+    assert types(editor) == ["schedule.every", "slack.post_message"]
+    assert [(e.source, e.target) for e in editor.document.flow.edges] == [(schedule.id, slack.id)]
+
+
+def test_a_condition_after_the_trigger_guards_the_rest(qtbot, editor):
+    panel = describe(
+        qtbot, editor, "When I get a new Shopify order, send WhatsApp message to the client"
+    )
+    qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    trigger, whatsapp = editor.document.flow.nodes
+    qtbot.mouseClick(panel.suggestions[1], Qt.MouseButton.LeftButton)
+    condition = next(n for n in editor.document.flow.nodes if n.type == "core.condition")
+    ports = {(e.source, e.source_port, e.target) for e in editor.document.flow.edges}
+    assert ports == {(trigger.id, "main", condition.id), (condition.id, "true", whatsapp.id)}
+    assert editor.scene.selected_node_ids() == [condition.id]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def file_secrets(monkeypatch) -> EncryptedFileSecrets:
+    monkeypatch.setenv("FLOWIN_SECRETS", "file")
+    return EncryptedFileSecrets()
+
+
+def test_a_configured_model_that_is_down_falls_back_to_the_offline_builder(
+    qtbot, editor, store, file_secrets
+):
+    store.set_setting(
+        SETTINGS_KEY, {"base_url": f"http://127.0.0.1:{free_port()}/v1", "model": "llama3.2"}
+    )
+    panel = describe(qtbot, editor, "Every Monday at 9am, send a Slack message to #sales")
+    assert panel.proposal.source == "offline" and "couldn't be reached" in panel.proposal.notice
+    assert panel.proposal.notice in texts(panel.scroll.widget())
+    assert len(panel.cards) == 2
+
+
+def test_model_settings_keep_the_key_in_the_secret_store(qtbot, store, file_secrets):
+    dialog = ModelSettingsDialog(store, file_secrets)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.base_url, "http://127.0.0.1:11434/v1")
+    qtbot.keyClicks(dialog.model, "llama3.2")
+    qtbot.keyClicks(dialog.api_key, "sk-test")
+    dialog.accept()
+    assert store.get_setting(SETTINGS_KEY) == {
+        "base_url": "http://127.0.0.1:11434/v1",
+        "model": "llama3.2",
+    }
+    assert file_secrets.get(API_KEY_SECRET) == "sk-test"
+    assert "sk-test" not in str(store.get_setting(SETTINGS_KEY))
