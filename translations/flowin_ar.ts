@@ -1545,4 +1545,31 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>إلغاء</translation>
     </message>
   </context>
+  <context>
+    <name>SchedulePreview</name>
+    <message>
+      <source>Next runs</source>
+      <translation>التشغيلات القادمة</translation>
+    </message>
+    <message>
+      <source>Times in %1.</source>
+      <translation>الأوقات بتوقيت %1.</translation>
+    </message>
+    <message>
+      <source>Flowin doesn't know the time zone '%1'.</source>
+      <translation>لا يعرف Flowin المنطقة الزمنية '%1'.</translation>
+    </message>
+    <message>
+      <source>Flowin can't read this cron expression: it needs five parts, minute hour day month weekday (e.g. 0 9 * * 1).</source>
+      <translation>لا يستطيع Flowin قراءة تعبير cron هذا: يحتاج إلى خمسة أجزاء، الدقيقة الساعة اليوم الشهر يوم الأسبوع (مثلًا 0 9 * * 1).</translation>
+    </message>
+    <message>
+      <source>Flowin can't work out when this runs: check the settings above.</source>
+      <translation>لا يستطيع Flowin تحديد موعد تشغيله: راجع الإعدادات أعلاه.</translation>
+    </message>
+    <message>
+      <source>%1, %2</source>
+      <translation>%1، %2</translation>
+    </message>
+  </context>
 </TS>

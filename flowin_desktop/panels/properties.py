@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from flowin_engine.credentials import Connections
 from flowin_engine.expressions import template_strings
 from flowin_engine.model import OnError
+from flowin_engine.registry import TriggerKind
 
 from ..document import FlowDocument, SetNodeValue
 from ..i18n import node_type_name
@@ -36,6 +37,7 @@ from .references import (
     last_run_context,
     reference_problem,
 )
+from .schedule import SchedulePreview
 
 
 class PropertiesPanel(QWidget):
@@ -59,6 +61,7 @@ class PropertiesPanel(QWidget):
         self._labels: list[tuple[QLabel, str]] = []
         self.step_data: dict[str, tuple[Any, Any, str | None]] = {}
         self.problems: dict[str, list[Any]] = {}
+        self.schedule_preview: SchedulePreview | None = None
 
         self.empty = QLabel()
         self.empty.setObjectName("empty")
@@ -185,6 +188,12 @@ class PropertiesPanel(QWidget):
                     label_widget.setToolTip(self.tr("Required"))
                 form.addRow(label_widget, container)
 
+        self.schedule_preview = None
+        if node_type is not None and node_type.trigger_kind == TriggerKind.SCHEDULE:
+            self.schedule_preview = SchedulePreview()
+            self.schedule_preview.show_schedule(node.params, self.document.flow.settings.timezone)
+            form.addRow(self.schedule_preview)
+
         self.on_error = QComboBox()
         for value, text in (
             (OnError.STOP, self.tr("Stop the run")),
@@ -273,6 +282,8 @@ class PropertiesPanel(QWidget):
         self.turned_off.blockSignals(False)
         for key, editor in self.editors.items():
             editor.set_value(node.params.get(key, UNSET))
+        if self.schedule_preview is not None:
+            self.schedule_preview.show_schedule(node.params, self.document.flow.settings.timezone)
         self.check_references()
 
     # References to other steps' data.
