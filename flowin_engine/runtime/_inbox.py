@@ -76,7 +76,7 @@ class Inbox:
                 batch.append(item)
             try:
                 with self.store.writing() as session:
-                    session.execute(insert(InboxRow), [_row(e) for e, _ in batch])
+                    session.execute(insert(InboxRow.__table__), [_row(e) for e, _ in batch])
             except Exception as error:
                 log.exception("Could not write %d incoming events", len(batch))
                 for _, done in batch:
