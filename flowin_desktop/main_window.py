@@ -57,6 +57,7 @@ from .document import (
 from .executions import ExecutionsView
 from .home import HomeView
 from .i18n import LANGUAGES, Localizer, node_type_name
+from .panels.accounts import AccountPicker
 from .panels.builder import BuilderPanel
 from .panels.palette import Palette
 from .panels.properties import PropertiesPanel
@@ -314,6 +315,8 @@ class MainWindow(QMainWindow):
         self.scene.note_activated.connect(self.edit_note)
         self.home.open_requested.connect(self.open_flow)
         self.run_log.step_clicked.connect(self.select_step)
+        self.run_log.fix_requested.connect(self.fix_failed_step)
+        self._fix_target: tuple[str, str | None] | None = None  # (step id, setting) to open
         self.builder_panel.close_requested.connect(lambda: self.ai_button.setChecked(False))
         self.builder_panel.applied.connect(self._builder_applied)
         self.home.create_requested.connect(self.new_flow)
@@ -573,6 +576,20 @@ class MainWindow(QMainWindow):
         node = self.document.flow.node(node_id)
         self.document.push(SetNodeValue(self.document, node_id, "disabled", not node.disabled))
 
+    def fix_failed_step(self) -> None:
+        """Open what the last failure blames: the step's account dialog, or its field."""
+        if self._fix_target is None:
+            return
+        node_id, setting = self._fix_target
+        self.select_step(node_id)
+        self.properties.show_node(node_id)
+        self.properties.tabs.setCurrentIndex(0)
+        editor = self.properties.editors.get(setting or "")
+        if isinstance(editor, AccountPicker):
+            editor.connect_account()
+        elif editor is not None:
+            editor.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def select_step(self, node_id: str) -> None:
         item = self.scene.node_items.get(node_id)
         if item is not None:
@@ -741,6 +758,7 @@ class MainWindow(QMainWindow):
         self.scene.clear_run_states()
         self.properties.clear_step_data()
         self.run_log.clear()
+        self._fix_target = None
         self._step_numbers = {}
         if any(n.params.get("connection") for n in self.document.flow.nodes):
             self.runs.runner.connections = self.connections
@@ -829,9 +847,12 @@ class MainWindow(QMainWindow):
                 )
             else:
                 text = self.tr("The run failed: %1").replace("%1", isolate(event.error))
+            if failed is not None:
+                self._fix_target = (failed.id, event.failed_setting)
         else:
             text = self.tr("The run stopped (%1).").replace("%1", str(event.status))
-        self.run_log.set_summary(text)
+        fixable = event.status == ExecutionStatus.FAILED and self._fix_target is not None
+        self.run_log.set_summary(text, fixable)
         self.statusBar().showMessage(text, 8000)
         self.run_finished.emit(event)
 

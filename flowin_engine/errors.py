@@ -6,6 +6,10 @@ from __future__ import annotations
 class FlowinError(Exception):
     """Base of all Flowin errors; ``str(error)`` is what the user sees."""
 
+    # The step's setting (a param key) to change to fix it, when one is to blame: the app's
+    # "Fix now" opens it.
+    setting: str | None = None
+
 
 class FlowFileError(FlowinError):
     """A flow file or flow JSON that cannot be read as a flow."""
@@ -75,6 +79,17 @@ class MissingVariable(ExpressionError):
 
 class StepError(FlowinError):
     """A step failed in a way that repeating it would not fix."""
+
+    def __init__(self, message: str, *, setting: str | None = None) -> None:
+        super().__init__(message)
+        self.setting = setting
+
+
+class AccountRejected(StepError):
+    """The service refused the step's connected account: a wrong, expired or revoked key."""
+
+    def __init__(self, message: str, *, setting: str = "connection") -> None:
+        super().__init__(message, setting=setting)
 
 
 class RetryableError(StepError):

@@ -57,6 +57,7 @@ class ExecutionFinished:
     duration: float
     error: str | None = None
     failed_node: str | None = None
+    failed_setting: str | None = None  # the failed step's setting to change, when one is to blame
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,7 @@ class StepFinished:
     at: datetime
     duration: float
     retry_in: float | None = None
+    setting: str | None = None  # the step's setting to change, when one is to blame
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import httpx
 
-from .errors import RetryableError, StepError
+from .errors import AccountRejected, RetryableError
 
 JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 # Renew a little early, so a token doesn't expire between the check and the call.
@@ -35,7 +35,7 @@ EXPIRY_MARGIN = 60.0
 DEFAULT_TIMEOUT = 30.0
 
 
-class OAuthError(StepError):
+class OAuthError(AccountRejected):
     """Signing in failed in a way the user has to fix (a revoked grant, a wrong client)."""
 
 

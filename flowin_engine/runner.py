@@ -412,6 +412,7 @@ class _Execution:
         self.timers: set[TimerHandle] = set()
         self.error: str | None = None
         self.failed_node: str | None = None
+        self.failed_setting: str | None = None
         self.finished = False
         self.trigger_output: Any = None
         self.steps: dict[str, dict[str, Any]] = {}  # what {{ steps['Name'] }} reads
@@ -468,7 +469,14 @@ class _Execution:
         duration = monotonic() - self._started
         self.runner._publish(
             ExecutionFinished(
-                self.id, self.flow.id, status, finished_at, duration, self.error, self.failed_node
+                self.id,
+                self.flow.id,
+                status,
+                finished_at,
+                duration,
+                self.error,
+                self.failed_node,
+                self.failed_setting,
             )
         )
         outputs = {name: view["output"] for name, view in self.steps.items()}
@@ -584,10 +592,7 @@ class _Execution:
         params: Any = node.params
         try:
             context = self._context(scope, data)
-            params = {
-                key: render(value, context, node.name, node_type.field_title(key))
-                for key, value in node.params.items()
-            }
+            params = _rendered_params(node, node_type, context)
             model = _validate_params(node_type, node, params)
             ctx = StepContext(
                 execution_id=self.id,
@@ -736,6 +741,7 @@ class _Execution:
                     datetime.now(UTC),
                     monotonic() - started,
                     wait,
+                    getattr(error, "setting", None),
                 )
             )
         if retrying and wait is not None:
@@ -754,6 +760,7 @@ class _Execution:
             if self.error is None:
                 self.error = message
                 self.failed_node = node.name
+                self.failed_setting = getattr(error, "setting", None)
             self.cancelled.set()
             dropped = [t for t in self.timers if self.runner._timers.cancel(t)]
             self.timers.clear()
@@ -875,6 +882,17 @@ class _Execution:
             return iteration(0)
 
 
+def _rendered_params(node: Node, node_type: NodeType, context: dict[str, Any]) -> dict[str, Any]:
+    params = {}
+    for key, value in node.params.items():
+        try:
+            params[key] = render(value, context, node.name, node_type.field_title(key))
+        except FlowinError as error:
+            error.setting = key
+            raise
+    return params
+
+
 def _validate_params(node_type: NodeType, node: Node, params: Any) -> BaseModel:
     try:
         return node_type.input_model.model_validate(params)
@@ -883,7 +901,7 @@ def _validate_params(node_type: NodeType, node: Node, params: Any) -> BaseModel:
         key = str(first["loc"][0]) if first["loc"] else ""
         title = node_type.field_title(key) if key else "its settings"
         reason = "is required" if first["type"] == "missing" else first["msg"].lower()
-        raise StepError(f"'{node.name}' → {title} {reason}.") from None
+        raise StepError(f"'{node.name}' → {title} {reason}.", setting=key or None) from None
 
 
 def _describe_failure(error: Exception, node_type: NodeType) -> tuple[str, bool, float | None]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from .errors import StepError
+from .errors import FlowinError, StepError
 
 if TYPE_CHECKING:
     from .credentials import Connections
@@ -72,10 +72,17 @@ class StepContext:
     def credential(self, connection_id: str | None) -> dict[str, Any]:
         """The secret fields of the connected account a step uses (never log them)."""
         if not connection_id:
-            raise StepError(f"'{self.node.name}' needs an account: pick one under Account.")
+            raise StepError(
+                f"'{self.node.name}' needs an account: pick one under Account.",
+                setting="connection",
+            )
         if self.connections is None:
             raise StepError("Connected accounts aren't available where this flow runs.")
-        return self.connections.secret(connection_id)
+        try:
+            return self.connections.secret(connection_id)
+        except FlowinError as error:  # deleted, or its secret is gone from the keyring
+            error.setting = "connection"
+            raise
 
     @property
     def remaining(self) -> float:

@@ -691,6 +691,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>RunLog</name>
     <message>
+      <source>Fix now</source>
+      <translation>أصلِحه الآن</translation>
+    </message>
+    <message>
       <location filename="../flowin_desktop/panels/run_log.py" line="38" />
       <source>Click Test run to try your flow. Each step shows up here.</source>
       <translation>اضغط «تشغيل تجريبي» لتجربة التدفق. ستظهر كل خطوة هنا.</translation>

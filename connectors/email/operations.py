@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from flowin_engine.errors import RetryableError, StepError
+from flowin_engine.errors import AccountRejected, RetryableError, StepError
 from flowin_engine.steps import StepContext
 
 from .message import Attachment, addresses, bare, build_message, describe, sender_address
@@ -139,7 +139,7 @@ class _session:
                 server.login(account.username, account.password)
         except smtplib.SMTPAuthenticationError as error:
             self._close()
-            raise StepError(
+            raise AccountRejected(
                 f"E-mail: {host} didn't accept the username or password ({_reply(error)}). "
                 "Check them; many providers need an app password for other apps."
             ) from None

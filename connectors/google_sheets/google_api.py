@@ -18,7 +18,7 @@ import httpx
 from pydantic import BaseModel, Field
 
 from connectors.http.operations import retry_after
-from flowin_engine.errors import RetryableError, StepError
+from flowin_engine.errors import AccountRejected, RetryableError, StepError
 from flowin_engine.oauth import (
     AccessTokens,
     OAuthApp,
@@ -277,7 +277,7 @@ class GoogleAPI:
                 retry_after=retry_after(response.headers.get("retry-after")),
             )
         if status == 401:
-            return StepError(
+            return AccountRejected(
                 f"{prefix}: Google didn't accept the account's sign-in ({message}); reconnect "
                 "the Google account."
             )

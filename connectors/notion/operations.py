@@ -17,7 +17,7 @@ import httpx
 from pydantic import BaseModel, Field
 
 from connectors.http.operations import retry_after
-from flowin_engine.errors import RetryableError, StepError
+from flowin_engine.errors import AccountRejected, RetryableError, StepError
 from flowin_engine.steps import StepContext
 
 DEFAULT_BASE_URL = "https://api.notion.com"
@@ -348,7 +348,7 @@ def _failure(response: httpx.Response, sends: bool, what: str) -> StepError:
             retry_after=retry_after(response.headers.get("retry-after")),
         )
     if status == 401:
-        return StepError(
+        return AccountRejected(
             "Notion: the integration secret is wrong or was revoked; connect it again."
         )
     if status == 404 or code == "object_not_found":

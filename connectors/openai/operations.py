@@ -11,7 +11,7 @@ import openai
 from pydantic import BaseModel, Field
 
 from connectors.http.operations import retry_after
-from flowin_engine.errors import RetryableError, StepError
+from flowin_engine.errors import AccountRejected, RetryableError, StepError
 from flowin_engine.steps import StepContext
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
@@ -140,7 +140,7 @@ def _failure(error: openai.APIError, account: OpenAIAccount, model: str = "") ->
             "(for Ollama, is it running?)."
         )
     if isinstance(error, openai.AuthenticationError):
-        return StepError(f"AI: the API key was refused ({message}); check the account's key.")
+        return AccountRejected(f"AI: the API key was refused ({message}); check the account's key.")
     if isinstance(error, openai.PermissionDeniedError):
         return StepError(f"AI: this key may not do that ({message}).")
     if isinstance(error, openai.NotFoundError):

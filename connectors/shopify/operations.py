@@ -16,7 +16,7 @@ import httpx
 from pydantic import BaseModel, Field
 
 from connectors.http.operations import retry_after
-from flowin_engine.errors import RetryableError, StepError
+from flowin_engine.errors import AccountRejected, RetryableError, StepError
 from flowin_engine.steps import StepContext
 from flowin_engine.webhooks import GateContext, WebhookReply, WebhookRequest, require_signature
 
@@ -245,7 +245,7 @@ def _failure(store: ShopifyStore, response: httpx.Response, sends: bool, what: s
             retry_after=retry_after(response.headers.get("retry-after")),
         )
     if status == 401:
-        return StepError(
+        return AccountRejected(
             f"Shopify: {store.domain} didn't accept the access token; copy the Admin API access "
             "token (shpat_…) of your app again."
         )

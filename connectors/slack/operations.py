@@ -16,7 +16,7 @@ import httpx
 from pydantic import BaseModel, BeforeValidator, Field
 
 from connectors.http.operations import retry_after
-from flowin_engine.errors import RetryableError, StepError
+from flowin_engine.errors import AccountRejected, RetryableError, StepError
 from flowin_engine.steps import StepContext
 from flowin_engine.webhooks import (
     GateContext,
@@ -234,7 +234,7 @@ def _call(
         return answer
     error = str(answer.get("error") or response.reason_phrase)
     if response.status_code == 401 or error in BAD_TOKEN_ERRORS:
-        raise StepError(BAD_TOKEN)
+        raise AccountRejected(BAD_TOKEN)
     if error == "ratelimited":
         raise RetryableError(
             "Slack: too many messages for now.",

@@ -23,7 +23,7 @@ import httpx
 from pydantic import BaseModel, Field, ValidationError
 
 from connectors.http.operations import Text, retry_after
-from flowin_engine.errors import FlowinError, RetryableError, StepError
+from flowin_engine.errors import AccountRejected, FlowinError, RetryableError, StepError
 from flowin_engine.steps import StepContext
 from flowin_engine.webhooks import (
     GateContext,
@@ -101,7 +101,7 @@ class StripeAccount(BaseModel):
                 "key (sk_…) instead."
             )
         if not key.startswith(KEY_PREFIXES):
-            raise StepError(BAD_KEY)
+            raise AccountRejected(BAD_KEY)
         return key
 
     def url(self, path: str) -> str:
@@ -563,7 +563,7 @@ def _failure(response: httpx.Response) -> StepError:
     # Stripe says itself whether sending the same request again can work.
     should_retry = (response.headers.get("stripe-should-retry") or "").lower()
     if status == 401:
-        return StepError(BAD_KEY)
+        return AccountRejected(BAD_KEY)
     if status == 429:
         return RetryableError(
             "Stripe: too many requests for now; Flowin will try again shortly.",

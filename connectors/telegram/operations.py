@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 import httpx
 from pydantic import BaseModel, BeforeValidator, Field
 
-from flowin_engine.errors import RetryableError, StepError
+from flowin_engine.errors import AccountRejected, RetryableError, StepError
 from flowin_engine.polling import PollContext, PolledItem, PollResult
 from flowin_engine.steps import StepContext
 
@@ -214,7 +214,7 @@ def _call(
     """One Bot API call; ``sends`` says a repeat could send a second message."""
     token = bot.bot_token.strip()
     if not token:
-        raise StepError("Telegram: the bot token is empty — reconnect the bot.")
+        raise AccountRejected("Telegram: the bot token is empty — reconnect the bot.")
     url = f"{bot.base_url.rstrip('/')}/bot{token}/{method}"
     try:
         if multipart:
@@ -252,7 +252,7 @@ def _result(response: httpx.Response, method: str) -> Any:
     description = str(answer.get("description") or response.reason_phrase)
     if status in (401, 404):
         # Telegram answers 401 for an unknown token and 404 for one that isn't a token at all.
-        raise StepError("Telegram: the bot token is wrong — reconnect the bot.")
+        raise AccountRejected("Telegram: the bot token is wrong — reconnect the bot.")
     if status == 400 and "chat not found" in description.lower():
         raise StepError("Telegram: chat not found — has the user started your bot?")
     if status == 429:

@@ -16,7 +16,7 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.request_validator import RequestValidator
 from twilio.rest import Client
 
-from flowin_engine.errors import RetryableError, StepError
+from flowin_engine.errors import AccountRejected, RetryableError, StepError
 from flowin_engine.steps import StepContext
 from flowin_engine.webhooks import GateContext, WebhookRejected, WebhookRequest
 
@@ -170,7 +170,7 @@ def _maybe_sent() -> str:
 def _failure(error: TwilioRestException) -> StepError:
     message = error.msg or "unknown error"
     if error.status == 401 or error.code == 20003:
-        return StepError(BAD_CREDENTIALS)
+        return AccountRejected(BAD_CREDENTIALS)
     if error.status == 429 or error.code == 20429:
         return RetryableError(f"Twilio: too many requests ({message}).")
     if error.status >= 500:

@@ -18,7 +18,7 @@ import httpx
 from pydantic import BaseModel, BeforeValidator, Field
 
 from connectors.http.operations import retry_after
-from flowin_engine.errors import RetryableError, StepError
+from flowin_engine.errors import AccountRejected, RetryableError, StepError
 from flowin_engine.steps import StepContext
 from flowin_engine.webhooks import (
     GateContext,
@@ -247,7 +247,7 @@ def _call(
     code = error.get("code")
     message = error.get("message") or response.reason_phrase
     if response.status_code == 401 or code in TOKEN_ERRORS:
-        raise StepError(BAD_TOKEN)
+        raise AccountRejected(BAD_TOKEN)
     if response.status_code == 429 or code in RATE_LIMIT_ERRORS:
         raise RetryableError(
             f"WhatsApp: too many messages for now ({message}).",

@@ -1,0 +1,61 @@
+"""A failed test run offers "Fix now", which opens what the failure blames."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from .conftest import add
+
+
+def _run(qtbot, window):
+    with qtbot.waitSignal(window.run_finished, timeout=10_000) as finished:
+        assert window.test_run()
+    return finished.args[0]
+
+
+def _connect(window, source: str, target: str) -> None:
+    window.scene.connect(source, "main", target, "main")
+
+
+def test_a_step_without_an_account_opens_the_account_dialog(qtbot, editor, monkeypatch):
+    monkeypatch.setenv("FLOWIN_SECRETS", "file")
+    trigger = add(editor, "core.manual_trigger", 0, 0)
+    send = add(editor, "telegram.send_message", 300, 0)
+    editor.document.flow.node(send).params.update({"chat_id": "42", "text": "hi"})
+    _connect(editor, trigger, send)
+    finished = _run(qtbot, editor)
+
+    assert finished.failed_setting == "connection"
+    assert editor.run_log.fix_button.isVisibleTo(editor.run_log)
+    qtbot.mouseClick(editor.run_log.fix_button, Qt.MouseButton.LeftButton)
+    assert editor.scene.selected_node_ids() == [send]
+    picker = editor.properties.editors["connection"]
+    assert picker.dialog is not None and picker.dialog.isVisible()
+    picker.dialog.reject()
+
+
+def test_a_missing_variable_focuses_the_field_that_reads_it(qtbot, editor):
+    trigger = add(editor, "core.manual_trigger", 0, 0)
+    greet = add(editor, "core.format", 300, 0)
+    node = editor.document.flow.node(greet)
+    field = next(
+        k
+        for k, v in editor.registry.get("core.format").input_model.model_fields.items()
+        if v.is_required()
+    )
+    node.params[field] = "{{ trigger.customer_nam }}"
+    _connect(editor, trigger, greet)
+    finished = _run(qtbot, editor)
+
+    assert finished.failed_setting == field
+    qtbot.mouseClick(editor.run_log.fix_button, Qt.MouseButton.LeftButton)
+    assert editor.properties.tabs.currentIndex() == 0
+    assert editor.properties.editors[field].widget.hasFocus() or (
+        editor.focusWidget() is editor.properties.editors[field].widget
+    )
+
+
+def test_a_successful_run_offers_no_fix(qtbot, window):
+    window.open_flow(window.home.flow_ids()[0])
+    _run(qtbot, window)
+    assert not window.run_log.fix_button.isVisibleTo(window.run_log)
