@@ -312,12 +312,14 @@ class Runtime:
         The future gives the result when the run ends, or the FlowinError it can't run for.
         """
         result: Future[ExecutionResult] = Future()
-        if self._stopping.is_set():
+        with self._lock:  # the starter answers whoever is left when it stops, under this lock
+            stopping = self._stopping.is_set()
+            if not stopping:
+                self._callers.append((flow, payload, source, result))
+        if stopping:
             result.set_exception(FlowinError("Flowin is stopping; try again shortly."))
-            return result
-        with self._lock:
-            self._callers.append((flow, payload, source, result))
-        self._poke.set()
+        else:
+            self._poke.set()
         return result
 
     def _accepted(self, events: Sequence[InboxEvent]) -> None:
