@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 
 from connectors.email.message import Attachment, addresses, build_message, describe
 from connectors.google_sheets.google_api import GoogleAccount, GoogleAPI
+from flowin_engine.connector_kit import account_field
 from flowin_engine.errors import StepError
 from flowin_engine.polling import PollContext, PolledItem, PollResult
 from flowin_engine.steps import StepContext
@@ -36,12 +37,7 @@ class GmailAccount(GoogleAccount):
 
 
 def _account() -> Any:
-    return Field(
-        None,
-        title="Account",
-        description="The connected Gmail account.",
-        json_schema_extra={"widget": "connection", "connector": "gmail"},
-    )
+    return account_field("gmail", "The connected Gmail account.")
 
 
 class SendEmailInput(BaseModel):

@@ -10,7 +10,6 @@ errors are ``{"error": {"code", "message", "status", "errors": [{"reason"}]}}``
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -18,6 +17,7 @@ import httpx
 from pydantic import BaseModel, Field
 
 from connectors.http.operations import retry_after
+from flowin_engine.connector_kit import service_client as _client
 from flowin_engine.errors import AccountRejected, RetryableError, StepError
 from flowin_engine.oauth import (
     AccessTokens,
@@ -324,15 +324,3 @@ def _error_body(response: httpx.Response) -> dict[str, Any]:
     if isinstance(error, str):  # some endpoints answer {"error": "...", "error_description"}
         return {"message": answer.get("error_description") or error}
     return {}
-
-
-_lock = threading.Lock()
-_shared: httpx.Client | None = None
-
-
-def _client() -> httpx.Client:
-    global _shared
-    with _lock:
-        if _shared is None:
-            _shared = httpx.Client(headers={"User-Agent": "Flowin"})
-    return _shared

@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, Field
 
+from flowin_engine.connector_kit import account_field
 from flowin_engine.errors import StepError
 from flowin_engine.polling import PollContext, PolledItem, PollResult
 from flowin_engine.steps import StepContext
@@ -34,12 +35,7 @@ class GoogleSheetsAccount(GoogleAccount):
 
 
 def _account() -> Any:
-    return Field(
-        None,
-        title="Account",
-        description="The connected Google account.",
-        json_schema_extra={"widget": "connection", "connector": "google_sheets"},
-    )
+    return account_field("google_sheets", "The connected Google account.")
 
 
 def _spreadsheet() -> Any:

@@ -6,19 +6,17 @@ It never keeps cookies: one flow's session must not leak into another flow's req
 
 from __future__ import annotations
 
-import atexit
 import base64
 import json
-import threading
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from http.cookiejar import CookieJar, DefaultCookiePolicy
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 import httpx
 from pydantic import BaseModel, BeforeValidator, Field
 
+from flowin_engine.connector_kit import service_client as _client
 from flowin_engine.errors import RetryableError, StepError, StepTimeout
 from flowin_engine.steps import StepContext
 
@@ -250,25 +248,6 @@ def _text(value: Any) -> str:
 
 
 # The shared client.
-
-_lock = threading.Lock()
-_shared: httpx.Client | None = None
-
-
-def _client() -> httpx.Client:
-    global _shared
-    if _shared is None:
-        with _lock:
-            if _shared is None:
-                # A jar whose policy accepts no domain: cookies are never stored or sent on.
-                jar = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
-                _shared = httpx.Client(
-                    cookies=jar,
-                    headers={"User-Agent": "Flowin"},
-                    limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
-                )
-                atexit.register(_shared.close)
-    return _shared
 
 
 # Failures.

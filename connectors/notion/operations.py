@@ -9,7 +9,6 @@ rows are queried with ``POST /v1/data_sources/{id}/query`` and paged with ``star
 from __future__ import annotations
 
 import re
-import threading
 import uuid
 from typing import Any
 
@@ -17,6 +16,8 @@ import httpx
 from pydantic import BaseModel, Field
 
 from connectors.http.operations import retry_after
+from flowin_engine.connector_kit import account_field
+from flowin_engine.connector_kit import service_client as _client
 from flowin_engine.errors import AccountRejected, RetryableError, StepError
 from flowin_engine.steps import StepContext
 
@@ -56,12 +57,7 @@ class NotionIntegration(BaseModel):
 
 
 def _account() -> Any:
-    return Field(
-        None,
-        title="Account",
-        description="The connected Notion integration.",
-        json_schema_extra={"widget": "connection", "connector": "notion"},
-    )
+    return account_field("notion", "The connected Notion integration.")
 
 
 def _database() -> Any:
@@ -367,15 +363,3 @@ def _failure(response: httpx.Response, sends: bool, what: str) -> StepError:
             return StepError(text + "; the page may have been created, so Flowin didn't repeat it.")
         return RetryableError(text + ".")
     return StepError(f"Notion refused the request: {message}.")
-
-
-_lock = threading.Lock()
-_shared: httpx.Client | None = None
-
-
-def _client() -> httpx.Client:
-    global _shared
-    with _lock:
-        if _shared is None:
-            _shared = httpx.Client(headers={"User-Agent": "Flowin"})
-    return _shared

@@ -9,13 +9,14 @@ with the app's client secret: ``X-Shopify-Hmac-Sha256`` is the base64 HMAC-SHA25
 from __future__ import annotations
 
 import re
-import threading
 from typing import Any, Literal
 
 import httpx
 from pydantic import BaseModel, Field
 
 from connectors.http.operations import retry_after
+from flowin_engine.connector_kit import account_field
+from flowin_engine.connector_kit import service_client as _client
 from flowin_engine.errors import AccountRejected, RetryableError, StepError
 from flowin_engine.steps import StepContext
 from flowin_engine.webhooks import GateContext, WebhookReply, WebhookRequest, require_signature
@@ -61,12 +62,7 @@ class ShopifyStore(BaseModel):
 
 
 def _account() -> Any:
-    return Field(
-        None,
-        title="Store",
-        description="The connected Shopify store.",
-        json_schema_extra={"widget": "connection", "connector": "shopify"},
-    )
+    return account_field("shopify", "The connected Shopify store.", title="Store")
 
 
 class NewOrderInput(BaseModel):
@@ -319,15 +315,3 @@ def _order(order: dict[str, Any]) -> dict[str, Any]:
         ],
         "order": order,
     }
-
-
-_lock = threading.Lock()
-_shared: httpx.Client | None = None
-
-
-def _client() -> httpx.Client:
-    global _shared
-    with _lock:
-        if _shared is None:
-            _shared = httpx.Client(headers={"User-Agent": "Flowin"})
-    return _shared

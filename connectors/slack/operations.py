@@ -9,13 +9,14 @@ Events arrive signed: ``X-Slack-Signature`` = "v0=" + HMAC-SHA256(signing secret
 from __future__ import annotations
 
 import json
-import threading
 from typing import Annotated, Any
 
 import httpx
 from pydantic import BaseModel, BeforeValidator, Field
 
 from connectors.http.operations import retry_after
+from flowin_engine.connector_kit import account_field
+from flowin_engine.connector_kit import service_client as _client
 from flowin_engine.errors import AccountRejected, RetryableError, StepError
 from flowin_engine.steps import StepContext
 from flowin_engine.webhooks import (
@@ -65,12 +66,7 @@ class SlackApp(BaseModel):
 
 
 def _account() -> Any:
-    return Field(
-        None,
-        title="Account",
-        description="The connected Slack app.",
-        json_schema_extra={"widget": "connection", "connector": "slack"},
-    )
+    return account_field("slack", "The connected Slack app.")
 
 
 class PostMessageInput(BaseModel):
@@ -247,15 +243,3 @@ def _call(
     if error == "not_in_channel":
         raise StepError("Slack: the app isn't in that channel — invite it with /invite @your-app.")
     raise StepError(f"Slack refused {method}: {error}.")
-
-
-_lock = threading.Lock()
-_shared: httpx.Client | None = None
-
-
-def _client() -> httpx.Client:
-    global _shared
-    with _lock:
-        if _shared is None:
-            _shared = httpx.Client(headers={"User-Agent": "Flowin"})
-    return _shared

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import threading
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -23,6 +22,8 @@ import httpx
 from pydantic import BaseModel, Field, ValidationError
 
 from connectors.http.operations import Text, retry_after
+from flowin_engine.connector_kit import account_field
+from flowin_engine.connector_kit import service_client as _client
 from flowin_engine.errors import AccountRejected, FlowinError, RetryableError, StepError
 from flowin_engine.steps import StepContext
 from flowin_engine.webhooks import (
@@ -109,12 +110,7 @@ class StripeAccount(BaseModel):
 
 
 def _account() -> Any:
-    return Field(
-        None,
-        title="Account",
-        description="The connected Stripe account.",
-        json_schema_extra={"widget": "connection", "connector": "stripe"},
-    )
+    return account_field("stripe", "The connected Stripe account.")
 
 
 class PaymentSucceededInput(BaseModel):
@@ -644,15 +640,3 @@ def _zone(ctx: StepContext) -> ZoneInfo:
         return ZoneInfo(ctx.flow.settings.timezone or "UTC")
     except (ZoneInfoNotFoundError, ValueError):
         return ZoneInfo("UTC")
-
-
-_lock = threading.Lock()
-_shared: httpx.Client | None = None
-
-
-def _client() -> httpx.Client:
-    global _shared
-    with _lock:
-        if _shared is None:
-            _shared = httpx.Client(headers={"User-Agent": "Flowin"})
-    return _shared

@@ -7,12 +7,13 @@ Every call is ``POST {base_url}/bot<token>/<method>`` with a JSON body (core.tel
 from __future__ import annotations
 
 import json
-import threading
 from typing import Annotated, Any, Literal
 
 import httpx
 from pydantic import BaseModel, BeforeValidator, Field
 
+from flowin_engine.connector_kit import account_field
+from flowin_engine.connector_kit import service_client as _client
 from flowin_engine.errors import AccountRejected, RetryableError, StepError
 from flowin_engine.polling import PollContext, PolledItem, PollResult
 from flowin_engine.steps import StepContext
@@ -50,12 +51,7 @@ class TelegramBot(BaseModel):
 
 
 def _account() -> Any:
-    return Field(
-        None,
-        title="Account",
-        description="The connected Telegram bot.",
-        json_schema_extra={"widget": "connection", "connector": "telegram"},
-    )
+    return account_field("telegram", "The connected Telegram bot.")
 
 
 ParseMode = Literal["none", "MarkdownV2", "HTML", "Markdown"]
@@ -280,15 +276,3 @@ def _message(message: dict[str, Any]) -> dict[str, Any]:
         "date": message.get("date"),
         "message": message,
     }
-
-
-_lock = threading.Lock()
-_shared: httpx.Client | None = None
-
-
-def _client() -> httpx.Client:
-    global _shared
-    with _lock:
-        if _shared is None:
-            _shared = httpx.Client(headers={"User-Agent": "Flowin"})
-    return _shared

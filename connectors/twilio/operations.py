@@ -16,6 +16,7 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.request_validator import RequestValidator
 from twilio.rest import Client
 
+from flowin_engine.connector_kit import account_field
 from flowin_engine.errors import AccountRejected, RetryableError, StepError
 from flowin_engine.steps import StepContext
 from flowin_engine.webhooks import GateContext, WebhookRejected, WebhookRequest
@@ -45,12 +46,7 @@ class TwilioAccount(BaseModel):
 
 
 def _account() -> Any:
-    return Field(
-        None,
-        title="Account",
-        description="The connected Twilio account.",
-        json_schema_extra={"widget": "connection", "connector": "twilio"},
-    )
+    return account_field("twilio", "The connected Twilio account.")
 
 
 class SendSmsInput(BaseModel):

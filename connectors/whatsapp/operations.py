@@ -9,15 +9,14 @@ address with a GET handshake that must echo ``hub.challenge``.
 from __future__ import annotations
 
 import hmac
-import re
-import threading
-from importlib import metadata
 from typing import Annotated, Any
 
 import httpx
 from pydantic import BaseModel, BeforeValidator, Field
 
 from connectors.http.operations import retry_after
+from flowin_engine.connector_kit import account_field
+from flowin_engine.connector_kit import service_client as _client
 from flowin_engine.errors import AccountRejected, RetryableError, StepError
 from flowin_engine.steps import StepContext
 from flowin_engine.webhooks import (
@@ -78,12 +77,7 @@ class WhatsAppAccount(BaseModel):
 
 
 def _account() -> Any:
-    return Field(
-        None,
-        title="Account",
-        description="The connected WhatsApp number.",
-        json_schema_extra={"widget": "connection", "connector": "whatsapp"},
-    )
+    return account_field("whatsapp", "The connected WhatsApp number.")
 
 
 class SendTextInput(BaseModel):
@@ -287,25 +281,3 @@ def _messages(payload: Any) -> list[dict[str, Any]]:
                     }
                 )
     return found
-
-
-_lock = threading.Lock()
-_shared: httpx.Client | None = None
-
-
-def _client() -> httpx.Client:
-    global _shared
-    with _lock:
-        if _shared is None:
-            _shared = httpx.Client(headers={"User-Agent": _user_agent()})
-    return _shared
-
-
-def _user_agent() -> str:
-    """ "Flowin/1.2.3": Meta's description asks for name/major.minor.patch."""
-    try:
-        version = metadata.version("flowin")
-    except metadata.PackageNotFoundError:
-        version = "0.0.0"
-    numbers = [*re.findall(r"\d+", version), "0", "0", "0"][:3]
-    return "Flowin/" + ".".join(numbers)
