@@ -13,7 +13,16 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from flowin_engine.model import Edge, Flow, FlowStatus, Node, Position, StickyNote, new_id
+from flowin_engine.model import (
+    Edge,
+    Flow,
+    FlowStatus,
+    Node,
+    PinnedOutput,
+    Position,
+    StickyNote,
+    new_id,
+)
 from flowin_engine.registry import Registry
 
 CLIPBOARD_MIME = "application/x-flowin-flow+json"
@@ -327,6 +336,28 @@ class SetNodeValue(FlowCommand):
     def undo(self) -> None:
         _write(self.flow.node(self.node_id), self.path, self.old)
         self.document.notify()
+
+
+class SetPinned(FlowCommand):
+    """Pin a step's output as test data (``pinned``), or unpin it (``None``)."""
+
+    def __init__(self, document: FlowDocument, node_id: str, pinned: PinnedOutput | None) -> None:
+        super().__init__(document, _tr("Pin output") if pinned else _tr("Unpin output"))
+        self.node_id, self.new = node_id, pinned
+        self.old = document.flow.pinned.get(node_id)
+
+    def _apply(self, pinned: PinnedOutput | None) -> None:
+        if pinned is None:
+            self.flow.pinned.pop(self.node_id, None)
+        else:
+            self.flow.pinned[self.node_id] = pinned
+        self.document.notify()
+
+    def redo(self) -> None:
+        self._apply(self.new)
+
+    def undo(self) -> None:
+        self._apply(self.old)
 
 
 class AddNote(FlowCommand):

@@ -37,6 +37,7 @@ from flowin_engine.events import (
 )
 from flowin_engine.history import retry_execution
 from flowin_engine.model import Flow, FlowStatus, Position, StickyNote, utc_now
+from flowin_engine.pinning import NO_EARLIER_RUN, latest_outputs, pin
 from flowin_engine.registry import Registry
 from flowin_engine.store import Store
 from flowin_engine.validation import validate_flow
@@ -53,6 +54,7 @@ from .document import (
     SetFlowStatus,
     SetNodeValue,
     SetNoteText,
+    SetPinned,
 )
 from .executions import ExecutionsView
 from .home import HomeView
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
         self.runs = TestRuns(registry, store, self)
         self.runs.events_arrived.connect(self._on_events)
         self._step_numbers: dict[str, int] = {}
+        self._step_run: str | None = None  # the step a run of one step runs
         self._saved = True
         self._loading = False
         self.resize(1280, 800)
@@ -316,6 +319,8 @@ class MainWindow(QMainWindow):
         self.home.open_requested.connect(self.open_flow)
         self.run_log.step_clicked.connect(self.select_step)
         self.run_log.fix_requested.connect(self.fix_failed_step)
+        self.properties.pin_requested.connect(self.set_pinned)
+        self.properties.run_step_requested.connect(self.run_step_only)
         self._fix_target: tuple[str, str | None] | None = None  # (step id, setting) to open
         self.builder_panel.close_requested.connect(lambda: self.ai_button.setChecked(False))
         self.builder_panel.applied.connect(self._builder_applied)
@@ -548,6 +553,13 @@ class MainWindow(QMainWindow):
                     self.tr("Turn this step on") if node.disabled else self.tr("Turn this step off")
                 )
                 toggle.triggered.connect(lambda: self.toggle_disabled(node.id))
+                run_step = menu.addAction(self.tr("Run this step only"))
+                run_step.triggered.connect(lambda: self.run_step_only(node.id))
+                pinned = node.id in self.document.flow.pinned
+                pin_action = menu.addAction(
+                    self.tr("Unpin") if pinned else self.tr("Pin this output")
+                )
+                pin_action.triggered.connect(lambda: self.set_pinned(node.id, not pinned))
             menu.addActions([self.copy_action, self.duplicate_action, self.delete_action])
         menu.addSeparator()
         menu.addActions([self.paste_action, self.fit_action])
@@ -571,6 +583,49 @@ class MainWindow(QMainWindow):
 
     def _canvas_menu(self, at: QPointF, where: QPoint) -> None:
         self.canvas_menu(at).popup(where)
+
+    def set_pinned(self, node_id: str, pinned: bool) -> bool:
+        """Pin the step's output from the latest run (test runs replay it), or unpin it."""
+        if not pinned:
+            if node_id in self.document.flow.pinned:
+                self.document.push(SetPinned(self.document, node_id, None))
+            return True
+        outputs, _ = latest_outputs(self.store, self.document.flow.id)
+        latest = outputs.get(node_id)
+        if latest is None:
+            self.statusBar().showMessage(
+                self.tr("This step has no output to pin yet: run the flow first."), 6000
+            )
+            return False
+        self.document.push(SetPinned(self.document, node_id, pin(latest.output, latest.port)))
+        return True
+
+    def run_step_only(self, node_id: str) -> bool:
+        """Run one step with what the steps before it gave in the latest runs (or their pins)."""
+        if self.runs.is_running():
+            return False
+        self.save_now()
+        self.run_log.clear()
+        self._fix_target = None
+        self._step_numbers = {}
+        self.scene.set_run_state(node_id, None)
+        if any(n.params.get("connection") for n in self.document.flow.nodes):
+            self.runs.runner.connections = self.connections
+        try:
+            self.runs.run_step(self.store, self.document.flow, node_id)
+        except FlowinError as error:
+            message = str(error)
+            if message == NO_EARLIER_RUN:
+                message = self.tr("Run the flow once first so this step has data to work with.")
+            self.run_log.set_summary(message)
+            self.run_log.setVisible(True)
+            self.statusBar().showMessage(message, 8000)
+            return False
+        self._step_run = node_id
+        self.run_button.setEnabled(False)
+        self.run_log.set_summary(self.tr("Running one step…"))
+        self.run_log.setVisible(True)
+        return True
 
     def toggle_disabled(self, node_id: str) -> None:
         node = self.document.flow.node(node_id)
@@ -760,6 +815,7 @@ class MainWindow(QMainWindow):
         self.run_log.clear()
         self._fix_target = None
         self._step_numbers = {}
+        self._step_run = None
         if any(n.params.get("connection") for n in self.document.flow.nodes):
             self.runs.runner.connections = self.connections
         try:
@@ -791,6 +847,8 @@ class MainWindow(QMainWindow):
             elif isinstance(event, StepFinished):
                 self._step_finished(event)
             elif isinstance(event, StepSkipped):
+                if self._step_run is not None:
+                    continue  # a run of one step leaves the other steps as they were
                 self.scene.set_run_state(event.node_id, "skipped")
                 self.run_log.add(
                     self.tr("Skipped: %1").replace("%1", isolate(event.node_name)),
@@ -802,10 +860,25 @@ class MainWindow(QMainWindow):
 
     def _step_finished(self, event: StepFinished) -> None:
         state = STEP_STATE.get(event.status, "running")
+        pinned = event.status == StepStatus.REUSED and event.node_id in self.document.flow.pinned
+        if pinned:
+            state = "pinned"
         self.scene.set_run_state(event.node_id, state)
         number = str(self._number(event.node_id))
         self.properties.set_step_data(event.node_id, event.input, event.output, event.error)
-        if event.status in (StepStatus.SUCCESS, StepStatus.REUSED):
+        if pinned:
+            text = (
+                self.tr("≡ Step %1 used its pinned output: %2")
+                .replace("%1", number)
+                .replace("%2", isolate(event.node_name))
+            )
+        elif event.status == StepStatus.REUSED:
+            text = (
+                self.tr("≡ Step %1 reused its output from the last run: %2")
+                .replace("%1", number)
+                .replace("%2", isolate(event.node_name))
+            )
+        elif event.status == StepStatus.SUCCESS:
             ms = f"{event.duration * 1000:.0f}"
             text = (
                 self.tr("✓ Step %1 succeeded: %2 (%3 ms)")
@@ -825,12 +898,14 @@ class MainWindow(QMainWindow):
                 .replace("%1", number)
                 .replace("%2", isolate(event.error))
             )
-        self.run_log.add(text, state, event.node_id)
+        self.run_log.add(text, "violet" if pinned else state, event.node_id)
 
     def _run_finished(self, event: ExecutionFinished) -> None:
         self.run_button.setEnabled(True)
         seconds = f"{event.duration:.2f}"
-        if event.status == ExecutionStatus.SUCCESS:
+        if event.status == ExecutionStatus.SUCCESS and self._step_run is not None:
+            text = self.tr("The step ran in %1 s.").replace("%1", seconds)
+        elif event.status == ExecutionStatus.SUCCESS:
             text = self.tr("Your flow's flying smoothly! Execution time: %1 s").replace(
                 "%1", seconds
             )

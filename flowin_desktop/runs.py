@@ -9,8 +9,10 @@ from PySide6.QtCore import QObject, Signal
 
 from flowin_engine.events import Event
 from flowin_engine.model import Flow
+from flowin_engine.pinning import run_step, start_test_run
 from flowin_engine.registry import Registry
 from flowin_engine.runner import ExecutionHandle, History, Runner
+from flowin_engine.store import Store
 
 
 class TestRuns(QObject):
@@ -32,8 +34,16 @@ class TestRuns(QObject):
         self.events_arrived.emit(list(batch))
 
     def start(self, flow: Flow, trigger_data: Any = None) -> ExecutionHandle:
-        """Run a snapshot of ``flow``, so edits made during the run don't change it."""
-        self.current = self.runner.start(flow.model_copy(deep=True), trigger_data, mode="manual")
+        """Run a snapshot of ``flow``, so edits made during the run don't change it.
+
+        Pinned steps replay their pinned output: this is a test run.
+        """
+        self.current = start_test_run(self.runner, flow.model_copy(deep=True), trigger_data)
+        return self.current
+
+    def run_step(self, store: Store, flow: Flow, node_id: str) -> ExecutionHandle:
+        """Run one step of a snapshot of ``flow`` with the data of the latest runs."""
+        self.current = run_step(store, self.runner, flow.model_copy(deep=True), node_id)
         return self.current
 
     def is_running(self) -> bool:

@@ -102,6 +102,25 @@ class FlowSettings(BaseModel):
     )
 
 
+class PinnedOutput(BaseModel):
+    """A step's output kept as test data: test runs replay it instead of calling the service.
+
+    Only test runs started from the editor use it; runs of an active flow never do. Values under
+    secret-looking keys are masked on the way in, so a pinned output never holds a secret.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    port: str = MAIN_PORT
+    output: Any = None
+
+    @field_validator("output")
+    @classmethod
+    def _without_secrets(cls, output: Any) -> Any:
+        from .store.redact import redact  # the store package imports this module
+
+        return redact(output)
+
+
 class Flow(BaseModel):
     model_config = ConfigDict(extra="forbid")
     schema_version: int = SCHEMA_VERSION
@@ -113,6 +132,9 @@ class Flow(BaseModel):
     edges: list[Edge] = Field(default_factory=list)
     sticky_notes: list[StickyNote] = Field(default_factory=list)
     settings: FlowSettings = Field(default_factory=FlowSettings)
+    pinned: dict[str, PinnedOutput] = Field(
+        default_factory=dict, description="Test data: node id → its pinned output."
+    )
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)
 

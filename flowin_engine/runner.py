@@ -216,13 +216,19 @@ class Runner:
         reuse: Mapping[str, Reused] | None = None,
         retry_of: str | None = None,
         validate: bool = True,
+        only: str | None = None,
     ) -> ExecutionHandle:
-        """Start an execution and return at once; ``handle.wait()`` gives the result."""
+        """Start an execution and return at once; ``handle.wait()`` gives the result.
+
+        With ``only``, that one step runs: every step in ``reuse`` is replayed (whether or not data
+        reaches it) and every other step is skipped.
+        """
         if validate:
             self._check(flow)
         execution = _Execution(
             self, flow, trigger_data, mode, execution_id or uuid.uuid4().hex, dict(reuse or {})
         )
+        execution.only = only
         self._launch([execution], retry_of)
         return execution.handle
 
@@ -299,7 +305,7 @@ class Runner:
     def _check(self, flow: Flow) -> None:
         # A trigger may start the same flow hundreds of times a second: validate each distinct
         # definition once. The key is the flow's JSON, so an edited flow is checked again.
-        key = flow.model_dump_json(exclude={"updated_at", "status"})
+        key = flow.model_dump_json(exclude={"updated_at", "status", "pinned"})
         with self._lock:
             if key in self._valid:
                 self._valid.move_to_end(key)
@@ -403,6 +409,7 @@ class _Execution:
         self.trigger_data = trigger_data
         self.mode = mode
         self.reuse = reuse
+        self.only: str | None = None  # run just this step (Runner.start's ``only``)
         self.handle = ExecutionHandle(execution_id, runner)
         self.started_at = datetime.now(UTC)
         self._started = monotonic()
@@ -573,6 +580,8 @@ class _Execution:
                     )
                 )
             return self._completed(scope, node_id, {reused.port: reused.output})
+        if self.only is not None and node_id != self.only and scope is self.top:
+            return self._skip(scope, node_id)
 
         started_at = datetime.now(UTC)
         started = monotonic()
@@ -693,6 +702,9 @@ class _Execution:
         return ready
 
     def _skip(self, scope: _Scope, node_id: str) -> list[_Work]:
+        if self.only is not None and scope is self.top and node_id in self.reuse:
+            # Running one step: what stands in for the steps before it replays all the same.
+            return [_Work(scope, node_id)]
         node = self.nodes[node_id]
         if self.runner.events.has_subscribers:
             self.runner._publish(

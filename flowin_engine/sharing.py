@@ -37,10 +37,12 @@ def shareable(flow: Flow, registry: Registry | None = None) -> tuple[Flow, list[
 
     Left out: fields a node type declares as passwords (with ``registry``), values under
     secret-looking keys at any depth ("token", "Authorization", "api_key"...), and passwords or
-    secret query parameters inside URLs. The copy is a draft: a shared flow starts switched off.
+    secret query parameters inside URLs. The copy is a draft: a shared flow starts switched off,
+    and without pinned outputs: those are test data, a sample of the sender's real data.
     """
     copy = flow.model_copy(deep=True)
     copy.status = type(flow.status).DRAFT
+    copy.pinned = {}
     left_out: list[LeftOut] = []
     for node in copy.nodes:
         node.params = _clean_params(node, registry, left_out)

@@ -260,6 +260,42 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>MainWindow</name>
     <message>
+      <source>Run this step only</source>
+      <translation>شغّل هذه الخطوة وحدها</translation>
+    </message>
+    <message>
+      <source>Unpin</source>
+      <translation>ألغِ التثبيت</translation>
+    </message>
+    <message>
+      <source>Pin this output</source>
+      <translation>ثبّت هذا الناتج</translation>
+    </message>
+    <message>
+      <source>This step has no output to pin yet: run the flow first.</source>
+      <translation>ليس لهذه الخطوة ناتج لتثبيته بعد: شغّل التدفق أولًا.</translation>
+    </message>
+    <message>
+      <source>Run the flow once first so this step has data to work with.</source>
+      <translation>شغّل التدفق مرة أولًا حتى تجد هذه الخطوة بيانات تعمل بها.</translation>
+    </message>
+    <message>
+      <source>Running one step…</source>
+      <translation>جارٍ تشغيل خطوة واحدة…</translation>
+    </message>
+    <message>
+      <source>≡ Step %1 used its pinned output: %2</source>
+      <translation>≡ الخطوة %1 استخدمت ناتجها المثبّت: %2</translation>
+    </message>
+    <message>
+      <source>≡ Step %1 reused its output from the last run: %2</source>
+      <translation>≡ الخطوة %1 أعادت استخدام ناتجها من آخر تشغيل: %2</translation>
+    </message>
+    <message>
+      <source>The step ran in %1 s.</source>
+      <translation>اشتغلت الخطوة في %1 ث.</translation>
+    </message>
+    <message>
       <source>✦ AI: describe your flow</source>
       <translation>✦ الذكاء الاصطناعي: صف تدفقك</translation>
     </message>
@@ -598,6 +634,30 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>PropertiesPanel</name>
     <message>
+      <source>▶ Run this step only</source>
+      <translation>▶ شغّل هذه الخطوة وحدها</translation>
+    </message>
+    <message>
+      <source>Run just this step, with the data the steps before it gave in the last run</source>
+      <translation>شغّل هذه الخطوة وحدها، بالبيانات التي أعطتها الخطوات التي قبلها في آخر تشغيل</translation>
+    </message>
+    <message>
+      <source>Unpin</source>
+      <translation>ألغِ التثبيت</translation>
+    </message>
+    <message>
+      <source>Pin this output</source>
+      <translation>ثبّت هذا الناتج</translation>
+    </message>
+    <message>
+      <source>Test runs call the service again for this step.</source>
+      <translation>ستستدعي التشغيلات التجريبية الخدمة من جديد لهذه الخطوة.</translation>
+    </message>
+    <message>
+      <source>Test runs reuse this output instead of calling the service again.</source>
+      <translation>تعيد التشغيلات التجريبية استخدام هذا الناتج بدل استدعاء الخدمة من جديد.</translation>
+    </message>
+    <message>
       <location filename="../flowin_desktop/panels/properties.py" line="70" />
       <source>Select a step to see its settings.</source>
       <translation>اختر خطوة لعرض إعداداتها.</translation>
@@ -734,6 +794,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   </context>
   <context>
     <name>FlowDocument</name>
+    <message>
+      <source>Pin output</source>
+      <translation>تثبيت الناتج</translation>
+    </message>
+    <message>
+      <source>Unpin output</source>
+      <translation>إلغاء تثبيت الناتج</translation>
+    </message>
     <message>
       <source>'%1' has no input called '%2'.</source>
       <translation>لا يوجد في '%1' مُدخَل باسم '%2'.</translation>

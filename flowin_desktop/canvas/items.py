@@ -22,6 +22,7 @@ from ..i18n import node_type_name
 from ..icons import connector_pixmap
 
 if TYPE_CHECKING:
+    from ..theme import Theme
     from .scene import FlowScene
 
 NODE_WIDTH = 210.0
@@ -123,6 +124,7 @@ class NodeItem(QGraphicsObject):
             node.settings.on_error,
             node.position.x,
             node.position.y,
+            self.flow_scene.node_pinned(node.id),
         )
         if key == self._key and not force:
             return
@@ -187,7 +189,7 @@ class NodeItem(QGraphicsObject):
             # Zoomed far out: a coloured card is all anyone can see, and it draws fast.
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(
-                theme.color(self.run_state) if self.run_state else theme.color("border")
+                state_color(theme, self.run_state) if self.run_state else theme.color("border")
             )
             painter.drawRect(rect)
             return
@@ -197,7 +199,7 @@ class NodeItem(QGraphicsObject):
         border = theme.color("border")
         width = 1.2
         if self.run_state:
-            border = theme.color(self.run_state)
+            border = state_color(theme, self.run_state)
             width = 2.5
         if self.isSelected():
             # A halo outside the card, so a selected step still shows how its run went.
@@ -209,7 +211,9 @@ class NodeItem(QGraphicsObject):
         painter.setPen(QPen(border, width))
         painter.setBrush(theme.color("surface"))
         painter.drawRoundedRect(rect, 10, 10)
-        stripe = QColor(theme.color(self.run_state) if self.run_state else theme.color("accent"))
+        stripe = QColor(
+            state_color(theme, self.run_state) if self.run_state else theme.color("accent")
+        )
         if self.node_type is not None and self.node_type.is_trigger and not self.run_state:
             stripe = theme.color("violet")
         painter.setPen(Qt.PenStyle.NoPen)
@@ -275,6 +279,10 @@ class NodeItem(QGraphicsObject):
             painter.setPen(QColor("#ffffff"))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, "!")
             font.setBold(False)
+        if self.flow_scene.node_pinned(self.node_id):
+            # Beside the problem badge's corner: this step replays its pinned output in test runs.
+            x = NODE_WIDTH - 42 if not rtl else 16
+            draw_pin_badge(painter, QRectF(x, -6, 26, 16), theme.color("violet"))
         if labelled:
             painter.setPen(QPen(theme.color("surface_alt"), 1))
             painter.drawLine(
@@ -412,6 +420,32 @@ class EdgeItem(QGraphicsPathItem):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(self.pen())
         painter.drawPath(self.path())
+
+
+def state_color(theme: Theme, state: str) -> QColor:
+    """A run state's colour; a step that replayed its pinned output is violet, like its pin."""
+    return theme.color("violet" if state == "pinned" else state)
+
+
+def draw_pin_badge(painter: QPainter, rect: QRectF, color: QColor) -> None:
+    """A pill with a push-pin in it: the step's output is pinned."""
+    painter.save()
+    painter.setPen(QPen(QColor("#ffffff"), 1.5))
+    painter.setBrush(color)
+    painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+    centre = rect.center()
+    # The pin, leaning like one pressed into a board: a round head, a collar and a needle.
+    painter.translate(centre)
+    painter.scale(0.85, 0.85)
+    painter.rotate(40)
+    white = QColor("#ffffff")
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(white)
+    painter.drawEllipse(QPointF(0, -3.2), 3.1, 3.1)
+    painter.drawRoundedRect(QRectF(-3.6, -0.6, 7.2, 2.2), 1, 1)
+    painter.setPen(QPen(white, 1.4, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    painter.drawLine(QPointF(0, 1.6), QPointF(0, 6.2))
+    painter.restore()
 
 
 def text_is_right_to_left(text: str) -> bool:

@@ -129,6 +129,9 @@ class FlowScene(QGraphicsScene):
         except KeyError:
             return False
 
+    def node_pinned(self, node_id: str) -> bool:
+        return node_id in self.document.flow.pinned
+
     def error_port_used(self, node_id: str) -> bool:
         """The error port matters once a step sends failures there or something listens to it."""
         try:

@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QStackedWidget,
     QTabWidget,
@@ -42,6 +44,9 @@ from .schedule import SchedulePreview
 
 class PropertiesPanel(QWidget):
     """Shows the selected step: its fields (Settings) and what it got and gave in the last run."""
+
+    pin_requested = Signal(str, bool)  # step id, pin (True) or unpin (False)
+    run_step_requested = Signal(str)
 
     def __init__(
         self,
@@ -76,8 +81,24 @@ class PropertiesPanel(QWidget):
         self.data_model = QStandardItemModel()
         self.data_view.setModel(self.data_model)
         self.data_view.setAlternatingRowColors(True)
+        self.pin_button = QPushButton()
+        self.pin_button.clicked.connect(self._pin_clicked)
+        self.run_step_button = QPushButton()
+        self.run_step_button.clicked.connect(
+            lambda: self.node_id and self.run_step_requested.emit(self.node_id)
+        )
+        last_run = QWidget()
+        last_run_layout = QVBoxLayout(last_run)
+        last_run_layout.setContentsMargins(0, 6, 0, 0)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(6, 0, 6, 0)
+        buttons.addWidget(self.run_step_button)
+        buttons.addWidget(self.pin_button)
+        buttons.addStretch(1)
+        last_run_layout.addLayout(buttons)
+        last_run_layout.addWidget(self.data_view)
         self.tabs.addTab(self.settings_scroll, "")
-        self.tabs.addTab(self.data_view, "")
+        self.tabs.addTab(last_run, "")
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
@@ -92,6 +113,11 @@ class PropertiesPanel(QWidget):
         self.empty.setText(self.tr("Select a step to see its settings."))
         self.tabs.setTabText(0, self.tr("Settings"))
         self.tabs.setTabText(1, self.tr("Last run"))
+        self.run_step_button.setText(self.tr("▶ Run this step only"))
+        self.run_step_button.setToolTip(
+            self.tr("Run just this step, with the data the steps before it gave in the last run")
+        )
+        self._show_pin()
         if self.node_id is not None:
             self.show_node(self.node_id, force=True)
 
@@ -277,6 +303,7 @@ class PropertiesPanel(QWidget):
             return
         if not self.name_edit.hasFocus():
             self.name_edit.setText(node.name)
+        self._show_pin()
         self.turned_off.blockSignals(True)
         self.turned_off.setChecked(node.disabled)
         self.turned_off.blockSignals(False)
@@ -313,6 +340,24 @@ class PropertiesPanel(QWidget):
 
     # Last run.
 
+    def _pinned(self) -> bool:
+        return self.node_id is not None and self.node_id in self.document.flow.pinned
+
+    def _show_pin(self) -> None:
+        pinned = self._pinned()
+        self.pin_button.setText(self.tr("Unpin") if pinned else self.tr("Pin this output"))
+        self.pin_button.setToolTip(
+            self.tr("Test runs call the service again for this step.")
+            if pinned
+            else self.tr("Test runs reuse this output instead of calling the service again.")
+        )
+        entry = self.step_data.get(self.node_id or "")
+        self.pin_button.setEnabled(pinned or (entry is not None and not entry[2]))
+
+    def _pin_clicked(self) -> None:
+        if self.node_id is not None:
+            self.pin_requested.emit(self.node_id, not self._pinned())
+
     def set_step_data(self, node_id: str, data_in: Any, data_out: Any, error: str | None) -> None:
         self.step_data[node_id] = (data_in, data_out, error)
         if node_id == self.node_id:
@@ -325,6 +370,7 @@ class PropertiesPanel(QWidget):
         self.check_references()
 
     def _show_data(self) -> None:
+        self._show_pin()
         self.data_model.clear()
         self.data_model.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Value")])
         entry = self.step_data.get(self.node_id or "")

@@ -852,10 +852,11 @@ def _flow_from_row(row: FlowRow) -> Flow:
 
 
 def _comparable(definition: str) -> dict[str, Any]:
-    """A flow's JSON without what does not make a new version."""
+    """A flow's JSON without what does not make a new version (pinned outputs are test data)."""
     data = json.loads(definition)
     data.pop("updated_at", None)
     data.pop("status", None)
+    data.pop("pinned", None)
     return data
 
 
