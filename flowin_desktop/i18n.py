@@ -8,6 +8,7 @@ app never depends on a checked-in binary.
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from flowin_engine import paths
-from flowin_engine.registry import NodeType
+from flowin_engine.registry import Connector, NodeType
 
 log = logging.getLogger(__name__)
 
@@ -126,6 +127,86 @@ def load_translator(language: str) -> QTranslator | None:
     return None
 
 
+# Connectors declare their words in English; these are the contexts their translations are in
+# (tools/manifest_strings.py lists every such string, and what a language still lacks).
+NODE_TYPES = "NodeTypes"  # connector and operation names, categories and descriptions
+NODE_FIELDS = "NodeFields"  # input and account fields: titles, help and choices
+
+
 def node_type_name(node_type: NodeType) -> str:
     """A node type's name in the current language (connectors declare English names)."""
-    return QCoreApplication.translate("NodeTypes", node_type.name)
+    return QCoreApplication.translate(NODE_TYPES, node_type.name)
+
+
+def node_type_description(node_type: NodeType) -> str:
+    text = node_type.manifest.description
+    return isolate_latin(QCoreApplication.translate(NODE_TYPES, text)) if text else ""
+
+
+def connector_name(connector: Connector) -> str:
+    return QCoreApplication.translate(NODE_TYPES, connector.name)
+
+
+def category_name(category: str) -> str:
+    return QCoreApplication.translate(NODE_TYPES, category)
+
+
+def field_text(text: str | None) -> str:
+    """A field's title or help in the current language."""
+    return isolate_latin(QCoreApplication.translate(NODE_FIELDS, text)) if text else ""
+
+
+def choice_label(choice: str) -> str:
+    """How one value of a Literal field reads in the current language."""
+    return isolate_latin(QCoreApplication.translate(NODE_FIELDS, choice_text(choice)))
+
+
+def choice_text(choice: str) -> str:
+    """The English label of a Literal value: its words without underscores."""
+    return choice.replace("_", " ")
+
+
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_HAS_ARABIC = re.compile(f"[{_ARABIC}]")
+_NOT_ARABIC = re.compile(f"[^{_ARABIC}]+")
+_PAIRS = {")": "(", "]": "[", "}": "{"}  # closer: opener
+_OPENERS = {o: c for c, o in _PAIRS.items()}
+_LEADING = ":;,.—–"
+_TRAILING = ".:;,"
+
+
+def isolate_latin(text: str) -> str:
+    """Arabic text with each Latin run that has signs in it (an example, a path, an
+    {{ expression }}, +9665…, a bracketed name) in a first-strong isolate, so that the
+    bidirectional algorithm lays the run out left to right in one piece: otherwise a "+",
+    a bracket or a final "…)" lands on the wrong side. Text without Arabic is left alone."""
+    if not _HAS_ARABIC.search(text):
+        return text
+    return _NOT_ARABIC.sub(_isolate_run, text)
+
+
+def _isolate_run(match: re.Match[str]) -> str:
+    run = match.group(0)
+    start, end = 0, len(run)
+    # Leave out spaces, punctuation that joins it to the Arabic around, and brackets whose
+    # other half is outside the run (they belong to the Arabic sentence).
+    while start < end and _outside(run[start], run[start + 1 : end], _LEADING, _OPENERS):
+        start += 1
+    while end > start and _outside(run[end - 1], run[start : end - 1], _TRAILING, _PAIRS):
+        end -= 1
+    core = run[start:end]
+    if not re.search(r"[A-Za-z0-9]", core) or re.fullmatch(r"[A-Za-z0-9 ]+", core):
+        return run
+    if any(core.count(o) != core.count(c) for c, o in _PAIRS.items()):
+        return run
+    return f"{run[:start]}\u2068{core}\u2069{run[end:]}"
+
+
+def _outside(char: str, rest: str, punctuation: str, halves: dict[str, str]) -> bool:
+    """Whether ``char`` at the run's edge stays out of the isolate: a space, punctuation, or a
+    bracket whose other half (``halves[char]``) is not in the ``rest`` of the run."""
+    if char.isspace() or char in punctuation:
+        return True
+    if char in _PAIRS or char in _OPENERS:
+        return char not in halves or halves[char] not in rest
+    return False

@@ -1144,6 +1144,1214 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Organization ID</source>
       <translation>معرّف المؤسسة</translation>
     </message>
+    <message>
+      <source>SMTP server</source>
+      <translation>خادم SMTP</translation>
+    </message>
+    <message>
+      <source>e.g. smtp.gmail.com or smtp.office365.com</source>
+      <translation>مثال: smtp.gmail.com أو smtp.office365.com</translation>
+    </message>
+    <message>
+      <source>Port</source>
+      <translation>المنفذ</translation>
+    </message>
+    <message>
+      <source>465 for SSL, 587 for STARTTLS, 25 plain.</source>
+      <translation>465 لـ SSL، و587 لـ STARTTLS، و25 دون تشفير.</translation>
+    </message>
+    <message>
+      <source>Security</source>
+      <translation>الأمان</translation>
+    </message>
+    <message>
+      <source>ssl (port 465), starttls (587), none (trusted LAN).</source>
+      <translation>SSL (المنفذ 465)، أو STARTTLS (587)، أو بلا (لشبكة محلية موثوقة).</translation>
+    </message>
+    <message>
+      <source>ssl</source>
+      <translation>SSL</translation>
+    </message>
+    <message>
+      <source>starttls</source>
+      <translation>STARTTLS</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>بلا</translation>
+    </message>
+    <message>
+      <source>Usually your e-mail address.</source>
+      <translation>عادةً عنوان بريدك الإلكتروني.</translation>
+    </message>
+    <message>
+      <source>Often an app password, not the one you sign in with.</source>
+      <translation>غالبًا كلمة مرور تطبيق، لا كلمة المرور التي تسجّل الدخول بها.</translation>
+    </message>
+    <message>
+      <source>From address</source>
+      <translation>عنوان المُرسِل</translation>
+    </message>
+    <message>
+      <source>Defaults to the username.</source>
+      <translation>اسم المستخدم ما لم تحدّد غيره.</translation>
+    </message>
+    <message>
+      <source>From name</source>
+      <translation>اسم المُرسِل</translation>
+    </message>
+    <message>
+      <source>e.g. Layla's Shop</source>
+      <translation>مثال: Layla's Shop</translation>
+    </message>
+    <message>
+      <source>Sign in with</source>
+      <translation>تسجيل الدخول بـ</translation>
+    </message>
+    <message>
+      <source>oauth: your Google account in the browser; service_account: a JSON key.</source>
+      <translation>OAuth: حسابك في Google عبر المتصفح؛ حساب خدمة: مفتاح JSON.</translation>
+    </message>
+    <message>
+      <source>oauth</source>
+      <translation>OAuth</translation>
+    </message>
+    <message>
+      <source>service account</source>
+      <translation>حساب خدمة</translation>
+    </message>
+    <message>
+      <source>OAuth client ID</source>
+      <translation>معرّف عميل OAuth</translation>
+    </message>
+    <message>
+      <source>OAuth client secret</source>
+      <translation>سرّ عميل OAuth</translation>
+    </message>
+    <message>
+      <source>Refresh token</source>
+      <translation>رمز التحديث</translation>
+    </message>
+    <message>
+      <source>Access token</source>
+      <translation>رمز الوصول</translation>
+    </message>
+    <message>
+      <source>Expires at</source>
+      <translation>ينتهي في</translation>
+    </message>
+    <message>
+      <source>Service account key (JSON)</source>
+      <translation>مفتاح حساب الخدمة (JSON)</translation>
+    </message>
+    <message>
+      <source>The whole JSON key file from Google Cloud console → IAM → Service accounts.</source>
+      <translation>ملف مفتاح JSON كاملًا من Google Cloud console → IAM → Service accounts.</translation>
+    </message>
+    <message>
+      <source>Act as user</source>
+      <translation>التصرّف باسم مستخدم</translation>
+    </message>
+    <message>
+      <source>For a service account with domain-wide delegation: the user's e-mail.</source>
+      <translation>لحساب خدمة مفوَّض على مستوى النطاق: البريد الإلكتروني للمستخدم.</translation>
+    </message>
+    <message>
+      <source>Sign-in address</source>
+      <translation>عنوان تسجيل الدخول</translation>
+    </message>
+    <message>
+      <source>Token address</source>
+      <translation>عنوان الرموز</translation>
+    </message>
+    <message>
+      <source>Integration secret</source>
+      <translation>سرّ التكامل</translation>
+    </message>
+    <message>
+      <source>ntn_… from notion.so/my-integrations; then share the database with it (••• → Connections).</source>
+      <translation>الرمز ntn_… من notion.so/my-integrations؛ ثم شارك قاعدة البيانات معه (••• → Connections).</translation>
+    </message>
+    <message>
+      <source>sk-… from platform.openai.com; for Ollama any text (e.g. ollama).</source>
+      <translation>المفتاح sk-… من platform.openai.com؛ ولـ Ollama أي نص (مثال: ollama).</translation>
+    </message>
+    <message>
+      <source>For Ollama: http://localhost:11434/v1</source>
+      <translation>لـ Ollama: http://localhost:11434/v1</translation>
+    </message>
+    <message>
+      <source>e.g. llama3.2</source>
+      <translation>مثال: llama3.2</translation>
+    </message>
+    <message>
+      <source>Optional.</source>
+      <translation>اختياري.</translation>
+    </message>
+    <message>
+      <source>Store address</source>
+      <translation>عنوان المتجر</translation>
+    </message>
+    <message>
+      <source>e.g. layla-shop.myshopify.com (or just layla-shop).</source>
+      <translation>مثال: layla-shop.myshopify.com (أو layla-shop فقط).</translation>
+    </message>
+    <message>
+      <source>Admin API access token</source>
+      <translation>رمز الوصول إلى Admin API</translation>
+    </message>
+    <message>
+      <source>shpat_… from Settings → Apps → Develop apps → your app → API credentials.</source>
+      <translation>الرمز shpat_… من Settings → Apps → Develop apps، ثم تطبيقك، ثم API credentials.</translation>
+    </message>
+    <message>
+      <source>Webhook signing secret</source>
+      <translation>سرّ توقيع الويب هوك</translation>
+    </message>
+    <message>
+      <source>The app's client secret (or the one shown under Settings → Notifications → Webhooks); Flowin refuses webhooks it didn't sign.</source>
+      <translation>سرّ العميل الخاص بالتطبيق (أو السرّ الظاهر في Settings → Notifications → Webhooks)؛ ويرفض Flowin كل ويب هوك لم يُوقَّع به.</translation>
+    </message>
+    <message>
+      <source>API version</source>
+      <translation>إصدار API</translation>
+    </message>
+    <message>
+      <source>Empty for https://&lt;store&gt;.</source>
+      <translation>اتركه فارغًا لاستخدام https://&lt;store&gt;.</translation>
+    </message>
+    <message>
+      <source>Bot token</source>
+      <translation>رمز البوت</translation>
+    </message>
+    <message>
+      <source>xoxb-… from OAuth &amp; Permissions.</source>
+      <translation>الرمز xoxb-… من OAuth &amp; Permissions.</translation>
+    </message>
+    <message>
+      <source>Signing secret</source>
+      <translation>سرّ التوقيع</translation>
+    </message>
+    <message>
+      <source>Basic Information → App Credentials; checks events.</source>
+      <translation>من Basic Information → App Credentials؛ ويُستخدم للتحقق من الأحداث.</translation>
+    </message>
+    <message>
+      <source>Secret key</source>
+      <translation>المفتاح السري</translation>
+    </message>
+    <message>
+      <source>sk_live_… or sk_test_… from Developers → API keys, or a restricted key (rk_…) allowed to read PaymentIntents and write Customers.</source>
+      <translation>المفتاح sk_live_… أو sk_test_… من Developers → API keys، أو مفتاح مقيَّد (rk_…) مسموح له بقراءة PaymentIntents وكتابة Customers.</translation>
+    </message>
+    <message>
+      <source>whsec_… of the webhook endpoint that calls this flow (Developers → Webhooks → the endpoint → Signing secret); Flowin refuses events Stripe didn't sign.</source>
+      <translation>السرّ whsec_… لنقطة استقبال الويب هوك التي تستدعي هذا التدفق (Developers → Webhooks، ثم نقطة الاستقبال، ثم Signing secret)؛ ويرفض Flowin الأحداث التي لم يوقّعها Stripe.</translation>
+    </message>
+    <message>
+      <source>The token @BotFather gave you, like 123456789:AAH…</source>
+      <translation>الرمز الذي أعطاك إياه @BotFather، مثل 123456789:AAH…</translation>
+    </message>
+    <message>
+      <source>Change only for your own Bot API server.</source>
+      <translation>لا تغيّره إلا إن كان لديك خادم Bot API خاص بك.</translation>
+    </message>
+    <message>
+      <source>Account SID</source>
+      <translation>معرّف الحساب (Account SID)</translation>
+    </message>
+    <message>
+      <source>Starts with AC; on the Twilio Console's home page.</source>
+      <translation>يبدأ بـ AC؛ وتجده في الصفحة الرئيسية لـ Twilio Console.</translation>
+    </message>
+    <message>
+      <source>Auth Token</source>
+      <translation>رمز المصادقة (Auth Token)</translation>
+    </message>
+    <message>
+      <source>A system user's permanent token with whatsapp_business_messaging.</source>
+      <translation>رمز دائم لمستخدم نظام، بصلاحية whatsapp_business_messaging.</translation>
+    </message>
+    <message>
+      <source>Phone number ID</source>
+      <translation>معرّف رقم الهاتف</translation>
+    </message>
+    <message>
+      <source>From WhatsApp → API Setup in your Meta app.</source>
+      <translation>من WhatsApp → API Setup في تطبيقك على Meta.</translation>
+    </message>
+    <message>
+      <source>App secret</source>
+      <translation>سرّ التطبيق</translation>
+    </message>
+    <message>
+      <source>App settings → Basic; checks that incoming messages come from Meta.</source>
+      <translation>من App settings → Basic؛ ويُستخدم للتحقق من أن الرسائل الواردة آتية من Meta.</translation>
+    </message>
+    <message>
+      <source>Verify token</source>
+      <translation>رمز التحقق</translation>
+    </message>
+    <message>
+      <source>Any phrase; type the same one in the Meta app's webhook settings.</source>
+      <translation>أي عبارة؛ واكتب العبارة نفسها في إعدادات الويب هوك لتطبيق Meta.</translation>
+    </message>
+    <message>
+      <source>Graph API version</source>
+      <translation>إصدار Graph API</translation>
+    </message>
+    <message>
+      <source>Data to start with when you click Run; ignored when the run brings its own.</source>
+      <translation>البيانات التي يبدأ بها التدفق عندما تنقر «تشغيل تجريبي»؛ وتُهمَل عندما يأتي التشغيل ببياناته.</translation>
+    </message>
+    <message>
+      <source>The fields to set, in order.</source>
+      <translation>الحقول المطلوب تعيينها، بالترتيب.</translation>
+    </message>
+    <message>
+      <source>Start from the fields that arrived and add or replace these ones.</source>
+      <translation>ابدأ من الحقول الواردة، وأضف إليها هذه الحقول أو استبدلها بها.</translation>
+    </message>
+    <message>
+      <source>and: every rule must hold; or: any one is enough.</source>
+      <translation>و: يجب أن تتحقق كل القواعد؛ أو: تكفي أي قاعدة منها.</translation>
+    </message>
+    <message>
+      <source>and</source>
+      <translation>و</translation>
+    </message>
+    <message>
+      <source>or</source>
+      <translation>أو</translation>
+    </message>
+    <message>
+      <source>Rules, or groups of rules combined with their own and/or.</source>
+      <translation>قواعد، أو مجموعات من القواعد تُجمَع كلٌّ منها بـ«و» أو «أو» خاصة بها.</translation>
+    </message>
+    <message>
+      <source>What to look at, usually an {{ expression }}.</source>
+      <translation>القيمة المطلوب فحصها، وعادةً تكون تعبيرًا {{ expression }}.</translation>
+    </message>
+    <message>
+      <source>Checked in order; the first equal one picks the output, else 'default'.</source>
+      <translation>تُفحَص بالترتيب؛ وأول حالة مساوية تختار المُخرَج، وإلا فالمُخرَج «افتراضي».</translation>
+    </message>
+    <message>
+      <source>For an amount of time, or until a date and time.</source>
+      <translation>لمدة من الزمن، أو حتى تاريخ ووقت محددين.</translation>
+    </message>
+    <message>
+      <source>duration</source>
+      <translation>مدة</translation>
+    </message>
+    <message>
+      <source>until</source>
+      <translation>حتى موعد</translation>
+    </message>
+    <message>
+      <source>seconds</source>
+      <translation>ثوانٍ</translation>
+    </message>
+    <message>
+      <source>minutes</source>
+      <translation>دقائق</translation>
+    </message>
+    <message>
+      <source>hours</source>
+      <translation>ساعات</translation>
+    </message>
+    <message>
+      <source>days</source>
+      <translation>أيام</translation>
+    </message>
+    <message>
+      <source>A date and time like 2025-03-01T09:00; without a time zone, the flow's.</source>
+      <translation>تاريخ ووقت مثل 2025-03-01T09:00؛ وبلا منطقة زمنية تُعتمد منطقة التدفق.</translation>
+    </message>
+    <message>
+      <source>A list, usually an {{ expression }} such as {{ trigger.orders }}.</source>
+      <translation>قائمة، وعادةً تكون تعبيرًا {{ expression }} مثل {{ trigger.orders }}.</translation>
+    </message>
+    <message>
+      <source>append: one list of everything that arrived; combine: one set of fields from all inputs (later ones win); by_name: each input under the name of the step it came from.</source>
+      <translation>إلحاق: قائمة واحدة بكل ما وصل؛ دمج الحقول: مجموعة حقول واحدة من كل المُدخَلات (والأحدث يغلب)؛ حسب الاسم: كل مُدخَل تحت اسم الخطوة التي جاء منها.</translation>
+    </message>
+    <message>
+      <source>append</source>
+      <translation>إلحاق</translation>
+    </message>
+    <message>
+      <source>combine</source>
+      <translation>دمج الحقول</translation>
+    </message>
+    <message>
+      <source>by name</source>
+      <translation>حسب الاسم</translation>
+    </message>
+    <message>
+      <source>What the run's error will say.</source>
+      <translation>نص الخطأ الذي سينتهي به التشغيل.</translation>
+    </message>
+    <message>
+      <source>date</source>
+      <translation>تاريخ</translation>
+    </message>
+    <message>
+      <source>number</source>
+      <translation>رقم</translation>
+    </message>
+    <message>
+      <source>text</source>
+      <translation>نص</translation>
+    </message>
+    <message>
+      <source>What to format, usually an {{ expression }}.</source>
+      <translation>ما يُراد تنسيقه، وعادةً يكون تعبيرًا {{ expression }}.</translation>
+    </message>
+    <message>
+      <source>strftime codes: %d day, %m month, %Y year, %H:%M time, %A weekday.</source>
+      <translation>رموز strftime: %d اليوم، و%m الشهر، و%Y السنة، و%H:%M الوقت، و%A يوم الأسبوع.</translation>
+    </message>
+    <message>
+      <source>e.g. Asia/Riyadh; empty: the flow's time zone.</source>
+      <translation>مثال: Asia/Riyadh؛ وإن تُرك فارغًا فالمنطقة الزمنية للتدفق.</translation>
+    </message>
+    <message>
+      <source>Put before the number, e.g. $.</source>
+      <translation>يوضع قبل الرقم، مثال: $.</translation>
+    </message>
+    <message>
+      <source>Put after the number, e.g. SAR.</source>
+      <translation>يوضع بعد الرقم، مثال: SAR.</translation>
+    </message>
+    <message>
+      <source>upper</source>
+      <translation>أحرف كبيرة</translation>
+    </message>
+    <message>
+      <source>lower</source>
+      <translation>أحرف صغيرة</translation>
+    </message>
+    <message>
+      <source>title</source>
+      <translation>أول كل كلمة كبير</translation>
+    </message>
+    <message>
+      <source>trim</source>
+      <translation>حذف المسافات الطرفية</translation>
+    </message>
+    <message>
+      <source>slug</source>
+      <translation>رابط مختصر (slug)</translation>
+    </message>
+    <message>
+      <source>truncate</source>
+      <translation>اقتطاع</translation>
+    </message>
+    <message>
+      <source>For truncate: the most characters to keep.</source>
+      <translation>للاقتطاع: أقصى عدد من الأحرف يُحتفظ به.</translation>
+    </message>
+    <message>
+      <source>The connected mail account.</source>
+      <translation>حساب البريد المربوط.</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>إلى</translation>
+    </message>
+    <message>
+      <source>One or more addresses, separated by commas.</source>
+      <translation>عنوان واحد أو أكثر، تفصل بينها فواصل.</translation>
+    </message>
+    <message>
+      <source>Cc</source>
+      <translation>نسخة (Cc)</translation>
+    </message>
+    <message>
+      <source>Bcc</source>
+      <translation>نسخة مخفية (Bcc)</translation>
+    </message>
+    <message>
+      <source>Subject</source>
+      <translation>الموضوع</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>النص</translation>
+    </message>
+    <message>
+      <source>HTML</source>
+      <translation>HTML</translation>
+    </message>
+    <message>
+      <source>Optional; shown by mail apps that can.</source>
+      <translation>اختياري؛ وتعرضه تطبيقات البريد التي تدعمه.</translation>
+    </message>
+    <message>
+      <source>Reply to</source>
+      <translation>الرد إلى</translation>
+    </message>
+    <message>
+      <source>Attachments</source>
+      <translation>المرفقات</translation>
+    </message>
+    <message>
+      <source>The connected Gmail account.</source>
+      <translation>حساب Gmail المربوط.</translation>
+    </message>
+    <message>
+      <source>Only e-mails matching</source>
+      <translation>فقط الرسائل المطابقة لـ</translation>
+    </message>
+    <message>
+      <source>A Gmail search, e.g. from:shop@example.com has:attachment is:unread.</source>
+      <translation>بحث في Gmail، مثال: from:shop@example.com has:attachment is:unread.</translation>
+    </message>
+    <message>
+      <source>Check every (seconds)</source>
+      <translation>التحقق كل (ثانية)</translation>
+    </message>
+    <message>
+      <source>The connected Google account.</source>
+      <translation>حساب Google المربوط.</translation>
+    </message>
+    <message>
+      <source>Spreadsheet ID</source>
+      <translation>معرّف جدول البيانات</translation>
+    </message>
+    <message>
+      <source>The long part of the spreadsheet's link, between /d/ and /edit.</source>
+      <translation>الجزء الطويل من رابط جدول البيانات، بين /d/ و/edit.</translation>
+    </message>
+    <message>
+      <source>Sheet</source>
+      <translation>الورقة</translation>
+    </message>
+    <message>
+      <source>The tab's name, e.g. Sheet1 or Orders.</source>
+      <translation>اسم التبويب، مثال: Sheet1 أو Orders.</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>الصف</translation>
+    </message>
+    <message>
+      <source>Named by column header, e.g. {"Email": "{{ trigger.email }}"}, or a list of values from column A on.</source>
+      <translation>بأسماء عناوين الأعمدة، مثال: {"Email": "{{ trigger.email }}"}، أو قائمة قيم بدءًا من العمود A.</translation>
+    </message>
+    <message>
+      <source>Read values as</source>
+      <translation>قراءة القيم</translation>
+    </message>
+    <message>
+      <source>USER_ENTERED: as if typed (formulas, dates); RAW: exactly as given.</source>
+      <translation>كأنها مكتوبة: تُفسَّر كما لو كتبتها بيدك (صيغ، تواريخ)؛ كما هي: تُحفظ تمامًا كما أُعطيت.</translation>
+    </message>
+    <message>
+      <source>USER ENTERED</source>
+      <translation>كأنها مكتوبة</translation>
+    </message>
+    <message>
+      <source>RAW</source>
+      <translation>كما هي</translation>
+    </message>
+    <message>
+      <source>Row number</source>
+      <translation>رقم الصف</translation>
+    </message>
+    <message>
+      <source>e.g. {{ trigger.row_number }}</source>
+      <translation>مثال: {{ trigger.row_number }}</translation>
+    </message>
+    <message>
+      <source>New values</source>
+      <translation>القيم الجديدة</translation>
+    </message>
+    <message>
+      <source>Named by column header (other columns keep their values), or a list from A.</source>
+      <translation>بأسماء عناوين الأعمدة (وتحتفظ الأعمدة الأخرى بقيمها)، أو قائمة بدءًا من A.</translation>
+    </message>
+    <message>
+      <source>Find in column</source>
+      <translation>البحث في العمود</translation>
+    </message>
+    <message>
+      <source>A column header; empty reads every row.</source>
+      <translation>عنوان عمود؛ وإن تُرك فارغًا تُقرأ كل الصفوف.</translation>
+    </message>
+    <message>
+      <source>Equal to</source>
+      <translation>يساوي</translation>
+    </message>
+    <message>
+      <source>Rows whose column has this value.</source>
+      <translation>الصفوف التي يحمل عمودها هذه القيمة.</translation>
+    </message>
+    <message>
+      <source>At most</source>
+      <translation>الحد الأقصى</translation>
+    </message>
+    <message>
+      <source>0 for all matching rows.</source>
+      <translation>0 لكل الصفوف المطابقة.</translation>
+    </message>
+    <message>
+      <source>GET</source>
+      <translation>GET</translation>
+    </message>
+    <message>
+      <source>POST</source>
+      <translation>POST</translation>
+    </message>
+    <message>
+      <source>PUT</source>
+      <translation>PUT</translation>
+    </message>
+    <message>
+      <source>PATCH</source>
+      <translation>PATCH</translation>
+    </message>
+    <message>
+      <source>DELETE</source>
+      <translation>DELETE</translation>
+    </message>
+    <message>
+      <source>HEAD</source>
+      <translation>HEAD</translation>
+    </message>
+    <message>
+      <source>OPTIONS</source>
+      <translation>OPTIONS</translation>
+    </message>
+    <message>
+      <source>The address to call, starting with https:// or http://.</source>
+      <translation>العنوان المطلوب استدعاؤه، ويبدأ بـ https:// أو http://.</translation>
+    </message>
+    <message>
+      <source>Extra HTTP headers, e.g. Accept: application/json.</source>
+      <translation>ترويسات HTTP إضافية، مثال: Accept: application/json.</translation>
+    </message>
+    <message>
+      <source>Added to the URL after '?'; a list sends the parameter once per item.</source>
+      <translation>تُضاف إلى الرابط بعد '?'؛ والقائمة ترسل المعامل مرة لكل عنصر.</translation>
+    </message>
+    <message>
+      <source>none; json: data sent as JSON; form: fields sent like a web form; raw: text.</source>
+      <translation>بلا؛ JSON: بيانات تُرسَل بصيغة JSON؛ نموذج ويب: حقول تُرسَل كما في نماذج الويب؛ نص خام: نص.</translation>
+    </message>
+    <message>
+      <source>json</source>
+      <translation>JSON</translation>
+    </message>
+    <message>
+      <source>form</source>
+      <translation>نموذج ويب</translation>
+    </message>
+    <message>
+      <source>raw</source>
+      <translation>نص خام</translation>
+    </message>
+    <message>
+      <source>The data to send; for json and form, a set of fields or an {{ expression }}.</source>
+      <translation>البيانات المطلوب إرسالها؛ ولـ JSON ونموذج الويب: مجموعة حقول أو تعبير {{ expression }}.</translation>
+    </message>
+    <message>
+      <source>For a raw body; text/plain when empty.</source>
+      <translation>للمحتوى الخام؛ وإن تُرك فارغًا فـ text/plain.</translation>
+    </message>
+    <message>
+      <source>basic</source>
+      <translation>أساسية (Basic)</translation>
+    </message>
+    <message>
+      <source>bearer</source>
+      <translation>Bearer</translation>
+    </message>
+    <message>
+      <source>api key</source>
+      <translation>مفتاح API</translation>
+    </message>
+    <message>
+      <source>For basic authentication.</source>
+      <translation>للمصادقة الأساسية (Basic).</translation>
+    </message>
+    <message>
+      <source>For bearer authentication; sent as 'Authorization: Bearer …'.</source>
+      <translation>لمصادقة Bearer؛ ويُرسَل بالشكل 'Authorization: Bearer …'.</translation>
+    </message>
+    <message>
+      <source>The header or query parameter, e.g. X-API-Key.</source>
+      <translation>اسم الترويسة أو معامل الاستعلام، مثال: X-API-Key.</translation>
+    </message>
+    <message>
+      <source>A header, or the URL's query.</source>
+      <translation>في ترويسة، أو في استعلام الرابط.</translation>
+    </message>
+    <message>
+      <source>header</source>
+      <translation>ترويسة</translation>
+    </message>
+    <message>
+      <source>query</source>
+      <translation>الاستعلام</translation>
+    </message>
+    <message>
+      <source>auto: JSON when the server says so, text otherwise; binary: base64 text.</source>
+      <translation>تلقائي: JSON عندما يصرّح الخادم بذلك، ونص فيما عدا ذلك؛ ثنائي: نص base64.</translation>
+    </message>
+    <message>
+      <source>auto</source>
+      <translation>تلقائي</translation>
+    </message>
+    <message>
+      <source>binary</source>
+      <translation>ثنائي</translation>
+    </message>
+    <message>
+      <source>On: a 4xx or 5xx answer stops the step (5xx and 429 are tried again). Off: every answer is the output, and later steps can check its status.</source>
+      <translation>عند التفعيل: الرد 4xx أو 5xx يوقف الخطوة (وتُعاد المحاولة مع 5xx و429). وعند الإيقاف: كل رد هو المُخرَج، ويمكن للخطوات اللاحقة فحص حالته.</translation>
+    </message>
+    <message>
+      <source>The connected Notion integration.</source>
+      <translation>تكامل Notion المربوط.</translation>
+    </message>
+    <message>
+      <source>Database</source>
+      <translation>قاعدة البيانات</translation>
+    </message>
+    <message>
+      <source>The database's link or ID (the 32 characters before ?v= in its link).</source>
+      <translation>رابط قاعدة البيانات أو معرّفها (الأحرف الـ32 التي تسبق ?v= في رابطها).</translation>
+    </message>
+    <message>
+      <source>Properties</source>
+      <translation>الخصائص</translation>
+    </message>
+    <message>
+      <source>By column name, e.g. {"Name": "{{ trigger.name }}", "Amount": 120}.</source>
+      <translation>بأسماء الأعمدة، مثال: {"Name": "{{ trigger.name }}", "Amount": 120}.</translation>
+    </message>
+    <message>
+      <source>Page text</source>
+      <translation>نص الصفحة</translation>
+    </message>
+    <message>
+      <source>Paragraphs, one per line.</source>
+      <translation>فقرات، واحدة في كل سطر.</translation>
+    </message>
+    <message>
+      <source>Filter</source>
+      <translation>عامل التصفية</translation>
+    </message>
+    <message>
+      <source>Notion's filter, e.g. {"property": "Status", "status": {"equals": "Done"}}.</source>
+      <translation>عامل تصفية Notion، مثال: {"property": "Status", "status": {"equals": "Done"}}.</translation>
+    </message>
+    <message>
+      <source>Sort</source>
+      <translation>الترتيب</translation>
+    </message>
+    <message>
+      <source>Page</source>
+      <translation>الصفحة</translation>
+    </message>
+    <message>
+      <source>The page's link or ID, e.g. {{ trigger.id }}.</source>
+      <translation>رابط الصفحة أو معرّفها، مثال: {{ trigger.id }}.</translation>
+    </message>
+    <message>
+      <source>Only the properties to change, by column name.</source>
+      <translation>الخصائص المطلوب تغييرها فقط، بأسماء الأعمدة.</translation>
+    </message>
+    <message>
+      <source>The connected OpenAI (or compatible) account.</source>
+      <translation>حساب OpenAI (أو المتوافق معه) المربوط.</translation>
+    </message>
+    <message>
+      <source>Prompt</source>
+      <translation>الموجِّه</translation>
+    </message>
+    <message>
+      <source>What to ask; use {{ }} to put in data, e.g. Summarise: {{ trigger.text }}</source>
+      <translation>ما تريد أن تسأل عنه؛ واستخدم {{ }} لإدراج البيانات، مثال: Summarise: {{ trigger.text }}</translation>
+    </message>
+    <message>
+      <source>Instructions</source>
+      <translation>التعليمات</translation>
+    </message>
+    <message>
+      <source>How the AI should behave, e.g. 'Answer in Arabic.'</source>
+      <translation>كيف ينبغي أن يتصرف الذكاء الاصطناعي، مثال: 'Answer in Arabic.'</translation>
+    </message>
+    <message>
+      <source>Model</source>
+      <translation>النموذج</translation>
+    </message>
+    <message>
+      <source>Empty for the account's default model.</source>
+      <translation>اتركه فارغًا لاستخدام النموذج الافتراضي للحساب.</translation>
+    </message>
+    <message>
+      <source>Creativity</source>
+      <translation>الإبداع</translation>
+    </message>
+    <message>
+      <source>Longest answer (tokens)</source>
+      <translation>أقصى طول للإجابة (tokens)</translation>
+    </message>
+    <message>
+      <source>Answer as JSON</source>
+      <translation>الإجابة بصيغة JSON</translation>
+    </message>
+    <message>
+      <source>Ask for a JSON object and output it parsed, for the next steps to use.</source>
+      <translation>اطلب كائن JSON وأخرِجه بعد تحليله لتستخدمه الخطوات التالية.</translation>
+    </message>
+    <message>
+      <source>interval</source>
+      <translation>فاصل زمني</translation>
+    </message>
+    <message>
+      <source>cron</source>
+      <translation>cron</translation>
+    </message>
+    <message>
+      <source>How many units between runs.</source>
+      <translation>عدد الوحدات بين كل تشغيل والذي يليه.</translation>
+    </message>
+    <message>
+      <source>minute hour day month weekday — '0 9 * * 1' is every Monday at 9:00.</source>
+      <translation>الدقيقة الساعة اليوم الشهر يوم الأسبوع — '0 9 * * 1' تعني كل يوم اثنين الساعة 9:00.</translation>
+    </message>
+    <message>
+      <source>e.g. Asia/Dubai; empty uses the flow's time zone.</source>
+      <translation>مثال: Asia/Dubai؛ وإن تُرك فارغًا تُستخدم المنطقة الزمنية للتدفق.</translation>
+    </message>
+    <message>
+      <source>When the computer was off at run time: run once when it is back, or skip.</source>
+      <translation>إن كان الحاسوب مطفأً وقت التشغيل: شغِّل مرة واحدة عند عودته، أو تخطَّ التشغيل.</translation>
+    </message>
+    <message>
+      <source>run once</source>
+      <translation>تشغيل مرة واحدة</translation>
+    </message>
+    <message>
+      <source>skip</source>
+      <translation>تخطٍّ</translation>
+    </message>
+    <message>
+      <source>Store</source>
+      <translation>المتجر</translation>
+    </message>
+    <message>
+      <source>The connected Shopify store.</source>
+      <translation>متجر Shopify المربوط.</translation>
+    </message>
+    <message>
+      <source>Order ID</source>
+      <translation>معرّف الطلب</translation>
+    </message>
+    <message>
+      <source>e.g. {{ trigger.id }}</source>
+      <translation>مثال: {{ trigger.id }}</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>الحالة</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <translation>مفتوح</translation>
+    </message>
+    <message>
+      <source>closed</source>
+      <translation>مغلق</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <translation>ملغى</translation>
+    </message>
+    <message>
+      <source>any</source>
+      <translation>أي حالة</translation>
+    </message>
+    <message>
+      <source>Payment status</source>
+      <translation>حالة الدفع</translation>
+    </message>
+    <message>
+      <source>authorized</source>
+      <translation>مُصرَّح به</translation>
+    </message>
+    <message>
+      <source>pending</source>
+      <translation>قيد الانتظار</translation>
+    </message>
+    <message>
+      <source>paid</source>
+      <translation>مدفوع</translation>
+    </message>
+    <message>
+      <source>partially paid</source>
+      <translation>مدفوع جزئيًا</translation>
+    </message>
+    <message>
+      <source>refunded</source>
+      <translation>مُسترَد</translation>
+    </message>
+    <message>
+      <source>voided</source>
+      <translation>مُبطَل</translation>
+    </message>
+    <message>
+      <source>partially refunded</source>
+      <translation>مُسترَد جزئيًا</translation>
+    </message>
+    <message>
+      <source>unpaid</source>
+      <translation>غير مدفوع</translation>
+    </message>
+    <message>
+      <source>Created after</source>
+      <translation>أُنشئ بعد</translation>
+    </message>
+    <message>
+      <source>e.g. 2024-03-01 or {{ now }}; empty for all.</source>
+      <translation>مثال: 2024-03-01 أو {{ now }}؛ واتركه فارغًا للجميع.</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>البريد الإلكتروني</translation>
+    </message>
+    <message>
+      <source>First name</source>
+      <translation>الاسم الأول</translation>
+    </message>
+    <message>
+      <source>Last name</source>
+      <translation>اسم العائلة</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>الهاتف</translation>
+    </message>
+    <message>
+      <source>In international form, e.g. +962791234567.</source>
+      <translation>بالصيغة الدولية، مثال: +962791234567.</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>الوسوم</translation>
+    </message>
+    <message>
+      <source>Separated by commas.</source>
+      <translation>مفصولة بفواصل.</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>ملاحظة</translation>
+    </message>
+    <message>
+      <source>The connected Slack app.</source>
+      <translation>تطبيق Slack المربوط.</translation>
+    </message>
+    <message>
+      <source>Only in channel</source>
+      <translation>فقط في القناة</translation>
+    </message>
+    <message>
+      <source>A channel ID; empty for every channel the app is in.</source>
+      <translation>معرّف قناة؛ واتركه فارغًا لكل القنوات التي يوجد فيها التطبيق.</translation>
+    </message>
+    <message>
+      <source>Channel</source>
+      <translation>القناة</translation>
+    </message>
+    <message>
+      <source>A channel ID (C…), a user ID for a DM, or #name.</source>
+      <translation>معرّف قناة (C…)، أو معرّف مستخدم لرسالة خاصة، أو #name.</translation>
+    </message>
+    <message>
+      <source>The message; also the notification text when Blocks are set.</source>
+      <translation>الرسالة؛ وهي أيضًا نص الإشعار عند تعيين الكتل.</translation>
+    </message>
+    <message>
+      <source>Blocks</source>
+      <translation>الكتل (Blocks)</translation>
+    </message>
+    <message>
+      <source>Block Kit JSON (a list of blocks).</source>
+      <translation>Block Kit بصيغة JSON (قائمة من الكتل).</translation>
+    </message>
+    <message>
+      <source>Reply in thread</source>
+      <translation>الرد في سلسلة</translation>
+    </message>
+    <message>
+      <source>The ts of the parent message, e.g. {{ trigger.ts }}.</source>
+      <translation>قيمة ts للرسالة الأصلية، مثال: {{ trigger.ts }}.</translation>
+    </message>
+    <message>
+      <source>The connected Stripe account.</source>
+      <translation>حساب Stripe المربوط.</translation>
+    </message>
+    <message>
+      <source>Also when a Checkout session is paid</source>
+      <translation>وأيضًا عند دفع جلسة Checkout</translation>
+    </message>
+    <message>
+      <source>Start the flow on checkout.session.completed too (Stripe Checkout and Payment Links); add that event to the webhook endpoint.</source>
+      <translation>ابدأ التدفق عند checkout.session.completed أيضًا (Stripe Checkout وPayment Links)؛ وأضف هذا الحدث إلى نقطة استقبال الويب هوك.</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>الاسم</translation>
+    </message>
+    <message>
+      <source>In international form, e.g. +971501234567.</source>
+      <translation>بالصيغة الدولية، مثال: +971501234567.</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>الوصف</translation>
+    </message>
+    <message>
+      <source>Metadata</source>
+      <translation>البيانات الوصفية</translation>
+    </message>
+    <message>
+      <source>Your own key–value pairs, e.g. {"order": "{{ trigger.id }}"} (up to 50).</source>
+      <translation>أزواج مفتاح–قيمة خاصة بك، مثال: {"order": "{{ trigger.id }}"} (حتى 50).</translation>
+    </message>
+    <message>
+      <source>Idempotency key</source>
+      <translation>مفتاح عدم التكرار</translation>
+    </message>
+    <message>
+      <source>Empty: one per run and step, so a step tried again never adds the customer twice. Set it (e.g. {{ trigger.event_id }}) to make repeats across runs safe too.</source>
+      <translation>فارغًا: مفتاح لكل تشغيل وخطوة، فلا تضيف الخطوة المُعادة العميلَ مرتين أبدًا. عيّنه (مثال: {{ trigger.event_id }}) لتصبح الإعادة عبر التشغيلات آمنة أيضًا.</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>العميل</translation>
+    </message>
+    <message>
+      <source>A customer ID (cus_…); empty for all.</source>
+      <translation>معرّف عميل (cus_…)؛ واتركه فارغًا للجميع.</translation>
+    </message>
+    <message>
+      <source>Created from</source>
+      <translation>أُنشئ منذ</translation>
+    </message>
+    <message>
+      <source>A date (2024-03-01), a date and time, or a Unix timestamp; empty for no limit.</source>
+      <translation>تاريخ (2024-03-01)، أو تاريخ ووقت، أو طابع زمني Unix؛ واتركه فارغًا بلا حد.</translation>
+    </message>
+    <message>
+      <source>Created before</source>
+      <translation>أُنشئ قبل</translation>
+    </message>
+    <message>
+      <source>Like Created from; empty for no limit.</source>
+      <translation>مثل «أُنشئ منذ»؛ واتركه فارغًا بلا حد.</translation>
+    </message>
+    <message>
+      <source>The connected Telegram bot.</source>
+      <translation>بوت Telegram المربوط.</translation>
+    </message>
+    <message>
+      <source>Only from chat</source>
+      <translation>فقط من المحادثة</translation>
+    </message>
+    <message>
+      <source>Leave empty to start on messages from any chat.</source>
+      <translation>اتركه فارغًا للبدء مع رسائل أي محادثة.</translation>
+    </message>
+    <message>
+      <source>Chat ID</source>
+      <translation>معرّف المحادثة</translation>
+    </message>
+    <message>
+      <source>The chat's number (e.g. {{ trigger.chat_id }}) or @channelusername.</source>
+      <translation>رقم المحادثة (مثال: {{ trigger.chat_id }}) أو @channelusername.</translation>
+    </message>
+    <message>
+      <source>Formatting</source>
+      <translation>التنسيق</translation>
+    </message>
+    <message>
+      <source>How Telegram reads *bold* or &lt;b&gt;bold&lt;/b&gt;.</source>
+      <translation>كيف يقرأ Telegram النص *bold* أو &lt;b&gt;bold&lt;/b&gt;.</translation>
+    </message>
+    <message>
+      <source>MarkdownV2</source>
+      <translation>MarkdownV2</translation>
+    </message>
+    <message>
+      <source>Markdown</source>
+      <translation>Markdown</translation>
+    </message>
+    <message>
+      <source>Buttons</source>
+      <translation>الأزرار</translation>
+    </message>
+    <message>
+      <source>Keyboard as JSON, e.g. {"inline_keyboard": [[{"text": "Yes", "callback_data": "yes"}]]}.</source>
+      <translation>لوحة أزرار بصيغة JSON، مثال: {"inline_keyboard": [[{"text": "Yes", "callback_data": "yes"}]]}.</translation>
+    </message>
+    <message>
+      <source>Send silently</source>
+      <translation>الإرسال بصمت</translation>
+    </message>
+    <message>
+      <source>The chat's number or @channelusername.</source>
+      <translation>رقم المحادثة أو @channelusername.</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>الملف</translation>
+    </message>
+    <message>
+      <source>An https:// link to the file, or the file_id of a file Telegram already has.</source>
+      <translation>رابط https:// للملف، أو file_id لملف موجود لدى Telegram.</translation>
+    </message>
+    <message>
+      <source>Caption</source>
+      <translation>التعليق</translation>
+    </message>
+    <message>
+      <source>Caption formatting</source>
+      <translation>تنسيق التعليق</translation>
+    </message>
+    <message>
+      <source>The connected Twilio account.</source>
+      <translation>حساب Twilio المربوط.</translation>
+    </message>
+    <message>
+      <source>The phone number in E.164 form, e.g. +966501234567.</source>
+      <translation>رقم الهاتف بصيغة E.164، مثال: +966501234567.</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>من</translation>
+    </message>
+    <message>
+      <source>Your Twilio number, or a Messaging Service SID (MG…).</source>
+      <translation>رقمك في Twilio، أو Messaging Service SID (MG…).</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>الرسالة</translation>
+    </message>
+    <message>
+      <source>Leave empty for a private, unguessable address; or choose your own path.</source>
+      <translation>اتركه فارغًا لعنوان خاص يصعب تخمينه؛ أو اختر مسارك الخاص.</translation>
+    </message>
+    <message>
+      <source>Which kind of request starts the flow.</source>
+      <translation>نوع الطلب الذي يبدأ التدفق.</translation>
+    </message>
+    <message>
+      <source>ANY</source>
+      <translation>أي طريقة</translation>
+    </message>
+    <message>
+      <source>Answer at once (202, the run continues), or wait for the flow and answer with its 'Respond to webhook' step.</source>
+      <translation>الرد فورًا (202، ويستمر التشغيل)، أو انتظار التدفق والرد بخطوته «الرد على الويب هوك».</translation>
+    </message>
+    <message>
+      <source>immediately</source>
+      <translation>فورًا</translation>
+    </message>
+    <message>
+      <source>when done</source>
+      <translation>عند الانتهاء</translation>
+    </message>
+    <message>
+      <source>Refuse requests without the secret, or without a valid HMAC signature.</source>
+      <translation>رفض الطلبات التي لا تحمل السر، أو لا تحمل توقيع HMAC صالحًا.</translation>
+    </message>
+    <message>
+      <source>shared secret</source>
+      <translation>سرّ مشترك</translation>
+    </message>
+    <message>
+      <source>hmac</source>
+      <translation>HMAC</translation>
+    </message>
+    <message>
+      <source>The stored secret used to check the sender.</source>
+      <translation>السرّ المحفوظ المستخدم للتحقق من المُرسِل.</translation>
+    </message>
+    <message>
+      <source>The request header that carries the secret or the signature.</source>
+      <translation>ترويسة الطلب التي تحمل السر أو التوقيع.</translation>
+    </message>
+    <message>
+      <source>sha256</source>
+      <translation>sha256</translation>
+    </message>
+    <message>
+      <source>sha1</source>
+      <translation>sha1</translation>
+    </message>
+    <message>
+      <source>sha512</source>
+      <translation>sha512</translation>
+    </message>
+    <message>
+      <source>hex</source>
+      <translation>ست عشري (hex)</translation>
+    </message>
+    <message>
+      <source>base64</source>
+      <translation>base64</translation>
+    </message>
+    <message>
+      <source>e.g. sha256= for GitHub.</source>
+      <translation>مثال: sha256= لـ GitHub.</translation>
+    </message>
+    <message>
+      <source>The connected WhatsApp number.</source>
+      <translation>رقم WhatsApp المربوط.</translation>
+    </message>
+    <message>
+      <source>The phone number with country code, e.g. 9665xxxxxxxx.</source>
+      <translation>رقم الهاتف مع رمز الدولة، مثال: 9665xxxxxxxx.</translation>
+    </message>
+    <message>
+      <source>Show link preview</source>
+      <translation>إظهار معاينة الرابط</translation>
+    </message>
+    <message>
+      <source>The phone number with country code.</source>
+      <translation>رقم الهاتف مع رمز الدولة.</translation>
+    </message>
+    <message>
+      <source>Template name</source>
+      <translation>اسم القالب</translation>
+    </message>
+    <message>
+      <source>An approved template, e.g. order_shipped.</source>
+      <translation>قالب معتمد، مثال: order_shipped.</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>اللغة</translation>
+    </message>
+    <message>
+      <source>The template's language code, e.g. ar or en_US.</source>
+      <translation>رمز لغة القالب، مثال: ar أو en_US.</translation>
+    </message>
+    <message>
+      <source>Body values</source>
+      <translation>قيم نص القالب</translation>
+    </message>
+    <message>
+      <source>Fill the template's {{1}}, {{2}} … in order, e.g. {{ trigger.name }}.</source>
+      <translation>تملأ {{1}}, {{2}} … في القالب بالترتيب، مثال: {{ trigger.name }}.</translation>
+    </message>
   </context>
   <context>
     <name>FieldEditor</name>
@@ -1233,6 +2441,434 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>Respond to webhook</source>
       <translation>الرد على الويب هوك</translation>
+    </message>
+    <message>
+      <source>The building blocks of every flow: start it, shape its data, branch, wait, repeat and stop.</source>
+      <translation>اللبنات الأساسية لكل تدفق: ابدأه، وشكِّل بياناته، وفرِّعه، وانتظر، وكرِّر، وأوقفه.</translation>
+    </message>
+    <message>
+      <source>E-mail (SMTP)</source>
+      <translation>البريد الإلكتروني (SMTP)</translation>
+    </message>
+    <message>
+      <source>Communication</source>
+      <translation>التواصل</translation>
+    </message>
+    <message>
+      <source>Send e-mail through any mail provider's SMTP server, with HTML and attachments.</source>
+      <translation>أرسل بريدًا إلكترونيًا عبر خادم SMTP لدى أي مزوّد بريد، مع HTML ومرفقات.</translation>
+    </message>
+    <message>
+      <source>Gmail</source>
+      <translation>Gmail</translation>
+    </message>
+    <message>
+      <source>Send e-mail from your Gmail account, and start a flow when an e-mail arrives.</source>
+      <translation>أرسل بريدًا إلكترونيًا من حسابك في Gmail، وابدأ تدفقًا عند وصول رسالة بريد.</translation>
+    </message>
+    <message>
+      <source>Google Sheets</source>
+      <translation>Google Sheets</translation>
+    </message>
+    <message>
+      <source>Productivity</source>
+      <translation>الإنتاجية</translation>
+    </message>
+    <message>
+      <source>Add, change and find rows in a spreadsheet, and start a flow when a row is added.</source>
+      <translation>أضف صفوفًا إلى جدول بيانات وعدِّلها وابحث عنها، وابدأ تدفقًا عند إضافة صف.</translation>
+    </message>
+    <message>
+      <source>Call any web API: send a request and use the answer in the next steps.</source>
+      <translation>استدعِ أي واجهة API على الويب: أرسل طلبًا واستخدم الرد في الخطوات التالية.</translation>
+    </message>
+    <message>
+      <source>Notion</source>
+      <translation>Notion</translation>
+    </message>
+    <message>
+      <source>Add pages to a Notion database, find them, and change their properties.</source>
+      <translation>أضف صفحات إلى قاعدة بيانات في Notion، وابحث عنها، وغيِّر خصائصها.</translation>
+    </message>
+    <message>
+      <source>AI (OpenAI / Ollama)</source>
+      <translation>الذكاء الاصطناعي (OpenAI / Ollama)</translation>
+    </message>
+    <message>
+      <source>AI</source>
+      <translation>الذكاء الاصطناعي</translation>
+    </message>
+    <message>
+      <source>Write, summarise, translate or extract data with an AI model: OpenAI, or a local one through Ollama.</source>
+      <translation>اكتب أو لخِّص أو ترجم أو استخرج بيانات بنموذج ذكاء اصطناعي: OpenAI، أو نموذج محلي عبر Ollama.</translation>
+    </message>
+    <message>
+      <source>Start a flow at set times: every few minutes, every morning, every Monday.</source>
+      <translation>ابدأ تدفقًا في أوقات محددة: كل بضع دقائق، أو كل صباح، أو كل يوم اثنين.</translation>
+    </message>
+    <message>
+      <source>Shopify</source>
+      <translation>Shopify</translation>
+    </message>
+    <message>
+      <source>E-commerce</source>
+      <translation>التجارة الإلكترونية</translation>
+    </message>
+    <message>
+      <source>Start a flow on each new order, read orders and add customers in your Shopify store.</source>
+      <translation>ابدأ تدفقًا مع كل طلب جديد، واقرأ الطلبات، وأضف عملاء إلى متجرك في Shopify.</translation>
+    </message>
+    <message>
+      <source>Slack</source>
+      <translation>Slack</translation>
+    </message>
+    <message>
+      <source>Post messages to Slack channels and start flows when people write in them.</source>
+      <translation>انشر رسائل في قنوات Slack، وابدأ تدفقات عندما يكتب فيها الناس.</translation>
+    </message>
+    <message>
+      <source>Stripe</source>
+      <translation>Stripe</translation>
+    </message>
+    <message>
+      <source>Payments</source>
+      <translation>المدفوعات</translation>
+    </message>
+    <message>
+      <source>Start a flow when a customer pays, add customers and list payments in your Stripe account.</source>
+      <translation>ابدأ تدفقًا عندما يدفع عميل، وأضف عملاء، واعرض المدفوعات في حسابك في Stripe.</translation>
+    </message>
+    <message>
+      <source>Telegram</source>
+      <translation>Telegram</translation>
+    </message>
+    <message>
+      <source>Send messages, photos and files from your Telegram bot, and start flows when people message it.</source>
+      <translation>أرسل رسائل وصورًا وملفات من بوت Telegram الخاص بك، وابدأ تدفقات عندما يراسله الناس.</translation>
+    </message>
+    <message>
+      <source>Twilio</source>
+      <translation>Twilio</translation>
+    </message>
+    <message>
+      <source>Send SMS from your Twilio number and start flows when someone texts it.</source>
+      <translation>أرسل رسائل SMS من رقمك في Twilio، وابدأ تدفقات عندما يرسل إليه أحد رسالة نصية.</translation>
+    </message>
+    <message>
+      <source>Start a flow when another app calls its web address, and answer the caller.</source>
+      <translation>ابدأ تدفقًا عندما يستدعي تطبيق آخر عنوانه على الويب، وأجِب الجهة المستدعية.</translation>
+    </message>
+    <message>
+      <source>WhatsApp</source>
+      <translation>WhatsApp</translation>
+    </message>
+    <message>
+      <source>Send WhatsApp messages and templates from your business number, and start flows when customers write to it.</source>
+      <translation>أرسل رسائل وقوالب WhatsApp من رقم نشاطك التجاري، وابدأ تدفقات عندما يراسله العملاء.</translation>
+    </message>
+    <message>
+      <source>Starts the flow when you click Run. Sample data stands in for real data while you build.</source>
+      <translation>يبدأ التدفق عندما تنقر «تشغيل تجريبي». وتحلّ البيانات التجريبية محل البيانات الحقيقية أثناء البناء.</translation>
+    </message>
+    <message>
+      <source>Builds a set of named fields from text, numbers and expressions; dotted names like customer.name make nested groups.</source>
+      <translation>يبني مجموعة من الحقول المسمّاة من نصوص وأرقام وتعبيرات؛ والأسماء التي فيها نقاط مثل customer.name تصنع مجموعات متداخلة.</translation>
+    </message>
+    <message>
+      <source>Checks rules against the data and sends it to the true or the false output.</source>
+      <translation>يطابق القواعد مع البيانات ويرسلها إلى المُخرَج «صحيح» أو «خطأ».</translation>
+    </message>
+    <message>
+      <source>Sends the data to the output of the first case whose value matches, or to default.</source>
+      <translation>يرسل البيانات إلى مُخرَج أول حالة تطابق قيمتُها، وإلا إلى «افتراضي».</translation>
+    </message>
+    <message>
+      <source>Waits for an amount of time, or until a date and time, then carries on with the same data.</source>
+      <translation>ينتظر مدة من الزمن، أو حتى تاريخ ووقت محددين، ثم يتابع بالبيانات نفسها.</translation>
+    </message>
+    <message>
+      <source>Runs the steps on its item output once for each item of a list, then sends every result on done.</source>
+      <translation>يشغّل الخطوات الموصولة بمُخرَج «عنصر» مرة لكل عنصر في القائمة، ثم يرسل كل النتائج عبر «انتهى».</translation>
+    </message>
+    <message>
+      <source>Waits for its branches and joins what they sent: one list, one set of fields, or each under its step's name.</source>
+      <translation>ينتظر فروعه ويجمع ما أرسلته: في قائمة واحدة، أو مجموعة حقول واحدة، أو كلًّا منها تحت اسم خطوته.</translation>
+    </message>
+    <message>
+      <source>Ends the run as failed, with your message.</source>
+      <translation>ينهي التشغيل بالفشل، مع رسالتك.</translation>
+    </message>
+    <message>
+      <source>Formats a date, a number or a text for people to read: 01/03/2025, 1,250.00 SAR, UPPER CASE, a-url-slug.</source>
+      <translation>ينسّق تاريخًا أو رقمًا أو نصًا ليقرأه الناس: 01/03/2025، 1,250.00 SAR، UPPER CASE، a-url-slug.</translation>
+    </message>
+    <message>
+      <source>Passes its data on unchanged; a placeholder while you build.</source>
+      <translation>يمرّر بياناته دون تغيير؛ خطوة مؤقتة أثناء البناء.</translation>
+    </message>
+    <message>
+      <source>Send an e-mail</source>
+      <translation>إرسال بريد إلكتروني</translation>
+    </message>
+    <message>
+      <source>Sends an e-mail with text, an HTML version and attachments through your SMTP server.</source>
+      <translation>يرسل بريدًا إلكترونيًا بنصٍّ ونسخة HTML ومرفقات عبر خادم SMTP الخاص بك.</translation>
+    </message>
+    <message>
+      <source>New e-mail in Gmail</source>
+      <translation>بريد جديد في Gmail</translation>
+    </message>
+    <message>
+      <source>Starts the flow once for each new e-mail that matches a Gmail search.</source>
+      <translation>يبدأ التدفق مرة لكل رسالة بريد جديدة تطابق بحثًا في Gmail.</translation>
+    </message>
+    <message>
+      <source>Send an e-mail with Gmail</source>
+      <translation>إرسال بريد عبر Gmail</translation>
+    </message>
+    <message>
+      <source>Sends an e-mail (text, HTML, attachments) from the connected Gmail account.</source>
+      <translation>يرسل بريدًا إلكترونيًا (نص، HTML، مرفقات) من حساب Gmail المربوط.</translation>
+    </message>
+    <message>
+      <source>New row in Google Sheets</source>
+      <translation>صف جديد في Google Sheets</translation>
+    </message>
+    <message>
+      <source>Starts the flow once for each row added below the last one seen.</source>
+      <translation>يبدأ التدفق مرة لكل صف يُضاف تحت آخر صف اطّلع عليه.</translation>
+    </message>
+    <message>
+      <source>Add a row</source>
+      <translation>إضافة صف</translation>
+    </message>
+    <message>
+      <source>Adds a row under the last row of a sheet, by column names or in column order.</source>
+      <translation>يضيف صفًا تحت آخر صف في الورقة، بأسماء الأعمدة أو بترتيبها.</translation>
+    </message>
+    <message>
+      <source>Update a row</source>
+      <translation>تحديث صف</translation>
+    </message>
+    <message>
+      <source>Changes cells of one row, found by its number.</source>
+      <translation>يغيّر خلايا صف واحد يُحدَّد برقمه.</translation>
+    </message>
+    <message>
+      <source>Find rows</source>
+      <translation>البحث عن صفوف</translation>
+    </message>
+    <message>
+      <source>Reads the rows of a sheet, or only those whose column has a value.</source>
+      <translation>يقرأ صفوف الورقة، أو فقط الصفوف التي يحمل عمودها قيمة معيّنة.</translation>
+    </message>
+    <message>
+      <source>Sends a GET, POST or other request to a URL, with headers, a query, a body and authentication, and outputs the answer's status, headers and body.</source>
+      <translation>يرسل طلب GET أو POST أو غيرهما إلى رابط، مع ترويسات واستعلام ومحتوى ومصادقة، ويُخرِج حالة الرد وترويساته ومحتواه.</translation>
+    </message>
+    <message>
+      <source>Add a page to a database</source>
+      <translation>إضافة صفحة لقاعدة بيانات</translation>
+    </message>
+    <message>
+      <source>Creates a page (a row) in a database, with its properties and optional text.</source>
+      <translation>ينشئ صفحة (صفًا) في قاعدة بيانات، بخصائصها ونصٍّ اختياري.</translation>
+    </message>
+    <message>
+      <source>Find pages in a database</source>
+      <translation>البحث في قاعدة بيانات</translation>
+    </message>
+    <message>
+      <source>Lists a database's pages that match a filter, following every page of results.</source>
+      <translation>يعرض صفحات قاعدة البيانات التي تطابق عامل التصفية، متتبعًا كل صفحات النتائج.</translation>
+    </message>
+    <message>
+      <source>Update a page</source>
+      <translation>تحديث صفحة</translation>
+    </message>
+    <message>
+      <source>Changes properties of a page; the others keep their values.</source>
+      <translation>يغيّر خصائص صفحة؛ وتحتفظ الخصائص الأخرى بقيمها.</translation>
+    </message>
+    <message>
+      <source>Generate text with AI</source>
+      <translation>توليد نص بالذكاء الاصطناعي</translation>
+    </message>
+    <message>
+      <source>Sends a prompt (with instructions) to the model and outputs its answer, or the JSON it answers parsed.</source>
+      <translation>يرسل موجِّهًا (مع تعليمات) إلى النموذج ويُخرِج إجابته، أو ما يجيب به من JSON بعد تحليله.</translation>
+    </message>
+    <message>
+      <source>Starts the flow on a schedule: an interval, or a cron expression, in your time zone.</source>
+      <translation>يبدأ التدفق وفق جدول زمني: فاصل زمني أو تعبير cron، بتوقيت منطقتك الزمنية.</translation>
+    </message>
+    <message>
+      <source>New Shopify order</source>
+      <translation>طلب جديد في Shopify</translation>
+    </message>
+    <message>
+      <source>Starts the flow when Shopify sends an orders/create webhook signed with your app's secret.</source>
+      <translation>يبدأ التدفق عندما يرسل Shopify ويب هوك orders/create موقّعًا بسرّ تطبيقك.</translation>
+    </message>
+    <message>
+      <source>Get an order</source>
+      <translation>جلب طلب</translation>
+    </message>
+    <message>
+      <source>Reads one order by its ID.</source>
+      <translation>يقرأ طلبًا واحدًا بمعرّفه.</translation>
+    </message>
+    <message>
+      <source>List orders</source>
+      <translation>عرض الطلبات</translation>
+    </message>
+    <message>
+      <source>Lists orders by status and date, following every page up to a limit.</source>
+      <translation>يعرض الطلبات حسب الحالة والتاريخ، متتبعًا كل الصفحات حتى حدٍّ أقصى.</translation>
+    </message>
+    <message>
+      <source>Create a customer</source>
+      <translation>إنشاء عميل</translation>
+    </message>
+    <message>
+      <source>Adds a customer to the store.</source>
+      <translation>يضيف عميلًا إلى المتجر.</translation>
+    </message>
+    <message>
+      <source>New Slack message</source>
+      <translation>رسالة جديدة في Slack</translation>
+    </message>
+    <message>
+      <source>Starts the flow when someone writes in a channel the app is in (Events API; set this flow's webhook address as the Request URL).</source>
+      <translation>يبدأ التدفق عندما يكتب أحد في قناة يوجد فيها التطبيق (Events API؛ اجعل عنوان الويب هوك لهذا التدفق هو Request URL).</translation>
+    </message>
+    <message>
+      <source>Post Slack message</source>
+      <translation>نشر رسالة في Slack</translation>
+    </message>
+    <message>
+      <source>Posts a message (text or Block Kit) to a channel, a person, or a thread.</source>
+      <translation>ينشر رسالة (نصًا أو Block Kit) في قناة، أو إلى شخص، أو في سلسلة رسائل.</translation>
+    </message>
+    <message>
+      <source>Stripe payment succeeded</source>
+      <translation>نجاح دفعة في Stripe</translation>
+    </message>
+    <message>
+      <source>Starts the flow when Stripe sends a payment_intent.succeeded event (and, if you choose, checkout.session.completed), signed with the endpoint's whsec_ secret.</source>
+      <translation>يبدأ التدفق عندما يرسل Stripe حدث payment_intent.succeeded (وحدث checkout.session.completed إن اخترت)، موقّعًا بسرّ whsec_ الخاص بنقطة الاستقبال.</translation>
+    </message>
+    <message>
+      <source>Stripe invoice paid</source>
+      <translation>دفع فاتورة في Stripe</translation>
+    </message>
+    <message>
+      <source>Starts the flow when Stripe sends an invoice.paid event (subscriptions and one-off invoices), signed with the endpoint's whsec_ secret.</source>
+      <translation>يبدأ التدفق عندما يرسل Stripe حدث invoice.paid (للاشتراكات والفواتير لمرة واحدة)، موقّعًا بسرّ whsec_ الخاص بنقطة الاستقبال.</translation>
+    </message>
+    <message>
+      <source>New Stripe customer</source>
+      <translation>عميل جديد في Stripe</translation>
+    </message>
+    <message>
+      <source>Starts the flow when Stripe sends a customer.created event, signed with the endpoint's whsec_ secret.</source>
+      <translation>يبدأ التدفق عندما يرسل Stripe حدث customer.created، موقّعًا بسرّ whsec_ الخاص بنقطة الاستقبال.</translation>
+    </message>
+    <message>
+      <source>Create Stripe customer</source>
+      <translation>إنشاء عميل في Stripe</translation>
+    </message>
+    <message>
+      <source>Adds a customer (e-mail, name, phone, metadata); a retried create returns the same customer, thanks to its idempotency key.</source>
+      <translation>يضيف عميلًا (البريد، والاسم، والهاتف، والبيانات الوصفية)؛ وإعادة محاولة الإنشاء تُرجع العميل نفسه بفضل مفتاح عدم التكرار.</translation>
+    </message>
+    <message>
+      <source>List Stripe payments</source>
+      <translation>عرض مدفوعات Stripe</translation>
+    </message>
+    <message>
+      <source>Lists payments (PaymentIntents) newest first, by customer and date, following every page up to a limit.</source>
+      <translation>يعرض المدفوعات (PaymentIntents) من الأحدث، حسب العميل والتاريخ، متتبعًا كل الصفحات حتى حدٍّ أقصى.</translation>
+    </message>
+    <message>
+      <source>New Telegram message</source>
+      <translation>رسالة جديدة في Telegram</translation>
+    </message>
+    <message>
+      <source>Starts the flow when someone sends your bot a message (checks every interval).</source>
+      <translation>يبدأ التدفق عندما يرسل أحد رسالة إلى البوت الخاص بك (يتحقق كل فترة).</translation>
+    </message>
+    <message>
+      <source>Send Telegram message</source>
+      <translation>إرسال رسالة Telegram</translation>
+    </message>
+    <message>
+      <source>Sends a text message from your bot to a chat, with optional formatting and buttons.</source>
+      <translation>يرسل رسالة نصية من البوت الخاص بك إلى محادثة، مع تنسيق وأزرار اختيارية.</translation>
+    </message>
+    <message>
+      <source>Send Telegram photo</source>
+      <translation>إرسال صورة Telegram</translation>
+    </message>
+    <message>
+      <source>Sends a photo, by link or file_id, with an optional caption.</source>
+      <translation>يرسل صورة برابط أو file_id، مع تعليق اختياري.</translation>
+    </message>
+    <message>
+      <source>Send Telegram document</source>
+      <translation>إرسال مستند Telegram</translation>
+    </message>
+    <message>
+      <source>Sends a file (PDF, invoice, spreadsheet …), by link or file_id, with an optional caption.</source>
+      <translation>يرسل ملفًا (PDF، فاتورة، جدول بيانات …) برابط أو file_id، مع تعليق اختياري.</translation>
+    </message>
+    <message>
+      <source>New SMS (Twilio)</source>
+      <translation>رسالة SMS جديدة (Twilio)</translation>
+    </message>
+    <message>
+      <source>Starts the flow when your Twilio number receives an SMS (set this flow's webhook address as the number's 'A message comes in' URL).</source>
+      <translation>يبدأ التدفق عندما يستقبل رقمك في Twilio رسالة SMS (اجعل عنوان الويب هوك لهذا التدفق هو رابط 'A message comes in' للرقم).</translation>
+    </message>
+    <message>
+      <source>Send SMS (Twilio)</source>
+      <translation>إرسال SMS (Twilio)</translation>
+    </message>
+    <message>
+      <source>Sends a text message from your Twilio number or Messaging Service.</source>
+      <translation>يرسل رسالة نصية من رقمك في Twilio أو من Messaging Service.</translation>
+    </message>
+    <message>
+      <source>Starts the flow when a request arrives at this flow's own web address.</source>
+      <translation>يبدأ التدفق عندما يصل طلب إلى عنوان الويب الخاص بهذا التدفق.</translation>
+    </message>
+    <message>
+      <source>Sends the answer to the app that called the webhook (when the webhook waits for the flow).</source>
+      <translation>يرسل الرد إلى التطبيق الذي استدعى الويب هوك (عندما ينتظر الويب هوك انتهاء التدفق).</translation>
+    </message>
+    <message>
+      <source>New WhatsApp message</source>
+      <translation>رسالة جديدة في WhatsApp</translation>
+    </message>
+    <message>
+      <source>Starts the flow when a customer sends your WhatsApp number a message (Meta calls this flow's webhook).</source>
+      <translation>يبدأ التدفق عندما يرسل عميل رسالة إلى رقمك في WhatsApp (تستدعي Meta الويب هوك الخاص بهذا التدفق).</translation>
+    </message>
+    <message>
+      <source>Send WhatsApp message</source>
+      <translation>إرسال رسالة WhatsApp</translation>
+    </message>
+    <message>
+      <source>Sends a text message to a customer who wrote to you in the last 24 hours.</source>
+      <translation>يرسل رسالة نصية إلى عميل راسلك خلال آخر 24 ساعة.</translation>
+    </message>
+    <message>
+      <source>Send WhatsApp template</source>
+      <translation>إرسال قالب WhatsApp</translation>
+    </message>
+    <message>
+      <source>Sends an approved message template (order updates, reminders), filling its {{1}}, {{2}} … values.</source>
+      <translation>يرسل قالب رسالة معتمدًا (تحديثات الطلبات، التذكيرات)، مع ملء قيمه {{1}}, {{2}} ….</translation>
     </message>
   </context>
   <context>

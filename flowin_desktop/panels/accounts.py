@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from flowin_engine.credentials import Connections
 from flowin_engine.registry import Connector
 
+from ..i18n import connector_name, field_text
 from ..work import Background
 from .fields import UNSET, Commit, FieldEditor, widget_hint
 
@@ -115,9 +116,7 @@ class ConnectAccountDialog(QDialog):
         self.connection_id: str | None = None
         self.tested: bool | None = None  # the last Test connection's outcome, kept with it
         self.model: type[BaseModel] = connector.credential_model  # type: ignore[assignment]
-        self.setWindowTitle(
-            self.tr("Connect %1").replace("%1", QCoreApplication.translate("", connector.name))
-        )
+        self.setWindowTitle(self.tr("Connect %1").replace("%1", connector_name(connector)))
         self.setMinimumWidth(440)
         self.label = QLineEdit(connector.name)
         self.fields: dict[str, QLineEdit] = {}
@@ -134,9 +133,9 @@ class ConnectAccountDialog(QDialog):
             if isinstance(default, str | int | float) and not isinstance(default, bool):
                 edit.setText(str(default))
             if info.description:
-                edit.setPlaceholderText(info.description)
-                edit.setToolTip(info.description)
-            title = QCoreApplication.translate("NodeFields", info.title or key)
+                edit.setPlaceholderText(field_text(info.description))
+                edit.setToolTip(field_text(info.description))
+            title = field_text(info.title or key)
             form.addRow(title + (" *" if info.is_required() else ""), edit)
             self.fields[key] = edit
         self.result_label = QLabel()
@@ -184,7 +183,7 @@ class ConnectAccountDialog(QDialog):
             first = error.errors()[0]
             key = str(first["loc"][0]) if first["loc"] else ""
             info = self.model.model_fields.get(key)
-            title = info.title if info and info.title else key
+            title = field_text(info.title) if info and info.title else key
             return self.tr("%1: %2").replace("%1", title).replace("%2", first["msg"])
         return str(error)
 

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from flowin_engine.registry import widget_hint
 
+from ..i18n import choice_label
+
 Commit = Callable[[Any], None]
 UNSET: Any = object()
 
@@ -176,7 +178,7 @@ class ChoiceEditor(FieldEditor):
         super().__init__(commit)
         self.widget = QComboBox()
         for choice in choices:
-            self.widget.addItem(choice.replace("_", " "), choice)
+            self.widget.addItem(choice_label(choice), choice)
         self.widget.currentIndexChanged.connect(lambda i: self._changed(self.widget.itemData(i)))
 
     def _show(self, value: Any) -> None:

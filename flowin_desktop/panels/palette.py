@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QDrag, QPalette
 from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from flowin_engine.registry import NodeType, Registry
 
 from ..canvas.view import NODE_TYPE_MIME
-from ..i18n import node_type_name
+from ..i18n import category_name, node_type_description, node_type_name
 from ..icons import connector_icon
 
 TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -74,7 +75,7 @@ class Palette(QWidget):
             if node_type.is_trigger or category == "Triggers":
                 category = self.tr("Triggers")
             else:
-                category = QCoreApplication.translate("NodeTypes", category)
+                category = category_name(category)
             group = groups.get(category)
             if group is None:
                 group = QTreeWidgetItem(self.tree, [category])
@@ -92,13 +93,15 @@ class Palette(QWidget):
             0,
             connector_icon(node_type.connector, self.palette().color(QPalette.ColorRole.Highlight)),
         )
-        item.setToolTip(0, node_type.manifest.description)
+        name, about = escape(node_type_name(node_type)), escape(node_type_description(node_type))
+        item.setToolTip(0, f"<b>{name}</b><br>{about}" if about else f"<b>{name}</b>")
         item.setData(0, TYPE_ROLE, node_type.type)
         words = [
             node_type.name,
             node_type_name(node_type),
             node_type.type,
             node_type.manifest.description,
+            node_type_description(node_type),
         ]
         words += node_type.manifest.phrases.en + node_type.manifest.phrases.ar
         item.setData(0, TYPE_ROLE + 1, " ".join(words).lower())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,7 +29,7 @@ from flowin_engine.model import OnError
 from flowin_engine.registry import TriggerKind
 
 from ..document import FlowDocument, SetNodeValue
-from ..i18n import node_type_name
+from ..i18n import field_text, node_type_description, node_type_name
 from .accounts import AccountPicker
 from .fields import UNSET, FieldEditor, KeyValueEditor, TextEditor, editor_for, widget_hint
 from .references import (
@@ -152,7 +152,7 @@ class PropertiesPanel(QWidget):
         title.setObjectName("sectionTitle")
         layout.addWidget(title)
         if node_type is not None and node_type.manifest.description:
-            about = QLabel(node_type.manifest.description)
+            about = QLabel(node_type_description(node_type))
             about.setObjectName("help")
             about.setWordWrap(True)
             layout.addWidget(about)
@@ -184,7 +184,7 @@ class PropertiesPanel(QWidget):
                 if isinstance(editor, KeyValueEditor):
                     editor.retranslate()
                 self.editors[key] = editor
-                label = QCoreApplication.translate("NodeFields", node_type.field_title(key))
+                label = field_text(node_type.field_title(key))
                 if info.is_required():
                     label += " *"
                 container = QWidget()
@@ -204,7 +204,7 @@ class PropertiesPanel(QWidget):
                 self.reference_labels[key] = reference_label
                 box.addWidget(reference_label)
                 if info.description:
-                    help_text = QLabel(info.description)
+                    help_text = QLabel(field_text(info.description))
                     help_text.setObjectName("help")
                     help_text.setWordWrap(True)
                     box.addWidget(help_text)

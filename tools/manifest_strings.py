@@ -1,0 +1,148 @@
+"""Every word a connector shows in the app, with the translation context the desktop uses.
+
+    .venv/bin/python tools/manifest_strings.py              # context, text and where it comes from
+    .venv/bin/python tools/manifest_strings.py --missing ar # what translations/flowin_ar.ts lacks
+    .venv/bin/python tools/manifest_strings.py --missing ar --ts  # the same as <context> blocks
+
+Connector names, categories and descriptions and each trigger's and action's name and
+description (``manifest.json``) are in the "NodeTypes" context; the titles, help and Literal
+choices of the operations' input models and of the account (credential) models are in
+"NodeFields" (see flowin_desktop/i18n.py). Exits 1 when ``--missing`` finds any.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import typing
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+from xml.sax.saxutils import escape
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from flowin_desktop.i18n import NODE_FIELDS, NODE_TYPES, choice_text, translations_dir
+from flowin_desktop.panels.fields import _plain
+from flowin_engine.registry import Registry, default_registry
+
+if TYPE_CHECKING:
+    # Only for the checker: pydantic imported before PySide6 trips over PySide6's import hook.
+    from pydantic import BaseModel
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    context: str
+    source: str
+    where: str  # the first place it comes from: "shopify.new_order: name"
+
+
+def choices(annotation: Any) -> list[str]:
+    """The values of a Literal field (Optional or not), as the properties panel offers them."""
+    plain = _plain(annotation)
+    if typing.get_origin(plain) is Literal:
+        return [str(a) for a in typing.get_args(plain)]
+    return []
+
+
+def _model_strings(model: type[BaseModel], where: str) -> list[Entry]:
+    found = []
+    for key, info in model.model_fields.items():
+        place = f"{where}.{key}"
+        found.append(Entry(NODE_FIELDS, info.title or key.replace("_", " ").capitalize(), place))
+        if info.description:
+            found.append(Entry(NODE_FIELDS, info.description, f"{place} (help)"))
+        found += [
+            Entry(NODE_FIELDS, choice_text(c), f"{place} (choice)")
+            for c in choices(info.annotation)
+        ]
+    return found
+
+
+def strings(registry: Registry | None = None) -> list[Entry]:
+    """Each (context, text) once, in registry order, with the first place it comes from."""
+    registry = registry or default_registry()
+    found: list[Entry] = []
+    for connector in registry.connectors:
+        manifest = connector.manifest
+        found.append(Entry(NODE_TYPES, manifest.name, f"{connector.id}: name"))
+        found.append(Entry(NODE_TYPES, manifest.category, f"{connector.id}: category"))
+        if manifest.description:
+            found.append(Entry(NODE_TYPES, manifest.description, f"{connector.id}: description"))
+        if connector.credential_model is not None:
+            found += _model_strings(connector.credential_model, f"{connector.id} account")
+    for node_type in registry.node_types:
+        found.append(Entry(NODE_TYPES, node_type.name, f"{node_type.type}: name"))
+        if node_type.manifest.description:
+            found.append(
+                Entry(NODE_TYPES, node_type.manifest.description, f"{node_type.type}: description")
+            )
+        found += _model_strings(node_type.input_model, node_type.type)
+    unique: dict[tuple[str, str], Entry] = {}
+    for entry in found:
+        if entry.source.strip():
+            unique.setdefault((entry.context, entry.source), entry)
+    return list(unique.values())
+
+
+def translations(language: str) -> dict[tuple[str, str], str]:
+    """(context, source) -> finished translation, from translations/flowin_<language>.ts."""
+    path = translations_dir() / f"flowin_{language}.ts"
+    if not path.is_file():
+        return {}
+    found = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            element = message.find("translation")
+            if element is None or element.get("type") in ("unfinished", "obsolete", "vanished"):
+                continue
+            if element.text:
+                found[(name, message.findtext("source") or "")] = element.text
+    return found
+
+
+def missing(language: str, registry: Registry | None = None) -> list[Entry]:
+    done = translations(language)
+    return [e for e in strings(registry) if (e.context, e.source) not in done]
+
+
+def as_ts(entries: list[Entry]) -> str:
+    """<context> blocks with empty translations, to fill in and paste into the .ts."""
+    lines = []
+    for context in dict.fromkeys(e.context for e in entries):
+        lines += ["  <context>", f"    <name>{context}</name>"]
+        for entry in (e for e in entries if e.context == context):
+            lines += [
+                f"    <!-- {escape(entry.where)} -->",
+                "    <message>",
+                f"      <source>{escape(entry.source)}</source>",
+                '      <translation type="unfinished"></translation>',
+                "    </message>",
+            ]
+        lines.append("  </context>")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--missing", metavar="LANGUAGE", help="only what this language lacks")
+    parser.add_argument("--ts", action="store_true", help="print .ts <context> blocks")
+    args = parser.parse_args(argv)
+    entries = missing(args.missing) if args.missing else strings()
+    if args.ts:
+        print(as_ts(entries))
+    else:
+        for entry in entries:
+            print(f"{entry.context}\t{entry.source}\t{entry.where}")
+    if args.missing:
+        print(f"{len(entries)} missing in {args.missing}", file=sys.stderr)
+        return 1 if entries else 0
+    print(f"{len(entries)} strings", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
