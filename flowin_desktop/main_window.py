@@ -39,7 +39,7 @@ from flowin_engine.history import retry_execution
 from flowin_engine.model import Flow, FlowStatus, Position, StickyNote, utc_now
 from flowin_engine.pinning import NO_EARLIER_RUN, latest_outputs, pin
 from flowin_engine.registry import Registry
-from flowin_engine.store import Store
+from flowin_engine.store import Store, VersionConflict
 from flowin_engine.validation import validate_flow
 
 from .canvas import FlowScene, FlowView
@@ -66,6 +66,7 @@ from .panels.properties import PropertiesPanel
 from .panels.run_log import RunLog
 from .runs import TestRuns
 from .theme import THEMES, Theme, apply_theme
+from .versions import ConflictBar, RestoreVersion, VersionHistoryDialog
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self._step_run: str | None = None  # the step a run of one step runs
         self._saved = True
         self._loading = False
+        self._base_version: int | None = None  # the saved version the editor's copy builds on
         self.resize(1280, 800)
 
         self.scene = FlowScene(self.document, self)
@@ -206,6 +208,9 @@ class MainWindow(QMainWindow):
             bar.addWidget(self.flow_name),
             bar.addWidget(self.save_state),
         ]
+        self.history_button = QToolButton()
+        self.history_button.clicked.connect(self.show_history)
+        self._editor_widgets.append(bar.addWidget(self.history_button))
         bar.addWidget(spacer)
         self.ai_button = QToolButton()
         self.ai_button.setCheckable(True)
@@ -217,6 +222,11 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.executions_button)
         bar.addWidget(self.language)
         bar.addWidget(self.theme_button)
+        self.conflict_bar = ConflictBar(self)
+        self.conflict_bar.keep_mine.connect(self.keep_mine)
+        self.conflict_bar.load_theirs.connect(self.load_theirs)
+        self.addToolBarBreak()
+        self.addToolBar(self.conflict_bar)
 
     def _action(self, slot: Any, shortcut: QKeySequence | str | None = None) -> QAction:
         action = QAction(self)
@@ -232,6 +242,7 @@ class MainWindow(QMainWindow):
         self.new_action = self._action(self.new_flow, K.New)
         self.home_action = self._action(self.show_home, "Ctrl+Shift+H")
         self.save_action = self._action(self.save_now, K.Save)
+        self.history_action = self._action(self.show_history, "Ctrl+Shift+Y")
         self.quit_action = self._action(self.quit, K.Quit)
         self.undo_action = self._action(stack.undo, K.Undo)
         self.redo_action = self._action(stack.redo, K.Redo)
@@ -263,6 +274,7 @@ class MainWindow(QMainWindow):
         self.executions_action = self._action(self.show_executions, "Ctrl+Shift+E")
         self.edit_actions = [
             self.save_action,
+            self.history_action,
             self.undo_action,
             self.redo_action,
             self.cut_action,
@@ -281,7 +293,9 @@ class MainWindow(QMainWindow):
         ]
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.file_menu.addActions([self.new_action, self.home_action, self.save_action])
+        self.file_menu.addActions(
+            [self.new_action, self.home_action, self.save_action, self.history_action]
+        )
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -346,6 +360,11 @@ class MainWindow(QMainWindow):
             self.tr("Describe a flow in your own words and let Flowin build it")
         )
         self.flow_name.setPlaceholderText(self.tr("Name your flow"))
+        self.history_button.setText(self.tr("History"))
+        self.history_button.setToolTip(
+            self.tr("Every saved version of this flow: see what changed, restore one")
+        )
+        self.conflict_bar.retranslate()
         self._show_status()
         self.flow_name.setAccessibleName(self.tr("Flow name"))
         self.language.setAccessibleName(self.tr("Language"))
@@ -360,6 +379,7 @@ class MainWindow(QMainWindow):
             self.new_action: self.tr("New flow"),
             self.home_action: self.tr("Your flows"),
             self.save_action: self.tr("Save"),
+            self.history_action: self.tr("Version history…"),
             self.quit_action: self.tr("Quit Flowin"),
             self.undo_action: self.tr("Undo"),
             self.redo_action: self.tr("Redo"),
@@ -504,7 +524,9 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.properties.show_node(None)
         self.properties.clear_step_data()
+        self._keep_unsaved_copy()
         self.document.replace(flow)
+        self._base_version = self._latest_version(flow.id)
         self.scene.clear_run_states()
         self.run_log.clear()
         self.run_log.retranslate()
@@ -781,8 +803,14 @@ class MainWindow(QMainWindow):
             return
         flow = self.document.flow
         flow.updated_at = utc_now()
+        if self.conflict_bar.pending:
+            return  # the user chooses first: keep mine, or load theirs
         try:
-            self.store.save_flow(flow)
+            self._base_version = self.store.save_flow(flow, self._base_version)
+        except VersionConflict as conflict:
+            self.conflict_bar.show_conflict(conflict.latest)
+            self._show_save_state()
+            return
         except Exception:
             log.exception("Saving the flow failed")
             self.save_state.setText(self.tr("Not saved — will try again"))
@@ -791,7 +819,79 @@ class MainWindow(QMainWindow):
         self._saved = True
         self._show_save_state()
 
+    def _latest_version(self, flow_id: str) -> int | None:
+        try:
+            return self.store.current_version(flow_id)
+        except FlowinError:
+            return None  # not saved yet
+
+    def keep_mine(self) -> None:
+        """Save the open flow as a new version on top of the one saved elsewhere."""
+        self.conflict_bar.resolve()
+        self._base_version = None
+        self._saved = False
+        self.save_now()
+
+    def load_theirs(self) -> None:
+        """Open the version saved elsewhere; the edits here are kept as a copy in the flows."""
+        flow_id = self.document.flow.id
+        self._keep_unsaved_copy()
+        self.statusBar().clearMessage()
+        self.open_flow(flow_id)
+
+    def _keep_unsaved_copy(self) -> None:
+        """Edits the user has not chosen to keep or drop after a conflict go to a new flow."""
+        if not self.conflict_bar.pending:
+            return
+        self.conflict_bar.resolve()
+        copy = self.document.flow.model_copy(
+            deep=True,
+            update={
+                "id": Flow().id,
+                "status": FlowStatus.DRAFT,  # one copy of a trigger is enough
+                "name": self.tr("%1 (my copy)").replace("%1", self.document.flow.name),
+            },
+        )
+        self.store.save_flow(copy)
+        self._saved = True
+        self.statusBar().showMessage(
+            self.tr("Your changes are kept as a new flow: %1").replace("%1", isolate(copy.name)),
+            10000,
+        )
+
+    def show_history(self) -> VersionHistoryDialog | None:
+        """The flow's saved versions; picking one draws what it changed, and can restore it."""
+        self.save_now()
+        try:
+            dialog = VersionHistoryDialog(
+                self.store,
+                self.document,
+                self.theme,
+                self.layoutDirection() == Qt.LayoutDirection.RightToLeft,
+                self,
+            )
+        except FlowinError as error:
+            self.statusBar().showMessage(str(error), 6000)
+            return None
+        dialog.restore_requested.connect(self.restore_version)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def restore_version(self, number: int) -> None:
+        """Bring back a version as one undoable change; it is saved as a new version."""
+        flow = self.store.get_flow_version(self.document.flow.id, number)
+        self.document.push(RestoreVersion(self.document, flow, number))
+        self.save_now()
+        self.statusBar().showMessage(
+            self.tr("Version %1 restored, and saved as a new version.").replace("%1", str(number)),
+            6000,
+        )
+
     def _show_save_state(self) -> None:
+        if self.conflict_bar.pending:
+            self.save_state.setText(self.tr("Changed elsewhere"))
+            return
         self.save_state.setText(self.tr("Saved") if self._saved else self.tr("Saving…"))
 
     def check_flow(self) -> None:
@@ -964,6 +1064,7 @@ class MainWindow(QMainWindow):
         if getattr(self, "_shut", False):
             return
         self._shut = True
+        self._keep_unsaved_copy()
         self.runs.shutdown()
         self.builder_panel.shutdown()
         if self.tray is not None:

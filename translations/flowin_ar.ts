@@ -260,6 +260,34 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>MainWindow</name>
     <message>
+      <source>Version history…</source>
+      <translation>سجل الإصدارات…</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>السجل</translation>
+    </message>
+    <message>
+      <source>Every saved version of this flow: see what changed, restore one</source>
+      <translation>كل إصدار محفوظ من هذا التدفق: شاهد ما تغيّر واستعد أيًّا منها</translation>
+    </message>
+    <message>
+      <source>Changed elsewhere</source>
+      <translation>تغيّر في مكان آخر</translation>
+    </message>
+    <message>
+      <source>%1 (my copy)</source>
+      <translation>%1 (نسختي)</translation>
+    </message>
+    <message>
+      <source>Your changes are kept as a new flow: %1</source>
+      <translation>حُفظت تغييراتك في تدفق جديد: %1</translation>
+    </message>
+    <message>
+      <source>Version %1 restored, and saved as a new version.</source>
+      <translation>استُعيد الإصدار %1 وحُفظ إصدارًا جديدًا.</translation>
+    </message>
+    <message>
       <source>Run this step only</source>
       <translation>شغّل هذه الخطوة وحدها</translation>
     </message>
@@ -3278,6 +3306,185 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>%1, %2</source>
       <translation>%1، %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>VersionHistory</name>
+    <message>
+      <source>Restore version %1</source>
+      <translation>استعادة الإصدار %1</translation>
+    </message>
+    <message>
+      <source>First version</source>
+      <translation>الإصدار الأول</translation>
+    </message>
+    <message>
+      <source>Added: %1</source>
+      <translation>أُضيف: %1</translation>
+    </message>
+    <message>
+      <source>Removed: %1</source>
+      <translation>حُذف: %1</translation>
+    </message>
+    <message>
+      <source>Changed: %1</source>
+      <translation>تغيّر: %1</translation>
+    </message>
+    <message>
+      <source>Moved: %1</source>
+      <translation>نُقل: %1</translation>
+    </message>
+    <message>
+      <source>Connections: %1</source>
+      <translation>الوصلات: %1</translation>
+    </message>
+    <message>
+      <source>Renamed</source>
+      <translation>أُعيدت التسمية</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>الملاحظات</translation>
+    </message>
+    <message>
+      <source>Flow settings</source>
+      <translation>إعدادات التدفق</translation>
+    </message>
+    <message>
+      <source>No visible change</source>
+      <translation>لا تغيير ظاهر</translation>
+    </message>
+    <message>
+      <source>name</source>
+      <translation>الاسم</translation>
+    </message>
+    <message>
+      <source>kind of step</source>
+      <translation>نوع الخطوة</translation>
+    </message>
+    <message>
+      <source>settings</source>
+      <translation>الإعدادات</translation>
+    </message>
+    <message>
+      <source>notes</source>
+      <translation>الملاحظات</translation>
+    </message>
+    <message>
+      <source>on/off</source>
+      <translation>التشغيل/الإيقاف</translation>
+    </message>
+    <message>
+      <source>position</source>
+      <translation>الموضع</translation>
+    </message>
+    <message>
+      <source>%1 → %2</source>
+      <translation>%1 ← %2</translation>
+    </message>
+    <message>
+      <source>Changed: %1 (%2)</source>
+      <translation>تغيّر: %1 (%2)</translation>
+    </message>
+    <message>
+      <source>Connections added: %1, removed: %2</source>
+      <translation>وصلات أُضيفت: %1، وحُذفت: %2</translation>
+    </message>
+    <message>
+      <source>Flow renamed: %1 → %2</source>
+      <translation>أُعيدت تسمية التدفق: %1 ← %2</translation>
+    </message>
+    <message>
+      <source>Version history</source>
+      <translation>سجل الإصدارات</translation>
+    </message>
+    <message>
+      <source>Compare with:</source>
+      <translation>قارن مع:</translation>
+    </message>
+    <message>
+      <source>Restore this version</source>
+      <translation>استعادة هذا الإصدار</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>إغلاق</translation>
+    </message>
+    <message>
+      <source>added</source>
+      <translation>مُضاف</translation>
+    </message>
+    <message>
+      <source>removed</source>
+      <translation>محذوف</translation>
+    </message>
+    <message>
+      <source>changed</source>
+      <translation>متغيّر</translation>
+    </message>
+    <message>
+      <source>Version %1 · %2</source>
+      <translation>الإصدار %1 · %2</translation>
+    </message>
+    <message>
+      <source>(latest)</source>
+      <translation>(الأحدث)</translation>
+    </message>
+    <message>
+      <source>the version before it</source>
+      <translation>الإصدار الذي قبله</translation>
+    </message>
+    <message>
+      <source>the flow as it is open now</source>
+      <translation>التدفق كما هو مفتوح الآن</translation>
+    </message>
+    <message>
+      <source>version %1</source>
+      <translation>الإصدار %1</translation>
+    </message>
+    <message>
+      <source>The first saved version of this flow.</source>
+      <translation>أول إصدار محفوظ من هذا التدفق.</translation>
+    </message>
+    <message>
+      <source>No change to the steps.</source>
+      <translation>لا تغيير في الخطوات.</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>جديد</translation>
+    </message>
+    <message>
+      <source>Removed</source>
+      <translation>محذوف</translation>
+    </message>
+    <message>
+      <source>Changed</source>
+      <translation>متغيّر</translation>
+    </message>
+    <message>
+      <source>Moved</source>
+      <translation>منقول</translation>
+    </message>
+    <message>
+      <source>This flow was changed elsewhere (version %1) since you opened it — in another window or by a sync. Your changes are not saved yet.</source>
+      <translation>تغيّر هذا التدفق في مكان آخر (الإصدار %1) منذ أن فتحته — في نافذة أخرى أو بالمزامنة. تغييراتك لم تُحفظ بعد.</translation>
+    </message>
+    <message>
+      <source>Keep mine</source>
+      <translation>احتفظ بنسختي</translation>
+    </message>
+    <message>
+      <source>Save your flow as a new version on top of theirs</source>
+      <translation>احفظ تدفقك إصدارًا جديدًا فوق إصدارهم</translation>
+    </message>
+    <message>
+      <source>Load theirs</source>
+      <translation>حمّل نسختهم</translation>
+    </message>
+    <message>
+      <source>Open their version; yours is kept as a copy in your flows</source>
+      <translation>افتح إصدارهم؛ وتبقى نسختك نسخةً منفصلة في تدفقاتك</translation>
     </message>
   </context>
 </TS>

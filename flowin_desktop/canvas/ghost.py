@@ -22,10 +22,16 @@ class GhostFlow(QGraphicsObject):
     """The steps and connections of ``flow`` (already at their final positions)."""
 
     def __init__(
-        self, flow: Flow, registry: Registry, theme: Theme = LIGHT, rtl: bool = False
+        self,
+        flow: Flow,
+        registry: Registry,
+        theme: Theme = LIGHT,
+        rtl: bool = False,
+        color: str = "violet",
     ) -> None:
         super().__init__()
         self.flow, self.registry, self.theme, self.rtl = flow, registry, theme, rtl
+        self.color = color  # a theme colour's name: violet for a proposal, red for what is gone
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
         self.setOpacity(GHOST_OPACITY)
@@ -43,7 +49,7 @@ class GhostFlow(QGraphicsObject):
         theme = self.theme
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         positions = {n.id: n.position for n in self.flow.nodes}
-        line = QPen(theme.color("violet"), 2, Qt.PenStyle.DashLine)
+        line = QPen(theme.color(self.color), 2, Qt.PenStyle.DashLine)
         painter.setPen(line)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for edge in self.flow.edges:
@@ -56,7 +62,7 @@ class GhostFlow(QGraphicsObject):
                     QPointF(end.x, end.y + NODE_HEIGHT / 2),
                 )
             )
-        fill = QColor(theme.color("violet"))
+        fill = QColor(theme.color(self.color))
         fill.setAlpha(28)
         title = QFont(painter.font())
         title.setPointSizeF(10)
@@ -69,7 +75,7 @@ class GhostFlow(QGraphicsObject):
         )
         for node in self.flow.nodes:
             rect = QRectF(node.position.x, node.position.y, NODE_WIDTH, NODE_HEIGHT)
-            painter.setPen(QPen(theme.color("violet"), 1.6, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(theme.color(self.color), 1.6, Qt.PenStyle.DashLine))
             painter.setBrush(fill)
             painter.drawRoundedRect(rect, 10, 10)
             node_type = self.registry.find(node.type)
@@ -77,7 +83,7 @@ class GhostFlow(QGraphicsObject):
                 rect.right() - 34 if self.rtl else rect.left() + 14, rect.top() + 12, 20, 20
             )
             if node_type is not None:
-                pixmap = connector_pixmap(node_type.connector, 20, theme.color("violet"))
+                pixmap = connector_pixmap(node_type.connector, 20, theme.color(self.color))
                 if pixmap is not None:
                     painter.drawPixmap(icon.toRect(), pixmap)
             text = (

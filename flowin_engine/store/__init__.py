@@ -8,6 +8,7 @@ from ._store import (
     Parked,
     StepRecordView,
     Store,
+    VersionConflict,
 )
 from .redact import redact
 
@@ -19,5 +20,6 @@ __all__ = [
     "Parked",
     "StepRecordView",
     "Store",
+    "VersionConflict",
     "redact",
 ]

@@ -82,6 +82,17 @@ class FlowVersionInfo:
     saved_at: datetime
 
 
+class VersionConflict(FlowinError):
+    """The flow was saved elsewhere after this copy of it was loaded."""
+
+    def __init__(self, flow_name: str, loaded: int, latest: int) -> None:
+        self.loaded, self.latest = loaded, latest
+        super().__init__(
+            f"'{flow_name}' was changed elsewhere (version {latest}) after you opened "
+            f"version {loaded}; keep your copy or load theirs."
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class StepRecordView:
     node_id: str
@@ -171,14 +182,18 @@ class Store:
 
     # Flows
 
-    def save_flow(self, flow: Flow) -> int:
+    def save_flow(self, flow: Flow, expected_version: int | None = None) -> int:
         """Insert or update a flow; returns its version, which grows only when the flow changed.
 
         Status and ``updated_at`` are not part of a version: pausing a flow is not an edit.
+        With ``expected_version`` (the version the editor loaded), a flow saved since by someone
+        else (another window, the command line, a sync) is not overwritten: ``VersionConflict``.
         """
         definition = flow.to_json(indent=None)
         with self._write() as session:
             row = session.get(FlowRow, flow.id)
+            if row is not None and expected_version is not None and row.version > expected_version:
+                raise VersionConflict(flow.name, expected_version, row.version)
             if row is None:
                 row = FlowRow(id=flow.id, version=0, created_at=flow.created_at)
                 session.add(row)
@@ -272,6 +287,25 @@ class Store:
                 .order_by(FlowVersionRow.version.desc())
             )
             return [FlowVersionInfo(row.version, row.saved_at) for row in rows]
+
+    def current_version(self, flow_id: str) -> int:
+        """The number of the flow's latest saved version."""
+        with self._reader() as session:
+            return self._require_flow(session, flow_id).version
+
+    def flow_version_history(self, flow_id: str) -> list[tuple[FlowVersionInfo, Flow]]:
+        """Every saved version of a flow with its definition, newest first (one query)."""
+        with self._reader() as session:
+            self._require_flow(session, flow_id)
+            rows = session.scalars(
+                select(FlowVersionRow)
+                .where(FlowVersionRow.flow_id == flow_id)
+                .order_by(FlowVersionRow.version.desc())
+            )
+            return [
+                (FlowVersionInfo(row.version, row.saved_at), Flow.from_json(row.definition))
+                for row in rows
+            ]
 
     def get_flow_version(self, flow_id: str, version: int) -> Flow:
         with self._reader() as session:
