@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from flowin_engine import paths
+from flowin_engine.errors import Problem
 from flowin_engine.registry import Connector, NodeType
 
 log = logging.getLogger(__name__)
@@ -159,6 +160,23 @@ def field_text(text: str | None) -> str:
 def choice_label(choice: str) -> str:
     """How one value of a Literal field reads in the current language."""
     return isolate_latin(QCoreApplication.translate(NODE_FIELDS, choice_text(choice)))
+
+
+# The engine's messages about a flow (validation problems), by their English template.
+ENGINE_MESSAGES = "EngineMessages"
+
+
+def problem_text(problem: Problem) -> str:
+    """A validation problem in the current language: its template translated, then filled in
+    (a field's title in its own translation)."""
+    template = QCoreApplication.translate(ENGINE_MESSAGES, problem.template)
+    args = dict(problem.args)
+    if "title" in args:
+        args["title"] = QCoreApplication.translate(NODE_FIELDS, args["title"])
+    try:
+        return isolate_latin(template.format(**args))
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+        return problem.message
 
 
 def choice_text(choice: str) -> str:

@@ -48,7 +48,9 @@ def _render(connector: Connector, size: int, tint: QColor | None) -> QPixmap | N
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
         renderer.render(painter, QRectF(0, 0, size * 2, size * 2))
-        if tint is not None:
+        # Only line icons (drawn in currentColor) take the theme's colour; a brand's own
+        # colours would turn into a solid disc.
+        if tint is not None and b"currentColor" in data:
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
             painter.fillRect(image.rect(), tint)
         painter.end()

@@ -58,7 +58,7 @@ from .document import (
 )
 from .executions import ExecutionsView
 from .home import HomeView
-from .i18n import LANGUAGES, Localizer, node_type_name
+from .i18n import LANGUAGES, Localizer, node_type_name, problem_text
 from .panels.accounts import AccountPicker
 from .panels.builder import BuilderPanel
 from .panels.palette import Palette
@@ -903,7 +903,7 @@ class MainWindow(QMainWindow):
             node_id = ids.get(problem.node or "")
             if node_id is not None:
                 by_node.setdefault(node_id, []).append(problem)
-        self.scene.set_problems({k: [p.message for p in v] for k, v in by_node.items()})
+        self.scene.set_problems({k: [problem_text(p) for p in v] for k, v in by_node.items()})
         self.properties.set_problems(by_node)
 
     # Test run.
@@ -924,7 +924,9 @@ class MainWindow(QMainWindow):
             self.run_log.set_summary(
                 self.tr("Oops! This flow can't run yet — let's fix it together.")
             )
-            for line in str(error).splitlines():
+            problems = getattr(error, "problems", None)
+            lines = [problem_text(p) for p in problems] if problems else str(error).splitlines()
+            for line in lines:
                 self.run_log.add(line.strip(" •"), "failure")
             self.run_log.setVisible(True)
             return False

@@ -16,12 +16,25 @@ class FlowFileError(FlowinError):
 
 
 class Problem:
-    """One thing wrong with a flow, pinned to the node and field it concerns."""
+    """One thing wrong with a flow, pinned to the node and field it concerns.
 
-    __slots__ = ("field", "message", "node")
+    ``template`` and ``args`` are the message before formatting, so an app can show it in
+    another language: translate the template, then ``template.format(**args)``.
+    """
 
-    def __init__(self, message: str, node: str | None = None, field: str | None = None) -> None:
-        self.message = message
+    __slots__ = ("args", "field", "message", "node", "template")
+
+    def __init__(
+        self,
+        message: str,
+        node: str | None = None,
+        field: str | None = None,
+        *,
+        args: dict[str, str] | None = None,
+    ) -> None:
+        self.template = message
+        self.args = args or {}
+        self.message = message.format(**args) if args is not None else message
         self.node = node
         self.field = field
 

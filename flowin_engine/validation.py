@@ -22,12 +22,16 @@ def validate_flow(flow: Flow, registry: Registry | None = None) -> list[Problem]
 
     for node in flow.nodes:
         if node.id in ids:
-            problems.append(Problem(f"Two steps share the id '{node.id}'.", node.name))
+            problems.append(
+                Problem("Two steps share the id '{id}'.", node.name, args={"id": node.id})
+            )
         ids.add(node.id)
         if node.name in names:
             problems.append(
                 Problem(
-                    f"Two steps are called '{node.name}'; each step needs its own name.", node.name
+                    "Two steps are called '{step}'; each step needs its own name.",
+                    node.name,
+                    args={"step": node.name},
                 )
             )
         names[node.name] = node.id
@@ -35,7 +39,10 @@ def validate_flow(flow: Flow, registry: Registry | None = None) -> list[Problem]
         if node_type is None:
             problems.append(
                 Problem(
-                    f"'{node.name}' uses an unknown node type '{node.type}'.", node.name, "type"
+                    "'{step}' uses an unknown node type '{type}'.",
+                    node.name,
+                    "type",
+                    args={"step": node.name, "type": node.type},
                 )
             )
             continue
@@ -45,7 +52,12 @@ def validate_flow(flow: Flow, registry: Registry | None = None) -> list[Problem]
             if value is None or value == "" or value == [] or value == {}:
                 title = node_type.field_title(key)
                 problems.append(
-                    Problem(f"'{node.name}' needs a value for {title}.", node.name, key)
+                    Problem(
+                        "'{step}' needs a value for {title}.",
+                        node.name,
+                        key,
+                        args={"step": node.name, "title": title},
+                    )
                 )
 
     triggers = [n for n in flow.nodes if n.id in types and types[n.id].is_trigger]
@@ -54,7 +66,10 @@ def validate_flow(flow: Flow, registry: Registry | None = None) -> list[Problem]
     elif len(triggers) > 1:
         listed = ", ".join(f"'{n.name}'" for n in triggers)
         problems.append(
-            Problem(f"A flow has exactly one trigger, this one has {len(triggers)}: {listed}.")
+            Problem(
+                "A flow has exactly one trigger, this one has {count}: {listed}.",
+                args={"count": str(len(triggers)), "listed": listed},
+            )
         )
 
     graph = Graph.of(flow)
@@ -63,10 +78,22 @@ def validate_flow(flow: Flow, registry: Registry | None = None) -> list[Problem]
         if source is None or target is None:
             missing = edge.source if source is None else edge.target
             known = source or target
-            about = f" from '{known.name}'" if known is not None and known is source else ""
-            about = f" to '{known.name}'" if known is not None and known is target else about
+            if known is None:
+                template = "A connection leads to a step that doesn't exist ('{missing}')."
+            elif known is source:
+                template = (
+                    "A connection from '{step}' leads to a step that doesn't exist ('{missing}')."
+                )
+            else:
+                template = (
+                    "A connection to '{step}' comes from a step that doesn't exist ('{missing}')."
+                )
             problems.append(
-                Problem(f"A connection{about} leads to a step that doesn't exist ('{missing}').")
+                Problem(
+                    template,
+                    known.name if known is not None else None,
+                    args={"missing": missing, "step": known.name if known is not None else ""},
+                )
             )
             continue
         if source.id in types:
@@ -74,9 +101,13 @@ def validate_flow(flow: Flow, registry: Registry | None = None) -> list[Problem]
             if edge.source_port not in ports:
                 problems.append(
                     Problem(
-                        f"'{source.name}' has no output called '{edge.source_port}' "
-                        f"(it has: {', '.join(ports)}).",
+                        "'{step}' has no output called '{port}' (it has: {ports}).",
                         source.name,
+                        args={
+                            "step": source.name,
+                            "port": edge.source_port,
+                            "ports": ", ".join(ports),
+                        },
                     )
                 )
         if target.id in types:
@@ -84,13 +115,17 @@ def validate_flow(flow: Flow, registry: Registry | None = None) -> list[Problem]
             if target_type.is_trigger:
                 problems.append(
                     Problem(
-                        f"'{target.name}' is a trigger: nothing can connect into it.", target.name
+                        "'{step}' is a trigger: nothing can connect into it.",
+                        target.name,
+                        args={"step": target.name},
                     )
                 )
             elif edge.target_port not in target_type.input_ports:
                 problems.append(
                     Problem(
-                        f"'{target.name}' has no input called '{edge.target_port}'.", target.name
+                        "'{step}' has no input called '{port}'.",
+                        target.name,
+                        args={"step": target.name, "port": edge.target_port},
                     )
                 )
 
@@ -98,7 +133,10 @@ def validate_flow(flow: Flow, registry: Registry | None = None) -> list[Problem]
     if cycle:
         path = " → ".join(f"'{by_id[n].name}'" for n in [*cycle, cycle[0]])
         problems.append(
-            Problem(f"These steps go round in a circle: {path}. To repeat steps, use a Loop node.")
+            Problem(
+                "These steps go round in a circle: {path}. To repeat steps, use a Loop node.",
+                args={"path": path},
+            )
         )
         return problems
 
@@ -111,9 +149,10 @@ def validate_flow(flow: Flow, registry: Registry | None = None) -> list[Problem]
         for node_id in sorted(body & after):
             problems.append(
                 Problem(
-                    f"'{by_id[node_id].name}' is both inside the loop '{loop_name}' and after it; "
+                    "'{step}' is both inside the loop '{loop}' and after it; "
                     "connect it to one of the two.",
                     by_id[node_id].name,
+                    args={"step": by_id[node_id].name, "loop": loop_name},
                 )
             )
     for edge in flow.edges:
@@ -124,10 +163,14 @@ def validate_flow(flow: Flow, registry: Registry | None = None) -> list[Problem]
             if inner is not None and inner != outer and not entering:
                 problems.append(
                     Problem(
-                        f"'{by_id[edge.target].name}' runs inside the loop '{by_id[inner].name}' and can "
-                        f"only be connected from inside it; read '{by_id[edge.source].name}' with "
-                        f"{{{{ steps['{by_id[edge.source].name}'].output }}}} instead.",
+                        "'{step}' runs inside the loop '{loop}' and can only be connected from "
+                        "inside it; read '{source}' with {{{{ steps['{source}'].output }}}} instead.",
                         by_id[edge.target].name,
+                        args={
+                            "step": by_id[edge.target].name,
+                            "loop": by_id[inner].name,
+                            "source": by_id[edge.source].name,
+                        },
                     )
                 )
 
@@ -140,33 +183,41 @@ def validate_flow(flow: Flow, registry: Registry | None = None) -> list[Problem]
                 steps, top_level = referenced_steps(source)
             except ExpressionError as error:
                 problems.append(
-                    Problem(f"The expression in '{node.name}' → {title} {error}.", node.name, field)
+                    Problem(
+                        "The expression in '{step}' → {title} {error}.",
+                        node.name,
+                        field,
+                        args={"step": node.name, "title": title, "error": str(error)},
+                    )
                 )
                 continue
             for unknown in sorted(top_level - CONTEXT_NAMES):
                 problems.append(
                     Problem(
-                        f"'{node.name}' → {title} uses {{{{{unknown}}}}}, which Flowin doesn't know; "
+                        "'{step}' → {title} uses {{{{{name}}}}}, which Flowin doesn't know; "
                         "start with trigger., steps['Step name']. or input.",
                         node.name,
                         field,
+                        args={"step": node.name, "title": title, "name": unknown},
                     )
                 )
             for step in sorted(steps):
                 if step not in names:
                     problems.append(
                         Problem(
-                            f"'{node.name}' → {title} refers to a step '{step}' that doesn't exist.",
+                            "'{step}' → {title} refers to a step '{other}' that doesn't exist.",
                             node.name,
                             field,
+                            args={"step": node.name, "title": title, "other": step},
                         )
                     )
                 elif step not in upstream:
                     problems.append(
                         Problem(
-                            f"'{node.name}' → {title} refers to '{step}', which doesn't run before it.",
+                            "'{step}' → {title} refers to '{other}', which doesn't run before it.",
                             node.name,
                             field,
+                            args={"step": node.name, "title": title, "other": step},
                         )
                     )
     return problems

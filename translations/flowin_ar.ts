@@ -3487,4 +3487,83 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>افتح إصدارهم؛ وتبقى نسختك نسخةً منفصلة في تدفقاتك</translation>
     </message>
   </context>
+  <context>
+    <name>EngineMessages</name>
+    <message>
+      <source>This flow has no trigger: add one to say when it should run.</source>
+      <translation>لا يوجد مشغّل في هذا التدفق: أضف مشغّلًا ليحدد متى يعمل.</translation>
+    </message>
+    <message>
+      <source>A connection leads to a step that doesn't exist ('{missing}').</source>
+      <translation>يؤدي اتصال إلى خطوة غير موجودة ('{missing}').</translation>
+    </message>
+    <message>
+      <source>These steps go round in a circle: {path}. To repeat steps, use a Loop node.</source>
+      <translation>هذه الخطوات تدور في حلقة مغلقة: {path}. لتكرار خطوات استخدم عقدة التكرار.</translation>
+    </message>
+    <message>
+      <source>Two steps share the id '{id}'.</source>
+      <translation>خطوتان تحملان المعرّف نفسه '{id}'.</translation>
+    </message>
+    <message>
+      <source>Two steps are called '{step}'; each step needs its own name.</source>
+      <translation>هناك خطوتان باسم '{step}'؛ يجب أن يكون لكل خطوة اسم خاص بها.</translation>
+    </message>
+    <message>
+      <source>'{step}' uses an unknown node type '{type}'.</source>
+      <translation>تستخدم '{step}' نوع عقدة غير معروف '{type}'.</translation>
+    </message>
+    <message>
+      <source>A flow has exactly one trigger, this one has {count}: {listed}.</source>
+      <translation>للتدفق مشغّل واحد فقط، وهذا التدفق فيه {count}: {listed}.</translation>
+    </message>
+    <message>
+      <source>A connection from '{step}' leads to a step that doesn't exist ('{missing}').</source>
+      <translation>يؤدي اتصال من '{step}' إلى خطوة غير موجودة ('{missing}').</translation>
+    </message>
+    <message>
+      <source>A connection to '{step}' comes from a step that doesn't exist ('{missing}').</source>
+      <translation>يأتي اتصال إلى '{step}' من خطوة غير موجودة ('{missing}').</translation>
+    </message>
+    <message>
+      <source>'{step}' is both inside the loop '{loop}' and after it; connect it to one of the two.</source>
+      <translation>الخطوة '{step}' داخل التكرار '{loop}' وبعده في آن واحد؛ اربطها بأحدهما فقط.</translation>
+    </message>
+    <message>
+      <source>'{step}' needs a value for {title}.</source>
+      <translation>تحتاج '{step}' إلى قيمة في {title}.</translation>
+    </message>
+    <message>
+      <source>'{step}' has no output called '{port}' (it has: {ports}).</source>
+      <translation>ليس لدى '{step}' مخرج باسم '{port}' (مخارجها: {ports}).</translation>
+    </message>
+    <message>
+      <source>'{step}' is a trigger: nothing can connect into it.</source>
+      <translation>'{step}' مشغّل: لا يمكن ربط أي خطوة به كمدخل.</translation>
+    </message>
+    <message>
+      <source>'{step}' runs inside the loop '{loop}' and can only be connected from inside it; read '{source}' with {{{{ steps['{source}'].output }}}} instead.</source>
+      <translation>تعمل '{step}' داخل التكرار '{loop}' ولا يمكن ربطها إلا من داخله؛ اقرأ '{source}' عبر {{{{ steps['{source}'].output }}}} بدلًا من ذلك.</translation>
+    </message>
+    <message>
+      <source>'{step}' → {title} uses {{{{{name}}}}}, which Flowin doesn't know; start with trigger., steps['Step name']. or input.</source>
+      <translation>يستخدم الحقل '{step}' → {title} المتغير {{{{{name}}}}} الذي لا يعرفه Flowin؛ ابدأ بـ trigger. أو steps['Step name']. أو input.</translation>
+    </message>
+    <message>
+      <source>'{step}' has no input called '{port}'.</source>
+      <translation>ليس لدى '{step}' مدخل باسم '{port}'.</translation>
+    </message>
+    <message>
+      <source>The expression in '{step}' → {title} {error}.</source>
+      <translation>في التعبير داخل '{step}' → {title} خطأ: {error}.</translation>
+    </message>
+    <message>
+      <source>'{step}' → {title} refers to a step '{other}' that doesn't exist.</source>
+      <translation>يشير '{step}' → {title} إلى خطوة '{other}' غير موجودة.</translation>
+    </message>
+    <message>
+      <source>'{step}' → {title} refers to '{other}', which doesn't run before it.</source>
+      <translation>يشير '{step}' → {title} إلى '{other}' التي لا تعمل قبله.</translation>
+    </message>
+  </context>
 </TS>

@@ -29,7 +29,7 @@ from flowin_engine.model import OnError
 from flowin_engine.registry import TriggerKind
 
 from ..document import FlowDocument, SetNodeValue
-from ..i18n import field_text, node_type_description, node_type_name
+from ..i18n import field_text, node_type_description, node_type_name, problem_text
 from .accounts import AccountPicker
 from .fields import UNSET, FieldEditor, KeyValueEditor, TextEditor, editor_for, widget_hint
 from .references import (
@@ -161,7 +161,7 @@ class PropertiesPanel(QWidget):
         fields = set(node_type.input_model.model_fields) if node_type else set()
         for problem in problems:
             if problem.field not in fields:
-                layout.addWidget(_problem_label(problem.message))
+                layout.addWidget(_problem_label(problem_text(problem)))
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -194,7 +194,7 @@ class PropertiesPanel(QWidget):
                 box.addWidget(editor.widget)
                 for problem in problems:
                     if problem.field == key:
-                        box.addWidget(_problem_label(problem.message))
+                        box.addWidget(_problem_label(problem_text(problem)))
                 secret = isinstance(editor, TextEditor) and editor.secret
                 completer = None if secret else attach(editor.widget, self.reference_list)
                 if completer is not None:
@@ -257,7 +257,7 @@ class PropertiesPanel(QWidget):
 
     def set_problems(self, problems: dict[str, list[Any]]) -> None:
         def shown(entries: dict[str, list[Any]]) -> list[str]:
-            return [p.message for p in entries.get(self.node_id or "", [])]
+            return [problem_text(p) for p in entries.get(self.node_id or "", [])]
 
         changed = shown(problems) != shown(self.problems)
         self.problems = problems

@@ -1,0 +1,70 @@
+"""The engine's problems with a flow read in the user's language."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import flowin_engine.validation as validation
+from flowin_desktop.i18n import ENGINE_MESSAGES, translations_dir
+
+from .conftest import add, plain
+
+
+def _templates() -> set[str]:
+    tree = ast.parse(Path(validation.__file__).read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        is_problem = isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Problem"
+        if is_problem and node.args and isinstance(node.args[0], ast.Constant):
+            found.add(node.args[0].value)
+        is_assign = isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+        if is_assign and any(getattr(t, "id", None) == "template" for t in node.targets):
+            found.add(node.value.value)
+    return found
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_every_validation_message_has_arabic_with_the_same_placeholders():
+    root = ET.parse(translations_dir() / "flowin_ar.ts").getroot()
+    arabic = {
+        m.findtext("source"): m.findtext("translation")
+        for c in root.iter("context")
+        if c.findtext("name") == ENGINE_MESSAGES
+        for m in c.iter("message")
+    }
+    templates = _templates()
+    assert len(templates) >= 15
+    missing = sorted(t for t in templates if not arabic.get(t))
+    assert missing == []
+    for template in templates:
+        assert _fields(arabic[template]) == _fields(template), template
+        assert re.search("[\u0600-\u06ff]", arabic[template])
+
+
+def test_a_missing_value_is_explained_in_arabic(qtbot, editor):
+    add(editor, "core.manual_trigger", 0, 0)
+    step = add(editor, "twilio.send_sms", 300, 0)
+    editor.set_language("ar")
+    editor.check_flow()
+    editor.properties.show_node(step, force=True)
+    shown = [
+        plain(label.text())
+        for label in editor.properties.findChildren(type(editor.run_log.summary))
+    ]
+    assert any("تحتاج" in text and "إلى قيمة في" in text for text in shown), shown
+    assert not any("needs a value for" in text for text in shown)
+    editor.set_language("en")
+    editor.check_flow()
+    editor.properties.show_node(step, force=True)
+    shown = [
+        plain(label.text())
+        for label in editor.properties.findChildren(type(editor.run_log.summary))
+    ]
+    assert any("needs a value for" in text for text in shown)
