@@ -16,6 +16,7 @@ from .background import Background
 from .example import welcome_flow
 from .i18n import Localizer
 from .main_window import MainWindow
+from .theme import ui_font
 from .tray import Tray
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,8 @@ def create_window(
         log.info("Marked %d unfinished runs as interrupted", interrupted)
     seed_first_start(store, registry)
     localizer = Localizer(app)
+    # Before any widget exists: widgets built earlier keep the platform's font.
+    app.setFont(ui_font(rtl=False))
     window = MainWindow(store, registry, localizer, theme=store.get_setting("theme", "light"))
     language = store.get_setting("language", "en")
     if language != "en":

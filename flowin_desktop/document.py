@@ -25,6 +25,8 @@ from flowin_engine.model import (
 )
 from flowin_engine.registry import Registry
 
+from .i18n import node_type_name
+
 CLIPBOARD_MIME = "application/x-flowin-flow+json"
 
 
@@ -72,7 +74,9 @@ class FlowDocument(QObject):
         node_type = self.registry.get(type_name)
         return Node(
             type=type_name,
-            name=self.unique_name(node_type.name),
+            # In the user's language: the name is how they find it on the canvas and read it
+            # in {{ steps['…'] }}.
+            name=self.unique_name(node_type_name(node_type)),
             params=default_params(node_type.input_model),
             position=Position(x=x, y=y),
         )

@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
         self.flow_name = QLineEdit()
         self.flow_name.setObjectName("flowName")
         self.flow_name.editingFinished.connect(self._rename_flow)
+        self.flow_name.textChanged.connect(self._fit_flow_name)
         self.save_state = QLabel()
         self.save_state.setObjectName("saveState")
         spacer = QWidget()
@@ -782,6 +783,14 @@ class MainWindow(QMainWindow):
     def _selection_changed(self) -> None:
         ids = self.scene.selected_node_ids()
         self.properties.show_node(ids[0] if len(ids) == 1 else None)
+
+    def _fit_flow_name(self) -> None:
+        """Wide enough for the whole name (up to a limit), so it never opens cut off."""
+        text = self.flow_name.text() or self.flow_name.placeholderText()
+        width = self.flow_name.fontMetrics().horizontalAdvance(text) + 40
+        self.flow_name.setFixedWidth(max(160, min(width, 420)))
+        if not self.flow_name.hasFocus():
+            self.flow_name.setCursorPosition(0)
 
     # Saving.
 

@@ -168,13 +168,14 @@ _font_families: list[str] | None = None
 def ui_font(rtl: bool) -> QFont:
     """Inter for English, Cairo for Arabic, each falling back to the other for the odd glyph."""
     load_fonts()
-    font = QFont()
-    font.setFamilies(["Cairo", "Inter"] if rtl else ["Inter", "Cairo"])
+    families = ["Cairo", "Inter"] if rtl else ["Inter", "Cairo"]
+    # Both: style sheets rebuild widget fonts from the family alone.
+    font = QFont(families[0])
+    font.setFamilies(families)
     return font
 
 
 def apply_theme(app: QApplication, theme: Theme, rtl: bool = False) -> None:
-    app.setFont(ui_font(rtl))
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Window, theme.color("window"))
     palette.setColor(QPalette.ColorRole.WindowText, theme.color("text"))
@@ -190,3 +191,5 @@ def apply_theme(app: QApplication, theme: Theme, rtl: bool = False) -> None:
     palette.setColor(QPalette.ColorRole.ToolTipText, theme.color("text"))
     app.setPalette(palette)
     app.setStyleSheet(style_sheet(theme, rtl))
+    # After the style sheet: a font set before it is lost on widgets built since.
+    app.setFont(ui_font(rtl))

@@ -68,3 +68,14 @@ def test_a_missing_value_is_explained_in_arabic(qtbot, editor):
         for label in editor.properties.findChildren(type(editor.run_log.summary))
     ]
     assert any("needs a value for" in text for text in shown)
+
+
+def test_a_new_step_is_named_in_the_users_language(editor):
+    editor.set_language("ar")
+    step = add(editor, "twilio.send_sms", 0, 0)
+    assert editor.document.flow.node(step).name == "إرسال SMS (Twilio)"
+    editor.set_language("en")
+    assert (
+        editor.document.flow.node(add(editor, "twilio.send_sms", 0, 200)).name
+        == "Send SMS (Twilio)"
+    )
