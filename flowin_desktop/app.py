@@ -15,7 +15,7 @@ from flowin_engine.store import Store
 from .background import Background
 from .example import welcome_flow
 from .i18n import Localizer
-from .main_window import MainWindow
+from .main_window import OPEN_FLOW_SETTING, MainWindow
 from .theme import ui_font
 from .tray import Tray
 
@@ -53,10 +53,12 @@ def create_window(
     localizer = Localizer(app)
     # Before any widget exists: widgets built earlier keep the platform's font.
     app.setFont(ui_font(rtl=False))
+    last_open = store.get_setting(OPEN_FLOW_SETTING)  # the window starts on its home page
     window = MainWindow(store, registry, localizer, theme=store.get_setting("theme", "light"))
     language = store.get_setting("language", "en")
     if language != "en":
         window.set_language(language)
+    window.reopen_flow(last_open)
     return window
 
 

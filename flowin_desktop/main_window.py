@@ -87,6 +87,10 @@ def isolate(text: str | None) -> str:
     return f"\u2068{text or ''}\u2069"
 
 
+OPEN_FLOW_SETTING = "open_flow"  # the flow open when Flowin last closed
+VIEW_SETTING = "canvas_view:"  # + flow id: zoom and centre of its canvas
+
+
 class MainWindow(QMainWindow):
     run_finished = Signal(object)
 
@@ -460,6 +464,8 @@ class MainWindow(QMainWindow):
 
     def show_home(self) -> None:
         self.save_now()
+        self._remember_view()
+        self.store.set_setting(OPEN_FLOW_SETTING, None)
         self.home.refresh()
         self.pages.setCurrentWidget(self.home)
         for action in self._editor_widgets:
@@ -518,6 +524,7 @@ class MainWindow(QMainWindow):
         self._load(flow)
 
     def _load(self, flow: Flow) -> None:
+        self._remember_view()
         self._loading = True
         self.runs.current = None  # a run of the previous flow no longer paints this canvas
         self.run_button.setEnabled(True)
@@ -536,7 +543,37 @@ class MainWindow(QMainWindow):
         self.flow_name.setText(flow.name)
         self._show_save_state()
         self.show_editor()
-        QTimer.singleShot(0, self.view.fit_to_view)
+        self.store.set_setting(OPEN_FLOW_SETTING, flow.id)
+        QTimer.singleShot(0, self._restore_view)
+
+    # Where the user left the canvas: kept per flow, and which flow was open.
+
+    def _remember_view(self) -> None:
+        if self.pages.currentWidget() is not self.editor or not self.document.flow.nodes:
+            return
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        view = {"zoom": self.view.zoom_factor(), "x": centre.x(), "y": centre.y()}
+        self.store.set_setting(VIEW_SETTING + self.document.flow.id, view)
+
+    def _restore_view(self) -> None:
+        view = self.store.get_setting(VIEW_SETTING + self.document.flow.id)
+        if not isinstance(view, dict):
+            self.view.fit_to_view()
+            return
+        self.view.resetTransform()
+        self.view.zoom_by(float(view.get("zoom", 1.0)))
+        self.view.centerOn(float(view.get("x", 0)), float(view.get("y", 0)))
+
+    def reopen_flow(self, flow_id: str | None) -> bool:
+        """Open the flow that was open when Flowin last closed (or crashed), where it was."""
+        if not flow_id:
+            return False
+        try:
+            flow = self.store.get_flow(flow_id)
+        except FlowinError:
+            return False
+        self._load(flow)
+        return True
 
     # Editing: every change is a command on the document.
 
@@ -1075,6 +1112,7 @@ class MainWindow(QMainWindow):
         if getattr(self, "_shut", False):
             return
         self._shut = True
+        self._remember_view()
         self._keep_unsaved_copy()
         self.runs.shutdown()
         self.builder_panel.shutdown()
