@@ -691,6 +691,11 @@ class MainWindow(QMainWindow):
         node = self.document.flow.node(node_id)
         self.document.push(SetNodeValue(self.document, node_id, "disabled", not node.disabled))
 
+    @staticmethod
+    def _error_text(error: str | None, problem: Problem | None) -> str:
+        """A step's error in the user's language when the engine gave its template."""
+        return problem_text(problem) if problem is not None else error or ""
+
     def fix_failed_step(self) -> None:
         """Open what the last failure blames: the step's account dialog, or its field."""
         if self._fix_target is None:
@@ -1038,13 +1043,13 @@ class MainWindow(QMainWindow):
             text = (
                 self.tr("⚠ Step %1: %2 — trying again")
                 .replace("%1", number)
-                .replace("%2", isolate(event.error))
+                .replace("%2", isolate(self._error_text(event.error, event.problem)))
             )
         else:
             text = (
                 self.tr("✕ Step %1 failed: %2")
                 .replace("%1", number)
-                .replace("%2", isolate(event.error))
+                .replace("%2", isolate(self._error_text(event.error, event.problem)))
             )
         self.run_log.add(text, "violet" if pinned else state, event.node_id)
 
@@ -1066,10 +1071,12 @@ class MainWindow(QMainWindow):
                 text = (
                     self.tr("Step %1 failed: %2")
                     .replace("%1", number)
-                    .replace("%2", isolate(event.error))
+                    .replace("%2", isolate(self._error_text(event.error, event.failed_problem)))
                 )
             else:
-                text = self.tr("The run failed: %1").replace("%1", isolate(event.error))
+                text = self.tr("The run failed: %1").replace(
+                    "%1", isolate(self._error_text(event.error, event.failed_problem))
+                )
             if failed is not None:
                 self._fix_target = (failed.id, event.failed_setting)
         else:

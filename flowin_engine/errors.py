@@ -9,6 +9,8 @@ class FlowinError(Exception):
     # The step's setting (a param key) to change to fix it, when one is to blame: the app's
     # "Fix now" opens it.
     setting: str | None = None
+    # The message as a template and its values, when the app can show it in another language.
+    problem: Problem | None = None
 
 
 class FlowFileError(FlowinError):
@@ -84,18 +86,35 @@ class MissingVariable(ExpressionError):
         self.variable = variable
         self.node = node
         self.field = field
-        where = ""
-        if node is not None:
-            where = f" in '{node}'" + (f" → {field}" if field else "")
-        super().__init__(f"Missing variable {{{{{variable}}}}}{where}")
+        if node is not None and field:
+            self.problem = Problem(
+                "Missing variable {{{{{variable}}}}} in '{step}' → {title}",
+                node,
+                field,
+                args={"variable": variable, "step": node, "title": field},
+            )
+        elif node is not None:
+            self.problem = Problem(
+                "Missing variable {{{{{variable}}}}} in '{step}'",
+                node,
+                args={"variable": variable, "step": node},
+            )
+        else:
+            self.problem = Problem(
+                "Missing variable {{{{{variable}}}}}", args={"variable": variable}
+            )
+        super().__init__(self.problem.message)
 
 
 class StepError(FlowinError):
     """A step failed in a way that repeating it would not fix."""
 
-    def __init__(self, message: str, *, setting: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, setting: str | None = None, problem: Problem | None = None
+    ) -> None:
         super().__init__(message)
         self.setting = setting
+        self.problem = problem
 
 
 class AccountRejected(StepError):

@@ -16,6 +16,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from .errors import Problem
+
 log = logging.getLogger(__name__)
 
 
@@ -58,6 +60,7 @@ class ExecutionFinished:
     error: str | None = None
     failed_node: str | None = None
     failed_setting: str | None = None  # the failed step's setting to change, when one is to blame
+    failed_problem: Problem | None = None  # the error as a template, for other languages
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +95,7 @@ class StepFinished:
     duration: float
     retry_in: float | None = None
     setting: str | None = None  # the step's setting to change, when one is to blame
+    problem: Problem | None = None  # the error as a template, for other languages
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import (
     ExpressionError,
     FlowinError,
+    Problem,
     RetryableError,
     StepError,
     StoppedByFlow,
@@ -420,6 +421,7 @@ class _Execution:
         self.error: str | None = None
         self.failed_node: str | None = None
         self.failed_setting: str | None = None
+        self.failed_problem: Problem | None = None
         self.finished = False
         self.trigger_output: Any = None
         self.steps: dict[str, dict[str, Any]] = {}  # what {{ steps['Name'] }} reads
@@ -484,6 +486,7 @@ class _Execution:
                 self.error,
                 self.failed_node,
                 self.failed_setting,
+                self.failed_problem,
             )
         )
         outputs = {name: view["output"] for name, view in self.steps.items()}
@@ -754,6 +757,7 @@ class _Execution:
                     monotonic() - started,
                     wait,
                     getattr(error, "setting", None),
+                    getattr(error, "problem", None),
                 )
             )
         if retrying and wait is not None:
@@ -773,6 +777,7 @@ class _Execution:
                 self.error = message
                 self.failed_node = node.name
                 self.failed_setting = getattr(error, "setting", None)
+                self.failed_problem = getattr(error, "problem", None)
             self.cancelled.set()
             dropped = [t for t in self.timers if self.runner._timers.cancel(t)]
             self.timers.clear()
@@ -912,8 +917,21 @@ def _validate_params(node_type: NodeType, node: Node, params: Any) -> BaseModel:
         first = error.errors()[0]
         key = str(first["loc"][0]) if first["loc"] else ""
         title = node_type.field_title(key) if key else "its settings"
-        reason = "is required" if first["type"] == "missing" else first["msg"].lower()
-        raise StepError(f"'{node.name}' → {title} {reason}.", setting=key or None) from None
+        if first["type"] == "missing":
+            problem = Problem(
+                "'{step}' → {title} is required.",
+                node.name,
+                key,
+                args={"step": node.name, "title": title},
+            )
+        else:
+            problem = Problem(
+                "'{step}' → {title} {reason}.",
+                node.name,
+                key,
+                args={"step": node.name, "title": title, "reason": first["msg"].lower()},
+            )
+        raise StepError(problem.message, setting=key or None, problem=problem) from None
 
 
 def _describe_failure(error: Exception, node_type: NodeType) -> tuple[str, bool, float | None]:

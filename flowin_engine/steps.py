@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from .errors import FlowinError, StepError
+from .errors import FlowinError, Problem, StepError
 
 if TYPE_CHECKING:
     from .credentials import Connections
@@ -72,10 +72,13 @@ class StepContext:
     def credential(self, connection_id: str | None) -> dict[str, Any]:
         """The secret fields of the connected account a step uses (never log them)."""
         if not connection_id:
-            raise StepError(
-                f"'{self.node.name}' needs an account: pick one under Account.",
-                setting="connection",
+            problem = Problem(
+                "'{step}' needs an account: pick one under Account.",
+                self.node.name,
+                "connection",
+                args={"step": self.node.name},
             )
+            raise StepError(problem.message, setting="connection", problem=problem)
         if self.connections is None:
             raise StepError("Connected accounts aren't available where this flow runs.")
         try:

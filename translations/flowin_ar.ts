@@ -3490,6 +3490,30 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>EngineMessages</name>
     <message>
+      <source>Missing variable {{{{{variable}}}}} in '{step}' → {title}</source>
+      <translation>متغير غير موجود {{{{{variable}}}}} في '{step}' ← {title}</translation>
+    </message>
+    <message>
+      <source>Missing variable {{{{{variable}}}}} in '{step}'</source>
+      <translation>متغير غير موجود {{{{{variable}}}}} في '{step}'</translation>
+    </message>
+    <message>
+      <source>Missing variable {{{{{variable}}}}}</source>
+      <translation>متغير غير موجود {{{{{variable}}}}}</translation>
+    </message>
+    <message>
+      <source>'{step}' needs an account: pick one under Account.</source>
+      <translation>تحتاج '{step}' إلى حساب: اختر حسابًا في خانة الحساب.</translation>
+    </message>
+    <message>
+      <source>'{step}' → {title} is required.</source>
+      <translation>الحقل {title} في '{step}' مطلوب.</translation>
+    </message>
+    <message>
+      <source>'{step}' → {title} {reason}.</source>
+      <translation>الحقل {title} في '{step}': {reason}.</translation>
+    </message>
+    <message>
       <source>This flow has no trigger: add one to say when it should run.</source>
       <translation>لا يوجد مشغّل في هذا التدفق: أضف مشغّلًا ليحدد متى يعمل.</translation>
     </message>

@@ -8,14 +8,32 @@ import string
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import flowin_engine.validation as validation
+import flowin_engine.errors
+import flowin_engine.runner
+import flowin_engine.steps
+import flowin_engine.validation
 from flowin_desktop.i18n import ENGINE_MESSAGES, translations_dir
 
 from .conftest import add, plain
 
+# Where the engine words messages the app shows: validation, and a step's common failures.
+MODULES = (
+    flowin_engine.validation,
+    flowin_engine.errors,
+    flowin_engine.steps,
+    flowin_engine.runner,
+)
+
 
 def _templates() -> set[str]:
-    tree = ast.parse(Path(validation.__file__).read_text(encoding="utf-8"))
+    found = set()
+    for module in MODULES:
+        found |= _templates_in(Path(module.__file__))
+    return found
+
+
+def _templates_in(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
     found = set()
     for node in ast.walk(tree):
         is_problem = isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Problem"
@@ -31,7 +49,7 @@ def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def test_every_validation_message_has_arabic_with_the_same_placeholders():
+def test_every_engine_message_has_arabic_with_the_same_placeholders():
     root = ET.parse(translations_dir() / "flowin_ar.ts").getroot()
     arabic = {
         m.findtext("source"): m.findtext("translation")
@@ -40,7 +58,7 @@ def test_every_validation_message_has_arabic_with_the_same_placeholders():
         for m in c.iter("message")
     }
     templates = _templates()
-    assert len(templates) >= 15
+    assert len(templates) >= 24
     missing = sorted(t for t in templates if not arabic.get(t))
     assert missing == []
     for template in templates:
@@ -79,3 +97,19 @@ def test_a_new_step_is_named_in_the_users_language(editor):
         editor.document.flow.node(add(editor, "twilio.send_sms", 0, 200)).name
         == "Send SMS (Twilio)"
     )
+
+
+def test_a_missing_variable_in_a_test_run_is_reported_in_arabic(qtbot, editor):
+    trigger = add(editor, "core.manual_trigger", 0, 0)
+    greet = add(editor, "core.set_fields", 300, 0)
+    editor.document.flow.node(greet).params["fields"] = [
+        {"name": "text", "value": "Hello {{ trigger.customer_nam }}"}
+    ]
+    editor.scene.connect(trigger, "main", greet, "main")
+    editor.set_language("ar")
+    with qtbot.waitSignal(editor.run_finished, timeout=10_000):
+        assert editor.test_run()
+    summary = plain(editor.run_log.summary.text())
+    assert "متغير غير موجود" in summary and "trigger.customer_nam" in summary
+    assert "Missing variable" not in summary
+    editor.set_language("en")
