@@ -187,12 +187,18 @@ class ConnectAccountDialog(QDialog):
             return self.tr("%1: %2").replace("%1", title).replace("%2", first["msg"])
         return str(error)
 
-    def test_connection(self) -> None:
-        """Make the connector's cheap authenticated call with what is typed, off the GUI thread."""
+    def _typed_secret(self) -> BaseModel | None:
+        """What is typed, as the credential model; None (and the reason shown) when it isn't."""
         try:
-            secret = self.secret()
+            return self.secret()
         except ValidationError as error:
             self._show_result(False, self._problem(error))
+            return None
+
+    def test_connection(self) -> None:
+        """Make the connector's cheap authenticated call with what is typed, off the GUI thread."""
+        secret = self._typed_secret()
+        if secret is None:
             return
         test = self.connector.test_function
         assert test is not None
@@ -204,10 +210,8 @@ class ConnectAccountDialog(QDialog):
 
     def sign_in(self) -> None:
         """Sign in in the browser (OAuth2); the tokens it brings back fill the form."""
-        try:
-            secret = self.secret()
-        except ValidationError as error:
-            self._show_result(False, self._problem(error))
+        secret = self._typed_secret()
+        if secret is None:
             return
         sign_in = self.connector.sign_in_function
         assert sign_in is not None

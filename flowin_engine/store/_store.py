@@ -280,13 +280,16 @@ class Store:
     def flow_versions(self, flow_id: str) -> list[FlowVersionInfo]:
         """The saved versions of a flow, newest first."""
         with self._reader() as session:
-            self._require_flow(session, flow_id)
-            rows = session.scalars(
-                select(FlowVersionRow)
-                .where(FlowVersionRow.flow_id == flow_id)
-                .order_by(FlowVersionRow.version.desc())
-            )
+            rows = self._version_rows(session, flow_id)
             return [FlowVersionInfo(row.version, row.saved_at) for row in rows]
+
+    def _version_rows(self, session: Session, flow_id: str) -> Any:
+        self._require_flow(session, flow_id)
+        return session.scalars(
+            select(FlowVersionRow)
+            .where(FlowVersionRow.flow_id == flow_id)
+            .order_by(FlowVersionRow.version.desc())
+        )
 
     def current_version(self, flow_id: str) -> int:
         """The number of the flow's latest saved version."""
@@ -296,12 +299,7 @@ class Store:
     def flow_version_history(self, flow_id: str) -> list[tuple[FlowVersionInfo, Flow]]:
         """Every saved version of a flow with its definition, newest first (one query)."""
         with self._reader() as session:
-            self._require_flow(session, flow_id)
-            rows = session.scalars(
-                select(FlowVersionRow)
-                .where(FlowVersionRow.flow_id == flow_id)
-                .order_by(FlowVersionRow.version.desc())
-            )
+            rows = self._version_rows(session, flow_id)
             return [
                 (FlowVersionInfo(row.version, row.saved_at), Flow.from_json(row.definition))
                 for row in rows
