@@ -4,6 +4,7 @@ for calling services' APIs."""
 from __future__ import annotations
 
 import atexit
+import json
 import re
 import threading
 from http.cookiejar import CookieJar, DefaultCookiePolicy
@@ -12,6 +13,8 @@ from typing import Any
 
 import httpx
 from pydantic import Field
+
+from .errors import StepError
 
 _lock = threading.Lock()
 _client: httpx.Client | None = None
@@ -25,6 +28,17 @@ def account_field(connector_id: str, description: str, title: str = "Account") -
         description=description,
         json_schema_extra={"widget": "connection", "connector": connector_id},
     )
+
+
+def json_value(value: Any, what: str) -> Any:
+    """A field that takes JSON: an object or list as given, text parsed as JSON. ``what`` names
+    the field in the error, e.g. "Slack: the Blocks field"."""
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError as error:
+            raise StepError(f"{what} is not valid JSON: {error}.") from None
+    return value
 
 
 def service_client() -> httpx.Client:

@@ -8,14 +8,13 @@ Events arrive signed: ``X-Slack-Signature`` = "v0=" + HMAC-SHA256(signing secret
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 import httpx
 from pydantic import BaseModel, BeforeValidator, Field
 
 from connectors.http.operations import retry_after
-from flowin_engine.connector_kit import account_field
+from flowin_engine.connector_kit import account_field, json_value
 from flowin_engine.connector_kit import service_client as _client
 from flowin_engine.errors import AccountRejected, RetryableError, StepError
 from flowin_engine.steps import StepContext
@@ -183,12 +182,7 @@ def _event(payload: Any) -> dict[str, Any]:
 
 
 def _blocks(value: Any) -> Any:
-    if isinstance(value, str):
-        try:
-            return json.loads(value)
-        except ValueError as error:
-            raise StepError(f"Slack: the Blocks field is not valid JSON: {error}.") from None
-    return value
+    return json_value(value, "Slack: the Blocks field")
 
 
 def _call(

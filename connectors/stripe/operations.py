@@ -22,7 +22,7 @@ import httpx
 from pydantic import BaseModel, Field, ValidationError
 
 from connectors.http.operations import Text, retry_after
-from flowin_engine.connector_kit import account_field
+from flowin_engine.connector_kit import account_field, json_value
 from flowin_engine.connector_kit import service_client as _client
 from flowin_engine.errors import AccountRejected, FlowinError, RetryableError, StepError
 from flowin_engine.steps import StepContext
@@ -466,11 +466,7 @@ def _metadata(value: Any) -> dict[str, str]:
     """Metadata as Stripe keeps it: up to 50 text values under keys without brackets."""
     if value in (None, "", {}):
         return {}
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError as error:
-            raise StepError(f"Stripe: Metadata is not valid JSON: {error}.") from None
+    value = json_value(value, "Stripe: Metadata")
     if not isinstance(value, dict):
         raise StepError('Stripe: Metadata must be key–value pairs, e.g. {"order": "1042"}.')
     if len(value) > 50:

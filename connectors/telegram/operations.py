@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 import httpx
 from pydantic import BaseModel, BeforeValidator, Field
 
-from flowin_engine.connector_kit import account_field
+from flowin_engine.connector_kit import account_field, json_value
 from flowin_engine.connector_kit import service_client as _client
 from flowin_engine.errors import AccountRejected, RetryableError, StepError
 from flowin_engine.polling import PollContext, PolledItem, PollResult
@@ -190,12 +190,7 @@ def _chat(chat_id: str) -> int | str:
 
 
 def _markup(value: Any) -> Any:
-    if isinstance(value, str):
-        try:
-            return json.loads(value)
-        except ValueError as error:
-            raise StepError(f"Telegram: the Buttons field is not valid JSON: {error}.") from None
-    return value
+    return json_value(value, "Telegram: the Buttons field")
 
 
 def _call(

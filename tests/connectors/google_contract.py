@@ -15,10 +15,8 @@ import binascii
 import hashlib
 import json
 import re
-import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
-from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
@@ -26,7 +24,7 @@ from jsonschema import Draft7Validator, FormatChecker
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from tests.contracts.openapi_server import contract_file
+from tests.contracts.openapi_server import ScriptedAnswer, ScriptedServer, contract_file
 
 _FORMATS = FormatChecker()
 
@@ -221,37 +219,14 @@ class Call:
     query: dict[str, str]
 
 
-@dataclass
-class _Answer:
-    status: int
-    body: Any
-    headers: dict[str, str] = field(default_factory=dict)
-    served: bool = False
-
-
-class GoogleServer:
+class GoogleServer(ScriptedServer):
     """A Google API on 127.0.0.1 that refuses (400) every request its Discovery document does."""
 
     def __init__(self, httpserver: HTTPServer, contract: str) -> None:
-        self.httpserver = httpserver
         self.contract = load(contract)
         self.calls_made: list[Call] = []
         self.rejected: list[str] = []
-        self._answers: dict[str, list[_Answer]] = {}
-        self._lock = threading.Lock()
-        httpserver.expect_request(re.compile(r".*")).respond_with_handler(self._handle)
-
-    def __enter__(self) -> GoogleServer:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        if kind is None:
-            self.assert_valid()
+        super().__init__(httpserver)
 
     @property
     def url(self) -> str:
@@ -266,11 +241,7 @@ class GoogleServer:
         headers: dict[str, str] | None = None,
     ) -> None:
         """Answer ``method`` (its Discovery id); answers queue up and the last one stays."""
-        with self._lock:
-            queue = self._answers.setdefault(method, [])
-            if queue and queue[-1].served:
-                queue.clear()
-            queue.append(_Answer(status, json, dict(headers or {})))
+        self._script(method, ScriptedAnswer(status, json, dict(headers or {})))
 
     def calls(self, method: str | None = None) -> list[Call]:
         return [c for c in self.calls_made if method is None or c.method == method]
@@ -297,17 +268,10 @@ class GoogleServer:
             self.calls_made.append(
                 Call(method, request, json.loads(body) if body else None, dict(query))
             )
-            queue = self._answers.get(method)
-            if not queue:
-                return Response(f"no answer for {method}", status=500)
-            answer = queue.pop(0) if len(queue) > 1 else queue[0]
-            answer.served = True
-        return Response(
-            json.dumps(answer.body) if answer.body is not None else "",
-            status=answer.status,
-            headers=answer.headers,
-            content_type="application/json",
-        )
+        answer = self._take(method)
+        if answer is None:
+            return Response(f"no answer for {method}", status=500)
+        return self._response(answer)
 
 
 class GoogleTokenServer:

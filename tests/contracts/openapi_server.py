@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
@@ -570,7 +570,7 @@ class Rejection:
 
 
 @dataclass
-class _Answer:
+class ScriptedAnswer:
     status: int
     body: Any
     headers: dict[str, str] = field(default_factory=dict)
@@ -578,30 +578,18 @@ class _Answer:
     served: bool = False
 
 
-class ContractServer:
-    """A vendor API on 127.0.0.1 that only accepts requests its contract describes."""
+class ScriptedServer:
+    """What the checking servers share: a catch-all handler on a pytest-httpserver, answers the
+    test scripts per operation, and leaving the ``with`` block failing the test when the server
+    refused anything (``assert_valid``)."""
 
-    def __init__(
-        self,
-        httpserver: HTTPServer,
-        contract: str | Contract,
-        *,
-        origin: str | None = None,
-        check_responses: bool = True,
-    ) -> None:
+    def __init__(self, httpserver: HTTPServer) -> None:
         self.httpserver = httpserver
-        self.contract = load_contract(contract) if isinstance(contract, str) else contract
-        self.origin = origin or self.contract.origin
-        self.check_responses = check_responses
-        self.calls_made: list[Call] = []
-        self.rejected: list[Rejection] = []
-        self.response_errors: list[str] = []
-        self._answers: dict[str, list[_Answer]] = {}
+        self._answers: dict[str, list[ScriptedAnswer]] = {}
         self._lock = threading.Lock()
-        self._finder = APICallPathFinder(self.contract.openapi.spec)
         httpserver.expect_request(re.compile(r".*")).respond_with_handler(self._handle)
 
-    def __enter__(self) -> ContractServer:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -612,6 +600,60 @@ class ContractServer:
     ) -> None:
         if kind is None:
             self.assert_valid()
+
+    def assert_valid(self) -> None:
+        raise NotImplementedError
+
+    def _handle(self, request: Request) -> Response:
+        raise NotImplementedError
+
+    def _script(self, operation: str, answer: ScriptedAnswer) -> None:
+        """Answers queue up: each request takes the next, and the last one stays until another
+        is given."""
+        with self._lock:
+            queue = self._answers.setdefault(operation, [])
+            if queue and queue[-1].served:
+                queue.clear()
+            queue.append(answer)
+
+    def _take(self, operation: str) -> ScriptedAnswer | None:
+        with self._lock:
+            queue = self._answers.get(operation)
+            if not queue:
+                return None
+            answer = queue.pop(0) if len(queue) > 1 else queue[0]
+            answer.served = True
+            return answer
+
+    @staticmethod
+    def _response(answer: ScriptedAnswer) -> Response:
+        return Response(
+            json.dumps(answer.body) if answer.body is not None else "",
+            status=answer.status,
+            headers=answer.headers,
+            content_type="application/json",
+        )
+
+
+class ContractServer(ScriptedServer):
+    """A vendor API on 127.0.0.1 that only accepts requests its contract describes."""
+
+    def __init__(
+        self,
+        httpserver: HTTPServer,
+        contract: str | Contract,
+        *,
+        origin: str | None = None,
+        check_responses: bool = True,
+    ) -> None:
+        self.contract = load_contract(contract) if isinstance(contract, str) else contract
+        self.origin = origin or self.contract.origin
+        self.check_responses = check_responses
+        self.calls_made: list[Call] = []
+        self.rejected: list[Rejection] = []
+        self.response_errors: list[str] = []
+        self._finder = APICallPathFinder(self.contract.openapi.spec)
+        super().__init__(httpserver)
 
     def url(self, path: str = "") -> str:
         """The local address standing in for the vendor's, e.g. url("/bot123:abc")."""
@@ -626,18 +668,11 @@ class ContractServer:
         headers: dict[str, str] | None = None,
         check: bool = True,
     ) -> None:
-        """Answer ``operation`` (its operationId or path template) with this response.
-
-        Answers queue up: each request takes the next, and the last one stays until another is
-        given. ``check=False``
-        is for an answer the document doesn't describe (an error status it leaves out); say why
-        in the test.
+        """Answer ``operation`` (its operationId or path template) with this response (queued,
+        see ``_script``). ``check=False`` is for an answer the document doesn't describe (an
+        error status it leaves out); say why in the test.
         """
-        with self._lock:
-            queue = self._answers.setdefault(operation, [])
-            if queue and queue[-1].served:
-                queue.clear()
-            queue.append(_Answer(status, json, dict(headers or {}), check))
+        self._script(operation, ScriptedAnswer(status, json, dict(headers or {}), check))
 
     def calls(self, operation: str | None = None) -> list[Call]:
         return [c for c in self.calls_made if operation is None or c.operation == operation]
@@ -675,32 +710,19 @@ class ContractServer:
             self.calls_made.append(
                 Call(operation, request, result.body, result.parameters, result.security)
             )
-            answer = self._next_answer(operation, found)
+        answer = self._take(operation) or _documented_example(found.operation)
         if answer is None:
             self.response_errors.append(
                 f"{operation}: the test gave no answer and the document has no example"
             )
             return Response("no answer configured", status=500)
-        response = Response(
-            json.dumps(answer.body) if answer.body is not None else "",
-            status=answer.status,
-            headers=answer.headers,
-            content_type="application/json",
-        )
+        response = self._response(answer)
         if self.check_responses and answer.check:
             errors = self.contract.openapi.iter_response_errors(
                 openapi_request, WerkzeugOpenAPIResponse(response)
             )
             self.response_errors += [f"{operation} {answer.status}: {_describe(e)}" for e in errors]
         return response
-
-    def _next_answer(self, operation: str, found: Any) -> _Answer | None:
-        queue = self._answers.get(operation)
-        if queue:
-            answer = queue.pop(0) if len(queue) > 1 else queue[0]
-            answer.served = True
-            return answer
-        return _documented_example(found.operation)
 
     def _reject(self, request: Request, errors: list[str]) -> Response:
         rejection = Rejection(request.method, request.url, errors)
@@ -716,16 +738,16 @@ def _operation_name(found: Any) -> str:
     return found.path.parts[-1]
 
 
-def _documented_example(operation: Any) -> _Answer | None:
+def _documented_example(operation: Any) -> ScriptedAnswer | None:
     for status, response in (operation / "responses").items():
         if not str(status).startswith("2"):
             continue
         for _, media in (response / "content").items() if "content" in response else ():
             if "example" in media:
-                return _Answer(int(status), (media / "example").read_value())
+                return ScriptedAnswer(int(status), (media / "example").read_value())
             for _, example in (media / "examples").items() if "examples" in media else ():
                 if "value" in example:
-                    return _Answer(int(status), (example / "value").read_value())
+                    return ScriptedAnswer(int(status), (example / "value").read_value())
     return None
 
 
