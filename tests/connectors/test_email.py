@@ -30,7 +30,6 @@ from flowin_engine.model import Flow, Node
 from flowin_engine.registry import default_registry
 from flowin_engine.runner import Runner
 from flowin_engine.steps import StepContext
-from flowin_engine.store import Store
 from tests.engine.builders import make_flow
 
 USER, PASSWORD = "orders@shop.example.com", "app-password-123"
@@ -145,12 +144,6 @@ def implicit_tls(mailbox, certificate, trusted) -> Iterator[Controller]:
     controller = start(mailbox, ssl_context=server_context(certificate), auth_require_tls=False)
     yield controller
     controller.stop()
-
-
-@pytest.fixture
-def connections(tmp_path, monkeypatch) -> Connections:
-    monkeypatch.setenv("FLOWIN_SECRETS", "file")
-    return Connections(Store(tmp_path / "f.db"))
 
 
 def account(controller: Controller, security: str, **changes) -> dict:

@@ -29,7 +29,6 @@ from flowin_engine.polling import PollContext
 from flowin_engine.registry import default_registry
 from flowin_engine.runner import Runner
 from flowin_engine.steps import StepContext
-from flowin_engine.store import Store
 from tests.connectors.google_contract import GoogleServer, GoogleTokenServer, load
 from tests.engine.builders import make_flow
 
@@ -72,12 +71,6 @@ def second_server() -> Iterator[HTTPServer]:
 def gmail(second_server) -> Iterator[GoogleServer]:
     with GoogleServer(second_server, "google/gmail.v1.json") as server:
         yield server
-
-
-@pytest.fixture
-def connections(tmp_path, monkeypatch) -> Connections:
-    monkeypatch.setenv("FLOWIN_SECRETS", "file")
-    return Connections(Store(tmp_path / "f.db"))
 
 
 def oauth_secret(tokens: GoogleTokenServer, base_url: str, **changes) -> dict:

@@ -19,7 +19,6 @@ from flowin_engine.model import Flow, Node
 from flowin_engine.registry import default_registry
 from flowin_engine.runner import Runner
 from flowin_engine.steps import StepContext
-from flowin_engine.store import Store
 from tests.contracts.openapi_server import ContractServer, load_contract
 from tests.engine.builders import make_flow
 
@@ -34,12 +33,6 @@ def api(httpserver) -> Iterator[ContractServer]:
     contract = load_contract("notion/notion-openapi.json")
     with ContractServer(httpserver, contract) as server:
         yield server
-
-
-@pytest.fixture
-def connections(tmp_path, monkeypatch) -> Connections:
-    monkeypatch.setenv("FLOWIN_SECRETS", "file")
-    return Connections(Store(tmp_path / "f.db"))
 
 
 @pytest.fixture

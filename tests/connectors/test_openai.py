@@ -18,7 +18,6 @@ from flowin_engine.model import Flow, Node
 from flowin_engine.registry import default_registry
 from flowin_engine.runner import Runner
 from flowin_engine.steps import StepContext
-from flowin_engine.store import Store
 from tests.contracts.openapi_server import ContractServer, load_contract
 from tests.engine.builders import make_flow
 
@@ -29,12 +28,6 @@ KEY = "sk-test-0123456789"
 def api(httpserver) -> Iterator[ContractServer]:
     with ContractServer(httpserver, load_contract("openai/openapi.yaml")) as server:
         yield server
-
-
-@pytest.fixture
-def connections(tmp_path, monkeypatch) -> Connections:
-    monkeypatch.setenv("FLOWIN_SECRETS", "file")
-    return Connections(Store(tmp_path / "f.db"))
 
 
 @pytest.fixture

@@ -214,12 +214,6 @@ def shopify(httpserver) -> Iterator[ShopifyAdmin]:
     assert not admin.rejected, admin.rejected
 
 
-@pytest.fixture
-def connections(tmp_path, monkeypatch) -> Connections:
-    monkeypatch.setenv("FLOWIN_SECRETS", "file")
-    return Connections(Store(tmp_path / "f.db"))
-
-
 def store_secret(shopify: ShopifyAdmin) -> dict:
     return {
         "shop_domain": "layla-shop.myshopify.com",

@@ -26,7 +26,6 @@ from flowin_engine.model import Flow, Node
 from flowin_engine.registry import default_registry
 from flowin_engine.runner import Runner
 from flowin_engine.steps import StepContext
-from flowin_engine.store import Store
 from flowin_engine.webhooks import GateContext, WebhookRejected, WebhookReply, WebhookRequest
 from tests.contracts.openapi_server import ContractServer, load_contract, schema_errors
 from tests.engine.builders import make_flow
@@ -66,12 +65,6 @@ def slack_error(error: str, documented: bool = True) -> dict:
 def api(httpserver):
     with ContractServer(httpserver, "slack/slack_web_openapi_v2.json") as server:
         yield server
-
-
-@pytest.fixture
-def connections(tmp_path, monkeypatch) -> Connections:
-    monkeypatch.setenv("FLOWIN_SECRETS", "file")
-    return Connections(Store(tmp_path / "f.db"))
 
 
 @pytest.fixture

@@ -20,7 +20,6 @@ from flowin_engine.polling import PollContext
 from flowin_engine.registry import default_registry
 from flowin_engine.runner import Runner
 from flowin_engine.steps import StepContext
-from flowin_engine.store import Store
 from tests.contracts.openapi_server import ContractServer
 from tests.engine.builders import make_flow
 
@@ -53,12 +52,6 @@ def error(code: int, description: str, **parameters) -> dict:
 def api(httpserver):
     with ContractServer(httpserver, "telegram/openapi.json") as server:
         yield server
-
-
-@pytest.fixture
-def connections(tmp_path, monkeypatch) -> Connections:
-    monkeypatch.setenv("FLOWIN_SECRETS", "file")
-    return Connections(Store(tmp_path / "f.db"))
 
 
 @pytest.fixture

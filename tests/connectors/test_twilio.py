@@ -24,7 +24,6 @@ from flowin_engine.model import Flow, Node
 from flowin_engine.registry import default_registry
 from flowin_engine.runner import Runner
 from flowin_engine.steps import StepContext
-from flowin_engine.store import Store
 from flowin_engine.webhooks import GateContext, WebhookRejected, WebhookRequest
 from tests.contracts.openapi_server import ContractServer
 from tests.engine.builders import make_flow
@@ -75,12 +74,6 @@ def twilio_error(status: int, code: int, message: str) -> dict:
 def api(httpserver):
     with ContractServer(httpserver, "twilio/twilio_api_v2010.json") as server:
         yield server
-
-
-@pytest.fixture
-def connections(tmp_path, monkeypatch) -> Connections:
-    monkeypatch.setenv("FLOWIN_SECRETS", "file")
-    return Connections(Store(tmp_path / "f.db"))
 
 
 @pytest.fixture
