@@ -830,7 +830,7 @@ class MainWindow(QMainWindow):
         """Wide enough for the whole name (up to a limit), so it never opens cut off."""
         text = self.flow_name.text() or self.flow_name.placeholderText()
         width = self.flow_name.fontMetrics().horizontalAdvance(text) + 40
-        self.flow_name.setFixedWidth(max(160, min(width, 420)))
+        self.flow_name.setFixedWidth(max(160, min(width, 300)))
         if not self.flow_name.hasFocus():
             self.flow_name.setCursorPosition(0)
 

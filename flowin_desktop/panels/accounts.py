@@ -247,7 +247,7 @@ class ConnectAccountDialog(QDialog):
         self.result_label.setText(waiting)
         self._calls.start(work)
 
-    def _call_finished(self, result: Any, error: Exception | None) -> None:
+    def _call_finished(self, _ticket: int, result: Any, error: Exception | None) -> None:
         self.test_button.setEnabled(self.connector.test_function is not None)
         self.sign_in_button.setEnabled(True)
         self.save_button.setEnabled(True)

@@ -11,17 +11,13 @@ from __future__ import annotations
 import copy
 import logging
 import re
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QObject,
     QPointF,
     QRectF,
-    QRunnable,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -56,6 +52,7 @@ from ..document import AddItems, FlowDocument, MoveNodes, RemoveItems, RenameFlo
 from ..i18n import node_type_name
 from ..icons import connector_pixmap
 from ..theme import LIGHT, Theme
+from ..work import Background
 
 log = logging.getLogger(__name__)
 
@@ -100,40 +97,6 @@ class Together(QUndoCommand):
             part.undo()
 
 
-class _Signals(QObject):
-    done = Signal(int, object)
-    failed = Signal(int, str)
-
-
-class _BuildJob(QRunnable):
-    def __init__(
-        self,
-        ticket: int,
-        sentence: str,
-        model: Callable[[], ModelSettings | None],
-        registry: Any,
-    ) -> None:
-        super().__init__()
-        self.setAutoDelete(False)  # the panel holds it until its answer has arrived
-        self.ticket, self.sentence, self.model, self.registry = ticket, sentence, model, registry
-        self.signals = _Signals()  # no parent: a closed panel just stops listening
-
-    def run(self) -> None:
-        try:
-            proposal = build(
-                self.sentence, model=self.model(), fallback_offline=True, registry=self.registry
-            )
-        except FlowinError as error:
-            self.signals.failed.emit(self.ticket, str(error))
-        except Exception:
-            log.exception("The AI builder failed on %r", self.sentence)
-            self.signals.failed.emit(
-                self.ticket, _tr("Something went wrong while building; the log has the details.")
-            )
-        else:
-            self.signals.done.emit(self.ticket, proposal)
-
-
 class BuilderPanel(QWidget):
     """The chat: the user's sentences, the proposals as cards, Apply, and what to try next."""
 
@@ -152,8 +115,8 @@ class BuilderPanel(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.document, self.view, self.store = document, view, store
         self.theme: Theme = LIGHT
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+        self.calls = Background(self)
+        self.calls.finished.connect(self._answered)
         self.proposal: Proposal | None = None
         self.placed: Flow | None = None  # the proposal where it would land, ids and names fresh
         self.ghost: GhostFlow | None = None
@@ -162,9 +125,7 @@ class BuilderPanel(QWidget):
         self.apply_button: QPushButton | None = None
         self.suggestions: list[QPushButton] = []
         self._applied_ids: list[str] = []
-        self._ticket = 0
         self._secrets: SecretStore | None = None
-        self._jobs: dict[int, _BuildJob] = {}
 
         self.title = QLabel()
         self.title.setObjectName("sectionTitle")
@@ -281,18 +242,18 @@ class BuilderPanel(QWidget):
     def ask(self, sentence: str) -> None:
         """Show the sentence and build a proposal for it in the background."""
         self._add(self._bubble(sentence, "you"))
-        self._ticket += 1
         chosen = self.store.get_setting(SETTINGS_KEY, {}) or {}
-        job = _BuildJob(self._ticket, sentence, lambda: self._model(chosen), self.document.registry)
-        job.signals.done.connect(self._built)
-        job.signals.failed.connect(self._failed)
-        self._jobs[self._ticket] = job
+        registry = self.document.registry
         self.busy.show()
         self.send_button.setEnabled(False)
-        self.pool.start(job)
+        self.calls.start(
+            lambda: build(
+                sentence, model=self._model(chosen), fallback_offline=True, registry=registry
+            )
+        )
 
     def is_building(self) -> bool:
-        return bool(self._jobs)
+        return self.calls.busy
 
     def _model(self, chosen: dict[str, Any]) -> ModelSettings | None:
         # Called on the worker thread: the keyring may take a moment.
@@ -300,20 +261,23 @@ class BuilderPanel(QWidget):
             return None
         return model_settings(chosen, self._secret_store())
 
-    def _finished(self, ticket: int) -> bool:
-        self._jobs.pop(ticket, None)
-        if not self._jobs:
+    def _answered(self, ticket: int, proposal: Proposal | None, error: Exception | None) -> None:
+        if not self.calls.busy:
             self.busy.hide()
             self.send_button.setEnabled(True)
-        return ticket == self._ticket  # an older sentence's answer is no longer wanted
-
-    def _failed(self, ticket: int, message: str) -> None:
-        if self._finished(ticket):
-            self._add(self._bubble(message, "said"))
-
-    def _built(self, ticket: int, proposal: Proposal) -> None:
-        if not self._finished(ticket):
+        if ticket != self.calls.latest:
+            return  # an older sentence's answer is no longer wanted
+        if error is None and proposal is not None:
+            self._built(proposal)
             return
+        if isinstance(error, FlowinError):
+            message = str(error)
+        else:
+            log.error("The AI builder failed", exc_info=error)
+            message = _tr("Something went wrong while building; the log has the details.")
+        self._add(self._bubble(message, "said"))
+
+    def _built(self, proposal: Proposal) -> None:
         self._clear_ghost()
         self.proposal = proposal
         self.placed = None
@@ -669,7 +633,7 @@ class BuilderPanel(QWidget):
         return self._secrets
 
     def shutdown(self) -> None:
-        self.pool.waitForDone(5000)
+        self.calls.wait(5000)
 
 
 class ModelSettingsDialog(QDialog):
