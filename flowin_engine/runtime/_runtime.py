@@ -118,6 +118,10 @@ class Runtime:
                 interrupted,
             )
         self.inbox.forget_started()
+        # Read before the listener, schedules and polling can accept anything new: an event
+        # accepted from here on is handed to the starter by the inbox itself, and reading it
+        # here as well would run it twice.
+        backlog = self.inbox.unstarted()
         pruned = self.store.prune()
         if pruned:
             log.info("Removed %d run(s) older than the history retention setting", pruned)
@@ -134,12 +138,11 @@ class Runtime:
             target=self._start_loop, name="flowin-starter", daemon=True
         )
         self._starter.start()
-        self.scheduler.start()
-        self.sync()
-        backlog = self.inbox.unstarted()
         if backlog:
             log.info("Running %d event(s) accepted before the last stop", len(backlog))
             self._accepted(backlog)
+        self.scheduler.start()
+        self.sync()
         self._resume_parked()
         self._sync_thread = threading.Thread(
             target=self._sync_loop, name="flowin-sync", daemon=True
