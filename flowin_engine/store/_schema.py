@@ -231,3 +231,26 @@ class ConnectionRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_tested_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     last_test_ok: Mapped[bool | None] = mapped_column(Integer)
+
+
+class SyncStateRow(Base):
+    """What this computer and the cloud last agreed on for a flow. No foreign key to flows: a
+    flow deleted here keeps its row, which is how the deletion reaches the cloud."""
+
+    __tablename__ = "sync_state"
+
+    flow_id: Mapped[str] = mapped_column(String, primary_key=True)
+    remote_revision: Mapped[int] = mapped_column(Integer)
+    synced_hash: Mapped[str] = mapped_column(String)  # of the flow's cloud form
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SyncConflictRow(Base):
+    """A flow changed both here and in the cloud, kept until the user picks a side."""
+
+    __tablename__ = "sync_conflicts"
+
+    flow_id: Mapped[str] = mapped_column(String, primary_key=True)
+    their_revision: Mapped[int] = mapped_column(Integer)
+    their_definition: Mapped[Any] = mapped_column(JSONText, nullable=True)  # None: deleted there
+    detected_at: Mapped[datetime] = mapped_column(UTCDateTime)
