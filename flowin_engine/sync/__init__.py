@@ -1,0 +1,79 @@
+"""Sync flows with a Flowin cloud account.
+
+The public surface, all importable from ``flowin_engine.sync``:
+
+``Account(store, secrets=None)``
+    The account this computer is signed in to. ``register(server, email, password, name=None)``,
+    ``sign_in(server, email, password)`` (returns a ``PendingSignIn`` when a two-factor code was
+    sent; finish with ``verify_two_factor(pending, code)``), ``sign_out()``, ``signed_in``,
+    ``server``, ``email``, and ``client()`` for a ``CloudClient`` of the sign-in. The server and
+    e-mail are store settings; the tokens live in the OS keyring (``default_secrets()``: the
+    encrypted file store where there is none), never in the database or a log.
+
+``Sync(store, client, status=None)``
+    ``run() -> SyncReport`` syncs every flow once; ``conflicts()`` lists those waiting for the
+    user; ``resolve(flow_id, Keep.MINE | Keep.THEIRS | Keep.BOTH)`` ends one. Both may run on a
+    background thread while the user edits; a network or account problem never raises from
+    ``run()`` but ends it, lands in ``SyncReport.errors`` and sets the status::
+
+        board = StatusBoard()
+        board.subscribe(lambda status, detail: ...)   # called on the sync's thread
+        sync = Sync(store, Account(store).client(), board)
+        threading.Thread(target=sync.run, daemon=True).start()
+
+``StatusBoard`` / ``SyncStatus``
+    ``synced``, ``syncing``, ``offline`` (also: the server failed or asked to wait),
+    ``conflict``, ``signed_out``; with a sentence (``detail``) to show beside it.
+
+Errors are ``SyncError`` (a ``FlowinError``): ``Offline``, ``SignedOut``, ``SignInRefused``,
+``RateLimited`` (``retry_after``), ``ServerError``, ``RequestRejected``.
+
+What is synced is a flow's cloud form (``cloud_form``): no secrets typed into steps, no pinned
+outputs, no status: each computer decides which flows it runs, and a flow new here arrives as
+a draft.
+"""
+
+from .account import Account, PendingSignIn
+from .client import CloudClient, CloudFlow, Tokens, TwoFactorChallenge
+from .cloud_form import cloud_form
+from .errors import (
+    NotOnServer,
+    Offline,
+    RateLimited,
+    RequestRejected,
+    RevisionConflict,
+    ServerError,
+    SignedOut,
+    SignInRefused,
+    SyncError,
+)
+from .state import Conflict
+from .status import StatusBoard, SyncStatus
+from .sync import COPY_SUFFIX, FlowRef, Keep, Sync, SyncReport
+
+__all__ = [
+    "COPY_SUFFIX",
+    "Account",
+    "CloudClient",
+    "CloudFlow",
+    "Conflict",
+    "FlowRef",
+    "Keep",
+    "NotOnServer",
+    "Offline",
+    "PendingSignIn",
+    "RateLimited",
+    "RequestRejected",
+    "RevisionConflict",
+    "ServerError",
+    "SignInRefused",
+    "SignedOut",
+    "StatusBoard",
+    "Sync",
+    "SyncError",
+    "SyncReport",
+    "SyncStatus",
+    "Tokens",
+    "TwoFactorChallenge",
+    "cloud_form",
+]

@@ -1,0 +1,142 @@
+"""The cloud account this computer is signed in to.
+
+The server's address and the e-mail are settings in the store; the tokens are secrets, kept in
+the OS keyring (or the encrypted file store) under a key made for this sign-in, never in the
+database or a log.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from ..credentials import SecretStore, default_secrets
+from ..model import new_id
+from ..store import Store
+from . import state
+from .client import CloudClient, Tokens, TwoFactorChallenge
+from .errors import SignedOut, SyncError
+
+log = logging.getLogger(__name__)
+
+ACCOUNT_SETTING = "cloud.account"
+
+
+@dataclass(frozen=True, slots=True)
+class PendingSignIn:
+    """A sign-in waiting for its two-factor code; pass it to ``Account.verify_two_factor``."""
+
+    server: str
+    email: str
+    challenge: TwoFactorChallenge
+
+
+class Account:
+    """Register, sign in and out, and get a client for the signed-in account."""
+
+    def __init__(self, store: Store, secrets: SecretStore | None = None) -> None:
+        self.store = store
+        if secrets is None:
+            secrets, self.notice = default_secrets()
+        else:
+            self.notice = None
+        self.secrets = secrets
+
+    @property
+    def server(self) -> str | None:
+        """The server last signed in to (kept after signing out, to fill in the form)."""
+        return self._setting().get("server")
+
+    @property
+    def email(self) -> str | None:
+        return self._setting().get("email")
+
+    @property
+    def signed_in(self) -> bool:
+        return self._tokens() is not None
+
+    def register(self, server: str, email: str, password: str, name: str | None = None) -> str:
+        """Ask the server for an account; returns its message. Does not sign in."""
+        with CloudClient(server) as client:
+            return client.register(email, password, name)
+
+    def sign_in(self, server: str, email: str, password: str) -> PendingSignIn | None:
+        """Sign in; None when done, or a ``PendingSignIn`` when a two-factor code was sent."""
+        with CloudClient(server) as client:
+            answer = client.login(email, password)
+        if isinstance(answer, TwoFactorChallenge):
+            return PendingSignIn(server.rstrip("/"), email, answer)
+        self._keep(server, email, answer)
+        return None
+
+    def verify_two_factor(self, pending: PendingSignIn, code: str) -> None:
+        with CloudClient(pending.server) as client:
+            tokens = client.verify_two_factor(pending.challenge, code)
+        self._keep(pending.server, pending.email, tokens)
+
+    def sign_out(self) -> None:
+        """End the sign-in on the server when it can be reached; here in any case."""
+        if self.signed_in:
+            try:
+                with self.client() as client:
+                    client.logout()
+            except SyncError as error:
+                log.info("Signed out here only: %s", error)
+        self._forget_tokens()
+
+    def client(self) -> CloudClient:
+        """A client for the signed-in account that saves refreshed tokens back here.
+
+        Raises ``SignedOut`` when no one is signed in on this computer.
+        """
+        server, tokens = self.server, self._tokens()
+        if server is None or tokens is None:
+            raise SignedOut(
+                "This computer isn't signed in to a Flowin cloud account; sign in to sync flows."
+            )
+        return CloudClient(server, tokens, on_tokens=self._save_tokens)
+
+    # Internals
+
+    def _setting(self) -> dict[str, Any]:
+        value = self.store.get_setting(ACCOUNT_SETTING)
+        return value if isinstance(value, dict) else {}
+
+    def _keep(self, server: str, email: str, tokens: Tokens) -> None:
+        server = server.rstrip("/")
+        previous = self._setting()
+        if (previous.get("server"), previous.get("email")) != (server, email):
+            # Another account: what this computer agreed with the old one means nothing there.
+            state.forget_everything(self.store)
+        self._forget_tokens()
+        self.store.set_setting(
+            ACCOUNT_SETTING, {"server": server, "email": email, "secret": f"cloud:{new_id()}"}
+        )
+        self._save_tokens(tokens)
+
+    def _secret_key(self) -> str | None:
+        return self._setting().get("secret")
+
+    def _tokens(self) -> Tokens | None:
+        key = self._secret_key()
+        text = self.secrets.get(key) if key else None
+        if not text:
+            return None
+        data = json.loads(text)
+        return Tokens(data["access"], data["refresh"])
+
+    def _save_tokens(self, tokens: Tokens | None) -> None:
+        key = self._secret_key()
+        if key is None:
+            return
+        if tokens is None:
+            self.secrets.delete(key)
+        else:
+            self.secrets.set(key, json.dumps({"access": tokens.access, "refresh": tokens.refresh}))
+
+    def _forget_tokens(self) -> None:
+        key = self._secret_key()
+        if key is not None:
+            self.secrets.delete(key)

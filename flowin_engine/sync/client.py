@@ -1,0 +1,316 @@
+"""``CloudClient``: the HTTP calls of the cloud account (see the cloud contract), nothing more.
+
+It holds a sign-in's tokens, refreshes the access token once when the server answers 401 and
+repeats the request, and turns every failure into a ``SyncError`` with a sentence to show.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from .errors import (
+    NotOnServer,
+    Offline,
+    RateLimited,
+    RequestRejected,
+    RevisionConflict,
+    ServerError,
+    SignedOut,
+    SignInRefused,
+)
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT = 15.0
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """One sign-in: a short-lived access token and the refresh token that renews it."""
+
+    access: str
+    refresh: str
+
+    def __repr__(self) -> str:  # never print a token, even in a traceback
+        return "Tokens(…)"
+
+
+@dataclass(frozen=True, slots=True)
+class TwoFactorChallenge:
+    """The server sent a 6-digit code (by ``method``: email or sms); answer with it."""
+
+    challenge: str
+    method: str
+
+
+@dataclass(frozen=True, slots=True)
+class CloudFlow:
+    """A flow as the cloud account keeps it. ``definition`` is None when not asked for."""
+
+    id: str
+    name: str
+    revision: int
+    definition: dict[str, Any] | None
+    updated_at: str
+    deleted: bool
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CloudFlow:
+        return cls(
+            id=str(data["id"]),
+            name=str(data.get("name", "")),
+            revision=int(data["revision"]),
+            definition=data.get("definition"),
+            updated_at=str(data.get("updated_at", "")),
+            deleted=bool(data.get("deleted", False)),
+        )
+
+
+class CloudClient:
+    """Talks to one Flowin cloud server; safe to share between threads.
+
+    ``on_tokens`` is called with the new tokens after a refresh (or None when the sign-in is
+    no longer valid), so whoever keeps them can save them.
+    """
+
+    def __init__(
+        self,
+        server: str,
+        tokens: Tokens | None = None,
+        *,
+        on_tokens: Callable[[Tokens | None], None] | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.server = server.rstrip("/")
+        self.tokens = tokens
+        self._on_tokens = on_tokens
+        self._refresh_lock = threading.Lock()
+        self._http = httpx.Client(base_url=self.server, timeout=timeout)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> CloudClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # Account
+
+    def register(self, email: str, password: str, name: str | None = None) -> str:
+        """Ask for an account; returns the server's message (the same whether or not the
+        e-mail was already registered)."""
+        body: dict[str, Any] = {"email": email, "password": password}
+        if name:
+            body["name"] = name
+        answer = self._call("POST", "/auth/register", json=body, signed_in=False)
+        return str(answer.get("message", "")) if isinstance(answer, dict) else ""
+
+    def login(self, email: str, password: str) -> Tokens | TwoFactorChallenge:
+        """Sign in; the tokens, or a challenge when the account has two-factor sign-in on."""
+        answer = self._call(
+            "POST", "/auth/login", json={"email": email, "password": password}, signed_in=False
+        )
+        if answer.get("two_factor_required"):
+            return TwoFactorChallenge(str(answer["challenge"]), str(answer.get("method", "email")))
+        return self._accept(answer)
+
+    def verify_two_factor(self, challenge: TwoFactorChallenge, code: str) -> Tokens:
+        answer = self._call(
+            "POST",
+            "/auth/2fa/verify",
+            json={"challenge": challenge.challenge, "code": code.strip()},
+            signed_in=False,
+        )
+        return self._accept(answer)
+
+    def refresh(self) -> Tokens:
+        """Trade the refresh token for a new pair (the old one stops working)."""
+        if self.tokens is None:
+            raise SignedOut()
+        try:
+            answer = self._call(
+                "POST",
+                "/auth/refresh",
+                json={"refresh_token": self.tokens.refresh},
+                signed_in=False,
+            )
+        except SignInRefused:
+            self._set_tokens(None)
+            raise SignedOut(
+                "Your sign-in to the Flowin cloud has expired; sign in again to sync your flows."
+            ) from None
+        return self._accept(answer)
+
+    def logout(self) -> None:
+        """End this sign-in on the server; the tokens are forgotten here in any case."""
+        tokens = self.tokens
+        try:
+            if tokens is not None:
+                self._call("POST", "/auth/logout", json={"refresh_token": tokens.refresh})
+        finally:
+            self._set_tokens(None)
+
+    def me(self) -> dict[str, Any]:
+        """The signed-in account's profile."""
+        return dict(self._call("GET", "/auth/me"))
+
+    # Flows
+
+    def list_flows(self, include_deleted: bool = True) -> list[CloudFlow]:
+        """Every flow of the account with its definition; deleted ones as tombstones."""
+        params = {"include_definitions": "true"}
+        if include_deleted:
+            params["include_deleted"] = "true"
+        answer = self._call("GET", "/api/flows", params=params)
+        return [CloudFlow.from_json(item) for item in answer.get("flows", [])]
+
+    def get_flow(self, flow_id: str) -> CloudFlow:
+        return CloudFlow.from_json(self._call("GET", f"/api/flows/{_quoted(flow_id)}"))
+
+    def create_flow(self, flow_id: str, name: str, definition: dict[str, Any]) -> CloudFlow:
+        """Add a flow under this id; ``RevisionConflict`` (with the server's copy) if the
+        account already has (or had) a flow with it."""
+        body = {"id": flow_id, "name": name, "definition": definition}
+        return CloudFlow.from_json(self._call("POST", "/api/flows", json=body))
+
+    def update_flow(
+        self, flow_id: str, name: str, definition: dict[str, Any], base_revision: int
+    ) -> CloudFlow:
+        """Replace a flow; ``RevisionConflict`` if it is no longer at ``base_revision``."""
+        body = {"name": name, "definition": definition, "base_revision": base_revision}
+        return CloudFlow.from_json(self._call("PUT", f"/api/flows/{_quoted(flow_id)}", json=body))
+
+    def delete_flow(self, flow_id: str, base_revision: int) -> None:
+        """Delete a flow; ``RevisionConflict`` if it is no longer at ``base_revision``."""
+        self._call(
+            "DELETE",
+            f"/api/flows/{_quoted(flow_id)}",
+            params={"base_revision": str(base_revision)},
+        )
+
+    # Internals
+
+    def _accept(self, answer: Any) -> Tokens:
+        try:
+            tokens = Tokens(str(answer["access_token"]), str(answer["refresh_token"]))
+        except (KeyError, TypeError):
+            raise ServerError(self.server, 200) from None
+        self._set_tokens(tokens)
+        return tokens
+
+    def _set_tokens(self, tokens: Tokens | None) -> None:
+        self.tokens = tokens
+        if self._on_tokens is not None:
+            self._on_tokens(tokens)
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: dict[str, str] | None = None,
+        signed_in: bool = True,
+    ) -> Any:
+        tokens = self.tokens
+        if signed_in and tokens is None:
+            raise SignedOut()
+        response = self._send(method, path, json, params, tokens if signed_in else None)
+        if response.status_code == 401 and signed_in and tokens is not None:
+            tokens = self._renewed(tokens)
+            response = self._send(method, path, json, params, tokens)
+            if response.status_code == 401:
+                self._set_tokens(None)
+                raise SignedOut()
+        return self._read(response, signed_in)
+
+    def _renewed(self, stale: Tokens) -> Tokens:
+        """Fresh tokens after a 401 with ``stale``; refreshed once even when threads race
+        (re-using a used refresh token would end the whole sign-in)."""
+        with self._refresh_lock:
+            if self.tokens is not None and self.tokens != stale:
+                return self.tokens
+            log.info("The cloud access token was refused; refreshing it")
+            return self.refresh()
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        json: Any,
+        params: dict[str, str] | None,
+        tokens: Tokens | None,
+    ) -> httpx.Response:
+        headers = {"Authorization": f"Bearer {tokens.access}"} if tokens is not None else {}
+        try:
+            return self._http.request(method, path, json=json, params=params, headers=headers)
+        except (httpx.TransportError, OSError) as error:
+            log.info("Cloud request %s %s failed: %s", method, path, type(error).__name__)
+            raise Offline(self.server) from None
+
+    def _read(self, response: httpx.Response, signed_in: bool) -> Any:
+        status = response.status_code
+        if status == 204:
+            return {}
+        body = _json(response)
+        if 200 <= status < 300:
+            if not isinstance(body, dict):
+                raise ServerError(self.server, status)
+            return body
+        detail = _detail(body)
+        if status == 401:
+            if signed_in:
+                raise SignedOut()
+            raise SignInRefused(detail or "The Flowin cloud refused the sign-in; try again.")
+        if status == 429:
+            raise RateLimited(_seconds(response.headers.get("Retry-After")))
+        if status >= 500:
+            raise ServerError(self.server, status)
+        if status == 409:
+            current = body.get("current") if isinstance(body, dict) else None
+            raise RevisionConflict(
+                detail or "This flow changed in the cloud meanwhile.",
+                CloudFlow.from_json(current) if isinstance(current, dict) else None,
+            )
+        message = detail or f"The Flowin cloud refused the request (HTTP {status})."
+        if status == 404:
+            raise NotOnServer(message, status)
+        raise RequestRejected(message, status)
+
+
+def _json(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def _detail(body: Any) -> str:
+    """The server's sentence; for a validation error (a list), its messages joined."""
+    detail = body.get("detail") if isinstance(body, dict) else None
+    if isinstance(detail, str):
+        return detail
+    if isinstance(detail, list):
+        messages = [str(item.get("msg", "")) for item in detail if isinstance(item, dict)]
+        return "; ".join(m for m in messages if m)
+    return ""
+
+
+def _seconds(value: str | None) -> float | None:
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _quoted(flow_id: str) -> str:
+    return quote(flow_id, safe="")

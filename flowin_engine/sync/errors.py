@@ -1,0 +1,78 @@
+"""What can go wrong talking to the cloud account; each message says what to do about it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..errors import FlowinError
+
+if TYPE_CHECKING:
+    from .client import CloudFlow
+
+
+class SyncError(FlowinError):
+    """A request to the cloud account that did not go through."""
+
+
+class Offline(SyncError):
+    """The server could not be reached (no network, server down, timeout)."""
+
+    def __init__(self, server: str) -> None:
+        super().__init__(
+            f"Flowin can't reach {server}; check your internet connection. Your flows stay on "
+            "this computer and sync when the connection is back."
+        )
+
+
+class SignedOut(SyncError):
+    """No sign-in on this computer, or it has expired or been revoked."""
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(
+            message
+            or "You're signed out of your Flowin cloud account; sign in again to sync your flows."
+        )
+
+
+class SignInRefused(SyncError):
+    """The server refused an e-mail and password or a 2FA code; its sentence says why."""
+
+
+class RateLimited(SyncError):
+    """Too many requests; ``retry_after`` is the wait the server asked for, in seconds."""
+
+    def __init__(self, retry_after: float | None) -> None:
+        self.retry_after = retry_after
+        wait = f"in {retry_after:.0f} seconds" if retry_after is not None else "in a minute"
+        super().__init__(f"The Flowin cloud asks to slow down; try again {wait}.")
+
+
+class ServerError(SyncError):
+    """The server failed (5xx) or answered something this Flowin does not understand."""
+
+    def __init__(self, server: str, status: int) -> None:
+        self.status = status
+        super().__init__(
+            f"The Flowin cloud at {server} had a problem (HTTP {status}); your flows stay on "
+            "this computer. Try again later."
+        )
+
+
+class RequestRejected(SyncError):
+    """The server refused one request (a 4xx other than the above); its sentence says why."""
+
+    def __init__(self, message: str, status: int) -> None:
+        self.status = status
+        super().__init__(message)
+
+
+class NotOnServer(RequestRejected):
+    """404: the flow is not (or no longer) in the cloud account."""
+
+
+class RevisionConflict(RequestRejected):
+    """409: the flow changed in the cloud since the revision this computer last saw."""
+
+    def __init__(self, message: str, current: CloudFlow | None) -> None:
+        super().__init__(message, 409)
+        self.current = current

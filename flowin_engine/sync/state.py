@@ -1,0 +1,95 @@
+"""What each flow last agreed with the cloud, and the conflicts waiting for the user.
+
+Kept in the store (tables ``sync_state`` and ``sync_conflicts``), so a sync after a restart
+knows what changed on either side since.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from ..model import utc_now
+from ..store import Store
+from ..store._schema import SyncConflictRow, SyncStateRow
+
+
+@dataclass(frozen=True, slots=True)
+class Agreed:
+    """The cloud revision and the hash of the cloud form both sides last had."""
+
+    remote_revision: int
+    synced_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A flow changed here and in the cloud. ``their_definition`` is None when it was
+    deleted in the cloud."""
+
+    flow_id: str
+    their_revision: int
+    their_definition: dict[str, Any] | None
+    detected_at: datetime
+
+
+def agreed(store: Store) -> dict[str, Agreed]:
+    with store.reading() as session:
+        rows = session.scalars(select(SyncStateRow))
+        return {row.flow_id: Agreed(row.remote_revision, row.synced_hash) for row in rows}
+
+
+def record(store: Store, flow_id: str, remote_revision: int, synced_hash: str) -> None:
+    """Both sides now hold this cloud form at this revision; any conflict on it is over."""
+    with store.writing() as session:
+        session.merge(
+            SyncStateRow(
+                flow_id=flow_id,
+                remote_revision=remote_revision,
+                synced_hash=synced_hash,
+                updated_at=utc_now(),
+            )
+        )
+        session.execute(delete(SyncConflictRow).where(SyncConflictRow.flow_id == flow_id))
+
+
+def forget(store: Store, flow_id: str) -> None:
+    """The flow is gone on both sides."""
+    with store.writing() as session:
+        session.execute(delete(SyncStateRow).where(SyncStateRow.flow_id == flow_id))
+        session.execute(delete(SyncConflictRow).where(SyncConflictRow.flow_id == flow_id))
+
+
+def forget_everything(store: Store) -> None:
+    """For a different account: nothing agreed with the previous one holds."""
+    with store.writing() as session:
+        session.execute(delete(SyncStateRow))
+        session.execute(delete(SyncConflictRow))
+
+
+def add_conflict(
+    store: Store, flow_id: str, their_revision: int, their_definition: dict[str, Any] | None
+) -> None:
+    with store.writing() as session:
+        session.merge(
+            SyncConflictRow(
+                flow_id=flow_id,
+                their_revision=their_revision,
+                their_definition=their_definition,
+                detected_at=utc_now(),
+            )
+        )
+
+
+def conflicts(store: Store) -> dict[str, Conflict]:
+    with store.reading() as session:
+        rows = session.scalars(select(SyncConflictRow))
+        return {
+            row.flow_id: Conflict(
+                row.flow_id, row.their_revision, row.their_definition, row.detected_at
+            )
+            for row in rows
+        }

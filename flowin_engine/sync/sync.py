@@ -1,0 +1,417 @@
+"""``Sync``: bring the flows on this computer and in the cloud account to the same state.
+
+Each flow is decided on its own, from three facts: its cloud form here now, what both sides
+last agreed (``state``), and the cloud's copy. A flow changed on both sides is a conflict: it
+is kept in the store and reported, and nothing changes on either side until the user resolves
+it. Flows written here are saved as new versions, so the previous one stays in the history.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from ..errors import FlowFileError, FlowinError, NotFound
+from ..model import Flow, FlowStatus, new_id, utc_now
+from ..registry import Registry, default_registry
+from ..store import FlowSummary, Store, VersionConflict
+from . import state
+from .client import CloudClient, CloudFlow
+from .cloud_form import cloud_form, definition_hash, form_hash, pulled
+from .errors import (
+    NotOnServer,
+    Offline,
+    RateLimited,
+    RequestRejected,
+    RevisionConflict,
+    ServerError,
+    SignedOut,
+    SyncError,
+)
+from .state import Agreed, Conflict
+from .status import StatusBoard, SyncStatus
+
+log = logging.getLogger(__name__)
+
+# The name of this computer's side of a conflict resolved by keeping both.
+COPY_SUFFIX = " (copy from this computer)"
+
+
+class Keep(StrEnum):
+    """Which side of a conflict to keep."""
+
+    MINE = "mine"  # this computer's flow goes to the cloud
+    THEIRS = "theirs"  # the cloud's flow (or its deletion) comes here
+    BOTH = "both"  # theirs under the flow's id, mine as a new flow named with COPY_SUFFIX
+
+
+@dataclass(frozen=True, slots=True)
+class FlowRef:
+    id: str
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(slots=True)
+class SyncReport:
+    """What one sync did, flow by flow."""
+
+    pushed: list[FlowRef] = field(default_factory=list)
+    pulled: list[FlowRef] = field(default_factory=list)
+    deleted_here: list[FlowRef] = field(default_factory=list)
+    deleted_there: list[FlowRef] = field(default_factory=list)
+    # Deleted here but changed in the cloud meanwhile: brought back here rather than lost.
+    restored: list[FlowRef] = field(default_factory=list)
+    conflicts: list[FlowRef] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def synced(self) -> bool:
+        return not self.conflicts and not self.errors
+
+
+class Sync:
+    """Syncs one store with one cloud account. ``run`` and ``resolve`` may be called from a
+    background thread while the user edits: one runs at a time, and a flow saved here while
+    it runs is left for the next sync rather than overwritten."""
+
+    def __init__(
+        self,
+        store: Store,
+        client: CloudClient,
+        status: StatusBoard | None = None,
+        registry: Registry | None = None,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.status = status or StatusBoard()
+        self._registry = registry
+        self._lock = threading.Lock()
+
+    @property
+    def registry(self) -> Registry:
+        if self._registry is None:
+            self._registry = default_registry()
+        return self._registry
+
+    def run(self) -> SyncReport:
+        """Sync every flow once; never raises for a network or account problem: those end the
+        run, go to ``SyncReport.errors`` and set the status."""
+        with self._lock:
+            report = SyncReport()
+            self.status.set(SyncStatus.SYNCING)
+            try:
+                remote = {flow.id: flow for flow in self.client.list_flows()}
+                self._sync_all(remote, report)
+            except SyncError as error:
+                report.errors.append(str(error))
+                self._show(error)
+                return report
+            self._show_result(report)
+            return report
+
+    def conflicts(self) -> list[Conflict]:
+        """The conflicts waiting for ``resolve``, oldest first."""
+        return sorted(state.conflicts(self.store).values(), key=lambda c: c.detected_at)
+
+    def resolve(self, flow_id: str, keep: Keep | str) -> None:
+        """End a conflict by keeping ``mine``, ``theirs`` or ``both`` (see ``Keep``)."""
+        keep = Keep(keep)
+        with self._lock:
+            conflict = state.conflicts(self.store).get(flow_id)
+            if conflict is None:
+                raise FlowinError(f"The flow '{flow_id}' has no sync conflict to resolve.")
+            try:
+                mine: Flow | None = self.store.get_flow(flow_id)
+            except NotFound:
+                mine = None
+            try:
+                if keep is Keep.MINE:
+                    self._keep_mine(conflict, mine)
+                elif keep is Keep.THEIRS:
+                    self._keep_theirs(conflict, mine)
+                else:
+                    self._keep_both(conflict, mine)
+            except SyncError as error:
+                self._show(error)
+                raise
+            remaining = state.conflicts(self.store)
+            self.status.set(SyncStatus.CONFLICT if remaining else SyncStatus.SYNCED)
+
+    # One flow
+
+    def _sync_all(self, remote: dict[str, CloudFlow], report: SyncReport) -> None:
+        local = {summary.id: summary for summary in self.store.list_flows()}
+        agreed = state.agreed(self.store)
+        pending = state.conflicts(self.store)
+        for flow_id in sorted(set(local) | set(agreed) | set(remote)):
+            try:
+                self._sync_one(
+                    flow_id,
+                    local.get(flow_id),
+                    agreed.get(flow_id),
+                    remote.get(flow_id),
+                    pending.get(flow_id),
+                    report,
+                )
+            except (VersionConflict, NotFound):
+                log.info("Flow %s changed here during the sync; next sync takes it", flow_id)
+            except (RequestRejected, FlowFileError) as error:
+                name = local[flow_id].name if flow_id in local else flow_id
+                report.errors.append(f"'{name}' was not synced: {error}")
+
+    def _sync_one(
+        self,
+        flow_id: str,
+        summary: FlowSummary | None,
+        agreed: Agreed | None,
+        remote: CloudFlow | None,
+        conflict: Conflict | None,
+        report: SyncReport,
+    ) -> None:
+        live = remote if remote is not None and not remote.deleted else None
+        if summary is None:
+            if agreed is not None:
+                self._push_deletion(flow_id, agreed, remote, report)
+            elif live is not None and conflict is None:
+                self._pull(live, None, 0, report.pulled)
+            return
+        # Read after the summary: a save in between only makes the version we expect older.
+        mine = self.store.get_flow(flow_id)
+        form = cloud_form(mine, self.registry)
+        mine_hash = form_hash(form)
+        ref = FlowRef(flow_id, mine.name)
+        if conflict is not None:
+            self._review_conflict(ref, mine_hash, conflict, remote, report)
+            return
+        if agreed is None or remote is None:
+            # Never synced (or the cloud lost it): offer it.
+            self._push_new(mine, form, mine_hash, report)
+            return
+        changed_here = mine_hash != agreed.synced_hash
+        changed_there = remote.revision != agreed.remote_revision
+        if remote.deleted:
+            if changed_here:
+                self._conflict(ref, remote, report)
+            elif self._unchanged_since(flow_id, summary.version):
+                self.store.delete_flow(flow_id)
+                state.forget(self.store, flow_id)
+                report.deleted_here.append(ref)
+        elif changed_here and changed_there:
+            self._meet(ref, mine_hash, remote, report)
+        elif changed_here:
+            self._push(mine, form, mine_hash, agreed, report)
+        elif changed_there:
+            self._pull(remote, mine, summary.version, report.pulled)
+
+    def _push_new(self, mine: Flow, form: dict, mine_hash: str, report: SyncReport) -> None:
+        ref = FlowRef(mine.id, mine.name)
+        try:
+            created = self.client.create_flow(mine.id, mine.name, form)
+        except RevisionConflict as error:  # the account already has a flow with this id
+            if error.current is None:
+                raise
+            self._meet(ref, mine_hash, error.current, report)
+            return
+        state.record(self.store, mine.id, created.revision, mine_hash)
+        report.pushed.append(ref)
+
+    def _push(
+        self, mine: Flow, form: dict, mine_hash: str, agreed: Agreed, report: SyncReport
+    ) -> None:
+        ref = FlowRef(mine.id, mine.name)
+        try:
+            updated = self.client.update_flow(mine.id, mine.name, form, agreed.remote_revision)
+        except RevisionConflict as error:  # changed in the cloud since the list was read
+            if error.current is None:
+                raise
+            self._meet(ref, mine_hash, error.current, report)
+            return
+        except NotOnServer:
+            log.info("Flow %s was deleted in the cloud during the sync", mine.id)
+            return
+        state.record(self.store, mine.id, updated.revision, mine_hash)
+        report.pushed.append(ref)
+
+    def _meet(self, ref: FlowRef, mine_hash: str, theirs: CloudFlow, report: SyncReport) -> None:
+        """Both sides changed: the same change is agreement, a different one a conflict."""
+        if (
+            not theirs.deleted
+            and theirs.definition is not None
+            and definition_hash(theirs.definition, self.registry) == mine_hash
+        ):
+            state.record(self.store, ref.id, theirs.revision, mine_hash)
+            return
+        self._conflict(ref, theirs, report)
+
+    def _conflict(self, ref: FlowRef, theirs: CloudFlow, report: SyncReport) -> None:
+        definition = None if theirs.deleted else theirs.definition
+        state.add_conflict(self.store, ref.id, theirs.revision, definition)
+        report.conflicts.append(ref)
+
+    def _review_conflict(
+        self,
+        ref: FlowRef,
+        mine_hash: str,
+        conflict: Conflict,
+        remote: CloudFlow | None,
+        report: SyncReport,
+    ) -> None:
+        """A conflict stays until resolved, but follows the cloud's latest copy, and ends by
+        itself if both sides have become the same."""
+        if remote is None:
+            report.conflicts.append(ref)
+            return
+        if remote.revision != conflict.their_revision:
+            self._meet(ref, mine_hash, remote, report)
+        elif conflict.their_definition is not None and (
+            definition_hash(conflict.their_definition, self.registry) == mine_hash
+        ):
+            state.record(self.store, ref.id, remote.revision, mine_hash)
+        else:
+            report.conflicts.append(ref)
+
+    def _pull(
+        self, theirs: CloudFlow, mine: Flow | None, version: int | None, into: list[FlowRef]
+    ) -> Flow:
+        if theirs.definition is None:
+            theirs = self.client.get_flow(theirs.id)
+        assert theirs.definition is not None
+        flow = pulled(theirs.definition, theirs.id, mine, self.registry)
+        # A new flow expects version 0: one saved here meanwhile is not overwritten.
+        self.store.save_flow(flow, expected_version=version)
+        state.record(
+            self.store, flow.id, theirs.revision, form_hash(cloud_form(flow, self.registry))
+        )
+        into.append(FlowRef(flow.id, flow.name))
+        return flow
+
+    def _push_deletion(
+        self, flow_id: str, agreed: Agreed, remote: CloudFlow | None, report: SyncReport
+    ) -> None:
+        if remote is None or remote.deleted:
+            state.forget(self.store, flow_id)
+            return
+        if remote.revision == agreed.remote_revision:
+            try:
+                self.client.delete_flow(flow_id, agreed.remote_revision)
+            except NotOnServer:
+                state.forget(self.store, flow_id)
+                return
+            except RevisionConflict as error:
+                if error.current is None or error.current.deleted:
+                    raise
+                remote = error.current
+            else:
+                state.forget(self.store, flow_id)
+                report.deleted_there.append(FlowRef(flow_id, remote.name))
+                return
+        # Changed in the cloud after it was deleted here: nothing is lost, it comes back.
+        self._pull(remote, None, 0, report.restored)
+
+    def _unchanged_since(self, flow_id: str, version: int) -> bool:
+        try:
+            return self.store.current_version(flow_id) == version
+        except NotFound:
+            return False
+
+    # Resolving
+
+    def _keep_mine(self, conflict: Conflict, mine: Flow | None) -> None:
+        if mine is None:
+            # Deleted here since: keeping mine means deleting it in the cloud too.
+            if conflict.their_definition is not None:
+                self.client.delete_flow(conflict.flow_id, conflict.their_revision)
+            state.forget(self.store, conflict.flow_id)
+            return
+        form = cloud_form(mine, self.registry)
+        if conflict.their_definition is None:
+            saved = self._recreate(mine, form, conflict.their_revision)
+        else:
+            saved = self._put_over(mine, form, conflict.their_revision)
+        state.record(self.store, saved.id, saved.revision, form_hash(form))
+
+    def _put_over(self, mine: Flow, form: dict, their_revision: int) -> CloudFlow:
+        try:
+            return self.client.update_flow(mine.id, mine.name, form, their_revision)
+        except RevisionConflict as error:
+            if error.current is not None:
+                definition = None if error.current.deleted else error.current.definition
+                state.add_conflict(self.store, mine.id, error.current.revision, definition)
+            raise SyncError(
+                f"'{mine.name}' changed in the cloud again while you were choosing; "
+                "look at it again and choose."
+            ) from None
+
+    def _recreate(self, mine: Flow, form: dict, tombstone_revision: int) -> CloudFlow:
+        """Bring a flow deleted in the cloud back there, from this computer's copy."""
+        try:
+            return self.client.create_flow(mine.id, mine.name, form)
+        except RevisionConflict:
+            pass  # the tombstone keeps the id taken
+        try:
+            return self.client.update_flow(mine.id, mine.name, form, tombstone_revision)
+        except NotOnServer:
+            pass  # this server does not revive a deleted flow
+        # Last resort: the same flow under a new id, which replaces it here.
+        copy = mine.model_copy(update={"id": new_id()})
+        self.store.save_flow(copy)
+        created = self.client.create_flow(copy.id, copy.name, cloud_form(copy, self.registry))
+        self.store.delete_flow(mine.id)
+        state.forget(self.store, mine.id)
+        return created
+
+    def _keep_theirs(self, conflict: Conflict, mine: Flow | None) -> None:
+        if conflict.their_definition is None:
+            if mine is not None:
+                self.store.delete_flow(mine.id)
+            state.forget(self.store, conflict.flow_id)
+            return
+        theirs = CloudFlow(
+            conflict.flow_id, "", conflict.their_revision, conflict.their_definition, "", False
+        )
+        self._pull(theirs, mine, None, [])  # the user chose: no version check
+
+    def _keep_both(self, conflict: Conflict, mine: Flow | None) -> None:
+        if mine is not None:
+            now = utc_now()
+            copy = mine.model_copy(
+                update={
+                    "id": new_id(),
+                    "name": mine.name + COPY_SUFFIX,
+                    "status": FlowStatus.DRAFT,  # theirs keeps the original's status
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+            form = cloud_form(copy, self.registry)
+            self.store.save_flow(copy)
+            created = self.client.create_flow(copy.id, copy.name, form)
+            state.record(self.store, copy.id, created.revision, form_hash(form))
+        self._keep_theirs(conflict, mine)
+
+    # Status
+
+    def _show(self, error: SyncError) -> None:
+        if isinstance(error, SignedOut):
+            self.status.set(SyncStatus.SIGNED_OUT, str(error))
+        elif isinstance(error, Offline | RateLimited | ServerError):
+            self.status.set(SyncStatus.OFFLINE, str(error))
+        else:
+            self.status.set(SyncStatus.SYNCED, str(error))
+
+    def _show_result(self, report: SyncReport) -> None:
+        waiting = state.conflicts(self.store)
+        if waiting:
+            count = len(waiting)
+            noun = "flow was" if count == 1 else "flows were"
+            self.status.set(
+                SyncStatus.CONFLICT,
+                f"{count} {noun} changed both here and in the cloud; choose which to keep.",
+            )
+        else:
+            self.status.set(SyncStatus.SYNCED, "; ".join(report.errors))

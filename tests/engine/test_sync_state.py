@@ -1,0 +1,91 @@
+"""What the store remembers between syncs, and the status the app shows."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from flowin_engine.store import Store
+from flowin_engine.sync import StatusBoard, SyncStatus, state
+
+from .builders import make_flow
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "flowin.db") as opened:
+        yield opened
+
+
+def test_agreement_is_remembered_across_restarts(tmp_path):
+    with Store(tmp_path / "flowin.db") as first:
+        state.record(first, "f1", 3, "abc")
+    with Store(tmp_path / "flowin.db") as second:
+        assert state.agreed(second) == {"f1": state.Agreed(3, "abc")}
+
+
+def test_a_deleted_flow_keeps_its_sync_state_so_the_deletion_can_be_sent(store):
+    flow = make_flow([("Start", "core.manual_trigger", {})])
+    store.save_flow(flow)
+    state.record(store, flow.id, 1, "abc")
+
+    store.delete_flow(flow.id)
+
+    assert flow.id in state.agreed(store)
+
+
+def test_a_conflict_is_kept_until_an_agreement_is_recorded(store):
+    state.add_conflict(store, "f1", 4, {"name": "Theirs"})
+    state.add_conflict(store, "f2", 7, None)
+
+    pending = state.conflicts(store)
+    assert pending["f1"].their_definition == {"name": "Theirs"}
+    assert pending["f2"].their_definition is None
+
+    state.record(store, "f1", 5, "abc")
+    assert set(state.conflicts(store)) == {"f2"}
+
+
+def test_forgetting_everything_is_for_another_account(store):
+    state.record(store, "f1", 1, "abc")
+    state.add_conflict(store, "f1", 2, None)
+
+    state.forget_everything(store)
+
+    assert state.agreed(store) == {} and state.conflicts(store) == {}
+
+
+def test_the_sync_tables_have_no_foreign_key_to_flows(store):
+    with sqlite3.connect(store.path) as connection:
+        for table in ("sync_state", "sync_conflicts"):
+            assert connection.execute(f"PRAGMA foreign_key_list({table})").fetchall() == []
+
+
+def test_status_listeners_hear_each_change_once_until_they_stop():
+    board = StatusBoard()
+    heard = []
+    stop = board.subscribe(lambda status, detail: heard.append((status, detail)))
+
+    board.set(SyncStatus.SYNCING)
+    board.set(SyncStatus.SYNCING)
+    board.set(SyncStatus.OFFLINE, "Flowin can't reach the cloud.")
+    stop()
+    board.set(SyncStatus.SYNCED)
+
+    assert heard == [
+        (SyncStatus.SYNCING, ""),
+        (SyncStatus.OFFLINE, "Flowin can't reach the cloud."),
+    ]
+    assert board.status is SyncStatus.SYNCED
+
+
+def test_a_failing_listener_does_not_stop_the_others():
+    board = StatusBoard()
+    heard = []
+    board.subscribe(lambda status, detail: 1 / 0)
+    board.subscribe(lambda status, detail: heard.append(status))
+
+    board.set(SyncStatus.CONFLICT)
+
+    assert heard == [SyncStatus.CONFLICT]
