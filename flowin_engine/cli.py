@@ -17,6 +17,7 @@ from typing import Any
 import click
 
 from .cli_connections import connections
+from .cli_sync import account, sync
 from .errors import FlowFileError, FlowinError, NotFound
 from .events import (
     Event,
@@ -499,5 +500,7 @@ def _clip(text: str, limit: int) -> str:
 
 
 main.add_command(connections)
+main.add_command(account)
+main.add_command(sync)
 
 __all__ = ["NotFound", "main"]

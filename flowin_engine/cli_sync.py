@@ -1,0 +1,191 @@
+"""``flowin account`` and ``flowin sync``: sign this computer in to a Flowin cloud account and
+sync its flows there. Passwords are typed at a hidden prompt (or piped with --password-stdin);
+tokens go to the keyring, never to the database or the screen."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .errors import FlowinError, NotFound
+from .store import Store
+from .sync import Account, FlowRef, Keep, Sync, SyncReport
+
+_SERVER_HELP = "The Flowin cloud's address, e.g. https://cloud.flowin.app (default: the last one)."
+
+
+@click.group()
+def account() -> None:
+    """Sign in to a Flowin cloud account to sync your flows between computers."""
+
+
+@account.command("register")
+@click.option("--server", envvar="FLOWIN_CLOUD_SERVER", help=_SERVER_HELP)
+@click.option("--email", prompt="E-mail", help="Your e-mail address.")
+@click.option("--name", help="Your name, as the account shows it.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+def account_register(
+    server: str | None, email: str, name: str | None, password_stdin: bool
+) -> None:
+    """Create a cloud account (then sign in with 'flowin account login')."""
+    with Store() as store:
+        accounts = Account(store)
+        url = _server(server, accounts)
+        password = _password(password_stdin, confirm=True)
+        message = accounts.register(url, email, password, name)
+    click.echo(message or "Account requested.")
+    click.echo(f"Sign in with: flowin account login --server {url} --email {email}")
+
+
+@account.command("login")
+@click.option("--server", envvar="FLOWIN_CLOUD_SERVER", help=_SERVER_HELP)
+@click.option("--email", help="Your e-mail address (default: the last one).")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+def account_login(server: str | None, email: str | None, password_stdin: bool) -> None:
+    """Sign this computer in; asks for the code when two-factor sign-in is on."""
+    with Store() as store:
+        accounts = Account(store)
+        url = _server(server, accounts)
+        email = email or accounts.email or click.prompt("E-mail")
+        password = _password(password_stdin, confirm=False)
+        pending = accounts.sign_in(url, email, password)
+        if pending is not None:
+            where = "phone" if pending.challenge.method == "sms" else "e-mail"
+            code = click.prompt(f"The 6-digit code sent to your {where}")
+            accounts.verify_two_factor(pending, code)
+        if accounts.notice:
+            click.secho(accounts.notice, fg="yellow", err=True)
+    click.echo(f"Signed in to {url} as {email}. Run 'flowin sync' to sync your flows.")
+
+
+@account.command("logout")
+def account_logout() -> None:
+    """Sign this computer out (its flows stay here)."""
+    with Store() as store:
+        accounts = Account(store)
+        if not accounts.signed_in:
+            click.echo("This computer isn't signed in to a Flowin cloud account.")
+            return
+        email = accounts.email
+        accounts.sign_out()
+    click.echo(f"Signed out {email}. Your flows stay on this computer.")
+
+
+@account.command("status")
+def account_status() -> None:
+    """Who this computer is signed in as, and flows waiting for a choice."""
+    with Store() as store:
+        accounts = Account(store)
+        if not accounts.signed_in:
+            click.echo("This computer isn't signed in to a Flowin cloud account.")
+            return
+        click.echo(f"Signed in to {accounts.server} as {accounts.email}.")
+        with accounts.client() as client:
+            waiting = Sync(store, client).conflicts()
+        if waiting:
+            click.echo(f"{_count(len(waiting))} changed here and in the cloud: run 'flowin sync'.")
+
+
+@click.command("sync")
+@click.option("--resolve", "flow", metavar="FLOW", help="A flow in conflict (id or name).")
+@click.option(
+    "--keep",
+    type=click.Choice([keep.value for keep in Keep]),
+    help="With --resolve: keep this computer's flow (mine), the cloud's (theirs) or both.",
+)
+def sync(flow: str | None, keep: str | None) -> None:
+    """Sync your flows with your cloud account.
+
+    Exits with 0 when everything is in sync, 1 when some flows changed both here and in the
+    cloud (choose with --resolve FLOW --keep mine|theirs|both), 2 when the sync could not run.
+    """
+    if (flow is None) != (keep is None):
+        raise click.UsageError("--resolve FLOW and --keep mine|theirs|both go together.")
+    with Store() as store, Account(store).client() as client:
+        syncer = Sync(store, client)
+        if flow is not None and keep is not None:
+            flow_id = _conflict_id(syncer, store, flow)
+            syncer.resolve(flow_id, keep)
+            click.echo(_resolved(Keep(keep)))
+        report = syncer.run()
+    _print(report)
+    if report.errors:
+        sys.exit(2)
+    if report.conflicts:
+        sys.exit(1)
+
+
+def _server(given: str | None, accounts: Account) -> str:
+    server = given or accounts.server
+    if not server:
+        raise FlowinError("Which Flowin cloud? Give its address with --server URL.")
+    return server
+
+
+def _password(from_stdin: bool, confirm: bool) -> str:
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise FlowinError("--password-stdin read no password from standard input.")
+        return password
+    return str(click.prompt("Password", hide_input=True, confirmation_prompt=confirm))
+
+
+def _conflict_id(syncer: Sync, store: Store, reference: str) -> str:
+    waiting = {conflict.flow_id for conflict in syncer.conflicts()}
+    if reference in waiting:
+        return reference
+    try:
+        flow_id = store.find_flow(reference).id
+    except NotFound:
+        flow_id = None
+    if flow_id not in waiting:
+        raise FlowinError(
+            f"'{reference}' has no sync conflict; 'flowin sync' lists the flows that have one."
+        )
+    assert flow_id is not None
+    return flow_id
+
+
+def _resolved(keep: Keep) -> str:
+    return {
+        Keep.MINE: "Kept this computer's flow; the cloud now has it.",
+        Keep.THEIRS: "Kept the cloud's flow; this computer's is still in its history.",
+        Keep.BOTH: "Kept both: the cloud's under the flow's name, this computer's as a copy.",
+    }[keep]
+
+
+def _print(report: SyncReport) -> None:
+    lines = [
+        ("Sent to the cloud", report.pushed),
+        ("Got from the cloud", report.pulled),
+        ("Deleted here, as in the cloud", report.deleted_here),
+        ("Deleted in the cloud, as here", report.deleted_there),
+        ("Brought back here, changed in the cloud after you deleted them", report.restored),
+    ]
+    for label, flows in lines:
+        if flows:
+            click.echo(f"{label}: {_names(flows)}.")
+    if report.conflicts:
+        click.secho(
+            f"{_count(len(report.conflicts))} changed both here and in the cloud: "
+            f"{_names(report.conflicts, with_ids=True)}. Nothing was changed on either side; "
+            "choose with 'flowin sync --resolve FLOW --keep mine|theirs|both'.",
+            fg="yellow",
+        )
+    for error in report.errors:
+        click.secho(error, fg="red", err=True)
+    if report.synced:
+        changed = any(flows for _, flows in lines)
+        click.echo("Everything is in sync." if changed else "Everything was already in sync.")
+
+
+def _names(flows: list[FlowRef], with_ids: bool = False) -> str:
+    if with_ids:
+        return ", ".join(f"'{flow.name}' ({flow.id})" for flow in flows)
+    return ", ".join(f"'{flow.name}'" for flow in flows)
+
+
+def _count(count: int) -> str:
+    return "1 flow" if count == 1 else f"{count} flows"
