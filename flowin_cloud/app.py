@@ -1,0 +1,105 @@
+"""The FastAPI application and the ``flowin-cloud`` command that serves it."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy.engine import make_url
+
+from . import db
+from .config import Settings
+from .deps import Cloud
+from .outbox import Outbox
+from .ratelimit import RateLimits
+from .routers import auth, executions, flows, two_factor
+from .security import AccessTokens, PasswordChecker, load_or_create_secret
+
+log = logging.getLogger("flowin_cloud")
+
+SERVER_ERROR = "Something went wrong on our side; please try again."
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The application for ``settings``: the database is migrated before the first request."""
+    settings = settings or Settings()
+    url = settings.resolved_database_url()
+    engine = db.connect(url)
+    db.migrate(engine)
+    cloud = Cloud(
+        settings=settings,
+        sessions=db.session_factory(engine),
+        tokens=AccessTokens(_jwt_secret(settings, url), settings.access_token_minutes),
+        passwords=PasswordChecker(settings.bcrypt_rounds),
+        outbox=Outbox(settings),
+        limits=RateLimits(),
+    )
+    app = FastAPI(
+        title="Flowin cloud",
+        version="1",
+        description="Accounts, API keys, two-factor sign-in, and the flows the desktop syncs.",
+    )
+    app.state.cloud = cloud
+    app.state.engine = engine
+    for module in (auth, two_factor, flows, executions):
+        app.include_router(module.router)
+
+    @app.get("/healthz", tags=["health"])
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, error: Exception) -> JSONResponse:
+        log.error("%s %s failed", request.method, request.url.path, exc_info=error)
+        return JSONResponse(status_code=500, content={"detail": SERVER_ERROR})
+
+    return app
+
+
+def _jwt_secret(settings: Settings, database_url: str) -> str:
+    if settings.jwt_secret is not None:
+        return settings.jwt_secret.get_secret_value()
+    parsed = make_url(database_url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        folder = Path(parsed.database).parent
+    else:
+        folder = settings.data_dir
+    return load_or_create_secret(folder / "jwt-secret")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="flowin-cloud", description="Flowin's account backend.")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8800)
+    parser.add_argument(
+        "--database-url", help="SQLAlchemy URL; SQLite in the data folder if not given"
+    )
+    parser.add_argument("--dev", action="store_true", help="log e-mails and SMS instead of sending")
+    parser.add_argument("--log-file", type=Path, help="also write the log to this file")
+    args = parser.parse_args(argv)
+
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    if args.log_file:
+        args.log_file.parent.mkdir(parents=True, exist_ok=True)
+        handlers.append(logging.FileHandler(args.log_file, encoding="utf-8"))
+    logging.basicConfig(
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+        handlers=handlers,
+    )
+
+    overrides: dict[str, object] = {}
+    if args.database_url:
+        overrides["database_url"] = args.database_url
+    if args.dev:
+        overrides["dev"] = True
+    settings = Settings(**overrides)  # type: ignore[arg-type]
+    if settings.dev:
+        log.warning("Development mode: e-mails and SMS are written to this log, not sent.")
+
+    import uvicorn
+
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_config=None)

@@ -1,0 +1,63 @@
+"""The server's settings, read from FLOWIN_CLOUD_* environment variables (or given in code)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    """The cloud's folder inside Flowin's data folder (FLOWIN_DATA_DIR when set)."""
+    configured = os.environ.get("FLOWIN_DATA_DIR")
+    base = Path(configured) if configured else Path(user_data_dir("Flowin", "Flowin"))
+    return base / "cloud"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="FLOWIN_CLOUD_", extra="ignore")
+
+    # SQLite in the data folder when not given; any SQLAlchemy URL otherwise
+    # (PostgreSQL: postgresql+psycopg://user:password@host/database).
+    database_url: str | None = None
+    data_dir: Path = Field(default_factory=default_data_dir)
+    # Development mode: e-mails and SMS are written to the log instead of being sent.
+    dev: bool = False
+    # The address of the web page that opens links from e-mails (password reset, verification).
+    public_url: str = "http://127.0.0.1:8800"
+
+    # When not given, one is generated and kept in data_dir/jwt-secret so restarts keep sessions.
+    jwt_secret: SecretStr | None = None
+    access_token_minutes: int = Field(default=15, ge=1)
+    refresh_token_days: int = Field(default=30, ge=1)
+    bcrypt_rounds: int = Field(default=12, ge=4, le=31)
+
+    api_keys_per_user: int = Field(default=5, ge=1)
+    max_flow_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
+
+    # Rate limits in the `limits` notation ("10/minute", "100/hour"), moving windows.
+    login_limit_per_email: str = "10/minute"
+    login_limit_per_ip: str = "60/minute"
+    # Password reset, verification and 2FA codes: per address/phone/account and per client address.
+    code_limit_per_target: str = "5/minute"
+    code_limit_per_ip: str = "30/minute"
+
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = True
+    mail_from: str = "Flowin <no-reply@flowin.app>"
+
+    twilio_account_sid: str | None = None
+    twilio_auth_token: SecretStr | None = None
+    twilio_from: str | None = None
+
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{self.data_dir / 'flowin-cloud.db'}"

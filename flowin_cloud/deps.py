@@ -1,0 +1,110 @@
+"""What every route shares (settings, database, tokens, outbox, limits) and who is asking."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from .config import Settings
+from .models import ApiKey, User
+from .outbox import Outbox
+from .ratelimit import RateLimits
+from .security import API_KEY_PREFIX, AccessClaims, AccessTokens, PasswordChecker, digest
+
+
+@dataclass
+class Cloud:
+    settings: Settings
+    sessions: sessionmaker[Session]
+    tokens: AccessTokens
+    passwords: PasswordChecker
+    outbox: Outbox
+    limits: RateLimits
+
+
+def get_cloud(request: Request) -> Cloud:
+    return request.app.state.cloud
+
+
+def get_session(cloud: Annotated[Cloud, Depends(get_cloud)]) -> Iterator[Session]:
+    with cloud.sessions() as session:
+        yield session
+
+
+def client_ip(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+CloudDep = Annotated[Cloud, Depends(get_cloud)]
+SessionDep = Annotated[Session, Depends(get_session)]
+
+_bearer = HTTPBearer(
+    auto_error=False,
+    description="An access token from /auth/login, or an API key (flw_...).",
+)
+
+_NOT_SIGNED_IN = "Please sign in: the access token or API key is missing, wrong or expired."
+
+
+def _unauthorized(detail: str = _NOT_SIGNED_IN) -> HTTPException:
+    return HTTPException(
+        status.HTTP_401_UNAUTHORIZED, detail=detail, headers={"WWW-Authenticate": "Bearer"}
+    )
+
+
+@dataclass(frozen=True)
+class Caller:
+    user: User
+    # The sign-in behind an access token; None when the caller used an API key.
+    claims: AccessClaims | None
+
+
+def _caller(
+    cloud: CloudDep,
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Caller:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise _unauthorized()
+    token = credentials.credentials
+    if token.startswith(API_KEY_PREFIX):
+        return Caller(user=_api_key_owner(session, token), claims=None)
+    claims = cloud.tokens.read(token)
+    user = session.get(User, claims.user_id) if claims else None
+    if user is None:
+        raise _unauthorized()
+    return Caller(user=user, claims=claims)
+
+
+def _api_key_owner(session: Session, key: str) -> User:
+    row = session.scalar(select(ApiKey).where(ApiKey.key_hash == digest(key)))
+    now = datetime.now(UTC)
+    if row is None or not row.is_active or (row.expires_at and row.expires_at <= now):
+        raise _unauthorized()
+    row.last_used_at = now
+    session.commit()
+    user = session.get(User, row.user_id)
+    if user is None:
+        raise _unauthorized()
+    return user
+
+
+def _signed_in(caller: Annotated[Caller, Depends(_caller)]) -> Caller:
+    if caller.claims is None:
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN,
+            detail="This needs a signed-in account (e-mail and password); an API key cannot do it.",
+        )
+    return caller
+
+
+# Routes for API users (access token or API key) and routes for the account owner signed in.
+ApiCaller = Annotated[Caller, Depends(_caller)]
+SignedIn = Annotated[Caller, Depends(_signed_in)]

@@ -1,0 +1,80 @@
+"""E-mails (SMTP) and SMS (Twilio) to account owners; in development mode, lines in the log.
+
+A development line reads ``DEV EMAIL to=a@b.c kind=verify-email token=...`` or
+``DEV SMS to=+123 kind=2fa code=123456``: one line per message, ``key=value`` pairs.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+
+from .config import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Message:
+    to: str
+    kind: str
+    subject: str
+    text: str
+    # The token or code in the message, named as the development log shows it.
+    secrets: dict[str, str] = field(default_factory=dict)
+
+
+class Outbox:
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+
+    def email(self, message: Message) -> None:
+        if self._settings.dev:
+            log.info("DEV EMAIL %s", _fields(message))
+            return
+        settings = self._settings
+        if not settings.smtp_host:
+            log.error(
+                "No SMTP server is set (FLOWIN_CLOUD_SMTP_HOST); e-mail %s not sent.", message.kind
+            )
+            return
+        mail = EmailMessage()
+        mail["From"] = settings.mail_from
+        mail["To"] = message.to
+        mail["Subject"] = message.subject
+        mail.set_content(message.text)
+        try:
+            with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=20) as smtp:
+                if settings.smtp_starttls:
+                    smtp.starttls()
+                if settings.smtp_username and settings.smtp_password:
+                    smtp.login(settings.smtp_username, settings.smtp_password.get_secret_value())
+                smtp.send_message(mail)
+        except (OSError, smtplib.SMTPException):
+            log.exception("Could not send the %s e-mail.", message.kind)
+
+    def sms(self, message: Message) -> None:
+        if self._settings.dev:
+            log.info("DEV SMS %s", _fields(message))
+            return
+        settings = self._settings
+        if not (
+            settings.twilio_account_sid and settings.twilio_auth_token and settings.twilio_from
+        ):
+            log.error("Twilio is not set (FLOWIN_CLOUD_TWILIO_*); SMS %s not sent.", message.kind)
+            return
+        from twilio.base.exceptions import TwilioException
+        from twilio.rest import Client
+
+        client = Client(settings.twilio_account_sid, settings.twilio_auth_token.get_secret_value())
+        try:
+            client.messages.create(to=message.to, from_=settings.twilio_from, body=message.text)
+        except TwilioException:
+            log.exception("Could not send the %s SMS.", message.kind)
+
+
+def _fields(message: Message) -> str:
+    pairs = {"to": message.to, "kind": message.kind, **message.secrets}
+    return " ".join(f"{key}={value}" for key, value in pairs.items())

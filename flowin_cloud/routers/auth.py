@@ -1,0 +1,305 @@
+"""Registering, signing in and out, the profile, password reset and deleting the account."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from fastapi import APIRouter, BackgroundTasks, Request, Response, status
+from fastapi import HTTPException as Refusal
+from pydantic import BaseModel, EmailStr, Field
+from sqlalchemy import delete, func, select
+
+from .. import codes, signins
+from ..deps import ApiCaller, CloudDep, SessionDep, SignedIn, client_ip
+from ..models import (
+    ApiKey,
+    BackupCode,
+    CloudFlow,
+    Execution,
+    LoginChallenge,
+    OneTimeCode,
+    RefreshToken,
+    User,
+)
+from ..outbox import Message
+from ..schemas import Notice, TokenPair, errors
+from . import two_factor
+
+router = APIRouter(prefix="/auth", tags=["auth"])
+
+Password = Field(min_length=8, max_length=128)
+WRONG_LOGIN = "E-mail or password is wrong."
+
+
+class Registration(BaseModel):
+    email: EmailStr
+    password: str = Password
+    name: str | None = Field(default=None, max_length=200)
+
+
+class Credentials(BaseModel):
+    email: EmailStr
+    password: str = Field(max_length=128)
+
+
+class RefreshRequest(BaseModel):
+    refresh_token: str = Field(max_length=200)
+
+
+class LogoutRequest(BaseModel):
+    refresh_token: str | None = Field(default=None, max_length=200)
+
+
+class Statistics(BaseModel):
+    flows_count: int
+    executions_count: int
+
+
+class Profile(BaseModel):
+    id: str
+    email: str
+    name: str | None
+    plan: str
+    created_at: datetime
+    last_login: datetime | None
+    email_verified: bool
+    phone: str | None
+    phone_verified: bool
+    two_factor_enabled: bool
+    statistics: Statistics
+
+
+class ForgotPassword(BaseModel):
+    email: EmailStr
+
+
+class ResetPassword(BaseModel):
+    token: str = Field(max_length=200)
+    password: str = Password
+
+
+class TokenValidity(BaseModel):
+    valid: bool
+
+
+class PasswordConfirmation(BaseModel):
+    password: str = Field(max_length=128)
+
+
+def email_key(email: str) -> str:
+    return email.strip().lower()
+
+
+@router.post(
+    "/register",
+    status_code=status.HTTP_201_CREATED,
+    response_model=Notice,
+    responses=errors(429),
+)
+def register(
+    body: Registration,
+    request: Request,
+    tasks: BackgroundTasks,
+    cloud: CloudDep,
+    session: SessionDep,
+) -> Notice:
+    """Creates the account and sends a verification e-mail. The answer is the same when the
+    address already has an account (its owner gets a "someone tried to sign up" e-mail)."""
+    cloud.limits.hit(cloud.settings.login_limit_per_ip, "register-ip", client_ip(request))
+    email = email_key(body.email)
+    password_hash = cloud.passwords.hash(body.password)  # also for a known address: same timing
+    existing = session.scalar(select(User).where(User.email == email))
+    if existing is not None:
+        tasks.add_task(
+            cloud.outbox.email,
+            Message(
+                to=email,
+                kind="signup-attempt",
+                subject="Someone tried to create a Flowin account with your e-mail",
+                text="Someone tried to sign up to Flowin with this address, which already has an "
+                "account. If it was you, sign in or reset your password; otherwise ignore this.",
+            ),
+        )
+        return Notice(message=_REGISTERED)
+    user = User(
+        id=str(uuid.uuid4()),
+        email=email,
+        password_hash=password_hash,
+        name=body.name,
+        created_at=datetime.now(UTC),
+    )
+    session.add(user)
+    session.flush()
+    token = codes.issue(session, cloud, user.id, codes.VERIFY_EMAIL, email)
+    session.commit()
+    tasks.add_task(cloud.outbox.email, verification_email(cloud, email, token))
+    return Notice(message=_REGISTERED)
+
+
+_REGISTERED = "Thanks for signing up. Check your inbox to verify your e-mail address, then sign in."
+
+
+def verification_email(cloud: CloudDep, email: str, token: str) -> Message:
+    link = f"{cloud.settings.public_url}/verify-email?token={token}"
+    return Message(
+        to=email,
+        kind="verify-email",
+        subject="Verify your e-mail address for Flowin",
+        text=f"Open this link within 24 hours to verify your address:\n{link}",
+        secrets={"token": token},
+    )
+
+
+@router.post(
+    "/login",
+    response_model=TokenPair | two_factor.Challenge,
+    responses=errors(401, 429),
+)
+def login(
+    body: Credentials,
+    request: Request,
+    tasks: BackgroundTasks,
+    cloud: CloudDep,
+    session: SessionDep,
+) -> TokenPair | two_factor.Challenge:
+    """Signs in with e-mail and password; with 2FA on, answers a challenge and sends a code."""
+    email = email_key(body.email)
+    cloud.limits.hit(cloud.settings.login_limit_per_ip, "login-ip", client_ip(request))
+    cloud.limits.hit(cloud.settings.login_limit_per_email, "login-email", email)
+    user = session.scalar(select(User).where(User.email == email))
+    if not cloud.passwords.check(body.password, user.password_hash if user else None):
+        raise Refusal(status.HTTP_401_UNAUTHORIZED, detail=WRONG_LOGIN)
+    assert user is not None
+    if user.two_factor_method:
+        return two_factor.challenge(session, cloud, tasks, user)
+    pair = signins.start(session, cloud, user)
+    session.commit()
+    return pair
+
+
+@router.post("/refresh", response_model=TokenPair, responses=errors(401))
+def refresh(body: RefreshRequest, cloud: CloudDep, session: SessionDep) -> TokenPair:
+    """A new token pair; the refresh token given stops working."""
+    pair = signins.refresh(session, cloud, body.refresh_token)
+    session.commit()
+    if pair is None:
+        raise Refusal(
+            status.HTTP_401_UNAUTHORIZED,
+            detail="This sign-in has ended or the refresh token is wrong; please sign in again.",
+        )
+    return pair
+
+
+@router.post("/logout", status_code=status.HTTP_204_NO_CONTENT, responses=errors(401, 403))
+def logout(caller: SignedIn, session: SessionDep, body: LogoutRequest | None = None) -> Response:
+    """Ends this sign-in: its refresh tokens stop working."""
+    assert caller.claims is not None
+    signins.revoke_family(session, caller.claims.sign_in_id)
+    if body is not None and body.refresh_token:
+        family = signins.family_of(session, caller.user.id, body.refresh_token)
+        if family is not None:
+            signins.revoke_family(session, family)
+    session.commit()
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get("/me", response_model=Profile, responses=errors(401))
+def me(caller: ApiCaller, session: SessionDep) -> Profile:
+    user = caller.user
+    flows = session.scalar(
+        select(func.count()).where(CloudFlow.owner_id == user.id, CloudFlow.deleted.is_(False))
+    )
+    runs = session.scalar(select(func.count()).where(Execution.owner_id == user.id))
+    return Profile(
+        id=user.id,
+        email=user.email,
+        name=user.name,
+        plan=user.plan,
+        created_at=user.created_at,
+        last_login=user.last_login,
+        email_verified=user.email_verified_at is not None,
+        phone=user.phone,
+        phone_verified=user.phone_verified_at is not None,
+        two_factor_enabled=user.two_factor_method is not None,
+        statistics=Statistics(flows_count=flows or 0, executions_count=runs or 0),
+    )
+
+
+@router.post("/forgot-password", response_model=Notice, responses=errors(429))
+def forgot_password(
+    body: ForgotPassword,
+    request: Request,
+    tasks: BackgroundTasks,
+    cloud: CloudDep,
+    session: SessionDep,
+) -> Notice:
+    """Sends a reset link valid for an hour; the same answer whether the address is known or not."""
+    email = email_key(body.email)
+    cloud.limits.hit(cloud.settings.code_limit_per_ip, "forgot-ip", client_ip(request))
+    cloud.limits.hit(cloud.settings.code_limit_per_target, "forgot-email", email)
+    user = session.scalar(select(User).where(User.email == email))
+    if user is not None:
+        token = codes.issue(session, cloud, user.id, codes.RESET_PASSWORD, email)
+        session.commit()
+        link = f"{cloud.settings.public_url}/reset-password?token={token}"
+        tasks.add_task(
+            cloud.outbox.email,
+            Message(
+                to=email,
+                kind="reset-password",
+                subject="Reset your Flowin password",
+                text=f"Open this link within an hour to choose a new password:\n{link}\n"
+                "If you did not ask for it, ignore this e-mail.",
+                secrets={"token": token},
+            ),
+        )
+    return Notice(message="If this address has an account, a reset link is on its way.")
+
+
+@router.get("/validate-reset-token", response_model=TokenValidity, responses=errors(429))
+def validate_reset_token(
+    token: str, request: Request, cloud: CloudDep, session: SessionDep
+) -> TokenValidity:
+    """Whether a reset link still works (before the user types a new password)."""
+    cloud.limits.hit(cloud.settings.code_limit_per_ip, "reset-ip", client_ip(request))
+    return TokenValidity(valid=codes.find(session, cloud, codes.RESET_PASSWORD, token) is not None)
+
+
+@router.post("/reset-password", response_model=Notice, responses=errors(400, 429))
+def reset_password(
+    body: ResetPassword, request: Request, cloud: CloudDep, session: SessionDep
+) -> Notice:
+    """Sets a new password with a reset token (once) and signs the account out everywhere."""
+    cloud.limits.hit(cloud.settings.code_limit_per_ip, "reset-ip", client_ip(request))
+    row = codes.redeem(session, cloud, codes.RESET_PASSWORD, body.token)
+    user = session.get(User, row.user_id) if row else None
+    if user is None:
+        session.rollback()
+        raise Refusal(
+            status.HTTP_400_BAD_REQUEST,
+            detail="This reset link is wrong, used or expired; please ask for a new one.",
+        )
+    user.password_hash = cloud.passwords.hash(body.password)
+    signins.revoke_all(session, user.id)
+    session.commit()
+    return Notice(message="Your password is changed. Please sign in with the new one.")
+
+
+@router.post("/delete-account", status_code=status.HTTP_204_NO_CONTENT, responses=errors(401, 403))
+def delete_account(
+    body: PasswordConfirmation, caller: SignedIn, cloud: CloudDep, session: SessionDep
+) -> Response:
+    """Deletes the account and everything of it: flows, runs, keys, sign-ins and codes."""
+    user = caller.user
+    if not cloud.passwords.check(body.password, user.password_hash):
+        raise Refusal(
+            status.HTTP_403_FORBIDDEN, detail="The password is wrong; nothing was deleted."
+        )
+    for table in (CloudFlow, Execution):
+        session.execute(delete(table).where(table.owner_id == user.id))
+    for table in (ApiKey, BackupCode, LoginChallenge, OneTimeCode, RefreshToken):
+        session.execute(delete(table).where(table.user_id == user.id))
+    session.execute(delete(User).where(User.id == user.id))
+    session.commit()
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

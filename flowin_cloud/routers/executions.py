@@ -1,0 +1,145 @@
+"""Runs asked for through the API. The cloud does not run flows: it queues a record that the
+desktop runtime picks up, and the desktop reports the run's progress back here."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Body, Path, status
+from fastapi import HTTPException as Refusal
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..deps import ApiCaller, SessionDep
+from ..models import CloudFlow, Execution
+from ..schemas import errors
+from .flows import NOT_FOUND as FLOW_NOT_FOUND
+
+router = APIRouter(prefix="/api", tags=["executions"])
+
+Status = Literal["queued", "running", "success", "error"]
+NOT_FOUND = "There is no run with this id in your account."
+MAX_INPUT_BYTES = 256 * 1024
+
+
+class RunRequest(BaseModel):
+    input: Any = None
+
+
+class ExecutionOut(BaseModel):
+    id: str
+    flow_id: str
+    status: Status
+    input: Any
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    error: str | None
+
+
+class ExecutionList(BaseModel):
+    executions: list[ExecutionOut]
+
+
+class ExecutionReport(BaseModel):
+    status: Literal["running", "success", "error"]
+    error: str | None = Field(default=None, max_length=20_000)
+
+
+def execution_out(row: Execution) -> ExecutionOut:
+    return ExecutionOut(
+        id=row.id,
+        flow_id=row.flow_id,
+        status=row.status,  # type: ignore[arg-type]
+        input=json.loads(row.input),
+        created_at=row.created_at,
+        started_at=row.started_at,
+        finished_at=row.finished_at,
+        error=row.error,
+    )
+
+
+@router.post(
+    "/run/{flow_id}",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=ExecutionOut,
+    responses=errors(401, 404, 413),
+)
+def run_flow(
+    flow_id: Annotated[str, Path(min_length=1, max_length=200)],
+    caller: ApiCaller,
+    session: SessionDep,
+    body: Annotated[RunRequest | None, Body()] = None,
+) -> ExecutionOut:
+    """Queues a run of the flow for the desktop to pick up."""
+    flow = session.get(CloudFlow, (caller.user.id, flow_id))
+    if flow is None or flow.deleted:
+        raise Refusal(status.HTTP_404_NOT_FOUND, detail=FLOW_NOT_FOUND)
+    text = json.dumps(body.input if body else None, ensure_ascii=False)
+    if len(text.encode()) > MAX_INPUT_BYTES:
+        raise Refusal(
+            status.HTTP_413_CONTENT_TOO_LARGE,
+            detail=f"The run's input is larger than {MAX_INPUT_BYTES // 1024} KB.",
+        )
+    row = Execution(
+        id=str(uuid.uuid4()),
+        owner_id=caller.user.id,
+        flow_id=flow_id,
+        status="queued",
+        input=text,
+        created_at=datetime.now(UTC),
+    )
+    session.add(row)
+    session.commit()
+    return execution_out(row)
+
+
+def _owned(session: Session, owner_id: str, execution_id: str) -> Execution:
+    row = session.get(Execution, execution_id)
+    if row is None or row.owner_id != owner_id:
+        raise Refusal(status.HTTP_404_NOT_FOUND, detail=NOT_FOUND)
+    return row
+
+
+@router.get("/executions", response_model=ExecutionList, responses=errors(401))
+def list_executions(
+    caller: ApiCaller, session: SessionDep, status: Status | None = None
+) -> ExecutionList:
+    """The account's runs, newest first (at most 100)."""
+    query = select(Execution).where(Execution.owner_id == caller.user.id)
+    if status is not None:
+        query = query.where(Execution.status == status)
+    rows = session.scalars(query.order_by(Execution.created_at.desc(), Execution.id).limit(100))
+    return ExecutionList(executions=[execution_out(row) for row in rows])
+
+
+@router.get("/executions/{execution_id}", response_model=ExecutionOut, responses=errors(401, 404))
+def get_execution(
+    execution_id: Annotated[str, Path(max_length=36)], caller: ApiCaller, session: SessionDep
+) -> ExecutionOut:
+    return execution_out(_owned(session, caller.user.id, execution_id))
+
+
+@router.patch("/executions/{execution_id}", response_model=ExecutionOut, responses=errors(401, 404))
+def report_execution(
+    execution_id: Annotated[str, Path(max_length=36)],
+    body: ExecutionReport,
+    caller: ApiCaller,
+    session: SessionDep,
+) -> ExecutionOut:
+    """The desktop runtime reports a run it picked up: running, then success or error."""
+    row = _owned(session, caller.user.id, execution_id)
+    now = datetime.now(UTC)
+    row.status = body.status
+    if body.status == "running":
+        row.started_at = row.started_at or now
+    else:
+        row.started_at = row.started_at or now
+        row.finished_at = now
+    row.error = body.error if body.status == "error" else None
+    session.commit()
+    return execution_out(row)

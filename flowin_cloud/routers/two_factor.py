@@ -1,0 +1,249 @@
+"""Two-factor sign-in: a 6-digit code by e-mail or SMS (5 minutes), or a backup code (once)."""
+
+from __future__ import annotations
+
+import hmac
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Literal
+
+from fastapi import APIRouter, BackgroundTasks, Request, status
+from fastapi import HTTPException as Refusal
+from pydantic import BaseModel, Field
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from .. import signins
+from ..deps import Cloud, CloudDep, SessionDep, SignedIn, client_ip
+from ..models import BackupCode, LoginChallenge, User
+from ..outbox import Message
+from ..schemas import Notice, TokenPair, errors
+from ..security import digest, new_backup_code, new_code, new_token, normalize_backup_code
+
+router = APIRouter(prefix="/auth/2fa", tags=["two-factor"])
+
+CODE_LIFETIME = timedelta(minutes=5)
+# A challenge outlives its code so the user can ask for a new code without signing in again.
+CHALLENGE_LIFETIME = timedelta(minutes=15)
+MAX_ATTEMPTS = 5
+BACKUP_CODES = 10
+WRONG_CODE = "The code is wrong or has expired; please sign in again if it keeps failing."
+
+Method = Literal["email", "sms"]
+
+
+class Challenge(BaseModel):
+    two_factor_required: Literal[True] = True
+    challenge: str
+    method: Method
+
+
+class EnableTwoFactor(BaseModel):
+    method: Method
+    password: str = Field(max_length=128)
+
+
+class PasswordConfirmation(BaseModel):
+    password: str = Field(max_length=128)
+
+
+class SendCode(BaseModel):
+    challenge: str = Field(max_length=200)
+
+
+class VerifyCode(BaseModel):
+    challenge: str = Field(max_length=200)
+    code: str = Field(max_length=20, description="The 6-digit code, or a backup code.")
+
+
+class TwoFactorStatus(BaseModel):
+    enabled: bool
+    method: Method | None
+    backup_codes_remaining: int
+
+
+class BackupCodes(BaseModel):
+    enabled: bool
+    method: Method | None
+    backup_codes: list[str] = Field(description="Shown only now; each works once.")
+
+
+def challenge(session: Session, cloud: Cloud, tasks: BackgroundTasks, user: User) -> Challenge:
+    """Starts a two-factor sign-in for ``user`` (whose password was right) and sends a code."""
+    secret = new_token()
+    now = datetime.now(UTC)
+    row = LoginChallenge(
+        id=str(uuid.uuid4()),
+        user_id=user.id,
+        challenge_hash=digest(secret),
+        method=user.two_factor_method or "email",
+        code_hash="",
+        code_expires_at=now,
+        expires_at=now + CHALLENGE_LIFETIME,
+    )
+    session.add(row)
+    _send_code(cloud, tasks, row, user)
+    session.commit()
+    return Challenge(challenge=secret, method=row.method)  # type: ignore[arg-type]
+
+
+def _send_code(cloud: Cloud, tasks: BackgroundTasks, row: LoginChallenge, user: User) -> None:
+    code = new_code()
+    row.code_hash = cloud.tokens.code_digest(code)
+    row.code_expires_at = datetime.now(UTC) + CODE_LIFETIME
+    text = f"Your Flowin sign-in code is {code}. It works for 5 minutes."
+    if row.method == "sms" and user.phone:
+        tasks.add_task(
+            cloud.outbox.sms,
+            Message(to=user.phone, kind="2fa", subject="", text=text, secrets={"code": code}),
+        )
+    else:
+        tasks.add_task(
+            cloud.outbox.email,
+            Message(
+                to=user.email,
+                kind="2fa",
+                subject="Your Flowin sign-in code",
+                text=text,
+                secrets={"code": code},
+            ),
+        )
+
+
+def _live_challenge(session: Session, secret: str) -> LoginChallenge | None:
+    row = session.scalar(
+        select(LoginChallenge).where(LoginChallenge.challenge_hash == digest(secret))
+    )
+    if row is None or row.used_at is not None or row.expires_at <= datetime.now(UTC):
+        return None
+    return row if row.attempts < MAX_ATTEMPTS else None
+
+
+@router.post("/send-code", response_model=Notice, responses=errors(429))
+def send_code(
+    body: SendCode, request: Request, tasks: BackgroundTasks, cloud: CloudDep, session: SessionDep
+) -> Notice:
+    """Sends a new code for a sign-in waiting for its second factor (the old code stops working)."""
+    cloud.limits.hit(cloud.settings.code_limit_per_ip, "2fa-ip", client_ip(request))
+    cloud.limits.hit(cloud.settings.code_limit_per_target, "2fa-send", digest(body.challenge))
+    row = _live_challenge(session, body.challenge)
+    user = session.get(User, row.user_id) if row else None
+    if row is not None and user is not None:
+        _send_code(cloud, tasks, row, user)
+        session.commit()
+    return Notice(message="If this sign-in is still waiting, a new code is on its way.")
+
+
+@router.post("/verify", response_model=TokenPair, responses=errors(401, 429))
+def verify(body: VerifyCode, request: Request, cloud: CloudDep, session: SessionDep) -> TokenPair:
+    """Finishes a two-factor sign-in with the code sent, or with a backup code."""
+    cloud.limits.hit(cloud.settings.code_limit_per_ip, "2fa-ip", client_ip(request))
+    cloud.limits.hit(cloud.settings.code_limit_per_target, "2fa-verify", digest(body.challenge))
+    row = _live_challenge(session, body.challenge)
+    user = session.get(User, row.user_id) if row else None
+    if row is None or user is None:
+        raise Refusal(status.HTTP_401_UNAUTHORIZED, detail=WRONG_CODE)
+    if not (_code_matches(cloud, row, body.code) or _use_backup_code(session, user.id, body.code)):
+        row.attempts += 1
+        session.commit()
+        raise Refusal(status.HTTP_401_UNAUTHORIZED, detail=WRONG_CODE)
+    row.used_at = datetime.now(UTC)
+    pair = signins.start(session, cloud, user)
+    session.commit()
+    return pair
+
+
+def _code_matches(cloud: Cloud, row: LoginChallenge, code: str) -> bool:
+    if row.code_expires_at <= datetime.now(UTC):
+        return False
+    return hmac.compare_digest(row.code_hash, cloud.tokens.code_digest(code.strip()))
+
+
+def _use_backup_code(session: Session, user_id: str, code: str) -> bool:
+    row = session.scalar(
+        select(BackupCode).where(
+            BackupCode.user_id == user_id,
+            BackupCode.code_hash == digest(normalize_backup_code(code)),
+            BackupCode.used_at.is_(None),
+        )
+    )
+    if row is None:
+        return False
+    row.used_at = datetime.now(UTC)
+    return True
+
+
+@router.get("/status", response_model=TwoFactorStatus, responses=errors(401, 403))
+def two_factor_status(caller: SignedIn, session: SessionDep) -> TwoFactorStatus:
+    user = caller.user
+    remaining = session.scalar(
+        select(func.count()).where(BackupCode.user_id == user.id, BackupCode.used_at.is_(None))
+    )
+    return TwoFactorStatus(
+        enabled=user.two_factor_method is not None,
+        method=user.two_factor_method,  # type: ignore[arg-type]
+        backup_codes_remaining=remaining or 0,
+    )
+
+
+@router.post("/enable", response_model=BackupCodes, responses=errors(400, 401, 403))
+def enable(
+    body: EnableTwoFactor, caller: SignedIn, cloud: CloudDep, session: SessionDep
+) -> BackupCodes:
+    """Turns 2FA on with codes sent to the verified e-mail address or phone; gives 10 backup codes."""
+    user = caller.user
+    _confirm_password(cloud, user, body.password)
+    if body.method == "email" and user.email_verified_at is None:
+        raise Refusal(status.HTTP_400_BAD_REQUEST, detail="Verify your e-mail address first.")
+    if body.method == "sms" and (user.phone is None or user.phone_verified_at is None):
+        raise Refusal(status.HTTP_400_BAD_REQUEST, detail="Add and verify a phone number first.")
+    user.two_factor_method = body.method
+    backup_codes = _new_backup_codes(session, user.id)
+    session.commit()
+    return BackupCodes(enabled=True, method=body.method, backup_codes=backup_codes)
+
+
+@router.post("/disable", response_model=TwoFactorStatus, responses=errors(401, 403))
+def disable(
+    body: PasswordConfirmation, caller: SignedIn, cloud: CloudDep, session: SessionDep
+) -> TwoFactorStatus:
+    user = caller.user
+    _confirm_password(cloud, user, body.password)
+    user.two_factor_method = None
+    session.execute(delete(BackupCode).where(BackupCode.user_id == user.id))
+    session.commit()
+    return TwoFactorStatus(enabled=False, method=None, backup_codes_remaining=0)
+
+
+@router.post(
+    "/regenerate-backup-codes", response_model=BackupCodes, responses=errors(400, 401, 403)
+)
+def regenerate_backup_codes(
+    body: PasswordConfirmation, caller: SignedIn, cloud: CloudDep, session: SessionDep
+) -> BackupCodes:
+    """Ten new backup codes; the old ones stop working."""
+    user = caller.user
+    _confirm_password(cloud, user, body.password)
+    if user.two_factor_method is None:
+        raise Refusal(
+            status.HTTP_400_BAD_REQUEST, detail="Two-factor sign-in is off; turn it on first."
+        )
+    backup_codes = _new_backup_codes(session, user.id)
+    session.commit()
+    return BackupCodes(enabled=True, method=user.two_factor_method, backup_codes=backup_codes)  # type: ignore[arg-type]
+
+
+def _confirm_password(cloud: Cloud, user: User, password: str) -> None:
+    if not cloud.passwords.check(password, user.password_hash):
+        raise Refusal(status.HTTP_403_FORBIDDEN, detail="The password is wrong.")
+
+
+def _new_backup_codes(session: Session, user_id: str) -> list[str]:
+    # Backup codes are random (about 49 bits) and each is tried once per sign-in attempt
+    # under a rate limit: a SHA-256 is enough, and lets a login check them in one query.
+    session.execute(delete(BackupCode).where(BackupCode.user_id == user_id))
+    plain = [new_backup_code() for _ in range(BACKUP_CODES)]
+    session.add_all(
+        BackupCode(id=str(uuid.uuid4()), user_id=user_id, code_hash=digest(code)) for code in plain
+    )
+    return plain

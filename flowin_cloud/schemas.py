@@ -1,0 +1,36 @@
+"""Bodies shared by several routes, and the error answers the OpenAPI schema declares."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+
+class Detail(BaseModel):
+    detail: str = Field(description="One sentence a user can act on.")
+
+
+class Notice(BaseModel):
+    message: str
+
+
+class TokenPair(BaseModel):
+    access_token: str
+    refresh_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int = Field(description="Seconds until the access token expires.")
+
+
+def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """The ``responses=`` entry declaring error answers with a ``detail``."""
+    described = {
+        400: "The token or code is wrong, used or expired, or the request cannot be done.",
+        401: "Not signed in, or the credentials are wrong.",
+        403: "Signed in, but not allowed (for example, with an API key).",
+        404: "There is no such thing for this account.",
+        409: "It conflicts with what is stored.",
+        413: "The flow is too large.",
+        429: "Too many attempts; the Retry-After header says how many seconds to wait.",
+    }
+    return {code: {"model": Detail, "description": described[code]} for code in codes}

@@ -1,0 +1,142 @@
+"""Passwords, access tokens, and the random secrets behind refresh tokens, codes and API keys."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import bcrypt
+import jwt
+
+API_KEY_PREFIX = "flw_"
+_ALGORITHM = "HS256"
+_BACKUP_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i to misread
+
+
+def _prehash(password: str) -> bytes:
+    # bcrypt reads at most 72 bytes (bcrypt 5 refuses more); a 128-character password in a
+    # script with multi-byte letters is longer, so bcrypt gets its SHA-256 instead, as base64.
+    return base64.b64encode(hashlib.sha256(password.encode()).digest())
+
+
+def hash_password(password: str, rounds: int) -> str:
+    return bcrypt.hashpw(_prehash(password), bcrypt.gensalt(rounds)).decode()
+
+
+def check_password(password: str, password_hash: str) -> bool:
+    try:
+        return bcrypt.checkpw(_prehash(password), password_hash.encode())
+    except ValueError:
+        return False
+
+
+class PasswordChecker:
+    """Checks passwords; for unknown accounts it checks against a dummy hash of the same cost,
+    so an answer takes as long whether or not the e-mail address has an account."""
+
+    def __init__(self, rounds: int) -> None:
+        self.rounds = rounds
+        self._dummy = hash_password(secrets.token_urlsafe(16), rounds)
+
+    def hash(self, password: str) -> str:
+        return hash_password(password, self.rounds)
+
+    def check(self, password: str, password_hash: str | None) -> bool:
+        if password_hash is None:
+            check_password(password, self._dummy)
+            return False
+        return check_password(password, password_hash)
+
+
+def digest(secret: str) -> str:
+    """The stored form of a high-entropy secret (refresh token, reset token, API key)."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def new_code() -> str:
+    """A 6-digit code for SMS or e-mail."""
+    return f"{secrets.randbelow(1_000_000):06d}"
+
+
+def new_api_key() -> str:
+    return API_KEY_PREFIX + secrets.token_urlsafe(32)
+
+
+def new_backup_code() -> str:
+    """Ten characters in two groups (about 49 bits), e.g. ``k7d2m-x9pqr``."""
+    chars = "".join(secrets.choice(_BACKUP_ALPHABET) for _ in range(10))
+    return f"{chars[:5]}-{chars[5:]}"
+
+
+def normalize_backup_code(code: str) -> str:
+    plain = code.strip().lower().replace("-", "").replace(" ", "")
+    return f"{plain[:5]}-{plain[5:]}"
+
+
+@dataclass(frozen=True)
+class AccessClaims:
+    user_id: str
+    sign_in_id: str
+
+
+class AccessTokens:
+    """Short-lived HS256 JWTs naming the account and the sign-in (refresh-token family)."""
+
+    def __init__(self, secret: str, minutes: int) -> None:
+        self._secret = secret
+        self.lifetime = timedelta(minutes=minutes)
+
+    def issue(self, user_id: str, sign_in_id: str) -> str:
+        now = datetime.now(UTC)
+        claims = {
+            "sub": user_id,
+            "sid": sign_in_id,
+            "typ": "access",
+            "iat": now,
+            "exp": now + self.lifetime,
+        }
+        return jwt.encode(claims, self._secret, algorithm=_ALGORITHM)
+
+    def read(self, token: str) -> AccessClaims | None:
+        """The claims of a valid, unexpired token; None for anything else."""
+        try:
+            claims = jwt.decode(
+                token,
+                self._secret,
+                algorithms=[_ALGORITHM],
+                options={"require": ["sub", "sid", "exp"]},
+            )
+        except jwt.PyJWTError:
+            return None
+        if claims.get("typ") != "access":
+            return None
+        return AccessClaims(user_id=str(claims["sub"]), sign_in_id=str(claims["sid"]))
+
+    def code_digest(self, code: str) -> str:
+        """Short codes are keyed with the server secret: a leaked table cannot be brute-forced."""
+        return hmac.new(self._secret.encode(), code.encode(), hashlib.sha256).hexdigest()
+
+
+def load_or_create_secret(path: Path) -> str:
+    """The JWT secret kept in ``path`` (0600), created on first start."""
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_urlsafe(48)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another server process started at the same moment
+        return path.read_text().strip()
+    with os.fdopen(descriptor, "w") as file:
+        file.write(secret)
+    return secret

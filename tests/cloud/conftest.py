@@ -1,0 +1,178 @@
+"""The cloud backend in-process (FastAPI's TestClient) on a real database.
+
+Every test runs on SQLite (a file in a temporary folder) and on PostgreSQL when
+FLOWIN_TEST_POSTGRES_URL is set; each test module gets its own database (PostgreSQL: its own
+schema, dropped afterwards). E-mails and SMS are read from the development log.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from flowin_cloud import Settings, create_app
+from tests.cloud_server import (
+    DEFAULT_PASSWORD,
+    TEST_ENV,
+    cloud_server,  # noqa: F401 (the real process, for end-to-end tests)
+    parse_dev_line,
+)
+
+POSTGRES_URL_VARIABLE = "FLOWIN_TEST_POSTGRES_URL"
+ENABLE_POSTGRES = (
+    f"PostgreSQL case not run: set {POSTGRES_URL_VARIABLE}="
+    "postgresql+psycopg://USER:PASSWORD@127.0.0.1/DATABASE (a role that may create schemas; "
+    ".ci/run sets one up) to run the cloud tests on PostgreSQL too."
+)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('cloud-db') / 'cloud.db'}"
+        return
+    server_url = os.environ.get(POSTGRES_URL_VARIABLE)
+    if not server_url:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set, so PostgreSQL must be tested. {ENABLE_POSTGRES}")
+        pytest.skip(ENABLE_POSTGRES)
+    schema = f"flowin_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server_url)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        url = make_url(server_url).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def settings_for(database_url: str, folder: Path, **overrides: object) -> Settings:
+    limits = {key.removeprefix("FLOWIN_CLOUD_").lower(): value for key, value in TEST_ENV.items()}
+    values: dict[str, object] = {
+        **limits,
+        "database_url": database_url,
+        "data_dir": folder,
+        "dev": True,
+        "jwt_secret": "a test secret that is long enough for HS256 tokens",
+        **overrides,
+    }
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+class Mailbox(logging.Handler):
+    """Collects the development-mode e-mail and SMS lines of the outbox logger."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.INFO)
+        self.messages: list[dict[str, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        fields = parse_dev_line(record.getMessage())
+        if fields is not None:
+            self.messages.append(fields)
+
+    def of(self, kind: str, to: str) -> list[dict[str, str]]:
+        return [m for m in self.messages if m["kind"] == kind and m["to"] == to]
+
+    def last_token(self, kind: str, to: str) -> str:
+        found = self.of(kind, to)
+        assert found, f"no {kind} message to {to}; sent: {self.messages}"
+        return found[-1].get("token") or found[-1]["code"]
+
+
+@pytest.fixture
+def mailbox() -> Iterator[Mailbox]:
+    handler = Mailbox()
+    logger = logging.getLogger("flowin_cloud.outbox")
+    logger.addHandler(handler)
+    previous = logger.level
+    logger.setLevel(logging.INFO)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
+
+
+@pytest.fixture
+def make_client(database_url: str, tmp_path: Path, mailbox: Mailbox) -> Iterator:
+    """Builds a TestClient on this module's database with settings changed as given."""
+    apps = []
+
+    def make(**overrides: object) -> TestClient:
+        app = create_app(settings_for(database_url, tmp_path, **overrides))
+        apps.append(app)
+        return TestClient(app)
+
+    yield make
+    for app in apps:
+        app.state.engine.dispose()
+
+
+@pytest.fixture
+def client(make_client) -> TestClient:
+    return make_client()
+
+
+@dataclass
+class Account:
+    client: TestClient
+    email: str
+    password: str = DEFAULT_PASSWORD
+    tokens: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.tokens['access_token']}"}
+
+    def login(self) -> dict[str, str]:
+        response = self.client.post(
+            "/auth/login", json={"email": self.email, "password": self.password}
+        )
+        assert response.status_code == 200, response.text
+        self.tokens = response.json()
+        return self.tokens
+
+
+def unique_email(name: str = "user") -> str:
+    return f"{name}-{uuid.uuid4().hex[:8]}@example.com"
+
+
+@pytest.fixture
+def sign_up(client: TestClient):
+    """Registers a new account (a fresh e-mail address) and signs it in."""
+
+    def make(name: str = "user") -> Account:
+        account = Account(client=client, email=unique_email(name))
+        response = client.post(
+            "/auth/register", json={"email": account.email, "password": account.password}
+        )
+        assert response.status_code == 201, response.text
+        account.login()
+        return account
+
+    return make
+
+
+@pytest.fixture
+def alice(sign_up) -> Account:
+    return sign_up("alice")
+
+
+@pytest.fixture
+def bob(sign_up) -> Account:
+    return sign_up("bob")
