@@ -1,0 +1,112 @@
+"""Two computers signed in to one account on a real ``flowin-cloud``, for the sync tests.
+
+Each computer is a data folder of its own: a SQLite store and an encrypted secrets file.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from flowin_engine.credentials import EncryptedFileSecrets
+from flowin_engine.model import Flow
+from flowin_engine.store import Store
+from flowin_engine.sync import Account, Keep, Sync, SyncReport, SyncStatus
+from tests.cloud_server import DEFAULT_PASSWORD, CloudServer
+
+from .builders import make_flow
+
+
+class Computer:
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True)
+        self.folder = folder
+        self.database = folder / "flowin.db"
+        self.store = Store(self.database)
+        self.secrets = EncryptedFileSecrets(folder)
+        self.account = Account(self.store, self.secrets)
+        self.last_status: SyncStatus | None = None
+
+    def sign_in(self, server: str, email: str) -> None:
+        assert self.account.sign_in(server, email, DEFAULT_PASSWORD) is None
+
+    def sync(self) -> SyncReport:
+        with self.account.client() as client:
+            syncer = Sync(self.store, client)
+            report = syncer.run()
+            self.last_status = syncer.status.status
+            return report
+
+    def resolve(self, flow_id: str, keep: Keep | str) -> None:
+        with self.account.client() as client:
+            Sync(self.store, client).resolve(flow_id, keep)
+
+    def conflicts(self) -> list[str]:
+        with self.account.client() as client:
+            return [conflict.flow_id for conflict in Sync(self.store, client).conflicts()]
+
+    def save(self, flow: Flow) -> int:
+        return self.store.save_flow(flow)
+
+    def flow(self, flow_id: str) -> Flow:
+        return self.store.get_flow(flow_id)
+
+    def has(self, flow_id: str) -> bool:
+        return any(summary.id == flow_id for summary in self.store.list_flows())
+
+    def names(self) -> list[str]:
+        return [summary.name for summary in self.store.list_flows()]
+
+    def edit(self, flow_id: str, text: str) -> Flow:
+        """Change the greeting's text, as the editor would, and save it."""
+        flow = self.flow(flow_id)
+        flow.node("greet").params["fields"][0]["value"] = text
+        self.save(flow)
+        return flow
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def new_email() -> str:
+    return f"{uuid.uuid4().hex[:10]}@example.com"
+
+
+def register(server: CloudServer, email: str) -> None:
+    response = httpx.post(
+        server.url + "/auth/register", json={"email": email, "password": DEFAULT_PASSWORD}
+    )
+    response.raise_for_status()
+
+
+def server_copy(server: CloudServer, email: str, flow_id: str) -> dict[str, Any] | None:
+    """The cloud's copy of a flow as the API gives it; None when it has none (or deleted)."""
+    login = httpx.post(
+        server.url + "/auth/login", json={"email": email, "password": DEFAULT_PASSWORD}
+    )
+    login.raise_for_status()
+    response = httpx.get(f"{server.url}/api/flows/{flow_id}", headers=server.bearer(login.json()))
+    if response.status_code == 404:
+        return None
+    response.raise_for_status()
+    return response.json()
+
+
+def greeting(name: str = "Greet a customer", text: str = "Hello {{ trigger.name }}") -> Flow:
+    return make_flow(
+        [
+            ("Start", "core.manual_trigger", {}),
+            ("Greet", "core.set_fields", {"fields": [{"name": "text", "value": text}]}),
+        ],
+        ["Start -> Greet"],
+        name=name,
+    )
+
+
+def greeting_text(flow: Flow | dict[str, Any]) -> str:
+    data = flow if isinstance(flow, dict) else flow.model_dump()
+    greet = next(node for node in data["nodes"] if node["id"] == "greet")
+    return greet["params"]["fields"][0]["value"]

@@ -1,0 +1,389 @@
+"""Flow sync between two computers through a real flowin-cloud.
+
+Computer A and computer B are two data folders signed in to the same account; what one does
+reaches the other only through the server.
+"""
+
+from __future__ import annotations
+
+import jwt
+import pytest
+
+from flowin_engine.model import FlowStatus
+from flowin_engine.sync import (
+    COPY_SUFFIX,
+    Keep,
+    SignedOut,
+    SignInRefused,
+    SyncStatus,
+)
+from tests.cloud_server import CloudServer, cloud_server  # noqa: F401 (a fixture)
+
+from .cloud_computers import (
+    Computer,
+    greeting,
+    greeting_text,
+    new_email,
+    register,
+    server_copy,
+)
+
+JWT_SECRET = "a secret only these tests and their own server know"
+
+
+@pytest.fixture(scope="module")
+def cloud(cloud_server):  # noqa: F811 (the imported fixture)
+    return cloud_server
+
+
+@pytest.fixture
+def email(cloud):
+    address = new_email()
+    register(cloud, address)
+    return address
+
+
+@pytest.fixture
+def a(tmp_path, cloud, email):
+    computer = Computer(tmp_path / "computer-a")
+    computer.sign_in(cloud.url, email)
+    yield computer
+    computer.close()
+
+
+@pytest.fixture
+def b(tmp_path, cloud, email):
+    computer = Computer(tmp_path / "computer-b")
+    computer.sign_in(cloud.url, email)
+    yield computer
+    computer.close()
+
+
+@pytest.fixture
+def shared(a, b):
+    """A flow made on A that both computers have synced."""
+    flow = greeting()
+    a.save(flow)
+    a.sync()
+    b.sync()
+    return flow
+
+
+@pytest.fixture(scope="module")
+def own_server(tmp_path_factory):
+    """A server of these tests alone: it is stopped, and signs tokens with a known secret."""
+    server = CloudServer(
+        tmp_path_factory.mktemp("own-cloud"), env={"FLOWIN_CLOUD_JWT_SECRET": JWT_SECRET}
+    )
+    server.start()
+    yield server
+    server.stop()
+
+
+# Flows travel
+
+
+def test_flows_made_on_one_computer_appear_on_the_other(a, b):
+    first, second = greeting("Welcome"), greeting("Order shipped")
+    a.save(first)
+    a.save(second)
+
+    report = a.sync()
+    assert sorted(flow.name for flow in report.pushed) == ["Order shipped", "Welcome"]
+    assert report.synced and a.last_status is SyncStatus.SYNCED
+
+    report = b.sync()
+    assert sorted(flow.name for flow in report.pulled) == ["Order shipped", "Welcome"]
+    assert b.flow(first.id).nodes == first.nodes
+
+    assert a.sync().pushed == [] and b.sync().pulled == []
+
+
+def test_an_edit_on_one_computer_reaches_the_other_as_a_new_version(a, b, shared):
+    b.edit(shared.id, "Hi {{ trigger.name }}, thanks!")
+    assert [flow.id for flow in b.sync().pushed] == [shared.id]
+
+    assert [flow.id for flow in a.sync().pulled] == [shared.id]
+
+    assert greeting_text(a.flow(shared.id)) == "Hi {{ trigger.name }}, thanks!"
+    history = a.store.flow_version_history(shared.id)
+    assert [greeting_text(flow) for _, flow in history] == [
+        "Hi {{ trigger.name }}, thanks!",
+        "Hello {{ trigger.name }}",
+    ]
+
+
+def test_the_same_edit_on_both_computers_is_no_conflict(a, b, shared):
+    a.edit(shared.id, "Same words")
+    b.edit(shared.id, "Same words")
+
+    a.sync()
+    report = b.sync()
+
+    assert report.synced and report.conflicts == []
+    assert a.sync().synced and b.sync().pulled == []
+
+
+# Conflicts
+
+
+@pytest.fixture
+def conflict(a, b, shared, cloud, email):
+    """The flow edited on both computers: A synced first, so B has the conflict."""
+    a.edit(shared.id, "Edited on A")
+    b.edit(shared.id, "Edited on B")
+    a.sync()
+    report = b.sync()
+    assert [flow.id for flow in report.conflicts] == [shared.id]
+    return shared.id
+
+
+def test_edits_on_both_computers_are_a_conflict_that_changes_nothing_until_resolved(
+    a, b, conflict, cloud, email
+):
+    assert b.last_status is SyncStatus.CONFLICT
+    assert greeting_text(b.flow(conflict)) == "Edited on B"
+    assert greeting_text(server_copy(cloud, email, conflict)["definition"]) == "Edited on A"
+
+    again = b.sync()
+    assert [flow.id for flow in again.conflicts] == [conflict]
+    assert not again.synced
+    assert greeting_text(b.flow(conflict)) == "Edited on B"
+    assert b.conflicts() == [conflict]
+
+
+def test_keeping_mine_puts_this_computers_flow_in_the_cloud(a, b, conflict, cloud, email):
+    b.resolve(conflict, Keep.MINE)
+
+    assert greeting_text(server_copy(cloud, email, conflict)["definition"]) == "Edited on B"
+    assert b.conflicts() == [] and b.sync().synced
+    a.sync()
+    assert greeting_text(a.flow(conflict)) == "Edited on B"
+
+
+def test_keeping_theirs_saves_the_clouds_flow_here_as_a_new_version(a, b, conflict, cloud, email):
+    b.resolve(conflict, "theirs")
+
+    assert greeting_text(b.flow(conflict)) == "Edited on A"
+    history = [greeting_text(flow) for _, flow in b.store.flow_version_history(conflict)]
+    assert history[:2] == ["Edited on A", "Edited on B"]
+    assert greeting_text(server_copy(cloud, email, conflict)["definition"]) == "Edited on A"
+    assert b.sync().synced and a.sync().pulled == []
+
+
+def test_keeping_both_keeps_theirs_under_the_flow_and_mine_as_a_copy(a, b, conflict, cloud, email):
+    b.resolve(conflict, Keep.BOTH)
+
+    assert greeting_text(b.flow(conflict)) == "Edited on A"
+    copy_name = "Greet a customer" + COPY_SUFFIX
+    assert sorted(b.names()) == ["Greet a customer", copy_name]
+    copy = next(s for s in b.store.list_flows() if s.name == copy_name)
+    assert greeting_text(b.flow(copy.id)) == "Edited on B"
+    assert greeting_text(server_copy(cloud, email, copy.id)["definition"]) == "Edited on B"
+    assert greeting_text(server_copy(cloud, email, conflict)["definition"]) == "Edited on A"
+
+    assert [flow.name for flow in a.sync().pulled] == [copy_name]
+    assert sorted(a.names()) == ["Greet a customer", copy_name]
+
+
+# Deletions
+
+
+def test_a_flow_deleted_on_one_computer_is_deleted_on_the_other(a, b, shared, cloud, email):
+    a.store.delete_flow(shared.id)
+
+    assert [flow.id for flow in a.sync().deleted_there] == [shared.id]
+    assert server_copy(cloud, email, shared.id) is None
+
+    assert [flow.id for flow in b.sync().deleted_here] == [shared.id]
+    assert not b.has(shared.id)
+    assert a.sync().synced and b.sync().synced
+
+
+def test_a_flow_deleted_here_but_changed_there_comes_back(a, b, shared):
+    b.edit(shared.id, "Still needed")
+    b.sync()
+    a.store.delete_flow(shared.id)
+
+    report = a.sync()
+
+    assert [flow.id for flow in report.restored] == [shared.id]
+    assert greeting_text(a.flow(shared.id)) == "Still needed"
+    assert b.sync().synced and b.has(shared.id)
+
+
+def test_a_flow_deleted_there_but_changed_here_is_a_conflict(a, b, shared, cloud, email):
+    a.store.delete_flow(shared.id)
+    a.sync()
+    b.edit(shared.id, "Edited after A deleted it")
+
+    report = b.sync()
+
+    assert [flow.id for flow in report.conflicts] == [shared.id]
+    assert greeting_text(b.flow(shared.id)) == "Edited after A deleted it"
+
+    b.resolve(shared.id, Keep.MINE)
+    back = [
+        flow
+        for flow in b.store.list_flows()
+        if greeting_text(b.flow(flow.id)) == "Edited after A deleted it"
+    ]
+    assert len(back) == 1
+    cloud = server_copy(cloud, email, back[0].id)
+    assert greeting_text(cloud["definition"]) == "Edited after A deleted it"
+    a.sync()
+    assert greeting_text(a.flow(back[0].id)) == "Edited after A deleted it"
+
+
+def test_keeping_theirs_after_a_deletion_there_deletes_it_here(a, b, shared):
+    a.store.delete_flow(shared.id)
+    a.sync()
+    b.edit(shared.id, "Edited after A deleted it")
+    b.sync()
+
+    b.resolve(shared.id, Keep.THEIRS)
+
+    assert not b.has(shared.id)
+    assert b.sync().synced
+
+
+# What stays on each computer
+
+
+def test_secrets_typed_into_a_step_stay_on_this_computer(a, b, cloud, email):
+    flow = greeting()
+    flow.nodes.append(
+        flow.nodes[1].model_copy(
+            update={
+                "id": "call",
+                "name": "Call",
+                "type": "http.request",
+                "params": {
+                    "url": "https://api.example.com/orders",
+                    "headers": {"Authorization": "Bearer sk-live-typed-in"},
+                },
+            }
+        )
+    )
+    a.save(flow)
+    a.sync()
+
+    cloud = server_copy(cloud, email, flow.id)
+    assert "sk-live-typed-in" not in str(cloud)
+    b.sync()
+    assert b.flow(flow.id).node("call").params["headers"] == {"Authorization": ""}
+
+    b.edit(flow.id, "Edited on B")
+    b.sync()
+    a.sync()
+    assert greeting_text(a.flow(flow.id)) == "Edited on B"
+    assert a.flow(flow.id).node("call").params["headers"] == {
+        "Authorization": "Bearer sk-live-typed-in"
+    }
+    assert a.sync().pushed == []
+
+
+def test_whether_a_flow_runs_is_decided_on_each_computer(a, b, cloud, email):
+    flow = greeting()
+    flow.status = FlowStatus.ACTIVE
+    a.save(flow)
+    a.sync()
+    assert "status" not in server_copy(cloud, email, flow.id)["definition"]
+
+    b.sync()
+    assert b.flow(flow.id).status is FlowStatus.DRAFT
+
+    b.store.set_flow_status(flow.id, FlowStatus.PAUSED)
+    assert b.sync().pushed == []
+    b.edit(flow.id, "Edited on B")
+    b.sync()
+    a.sync()
+    assert a.flow(flow.id).status is FlowStatus.ACTIVE
+    assert b.flow(flow.id).status is FlowStatus.PAUSED
+
+
+# The account
+
+
+def test_tokens_are_kept_in_the_secret_store_not_the_database(a):
+    a.save(greeting())
+    a.sync()
+
+    with a.account.client() as client:
+        tokens = client.tokens
+    assert tokens is not None
+    database = a.database.read_bytes() + a.database.with_suffix(".db-wal").read_bytes()
+    assert tokens.access.encode() not in database
+    assert tokens.refresh.encode() not in database
+    assert tokens.access.encode() not in (a.folder / "secrets.enc").read_bytes()
+    assert a.account.email.encode() in database
+
+
+def test_a_wrong_password_is_refused_with_a_sentence(tmp_path, cloud, email):
+    computer = Computer(tmp_path / "computer-c")
+    with pytest.raises(SignInRefused, match="wrong"):
+        computer.account.sign_in(cloud.url, email, "not the password")
+    assert not computer.account.signed_in
+    computer.close()
+
+
+def test_after_signing_out_sync_says_so_and_the_tokens_are_gone(a):
+    a.account.sign_out()
+
+    assert not a.account.signed_in
+    with pytest.raises(SignedOut, match="sign in"):
+        a.sync()
+
+
+def test_an_expired_access_token_is_renewed_without_the_user_noticing(tmp_path, own_server):
+    email = new_email()
+    register(own_server, email)
+    computer = Computer(tmp_path / "computer")
+    computer.sign_in(own_server.url, email)
+    with computer.account.client() as client:
+        tokens = client.tokens
+    claims = jwt.decode(tokens.access, JWT_SECRET, algorithms=["HS256"])
+    expired = jwt.encode(
+        {**claims, "iat": claims["iat"] - 3600, "exp": claims["iat"] - 1800},
+        JWT_SECRET,
+        algorithm="HS256",
+    )
+    computer.account._save_tokens(type(tokens)(expired, tokens.refresh))
+    computer.save(greeting())
+
+    report = computer.sync()
+
+    assert report.synced and len(report.pushed) == 1
+    with computer.account.client() as client:
+        renewed = client.tokens
+    assert renewed.access != expired and renewed.refresh != tokens.refresh
+    assert computer.sync().synced
+    computer.close()
+
+
+def test_edits_made_offline_are_kept_and_sent_when_the_server_is_back(tmp_path, own_server):
+    email = new_email()
+    register(own_server, email)
+    here, there = Computer(tmp_path / "here"), Computer(tmp_path / "there")
+    here.sign_in(own_server.url, email)
+    there.sign_in(own_server.url, email)
+    flow = greeting()
+    here.save(flow)
+    here.sync()
+
+    own_server.stop()
+    try:
+        here.edit(flow.id, "Written on a plane")
+        report = here.sync()
+        assert report.pushed == []
+        assert "can't reach" in report.errors[0]
+        assert here.last_status is SyncStatus.OFFLINE
+        assert greeting_text(here.flow(flow.id)) == "Written on a plane"
+    finally:
+        own_server.start()
+
+    assert [f.id for f in here.sync().pushed] == [flow.id]
+    there.sync()
+    assert greeting_text(there.flow(flow.id)) == "Written on a plane"
+    here.close()
+    there.close()
