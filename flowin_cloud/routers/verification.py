@@ -1,0 +1,260 @@
+"""Verifying the e-mail address (a link, 24 hours) and the phone number (an SMS code, 10 minutes)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, BackgroundTasks, Request, status
+from fastapi import HTTPException as Refusal
+from pydantic import AfterValidator, BaseModel, EmailStr, Field
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .. import codes
+from ..deps import Cloud, CloudDep, SessionDep, SignedIn, client_ip
+from ..models import OneTimeCode, User
+from ..outbox import Message
+from ..schemas import Notice, errors
+from .auth import email_key, verification_email
+
+router = APIRouter(prefix="/auth/verify", tags=["verification"])
+
+WRONG_TOKEN = "This verification link is wrong, used or expired; please ask for a new one."
+WRONG_CODE = "The code is wrong or has expired; please ask for a new one."
+
+
+def _plain_phone(value: str) -> str:
+    return value.replace(" ", "").replace("-", "")
+
+
+# International format, e.g. +966501234567.
+Phone = Annotated[
+    str,
+    Field(max_length=24, examples=["+966501234567"]),
+    AfterValidator(_plain_phone),
+]
+
+
+def _checked_phone(value: str) -> str:
+    if not (
+        value.startswith("+") and value[1:].isdigit() and 8 <= len(value) <= 16 and value[1] != "0"
+    ):
+        raise ValueError("Give the phone number in international format, e.g. +966501234567.")
+    return value
+
+
+CheckedPhone = Annotated[Phone, AfterValidator(_checked_phone)]
+
+
+class EmailAddress(BaseModel):
+    email: EmailStr
+
+
+class TokenBody(BaseModel):
+    token: str = Field(max_length=200)
+
+
+class PhoneNumber(BaseModel):
+    phone: CheckedPhone
+
+
+class PhoneCode(BaseModel):
+    phone: CheckedPhone
+    code: str = Field(max_length=10)
+
+
+class MyCode(BaseModel):
+    code: str = Field(max_length=10)
+
+
+class Resend(BaseModel):
+    channel: Literal["email", "phone"]
+
+
+class VerificationStatus(BaseModel):
+    email: str
+    email_verified: bool
+    email_verified_at: datetime | None
+    phone: str | None
+    phone_verified: bool
+    phone_verified_at: datetime | None
+
+
+def _limit(cloud: Cloud, request: Request, scope: str, target: str) -> None:
+    cloud.limits.hit(cloud.settings.code_limit_per_ip, "verify-ip", client_ip(request))
+    cloud.limits.hit(cloud.settings.code_limit_per_target, scope, target)
+
+
+def _phone_sms(phone: str, code: str) -> Message:
+    return Message(
+        to=phone,
+        kind="verify-phone",
+        subject="",
+        text=f"Your Flowin verification code is {code}. It works for 10 minutes.",
+        secrets={"code": code},
+    )
+
+
+@router.post("/email/send", response_model=Notice, responses=errors(429))
+def send_email_verification(
+    body: EmailAddress,
+    request: Request,
+    tasks: BackgroundTasks,
+    cloud: CloudDep,
+    session: SessionDep,
+) -> Notice:
+    """Sends a new verification link; the same answer for any address."""
+    email = email_key(body.email)
+    _limit(cloud, request, "verify-email", email)
+    user = session.scalar(select(User).where(User.email == email))
+    if user is not None and user.email_verified_at is None:
+        token = codes.issue(session, cloud, user.id, codes.VERIFY_EMAIL, email)
+        session.commit()
+        tasks.add_task(cloud.outbox.email, verification_email(cloud, email, token))
+    return Notice(
+        message="If this address has an account waiting for verification, a link is on its way."
+    )
+
+
+@router.post("/email/confirm", response_model=Notice, responses=errors(400, 429))
+def confirm_email(
+    body: TokenBody, request: Request, cloud: CloudDep, session: SessionDep
+) -> Notice:
+    cloud.limits.hit(cloud.settings.code_limit_per_ip, "verify-ip", client_ip(request))
+    row = codes.redeem(session, cloud, codes.VERIFY_EMAIL, body.token)
+    user = session.get(User, row.user_id) if row else None
+    if row is None or user is None or user.email != row.target:
+        session.rollback()
+        raise Refusal(status.HTTP_400_BAD_REQUEST, detail=WRONG_TOKEN)
+    user.email_verified_at = user.email_verified_at or datetime.now(UTC)
+    session.commit()
+    return Notice(message="Your e-mail address is verified.")
+
+
+@router.post("/phone/send", response_model=Notice, responses=errors(429))
+def send_phone_code(
+    body: PhoneNumber,
+    request: Request,
+    tasks: BackgroundTasks,
+    cloud: CloudDep,
+    session: SessionDep,
+) -> Notice:
+    """Sends a new code to a phone number an account added; the same answer for any number."""
+    _limit(cloud, request, "verify-phone", body.phone)
+    user = session.scalar(
+        select(User)
+        .where(User.phone == body.phone, User.phone_verified_at.is_(None))
+        .order_by(User.created_at.desc())
+    )
+    if user is not None:
+        code = codes.issue(session, cloud, user.id, codes.VERIFY_PHONE, body.phone)
+        session.commit()
+        tasks.add_task(cloud.outbox.sms, _phone_sms(body.phone, code))
+    return Notice(message="If this number is waiting for verification, a code is on its way.")
+
+
+@router.post("/phone/confirm", response_model=Notice, responses=errors(400, 429))
+def confirm_phone(
+    body: PhoneCode, request: Request, cloud: CloudDep, session: SessionDep
+) -> Notice:
+    _limit(cloud, request, "confirm-phone", body.phone)
+    row = codes.redeem_code(
+        session, cloud, codes.VERIFY_PHONE, body.code, target=body.phone, user_id=None
+    )
+    return _phone_verified(session, row)
+
+
+@router.post("/phone/add-and-send", response_model=Notice, responses=errors(401, 403, 429))
+def add_phone(
+    body: PhoneNumber,
+    request: Request,
+    tasks: BackgroundTasks,
+    caller: SignedIn,
+    cloud: CloudDep,
+    session: SessionDep,
+) -> Notice:
+    """Sets the account's phone number (not yet verified) and sends it a code."""
+    _limit(cloud, request, "verify-phone", body.phone)
+    user = caller.user
+    if user.phone != body.phone:
+        if user.two_factor_method == "sms":
+            raise Refusal(
+                status.HTTP_400_BAD_REQUEST,
+                detail="Two-factor sign-in uses this phone; turn it off before changing the number.",
+            )
+        user.phone = body.phone
+        user.phone_verified_at = None
+    code = codes.issue(session, cloud, user.id, codes.VERIFY_PHONE, body.phone)
+    session.commit()
+    tasks.add_task(cloud.outbox.sms, _phone_sms(body.phone, code))
+    return Notice(message="A code is on its way to your phone.")
+
+
+@router.post("/phone/verify-mine", response_model=Notice, responses=errors(400, 401, 403, 429))
+def verify_my_phone(
+    body: MyCode, request: Request, caller: SignedIn, cloud: CloudDep, session: SessionDep
+) -> Notice:
+    user = caller.user
+    if user.phone is None:
+        raise Refusal(status.HTTP_400_BAD_REQUEST, detail="Add a phone number first.")
+    _limit(cloud, request, "confirm-phone", user.phone)
+    row = codes.redeem_code(
+        session, cloud, codes.VERIFY_PHONE, body.code, target=user.phone, user_id=user.id
+    )
+    return _phone_verified(session, row)
+
+
+def _phone_verified(session: Session, row: OneTimeCode | None) -> Notice:
+    user = session.get(User, row.user_id) if row else None
+    if row is None or user is None or user.phone != row.target:
+        session.rollback()
+        raise Refusal(status.HTTP_400_BAD_REQUEST, detail=WRONG_CODE)
+    user.phone_verified_at = datetime.now(UTC)
+    session.commit()
+    return Notice(message="Your phone number is verified.")
+
+
+@router.post("/resend", response_model=Notice, responses=errors(400, 401, 403, 429))
+def resend(
+    body: Resend,
+    request: Request,
+    tasks: BackgroundTasks,
+    caller: SignedIn,
+    cloud: CloudDep,
+    session: SessionDep,
+) -> Notice:
+    """Sends the account's e-mail link or phone code again (the older one stops working)."""
+    user = caller.user
+    if body.channel == "email":
+        _limit(cloud, request, "verify-email", user.email)
+        if user.email_verified_at is not None:
+            raise Refusal(
+                status.HTTP_400_BAD_REQUEST, detail="Your e-mail address is already verified."
+            )
+        token = codes.issue(session, cloud, user.id, codes.VERIFY_EMAIL, user.email)
+        session.commit()
+        tasks.add_task(cloud.outbox.email, verification_email(cloud, user.email, token))
+        return Notice(message="A new verification link is on its way.")
+    if user.phone is None:
+        raise Refusal(status.HTTP_400_BAD_REQUEST, detail="Add a phone number first.")
+    _limit(cloud, request, "verify-phone", user.phone)
+    if user.phone_verified_at is not None:
+        raise Refusal(status.HTTP_400_BAD_REQUEST, detail="Your phone number is already verified.")
+    code = codes.issue(session, cloud, user.id, codes.VERIFY_PHONE, user.phone)
+    session.commit()
+    tasks.add_task(cloud.outbox.sms, _phone_sms(user.phone, code))
+    return Notice(message="A new code is on its way to your phone.")
+
+
+@router.get("/status", response_model=VerificationStatus, responses=errors(401, 403))
+def verification_status(caller: SignedIn) -> VerificationStatus:
+    user = caller.user
+    return VerificationStatus(
+        email=user.email,
+        email_verified=user.email_verified_at is not None,
+        email_verified_at=user.email_verified_at,
+        phone=user.phone,
+        phone_verified=user.phone_verified_at is not None,
+        phone_verified_at=user.phone_verified_at,
+    )

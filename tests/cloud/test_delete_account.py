@@ -1,0 +1,83 @@
+"""Deleting an account removes every row of it, and nothing of anyone else."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from flowin_cloud.models import (
+    ApiKey,
+    BackupCode,
+    CloudFlow,
+    Execution,
+    LoginChallenge,
+    OneTimeCode,
+    RefreshToken,
+    User,
+)
+
+TABLES = (ApiKey, BackupCode, CloudFlow, Execution, LoginChallenge, OneTimeCode, RefreshToken)
+
+
+def rows_of(client, user_id):
+    counts = {}
+    with client.app.state.cloud.sessions() as session:
+        for table in TABLES:
+            owner = table.owner_id if hasattr(table, "owner_id") else table.user_id
+            counts[table.__tablename__] = session.scalar(
+                select(func.count()).where(owner == user_id)
+            )
+        counts["users"] = session.scalar(select(func.count()).where(User.id == user_id))
+    return counts
+
+
+def fill(account, mailbox):
+    client = account.client
+    client.post(
+        "/auth/verify/email/confirm",
+        json={"token": mailbox.last_token("verify-email", account.email)},
+    )
+    client.post(
+        "/api/flows", json={"id": "f", "name": "F", "definition": {}}, headers=account.headers
+    )
+    client.post("/api/run/f", json={"input": 1}, headers=account.headers)
+    client.post("/auth/api-keys", json={"name": "k"}, headers=account.headers)
+    client.post(
+        "/auth/2fa/enable",
+        json={"method": "email", "password": account.password},
+        headers=account.headers,
+    )
+    client.post("/auth/login", json={"email": account.email, "password": account.password})
+    client.post("/auth/forgot-password", json={"email": account.email})
+
+
+def test_deleting_the_account_removes_every_row_of_it(client, alice, bob, mailbox):
+    fill(alice, mailbox)
+    fill(bob, mailbox)
+    user_id = client.get("/auth/me", headers=alice.headers).json()["id"]
+    assert all(rows_of(client, user_id).values())
+    response = client.post(
+        "/auth/delete-account", json={"password": alice.password}, headers=alice.headers
+    )
+    assert response.status_code == 204
+    assert set(rows_of(client, user_id).values()) == {0}
+    bob_id = client.get("/auth/me", headers=bob.headers).json()["id"]
+    assert all(rows_of(client, bob_id).values())
+
+
+def test_a_deleted_account_can_no_longer_sign_in_or_use_its_token(client, alice):
+    client.post("/auth/delete-account", json={"password": alice.password}, headers=alice.headers)
+    assert client.get("/auth/me", headers=alice.headers).status_code == 401
+    assert (
+        client.post(
+            "/auth/login", json={"email": alice.email, "password": alice.password}
+        ).status_code
+        == 401
+    )
+
+
+def test_deleting_needs_the_password(client, alice):
+    response = client.post(
+        "/auth/delete-account", json={"password": "not my password"}, headers=alice.headers
+    )
+    assert response.status_code == 403
+    assert client.get("/auth/me", headers=alice.headers).status_code == 200

@@ -1,0 +1,77 @@
+"""Rate limits on sign-in, password reset and every code endpoint: 429 with Retry-After."""
+
+from __future__ import annotations
+
+from tests.cloud.conftest import unique_email
+
+
+def assert_limited(response):
+    assert response.status_code == 429
+    assert int(response.headers["Retry-After"]) >= 1
+    assert "Too many attempts" in response.json()["detail"]
+
+
+def test_login_is_limited_per_email(make_client, sign_up):
+    client = make_client(login_limit_per_email="3/minute")
+    email = unique_email()
+    client.post("/auth/register", json={"email": email, "password": "password-1"})
+    for _ in range(3):
+        assert (
+            client.post("/auth/login", json={"email": email, "password": "wrong-pass"}).status_code
+            == 401
+        )
+    assert_limited(client.post("/auth/login", json={"email": email, "password": "password-1"}))
+    # Another address from the same client is not held back.
+    other = unique_email()
+    assert (
+        client.post("/auth/login", json={"email": other, "password": "wrong-pass"}).status_code
+        == 401
+    )
+
+
+def test_login_is_limited_per_client_address(make_client):
+    client = make_client(login_limit_per_ip="2/minute")
+    for _ in range(2):
+        client.post("/auth/login", json={"email": unique_email(), "password": "wrong-pass"})
+    assert_limited(
+        client.post("/auth/login", json={"email": unique_email(), "password": "wrong-pass"})
+    )
+
+
+def test_forgot_password_is_limited_per_email(make_client):
+    client = make_client(code_limit_per_target="2/minute")
+    email = unique_email()
+    for _ in range(2):
+        assert client.post("/auth/forgot-password", json={"email": email}).status_code == 200
+    assert_limited(client.post("/auth/forgot-password", json={"email": email}))
+
+
+def test_reset_password_is_limited_per_client_address(make_client):
+    client = make_client(code_limit_per_ip="2/minute")
+    body = {"token": "guess", "password": "new-password"}
+    for _ in range(2):
+        assert client.post("/auth/reset-password", json=body).status_code == 400
+    assert_limited(client.post("/auth/reset-password", json=body))
+
+
+def test_phone_codes_are_limited_per_number(make_client):
+    client = make_client(code_limit_per_target="2/minute")
+    body = {"phone": "+966501234567", "code": "123456"}
+    for _ in range(2):
+        assert client.post("/auth/verify/phone/confirm", json=body).status_code == 400
+    assert_limited(client.post("/auth/verify/phone/confirm", json=body))
+
+
+def test_2fa_verify_is_limited_per_challenge(make_client):
+    client = make_client(code_limit_per_target="2/minute")
+    body = {"challenge": "some-challenge", "code": "123456"}
+    for _ in range(2):
+        assert client.post("/auth/2fa/verify", json=body).status_code == 401
+    assert_limited(client.post("/auth/2fa/verify", json=body))
+
+
+def test_email_verification_send_is_limited(make_client):
+    client = make_client(code_limit_per_ip="2/minute")
+    for _ in range(2):
+        client.post("/auth/verify/email/send", json={"email": unique_email()})
+    assert_limited(client.post("/auth/verify/email/send", json={"email": unique_email()}))
