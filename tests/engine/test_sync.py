@@ -6,6 +6,9 @@ reaches the other only through the server.
 
 from __future__ import annotations
 
+import threading
+
+import httpx
 import jwt
 import pytest
 
@@ -17,7 +20,7 @@ from flowin_engine.sync import (
     SignInRefused,
     SyncStatus,
 )
-from tests.cloud_server import CloudServer, cloud_server  # noqa: F401 (a fixture)
+from tests.cloud_server import DEFAULT_PASSWORD, CloudServer, cloud_server  # noqa: F401 (a fixture)
 
 from .cloud_computers import (
     Computer,
@@ -78,6 +81,18 @@ def own_server(tmp_path_factory):
     server.start()
     yield server
     server.stop()
+
+
+def turn_on_two_factor(server: CloudServer, email: str) -> None:
+    """Verify the e-mail address with the link "sent", then turn on codes by e-mail."""
+    token = server.last_token("verify-email", email)
+    httpx.post(server.url + "/auth/verify/email/confirm", json={"token": token}).raise_for_status()
+    tokens = server.sign_up(email)
+    httpx.post(
+        server.url + "/auth/2fa/enable",
+        json={"method": "email", "password": DEFAULT_PASSWORD},
+        headers=server.bearer(tokens),
+    ).raise_for_status()
 
 
 # Flows travel
@@ -387,3 +402,55 @@ def test_edits_made_offline_are_kept_and_sent_when_the_server_is_back(tmp_path, 
     assert greeting_text(there.flow(flow.id)) == "Written on a plane"
     here.close()
     there.close()
+
+
+def test_signing_in_with_two_factor_asks_for_the_code_sent(tmp_path, cloud):
+    email = new_email()
+    register(cloud, email)
+    turn_on_two_factor(cloud, email)
+    computer = Computer(tmp_path / "computer")
+
+    pending = computer.account.sign_in(cloud.url, email, DEFAULT_PASSWORD)
+    assert pending is not None and pending.challenge.method == "email"
+    assert not computer.account.signed_in
+    with pytest.raises(SignInRefused):
+        computer.account.verify_two_factor(pending, "000000")
+
+    computer.account.verify_two_factor(pending, cloud.last_token("2fa", email))
+
+    assert computer.account.signed_in
+    computer.save(greeting())
+    assert len(computer.sync().pushed) == 1
+    computer.close()
+
+
+def test_signing_in_to_another_account_starts_afresh(a, cloud, shared):
+    other = new_email()
+    register(cloud, other)
+
+    a.sign_in(cloud.url, other)
+
+    assert [flow.id for flow in a.sync().pushed] == [shared.id]
+    assert server_copy(cloud, other, shared.id) is not None
+
+
+def test_a_sync_running_while_the_user_saves_loses_no_edit(a, b, shared, cloud, email):
+    b.edit(shared.id, "Edited on B")
+    b.sync()
+    syncing = threading.Thread(target=a.sync)
+
+    syncing.start()
+    for number in range(30):
+        a.edit(shared.id, f"Edit {number} on A")
+    syncing.join()
+
+    assert greeting_text(a.flow(shared.id)) == "Edit 29 on A"
+    report = a.sync()
+    cloud_text = greeting_text(server_copy(cloud, email, shared.id)["definition"])
+    if report.conflicts:  # the pull waited for the next sync, which found both changed
+        assert cloud_text == "Edited on B"
+        a.resolve(shared.id, Keep.MINE)
+    history = [greeting_text(flow) for _, flow in a.store.flow_version_history(shared.id)]
+    assert history[0] == "Edit 29 on A"
+    assert greeting_text(server_copy(cloud, email, shared.id)["definition"]) == "Edit 29 on A"
+    assert a.sync().synced
