@@ -99,8 +99,9 @@ class Sync:
         return self._registry
 
     def run(self) -> SyncReport:
-        """Sync every flow once; never raises for a network or account problem: those end the
-        run, go to ``SyncReport.errors`` and set the status."""
+        """Sync every flow once. Never raises: a network or account problem ends the run, goes
+        to ``SyncReport.errors`` and sets the status; a flow that fails alone is reported and
+        the others go on."""
         with self._lock:
             report = SyncReport()
             self.status.set(SyncStatus.SYNCING)
@@ -111,6 +112,12 @@ class Sync:
                 report.errors.append(str(error))
                 self._show(error)
                 return report
+            except Exception:
+                # A background sync has no caller to raise to: say so, keep the details.
+                log.exception("The sync stopped on an unexpected problem")
+                report.errors.append(
+                    "The sync stopped on an unexpected problem; the details are in Flowin's log."
+                )
             self._show_result(report)
             return report
 
