@@ -10,8 +10,8 @@ The public surface, all importable from ``flowin_engine.sync``:
     e-mail are store settings; the tokens live in the OS keyring (``default_secrets()``: the
     encrypted file store where there is none), never in the database or a log.
 
-``Sync(store, client, status=None)``
-    ``run() -> SyncReport`` syncs every flow once; ``conflicts()`` lists those waiting for the
+``Sync(store, client, status=None, registry=None)``
+    ``run() -> SyncReport`` syncs every flow once (a second call waits for the first); ``conflicts()`` lists those waiting for the
     user; ``resolve(flow_id, Keep.MINE | Keep.THEIRS | Keep.BOTH)`` ends one. Both may run on a
     background thread while the user edits; a network or account problem never raises from
     ``run()`` but ends it, lands in ``SyncReport.errors`` and sets the status::
@@ -20,6 +20,9 @@ The public surface, all importable from ``flowin_engine.sync``:
         board.subscribe(lambda status, detail: ...)   # called on the sync's thread
         sync = Sync(store, Account(store).client(), board)
         threading.Thread(target=sync.run, daemon=True).start()
+
+    Pass the app's ``registry`` so password fields its steps declare are left out too (by
+    default the installed connectors are loaded).
 
 ``StatusBoard`` / ``SyncStatus``
     ``synced``, ``syncing``, ``offline`` (also: the server failed or asked to wait),

@@ -197,7 +197,7 @@ class Sync:
             return
         if agreed is None or remote is None:
             # Never synced (or the cloud lost it): offer it.
-            self._push_new(mine, form, mine_hash, report)
+            self._push_new(mine, form, report)
             return
         changed_here = mine_hash != agreed.synced_hash
         changed_there = remote.revision != agreed.remote_revision
@@ -215,8 +215,8 @@ class Sync:
         elif changed_there:
             self._pull(remote, mine, summary.version, report.pulled)
 
-    def _push_new(self, mine: Flow, form: dict, mine_hash: str, report: SyncReport) -> None:
-        ref = FlowRef(mine.id, mine.name)
+    def _push_new(self, mine: Flow, form: dict, report: SyncReport) -> None:
+        ref, mine_hash = FlowRef(mine.id, mine.name), form_hash(form)
         try:
             created = self.client.create_flow(mine.id, mine.name, form)
         except RevisionConflict as error:  # the account already has a flow with this id
@@ -395,10 +395,13 @@ class Sync:
                     "updated_at": now,
                 }
             )
-            form = cloud_form(copy, self.registry)
             self.store.save_flow(copy)
-            created = self.client.create_flow(copy.id, copy.name, form)
-            state.record(self.store, copy.id, created.revision, form_hash(form))
+            self._keep_theirs(conflict, mine)
+            try:
+                self._push_new(copy, cloud_form(copy, self.registry), SyncReport())
+            except SyncError as error:  # a new flow here: the next sync sends it
+                log.info("The copy of %s waits for the next sync: %s", mine.id, error)
+            return
         self._keep_theirs(conflict, mine)
 
     # Status

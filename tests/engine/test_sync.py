@@ -16,6 +16,7 @@ from flowin_engine.model import FlowStatus
 from flowin_engine.sync import (
     COPY_SUFFIX,
     Keep,
+    RateLimited,
     SignedOut,
     SignInRefused,
     SyncStatus,
@@ -32,6 +33,7 @@ from .cloud_computers import (
 )
 
 JWT_SECRET = "a secret only these tests and their own server know"
+LOGINS_PER_MINUTE = 3
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +78,11 @@ def shared(a, b):
 def own_server(tmp_path_factory):
     """A server of these tests alone: it is stopped, and signs tokens with a known secret."""
     server = CloudServer(
-        tmp_path_factory.mktemp("own-cloud"), env={"FLOWIN_CLOUD_JWT_SECRET": JWT_SECRET}
+        tmp_path_factory.mktemp("own-cloud"),
+        env={
+            "FLOWIN_CLOUD_JWT_SECRET": JWT_SECRET,
+            "FLOWIN_CLOUD_LOGIN_LIMIT_PER_EMAIL": f"{LOGINS_PER_MINUTE}/minute",
+        },
     )
     server.start()
     yield server
@@ -454,3 +460,18 @@ def test_a_sync_running_while_the_user_saves_loses_no_edit(a, b, shared, cloud, 
     assert history[0] == "Edit 29 on A"
     assert greeting_text(server_copy(cloud, email, shared.id)["definition"]) == "Edit 29 on A"
     assert a.sync().synced
+
+
+def test_too_many_sign_ins_are_told_when_to_try_again(tmp_path, own_server):
+    email = new_email()
+    register(own_server, email)
+    computer = Computer(tmp_path / "computer")
+    for _ in range(LOGINS_PER_MINUTE):
+        with pytest.raises(SignInRefused):
+            computer.account.sign_in(own_server.url, email, "not the password")
+
+    with pytest.raises(RateLimited, match="try again in") as refused:
+        computer.account.sign_in(own_server.url, email, DEFAULT_PASSWORD)
+
+    assert refused.value.retry_after is not None and refused.value.retry_after > 0
+    computer.close()
