@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import json
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 
 class Detail(BaseModel):
@@ -34,3 +35,33 @@ def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
         429: "Too many attempts; the Retry-After header says how many seconds to wait.",
     }
     return {code: {"model": Detail, "description": described[code]} for code in codes}
+
+
+def _storable(value: str) -> str:
+    # PostgreSQL refuses NUL in text, and no database stores half a surrogate pair.
+    if "\x00" in value:
+        raise ValueError("Text cannot contain the NUL character.")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("Text must be valid Unicode.") from None
+    return value
+
+
+# Text that is stored as given (names, ids, error messages): valid Unicode, no NUL characters.
+Storable = AfterValidator(_storable)
+
+
+def _unicode_json(value: Any) -> Any:
+    # JSON may spell half a surrogate pair ("\\ud800"); it is no text and cannot be answered.
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("Text must be valid Unicode.") from None
+    return value
+
+
+# A flow definition: any JSON object whose strings are valid Unicode.
+JsonObject = Annotated[dict[str, Any], AfterValidator(_unicode_json)]
+# Any JSON value whose strings are valid Unicode (a run's input).
+JsonValue = Annotated[Any, AfterValidator(_unicode_json)]

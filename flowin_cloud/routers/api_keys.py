@@ -18,17 +18,17 @@ from sqlalchemy.orm import Session
 
 from ..deps import CloudDep, SessionDep, SignedIn
 from ..models import ApiKey
-from ..schemas import errors
+from ..schemas import Storable, errors
 from ..security import digest, new_api_key
 
 router = APIRouter(prefix="/auth/api-keys", tags=["api-keys"])
 
-KeyId = Annotated[str, Path(max_length=36)]
+KeyId = Annotated[str, Path(max_length=36), Storable]
 NOT_FOUND = "There is no API key with this id in your account."
 
 
 class NewApiKey(BaseModel):
-    name: str = Field(min_length=1, max_length=100)
+    name: Annotated[str, Field(min_length=1, max_length=100), Storable]
     expires_at: AwareDatetime | None = Field(
         default=None, description="Optional; never expires if left out."
     )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Request, Response, status
+from fastapi import APIRouter, BackgroundTasks, Query, Request, Response, status
 from fastapi import HTTPException as Refusal
 from pydantic import BaseModel, EmailStr, Field
 from sqlalchemy import delete, func, select
@@ -23,7 +24,7 @@ from ..models import (
     User,
 )
 from ..outbox import Message
-from ..schemas import Notice, TokenPair, errors
+from ..schemas import Notice, Storable, TokenPair, errors
 from . import two_factor
 
 router = APIRouter(prefix="/auth", tags=["auth"])
@@ -35,7 +36,7 @@ WRONG_LOGIN = "E-mail or password is wrong."
 class Registration(BaseModel):
     email: EmailStr
     password: str = Password
-    name: str | None = Field(default=None, max_length=200)
+    name: Annotated[str, Field(max_length=200), Storable] | None = None
 
 
 class Credentials(BaseModel):
@@ -259,7 +260,10 @@ def forgot_password(
 
 @router.get("/validate-reset-token", response_model=TokenValidity, responses=errors(429))
 def validate_reset_token(
-    token: str, request: Request, cloud: CloudDep, session: SessionDep
+    token: Annotated[str, Query(max_length=200)],
+    request: Request,
+    cloud: CloudDep,
+    session: SessionDep,
 ) -> TokenValidity:
     """Whether a reset link still works (before the user types a new password)."""
     cloud.limits.hit(cloud.settings.code_limit_per_ip, "reset-ip", client_ip(request))

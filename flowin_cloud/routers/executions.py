@@ -16,18 +16,19 @@ from sqlalchemy.orm import Session
 
 from ..deps import ApiCaller, SessionDep
 from ..models import CloudFlow, Execution
-from ..schemas import errors
+from ..schemas import JsonValue, Storable, errors
 from .flows import NOT_FOUND as FLOW_NOT_FOUND
 
 router = APIRouter(prefix="/api", tags=["executions"])
 
 Status = Literal["queued", "running", "success", "error"]
+ExecutionId = Annotated[str, Path(max_length=36), Storable]
 NOT_FOUND = "There is no run with this id in your account."
 MAX_INPUT_BYTES = 256 * 1024
 
 
 class RunRequest(BaseModel):
-    input: Any = None
+    input: JsonValue = None
 
 
 class ExecutionOut(BaseModel):
@@ -47,7 +48,7 @@ class ExecutionList(BaseModel):
 
 class ExecutionReport(BaseModel):
     status: Literal["running", "success", "error"]
-    error: str | None = Field(default=None, max_length=20_000)
+    error: Annotated[str, Field(max_length=20_000), Storable] | None = None
 
 
 def execution_out(row: Execution) -> ExecutionOut:
@@ -70,7 +71,7 @@ def execution_out(row: Execution) -> ExecutionOut:
     responses=errors(401, 404, 413),
 )
 def run_flow(
-    flow_id: Annotated[str, Path(min_length=1, max_length=200)],
+    flow_id: Annotated[str, Path(min_length=1, max_length=200), Storable],
     caller: ApiCaller,
     session: SessionDep,
     body: Annotated[RunRequest | None, Body()] = None,
@@ -79,7 +80,7 @@ def run_flow(
     flow = session.get(CloudFlow, (caller.user.id, flow_id))
     if flow is None or flow.deleted:
         raise Refusal(status.HTTP_404_NOT_FOUND, detail=FLOW_NOT_FOUND)
-    text = json.dumps(body.input if body else None, ensure_ascii=False)
+    text = json.dumps(body.input if body else None)
     if len(text.encode()) > MAX_INPUT_BYTES:
         raise Refusal(
             status.HTTP_413_CONTENT_TOO_LARGE,
@@ -119,14 +120,14 @@ def list_executions(
 
 @router.get("/executions/{execution_id}", response_model=ExecutionOut, responses=errors(401, 404))
 def get_execution(
-    execution_id: Annotated[str, Path(max_length=36)], caller: ApiCaller, session: SessionDep
+    execution_id: ExecutionId, caller: ApiCaller, session: SessionDep
 ) -> ExecutionOut:
     return execution_out(_owned(session, caller.user.id, execution_id))
 
 
 @router.patch("/executions/{execution_id}", response_model=ExecutionOut, responses=errors(401, 404))
 def report_execution(
-    execution_id: Annotated[str, Path(max_length=36)],
+    execution_id: ExecutionId,
     body: ExecutionReport,
     caller: ApiCaller,
     session: SessionDep,

@@ -21,11 +21,12 @@ from sqlalchemy.orm import Session
 
 from ..deps import ApiCaller, CloudDep, SessionDep
 from ..models import CloudFlow
-from ..schemas import errors
+from ..schemas import JsonObject, Storable, errors
 
 router = APIRouter(prefix="/api/flows", tags=["flows"])
 
-FlowId = Annotated[str, Path(min_length=1, max_length=200)]
+FlowId = Annotated[str, Path(min_length=1, max_length=200), Storable]
+Name = Annotated[str, Field(max_length=500), Storable]
 NOT_FOUND = "There is no flow with this id in your account."
 
 
@@ -54,14 +55,16 @@ class FlowList(BaseModel):
 
 
 class NewFlow(BaseModel):
-    id: str | None = Field(default=None, min_length=1, max_length=200, pattern=r"^[^/]+$")
-    name: str = Field(max_length=500)
-    definition: dict[str, Any]
+    id: Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^/]+$"), Storable] | None = (
+        None
+    )
+    name: Name
+    definition: JsonObject
 
 
 class FlowChange(BaseModel):
-    name: str = Field(max_length=500)
-    definition: dict[str, Any]
+    name: Name
+    definition: JsonObject
     base_revision: int | None = Field(
         default=None, description="The revision this change was made on; omitted: last write wins."
     )
@@ -92,7 +95,8 @@ def _conflict(row: CloudFlow, detail: str) -> JSONResponse:
 
 
 def _definition_text(cloud: CloudDep, definition: dict[str, Any]) -> str:
-    text = json.dumps(definition, ensure_ascii=False, separators=(",", ":"))
+    # ASCII escapes keep any JSON string storable, even half a surrogate pair.
+    text = json.dumps(definition, separators=(",", ":"))
     if len(text.encode()) > cloud.settings.max_flow_bytes:
         limit = cloud.settings.max_flow_bytes // 1024
         raise Refusal(
