@@ -15,7 +15,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from flowin_engine import paths
@@ -97,16 +97,19 @@ class Localizer:
     def __init__(self, app: QApplication) -> None:
         self.app = app
         self.language = "en"
-        self._translator: QTranslator | None = None
+        self._translators: list[QTranslator] = []
 
     def set_language(self, language: str) -> None:
-        if self._translator is not None:
-            self.app.removeTranslator(self._translator)
-            self._translator = None
+        for translator in self._translators:
+            self.app.removeTranslator(translator)
+        self._translators = []
         if language != "en":
-            self._translator = load_translator(language)
-            if self._translator is not None:
-                self.app.installTranslator(self._translator)
+            # Qt's own words too: standard buttons (Close, Cancel), a text field's context menu.
+            # Installed last, ours is asked first.
+            for translator in (qt_translator(language), load_translator(language)):
+                if translator is not None:
+                    self.app.installTranslator(translator)
+                    self._translators.append(translator)
         self.language = language
         rtl = language in RIGHT_TO_LEFT
         self.app.setLayoutDirection(
@@ -125,6 +128,15 @@ def load_translator(language: str) -> QTranslator | None:
     if source.is_file():
         return TsTranslator(source)
     log.warning("No translation for %s", language)
+    return None
+
+
+def qt_translator(language: str) -> QTranslator | None:
+    translator = QTranslator()
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{language}", folder):
+        return translator
+    log.info("Qt has no translation of its own words for %s", language)
     return None
 
 

@@ -40,10 +40,12 @@ from flowin_engine.model import Flow, FlowStatus, Position, StickyNote, utc_now
 from flowin_engine.pinning import NO_EARLIER_RUN, latest_outputs, pin
 from flowin_engine.registry import Registry
 from flowin_engine.store import Store, VersionConflict
+from flowin_engine.sync import SyncReport
 from flowin_engine.validation import validate_flow
 
 from .canvas import FlowScene, FlowView
 from .canvas.tidy import tidy_command
+from .cloud import CloudAccountDialog, CloudSync, status_sentence, status_text
 from .document import (
     CLIPBOARD_MIME,
     AddItems,
@@ -128,6 +130,8 @@ class MainWindow(QMainWindow):
         self.run_log = RunLog()
         self.home = HomeView(store, registry)
         self.executions = ExecutionsView(store, self.retry_execution)
+        self.cloud = CloudSync(store, self)
+        self.cloud_dialog: CloudAccountDialog | None = None
         self._return_page: QWidget = self.home
 
         self.canvas_split = QSplitter(Qt.Orientation.Vertical)
@@ -225,6 +229,10 @@ class MainWindow(QMainWindow):
         self._editor_widgets.append(bar.addWidget(self.activate_button))
         self._editor_widgets.append(bar.addWidget(self.run_button))
         bar.addWidget(self.executions_button)
+        self.sync_button = QToolButton()
+        self.sync_button.setObjectName("syncStatus")
+        self.sync_button.clicked.connect(self.show_cloud_account)
+        bar.addWidget(self.sync_button)
         bar.addWidget(self.language)
         bar.addWidget(self.theme_button)
         self.conflict_bar = ConflictBar(self)
@@ -277,6 +285,7 @@ class MainWindow(QMainWindow):
         self.theme_action = self._action(self.toggle_theme, "Ctrl+Shift+L")
         self.run_action = self._action(self.test_run, "Ctrl+R")
         self.executions_action = self._action(self.show_executions, "Ctrl+Shift+E")
+        self.cloud_action = self._action(self.show_cloud_account)
         self.edit_actions = [
             self.save_action,
             self.history_action,
@@ -301,6 +310,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions(
             [self.new_action, self.home_action, self.save_action, self.history_action]
         )
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.cloud_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -346,6 +357,9 @@ class MainWindow(QMainWindow):
         self.home.create_requested.connect(self.new_flow)
         self.executions.back_requested.connect(self._leave_executions)
         self.runs.events_arrived.connect(self.executions.on_events)
+        self.cloud.status_changed.connect(self._show_sync_status)
+        self.cloud.signed_in_changed.connect(self._show_sync_status)
+        self.cloud.synced.connect(self._cloud_synced)
 
     # Language and theme.
 
@@ -371,6 +385,7 @@ class MainWindow(QMainWindow):
         )
         self.conflict_bar.retranslate()
         self._show_status()
+        self._show_sync_status()
         self.flow_name.setAccessibleName(self.tr("Flow name"))
         self.language.setAccessibleName(self.tr("Language"))
         self.language.setToolTip(self.tr("Language"))
@@ -403,6 +418,7 @@ class MainWindow(QMainWindow):
             self.theme_action: self.tr("Dark theme"),
             self.run_action: self.tr("Test run"),
             self.executions_action: self.tr("Executions"),
+            self.cloud_action: self.tr("Cloud account…"),
         }
         for action, text in texts.items():
             action.setText(text)
@@ -434,6 +450,10 @@ class MainWindow(QMainWindow):
         self.set_theme(self.theme.name)  # the style sheet has a few start/end borders
         self.statusBar().clearMessage()
         self.retranslate()  # now, rather than when the posted LanguageChange arrives
+        if self.cloud_dialog is not None:
+            # Built again in the new language when next asked for (it is closed: it is modal).
+            self.cloud_dialog.deleteLater()
+            self.cloud_dialog = None
         index = self.language.findData(code)
         if index != self.language.currentIndex():
             self.language.blockSignals(True)
@@ -869,6 +889,7 @@ class MainWindow(QMainWindow):
             return
         self._saved = True
         self._show_save_state()
+        self.cloud.flow_saved()
 
     def _latest_version(self, flow_id: str) -> int | None:
         try:
@@ -937,6 +958,61 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Version %1 restored, and saved as a new version.").replace("%1", str(number)),
             6000,
+        )
+
+    # The cloud account.
+
+    def show_cloud_account(self) -> CloudAccountDialog:
+        if self.cloud_dialog is None:
+            self.cloud_dialog = CloudAccountDialog(self.cloud, self)
+        self.cloud_dialog.show_state()
+        self.cloud_dialog.open()
+        return self.cloud_dialog
+
+    def _show_sync_status(self) -> None:
+        self.sync_button.setText(status_text(self.cloud))
+        self.sync_button.setToolTip(status_sentence(self.cloud))
+        self.sync_button.setProperty("state", self.cloud.status.value)
+        self.sync_button.style().unpolish(self.sync_button)
+        self.sync_button.style().polish(self.sync_button)
+
+    def _cloud_synced(self, report: SyncReport) -> None:
+        """Show what a sync brought: the flows list, and the open flow when it was changed
+        elsewhere and has no edits here waiting to be saved (those meet the "changed elsewhere"
+        choice when they are saved)."""
+        self.home.refresh()
+        if self.pages.currentWidget() is not self.editor or not self._saved:
+            return
+        flow_id = self.document.flow.id
+        if any(ref.id == flow_id for ref in report.deleted_here):
+            self.show_home()
+            self.statusBar().showMessage(
+                self.tr("'%1' was deleted on another computer.").replace(
+                    "%1", isolate(self.document.flow.name)
+                ),
+                10000,
+            )
+            return
+        if not any(ref.id == flow_id for ref in report.pulled + report.restored):
+            return
+        try:
+            version = self.store.current_version(flow_id)
+            pulled = self.store.get_flow(flow_id)
+        except FlowinError:
+            return
+        self._loading = True  # already saved: the sync wrote it
+        try:
+            self.document.push(
+                RestoreVersion(
+                    self.document, pulled, version, self.tr("Changes from another computer")
+                )
+            )
+        finally:
+            self._loading = False
+        self._base_version = version
+        self.statusBar().showMessage(
+            self.tr("This flow was changed on another computer; you see the new version."),
+            8000,
         )
 
     def _show_save_state(self) -> None:
@@ -1123,5 +1199,6 @@ class MainWindow(QMainWindow):
         self._keep_unsaved_copy()
         self.runs.shutdown()
         self.builder_panel.shutdown()
+        self.cloud.shutdown()
         if self.tray is not None:
             self.tray.hide()

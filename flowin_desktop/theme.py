@@ -135,6 +135,11 @@ def style_sheet(theme: Theme, rtl: bool = False) -> str:
     QLabel#flowStat_fair {{ color: {t.retrying}; }}
     QLabel#flowStat_bad {{ color: {t.failure}; }}
     QLabel#muted, QLabel#saveState {{ color: {t.muted}; }}
+    QToolButton#syncStatus[state="synced"] {{ color: {t.success}; }}
+    QToolButton#syncStatus[state="offline"] {{ color: {t.muted}; }}
+    QToolButton#syncStatus[state="signed_out"] {{ color: {t.accent}; }}
+    QToolButton#syncStatus[state="conflict"] {{ color: {t.failure}; font-weight: 600;
+        border-color: {t.failure}; }}
     QLabel#title {{ font-size: 22px; font-weight: 600; }}
     QLabel#empty {{ color: {t.muted}; font-size: 15px; padding: 40px; }}
     QLabel#sectionTitle {{ font-weight: 600; font-size: 14px; }}

@@ -58,8 +58,10 @@ class RestoreVersion(FlowCommand):
     The flow keeps its id, its status (on or paused) and its pinned test data.
     """
 
-    def __init__(self, document: FlowDocument, version: Flow, number: int) -> None:
-        super().__init__(document, _tr("Restore version %1").replace("%1", _number(number)))
+    def __init__(
+        self, document: FlowDocument, version: Flow, number: int, text: str | None = None
+    ) -> None:
+        super().__init__(document, text or _tr("Restore version %1").replace("%1", _number(number)))
         self.new, self.old = _content(version), _content(document.flow)
 
     def _apply(self, content: dict[str, Any]) -> None:

@@ -645,6 +645,22 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Show minimap</source>
       <translation>إظهار الخريطة المصغّرة</translation>
     </message>
+    <message>
+      <source>Cloud account…</source>
+      <translation>الحساب السحابي…</translation>
+    </message>
+    <message>
+      <source>'%1' was deleted on another computer.</source>
+      <translation>حُذف «%1» على حاسوب آخر.</translation>
+    </message>
+    <message>
+      <source>Changes from another computer</source>
+      <translation>تغييرات من حاسوب آخر</translation>
+    </message>
+    <message>
+      <source>This flow was changed on another computer; you see the new version.</source>
+      <translation>تغيّر هذا التدفق على حاسوب آخر؛ أنت ترى النسخة الجديدة.</translation>
+    </message>
   </context>
   <context>
     <name>Palette</name>
@@ -3588,6 +3604,208 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>'{step}' → {title} refers to '{other}', which doesn't run before it.</source>
       <translation>يشير '{step}' → {title} إلى '{other}' التي لا تعمل قبله.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CloudSync</name>
+    <message>
+      <source>Flowin can't reach the cloud. Check the address and your internet connection; your flows stay on this computer.</source>
+      <translation>لا يستطيع Flowin الوصول إلى السحابة. تحقّق من العنوان ومن اتصالك بالإنترنت؛ تبقى تدفقاتك على هذا الحاسوب.</translation>
+    </message>
+    <message>
+      <source>Too many tries. Wait a minute and try again.</source>
+      <translation>محاولات كثيرة. انتظر دقيقة ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+      <source>Too many tries. Wait %1 seconds and try again.</source>
+      <translation>محاولات كثيرة. انتظر %1 ثانية ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+      <source>The cloud had a problem on its side. Your flows are safe here; try later.</source>
+      <translation>حدثت مشكلة في السحابة. تدفقاتك في أمان هنا؛ حاول لاحقًا.</translation>
+    </message>
+    <message>
+      <source>You're signed out. Sign in again to sync your flows.</source>
+      <translation>لقد سُجّل خروجك. سجّل الدخول مرة أخرى لمزامنة تدفقاتك.</translation>
+    </message>
+    <message>
+      <source>The e-mail, password or code isn't right. Check them and try again.</source>
+      <translation>البريد الإلكتروني أو كلمة المرور أو الرمز غير صحيح. تحقّق منها وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+      <source>Something went wrong; the details are in Flowin's log.</source>
+      <translation>حدث خطأ ما؛ التفاصيل في سجل Flowin.</translation>
+    </message>
+    <message>
+      <source>Sign in to sync</source>
+      <translation>سجّل الدخول للمزامنة</translation>
+    </message>
+    <message>
+      <source>Syncing…</source>
+      <translation>جارٍ المزامنة…</translation>
+    </message>
+    <message>
+      <source>Offline</source>
+      <translation>غير متصل</translation>
+    </message>
+    <message>
+      <source>Sync conflict</source>
+      <translation>تعارض في المزامنة</translation>
+    </message>
+    <message>
+      <source>Synced</source>
+      <translation>متزامن</translation>
+    </message>
+    <message>
+      <source>Flowin works fully on this computer. Sign in to back up your flows and keep them the same on all your computers.</source>
+      <translation>يعمل Flowin بالكامل على هذا الحاسوب. سجّل الدخول لحفظ نسخة احتياطية من تدفقاتك وإبقائها متطابقة على كل حواسيبك.</translation>
+    </message>
+    <message>
+      <source>Syncing your flows with the cloud…</source>
+      <translation>جارٍ مزامنة تدفقاتك مع السحابة…</translation>
+    </message>
+    <message>
+      <source>The cloud can't be reached right now. Your changes are kept here and sync when it can.</source>
+      <translation>لا يمكن الوصول إلى السحابة الآن. تُحفظ تغييراتك هنا وتُزامَن عندما يصبح ذلك ممكنًا.</translation>
+    </message>
+    <message>
+      <source>Some flows were changed both here and on another computer. Choose which to keep.</source>
+      <translation>تغيّرت بعض التدفقات هنا وعلى حاسوب آخر معًا. اختر ما تريد الاحتفاظ به.</translation>
+    </message>
+    <message>
+      <source>Your flows are synced.</source>
+      <translation>تدفقاتك متزامنة.</translation>
+    </message>
+    <message>
+      <source>Your flows are synced (last at %1).</source>
+      <translation>تدفقاتك متزامنة (آخر مرة %1).</translation>
+    </message>
+  </context>
+  <context>
+    <name>CloudAccountDialog</name>
+    <message>
+      <source>Cloud account</source>
+      <translation>الحساب السحابي</translation>
+    </message>
+    <message>
+      <source>Flowin works fully on this computer. Sign in to back up your flows and keep them the same on all your computers. Your passwords and connected accounts never leave this computer.</source>
+      <translation>يعمل Flowin بالكامل على هذا الحاسوب. سجّل الدخول لحفظ نسخة احتياطية من تدفقاتك وإبقائها متطابقة على كل حواسيبك. كلمات مرورك وحساباتك المرتبطة لا تغادر هذا الحاسوب أبدًا.</translation>
+    </message>
+    <message>
+      <source>Sign in</source>
+      <translation>تسجيل الدخول</translation>
+    </message>
+    <message>
+      <source>Create an account</source>
+      <translation>إنشاء حساب</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>البريد الإلكتروني</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>كلمة المرور</translation>
+    </message>
+    <message>
+      <source>Your name</source>
+      <translation>اسمك</translation>
+    </message>
+    <message>
+      <source>Cloud address</source>
+      <translation>عنوان السحابة</translation>
+    </message>
+    <message>
+      <source>Confirm</source>
+      <translation>تأكيد</translation>
+    </message>
+    <message>
+      <source>Sync now</source>
+      <translation>زامِن الآن</translation>
+    </message>
+    <message>
+      <source>Sign out</source>
+      <translation>تسجيل الخروج</translation>
+    </message>
+    <message>
+      <source>Changed in both places</source>
+      <translation>تغيّر في المكانين</translation>
+    </message>
+    <message>
+      <source>Keep mine</source>
+      <translation>احتفظ بنسختي</translation>
+    </message>
+    <message>
+      <source>This computer's flow replaces the cloud's.</source>
+      <translation>يحلّ تدفق هذا الحاسوب محلّ تدفق السحابة.</translation>
+    </message>
+    <message>
+      <source>Keep theirs</source>
+      <translation>احتفظ بنسخة السحابة</translation>
+    </message>
+    <message>
+      <source>The cloud's flow replaces this computer's.</source>
+      <translation>يحلّ تدفق السحابة محلّ تدفق هذا الحاسوب.</translation>
+    </message>
+    <message>
+      <source>Keep both</source>
+      <translation>احتفظ بالاثنتين</translation>
+    </message>
+    <message>
+      <source>Keep the cloud's flow, and this computer's as a copy.</source>
+      <translation>احتفظ بتدفق السحابة، وبتدفق هذا الحاسوب كنسخة.</translation>
+    </message>
+    <message>
+      <source>Signed in as %1</source>
+      <translation>مسجّل الدخول باسم %1</translation>
+    </message>
+    <message>
+      <source>%1 — changed here, deleted in the cloud</source>
+      <translation>%1 — تغيّر هنا وحُذف من السحابة</translation>
+    </message>
+    <message>
+      <source>%1 — deleted here, changed in the cloud</source>
+      <translation>%1 — حُذف هنا وتغيّر في السحابة</translation>
+    </message>
+    <message>
+      <source>%1 — changed here and in the cloud</source>
+      <translation>%1 — تغيّر هنا وفي السحابة</translation>
+    </message>
+    <message>
+      <source>Create account</source>
+      <translation>إنشاء الحساب</translation>
+    </message>
+    <message>
+      <source>Type the e-mail address of your account.</source>
+      <translation>اكتب عنوان البريد الإلكتروني لحسابك.</translation>
+    </message>
+    <message>
+      <source>The password needs at least %1 characters.</source>
+      <translation>تحتاج كلمة المرور إلى %1 أحرف على الأقل.</translation>
+    </message>
+    <message>
+      <source>The cloud address starts with https://</source>
+      <translation>يبدأ عنوان السحابة بـ https://</translation>
+    </message>
+    <message>
+      <source>Connecting…</source>
+      <translation>جارٍ الاتصال…</translation>
+    </message>
+    <message>
+      <source>by text message</source>
+      <translation>برسالة نصية</translation>
+    </message>
+    <message>
+      <source>by e-mail</source>
+      <translation>بالبريد الإلكتروني</translation>
+    </message>
+    <message>
+      <source>We sent you a 6-digit code %1. Type it here, or one of your backup codes.</source>
+      <translation>أرسلنا إليك رمزًا من 6 أرقام %1. اكتبه هنا، أو أحد رموزك الاحتياطية.</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>جارٍ التحقق…</translation>
     </message>
   </context>
 </TS>

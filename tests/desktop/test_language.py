@@ -26,6 +26,20 @@ def test_switching_to_arabic_is_right_to_left_and_translated(qtbot, window):
     assert window.home.title.text() == "Your flows"
 
 
+def test_qt_own_words_and_the_cloud_dialog_follow_the_language(qtbot, window):
+    english = window.show_cloud_account()
+    english.reject()
+    assert english.close_button.text() == "Close"
+
+    window.set_language("ar")
+    arabic = window.show_cloud_account()
+
+    assert arabic is not english  # built again in the new language
+    assert arabic.windowTitle() == "الحساب السحابي"
+    assert arabic.close_button.text() == "أغلق"  # a standard button, from Qt's own translation
+    assert arabic.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
 def test_refused_connection_reason_is_in_arabic_too(qtbot, editor):
     editor.set_language("ar")
     trigger = editor.add_node("core.manual_trigger", editor.view.mapToScene(0, 0))

@@ -110,3 +110,15 @@ def greeting_text(flow: Flow | dict[str, Any]) -> str:
     data = flow if isinstance(flow, dict) else flow.model_dump()
     greet = next(node for node in data["nodes"] if node["id"] == "greet")
     return greet["params"]["fields"][0]["value"]
+
+
+def turn_on_two_factor(server: CloudServer, email: str) -> None:
+    """Verify the e-mail address with the link "sent", then turn on codes by e-mail."""
+    token = server.last_token("verify-email", email)
+    httpx.post(server.url + "/auth/verify/email/confirm", json={"token": token}).raise_for_status()
+    tokens = server.sign_up(email)
+    httpx.post(
+        server.url + "/auth/2fa/enable",
+        json={"method": "email", "password": DEFAULT_PASSWORD},
+        headers=server.bearer(tokens),
+    ).raise_for_status()

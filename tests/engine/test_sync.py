@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import threading
 
-import httpx
 import jwt
 import pytest
 
@@ -30,6 +29,7 @@ from .cloud_computers import (
     new_email,
     register,
     server_copy,
+    turn_on_two_factor,
 )
 
 JWT_SECRET = "a secret only these tests and their own server know"
@@ -87,18 +87,6 @@ def own_server(tmp_path_factory):
     server.start()
     yield server
     server.stop()
-
-
-def turn_on_two_factor(server: CloudServer, email: str) -> None:
-    """Verify the e-mail address with the link "sent", then turn on codes by e-mail."""
-    token = server.last_token("verify-email", email)
-    httpx.post(server.url + "/auth/verify/email/confirm", json={"token": token}).raise_for_status()
-    tokens = server.sign_up(email)
-    httpx.post(
-        server.url + "/auth/2fa/enable",
-        json={"method": "email", "password": DEFAULT_PASSWORD},
-        headers=server.bearer(tokens),
-    ).raise_for_status()
 
 
 # Flows travel

@@ -1,0 +1,213 @@
+"""The cloud account in the desktop app, against a real flowin-cloud: signing in and up from
+the dialog, the sync status in the top bar, a flow changed on another computer, conflicts."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from flowin_desktop.cloud import CloudAccountDialog
+from flowin_desktop.main_window import MainWindow
+from flowin_engine.sync import COPY_SUFFIX, SyncStatus
+from tests.cloud_server import DEFAULT_PASSWORD, CloudServer, cloud_server  # noqa: F401 (a fixture)
+from tests.engine.cloud_computers import (
+    Computer,
+    greeting,
+    greeting_text,
+    new_email,
+    register,
+    turn_on_two_factor,
+)
+
+from .conftest import plain
+
+WAIT_MS = 20_000
+
+
+@pytest.fixture(scope="module")
+def cloud(cloud_server):  # noqa: F811 (the imported fixture)
+    return cloud_server
+
+
+@pytest.fixture
+def other_computer(tmp_path):
+    computer = Computer(tmp_path / "other-computer")
+    yield computer
+    computer.close()
+
+
+def sign_in_from_dialog(qtbot, window: MainWindow, server: str, email: str) -> CloudAccountDialog:
+    dialog = window.show_cloud_account()
+    dialog.server.setText(server)
+    qtbot.keyClicks(dialog.email, email)
+    qtbot.keyClicks(dialog.password, DEFAULT_PASSWORD)
+    qtbot.mouseClick(dialog.submit, Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def signed_in_and_synced(qtbot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: window.cloud.signed_in, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: window.cloud.status is SyncStatus.SYNCED and not window.cloud.work.busy,
+        timeout=WAIT_MS,
+    )
+
+
+def test_signed_out_the_top_bar_offers_to_sign_in_and_nothing_syncs(window):
+    assert window.cloud.status is SyncStatus.SIGNED_OUT
+    assert window.sync_button.text() == "Sign in to sync"
+    assert window.cloud.sync_now() is None
+    dialog = window.show_cloud_account()
+    assert dialog.pages.currentIndex() == 0  # the sign-in form
+
+
+def test_creating_an_account_in_the_dialog_signs_in_and_backs_up_the_flows(
+    qtbot, window, cloud, other_computer
+):
+    flow = greeting("Thank a buyer")
+    window.store.save_flow(flow)
+    email = new_email()
+    dialog = window.show_cloud_account()
+    dialog.tabs.setCurrentIndex(1)
+    dialog.server.setText(cloud.url)
+    qtbot.keyClicks(dialog.email, email)
+    qtbot.keyClicks(dialog.password, DEFAULT_PASSWORD)
+    qtbot.keyClicks(dialog.name, "Mona")
+    qtbot.mouseClick(dialog.submit, Qt.MouseButton.LeftButton)
+
+    signed_in_and_synced(qtbot, window)
+    assert dialog.pages.currentIndex() == 2
+    assert email in dialog.who.text()
+    assert dialog.password.text() == ""  # not kept once it has done its work
+    assert window.sync_button.text() == "Synced"
+    other_computer.sign_in(cloud.url, email)
+    other_computer.sync()
+    assert other_computer.has(flow.id)
+
+
+def test_a_wrong_password_is_told_in_the_users_language(qtbot, window, cloud):
+    email = new_email()
+    register(cloud, email)
+    window.set_language("ar")
+    dialog = window.show_cloud_account()
+    dialog.server.setText(cloud.url)
+    qtbot.keyClicks(dialog.email, email)
+    qtbot.keyClicks(dialog.password, "not the password")
+    qtbot.mouseClick(dialog.submit, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: dialog.submit.isEnabled(), timeout=WAIT_MS)
+    assert "كلمة المرور" in dialog.message.text()
+    assert not window.cloud.signed_in
+
+
+def test_a_cloud_that_cannot_be_reached_is_told_and_nothing_is_lost(qtbot, window):
+    dialog = window.show_cloud_account()
+    dialog.server.setText("http://127.0.0.1:9")  # nothing listens on the discard port
+    qtbot.keyClicks(dialog.email, "someone@example.com")
+    qtbot.keyClicks(dialog.password, DEFAULT_PASSWORD)
+    qtbot.mouseClick(dialog.submit, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: dialog.submit.isEnabled(), timeout=WAIT_MS)
+    assert "can't reach the cloud" in dialog.message.text()
+    assert dialog.email.text() == "someone@example.com"
+
+
+def test_a_password_too_short_is_refused_before_asking_the_cloud(qtbot, window):
+    dialog = window.show_cloud_account()
+    dialog.tabs.setCurrentIndex(1)
+    qtbot.keyClicks(dialog.email, "someone@example.com")
+    qtbot.keyClicks(dialog.password, "short")
+    qtbot.mouseClick(dialog.submit, Qt.MouseButton.LeftButton)
+
+    assert "at least 8 characters" in dialog.message.text()
+    assert not window.cloud.work.busy
+
+
+def test_two_factor_sign_in_asks_for_the_code_that_was_sent(qtbot, window, cloud):
+    email = new_email()
+    register(cloud, email)
+    turn_on_two_factor(cloud, email)
+
+    dialog = sign_in_from_dialog(qtbot, window, cloud.url, email)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=WAIT_MS)
+    assert "e-mail" in dialog.code_intro.text()
+    qtbot.keyClicks(dialog.code, cloud.last_token("2fa", email))
+    qtbot.mouseClick(dialog.code_button, Qt.MouseButton.LeftButton)
+
+    signed_in_and_synced(qtbot, window)
+    assert dialog.pages.currentIndex() == 2
+
+
+def test_a_flow_changed_on_another_computer_shows_in_the_open_editor_undoably(
+    qtbot, window, cloud, other_computer
+):
+    email = new_email()
+    register(cloud, email)
+    flow = greeting()
+    window.store.save_flow(flow)
+    window.open_flow(flow.id)
+    sign_in_from_dialog(qtbot, window, cloud.url, email)
+    signed_in_and_synced(qtbot, window)
+    other_computer.sign_in(cloud.url, email)
+    other_computer.sync()
+    other_computer.edit(flow.id, "Welcome back {{ trigger.name }}")
+    other_computer.sync()
+
+    window.cloud.sync_now()
+    qtbot.waitUntil(
+        lambda: greeting_text(window.document.flow) == "Welcome back {{ trigger.name }}",
+        timeout=WAIT_MS,
+    )
+    assert window.document.undo_stack.undoText() == "Changes from another computer"
+    assert "another computer" in window.statusBar().currentMessage()
+    window.document.undo_stack.undo()  # the user's own choice from here: saved and synced
+    assert greeting_text(window.document.flow) == "Hello {{ trigger.name }}"
+
+
+def test_a_conflict_is_shown_and_keeping_both_keeps_each_side(qtbot, window, cloud, other_computer):
+    email = new_email()
+    register(cloud, email)
+    flow = greeting()
+    window.store.save_flow(flow)
+    sign_in_from_dialog(qtbot, window, cloud.url, email)
+    signed_in_and_synced(qtbot, window)
+    other_computer.sign_in(cloud.url, email)
+    other_computer.sync()
+    other_computer.edit(flow.id, "Theirs")
+    other_computer.sync()
+    mine = window.store.get_flow(flow.id)
+    mine.node("greet").params["fields"][0]["value"] = "Mine"
+    window.store.save_flow(mine)
+
+    dialog = window.show_cloud_account()
+    window.cloud.sync_now()
+    qtbot.waitUntil(lambda: window.cloud.status is SyncStatus.CONFLICT, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.sync_button.text() == "Sync conflict", timeout=WAIT_MS)
+    assert dialog.conflict_box.isVisible()
+    assert dialog.conflict_list.count() == 1
+    assert "changed here and in the cloud" in plain(dialog.conflict_list.item(0).text())
+    qtbot.mouseClick(dialog.keep_both, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: window.cloud.status is SyncStatus.SYNCED, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not window.cloud.work.busy, timeout=WAIT_MS)
+    flows = {summary.name: summary.id for summary in window.store.list_flows()}
+    assert greeting_text(window.store.get_flow(flow.id)) == "Theirs"
+    copy_id = flows["Greet a customer" + COPY_SUFFIX]
+    assert greeting_text(window.store.get_flow(copy_id)) == "Mine"
+    other_computer.sync()
+    assert other_computer.has(copy_id)
+
+
+def test_signing_out_stops_syncing_and_forgets_the_tokens(qtbot, window, cloud):
+    email = new_email()
+    register(cloud, email)
+    dialog = sign_in_from_dialog(qtbot, window, cloud.url, email)
+    signed_in_and_synced(qtbot, window)
+
+    qtbot.mouseClick(dialog.sign_out_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: not window.cloud.signed_in, timeout=WAIT_MS)
+    assert window.cloud.status is SyncStatus.SIGNED_OUT
+    assert not window.cloud.timer.isActive()
+    assert dialog.pages.currentIndex() == 0
+    assert dialog.email.text() == email  # the form remembers who signed in last

@@ -1,0 +1,132 @@
+"""Save PNGs of the cloud account: the dialog signed out, a refused sign-in, signed in, and a
+conflict waiting for a choice, in English and Arabic, against a real flowin-cloud.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/cloud_shots.py [folder]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["FLOWIN_DATA_DIR"] = tempfile.mkdtemp(prefix="flowin-cloud-shots-")
+os.environ["FLOWIN_SECRETS"] = "file"  # the data folder is a throw-away one
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from flowin_desktop.app import create_window
+from flowin_engine.sync import SyncStatus
+from tests.cloud_server import DEFAULT_PASSWORD, CloudServer
+from tests.engine.cloud_computers import Computer, new_email, register
+
+
+def settle(app: QApplication, seconds: float = 0.3) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def wait_for(app: QApplication, condition: object, seconds: float = 20) -> None:
+    end = time.monotonic() + seconds
+    while not condition() and time.monotonic() < end:  # type: ignore[operator]
+        settle(app, 0.05)
+    settle(app)
+
+
+def save_with_dialog(window: QWidget, dialog: QDialog, path: Path) -> None:
+    picture = window.grab()
+    painter = QPainter(picture)
+    painter.drawPixmap(
+        dialog.mapToGlobal(dialog.rect().topLeft()) - window.mapToGlobal(window.rect().topLeft()),
+        dialog.grab(),
+    )
+    painter.end()
+    picture.save(str(path))
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/flowin-shots")
+    out.mkdir(parents=True, exist_ok=True)
+    server = CloudServer(Path(tempfile.mkdtemp(prefix="flowin-cloud-"))).start()
+    app = QApplication.instance() or QApplication(sys.argv)
+    window = create_window(app)  # type: ignore[arg-type]
+    window.resize(1360, 820)
+    window.show()
+    settle(app)
+    email = new_email()
+    register(server, email)
+    other = Computer(Path(tempfile.mkdtemp(prefix="flowin-other-")) / "computer")
+    try:
+        for language in ("en", "ar"):
+            window.set_language(language)
+            window.show_home()
+            dialog = window.show_cloud_account()
+            dialog.server.setText(server.url)
+            dialog.email.setText(email)
+            dialog.password.setText("not the password")
+            dialog.send()
+            wait_for(app, dialog.submit.isEnabled)
+            save_with_dialog(window, dialog, out / f"cloud-refused-{language}.png")
+            dialog.tabs.setCurrentIndex(1)
+            settle(app)
+            save_with_dialog(window, dialog, out / f"cloud-create-{language}.png")
+            dialog.tabs.setCurrentIndex(0)
+            dialog.reject()
+
+        window.set_language("en")
+        dialog = window.show_cloud_account()
+        dialog.server.setText(server.url)
+        dialog.email.setText(email)
+        dialog.password.setText(DEFAULT_PASSWORD)
+        dialog.send()
+        wait_for(app, lambda: window.cloud.signed_in and not window.cloud.work.busy)
+        flow_id = window.home.flow_ids()[0]
+        other.sign_in(server.url, email)
+        other.sync()
+        theirs = other.store.get_flow(flow_id)
+        theirs.name = theirs.name + " (edited elsewhere)"
+        other.store.save_flow(theirs)
+        other.sync()
+        mine = window.store.get_flow(flow_id)
+        mine.name = mine.name + " (edited here)"
+        window.store.save_flow(mine)
+        for language in ("en", "ar"):
+            window.set_language(language)
+            window.cloud.sync_now()
+            wait_for(app, lambda: window.cloud.status is SyncStatus.CONFLICT)
+            wait_for(app, lambda: not window.cloud.work.busy)
+            window.show_home()
+            settle(app)
+            window.grab().save(str(out / f"cloud-conflict-home-{language}.png"))
+            dialog = window.show_cloud_account()
+            settle(app)
+            save_with_dialog(window, dialog, out / f"cloud-conflict-{language}.png")
+        dialog.conflict_list.setCurrentRow(0)
+        dialog.keep_both.click()
+        wait_for(app, lambda: window.cloud.status is SyncStatus.SYNCED)
+        wait_for(app, lambda: not window.cloud.work.busy)
+        for language in ("en", "ar"):
+            window.set_language(language)
+            window.show_home()
+            dialog = window.show_cloud_account()
+            settle(app)
+            save_with_dialog(window, dialog, out / f"cloud-synced-{language}.png")
+            dialog.reject()
+    finally:
+        window.shutdown()
+        other.close()
+        server.stop()
+    print(f"Screenshots in {out}")
+    for path in sorted(out.glob("cloud-*.png")):
+        print(" ", path)
+
+
+if __name__ == "__main__":
+    main()
