@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     twilio_account_sid: str | None = None
     twilio_auth_token: SecretStr | None = None
     twilio_from: str | None = None
+    # Twilio's API (https://api.twilio.com) when not given; another address is for a stand-in,
+    # such as the tests' local server.
+    twilio_base_url: str | None = None
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import logging
 import smtplib
+import ssl
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 
 from .config import Settings
 
 log = logging.getLogger(__name__)
+
+# Seconds to wait for the SMTP server or Twilio: messages go out after the answer, but a server
+# that never answers would keep the worker busy for good.
+SEND_TIMEOUT = 20
 
 
 @dataclass(frozen=True)
@@ -46,9 +51,11 @@ class Outbox:
         mail["Subject"] = message.subject
         mail.set_content(message.text)
         try:
-            with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=20) as smtp:
+            with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=SEND_TIMEOUT) as smtp:
                 if settings.smtp_starttls:
-                    smtp.starttls()
+                    # Without a context smtplib accepts any certificate, so anyone on the way could
+                    # read the password and the tokens in the mail.
+                    smtp.starttls(context=ssl.create_default_context())
                 if settings.smtp_username and settings.smtp_password:
                     smtp.login(settings.smtp_username, settings.smtp_password.get_secret_value())
                 smtp.send_message(mail)
@@ -65,13 +72,24 @@ class Outbox:
         ):
             log.error("Twilio is not set (FLOWIN_CLOUD_TWILIO_*); SMS %s not sent.", message.kind)
             return
+        import requests
         from twilio.base.exceptions import TwilioException
+        from twilio.http.http_client import TwilioHttpClient
         from twilio.rest import Client
 
-        client = Client(settings.twilio_account_sid, settings.twilio_auth_token.get_secret_value())
+        client = Client(
+            settings.twilio_account_sid,
+            settings.twilio_auth_token.get_secret_value(),
+            http_client=TwilioHttpClient(timeout=SEND_TIMEOUT),
+        )
+        if settings.twilio_base_url:
+            # The SDK's own switch for the API's address, as the Twilio connector uses it.
+            client.api.base_url = settings.twilio_base_url.rstrip("/")
+        # The SDK raises the network's errors (no connection, no answer in time) as requests' own,
+        # not as TwilioException.
         try:
             client.messages.create(to=message.to, from_=settings.twilio_from, body=message.text)
-        except TwilioException:
+        except (TwilioException, requests.RequestException):
             log.exception("Could not send the %s SMS.", message.kind)
 
 
