@@ -72,6 +72,7 @@ def main() -> int:
     window = create_window(app)  # type: ignore[arg-type]
     background = Background(window.store, window.registry)
     window.background = background
+    window.cloud.runtime = background.runtime
     if QSystemTrayIcon.isSystemTrayAvailable():
         window.tray = Tray(window, app_icon(), window)
         window.tray.show()

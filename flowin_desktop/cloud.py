@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from flowin_engine.errors import FlowinError, NotFound
+from flowin_engine.runtime import Runtime
 from flowin_engine.store import Store
 from flowin_engine.sync import (
     Account,
@@ -43,8 +44,10 @@ from flowin_engine.sync import (
     SignInRefused,
     StatusBoard,
     Sync,
+    SyncError,
     SyncReport,
     SyncStatus,
+    pick_up_runs,
 )
 
 from .work import Background
@@ -111,6 +114,9 @@ class CloudSync(QObject):
         self.board.subscribe(lambda *_: self._board_changed.emit())
         self._board_changed.connect(self.status_changed)
         self.last_synced: datetime | None = None
+        # The runtime running this computer's active flows: it also runs what the cloud's API
+        # queued for them (set by the app; none in tests of the dialog alone).
+        self.runtime: Runtime | None = None
         self.work = Background(self)
         self.work.finished.connect(self._answered)
         self._answers: dict[int, Callable[[Any], None]] = {}
@@ -205,7 +211,13 @@ class CloudSync(QObject):
 
     def _sync(self) -> SyncReport:
         with self.account.client() as client:
-            return Sync(self.store, client, self.board).run()
+            report = Sync(self.store, client, self.board).run()
+            if self.runtime is not None and not report.errors:
+                try:
+                    pick_up_runs(self.store, client, self.runtime)
+                except SyncError as error:  # the runs wait in the cloud for the next sync
+                    log.info("Could not pick up the cloud's queued runs: %s", error)
+            return report
 
     def _start(self, work: Callable[[], Any], then: Callable[[Any], None]) -> int:
         ticket = self.work.start(work)

@@ -8,6 +8,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from logging.handlers import RotatingFileHandler
@@ -334,7 +335,16 @@ def _set_status(reference: str, status: FlowStatus) -> None:
 @click.option("--public-url", help="The address a tunnel exposes this machine at.")
 @click.option("--workers", default=8, show_default=True, help="Steps that may run at once.")
 @click.option("--max-running", default=32, show_default=True, help="Executions at once.")
-def serve(host: str, port: int, public_url: str | None, workers: int, max_running: int) -> None:
+@click.option(
+    "--sync-every",
+    default=60,
+    show_default=True,
+    help="Signed in to a cloud account: sync flows and pick up runs queued through the cloud's "
+    "API this often (seconds; 0: never).",
+)
+def serve(
+    host: str, port: int, public_url: str | None, workers: int, max_running: int, sync_every: int
+) -> None:
     """Run every active flow: webhooks, schedules and polling, until stopped (Ctrl+C)."""
     from .credentials import Connections
     from .runtime import Runtime, RuntimeSettings
@@ -362,12 +372,38 @@ def serve(host: str, port: int, public_url: str | None, workers: int, max_runnin
         if url:
             click.echo(f"  {runtime.flow_name(flow_id)}: {url}")
     sys.stdout.flush()
+    next_sync = time.monotonic()
     while not stop.wait(0.5):
-        pass
+        if sync_every > 0 and time.monotonic() >= next_sync:
+            next_sync = time.monotonic() + sync_every
+            _sync_with_cloud(store, runtime)
     click.echo("Stopping: letting running executions finish…")
     runtime.stop()
     store.close()
     click.echo("Stopped.")
+
+
+def _sync_with_cloud(store: Store, runtime: Any) -> None:
+    """One background sync for ``serve``: flows both ways, then the cloud's queued runs."""
+    from .sync import Account, Sync, SyncError, pick_up_runs
+
+    account = Account(store)
+    if not account.signed_in:
+        return
+    with account.client() as client:
+        report = Sync(store, client).run()
+        for problem in report.errors:
+            click.echo(f"Sync: {problem}")
+        if report.errors:
+            return
+        try:
+            runs = pick_up_runs(store, client, runtime)
+        except SyncError as error:
+            click.echo(f"Sync: {error}")
+            return
+    for run_id in runs.started:
+        click.echo(f"  Running {run_id[:8]}, queued through the cloud")
+    sys.stdout.flush()
 
 
 @main.group()

@@ -24,6 +24,7 @@ router = APIRouter(prefix="/api", tags=["executions"])
 Status = Literal["queued", "running", "success", "error"]
 ExecutionId = Annotated[str, Path(max_length=36), Storable]
 NOT_FOUND = "There is no run with this id in your account."
+ALREADY_TAKEN = "This run was already picked up by a computer."
 MAX_INPUT_BYTES = 256 * 1024
 
 
@@ -125,15 +126,29 @@ def get_execution(
     return execution_out(_owned(session, caller.user.id, execution_id))
 
 
-@router.patch("/executions/{execution_id}", response_model=ExecutionOut, responses=errors(401, 404))
+@router.patch(
+    "/executions/{execution_id}", response_model=ExecutionOut, responses=errors(401, 404, 409)
+)
 def report_execution(
     execution_id: ExecutionId,
     body: ExecutionReport,
     caller: ApiCaller,
     session: SessionDep,
 ) -> ExecutionOut:
-    """The desktop runtime reports a run it picked up: running, then success or error."""
-    row = _owned(session, caller.user.id, execution_id)
+    """The desktop runtime reports a run it picked up: running, then success or error.
+
+    "running" claims a queued run: only one computer gets it, the others get 409.
+    """
+    query = select(Execution).where(
+        Execution.id == execution_id, Execution.owner_id == caller.user.id
+    )
+    if body.status == "running":
+        query = query.with_for_update()  # two computers claiming at once: one waits, sees it taken
+    row = session.scalars(query).one_or_none()
+    if row is None:
+        raise Refusal(status.HTTP_404_NOT_FOUND, detail=NOT_FOUND)
+    if body.status == "running" and row.status != "queued":
+        raise Refusal(status.HTTP_409_CONFLICT, detail=ALREADY_TAKEN)
     now = datetime.now(UTC)
     row.status = body.status
     if body.status == "running":

@@ -43,15 +43,24 @@ class Inbox:
         self._thread = threading.Thread(target=self._write_loop, name="flowin-inbox", daemon=True)
         self._thread.start()
 
-    def accept(self, flow_id: str, source: str, payload: Any) -> tuple[InboxEvent, Future[None]]:
-        """Queue an event for writing; the future resolves once it is on disk."""
-        event = InboxEvent(uuid.uuid4().hex, flow_id, source, payload, datetime.now(UTC))
+    def accept(
+        self, flow_id: str, source: str, payload: Any, event_id: str | None = None
+    ) -> tuple[InboxEvent, Future[None]]:
+        """Queue an event for writing; the future resolves once it is on disk.
+
+        ``event_id`` (new if not given) becomes the id of the execution that runs it.
+        """
+        event = InboxEvent(
+            event_id or uuid.uuid4().hex, flow_id, source, payload, datetime.now(UTC)
+        )
         done: Future[None] = Future()
         self._queue.put((event, done))
         return event, done
 
-    def accept_now(self, flow_id: str, source: str, payload: Any) -> InboxEvent:
-        event, done = self.accept(flow_id, source, payload)
+    def accept_now(
+        self, flow_id: str, source: str, payload: Any, event_id: str | None = None
+    ) -> InboxEvent:
+        event, done = self.accept(flow_id, source, payload, event_id)
         done.result(timeout=30)
         return event
 

@@ -305,9 +305,12 @@ class Runtime:
     def accepting(self) -> bool:
         return len(self._queue) < self.settings.max_queued
 
-    def submit(self, flow_id: str, source: str, payload: Any) -> InboxEvent:
-        """Accept an event durably (returns once it is on disk); it runs as soon as it may."""
-        return self.inbox.accept_now(flow_id, source, payload)
+    def submit(
+        self, flow_id: str, source: str, payload: Any, event_id: str | None = None
+    ) -> InboxEvent:
+        """Accept an event durably (returns once it is on disk); it runs as soon as it may,
+        as the execution ``event_id`` when given."""
+        return self.inbox.accept_now(flow_id, source, payload, event_id)
 
     def run_now(self, flow: Flow, payload: Any, source: str) -> Future[ExecutionResult]:
         """Run at once for a caller that waits for the answer (its own acknowledgement).

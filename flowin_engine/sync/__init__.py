@@ -28,6 +28,10 @@ The public surface, all importable from ``flowin_engine.sync``:
     ``synced``, ``syncing``, ``offline`` (also: the server failed or asked to wait),
     ``conflict``, ``signed_out``; with a sentence (``detail``) to show beside it.
 
+``pick_up_runs(store, client, runtime) -> RunsReport``
+    Runs queued through the cloud's API (``POST /api/run/{flow id}``): reports those that ended
+    here, then claims and starts the queued runs of the flows active on this computer.
+
 Errors are ``SyncError`` (a ``FlowinError``): ``Offline``, ``SignedOut``, ``SignInRefused``,
 ``RateLimited`` (``retry_after``), ``ServerError``, ``RequestRejected``.
 
@@ -37,7 +41,7 @@ a draft.
 """
 
 from .account import Account, PendingSignIn
-from .client import CloudClient, CloudFlow, Tokens, TwoFactorChallenge
+from .client import CloudClient, CloudFlow, CloudRun, Tokens, TwoFactorChallenge
 from .cloud_form import cloud_form
 from .errors import (
     NotOnServer,
@@ -50,6 +54,7 @@ from .errors import (
     SignInRefused,
     SyncError,
 )
+from .runs import RunsReport, pick_up_runs
 from .state import Conflict
 from .status import StatusBoard, SyncStatus
 from .sync import COPY_SUFFIX, FlowRef, Keep, Sync, SyncReport
@@ -59,6 +64,7 @@ __all__ = [
     "Account",
     "CloudClient",
     "CloudFlow",
+    "CloudRun",
     "Conflict",
     "FlowRef",
     "Keep",
@@ -68,6 +74,7 @@ __all__ = [
     "RateLimited",
     "RequestRejected",
     "RevisionConflict",
+    "RunsReport",
     "ServerError",
     "SignInRefused",
     "SignedOut",
@@ -79,4 +86,5 @@ __all__ = [
     "Tokens",
     "TwoFactorChallenge",
     "cloud_form",
+    "pick_up_runs",
 ]

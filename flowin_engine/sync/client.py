@@ -51,6 +51,19 @@ class TwoFactorChallenge:
 
 
 @dataclass(frozen=True, slots=True)
+class CloudRun:
+    """A run asked for through the cloud's API, for a computer of the account to run."""
+
+    id: str
+    flow_id: str
+    input: Any
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CloudRun:
+        return cls(str(data["id"]), str(data["flow_id"]), data.get("input"))
+
+
+@dataclass(frozen=True, slots=True)
 class CloudFlow:
     """A flow as the cloud account keeps it. ``definition`` is None when not asked for."""
 
@@ -196,6 +209,28 @@ class CloudClient:
             f"/api/flows/{_quoted(flow_id)}",
             params={"base_revision": str(base_revision)},
         )
+
+    # Runs queued through the cloud's API (POST /api/run/{flow id})
+
+    def list_runs(self, status: str) -> list[CloudRun]:
+        """The account's runs in this state ("queued", "running", ...), newest first."""
+        answer = self._call("GET", "/api/executions", params={"status": status})
+        return [CloudRun.from_json(item) for item in answer.get("executions", [])]
+
+    def claim_run(self, run_id: str) -> bool:
+        """Take a queued run for this computer; False when another computer took it first."""
+        try:
+            self._call("PATCH", f"/api/executions/{_quoted(run_id)}", json={"status": "running"})
+        except RequestRejected as refusal:
+            if refusal.status == 409:
+                return False
+            raise
+        return True
+
+    def report_run(self, run_id: str, error: str | None = None) -> None:
+        """Say how a claimed run ended: with no error, it succeeded."""
+        body = {"status": "error", "error": error} if error else {"status": "success"}
+        self._call("PATCH", f"/api/executions/{_quoted(run_id)}", json=body)
 
     # Internals
 

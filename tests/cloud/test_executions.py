@@ -59,6 +59,19 @@ def test_the_desktop_reports_running_then_success(alice):
     assert done.json()["finished_at"] is not None
 
 
+def test_only_one_computer_can_claim_a_queued_run(alice):
+    add_flow(alice)
+    run = queue(alice).json()
+    claims = [
+        alice.client.patch(
+            f"/api/executions/{run['id']}", json={"status": "running"}, headers=alice.headers
+        )
+        for _ in range(2)
+    ]
+    assert [claim.status_code for claim in claims] == [200, 409]
+    assert "already picked up" in claims[1].json()["detail"]
+
+
 def test_an_error_report_keeps_the_error(alice):
     add_flow(alice)
     run = queue(alice).json()

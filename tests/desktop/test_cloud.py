@@ -3,11 +3,16 @@ the dialog, the sync status in the top bar, a flow changed on another computer, 
 
 from __future__ import annotations
 
+import httpx
 import pytest
 from PySide6.QtCore import Qt
 
 from flowin_desktop.cloud import CloudAccountDialog
 from flowin_desktop.main_window import MainWindow
+from flowin_engine.credentials import Connections
+from flowin_engine.errors import NotFound
+from flowin_engine.model import FlowStatus
+from flowin_engine.runtime import Runtime, RuntimeSettings
 from flowin_engine.sync import COPY_SUFFIX, SyncStatus
 from tests.cloud_server import DEFAULT_PASSWORD, CloudServer, cloud_server  # noqa: F401 (a fixture)
 from tests.engine.cloud_computers import (
@@ -211,3 +216,43 @@ def test_signing_out_stops_syncing_and_forgets_the_tokens(qtbot, window, cloud):
     assert not window.cloud.timer.isActive()
     assert dialog.pages.currentIndex() == 0
     assert dialog.email.text() == email  # the form remembers who signed in last
+
+
+def test_a_run_queued_through_the_cloud_api_runs_here_and_is_reported(qtbot, window, cloud):
+    email = new_email()
+    register(cloud, email)
+    flow = greeting()
+    flow.status = FlowStatus.ACTIVE
+    window.store.save_flow(flow)
+    runtime = Runtime(
+        window.store,
+        RuntimeSettings(port=0, sync_interval=0.1),
+        connections=Connections(window.store),
+    )
+    runtime.start()
+    window.cloud.runtime = runtime
+    try:
+        sign_in_from_dialog(qtbot, window, cloud.url, email)
+        signed_in_and_synced(qtbot, window)
+        api = httpx.Client(base_url=cloud.url, headers=cloud.bearer(cloud.sign_up(email)))
+        run_id = api.post(f"/api/run/{flow.id}", json={"input": {"name": "Sara"}}).json()["id"]
+
+        window.cloud.sync_now()
+        qtbot.waitUntil(lambda: ran(window, run_id), timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: not window.cloud.work.busy, timeout=WAIT_MS)
+        window.cloud.sync_now()
+
+        qtbot.waitUntil(
+            lambda: api.get(f"/api/executions/{run_id}").json()["status"] == "success",
+            timeout=WAIT_MS,
+        )
+        api.close()
+    finally:
+        runtime.stop(grace=2)
+
+
+def ran(window: MainWindow, run_id: str) -> bool:
+    try:
+        return window.store.get_execution(run_id).status == "success"
+    except NotFound:
+        return False

@@ -3,13 +3,19 @@ folders stand for two computers."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 from click.testing import CliRunner, Result
 
 from flowin_engine.cli import main
 from flowin_engine.credentials import EncryptedFileSecrets
+from flowin_engine.model import FlowStatus
 from flowin_engine.store import Store
 from flowin_engine.sync import Account
 from tests.cloud_server import DEFAULT_PASSWORD, cloud_server  # noqa: F401 (a fixture)
@@ -132,3 +138,32 @@ def test_tokens_never_reach_the_database_from_the_command_line(computers):
     database = b"".join(path.read_bytes() for path in a.glob("flowin.db*"))
     assert tokens.access.encode() not in database
     assert tokens.refresh.encode() not in database
+
+
+def test_serve_runs_what_the_cloud_api_queued_for_its_active_flows(computers, cloud_server):  # noqa: F811
+    a, _, email = computers
+    with Store(a / "flowin.db") as store:
+        flow = store.find_flow("Greet a customer")
+        store.set_flow_status(flow.id, FlowStatus.ACTIVE)
+    assert flowin(a, "sync").exit_code == 0
+    api = httpx.Client(
+        base_url=cloud_server.url, headers=cloud_server.bearer(cloud_server.sign_up(email))
+    )
+    run_id = api.post(f"/api/run/{flow.id}", json={"input": {"name": "Huda"}}).json()["id"]
+    env = {**os.environ, "FLOWIN_DATA_DIR": str(a), "FLOWIN_SECRETS": "file"}
+    command = [sys.executable, "-m", "flowin_engine", "serve", "--port", "0", "--sync-every", "1"]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        status = None
+        while time.monotonic() < deadline and status != "success":
+            time.sleep(0.2)
+            status = api.get(f"/api/executions/{run_id}").json()["status"]
+        assert status == "success"
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=20)[0].decode()
+        api.close()
+    assert f"Running {run_id[:8]}, queued through the cloud" in output
+    with Store(a / "flowin.db") as store:
+        assert store.get_execution(run_id).trigger_data == {"name": "Huda"}

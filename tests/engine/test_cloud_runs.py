@@ -1,0 +1,193 @@
+"""Runs asked for through the cloud's API are run by a computer where the flow is active.
+
+A real flowin-cloud, computers with their own data folders, and the engine's real runtime.
+"""
+
+from __future__ import annotations
+
+import time
+
+import httpx
+import pytest
+
+from flowin_engine.credentials import Connections
+from flowin_engine.errors import NotFound
+from flowin_engine.model import FlowStatus
+from flowin_engine.runtime import Runtime, RuntimeSettings
+from flowin_engine.sync import pick_up_runs
+from tests.cloud_server import cloud_server  # noqa: F401 (a fixture)
+
+from .builders import make_flow
+from .cloud_computers import Computer, greeting, new_email, register
+
+
+@pytest.fixture(scope="module")
+def cloud(cloud_server):  # noqa: F811 (the imported fixture)
+    return cloud_server
+
+
+@pytest.fixture(autouse=True)
+def _file_secrets(monkeypatch):
+    monkeypatch.setenv("FLOWIN_SECRETS", "file")
+
+
+@pytest.fixture
+def email(cloud):
+    address = new_email()
+    register(cloud, address)
+    return address
+
+
+class Machine:
+    """A computer signed in to the account, with its runtime running the active flows."""
+
+    def __init__(self, folder, cloud, email) -> None:
+        self.computer = Computer(folder)
+        self.computer.sign_in(cloud.url, email)
+        self.runtime = Runtime(
+            self.computer.store,
+            RuntimeSettings(port=0, sync_interval=0.1),
+            connections=Connections(self.computer.store),
+        )
+        self.runtime.start()
+
+    @property
+    def store(self):
+        return self.computer.store
+
+    def activate(self, flow) -> None:
+        flow.status = FlowStatus.ACTIVE
+        self.store.save_flow(flow)
+        self.runtime.sync()
+
+    def pick_up(self):
+        with self.computer.account.client() as client:
+            return pick_up_runs(self.store, client, self.runtime)
+
+    def ended(self, run_id: str):
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                execution = self.store.get_execution(run_id)
+            except Exception:
+                execution = None
+            if execution is not None and execution.status not in ("running", "waiting"):
+                return execution
+            time.sleep(0.02)
+        raise AssertionError(f"run {run_id} did not end here")
+
+    def close(self) -> None:
+        self.runtime.stop(grace=2)
+        self.computer.close()
+
+
+@pytest.fixture
+def machines(tmp_path, cloud, email):
+    made = []
+
+    def make(name: str) -> Machine:
+        machine = Machine(tmp_path / name, cloud, email)
+        made.append(machine)
+        return machine
+
+    yield make
+    for machine in made:
+        machine.close()
+
+
+def api(cloud, email):
+    return httpx.Client(base_url=cloud.url, headers=cloud.bearer(cloud.sign_up(email)))
+
+
+def queue_run(cloud, email, flow_id, payload):
+    with api(cloud, email) as client:
+        answer = client.post(f"/api/run/{flow_id}", json={"input": payload})
+        assert answer.status_code == 202
+        return answer.json()["id"]
+
+
+def cloud_run(cloud, email, run_id):
+    with api(cloud, email) as client:
+        return client.get(f"/api/executions/{run_id}").json()
+
+
+def test_a_run_queued_through_the_api_runs_where_the_flow_is_active_and_is_reported(
+    machines, cloud, email
+):
+    here = machines("here")
+    flow = greeting()
+    here.activate(flow)
+    here.computer.sync()
+    run_id = queue_run(cloud, email, flow.id, {"name": "Layla"})
+
+    started = here.pick_up()
+
+    assert started.started == [run_id]
+    assert cloud_run(cloud, email, run_id)["status"] == "running"
+    execution = here.ended(run_id)  # the local run has the cloud run's id
+    assert execution.status == "success"
+    assert execution.trigger_data == {"name": "Layla"}
+    greet = next(step for step in execution.steps if step.node_id == "greet")
+    assert greet.output["text"] == "Hello Layla"
+
+    reported = here.pick_up()
+
+    assert reported.reported == [run_id]
+    told = cloud_run(cloud, email, run_id)
+    assert told["status"] == "success" and told["finished_at"] is not None
+    assert here.pick_up().reported == []  # told once
+
+
+def test_a_failed_run_is_reported_with_its_error(machines, cloud, email):
+    here = machines("here")
+    flow = make_flow(
+        [
+            ("Start", "core.manual_trigger", {}),
+            ("Stop", "core.stop_with_error", {"message": "Out of stock: {{ trigger.sku }}"}),
+        ],
+        ["Start -> Stop"],
+        name="Check stock",
+    )
+    here.activate(flow)
+    here.computer.sync()
+    run_id = queue_run(cloud, email, flow.id, {"sku": "TEA-1"})
+
+    here.pick_up()
+    assert here.ended(run_id).status == "failed"
+    here.pick_up()
+
+    told = cloud_run(cloud, email, run_id)
+    assert told["status"] == "error"
+    assert "Out of stock: TEA-1" in told["error"]
+
+
+def test_a_computer_where_the_flow_is_not_active_leaves_the_run_queued(machines, cloud, email):
+    here = machines("here")
+    flow = greeting()
+    here.store.save_flow(flow)  # a draft here
+    here.computer.sync()
+    run_id = queue_run(cloud, email, flow.id, {"name": "Omar"})
+
+    assert here.pick_up().started == []
+
+    assert cloud_run(cloud, email, run_id)["status"] == "queued"
+    with pytest.raises(NotFound):
+        here.store.get_execution(run_id)
+
+
+def test_with_two_computers_running_the_flow_each_run_runs_once(machines, cloud, email):
+    first, second = machines("first"), machines("second")
+    flow = greeting()
+    first.activate(flow)
+    first.computer.sync()
+    second.computer.sync()
+    second.activate(second.store.get_flow(flow.id))  # arrived as a draft; switched on there too
+    run_ids = [queue_run(cloud, email, flow.id, {"name": f"guest {n}"}) for n in range(3)]
+
+    taken_first = first.pick_up().started
+    taken_second = second.pick_up().started
+
+    assert sorted(taken_first + taken_second) == sorted(run_ids)
+    assert taken_second == []  # the first computer had claimed them all
+    for run_id in run_ids:
+        assert first.ended(run_id).status == "success"
