@@ -7,30 +7,20 @@ A message that can't be sent is logged; the request that sent it answers as usua
 
 from __future__ import annotations
 
-import datetime
-import email
-import email.policy
-import ipaddress
 import logging
-import socket
-import ssl
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 from fastapi.testclient import TestClient
 
 from flowin_cloud import create_app
 from tests.cloud.conftest import settings_for, unique_email
-from tests.cloud_server import DEFAULT_PASSWORD
-from tests.contracts.openapi_server import ContractServer
+from tests.cloud_server import DEFAULT_PASSWORD, free_port
+from tests.contracts.openapi_server import ContractServer, twilio_error
+from tests.smtp_server import Mailbox, self_signed_certificate, server_context, start_smtp
 
 SMTP_USER, SMTP_PASSWORD = "mailer@flowin.example", "smtp-password-123"
 MAIL_FROM = "Flowin <no-reply@flowin.example>"
@@ -42,88 +32,27 @@ PHONE = "+966501234567"
 MESSAGES = f"/2010-04-01/Accounts/{SID}/Messages.json"
 
 
-class Inbox:
-    """What the SMTP server accepted, parsed back with the standard library's RFC 5322 parser."""
-
-    def __init__(self) -> None:
-        self.envelopes: list = []
-
-    async def handle_DATA(self, server, session, envelope) -> str:
-        self.envelopes.append(envelope)
-        return "250 Message accepted for delivery"
-
-    def message(self, index: int = -1) -> email.message.EmailMessage:
-        return email.message_from_bytes(self.envelopes[index].content, policy=email.policy.default)
-
-
-def authenticator(server, session, envelope, mechanism, auth_data) -> AuthResult:
-    ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (
-        SMTP_USER.encode(),
-        SMTP_PASSWORD.encode(),
-    )
-    return AuthResult(success=ok, handled=False)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def certificate(tmp_path_factory) -> tuple[Path, Path]:
-    """A self-signed certificate for 127.0.0.1 (trusted only where a test sets SSL_CERT_FILE)."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    folder = tmp_path_factory.mktemp("tls")
-    cert_file, key_file = folder / "cert.pem", folder / "key.pem"
-    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return cert_file, key_file
+    return self_signed_certificate(tmp_path_factory.mktemp("tls"))
 
 
 @pytest.fixture
-def inbox() -> Inbox:
-    return Inbox()
+def inbox() -> Mailbox:
+    return Mailbox()
 
 
 @pytest.fixture
 def smtp_server(inbox, certificate) -> Iterator[Controller]:
     """Like a submission server on port 587: STARTTLS, then sign-in, before any mail."""
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(*certificate)
-    controller = Controller(
+    controller = start_smtp(
         inbox,
-        hostname="127.0.0.1",
-        port=free_port(),
-        tls_context=context,
+        SMTP_USER,
+        SMTP_PASSWORD,
+        tls_context=server_context(certificate),
         require_starttls=True,
-        authenticator=authenticator,
         auth_required=True,
     )
-    controller.start()
     yield controller
     controller.stop()
 
@@ -284,17 +213,6 @@ def test_adding_a_phone_texts_the_code_through_twilio(production, twilio_api):
     code = form["Body"].split("code is ")[1][:6]
     verified = client.post("/auth/verify/phone/verify-mine", json={"code": code}, headers=headers)
     assert verified.status_code == 200, verified.text
-
-
-def twilio_error(status: int, code: int, message: str) -> dict:
-    """Twilio's error body (twilio.com/docs/usage/twilios-response#response-formats-exceptions),
-    which its OpenAPI description leaves out, hence check=False."""
-    return {
-        "code": code,
-        "message": message,
-        "more_info": f"https://www.twilio.com/docs/errors/{code}",
-        "status": status,
-    }
 
 
 @pytest.mark.parametrize(

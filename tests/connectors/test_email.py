@@ -7,22 +7,11 @@ what it receives is parsed back with the standard library's RFC 5322 parser.
 from __future__ import annotations
 
 import base64
-import datetime
-import email
-import email.policy
-import ipaddress
-import socket
-import ssl
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
 from flowin_engine.credentials import Connections
 from flowin_engine.errors import RetryableError, StepError
@@ -30,89 +19,20 @@ from flowin_engine.model import Flow, Node
 from flowin_engine.registry import default_registry
 from flowin_engine.runner import Runner
 from flowin_engine.steps import StepContext
+from tests.cloud_server import free_port
 from tests.engine.builders import make_flow
+from tests.smtp_server import Mailbox, self_signed_certificate, server_context, start_smtp
 
 USER, PASSWORD = "orders@shop.example.com", "app-password-123"
 
 
-class Mailbox:
-    """What the SMTP server received: envelopes and parsed messages."""
-
-    def __init__(self) -> None:
-        self.envelopes: list = []
-
-    async def handle_DATA(self, server, session, envelope) -> str:
-        self.envelopes.append(envelope)
-        return "250 Message accepted for delivery"
-
-    def message(self, index: int = -1) -> email.message.EmailMessage:
-        return email.message_from_bytes(self.envelopes[index].content, policy=email.policy.default)
-
-
-def authenticator(server, session, envelope, mechanism, auth_data) -> AuthResult:
-    ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (
-        USER.encode(),
-        PASSWORD.encode(),
-    )
-    return AuthResult(success=ok, handled=False)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def certificate(tmp_path_factory) -> tuple[Path, Path]:
-    """A self-signed certificate for 127.0.0.1, trusted by the client through SSL_CERT_FILE."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    folder = tmp_path_factory.mktemp("tls")
-    cert_file, key_file = folder / "cert.pem", folder / "key.pem"
-    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return cert_file, key_file
-
-
-def server_context(certificate) -> ssl.SSLContext:
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(*certificate)
-    return context
+    return self_signed_certificate(tmp_path_factory.mktemp("tls"))
 
 
 def start(mailbox: Mailbox, **options) -> Controller:
-    controller = Controller(
-        mailbox,
-        hostname="127.0.0.1",
-        port=free_port(),
-        authenticator=authenticator,
-        **options,
-    )
-    controller.start()
-    return controller
+    return start_smtp(mailbox, USER, PASSWORD, **options)
 
 
 @pytest.fixture

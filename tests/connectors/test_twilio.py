@@ -25,7 +25,7 @@ from flowin_engine.registry import default_registry
 from flowin_engine.runner import Runner
 from flowin_engine.steps import StepContext
 from flowin_engine.webhooks import GateContext, WebhookRejected, WebhookRequest
-from tests.contracts.openapi_server import ContractServer
+from tests.contracts.openapi_server import ContractServer, twilio_error
 from tests.engine.builders import make_flow
 
 SID = "AC" + "1f" * 16
@@ -58,15 +58,6 @@ def created(body: str = "Your code is 4821") -> dict:
         },
         "to": "+966501234567",
         "uri": f"/2010-04-01/Accounts/{SID}/Messages/SM{'a' * 32}.json",
-    }
-
-
-def twilio_error(status: int, code: int, message: str) -> dict:
-    return {
-        "code": code,
-        "message": message,
-        "more_info": f"https://www.twilio.com/docs/errors/{code}",
-        "status": status,
     }
 
 
