@@ -17,20 +17,13 @@ os.environ["FLOWIN_DATA_DIR"] = tempfile.mkdtemp(prefix="flowin-cloud-shots-")
 os.environ["FLOWIN_SECRETS"] = "file"  # the data folder is a throw-away one
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from flowin_desktop.app import create_window
 from flowin_engine.sync import SyncStatus
 from tests.cloud_server import DEFAULT_PASSWORD, CloudServer
 from tests.engine.cloud_computers import Computer, new_email, register
-
-
-def settle(app: QApplication, seconds: float = 0.3) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.01)
+from tools.screenshots import grab_with_popup, settle
 
 
 def wait_for(app: QApplication, condition: object, seconds: float = 20) -> None:
@@ -41,14 +34,7 @@ def wait_for(app: QApplication, condition: object, seconds: float = 20) -> None:
 
 
 def save_with_dialog(window: QWidget, dialog: QDialog, path: Path) -> None:
-    picture = window.grab()
-    painter = QPainter(picture)
-    painter.drawPixmap(
-        dialog.mapToGlobal(dialog.rect().topLeft()) - window.mapToGlobal(window.rect().topLeft()),
-        dialog.grab(),
-    )
-    painter.end()
-    picture.save(str(path))
+    grab_with_popup(window, dialog).save(str(path))  # type: ignore[attr-defined]
 
 
 def main() -> None:
