@@ -96,6 +96,7 @@ class CloudSync(QObject):
     code_needed = Signal(object)  # a PendingSignIn: the account asks for a two-factor code
     synced = Signal(object)  # the SyncReport of a sync that ran to its end
     failed = Signal(str)  # a sign-in, sync or resolve that did not go through, in words
+    reset_link_sent = Signal()
     _board_changed = Signal()  # from the sync's thread, queued to this one
 
     def __init__(
@@ -170,6 +171,13 @@ class CloudSync(QObject):
             return self.account.sign_in(server, email, password)
 
         return self._start(register_and_sign_in, self._after_sign_in)
+
+    def forgot_password(self, server: str, email: str) -> int:
+        """Have the cloud e-mail a reset link; ``reset_link_sent`` follows."""
+        return self._start(
+            lambda: self.account.forgot_password(server, email),
+            lambda _: self.reset_link_sent.emit(),
+        )
 
     def sign_out(self) -> int:
         self.timer.stop()
@@ -349,6 +357,7 @@ class CloudAccountDialog(QDialog):
         cloud.signed_in_changed.connect(self._sign_in_changed)
         cloud.code_needed.connect(self._ask_for_code)
         cloud.failed.connect(self._show_failure)
+        cloud.reset_link_sent.connect(self._reset_link_sent)
         cloud.synced.connect(lambda _: self.show_state())
         self.show_state()
 
@@ -385,12 +394,18 @@ class CloudAccountDialog(QDialog):
         self.submit.setObjectName("primary")
         self.submit.setDefault(True)
         self.submit.clicked.connect(self.send)
+        self.forgot = QPushButton(self.tr("Forgot your password?"))
+        self.forgot.setObjectName("link")
+        self.forgot.setFlat(True)
+        self.forgot.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.forgot.clicked.connect(self.send_reset_link)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.intro)
         layout.addWidget(self.tabs, alignment=Qt.AlignmentFlag.AlignLeading)
         layout.addLayout(form)
         layout.addWidget(self.submit)
+        layout.addWidget(self.forgot, alignment=Qt.AlignmentFlag.AlignLeading)
         self._tab_changed(0)
         return page
 
@@ -535,24 +550,50 @@ class CloudAccountDialog(QDialog):
         creating = index == 1
         self.name.setVisible(creating)
         self.name_label.setVisible(creating)
+        self.forgot.setVisible(not creating)
         self.submit.setText(self.tr("Create account") if creating else self.tr("Sign in"))
         self.message.clear()
 
-    def send(self) -> None:
-        email, password = self.email.text().strip(), self.password.text()
-        server = self.server.text().strip().rstrip("/")
+    def _checked_address(self) -> tuple[str, str] | None:
+        """The e-mail and cloud address typed, or None after saying what is wrong with them."""
+        email, server = self.email.text().strip(), self.server.text().strip().rstrip("/")
         if "@" not in email:
             self._show_failure(self.tr("Type the e-mail address of your account."))
+            return None
+        if not server.startswith(("http://", "https://")):
+            self._show_failure(self.tr("The cloud address starts with https://"))
+            return None
+        return email, server
+
+    def send_reset_link(self) -> None:
+        checked = self._checked_address()
+        if checked is None:
             return
+        email, server = checked
+        self._say(self.tr("Connecting…"), problem=False)
+        self.cloud.forgot_password(server, email)
+
+    def _reset_link_sent(self) -> None:
+        self._say(
+            self.tr(
+                "If this address has an account, we sent it a link to choose a new password. "
+                "Open it within an hour, then sign in here with the new password."
+            ),
+            problem=False,
+        )
+
+    def send(self) -> None:
+        checked = self._checked_address()
+        if checked is None:
+            return
+        email, server = checked
+        password = self.password.text()
         if len(password) < MIN_PASSWORD:
             self._show_failure(
                 self.tr("The password needs at least %1 characters.").replace(
                     "%1", str(MIN_PASSWORD)
                 )
             )
-            return
-        if not server.startswith(("http://", "https://")):
-            self._show_failure(self.tr("The cloud address starts with https://"))
             return
         self._say(self.tr("Connecting…"), problem=False)
         self.submit.setEnabled(False)

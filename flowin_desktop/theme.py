@@ -118,6 +118,8 @@ def style_sheet(theme: Theme, rtl: bool = False) -> str:
     QPushButton#primary {{ background: {t.accent}; color: {t.accent_text}; border: none;
                            font-weight: 600; }}
     QPushButton#primary:disabled {{ background: {t.border}; color: {t.muted}; }}
+    QPushButton#link {{ background: transparent; border: none; color: {t.accent}; padding: 2px 0; }}
+    QPushButton#link:hover {{ text-decoration: underline; }}
     QListWidget#flowList {{ padding: 6px; }}
     QListWidget#flowList::item {{ padding: 10px 12px; border-bottom: 1px solid {t.surface_alt}; }}
     QListWidget#flowList::item:selected {{ background: {t.surface_alt}; color: {t.text};

@@ -3807,5 +3807,13 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Checking…</source>
       <translation>جارٍ التحقق…</translation>
     </message>
+    <message>
+      <source>Forgot your password?</source>
+      <translation>نسيت كلمة المرور؟</translation>
+    </message>
+    <message>
+      <source>If this address has an account, we sent it a link to choose a new password. Open it within an hour, then sign in here with the new password.</source>
+      <translation>إذا كان لهذا العنوان حساب، فقد أرسلنا إليه رابطًا لاختيار كلمة مرور جديدة. افتحه خلال ساعة، ثم سجّل الدخول هنا بكلمة المرور الجديدة.</translation>
+    </message>
   </context>
 </TS>

@@ -62,6 +62,11 @@ class Account:
         with CloudClient(server) as client:
             return client.register(email, password, name)
 
+    def forgot_password(self, server: str, email: str) -> None:
+        """Ask the server to e-mail a link for choosing a new password."""
+        with CloudClient(server) as client:
+            client.forgot_password(email)
+
     def sign_in(self, server: str, email: str, password: str) -> PendingSignIn | None:
         """Sign in; None when done, or a ``PendingSignIn`` when a two-factor code was sent."""
         with CloudClient(server) as client:

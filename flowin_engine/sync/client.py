@@ -127,6 +127,11 @@ class CloudClient:
         answer = self._call("POST", "/auth/register", json=body, signed_in=False)
         return str(answer.get("message", "")) if isinstance(answer, dict) else ""
 
+    def forgot_password(self, email: str) -> None:
+        """Have the server e-mail a link to choose a new password (it answers the same whether
+        or not the address has an account)."""
+        self._call("POST", "/auth/forgot-password", json={"email": email}, signed_in=False)
+
     def login(self, email: str, password: str) -> Tokens | TwoFactorChallenge:
         """Sign in; the tokens, or a challenge when the account has two-factor sign-in on."""
         answer = self._call(

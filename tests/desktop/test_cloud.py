@@ -128,6 +128,36 @@ def test_a_password_too_short_is_refused_before_asking_the_cloud(qtbot, window):
     assert not window.cloud.work.busy
 
 
+def test_a_forgotten_password_is_reset_with_the_link_sent_and_the_new_one_signs_in(
+    qtbot, window, cloud
+):
+    email = new_email()
+    register(cloud, email)
+    dialog = window.show_cloud_account()
+    dialog.server.setText(cloud.url)
+    qtbot.keyClicks(dialog.email, email)
+    qtbot.mouseClick(dialog.forgot, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: "we sent it a link" in dialog.message.text(), timeout=WAIT_MS)
+    token = cloud.last_token("reset-password", email)
+    new_password = "a brand new passphrase"
+    httpx.post(
+        cloud.url + "/auth/reset-password", json={"token": token, "password": new_password}
+    ).raise_for_status()
+    qtbot.keyClicks(dialog.password, new_password)
+    qtbot.mouseClick(dialog.submit, Qt.MouseButton.LeftButton)
+    signed_in_and_synced(qtbot, window)
+
+
+def test_a_reset_link_needs_the_address_typed_first(qtbot, window):
+    dialog = window.show_cloud_account()
+    qtbot.mouseClick(dialog.forgot, Qt.MouseButton.LeftButton)
+    assert "e-mail address" in dialog.message.text()
+    assert not window.cloud.work.busy
+    dialog.tabs.setCurrentIndex(1)
+    assert not dialog.forgot.isVisible()  # creating an account: nothing to forget
+
+
 def test_two_factor_sign_in_asks_for_the_code_that_was_sent(qtbot, window, cloud):
     email = new_email()
     register(cloud, email)
