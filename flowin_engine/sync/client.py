@@ -183,9 +183,12 @@ class CloudClient:
 
     # Flows
 
-    def list_flows(self, include_deleted: bool = True) -> list[CloudFlow]:
-        """Every flow of the account with its definition; deleted ones as tombstones."""
-        params = {"include_definitions": "true"}
+    def list_flows(
+        self, include_deleted: bool = True, include_definitions: bool = True
+    ) -> list[CloudFlow]:
+        """Every flow of the account; deleted ones as tombstones. Without definitions, the list
+        says only which revision each flow is at."""
+        params = {"include_definitions": "true"} if include_definitions else {}
         if include_deleted:
             params["include_deleted"] = "true"
         answer = self._call("GET", "/api/flows", params=params)

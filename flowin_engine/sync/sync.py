@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 
 # The name of this computer's side of a conflict resolved by keeping both.
 COPY_SUFFIX = " (copy from this computer)"
+# More flows changed in the cloud than this are read in one list with their definitions.
+FETCH_ONE_BY_ONE = 10
 
 
 class Keep(StrEnum):
@@ -106,8 +108,7 @@ class Sync:
             report = SyncReport()
             self.status.set(SyncStatus.SYNCING)
             try:
-                remote = {flow.id: flow for flow in self.client.list_flows()}
-                self._sync_all(remote, report)
+                self._sync_all(self._remote_flows(), report)
             except SyncError as error:
                 report.errors.append(str(error))
                 self._show(error)
@@ -150,6 +151,21 @@ class Sync:
             self.status.set(SyncStatus.CONFLICT if remaining else SyncStatus.SYNCED)
 
     # One flow
+
+    def _remote_flows(self) -> dict[str, CloudFlow]:
+        """The cloud's flows. Only revisions when few changed there (the usual sync, every
+        minute, moves no definitions); definitions in the same answer when many did."""
+        listed = self.client.list_flows(include_definitions=False)
+        agreed = state.agreed(self.store)
+        changed_there = [
+            flow
+            for flow in listed
+            if not flow.deleted
+            and (flow.id not in agreed or agreed[flow.id].remote_revision != flow.revision)
+        ]
+        if len(changed_there) > FETCH_ONE_BY_ONE:
+            listed = self.client.list_flows()
+        return {flow.id: flow for flow in listed}
 
     def _sync_all(self, remote: dict[str, CloudFlow], report: SyncReport) -> None:
         local = {summary.id: summary for summary in self.store.list_flows()}
@@ -246,6 +262,8 @@ class Sync:
 
     def _meet(self, ref: FlowRef, mine_hash: str, theirs: CloudFlow, report: SyncReport) -> None:
         """Both sides changed: the same change is agreement, a different one a conflict."""
+        if not theirs.deleted and theirs.definition is None:
+            theirs = self.client.get_flow(theirs.id)
         if (
             not theirs.deleted
             and theirs.definition is not None

@@ -18,8 +18,10 @@ from flowin_engine.sync import (
     RateLimited,
     SignedOut,
     SignInRefused,
+    Sync,
     SyncStatus,
 )
+from flowin_engine.sync.sync import FETCH_ONE_BY_ONE
 from tests.cloud_server import DEFAULT_PASSWORD, CloudServer, cloud_server  # noqa: F401 (a fixture)
 
 from .cloud_computers import (
@@ -90,6 +92,38 @@ def own_server(tmp_path_factory):
 
 
 # Flows travel
+
+
+def requests_of_a_sync(computer) -> list[str]:
+    """The requests one sync of ``computer`` sends, as "METHOD path?query"."""
+    sent: list[str] = []
+    with computer.account.client() as client:
+        client._http.event_hooks["request"].append(
+            lambda request: sent.append(f"{request.method} {request.url.raw_path.decode()}")
+        )
+        Sync(computer.store, client).run()
+    return sent
+
+
+def test_a_sync_with_nothing_new_moves_no_definitions(a, b, shared):
+    assert requests_of_a_sync(b) == ["GET /api/flows?include_deleted=true"]
+
+
+def test_a_few_flows_changed_elsewhere_are_read_one_by_one_many_in_one_list(a, b):
+    flows = [greeting(f"Flow {n}") for n in range(FETCH_ONE_BY_ONE + 1)]
+    for flow in flows:
+        a.save(flow)
+    a.sync()
+
+    many = requests_of_a_sync(b)
+    assert many[1:] == ["GET /api/flows?include_definitions=true&include_deleted=true"]
+    assert len(b.names()) == len(flows)
+
+    a.edit(flows[0].id, "Welcome back")
+    a.sync()
+    few = requests_of_a_sync(b)
+    assert few[1:] == [f"GET /api/flows/{flows[0].id}"]
+    assert greeting_text(b.flow(flows[0].id)) == "Welcome back"
 
 
 def test_flows_made_on_one_computer_appear_on_the_other(a, b):
