@@ -28,6 +28,10 @@ The public surface, all importable from ``flowin_engine.sync``:
     ``synced``, ``syncing``, ``offline`` (also: the server failed or asked to wait),
     ``conflict``, ``signed_out``; with a sentence (``detail``) to show beside it.
 
+``CloudClient`` API keys
+    ``list_api_keys()``, ``create_api_key(name, expires_at=None)`` (the whole key only in this
+    answer), ``toggle_api_key(id)``, ``delete_api_key(id)``: keys for the cloud's public API.
+
 ``pick_up_runs(store, client, runtime) -> RunsReport``
     Runs queued through the cloud's API (``POST /api/run/{flow id}``): reports those that ended
     here, then claims and starts the queued runs of the flows active on this computer.
@@ -41,7 +45,7 @@ a draft.
 """
 
 from .account import Account, PendingSignIn
-from .client import CloudClient, CloudFlow, CloudRun, Tokens, TwoFactorChallenge
+from .client import ApiKey, CloudClient, CloudFlow, CloudRun, Tokens, TwoFactorChallenge
 from .cloud_form import cloud_form
 from .errors import (
     NotOnServer,
@@ -62,6 +66,7 @@ from .sync import COPY_SUFFIX, FlowRef, Keep, Sync, SyncReport
 __all__ = [
     "COPY_SUFFIX",
     "Account",
+    "ApiKey",
     "CloudClient",
     "CloudFlow",
     "CloudRun",

@@ -10,6 +10,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -48,6 +49,32 @@ class TwoFactorChallenge:
 
     challenge: str
     method: str
+
+
+@dataclass(frozen=True, slots=True)
+class ApiKey:
+    """An API key of the account: ``key`` is masked (first 8 and last 4 characters), except in
+    the answer that created it."""
+
+    id: str
+    name: str
+    key: str
+    active: bool
+    created_at: datetime
+    expires_at: datetime | None
+    last_used_at: datetime | None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ApiKey:
+        return cls(
+            str(data["id"]),
+            str(data["name"]),
+            str(data["key"]),
+            bool(data["is_active"]),
+            _time(data["created_at"]),
+            _time(data.get("expires_at")),
+            _time(data.get("last_used_at")),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +267,26 @@ class CloudClient:
         body = {"status": "error", "error": error} if error else {"status": "success"}
         self._call("PATCH", f"/api/executions/{_quoted(run_id)}", json=body)
 
+    # API keys, for calling the cloud's public API from other programs
+
+    def list_api_keys(self) -> list[ApiKey]:
+        answer = self._call("GET", "/auth/api-keys")
+        return [ApiKey.from_json(item) for item in answer.get("api_keys", [])]
+
+    def create_api_key(self, name: str, expires_at: datetime | None = None) -> ApiKey:
+        """A new key; its ``key`` is the whole key, which the cloud shows only this once."""
+        body: dict[str, Any] = {"name": name}
+        if expires_at is not None:
+            body["expires_at"] = expires_at.isoformat()
+        return ApiKey.from_json(self._call("POST", "/auth/api-keys", json=body))
+
+    def toggle_api_key(self, key_id: str) -> ApiKey:
+        """Switch a key off (it stops working at once) or back on."""
+        return ApiKey.from_json(self._call("POST", f"/auth/api-keys/{_quoted(key_id)}/toggle"))
+
+    def delete_api_key(self, key_id: str) -> None:
+        self._call("DELETE", f"/auth/api-keys/{_quoted(key_id)}")
+
     # Internals
 
     def _accept(self, answer: Any) -> Tokens:
@@ -353,6 +400,14 @@ def _seconds(value: str | None) -> float | None:
         return float(value) if value is not None else None
     except ValueError:
         return None
+
+
+def _time(value: Any) -> Any:
+    """A time the cloud sent (ISO 8601, UTC when it names no zone); None stays None."""
+    if value is None:
+        return None
+    moment = datetime.fromisoformat(str(value))
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _quoted(flow_id: str) -> str:
