@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
@@ -58,7 +58,7 @@ class ApiKey:
 
     id: str
     name: str
-    key: str
+    key: str = field(repr=False)  # the whole key, once: never in a log or traceback
     active: bool
     created_at: datetime
     expires_at: datetime | None
