@@ -37,7 +37,7 @@ The public surface, all importable from ``flowin_engine.sync``:
     here, then claims and starts the queued runs of the flows active on this computer.
 
 Errors are ``SyncError`` (a ``FlowinError``): ``Offline``, ``SignedOut``, ``SignInRefused``,
-``RateLimited`` (``retry_after``), ``ServerError``, ``RequestRejected``.
+``RateLimited`` (``retry_after``), ``ServerError``, ``RequestRejected`` (``TooManyApiKeys``).
 
 What is synced is a flow's cloud form (``cloud_form``): no secrets typed into steps, no pinned
 outputs, no status: each computer decides which flows it runs, and a flow new here arrives as
@@ -57,6 +57,7 @@ from .errors import (
     SignedOut,
     SignInRefused,
     SyncError,
+    TooManyApiKeys,
 )
 from .runs import RunsReport, pick_up_runs
 from .state import Conflict
@@ -89,6 +90,7 @@ __all__ = [
     "SyncReport",
     "SyncStatus",
     "Tokens",
+    "TooManyApiKeys",
     "TwoFactorChallenge",
     "cloud_form",
     "pick_up_runs",

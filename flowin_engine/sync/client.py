@@ -25,6 +25,7 @@ from .errors import (
     ServerError,
     SignedOut,
     SignInRefused,
+    TooManyApiKeys,
 )
 
 log = logging.getLogger(__name__)
@@ -278,7 +279,10 @@ class CloudClient:
         body: dict[str, Any] = {"name": name}
         if expires_at is not None:
             body["expires_at"] = expires_at.isoformat()
-        return ApiKey.from_json(self._call("POST", "/auth/api-keys", json=body))
+        try:
+            return ApiKey.from_json(self._call("POST", "/auth/api-keys", json=body))
+        except RevisionConflict as refusal:  # the only 409 this call has
+            raise TooManyApiKeys(str(refusal)) from None
 
     def toggle_api_key(self, key_id: str) -> ApiKey:
         """Switch a key off (it stops working at once) or back on."""

@@ -76,3 +76,11 @@ class RevisionConflict(RequestRejected):
     def __init__(self, message: str, current: CloudFlow | None) -> None:
         super().__init__(message, 409)
         self.current = current
+
+
+class TooManyApiKeys(RequestRejected):
+    """409: the account already has as many API keys as it may; the server's sentence says how
+    many."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, 409)
