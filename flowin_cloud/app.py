@@ -13,7 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.engine import make_url
 
-from . import db
+from . import db, pages
 from .config import Settings
 from .deps import Cloud
 from .outbox import Outbox
@@ -47,7 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.cloud = cloud
     app.state.engine = engine
-    for module in (auth, verification, two_factor, api_keys, flows, executions):
+    for module in (auth, verification, two_factor, api_keys, flows, executions, pages):
         app.include_router(module.router)
 
     @app.get("/healthz", tags=["health"])

@@ -10,9 +10,10 @@ from fastapi import APIRouter, BackgroundTasks, Query, Request, Response, status
 from fastapi import HTTPException as Refusal
 from pydantic import BaseModel, EmailStr, Field
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from .. import codes, signins
-from ..deps import ApiCaller, CloudDep, SessionDep, SignedIn, client_ip
+from ..deps import ApiCaller, Cloud, CloudDep, SessionDep, SignedIn, client_ip
 from ..models import (
     ApiKey,
     BackupCode,
@@ -29,7 +30,10 @@ from . import two_factor
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
-Password = Field(min_length=8, max_length=128)
+# The web page for reset links checks its form against the same bounds.
+PASSWORD_MIN_LENGTH = 8
+PASSWORD_MAX_LENGTH = 128
+Password = Field(min_length=PASSWORD_MIN_LENGTH, max_length=PASSWORD_MAX_LENGTH)
 WRONG_LOGIN = "E-mail or password is wrong."
 
 
@@ -266,8 +270,13 @@ def validate_reset_token(
     session: SessionDep,
 ) -> TokenValidity:
     """Whether a reset link still works (before the user types a new password)."""
+    return TokenValidity(valid=reset_token_works(session, cloud, request, token))
+
+
+def reset_token_works(session: Session, cloud: Cloud, request: Request, token: str) -> bool:
+    """Whether a reset token is live, without using it up (the API and the reset page)."""
     cloud.limits.hit(cloud.settings.code_limit_per_ip, "reset-ip", client_ip(request))
-    return TokenValidity(valid=codes.find(session, cloud, codes.RESET_PASSWORD, token) is not None)
+    return codes.find(session, cloud, codes.RESET_PASSWORD, token) is not None
 
 
 @router.post("/reset-password", response_model=Notice, responses=errors(400, 429))
@@ -275,19 +284,30 @@ def reset_password(
     body: ResetPassword, request: Request, cloud: CloudDep, session: SessionDep
 ) -> Notice:
     """Sets a new password with a reset token (once) and signs the account out everywhere."""
-    cloud.limits.hit(cloud.settings.code_limit_per_ip, "reset-ip", client_ip(request))
-    row = codes.redeem(session, cloud, codes.RESET_PASSWORD, body.token)
-    user = session.get(User, row.user_id) if row else None
-    if user is None:
-        session.rollback()
+    if not set_new_password(session, cloud, request, body.token, body.password):
         raise Refusal(
             status.HTTP_400_BAD_REQUEST,
             detail="This reset link is wrong, used or expired; please ask for a new one.",
         )
-    user.password_hash = cloud.passwords.hash(body.password)
+    return Notice(message="Your password is changed. Please sign in with the new one.")
+
+
+def set_new_password(
+    session: Session, cloud: Cloud, request: Request, token: str, password: str
+) -> bool:
+    """Uses up a reset token to set ``password`` (already checked against the Password bounds)
+    and ends every sign-in; False when the token is wrong, used or expired. The API and the
+    reset page both change passwords with it."""
+    cloud.limits.hit(cloud.settings.code_limit_per_ip, "reset-ip", client_ip(request))
+    row = codes.redeem(session, cloud, codes.RESET_PASSWORD, token)
+    user = session.get(User, row.user_id) if row else None
+    if user is None:
+        session.rollback()
+        return False
+    user.password_hash = cloud.passwords.hash(password)
     signins.revoke_all(session, user.id)
     session.commit()
-    return Notice(message="Your password is changed. Please sign in with the new one.")
+    return True
 
 
 @router.post("/delete-account", status_code=status.HTTP_204_NO_CONTENT, responses=errors(401, 403))

@@ -121,15 +121,23 @@ def send_email_verification(
 def confirm_email(
     body: TokenBody, request: Request, cloud: CloudDep, session: SessionDep
 ) -> Notice:
+    if not verify_email(session, cloud, request, body.token):
+        raise Refusal(status.HTTP_400_BAD_REQUEST, detail=WRONG_TOKEN)
+    return Notice(message="Your e-mail address is verified.")
+
+
+def verify_email(session: Session, cloud: Cloud, request: Request, token: str) -> bool:
+    """Uses up a verification token; False when it is wrong, used or expired, or the account's
+    address changed since. The API and the page behind the e-mail's link both verify with it."""
     cloud.limits.hit(cloud.settings.code_limit_per_ip, "verify-ip", client_ip(request))
-    row = codes.redeem(session, cloud, codes.VERIFY_EMAIL, body.token)
+    row = codes.redeem(session, cloud, codes.VERIFY_EMAIL, token)
     user = session.get(User, row.user_id) if row else None
     if row is None or user is None or user.email != row.target:
         session.rollback()
-        raise Refusal(status.HTTP_400_BAD_REQUEST, detail=WRONG_TOKEN)
+        return False
     user.email_verified_at = user.email_verified_at or datetime.now(UTC)
     session.commit()
-    return Notice(message="Your e-mail address is verified.")
+    return True
 
 
 @router.post("/phone/send", response_model=Notice, responses=errors(429))
