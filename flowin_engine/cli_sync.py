@@ -1,16 +1,22 @@
 """``flowin account`` and ``flowin sync``: sign this computer in to a Flowin cloud account and
 sync its flows there. Passwords are typed at a hidden prompt (or piped with --password-stdin);
-tokens go to the keyring, never to the database or the screen."""
+tokens go to the keyring, never to the database or the screen. ``flowin account keys`` makes
+API keys for the cloud's public API; a key is on the screen whole once, when it is created."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 import click
 
 from .errors import FlowinError, NotFound
 from .store import Store
-from .sync import Account, FlowRef, Keep, Sync, SyncReport
+from .sync import Account, ApiKey, FlowRef, Keep, RequestRejected, Sync, SyncReport
+
+T = TypeVar("T")
 
 _SERVER_HELP = "The Flowin cloud's address, e.g. https://cloud.flowin.app (default: the last one)."
 
@@ -87,6 +93,92 @@ def account_status() -> None:
             click.echo(f"{_count(len(waiting))} changed here and in the cloud: run 'flowin sync'.")
 
 
+@account.group("keys")
+def account_keys() -> None:
+    """API keys for the cloud's public API (Authorization: Bearer KEY on /api/...)."""
+
+
+@account_keys.command("list")
+def keys_list() -> None:
+    """The account's API keys, masked."""
+    with Store() as store, Account(store).client() as client:
+        keys = _refused_exits_1(client.list_api_keys)
+    if not keys:
+        click.echo("No API keys yet. Create one with: flowin account keys create NAME")
+        return
+    rows = [("NAME", "KEY", "STATE", "CREATED", "EXPIRES", "LAST USED")]
+    for key in keys:
+        state = "on" if key.active else "off"
+        times = (_when(key.created_at), _when(key.expires_at), _when(key.last_used_at))
+        rows.append((_clip(key.name, 24), key.key, state, *times))
+    for name, masked, state, created, expires, used in rows:
+        click.echo(f"{name:<26}{masked:<20}{state:<7}{created:<18}{expires:<18}{used}")
+
+
+@account_keys.command("create")
+@click.argument("name")
+@click.option(
+    "--expires-in-days",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="The key stops working after N days (default: never).",
+)
+def keys_create(name: str, expires_in_days: int | None) -> None:
+    """Create an API key called NAME and show it, this once."""
+    expires_at = None
+    if expires_in_days is not None:
+        expires_at = datetime.now(UTC) + timedelta(days=expires_in_days)
+    with Store() as store, Account(store).client() as client:
+        key = _refused_exits_1(lambda: client.create_api_key(name, expires_at))
+        server = client.server
+    click.echo(f"Created the API key '{key.name}':")
+    click.echo()
+    click.echo(f"    {key.key}")
+    click.echo()
+    click.echo("Copy it now: it will not be shown again. Programs send it as a bearer token:")
+    click.echo(f'    curl -H "Authorization: Bearer <key>" {server}/api/flows')
+
+
+@account_keys.command("off")
+@click.argument("key")
+def keys_off(key: str) -> None:
+    """Switch an API key off: it is refused at once, until switched on.
+
+    KEY is the key's id, its name or its first 8 characters (as 'list' shows them).
+    """
+    _switch(key, on=False)
+
+
+@account_keys.command("on")
+@click.argument("key")
+def keys_on(key: str) -> None:
+    """Switch an API key back on.
+
+    KEY is the key's id, its name or its first 8 characters (as 'list' shows them).
+    """
+    _switch(key, on=True)
+
+
+@account_keys.command("delete")
+@click.argument("key")
+@click.option("--yes", is_flag=True, help="Don't ask for confirmation.")
+def keys_delete(key: str, yes: bool) -> None:
+    """Delete an API key for good.
+
+    KEY is the key's id, its name or its first 8 characters (as 'list' shows them).
+    """
+    with Store() as store, Account(store).client() as client:
+        found = _find_key(_refused_exits_1(client.list_api_keys), key)
+        if not yes:
+            click.confirm(
+                f"Delete the API key '{found.name}' ({found.key})? Programs using it will be "
+                "refused.",
+                abort=True,
+            )
+        _refused_exits_1(lambda: client.delete_api_key(found.id))
+    click.echo(f"Deleted the API key '{found.name}'.")
+
+
 @click.command("sync")
 @click.option("--resolve", "flow", metavar="FLOW", help="A flow in conflict (id or name).")
 @click.option(
@@ -114,6 +206,59 @@ def sync(flow: str | None, keep: str | None) -> None:
         sys.exit(2)
     if report.conflicts:
         sys.exit(1)
+
+
+def _switch(reference: str, on: bool) -> None:
+    with Store() as store, Account(store).client() as client:
+        found = _find_key(_refused_exits_1(client.list_api_keys), reference)
+        # Toggle flips whatever the state is, so ask only when it differs: running 'off'
+        # twice must not switch the key back on.
+        if found.active != on:
+            found = _refused_exits_1(lambda: client.toggle_api_key(found.id))
+    state = "on" if found.active else "off (it is refused until switched on)"
+    click.echo(f"The API key '{found.name}' is {state}.")
+
+
+def _refused_exits_1(call: Callable[[], T]) -> T:
+    """The cloud's refusal (e.g. too many keys) is the answer, not a failure to reach it:
+    its sentence, exit code 1; signed out and offline stay errors (exit code 2), as for sync."""
+    try:
+        return call()
+    except RequestRejected as refusal:
+        click.secho(str(refusal), fg="red", err=True)
+        sys.exit(1)
+
+
+def _find_key(keys: list[ApiKey], reference: str) -> ApiKey:
+    """By id, by name when only one key has it, or by the key's first 8 characters (all a
+    masked key shows of its start; the whole masked form works too)."""
+    for matches in (
+        [key for key in keys if key.id == reference],
+        [key for key in keys if key.name == reference],
+        [key for key in keys if reference in (key.key, key.key[:8])],
+    ):
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise FlowinError(
+                f"'{reference}' matches {len(matches)} API keys: {_key_names(matches)}. "
+                "Give its id instead."
+            )
+    if not keys:
+        raise FlowinError(f"There is no API key '{reference}': the account has none.")
+    raise FlowinError(f"There is no API key '{reference}'. The account's keys: {_key_names(keys)}.")
+
+
+def _key_names(keys: list[ApiKey]) -> str:
+    return ", ".join(f"'{key.name}' ({key.key}, id {key.id})" for key in keys)
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else "never"
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _server(given: str | None, accounts: Account) -> str:
