@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import statistics
 import sys
@@ -40,7 +41,7 @@ def flow_with(steps: int, number: int):
         )
         for i in range(steps)
     ]
-    links = [f"{a[0]} -> {b[0]}" for a, b in zip(nodes, nodes[1:], strict=False)]
+    links = [f"{a[0]} -> {b[0]}" for a, b in itertools.pairwise(nodes)]
     return make_flow(nodes, links, name=f"Flow {number}")
 
 

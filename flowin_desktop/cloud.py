@@ -34,6 +34,8 @@ from flowin_engine.runtime import Runtime
 from flowin_engine.store import Store
 from flowin_engine.sync import (
     Account,
+    ApiKey,
+    CloudClient,
     Conflict,
     Keep,
     Offline,
@@ -47,9 +49,11 @@ from flowin_engine.sync import (
     SyncError,
     SyncReport,
     SyncStatus,
+    TooManyApiKeys,
     pick_up_runs,
 )
 
+from .cloud_keys import ApiKeysPanel
 from .work import Background
 
 log = logging.getLogger(__name__)
@@ -83,6 +87,8 @@ def error_text(error: BaseException) -> str:
         return _tr("You're signed out. Sign in again to sync your flows.")
     if isinstance(error, SignInRefused):
         return _tr("The e-mail, password or code isn't right. Check them and try again.")
+    if isinstance(error, TooManyApiKeys):
+        return _tr("This account has as many API keys as it may have. Delete one first.")
     if isinstance(error, FlowinError):
         return str(error)
     return _tr("Something went wrong; the details are in Flowin's log.")
@@ -97,6 +103,8 @@ class CloudSync(QObject):
     synced = Signal(object)  # the SyncReport of a sync that ran to its end
     failed = Signal(str)  # a sign-in, sync or resolve that did not go through, in words
     reset_link_sent = Signal()
+    api_keys_loaded = Signal(object)  # the account's ApiKeys, masked
+    api_key_created = Signal(object)  # a new ApiKey, the whole key in it this once
     _board_changed = Signal()  # from the sync's thread, queued to this one
 
     def __init__(
@@ -179,6 +187,30 @@ class CloudSync(QObject):
             lambda _: self.reset_link_sent.emit(),
         )
 
+    def load_api_keys(self) -> int | None:
+        if not self.signed_in:
+            return None
+        return self._start(self._with_client(CloudClient.list_api_keys), self.api_keys_loaded.emit)
+
+    def create_api_key(self, name: str) -> int:
+        def created(key: ApiKey) -> None:
+            self.api_key_created.emit(key)
+            self.load_api_keys()
+
+        return self._start(self._with_client(lambda client: client.create_api_key(name)), created)
+
+    def toggle_api_key(self, key_id: str) -> int:
+        return self._start(
+            self._with_client(lambda client: client.toggle_api_key(key_id)),
+            lambda _: self.load_api_keys(),
+        )
+
+    def delete_api_key(self, key_id: str) -> int:
+        return self._start(
+            self._with_client(lambda client: client.delete_api_key(key_id)),
+            lambda _: self.load_api_keys(),
+        )
+
     def sign_out(self) -> int:
         self.timer.stop()
         self.soon.stop()
@@ -200,11 +232,12 @@ class CloudSync(QObject):
             self.soon.start()
 
     def resolve(self, flow_id: str, keep: Keep) -> int:
-        def resolve() -> None:
-            with self.account.client() as client:
-                Sync(self.store, client, self.board).resolve(flow_id, keep)
-
-        return self._start(resolve, lambda _: self.sync_now())
+        return self._start(
+            self._with_client(
+                lambda client: Sync(self.store, client, self.board).resolve(flow_id, keep)
+            ),
+            lambda _: self.sync_now(),
+        )
 
     def wait(self, milliseconds: int = 10_000) -> None:
         self.work.wait(milliseconds)
@@ -226,6 +259,15 @@ class CloudSync(QObject):
                 except SyncError as error:  # the runs wait in the cloud for the next sync
                     log.info("Could not pick up the cloud's queued runs: %s", error)
             return report
+
+    def _with_client(self, call: Callable[[CloudClient], Any]) -> Callable[[], Any]:
+        """``call`` with a client of the sign-in, for the worker thread."""
+
+        def work() -> Any:
+            with self.account.client() as client:
+                return call(client)
+
+        return work
 
     def _start(self, work: Callable[[], Any], then: Callable[[Any], None]) -> int:
         ticket = self.work.start(work)
@@ -476,6 +518,8 @@ class CloudAccountDialog(QDialog):
         layout.addWidget(self.state)
         layout.addLayout(buttons)
         layout.addWidget(self.conflict_box)
+        self.api_keys = ApiKeysPanel(self.cloud)
+        layout.addWidget(self.api_keys)
         layout.addStretch()
         return page
 
@@ -538,6 +582,8 @@ class CloudAccountDialog(QDialog):
 
     def _sign_in_changed(self) -> None:
         # What was typed to sign in is not kept in the dialog once it has done its work.
+        if self.cloud.signed_in:
+            self.api_keys.refresh()
         self.pending = None
         self.password.clear()
         self.code.clear()
@@ -645,8 +691,11 @@ class CloudAccountDialog(QDialog):
 
     def showEvent(self, event: Any) -> None:
         self.message.clear()
+        if self.cloud.signed_in:
+            self.api_keys.refresh()
         super().showEvent(event)
 
     def done(self, result: int) -> None:
         self.password.clear()
+        self.api_keys.forget_new_key()
         super().done(result)

@@ -102,8 +102,16 @@ def main() -> None:
             window.set_language(language)
             window.show_home()
             dialog = window.show_cloud_account()
-            settle(app)
+            wait_for(app, lambda: not window.cloud.work.busy)
             save_with_dialog(window, dialog, out / f"cloud-synced-{language}.png")
+            dialog.api_keys.name.setText("Zapier" if language == "en" else "متجري")
+            dialog.api_keys.create()
+            keys = dialog.api_keys
+            wait_for(app, keys.shown_once.isVisible)
+            wait_for(app, lambda: not window.cloud.work.busy)
+            dialog.api_keys.key_list.setCurrentRow(0)
+            settle(app)
+            save_with_dialog(window, dialog, out / f"cloud-api-key-{language}.png")
             dialog.reject()
     finally:
         window.shutdown()

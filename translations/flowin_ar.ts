@@ -3680,6 +3680,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Your flows are synced (last at %1).</source>
       <translation>تدفقاتك متزامنة (آخر مرة %1).</translation>
     </message>
+    <message>
+      <source>This account has as many API keys as it may have. Delete one first.</source>
+      <translation>وصل هذا الحساب إلى الحد الأقصى لمفاتيح API. احذف مفتاحًا أولًا.</translation>
+    </message>
   </context>
   <context>
     <name>CloudAccountDialog</name>
@@ -3814,6 +3818,81 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>If this address has an account, we sent it a link to choose a new password. Open it within an hour, then sign in here with the new password.</source>
       <translation>إذا كان لهذا العنوان حساب، فقد أرسلنا إليه رابطًا لاختيار كلمة مرور جديدة. افتحه خلال ساعة، ثم سجّل الدخول هنا بكلمة المرور الجديدة.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ApiKeysPanel</name>
+    <message>
+      <source>API keys</source>
+      <translation>مفاتيح API</translation>
+    </message>
+    <message>
+      <source>Other programs can read your flows and start their runs on this computer through the cloud's API, with a key.</source>
+      <translation>يمكن للبرامج الأخرى قراءة تدفقاتك وبدء تشغيلها على هذا الحاسوب عبر واجهة API السحابية، باستخدام مفتاح.</translation>
+    </message>
+    <message>
+      <source>Name of a new key, e.g. My shop</source>
+      <translation>اسم مفتاح جديد، مثل: متجري</translation>
+    </message>
+    <message>
+      <source>Create key</source>
+      <translation>إنشاء مفتاح</translation>
+    </message>
+    <message>
+      <source>Switch off</source>
+      <translation>إيقاف</translation>
+    </message>
+    <message>
+      <source>Switch on</source>
+      <translation>تشغيل</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>حذف</translation>
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation>نسخ</translation>
+    </message>
+    <message>
+      <source>Copied</source>
+      <translation>تم النسخ</translation>
+    </message>
+    <message>
+      <source>Copy this key now: it is shown only once. Send it as: Authorization: Bearer</source>
+      <translation>انسخ هذا المفتاح الآن: لن يُعرض إلا مرة واحدة. أرسله هكذا: Authorization: Bearer</translation>
+    </message>
+    <message>
+      <source>Delete API key</source>
+      <translation>حذف مفتاح API</translation>
+    </message>
+    <message>
+      <source>Delete the key %1? Programs using it stop working at once.</source>
+      <translation>هل تريد حذف المفتاح %1؟ ستتوقف البرامج التي تستخدمه عن العمل فورًا.</translation>
+    </message>
+    <message>
+      <source>No keys yet.</source>
+      <translation>لا توجد مفاتيح بعد.</translation>
+    </message>
+    <message>
+      <source>on</source>
+      <translation>يعمل</translation>
+    </message>
+    <message>
+      <source>off</source>
+      <translation>متوقف</translation>
+    </message>
+    <message>
+      <source>last used %1</source>
+      <translation>آخر استخدام %1</translation>
+    </message>
+    <message>
+      <source>never used</source>
+      <translation>لم يُستخدم بعد</translation>
+    </message>
+    <message>
+      <source>expires %1</source>
+      <translation>ينتهي %1</translation>
     </message>
   </context>
 </TS>

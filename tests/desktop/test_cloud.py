@@ -6,6 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from flowin_desktop.cloud import CloudAccountDialog
 from flowin_desktop.main_window import MainWindow
@@ -241,8 +242,8 @@ def test_signing_out_stops_syncing_and_forgets_the_tokens(qtbot, window, cloud):
 
     qtbot.mouseClick(dialog.sign_out_button, Qt.MouseButton.LeftButton)
 
-    qtbot.waitUntil(lambda: not window.cloud.signed_in, timeout=WAIT_MS)
-    assert window.cloud.status is SyncStatus.SIGNED_OUT
+    qtbot.waitUntil(lambda: window.cloud.status is SyncStatus.SIGNED_OUT, timeout=WAIT_MS)
+    assert not window.cloud.signed_in
     assert not window.cloud.timer.isActive()
     assert dialog.pages.currentIndex() == 0
     assert dialog.email.text() == email  # the form remembers who signed in last
@@ -286,3 +287,53 @@ def ran(window: MainWindow, run_id: str) -> bool:
         return window.store.get_execution(run_id).status == "success"
     except NotFound:
         return False
+
+
+def test_an_api_key_made_in_the_dialog_works_once_shown_and_can_be_switched_off_and_deleted(
+    qtbot, window, cloud, monkeypatch
+):
+    email = new_email()
+    register(cloud, email)
+    dialog = sign_in_from_dialog(qtbot, window, cloud.url, email)
+    signed_in_and_synced(qtbot, window)
+    keys = dialog.api_keys
+    qtbot.keyClicks(keys.name, "My shop")
+    qtbot.mouseClick(keys.create_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: keys.new_key.text() != "" and len(keys.keys) == 1, timeout=WAIT_MS)
+    whole = keys.new_key.text()
+    assert keys.shown_once.isVisible()
+    assert whole not in keys.key_list.item(0).text()  # listed masked
+    assert whole[:8] in keys.key_list.item(0).text() and "My shop" in keys.key_list.item(0).text()
+    api = httpx.Client(base_url=cloud.url, headers={"Authorization": f"Bearer {whole}"})
+    assert api.get("/api/flows").status_code == 200
+    qtbot.mouseClick(keys.copy_button, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == whole
+
+    keys.key_list.setCurrentRow(0)
+    qtbot.mouseClick(keys.switch_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: keys.keys and not keys.keys[0].active, timeout=WAIT_MS)
+    assert api.get("/api/flows").status_code == 401
+    assert keys.switch_button.text() == "Switch on"
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(keys.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: keys.keys == [], timeout=WAIT_MS)
+    dialog.reject()
+    assert keys.new_key.text() == ""  # the whole key is not kept once the dialog closes
+    api.close()
+
+
+def test_a_key_past_the_accounts_limit_is_refused_in_words(qtbot, window, cloud):
+    email = new_email()
+    register(cloud, email)
+    dialog = sign_in_from_dialog(qtbot, window, cloud.url, email)
+    signed_in_and_synced(qtbot, window)
+    keys = dialog.api_keys
+    for number in range(6):
+        keys.name.setText(f"key {number}")
+        keys.create()
+        qtbot.waitUntil(lambda: keys.create_button.isEnabled(), timeout=WAIT_MS)
+
+    assert len(keys.keys) == 5
+    assert "as many API keys as it may have" in dialog.message.text()
