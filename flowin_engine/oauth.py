@@ -106,27 +106,52 @@ def authorize_installed_app(
     ``open_browser`` receives the sign-in URL; the provider sends the browser back to a
     one-shot listener on 127.0.0.1, whose port the redirect URI carries.
     """
+    answer = receive_code(
+        lambda redirect_uri, state, challenge: authorization_url(
+            app, redirect_uri, state, challenge
+        ),
+        open_browser=open_browser,
+        timeout=timeout,
+    )
+    return exchange_code(app, answer.code, answer.verifier, answer.redirect_uri)
+
+
+@dataclass(frozen=True)
+class BrowserAnswer:
+    """The code a sign-in in the browser sent back, and what redeems it."""
+
+    code: str = field(repr=False)
+    verifier: str = field(repr=False)
+    redirect_uri: str
+
+
+def receive_code(
+    sign_in_url: Callable[[str, str, str], str],
+    *,
+    open_browser: Callable[[str], Any] = webbrowser.open,
+    timeout: float = 300.0,
+) -> BrowserAnswer:
+    """Open ``sign_in_url(redirect_uri, state, code_challenge)`` in the browser and wait for the
+    code it sends back to a one-shot listener on 127.0.0.1 (RFC 8252, PKCE S256)."""
     verifier, challenge = pkce_pair()
     state = secrets.token_urlsafe(24)
     with _LoopbackReceiver() as receiver:
         redirect_uri = receiver.redirect_uri
-        open_browser(authorization_url(app, redirect_uri, state, challenge))
+        open_browser(sign_in_url(redirect_uri, state, challenge))
         answer = receiver.wait(timeout)
     if answer is None:
-        raise OAuthError(
-            f"Signing in took longer than {timeout:.0f} seconds; start connecting the account again."
-        )
+        raise OAuthError(f"Signing in took longer than {timeout:.0f} seconds; try again.")
     if answer.get("state") != state:
-        raise OAuthError("The sign-in answer didn't match this request; connect the account again.")
+        raise OAuthError("The sign-in answer didn't match this request; try again.")
     if "error" in answer:
         reason = answer.get("error_description") or answer["error"]
         if answer["error"] == "access_denied":
             reason = "access was not allowed in the browser"
-        raise OAuthError(f"Signing in didn't finish: {reason}. Try connecting the account again.")
+        raise OAuthError(f"Signing in didn't finish: {reason}. Try again.")
     code = answer.get("code")
     if not code:
-        raise OAuthError("The provider sent no authorization code back; connect the account again.")
-    return exchange_code(app, code, verifier, redirect_uri)
+        raise OAuthError("No sign-in code came back from the browser; try again.")
+    return BrowserAnswer(code, verifier, redirect_uri)
 
 
 class _LoopbackReceiver:
