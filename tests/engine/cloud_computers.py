@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from click.testing import CliRunner, Result
 
+from flowin_engine.cli import main
 from flowin_engine.credentials import EncryptedFileSecrets
 from flowin_engine.model import Flow
 from flowin_engine.store import Store
@@ -122,3 +124,26 @@ def turn_on_two_factor(server: CloudServer, email: str) -> None:
         json={"method": "email", "password": DEFAULT_PASSWORD},
         headers=server.bearer(tokens),
     ).raise_for_status()
+
+
+def flowin(data_dir: Path, *args: str, input: str | None = None) -> Result:
+    """The ``flowin`` command line on this data folder."""
+    return CliRunner().invoke(main, ["--data-dir", str(data_dir), *args], input=input)
+
+
+def sign_in_from_cli(data_dir: Path, server: str, email: str, register: bool = False) -> None:
+    """``flowin account [register and] login`` with the default password, typed as a person
+    would (piped for register)."""
+    if register:
+        registered = flowin(
+            data_dir, "account", "register", "--server", server, "--email", email,
+            "--password-stdin", input=DEFAULT_PASSWORD + "\n",
+        )  # fmt: skip
+        assert registered.exit_code == 0, registered.output
+    login = flowin(
+        data_dir, "account", "login", "--server", server, "--email", email,
+        input=DEFAULT_PASSWORD + "\n",
+    )  # fmt: skip
+    assert login.exit_code == 0, login.output
+    assert f"Signed in to {server} as {email}" in login.output
+    assert DEFAULT_PASSWORD not in login.output

@@ -8,14 +8,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from click.testing import CliRunner, Result
 
-from flowin_engine.cli import main
 from flowin_engine.store import Store
 from flowin_engine.sync.account import ACCOUNT_SETTING
 from tests.cloud_server import DEFAULT_PASSWORD, cloud_server, free_port  # noqa: F401 (a fixture)
 
-from .cloud_computers import new_email
+from .cloud_computers import flowin, new_email, sign_in_from_cli
 
 SIGNED_OUT = "This computer isn't signed in to a Flowin cloud account; sign in to sync flows."
 
@@ -26,24 +24,10 @@ def _secrets_in_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FLOWIN_SECRETS", "file")
 
 
-def flowin(data_dir: Path, *args: str, input: str | None = None) -> Result:
-    return CliRunner().invoke(main, ["--data-dir", str(data_dir), *args], input=input)
-
-
 @pytest.fixture
 def computer(tmp_path, cloud_server):  # noqa: F811 (the imported fixture)
     """A data folder signed in from the command line to a new account."""
-    email = new_email()
-    registered = flowin(
-        tmp_path, "account", "register", "--server", cloud_server.url, "--email", email,
-        "--password-stdin", input=DEFAULT_PASSWORD + "\n",
-    )  # fmt: skip
-    assert registered.exit_code == 0, registered.output
-    login = flowin(
-        tmp_path, "account", "login", "--server", cloud_server.url, "--email", email,
-        input=DEFAULT_PASSWORD + "\n",
-    )  # fmt: skip
-    assert login.exit_code == 0, login.output
+    sign_in_from_cli(tmp_path, cloud_server.url, new_email(), register=True)
     return tmp_path
 
 

@@ -11,16 +11,14 @@ from pathlib import Path
 
 import httpx
 import pytest
-from click.testing import CliRunner, Result
 
-from flowin_engine.cli import main
 from flowin_engine.credentials import EncryptedFileSecrets
 from flowin_engine.model import FlowStatus
 from flowin_engine.store import Store
 from flowin_engine.sync import Account
 from tests.cloud_server import DEFAULT_PASSWORD, cloud_server  # noqa: F401 (a fixture)
 
-from .cloud_computers import greeting, greeting_text, new_email
+from .cloud_computers import flowin, greeting, greeting_text, new_email, sign_in_from_cli
 
 
 @pytest.fixture(autouse=True)
@@ -29,28 +27,13 @@ def _secrets_in_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FLOWIN_SECRETS", "file")
 
 
-def flowin(data_dir: Path, *args: str, input: str | None = None) -> Result:
-    return CliRunner().invoke(main, ["--data-dir", str(data_dir), *args], input=input)
-
-
 @pytest.fixture
 def computers(tmp_path, cloud_server):  # noqa: F811 (the imported fixture)
     """Computers A and B signed in from the command line, A with one flow synced to B."""
     a, b = tmp_path / "a", tmp_path / "b"
     email = new_email()
-    registered = flowin(
-        a, "account", "register", "--server", cloud_server.url, "--email", email,
-        "--password-stdin", input=DEFAULT_PASSWORD + "\n",
-    )  # fmt: skip
-    assert registered.exit_code == 0, registered.output
-    for folder in (a, b):
-        login = flowin(
-            folder, "account", "login", "--server", cloud_server.url, "--email", email,
-            input=DEFAULT_PASSWORD + "\n",
-        )  # fmt: skip
-        assert login.exit_code == 0, login.output
-        assert f"Signed in to {cloud_server.url} as {email}" in login.output
-        assert DEFAULT_PASSWORD not in login.output
+    sign_in_from_cli(a, cloud_server.url, email, register=True)
+    sign_in_from_cli(b, cloud_server.url, email)
     flow_file = tmp_path / "greet.json"
     greeting().save(flow_file)
     assert flowin(a, "flows", "import", str(flow_file)).exit_code == 0
