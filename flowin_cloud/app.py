@@ -18,7 +18,7 @@ from .config import Settings
 from .deps import Cloud
 from .outbox import Outbox
 from .ratelimit import RateLimits
-from .routers import api_keys, auth, executions, flows, two_factor, verification
+from .routers import api_keys, auth, executions, flows, oauth, two_factor, verification
 from .security import AccessTokens, PasswordChecker, load_or_create_secret
 
 log = logging.getLogger("flowin_cloud")
@@ -47,7 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.cloud = cloud
     app.state.engine = engine
-    for module in (auth, verification, two_factor, api_keys, flows, executions, pages):
+    for module in (auth, oauth, verification, two_factor, api_keys, flows, executions, pages):
         app.include_router(module.router)
 
     @app.get("/healthz", tags=["health"])

@@ -59,6 +59,21 @@ class Settings(BaseSettings):
     # such as the tests' local server.
     twilio_base_url: str | None = None
 
+    # "Sign in with Google/GitHub": a provider is offered once its client id and secret are set.
+    # The endpoints are the providers' own; other addresses are for stand-ins such as the tests'.
+    google_client_id: str | None = None
+    google_client_secret: SecretStr | None = None
+    google_authorize_url: str = "https://accounts.google.com/o/oauth2/v2/auth"
+    google_token_url: str = "https://oauth2.googleapis.com/token"
+    google_userinfo_url: str = "https://openidconnect.googleapis.com/v1/userinfo"
+    github_client_id: str | None = None
+    github_client_secret: SecretStr | None = None
+    github_authorize_url: str = "https://github.com/login/oauth/authorize"
+    github_token_url: str = "https://github.com/login/oauth/access_token"
+    github_api_url: str = "https://api.github.com"
+    # Seconds to wait for a provider's token and user endpoints before giving up.
+    oauth_timeout_seconds: float = Field(default=10, gt=0)
+
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url

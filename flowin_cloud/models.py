@@ -51,7 +51,8 @@ class User(Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     email: Mapped[str] = mapped_column(String(320), unique=True)
-    password_hash: Mapped[str] = mapped_column(String(100))
+    # None for an account made by "Sign in with Google/GitHub" until a password is set by reset.
+    password_hash: Mapped[str | None] = mapped_column(String(100))
     name: Mapped[str | None] = mapped_column(String(200))
     image: Mapped[str | None] = mapped_column(String(2000))
     plan: Mapped[str] = mapped_column(String(20), default="free")
@@ -110,6 +111,33 @@ class LoginChallenge(Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class OAuthSignIn(Base):
+    """A desktop's "Sign in with Google/GitHub": first waiting for the provider's answer, then a
+    grant the desktop exchanges once for tokens, proving with its PKCE verifier that it asked."""
+
+    __tablename__ = "oauth_sign_ins"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    provider: Mapped[str] = mapped_column(String(20))
+    # The state the cloud gave the provider, hashed: it is all the callback has to find this row.
+    state_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    redirect_uri: Mapped[str] = mapped_column(String(2000))
+    client_state: Mapped[str] = mapped_column(String(500))
+    code_challenge: Mapped[str] = mapped_column(String(43))
+    # The cloud's own PKCE verifier toward the provider; sent in the code exchange, so not hashed.
+    provider_verifier: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    # Set when the provider's answer came back: a state works once.
+    returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    user_id: Mapped[str | None] = mapped_column(
+        String(36), ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    grant_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    grant_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    grant_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class BackupCode(Base):

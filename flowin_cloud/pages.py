@@ -1,4 +1,5 @@
-"""The web pages behind the links in e-mails: verifying the address and choosing a new password.
+"""The web pages behind the links in e-mails: verifying the address and choosing a new password
+(and the problem pages of the Google/GitHub sign-in, in routers/oauth.py).
 
 They work without JavaScript. Opening a link never uses its token up, since mail scanners
 open links too: the page asks for a button press, a POST. English or Arabic, as the browser
@@ -52,6 +53,13 @@ WORDS: dict[str, dict[str, str]] = {
         "changed": "Your password is changed. Sign in to Flowin with the new one.",
         "too_many_title": "Too many attempts",
         "too_many": "Please wait {seconds} seconds, then try again.",
+        "oauth_failed_title": "This sign-in cannot go on",
+        "oauth_bad_request": "The sign-in request is not valid. Go back to Flowin and try again.",
+        "oauth_expired": "This sign-in has expired or was already finished. "
+        "Go back to Flowin and start again.",
+        "oauth_unavailable_title": "Not available",
+        "oauth_unavailable": "Signing in with {provider} is not available. "
+        "Go back to Flowin and sign in another way.",
     },
     "ar": {
         "verify_title": "تأكيد عنوان بريدك الإلكتروني",
@@ -77,6 +85,13 @@ WORDS: dict[str, dict[str, str]] = {
         "changed": "تم تغيير كلمة المرور. سجّل الدخول إلى Flowin بكلمة المرور الجديدة.",
         "too_many_title": "محاولات كثيرة جدًا",
         "too_many": "يُرجى الانتظار {seconds} ثانية ثم المحاولة مرة أخرى.",
+        "oauth_failed_title": "لا يمكن متابعة تسجيل الدخول هذا",
+        "oauth_bad_request": "طلب تسجيل الدخول غير صالح. ارجع إلى Flowin وحاول مرة أخرى.",
+        "oauth_expired": "انتهت صلاحية تسجيل الدخول هذا أو سبق إكماله. "
+        "ارجع إلى Flowin وابدأ من جديد.",
+        "oauth_unavailable_title": "غير متاح",
+        "oauth_unavailable": "تسجيل الدخول عبر {provider} غير متاح. "
+        "ارجع إلى Flowin وسجّل الدخول بطريقة أخرى.",
     },
 }
 RIGHT_TO_LEFT = {"ar"}
@@ -156,6 +171,17 @@ def _message(
         text=words[text].format(**values),
         ok=ok,
     )
+
+
+def message_page(
+    request: Request, title: str, text: str, *, status_code: int, **values: object
+) -> HTMLResponse:
+    """A problem page for other routers' browser routes; ``title`` and ``text`` are WORDS keys."""
+    return _message(request, title, text, ok=False, status_code=status_code, **values)
+
+
+def too_many_page(request: Request, refusal: HTTPException) -> HTMLResponse:
+    return _too_many(request, refusal)
 
 
 def _too_many(request: Request, refusal: HTTPException) -> HTMLResponse:

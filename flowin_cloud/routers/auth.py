@@ -176,6 +176,14 @@ def login(
     if not cloud.passwords.check(body.password, user.password_hash if user else None):
         raise Refusal(status.HTTP_401_UNAUTHORIZED, detail=WRONG_LOGIN)
     assert user is not None
+    return finish_sign_in(session, cloud, tasks, user)
+
+
+def finish_sign_in(
+    session: Session, cloud: Cloud, tasks: BackgroundTasks, user: User
+) -> TokenPair | two_factor.Challenge:
+    """What a sign-in whose first factor held answers: tokens, or the two-factor challenge.
+    Password login and the desktop's Google/GitHub sign-in both end here."""
     if user.two_factor_method:
         return two_factor.challenge(session, cloud, tasks, user)
     pair = signins.start(session, cloud, user)
