@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from flowin_engine.errors import FlowinError, NotFound
+from flowin_engine.oauth import OAuthError
 from flowin_engine.runtime import Runtime
 from flowin_engine.store import Store
 from flowin_engine.sync import (
@@ -62,6 +63,9 @@ SYNC_EVERY_MS = 60_000
 SYNC_AFTER_SAVE_MS = 3_000
 DEFAULT_SERVER = "http://127.0.0.1:8800"  # a flowin-cloud started on this computer
 MIN_PASSWORD = 8
+BROWSER_SIGN_IN_SECONDS = 180
+PROVIDERS_TIMEOUT = 5.0
+PROVIDER_NAMES = {"google": "Google", "github": "GitHub"}
 
 
 def _tr(text: str) -> str:
@@ -87,6 +91,12 @@ def error_text(error: BaseException) -> str:
         return _tr("You're signed out. Sign in again to sync your flows.")
     if isinstance(error, SignInRefused):
         return _tr("The e-mail, password or code isn't right. Check them and try again.")
+    if isinstance(error, OAuthError):
+        log.info("A sign-in through the browser did not finish: %s", error)
+        return _tr(
+            "Signing in through the browser didn't finish. Try again, or sign in with your "
+            "e-mail and password."
+        )
     if isinstance(error, TooManyApiKeys):
         return _tr("This account has as many API keys as it may have. Delete one first.")
     if isinstance(error, FlowinError):
@@ -103,6 +113,7 @@ class CloudSync(QObject):
     synced = Signal(object)  # the SyncReport of a sync that ran to its end
     failed = Signal(str)  # a sign-in, sync or resolve that did not go through, in words
     reset_link_sent = Signal()
+    providers_loaded = Signal(str, object)  # a cloud address, and the sign-ins it offers
     api_keys_loaded = Signal(object)  # the account's ApiKeys, masked
     api_key_created = Signal(object)  # a new ApiKey, the whole key in it this once
     _board_changed = Signal()  # from the sync's thread, queued to this one
@@ -179,6 +190,28 @@ class CloudSync(QObject):
             return self.account.sign_in(server, email, password)
 
         return self._start(register_and_sign_in, self._after_sign_in)
+
+    def load_providers(self, server: str) -> int:
+        """Ask the cloud which other sign-ins (Google, GitHub) it offers; quietly none when it
+        can't be asked."""
+
+        def offered() -> list[str]:
+            try:
+                # Short: it only decides which buttons show, and a sign-in may queue behind it.
+                with CloudClient(server, timeout=PROVIDERS_TIMEOUT) as client:
+                    return client.sign_in_providers()
+            except SyncError:
+                return []
+
+        return self._start(offered, lambda names: self.providers_loaded.emit(server, names))
+
+    def sign_in_with(self, server: str, provider: str) -> int:
+        """Sign in with ``provider`` in the browser; ``signed_in_changed`` or ``code_needed``
+        follows, or ``failed`` (also when the browser is left for 3 minutes)."""
+        return self._start(
+            lambda: self.account.sign_in_with(server, provider, timeout=BROWSER_SIGN_IN_SECONDS),
+            self._after_sign_in,
+        )
 
     def forgot_password(self, server: str, email: str) -> int:
         """Have the cloud e-mail a reset link; ``reset_link_sent`` follows."""
@@ -379,6 +412,7 @@ class CloudAccountDialog(QDialog):
         super().__init__(parent)
         self.cloud = cloud
         self.pending: PendingSignIn | None = None
+        self._providers_of: str | None = None  # the address whose sign-ins were asked for
         self.setWindowTitle(self.tr("Cloud account"))
         self.setMinimumWidth(480)
         self.message = QLabel()
@@ -441,6 +475,16 @@ class CloudAccountDialog(QDialog):
         self.forgot.setFlat(True)
         self.forgot.setCursor(Qt.CursorShape.PointingHandCursor)
         self.forgot.clicked.connect(self.send_reset_link)
+        self.provider_buttons: dict[str, QPushButton] = {}
+        providers = QHBoxLayout()
+        for provider, name in PROVIDER_NAMES.items():
+            button = QPushButton(self.tr("Continue with %1").replace("%1", name))
+            button.clicked.connect(lambda _=False, p=provider: self.sign_in_with(p))
+            button.hide()  # until the cloud says it offers it
+            providers.addWidget(button)
+            self.provider_buttons[provider] = button
+        self.server.editingFinished.connect(self._ask_for_providers)
+        self.cloud.providers_loaded.connect(self._show_providers)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.intro)
@@ -448,6 +492,7 @@ class CloudAccountDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.submit)
         layout.addWidget(self.forgot, alignment=Qt.AlignmentFlag.AlignLeading)
+        layout.addLayout(providers)
         self._tab_changed(0)
         return page
 
@@ -611,6 +656,28 @@ class CloudAccountDialog(QDialog):
             return None
         return email, server
 
+    def _ask_for_providers(self) -> None:
+        server = self.server.text().strip().rstrip("/")
+        if server.startswith(("http://", "https://")) and server != self._providers_of:
+            self._providers_of = server
+            self.cloud.load_providers(server)
+
+    def _show_providers(self, server: str, names: list[str]) -> None:
+        if server != self.server.text().strip().rstrip("/"):
+            return  # the address changed since
+        for provider, button in self.provider_buttons.items():
+            button.setVisible(provider in names)
+        if self.pages.currentIndex() == 0:
+            self._show_page(0)
+
+    def sign_in_with(self, provider: str) -> None:
+        server = self.server.text().strip().rstrip("/")
+        if not server.startswith(("http://", "https://")):
+            self._show_failure(self.tr("The cloud address starts with https://"))
+            return
+        self._say(self.tr("Finish signing in in your browser…"), problem=False)
+        self.cloud.sign_in_with(server, provider)
+
     def send_reset_link(self) -> None:
         checked = self._checked_address()
         if checked is None:
@@ -693,6 +760,8 @@ class CloudAccountDialog(QDialog):
         self.message.clear()
         if self.cloud.signed_in:
             self.api_keys.refresh()
+        else:
+            self._ask_for_providers()
         super().showEvent(event)
 
     def done(self, result: int) -> None:

@@ -68,6 +68,10 @@ class CloudServer:
         self._env = {**TEST_ENV, **(env or {})}
         self._process: subprocess.Popen[bytes] | None = None
 
+    def configure(self, env: dict[str, str]) -> None:
+        """More FLOWIN_CLOUD_* settings before ``start`` (those that need ``url``)."""
+        self._env.update(env)
+
     def start(self, timeout: float = 30) -> CloudServer:
         env = {
             key: value for key, value in os.environ.items() if not key.startswith("FLOWIN_CLOUD_")

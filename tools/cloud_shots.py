@@ -40,7 +40,15 @@ def save_with_dialog(window: QWidget, dialog: QDialog, path: Path) -> None:
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/flowin-shots")
     out.mkdir(parents=True, exist_ok=True)
-    server = CloudServer(Path(tempfile.mkdtemp(prefix="flowin-cloud-"))).start()
+    server = CloudServer(Path(tempfile.mkdtemp(prefix="flowin-cloud-")))
+    server.configure(  # offered, so the buttons show; not clicked here
+        {
+            f"FLOWIN_CLOUD_{provider}_CLIENT_{part}": "shots"
+            for provider in ("GOOGLE", "GITHUB")
+            for part in ("ID", "SECRET")
+        }
+    )
+    server.start()
     app = QApplication.instance() or QApplication(sys.argv)
     window = create_window(app)  # type: ignore[arg-type]
     window.resize(1360, 820)
@@ -55,10 +63,12 @@ def main() -> None:
             window.show_home()
             dialog = window.show_cloud_account()
             dialog.server.setText(server.url)
+            dialog.server.editingFinished.emit()  # as leaving the field does
             dialog.email.setText(email)
             dialog.password.setText("not the password")
             dialog.send()
             wait_for(app, dialog.submit.isEnabled)
+            wait_for(app, dialog.provider_buttons["google"].isVisible)
             save_with_dialog(window, dialog, out / f"cloud-refused-{language}.png")
             dialog.tabs.setCurrentIndex(1)
             settle(app)

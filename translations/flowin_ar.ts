@@ -3684,6 +3684,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>This account has as many API keys as it may have. Delete one first.</source>
       <translation>وصل هذا الحساب إلى الحد الأقصى لمفاتيح API. احذف مفتاحًا أولًا.</translation>
     </message>
+    <message>
+      <source>Signing in through the browser didn't finish. Try again, or sign in with your e-mail and password.</source>
+      <translation>لم يكتمل تسجيل الدخول عبر المتصفح. حاول مرة أخرى، أو سجّل الدخول ببريدك الإلكتروني وكلمة المرور.</translation>
+    </message>
   </context>
   <context>
     <name>CloudAccountDialog</name>
@@ -3818,6 +3822,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>If this address has an account, we sent it a link to choose a new password. Open it within an hour, then sign in here with the new password.</source>
       <translation>إذا كان لهذا العنوان حساب، فقد أرسلنا إليه رابطًا لاختيار كلمة مرور جديدة. افتحه خلال ساعة، ثم سجّل الدخول هنا بكلمة المرور الجديدة.</translation>
+    </message>
+    <message>
+      <source>Continue with %1</source>
+      <translation>المتابعة باستخدام %1</translation>
+    </message>
+    <message>
+      <source>Finish signing in in your browser…</source>
+      <translation>أكمل تسجيل الدخول في متصفحك…</translation>
     </message>
   </context>
   <context>

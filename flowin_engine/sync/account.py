@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import json
 import logging
+import webbrowser
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from ..credentials import SecretStore, default_secrets
 from ..model import new_id
+from ..oauth import receive_code
 from ..store import Store
 from . import state
 from .client import CloudClient, Tokens, TwoFactorChallenge
@@ -76,10 +80,44 @@ class Account:
         self._keep(server, email, answer)
         return None
 
+    def sign_in_with(
+        self,
+        server: str,
+        provider: str,
+        *,
+        open_browser: Callable[[str], Any] | None = None,
+        timeout: float = 300.0,
+    ) -> PendingSignIn | None:
+        """Sign in with Google or GitHub in the browser (the cloud brokers it, RFC 8252: the
+        browser comes back to 127.0.0.1 here with a code only this computer can redeem)."""
+        server = server.rstrip("/")
+
+        def sign_in_url(redirect_uri: str, state: str, challenge: str) -> str:
+            query = {
+                "redirect_uri": redirect_uri,
+                "state": state,
+                "code_challenge": challenge,
+                "code_challenge_method": "S256",
+            }
+            return f"{server}/auth/{quote(provider, safe='')}?{urlencode(query)}"
+
+        answer = receive_code(
+            sign_in_url, open_browser=open_browser or webbrowser.open, timeout=timeout
+        )
+        with CloudClient(server) as client:
+            result = client.redeem_sign_in(answer.code, answer.verifier)
+            if isinstance(result, TwoFactorChallenge):
+                return PendingSignIn(server, "", result)
+            email = str(client.me()["email"])
+        self._keep(server, email, result)
+        return None
+
     def verify_two_factor(self, pending: PendingSignIn, code: str) -> None:
         with CloudClient(pending.server) as client:
             tokens = client.verify_two_factor(pending.challenge, code)
-        self._keep(pending.server, pending.email, tokens)
+            # A sign-in through the browser learns the account's e-mail only now.
+            email = pending.email or str(client.me()["email"])
+        self._keep(pending.server, email, tokens)
 
     def sign_out(self) -> None:
         """End the sign-in on the server when it can be reached; here in any case."""

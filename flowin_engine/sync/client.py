@@ -169,6 +169,27 @@ class CloudClient:
             return TwoFactorChallenge(str(answer["challenge"]), str(answer.get("method", "email")))
         return self._accept(answer)
 
+    def sign_in_providers(self) -> list[str]:
+        """The other sign-ins the server offers ("google", "github"); none on an older one."""
+        try:
+            answer = self._call("GET", "/auth/providers", signed_in=False)
+        except NotOnServer:
+            return []
+        return [str(name) for name in answer.get("providers", [])]
+
+    def redeem_sign_in(self, code: str, verifier: str) -> Tokens | TwoFactorChallenge:
+        """Finish a sign-in done in the browser: the one-time code it sent back, and the PKCE
+        verifier that proves this computer started it. Answers like ``login``."""
+        answer = self._call(
+            "POST",
+            "/auth/oauth/token",
+            json={"code": code, "code_verifier": verifier},
+            signed_in=False,
+        )
+        if answer.get("two_factor_required"):
+            return TwoFactorChallenge(str(answer["challenge"]), str(answer.get("method", "email")))
+        return self._accept(answer)
+
     def verify_two_factor(self, challenge: TwoFactorChallenge, code: str) -> Tokens:
         answer = self._call(
             "POST",

@@ -14,12 +14,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from pytest_httpserver import HTTPServer
 from sqlalchemy import update
-from werkzeug import Request, Response
 
 from flowin_cloud.models import Base, OAuthSignIn
 from tests.cloud.conftest import unique_email
+from tests.oauth_providers import PUBLIC_URL, FakeProviders
 
-PUBLIC_URL = "https://cloud.flowin.test"
 LOOPBACK = "http://127.0.0.1:53682/flowin/callback"
 DESKTOP_STATE = "desktop-state-1"
 WRONG_LOGIN = "E-mail or password is wrong."
@@ -33,86 +32,6 @@ def s256(verifier: str) -> str:
 
 def query_of(url: str) -> dict[str, str]:
     return {key: values[0] for key, values in parse_qs(urlsplit(url).query).items()}
-
-
-class FakeProviders:
-    """Google and GitHub on one local server: it records what the cloud sends and answers as
-    the tests set."""
-
-    def __init__(self, server: HTTPServer) -> None:
-        self.server = server
-        self.token_requests: list[dict[str, object]] = []
-        self.api_requests: list[tuple[str, str | None]] = []
-        self.token_status = 200
-        self.token_answer: dict[str, object] = {
-            "access_token": "provider-access-token",
-            "token_type": "Bearer",
-            "expires_in": 3599,
-        }
-        self.email = unique_email("google")
-        self.userinfo: dict[str, object] = {
-            "sub": "1234",
-            "email": self.email,
-            "email_verified": True,
-            "name": "Layla Haddad",
-        }
-        self.github_user: dict[str, object] = {"login": "octo", "name": None}
-        self.github_emails: list[dict[str, object]] = []
-        for provider in ("google", "github"):
-            server.expect_request(f"/{provider}/token", method="POST").respond_with_handler(
-                self._token
-            )
-        server.expect_request("/google/userinfo").respond_with_handler(
-            self._api(lambda: self.userinfo)
-        )
-        server.expect_request("/github/api/user").respond_with_handler(
-            self._api(lambda: self.github_user)
-        )
-        server.expect_request("/github/api/user/emails").respond_with_handler(
-            self._api(lambda: self.github_emails)
-        )
-
-    def settings(self) -> dict[str, object]:
-        url = self.server.url_for
-        return {
-            "public_url": PUBLIC_URL,
-            "google_client_id": "google-client",
-            "google_client_secret": "google-secret",
-            "google_authorize_url": "https://accounts.google.test/auth",
-            "google_token_url": url("/google/token"),
-            "google_userinfo_url": url("/google/userinfo"),
-            "github_client_id": "github-client",
-            "github_client_secret": "github-secret",
-            "github_authorize_url": "https://github.test/login/oauth/authorize",
-            "github_token_url": url("/github/token"),
-            "github_api_url": url("/github/api"),
-            "oauth_timeout_seconds": 5,
-        }
-
-    def _token(self, request: Request) -> Response:
-        self.token_requests.append(
-            {
-                "form": dict(request.form),
-                "accept": request.headers.get("Accept"),
-                "path": request.path,
-            }
-        )
-        return Response(
-            _json(self.token_answer), self.token_status, content_type="application/json"
-        )
-
-    def _api(self, answer):
-        def handle(request: Request) -> Response:
-            self.api_requests.append((request.path, request.headers.get("Authorization")))
-            return Response(_json(answer()), 200, content_type="application/json")
-
-        return handle
-
-
-def _json(value: object) -> str:
-    import json
-
-    return json.dumps(value)
 
 
 @pytest.fixture

@@ -3,6 +3,9 @@ the dialog, the sync status in the top bar, a flow changed on another computer, 
 
 from __future__ import annotations
 
+import webbrowser
+from urllib.parse import parse_qs, urlsplit
+
 import httpx
 import pytest
 from PySide6.QtCore import Qt
@@ -24,6 +27,7 @@ from tests.engine.cloud_computers import (
     register,
     turn_on_two_factor,
 )
+from tests.oauth_providers import FakeProviders
 
 from .conftest import plain
 
@@ -120,6 +124,7 @@ def test_a_cloud_that_cannot_be_reached_is_told_and_nothing_is_lost(qtbot, windo
 
 def test_a_password_too_short_is_refused_before_asking_the_cloud(qtbot, window):
     dialog = window.show_cloud_account()
+    qtbot.waitUntil(lambda: not window.cloud.work.busy, timeout=WAIT_MS)  # the sign-ins offered
     dialog.tabs.setCurrentIndex(1)
     qtbot.keyClicks(dialog.email, "someone@example.com")
     qtbot.keyClicks(dialog.password, "short")
@@ -152,6 +157,7 @@ def test_a_forgotten_password_is_reset_with_the_link_sent_and_the_new_one_signs_
 
 def test_a_reset_link_needs_the_address_typed_first(qtbot, window):
     dialog = window.show_cloud_account()
+    qtbot.waitUntil(lambda: not window.cloud.work.busy, timeout=WAIT_MS)  # the sign-ins offered
     qtbot.mouseClick(dialog.forgot, Qt.MouseButton.LeftButton)
     assert "e-mail address" in dialog.message.text()
     assert not window.cloud.work.busy
@@ -337,3 +343,53 @@ def test_a_key_past_the_accounts_limit_is_refused_in_words(qtbot, window, cloud)
 
     assert len(keys.keys) == 5
     assert "as many API keys as it may have" in dialog.message.text()
+
+
+@pytest.fixture
+def cloud_with_google(tmp_path, httpserver):
+    providers = FakeProviders(httpserver)
+    server = CloudServer(tmp_path / "cloud-with-google")
+    server.configure(providers.env(server.url))
+    server.start()
+    yield server, providers
+    server.stop()
+
+
+def test_continue_with_google_signs_in_through_the_browser(
+    qtbot, window, cloud_with_google, monkeypatch
+):
+    server, providers = cloud_with_google
+    monkeypatch.setattr(webbrowser, "open", scripted_browser(server))
+    dialog = window.show_cloud_account()
+    dialog.server.setText(server.url)
+    dialog.server.editingFinished.emit()
+    google = dialog.provider_buttons["google"]
+    qtbot.waitUntil(google.isVisible, timeout=WAIT_MS)
+    assert dialog.provider_buttons["github"].isVisible()
+    assert google.text() == "Continue with Google"
+
+    qtbot.mouseClick(google, Qt.MouseButton.LeftButton)
+
+    signed_in_and_synced(qtbot, window)
+    assert providers.email in dialog.who.text()
+
+
+def test_sign_in_buttons_hide_for_a_cloud_without_them(qtbot, window, cloud):
+    dialog = window.show_cloud_account()
+    dialog.server.setText(cloud.url)
+    dialog.server.editingFinished.emit()
+    qtbot.waitUntil(lambda: not window.cloud.work.busy, timeout=WAIT_MS)
+    assert not any(button.isVisible() for button in dialog.provider_buttons.values())
+
+
+def scripted_browser(server: CloudServer):
+    """A browser in which the person clicks "Allow" at Google: follows each redirect."""
+
+    def open_url(url: str) -> bool:
+        to_google = httpx.get(url)
+        state = parse_qs(urlsplit(to_google.headers["location"]).query)["state"][0]
+        callback = f"{server.url}/auth/google/callback?code=provider-code&state={state}"
+        httpx.get(httpx.get(callback).headers["location"])
+        return True
+
+    return open_url
