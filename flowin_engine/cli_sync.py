@@ -48,20 +48,33 @@ def account_register(
 @click.option("--server", envvar="FLOWIN_CLOUD_SERVER", help=_SERVER_HELP)
 @click.option("--email", help="Your e-mail address (default: the last one).")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
-def account_login(server: str | None, email: str | None, password_stdin: bool) -> None:
+@click.option(
+    "--with",
+    "provider",
+    type=click.Choice(["google", "github"]),
+    help="Sign in with Google or GitHub in the browser instead of a password.",
+)
+def account_login(
+    server: str | None, email: str | None, password_stdin: bool, provider: str | None
+) -> None:
     """Sign this computer in; asks for the code when two-factor sign-in is on."""
     with Store() as store:
         accounts = Account(store)
         url = _server(server, accounts)
-        email = email or accounts.email or click.prompt("E-mail")
-        password = _password(password_stdin, confirm=False)
-        pending = accounts.sign_in(url, email, password)
+        if provider is not None:
+            click.echo(f"Opening your browser to sign in with {provider.title()}…")
+            pending = accounts.sign_in_with(url, provider)
+        else:
+            email = email or accounts.email or click.prompt("E-mail")
+            password = _password(password_stdin, confirm=False)
+            pending = accounts.sign_in(url, email, password)
         if pending is not None:
             where = "phone" if pending.challenge.method == "sms" else "e-mail"
             code = click.prompt(f"The 6-digit code sent to your {where}")
             accounts.verify_two_factor(pending, code)
         if accounts.notice:
             click.secho(accounts.notice, fg="yellow", err=True)
+        email = accounts.email
     click.echo(f"Signed in to {url} as {email}. Run 'flowin sync' to sync your flows.")
 
 

@@ -4,6 +4,7 @@ clicking "Allow" would."""
 
 from __future__ import annotations
 
+import webbrowser
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import httpx
@@ -14,7 +15,7 @@ from flowin_engine.sync import CloudClient
 from tests.cloud_server import CloudServer
 from tests.oauth_providers import FakeProviders
 
-from .cloud_computers import Computer, register
+from .cloud_computers import Computer, flowin, register
 
 
 @pytest.fixture(autouse=True)
@@ -116,3 +117,15 @@ def test_a_cloud_without_providers_offers_no_other_sign_in(tmp_path):
             assert client.sign_in_providers() == []
     finally:
         server.stop()
+
+
+def test_flowin_account_login_with_google(tmp_path, cloud, providers, monkeypatch):
+    monkeypatch.setattr(webbrowser, "open", browser(cloud))
+
+    result = flowin(
+        tmp_path / "data", "account", "login", "--server", cloud.url, "--with", "google"
+    )
+
+    assert result.exit_code == 0, result.output
+    assert "Opening your browser to sign in with Google" in result.output
+    assert f"Signed in to {cloud.url} as {providers.email}" in result.output
