@@ -2,6 +2,9 @@
 
 A development line reads ``DEV EMAIL to=a@b.c kind=verify-email token=...`` or
 ``DEV SMS to=+123 kind=2fa code=123456``: one line per message, ``key=value`` pairs.
+
+An e-mail is multipart/alternative: its plain text and an HTML part, both made from one
+``Body`` (templates/email/), so the two cannot say different things.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import ssl
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
 from .config import Settings
 
 log = logging.getLogger(__name__)
@@ -19,6 +24,49 @@ log = logging.getLogger(__name__)
 # Seconds to wait for the SMTP server or Twilio: messages go out after the answer, but a server
 # that never answers would keep the worker busy for good.
 SEND_TIMEOUT = 20
+
+
+# Mail clients ignore <style> blocks and external style sheets more or less at will, so the
+# templates style every element inline; this environment is separate from the pages' one,
+# whose shared style sheet does not apply here.
+_templates = Environment(
+    loader=PackageLoader("flowin_cloud", "templates/email"),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+OWN_ACCOUNT = "You get this e-mail because of your Flowin account."
+ADDRESS_USED = (
+    "You get this e-mail because someone used this address to sign up to Flowin. "
+    "Nothing changes unless you act."
+)
+
+
+@dataclass(frozen=True)
+class Body:
+    """What an e-mail says. The plain text is its lines one after another: the paragraphs, the
+    numbered steps, the link, the notes; the HTML adds the heading, a button for the link and
+    the footer saying why the mail came."""
+
+    heading: str
+    paragraphs: tuple[str, ...]
+    steps: tuple[str, ...] = ()
+    action_text: str = ""
+    action_url: str = ""
+    # After the link, in smaller type: what to do if the mail was not expected.
+    notes: tuple[str, ...] = ()
+    footer: str = OWN_ACCOUNT
+
+    @property
+    def text(self) -> str:
+        link = (self.action_url,) if self.action_url else ()
+        steps = tuple(f"{number}. {step}" for number, step in enumerate(self.steps, 1))
+        return "\n".join((*self.paragraphs, *steps, *link, *self.notes))
+
+    def html(self, subject: str) -> str:
+        return _templates.get_template("message.html").render(body=self, subject=subject)
 
 
 @dataclass(frozen=True)
@@ -29,6 +77,14 @@ class Message:
     text: str
     # The token or code in the message, named as the development log shows it.
     secrets: dict[str, str] = field(default_factory=dict)
+    # An e-mail's content, from which ``text`` was made; None for an SMS.
+    body: Body | None = None
+
+    @classmethod
+    def mail(
+        cls, to: str, kind: str, subject: str, body: Body, secrets: dict[str, str] | None = None
+    ) -> Message:
+        return cls(to, kind, subject, body.text, dict(secrets or {}), body)
 
 
 class Outbox:
@@ -50,6 +106,8 @@ class Outbox:
         mail["To"] = message.to
         mail["Subject"] = message.subject
         mail.set_content(message.text)
+        if message.body is not None:
+            mail.add_alternative(message.body.html(message.subject), subtype="html")
         try:
             with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=SEND_TIMEOUT) as smtp:
                 if settings.smtp_starttls:

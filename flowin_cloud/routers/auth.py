@@ -24,7 +24,7 @@ from ..models import (
     RefreshToken,
     User,
 )
-from ..outbox import Message
+from ..outbox import ADDRESS_USED, Body, Message
 from ..schemas import Notice, Storable, TokenPair, errors
 from . import two_factor
 
@@ -118,12 +118,19 @@ def register(
     if existing is not None:
         tasks.add_task(
             cloud.outbox.email,
-            Message(
+            Message.mail(
                 to=email,
                 kind="signup-attempt",
                 subject="Someone tried to create a Flowin account with your e-mail",
-                text="Someone tried to sign up to Flowin with this address, which already has an "
-                "account. If it was you, sign in or reset your password; otherwise ignore this.",
+                body=Body(
+                    heading="Someone tried to sign up with your address",
+                    paragraphs=(
+                        "Someone tried to sign up to Flowin with this address, which already has "
+                        "an account. If it was you, sign in or reset your password; otherwise "
+                        "ignore this.",
+                    ),
+                    footer=ADDRESS_USED,
+                ),
             ),
         )
         return Notice(message=_REGISTERED)
@@ -147,11 +154,16 @@ _REGISTERED = "Thanks for signing up. Check your inbox to verify your e-mail add
 
 def verification_email(cloud: CloudDep, email: str, token: str) -> Message:
     link = f"{cloud.settings.public_url}/verify-email?token={token}"
-    return Message(
+    return Message.mail(
         to=email,
         kind="verify-email",
         subject="Verify your e-mail address for Flowin",
-        text=f"Open this link within 24 hours to verify your address:\n{link}",
+        body=Body(
+            heading="Verify your e-mail address",
+            paragraphs=("Open this link within 24 hours to verify your address:",),
+            action_text="Verify my e-mail address",
+            action_url=link,
+        ),
         secrets={"token": token},
     )
 
@@ -258,12 +270,17 @@ def forgot_password(
         link = f"{cloud.settings.public_url}/reset-password?token={token}"
         tasks.add_task(
             cloud.outbox.email,
-            Message(
+            Message.mail(
                 to=email,
                 kind="reset-password",
                 subject="Reset your Flowin password",
-                text=f"Open this link within an hour to choose a new password:\n{link}\n"
-                "If you did not ask for it, ignore this e-mail.",
+                body=Body(
+                    heading="Choose a new password",
+                    paragraphs=("Open this link within an hour to choose a new password:",),
+                    action_text="Choose a new password",
+                    action_url=link,
+                    notes=("If you did not ask for it, ignore this e-mail.",),
+                ),
                 secrets={"token": token},
             ),
         )

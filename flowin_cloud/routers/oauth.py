@@ -51,6 +51,7 @@ from ..schemas import TokenPair, errors
 from ..security import digest, new_token
 from . import two_factor
 from .auth import email_key, finish_sign_in
+from .verification import mark_email_verified, welcome_email
 
 log = logging.getLogger("flowin_cloud.oauth")
 
@@ -312,6 +313,7 @@ def _callback(
     request: Request,
     cloud: Cloud,
     session: Session,
+    tasks: BackgroundTasks,
     code: str,
     state: str,
     error: str,
@@ -339,12 +341,14 @@ def _callback(
     except ValidationError:
         log.warning("%s sign-in gave an e-mail address that is not one", provider.title)
         return _back(row, PROVIDER_ERROR, provider)
-    user = _account_for(session, email, identity.name)
+    user, verified_now = _account_for(session, email, identity.name)
     grant = new_token()
     row.user_id = user.id
     row.grant_hash = digest(grant)
     row.grant_expires_at = datetime.now(UTC) + GRANT_LIFETIME
     session.commit()
+    if verified_now:
+        tasks.add_task(cloud.outbox.email, welcome_email(user))
     return _to_desktop(row, code=grant)
 
 
@@ -386,8 +390,9 @@ def _identify(provider: Provider, settings: Settings, code: str, verifier: str) 
         return provider.identify(http, settings)
 
 
-def _account_for(session: Session, email: str, name: str | None) -> User:
-    """The account of ``email``, made now (verified, without a password) if there is none."""
+def _account_for(session: Session, email: str, name: str | None) -> tuple[User, bool]:
+    """The account of ``email``, made now (verified, without a password) if there is none, and
+    whether its address became verified just now (made, or verified by the provider)."""
     user = session.scalar(select(User).where(User.email == email))
     now = datetime.now(UTC)
     if user is None:
@@ -405,14 +410,15 @@ def _account_for(session: Session, email: str, name: str | None) -> User:
         except IntegrityError:
             # The same address signed up at the same moment: that account is the one.
             session.rollback()
-            return session.scalars(select(User).where(User.email == email)).one()
-        return user
+            return session.scalars(select(User).where(User.email == email)).one(), False
+        return user, True
+    verified_now = False
     if user.email_verified_at is None:
         _secure_unproven_account(session, user)
-        user.email_verified_at = now
+        verified_now = mark_email_verified(session, user)
     if user.name is None:
         user.name = _storable_name(name)
-    return user
+    return user, verified_now
 
 
 def _secure_unproven_account(session: Session, user: User) -> None:
@@ -505,11 +511,12 @@ def _add_browser_routes(provider: Provider) -> None:
         request: Request,
         cloud: CloudDep,
         session: SessionDep,
+        tasks: BackgroundTasks,
         code: Annotated[str, Query()] = "",
         state: Annotated[str, Query()] = "",
         error: Annotated[str, Query()] = "",
     ) -> Response:
-        return _callback(provider, request, cloud, session, code, state, error)
+        return _callback(provider, request, cloud, session, tasks, code, state, error)
 
 
 for _provider in PROVIDERS.values():

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from .. import signins
 from ..deps import Cloud, CloudDep, SessionDep, SignedIn, client_ip
 from ..models import BackupCode, LoginChallenge, User
-from ..outbox import Message
+from ..outbox import Body, Message
 from ..schemas import Notice, TokenPair, errors
 from ..security import digest, new_backup_code, new_code, new_token, normalize_backup_code
 
@@ -100,11 +100,11 @@ def _send_code(cloud: Cloud, tasks: BackgroundTasks, row: LoginChallenge, user: 
     else:
         tasks.add_task(
             cloud.outbox.email,
-            Message(
+            Message.mail(
                 to=user.email,
                 kind="2fa",
                 subject="Your Flowin sign-in code",
-                text=text,
+                body=Body(heading="Your sign-in code", paragraphs=(text,)),
                 secrets={"code": code},
             ),
         )

@@ -8,13 +8,13 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, BackgroundTasks, Request, status
 from fastapi import HTTPException as Refusal
 from pydantic import AfterValidator, BaseModel, EmailStr, Field
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from .. import codes
 from ..deps import Cloud, CloudDep, SessionDep, SignedIn, client_ip
 from ..models import OneTimeCode, User
-from ..outbox import Message
+from ..outbox import Body, Message
 from ..schemas import Notice, errors
 from .auth import email_key, verification_email
 
@@ -119,25 +119,81 @@ def send_email_verification(
 
 @router.post("/email/confirm", response_model=Notice, responses=errors(400, 429))
 def confirm_email(
-    body: TokenBody, request: Request, cloud: CloudDep, session: SessionDep
+    body: TokenBody,
+    request: Request,
+    tasks: BackgroundTasks,
+    cloud: CloudDep,
+    session: SessionDep,
 ) -> Notice:
-    if not verify_email(session, cloud, request, body.token):
+    if not verify_email(session, cloud, request, body.token, tasks):
         raise Refusal(status.HTTP_400_BAD_REQUEST, detail=WRONG_TOKEN)
     return Notice(message="Your e-mail address is verified.")
 
 
-def verify_email(session: Session, cloud: Cloud, request: Request, token: str) -> bool:
+def verify_email(
+    session: Session,
+    cloud: Cloud,
+    request: Request,
+    token: str,
+    tasks: BackgroundTasks | None = None,
+) -> bool:
     """Uses up a verification token; False when it is wrong, used or expired, or the account's
-    address changed since. The API and the page behind the e-mail's link both verify with it."""
+    address changed since. The API and the page behind the e-mail's link both verify with it.
+
+    The account's first verification sends the welcome e-mail: after the answer with ``tasks``,
+    otherwise before it returns."""
     cloud.limits.hit(cloud.settings.code_limit_per_ip, "verify-ip", client_ip(request))
     row = codes.redeem(session, cloud, codes.VERIFY_EMAIL, token)
     user = session.get(User, row.user_id) if row else None
     if row is None or user is None or user.email != row.target:
         session.rollback()
         return False
-    user.email_verified_at = user.email_verified_at or datetime.now(UTC)
+    first = mark_email_verified(session, user)
     session.commit()
+    if first:
+        welcome = welcome_email(user)
+        if tasks is None:
+            cloud.outbox.email(welcome)
+        else:
+            tasks.add_task(cloud.outbox.email, welcome)
     return True
+
+
+def mark_email_verified(session: Session, user: User) -> bool:
+    """Marks the account's address verified; True only for the one request that did, so two
+    verifications at the same moment cannot both welcome the account."""
+    if user.email_verified_at is not None:
+        return False
+    marked = session.execute(
+        update(User)
+        .where(User.id == user.id, User.email_verified_at.is_(None))
+        .values(email_verified_at=datetime.now(UTC))
+    ).rowcount
+    return marked == 1
+
+
+def welcome_email(user: User) -> Message:
+    """Sent once, when the account's address is verified the first time (a link, or an account
+    made by Google or GitHub sign-in, whose address the provider vouched for)."""
+    return Message.mail(
+        to=user.email,
+        kind="welcome",
+        subject="Welcome to Flowin",
+        body=Body(
+            heading="Welcome to Flowin",
+            paragraphs=(
+                f"Hello {user.name}," if user.name else "Hello,",
+                "Your e-mail address is verified and your account is ready. "
+                "Three things to do next:",
+            ),
+            steps=(
+                "Build your first flow in the Flowin desktop app.",
+                "Connect your accounts, such as your e-mail and calendar, so your flows can "
+                "use them.",
+                "Turn on two-step sign-in in your account settings to keep your account safe.",
+            ),
+        ),
+    )
 
 
 @router.post("/phone/send", response_model=Notice, responses=errors(429))

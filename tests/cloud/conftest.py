@@ -2,19 +2,23 @@
 
 Every test runs on SQLite (a file in a temporary folder) and on PostgreSQL when
 FLOWIN_TEST_POSTGRES_URL is set; each test module gets its own database (PostgreSQL: its own
-schema, dropped afterwards). E-mails and SMS are read from the development log.
+schema, dropped afterwards). E-mails and SMS are read from the development log, or, with
+``production``, from a real SMTP server (aiosmtpd) and a Twilio stand-in on 127.0.0.1.
 """
 
 from __future__ import annotations
 
+import email.message
 import logging
 import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from aiosmtpd.controller import Controller
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -26,6 +30,9 @@ from tests.cloud_server import (
     cloud_server,  # noqa: F401 (the real process, for end-to-end tests)
     parse_dev_line,
 )
+from tests.contracts.openapi_server import ContractServer
+from tests.smtp_server import Mailbox as SmtpMailbox
+from tests.smtp_server import self_signed_certificate, server_context, start_smtp
 
 POSTGRES_URL_VARIABLE = "FLOWIN_TEST_POSTGRES_URL"
 ENABLE_POSTGRES = (
@@ -176,3 +183,108 @@ def alice(sign_up) -> Account:
 @pytest.fixture
 def bob(sign_up) -> Account:
     return sign_up("bob")
+
+
+# Outside development mode: a real SMTP server and Twilio stand-in.
+
+SMTP_USER, SMTP_PASSWORD = "mailer@flowin.example", "smtp-password-123"
+MAIL_FROM = "Flowin <no-reply@flowin.example>"
+PRODUCTION_URL = "https://cloud.flowin.example"
+TWILIO_SID = "AC" + "3e" * 16
+TWILIO_TOKEN = "7d1a" * 8
+TWILIO_FROM = "+14155552345"
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory) -> tuple[Path, Path]:
+    return self_signed_certificate(tmp_path_factory.mktemp("tls"))
+
+
+@pytest.fixture
+def inbox() -> SmtpMailbox:
+    return SmtpMailbox()
+
+
+@pytest.fixture
+def smtp_server(inbox, certificate) -> Iterator[Controller]:
+    """Like a submission server on port 587: STARTTLS, then sign-in, before any mail."""
+    controller = start_smtp(
+        inbox,
+        SMTP_USER,
+        SMTP_PASSWORD,
+        tls_context=server_context(certificate),
+        require_starttls=True,
+        auth_required=True,
+    )
+    yield controller
+    controller.stop()
+
+
+@pytest.fixture
+def trusted(certificate, monkeypatch) -> None:
+    monkeypatch.setenv("SSL_CERT_FILE", str(certificate[0]))
+
+
+@pytest.fixture
+def twilio_api(httpserver) -> Iterator[ContractServer]:
+    # CreateMessage is answered with the document's own example unless a test gives another.
+    with ContractServer(httpserver, "twilio/twilio_api_v2010.json") as server:
+        yield server
+
+
+@pytest.fixture
+def production(database_url, tmp_path, smtp_server, twilio_api) -> Iterator:
+    """Builds the app outside development mode, its SMTP server and Twilio on 127.0.0.1;
+    keyword arguments change the settings."""
+    apps = []
+
+    def make(**overrides: object) -> TestClient:
+        settings = {
+            "dev": False,
+            "public_url": PRODUCTION_URL,
+            "smtp_host": "127.0.0.1",
+            "smtp_port": smtp_server.port,
+            "smtp_username": SMTP_USER,
+            "smtp_password": SMTP_PASSWORD,
+            "mail_from": MAIL_FROM,
+            "twilio_account_sid": TWILIO_SID,
+            "twilio_auth_token": TWILIO_TOKEN,
+            "twilio_from": TWILIO_FROM,
+            "twilio_base_url": twilio_api.url(),
+            **overrides,
+        }
+        app = create_app(settings_for(database_url, tmp_path, **settings))
+        apps.append(app)
+        return TestClient(app)
+
+    yield make
+    for app in apps:
+        app.state.engine.dispose()
+
+
+def register(client: TestClient, name: str | None = None) -> str:
+    address = unique_email()
+    account = {"email": address, "password": DEFAULT_PASSWORD}
+    response = client.post(
+        "/auth/register", json=account if name is None else {**account, "name": name}
+    )
+    assert response.status_code == 201, response.text
+    return address
+
+
+def sign_in(client: TestClient, address: str) -> dict[str, str]:
+    response = client.post("/auth/login", json={"email": address, "password": DEFAULT_PASSWORD})
+    assert response.status_code == 200, response.text
+    return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+def text_of(mail: email.message.EmailMessage) -> str:
+    """The plain-text part of a mail."""
+    part = mail.get_body(("plain",))
+    assert part is not None, mail
+    return part.get_content()
+
+
+def link_token(text: str, page: str) -> str:
+    (link,) = [line for line in text.splitlines() if line.startswith(f"{PRODUCTION_URL}/{page}?")]
+    return parse_qs(urlsplit(link).query)["token"][0]

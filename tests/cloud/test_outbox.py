@@ -8,113 +8,26 @@ A message that can't be sent is logged; the request that sent it answers as usua
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from aiosmtpd.controller import Controller
 from fastapi.testclient import TestClient
 
-from flowin_cloud import create_app
-from tests.cloud.conftest import settings_for, unique_email
-from tests.cloud_server import DEFAULT_PASSWORD, free_port
-from tests.contracts.openapi_server import ContractServer, twilio_error
-from tests.smtp_server import Mailbox, self_signed_certificate, server_context, start_smtp
+from tests.cloud.conftest import (
+    MAIL_FROM,
+    TWILIO_FROM,
+    TWILIO_SID,
+    TWILIO_TOKEN,
+    link_token,
+    register,
+    sign_in,
+    text_of,
+)
+from tests.cloud_server import free_port
+from tests.contracts.openapi_server import twilio_error
 
-SMTP_USER, SMTP_PASSWORD = "mailer@flowin.example", "smtp-password-123"
-MAIL_FROM = "Flowin <no-reply@flowin.example>"
-PUBLIC_URL = "https://cloud.flowin.example"
-SID = "AC" + "3e" * 16
-TOKEN = "7d1a" * 8
-SENDER = "+14155552345"
+SID, TOKEN, SENDER = TWILIO_SID, TWILIO_TOKEN, TWILIO_FROM
 PHONE = "+966501234567"
 MESSAGES = f"/2010-04-01/Accounts/{SID}/Messages.json"
-
-
-@pytest.fixture(scope="module")
-def certificate(tmp_path_factory) -> tuple[Path, Path]:
-    return self_signed_certificate(tmp_path_factory.mktemp("tls"))
-
-
-@pytest.fixture
-def inbox() -> Mailbox:
-    return Mailbox()
-
-
-@pytest.fixture
-def smtp_server(inbox, certificate) -> Iterator[Controller]:
-    """Like a submission server on port 587: STARTTLS, then sign-in, before any mail."""
-    controller = start_smtp(
-        inbox,
-        SMTP_USER,
-        SMTP_PASSWORD,
-        tls_context=server_context(certificate),
-        require_starttls=True,
-        auth_required=True,
-    )
-    yield controller
-    controller.stop()
-
-
-@pytest.fixture
-def trusted(certificate, monkeypatch) -> None:
-    monkeypatch.setenv("SSL_CERT_FILE", str(certificate[0]))
-
-
-@pytest.fixture
-def twilio_api(httpserver) -> Iterator[ContractServer]:
-    # CreateMessage is answered with the document's own example unless a test gives another.
-    with ContractServer(httpserver, "twilio/twilio_api_v2010.json") as server:
-        yield server
-
-
-@pytest.fixture
-def production(database_url, tmp_path, smtp_server, twilio_api) -> Iterator:
-    """Builds the app outside development mode, its SMTP server and Twilio on 127.0.0.1;
-    keyword arguments change the settings."""
-    apps = []
-
-    def make(**overrides: object) -> TestClient:
-        settings = {
-            "dev": False,
-            "public_url": PUBLIC_URL,
-            "smtp_host": "127.0.0.1",
-            "smtp_port": smtp_server.port,
-            "smtp_username": SMTP_USER,
-            "smtp_password": SMTP_PASSWORD,
-            "mail_from": MAIL_FROM,
-            "twilio_account_sid": SID,
-            "twilio_auth_token": TOKEN,
-            "twilio_from": SENDER,
-            "twilio_base_url": twilio_api.url(),
-            **overrides,
-        }
-        app = create_app(settings_for(database_url, tmp_path, **settings))
-        apps.append(app)
-        return TestClient(app)
-
-    yield make
-    for app in apps:
-        app.state.engine.dispose()
-
-
-def register(client: TestClient) -> str:
-    address = unique_email()
-    response = client.post("/auth/register", json={"email": address, "password": DEFAULT_PASSWORD})
-    assert response.status_code == 201, response.text
-    return address
-
-
-def sign_in(client: TestClient, address: str) -> dict[str, str]:
-    response = client.post("/auth/login", json={"email": address, "password": DEFAULT_PASSWORD})
-    assert response.status_code == 200, response.text
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
-
-
-def link_token(text: str, page: str) -> str:
-    (link,) = [line for line in text.splitlines() if line.startswith(f"{PUBLIC_URL}/{page}?")]
-    return parse_qs(urlsplit(link).query)["token"][0]
 
 
 def failures(caplog: pytest.LogCaptureFixture, text: str) -> list[logging.LogRecord]:
@@ -141,7 +54,7 @@ def test_registration_mails_a_verification_link_over_starttls(
         MAIL_FROM,
         "Verify your e-mail address for Flowin",
     )
-    token = link_token(mail.get_content(), "verify-email")
+    token = link_token(text_of(mail), "verify-email")
     confirmed = client.post("/auth/verify/email/confirm", json={"token": token})
     assert confirmed.status_code == 200, confirmed.text
 
@@ -157,7 +70,7 @@ def test_forgot_password_mails_a_reset_link_that_resets_it(production, inbox, tr
         MAIL_FROM,
         "Reset your Flowin password",
     )
-    token = link_token(mail.get_content(), "reset-password")
+    token = link_token(text_of(mail), "reset-password")
     reset = client.post(
         "/auth/reset-password", json={"token": token, "password": "another long password 9"}
     )
