@@ -279,10 +279,10 @@ def sign_in(client: TestClient, address: str) -> dict[str, str]:
 
 
 def text_of(mail: email.message.EmailMessage) -> str:
-    """The plain-text part of a mail."""
+    """The plain-text part of a mail, its lines ending in "\\n" (SMTP carries "\\r\\n")."""
     part = mail.get_body(("plain",))
     assert part is not None, mail
-    return part.get_content()
+    return part.get_content().replace("\r\n", "\n")
 
 
 def link_token(text: str, page: str) -> str:
