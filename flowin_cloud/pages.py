@@ -12,7 +12,7 @@ import base64
 import hashlib
 from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Query, Request, status
+from fastapi import APIRouter, BackgroundTasks, Form, HTTPException, Query, Request, status
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -213,12 +213,13 @@ def verify_email_page(request: Request, token: Annotated[str, Query()] = "") -> 
 @router.post("/verify-email", response_class=HTMLResponse)
 def verify_email_form(
     request: Request,
+    tasks: BackgroundTasks,
     cloud: CloudDep,
     session: SessionDep,
     token: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
     try:
-        verified = bool(token) and verify_email(session, cloud, request, token)
+        verified = bool(token) and verify_email(session, cloud, request, token, tasks)
     except HTTPException as refusal:
         if not _rate_limited(refusal):
             raise

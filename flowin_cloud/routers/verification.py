@@ -135,13 +135,12 @@ def verify_email(
     cloud: Cloud,
     request: Request,
     token: str,
-    tasks: BackgroundTasks | None = None,
+    tasks: BackgroundTasks,
 ) -> bool:
     """Uses up a verification token; False when it is wrong, used or expired, or the account's
     address changed since. The API and the page behind the e-mail's link both verify with it.
 
-    The account's first verification sends the welcome e-mail: after the answer with ``tasks``,
-    otherwise before it returns."""
+    The account's first verification sends the welcome e-mail, after the answer."""
     cloud.limits.hit(cloud.settings.code_limit_per_ip, "verify-ip", client_ip(request))
     row = codes.redeem(session, cloud, codes.VERIFY_EMAIL, token)
     user = session.get(User, row.user_id) if row else None
@@ -151,11 +150,7 @@ def verify_email(
     first = mark_email_verified(session, user)
     session.commit()
     if first:
-        welcome = welcome_email(user)
-        if tasks is None:
-            cloud.outbox.email(welcome)
-        else:
-            tasks.add_task(cloud.outbox.email, welcome)
+        tasks.add_task(cloud.outbox.email, welcome_email(user))
     return True
 
 
