@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from .config import Settings
-from .models import ApiKey, User
+from .models import ApiKey, RefreshToken, User
 from .outbox import Outbox
 from .ratelimit import RateLimits
 from .security import API_KEY_PREFIX, AccessClaims, AccessTokens, PasswordChecker, digest
@@ -78,9 +78,23 @@ def _caller(
         return Caller(user=_api_key_owner(session, token), claims=None)
     claims = cloud.tokens.read(token)
     user = session.get(User, claims.user_id) if claims else None
-    if user is None:
+    if user is None or claims is None or _signed_out(session, claims):
         raise _unauthorized()
     return Caller(user=user, claims=claims)
+
+
+def _signed_out(session: Session, claims: AccessClaims) -> bool:
+    """Whether the sign-in behind an access token ended (sign-out, reset, a copied token).
+
+    Checked on every request so that signing out ends access at once rather than when the
+    access token expires.
+    """
+    revoked = session.scalar(
+        select(RefreshToken.id)
+        .where(RefreshToken.family_id == claims.sign_in_id, RefreshToken.revoked_at.is_not(None))
+        .limit(1)
+    )
+    return revoked is not None
 
 
 def _api_key_owner(session: Session, key: str) -> User:

@@ -133,6 +133,26 @@ def test_logout_ends_the_sign_in_of_the_access_token(client, alice):
     )
 
 
+def test_after_logout_the_access_token_is_refused_at_once(client, alice):
+    first = alice.headers
+    alice.login()
+    other = alice.headers
+    assert client.get("/auth/me", headers=first).status_code == 200
+    client.post("/auth/logout", headers=first)
+    assert client.get("/auth/me", headers=first).status_code == 401
+    assert client.get("/api/flows", headers=first).status_code == 401
+    assert client.get("/auth/me", headers=other).status_code == 200
+
+
+def test_a_copied_refresh_token_also_ends_the_access_token_of_its_sign_in(client, alice):
+    stolen = alice.tokens["refresh_token"]
+    newer = client.post("/auth/refresh", json={"refresh_token": stolen}).json()
+    newer_headers = {"Authorization": f"Bearer {newer['access_token']}"}
+    assert client.get("/auth/me", headers=newer_headers).status_code == 200
+    client.post("/auth/refresh", json={"refresh_token": stolen})
+    assert client.get("/auth/me", headers=newer_headers).status_code == 401
+
+
 def test_logout_needs_an_access_token(client):
     assert client.post("/auth/logout").status_code == 401
 

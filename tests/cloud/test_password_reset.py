@@ -49,6 +49,7 @@ def test_a_reset_token_sets_a_new_password_and_signs_out_everywhere(client, alic
         ).status_code
         == 401
     )
+    assert client.get("/auth/me", headers=alice.headers).status_code == 401
 
 
 def test_a_reset_token_works_once(client, alice, mailbox):
