@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from .config import Settings
+from .languages import preferred
 from .models import ApiKey, RefreshToken, User
 from .outbox import Outbox
 from .ratelimit import RateLimits
@@ -108,6 +109,14 @@ def _api_key_owner(session: Session, key: str) -> User:
     if user is None:
         raise _unauthorized()
     return user
+
+
+def remember_language(user: User, request: Request) -> None:
+    """An account's e-mails and SMS follow the language of the app that last signed in to it
+    (its Accept-Language); a request naming no language we speak changes nothing."""
+    chosen = preferred(request.headers.get("accept-language"))
+    if chosen is not None:
+        user.language = chosen
 
 
 def _signed_in(caller: Annotated[Caller, Depends(_caller)]) -> Caller:

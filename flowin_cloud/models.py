@@ -63,6 +63,8 @@ class User(Base):
     phone_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # None when 2FA is off; "email" or "sms" when on.
     two_factor_method: Mapped[str | None] = mapped_column(String(10))
+    # What its e-mails and SMS are written in: the language of the app it last signed in with.
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
 
 
 class RefreshToken(Base):

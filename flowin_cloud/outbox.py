@@ -18,6 +18,7 @@ from email.message import EmailMessage
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .config import Settings
+from .languages import RIGHT_TO_LEFT
 
 log = logging.getLogger(__name__)
 
@@ -37,19 +38,14 @@ _templates = Environment(
     lstrip_blocks=True,
 )
 
-OWN_ACCOUNT = "You get this e-mail because of your Flowin account."
-ADDRESS_USED = (
-    "You get this e-mail because someone used this address to sign up to Flowin. "
-    "Nothing changes unless you act."
-)
 
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Body:
-    """What an e-mail says. The plain text is its lines one after another: the paragraphs, the
-    numbered steps, the link, the notes; the HTML adds the heading, a button for the link and
-    the footer saying why the mail came."""
+    """What an e-mail says (mails.py writes them). The plain text is its lines one after another:
+    the paragraphs, the numbered steps, the link, the notes; the HTML adds the heading, a button
+    for the link and the footer saying why the mail came."""
 
+    language: str
     heading: str
     paragraphs: tuple[str, ...]
     steps: tuple[str, ...] = ()
@@ -57,7 +53,9 @@ class Body:
     action_url: str = ""
     # After the link, in smaller type: what to do if the mail was not expected.
     notes: tuple[str, ...] = ()
-    footer: str = OWN_ACCOUNT
+    footer: str
+    # Under the button, before the link written out.
+    link_hint: str
 
     @property
     def text(self) -> str:
@@ -66,7 +64,9 @@ class Body:
         return "\n".join((*self.paragraphs, *steps, *link, *self.notes))
 
     def html(self, subject: str) -> str:
-        return _templates.get_template("message.html").render(body=self, subject=subject)
+        return _templates.get_template("message.html").render(
+            body=self, subject=subject, rtl=self.language in RIGHT_TO_LEFT
+        )
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from .deps import CloudDep, SessionDep
+from .languages import direction, language
 from .routers.auth import (
     PASSWORD_MAX_LENGTH,
     PASSWORD_MIN_LENGTH,
@@ -94,7 +95,6 @@ WORDS: dict[str, dict[str, str]] = {
         "ارجع إلى Flowin وسجّل الدخول بطريقة أخرى.",
     },
 }
-RIGHT_TO_LEFT = {"ar"}
 
 _templates = Environment(
     loader=PackageLoader("flowin_cloud", "templates"),
@@ -122,25 +122,6 @@ HEADERS = {
 }
 
 
-def language(accept_language: str | None) -> str:
-    """ "ar" when the Accept-Language header ranks Arabic above English, otherwise "en"."""
-    ranked: list[tuple[float, int, str]] = []
-    for position, part in enumerate((accept_language or "").split(",")):
-        tag, *parameters = part.split(";")
-        quality = 1.0
-        for parameter in parameters:
-            name, _, value = parameter.strip().partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
-        primary = tag.strip().lower().split("-")[0]
-        if primary in WORDS and quality > 0:
-            ranked.append((-quality, position, primary))
-    return min(ranked)[2] if ranked else "en"
-
-
 def _page(
     request: Request,
     template: str,
@@ -151,7 +132,7 @@ def _page(
     lang = _lang(request)
     html = _templates.get_template(template).render(
         lang=lang,
-        dir="rtl" if lang in RIGHT_TO_LEFT else "ltr",
+        dir=direction(lang),
         words=WORDS[lang],
         css=_CSS,
         **values,

@@ -55,7 +55,7 @@ def create_window(
     app.setFont(ui_font(rtl=False))
     last_open = store.get_setting(OPEN_FLOW_SETTING)  # the window starts on its home page
     window = MainWindow(store, registry, localizer, theme=store.get_setting("theme", "light"))
-    language = store.get_setting("language", "en")
+    language = store.language()
     if language != "en":
         window.set_language(language)
     window.reopen_flow(last_open)

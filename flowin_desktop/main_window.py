@@ -39,7 +39,7 @@ from flowin_engine.history import retry_execution
 from flowin_engine.model import Flow, FlowStatus, Position, StickyNote, utc_now
 from flowin_engine.pinning import NO_EARLIER_RUN, latest_outputs, pin
 from flowin_engine.registry import Registry
-from flowin_engine.store import Store, VersionConflict
+from flowin_engine.store import LANGUAGE_SETTING, Store, VersionConflict
 from flowin_engine.sync import SyncReport
 from flowin_engine.validation import validate_flow
 
@@ -459,7 +459,7 @@ class MainWindow(QMainWindow):
             self.language.blockSignals(True)
             self.language.setCurrentIndex(index)
             self.language.blockSignals(False)
-        self.store.set_setting("language", code)
+        self.store.set_setting(LANGUAGE_SETTING, code)
 
     def set_theme(self, name: str) -> None:
         self.theme = THEMES[name]

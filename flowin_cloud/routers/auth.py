@@ -12,8 +12,17 @@ from pydantic import BaseModel, EmailStr, Field
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from .. import codes, signins
-from ..deps import ApiCaller, Cloud, CloudDep, SessionDep, SignedIn, client_ip
+from .. import codes, mails, signins
+from ..deps import (
+    ApiCaller,
+    Cloud,
+    CloudDep,
+    SessionDep,
+    SignedIn,
+    client_ip,
+    remember_language,
+)
+from ..languages import language
 from ..models import (
     ApiKey,
     BackupCode,
@@ -24,7 +33,6 @@ from ..models import (
     RefreshToken,
     User,
 )
-from ..outbox import ADDRESS_USED, Body, Message
 from ..schemas import Notice, Storable, TokenPair, errors
 from . import two_factor
 
@@ -72,6 +80,8 @@ class Profile(BaseModel):
     phone: str | None
     phone_verified: bool
     two_factor_enabled: bool
+    # What its e-mails and SMS are written in ("en" or "ar").
+    language: str
     statistics: Statistics
 
 
@@ -116,23 +126,7 @@ def register(
     password_hash = cloud.passwords.hash(body.password)  # also for a known address: same timing
     existing = session.scalar(select(User).where(User.email == email))
     if existing is not None:
-        tasks.add_task(
-            cloud.outbox.email,
-            Message.mail(
-                to=email,
-                kind="signup-attempt",
-                subject="Someone tried to create a Flowin account with your e-mail",
-                body=Body(
-                    heading="Someone tried to sign up with your address",
-                    paragraphs=(
-                        "Someone tried to sign up to Flowin with this address, which already has "
-                        "an account. If it was you, sign in or reset your password; otherwise "
-                        "ignore this.",
-                    ),
-                    footer=ADDRESS_USED,
-                ),
-            ),
-        )
+        tasks.add_task(cloud.outbox.email, mails.signup_attempt(existing))
         return Notice(message=_REGISTERED)
     user = User(
         id=str(uuid.uuid4()),
@@ -140,32 +134,17 @@ def register(
         password_hash=password_hash,
         name=body.name,
         created_at=datetime.now(UTC),
+        language=language(request.headers.get("accept-language")),
     )
     session.add(user)
     session.flush()
     token = codes.issue(session, cloud, user.id, codes.VERIFY_EMAIL, email)
     session.commit()
-    tasks.add_task(cloud.outbox.email, verification_email(cloud, email, token))
+    tasks.add_task(cloud.outbox.email, mails.verification(cloud.settings.public_url, user, token))
     return Notice(message=_REGISTERED)
 
 
 _REGISTERED = "Thanks for signing up. Check your inbox to verify your e-mail address, then sign in."
-
-
-def verification_email(cloud: CloudDep, email: str, token: str) -> Message:
-    link = f"{cloud.settings.public_url}/verify-email?token={token}"
-    return Message.mail(
-        to=email,
-        kind="verify-email",
-        subject="Verify your e-mail address for Flowin",
-        body=Body(
-            heading="Verify your e-mail address",
-            paragraphs=("Open this link within 24 hours to verify your address:",),
-            action_text="Verify my e-mail address",
-            action_url=link,
-        ),
-        secrets={"token": token},
-    )
 
 
 @router.post(
@@ -188,14 +167,15 @@ def login(
     if not cloud.passwords.check(body.password, user.password_hash if user else None):
         raise Refusal(status.HTTP_401_UNAUTHORIZED, detail=WRONG_LOGIN)
     assert user is not None
-    return finish_sign_in(session, cloud, tasks, user)
+    return finish_sign_in(session, cloud, request, tasks, user)
 
 
 def finish_sign_in(
-    session: Session, cloud: Cloud, tasks: BackgroundTasks, user: User
+    session: Session, cloud: Cloud, request: Request, tasks: BackgroundTasks, user: User
 ) -> TokenPair | two_factor.Challenge:
     """What a sign-in whose first factor held answers: tokens, or the two-factor challenge.
     Password login and the desktop's Google/GitHub sign-in both end here."""
+    remember_language(user, request)
     if user.two_factor_method:
         return two_factor.challenge(session, cloud, tasks, user)
     pair = signins.start(session, cloud, user)
@@ -246,6 +226,7 @@ def me(caller: ApiCaller, session: SessionDep) -> Profile:
         email_verified=user.email_verified_at is not None,
         phone=user.phone,
         phone_verified=user.phone_verified_at is not None,
+        language=user.language,
         two_factor_enabled=user.two_factor_method is not None,
         statistics=Statistics(flows_count=flows or 0, executions_count=runs or 0),
     )
@@ -267,22 +248,8 @@ def forgot_password(
     if user is not None:
         token = codes.issue(session, cloud, user.id, codes.RESET_PASSWORD, email)
         session.commit()
-        link = f"{cloud.settings.public_url}/reset-password?token={token}"
         tasks.add_task(
-            cloud.outbox.email,
-            Message.mail(
-                to=email,
-                kind="reset-password",
-                subject="Reset your Flowin password",
-                body=Body(
-                    heading="Choose a new password",
-                    paragraphs=("Open this link within an hour to choose a new password:",),
-                    action_text="Choose a new password",
-                    action_url=link,
-                    notes=("If you did not ask for it, ignore this e-mail.",),
-                ),
-                secrets={"token": token},
-            ),
+            cloud.outbox.email, mails.password_reset(cloud.settings.public_url, user, token)
         )
     return Notice(message="If this address has an account, a reset link is on its way.")
 

@@ -43,15 +43,16 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from .. import pages, signins
+from .. import mails, pages, signins
 from ..config import Settings
 from ..deps import Cloud, CloudDep, SessionDep, client_ip
+from ..languages import language
 from ..models import ApiKey, BackupCode, OAuthSignIn, User
 from ..schemas import TokenPair, errors
 from ..security import digest, new_token
 from . import two_factor
 from .auth import email_key, finish_sign_in
-from .verification import mark_email_verified, welcome_email
+from .verification import mark_email_verified
 
 log = logging.getLogger("flowin_cloud.oauth")
 
@@ -243,7 +244,7 @@ def exchange_grant(
     user = session.get(User, row.user_id) if row.user_id else None
     if user is None:
         raise Refusal(status.HTTP_400_BAD_REQUEST, detail=GRANT_GONE)
-    return finish_sign_in(session, cloud, tasks, user)
+    return finish_sign_in(session, cloud, request, tasks, user)
 
 
 def _s256(verifier: str) -> str:
@@ -341,14 +342,14 @@ def _callback(
     except ValidationError:
         log.warning("%s sign-in gave an e-mail address that is not one", provider.title)
         return _back(row, PROVIDER_ERROR, provider)
-    user, verified_now = _account_for(session, email, identity.name)
+    user, verified_now = _account_for(session, email, identity.name, request)
     grant = new_token()
     row.user_id = user.id
     row.grant_hash = digest(grant)
     row.grant_expires_at = datetime.now(UTC) + GRANT_LIFETIME
     session.commit()
     if verified_now:
-        tasks.add_task(cloud.outbox.email, welcome_email(user))
+        tasks.add_task(cloud.outbox.email, mails.welcome(user))
     return _to_desktop(row, code=grant)
 
 
@@ -390,7 +391,9 @@ def _identify(provider: Provider, settings: Settings, code: str, verifier: str) 
         return provider.identify(http, settings)
 
 
-def _account_for(session: Session, email: str, name: str | None) -> tuple[User, bool]:
+def _account_for(
+    session: Session, email: str, name: str | None, request: Request
+) -> tuple[User, bool]:
     """The account of ``email``, made now (verified, without a password) if there is none, and
     whether its address became verified just now (made, or verified by the provider)."""
     user = session.scalar(select(User).where(User.email == email))
@@ -403,6 +406,8 @@ def _account_for(session: Session, email: str, name: str | None) -> tuple[User, 
             name=_storable_name(name),
             created_at=now,
             email_verified_at=now,
+            # The browser's language, until the desktop redeeming the sign-in tells its own.
+            language=language(request.headers.get("accept-language")),
         )
         session.add(user)
         try:

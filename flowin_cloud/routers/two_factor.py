@@ -13,10 +13,9 @@ from pydantic import BaseModel, Field
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from .. import signins
+from .. import mails, signins
 from ..deps import Cloud, CloudDep, SessionDep, SignedIn, client_ip
 from ..models import BackupCode, LoginChallenge, User
-from ..outbox import Body, Message
 from ..schemas import Notice, TokenPair, errors
 from ..security import digest, new_backup_code, new_code, new_token, normalize_backup_code
 
@@ -91,23 +90,10 @@ def _send_code(cloud: Cloud, tasks: BackgroundTasks, row: LoginChallenge, user: 
     code = new_code()
     row.code_hash = cloud.tokens.code_digest(code)
     row.code_expires_at = datetime.now(UTC) + CODE_LIFETIME
-    text = f"Your Flowin sign-in code is {code}. It works for 5 minutes."
     if row.method == "sms" and user.phone:
-        tasks.add_task(
-            cloud.outbox.sms,
-            Message(to=user.phone, kind="2fa", subject="", text=text, secrets={"code": code}),
-        )
+        tasks.add_task(cloud.outbox.sms, mails.sign_in_code_sms(user, user.phone, code))
     else:
-        tasks.add_task(
-            cloud.outbox.email,
-            Message.mail(
-                to=user.email,
-                kind="2fa",
-                subject="Your Flowin sign-in code",
-                body=Body(heading="Your sign-in code", paragraphs=(text,)),
-                secrets={"code": code},
-            ),
-        )
+        tasks.add_task(cloud.outbox.email, mails.sign_in_code_email(user, code))
 
 
 def _live_challenge(session: Session, secret: str) -> LoginChallenge | None:

@@ -11,12 +11,11 @@ from pydantic import AfterValidator, BaseModel, EmailStr, Field
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from .. import codes
+from .. import codes, mails
 from ..deps import Cloud, CloudDep, SessionDep, SignedIn, client_ip
 from ..models import OneTimeCode, User
-from ..outbox import Body, Message
 from ..schemas import Notice, errors
-from .auth import email_key, verification_email
+from .auth import email_key
 
 router = APIRouter(prefix="/auth/verify", tags=["verification"])
 
@@ -86,16 +85,6 @@ def _limit(cloud: Cloud, request: Request, scope: str, target: str) -> None:
     cloud.limits.hit(cloud.settings.code_limit_per_target, scope, target)
 
 
-def _phone_sms(phone: str, code: str) -> Message:
-    return Message(
-        to=phone,
-        kind="verify-phone",
-        subject="",
-        text=f"Your Flowin verification code is {code}. It works for 10 minutes.",
-        secrets={"code": code},
-    )
-
-
 @router.post("/email/send", response_model=Notice, responses=errors(429))
 def send_email_verification(
     body: EmailAddress,
@@ -111,7 +100,9 @@ def send_email_verification(
     if user is not None and user.email_verified_at is None:
         token = codes.issue(session, cloud, user.id, codes.VERIFY_EMAIL, email)
         session.commit()
-        tasks.add_task(cloud.outbox.email, verification_email(cloud, email, token))
+        tasks.add_task(
+            cloud.outbox.email, mails.verification(cloud.settings.public_url, user, token)
+        )
     return Notice(
         message="If this address has an account waiting for verification, a link is on its way."
     )
@@ -150,7 +141,7 @@ def verify_email(
     first = mark_email_verified(session, user)
     session.commit()
     if first:
-        tasks.add_task(cloud.outbox.email, welcome_email(user))
+        tasks.add_task(cloud.outbox.email, mails.welcome(user))
     return True
 
 
@@ -165,30 +156,6 @@ def mark_email_verified(session: Session, user: User) -> bool:
         .values(email_verified_at=datetime.now(UTC))
     ).rowcount
     return marked == 1
-
-
-def welcome_email(user: User) -> Message:
-    """Sent once, when the account's address is verified the first time (a link, or an account
-    made by Google or GitHub sign-in, whose address the provider vouched for)."""
-    return Message.mail(
-        to=user.email,
-        kind="welcome",
-        subject="Welcome to Flowin",
-        body=Body(
-            heading="Welcome to Flowin",
-            paragraphs=(
-                f"Hello {user.name}," if user.name else "Hello,",
-                "Your e-mail address is verified and your account is ready. "
-                "Three things to do next:",
-            ),
-            steps=(
-                "Build your first flow in the Flowin desktop app.",
-                "Connect your accounts, such as your e-mail and calendar, so your flows can "
-                "use them.",
-                "Turn on two-step sign-in in your account settings to keep your account safe.",
-            ),
-        ),
-    )
 
 
 @router.post("/phone/send", response_model=Notice, responses=errors(429))
@@ -209,7 +176,7 @@ def send_phone_code(
     if user is not None:
         code = codes.issue(session, cloud, user.id, codes.VERIFY_PHONE, body.phone)
         session.commit()
-        tasks.add_task(cloud.outbox.sms, _phone_sms(body.phone, code))
+        tasks.add_task(cloud.outbox.sms, mails.phone_code_sms(user, body.phone, code))
     return Notice(message="If this number is waiting for verification, a code is on its way.")
 
 
@@ -246,7 +213,7 @@ def add_phone(
         user.phone_verified_at = None
     code = codes.issue(session, cloud, user.id, codes.VERIFY_PHONE, body.phone)
     session.commit()
-    tasks.add_task(cloud.outbox.sms, _phone_sms(body.phone, code))
+    tasks.add_task(cloud.outbox.sms, mails.phone_code_sms(user, body.phone, code))
     return Notice(message="A code is on its way to your phone.")
 
 
@@ -293,7 +260,9 @@ def resend(
             )
         token = codes.issue(session, cloud, user.id, codes.VERIFY_EMAIL, user.email)
         session.commit()
-        tasks.add_task(cloud.outbox.email, verification_email(cloud, user.email, token))
+        tasks.add_task(
+            cloud.outbox.email, mails.verification(cloud.settings.public_url, user, token)
+        )
         return Notice(message="A new verification link is on its way.")
     if user.phone is None:
         raise Refusal(status.HTTP_400_BAD_REQUEST, detail="Add a phone number first.")
@@ -302,7 +271,7 @@ def resend(
         raise Refusal(status.HTTP_400_BAD_REQUEST, detail="Your phone number is already verified.")
     code = codes.issue(session, cloud, user.id, codes.VERIFY_PHONE, user.phone)
     session.commit()
-    tasks.add_task(cloud.outbox.sms, _phone_sms(user.phone, code))
+    tasks.add_task(cloud.outbox.sms, mails.phone_code_sms(user, user.phone, code))
     return Notice(message="A new code is on its way to your phone.")
 
 

@@ -1,6 +1,7 @@
 """The execution history: saved flows with their versions, and every run with its steps."""
 
 from ._store import (
+    LANGUAGE_SETTING,
     ExecutionDetail,
     ExecutionSummary,
     FlowSummary,
@@ -13,6 +14,7 @@ from ._store import (
 from .redact import redact
 
 __all__ = [
+    "LANGUAGE_SETTING",
     "ExecutionDetail",
     "ExecutionSummary",
     "FlowSummary",

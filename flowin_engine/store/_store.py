@@ -59,6 +59,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 MIN_ID_PREFIX = 6
 DEFAULT_RETENTION_DAYS = 30
+LANGUAGE_SETTING = "language"
 INTERRUPTED_ERROR = "Flowin stopped while this run was in progress."
 INTERRUPTED_STEP_ERROR = "Flowin stopped while this step was running."
 _UNFINISHED = (ExecutionStatus.RUNNING.value, ExecutionStatus.WAITING.value)
@@ -517,6 +518,10 @@ class Store:
             return int(result.rowcount)  # type: ignore[attr-defined]
 
     # Settings
+
+    def language(self) -> str:
+        """The language the user chose for Flowin ("en" or "ar"); the desktop sets it."""
+        return str(self.get_setting(LANGUAGE_SETTING, "en"))
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         with self._reader() as session:

@@ -63,17 +63,17 @@ class Account:
 
     def register(self, server: str, email: str, password: str, name: str | None = None) -> str:
         """Ask the server for an account; returns its message. Does not sign in."""
-        with CloudClient(server) as client:
+        with self._client(server) as client:
             return client.register(email, password, name)
 
     def forgot_password(self, server: str, email: str) -> None:
         """Ask the server to e-mail a link for choosing a new password."""
-        with CloudClient(server) as client:
+        with self._client(server) as client:
             client.forgot_password(email)
 
     def sign_in(self, server: str, email: str, password: str) -> PendingSignIn | None:
         """Sign in; None when done, or a ``PendingSignIn`` when a two-factor code was sent."""
-        with CloudClient(server) as client:
+        with self._client(server) as client:
             answer = client.login(email, password)
         if isinstance(answer, TwoFactorChallenge):
             return PendingSignIn(server.rstrip("/"), email, answer)
@@ -104,7 +104,7 @@ class Account:
         answer = receive_code(
             sign_in_url, open_browser=open_browser or webbrowser.open, timeout=timeout
         )
-        with CloudClient(server) as client:
+        with self._client(server) as client:
             result = client.redeem_sign_in(answer.code, answer.verifier)
             if isinstance(result, TwoFactorChallenge):
                 return PendingSignIn(server, "", result)
@@ -113,7 +113,7 @@ class Account:
         return None
 
     def verify_two_factor(self, pending: PendingSignIn, code: str) -> None:
-        with CloudClient(pending.server) as client:
+        with self._client(pending.server) as client:
             tokens = client.verify_two_factor(pending.challenge, code)
             # A sign-in through the browser learns the account's e-mail only now.
             email = pending.email or str(client.me()["email"])
@@ -139,9 +139,18 @@ class Account:
             raise SignedOut(
                 "This computer isn't signed in to a Flowin cloud account; sign in to sync flows."
             )
-        return CloudClient(server, tokens, on_tokens=self._save_tokens)
+        return self._client(server, tokens)
 
     # Internals
+
+    def _client(self, server: str, tokens: Tokens | None = None) -> CloudClient:
+        # In the app's language, so the account's e-mails are too.
+        return CloudClient(
+            server,
+            tokens,
+            on_tokens=self._save_tokens if tokens else None,
+            language=self.store.language(),
+        )
 
     def _setting(self) -> dict[str, Any]:
         value = self.store.get_setting(ACCOUNT_SETTING)

@@ -118,7 +118,8 @@ class CloudClient:
     """Talks to one Flowin cloud server; safe to share between threads.
 
     ``on_tokens`` is called with the new tokens after a refresh (or None when the sign-in is
-    no longer valid), so whoever keeps them can save them.
+    no longer valid), so whoever keeps them can save them. ``language`` ("en", "ar") goes out
+    as Accept-Language: the server writes the account's e-mails in it.
     """
 
     def __init__(
@@ -128,12 +129,14 @@ class CloudClient:
         *,
         on_tokens: Callable[[Tokens | None], None] | None = None,
         timeout: float = DEFAULT_TIMEOUT,
+        language: str | None = None,
     ) -> None:
         self.server = server.rstrip("/")
         self.tokens = tokens
         self._on_tokens = on_tokens
         self._refresh_lock = threading.Lock()
-        self._http = httpx.Client(base_url=self.server, timeout=timeout)
+        headers = {"Accept-Language": language} if language else None
+        self._http = httpx.Client(base_url=self.server, timeout=timeout, headers=headers)
 
     def close(self) -> None:
         self._http.close()

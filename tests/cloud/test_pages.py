@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from flowin_cloud.pages import language
+from flowin_cloud.languages import language, preferred
 from tests.cloud.conftest import unique_email
 from tests.cloud_server import DEFAULT_PASSWORD
 
@@ -226,6 +226,12 @@ def test_the_pages_are_arabic_when_the_browser_prefers_arabic(client, alice, mai
 )
 def test_arabic_only_when_ranked_above_english(header, expected):
     assert language(header) == expected
+
+
+@pytest.mark.parametrize("header", [None, "", "de, fr", "ar;q=0, en;q=0"])
+def test_a_header_naming_no_supported_language_prefers_none(header):
+    # So an account's language is not reset to English by a client that sent no preference.
+    assert preferred(header) is None
 
 
 def test_the_pages_send_security_headers(client, alice, mailbox):

@@ -12,6 +12,7 @@ import jwt
 import pytest
 
 from flowin_engine.model import FlowStatus
+from flowin_engine.store import LANGUAGE_SETTING
 from flowin_engine.sync import (
     COPY_SUFFIX,
     Keep,
@@ -449,6 +450,23 @@ def test_signing_in_with_two_factor_asks_for_the_code_sent(tmp_path, cloud):
     assert computer.account.signed_in
     computer.save(greeting())
     assert len(computer.sync().pushed) == 1
+    computer.close()
+
+
+def test_the_account_is_told_the_apps_language_for_its_e_mails(tmp_path, cloud):
+    email = new_email()
+    computer = Computer(tmp_path / "computer")
+    computer.store.set_setting(LANGUAGE_SETTING, "ar")
+    computer.account.register(cloud.url, email, DEFAULT_PASSWORD)
+    computer.sign_in(cloud.url, email)
+    with computer.account.client() as client:
+        assert client.me()["language"] == "ar"
+
+    # Switching the app to English and signing in again switches the e-mails too.
+    computer.store.set_setting(LANGUAGE_SETTING, "en")
+    computer.sign_in(cloud.url, email)
+    with computer.account.client() as client:
+        assert client.me()["language"] == "en"
     computer.close()
 
 
