@@ -110,6 +110,11 @@ class Inbox:
             ).all()
             return [InboxEvent(r.id, r.flow_id, r.source, r.payload, r.received_at) for r in rows]
 
+    def holds(self, event_id: str) -> bool:
+        """Whether an event with this id was accepted here (started or not)."""
+        with self.store.reading() as session:
+            return session.get(InboxRow, event_id) is not None
+
     def forget_started(self) -> int:
         """Drop inbox rows whose execution exists: the history holds them from then on."""
         with self.store.writing() as session:

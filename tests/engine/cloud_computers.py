@@ -24,7 +24,7 @@ from .builders import make_flow
 
 class Computer:
     def __init__(self, folder: Path) -> None:
-        folder.mkdir(parents=True)
+        folder.mkdir(parents=True, exist_ok=True)  # exists when a computer starts again
         self.folder = folder
         self.database = folder / "flowin.db"
         self.store = Store(self.database)

@@ -15,6 +15,7 @@ from flowin_engine.errors import NotFound
 from flowin_engine.model import FlowStatus
 from flowin_engine.runtime import Runtime, RuntimeSettings
 from flowin_engine.sync import pick_up_runs
+from flowin_engine.sync.runs import RunsReport
 from tests.cloud_server import cloud_server  # noqa: F401 (a fixture)
 
 from .builders import make_flow
@@ -77,8 +78,11 @@ class Machine:
         raise AssertionError(f"run {run_id} did not end here")
 
     def close(self) -> None:
-        self.runtime.stop(grace=2)
-        self.computer.close()
+        """Flowin stopping on this computer; a test may stop it before the fixture does."""
+        if self.runtime is not None:
+            self.runtime.stop(grace=2)
+            self.computer.close()
+            self.runtime = None
 
 
 @pytest.fixture
@@ -191,3 +195,78 @@ def test_with_two_computers_running_the_flow_each_run_runs_once(machines, cloud,
     assert taken_second == []  # the first computer had claimed them all
     for run_id in run_ids:
         assert first.ended(run_id).status == "success"
+
+
+class StoppedHere(BaseException):
+    """Stands for Flowin stopping (killed, power cut) at one point: not an Exception, so
+    nothing on the way catches it, as nothing would catch the process ending."""
+
+
+def stop_here(*args, **kwargs):
+    raise StoppedHere
+
+
+def test_a_run_claimed_just_before_flowin_stopped_starts_when_it_is_back(
+    machines, cloud, email, monkeypatch
+):
+    before = machines("here")
+    flow = greeting()
+    before.activate(flow)
+    before.computer.sync()
+    run_id = queue_run(cloud, email, flow.id, {"name": "Huda"})
+    monkeypatch.setattr(before.runtime, "submit", stop_here)
+    with pytest.raises(StoppedHere):
+        before.pick_up()
+    assert cloud_run(cloud, email, run_id)["status"] == "running"  # claimed, never accepted
+    monkeypatch.undo()
+    before.close()
+
+    after = machines("here")  # the same data folder, Flowin started again
+    after.runtime.sync()
+    assert after.pick_up().started == [run_id]
+    assert after.ended(run_id).trigger_data == {"name": "Huda"}
+    assert after.pick_up().reported == [run_id]
+    assert cloud_run(cloud, email, run_id)["status"] == "success"
+    assert after.pick_up() == RunsReport()  # nothing left to start or tell
+
+
+def test_a_claimed_run_whose_flow_was_switched_off_meanwhile_is_reported_not_run(
+    machines, cloud, email, monkeypatch
+):
+    before = machines("here")
+    flow = greeting()
+    before.activate(flow)
+    before.computer.sync()
+    run_id = queue_run(cloud, email, flow.id, {"name": "Sami"})
+    monkeypatch.setattr(before.runtime, "submit", stop_here)
+    with pytest.raises(StoppedHere):
+        before.pick_up()
+    monkeypatch.undo()
+    flow = before.store.get_flow(flow.id)
+    flow.status = FlowStatus.PAUSED
+    before.store.save_flow(flow)
+    before.close()
+
+    after = machines("here")
+    after.runtime.sync()
+    assert after.pick_up().started == []
+    told = cloud_run(cloud, email, run_id)
+    assert told["status"] == "error" and "no longer switched on" in told["error"]
+    with pytest.raises(NotFound):
+        after.store.get_execution(run_id)
+
+
+def test_a_run_another_computer_claimed_is_left_to_it(machines, cloud, email):
+    first, second = machines("first"), machines("second")
+    flow = greeting()
+    first.activate(flow)
+    first.computer.sync()
+    second.computer.sync()
+    second.activate(second.store.get_flow(flow.id))
+    run_id = queue_run(cloud, email, flow.id, {"name": "Rana"})
+    assert first.pick_up().started == [run_id]
+
+    # Running in the cloud and unknown on the second computer, which never claimed it.
+    assert second.pick_up() == RunsReport()
+    with pytest.raises(NotFound):
+        second.store.get_execution(run_id)
