@@ -80,6 +80,9 @@ class Profile(BaseModel):
     phone: str | None
     phone_verified: bool
     two_factor_enabled: bool
+    # False for an account made by Google/GitHub sign-in until a password is set by a reset:
+    # turning on two-factor sign-in and deleting the account ask for the password.
+    has_password: bool
     # What its e-mails and SMS are written in ("en" or "ar").
     language: str
     statistics: Statistics
@@ -226,6 +229,7 @@ def me(caller: ApiCaller, session: SessionDep) -> Profile:
         email_verified=user.email_verified_at is not None,
         phone=user.phone,
         phone_verified=user.phone_verified_at is not None,
+        has_password=user.password_hash is not None,
         language=user.language,
         two_factor_enabled=user.two_factor_method is not None,
         statistics=Statistics(flows_count=flows or 0, executions_count=runs or 0),

@@ -32,12 +32,19 @@ The public surface, all importable from ``flowin_engine.sync``:
     ``list_api_keys()``, ``create_api_key(name, expires_at=None)`` (the whole key only in this
     answer), ``toggle_api_key(id)``, ``delete_api_key(id)``: keys for the cloud's public API.
 
+``CloudClient`` sign-in security
+    ``security() -> AccountSecurity``, ``turn_on_two_factor(password)`` and
+    ``new_backup_codes(password)`` (the backup codes, shown once), ``turn_off_two_factor(password)``,
+    ``send_verification_email()``, ``delete_account(password)`` (``Account.delete_account``
+    also forgets the sign-in here). A wrong password raises ``WrongPassword``.
+
 ``pick_up_runs(store, client, runtime) -> RunsReport``
     Runs queued through the cloud's API (``POST /api/run/{flow id}``): reports those that ended
     here, then claims and starts the queued runs of the flows active on this computer.
 
 Errors are ``SyncError`` (a ``FlowinError``): ``Offline``, ``SignedOut``, ``SignInRefused``,
-``RateLimited`` (``retry_after``), ``ServerError``, ``RequestRejected`` (``TooManyApiKeys``).
+``RateLimited`` (``retry_after``), ``ServerError``, ``RequestRejected`` (``TooManyApiKeys``,
+``WrongPassword``).
 
 What is synced is a flow's cloud form (``cloud_form``): no secrets typed into steps, no pinned
 outputs, no status: each computer decides which flows it runs, and a flow new here arrives as
@@ -45,7 +52,15 @@ a draft.
 """
 
 from .account import Account, PendingSignIn
-from .client import ApiKey, CloudClient, CloudFlow, CloudRun, Tokens, TwoFactorChallenge
+from .client import (
+    AccountSecurity,
+    ApiKey,
+    CloudClient,
+    CloudFlow,
+    CloudRun,
+    Tokens,
+    TwoFactorChallenge,
+)
 from .cloud_form import cloud_form
 from .errors import (
     NotOnServer,
@@ -58,6 +73,7 @@ from .errors import (
     SignInRefused,
     SyncError,
     TooManyApiKeys,
+    WrongPassword,
 )
 from .runs import RunsReport, pick_up_runs
 from .state import Conflict
@@ -67,6 +83,7 @@ from .sync import COPY_SUFFIX, FlowRef, Keep, Sync, SyncReport
 __all__ = [
     "COPY_SUFFIX",
     "Account",
+    "AccountSecurity",
     "ApiKey",
     "CloudClient",
     "CloudFlow",
@@ -92,6 +109,7 @@ __all__ = [
     "Tokens",
     "TooManyApiKeys",
     "TwoFactorChallenge",
+    "WrongPassword",
     "cloud_form",
     "pick_up_runs",
 ]

@@ -129,6 +129,16 @@ class Account:
                 log.info("Signed out here only: %s", error)
         self._forget_tokens()
 
+    def delete_account(self, password: str) -> None:
+        """Delete the cloud account and everything it holds there. The flows on this computer
+        stay, belonging to no account; raises ``WrongPassword`` when ``password`` is wrong."""
+        with self.client() as client:
+            client.delete_account(password)
+        self._forget_tokens()
+        state.forget_everything(self.store)
+        # The address stays to fill in the form; the e-mail has no account any more.
+        self.store.set_setting(ACCOUNT_SETTING, {"server": self.server})
+
     def client(self) -> CloudClient:
         """A client for the signed-in account that saves refreshed tokens back here.
 

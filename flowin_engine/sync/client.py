@@ -26,6 +26,7 @@ from .errors import (
     SignedOut,
     SignInRefused,
     TooManyApiKeys,
+    WrongPassword,
 )
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,19 @@ class ApiKey:
             _time(data.get("expires_at")),
             _time(data.get("last_used_at")),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class AccountSecurity:
+    """How the signed-in account is protected, for its settings."""
+
+    email: str
+    email_verified: bool
+    # False for an account made by Google/GitHub sign-in that never set a password: the
+    # changes below ask for one, so it sets one first ("forgot password").
+    has_password: bool
+    two_factor_method: str | None  # "email" or "sms" when two-step sign-in is on
+    backup_codes_left: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,6 +306,49 @@ class CloudClient:
         body = {"status": "error", "error": error} if error else {"status": "success"}
         self._call("PATCH", f"/api/executions/{_quoted(run_id)}", json=body)
 
+    # Sign-in security: changes that ask for the password again
+
+    def security(self) -> AccountSecurity:
+        profile = self._call("GET", "/auth/me")
+        two_factor = self._call("GET", "/auth/2fa/status")
+        return AccountSecurity(
+            email=str(profile["email"]),
+            email_verified=bool(profile["email_verified"]),
+            has_password=bool(profile.get("has_password", True)),
+            two_factor_method=two_factor.get("method") if two_factor.get("enabled") else None,
+            backup_codes_left=int(two_factor.get("backup_codes_remaining", 0)),
+        )
+
+    def turn_on_two_factor(self, password: str, method: str = "email") -> list[str]:
+        """A code by ``method`` at each sign-in from now on; returns the backup codes, which the
+        cloud shows only this once."""
+        body = {"method": method, "password": password}
+        return _backup_codes(self._with_password("POST", "/auth/2fa/enable", body))
+
+    def turn_off_two_factor(self, password: str) -> None:
+        self._with_password("POST", "/auth/2fa/disable", {"password": password})
+
+    def new_backup_codes(self, password: str) -> list[str]:
+        """Ten new backup codes, shown only now; the earlier ones stop working."""
+        body = {"password": password}
+        return _backup_codes(self._with_password("POST", "/auth/2fa/regenerate-backup-codes", body))
+
+    def send_verification_email(self) -> None:
+        """Have the cloud e-mail the address's verification link again."""
+        self._call("POST", "/auth/verify/resend", json={"channel": "email"})
+
+    def delete_account(self, password: str) -> None:
+        """Delete the account and everything in the cloud: flows, runs, keys. For good."""
+        self._with_password("POST", "/auth/delete-account", {"password": password})
+
+    def _with_password(self, method: str, path: str, body: dict[str, Any]) -> Any:
+        try:
+            return self._call(method, path, json=body)
+        except RequestRejected as refusal:
+            if refusal.status == 403:
+                raise WrongPassword(str(refusal)) from None
+            raise
+
     # API keys, for calling the cloud's public API from other programs
 
     def list_api_keys(self) -> list[ApiKey]:
@@ -403,6 +460,10 @@ class CloudClient:
         if status == 404:
             raise NotOnServer(message, status)
         raise RequestRejected(message, status)
+
+
+def _backup_codes(answer: Any) -> list[str]:
+    return [str(code) for code in answer.get("backup_codes", [])]
 
 
 def _json(response: httpx.Response) -> Any:

@@ -78,6 +78,14 @@ class RevisionConflict(RequestRejected):
         self.current = current
 
 
+class WrongPassword(RequestRejected):
+    """403: a change that asks for the account's password again got a wrong one (or the
+    account, made by Google or GitHub sign-in, has none yet)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, 403)
+
+
 class TooManyApiKeys(RequestRejected):
     """409: the account already has as many API keys as it may; the server's sentence says how
     many."""

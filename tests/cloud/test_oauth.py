@@ -183,6 +183,7 @@ def test_an_existing_verified_password_account_is_signed_in_and_keeps_its_passwo
     tokens = desktop.exchange(desktop.sign_in()["code"]).json()
 
     assert me(client, tokens)["id"] == me(client, alice.tokens)["id"]
+    assert me(client, tokens)["has_password"] is True
     alice.login()
 
 
@@ -450,8 +451,9 @@ def test_a_made_up_code_or_a_malformed_verifier_is_refused(client):
 
 def test_an_account_made_by_google_has_no_password_until_it_resets_one(client, providers, mailbox):
     desktop = Desktop(client)
-    desktop.exchange(desktop.sign_in()["code"])
+    by_google = desktop.exchange(desktop.sign_in()["code"]).json()
     email = providers.email
+    assert me(client, by_google)["has_password"] is False
 
     for password in ("", "x" * 8, "correct horse battery staple"):
         refused = client.post("/auth/login", json={"email": email, "password": password})
@@ -466,7 +468,7 @@ def test_an_account_made_by_google_has_no_password_until_it_resets_one(client, p
     assert reset.status_code == 200
     signed_in = client.post("/auth/login", json={"email": email, "password": "a new password 42"})
     assert signed_in.status_code == 200
-    assert "access_token" in signed_in.json()
+    assert me(client, signed_in.json())["has_password"] is True
 
 
 def test_an_account_with_two_factor_sign_in_gets_the_challenge(client, providers, alice, mailbox):
