@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QTabBar,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -51,10 +52,12 @@ from flowin_engine.sync import (
     SyncReport,
     SyncStatus,
     TooManyApiKeys,
+    WrongPassword,
     pick_up_runs,
 )
 
 from .cloud_keys import ApiKeysPanel
+from .cloud_security import SecurityPanel
 from .work import Background
 
 log = logging.getLogger(__name__)
@@ -97,6 +100,8 @@ def error_text(error: BaseException) -> str:
             "Signing in through the browser didn't finish. Try again, or sign in with your "
             "e-mail and password."
         )
+    if isinstance(error, WrongPassword):
+        return _tr("The password isn't right, so nothing was changed. Try again.")
     if isinstance(error, TooManyApiKeys):
         return _tr("This account has as many API keys as it may have. Delete one first.")
     if isinstance(error, FlowinError):
@@ -116,6 +121,11 @@ class CloudSync(QObject):
     providers_loaded = Signal(str, object)  # a cloud address, and the sign-ins it offers
     api_keys_loaded = Signal(object)  # the account's ApiKeys, masked
     api_key_created = Signal(object)  # a new ApiKey, the whole key in it this once
+    security_loaded = Signal(object)  # the account's AccountSecurity
+    backup_codes_given = Signal(object)  # new backup codes (strs), shown this once
+    verification_sent = Signal()
+    password_link_sent = Signal()
+    account_deleted = Signal()
     _board_changed = Signal()  # from the sync's thread, queued to this one
 
     def __init__(
@@ -243,6 +253,58 @@ class CloudSync(QObject):
             self._with_client(lambda client: client.delete_api_key(key_id)),
             lambda _: self.load_api_keys(),
         )
+
+    def load_security(self) -> int | None:
+        if not self.signed_in:
+            return None
+        return self._start(self._with_client(CloudClient.security), self.security_loaded.emit)
+
+    def turn_on_two_factor(self, password: str) -> int:
+        return self._start(
+            self._with_client(lambda client: client.turn_on_two_factor(password)),
+            self._backup_codes_given,
+        )
+
+    def new_backup_codes(self, password: str) -> int:
+        return self._start(
+            self._with_client(lambda client: client.new_backup_codes(password)),
+            self._backup_codes_given,
+        )
+
+    def turn_off_two_factor(self, password: str) -> int:
+        return self._start(
+            self._with_client(lambda client: client.turn_off_two_factor(password)),
+            lambda _: self.load_security(),
+        )
+
+    def send_verification_email(self) -> int:
+        return self._start(
+            self._with_client(CloudClient.send_verification_email),
+            lambda _: self.verification_sent.emit(),
+        )
+
+    def send_password_link(self) -> int:
+        """For an account made by Google or GitHub sign-in: e-mail it a link to set a password
+        (the reset link), which the security settings then ask for."""
+        server, email = self.server, self.account.email or ""
+        return self._start(
+            lambda: self.account.forgot_password(server, email),
+            lambda _: self.password_link_sent.emit(),
+        )
+
+    def delete_account(self, password: str) -> int:
+        """Delete the cloud account and all it holds there; this computer keeps its flows and
+        signs out (``signed_in_changed``, then ``account_deleted``)."""
+
+        def deleted(_: object) -> None:
+            self._signed_out()
+            self.account_deleted.emit()
+
+        return self._start(lambda: self.account.delete_account(password), deleted)
+
+    def _backup_codes_given(self, codes: list[str]) -> None:
+        self.backup_codes_given.emit(codes)
+        self.load_security()
 
     def sign_out(self) -> int:
         self.timer.stop()
@@ -434,6 +496,10 @@ class CloudAccountDialog(QDialog):
         cloud.code_needed.connect(self._ask_for_code)
         cloud.failed.connect(self._show_failure)
         cloud.reset_link_sent.connect(self._reset_link_sent)
+        cloud.account_deleted.connect(self._account_deleted)
+        # What is shown once (a key, backup codes) makes the page taller: the dialog grows too.
+        for shown_once in (cloud.api_key_created, cloud.backup_codes_given):
+            shown_once.connect(lambda _: QTimer.singleShot(0, self._fit))
         cloud.synced.connect(lambda _: self.show_state())
         self.show_state()
 
@@ -564,7 +630,13 @@ class CloudAccountDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.conflict_box)
         self.api_keys = ApiKeysPanel(self.cloud)
-        layout.addWidget(self.api_keys)
+        self.security = SecurityPanel(self.cloud)
+        # In tabs: one below the other, the dialog grew taller than a laptop's screen.
+        self.settings_tabs = QTabWidget()
+        self.settings_tabs.addTab(self.security, self.tr("Sign-in security"))
+        self.settings_tabs.addTab(self.api_keys, self.tr("API keys"))
+        layout.addSpacing(8)
+        layout.addWidget(self.settings_tabs)
         layout.addStretch()
         return page
 
@@ -586,6 +658,11 @@ class CloudAccountDialog(QDialog):
 
     def _show_page(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
+        self._fit()
+
+    def _fit(self) -> None:
+        # Widgets shown or hidden just now posted their layout changes: take those in first.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self.layout().activate()
         # Not adjustSize(): it sizes wrapped text for the narrowest width, so too tall.
         width = max(self.width(), self.minimumWidth())
@@ -629,6 +706,7 @@ class CloudAccountDialog(QDialog):
         # What was typed to sign in is not kept in the dialog once it has done its work.
         if self.cloud.signed_in:
             self.api_keys.refresh()
+            self.security.refresh()
         self.pending = None
         self.password.clear()
         self.code.clear()
@@ -685,6 +763,15 @@ class CloudAccountDialog(QDialog):
         email, server = checked
         self._say(self.tr("Connecting…"), problem=False)
         self.cloud.forgot_password(server, email)
+
+    def _account_deleted(self) -> None:
+        self._say(
+            self.tr(
+                "Your cloud account is deleted. Your flows stay on this computer, and Flowin "
+                "works fully without an account."
+            ),
+            problem=False,
+        )
 
     def _reset_link_sent(self) -> None:
         self._say(
@@ -760,6 +847,7 @@ class CloudAccountDialog(QDialog):
         self.message.clear()
         if self.cloud.signed_in:
             self.api_keys.refresh()
+            self.security.refresh()
         else:
             self._ask_for_providers()
         super().showEvent(event)
@@ -767,4 +855,5 @@ class CloudAccountDialog(QDialog):
     def done(self, result: int) -> None:
         self.password.clear()
         self.api_keys.forget_new_key()
+        self.security.forget_codes()
         super().done(result)

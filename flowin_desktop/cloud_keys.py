@@ -34,8 +34,6 @@ class ApiKeysPanel(QWidget):
         super().__init__(parent)
         self.cloud = cloud
         self.keys: list[ApiKey] = []
-        title = QLabel(self.tr("API keys"))
-        title.setObjectName("sectionTitle")
         help_text = QLabel(
             self.tr(
                 "Other programs can read your flows and start their runs on this computer "
@@ -83,8 +81,7 @@ class ApiKeysPanel(QWidget):
         once.addLayout(shown_once)
         once.addWidget(self.new_key_note)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(title)
+        layout.setContentsMargins(10, 10, 10, 10)
         layout.addWidget(help_text)
         layout.addWidget(self.key_list)
         layout.addLayout(key_actions)

@@ -118,6 +118,7 @@ def style_sheet(theme: Theme, rtl: bool = False) -> str:
     QPushButton#primary {{ background: {t.accent}; color: {t.accent_text}; border: none;
                            font-weight: 600; }}
     QPushButton#primary:disabled {{ background: {t.border}; color: {t.muted}; }}
+    QPushButton#danger {{ color: {t.failure}; border-color: {t.failure}; }}
     QPushButton#link {{ background: transparent; border: none; color: {t.accent}; padding: 2px 0; }}
     QPushButton#link:hover {{ text-decoration: underline; }}
     QListWidget#flowList {{ padding: 6px; }}

@@ -1,5 +1,6 @@
-"""Save PNGs of the cloud account: the dialog signed out, a refused sign-in, signed in, and a
-conflict waiting for a choice, in English and Arabic, against a real flowin-cloud.
+"""Save PNGs of the cloud account: the dialog signed out, a refused sign-in, signed in, a
+conflict waiting for a choice, an API key and backup codes shown once, in English and Arabic,
+against a real flowin-cloud.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/cloud_shots.py [folder]
 """
@@ -11,6 +12,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import httpx
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["FLOWIN_DATA_DIR"] = tempfile.mkdtemp(prefix="flowin-cloud-shots-")
@@ -56,6 +59,8 @@ def main() -> None:
     settle(app)
     email = new_email()
     register(server, email)
+    verify = {"token": server.last_token("verify-email", email)}
+    httpx.post(server.url + "/auth/verify/email/confirm", json=verify).raise_for_status()
     other = Computer(Path(tempfile.mkdtemp(prefix="flowin-other-")) / "computer")
     try:
         for language in ("en", "ar"):
@@ -114,6 +119,7 @@ def main() -> None:
             dialog = window.show_cloud_account()
             wait_for(app, lambda: not window.cloud.work.busy)
             save_with_dialog(window, dialog, out / f"cloud-synced-{language}.png")
+            dialog.settings_tabs.setCurrentWidget(dialog.api_keys)
             dialog.api_keys.name.setText("Zapier" if language == "en" else "متجري")
             dialog.api_keys.create()
             keys = dialog.api_keys
@@ -122,6 +128,15 @@ def main() -> None:
             dialog.api_keys.key_list.setCurrentRow(0)
             settle(app)
             save_with_dialog(window, dialog, out / f"cloud-api-key-{language}.png")
+            dialog.api_keys.forget_new_key()
+            dialog.settings_tabs.setCurrentWidget(dialog.security)
+            if language == "en":
+                window.cloud.turn_on_two_factor(DEFAULT_PASSWORD)
+            else:
+                window.cloud.new_backup_codes(DEFAULT_PASSWORD)
+            wait_for(app, dialog.security.shown_once.isVisible)
+            wait_for(app, lambda: not window.cloud.work.busy)
+            save_with_dialog(window, dialog, out / f"cloud-security-{language}.png")
             dialog.reject()
     finally:
         window.shutdown()

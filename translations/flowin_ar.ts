@@ -3609,6 +3609,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>CloudSync</name>
     <message>
+      <source>The password isn't right, so nothing was changed. Try again.</source>
+      <translation>كلمة المرور غير صحيحة، لذا لم يتغير شيء. حاول مرة أخرى.</translation>
+    </message>
+    <message>
       <source>Flowin can't reach the cloud. Check the address and your internet connection; your flows stay on this computer.</source>
       <translation>لا يستطيع Flowin الوصول إلى السحابة. تحقّق من العنوان ومن اتصالك بالإنترنت؛ تبقى تدفقاتك على هذا الحاسوب.</translation>
     </message>
@@ -3691,6 +3695,18 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   </context>
   <context>
     <name>CloudAccountDialog</name>
+    <message>
+      <source>Sign-in security</source>
+      <translation>أمان تسجيل الدخول</translation>
+    </message>
+    <message>
+      <source>API keys</source>
+      <translation>مفاتيح API</translation>
+    </message>
+    <message>
+      <source>Your cloud account is deleted. Your flows stay on this computer, and Flowin works fully without an account.</source>
+      <translation>تم حذف حسابك السحابي. تبقى تدفقاتك على هذا الحاسوب، ويعمل Flowin بالكامل دون حساب.</translation>
+    </message>
     <message>
       <source>Cloud account</source>
       <translation>الحساب السحابي</translation>
@@ -3905,6 +3921,113 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>expires %1</source>
       <translation>ينتهي %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>SecurityPanel</name>
+    <message>
+      <source>Sign-in security</source>
+      <translation>أمان تسجيل الدخول</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>جارٍ التحقق…</translation>
+    </message>
+    <message>
+      <source>Send the link again</source>
+      <translation>أرسل الرابط مرة أخرى</translation>
+    </message>
+    <message>
+      <source>Turn on</source>
+      <translation>تفعيل</translation>
+    </message>
+    <message>
+      <source>Turn off</source>
+      <translation>إيقاف</translation>
+    </message>
+    <message>
+      <source>New backup codes</source>
+      <translation>رموز احتياطية جديدة</translation>
+    </message>
+    <message>
+      <source>E-mail me a link to set a password</source>
+      <translation>أرسل لي رابطًا لتعيين كلمة مرور</translation>
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation>نسخ</translation>
+    </message>
+    <message>
+      <source>Copied</source>
+      <translation>تم النسخ</translation>
+    </message>
+    <message>
+      <source>Keep these backup codes somewhere safe, away from this computer. Each one signs you in once when the e-mailed code can't reach you. They are shown only now.</source>
+      <translation>احفظ هذه الرموز الاحتياطية في مكان آمن بعيدًا عن هذا الحاسوب. كل رمز منها يتيح لك تسجيل الدخول مرة واحدة حين لا يصلك الرمز بالبريد الإلكتروني. لن تظهر إلا الآن.</translation>
+    </message>
+    <message>
+      <source>A new link is on its way. Open it within 24 hours to verify the address.</source>
+      <translation>رابط جديد في الطريق إليك. افتحه خلال 24 ساعة لتأكيد العنوان.</translation>
+    </message>
+    <message>
+      <source>A link to set a password is on its way to your e-mail. Open it within an hour; then these settings ask for that password.</source>
+      <translation>رابط لتعيين كلمة مرور في الطريق إلى بريدك الإلكتروني. افتحه خلال ساعة؛ وبعدها تطلب هذه الإعدادات كلمة المرور تلك.</translation>
+    </message>
+    <message>
+      <source>Delete account…</source>
+      <translation>حذف الحساب…</translation>
+    </message>
+    <message>
+      <source>Delete account</source>
+      <translation>حذف الحساب</translation>
+    </message>
+    <message>
+      <source>Turn on two-step sign-in</source>
+      <translation>تفعيل تسجيل الدخول بخطوتين</translation>
+    </message>
+    <message>
+      <source>Turn off two-step sign-in</source>
+      <translation>إيقاف تسجيل الدخول بخطوتين</translation>
+    </message>
+    <message>
+      <source>Delete your cloud account? Your flows, runs and API keys in the cloud are deleted for good, and this computer signs out. The flows on this computer stay.</source>
+      <translation>هل تريد حذف حسابك السحابي؟ ستُحذف تدفقاتك وعمليات تشغيلها ومفاتيح API في السحابة نهائيًا، ويُسجَّل خروج هذا الحاسوب. أما التدفقات على هذا الحاسوب فتبقى.</translation>
+    </message>
+    <message>
+      <source>Your account's password, to confirm it's you:</source>
+      <translation>كلمة مرور حسابك، للتأكد من أنك أنت:</translation>
+    </message>
+    <message>
+      <source>Your e-mail address is verified.</source>
+      <translation>تم تأكيد عنوان بريدك الإلكتروني.</translation>
+    </message>
+    <message>
+      <source>Your e-mail address isn't verified yet: open the link we e-mailed you.</source>
+      <translation>لم يتم تأكيد عنوان بريدك الإلكتروني بعد: افتح الرابط الذي أرسلناه إليك.</translation>
+    </message>
+    <message>
+      <source>Verify your e-mail address first: the codes go there.</source>
+      <translation>أكّد عنوان بريدك الإلكتروني أولًا: فالرموز تُرسل إليه.</translation>
+    </message>
+    <message>
+      <source>You signed up with Google or GitHub. To turn on two-step sign-in or delete the account, first set a password.</source>
+      <translation>لقد سجّلت عبر Google أو GitHub. لتفعيل تسجيل الدخول بخطوتين أو حذف الحساب، عيّن كلمة مرور أولًا.</translation>
+    </message>
+    <message>
+      <source>Two-step sign-in is off: your password alone signs you in.</source>
+      <translation>تسجيل الدخول بخطوتين متوقف: كلمة المرور وحدها تكفي لتسجيل دخولك.</translation>
+    </message>
+    <message>
+      <source>by text message</source>
+      <translation>برسالة نصية</translation>
+    </message>
+    <message>
+      <source>by e-mail</source>
+      <translation>بالبريد الإلكتروني</translation>
+    </message>
+    <message>
+      <source>Two-step sign-in is on: a code comes %1 at each sign-in. %2 backup codes left.</source>
+      <translation>تسجيل الدخول بخطوتين مفعّل: يصلك رمز %1 عند كل تسجيل دخول. الرموز الاحتياطية المتبقية: %2.</translation>
     </message>
   </context>
 </TS>

@@ -12,6 +12,8 @@ from flowin_desktop.main_window import MainWindow
 from flowin_engine.model import Flow
 from flowin_engine.registry import default_registry
 from flowin_engine.store import Store
+from tests.cloud_server import CloudServer
+from tests.oauth_providers import FakeProviders
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -58,3 +60,15 @@ def names(flow: Flow) -> list[str]:
 def plain(text: str) -> str:
     """Text without the Unicode direction isolates the UI wraps names in."""
     return text.replace("\u2068", "").replace("\u2069", "")
+
+
+@pytest.fixture
+def cloud_with_google(tmp_path, httpserver):
+    """A flowin-cloud of its own offering Google and GitHub sign-in (fake providers on
+    127.0.0.1); gives the server and the providers."""
+    providers = FakeProviders(httpserver)
+    server = CloudServer(tmp_path / "cloud-with-google")
+    server.configure(providers.env(server.url))
+    server.start()
+    yield server, providers
+    server.stop()

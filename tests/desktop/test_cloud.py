@@ -27,7 +27,6 @@ from tests.engine.cloud_computers import (
     register,
     turn_on_two_factor,
 )
-from tests.oauth_providers import FakeProviders
 
 from .conftest import plain
 
@@ -303,6 +302,7 @@ def test_an_api_key_made_in_the_dialog_works_once_shown_and_can_be_switched_off_
     dialog = sign_in_from_dialog(qtbot, window, cloud.url, email)
     signed_in_and_synced(qtbot, window)
     keys = dialog.api_keys
+    dialog.settings_tabs.setCurrentWidget(keys)
     qtbot.keyClicks(keys.name, "My shop")
     qtbot.mouseClick(keys.create_button, Qt.MouseButton.LeftButton)
 
@@ -343,16 +343,6 @@ def test_a_key_past_the_accounts_limit_is_refused_in_words(qtbot, window, cloud)
 
     assert len(keys.keys) == 5
     assert "as many API keys as it may have" in dialog.message.text()
-
-
-@pytest.fixture
-def cloud_with_google(tmp_path, httpserver):
-    providers = FakeProviders(httpserver)
-    server = CloudServer(tmp_path / "cloud-with-google")
-    server.configure(providers.env(server.url))
-    server.start()
-    yield server, providers
-    server.stop()
 
 
 def test_continue_with_google_signs_in_through_the_browser(

@@ -1,0 +1,168 @@
+"""Sign-in security in the cloud account dialog, against a real flowin-cloud: the e-mail link
+sent again, two-step sign-in turned on with backup codes shown once, the password asked again
+(and a wrong one refused in words), deleting the account, and an account made by Google."""
+
+from __future__ import annotations
+
+import webbrowser
+
+import httpx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+
+from flowin_engine.sync import SyncStatus
+from tests.cloud_server import DEFAULT_PASSWORD, cloud_server  # noqa: F401 (a fixture)
+from tests.engine.cloud_computers import Computer, greeting, new_email, register
+
+from .test_cloud import (
+    WAIT_MS,
+    scripted_browser,
+    sign_in_from_dialog,
+    signed_in_and_synced,
+)
+
+
+@pytest.fixture(scope="module")
+def cloud(cloud_server):  # noqa: F811 (the imported fixture)
+    return cloud_server
+
+
+def typed_password(monkeypatch, password: str | None) -> list[str]:
+    """The password prompt answers ``password`` (None: Cancel); returns the prompts' titles."""
+    asked: list[str] = []
+
+    def get_text(parent, title, label, echo):
+        assert echo == QLineEdit.EchoMode.Password  # the password is not shown as typed
+        asked.append(title)
+        return (password or "", password is not None)
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    return asked
+
+
+def signed_in(qtbot, window, cloud, email, verified: bool = True):
+    if verified:
+        token = cloud.last_token("verify-email", email)
+        confirm = httpx.post(cloud.url + "/auth/verify/email/confirm", json={"token": token})
+        confirm.raise_for_status()
+    dialog = sign_in_from_dialog(qtbot, window, cloud.url, email)
+    signed_in_and_synced(qtbot, window)
+    panel = dialog.security
+    qtbot.waitUntil(lambda: panel.security is not None, timeout=WAIT_MS)
+    return dialog, panel
+
+
+def test_two_step_sign_in_is_turned_on_with_the_password_and_its_codes_are_shown_once(
+    qtbot, window, cloud, monkeypatch, tmp_path
+):
+    email = new_email()
+    register(cloud, email)
+    dialog, panel = signed_in(qtbot, window, cloud, email)
+    assert "is verified" in panel.email_state.text()
+    assert not panel.send_link_button.isVisible()
+    assert "off" in panel.two_step_state.text()
+    assert panel.turn_on_button.isVisible() and panel.turn_on_button.isEnabled()
+
+    asked = typed_password(monkeypatch, "not the password")
+    qtbot.mouseClick(panel.turn_on_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "password isn't right" in dialog.message.text(), timeout=WAIT_MS)
+    assert asked == ["Turn on two-step sign-in"]
+    assert not panel.shown_once.isVisible()
+
+    typed_password(monkeypatch, None)  # Cancel: nothing is asked of the cloud
+    qtbot.mouseClick(panel.turn_on_button, Qt.MouseButton.LeftButton)
+    assert not window.cloud.work.busy
+
+    typed_password(monkeypatch, DEFAULT_PASSWORD)
+    qtbot.mouseClick(panel.turn_on_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(panel.backup_codes) == 10, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: panel.new_codes_button.isVisible(), timeout=WAIT_MS)
+    assert panel.shown_once.isVisible()
+    assert "on: a code comes by e-mail" in panel.two_step_state.text()
+    assert "10 backup codes left" in panel.two_step_state.text()
+    assert not panel.turn_on_button.isVisible() and panel.turn_off_button.isVisible()
+    qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text().splitlines() == panel.backup_codes
+
+    # Another computer signing in now needs a code; a backup code does.
+    there = Computer(tmp_path / "there")
+    pending = there.account.sign_in(cloud.url, email, DEFAULT_PASSWORD)
+    assert pending is not None
+    there.account.verify_two_factor(pending, panel.backup_codes[0])
+    assert there.account.signed_in
+    there.close()
+
+    dialog.reject()
+    assert panel.backup_codes == [] and panel.codes.toPlainText() == ""
+
+
+def test_an_unverified_address_gets_its_link_again_before_two_step_can_start(qtbot, window, cloud):
+    email = new_email()
+    register(cloud, email)
+    _, panel = signed_in(qtbot, window, cloud, email, verified=False)
+    assert "isn't verified yet" in panel.email_state.text()
+    assert panel.turn_on_button.isVisible() and not panel.turn_on_button.isEnabled()
+    assert panel.send_link_button.isVisible()
+
+    qtbot.mouseClick(panel.send_link_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(panel.notice.isVisible, timeout=WAIT_MS)
+    assert "new link is on its way" in panel.notice.text()
+    qtbot.waitUntil(lambda: len(cloud.codes("verify-email", email)) == 2, timeout=WAIT_MS)
+
+
+def test_deleting_the_account_asks_twice_then_signs_out_and_keeps_the_flows(
+    qtbot, window, cloud, monkeypatch
+):
+    email = new_email()
+    register(cloud, email)
+    flow = greeting()
+    window.store.save_flow(flow)
+    dialog, panel = signed_in(qtbot, window, cloud, email)
+    assert panel.delete_button.isVisible()
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.No)
+    asked = typed_password(monkeypatch, DEFAULT_PASSWORD)
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert asked == [] and window.cloud.signed_in  # "No": not even the password is asked
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: "account is deleted" in dialog.message.text(), timeout=WAIT_MS)
+    assert asked == ["Delete account"]
+    assert not window.cloud.signed_in
+    assert window.cloud.status is SyncStatus.SIGNED_OUT
+    assert dialog.pages.currentIndex() == 0  # the sign-in form again
+    assert window.store.get_flow(flow.id).name == flow.name
+    login = httpx.post(
+        cloud.url + "/auth/login", json={"email": email, "password": DEFAULT_PASSWORD}
+    )
+    assert login.status_code == 401
+
+
+def test_an_account_made_by_google_is_offered_a_password_first(
+    qtbot, window, cloud_with_google, monkeypatch
+):
+    server, providers = cloud_with_google
+    monkeypatch.setattr(webbrowser, "open", scripted_browser(server))
+    dialog = window.show_cloud_account()
+    dialog.server.setText(server.url)
+    dialog.server.editingFinished.emit()
+    google = dialog.provider_buttons["google"]
+    qtbot.waitUntil(google.isVisible, timeout=WAIT_MS)
+    qtbot.mouseClick(google, Qt.MouseButton.LeftButton)
+    signed_in_and_synced(qtbot, window)
+    panel = dialog.security
+    qtbot.waitUntil(lambda: panel.security is not None, timeout=WAIT_MS)
+
+    assert "signed up with Google or GitHub" in panel.two_step_state.text()
+    assert panel.set_password_button.isVisible()
+    assert not panel.turn_on_button.isVisible() and not panel.delete_button.isVisible()
+
+    qtbot.mouseClick(panel.set_password_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(panel.notice.isVisible, timeout=WAIT_MS)
+    assert "set a password" in panel.notice.text()
+    assert server.last_token("reset-password", providers.email)
