@@ -12,6 +12,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -142,6 +143,20 @@ class OAuthSignIn(Base):
     grant_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
+class OAuthIdentity(Base):
+    """A Google or GitHub account that signs in to a Flowin account. Found by the provider's
+    own id for the person, so a changed e-mail address there still reaches the same account."""
+
+    __tablename__ = "oauth_identities"
+    __table_args__ = (UniqueConstraint("provider", "subject"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[str] = _owner()
+    provider: Mapped[str] = mapped_column(String(20))
+    subject: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class BackupCode(Base):
     __tablename__ = "backup_codes"
 
@@ -198,3 +213,17 @@ class Execution(Base):
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     error: Mapped[str | None] = mapped_column(Text)
+
+
+# Every table with rows of one account, which deleting the account empties.
+OWNED_BY_ACCOUNT: tuple[type[Base], ...] = (
+    CloudFlow,
+    Execution,
+    ApiKey,
+    BackupCode,
+    LoginChallenge,
+    OneTimeCode,
+    RefreshToken,
+    OAuthSignIn,
+    OAuthIdentity,
+)

@@ -28,13 +28,20 @@ class FakeProviders:
             "expires_in": 3599,
         }
         self.email = f"google-{uuid.uuid4().hex[:10]}@example.com"
+        # Each stand-in is another person at Google and at GitHub: accounts are linked by these.
         self.userinfo: dict[str, object] = {
-            "sub": "1234",
+            "sub": uuid.uuid4().hex,
             "email": self.email,
             "email_verified": True,
             "name": "Layla Haddad",
+            "picture": "https://lh3.googleusercontent.test/a/layla",
         }
-        self.github_user: dict[str, object] = {"login": "octo", "name": None}
+        self.github_user: dict[str, object] = {
+            "id": uuid.uuid4().int % 10**9,
+            "login": "octo",
+            "name": None,
+            "avatar_url": "https://avatars.githubusercontent.test/u/1",
+        }
         self.github_emails: list[dict[str, object]] = []
         for provider in ("google", "github"):
             server.expect_request(f"/{provider}/token", method="POST").respond_with_handler(

@@ -24,13 +24,9 @@ from ..deps import (
 )
 from ..languages import language
 from ..models import (
-    ApiKey,
-    BackupCode,
+    OWNED_BY_ACCOUNT,
     CloudFlow,
     Execution,
-    LoginChallenge,
-    OneTimeCode,
-    RefreshToken,
     User,
 )
 from ..schemas import Notice, Storable, TokenPair, errors
@@ -73,6 +69,8 @@ class Profile(BaseModel):
     id: str
     email: str
     name: str | None
+    # The profile picture's address (https), from Google or GitHub sign-in.
+    image: str | None
     plan: str
     created_at: datetime
     last_login: datetime | None
@@ -223,6 +221,7 @@ def me(caller: ApiCaller, session: SessionDep) -> Profile:
         id=user.id,
         email=user.email,
         name=user.name,
+        image=user.image,
         plan=user.plan,
         created_at=user.created_at,
         last_login=user.last_login,
@@ -316,10 +315,9 @@ def delete_account(
         raise Refusal(
             status.HTTP_403_FORBIDDEN, detail="The password is wrong; nothing was deleted."
         )
-    for table in (CloudFlow, Execution):
-        session.execute(delete(table).where(table.owner_id == user.id))
-    for table in (ApiKey, BackupCode, LoginChallenge, OneTimeCode, RefreshToken):
-        session.execute(delete(table).where(table.user_id == user.id))
+    for table in OWNED_BY_ACCOUNT:
+        owner = table.owner_id if hasattr(table, "owner_id") else table.user_id  # type: ignore[attr-defined]
+        session.execute(delete(table).where(owner == user.id))
     session.execute(delete(User).where(User.id == user.id))
     session.commit()
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -47,7 +47,7 @@ from .. import mails, pages, signins
 from ..config import Settings
 from ..deps import Cloud, CloudDep, SessionDep, client_ip
 from ..languages import language
-from ..models import ApiKey, BackupCode, OAuthSignIn, User
+from ..models import ApiKey, BackupCode, OAuthIdentity, OAuthSignIn, User
 from ..schemas import TokenPair, errors
 from ..security import digest, new_token
 from . import two_factor
@@ -100,9 +100,12 @@ _EMAIL = TypeAdapter(EmailStr)
 
 @dataclass(frozen=True)
 class Identity:
+    # The provider's own id for the person: stays when they change their e-mail address there.
+    subject: str
     email: str | None
     email_verified: bool
     name: str | None
+    picture: str | None = None
 
 
 class ProviderProblem(Exception):
@@ -148,9 +151,18 @@ def _google_identity(http: httpx.Client, settings: Settings) -> Identity:
     info = _answer(http.get(settings.google_userinfo_url))
     if not isinstance(info, dict):
         raise ProviderProblem("the userinfo answer is not an object")
+    subject = _text(info.get("sub"))
+    if subject is None:
+        raise ProviderProblem("the userinfo answer has no sub")
     # Google answers a JSON boolean; older answers had the string "true".
     verified = info.get("email_verified") in (True, "true")
-    return Identity(_text(info.get("email")), verified, _text(info.get("name")))
+    return Identity(
+        subject,
+        _text(info.get("email")),
+        verified,
+        _text(info.get("name")),
+        _picture(info.get("picture")),
+    )
 
 
 def _github_identity(http: httpx.Client, settings: Settings) -> Identity:
@@ -159,18 +171,28 @@ def _github_identity(http: httpx.Client, settings: Settings) -> Identity:
     emails = _answer(http.get(f"{api}/user/emails"))
     if not isinstance(user, dict) or not isinstance(emails, list):
         raise ProviderProblem("the user or e-mail answer has the wrong shape")
+    if not isinstance(user.get("id"), int) or isinstance(user.get("id"), bool):
+        raise ProviderProblem("the user answer has no numeric id")
     # Only the primary address, and only when GitHub verified it: a secondary address might be
     # one the person gave up, and an unverified one anybody may have typed in.
     primary = next((e for e in emails if isinstance(e, dict) and e.get("primary") is True), None)
     return Identity(
+        str(user["id"]),
         _text(primary.get("email")) if primary else None,
         primary is not None and primary.get("verified") is True,
         _text(user.get("name")) or _text(user.get("login")),
+        _picture(user.get("avatar_url")),
     )
 
 
 def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
+
+
+def _picture(value: object) -> str | None:
+    """A profile picture's address, when it is one a page may show (https, not too long)."""
+    text = _text(value)
+    return text if text and text.startswith("https://") and len(text) <= 2000 else None
 
 
 PROVIDERS: dict[str, Provider] = {
@@ -342,7 +364,7 @@ def _callback(
     except ValidationError:
         log.warning("%s sign-in gave an e-mail address that is not one", provider.title)
         return _back(row, PROVIDER_ERROR, provider)
-    user, verified_now = _account_for(session, email, identity.name, request)
+    user, verified_now = _account_for(session, provider, identity, email, request)
     grant = new_token()
     row.user_id = user.id
     row.grant_hash = digest(grant)
@@ -392,38 +414,75 @@ def _identify(provider: Provider, settings: Settings, code: str, verifier: str) 
 
 
 def _account_for(
-    session: Session, email: str, name: str | None, request: Request
+    session: Session,
+    provider: Provider,
+    identity: Identity,
+    email: str,
+    request: Request,
+    retry: bool = True,
 ) -> tuple[User, bool]:
-    """The account of ``email``, made now (verified, without a password) if there is none, and
-    whether its address became verified just now (made, or verified by the provider)."""
+    """The account this provider account signs in to, and whether its address became verified
+    just now (made now, or verified by the provider).
+
+    The account linked to the provider's id for the person comes first, whatever its address is
+    now there; then the account of ``email``, which gets linked; else a new one (verified,
+    without a password), linked too.
+    """
+    linked = session.scalar(
+        select(User)
+        .join(OAuthIdentity, OAuthIdentity.user_id == User.id)
+        .where(OAuthIdentity.provider == provider.name, OAuthIdentity.subject == identity.subject)
+    )
+    if linked is not None:
+        _fill_profile(linked, identity)
+        return linked, False
     user = session.scalar(select(User).where(User.email == email))
     now = datetime.now(UTC)
-    if user is None:
-        user = User(
-            id=str(uuid.uuid4()),
-            email=email,
-            password_hash=None,
-            name=_storable_name(name),
-            created_at=now,
-            email_verified_at=now,
-            # The browser's language, until the desktop redeeming the sign-in tells its own.
-            language=language(request.headers.get("accept-language")),
-        )
-        session.add(user)
-        try:
-            session.commit()
-        except IntegrityError:
-            # The same address signed up at the same moment: that account is the one.
-            session.rollback()
-            return session.scalars(select(User).where(User.email == email)).one(), False
-        return user, True
     verified_now = False
-    if user.email_verified_at is None:
-        _secure_unproven_account(session, user)
-        verified_now = mark_email_verified(session, user)
-    if user.name is None:
-        user.name = _storable_name(name)
+    try:
+        if user is None:
+            user = User(
+                id=str(uuid.uuid4()),
+                email=email,
+                password_hash=None,
+                created_at=now,
+                email_verified_at=now,
+                # The browser's language, until the desktop redeeming the sign-in tells its own.
+                language=language(request.headers.get("accept-language")),
+            )
+            session.add(user)
+            session.flush()  # before its identity: no relationship orders the two inserts
+            verified_now = True
+        elif user.email_verified_at is None:
+            _secure_unproven_account(session, user)
+            verified_now = mark_email_verified(session, user)
+        _fill_profile(user, identity)
+        session.add(
+            OAuthIdentity(
+                id=str(uuid.uuid4()),
+                user_id=user.id,
+                provider=provider.name,
+                subject=identity.subject,
+                created_at=now,
+            )
+        )
+        session.commit()
+    except IntegrityError:
+        # The same person (or address) signed in at the same moment: that sign-in's account is
+        # the one, found on the second look.
+        session.rollback()
+        if not retry:
+            raise
+        return _account_for(session, provider, identity, email, request, retry=False)
     return user, verified_now
+
+
+def _fill_profile(user: User, identity: Identity) -> None:
+    """The provider's name and picture where the account has none of its own."""
+    if user.name is None:
+        user.name = _storable_name(identity.name)
+    if user.image is None:
+        user.image = identity.picture
 
 
 def _secure_unproven_account(session: Session, user: User) -> None:

@@ -2,26 +2,40 @@
 
 from __future__ import annotations
 
+import uuid
+
+import pytest
 from sqlalchemy import func, select
 
-from flowin_cloud.models import (
-    ApiKey,
-    BackupCode,
-    CloudFlow,
-    Execution,
-    LoginChallenge,
-    OneTimeCode,
-    RefreshToken,
-    User,
-)
+from flowin_cloud.models import OWNED_BY_ACCOUNT, Base, User
+from tests.cloud.test_oauth import Desktop
+from tests.oauth_providers import FakeProviders
 
-TABLES = (ApiKey, BackupCode, CloudFlow, Execution, LoginChallenge, OneTimeCode, RefreshToken)
+
+@pytest.fixture
+def providers(httpserver) -> FakeProviders:
+    return FakeProviders(httpserver)
+
+
+@pytest.fixture
+def client(make_client, providers):
+    """The cloud with Google sign-in, so accounts get OAuth rows too."""
+    return make_client(**providers.settings())
+
+
+def test_every_table_with_rows_of_an_account_is_emptied_by_deleting_it():
+    owned = {
+        table.name
+        for table in Base.metadata.tables.values()
+        if any(key.column.table.name == "users" for key in table.foreign_keys)
+    }
+    assert owned == {model.__tablename__ for model in OWNED_BY_ACCOUNT}
 
 
 def rows_of(client, user_id):
     counts = {}
     with client.app.state.cloud.sessions() as session:
-        for table in TABLES:
+        for table in OWNED_BY_ACCOUNT:
             owner = table.owner_id if hasattr(table, "owner_id") else table.user_id
             counts[table.__tablename__] = session.scalar(
                 select(func.count()).where(owner == user_id)
@@ -30,7 +44,7 @@ def rows_of(client, user_id):
     return counts
 
 
-def fill(account, mailbox):
+def fill(account, mailbox, providers):
     client = account.client
     client.post(
         "/auth/verify/email/confirm",
@@ -48,11 +62,15 @@ def fill(account, mailbox):
     )
     client.post("/auth/login", json={"email": account.email, "password": account.password})
     client.post("/auth/forgot-password", json={"email": account.email})
+    # Google sign-in to the verified address: a sign-in row, and the Google account linked.
+    providers.userinfo.update(email=account.email, sub=uuid.uuid4().hex)
+    desktop = Desktop(client)
+    assert desktop.sign_in()["code"]
 
 
-def test_deleting_the_account_removes_every_row_of_it(client, alice, bob, mailbox):
-    fill(alice, mailbox)
-    fill(bob, mailbox)
+def test_deleting_the_account_removes_every_row_of_it(client, alice, bob, mailbox, providers):
+    fill(alice, mailbox, providers)
+    fill(bob, mailbox, providers)
     user_id = client.get("/auth/me", headers=alice.headers).json()["id"]
     assert all(rows_of(client, user_id).values())
     response = client.post(

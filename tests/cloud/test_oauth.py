@@ -211,7 +211,7 @@ def test_an_unverified_account_signed_in_by_google_loses_what_its_registrant_set
 
 def test_github_uses_the_primary_verified_address(client, providers):
     primary = unique_email("octo")
-    providers.github_user = {"login": "octo", "name": "Octo Cat"}
+    providers.github_user = {"id": 583231, "login": "octo", "name": "Octo Cat"}
     providers.github_emails = [
         {"email": unique_email("old"), "primary": False, "verified": True},
         {"email": primary, "primary": True, "verified": True},
@@ -236,6 +236,84 @@ def test_github_uses_the_primary_verified_address(client, providers):
         ("/github/api/user", "Bearer provider-access-token"),
         ("/github/api/user/emails", "Bearer provider-access-token"),
     ]
+
+
+@pytest.mark.parametrize("provider", ["google", "github"])
+def test_a_changed_address_at_the_provider_still_reaches_the_same_account(
+    client, providers, provider
+):
+    first_address = unique_email("before")
+    providers.userinfo["email"] = first_address
+    providers.github_emails = [{"email": first_address, "primary": True, "verified": True}]
+    first = Desktop(client, provider)
+    before = me(client, first.exchange(first.sign_in()["code"]).json())
+
+    later_address = unique_email("after")
+    providers.userinfo["email"] = later_address
+    providers.github_emails = [{"email": later_address, "primary": True, "verified": True}]
+    again = Desktop(client, provider)
+    after = me(client, again.exchange(again.sign_in()["code"]).json())
+
+    assert after["id"] == before["id"]
+    assert after["email"] == first_address  # the account's own address is the user's to change
+
+
+def test_an_address_first_reached_by_google_then_by_github_is_one_account(client, providers):
+    address = unique_email("both")
+    providers.userinfo["email"] = address
+    providers.github_emails = [{"email": address, "primary": True, "verified": True}]
+    by_google = Desktop(client, "google")
+    by_github = Desktop(client, "github")
+
+    google_account = me(client, by_google.exchange(by_google.sign_in()["code"]).json())
+    github_account = me(client, by_github.exchange(by_github.sign_in()["code"]).json())
+
+    assert github_account["id"] == google_account["id"]
+
+
+@pytest.mark.parametrize(
+    ("provider", "picture"),
+    [
+        ("google", "https://lh3.googleusercontent.test/a/layla"),
+        ("github", "https://avatars.githubusercontent.test/u/1"),
+    ],
+)
+def test_the_providers_picture_becomes_the_profile_image(client, providers, provider, picture):
+    providers.github_emails = [{"email": unique_email("octo"), "primary": True, "verified": True}]
+    desktop = Desktop(client, provider)
+
+    tokens = desktop.exchange(desktop.sign_in()["code"]).json()
+
+    assert me(client, tokens)["image"] == picture
+
+
+@pytest.mark.parametrize(
+    "picture", ["javascript:alert(1)", "http://plain.test/a.png", "https://x.test/" + "a" * 2000, 7]
+)
+def test_a_picture_that_is_no_safe_address_is_left_out(client, providers, picture):
+    providers.userinfo["picture"] = picture
+    desktop = Desktop(client)
+
+    tokens = desktop.exchange(desktop.sign_in()["code"]).json()
+
+    assert me(client, tokens)["image"] is None
+
+
+@pytest.mark.parametrize("user", [{"login": "octo"}, {"id": "583231"}, {"id": True}])
+def test_a_github_user_without_a_numeric_id_is_a_provider_error(client, providers, user):
+    providers.github_user = user
+    providers.github_emails = [{"email": unique_email("octo"), "primary": True, "verified": True}]
+
+    back = Desktop(client, "github").sign_in()
+
+    assert back["error"] == "provider_error"
+    assert "code" not in back
+
+
+def test_a_google_answer_without_sub_is_a_provider_error(client, providers):
+    del providers.userinfo["sub"]
+
+    assert Desktop(client).sign_in()["error"] == "provider_error"
 
 
 def test_github_without_a_name_uses_the_login(client, providers):
