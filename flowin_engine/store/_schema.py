@@ -242,6 +242,9 @@ class SyncStateRow(Base):
     flow_id: Mapped[str] = mapped_column(String, primary_key=True)
     remote_revision: Mapped[int] = mapped_column(Integer)
     synced_hash: Mapped[str] = mapped_column(String)  # of the flow's cloud form
+    # This computer's version of the flow when the hash was taken (or an older one); None when
+    # unknown. A flow still at this version has not changed here since.
+    local_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

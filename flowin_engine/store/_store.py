@@ -51,7 +51,15 @@ from ..events import (
     StepStatus,
 )
 from ..model import Flow, FlowStatus, utc_now
-from ._schema import ExecutionRow, FlowRow, FlowVersionRow, SettingRow, StepRow, WakeupRow
+from ._schema import (
+    ExecutionRow,
+    FlowRow,
+    FlowVersionRow,
+    SettingRow,
+    StepRow,
+    SyncStateRow,
+    WakeupRow,
+)
 from .redact import redact
 
 log = logging.getLogger(__name__)
@@ -142,7 +150,7 @@ class Parked:
 
 
 # The newest migration's revision; a test keeps it equal to Alembic's head.
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 
 
 class Store:
@@ -320,6 +328,13 @@ class Store:
             self._require_flow(session, flow_id)
             session.execute(delete(ExecutionRow).where(ExecutionRow.flow_id == flow_id))
             session.execute(delete(FlowRow).where(FlowRow.id == flow_id))
+            # A flow made again with this id starts again at version 1: what the sync noted of
+            # the old one's versions must not pass for the new one's.
+            session.execute(
+                update(SyncStateRow)
+                .where(SyncStateRow.flow_id == flow_id)
+                .values(local_version=None)
+            )
 
     def set_flow_status(self, flow_id: str, status: FlowStatus | str) -> None:
         status = FlowStatus(status)

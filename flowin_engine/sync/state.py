@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 
 from ..model import utc_now
 from ..store import Store
@@ -19,10 +19,12 @@ from ..store._schema import SyncConflictRow, SyncStateRow
 
 @dataclass(frozen=True, slots=True)
 class Agreed:
-    """The cloud revision and the hash of the cloud form both sides last had."""
+    """The cloud revision and the hash of the cloud form both sides last had, and this
+    computer's version of the flow then (None: not known)."""
 
     remote_revision: int
     synced_hash: str
+    local_version: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,21 +41,45 @@ class Conflict:
 def agreed(store: Store) -> dict[str, Agreed]:
     with store.reading() as session:
         rows = session.scalars(select(SyncStateRow))
-        return {row.flow_id: Agreed(row.remote_revision, row.synced_hash) for row in rows}
+        return {
+            row.flow_id: Agreed(row.remote_revision, row.synced_hash, row.local_version)
+            for row in rows
+        }
 
 
-def record(store: Store, flow_id: str, remote_revision: int, synced_hash: str) -> None:
-    """Both sides now hold this cloud form at this revision; any conflict on it is over."""
+def record(
+    store: Store,
+    flow_id: str,
+    remote_revision: int,
+    synced_hash: str,
+    local_version: int | None = None,
+) -> None:
+    """Both sides now hold this cloud form at this revision; any conflict on it is over.
+
+    ``local_version`` is the flow's version here when ``synced_hash`` was taken, or an older
+    one: never a newer one, or a change made in between would be taken for none.
+    """
     with store.writing() as session:
         session.merge(
             SyncStateRow(
                 flow_id=flow_id,
                 remote_revision=remote_revision,
                 synced_hash=synced_hash,
+                local_version=local_version,
                 updated_at=utc_now(),
             )
         )
         session.execute(delete(SyncConflictRow).where(SyncConflictRow.flow_id == flow_id))
+
+
+def note_local_version(store: Store, flow_id: str, local_version: int) -> None:
+    """The flow, read again at ``local_version``, still has the agreed cloud form."""
+    with store.writing() as session:
+        session.execute(
+            update(SyncStateRow)
+            .where(SyncStateRow.flow_id == flow_id)
+            .values(local_version=local_version)
+        )
 
 
 def forget(store: Store, flow_id: str) -> None:

@@ -203,17 +203,26 @@ class Sync:
             elif live is not None and conflict is None:
                 self._pull(live, None, 0, report.pulled)
             return
+        version = summary.version
+        if (
+            conflict is None
+            and agreed is not None
+            and live is not None
+            and live.revision == agreed.remote_revision
+            and agreed.local_version == version
+        ):
+            return  # neither side changed since they agreed: nothing to read or hash
         # Read after the summary: a save in between only makes the version we expect older.
         mine = self.store.get_flow(flow_id)
         form = cloud_form(mine, self.registry)
         mine_hash = form_hash(form)
         ref = FlowRef(flow_id, mine.name)
         if conflict is not None:
-            self._review_conflict(ref, mine_hash, conflict, remote, report)
+            self._review_conflict(ref, mine_hash, version, conflict, remote, report)
             return
         if agreed is None or remote is None:
             # Never synced (or the cloud lost it): offer it.
-            self._push_new(mine, form, report)
+            self._push_new(mine, form, version, report)
             return
         changed_here = mine_hash != agreed.synced_hash
         changed_there = remote.revision != agreed.remote_revision
@@ -225,26 +234,35 @@ class Sync:
                 state.forget(self.store, flow_id)
                 report.deleted_here.append(ref)
         elif changed_here and changed_there:
-            self._meet(ref, mine_hash, remote, report)
+            self._meet(ref, mine_hash, version, remote, report)
         elif changed_here:
-            self._push(mine, form, mine_hash, agreed, report)
+            self._push(mine, form, mine_hash, version, agreed, report)
         elif changed_there:
-            self._pull(remote, mine, summary.version, report.pulled)
+            self._pull(remote, mine, version, report.pulled)
+        elif agreed.local_version != version:
+            # Saved here without changing what syncs (a secret, pinned data): nothing to send.
+            state.note_local_version(self.store, flow_id, version)
 
-    def _push_new(self, mine: Flow, form: dict, report: SyncReport) -> None:
+    def _push_new(self, mine: Flow, form: dict, version: int, report: SyncReport) -> None:
         ref, mine_hash = FlowRef(mine.id, mine.name), form_hash(form)
         try:
             created = self.client.create_flow(mine.id, mine.name, form)
         except RevisionConflict as error:  # the account already has a flow with this id
             if error.current is None:
                 raise
-            self._meet(ref, mine_hash, error.current, report)
+            self._meet(ref, mine_hash, version, error.current, report)
             return
-        state.record(self.store, mine.id, created.revision, mine_hash)
+        state.record(self.store, mine.id, created.revision, mine_hash, version)
         report.pushed.append(ref)
 
     def _push(
-        self, mine: Flow, form: dict, mine_hash: str, agreed: Agreed, report: SyncReport
+        self,
+        mine: Flow,
+        form: dict,
+        mine_hash: str,
+        version: int,
+        agreed: Agreed,
+        report: SyncReport,
     ) -> None:
         ref = FlowRef(mine.id, mine.name)
         try:
@@ -252,15 +270,17 @@ class Sync:
         except RevisionConflict as error:  # changed in the cloud since the list was read
             if error.current is None:
                 raise
-            self._meet(ref, mine_hash, error.current, report)
+            self._meet(ref, mine_hash, version, error.current, report)
             return
         except NotOnServer:
             log.info("Flow %s was deleted in the cloud during the sync", mine.id)
             return
-        state.record(self.store, mine.id, updated.revision, mine_hash)
+        state.record(self.store, mine.id, updated.revision, mine_hash, version)
         report.pushed.append(ref)
 
-    def _meet(self, ref: FlowRef, mine_hash: str, theirs: CloudFlow, report: SyncReport) -> None:
+    def _meet(
+        self, ref: FlowRef, mine_hash: str, version: int, theirs: CloudFlow, report: SyncReport
+    ) -> None:
         """Both sides changed: the same change is agreement, a different one a conflict."""
         if not theirs.deleted and theirs.definition is None:
             theirs = self.client.get_flow(theirs.id)
@@ -269,7 +289,7 @@ class Sync:
             and theirs.definition is not None
             and definition_hash(theirs.definition, self.registry) == mine_hash
         ):
-            state.record(self.store, ref.id, theirs.revision, mine_hash)
+            state.record(self.store, ref.id, theirs.revision, mine_hash, version)
             return
         self._conflict(ref, theirs, report)
 
@@ -282,6 +302,7 @@ class Sync:
         self,
         ref: FlowRef,
         mine_hash: str,
+        version: int,
         conflict: Conflict,
         remote: CloudFlow | None,
         report: SyncReport,
@@ -292,11 +313,11 @@ class Sync:
             report.conflicts.append(ref)
             return
         if remote.revision != conflict.their_revision:
-            self._meet(ref, mine_hash, remote, report)
+            self._meet(ref, mine_hash, version, remote, report)
         elif conflict.their_definition is not None and (
             definition_hash(conflict.their_definition, self.registry) == mine_hash
         ):
-            state.record(self.store, ref.id, remote.revision, mine_hash)
+            state.record(self.store, ref.id, remote.revision, mine_hash, version)
         else:
             report.conflicts.append(ref)
 
@@ -308,9 +329,13 @@ class Sync:
         assert theirs.definition is not None
         flow = pulled(theirs.definition, theirs.id, mine, self.registry)
         # A new flow expects version 0: one saved here meanwhile is not overwritten.
-        self.store.save_flow(flow, expected_version=version)
+        saved = self.store.save_flow(flow, expected_version=version)
         state.record(
-            self.store, flow.id, theirs.revision, form_hash(cloud_form(flow, self.registry))
+            self.store,
+            flow.id,
+            theirs.revision,
+            form_hash(cloud_form(flow, self.registry)),
+            saved,
         )
         into.append(FlowRef(flow.id, flow.name))
         return flow
@@ -413,10 +438,10 @@ class Sync:
                     "updated_at": now,
                 }
             )
-            self.store.save_flow(copy)
+            version = self.store.save_flow(copy)
             self._keep_theirs(conflict, mine)
             try:
-                self._push_new(copy, cloud_form(copy, self.registry), SyncReport())
+                self._push_new(copy, cloud_form(copy, self.registry), version, SyncReport())
             except SyncError as error:  # a new flow here: the next sync sends it
                 log.info("The copy of %s waits for the next sync: %s", mine.id, error)
             return

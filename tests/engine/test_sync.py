@@ -110,6 +110,54 @@ def test_a_sync_with_nothing_new_moves_no_definitions(a, b, shared):
     assert requests_of_a_sync(b) == ["GET /api/flows?include_deleted=true"]
 
 
+def flows_read_by_a_sync(computer, monkeypatch) -> list[str]:
+    """The ids of the flows one sync of ``computer`` reads from its store."""
+    read: list[str] = []
+    real = computer.store.get_flow
+
+    def get_flow(flow_id: str):
+        read.append(flow_id)
+        return real(flow_id)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(computer.store, "get_flow", get_flow)
+        computer.sync()
+    return read
+
+
+def test_a_sync_with_nothing_new_reads_no_flow_here(a, b, shared, monkeypatch):
+    assert flows_read_by_a_sync(a, monkeypatch) == []
+    assert flows_read_by_a_sync(b, monkeypatch) == []
+
+    a.edit(shared.id, "Edited on A")
+    assert flows_read_by_a_sync(a, monkeypatch) == [shared.id]  # changed here: read and sent
+    assert flows_read_by_a_sync(a, monkeypatch) == []
+    # Read on B to pull over it: what stays on a computer (secrets, status) is kept.
+    assert flows_read_by_a_sync(b, monkeypatch) == [shared.id]
+    assert greeting_text(b.flow(shared.id)) == "Edited on A"
+    assert flows_read_by_a_sync(b, monkeypatch) == []
+
+
+def test_an_agreement_without_a_version_reads_the_flow_once_then_no_more(
+    a, b, conflict, monkeypatch
+):
+    b.resolve(conflict, Keep.MINE)  # recorded by the resolution, with no version of its own
+    assert flows_read_by_a_sync(b, monkeypatch) == [conflict]
+    assert flows_read_by_a_sync(b, monkeypatch) == []
+
+
+def test_a_flow_deleted_and_made_again_with_its_id_before_a_sync_is_sent(a, b, shared):
+    a.store.delete_flow(shared.id)
+    again = greeting(text="Made again")
+    again.id = shared.id
+    assert a.save(again) == 1  # the same version number the old flow was agreed at
+
+    a.sync()
+    b.sync()
+
+    assert greeting_text(b.flow(shared.id)) == "Made again"
+
+
 def test_a_few_flows_changed_elsewhere_are_read_one_by_one_many_in_one_list(a, b):
     flows = [greeting(f"Flow {n}") for n in range(FETCH_ONE_BY_ONE + 1)]
     for flow in flows:
