@@ -38,7 +38,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         tokens=AccessTokens(_jwt_secret(settings, url), settings.access_token_minutes),
         passwords=PasswordChecker(settings.bcrypt_rounds),
         outbox=Outbox(settings),
-        limits=RateLimits(),
+        limits=RateLimits(settings.rate_limit_storage),
     )
     app = FastAPI(
         title="Flowin cloud",

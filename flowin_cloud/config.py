@@ -44,6 +44,10 @@ class Settings(BaseSettings):
     # Password reset, verification and 2FA codes: per address/phone/account and per client address.
     code_limit_per_target: str = "5/minute"
     code_limit_per_ip: str = "30/minute"
+    # Where the counts are kept, as a `limits` storage URI: "memory://" counts in this process;
+    # servers of several processes share one store, e.g. "redis://host:6379" (pip install
+    # "limits[redis]"), so each process does not count only its own attempts.
+    rate_limit_storage: str = "memory://"
 
     smtp_host: str | None = None
     smtp_port: int = 587

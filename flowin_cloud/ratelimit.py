@@ -1,26 +1,50 @@
-"""Moving-window rate limits kept in memory (one server process), answering 429 with Retry-After."""
+"""Moving-window rate limits, answering 429 with Retry-After. The counts live where
+``Settings.rate_limit_storage`` says: this process's memory, or a store several server
+processes share (Redis, Memcached, MongoDB: any storage the `limits` library knows)."""
 
 from __future__ import annotations
 
+import logging
 import math
 import time
 
 from fastapi import HTTPException, status
 from limits import parse
-from limits.storage import MemoryStorage
+from limits.errors import ConfigurationError
+from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
+
+log = logging.getLogger(__name__)
+
+# How long to tell a client to wait when the shared store of counts cannot be reached.
+STORE_DOWN_RETRY_SECONDS = 30
 
 
 class RateLimits:
-    def __init__(self) -> None:
-        self._window = MovingWindowRateLimiter(MemoryStorage())
+    def __init__(self, storage_uri: str = "memory://") -> None:
+        try:
+            storage = storage_from_string(storage_uri)
+        except ConfigurationError as error:
+            # Said at start-up, before any request depends on it.
+            raise ValueError(f"FLOWIN_CLOUD_RATE_LIMIT_STORAGE '{storage_uri}': {error}") from None
+        self._window = MovingWindowRateLimiter(storage)
 
     def hit(self, rule: str, scope: str, key: str) -> None:
         """Counts one attempt of ``scope`` for ``key``; raises 429 once ``rule`` is exceeded."""
         limit = parse(rule)
-        if self._window.hit(limit, scope, key.lower()):
-            return
-        reset_at, _remaining = self._window.get_window_stats(limit, scope, key.lower())
+        try:
+            if self._window.hit(limit, scope, key.lower()):
+                return
+            reset_at, _remaining = self._window.get_window_stats(limit, scope, key.lower())
+        except Exception:
+            # Without its counts a limit protects nothing: sign-ins and codes wait rather than
+            # go through uncounted.
+            log.exception("The rate limits' store cannot be reached")
+            raise HTTPException(
+                status.HTTP_503_SERVICE_UNAVAILABLE,
+                detail="The server cannot take this request right now; please try again shortly.",
+                headers={"Retry-After": str(STORE_DOWN_RETRY_SECONDS)},
+            ) from None
         wait = max(1, math.ceil(reset_at - time.time()))
         raise HTTPException(
             status.HTTP_429_TOO_MANY_REQUESTS,
