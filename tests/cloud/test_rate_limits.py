@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from limits.storage import MemoryStorage
 
 from tests.cloud.conftest import unique_email
 
@@ -88,3 +89,25 @@ def test_a_store_of_counts_the_server_cannot_use_stops_it_at_start(make_client, 
     with pytest.raises(ValueError, match="FLOWIN_CLOUD_RATE_LIMIT_STORAGE") as refusal:
         make_client(rate_limit_storage=uri)
     assert says in str(refusal.value)
+
+
+class StoreGoneAway(MemoryStorage):
+    """A shared store of counts that stopped answering (a Redis restarting, a network cut)."""
+
+    STORAGE_SCHEME = ["gone-away"]  # registered with `limits` by being defined
+
+    def acquire_entry(self, *args, **kwargs):
+        raise ConnectionError("Connection refused")
+
+
+def test_while_the_store_of_counts_is_unreachable_sign_ins_wait_instead_of_going_uncounted(
+    make_client, caplog
+):
+    client = make_client(rate_limit_storage="gone-away://")
+
+    response = client.post("/auth/login", json={"email": unique_email(), "password": "password-1"})
+
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "30"
+    assert "try again shortly" in response.json()["detail"]
+    assert "rate limits' store cannot be reached" in caplog.text
