@@ -1,7 +1,8 @@
 """``flowin account`` and ``flowin sync``: sign this computer in to a Flowin cloud account and
 sync its flows there. Passwords are typed at a hidden prompt (or piped with --password-stdin);
 tokens go to the keyring, never to the database or the screen. ``flowin account keys`` makes
-API keys for the cloud's public API; a key is on the screen whole once, when it is created."""
+API keys for the cloud's public API; a key is on the screen whole once, when it is created.
+``flowin account two-step`` and ``delete`` ask for the password again."""
 
 from __future__ import annotations
 
@@ -102,8 +103,71 @@ def account_status() -> None:
         click.echo(f"Signed in to {accounts.server} as {accounts.email}.")
         with accounts.client() as client:
             waiting = Sync(store, client).conflicts()
+            security = client.security()
+        if not security.email_verified:
+            click.echo("The e-mail address isn't verified yet: 'flowin account verify-email'.")
+        if security.two_factor_method is None:
+            click.echo("Two-step sign-in is off.")
+        else:
+            by = "text message" if security.two_factor_method == "sms" else "e-mail"
+            click.echo(
+                f"Two-step sign-in is on (codes by {by}; "
+                f"{security.backup_codes_left} backup codes left)."
+            )
         if waiting:
             click.echo(f"{_count(len(waiting))} changed here and in the cloud: run 'flowin sync'.")
+
+
+@account.command("verify-email")
+def account_verify_email() -> None:
+    """E-mail the account's verification link again (the older one stops working)."""
+    with Store() as store, Account(store).client() as client:
+        _refused_exits_1(client.send_verification_email)
+    click.echo("A new link is on its way. Open it within 24 hours to verify the address.")
+
+
+@account.command("two-step")
+@click.argument("action", type=click.Choice(["on", "off", "codes"]))
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+def account_two_step(action: str, password_stdin: bool) -> None:
+    """Two-step sign-in: 'on' (a code by e-mail at each sign-in), 'off', or 'codes' (new backup
+    codes; the earlier ones stop working). Asks for the account's password again."""
+    with Store() as store, Account(store).client() as client:
+        password = _password(password_stdin, confirm=False)
+        if action == "off":
+            _refused_exits_1(lambda: client.turn_off_two_factor(password))
+            click.echo("Two-step sign-in is off: the password alone signs you in.")
+            return
+        if action == "on":
+            codes = _refused_exits_1(lambda: client.turn_on_two_factor(password))
+            click.echo("Two-step sign-in is on: a code comes by e-mail at each sign-in.")
+        else:
+            codes = _refused_exits_1(lambda: client.new_backup_codes(password))
+    click.echo("Backup codes, each good for one sign-in when the e-mailed code can't reach you.")
+    click.echo("Keep them somewhere safe: they are shown only now.")
+    click.echo()
+    for code in codes:
+        click.echo(f"    {code}")
+
+
+@account.command("delete")
+@click.option("--yes", is_flag=True, help="Don't ask for confirmation.")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+def account_delete(yes: bool, password_stdin: bool) -> None:
+    """Delete the cloud account and everything in it (flows, runs, API keys). The flows on this
+    computer stay, and it signs out."""
+    with Store() as store:
+        accounts = Account(store)
+        email = accounts.email
+        if not yes:
+            click.confirm(
+                f"Delete the cloud account {email} and all its flows, runs and API keys in the "
+                "cloud, for good? The flows on this computer stay.",
+                abort=True,
+            )
+        password = _password(password_stdin, confirm=False)
+        _refused_exits_1(lambda: accounts.delete_account(password))
+    click.echo(f"Deleted the cloud account {email}. Your flows stay on this computer.")
 
 
 @account.group("keys")
