@@ -114,37 +114,33 @@ def signup_attempt(user: User) -> Message:
 
 
 def verification(public_url: str, user: User, token: str) -> Message:
-    words = _words(user)
-    return Message.mail(
-        to=user.email,
-        kind="verify-email",
-        subject=words["verify_subject"],
-        body=_body(
-            user,
-            words,
-            heading=words["verify_heading"],
-            paragraphs=(words["verify"],),
-            action_text=words["verify_button"],
-            action_url=f"{public_url}/verify-email?token={token}",
-        ),
-        secrets={"token": token},
-    )
+    return _link_mail(user, "verify-email", "verify", f"{public_url}/verify-email", token)
 
 
 def password_reset(public_url: str, user: User, token: str) -> Message:
+    return _link_mail(
+        user, "reset-password", "reset", f"{public_url}/reset-password", token, "reset_not_asked"
+    )
+
+
+def _link_mail(
+    user: User, kind: str, key: str, page: str, token: str, note: str | None = None
+) -> Message:
+    """A mail whose point is a link to one of the cloud's pages, carrying ``token``; its words
+    are the WORDS keys ``key``, ``key_subject``, ``key_heading`` and ``key_button``."""
     words = _words(user)
     return Message.mail(
         to=user.email,
-        kind="reset-password",
-        subject=words["reset_subject"],
+        kind=kind,
+        subject=words[f"{key}_subject"],
         body=_body(
             user,
             words,
-            heading=words["reset_heading"],
-            paragraphs=(words["reset"],),
-            action_text=words["reset_button"],
-            action_url=f"{public_url}/reset-password?token={token}",
-            notes=(words["reset_not_asked"],),
+            heading=words[f"{key}_heading"],
+            paragraphs=(words[key],),
+            action_text=words[f"{key}_button"],
+            action_url=f"{page}?token={token}",
+            notes=(words[note],) if note else (),
         ),
         secrets={"token": token},
     )

@@ -4,8 +4,6 @@ sent again, two-step sign-in turned on with backup codes shown once, the passwor
 
 from __future__ import annotations
 
-import webbrowser
-
 import httpx
 import pytest
 from PySide6.QtCore import Qt
@@ -17,8 +15,8 @@ from tests.engine.cloud_computers import Computer, greeting, new_email, register
 
 from .test_cloud import (
     WAIT_MS,
-    scripted_browser,
     sign_in_from_dialog,
+    sign_in_with_google,
     signed_in_and_synced,
 )
 
@@ -146,15 +144,7 @@ def test_an_account_made_by_google_is_offered_a_password_first(
     qtbot, window, cloud_with_google, monkeypatch
 ):
     server, providers = cloud_with_google
-    monkeypatch.setattr(webbrowser, "open", scripted_browser(server))
-    dialog = window.show_cloud_account()
-    dialog.server.setText(server.url)
-    dialog.server.editingFinished.emit()
-    google = dialog.provider_buttons["google"]
-    qtbot.waitUntil(google.isVisible, timeout=WAIT_MS)
-    qtbot.mouseClick(google, Qt.MouseButton.LeftButton)
-    signed_in_and_synced(qtbot, window)
-    panel = dialog.security
+    panel = sign_in_with_google(qtbot, window, server, monkeypatch).security
     qtbot.waitUntil(lambda: panel.security is not None, timeout=WAIT_MS)
 
     assert "signed up with Google or GitHub" in panel.two_step_state.text()

@@ -206,19 +206,26 @@ def stop_here(*args, **kwargs):
     raise StoppedHere
 
 
-def test_a_run_claimed_just_before_flowin_stopped_starts_when_it_is_back(
-    machines, cloud, email, monkeypatch
-):
+def claimed_when_flowin_stopped(machines, cloud, email, monkeypatch, name: str):
+    """A run of an active flow claimed from the cloud, then Flowin stopped before accepting
+    it; returns the stopped machine, the flow and the run's id."""
     before = machines("here")
     flow = greeting()
     before.activate(flow)
     before.computer.sync()
-    run_id = queue_run(cloud, email, flow.id, {"name": "Huda"})
-    monkeypatch.setattr(before.runtime, "submit", stop_here)
-    with pytest.raises(StoppedHere):
-        before.pick_up()
+    run_id = queue_run(cloud, email, flow.id, {"name": name})
+    with monkeypatch.context() as patch:
+        patch.setattr(before.runtime, "submit", stop_here)
+        with pytest.raises(StoppedHere):
+            before.pick_up()
+    return before, flow, run_id
+
+
+def test_a_run_claimed_just_before_flowin_stopped_starts_when_it_is_back(
+    machines, cloud, email, monkeypatch
+):
+    before, _, run_id = claimed_when_flowin_stopped(machines, cloud, email, monkeypatch, "Huda")
     assert cloud_run(cloud, email, run_id)["status"] == "running"  # claimed, never accepted
-    monkeypatch.undo()
     before.close()
 
     after = machines("here")  # the same data folder, Flowin started again
@@ -233,18 +240,8 @@ def test_a_run_claimed_just_before_flowin_stopped_starts_when_it_is_back(
 def test_a_claimed_run_whose_flow_was_switched_off_meanwhile_is_reported_not_run(
     machines, cloud, email, monkeypatch
 ):
-    before = machines("here")
-    flow = greeting()
-    before.activate(flow)
-    before.computer.sync()
-    run_id = queue_run(cloud, email, flow.id, {"name": "Sami"})
-    monkeypatch.setattr(before.runtime, "submit", stop_here)
-    with pytest.raises(StoppedHere):
-        before.pick_up()
-    monkeypatch.undo()
-    flow = before.store.get_flow(flow.id)
-    flow.status = FlowStatus.PAUSED
-    before.store.save_flow(flow)
+    before, flow, run_id = claimed_when_flowin_stopped(machines, cloud, email, monkeypatch, "Sami")
+    before.store.set_flow_status(flow.id, FlowStatus.PAUSED)
     before.close()
 
     after = machines("here")
