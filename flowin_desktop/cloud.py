@@ -37,6 +37,7 @@ from flowin_engine.store import Store
 from flowin_engine.sync import (
     Account,
     ApiKey,
+    BadPhoneNumber,
     CloudClient,
     Conflict,
     Keep,
@@ -52,6 +53,7 @@ from flowin_engine.sync import (
     SyncReport,
     SyncStatus,
     TooManyApiKeys,
+    WrongCode,
     WrongPassword,
     pick_up_runs,
 )
@@ -100,6 +102,12 @@ def error_text(error: BaseException) -> str:
             "Signing in through the browser didn't finish. Try again, or sign in with your "
             "e-mail and password."
         )
+    if isinstance(error, BadPhoneNumber):
+        return _tr(
+            "Type the phone number with its country code, starting with +, e.g. +966501234567."
+        )
+    if isinstance(error, WrongCode):
+        return _tr("That code isn't right or has expired. Check it, or send a new one.")
     if isinstance(error, WrongPassword):
         return _tr("The password isn't right, so nothing was changed. Try again.")
     if isinstance(error, TooManyApiKeys):
@@ -124,6 +132,7 @@ class CloudSync(QObject):
     security_loaded = Signal(object)  # the account's AccountSecurity
     backup_codes_given = Signal(object)  # new backup codes (strs), shown this once
     verification_sent = Signal()
+    phone_code_sent = Signal()
     password_link_sent = Signal()
     account_deleted = Signal()
     _board_changed = Signal()  # from the sync's thread, queued to this one
@@ -259,10 +268,26 @@ class CloudSync(QObject):
             return None
         return self._start(self._with_client(CloudClient.security), self.security_loaded.emit)
 
-    def turn_on_two_factor(self, password: str) -> int:
+    def turn_on_two_factor(self, password: str, method: str = "email") -> int:
+        """Codes by ``method`` ("email", or "sms" to a verified phone) at each sign-in."""
         return self._start(
-            self._with_client(lambda client: client.turn_on_two_factor(password)),
+            self._with_client(lambda client: client.turn_on_two_factor(password, method)),
             self._backup_codes_given,
+        )
+
+    def add_phone(self, phone: str) -> int:
+        """Set the account's phone and text it a code; ``phone_code_sent`` follows."""
+
+        def sent(_: object) -> None:
+            self.phone_code_sent.emit()
+            self.load_security()
+
+        return self._start(self._with_client(lambda client: client.add_phone(phone)), sent)
+
+    def verify_phone(self, code: str) -> int:
+        return self._start(
+            self._with_client(lambda client: client.verify_phone(code)),
+            lambda _: self.load_security(),
         )
 
     def new_backup_codes(self, password: str) -> int:
@@ -497,9 +522,8 @@ class CloudAccountDialog(QDialog):
         cloud.failed.connect(self._show_failure)
         cloud.reset_link_sent.connect(self._reset_link_sent)
         cloud.account_deleted.connect(self._account_deleted)
-        # What is shown once (a key, backup codes) makes the page taller: the dialog grows too.
-        for shown_once in (cloud.api_key_created, cloud.backup_codes_given):
-            shown_once.connect(lambda _: QTimer.singleShot(0, self._fit))
+        # A new key, shown once, makes the page taller: the dialog grows too.
+        cloud.api_key_created.connect(lambda _: QTimer.singleShot(0, self._fit))
         cloud.synced.connect(lambda _: self.show_state())
         self.show_state()
 

@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -25,27 +28,44 @@ from flowin_engine.sync import AccountSecurity
 if TYPE_CHECKING:
     from .cloud import CloudSync
 
-BACKUP_CODES_SHOWN = 10  # as many as the cloud gives
 # The theme's border and padding around a text field, above and below (theme.py), and a spare
 # pixel or two: the style sheet applies after this widget is made, so it can't be measured here.
 FIELD_FRAME = 2 * (1 + 4) + 4
 
 
 class SecurityPanel(QWidget):
-    """The account's protection as it stands, with what can be done about it; backup codes are
-    shown once, with Copy, until the dialog closes."""
+    """The account's protection as it stands, with what can be done about it; new backup codes
+    come in a window of their own, shown once."""
 
     def __init__(self, cloud: CloudSync, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.cloud = cloud
         self.security: AccountSecurity | None = None
-        self.backup_codes: list[str] = []
+        # The backup codes on screen, in their own window, until it is closed.
+        self.codes_window: BackupCodesDialog | None = None
         self.email_state = QLabel(self.tr("Checking…"))
         self.email_state.setWordWrap(True)
         self.send_link_button = QPushButton(self.tr("Send the link again"))
         self.send_link_button.clicked.connect(self.send_link)
+        self.phone_state = QLabel()
+        self.phone_state.setWordWrap(True)
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText("+966501234567")
+        self.phone.setMaxLength(24)
+        self.phone.returnPressed.connect(self.add_phone)
+        self.send_code_button = QPushButton(self.tr("Text me a code"))
+        self.send_code_button.clicked.connect(self.add_phone)
+        self.phone_code = QLineEdit()
+        self.phone_code.setPlaceholderText(self.tr("Code from the text message"))
+        self.phone_code.setMaxLength(10)
+        self.phone_code.returnPressed.connect(self.verify_phone)
+        self.verify_phone_button = QPushButton(self.tr("Verify"))
+        self.verify_phone_button.clicked.connect(self.verify_phone)
         self.two_step_state = QLabel()
         self.two_step_state.setWordWrap(True)
+        self.method = QComboBox()
+        self.method.addItem(self.tr("Codes by e-mail"), "email")
+        self.method.addItem(self.tr("Codes by text message"), "sms")
         self.turn_on_button = QPushButton(self.tr("Turn on"))
         self.turn_on_button.clicked.connect(self.turn_on)
         self.new_codes_button = QPushButton(self.tr("New backup codes"))
@@ -54,26 +74,6 @@ class SecurityPanel(QWidget):
         self.turn_off_button.clicked.connect(self.turn_off)
         self.set_password_button = QPushButton(self.tr("E-mail me a link to set a password"))
         self.set_password_button.clicked.connect(self.set_password)
-        self.codes = QPlainTextEdit()
-        self.codes.setReadOnly(True)
-        self.codes.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        # All ten codes at once, two to a line: a scroll bar would hide some of them.
-        self.codes.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.codes.setFixedHeight(
-            self.codes.fontMetrics().lineSpacing() * (BACKUP_CODES_SHOWN // 2)
-            + int(self.codes.document().documentMargin() * 2)
-            + FIELD_FRAME
-        )
-        self.copy_button = QPushButton(self.tr("Copy"))
-        self.copy_button.clicked.connect(self.copy)
-        codes_note = QLabel(
-            self.tr(
-                "Keep these backup codes somewhere safe, away from this computer. Each one signs "
-                "you in once when the e-mailed code can't reach you. They are shown only now."
-            )
-        )
-        codes_note.setObjectName("help")
-        codes_note.setWordWrap(True)
         self.notice = QLabel()
         self.notice.setObjectName("help")
         self.notice.setWordWrap(True)
@@ -84,8 +84,20 @@ class SecurityPanel(QWidget):
         email_row = QHBoxLayout()
         email_row.addWidget(self.email_state, 1)
         email_row.addWidget(self.send_link_button)
+        phone_row = QHBoxLayout()
+        phone_row.addWidget(self.phone, 1)
+        phone_row.addWidget(self.send_code_button)
+        phone_code_row = QHBoxLayout()
+        phone_code_row.addWidget(self.phone_code, 1)
+        phone_code_row.addWidget(self.verify_phone_button)
+        self.phone_box = QWidget()
+        phone_box = QVBoxLayout(self.phone_box)
+        phone_box.setContentsMargins(0, 0, 0, 0)
+        phone_box.addLayout(phone_row)
+        phone_box.addLayout(phone_code_row)
         two_step_row = QHBoxLayout()
         two_step_row.addStretch()
+        two_step_row.addWidget(self.method)
         for button in (
             self.turn_on_button,
             self.new_codes_button,
@@ -93,30 +105,27 @@ class SecurityPanel(QWidget):
             self.set_password_button,
         ):
             two_step_row.addWidget(button)
-        codes_row = QHBoxLayout()
-        codes_row.addWidget(self.codes, 1)
-        codes_row.addWidget(self.copy_button)
-        self.shown_once = QWidget()
-        once = QVBoxLayout(self.shown_once)
-        once.setContentsMargins(0, 0, 0, 0)
-        once.addLayout(codes_row)
-        once.addWidget(codes_note)
         delete_row = QHBoxLayout()
         delete_row.addStretch()
         delete_row.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.addLayout(email_row)
+        layout.addWidget(self.phone_state)
+        layout.addWidget(self.phone_box)
         layout.addWidget(self.two_step_state)
         layout.addLayout(two_step_row)
-        layout.addWidget(self.shown_once)
         layout.addWidget(self.notice)
         layout.addStretch()  # the tab is as tall as the API keys' one: the space goes here
         layout.addLayout(delete_row)
-        self.shown_once.hide()
         self.notice.hide()
         cloud.security_loaded.connect(self._show)
         cloud.backup_codes_given.connect(self._show_codes)
+        cloud.phone_code_sent.connect(
+            lambda: self._tell(
+                self.tr("A code is on its way to your phone; it works for 10 minutes.")
+            )
+        )
         cloud.verification_sent.connect(
             lambda: self._tell(
                 self.tr("A new link is on its way. Open it within 24 hours to verify the address.")
@@ -137,10 +146,9 @@ class SecurityPanel(QWidget):
         self.cloud.load_security()
 
     def forget_codes(self) -> None:
-        """Backup codes stay on screen only until the dialog closes."""
-        self.backup_codes = []
-        self.codes.clear()
-        self.shown_once.hide()
+        """Backup codes stay on screen only until the account dialog closes, at the latest."""
+        if self.codes_window is not None:
+            self.codes_window.close()
         self.notice.hide()
 
     # Actions
@@ -148,10 +156,24 @@ class SecurityPanel(QWidget):
     def send_link(self) -> None:
         self.cloud.send_verification_email()
 
+    def add_phone(self) -> None:
+        phone = self.phone.text().strip()
+        if not phone:
+            self.phone.setFocus()
+            return
+        self.cloud.add_phone(phone)
+
+    def verify_phone(self) -> None:
+        code = self.phone_code.text().strip()
+        if not code:
+            self.phone_code.setFocus()
+            return
+        self.cloud.verify_phone(code)
+
     def turn_on(self) -> None:
         password = self._password(self.tr("Turn on two-step sign-in"))
         if password is not None:
-            self.cloud.turn_on_two_factor(password)
+            self.cloud.turn_on_two_factor(password, self.method.currentData() or "email")
 
     def new_codes(self) -> None:
         password = self._password(self.tr("New backup codes"))
@@ -182,10 +204,6 @@ class SecurityPanel(QWidget):
         password = self._password(self.tr("Delete account"))
         if password is not None:
             self.cloud.delete_account(password)
-
-    def copy(self) -> None:
-        QGuiApplication.clipboard().setText("\n".join(self.backup_codes))
-        self.copy_button.setText(self.tr("Copied"))
 
     def _password(self, title: str) -> str | None:
         password, given = QInputDialog.getText(
@@ -225,6 +243,43 @@ class SecurityPanel(QWidget):
         self.turn_off_button.setVisible(with_password and two_step is not None)
         self.set_password_button.setVisible(known and not with_password)
         self.delete_button.setVisible(with_password)
+        self._show_phone(security)
+        phone_ready = security is not None and security.phone_verified
+        self.method.setVisible(self.turn_on_button.isVisibleTo(self) and phone_ready)
+        if not phone_ready:
+            self.method.setCurrentIndex(0)
+
+    def _show_phone(self, security: AccountSecurity | None) -> None:
+        """A phone number lets the sign-in codes come by text message; it is verified with a
+        code texted to it."""
+        phone = security.phone if security is not None else None
+        verified = security is not None and security.phone_verified
+        # Embedded left-to-right, so "+966…" keeps its plus in front inside Arabic text.
+        shown = f"\u202a{phone}\u202c"
+        if security is None:
+            self.phone_state.clear()
+        elif phone is None:
+            self.phone_state.setText(
+                self.tr("No phone number. Add one to get sign-in codes by text message.")
+            )
+        elif verified:
+            self.phone_state.setText(self.tr("Your phone %1 is verified.").replace("%1", shown))
+        else:
+            self.phone_state.setText(
+                self.tr("Type the code texted to %1 to verify the number.").replace("%1", shown)
+            )
+        self.phone_state.setVisible(security is not None)
+        # Two-step sign-in by text message holds on to its number: turn it off to change it.
+        changeable = security is not None and security.two_factor_method != "sms"
+        waiting = phone is not None and not verified
+        self.phone_box.setVisible(changeable and not verified)
+        # One row at a time: the number, or the code texted to it.
+        for widget in (self.phone, self.send_code_button):
+            widget.setVisible(not waiting)
+        for widget in (self.phone_code, self.verify_phone_button):
+            widget.setVisible(waiting)
+        if verified:
+            self.phone_code.clear()
 
     def _two_step_text(self, security: AccountSecurity) -> str:
         if not security.has_password:
@@ -248,12 +303,65 @@ class SecurityPanel(QWidget):
         )
 
     def _show_codes(self, codes: list[str]) -> None:
-        self.backup_codes = list(codes)
-        pairs = [codes[index : index + 2] for index in range(0, len(codes), 2)]
-        self.codes.setPlainText("\n".join("    ".join(pair) for pair in pairs))
-        self.copy_button.setText(self.tr("Copy"))
-        self.shown_once.show()
+        if self.codes_window is not None:
+            self.codes_window.close()
+        self.codes_window = BackupCodesDialog(codes, self)
+        self.codes_window.finished.connect(self._codes_closed)
+        self.codes_window.open()
+
+    def _codes_closed(self) -> None:
+        if self.codes_window is not None:
+            self.codes_window.deleteLater()
+            self.codes_window = None
 
     def _tell(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.show()
+
+
+class BackupCodesDialog(QDialog):
+    """New backup codes, shown once, with Copy. A window of its own: the user has to look at it
+    and close it, and the account dialog stays short enough for a laptop's screen."""
+
+    def __init__(self, codes: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backup_codes = list(codes)
+        self.setWindowTitle(self.tr("Your backup codes"))
+        self.setMinimumWidth(380)
+        intro = QLabel(
+            self.tr(
+                "Keep these backup codes somewhere safe, away from this computer. Each one signs "
+                "you in once when the e-mailed code can't reach you. They are shown only now."
+            )
+        )
+        intro.setWordWrap(True)
+        self.codes = QPlainTextEdit()
+        self.codes.setReadOnly(True)
+        self.codes.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        pairs = [codes[index : index + 2] for index in range(0, len(codes), 2)]
+        self.codes.setPlainText("\n".join("    ".join(pair) for pair in pairs))
+        # All the codes at once, two to a line: a scroll bar would hide some of them.
+        self.codes.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.codes.setFixedHeight(
+            self.codes.fontMetrics().lineSpacing() * len(pairs)
+            + int(self.codes.document().documentMargin() * 2)
+            + FIELD_FRAME
+        )
+        buttons = QDialogButtonBox()
+        self.copy_button = buttons.addButton(
+            self.tr("Copy"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.copy_button.clicked.connect(self.copy)
+        self.done_button = buttons.addButton(
+            self.tr("I saved them"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.done_button.setObjectName("primary")
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.codes)
+        layout.addWidget(buttons)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText("\n".join(self.backup_codes))
+        self.copy_button.setText(self.tr("Copied"))

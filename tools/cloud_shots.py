@@ -131,12 +131,19 @@ def main() -> None:
             dialog.api_keys.forget_new_key()
             dialog.settings_tabs.setCurrentWidget(dialog.security)
             if language == "en":
+                window.cloud.add_phone("+966501234567")  # waits for its code in both shots
+            if language == "en":
                 window.cloud.turn_on_two_factor(DEFAULT_PASSWORD)
             else:
                 window.cloud.new_backup_codes(DEFAULT_PASSWORD)
-            wait_for(app, dialog.security.shown_once.isVisible)
+            security = dialog.security
+            wait_for(app, lambda: security.codes_window is not None)  # noqa: B023 (waited here)
             wait_for(app, lambda: not window.cloud.work.busy)
             save_with_dialog(window, dialog, out / f"cloud-security-{language}.png")
+            codes = security.codes_window
+            codes.grab().save(str(out / f"cloud-backup-codes-{language}.png"))
+            codes.accept()
+            settle(app)
             dialog.reject()
     finally:
         window.shutdown()

@@ -3609,6 +3609,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>CloudSync</name>
     <message>
+      <source>That code isn't right or has expired. Check it, or send a new one.</source>
+      <translation>هذا الرمز غير صحيح أو انتهت صلاحيته. تحقق منه، أو أرسل رمزًا جديدًا.</translation>
+    </message>
+    <message>
+      <source>Type the phone number with its country code, starting with +, e.g. +966501234567.</source>
+      <translation>اكتب رقم الهاتف مع رمز الدولة، بادئًا بـ +، مثل: ‎+966501234567.</translation>
+    </message>
+    <message>
       <source>The password isn't right, so nothing was changed. Try again.</source>
       <translation>كلمة المرور غير صحيحة، لذا لم يتغير شيء. حاول مرة أخرى.</translation>
     </message>
@@ -3926,6 +3934,42 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>SecurityPanel</name>
     <message>
+      <source>A code is on its way to your phone; it works for 10 minutes.</source>
+      <translation>رمز في الطريق إلى هاتفك، وهو صالح لمدة 10 دقائق.</translation>
+    </message>
+    <message>
+      <source>Code from the text message</source>
+      <translation>الرمز من الرسالة النصية</translation>
+    </message>
+    <message>
+      <source>Codes by e-mail</source>
+      <translation>الرموز بالبريد الإلكتروني</translation>
+    </message>
+    <message>
+      <source>Codes by text message</source>
+      <translation>الرموز برسالة نصية</translation>
+    </message>
+    <message>
+      <source>No phone number. Add one to get sign-in codes by text message.</source>
+      <translation>لا يوجد رقم هاتف. أضف رقمًا لتصلك رموز تسجيل الدخول برسالة نصية.</translation>
+    </message>
+    <message>
+      <source>Text me a code</source>
+      <translation>أرسل لي رمزًا</translation>
+    </message>
+    <message>
+      <source>Type the code texted to %1 to verify the number.</source>
+      <translation>اكتب الرمز المرسل إلى %1 لتأكيد الرقم.</translation>
+    </message>
+    <message>
+      <source>Verify</source>
+      <translation>تأكيد</translation>
+    </message>
+    <message>
+      <source>Your phone %1 is verified.</source>
+      <translation>تم تأكيد هاتفك %1.</translation>
+    </message>
+    <message>
       <source>Sign-in security</source>
       <translation>أمان تسجيل الدخول</translation>
     </message>
@@ -4028,6 +4072,29 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>Two-step sign-in is on: a code comes %1 at each sign-in. %2 backup codes left.</source>
       <translation>تسجيل الدخول بخطوتين مفعّل: يصلك رمز %1 عند كل تسجيل دخول. الرموز الاحتياطية المتبقية: %2.</translation>
+    </message>
+  </context>
+  <context>
+    <name>BackupCodesDialog</name>
+    <message>
+      <source>Copied</source>
+      <translation>تم النسخ</translation>
+    </message>
+    <message>
+      <source>Your backup codes</source>
+      <translation>رموزك الاحتياطية</translation>
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation>نسخ</translation>
+    </message>
+    <message>
+      <source>I saved them</source>
+      <translation>حفظتها</translation>
+    </message>
+    <message>
+      <source>Keep these backup codes somewhere safe, away from this computer. Each one signs you in once when the e-mailed code can't reach you. They are shown only now.</source>
+      <translation>احفظ هذه الرموز الاحتياطية في مكان آمن بعيدًا عن هذا الحاسوب. كل رمز منها يتيح لك تسجيل الدخول مرة واحدة حين لا يصلك الرمز بالبريد الإلكتروني. لن تظهر إلا الآن.</translation>
     </message>
   </context>
 </TS>

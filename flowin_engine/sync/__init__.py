@@ -35,7 +35,8 @@ The public surface, all importable from ``flowin_engine.sync``:
 ``CloudClient`` sign-in security
     ``security() -> AccountSecurity``, ``turn_on_two_factor(password)`` and
     ``new_backup_codes(password)`` (the backup codes, shown once), ``turn_off_two_factor(password)``,
-    ``send_verification_email()``, ``delete_account(password)`` (``Account.delete_account``
+    ``send_verification_email()``, ``add_phone(phone)`` and ``verify_phone(code)`` (for codes by
+    text message), ``delete_account(password)`` (``Account.delete_account``
     also forgets the sign-in here). A wrong password raises ``WrongPassword``.
 
 ``pick_up_runs(store, client, runtime) -> RunsReport``
@@ -63,6 +64,7 @@ from .client import (
 )
 from .cloud_form import cloud_form
 from .errors import (
+    BadPhoneNumber,
     NotOnServer,
     Offline,
     RateLimited,
@@ -73,6 +75,7 @@ from .errors import (
     SignInRefused,
     SyncError,
     TooManyApiKeys,
+    WrongCode,
     WrongPassword,
 )
 from .runs import RunsReport, pick_up_runs
@@ -85,6 +88,7 @@ __all__ = [
     "Account",
     "AccountSecurity",
     "ApiKey",
+    "BadPhoneNumber",
     "CloudClient",
     "CloudFlow",
     "CloudRun",
@@ -109,6 +113,7 @@ __all__ = [
     "Tokens",
     "TooManyApiKeys",
     "TwoFactorChallenge",
+    "WrongCode",
     "WrongPassword",
     "cloud_form",
     "pick_up_runs",

@@ -17,6 +17,7 @@ from urllib.parse import quote
 import httpx
 
 from .errors import (
+    BadPhoneNumber,
     NotOnServer,
     Offline,
     RateLimited,
@@ -26,6 +27,7 @@ from .errors import (
     SignedOut,
     SignInRefused,
     TooManyApiKeys,
+    WrongCode,
     WrongPassword,
 )
 
@@ -90,6 +92,8 @@ class AccountSecurity:
     has_password: bool
     two_factor_method: str | None  # "email" or "sms" when two-step sign-in is on
     backup_codes_left: int
+    phone: str | None = None  # in international format
+    phone_verified: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +321,8 @@ class CloudClient:
             has_password=bool(profile.get("has_password", True)),
             two_factor_method=two_factor.get("method") if two_factor.get("enabled") else None,
             backup_codes_left=int(two_factor.get("backup_codes_remaining", 0)),
+            phone=profile.get("phone"),
+            phone_verified=bool(profile.get("phone_verified")),
         )
 
     def turn_on_two_factor(self, password: str, method: str = "email") -> list[str]:
@@ -336,6 +342,25 @@ class CloudClient:
     def send_verification_email(self) -> None:
         """Have the cloud e-mail the address's verification link again."""
         self._call("POST", "/auth/verify/resend", json={"channel": "email"})
+
+    def add_phone(self, phone: str) -> None:
+        """Set the account's phone number (international format) and text it a code; raises
+        ``BadPhoneNumber`` for one the cloud can't text."""
+        try:
+            self._call("POST", "/auth/verify/phone/add-and-send", json={"phone": phone})
+        except RequestRejected as refusal:
+            if refusal.status == 422:
+                raise BadPhoneNumber(str(refusal)) from None
+            raise
+
+    def verify_phone(self, code: str) -> None:
+        """The code texted to the account's phone; raises ``WrongCode`` for a wrong one."""
+        try:
+            self._call("POST", "/auth/verify/phone/verify-mine", json={"code": code})
+        except RequestRejected as refusal:
+            if refusal.status in (400, 422):
+                raise WrongCode(str(refusal)) from None
+            raise
 
     def delete_account(self, password: str) -> None:
         """Delete the account and everything in the cloud: flows, runs, keys. For good."""

@@ -86,6 +86,20 @@ class WrongPassword(RequestRejected):
         super().__init__(message, 403)
 
 
+class BadPhoneNumber(RequestRejected):
+    """422: not a phone number in international format (+ country code, then digits)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, 422)
+
+
+class WrongCode(RequestRejected):
+    """400: the code sent to the phone is wrong or has expired."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, 400)
+
+
 class TooManyApiKeys(RequestRejected):
     """409: the account already has as many API keys as it may; the server's sentence says how
     many."""

@@ -4,6 +4,8 @@ sent again, two-step sign-in turned on with backup codes shown once, the passwor
 
 from __future__ import annotations
 
+import uuid
+
 import httpx
 import pytest
 from PySide6.QtCore import Qt
@@ -66,7 +68,7 @@ def test_two_step_sign_in_is_turned_on_with_the_password_and_its_codes_are_shown
     qtbot.mouseClick(panel.turn_on_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "password isn't right" in dialog.message.text(), timeout=WAIT_MS)
     assert asked == ["Turn on two-step sign-in"]
-    assert not panel.shown_once.isVisible()
+    assert panel.codes_window is None
 
     typed_password(monkeypatch, None)  # Cancel: nothing is asked of the cloud
     qtbot.mouseClick(panel.turn_on_button, Qt.MouseButton.LeftButton)
@@ -74,25 +76,36 @@ def test_two_step_sign_in_is_turned_on_with_the_password_and_its_codes_are_shown
 
     typed_password(monkeypatch, DEFAULT_PASSWORD)
     qtbot.mouseClick(panel.turn_on_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(panel.backup_codes) == 10, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: panel.codes_window is not None, timeout=WAIT_MS)
+    codes = panel.codes_window
     qtbot.waitUntil(lambda: panel.new_codes_button.isVisible(), timeout=WAIT_MS)
-    assert panel.shown_once.isVisible()
+    assert codes.isVisible() and len(codes.backup_codes) == 10
+    assert all(code in codes.codes.toPlainText() for code in codes.backup_codes)
     assert "on: a code comes by e-mail" in panel.two_step_state.text()
     assert "10 backup codes left" in panel.two_step_state.text()
     assert not panel.turn_on_button.isVisible() and panel.turn_off_button.isVisible()
-    qtbot.mouseClick(panel.copy_button, Qt.MouseButton.LeftButton)
-    assert QApplication.clipboard().text().splitlines() == panel.backup_codes
+    qtbot.mouseClick(codes.copy_button, Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text().splitlines() == codes.backup_codes
 
     # Another computer signing in now needs a code; a backup code does.
     there = Computer(tmp_path / "there")
     pending = there.account.sign_in(cloud.url, email, DEFAULT_PASSWORD)
     assert pending is not None
-    there.account.verify_two_factor(pending, panel.backup_codes[0])
+    there.account.verify_two_factor(pending, codes.backup_codes[0])
     assert there.account.signed_in
     there.close()
 
-    dialog.reject()
-    assert panel.backup_codes == [] and panel.codes.toPlainText() == ""
+    dialog.reject()  # the codes go with the account dialog, if not closed before
+    qtbot.waitUntil(lambda: panel.codes_window is None, timeout=WAIT_MS)
+
+    # New codes replace them, in a window of their own again; "I saved them" closes it.
+    dialog = window.show_cloud_account()
+    qtbot.mouseClick(panel.new_codes_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.codes_window is not None, timeout=WAIT_MS)
+    fresh = panel.codes_window.backup_codes
+    assert len(fresh) == 10 and set(fresh).isdisjoint(codes.backup_codes)
+    qtbot.mouseClick(panel.codes_window.done_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.codes_window is None, timeout=WAIT_MS)
 
 
 def test_an_unverified_address_gets_its_link_again_before_two_step_can_start(qtbot, window, cloud):
@@ -156,3 +169,43 @@ def test_an_account_made_by_google_is_offered_a_password_first(
     qtbot.waitUntil(panel.notice.isVisible, timeout=WAIT_MS)
     assert "set a password" in panel.notice.text()
     assert server.last_token("reset-password", providers.email)
+
+
+def test_a_phone_is_verified_with_a_texted_code_then_takes_the_sign_in_codes(
+    qtbot, window, cloud, monkeypatch
+):
+    email = new_email()
+    register(cloud, email)
+    dialog, panel = signed_in(qtbot, window, cloud, email)
+    phone = "+9665" + str(uuid.uuid4().int)[:8]
+    assert "No phone number" in panel.phone_state.text()
+    assert panel.phone.isVisible() and not panel.phone_code.isVisible()
+    assert not panel.method.isVisible()  # by e-mail only, until a phone is verified
+
+    qtbot.keyClicks(panel.phone, "0501234567")
+    qtbot.mouseClick(panel.send_code_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "country code" in dialog.message.text(), timeout=WAIT_MS)
+
+    panel.phone.clear()
+    qtbot.keyClicks(panel.phone, phone)
+    qtbot.mouseClick(panel.send_code_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(panel.phone_code.isVisible, timeout=WAIT_MS)
+    assert "code is on its way to your phone" in panel.notice.text()
+    assert phone in panel.phone_state.text()
+
+    qtbot.keyClicks(panel.phone_code, "000000")
+    qtbot.mouseClick(panel.verify_phone_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "code isn't right" in dialog.message.text(), timeout=WAIT_MS)
+
+    panel.phone_code.clear()
+    qtbot.keyClicks(panel.phone_code, cloud.last_token("verify-phone", phone))
+    qtbot.mouseClick(panel.verify_phone_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "is verified" in panel.phone_state.text(), timeout=WAIT_MS)
+    assert not panel.phone.isVisible()
+    assert panel.method.isVisible()
+
+    panel.method.setCurrentIndex(panel.method.findData("sms"))
+    typed_password(monkeypatch, DEFAULT_PASSWORD)
+    qtbot.mouseClick(panel.turn_on_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "by text message" in panel.two_step_state.text(), timeout=WAIT_MS)
+    assert panel.codes_window is not None

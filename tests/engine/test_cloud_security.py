@@ -4,10 +4,12 @@ flowin-cloud; codes and links are read from its development log."""
 
 from __future__ import annotations
 
+import uuid
+
 import httpx
 import pytest
 
-from flowin_engine.sync import SignedOut, SignInRefused, WrongPassword
+from flowin_engine.sync import BadPhoneNumber, SignedOut, SignInRefused, WrongCode, WrongPassword
 from tests.cloud_server import DEFAULT_PASSWORD, cloud_server  # noqa: F401 (a fixture)
 
 from .cloud_computers import Computer, greeting, new_email, register
@@ -130,3 +132,26 @@ def test_deleting_the_account_empties_the_cloud_and_keeps_the_flows_here(here, c
     register(cloud, email)
     here.sign_in(cloud.url, email)
     assert [ref.id for ref in here.sync().pushed] == [flow.id]
+
+
+def test_a_verified_phone_can_take_the_sign_in_codes_by_text_message(here, cloud, email, tmp_path):
+    phone = "+9665" + str(uuid.uuid4().int)[:8]  # numbers are per account: one per test
+    confirm_email(cloud, cloud.last_token("verify-email", email))
+    with here.account.client() as client:
+        with pytest.raises(BadPhoneNumber):
+            client.add_phone("0501234567")  # no country code
+        client.add_phone(phone)
+        assert (security(here).phone, security(here).phone_verified) == (phone, False)
+        with pytest.raises(WrongCode):
+            client.verify_phone("000000")
+        client.verify_phone(cloud.last_token("verify-phone", phone))
+        assert security(here).phone_verified
+        client.turn_on_two_factor(DEFAULT_PASSWORD, method="sms")
+    assert security(here).two_factor_method == "sms"
+
+    there = Computer(tmp_path / "there")
+    pending = there.account.sign_in(cloud.url, email, DEFAULT_PASSWORD)
+    assert pending is not None and pending.challenge.method == "sms"
+    there.account.verify_two_factor(pending, cloud.last_token("2fa", phone))
+    assert there.account.signed_in
+    there.close()
