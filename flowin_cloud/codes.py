@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from .db import set_once
 from .deps import Cloud
 from .models import OneTimeCode
 from .security import new_code, new_token
@@ -108,9 +109,4 @@ def _live(row: OneTimeCode) -> bool:
 
 
 def _claim(session: Session, row: OneTimeCode) -> bool:
-    claimed = session.execute(
-        update(OneTimeCode)
-        .where(OneTimeCode.id == row.id, OneTimeCode.used_at.is_(None))
-        .values(used_at=datetime.now(UTC))
-    ).rowcount
-    return claimed == 1
+    return set_once(session, OneTimeCode.used_at, row.id, datetime.now(UTC))

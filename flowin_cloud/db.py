@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -42,6 +44,18 @@ def migrate(engine: Engine) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def set_once(
+    session: Session, column: InstrumentedAttribute[Any], row_id: str, moment: datetime
+) -> bool:
+    """Sets the timestamp ``column`` of the row ``row_id`` while it is still empty; True only
+    for the caller that did. One UPDATE, so two requests racing for it cannot both win."""
+    model = column.class_
+    changed = session.execute(
+        update(model).where(model.id == row_id, column.is_(None)).values({column.key: moment})
+    ).rowcount
+    return bool(changed == 1)
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from .db import set_once
 from .deps import Cloud
 from .models import RefreshToken, User
 from .schemas import TokenPair
@@ -32,13 +33,7 @@ def refresh(session: Session, cloud: Cloud, refresh_token: str) -> TokenPair | N
     now = datetime.now(UTC)
     if row is None or row.revoked_at is not None or row.expires_at <= now:
         return None
-    # Claimed with one UPDATE, so two requests racing with the same token cannot both win.
-    claimed = session.execute(
-        update(RefreshToken)
-        .where(RefreshToken.id == row.id, RefreshToken.used_at.is_(None))
-        .values(used_at=now)
-    ).rowcount
-    if claimed != 1:
+    if not set_once(session, RefreshToken.used_at, row.id, now):
         revoke_family(session, row.family_id)
         return None
     return _issue(session, cloud, row.user_id, family_id=row.family_id)

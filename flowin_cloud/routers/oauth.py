@@ -45,6 +45,7 @@ from sqlalchemy.orm import Session
 
 from .. import mails, pages, signins
 from ..config import Settings
+from ..db import set_once
 from ..deps import Cloud, CloudDep, SessionDep, client_ip
 from ..languages import language
 from ..models import ApiKey, BackupCode, OAuthIdentity, OAuthSignIn, User
@@ -253,13 +254,9 @@ def exchange_grant(
     ):
         raise Refusal(status.HTTP_400_BAD_REQUEST, detail=GRANT_GONE)
     # Used up before the verifier is checked: whoever holds a stolen code gets one guess.
-    claimed = session.execute(
-        update(OAuthSignIn)
-        .where(OAuthSignIn.id == row.id, OAuthSignIn.grant_used_at.is_(None))
-        .values(grant_used_at=now)
-    ).rowcount
+    claimed = set_once(session, OAuthSignIn.grant_used_at, row.id, now)
     session.commit()
-    if claimed != 1:
+    if not claimed:
         raise Refusal(status.HTTP_400_BAD_REQUEST, detail=GRANT_GONE)
     if not hmac.compare_digest(_s256(body.code_verifier), row.code_challenge):
         raise Refusal(status.HTTP_400_BAD_REQUEST, detail=WRONG_VERIFIER)
@@ -386,14 +383,10 @@ def _claim_pending(session: Session, provider: Provider, state: str) -> OAuthSig
     now = datetime.now(UTC)
     if row is None or row.returned_at is not None or row.expires_at <= now:
         return None
-    # One UPDATE, so a callback replayed at the same moment cannot be answered twice.
-    claimed = session.execute(
-        update(OAuthSignIn)
-        .where(OAuthSignIn.id == row.id, OAuthSignIn.returned_at.is_(None))
-        .values(returned_at=now)
-    ).rowcount
+    # Set once, so a callback replayed at the same moment cannot be answered twice.
+    claimed = set_once(session, OAuthSignIn.returned_at, row.id, now)
     session.commit()
-    return row if claimed == 1 else None
+    return row if claimed else None
 
 
 def _identify(provider: Provider, settings: Settings, code: str, verifier: str) -> Identity:

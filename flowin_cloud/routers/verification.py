@@ -8,10 +8,11 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, BackgroundTasks, Request, status
 from fastapi import HTTPException as Refusal
 from pydantic import AfterValidator, BaseModel, EmailStr, Field
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import codes, mails
+from ..db import set_once
 from ..deps import Cloud, CloudDep, SessionDep, SignedIn, client_ip
 from ..models import OneTimeCode, User
 from ..schemas import Notice, errors
@@ -150,12 +151,7 @@ def mark_email_verified(session: Session, user: User) -> bool:
     verifications at the same moment cannot both welcome the account."""
     if user.email_verified_at is not None:
         return False
-    marked = session.execute(
-        update(User)
-        .where(User.id == user.id, User.email_verified_at.is_(None))
-        .values(email_verified_at=datetime.now(UTC))
-    ).rowcount
-    return marked == 1
+    return set_once(session, User.email_verified_at, user.id, datetime.now(UTC))
 
 
 @router.post("/phone/send", response_model=Notice, responses=errors(429))
