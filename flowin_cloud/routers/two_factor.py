@@ -14,6 +14,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from .. import mails, signins
+from ..db import set_once
 from ..deps import Cloud, CloudDep, SessionDep, SignedIn, client_ip
 from ..models import BackupCode, LoginChallenge, User
 from ..schemas import Notice, TokenPair, errors
@@ -153,10 +154,7 @@ def _use_backup_code(session: Session, user_id: str, code: str) -> bool:
             BackupCode.used_at.is_(None),
         )
     )
-    if row is None:
-        return False
-    row.used_at = datetime.now(UTC)
-    return True
+    return row is not None and set_once(session, BackupCode.used_at, row.id, datetime.now(UTC))
 
 
 @router.get("/status", response_model=TwoFactorStatus, responses=errors(401, 403))

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
+
+from flowin_cloud.routers.two_factor import _use_backup_code
 
 PHONE = "+966501234567"
 
@@ -191,3 +195,24 @@ def test_disabling_turns_login_back_to_one_step(client, verified):
     )
     assert disabled.json() == {"enabled": False, "method": None, "backup_codes_remaining": 0}
     assert "access_token" in start_login(verified)
+
+
+def test_one_backup_code_used_by_two_sign_ins_at_the_same_moment_lets_one_in(client, verified):
+    """The first use is not yet saved when the second looks the code up: the second must lose
+    all the same, as two requests racing with a copied code would."""
+    backup = enable(verified).json()["backup_codes"]
+    sessions = client.app.state.cloud.sessions
+    user_id = client.get("/auth/me", headers=verified.headers).json()["id"]
+    with sessions() as first:
+        assert _use_backup_code(first, user_id, backup[0])
+        outcome: list[bool] = []
+        with sessions() as second:
+            racing = threading.Thread(
+                target=lambda: outcome.append(_use_backup_code(second, user_id, backup[0]))
+            )
+            racing.start()
+            racing.join(timeout=0.5)  # blocked by the first use, or already through
+            first.commit()
+            racing.join(timeout=30)
+            second.commit()
+    assert outcome == [False]
