@@ -81,15 +81,19 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+def _language(user: User) -> str:
+    return user.language if user.language in SUPPORTED else ENGLISH
+
+
 def _words(user: User) -> dict[str, str]:
-    return WORDS[user.language if user.language in SUPPORTED else ENGLISH]
+    return WORDS[_language(user)]
 
 
 def _body(user: User, words: dict[str, str], *, footer: str = "own_account", **fields: Any) -> Body:
     """The e-mail's words with what every e-mail has: its language, the footer saying why it
     came (a WORDS key) and the hint under the button."""
     return Body(
-        language=user.language if user.language in SUPPORTED else ENGLISH,
+        language=_language(user),
         link_hint=words["link_hint"],
         footer=words[footer],
         **fields,

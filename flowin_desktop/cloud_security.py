@@ -1,6 +1,7 @@
 """Sign-in security of the cloud account, in the account dialog: the e-mail address's
-verification, two-step sign-in with its backup codes, and deleting the account. Each change
-asks for the account's password again, so an unlocked computer is not enough to make it."""
+verification, a phone for codes by text message, two-step sign-in with its backup codes, and
+deleting the account. Each change asks for the account's password again, so an unlocked
+computer is not enough to make it."""
 
 from __future__ import annotations
 
@@ -221,17 +222,18 @@ class SecurityPanel(QWidget):
         known = security is not None
         verified = known and security.email_verified
         with_password = known and security.has_password
-        two_step = security.two_factor_method if security is not None else None
+        two_step = security.two_factor_method if known else None
         if security is None:
             self.email_state.setText(self.tr("Checking…"))
             self.two_step_state.clear()
-        elif verified:
-            self.email_state.setText(self.tr("Your e-mail address is verified."))
         else:
             self.email_state.setText(
-                self.tr("Your e-mail address isn't verified yet: open the link we e-mailed you.")
+                self.tr("Your e-mail address is verified.")
+                if verified
+                else self.tr(
+                    "Your e-mail address isn't verified yet: open the link we e-mailed you."
+                )
             )
-        if security is not None:
             self.two_step_state.setText(self._two_step_text(security))
         self.send_link_button.setVisible(known and not verified)
         self.turn_on_button.setVisible(with_password and two_step is None)
@@ -244,7 +246,7 @@ class SecurityPanel(QWidget):
         self.set_password_button.setVisible(known and not with_password)
         self.delete_button.setVisible(with_password)
         self._show_phone(security)
-        phone_ready = security is not None and security.phone_verified
+        phone_ready = known and security.phone_verified
         self.method.setVisible(self.turn_on_button.isVisibleTo(self) and phone_ready)
         if not phone_ready:
             self.method.setCurrentIndex(0)
@@ -255,7 +257,7 @@ class SecurityPanel(QWidget):
         phone = security.phone if security is not None else None
         verified = security is not None and security.phone_verified
         # Embedded left-to-right, so "+966…" keeps its plus in front inside Arabic text.
-        shown = f"\u202a{phone}\u202c"
+        shown = f"\u202a{phone}\u202c" if phone else ""
         if security is None:
             self.phone_state.clear()
         elif phone is None:

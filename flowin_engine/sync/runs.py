@@ -66,8 +66,7 @@ def pick_up_runs(store: Store, client: CloudClient, runtime: Runtime) -> RunsRep
             execution = store.get_execution(run.id)
         except NotFound:
             if run.id in claims and not runtime.inbox.holds(run.id):
-                log.info("Starting run %s, claimed before Flowin stopped", run.id[:8])
-                _start(run, client, runtime, active, claims, report)
+                _start_claimed_before_a_stop(run, client, runtime, active, claims, report)
             continue  # otherwise another computer's, or waiting in the inbox here
         if execution.status not in ENDED:
             continue
@@ -82,11 +81,11 @@ def pick_up_runs(store: Store, client: CloudClient, runtime: Runtime) -> RunsRep
         if not client.claim_run(run.id):
             claims.discard(run.id)
             continue
-        _start(run, client, runtime, active, claims, report)
+        _start(run, client, runtime, claims, report)
     return report
 
 
-def _start(
+def _start_claimed_before_a_stop(
     run: CloudRun,
     client: CloudClient,
     runtime: Runtime,
@@ -94,11 +93,18 @@ def _start(
     claims: _Claims,
     report: RunsReport,
 ) -> None:
-    """Accept a run claimed by this computer into the inbox; on failure, tell the cloud."""
     if run.flow_id not in active:
         client.report_run(run.id, NO_LONGER_ACTIVE)
         claims.discard(run.id)
         return
+    log.info("Starting run %s, claimed before Flowin stopped", run.id[:8])
+    _start(run, client, runtime, claims, report)
+
+
+def _start(
+    run: CloudRun, client: CloudClient, runtime: Runtime, claims: _Claims, report: RunsReport
+) -> None:
+    """Accept a run claimed by this computer into the inbox; on failure, tell the cloud."""
     try:
         runtime.submit(run.flow_id, SOURCE, run.input, event_id=run.id)
     except Exception as error:  # claimed but not started: say so rather than leave it running
