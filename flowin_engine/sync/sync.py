@@ -108,7 +108,8 @@ class Sync:
             report = SyncReport()
             self.status.set(SyncStatus.SYNCING)
             try:
-                self._sync_all(self._remote_flows(), report)
+                agreed = state.agreed(self.store)
+                self._sync_all(self._remote_flows(agreed), agreed, report)
             except SyncError as error:
                 report.errors.append(str(error))
                 self._show(error)
@@ -152,11 +153,10 @@ class Sync:
 
     # One flow
 
-    def _remote_flows(self) -> dict[str, CloudFlow]:
+    def _remote_flows(self, agreed: dict[str, Agreed]) -> dict[str, CloudFlow]:
         """The cloud's flows. Only revisions when few changed there (the usual sync, every
         minute, moves no definitions); definitions in the same answer when many did."""
         listed = self.client.list_flows(include_definitions=False)
-        agreed = state.agreed(self.store)
         changed_there = [
             flow
             for flow in listed
@@ -167,9 +167,10 @@ class Sync:
             listed = self.client.list_flows()
         return {flow.id: flow for flow in listed}
 
-    def _sync_all(self, remote: dict[str, CloudFlow], report: SyncReport) -> None:
+    def _sync_all(
+        self, remote: dict[str, CloudFlow], agreed: dict[str, Agreed], report: SyncReport
+    ) -> None:
         local = {summary.id: summary for summary in self.store.list_flows()}
-        agreed = state.agreed(self.store)
         pending = state.conflicts(self.store)
         for flow_id in sorted(set(local) | set(agreed) | set(remote)):
             try:
