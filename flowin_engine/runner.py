@@ -768,7 +768,7 @@ class _Execution:
             return self._completed(
                 scope, work.node_id, {node_type.default_port: {"error": message}}
             )
-        if on_error == OnError.ERROR_OUTPUT:
+        if on_error == OnError.ERROR_OUTPUT and self._error_port_connected(work.node_id):
             return self._completed(
                 scope, work.node_id, {ERROR_PORT: {"error": message, "input": data}}
             )
@@ -784,6 +784,11 @@ class _Execution:
         for _ in dropped:
             self._task_done()
         return []
+
+    def _error_port_connected(self, node_id: str) -> bool:
+        # An error output that leads nowhere means "stop with the error": sending the error
+        # down it would drop the failure and let the run end as a success.
+        return any(e.source_port == ERROR_PORT for e in self.graph.outgoing[node_id])
 
     def _later(self, delay: float, work: _Work) -> None:
         """Come back to ``work`` after ``delay`` seconds through the pool, holding no thread."""

@@ -448,3 +448,42 @@ def test_start_many_records_every_run_before_it_runs_and_names_a_flow_that_cant(
         assert set(runs) == {"first", "third"}
         assert {run.status for run in runs.values()} == {ExecutionStatus.SUCCESS}
         assert store.get_execution("third").trigger_data == {"n": 3}
+
+
+def test_error_output_with_nothing_connected_stops_the_run_with_the_steps_error(runner):
+    flow = make_flow(
+        [
+            ("Start", "testkit.start", {}),
+            ("Charge", "testkit.fail", {"message": "The card was declined."}),
+            ("Receipt", "testkit.record", {"key": "receipt"}),
+        ],
+        ["Start -> Charge", "Charge -> Receipt"],
+        settings={"Charge": {"on_error": OnError.ERROR_OUTPUT}},
+    )
+    collector = Collector(runner)
+    result = runner.run(flow, {})
+    assert result.status == ExecutionStatus.FAILED
+    assert result.failed_node == "Charge"
+    assert "The card was declined." in result.error
+    assert "receipt" not in testkit.calls
+    [finished] = collector.of(StepFinished, node_name="Charge")
+    assert finished.status == StepStatus.FAILED
+
+
+def test_error_output_inside_a_loop_with_nothing_connected_stops_the_run(runner):
+    flow = make_flow(
+        [
+            ("Start", "testkit.start", {}),
+            ("Each", "core.loop", {"items": "{{ trigger.items }}"}),
+            ("Charge", "testkit.fail", {"message": "The card was declined."}),
+            ("Receipt", "testkit.record", {"key": "receipt"}),
+            ("After", "testkit.record", {"key": "after"}),
+        ],
+        ["Start -> Each", "Each:item -> Charge", "Charge -> Receipt", "Each:done -> After"],
+        settings={"Charge": {"on_error": OnError.ERROR_OUTPUT}},
+    )
+    result = runner.run(flow, {"items": [1, 2]})
+    assert result.status == ExecutionStatus.FAILED
+    assert result.failed_node == "Charge"
+    assert "receipt" not in testkit.calls
+    assert "after" not in testkit.calls
