@@ -2,6 +2,7 @@
 
 from ._store import (
     LANGUAGE_SETTING,
+    DatabaseBusy,
     ExecutionDetail,
     ExecutionSummary,
     FlowSummary,
@@ -15,6 +16,7 @@ from .redact import redact
 
 __all__ = [
     "LANGUAGE_SETTING",
+    "DatabaseBusy",
     "ExecutionDetail",
     "ExecutionSummary",
     "FlowSummary",

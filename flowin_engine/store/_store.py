@@ -4,6 +4,11 @@ One SQLite file in WAL mode. Writes from the threads that start runs (``begin_ex
 many runs in one transaction) and from the event bus thread (``record``) are serialized by a
 lock in this process, take turns on one connection, and use ``BEGIN IMMEDIATE`` between
 processes (the desktop app and the command line may share a file).
+
+Another process may hold the database for longer than SQLite's busy timeout (a backup tool,
+a long prune, a program reading it with a write lock): a write then waits and tries again
+with back-off. The history of runs waits as long as it takes; other writes give up after
+``WRITE_PATIENCE`` with a sentence saying so, never silently.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import functools
 import json
 import logging
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -55,6 +61,7 @@ from ._schema import (
     ExecutionRow,
     FlowRow,
     FlowVersionRow,
+    InboxRow,
     SettingRow,
     StepRow,
     SyncStateRow,
@@ -72,6 +79,10 @@ INTERRUPTED_ERROR = "Flowin stopped while this run was in progress."
 INTERRUPTED_STEP_ERROR = "Flowin stopped while this step was running."
 _UNFINISHED = (ExecutionStatus.RUNNING.value, ExecutionStatus.WAITING.value)
 _WRITE = "flowin_write"
+BUSY_TIMEOUT_MS = 5000  # how long SQLite itself waits for a lock before each retry of ours
+WRITE_PATIENCE = 120.0  # seconds a write other than the run history waits before giving up
+_BUSY_WARNING_EVERY = 30.0
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +100,16 @@ class FlowSummary:
 class FlowVersionInfo:
     version: int
     saved_at: datetime
+
+
+class DatabaseBusy(FlowinError):
+    """Another program held the database for longer than a write could wait."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            f"Another program has kept Flowin's database busy for {seconds:.0f} seconds, so "
+            "this change could not be saved; close other programs using it and try again."
+        )
 
 
 class VersionConflict(FlowinError):
@@ -165,6 +186,7 @@ class Store:
         # Writers take turns on one connection they keep: checking a connection out of the
         # pool and back (with its reset) for every transaction costs more than a small write.
         self._write_connection: Connection | None = None
+        self._closed = False
         try:
             self._migrate()
         except Exception:
@@ -172,6 +194,7 @@ class Store:
             raise
 
     def close(self) -> None:
+        self._closed = True  # a write waiting for a busy database stops waiting
         with self._write_lock:
             if self._write_connection is not None:
                 self._write_connection.close()
@@ -326,6 +349,7 @@ class Store:
         """Delete a flow, its versions and all its executions."""
         with self._write() as session:
             self._require_flow(session, flow_id)
+            session.execute(delete(InboxRow).where(InboxRow.flow_id == flow_id))
             session.execute(delete(ExecutionRow).where(ExecutionRow.flow_id == flow_id))
             session.execute(delete(FlowRow).where(FlowRow.id == flow_id))
             # A flow made again with this id starts again at version 1: what the sync noted of
@@ -398,7 +422,9 @@ class Store:
         """Write a batch of runner events in one transaction (the EventBus subscriber)."""
         if not events:
             return
-        with self._write() as session:
+        # The only record of what a run did: it waits for a busy database as long as the store
+        # is open, rather than leave runs that succeeded marked as running.
+        with self._write(patience=None) as session:
             _BatchWriter(session).write(events)
 
     def list_executions(
@@ -524,12 +550,14 @@ class Store:
                 return 0
             older_than = timedelta(days=days)
         cutoff = utc_now() - older_than
+        pruned = select(ExecutionRow.id).where(
+            ExecutionRow.started_at < cutoff, ExecutionRow.status.not_in(_UNFINISHED)
+        )
         with self._write() as session:
-            result = session.execute(
-                delete(ExecutionRow).where(
-                    ExecutionRow.started_at < cutoff, ExecutionRow.status.not_in(_UNFINISHED)
-                )
-            )
+            # The inbox takes an event with no run as not yet run: its row goes with the run's,
+            # or the next start would run it again.
+            session.execute(delete(InboxRow).where(InboxRow.id.in_(pruned)))
+            result = session.execute(delete(ExecutionRow).where(ExecutionRow.id.in_(pruned)))
             return int(result.rowcount)  # type: ignore[attr-defined]
 
     # Settings
@@ -558,25 +586,53 @@ class Store:
         return self._write()
 
     @contextmanager
-    def _write(self) -> Iterator[Session]:
+    def _write(self, patience: float | None = WRITE_PATIENCE) -> Iterator[Session]:
+        """A write transaction; waits for a busy database ``patience`` seconds (None: as long
+        as the store is open), then raises ``DatabaseBusy``."""
         with self._write_lock:
-            if self._write_connection is None:
-                self._write_connection = self._engine.execution_options(**{_WRITE: True}).connect()
-            connection = self._write_connection
+            connection = self._begin_write(patience)
             try:
-                with (
-                    connection.begin(),
-                    Session(
-                        connection, expire_on_commit=False, join_transaction_mode="rollback_only"
-                    ) as session,
-                ):
+                with Session(
+                    connection, expire_on_commit=False, join_transaction_mode="rollback_only"
+                ) as session:
                     yield session
                     session.flush()
+                connection.commit()
             except BaseException:
                 # Start the next write on a fresh connection, whatever state this one is in.
                 self._write_connection = None
                 connection.close()
                 raise
+
+    def _begin_write(self, patience: float | None) -> Connection:
+        """The write connection inside ``BEGIN IMMEDIATE``, once no other process writes."""
+        since = time.monotonic()
+        delay, warned = 0.05, since
+        while True:
+            if self._write_connection is None:
+                self._write_connection = self._engine.execution_options(**{_WRITE: True}).connect()
+            connection = self._write_connection
+            try:
+                connection.begin()
+                return connection
+            except OperationalError as error:
+                self._write_connection = None
+                connection.close()
+                if not _is_busy(error) or self._closed:
+                    raise
+                waited = time.monotonic() - since
+                if patience is not None and waited >= patience:
+                    raise DatabaseBusy(waited) from error
+                if time.monotonic() - warned >= _BUSY_WARNING_EVERY:
+                    warned = time.monotonic()
+                    log.warning(
+                        "Another program has held the database for %.0f s; still waiting to "
+                        "write to %s",
+                        waited,
+                        self.path,
+                    )
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
 
     def _migrate(self) -> None:
         if self._schema_revision() == SCHEMA_REVISION:
@@ -842,7 +898,8 @@ def _create_engine(path: Path) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
-            cursor.execute("PRAGMA busy_timeout = 5000")  # first, so the others may wait too
+            # First, so the others may wait too.
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.execute("PRAGMA foreign_keys = ON")
@@ -857,6 +914,14 @@ def _create_engine(path: Path) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
     return engine
+
+
+def _is_busy(error: OperationalError) -> bool:
+    """Whether SQLite refused because another connection holds the database."""
+    code = getattr(error.orig, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
+    return "locked" in str(error.orig) or "busy" in str(error.orig)
 
 
 def _summary(row: ExecutionRow) -> ExecutionSummary:
