@@ -21,6 +21,10 @@ from urllib.parse import parse_qsl
 
 from .errors import FlowinError
 
+# Real webhooks nest a few levels; thousands of levels is an attack that would overflow the
+# recursion of everything that walks the data later (saving it, masking secrets, expressions).
+MAX_NESTING = 64
+
 
 @dataclass(frozen=True, slots=True)
 class WebhookRequest:
@@ -43,6 +47,28 @@ class WebhookRequest:
             return json.loads(self.body) if self.body else None
         except ValueError:
             return None
+
+    def check_nesting(self, limit: int = MAX_NESTING) -> None:
+        """Raise WebhookRejected (400) for a JSON body nested deeper than ``limit`` levels.
+
+        Forms and query strings are flat; text that is not JSON stays text.
+        """
+        if self.body.count(b"[") + self.body.count(b"{") <= limit:
+            return  # too few brackets to be that deep: no need to parse
+        try:
+            parsed = json.loads(self.body)
+        except RecursionError:
+            parsed, depth = None, limit + 1
+        except ValueError:
+            return
+        else:
+            depth = nesting_depth(parsed, limit)
+        if depth > limit:
+            raise WebhookRejected(
+                f"The request's data is nested more than {limit} levels deep, which Flowin "
+                "doesn't accept; it was not run.",
+                status=400,
+            )
 
     def form(self) -> dict[str, str]:
         return dict(parse_qsl(self.body.decode("utf-8", "replace"), keep_blank_values=True))
@@ -68,6 +94,27 @@ class WebhookRequest:
             "query": dict(self.query),
             "body": self.parsed_body(),
         }
+
+
+def nesting_depth(value: Any, limit: int | None = None) -> int:
+    """How many levels of lists and objects ``value`` has; counting stops past ``limit``.
+
+    Without recursion, so data too deep for Python's call stack can be measured too.
+    """
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if not isinstance(item, dict | list | tuple):
+            continue
+        children = item.values() if isinstance(item, dict) else item
+        deepest = max(deepest, depth)
+        if limit is not None and deepest > limit:
+            return deepest
+        stack.extend(
+            (child, depth + 1) for child in children if isinstance(child, dict | list | tuple)
+        )
+    return deepest
 
 
 @dataclass(frozen=True, slots=True)

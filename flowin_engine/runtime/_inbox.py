@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, insert, select
+from sqlalchemy.exc import OperationalError
 
 from ..store import Store
 from ..store._schema import ExecutionRow, InboxRow, SeenItemRow, TriggerStateRow
@@ -83,20 +84,37 @@ class Inbox:
                     self._queue.put(None)
                     break
                 batch.append(item)
-            try:
-                with self.store.writing() as session:
-                    session.execute(insert(InboxRow.__table__), [_row(e) for e, _ in batch])
-            except Exception as error:
-                log.exception("Could not write %d incoming events", len(batch))
-                for _, done in batch:
-                    done.set_exception(error)
+            written = self._write(batch)
+            if written is None:
+                # One event that can't be saved (data too deep, say) must fail alone.
+                written = [event for item in batch for event in self._write([item]) or []]
+            if not written:
                 continue
-            for _, done in batch:
-                done.set_result(None)
             try:
-                self._on_accepted([e for e, _ in batch])
+                self._on_accepted(written)
             except Exception:
                 log.exception("Could not hand accepted events on")
+
+    def _write(self, batch: list[tuple[InboxEvent, Future[None]]]) -> list[InboxEvent] | None:
+        """Write events in one transaction and answer their futures.
+
+        None when the batch failed for something one event may cause (nothing is answered);
+        the database itself failing (locked, disk full) fails them all.
+        """
+        try:
+            with self.store.writing() as session:
+                session.execute(insert(InboxRow.__table__), [_row(e) for e, _ in batch])
+        except Exception as error:
+            if len(batch) > 1 and not isinstance(error, OperationalError):
+                log.exception("Could not write %d incoming events together", len(batch))
+                return None  # one of them may be to blame: the caller writes them one by one
+            log.exception("Could not write %d incoming event(s)", len(batch))
+            for _, done in batch:
+                done.set_exception(error)
+            return []
+        for _, done in batch:
+            done.set_result(None)
+        return [event for event, _ in batch]
 
     # Recovery and bookkeeping.
 

@@ -97,6 +97,11 @@ class WebhookListener:
             query=dict(request.query),
             body=body,
         )
+        try:
+            incoming.check_nesting()
+        except WebhookRejected as rejected:
+            log.warning("Webhook for '%s' refused: %s", route.flow.name, rejected)
+            return _error(rejected.status, str(rejected))
         gate = route.node_type.webhook_gate
         if gate is not None:
             try:

@@ -16,6 +16,7 @@ import contextlib
 import logging
 import secrets
 import threading
+import uuid
 from collections import Counter, deque
 from collections.abc import Sequence
 from concurrent.futures import Future
@@ -30,13 +31,13 @@ from sqlalchemy import select
 
 from ..credentials import Connections
 from ..errors import FlowinError, NotFound
-from ..events import ExecutionStatus
+from ..events import ExecutionFinished, ExecutionStarted, ExecutionStatus
 from ..model import Flow, FlowStatus
 from ..polling import PollContext
 from ..registry import NodeType, Registry, TriggerKind, default_registry
 from ..runner import ExecutionHandle, ExecutionResult, Reused, Runner, Start
 from ..store import Store
-from ..store._schema import FlowRow
+from ..store._schema import ExecutionRow, FlowRow
 from ..validation import validate_flow
 from ..webhooks import WebhookReply
 from ._inbox import Inbox, InboxEvent, TriggerState
@@ -358,10 +359,21 @@ class Runtime:
         callers, ready = self._take_ready()
         if not callers and not ready:
             return False
-        starts = [Start(flow, payload, source) for flow, payload, source, _ in callers]
+        # Every run has its id before it starts, so a batch that can't start can be started
+        # again one by one without doubling anything.
+        starts = [
+            Start(flow, payload, source, uuid.uuid4().hex) for flow, payload, source, _ in callers
+        ]
         starts += [Start(flow, e.payload, e.source, e.id) for e, flow in ready]
         try:
-            outcomes = self.runner.start_many(starts)
+            try:
+                outcomes: list[ExecutionHandle | FlowinError] = self.runner.start_many(starts)
+            except Exception:
+                # One bad event (data too deep to save, say) must not hold back the others.
+                log.exception(
+                    "Could not start %d runs together; starting them one by one", len(starts)
+                )
+                outcomes = self._start_one_by_one(starts)
         except BaseException as error:
             with self._lock:
                 for event, _ in ready:
@@ -383,6 +395,62 @@ class Runtime:
                 continue
             self._track(flow.id, outcome, counted=True)
         return True
+
+    def _start_one_by_one(self, starts: Sequence[Start]) -> list[ExecutionHandle | FlowinError]:
+        ids = [start.execution_id for start in starts]
+        with self.store.reading() as session:
+            begun = session.scalars(select(ExecutionRow.id).where(ExecutionRow.id.in_(ids))).all()
+        if begun:
+            # The batch was recorded before it failed: starting it again could run it twice.
+            # Its runs stay as begun; the next start marks them interrupted, to retry.
+            problem = FlowinError("Flowin could not start this run; it can be retried later.")
+            return [problem for _ in starts]
+        return [self._start_alone(start) for start in starts]
+
+    def _start_alone(self, start: Start) -> ExecutionHandle | FlowinError:
+        try:
+            return self.runner.start_many([start])[0]
+        except Exception as error:
+            log.exception(
+                "Run %s of '%s' can't start", str(start.execution_id)[:8], start.flow.name
+            )
+            return self._record_unstartable(start, error)
+
+    def _record_unstartable(self, start: Start, error: Exception) -> FlowinError:
+        """Record, as a failed run without its data, an event that can't even be started."""
+        if isinstance(error, RecursionError):
+            reason = "its data is nested too deeply to be read"
+        else:
+            reason = f"of an unexpected problem ({type(error).__name__}); details are in the log"
+        problem = FlowinError(f"Flowin could not start this run because {reason}.")
+        execution_id = str(start.execution_id)
+        now = datetime.now(UTC)
+        try:
+            self.store.begin_executions(
+                [
+                    (
+                        ExecutionStarted(
+                            execution_id, start.flow.id, start.flow.name, None, now, start.mode
+                        ),
+                        start.flow,
+                    )
+                ]
+            )
+            self.store.record(
+                [
+                    ExecutionFinished(
+                        execution_id,
+                        start.flow.id,
+                        ExecutionStatus.FAILED,
+                        now,
+                        0.0,
+                        str(problem),
+                    )
+                ]
+            )
+        except Exception:
+            log.exception("Could not record that run %s can't start", execution_id[:8])
+        return problem
 
     def _take_ready(
         self,
