@@ -1041,6 +1041,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>اتبع التحويلات</translation>
     </message>
     <message>
+      <source>Largest answer (MB)</source>
+      <translation>أكبر حجم للرد (ميغابايت)</translation>
+    </message>
+    <message>
+      <source>A larger answer stops the step, before it fills the memory and the history.</source>
+      <translation>الرد الأكبر من ذلك يوقف الخطوة قبل أن يملأ الذاكرة والسجل.</translation>
+    </message>
+    <message>
       <source>Format as</source>
       <translation>التنسيق كـ</translation>
     </message>

@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 import httpx
 from pydantic import BaseModel, BeforeValidator, Field
 
+from flowin_engine.connector_kit import AnswerTooLarge, answer_limit
 from flowin_engine.connector_kit import service_client as _client
 from flowin_engine.errors import RetryableError, StepError, StepTimeout
 from flowin_engine.steps import StepContext
@@ -116,6 +117,13 @@ class RequestInput(BaseModel):
         ),
     )
     follow_redirects: bool = Field(True, title="Follow redirects")
+    max_response_mb: float = Field(
+        25,
+        gt=0,
+        le=1024,
+        title="Largest answer (MB)",
+        description="A larger answer stops the step, before it fills the memory and the history.",
+    )
 
 
 def request(params: RequestInput, ctx: StepContext) -> dict[str, Any]:
@@ -139,7 +147,15 @@ def request(params: RequestInput, ctx: StepContext) -> dict[str, Any]:
             auth=auth,
             follow_redirects=params.follow_redirects,
             timeout=seconds,
+            extensions=answer_limit(params.max_response_mb),
         )
+    except AnswerTooLarge as error:
+        raise StepError(
+            f"The answer from {error.host} is larger than the {error.limit_mb:g} MB this step "
+            "accepts; ask for less at a time (a filter or a smaller page), or raise "
+            "'Largest answer (MB)' in the step's settings.",
+            setting="max_response_mb",
+        ) from None
     except UnicodeEncodeError:
         raise StepError(
             "A header of this request has letters that HTTP headers can't carry; "

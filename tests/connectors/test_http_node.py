@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import socket
 import time
 from collections.abc import Iterator
@@ -23,6 +24,8 @@ from flowin_engine.registry import default_registry
 from flowin_engine.runner import Runner
 from flowin_engine.steps import StepContext
 from tests.engine.builders import make_flow
+
+MB = 1024 * 1024
 
 
 @pytest.fixture(scope="module")
@@ -334,6 +337,44 @@ def test_binary_is_base64(httpserver):
     assert call({"url": httpserver.url_for("/logo.png")})["body"] == result["body"]
 
 
+def test_an_answer_larger_than_the_step_accepts_is_refused(httpserver):
+    httpserver.expect_request("/export.csv").respond_with_data(b"x" * (2 * MB + 1))
+    with pytest.raises(StepError) as caught:
+        call({"url": httpserver.url_for("/export.csv"), "max_response_mb": 2})
+    assert re.match(
+        r"^The answer from 127\.0\.0\.1:\d+ is larger than the 2 MB this step accepts; ",
+        str(caught.value),
+    )
+    assert "Largest answer" in str(caught.value)
+    assert caught.value.setting == "max_response_mb"
+    assert not isinstance(caught.value, RetryableError)
+
+
+def test_an_endless_answer_without_a_length_stops_at_the_cap(httpserver):
+    def endless(request: Request) -> Response:
+        def chunks() -> Iterator[bytes]:
+            for _ in range(10_000):  # 640 MB, if nothing stopped reading it
+                yield b"y" * 65_536
+
+        return Response(chunks(), mimetype="application/octet-stream")
+
+    httpserver.expect_request("/stream").respond_with_handler(endless)
+    with pytest.raises(StepError, match="is larger than the 1 MB this step accepts"):
+        call({"url": httpserver.url_for("/stream"), "max_response_mb": 1})
+
+
+def test_an_answer_within_the_cap_is_read_whole(httpserver):
+    httpserver.expect_request("/export.csv").respond_with_data(b"x" * MB)
+    result = call({"url": httpserver.url_for("/export.csv"), "max_response_mb": 1})
+    assert len(result["body"]) == MB
+
+
+def test_the_size_cap_is_a_declared_setting_of_25_mb():
+    nt = default_registry().get("http.request")
+    assert nt.input_model.model_validate({"url": "https://x.test"}).max_response_mb == 25
+    assert nt.field_title("max_response_mb") == "Largest answer (MB)"
+
+
 def test_headers_come_back_in_lower_case(httpserver):
     httpserver.expect_request("/h").respond_with_data("ok", headers={"X-Request-ID": "abc"})
     assert call({"url": httpserver.url_for("/h")})["headers"]["x-request-id"] == "abc"
@@ -476,6 +517,32 @@ def test_a_post_that_timed_out_is_not_retried(httpserver):
     httpserver.expect_request("/slow", method="POST").respond_with_handler(_slow)
     with pytest.raises(StepError, match="did not try again") as caught:
         call({"method": "POST", "url": httpserver.url_for("/slow")}, timeout=0.3)
+    assert not isinstance(caught.value, RetryableError)
+
+
+def _trickle(request: Request) -> Response:
+    """Headers at once, then one byte every half second for 20 seconds."""
+
+    def drip() -> Iterator[bytes]:
+        for _ in range(40):
+            yield b"."
+            time.sleep(0.5)
+
+    return Response(drip(), mimetype="text/plain")
+
+
+def test_a_server_trickling_its_answer_is_held_to_the_whole_timeout(httpserver):
+    httpserver.expect_request("/trickle").respond_with_handler(_trickle)
+    with pytest.raises(StepTimeout, match=r"^127\.0\.0\.1:\d+ did not answer within 2 seconds\.$"):
+        call({"url": httpserver.url_for("/trickle")}, timeout=2)
+
+
+def test_a_post_whose_answer_trickles_past_the_timeout_is_not_retried(httpserver):
+    httpserver.expect_request("/trickle", method="POST").respond_with_handler(_trickle)
+    with pytest.raises(
+        StepError, match=r"did not answer within 2 seconds\. Flowin did not try again"
+    ) as caught:
+        call({"method": "POST", "url": httpserver.url_for("/trickle")}, timeout=2)
     assert not isinstance(caught.value, RetryableError)
 
 
