@@ -91,10 +91,24 @@ class Start:
 
 @dataclass(frozen=True, slots=True)
 class Reused:
-    """A step's earlier result, replayed instead of running the step again."""
+    """A step's earlier result, replayed instead of running the step again.
+
+    ``recorded``: the history already has this step of this execution (a resumed run), so the
+    replay writes nothing.
+    """
 
     port: str
     output: Any
+    recorded: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """A Delay an execution was parked on, as written down: where and until when it waits."""
+
+    node_id: str
+    wake_at: datetime
+    state: Mapping[str, Any]
 
 
 @dataclass(slots=True)
@@ -180,6 +194,42 @@ class _Parked:
     durable: bool = False
 
 
+@dataclass(slots=True)
+class _LoopRun:
+    """A loop that is going through its items: what a Delay in its body writes down."""
+
+    node_id: str
+    items: list[Any]
+    results: list[Any]
+    data: Any
+    params: Any
+    started_at: datetime
+    scope: _Scope  # the scope the loop node itself runs in
+
+
+@dataclass(slots=True)
+class _Replay:
+    """What a resumed execution had done in one scope before it parked: replayed, not rerun."""
+
+    reuse: dict[str, Reused]
+    skipped: set[str]
+    delays: dict[str, tuple[datetime, int, _Parked]]  # node → (wake at, attempt, its wait)
+    loops: dict[str, _LoopReplay]
+
+
+@dataclass(slots=True)
+class _LoopReplay:
+    """A loop a resumed execution was inside of: it goes on from ``index`` with ``body``."""
+
+    items: list[Any]
+    index: int
+    results: list[Any]
+    data: Any
+    params: Any
+    started_at: datetime
+    body: _Replay
+
+
 class Runner:
     """Runs executions of flows; many at once, on ``workers`` threads."""
 
@@ -231,6 +281,29 @@ class Runner:
         )
         execution.only = only
         self._launch([execution], retry_of)
+        return execution.handle
+
+    def resume(
+        self,
+        flow: Flow,
+        trigger_data: Any,
+        execution_id: str,
+        started_at: datetime,
+        waiting: Sequence[Waiting],
+    ) -> ExecutionHandle:
+        """Carry on with an execution that was parked on long Delays when Flowin stopped.
+
+        What it had done is replayed from what ``_park`` wrote down, writing nothing new to the
+        history; each Delay ends (or waits what is left of its time) where it was, inside its
+        loop iteration if it was in one.
+        """
+        self._check(flow)
+        replay = _replay_of(waiting)
+        execution = _Execution(
+            self, flow, trigger_data, "resumed", execution_id, replay.reuse, started_at
+        )
+        execution.top.replay = replay
+        self._launch([execution])
         return execution.handle
 
     def start_many(self, starts: Sequence[Start]) -> list[ExecutionHandle | FlowinError]:
@@ -392,6 +465,11 @@ class _Scope:
             for node_id in nodes
         }
         self.arrived: dict[str, list[Incoming]] = {}
+        # What has settled here: (port, output) of a step that ran, None for one skipped.
+        self.settled: dict[str, tuple[str, Any] | None] = {}
+        self.reuse: dict[str, Reused] = {}
+        self.replay: _Replay | None = None
+        self.loop_run: _LoopRun | None = None
 
 
 class _Execution:
@@ -403,6 +481,7 @@ class _Execution:
         mode: str,
         execution_id: str,
         reuse: dict[str, Reused],
+        resumed_from: datetime | None = None,
     ) -> None:
         self.runner = runner
         self.flow = flow
@@ -412,8 +491,9 @@ class _Execution:
         self.reuse = reuse
         self.only: str | None = None  # run just this step (Runner.start's ``only``)
         self.handle = ExecutionHandle(execution_id, runner)
-        self.started_at = datetime.now(UTC)
-        self._started = monotonic()
+        self.started_at = resumed_from or datetime.now(UTC)
+        # A resumed run began in an earlier process: its duration counts from its real start.
+        self._started = _monotonic_at(self.started_at)
         self.lock = threading.RLock()
         self.cancelled = threading.Event()
         self.inflight = 0
@@ -425,7 +505,6 @@ class _Execution:
         self.finished = False
         self.trigger_output: Any = None
         self.steps: dict[str, dict[str, Any]] = {}  # what {{ steps['Name'] }} reads
-        self.emitted: dict[str, tuple[str, Any]] = {}  # top-level results, for resuming
 
         self.graph = Graph.of(flow)
         self.nodes: dict[str, Node] = {n.id: n for n in flow.nodes}
@@ -437,6 +516,7 @@ class _Execution:
         self.scope_of = self.graph.loop_scopes(loops)
         top = {n for n in self.nodes if self.scope_of.get(n) is None}
         self.top = _Scope(self, top, None, None, lambda scope: [])
+        self.top.reuse = reuse
 
     # Start, cancel, finish.
     def begin(self) -> None:
@@ -553,17 +633,21 @@ class _Execution:
         node, node_type = self.nodes[node_id], self.types[node_id]
         if work.parked is not None:
             return self._wake(work)
+        if scope.replay is not None:
+            resumed = self._resume_step(scope, scope.replay, node_id)
+            if resumed is not None:
+                return resumed
         publish = self.runner.events.has_subscribers
         arrived = scope.arrived.get(node_id, [])
         data = self.trigger_data if node_type.is_trigger else (arrived[0].data if arrived else None)
 
-        reused = self.reuse.get(node_id) if scope is self.top else None
+        reused = scope.reuse.get(node_id)
         if reused is None and node.disabled:
             # A switched-off step passes its input through unchanged.
             reused = Reused(node_type.default_port, data)
         if reused is not None:
             now = datetime.now(UTC)
-            if publish:
+            if publish and not reused.recorded:
                 self.runner._publish(
                     StepFinished(
                         self.id,
@@ -676,9 +760,9 @@ class _Execution:
                 self.trigger_output = output
             self.steps[node.name] = {"output": output}
             scope.outputs[node.name] = output
-            if scope is self.top and emitted:
+            if emitted:
                 port = next(iter(emitted))
-                self.emitted[node_id] = (port, emitted[port])
+                scope.settled[node_id] = (port, emitted[port])
             return self._resolve(scope, node_id, emitted)
 
     def _resolve(self, scope: _Scope, node_id: str, emitted: dict[str, Any] | None) -> list[_Work]:
@@ -709,7 +793,9 @@ class _Execution:
             # Running one step: what stands in for the steps before it replays all the same.
             return [_Work(scope, node_id)]
         node = self.nodes[node_id]
-        if self.runner.events.has_subscribers:
+        scope.settled[node_id] = None
+        replayed = scope.replay is not None and node_id in scope.replay.skipped
+        if self.runner.events.has_subscribers and not replayed:
             self.runner._publish(
                 StepSkipped(
                     self.id, node_id, node.name, node.type, scope.iteration, datetime.now(UTC)
@@ -826,14 +912,72 @@ class _Execution:
             return self._completed(scope, node_id, {port: wait.data})
         parked = _Parked(wait.data, data, params, started_at, started)
         park = getattr(self.runner.history, "park", None)
-        if scope is self.top and seconds > self.runner.durable_wait and park is not None:
-            # Long enough that Flowin may stop meanwhile: keep what it takes to carry on.
-            reuse = {n: [port_, out] for n, (port_, out) in self.emitted.items()}
-            state = {"reuse": reuse, "port": port, "output": wait.data}
+        if seconds > self.runner.durable_wait and park is not None:
+            # Long enough that Flowin may stop meanwhile: keep what it takes to carry on. The
+            # steps before are written to the history first, so a resumed run finds their rows.
+            state = self._parked_state(scope, port, parked, work.attempt)
+            self.runner.events.flush()
             park(self.id, node_id, wait.until, state)
             parked.durable = True
         self._later(seconds, _Work(scope, node_id, work.attempt, parked))
         return []
+
+    def _parked_state(
+        self, scope: _Scope, port: str, parked: _Parked, attempt: int
+    ) -> dict[str, Any]:
+        """What a Delay in ``scope`` writes down to carry on after a restart (JSON)."""
+        loops: list[dict[str, Any]] = []
+        with self.lock:
+            inner = scope
+            while inner.loop_run is not None:
+                run = inner.loop_run
+                loops.append(
+                    {
+                        "node": run.node_id,
+                        "items": run.items,
+                        "index": inner.iteration,
+                        "results": list(run.results),
+                        "input": run.data,
+                        "params": run.params,
+                        "started_at": run.started_at.isoformat(),
+                        **_settled_state(inner),
+                    }
+                )
+                inner = run.scope
+            return {
+                **_settled_state(self.top),
+                "loops": loops[::-1],  # outermost first
+                "port": port,
+                "output": parked.output,
+                "input": parked.data,
+                "params": parked.params,
+                "attempt": attempt,
+                "started_at": parked.started_at.isoformat(),
+            }
+
+    def _resume_step(self, scope: _Scope, replay: _Replay, node_id: str) -> list[_Work] | None:
+        """Go on from where a resumed run was in this step, if it was in it; None if not."""
+        waiting = replay.delays.pop(node_id, None)
+        if waiting is not None:
+            wake_at, attempt, parked = waiting
+            left = (wake_at - datetime.now(UTC)).total_seconds()
+            if left > 0:  # another Delay of the run was due first
+                self._later(left, _Work(scope, node_id, attempt, parked))
+                return []
+            return self._wake(_Work(scope, node_id, attempt, parked))
+        loop = replay.loops.pop(node_id, None)
+        if loop is not None:
+            return self._start_loop(
+                scope,
+                node_id,
+                loop.items,
+                loop.data,
+                loop.params,
+                loop.started_at,
+                _monotonic_at(loop.started_at),
+                loop,
+            )
+        return None
 
     def _wake(self, work: _Work) -> list[_Work]:
         parked = work.parked
@@ -863,9 +1007,11 @@ class _Execution:
         params: Any,
         started_at: datetime,
         started: float,
+        resumed: _LoopReplay | None = None,
     ) -> list[_Work]:
         body = {n for n, s in self.scope_of.items() if s == node_id and n in self.nodes}
-        results: list[Any] = []
+        results: list[Any] = list(resumed.results) if resumed is not None else []
+        run = _LoopRun(node_id, items, results, data, params, started_at, scope)
         sinks = {n for n in body if not any(e.target in body for e in self.graph.outgoing[n])}
 
         def iteration(index: int) -> list[_Work]:
@@ -887,6 +1033,10 @@ class _Execution:
                 return iteration(index + 1)
 
             inner = _Scope(self, body, loop, index, iteration_done, entry_from=node_id)
+            inner.loop_run = run
+            if resumed is not None and index == resumed.index:
+                inner.replay = resumed.body
+                inner.reuse = resumed.body.reuse
             if not body:
                 return iteration_done(inner)
             entry = Incoming(self.nodes[node_id].name, LOOP_BODY_PORT, items[index])
@@ -901,7 +1051,71 @@ class _Execution:
             return ready
 
         with self.lock:
-            return iteration(0)
+            return iteration(resumed.index if resumed is not None else 0)
+
+
+def _monotonic_at(moment: datetime) -> float:
+    """What the monotonic clock read at ``moment``, for a wait or a run begun in an earlier
+    process: durations then run from that moment, by the wall clock, across the restart."""
+    return monotonic() - max(0.0, (datetime.now(UTC) - moment).total_seconds())
+
+
+def _settled_state(scope: _Scope) -> dict[str, Any]:
+    reuse = {n: [port, out] for n, done in scope.settled.items() if done for port, out in [done]}
+    skipped = sorted(n for n, done in scope.settled.items() if done is None)
+    return {"reuse": reuse, "skipped": skipped}
+
+
+def _replay_of(waiting: Sequence[Waiting]) -> _Replay:
+    """Merge what each parked Delay of one execution wrote down into one replay of the run.
+
+    Each Delay wrote down everything settled at the moment it parked; whatever settled stays
+    settled, so the union is what the run had done by the last of them.
+    """
+    top = _Replay({}, set(), {}, {})
+    for wait in waiting:
+        state = wait.state
+        replay = _merge_settled(top, state)
+        for frame in state.get("loops", []):
+            loop = replay.loops.get(frame["node"])
+            if loop is None or loop.index != frame["index"]:
+                loop = _LoopReplay(
+                    list(frame["items"]),
+                    frame["index"],
+                    list(frame["results"]),
+                    frame.get("input"),
+                    frame.get("params"),
+                    datetime.fromisoformat(frame["started_at"]),
+                    _Replay({}, set(), {}, {}),
+                )
+                replay.loops[frame["node"]] = loop
+            replay = _merge_settled(loop.body, frame)
+        # The Delay's row keeps the moment it began and ends when the run carries on; its
+        # duration is the wall-clock time between the two, so that finished - started =
+        # duration as for every other step. That is the wait itself, plus however long Flowin
+        # was off past the wake time: the run really was held that long. (The monotonic clock
+        # of the process that parked it means nothing here.) Rows parked by older versions
+        # lack the start; their wait then shows from the resumption on.
+        began = state.get("started_at")
+        started_at = datetime.fromisoformat(began) if began else datetime.now(UTC)
+        # durable: the row is deleted when the Delay ends, just before the steps after it run.
+        parked = _Parked(
+            state.get("output"),
+            state.get("input"),
+            state.get("params"),
+            started_at,
+            _monotonic_at(started_at),
+            durable=True,
+        )
+        replay.delays[wait.node_id] = (wait.wake_at, int(state.get("attempt", 1)), parked)
+    return top
+
+
+def _merge_settled(replay: _Replay, state: Mapping[str, Any]) -> _Replay:
+    for node_id, (port, output) in state.get("reuse", {}).items():
+        replay.reuse[node_id] = Reused(port, output, recorded=True)
+    replay.skipped.update(state.get("skipped", []))
+    return replay
 
 
 def _rendered_params(node: Node, node_type: NodeType, context: dict[str, Any]) -> dict[str, Any]:

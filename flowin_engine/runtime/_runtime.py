@@ -35,7 +35,7 @@ from ..events import ExecutionFinished, ExecutionStarted, ExecutionStatus
 from ..model import Flow, FlowStatus
 from ..polling import PollContext
 from ..registry import NodeType, Registry, TriggerKind, default_registry
-from ..runner import ExecutionHandle, ExecutionResult, Reused, Runner, Start
+from ..runner import ExecutionHandle, ExecutionResult, Runner, Start, Waiting
 from ..store import Store
 from ..store._schema import ExecutionRow, FlowRow
 from ..validation import validate_flow
@@ -627,40 +627,45 @@ class Runtime:
     # Parked executions (long delays) survive restarts.
 
     def _resume_parked(self) -> None:
+        waiting: dict[str, list[Waiting]] = {}
         for parked in self.store.parked():
+            waiting.setdefault(parked.execution_id, []).append(
+                Waiting(parked.node_id, parked.wake_at, parked.state or {})
+            )
+        # One resumption per run, when its first Delay is due: a run parked on two Delays (on
+        # parallel branches) must not be started twice.
+        for execution_id, delays in waiting.items():
             try:
-                detail = self.store.get_execution(parked.execution_id)
+                detail = self.store.get_execution(execution_id)
                 flow = (
                     self.store.get_flow_version(detail.flow_id, detail.flow_version)
                     if detail.flow_version is not None
                     else self.store.get_flow(detail.flow_id)
                 )
             except FlowinError as error:
-                log.error("Can't carry on with run %s: %s", parked.execution_id[:8], error)
+                log.error("Can't carry on with run %s: %s", execution_id[:8], error)
                 continue
-            state = parked.state or {}
-            reuse = {
-                node: Reused(port, out) for node, (port, out) in state.get("reuse", {}).items()
-            }
-            reuse[parked.node_id] = Reused(state.get("port", "main"), state.get("output"))
+            wake_at = min(delay.wake_at for delay in delays)
             self.scheduler.add_job(
                 self._resume,
                 "date",
-                run_date=max(parked.wake_at, datetime.now(UTC)),
-                args=[flow, detail.trigger_data, parked.execution_id, parked.node_id, reuse],
+                run_date=max(wake_at, datetime.now(UTC)),
+                args=[flow, detail.trigger_data, execution_id, detail.started_at, delays],
             )
-            log.info("Run %s will carry on at %s", parked.execution_id[:8], parked.wake_at)
+            log.info("Run %s will carry on at %s", execution_id[:8], wake_at)
 
     def _resume(
         self,
         flow: Flow,
         trigger_data: Any,
         execution_id: str,
-        node_id: str,
-        reuse: dict[str, Reused],
+        started_at: datetime,
+        delays: list[Waiting],
     ) -> None:
-        self.store.unpark(execution_id, node_id)
-        handle = self.runner.start(
-            flow, trigger_data, execution_id=execution_id, reuse=reuse, mode="resumed"
-        )
+        # Each Delay's parked row is removed as it ends, just before the steps after it run.
+        try:
+            handle = self.runner.resume(flow, trigger_data, execution_id, started_at, delays)
+        except FlowinError as error:
+            log.error("Can't carry on with run %s: %s", execution_id[:8], error)
+            return
         self._track(flow.id, handle)

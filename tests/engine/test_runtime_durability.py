@@ -14,8 +14,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from pytest_httpserver import HTTPServer
 
-from flowin_engine.events import ExecutionStatus
+from flowin_engine.events import ExecutionStatus, StepStatus
 from flowin_engine.model import Edge, Flow, FlowStatus, Node
 from flowin_engine.store import Store
 
@@ -130,3 +131,119 @@ def test_every_accepted_webhook_runs_exactly_once_across_a_kill_9(tmp_path):
             timeout=60,
         )
         assert retried.returncode == 0, retried.stderr
+
+
+def post_to(server: HTTPServer, name: str, path: str, body: dict) -> Node:
+    return Node(
+        id=name.lower(),
+        name=name,
+        type="http.request",
+        params={"method": "POST", "url": server.url_for(path), "body_type": "json", "body": body},
+    )
+
+
+def wait_until(condition, timeout: float = 60.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError("gave up waiting")
+
+
+def assert_clean_history(detail) -> None:
+    """One row per step and loop iteration, none left running, durations that match the clock."""
+    keys = [(step.node_id, step.iteration) for step in detail.steps]
+    assert len(keys) == len(set(keys)), keys
+    for step in detail.steps:
+        assert step.status == StepStatus.SUCCESS, (step.node_name, step.iteration, step.status)
+        wall = (step.finished_at - step.started_at).total_seconds() * 1000
+        assert step.duration_ms >= 0
+        assert abs(step.duration_ms - wall) < 100, (step.node_name, step.duration_ms, wall)
+
+
+def test_a_delay_inside_a_loop_carries_on_in_its_iteration_after_a_kill_9(
+    tmp_path, httpserver: HTTPServer
+):
+    for path in ("/before", "/after", "/done"):
+        httpserver.expect_request(path, method="POST").respond_with_json({"ok": True})
+    data = tmp_path / "data"
+    data.mkdir()
+    item = {"n": "{{ loop.item.n }}"}
+    flow = Flow(
+        id="each",
+        name="Each order",
+        status=FlowStatus.ACTIVE,
+        nodes=[
+            Node(id="in", name="Webhook", type="webhook.receive", params={"path": "each"}),
+            Node(
+                id="loop",
+                name="Each",
+                type="core.loop",
+                params={"items": "{{ trigger.body.items }}"},
+            ),
+            post_to(httpserver, "Before", "/before", item),
+            # Long enough to be written down (more than 5 s) for the second item only.
+            Node(
+                id="wait",
+                name="Wait",
+                type="core.delay",
+                params={"amount": "{{ loop.item.wait }}", "unit": "seconds"},
+            ),
+            post_to(httpserver, "After", "/after", item),
+            post_to(httpserver, "Done", "/done", {"count": "{{ input.count }}"}),
+        ],
+        edges=[
+            Edge(source="in", target="loop"),
+            Edge(source="loop", source_port="item", target="before"),
+            Edge(source="before", target="wait"),
+            Edge(source="wait", target="after"),
+            Edge(source="loop", source_port="done", target="done"),
+        ],
+    )
+    with Store(data / "flowin.db") as store:
+        store.save_flow(flow)
+
+    items = [{"n": 1, "wait": 0}, {"n": 2, "wait": 8}, {"n": 3, "wait": 0}]
+    port = free_port()
+    process = serve(data, port)
+    try:
+        reply = httpx.post(f"http://127.0.0.1:{port}/webhook/each", json={"items": items})
+        execution_id = reply.json()["execution_id"]
+        with Store(data / "flowin.db") as store:
+            wait_until(store.parked)
+        process.send_signal(signal.SIGKILL)
+        process.wait(10)
+    finally:
+        process.kill()
+
+    def sent(path: str) -> list[int]:
+        return [r.get_json()["n"] for r, _ in httpserver.log if r.path == path]
+
+    assert sent("/before") == [1, 2]
+    assert sent("/after") == [1]
+
+    process = serve(data, port)
+    try:
+        with Store(data / "flowin.db") as store:
+            detail = wait_until(
+                lambda: (
+                    (run := store.get_execution(execution_id)).status not in ("running", "waiting")
+                    and run
+                )
+            )
+            assert detail.status == ExecutionStatus.SUCCESS, detail.error
+            assert store.parked() == []
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(20)
+
+    assert sent("/before") == [1, 2, 3]
+    assert sent("/after") == [1, 2, 3]
+    assert [r.get_json() for r, _ in httpserver.log if r.path == "/done"] == [{"count": 3}]
+    assert_clean_history(detail)
+    waited = next(s for s in detail.steps if s.node_id == "wait" and s.iteration == 1)
+    assert waited.duration_ms >= 8000  # the whole wait, across the restart
+    before = next(s for s in detail.steps if s.node_id == "before" and s.iteration == 1)
+    assert waited.output == before.output  # passed on what Before answered, after the restart

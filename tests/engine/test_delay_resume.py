@@ -1,0 +1,127 @@
+"""A long Delay survives Flowin stopping: the run carries on from the delay, in its loop
+iteration, with nothing run twice and a history that reads as one run."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from flowin_engine.events import ExecutionStatus, StepStatus
+
+from .builders import make_flow
+from .test_runtime import activate, finished, start_runtime, wait_for
+from .testkit import operations as testkit
+
+
+@pytest.fixture(autouse=True)
+def _file_secrets(monkeypatch):
+    monkeypatch.setenv("FLOWIN_SECRETS", "file")
+    testkit.calls.clear()
+
+
+@pytest.fixture
+def store(tmp_path):
+    from flowin_engine.store import Store
+
+    with Store(tmp_path / "flowin.db") as store:
+        yield store
+
+
+def assert_clean_history(detail) -> None:
+    """One row per step and loop iteration, none left running, durations that match the clock."""
+    keys = [(step.node_id, step.iteration) for step in detail.steps]
+    assert len(keys) == len(set(keys)), keys
+    for step in detail.steps:
+        assert step.status == StepStatus.SUCCESS, (step.node_name, step.iteration, step.status)
+        wall = (step.finished_at - step.started_at).total_seconds() * 1000
+        assert step.duration_ms >= 0
+        assert abs(step.duration_ms - wall) < 100, (step.node_name, step.duration_ms, wall)
+
+
+def stop_while_parked(store, flow, body):
+    first = start_runtime(store)
+    first.runner.durable_wait = 0.2
+    execution_id = httpx.post(f"{first.address}/webhook/{flow.name}", json=body).json()[
+        "execution_id"
+    ]
+    wait_for(store.parked)
+    first.stop(grace=0)
+    assert store.get_execution(execution_id).status == ExecutionStatus.WAITING
+    return execution_id
+
+
+def test_a_resumed_delay_finishes_its_own_row_and_replays_nothing_into_the_history(store):
+    flow = activate(
+        store,
+        make_flow(
+            [
+                ("Webhook", "webhook.receive", {"path": "plain"}),
+                ("Before", "testkit.record", {"key": "before"}),
+                ("Wait", "core.delay", {"mode": "duration", "amount": 1, "unit": "seconds"}),
+                ("After", "testkit.record", {"key": "after"}),
+            ],
+            ["Webhook -> Before", "Before -> Wait", "Wait -> After"],
+            name="plain",
+        ),
+    )
+    execution_id = stop_while_parked(store, flow, {"n": 1})
+
+    second = start_runtime(store)
+    try:
+        detail = finished(store, execution_id)
+    finally:
+        second.stop(grace=1)
+    assert detail.status == ExecutionStatus.SUCCESS
+    assert len(testkit.calls["before"]) == 1
+    assert len(testkit.calls["after"]) == 1
+    assert store.parked() == []
+    assert [s.node_name for s in detail.steps] == ["Webhook", "Before", "Wait", "After"]
+    assert_clean_history(detail)
+    waited = next(s for s in detail.steps if s.node_name == "Wait")
+    assert waited.duration_ms >= 1000
+    # The run's own duration counts from its real start, not from the restart.
+    wall = (detail.finished_at - detail.started_at).total_seconds() * 1000
+    assert abs(detail.duration_ms - wall) < 100
+
+
+def test_a_delay_in_a_loop_carries_on_in_its_iteration_after_a_restart(store):
+    flow = activate(
+        store,
+        make_flow(
+            [
+                ("Webhook", "webhook.receive", {"path": "loop"}),
+                ("Each", "core.loop", {"items": "{{ trigger.body.items }}"}),
+                ("Before", "testkit.record", {"key": "before", "value": "{{ loop.item.n }}"}),
+                ("Wait", "core.delay", {"amount": "{{ loop.item.wait }}", "unit": "seconds"}),
+                ("After", "testkit.record", {"key": "after", "value": "{{ loop.item.n }}"}),
+                ("Done", "testkit.record", {"key": "done"}),
+            ],
+            [
+                "Webhook -> Each",
+                "Each:item -> Before",
+                "Before -> Wait",
+                "Wait -> After",
+                "Each:done -> Done",
+            ],
+            name="loop",
+        ),
+    )
+    items = [{"n": 1, "wait": 0}, {"n": 2, "wait": 1}, {"n": 3, "wait": 0}]
+    execution_id = stop_while_parked(store, flow, {"items": items})
+    assert testkit.calls["before"] == [1, 2]
+    assert testkit.calls["after"] == [1]
+
+    second = start_runtime(store)
+    try:
+        detail = finished(store, execution_id)
+    finally:
+        second.stop(grace=1)
+    assert detail.status == ExecutionStatus.SUCCESS, detail.error
+    assert testkit.calls["before"] == [1, 2, 3]
+    assert testkit.calls["after"] == [1, 2, 3]
+    [done] = testkit.calls["done"]
+    assert done == {"results": [1, 2, 3], "count": 3}
+    assert store.parked() == []
+    assert_clean_history(detail)
+    waited = next(s for s in detail.steps if s.node_name == "Wait" and s.iteration == 1)
+    assert waited.duration_ms >= 1000
