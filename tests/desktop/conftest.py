@@ -1,11 +1,15 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QPointF
+import shiboken6
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from flowin_desktop.app import create_window
 from flowin_desktop.main_window import MainWindow
@@ -14,6 +18,78 @@ from flowin_engine.registry import default_registry
 from flowin_engine.store import Store
 from tests.cloud_server import CloudServer
 from tests.oauth_providers import FakeProviders
+
+# How long a test waits for what it expects to see. Generous: a machine whose cores are busy
+# is slow, and the wait ends as soon as the condition holds, so a fast machine loses nothing.
+WAIT_MS = 30_000
+
+# QtBot's key and mouse methods hand the widget to Qt's test library, which aborts the whole
+# test process (an assertion in qtestmouse.h / qtestkeyboard.h) when it is given no widget.
+_WIDGET_METHODS = (
+    "keyClick",
+    "keyClicks",
+    "keyEvent",
+    "keyPress",
+    "keyRelease",
+    "keySequence",
+    "mouseClick",
+    "mouseDClick",
+    "mouseMove",
+    "mousePress",
+    "mouseRelease",
+)
+
+
+def _refusing_missing_widgets(name: str, method: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(method)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        widget = args[0] if args else kwargs.get("widget")
+        if widget is None or not shiboken6.isValid(widget):
+            pytest.fail(
+                f"qtbot.{name} on a widget that does not exist (not made yet, or deleted): "
+                "wait for it with shown()/click() from tests/desktop/conftest.py"
+            )
+        return method(*args, **kwargs)
+
+    return guarded
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _clicks_need_a_widget() -> Iterator[None]:
+    """A click or key press on a widget that does not exist fails its test instead of letting
+    Qt abort the process (and every test after it)."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in _WIDGET_METHODS:
+            patch.setattr(
+                QtBot, name, staticmethod(_refusing_missing_widgets(name, getattr(QtBot, name)))
+            )
+        yield
+
+
+def shown(qtbot: QtBot, find: Callable[[], QWidget | None] | QWidget) -> QWidget:
+    """The widget ``find`` gives (or ``find`` itself), once it exists and is visible."""
+    found: list[QWidget] = []
+
+    def visible() -> None:
+        widget = find() if callable(find) and not isinstance(find, QWidget) else find
+        assert widget is not None, "the widget does not exist yet"
+        assert shiboken6.isValid(widget), "the widget was deleted"
+        assert widget.isVisible(), f"{type(widget).__name__} is not visible"
+        found[:] = [widget]
+
+    qtbot.waitUntil(visible, timeout=WAIT_MS)
+    return found[0]
+
+
+def click(
+    qtbot: QtBot,
+    find: Callable[[], QWidget | None] | QWidget,
+    button: Qt.MouseButton = Qt.MouseButton.LeftButton,
+) -> QWidget:
+    """Click the widget once it exists and is visible, as a user could; gives the widget."""
+    widget = shown(qtbot, find)
+    qtbot.mouseClick(widget, button)
+    return widget
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -7,26 +7,51 @@ import socket
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 
 from flowin_desktop.main_window import MainWindow
-from flowin_desktop.panels.builder import API_KEY_SECRET, SETTINGS_KEY, ModelSettingsDialog
+from flowin_desktop.panels.builder import (
+    API_KEY_SECRET,
+    SETTINGS_KEY,
+    BuilderPanel,
+    ModelSettingsDialog,
+)
 from flowin_engine.credentials import EncryptedFileSecrets
+
+from .conftest import click, shown
 
 
 def describe(qtbot, window: MainWindow, sentence: str):
     """Open the panel from the top bar, type the sentence, press Enter, wait for the answer."""
     if not window.ai_button.isChecked():
-        qtbot.mouseClick(window.ai_button, Qt.MouseButton.LeftButton)
-    panel = window.builder_panel
-    assert panel.isVisible()
+        click(qtbot, window.ai_button)
+    panel = shown(qtbot, lambda: window.builder_panel)
+    before = panel.conversation.count()
     if sentence.isascii():
         qtbot.keyClicks(panel.input, sentence)
     else:  # QTest can only type Latin keys; Arabic arrives as an input method would put it
         panel.input.insert(sentence)
     qtbot.keyClick(panel.input, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not panel.is_building(), timeout=15000)
+    wait_for_answer(qtbot, panel, before)
     return panel
+
+
+def wait_for_answer(qtbot, panel: BuilderPanel, before: int) -> QWidget:
+    """The answer to the sentence asked when the chat had ``before`` items, once it shows:
+    the sentence's bubble and the answer under it, "Building your flow…" gone, Build back."""
+
+    def answer() -> QWidget | None:
+        if panel.conversation.count() < before + 2 or panel.busy.isVisible():
+            return None
+        if not panel.send_button.isEnabled():
+            return None
+        return panel.conversation.itemAt(before).widget()  # the last item is a stretch
+
+    return shown(qtbot, answer)
+
+
+def suggestion(panel: BuilderPanel, index: int):
+    return lambda: panel.suggestions[index] if len(panel.suggestions) > index else None
 
 
 def texts(widget) -> str:
@@ -47,7 +72,7 @@ def test_a_sentence_becomes_cards_and_a_ghost_then_apply_is_one_undo_step(qtbot,
     assert panel.ghost is not None and panel.ghost.scene() is editor.scene
     assert editor.document.flow.nodes == []  # nothing changes before Apply
 
-    qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    click(qtbot, lambda: panel.apply_button)
     flow = editor.document.flow
     assert types(editor) == ["shopify.new_order", "google_sheets.append_row"]
     assert [(e.source, e.target) for e in flow.edges] == [(flow.nodes[0].id, flow.nodes[1].id)]
@@ -65,11 +90,14 @@ def test_a_sentence_becomes_cards_and_a_ghost_then_apply_is_one_undo_step(qtbot,
 def test_the_build_runs_off_the_gui_thread(qtbot, editor):
     editor.show_builder()
     panel = editor.builder_panel
+    before = panel.conversation.count()
     panel.ask("Every Monday at 9am, send a Slack message to #sales")
     # The answer can only arrive through the event loop, so the window never waits for it.
-    assert panel.is_building() and panel.busy.isVisibleTo(panel)
-    qtbot.waitUntil(lambda: not panel.is_building(), timeout=15000)
-    assert len(panel.cards) == 2 and not panel.busy.isVisibleTo(panel)
+    assert panel.busy.isVisibleTo(panel) and not panel.send_button.isEnabled()
+    assert panel.cards == [] and panel.is_building()
+    wait_for_answer(qtbot, panel, before)
+    assert len(panel.cards) == 2 and all(card.isVisible() for card in panel.cards)
+    assert not panel.busy.isVisibleTo(panel)
 
 
 def test_an_arabic_sentence_gives_right_to_left_cards(qtbot, editor):
@@ -95,10 +123,9 @@ def test_nothing_understood_asks_a_question_and_offers_no_apply(qtbot, editor):
 
 def test_try_this_next_puts_a_delay_between_the_last_two_steps(qtbot, editor):
     panel = describe(qtbot, editor, "Every Monday at 9am, send a Slack message to #sales")
-    qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    click(qtbot, lambda: panel.apply_button)
     schedule, slack = editor.document.flow.nodes
-    delay_button, _condition_button = panel.suggestions
-    qtbot.mouseClick(delay_button, Qt.MouseButton.LeftButton)
+    click(qtbot, suggestion(panel, 0))  # "+ Wait 5 minutes before the last step"
     flow = editor.document.flow
     delay = next(n for n in flow.nodes if n.type == "core.delay")
     assert {(e.source, e.target) for e in flow.edges} == {
@@ -115,9 +142,9 @@ def test_a_condition_after_the_trigger_guards_the_rest(qtbot, editor):
     panel = describe(
         qtbot, editor, "When I get a new Shopify order, send WhatsApp message to the client"
     )
-    qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    click(qtbot, lambda: panel.apply_button)
     trigger, whatsapp = editor.document.flow.nodes
-    qtbot.mouseClick(panel.suggestions[1], Qt.MouseButton.LeftButton)
+    click(qtbot, suggestion(panel, 1))  # "+ Only go on when a condition holds"
     condition = next(n for n in editor.document.flow.nodes if n.type == "core.condition")
     ports = {(e.source, e.source_port, e.target) for e in editor.document.flow.edges}
     assert ports == {(trigger.id, "main", condition.id), (condition.id, "true", whatsapp.id)}
