@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon
 
 from flowin_engine.registry import Registry, default_registry
 from flowin_engine.store import Store
@@ -62,6 +62,15 @@ def create_window(
     return window
 
 
+def show_background_problem(window: MainWindow, background: Background) -> None:
+    """Keep why active flows don't run here (or their webhooks) in sight, in the status bar."""
+    if background.problem:
+        label = QLabel(background.problem)
+        label.setObjectName("backgroundProblem")
+        label.setWordWrap(True)
+        window.statusBar().addPermanentWidget(label, 1)
+
+
 def main() -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("flowin_desktop").setLevel(logging.INFO)
@@ -72,7 +81,6 @@ def main() -> int:
     window = create_window(app)  # type: ignore[arg-type]
     background = Background(window.store, window.registry)
     window.background = background
-    window.cloud.runtime = background.runtime
     if QSystemTrayIcon.isSystemTrayAvailable():
         window.tray = Tray(window, app_icon(), window)
         window.tray.show()
@@ -81,8 +89,9 @@ def main() -> int:
     background.run_failed.connect(lambda run_id, *_: window.executions.on_events([run_id]))
     background.run_succeeded.connect(lambda run_id, *_: window.executions.on_events([run_id]))
     background.start()
-    if background.runtime.listen_error:
-        window.statusBar().showMessage(background.runtime.listen_error)
+    if background.running:
+        window.cloud.runtime = background.runtime  # runs what the cloud's API queues here
+    show_background_problem(window, background)
     window.show()
     code = app.exec()
     window.shutdown()

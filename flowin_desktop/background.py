@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Signal
 
 from flowin_engine.credentials import Connections
+from flowin_engine.errors import FlowinError
 from flowin_engine.events import Event, ExecutionFinished, ExecutionStatus
 from flowin_engine.model import FlowStatus
 from flowin_engine.registry import Registry
@@ -31,10 +32,25 @@ class Background(QObject):
             store, RuntimeSettings(port=port), registry=registry, connections=Connections(store)
         )
         self._names: dict[str, str] = {}
+        self.start_error: str | None = None
         self.runtime.runner.events.subscribe(self._events)
 
     def start(self) -> None:
-        self.runtime.start()
+        """Start running the active flows; what keeps them from running is in ``problem``."""
+        try:
+            self.runtime.start()
+        except FlowinError as error:  # another Flowin runs this data folder, say
+            self.start_error = str(error)
+            log.warning("Active flows don't run in this window: %s", error)
+
+    @property
+    def running(self) -> bool:
+        return self.start_error is None
+
+    @property
+    def problem(self) -> str | None:
+        """Why active flows (or their webhooks) don't run here, for the status bar."""
+        return self.start_error or self.runtime.listen_error
 
     def stop(self) -> None:
         self.runtime.stop(grace=5)

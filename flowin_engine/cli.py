@@ -347,7 +347,7 @@ def serve(
 ) -> None:
     """Run every active flow: webhooks, schedules and polling, until stopped (Ctrl+C)."""
     from .credentials import Connections
-    from .runtime import Runtime, RuntimeSettings
+    from .runtime import AlreadyRunning, Runtime, RuntimeSettings, WebhooksUnavailable
 
     console = logging.StreamHandler(sys.stdout)
     console.setFormatter(logging.Formatter("%(asctime)s  %(message)s", "%H:%M:%S"))
@@ -365,7 +365,15 @@ def serve(
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
-    runtime.start()
+    try:
+        runtime.start(webhooks_required=True)
+    except AlreadyRunning as error:
+        raise FlowinError(f"{error} Or use another folder with --data-dir.") from None
+    except WebhooksUnavailable as error:
+        raise FlowinError(
+            f"{error} Another program, or another Flowin, may be using this port; "
+            "choose another one with --port."
+        ) from None
     click.echo(f"Flowin is running. Webhooks listen on {runtime.address} — Ctrl+C stops.")
     for flow_id in runtime.active_flows():
         url = runtime.webhook_url(flow_id)

@@ -42,11 +42,21 @@ from ..validation import validate_flow
 from ..webhooks import WebhookReply
 from ._inbox import Inbox, InboxEvent, TriggerState
 from ._listener import WEBHOOK_PREFIX, WebhookListener
+from ._lock import DataFolderLock
 from ._schedules import missed_since, schedule_trigger
 
 log = logging.getLogger("flowin.runtime")
 
 RESPOND_TYPE = "webhook.respond"
+
+
+class WebhooksUnavailable(FlowinError):
+    """Webhooks can't listen: another program (or another Flowin) has the port, say."""
+
+    def __init__(self, host: str, port: int, reason: str) -> None:
+        super().__init__(f"Webhooks can't listen on {host}:{port} ({reason}).")
+        self.host = host
+        self.port = port
 
 
 @dataclass
@@ -107,10 +117,27 @@ class Runtime:
         self._sync_thread: threading.Thread | None = None
         self.problems: dict[str, str] = {}  # flow id → why it can't be switched on
         self.listen_error: str | None = None
+        self._folder_lock = DataFolderLock(store.path)
+        self._stopped = False
 
     # Life cycle.
 
-    def start(self) -> None:
+    def start(self, *, webhooks_required: bool = False) -> None:
+        """Run the active flows until ``stop``.
+
+        Raises AlreadyRunning when another Flowin runs this data folder; with
+        ``webhooks_required``, WebhooksUnavailable when webhooks can't listen on the port
+        (otherwise that is kept in ``listen_error`` and schedules and polling run anyway).
+        """
+        self._folder_lock.acquire()
+        self._stopped = False
+        try:
+            self._start(webhooks_required)
+        except BaseException:
+            self.stop(grace=0)
+            raise
+
+    def _start(self, webhooks_required: bool) -> None:
         interrupted = self.store.mark_interrupted()
         if interrupted:
             log.warning(
@@ -129,11 +156,13 @@ class Runtime:
         try:
             self.listener.start()
         except OSError as error:
-            # Another Flowin (or program) has the port: schedules and polling still run.
-            self.listen_error = (
-                f"Webhooks can't listen on {self.settings.host}:{self.settings.port} "
-                f"({error.strerror or error}); change the port in Settings."
+            failure = WebhooksUnavailable(
+                self.settings.host, self.settings.port, error.strerror or str(error)
             )
+            if webhooks_required:
+                raise failure from None
+            # Another program has the port: schedules and polling still run.
+            self.listen_error = f"{failure} Change the port in Settings."
             log.error(self.listen_error)
         self._starter = threading.Thread(
             target=self._start_loop, name="flowin-starter", daemon=True
@@ -156,9 +185,13 @@ class Runtime:
         Executions waiting in a long Delay stay parked in the database and carry on at the
         next start; accepted events that had not started yet stay in the inbox.
         """
+        if self._stopped:
+            return
+        self._stopped = True
         self._stopping.set()
         self.listener.stop()
-        self.scheduler.shutdown(wait=False)
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
         self.inbox.close()
         self._poke.set()
         if self._starter is not None:
@@ -180,6 +213,7 @@ class Runtime:
                 handle.cancel()
         self.runner.shutdown()
         self._queue.clear()
+        self._folder_lock.release()
 
     @property
     def address(self) -> str:

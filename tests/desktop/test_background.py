@@ -46,3 +46,34 @@ def test_a_failed_run_of_an_active_flow_is_reported(qtbot, tmp_path, monkeypatch
     finally:
         background.stop()
         store.close()
+
+
+def test_a_second_app_on_the_same_data_folder_shows_why_flows_dont_run_here(
+    qtbot, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    from flowin_desktop.app import show_background_problem
+    from flowin_engine.runtime import Runtime, RuntimeSettings
+
+    monkeypatch.setenv("FLOWIN_SECRETS", "file")
+    store = Store(tmp_path / "flowin.db")
+    store.set_setting("webhook_port", 0)
+    first = Runtime(store, RuntimeSettings(port=0))
+    first.start()
+    background = Background(store, default_registry())
+    try:
+        background.start()  # no exception: the window opens, without running flows
+        assert not background.running
+        assert background.problem.startswith("Flowin is already running with this data folder")
+        window = QMainWindow()
+        qtbot.addWidget(window)
+        show_background_problem(window, background)
+        window.show()
+        label = window.statusBar().findChild(QLabel, "backgroundProblem")
+        qtbot.waitUntil(label.isVisible)
+        assert label.text() == background.problem
+    finally:
+        background.stop()
+        first.stop(grace=1)
+        store.close()
