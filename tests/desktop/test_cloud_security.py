@@ -8,19 +8,15 @@ import uuid
 
 import httpx
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
+from flowin_desktop.cloud_security import BackupCodesDialog
 from flowin_engine.sync import SyncStatus
 from tests.cloud_server import DEFAULT_PASSWORD, cloud_server  # noqa: F401 (a fixture)
 from tests.engine.cloud_computers import Computer, greeting, new_email, register
 
-from .test_cloud import (
-    WAIT_MS,
-    sign_in_from_dialog,
-    sign_in_with_google,
-    signed_in_and_synced,
-)
+from .conftest import WAIT_MS, click, shown
+from .test_cloud import sign_in_from_dialog, sign_in_with_google, signed_in_and_synced
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +37,20 @@ def typed_password(monkeypatch, password: str | None) -> list[str]:
     return asked
 
 
+def security_shown(qtbot, panel) -> None:
+    """Waits for the account's security to show in the panel (no longer "Checking…")."""
+    qtbot.waitUntil(
+        lambda: panel.two_step_state.text() != "" and panel.email_state.text() != "Checking…",
+        timeout=WAIT_MS,
+    )
+
+
+def codes_window(panel) -> BackupCodesDialog | None:
+    """The backup codes' window, when one is on screen."""
+    shown = [window for window in panel.findChildren(BackupCodesDialog) if window.isVisible()]
+    return shown[0] if shown else None
+
+
 def signed_in(qtbot, window, cloud, email, verified: bool = True):
     if verified:
         token = cloud.last_token("verify-email", email)
@@ -49,7 +59,7 @@ def signed_in(qtbot, window, cloud, email, verified: bool = True):
     dialog = sign_in_from_dialog(qtbot, window, cloud.url, email)
     signed_in_and_synced(qtbot, window)
     panel = dialog.security
-    qtbot.waitUntil(lambda: panel.security is not None, timeout=WAIT_MS)
+    security_shown(qtbot, panel)
     return dialog, panel
 
 
@@ -65,47 +75,48 @@ def test_two_step_sign_in_is_turned_on_with_the_password_and_its_codes_are_shown
     assert panel.turn_on_button.isVisible() and panel.turn_on_button.isEnabled()
 
     asked = typed_password(monkeypatch, "not the password")
-    qtbot.mouseClick(panel.turn_on_button, Qt.MouseButton.LeftButton)
+    click(qtbot, panel.turn_on_button)
     qtbot.waitUntil(lambda: "password isn't right" in dialog.message.text(), timeout=WAIT_MS)
     assert asked == ["Turn on two-step sign-in"]
-    assert panel.codes_window is None
+    assert codes_window(panel) is None
 
     typed_password(monkeypatch, None)  # Cancel: nothing is asked of the cloud
-    qtbot.mouseClick(panel.turn_on_button, Qt.MouseButton.LeftButton)
+    click(qtbot, panel.turn_on_button)
     assert not window.cloud.work.busy
 
     typed_password(monkeypatch, DEFAULT_PASSWORD)
-    qtbot.mouseClick(panel.turn_on_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.codes_window is not None, timeout=WAIT_MS)
-    codes = panel.codes_window
-    qtbot.waitUntil(lambda: panel.new_codes_button.isVisible(), timeout=WAIT_MS)
-    assert codes.isVisible() and len(codes.backup_codes) == 10
+    click(qtbot, panel.turn_on_button)
+    codes = shown(qtbot, lambda: codes_window(panel))
+    shown(qtbot, panel.new_codes_button)
+    assert len(codes.backup_codes) == 10
     assert all(code in codes.codes.toPlainText() for code in codes.backup_codes)
     assert "on: a code comes by e-mail" in panel.two_step_state.text()
     assert "10 backup codes left" in panel.two_step_state.text()
     assert not panel.turn_on_button.isVisible() and panel.turn_off_button.isVisible()
-    qtbot.mouseClick(codes.copy_button, Qt.MouseButton.LeftButton)
-    assert QApplication.clipboard().text().splitlines() == codes.backup_codes
+    click(qtbot, codes.copy_button)
+    first_codes = list(codes.backup_codes)
+    assert QApplication.clipboard().text().splitlines() == first_codes
 
     # Another computer signing in now needs a code; a backup code does.
     there = Computer(tmp_path / "there")
     pending = there.account.sign_in(cloud.url, email, DEFAULT_PASSWORD)
     assert pending is not None
-    there.account.verify_two_factor(pending, codes.backup_codes[0])
+    there.account.verify_two_factor(pending, first_codes[0])
     assert there.account.signed_in
     there.close()
 
     dialog.reject()  # the codes go with the account dialog, if not closed before
-    qtbot.waitUntil(lambda: panel.codes_window is None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: codes_window(panel) is None, timeout=WAIT_MS)
 
     # New codes replace them, in a window of their own again; "I saved them" closes it.
     dialog = window.show_cloud_account()
-    qtbot.mouseClick(panel.new_codes_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.codes_window is not None, timeout=WAIT_MS)
-    fresh = panel.codes_window.backup_codes
-    assert len(fresh) == 10 and set(fresh).isdisjoint(codes.backup_codes)
-    qtbot.mouseClick(panel.codes_window.done_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.codes_window is None, timeout=WAIT_MS)
+    security_shown(qtbot, panel)
+    click(qtbot, panel.new_codes_button)
+    fresh_window = shown(qtbot, lambda: codes_window(panel))
+    fresh = fresh_window.backup_codes
+    assert len(fresh) == 10 and set(fresh).isdisjoint(first_codes)
+    click(qtbot, fresh_window.done_button)
+    qtbot.waitUntil(lambda: codes_window(panel) is None, timeout=WAIT_MS)
 
 
 def test_an_unverified_address_gets_its_link_again_before_two_step_can_start(qtbot, window, cloud):
@@ -116,7 +127,7 @@ def test_an_unverified_address_gets_its_link_again_before_two_step_can_start(qtb
     assert panel.turn_on_button.isVisible() and not panel.turn_on_button.isEnabled()
     assert panel.send_link_button.isVisible()
 
-    qtbot.mouseClick(panel.send_link_button, Qt.MouseButton.LeftButton)
+    click(qtbot, panel.send_link_button)
 
     qtbot.waitUntil(panel.notice.isVisible, timeout=WAIT_MS)
     assert "new link is on its way" in panel.notice.text()
@@ -135,11 +146,11 @@ def test_deleting_the_account_asks_twice_then_signs_out_and_keeps_the_flows(
 
     monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.No)
     asked = typed_password(monkeypatch, DEFAULT_PASSWORD)
-    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    click(qtbot, panel.delete_button)
     assert asked == [] and window.cloud.signed_in  # "No": not even the password is asked
 
     monkeypatch.setattr(QMessageBox, "question", lambda *_: QMessageBox.StandardButton.Yes)
-    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    click(qtbot, panel.delete_button)
 
     qtbot.waitUntil(lambda: "account is deleted" in dialog.message.text(), timeout=WAIT_MS)
     assert asked == ["Delete account"]
@@ -158,13 +169,13 @@ def test_an_account_made_by_google_is_offered_a_password_first(
 ):
     server, providers = cloud_with_google
     panel = sign_in_with_google(qtbot, window, server, monkeypatch).security
-    qtbot.waitUntil(lambda: panel.security is not None, timeout=WAIT_MS)
+    security_shown(qtbot, panel)
 
     assert "signed up with Google or GitHub" in panel.two_step_state.text()
     assert panel.set_password_button.isVisible()
     assert not panel.turn_on_button.isVisible() and not panel.delete_button.isVisible()
 
-    qtbot.mouseClick(panel.set_password_button, Qt.MouseButton.LeftButton)
+    click(qtbot, panel.set_password_button)
 
     qtbot.waitUntil(panel.notice.isVisible, timeout=WAIT_MS)
     assert "set a password" in panel.notice.text()
@@ -183,29 +194,29 @@ def test_a_phone_is_verified_with_a_texted_code_then_takes_the_sign_in_codes(
     assert not panel.method.isVisible()  # by e-mail only, until a phone is verified
 
     qtbot.keyClicks(panel.phone, "0501234567")
-    qtbot.mouseClick(panel.send_code_button, Qt.MouseButton.LeftButton)
+    click(qtbot, panel.send_code_button)
     qtbot.waitUntil(lambda: "country code" in dialog.message.text(), timeout=WAIT_MS)
 
     panel.phone.clear()
     qtbot.keyClicks(panel.phone, phone)
-    qtbot.mouseClick(panel.send_code_button, Qt.MouseButton.LeftButton)
+    click(qtbot, panel.send_code_button)
     qtbot.waitUntil(panel.phone_code.isVisible, timeout=WAIT_MS)
     assert "code is on its way to your phone" in panel.notice.text()
     assert phone in panel.phone_state.text()
 
     qtbot.keyClicks(panel.phone_code, "000000")
-    qtbot.mouseClick(panel.verify_phone_button, Qt.MouseButton.LeftButton)
+    click(qtbot, panel.verify_phone_button)
     qtbot.waitUntil(lambda: "code isn't right" in dialog.message.text(), timeout=WAIT_MS)
 
     panel.phone_code.clear()
     qtbot.keyClicks(panel.phone_code, cloud.last_token("verify-phone", phone))
-    qtbot.mouseClick(panel.verify_phone_button, Qt.MouseButton.LeftButton)
+    click(qtbot, panel.verify_phone_button)
     qtbot.waitUntil(lambda: "is verified" in panel.phone_state.text(), timeout=WAIT_MS)
     assert not panel.phone.isVisible()
     assert panel.method.isVisible()
 
     panel.method.setCurrentIndex(panel.method.findData("sms"))
     typed_password(monkeypatch, DEFAULT_PASSWORD)
-    qtbot.mouseClick(panel.turn_on_button, Qt.MouseButton.LeftButton)
+    click(qtbot, panel.turn_on_button)
     qtbot.waitUntil(lambda: "by text message" in panel.two_step_state.text(), timeout=WAIT_MS)
-    assert panel.codes_window is not None
+    assert codes_window(panel) is not None
