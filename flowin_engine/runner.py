@@ -498,6 +498,12 @@ class _Execution:
         self.cancelled = threading.Event()
         self.inflight = 0
         self.timers: set[TimerHandle] = set()
+        # Delays written down (parked) and still waiting: node → (scope, attempt, wait, until).
+        # Their rows are rewritten when other steps end meanwhile, so that a restart does not
+        # run those again; parked_lock keeps a rewrite from bringing back a removed row.
+        self.durable: dict[str, tuple[_Scope, int, _Parked, datetime]] = {}
+        self.parked_lock = threading.Lock()  # taken before self.lock, never inside it
+        self.parked_stale = False
         self.error: str | None = None
         self.failed_node: str | None = None
         self.failed_setting: str | None = None
@@ -548,6 +554,12 @@ class _Execution:
             self._task_done()
 
     def _finish(self) -> None:
+        with self.parked_lock:
+            # Cancelled, or stopped by a failure, while Delays waited: they must not carry on
+            # at the next start.
+            for node_id in self.durable:
+                self.runner.history.unpark(self.id, node_id)  # type: ignore[union-attr]
+            self.durable.clear()
         if self.error is not None:
             status = ExecutionStatus.FAILED
         elif self.cancelled.is_set():
@@ -603,6 +615,8 @@ class _Execution:
                 if self.cancelled.is_set():
                     continue
                 ready = self._run_step(item)
+                if self.parked_stale:
+                    self._write_parked()
                 if ready:
                     with self.lock:
                         self.inflight += len(ready) - 1
@@ -763,6 +777,8 @@ class _Execution:
             if emitted:
                 port = next(iter(emitted))
                 scope.settled[node_id] = (port, emitted[port])
+            if self.durable:
+                self.parked_stale = True
             return self._resolve(scope, node_id, emitted)
 
     def _resolve(self, scope: _Scope, node_id: str, emitted: dict[str, Any] | None) -> list[_Work]:
@@ -911,16 +927,34 @@ class _Execution:
             )
             return self._completed(scope, node_id, {port: wait.data})
         parked = _Parked(wait.data, data, params, started_at, started)
-        park = getattr(self.runner.history, "park", None)
-        if seconds > self.runner.durable_wait and park is not None:
-            # Long enough that Flowin may stop meanwhile: keep what it takes to carry on. The
-            # steps before are written to the history first, so a resumed run finds their rows.
-            state = self._parked_state(scope, port, parked, work.attempt)
-            self.runner.events.flush()
-            park(self.id, node_id, wait.until, state)
+        if seconds > self.runner.durable_wait and hasattr(self.runner.history, "park"):
+            # Long enough that Flowin may stop meanwhile: keep what it takes to carry on.
             parked.durable = True
+            with self.parked_lock:
+                self.durable[node_id] = (scope, work.attempt, parked, wait.until)
+            self._write_parked()
         self._later(seconds, _Work(scope, node_id, work.attempt, parked))
         return []
+
+    def _write_parked(self) -> None:
+        """Write down, for each Delay still waiting, what the run has done so far."""
+        park = self.runner.history.park  # type: ignore[union-attr]
+        with self.parked_lock:
+            self.parked_stale = False
+            if not self.durable:
+                return
+            states = {
+                node_id: (
+                    until,
+                    self._parked_state(scope, self.types[node_id].default_port, parked, attempt),
+                )
+                for node_id, (scope, attempt, parked, until) in self.durable.items()
+            }
+            # The steps before are written to the history first: a resumed run finds their
+            # rows and writes none of its own for them.
+            self.runner.events.flush()
+            for node_id, (until, state) in states.items():
+                park(self.id, node_id, until, state)
 
     def _parked_state(
         self, scope: _Scope, port: str, parked: _Parked, attempt: int
@@ -962,6 +996,8 @@ class _Execution:
             wake_at, attempt, parked = waiting
             left = (wake_at - datetime.now(UTC)).total_seconds()
             if left > 0:  # another Delay of the run was due first
+                with self.parked_lock:
+                    self.durable[node_id] = (scope, attempt, parked, wake_at)
                 self._later(left, _Work(scope, node_id, attempt, parked))
                 return []
             return self._wake(_Work(scope, node_id, attempt, parked))
@@ -983,7 +1019,9 @@ class _Execution:
         parked = work.parked
         assert parked is not None
         if parked.durable and self.runner.history is not None:
-            self.runner.history.unpark(self.id, work.node_id)  # type: ignore[attr-defined]
+            with self.parked_lock:
+                self.durable.pop(work.node_id, None)
+                self.runner.history.unpark(self.id, work.node_id)  # type: ignore[attr-defined]
         port = self.types[work.node_id].default_port
         self._succeeded(
             work.scope,

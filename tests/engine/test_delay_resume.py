@@ -7,6 +7,7 @@ import httpx
 import pytest
 
 from flowin_engine.events import ExecutionStatus, StepStatus
+from flowin_engine.store import Store
 
 from .builders import make_flow
 from .test_runtime import activate, finished, start_runtime, wait_for
@@ -21,8 +22,6 @@ def _file_secrets(monkeypatch):
 
 @pytest.fixture
 def store(tmp_path):
-    from flowin_engine.store import Store
-
     with Store(tmp_path / "flowin.db") as store:
         yield store
 
@@ -38,13 +37,14 @@ def assert_clean_history(detail) -> None:
         assert abs(step.duration_ms - wall) < 100, (step.node_name, step.duration_ms, wall)
 
 
-def stop_while_parked(store, flow, body):
+def stop_while_parked(store, flow, body, ready=None):
+    """Run ``flow`` once, and stop Flowin while it waits in a Delay (once ``ready`` holds)."""
     first = start_runtime(store)
     first.runner.durable_wait = 0.2
     execution_id = httpx.post(f"{first.address}/webhook/{flow.name}", json=body).json()[
         "execution_id"
     ]
-    wait_for(store.parked)
+    wait_for(ready or store.parked)
     first.stop(grace=0)
     assert store.get_execution(execution_id).status == ExecutionStatus.WAITING
     return execution_id
@@ -125,3 +125,98 @@ def test_a_delay_in_a_loop_carries_on_in_its_iteration_after_a_restart(store):
     assert_clean_history(detail)
     waited = next(s for s in detail.steps if s.node_name == "Wait" and s.iteration == 1)
     assert waited.duration_ms >= 1000
+
+
+def test_a_branch_that_finished_while_a_delay_waited_is_not_run_again_after_a_restart(store):
+    flow = activate(
+        store,
+        make_flow(
+            [
+                ("Webhook", "webhook.receive", {"path": "side"}),
+                ("Wait", "core.delay", {"mode": "duration", "amount": 3, "unit": "seconds"}),
+                ("After", "testkit.record", {"key": "after"}),
+                ("Slow", "testkit.pause", {"seconds": 0.3}),
+                ("Charge", "testkit.record", {"key": "charge"}),
+            ],
+            ["Webhook -> Wait", "Wait -> After", "Webhook -> Slow", "Slow -> Charge"],
+            name="side",
+        ),
+    )
+    execution_id = stop_while_parked(
+        store, flow, {}, ready=lambda: testkit.calls["charge"] and store.parked()
+    )
+    assert "after" not in testkit.calls
+
+    second = start_runtime(store)
+    try:
+        detail = finished(store, execution_id)
+    finally:
+        second.stop(grace=1)
+    assert detail.status == ExecutionStatus.SUCCESS, detail.error
+    assert len(testkit.calls["charge"]) == 1
+    assert len(testkit.calls["after"]) == 1
+    assert_clean_history(detail)
+
+
+def test_a_run_waiting_in_two_delays_at_once_carries_on_once(store):
+    flow = activate(
+        store,
+        make_flow(
+            [
+                ("Webhook", "webhook.receive", {"path": "two"}),
+                ("Short", "core.delay", {"mode": "duration", "amount": 1, "unit": "seconds"}),
+                ("Long", "core.delay", {"mode": "duration", "amount": 2, "unit": "seconds"}),
+                ("A", "testkit.record", {"key": "a"}),
+                ("B", "testkit.record", {"key": "b"}),
+            ],
+            ["Webhook -> Short", "Short -> A", "Webhook -> Long", "Long -> B"],
+            name="two",
+        ),
+    )
+    execution_id = stop_while_parked(store, flow, {}, ready=lambda: len(store.parked()) == 2)
+
+    second = start_runtime(store)
+    try:
+        detail = finished(store, execution_id)
+    finally:
+        second.stop(grace=1)
+    assert detail.status == ExecutionStatus.SUCCESS, detail.error
+    assert len(testkit.calls["a"]) == 1
+    assert len(testkit.calls["b"]) == 1
+    assert store.parked() == []
+    assert_clean_history(detail)
+    longer = next(s for s in detail.steps if s.node_name == "Long")
+    assert longer.duration_ms >= 2000
+
+
+def test_a_waiting_run_that_is_cancelled_does_not_come_back_after_a_restart(store):
+    flow = activate(
+        store,
+        make_flow(
+            [
+                ("Webhook", "webhook.receive", {"path": "cancel"}),
+                ("Wait", "core.delay", {"mode": "duration", "amount": 1, "unit": "seconds"}),
+                ("After", "testkit.record", {"key": "after"}),
+            ],
+            ["Webhook -> Wait", "Wait -> After"],
+            name="cancel",
+        ),
+    )
+    first = start_runtime(store)
+    first.runner.durable_wait = 0.2
+    execution_id = httpx.post(f"{first.address}/webhook/{flow.name}", json={}).json()[
+        "execution_id"
+    ]
+    wait_for(store.parked)
+    assert first.runner.cancel(execution_id)
+    assert finished(store, execution_id).status == ExecutionStatus.CANCELLED
+    assert store.parked() == []
+    first.stop(grace=0)
+
+    second = start_runtime(store)
+    try:
+        assert second.runner.active() == []
+    finally:
+        second.stop(grace=1)
+    assert store.get_execution(execution_id).status == ExecutionStatus.CANCELLED
+    assert "after" not in testkit.calls
