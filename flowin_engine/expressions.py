@@ -219,12 +219,52 @@ def _accessor(key: str, root: bool = False) -> str:
     return f"['{key}']"
 
 
+# A plain path such as {{ steps['Order'].output.total }}: most templates are only these, and
+# reading them needs no parser (a flow of thousands of steps is checked in a blink).
+_PATH = re.compile(
+    r"""\{\{ \s* (?P<name>[A-Za-z_]\w*)
+    (?P<rest> (?: \.[A-Za-z_]\w* | \[ \s* (?: '[^'\\{}]*' | "[^"\\{}]*" | [0-9]+ ) \s* \] )* )
+    \s* \}\}""",
+    re.VERBOSE | re.ASCII,
+)
+_FIRST_KEY = re.compile(
+    r"""\.(?P<attr>[A-Za-z_]\w*) | \[ \s* (?: '(?P<single>[^']*)' | "(?P<double>[^"]*)" )""",
+    re.VERBOSE | re.ASCII,
+)
+# Words the parser reads as constants or operators, not as names.
+_NOT_NAMES = frozenset(
+    {"true", "false", "none", "True", "False", "None", "and", "or", "not", "in", "is", "if"}
+)
+
+
+def _plain_paths(source: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """referenced_steps for a template of plain paths only; None when it has more."""
+    steps: set[str] = set()
+    names: set[str] = set()
+    for match in _PATH.finditer(source):
+        name = match["name"]
+        if name in _NOT_NAMES:
+            return None
+        names.add(name)
+        if name == "steps":
+            first = _FIRST_KEY.match(match["rest"])
+            if first is not None:
+                steps.add(first["attr"] or first["single"] or first["double"] or "")
+    rest = _PATH.sub("", source)
+    if "{{" in rest or "{%" in rest or "{#" in rest:
+        return None
+    return frozenset(steps), frozenset(names)
+
+
 @lru_cache(maxsize=4096)
 def referenced_steps(source: str) -> tuple[frozenset[str], frozenset[str]]:
     """Names of steps a template reads (``steps['X']`` / ``steps.X``) and its top-level names.
 
     Raises ExpressionError when the template does not parse.
     """
+    plain = _plain_paths(source)
+    if plain is not None:
+        return plain
     try:
         tree = _env.parse(source)
     except TemplateSyntaxError as error:

@@ -218,6 +218,21 @@ def widget_hint(info: FieldInfo) -> str | None:
     return extra.get("widget") if isinstance(extra, dict) else None  # type: ignore[return-value]
 
 
+@cache
+def url_schemes(model: type[BaseModel]) -> dict[str, list[str]]:
+    """The fields of ``model`` that hold a web address, with the schemes each accepts.
+
+    A field declares it with ``json_schema_extra={"url_schemes": ["http", "https"]}``.
+    """
+    found: dict[str, list[str]] = {}
+    for key, info in model.model_fields.items():
+        extra = info.json_schema_extra
+        schemes = extra.get("url_schemes") if isinstance(extra, dict) else None
+        if isinstance(schemes, list):
+            found[key] = [str(s).lower() for s in schemes]
+    return found
+
+
 def load_connector(package: str) -> Connector:
     """Read ``manifest.json`` of an importable package."""
     try:

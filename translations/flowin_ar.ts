@@ -3613,6 +3613,38 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>'{step}' → {title} refers to '{other}', which doesn't run before it.</source>
       <translation>يشير '{step}' → {title} إلى '{other}' التي لا تعمل قبله.</translation>
     </message>
+    <message>
+      <source>'{step}' uses an unknown node type '{type}'. Did you mean '{suggestion}'?</source>
+      <translation>تستخدم '{step}' نوع عقدة غير معروف '{type}'. هل تقصد '{suggestion}'؟</translation>
+    </message>
+    <message>
+      <source>'{step}' → {title}: '{value}' is not one of {choices}. Did you mean '{suggestion}'?</source>
+      <translation>الحقل {title} في '{step}': القيمة '{value}' ليست من الخيارات {choices}. هل تقصد '{suggestion}'؟</translation>
+    </message>
+    <message>
+      <source>'{step}' → {title}: '{value}' is not one of {choices}.</source>
+      <translation>الحقل {title} في '{step}': القيمة '{value}' ليست من الخيارات {choices}.</translation>
+    </message>
+    <message>
+      <source>'{step}' → {title}: '{value}' is not a number.</source>
+      <translation>الحقل {title} في '{step}': القيمة '{value}' ليست رقمًا.</translation>
+    </message>
+    <message>
+      <source>'{step}' → {title}: '{value}' is not a whole number.</source>
+      <translation>الحقل {title} في '{step}': القيمة '{value}' ليست عددًا صحيحًا.</translation>
+    </message>
+    <message>
+      <source>'{step}' → {title}: '{value}' is neither yes (true) nor no (false).</source>
+      <translation>الحقل {title} في '{step}': القيمة '{value}' ليست نعم (true) ولا لا (false).</translation>
+    </message>
+    <message>
+      <source>'{step}' → {title}: '{value}' is not a web address; it starts with {schemes}.</source>
+      <translation>الحقل {title} في '{step}': '{value}' ليس عنوان ويب؛ يبدأ العنوان بـ {schemes}.</translation>
+    </message>
+    <message>
+      <source>'{step}' → {title}: '{value}' can't be called; only addresses starting with {schemes} can.</source>
+      <translation>الحقل {title} في '{step}': لا يمكن الاتصال بـ '{value}'؛ تُقبل فقط العناوين التي تبدأ بـ {schemes}.</translation>
+    </message>
   </context>
   <context>
     <name>CloudSync</name>

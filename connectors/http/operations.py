@@ -52,7 +52,9 @@ class RequestInput(BaseModel):
         BeforeValidator(_upper),
     ] = Field("GET", title="Method")
     url: Text = Field(
-        title="URL", description="The address to call, starting with https:// or http://."
+        title="URL",
+        description="The address to call, starting with https:// or http://.",
+        json_schema_extra={"url_schemes": ["http", "https"]},
     )
     headers: dict[str, Text] = Field(
         default_factory=dict,

@@ -113,3 +113,18 @@ def test_a_missing_variable_in_a_test_run_is_reported_in_arabic(qtbot, editor):
     assert "متغير غير موجود" in summary and "trigger.customer_nam" in summary
     assert "Missing variable" not in summary
     editor.set_language("en")
+
+
+def test_an_impossible_setting_is_shown_on_its_step_in_both_languages(qtbot, editor):
+    add(editor, "core.manual_trigger", 0, 0)
+    wait = add(editor, "core.delay", 300, 0)
+    editor.document.flow.node(wait).params["unit"] = "fortnights"
+    for language, expected in (("en", "is not one of seconds"), ("ar", "ليست من الخيارات")):
+        editor.set_language(language)
+        editor.check_flow()
+        editor.properties.show_node(wait, force=True)
+        shown = [
+            plain(label.text())
+            for label in editor.properties.findChildren(type(editor.run_log.summary))
+        ]
+        assert any(expected in text and "fortnights" in text for text in shown), shown
