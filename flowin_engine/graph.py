@@ -107,7 +107,8 @@ class Graph:
         if ordered is None:
             raise ValueError("the flow has a cycle")
         wanted = sorted({item for items in asked.values() for item in items})
-        bit = {item: 1 << index for index, item in enumerate(wanted)}
+        # Bit positions, not the bits themselves: thousands of wide ints would fill the memory.
+        position = {item: index for index, item in enumerate(wanted)}
         feeds_left = {node: len(self.outgoing[node]) for node in ordered}
         before: dict[str, int] = {}
         answers: dict[str, set[str]] = {}
@@ -115,12 +116,14 @@ class Graph:
             mask = 0
             for edge in self.incoming[node]:
                 source = edge.source
-                mask |= before[source] | bit.get(label(source), 0)
+                mask |= before[source]
+                if (index := position.get(label(source))) is not None:
+                    mask |= 1 << index
                 feeds_left[source] -= 1
                 if feeds_left[source] == 0:
                     del before[source]  # no one else reads it: keep memory to what is open
             if node in asked:
-                answers[node] = {item for item in asked[node] if not mask & bit[item]}
+                answers[node] = {item for item in asked[node] if not mask >> position[item] & 1}
             if feeds_left[node]:
                 before[node] = mask
         return answers
