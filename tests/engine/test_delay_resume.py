@@ -220,3 +220,45 @@ def test_a_waiting_run_that_is_cancelled_does_not_come_back_after_a_restart(stor
         second.stop(grace=1)
     assert store.get_execution(execution_id).status == ExecutionStatus.CANCELLED
     assert "after" not in testkit.calls
+
+
+def test_a_delay_in_a_loop_inside_a_loop_carries_on_in_both_iterations(store):
+    flow = activate(
+        store,
+        make_flow(
+            [
+                ("Webhook", "webhook.receive", {"path": "nested"}),
+                ("Orders", "core.loop", {"items": "{{ trigger.body.orders }}"}),
+                ("Lines", "core.loop", {"items": "{{ loop.item.lines }}"}),
+                ("Wait", "core.delay", {"amount": "{{ loop.item.wait }}", "unit": "seconds"}),
+                ("Ship", "testkit.record", {"key": "ship", "value": "{{ loop.item.sku }}"}),
+                ("Done", "testkit.record", {"key": "done"}),
+            ],
+            [
+                "Webhook -> Orders",
+                "Orders:item -> Lines",
+                "Lines:item -> Wait",
+                "Wait -> Ship",
+                "Orders:done -> Done",
+            ],
+            name="nested",
+        ),
+    )
+    orders = [
+        {"lines": [{"sku": "a1", "wait": 0}, {"sku": "a2", "wait": 0}]},
+        {"lines": [{"sku": "b1", "wait": 0}, {"sku": "b2", "wait": 1}, {"sku": "b3", "wait": 0}]},
+    ]
+    execution_id = stop_while_parked(store, flow, {"orders": orders})
+    assert testkit.calls["ship"] == ["a1", "a2", "b1"]
+
+    second = start_runtime(store)
+    try:
+        detail = finished(store, execution_id)
+    finally:
+        second.stop(grace=1)
+    assert detail.status == ExecutionStatus.SUCCESS, detail.error
+    assert testkit.calls["ship"] == ["a1", "a2", "b1", "b2", "b3"]
+    [done] = testkit.calls["done"]
+    assert done["count"] == 2
+    assert [len(order["results"]) for order in done["results"]] == [2, 3]
+    assert store.parked() == []
