@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import httpx
 from cryptography.hazmat.primitives.asymmetric import rsa
-from PySide6.QtCore import Qt
 
 from tests.connectors.google_contract import GoogleTokenServer
 from tests.connectors.test_google import CLIENT_ID, CLIENT_SECRET
 
-from .conftest import add
+from .conftest import WAIT_MS, add, click
 
 
 def test_connecting_an_account_tests_it_and_keeps_the_secret_out_of_the_flow(
@@ -34,14 +33,14 @@ def test_connecting_an_account_tests_it_and_keeps_the_secret_out_of_the_flow(
     qtbot.keyClicks(dialog.fields["api_key"], "sk-local-secret")
     dialog.fields["base_url"].clear()
     qtbot.keyClicks(dialog.fields["base_url"], httpserver.url_for("/v1"))
-    with qtbot.waitSignal(dialog.call_finished, timeout=10_000):
-        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.call_finished, timeout=WAIT_MS):
+        click(qtbot, dialog.test_button)
         assert dialog.result_label.text() == "Testing…"  # the window stays responsive
         assert not dialog.save_button.isEnabled()
     assert dialog.result_label.text() == "✓ Connected; 1 model available."
     assert dialog.save_button.isEnabled()
 
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog.save_button)
 
     [connection] = editor.connections.list("openai")
     assert connection.label == "Home Ollama"
@@ -69,8 +68,8 @@ def test_a_failed_test_says_why_and_an_existing_account_can_be_chosen(
     dialog = editor.properties.editors["connection"].connect_account()
     qtbot.keyClicks(dialog.fields["api_key"], "sk-wrong")
     dialog.fields["base_url"].setText(httpserver.url_for("/v1"))
-    with qtbot.waitSignal(dialog.call_finished, timeout=10_000):
-        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.call_finished, timeout=WAIT_MS):
+        click(qtbot, dialog.test_button)
     assert dialog.result_label.text().startswith("✕ ")
     dialog.reject()
     assert editor.document.flow.node(step).params["connection"] == existing.id
@@ -91,12 +90,12 @@ def test_a_google_account_signs_in_in_the_browser_and_keeps_its_tokens(qtbot, ed
         dialog.fields["token_url"].setText(tokens.token_url)
         # The user signs in and consents in the browser; Google redirects to the loopback.
         dialog.open_browser = lambda url: httpx.get(url, follow_redirects=True)
-        with qtbot.waitSignal(dialog.call_finished, timeout=15_000):
-            qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+        with qtbot.waitSignal(dialog.call_finished, timeout=WAIT_MS):
+            click(qtbot, dialog.sign_in_button)
         assert dialog.result_label.text() == "✓ Signed in."
         refresh_token = dialog.fields["refresh_token"].text()
         assert refresh_token in tokens.refresh_tokens
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        click(qtbot, dialog.save_button)
 
     [connection] = editor.connections.list("google_sheets")
     secret = editor.connections.secret(connection.id)

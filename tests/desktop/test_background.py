@@ -7,6 +7,8 @@ from flowin_engine.model import Edge, Flow, FlowStatus, Node
 from flowin_engine.registry import default_registry
 from flowin_engine.store import Store
 
+from .conftest import WAIT_MS, shown
+
 
 def failing_hook() -> Flow:
     return Flow(
@@ -35,7 +37,7 @@ def test_a_failed_run_of_an_active_flow_is_reported(qtbot, tmp_path, monkeypatch
     background.start()
     try:
         url = background.runtime.webhook_url("hook")
-        with qtbot.waitSignal(background.run_failed, timeout=10_000) as failed:
+        with qtbot.waitSignal(background.run_failed, timeout=WAIT_MS) as failed:
             assert httpx.post(url, json={"sku": "A1"}).status_code == 202
         execution_id, flow_name, error = failed.args
         assert store.get_execution(execution_id).failed_node == "Stop"
@@ -70,8 +72,7 @@ def test_a_second_app_on_the_same_data_folder_shows_why_flows_dont_run_here(
         qtbot.addWidget(window)
         show_background_problem(window, background)
         window.show()
-        label = window.statusBar().findChild(QLabel, "backgroundProblem")
-        qtbot.waitUntil(label.isVisible)
+        label = shown(qtbot, lambda: window.statusBar().findChild(QLabel, "backgroundProblem"))
         assert label.text() == background.problem
     finally:
         background.stop()

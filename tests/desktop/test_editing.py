@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from flowin_desktop.canvas.view import NODE_TYPE_MIME
 from flowin_desktop.document import SetNodeValue, SetNoteText
 
-from .conftest import add, names
+from .conftest import WAIT_MS, add, names
 
 
 def test_double_clicking_a_palette_entry_adds_that_step(qtbot, editor):
@@ -237,12 +237,12 @@ def test_a_step_missing_a_required_value_is_marked_until_it_is_filled(qtbot, edi
     stop = add(editor, "core.stop_with_error", 300, 0)
     editor.scene.connect(trigger, "main", stop, "main")
     item = editor.scene.node_items[stop]
-    qtbot.waitUntil(lambda: bool(item.problems), timeout=3000)
+    qtbot.waitUntil(lambda: bool(item.problems), timeout=WAIT_MS)
     assert "Error message" in item.problems[0]
     assert editor.scene.node_items[trigger].problems == []
 
     editor.document.push(SetNodeValue(editor.document, stop, "params.message", "Out of stock"))
-    qtbot.waitUntil(lambda: item.problems == [], timeout=3000)
+    qtbot.waitUntil(lambda: item.problems == [], timeout=WAIT_MS)
 
 
 def test_right_click_menu_adds_a_step_where_the_user_clicked(editor):

@@ -14,7 +14,7 @@ import flowin_engine.steps
 import flowin_engine.validation
 from flowin_desktop.i18n import ENGINE_MESSAGES, translations_dir
 
-from .conftest import add, plain
+from .conftest import WAIT_MS, add, plain
 
 # Where the engine words messages the app shows: validation, and a step's common failures.
 MODULES = (
@@ -107,7 +107,7 @@ def test_a_missing_variable_in_a_test_run_is_reported_in_arabic(qtbot, editor):
     ]
     editor.scene.connect(trigger, "main", greet, "main")
     editor.set_language("ar")
-    with qtbot.waitSignal(editor.run_finished, timeout=10_000):
+    with qtbot.waitSignal(editor.run_finished, timeout=WAIT_MS):
         assert editor.test_run()
     summary = plain(editor.run_log.summary.text())
     assert "متغير غير موجود" in summary and "trigger.customer_nam" in summary

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from flowin_engine.events import ExecutionStatus
 
-from .conftest import add
+from .conftest import WAIT_MS, add, click
 
 
 def _failing_flow(qtbot, editor):
@@ -20,7 +18,7 @@ def _failing_flow(qtbot, editor):
     editor.scene.connect(trigger, "main", greet, "main")
     editor.scene.connect(greet, "main", check, "main")
     editor._saved = False
-    with qtbot.waitSignal(editor.run_finished, timeout=10_000) as finished:
+    with qtbot.waitSignal(editor.run_finished, timeout=WAIT_MS) as finished:
         assert editor.test_run()
     assert finished.args[0].status == ExecutionStatus.FAILED
     return trigger, greet, check
@@ -28,7 +26,7 @@ def _failing_flow(qtbot, editor):
 
 def test_the_history_lists_runs_filters_them_and_shows_each_steps_data(qtbot, editor):
     _failing_flow(qtbot, editor)
-    qtbot.mouseClick(editor.executions_button, Qt.MouseButton.LeftButton)
+    click(qtbot, editor.executions_button)
     view = editor.executions
     assert editor.pages.currentWidget() is view
     assert view.flow_filter.currentData() == editor.document.flow.id
@@ -55,7 +53,7 @@ def test_the_history_lists_runs_filters_them_and_shows_each_steps_data(qtbot, ed
     view.period_filter.setCurrentIndex(view.period_filter.findData("today"))
     assert view.execution_ids() == [run_id]
 
-    qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
+    click(qtbot, view.back_button)
     assert editor.pages.currentWidget() is editor.editor
 
 
@@ -66,10 +64,18 @@ def test_retry_from_the_failed_step_reuses_what_succeeded_and_shows_live(qtbot, 
     [failed_id] = view.execution_ids()
     assert view.retry_button.isVisible()
 
-    qtbot.mouseClick(view.retry_button, Qt.MouseButton.LeftButton)
+    click(qtbot, view.retry_button)
 
-    qtbot.waitUntil(lambda: len(view.execution_ids()) == 2, timeout=5000)
-    qtbot.waitUntil(lambda: view.detail.status != ExecutionStatus.RUNNING, timeout=5000)
+    def retry_shown_and_ended() -> bool:
+        current = view.list.currentItem()
+        return (
+            len(view.execution_ids()) == 2
+            and current is not None
+            and current.text(0).endswith("↻")
+            and view.summary.text().startswith(view.status_text("failed"))
+        )
+
+    qtbot.waitUntil(retry_shown_and_ended, timeout=WAIT_MS)
     retry = view.detail
     assert retry.retry_of == failed_id
     assert retry.mode == "retry"

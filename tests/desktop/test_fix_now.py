@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
-from .conftest import add
+from .conftest import WAIT_MS, add, click
 
 
 def _run(qtbot, window):
-    with qtbot.waitSignal(window.run_finished, timeout=10_000) as finished:
+    with qtbot.waitSignal(window.run_finished, timeout=WAIT_MS) as finished:
         assert window.test_run()
     return finished.args[0]
 
@@ -27,7 +25,7 @@ def test_a_step_without_an_account_opens_the_account_dialog(qtbot, editor, monke
 
     assert finished.failed_setting == "connection"
     assert editor.run_log.fix_button.isVisibleTo(editor.run_log)
-    qtbot.mouseClick(editor.run_log.fix_button, Qt.MouseButton.LeftButton)
+    click(qtbot, editor.run_log.fix_button)
     assert editor.scene.selected_node_ids() == [send]
     picker = editor.properties.editors["connection"]
     assert picker.dialog is not None and picker.dialog.isVisible()
@@ -48,7 +46,7 @@ def test_a_missing_variable_focuses_the_field_that_reads_it(qtbot, editor):
     finished = _run(qtbot, editor)
 
     assert finished.failed_setting == field
-    qtbot.mouseClick(editor.run_log.fix_button, Qt.MouseButton.LeftButton)
+    click(qtbot, editor.run_log.fix_button)
     assert editor.properties.tabs.currentIndex() == 0
     assert editor.properties.editors[field].widget.hasFocus() or (
         editor.focusWidget() is editor.properties.editors[field].widget

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from flowin_desktop.example import EXAMPLE_NAME
 from flowin_engine.model import FlowStatus
 from flowin_engine.store import Store
 
-from .conftest import add
+from .conftest import WAIT_MS, add, click
 
 
 def test_first_start_saves_a_working_example_flow(window, store):
@@ -22,7 +20,7 @@ def test_edits_are_saved_automatically_and_reopen_the_same(qtbot, editor, store)
     b = add(editor, "core.set_fields", 300, 20)
     editor.scene.connect(a, "main", b, "main")
     assert editor.save_state.text() == "Saving…"
-    qtbot.waitUntil(lambda: editor.save_state.text() == "Saved", timeout=3000)
+    qtbot.waitUntil(lambda: editor.save_state.text() == "Saved", timeout=WAIT_MS)
     flow_id = editor.document.flow.id
 
     with Store(store.path) as reopened:
@@ -66,7 +64,7 @@ def test_deleting_every_flow_shows_the_friendly_empty_state(window):
 def test_activating_a_flow_is_saved_and_undoable(qtbot, window, store):
     flow_id = window.home.flow_ids()[0]
     window.open_flow(flow_id)
-    qtbot.mouseClick(window.activate_button, Qt.MouseButton.LeftButton)
+    click(qtbot, window.activate_button)
     assert window.document.flow.status == FlowStatus.ACTIVE
     assert window.activate_button.isChecked()
     window.save_now()

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF
 
 from flowin_engine.events import ExecutionStatus
 
-from .conftest import add, plain
+from .conftest import WAIT_MS, add, click, plain
 
 
 def _order_flow(editor, httpserver):
@@ -23,7 +23,7 @@ def _order_flow(editor, httpserver):
 
 
 def _wait_for_run(qtbot, window, start):
-    with qtbot.waitSignal(window.run_finished, timeout=10_000) as finished:
+    with qtbot.waitSignal(window.run_finished, timeout=WAIT_MS) as finished:
         assert start()
     return finished.args[0]
 
@@ -43,7 +43,7 @@ def test_a_pinned_step_is_not_called_again_in_test_runs_and_undo_unpins_it(
 
     _select(editor, call)
     assert editor.properties.pin_button.text() == "Pin this output"
-    qtbot.mouseClick(editor.properties.pin_button, Qt.MouseButton.LeftButton)
+    click(qtbot, editor.properties.pin_button)
 
     assert call in editor.document.flow.pinned
     assert editor.document.flow.pinned[call].output["body"] == {"id": 7, "total": 250}
@@ -91,8 +91,8 @@ def test_run_this_step_only_uses_the_last_runs_data_and_calls_nothing_else(
     ]
 
     _select(editor, note)
-    with qtbot.waitSignal(editor.run_finished, timeout=10_000) as finished:
-        qtbot.mouseClick(editor.properties.run_step_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(editor.run_finished, timeout=WAIT_MS) as finished:
+        click(qtbot, editor.properties.run_step_button)
 
     assert finished.args[0].status == ExecutionStatus.SUCCESS
     assert len(httpserver.log) == 1  # the request step was replayed, not called
@@ -105,7 +105,7 @@ def test_run_this_step_only_before_any_run_asks_for_a_run_first(qtbot, editor, h
     _, _, note = _order_flow(editor, httpserver)
     _select(editor, note)
 
-    qtbot.mouseClick(editor.properties.run_step_button, Qt.MouseButton.LeftButton)
+    click(qtbot, editor.properties.run_step_button)
 
     assert editor.run_log.summary.text() == (
         "Run the flow once first so this step has data to work with."

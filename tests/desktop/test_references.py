@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from .conftest import add
+from .conftest import WAIT_MS, add
 
 
 def _after_a_run_with_a_new_step(qtbot, window):
     window.open_flow(window.home.flow_ids()[0])
-    with qtbot.waitSignal(window.run_finished, timeout=10_000):
+    with qtbot.waitSignal(window.run_finished, timeout=WAIT_MS):
         window.test_run()
     gift = next(n for n in window.document.flow.nodes if n.name == "Add a thank-you gift")
     stop = add(window, "core.stop_with_error", 1200, 0)

@@ -6,11 +6,11 @@ from PySide6.QtCore import Qt
 
 from flowin_engine.events import ExecutionStatus
 
-from .conftest import add, plain
+from .conftest import WAIT_MS, add, plain
 
 
 def _run(qtbot, window):
-    with qtbot.waitSignal(window.run_finished, timeout=10_000) as finished:
+    with qtbot.waitSignal(window.run_finished, timeout=WAIT_MS) as finished:
         assert window.test_run()
     return finished.args[0]
 

@@ -3,15 +3,13 @@ flow changed elsewhere while it was open."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from flowin_desktop.canvas.diff import DiffOverlay
 from flowin_desktop.canvas.ghost import GhostFlow
 from flowin_desktop.document import SetNodeValue
 from flowin_desktop.versions import OPEN_NOW, VersionHistoryDialog
 from flowin_engine.store import Store
 
-from .conftest import add, names
+from .conftest import add, click, names
 
 
 def _three_versions(editor) -> tuple[str, str, str]:
@@ -29,7 +27,7 @@ def _three_versions(editor) -> tuple[str, str, str]:
 
 
 def _open_history(qtbot, editor) -> VersionHistoryDialog:
-    qtbot.mouseClick(editor.history_button, Qt.MouseButton.LeftButton)
+    click(qtbot, editor.history_button)
     dialog = editor.findChild(VersionHistoryDialog)
     assert dialog is not None and dialog.isVisible()
     return dialog
@@ -88,7 +86,7 @@ def test_restoring_a_version_is_one_undoable_change_saved_as_a_new_version(qtbot
     dialog = _open_history(qtbot, editor)
     dialog.select_version(2)
 
-    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    click(qtbot, dialog.restore_button)
 
     flow_id = editor.document.flow.id
     assert names(editor.document.flow) == ["Manual trigger", "Set fields"]
@@ -123,7 +121,7 @@ def test_a_flow_saved_elsewhere_is_not_overwritten_and_keep_mine_saves_on_top(qt
     assert store.get_flow(flow_id).name == "Their name"
     assert len(store.get_flow(flow_id).nodes) == 1
 
-    qtbot.mouseClick(editor.conflict_bar.keep_button, Qt.MouseButton.LeftButton)
+    click(qtbot, editor.conflict_bar.keep_button)
 
     assert not editor.conflict_bar.isVisible()
     assert names(store.get_flow(flow_id)) == ["Manual trigger", "Delay"]
@@ -139,7 +137,7 @@ def test_load_theirs_opens_their_version_and_keeps_mine_as_a_copy(qtbot, editor,
     add(editor, "core.delay", 300, 0)
     editor.save_now()
 
-    qtbot.mouseClick(editor.conflict_bar.theirs_button, Qt.MouseButton.LeftButton)
+    click(qtbot, editor.conflict_bar.theirs_button)
 
     assert not editor.conflict_bar.isVisible()
     assert editor.document.flow.name == "Their name"
