@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from .errors import FlowinError
 from .events import ExecutionStatus, StepStatus
+from .model import Flow
 from .runner import ExecutionHandle, Reused, Runner
-from .store import Store
+from .store import Store, is_truncated
 
 RETRYABLE = {ExecutionStatus.FAILED, ExecutionStatus.INTERRUPTED, ExecutionStatus.CANCELLED}
 
@@ -26,5 +27,22 @@ def retry_execution(store: Store, runner: Runner, execution_id: str) -> Executio
         # Only steps outside loops are reused: a loop that did not finish runs again as a whole.
         ok = StepStatus(step.status) in (StepStatus.SUCCESS, StepStatus.REUSED)
         if ok and step.iteration is None and step.port is not None:
+            if is_truncated(step.output):
+                # The history kept only the start of this output: the step runs again (a
+                # trigger, on the run's whole trigger data), unless that would repeat an effect.
+                _check_repeatable(runner, flow, step.node_id, step.node_name)
+                continue
             reuse[step.node_id] = Reused(step.port, step.output)
     return runner.start(flow, detail.trigger_data, mode="retry", reuse=reuse, retry_of=detail.id)
+
+
+def _check_repeatable(runner: Runner, flow: Flow, node_id: str, node_name: str) -> None:
+    node = next((n for n in flow.nodes if n.id == node_id), None)
+    if node is None:
+        return
+    node_type = runner.registry.get(node.type)
+    if not node_type.is_trigger and not node_type.manifest.repeat_safe:
+        raise FlowinError(
+            f"'{node_name}' gave more data than the history keeps, and running it again could "
+            "repeat what it did (a message sent twice); run the flow again from the start instead."
+        )

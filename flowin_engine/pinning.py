@@ -19,7 +19,7 @@ from .events import StepStatus
 from .graph import Graph
 from .model import Flow, PinnedOutput
 from .runner import ExecutionHandle, Reused, Runner
-from .store import Store
+from .store import Store, is_truncated
 from .validation import LOOP_TYPE
 
 STEP_MODE = "step"  # the mode of a run of one step
@@ -48,12 +48,15 @@ def start_test_run(runner: Runner, flow: Flow, trigger_data: Any = None) -> Exec
     return runner.start(flow, trigger_data, mode="manual", reuse=pinned_reuse(flow))
 
 
-def latest_outputs(store: Store, flow_id: str) -> tuple[dict[str, Reused], Any]:
+def latest_outputs(
+    store: Store, flow_id: str, cut: set[str] | None = None
+) -> tuple[dict[str, Reused], Any]:
     """Each step's output in the newest recent run that settled it, and that run's trigger data.
 
     A step skipped in a full run has no output there (its branch was not taken); the steps a
     run of one step skipped were only left alone, so older runs are looked at for them. Steps
-    inside loops ran once per item and have no single output.
+    inside loops ran once per item and have no single output. An output too big for the
+    history was kept cut: it is left out, and its step's id added to ``cut``.
     """
     outputs: dict[str, Reused] = {}
     settled: set[str] = set()
@@ -68,7 +71,11 @@ def latest_outputs(store: Store, flow_id: str) -> tuple[dict[str, Reused], Any]:
                 continue
             status = StepStatus(step.status)
             if status in (StepStatus.SUCCESS, StepStatus.REUSED) and step.port is not None:
-                outputs[step.node_id] = Reused(step.port, step.output)
+                if is_truncated(step.output):
+                    if cut is not None:
+                        cut.add(step.node_id)
+                else:
+                    outputs[step.node_id] = Reused(step.port, step.output)
                 settled.add(step.node_id)
             elif status == StepStatus.SKIPPED and detail.mode != STEP_MODE:
                 settled.add(step.node_id)
@@ -89,12 +96,19 @@ def run_step(store: Store, runner: Runner, flow: Flow, node_id: str) -> Executio
         raise FlowinError(
             f"'{node.name}' runs inside a loop, once per item: run the loop step instead."
         )
-    outputs, trigger_data = latest_outputs(store, flow.id)
+    cut: set[str] = set()
+    outputs, trigger_data = latest_outputs(store, flow.id, cut)
     after = graph.downstream(node_id) | {node_id}
     reuse = {n: r for n, r in {**outputs, **pinned_reuse(flow)}.items() if n not in after}
     is_trigger = not graph.incoming[node_id] and runner.registry.get(node.type).is_trigger
     if not is_trigger:
         incoming = graph.incoming[node_id]
+        too_big = [e.source for e in incoming if e.source in cut and e.source not in reuse]
+        if too_big and not any(edge.source in reuse for edge in incoming):
+            raise FlowinError(
+                f"What '{flow.node(too_big[0]).name}' gave in the latest run was too big to keep "
+                f"in the history; run the whole flow to try '{node.name}'."
+            )
         if not any(edge.source in reuse for edge in incoming):
             raise FlowinError(NO_EARLIER_RUN)
         if not any(

@@ -13,8 +13,10 @@ from ._store import (
     VersionConflict,
 )
 from .redact import redact
+from .trim import HISTORY_LIMIT, for_history, is_truncated
 
 __all__ = [
+    "HISTORY_LIMIT",
     "LANGUAGE_SETTING",
     "DatabaseBusy",
     "ExecutionDetail",
@@ -25,5 +27,7 @@ __all__ = [
     "StepRecordView",
     "Store",
     "VersionConflict",
+    "for_history",
+    "is_truncated",
     "redact",
 ]

@@ -59,6 +59,12 @@ class UTCDateTime(TypeDecorator[datetime]):
         return None if value is None else value.replace(tzinfo=UTC)
 
 
+class StoredJSON(str):
+    """JSON text made already (to measure it): a JSONText column stores it as it is."""
+
+    __slots__ = ()
+
+
 class JSONText(TypeDecorator[Any]):
     """Any JSON-able value, kept as text; SQL NULL stands for None."""
 
@@ -66,7 +72,11 @@ class JSONText(TypeDecorator[Any]):
     cache_ok = True
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
-        return None if value is None else dump_json(value)
+        if value is None:
+            return None
+        if type(value) is StoredJSON:
+            return str(value)
+        return dump_json(value)
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> Any:
         return None if value is None else json.loads(value)

@@ -68,6 +68,7 @@ from ._schema import (
     WakeupRow,
 )
 from .redact import redact
+from .trim import for_history
 
 log = logging.getLogger(__name__)
 
@@ -400,6 +401,7 @@ class Store:
                     for started, flow in runs
                 ],
             )
+            _release_inbox_payloads(session, [started.execution_id for started, _ in runs])
 
     @staticmethod
     def _saved_versions(session: Session, flows: Sequence[Flow]) -> dict[int, int | None]:
@@ -694,14 +696,14 @@ class _BatchWriter:
         self.session = session
 
     def write(self, events: Sequence[Event]) -> None:
-        started: dict[str, dict[str, Any]] = {}  # executions begun in this batch
+        started: dict[str, ExecutionStarted] = {}  # executions begun in this batch
         ended: dict[str, ExecutionFinished] = {}
         steps: dict[tuple[str, str, int | None, int], dict[str, Any]] = {}
         closing: list[StepFinished] = []  # finishes of steps started in an earlier batch
         skipped: list[dict[str, Any]] = []
         for item in events:
             if isinstance(item, ExecutionStarted):
-                started.setdefault(item.execution_id, _execution_values(item))
+                started.setdefault(item.execution_id, item)
             elif isinstance(item, StepStarted):
                 steps[_step_key(item)] = _started_values(item)
             elif isinstance(item, StepFinished):
@@ -726,7 +728,8 @@ class _BatchWriter:
                 *(r["execution_id"] for r in skipped),
             }
         )
-        fresh = [values for key, values in started.items() if key not in known]
+        # Usually begun already (begin_executions): the trigger data is masked only when new.
+        fresh = [_execution_values(item) for key, item in started.items() if key not in known]
         if fresh:
             self.session.execute(insert(ExecutionRow.__table__), fresh)
             known.update(v["id"] for v in fresh)
@@ -816,6 +819,19 @@ def _finish_values(event: ExecutionFinished) -> dict[str, Any]:
     }
 
 
+def _release_inbox_payloads(session: Session, execution_ids: Sequence[str]) -> None:
+    """The inbox keeps an event's data until its run is recorded with it; from then on the run
+    holds it, and a second copy of a big webhook body would only fill the file."""
+    connection = session.connection()
+    for start in range(0, len(execution_ids), 500):
+        chunk = tuple(execution_ids[start : start + 500])
+        marks = ", ".join("?" * len(chunk))
+        connection.exec_driver_sql(
+            f"UPDATE inbox SET payload = NULL WHERE payload IS NOT NULL AND id IN ({marks})",
+            chunk,
+        )
+
+
 def _step_key(event: StepStarted | StepFinished) -> tuple[str, str, int | None, int]:
     return (event.execution_id, event.node_id, event.iteration, event.attempt)
 
@@ -850,7 +866,7 @@ def _started_values(event: StepStarted) -> dict[str, Any]:
         **_identity(event),
         "attempt": event.attempt,
         "status": StepStatus.RUNNING.value,
-        "input": redact(event.input),
+        "input": for_history(event.input),
         "output": None,
         "port": None,
         "error": None,
@@ -864,8 +880,8 @@ def _finished_values(event: StepFinished) -> dict[str, Any]:
     return {
         "attempt": event.attempt,
         "status": StepStatus(event.status).value,
-        "input": redact(event.input),
-        "output": redact(event.output),
+        "input": for_history(event.input),
+        "output": for_history(event.output),
         "port": event.port,
         "error": event.error,
         "started_at": event.started_at,

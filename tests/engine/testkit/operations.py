@@ -80,6 +80,13 @@ def record(params: RecordInput, ctx: StepContext) -> Any:
     return params.value if params.value is not None else ctx.input
 
 
+def send(params: RecordInput, ctx: StepContext) -> Any:
+    """Like a message sent: repeating it would send it twice."""
+    with _lock:
+        calls[params.key].append(params.value)
+    return params.value
+
+
 def once(params: RecordInput, ctx: StepContext) -> Any:
     with _lock:
         calls[params.key].append(1)
