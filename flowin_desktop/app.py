@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QSystemTrayIcon
 
+from flowin_engine.errors import FlowinError
 from flowin_engine.registry import Registry, default_registry
 from flowin_engine.store import Store
 
@@ -38,6 +39,16 @@ def seed_first_start(store: Store, registry: Registry) -> str | None:
         return None
     store.save_flow(flow)
     return flow.id
+
+
+def open_store() -> Store | None:
+    """The store, or None once the user has been told why it can't open (a damaged file)."""
+    try:
+        return Store()
+    except FlowinError as error:
+        log.error("Flowin's database can't be opened: %s", error)
+        QMessageBox(QMessageBox.Icon.Critical, "Flowin", str(error)).exec()
+        return None
 
 
 def create_window(
@@ -78,7 +89,10 @@ def main() -> int:
     app.setApplicationName("Flowin")
     app.setOrganizationName("Flowin")
     app.setWindowIcon(app_icon())
-    window = create_window(app)  # type: ignore[arg-type]
+    store = open_store()
+    if store is None:
+        return 1
+    window = create_window(app, store)  # type: ignore[arg-type]
     background = Background(window.store, window.registry)
     window.background = background
     if QSystemTrayIcon.isSystemTrayAvailable():

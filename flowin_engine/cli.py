@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from .cli_connections import connections
+from .cli_doctor import doctor, restore
 from .cli_sync import account, sync
 from .errors import FlowFileError, FlowinError, NotFound
 from .events import (
@@ -546,5 +547,7 @@ def _clip(text: str, limit: int) -> str:
 main.add_command(connections)
 main.add_command(account)
 main.add_command(sync)
+main.add_command(doctor)
+main.add_command(restore)
 
 __all__ = ["NotFound", "main"]

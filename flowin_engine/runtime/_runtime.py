@@ -138,6 +138,7 @@ class Runtime:
             raise
 
     def _start(self, webhooks_required: bool) -> None:
+        self.store.back_up_daily()
         interrupted = self.store.mark_interrupted()
         if interrupted:
             log.warning(

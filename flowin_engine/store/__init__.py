@@ -1,5 +1,6 @@
 """The execution history: saved flows with their versions, and every run with its steps."""
 
+from ._health import DatabaseDamaged, RestoreRefused
 from ._store import (
     LANGUAGE_SETTING,
     DatabaseBusy,
@@ -19,11 +20,13 @@ __all__ = [
     "HISTORY_LIMIT",
     "LANGUAGE_SETTING",
     "DatabaseBusy",
+    "DatabaseDamaged",
     "ExecutionDetail",
     "ExecutionSummary",
     "FlowSummary",
     "FlowVersionInfo",
     "Parked",
+    "RestoreRefused",
     "StepRecordView",
     "Store",
     "VersionConflict",

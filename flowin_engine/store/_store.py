@@ -16,9 +16,10 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -41,6 +42,7 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -57,6 +59,7 @@ from ..events import (
     StepStatus,
 )
 from ..model import Flow, FlowStatus, utc_now
+from . import _health
 from ._schema import (
     ExecutionRow,
     FlowRow,
@@ -83,7 +86,7 @@ _WRITE = "flowin_write"
 BUSY_TIMEOUT_MS = 5000  # how long SQLite itself waits for a lock before each retry of ours
 WRITE_PATIENCE = 120.0  # seconds a write other than the run history waits before giving up
 _BUSY_WARNING_EVERY = 30.0
-_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CORRUPT, _SQLITE_NOTADB = 5, 6, 11, 26
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +184,10 @@ class Store:
     def __init__(self, path: str | Path | None = None) -> None:
         self.path = Path(path) if path is not None else paths.database_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._engine = _create_engine(self.path)
+        # Before anything can write: each write into a damaged file may spread the damage.
+        _health.require_sound(self.path)
+        self._damage: _health.DatabaseDamaged | None = None
+        self._engine = _create_engine(self.path, self._damaged)
         self._reader = sessionmaker(self._engine, expire_on_commit=False)
         self._write_lock = threading.Lock()
         # Writers take turns on one connection they keep: checking a connection out of the
@@ -562,6 +568,19 @@ class Store:
             result = session.execute(delete(ExecutionRow).where(ExecutionRow.id.in_(pruned)))
             return int(result.rowcount)  # type: ignore[attr-defined]
 
+    def back_up_daily(self) -> Path | None:
+        """Copy the database into ``backups/`` at most once a day (the runtime does at start).
+
+        The store only opens a database that passed the quick check, so the copy is sound. A
+        backup that fails is logged: it must not stop Flowin from running.
+        """
+        try:
+            made = _health.back_up_daily(self.path)
+        except (OSError, sqlite3.Error):
+            log.exception("Could not back up the database to %s", _health.backup_folder(self.path))
+            return None
+        return made.path if made is not None else None
+
     # Settings
 
     def language(self) -> str:
@@ -592,6 +611,8 @@ class Store:
         """A write transaction; waits for a busy database ``patience`` seconds (None: as long
         as the store is open), then raises ``DatabaseBusy``."""
         with self._write_lock:
+            if self._damage is not None:
+                raise self._damage
             connection = self._begin_write(patience)
             try:
                 with Session(
@@ -605,6 +626,13 @@ class Store:
                 self._write_connection = None
                 connection.close()
                 raise
+
+    def _damaged(self, error: BaseException) -> _health.DatabaseDamaged:
+        """Damage found while open: from now on nothing more is written into the file."""
+        if self._damage is None:
+            log.error("The database %s turned out damaged: %s", self.path, error)
+            self._damage = _health.DatabaseDamaged(self.path, [str(error)])
+        return self._damage
 
     def _begin_write(self, patience: float | None) -> Connection:
         """The write connection inside ``BEGIN IMMEDIATE``, once no other process writes."""
@@ -905,8 +933,17 @@ def _skipped_values(event: StepSkipped) -> dict[str, Any]:
     }
 
 
-def _create_engine(path: Path) -> Engine:
+def _create_engine(path: Path, damaged: Callable[[BaseException], FlowinError]) -> Engine:
     engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "handle_error")
+    def _damage(context: ExceptionContext) -> FlowinError | None:
+        # Damage met later than the check at open (a page read for the first time) reaches
+        # the user as the same sentence, never as a driver error.
+        code = getattr(context.original_exception, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            return damaged(context.original_exception)
+        return None
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: Any, _record: Any) -> None:
