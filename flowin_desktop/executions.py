@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from flowin_engine.errors import FlowinError
 from flowin_engine.events import ExecutionStatus, StepStatus
 from flowin_engine.history import RETRYABLE
-from flowin_engine.store import ExecutionDetail, ExecutionSummary, Store
+from flowin_engine.store import ExecutionDetail, ExecutionSummary, Store, shrink
 
 from .panels.properties import add_json
 from .theme import LIGHT, Theme
@@ -401,7 +401,8 @@ class ExecutionsView(QWidget):
         key = item.data(0, ID_ROLE)
         root = self.data_model.invisibleRootItem()
         if key == "trigger":
-            add_json(root, self.tr("Trigger data"), self.detail.trigger_data)
+            # Kept whole for retries; a 16 MB body is shown cut, as step data is.
+            add_json(root, self.tr("Trigger data"), shrink(self.detail.trigger_data))
         else:
             record = self.detail.steps[int(key.split(":")[1])]
             add_json(root, self.tr("Input"), record.input)

@@ -670,12 +670,16 @@ class MainWindow(QMainWindow):
             if node_id in self.document.flow.pinned:
                 self.document.push(SetPinned(self.document, node_id, None))
             return True
-        outputs, _ = latest_outputs(self.store, self.document.flow.id)
+        cut: set[str] = set()
+        outputs, _ = latest_outputs(self.store, self.document.flow.id, cut)
         latest = outputs.get(node_id)
         if latest is None:
-            self.statusBar().showMessage(
-                self.tr("This step has no output to pin yet: run the flow first."), 6000
+            message = (
+                self.tr("This step's latest output was too big to keep, so it can't be pinned.")
+                if node_id in cut
+                else self.tr("This step has no output to pin yet: run the flow first.")
             )
+            self.statusBar().showMessage(message, 6000)
             return False
         self.document.push(SetPinned(self.document, node_id, pin(latest.output, latest.port)))
         return True

@@ -304,6 +304,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>ليس لهذه الخطوة ناتج لتثبيته بعد: شغّل التدفق أولًا.</translation>
     </message>
     <message>
+      <source>This step's latest output was too big to keep, so it can't be pinned.</source>
+      <translation>كان آخر ناتج لهذه الخطوة أكبر من أن يُحفظ، لذا لا يمكن تثبيته.</translation>
+    </message>
+    <message>
       <source>Run the flow once first so this step has data to work with.</source>
       <translation>شغّل التدفق مرة أولًا حتى تجد هذه الخطوة بيانات تعمل بها.</translation>
     </message>

@@ -14,7 +14,7 @@ from ._store import (
     VersionConflict,
 )
 from .redact import redact
-from .trim import HISTORY_LIMIT, for_history, is_truncated
+from .trim import HISTORY_LIMIT, for_history, is_truncated, shrink
 
 __all__ = [
     "HISTORY_LIMIT",
@@ -33,4 +33,5 @@ __all__ = [
     "for_history",
     "is_truncated",
     "redact",
+    "shrink",
 ]

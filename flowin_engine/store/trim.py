@@ -42,6 +42,13 @@ def for_history(value: Any) -> Any:
     return _cut(masked, text, _DEPTH)
 
 
+def shrink(value: Any) -> Any:
+    """``value`` itself when its JSON is short enough for the history, else cut to markers; for
+    showing a run's whole trigger data without laying out megabytes."""
+    text = dump_json(value)
+    return value if len(text) <= HISTORY_LIMIT else _cut(value, text, _DEPTH)
+
+
 def is_truncated(value: Any) -> bool:
     """Whether the history cut any part of ``value``."""
     if isinstance(value, dict):

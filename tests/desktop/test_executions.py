@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flowin_engine.events import ExecutionStatus
+from flowin_engine.runner import Runner
 
 from .conftest import WAIT_MS, add, click
 
@@ -83,3 +84,40 @@ def test_retry_from_the_failed_step_reuses_what_succeeded_and_shows_live(qtbot, 
     assert statuses["Set fields"] == "reused"
     assert statuses["If / else"] == "failed"
     assert view.list.currentItem().text(0).endswith("↻")
+
+
+def test_a_big_trigger_body_is_shown_cut_around_its_small_fields(qtbot, editor):
+    trigger = add(editor, "core.manual_trigger", 0, 0)
+    greet = add(editor, "core.set_fields", 300, 0)
+    editor.document.flow.node(greet).params["fields"] = [{"name": "total", "value": 5}]
+    editor.scene.connect(trigger, "main", greet, "main")
+    editor.save_now()
+    big = {"name": "Layla", "lines": ["x" * 1000] * 1000}  # about 1 MB of JSON
+    with Runner(history=editor.store) as runner:
+        assert runner.run(editor.document.flow, big).ok
+        assert runner.events.flush()
+    assert editor.store.get_execution(editor.store.list_executions()[0].id).trigger_data == big
+
+    editor.show_executions()
+    view = editor.executions
+    view.steps.setCurrentItem(view.steps.topLevelItem(0))
+    shown = view.data_model.item(0, 0)
+    assert shown.text() == "Trigger data"
+    fields = {shown.child(r, 0).text(): shown.child(r, 0) for r in range(shown.rowCount())}
+    assert shown.child(0, 1).text() == "Layla"
+    lines = fields["lines"]
+    kept = {lines.child(r, 0).text(): lines.child(r, 1).text() for r in range(lines.rowCount())}
+    assert kept["_truncated"] == "True"
+    assert kept["preview"].startswith('["xxx')
+
+
+def test_a_step_output_too_big_to_keep_is_not_pinned_as_its_marker(qtbot, editor):
+    trigger = add(editor, "core.manual_trigger", 0, 0)
+    editor.save_now()
+    with Runner(history=editor.store) as runner:
+        assert runner.run(editor.document.flow, {"lines": ["x" * 1000] * 1000}).ok
+        assert runner.events.flush()
+
+    assert not editor.set_pinned(trigger, True)
+    assert editor.document.flow.pinned == {}
+    assert "too big to keep" in editor.statusBar().currentMessage()
