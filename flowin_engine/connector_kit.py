@@ -120,7 +120,8 @@ def _on_answer(response: httpx.Response) -> None:
     limit_mb = request.extensions.get(_LIMIT, DEFAULT_ANSWER_MB)
     limit = int(limit_mb * MB)
     length = response.headers.get("content-length", "")
-    if length.isdigit() and int(length) > limit:
+    # A HEAD answer gives the size of what a GET would send, and no body.
+    if request.method != "HEAD" and length.isdigit() and int(length) > limit:
         raise AnswerTooLarge(_host(request.url), limit_mb)
     deadline = request.extensions.get(_DEADLINE)
     if deadline is not None:

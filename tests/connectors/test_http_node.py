@@ -369,6 +369,12 @@ def test_an_answer_within_the_cap_is_read_whole(httpserver):
     assert len(result["body"]) == MB
 
 
+def test_head_of_a_file_larger_than_the_cap_reports_its_size(httpserver):
+    httpserver.expect_request("/big.zip", method="HEAD").respond_with_data(b"x" * (3 * MB))
+    result = call({"method": "HEAD", "url": httpserver.url_for("/big.zip"), "max_response_mb": 1})
+    assert (result["status"], result["headers"]["content-length"]) == (200, str(3 * MB))
+
+
 def test_the_size_cap_is_a_declared_setting_of_25_mb():
     nt = default_registry().get("http.request")
     assert nt.input_model.model_validate({"url": "https://x.test"}).max_response_mb == 25
