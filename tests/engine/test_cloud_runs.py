@@ -66,7 +66,7 @@ class Machine:
             return pick_up_runs(self.store, client, self.runtime)
 
     def ended(self, run_id: str):
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
                 execution = self.store.get_execution(run_id)

@@ -78,7 +78,7 @@ def finished(store: Store, execution_id: str) -> bool:
 
 
 def finish(store: Store, runner: Runner, handle):
-    result = handle.wait(10)
+    result = handle.wait(30)
     runner.events.flush()
     return result, store.get_execution(handle.id)
 
@@ -124,7 +124,7 @@ def test_an_active_flow_triggered_for_real_never_uses_pinned_data(server, store)
         runtime.sync()
         reply = httpx.post(f"{runtime.address}/webhook/orders", json={})
         execution_id = reply.json()["execution_id"]
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 30
         while not finished(store, execution_id):
             assert time.monotonic() < deadline, "the run did not finish"
             time.sleep(0.02)

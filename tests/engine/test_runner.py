@@ -304,12 +304,24 @@ def test_failure_stops_other_branches_from_starting(runner):
     assert "later" not in testkit.calls
 
 
+def step_started(runner: Runner, node_name: str) -> threading.Event:
+    """Set once the runner reports that a step called ``node_name`` has started."""
+    started = threading.Event()
+
+    def seen(events):
+        if any(isinstance(e, StepStarted) and e.node_name == node_name for e in events):
+            started.set()
+
+    runner.events.subscribe(seen)
+    return started
+
+
 def test_delay_parks_without_holding_a_worker(registry):
     with Runner(registry, workers=1) as runner:
         slow = make_flow(
             [
                 ("Start", "testkit.start", {}),
-                ("Wait", "core.delay", {"mode": "duration", "amount": 0.5, "unit": "seconds"}),
+                ("Wait", "core.delay", {"mode": "duration", "amount": 1, "unit": "hours"}),
                 ("After", "testkit.echo", {"value": "late"}),
             ],
             ["Start -> Wait", "Wait -> After"],
@@ -318,13 +330,14 @@ def test_delay_parks_without_holding_a_worker(registry):
             [("Start", "testkit.start", {}), ("Now", "testkit.echo", {"value": "now"})],
             ["Start -> Now"],
         )
+        delay_started = step_started(runner, "Wait")
         waiting = runner.start(slow, {})
-        time.sleep(0.1)
-        began = time.monotonic()
+        assert delay_started.wait(30)
+        # Had the delay held the one worker, the quick run would wait the hour with it.
         assert runner.run(quick, {}).outputs["Now"] == "now"
-        assert time.monotonic() - began < 0.3  # the one worker was free while the delay waited
         assert not waiting.done()
-        assert waiting.wait(5).outputs["After"] == "late"
+        assert waiting.cancel()
+        assert waiting.wait(30).status == ExecutionStatus.CANCELLED
 
 
 def test_cancel_ends_a_waiting_execution_at_once(runner):
@@ -336,10 +349,11 @@ def test_cancel_ends_a_waiting_execution_at_once(runner):
         ],
         ["Start -> Wait", "Wait -> After"],
     )
+    delay_started = step_started(runner, "Wait")
     handle = runner.start(flow, {})
-    time.sleep(0.1)
+    assert delay_started.wait(30)
     assert handle.cancel()
-    result = handle.wait(2)
+    result = handle.wait(30)  # not the hour the delay would wait
     assert result.status == ExecutionStatus.CANCELLED
     assert "after" not in testkit.calls
 
@@ -364,7 +378,7 @@ def test_many_executions_at_once(runner):
         ["Start -> A"],
     )
     handles = [runner.start(flow, {"n": n}) for n in range(200)]
-    assert sorted(h.wait(10).outputs["A"] for h in handles) == sorted(n * 2 for n in range(200))
+    assert sorted(h.wait(30).outputs["A"] for h in handles) == sorted(n * 2 for n in range(200))
 
 
 def test_events_report_each_step_with_input_output_and_duration(runner):
@@ -441,8 +455,8 @@ def test_start_many_records_every_run_before_it_runs_and_names_a_flow_that_cant(
         first, problem, third = outcomes
         assert isinstance(problem, FlowinError) and "no.such_type" in str(problem)
         assert [first.id, third.id] == ["first", "third"]
-        assert first.wait(10).outputs["Greet"] == "Hi 1"
-        assert third.wait(10).outputs["Greet"] == "Hi 3"
+        assert first.wait(30).outputs["Greet"] == "Hi 1"
+        assert third.wait(30).outputs["Greet"] == "Hi 3"
         runner.events.flush()
         runs = {run.id: run for run in store.list_executions()}
         assert set(runs) == {"first", "third"}

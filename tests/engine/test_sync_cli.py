@@ -137,7 +137,7 @@ def test_serve_runs_what_the_cloud_api_queued_for_its_active_flows(computers, cl
     command = [sys.executable, "-m", "flowin_engine", "serve", "--port", "0", "--sync-every", "1"]
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         status = None
         while time.monotonic() < deadline and status != "success":
             time.sleep(0.2)
