@@ -35,6 +35,11 @@ WORDS: dict[str, dict[str, str]] = {
         "sign_in_code_heading": "Your sign-in code",
         "sign_in_code": "Your Flowin sign-in code is {code}. It works for 5 minutes.",
         "phone_code": "Your Flowin verification code is {code}. It works for 10 minutes.",
+        "second_factor_paused_subject": "Someone failed the sign-in code of your Flowin account",
+        "second_factor_paused_heading": "Change your password",
+        "second_factor_paused": "Someone entered your password correctly but failed the sign-in "
+        "code several times, so signing in is paused for a while. If it was not you, change "
+        "your password now: whoever did it knows it.",
         "welcome_subject": "Welcome to Flowin",
         "welcome_heading": "Welcome to Flowin",
         "hello_name": "Hello {name},",
@@ -69,6 +74,11 @@ WORDS: dict[str, dict[str, str]] = {
         "sign_in_code_heading": "رمز تسجيل الدخول",
         "sign_in_code": "رمز تسجيل الدخول إلى Flowin هو {code}، وهو صالح لمدة 5 دقائق.",
         "phone_code": "رمز التحقق في Flowin هو {code}، وهو صالح لمدة 10 دقائق.",
+        "second_factor_paused_subject": "أخفق شخص ما في إدخال رمز تسجيل الدخول إلى حسابك في Flowin",
+        "second_factor_paused_heading": "غيّر كلمة المرور",
+        "second_factor_paused": "أدخل شخص ما كلمة مرورك بشكل صحيح لكنه أخفق في رمز تسجيل الدخول "
+        "عدة مرات، لذا أُوقف تسجيل الدخول مؤقتًا. إن لم تكن أنت، فغيّر كلمة المرور الآن: "
+        "من فعل ذلك يعرفها.",
         "welcome_subject": "مرحبًا بك في Flowin",
         "welcome_heading": "مرحبًا بك في Flowin",
         "hello_name": "مرحبًا {name}،",
@@ -163,6 +173,22 @@ def sign_in_code_email(user: User, code: str) -> Message:
             paragraphs=(words["sign_in_code"].format(code=code),),
         ),
         secrets={"code": code},
+    )
+
+
+def second_factor_paused(user: User) -> Message:
+    """To the owner whose password was right but whose sign-in codes were wrong too often."""
+    words = _words(user)
+    return Message.mail(
+        to=user.email,
+        kind="2fa-locked",
+        subject=words["second_factor_paused_subject"],
+        body=_body(
+            user,
+            words,
+            heading=words["second_factor_paused_heading"],
+            paragraphs=(words["second_factor_paused"],),
+        ),
     )
 
 

@@ -66,6 +66,11 @@ class User(Base):
     two_factor_method: Mapped[str | None] = mapped_column(String(10))
     # What its e-mails and SMS are written in: the language of the app it last signed in with.
     language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
+    # Second-factor codes tried since the last pause or sign-in, across all challenges; the
+    # number of pauses so far (each is longer); and when the current pause ends.
+    second_factor_tries: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    second_factor_pauses: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    second_factor_locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class RefreshToken(Base):

@@ -9,11 +9,12 @@ from typing import Literal
 
 from fastapi import APIRouter, BackgroundTasks, Request, status
 from fastapi import HTTPException as Refusal
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from .. import mails, signins
+from .. import mails, second_factor_tries, signins
 from ..db import set_once
 from ..deps import Cloud, CloudDep, SessionDep, SignedIn, client_ip
 from ..models import BackupCode, LoginChallenge, User
@@ -122,22 +123,67 @@ def send_code(
 
 
 @router.post("/verify", response_model=TokenPair, responses=errors(401, 429))
-def verify(body: VerifyCode, request: Request, cloud: CloudDep, session: SessionDep) -> TokenPair:
-    """Finishes a two-factor sign-in with the code sent, or with a backup code."""
+def verify(
+    body: VerifyCode,
+    request: Request,
+    tasks: BackgroundTasks,
+    cloud: CloudDep,
+    session: SessionDep,
+) -> TokenPair:
+    """Finishes a two-factor sign-in with the code sent, or with a backup code.
+
+    Five wrong codes in a row, over any number of sign-ins, pause the account's second step
+    (1 minute, then 5, 15, 60) and warn its owner by e-mail.
+    """
     cloud.limits.hit(cloud.settings.code_limit_per_ip, "2fa-ip", client_ip(request))
     cloud.limits.hit(cloud.settings.code_limit_per_target, "2fa-verify", digest(body.challenge))
     row = _live_challenge(session, body.challenge)
     user = session.get(User, row.user_id) if row else None
     if row is None or user is None:
         raise Refusal(status.HTTP_401_UNAUTHORIZED, detail=WRONG_CODE)
-    if not (_code_matches(cloud, row, body.code) or _use_backup_code(session, user.id, body.code)):
-        row.attempts += 1
-        session.commit()
-        raise Refusal(status.HTTP_401_UNAUTHORIZED, detail=WRONG_CODE)
-    row.used_at = datetime.now(UTC)
+    attempt = second_factor_tries.reserve(session, user.id)
+    if attempt is None:
+        wait = second_factor_tries.wait_seconds(session, user.id)
+        raise Refusal(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            detail=f"Too many wrong codes: signing in to this account is paused. Please wait "
+            f"{second_factor_tries.in_words(wait)} and try again.",
+            headers={"Retry-After": str(wait)},
+        )
+    proven = _code_matches(cloud, row, body.code) or _use_backup_code(session, user.id, body.code)
+    # A code finishes one sign-in: of parallel requests with it, one sets used_at.
+    if not (proven and set_once(session, LoginChallenge.used_at, row.id, datetime.now(UTC))):
+        session.rollback()
+        _count_wrong_code(session, row.id)
+        if attempt.pause is None:
+            raise Refusal(status.HTTP_401_UNAUTHORIZED, detail=WRONG_CODE)
+        pause = attempt.pause.total_seconds()
+        # Answered, not raised: a raised refusal would drop the background task with the mail.
+        tasks.add_task(cloud.outbox.email, mails.second_factor_paused(user))
+        return JSONResponse(  # type: ignore[return-value]
+            status_code=status.HTTP_401_UNAUTHORIZED,
+            content={
+                "detail": f"The code is wrong. After too many wrong codes, signing in to this "
+                f"account is paused for {second_factor_tries.in_words(pause)}; we e-mailed "
+                "its owner."
+            },
+            headers={"Retry-After": str(round(pause))},
+            background=tasks,
+        )
+    second_factor_tries.clear(session, user.id)
     pair = signins.start(session, cloud, user)
     session.commit()
     return pair
+
+
+def _count_wrong_code(session: Session, challenge_id: str) -> None:
+    session.execute(
+        update(LoginChallenge)
+        .where(LoginChallenge.id == challenge_id)
+        .values(attempts=LoginChallenge.attempts + 1)
+        .execution_options(synchronize_session=False)
+    )
+    session.commit()
 
 
 def _code_matches(cloud: Cloud, row: LoginChallenge, code: str) -> bool:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import threading
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import update
 
+from flowin_cloud.models import User
 from flowin_cloud.routers.two_factor import _use_backup_code
 
 PHONE = "+966501234567"
@@ -216,3 +220,108 @@ def test_one_backup_code_used_by_two_sign_ins_at_the_same_moment_lets_one_in(cli
             racing.join(timeout=30)
             second.commit()
     assert outcome == [False]
+
+
+def wrong_code_for(mailbox, address):
+    code = mailbox.last_token("2fa", address)
+    return "000000" if code != "000000" else "111111"
+
+
+def five_sign_ins_with_wrong_codes(account, mailbox):
+    """Signs in with the password five times, each time giving a wrong code; the last answer."""
+    for _ in range(5):
+        challenge = start_login(account)["challenge"]
+        wrong = account.client.post(
+            "/auth/2fa/verify",
+            json={"challenge": challenge, "code": wrong_code_for(mailbox, account.email)},
+        )
+        assert wrong.status_code == 401
+    return wrong
+
+
+def end_the_pause(client, address):
+    """Moves the end of a second-factor pause into the past, as if its minutes had gone by."""
+    with client.app.state.cloud.sessions() as session:
+        session.execute(
+            update(User)
+            .where(User.email == address)
+            .values(second_factor_locked_until=datetime.now(UTC) - timedelta(seconds=1))
+        )
+        session.commit()
+
+
+def test_wrong_codes_count_across_sign_ins_pause_them_longer_each_time_and_warn_the_owner(
+    client, verified, mailbox
+):
+    enable(verified)
+    # Each password sign-in opens a new challenge: the tries are counted per account.
+    wrong = five_sign_ins_with_wrong_codes(verified, mailbox)
+    assert wrong.headers["Retry-After"] == "60"
+    assert "1 minute" in wrong.json()["detail"]
+    challenge = start_login(verified)["challenge"]
+    right = mailbox.last_token("2fa", verified.email)
+    paused = client.post("/auth/2fa/verify", json={"challenge": challenge, "code": right})
+    assert paused.status_code == 429
+    assert 0 < int(paused.headers["Retry-After"]) <= 60
+    assert "wait" in paused.json()["detail"]
+    (warning,) = mailbox.of("2fa-locked", verified.email)
+    assert "code" not in warning
+
+    end_the_pause(client, verified.email)
+    wrong = five_sign_ins_with_wrong_codes(verified, mailbox)
+    assert wrong.headers["Retry-After"] == "300"
+    assert len(mailbox.of("2fa-locked", verified.email)) == 2
+
+    end_the_pause(client, verified.email)
+    challenge = start_login(verified)["challenge"]
+    right = mailbox.last_token("2fa", verified.email)
+    assert (
+        client.post("/auth/2fa/verify", json={"challenge": challenge, "code": right}).status_code
+        == 200
+    )
+    # A sign-in that got through starts the count and the pauses afresh.
+    assert five_sign_ins_with_wrong_codes(verified, mailbox).headers["Retry-After"] == "60"
+
+
+def in_parallel(app, requests):
+    """Sends each (path, body) from its own thread and client, all released at once."""
+    start = threading.Barrier(len(requests))
+    answers = [None] * len(requests)
+
+    def send(index, path, body):
+        caller = TestClient(app)
+        start.wait(timeout=60)
+        answers[index] = caller.post(path, json=body)
+
+    threads = [
+        threading.Thread(target=send, args=(index, path, body))
+        for index, (path, body) in enumerate(requests)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert all(answer is not None for answer in answers)
+    return answers
+
+
+def test_wrong_codes_sent_in_parallel_get_no_more_tries_than_allowed(client, verified, mailbox):
+    enable(verified)
+    requests = []
+    for _ in range(3):
+        challenge = start_login(verified)["challenge"]
+        wrong = wrong_code_for(mailbox, verified.email)
+        requests += [("/auth/2fa/verify", {"challenge": challenge, "code": wrong})] * 4
+    answers = in_parallel(client.app, requests)
+    statuses = sorted(answer.status_code for answer in answers)
+    assert statuses == [401] * 5 + [429] * 7, [answer.text for answer in answers]
+    assert all("Retry-After" in answer.headers for answer in answers if answer.status_code == 429)
+    assert len(mailbox.of("2fa-locked", verified.email)) == 1
+
+
+def test_one_code_sent_by_four_sign_ins_at_once_lets_one_in(client, verified, mailbox):
+    enable(verified)
+    challenge = start_login(verified)["challenge"]
+    body = {"challenge": challenge, "code": mailbox.last_token("2fa", verified.email)}
+    answers = in_parallel(client.app, [("/auth/2fa/verify", body)] * 4)
+    assert sorted(answer.status_code for answer in answers) == [200, 401, 401, 401]
