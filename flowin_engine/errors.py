@@ -82,11 +82,21 @@ class ExpressionError(FlowinError):
 
 
 class MissingVariable(ExpressionError):
-    def __init__(self, variable: str, node: str | None = None, field: str | None = None) -> None:
+    def __init__(
+        self,
+        variable: str,
+        node: str | None = None,
+        field: str | None = None,
+        *,
+        list_length: int | None = None,
+    ) -> None:
+        """``list_length`` is given when the variable is an item past the end of a list."""
         self.variable = variable
         self.node = node
         self.field = field
-        if node is not None and field:
+        if list_length is not None:
+            self.problem = _missing_item(variable, node, field, list_length)
+        elif node is not None and field:
             self.problem = Problem(
                 "Missing variable {{{{{variable}}}}} in '{step}' → {title}",
                 node,
@@ -104,6 +114,108 @@ class MissingVariable(ExpressionError):
                 "Missing variable {{{{{variable}}}}}", args={"variable": variable}
             )
         super().__init__(self.problem.message)
+
+
+def _missing_item(variable: str, node: str | None, field: str | None, length: int) -> Problem:
+    args = {"variable": variable, "step": node or "", "title": field or "", "last": str(length - 1)}
+    if node is not None and field:
+        if length == 0:
+            template = (
+                "Missing variable {{{{{variable}}}}} in '{step}' → {title}: the list is empty."
+            )
+        else:
+            template = (
+                "Missing variable {{{{{variable}}}}} in '{step}' → {title}: "
+                "the list stops at [{last}]."
+            )
+    elif node is not None:
+        if length == 0:
+            template = "Missing variable {{{{{variable}}}}} in '{step}': the list is empty."
+        else:
+            template = (
+                "Missing variable {{{{{variable}}}}} in '{step}': the list stops at [{last}]."
+            )
+    elif length == 0:
+        template = "Missing variable {{{{{variable}}}}}: the list is empty."
+    else:
+        template = "Missing variable {{{{{variable}}}}}: the list stops at [{last}]."
+    return Problem(template, node, field, args=args)
+
+
+class TooMuchWork(ExpressionError):
+    """An expression stopped before it took more time or memory than one may; only its step
+    fails. Each subclass names what was too much; ``limit`` is the bound it met."""
+
+    template = (
+        "This expression in '{step}' → {title} does too much work: "
+        "it repeats more than {limit} times."
+    )
+
+    def __init__(
+        self,
+        limit: float,
+        node: str | None = None,
+        field: str | None = None,
+        *,
+        title: str | None = None,
+    ) -> None:
+        """``field`` is what the step's field is called, or, with ``title``, its key."""
+        self.limit = limit
+        self.node = node
+        self.field = field
+        shown = f"{limit:,}"
+        if node is not None and field:
+            self.problem = Problem(
+                self.template,
+                node,
+                field,
+                args={"step": node, "title": title or field, "limit": shown},
+            )
+            message = self.problem.message
+        else:
+            where = f" in '{node}'" if node is not None else ""
+            unplaced = self.template.replace(" in '{step}' → {title}", "{where}")
+            message = unplaced.format(where=where, limit=shown)
+        super().__init__(message)
+
+    def placed(self, node: str | None, field: str | None, title: str | None = None) -> TooMuchWork:
+        """The same error, saying which step and field it happened in."""
+        return type(self)(self.limit, node, field, title=title)
+
+
+class TooBigNumber(TooMuchWork):
+    template = (
+        "This expression in '{step}' → {title} does too much work: "
+        "it would make a number with more than {limit} digits."
+    )
+
+
+class TooLongText(TooMuchWork):
+    template = (
+        "This expression in '{step}' → {title} does too much work: "
+        "it would make a text longer than {limit} characters."
+    )
+
+
+class TooLongList(TooMuchWork):
+    template = (
+        "This expression in '{step}' → {title} does too much work: "
+        "it would make a list longer than {limit} items."
+    )
+
+
+class TooSlow(TooMuchWork):
+    template = (
+        "This expression in '{step}' → {title} does too much work: "
+        "it would take longer than {limit} seconds."
+    )
+
+
+class TooDeep(TooMuchWork):
+    template = (
+        "This expression in '{step}' → {title} does too much work: "
+        "it calls itself too deeply or needs too much memory."
+    )
 
 
 class StepError(FlowinError):

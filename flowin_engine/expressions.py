@@ -13,22 +13,25 @@ list); anything else renders to text. Python's ``eval`` is never used.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime
 from functools import lru_cache
+from string import Formatter
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.runtime import Macro
 from jinja2.sandbox import SandboxedEnvironment
+from jinja2.utils import generate_lorem_ipsum
 
-from .errors import ExpressionError, MissingVariable
+from . import expression_limits as limits
+from .errors import ExpressionError, MissingVariable, TooDeep, TooMuchWork
 
 CONTEXT_NAMES = frozenset({"trigger", "steps", "input", "loop", "now", "execution_id"})
-_MAX_TEXT = 1_000_000
 _SINGLE_EXPRESSION = re.compile(r"^\s*\{\{(?P<body>.*)\}\}\s*$", re.DOTALL)
 
 
@@ -52,16 +55,70 @@ class _Missing(Exception):
         self.name = name
 
 
+class _CodeGenerator(CodeGenerator):
+    """Jinja's compiler with the two things a sandbox does not bound: loop turns and ``~``."""
+
+    def visit_Template(self, node: nodes.Template, frame: Frame | None = None) -> None:
+        # {% for x in items %} runs over environment.counted_loop(items), turn by turn.
+        for loop in node.find_all(nodes.For):
+            counter = nodes.EnvironmentAttribute("counted_loop", lineno=loop.iter.lineno)
+            loop.iter = nodes.Call(counter, [loop.iter], [], None, None, lineno=loop.iter.lineno)
+        super().visit_Template(node, frame)
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        self.write("environment.join_as_text((")
+        for argument in node.nodes:
+            self.visit(argument, frame)
+            self.write(", ")
+        self.write("))")
+
+
+_FORMAT_METHODS = ("format", "format_map")
+
+
 class _Environment(SandboxedEnvironment):
-    intercepted_binops = frozenset({"*", "**"})
+    """The sandbox, also bounded in size and work: see expression_limits."""
+
+    code_generator_class = _CodeGenerator
+    intercepted_binops = frozenset({"*", "**", "+", "%", "//"})
+    # Joins the output, {% set %} blocks and macros' text, refusing more than MAX_TEXT.
+    concat = staticmethod(limits.bounded_join)  # type: ignore[assignment]
+    counted_loop = limits.CountedLoop
+    join_as_text = staticmethod(limits.join_as_text)
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.globals["range"] = limits.bounded_range
+        self.globals["lipsum"] = limits.bounded_lipsum(generate_lorem_ipsum)
+        self.policies["json.dumps_function"] = limits.bounded_json_dumps
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        # The sandbox guards attribute access but not size: keep "x" * 10**9 from eating memory.
-        if operator == "**" and isinstance(right, int | float) and abs(right) > 1000:
-            raise SecurityError("the exponent is too large")
-        if operator == "*" and _repeated_length(left, right) > _MAX_TEXT:
-            raise SecurityError("the result would be too long")
+        limits.check_binop(operator, left, right)
         return super().call_binop(context, operator, left, right)
+
+    def call(self, context: Any, callable_: Any, /, *args: Any, **kwargs: Any) -> Any:
+        # A macro call costs about as much as ten loop turns.
+        limits.spend(10 if isinstance(callable_, Macro) else 1)
+        args = limits.check_method_call(callable_, args, kwargs)
+        result = super().call(context, callable_, *args, **kwargs)
+        limits.check_mutated(callable_)
+        return limits.checked_result(result)
+
+    def wrap_str_format(self, value: Any) -> Any:
+        owner = getattr(value, "__self__", None)
+        if type(owner) is not str or getattr(value, "__name__", None) not in _FORMAT_METHODS:
+            return super().wrap_str_format(value)
+        # The sandbox's own wrapper, with a formatter that counts what it makes.
+        is_format_map = value.__name__ == "format_map"
+
+        def bounded_format(*args: Any, **kwargs: Any) -> str:
+            if is_format_map:
+                if kwargs or len(args) != 1:
+                    raise TypeError("format_map() takes exactly one argument")
+                args, kwargs = (), args[0]
+            return limits.BoundedFormatter(self).vformat(owner, args, kwargs)
+
+        return bounded_format
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         # Data first: {{ order.items }} means the order's "items", not dict.items.
@@ -75,13 +132,6 @@ class _Environment(SandboxedEnvironment):
         raise SecurityError(f"reading '{attribute}' is not allowed")
 
 
-def _repeated_length(left: Any, right: Any) -> int:
-    for sequence, times in ((left, right), (right, left)):
-        if isinstance(sequence, str | list | tuple) and isinstance(times, int):
-            return len(sequence) * times
-    return 0
-
-
 def _filter_date(value: Any, fmt: str = "%Y-%m-%d %H:%M", timezone: str | None = None) -> str:
     moment = to_datetime(value)
     if timezone:
@@ -93,7 +143,7 @@ def _filter_date(value: Any, fmt: str = "%Y-%m-%d %H:%M", timezone: str | None =
 
 
 def _filter_json(value: Any, indent: int | None = None) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str, indent=indent)
+    return limits.bounded_json_dumps(value, ensure_ascii=False, default=str, indent=indent)
 
 
 def _filter_number(value: Any, decimals: int = 2, thousands: bool = True) -> str:
@@ -124,6 +174,9 @@ def to_datetime(value: Any) -> datetime:
 
 _env = _Environment(undefined=_Undefined, autoescape=False, keep_trailing_newline=True)
 _env.filters.update(date=_filter_date, json=_filter_json, number=_filter_number)
+_env.filters["join"] = limits.bounded_join_filter(_env.filters["join"])
+_env.filters["sum"] = limits.bounded_sum(_env.filters["sum"])
+_env.filters = {name: limits.guarded_filter(name, f) for name, f in _env.filters.items()}
 
 
 def is_template(value: Any) -> bool:
@@ -155,6 +208,7 @@ def render_text(
     source: str, context: Mapping[str, Any], node: str | None = None, field: str | None = None
 ) -> Any:
     where = f" in '{node}'" + (f" → {field}" if field else "") if node else ""
+    budget = limits.start()
     try:
         native, compiled = _compile(source)
         if native:
@@ -164,7 +218,11 @@ def render_text(
             return result
         return compiled.render(context)
     except _Missing as missing:
-        raise MissingVariable(_path_of(missing, context), node, field) from None
+        raise _missing_variable(missing, context, node, field) from None
+    except TooMuchWork as error:
+        raise error.placed(node, field) from None
+    except (RecursionError, MemoryError):
+        raise TooDeep(0, node, field) from None
     except TemplateSyntaxError as error:
         raise ExpressionError(
             f"The expression{where} has a mistake: {str(error.message).rstrip('.')}."
@@ -177,18 +235,32 @@ def render_text(
         raise ExpressionError(f"{error} (in '{node}' → {field})" if node else str(error)) from None
     except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as error:
         raise ExpressionError(f"The expression{where} failed: {str(error).rstrip('.')}.") from None
+    finally:
+        limits.stop(budget)
+
+
+def _missing_variable(
+    missing: _Missing, context: Mapping[str, Any], node: str | None, field: str | None
+) -> MissingVariable:
+    past_the_end = isinstance(missing.parent, list | tuple) and isinstance(missing.name, int)
+    length = len(missing.parent) if past_the_end else None
+    return MissingVariable(_path_of(missing, context), node, field, list_length=length)
 
 
 def _path_of(missing: _Missing, context: Mapping[str, Any]) -> str:
     """Name a missing variable by where it was looked for: ``trigger.customer_name``."""
-    name = missing.name or "?"
+    if isinstance(missing.name, int) and not isinstance(missing.name, bool):
+        name = step = f"[{missing.name}]"
+    else:
+        name = "?" if missing.name is None else str(missing.name)
+        step = _accessor(name)
     parent = missing.parent
     if parent is None or isinstance(parent, StrictUndefined):
         return name
     found = _find(parent, context, "", depth=0)
     if found is None:
         return name
-    return f"{found}{_accessor(name)}" if found else name
+    return f"{found}{step}" if found else name
 
 
 def _find(target: Any, value: Any, path: str, depth: int) -> str | None:
@@ -260,7 +332,8 @@ def _plain_paths(source: str) -> tuple[frozenset[str], frozenset[str]] | None:
 def referenced_steps(source: str) -> tuple[frozenset[str], frozenset[str]]:
     """Names of steps a template reads (``steps['X']`` / ``steps.X``) and its top-level names.
 
-    Raises ExpressionError when the template does not parse.
+    Raises ExpressionError when the template does not parse, and TooMuchWork when its literal
+    values alone ask for too much (``'x'|center(10**10)``).
     """
     plain = _plain_paths(source)
     if plain is not None:
@@ -269,6 +342,7 @@ def referenced_steps(source: str) -> tuple[frozenset[str], frozenset[str]]:
         tree = _env.parse(source)
     except TemplateSyntaxError as error:
         raise ExpressionError(f"has a mistake: {error.message}") from None
+    _check_literals(tree)
     steps: set[str] = set()
     for item in tree.find_all((nodes.Getitem, nodes.Getattr)):
         target = item.node
@@ -280,6 +354,54 @@ def referenced_steps(source: str) -> tuple[frozenset[str], frozenset[str]]:
     assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
     names = {n.name for n in tree.find_all(nodes.Name) if n.ctx == "load"} - assigned
     return frozenset(steps), frozenset(names)
+
+
+class _NotLiteral(Exception):
+    pass
+
+
+_LITERAL_OPERATORS = frozenset({"+", "-", "*", "**", "%", "//"})
+
+
+def _literal(node: nodes.Node) -> Any:
+    """The value of an expression made of literals only, computed with the runtime's checks."""
+    if isinstance(node, nodes.Const):
+        return node.value
+    if isinstance(node, nodes.Neg):
+        return -_literal(node.node)
+    if isinstance(node, nodes.Tuple | nodes.List):
+        items = [_literal(item) for item in node.items]
+        return tuple(items) if isinstance(node, nodes.Tuple) else items
+    if isinstance(node, nodes.BinExpr) and node.operator in _LITERAL_OPERATORS:
+        return _env.call_binop(None, node.operator, _literal(node.left), _literal(node.right))
+    raise _NotLiteral
+
+
+def _check_literals(tree: nodes.Template) -> None:
+    """What validation can see without data: operators, filters and text methods on literals."""
+    for node in tree.find_all((nodes.BinExpr, nodes.Filter, nodes.Call)):
+        try:
+            if isinstance(node, nodes.BinExpr):
+                _literal(node)
+            elif isinstance(node, nodes.Filter) and node.name in limits.FILTER_CHECKS:
+                value = _literal(node.node) if node.node is not None else None
+                args = [_literal(a) for a in node.args]
+                kwargs = {k.key: _literal(k.value) for k in node.kwargs}
+                limits.FILTER_CHECKS[node.name](value, *args, **kwargs)
+            elif isinstance(node, nodes.Call) and isinstance(node.node, nodes.Getattr):
+                owner = _literal(node.node.node)
+                if not isinstance(owner, str | bytes | int) or node.node.attr.startswith("_"):
+                    continue
+                args = tuple(_literal(a) for a in node.args)
+                kwargs = {k.key: _literal(k.value) for k in node.kwargs}
+                if node.node.attr in ("format", "format_map") and isinstance(owner, str):
+                    for _, _, spec, _ in Formatter().parse(owner):
+                        limits.check_format_spec(spec or "")
+                else:
+                    method = getattr(owner, node.node.attr, None)
+                    limits.check_method_call(method, args, kwargs)
+        except (_NotLiteral, TypeError, ValueError, ArithmeticError):
+            continue
 
 
 def template_strings(value: Any) -> Iterator[tuple[str, str]]:

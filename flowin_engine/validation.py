@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .errors import ExpressionError, FlowValidationError, Problem
+from .errors import ExpressionError, FlowValidationError, Problem, TooMuchWork
 from .expressions import CONTEXT_NAMES, is_template, referenced_steps, template_strings
 from .graph import LOOP_BODY_PORT, Graph
 from .model import Flow, Node
@@ -174,6 +174,10 @@ def validate_flow(flow: Flow, registry: Registry | None = None) -> list[Problem]
     not_before = graph.not_before(asked, lambda node_id: by_id[node_id].name)
 
     for node, field, title, steps_or_error, top_level in expressions:
+        if isinstance(steps_or_error, TooMuchWork):
+            problem = steps_or_error.placed(node.name, field or title, title).problem
+            problems.extend([problem] if problem else [])
+            continue
         if isinstance(steps_or_error, ExpressionError):
             problems.append(
                 Problem(

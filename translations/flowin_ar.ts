@@ -3530,6 +3530,54 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>متغير غير موجود {{{{{variable}}}}}</translation>
     </message>
     <message>
+      <source>Missing variable {{{{{variable}}}}} in '{step}' → {title}: the list is empty.</source>
+      <translation>متغير غير موجود {{{{{variable}}}}} في '{step}' ← {title}: القائمة فارغة.</translation>
+    </message>
+    <message>
+      <source>Missing variable {{{{{variable}}}}} in '{step}' → {title}: the list stops at [{last}].</source>
+      <translation>متغير غير موجود {{{{{variable}}}}} في '{step}' ← {title}: القائمة تنتهي عند [{last}].</translation>
+    </message>
+    <message>
+      <source>Missing variable {{{{{variable}}}}} in '{step}': the list is empty.</source>
+      <translation>متغير غير موجود {{{{{variable}}}}} في '{step}': القائمة فارغة.</translation>
+    </message>
+    <message>
+      <source>Missing variable {{{{{variable}}}}} in '{step}': the list stops at [{last}].</source>
+      <translation>متغير غير موجود {{{{{variable}}}}} في '{step}': القائمة تنتهي عند [{last}].</translation>
+    </message>
+    <message>
+      <source>Missing variable {{{{{variable}}}}}: the list is empty.</source>
+      <translation>متغير غير موجود {{{{{variable}}}}}: القائمة فارغة.</translation>
+    </message>
+    <message>
+      <source>Missing variable {{{{{variable}}}}}: the list stops at [{last}].</source>
+      <translation>متغير غير موجود {{{{{variable}}}}}: القائمة تنتهي عند [{last}].</translation>
+    </message>
+    <message>
+      <source>This expression in '{step}' → {title} does too much work: it repeats more than {limit} times.</source>
+      <translation>هذا التعبير في '{step}' ← {title} يتطلب عملًا أكثر من اللازم: يتكرر أكثر من {limit} مرة.</translation>
+    </message>
+    <message>
+      <source>This expression in '{step}' → {title} does too much work: it would make a number with more than {limit} digits.</source>
+      <translation>هذا التعبير في '{step}' ← {title} يتطلب عملًا أكثر من اللازم: سينتج رقمًا بأكثر من {limit} خانة.</translation>
+    </message>
+    <message>
+      <source>This expression in '{step}' → {title} does too much work: it would make a text longer than {limit} characters.</source>
+      <translation>هذا التعبير في '{step}' ← {title} يتطلب عملًا أكثر من اللازم: سينتج نصًا أطول من {limit} حرف.</translation>
+    </message>
+    <message>
+      <source>This expression in '{step}' → {title} does too much work: it would make a list longer than {limit} items.</source>
+      <translation>هذا التعبير في '{step}' ← {title} يتطلب عملًا أكثر من اللازم: سينتج قائمة أطول من {limit} عنصر.</translation>
+    </message>
+    <message>
+      <source>This expression in '{step}' → {title} does too much work: it would take longer than {limit} seconds.</source>
+      <translation>هذا التعبير في '{step}' ← {title} يتطلب عملًا أكثر من اللازم: سيستغرق أكثر من {limit} ثانية.</translation>
+    </message>
+    <message>
+      <source>This expression in '{step}' → {title} does too much work: it calls itself too deeply or needs too much memory.</source>
+      <translation>هذا التعبير في '{step}' ← {title} يتطلب عملًا أكثر من اللازم: يستدعي نفسه بعمق كبير أو يحتاج إلى ذاكرة أكثر من اللازم.</translation>
+    </message>
+    <message>
       <source>'{step}' needs an account: pick one under Account.</source>
       <translation>تحتاج '{step}' إلى حساب: اختر حسابًا في خانة الحساب.</translation>
     </message>
