@@ -342,7 +342,8 @@ def referenced_steps(source: str) -> tuple[frozenset[str], frozenset[str]]:
         tree = _env.parse(source)
     except TemplateSyntaxError as error:
         raise ExpressionError(f"has a mistake: {error.message}") from None
-    _check_literals(tree)
+    if _MAY_ASK_TOO_MUCH.search(source):
+        _check_literals(tree)
     steps: set[str] = set()
     for item in tree.find_all((nodes.Getitem, nodes.Getattr)):
         target = item.node
@@ -360,6 +361,8 @@ class _NotLiteral(Exception):
     pass
 
 
+# Literals alone reach a limit only with a number of 8 digits or more, or by multiplying.
+_MAY_ASK_TOO_MUCH = re.compile(r"\d{8}|\*")
 _LITERAL_OPERATORS = frozenset({"+", "-", "*", "**", "%", "//"})
 
 
