@@ -6,6 +6,7 @@ import base64
 import json
 import re
 import socket
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -504,25 +505,37 @@ def test_put_500_is_retried(httpserver):
 # Network failures.
 
 
-def _slow(request: Request) -> Response:
-    time.sleep(1.0)
-    return Response("late")
+class SlowServer:
+    """Answers only once the test lets it (30 s at most): a call that ends before that did
+    not wait for the answer."""
+
+    def __init__(self) -> None:
+        self.released = threading.Event()
+        self.answered = threading.Event()
+
+    def __call__(self, request: Request) -> Response:
+        self.released.wait(30)
+        self.answered.set()
+        return Response("late")
 
 
 def test_a_slow_server_times_out(httpserver):
-    httpserver.expect_request("/slow").respond_with_handler(_slow)
-    began = time.monotonic()
+    slow = SlowServer()
+    httpserver.expect_request("/slow").respond_with_handler(slow)
     with pytest.raises(
         StepTimeout, match=r"^127\.0\.0\.1:\d+ did not answer within 0\.3 seconds\.$"
     ):
         call({"url": httpserver.url_for("/slow")}, timeout=0.3)
-    assert time.monotonic() - began < 0.9
+    assert not slow.answered.is_set()  # given up on, not waited for
+    slow.released.set()
 
 
 def test_a_post_that_timed_out_is_not_retried(httpserver):
-    httpserver.expect_request("/slow", method="POST").respond_with_handler(_slow)
+    slow = SlowServer()
+    httpserver.expect_request("/slow", method="POST").respond_with_handler(slow)
     with pytest.raises(StepError, match="did not try again") as caught:
         call({"method": "POST", "url": httpserver.url_for("/slow")}, timeout=0.3)
+    slow.released.set()
     assert not isinstance(caught.value, RetryableError)
 
 

@@ -39,6 +39,11 @@ class PauseInput(BaseModel):
     seconds: float = Field(title="Seconds")
 
 
+class MeetInput(BaseModel):
+    key: str = Field(title="Meeting")
+    parties: int = Field(title="Parties")
+
+
 class RecordInput(BaseModel):
     key: str = Field(title="Key")
     value: Any = None
@@ -72,6 +77,18 @@ def crash(params: EchoInput, ctx: StepContext) -> Any:
 def pause(params: PauseInput, ctx: StepContext) -> Any:
     ctx.cancelled.wait(params.seconds)
     return {"slept": params.seconds, "thread": threading.current_thread().name}
+
+
+_meetings: dict[str, threading.Barrier] = {}
+
+
+def meet(params: MeetInput, ctx: StepContext) -> Any:
+    """Waits until ``parties`` steps have come to the meeting ``key``: only steps that run at
+    the same time all get through (a lone one fails after 30 s)."""
+    with _lock:
+        meeting = _meetings.setdefault(params.key, threading.Barrier(params.parties))
+    meeting.wait(timeout=30)
+    return {"thread": threading.current_thread().name}
 
 
 def record(params: RecordInput, ctx: StepContext) -> Any:
