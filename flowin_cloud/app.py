@@ -19,7 +19,7 @@ from .deps import Cloud
 from .outbox import Outbox
 from .ratelimit import RateLimits
 from .routers import api_keys, auth, executions, flows, oauth, two_factor, verification
-from .security import AccessTokens, PasswordChecker, load_or_create_secret
+from .security import AccessTokens, PasswordChecker, SecretBox, load_or_create_secret
 
 log = logging.getLogger("flowin_cloud")
 
@@ -39,6 +39,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         passwords=PasswordChecker(settings.bcrypt_rounds),
         outbox=Outbox(settings),
         limits=RateLimits(settings.rate_limit_storage),
+        box=SecretBox(_data_key(settings, url)),
     )
     app = FastAPI(
         title="Flowin cloud",
@@ -77,12 +78,22 @@ class AsciiJSONResponse(JSONResponse):
 def _jwt_secret(settings: Settings, database_url: str) -> str:
     if settings.jwt_secret is not None:
         return settings.jwt_secret.get_secret_value()
+    return load_or_create_secret(_secrets_folder(settings, database_url) / "jwt-secret")
+
+
+def _data_key(settings: Settings, database_url: str) -> str:
+    # Its own key, not the JWT secret: replacing the JWT secret (after a leak) must not make
+    # every authenticator app unreadable.
+    if settings.data_key is not None:
+        return settings.data_key.get_secret_value()
+    return load_or_create_secret(_secrets_folder(settings, database_url) / "data-key")
+
+
+def _secrets_folder(settings: Settings, database_url: str) -> Path:
     parsed = make_url(database_url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        folder = Path(parsed.database).parent
-    else:
-        folder = settings.data_dir
-    return load_or_create_secret(folder / "jwt-secret")
+        return Path(parsed.database).parent
+    return settings.data_dir
 
 
 def main(argv: list[str] | None = None) -> None:

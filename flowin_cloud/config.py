@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     jwt_secret: SecretStr | None = None
     access_token_minutes: int = Field(default=15, ge=1)
     refresh_token_days: int = Field(default=30, ge=1)
+    # Encrypts authenticator-app secrets in the database; kept in data_dir/data-key when not
+    # given. Losing it turns those apps off for sign-in: their owners use a backup code.
+    data_key: SecretStr | None = None
     bcrypt_rounds: int = Field(default=12, ge=4, le=31)
 
     api_keys_per_user: int = Field(default=5, ge=1)

@@ -17,7 +17,14 @@ from .languages import preferred
 from .models import ApiKey, RefreshToken, User
 from .outbox import Outbox
 from .ratelimit import RateLimits
-from .security import API_KEY_PREFIX, AccessClaims, AccessTokens, PasswordChecker, digest
+from .security import (
+    API_KEY_PREFIX,
+    AccessClaims,
+    AccessTokens,
+    PasswordChecker,
+    SecretBox,
+    digest,
+)
 
 
 @dataclass
@@ -28,6 +35,8 @@ class Cloud:
     passwords: PasswordChecker
     outbox: Outbox
     limits: RateLimits
+    # Encrypts authenticator-app secrets in the database.
+    box: SecretBox
 
 
 def get_cloud(request: Request) -> Cloud:

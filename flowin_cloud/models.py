@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     DateTime,
     ForeignKey,
@@ -62,7 +63,7 @@ class User(Base):
     email_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     phone: Mapped[str | None] = mapped_column(String(20), index=True)
     phone_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    # None when 2FA is off; "email" or "sms" when on.
+    # None when 2FA is off; "email", "sms" or "totp" (an authenticator app) when on.
     two_factor_method: Mapped[str | None] = mapped_column(String(10))
     # What its e-mails and SMS are written in: the language of the app it last signed in with.
     language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
@@ -71,6 +72,11 @@ class User(Base):
     second_factor_tries: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     second_factor_pauses: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     second_factor_locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The authenticator app's secret, encrypted with the server's data key (security.SecretBox);
+    # set while the app is being set up and while two_factor_method is "totp".
+    totp_secret: Mapped[str | None] = mapped_column(String(500))
+    # The newest time step whose code was accepted: a code works once, and no older one after it.
+    totp_last_step: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class RefreshToken(Base):

@@ -13,6 +13,9 @@ from pathlib import Path
 
 import bcrypt
 import jwt
+from cryptography.fernet import Fernet, InvalidToken
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 API_KEY_PREFIX = "flw_"
 _ALGORITHM = "HS256"
@@ -127,8 +130,32 @@ class AccessTokens:
         return hmac.new(self._secret.encode(), code.encode(), hashlib.sha256).hexdigest()
 
 
+class SecretBox:
+    """Encrypts the secrets the server must read back, such as authenticator-app keys (which,
+    unlike passwords, cannot be hashed). Fernet (AES-CBC with an HMAC) under a key derived from
+    the server's data key, which lives outside the database: a copied database alone gives
+    none of them away."""
+
+    def __init__(self, key: str) -> None:
+        derived = HKDF(
+            algorithm=hashes.SHA256(), length=32, salt=None, info=b"flowin-cloud secret box"
+        ).derive(key.encode())
+        self._fernet = Fernet(base64.urlsafe_b64encode(derived))
+
+    def seal(self, plain: str) -> str:
+        return self._fernet.encrypt(plain.encode()).decode()
+
+    def open(self, sealed: str) -> str | None:
+        """The plain secret; None when it was sealed under another data key."""
+        try:
+            return self._fernet.decrypt(sealed.encode()).decode()
+        except InvalidToken:
+            return None
+
+
 def load_or_create_secret(path: Path) -> str:
-    """The JWT secret kept in ``path`` (0600), created on first start."""
+    """A server secret (the JWT secret, the data key) kept in ``path`` (0600), created on
+    first start."""
     if path.exists():
         return path.read_text().strip()
     path.parent.mkdir(parents=True, exist_ok=True)

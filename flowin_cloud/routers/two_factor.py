@@ -1,4 +1,5 @@
-"""Two-factor sign-in: a 6-digit code by e-mail or SMS (5 minutes), or a backup code (once)."""
+"""Two-factor sign-in: a 6-digit code from an authenticator app, or by e-mail or SMS
+(5 minutes), or a backup code (once)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from .. import mails, second_factor_tries, signins
+from .. import mails, second_factor_tries, signins, totp
 from ..db import set_once
 from ..deps import Cloud, CloudDep, SessionDep, SignedIn, client_ip
 from ..models import BackupCode, LoginChallenge, User
@@ -30,7 +31,7 @@ MAX_ATTEMPTS = 5
 BACKUP_CODES = 10
 WRONG_CODE = "The code is wrong or has expired; please sign in again if it keeps failing."
 
-Method = Literal["email", "sms"]
+Method = Literal["email", "sms", "totp"]
 
 
 class Challenge(BaseModel):
@@ -46,6 +47,15 @@ class EnableTwoFactor(BaseModel):
 
 class PasswordConfirmation(BaseModel):
     password: str = Field(max_length=128)
+
+
+class AppSetup(BaseModel):
+    secret: str = Field(description="For typing into the app by hand; shown only now.")
+    otpauth_uri: str = Field(description="The otpauth:// address to show as a QR code.")
+
+
+class AppCode(BaseModel):
+    code: str = Field(max_length=20, description="The app's current 6-digit code.")
 
 
 class SendCode(BaseModel):
@@ -83,7 +93,8 @@ def challenge(session: Session, cloud: Cloud, tasks: BackgroundTasks, user: User
         expires_at=now + CHALLENGE_LIFETIME,
     )
     session.add(row)
-    _send_code(cloud, tasks, row, user)
+    if row.method != "totp":  # the app makes its own codes
+        _send_code(cloud, tasks, row, user)
     session.commit()
     return Challenge(challenge=secret, method=row.method)  # type: ignore[arg-type]
 
@@ -116,7 +127,7 @@ def send_code(
     cloud.limits.hit(cloud.settings.code_limit_per_target, "2fa-send", digest(body.challenge))
     row = _live_challenge(session, body.challenge)
     user = session.get(User, row.user_id) if row else None
-    if row is not None and user is not None:
+    if row is not None and user is not None and row.method != "totp":
         _send_code(cloud, tasks, row, user)
         session.commit()
     return Notice(message="If this sign-in is still waiting, a new code is on its way.")
@@ -150,7 +161,9 @@ def verify(
             f"{second_factor_tries.in_words(wait)} and try again.",
             headers={"Retry-After": str(wait)},
         )
-    proven = _code_matches(cloud, row, body.code) or _use_backup_code(session, user.id, body.code)
+    proven = _code_matches(session, cloud, row, user, body.code) or _use_backup_code(
+        session, user.id, body.code
+    )
     # A code finishes one sign-in: of parallel requests with it, one sets used_at.
     if not (proven and set_once(session, LoginChallenge.used_at, row.id, datetime.now(UTC))):
         session.rollback()
@@ -186,10 +199,20 @@ def _count_wrong_code(session: Session, challenge_id: str) -> None:
     session.commit()
 
 
-def _code_matches(cloud: Cloud, row: LoginChallenge, code: str) -> bool:
+def _code_matches(
+    session: Session, cloud: Cloud, row: LoginChallenge, user: User, code: str
+) -> bool:
+    if row.method == "totp":
+        return _app_code_matches(session, cloud, user, code)
     if row.code_expires_at <= datetime.now(UTC):
         return False
     return hmac.compare_digest(row.code_hash, cloud.tokens.code_digest(code.strip()))
+
+
+def _app_code_matches(session: Session, cloud: Cloud, user: User, code: str) -> bool:
+    secret = cloud.box.open(user.totp_secret) if user.totp_secret else None
+    step = totp.matching_step(secret, code) if secret else None
+    return step is not None and totp.spend_step(session, user.id, step)
 
 
 def _use_backup_code(session: Session, user_id: str, code: str) -> bool:
@@ -223,14 +246,66 @@ def enable(
     """Turns 2FA on with codes sent to the verified e-mail address or phone; gives 10 backup codes."""
     user = caller.user
     _confirm_password(cloud, user, body.password)
+    if body.method == "totp":
+        raise Refusal(
+            status.HTTP_400_BAD_REQUEST,
+            detail="Set up the authenticator app first: scan its QR code, then enter its code.",
+        )
     if body.method == "email" and user.email_verified_at is None:
         raise Refusal(status.HTTP_400_BAD_REQUEST, detail="Verify your e-mail address first.")
     if body.method == "sms" and (user.phone is None or user.phone_verified_at is None):
         raise Refusal(status.HTTP_400_BAD_REQUEST, detail="Add and verify a phone number first.")
     user.two_factor_method = body.method
+    _forget_app(user)
     backup_codes = _new_backup_codes(session, user.id)
     session.commit()
     return BackupCodes(enabled=True, method=body.method, backup_codes=backup_codes)
+
+
+@router.post("/app/setup", response_model=AppSetup, responses=errors(400, 401, 403))
+def set_up_app(
+    body: PasswordConfirmation, caller: SignedIn, cloud: CloudDep, session: SessionDep
+) -> AppSetup:
+    """Starts setting up an authenticator app: a new secret, shown only now. Sign-in does not
+    ask for the app's codes until /app/confirm receives its first one."""
+    user = caller.user
+    _confirm_password(cloud, user, body.password)
+    if user.two_factor_method == "totp":
+        raise Refusal(
+            status.HTTP_400_BAD_REQUEST,
+            detail="An authenticator app is already set up; turn two-step sign-in off first "
+            "to set up another.",
+        )
+    secret = totp.new_secret()
+    user.totp_secret = cloud.box.seal(secret)
+    user.totp_last_step = None
+    session.commit()
+    return AppSetup(secret=secret, otpauth_uri=totp.setup_uri(secret, user.email))
+
+
+@router.post("/app/confirm", response_model=BackupCodes, responses=errors(400, 401, 403, 429))
+def confirm_app(
+    body: AppCode, caller: SignedIn, cloud: CloudDep, session: SessionDep
+) -> BackupCodes:
+    """Turns two-step sign-in on with the app being set up, once it shows the right code;
+    gives 10 backup codes."""
+    user = caller.user
+    cloud.limits.hit(cloud.settings.code_limit_per_target, "2fa-app-confirm", user.id)
+    if user.totp_secret is None or user.two_factor_method == "totp":
+        raise Refusal(
+            status.HTTP_400_BAD_REQUEST,
+            detail="Start setting up the authenticator app first.",
+        )
+    if not _app_code_matches(session, cloud, user, body.code):
+        raise Refusal(
+            status.HTTP_400_BAD_REQUEST,
+            detail="That code is wrong. Type the code the app shows now; if it keeps failing, "
+            "check that the phone's clock is set automatically.",
+        )
+    user.two_factor_method = "totp"
+    backup_codes = _new_backup_codes(session, user.id)
+    session.commit()
+    return BackupCodes(enabled=True, method="totp", backup_codes=backup_codes)
 
 
 @router.post("/disable", response_model=TwoFactorStatus, responses=errors(401, 403))
@@ -240,6 +315,7 @@ def disable(
     user = caller.user
     _confirm_password(cloud, user, body.password)
     user.two_factor_method = None
+    _forget_app(user)
     session.execute(delete(BackupCode).where(BackupCode.user_id == user.id))
     session.commit()
     return TwoFactorStatus(enabled=False, method=None, backup_codes_remaining=0)
@@ -266,6 +342,11 @@ def regenerate_backup_codes(
 def _confirm_password(cloud: Cloud, user: User, password: str) -> None:
     if not cloud.passwords.check(password, user.password_hash):
         raise Refusal(status.HTTP_403_FORBIDDEN, detail="The password is wrong.")
+
+
+def _forget_app(user: User) -> None:
+    user.totp_secret = None
+    user.totp_last_step = None
 
 
 def _new_backup_codes(session: Session, user_id: str) -> list[str]:

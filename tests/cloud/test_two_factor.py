@@ -1,13 +1,14 @@
-"""Two-factor sign-in by e-mail or SMS code, with single-use backup codes."""
+"""Two-factor sign-in by authenticator app, e-mail or SMS code, with single-use backup codes."""
 
 from __future__ import annotations
 
 import threading
 from datetime import UTC, datetime, timedelta
 
+import pyotp
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from flowin_cloud.models import User
 from flowin_cloud.routers.two_factor import _use_backup_code
@@ -324,4 +325,76 @@ def test_one_code_sent_by_four_sign_ins_at_once_lets_one_in(client, verified, ma
     challenge = start_login(verified)["challenge"]
     body = {"challenge": challenge, "code": mailbox.last_token("2fa", verified.email)}
     answers = in_parallel(client.app, [("/auth/2fa/verify", body)] * 4)
+    assert sorted(answer.status_code for answer in answers) == [200, 401, 401, 401]
+
+
+def set_up_app(account, password=None):
+    return account.client.post(
+        "/auth/2fa/app/setup",
+        json={"password": password or account.password},
+        headers=account.headers,
+    )
+
+
+def app_code(secret, seconds_from_now=0):
+    return pyotp.TOTP(secret).at(datetime.now(UTC) + timedelta(seconds=seconds_from_now))
+
+
+def test_an_authenticator_app_is_set_up_with_its_first_code_and_each_code_signs_in_once(
+    client, alice, mailbox
+):
+    assert set_up_app(alice, "not the password").status_code == 403
+    setup = set_up_app(alice)
+    assert setup.status_code == 200, setup.text
+    secret = setup.json()["secret"]
+    uri = setup.json()["otpauth_uri"]
+    assert uri.startswith("otpauth://totp/Flowin:")
+    assert f"secret={secret}" in uri and "issuer=Flowin" in uri
+    with client.app.state.cloud.sessions() as session:
+        stored = session.scalar(select(User.totp_secret).where(User.email == alice.email))
+    assert stored and secret not in stored  # encrypted at rest
+    # Until the app proves it has the secret, sign-in stays one step.
+    assert "access_token" in start_login(alice)
+
+    confirm = "/auth/2fa/app/confirm"
+    assert client.post(confirm, json={"code": "000000"}, headers=alice.headers).status_code == 400
+    first = app_code(secret)
+    confirmed = client.post(confirm, json={"code": first}, headers=alice.headers)
+    assert confirmed.status_code == 200, confirmed.text
+    assert confirmed.json()["method"] == "totp"
+    backup = confirmed.json()["backup_codes"]
+    status = client.get("/auth/2fa/status", headers=alice.headers).json()
+    assert status == {"enabled": True, "method": "totp", "backup_codes_remaining": 10}
+
+    challenge = start_login(alice)
+    assert challenge["method"] == "totp"
+    assert mailbox.of("2fa", alice.email) == []  # the app makes the codes; nothing is sent
+    verify = "/auth/2fa/verify"
+    replayed = client.post(verify, json={"challenge": challenge["challenge"], "code": first})
+    assert replayed.status_code == 401
+    later = app_code(secret, 30)
+    body = {"challenge": challenge["challenge"], "code": later}
+    assert client.post(verify, json=body).status_code == 200
+    again = start_login(alice)["challenge"]
+    assert client.post(verify, json={"challenge": again, "code": later}).status_code == 401
+    assert client.post(verify, json={"challenge": again, "code": backup[0]}).status_code == 200
+
+    assert set_up_app(alice).status_code == 400  # one app at a time
+    disabled = client.post("/auth/2fa/disable", json={"password": "wrong"}, headers=alice.headers)
+    assert disabled.status_code == 403
+    client.post("/auth/2fa/disable", json={"password": alice.password}, headers=alice.headers)
+    assert "access_token" in start_login(alice)
+    with client.app.state.cloud.sessions() as session:
+        assert session.scalar(select(User.totp_secret).where(User.email == alice.email)) is None
+
+
+def test_one_app_code_sent_by_four_sign_ins_at_once_lets_one_in(client, alice):
+    secret = set_up_app(alice).json()["secret"]
+    client.post("/auth/2fa/app/confirm", json={"code": app_code(secret)}, headers=alice.headers)
+    code = app_code(secret, 30)
+    requests = [
+        ("/auth/2fa/verify", {"challenge": start_login(alice)["challenge"], "code": code})
+        for _ in range(4)
+    ]
+    answers = in_parallel(client.app, requests)
     assert sorted(answer.status_code for answer in answers) == [200, 401, 401, 401]
