@@ -52,7 +52,36 @@ def _storable(value: str) -> str:
 Storable = AfterValidator(_storable)
 
 
+# As deep as JSON may nest in a flow, a run's input or any other free-form field; the desktop
+# engine refuses webhook bodies nested deeper too. Deeper JSON could be kept but not answered.
+MAX_JSON_DEPTH = 64
+
+
+def _nesting(value: Any) -> int:
+    """How many objects and arrays deep ``value`` goes, counted without recursion and only
+    as far as one level past the limit."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack and deepest <= MAX_JSON_DEPTH:
+        item, level = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
 def _unicode_json(value: Any) -> Any:
+    # Checked before anything walks the value recursively (json.dumps here, pydantic when
+    # answering): deeper JSON would be kept, then fail every read of it.
+    if _nesting(value) > MAX_JSON_DEPTH:
+        raise ValueError(
+            f"The data is nested more than {MAX_JSON_DEPTH} levels deep; please keep it flatter."
+        )
     # JSON may spell half a surrogate pair ("\\ud800"); it is no text and cannot be answered.
     try:
         json.dumps(value, ensure_ascii=False).encode("utf-8")
@@ -61,7 +90,7 @@ def _unicode_json(value: Any) -> Any:
     return value
 
 
-# A flow definition: any JSON object whose strings are valid Unicode.
+# A flow definition: any JSON object at most MAX_JSON_DEPTH deep whose strings are valid Unicode.
 JsonObject = Annotated[dict[str, Any], AfterValidator(_unicode_json)]
-# Any JSON value whose strings are valid Unicode (a run's input).
+# Any such JSON value (a run's input). Every free-form JSON field uses one of these two.
 JsonValue = Annotated[Any, AfterValidator(_unicode_json)]

@@ -1,0 +1,62 @@
+"""Bounds at the door: JSON nested too deep, and validation errors that never echo secrets."""
+
+from __future__ import annotations
+
+import json
+
+from flowin_cloud.schemas import MAX_JSON_DEPTH
+
+
+def nested(depth: int) -> object:
+    """JSON objects and arrays nested ``depth`` levels deep around one number."""
+    value: object = 1
+    for level in range(depth):
+        value = {"a": value} if level % 2 else [value]
+    return value
+
+
+def post_json(client, path, body, headers):
+    # json.dumps recurses; built by hand so any depth can be sent.
+    return client.post(path, content=body, headers={**headers, "Content-Type": "application/json"})
+
+
+def test_json_nested_deeper_than_the_limit_is_refused_and_reads_keep_working(client, alice):
+    headers = alice.headers
+    flow = client.post(
+        "/api/flows",
+        json={"name": "Deep", "definition": {"deepest": nested(MAX_JSON_DEPTH - 1)}},
+        headers=headers,
+    )
+    assert flow.status_code == 201, flow.text
+    flow_id = flow.json()["id"]
+    run = client.post(
+        f"/api/run/{flow_id}", json={"input": nested(MAX_JSON_DEPTH)}, headers=headers
+    )
+    assert run.status_code == 202, run.text
+    assert run.json()["input"] == nested(MAX_JSON_DEPTH)
+
+    for depth in (MAX_JSON_DEPTH + 1, 300, 900):
+        deep = '{"a":' * depth + "1" + "}" * depth
+        refusals = [
+            post_json(client, "/api/flows", f'{{"name":"x","definition":{deep}}}', headers),
+            client.put(
+                f"/api/flows/{flow_id}",
+                content=f'{{"name":"x","definition":{deep}}}',
+                headers={**headers, "Content-Type": "application/json"},
+            ),
+            post_json(client, f"/api/run/{flow_id}", f'{{"input":{deep}}}', headers),
+        ]
+        for refused in refusals:
+            assert refused.status_code == 422, (depth, refused.text)
+            assert f"more than {MAX_JSON_DEPTH} levels deep" in refused.text
+
+    # Nothing deep was kept: the account's lists and the flow read as before.
+    listed = client.get("/api/flows?include_definitions=true", headers=headers)
+    assert listed.status_code == 200
+    assert [f["definition"] for f in listed.json()["flows"]] == [
+        {"deepest": nested(MAX_JSON_DEPTH - 1)}
+    ]
+    runs = client.get("/api/executions", headers=headers)
+    assert runs.status_code == 200
+    assert [r["input"] for r in runs.json()["executions"]] == [nested(MAX_JSON_DEPTH)]
+    assert json.loads(client.get(f"/api/flows/{flow_id}", headers=headers).text)["revision"] == 1
