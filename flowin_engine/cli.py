@@ -100,14 +100,41 @@ def _open_store() -> Store:
     return store
 
 
-def _load_flow(store: Store, reference: str) -> Flow:
-    """A flow file's path, or the id or name of a flow in the database."""
+def _load_flow(store: Store, reference: str) -> tuple[Flow, str | None]:
+    """A flow file's path, or the id or name of a flow in the database; with a note for the
+    user when the flow to run is not the one saved.
+
+    A file is saved as its flow's newest version, so its runs have a history, unless its flow
+    is switched on: a test run never changes what is live (an exported file, say, has its
+    passwords left out and says "draft"). A run never switches a flow on or off either.
+    """
     path = Path(reference)
-    if path.suffix.lower() == ".json" or path.is_file():
-        flow = Flow.load(path)
-        store.save_flow(flow)
-        return flow
-    return store.find_flow(reference)
+    if not (path.suffix.lower() == ".json" or path.is_file()):
+        return store.find_flow(reference), None
+    flow = Flow.load(path)
+    saved = _saved_flow(store, flow)
+    if saved is not None and saved.status == FlowStatus.ACTIVE:
+        flow.status = saved.status
+        note = (
+            f"'{saved.name}' is switched on, so this test run uses the file and leaves the live "
+            "flow as it is; 'flowin flows import' replaces it."
+        )
+        return flow, note
+    flow.status = saved.status if saved is not None else FlowStatus.DRAFT
+    store.save_flow(flow)
+    return flow, None
+
+
+def _saved_flow(store: Store, flow: Flow) -> Flow | None:
+    """The saved flow ``flow`` (read from a file) would replace, if any. A file without dates
+    takes the saved ones, so reading it again is not an edit."""
+    try:
+        saved = store.get_flow(flow.id)
+    except NotFound:
+        return None
+    if "created_at" not in flow.model_fields_set:
+        flow.created_at = saved.created_at
+    return saved
 
 
 def _parse_input(text: str | None) -> Any:
@@ -211,14 +238,21 @@ def _result_json(result: ExecutionResult) -> dict[str, Any]:
 def run(flow: str, input_text: str | None, workers: int, quiet: bool, as_json: bool) -> None:
     """Run FLOW (a flow file, or a saved flow's id or name) once and show each step."""
     store = _open_store()
-    loaded = _load_flow(store, flow)
+    loaded, note = _load_flow(store, flow)
     check_flow(loaded)
     trigger_data = _parse_input(input_text)
     runner = Runner(workers=workers, history=store)
+    if note:
+        click.echo(note, err=as_json)
     if not (quiet or as_json):
         click.echo(f"▶ Running '{loaded.name}'")
+    # Checked just above, with the problems shown before anything starts: once is enough.
     _run_and_report(
-        runner, store, lambda: runner.start(loaded, trigger_data, mode="cli"), quiet, as_json
+        runner,
+        store,
+        lambda: runner.start(loaded, trigger_data, mode="cli", validate=False),
+        quiet,
+        as_json,
     )
 
 
@@ -274,13 +308,51 @@ def flows_list() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 def flows_import(files: tuple[Path, ...]) -> None:
     """Save flow files into Flowin's database."""
+    failed = False
     with _open_store() as store:
         for path in files:
             flow = Flow.load(path)
-            version = store.save_flow(flow)
+            saved = _saved_flow(store, flow)
             problems = validate_flow(flow)
+            if saved is not None and saved.status == FlowStatus.ACTIVE:
+                failed |= not _import_onto_live(store, flow, saved, path, problems)
+                continue
+            if saved is not None:
+                flow.status = saved.status  # importing is not switching on or off
+            version = store.save_flow(flow)
             note = "" if not problems else f" — {len(problems)} thing(s) to fix before it can run"
             click.echo(f"Imported '{flow.name}' ({flow.id}, version {version}){note}.")
+    if failed:
+        sys.exit(1)
+
+
+def _import_onto_live(
+    store: Store, flow: Flow, saved: Flow, path: Path, problems: list[Any]
+) -> bool:
+    """Replace a switched-on flow with a file's version, which stays on; a version that can't
+    run would switch it off, so then the live flow is kept and the problems are listed."""
+    if problems:
+        click.echo(
+            f"'{saved.name}' is switched on, and {path} has {len(problems)} thing(s) to fix, "
+            f"so the live flow was kept as it is. Fix the file, or switch the flow off first "
+            f"('flowin flows pause {saved.id}'):"
+        )
+        for problem in problems:
+            click.echo(f"    • {problem}")
+        return False
+    before = store.current_version(saved.id)
+    flow.status = FlowStatus.ACTIVE
+    version = store.save_flow(flow)
+    if version == before:
+        click.echo(
+            f"'{flow.name}' is switched on and already the same as {path}: nothing to import."
+        )
+    else:
+        click.echo(
+            f"Imported '{flow.name}' ({flow.id}, version {version}). '{flow.name}' is switched "
+            f"on: this version replaced the live one (version {before}) and runs from now on."
+        )
+    return True
 
 
 @flows.command("export")
@@ -487,7 +559,9 @@ def executions_show(execution_id: str, as_json: bool) -> None:
     click.echo(
         f"Status: {detail.status}   Started: {detail.started_at.astimezone():%Y-%m-%d %H:%M:%S}"
     )
-    if detail.error:
+    if detail.error and detail.failed_node:
+        click.secho(f"Failed at step '{detail.failed_node}': {detail.error}", fg="red")
+    elif detail.error:
         click.secho(f"Error: {detail.error}", fg="red")
     click.echo(f"Trigger data: {_short_json(detail.trigger_data)}")
     for step in detail.steps:

@@ -167,8 +167,9 @@ class Flow(BaseModel):
             raise FlowFileError(
                 f"This is not a flow file: it is not valid JSON ({error})."
             ) from None
-        if default_id is not None and isinstance(data, dict) and "id" not in data:
-            data["id"] = default_id
+        if default_id is not None and isinstance(data, dict):
+            data.setdefault("id", default_id)
+            _give_stable_ids(data)
         return cls.from_data(data)
 
     @classmethod
@@ -182,8 +183,9 @@ class Flow(BaseModel):
 
     @classmethod
     def load(cls, path: str | Path) -> Flow:
-        """Read a flow file. One without an id gets one derived from where it is, so running
-        the same file again adds to the same flow's history."""
+        """Read a flow file. One without an id gets one derived from where it is, and steps,
+        connections and notes without ids get ids derived from what they are, so reading the
+        same file again gives the same flow (the same history, no new version)."""
         path = Path(path)
         try:
             text = path.read_bytes()
@@ -194,6 +196,23 @@ class Flow(BaseModel):
 
     def save(self, path: str | Path) -> None:
         Path(path).write_text(self.to_json(), encoding="utf-8")
+
+
+def _give_stable_ids(data: dict[str, Any]) -> None:
+    """Ids for the items of a hand-written flow file that have none, the same at every read."""
+    for key in ("nodes", "edges", "sticky_notes"):
+        items = data.get(key)
+        if not isinstance(items, list):
+            continue
+        seen: dict[str, int] = {}
+        for item in items:
+            if not isinstance(item, dict) or "id" in item:
+                continue
+            content = json.dumps(item, sort_keys=True, default=str)
+            # Two identical items (two equal notes) still get an id each.
+            seen[content] = seen.get(content, 0) + 1
+            digest = hashlib.sha1(f"{content}#{seen[content]}".encode(), usedforsecurity=False)
+            item["id"] = digest.hexdigest()[:12]
 
 
 def describe_validation_error(error: ValidationError, data: Any) -> str:
