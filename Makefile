@@ -24,6 +24,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/engine_bench.py
 	$(BIN)/python bench/validation_bench.py
+	$(BIN)/python bench/startup_bench.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/canvas_bench.py
 	$(BIN)/python bench/sync_bench.py
 

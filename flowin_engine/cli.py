@@ -1,7 +1,13 @@
-"""``flowin``: run, check and inspect flows without the desktop app."""
+"""``flowin``: run, check and inspect flows without the desktop app.
+
+Start-up matters for a command line: the engine's heavier parts (the database, the runner, the
+connectors and their SDKs, the template engine) are imported by the commands that use them,
+so ``flowin --help`` or a mistyped option answers at once.
+"""
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import os
@@ -13,13 +19,11 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
+from click.utils import make_default_short_help
 
-from .cli_connections import connections
-from .cli_doctor import doctor, restore
-from .cli_sync import account, sync
 from .errors import FlowFileError, FlowinError, NotFound
 from .events import (
     Event,
@@ -28,14 +32,13 @@ from .events import (
     StepSkipped,
     StepStatus,
 )
-from .history import retry_execution
-from .model import Flow, FlowStatus
 from .paths import data_dir
-from .registry import default_registry
-from .runner import ExecutionResult, Runner
-from .sharing import shareable
-from .store import Store
-from .validation import check_flow, validate_flow
+
+if TYPE_CHECKING:
+    from .errors import Problem
+    from .model import Flow
+    from .runner import ExecutionResult, Runner
+    from .store import Store
 
 log = logging.getLogger("flowin")
 
@@ -47,8 +50,60 @@ _MARKS = {
 }
 
 
+# Commands in modules of their own, imported when used (their imports, the database and
+# the cloud client, would slow every other command): name → (module, attribute, short help).
+# The short help is what 'flowin --help' lists; a test keeps it equal to the command's own.
+LAZY_COMMANDS = {
+    "account": (
+        "flowin_engine.cli_sync",
+        "account",
+        "Sign in to a Flowin cloud account to sync your flows between computers.",
+    ),
+    "connections": (
+        "flowin_engine.cli_connections",
+        "connections",
+        "Connect accounts for steps to use: list, add, test and remove them.",
+    ),
+    "doctor": (
+        "flowin_engine.cli_doctor",
+        "doctor",
+        "Check Flowin's database for damage and list the backups that could replace it.",
+    ),
+    "restore": (
+        "flowin_engine.cli_doctor",
+        "restore",
+        "Replace the database with a backup (the newest sound one unless BACKUP is named).",
+    ),
+    "sync": ("flowin_engine.cli_sync", "sync", "Sync your flows with your cloud account."),
+}
+
+
 class _Cli(click.Group):
     """Shows a FlowinError as its sentence; anything else as one line, traceback to the log."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in LAZY_COMMANDS and name not in self.commands:
+            module, attribute, _ = LAZY_COMMANDS[name]
+            self.add_command(getattr(importlib.import_module(module), attribute), name)
+        return super().get_command(ctx, name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            if name in LAZY_COMMANDS and name not in self.commands:
+                rows.append((name, make_default_short_help(LAZY_COMMANDS[name][2], limit)))
+                continue
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -95,6 +150,8 @@ def _log_to_file() -> None:
 
 
 def _open_store() -> Store:
+    from .store import Store
+
     store = Store()
     store.mark_interrupted()
     return store
@@ -108,6 +165,8 @@ def _load_flow(store: Store, reference: str) -> tuple[Flow, str | None]:
     is switched on: a test run never changes what is live (an exported file, say, has its
     passwords left out and says "draft"). A run never switches a flow on or off either.
     """
+    from .model import Flow, FlowStatus
+
     path = Path(reference)
     if not (path.suffix.lower() == ".json" or path.is_file()):
         return store.find_flow(reference), None
@@ -237,6 +296,9 @@ def _result_json(result: ExecutionResult) -> dict[str, Any]:
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def run(flow: str, input_text: str | None, workers: int, quiet: bool, as_json: bool) -> None:
     """Run FLOW (a flow file, or a saved flow's id or name) once and show each step."""
+    from .runner import Runner
+    from .validation import check_flow
+
     store = _open_store()
     loaded, note = _load_flow(store, flow)
     check_flow(loaded)
@@ -260,6 +322,9 @@ def run(flow: str, input_text: str | None, workers: int, quiet: bool, as_json: b
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 def validate(files: tuple[Path, ...]) -> None:
     """Check flow files and explain anything that would stop them from running."""
+    from .model import Flow
+    from .validation import validate_flow
+
     failed = False
     for path in files:
         try:
@@ -308,6 +373,9 @@ def flows_list() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 def flows_import(files: tuple[Path, ...]) -> None:
     """Save flow files into Flowin's database."""
+    from .model import Flow, FlowStatus
+    from .validation import validate_flow
+
     failed = False
     with _open_store() as store:
         for path in files:
@@ -327,10 +395,12 @@ def flows_import(files: tuple[Path, ...]) -> None:
 
 
 def _import_onto_live(
-    store: Store, flow: Flow, saved: Flow, path: Path, problems: list[Any]
+    store: Store, flow: Flow, saved: Flow, path: Path, problems: list[Problem]
 ) -> bool:
     """Replace a switched-on flow with a file's version, which stays on; a version that can't
     run would switch it off, so then the live flow is kept and the problems are listed."""
+    from .model import FlowStatus
+
     if problems:
         click.echo(
             f"'{saved.name}' is switched on, and {path} has {len(problems)} thing(s) to fix, "
@@ -362,6 +432,9 @@ def _import_onto_live(
 )
 def flows_export(flow: str, output: Path | None) -> None:
     """Write a saved flow as JSON (to a file, or to the screen), without typed-in secrets."""
+    from .registry import default_registry
+    from .sharing import shareable
+
     with _open_store() as store:
         found = store.find_flow(flow)
     shared, left_out = shareable(found, default_registry())
@@ -382,17 +455,21 @@ def flows_export(flow: str, output: Path | None) -> None:
 @click.argument("flow")
 def flows_activate(flow: str) -> None:
     """Switch a flow on: its trigger runs it while 'flowin serve' or the app is running."""
-    _set_status(flow, FlowStatus.ACTIVE)
+    _set_status(flow, "active")
 
 
 @flows.command("pause")
 @click.argument("flow")
 def flows_pause(flow: str) -> None:
     """Switch a flow off; it keeps its history and can be switched on again."""
-    _set_status(flow, FlowStatus.PAUSED)
+    _set_status(flow, "paused")
 
 
-def _set_status(reference: str, status: FlowStatus) -> None:
+def _set_status(reference: str, wanted: str) -> None:
+    from .model import FlowStatus
+    from .validation import check_flow
+
+    status = FlowStatus(wanted)
     with _open_store() as store:
         flow = store.find_flow(reference)
         if status == FlowStatus.ACTIVE:
@@ -421,6 +498,7 @@ def serve(
     """Run every active flow: webhooks, schedules and polling, until stopped (Ctrl+C)."""
     from .credentials import Connections
     from .runtime import AlreadyRunning, Runtime, RuntimeSettings, WebhooksUnavailable
+    from .store import Store
 
     console = logging.StreamHandler(sys.stdout)
     console.setFormatter(logging.Formatter("%(asctime)s  %(message)s", "%H:%M:%S"))
@@ -584,6 +662,9 @@ def executions_show(execution_id: str, as_json: bool) -> None:
 @click.option("--quiet", is_flag=True)
 def executions_retry(execution_id: str, quiet: bool) -> None:
     """Run a failed execution again from the step that failed, with the data it had."""
+    from .history import retry_execution
+    from .runner import Runner
+
     store = _open_store()
     runner = Runner(history=store)
     _run_and_report(
@@ -617,11 +698,5 @@ def _short_json(value: Any, limit: int = 300) -> str:
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
-
-main.add_command(connections)
-main.add_command(account)
-main.add_command(sync)
-main.add_command(doctor)
-main.add_command(restore)
 
 __all__ = ["NotFound", "main"]

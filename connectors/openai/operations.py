@@ -5,14 +5,18 @@ Chat Completions API (Ollama, LM Studio, vLLM, Azure-compatible gateways) via ``
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import openai
 from pydantic import BaseModel, Field
 
 from connectors.http.operations import retry_after
 from flowin_engine.errors import AccountRejected, RetryableError, StepError
 from flowin_engine.steps import StepContext
+
+if TYPE_CHECKING:
+    # The SDK takes most of a second to import: every command that loads the connectors
+    # would pay it, so it is imported when a step or a connection test calls OpenAI.
+    import openai
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 DEFAULT_MODEL = "gpt-4o-mini"
@@ -62,6 +66,8 @@ class GenerateTextInput(BaseModel):
 
 def test_account(secret: OpenAIAccount) -> str:
     """List the models: a free call that checks the key and the address."""
+    import openai
+
     try:
         models = _client(secret, TEST_TIMEOUT).models.list()
         count = len(models.data)
@@ -72,6 +78,8 @@ def test_account(secret: OpenAIAccount) -> str:
 
 def generate_text(params: GenerateTextInput, ctx: StepContext) -> dict[str, Any]:
     """One chat completion; with ``json_output`` the answer is also parsed into ``json``."""
+    import openai
+
     account = OpenAIAccount.model_validate(ctx.credential(params.connection))
     model = params.model.strip() or account.default_model
     system = params.system_prompt.strip()
@@ -122,6 +130,8 @@ def _parsed(text: str, finish_reason: str | None) -> Any:
 
 
 def _client(account: OpenAIAccount, timeout: float) -> openai.OpenAI:
+    import openai
+
     # The runner retries with back-off; the SDK's own retries would hide its time budget.
     return openai.OpenAI(
         api_key=account.api_key.strip() or "none",
@@ -133,6 +143,8 @@ def _client(account: OpenAIAccount, timeout: float) -> openai.OpenAI:
 
 
 def _failure(error: openai.APIError, account: OpenAIAccount, model: str = "") -> StepError:
+    import openai
+
     message = _message(error)
     if isinstance(error, openai.APIConnectionError | openai.APITimeoutError):
         return RetryableError(

@@ -7,19 +7,21 @@ credential says otherwise). Incoming SMS arrive as form-encoded webhooks signed 
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import requests
 from pydantic import BaseModel, BeforeValidator, Field
-from twilio.base.exceptions import TwilioRestException
-from twilio.http.http_client import TwilioHttpClient
-from twilio.request_validator import RequestValidator
-from twilio.rest import Client
 
 from flowin_engine.connector_kit import account_field
 from flowin_engine.errors import AccountRejected, RetryableError, StepError
 from flowin_engine.steps import StepContext
 from flowin_engine.webhooks import GateContext, WebhookRejected, WebhookRequest
+
+if TYPE_CHECKING:
+    # The SDK (and requests under it) is imported when a step talks to Twilio, not by every
+    # command that loads the connectors.
+    import requests
+    from twilio.base.exceptions import TwilioRestException
+    from twilio.rest import Client
 
 DEFAULT_BASE_URL = "https://api.twilio.com"
 TEST_TIMEOUT = 15.0
@@ -116,6 +118,8 @@ def incoming_sms_webhook(
         raise WebhookRejected("Twilio sends SMS webhooks with POST.", status=405)
     account = TwilioAccount.model_validate(ctx.credential(params.connection))
     signature = request.header("x-twilio-signature") or ""
+    from twilio.request_validator import RequestValidator
+
     # The signature covers the URL Twilio called (the public one) and the form fields.
     if not RequestValidator(account.auth_token).validate(request.url, request.form(), signature):
         raise WebhookRejected("Twilio: the request's signature doesn't match; it was ignored.")
@@ -123,6 +127,9 @@ def incoming_sms_webhook(
 
 
 def _client(account: TwilioAccount, timeout: float) -> Client:
+    from twilio.http.http_client import TwilioHttpClient
+    from twilio.rest import Client
+
     client = Client(
         account.account_sid.strip(),
         account.auth_token.strip(),
@@ -134,6 +141,9 @@ def _client(account: TwilioAccount, timeout: float) -> Client:
 
 
 def _guarded(call: Any, *, sends: bool) -> Any:
+    import requests
+    from twilio.base.exceptions import TwilioRestException
+
     try:
         return call()
     except TwilioRestException as error:
