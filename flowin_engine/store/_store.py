@@ -7,8 +7,9 @@ processes (the desktop app and the command line may share a file).
 
 Another process may hold the database for longer than SQLite's busy timeout (a backup tool,
 a long prune, a program reading it with a write lock): a write then waits and tries again
-with back-off. The history of runs waits as long as it takes; other writes give up after
-``WRITE_PATIENCE`` with a sentence saying so, never silently.
+with back-off. The history of runs (their start and everything they record) waits as long as
+it takes; other writes give up after ``write_patience`` with a sentence saying so
+(``DatabaseBusy``), never silently.
 """
 
 from __future__ import annotations
@@ -194,6 +195,8 @@ class Store:
         # pool and back (with its reset) for every transaction costs more than a small write.
         self._write_connection: Connection | None = None
         self._closed = False
+        # Seconds a write other than the run history waits for a busy database.
+        self.write_patience = WRITE_PATIENCE
         try:
             self._migrate()
         except Exception:
@@ -398,7 +401,9 @@ class Store:
         """
         if not runs:
             return
-        with self._write() as session:
+        # An accepted event whose start could not be written would be lost or failed for
+        # nothing: like the rest of a run's history, it waits for a busy database.
+        with self._write(wait_forever=True) as session:
             versions = self._saved_versions(session, [flow for _, flow in runs])
             session.execute(
                 insert(ExecutionRow.__table__).prefix_with("OR IGNORE"),
@@ -432,7 +437,7 @@ class Store:
             return
         # The only record of what a run did: it waits for a busy database as long as the store
         # is open, rather than leave runs that succeeded marked as running.
-        with self._write(patience=None) as session:
+        with self._write(wait_forever=True) as session:
             _BatchWriter(session).write(events)
 
     def list_executions(
@@ -520,7 +525,7 @@ class Store:
 
     def park(self, execution_id: str, node_id: str, wake_at: datetime, state: Any) -> None:
         """Keep what a waiting execution needs to carry on at ``wake_at`` after a restart."""
-        with self._write() as session:
+        with self._write(wait_forever=True) as session:
             session.merge(
                 WakeupRow(execution_id=execution_id, node_id=node_id, wake_at=wake_at, state=state)
             )
@@ -529,7 +534,7 @@ class Store:
                 row.status = ExecutionStatus.WAITING.value
 
     def unpark(self, execution_id: str, node_id: str) -> None:
-        with self._write() as session:
+        with self._write(wait_forever=True) as session:
             session.execute(
                 delete(WakeupRow).where(
                     WakeupRow.execution_id == execution_id, WakeupRow.node_id == node_id
@@ -607,13 +612,13 @@ class Store:
         return self._write()
 
     @contextmanager
-    def _write(self, patience: float | None = WRITE_PATIENCE) -> Iterator[Session]:
-        """A write transaction; waits for a busy database ``patience`` seconds (None: as long
-        as the store is open), then raises ``DatabaseBusy``."""
+    def _write(self, wait_forever: bool = False) -> Iterator[Session]:
+        """A write transaction; waits for a busy database ``write_patience`` seconds (or as
+        long as the store is open), then raises ``DatabaseBusy``."""
         with self._write_lock:
             if self._damage is not None:
                 raise self._damage
-            connection = self._begin_write(patience)
+            connection = self._begin_write(None if wait_forever else self.write_patience)
             try:
                 with Session(
                     connection, expire_on_commit=False, join_transaction_mode="rollback_only"

@@ -23,7 +23,7 @@ from flowin_engine.events import ExecutionStatus, StepStatus
 from flowin_engine.model import FlowStatus
 from flowin_engine.runner import Runner
 from flowin_engine.runtime import Runtime, RuntimeSettings
-from flowin_engine.store import Store
+from flowin_engine.store import DatabaseBusy, Store
 
 from .builders import make_flow, registry_with_testkit
 
@@ -180,3 +180,23 @@ def test_pruning_while_flowin_serves_never_makes_the_next_start_run_events_again
         finally:
             runtime.stop(grace=10)
     assert len(httpserver.log) == 4
+
+
+def test_a_change_that_cannot_wait_any_longer_for_a_busy_database_says_so(tmp_path: Path) -> None:
+    db_path = tmp_path / "flowin.db"
+    flow = make_flow([("Start", "testkit.start", {})], name="Orders")
+    with Store(db_path) as store:
+        store.write_patience = 1.0  # the default is two minutes
+        holder = subprocess.Popen(
+            [sys.executable, "-c", HOLDER, str(db_path), "600"], stdout=subprocess.PIPE, text=True
+        )
+        try:
+            assert holder.stdout is not None
+            assert holder.stdout.readline().strip() == "locked"
+            with pytest.raises(DatabaseBusy) as caught:
+                store.save_flow(flow)
+        finally:
+            holder.kill()
+            holder.wait()
+        assert "busy" in str(caught.value) and "try again" in str(caught.value)
+        assert store.save_flow(flow) == 1  # once the other program lets go, it saves
