@@ -298,6 +298,7 @@ class Runtime:
                 self.sync()
             except Exception:
                 log.exception("Could not check for changed flows")
+            self.store.back_up_daily()  # a file check only, until the day changes
 
     # Webhooks.
 

@@ -115,14 +115,15 @@ def back_up_daily(
 ) -> Backup | None:
     """Copy the database into ``backups/`` unless today's copy exists; keep the newest ``keep``.
 
-    Returns the new backup, or None when there was nothing to do. The caller has checked the
-    database (the store does at open): a damaged file is never copied over a good backup.
+    Returns the new backup, or None when there was nothing to do. The database is checked
+    first (``DatabaseDamaged``): a damaged file never pushes a good backup out of the rotation.
     """
     today = today or date.today()
     folder = backup_folder(database)
     target = folder / f"{_BACKUP_PREFIX}{today.isoformat()}{_BACKUP_SUFFIX}"
     if target.exists() or not database.exists():
         return None
+    require_sound(database)
     folder.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     copy(database, partial)

@@ -574,13 +574,19 @@ class Store:
             return int(result.rowcount)  # type: ignore[attr-defined]
 
     def back_up_daily(self) -> Path | None:
-        """Copy the database into ``backups/`` at most once a day (the runtime does at start).
+        """Copy the database into ``backups/`` unless today's copy exists (the runtime asks at
+        start and then every little while, so an app left running for weeks backs up daily).
 
-        The store only opens a database that passed the quick check, so the copy is sound. A
-        backup that fails is logged: it must not stop Flowin from running.
+        The file is checked first: found damaged, it is not copied, and the store takes no more
+        writes. A backup that fails otherwise is logged: it must not stop Flowin from running.
         """
+        if self._damage is not None:
+            return None
         try:
             made = _health.back_up_daily(self.path)
+        except _health.DatabaseDamaged as error:
+            self._damaged(error)
+            return None
         except (OSError, sqlite3.Error):
             log.exception("Could not back up the database to %s", _health.backup_folder(self.path))
             return None
@@ -636,7 +642,11 @@ class Store:
         """Damage found while open: from now on nothing more is written into the file."""
         if self._damage is None:
             log.error("The database %s turned out damaged: %s", self.path, error)
-            self._damage = _health.DatabaseDamaged(self.path, [str(error)])
+            self._damage = (
+                error
+                if isinstance(error, _health.DatabaseDamaged)
+                else _health.DatabaseDamaged(self.path, [str(error)])
+            )
         return self._damage
 
     def _begin_write(self, patience: float | None) -> Connection:

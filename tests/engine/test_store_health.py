@@ -303,3 +303,19 @@ def test_restore_refuses_while_a_flowin_runtime_runs_the_data_folder(data: Path)
     assert result.returncode == 2
     assert "still running" in result.stderr
     assert not (data / "damaged").exists()  # the database was left where it was
+
+
+def test_a_database_damaged_while_open_is_not_backed_up_and_takes_no_more_writes(
+    data: Path,
+) -> None:
+    path = data / "flowin.db"
+    with Store(path) as store:
+        fill(store)
+    with Store(path) as store:
+        damage_a_page_in_the_middle(path)
+
+        assert store.back_up_daily() is None
+
+        with pytest.raises(DatabaseDamaged):
+            store.set_setting("theme", "dark")
+    assert backups(path) == []
