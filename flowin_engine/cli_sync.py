@@ -6,18 +6,37 @@ API keys for the cloud's public API; a key is on the screen whole once, when it 
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
 import click
+import segno
 
 from .errors import FlowinError, NotFound
 from .store import Store
-from .sync import Account, ApiKey, FlowRef, Keep, RequestRejected, Sync, SyncReport
+from .sync import (
+    Account,
+    ApiKey,
+    CloudClient,
+    FlowRef,
+    Keep,
+    RequestRejected,
+    Sync,
+    SyncReport,
+    WrongCode,
+)
 
 T = TypeVar("T")
+
+_CODE_PROMPTS = {
+    "email": "The 6-digit code sent to your e-mail",
+    "sms": "The 6-digit code sent to your phone",
+    "totp": "The 6-digit code your authenticator app shows",
+}
+_METHOD_NAMES = {"email": "e-mail", "sms": "text message", "totp": "authenticator app"}
 
 _SERVER_HELP = "The Flowin cloud's address, e.g. https://cloud.flowin.app (default: the last one)."
 
@@ -70,8 +89,7 @@ def account_login(
             password = _password(password_stdin, confirm=False)
             pending = accounts.sign_in(url, email, password)
         if pending is not None:
-            where = "phone" if pending.challenge.method == "sms" else "e-mail"
-            code = click.prompt(f"The 6-digit code sent to your {where}")
+            code = click.prompt(_CODE_PROMPTS.get(pending.challenge.method, _CODE_PROMPTS["email"]))
             accounts.verify_two_factor(pending, code)
         if accounts.notice:
             click.secho(accounts.notice, fg="yellow", err=True)
@@ -109,7 +127,7 @@ def account_status() -> None:
         if security.two_factor_method is None:
             click.echo("Two-step sign-in is off.")
         else:
-            by = "text message" if security.two_factor_method == "sms" else "e-mail"
+            by = _METHOD_NAMES.get(security.two_factor_method, security.two_factor_method)
             click.echo(
                 f"Two-step sign-in is on (codes by {by}; "
                 f"{security.backup_codes_left} backup codes left)."
@@ -128,26 +146,62 @@ def account_verify_email() -> None:
 
 @account.command("two-step")
 @click.argument("action", type=click.Choice(["on", "off", "codes"]))
+@click.option(
+    "--method",
+    type=click.Choice(["email", "sms", "app"]),
+    default="email",
+    show_default=True,
+    help="Where the code comes from with 'on': e-mail, a text message, or an authenticator "
+    "app (Google Authenticator, Microsoft Authenticator, 1Password, …).",
+)
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
-def account_two_step(action: str, password_stdin: bool) -> None:
-    """Two-step sign-in: 'on' (a code by e-mail at each sign-in), 'off', or 'codes' (new backup
-    codes; the earlier ones stop working). Asks for the account's password again."""
+def account_two_step(action: str, method: str, password_stdin: bool) -> None:
+    """Two-step sign-in: 'on' (a code at each sign-in, see --method), 'off', or 'codes' (new
+    backup codes; the earlier ones stop working). Asks for the account's password again."""
     with Store() as store, Account(store).client() as client:
         password = _password(password_stdin, confirm=False)
         if action == "off":
             _refused_exits_1(lambda: client.turn_off_two_factor(password))
             click.echo("Two-step sign-in is off: the password alone signs you in.")
             return
-        if action == "on":
-            codes = _refused_exits_1(lambda: client.turn_on_two_factor(password))
-            click.echo("Two-step sign-in is on: a code comes by e-mail at each sign-in.")
+        if action == "on" and method == "app":
+            codes = _set_up_authenticator_app(client, password)
+            click.echo("Two-step sign-in is on: your authenticator app gives the code.")
+        elif action == "on":
+            codes = _refused_exits_1(lambda: client.turn_on_two_factor(password, method))
+            by = _METHOD_NAMES[method]
+            click.echo(f"Two-step sign-in is on: a code comes by {by} at each sign-in.")
         else:
             codes = _refused_exits_1(lambda: client.new_backup_codes(password))
-    click.echo("Backup codes, each good for one sign-in when the e-mailed code can't reach you.")
+    click.echo("Backup codes, each good for one sign-in when the usual code can't reach you.")
     click.echo("Keep them somewhere safe: they are shown only now.")
     click.echo()
     for code in codes:
         click.echo(f"    {code}")
+
+
+def _set_up_authenticator_app(client: CloudClient, password: str) -> list[str]:
+    """Shows the app's QR code and key, then asks for its first code until one is right."""
+    setup = _refused_exits_1(lambda: client.start_authenticator_app(password))
+    click.echo("Scan this QR code with your authenticator app:")
+    click.echo()
+    picture = io.StringIO()
+    segno.make(setup.uri, error="l").terminal(out=picture, compact=True)
+    click.echo(picture.getvalue())
+    click.echo("Or add this key to the app by hand (a time-based key):")
+    # In groups of four, easier to copy by eye; the apps ignore the spaces.
+    grouped = " ".join(setup.secret[at : at + 4] for at in range(0, len(setup.secret), 4))
+    click.echo(f"    {grouped}")
+    click.echo(f"Setup address: {setup.uri}")
+    while True:
+        code = click.prompt("The 6-digit code the app shows now")
+        try:
+            return client.confirm_authenticator_app(code)
+        except WrongCode as wrong:  # mistyped, or the code changed meanwhile: ask again
+            click.secho(str(wrong), fg="red", err=True)
+        except RequestRejected as refusal:
+            click.secho(str(refusal), fg="red", err=True)
+            sys.exit(1)
 
 
 @account.command("delete")

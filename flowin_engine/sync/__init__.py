@@ -56,6 +56,7 @@ from .account import Account, PendingSignIn
 from .client import (
     AccountSecurity,
     ApiKey,
+    AuthenticatorSetup,
     CloudClient,
     CloudFlow,
     CloudRun,
@@ -88,6 +89,7 @@ __all__ = [
     "Account",
     "AccountSecurity",
     "ApiKey",
+    "AuthenticatorSetup",
     "BadPhoneNumber",
     "CloudClient",
     "CloudFlow",

@@ -49,10 +49,20 @@ class Tokens:
 
 @dataclass(frozen=True, slots=True)
 class TwoFactorChallenge:
-    """The server sent a 6-digit code (by ``method``: email or sms); answer with it."""
+    """Sign-in waits for a 6-digit code: sent by ``method`` ("email" or "sms"), or shown by
+    the account's authenticator app ("totp"); answer with it."""
 
     challenge: str
     method: str
+
+
+@dataclass(frozen=True, slots=True)
+class AuthenticatorSetup:
+    """An authenticator app being set up: the app reads ``uri`` from a QR code, or the person
+    types ``secret``. Shown only now; never logged."""
+
+    secret: str = field(repr=False)
+    uri: str = field(repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +100,8 @@ class AccountSecurity:
     # False for an account made by Google/GitHub sign-in that never set a password: the
     # changes below ask for one, so it sets one first ("forgot password").
     has_password: bool
-    two_factor_method: str | None  # "email" or "sms" when two-step sign-in is on
+    # "email", "sms" or "totp" (an authenticator app) when two-step sign-in is on
+    two_factor_method: str | None
     backup_codes_left: int
     phone: str | None = None  # in international format
     phone_verified: bool = False
@@ -330,6 +341,23 @@ class CloudClient:
         cloud shows only this once."""
         body = {"method": method, "password": password}
         return _backup_codes(self._with_password("POST", "/auth/2fa/enable", body))
+
+    def start_authenticator_app(self, password: str) -> AuthenticatorSetup:
+        """A new authenticator-app secret for the account; sign-in asks for the app's codes
+        once ``confirm_authenticator_app`` receives its first one."""
+        answer = self._with_password("POST", "/auth/2fa/app/setup", {"password": password})
+        return AuthenticatorSetup(secret=str(answer["secret"]), uri=str(answer["otpauth_uri"]))
+
+    def confirm_authenticator_app(self, code: str) -> list[str]:
+        """Turns two-step sign-in on with the app's current code; returns the backup codes,
+        which the cloud shows only this once. Raises ``WrongCode`` for a wrong code."""
+        try:
+            answer = self._call("POST", "/auth/2fa/app/confirm", json={"code": code})
+        except RequestRejected as refusal:
+            if refusal.status in (400, 422):
+                raise WrongCode(str(refusal)) from None
+            raise
+        return _backup_codes(answer)
 
     def turn_off_two_factor(self, password: str) -> None:
         self._with_password("POST", "/auth/2fa/disable", {"password": password})

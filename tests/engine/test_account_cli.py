@@ -3,11 +3,16 @@ flowin-cloud: the password is asked again for each change, backup codes are prin
 
 from __future__ import annotations
 
+import io
 import re
+import sqlite3
+from datetime import UTC, datetime, timedelta
 
 import httpx
+import pyotp
 import pytest
 
+from flowin_cloud.security import SecretBox
 from flowin_engine.store import Store
 from tests.cloud_server import DEFAULT_PASSWORD, cloud_server  # noqa: F401 (a fixture)
 
@@ -109,3 +114,67 @@ def test_deleting_the_account_asks_then_keeps_the_flows_here(signed_in, cloud_se
         cloud_server.url + "/auth/login", json={"email": email, "password": DEFAULT_PASSWORD}
     )
     assert login.status_code == 401
+
+
+class TypedLater(io.RawIOBase):
+    """Standard input whose lines are typed one at a time, each made only when the command
+    reads it (a callable line is called then), as a person reads the screen before typing."""
+
+    def __init__(self, *lines):
+        self._lines = list(lines)
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        if not self._lines or not len(buffer):  # read(0) only asks whether it reads bytes
+            return 0
+        line = self._lines.pop(0)
+        data = ((line() if callable(line) else line) + "\n").encode()
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def app_secret(cloud_server, email):  # noqa: F811
+    """The account's authenticator-app secret, read from the cloud's database with its key."""
+    with sqlite3.connect(cloud_server.database) as database:
+        (sealed,) = database.execute(
+            "SELECT totp_secret FROM users WHERE email = ?", (email,)
+        ).fetchone()
+    key = (cloud_server.folder / "data-key").read_text().strip()
+    return SecretBox(key).open(sealed)
+
+
+def test_two_step_sign_in_with_an_authenticator_app_shows_its_qr_code_and_key(
+    signed_in,
+    cloud_server,  # noqa: F811
+    tmp_path,
+):
+    here, email = signed_in
+    on = flowin(
+        here, "account", "two-step", "on", "--method", "app", "--password-stdin",
+        input=TypedLater(
+            DEFAULT_PASSWORD,
+            "123",  # mistyped: asked again
+            lambda: pyotp.TOTP(app_secret(cloud_server, email)).now(),
+        ),
+    )  # fmt: skip
+    assert on.exit_code == 0, on.output
+    secret = app_secret(cloud_server, email)
+    assert f"    {secret[:4]} {secret[4:8]} " in on.output
+    assert f"otpauth://totp/Flowin:{email.replace('@', '%40')}?secret={secret}" in on.output
+    assert "▀" in on.output or "█" in on.output  # the QR code, drawn with block characters
+    assert "That code is wrong" in on.output
+    assert len(backup_codes(on.output)) == 10
+    assert (
+        "on (codes by authenticator app; 10 backup codes left)"
+        in flowin(here, "account", "status").output
+    )
+
+    later = pyotp.TOTP(secret).at(datetime.now(UTC) + timedelta(seconds=30))
+    login = flowin(
+        tmp_path / "there", "account", "login", "--server", cloud_server.url, "--email", email,
+        input=f"{DEFAULT_PASSWORD}\n{later}\n",
+    )  # fmt: skip
+    assert login.exit_code == 0, login.output
+    assert "The 6-digit code your authenticator app shows" in login.output
