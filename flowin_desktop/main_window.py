@@ -95,6 +95,7 @@ VIEW_SETTING = "canvas_view:"  # + flow id: zoom and centre of its canvas
 
 class MainWindow(QMainWindow):
     run_finished = Signal(object)
+    view_restored = Signal()  # the canvas shows the opened flow where the user left it
 
     def __init__(
         self,
@@ -579,10 +580,11 @@ class MainWindow(QMainWindow):
         view = self.store.get_setting(VIEW_SETTING + self.document.flow.id)
         if not isinstance(view, dict):
             self.view.fit_to_view()
-            return
-        self.view.resetTransform()
-        self.view.zoom_by(float(view.get("zoom", 1.0)))
-        self.view.centerOn(float(view.get("x", 0)), float(view.get("y", 0)))
+        else:
+            self.view.resetTransform()
+            self.view.zoom_by(float(view.get("zoom", 1.0)))
+            self.view.centerOn(float(view.get("x", 0)), float(view.get("y", 0)))
+        self.view_restored.emit()
 
     def reopen_flow(self, flow_id: str | None) -> bool:
         """Open the flow that was open when Flowin last closed (or crashed), where it was."""

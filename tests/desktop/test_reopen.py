@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 from flowin_desktop.app import create_window
 from flowin_engine.registry import default_registry
 
+from .conftest import WAIT_MS
 
-def _start(qtbot, qapp, store):
+
+def _start(qtbot, qapp, store, reopens_a_flow: bool = False):
     window = create_window(qapp, store, default_registry())
     qtbot.addWidget(window)
     window.resize(1200, 760)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.wait(20)  # the view is restored once the canvas has its size
+    # A reopened flow's view is restored once the canvas has its size.
+    with (
+        qtbot.waitSignal(window.view_restored, timeout=WAIT_MS)
+        if reopens_a_flow
+        else contextlib.nullcontext()
+    ):
+        window.show()
+        qtbot.waitExposed(window)
     return window
 
 
@@ -25,15 +34,15 @@ def _centre(window):
 def test_the_open_flow_and_its_view_come_back(qtbot, qapp, store):
     first = _start(qtbot, qapp, store)
     flow_id = first.home.flow_ids()[0]
-    first.open_flow(flow_id)
-    qtbot.wait(20)
+    with qtbot.waitSignal(first.view_restored, timeout=WAIT_MS):
+        first.open_flow(flow_id)
     first.view.zoom_by(1.7)
     first.view.centerOn(420, 260)
     zoom, centre = first.view.zoom_factor(), _centre(first)
     first.shutdown()
     first.close()
 
-    second = _start(qtbot, qapp, store)
+    second = _start(qtbot, qapp, store, reopens_a_flow=True)
     assert second.pages.currentWidget() is second.editor
     assert second.document.flow.id == flow_id
     assert second.view.zoom_factor() == pytest.approx(zoom, rel=0.01)
