@@ -7,13 +7,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon
 
-from flowin_engine.errors import FlowinError
 from flowin_engine.registry import Registry, default_registry
 from flowin_engine.store import Store
 
 from .background import Background
+from .damaged import open_store
 from .example import welcome_flow
 from .i18n import Localizer
 from .main_window import OPEN_FLOW_SETTING, MainWindow
@@ -39,16 +39,6 @@ def seed_first_start(store: Store, registry: Registry) -> str | None:
         return None
     store.save_flow(flow)
     return flow.id
-
-
-def open_store() -> Store | None:
-    """The store, or None once the user has been told why it can't open (a damaged file)."""
-    try:
-        return Store()
-    except FlowinError as error:
-        log.error("Flowin's database can't be opened: %s", error)
-        QMessageBox(QMessageBox.Icon.Critical, "Flowin", str(error)).exec()
-        return None
 
 
 def create_window(
