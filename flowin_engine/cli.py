@@ -193,7 +193,25 @@ def _saved_flow(store: Store, flow: Flow) -> Flow | None:
         return None
     if "created_at" not in flow.model_fields_set:
         flow.created_at = saved.created_at
+    _keep_left_out_secrets(flow, saved)
     return saved
+
+
+def _keep_left_out_secrets(flow: Flow, saved: Flow) -> None:
+    """A step the file has exactly as an export of the saved flow writes it (passwords and
+    keys typed into it left out) keeps the saved step's settings, secrets included: importing
+    an exported flow back must not empty them."""
+    from .registry import default_registry
+    from .sharing import shareable
+
+    exported, left_out = shareable(saved, default_registry())
+    if not left_out:
+        return
+    saved_params = {node.id: node.params for node in saved.nodes}
+    as_exported = {node.id: node.params for node in exported.nodes}
+    for node in flow.nodes:
+        if node.id in saved_params and node.params == as_exported[node.id]:
+            node.params = saved_params[node.id]
 
 
 def _parse_input(text: str | None) -> Any:

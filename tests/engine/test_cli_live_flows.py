@@ -162,3 +162,35 @@ def test_executions_show_names_the_step_that_failed(tmp_path, data_dir):
     shown = flowin("executions", "show", execution_id, data_dir=data_dir, check=True)
 
     assert "Failed at step 'Refuse': No orders today" in shown.stdout
+
+
+def test_importing_an_exported_file_keeps_the_passwords_it_left_out(tmp_path, data_dir):
+    with_password = json.loads(json.dumps(HOOK))
+    with_password["nodes"].append(
+        {
+            "id": "call",
+            "name": "Tell the shop",
+            "type": "http.request",
+            "params": {
+                "url": "https://shop.example/orders",
+                "auth": "basic",
+                "username": "owner",
+                "password": "s3cret-pass",
+            },
+        }
+    )
+    with_password["edges"].append({"source": "note", "target": "call"})
+    source = tmp_path / "hook.json"
+    source.write_text(json.dumps(with_password), encoding="utf-8")
+    flowin("flows", "import", str(source), data_dir=data_dir, check=True)
+    flowin("flows", "activate", "order-hook", data_dir=data_dir, check=True)
+    exported = tmp_path / "exported.json"
+    flowin("flows", "export", "order-hook", "-o", str(exported), data_dir=data_dir, check=True)
+    assert "s3cret-pass" not in exported.read_text(encoding="utf-8")
+
+    flowin("flows", "import", str(exported), data_dir=data_dir, check=True)
+
+    with Store(data_dir / "flowin.db") as store:
+        flow = store.get_flow("order-hook")
+    assert flow.status == FlowStatus.ACTIVE
+    assert flow.node("call").params["password"] == "s3cret-pass"
