@@ -142,6 +142,10 @@ def test_doctor_reports_the_damage_and_restore_brings_back_the_backups_flows_and
     damage_a_page_in_the_middle(path)
     damaged = digest(path)
 
+    thorough = flowin(data, "doctor", "--thorough")
+    assert thorough.returncode == 1
+    assert "is damaged" in thorough.stdout
+
     doctor = flowin(data, "doctor")
     assert doctor.returncode == 1
     assert "is damaged" in doctor.stdout
