@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.engine import make_url
 
 from . import db, pages
+from .body_limits import KIB, BodyLimits
 from .config import Settings
 from .deps import Cloud
 from .outbox import Outbox
@@ -47,6 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Accounts, API keys, two-factor sign-in, and the flows the desktop syncs.",
     )
     app.state.cloud = cloud
+    app.add_middleware(BodyLimits, default=SMALL_BODY, limits=_body_limits(settings))
     app.state.engine = engine
     for module in (auth, oauth, verification, two_factor, api_keys, flows, executions, pages):
         app.include_router(module.router)
@@ -68,6 +70,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse(status_code=500, content={"detail": SERVER_ERROR})
 
     return app
+
+
+# Sign-in, account and code routes take a few hundred bytes; 64 KB leaves room to spare.
+SMALL_BODY = 64 * KIB
+
+
+def _body_limits(settings: Settings) -> list[tuple[str, int]]:
+    # A body may spell its JSON less compactly than it is kept (spaces, escapes), so the routes
+    # whose content has a size limit take twice that, and a little more for the other fields.
+    return [
+        ("/api/flows", 2 * settings.max_flow_bytes + SMALL_BODY),
+        ("/api/run/", 2 * executions.MAX_INPUT_BYTES + SMALL_BODY),
+        # A run's error report: up to 20 000 characters, each up to 6 bytes as a JSON escape.
+        ("/api/executions", 4 * SMALL_BODY),
+    ]
 
 
 class AsciiJSONResponse(JSONResponse):

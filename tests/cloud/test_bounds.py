@@ -60,3 +60,34 @@ def test_json_nested_deeper_than_the_limit_is_refused_and_reads_keep_working(cli
     assert runs.status_code == 200
     assert [r["input"] for r in runs.json()["executions"]] == [nested(MAX_JSON_DEPTH)]
     assert json.loads(client.get(f"/api/flows/{flow_id}", headers=headers).text)["revision"] == 1
+
+
+def test_request_bodies_are_limited_per_route_before_they_are_read(client, alice):
+    # Sign-in and account routes take small bodies: 100 KB with a Content-Length is refused.
+    padded = {"email": "a@example.com", "password": "x", "padding": "x" * 100_000}
+    refused = client.post("/auth/login", json=padded)
+    assert refused.status_code == 413
+    assert "larger than the 64 KB" in refused.json()["detail"]
+
+    # Without a Content-Length (chunked) the body is counted as it comes (that the rest is
+    # left unread is seen on the real server: test_server_hardening.py).
+    def endless_body():
+        for _ in range(1000):
+            yield b" " * 16_384
+
+    streamed = client.post(
+        "/auth/register", content=endless_body(), headers={"Content-Type": "application/json"}
+    )
+    assert streamed.status_code == 413
+    assert "larger than the 64 KB" in streamed.json()["detail"]
+
+    # Flows take large bodies: a 1 MB definition is kept, a 20 MB body is refused unread.
+    big = {"name": "Big", "definition": {"text": "x" * 1_000_000}}
+    assert client.post("/api/flows", json=big, headers=alice.headers).status_code == 201
+    huge = client.post(
+        "/api/flows",
+        content=b"x" * 20_000_000,
+        headers={**alice.headers, "Content-Type": "application/json"},
+    )
+    assert huge.status_code == 413
+    assert "larger than the" in huge.json()["detail"]
