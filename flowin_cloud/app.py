@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -48,6 +49,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="Accounts, API keys, two-factor sign-in, and the flows the desktop syncs.",
     )
     app.state.cloud = cloud
+    _hide_secrets_in_access_log()
     app.add_middleware(BodyLimits, default=SMALL_BODY, limits=_body_limits(settings))
     app.state.engine = engine
     for module in (auth, oauth, verification, two_factor, api_keys, flows, executions, pages):
@@ -85,6 +87,43 @@ def _body_limits(settings: Settings) -> list[tuple[str, int]]:
         # A run's error report: up to 20 000 characters, each up to 6 bytes as a JSON escape.
         ("/api/executions", 4 * SMALL_BODY),
     ]
+
+
+# Query parameters whose values the access log shows; every other value (reset and
+# verification tokens, OAuth codes and states, anything added later) is hidden.
+SHOWN_QUERY_PARAMETERS = frozenset(
+    {"include_deleted", "include_definitions", "status", "base_revision", "error"}
+)
+HIDDEN = "hidden"
+
+
+def hide_query_secrets(path: str) -> str:
+    """``path`` with the values of its query parameters hidden, but for harmless ones."""
+    route, separator, query = path.partition("?")
+    if not separator:
+        return path
+    pairs = [
+        (name, value if name in SHOWN_QUERY_PARAMETERS else HIDDEN)
+        for name, value in parse_qsl(query, keep_blank_values=True)
+    ]
+    return f"{route}?{urlencode(pairs, safe='/:')}"
+
+
+class AccessLogSecrets(logging.Filter):
+    """Rewrites uvicorn's access-log lines so that no token in an address reaches the log."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        # uvicorn logs (client, method, path with query, HTTP version, status).
+        arguments = record.args
+        if isinstance(arguments, tuple) and len(arguments) >= 3 and isinstance(arguments[2], str):
+            record.args = (*arguments[:2], hide_query_secrets(arguments[2]), *arguments[3:])
+        return True
+
+
+def _hide_secrets_in_access_log() -> None:
+    access_log = logging.getLogger("uvicorn.access")
+    if not any(isinstance(each, AccessLogSecrets) for each in access_log.filters):
+        access_log.addFilter(AccessLogSecrets())
 
 
 class AsciiJSONResponse(JSONResponse):

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import time
+import uuid
+from collections.abc import Callable
+
+import httpx
 
 from tests.cloud_server import CloudServer
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the condition did not come true in time"
+        time.sleep(0.05)
 
 
 def raw_request(server: CloudServer, head: str) -> socket.socket:
@@ -69,3 +81,29 @@ def test_a_chunked_body_past_the_limit_is_cut_off_with_413(cloud_server):
     assert answer.startswith(b"HTTP/1.1 413"), answer
     assert b"larger than the 64 KB" in answer
     assert sent < 6400
+
+
+def test_tokens_and_codes_in_addresses_never_reach_the_log(cloud_server):
+    secrets = [f"secret{n}-{uuid.uuid4().hex}" for n in range(5)]
+    visited = [
+        f"/reset-password?token={secrets[0]}",
+        f"/verify-email?token={secrets[1]}",
+        f"/auth/validate-reset-token?token={secrets[2]}",
+        f"/auth/google/callback?code={secrets[3]}&state={secrets[4]}",
+        "/api/flows?include_deleted=true",
+    ]
+    for address in visited:
+        httpx.get(cloud_server.url + address)
+
+    def logged() -> str:
+        return cloud_server.log_file.read_text() + cloud_server.output()
+
+    wait_until(lambda: "include_deleted" in logged())
+    text = logged()
+    # The requests are logged, with the harmless parts of their addresses...
+    assert "GET /reset-password?token=" in text
+    assert "GET /auth/google/callback?code=" in text
+    assert "include_deleted=true" in text
+    # ...but none of the secrets, in the log file nor on the console.
+    for secret in secrets:
+        assert secret not in text
