@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -99,8 +100,13 @@ def main() -> int:
     window.show()
     code = app.exec()
     window.shutdown()
-    background.stop()
+    interrupted = background.stop()
     window.store.close()
+    if interrupted:
+        # Their steps still run on threads Python would wait for at exit; the runs are
+        # recorded interrupted already, so quit now rather than after the slowest step.
+        logging.shutdown()
+        os._exit(code)
     return code
 
 

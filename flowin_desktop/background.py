@@ -52,8 +52,9 @@ class Background(QObject):
         """Why active flows (or their webhooks) don't run here, for the status bar."""
         return self.start_error or self.runtime.listen_error
 
-    def stop(self) -> None:
-        self.runtime.stop(grace=5)
+    def stop(self) -> int:
+        """Stop running flows (steps get 5 seconds); returns how many runs were cut short."""
+        return self.runtime.stop(grace=5)
 
     def pause_all(self) -> int:
         """Switch every active flow off; returns how many."""

@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("flowin")
 
+STOP_GRACE = 10.0  # seconds running steps get to finish when `serve` is stopped
+
 _MARKS = {
     StepStatus.SUCCESS: ("✓", "green"),
     StepStatus.FAILED: ("✗", "red"),
@@ -554,10 +556,22 @@ def serve(
         if sync_every > 0 and time.monotonic() >= next_sync:
             next_sync = time.monotonic() + sync_every
             _sync_with_cloud(store, runtime)
-    click.echo("Stopping: letting running executions finish…")
-    runtime.stop()
+    click.echo(f"Stopping: letting running steps finish (up to {STOP_GRACE:.0f} seconds)…")
+    interrupted = runtime.stop(grace=STOP_GRACE)
     store.close()
-    click.echo("Stopped.")
+    if not interrupted:
+        click.echo("Stopped.")
+    else:
+        click.echo(
+            f"Stopped. {interrupted} run(s) were cut short and marked interrupted: "
+            "'flowin executions retry ID' carries on from where one stopped."
+        )
+        # Their steps still run on threads the interpreter would wait for at exit; everything
+        # worth keeping is on disk, so leave now rather than after the slowest step.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        logging.shutdown()
+        os._exit(0)
 
 
 def _sync_with_cloud(store: Store, runtime: Any) -> None:

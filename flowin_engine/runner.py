@@ -13,7 +13,7 @@ import logging
 import threading
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -253,6 +253,8 @@ class Runner:
         self._active: dict[str, _Execution] = {}
         self._valid: OrderedDict[str, None] = OrderedDict()
         self._lock = threading.Lock()
+        self._interrupted: set[str] = set()  # executions whose events are no longer reported
+        self._publishing = threading.Lock()
         self._unsubscribe_history: Callable[[], None] | None = None
         if history is not None:
             self._unsubscribe_history = self.events.subscribe(history.record)
@@ -406,14 +408,32 @@ class Runner:
         with self._lock:
             return list(self._active)
 
-    def shutdown(self, cancel: bool = False) -> None:
+    def interrupt(self, keep: Collection[str] = ()) -> list[str]:
+        """Stop every execution still going (but those in ``keep``) where it is, for a shutdown.
+
+        Unlike ``cancel``, nothing more of them is reported: a step still running is left to end
+        on its own and its result is dropped, so the history keeps each run as it was at this
+        moment, for the caller to mark interrupted (a retry carries on from there). Returns
+        their ids.
+        """
+        with self._lock:
+            executions = [e for key, e in self._active.items() if key not in keep]
+        with self._publishing:
+            self._interrupted.update(e.id for e in executions)
+        for execution in executions:
+            execution.cancel(interrupted=True)
+        return [e.id for e in executions]
+
+    def shutdown(self, cancel: bool = False, wait: bool = True) -> None:
+        """Stop the runner; with ``wait=False``, without waiting for steps still running
+        (interrupted ones), whose threads are left to end on their own."""
         if cancel:
             for execution_id in self.active():
                 self.cancel(execution_id)
         # Timers first: a parked execution (a Delay, a retry back-off) must not wake up into a
         # pool that is going away; a durable one carries on at the next start instead.
         self._timers.close()
-        self._pool.shutdown(wait=True)
+        self._pool.shutdown(wait=wait, cancel_futures=not wait)
         self.events.flush()
         if self._unsubscribe_history is not None:
             self._unsubscribe_history()
@@ -426,7 +446,10 @@ class Runner:
 
     # Used by executions.
     def _publish(self, event: Event) -> None:
-        self.events.publish(event)
+        # Under a lock, so that once interrupt() returns no event of those runs is on its way.
+        with self._publishing:
+            if event.execution_id not in self._interrupted:
+                self.events.publish(event)
 
     def _submit(self, execution: _Execution, work: _Work) -> None:
         self._pool.submit(execution.run_task, work)
@@ -496,6 +519,7 @@ class _Execution:
         self._started = _monotonic_at(self.started_at)
         self.lock = threading.RLock()
         self.cancelled = threading.Event()
+        self.interrupted = False  # stopped by a shutdown (Runner.interrupt), not by a user
         self.inflight = 0
         self.timers: set[TimerHandle] = set()
         # Delays written down (parked) and still waiting: node → (scope, attempt, wait, until).
@@ -543,10 +567,11 @@ class _Execution:
         for item in work:
             self.runner._submit(self, item)
 
-    def cancel(self) -> None:
+    def cancel(self, interrupted: bool = False) -> None:
         with self.lock:
             if self.finished:
                 return
+            self.interrupted = interrupted
             self.cancelled.set()
             dropped = [t for t in self.timers if self.runner._timers.cancel(t)]
             self.timers.clear()
@@ -560,7 +585,9 @@ class _Execution:
             for node_id in self.durable:
                 self.runner.history.unpark(self.id, node_id)  # type: ignore[union-attr]
             self.durable.clear()
-        if self.error is not None:
+        if self.interrupted:
+            status = ExecutionStatus.INTERRUPTED
+        elif self.error is not None:
             status = ExecutionStatus.FAILED
         elif self.cancelled.is_set():
             status = ExecutionStatus.CANCELLED

@@ -30,6 +30,7 @@ class WebhookListener:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None
+        self._stop_timeout = 10.0
 
     def start(self) -> None:
         started = threading.Event()
@@ -55,10 +56,12 @@ class WebhookListener:
         if failure:
             raise failure[0]
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop listening; callers still waiting for a run get ``timeout`` seconds for it."""
+        self._stop_timeout = timeout
         if self._loop is not None and self._thread is not None:
             self._loop.call_soon_threadsafe(self._loop.stop)
-            self._thread.join(timeout=10)
+            self._thread.join(timeout=timeout + 1)
 
     async def _open(self) -> None:
         app = web.Application(client_max_size=self.max_body)
@@ -73,8 +76,13 @@ class WebhookListener:
             self.port = server.sockets[0].getsockname()[1]
 
     async def _close(self) -> None:
-        if self._runner is not None:
-            await self._runner.cleanup()
+        if self._runner is None:
+            return
+        try:
+            # At least a moment, so that the port is let go of even without a grace period.
+            await asyncio.wait_for(self._runner.cleanup(), max(self._stop_timeout, 0.5))
+        except TimeoutError:
+            log.warning("Webhook callers still waiting for their run were disconnected")
 
     async def _health(self, request: web.Request) -> web.Response:
         return web.json_response({"ok": True})

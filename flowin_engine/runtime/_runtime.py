@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from time import monotonic
 from typing import Any
 
 from apscheduler.jobstores.base import JobLookupError
@@ -180,41 +181,54 @@ class Runtime:
         )
         self._sync_thread.start()
 
-    def stop(self, grace: float = 10.0) -> None:
-        """Stop taking events, let running executions finish for ``grace`` seconds.
+    def stop(self, grace: float = 10.0) -> int:
+        """Stop taking events, let running steps finish for ``grace`` seconds, then stop.
 
-        Executions waiting in a long Delay stay parked in the database and carry on at the
-        next start; accepted events that had not started yet stay in the inbox.
+        Returns within about ``grace`` seconds. Runs that end meanwhile are recorded as they
+        end. Runs still going then are recorded ``interrupted``, as after a crash, so
+        ``flowin executions retry`` carries on from where they were; a step still running is
+        left behind unrecorded (its thread ends on its own: a process may exit without it).
+        Runs waiting in a long Delay stay parked and carry on at the next start; accepted
+        events that had not started stay in the inbox. Returns how many runs were interrupted.
         """
         if self._stopped:
-            return
+            return 0
         self._stopped = True
+        deadline = monotonic() + grace
+
+        def left() -> float:
+            return max(0.0, deadline - monotonic())
+
         self._stopping.set()
-        self.listener.stop()
+        self.listener.stop(timeout=left())
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
         self.inbox.close()
         self._poke.set()
         if self._starter is not None:
-            self._starter.join(timeout=10)
-        deadline = datetime.now(UTC).timestamp() + grace
-        for handle in list(self._handles.values()):
-            remaining = deadline - datetime.now(UTC).timestamp()
-            if remaining <= 0:
-                break
+            self._starter.join(timeout=left() + 1)
+        with self._lock:
+            handles = list(self._handles.values())
+        for handle in handles:
             try:
-                handle.wait(remaining)
+                handle.wait(left())
             except TimeoutError:
                 break
-        with self._lock:
-            left = [h for h in self._handles.values() if not h.done()]
         parked = {p.execution_id for p in self.store.parked()}
-        for handle in left:
-            if handle.id not in parked:
-                handle.cancel()
-        self.runner.shutdown()
+        interrupted = self.runner.interrupt(keep=parked)
+        if interrupted:
+            # What those runs did before is written first, then they are marked.
+            self.runner.events.flush()
+            self.store.mark_interrupted(interrupted)
+            log.warning(
+                "%d run(s) were still going and are marked interrupted; "
+                "'flowin executions retry ID' carries on with one from where it stopped.",
+                len(interrupted),
+            )
+        self.runner.shutdown(wait=False)
         self._queue.clear()
         self._folder_lock.release()
+        return len(interrupted)
 
     @property
     def address(self) -> str:

@@ -20,7 +20,7 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -482,23 +482,25 @@ class Store:
                 steps=[_step_view(step) for step in steps],
             )
 
-    def mark_interrupted(self) -> int:
+    def mark_interrupted(self, execution_ids: Collection[str] | None = None) -> int:
         """Mark every run still running or waiting as interrupted; returns how many.
 
         For start-up: such runs were cut short when Flowin stopped. Runs owned by another Flowin
         process that is still alive (the app while the command line runs) are left alone.
         Their end is taken to be the last moment anything was recorded for them.
+        With ``execution_ids``, just those: runs this process stops itself as it shuts down.
         """
+        query = select(ExecutionRow).where(
+            ExecutionRow.status.in_(_UNFINISHED),
+            ExecutionRow.id.not_in(select(WakeupRow.execution_id)),
+        )
+        if execution_ids is not None:
+            query = query.where(ExecutionRow.id.in_(list(execution_ids)))
         with self._write() as session:
             rows = [
                 row
-                for row in session.scalars(
-                    select(ExecutionRow).where(
-                        ExecutionRow.status.in_(_UNFINISHED),
-                        ExecutionRow.id.not_in(select(WakeupRow.execution_id)),
-                    )
-                )
-                if not _owner_alive(row.owner)
+                for row in session.scalars(query)
+                if execution_ids is not None or not _owner_alive(row.owner)
             ]
             for row in rows:
                 last_seen = session.scalar(

@@ -35,13 +35,13 @@ def free_port() -> int:
 class Serve:
     """A real `flowin serve` process, its output kept in files."""
 
-    def __init__(self, data: Path, port: int, name: str) -> None:
+    def __init__(self, data: Path, port: int, name: str, extra: tuple[str, ...] = ()) -> None:
         self.out = data.parent / f"{name}.out"
         self.err = data.parent / f"{name}.err"
         env = {**os.environ, "FLOWIN_DATA_DIR": str(data), "FLOWIN_SECRETS": "file"}
         with self.out.open("wb") as out, self.err.open("wb") as err:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "flowin_engine", "serve", "--port", str(port)],
+                [sys.executable, "-m", "flowin_engine", "serve", "--port", str(port), *extra],
                 env=env,
                 stdout=out,
                 stderr=err,
