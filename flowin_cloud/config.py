@@ -42,8 +42,16 @@ class Settings(BaseSettings):
     max_flow_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
 
     # Rate limits in the `limits` notation ("10/minute", "100/hour"), moving windows.
+    # Sign-ins: attempts from one client address (at any account), and at one account from one
+    # client address. Tight, yet the owner is held back only if the guesses come from their
+    # own address.
     login_limit_per_email: str = "10/minute"
     login_limit_per_ip: str = "60/minute"
+    # Attempts at one account from all the client addresses that have not signed in to it
+    # (OWASP ASVS: at most 100 failed guesses an hour per account). An address that signed in
+    # with the password in the last LOGIN_KNOWN_PLACE_DAYS has a budget of its own, so guesses
+    # from elsewhere cannot lock the owner out where they sign in.
+    login_guesses_per_email: str = "100/hour"
     # Password reset, verification and 2FA codes: per address/phone/account and per client address.
     code_limit_per_target: str = "5/minute"
     code_limit_per_ip: str = "30/minute"

@@ -22,6 +22,7 @@ from .languages import direction, language
 from .routers.auth import (
     PASSWORD_MAX_LENGTH,
     PASSWORD_MIN_LENGTH,
+    PasswordRefused,
     reset_token_works,
     set_new_password,
 )
@@ -252,6 +253,8 @@ def reset_password_form(
                 return _reset_form(request, token, problems)
         elif token and set_new_password(session, cloud, request, token, password):
             return _message(request, "changed_title", "changed", ok=True)
+    except PasswordRefused as refused:
+        return _reset_form(request, token, [str(refused)])
     except HTTPException as refusal:
         if not _rate_limited(refusal):
             raise

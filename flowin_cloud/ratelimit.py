@@ -7,6 +7,8 @@ from __future__ import annotations
 import logging
 import math
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from fastapi import HTTPException, status
 from limits import parse
@@ -27,6 +29,7 @@ class RateLimits:
         except ConfigurationError as error:
             # Said at start-up, before any request depends on it.
             raise ValueError(f"FLOWIN_CLOUD_RATE_LIMIT_STORAGE '{storage_uri}': {error}") from None
+        self._storage = storage
         self._window = MovingWindowRateLimiter(storage)
 
     def hit(self, rule: str, scope: str, key: str) -> None:
@@ -51,3 +54,26 @@ class RateLimits:
             detail=f"Too many attempts; please wait {wait} seconds and try again.",
             headers={"Retry-After": str(wait)},
         )
+
+    def remember(self, scope: str, key: str, seconds: int) -> None:
+        """Notes ``key`` in ``scope`` for ``seconds`` (e.g. a place an account signed in from),
+        in the same store as the counts, so every server process knows it."""
+        with _store_reachable():
+            self._storage.incr(f"{scope}/{key.lower()}", seconds)
+
+    def remembers(self, scope: str, key: str) -> bool:
+        with _store_reachable():
+            return self._storage.get(f"{scope}/{key.lower()}") > 0
+
+
+@contextmanager
+def _store_reachable() -> Iterator[None]:
+    try:
+        yield
+    except Exception:
+        log.exception("The rate limits' store cannot be reached")
+        raise HTTPException(
+            status.HTTP_503_SERVICE_UNAVAILABLE,
+            detail="The server cannot take this request right now; please try again shortly.",
+            headers={"Retry-After": str(STORE_DOWN_RETRY_SECONDS)},
+        ) from None

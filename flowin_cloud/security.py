@@ -6,9 +6,11 @@ import base64
 import hashlib
 import hmac
 import os
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
 
 import bcrypt
@@ -37,6 +39,53 @@ def check_password(password: str, password_hash: str) -> bool:
         return bcrypt.checkpw(_prehash(password), password_hash.encode())
     except ValueError:
         return False
+
+
+# The shortest part of an e-mail address's name that a password may not contain ("al" is no
+# giveaway; "layla" is).
+NAME_MIN_LENGTH = 4
+
+_PASSWORD_PROBLEMS = {
+    "common": {
+        "en": "This is one of the most common passwords, which attackers try first; "
+        "please choose another.",
+        "ar": "كلمة المرور هذه من أكثر كلمات المرور شيوعًا، ويجرّبها المهاجمون أولًا؛ "
+        "يُرجى اختيار كلمة مرور أخرى.",
+    },
+    "name": {
+        "en": "This password holds the name of your e-mail address, which is easy to guess; "
+        "please choose another.",
+        "ar": "كلمة المرور هذه تحتوي على اسم عنوان بريدك الإلكتروني، وهو سهل التخمين؛ "
+        "يُرجى اختيار كلمة مرور أخرى.",
+    },
+}
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    """The 30 000 passwords leaked most often (zxcvbn's list, shipped in its package; lower
+    case), loaded once on first use."""
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+    return frozenset(FREQUENCY_LISTS["passwords"])
+
+
+def password_problem(password: str, email: str, language: str) -> str | None:
+    """Why ``password`` is a poor choice for the account ``email``, in ``language`` ("en" or
+    "ar"); None when it is not. The length bounds are checked by the request's schema."""
+    lowered = password.lower()
+    # "Password1" and "password1!" are tried as early as "password1".
+    bare = lowered.rstrip("!.?*#@$ ")
+    if lowered in common_passwords() or bare in common_passwords():
+        return _PASSWORD_PROBLEMS["common"].get(language, _PASSWORD_PROBLEMS["common"]["en"])
+    squeezed = re.sub(r"[\W_]+", "", lowered)
+    local = email.split("@", 1)[0].split("+", 1)[0].lower()
+    names = {local, *re.split(r"[\W_]+", local), re.sub(r"[\W_]+", "", local)}
+    if any(
+        len(name) >= NAME_MIN_LENGTH and (name in lowered or name in squeezed) for name in names
+    ):
+        return _PASSWORD_PROBLEMS["name"].get(language, _PASSWORD_PROBLEMS["name"]["en"])
+    return None
 
 
 class PasswordChecker:

@@ -30,6 +30,7 @@ from ..models import (
     User,
 )
 from ..schemas import Notice, Storable, TokenPair, errors
+from ..security import password_problem
 from . import two_factor
 
 router = APIRouter(prefix="/auth", tags=["auth"])
@@ -39,6 +40,8 @@ PASSWORD_MIN_LENGTH = 8
 PASSWORD_MAX_LENGTH = 128
 Password = Field(min_length=PASSWORD_MIN_LENGTH, max_length=PASSWORD_MAX_LENGTH)
 WRONG_LOGIN = "E-mail or password is wrong."
+# How long a client address that signed in to an account keeps its own budget of guesses.
+LOGIN_KNOWN_PLACE_DAYS = 30
 
 
 class Registration(BaseModel):
@@ -107,6 +110,16 @@ def email_key(email: str) -> str:
     return email.strip().lower()
 
 
+class PasswordRefused(Exception):
+    """A new password attackers would try early; the message says why, in the asker's language."""
+
+
+def refuse_poor_password(password: str, email: str, request: Request) -> None:
+    problem = password_problem(password, email, language(request.headers.get("accept-language")))
+    if problem is not None:
+        raise Refusal(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=problem)
+
+
 @router.post(
     "/register",
     status_code=status.HTTP_201_CREATED,
@@ -124,6 +137,7 @@ def register(
     address already has an account (its owner gets a "someone tried to sign up" e-mail)."""
     cloud.limits.hit(cloud.settings.login_limit_per_ip, "register-ip", client_ip(request))
     email = email_key(body.email)
+    refuse_poor_password(body.password, email, request)
     password_hash = cloud.passwords.hash(body.password)  # also for a known address: same timing
     existing = session.scalar(select(User).where(User.email == email))
     if existing is not None:
@@ -162,12 +176,22 @@ def login(
 ) -> TokenPair | two_factor.Challenge:
     """Signs in with e-mail and password; with 2FA on, answers a challenge and sends a code."""
     email = email_key(body.email)
-    cloud.limits.hit(cloud.settings.login_limit_per_ip, "login-ip", client_ip(request))
-    cloud.limits.hit(cloud.settings.login_limit_per_email, "login-email", email)
+    address = client_ip(request)
+    place = f"{email} {address}"
+    settings = cloud.settings
+    cloud.limits.hit(settings.login_limit_per_ip, "login-ip", address)
+    cloud.limits.hit(settings.login_limit_per_email, "login-email-ip", place)
+    # Every attempt counts, before the password is checked, so parallel guesses cannot slip
+    # past the limit; a right password from a new place counts once, as it then is known.
+    if cloud.limits.remembers("login-known-place", place):
+        cloud.limits.hit(settings.login_guesses_per_email, "login-guesses-known", place)
+    else:
+        cloud.limits.hit(settings.login_guesses_per_email, "login-guesses", email)
     user = session.scalar(select(User).where(User.email == email))
     if not cloud.passwords.check(body.password, user.password_hash if user else None):
         raise Refusal(status.HTTP_401_UNAUTHORIZED, detail=WRONG_LOGIN)
     assert user is not None
+    cloud.limits.remember("login-known-place", place, LOGIN_KNOWN_PLACE_DAYS * 86_400)
     return finish_sign_in(session, cloud, request, tasks, user)
 
 
@@ -279,7 +303,11 @@ def reset_password(
     body: ResetPassword, request: Request, cloud: CloudDep, session: SessionDep
 ) -> Notice:
     """Sets a new password with a reset token (once) and signs the account out everywhere."""
-    if not set_new_password(session, cloud, request, body.token, body.password):
+    try:
+        changed = set_new_password(session, cloud, request, body.token, body.password)
+    except PasswordRefused as refused:
+        raise Refusal(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=str(refused)) from None
+    if not changed:
         raise Refusal(
             status.HTTP_400_BAD_REQUEST,
             detail="This reset link is wrong, used or expired; please ask for a new one.",
@@ -291,9 +319,18 @@ def set_new_password(
     session: Session, cloud: Cloud, request: Request, token: str, password: str
 ) -> bool:
     """Uses up a reset token to set ``password`` (already checked against the Password bounds)
-    and ends every sign-in; False when the token is wrong, used or expired. The API and the
-    reset page both change passwords with it."""
+    and ends every sign-in; False when the token is wrong, used or expired. A password attackers
+    would try early raises PasswordRefused and leaves the token unused. The API and the reset
+    page both change passwords with it."""
     cloud.limits.hit(cloud.settings.code_limit_per_ip, "reset-ip", client_ip(request))
+    live = codes.find(session, cloud, codes.RESET_PASSWORD, token)
+    owner = session.get(User, live.user_id) if live else None
+    if owner is not None:
+        problem = password_problem(
+            password, owner.email, language(request.headers.get("accept-language"))
+        )
+        if problem is not None:
+            raise PasswordRefused(problem)
     row = codes.redeem(session, cloud, codes.RESET_PASSWORD, token)
     user = session.get(User, row.user_id) if row else None
     if user is None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from fastapi.testclient import TestClient
+from limits import parse
 from limits.storage import MemoryStorage
 
-from tests.cloud.conftest import unique_email
+from flowin_cloud import Settings
+from tests.cloud.conftest import DEFAULT_PASSWORD, unique_email
 
 
 def assert_limited(response):
@@ -111,3 +114,37 @@ def test_while_the_store_of_counts_is_unreachable_sign_ins_wait_instead_of_going
     assert response.headers["Retry-After"] == "30"
     assert "try again shortly" in response.json()["detail"]
     assert "rate limits' store cannot be reached" in caplog.text
+
+
+def from_address(client, address):
+    """Another client of the same server, as if from the network address ``address``."""
+    return TestClient(client.app, client=(address, 40000))
+
+
+def test_password_guesses_are_bounded_per_account_without_locking_the_owner_out(make_client):
+    # The defaults allow at most 100 guesses an hour at one account (OWASP ASVS 2.2.1).
+    guesses = parse(Settings().login_guesses_per_email)
+    assert guesses.amount / guesses.get_expiry() <= 100 / 3600
+
+    client = make_client(login_guesses_per_email="5/hour", login_limit_per_email="3/minute")
+    email = unique_email()
+    right = {"email": email, "password": DEFAULT_PASSWORD}
+    wrong = {"email": email, "password": "not the password"}
+    assert client.post("/auth/register", json=right).status_code == 201
+    owner = from_address(client, "198.51.100.7")
+    assert owner.post("/auth/login", json=right).status_code == 200
+
+    # Guesses from one place elsewhere are held back after three a minute...
+    attacker = from_address(client, "203.0.113.1")
+    for _ in range(3):
+        assert attacker.post("/auth/login", json=wrong).status_code == 401
+    assert_limited(attacker.post("/auth/login", json=wrong))
+    # ...and from anywhere else after five an hour in all (the owner's first sign-in from
+    # their place, new then, was one of them)...
+    assert from_address(client, "203.0.113.2").post("/auth/login", json=wrong).status_code == 401
+    # ...even with the right password...
+    assert_limited(from_address(client, "203.0.113.50").post("/auth/login", json=wrong))
+    assert_limited(from_address(client, "192.0.2.1").post("/auth/login", json=right))
+    # ...but the owner, from where they signed in before, is not locked out.
+    assert owner.post("/auth/login", json=wrong).status_code == 401
+    assert owner.post("/auth/login", json=right).status_code == 200
