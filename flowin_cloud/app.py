@@ -20,7 +20,16 @@ from .config import Settings
 from .deps import Cloud
 from .outbox import Outbox
 from .ratelimit import RateLimits
-from .routers import api_keys, auth, executions, flows, oauth, two_factor, verification
+from .routers import (
+    api_keys,
+    auth,
+    executions,
+    flows,
+    oauth,
+    sessions,
+    two_factor,
+    verification,
+)
 from .security import AccessTokens, PasswordChecker, SecretBox, load_or_create_secret
 
 log = logging.getLogger("flowin_cloud")
@@ -52,7 +61,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _hide_secrets_in_access_log()
     app.add_middleware(BodyLimits, default=SMALL_BODY, limits=_body_limits(settings))
     app.state.engine = engine
-    for module in (auth, oauth, verification, two_factor, api_keys, flows, executions, pages):
+    for module in (
+        auth,
+        sessions,
+        oauth,
+        verification,
+        two_factor,
+        api_keys,
+        flows,
+        executions,
+        pages,
+    ):
         app.include_router(module.router)
 
     @app.get("/healthz", tags=["health"])

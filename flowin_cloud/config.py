@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     jwt_secret: SecretStr | None = None
     access_token_minutes: int = Field(default=15, ge=1)
     refresh_token_days: int = Field(default=30, ge=1)
+    # The longest a sign-in lasts, however often it is refreshed; then its owner signs in again.
+    sign_in_days: int = Field(default=30, ge=1)
     # Encrypts authenticator-app secrets in the database; kept in data_dir/data-key when not
     # given. Losing it turns those apps off for sign-in: their owners use a backup code.
     data_key: SecretStr | None = None

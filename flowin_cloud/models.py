@@ -92,6 +92,13 @@ class RefreshToken(Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # When the sign-in began, the same on every token of the family: refreshing never carries
+    # a sign-in past Settings.sign_in_days from it.
+    signed_in_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # What the account's list of sign-ins shows: the app's User-Agent and the client address
+    # of the sign-in or its latest refresh.
+    user_agent: Mapped[str | None] = mapped_column(String(300))
+    ip_address: Mapped[str | None] = mapped_column(String(45))
 
 
 class OneTimeCode(Base):

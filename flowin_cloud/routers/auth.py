@@ -203,15 +203,17 @@ def finish_sign_in(
     remember_language(user, request)
     if user.two_factor_method:
         return two_factor.challenge(session, cloud, tasks, user)
-    pair = signins.start(session, cloud, user)
+    pair = signins.start(session, cloud, user, request)
     session.commit()
     return pair
 
 
 @router.post("/refresh", response_model=TokenPair, responses=errors(401))
-def refresh(body: RefreshRequest, cloud: CloudDep, session: SessionDep) -> TokenPair:
+def refresh(
+    body: RefreshRequest, request: Request, cloud: CloudDep, session: SessionDep
+) -> TokenPair:
     """A new token pair; the refresh token given stops working."""
-    pair = signins.refresh(session, cloud, body.refresh_token)
+    pair = signins.refresh(session, cloud, body.refresh_token, request)
     session.commit()
     if pair is None:
         raise Refusal(

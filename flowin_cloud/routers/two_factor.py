@@ -184,7 +184,7 @@ def verify(
             background=tasks,
         )
     second_factor_tries.clear(session, user.id)
-    pair = signins.start(session, cloud, user)
+    pair = signins.start(session, cloud, user, request)
     session.commit()
     return pair
 
