@@ -13,15 +13,26 @@ places it in its step and field.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
+from collections.abc import (
+    Callable,
+    ItemsView,
+    Iterable,
+    Iterator,
+    KeysView,
+    Mapping,
+    Sized,
+    ValuesView,
+)
 from contextvars import ContextVar, Token
 from time import monotonic
 from typing import Any
 
 from jinja2 import Environment
+from jinja2.runtime import Namespace
 from jinja2.sandbox import MAX_RANGE, SandboxedFormatter
 
 from .errors import TooBigNumber, TooLongList, TooLongText, TooMuchWork, TooSlow
@@ -173,7 +184,107 @@ def bounded_join(pieces: Iterable[str]) -> str:
 
 def join_as_text(values: tuple[Any, ...]) -> str:
     """``a ~ b ~ c``."""
+    for value in values:
+        check_printable(value)
     return bounded_join(list(map(str, values)))
+
+
+# Values whose text (and JSON, and comparison) runs through everything inside them.
+CONTAINERS = (list, tuple, dict, set, frozenset, KeysView, ValuesView, ItemsView, Namespace)
+# The same, by exact type, and the commonest values that are not: a quick answer for most.
+_CONTAINER_TYPES = frozenset(
+    {list, tuple, dict, set, frozenset, Namespace, type({}.keys()), type({}.values())}
+    | {type({}.items())}
+)
+_LEAF_TYPES = frozenset({str, int, float, bool, type(None), bytes})
+
+
+def is_container(value: Any) -> bool:
+    kind = type(value)
+    if kind in _LEAF_TYPES:
+        return False
+    return kind in _CONTAINER_TYPES or isinstance(value, CONTAINERS)
+
+
+def _children(value: Any) -> Iterable[Any]:
+    if isinstance(value, Namespace):
+        return _children(value._Namespace__attrs)  # type: ignore[attr-defined]
+    if isinstance(value, dict):
+        return itertools.chain.from_iterable(value.items())
+    if isinstance(value, ItemsView):
+        return itertools.chain.from_iterable(value)
+    return value  # type: ignore[no-any-return]
+
+
+def _measure_all(children: Iterable[Any], inner: list[Any]) -> int:
+    """The printed size of the leaves among ``children``; the parts among them go to ``inner``."""
+    size = 0
+    for child in children:
+        kind = type(child)
+        if kind is str:
+            size += len(child) + 4
+        elif kind is int:
+            size += child.bit_length() // 3 + 4
+        elif kind in _LEAF_TYPES:
+            size += 34
+        elif kind in _CONTAINER_TYPES or isinstance(child, CONTAINERS):
+            size += 2
+            inner.append(child)
+        else:
+            size += 34  # a date or a small object's repr
+    return size
+
+
+def check_printable(value: Any) -> None:
+    """Refuse a value whose text would pass MAX_TEXT, without making the text.
+
+    A template can put one list inside another many times (``[x, x]`` in a loop doubles what
+    printing, JSON or ``==`` must go through each time), so a part met again is counted again:
+    each part's size is worked out once and remembered. A part inside itself prints as
+    ``[...]``.
+    """
+    if type(value) in _LEAF_TYPES or not is_container(value):
+        return
+    sizes: dict[int, int] = {}  # a part's printed size, or 5 ("[...]") while inside it
+    opened: dict[int, tuple[int, list[Any]]] = {}  # its own leaves' size, and its inner parts
+    keep = []  # every part measured stays alive, so no id is reused meanwhile
+    stack = [value]
+    while stack:
+        part = stack[-1]
+        key = id(part)
+        inside = opened.pop(key, None)
+        if inside is not None:  # its inner parts are all measured now
+            stack.pop()
+            leaves, inner = inside
+            size = leaves + sum(sizes[id(child)] for child in inner)
+            if size > MAX_TEXT:
+                raise TooLongText(MAX_TEXT)
+            sizes[key] = size
+            continue
+        if key in sizes:
+            stack.pop()
+            continue
+        leaves = 2
+        inner: list[Any] = []
+        if type(part) is dict:
+            leaves += _measure_all(part.keys(), inner) + _measure_all(part.values(), inner)
+        else:
+            leaves += _measure_all(_children(part), inner)
+        sizes[key] = 5
+        opened[key] = (leaves, inner)
+        keep.append(part)
+        stack.extend(child for child in inner if id(child) not in sizes)
+
+
+def printable(value: Any) -> Any:
+    """``value``, once checked by check_printable: Jinja's ``finalize`` for ``{{ output }}``."""
+    if type(value) not in _LEAF_TYPES:
+        check_printable(value)
+    return value
+
+
+# An operand of ``==``, ``<``, ``in``...: comparing goes through what is inside, like printing.
+comparable = printable
 
 
 def _is_int(value: Any) -> bool:
@@ -250,6 +361,7 @@ def _printed_size(value: Any) -> int:
         return value.bit_length() // 3 + 2
     if isinstance(value, float):
         return 330  # %f of the largest float
+    check_printable(value)
     return len(str(value))
 
 
@@ -293,6 +405,7 @@ class BoundedFormatter(SandboxedFormatter):
 
     def format_field(self, value: Any, format_spec: str) -> str:
         check_format_spec(format_spec)
+        check_printable(value)
         text: str = super().format_field(value, format_spec)
         self.made += len(text)
         check_text(self.made)
@@ -458,9 +571,22 @@ FILTER_CHECKS: dict[str, Callable[..., None]] = {
 }
 
 
+# Filters that make text of their value or compare what is inside it.
+_FILTERS_THROUGH_VALUE = frozenset(
+    {
+        "capitalize", "center", "dictsort", "e", "escape", "forceescape", "format", "groupby",
+        "indent", "json", "lower", "max", "min", "pprint", "reject", "rejectattr", "replace",
+        "safe", "select", "selectattr", "sort", "string", "striptags", "title", "tojson", "trim",
+        "truncate", "unique", "upper", "urlencode", "urlize", "wordcount", "wordwrap", "xmlattr",
+    }
+)  # fmt: skip
+
+
 def guarded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
     """A filter that spends a turn, checks its arguments first and its result after."""
     check = FILTER_CHECKS.get(name)
+    if name in _FILTERS_THROUGH_VALUE:
+        check = _through_value(check)
     # Filters marked pass_context/pass_environment/... get Jinja's object before the value.
     skip = 1 if getattr(function, "jinja_pass_arg", None) is not None else 0
 
@@ -473,6 +599,28 @@ def guarded_filter(name: str, function: Callable[..., Any]) -> Callable[..., Any
     guarded.__name__ = getattr(function, "__name__", name)
     guarded.__doc__ = function.__doc__
     guarded.__dict__.update(getattr(function, "__dict__", {}))  # keeps jinja_pass_arg
+    return guarded
+
+
+def _through_value(check: Callable[..., None] | None) -> Callable[..., None]:
+    def checked(value: Any = None, *args: Any, **kwargs: Any) -> None:
+        check_printable(value)
+        if check is not None:
+            check(value, *args, **kwargs)
+
+    return checked
+
+
+def guarded_test(function: Callable[..., Any]) -> Callable[..., Any]:
+    """A test (``x is eq(y)``, ``x is in(y)``): what it compares is measured first."""
+
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        for value in args:
+            check_printable(value)
+        return function(*args, **kwargs)
+
+    guarded.__name__ = getattr(function, "__name__", "test")
+    guarded.__dict__.update(getattr(function, "__dict__", {}))
     return guarded
 
 

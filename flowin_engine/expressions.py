@@ -22,7 +22,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
-from jinja2.compiler import CodeGenerator, Frame
+from jinja2.compiler import CodeGenerator, Frame, operators
 from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.runtime import Macro
 from jinja2.sandbox import SandboxedEnvironment
@@ -65,6 +65,17 @@ class _CodeGenerator(CodeGenerator):
             loop.iter = nodes.Call(counter, [loop.iter], [], None, None, lineno=loop.iter.lineno)
         super().visit_Template(node, frame)
 
+    def visit_Compare(self, node: nodes.Compare, frame: Frame) -> None:
+        # Each side of ==, <, in... is measured first: comparing lists goes through them whole.
+        self.write("(environment.comparable(")
+        self.visit(node.expr, frame)
+        self.write(")")
+        for operand in node.ops:
+            self.write(f" {operators[operand.op]} environment.comparable(")
+            self.visit(operand.expr, frame)
+            self.write(")")
+        self.write(")")
+
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
         self.write("environment.join_as_text((")
         for argument in node.nodes:
@@ -84,6 +95,7 @@ class _Environment(SandboxedEnvironment):
     # Joins the output, {% set %} blocks and macros' text, refusing more than MAX_TEXT.
     concat = staticmethod(limits.bounded_join)  # type: ignore[assignment]
     counted_loop = limits.CountedLoop
+    comparable = staticmethod(limits.comparable)
     join_as_text = staticmethod(limits.join_as_text)
 
     def __init__(self, **options: Any) -> None:
@@ -172,11 +184,14 @@ def to_datetime(value: Any) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-_env = _Environment(undefined=_Undefined, autoescape=False, keep_trailing_newline=True)
+_env = _Environment(
+    undefined=_Undefined, autoescape=False, keep_trailing_newline=True, finalize=limits.printable
+)
 _env.filters.update(date=_filter_date, json=_filter_json, number=_filter_number)
 _env.filters["join"] = limits.bounded_join_filter(_env.filters["join"])
 _env.filters["sum"] = limits.bounded_sum(_env.filters["sum"])
 _env.filters = {name: limits.guarded_filter(name, f) for name, f in _env.filters.items()}
+_env.tests = {name: limits.guarded_test(f) for name, f in _env.tests.items()}
 
 
 def is_template(value: Any) -> bool:
@@ -215,6 +230,8 @@ def render_text(
             result = compiled(**context)
             if isinstance(result, _Undefined):
                 result._fail_with_undefined_error()
+            if not _comes_from(result, context):
+                limits.check_printable(result)  # the step, and its history, will go through it
             return result
         return compiled.render(context)
     except _Missing as missing:
@@ -237,6 +254,13 @@ def render_text(
         raise ExpressionError(f"The expression{where} failed: {str(error).rstrip('.')}.") from None
     finally:
         limits.stop(budget)
+
+
+def _comes_from(value: Any, context: Mapping[str, Any]) -> bool:
+    """Whether a value is (near enough the top of) the data the expression was given."""
+    if not isinstance(value, limits.CONTAINERS):
+        return True
+    return _find(value, context, "", depth=0) is not None
 
 
 def _missing_variable(

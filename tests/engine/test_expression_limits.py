@@ -19,6 +19,16 @@ from .builders import make_flow, registry_with_testkit
 FIVE_MILLION = "{% set a = 'x' * 5000000 %}"
 TWELVE_TIMES = ", ".join(["a"] * 12)
 
+# Two lists, each holding the one before twice, 40 times over: short to write and to hold, but
+# printing, JSON or comparing goes through 2**40 items.
+SHARED = (
+    "{% set ns = namespace(x=[1], y=[1]) %}{% for i in range(40) %}"
+    "{% set ns.x = [ns.x, ns.x] %}{% set ns.y = [ns.y, ns.y] %}{% endfor %}"
+)
+DOUBLED_40_TIMES = "1"
+for _ in range(40):
+    DOUBLED_40_TIMES = f"[{DOUBLED_40_TIMES}] * 2"
+
 # Templates that, unbounded, never finish or take gigabytes.
 BOMBS = {
     "nested powers": "{{ 9**9**9**9**9**9 }}",
@@ -85,6 +95,17 @@ BOMBS = {
     "tojson indent": "{{ [[[1]]]|tojson(10**9) }}",
     "number decimals": "{{ 1|number(10**9) }}",
     "a long text made into a list": "{{ ('x' * 5000000)|list|length }}",
+    "shared parts printed": SHARED + "{{ ns.x }}",
+    "shared parts as json": SHARED + "{{ ns.x|json }}",
+    "shared parts compared": SHARED + "{{ ns.x == ns.y }}",
+    "shared parts searched": SHARED + "{{ ns.x in [ns.y] }}",
+    "shared parts sorted": SHARED + "{{ [ns.x, ns.y]|sort }}",
+    "shared parts joined as text": SHARED + "{{ 'a' ~ ns.x }}",
+    "shared parts formatted": SHARED + "{{ '{}'.format(ns.x) }}",
+    "shared parts in a percent format": SHARED + "{{ '%s' % (ns.x,) }}",
+    "shared parts tested equal": SHARED + "{{ ns.x is eq(ns.y) }}",
+    "shared parts as the field's value": "{{ " + DOUBLED_40_TIMES + " }}",
+    "shared parts in a namespace printed": SHARED + "{{ ns }}",
 }
 
 
@@ -165,6 +186,10 @@ def test_ordinary_expressions_are_not_held_back(template, expected):
 def test_data_larger_than_the_limits_can_still_be_passed_along():
     big = "x" * 12_000_000
     assert render("{{ trigger.body }}", {"trigger": {"body": big}}) is big
+    rows = ["x" * 100] * 200_000  # 20 million characters as text
+    context = {"trigger": {"rows": rows}, "steps": {"Read": {"output": {"rows": rows}}}}
+    assert render("{{ trigger.rows }}", context) is rows
+    assert render("{{ steps['Read'].output.rows }}", context) is rows
 
 
 def test_a_missing_first_item_of_an_empty_list_is_named_readably():
