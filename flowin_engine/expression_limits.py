@@ -457,6 +457,11 @@ def check_method_call(
             return (items, *args[1:])
     elif _is_int(owner) and name == "to_bytes":
         check_width(_argument(args, kwargs, 0, "length"))
+    elif type(owner) in _CONTAINER_TYPES and any(map(is_container, args)):
+        # list.count(x), dict.get(key)...: compared or hashed through what is inside.
+        check_printable(owner)
+        for value in args:
+            check_printable(value)
     elif isinstance(owner, list) and name == "extend" and args:
         if isinstance(args[0], Sized):
             check_items(len(owner) + len(args[0]))

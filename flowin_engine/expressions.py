@@ -76,6 +76,17 @@ class _CodeGenerator(CodeGenerator):
             self.write(")")
         self.write(")")
 
+    def visit_Dict(self, node: nodes.Dict, frame: Frame) -> None:
+        # A key is hashed through what is inside it, like a comparison.
+        self.write("{")
+        for item in node.items:
+            self.write("environment.comparable(")
+            self.visit(item.key, frame)
+            self.write("): ")
+            self.visit(item.value, frame)
+            self.write(", ")
+        self.write("}")
+
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
         self.write("environment.join_as_text((")
         for argument in node.nodes:
@@ -131,6 +142,9 @@ class _Environment(SandboxedEnvironment):
             return limits.BoundedFormatter(self).vformat(owner, args, kwargs)
 
         return bounded_format
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        return super().getitem(obj, limits.comparable(argument))  # a key is hashed through
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         # Data first: {{ order.items }} means the order's "items", not dict.items.

@@ -25,6 +25,11 @@ SHARED = (
     "{% set ns = namespace(x=[1], y=[1]) %}{% for i in range(40) %}"
     "{% set ns.x = [ns.x, ns.x] %}{% set ns.y = [ns.y, ns.y] %}{% endfor %}"
 )
+# The same with tuples, which are hashed through: as a dict key, or to look one up.
+SHARED_TUPLE = (
+    "{% set ns = namespace(t=(1,)) %}"
+    "{% for i in range(40) %}{% set ns.t = (ns.t, ns.t) %}{% endfor %}"
+)
 DOUBLED_40_TIMES = "1"
 for _ in range(40):
     DOUBLED_40_TIMES = f"[{DOUBLED_40_TIMES}] * 2"
@@ -106,6 +111,9 @@ BOMBS = {
     "shared parts tested equal": SHARED + "{{ ns.x is eq(ns.y) }}",
     "shared parts as the field's value": "{{ " + DOUBLED_40_TIMES + " }}",
     "shared parts in a namespace printed": SHARED + "{{ ns }}",
+    "shared parts counted in a list": SHARED + "{{ [ns.y].count(ns.x) }}",
+    "shared tuples as a dict key": SHARED_TUPLE + "{{ {ns.t: 1} }}",
+    "shared tuples looked up": SHARED_TUPLE + "{{ {}[ns.t] }}",
 }
 
 
@@ -174,6 +182,9 @@ ORDINARY = {
     "{% for item in trigger.items %}{{ loop.index }}/{{ loop.length }} {{ item.sku }}; "
     "{% endfor %}": "1/2 A1; 2/2 B2; ",
     "{% macro twice(x) %}{{ x }}{{ x }}{% endmacro %}{{ twice('ab') }}": "abab",
+    "{{ {'a': 1, (1, 2): 'pair'}[(1, 2)] }}": "pair",
+    "{{ {'a': 1}['a'] }} {{ [[1], [2]].count([1]) }} {{ trigger.items[1].sku }}": "1 1 B2",
+    "{{ [1, 2] == [1, 2] and 'A1' in trigger.items|map(attribute='sku') }}": True,
 }
 
 
