@@ -131,6 +131,8 @@ class CloudSync(QObject):
     api_key_created = Signal(object)  # a new ApiKey, the whole key in it this once
     security_loaded = Signal(object)  # the account's AccountSecurity
     backup_codes_given = Signal(object)  # new backup codes (strs), shown this once
+    authenticator_setup = Signal(object)  # an AuthenticatorSetup: its QR code and key, once
+    authenticator_code_wrong = Signal()  # the app's first code did not match
     verification_sent = Signal()
     phone_code_sent = Signal()
     password_link_sent = Signal()
@@ -274,6 +276,32 @@ class CloudSync(QObject):
             self._with_client(lambda client: client.turn_on_two_factor(password, method)),
             self._backup_codes_given,
         )
+
+    def start_authenticator_app(self, password: str) -> int:
+        """A new authenticator-app secret (``authenticator_setup``); two-step sign-in turns on
+        once ``confirm_authenticator_app`` gets the app's first code."""
+        return self._start(
+            self._with_client(lambda client: client.start_authenticator_app(password)),
+            self.authenticator_setup.emit,
+        )
+
+    def confirm_authenticator_app(self, code: str) -> int:
+        """``backup_codes_given`` when ``code`` is the app's, ``authenticator_code_wrong``
+        otherwise (the setup stays open for another try)."""
+
+        def confirm(client: CloudClient) -> list[str] | None:
+            try:
+                return client.confirm_authenticator_app(code)
+            except WrongCode:
+                return None
+
+        def answered(codes: list[str] | None) -> None:
+            if codes is None:
+                self.authenticator_code_wrong.emit()
+            else:
+                self._backup_codes_given(codes)
+
+        return self._start(self._with_client(confirm), answered)
 
     def add_phone(self, phone: str) -> int:
         """Set the account's phone and text it a code; ``phone_code_sent`` follows."""
@@ -829,16 +857,24 @@ class CloudAccountDialog(QDialog):
     def _ask_for_code(self, pending: PendingSignIn) -> None:
         self.pending = pending
         self.password.clear()
-        where = (
-            self.tr("by text message")
-            if pending.challenge.method == "sms"
-            else self.tr("by e-mail")
-        )
-        self.code_intro.setText(
-            self.tr(
-                "We sent you a 6-digit code %1. Type it here, or one of your backup codes."
-            ).replace("%1", where)
-        )
+        if pending.challenge.method == "totp":
+            self.code_intro.setText(
+                self.tr(
+                    "Type the 6-digit code your authenticator app shows, or one of your backup "
+                    "codes."
+                )
+            )
+        else:
+            where = (
+                self.tr("by text message")
+                if pending.challenge.method == "sms"
+                else self.tr("by e-mail")
+            )
+            self.code_intro.setText(
+                self.tr(
+                    "We sent you a 6-digit code %1. Type it here, or one of your backup codes."
+                ).replace("%1", where)
+            )
         self.message.clear()
         self.code.clear()
         self.code.setFocus()

@@ -1,14 +1,16 @@
 """Sign-in security of the cloud account, in the account dialog: the e-mail address's
-verification, a phone for codes by text message, two-step sign-in with its backup codes, and
-deleting the account. Each change asks for the account's password again, so an unlocked
+verification, a phone for codes by text message, two-step sign-in (an authenticator app, or
+codes by e-mail or text message) with its backup codes, and deleting the account. Each change asks for the account's password again, so an unlocked
 computer is not enough to make it."""
 
 from __future__ import annotations
 
+import io
 from typing import TYPE_CHECKING
 
+import segno
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flowin_engine.sync import AccountSecurity
+from flowin_engine.sync import AccountSecurity, AuthenticatorSetup
 
 if TYPE_CHECKING:
     from .cloud import CloudSync
@@ -44,6 +46,8 @@ class SecurityPanel(QWidget):
         self.security: AccountSecurity | None = None
         # The backup codes on screen, in their own window, until it is closed.
         self.codes_window: BackupCodesDialog | None = None
+        # The authenticator app being set up, until its first code turns two-step sign-in on.
+        self.app_window: AuthenticatorAppDialog | None = None
         self.email_state = QLabel(self.tr("Checking…"))
         self.email_state.setWordWrap(True)
         self.send_link_button = QPushButton(self.tr("Send the link again"))
@@ -65,8 +69,10 @@ class SecurityPanel(QWidget):
         self.two_step_state = QLabel()
         self.two_step_state.setWordWrap(True)
         self.method = QComboBox()
+        self.method.addItem(self.tr("Authenticator app"), "totp")
         self.method.addItem(self.tr("Codes by e-mail"), "email")
         self.method.addItem(self.tr("Codes by text message"), "sms")
+        self.method.currentIndexChanged.connect(lambda _: self._show_turn_on())
         self.turn_on_button = QPushButton(self.tr("Turn on"))
         self.turn_on_button.clicked.connect(self.turn_on)
         self.new_codes_button = QPushButton(self.tr("New backup codes"))
@@ -122,6 +128,7 @@ class SecurityPanel(QWidget):
         self.notice.hide()
         cloud.security_loaded.connect(self._show)
         cloud.backup_codes_given.connect(self._show_codes)
+        cloud.authenticator_setup.connect(self._set_up_app)
         cloud.phone_code_sent.connect(
             lambda: self._tell(
                 self.tr("A code is on its way to your phone; it works for 10 minutes.")
@@ -150,6 +157,8 @@ class SecurityPanel(QWidget):
         """Backup codes stay on screen only until the account dialog closes, at the latest."""
         if self.codes_window is not None:
             self.codes_window.close()
+        if self.app_window is not None:
+            self.app_window.close()
         self.notice.hide()
 
     # Actions
@@ -173,8 +182,13 @@ class SecurityPanel(QWidget):
 
     def turn_on(self) -> None:
         password = self._password(self.tr("Turn on two-step sign-in"))
-        if password is not None:
-            self.cloud.turn_on_two_factor(password, self.method.currentData() or "email")
+        if password is None:
+            return
+        method = self.method.currentData() or "totp"
+        if method == "totp":
+            self.cloud.start_authenticator_app(password)
+        else:
+            self.cloud.turn_on_two_factor(password, method)
 
     def new_codes(self) -> None:
         password = self._password(self.tr("New backup codes"))
@@ -237,19 +251,35 @@ class SecurityPanel(QWidget):
             self.two_step_state.setText(self._two_step_text(security))
         self.send_link_button.setVisible(known and not verified)
         self.turn_on_button.setVisible(with_password and two_step is None)
-        self.turn_on_button.setEnabled(verified)
-        self.turn_on_button.setToolTip(
-            "" if verified else self.tr("Verify your e-mail address first: the codes go there.")
-        )
         self.new_codes_button.setVisible(with_password and two_step is not None)
         self.turn_off_button.setVisible(with_password and two_step is not None)
         self.set_password_button.setVisible(known and not with_password)
         self.delete_button.setVisible(with_password)
         self._show_phone(security)
-        phone_ready = known and security.phone_verified
-        self.method.setVisible(self.turn_on_button.isVisibleTo(self) and phone_ready)
-        if not phone_ready:
-            self.method.setCurrentIndex(0)
+        self.method.setVisible(self.turn_on_button.isVisibleTo(self))
+        self._show_turn_on()
+
+    def _show_turn_on(self) -> None:
+        """Each way of getting codes needs its own thing first: a verified address or phone
+        (an authenticator app needs nothing)."""
+        security = self.security
+        method = self.method.currentData()
+        ready = security is not None and (
+            method == "totp"
+            or (method == "email" and security.email_verified)
+            or (method == "sms" and security.phone_verified)
+        )
+        self.turn_on_button.setEnabled(ready)
+        if ready:
+            self.turn_on_button.setToolTip("")
+        elif method == "sms":
+            self.turn_on_button.setToolTip(
+                self.tr("Add and verify a phone number first: the codes go there.")
+            )
+        else:
+            self.turn_on_button.setToolTip(
+                self.tr("Verify your e-mail address first: the codes go there.")
+            )
 
     def _show_phone(self, security: AccountSecurity | None) -> None:
         """A phone number lets the sign-in codes come by text message; it is verified with a
@@ -291,6 +321,11 @@ class SecurityPanel(QWidget):
             )
         if security.two_factor_method is None:
             return self.tr("Two-step sign-in is off: your password alone signs you in.")
+        if security.two_factor_method == "totp":
+            return self.tr(
+                "Two-step sign-in is on: your authenticator app gives the code at each sign-in. "
+                "%1 backup codes left."
+            ).replace("%1", str(security.backup_codes_left))
         by = (
             self.tr("by text message")
             if security.two_factor_method == "sms"
@@ -304,7 +339,21 @@ class SecurityPanel(QWidget):
             .replace("%2", str(security.backup_codes_left))
         )
 
+    def _set_up_app(self, setup: AuthenticatorSetup) -> None:
+        if self.app_window is not None:
+            self.app_window.close()
+        self.app_window = AuthenticatorAppDialog(setup, self.cloud, self)
+        self.app_window.finished.connect(self._app_closed)
+        self.app_window.open()
+
+    def _app_closed(self) -> None:
+        if self.app_window is not None:
+            self.app_window.deleteLater()
+            self.app_window = None
+
     def _show_codes(self, codes: list[str]) -> None:
+        if self.app_window is not None:  # its first code turned two-step sign-in on
+            self.app_window.accept()
         if self.codes_window is not None:
             self.codes_window.close()
         self.codes_window = BackupCodesDialog(codes, self)
@@ -367,3 +416,128 @@ class BackupCodesDialog(QDialog):
     def copy(self) -> None:
         QGuiApplication.clipboard().setText("\n".join(self.backup_codes))
         self.copy_button.setText(self.tr("Copied"))
+
+
+class AuthenticatorAppDialog(QDialog):
+    """Setting up an authenticator app: its QR code, the same key as text (with Copy) for
+    those who can't scan, and a field for the app's first code, which turns two-step sign-in
+    on. The key is shown only in this window, once."""
+
+    def __init__(
+        self, setup: AuthenticatorSetup, cloud: CloudSync, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setup = setup
+        self.cloud = cloud
+        self.setWindowTitle(self.tr("Set up your authenticator app"))
+        self.setMinimumWidth(420)
+        scan = QLabel(
+            self.tr(
+                "1. Open your authenticator app (such as Google Authenticator, Microsoft "
+                "Authenticator or 1Password), add an account, and scan this QR code."
+            )
+        )
+        scan.setWordWrap(True)
+        self.qr = QLabel()
+        picture = qr_pixmap(setup.uri)
+        self.qr.setPixmap(picture)
+        # Never squeezed when a message appears below: a QR code cut at an edge does not scan.
+        self.qr.setMinimumSize(picture.size())
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr.setAccessibleName(self.tr("QR code for your authenticator app"))
+        by_hand = QLabel(self.tr("Can't scan it? Type this key into the app instead:"))
+        by_hand.setWordWrap(True)
+        self.key = QLabel(grouped_key(setup.secret))
+        self.key.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The key reads left to right in Arabic too.
+        self.key.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.copy_button.clicked.connect(self.copy)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key, 1)
+        key_row.addWidget(self.copy_button)
+        type_code = QLabel(self.tr("2. Type the 6-digit code the app shows:"))
+        type_code.setWordWrap(True)
+        self.code = QLineEdit()
+        self.code.setPlaceholderText("123456")
+        self.code.setMaxLength(10)
+        self.code.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.code.returnPressed.connect(self.confirm)
+        self.problem = QLabel()
+        self.problem.setObjectName("error")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        buttons = QDialogButtonBox()
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.turn_on_button = buttons.addButton(
+            self.tr("Turn on"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.turn_on_button.setObjectName("primary")
+        self.turn_on_button.clicked.connect(self.confirm)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scan)
+        layout.addWidget(self.qr)
+        layout.addWidget(by_hand)
+        layout.addLayout(key_row)
+        layout.addWidget(type_code)
+        layout.addWidget(self.code)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        cloud.authenticator_code_wrong.connect(self._wrong_code)
+        cloud.failed.connect(self._failed)
+        self.code.setFocus()
+
+    def confirm(self) -> None:
+        code = self.code.text().strip()
+        if not code:
+            self.code.setFocus()
+            return
+        self.problem.hide()
+        self.turn_on_button.setEnabled(False)
+        self.cloud.confirm_authenticator_app(code)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.setup.secret)
+        self.copy_button.setText(self.tr("Copied"))
+
+    def _wrong_code(self) -> None:
+        self._say(
+            self.tr(
+                "That code isn't right. Type the code the app shows now; if it keeps failing, "
+                "check that the phone sets its clock automatically."
+            )
+        )
+
+    def _failed(self, text: str) -> None:
+        if self.isVisible():
+            self._say(text)
+
+    def _say(self, text: str) -> None:
+        self.problem.setText(text)
+        if not self.problem.isVisible():
+            self.problem.show()
+            # Taller by the message, rather than squeezing the QR code (cut, it won't scan).
+            self.layout().activate()
+            self.resize(self.width(), self.heightForWidth(self.width()))
+        self.turn_on_button.setEnabled(True)
+        self.code.selectAll()
+        self.code.setFocus()
+
+
+def qr_pixmap(text: str, size: int = 220) -> QPixmap:
+    """``text`` as a QR code about ``size`` pixels wide, each module a whole number of pixels
+    (scaled smoothly, a code blurs and may not scan)."""
+    code = segno.make(text, error="m")
+    modules = code.symbol_size(scale=1, border=4)[0]
+    png = io.BytesIO()
+    code.save(png, kind="png", scale=max(2, size // modules), border=4)
+    pixmap = QPixmap()
+    pixmap.loadFromData(png.getvalue(), "PNG")
+    return pixmap
+
+
+def grouped_key(secret: str) -> str:
+    """The key in groups of four, easier to copy by eye; the apps ignore the spaces."""
+    return " ".join(secret[at : at + 4] for at in range(0, len(secret), 4))

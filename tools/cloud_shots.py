@@ -1,6 +1,7 @@
 """Save PNGs of the cloud account: the dialog signed out, a refused sign-in, signed in, a
-conflict waiting for a choice, an API key and backup codes shown once, in English and Arabic,
-against a real flowin-cloud.
+conflict waiting for a choice, an API key, an authenticator app being set up (its QR code, key
+and a wrong first code) and backup codes shown once, in English and Arabic, against a real
+flowin-cloud.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/cloud_shots.py [folder]
 """
@@ -14,6 +15,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pyotp
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["FLOWIN_DATA_DIR"] = tempfile.mkdtemp(prefix="flowin-cloud-shots-")
@@ -130,13 +132,25 @@ def main() -> None:
             save_with_dialog(window, dialog, out / f"cloud-api-key-{language}.png")
             dialog.api_keys.forget_new_key()
             dialog.settings_tabs.setCurrentWidget(dialog.security)
+            security = dialog.security
             if language == "en":
                 window.cloud.add_phone("+966501234567")  # waits for its code in both shots
-            if language == "en":
-                window.cloud.turn_on_two_factor(DEFAULT_PASSWORD)
-            else:
-                window.cloud.new_backup_codes(DEFAULT_PASSWORD)
-            security = dialog.security
+            else:  # on since the English round: set up again, in Arabic
+                window.cloud.turn_off_two_factor(DEFAULT_PASSWORD)
+                wait_for(app, lambda: not window.cloud.work.busy)
+            window.cloud.start_authenticator_app(DEFAULT_PASSWORD)
+            wait_for(app, lambda: security.app_window is not None)  # noqa: B023 (waited here)
+            wait_for(app, lambda: not window.cloud.work.busy)
+            setup = security.app_window
+            settle(app)
+            save_with_dialog(window, setup, out / f"cloud-authenticator-{language}.png")
+            setup.code.setText("123456")
+            setup.confirm()
+            wait_for(app, setup.problem.isVisible)
+            wait_for(app, lambda: not window.cloud.work.busy)
+            setup.grab().save(str(out / f"cloud-authenticator-wrong-{language}.png"))
+            setup.code.setText(pyotp.TOTP(setup.setup.secret).now())
+            setup.confirm()
             wait_for(app, lambda: security.codes_window is not None)  # noqa: B023 (waited here)
             wait_for(app, lambda: not window.cloud.work.busy)
             save_with_dialog(window, dialog, out / f"cloud-security-{language}.png")

@@ -3796,6 +3796,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>CloudAccountDialog</name>
     <message>
+      <source>Type the 6-digit code your authenticator app shows, or one of your backup codes.</source>
+      <translation>اكتب الرمز المكوّن من 6 أرقام الذي يعرضه تطبيق المصادقة، أو أحد رموزك الاحتياطية.</translation>
+    </message>
+    <message>
       <source>Sign-in security</source>
       <translation>أمان تسجيل الدخول</translation>
     </message>
@@ -4026,6 +4030,18 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>SecurityPanel</name>
     <message>
+      <source>Add and verify a phone number first: the codes go there.</source>
+      <translation>أضف رقم هاتف وأكّده أولًا: تصل الرموز إليه.</translation>
+    </message>
+    <message>
+      <source>Authenticator app</source>
+      <translation>تطبيق المصادقة</translation>
+    </message>
+    <message>
+      <source>Two-step sign-in is on: your authenticator app gives the code at each sign-in. %1 backup codes left.</source>
+      <translation>تسجيل الدخول بخطوتين مفعّل: يعطيك تطبيق المصادقة الرمز عند كل تسجيل دخول. الرموز الاحتياطية المتبقية: %1.</translation>
+    </message>
+    <message>
       <source>A code is on its way to your phone; it works for 10 minutes.</source>
       <translation>رمز في الطريق إلى هاتفك، وهو صالح لمدة 10 دقائق.</translation>
     </message>
@@ -4187,6 +4203,45 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>Keep these backup codes somewhere safe, away from this computer. Each one signs you in once when the e-mailed code can't reach you. They are shown only now.</source>
       <translation>احفظ هذه الرموز الاحتياطية في مكان آمن بعيدًا عن هذا الحاسوب. كل رمز منها يتيح لك تسجيل الدخول مرة واحدة حين لا يصلك الرمز بالبريد الإلكتروني. لن تظهر إلا الآن.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuthenticatorAppDialog</name>
+    <message>
+      <source>Can't scan it? Type this key into the app instead:</source>
+      <translation>لا يمكنك المسح؟ اكتب هذا المفتاح في التطبيق بدلًا من ذلك:</translation>
+    </message>
+    <message>
+      <source>That code isn't right. Type the code the app shows now; if it keeps failing, check that the phone sets its clock automatically.</source>
+      <translation>هذا الرمز غير صحيح. اكتب الرمز الذي يعرضه التطبيق الآن؛ وإن تكرر الخطأ، فتأكد من ضبط ساعة الهاتف تلقائيًا.</translation>
+    </message>
+    <message>
+      <source>1. Open your authenticator app (such as Google Authenticator, Microsoft Authenticator or 1Password), add an account, and scan this QR code.</source>
+      <translation>1. افتح تطبيق المصادقة على هاتفك، مثل Google Authenticator أو Microsoft Authenticator أو 1Password، وأضف حسابًا، ثم امسح رمز QR هذا.</translation>
+    </message>
+    <message>
+      <source>2. Type the 6-digit code the app shows:</source>
+      <translation>2. اكتب الرمز المكوّن من 6 أرقام الذي يعرضه التطبيق:</translation>
+    </message>
+    <message>
+      <source>Copied</source>
+      <translation>تم النسخ</translation>
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation>نسخ</translation>
+    </message>
+    <message>
+      <source>QR code for your authenticator app</source>
+      <translation>رمز QR لتطبيق المصادقة</translation>
+    </message>
+    <message>
+      <source>Set up your authenticator app</source>
+      <translation>إعداد تطبيق المصادقة</translation>
+    </message>
+    <message>
+      <source>Turn on</source>
+      <translation>تفعيل</translation>
     </message>
   </context>
 </TS>

@@ -4,13 +4,15 @@ sent again, two-step sign-in turned on with backup codes shown once, the passwor
 
 from __future__ import annotations
 
+import time
 import uuid
 
 import httpx
+import pyotp
 import pytest
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
-from flowin_desktop.cloud_security import BackupCodesDialog
+from flowin_desktop.cloud_security import AuthenticatorAppDialog, BackupCodesDialog
 from flowin_engine.sync import SyncStatus
 from tests.cloud_server import DEFAULT_PASSWORD, cloud_server  # noqa: F401 (a fixture)
 from tests.engine.cloud_computers import Computer, greeting, new_email, register
@@ -72,6 +74,8 @@ def test_two_step_sign_in_is_turned_on_with_the_password_and_its_codes_are_shown
     assert "is verified" in panel.email_state.text()
     assert not panel.send_link_button.isVisible()
     assert "off" in panel.two_step_state.text()
+    assert panel.method.currentData() == "totp"  # an authenticator app unless chosen otherwise
+    panel.method.setCurrentIndex(panel.method.findData("email"))
     assert panel.turn_on_button.isVisible() and panel.turn_on_button.isEnabled()
 
     asked = typed_password(monkeypatch, "not the password")
@@ -124,7 +128,10 @@ def test_an_unverified_address_gets_its_link_again_before_two_step_can_start(qtb
     register(cloud, email)
     _, panel = signed_in(qtbot, window, cloud, email, verified=False)
     assert "isn't verified yet" in panel.email_state.text()
+    assert panel.turn_on_button.isEnabled()  # an authenticator app needs no address
+    panel.method.setCurrentIndex(panel.method.findData("email"))
     assert panel.turn_on_button.isVisible() and not panel.turn_on_button.isEnabled()
+    assert "Verify your e-mail address first" in panel.turn_on_button.toolTip()
     assert panel.send_link_button.isVisible()
 
     click(qtbot, panel.send_link_button)
@@ -191,7 +198,8 @@ def test_a_phone_is_verified_with_a_texted_code_then_takes_the_sign_in_codes(
     phone = "+9665" + str(uuid.uuid4().int)[:8]
     assert "No phone number" in panel.phone_state.text()
     assert panel.phone.isVisible() and not panel.phone_code.isVisible()
-    assert not panel.method.isVisible()  # by e-mail only, until a phone is verified
+    panel.method.setCurrentIndex(panel.method.findData("sms"))
+    assert not panel.turn_on_button.isEnabled()  # not by text message until a phone is verified
 
     qtbot.keyClicks(panel.phone, "0501234567")
     click(qtbot, panel.send_code_button)
@@ -213,10 +221,59 @@ def test_a_phone_is_verified_with_a_texted_code_then_takes_the_sign_in_codes(
     click(qtbot, panel.verify_phone_button)
     qtbot.waitUntil(lambda: "is verified" in panel.phone_state.text(), timeout=WAIT_MS)
     assert not panel.phone.isVisible()
-    assert panel.method.isVisible()
+    assert panel.turn_on_button.isEnabled()
 
     panel.method.setCurrentIndex(panel.method.findData("sms"))
     typed_password(monkeypatch, DEFAULT_PASSWORD)
     click(qtbot, panel.turn_on_button)
     qtbot.waitUntil(lambda: "by text message" in panel.two_step_state.text(), timeout=WAIT_MS)
     assert codes_window(panel) is not None
+
+
+def app_window(panel) -> AuthenticatorAppDialog | None:
+    """The authenticator app's setup window, when one is on screen."""
+    shown = [window for window in panel.findChildren(AuthenticatorAppDialog) if window.isVisible()]
+    return shown[0] if shown else None
+
+
+def test_an_authenticator_app_is_set_up_from_its_qr_code_or_key_and_its_first_code(
+    qtbot, window, cloud, monkeypatch, tmp_path
+):
+    email = new_email()
+    register(cloud, email)
+    _, panel = signed_in(qtbot, window, cloud, email)
+    assert panel.method.currentText() == "Authenticator app"
+    asked = typed_password(monkeypatch, DEFAULT_PASSWORD)
+    click(qtbot, panel.turn_on_button)
+
+    setup = shown(qtbot, lambda: app_window(panel))
+    assert asked == ["Turn on two-step sign-in"]
+    secret = setup.setup.secret
+    assert setup.setup.uri.startswith("otpauth://totp/Flowin:")
+    qr = setup.qr.pixmap()
+    assert not qr.isNull() and qr.width() >= 150 and qr.width() == qr.height()
+    assert setup.key.text().replace(" ", "") == secret and " " in setup.key.text()
+    click(qtbot, setup.copy_button)
+    assert QApplication.clipboard().text() == secret  # without the spaces
+    assert "off" in panel.two_step_state.text()  # not on before the app's first code
+
+    qtbot.keyClicks(setup.code, "12345")
+    click(qtbot, setup.turn_on_button)
+    qtbot.waitUntil(setup.problem.isVisible, timeout=WAIT_MS)
+    assert "isn't right" in setup.problem.text() and setup.isVisible()
+
+    setup.code.clear()
+    qtbot.keyClicks(setup.code, pyotp.TOTP(secret).now())
+    click(qtbot, setup.turn_on_button)
+    codes = shown(qtbot, lambda: codes_window(panel))
+    assert len(codes.backup_codes) == 10
+    qtbot.waitUntil(lambda: app_window(panel) is None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "authenticator app" in panel.two_step_state.text(), timeout=WAIT_MS)
+    assert "10 backup codes left" in panel.two_step_state.text()
+
+    there = Computer(tmp_path / "there")
+    pending = there.account.sign_in(cloud.url, email, DEFAULT_PASSWORD)
+    assert pending is not None and pending.challenge.method == "totp"
+    there.account.verify_two_factor(pending, pyotp.TOTP(secret).at(time.time() + 30))
+    assert there.account.signed_in
+    there.close()
