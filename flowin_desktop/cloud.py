@@ -8,6 +8,7 @@ cloud runs on a worker thread (``work.Background``), and the answer comes back h
 from __future__ import annotations
 
 import logging
+import math
 import os
 from collections.abc import Callable
 from datetime import datetime
@@ -87,6 +88,10 @@ def error_text(error: BaseException) -> str:
     if isinstance(error, RateLimited):
         if error.retry_after is None:
             return _tr("Too many tries. Wait a minute and try again.")
+        if error.retry_after > 90:  # a second step paused after wrong codes: minutes, up to 60
+            return _tr("Too many tries. Wait %1 minutes and try again.").replace(
+                "%1", f"{math.ceil(error.retry_after / 60)}"
+            )
         return _tr("Too many tries. Wait %1 seconds and try again.").replace(
             "%1", f"{error.retry_after:.0f}"
         )

@@ -3721,6 +3721,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>محاولات كثيرة. انتظر دقيقة ثم حاول مرة أخرى.</translation>
     </message>
     <message>
+      <source>Too many tries. Wait %1 minutes and try again.</source>
+      <translation>محاولات كثيرة. انتظر %1 دقيقة ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
       <source>Too many tries. Wait %1 seconds and try again.</source>
       <translation>محاولات كثيرة. انتظر %1 ثانية ثم حاول مرة أخرى.</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from ..errors import FlowinError
@@ -43,7 +44,12 @@ class RateLimited(SyncError):
 
     def __init__(self, retry_after: float | None) -> None:
         self.retry_after = retry_after
-        wait = f"in {retry_after:.0f} seconds" if retry_after is not None else "in a minute"
+        if retry_after is None:
+            wait = "in a minute"
+        elif retry_after > 90:  # e.g. a second step paused after wrong codes, up to an hour
+            wait = f"in {math.ceil(retry_after / 60)} minutes"
+        else:
+            wait = f"in {retry_after:.0f} seconds"
         super().__init__(f"The Flowin cloud asks to slow down; try again {wait}.")
 
 

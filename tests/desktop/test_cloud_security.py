@@ -12,8 +12,9 @@ import pyotp
 import pytest
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
+from flowin_desktop.cloud import error_text
 from flowin_desktop.cloud_security import AuthenticatorAppDialog, BackupCodesDialog
-from flowin_engine.sync import SyncStatus
+from flowin_engine.sync import RateLimited, SyncStatus
 from tests.cloud_server import DEFAULT_PASSWORD, cloud_server  # noqa: F401 (a fixture)
 from tests.engine.cloud_computers import Computer, greeting, new_email, register
 
@@ -277,3 +278,10 @@ def test_an_authenticator_app_is_set_up_from_its_qr_code_or_key_and_its_first_co
     there.account.verify_two_factor(pending, pyotp.TOTP(secret).at(time.time() + 30))
     assert there.account.signed_in
     there.close()
+
+
+def test_a_long_pause_is_told_in_minutes_on_screen_and_in_the_terminal():
+    paused = RateLimited(retry_after=300)  # the second pause after wrong sign-in codes
+    assert error_text(paused) == "Too many tries. Wait 5 minutes and try again."
+    assert str(paused) == "The Flowin cloud asks to slow down; try again in 5 minutes."
+    assert error_text(RateLimited(retry_after=42)).endswith("Wait 42 seconds and try again.")
