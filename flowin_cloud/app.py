@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from fastapi import FastAPI, Request
@@ -80,10 +81,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
-        # FastAPI's own answer, but in ASCII: the input it quotes may hold half a surrogate pair.
-        return AsciiJSONResponse(
-            status_code=422, content={"detail": jsonable_encoder(error.errors())}
-        )
+        # FastAPI's own answer, but in ASCII: the input it quotes may hold half a surrogate pair;
+        # and without the secrets it would quote back (passwords, tokens, codes).
+        details = [_without_secrets(each) for each in error.errors()]
+        return AsciiJSONResponse(status_code=422, content={"detail": jsonable_encoder(details)})
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, error: Exception) -> JSONResponse:
@@ -143,6 +144,49 @@ def _hide_secrets_in_access_log() -> None:
     access_log = logging.getLogger("uvicorn.access")
     if not any(isinstance(each, AccessLogSecrets) for each in access_log.filters):
         access_log.addFilter(AccessLogSecrets())
+
+
+# Fields whose values a 422 answer never quotes back: they may be a password, or a token or
+# code worth as much, and answers end up in logs and screenshots.
+SECRET_FIELDS = frozenset(
+    {
+        "password",
+        "password_repeat",
+        "current_password",
+        "new_password",
+        "token",
+        "refresh_token",
+        "code",
+        "code_verifier",
+        "challenge",
+        "secret",
+        "key",
+    }
+)
+
+
+def _without_secrets(error: dict[str, Any]) -> dict[str, Any]:
+    if any(part in SECRET_FIELDS for part in error.get("loc", ()) if isinstance(part, str)):
+        return {name: value for name, value in error.items() if name != "input"}
+    if "input" in error:
+        # A missing field is told with the whole body, secrets and all.
+        return {**error, "input": _hide_secrets(error["input"])}
+    return error
+
+
+def _hide_secrets(value: Any, levels: int = 3) -> Any:
+    # The bodies' secrets sit at their top or one model down; free-form JSON below may nest
+    # too deep to walk recursively.
+    if levels == 0:
+        return value
+    if isinstance(value, dict):
+        return {
+            name: HIDDEN if name in SECRET_FIELDS else _hide_secrets(inner, levels - 1)
+            for name, inner in value.items()
+        }
+    if isinstance(value, list):
+        return [_hide_secrets(inner, levels - 1) for inner in value]
+    return value
 
 
 class AsciiJSONResponse(JSONResponse):

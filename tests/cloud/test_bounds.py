@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 
 from flowin_cloud.schemas import MAX_JSON_DEPTH
 
@@ -91,3 +92,31 @@ def test_request_bodies_are_limited_per_route_before_they_are_read(client, alice
     )
     assert huge.status_code == 413
     assert "larger than the" in huge.json()["detail"]
+
+
+def test_validation_errors_never_echo_passwords_tokens_or_codes(client, alice):
+    secret = f"s3cret-{uuid.uuid4().hex}"
+    long_secret = secret * 10
+    refused = [
+        # A field of the body is missing: pydantic quotes the whole body.
+        client.post("/auth/login", json={"password": secret}),
+        # The secret itself is wrong: too long, too short, or not text.
+        client.post("/auth/register", json={"email": "a@example.com", "password": long_secret}),
+        client.post("/auth/reset-password", json={"token": long_secret, "password": secret}),
+        client.post("/auth/reset-password", json={"token": secret, "password": "q9Zx!"}),
+        client.post("/auth/2fa/verify", json={"challenge": secret, "code": long_secret}),
+        client.post("/auth/verify/email/confirm", json={"token": long_secret}),
+        client.post("/auth/refresh", json={"refresh_token": long_secret}),
+        client.post("/auth/oauth/token", json={"code": long_secret, "code_verifier": secret}),
+        client.post(
+            "/auth/delete-account", json={"password": ["secret", secret]}, headers=alice.headers
+        ),
+    ]
+    for response in refused:
+        assert response.status_code == 422, response.text
+        assert secret not in response.text and "q9Zx!" not in response.text
+        assert response.json()["detail"][0]["loc"][0] == "body"
+    # Other fields are still quoted, to help whoever sent them.
+    quoted = client.post("/auth/login", json={"email": "not-an-address", "password": secret})
+    assert quoted.json()["detail"][0]["input"] == "not-an-address"
+    assert secret not in quoted.text
