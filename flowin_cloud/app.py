@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import json
 import logging
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
@@ -17,7 +19,7 @@ from sqlalchemy.engine import make_url
 
 from . import db, pages
 from .body_limits import KIB, BodyLimits
-from .config import Settings
+from .config import ConfigurationError, Settings
 from .deps import Cloud
 from .outbox import Outbox
 from .ratelimit import RateLimits
@@ -36,18 +38,27 @@ from .security import AccessTokens, PasswordChecker, SecretBox, load_or_create_s
 log = logging.getLogger("flowin_cloud")
 
 SERVER_ERROR = "Something went wrong on our side; please try again."
+# HS256 keys shorter than its 256-bit hash can be brute-forced from one token (RFC 7518 3.2).
+MIN_JWT_SECRET_BYTES = 32
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The application for ``settings``: the database is migrated before the first request."""
     settings = settings or Settings()
     url = settings.resolved_database_url()
+    jwt_secret = _jwt_secret(settings, url)
+    if not settings.dev and len(jwt_secret.encode()) < MIN_JWT_SECRET_BYTES:
+        raise ConfigurationError(
+            f"FLOWIN_CLOUD_JWT_SECRET is {len(jwt_secret.encode())} bytes long; it must be at "
+            f"least {MIN_JWT_SECRET_BYTES} bytes, or left unset to have one generated. A new "
+            'one: python -c "import secrets; print(secrets.token_urlsafe(48))"'
+        )
     engine = db.connect(url)
     db.migrate(engine)
     cloud = Cloud(
         settings=settings,
         sessions=db.session_factory(engine),
-        tokens=AccessTokens(_jwt_secret(settings, url), settings.access_token_minutes),
+        tokens=AccessTokens(jwt_secret, settings.access_token_minutes),
         passwords=PasswordChecker(settings.bcrypt_rounds),
         outbox=Outbox(settings),
         limits=RateLimits(settings.rate_limit_storage),
@@ -225,6 +236,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dev", action="store_true", help="log e-mails and SMS instead of sending")
     parser.add_argument("--log-file", type=Path, help="also write the log to this file")
     args = parser.parse_args(argv)
+    # Everything the server creates (database, its folder, logs, secrets) is for its user alone.
+    os.umask(0o077)
 
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     if args.log_file:
@@ -242,9 +255,48 @@ def main(argv: list[str] | None = None) -> None:
     if args.dev:
         overrides["dev"] = True
     settings = Settings(**overrides)  # type: ignore[arg-type]
+    if settings.dev and not _loopback(args.host):
+        raise SystemExit(
+            "flowin-cloud: Development mode writes e-mails, reset links and codes to the log "
+            "instead of sending them, so it only listens on this computer: use --host 127.0.0.1 "
+            "(the default), or start without --dev."
+        )
     if settings.dev:
         log.warning("Development mode: e-mails and SMS are written to this log, not sent.")
+    try:
+        app = create_app(settings)
+    except ConfigurationError as problem:
+        raise SystemExit(f"flowin-cloud: {problem}") from None
+    _keep_private([*_database_files(settings), *([args.log_file] if args.log_file else [])])
 
     import uvicorn
 
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_config=None)
+    uvicorn.run(app, host=args.host, port=args.port, log_config=None)
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _database_files(settings: Settings) -> list[Path]:
+    parsed = make_url(settings.resolved_database_url())
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return []
+    database = Path(parsed.database)
+    return [database, *(database.with_name(database.name + end) for end in ("-wal", "-shm"))]
+
+
+def _keep_private(paths: list[Path]) -> None:
+    """Files an older version left readable by others are made private (new ones are, by the
+    umask)."""
+    for path in paths:
+        try:
+            if path.exists() and path.stat().st_mode & 0o077:
+                path.chmod(0o600)
+        except OSError as error:
+            log.warning("%s stays readable by others: %s", path, error)

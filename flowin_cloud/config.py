@@ -10,6 +10,10 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
+class ConfigurationError(ValueError):
+    """A setting the server refuses to start with; the message says what to change."""
+
+
 def default_data_dir() -> Path:
     """The cloud's folder inside Flowin's data folder (FLOWIN_DATA_DIR when set)."""
     configured = os.environ.get("FLOWIN_DATA_DIR")

@@ -57,13 +57,21 @@ def free_port() -> int:
 
 
 class CloudServer:
-    """One ``flowin-cloud --dev`` process with its SQLite database and log in ``folder``."""
+    """One ``flowin-cloud --dev`` process with its SQLite database and log in ``folder`` (or
+    where ``database`` and ``log_file`` say)."""
 
-    def __init__(self, folder: Path, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        env: dict[str, str] | None = None,
+        *,
+        database: Path | None = None,
+        log_file: Path | None = None,
+    ) -> None:
         self.folder = folder
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.log_file = folder / "flowin-cloud.log"
-        self.database = folder / "cloud.db"
+        self.log_file = log_file or folder / "flowin-cloud.log"
+        self.database = database or folder / "cloud.db"
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self._env = {**TEST_ENV, **(env or {})}

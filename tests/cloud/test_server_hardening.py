@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
+import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Callable
 
 import httpx
 
-from tests.cloud_server import CloudServer
+from tests.cloud_server import TEST_ENV, CloudServer, free_port
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 30) -> None:
@@ -107,3 +110,56 @@ def test_tokens_and_codes_in_addresses_never_reach_the_log(cloud_server):
     # ...but none of the secrets, in the log file nor on the console.
     for secret in secrets:
         assert secret not in text
+
+
+def test_the_database_its_folder_and_the_log_are_private_to_the_server_user(tmp_path):
+    # A log left readable by an older version is made private too.
+    log_file = tmp_path / "logs" / "flowin-cloud.log"
+    log_file.parent.mkdir()
+    log_file.write_text("")
+    log_file.chmod(0o644)
+    database = tmp_path / "new" / "data" / "cloud.db"
+    server = CloudServer(tmp_path / "server", database=database, log_file=log_file).start()
+    try:
+        server.sign_up("private-files@example.com")
+        written = [path for path in database.parent.iterdir()]
+    finally:
+        server.stop()
+    assert {path.name for path in written} >= {"cloud.db", "jwt-secret"}
+    for path in [*written, log_file]:
+        assert path.stat().st_mode & 0o777 == 0o600, path
+    for folder in (database.parent, database.parent.parent):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
+
+
+def start_refused(tmp_path, *arguments: str, env: dict[str, str] | None = None):
+    """Runs flowin-cloud expecting it to refuse to start: its exit code and what it said."""
+    environment = {
+        key: value for key, value in os.environ.items() if not key.startswith("FLOWIN_CLOUD_")
+    }
+    environment.update({**TEST_ENV, "FLOWIN_DATA_DIR": str(tmp_path / "data"), **(env or {})})
+    command = [
+        sys.executable, "-m", "flowin_cloud",
+        "--port", str(free_port()),
+        "--database-url", f"sqlite:///{tmp_path / 'cloud.db'}",
+        *arguments,
+    ]  # fmt: skip
+    # A server that did start would be stopped by the timeout, failing the test.
+    return subprocess.run(command, env=environment, capture_output=True, text=True, timeout=60)
+
+
+def test_the_server_refuses_to_start_with_a_short_secret_or_dev_mode_open_to_the_network(
+    tmp_path,
+):
+    short = start_refused(tmp_path, env={"FLOWIN_CLOUD_JWT_SECRET": "only-24-bytes-of-secret!"})
+    assert short.returncode != 0
+    assert "FLOWIN_CLOUD_JWT_SECRET" in short.stderr and "at least 32 bytes" in short.stderr
+    assert "Traceback" not in short.stderr
+
+    for refused in (
+        start_refused(tmp_path, "--dev", "--host", "0.0.0.0"),
+        start_refused(tmp_path, "--host", "192.0.2.10", env={"FLOWIN_CLOUD_DEV": "1"}),
+    ):
+        assert refused.returncode != 0
+        assert "Development mode" in refused.stderr and "127.0.0.1" in refused.stderr
+        assert "Traceback" not in refused.stderr
