@@ -41,6 +41,7 @@ from flowin_engine.sync import (
     BadPhoneNumber,
     CloudClient,
     Conflict,
+    InsecureAddress,
     Keep,
     Offline,
     PendingSignIn,
@@ -56,6 +57,7 @@ from flowin_engine.sync import (
     TooManyApiKeys,
     WrongCode,
     WrongPassword,
+    checked_server,
     pick_up_runs,
 )
 
@@ -78,8 +80,17 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CloudSync", text)
 
 
+def insecure_address_text() -> str:
+    return _tr(
+        "Type the cloud's address starting with https://. Plain http:// works only for a "
+        "cloud on this computer (127.0.0.1 or localhost)."
+    )
+
+
 def error_text(error: BaseException) -> str:
     """A cloud problem in the user's language; the server's own sentence when only it knows."""
+    if isinstance(error, InsecureAddress):
+        return insecure_address_text()
     if isinstance(error, Offline):
         return _tr(
             "Flowin can't reach the cloud. Check the address and your internet connection; "
@@ -782,18 +793,28 @@ class CloudAccountDialog(QDialog):
 
     def _checked_address(self) -> tuple[str, str] | None:
         """The e-mail and cloud address typed, or None after saying what is wrong with them."""
-        email, server = self.email.text().strip(), self.server.text().strip().rstrip("/")
+        email = self.email.text().strip()
         if "@" not in email:
             self._show_failure(self.tr("Type the e-mail address of your account."))
             return None
-        if not server.startswith(("http://", "https://")):
-            self._show_failure(self.tr("The cloud address starts with https://"))
+        server = self._typed_server()
+        return (email, server) if server is not None else None
+
+    def _typed_server(self) -> str | None:
+        """The cloud address typed, or None after saying why it cannot be used: passwords go
+        only over https://, but to a cloud on this computer."""
+        try:
+            return checked_server(self.server.text())
+        except InsecureAddress as refusal:
+            self._show_failure(error_text(refusal))
             return None
-        return email, server
 
     def _ask_for_providers(self) -> None:
-        server = self.server.text().strip().rstrip("/")
-        if server.startswith(("http://", "https://")) and server != self._providers_of:
+        try:
+            server = checked_server(self.server.text())
+        except InsecureAddress:
+            return  # said when signing in; not while the address is being typed
+        if server != self._providers_of:
             self._providers_of = server
             self.cloud.load_providers(server)
 
@@ -806,9 +827,8 @@ class CloudAccountDialog(QDialog):
             self._show_page(0)
 
     def sign_in_with(self, provider: str) -> None:
-        server = self.server.text().strip().rstrip("/")
-        if not server.startswith(("http://", "https://")):
-            self._show_failure(self.tr("The cloud address starts with https://"))
+        server = self._typed_server()
+        if server is None:
             return
         self._say(self.tr("Finish signing in in your browser…"), problem=False)
         self.cloud.sign_in_with(server, provider)

@@ -27,6 +27,7 @@ from .sync import (
     Sync,
     SyncReport,
     WrongCode,
+    checked_server,
 )
 
 T = TypeVar("T")
@@ -396,7 +397,7 @@ def _server(given: str | None, accounts: Account) -> str:
     server = given or accounts.server
     if not server:
         raise FlowinError("Which Flowin cloud? Give its address with --server URL.")
-    return server
+    return checked_server(server)
 
 
 def _password(from_stdin: bool, confirm: bool) -> str:

@@ -3701,6 +3701,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>CloudSync</name>
     <message>
+      <source>Type the cloud's address starting with https://. Plain http:// works only for a cloud on this computer (127.0.0.1 or localhost).</source>
+      <translation>اكتب عنوان السحابة بحيث يبدأ بـ https://‏. لا يعمل http:// العادي إلا مع سحابة على هذا الكمبيوتر (127.0.0.1 أو localhost).</translation>
+    </message>
+    <message>
       <source>That code isn't right or has expired. Check it, or send a new one.</source>
       <translation>هذا الرمز غير صحيح أو انتهت صلاحيته. تحقق منه، أو أرسل رمزًا جديدًا.</translation>
     </message>
@@ -3914,10 +3918,6 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>The password needs at least %1 characters.</source>
       <translation>تحتاج كلمة المرور إلى %1 أحرف على الأقل.</translation>
-    </message>
-    <message>
-      <source>The cloud address starts with https://</source>
-      <translation>يبدأ عنوان السحابة بـ https://</translation>
     </message>
     <message>
       <source>Connecting…</source>

@@ -43,7 +43,8 @@ The public surface, all importable from ``flowin_engine.sync``:
     Runs queued through the cloud's API (``POST /api/run/{flow id}``): reports those that ended
     here, then claims and starts the queued runs of the flows active on this computer.
 
-Errors are ``SyncError`` (a ``FlowinError``): ``Offline``, ``SignedOut``, ``SignInRefused``,
+Errors are ``SyncError`` (a ``FlowinError``): ``InsecureAddress`` (a cloud address that is not
+https:// and not this computer's), ``Offline``, ``SignedOut``, ``SignInRefused``,
 ``RateLimited`` (``retry_after``), ``ServerError``, ``RequestRejected`` (``TooManyApiKeys``,
 ``WrongPassword``).
 
@@ -62,10 +63,12 @@ from .client import (
     CloudRun,
     Tokens,
     TwoFactorChallenge,
+    checked_server,
 )
 from .cloud_form import cloud_form
 from .errors import (
     BadPhoneNumber,
+    InsecureAddress,
     NotOnServer,
     Offline,
     RateLimited,
@@ -96,6 +99,7 @@ __all__ = [
     "CloudRun",
     "Conflict",
     "FlowRef",
+    "InsecureAddress",
     "Keep",
     "NotOnServer",
     "Offline",
@@ -117,6 +121,7 @@ __all__ = [
     "TwoFactorChallenge",
     "WrongCode",
     "WrongPassword",
+    "checked_server",
     "cloud_form",
     "pick_up_runs",
 ]

@@ -20,7 +20,7 @@ from ..model import new_id
 from ..oauth import receive_code
 from ..store import Store
 from . import state
-from .client import CloudClient, Tokens, TwoFactorChallenge
+from .client import CloudClient, Tokens, TwoFactorChallenge, checked_server
 from .errors import SignedOut, SyncError
 
 log = logging.getLogger(__name__)
@@ -90,7 +90,7 @@ class Account:
     ) -> PendingSignIn | None:
         """Sign in with Google or GitHub in the browser (the cloud brokers it, RFC 8252: the
         browser comes back to 127.0.0.1 here with a code only this computer can redeem)."""
-        server = server.rstrip("/")
+        server = checked_server(server)
 
         def sign_in_url(redirect_uri: str, state: str, challenge: str) -> str:
             query = {

@@ -6,18 +6,20 @@ repeats the request, and turns every failure into a ``SyncError`` with a sentenc
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import httpx
 
 from .errors import (
     BadPhoneNumber,
+    InsecureAddress,
     NotOnServer,
     Offline,
     RateLimited,
@@ -160,7 +162,7 @@ class CloudClient:
         timeout: float = DEFAULT_TIMEOUT,
         language: str | None = None,
     ) -> None:
-        self.server = server.rstrip("/")
+        self.server = checked_server(server)
         self.tokens = tokens
         self._on_tokens = on_tokens
         self._refresh_lock = threading.Lock()
@@ -513,6 +515,32 @@ class CloudClient:
         if status == 404:
             raise NotOnServer(message, status)
         raise RequestRejected(message, status)
+
+
+def checked_server(server: str) -> str:
+    """``server`` without a trailing slash, when it is an https:// address, or an http:// one
+    of this computer (a cloud started here for development); raises ``InsecureAddress``
+    otherwise: passwords and tokens never cross a network unencrypted."""
+    address = server.strip().rstrip("/")
+    try:
+        parts = urlsplit(address)
+        host = parts.hostname
+    except ValueError:
+        raise InsecureAddress(address) from None
+    if not host:
+        raise InsecureAddress(address)
+    if parts.scheme.lower() == "https" or (parts.scheme.lower() == "http" and _loopback(host)):
+        return address
+    raise InsecureAddress(address)
+
+
+def _loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def _backup_codes(answer: Any) -> list[str]:

@@ -25,6 +25,18 @@ class Offline(SyncError):
         )
 
 
+class InsecureAddress(SyncError):
+    """A cloud address that is not https:// (plain http:// is only for this computer)."""
+
+    def __init__(self, server: str) -> None:
+        self.server = server
+        super().__init__(
+            f"Flowin talks to a cloud only over a secure connection, and {server} isn't one. "
+            "Type the cloud's address starting with https:// (plain http:// works only for a "
+            "cloud on this computer: 127.0.0.1 or localhost)."
+        )
+
+
 class SignedOut(SyncError):
     """No sign-in on this computer, or it has expired or been revoked."""
 

@@ -140,6 +140,30 @@ def test_a_password_too_short_is_refused_before_asking_the_cloud(qtbot, window):
     assert not window.cloud.work.busy
 
 
+def test_a_plain_http_cloud_address_is_refused_in_words_and_nothing_is_sent(qtbot, window):
+    with sign_ins_offered(qtbot, window):
+        dialog = window.show_cloud_account()
+    dialog.server.setText("http://cloud.flowin.example")
+    qtbot.keyClicks(dialog.email, "someone@example.com")
+    qtbot.keyClicks(dialog.password, DEFAULT_PASSWORD)
+    click(qtbot, dialog.submit)
+
+    assert dialog.message.text() == (
+        "Type the cloud's address starting with https://. Plain http:// works only for a "
+        "cloud on this computer (127.0.0.1 or localhost)."
+    )
+    assert dialog.submit.isEnabled()  # not "Connecting…": the password was not sent
+    dialog.sign_in_with("google")
+    click(qtbot, dialog.forgot)
+    assert not window.cloud.work.busy
+    assert not window.cloud.signed_in
+
+    window.set_language("ar")
+    click(qtbot, dialog.submit)
+    assert "https://" in dialog.message.text() and "هذا الكمبيوتر" in dialog.message.text()
+    assert not window.cloud.work.busy
+
+
 def test_a_forgotten_password_is_reset_with_the_link_sent_and_the_new_one_signs_in(
     qtbot, window, cloud
 ):
