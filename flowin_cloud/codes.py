@@ -6,6 +6,7 @@ working after a few wrong tries. Issuing a new one of the same purpose voids the
 
 from __future__ import annotations
 
+import hmac
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -81,7 +82,9 @@ def redeem_code(
 ) -> OneTimeCode | None:
     """Uses up the newest live short code sent to ``target`` when ``code`` matches it.
 
-    A wrong code counts as a try against it, so a code cannot be guessed in a million tries.
+    Every try counts against each live code, reserved in one UPDATE before the code is compared
+    (a count read and written back loses parallel tries), so a code cannot be guessed in a
+    million tries however the requests are sent.
     """
     query = select(OneTimeCode).where(
         OneTimeCode.purpose == purpose,
@@ -93,13 +96,26 @@ def redeem_code(
     rows = [
         row for row in session.scalars(query.order_by(OneTimeCode.created_at.desc())) if _live(row)
     ]
-    for row in rows:
-        if row.secret_hash == cloud.tokens.code_digest(code.strip()):
+    tried = [row for row in rows if _reserve_try(session, row.id)]
+    session.commit()  # the tries count even if this request goes no further
+    for row in tried:
+        if hmac.compare_digest(row.secret_hash, cloud.tokens.code_digest(code.strip())):
             return row if _claim(session, row) else None
-    for row in rows:
-        row.attempts += 1
-    session.commit()
     return None
+
+
+def _reserve_try(session: Session, code_id: str) -> bool:
+    reserved = session.execute(
+        update(OneTimeCode)
+        .where(
+            OneTimeCode.id == code_id,
+            OneTimeCode.used_at.is_(None),
+            OneTimeCode.attempts < MAX_ATTEMPTS,
+        )
+        .values(attempts=OneTimeCode.attempts + 1)
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    return bool(reserved == 1)
 
 
 def _live(row: OneTimeCode) -> bool:

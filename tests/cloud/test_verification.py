@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+
+from fastapi.testclient import TestClient
+
 from tests.cloud.conftest import unique_email
 
 PHONE = "+966501234567"
@@ -128,3 +132,27 @@ def test_resend_for_a_phone_needs_a_phone(client, alice):
     response = client.post("/auth/verify/resend", json={"channel": "phone"}, headers=alice.headers)
     assert response.status_code == 400
     assert response.json()["detail"] == "Add a phone number first."
+
+
+def test_five_wrong_phone_codes_sent_at_once_void_the_code_all_the_same(client, alice, mailbox):
+    """Each wrong try is counted in one UPDATE: read and written back, parallel tries were lost
+    and a code could be guessed at more than five times."""
+    client.post("/auth/verify/phone/add-and-send", json={"phone": PHONE}, headers=alice.headers)
+    code = mailbox.last_token("verify-phone", PHONE)
+    wrong = {"phone": PHONE, "code": "000000" if code != "000000" else "111111"}
+    start = threading.Barrier(5)
+    answers = []
+
+    def try_wrong_code():
+        caller = TestClient(client.app)
+        start.wait(timeout=60)
+        answers.append(caller.post("/auth/verify/phone/confirm", json=wrong).status_code)
+
+    threads = [threading.Thread(target=try_wrong_code) for _ in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert answers == [400] * 5
+    late = client.post("/auth/verify/phone/confirm", json={"phone": PHONE, "code": code})
+    assert late.status_code == 400
