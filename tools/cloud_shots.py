@@ -137,7 +137,9 @@ def main() -> None:
                 window.cloud.add_phone("+966501234567")  # waits for its code in both shots
             else:  # on since the English round: set up again, in Arabic
                 window.cloud.turn_off_two_factor(DEFAULT_PASSWORD)
-                wait_for(app, lambda: not window.cloud.work.busy)
+            wait_for(app, lambda: not window.cloud.work.busy)
+            wait_for(app, security.turn_on_button.isVisible)
+            save_with_dialog(window, dialog, out / f"cloud-security-off-{language}.png")
             window.cloud.start_authenticator_app(DEFAULT_PASSWORD)
             wait_for(app, lambda: security.app_window is not None)  # noqa: B023 (waited here)
             wait_for(app, lambda: not window.cloud.work.busy)
