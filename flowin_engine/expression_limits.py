@@ -32,6 +32,7 @@ from time import monotonic
 from typing import Any
 
 from jinja2 import Environment
+from jinja2.filters import make_attrgetter
 from jinja2.runtime import Namespace
 from jinja2.sandbox import MAX_RANGE, SandboxedFormatter
 
@@ -196,12 +197,12 @@ _CONTAINER_TYPES = frozenset(
     {list, tuple, dict, set, frozenset, Namespace, type({}.keys()), type({}.values())}
     | {type({}.items())}
 )
-_LEAF_TYPES = frozenset({str, int, float, bool, type(None), bytes})
+LEAF_TYPES = frozenset({str, int, float, bool, type(None), bytes})
 
 
 def is_container(value: Any) -> bool:
     kind = type(value)
-    if kind in _LEAF_TYPES:
+    if kind in LEAF_TYPES:
         return False
     return kind in _CONTAINER_TYPES or isinstance(value, CONTAINERS)
 
@@ -225,7 +226,7 @@ def _measure_all(children: Iterable[Any], inner: list[Any]) -> int:
             size += len(child) + 4
         elif kind is int:
             size += child.bit_length() // 3 + 4
-        elif kind in _LEAF_TYPES:
+        elif kind in LEAF_TYPES:
             size += 34
         elif kind in _CONTAINER_TYPES or isinstance(child, CONTAINERS):
             size += 2
@@ -243,7 +244,7 @@ def check_printable(value: Any) -> None:
     each part's size is worked out once and remembered. A part inside itself prints as
     ``[...]``.
     """
-    if type(value) in _LEAF_TYPES or not is_container(value):
+    if type(value) in LEAF_TYPES or not is_container(value):
         return
     sizes: dict[int, int] = {}  # a part's printed size, or 5 ("[...]") while inside it
     opened: dict[int, tuple[int, list[Any]]] = {}  # its own leaves' size, and its inner parts
@@ -278,7 +279,7 @@ def check_printable(value: Any) -> None:
 
 def printable(value: Any) -> Any:
     """``value``, once checked by check_printable: Jinja's ``finalize`` for ``{{ output }}``."""
-    if type(value) not in _LEAF_TYPES:
+    if type(value) not in LEAF_TYPES:
         check_printable(value)
     return value
 
@@ -659,10 +660,9 @@ def bounded_join_filter(original: Callable[..., Any]) -> Callable[..., Any]:
         items = materialized(value)
         measured = items
         if attribute is not None:
-            from jinja2.filters import make_attrgetter
-
             measured = list(map(make_attrgetter(eval_ctx.environment, attribute), items))
-        check_text(sum(_printed_size(i) for i in measured) + len(str(d)) * max(len(items) - 1, 0))
+        sizes = (len(i) if type(i) is str else _printed_size(i) for i in measured)
+        check_text(sum(sizes) + len(str(d)) * max(len(items) - 1, 0))
         return original(eval_ctx, items, d, attribute)
 
     joined.__dict__.update(original.__dict__)

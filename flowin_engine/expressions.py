@@ -96,6 +96,7 @@ class _CodeGenerator(CodeGenerator):
 
 
 _FORMAT_METHODS = ("format", "format_map")
+_LEAF_TYPES = limits.LEAF_TYPES
 
 
 class _Environment(SandboxedEnvironment):
@@ -144,7 +145,9 @@ class _Environment(SandboxedEnvironment):
         return bounded_format
 
     def getitem(self, obj: Any, argument: Any) -> Any:
-        return super().getitem(obj, limits.comparable(argument))  # a key is hashed through
+        if type(argument) not in _LEAF_TYPES:
+            limits.check_printable(argument)  # a key is hashed through what is inside it
+        return SandboxedEnvironment.getitem(self, obj, argument)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         # Data first: {{ order.items }} means the order's "items", not dict.items.
