@@ -128,3 +128,23 @@ def test_an_impossible_setting_is_shown_on_its_step_in_both_languages(qtbot, edi
             for label in editor.properties.findChildren(type(editor.run_log.summary))
         ]
         assert any(expected in text and "fortnights" in text for text in shown), shown
+
+
+def test_an_expression_that_does_too_much_is_reported_in_arabic(qtbot, editor):
+    trigger = add(editor, "core.manual_trigger", 0, 0)
+    label = add(editor, "core.set_fields", 300, 0)
+    editor.document.flow.node(label).params["fields"] = [
+        {
+            "name": "text",
+            "value": "{% set s = 'x' * 1000 %}"
+            "{% for a in s %}{% for b in s %}{% for c in s %}.{% endfor %}{% endfor %}{% endfor %}",
+        }
+    ]
+    editor.scene.connect(trigger, "main", label, "main")
+    editor.set_language("ar")
+    with qtbot.waitSignal(editor.run_finished, timeout=30_000):
+        assert editor.test_run()
+    summary = plain(editor.run_log.summary.text())
+    assert "يتطلب عملًا أكثر من اللازم" in summary
+    assert "does too much work" not in summary
+    editor.set_language("en")
