@@ -38,7 +38,10 @@ def assert_clean_history(detail) -> None:
 
 
 def stop_while_parked(store, flow, body, ready=None):
-    """Run ``flow`` once, and stop Flowin while it waits in a Delay (once ``ready`` holds)."""
+    """Run ``flow`` once, and stop Flowin while it waits in a Delay (once ``ready`` holds).
+
+    The Delays here wait a few seconds, so that a busy machine still stops Flowin before they
+    end: a wait of one second was sometimes over before the stop."""
     first = start_runtime(store)
     first.runner.durable_wait = 0.2
     execution_id = httpx.post(f"{first.address}/webhook/{flow.name}", json=body).json()[
@@ -57,7 +60,7 @@ def test_a_resumed_delay_finishes_its_own_row_and_replays_nothing_into_the_histo
             [
                 ("Webhook", "webhook.receive", {"path": "plain"}),
                 ("Before", "testkit.record", {"key": "before"}),
-                ("Wait", "core.delay", {"mode": "duration", "amount": 1, "unit": "seconds"}),
+                ("Wait", "core.delay", {"mode": "duration", "amount": 4, "unit": "seconds"}),
                 ("After", "testkit.record", {"key": "after"}),
             ],
             ["Webhook -> Before", "Before -> Wait", "Wait -> After"],
@@ -78,7 +81,7 @@ def test_a_resumed_delay_finishes_its_own_row_and_replays_nothing_into_the_histo
     assert [s.node_name for s in detail.steps] == ["Webhook", "Before", "Wait", "After"]
     assert_clean_history(detail)
     waited = next(s for s in detail.steps if s.node_name == "Wait")
-    assert waited.duration_ms >= 1000
+    assert waited.duration_ms >= 4000
     # The run's own duration counts from its real start, not from the restart.
     wall = (detail.finished_at - detail.started_at).total_seconds() * 1000
     assert abs(detail.duration_ms - wall) < 100
@@ -106,7 +109,7 @@ def test_a_delay_in_a_loop_carries_on_in_its_iteration_after_a_restart(store):
             name="loop",
         ),
     )
-    items = [{"n": 1, "wait": 0}, {"n": 2, "wait": 1}, {"n": 3, "wait": 0}]
+    items = [{"n": 1, "wait": 0}, {"n": 2, "wait": 4}, {"n": 3, "wait": 0}]
     execution_id = stop_while_parked(store, flow, {"items": items})
     assert testkit.calls["before"] == [1, 2]
     assert testkit.calls["after"] == [1]
@@ -124,7 +127,7 @@ def test_a_delay_in_a_loop_carries_on_in_its_iteration_after_a_restart(store):
     assert store.parked() == []
     assert_clean_history(detail)
     waited = next(s for s in detail.steps if s.node_name == "Wait" and s.iteration == 1)
-    assert waited.duration_ms >= 1000
+    assert waited.duration_ms >= 4000
 
 
 def test_a_branch_that_finished_while_a_delay_waited_is_not_run_again_after_a_restart(store):
@@ -133,7 +136,7 @@ def test_a_branch_that_finished_while_a_delay_waited_is_not_run_again_after_a_re
         make_flow(
             [
                 ("Webhook", "webhook.receive", {"path": "side"}),
-                ("Wait", "core.delay", {"mode": "duration", "amount": 3, "unit": "seconds"}),
+                ("Wait", "core.delay", {"mode": "duration", "amount": 5, "unit": "seconds"}),
                 ("After", "testkit.record", {"key": "after"}),
                 ("Slow", "testkit.pause", {"seconds": 0.3}),
                 ("Charge", "testkit.record", {"key": "charge"}),
@@ -164,8 +167,8 @@ def test_a_run_waiting_in_two_delays_at_once_carries_on_once(store):
         make_flow(
             [
                 ("Webhook", "webhook.receive", {"path": "two"}),
-                ("Short", "core.delay", {"mode": "duration", "amount": 1, "unit": "seconds"}),
-                ("Long", "core.delay", {"mode": "duration", "amount": 2, "unit": "seconds"}),
+                ("Short", "core.delay", {"mode": "duration", "amount": 4, "unit": "seconds"}),
+                ("Long", "core.delay", {"mode": "duration", "amount": 5, "unit": "seconds"}),
                 ("A", "testkit.record", {"key": "a"}),
                 ("B", "testkit.record", {"key": "b"}),
             ],
@@ -186,7 +189,7 @@ def test_a_run_waiting_in_two_delays_at_once_carries_on_once(store):
     assert store.parked() == []
     assert_clean_history(detail)
     longer = next(s for s in detail.steps if s.node_name == "Long")
-    assert longer.duration_ms >= 2000
+    assert longer.duration_ms >= 5000
 
 
 def test_a_waiting_run_that_is_cancelled_does_not_come_back_after_a_restart(store):
@@ -195,7 +198,7 @@ def test_a_waiting_run_that_is_cancelled_does_not_come_back_after_a_restart(stor
         make_flow(
             [
                 ("Webhook", "webhook.receive", {"path": "cancel"}),
-                ("Wait", "core.delay", {"mode": "duration", "amount": 1, "unit": "seconds"}),
+                ("Wait", "core.delay", {"mode": "duration", "amount": 4, "unit": "seconds"}),
                 ("After", "testkit.record", {"key": "after"}),
             ],
             ["Webhook -> Wait", "Wait -> After"],
@@ -246,7 +249,7 @@ def test_a_delay_in_a_loop_inside_a_loop_carries_on_in_both_iterations(store):
     )
     orders = [
         {"lines": [{"sku": "a1", "wait": 0}, {"sku": "a2", "wait": 0}]},
-        {"lines": [{"sku": "b1", "wait": 0}, {"sku": "b2", "wait": 1}, {"sku": "b3", "wait": 0}]},
+        {"lines": [{"sku": "b1", "wait": 0}, {"sku": "b2", "wait": 4}, {"sku": "b3", "wait": 0}]},
     ]
     execution_id = stop_while_parked(store, flow, {"orders": orders})
     assert testkit.calls["ship"] == ["a1", "a2", "b1"]
