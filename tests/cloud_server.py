@@ -146,16 +146,23 @@ class CloudServer:
         """The tokens or codes of the messages of ``kind`` sent to ``to``, oldest first."""
         return [m.get("token") or m.get("code") or "" for m in self.messages(kind, to)]
 
-    def last_token(self, kind: str, to: str, timeout: float = 5) -> str:
-        """The newest token or code of ``kind`` sent to ``to`` (waiting briefly: the server
+    def last_token(self, kind: str, to: str, timeout: float = 30) -> str:
+        """The newest token or code of ``kind`` sent to ``to`` (waiting for it: the server
         sends after answering)."""
+        return self.wait_for_codes(kind, to, 1, timeout)[-1]
+
+    def wait_for_codes(self, kind: str, to: str, count: int, timeout: float = 30) -> list[str]:
+        """The tokens or codes of ``kind`` sent to ``to`` once there are ``count`` of them
+        (the server writes its log line after answering, so a fast test can look too early)."""
         deadline = time.monotonic() + timeout
         while True:
             found = self.codes(kind, to)
-            if found:
-                return found[-1]
+            if len(found) >= count:
+                return found
             if time.monotonic() > deadline:
-                raise AssertionError(f"No {kind} message to {to} in the flowin-cloud log.")
+                raise AssertionError(
+                    f"{len(found)} {kind} message(s) to {to} in the flowin-cloud log, not {count}."
+                )
             time.sleep(0.05)
 
     def sign_up(self, email: str, password: str = DEFAULT_PASSWORD) -> dict[str, str]:

@@ -47,7 +47,7 @@ def test_the_address_is_verified_from_a_new_link(signed_in, cloud_server):  # no
 
     assert sent.exit_code == 0, sent.output
     assert "new link is on its way" in sent.output
-    first, newest = cloud_server.codes("verify-email", email)
+    first, newest = cloud_server.wait_for_codes("verify-email", email, 2)
     confirm = httpx.post(cloud_server.url + "/auth/verify/email/confirm", json={"token": first})
     assert confirm.status_code == 400  # the older link stopped working
     confirm = httpx.post(cloud_server.url + "/auth/verify/email/confirm", json={"token": newest})
