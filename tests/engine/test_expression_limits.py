@@ -100,6 +100,8 @@ BOMBS = {
     "tojson indent": "{{ [[[1]]]|tojson(10**9) }}",
     "number decimals": "{{ 1|number(10**9) }}",
     "a long text made into a list": "{{ ('x' * 5000000)|list|length }}",
+    "urlize of a long text": "{{ ('a ' * 4900000)|urlize }}",
+    "wordwrap of a long text": "{{ ('a ' * 4900000)|wordwrap(5) }}",
     "shared parts printed": SHARED + "{{ ns.x }}",
     "shared parts as json": SHARED + "{{ ns.x|json }}",
     "shared parts compared": SHARED + "{{ ns.x == ns.y }}",
