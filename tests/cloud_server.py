@@ -81,7 +81,7 @@ class CloudServer:
         """More FLOWIN_CLOUD_* settings before ``start`` (those that need ``url``)."""
         self._env.update(env)
 
-    def start(self, timeout: float = 30) -> CloudServer:
+    def start(self, timeout: float = 60) -> CloudServer:
         env = {
             key: value for key, value in os.environ.items() if not key.startswith("FLOWIN_CLOUD_")
         }

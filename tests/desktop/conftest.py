@@ -112,7 +112,7 @@ def window(qtbot, qapp: QApplication, store: Store) -> Iterator[MainWindow]:
     qtbot.addWidget(main)
     main.resize(1200, 760)
     main.show()
-    qtbot.waitExposed(main)
+    qtbot.waitExposed(main, timeout=WAIT_MS)
     yield main
     main.set_language("en")
     main.shutdown()

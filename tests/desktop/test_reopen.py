@@ -23,7 +23,7 @@ def _start(qtbot, qapp, store, reopens_a_flow: bool = False):
         else contextlib.nullcontext()
     ):
         window.show()
-        qtbot.waitExposed(window)
+        qtbot.waitExposed(window, timeout=WAIT_MS)
     return window
 
 
