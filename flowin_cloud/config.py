@@ -61,6 +61,14 @@ class Settings(BaseSettings):
     # Password reset, verification and 2FA codes: per address/phone/account and per client address.
     code_limit_per_target: str = "5/minute"
     code_limit_per_ip: str = "30/minute"
+    # Text messages cost money: per account, how many verification texts a day, and to how
+    # many different numbers.
+    sms_limit_per_account: str = "10/day"
+    sms_numbers_per_account_per_day: int = Field(default=5, ge=1)
+    # "Someone tried to sign up with your address" mails, per address: more would flood it.
+    signup_notice_limit_per_address: str = "1/hour"
+    # The public API (/api/*), per account, whether called with an access token or API key.
+    api_limit_per_account: str = "600/minute"
     # Where the counts are kept, as a `limits` storage URI: "memory://" counts in this process;
     # servers of several processes share one store, e.g. "redis://host:6379" (pip install
     # "limits[redis]"), so each process does not count only its own attempts.

@@ -140,3 +140,17 @@ def _signed_in(caller: Annotated[Caller, Depends(_caller)]) -> Caller:
 # Routes for API users (access token or API key) and routes for the account owner signed in.
 ApiCaller = Annotated[Caller, Depends(_caller)]
 SignedIn = Annotated[Caller, Depends(_signed_in)]
+
+
+UNVERIFIED = (
+    "Verify your e-mail address first: open the link we sent to {email}, or ask for a new one "
+    "in your account settings. Until then an account can sync its flows but cannot make API "
+    "keys, add a phone, turn on two-step sign-in or queue runs."
+)
+
+
+def require_verified_email(user: User) -> None:
+    """Refuses (403) what an unproven registrant must not set up: anybody may register an
+    address they do not own, and whatever they set up would stay when its owner recovers it."""
+    if user.email_verified_at is None:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, detail=UNVERIFIED.format(email=user.email))

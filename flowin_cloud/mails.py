@@ -31,6 +31,8 @@ WORDS: dict[str, dict[str, str]] = {
         "reset": "Open this link within an hour to choose a new password:",
         "reset_button": "Choose a new password",
         "reset_not_asked": "If you did not ask for it, ignore this e-mail.",
+        "reset_ends_access": "A new password signs your account out on every computer and "
+        "deletes its API keys; make new keys for the apps that need them.",
         "sign_in_code_subject": "Your Flowin sign-in code",
         "sign_in_code_heading": "Your sign-in code",
         "sign_in_code": "Your Flowin sign-in code is {code}. It works for 5 minutes.",
@@ -70,6 +72,8 @@ WORDS: dict[str, dict[str, str]] = {
         "reset": "افتح هذا الرابط خلال ساعة لاختيار كلمة مرور جديدة:",
         "reset_button": "اختيار كلمة مرور جديدة",
         "reset_not_asked": "إن لم تطلب ذلك، فتجاهل هذه الرسالة.",
+        "reset_ends_access": "تعيين كلمة مرور جديدة يُخرج حسابك من جميع أجهزة الكمبيوتر ويحذف "
+        "مفاتيح API الخاصة به؛ أنشئ مفاتيح جديدة للتطبيقات التي تحتاج إليها.",
         "sign_in_code_subject": "رمز تسجيل الدخول إلى Flowin",
         "sign_in_code_heading": "رمز تسجيل الدخول",
         "sign_in_code": "رمز تسجيل الدخول إلى Flowin هو {code}، وهو صالح لمدة 5 دقائق.",
@@ -133,12 +137,17 @@ def verification(public_url: str, user: User, token: str) -> Message:
 
 def password_reset(public_url: str, user: User, token: str) -> Message:
     return _link_mail(
-        user, "reset-password", "reset", f"{public_url}/reset-password", token, "reset_not_asked"
+        user,
+        "reset-password",
+        "reset",
+        f"{public_url}/reset-password",
+        token,
+        ("reset_ends_access", "reset_not_asked"),
     )
 
 
 def _link_mail(
-    user: User, kind: str, key: str, page: str, token: str, note: str | None = None
+    user: User, kind: str, key: str, page: str, token: str, notes: tuple[str, ...] = ()
 ) -> Message:
     """A mail whose point is a link to one of the cloud's pages, carrying ``token``; its words
     are the WORDS keys ``key``, ``key_subject``, ``key_heading`` and ``key_button``."""
@@ -154,7 +163,7 @@ def _link_mail(
             paragraphs=(words[key],),
             action_text=words[f"{key}_button"],
             action_url=f"{page}?token={token}",
-            notes=(words[note],) if note else (),
+            notes=tuple(words[note] for note in notes),
         ),
         secrets={"token": token},
     )

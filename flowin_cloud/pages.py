@@ -52,7 +52,9 @@ WORDS: dict[str, dict[str, str]] = {
         "too_short": "The password needs at least {min} characters.",
         "too_long": "The password can have at most {max} characters.",
         "changed_title": "Password changed",
-        "changed": "Your password is changed. Sign in to Flowin with the new one.",
+        "changed": "Your password is changed. Sign in to Flowin with the new one. You are signed "
+        "out on every computer and your API keys are deleted; make new keys for the apps that "
+        "need them.",
         "too_many_title": "Too many attempts",
         "too_many": "Please wait {seconds} seconds, then try again.",
         "oauth_failed_title": "This sign-in cannot go on",
@@ -84,7 +86,9 @@ WORDS: dict[str, dict[str, str]] = {
         "too_short": "يجب ألا تقل كلمة المرور عن {min} أحرف.",
         "too_long": "يجب ألا تزيد كلمة المرور على {max} حرفًا.",
         "changed_title": "تم تغيير كلمة المرور",
-        "changed": "تم تغيير كلمة المرور. سجّل الدخول إلى Flowin بكلمة المرور الجديدة.",
+        "changed": "تم تغيير كلمة المرور. سجّل الدخول إلى Flowin بكلمة المرور الجديدة. "
+        "تم تسجيل خروجك من جميع أجهزة الكمبيوتر وحُذفت مفاتيح API؛ أنشئ مفاتيح جديدة للتطبيقات "
+        "التي تحتاج إليها.",
         "too_many_title": "محاولات كثيرة جدًا",
         "too_many": "يُرجى الانتظار {seconds} ثانية ثم المحاولة مرة أخرى.",
         "oauth_failed_title": "لا يمكن متابعة تسجيل الدخول هذا",

@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 # How long to tell a client to wait when the shared store of counts cannot be reached.
 STORE_DOWN_RETRY_SECONDS = 30
 
+TOO_MANY_ATTEMPTS = "Too many attempts; please wait {wait} and try again."
+
 
 class RateLimits:
     def __init__(self, storage_uri: str = "memory://") -> None:
@@ -32,8 +34,9 @@ class RateLimits:
         self._storage = storage
         self._window = MovingWindowRateLimiter(storage)
 
-    def hit(self, rule: str, scope: str, key: str) -> None:
-        """Counts one attempt of ``scope`` for ``key``; raises 429 once ``rule`` is exceeded."""
+    def hit(self, rule: str, scope: str, key: str, too_many: str = TOO_MANY_ATTEMPTS) -> None:
+        """Counts one attempt of ``scope`` for ``key``; raises 429 once ``rule`` is exceeded,
+        saying ``too_many`` with its ``{wait}`` filled in ("40 seconds", "3 hours")."""
         limit = parse(rule)
         try:
             if self._window.hit(limit, scope, key.lower()):
@@ -51,7 +54,7 @@ class RateLimits:
         wait = max(1, math.ceil(reset_at - time.time()))
         raise HTTPException(
             status.HTTP_429_TOO_MANY_REQUESTS,
-            detail=f"Too many attempts; please wait {wait} seconds and try again.",
+            detail=too_many.format(wait=duration(wait)),
             headers={"Retry-After": str(wait)},
         )
 
@@ -65,6 +68,16 @@ class RateLimits:
         with _store_reachable():
             return self._storage.get(f"{scope}/{key.lower()}") > 0
 
+    def allow(self, rule: str, scope: str, key: str) -> bool:
+        """Counts one of ``scope`` for ``key``; False once ``rule`` is exceeded, for what is held
+        back silently (an answer that changed would tell who has an account). Without its store
+        of counts, nothing is allowed."""
+        try:
+            return self._window.hit(parse(rule), scope, key.lower())
+        except Exception:
+            log.exception("The rate limits' store cannot be reached")
+            return False
+
 
 @contextmanager
 def _store_reachable() -> Iterator[None]:
@@ -77,3 +90,11 @@ def _store_reachable() -> Iterator[None]:
             detail="The server cannot take this request right now; please try again shortly.",
             headers={"Retry-After": str(STORE_DOWN_RETRY_SECONDS)},
         ) from None
+
+
+def duration(seconds: int) -> str:
+    if seconds <= 120:
+        return f"{seconds} seconds"
+    if seconds <= 2 * 3600:
+        return f"{math.ceil(seconds / 60)} minutes"
+    return f"{math.ceil(seconds / 3600)} hours"

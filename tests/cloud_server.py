@@ -165,15 +165,27 @@ class CloudServer:
                 )
             time.sleep(0.05)
 
-    def sign_up(self, email: str, password: str = DEFAULT_PASSWORD) -> dict[str, str]:
-        """Registers ``email`` and signs in: the token pair from /auth/login."""
+    def sign_up(
+        self, email: str, password: str = DEFAULT_PASSWORD, verified: bool = True
+    ) -> dict[str, str]:
+        """Registers ``email``, verifies it with the link "sent" (unless ``verified=False``;
+        an account already verified stays so) and signs in: the token pair from /auth/login."""
         response = httpx.post(
             self.url + "/auth/register", json={"email": email, "password": password}
         )
         response.raise_for_status()
         response = httpx.post(self.url + "/auth/login", json={"email": email, "password": password})
         response.raise_for_status()
-        return response.json()
+        tokens = response.json()
+        if verified:
+            profile = httpx.get(self.url + "/auth/me", headers=self.bearer(tokens))
+            profile.raise_for_status()
+            if not profile.json()["email_verified"]:
+                token = self.last_token("verify-email", email)
+                httpx.post(
+                    self.url + "/auth/verify/email/confirm", json={"token": token}
+                ).raise_for_status()
+        return tokens
 
     @staticmethod
     def bearer(tokens: dict[str, str] | str) -> dict[str, str]:

@@ -7,7 +7,7 @@ The full key is shown once, when it is made; only its SHA-256 is stored (keys ar
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Response, status
@@ -16,7 +16,7 @@ from pydantic import AwareDatetime, BaseModel, Field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..deps import CloudDep, SessionDep, SignedIn
+from ..deps import CloudDep, SessionDep, SignedIn, require_verified_email
 from ..models import ApiKey
 from ..schemas import Storable, errors
 from ..security import digest, new_api_key
@@ -25,6 +25,13 @@ router = APIRouter(prefix="/auth/api-keys", tags=["api-keys"])
 
 KeyId = Annotated[str, Path(max_length=36), Storable]
 NOT_FOUND = "There is no API key with this id in your account."
+# Far enough for any real use; a later date (up to year 9999 in any time zone) is a mistake, and
+# some cannot even be turned into UTC.
+LONGEST_EXPIRY = timedelta(days=10 * 366)
+TOO_FAR = (
+    "An API key can expire at most 10 years from now; leave the expiry out for a key that "
+    "never expires."
+)
 
 
 class NewApiKey(BaseModel):
@@ -90,6 +97,8 @@ def list_keys(caller: SignedIn, session: SessionDep) -> ApiKeyList:
 def create_key(
     body: NewApiKey, caller: SignedIn, cloud: CloudDep, session: SessionDep
 ) -> CreatedApiKey:
+    """A new key; only accounts whose e-mail address is verified may have keys."""
+    require_verified_email(caller.user)
     user_id = caller.user.id
     count = session.scalar(select(func.count()).where(ApiKey.user_id == user_id)) or 0
     limit = cloud.settings.api_keys_per_user
@@ -98,8 +107,11 @@ def create_key(
             status.HTTP_409_CONFLICT,
             detail=f"You already have {limit} API keys, the most an account can have; delete one first.",
         )
-    if body.expires_at is not None and body.expires_at <= datetime.now(UTC):
+    now = datetime.now(UTC)
+    if body.expires_at is not None and body.expires_at <= now:
         raise Refusal(status.HTTP_400_BAD_REQUEST, detail="The expiry date must be in the future.")
+    if body.expires_at is not None and body.expires_at > now + LONGEST_EXPIRY:
+        raise Refusal(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=TOO_FAR)
     key = new_api_key()
     row = ApiKey(
         id=str(uuid.uuid4()),

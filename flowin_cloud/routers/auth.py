@@ -12,7 +12,7 @@ from pydantic import BaseModel, EmailStr, Field
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from .. import codes, mails, signins
+from .. import codes, mails, ownership, signins
 from ..deps import (
     ApiCaller,
     Cloud,
@@ -141,7 +141,12 @@ def register(
     password_hash = cloud.passwords.hash(body.password)  # also for a known address: same timing
     existing = session.scalar(select(User).where(User.email == email))
     if existing is not None:
-        tasks.add_task(cloud.outbox.email, mails.signup_attempt(existing))
+        # At most one notice an hour per address, held back silently: registering a taken
+        # address over and over must not flood its owner's inbox, nor answer differently.
+        if cloud.limits.allow(
+            cloud.settings.signup_notice_limit_per_address, "signup-notice", email
+        ):
+            tasks.add_task(cloud.outbox.email, mails.signup_attempt(existing))
         return Notice(message=_REGISTERED)
     user = User(
         id=str(uuid.uuid4()),
@@ -304,7 +309,9 @@ def reset_token_works(session: Session, cloud: Cloud, request: Request, token: s
 def reset_password(
     body: ResetPassword, request: Request, cloud: CloudDep, session: SessionDep
 ) -> Notice:
-    """Sets a new password with a reset token (once) and signs the account out everywhere."""
+    """Sets a new password with a reset token (once), signs the account out everywhere and
+    deletes its API keys. The link proved the address: an account not verified until now is
+    verified, and loses what whoever registered it set (phone, second factor, queued runs)."""
     try:
         changed = set_new_password(session, cloud, request, body.token, body.password)
     except PasswordRefused as refused:
@@ -314,7 +321,13 @@ def reset_password(
             status.HTTP_400_BAD_REQUEST,
             detail="This reset link is wrong, used or expired; please ask for a new one.",
         )
-    return Notice(message="Your password is changed. Please sign in with the new one.")
+    return Notice(message=PASSWORD_CHANGED)
+
+
+PASSWORD_CHANGED = (
+    "Your password is changed. You are signed out on every computer and your API keys are "
+    "deleted: sign in with the new password, and make new keys for the apps that need them."
+)
 
 
 def set_new_password(
@@ -335,11 +348,13 @@ def set_new_password(
             raise PasswordRefused(problem)
     row = codes.redeem(session, cloud, codes.RESET_PASSWORD, token)
     user = session.get(User, row.user_id) if row else None
-    if user is None:
+    if row is None or user is None or user.email != row.target:
         session.rollback()
         return False
+    # Whoever knew the old password, or registered the address without owning it, is shut out.
+    ownership.address_proven(session, user)
+    ownership.end_access(session, user.id)
     user.password_hash = cloud.passwords.hash(password)
-    signins.revoke_all(session, user.id)
     session.commit()
     return True
 

@@ -8,18 +8,19 @@ import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, Path, status
+from fastapi import APIRouter, Body, Depends, Path, status
 from fastapi import HTTPException as Refusal
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..deps import ApiCaller, SessionDep
+from ..deps import ApiCaller, SessionDep, require_verified_email
 from ..models import CloudFlow, Execution
 from ..schemas import JsonValue, Storable, errors
 from .flows import NOT_FOUND as FLOW_NOT_FOUND
+from .flows import api_rate_limit
 
-router = APIRouter(prefix="/api", tags=["executions"])
+router = APIRouter(prefix="/api", tags=["executions"], dependencies=[Depends(api_rate_limit)])
 
 Status = Literal["queued", "running", "success", "error"]
 ExecutionId = Annotated[str, Path(max_length=36), Storable]
@@ -69,7 +70,7 @@ def execution_out(row: Execution) -> ExecutionOut:
     "/run/{flow_id}",
     status_code=status.HTTP_202_ACCEPTED,
     response_model=ExecutionOut,
-    responses=errors(401, 404, 413),
+    responses=errors(401, 403, 404, 413, 429),
 )
 def run_flow(
     flow_id: Annotated[str, Path(min_length=1, max_length=200), Storable],
@@ -77,7 +78,9 @@ def run_flow(
     session: SessionDep,
     body: Annotated[RunRequest | None, Body()] = None,
 ) -> ExecutionOut:
-    """Queues a run of the flow for the desktop to pick up."""
+    """Queues a run of the flow for the desktop to pick up; the account's e-mail address must
+    be verified (the runs are executed on its owner's computer)."""
+    require_verified_email(caller.user)
     flow = session.get(CloudFlow, (caller.user.id, flow_id))
     if flow is None or flow.deleted:
         raise Refusal(status.HTTP_404_NOT_FOUND, detail=FLOW_NOT_FOUND)

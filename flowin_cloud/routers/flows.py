@@ -12,7 +12,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Response, status
 from fastapi import HTTPException as Refusal
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
@@ -23,7 +23,19 @@ from ..deps import ApiCaller, CloudDep, SessionDep
 from ..models import CloudFlow
 from ..schemas import JsonObject, Storable, errors
 
-router = APIRouter(prefix="/api/flows", tags=["flows"])
+TOO_MANY_REQUESTS = "Too many requests to the Flowin API; please wait {wait} and try again."
+
+
+def api_rate_limit(caller: ApiCaller, cloud: CloudDep) -> None:
+    """The public API's limit per account, whether called with an access token or an API key:
+    generous for scripts and the desktop's sync, a bound on one account's share of the server."""
+    cloud.limits.hit(
+        cloud.settings.api_limit_per_account, "api-account", caller.user.id, TOO_MANY_REQUESTS
+    )
+
+
+# Unverified accounts may sync their own flows: the desktop syncs right after registering.
+router = APIRouter(prefix="/api/flows", tags=["flows"], dependencies=[Depends(api_rate_limit)])
 
 FlowId = Annotated[str, Path(min_length=1, max_length=200), Storable]
 Name = Annotated[str, Field(max_length=500), Storable]

@@ -39,21 +39,21 @@ from fastapi import APIRouter, BackgroundTasks, HTTPException, Query, Request, R
 from fastapi import HTTPException as Refusal
 from fastapi.responses import RedirectResponse
 from pydantic import BaseModel, EmailStr, Field, TypeAdapter, ValidationError
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from .. import mails, pages, signins
+from .. import mails, pages
 from ..config import Settings
 from ..db import set_once
 from ..deps import Cloud, CloudDep, SessionDep, client_ip
 from ..languages import language
-from ..models import ApiKey, BackupCode, OAuthIdentity, OAuthSignIn, User
+from ..models import OAuthIdentity, OAuthSignIn, User
+from ..ownership import address_proven
 from ..schemas import TokenPair, errors
 from ..security import digest, new_token
 from . import two_factor
 from .auth import email_key, finish_sign_in
-from .verification import mark_email_verified
 
 log = logging.getLogger("flowin_cloud.oauth")
 
@@ -446,9 +446,9 @@ def _account_for(
             session.add(user)
             session.flush()  # before its identity: no relationship orders the two inserts
             verified_now = True
-        elif user.email_verified_at is None:
-            _secure_unproven_account(session, user)
-            verified_now = mark_email_verified(session, user)
+        else:
+            # Whoever registered the address never proved it was theirs; its owner just did.
+            verified_now = address_proven(session, user)
         _fill_profile(user, identity)
         session.add(
             OAuthIdentity(
@@ -476,18 +476,6 @@ def _fill_profile(user: User, identity: Identity) -> None:
         user.name = _storable_name(identity.name)
     if user.image is None:
         user.image = identity.picture
-
-
-def _secure_unproven_account(session: Session, user: User) -> None:
-    """Anybody could have registered this address without owning it and set the password,
-    second factor and keys while waiting for its owner: now that the owner has shown up through
-    the provider, what the unproven registrant set stops working. Forgot-password sets a new
-    password."""
-    user.password_hash = None
-    user.two_factor_method = None
-    session.execute(delete(BackupCode).where(BackupCode.user_id == user.id))
-    session.execute(update(ApiKey).where(ApiKey.user_id == user.id).values(is_active=False))
-    signins.revoke_all(session, user.id)
 
 
 def _storable_name(name: str | None) -> str | None:

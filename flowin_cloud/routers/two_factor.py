@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from .. import mails, second_factor_tries, signins, totp
 from ..db import set_once
-from ..deps import Cloud, CloudDep, SessionDep, SignedIn, client_ip
+from ..deps import Cloud, CloudDep, SessionDep, SignedIn, client_ip, require_verified_email
 from ..models import BackupCode, LoginChallenge, User
 from ..schemas import Notice, TokenPair, errors
 from ..security import digest, new_backup_code, new_code, new_token, normalize_backup_code
@@ -245,6 +245,7 @@ def enable(
 ) -> BackupCodes:
     """Turns 2FA on with codes sent to the verified e-mail address or phone; gives 10 backup codes."""
     user = caller.user
+    require_verified_email(user)
     _confirm_password(cloud, user, body.password)
     if body.method == "totp":
         raise Refusal(
@@ -269,6 +270,7 @@ def set_up_app(
     """Starts setting up an authenticator app: a new secret, shown only now. Sign-in does not
     ask for the app's codes until /app/confirm receives its first one."""
     user = caller.user
+    require_verified_email(user)
     _confirm_password(cloud, user, body.password)
     if user.two_factor_method == "totp":
         raise Refusal(
@@ -290,6 +292,7 @@ def confirm_app(
     """Turns two-step sign-in on with the app being set up, once it shows the right code;
     gives 10 backup codes."""
     user = caller.user
+    require_verified_email(user)
     cloud.limits.hit(cloud.settings.code_limit_per_target, "2fa-app-confirm", user.id)
     if user.totp_secret is None or user.two_factor_method == "totp":
         raise Refusal(

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import math
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, BackgroundTasks, Request, status
 from fastapi import HTTPException as Refusal
 from pydantic import AfterValidator, BaseModel, EmailStr, Field
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .. import codes, mails
-from ..db import set_once
-from ..deps import Cloud, CloudDep, SessionDep, SignedIn, client_ip
+from ..deps import Cloud, CloudDep, SessionDep, SignedIn, client_ip, require_verified_email
 from ..models import OneTimeCode, User
+from ..ownership import mark_email_verified
+from ..ratelimit import duration
 from ..schemas import Notice, errors
 from .auth import email_key
 
@@ -146,14 +148,6 @@ def verify_email(
     return True
 
 
-def mark_email_verified(session: Session, user: User) -> bool:
-    """Marks the account's address verified; True only for the one request that did, so two
-    verifications at the same moment cannot both welcome the account."""
-    if user.email_verified_at is not None:
-        return False
-    return set_once(session, User.email_verified_at, user.id, datetime.now(UTC))
-
-
 @router.post("/phone/send", response_model=Notice, responses=errors(429))
 def send_phone_code(
     body: PhoneNumber,
@@ -169,7 +163,12 @@ def send_phone_code(
         .where(User.phone == body.phone, User.phone_verified_at.is_(None))
         .order_by(User.created_at.desc())
     )
-    if user is not None:
+    # Held back silently: a different answer would tell whether the number has an account.
+    if (
+        user is not None
+        and user.email_verified_at is not None
+        and _may_text(session, cloud, user, body.phone)
+    ):
         code = codes.issue(session, cloud, user.id, codes.VERIFY_PHONE, body.phone)
         session.commit()
         tasks.add_task(cloud.outbox.sms, mails.phone_code_sms(user, body.phone, code))
@@ -197,14 +196,16 @@ def add_phone(
     session: SessionDep,
 ) -> Notice:
     """Sets the account's phone number (not yet verified) and sends it a code."""
-    _limit(cloud, request, "verify-phone", body.phone)
     user = caller.user
+    require_verified_email(user)
+    _limit(cloud, request, "verify-phone", body.phone)
+    if user.phone != body.phone and user.two_factor_method == "sms":
+        raise Refusal(
+            status.HTTP_400_BAD_REQUEST,
+            detail="Two-factor sign-in uses this phone; turn it off before changing the number.",
+        )
+    _limit_texts(session, cloud, user, body.phone)
     if user.phone != body.phone:
-        if user.two_factor_method == "sms":
-            raise Refusal(
-                status.HTTP_400_BAD_REQUEST,
-                detail="Two-factor sign-in uses this phone; turn it off before changing the number.",
-            )
         user.phone = body.phone
         user.phone_verified_at = None
     code = codes.issue(session, cloud, user.id, codes.VERIFY_PHONE, body.phone)
@@ -218,6 +219,7 @@ def verify_my_phone(
     body: MyCode, request: Request, caller: SignedIn, cloud: CloudDep, session: SessionDep
 ) -> Notice:
     user = caller.user
+    require_verified_email(user)
     if user.phone is None:
         raise Refusal(status.HTTP_400_BAD_REQUEST, detail="Add a phone number first.")
     _limit(cloud, request, "confirm-phone", user.phone)
@@ -225,6 +227,55 @@ def verify_my_phone(
         session, cloud, codes.VERIFY_PHONE, body.code, target=user.phone, user_id=user.id
     )
     return _phone_verified(session, row)
+
+
+TOO_MANY_TEXTS = "You asked for too many text messages today; please wait {wait} and try again."
+TOO_MANY_NUMBERS = (
+    "Codes went to {count} different phone numbers from your account today, the most a day "
+    "allows; please wait {wait}, or use one of those numbers."
+)
+
+
+def _limit_texts(session: Session, cloud: Cloud, user: User, phone: str) -> None:
+    """Texts cost money: refuses (429) a verification text past the account's daily count, or
+    to one number more than its daily count of different numbers."""
+    wait = _new_number_wait(session, cloud, user, phone)
+    if wait is not None:
+        seconds = max(1, math.ceil(wait.total_seconds()))
+        raise Refusal(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            detail=TOO_MANY_NUMBERS.format(
+                count=cloud.settings.sms_numbers_per_account_per_day, wait=duration(seconds)
+            ),
+            headers={"Retry-After": str(seconds)},
+        )
+    cloud.limits.hit(cloud.settings.sms_limit_per_account, "sms-account", user.id, TOO_MANY_TEXTS)
+
+
+def _may_text(session: Session, cloud: Cloud, user: User, phone: str) -> bool:
+    """``_limit_texts`` for answers that must not change: False instead of a refusal."""
+    return _new_number_wait(session, cloud, user, phone) is None and cloud.limits.allow(
+        cloud.settings.sms_limit_per_account, "sms-account", user.id
+    )
+
+
+def _new_number_wait(session: Session, cloud: Cloud, user: User, phone: str) -> timedelta | None:
+    """How long until ``phone`` may get a code, when it would be one number too many today
+    (the numbers are those the account's phone codes went to in the last 24 hours)."""
+    since = datetime.now(UTC) - timedelta(days=1)
+    numbers = session.execute(
+        select(OneTimeCode.target, func.min(OneTimeCode.created_at))
+        .where(
+            OneTimeCode.user_id == user.id,
+            OneTimeCode.purpose == codes.VERIFY_PHONE,
+            OneTimeCode.created_at > since,
+        )
+        .group_by(OneTimeCode.target)
+    ).all()
+    first_sent = {target: at for target, at in numbers}
+    if phone in first_sent or len(first_sent) < cloud.settings.sms_numbers_per_account_per_day:
+        return None
+    return min(first_sent.values()) - since
 
 
 def _phone_verified(session: Session, row: OneTimeCode | None) -> Notice:
@@ -260,11 +311,13 @@ def resend(
             cloud.outbox.email, mails.verification(cloud.settings.public_url, user, token)
         )
         return Notice(message="A new verification link is on its way.")
+    require_verified_email(user)
     if user.phone is None:
         raise Refusal(status.HTTP_400_BAD_REQUEST, detail="Add a phone number first.")
     _limit(cloud, request, "verify-phone", user.phone)
     if user.phone_verified_at is not None:
         raise Refusal(status.HTTP_400_BAD_REQUEST, detail="Your phone number is already verified.")
+    _limit_texts(session, cloud, user, user.phone)
     code = codes.issue(session, cloud, user.id, codes.VERIFY_PHONE, user.phone)
     session.commit()
     tasks.add_task(cloud.outbox.sms, mails.phone_code_sms(user, user.phone, code))

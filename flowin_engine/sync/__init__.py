@@ -68,6 +68,7 @@ from .client import (
 from .cloud_form import cloud_form
 from .errors import (
     BadPhoneNumber,
+    EmailNotVerified,
     InsecureAddress,
     NotOnServer,
     Offline,
@@ -98,6 +99,7 @@ __all__ = [
     "CloudFlow",
     "CloudRun",
     "Conflict",
+    "EmailNotVerified",
     "FlowRef",
     "InsecureAddress",
     "Keep",

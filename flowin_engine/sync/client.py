@@ -19,6 +19,7 @@ import httpx
 
 from .errors import (
     BadPhoneNumber,
+    EmailNotVerified,
     InsecureAddress,
     NotOnServer,
     Offline,
@@ -400,7 +401,7 @@ class CloudClient:
         try:
             return self._call(method, path, json=body)
         except RequestRejected as refusal:
-            if refusal.status == 403:
+            if refusal.status == 403 and not isinstance(refusal, EmailNotVerified):
                 raise WrongPassword(str(refusal)) from None
             raise
 
@@ -514,6 +515,8 @@ class CloudClient:
         message = detail or f"The Flowin cloud refused the request (HTTP {status})."
         if status == 404:
             raise NotOnServer(message, status)
+        if status == 403 and message.startswith(EmailNotVerified.SENTENCE_START):
+            raise EmailNotVerified(message)
         raise RequestRejected(message, status)
 
 

@@ -96,6 +96,17 @@ class RevisionConflict(RequestRejected):
         self.current = current
 
 
+class EmailNotVerified(RequestRejected):
+    """403: only an account whose e-mail address is verified may make API keys, add a phone,
+    turn on two-step sign-in or queue runs; the server's sentence says how to verify."""
+
+    # How the cloud's sentence for it begins.
+    SENTENCE_START = "Verify your e-mail address first"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, 403)
+
+
 class WrongPassword(RequestRejected):
     """403: a change that asks for the account's password again got a wrong one (or the
     account, made by Google or GitHub sign-in, has none yet)."""

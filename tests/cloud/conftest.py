@@ -14,16 +14,18 @@ import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from aiosmtpd.controller import Controller
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
 from flowin_cloud import Settings, create_app
+from flowin_cloud.models import User
 from tests.cloud_server import (
     DEFAULT_PASSWORD,
     TEST_ENV,
@@ -160,15 +162,20 @@ def unique_email(name: str = "user") -> str:
 
 
 @pytest.fixture
-def sign_up(client: TestClient):
-    """Registers a new account (a fresh e-mail address) and signs it in."""
+def sign_up(client: TestClient, mailbox: Mailbox):
+    """Registers a new account (a fresh e-mail address), verifies its address with the link
+    "sent" (unless ``verified=False``) and signs it in."""
 
-    def make(name: str = "user") -> Account:
+    def make(name: str = "user", verified: bool = True) -> Account:
         account = Account(client=client, email=unique_email(name))
         response = client.post(
             "/auth/register", json={"email": account.email, "password": account.password}
         )
         assert response.status_code == 201, response.text
+        if verified:
+            token = mailbox.last_token("verify-email", account.email)
+            confirmed = client.post("/auth/verify/email/confirm", json={"token": token})
+            assert confirmed.status_code == 200, confirmed.text
         account.login()
         return account
 
@@ -262,13 +269,20 @@ def production(database_url, tmp_path, smtp_server, twilio_api) -> Iterator:
         app.state.engine.dispose()
 
 
-def register(client: TestClient, name: str | None = None) -> str:
+def register(client: TestClient, name: str | None = None, verified: bool = False) -> str:
+    """Registers a new address; ``verified`` marks it verified in the database, for tests of
+    what only verified accounts may do (phones, keys) that do not read the link's mail."""
     address = unique_email()
     account = {"email": address, "password": DEFAULT_PASSWORD}
     response = client.post(
         "/auth/register", json=account if name is None else {**account, "name": name}
     )
     assert response.status_code == 201, response.text
+    if verified:
+        with client.app.state.cloud.sessions() as session:
+            user = session.scalars(select(User).where(User.email == address)).one()
+            user.email_verified_at = datetime.now(UTC)
+            session.commit()
     return address
 
 

@@ -117,3 +117,15 @@ def test_an_api_key_sees_only_its_owners_flows(alice, bob):
     bobs_key = new_key(bob).json()["key"]
     assert bob.client.get("/api/flows/a", headers=bearer(bobs_key)).status_code == 404
     assert bob.client.delete("/api/flows/a", headers=bearer(bobs_key)).status_code == 404
+
+
+def test_an_expiry_past_ten_years_is_refused_in_a_sentence_even_in_year_9999(alice):
+    for far in ("9999-12-31T23:59:59-12:00", "9999-12-31T23:59:59Z", "2999-01-01T00:00:00Z"):
+        response = new_key(alice, expires_at=far)
+        assert response.status_code == 422, response.text
+        assert response.json()["detail"] == (
+            "An API key can expire at most 10 years from now; leave the expiry out for a key "
+            "that never expires."
+        )
+    nine_years = datetime.now(UTC) + timedelta(days=9 * 365)
+    assert new_key(alice, expires_at=nine_years.isoformat()).status_code == 201

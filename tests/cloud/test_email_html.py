@@ -86,6 +86,8 @@ def test_the_reset_mail_has_its_text_and_a_button_with_the_link(production, inbo
 
     assert text_of(mail) == (
         f"Open this link within an hour to choose a new password:\n{link}\n"
+        "A new password signs your account out on every computer and deletes its API keys; "
+        "make new keys for the apps that need them.\n"
         "If you did not ask for it, ignore this e-mail.\n"
     )
     html = html_of(mail)
@@ -198,7 +200,8 @@ def test_the_verify_page_welcomes_once_too(production, inbox, trusted):
     assert html_of(mail)
 
 
-def test_the_development_log_shows_the_welcome_mail_without_secrets(client, mailbox, alice):
+def test_the_development_log_shows_the_welcome_mail_without_secrets(client, mailbox, sign_up):
+    alice = sign_up("alice", verified=False)
     assert confirm(client, mailbox.last_token("verify-email", alice.email)) == 200
     assert mailbox.of("welcome", alice.email) == [
         {"to": alice.email, "kind": "welcome", "channel": "email"}

@@ -116,9 +116,12 @@ def test_someone_registering_a_taken_address_in_english_warns_its_arabic_owner_i
     assert language_of(client, sign_in(client, address, {})) == "ar"
 
 
-def test_codes_by_sms_are_in_arabic_for_an_arabic_account(production, twilio_api):
+def test_codes_by_sms_are_in_arabic_for_an_arabic_account(production, twilio_api, inbox, trusted):
     client = production()
-    bearer = sign_in(client, register(client, ARABIC_APP), {})
+    address = register(client, ARABIC_APP)
+    (mail,) = mails_to(inbox, address, ARABIC_VERIFY)
+    assert confirm(client, link_token(text_of(mail), "verify-email")) == 200
+    bearer = sign_in(client, address, {})
     sent = client.post(
         "/auth/verify/phone/add-and-send", json={"phone": "+966501234567"}, headers=bearer
     )

@@ -174,9 +174,8 @@ def test_a_new_google_user_is_created_verified_and_signed_in(client, providers):
 
 
 def test_an_existing_verified_password_account_is_signed_in_and_keeps_its_password(
-    client, providers, alice, mailbox
+    client, providers, alice
 ):
-    verify_email(client, mailbox, alice.email)
     providers.userinfo["email"] = alice.email.upper()
     desktop = Desktop(client)
 
@@ -188,8 +187,9 @@ def test_an_existing_verified_password_account_is_signed_in_and_keeps_its_passwo
 
 
 def test_an_unverified_account_signed_in_by_google_loses_what_its_registrant_set(
-    client, providers, alice
+    client, providers, sign_up
 ):
+    alice = sign_up("alice", verified=False)
     # Whoever registered the address never proved it was theirs; its owner just did.
     alice_id = me(client, alice.tokens)["id"]
     providers.userinfo["email"] = alice.email
@@ -550,7 +550,6 @@ def test_an_account_made_by_google_has_no_password_until_it_resets_one(client, p
 
 
 def test_an_account_with_two_factor_sign_in_gets_the_challenge(client, providers, alice, mailbox):
-    verify_email(client, mailbox, alice.email)
     enabled = client.post(
         "/auth/2fa/enable",
         json={"method": "email", "password": alice.password},

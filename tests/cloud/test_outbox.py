@@ -112,7 +112,7 @@ def test_a_server_whose_certificate_is_not_trusted_gets_no_mail(production, inbo
 
 def test_adding_a_phone_texts_the_code_through_twilio(production, twilio_api):
     client = production()
-    headers = sign_in(client, register(client))
+    headers = sign_in(client, register(client, verified=True))
     sent = client.post("/auth/verify/phone/add-and-send", json={"phone": PHONE}, headers=headers)
     assert sent.status_code == 200, sent.text
     (call,) = twilio_api.calls("CreateMessage")
@@ -139,7 +139,7 @@ def test_a_twilio_refusal_is_logged_and_the_request_answers_as_usual(
         "CreateMessage", json=twilio_error(status, code, message), status=status, check=False
     )
     client = production()
-    headers = sign_in(client, register(client))
+    headers = sign_in(client, register(client, verified=True))
     sent = client.post("/auth/verify/phone/add-and-send", json={"phone": PHONE}, headers=headers)
     assert sent.status_code == 200, sent.text
     assert len(twilio_api.calls("CreateMessage")) == 1
@@ -149,7 +149,7 @@ def test_a_twilio_refusal_is_logged_and_the_request_answers_as_usual(
 
 def test_an_unreachable_twilio_is_logged(production, caplog):
     client = production(twilio_base_url=f"http://127.0.0.1:{free_port()}")
-    headers = sign_in(client, register(client))
+    headers = sign_in(client, register(client, verified=True))
     sent = client.post("/auth/verify/phone/add-and-send", json={"phone": PHONE}, headers=headers)
     assert sent.status_code == 200, sent.text
     assert failures(caplog, "Could not send the verify-phone SMS.")
@@ -157,7 +157,7 @@ def test_an_unreachable_twilio_is_logged(production, caplog):
 
 def test_the_contract_refuses_an_sms_from_a_malformed_account_sid(production, twilio_api, caplog):
     client = production(twilio_account_sid="not-an-account-sid")
-    headers = sign_in(client, register(client))
+    headers = sign_in(client, register(client, verified=True))
     client.post("/auth/verify/phone/add-and-send", json={"phone": PHONE}, headers=headers)
     assert twilio_api.rejected and not twilio_api.calls()
     assert failures(caplog, "Could not send the verify-phone SMS.")

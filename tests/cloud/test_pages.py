@@ -18,7 +18,10 @@ VERIFIED = "Your e-mail address is verified. You can close this page and sign in
 VERIFY_EXPIRED = (
     "This link has expired or was already used. Sign in to Flowin and ask for a new one."
 )
-CHANGED = "Your password is changed. Sign in to Flowin with the new one."
+CHANGED = (
+    "Your password is changed. Sign in to Flowin with the new one. You are signed out on every "
+    "computer and your API keys are deleted; make new keys for the apps that need them."
+)
 ARABIC = {"Accept-Language": "ar-SA,ar;q=0.9,en;q=0.8"}
 
 
@@ -69,7 +72,8 @@ def test_the_links_in_the_emails_lead_to_the_pages(client, monkeypatch):
         assert "<form" in page.text
 
 
-def test_opening_the_verification_link_does_not_use_the_token(client, alice, mailbox):
+def test_opening_the_verification_link_does_not_use_the_token(client, sign_up, mailbox):
+    alice = sign_up("alice", verified=False)
     token = mailbox.last_token("verify-email", alice.email)
     for _scanner_and_person in range(2):
         page = client.get("/verify-email", params={"token": token})
@@ -81,7 +85,8 @@ def test_opening_the_verification_link_does_not_use_the_token(client, alice, mai
     assert client.post("/auth/verify/email/confirm", json={"token": token}).status_code == 200
 
 
-def test_the_button_verifies_the_address(client, alice, mailbox):
+def test_the_button_verifies_the_address(client, sign_up, mailbox):
+    alice = sign_up("alice", verified=False)
     token = mailbox.last_token("verify-email", alice.email)
     page = client.get("/verify-email", params={"token": token})
     done = client.post("/verify-email", data={"token": hidden_token(page)})
@@ -90,7 +95,8 @@ def test_the_button_verifies_the_address(client, alice, mailbox):
     assert email_verified(client, alice)
 
 
-def test_a_used_or_wrong_verification_link_shows_the_error_page(client, alice, mailbox):
+def test_a_used_or_wrong_verification_link_shows_the_error_page(client, sign_up, mailbox):
+    alice = sign_up("alice", verified=False)
     token = mailbox.last_token("verify-email", alice.email)
     assert client.post("/verify-email", data={"token": token}).status_code == 200
     for body in ({"token": token}, {"token": "not-a-token"}, {}):
@@ -189,7 +195,8 @@ def test_the_reset_form_changes_the_password(client, alice, mailbox):
     assert can_sign_in(client, alice.email, NEW_PASSWORD)
 
 
-def test_the_pages_are_arabic_when_the_browser_prefers_arabic(client, alice, mailbox):
+def test_the_pages_are_arabic_when_the_browser_prefers_arabic(client, sign_up, mailbox):
+    alice = sign_up("alice", verified=False)
     token = mailbox.last_token("verify-email", alice.email)
     page = client.get("/verify-email", params={"token": token}, headers=ARABIC)
     assert '<html lang="ar" dir="rtl">' in page.text

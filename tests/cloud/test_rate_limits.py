@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from fastapi.testclient import TestClient
 from limits import parse
@@ -148,3 +150,73 @@ def test_password_guesses_are_bounded_per_account_without_locking_the_owner_out(
     # ...but the owner, from where they signed in before, is not locked out.
     assert owner.post("/auth/login", json=wrong).status_code == 401
     assert owner.post("/auth/login", json=right).status_code == 200
+
+
+def test_verification_texts_are_capped_per_account_per_day_in_numbers_and_in_texts(
+    make_client, mailbox
+):
+    client = make_client(sms_limit_per_account="4/day", sms_numbers_per_account_per_day=2)
+    email = unique_email()
+    client.post("/auth/register", json={"email": email, "password": "password-1"})
+    token = mailbox.last_token("verify-email", email)
+    client.post("/auth/verify/email/confirm", json={"token": token})
+    tokens = client.post("/auth/login", json={"email": email, "password": "password-1"}).json()
+    headers = {"Authorization": f"Bearer {tokens['access_token']}"}
+    first, second, third = ("+9665" + str(uuid.uuid4().int)[:8] for _ in range(3))
+
+    def add(phone):
+        return client.post(
+            "/auth/verify/phone/add-and-send", json={"phone": phone}, headers=headers
+        )
+
+    assert add(first).status_code == 200
+    assert add(second).status_code == 200
+    one_too_many = add(third)
+    assert one_too_many.status_code == 429
+    assert 3600 < int(one_too_many.headers["Retry-After"]) <= 24 * 3600
+    assert "2 different phone numbers" in one_too_many.json()["detail"]
+    assert "hours" in one_too_many.json()["detail"]
+    assert mailbox.of("verify-phone", third) == []
+    # The numbers already used may still get codes, up to the day's count of texts.
+    assert add(first).status_code == 200
+    resent = client.post("/auth/verify/resend", json={"channel": "phone"}, headers=headers)
+    assert resent.status_code == 200
+    too_many_texts = client.post("/auth/verify/resend", json={"channel": "phone"}, headers=headers)
+    assert too_many_texts.status_code == 429
+    assert int(too_many_texts.headers["Retry-After"]) > 3600
+    assert "too many text messages today" in too_many_texts.json()["detail"]
+    # Asking by number answers as always, and sends nothing more.
+    by_number = client.post("/auth/verify/phone/send", json={"phone": first})
+    assert by_number.json()["message"].startswith("If this number is waiting")
+    assert len(mailbox.of("verify-phone", first)) + len(mailbox.of("verify-phone", second)) == 4
+
+
+def test_the_public_api_is_limited_per_account_whether_by_token_or_key(make_client, mailbox):
+    client = make_client(api_limit_per_account="4/minute")
+
+    def verified_account():
+        email = unique_email()
+        client.post("/auth/register", json={"email": email, "password": "password-1"})
+        token = mailbox.last_token("verify-email", email)
+        client.post("/auth/verify/email/confirm", json={"token": token})
+        tokens = client.post("/auth/login", json={"email": email, "password": "password-1"})
+        return {"Authorization": f"Bearer {tokens.json()['access_token']}"}
+
+    busy, other = verified_account(), verified_account()
+    key = client.post("/auth/api-keys", json={"name": "script"}, headers=busy).json()["key"]
+    by_key = {"Authorization": f"Bearer {key}"}
+    assert client.get("/api/flows", headers=busy).status_code == 200
+    assert client.get("/api/executions", headers=by_key).status_code == 200
+    assert client.get("/api/flows", headers=by_key).status_code == 200
+    assert client.post("/api/run/none", headers=busy).status_code == 404
+
+    for limited in (
+        client.get("/api/flows", headers=by_key),
+        client.get("/api/executions", headers=busy),
+    ):
+        assert limited.status_code == 429
+        assert int(limited.headers["Retry-After"]) >= 1
+        assert "Too many requests to the Flowin API" in limited.json()["detail"]
+    assert client.get("/api/flows", headers=other).status_code == 200
+    # The account's own settings are not the API's count.
+    assert client.get("/auth/api-keys", headers=busy).status_code == 200

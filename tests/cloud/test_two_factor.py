@@ -159,10 +159,11 @@ def test_regenerating_backup_codes_voids_the_old_ones(client, verified):
     )
 
 
-def test_2fa_by_email_needs_a_verified_address(alice):
+def test_2fa_by_email_needs_a_verified_address(sign_up):
+    alice = sign_up("alice", verified=False)
     response = enable(alice)
-    assert response.status_code == 400
-    assert response.json()["detail"] == "Verify your e-mail address first."
+    assert response.status_code == 403
+    assert response.json()["detail"].startswith("Verify your e-mail address first: ")
 
 
 def test_2fa_by_sms_needs_a_verified_phone_then_texts_the_code(client, alice, mailbox):

@@ -11,7 +11,8 @@ from tests.cloud.conftest import unique_email
 PHONE = "+966501234567"
 
 
-def test_registration_sends_a_link_that_verifies_the_email(client, alice, mailbox):
+def test_registration_sends_a_link_that_verifies_the_email(client, sign_up, mailbox):
+    alice = sign_up("alice", verified=False)
     token = mailbox.last_token("verify-email", alice.email)
     assert client.post("/auth/verify/email/confirm", json={"token": token}).status_code == 200
     status = client.get("/auth/verify/status", headers=alice.headers).json()
@@ -27,7 +28,8 @@ def test_an_email_link_works_once(client, alice, mailbox):
     assert "new one" in again.json()["detail"]
 
 
-def test_sending_a_new_link_voids_the_older_one(client, alice, mailbox):
+def test_sending_a_new_link_voids_the_older_one(client, sign_up, mailbox):
+    alice = sign_up("alice", verified=False)
     old = mailbox.last_token("verify-email", alice.email)
     client.post("/auth/verify/email/send", json={"email": alice.email})
     new = mailbox.last_token("verify-email", alice.email)
@@ -110,7 +112,8 @@ def test_a_phone_number_must_be_international(client, alice):
     assert "international format" in response.text
 
 
-def test_resend_sends_a_new_email_link_and_refuses_when_verified(client, alice, mailbox):
+def test_resend_sends_a_new_email_link_and_refuses_when_verified(client, sign_up, mailbox):
+    alice = sign_up("alice", verified=False)
     before = len(mailbox.of("verify-email", alice.email))
     assert (
         client.post(

@@ -348,7 +348,7 @@ def test_an_api_key_made_in_the_dialog_works_once_shown_and_can_be_switched_off_
     qtbot, window, cloud, monkeypatch
 ):
     email = new_email()
-    register(cloud, email)
+    register(cloud, email, verified=True)
     dialog = sign_in_from_dialog(qtbot, window, cloud.url, email)
     signed_in_and_synced(qtbot, window)
     keys = dialog.api_keys
@@ -380,12 +380,22 @@ def test_an_api_key_made_in_the_dialog_works_once_shown_and_can_be_switched_off_
     api.close()
 
 
-def test_a_key_past_the_accounts_limit_is_refused_in_words(qtbot, window, cloud):
+def test_a_key_is_refused_in_words_until_the_address_is_verified_and_past_the_limit(
+    qtbot, window, cloud
+):
     email = new_email()
     register(cloud, email)
     dialog = sign_in_from_dialog(qtbot, window, cloud.url, email)
     signed_in_and_synced(qtbot, window)
     keys = dialog.api_keys
+    keys.name.setText("too early")
+    keys.create()
+    qtbot.waitUntil(
+        lambda: "Verify your e-mail address first" in dialog.message.text(), timeout=WAIT_MS
+    )
+    assert len(keys.keys) == 0
+    token = cloud.last_token("verify-email", email)
+    httpx.post(cloud.url + "/auth/verify/email/confirm", json={"token": token}).raise_for_status()
     for number in range(6):
         keys.name.setText(f"key {number}")
         keys.create()

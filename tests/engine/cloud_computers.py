@@ -77,11 +77,16 @@ def new_email() -> str:
     return f"{uuid.uuid4().hex[:10]}@example.com"
 
 
-def register(server: CloudServer, email: str) -> None:
+def register(server: CloudServer, email: str, verified: bool = False) -> None:
+    """A new account; ``verified``: its address verified with the link "sent"."""
     response = httpx.post(
         server.url + "/auth/register", json={"email": email, "password": DEFAULT_PASSWORD}
     )
     response.raise_for_status()
+    if verified:
+        token = server.last_token("verify-email", email)
+        confirmed = httpx.post(server.url + "/auth/verify/email/confirm", json={"token": token})
+        confirmed.raise_for_status()
 
 
 def server_copy(server: CloudServer, email: str, flow_id: str) -> dict[str, Any] | None:

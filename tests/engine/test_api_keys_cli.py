@@ -26,8 +26,13 @@ def _secrets_in_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def computer(tmp_path, cloud_server):  # noqa: F811 (the imported fixture)
-    """A data folder signed in from the command line to a new account."""
-    sign_in_from_cli(tmp_path, cloud_server.url, new_email(), register=True)
+    """A data folder signed in from the command line to a new account, its address verified
+    (only verified accounts may have keys)."""
+    email = new_email()
+    sign_in_from_cli(tmp_path, cloud_server.url, email, register=True)
+    token = cloud_server.last_token("verify-email", email)
+    confirmed = httpx.post(cloud_server.url + "/auth/verify/email/confirm", json={"token": token})
+    confirmed.raise_for_status()
     return tmp_path
 
 
@@ -159,3 +164,20 @@ def test_offline_says_what_sync_says(computer):
 
     assert result.exit_code == 2, result.output
     assert result.output.strip() == sync.output.strip()
+
+
+def test_an_unverified_account_is_told_to_verify_before_keys_or_two_step(
+    tmp_path,
+    cloud_server,  # noqa: F811
+):
+    sign_in_from_cli(tmp_path, cloud_server.url, new_email(), register=True)
+
+    key = flowin(tmp_path, "account", "keys", "create", "Zapier")
+    two_step = flowin(
+        tmp_path, "account", "two-step", "on", "--password-stdin", input=DEFAULT_PASSWORD + "\n"
+    )
+
+    for refused in (key, two_step):
+        assert refused.exit_code == 1, refused.output
+        assert "Verify your e-mail address first: open the link we sent to" in refused.output
+        assert "password" not in refused.output.split("first:")[0].lower()

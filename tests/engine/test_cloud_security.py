@@ -9,7 +9,14 @@ import uuid
 import httpx
 import pytest
 
-from flowin_engine.sync import BadPhoneNumber, SignedOut, SignInRefused, WrongCode, WrongPassword
+from flowin_engine.sync import (
+    BadPhoneNumber,
+    EmailNotVerified,
+    SignedOut,
+    SignInRefused,
+    WrongCode,
+    WrongPassword,
+)
 from tests.cloud_server import DEFAULT_PASSWORD, cloud_server  # noqa: F401 (a fixture)
 
 from .cloud_computers import Computer, greeting, new_email, register
@@ -53,6 +60,18 @@ def test_a_new_account_is_unverified_with_a_password_and_one_step_sign_in(here, 
     found = security(here)
     assert (found.email, found.email_verified, found.has_password) == (email, False, True)
     assert (found.two_factor_method, found.backup_codes_left) == (None, 0)
+
+
+def test_an_unverified_account_is_told_to_verify_not_that_its_password_is_wrong(here):
+    with here.account.client() as client:
+        for attempt in (
+            lambda: client.turn_on_two_factor(DEFAULT_PASSWORD),
+            lambda: client.create_api_key("Zapier"),
+            lambda: client.add_phone("+966501234567"),
+        ):
+            with pytest.raises(EmailNotVerified, match=r"^Verify your e-mail address first: "):
+                attempt()
+    assert security(here).two_factor_method is None
 
 
 def test_the_verification_link_is_sent_again_and_the_old_one_stops_working(here, cloud, email):
