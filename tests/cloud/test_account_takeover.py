@@ -66,6 +66,8 @@ def test_an_unverified_account_syncs_its_flows_but_gets_no_keys_phone_two_step_o
             json={"method": "email", "password": registrant.password},
             headers=headers,
         ),
+        client.post("/auth/2fa/app/setup", json={"password": registrant.password}, headers=headers),
+        client.post("/auth/2fa/app/confirm", json={"code": "123456"}, headers=headers),
         client.post("/api/run/greet", json={"input": {}}, headers=headers),
     ]
 

@@ -151,6 +151,8 @@ def test_two_step_sign_in_with_an_authenticator_app_shows_its_qr_code_and_key(
     tmp_path,
 ):
     here, email = signed_in
+    token = cloud_server.last_token("verify-email", email)  # only verified accounts have two-step
+    httpx.post(cloud_server.url + "/auth/verify/email/confirm", json={"token": token})
     on = flowin(
         here, "account", "two-step", "on", "--method", "app", "--password-stdin",
         input=TypedLater(
