@@ -11,6 +11,8 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
+import pyotp
+
 from flowin_cloud.models import User
 from tests.cloud.conftest import unique_email
 
@@ -194,3 +196,26 @@ def test_registering_a_taken_address_again_and_again_sends_its_owner_one_notice_
     for answer in answers:
         assert (answer.status_code, answer.json()) == (fresh.status_code, fresh.json())
     assert len(mailbox.of("signup-attempt", alice.email)) == 1
+
+
+def test_recovering_an_unverified_address_forgets_the_registrants_authenticator_app(
+    client, sign_up, mailbox
+):
+    registrant = sign_up("victim", verified=False)
+    set_verified(client, registrant.email, True)
+    password = {"password": registrant.password}
+    setup = client.post("/auth/2fa/app/setup", json=password, headers=registrant.headers).json()
+    code = pyotp.TOTP(setup["secret"]).now()
+    confirmed = client.post(
+        "/auth/2fa/app/confirm", json={"code": code}, headers=registrant.headers
+    )
+    assert confirmed.json()["method"] == "totp"
+    set_verified(client, registrant.email, False)
+
+    reset_password(client, mailbox, registrant.email)
+
+    owner = login(client, registrant.email, NEW_PASSWORD).json()
+    assert "access_token" in owner
+    with client.app.state.cloud.sessions() as session:
+        user = session.query(User).filter_by(email=registrant.email).one()
+        assert (user.two_factor_method, user.totp_secret) == (None, None)
