@@ -24,6 +24,7 @@ from .sync import (
     FlowRef,
     Keep,
     RequestRejected,
+    SignIn,
     Sync,
     SyncReport,
     WrongCode,
@@ -309,6 +310,94 @@ def keys_delete(key: str, yes: bool) -> None:
             )
         _refused_exits_1(lambda: client.delete_api_key(found.id))
     click.echo(f"Deleted the API key '{found.name}'.")
+
+
+@account.group("sessions", invoke_without_command=True)
+@click.pass_context
+def account_sessions(context: click.Context) -> None:
+    """Where the account is signed in; end a sign-in, or all but this one."""
+    if context.invoked_subcommand is None:
+        context.invoke(sessions_list)
+
+
+@account_sessions.command("list")
+def sessions_list() -> None:
+    """Each app and computer signed in to the account (the newest use first)."""
+    with Store() as store, Account(store).client() as client:
+        sign_ins = client.list_sign_ins()
+    now = datetime.now(UTC)
+    rows = [("ID", "WHERE", "LAST USED", "FROM", "SIGNED IN")]
+    for each in sign_ins:
+        where = each.description + (" (this one)" if each.current else "")
+        rows.append(
+            (
+                each.id[:8],
+                _clip(where, 44),
+                _ago(each.last_used_at, now),
+                each.ip_address or "unknown",
+                _when(each.created_at),
+            )
+        )
+    for short_id, where, used, address, signed_in in rows:
+        click.echo(f"{short_id:<10}{where:<46}{used:<16}{address:<18}{signed_in}")
+    if len(sign_ins) > 1:
+        click.echo("End one with 'flowin account sessions end ID', all others with 'end-others'.")
+
+
+@account_sessions.command("end")
+@click.argument("sign_in")
+def sessions_end(sign_in: str) -> None:
+    """Sign the account out in one place at once (its access ends too).
+
+    SIGN_IN is the id 'list' shows (its first 8 characters are enough).
+    """
+    with Store() as store:
+        accounts = Account(store)
+        with accounts.client() as client:
+            found = _find_sign_in(client.list_sign_ins(), sign_in)
+            if not found.current:
+                _refused_exits_1(lambda: client.end_sign_in(found.id))
+        if found.current:
+            accounts.sign_out()
+            click.echo("Signed out on this computer. Your flows stay here.")
+            return
+    click.echo(
+        f"Signed out: {found.description}, last used from {found.ip_address or 'an unknown address'}."
+    )
+
+
+@account_sessions.command("end-others")
+def sessions_end_others() -> None:
+    """Sign the account out everywhere but on this computer."""
+    with Store() as store, Account(store).client() as client:
+        ended = client.end_other_sign_ins()
+    if ended == 0:
+        click.echo("The account was signed in nowhere else.")
+    else:
+        places = "1 other place" if ended == 1 else f"{ended} other places"
+        click.echo(f"Signed out in {places}; this computer stays signed in.")
+
+
+def _find_sign_in(sign_ins: list[SignIn], reference: str) -> SignIn:
+    matches = [each for each in sign_ins if each.id == reference]
+    matches = matches or [each for each in sign_ins if each.id.startswith(reference)]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise FlowinError(f"'{reference}' starts {len(matches)} sign-in ids; give more of it.")
+    raise FlowinError(
+        f"There is no sign-in '{reference}' (it may have ended). "
+        "See them with: flowin account sessions"
+    )
+
+
+def _ago(moment: datetime, now: datetime) -> str:
+    seconds = max(0, int((now - moment).total_seconds()))
+    for unit, size in (("day", 86_400), ("hour", 3_600), ("minute", 60)):
+        if seconds >= size:
+            count = seconds // size
+            return f"{count} {unit}{'s' if count != 1 else ''} ago"
+    return "just now"
 
 
 @click.command("sync")

@@ -55,12 +55,15 @@ a draft.
 
 from .account import Account, PendingSignIn
 from .client import (
+    CLI_APP,
+    DESKTOP_APP,
     AccountSecurity,
     ApiKey,
     AuthenticatorSetup,
     CloudClient,
     CloudFlow,
     CloudRun,
+    SignIn,
     Tokens,
     TwoFactorChallenge,
     checked_server,
@@ -89,7 +92,9 @@ from .status import StatusBoard, SyncStatus
 from .sync import COPY_SUFFIX, FlowRef, Keep, Sync, SyncReport
 
 __all__ = [
+    "CLI_APP",
     "COPY_SUFFIX",
+    "DESKTOP_APP",
     "Account",
     "AccountSecurity",
     "ApiKey",
@@ -111,6 +116,7 @@ __all__ = [
     "RevisionConflict",
     "RunsReport",
     "ServerError",
+    "SignIn",
     "SignInRefused",
     "SignedOut",
     "StatusBoard",

@@ -20,7 +20,7 @@ from ..model import new_id
 from ..oauth import receive_code
 from ..store import Store
 from . import state
-from .client import CloudClient, Tokens, TwoFactorChallenge, checked_server
+from .client import CLI_APP, CloudClient, Tokens, TwoFactorChallenge, checked_server
 from .errors import SignedOut, SyncError
 
 log = logging.getLogger(__name__)
@@ -40,8 +40,12 @@ class PendingSignIn:
 class Account:
     """Register, sign in and out, and get a client for the signed-in account."""
 
-    def __init__(self, store: Store, secrets: SecretStore | None = None) -> None:
+    def __init__(
+        self, store: Store, secrets: SecretStore | None = None, *, app: str = CLI_APP
+    ) -> None:
         self.store = store
+        # Which Flowin app signs in (its User-Agent names it in the account's sign-ins).
+        self.app = app
         if secrets is None:
             secrets, self.notice = default_secrets()
         else:
@@ -160,6 +164,7 @@ class Account:
             tokens,
             on_tokens=self._save_tokens if tokens else None,
             language=self.store.language(),
+            app=self.app,
         )
 
     def _setting(self) -> dict[str, Any]:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import platform
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from importlib import metadata
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -37,6 +39,21 @@ from .errors import (
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 15.0
+
+# The apps as the cloud's list of sign-ins tells them apart, from their User-Agent.
+CLI_APP = "flowin CLI"
+DESKTOP_APP = "Flowin desktop"
+_SYSTEM_NAMES = {"Darwin": "macOS"}
+
+
+def user_agent(app: str) -> str:
+    """The User-Agent of ``app`` on this computer, e.g. "Flowin desktop 0.1.0 (Windows)"."""
+    try:
+        version = metadata.version("flowin")
+    except metadata.PackageNotFoundError:
+        version = "dev"
+    system = platform.system() or "unknown system"
+    return f"{app} {version} ({_SYSTEM_NAMES.get(system, system)})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +128,34 @@ class AccountSecurity:
 
 
 @dataclass(frozen=True, slots=True)
+class SignIn:
+    """A place the account is signed in: an app on a computer, as the cloud knows it."""
+
+    id: str
+    # "desktop", "cli" (Flowin's command line) or "other"
+    app: str
+    system: str | None  # e.g. "Windows", "macOS", "Linux"; None when the app didn't say
+    description: str  # in English, e.g. "Flowin desktop on Windows"
+    ip_address: str | None  # the address it last came from
+    created_at: datetime
+    last_used_at: datetime
+    current: bool  # the sign-in of this client
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SignIn:
+        return cls(
+            id=str(data["id"]),
+            app=str(data.get("app") or "other"),
+            system=data.get("system"),
+            description=str(data.get("description", "")),
+            ip_address=data.get("ip_address"),
+            created_at=_time(data["created_at"]),
+            last_used_at=_time(data["last_used_at"]),
+            current=bool(data.get("current", False)),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class CloudRun:
     """A run asked for through the cloud's API, for a computer of the account to run."""
 
@@ -162,12 +207,16 @@ class CloudClient:
         on_tokens: Callable[[Tokens | None], None] | None = None,
         timeout: float = DEFAULT_TIMEOUT,
         language: str | None = None,
+        app: str = CLI_APP,
     ) -> None:
         self.server = checked_server(server)
         self.tokens = tokens
         self._on_tokens = on_tokens
         self._refresh_lock = threading.Lock()
-        headers = {"Accept-Language": language} if language else None
+        # The User-Agent names the app and system, for the account's list of sign-ins.
+        headers = {"User-Agent": user_agent(app)}
+        if language:
+            headers["Accept-Language"] = language
         self._http = httpx.Client(base_url=self.server, timeout=timeout, headers=headers)
 
     def close(self) -> None:
@@ -427,6 +476,21 @@ class CloudClient:
 
     def delete_api_key(self, key_id: str) -> None:
         self._call("DELETE", f"/auth/api-keys/{_quoted(key_id)}")
+
+    # Where the account is signed in
+
+    def list_sign_ins(self) -> list[SignIn]:
+        """The account's sign-ins that still work, the most recently used first."""
+        answer = self._call("GET", "/auth/sessions")
+        return [SignIn.from_json(item) for item in answer.get("sessions", [])]
+
+    def end_sign_in(self, sign_in_id: str) -> None:
+        """Sign the account out there at once; raises ``NotOnServer`` when it already ended."""
+        self._call("DELETE", f"/auth/sessions/{_quoted(sign_in_id)}")
+
+    def end_other_sign_ins(self) -> int:
+        """Sign the account out everywhere but here; how many sign-ins that ended."""
+        return int(self._call("DELETE", "/auth/sessions").get("ended", 0))
 
     # Internals
 
