@@ -7,6 +7,7 @@ cloud runs on a worker thread (``work.Background``), and the answer comes back h
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import os
@@ -36,6 +37,7 @@ from flowin_engine.oauth import OAuthError
 from flowin_engine.runtime import Runtime
 from flowin_engine.store import Store
 from flowin_engine.sync import (
+    DESKTOP_APP,
     Account,
     ApiKey,
     BadPhoneNumber,
@@ -43,6 +45,7 @@ from flowin_engine.sync import (
     Conflict,
     InsecureAddress,
     Keep,
+    NotOnServer,
     Offline,
     PendingSignIn,
     RateLimited,
@@ -63,6 +66,7 @@ from flowin_engine.sync import (
 
 from .cloud_keys import ApiKeysPanel
 from .cloud_security import SecurityPanel
+from .cloud_sessions import SignInsPanel
 from .work import Background
 
 log = logging.getLogger(__name__)
@@ -146,6 +150,8 @@ class CloudSync(QObject):
     api_keys_loaded = Signal(object)  # the account's ApiKeys, masked
     api_key_created = Signal(object)  # a new ApiKey, the whole key in it this once
     security_loaded = Signal(object)  # the account's AccountSecurity
+    sign_ins_loaded = Signal(object)  # where the account is signed in: SignIns
+    other_sign_ins_ended = Signal(int)  # how many other sign-ins "Sign out everywhere else" ended
     backup_codes_given = Signal(object)  # new backup codes (strs), shown this once
     authenticator_setup = Signal(object)  # an AuthenticatorSetup: its QR code and key, once
     authenticator_code_wrong = Signal()  # the app's first code did not match
@@ -164,7 +170,7 @@ class CloudSync(QObject):
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self.account = account or Account(store)
+        self.account = account or Account(store, app=DESKTOP_APP)
         self.board = StatusBoard(
             SyncStatus.SYNCED if self.account.signed_in else SyncStatus.SIGNED_OUT
         )
@@ -235,7 +241,7 @@ class CloudSync(QObject):
         def offered() -> list[str]:
             try:
                 # Short: it only decides which buttons show, and a sign-in may queue behind it.
-                with CloudClient(server, timeout=PROVIDERS_TIMEOUT) as client:
+                with CloudClient(server, timeout=PROVIDERS_TIMEOUT, app=DESKTOP_APP) as client:
                     return client.sign_in_providers()
             except SyncError:
                 return []
@@ -280,6 +286,28 @@ class CloudSync(QObject):
             self._with_client(lambda client: client.delete_api_key(key_id)),
             lambda _: self.load_api_keys(),
         )
+
+    def load_sign_ins(self) -> int | None:
+        if not self.signed_in:
+            return None
+        return self._start(self._with_client(CloudClient.list_sign_ins), self.sign_ins_loaded.emit)
+
+    def end_sign_in(self, sign_in_id: str) -> int:
+        """Sign the account out in one other place at once (not here: that is ``sign_out``)."""
+
+        def end(client: CloudClient) -> None:
+            # Ended meanwhile (NotOnServer): the list shows it gone either way.
+            with contextlib.suppress(NotOnServer):
+                client.end_sign_in(sign_in_id)
+
+        return self._start(self._with_client(end), lambda _: self.load_sign_ins())
+
+    def end_other_sign_ins(self) -> int:
+        def ended(count: int) -> None:
+            self.other_sign_ins_ended.emit(count)
+            self.load_sign_ins()
+
+        return self._start(self._with_client(CloudClient.end_other_sign_ins), ended)
 
     def load_security(self) -> int | None:
         if not self.signed_in:
@@ -699,9 +727,11 @@ class CloudAccountDialog(QDialog):
         layout.addWidget(self.conflict_box)
         self.api_keys = ApiKeysPanel(self.cloud)
         self.security = SecurityPanel(self.cloud)
+        self.sign_ins = SignInsPanel(self.cloud)
         # In tabs: one below the other, the dialog grew taller than a laptop's screen.
         self.settings_tabs = QTabWidget()
         self.settings_tabs.addTab(self.security, self.tr("Sign-in security"))
+        self.settings_tabs.addTab(self.sign_ins, self.tr("Where you're signed in"))
         self.settings_tabs.addTab(self.api_keys, self.tr("API keys"))
         layout.addSpacing(8)
         layout.addWidget(self.settings_tabs)
@@ -775,6 +805,7 @@ class CloudAccountDialog(QDialog):
         if self.cloud.signed_in:
             self.api_keys.refresh()
             self.security.refresh()
+            self.sign_ins.refresh()
         self.pending = None
         self.password.clear()
         self.code.clear()
@@ -933,6 +964,7 @@ class CloudAccountDialog(QDialog):
         if self.cloud.signed_in:
             self.api_keys.refresh()
             self.security.refresh()
+            self.sign_ins.refresh()
         else:
             self._ask_for_providers()
         super().showEvent(event)

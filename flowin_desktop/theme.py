@@ -149,6 +149,7 @@ def style_sheet(theme: Theme, rtl: bool = False) -> str:
     QLabel#required {{ color: {t.violet}; }}
     QLabel#problem {{ color: {t.retrying}; font-size: 12px; }}
     QLabel#help {{ color: {t.muted}; font-size: 11px; }}
+    QFrame#signInRow {{ background: {t.surface}; border: 1px solid {t.border}; border-radius: 6px; }}
     QTreeWidget, QTreeView {{ background: {t.surface}; border: none; }}
     QTabWidget::pane {{ border: none; }}
     QTabBar::tab {{ background: transparent; padding: 6px 12px; color: {t.muted}; }}

@@ -1,5 +1,5 @@
 """Save PNGs of the cloud account: the dialog signed out, a refused sign-in, signed in, a
-conflict waiting for a choice, an API key, an authenticator app being set up (its QR code, key
+conflict waiting for a choice, where the account is signed in, an API key, an authenticator app being set up (its QR code, key
 and a wrong first code) and backup codes shown once, in English and Arabic, against a real
 flowin-cloud.
 
@@ -111,6 +111,16 @@ def main() -> None:
             dialog = window.show_cloud_account()
             settle(app)
             save_with_dialog(window, dialog, out / f"cloud-conflict-{language}.png")
+        # Signed in elsewhere too: Flowin on a Windows computer and a phone's browser.
+        for agent in (
+            "Flowin desktop 0.1.0 (Windows)",
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Safari/604.1",
+        ):
+            httpx.post(
+                server.url + "/auth/login",
+                json={"email": email, "password": DEFAULT_PASSWORD},
+                headers={"User-Agent": agent},
+            ).raise_for_status()
         dialog.conflict_list.setCurrentRow(0)
         dialog.keep_both.click()
         wait_for(app, lambda: window.cloud.status is SyncStatus.SYNCED)
@@ -121,6 +131,10 @@ def main() -> None:
             dialog = window.show_cloud_account()
             wait_for(app, lambda: not window.cloud.work.busy)
             save_with_dialog(window, dialog, out / f"cloud-synced-{language}.png")
+            dialog.settings_tabs.setCurrentWidget(dialog.sign_ins)
+            wait_for(app, lambda: len(dialog.sign_ins.rows) == 4)  # noqa: B023 (waited here)
+            wait_for(app, lambda: not window.cloud.work.busy)
+            save_with_dialog(window, dialog, out / f"cloud-sessions-{language}.png")
             dialog.settings_tabs.setCurrentWidget(dialog.api_keys)
             dialog.api_keys.name.setText("Zapier" if language == "en" else "متجري")
             dialog.api_keys.create()

@@ -3702,7 +3702,7 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <name>CloudSync</name>
     <message>
       <source>Type the cloud's address starting with https://. Plain http:// works only for a cloud on this computer (127.0.0.1 or localhost).</source>
-      <translation>اكتب عنوان السحابة بحيث يبدأ بـ https://‏. لا يعمل http:// العادي إلا مع سحابة على هذا الكمبيوتر (127.0.0.1 أو localhost).</translation>
+      <translation>اكتب عنوان السحابة بحيث يبدأ بـ https://‏. لا يعمل http:// العادي إلا مع سحابة على هذا الحاسوب (127.0.0.1 أو localhost).</translation>
     </message>
     <message>
       <source>That code isn't right or has expired. Check it, or send a new one.</source>
@@ -3803,6 +3803,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   </context>
   <context>
     <name>CloudAccountDialog</name>
+    <message>
+      <source>Where you're signed in</source>
+      <translation>أين سجّلت الدخول</translation>
+    </message>
     <message>
       <source>Type the 6-digit code your authenticator app shows, or one of your backup codes.</source>
       <translation>اكتب الرمز المكوّن من 6 أرقام الذي يعرضه تطبيق المصادقة، أو أحد رموزك الاحتياطية.</translation>
@@ -4029,6 +4033,109 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>expires %1</source>
       <translation>ينتهي %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignInsPanel</name>
+    <message>
+      <source>Where your account is signed in. If you don't know one of them, sign it out and change your password.</source>
+      <translation>الأماكن التي سُجّل فيها الدخول إلى حسابك. إن لم تعرف أحدها، فسجّل خروجه وغيّر كلمة المرور.</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>جارٍ التحقق…</translation>
+    </message>
+    <message>
+      <source>Sign out everywhere else</source>
+      <translation>تسجيل الخروج من كل مكان آخر</translation>
+    </message>
+    <message>
+      <source>Sign out</source>
+      <translation>تسجيل الخروج</translation>
+    </message>
+    <message>
+      <source>Sign out on this computer? Your flows stay here.</source>
+      <translation>هل تريد تسجيل الخروج على هذا الحاسوب؟ تبقى تدفقاتك هنا.</translation>
+    </message>
+    <message>
+      <source>Sign out %1? It has to sign in again with the password.</source>
+      <translation>هل تريد تسجيل خروج %1؟ سيلزمه تسجيل الدخول من جديد بكلمة المرور.</translation>
+    </message>
+    <message>
+      <source>Sign out on every other computer and app? They have to sign in again with the password; this computer stays signed in.</source>
+      <translation>هل تريد تسجيل الخروج على كل حاسوب وتطبيق آخر؟ سيلزمها تسجيل الدخول من جديد بكلمة المرور، ويبقى هذا الحاسوب مسجَّل الدخول.</translation>
+    </message>
+    <message>
+      <source>This computer</source>
+      <translation>هذا الحاسوب</translation>
+    </message>
+    <message>
+      <source>Flowin on %1</source>
+      <translation>Flowin على %1</translation>
+    </message>
+    <message>
+      <source>Flowin on a computer</source>
+      <translation>Flowin على حاسوب</translation>
+    </message>
+    <message>
+      <source>Flowin's command line on %1</source>
+      <translation>سطر أوامر Flowin على %1</translation>
+    </message>
+    <message>
+      <source>Flowin's command line</source>
+      <translation>سطر أوامر Flowin</translation>
+    </message>
+    <message>
+      <source>Another app on %1</source>
+      <translation>تطبيق آخر على %1</translation>
+    </message>
+    <message>
+      <source>Another app</source>
+      <translation>تطبيق آخر</translation>
+    </message>
+    <message>
+      <source>from %1</source>
+      <translation>من %1</translation>
+    </message>
+    <message>
+      <source>signed in %1</source>
+      <translation>سُجّل الدخول %1</translation>
+    </message>
+    <message>
+      <source>in use now</source>
+      <translation>قيد الاستخدام الآن</translation>
+    </message>
+    <message>
+      <source>last used within the hour</source>
+      <translation>آخر استخدام خلال الساعة الماضية</translation>
+    </message>
+    <message>
+      <source>last used %1</source>
+      <translation>آخر استخدام %1</translation>
+    </message>
+    <message>
+      <source>today</source>
+      <translation>اليوم</translation>
+    </message>
+    <message>
+      <source>yesterday</source>
+      <translation>أمس</translation>
+    </message>
+    <message>
+      <source>on %1</source>
+      <translation>في %1</translation>
+    </message>
+    <message>
+      <source>%1 at %2</source>
+      <translation>%1 الساعة %2</translation>
+    </message>
+    <message>
+      <source>Signed in nowhere else.</source>
+      <translation>لم يُسجَّل الدخول في أي مكان آخر.</translation>
+    </message>
+    <message>
+      <source>Signed out everywhere else.</source>
+      <translation>تم تسجيل الخروج من كل مكان آخر.</translation>
     </message>
   </context>
   <context>

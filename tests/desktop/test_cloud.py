@@ -160,7 +160,7 @@ def test_a_plain_http_cloud_address_is_refused_in_words_and_nothing_is_sent(qtbo
 
     window.set_language("ar")
     click(qtbot, dialog.submit)
-    assert "https://" in dialog.message.text() and "هذا الكمبيوتر" in dialog.message.text()
+    assert "https://" in dialog.message.text() and "هذا الحاسوب" in dialog.message.text()
     assert not window.cloud.work.busy
 
 
