@@ -260,18 +260,20 @@ class SecurityPanel(QWidget):
         self._show_turn_on()
 
     def _show_turn_on(self) -> None:
-        """Each way of getting codes needs its own thing first: a verified address or phone
-        (an authenticator app needs nothing)."""
+        """Two-step sign-in needs a verified address whatever the way (the cloud refuses it
+        otherwise, so that whoever registers an address first can't lock its owner out), and
+        codes by text message a verified phone too."""
         security = self.security
         method = self.method.currentData()
-        ready = security is not None and (
-            method == "totp"
-            or (method == "email" and security.email_verified)
-            or (method == "sms" and security.phone_verified)
-        )
+        verified = security is not None and security.email_verified
+        ready = verified and (method != "sms" or security.phone_verified)
         self.turn_on_button.setEnabled(ready)
         if ready:
             self.turn_on_button.setToolTip("")
+        elif not verified and method == "totp":
+            self.turn_on_button.setToolTip(
+                self.tr("Verify your e-mail address first: open the link we e-mailed you.")
+            )
         elif method == "sms":
             self.turn_on_button.setToolTip(
                 self.tr("Add and verify a phone number first: the codes go there.")

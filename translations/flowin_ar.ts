@@ -4269,6 +4269,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>لم يتم تأكيد عنوان بريدك الإلكتروني بعد: افتح الرابط الذي أرسلناه إليك.</translation>
     </message>
     <message>
+      <source>Verify your e-mail address first: open the link we e-mailed you.</source>
+      <translation>أكّد عنوان بريدك الإلكتروني أولًا: افتح الرابط الذي أرسلناه إليك.</translation>
+    </message>
+    <message>
       <source>Verify your e-mail address first: the codes go there.</source>
       <translation>أكّد عنوان بريدك الإلكتروني أولًا: فالرموز تُرسل إليه.</translation>
     </message>

@@ -129,7 +129,9 @@ def test_an_unverified_address_gets_its_link_again_before_two_step_can_start(qtb
     register(cloud, email)
     _, panel = signed_in(qtbot, window, cloud, email, verified=False)
     assert "isn't verified yet" in panel.email_state.text()
-    assert panel.turn_on_button.isEnabled()  # an authenticator app needs no address
+    panel.method.setCurrentIndex(panel.method.findData("totp"))
+    assert panel.turn_on_button.isVisible() and not panel.turn_on_button.isEnabled()
+    assert "open the link we e-mailed you" in panel.turn_on_button.toolTip()
     panel.method.setCurrentIndex(panel.method.findData("email"))
     assert panel.turn_on_button.isVisible() and not panel.turn_on_button.isEnabled()
     assert "Verify your e-mail address first" in panel.turn_on_button.toolTip()
