@@ -105,6 +105,8 @@ class SignInsPanel(QWidget):
         self.end_others_button.setEnabled(False)
         cloud.sign_ins_loaded.connect(self._show)
         cloud.other_sign_ins_ended.connect(self._others_ended)
+        # A request that failed (offline, say) leaves the button usable for another try.
+        cloud.failed.connect(lambda _: self._enable_end_others())
 
     def refresh(self) -> None:
         self.notice.clear()
@@ -211,6 +213,9 @@ class SignInsPanel(QWidget):
             self.rows.append(row)
         self.empty.setVisible(not self.sign_ins)
         self.empty.setText(self.tr("Signed in nowhere else."))
+        self._enable_end_others()
+
+    def _enable_end_others(self) -> None:
         self.end_others_button.setEnabled(any(not each.current for each in self.sign_ins))
 
     def _others_ended(self, count: int) -> None:

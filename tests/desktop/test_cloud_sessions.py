@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from flowin_engine.sync import DESKTOP_APP
+from flowin_engine.sync.account import ACCOUNT_SETTING
 from tests.cloud_server import DEFAULT_PASSWORD, cloud_server  # noqa: F401 (a fixture)
 from tests.engine.cloud_computers import new_email, register
 
@@ -77,6 +78,15 @@ def test_where_youre_signed_in_lists_each_place_in_words_and_signs_them_out(
     assert "Sign out Flowin on Windows?" in asked[-1]
     assert not still_signed_in(cloud, windows)
     assert still_signed_in(cloud, command_line)
+
+    # The cloud out of reach: nothing ends, and the button stays for another try.
+    kept = window.store.get_setting(ACCOUNT_SETTING)
+    window.store.set_setting(ACCOUNT_SETTING, {**kept, "server": "http://127.0.0.1:9"})
+    with qtbot.waitSignal(window.cloud.failed, timeout=WAIT_MS):
+        click(qtbot, panel.end_others_button)
+    assert panel.end_others_button.isEnabled()
+    assert still_signed_in(cloud, command_line)
+    window.store.set_setting(ACCOUNT_SETTING, kept)
 
     click(qtbot, panel.end_others_button)
     qtbot.waitUntil(lambda: len(panel.rows) == 1, timeout=WAIT_MS)
