@@ -153,14 +153,17 @@ def wait_until(condition, timeout: float = 60.0):
 
 
 def assert_clean_history(detail) -> None:
-    """One row per step and loop iteration, none left running, durations that match the clock."""
+    """One row per step and loop iteration, none left running, durations that match the clock.
+
+    Within a second: a step's timer and its timestamps are read at slightly different moments,
+    which a busy machine can stretch, while a wait recorded wrongly is off by whole seconds."""
     keys = [(step.node_id, step.iteration) for step in detail.steps]
     assert len(keys) == len(set(keys)), keys
     for step in detail.steps:
         assert step.status == StepStatus.SUCCESS, (step.node_name, step.iteration, step.status)
         wall = (step.finished_at - step.started_at).total_seconds() * 1000
         assert step.duration_ms >= 0
-        assert abs(step.duration_ms - wall) < 100, (step.node_name, step.duration_ms, wall)
+        assert abs(step.duration_ms - wall) < 1000, (step.node_name, step.duration_ms, wall)
 
 
 def test_a_delay_inside_a_loop_carries_on_in_its_iteration_after_a_kill_9(
