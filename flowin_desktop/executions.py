@@ -29,6 +29,7 @@ from flowin_engine.events import ExecutionStatus, StepStatus
 from flowin_engine.history import RETRYABLE
 from flowin_engine.store import ExecutionDetail, ExecutionSummary, Store, shrink
 
+from .i18n import stored_error_text
 from .panels.properties import add_json
 from .theme import LIGHT, Theme
 
@@ -362,9 +363,9 @@ class ExecutionsView(QWidget):
         self.error.setText(
             self.tr("Failed at %1: %2")
             .replace("%1", f"\u2068{detail.failed_node}\u2069")
-            .replace("%2", f"\u2068{detail.error}\u2069")
+            .replace("%2", f"\u2068{stored_error_text(detail.error)}\u2069")
             if detail.failed_node
-            else f"\u2068{detail.error or ''}\u2069"
+            else f"\u2068{stored_error_text(detail.error)}\u2069"
         )
         self.error.setVisible(bool(detail.error))
         self.retry_button.setVisible(ExecutionStatus(detail.status) in RETRYABLE)
@@ -407,7 +408,7 @@ class ExecutionsView(QWidget):
             record = self.detail.steps[int(key.split(":")[1])]
             add_json(root, self.tr("Input"), record.input)
             if record.error:
-                add_json(root, self.tr("Error"), record.error)
+                add_json(root, self.tr("Error"), stored_error_text(record.error))
             elif record.status != StepStatus.SKIPPED:
                 add_json(root, self.tr("Output"), record.output)
         self.data_view.expandToDepth(1)

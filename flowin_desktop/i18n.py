@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+import string
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -21,6 +22,12 @@ from PySide6.QtWidgets import QApplication
 from flowin_engine import paths
 from flowin_engine.errors import Problem
 from flowin_engine.registry import Connector, NodeType
+from flowin_engine.runtime import (
+    NESTED_TOO_DEEPLY_ERROR,
+    RETRY_LATER_ERROR,
+    UNEXPECTED_START_ERROR,
+)
+from flowin_engine.store import INTERRUPTED_ERROR, INTERRUPTED_STEP_ERROR
 
 log = logging.getLogger(__name__)
 
@@ -189,6 +196,47 @@ def problem_text(problem: Problem) -> str:
         return isolate_latin(template.format(**args))
     except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
         return problem.message
+
+
+# Errors Flowin itself writes into the history (a run cut short when it stopped, a run it could
+# not start): stored as English sentences, shown in the user's language by stored_error_text.
+STORED_ERRORS = (
+    INTERRUPTED_ERROR,
+    INTERRUPTED_STEP_ERROR,
+    RETRY_LATER_ERROR,
+    NESTED_TOO_DEEPLY_ERROR,
+    UNEXPECTED_START_ERROR,
+)
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """A regular expression matching ``template`` filled in, each placeholder a named group."""
+    parts = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name:
+            parts.append(f"(?P<{name}>.+?)")
+    return re.compile("".join(parts), re.DOTALL)
+
+
+_STORED_PATTERNS = tuple((template, _pattern(template)) for template in STORED_ERRORS)
+
+
+def stored_error_text(text: str | None) -> str:
+    """A run's or step's error from the history in the current language, when Flowin wrote it
+    itself; any other error (a service's answer, a step's message) as it was stored."""
+    if not text:
+        return ""
+    for template, pattern in _STORED_PATTERNS:
+        found = pattern.fullmatch(text)
+        if found is None:
+            continue
+        translated = QCoreApplication.translate(ENGINE_MESSAGES, template)
+        try:
+            return isolate_latin(translated.format(**found.groupdict()))
+        except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+            return text
+    return text
 
 
 def choice_text(choice: str) -> str:

@@ -60,7 +60,7 @@ from .document import (
 )
 from .executions import ExecutionsView
 from .home import HomeView
-from .i18n import LANGUAGES, Localizer, node_type_name, problem_text
+from .i18n import LANGUAGES, Localizer, node_type_name, problem_text, stored_error_text
 from .panels.accounts import AccountPicker
 from .panels.builder import BuilderPanel
 from .panels.palette import Palette
@@ -720,7 +720,7 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _error_text(error: str | None, problem: Problem | None) -> str:
         """A step's error in the user's language when the engine gave its template."""
-        return problem_text(problem) if problem is not None else error or ""
+        return problem_text(problem) if problem is not None else stored_error_text(error)
 
     def fix_failed_step(self) -> None:
         """Open what the last failure blames: the step's account dialog, or its field."""

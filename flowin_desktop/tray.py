@@ -6,6 +6,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
+from .i18n import stored_error_text
+
 
 class Tray(QSystemTrayIcon):
     def __init__(self, window: QWidget, icon: QIcon, parent: QObject | None = None) -> None:
@@ -41,7 +43,7 @@ class Tray(QSystemTrayIcon):
         """A failed run of an active flow: say which and why; a click opens Flowin."""
         self.showMessage(
             self.tr("'%1' failed").replace("%1", flow_name),
-            error,
+            stored_error_text(error),
             QSystemTrayIcon.MessageIcon.Warning,
         )
 

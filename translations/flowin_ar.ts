@@ -3518,6 +3518,26 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>EngineMessages</name>
     <message>
+      <source>Flowin stopped while this run was in progress.</source>
+      <translation>توقف Flowin أثناء تنفيذ هذا التشغيل.</translation>
+    </message>
+    <message>
+      <source>Flowin stopped while this step was running.</source>
+      <translation>توقف Flowin أثناء تنفيذ هذه الخطوة.</translation>
+    </message>
+    <message>
+      <source>Flowin could not start this run; it can be retried later.</source>
+      <translation>تعذّر على Flowin بدء هذا التشغيل؛ يمكن إعادة محاولته لاحقًا.</translation>
+    </message>
+    <message>
+      <source>Flowin could not start this run because its data is nested too deeply to be read.</source>
+      <translation>تعذّر على Flowin بدء هذا التشغيل لأن بياناته متداخلة بعمق لا تمكن معه قراءتها.</translation>
+    </message>
+    <message>
+      <source>Flowin could not start this run because of an unexpected problem ({kind}); details are in the log.</source>
+      <translation>تعذّر على Flowin بدء هذا التشغيل بسبب مشكلة غير متوقعة ({kind})؛ التفاصيل في السجل.</translation>
+    </message>
+    <message>
       <source>Missing variable {{{{{variable}}}}} in '{step}' → {title}</source>
       <translation>متغير غير موجود {{{{{variable}}}}} في '{step}' ← {title}</translation>
     </message>

@@ -2,10 +2,21 @@
 
 from ._inbox import InboxEvent
 from ._lock import AlreadyRunning
-from ._runtime import ActiveFlow, Runtime, RuntimeSettings, WebhooksUnavailable
+from ._runtime import (
+    NESTED_TOO_DEEPLY_ERROR,
+    RETRY_LATER_ERROR,
+    UNEXPECTED_START_ERROR,
+    ActiveFlow,
+    Runtime,
+    RuntimeSettings,
+    WebhooksUnavailable,
+)
 from ._schedules import describe, next_runs
 
 __all__ = [
+    "NESTED_TOO_DEEPLY_ERROR",
+    "RETRY_LATER_ERROR",
+    "UNEXPECTED_START_ERROR",
     "ActiveFlow",
     "AlreadyRunning",
     "InboxEvent",

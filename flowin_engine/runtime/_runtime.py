@@ -50,6 +50,17 @@ log = logging.getLogger("flowin.runtime")
 
 RESPOND_TYPE = "webhook.respond"
 
+# What the history says of a run Flowin itself could not start: kept here whole, so that an app
+# can recognise them in the history and show them in its user's language.
+RETRY_LATER_ERROR = "Flowin could not start this run; it can be retried later."
+NESTED_TOO_DEEPLY_ERROR = (
+    "Flowin could not start this run because its data is nested too deeply to be read."
+)
+UNEXPECTED_START_ERROR = (
+    "Flowin could not start this run because of an unexpected problem ({kind}); "
+    "details are in the log."
+)
+
 
 class WebhooksUnavailable(FlowinError):
     """Webhooks can't listen: another program (or another Flowin) has the port, say."""
@@ -58,6 +69,7 @@ class WebhooksUnavailable(FlowinError):
         super().__init__(f"Webhooks can't listen on {host}:{port} ({reason}).")
         self.host = host
         self.port = port
+        self.reason = reason
 
 
 @dataclass
@@ -118,6 +130,7 @@ class Runtime:
         self._sync_thread: threading.Thread | None = None
         self.problems: dict[str, str] = {}  # flow id → why it can't be switched on
         self.listen_error: str | None = None
+        self.listen_failure: WebhooksUnavailable | None = None  # the facts of listen_error
         self._folder_lock = DataFolderLock(store.path)
         self._stopped = False
 
@@ -164,6 +177,7 @@ class Runtime:
             if webhooks_required:
                 raise failure from None
             # Another program has the port: schedules and polling still run.
+            self.listen_failure = failure
             self.listen_error = f"{failure} Change the port in Settings."
             log.error(self.listen_error)
         self._starter = threading.Thread(
@@ -453,7 +467,7 @@ class Runtime:
         if begun:
             # The batch was recorded before it failed: starting it again could run it twice.
             # Its runs stay as begun; the next start marks them interrupted, to retry.
-            problem = FlowinError("Flowin could not start this run; it can be retried later.")
+            problem = FlowinError(RETRY_LATER_ERROR)
             return [problem for _ in starts]
         return [self._start_alone(start) for start in starts]
 
@@ -469,10 +483,9 @@ class Runtime:
     def _record_unstartable(self, start: Start, error: Exception) -> FlowinError:
         """Record, as a failed run without its data, an event that can't even be started."""
         if isinstance(error, RecursionError):
-            reason = "its data is nested too deeply to be read"
+            problem = FlowinError(NESTED_TOO_DEEPLY_ERROR)
         else:
-            reason = f"of an unexpected problem ({type(error).__name__}); details are in the log"
-        problem = FlowinError(f"Flowin could not start this run because {reason}.")
+            problem = FlowinError(UNEXPECTED_START_ERROR.format(kind=type(error).__name__))
         execution_id = str(start.execution_id)
         now = datetime.now(UTC)
         try:

@@ -2,6 +2,8 @@
 
 from ._health import DatabaseDamaged, RestoreRefused
 from ._store import (
+    INTERRUPTED_ERROR,
+    INTERRUPTED_STEP_ERROR,
     LANGUAGE_SETTING,
     DatabaseBusy,
     ExecutionDetail,
@@ -18,6 +20,8 @@ from .trim import HISTORY_LIMIT, for_history, is_truncated, shrink
 
 __all__ = [
     "HISTORY_LIMIT",
+    "INTERRUPTED_ERROR",
+    "INTERRUPTED_STEP_ERROR",
     "LANGUAGE_SETTING",
     "DatabaseBusy",
     "DatabaseDamaged",

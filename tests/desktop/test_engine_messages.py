@@ -12,7 +12,7 @@ import flowin_engine.errors
 import flowin_engine.runner
 import flowin_engine.steps
 import flowin_engine.validation
-from flowin_desktop.i18n import ENGINE_MESSAGES, translations_dir
+from flowin_desktop.i18n import ENGINE_MESSAGES, STORED_ERRORS, translations_dir
 
 from .conftest import WAIT_MS, add, plain
 
@@ -26,7 +26,7 @@ MODULES = (
 
 
 def _templates() -> set[str]:
-    found = set()
+    found = set(STORED_ERRORS)  # what Flowin itself writes into the history
     for module in MODULES:
         found |= _templates_in(Path(module.__file__))
     return found

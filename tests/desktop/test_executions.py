@@ -121,3 +121,37 @@ def test_a_step_output_too_big_to_keep_is_not_pinned_as_its_marker(qtbot, editor
     assert not editor.set_pinned(trigger, True)
     assert editor.document.flow.pinned == {}
     assert "too big to keep" in editor.statusBar().currentMessage()
+
+
+def test_a_run_cut_short_when_flowin_stopped_reads_in_arabic(qtbot, window):
+    from datetime import UTC, datetime
+
+    from flowin_engine.events import ExecutionStarted, StepStarted
+    from flowin_engine.model import Flow, Node
+
+    from .conftest import plain
+
+    store = window.store
+    store.save_flow(
+        Flow(id="orders", name="Orders", nodes=[Node(id="n", type="core.noop", name="Note")])
+    )
+    now = datetime.now(UTC)
+    store.record(
+        [
+            ExecutionStarted("cut-short", "orders", "Orders", {}, now, "webhook"),
+            StepStarted("cut-short", "n", "Note", "core.noop", 1, None, {}, now),
+        ]
+    )
+    assert store.mark_interrupted(["cut-short"]) == 1
+    window.set_language("ar")
+    window.show_executions()
+    view = window.executions
+    view.select("cut-short")
+
+    assert plain(view.error.text()) == "توقف Flowin أثناء تنفيذ هذا التشغيل."
+    view.steps.setCurrentItem(view.steps.topLevelItem(1))
+    shown = {
+        view.data_model.item(r, 0).text(): view.data_model.item(r, 1).text()
+        for r in range(view.data_model.rowCount())
+    }
+    assert plain(shown["الخطأ"]) == "توقف Flowin أثناء تنفيذ هذه الخطوة."
