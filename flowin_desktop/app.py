@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from flowin_engine.registry import Registry, default_registry
 from flowin_engine.store import Store
 
-from .background import Background
+from .background import Background, ProblemLabel
 from .damaged import open_store
 from .example import welcome_flow
 from .i18n import Localizer
@@ -67,10 +67,7 @@ def create_window(
 def show_background_problem(window: MainWindow, background: Background) -> None:
     """Keep why active flows don't run here (or their webhooks) in sight, in the status bar."""
     if background.problem:
-        label = QLabel(background.problem)
-        label.setObjectName("backgroundProblem")
-        label.setWordWrap(True)
-        window.statusBar().addPermanentWidget(label, 1)
+        window.statusBar().addPermanentWidget(ProblemLabel(background), 1)
 
 
 def main() -> int:

@@ -5,14 +5,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QLabel, QWidget
 
 from flowin_engine.credentials import Connections
 from flowin_engine.errors import FlowinError
 from flowin_engine.events import Event, ExecutionFinished, ExecutionStatus
 from flowin_engine.model import FlowStatus
 from flowin_engine.registry import Registry
-from flowin_engine.runtime import Runtime, RuntimeSettings
+from flowin_engine.runtime import AlreadyRunning, Runtime, RuntimeSettings
 from flowin_engine.store import Store
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ class Background(QObject):
         )
         self._names: dict[str, str] = {}
         self.start_error: str | None = None
+        self.start_failure: FlowinError | None = None
         self.runtime.runner.events.subscribe(self._events)
 
     def start(self) -> None:
@@ -41,6 +43,7 @@ class Background(QObject):
             self.runtime.start()
         except FlowinError as error:  # another Flowin runs this data folder, say
             self.start_error = str(error)
+            self.start_failure = error
             log.warning("Active flows don't run in this window: %s", error)
 
     @property
@@ -51,6 +54,32 @@ class Background(QObject):
     def problem(self) -> str | None:
         """Why active flows (or their webhooks) don't run here, for the status bar."""
         return self.start_error or self.runtime.listen_error
+
+    def problem_text(self) -> str | None:
+        """``problem`` in the user's language, saying what a desktop user can do about it."""
+        failure = self.start_failure
+        if isinstance(failure, AlreadyRunning):
+            if failure.pid:
+                return self.tr(
+                    "Your active flows don't run in this window: Flowin is already open with the "
+                    "same data (process %1), and only one Flowin at a time can run them. Quit the "
+                    "other Flowin (its window or its icon in the tray), then open Flowin again."
+                ).replace("%1", str(failure.pid))
+            return self.tr(
+                "Your active flows don't run in this window: Flowin is already open with the "
+                "same data, and only one Flowin at a time can run them. Quit the other Flowin "
+                "(its window or its icon in the tray), then open Flowin again."
+            )
+        if failure is not None:
+            return self.start_error
+        listening = self.runtime.listen_failure
+        if listening is not None:
+            return self.tr(
+                "Webhooks can't receive events in this window: port %1 is in use by another "
+                "program, perhaps another Flowin. Close that program, then open Flowin again. "
+                "Active flows that don't start from a webhook still run."
+            ).replace("%1", str(listening.port))
+        return None
 
     def stop(self) -> int:
         """Stop running flows (steps get 5 seconds); returns how many runs were cut short."""
@@ -74,3 +103,23 @@ class Background(QObject):
                     self.run_failed.emit(event.execution_id, name, event.error or "")
                 elif event.status == ExecutionStatus.SUCCESS:
                     self.run_succeeded.emit(event.execution_id, name)
+
+
+class ProblemLabel(QLabel):
+    """Why active flows (or their webhooks) don't run here, in the status bar, kept in the
+    user's language when it changes."""
+
+    def __init__(self, background: Background, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.background = background
+        self.setObjectName("backgroundProblem")
+        self.setWordWrap(True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setText(self.background.problem_text() or "")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

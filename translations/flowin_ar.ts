@@ -4379,4 +4379,19 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>تفعيل</translation>
     </message>
   </context>
+  <context>
+    <name>Background</name>
+    <message>
+      <source>Your active flows don't run in this window: Flowin is already open with the same data (process %1), and only one Flowin at a time can run them. Quit the other Flowin (its window or its icon in the tray), then open Flowin again.</source>
+      <translation>لا تعمل تدفقاتك النشطة في هذه النافذة: Flowin مفتوح بالفعل على البيانات نفسها (العملية %1)، ولا يشغّلها إلا Flowin واحد في كل مرة. أغلق Flowin الآخر (نافذته أو أيقونته في شريط النظام)، ثم افتح Flowin من جديد.</translation>
+    </message>
+    <message>
+      <source>Your active flows don't run in this window: Flowin is already open with the same data, and only one Flowin at a time can run them. Quit the other Flowin (its window or its icon in the tray), then open Flowin again.</source>
+      <translation>لا تعمل تدفقاتك النشطة في هذه النافذة: Flowin مفتوح بالفعل على البيانات نفسها، ولا يشغّلها إلا Flowin واحد في كل مرة. أغلق Flowin الآخر (نافذته أو أيقونته في شريط النظام)، ثم افتح Flowin من جديد.</translation>
+    </message>
+    <message>
+      <source>Webhooks can't receive events in this window: port %1 is in use by another program, perhaps another Flowin. Close that program, then open Flowin again. Active flows that don't start from a webhook still run.</source>
+      <translation>لا يستطيع الويب هوك استقبال الأحداث في هذه النافذة: المنفذ %1 يستخدمه برنامج آخر، ربما Flowin آخر. أغلق ذلك البرنامج، ثم افتح Flowin من جديد. أما التدفقات النشطة التي لا تبدأ من ويب هوك فما زالت تعمل.</translation>
+    </message>
+  </context>
 </TS>

@@ -1,8 +1,13 @@
 """Active flows run inside the app, and a failed run raises a tray alert."""
 
+import os
+import socket
+
 import httpx
+from PySide6.QtWidgets import QApplication
 
 from flowin_desktop.background import Background
+from flowin_desktop.i18n import Localizer
 from flowin_engine.model import Edge, Flow, FlowStatus, Node
 from flowin_engine.registry import default_registry
 from flowin_engine.store import Store
@@ -63,6 +68,7 @@ def test_a_second_app_on_the_same_data_folder_shows_why_flows_dont_run_here(
     store.set_setting("webhook_port", 0)
     first = Runtime(store, RuntimeSettings(port=0))
     first.start()
+    localizer = Localizer(QApplication.instance())
     background = Background(store, default_registry())
     try:
         background.start()  # no exception: the window opens, without running flows
@@ -73,8 +79,49 @@ def test_a_second_app_on_the_same_data_folder_shows_why_flows_dont_run_here(
         show_background_problem(window, background)
         window.show()
         label = shown(qtbot, lambda: window.statusBar().findChild(QLabel, "backgroundProblem"))
-        assert label.text() == background.problem
+        assert label.text().startswith("Your active flows don't run in this window")
+        assert f"(process {os.getpid()})" in label.text()
+        assert "--data-dir" not in label.text()
+
+        localizer.set_language("ar")  # the label follows a change of language
+        qtbot.waitUntil(lambda: "لا تعمل تدفقاتك النشطة" in label.text(), timeout=WAIT_MS)
+        assert str(os.getpid()) in label.text()
+        assert "Flowin is already running" not in label.text()
     finally:
+        localizer.set_language("en")
         background.stop()
         first.stop(grace=1)
         store.close()
+
+
+def test_webhooks_that_cant_listen_are_explained_in_arabic(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    from flowin_desktop.app import show_background_problem
+
+    monkeypatch.setenv("FLOWIN_SECRETS", "file")
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    port = taken.getsockname()[1]
+    store = Store(tmp_path / "flowin.db")
+    store.set_setting("webhook_port", port)
+    localizer = Localizer(QApplication.instance())
+    background = Background(store, default_registry())
+    try:
+        localizer.set_language("ar")
+        background.start()
+        assert background.running  # schedules and polling still run
+        assert background.runtime.listen_failure.port == port
+        window = QMainWindow()
+        qtbot.addWidget(window)
+        show_background_problem(window, background)
+        window.show()
+        label = shown(qtbot, lambda: window.statusBar().findChild(QLabel, "backgroundProblem"))
+        assert "الويب هوك" in label.text() and str(port) in label.text()
+        assert "Webhooks can't listen" not in label.text()
+    finally:
+        localizer.set_language("en")
+        background.stop()
+        store.close()
+        taken.close()
