@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-from click.utils import make_default_short_help
 
 from .errors import FlowFileError, FlowinError, NotFound
 from .events import (
@@ -98,7 +97,9 @@ class _Cli(click.Group):
         rows = []
         for name in names:
             if name in LAZY_COMMANDS and name not in self.commands:
-                rows.append((name, make_default_short_help(LAZY_COMMANDS[name][2], limit)))
+                # A stand-in command words the short help as the real one will, without loading it.
+                stand_in = click.Command(name, help=LAZY_COMMANDS[name][2])
+                rows.append((name, stand_in.get_short_help_str(limit)))
                 continue
             command = self.get_command(ctx, name)
             if command is not None and not command.hidden:
