@@ -4394,4 +4394,35 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>لا يستطيع الويب هوك استقبال الأحداث في هذه النافذة: المنفذ %1 يستخدمه برنامج آخر، ربما Flowin آخر. أغلق ذلك البرنامج، ثم افتح Flowin من جديد. أما التدفقات النشطة التي لا تبدأ من ويب هوك فما زالت تعمل.</translation>
     </message>
   </context>
+  <context>
+    <name>DamagedDatabase</name>
+    <message>
+      <source>Flowin's database (%1) is damaged, so Flowin has not opened it.</source>
+      <translation>قاعدة بيانات Flowin (%1) تالفة، لذلك لم يفتحها Flowin.</translation>
+    </message>
+    <message>
+      <source>There is no backup of it yet, so Flowin can't repair it. Keep a copy of the file and ask for help.</source>
+      <translation>لا توجد نسخة احتياطية منها بعد، لذلك لا يستطيع Flowin إصلاحها. احتفظ بنسخة من الملف واطلب المساعدة.</translation>
+    </message>
+    <message>
+      <source>Flowin can put back its backup of %1. Runs recorded after that day will be missing. The damaged file is kept aside, not deleted.</source>
+      <translation>يستطيع Flowin أن يعيد نسخته الاحتياطية من يوم %1. ستكون عمليات التشغيل المسجَّلة بعد ذلك اليوم مفقودة. ويُحتفَظ بالملف التالف جانبًا ولا يُحذَف.</translation>
+    </message>
+    <message>
+      <source>Restore the backup</source>
+      <translation>استعادة النسخة الاحتياطية</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>خروج</translation>
+    </message>
+    <message>
+      <source>Flowin can't open its database.</source>
+      <translation>لا يستطيع Flowin فتح قاعدة بياناته.</translation>
+    </message>
+    <message>
+      <source>Flowin could not put back the backup.</source>
+      <translation>تعذّر على Flowin إعادة النسخة الاحتياطية.</translation>
+    </message>
+  </context>
 </TS>

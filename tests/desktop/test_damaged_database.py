@@ -3,17 +3,29 @@ back the latest backup when the user asks."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from flowin_desktop import app
 from flowin_desktop.damaged import QUIT, RESTORE, open_store
-from flowin_engine.store import Store
+from flowin_engine.store import Store, _health
 from flowin_engine.store._health import back_up_daily
+from tests.desktop.conftest import plain
 from tests.engine.histories import damage_a_page_in_the_middle, fill
+
+
+@pytest.fixture(autouse=True)
+def system_language() -> Iterator[None]:
+    """English unless a test says otherwise, whatever this machine's own language is."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    yield
+    QLocale.setDefault(before)
 
 
 def answer_with(button: str, seen: list[str]) -> None:
@@ -71,3 +83,47 @@ def test_the_app_puts_back_the_latest_backup_when_asked(
         store.close()
     assert "is damaged" in seen[0] and "backup" in seen[0]
     assert len(list((tmp_path / "damaged").glob("*/flowin.db"))) == 1
+
+
+def test_on_an_arabic_system_the_damaged_database_is_explained_in_arabic_right_to_left(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The language setting is in the database that can't be read: the system's is used."""
+    monkeypatch.setenv("FLOWIN_SECRETS", "file")
+    monkeypatch.setenv("FLOWIN_DATA_DIR", str(tmp_path))
+    path = tmp_path / "flowin.db"
+    with Store(path) as store:
+        fill(store, runs=50)
+        back_up_daily(store.path)
+    damage_a_page_in_the_middle(path)
+    QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(f"{box.text()} {box.informativeText()}")
+        seen.append(" | ".join(b.text() for b in box.buttons()))
+        seen.append(str(box.layoutDirection() == Qt.LayoutDirection.RightToLeft))
+        reject = QMessageBox.ButtonRole.RejectRole
+        next(b for b in box.buttons() if box.buttonRole(b) == reject).click()
+
+    QTimer.singleShot(0, answer)
+    assert open_store() is None
+
+    text, buttons, right_to_left = seen
+    text = plain(text)
+    assert "قاعدة بيانات Flowin" in text and "تالفة" in text
+    assert "النسخة الاحتياطية" in text or "نسخته الاحتياطية" in text
+    month = QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt).monthName(
+        _health.backups(path)[0].day.month
+    )
+    assert month in text
+    assert not re.search("[A-Za-z]{3,}", text.replace("Flowin", "").replace(str(path), ""))
+    assert sorted(buttons.split(" | ")) == sorted(["استعادة النسخة الاحتياطية", "خروج"])
+    assert right_to_left == "True"
+    # The window that follows starts in the language stored in the database, from English.
+    assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert QCoreApplication.translate("DamagedDatabase", QUIT) == QUIT
