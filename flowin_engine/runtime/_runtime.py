@@ -178,7 +178,7 @@ class Runtime:
                 raise failure from None
             # Another program has the port: schedules and polling still run.
             self.listen_failure = failure
-            self.listen_error = f"{failure} Change the port in Settings."
+            self.listen_error = f"{failure} Flows that don't start from a webhook still run."
             log.error(self.listen_error)
         self._starter = threading.Thread(
             target=self._start_loop, name="flowin-starter", daemon=True
