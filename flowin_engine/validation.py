@@ -315,6 +315,39 @@ def _settings_problems(node: Node, node_type: NodeType, empty: set[str]) -> list
         problem = _url_problem(node, node_type, key, schemes)
         if problem is not None:
             problems.append(problem)
+    problems.extend(_misspelt_settings(node, node_type))
+    return problems
+
+
+def _misspelt_settings(node: Node, node_type: NodeType) -> list[Problem]:
+    """Settings the step doesn't have but nearly has: 'amout' for 'amount' would otherwise be
+    dropped in silence and the step run with its default. A name close to none is left alone
+    (a setting an older version of the connector had, say)."""
+    model = node_type.input_model
+    if model.model_config.get("extra") == "allow":
+        return []
+    known = {name: name for name in model.model_fields}
+    known |= {f.alias: name for name, f in model.model_fields.items() if f.alias}
+    problems = []
+    for key in node.params:
+        if key in known:
+            continue
+        close = difflib.get_close_matches(key, list(known), n=1, cutoff=CLOSE_ENOUGH)
+        if close:
+            name = known[close[0]]
+            problems.append(
+                Problem(
+                    "'{step}' has no setting '{key}'. Did you mean {title} ('{suggestion}')?",
+                    node.name,
+                    key,
+                    args={
+                        "step": node.name,
+                        "key": key,
+                        "title": node_type.field_title(name),
+                        "suggestion": close[0],
+                    },
+                )
+            )
     return problems
 
 

@@ -3686,6 +3686,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>يشير '{step}' → {title} إلى '{other}' التي لا تعمل قبله.</translation>
     </message>
     <message>
+      <source>'{step}' has no setting '{key}'. Did you mean {title} ('{suggestion}')?</source>
+      <translation>ليس في '{step}' إعداد باسم '{key}'. هل تقصد {title} ('{suggestion}')؟</translation>
+    </message>
+    <message>
       <source>'{step}' uses an unknown node type '{type}'. Did you mean '{suggestion}'?</source>
       <translation>تستخدم '{step}' نوع عقدة غير معروف '{type}'. هل تقصد '{suggestion}'؟</translation>
     </message>

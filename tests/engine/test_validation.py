@@ -210,6 +210,21 @@ def test_impossible_wait_settings_are_named_with_what_would_do():
     ]
 
 
+def test_a_misspelt_setting_name_is_named_with_the_setting_it_nearly_is():
+    problems = validate_flow(
+        make_flow(
+            [
+                ("Start", "core.manual_trigger", {}),
+                ("Wait", "core.delay", {"amout": 5, "unit": "minutes", "from_old_version": 1}),
+            ],
+            ["Start -> Wait"],
+        )
+    )
+    assert [(p.message, p.node, p.field) for p in problems] == [
+        ("'Wait' has no setting 'amout'. Did you mean Amount ('amount')?", "Wait", "amout")
+    ]
+
+
 def test_a_web_request_checks_its_method_and_its_address():
     found = real(
         [
