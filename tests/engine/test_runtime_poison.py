@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
 
-from flowin_engine.credentials import Connections
 from flowin_engine.events import ExecutionStatus
 from flowin_engine.model import FlowStatus
-from flowin_engine.runtime import Runtime, RuntimeSettings
 from flowin_engine.runtime._inbox import Inbox
 from flowin_engine.store import Store
 from flowin_engine.webhooks import MAX_NESTING
 
-from .builders import make_flow, registry_with_testkit
+from .builders import make_flow
+from .test_runtime import start_runtime, wait_for
 
-REGISTRY = registry_with_testkit()
 GOOD = 30
 
 
@@ -31,27 +28,6 @@ def _file_secrets(monkeypatch):
 def store(tmp_path):
     with Store(tmp_path / "flowin.db") as store:
         yield store
-
-
-def start_runtime(store: Store) -> Runtime:
-    runtime = Runtime(
-        store,
-        RuntimeSettings(port=0, sync_interval=0.1),
-        registry=REGISTRY,
-        connections=Connections(store),
-    )
-    runtime.start()
-    return runtime
-
-
-def wait_for(condition, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError("timed out waiting")
 
 
 def orders_flow():

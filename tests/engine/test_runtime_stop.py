@@ -20,7 +20,7 @@ from flowin_engine.runtime import Runtime, RuntimeSettings
 from flowin_engine.store import Store
 
 from .builders import make_flow, registry_with_testkit
-from .test_runtime_poison import wait_for
+from .test_runtime import wait_for
 from .test_runtime_single import EXIT_WAIT, Serve, free_port
 
 pytestmark = pytest.mark.slow

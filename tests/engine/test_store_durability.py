@@ -18,14 +18,13 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from flowin_engine.credentials import Connections
 from flowin_engine.events import ExecutionStatus, StepStatus
 from flowin_engine.model import FlowStatus
 from flowin_engine.runner import Runner
-from flowin_engine.runtime import Runtime, RuntimeSettings
 from flowin_engine.store import DatabaseBusy, Store
 
 from .builders import make_flow, registry_with_testkit
+from .test_runtime import start_runtime
 
 REGISTRY = registry_with_testkit()
 
@@ -115,17 +114,6 @@ def test_a_run_that_finishes_while_another_process_holds_the_database_is_recorde
         ("Note", StepStatus.SUCCESS),
     ]
     assert detail.finished_at is not None
-
-
-def start_runtime(store: Store) -> Runtime:
-    runtime = Runtime(
-        store,
-        RuntimeSettings(port=0, sync_interval=0.1),
-        registry=REGISTRY,
-        connections=Connections(store),
-    )
-    runtime.start()
-    return runtime
 
 
 def finished(store: Store, execution_id: str) -> bool:
