@@ -54,12 +54,13 @@ _MAX_WIDTH_DIGITS = len(str(MAX_TEXT))
 class Budget:
     """What one evaluation has left to spend."""
 
-    __slots__ = ("deadline", "turns_left", "until_clock")
+    __slots__ = ("deadline", "time_limit", "turns_left", "until_clock")
 
-    def __init__(self) -> None:
+    def __init__(self, time_limit: float = TIME_LIMIT) -> None:
         self.turns_left = MAX_TURNS
         self.until_clock = _CLOCK_EVERY
-        self.deadline = monotonic() + TIME_LIMIT
+        self.time_limit = time_limit
+        self.deadline = monotonic() + time_limit
 
     def spend(self, turns: int = 1) -> None:
         self.until_clock -= turns
@@ -73,7 +74,7 @@ class Budget:
         if self.turns_left < 0:
             raise TooMuchWork(MAX_TURNS)
         if monotonic() > self.deadline:
-            raise TooSlow(TIME_LIMIT)
+            raise TooSlow(self.time_limit)
 
 
 # Reading the clock costs more than a loop turn: it is read every this many turns.
@@ -82,10 +83,10 @@ _CLOCK_EVERY = 64
 _current: ContextVar[Budget | None] = ContextVar("expression_budget", default=None)
 
 
-def start() -> Token[Budget | None]:
+def start(time_limit: float = TIME_LIMIT) -> Token[Budget | None]:
     """Give the evaluation that follows a fresh budget (per thread: each has its own context);
     ``stop`` with the token when it is over."""
-    return _current.set(Budget())
+    return _current.set(Budget(time_limit))
 
 
 def stop(token: Token[Budget | None]) -> None:

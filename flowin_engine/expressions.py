@@ -237,10 +237,17 @@ def render(
 
 
 def render_text(
-    source: str, context: Mapping[str, Any], node: str | None = None, field: str | None = None
+    source: str,
+    context: Mapping[str, Any],
+    node: str | None = None,
+    field: str | None = None,
+    *,
+    time_limit: float = limits.TIME_LIMIT,
 ) -> Any:
+    """Render one template; ``time_limit`` bounds it in seconds (a screen that previews an
+    expression while the user types wants a shorter one than a run)."""
     where = f" in '{node}'" + (f" → {field}" if field else "") if node else ""
-    budget = limits.start()
+    budget = limits.start(time_limit)
     try:
         native, compiled = _compile(source)
         if native:

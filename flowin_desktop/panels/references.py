@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QPlainTextEdit, QWidget
 
-from flowin_engine.errors import ExpressionError
+from flowin_engine.errors import ExpressionError, TooSlow
 from flowin_engine.expressions import is_template, render_text
 from flowin_engine.model import Flow, Node
 from flowin_engine.registry import Registry
@@ -96,12 +96,20 @@ def last_run_context(flow: Flow, registry: Registry, step_data: StepData) -> dic
     return context
 
 
+# The check runs on the window's thread as the user types: it gives up long before a run would.
+PREVIEW_TIME_LIMIT = 0.25
+
+
 def reference_problem(text: Any, context: dict[str, Any] | None, node_input: Any) -> str | None:
-    """Why a field's ``{{ }}`` can't be resolved against the last run's data; None if it can."""
+    """Why a field's ``{{ }}`` can't be resolved against the last run's data; None if it can,
+    or if finding out takes longer than a preview may (the run itself will say)."""
     if context is None or not is_template(text):
         return None
+    data = context | {"input": node_input, "now": None, "execution_id": ""}
     try:
-        render_text(text, context | {"input": node_input, "now": None, "execution_id": ""})
+        render_text(text, data, time_limit=PREVIEW_TIME_LIMIT)
+    except TooSlow:
+        return None
     except ExpressionError as error:
         return str(error)
     return None

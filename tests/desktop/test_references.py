@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from flowin_desktop.panels import references
+
 from .conftest import WAIT_MS, add
 
 
@@ -49,3 +51,14 @@ def test_a_reference_the_last_run_cannot_resolve_is_marked_with_the_reason(qtbot
     label = window.properties.reference_labels["message"]
     assert label.isVisible()
     assert "Missing variable {{customer_name}}" in label.text()
+
+
+def test_the_check_while_typing_gives_up_on_a_slow_expression_instead_of_blaming_it(monkeypatch):
+    looping = "{% for i in range(5000) %}{{ i }}{% endfor %}"
+    assert references.reference_problem(looping, {"steps": {}}, None) is None
+    assert "Missing variable" in references.reference_problem(
+        "{{ trigger.name }}", {"steps": {}}, None
+    )
+    # However long the window's own check may take, a slow expression is left to the run.
+    monkeypatch.setattr(references, "PREVIEW_TIME_LIMIT", 0)
+    assert references.reference_problem(looping, {"steps": {}}, None) is None

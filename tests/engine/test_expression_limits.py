@@ -8,9 +8,9 @@ import textwrap
 
 import pytest
 
-from flowin_engine.errors import MissingVariable, TooMuchWork
+from flowin_engine.errors import MissingVariable, TooMuchWork, TooSlow
 from flowin_engine.events import ExecutionStatus
-from flowin_engine.expressions import render
+from flowin_engine.expressions import render, render_text
 from flowin_engine.runner import Runner
 from flowin_engine.validation import validate_flow
 
@@ -321,7 +321,7 @@ def test_all_the_bombs_in_one_process_stay_within_a_gigabyte(tmp_path):
             # of taking the machine's memory.
             resource.setrlimit(resource.RLIMIT_AS, (4 * 2**30, 4 * 2**30))
             from flowin_engine.errors import TooMuchWork
-            from flowin_engine.expressions import render
+            from flowin_engine.expressions import render, render_text
             outcomes = {}
             for name, template in json.loads(sys.argv[1]).items():
                 try:
@@ -346,3 +346,12 @@ def test_all_the_bombs_in_one_process_stay_within_a_gigabyte(tmp_path):
     report = json.loads(done.stdout)
     assert report["outcomes"] == dict.fromkeys(BOMBS, "too much work")
     assert report["peak_mib"] < 1024
+
+
+def test_a_shorter_time_limit_stops_an_evaluation_sooner_and_says_which():
+    looping = "{% for i in range(5000) %}{{ i }}{% endfor %}"
+    assert render_text(looping, {}).startswith("0123")
+    with pytest.raises(TooSlow) as caught:
+        render_text(looping, {}, "Count", "Text", time_limit=0)
+    assert caught.value.limit == 0
+    assert "would take longer than 0 seconds" in str(caught.value)
