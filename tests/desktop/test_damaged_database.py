@@ -28,8 +28,9 @@ def system_language() -> Iterator[None]:
     QLocale.setDefault(before)
 
 
-def answer_with(button: str, seen: list[str]) -> None:
-    """Once the dialog is up, note what it says and press ``button``."""
+def answer_with(role: QMessageBox.ButtonRole, seen: list[str]) -> None:
+    """Once the dialog is up, note what it says, its buttons and whether it reads right to
+    left, and press its button of ``role``."""
 
     def answer() -> None:
         box = QApplication.activeModalWidget()
@@ -37,11 +38,20 @@ def answer_with(button: str, seen: list[str]) -> None:
             QTimer.singleShot(20, answer)
             return
         seen.append(f"{box.text()} {box.informativeText()}")
-        labels = [b.text() for b in box.buttons()]
-        seen.append(" | ".join(labels))
-        next(b for b in box.buttons() if b.text() == button).click()
+        seen.append(" | ".join(b.text() for b in box.buttons()))
+        seen.append(str(box.layoutDirection() == Qt.LayoutDirection.RightToLeft))
+        next(b for b in box.buttons() if box.buttonRole(b) == role).click()
 
     QTimer.singleShot(0, answer)
+
+
+def damaged_with_a_backup(path: Path, runs: int = 300) -> list[str]:
+    """A history of ``runs`` runs, backed up, then damaged in the middle; the runs' ids."""
+    with Store(path) as store:
+        ids = fill(store, runs)
+        back_up_daily(store.path)
+    damage_a_page_in_the_middle(path)
+    return ids
 
 
 def test_the_app_started_on_a_database_without_a_backup_explains_it_and_quits(
@@ -51,11 +61,11 @@ def test_the_app_started_on_a_database_without_a_backup_explains_it_and_quits(
     (tmp_path / "flowin.db").write_bytes(b"these are not the bytes of a database\n" * 500)
     seen: list[str] = []
 
-    answer_with(QUIT, seen)
+    answer_with(QMessageBox.ButtonRole.RejectRole, seen)
     code = app.main()
 
     assert code == 1
-    text, buttons = seen
+    text, buttons, _ = seen
     assert "is damaged" in text and "no backup" in text
     assert buttons == QUIT
 
@@ -65,14 +75,10 @@ def test_the_app_puts_back_the_latest_backup_when_asked(
 ) -> None:
     monkeypatch.setenv("FLOWIN_SECRETS", "file")
     monkeypatch.setenv("FLOWIN_DATA_DIR", str(tmp_path))
-    path = tmp_path / "flowin.db"
-    with Store(path) as store:
-        ids = fill(store)
-        back_up_daily(store.path)
-    damage_a_page_in_the_middle(path)
+    ids = damaged_with_a_backup(tmp_path / "flowin.db")
     seen: list[str] = []
 
-    answer_with(RESTORE, seen)
+    answer_with(QMessageBox.ButtonRole.AcceptRole, seen)
     store = open_store()
 
     assert store is not None
@@ -82,6 +88,7 @@ def test_the_app_puts_back_the_latest_backup_when_asked(
     finally:
         store.close()
     assert "is damaged" in seen[0] and "backup" in seen[0]
+    assert seen[1] == f"{RESTORE} | {QUIT}"
     assert len(list((tmp_path / "damaged").glob("*/flowin.db"))) == 1
 
 
@@ -92,25 +99,11 @@ def test_on_an_arabic_system_the_damaged_database_is_explained_in_arabic_right_t
     monkeypatch.setenv("FLOWIN_SECRETS", "file")
     monkeypatch.setenv("FLOWIN_DATA_DIR", str(tmp_path))
     path = tmp_path / "flowin.db"
-    with Store(path) as store:
-        fill(store, runs=50)
-        back_up_daily(store.path)
-    damage_a_page_in_the_middle(path)
+    damaged_with_a_backup(path, runs=50)
     QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
     seen: list[str] = []
 
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, answer)
-            return
-        seen.append(f"{box.text()} {box.informativeText()}")
-        seen.append(" | ".join(b.text() for b in box.buttons()))
-        seen.append(str(box.layoutDirection() == Qt.LayoutDirection.RightToLeft))
-        reject = QMessageBox.ButtonRole.RejectRole
-        next(b for b in box.buttons() if box.buttonRole(b) == reject).click()
-
-    QTimer.singleShot(0, answer)
+    answer_with(QMessageBox.ButtonRole.RejectRole, seen)
     assert open_store() is None
 
     text, buttons, right_to_left = seen
