@@ -38,19 +38,12 @@ class RateLimits:
         """Counts one attempt of ``scope`` for ``key``; raises 429 once ``rule`` is exceeded,
         saying ``too_many`` with its ``{wait}`` filled in ("40 seconds", "3 hours")."""
         limit = parse(rule)
-        try:
+        # Without its counts a limit protects nothing: sign-ins and codes wait rather than go
+        # through uncounted.
+        with _store_reachable():
             if self._window.hit(limit, scope, key.lower()):
                 return
             reset_at, _remaining = self._window.get_window_stats(limit, scope, key.lower())
-        except Exception:
-            # Without its counts a limit protects nothing: sign-ins and codes wait rather than
-            # go through uncounted.
-            log.exception("The rate limits' store cannot be reached")
-            raise HTTPException(
-                status.HTTP_503_SERVICE_UNAVAILABLE,
-                detail="The server cannot take this request right now; please try again shortly.",
-                headers={"Retry-After": str(STORE_DOWN_RETRY_SECONDS)},
-            ) from None
         wait = max(1, math.ceil(reset_at - time.time()))
         raise HTTPException(
             status.HTTP_429_TOO_MANY_REQUESTS,

@@ -252,8 +252,6 @@ def enable(
             status.HTTP_400_BAD_REQUEST,
             detail="Set up the authenticator app first: scan its QR code, then enter its code.",
         )
-    if body.method == "email" and user.email_verified_at is None:
-        raise Refusal(status.HTTP_400_BAD_REQUEST, detail="Verify your e-mail address first.")
     if body.method == "sms" and (user.phone is None or user.phone_verified_at is None):
         raise Refusal(status.HTTP_400_BAD_REQUEST, detail="Add and verify a phone number first.")
     user.two_factor_method = body.method
