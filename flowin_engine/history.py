@@ -37,8 +37,9 @@ def retry_execution(store: Store, runner: Runner, execution_id: str) -> Executio
 
 
 def _check_repeatable(runner: Runner, flow: Flow, node_id: str, node_name: str) -> None:
-    node = next((n for n in flow.nodes if n.id == node_id), None)
-    if node is None:
+    try:
+        node = flow.node(node_id)
+    except KeyError:
         return
     node_type = runner.registry.get(node.type)
     if not node_type.is_trigger and not node_type.manifest.repeat_safe:

@@ -103,13 +103,13 @@ def run_step(store: Store, runner: Runner, flow: Flow, node_id: str) -> Executio
     is_trigger = not graph.incoming[node_id] and runner.registry.get(node.type).is_trigger
     if not is_trigger:
         incoming = graph.incoming[node_id]
-        too_big = [e.source for e in incoming if e.source in cut and e.source not in reuse]
-        if too_big and not any(edge.source in reuse for edge in incoming):
-            raise FlowinError(
-                f"What '{flow.node(too_big[0]).name}' gave in the latest run was too big to keep "
-                f"in the history; run the whole flow to try '{node.name}'."
-            )
         if not any(edge.source in reuse for edge in incoming):
+            too_big = [e.source for e in incoming if e.source in cut]
+            if too_big:
+                raise FlowinError(
+                    f"What '{flow.node(too_big[0]).name}' gave in the latest run was too big to "
+                    f"keep in the history; run the whole flow to try '{node.name}'."
+                )
             raise FlowinError(NO_EARLIER_RUN)
         if not any(
             edge.source in reuse and reuse[edge.source].port == edge.source_port

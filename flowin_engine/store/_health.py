@@ -60,23 +60,20 @@ class Backup:
 
 def check(path: Path) -> list[str]:
     """What is wrong with the database file; empty when it is sound (or does not exist yet)."""
-    if not path.exists() or path.stat().st_size == 0:
-        return []
-    try:
-        with closing(sqlite3.connect(path)) as connection:
-            rows = connection.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.Error as error:
-        return [_plain(error)]
-    return [str(row[0]) for row in rows if row and row[0] != "ok"]
+    return _run_check(path, "quick_check")
 
 
 def check_thoroughly(path: Path) -> list[str]:
     """``PRAGMA integrity_check``: slower than ``check``, also compares every index."""
+    return _run_check(path, "integrity_check")
+
+
+def _run_check(path: Path, pragma: str) -> list[str]:
     if not path.exists() or path.stat().st_size == 0:
         return []
     try:
         with closing(sqlite3.connect(path)) as connection:
-            rows = connection.execute("PRAGMA integrity_check").fetchall()
+            rows = connection.execute(f"PRAGMA {pragma}").fetchall()
     except sqlite3.Error as error:
         return [_plain(error)]
     return [str(row[0]) for row in rows if row and row[0] != "ok"]
