@@ -65,10 +65,7 @@ def restore(backup: Path | None) -> None:
     try:
         lock.acquire()
     except AlreadyRunning as error:
-        raise RestoreRefused(
-            f"Flowin is still running (process {error.pid or 'unknown'}); quit the Flowin app "
-            "and stop 'flowin serve', then run 'flowin restore' again."
-        ) from None
+        raise RestoreRefused.still_running(str(error.pid or "unknown")) from None
     try:
         used, moved_to = _health.restore(database, backup)
     finally:

@@ -50,6 +50,13 @@ class DatabaseDamaged(FlowinError):
 class RestoreRefused(FlowinError):
     """A restore that would lose data or pull the file from under a running Flowin."""
 
+    @classmethod
+    def still_running(cls, processes: str) -> RestoreRefused:
+        return cls(
+            f"Flowin is still running (process {processes}); quit the Flowin app and stop "
+            "'flowin serve', then run 'flowin restore' again."
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Backup:
@@ -150,11 +157,7 @@ def restore(database: Path, backup: Path | None = None) -> tuple[Path, Path | No
     """
     users = processes_using(database)
     if users:
-        raise RestoreRefused(
-            "Flowin is still running (process "
-            + ", ".join(str(pid) for pid in users)
-            + "); quit the Flowin app and stop 'flowin serve', then run 'flowin restore' again."
-        )
+        raise RestoreRefused.still_running(", ".join(str(pid) for pid in users))
     chosen = _choose(database, backup)
     moved_to: Path | None = None
     if database.exists():
