@@ -445,7 +445,7 @@ def _check_literals(tree: nodes.Template) -> None:
                     continue
                 args = tuple(_literal(a) for a in node.args)
                 kwargs = {k.key: _literal(k.value) for k in node.kwargs}
-                if node.node.attr in ("format", "format_map") and isinstance(owner, str):
+                if node.node.attr in _FORMAT_METHODS and isinstance(owner, str):
                     for _, _, spec, _ in Formatter().parse(owner):
                         limits.check_format_spec(spec or "")
                 else:

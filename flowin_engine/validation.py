@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import typing
 from typing import Any
@@ -323,16 +324,14 @@ def _misspelt_settings(node: Node, node_type: NodeType) -> list[Problem]:
     """Settings the step doesn't have but nearly has: 'amout' for 'amount' would otherwise be
     dropped in silence and the step run with its default. A name close to none is left alone
     (a setting an older version of the connector had, say)."""
-    model = node_type.input_model
-    if model.model_config.get("extra") == "allow":
+    known = _setting_names(node_type.input_model)
+    if known is None:
         return []
-    known = {name: name for name in model.model_fields}
-    known |= {f.alias: name for name, f in model.model_fields.items() if f.alias}
     problems = []
     for key in node.params:
         if key in known:
             continue
-        close = difflib.get_close_matches(key, list(known), n=1, cutoff=CLOSE_ENOUGH)
+        close = difflib.get_close_matches(key, known, n=1, cutoff=CLOSE_ENOUGH)
         if close:
             name = known[close[0]]
             problems.append(
@@ -349,6 +348,17 @@ def _misspelt_settings(node: Node, node_type: NodeType) -> list[Problem]:
                 )
             )
     return problems
+
+
+@functools.cache
+def _setting_names(model: type[BaseModel]) -> dict[str, str] | None:
+    """Each name a setting of ``model`` goes by (its own, or its alias) → its own name; None
+    when the model takes any name."""
+    if model.model_config.get("extra") == "allow":
+        return None
+    known = {name: name for name in model.model_fields}
+    known |= {f.alias: name for name, f in model.model_fields.items() if f.alias}
+    return known
 
 
 def _holds_expression(params: dict[str, Any], loc: tuple[int | str, ...]) -> bool:
