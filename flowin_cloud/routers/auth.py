@@ -114,8 +114,13 @@ class PasswordRefused(Exception):
     """A new password attackers would try early; the message says why, in the asker's language."""
 
 
+def poor_password(password: str, email: str, request: Request) -> str | None:
+    """Why ``password`` is too easy to guess, in the language the request asks for; or None."""
+    return password_problem(password, email, language(request.headers.get("accept-language")))
+
+
 def refuse_poor_password(password: str, email: str, request: Request) -> None:
-    problem = password_problem(password, email, language(request.headers.get("accept-language")))
+    problem = poor_password(password, email, request)
     if problem is not None:
         raise Refusal(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=problem)
 
@@ -341,9 +346,7 @@ def set_new_password(
     live = codes.find(session, cloud, codes.RESET_PASSWORD, token)
     owner = session.get(User, live.user_id) if live else None
     if owner is not None:
-        problem = password_problem(
-            password, owner.email, language(request.headers.get("accept-language"))
-        )
+        problem = poor_password(password, owner.email, request)
         if problem is not None:
             raise PasswordRefused(problem)
     row = codes.redeem(session, cloud, codes.RESET_PASSWORD, token)
