@@ -11,7 +11,7 @@ from flowin_engine.events import Event
 from flowin_engine.model import Flow
 from flowin_engine.pinning import run_step, start_test_run
 from flowin_engine.registry import Registry
-from flowin_engine.runner import ExecutionHandle, History, Runner
+from flowin_engine.runner import ExecutionHandle, ExecutionHistory, Runner
 from flowin_engine.store import Store
 
 
@@ -21,7 +21,7 @@ class TestRuns(QObject):
     events_arrived = Signal(object)
 
     def __init__(
-        self, registry: Registry, history: History | None, parent: QObject | None = None
+        self, registry: Registry, history: ExecutionHistory | None, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self.runner = Runner(registry, history=history, workers=4)

@@ -59,24 +59,37 @@ MAX_RETRY_WAIT = 300.0
 DURABLE_WAIT = 5.0  # a Delay longer than this is written down, so it survives a restart
 
 
-class History(Protocol):
-    """Where executions are kept (the store); begin_execution is called before any step runs.
+class ExecutionHistory(Protocol):
+    """Where a runner keeps its executions (the store's ``executions``): every call it makes.
 
-    A history that also has ``begin_executions(runs)`` (the store does) gets the runs that
-    ``Runner.start_many`` starts together in one call, as ``(ExecutionStarted, Flow)`` pairs.
+    ``begin_executions`` is called before any step of those runs; ``record`` gets the runner's
+    events in batches, from the event bus thread. ``park`` writes down what a run waiting in a
+    long Delay needs to carry on after a restart, and ``unpark`` drops it when the Delay ends.
     """
 
-    def begin_execution(
-        self,
-        execution_id: str,
-        flow: Flow,
-        trigger_data: Any,
-        mode: str,
-        retry_of: str | None = None,
-        started_at: datetime | None = None,
-    ) -> None: ...
+    def begin_executions(self, runs: Sequence[tuple[ExecutionStarted, Flow]]) -> None: ...
 
     def record(self, events: Sequence[Event]) -> None: ...
+
+    def park(self, execution_id: str, node_id: str, wake_at: datetime, state: Any) -> None: ...
+
+    def unpark(self, execution_id: str, node_id: str) -> None: ...
+
+
+class NoHistory:
+    """The history of a runner that keeps none (a test run, a benchmark): nothing is written."""
+
+    def begin_executions(self, runs: Sequence[tuple[ExecutionStarted, Flow]]) -> None:
+        pass
+
+    def record(self, events: Sequence[Event]) -> None:
+        pass
+
+    def park(self, execution_id: str, node_id: str, wake_at: datetime, state: Any) -> None:
+        pass
+
+    def unpark(self, execution_id: str, node_id: str) -> None:
+        pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +251,7 @@ class Runner:
         registry: Registry | None = None,
         *,
         workers: int = 8,
-        history: History | None = None,
+        history: ExecutionHistory | None = None,
         bus: EventBus | None = None,
         connections: Connections | None = None,
     ) -> None:
@@ -246,7 +259,7 @@ class Runner:
         self.connections = connections
         self.durable_wait = DURABLE_WAIT
         self.events = bus or EventBus()
-        self.history = history
+        self.history: ExecutionHistory = history if history is not None else NoHistory()
         self.workers = workers
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="flowin-step")
         self._timers = Timers()
@@ -257,6 +270,8 @@ class Runner:
         self._publishing = threading.Lock()
         self._unsubscribe_history: Callable[[], None] | None = None
         if history is not None:
+            # Only a history that keeps something listens: with no subscriber, the bus drops
+            # events where they are published.
             self._unsubscribe_history = self.events.subscribe(history.record)
 
     def start(
@@ -355,28 +370,16 @@ class Runner:
             )
             for e in executions
         ]
-        if self.history is not None:
-            try:
-                self._begin([(event, e.flow) for event, e in started])
-            except BaseException:
-                with self._lock:
-                    for execution in executions:
-                        self._active.pop(execution.id, None)
-                raise
+        try:
+            self.history.begin_executions([(event, e.flow) for event, e in started])
+        except BaseException:
+            with self._lock:
+                for execution in executions:
+                    self._active.pop(execution.id, None)
+            raise
         for event, execution in started:
             self._publish(event)
             execution.begin()
-
-    def _begin(self, runs: Sequence[tuple[ExecutionStarted, Flow]]) -> None:
-        assert self.history is not None
-        begin_many = getattr(self.history, "begin_executions", None)
-        if begin_many is not None:
-            begin_many(runs)
-            return
-        for event, flow in runs:
-            self.history.begin_execution(
-                event.execution_id, flow, event.trigger_data, event.mode, event.retry_of, event.at
-            )
 
     def _check(self, flow: Flow) -> None:
         # A trigger may start the same flow hundreds of times a second: validate each distinct
@@ -583,7 +586,7 @@ class _Execution:
             # Cancelled, or stopped by a failure, while Delays waited: they must not carry on
             # at the next start.
             for node_id in self.durable:
-                self.runner.history.unpark(self.id, node_id)  # type: ignore[union-attr]
+                self.runner.history.unpark(self.id, node_id)
             self.durable.clear()
         if self.interrupted:
             status = ExecutionStatus.INTERRUPTED
@@ -954,7 +957,7 @@ class _Execution:
             )
             return self._completed(scope, node_id, {port: wait.data})
         parked = _Parked(wait.data, data, params, started_at, started)
-        if seconds > self.runner.durable_wait and hasattr(self.runner.history, "park"):
+        if seconds > self.runner.durable_wait:
             # Long enough that Flowin may stop meanwhile: keep what it takes to carry on.
             parked.durable = True
             with self.parked_lock:
@@ -965,7 +968,7 @@ class _Execution:
 
     def _write_parked(self) -> None:
         """Write down, for each Delay still waiting, what the run has done so far."""
-        park = self.runner.history.park  # type: ignore[union-attr]
+        park = self.runner.history.park
         with self.parked_lock:
             self.parked_stale = False
             if not self.durable:
@@ -1045,10 +1048,10 @@ class _Execution:
     def _wake(self, work: _Work) -> list[_Work]:
         parked = work.parked
         assert parked is not None
-        if parked.durable and self.runner.history is not None:
+        if parked.durable:
             with self.parked_lock:
                 self.durable.pop(work.node_id, None)
-                self.runner.history.unpark(self.id, work.node_id)  # type: ignore[attr-defined]
+                self.runner.history.unpark(self.id, work.node_id)
         port = self.types[work.node_id].default_port
         self._succeeded(
             work.scope,
