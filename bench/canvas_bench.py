@@ -24,7 +24,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from flowin_desktop.canvas import FlowScene, FlowView
-from flowin_desktop.document import FlowDocument, MoveNodes
+from flowin_desktop.editor.document import FlowDocument, MoveNodes
 from flowin_engine.model import Edge, Flow, Node, Position
 from flowin_engine.registry import default_registry
 

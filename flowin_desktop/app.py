@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from flowin_engine.registry import Registry, default_registry
 from flowin_engine.store import Store
 
-from .background import Background, ProblemLabel
-from .damaged import open_store
+from .active_flows import Background, ProblemLabel
+from .dialogs.damaged import open_store
 from .example import welcome_flow
 from .i18n import Localizer
 from .main_window import OPEN_FLOW_SETTING, MainWindow

@@ -45,8 +45,9 @@ from flowin_engine.validation import validate_flow
 
 from .canvas import FlowScene, FlowView
 from .canvas.tidy import tidy_command
-from .cloud import CloudAccountDialog, CloudSync, status_sentence, status_text
-from .document import (
+from .cloud.service import CloudAccountDialog, CloudSync, status_sentence, status_text
+from .dialogs.versions import ConflictBar, RestoreVersion, VersionHistoryDialog
+from .editor.document import (
     CLIPBOARD_MIME,
     AddItems,
     AddNote,
@@ -58,6 +59,7 @@ from .document import (
     SetNoteText,
     SetPinned,
 )
+from .editor.runs import TestRuns
 from .executions import ExecutionsView
 from .home import HomeView
 from .i18n import LANGUAGES, Localizer, node_type_name, problem_text, stored_error_text
@@ -66,9 +68,7 @@ from .panels.builder import BuilderPanel
 from .panels.palette import Palette
 from .panels.properties import PropertiesPanel
 from .panels.run_log import RunLog
-from .runs import TestRuns
 from .theme import THEMES, Theme, apply_theme
-from .versions import ConflictBar, RestoreVersion, VersionHistoryDialog
 
 log = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from flowin_desktop.app import create_window
-from flowin_desktop.document import SetNodeValue
+from flowin_desktop.editor.document import SetNodeValue
 
 
 def settle(app: QApplication, seconds: float = 0.3) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from flowin_engine.model import ERROR_PORT, Edge
 
-from ..document import Connect, FlowDocument, MoveNodes
+from ..editor.document import Connect, FlowDocument, MoveNodes
 from ..theme import LIGHT, Theme
 from .items import EdgeItem, NodeItem, NoteItem, PortItem, bezier
 

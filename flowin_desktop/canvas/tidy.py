@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ..document import MoveNodes
+from ..editor.document import MoveNodes
 from .layout import tidy_positions
 from .scene import FlowScene
 

@@ -48,7 +48,14 @@ from flowin_engine.store import Store
 from ..canvas.ghost import GhostFlow
 from ..canvas.items import NODE_HEIGHT, NODE_WIDTH
 from ..canvas.view import FlowView
-from ..document import AddItems, FlowDocument, MoveNodes, RemoveItems, RenameFlow, default_params
+from ..editor.document import (
+    AddItems,
+    FlowDocument,
+    MoveNodes,
+    RemoveItems,
+    RenameFlow,
+    default_params,
+)
 from ..i18n import node_type_name
 from ..icons import connector_pixmap
 from ..theme import LIGHT, Theme

@@ -28,7 +28,7 @@ from flowin_engine.expressions import template_strings
 from flowin_engine.model import OnError
 from flowin_engine.registry import TriggerKind
 
-from ..document import FlowDocument, SetNodeValue
+from ..editor.document import FlowDocument, SetNodeValue
 from ..i18n import field_text, node_type_description, node_type_name, problem_text
 from .accounts import AccountPicker
 from .fields import UNSET, FieldEditor, KeyValueEditor, TextEditor, editor_for, widget_hint

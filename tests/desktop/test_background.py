@@ -6,7 +6,7 @@ import socket
 import httpx
 from PySide6.QtWidgets import QApplication
 
-from flowin_desktop.background import Background
+from flowin_desktop.active_flows import Background
 from flowin_desktop.i18n import Localizer
 from flowin_engine.model import Edge, Flow, FlowStatus, Node
 from flowin_engine.registry import default_registry

@@ -12,8 +12,8 @@ import pyotp
 import pytest
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
-from flowin_desktop.cloud import error_text
-from flowin_desktop.cloud_security import AuthenticatorAppDialog, BackupCodesDialog
+from flowin_desktop.cloud.security import AuthenticatorAppDialog, BackupCodesDialog
+from flowin_desktop.cloud.service import error_text
 from flowin_engine.sync import RateLimited, SyncStatus
 from tests.cloud_server import DEFAULT_PASSWORD, cloud_server  # noqa: F401 (a fixture)
 from tests.engine.cloud_computers import Computer, greeting, new_email, register

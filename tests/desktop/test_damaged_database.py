@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from flowin_desktop import app
-from flowin_desktop.damaged import QUIT, RESTORE, open_store
+from flowin_desktop.dialogs.damaged import QUIT, RESTORE, open_store
 from flowin_engine.store import Store, _health
 from flowin_engine.store._health import back_up_daily
 from tests.desktop.conftest import plain

@@ -7,7 +7,7 @@ from PySide6.QtGui import QDropEvent, QGuiApplication, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from flowin_desktop.canvas.view import NODE_TYPE_MIME
-from flowin_desktop.document import SetNodeValue, SetNoteText
+from flowin_desktop.editor.document import SetNodeValue, SetNoteText
 
 from .conftest import WAIT_MS, add, names
 

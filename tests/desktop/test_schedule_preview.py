@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from flowin_desktop.document import SetNodeValue
+from flowin_desktop.editor.document import SetNodeValue
 from flowin_desktop.panels.schedule import SchedulePreview
 
 from .conftest import add

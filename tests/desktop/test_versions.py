@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from flowin_desktop.canvas.diff import DiffOverlay
 from flowin_desktop.canvas.ghost import GhostFlow
-from flowin_desktop.document import SetNodeValue
-from flowin_desktop.versions import OPEN_NOW, VersionHistoryDialog
+from flowin_desktop.dialogs.versions import OPEN_NOW, VersionHistoryDialog
+from flowin_desktop.editor.document import SetNodeValue
 from flowin_engine.store import Store
 
 from .conftest import add, click, names

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from flowin_engine.sync import AccountSecurity, AuthenticatorSetup
 
 if TYPE_CHECKING:
-    from .cloud import CloudSync
+    from .service import CloudSync
 
 # The theme's border and padding around a text field, above and below (theme.py), and a spare
 # pixel or two: the style sheet applies after this widget is made, so it can't be measured here.

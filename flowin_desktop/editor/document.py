@@ -25,7 +25,7 @@ from flowin_engine.model import (
 )
 from flowin_engine.registry import Registry
 
-from .i18n import node_type_name
+from ..i18n import node_type_name
 
 CLIPBOARD_MIME = "application/x-flowin-flow+json"
 

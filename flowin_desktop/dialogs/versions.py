@@ -31,10 +31,10 @@ from flowin_engine.model import Flow
 from flowin_engine.store import Store
 from flowin_engine.versions import Version, version_history
 
-from .canvas import FlowScene, FlowView
-from .canvas.diff import ADDED, CHANGED, REMOVED, draw_diff
-from .document import FlowCommand, FlowDocument
-from .theme import Theme
+from ..canvas import FlowScene, FlowView
+from ..canvas.diff import ADDED, CHANGED, REMOVED, draw_diff
+from ..editor.document import FlowCommand, FlowDocument
+from ..theme import Theme
 
 PREVIOUS, OPEN_NOW = -1, -2  # "compare with" choices besides a version number
 

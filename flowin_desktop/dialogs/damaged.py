@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from flowin_engine.errors import FlowinError
 from flowin_engine.store import DatabaseDamaged, Store, _health
 
-from .i18n import LANGUAGES, Localizer
+from ..i18n import LANGUAGES, Localizer
 
 log = logging.getLogger(__name__)
 

@@ -64,10 +64,10 @@ from flowin_engine.sync import (
     pick_up_runs,
 )
 
-from .cloud_keys import ApiKeysPanel
-from .cloud_security import SecurityPanel
-from .cloud_sessions import SignInsPanel
-from .work import Background
+from ..work import Background
+from .keys import ApiKeysPanel
+from .security import SecurityPanel
+from .sessions import SignInsPanel
 
 log = logging.getLogger(__name__)
 

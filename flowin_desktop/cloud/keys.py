@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from flowin_engine.sync import ApiKey
 
 if TYPE_CHECKING:
-    from .cloud import CloudSync
+    from .service import CloudSync
 
 
 class ApiKeysPanel(QWidget):
