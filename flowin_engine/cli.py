@@ -317,14 +317,14 @@ def _result_json(result: ExecutionResult) -> dict[str, Any]:
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def run(flow: str, input_text: str | None, workers: int, quiet: bool, as_json: bool) -> None:
     """Run FLOW (a flow file, or a saved flow's id or name) once and show each step."""
-    from .runner import Runner
+    from .data_folder import DataFolder
     from .validation import check_flow
 
     store = _open_store()
     loaded, note = _load_flow(store, flow)
     check_flow(loaded)
     trigger_data = _parse_input(input_text)
-    runner = Runner(workers=workers, history=store)
+    runner = DataFolder(store).runner(workers=workers)
     if note:
         click.echo(note, err=as_json)
     if not (quiet or as_json):
@@ -517,23 +517,22 @@ def serve(
     host: str, port: int, public_url: str | None, workers: int, max_running: int, sync_every: int
 ) -> None:
     """Run every active flow: webhooks, schedules and polling, until stopped (Ctrl+C)."""
-    from .credentials import Connections
-    from .runtime import AlreadyRunning, Runtime, RuntimeSettings, WebhooksUnavailable
-    from .store import Store
+    from .data_folder import DataFolder
+    from .runtime import AlreadyRunning, RuntimeSettings, WebhooksUnavailable
 
     console = logging.StreamHandler(sys.stdout)
     console.setFormatter(logging.Formatter("%(asctime)s  %(message)s", "%H:%M:%S"))
     runtime_log = logging.getLogger("flowin.runtime")
     runtime_log.addHandler(console)
     runtime_log.setLevel(logging.INFO)
-    store = Store()
-    connections = Connections(store)
-    if connections.notice:
-        click.echo(connections.notice)
+    folder = DataFolder.open()
+    store = folder.store
+    if folder.secrets_notice:
+        click.echo(folder.secrets_notice)
     settings = RuntimeSettings(
         host=host, port=port, public_url=public_url, workers=workers, max_running=max_running
     )
-    runtime = Runtime(store, settings, connections=connections)
+    runtime = folder.runtime(settings)
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
@@ -695,11 +694,11 @@ def executions_show(execution_id: str, as_json: bool) -> None:
 @click.option("--quiet", is_flag=True)
 def executions_retry(execution_id: str, quiet: bool) -> None:
     """Run a failed execution again from the step that failed, with the data it had."""
+    from .data_folder import DataFolder
     from .history import retry_execution
-    from .runner import Runner
 
     store = _open_store()
-    runner = Runner(history=store)
+    runner = DataFolder(store).runner()
     _run_and_report(
         runner, store, lambda: retry_execution(store, runner, execution_id), quiet, False
     )

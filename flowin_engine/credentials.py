@@ -124,14 +124,15 @@ def keyring_available() -> bool:
     return not isinstance(backend, fail.Keyring) and getattr(backend, "priority", 0) > 0
 
 
-def default_secrets() -> tuple[SecretStore, str | None]:
-    """The OS keyring when there is one; else the encrypted file, with a notice saying so.
+def default_secrets(folder: Path | None = None) -> tuple[SecretStore, str | None]:
+    """The OS keyring when there is one; else the encrypted file in the data folder ``folder``,
+    with a notice saying so.
 
     FLOWIN_SECRETS=file chooses the file store outright (servers, tests).
     """
     if os.environ.get("FLOWIN_SECRETS") != "file" and keyring_available():
         return KeyringSecrets(), None
-    store = EncryptedFileSecrets()
+    store = EncryptedFileSecrets(folder)
     notice = (
         "No system keyring was found, so Flowin keeps your connection secrets encrypted in "
         f"{store.path}, readable only by your user account."
