@@ -19,10 +19,17 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, Discriminator, Field, Tag, field_validator
 
-from flowin_engine.errors import ExpressionError, StepError, StoppedByFlow
-from flowin_engine.expressions import to_datetime
-from flowin_engine.model import ERROR_PORT
-from flowin_engine.steps import Emit, ForEach, StepContext, Wait
+from flowin_engine.kit import (
+    ERROR_PORT,
+    Emit,
+    ExpressionError,
+    ForEach,
+    StepContext,
+    StepError,
+    StoppedByFlow,
+    Wait,
+    to_datetime,
+)
 
 MAX_DELAY = timedelta(days=30)
 

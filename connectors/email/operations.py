@@ -13,10 +13,15 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from flowin_engine.errors import AccountRejected, RetryableError, StepError
-from flowin_engine.steps import StepContext
-
-from .message import Attachment, addresses, bare, build_message, describe, sender_address
+from flowin_engine.kit import AccountRejected, RetryableError, StepContext, StepError
+from flowin_engine.kit.mail import (
+    Attachment,
+    addresses,
+    bare,
+    build_message,
+    describe,
+    sender_address,
+)
 
 TEST_TIMEOUT = 15.0
 

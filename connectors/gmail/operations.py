@@ -14,12 +14,16 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from connectors.email.message import Attachment, addresses, build_message, describe
-from connectors.google_sheets.google_api import GoogleAccount, GoogleAPI
-from flowin_engine.connector_kit import account_field
-from flowin_engine.errors import StepError
-from flowin_engine.polling import PollContext, PolledItem, PollResult
-from flowin_engine.steps import StepContext
+from flowin_engine.kit import (
+    PollContext,
+    PolledItem,
+    PollResult,
+    StepContext,
+    StepError,
+    account_field,
+)
+from flowin_engine.kit.google import GoogleAccount, GoogleAPI
+from flowin_engine.kit.mail import Attachment, addresses, build_message, describe
 
 DEFAULT_BASE_URL = "https://gmail.googleapis.com"
 SCOPES = (

@@ -17,12 +17,15 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, Field
 
-from flowin_engine.connector_kit import account_field
-from flowin_engine.errors import StepError
-from flowin_engine.polling import PollContext, PolledItem, PollResult
-from flowin_engine.steps import StepContext
-
-from .google_api import GoogleAccount, GoogleAPI
+from flowin_engine.kit import (
+    PollContext,
+    PolledItem,
+    PollResult,
+    StepContext,
+    StepError,
+    account_field,
+)
+from flowin_engine.kit.google import GoogleAccount, GoogleAPI
 
 DEFAULT_BASE_URL = "https://sheets.googleapis.com"
 SCOPES = ("https://www.googleapis.com/auth/spreadsheets",)

@@ -8,18 +8,24 @@ from __future__ import annotations
 
 import base64
 import json
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 import httpx
 from pydantic import BaseModel, BeforeValidator, Field
 
-from flowin_engine.connector_kit import AnswerTooLarge, answer_limit
-from flowin_engine.connector_kit import service_client as _client
-from flowin_engine.errors import RetryableError, StepError, StepTimeout
-from flowin_engine.steps import StepContext
+from flowin_engine.kit import (
+    SECRET,
+    AnswerTooLarge,
+    RetryableError,
+    StepContext,
+    StepError,
+    StepTimeout,
+    Text,
+    answer_limit,
+    retry_after,
+)
+from flowin_engine.kit import service_client as _client
 
 # Repeating these has the same effect as sending them once (RFC 9110, 9.2.2).
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
@@ -29,21 +35,8 @@ EXCERPT_LENGTH = 200
 MASK = "••••"
 
 
-def _scalar_text(value: Any) -> Any:
-    """Let an {{ expression }} that gives a number or true/false fill a text field."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)
-    return value
-
-
 def _upper(value: Any) -> Any:
     return value.strip().upper() if isinstance(value, str) else value
-
-
-Text = Annotated[str, BeforeValidator(_scalar_text)]
-_SECRET = {"widget": "password"}
 
 
 class RequestInput(BaseModel):
@@ -90,18 +83,18 @@ class RequestInput(BaseModel):
         None,
         title="Password",
         description="For basic authentication.",
-        json_schema_extra=_SECRET,
+        json_schema_extra=SECRET,
     )
     token: Text | None = Field(
         None,
         title="Token",
         description="For bearer authentication; sent as 'Authorization: Bearer …'.",
-        json_schema_extra=_SECRET,
+        json_schema_extra=SECRET,
     )
     api_key_name: Text | None = Field(
         None, title="API key name", description="The header or query parameter, e.g. X-API-Key."
     )
-    api_key_value: Text | None = Field(None, title="API key", json_schema_extra=_SECRET)
+    api_key_value: Text | None = Field(None, title="API key", json_schema_extra=SECRET)
     api_key_in: Literal["header", "query"] = Field(
         "header", title="Send the API key in", description="A header, or the URL's query."
     )
@@ -310,24 +303,6 @@ def _http_failure(response: httpx.Response, method: str) -> StepError:
     if transient and (method in IDEMPOTENT_METHODS or status in NOT_PROCESSED_STATUSES):
         return RetryableError(message, retry_after=retry_after(response.headers.get("retry-after")))
     return StepError(message)
-
-
-def retry_after(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header: a number of seconds or an HTTP date."""
-    if not value or not value.strip():
-        return None
-    value = value.strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return max(0.0, (moment - (now or datetime.now(UTC))).total_seconds())
 
 
 def _host(url: httpx.URL) -> str:

@@ -15,11 +15,15 @@ from typing import Any
 import httpx
 from pydantic import BaseModel, Field
 
-from connectors.http.operations import retry_after
-from flowin_engine.connector_kit import account_field
-from flowin_engine.connector_kit import service_client as _client
-from flowin_engine.errors import AccountRejected, RetryableError, StepError
-from flowin_engine.steps import StepContext
+from flowin_engine.kit import (
+    AccountRejected,
+    RetryableError,
+    StepContext,
+    StepError,
+    account_field,
+    retry_after,
+)
+from flowin_engine.kit import service_client as _client
 
 DEFAULT_BASE_URL = "https://api.notion.com"
 NOTION_VERSION = "2025-09-03"

@@ -9,9 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
-from connectors.http.operations import retry_after
-from flowin_engine.errors import AccountRejected, RetryableError, StepError
-from flowin_engine.steps import StepContext
+from flowin_engine.kit import AccountRejected, RetryableError, StepContext, StepError, retry_after
 
 if TYPE_CHECKING:
     # The SDK takes most of a second to import: every command that loads the connectors

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, Field, field_validator
 
-from flowin_engine.steps import StepContext
+from flowin_engine.kit import StepContext
 
 
 class EveryInput(BaseModel):

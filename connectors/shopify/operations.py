@@ -14,12 +14,19 @@ from typing import Any, Literal
 import httpx
 from pydantic import BaseModel, Field
 
-from connectors.http.operations import retry_after
-from flowin_engine.connector_kit import account_field
-from flowin_engine.connector_kit import service_client as _client
-from flowin_engine.errors import AccountRejected, RetryableError, StepError
-from flowin_engine.steps import StepContext
-from flowin_engine.webhooks import GateContext, WebhookReply, WebhookRequest, require_signature
+from flowin_engine.kit import (
+    AccountRejected,
+    GateContext,
+    RetryableError,
+    StepContext,
+    StepError,
+    WebhookReply,
+    WebhookRequest,
+    account_field,
+    require_signature,
+    retry_after,
+)
+from flowin_engine.kit import service_client as _client
 
 DEFAULT_API_VERSION = "2025-01"
 TEST_TIMEOUT = 15.0

@@ -8,24 +8,29 @@ Events arrive signed: ``X-Slack-Signature`` = "v0=" + HMAC-SHA256(signing secret
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 import httpx
-from pydantic import BaseModel, BeforeValidator, Field
+from pydantic import BaseModel, Field
 
-from connectors.http.operations import retry_after
-from flowin_engine.connector_kit import account_field, json_value
-from flowin_engine.connector_kit import service_client as _client
-from flowin_engine.errors import AccountRejected, RetryableError, StepError
-from flowin_engine.steps import StepContext
-from flowin_engine.webhooks import (
+from flowin_engine.kit import (
+    SECRET,
+    AccountRejected,
     GateContext,
+    RetryableError,
+    StepContext,
+    StepError,
+    Text,
     WebhookRejected,
     WebhookReply,
     WebhookRequest,
+    account_field,
     fresh_timestamp,
+    json_value,
     require_signature,
+    retry_after,
 )
+from flowin_engine.kit import service_client as _client
 
 DEFAULT_BASE_URL = "https://slack.com/api"
 TEST_TIMEOUT = 15.0
@@ -39,27 +44,15 @@ IGNORED_SUBTYPES = frozenset(
 )
 
 
-def _scalar_text(value: Any) -> Any:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)
-    return value
-
-
-Text = Annotated[str, BeforeValidator(_scalar_text)]
-_SECRET = {"widget": "password"}
-
-
 class SlackApp(BaseModel):
     bot_token: str = Field(
-        title="Bot token", description="xoxb-… from OAuth & Permissions.", json_schema_extra=_SECRET
+        title="Bot token", description="xoxb-… from OAuth & Permissions.", json_schema_extra=SECRET
     )
     signing_secret: str = Field(
         "",
         title="Signing secret",
         description="Basic Information → App Credentials; checks events.",
-        json_schema_extra=_SECRET,
+        json_schema_extra=SECRET,
     )
     base_url: str = Field(DEFAULT_BASE_URL, title="API address")
 

@@ -21,19 +21,25 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import httpx
 from pydantic import BaseModel, Field, ValidationError
 
-from connectors.http.operations import Text, retry_after
-from flowin_engine.connector_kit import account_field, json_value
-from flowin_engine.connector_kit import service_client as _client
-from flowin_engine.errors import AccountRejected, FlowinError, RetryableError, StepError
-from flowin_engine.steps import StepContext
-from flowin_engine.webhooks import (
+from flowin_engine.kit import (
+    SECRET,
+    AccountRejected,
+    FlowinError,
     GateContext,
+    RetryableError,
+    StepContext,
+    StepError,
+    Text,
     WebhookRejected,
     WebhookReply,
     WebhookRequest,
+    account_field,
     fresh_timestamp,
+    json_value,
+    retry_after,
     verify_signature,
 )
+from flowin_engine.kit import service_client as _client
 
 DEFAULT_BASE_URL = "https://api.stripe.com"
 TEST_TIMEOUT = 15.0
@@ -73,7 +79,6 @@ ZERO_DECIMAL = frozenset(
 THREE_DECIMAL = frozenset(["bhd", "jod", "kwd", "omr", "tnd"])
 # Anything that looks like a key, masked even in Stripe's own (already shortened) messages.
 _KEY_TEXT = re.compile(r"\b(?:sk|rk|pk)_(?:test|live)_[\w*]+|\bwhsec_\w+")
-_SECRET = {"widget": "password"}
 
 
 class StripeAccount(BaseModel):
@@ -83,14 +88,14 @@ class StripeAccount(BaseModel):
         title="Secret key",
         description="sk_live_… or sk_test_… from Developers → API keys, or a restricted key "
         "(rk_…) allowed to read PaymentIntents and write Customers.",
-        json_schema_extra=_SECRET,
+        json_schema_extra=SECRET,
     )
     webhook_secret: str = Field(
         "",
         title="Webhook signing secret",
         description="whsec_… of the webhook endpoint that calls this flow (Developers → "
         "Webhooks → the endpoint → Signing secret); Flowin refuses events Stripe didn't sign.",
-        json_schema_extra=_SECRET,
+        json_schema_extra=SECRET,
     )
     base_url: str = Field(DEFAULT_BASE_URL, title="API address")
 

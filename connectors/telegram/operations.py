@@ -7,32 +7,28 @@ Every call is ``POST {base_url}/bot<token>/<method>`` with a JSON body (core.tel
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 import httpx
-from pydantic import BaseModel, BeforeValidator, Field
+from pydantic import BaseModel, Field
 
-from flowin_engine.connector_kit import account_field, json_value
-from flowin_engine.connector_kit import service_client as _client
-from flowin_engine.errors import AccountRejected, RetryableError, StepError
-from flowin_engine.polling import PollContext, PolledItem, PollResult
-from flowin_engine.steps import StepContext
+from flowin_engine.kit import (
+    AccountRejected,
+    PollContext,
+    PolledItem,
+    PollResult,
+    RetryableError,
+    StepContext,
+    StepError,
+    Text,
+    account_field,
+    json_value,
+)
+from flowin_engine.kit import service_client as _client
 
 DEFAULT_BASE_URL = "https://api.telegram.org"
 TEST_TIMEOUT = 15.0
 UPDATES_LIMIT = 100
-
-
-def _scalar_text(value: Any) -> Any:
-    """Let an {{ expression }} that gives a number fill a text field (chat ids often do)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)
-    return value
-
-
-Text = Annotated[str, BeforeValidator(_scalar_text)]
 
 
 class TelegramBot(BaseModel):

@@ -7,14 +7,21 @@ credential says otherwise). Incoming SMS arrive as form-encoded webhooks signed 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, BeforeValidator, Field
+from pydantic import BaseModel, Field
 
-from flowin_engine.connector_kit import account_field
-from flowin_engine.errors import AccountRejected, RetryableError, StepError
-from flowin_engine.steps import StepContext
-from flowin_engine.webhooks import GateContext, WebhookRejected, WebhookRequest
+from flowin_engine.kit import (
+    AccountRejected,
+    GateContext,
+    RetryableError,
+    StepContext,
+    StepError,
+    Text,
+    WebhookRejected,
+    WebhookRequest,
+    account_field,
+)
 
 if TYPE_CHECKING:
     # The SDK (and requests under it) is imported when a step talks to Twilio, not by every
@@ -26,17 +33,6 @@ if TYPE_CHECKING:
 DEFAULT_BASE_URL = "https://api.twilio.com"
 TEST_TIMEOUT = 15.0
 BAD_CREDENTIALS = "Twilio: the Account SID or Auth Token is wrong — reconnect the Twilio account."
-
-
-def _scalar_text(value: Any) -> Any:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)
-    return value
-
-
-Text = Annotated[str, BeforeValidator(_scalar_text)]
 
 
 class TwilioAccount(BaseModel):

@@ -12,9 +12,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from flowin_engine.steps import StepContext
-from flowin_engine.webhooks import (
+from flowin_engine.kit import (
     GateContext,
+    StepContext,
     WebhookRejected,
     WebhookRequest,
     require_signature,

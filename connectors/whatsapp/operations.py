@@ -9,23 +9,27 @@ address with a GET handshake that must echo ``hub.challenge``.
 from __future__ import annotations
 
 import hmac
-from typing import Annotated, Any
+from typing import Any
 
 import httpx
-from pydantic import BaseModel, BeforeValidator, Field
+from pydantic import BaseModel, Field
 
-from connectors.http.operations import retry_after
-from flowin_engine.connector_kit import account_field
-from flowin_engine.connector_kit import service_client as _client
-from flowin_engine.errors import AccountRejected, RetryableError, StepError
-from flowin_engine.steps import StepContext
-from flowin_engine.webhooks import (
+from flowin_engine.kit import (
+    SECRET,
+    AccountRejected,
     GateContext,
+    RetryableError,
+    StepContext,
+    StepError,
+    Text,
     WebhookRejected,
     WebhookReply,
     WebhookRequest,
+    account_field,
     require_signature,
+    retry_after,
 )
+from flowin_engine.kit import service_client as _client
 
 DEFAULT_BASE_URL = "https://graph.facebook.com"
 DEFAULT_VERSION = "v23.0"
@@ -37,25 +41,13 @@ RATE_LIMIT_ERRORS = frozenset({4, 80007, 130429, 131048, 131056})
 BAD_TOKEN = "Invalid WhatsApp API token — reconnect the WhatsApp account."
 
 
-def _scalar_text(value: Any) -> Any:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)
-    return value
-
-
-Text = Annotated[str, BeforeValidator(_scalar_text)]
-_SECRET = {"widget": "password"}
-
-
 class WhatsAppAccount(BaseModel):
     """A WhatsApp Business phone number in a Meta app."""
 
     access_token: str = Field(
         title="Access token",
         description="A system user's permanent token with whatsapp_business_messaging.",
-        json_schema_extra=_SECRET,
+        json_schema_extra=SECRET,
     )
     phone_number_id: Text = Field(
         title="Phone number ID", description="From WhatsApp → API Setup in your Meta app."
@@ -64,13 +56,13 @@ class WhatsAppAccount(BaseModel):
         "",
         title="App secret",
         description="App settings → Basic; checks that incoming messages come from Meta.",
-        json_schema_extra=_SECRET,
+        json_schema_extra=SECRET,
     )
     verify_token: str = Field(
         "",
         title="Verify token",
         description="Any phrase; type the same one in the Meta app's webhook settings.",
-        json_schema_extra=_SECRET,
+        json_schema_extra=SECRET,
     )
     api_version: str = Field(DEFAULT_VERSION, title="Graph API version")
     base_url: str = Field(DEFAULT_BASE_URL, title="API address")

@@ -18,8 +18,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from connectors.http.operations import retry_after
 from flowin_engine.errors import RetryableError, StepError, StepTimeout
+from flowin_engine.kit import retry_after
 from flowin_engine.model import Flow, Node
 from flowin_engine.registry import default_registry
 from flowin_engine.runner import Runner

@@ -10,7 +10,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from flowin_engine.connector_kit import AnswerTooLarge, answer_limit, service_client
+from flowin_engine.kit import AnswerTooLarge, answer_limit, service_client
 
 
 def _trickle(request: Request) -> Response:

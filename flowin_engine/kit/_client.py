@@ -1,5 +1,4 @@
-"""What every connector needs the same way: the Account field of its steps, and one HTTP client
-for calling services' APIs.
+"""One HTTP client for calling services' APIs, shared by every connector.
 
 httpx's timeouts count per operation: a server sending one byte a second never trips a 3-second
 read timeout. The shared client makes a request's timeout a deadline for all of it (redirects and
@@ -10,7 +9,6 @@ answer can't hold a step, or fill the memory, for longer than it was given.
 from __future__ import annotations
 
 import atexit
-import json
 import re
 import threading
 import time
@@ -20,9 +18,8 @@ from importlib import metadata
 from typing import Any
 
 import httpx
-from pydantic import Field
 
-from .errors import StepError
+from ..errors import StepError
 
 _lock = threading.Lock()
 _client: httpx.Client | None = None
@@ -50,27 +47,6 @@ class AnswerTooLarge(StepError):
 def answer_limit(megabytes: float) -> dict[str, Any]:
     """The ``extensions=`` of a request whose answer may hold at most this many MB."""
     return {_LIMIT: megabytes}
-
-
-def account_field(connector_id: str, description: str, title: str = "Account") -> Any:
-    """A step's "Account" input: the id of one of the connector's connected accounts."""
-    return Field(
-        None,
-        title=title,
-        description=description,
-        json_schema_extra={"widget": "connection", "connector": connector_id},
-    )
-
-
-def json_value(value: Any, what: str) -> Any:
-    """A field that takes JSON: an object or list as given, text parsed as JSON. ``what`` names
-    the field in the error, e.g. "Slack: the Blocks field"."""
-    if isinstance(value, str):
-        try:
-            return json.loads(value)
-        except ValueError as error:
-            raise StepError(f"{what} is not valid JSON: {error}.") from None
-    return value
 
 
 def service_client() -> httpx.Client:

@@ -16,10 +16,8 @@ from typing import Any, Literal
 import httpx
 from pydantic import BaseModel, Field
 
-from connectors.http.operations import retry_after
-from flowin_engine.connector_kit import service_client as _client
-from flowin_engine.errors import AccountRejected, RetryableError, StepError
-from flowin_engine.oauth import (
+from ..errors import AccountRejected, RetryableError, StepError
+from ..oauth import (
     AccessTokens,
     OAuthApp,
     Token,
@@ -27,15 +25,16 @@ from flowin_engine.oauth import (
     authorize_installed_app,
     refresh,
 )
-from flowin_engine.oauth import service_account_token as _service_account_token
-from flowin_engine.steps import StepContext
+from ..oauth import service_account_token as _service_account_token
+from ..steps import StepContext
+from ._client import service_client as _client
+from ._fields import SECRET
+from ._service import retry_after
 
 GOOGLE_AUTHORIZE_URL = "https://accounts.google.com/o/oauth2/v2/auth"
 GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token"
 # Reasons Google gives with a 403 that mean "too fast", not "not allowed".
 RATE_REASONS = frozenset({"rateLimitExceeded", "userRateLimitExceeded", "RATE_LIMIT_EXCEEDED"})
-
-_SECRET = {"widget": "password"}
 
 
 class GoogleAccount(BaseModel):
@@ -47,15 +46,15 @@ class GoogleAccount(BaseModel):
         description="oauth: your Google account in the browser; service_account: a JSON key.",
     )
     client_id: str = Field("", title="OAuth client ID")
-    client_secret: str = Field("", title="OAuth client secret", json_schema_extra=_SECRET)
-    refresh_token: str = Field("", title="Refresh token", json_schema_extra=_SECRET)
+    client_secret: str = Field("", title="OAuth client secret", json_schema_extra=SECRET)
+    refresh_token: str = Field("", title="Refresh token", json_schema_extra=SECRET)
     access_token: str = Field("", json_schema_extra={"widget": "hidden"})
     expires_at: float | None = Field(None, json_schema_extra={"widget": "hidden"})
     service_account_json: str = Field(
         "",
         title="Service account key (JSON)",
         description="The whole JSON key file from Google Cloud console → IAM → Service accounts.",
-        json_schema_extra=_SECRET,
+        json_schema_extra=SECRET,
     )
     delegated_user: str = Field(
         "",

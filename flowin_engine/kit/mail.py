@@ -1,6 +1,6 @@
 """An RFC 5322 e-mail built from a step's fields: text, HTML alternative, attachments.
 
-Shared by the SMTP sender here and by Gmail, which sends the same message base64url-encoded.
+Shared by the E-mail connector's SMTP sender and by Gmail, which sends the same message base64url-encoded.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 from pydantic import BaseModel, Field
 
-from flowin_engine.errors import RetryableError, StepError
+from ..errors import RetryableError, StepError
 
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 

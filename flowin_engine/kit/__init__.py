@@ -1,0 +1,86 @@
+"""The connector kit: everything a connector needs from Flowin, in one place.
+
+A connector imports this package (and its own modules and its vendor's SDK), nothing else of
+Flowin and no other connector; ``tests/connectors/test_connector_imports.py`` holds them to it.
+What two connectors share lives here too: ``flowin_engine.kit.google`` (a Google account and
+Google's REST APIs, for Sheets and Gmail) and ``flowin_engine.kit.mail`` (an e-mail message
+built from a step's fields, for E-mail and Gmail).
+"""
+
+from __future__ import annotations
+
+from ..errors import (
+    AccountRejected,
+    ExpressionError,
+    FlowinError,
+    Problem,
+    RetryableError,
+    StepError,
+    StepTimeout,
+    StoppedByFlow,
+)
+from ..expressions import to_datetime
+from ..model import ERROR_PORT
+from ..polling import PollContext, PolledItem, PollResult
+from ..steps import Emit, ForEach, StepContext, Wait
+from ..webhooks import (
+    GateContext,
+    WebhookRejected,
+    WebhookReply,
+    WebhookRequest,
+    fresh_timestamp,
+    require_signature,
+    verify_signature,
+)
+from ._client import (
+    DEFAULT_ANSWER_MB,
+    MB,
+    AnswerTooLarge,
+    answer_limit,
+    service_client,
+    user_agent,
+)
+from ._fields import SECRET, Text, account_field, json_value
+from ._service import MessageAt, Service, message_in, retry_after, too_many_requests
+
+__all__ = [
+    "DEFAULT_ANSWER_MB",
+    "ERROR_PORT",
+    "MB",
+    "SECRET",
+    "AccountRejected",
+    "AnswerTooLarge",
+    "Emit",
+    "ExpressionError",
+    "FlowinError",
+    "ForEach",
+    "GateContext",
+    "MessageAt",
+    "PollContext",
+    "PollResult",
+    "PolledItem",
+    "Problem",
+    "RetryableError",
+    "Service",
+    "StepContext",
+    "StepError",
+    "StepTimeout",
+    "StoppedByFlow",
+    "Text",
+    "Wait",
+    "WebhookRejected",
+    "WebhookReply",
+    "WebhookRequest",
+    "account_field",
+    "answer_limit",
+    "fresh_timestamp",
+    "json_value",
+    "message_in",
+    "require_signature",
+    "retry_after",
+    "service_client",
+    "to_datetime",
+    "too_many_requests",
+    "user_agent",
+    "verify_signature",
+]

@@ -1,0 +1,258 @@
+"""A service's failures in words: one mapping from an HTTP answer or a lost connection to a
+sentence the user can act on, for every connector that calls a web API.
+
+A connector declares its service once (its name, its host, where its answers carry their error
+message) and lets the kit word the common cases: a refused account, too many requests, a
+service in trouble, an answer that never came. It words only what is its own (a 404 that means
+"share the database with the integration") before handing the rest to ``Service.failure``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any, TypeVar
+
+import httpx
+
+from ..errors import AccountRejected, Problem, RetryableError, StepError, StepTimeout
+from ._client import AnswerTooLarge, service_client
+
+# Where an answer's error message is: dotted paths into its JSON ("error.message",
+# "errors[0].detail"), tried in order; or a function of the JSON that returns the message.
+MessageAt = str | Sequence[str] | Callable[[Any], Any]
+
+_Error = TypeVar("_Error", bound=StepError)
+_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+# The longest vendor message a sentence quotes.
+MESSAGE_LENGTH = 300
+
+
+class Service:
+    """One web service as its connector declares it; words every failure the same way."""
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        host: str,
+        message_at: MessageAt = ("error.message", "message"),
+        rejected: str | None = None,
+    ) -> None:
+        """``name`` starts every sentence ("Notion"); ``host`` is what can't be reached
+        ("api.notion.com"); ``rejected`` is the connector's own sentence for an account the
+        service refuses (it can name the key to copy again), else the kit's."""
+        self.name = name
+        self.host = host
+        self.message_at = message_at
+        self.rejected = rejected
+
+    # Calls.
+
+    def send(
+        self,
+        method: str,
+        url: str | httpx.URL,
+        *,
+        timeout: float,
+        sends: bool = False,
+        **request: Any,
+    ) -> httpx.Response:
+        """One request through the shared client; an answer of any status is returned, a lost
+        connection raised as a sentence. ``sends`` says a repeat could do the thing twice."""
+        try:
+            return service_client().request(method, url, timeout=timeout, **request)
+        except AnswerTooLarge:
+            raise
+        except httpx.HTTPError as error:
+            raise self.unanswered(error, sends=sends) from None
+
+    # Failures.
+
+    def unanswered(self, error: Exception, *, sends: bool) -> StepError:
+        """The request got no answer: trying again is safe when it never left, or can't do the
+        thing twice; otherwise the user checks first."""
+        args = {"service": self.name, "host": self.host, "kind": type(error).__name__}
+        never_sent = isinstance(
+            error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout
+        )
+        if never_sent or _never_connected(error):
+            return _with(
+                RetryableError,
+                "{service}: can't reach {host}; check the internet connection.",
+                args,
+            )
+        if sends:
+            return _with(
+                StepError,
+                "{service} didn't answer after the request was sent ({kind}); it may have been "
+                "done, so Flowin didn't repeat it. Check {service} before running the step again.",
+                args,
+            )
+        if isinstance(error, httpx.TimeoutException | TimeoutError):
+            return _with(
+                StepTimeout, "{service} didn't answer in time; Flowin will try again.", args
+            )
+        return _with(
+            RetryableError,
+            "{service}: the connection broke off ({kind}); Flowin will try again.",
+            args,
+        )
+
+    def failure(
+        self,
+        response: httpx.Response,
+        *,
+        sends: bool = False,
+        wait: float | None = None,
+        message: str | None = None,
+    ) -> StepError:
+        """A failed answer as a sentence. ``wait`` is a wait the service gave in its body
+        (Retry-After is read here); ``message`` replaces the one found by ``message_at``."""
+        status = response.status_code
+        if wait is None:
+            wait = retry_after(response.headers.get("retry-after"))
+        return self.refused(status, message or self.message(response), sends=sends, wait=wait)
+
+    def refused(
+        self, status: int, message: str, *, sends: bool = False, wait: float | None = None
+    ) -> StepError:
+        """The same as ``failure`` for an SDK's error that carries a status and a message."""
+        args = {"service": self.name, "status": str(status), "reason": _quoted(message)}
+        if status == 401:
+            if self.rejected:
+                return AccountRejected(self.rejected)
+            return _with(
+                AccountRejected,
+                "{service} didn't accept the connected account ({reason}); reconnect the account "
+                "in Accounts.",
+                args,
+            )
+        if status == 429:
+            return too_many_requests(self.name, wait)
+        if status == 403:
+            error = _with(
+                StepError,
+                "{service}: the connected account may not do this ({reason}); reconnect it with "
+                "the access this step needs.",
+                args,
+            )
+            error.setting = "connection"
+            return error
+        if status >= 500:
+            if sends:
+                return _with(
+                    StepError,
+                    "{service} had a problem ({status}: {reason}) after the request was sent; it "
+                    "may have been done, so Flowin didn't repeat it. Check {service} before "
+                    "running the step again.",
+                    args,
+                )
+            return _with(
+                RetryableError,
+                "{service} had a problem ({status}: {reason}); Flowin will try again.",
+                args,
+            )
+        return _with(StepError, "{service} refused the request: {reason}.", args)
+
+    def message(self, response: httpx.Response) -> str:
+        """The service's own error message in its answer, else the status's standard words."""
+        try:
+            answer = response.json()
+        except ValueError:
+            answer = None
+        found = message_in(answer, self.message_at)
+        if found:
+            return found
+        return httpx.codes.get_reason_phrase(response.status_code) or str(response.status_code)
+
+
+def message_in(answer: Any, where: MessageAt) -> str:
+    """The error message found in an answer's JSON, or "" when it has none there."""
+    if callable(where):
+        try:
+            found = where(answer)
+        except (LookupError, TypeError, AttributeError, ValueError):
+            found = None
+    else:
+        paths = [where] if isinstance(where, str) else list(where)
+        found = next((v for v in (_at(answer, p) for p in paths) if _usable(v)), None)
+    if not _usable(found):
+        return ""
+    return " ".join(str(found).split()).rstrip(".")
+
+
+def too_many_requests(service: str, wait: float | None) -> RetryableError:
+    """A 429 in words, with the wait the service asked for."""
+    args = {"service": service}
+    if not wait:
+        template = "{service}: too many requests for now; Flowin will try again after a pause."
+    elif wait <= 90:
+        args["seconds"] = str(max(1, math.ceil(wait)))
+        template = "{service}: too many requests for now; it asks to wait {seconds} seconds."
+    else:
+        args["minutes"] = str(math.ceil(wait / 60))
+        template = "{service}: too many requests for now; it asks to wait {minutes} minutes."
+    error = _with(RetryableError, template, args)
+    error.retry_after = wait
+    return error
+
+
+def retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header: a number of seconds or an HTTP date."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return max(0.0, (moment - (now or datetime.now(UTC))).total_seconds())
+
+
+def _with(kind: type[_Error], template: str, args: dict[str, str]) -> _Error:
+    """An error whose sentence the app can show in the user's language."""
+    problem = Problem(template, args=args)
+    error = kind(problem.message)
+    error.problem = problem
+    return error
+
+
+def _at(answer: Any, path: str) -> Any:
+    value = answer
+    for key, index in _STEP.findall(path):
+        if key and isinstance(value, dict):
+            value = value.get(key)
+        elif index and isinstance(value, list) and int(index) < len(value):
+            value = value[int(index)]
+        else:
+            return None
+    return value
+
+
+def _usable(value: Any) -> bool:
+    return (
+        isinstance(value, str | int | float)
+        and not isinstance(value, bool)
+        and str(value).strip() != ""
+    )
+
+
+def _quoted(message: str) -> str:
+    message = message.strip().rstrip(".")
+    return message if len(message) <= MESSAGE_LENGTH else message[: MESSAGE_LENGTH - 1] + "…"
+
+
+def _never_connected(error: Exception) -> bool:
+    """A lower-level error (an SDK's) that says no connection was made."""
+    text = repr(error)
+    return "NewConnectionError" in text or "NameResolutionError" in text
