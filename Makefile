@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint format install clean
+.PHONY: run test bench lint format install clean translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/startup_bench.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/canvas_bench.py
 	$(BIN)/python bench/sync_bench.py
+
+# After editing a .ts: compiles it to the .qm shipped beside it (commit both).
+translations: $(STAMP)
+	$(BIN)/python tools/compile_translations.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from pathlib import Path
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
@@ -18,17 +17,15 @@ from .dialogs.damaged import open_store
 from .example import welcome_flow
 from .i18n import Localizer
 from .main_window import OPEN_FLOW_SETTING, MainWindow
+from .resources import resource_path
 from .theme import ui_font
 from .tray import Tray
 
 log = logging.getLogger(__name__)
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-
 
 def app_icon() -> QIcon:
-    path = RESOURCES / "flowin.svg"
-    return QIcon(str(path)) if path.is_file() else QIcon()
+    return QIcon(str(resource_path("flowin.svg")))
 
 
 def seed_first_start(store: Store, registry: Registry) -> str | None:

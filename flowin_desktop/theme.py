@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
+
+from .resources import font_files, resource_path
 
 
 @dataclass(frozen=True)
@@ -76,13 +77,12 @@ DARK = Theme(
 )
 
 THEMES = {LIGHT.name: LIGHT, DARK.name: DARK}
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
 def style_sheet(theme: Theme, rtl: bool = False) -> str:
     t = theme
     start = "right" if rtl else "left"
-    chevron = (RESOURCES / "chevron-down.svg").as_posix()
+    chevron = resource_path("chevron-down.svg").as_posix()
     return f"""
     QWidget {{ color: {t.text}; font-size: 13px; }}
     QMainWindow, QStackedWidget, #home {{ background: {t.window}; }}
@@ -166,8 +166,8 @@ def load_fonts() -> list[str]:
     global _font_families
     if _font_families is None:
         loaded: set[str] = set()
-        for path in sorted((RESOURCES / "fonts").glob("*.ttf")):
-            font_id = QFontDatabase.addApplicationFont(str(path))
+        for font_file in font_files():
+            font_id = QFontDatabase.addApplicationFontFromData(font_file.read_bytes())
             loaded.update(QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else [])
         _font_families = sorted(loaded)
     return _font_families

@@ -1,7 +1,7 @@
 """Every word a connector shows in the app, with the translation context the desktop uses.
 
     .venv/bin/python tools/manifest_strings.py              # context, text and where it comes from
-    .venv/bin/python tools/manifest_strings.py --missing ar # what translations/flowin_ar.ts lacks
+    .venv/bin/python tools/manifest_strings.py --missing ar # what flowin_desktop/translations/flowin_ar.ts lacks
     .venv/bin/python tools/manifest_strings.py --missing ar --ts  # the same as <context> blocks
 
 Connector names, categories and descriptions and each trigger's and action's name and
@@ -88,7 +88,7 @@ def strings(registry: Registry | None = None) -> list[Entry]:
 
 
 def translations(language: str) -> dict[tuple[str, str], str]:
-    """(context, source) -> finished translation, from translations/flowin_<language>.ts."""
+    """(context, source) -> finished translation, from flowin_desktop/translations/flowin_<language>.ts."""
     path = translations_dir() / f"flowin_{language}.ts"
     if not path.is_file():
         return {}

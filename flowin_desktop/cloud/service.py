@@ -80,8 +80,9 @@ PROVIDERS_TIMEOUT = 5.0
 PROVIDER_NAMES = {"google": "Google", "github": "GitHub"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CloudSync", text)
+def _tr(text: str, count: int = -1) -> str:
+    """``count`` picks the plural form and stands for %n (Arabic has six forms)."""
+    return QCoreApplication.translate("CloudSync", text, None, count)
 
 
 def insecure_address_text() -> str:
@@ -104,12 +105,9 @@ def error_text(error: BaseException) -> str:
         if error.retry_after is None:
             return _tr("Too many tries. Wait a minute and try again.")
         if error.retry_after > 90:  # a second step paused after wrong codes: minutes, up to 60
-            return _tr("Too many tries. Wait %1 minutes and try again.").replace(
-                "%1", f"{math.ceil(error.retry_after / 60)}"
-            )
-        return _tr("Too many tries. Wait %1 seconds and try again.").replace(
-            "%1", f"{error.retry_after:.0f}"
-        )
+            minutes = math.ceil(error.retry_after / 60)
+            return _tr("Too many tries. Wait %n minutes and try again.", minutes)
+        return _tr("Too many tries. Wait %n seconds and try again.", round(error.retry_after))
     if isinstance(error, ServerError):
         return _tr("The cloud had a problem on its side. Your flows are safe here; try later.")
     if isinstance(error, SignedOut):

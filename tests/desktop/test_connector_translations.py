@@ -34,7 +34,7 @@ def test_every_connector_string_has_an_arabic_translation():
     missing = manifest_strings.missing("ar")
     assert missing == [], (
         f"{len(missing)} connector strings have no Arabic translation in "
-        "translations/flowin_ar.ts (list them with `python tools/manifest_strings.py "
+        "flowin_desktop/translations/flowin_ar.ts (list them with `python tools/manifest_strings.py "
         "--missing ar --ts`):\n"
         + "\n".join(f"  [{e.context}] {e.source!r}  ({e.where})" for e in missing)
     )

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFontInfo
 
-from flowin_desktop.theme import RESOURCES, load_fonts
+from flowin_desktop.resources import resource
+from flowin_desktop.theme import load_fonts
 
 
 def test_the_shipped_fonts_load_with_their_licences():
     assert {"Inter", "Cairo"} <= set(load_fonts())
     for licence in ("Inter-OFL.txt", "Cairo-OFL.txt"):
-        assert "SIL Open Font License" in (RESOURCES / "fonts" / licence).read_text()
+        assert "SIL Open Font License" in resource(f"fonts/{licence}").read_text()
 
 
 def test_english_is_set_in_inter_and_arabic_in_cairo(window, qapp):

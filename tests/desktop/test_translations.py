@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import ast
+import importlib.util
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import flowin_desktop
-from flowin_desktop.i18n import translations_dir
+from flowin_desktop.cloud import error_text
+from flowin_desktop.i18n import load_translator, translations_dir
+from flowin_engine.sync import RateLimited
+
+COMPILE_TOOL = Path(__file__).resolve().parents[2] / "tools" / "compile_translations.py"
 
 
 def _strings_in_code() -> set[tuple[str | None, str]]:
@@ -45,3 +50,49 @@ def test_every_string_the_app_translates_is_in_the_arabic_file():
         if ((context, text) not in translated if context else text not in sources)
     )
     assert missing == []
+
+
+def _compile_translations():
+    spec = importlib.util.spec_from_file_location("compile_translations", COMPILE_TOOL)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_shipped_qm_files_are_compiled_from_the_current_ts_files(tmp_path):
+    tool = _compile_translations()
+    assert tool.languages() == ["ar"]
+    for language in tool.languages():
+        fresh = tmp_path / f"flowin_{language}.qm"
+        tool.compile_language(language, fresh)
+        assert tool.shipped(language).read_bytes() == fresh.read_bytes(), (
+            f"flowin_{language}.qm is older than its .ts: run `python tools/compile_translations.py`"
+            " and commit the .qm"
+        )
+
+
+def test_the_shipped_arabic_translation_loads_from_the_package(qapp):
+    translator = load_translator("ar")
+    assert translator is not None
+    assert translator.filePath().endswith("flowin_desktop/translations/flowin_ar.qm")
+    assert translator.translate("MainWindow", "Saved") == "تم الحفظ"
+
+
+def test_arabic_plural_forms_follow_the_number(qapp):
+    translator = load_translator("ar")
+    qapp.installTranslator(translator)
+    try:
+
+        def wait(seconds: float) -> str:
+            text = error_text(RateLimited(retry_after=seconds))
+            return text.removeprefix("محاولات كثيرة. انتظر ").removesuffix(" ثم حاول مرة أخرى.")
+
+        # Arabic has six plural forms; Qt picks one by the number (%n) from the compiled .qm.
+        assert wait(1) == "ثانية واحدة"
+        assert wait(2) == "ثانيتين"
+        assert wait(5) == "5 ثوانٍ"
+        assert wait(11) == "11 ثانية"
+        assert wait(2 * 60) == "دقيقتين"
+        assert wait(11 * 60) == "11 دقيقة"
+    finally:
+        qapp.removeTranslator(translator)

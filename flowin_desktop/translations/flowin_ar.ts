@@ -3748,13 +3748,27 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Too many tries. Wait a minute and try again.</source>
       <translation>محاولات كثيرة. انتظر دقيقة ثم حاول مرة أخرى.</translation>
     </message>
-    <message>
-      <source>Too many tries. Wait %1 minutes and try again.</source>
-      <translation>محاولات كثيرة. انتظر %1 دقيقة ثم حاول مرة أخرى.</translation>
+    <message numerus="yes">
+      <source>Too many tries. Wait %n minutes and try again.</source>
+      <translation>
+        <numerusform>محاولات كثيرة. انتظر %n دقيقة ثم حاول مرة أخرى.</numerusform>
+        <numerusform>محاولات كثيرة. انتظر دقيقة واحدة ثم حاول مرة أخرى.</numerusform>
+        <numerusform>محاولات كثيرة. انتظر دقيقتين ثم حاول مرة أخرى.</numerusform>
+        <numerusform>محاولات كثيرة. انتظر %n دقائق ثم حاول مرة أخرى.</numerusform>
+        <numerusform>محاولات كثيرة. انتظر %n دقيقة ثم حاول مرة أخرى.</numerusform>
+        <numerusform>محاولات كثيرة. انتظر %n دقيقة ثم حاول مرة أخرى.</numerusform>
+      </translation>
     </message>
-    <message>
-      <source>Too many tries. Wait %1 seconds and try again.</source>
-      <translation>محاولات كثيرة. انتظر %1 ثانية ثم حاول مرة أخرى.</translation>
+    <message numerus="yes">
+      <source>Too many tries. Wait %n seconds and try again.</source>
+      <translation>
+        <numerusform>محاولات كثيرة. انتظر %n ثانية ثم حاول مرة أخرى.</numerusform>
+        <numerusform>محاولات كثيرة. انتظر ثانية واحدة ثم حاول مرة أخرى.</numerusform>
+        <numerusform>محاولات كثيرة. انتظر ثانيتين ثم حاول مرة أخرى.</numerusform>
+        <numerusform>محاولات كثيرة. انتظر %n ثوانٍ ثم حاول مرة أخرى.</numerusform>
+        <numerusform>محاولات كثيرة. انتظر %n ثانية ثم حاول مرة أخرى.</numerusform>
+        <numerusform>محاولات كثيرة. انتظر %n ثانية ثم حاول مرة أخرى.</numerusform>
+      </translation>
     </message>
     <message>
       <source>The cloud had a problem on its side. Your flows are safe here; try later.</source>

@@ -1,0 +1,87 @@
+"""What `pip install flowin` gets: the wheel carries every file the code reads at run time.
+
+A resource left out of the wheel raises no error when it is built; the app starts without its
+fonts, icon or Arabic, or the store without its migrations. Building the wheel here catches it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Only what the wheel is built from: the copy stays small and the source tree is not written to
+# (setuptools puts build/ and *.egg-info next to pyproject.toml).
+_NOT_SOURCE = shutil.ignore_patterns(
+    ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", "tests", "bench", "tools"
+)
+
+
+@pytest.fixture(scope="module")
+def wheel_files(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+    work = tmp_path_factory.mktemp("wheel")
+    source = work / "source"
+    shutil.copytree(ROOT, source, ignore=_NOT_SOURCE)
+    # No build isolation: nothing is downloaded, setuptools comes from the dev extra.
+    pip_wheel = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q"]
+    built = subprocess.run(
+        [*pip_wheel, "-w", str(work / "dist"), str(source)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert built.returncode == 0, built.stderr
+    (wheel,) = (work / "dist").glob("flowin-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        return set(archive.namelist())
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_the_desktop_fonts_icons_and_compiled_translations(wheel_files):
+    expected = {
+        "flowin_desktop/resources/flowin.svg",
+        "flowin_desktop/resources/chevron-down.svg",
+        "flowin_desktop/resources/fonts/Cairo-Regular-Arabic.ttf",
+        "flowin_desktop/resources/fonts/Cairo-SemiBold-Arabic.ttf",
+        "flowin_desktop/resources/fonts/Cairo-OFL.txt",  # the fonts' licence travels with them
+        "flowin_desktop/resources/fonts/Inter-OFL.txt",
+        "flowin_desktop/translations/flowin_ar.qm",
+    }
+    assert expected - wheel_files == set()
+    assert any(
+        name.startswith("flowin_desktop/resources/fonts/Inter") and name.endswith(".ttf")
+        for name in wheel_files
+    )
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_every_connector_manifest_and_icon(wheel_files):
+    on_disk = {
+        path.relative_to(ROOT).as_posix()
+        for pattern in ("connectors/*/manifest.json", "connectors/*/*.svg")
+        for path in ROOT.glob(pattern)
+    }
+    assert on_disk, "no connectors found next to the tests"
+    assert on_disk - wheel_files == set()
+
+
+@pytest.mark.slow
+def test_the_wheel_carries_the_database_migrations(wheel_files):
+    on_disk = {
+        path.relative_to(ROOT).as_posix()
+        for package in ("flowin_engine/store", "flowin_cloud")
+        for pattern in (
+            "migrations/env.py",
+            "migrations/script.py.mako",
+            "migrations/versions/*.py",
+        )
+        for path in (ROOT / package).glob(pattern)
+    }
+    assert len(on_disk) > 6
+    assert on_disk - wheel_files == set()
