@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import flowin_desktop
-from flowin_desktop.cloud import error_text
+from flowin_desktop.cloud.service import error_text
 from flowin_desktop.i18n import load_translator, translations_dir
 from flowin_engine.sync import RateLimited
 
