@@ -77,6 +77,12 @@ class ConnectorError(FlowinError):
     """A connector folder or manifest that cannot be loaded."""
 
 
+class ConnectorHookError(ConnectorError):
+    """A hook a connector's manifest declares (webhook gate, poller, account test, sign-in,
+    credential model) that its module lacks or that has the wrong shape, or one it must declare
+    and does not. Raised when the registry loads, so a connector author meets it at once."""
+
+
 class ExpressionError(FlowinError):
     """A ``{{ }}`` template that cannot be rendered."""
 

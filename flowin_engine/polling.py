@@ -1,7 +1,7 @@
 """The contract of polling triggers ("new row", "new email", "new message").
 
-A connector's trigger of kind "polling" defines ``<trigger id>_poll(params, ctx) -> PollResult``
-beside its operation. The runtime calls it every interval with the cursor it returned last
+A connector's trigger of kind "polling" names its ``poller(params, ctx) -> PollResult`` in its
+manifest entry (the registry refuses one without). The runtime calls it every interval with the cursor it returned last
 time, remembers every item key it has seen (in the database, across restarts), and starts
 exactly one execution per new item, whose trigger data is the item's data. The trigger
 operation itself then receives that data as ``ctx.trigger_data``.

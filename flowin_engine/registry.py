@@ -2,14 +2,17 @@
 
 A connector is a package with ``manifest.json`` and an operations module. Each manifest entry
 names an operation; the function of the same name in the operations module runs it, and the
-pydantic model annotated on its first parameter declares its inputs. The engine, the palette,
-the properties panel and the AI builder all read these same declarations.
+pydantic model annotated on its first parameter declares its inputs. Every other function Flowin
+calls — the credential model, the account test, the sign-in, a trigger's webhook gate or poller —
+is named in the manifest too and checked when the connector loads, never found by its name. The
+engine, the palette, the properties panel and the AI builder all read these same declarations.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import importlib
+import inspect
 import json
 import logging
 import typing
@@ -23,7 +26,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic.fields import FieldInfo
 
-from .errors import ConnectorError, UnknownNodeType
+from .errors import ConnectorError, ConnectorHookError, UnknownNodeType
 from .model import ERROR_PORT, MAIN_PORT
 
 log = logging.getLogger(__name__)
@@ -62,6 +65,16 @@ class OperationManifest(BaseModel):
     phrases: Phrases = Field(default_factory=Phrases)
     repeat_safe: bool = Field(
         True, description="False when repeating the call has effects (a sent message)."
+    )
+    webhook_gate: str | None = Field(
+        None,
+        description="A webhook trigger's function(params, request, ctx) -> WebhookReply | None "
+        "that checks each request (its signature, its event) before the flow starts.",
+    )
+    poller: str | None = Field(
+        None,
+        description="A polling trigger's function(params, ctx) -> PollResult, called every "
+        "interval to fetch new items.",
     )
 
 
@@ -168,6 +181,7 @@ class Registry:
             self.add(connector)
 
     def add(self, connector: Connector) -> None:
+        """Load ``connector``'s module and check it; nothing of it is added if a check fails."""
         if connector.id in self._connectors:
             log.warning("Connector %r is defined twice; keeping the first", connector.id)
             return
@@ -247,20 +261,48 @@ def load_connector(package: str) -> Connector:
 
 
 def discover() -> list[Connector]:
-    """The built-in connectors, then those installed packages declare in the entry-point group."""
-    found: list[Connector] = []
+    """The built-in connectors, then those installed packages declare in the entry-point group.
+
+    A built-in connector whose manifest can't be read stops the search: that is Flowin's own
+    bug. An installed one is left out, and the log says why.
+    """
+    found: list[Connector | None] = []
     root = resources.files(BUILTIN_PACKAGE)
     for child in sorted(root.iterdir(), key=lambda c: c.name):
         if child.is_dir() and child.joinpath("manifest.json").is_file():
-            found.append(_try_load(f"{BUILTIN_PACKAGE}.{child.name}"))
+            found.append(load_connector(f"{BUILTIN_PACKAGE}.{child.name}"))
     for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
         found.append(_try_load(entry_point.value))
     return [c for c in found if c is not None]
 
 
+def load_registry() -> Registry:
+    """A registry of every connector ``discover`` finds, each checked as it is added.
+
+    A built-in connector that fails a check (a declared hook missing, a polling trigger without
+    a poller) stops the load with the reason. An installed one is left out with the reason
+    logged, so that a broken add-on can't keep Flowin from starting.
+    """
+    registry = Registry()
+    for connector in discover():
+        try:
+            registry.add(connector)
+        except ConnectorError as error:
+            if _is_builtin(connector):
+                raise
+            log.error(
+                "Leaving out the connector '%s' from %s: %s", connector.id, connector.package, error
+            )
+    return registry
+
+
 @cache
 def default_registry() -> Registry:
-    return Registry(discover())
+    return load_registry()
+
+
+def _is_builtin(connector: Connector) -> bool:
+    return connector.package.startswith(f"{BUILTIN_PACKAGE}.")
 
 
 def _try_load(package: str) -> Connector | None:
@@ -278,20 +320,137 @@ def _import(module_name: str, connector_id: str) -> Any:
         raise ConnectorError(f"The connector '{connector_id}' can't be loaded: {error}") from None
 
 
+@dataclass(frozen=True, slots=True)
+class _Hook:
+    """A kind of function a manifest may name: what it is called and what it is called with."""
+
+    role: str
+    parameters: tuple[str, ...]
+
+
+_GATE = _Hook("webhook gate", ("params", "request", "ctx"))
+_POLLER = _Hook("poller", ("params", "ctx"))
+_ACCOUNT_TEST = _Hook("account test", ("secret",))
+_SIGN_IN = _Hook("sign-in", ("secret", "open_browser"))
+
+
+def _hook(
+    module: Any,
+    connector: Connector,
+    name: str,
+    hook: _Hook,
+    takes: type[BaseModel] | None,
+    trigger: str | None = None,
+) -> Callable[..., Any]:
+    """The function ``name`` of ``module``, checked to be callable as ``hook`` is called."""
+    where = (
+        f"the trigger '{trigger}' of the connector '{connector.id}'"
+        if trigger
+        else (f"the connector '{connector.id}'")
+    )
+    function = getattr(module, name, None)
+    if not callable(function):
+        whose = f"the {hook.role} of its trigger '{trigger}'" if trigger else f"its {hook.role}"
+        raise ConnectorHookError(
+            f"The connector '{connector.id}' declares '{name}' as {whose}, but its operations "
+            "module has no function of that name."
+        )
+    try:
+        signature = inspect.signature(function)
+        signature.bind(*hook.parameters)
+    except (TypeError, ValueError):
+        raise ConnectorHookError(
+            f"The {hook.role} '{name}' of {where} must take ({', '.join(hook.parameters)})."
+        ) from None
+    first = next(iter(signature.parameters), None)
+    try:
+        annotation = typing.get_type_hints(function).get(first) if first else None
+    except Exception:  # an annotation only a type checker can resolve: nothing to compare
+        annotation = None
+    if (
+        takes is not None
+        and isinstance(annotation, type)
+        and issubclass(annotation, BaseModel)
+        and not issubclass(takes, annotation)
+    ):
+        raise ConnectorHookError(
+            f"The {hook.role} '{name}' of {where} must take {takes.__name__} as its first "
+            f"parameter, not {annotation.__name__}."
+        )
+    return function
+
+
 def _with_credentials(connector: Connector, module: Any) -> Connector:
     manifest = connector.manifest
-    model = getattr(module, manifest.credential, None) if manifest.credential else None
-    test = getattr(module, manifest.test_connection, None) if manifest.test_connection else None
-    if manifest.credential and not (isinstance(model, type) and issubclass(model, BaseModel)):
-        raise ConnectorError(f"The connector '{connector.id}' names a missing credential model.")
-    if manifest.test_connection and not callable(test):
-        raise ConnectorError(f"The connector '{connector.id}' names a missing test function.")
-    sign_in = getattr(module, manifest.sign_in, None) if manifest.sign_in else None
-    if manifest.sign_in and not callable(sign_in):
-        raise ConnectorError(f"The connector '{connector.id}' names a missing sign-in function.")
+    model = None
+    if manifest.credential:
+        model = getattr(module, manifest.credential, None)
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            raise ConnectorHookError(
+                f"The connector '{connector.id}' declares '{manifest.credential}' as its "
+                "credential model, but its operations module has no pydantic model of that name."
+            )
+    elif manifest.test_connection or manifest.sign_in:
+        raise ConnectorHookError(
+            f"The connector '{connector.id}' declares an account test or sign-in but no "
+            'credential model: add "credential": "<model name>" to its manifest.json.'
+        )
+    test = (
+        _hook(module, connector, manifest.test_connection, _ACCOUNT_TEST, model)
+        if manifest.test_connection
+        else None
+    )
+    sign_in = (
+        _hook(module, connector, manifest.sign_in, _SIGN_IN, model) if manifest.sign_in else None
+    )
     return dataclasses.replace(
         connector, credential_model=model, test_function=test, sign_in_function=sign_in
     )
+
+
+def _trigger_hooks(
+    connector: Connector,
+    entry: OperationManifest,
+    module: Any,
+    input_model: type[BaseModel],
+    is_trigger: bool,
+) -> tuple[Callable[..., Any] | None, Callable[..., Any] | None]:
+    """The webhook gate and the poller ``entry`` declares, checked against its kind."""
+    kind = entry.kind if is_trigger else None
+    if entry.webhook_gate and kind != TriggerKind.WEBHOOK:
+        raise ConnectorHookError(
+            f"The connector '{connector.id}' declares a webhook gate for '{entry.id}', but only "
+            "a webhook trigger has a webhook gate."
+        )
+    if entry.poller and kind != TriggerKind.POLLING:
+        raise ConnectorHookError(
+            f"The connector '{connector.id}' declares a poller for '{entry.id}', but only a "
+            "polling trigger has a poller."
+        )
+    if kind == TriggerKind.POLLING and not entry.poller:
+        raise ConnectorHookError(
+            f"The polling trigger '{entry.id}' of the connector '{connector.id}' declares no "
+            'poller: add "poller": "<function name>" to it in manifest.json.'
+        )
+    if kind == TriggerKind.WEBHOOK and not entry.webhook_gate and connector.manifest.credential:
+        # The account holds the secret the service signs its requests with; without a gate
+        # anyone who learns the address could start the flow.
+        raise ConnectorHookError(
+            f"The webhook trigger '{entry.id}' of the connector '{connector.id}' declares no "
+            "webhook gate, yet the connector has an account to check requests with: add "
+            '"webhook_gate": "<function name>" to it in manifest.json.'
+        )
+    gate = (
+        _hook(module, connector, entry.webhook_gate, _GATE, input_model, entry.id)
+        if entry.webhook_gate
+        else None
+    )
+    poller = (
+        _hook(module, connector, entry.poller, _POLLER, input_model, entry.id)
+        if entry.poller
+        else None
+    )
+    return gate, poller
 
 
 def _node_type(
@@ -309,6 +468,7 @@ def _node_type(
         raise ConnectorError(
             f"'{connector.id}.{entry.id}' must take a pydantic model as its first parameter."
         )
+    gate, poller = _trigger_hooks(connector, entry, module, input_model, is_trigger)
     titles = {
         key: info.title or key.replace("_", " ").capitalize()
         for key, info in input_model.model_fields.items()
@@ -320,7 +480,7 @@ def _node_type(
         input_model=input_model,
         function=function,
         is_trigger=is_trigger,
-        webhook_gate=getattr(module, f"{entry.id}_webhook", None),
-        poller=getattr(module, f"{entry.id}_poll", None),
+        webhook_gate=gate,
+        poller=poller,
         _field_titles=titles,
     )

@@ -1,10 +1,11 @@
 """What a webhook trigger sees of an HTTP request, and the one mechanism for checking signatures.
 
 A connector's webhook trigger is an operation of kind "webhook" (it turns the request into the
-flow's trigger data). It may also define ``<trigger id>_webhook(params, request, ctx)``: the gate
-the listener calls before it accepts a request. The gate raises ``WebhookRejected`` for a bad
-signature, returns a ``WebhookReply`` to answer at once without starting the flow (a handshake,
-an event the trigger doesn't want), or returns None to accept.
+flow's trigger data). Its manifest entry may name a ``webhook_gate(params, request, ctx)`` (it
+must, when the connector has an account): the gate the listener calls before it accepts a
+request. The gate raises ``WebhookRejected`` for a bad signature, returns a ``WebhookReply`` to
+answer at once without starting the flow (a handshake, an event the trigger doesn't want), or
+returns None to accept.
 """
 
 from __future__ import annotations
