@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from flowin_engine.credentials import Connections
+from flowin_engine.data_folder import DataFolder
 from flowin_engine.errors import FlowinError
 from flowin_engine.events import Event, ExecutionFinished, ExecutionStatus
 from flowin_engine.model import FlowStatus
 from flowin_engine.registry import Registry
-from flowin_engine.runtime import AlreadyRunning, Runtime, RuntimeSettings
+from flowin_engine.runtime import AlreadyRunning
 from flowin_engine.store import Store
 
 log = logging.getLogger(__name__)
@@ -28,10 +28,7 @@ class Background(QObject):
     def __init__(self, store: Store, registry: Registry, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        port = int(store.get_setting("webhook_port", 5678))
-        self.runtime = Runtime(
-            store, RuntimeSettings(port=port), registry=registry, connections=Connections(store)
-        )
+        self.runtime = DataFolder(store, registry=registry).runtime()
         self._names: dict[str, str] = {}
         self.start_error: str | None = None
         self.start_failure: FlowinError | None = None

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from flowin_engine.credentials import Connections
+from flowin_engine.data_folder import DataFolder
 from flowin_engine.errors import FlowinError, Problem
 from flowin_engine.events import (
     ExecutionFinished,
@@ -112,7 +113,8 @@ class MainWindow(QMainWindow):
         self.tray: Any = None
         self.background: Any = None  # the runtime running active flows (set by app.main)
         self.document = FlowDocument(Flow(name="Untitled flow"), registry, self)
-        self.runs = TestRuns(registry, store, self)
+        self.folder = DataFolder(store, registry=registry)
+        self.runs = TestRuns(self.folder, self)
         self.runs.events_arrived.connect(self._on_events)
         self._step_numbers: dict[str, int] = {}
         self._step_run: str | None = None  # the step a run of one step runs
@@ -124,7 +126,6 @@ class MainWindow(QMainWindow):
         self.scene = FlowScene(self.document, self)
         self.view = FlowView(self.scene)
         self.palette_panel = Palette(registry)
-        self._connections: Connections | None = None
         self.properties = PropertiesPanel(self.document, lambda: self.connections)
         self.builder_panel = BuilderPanel(self.document, self.view, store)
         self.builder_panel.hide()
@@ -173,11 +174,8 @@ class MainWindow(QMainWindow):
 
     @property
     def connections(self) -> Connections:
-        """Connected accounts; opened on first use (it may ask the keyring)."""
-        if self._connections is None:
-            self._connections = Connections(self.store)
-            self.runs.runner.connections = self._connections
-        return self._connections
+        """Connected accounts (the keyring is asked when a secret is first needed)."""
+        return self.folder.connections
 
     # Building.
 
@@ -695,8 +693,6 @@ class MainWindow(QMainWindow):
         self._fix_target = None
         self._step_numbers = {}
         self.scene.set_run_state(node_id, None)
-        if any(n.params.get("connection") for n in self.document.flow.nodes):
-            self.runs.runner.connections = self.connections
         try:
             self.runs.run_step(self.store, self.document.flow, node_id)
         except FlowinError as error:
@@ -1049,8 +1045,6 @@ class MainWindow(QMainWindow):
         self._fix_target = None
         self._step_numbers = {}
         self._step_run = None
-        if any(n.params.get("connection") for n in self.document.flow.nodes):
-            self.runs.runner.connections = self.connections
         try:
             self.runs.start(self.document.flow)
         except FlowinError as error:

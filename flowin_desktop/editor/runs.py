@@ -7,11 +7,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from flowin_engine.data_folder import DataFolder
 from flowin_engine.events import Event
 from flowin_engine.model import Flow
 from flowin_engine.pinning import run_step, start_test_run
-from flowin_engine.registry import Registry
-from flowin_engine.runner import ExecutionHandle, ExecutionHistory, Runner
+from flowin_engine.runner import ExecutionHandle
 from flowin_engine.store import Store
 
 
@@ -20,11 +20,9 @@ class TestRuns(QObject):
 
     events_arrived = Signal(object)
 
-    def __init__(
-        self, registry: Registry, history: ExecutionHistory | None, parent: QObject | None = None
-    ) -> None:
+    def __init__(self, folder: DataFolder, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.runner = Runner(registry, history=history, workers=4)
+        self.runner = folder.runner(workers=4)
         self._unsubscribe = self.runner.events.subscribe(self._deliver)
         self.current: ExecutionHandle | None = None
         self.closed = False
