@@ -24,7 +24,7 @@ _NOT_SOURCE = shutil.ignore_patterns(
 
 
 @pytest.fixture(scope="module")
-def wheel_files(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("wheel")
     source = work / "source"
     shutil.copytree(ROOT, source, ignore=_NOT_SOURCE)
@@ -37,7 +37,12 @@ def wheel_files(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
         timeout=300,
     )
     assert built.returncode == 0, built.stderr
-    (wheel,) = (work / "dist").glob("flowin-*.whl")
+    (built_wheel,) = (work / "dist").glob("flowin-*.whl")
+    return built_wheel
+
+
+@pytest.fixture(scope="module")
+def wheel_files(wheel: Path) -> set[str]:
     with zipfile.ZipFile(wheel) as archive:
         return set(archive.namelist())
 
@@ -85,3 +90,20 @@ def test_the_wheel_carries_the_database_migrations(wheel_files):
     }
     assert len(on_disk) > 6
     assert on_disk - wheel_files == set()
+
+
+@pytest.mark.slow
+def test_plain_pip_install_flowin_brings_no_qt(wheel):
+    with zipfile.ZipFile(wheel) as archive:
+        (metadata,) = [name for name in archive.namelist() if name.endswith(".dist-info/METADATA")]
+        requires = [
+            line.removeprefix("Requires-Dist: ")
+            for line in archive.read(metadata).decode().splitlines()
+            if line.startswith("Requires-Dist: ")
+        ]
+    core = [requirement for requirement in requires if "extra ==" not in requirement]
+    assert "click" in " ".join(core)
+    assert [r for r in core if r.lower().startswith(("pyside6", "shiboken6", "qasync"))] == []
+    assert any(
+        r.lower().startswith("pyside6-essentials") and 'extra == "desktop"' in r for r in requires
+    )
