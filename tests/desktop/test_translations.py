@@ -61,7 +61,7 @@ def _compile_translations():
 
 def test_the_shipped_qm_files_are_compiled_from_the_current_ts_files(tmp_path):
     tool = _compile_translations()
-    assert tool.languages() == ["ar"]
+    assert "ar" in tool.languages()
     for language in tool.languages():
         fresh = tmp_path / f"flowin_{language}.qm"
         tool.compile_language(language, fresh)
@@ -74,7 +74,11 @@ def test_the_shipped_qm_files_are_compiled_from_the_current_ts_files(tmp_path):
 def test_the_shipped_arabic_translation_loads_from_the_package(qapp):
     translator = load_translator("ar")
     assert translator is not None
-    assert translator.filePath().endswith("flowin_desktop/translations/flowin_ar.qm")
+    assert Path(translator.filePath()).parts[-3:] == (
+        "flowin_desktop",
+        "translations",
+        "flowin_ar.qm",
+    )
     assert translator.translate("MainWindow", "Saved") == "تم الحفظ"
 
 
