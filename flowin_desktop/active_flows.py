@@ -19,7 +19,7 @@ from flowin_engine.store import Store
 log = logging.getLogger(__name__)
 
 
-class Background(QObject):
+class ActiveFlows(QObject):
     """Starts the engine's runtime and tells the window (from any thread) when a run fails."""
 
     run_failed = Signal(str, str, str)  # execution id, flow name, error
@@ -106,15 +106,15 @@ class ProblemLabel(QLabel):
     """Why active flows (or their webhooks) don't run here, in the status bar, kept in the
     user's language when it changes."""
 
-    def __init__(self, background: Background, parent: QWidget | None = None) -> None:
+    def __init__(self, active_flows: ActiveFlows, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.background = background
-        self.setObjectName("backgroundProblem")
+        self.active_flows = active_flows
+        self.setObjectName("activeFlowsProblem")
         self.setWordWrap(True)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setText(self.background.problem_text() or "")
+        self.setText(self.active_flows.problem_text() or "")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

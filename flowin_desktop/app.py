@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from flowin_engine.registry import Registry, default_registry
 from flowin_engine.store import Store
 
-from .active_flows import Background, ProblemLabel
+from .active_flows import ActiveFlows, ProblemLabel
 from .dialogs.damaged import open_store
 from .example import welcome_flow
 from .i18n import Localizer
@@ -61,10 +61,10 @@ def create_window(
     return window
 
 
-def show_background_problem(window: MainWindow, background: Background) -> None:
+def show_active_flows_problem(window: MainWindow, active_flows: ActiveFlows) -> None:
     """Keep why active flows don't run here (or their webhooks) in sight, in the status bar."""
-    if background.problem:
-        window.statusBar().addPermanentWidget(ProblemLabel(background), 1)
+    if active_flows.problem:
+        window.statusBar().addPermanentWidget(ProblemLabel(active_flows), 1)
 
 
 def main() -> int:
@@ -78,23 +78,23 @@ def main() -> int:
     if store is None:
         return 1
     window = create_window(app, store)  # type: ignore[arg-type]
-    background = Background(window.store, window.registry)
-    window.background = background
+    active_flows = ActiveFlows(window.store, window.registry)
+    window.active_flows = active_flows
     if QSystemTrayIcon.isSystemTrayAvailable():
         window.tray = Tray(window, app_icon(), window)
         window.tray.show()
-        background.run_failed.connect(window.tray.notify_failure)
+        active_flows.run_failed.connect(window.tray.notify_failure)
         app.setQuitOnLastWindowClosed(False)
-    background.run_failed.connect(lambda run_id, *_: window.executions.on_events([run_id]))
-    background.run_succeeded.connect(lambda run_id, *_: window.executions.on_events([run_id]))
-    background.start()
-    if background.running:
-        window.cloud.runtime = background.runtime  # runs what the cloud's API queues here
-    show_background_problem(window, background)
+    active_flows.run_failed.connect(lambda run_id, *_: window.executions.on_events([run_id]))
+    active_flows.run_succeeded.connect(lambda run_id, *_: window.executions.on_events([run_id]))
+    active_flows.start()
+    if active_flows.running:
+        window.cloud.runtime = active_flows.runtime  # runs what the cloud's API queues here
+    show_active_flows_problem(window, active_flows)
     window.show()
     code = app.exec()
     window.shutdown()
-    interrupted = background.stop()
+    interrupted = active_flows.stop()
     window.store.close()
     if interrupted:
         # Their steps still run on threads Python would wait for at exit; the runs are

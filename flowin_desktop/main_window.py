@@ -46,7 +46,8 @@ from flowin_engine.validation import validate_flow
 
 from .canvas import FlowScene, FlowView
 from .canvas.tidy import tidy_command
-from .cloud.service import CloudAccountDialog, CloudSync, status_sentence, status_text
+from .cloud.account import CloudAccountDialog
+from .cloud.service import CloudSync, status_sentence, status_text
 from .dialogs.versions import ConflictBar, RestoreVersion, VersionHistoryDialog
 from .editor.document import (
     CLIPBOARD_MIME,
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
         self.localizer = localizer
         self.theme: Theme = THEMES.get(theme, THEMES["light"])
         self.tray: Any = None
-        self.background: Any = None  # the runtime running active flows (set by app.main)
+        self.active_flows: Any = None  # the runtime running active flows (set by app.main)
         self.document = FlowDocument(Flow(name="Untitled flow"), registry, self)
         self.folder = DataFolder(store, registry=registry)
         self.runs = TestRuns(self.folder, self)
@@ -1165,8 +1166,8 @@ class MainWindow(QMainWindow):
     # Closing.
 
     def pause_all_flows(self) -> None:
-        if self.background is not None:
-            count = self.background.pause_all()
+        if self.active_flows is not None:
+            count = self.active_flows.pause_all()
             self.statusBar().showMessage(self.tr("Flows paused: %1").replace("%1", str(count)))
 
     def has_active_work(self) -> bool:

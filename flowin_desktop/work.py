@@ -1,5 +1,5 @@
-"""Slow calls (a service's test call, a browser sign-in, the AI builder) off the GUI thread,
-answered on it."""
+"""Slow calls (a service's test call, a browser sign-in, the AI builder, the cloud) off the GUI
+thread, answered on it: the app's one helper for work that would otherwise freeze the window."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 log = logging.getLogger(__name__)
 
 
-class Background(QObject):
+class BackgroundCalls(QObject):
     """Runs calls one after another on a worker thread. ``finished`` carries (ticket, result,
     error) back to the thread this object lives in, so the slot may touch widgets; the ticket
     ``start`` returned tells an answer still wanted from one that was overtaken."""

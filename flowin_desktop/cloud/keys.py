@@ -4,7 +4,6 @@ web shop) call the cloud's API with one to read flows and queue runs for this co
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -22,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from flowin_engine.sync import ApiKey
 
-if TYPE_CHECKING:
-    from .service import CloudSync
+from .service import CloudSync
 
 
 class ApiKeysPanel(QWidget):

@@ -6,7 +6,6 @@ computer is not enough to make it."""
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING
 
 import segno
 from PySide6.QtCore import Qt
@@ -28,8 +27,7 @@ from PySide6.QtWidgets import (
 
 from flowin_engine.sync import AccountSecurity, AuthenticatorSetup
 
-if TYPE_CHECKING:
-    from .service import CloudSync
+from .service import CloudSync
 
 # The theme's border and padding around a text field, above and below (theme.py), and a spare
 # pixel or two: the style sheet applies after this widget is made, so it can't be measured here.

@@ -5,7 +5,6 @@ everywhere else. Only what the cloud knows is shown: the app, its system, times,
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication
@@ -22,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from flowin_engine.sync import SignIn
 
-if TYPE_CHECKING:
-    from .service import CloudSync
+from .service import CloudSync
 
 
 class SignInRow(QFrame):

@@ -31,7 +31,7 @@ from flowin_engine.credentials import Connections
 from flowin_engine.registry import Connector
 
 from ..i18n import connector_name, field_text
-from ..work import Background
+from ..work import BackgroundCalls
 from .fields import UNSET, Commit, FieldEditor, widget_hint
 
 log = logging.getLogger(__name__)
@@ -149,7 +149,7 @@ class ConnectAccountDialog(QDialog):
         self.sign_in_button.clicked.connect(self.sign_in)
         # Replaced in tests by a function that plays the user signing in.
         self.open_browser: Callable[[str], Any] = lambda url: QDesktopServices.openUrl(QUrl(url))
-        self._calls = Background(self)
+        self._calls = BackgroundCalls(self)
         self._calls.finished.connect(self._call_finished)
         self._on_finished: Callable[[Any, Exception | None], None] | None = None
         buttons = QDialogButtonBox(

@@ -59,7 +59,7 @@ from ..editor.document import (
 from ..i18n import node_type_name
 from ..icons import connector_pixmap
 from ..theme import LIGHT, Theme
-from ..work import Background
+from ..work import BackgroundCalls
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +122,7 @@ class BuilderPanel(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.document, self.view, self.store = document, view, store
         self.theme: Theme = LIGHT
-        self.calls = Background(self)
+        self.calls = BackgroundCalls(self)
         self.calls.finished.connect(self._answered)
         self.proposal: Proposal | None = None
         self.placed: Flow | None = None  # the proposal where it would land, ids and names fresh

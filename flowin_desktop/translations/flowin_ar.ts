@@ -4398,7 +4398,7 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     </message>
   </context>
   <context>
-    <name>Background</name>
+    <name>ActiveFlows</name>
     <message>
       <source>Your active flows don't run in this window: Flowin is already open with the same data (process %1), and only one Flowin at a time can run them. Quit the other Flowin (its window or its icon in the tray), then open Flowin again.</source>
       <translation>لا تعمل تدفقاتك النشطة في هذه النافذة: Flowin مفتوح بالفعل على البيانات نفسها (العملية %1)، ولا يشغّلها إلا Flowin واحد في كل مرة. أغلق Flowin الآخر (نافذته أو أيقونته في شريط النظام)، ثم افتح Flowin من جديد.</translation>

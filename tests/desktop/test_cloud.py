@@ -10,7 +10,7 @@ import httpx
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from flowin_desktop.cloud.service import CloudAccountDialog
+from flowin_desktop.cloud.account import CloudAccountDialog
 from flowin_desktop.main_window import MainWindow
 from flowin_engine.credentials import Connections
 from flowin_engine.errors import NotFound

@@ -6,7 +6,7 @@ import socket
 import httpx
 from PySide6.QtWidgets import QApplication
 
-from flowin_desktop.active_flows import Background
+from flowin_desktop.active_flows import ActiveFlows
 from flowin_desktop.i18n import Localizer
 from flowin_engine.model import Edge, Flow, FlowStatus, Node
 from flowin_engine.registry import default_registry
@@ -38,20 +38,20 @@ def test_a_failed_run_of_an_active_flow_is_reported(qtbot, tmp_path, monkeypatch
     store = Store(tmp_path / "flowin.db")
     store.set_setting("webhook_port", 0)
     store.save_flow(failing_hook())
-    background = Background(store, default_registry())
-    background.start()
+    active_flows = ActiveFlows(store, default_registry())
+    active_flows.start()
     try:
-        url = background.runtime.webhook_url("hook")
-        with qtbot.waitSignal(background.run_failed, timeout=WAIT_MS) as failed:
+        url = active_flows.runtime.webhook_url("hook")
+        with qtbot.waitSignal(active_flows.run_failed, timeout=WAIT_MS) as failed:
             assert httpx.post(url, json={"sku": "A1"}).status_code == 202
         execution_id, flow_name, error = failed.args
         assert store.get_execution(execution_id).failed_node == "Stop"
         assert flow_name == "Order hook"
         assert error == "Out of stock"
-        assert background.pause_all() == 1
-        assert background.runtime.webhook_url("hook") is None
+        assert active_flows.pause_all() == 1
+        assert active_flows.runtime.webhook_url("hook") is None
     finally:
-        background.stop()
+        active_flows.stop()
         store.close()
 
 
@@ -60,7 +60,7 @@ def test_a_second_app_on_the_same_data_folder_shows_why_flows_dont_run_here(
 ):
     from PySide6.QtWidgets import QLabel, QMainWindow
 
-    from flowin_desktop.app import show_background_problem
+    from flowin_desktop.app import show_active_flows_problem
     from flowin_engine.runtime import Runtime, RuntimeSettings
 
     monkeypatch.setenv("FLOWIN_SECRETS", "file")
@@ -69,16 +69,16 @@ def test_a_second_app_on_the_same_data_folder_shows_why_flows_dont_run_here(
     first = Runtime(store, RuntimeSettings(port=0))
     first.start()
     localizer = Localizer(QApplication.instance())
-    background = Background(store, default_registry())
+    active_flows = ActiveFlows(store, default_registry())
     try:
-        background.start()  # no exception: the window opens, without running flows
-        assert not background.running
-        assert background.problem.startswith("Flowin is already running with this data folder")
+        active_flows.start()  # no exception: the window opens, without running flows
+        assert not active_flows.running
+        assert active_flows.problem.startswith("Flowin is already running with this data folder")
         window = QMainWindow()
         qtbot.addWidget(window)
-        show_background_problem(window, background)
+        show_active_flows_problem(window, active_flows)
         window.show()
-        label = shown(qtbot, lambda: window.statusBar().findChild(QLabel, "backgroundProblem"))
+        label = shown(qtbot, lambda: window.statusBar().findChild(QLabel, "activeFlowsProblem"))
         assert label.text().startswith("Your active flows don't run in this window")
         assert f"(process {os.getpid()})" in label.text()
         assert "--data-dir" not in label.text()
@@ -89,7 +89,7 @@ def test_a_second_app_on_the_same_data_folder_shows_why_flows_dont_run_here(
         assert "Flowin is already running" not in label.text()
     finally:
         localizer.set_language("en")
-        background.stop()
+        active_flows.stop()
         first.stop(grace=1)
         store.close()
 
@@ -97,7 +97,7 @@ def test_a_second_app_on_the_same_data_folder_shows_why_flows_dont_run_here(
 def test_webhooks_that_cant_listen_are_explained_in_arabic(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QLabel, QMainWindow
 
-    from flowin_desktop.app import show_background_problem
+    from flowin_desktop.app import show_active_flows_problem
 
     monkeypatch.setenv("FLOWIN_SECRETS", "file")
     taken = socket.socket()
@@ -107,21 +107,21 @@ def test_webhooks_that_cant_listen_are_explained_in_arabic(qtbot, tmp_path, monk
     store = Store(tmp_path / "flowin.db")
     store.set_setting("webhook_port", port)
     localizer = Localizer(QApplication.instance())
-    background = Background(store, default_registry())
+    active_flows = ActiveFlows(store, default_registry())
     try:
         localizer.set_language("ar")
-        background.start()
-        assert background.running  # schedules and polling still run
-        assert background.runtime.listen_failure.port == port
+        active_flows.start()
+        assert active_flows.running  # schedules and polling still run
+        assert active_flows.runtime.listen_failure.port == port
         window = QMainWindow()
         qtbot.addWidget(window)
-        show_background_problem(window, background)
+        show_active_flows_problem(window, active_flows)
         window.show()
-        label = shown(qtbot, lambda: window.statusBar().findChild(QLabel, "backgroundProblem"))
+        label = shown(qtbot, lambda: window.statusBar().findChild(QLabel, "activeFlowsProblem"))
         assert "الويب هوك" in label.text() and str(port) in label.text()
         assert "Webhooks can't listen" not in label.text()
     finally:
         localizer.set_language("en")
-        background.stop()
+        active_flows.stop()
         store.close()
         taken.close()
