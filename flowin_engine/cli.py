@@ -168,12 +168,12 @@ def _load_flow(store: Store, reference: str) -> tuple[Flow, str | None]:
     is switched on: a test run never changes what is live (an exported file, say, has its
     passwords left out and says "draft"). A run never switches a flow on or off either.
     """
-    from .model import Flow, FlowStatus
+    from .model import FlowStatus
 
     path = Path(reference)
     if not (path.suffix.lower() == ".json" or path.is_file()):
         return store.find_flow(reference), None
-    flow = Flow.load(path)
+    flow = _read_flow(path)
     saved = _saved_flow(store, flow)
     if saved is not None and saved.status == FlowStatus.ACTIVE:
         flow.status = saved.status
@@ -185,6 +185,15 @@ def _load_flow(store: Store, reference: str) -> tuple[Flow, str | None]:
     flow.status = saved.status if saved is not None else FlowStatus.DRAFT
     store.save_flow(flow)
     return flow, None
+
+
+def _read_flow(path: Path) -> Flow:
+    """A flow file, each step's type under its current name: a file saved before a connector
+    renamed an operation is saved under the new name."""
+    from .model import Flow
+    from .registry import default_registry
+
+    return default_registry().with_current_names(Flow.load(path))
 
 
 def _saved_flow(store: Store, flow: Flow) -> Flow | None:
@@ -394,13 +403,13 @@ def flows_list() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 def flows_import(files: tuple[Path, ...]) -> None:
     """Save flow files into Flowin's database."""
-    from .model import Flow, FlowStatus
+    from .model import FlowStatus
     from .validation import validate_flow
 
     failed = False
     with _open_store() as store:
         for path in files:
-            flow = Flow.load(path)
+            flow = _read_flow(path)
             saved = _saved_flow(store, flow)
             problems = validate_flow(flow)
             if saved is not None and saved.status == FlowStatus.ACTIVE:

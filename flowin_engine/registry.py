@@ -21,13 +21,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from importlib import metadata, resources
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 from pydantic.fields import FieldInfo
 
 from .errors import ConnectorError, ConnectorHookError, UnknownNodeType
-from .model import ERROR_PORT, MAIN_PORT
+from .model import ERROR_PORT, MAIN_PORT, Flow
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +50,9 @@ class Phrases(BaseModel):
     ar: list[str] = Field(default_factory=list)
 
 
+TypeName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")]
+
+
 class OperationManifest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
@@ -65,6 +68,14 @@ class OperationManifest(BaseModel):
     phrases: Phrases = Field(default_factory=Phrases)
     repeat_safe: bool = Field(
         True, description="False when repeating the call has effects (a sent message)."
+    )
+    version: int = Field(
+        1, ge=1, description="Raised when a change to the inputs or output would surprise a flow."
+    )
+    former_names: list[TypeName] = Field(
+        default_factory=list,
+        description="Type names ('connector.operation') flows saved this operation under before "
+        "it was renamed; such flows open and run as this type and are saved under the new name.",
     )
     webhook_gate: str | None = Field(
         None,
@@ -139,6 +150,14 @@ class NodeType:
         return self.manifest.name
 
     @property
+    def version(self) -> int:
+        return self.manifest.version
+
+    @property
+    def former_names(self) -> list[str]:
+        return list(self.manifest.former_names)
+
+    @property
     def trigger_kind(self) -> TriggerKind | None:
         return self.manifest.kind
 
@@ -172,11 +191,12 @@ class NodeType:
 
 
 class Registry:
-    """All node types Flowin knows, by ``connector.operation``."""
+    """All node types Flowin knows, by ``connector.operation``, and by the names they had before."""
 
     def __init__(self, connectors: Iterable[Connector] = ()) -> None:
         self._connectors: dict[str, Connector] = {}
         self._types: dict[str, NodeType] = {}
+        self._former: dict[str, str] = {}  # a former type name → the current one
         for connector in connectors:
             self.add(connector)
 
@@ -187,29 +207,57 @@ class Registry:
             return
         module = _import(f"{connector.package}.{connector.manifest.module}", connector.id)
         connector = _with_credentials(connector, module)
-        types = {}
+        types: dict[str, NodeType] = {}
+        former: dict[str, str] = {}
+        claims = {name: name for name in self._types} | dict(self._former)
         for entries, is_trigger in (
             (connector.manifest.triggers, True),
             (connector.manifest.actions, False),
         ):
             for entry in entries:
-                types[f"{connector.id}.{entry.id}"] = _node_type(
-                    connector, entry, module, is_trigger
-                )
+                node_type = _node_type(connector, entry, module, is_trigger)
+                for name in (node_type.type, *entry.former_names):
+                    if name in claims:
+                        raise ConnectorError(
+                            f"Two node types claim the name '{name}': '{claims[name]}' and "
+                            f"'{node_type.type}'. A type's name and former names must be its own."
+                        )
+                    claims[name] = node_type.type
+                types[node_type.type] = node_type
+                former.update(dict.fromkeys(entry.former_names, node_type.type))
         self._connectors[connector.id] = connector
         self._types.update(types)
+        self._former.update(former)
 
     def get(self, type_name: str) -> NodeType:
-        try:
-            return self._types[type_name]
-        except KeyError:
-            raise UnknownNodeType(f"Flowin doesn't know the node type '{type_name}'.") from None
+        found = self.find(type_name)
+        if found is None:
+            raise UnknownNodeType(f"Flowin doesn't know the node type '{type_name}'.")
+        return found
 
     def find(self, type_name: str) -> NodeType | None:
-        return self._types.get(type_name)
+        """The node type called ``type_name`` now or before a rename, if Flowin has it."""
+        return self._types.get(self._former.get(type_name, type_name))
+
+    def current_name(self, type_name: str) -> str:
+        """``type_name``, or the name its node type has now if it was renamed."""
+        return self._former.get(type_name, type_name)
+
+    def with_current_names(self, flow: Flow) -> Flow:
+        """``flow`` with each step's type under its current name: a flow saved before an
+        operation was renamed opens, runs and is saved again as the renamed type. Returns
+        ``flow`` itself when nothing was renamed."""
+        renamed = {n.id: self._former[n.type] for n in flow.nodes if n.type in self._former}
+        if not renamed:
+            return flow
+        nodes = [
+            n.model_copy(update={"type": renamed[n.id]}) if n.id in renamed else n
+            for n in flow.nodes
+        ]
+        return flow.model_copy(update={"nodes": nodes})
 
     def __contains__(self, type_name: object) -> bool:
-        return type_name in self._types
+        return isinstance(type_name, str) and self.find(type_name) is not None
 
     @property
     def connectors(self) -> list[Connector]:

@@ -509,6 +509,7 @@ class _Execution:
         reuse: dict[str, Reused],
         resumed_from: datetime | None = None,
     ) -> None:
+        flow = runner.registry.with_current_names(flow)
         self.runner = runner
         self.flow = flow
         self.id = execution_id

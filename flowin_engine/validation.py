@@ -31,6 +31,7 @@ _YES_NO_ERRORS = frozenset({"bool_parsing", "bool_type"})
 def validate_flow(flow: Flow, registry: Registry | None = None) -> list[Problem]:
     """Every reason ``flow`` can't run; an empty list when it can."""
     registry = registry or default_registry()
+    flow = registry.with_current_names(flow)  # a step saved under a former type name is fine
     problems: list[Problem] = []
     names: dict[str, str] = {}
     ids: set[str] = set()

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import subprocess
+import sys
 import textwrap
 import uuid
 from pathlib import Path
@@ -12,7 +15,11 @@ from typing import Any
 import pytest
 
 from flowin_engine.errors import ConnectorError, ConnectorHookError
+from flowin_engine.model import Flow
 from flowin_engine.registry import Registry, TriggerKind, discover, load_connector, load_registry
+from flowin_engine.runner import Runner
+from flowin_engine.store import Store
+from flowin_engine.validation import validate_flow
 
 OPERATIONS = """
 from pydantic import BaseModel
@@ -73,6 +80,18 @@ def write_connector(
     (folder / "operations.py").write_text(textwrap.dedent(operations), encoding="utf-8")
     monkeypatch.syspath_prepend(str(root))
     return package
+
+
+def install_entry_point(root: Path, package: str) -> None:
+    """Declare ``package`` in the ``flowin.connectors`` group, as an installed add-on does."""
+    dist_info = root / "flowin_shop-1.0.dist-info"
+    dist_info.mkdir()
+    (dist_info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: flowin-shop\nVersion: 1.0\n", encoding="utf-8"
+    )
+    (dist_info / "entry_points.txt").write_text(
+        f"[flowin.connectors]\nshop = {package}\n", encoding="utf-8"
+    )
 
 
 def shop(**changes: Any) -> dict[str, Any]:
@@ -242,14 +261,7 @@ def test_a_broken_installed_connector_is_left_out_with_a_logged_reason(
     Flowin from starting; it is skipped and the log says why."""
     manifest = shop(triggers=[{"id": "new_order", "name": "New order", "kind": "polling"}])
     package = write_connector(tmp_path, monkeypatch, manifest)
-    dist_info = tmp_path / "flowin_shop-1.0.dist-info"
-    dist_info.mkdir()
-    (dist_info / "METADATA").write_text(
-        "Metadata-Version: 2.1\nName: flowin-shop\nVersion: 1.0\n", encoding="utf-8"
-    )
-    (dist_info / "entry_points.txt").write_text(
-        f"[flowin.connectors]\nshop = {package}\n", encoding="utf-8"
-    )
+    install_entry_point(tmp_path, package)
 
     with caplog.at_level(logging.ERROR, logger="flowin_engine.registry"):
         registry = load_registry()
@@ -259,3 +271,109 @@ def test_a_broken_installed_connector_is_left_out_with_a_logged_reason(
     assert "declares no poller" in caplog.text
     with pytest.raises(ConnectorError):
         Registry([load_connector(package)])
+
+
+def renamed_shop() -> dict[str, Any]:
+    """The shop connector after its 'post_note' action was renamed 'send_note'."""
+    return shop(
+        actions=[
+            {
+                "id": "send_note",
+                "name": "Send a note",
+                "version": 2,
+                "former_names": ["shop.post_note"],
+            }
+        ]
+    )
+
+
+NOTE_FLOW = {
+    "id": "note-flow",
+    "name": "Note the order",
+    "nodes": [
+        {"id": "start", "name": "Start", "type": "core.manual_trigger"},
+        {"id": "note", "name": "Note", "type": "shop.post_note", "params": {"text": "Thanks!"}},
+    ],
+    "edges": [{"source": "start", "target": "note"}],
+}
+
+
+def test_a_flow_saved_under_a_former_type_name_validates_and_runs_as_the_renamed_type(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = write_connector(tmp_path, monkeypatch, renamed_shop())
+    registry = Registry([load_connector("connectors.core"), load_connector(package)])
+    path = tmp_path / "note.json"
+    path.write_text(json.dumps(NOTE_FLOW), encoding="utf-8")
+    flow = Flow.load(path)
+
+    assert validate_flow(flow, registry) == []
+    result = Runner(registry).run(flow)
+
+    assert result.ok, result.error
+    assert result.outputs["Note"] == {"sent": "Thanks!"}
+    node_type = registry.get("shop.post_note")
+    assert (node_type.type, node_type.version) == ("shop.send_note", 2)
+    renamed = registry.with_current_names(flow)
+    assert [n.type for n in renamed.nodes] == ["core.manual_trigger", "shop.send_note"]
+    assert registry.with_current_names(renamed) is renamed
+
+
+def test_running_a_flow_file_with_a_former_type_name_saves_it_under_the_new_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """End to end: an installed connector renamed an operation; `flowin run` of an old file."""
+    package = write_connector(tmp_path, monkeypatch, renamed_shop())
+    install_entry_point(tmp_path, package)
+    path = tmp_path / "note.json"
+    path.write_text(json.dumps(NOTE_FLOW), encoding="utf-8")
+    data_dir = tmp_path / "data"
+    env = {
+        **os.environ,
+        "FLOWIN_DATA_DIR": str(data_dir),
+        "PYTHONPATH": os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")]),
+    }
+
+    checked = subprocess.run(
+        [sys.executable, "-m", "flowin_engine", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "flowin_engine", "run", str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert done.returncode == 0, done.stdout + done.stderr
+    with Store(data_dir / "flowin.db") as store:
+        saved = store.get_flow("note-flow")
+    assert saved.node("note").type == "shop.send_note"
+
+
+def test_two_node_types_claiming_one_name_fail_at_load(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    manifest = shop(
+        actions=[{"id": "send_note", "name": "Send a note", "former_names": ["shop.order_created"]}]
+    )
+    with pytest.raises(ConnectorError) as raised:
+        load(tmp_path, monkeypatch, manifest)
+    assert str(raised.value) == (
+        "Two node types claim the name 'shop.order_created': 'shop.order_created' and "
+        "'shop.send_note'. A type's name and former names must be its own."
+    )
+
+    first = load_connector(write_connector(tmp_path, monkeypatch, renamed_shop()))
+    second = load_connector(
+        write_connector(tmp_path, monkeypatch, renamed_shop() | {"id": "store", "triggers": []})
+    )
+    registry = Registry([first])
+    with pytest.raises(ConnectorError, match=r"claim the name 'shop\.post_note'"):
+        registry.add(second)
+    assert registry.connector("store") is None
