@@ -53,8 +53,9 @@ class FlowDocument(QObject):
         self.changed.emit()
 
     def replace(self, flow: Flow) -> None:
-        """Open another flow; its edits start a fresh history."""
-        self.flow = flow
+        """Open another flow; its edits start a fresh history. A step saved under a node type's
+        former name is edited, and saved, under the type's current name."""
+        self.flow = self.registry.with_current_names(flow)
         self.undo_stack.clear()
         self.flow_replaced.emit()
         self.changed.emit()
