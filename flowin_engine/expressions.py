@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from string import Formatter
@@ -24,6 +25,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
 from jinja2.compiler import CodeGenerator, Frame, operators
 from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.lexer import newline_re
 from jinja2.runtime import Macro
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import generate_lorem_ipsum
@@ -466,3 +468,40 @@ def template_strings(value: Any) -> Iterator[tuple[str, str]]:
             yield from template_strings(item)
     elif is_template(value):
         yield "", value
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token of a template as the expression language reads it, and where it stands."""
+
+    kind: str  # Jinja's token type: name, string, operator, variable_begin…
+    value: str  # as written
+    start: int
+    end: int
+
+    def string_value(self) -> str:
+        """The text a string token stands for, its quotes and escapes read as Jinja does."""
+        return self.value[1:-1].encode("ascii", "backslashreplace").decode("unicode-escape")
+
+
+_SKIPPED_TOKENS = frozenset({"whitespace", "data", "comment", "comment_begin", "comment_end"})
+
+
+def parse_tokens(source: str) -> tuple[str, list[Token]]:
+    """The tokens inside a template's ``{{ }}`` and ``{% %}``, with their places in the text
+    returned beside them: ``source`` with its line breaks made ``\\n``, as rendering does.
+
+    Raises TemplateSyntaxError when the template can't be read.
+    """
+    text = "\n".join(newline_re.split(source)[::2])
+    tokens: list[Token] = []
+    at = 0
+    for _, kind, value in _env.lexer.tokeniter(text, None):
+        # Tokens come in order; only whitespace a "-" strips is left out between them.
+        start = text.find(value, at)
+        if start < 0:
+            raise TemplateSyntaxError("the template's tokens don't match its text", 1)
+        at = start + len(value)
+        if kind not in _SKIPPED_TOKENS:
+            tokens.append(Token(kind, value, start, at))
+    return text, tokens

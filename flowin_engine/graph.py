@@ -95,6 +95,49 @@ class Graph:
             stack.extend(e.source for e in self.incoming[current])
         return seen
 
+    def path(self, start: str, goal: str) -> list[str] | None:
+        """The node ids on a shortest way from ``start`` to ``goal`` (both included); None
+        when connections lead nowhere near."""
+        came_from: dict[str, str | None] = {start: None}
+        queue = deque([start])
+        while queue:
+            current = queue.popleft()
+            if current == goal:
+                way = [current]
+                while (previous := came_from[way[-1]]) is not None:
+                    way.append(previous)
+                return way[::-1]
+            for edge in self.outgoing[current]:
+                if edge.target not in came_from:
+                    came_from[edge.target] = current
+                    queue.append(edge.target)
+        return None
+
+    def upstream_nearest_first(self, node_id: str) -> list[str]:
+        """The nodes whose data can reach ``node_id``, the nearest first."""
+        seen = {node_id}
+        order: list[str] = []
+        queue = deque(e.source for e in self.incoming[node_id])
+        while queue:
+            current = queue.popleft()
+            if current in seen:
+                continue
+            seen.add(current)
+            order.append(current)
+            queue.extend(e.source for e in self.incoming[current])
+        return order
+
+    def depths(self) -> dict[str, int]:
+        """For each node, the most connections on a way to it from a node nothing feeds. Nodes
+        on or after a cycle are left out."""
+        ordered, _ = self._kahn()
+        depth = dict.fromkeys(ordered, 0)
+        for node in ordered:
+            for edge in self.outgoing[node]:
+                if edge.target in depth:
+                    depth[edge.target] = max(depth[edge.target], depth[node] + 1)
+        return depth
+
     def not_before(
         self, asked: Mapping[str, set[str]], label: Callable[[str], str]
     ) -> dict[str, set[str]]:

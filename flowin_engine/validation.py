@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from .editing import circle_problem, port_problems
 from .errors import ExpressionError, FlowValidationError, Problem, TooMuchWork
 from .expressions import CONTEXT_NAMES, is_template, referenced_steps, template_strings
 from .graph import LOOP_BODY_PORT, Graph
@@ -110,48 +111,20 @@ def validate_flow(flow: Flow, registry: Registry | None = None) -> list[Problem]
                 )
             )
             continue
-        if source.id in types:
-            ports = types[source.id].output_ports(source.params)
-            if edge.source_port not in ports:
-                problems.append(
-                    Problem(
-                        "'{step}' has no output called '{port}' (it has: {ports}).",
-                        source.name,
-                        args={
-                            "step": source.name,
-                            "port": edge.source_port,
-                            "ports": ", ".join(ports),
-                        },
-                    )
-                )
-        if target.id in types:
-            target_type = types[target.id]
-            if target_type.is_trigger:
-                problems.append(
-                    Problem(
-                        "'{step}' is a trigger: nothing can connect into it.",
-                        target.name,
-                        args={"step": target.name},
-                    )
-                )
-            elif edge.target_port not in target_type.input_ports:
-                problems.append(
-                    Problem(
-                        "'{step}' has no input called '{port}'.",
-                        target.name,
-                        args={"step": target.name, "port": edge.target_port},
-                    )
-                )
+        problems.extend(
+            port_problems(
+                source,
+                types.get(source.id),
+                edge.source_port,
+                target,
+                types.get(target.id),
+                edge.target_port,
+            )
+        )
 
     cycle = graph.find_cycle()
     if cycle:
-        path = " → ".join(f"'{by_id[n].name}'" for n in [*cycle, cycle[0]])
-        problems.append(
-            Problem(
-                "These steps go round in a circle: {path}. To repeat steps, use a Loop node.",
-                args={"path": path},
-            )
-        )
+        problems.append(circle_problem(flow, cycle))
         return problems
 
     loops = [n.id for n in flow.nodes if n.type == LOOP_TYPE]

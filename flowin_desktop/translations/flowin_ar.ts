@@ -3518,6 +3518,18 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>EngineMessages</name>
     <message>
+      <source>That step no longer exists.</source>
+      <translation>هذه الخطوة لم تعد موجودة.</translation>
+    </message>
+    <message>
+      <source>A step can't connect to itself.</source>
+      <translation>لا يمكن توصيل خطوة بنفسها.</translation>
+    </message>
+    <message>
+      <source>These two steps are already connected.</source>
+      <translation>هاتان الخطوتان موصولتان بالفعل.</translation>
+    </message>
+    <message>
       <source>Flowin stopped while this run was in progress.</source>
       <translation>توقف Flowin أثناء تنفيذ هذا التشغيل.</translation>
     </message>

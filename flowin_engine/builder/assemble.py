@@ -7,6 +7,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..editing import unique_name
 from ..errors import Problem
 from ..model import Edge, Flow, Node, Position
 from ..registry import NodeType, Registry
@@ -66,7 +67,8 @@ def assemble(
     after_condition = False
     for index, step in enumerate(steps):
         node_type = step.node_type
-        node_name = _unique(node_type.name, taken)
+        node_name = unique_name(node_type.name, taken)
+        taken.add(node_name)
         filled = fill(node_type, step.entities, sources, step.said, language)
         params = {**filled.params, **step.params}
         node = Node(
@@ -99,15 +101,6 @@ def assemble(
         edges.append(Edge(source=before.id, source_port=port, target=after.id))
     flow = Flow(name=name, nodes=nodes, edges=edges)
     return Assembled(flow, explanation, missing)
-
-
-def _unique(name: str, taken: set[str]) -> str:
-    candidate, number = name, 2
-    while candidate in taken:
-        candidate = f"{name} {number}"
-        number += 1
-    taken.add(candidate)
-    return candidate
 
 
 def split_problems(flow: Flow, registry: Registry) -> tuple[list[Problem], list[Problem]]:

@@ -8,6 +8,7 @@ import string
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import flowin_engine.editing
 import flowin_engine.errors
 import flowin_engine.runner
 import flowin_engine.steps
@@ -19,6 +20,7 @@ from .conftest import WAIT_MS, add, plain
 # Where the engine words messages the app shows: validation, and a step's common failures.
 MODULES = (
     flowin_engine.validation,
+    flowin_engine.editing,
     flowin_engine.errors,
     flowin_engine.steps,
     flowin_engine.runner,
