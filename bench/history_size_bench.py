@@ -26,9 +26,10 @@ from pathlib import Path
 
 import httpx
 
+from flowin_engine.data_folder import DataFolder
 from flowin_engine.model import Edge, Flow, FlowStatus, Node
 from flowin_engine.runner import Runner
-from flowin_engine.runtime import Runtime, RuntimeSettings
+from flowin_engine.runtime import RuntimeSettings
 from flowin_engine.store import Store
 
 MiB = 1024 * 1024
@@ -95,7 +96,7 @@ def webhook_run(folder: Path) -> tuple[dict[str, int], dict[str, int]]:
     with Store(path) as store:
         store.save_flow(flow)
         before = measure(path)
-        runtime = Runtime(store, RuntimeSettings(port=0, sync_interval=0.1))
+        runtime = DataFolder(store).runtime(RuntimeSettings(port=0, sync_interval=0.1))
         runtime.start()
         try:
             runtime.sync()

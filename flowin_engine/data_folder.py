@@ -76,12 +76,7 @@ class DataFolder:
         """A runtime for this folder's active flows; ``settings`` default to the saved ones."""
         from .runtime import Runtime
 
-        return Runtime(
-            self.store,
-            settings or self.settings(),
-            registry=self.registry,
-            connections=self.connections,
-        )
+        return Runtime(self, settings)
 
     def close(self) -> None:
         self.store.close()

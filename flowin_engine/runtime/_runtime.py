@@ -23,21 +23,19 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from time import monotonic
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.background import BackgroundScheduler
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import select
 
-from ..credentials import Connections
 from ..errors import FlowinError, NotFound
 from ..events import ExecutionFinished, ExecutionStarted, ExecutionStatus
 from ..model import Flow, FlowStatus
 from ..polling import PollContext
-from ..registry import NodeType, Registry, TriggerKind, default_registry
-from ..runner import ExecutionHandle, ExecutionResult, Runner, Start, Waiting
-from ..store import Store
+from ..registry import NodeType, TriggerKind
+from ..runner import ExecutionHandle, ExecutionResult, Start, Waiting
 from ..store._schema import ExecutionRow, FlowRow
 from ..validation import validate_flow
 from ..webhooks import WebhookReply
@@ -45,6 +43,9 @@ from ._inbox import Inbox, InboxEvent, TriggerState
 from ._listener import WEBHOOK_PREFIX, WebhookListener
 from ._lock import DataFolderLock
 from ._schedules import missed_since, schedule_trigger
+
+if TYPE_CHECKING:
+    from ..data_folder import DataFolder
 
 log = logging.getLogger("flowin.runtime")
 
@@ -97,20 +98,15 @@ class ActiveFlow:
 
 
 class Runtime:
-    def __init__(
-        self,
-        store: Store,
-        settings: RuntimeSettings | None = None,
-        registry: Registry | None = None,
-        connections: Connections | None = None,
-    ) -> None:
+    """Runs a data folder's active flows; ``settings`` default to the ones saved in it."""
+
+    def __init__(self, folder: DataFolder, settings: RuntimeSettings | None = None) -> None:
+        store = folder.store
         self.store = store
-        self.settings = settings or RuntimeSettings()
-        self.registry = registry or default_registry()
-        self.connections = connections
-        self.runner = Runner(
-            self.registry, workers=self.settings.workers, history=store, connections=connections
-        )
+        self.settings = settings or folder.settings()
+        self.registry = folder.registry
+        self.connections = folder.connections
+        self.runner = folder.runner(workers=self.settings.workers)
         self.state = TriggerState(store)
         self.inbox = Inbox(store, self._accepted)
         self.listener = WebhookListener(
@@ -598,8 +594,6 @@ class Runtime:
     def credential(self, connection_id: str | None) -> dict[str, Any]:
         if not connection_id:
             raise FlowinError("This trigger needs a connected account or secret.")
-        if self.connections is None:
-            raise FlowinError("Connected accounts aren't available here.")
         return self.connections.secret(connection_id)
 
     # Schedules.

@@ -14,11 +14,10 @@ import httpx
 import pytest
 from pytest_httpserver import HTTPServer
 
-from flowin_engine.credentials import Connections
+from flowin_engine.data_folder import DataFolder
 from flowin_engine.events import ExecutionStatus
 from flowin_engine.model import FlowStatus
-from flowin_engine.registry import default_registry
-from flowin_engine.runtime import Runtime, RuntimeSettings
+from flowin_engine.runtime import RuntimeSettings
 from flowin_engine.store import Store
 from tests.connectors.google_contract import GoogleServer, GoogleTokenServer
 from tests.connectors.test_shopify import SECRET, TOKEN, sample_order, signed
@@ -103,7 +102,8 @@ def seed_flow(shop: str, whatsapp: str, google: str):
 def test_a_shopify_order_sends_a_whatsapp_message_and_adds_a_row(
     store: Store, whatsapp: ContractServer, sheets: GoogleServer, tokens: GoogleTokenServer
 ):
-    connections = Connections(store)
+    folder = DataFolder(store)
+    connections = folder.connections
     shop = connections.add(
         "shopify",
         "Shop",
@@ -136,12 +136,7 @@ def test_a_shopify_order_sends_a_whatsapp_message_and_adds_a_row(
     order["customer"]["phone"] = "+966501234567"
     body = json.dumps(order).encode()
 
-    runtime = Runtime(
-        store,
-        RuntimeSettings(port=0, sync_interval=0.1),
-        registry=default_registry(),
-        connections=connections,
-    )
+    runtime = folder.runtime(RuntimeSettings(port=0, sync_interval=0.1))
     runtime.start()
     try:
         runtime.sync()

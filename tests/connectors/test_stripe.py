@@ -25,12 +25,13 @@ import httpx
 import pytest
 
 from flowin_engine.credentials import Connections
+from flowin_engine.data_folder import DataFolder
 from flowin_engine.errors import NotFound, RetryableError, StepError
 from flowin_engine.events import ExecutionStatus
 from flowin_engine.model import Flow, FlowStatus, Node
 from flowin_engine.registry import default_registry
 from flowin_engine.runner import Runner
-from flowin_engine.runtime import Runtime, RuntimeSettings
+from flowin_engine.runtime import RuntimeSettings
 from flowin_engine.steps import StepContext
 from flowin_engine.store import Store
 from flowin_engine.webhooks import GateContext, WebhookRejected, WebhookReply, WebhookRequest
@@ -628,8 +629,8 @@ def test_the_listener_runs_the_flow_for_a_signed_event_and_refuses_forged_and_st
 ):
     monkeypatch.setenv("FLOWIN_SECRETS", "file")
     with Store(tmp_path / "flowin.db") as store:
-        connections = Connections(store)
-        connection = connections.add(
+        folder = DataFolder(store)
+        connection = folder.connections.add(
             "stripe", "Shop", {"secret_key": KEY, "webhook_secret": WHSEC}
         ).id
         flow = make_flow(
@@ -645,12 +646,7 @@ def test_the_listener_runs_the_flow_for_a_signed_event_and_refuses_forged_and_st
         )
         flow.status = FlowStatus.ACTIVE
         store.save_flow(flow)
-        runtime = Runtime(
-            store,
-            RuntimeSettings(port=0, sync_interval=0.1),
-            registry=default_registry(),
-            connections=connections,
-        )
+        runtime = folder.runtime(RuntimeSettings(port=0, sync_interval=0.1))
         runtime.start()
         try:
             runtime.sync()

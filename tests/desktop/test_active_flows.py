@@ -61,12 +61,13 @@ def test_a_second_app_on_the_same_data_folder_shows_why_flows_dont_run_here(
     from PySide6.QtWidgets import QLabel, QMainWindow
 
     from flowin_desktop.app import show_active_flows_problem
-    from flowin_engine.runtime import Runtime, RuntimeSettings
+    from flowin_engine.data_folder import DataFolder
+    from flowin_engine.runtime import RuntimeSettings
 
     monkeypatch.setenv("FLOWIN_SECRETS", "file")
     store = Store(tmp_path / "flowin.db")
     store.set_setting("webhook_port", 0)
-    first = Runtime(store, RuntimeSettings(port=0))
+    first = DataFolder(store).runtime(RuntimeSettings(port=0))
     first.start()
     localizer = Localizer(QApplication.instance())
     active_flows = ActiveFlows(store, default_registry())

@@ -12,10 +12,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from flowin_desktop.cloud.account import CloudAccountDialog
 from flowin_desktop.main_window import MainWindow
-from flowin_engine.credentials import Connections
 from flowin_engine.errors import NotFound
 from flowin_engine.model import FlowStatus
-from flowin_engine.runtime import Runtime, RuntimeSettings
+from flowin_engine.runtime import RuntimeSettings
 from flowin_engine.sync import COPY_SUFFIX, SyncStatus
 from tests.cloud_server import DEFAULT_PASSWORD, CloudServer, cloud_server  # noqa: F401 (a fixture)
 from tests.engine.cloud_computers import (
@@ -299,11 +298,7 @@ def test_a_run_queued_through_the_cloud_api_runs_here_and_is_reported(qtbot, win
     flow = greeting()
     flow.status = FlowStatus.ACTIVE
     window.store.save_flow(flow)
-    runtime = Runtime(
-        window.store,
-        RuntimeSettings(port=0, sync_interval=0.1),
-        connections=Connections(window.store),
-    )
+    runtime = window.folder.runtime(RuntimeSettings(port=0, sync_interval=0.1))
     runtime.start()
     window.cloud.runtime = runtime
     try:

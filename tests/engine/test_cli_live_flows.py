@@ -12,9 +12,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from flowin_engine.credentials import Connections
+from flowin_engine.data_folder import DataFolder
 from flowin_engine.model import FlowStatus
-from flowin_engine.runtime import Runtime, RuntimeSettings
+from flowin_engine.runtime import RuntimeSettings
 from flowin_engine.store import Store
 
 from .test_cli import flowin
@@ -81,8 +81,8 @@ def saved(data_dir: Path) -> tuple[FlowStatus, int, str]:
 
 def answers(data_dir: Path) -> int:
     """What the flow's webhook answers when the runtime that serves the database starts."""
-    with Store(data_dir / "flowin.db") as store:
-        runtime = Runtime(store, RuntimeSettings(port=0), connections=Connections(store))
+    with DataFolder.open(data_dir) as folder:
+        runtime = folder.runtime(RuntimeSettings(port=0))
         runtime.start()
         try:
             url = runtime.webhook_url("order-hook")

@@ -10,10 +10,10 @@ import time
 import httpx
 import pytest
 
-from flowin_engine.credentials import Connections
+from flowin_engine.data_folder import DataFolder
 from flowin_engine.errors import NotFound
 from flowin_engine.model import FlowStatus
-from flowin_engine.runtime import Runtime, RuntimeSettings
+from flowin_engine.runtime import RuntimeSettings
 from flowin_engine.sync import pick_up_runs
 from flowin_engine.sync.runs import RunsReport
 from tests.cloud_server import cloud_server  # noqa: F401 (a fixture)
@@ -45,10 +45,8 @@ class Machine:
     def __init__(self, folder, cloud, email) -> None:
         self.computer = Computer(folder)
         self.computer.sign_in(cloud.url, email)
-        self.runtime = Runtime(
-            self.computer.store,
-            RuntimeSettings(port=0, sync_interval=0.1),
-            connections=Connections(self.computer.store),
+        self.runtime = DataFolder(self.computer.store).runtime(
+            RuntimeSettings(port=0, sync_interval=0.1)
         )
         self.runtime.start()
 

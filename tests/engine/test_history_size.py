@@ -10,13 +10,14 @@ from pathlib import Path
 import httpx
 import pytest
 
+from flowin_engine.data_folder import DataFolder
 from flowin_engine.errors import FlowinError
 from flowin_engine.events import ExecutionStatus, StepStatus
 from flowin_engine.history import retry_execution
 from flowin_engine.model import FlowStatus
 from flowin_engine.pinning import run_step
 from flowin_engine.runner import Runner
-from flowin_engine.runtime import Runtime, RuntimeSettings
+from flowin_engine.runtime import RuntimeSettings
 from flowin_engine.store import HISTORY_LIMIT, Store, for_history
 from flowin_engine.store._schema import JSONText
 
@@ -81,7 +82,9 @@ def test_a_big_webhook_body_is_stored_once_and_the_steps_show_it_cut(store):
     )
     flow.status = FlowStatus.ACTIVE
     store.save_flow(flow)
-    runtime = Runtime(store, RuntimeSettings(port=0, sync_interval=0.1), registry=REGISTRY)
+    runtime = DataFolder(store, registry=REGISTRY).runtime(
+        RuntimeSettings(port=0, sync_interval=0.1)
+    )
     runtime.start()
     try:
         runtime.sync()

@@ -9,6 +9,7 @@ import httpx
 import pytest
 from pytest_httpserver import HTTPServer
 
+from flowin_engine.data_folder import DataFolder
 from flowin_engine.errors import FlowinError, NotFound
 from flowin_engine.events import ExecutionStatus, StepStatus
 from flowin_engine.model import Flow, FlowStatus
@@ -21,7 +22,7 @@ from flowin_engine.pinning import (
 )
 from flowin_engine.registry import default_registry
 from flowin_engine.runner import Runner
-from flowin_engine.runtime import Runtime, RuntimeSettings
+from flowin_engine.runtime import RuntimeSettings
 from flowin_engine.sharing import shareable
 from flowin_engine.store import Store
 
@@ -118,7 +119,7 @@ def test_an_active_flow_triggered_for_real_never_uses_pinned_data(server, store)
     flow.pinned["get_order"] = pin({"status": 200, "body": {"id": 99}})
     flow.status = FlowStatus.ACTIVE
     store.save_flow(flow)
-    runtime = Runtime(store, RuntimeSettings(port=0, sync_interval=0.1))
+    runtime = DataFolder(store).runtime(RuntimeSettings(port=0, sync_interval=0.1))
     runtime.start()
     try:
         runtime.sync()

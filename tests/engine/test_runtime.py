@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
-from flowin_engine.credentials import Connections
+from flowin_engine.data_folder import DataFolder
 from flowin_engine.events import ExecutionStatus
 from flowin_engine.model import FlowSettings, FlowStatus
 from flowin_engine.runtime import Runtime, RuntimeSettings, next_runs
@@ -37,11 +37,8 @@ def store(tmp_path):
 
 
 def start_runtime(store, **settings) -> Runtime:
-    runtime = Runtime(
-        store,
-        RuntimeSettings(port=0, sync_interval=0.1, **settings),
-        registry=REGISTRY,
-        connections=Connections(store),
+    runtime = DataFolder(store, registry=REGISTRY).runtime(
+        RuntimeSettings(port=0, sync_interval=0.1, **settings)
     )
     runtime.start()
     return runtime
@@ -146,7 +143,7 @@ def test_unknown_address_wrong_method_and_too_large_bodies_are_refused_clearly(s
 
 
 def test_a_signed_webhook_refuses_a_bad_signature_and_accepts_a_good_one(store, runtime):
-    secret = Connections(store).add("webhook", "Shop secret", {"secret": "s3cret"})
+    secret = runtime.connections.add("webhook", "Shop secret", {"secret": "s3cret"})
     activate(
         store,
         hook_flow(verify="hmac", connection=secret.id, header="X-Signature", prefix="sha256="),

@@ -13,7 +13,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from flowin_engine.runtime import AlreadyRunning, Runtime, RuntimeSettings
+from flowin_engine.data_folder import DataFolder
+from flowin_engine.runtime import AlreadyRunning, RuntimeSettings
 from flowin_engine.store import Store
 
 pytestmark = pytest.mark.slow
@@ -151,9 +152,9 @@ def test_flowin_serve_whose_port_is_taken_exits_with_a_clear_error(data):
 
 def test_a_second_runtime_on_one_database_refuses_until_the_first_stops(tmp_path):
     with Store(tmp_path / "flowin.db") as store:
-        first = Runtime(store, RuntimeSettings(port=0))
+        first = DataFolder(store).runtime(RuntimeSettings(port=0))
         first.start()
-        second = Runtime(store, RuntimeSettings(port=0))
+        second = DataFolder(store).runtime(RuntimeSettings(port=0))
         try:
             with pytest.raises(AlreadyRunning) as refused:
                 second.start()

@@ -13,10 +13,10 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
-from flowin_engine.credentials import Connections
+from flowin_engine.data_folder import DataFolder
 from flowin_engine.events import ExecutionStatus, StepStatus
 from flowin_engine.model import FlowSettings, FlowStatus
-from flowin_engine.runtime import Runtime, RuntimeSettings
+from flowin_engine.runtime import RuntimeSettings
 from flowin_engine.store import Store
 
 from .builders import make_flow, registry_with_testkit
@@ -174,11 +174,8 @@ def test_a_runtime_stopped_in_process_records_runs_still_going_as_interrupted(tm
     flow.status = FlowStatus.ACTIVE
     with Store(tmp_path / "flowin.db") as store:
         store.save_flow(flow)
-        runtime = Runtime(
-            store,
-            RuntimeSettings(port=0, sync_interval=0.1),
-            registry=REGISTRY,
-            connections=Connections(store),
+        runtime = DataFolder(store, registry=REGISTRY).runtime(
+            RuntimeSettings(port=0, sync_interval=0.1)
         )
         runtime.start()
         try:

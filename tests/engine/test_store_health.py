@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from flowin_engine.credentials import Connections
+from flowin_engine.data_folder import DataFolder
 from flowin_engine.model import Flow, Node
-from flowin_engine.runtime import Runtime, RuntimeSettings
+from flowin_engine.runtime import RuntimeSettings
 from flowin_engine.store import DatabaseDamaged, Store
 from flowin_engine.store._health import back_up_daily, backups
 
@@ -96,7 +96,7 @@ def test_starting_the_runtime_backs_the_database_up_once_a_day(data: Path) -> No
     with Store(path) as store:
         ids = fill(store, runs=20)
         for _ in range(2):
-            runtime = Runtime(store, RuntimeSettings(port=0), connections=Connections(store))
+            runtime = DataFolder(store).runtime(RuntimeSettings(port=0))
             runtime.start()
             runtime.stop(grace=1)
 
@@ -236,7 +236,7 @@ def test_restore_refuses_while_a_flowin_runtime_runs_the_data_folder(data: Path)
     path = data / "flowin.db"
     with Store(path) as store:
         fill(store, runs=5)
-        runtime = Runtime(store, RuntimeSettings(port=0), connections=Connections(store))
+        runtime = DataFolder(store).runtime(RuntimeSettings(port=0))
         runtime.start()  # makes today's backup, and holds the data folder
         try:
             result = flowin(data, "restore")
