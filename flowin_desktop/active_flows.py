@@ -12,9 +12,7 @@ from flowin_engine.data_folder import DataFolder
 from flowin_engine.errors import FlowinError
 from flowin_engine.events import Event, ExecutionFinished, ExecutionStatus
 from flowin_engine.model import FlowStatus
-from flowin_engine.registry import Registry
 from flowin_engine.runtime import AlreadyRunning
-from flowin_engine.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -25,10 +23,10 @@ class ActiveFlows(QObject):
     run_failed = Signal(str, str, str)  # execution id, flow name, error
     run_succeeded = Signal(str, str)  # execution id, flow name
 
-    def __init__(self, store: Store, registry: Registry, parent: QObject | None = None) -> None:
+    def __init__(self, folder: DataFolder, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store = store
-        self.runtime = DataFolder(store, registry=registry).runtime()
+        self.store = folder.store
+        self.runtime = folder.runtime()
         self._names: dict[str, str] = {}
         self.start_error: str | None = None
         self.start_failure: FlowinError | None = None

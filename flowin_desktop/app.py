@@ -78,7 +78,7 @@ def main() -> int:
     if store is None:
         return 1
     window = create_window(app, store)  # type: ignore[arg-type]
-    active_flows = ActiveFlows(window.store, window.registry)
+    active_flows = ActiveFlows(window.folder)
     window.active_flows = active_flows
     if QSystemTrayIcon.isSystemTrayAvailable():
         window.tray = Tray(window, app_icon(), window)

@@ -10,10 +10,10 @@ from typing import Any
 import click
 from pydantic import BaseModel, ValidationError
 
-from .credentials import Connection, Connections
+from .credentials import Connection
+from .data_folder import DataFolder
 from .errors import FlowinError
 from .registry import Connector, default_registry, widget_hint
-from .store import Store
 
 
 @click.group()
@@ -25,8 +25,8 @@ def connections() -> None:
 @click.option("--service", help="Only this service's accounts (e.g. telegram).")
 def connections_list(service: str | None) -> None:
     """Show connected accounts (never their secrets)."""
-    with Store() as store:
-        items = Connections(store).list(service)
+    with DataFolder.open() as folder:
+        items = folder.connections.list(service)
     if not items:
         click.echo("No connected accounts yet — add one with 'flowin connections add SERVICE'.")
         return
@@ -66,10 +66,10 @@ def connections_add(
             raise FlowinError(f"{connector.name} accounts don't sign in in the browser.")
         click.echo("Opening the sign-in page in your browser…")
         secret = connector.sign_in_function(secret, _browser)
-    with Store() as store:
-        accounts = Connections(store)
-        if accounts.notice:
-            click.secho(accounts.notice, fg="yellow", err=True)
+    with DataFolder.open() as folder:
+        accounts = folder.connections
+        if folder.secrets_notice:
+            click.secho(folder.secrets_notice, fg="yellow", err=True)
         ok = _tested(connector, secret) if test else None
         connection = accounts.add(connector.id, label or connector.name, secret.model_dump())
         if ok is not None:
@@ -81,8 +81,8 @@ def connections_add(
 @click.argument("connection_id")
 def connections_test(connection_id: str) -> None:
     """Make the service's cheap authenticated call with a connected account."""
-    with Store() as store:
-        accounts = Connections(store)
+    with DataFolder.open() as folder:
+        accounts = folder.connections
         connection = accounts.get(connection_id)
         connector = _connector(connection.connector)
         model = connector.credential_model
@@ -98,8 +98,8 @@ def connections_test(connection_id: str) -> None:
 @click.confirmation_option(prompt="Remove this account? Steps that use it will ask for another.")
 def connections_remove(connection_id: str) -> None:
     """Forget a connected account and its secret."""
-    with Store() as store:
-        accounts = Connections(store)
+    with DataFolder.open() as folder:
+        accounts = folder.connections
         connection = accounts.get(connection_id)
         accounts.remove(connection_id)
     click.echo(f"Removed '{connection.label}'.")

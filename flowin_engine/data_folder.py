@@ -41,7 +41,7 @@ class DataFolder:
     ) -> None:
         self.store = store
         self.path = store.path.parent
-        self.registry = registry or default_registry()
+        self._registry = registry
         self._secrets = _SecretsOnFirstUse(self.path) if secrets is None else secrets
         self.connections = Connections(store, self._secrets)
 
@@ -49,6 +49,11 @@ class DataFolder:
     def open(cls, path: Path | None = None, *, registry: Registry | None = None) -> DataFolder:
         """The data folder at ``path`` (default: the user's, or FLOWIN_DATA_DIR)."""
         return cls(Store(path / "flowin.db" if path is not None else None), registry=registry)
+
+    @property
+    def registry(self) -> Registry:
+        # Loading the connectors takes a moment a command that only lists accounts can skip.
+        return self._registry or default_registry()
 
     @property
     def secrets_notice(self) -> str | None:

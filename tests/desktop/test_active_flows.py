@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 from flowin_desktop.active_flows import ActiveFlows
 from flowin_desktop.i18n import Localizer
+from flowin_engine.data_folder import DataFolder
 from flowin_engine.model import Edge, Flow, FlowStatus, Node
-from flowin_engine.registry import default_registry
 from flowin_engine.store import Store
 
 from .conftest import WAIT_MS, shown
@@ -38,7 +38,7 @@ def test_a_failed_run_of_an_active_flow_is_reported(qtbot, tmp_path, monkeypatch
     store = Store(tmp_path / "flowin.db")
     store.set_setting("webhook_port", 0)
     store.save_flow(failing_hook())
-    active_flows = ActiveFlows(store, default_registry())
+    active_flows = ActiveFlows(DataFolder(store))
     active_flows.start()
     try:
         url = active_flows.runtime.webhook_url("hook")
@@ -61,7 +61,6 @@ def test_a_second_app_on_the_same_data_folder_shows_why_flows_dont_run_here(
     from PySide6.QtWidgets import QLabel, QMainWindow
 
     from flowin_desktop.app import show_active_flows_problem
-    from flowin_engine.data_folder import DataFolder
     from flowin_engine.runtime import RuntimeSettings
 
     monkeypatch.setenv("FLOWIN_SECRETS", "file")
@@ -70,7 +69,7 @@ def test_a_second_app_on_the_same_data_folder_shows_why_flows_dont_run_here(
     first = DataFolder(store).runtime(RuntimeSettings(port=0))
     first.start()
     localizer = Localizer(QApplication.instance())
-    active_flows = ActiveFlows(store, default_registry())
+    active_flows = ActiveFlows(DataFolder(store))
     try:
         active_flows.start()  # no exception: the window opens, without running flows
         assert not active_flows.running
@@ -108,7 +107,7 @@ def test_webhooks_that_cant_listen_are_explained_in_arabic(qtbot, tmp_path, monk
     store = Store(tmp_path / "flowin.db")
     store.set_setting("webhook_port", port)
     localizer = Localizer(QApplication.instance())
-    active_flows = ActiveFlows(store, default_registry())
+    active_flows = ActiveFlows(DataFolder(store))
     try:
         localizer.set_language("ar")
         active_flows.start()
