@@ -11,9 +11,8 @@ from __future__ import annotations
 import json
 import logging
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import openai
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import FlowFileError
@@ -23,6 +22,9 @@ from .assemble import split_problems
 from .errors import ModelAnswerInvalid, ModelUnavailable
 from .language import Language
 from .proposal import Explanation, Missing, Proposal
+
+if TYPE_CHECKING:
+    import openai
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +103,8 @@ _LANGUAGE_NAMES = {"en": "English", "ar": "Arabic"}
 
 class ModelBuilder:
     def __init__(self, registry: Registry, settings: ModelSettings) -> None:
+        import openai  # a second and more to import: only when a model is asked, not at start
+
         self.registry = registry
         self.settings = settings
         self.client = openai.OpenAI(
@@ -137,6 +141,8 @@ class ModelBuilder:
         return proposal
 
     def _ask(self, messages: list[dict[str, str]]) -> str:
+        import openai
+
         where = self.settings.base_url or "api.openai.com"
         try:
             completion = self.client.chat.completions.create(
