@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTransla
 from PySide6.QtWidgets import QApplication
 
 from flowin_engine.errors import Problem
+from flowin_engine.kit import SERVICE_SENTENCES
 from flowin_engine.registry import Connector, NodeType
 from flowin_engine.runtime import (
     NESTED_TOO_DEEPLY_ERROR,
@@ -142,15 +143,21 @@ STORED_ERRORS = (
     RETRY_LATER_ERROR,
     NESTED_TOO_DEEPLY_ERROR,
     UNEXPECTED_START_ERROR,
+    # A service's failure as the connector kit words it ("Notion refused the request: …").
+    *SERVICE_SENTENCES,
 )
 
 
 def _pattern(template: str) -> re.Pattern[str]:
     """A regular expression matching ``template`` filled in, each placeholder a named group."""
     parts = []
+    named = set()
     for literal, name, _, _ in string.Formatter().parse(template):
         parts.append(re.escape(literal))
-        if name:
+        if name in named:  # the same value again ("Check {service} …")
+            parts.append(f"(?P={name})")
+        elif name:
+            named.add(name)
             parts.append(f"(?P<{name}>.+?)")
     return re.compile("".join(parts), re.DOTALL)
 

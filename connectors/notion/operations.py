@@ -16,19 +16,24 @@ import httpx
 from pydantic import BaseModel, Field
 
 from flowin_engine.kit import (
-    AccountRejected,
-    RetryableError,
+    Service,
     StepContext,
     StepError,
     account_field,
+    message_in,
     retry_after,
 )
-from flowin_engine.kit import service_client as _client
 
 DEFAULT_BASE_URL = "https://api.notion.com"
 NOTION_VERSION = "2025-09-03"
 TEST_TIMEOUT = 15.0
 PAGE_SIZE = 100
+NOTION = Service(
+    "Notion",
+    host="api.notion.com",
+    message_at="message",
+    rejected="Notion: the integration secret is wrong or was revoked; connect it again.",
+)
 # Property values already in Notion's own form are sent as they are.
 VALUE_TYPES = frozenset(
     {
@@ -316,41 +321,19 @@ def _call(
         "Notion-Version": NOTION_VERSION,
     }
     url = integration.base_url.rstrip("/") + path
-    try:
-        response = _client().request(method, url, json=body, headers=headers, timeout=timeout)
-    except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout):
-        raise RetryableError("Notion: can't reach Notion; check the internet connection.") from None
-    except httpx.HTTPError as error:
-        if sends:
-            raise StepError(
-                f"Notion: the connection broke off ({type(error).__name__}) after the page was "
-                "sent; it may have been created, so Flowin didn't repeat it. Check the database."
-            ) from None
-        raise RetryableError(
-            f"Notion: the connection broke off ({type(error).__name__})."
-        ) from None
+    response = NOTION.send(method, url, json=body, headers=headers, timeout=timeout, sends=sends)
     if response.status_code < 300:
         return response.json()
     raise _failure(response, sends, what)
 
 
 def _failure(response: httpx.Response, sends: bool, what: str) -> StepError:
-    try:
-        answer = response.json()
-    except ValueError:
-        answer = {}
+    """Notion's own cases: what a 404 or a 403 means in Notion; the rest as the kit words it."""
     status = response.status_code
-    code = answer.get("code", "")
-    message = str(answer.get("message") or response.reason_phrase).rstrip(".")
-    if status == 429 or code == "rate_limited":
-        return RetryableError(
-            "Notion: too many requests; Flowin will try again shortly.",
-            retry_after=retry_after(response.headers.get("retry-after")),
-        )
-    if status == 401:
-        return AccountRejected(
-            "Notion: the integration secret is wrong or was revoked; connect it again."
-        )
+    code = message_in(_json(response), "code")
+    message = NOTION.message(response)
+    if code == "rate_limited":
+        status = 429
     if status == 404 or code == "object_not_found":
         return StepError(
             f"Notion: the {what} wasn't found ({message}). Check the ID, and share the {what} "
@@ -361,9 +344,15 @@ def _failure(response: httpx.Response, sends: bool, what: str) -> StepError:
             f"Notion: the integration may not do this ({message}); give it the needed "
             "capabilities at notion.so/my-integrations."
         )
-    if status >= 500 or code in ("conflict_error", "service_unavailable"):
-        text = f"Notion had a problem ({status}: {message})"
-        if sends:
-            return StepError(text + "; the page may have been created, so Flowin didn't repeat it.")
-        return RetryableError(text + ".")
-    return StepError(f"Notion refused the request: {message}.")
+    if code in ("conflict_error", "service_unavailable"):
+        status = 503
+    return NOTION.refused(
+        status, message, sends=sends, wait=retry_after(response.headers.get("retry-after"))
+    )
+
+
+def _json(response: httpx.Response) -> object:
+    try:
+        return response.json()
+    except ValueError:
+        return None

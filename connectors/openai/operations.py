@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
-from flowin_engine.kit import AccountRejected, RetryableError, StepContext, StepError, retry_after
+from flowin_engine.kit import (
+    AccountRejected,
+    RetryableError,
+    Service,
+    StepContext,
+    StepError,
+    retry_after,
+    too_many_requests,
+)
 
 if TYPE_CHECKING:
     # The SDK takes most of a second to import: every command that loads the connectors
@@ -19,6 +27,7 @@ if TYPE_CHECKING:
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 DEFAULT_MODEL = "gpt-4o-mini"
 TEST_TIMEOUT = 15.0
+AI = Service("AI", host="api.openai.com")
 
 
 class OpenAIAccount(BaseModel):
@@ -161,13 +170,9 @@ def _failure(error: openai.APIError, account: OpenAIAccount, model: str = "") ->
     if isinstance(error, openai.RateLimitError):
         if _code(error) == "insufficient_quota":
             return StepError(f"AI: the account has no credit left ({message}); add credit.")
-        headers = error.response.headers
-        return RetryableError(
-            f"AI: too many requests ({message}); Flowin will try again shortly.",
-            retry_after=retry_after(headers.get("retry-after")),
-        )
-    if isinstance(error, openai.InternalServerError):
-        return RetryableError(f"AI: the server had a problem ({message}).")
+        return too_many_requests("AI", retry_after(error.response.headers.get("retry-after")))
+    if isinstance(error, openai.APIStatusError):
+        return AI.refused(error.status_code, message)
     return StepError(f"AI: the request was refused: {message}.")
 
 

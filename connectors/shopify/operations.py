@@ -17,21 +17,22 @@ from pydantic import BaseModel, Field
 from flowin_engine.kit import (
     AccountRejected,
     GateContext,
-    RetryableError,
+    Service,
     StepContext,
     StepError,
     WebhookReply,
     WebhookRequest,
     account_field,
     require_signature,
-    retry_after,
 )
-from flowin_engine.kit import service_client as _client
 
 DEFAULT_API_VERSION = "2025-01"
 TEST_TIMEOUT = 15.0
 PAGE_SIZE = 250  # the most Shopify gives per page
 _NEXT_LINK = re.compile(r'<([^>]+)>\s*;\s*rel="?next"?')
+
+
+SHOPIFY = Service("Shopify", host="myshopify.com", message_at=lambda answer: _errors(answer))
 
 
 class ShopifyStore(BaseModel):
@@ -217,36 +218,24 @@ def _call(
     what: str = "",
 ) -> tuple[dict[str, Any], httpx.Response]:
     headers = {"X-Shopify-Access-Token": store.access_token.strip(), "Accept": "application/json"}
-    try:
-        response = _client().request(
-            method, url, params=params or None, json=body, headers=headers, timeout=timeout
-        )
-    except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout):
-        raise RetryableError(
-            f"Shopify: can't reach {store.domain}; check the internet connection."
-        ) from None
-    except httpx.HTTPError as error:
-        if sends:
-            raise StepError(
-                f"Shopify: the connection broke off ({type(error).__name__}) after the request "
-                "was sent; it may have been done, so Flowin didn't repeat it. Check the store."
-            ) from None
-        raise RetryableError(
-            f"Shopify: the connection broke off ({type(error).__name__})."
-        ) from None
+    response = SHOPIFY.send(
+        method,
+        url,
+        params=params or None,
+        json=body,
+        headers=headers,
+        timeout=timeout,
+        sends=sends,
+    )
     if response.status_code < 300:
         return (response.json() if response.content else {}), response
     raise _failure(store, response, sends, what)
 
 
 def _failure(store: ShopifyStore, response: httpx.Response, sends: bool, what: str) -> StepError:
+    """Shopify's own cases (its token, scopes, a frozen store); the rest as the kit words it."""
     status = response.status_code
-    detail = _errors(response)
-    if status == 429:
-        return RetryableError(
-            "Shopify: too many requests; Flowin will try again shortly.",
-            retry_after=retry_after(response.headers.get("retry-after")),
-        )
+    detail = SHOPIFY.message(response)
     if status == 401:
         return AccountRejected(
             f"Shopify: {store.domain} didn't accept the access token; copy the Admin API access "
@@ -255,7 +244,8 @@ def _failure(store: ShopifyStore, response: httpx.Response, sends: bool, what: s
     if status == 403:
         return StepError(
             f"Shopify: the app isn't allowed to do this ({detail}); give it the needed access "
-            "scopes (e.g. read_orders, write_customers) in its Admin API settings and reinstall it."
+            "scopes (e.g. read_orders, write_customers) in its Admin API settings and reinstall it.",
+            setting="connection",
         )
     if status == 404:
         return StepError(
@@ -266,20 +256,12 @@ def _failure(store: ShopifyStore, response: httpx.Response, sends: bool, what: s
         return StepError(f"Shopify: {store.domain} is frozen for an unpaid bill.")
     if status == 422:
         return StepError(f"Shopify refused it: {detail}.")
-    if status >= 500:
-        text = f"Shopify had a problem ({status}: {detail})"
-        if sends:
-            return StepError(text + "; it may have been done, so Flowin didn't repeat it.")
-        return RetryableError(text + ".")
-    return StepError(f"Shopify refused the request ({status}): {detail}.")
+    return SHOPIFY.failure(response, sends=sends)
 
 
-def _errors(response: httpx.Response) -> str:
+def _errors(answer: Any) -> str:
     """Shopify's ``errors``: a sentence, or {"email": ["has already been taken"]}."""
-    try:
-        errors = response.json().get("errors")
-    except (ValueError, AttributeError):
-        errors = None
+    errors = answer.get("errors") if isinstance(answer, dict) else None
     if isinstance(errors, dict):
         return "; ".join(
             f"{field} {', '.join(map(str, problems)) if isinstance(problems, list) else problems}"
@@ -287,7 +269,7 @@ def _errors(response: httpx.Response) -> str:
         )
     if isinstance(errors, list):
         return "; ".join(map(str, errors))
-    return str(errors or response.reason_phrase or response.status_code)
+    return str(errors or "")
 
 
 def _next_page(response: httpx.Response) -> str | None:

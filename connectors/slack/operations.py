@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
 from pydantic import BaseModel, Field
 
 from flowin_engine.kit import (
     SECRET,
     AccountRejected,
     GateContext,
-    RetryableError,
+    Service,
     StepContext,
     StepError,
     Text,
@@ -29,8 +28,8 @@ from flowin_engine.kit import (
     json_value,
     require_signature,
     retry_after,
+    too_many_requests,
 )
-from flowin_engine.kit import service_client as _client
 
 DEFAULT_BASE_URL = "https://slack.com/api"
 TEST_TIMEOUT = 15.0
@@ -38,6 +37,13 @@ BAD_TOKEN_ERRORS = frozenset(
     {"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"}
 )
 BAD_TOKEN = "Slack: the bot token is wrong or was revoked — reconnect Slack."
+SLACK = Service(
+    "Slack",
+    host="slack.com",
+    message_at="error",
+    rejected=BAD_TOKEN,
+    unsure="Slack didn't answer; the message may have been posted, so Flowin didn't post it again.",
+)
 # Message subtypes that are edits, joins or bots rather than someone writing.
 IGNORED_SUBTYPES = frozenset(
     {"bot_message", "message_changed", "message_deleted", "channel_join", "channel_leave"}
@@ -183,30 +189,13 @@ def _call(
 ) -> dict[str, Any]:
     url = f"{app.base_url.rstrip('/')}/{method}"
     headers = {"Authorization": f"Bearer {app.bot_token.strip()}"}
-    try:
-        if body is None:
-            # Read-only methods without arguments (auth.test) are documented as GET.
-            response = _client().get(url, headers=headers, timeout=timeout)
-        else:
-            response = _client().post(url, json=body, headers=headers, timeout=timeout)
-    except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout):
-        raise RetryableError(
-            "Slack: can't reach slack.com; check the internet connection."
-        ) from None
-    except httpx.HTTPError as error:
-        if sends:
-            raise StepError(
-                f"Slack didn't answer ({type(error).__name__}); the message may have been posted, "
-                "so Flowin didn't post it again."
-            ) from None
-        raise RetryableError("Slack: the connection broke off; Flowin will try again.") from None
-    if response.status_code == 429:
-        raise RetryableError(
-            "Slack: too many messages for now.",
-            retry_after=retry_after(response.headers.get("retry-after")),
-        )
-    if response.status_code >= 500:
-        raise RetryableError(f"Slack had a problem ({response.status_code}).")
+    if body is None:
+        # Read-only methods without arguments (auth.test) are documented as GET.
+        response = SLACK.send("GET", url, headers=headers, timeout=timeout)
+    else:
+        response = SLACK.send("POST", url, json=body, headers=headers, timeout=timeout, sends=sends)
+    if response.status_code == 429 or response.status_code >= 500:
+        raise SLACK.failure(response, sends=sends)
     try:
         answer = response.json()
     except ValueError:
@@ -215,14 +204,12 @@ def _call(
         answer = {}
     if answer.get("ok"):
         return answer
+    # Slack answers most failures with 200 and {"ok": false, "error": "channel_not_found"}.
     error = str(answer.get("error") or response.reason_phrase)
     if response.status_code == 401 or error in BAD_TOKEN_ERRORS:
         raise AccountRejected(BAD_TOKEN)
     if error == "ratelimited":
-        raise RetryableError(
-            "Slack: too many messages for now.",
-            retry_after=retry_after(response.headers.get("retry-after")),
-        )
+        raise too_many_requests("Slack", retry_after(response.headers.get("retry-after")))
     if error == "channel_not_found":
         raise StepError(
             "Slack: channel not found — check the channel ID and that the app can see it."

@@ -27,6 +27,7 @@ from flowin_engine.kit import (
     FlowinError,
     GateContext,
     RetryableError,
+    Service,
     StepContext,
     StepError,
     Text,
@@ -36,10 +37,9 @@ from flowin_engine.kit import (
     account_field,
     fresh_timestamp,
     json_value,
-    retry_after,
+    message_in,
     verify_signature,
 )
-from flowin_engine.kit import service_client as _client
 
 DEFAULT_BASE_URL = "https://api.stripe.com"
 TEST_TIMEOUT = 15.0
@@ -79,6 +79,15 @@ ZERO_DECIMAL = frozenset(
 THREE_DECIMAL = frozenset(["bhd", "jod", "kwd", "omr", "tnd"])
 # Anything that looks like a key, masked even in Stripe's own (already shortened) messages.
 _KEY_TEXT = re.compile(r"\b(?:sk|rk|pk)_(?:test|live)_[\w*]+|\bwhsec_\w+")
+
+
+STRIPE = Service(
+    "Stripe",
+    host="api.stripe.com",
+    # Anything like a key is masked, even in Stripe's own (already shortened) messages.
+    message_at=lambda answer: _masked(message_in(answer, "error.message")),
+    rejected=BAD_KEY,
+)
 
 
 class StripeAccount(BaseModel):
@@ -524,19 +533,8 @@ def _call(
     if idempotency:
         headers["Idempotency-Key"] = idempotency
     url = account.url(path)
-    try:
-        response = _client().request(
-            method, url, params=params, data=form, headers=headers, timeout=timeout
-        )
-    except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout):
-        raise RetryableError(
-            f"Stripe: can't reach {httpx.URL(url).host}; check the internet connection."
-        ) from None
-    except httpx.HTTPError as error:
-        # Safe to repeat: reads change nothing, and a create repeats with its idempotency key.
-        raise RetryableError(
-            f"Stripe: the connection broke off ({type(error).__name__}); Flowin will try again."
-        ) from None
+    # Safe to repeat: reads change nothing, and a create repeats with its idempotency key.
+    response = STRIPE.send(method, url, params=params, data=form, headers=headers, timeout=timeout)
     if response.status_code < 300:
         try:
             answer = response.json()
@@ -555,19 +553,14 @@ def _failure(response: httpx.Response) -> StepError:
     except (ValueError, AttributeError):
         error = None
     error = error if isinstance(error, dict) else {}
-    message = _masked(str(error.get("message") or response.reason_phrase or status)).rstrip(".")
+    message = STRIPE.message(response)
     kind, param = error.get("type"), error.get("param")
     # Stripe says itself whether sending the same request again can work.
     should_retry = (response.headers.get("stripe-should-retry") or "").lower()
-    if status == 401:
-        return AccountRejected(BAD_KEY)
-    if status == 429:
-        return RetryableError(
-            "Stripe: too many requests for now; Flowin will try again shortly.",
-            retry_after=retry_after(response.headers.get("retry-after")),
-        )
+    if status in (401, 429):
+        return STRIPE.failure(response)
     if should_retry == "true" or (status >= 500 and should_retry != "false"):
-        return RetryableError(f"Stripe had a problem ({status}: {message}).")
+        return STRIPE.refused(max(status, 500), message)
     if status == 403:
         return StepError(
             f"Stripe: this key isn't allowed to do that ({message}); use the secret key, or give "

@@ -17,18 +17,26 @@ from flowin_engine.kit import (
     PollContext,
     PolledItem,
     PollResult,
-    RetryableError,
+    Service,
     StepContext,
     StepError,
     Text,
     account_field,
     json_value,
 )
-from flowin_engine.kit import service_client as _client
 
 DEFAULT_BASE_URL = "https://api.telegram.org"
 TEST_TIMEOUT = 15.0
 UPDATES_LIMIT = 100
+# The token is part of every URL, so no sentence here names a URL.
+TELEGRAM = Service(
+    "Telegram",
+    host="api.telegram.org",
+    message_at="description",
+    rejected="Telegram: the bot token is wrong — reconnect the bot.",
+    unsure="Telegram didn't answer; the message may have been sent, so Flowin didn't send it "
+    "again. Check the chat.",
+)
 
 
 class TelegramBot(BaseModel):
@@ -203,32 +211,19 @@ def _call(
     if not token:
         raise AccountRejected("Telegram: the bot token is empty — reconnect the bot.")
     url = f"{bot.base_url.rstrip('/')}/bot{token}/{method}"
-    try:
-        if multipart:
-            fields = {key: (None, _field(value)) for key, value in payload.items()}
-            response = _client().post(url, files=fields, timeout=timeout)
-        else:
-            response = _client().post(url, json=payload, timeout=timeout)
-    except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout):
-        # Nothing reached Telegram, so trying again can't send anything twice.
-        raise RetryableError(
-            "Telegram: can't reach the Bot API; check the internet connection."
-        ) from None
-    except httpx.HTTPError as error:
-        if sends:
-            raise StepError(
-                f"Telegram: the connection broke off during {method} ({type(error).__name__}); "
-                "the message may have been sent, so Flowin didn't send it again. Check the chat."
-            ) from None
-        raise RetryableError(f"Telegram: the connection broke off during {method}.") from None
-    return _result(response, method)
+    if multipart:
+        fields = {key: (None, _field(value)) for key, value in payload.items()}
+        response = TELEGRAM.send("POST", url, files=fields, timeout=timeout, sends=sends)
+    else:
+        response = TELEGRAM.send("POST", url, json=payload, timeout=timeout, sends=sends)
+    return _result(response, method, sends)
 
 
 def _field(value: Any) -> str:
     return json.dumps(value) if isinstance(value, dict | list | bool) else str(value)
 
 
-def _result(response: httpx.Response, method: str) -> Any:
+def _result(response: httpx.Response, method: str, sends: bool) -> Any:
     try:
         answer = response.json()
     except ValueError:
@@ -236,22 +231,19 @@ def _result(response: httpx.Response, method: str) -> Any:
     if response.status_code == 200 and answer.get("ok"):
         return answer.get("result")
     status = answer.get("error_code") or response.status_code
-    description = str(answer.get("description") or response.reason_phrase)
-    if status in (401, 404):
+    description = TELEGRAM.message(response)
+    if status == 404:
         # Telegram answers 401 for an unknown token and 404 for one that isn't a token at all.
-        raise AccountRejected("Telegram: the bot token is wrong — reconnect the bot.")
+        status = 401
     if status == 400 and "chat not found" in description.lower():
         raise StepError("Telegram: chat not found — has the user started your bot?")
-    if status == 429:
-        wait = (answer.get("parameters") or {}).get("retry_after")
-        raise RetryableError(
-            "Telegram: too many requests; Flowin will try again shortly.",
-            retry_after=float(wait) if wait is not None else None,
-        )
     if status == 403:
         raise StepError(f"Telegram refused: {description} (the user may have blocked the bot).")
-    if status >= 500:
-        raise RetryableError(f"Telegram had a problem ({status}): {description}.")
+    if status in (401, 429) or status >= 500:
+        wait = (answer.get("parameters") or {}).get("retry_after")
+        raise TELEGRAM.refused(
+            status, description, sends=sends, wait=float(wait) if wait is not None else None
+        )
     raise StepError(f"Telegram refused {method}: {description}.")
 
 

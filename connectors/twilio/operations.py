@@ -15,12 +15,14 @@ from flowin_engine.kit import (
     AccountRejected,
     GateContext,
     RetryableError,
+    Service,
     StepContext,
     StepError,
     Text,
     WebhookRejected,
     WebhookRequest,
     account_field,
+    too_many_requests,
 )
 
 if TYPE_CHECKING:
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
 DEFAULT_BASE_URL = "https://api.twilio.com"
 TEST_TIMEOUT = 15.0
 BAD_CREDENTIALS = "Twilio: the Account SID or Auth Token is wrong — reconnect the Twilio account."
+TWILIO = Service("Twilio", host="api.twilio.com", rejected=BAD_CREDENTIALS)
 
 
 class TwilioAccount(BaseModel):
@@ -143,7 +146,7 @@ def _guarded(call: Any, *, sends: bool) -> Any:
     try:
         return call()
     except TwilioRestException as error:
-        raise _failure(error) from None
+        raise _failure(error, sends) from None
     except requests.exceptions.ConnectTimeout:
         raise RetryableError(
             "Twilio: can't reach api.twilio.com; check the internet connection."
@@ -169,12 +172,12 @@ def _maybe_sent() -> str:
     return "Twilio didn't answer; the SMS may have been sent, so Flowin didn't send it again."
 
 
-def _failure(error: TwilioRestException) -> StepError:
+def _failure(error: TwilioRestException, sends: bool) -> StepError:
     message = error.msg or "unknown error"
     if error.status == 401 or error.code == 20003:
         return AccountRejected(BAD_CREDENTIALS)
     if error.status == 429 or error.code == 20429:
-        return RetryableError(f"Twilio: too many requests ({message}).")
+        return too_many_requests("Twilio", None)
     if error.status >= 500:
-        return RetryableError(f"Twilio had a problem ({error.status}): {message}")
+        return TWILIO.refused(error.status, message, sends=sends)
     return StepError(f"Twilio refused the SMS: {message} (error {error.code}).")

@@ -11,14 +11,12 @@ from __future__ import annotations
 import hmac
 from typing import Any
 
-import httpx
 from pydantic import BaseModel, Field
 
 from flowin_engine.kit import (
     SECRET,
-    AccountRejected,
     GateContext,
-    RetryableError,
+    Service,
     StepContext,
     StepError,
     Text,
@@ -26,19 +24,25 @@ from flowin_engine.kit import (
     WebhookReply,
     WebhookRequest,
     account_field,
+    message_in,
     require_signature,
     retry_after,
 )
-from flowin_engine.kit import service_client as _client
 
 DEFAULT_BASE_URL = "https://graph.facebook.com"
 DEFAULT_VERSION = "v23.0"
 TEST_TIMEOUT = 15.0
 # Graph API error codes for an invalid or expired access token.
-TOKEN_ERRORS = frozenset({190})
+TOKEN_ERRORS = frozenset({"190"})
 # Throttling codes: the request was refused before anything was sent.
-RATE_LIMIT_ERRORS = frozenset({4, 80007, 130429, 131048, 131056})
+RATE_LIMIT_ERRORS = frozenset({"4", "80007", "130429", "131048", "131056"})
 BAD_TOKEN = "Invalid WhatsApp API token — reconnect the WhatsApp account."
+WHATSAPP = Service(
+    "WhatsApp",
+    host="graph.facebook.com",
+    rejected=BAD_TOKEN,
+    unsure="WhatsApp didn't answer; the message may have been sent, so Flowin didn't send it again.",
+)
 
 
 class WhatsAppAccount(BaseModel):
@@ -209,39 +213,25 @@ def _call(
 ) -> dict[str, Any]:
     url = f"{account.base_url.rstrip('/')}/{account.api_version.strip()}/{path}"
     headers = {"Authorization": f"Bearer {account.access_token.strip()}"}
-    try:
-        response = _client().request(method, url, json=body, headers=headers, timeout=timeout)
-    except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout):
-        raise RetryableError(
-            "WhatsApp: can't reach graph.facebook.com; check the internet connection."
-        ) from None
-    except httpx.HTTPError as error:
-        if sends:
-            raise StepError(
-                f"WhatsApp didn't answer ({type(error).__name__}); the message may have been "
-                "sent, so Flowin didn't send it again."
-            ) from None
-        raise RetryableError("WhatsApp: the connection broke off; Flowin will try again.") from None
+    response = WHATSAPP.send(method, url, json=body, headers=headers, timeout=timeout, sends=sends)
     try:
         answer = response.json()
     except ValueError:
         answer = {}
     if response.is_success:
         return answer
-    error = answer.get("error") if isinstance(answer, dict) else None
-    error = error if isinstance(error, dict) else {}
-    code = error.get("code")
-    message = error.get("message") or response.reason_phrase
-    if response.status_code == 401 or code in TOKEN_ERRORS:
-        raise AccountRejected(BAD_TOKEN)
-    if response.status_code == 429 or code in RATE_LIMIT_ERRORS:
-        raise RetryableError(
-            f"WhatsApp: too many messages for now ({message}).",
-            retry_after=retry_after(response.headers.get("retry-after")),
+    code = message_in(answer, "error.code")
+    message = WHATSAPP.message(response)
+    status = response.status_code
+    if code in TOKEN_ERRORS:
+        status = 401
+    elif code in RATE_LIMIT_ERRORS:
+        status = 429
+    if status in (401, 429) or status >= 500:
+        raise WHATSAPP.refused(
+            status, message, sends=sends, wait=retry_after(response.headers.get("retry-after"))
         )
-    if response.status_code >= 500:
-        raise RetryableError(f"WhatsApp had a problem ({response.status_code}): {message}")
-    raise StepError(f"WhatsApp refused the message: {message} (code {code}).")
+    raise StepError(f"WhatsApp refused the message: {message} (code {code or status}).")
 
 
 def _messages(payload: Any) -> list[dict[str, Any]]:

@@ -3733,6 +3733,54 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>'{step}' → {title}: '{value}' can't be called; only addresses starting with {schemes} can.</source>
       <translation>الحقل {title} في '{step}': لا يمكن الاتصال بـ '{value}'؛ تُقبل فقط العناوين التي تبدأ بـ {schemes}.</translation>
     </message>
+    <message>
+      <source>{service}: can't reach {host}; check the internet connection.</source>
+      <translation>{service}: تعذّر الوصول إلى {host}؛ تحقّق من الاتصال بالإنترنت.</translation>
+    </message>
+    <message>
+      <source>{service} didn't answer after the request was sent ({kind}); it may have been done, so Flowin didn't repeat it. Check {service} before running the step again.</source>
+      <translation>لم يردّ {service} بعد إرسال الطلب ({kind})؛ ربما نُفّذ الطلب، لذلك لم يكرّره Flowin. راجع {service} قبل تشغيل الخطوة مرة أخرى.</translation>
+    </message>
+    <message>
+      <source>{service} didn't answer in time; Flowin will try again.</source>
+      <translation>لم يردّ {service} في الوقت المحدد؛ سيحاول Flowin مرة أخرى.</translation>
+    </message>
+    <message>
+      <source>{service}: the connection broke off ({kind}); Flowin will try again.</source>
+      <translation>{service}: انقطع الاتصال ({kind})؛ سيحاول Flowin مرة أخرى.</translation>
+    </message>
+    <message>
+      <source>{service} didn't accept the connected account ({reason}); reconnect the account in Accounts.</source>
+      <translation>لم يقبل {service} الحساب المتصل ({reason})؛ أعد ربط الحساب من صفحة الحسابات.</translation>
+    </message>
+    <message>
+      <source>{service}: the connected account may not do this ({reason}); reconnect it with the access this step needs.</source>
+      <translation>{service}: لا يملك الحساب المتصل صلاحية هذا الإجراء ({reason})؛ أعد ربطه بالصلاحيات التي تحتاجها هذه الخطوة.</translation>
+    </message>
+    <message>
+      <source>{service} had a problem ({status}: {reason}) after the request was sent; it may have been done, so Flowin didn't repeat it. Check {service} before running the step again.</source>
+      <translation>واجه {service} مشكلة ({status}: {reason}) بعد إرسال الطلب؛ ربما نُفّذ الطلب، لذلك لم يكرّره Flowin. راجع {service} قبل تشغيل الخطوة مرة أخرى.</translation>
+    </message>
+    <message>
+      <source>{service} had a problem ({status}: {reason}); Flowin will try again.</source>
+      <translation>واجه {service} مشكلة ({status}: {reason})؛ سيحاول Flowin مرة أخرى.</translation>
+    </message>
+    <message>
+      <source>{service} refused the request: {reason}.</source>
+      <translation>رفض {service} الطلب: {reason}.</translation>
+    </message>
+    <message>
+      <source>{service}: too many requests for now; Flowin will try again after a pause.</source>
+      <translation>{service}: طلبات كثيرة جدًا الآن؛ سيحاول Flowin مرة أخرى بعد قليل.</translation>
+    </message>
+    <message>
+      <source>{service}: too many requests for now; it asks to wait {seconds} seconds.</source>
+      <translation>{service}: طلبات كثيرة جدًا الآن؛ يطلب الانتظار {seconds} ثانية.</translation>
+    </message>
+    <message>
+      <source>{service}: too many requests for now; it asks to wait {minutes} minutes.</source>
+      <translation>{service}: طلبات كثيرة جدًا الآن؛ يطلب الانتظار {minutes} دقيقة.</translation>
+    </message>
   </context>
   <context>
     <name>CloudSync</name>

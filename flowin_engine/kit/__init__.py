@@ -41,6 +41,7 @@ from ._client import (
     user_agent,
 )
 from ._fields import SECRET, Text, account_field, json_value
+from ._service import TEMPLATES as SERVICE_SENTENCES
 from ._service import MessageAt, Service, message_in, retry_after, too_many_requests
 
 __all__ = [
@@ -48,6 +49,7 @@ __all__ = [
     "ERROR_PORT",
     "MB",
     "SECRET",
+    "SERVICE_SENTENCES",
     "AccountRejected",
     "AnswerTooLarge",
     "Emit",

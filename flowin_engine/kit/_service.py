@@ -31,6 +31,46 @@ _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 MESSAGE_LENGTH = 300
 
 
+# The kit's sentences; the app shows them in the user's language (EngineMessages).
+UNREACHABLE = "{service}: can't reach {host}; check the internet connection."
+UNANSWERED_SEND = (
+    "{service} didn't answer after the request was sent ({kind}); it may have been done, so "
+    "Flowin didn't repeat it. Check {service} before running the step again."
+)
+UNANSWERED = "{service} didn't answer in time; Flowin will try again."
+BROKE_OFF = "{service}: the connection broke off ({kind}); Flowin will try again."
+ACCOUNT_REFUSED = (
+    "{service} didn't accept the connected account ({reason}); reconnect the account in Accounts."
+)
+FORBIDDEN = (
+    "{service}: the connected account may not do this ({reason}); reconnect it with the access "
+    "this step needs."
+)
+TROUBLE_AFTER_SEND = (
+    "{service} had a problem ({status}: {reason}) after the request was sent; it may have been "
+    "done, so Flowin didn't repeat it. Check {service} before running the step again."
+)
+TROUBLE = "{service} had a problem ({status}: {reason}); Flowin will try again."
+REFUSED = "{service} refused the request: {reason}."
+TOO_MANY = "{service}: too many requests for now; Flowin will try again after a pause."
+TOO_MANY_SECONDS = "{service}: too many requests for now; it asks to wait {seconds} seconds."
+TOO_MANY_MINUTES = "{service}: too many requests for now; it asks to wait {minutes} minutes."
+TEMPLATES = (
+    UNREACHABLE,
+    UNANSWERED_SEND,
+    UNANSWERED,
+    BROKE_OFF,
+    ACCOUNT_REFUSED,
+    FORBIDDEN,
+    TROUBLE_AFTER_SEND,
+    TROUBLE,
+    REFUSED,
+    TOO_MANY,
+    TOO_MANY_SECONDS,
+    TOO_MANY_MINUTES,
+)
+
+
 class Service:
     """One web service as its connector declares it; words every failure the same way."""
 
@@ -41,14 +81,17 @@ class Service:
         host: str,
         message_at: MessageAt = ("error.message", "message"),
         rejected: str | None = None,
+        unsure: str | None = None,
     ) -> None:
         """``name`` starts every sentence ("Notion"); ``host`` is what can't be reached
         ("api.notion.com"); ``rejected`` is the connector's own sentence for an account the
-        service refuses (it can name the key to copy again), else the kit's."""
+        service refuses (it can name the key to copy again), else the kit's; ``unsure`` its own
+        sentence for a send that got no answer (it can say what may have been sent)."""
         self.name = name
         self.host = host
         self.message_at = message_at
         self.rejected = rejected
+        self.unsure = unsure
 
     # Calls.
 
@@ -75,32 +118,23 @@ class Service:
     def unanswered(self, error: Exception, *, sends: bool) -> StepError:
         """The request got no answer: trying again is safe when it never left, or can't do the
         thing twice; otherwise the user checks first."""
-        args = {"service": self.name, "host": self.host, "kind": type(error).__name__}
+        args = {
+            "service": self.name,
+            "host": _host(error) or self.host,
+            "kind": type(error).__name__,
+        }
         never_sent = isinstance(
             error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout
         )
         if never_sent or _never_connected(error):
-            return _with(
-                RetryableError,
-                "{service}: can't reach {host}; check the internet connection.",
-                args,
-            )
+            return _with(RetryableError, UNREACHABLE, args)
+        if sends and self.unsure:
+            return StepError(self.unsure)
         if sends:
-            return _with(
-                StepError,
-                "{service} didn't answer after the request was sent ({kind}); it may have been "
-                "done, so Flowin didn't repeat it. Check {service} before running the step again.",
-                args,
-            )
+            return _with(StepError, UNANSWERED_SEND, args)
         if isinstance(error, httpx.TimeoutException | TimeoutError):
-            return _with(
-                StepTimeout, "{service} didn't answer in time; Flowin will try again.", args
-            )
-        return _with(
-            RetryableError,
-            "{service}: the connection broke off ({kind}); Flowin will try again.",
-            args,
-        )
+            return _with(StepTimeout, UNANSWERED, args)
+        return _with(RetryableError, BROKE_OFF, args)
 
     def failure(
         self,
@@ -125,38 +159,18 @@ class Service:
         if status == 401:
             if self.rejected:
                 return AccountRejected(self.rejected)
-            return _with(
-                AccountRejected,
-                "{service} didn't accept the connected account ({reason}); reconnect the account "
-                "in Accounts.",
-                args,
-            )
+            return _with(AccountRejected, ACCOUNT_REFUSED, args)
         if status == 429:
             return too_many_requests(self.name, wait)
         if status == 403:
-            error = _with(
-                StepError,
-                "{service}: the connected account may not do this ({reason}); reconnect it with "
-                "the access this step needs.",
-                args,
-            )
+            error = _with(StepError, FORBIDDEN, args)
             error.setting = "connection"
             return error
         if status >= 500:
             if sends:
-                return _with(
-                    StepError,
-                    "{service} had a problem ({status}: {reason}) after the request was sent; it "
-                    "may have been done, so Flowin didn't repeat it. Check {service} before "
-                    "running the step again.",
-                    args,
-                )
-            return _with(
-                RetryableError,
-                "{service} had a problem ({status}: {reason}); Flowin will try again.",
-                args,
-            )
-        return _with(StepError, "{service} refused the request: {reason}.", args)
+                return _with(StepError, TROUBLE_AFTER_SEND, args)
+            return _with(RetryableError, TROUBLE, args)
+        return _with(StepError, REFUSED, args)
 
     def message(self, response: httpx.Response) -> str:
         """The service's own error message in its answer, else the status's standard words."""
@@ -189,13 +203,13 @@ def too_many_requests(service: str, wait: float | None) -> RetryableError:
     """A 429 in words, with the wait the service asked for."""
     args = {"service": service}
     if not wait:
-        template = "{service}: too many requests for now; Flowin will try again after a pause."
+        template = TOO_MANY
     elif wait <= 90:
         args["seconds"] = str(max(1, math.ceil(wait)))
-        template = "{service}: too many requests for now; it asks to wait {seconds} seconds."
+        template = TOO_MANY_SECONDS
     else:
         args["minutes"] = str(math.ceil(wait / 60))
-        template = "{service}: too many requests for now; it asks to wait {minutes} minutes."
+        template = TOO_MANY_MINUTES
     error = _with(RetryableError, template, args)
     error.retry_after = wait
     return error
@@ -250,6 +264,15 @@ def _usable(value: Any) -> bool:
 def _quoted(message: str) -> str:
     message = message.strip().rstrip(".")
     return message if len(message) <= MESSAGE_LENGTH else message[: MESSAGE_LENGTH - 1] + "…"
+
+
+def _host(error: Exception) -> str:
+    """The server the lost request went to, as the user gave it (an API address may be their own)."""
+    try:
+        url = error.request.url  # type: ignore[attr-defined]
+    except (AttributeError, RuntimeError):  # httpx raises RuntimeError for an error without one
+        return ""
+    return f"{url.host}:{url.port}" if url.port else url.host
 
 
 def _never_connected(error: Exception) -> bool:

@@ -16,7 +16,7 @@ from typing import Any, Literal
 import httpx
 from pydantic import BaseModel, Field
 
-from ..errors import AccountRejected, RetryableError, StepError
+from ..errors import AccountRejected, StepError
 from ..oauth import (
     AccessTokens,
     OAuthApp,
@@ -27,9 +27,8 @@ from ..oauth import (
 )
 from ..oauth import service_account_token as _service_account_token
 from ..steps import StepContext
-from ._client import service_client as _client
 from ._fields import SECRET
-from ._service import retry_after
+from ._service import Service, retry_after
 
 GOOGLE_AUTHORIZE_URL = "https://accounts.google.com/o/oauth2/v2/auth"
 GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token"
@@ -115,6 +114,7 @@ class GoogleAPI:
         self.base_url = (account.base_url or base_url).rstrip("/")
         self.scopes = scopes
         self._save = save
+        self.service = Service(f"Google {name}", host="googleapis.com", message_at=_message)
 
     @classmethod
     def for_step(
@@ -244,37 +244,21 @@ class GoogleAPI:
     ) -> httpx.Response:
         headers = {"Authorization": f"Bearer {self.access_token()}"}
         url = f"{self.base_url}/{path.lstrip('/')}"
-        try:
-            return _client().request(
-                method, url, params=params, json=body, headers=headers, timeout=timeout
-            )
-        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout):
-            raise RetryableError(
-                f"Google {self.name}: can't reach Google; check the internet connection."
-            ) from None
-        except httpx.HTTPError as error:
-            if sends:
-                raise StepError(
-                    f"Google {self.name}: the connection broke off ({type(error).__name__}) after "
-                    "the request was sent, so it may have been done; Flowin didn't repeat it. "
-                    "Check before running the step again."
-                ) from None
-            raise RetryableError(
-                f"Google {self.name}: the connection broke off ({type(error).__name__})."
-            ) from None
+        return self.service.send(
+            method, url, params=params, json=body, headers=headers, timeout=timeout, sends=sends
+        )
 
     def _failure(self, response: httpx.Response, sends: bool, what: str) -> StepError:
+        """Google's own cases (a disabled API, a file not shared); the rest as the kit words
+        them."""
         status = response.status_code
         error = _error_body(response)
-        message = str(error.get("message") or response.reason_phrase or status).rstrip(".")
+        message = self.service.message(response)
         reasons = {str(e.get("reason")) for e in error.get("errors") or [] if isinstance(e, dict)}
         reasons |= {str(d.get("reason")) for d in error.get("details") or [] if isinstance(d, dict)}
         prefix = f"Google {self.name}"
-        if status == 429 or (status == 403 and reasons & RATE_REASONS):
-            return RetryableError(
-                f"{prefix}: too many requests ({message}); Flowin will try again shortly.",
-                retry_after=retry_after(response.headers.get("retry-after")),
-            )
+        if status == 403 and reasons & RATE_REASONS:
+            status = 429
         if status == 401:
             return AccountRejected(
                 f"{prefix}: Google didn't accept the account's sign-in ({message}); reconnect "
@@ -296,14 +280,9 @@ class GoogleAPI:
             return StepError(
                 f"{prefix}: {what or 'the item'} was not found ({message}); check its ID."
             )
-        if status >= 500:
-            text = f"{prefix}: Google had a problem ({status}: {message})"
-            if sends:
-                return StepError(
-                    text + "; the request may have been done, so Flowin didn't repeat it."
-                )
-            return RetryableError(text + ".")
-        return StepError(f"{prefix} refused the request: {message}.")
+        return self.service.refused(
+            status, message, sends=sends, wait=retry_after(response.headers.get("retry-after"))
+        )
 
     def _service_account_email(self) -> str:
         try:
@@ -317,6 +296,14 @@ def _error_body(response: httpx.Response) -> dict[str, Any]:
         answer = response.json()
     except ValueError:
         return {}
+    return _error(answer)
+
+
+def _message(answer: Any) -> Any:
+    return _error(answer).get("message")
+
+
+def _error(answer: Any) -> dict[str, Any]:
     error = answer.get("error") if isinstance(answer, dict) else None
     if isinstance(error, dict):
         return error

@@ -182,6 +182,7 @@ def test_flood_control_is_retried_after_the_seconds_telegram_gives(api, bot, con
     with pytest.raises(RetryableError) as caught:
         run("send_message", {"connection": bot, "chat_id": CHAT, "text": "hi"}, connections)
     assert caught.value.retry_after == 17
+    assert str(caught.value) == "Telegram: too many requests for now; it asks to wait 17 seconds."
 
 
 def test_no_answer_after_sending_is_not_retried(httpserver, connections):

@@ -255,6 +255,7 @@ def test_throttling_is_retried_after_the_given_seconds(api, account, connections
     with pytest.raises(RetryableError) as caught:
         run("send_text", {"connection": account, "to": "966501234567", "text": "hi"}, connections)
     assert caught.value.retry_after == 30
+    assert str(caught.value).endswith("too many requests for now; it asks to wait 30 seconds.")
 
 
 def test_other_refusals_show_metas_message(api, account, connections):

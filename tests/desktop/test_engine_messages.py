@@ -13,7 +13,8 @@ import flowin_engine.errors
 import flowin_engine.runner
 import flowin_engine.steps
 import flowin_engine.validation
-from flowin_desktop.i18n import ENGINE_MESSAGES, STORED_ERRORS, translations_dir
+from flowin_desktop.i18n import ENGINE_MESSAGES, STORED_ERRORS, stored_error_text, translations_dir
+from flowin_engine.kit import SERVICE_SENTENCES
 
 from .conftest import WAIT_MS, add, plain
 
@@ -29,6 +30,7 @@ MODULES = (
 
 def _templates() -> set[str]:
     found = set(STORED_ERRORS)  # what Flowin itself writes into the history
+    found |= set(SERVICE_SENTENCES)  # a service's failures, as the connector kit words them
     for module in MODULES:
         found |= _templates_in(Path(module.__file__))
     return found
@@ -150,3 +152,14 @@ def test_an_expression_that_does_too_much_is_reported_in_arabic(qtbot, editor):
     assert "يتطلب عملًا أكثر من اللازم" in summary
     assert "does too much work" not in summary
     editor.set_language("en")
+
+
+def test_a_services_failure_in_the_history_reads_in_arabic(qtbot, editor):
+    editor.set_language("ar")
+    shown = plain(stored_error_text("Notion refused the request: Status is expected to be status."))
+    assert shown.startswith("رفض Notion الطلب")
+    assert "Status is expected to be status" in shown
+    waiting = plain(
+        stored_error_text("Slack: too many requests for now; it asks to wait 30 seconds.")
+    )
+    assert "30" in waiting and "الانتظار" in waiting
