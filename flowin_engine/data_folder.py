@@ -53,7 +53,7 @@ class DataFolder:
     @property
     def registry(self) -> Registry:
         # Loading the connectors takes a moment a command that only lists accounts can skip.
-        return self._registry or default_registry()
+        return default_registry() if self._registry is None else self._registry
 
     @property
     def secrets_notice(self) -> str | None:
