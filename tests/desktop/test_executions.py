@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flowin_engine.events import ExecutionStatus
-from flowin_engine.runner import Runner
 
 from .conftest import WAIT_MS, add, click
 
@@ -93,7 +92,7 @@ def test_a_big_trigger_body_is_shown_cut_around_its_small_fields(qtbot, editor):
     editor.scene.connect(trigger, "main", greet, "main")
     editor.save_now()
     big = {"name": "Layla", "lines": ["x" * 1000] * 1000}  # about 1 MB of JSON
-    with Runner(history=editor.store) as runner:
+    with editor.folder.runner() as runner:
         assert runner.run(editor.document.flow, big).ok
         assert runner.events.flush()
     assert editor.store.get_execution(editor.store.list_executions()[0].id).trigger_data == big
@@ -114,7 +113,7 @@ def test_a_big_trigger_body_is_shown_cut_around_its_small_fields(qtbot, editor):
 def test_a_step_output_too_big_to_keep_is_not_pinned_as_its_marker(qtbot, editor):
     trigger = add(editor, "core.manual_trigger", 0, 0)
     editor.save_now()
-    with Runner(history=editor.store) as runner:
+    with editor.folder.runner() as runner:
         assert runner.run(editor.document.flow, {"lines": ["x" * 1000] * 1000}).ok
         assert runner.events.flush()
 
