@@ -13,9 +13,16 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from flowin_engine.kit import AccountRejected, RetryableError, StepContext, StepError
+from flowin_engine.kit import (
+    SECRET,
+    AccountRejected,
+    RetryableError,
+    StepContext,
+    StepError,
+    account_field,
+)
 from flowin_engine.kit.mail import (
-    Attachment,
+    MessageFields,
     addresses,
     bare,
     build_message,
@@ -39,27 +46,14 @@ class EmailAccount(BaseModel):
         "",
         title="Password",
         description="Often an app password, not the one you sign in with.",
-        json_schema_extra={"widget": "password"},
+        json_schema_extra=SECRET,
     )
     from_address: str = Field("", title="From address", description="Defaults to the username.")
     from_name: str = Field("", title="From name", description="e.g. Layla's Shop")
 
 
-class SendEmailInput(BaseModel):
-    connection: str | None = Field(
-        None,
-        title="Account",
-        description="The connected mail account.",
-        json_schema_extra={"widget": "connection", "connector": "email"},
-    )
-    to: str = Field(title="To", description="One or more addresses, separated by commas.")
-    cc: str = Field("", title="Cc")
-    bcc: str = Field("", title="Bcc")
-    subject: str = Field(title="Subject")
-    text: str = Field("", title="Text", json_schema_extra={"widget": "textarea"})
-    html: str = Field("", title="HTML", description="Optional; shown by mail apps that can.")
-    reply_to: str = Field("", title="Reply to")
-    attachments: list[Attachment] = Field(default_factory=list, title="Attachments")
+class SendEmailInput(MessageFields):
+    connection: str | None = account_field("email", "The connected mail account.")
 
 
 def test_account(secret: EmailAccount) -> str:

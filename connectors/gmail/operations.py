@@ -23,7 +23,7 @@ from flowin_engine.kit import (
     account_field,
 )
 from flowin_engine.kit.google import GoogleAccount, GoogleAPI
-from flowin_engine.kit.mail import Attachment, addresses, build_message, describe
+from flowin_engine.kit.mail import MessageFields, addresses, build_message, describe
 
 DEFAULT_BASE_URL = "https://gmail.googleapis.com"
 SCOPES = (
@@ -44,16 +44,8 @@ def _account() -> Any:
     return account_field("gmail", "The connected Gmail account.")
 
 
-class SendEmailInput(BaseModel):
+class SendEmailInput(MessageFields):
     connection: str | None = _account()
-    to: str = Field(title="To", description="One or more addresses, separated by commas.")
-    cc: str = Field("", title="Cc")
-    bcc: str = Field("", title="Bcc")
-    subject: str = Field(title="Subject")
-    text: str = Field("", title="Text", json_schema_extra={"widget": "textarea"})
-    html: str = Field("", title="HTML", description="Optional; shown by mail apps that can.")
-    reply_to: str = Field("", title="Reply to")
-    attachments: list[Attachment] = Field(default_factory=list, title="Attachments")
 
 
 class NewEmailInput(BaseModel):

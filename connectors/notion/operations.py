@@ -16,6 +16,7 @@ import httpx
 from pydantic import BaseModel, Field
 
 from flowin_engine.kit import (
+    SECRET,
     Service,
     StepContext,
     StepError,
@@ -60,7 +61,7 @@ class NotionIntegration(BaseModel):
         title="Integration secret",
         description="ntn_… from notion.so/my-integrations; then share the database with it "
         "(••• → Connections).",
-        json_schema_extra={"widget": "password"},
+        json_schema_extra=SECRET,
     )
     base_url: str = Field(DEFAULT_BASE_URL, title="API address")
 

@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 
 from flowin_engine.kit import (
+    SECRET,
     AccountRejected,
     RetryableError,
     Service,
     StepContext,
     StepError,
+    account_field,
     retry_after,
     too_many_requests,
 )
@@ -34,7 +36,7 @@ class OpenAIAccount(BaseModel):
     api_key: str = Field(
         title="API key",
         description="sk-… from platform.openai.com; for Ollama any text (e.g. ollama).",
-        json_schema_extra={"widget": "password"},
+        json_schema_extra=SECRET,
     )
     base_url: str = Field(
         DEFAULT_BASE_URL,
@@ -46,11 +48,8 @@ class OpenAIAccount(BaseModel):
 
 
 class GenerateTextInput(BaseModel):
-    connection: str | None = Field(
-        None,
-        title="Account",
-        description="The connected OpenAI (or compatible) account.",
-        json_schema_extra={"widget": "connection", "connector": "openai"},
+    connection: str | None = account_field(
+        "openai", "The connected OpenAI (or compatible) account."
     )
     prompt: str = Field(
         title="Prompt",

@@ -15,6 +15,7 @@ import httpx
 from pydantic import BaseModel, Field
 
 from flowin_engine.kit import (
+    SECRET,
     AccountRejected,
     GateContext,
     Service,
@@ -44,14 +45,14 @@ class ShopifyStore(BaseModel):
     access_token: str = Field(
         title="Admin API access token",
         description="shpat_… from Settings → Apps → Develop apps → your app → API credentials.",
-        json_schema_extra={"widget": "password"},
+        json_schema_extra=SECRET,
     )
     webhook_secret: str = Field(
         "",
         title="Webhook signing secret",
         description="The app's client secret (or the one shown under Settings → Notifications "
         "→ Webhooks); Flowin refuses webhooks it didn't sign.",
-        json_schema_extra={"widget": "password"},
+        json_schema_extra=SECRET,
     )
     api_version: str = Field(DEFAULT_API_VERSION, title="API version", pattern=r"^\d{4}-\d{2}$")
     base_url: str = Field("", title="API address", description="Empty for https://<store>.")

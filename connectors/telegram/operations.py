@@ -13,6 +13,7 @@ import httpx
 from pydantic import BaseModel, Field
 
 from flowin_engine.kit import (
+    SECRET,
     AccountRejected,
     PollContext,
     PolledItem,
@@ -45,7 +46,7 @@ class TelegramBot(BaseModel):
     bot_token: str = Field(
         title="Bot token",
         description="The token @BotFather gave you, like 123456789:AAH…",
-        json_schema_extra={"widget": "password"},
+        json_schema_extra=SECRET,
     )
     base_url: str = Field(
         DEFAULT_BASE_URL,

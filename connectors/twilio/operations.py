@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 
 from flowin_engine.kit import (
+    SECRET,
     AccountRejected,
     GateContext,
     RetryableError,
@@ -42,7 +43,7 @@ class TwilioAccount(BaseModel):
     account_sid: str = Field(
         title="Account SID", description="Starts with AC; on the Twilio Console's home page."
     )
-    auth_token: str = Field(title="Auth Token", json_schema_extra={"widget": "password"})
+    auth_token: str = Field(title="Auth Token", json_schema_extra=SECRET)
     base_url: str = Field(DEFAULT_BASE_URL, title="API address")
 
 

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from flowin_engine.kit import (
+    SECRET,
     GateContext,
     StepContext,
     WebhookRejected,
@@ -22,7 +23,7 @@ from flowin_engine.kit import (
 
 
 class WebhookSecret(BaseModel):
-    secret: str = Field(title="Secret", json_schema_extra={"widget": "password"})
+    secret: str = Field(title="Secret", json_schema_extra=SECRET)
 
 
 class ReceiveInput(BaseModel):

@@ -31,6 +31,21 @@ class Attachment(BaseModel):
     )
 
 
+class MessageFields(BaseModel):
+    """The fields of an e-mail to send, the same for every connector that sends one; a step's
+    input adds its Account by giving ``connection`` its connector's field (it stays first)."""
+
+    connection: str | None = None
+    to: str = Field(title="To", description="One or more addresses, separated by commas.")
+    cc: str = Field("", title="Cc")
+    bcc: str = Field("", title="Bcc")
+    subject: str = Field(title="Subject")
+    text: str = Field("", title="Text", json_schema_extra={"widget": "textarea"})
+    html: str = Field("", title="HTML", description="Optional; shown by mail apps that can.")
+    reply_to: str = Field("", title="Reply to")
+    attachments: list[Attachment] = Field(default_factory=list, title="Attachments")
+
+
 def addresses(text: str | list[str] | None) -> list[str]:
     """E-mail addresses from "a@x.com, Layla <b@y.com>" or a list of them, names kept."""
     if not text:
