@@ -934,6 +934,10 @@ class _Execution:
             self.runner._submit(self, work)
 
         with self.lock:
+            if self.cancelled.is_set():
+                # Cancelled while this step was on its way to waiting (writing down a long
+                # Delay takes a moment): cancel() found no timer to drop, so none is set.
+                return
             self.inflight += 1
             handle = self.runner._timers.call_later(delay, fire)
             holder.append(handle)

@@ -73,3 +73,37 @@ def test_a_runner_without_a_history_runs_a_long_delay_all_the_same() -> None:
         result = runner.run(delayed_flow(), {})
     assert result.status == ExecutionStatus.SUCCESS
     assert result.outputs["After"] == "late"
+
+
+class SlowToPark(HistoryInMemory):
+    """A history that is still writing down a Delay when the run is cancelled."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parking = threading.Event()
+        self.may_finish_parking = threading.Event()
+
+    def park(self, execution_id: str, node_id: str, wake_at: datetime, state: Any) -> None:
+        self.parking.set()
+        assert self.may_finish_parking.wait(30)
+        super().park(execution_id, node_id, wake_at, state)
+
+
+def test_a_run_cancelled_while_its_long_delay_is_written_down_ends_at_once() -> None:
+    history = SlowToPark()
+    flow = make_flow(
+        [
+            ("Start", "testkit.start", {}),
+            ("Wait", "core.delay", {"mode": "duration", "amount": 1, "unit": "hours"}),
+            ("After", "testkit.echo", {"value": "late"}),
+        ],
+        ["Start -> Wait", "Wait -> After"],
+    )
+    with Runner(registry_with_testkit(), history=history) as runner:
+        handle = runner.start(flow, {})
+        assert history.parking.wait(30)
+        assert handle.cancel()
+        history.may_finish_parking.set()
+        result = handle.wait(30)  # not the hour the Delay would wait
+    assert result.status == ExecutionStatus.CANCELLED
+    assert "After" not in result.outputs
