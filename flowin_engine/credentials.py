@@ -12,17 +12,13 @@ import json
 import logging
 import os
 import threading
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
-
-from sqlalchemy import select
 
 from .errors import FlowinError, NotFound
 from .model import new_id
 from .paths import data_dir
-from .store import Store
-from .store._schema import ConnectionRow
+from .store import Connection, Store
 
 log = logging.getLogger(__name__)
 
@@ -140,32 +136,6 @@ def default_secrets(folder: Path | None = None) -> tuple[SecretStore, str | None
     return store, notice
 
 
-class Connection:
-    """A connected account as the app shows it: never its secret."""
-
-    __slots__ = (
-        "connector",
-        "created_at",
-        "details",
-        "id",
-        "label",
-        "last_test_ok",
-        "last_tested_at",
-    )
-
-    def __init__(self, row: ConnectionRow) -> None:
-        self.id = row.id
-        self.connector = row.connector
-        self.label = row.label
-        self.details = row.details or {}
-        self.created_at = row.created_at
-        self.last_tested_at = row.last_tested_at
-        self.last_test_ok = None if row.last_test_ok is None else bool(row.last_test_ok)
-
-    def __repr__(self) -> str:
-        return f"Connection({self.id!r}, {self.connector!r}, {self.label!r})"
-
-
 class Connections:
     """Add, list, read and remove connected accounts."""
 
@@ -186,45 +156,25 @@ class Connections:
     ) -> Connection:
         connection_id = new_id()
         self.secrets.set(_secret_key(connection_id), json.dumps(secret))
-        now = datetime.now(UTC)
-        row = ConnectionRow(
-            id=connection_id,
-            connector=connector,
-            label=label,
-            details=details or {},
-            created_at=now,
-            updated_at=now,
-        )
-        with self.store.writing() as session:
-            session.add(row)
-            session.flush()
-            return Connection(row)
+        return self.store.connections.add(connection_id, connector, label, details or {})
 
     def update_secret(self, connection_id: str, secret: dict[str, Any]) -> None:
         """Replace a connection's secret (a refreshed OAuth token, a new API key)."""
         self.get(connection_id)
         self.secrets.set(_secret_key(connection_id), json.dumps(secret))
-        with self.store.writing() as session:
-            row = session.get(ConnectionRow, connection_id)
-            if row is not None:
-                row.updated_at = datetime.now(UTC)
+        self.store.connections.touch(connection_id)
 
     def get(self, connection_id: str) -> Connection:
-        with self.store.reading() as session:
-            row = session.get(ConnectionRow, connection_id)
-            if row is None:
-                raise NotFound(
-                    f"The connection '{connection_id}' doesn't exist any more; "
-                    "pick an account again in the step's settings."
-                )
-            return Connection(row)
+        connection = self.store.connections.get(connection_id)
+        if connection is None:
+            raise NotFound(
+                f"The connection '{connection_id}' doesn't exist any more; "
+                "pick an account again in the step's settings."
+            )
+        return connection
 
     def list(self, connector: str | None = None) -> list[Connection]:
-        with self.store.reading() as session:
-            query = select(ConnectionRow).order_by(ConnectionRow.connector, ConnectionRow.label)
-            if connector is not None:
-                query = query.where(ConnectionRow.connector == connector)
-            return [Connection(row) for row in session.scalars(query)]
+        return self.store.connections.list(connector)
 
     def secret(self, connection_id: str) -> dict[str, Any]:
         """The secret fields of a connection, for a step that is about to call the service."""
@@ -238,18 +188,11 @@ class Connections:
         return json.loads(text)
 
     def record_test(self, connection_id: str, ok: bool) -> None:
-        with self.store.writing() as session:
-            row = session.get(ConnectionRow, connection_id)
-            if row is not None:
-                row.last_tested_at = datetime.now(UTC)
-                row.last_test_ok = int(ok)
+        self.store.connections.record_test(connection_id, ok)
 
     def remove(self, connection_id: str) -> None:
         self.secrets.delete(_secret_key(connection_id))
-        with self.store.writing() as session:
-            row = session.get(ConnectionRow, connection_id)
-            if row is not None:
-                session.delete(row)
+        self.store.connections.remove(connection_id)
 
 
 def _secret_key(connection_id: str) -> str:

@@ -28,18 +28,16 @@ from typing import TYPE_CHECKING, Any
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.background import BackgroundScheduler
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import select
 
 from ..errors import FlowinError, NotFound
 from ..events import ExecutionFinished, ExecutionStarted, ExecutionStatus
-from ..model import Flow, FlowStatus
+from ..model import Flow
 from ..polling import PollContext
 from ..registry import NodeType, TriggerKind
 from ..runner import ExecutionHandle, ExecutionResult, Start, Waiting
-from ..store._schema import ExecutionRow, FlowRow
 from ..validation import validate_flow
 from ..webhooks import WebhookReply
-from ._inbox import Inbox, InboxEvent, TriggerState
+from ._inbox import Inbox, InboxEvent
 from ._listener import WEBHOOK_PREFIX, WebhookListener
 from ._lock import DataFolderLock
 from ._schedules import missed_since, schedule_trigger
@@ -107,7 +105,6 @@ class Runtime:
         self.registry = folder.registry
         self.connections = folder.connections
         self.runner = folder.runner(workers=self.settings.workers)
-        self.state = TriggerState(store)
         self.inbox = Inbox(store, self._accepted)
         self.listener = WebhookListener(
             self, self.settings.host, self.settings.port, self.settings.max_body
@@ -156,11 +153,11 @@ class Runtime:
                 "'flowin executions list --status interrupted' shows them.",
                 interrupted,
             )
-        self.inbox.forget_started()
+        self.store.inbox.forget_started()
         # Read before the listener, schedules and polling can accept anything new: an event
         # accepted from here on is handed to the starter by the inbox itself, and reading it
         # here as well would run it twice.
-        backlog = self.inbox.unstarted()
+        backlog = self.store.inbox.unstarted()
         pruned = self.store.prune()
         if pruned:
             log.info("Removed %d run(s) older than the history retention setting", pruned)
@@ -248,9 +245,7 @@ class Runtime:
 
     def sync(self) -> None:
         """Switch on active flows, switch off the others, and pick up edits to active ones."""
-        with self.store.reading() as session:
-            rows = session.execute(select(FlowRow.id, FlowRow.status, FlowRow.version)).all()
-        wanted = {row.id: row.version for row in rows if row.status == FlowStatus.ACTIVE.value}
+        wanted = self.store.flows.active_versions()
         with self._lock:
             current = {fid: active.version[1] for fid, active in self._active.items()}
         for flow_id in set(current) - set(wanted):
@@ -312,9 +307,10 @@ class Runtime:
         return active
 
     def _saved_version(self, flow_id: str) -> int:
-        with self.store.reading() as session:
-            row = session.get(FlowRow, flow_id)
-            return row.version if row is not None else 0
+        try:
+            return self.store.flows.current_version(flow_id)
+        except NotFound:
+            return 0
 
     def _sync_loop(self) -> None:
         while not self._stopping.wait(self.settings.sync_interval):
@@ -330,10 +326,10 @@ class Runtime:
         """The flow's own address: a random, unguessable token kept in the database."""
         if custom:
             return WEBHOOK_PREFIX + custom.strip("/")
-        token = self.state.get(flow_id, node_id, "webhook_token")
+        token = self.store.inbox.trigger_value(flow_id, node_id, "webhook_token")
         if token is None:
             token = secrets.token_urlsafe(18)
-            self.state.set(flow_id, node_id, "webhook_token", token)
+            self.store.inbox.set_trigger_value(flow_id, node_id, "webhook_token", token)
         return WEBHOOK_PREFIX + token
 
     def webhook_url(self, flow_id: str) -> str | None:
@@ -458,9 +454,7 @@ class Runtime:
 
     def _start_one_by_one(self, starts: Sequence[Start]) -> list[ExecutionHandle | FlowinError]:
         ids = [start.execution_id for start in starts]
-        with self.store.reading() as session:
-            begun = session.scalars(select(ExecutionRow.id).where(ExecutionRow.id.in_(ids))).all()
-        if begun:
+        if self.store.executions.recorded(ids):
             # The batch was recorded before it failed: starting it again could run it twice.
             # Its runs stay as begun; the next start marks them interrupted, to retry.
             problem = FlowinError(RETRY_LATER_ERROR)
@@ -611,7 +605,7 @@ class Runtime:
             max_instances=1,
         )
         active.jobs.append(job.id)
-        last = self.state.get(active.flow.id, active.trigger.id, "last_tick")
+        last = self.store.inbox.trigger_value(active.flow.id, active.trigger.id, "last_tick")
         now = datetime.now(UTC)
         if last and getattr(active.params, "missed", "run_once") == "run_once":
             if missed_since(params, zone, datetime.fromisoformat(last), now):
@@ -621,11 +615,13 @@ class Runtime:
                 )
                 self._tick(active.flow.id, active.trigger.id, missed=True)
         elif last is None:
-            self.state.set(active.flow.id, active.trigger.id, "last_tick", now.isoformat())
+            self.store.inbox.set_trigger_value(
+                active.flow.id, active.trigger.id, "last_tick", now.isoformat()
+            )
 
     def _tick(self, flow_id: str, node_id: str, missed: bool = False) -> None:
         now = datetime.now(UTC)
-        self.state.set(flow_id, node_id, "last_tick", now.isoformat())
+        self.store.inbox.set_trigger_value(flow_id, node_id, "last_tick", now.isoformat())
         payload = {"fired_at": now.isoformat(), "missed": missed}
         self.inbox.accept(flow_id, "schedule", payload)
 
@@ -653,13 +649,15 @@ class Runtime:
         if active is None or active.node_type.poller is None:
             return 0
         node = active.trigger
-        cursor_known = self.state.get(flow_id, node.id, "cursor", None) is not None
-        first = not cursor_known and not self.state.get(flow_id, node.id, "polled", False)
+        cursor_known = self.store.inbox.trigger_value(flow_id, node.id, "cursor", None) is not None
+        first = not cursor_known and not self.store.inbox.trigger_value(
+            flow_id, node.id, "polled", False
+        )
         try:
             result = active.node_type.poller(
                 active.params,
                 PollContext(
-                    cursor=self.state.get(flow_id, node.id, "cursor"),
+                    cursor=self.store.inbox.trigger_value(flow_id, node.id, "cursor"),
                     credential=self.credential,
                     timeout=active.trigger.settings.timeout,
                 ),
@@ -672,11 +670,11 @@ class Runtime:
             return 0
         items = [(item.key, item.data) for item in result.items]
         # The first check only notes what is already there: a new trigger starts with new items.
-        events = self.state.record_poll(
+        events = self.store.inbox.record_poll(
             flow_id, node.id, items, result.cursor, start_runs=not first
         )
         if first:
-            self.state.set(flow_id, node.id, "polled", True)
+            self.store.inbox.set_trigger_value(flow_id, node.id, "polled", True)
         if events:
             self._accepted(events)
         return len(events)

@@ -1,20 +1,22 @@
-"""The execution history: saved flows with their versions, and every run with its steps."""
+"""Flowin's database: saved flows with their versions, every run with its steps, the trigger
+inbox, connected accounts and the sync's state, each kept by one repository of ``Store``."""
 
-from ._health import DatabaseDamaged, RestoreRefused
-from ._store import (
+from ._connections import Connection, ConnectionRecords
+from ._database import DatabaseBusy
+from ._executions import (
     INTERRUPTED_ERROR,
     INTERRUPTED_STEP_ERROR,
-    LANGUAGE_SETTING,
-    DatabaseBusy,
     ExecutionDetail,
+    Executions,
     ExecutionSummary,
-    FlowSummary,
-    FlowVersionInfo,
     Parked,
     StepRecordView,
-    Store,
-    VersionConflict,
 )
+from ._flows import Flows, FlowSummary, FlowVersionInfo, VersionConflict
+from ._health import DatabaseDamaged, RestoreRefused
+from ._inbox import InboxEvent, InboxRecords
+from ._store import LANGUAGE_SETTING, Store
+from ._sync import Agreed, Conflict, SyncRecords
 from .redact import redact
 from .trim import HISTORY_LIMIT, for_history, is_truncated, shrink
 
@@ -23,16 +25,25 @@ __all__ = [
     "INTERRUPTED_ERROR",
     "INTERRUPTED_STEP_ERROR",
     "LANGUAGE_SETTING",
+    "Agreed",
+    "Conflict",
+    "Connection",
+    "ConnectionRecords",
     "DatabaseBusy",
     "DatabaseDamaged",
     "ExecutionDetail",
     "ExecutionSummary",
+    "Executions",
     "FlowSummary",
     "FlowVersionInfo",
+    "Flows",
+    "InboxEvent",
+    "InboxRecords",
     "Parked",
     "RestoreRefused",
     "StepRecordView",
     "Store",
+    "SyncRecords",
     "VersionConflict",
     "for_history",
     "is_truncated",

@@ -24,6 +24,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from ..events import ExecutionStatus
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -108,6 +110,10 @@ class FlowVersionRow(Base):
     version: Mapped[int] = mapped_column(Integer, primary_key=True)
     definition: Mapped[str] = mapped_column(Text)
     saved_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+# The statuses of a run that is not over yet.
+UNFINISHED = (ExecutionStatus.RUNNING.value, ExecutionStatus.WAITING.value)
 
 
 class ExecutionRow(Base):

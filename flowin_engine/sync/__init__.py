@@ -53,6 +53,7 @@ outputs, no status: each computer decides which flows it runs, and a flow new he
 a draft.
 """
 
+from ..store import Conflict
 from .account import Account, PendingSignIn
 from .client import (
     CLI_APP,
@@ -87,7 +88,6 @@ from .errors import (
     WrongPassword,
 )
 from .runs import RunsReport, pick_up_runs
-from .state import Conflict
 from .status import StatusBoard, SyncStatus
 from .sync import COPY_SUFFIX, FlowRef, Keep, Sync, SyncReport
 

@@ -19,7 +19,6 @@ from ..credentials import SecretStore, default_secrets
 from ..model import new_id
 from ..oauth import receive_code
 from ..store import Store
-from . import state
 from .client import CLI_APP, CloudClient, Tokens, TwoFactorChallenge, checked_server
 from .errors import SignedOut, SyncError
 
@@ -139,7 +138,7 @@ class Account:
         with self.client() as client:
             client.delete_account(password)
         self._forget_tokens()
-        state.forget_everything(self.store)
+        self.store.sync.forget_everything()
         # The address stays to fill in the form; the e-mail has no account any more.
         self.store.set_setting(ACCOUNT_SETTING, {"server": self.server})
 
@@ -176,7 +175,7 @@ class Account:
         previous = self._setting()
         if (previous.get("server"), previous.get("email")) != (server, email):
             # Another account: what this computer agreed with the old one means nothing there.
-            state.forget_everything(self.store)
+            self.store.sync.forget_everything()
         self._forget_tokens()
         self.store.set_setting(
             ACCOUNT_SETTING, {"server": server, "email": email, "secret": f"cloud:{new_id()}"}

@@ -65,7 +65,7 @@ def pick_up_runs(store: Store, client: CloudClient, runtime: Runtime) -> RunsRep
         try:
             execution = store.get_execution(run.id)
         except NotFound:
-            if run.id in claims and not runtime.inbox.holds(run.id):
+            if run.id in claims and not runtime.store.inbox.holds(run.id):
                 _start_claimed_before_a_stop(run, client, runtime, active, claims, report)
             continue  # otherwise another computer's, or waiting in the inbox here
         if execution.status not in ENDED:

@@ -1,7 +1,7 @@
 """``Sync``: bring the flows on this computer and in the cloud account to the same state.
 
 Each flow is decided on its own, from three facts: its cloud form here now, what both sides
-last agreed (``state``), and the cloud's copy. A flow changed on both sides is a conflict: it
+last agreed (``store.sync``), and the cloud's copy. A flow changed on both sides is a conflict: it
 is kept in the store and reported, and nothing changes on either side until the user resolves
 it. Flows written here are saved as new versions, so the previous one stays in the history.
 """
@@ -16,8 +16,7 @@ from enum import StrEnum
 from ..errors import FlowFileError, FlowinError, NotFound
 from ..model import Flow, FlowStatus, new_id, utc_now
 from ..registry import Registry, default_registry
-from ..store import FlowSummary, Store, VersionConflict
-from . import state
+from ..store import Agreed, Conflict, FlowSummary, Store, VersionConflict
 from .client import CloudClient, CloudFlow
 from .cloud_form import cloud_form, definition_hash, form_hash, pulled
 from .errors import (
@@ -30,7 +29,6 @@ from .errors import (
     SignedOut,
     SyncError,
 )
-from .state import Agreed, Conflict
 from .status import StatusBoard, SyncStatus
 
 log = logging.getLogger(__name__)
@@ -108,7 +106,7 @@ class Sync:
             report = SyncReport()
             self.status.set(SyncStatus.SYNCING)
             try:
-                agreed = state.agreed(self.store)
+                agreed = self.store.sync.agreed()
                 self._sync_all(self._remote_flows(agreed), agreed, report)
             except SyncError as error:
                 report.errors.append(str(error))
@@ -125,13 +123,13 @@ class Sync:
 
     def conflicts(self) -> list[Conflict]:
         """The conflicts waiting for ``resolve``, oldest first."""
-        return sorted(state.conflicts(self.store).values(), key=lambda c: c.detected_at)
+        return sorted(self.store.sync.conflicts().values(), key=lambda c: c.detected_at)
 
     def resolve(self, flow_id: str, keep: Keep | str) -> None:
         """End a conflict by keeping ``mine``, ``theirs`` or ``both`` (see ``Keep``)."""
         keep = Keep(keep)
         with self._lock:
-            conflict = state.conflicts(self.store).get(flow_id)
+            conflict = self.store.sync.conflicts().get(flow_id)
             if conflict is None:
                 raise FlowinError(f"The flow '{flow_id}' has no sync conflict to resolve.")
             try:
@@ -148,7 +146,7 @@ class Sync:
             except SyncError as error:
                 self._show(error)
                 raise
-            remaining = state.conflicts(self.store)
+            remaining = self.store.sync.conflicts()
             self.status.set(SyncStatus.CONFLICT if remaining else SyncStatus.SYNCED)
 
     # One flow
@@ -171,7 +169,7 @@ class Sync:
         self, remote: dict[str, CloudFlow], agreed: dict[str, Agreed], report: SyncReport
     ) -> None:
         local = {summary.id: summary for summary in self.store.list_flows()}
-        pending = state.conflicts(self.store)
+        pending = self.store.sync.conflicts()
         for flow_id in sorted(set(local) | set(agreed) | set(remote)):
             try:
                 self._sync_one(
@@ -232,7 +230,7 @@ class Sync:
                 self._conflict(ref, remote, report)
             elif self._unchanged_since(flow_id, summary.version):
                 self.store.delete_flow(flow_id)
-                state.forget(self.store, flow_id)
+                self.store.sync.forget(flow_id)
                 report.deleted_here.append(ref)
         elif changed_here and changed_there:
             self._meet(ref, mine_hash, version, remote, report)
@@ -242,7 +240,7 @@ class Sync:
             self._pull(remote, mine, version, report.pulled)
         elif agreed.local_version != version:
             # Saved here without changing what syncs (a secret, pinned data): nothing to send.
-            state.note_local_version(self.store, flow_id, version)
+            self.store.sync.note_local_version(flow_id, version)
 
     def _push_new(self, mine: Flow, form: dict, version: int, report: SyncReport) -> None:
         ref, mine_hash = FlowRef(mine.id, mine.name), form_hash(form)
@@ -253,7 +251,7 @@ class Sync:
                 raise
             self._meet(ref, mine_hash, version, error.current, report)
             return
-        state.record(self.store, mine.id, created.revision, mine_hash, version)
+        self.store.sync.record(mine.id, created.revision, mine_hash, version)
         report.pushed.append(ref)
 
     def _push(
@@ -276,7 +274,7 @@ class Sync:
         except NotOnServer:
             log.info("Flow %s was deleted in the cloud during the sync", mine.id)
             return
-        state.record(self.store, mine.id, updated.revision, mine_hash, version)
+        self.store.sync.record(mine.id, updated.revision, mine_hash, version)
         report.pushed.append(ref)
 
     def _meet(
@@ -290,13 +288,13 @@ class Sync:
             and theirs.definition is not None
             and definition_hash(theirs.definition, self.registry) == mine_hash
         ):
-            state.record(self.store, ref.id, theirs.revision, mine_hash, version)
+            self.store.sync.record(ref.id, theirs.revision, mine_hash, version)
             return
         self._conflict(ref, theirs, report)
 
     def _conflict(self, ref: FlowRef, theirs: CloudFlow, report: SyncReport) -> None:
         definition = None if theirs.deleted else theirs.definition
-        state.add_conflict(self.store, ref.id, theirs.revision, definition)
+        self.store.sync.add_conflict(ref.id, theirs.revision, definition)
         report.conflicts.append(ref)
 
     def _review_conflict(
@@ -318,7 +316,7 @@ class Sync:
         elif conflict.their_definition is not None and (
             definition_hash(conflict.their_definition, self.registry) == mine_hash
         ):
-            state.record(self.store, ref.id, remote.revision, mine_hash, version)
+            self.store.sync.record(ref.id, remote.revision, mine_hash, version)
         else:
             report.conflicts.append(ref)
 
@@ -331,8 +329,7 @@ class Sync:
         flow = pulled(theirs.definition, theirs.id, mine, self.registry)
         # A new flow expects version 0: one saved here meanwhile is not overwritten.
         saved = self.store.save_flow(flow, expected_version=version)
-        state.record(
-            self.store,
+        self.store.sync.record(
             flow.id,
             theirs.revision,
             form_hash(cloud_form(flow, self.registry)),
@@ -345,20 +342,20 @@ class Sync:
         self, flow_id: str, agreed: Agreed, remote: CloudFlow | None, report: SyncReport
     ) -> None:
         if remote is None or remote.deleted:
-            state.forget(self.store, flow_id)
+            self.store.sync.forget(flow_id)
             return
         if remote.revision == agreed.remote_revision:
             try:
                 self.client.delete_flow(flow_id, agreed.remote_revision)
             except NotOnServer:
-                state.forget(self.store, flow_id)
+                self.store.sync.forget(flow_id)
                 return
             except RevisionConflict as error:
                 if error.current is None or error.current.deleted:
                     raise
                 remote = error.current
             else:
-                state.forget(self.store, flow_id)
+                self.store.sync.forget(flow_id)
                 report.deleted_there.append(FlowRef(flow_id, remote.name))
                 return
         # Changed in the cloud after it was deleted here: nothing is lost, it comes back.
@@ -377,14 +374,14 @@ class Sync:
             # Deleted here since: keeping mine means deleting it in the cloud too.
             if conflict.their_definition is not None:
                 self.client.delete_flow(conflict.flow_id, conflict.their_revision)
-            state.forget(self.store, conflict.flow_id)
+            self.store.sync.forget(conflict.flow_id)
             return
         form = cloud_form(mine, self.registry)
         if conflict.their_definition is None:
             saved = self._recreate(mine, form, conflict.their_revision)
         else:
             saved = self._put_over(mine, form, conflict.their_revision)
-        state.record(self.store, saved.id, saved.revision, form_hash(form))
+        self.store.sync.record(saved.id, saved.revision, form_hash(form))
 
     def _put_over(self, mine: Flow, form: dict, their_revision: int) -> CloudFlow:
         try:
@@ -392,7 +389,7 @@ class Sync:
         except RevisionConflict as error:
             if error.current is not None:
                 definition = None if error.current.deleted else error.current.definition
-                state.add_conflict(self.store, mine.id, error.current.revision, definition)
+                self.store.sync.add_conflict(mine.id, error.current.revision, definition)
             raise SyncError(
                 f"'{mine.name}' changed in the cloud again while you were choosing; "
                 "look at it again and choose."
@@ -413,14 +410,14 @@ class Sync:
         self.store.save_flow(copy)
         created = self.client.create_flow(copy.id, copy.name, cloud_form(copy, self.registry))
         self.store.delete_flow(mine.id)
-        state.forget(self.store, mine.id)
+        self.store.sync.forget(mine.id)
         return created
 
     def _keep_theirs(self, conflict: Conflict, mine: Flow | None) -> None:
         if conflict.their_definition is None:
             if mine is not None:
                 self.store.delete_flow(mine.id)
-            state.forget(self.store, conflict.flow_id)
+            self.store.sync.forget(conflict.flow_id)
             return
         theirs = CloudFlow(
             conflict.flow_id, "", conflict.their_revision, conflict.their_definition, "", False
@@ -459,7 +456,7 @@ class Sync:
             self.status.set(SyncStatus.SYNCED, str(error))
 
     def _show_result(self, report: SyncReport) -> None:
-        waiting = state.conflicts(self.store)
+        waiting = self.store.sync.conflicts()
         if waiting:
             count = len(waiting)
             noun = "flow was" if count == 1 else "flows were"

@@ -264,9 +264,7 @@ def test_a_run_missed_while_off_happens_once_at_start(store):
         name="Daily",
     )
     activate(store, flow)
-    from flowin_engine.runtime._inbox import TriggerState
-
-    TriggerState(store).set(
+    store.inbox.set_trigger_value(
         flow.id, flow.nodes[0].id, "last_tick", (datetime.now(UTC) - timedelta(days=3)).isoformat()
     )
     runtime = start_runtime(store)

@@ -101,7 +101,7 @@ def test_deeply_nested_webhook_body_is_refused_at_the_door(store):
         runs = wait_for(lambda: settled(store, 2))
         assert {r.status for r in runs} == {ExecutionStatus.SUCCESS}
         assert numbers(store, runs) == [2, 3]
-        assert runtime.inbox.unstarted() == []
+        assert runtime.store.inbox.unstarted() == []
     finally:
         runtime.stop(grace=2)
 
@@ -126,7 +126,7 @@ def test_an_event_that_cannot_start_fails_alone_and_its_batch_runs_across_restar
         assert bad.error == (
             "Flowin could not start this run because its data is nested too deeply to be read."
         )
-        assert runtime.inbox.unstarted() == []
+        assert runtime.store.inbox.unstarted() == []
     finally:
         runtime.stop(grace=2)
 

@@ -780,7 +780,7 @@ def test_a_writer_killed_mid_write_leaves_a_readable_database(db_path: Path) -> 
 def test_schema_revision_constant_is_alembics_head() -> None:
     from alembic.config import Config
 
-    from flowin_engine.store._store import MIGRATIONS, SCHEMA_REVISION
+    from flowin_engine.store._database import MIGRATIONS, SCHEMA_REVISION
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))

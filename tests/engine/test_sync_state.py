@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 
-from flowin_engine.store import Store
-from flowin_engine.sync import StatusBoard, SyncStatus, state
+from flowin_engine.store import Agreed, Store
+from flowin_engine.sync import StatusBoard, SyncStatus
 
 from .builders import make_flow
 
@@ -20,40 +20,40 @@ def store(tmp_path):
 
 def test_agreement_is_remembered_across_restarts(tmp_path):
     with Store(tmp_path / "flowin.db") as first:
-        state.record(first, "f1", 3, "abc")
+        first.sync.record("f1", 3, "abc")
     with Store(tmp_path / "flowin.db") as second:
-        assert state.agreed(second) == {"f1": state.Agreed(3, "abc")}
+        assert second.sync.agreed() == {"f1": Agreed(3, "abc")}
 
 
 def test_a_deleted_flow_keeps_its_sync_state_so_the_deletion_can_be_sent(store):
     flow = make_flow([("Start", "core.manual_trigger", {})])
     store.save_flow(flow)
-    state.record(store, flow.id, 1, "abc")
+    store.sync.record(flow.id, 1, "abc")
 
     store.delete_flow(flow.id)
 
-    assert flow.id in state.agreed(store)
+    assert flow.id in store.sync.agreed()
 
 
 def test_a_conflict_is_kept_until_an_agreement_is_recorded(store):
-    state.add_conflict(store, "f1", 4, {"name": "Theirs"})
-    state.add_conflict(store, "f2", 7, None)
+    store.sync.add_conflict("f1", 4, {"name": "Theirs"})
+    store.sync.add_conflict("f2", 7, None)
 
-    pending = state.conflicts(store)
+    pending = store.sync.conflicts()
     assert pending["f1"].their_definition == {"name": "Theirs"}
     assert pending["f2"].their_definition is None
 
-    state.record(store, "f1", 5, "abc")
-    assert set(state.conflicts(store)) == {"f2"}
+    store.sync.record("f1", 5, "abc")
+    assert set(store.sync.conflicts()) == {"f2"}
 
 
 def test_forgetting_everything_is_for_another_account(store):
-    state.record(store, "f1", 1, "abc")
-    state.add_conflict(store, "f1", 2, None)
+    store.sync.record("f1", 1, "abc")
+    store.sync.add_conflict("f1", 2, None)
 
-    state.forget_everything(store)
+    store.sync.forget_everything()
 
-    assert state.agreed(store) == {} and state.conflicts(store) == {}
+    assert store.sync.agreed() == {} and store.sync.conflicts() == {}
 
 
 def test_the_sync_tables_have_no_foreign_key_to_flows(store):

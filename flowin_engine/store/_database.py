@@ -1,0 +1,245 @@
+"""The database the store's tables live in, and the one way to read and write them.
+
+On a computer: one SQLite file in WAL mode. Writes from the threads that start runs (many runs
+in one transaction) and from the event bus thread (a batch of events) are serialized by a lock
+in this process, take turns on one connection, and use ``BEGIN IMMEDIATE`` between processes
+(the desktop app and the command line may share a file).
+
+Another process may hold the file for longer than SQLite's busy timeout (a backup tool, a long
+prune, a program reading it with a write lock): a write then waits and tries again with
+back-off. The history of runs (their start and everything they record) waits as long as it
+takes; other writes give up after ``write_patience`` with a sentence saying so
+(``DatabaseBusy``), never silently.
+
+The same tables also open on PostgreSQL (given a URL): what the repositories write is plain
+SQLAlchemy Core, and the few places that differ by dialect ask this class.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import URL, Connection, Engine, Table, create_engine, event, make_url, text
+from sqlalchemy.engine import ExceptionContext
+from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.dml import Insert
+
+from ..errors import FlowinError
+from . import _health
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+# The newest migration's revision; a test keeps it equal to Alembic's head.
+SCHEMA_REVISION = "0004"
+_WRITE = "flowin_write"
+BUSY_TIMEOUT_MS = 5000  # how long SQLite itself waits for a lock before each retry of ours
+WRITE_PATIENCE = 120.0  # seconds a write other than the run history waits before giving up
+_BUSY_WARNING_EVERY = 30.0
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CORRUPT, _SQLITE_NOTADB = 5, 6, 11, 26
+
+
+class DatabaseBusy(FlowinError):
+    """Another program held the database for longer than a write could wait."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            f"Another program has kept Flowin's database busy for {seconds:.0f} seconds, so "
+            "this change could not be saved; close other programs using it and try again."
+        )
+
+
+class Database:
+    """Sessions on the store's database, brought to the newest schema when opened.
+
+    ``path`` is the SQLite file (None on a database server). Safe to share between threads.
+    """
+
+    def __init__(self, url: str | URL, path: Path | None = None) -> None:
+        self.url = make_url(url)
+        self.path = path
+        self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        self.damage: _health.DatabaseDamaged | None = None
+        self.engine = (
+            _create_sqlite_engine(self.url, self.mark_damaged)
+            if self.is_sqlite
+            else create_engine(self.url)
+        )
+        self._reader = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_lock = threading.Lock()
+        # Writers take turns on one connection they keep: checking a connection out of the
+        # pool and back (with its reset) for every transaction costs more than a small write.
+        self._write_connection: Connection | None = None
+        self._closed = False
+        # Seconds a write other than the run history waits for a busy database.
+        self.write_patience = WRITE_PATIENCE
+        # The driver's placeholder, for the few statements written at the driver for speed.
+        self._mark = "?" if self.engine.dialect.paramstyle == "qmark" else "%s"
+        try:
+            self._migrate()
+        except Exception:
+            self.engine.dispose()
+            raise
+
+    def close(self) -> None:
+        self._closed = True  # a write waiting for a busy database stops waiting
+        with self._write_lock:
+            if self._write_connection is not None:
+                self._write_connection.close()
+                self._write_connection = None
+        self.engine.dispose()
+
+    def reading(self) -> Session:
+        """A session for reads."""
+        return self._reader()
+
+    @contextmanager
+    def writing(self, wait_forever: bool = False) -> Iterator[Session]:
+        """A write transaction, serialized with every other writer and committed on exit.
+
+        Waits for a busy database ``write_patience`` seconds (or, with ``wait_forever``, as
+        long as the store is open), then raises ``DatabaseBusy``.
+        """
+        with self._write_lock:
+            if self.damage is not None:
+                raise self.damage
+            connection = self._begin_write(None if wait_forever else self.write_patience)
+            try:
+                with Session(
+                    connection, expire_on_commit=False, join_transaction_mode="rollback_only"
+                ) as session:
+                    yield session
+                    session.flush()
+                connection.commit()
+            except BaseException:
+                # Start the next write on a fresh connection, whatever state this one is in.
+                self._write_connection = None
+                connection.close()
+                raise
+
+    def insert_new(self, table: Table) -> Insert:
+        """An INSERT that leaves a row whose key is taken already as it is."""
+        if self.is_sqlite:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            return sqlite_insert(table).on_conflict_do_nothing()
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        return postgresql_insert(table).on_conflict_do_nothing()
+
+    def marks(self, count: int) -> str:
+        """``count`` parameter placeholders for a statement run at the driver."""
+        return ", ".join([self._mark] * count)
+
+    def mark_damaged(self, error: BaseException) -> _health.DatabaseDamaged:
+        """Damage found while open: from now on nothing more is written into the file."""
+        if self.damage is None:
+            log.error("The database %s turned out damaged: %s", self.path, error)
+            self.damage = (
+                error
+                if isinstance(error, _health.DatabaseDamaged)
+                else _health.DatabaseDamaged(self.path or Path(str(self.url)), [str(error)])
+            )
+        return self.damage
+
+    def _begin_write(self, patience: float | None) -> Connection:
+        """The write connection inside a transaction (SQLite: ``BEGIN IMMEDIATE``, once no
+        other process writes)."""
+        since = time.monotonic()
+        delay, warned = 0.05, since
+        while True:
+            if self._write_connection is None:
+                self._write_connection = self.engine.execution_options(**{_WRITE: True}).connect()
+            connection = self._write_connection
+            try:
+                connection.begin()
+                return connection
+            except OperationalError as error:
+                self._write_connection = None
+                connection.close()
+                if not _is_busy(error) or self._closed:
+                    raise
+                waited = time.monotonic() - since
+                if patience is not None and waited >= patience:
+                    raise DatabaseBusy(waited) from error
+                if time.monotonic() - warned >= _BUSY_WARNING_EVERY:
+                    warned = time.monotonic()
+                    log.warning(
+                        "Another program has held the database for %.0f s; still waiting to "
+                        "write to %s",
+                        waited,
+                        self.path,
+                    )
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+
+    def _migrate(self) -> None:
+        if self._schema_revision() == SCHEMA_REVISION:
+            return
+        # Alembic takes a good part of a second to import: only load it when there is work to do.
+        from alembic import command
+        from alembic.config import Config
+
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
+        with self._write_lock, self.engine.execution_options(**{_WRITE: True}).begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+
+    def _schema_revision(self) -> str | None:
+        try:
+            with self.engine.connect() as conn:
+                return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except (OperationalError, ProgrammingError):  # no such table (SQLite, PostgreSQL)
+            return None
+
+
+def _create_sqlite_engine(url: URL, damaged: Callable[[BaseException], FlowinError]) -> Engine:
+    engine = create_engine(url)
+
+    @event.listens_for(engine, "handle_error")
+    def _damage(context: ExceptionContext) -> FlowinError | None:
+        # Damage met later than the check at open (a page read for the first time) reaches
+        # the user as the same sentence, never as a driver error.
+        code = getattr(context.original_exception, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            return damaged(context.original_exception)
+        return None
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's BEGIN (below) decide when transactions start, not the sqlite3 module.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        try:
+            # First, so the others may wait too.
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.execute("PRAGMA foreign_keys = ON")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        # A writer takes the write lock up front: a reader that later writes could otherwise
+        # fail at once with SQLITE_BUSY instead of waiting for busy_timeout.
+        writes = connection.get_execution_options().get(_WRITE, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+
+    return engine
+
+
+def _is_busy(error: OperationalError) -> bool:
+    """Whether SQLite refused because another connection holds the database."""
+    code = getattr(error.orig, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
+    return "locked" in str(error.orig) or "busy" in str(error.orig)

@@ -1,0 +1,600 @@
+"""The history of runs: every execution with every step of it, and runs parked on a long Delay."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import psutil
+from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from ..errors import FlowinError, NotFound
+from ..events import (
+    Event,
+    ExecutionFinished,
+    ExecutionStarted,
+    ExecutionStatus,
+    StepFinished,
+    StepSkipped,
+    StepStarted,
+    StepStatus,
+)
+from ..model import Flow, utc_now
+from ._database import Database
+from ._flows import same_version
+from ._schema import UNFINISHED, ExecutionRow, InboxRow, SettingRow, StepRow, WakeupRow
+from .redact import redact
+from .trim import for_history
+
+log = logging.getLogger(__name__)
+
+MIN_ID_PREFIX = 6
+DEFAULT_RETENTION_DAYS = 30
+RETENTION_SETTING = "history_retention_days"
+INTERRUPTED_ERROR = "Flowin stopped while this run was in progress."
+INTERRUPTED_STEP_ERROR = "Flowin stopped while this step was running."
+
+
+@dataclass(frozen=True, slots=True)
+class StepRecordView:
+    node_id: str
+    node_name: str
+    node_type: str
+    iteration: int | None
+    attempt: int  # 0 for a skipped step, which was never attempted
+    status: StepStatus
+    input: Any
+    output: Any
+    port: str | None
+    error: str | None
+    started_at: datetime
+    finished_at: datetime | None
+    duration_ms: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExecutionSummary:
+    id: str
+    flow_id: str
+    flow_name: str
+    flow_version: int | None  # None when the run's flow differed from every saved version
+    mode: str
+    status: ExecutionStatus
+    error: str | None
+    failed_node: str | None
+    started_at: datetime
+    finished_at: datetime | None
+    duration_ms: float | None
+    retry_of: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExecutionDetail(ExecutionSummary):
+    trigger_data: Any
+    steps: list[StepRecordView]
+
+
+@dataclass(frozen=True, slots=True)
+class Parked:
+    execution_id: str
+    node_id: str
+    wake_at: datetime
+    state: Any
+
+
+class Executions:
+    """Every run of every flow, as the runner reports it (an ``ExecutionHistory``).
+
+    The runner's writes wait for a busy database as long as the store is open: they are the
+    only record of what a run did.
+    """
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+        self._saved_flow_sql = (
+            f"SELECT version, definition FROM flows WHERE id = {database.marks(1)}"
+        )
+
+    def begin_execution(
+        self,
+        execution_id: str,
+        flow: Flow,
+        trigger_data: Any,
+        mode: str,
+        retry_of: str | None = None,
+        started_at: datetime | None = None,
+    ) -> None:
+        """Record that a run has started, before any of its steps runs; returns once written."""
+        started = ExecutionStarted(
+            execution_id, flow.id, flow.name, trigger_data, started_at or utc_now(), mode, retry_of
+        )
+        self.begin_executions([(started, flow)])
+
+    def begin_executions(self, runs: Sequence[tuple[ExecutionStarted, Flow]]) -> None:
+        """Record several runs as started, each with the flow it runs, in one transaction.
+
+        Returns once written. A run already recorded (a resumed one) is left as it is.
+        """
+        if not runs:
+            return
+        # An accepted event whose start could not be written would be lost or failed for
+        # nothing: like the rest of a run's history, it waits for a busy database.
+        with self._database.writing(wait_forever=True) as session:
+            versions = self._saved_versions(session, [flow for _, flow in runs])
+            session.execute(
+                self._database.insert_new(ExecutionRow.__table__),
+                [
+                    {**_execution_values(started), "flow_version": versions[id(flow)]}
+                    for started, flow in runs
+                ],
+            )
+            self._release_inbox_payloads(session, [started.execution_id for started, _ in runs])
+
+    def _saved_versions(self, session: Session, flows: Sequence[Flow]) -> dict[int, int | None]:
+        """For each flow (by ``id()``), its saved version if it is that version unchanged."""
+        connection = session.connection()
+        versions: dict[int, int | None] = {}
+        for flow in flows:
+            key = id(flow)
+            if key in versions:
+                continue
+            # At the driver: a batch usually holds one flow, and this runs for every batch.
+            saved = connection.exec_driver_sql(self._saved_flow_sql, (flow.id,)).first()
+            same = saved is not None and same_version(saved[1], flow.to_json(indent=None))
+            versions[key] = saved[0] if same else None
+        return versions
+
+    def record(self, events: Sequence[Event]) -> None:
+        """Write a batch of runner events in one transaction (the EventBus subscriber)."""
+        if not events:
+            return
+        # The only record of what a run did: it waits for a busy database as long as the store
+        # is open, rather than leave runs that succeeded marked as running.
+        with self._database.writing(wait_forever=True) as session:
+            _BatchWriter(session, self._database).write(events)
+
+    def summaries(
+        self,
+        flow_id: str | None = None,
+        status: ExecutionStatus | str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[ExecutionSummary]:
+        """Runs newest first; ``since`` is inclusive and ``until`` exclusive, on the start time."""
+        query = select(ExecutionRow)
+        if flow_id is not None:
+            query = query.where(ExecutionRow.flow_id == flow_id)
+        if status is not None:
+            query = query.where(ExecutionRow.status == ExecutionStatus(status).value)
+        if since is not None:
+            query = query.where(ExecutionRow.started_at >= since)
+        if until is not None:
+            query = query.where(ExecutionRow.started_at < until)
+        query = (
+            query.order_by(ExecutionRow.started_at.desc(), ExecutionRow.id.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+        with self._database.reading() as session:
+            return [_summary(row) for row in session.scalars(query)]
+
+    def recorded(self, execution_ids: Collection[str]) -> set[str]:
+        """Which of these runs the history has."""
+        with self._database.reading() as session:
+            return set(
+                session.scalars(
+                    select(ExecutionRow.id).where(ExecutionRow.id.in_(list(execution_ids)))
+                )
+            )
+
+    def get(self, execution_id: str) -> ExecutionDetail:
+        """A run with its steps; like git, a unique prefix of 6 or more characters is enough."""
+        with self._database.reading() as session:
+            row = _find_execution(session, execution_id)
+            steps = session.scalars(
+                select(StepRow)
+                .where(StepRow.execution_id == row.id)
+                .order_by(StepRow.started_at, StepRow.id)
+            )
+            return ExecutionDetail(
+                **_summary_fields(row),
+                trigger_data=row.trigger_data,
+                steps=[_step_view(step) for step in steps],
+            )
+
+    def mark_interrupted(self, execution_ids: Collection[str] | None = None) -> int:
+        """Mark every run still running or waiting as interrupted; returns how many.
+
+        For start-up: such runs were cut short when Flowin stopped. Runs owned by another Flowin
+        process that is still alive (the app while the command line runs) are left alone.
+        Their end is taken to be the last moment anything was recorded for them.
+        With ``execution_ids``, just those: runs this process stops itself as it shuts down.
+        """
+        query = select(ExecutionRow).where(
+            ExecutionRow.status.in_(UNFINISHED),
+            ExecutionRow.id.not_in(select(WakeupRow.execution_id)),
+        )
+        if execution_ids is not None:
+            query = query.where(ExecutionRow.id.in_(list(execution_ids)))
+        with self._database.writing() as session:
+            rows = [
+                row
+                for row in session.scalars(query)
+                if execution_ids is not None or not _owner_alive(row.owner)
+            ]
+            for row in rows:
+                last_seen = session.scalar(
+                    select(func.max(func.coalesce(StepRow.finished_at, StepRow.started_at))).where(
+                        StepRow.execution_id == row.id
+                    )
+                )
+                finished_at = max(row.started_at, last_seen or row.started_at)
+                row.status = ExecutionStatus.INTERRUPTED.value
+                row.error = INTERRUPTED_ERROR
+                row.finished_at = finished_at
+                row.duration_ms = (finished_at - row.started_at).total_seconds() * 1000
+                for step in session.scalars(
+                    select(StepRow).where(
+                        StepRow.execution_id == row.id,
+                        StepRow.status == StepStatus.RUNNING.value,
+                    )
+                ):
+                    step.status = StepStatus.FAILED.value
+                    step.error = INTERRUPTED_STEP_ERROR
+            return len(rows)
+
+    # Parked executions: a long Delay survives a restart.
+
+    def park(self, execution_id: str, node_id: str, wake_at: datetime, state: Any) -> None:
+        """Keep what a waiting execution needs to carry on at ``wake_at`` after a restart."""
+        with self._database.writing(wait_forever=True) as session:
+            session.merge(
+                WakeupRow(execution_id=execution_id, node_id=node_id, wake_at=wake_at, state=state)
+            )
+            row = session.get(ExecutionRow, execution_id)
+            if row is not None:
+                row.status = ExecutionStatus.WAITING.value
+
+    def unpark(self, execution_id: str, node_id: str) -> None:
+        with self._database.writing(wait_forever=True) as session:
+            session.execute(
+                delete(WakeupRow).where(
+                    WakeupRow.execution_id == execution_id, WakeupRow.node_id == node_id
+                )
+            )
+            row = session.get(ExecutionRow, execution_id)
+            if row is not None and row.status == ExecutionStatus.WAITING.value:
+                row.status = ExecutionStatus.RUNNING.value
+                row.owner = _THIS_PROCESS
+
+    def parked(self) -> list[Parked]:
+        """Every parked execution, soonest first."""
+        with self._database.reading() as session:
+            rows = session.scalars(select(WakeupRow).order_by(WakeupRow.wake_at)).all()
+            return [Parked(r.execution_id, r.node_id, r.wake_at, r.state) for r in rows]
+
+    def prune(self, older_than: timedelta | None = None) -> int:
+        """Delete finished runs that started longer ago than ``older_than``; returns how many.
+
+        By default the setting ``history_retention_days`` (30 unless set; 0 keeps everything).
+        Runs still running or waiting are kept.
+        """
+        if older_than is None:
+            with self._database.reading() as session:
+                setting = session.get(SettingRow, RETENTION_SETTING)
+            days = DEFAULT_RETENTION_DAYS if setting is None else setting.value
+            if not days or days <= 0:
+                return 0
+            older_than = timedelta(days=days)
+        cutoff = utc_now() - older_than
+        pruned = select(ExecutionRow.id).where(
+            ExecutionRow.started_at < cutoff, ExecutionRow.status.not_in(UNFINISHED)
+        )
+        with self._database.writing() as session:
+            # The inbox takes an event with no run as not yet run: its row goes with the run's,
+            # or the next start would run it again.
+            session.execute(delete(InboxRow).where(InboxRow.id.in_(pruned)))
+            result = session.execute(delete(ExecutionRow).where(ExecutionRow.id.in_(pruned)))
+            return int(result.rowcount)  # type: ignore[attr-defined]
+
+    def _release_inbox_payloads(self, session: Session, execution_ids: Sequence[str]) -> None:
+        """The inbox keeps an event's data until its run is recorded with it; from then on the
+        run holds it, and a second copy of a big webhook body would only fill the file."""
+        connection = session.connection()
+        for start in range(0, len(execution_ids), 500):
+            chunk = tuple(execution_ids[start : start + 500])
+            connection.exec_driver_sql(
+                "UPDATE inbox SET payload = NULL WHERE payload IS NOT NULL "
+                f"AND id IN ({self._database.marks(len(chunk))})",
+                chunk,
+            )
+
+
+class _BatchWriter:
+    """Applies one batch of events inside one session, with as few statements as it can.
+
+    A step's start and finish usually arrive in the same batch: they become one INSERT. Only a
+    step still running when the batch ends is inserted as running and updated later.
+    """
+
+    def __init__(self, session: Session, database: Database) -> None:
+        self.session = session
+        self.database = database
+
+    def write(self, events: Sequence[Event]) -> None:
+        started: dict[str, ExecutionStarted] = {}  # executions begun in this batch
+        ended: dict[str, ExecutionFinished] = {}
+        steps: dict[tuple[str, str, int | None, int], dict[str, Any]] = {}
+        closing: list[StepFinished] = []  # finishes of steps started in an earlier batch
+        skipped: list[dict[str, Any]] = []
+        for item in events:
+            if isinstance(item, ExecutionStarted):
+                started.setdefault(item.execution_id, item)
+            elif isinstance(item, StepStarted):
+                steps[_step_key(item)] = _started_values(item)
+            elif isinstance(item, StepFinished):
+                row = steps.get(_step_key(item))
+                if row is not None:
+                    row.update(_finished_values(item))
+                elif item.status == StepStatus.REUSED:  # replayed: it never started
+                    steps[_step_key(item)] = {**_identity(item), **_finished_values(item)}
+                else:
+                    closing.append(item)
+            elif isinstance(item, StepSkipped):
+                skipped.append(_skipped_values(item))
+            elif isinstance(item, ExecutionFinished):
+                ended[item.execution_id] = item
+
+        known = self._known(
+            {
+                *started,
+                *ended,
+                *(r["execution_id"] for r in steps.values()),
+                *(e.execution_id for e in closing),
+                *(r["execution_id"] for r in skipped),
+            }
+        )
+        # Usually begun already (begin_executions): the trigger data is masked only when new.
+        fresh = [_execution_values(item) for key, item in started.items() if key not in known]
+        if fresh:
+            self.session.execute(insert(ExecutionRow.__table__), fresh)
+            known.update(v["id"] for v in fresh)
+
+        def recorded(execution_id: str, kind: str) -> bool:
+            if execution_id in known:
+                return True
+            log.warning("Event %s for unknown execution %s not recorded", kind, execution_id)
+            return False
+
+        rows = [r for r in (*steps.values(), *skipped) if recorded(r["execution_id"], "step")]
+        if rows:
+            self.session.execute(insert(StepRow.__table__), rows)
+        for item in closing:
+            if recorded(item.execution_id, "StepFinished"):
+                self._close_running(item)
+        finishes = [
+            _finish_values(item)
+            for execution_id, item in ended.items()
+            if recorded(execution_id, "ExecutionFinished")
+        ]
+        if finishes:
+            self.session.execute(_FINISH, finishes)
+
+    def _known(self, ids: set[str]) -> set[str]:
+        """Which of these runs are recorded. At the driver: it runs for every batch, and
+        building an expanding IN through SQLAlchemy cost more than the query."""
+        connection = self.session.connection()
+        known: set[str] = set()
+        wanted = list(ids)
+        for start in range(0, len(wanted), 500):  # well under SQLite's limit on parameters
+            chunk = wanted[start : start + 500]
+            rows = connection.exec_driver_sql(
+                f"SELECT id FROM executions WHERE id IN ({self.database.marks(len(chunk))})",
+                tuple(chunk),
+            )
+            known.update(row[0] for row in rows)
+        return known
+
+    def _close_running(self, event: StepFinished) -> None:
+        iteration = (
+            StepRow.iteration.is_(None)
+            if event.iteration is None
+            else StepRow.iteration == event.iteration
+        )
+        row = self.session.scalars(
+            select(StepRow)
+            .where(
+                StepRow.execution_id == event.execution_id,
+                StepRow.node_id == event.node_id,
+                iteration,
+                StepRow.attempt == event.attempt,
+                StepRow.status == StepStatus.RUNNING.value,
+            )
+            .order_by(StepRow.id.desc())
+            .limit(1)
+        ).first()
+        if row is None:
+            self.session.execute(insert(StepRow), [{**_identity(event), **_finished_values(event)}])
+            return
+        for key, value in _finished_values(event).items():
+            setattr(row, key, value)
+
+
+_FINISH = (
+    update(ExecutionRow.__table__)
+    .where(ExecutionRow.__table__.c.id == bindparam("finished_id"))
+    .values(
+        status=bindparam("finished_status"),
+        error=bindparam("finished_error"),
+        failed_node=bindparam("finished_node"),
+        finished_at=bindparam("finished_time"),
+        duration_ms=bindparam("finished_ms"),
+    )
+)
+
+
+def _finish_values(event: ExecutionFinished) -> dict[str, Any]:
+    """The parameters of ``_FINISH`` (one UPDATE for all runs a batch finishes)."""
+    return {
+        "finished_id": event.execution_id,
+        "finished_status": ExecutionStatus(event.status).value,
+        "finished_error": event.error,
+        "finished_node": event.failed_node,
+        "finished_time": event.at,
+        "finished_ms": event.duration * 1000,
+    }
+
+
+def _step_key(event: StepStarted | StepFinished) -> tuple[str, str, int | None, int]:
+    return (event.execution_id, event.node_id, event.iteration, event.attempt)
+
+
+def _execution_values(event: ExecutionStarted) -> dict[str, Any]:
+    return {
+        "id": event.execution_id,
+        "flow_id": event.flow_id,
+        "flow_version": None,
+        "flow_name": event.flow_name,
+        "mode": event.mode,
+        "trigger_data": redact(event.trigger_data),
+        "status": ExecutionStatus.RUNNING.value,
+        "started_at": event.at,
+        "retry_of": event.retry_of,
+        "owner": _THIS_PROCESS,
+    }
+
+
+def _identity(event: StepStarted | StepFinished | StepSkipped) -> dict[str, Any]:
+    return {
+        "execution_id": event.execution_id,
+        "node_id": event.node_id,
+        "node_name": event.node_name,
+        "node_type": event.node_type,
+        "iteration": event.iteration,
+    }
+
+
+def _started_values(event: StepStarted) -> dict[str, Any]:
+    return {
+        **_identity(event),
+        "attempt": event.attempt,
+        "status": StepStatus.RUNNING.value,
+        "input": for_history(event.input),
+        "output": None,
+        "port": None,
+        "error": None,
+        "started_at": event.at,
+        "finished_at": None,
+        "duration_ms": None,
+    }
+
+
+def _finished_values(event: StepFinished) -> dict[str, Any]:
+    return {
+        "attempt": event.attempt,
+        "status": StepStatus(event.status).value,
+        "input": for_history(event.input),
+        "output": for_history(event.output),
+        "port": event.port,
+        "error": event.error,
+        "started_at": event.started_at,
+        "finished_at": event.at,
+        "duration_ms": event.duration * 1000,
+    }
+
+
+def _skipped_values(event: StepSkipped) -> dict[str, Any]:
+    return {
+        **_identity(event),
+        "attempt": 0,
+        "status": StepStatus.SKIPPED.value,
+        "input": None,
+        "output": None,
+        "port": None,
+        "error": None,
+        "started_at": event.at,
+        "finished_at": event.at,
+        "duration_ms": 0.0,
+    }
+
+
+def _find_execution(session: Session, execution_id: str) -> ExecutionRow:
+    row = session.get(ExecutionRow, execution_id)
+    if row is not None:
+        return row
+    if len(execution_id) >= MIN_ID_PREFIX:
+        pattern = execution_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        matches = session.scalars(
+            select(ExecutionRow).where(ExecutionRow.id.like(pattern + "%", escape="\\")).limit(2)
+        ).all()
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise FlowinError(
+                f"Several executions have an id starting with '{execution_id}'; "
+                "give more characters of the id."
+            )
+    raise NotFound(f"There is no execution with id '{execution_id}'.")
+
+
+def _summary(row: ExecutionRow) -> ExecutionSummary:
+    return ExecutionSummary(**_summary_fields(row))
+
+
+def _summary_fields(row: ExecutionRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "flow_id": row.flow_id,
+        "flow_name": row.flow_name,
+        "flow_version": row.flow_version,
+        "mode": row.mode,
+        "status": ExecutionStatus(row.status),
+        "error": row.error,
+        "failed_node": row.failed_node,
+        "started_at": row.started_at,
+        "finished_at": row.finished_at,
+        "duration_ms": row.duration_ms,
+        "retry_of": row.retry_of,
+    }
+
+
+def _step_view(row: StepRow) -> StepRecordView:
+    return StepRecordView(
+        node_id=row.node_id,
+        node_name=row.node_name,
+        node_type=row.node_type,
+        iteration=row.iteration,
+        attempt=row.attempt,
+        status=StepStatus(row.status),
+        input=row.input,
+        output=row.output,
+        port=row.port,
+        error=row.error,
+        started_at=row.started_at,
+        finished_at=row.finished_at,
+        duration_ms=row.duration_ms,
+    )
+
+
+def _process_identity(process: psutil.Process) -> str:
+    return f"{process.pid}:{process.create_time():.3f}"
+
+
+_THIS_PROCESS = _process_identity(psutil.Process())
+
+
+def _owner_alive(owner: str | None) -> bool:
+    """Whether the process that began a run still runs (the same process, not a reused pid)."""
+    if not owner:
+        return False
+    pid = owner.partition(":")[0]
+    try:
+        return _process_identity(psutil.Process(int(pid))) == owner
+    except (ValueError, psutil.Error):
+        return False
