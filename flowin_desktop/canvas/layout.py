@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from statistics import fmean
 
+from flowin_engine.graph import Graph
 from flowin_engine.model import Flow
 
 COLUMN_GAP = 90.0
@@ -33,14 +34,19 @@ def tidy_positions(
     if not nodes:
         return {}
     order = {node.id: index for index, node in enumerate(nodes)}
-    incoming: dict[str, list[tuple[str, str]]] = {node.id: [] for node in nodes}
-    outgoing: dict[str, list[str]] = {node.id: [] for node in nodes}
-    for edge in flow.edges:
-        if edge.source in order and edge.target in order and edge.source != edge.target:
-            incoming[edge.target].append((edge.source, edge.source_port))
-            outgoing[edge.source].append(edge.target)
-
-    columns = _columns(nodes, order, incoming, outgoing, is_trigger)
+    # A step connected to itself (only in a hand-edited file) is laid out as if it weren't.
+    graph = Graph.of(
+        flow.model_copy(update={"edges": [e for e in flow.edges if e.source != e.target]})
+    )
+    incoming = {
+        node.id: [(e.source, e.source_port) for e in graph.incoming[node.id]] for node in nodes
+    }
+    # Column of each step: one past the furthest step feeding it. Steps in a loop of
+    # connections (only in hand-edited files) go after the rest.
+    columns = graph.depths()
+    last = max(columns.values(), default=-1) + 1
+    for node in nodes:
+        columns.setdefault(node.id, last)
     by_column: dict[int, list[str]] = {}
     for node_id, column in columns.items():
         by_column.setdefault(column, []).append(node_id)
@@ -78,35 +84,6 @@ def tidy_positions(
         node.id: (round(x_of[columns[node.id]] + dx, 1), round(y[node.id] + dy, 1))
         for node in nodes
     }
-
-
-def _columns(
-    nodes: list,
-    order: dict[str, int],
-    incoming: dict[str, list[tuple[str, str]]],
-    outgoing: dict[str, list[str]],
-    is_trigger: Callable[[str], bool],
-) -> dict[str, int]:
-    """Column of each step: one past the furthest step feeding it (longest path from a start)."""
-    waiting = {node_id: len(sources) for node_id, sources in incoming.items()}
-    starts = sorted(
-        (n for n in nodes if waiting[n.id] == 0),
-        key=lambda n: (not is_trigger(n.type), order[n.id]),
-    )
-    column = {n.id: 0 for n in starts}
-    queue = [n.id for n in starts]
-    while queue:
-        current = queue.pop(0)
-        for target in outgoing[current]:
-            column[target] = max(column.get(target, 0), column[current] + 1)
-            waiting[target] -= 1
-            if waiting[target] == 0:
-                queue.append(target)
-    # Steps in a loop of connections (only possible in hand-edited files) go after the rest.
-    last = max(column.values(), default=-1) + 1
-    for node in nodes:
-        column.setdefault(node.id, last)
-    return column
 
 
 def _spread(wanted: list[float], heights: list[float]) -> list[float]:

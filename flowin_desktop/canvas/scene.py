@@ -36,7 +36,19 @@ class FlowScene(QGraphicsScene):
         self._pending_port: PortItem | None = None
         self._syncing = False
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
-        document.changed.connect(self.sync)
+        document.flow_replaced.connect(self.sync)
+        document.reloaded.connect(self.sync)
+        document.step_added.connect(self._step_added)
+        document.step_removed.connect(self._step_removed)
+        document.step_changed.connect(self._step_changed)
+        document.step_renamed.connect(lambda node_id, _old, _new: self._step_changed(node_id))
+        document.pinned_changed.connect(self._step_changed)
+        document.steps_moved.connect(self._moved)
+        document.connection_added.connect(self._connection_added)
+        document.connection_removed.connect(self._connection_removed)
+        document.note_added.connect(self._note_added)
+        document.note_removed.connect(self._note_removed)
+        document.note_changed.connect(self._note_changed)
         self.sync()
 
     # Model → scene.
@@ -87,6 +99,70 @@ class FlowScene(QGraphicsScene):
         for note_id in [n for n in self.note_items if n not in notes_seen]:
             self.removeItem(self.note_items.pop(note_id))
         self._syncing = False
+
+    # One change at a time, as the document announces them.
+
+    def _step_added(self, node_id: str) -> None:
+        node = self.document.flow.node(node_id)
+        item = NodeItem(self, node, self.document.registry.find(node.type))
+        self.node_items[node_id] = item
+        self.addItem(item)
+
+    def _step_removed(self, node_id: str) -> None:
+        item = self.node_items.pop(node_id, None)
+        if item is not None:
+            self.removeItem(item)
+
+    def _step_changed(self, node_id: str) -> None:
+        item = self.node_items.get(node_id)
+        if item is None:
+            return
+        item.refresh(self.document.flow.node(node_id))
+        self._refresh_edges_of({node_id})
+
+    def _moved(self, ids: list[str]) -> None:
+        flow = self.document.flow
+        moved = set(ids)
+        for node in flow.nodes:
+            if node.id in moved and node.id in self.node_items:
+                self.node_items[node.id].refresh(node)
+        for note in flow.sticky_notes:
+            if note.id in moved and note.id in self.note_items:
+                self.note_items[note.id].refresh(note)
+        self._refresh_edges_of(moved)
+
+    def _refresh_edges_of(self, node_ids: set[str]) -> None:
+        for edge_item in self.edge_items.values():
+            if edge_item.edge.source in node_ids or edge_item.edge.target in node_ids:
+                edge_item.refresh_path()
+
+    def _connection_added(self, edge_id: str) -> None:
+        edge = next(e for e in self.document.flow.edges if e.id == edge_id)
+        item = EdgeItem(self, edge)
+        self.edge_items[edge_id] = item
+        self.addItem(item)
+        self._repaint_node(edge.source)
+
+    def _connection_removed(self, edge_id: str) -> None:
+        gone = self.edge_items.pop(edge_id, None)
+        if gone is not None:
+            self.removeItem(gone)
+            self._repaint_node(gone.edge.source)
+
+    def _note_added(self, note_id: str) -> None:
+        note = next(n for n in self.document.flow.sticky_notes if n.id == note_id)
+        item = NoteItem(self, note)
+        self.note_items[note_id] = item
+        self.addItem(item)
+
+    def _note_removed(self, note_id: str) -> None:
+        item = self.note_items.pop(note_id, None)
+        if item is not None:
+            self.removeItem(item)
+
+    def _note_changed(self, note_id: str) -> None:
+        note = next(n for n in self.document.flow.sticky_notes if n.id == note_id)
+        self.note_items[note_id].refresh(note)
 
     def _repaint_node(self, node_id: str) -> None:
         item = self.node_items.get(node_id)

@@ -1,18 +1,24 @@
 """The open flow and the one path for changing it: undoable commands on the engine's model.
 
-The canvas, the properties panel, paste and the top bar all change a flow through
-``FlowDocument.push(command)``; views listen to ``changed`` and redraw from the model.
+The canvas, the properties panel, paste, the AI builder and the top bar all change a flow
+through ``FlowDocument.push(command)``. A command is a thin wrapper over an edit of
+``flowin_engine.editing``, where the rules live (unique names, sound connections, references
+that follow a renamed step), so an import or a sync applies the same ones. After each edit the
+document says what it changed (``step_added``, ``step_renamed``, ``connection_removed``…), so
+a view redraws only that, then ``changed`` for those that want to know only that something did.
 """
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from flowin_engine import editing
+from flowin_engine.editing import Edit, default_params
+from flowin_engine.errors import FlowinError
 from flowin_engine.model import (
     Edge,
     Flow,
@@ -21,13 +27,13 @@ from flowin_engine.model import (
     PinnedOutput,
     Position,
     StickyNote,
-    new_id,
 )
 from flowin_engine.registry import Registry
 
-from ..i18n import node_type_name
+from ..i18n import node_type_name, problem_text
 
 CLIPBOARD_MIME = "application/x-flowin-flow+json"
+__all__ = ["CLIPBOARD_MIME", "FlowDocument", "default_params"]
 
 
 def _tr(text: str) -> str:
@@ -37,8 +43,20 @@ def _tr(text: str) -> str:
 class FlowDocument(QObject):
     """A flow being edited, with its undo stack."""
 
-    changed = Signal()
+    changed = Signal()  # after every change, whatever it was
     flow_replaced = Signal()
+    reloaded = Signal()  # a change that doesn't say what it changed: read the flow again
+    step_added = Signal(str)  # step id
+    step_removed = Signal(str)
+    step_changed = Signal(str)  # its settings, name or on/off
+    step_renamed = Signal(str, str, str)  # step id, old name, new name
+    steps_moved = Signal(list)  # ids of the steps and notes moved
+    connection_added = Signal(str)  # connection id
+    connection_removed = Signal(str)
+    note_added = Signal(str)
+    note_removed = Signal(str)
+    note_changed = Signal(str)
+    pinned_changed = Signal(str)  # step id
 
     def __init__(self, flow: Flow, registry: Registry, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +68,39 @@ class FlowDocument(QObject):
         self.undo_stack.push(command)
 
     def notify(self) -> None:
+        """Say the flow changed in ways the views should read again in full."""
+        self.reloaded.emit()
+        self.changed.emit()
+
+    def apply(self, edit: Edit) -> Edit:
+        """Make ``edit``, tell the views what it changed; return the edit that undoes it."""
+        undo = editing.apply(self.flow, edit)
+        self.announce(edit, undo)
+        return undo
+
+    def announce(self, edit: Edit, undo: Edit) -> None:
+        for _, edge in undo.added_edges:
+            self.connection_removed.emit(edge.id)
+        for node_id in edit.removed_nodes:
+            self.step_removed.emit(node_id)
+        for note_id in edit.removed_notes:
+            self.note_removed.emit(note_id)
+        for node in edit.nodes:
+            self.step_added.emit(node.id)
+        for edge in edit.edges:
+            self.connection_added.emit(edge.id)
+        for _, note in edit.added_notes:
+            self.note_added.emit(note.id)
+        renamed = {node_id for node_id, _, _ in edit.renamed}
+        for node in edit.replaced_nodes:
+            if node.id not in renamed:
+                self.step_changed.emit(node.id)
+        for node_id, old, new in edit.renamed:
+            self.step_renamed.emit(node_id, old, new)
+        if edit.moved:
+            self.steps_moved.emit(list(edit.moved))
+        for node_id in edit.pinned:
+            self.pinned_changed.emit(node_id)
         self.changed.emit()
 
     def replace(self, flow: Flow) -> None:
@@ -63,13 +114,9 @@ class FlowDocument(QObject):
     # Questions the views ask.
 
     def unique_name(self, wanted: str, taken: Iterable[str] | None = None) -> str:
-        names = set(taken if taken is not None else (n.name for n in self.flow.nodes))
-        if wanted not in names:
-            return wanted
-        number = 2
-        while f"{wanted} {number}" in names:
-            number += 1
-        return f"{wanted} {number}"
+        return editing.unique_name(
+            wanted, taken if taken is not None else (n.name for n in self.flow.nodes)
+        )
 
     def new_node(self, type_name: str, x: float, y: float) -> Node:
         node_type = self.registry.get(type_name)
@@ -86,46 +133,10 @@ class FlowDocument(QObject):
         self, source: str, source_port: str, target: str, target_port: str
     ) -> str | None:
         """Why this connection can't be made, in the user's words; None when it can."""
-        flow = self.flow
-        try:
-            source_node, target_node = flow.node(source), flow.node(target)
-        except KeyError:
-            return _tr("That step no longer exists.")
-        if source == target:
-            return _tr("A step can't connect to itself.")
-        source_type = self.registry.find(source_node.type)
-        target_type = self.registry.find(target_node.type)
-        if target_type is not None and target_type.is_trigger:
-            return _tr("'%1' is a trigger: nothing can connect into it.").replace(
-                "%1", target_node.name
-            )
-        if source_type is not None and source_port not in source_type.output_ports(
-            source_node.params
-        ):
-            return (
-                _tr("'%1' has no output called '%2'.")
-                .replace("%1", source_node.name)
-                .replace("%2", source_port)
-            )
-        if target_type is not None and target_port not in target_type.input_ports:
-            return (
-                _tr("'%1' has no input called '%2'.")
-                .replace("%1", target_node.name)
-                .replace("%2", target_port)
-            )
-        for edge in flow.edges:
-            if (edge.source, edge.source_port, edge.target, edge.target_port) == (
-                source,
-                source_port,
-                target,
-                target_port,
-            ):
-                return _tr("These two steps are already connected.")
-        if _reaches(flow, target, source):
-            return _tr(
-                "That would make the steps go round in a circle. To repeat steps, use a Loop."
-            )
-        return None
+        problem = editing.connection_problem(
+            self.flow, self.registry, source, source_port, target, target_port
+        )
+        return None if problem is None else problem_text(problem)
 
     # Clipboard.
 
@@ -139,64 +150,16 @@ class FlowDocument(QObject):
         )
         return part.to_json()
 
-    def paste_command(self, text: str, offset: float = 40.0) -> AddItems | None:
+    def paste_command(self, text: str) -> EditCommand | None:
         """A command adding the clipboard's steps with new ids and names; None if it holds none."""
         try:
             pasted = Flow.from_json(text)
-        except Exception:
+        except FlowinError:
             return None
-        if not pasted.nodes:
+        edit = editing.paste(self.flow, pasted)
+        if edit.is_empty():
             return None
-        taken = {n.name for n in self.flow.nodes}
-        # Each paste lands a step further down-right, so copies never hide each other.
-        occupied = {(round(n.position.x), round(n.position.y)) for n in self.flow.nodes}
-        first = pasted.nodes[0].position
-        while (round(first.x + offset), round(first.y + offset)) in occupied:
-            offset += 40.0
-        ids: dict[str, str] = {}
-        nodes = []
-        for node in pasted.nodes:
-            name = self.unique_name(node.name, taken)
-            taken.add(name)
-            ids[node.id] = new_id()
-            position = Position(x=node.position.x + offset, y=node.position.y + offset)
-            nodes.append(
-                node.model_copy(update={"id": ids[node.id], "name": name, "position": position})
-            )
-        edges = [
-            e.model_copy(update={"id": new_id(), "source": ids[e.source], "target": ids[e.target]})
-            for e in pasted.edges
-            if e.source in ids and e.target in ids
-        ]
-        return AddItems(self, nodes, edges, _tr("Paste"))
-
-
-def default_params(model: Any) -> dict[str, Any]:
-    """The starting params of a new node: every field that has a simple default."""
-    params: dict[str, Any] = {}
-    for key, info in model.model_fields.items():
-        if info.is_required():
-            continue
-        default = info.get_default(call_default_factory=True)
-        if isinstance(default, str | int | float | bool) and not isinstance(default, type):
-            params[key] = default
-    return params
-
-
-def _reaches(flow: Flow, start: str, goal: str) -> bool:
-    outgoing: dict[str, list[str]] = {}
-    for edge in flow.edges:
-        outgoing.setdefault(edge.source, []).append(edge.target)
-    seen, stack = set(), [start]
-    while stack:
-        current = stack.pop()
-        if current == goal:
-            return True
-        if current in seen:
-            continue
-        seen.add(current)
-        stack.extend(outgoing.get(current, []))
-    return False
+        return EditCommand(self, edit, _tr("Paste"))
 
 
 class FlowCommand(QUndoCommand):
@@ -209,30 +172,47 @@ class FlowCommand(QUndoCommand):
         return self.document.flow
 
 
-class AddItems(FlowCommand):
-    """Add steps and connections: from the palette, a paste or a drop."""
+class EditCommand(FlowCommand):
+    """One edit of ``flowin_engine.editing`` as an undo step: redo makes it, undo makes the
+    edit that undoes it."""
+
+    def __init__(self, document: FlowDocument, edit: Edit, text: str) -> None:
+        super().__init__(document, text)
+        self.edit = edit
+        self._undo: Edit | None = None
+
+    @property
+    def nodes(self) -> list[Node]:
+        """The steps this command adds."""
+        return self.edit.nodes
+
+    @property
+    def edges(self) -> list[Edge]:
+        return self.edit.edges
+
+    def redo(self) -> None:
+        self._undo = self.document.apply(self.edit)
+
+    def undo(self) -> None:
+        if self._undo is not None:
+            self.document.apply(self._undo)
+            self._undo = None
+
+
+class AddItems(EditCommand):
+    """Add steps and connections: from the palette, a paste or a drop. A step whose name is
+    taken gets a free one."""
 
     def __init__(
         self, document: FlowDocument, nodes: list[Node], edges: list[Edge], text: str = ""
     ) -> None:
-        super().__init__(document, text or _tr("Add step"))
-        self.nodes, self.edges = nodes, edges
-
-    def redo(self) -> None:
-        self.flow.nodes.extend(copy.deepcopy(self.nodes))
-        self.flow.edges.extend(copy.deepcopy(self.edges))
-        self.document.notify()
-
-    def undo(self) -> None:
-        node_ids = {n.id for n in self.nodes}
-        edge_ids = {e.id for e in self.edges}
-        self.flow.nodes[:] = [n for n in self.flow.nodes if n.id not in node_ids]
-        self.flow.edges[:] = [e for e in self.flow.edges if e.id not in edge_ids]
-        self.document.notify()
+        super().__init__(
+            document, editing.add_steps(document.flow, nodes, edges), text or _tr("Add step")
+        )
 
 
-class RemoveItems(FlowCommand):
-    """Delete steps (with their connections) and connections."""
+class RemoveItems(EditCommand):
+    """Delete steps (with their connections), connections and notes."""
 
     def __init__(
         self,
@@ -241,142 +221,81 @@ class RemoveItems(FlowCommand):
         edge_ids: Iterable[str] = (),
         note_ids: Iterable[str] = (),
     ) -> None:
-        super().__init__(document, _tr("Delete"))
-        self.node_ids, self.edge_ids = set(node_ids), set(edge_ids)
-        self.note_ids = set(note_ids)
-        self._nodes: list[tuple[int, Node]] = []
-        self._edges: list[tuple[int, Edge]] = []
-        self._notes: list[tuple[int, StickyNote]] = []
-
-    def redo(self) -> None:
-        flow = self.flow
-        self._nodes = [(i, n) for i, n in enumerate(flow.nodes) if n.id in self.node_ids]
-        self._edges = [
-            (i, e)
-            for i, e in enumerate(flow.edges)
-            if e.id in self.edge_ids or e.source in self.node_ids or e.target in self.node_ids
-        ]
-        self._notes = [(i, n) for i, n in enumerate(flow.sticky_notes) if n.id in self.note_ids]
-        flow.sticky_notes[:] = [n for n in flow.sticky_notes if n.id not in self.note_ids]
-        gone_edges = {e.id for _, e in self._edges}
-        flow.nodes[:] = [n for n in flow.nodes if n.id not in self.node_ids]
-        flow.edges[:] = [e for e in flow.edges if e.id not in gone_edges]
-        self.document.notify()
-
-    def undo(self) -> None:
-        for index, node in self._nodes:
-            self.flow.nodes.insert(index, node)
-        for index, edge in self._edges:
-            self.flow.edges.insert(index, edge)
-        for index, note in self._notes:
-            self.flow.sticky_notes.insert(index, note)
-        self.document.notify()
+        super().__init__(document, editing.remove(node_ids, edge_ids, note_ids), _tr("Delete"))
 
 
-class MoveNodes(FlowCommand):
+class MoveNodes(EditCommand):
+    """Steps and notes moved: ``moves`` is id → (where it was, where it goes)."""
+
     def __init__(
         self,
         document: FlowDocument,
         moves: dict[str, tuple[tuple[float, float], tuple[float, float]]],
     ) -> None:
-        super().__init__(document, _tr("Move"))
-        self.moves = moves
-
-    def _apply(self, which: int) -> None:
-        for thing in [*self.flow.nodes, *self.flow.sticky_notes]:
-            if thing.id in self.moves:
-                x, y = self.moves[thing.id][which]
-                thing.position = Position(x=x, y=y)
-        self.document.notify()
-
-    def redo(self) -> None:
-        self._apply(1)
-
-    def undo(self) -> None:
-        self._apply(0)
+        edit = editing.move({thing: new for thing, (_, new) in moves.items()})
+        super().__init__(document, edit, _tr("Move"))
 
 
-class Connect(FlowCommand):
+class Connect(EditCommand):
+    """A new connection; ``editing.ConnectionRefused`` when the rules refuse it."""
+
     def __init__(self, document: FlowDocument, edge: Edge) -> None:
-        super().__init__(document, _tr("Connect"))
+        edit = editing.connect(document.flow, document.registry, edge)
+        super().__init__(document, edit, _tr("Connect"))
         self.edge = edge
 
-    def redo(self) -> None:
-        self.flow.edges.append(self.edge)
-        self.document.notify()
 
-    def undo(self) -> None:
-        self.flow.edges[:] = [e for e in self.flow.edges if e.id != self.edge.id]
-        self.document.notify()
-
-
-class SetNodeValue(FlowCommand):
-    """Change one thing about a step: a param (``params.<key>``), its name, or a setting."""
+class SetNodeValue(EditCommand):
+    """Change one thing about a step: a param (``params.<key>``), its name (every reference
+    to it follows), or a setting."""
 
     MERGE_ID = 4201
 
     def __init__(self, document: FlowDocument, node_id: str, path: str, value: Any) -> None:
-        super().__init__(document, _tr("Edit step"))
         self.node_id, self.path, self.value = node_id, path, value
-        self.old = _MISSING
-        node = document.flow.node(node_id)
-        self.old = _read(node, path)
+        super().__init__(document, _edit_of(document.flow, node_id, path, value), _tr("Edit step"))
 
     def id(self) -> int:
         return self.MERGE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if isinstance(other, SetNodeValue) and (other.node_id, other.path) == (
-            self.node_id,
-            self.path,
+        # Typing in a field is one undo step. A rename is not merged: the second one may touch
+        # references the first did not.
+        if (
+            isinstance(other, SetNodeValue)
+            and (other.node_id, other.path) == (self.node_id, self.path)
+            and self.path != "name"
         ):
-            self.value = other.value
+            self.value, self.edit = other.value, other.edit
             return True
         return False
 
-    def redo(self) -> None:
-        _write(self.flow.node(self.node_id), self.path, self.value)
-        self.document.notify()
 
-    def undo(self) -> None:
-        _write(self.flow.node(self.node_id), self.path, self.old)
-        self.document.notify()
+def _edit_of(flow: Flow, node_id: str, path: str, value: Any) -> Edit:
+    node = flow.node(node_id)
+    kind, _, key = path.partition(".")
+    if kind == "params":
+        return editing.change_step(flow, node_id, params={**node.params, key: value})
+    if kind == "settings":
+        return editing.change_step(
+            flow, node_id, settings=node.settings.model_copy(update={key: value})
+        )
+    return editing.change_step(flow, node_id, **{kind: value})
 
 
-class SetPinned(FlowCommand):
+class SetPinned(EditCommand):
     """Pin a step's output as test data (``pinned``), or unpin it (``None``)."""
 
     def __init__(self, document: FlowDocument, node_id: str, pinned: PinnedOutput | None) -> None:
-        super().__init__(document, _tr("Pin output") if pinned else _tr("Unpin output"))
-        self.node_id, self.new = node_id, pinned
-        self.old = document.flow.pinned.get(node_id)
-
-    def _apply(self, pinned: PinnedOutput | None) -> None:
-        if pinned is None:
-            self.flow.pinned.pop(self.node_id, None)
-        else:
-            self.flow.pinned[self.node_id] = pinned
-        self.document.notify()
-
-    def redo(self) -> None:
-        self._apply(self.new)
-
-    def undo(self) -> None:
-        self._apply(self.old)
+        text = _tr("Pin output") if pinned else _tr("Unpin output")
+        super().__init__(document, editing.pin(node_id, pinned), text)
+        self.node_id = node_id
 
 
-class AddNote(FlowCommand):
+class AddNote(EditCommand):
     def __init__(self, document: FlowDocument, note: StickyNote) -> None:
-        super().__init__(document, _tr("Add note"))
+        super().__init__(document, Edit(added_notes=[(None, note)]), _tr("Add note"))
         self.note = note
-
-    def redo(self) -> None:
-        self.flow.sticky_notes.append(self.note)
-        self.document.notify()
-
-    def undo(self) -> None:
-        self.flow.sticky_notes[:] = [n for n in self.flow.sticky_notes if n.id != self.note.id]
-        self.document.notify()
 
 
 class SetNoteText(FlowCommand):
@@ -388,13 +307,16 @@ class SetNoteText(FlowCommand):
     def _note(self) -> StickyNote:
         return next(n for n in self.document.flow.sticky_notes if n.id == self.note_id)
 
+    def _set(self, text: str) -> None:
+        self._note().text = text
+        self.document.note_changed.emit(self.note_id)
+        self.document.changed.emit()
+
     def redo(self) -> None:
-        self._note().text = self.new
-        self.document.notify()
+        self._set(self.new)
 
     def undo(self) -> None:
-        self._note().text = self.old
-        self.document.notify()
+        self._set(self.old)
 
 
 class SetFlowStatus(FlowCommand):
@@ -406,11 +328,11 @@ class SetFlowStatus(FlowCommand):
 
     def redo(self) -> None:
         self.flow.status = self.new
-        self.document.notify()
+        self.document.changed.emit()
 
     def undo(self) -> None:
         self.flow.status = self.old
-        self.document.notify()
+        self.document.changed.emit()
 
 
 class RenameFlow(FlowCommand):
@@ -420,33 +342,8 @@ class RenameFlow(FlowCommand):
 
     def redo(self) -> None:
         self.flow.name = self.new
-        self.document.notify()
+        self.document.changed.emit()
 
     def undo(self) -> None:
         self.flow.name = self.old
-        self.document.notify()
-
-
-_MISSING: Any = object()
-
-
-def _read(node: Node, path: str) -> Any:
-    kind, _, key = path.partition(".")
-    if kind == "params":
-        return copy.deepcopy(node.params.get(key, _MISSING))
-    if kind == "settings":
-        return getattr(node.settings, key)
-    return getattr(node, kind)
-
-
-def _write(node: Node, path: str, value: Any) -> None:
-    kind, _, key = path.partition(".")
-    if kind == "params":
-        if value is _MISSING:
-            node.params.pop(key, None)
-        else:
-            node.params[key] = copy.deepcopy(value)
-    elif kind == "settings":
-        node.settings = node.settings.model_copy(update={key: value})
-    else:
-        setattr(node, kind, value)
+        self.document.changed.emit()

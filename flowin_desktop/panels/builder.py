@@ -8,9 +8,7 @@ the settings, the key in the keyring), and then the model with the offline build
 
 from __future__ import annotations
 
-import copy
 import logging
-import re
 from typing import Any
 
 from PySide6.QtCore import (
@@ -40,22 +38,16 @@ from PySide6.QtWidgets import (
 
 from flowin_engine.builder import ModelSettings, Proposal, build
 from flowin_engine.credentials import SecretStore, default_secrets
+from flowin_engine.editing import add_steps, default_params, insert_between, place_proposal
 from flowin_engine.errors import FlowinError
-from flowin_engine.model import Edge, Flow, Node, Position, new_id
+from flowin_engine.model import Flow, Node
 from flowin_engine.registry import NodeType
 from flowin_engine.store import Store
 
 from ..canvas.ghost import GhostFlow
 from ..canvas.items import NODE_HEIGHT, NODE_WIDTH
 from ..canvas.view import FlowView
-from ..editor.document import (
-    AddItems,
-    FlowDocument,
-    MoveNodes,
-    RemoveItems,
-    RenameFlow,
-    default_params,
-)
+from ..editor.document import EditCommand, FlowDocument, RenameFlow
 from ..i18n import node_type_name
 from ..icons import connector_pixmap
 from ..theme import LIGHT, Theme
@@ -450,40 +442,8 @@ class BuilderPanel(QWidget):
     def _place(self, flow: Flow) -> Flow:
         """The proposal with new ids, names the open flow doesn't use yet, and positions below
         what is already on the canvas."""
-        existing = self.document.flow.nodes
-        taken = {n.name for n in existing}
-        xs = [n.position.x for n in flow.nodes] or [0.0]
-        ys = [n.position.y for n in flow.nodes] or [0.0]
-        if existing:
-            dx = min(n.position.x for n in existing) - min(xs)
-            dy = max(n.position.y for n in existing) + NODE_HEIGHT + 120 - min(ys)
-        else:
-            dx = dy = 0.0
-        ids: dict[str, str] = {}
-        names: dict[str, str] = {}
-        for node in flow.nodes:
-            ids[node.id] = new_id()
-            names[node.name] = self.document.unique_name(node.name, taken)
-            taken.add(names[node.name])
-        nodes = [
-            node.model_copy(
-                update={
-                    "id": ids[node.id],
-                    "name": names[node.name],
-                    "params": _renamed(copy.deepcopy(node.params), names),
-                    "position": Position(x=node.position.x + dx, y=node.position.y + dy),
-                }
-            )
-            for node in flow.nodes
-        ]
-        edges = [
-            edge.model_copy(
-                update={"id": new_id(), "source": ids[edge.source], "target": ids[edge.target]}
-            )
-            for edge in flow.edges
-            if edge.source in ids and edge.target in ids
-        ]
-        return Flow(name=flow.name, nodes=nodes, edges=edges)
+        placing = place_proposal(self.document.flow, flow, gap=NODE_HEIGHT + 120)
+        return Flow(name=flow.name, nodes=placing.nodes, edges=placing.edges)
 
     def _show_ghost(self) -> None:
         if self.placed is None:
@@ -523,7 +483,11 @@ class BuilderPanel(QWidget):
             return []
         placed, self.placed = self.placed, None
         text = self.tr("Add the proposed flow")
-        parts: list[QUndoCommand] = [AddItems(self.document, placed.nodes, placed.edges, text)]
+        parts: list[QUndoCommand] = [
+            EditCommand(
+                self.document, add_steps(self.document.flow, placed.nodes, placed.edges), text
+            )
+        ]
         if self.document.flow.name in (UNTITLED, _untitled()):
             parts.append(RenameFlow(self.document, placed.name))
         self.document.push(Together(text, parts))
@@ -591,32 +555,16 @@ class BuilderPanel(QWidget):
         return self._insert("core.condition", chain[0], chain[1], {})
 
     def _insert(self, type_name: str, before: Node, after: Node, params: dict[str, Any]) -> str:
-        flow, registry = self.document.flow, self.document.registry
+        registry = self.document.registry
         node_type = registry.get(type_name)
-        link = next((e for e in flow.edges if e.source == before.id and e.target == after.id), None)
         node = Node(
             type=type_name,
-            name=self.document.unique_name(node_type.name),
+            name=node_type.name,
             params={**default_params(node_type.input_model), **params},
-            position=Position(x=after.position.x, y=after.position.y),
         )
-        moves = {
-            n.id: ((n.position.x, n.position.y), (n.position.x + STEP_GAP, n.position.y))
-            for n in flow.nodes
-            if n.id in _downstream(flow, after.id)
-        }
+        edit = insert_between(self.document.flow, registry, node, before.id, after.id, gap=STEP_GAP)
         text = self.tr("Add %1").replace("%1", node_type_name(node_type))
-        source_port = link.source_port if link else registry.get(before.type).default_port
-        parts: list[QUndoCommand] = []
-        if link is not None:
-            parts.append(RemoveItems(self.document, [], [link.id]))
-        parts.append(MoveNodes(self.document, moves))
-        edges = [
-            Edge(source=before.id, source_port=source_port, target=node.id),
-            Edge(source=node.id, source_port=node_type.default_port, target=after.id),
-        ]
-        parts.append(AddItems(self.document, [node], edges, text))
-        self.document.push(Together(text, parts))
+        self.document.push(EditCommand(self.document, edit, text))
         self._applied_ids.insert(self._applied_ids.index(after.id), node.id)
         scene = self.view.scene()
         scene.clearSelection()
@@ -721,35 +669,3 @@ def _show(value: Any) -> str:
     if isinstance(value, list):
         return "; ".join(_show(item) for item in value)
     return str(value)
-
-
-def _renamed(value: Any, names: dict[str, str]) -> Any:
-    """``value`` with references to renamed steps (steps['Old']) pointing at their new names."""
-    if isinstance(value, str):
-        for old, new in names.items():
-            if old != new:
-                value = re.sub(
-                    r"""steps\[(['"])""" + re.escape(old) + r"\1\]",
-                    lambda m, new=new: f"steps[{m.group(1)}{new}{m.group(1)}]",
-                    value,
-                )
-        return value
-    if isinstance(value, dict):
-        return {key: _renamed(item, names) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_renamed(item, names) for item in value]
-    return value
-
-
-def _downstream(flow: Flow, start: str) -> set[str]:
-    outgoing: dict[str, list[str]] = {}
-    for edge in flow.edges:
-        outgoing.setdefault(edge.source, []).append(edge.target)
-    seen: set[str] = set()
-    stack = [start]
-    while stack:
-        current = stack.pop()
-        if current not in seen:
-            seen.add(current)
-            stack.extend(outgoing.get(current, []))
-    return seen

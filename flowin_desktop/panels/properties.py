@@ -106,7 +106,12 @@ class PropertiesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        document.changed.connect(self._model_changed)
+        document.reloaded.connect(self._model_changed)
+        document.flow_replaced.connect(self._model_changed)
+        document.step_changed.connect(self._step_changed)
+        document.step_removed.connect(self._step_changed)
+        document.pinned_changed.connect(self._step_changed)
+        document.step_renamed.connect(self._step_renamed)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -294,6 +299,16 @@ class PropertiesPanel(QWidget):
             self.name_edit.setText(node.name)
             return
         self.document.push(SetNodeValue(self.document, node.id, "name", name))
+
+    def _step_changed(self, node_id: str) -> None:
+        if node_id == self.node_id:
+            self._model_changed()
+
+    def _step_renamed(self, node_id: str, _old: str, new: str) -> None:
+        if node_id == self.node_id:
+            # Even while the name field has the focus: the rename may be an undo.
+            self.name_edit.setText(new)
+            self._model_changed()
 
     def _model_changed(self) -> None:
         node = self._node()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QPlainTextEdit, QWidget
 
 from flowin_engine.errors import ExpressionError, TooSlow
 from flowin_engine.expressions import is_template, render_text
+from flowin_engine.graph import Graph
 from flowin_engine.model import Flow, Node
 from flowin_engine.registry import Registry
 
@@ -24,19 +25,8 @@ StepData = dict[str, tuple[Any, Any, str | None]]  # node id -> (input, output, 
 
 def upstream(flow: Flow, node_id: str) -> list[Node]:
     """The steps whose data reaches ``node_id``, nearest first."""
-    incoming: dict[str, list[str]] = {}
-    for edge in flow.edges:
-        incoming.setdefault(edge.target, []).append(edge.source)
-    order: list[str] = []
-    frontier = list(incoming.get(node_id, []))
-    while frontier:
-        current = frontier.pop(0)
-        if current in order or current == node_id:
-            continue
-        order.append(current)
-        frontier.extend(incoming.get(current, []))
     by_id = {n.id: n for n in flow.nodes}
-    return [by_id[i] for i in order if i in by_id]
+    return [by_id[i] for i in Graph.of(flow).upstream_nearest_first(node_id) if i in by_id]
 
 
 def _accessor(key: str) -> str:

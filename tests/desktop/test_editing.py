@@ -8,6 +8,9 @@ from PySide6.QtWidgets import QApplication
 
 from flowin_desktop.canvas.view import NODE_TYPE_MIME
 from flowin_desktop.editor.document import SetNodeValue, SetNoteText
+from flowin_engine.events import ExecutionStatus
+from flowin_engine.runner import Runner
+from flowin_engine.validation import validate_flow
 
 from .conftest import WAIT_MS, add, names
 
@@ -288,3 +291,46 @@ def test_pasting_twice_puts_each_copy_in_its_own_place(editor):
     editor.paste()
     positions = [(n.position.x, n.position.y) for n in editor.document.flow.nodes]
     assert positions == [(0, 0), (40, 40), (80, 80)]
+
+
+def test_renaming_a_step_in_the_properties_panel_keeps_the_steps_that_read_it_working(
+    qtbot, editor
+):
+    trigger = add(editor, "core.manual_trigger", 0, 0)
+    first = add(editor, "core.set_fields", 300, 0)
+    second = add(editor, "core.set_fields", 600, 0)
+    editor.scene.connect(trigger, "main", first, "main")
+    editor.scene.connect(first, "main", second, "main")
+    document = editor.document
+    document.push(SetNodeValue(document, first, "params.fields", [{"name": "total", "value": 12}]))
+    reads = [
+        {"name": "copy", "value": "{{ steps['Set fields'].output.total }}"},
+        {"name": "note", "value": "steps['Set fields'] is written here as text"},
+    ]
+    document.push(SetNodeValue(document, second, "params.fields", reads))
+    assert validate_flow(document.flow, document.registry) == []
+
+    editor.properties.show_node(first)
+    field = editor.properties.name_edit
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "Order")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    flow = document.flow
+    assert flow.node(first).name == "Order"
+    assert [f["value"] for f in flow.node(second).params["fields"]] == [
+        "{{ steps['Order'].output.total }}",
+        "steps['Set fields'] is written here as text",
+    ]
+    assert validate_flow(flow, document.registry) == []
+    with Runner(document.registry, workers=1) as runner:
+        result = runner.run(flow, {})
+    assert result.status == ExecutionStatus.SUCCESS
+    assert result.outputs["Set fields 2"]["copy"] == 12
+
+    editor.undo_action.trigger()
+    assert flow.node(first).name == "Set fields"
+    assert flow.node(second).params["fields"] == reads
+    assert editor.properties.name_edit.text() == "Set fields"
+    assert validate_flow(flow, document.registry) == []
