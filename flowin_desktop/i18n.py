@@ -1,7 +1,9 @@
-"""Languages: English in the code, Arabic from translations/flowin_ar.ts.
+"""Languages: English in the code, Arabic from translations/flowin_ar.ts and the connectors' own
+files (connectors/<id>/translations/<id>_ar.ts).
 
-The .ts file is the source of truth; tools/compile_translations.py compiles it with Qt's
-lrelease to the .qm shipped beside it (plural forms included), which is what the app loads.
+The .ts files are the source of truth; tools/compile_translations.py merges and compiles them
+with Qt's lrelease into the one .qm shipped beside flowin_ar.ts (plural forms included), which
+is what the app loads.
 Both live in the package, so an installed or frozen app finds them through importlib.resources.
 """
 
@@ -35,6 +37,15 @@ RIGHT_TO_LEFT = {"ar"}
 def translations_dir() -> Path:
     """The .ts sources, for the tools and tests that read them (the app reads the .qm)."""
     return Path(__file__).resolve().parent / "translations"
+
+
+def translation_files(language: str) -> list[Path]:
+    """Every .ts merged into one language's .qm: the app's own words, then each connector's
+    (``connectors/<id>/translations/<id>_<language>.ts``: the names, help and choices only that
+    connector shows; words several connectors share stay in the app's file)."""
+    connectors = Path(str(resources.files("connectors")))
+    own = sorted(connectors.glob(f"*/translations/*_{language}.ts"))
+    return [translations_dir() / f"flowin_{language}.ts", *own]
 
 
 class Localizer:

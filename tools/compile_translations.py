@@ -1,4 +1,5 @@
-"""Compiles the translations (.ts, the source of truth) to the .qm files the app ships.
+"""Compiles the translations (.ts, the source of truth) to the .qm files the app ships; a
+language's .qm merges the app's .ts and every connector's (connectors/<id>/translations/).
 
     .venv/bin/python tools/compile_translations.py   # after editing a .ts; commit the .qm too
 
@@ -17,6 +18,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from flowin_desktop.i18n import translation_files
+
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "flowin_desktop" / "translations"
 
 # pyside6-lrelease runs this; calling it through the interpreter needs no PATH or venv bin/.
@@ -28,8 +33,8 @@ def languages() -> list[str]:
 
 
 def sources(language: str) -> list[Path]:
-    """The .ts files merged into one language's .qm."""
-    return [TRANSLATIONS / f"flowin_{language}.ts"]
+    """The .ts files merged into one language's .qm: the app's, then each connector's."""
+    return translation_files(language)
 
 
 def shipped(language: str) -> Path:

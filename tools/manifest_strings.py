@@ -1,13 +1,17 @@
 """Every word a connector shows in the app, with the translation context the desktop uses.
 
     .venv/bin/python tools/manifest_strings.py              # context, text and where it comes from
-    .venv/bin/python tools/manifest_strings.py --missing ar # what flowin_desktop/translations/flowin_ar.ts lacks
+    .venv/bin/python tools/manifest_strings.py --missing ar # what the Arabic translations lack
     .venv/bin/python tools/manifest_strings.py --missing ar --ts  # the same as <context> blocks
 
 Connector names, categories and descriptions and each trigger's and action's name and
 description (``manifest.json``) are in the "NodeTypes" context; the titles, help and Literal
 choices of the operations' input models and of the account (credential) models are in
 "NodeFields" (see flowin_desktop/i18n.py). Exits 1 when ``--missing`` finds any.
+
+A text only one connector shows goes into that connector's file
+(connectors/<id>/translations/<id>_ar.ts, ``connector_file``); a shared one, and a category,
+into flowin_desktop/translations/flowin_ar.ts (``owners`` says which).
 """
 
 from __future__ import annotations
@@ -17,15 +21,16 @@ import sys
 import typing
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from flowin_desktop.i18n import NODE_FIELDS, NODE_TYPES, choice_text, translations_dir
+from flowin_desktop.i18n import NODE_FIELDS, NODE_TYPES, choice_text, translation_files
 from flowin_desktop.panels.fields import _plain
-from flowin_engine.registry import Registry, default_registry
+from flowin_engine.registry import Connector, Registry, default_registry
 
 if TYPE_CHECKING:
     # Only for the checker: pydantic imported before PySide6 trips over PySide6's import hook.
@@ -61,37 +66,70 @@ def _model_strings(model: type[BaseModel], where: str) -> list[Entry]:
     return found
 
 
-def strings(registry: Registry | None = None) -> list[Entry]:
-    """Each (context, text) once, in registry order, with the first place it comes from."""
-    registry = registry or default_registry()
-    found: list[Entry] = []
-    for connector in registry.connectors:
-        manifest = connector.manifest
-        found.append(Entry(NODE_TYPES, manifest.name, f"{connector.id}: name"))
-        found.append(Entry(NODE_TYPES, manifest.category, f"{connector.id}: category"))
-        if manifest.description:
-            found.append(Entry(NODE_TYPES, manifest.description, f"{connector.id}: description"))
-        if connector.credential_model is not None:
-            found += _model_strings(connector.credential_model, f"{connector.id} account")
+def _connector_strings(connector: Connector, registry: Registry) -> list[Entry]:
+    manifest = connector.manifest
+    found = [
+        Entry(NODE_TYPES, manifest.name, f"{connector.id}: name"),
+        Entry(NODE_TYPES, manifest.category, f"{connector.id}: category"),
+    ]
+    if manifest.description:
+        found.append(Entry(NODE_TYPES, manifest.description, f"{connector.id}: description"))
+    if connector.credential_model is not None:
+        found += _model_strings(connector.credential_model, f"{connector.id} account")
     for node_type in registry.node_types:
+        if node_type.connector.id != connector.id:
+            continue
         found.append(Entry(NODE_TYPES, node_type.name, f"{node_type.type}: name"))
         if node_type.manifest.description:
             found.append(
                 Entry(NODE_TYPES, node_type.manifest.description, f"{node_type.type}: description")
             )
         found += _model_strings(node_type.input_model, node_type.type)
+    return [entry for entry in found if entry.source.strip()]
+
+
+def strings(registry: Registry | None = None) -> list[Entry]:
+    """Each (context, text) once, in registry order, with the first place it comes from."""
+    registry = registry or default_registry()
     unique: dict[tuple[str, str], Entry] = {}
-    for entry in found:
-        if entry.source.strip():
+    for connector in registry.connectors:
+        for entry in _connector_strings(connector, registry):
             unique.setdefault((entry.context, entry.source), entry)
     return list(unique.values())
 
 
-def translations(language: str) -> dict[tuple[str, str], str]:
-    """(context, source) -> finished translation, from flowin_desktop/translations/flowin_<language>.ts."""
-    path = translations_dir() / f"flowin_{language}.ts"
-    if not path.is_file():
-        return {}
+def owners(registry: Registry | None = None) -> dict[tuple[str, str], set[str]]:
+    """(context, text) -> the ids of the connectors that show it. A text one connector alone
+    shows is translated in that connector's own file; a shared one, and a category, in the
+    app's."""
+    registry = registry or default_registry()
+    found: dict[tuple[str, str], set[str]] = {}
+    for connector in registry.connectors:
+        for entry in _connector_strings(connector, registry):
+            if entry.where.endswith(": category"):
+                # The palette's groups are the app's words, whichever connectors are in them.
+                continue
+            found.setdefault((entry.context, entry.source), set()).add(connector.id)
+    return found
+
+
+def connector_file(connector_id: str, language: str) -> Path:
+    """Where a connector's own words in ``language`` are kept."""
+    folder = Path(str(resources.files("connectors"))) / connector_id / "translations"
+    return folder / f"{connector_id}_{language}.ts"
+
+
+def translations(language: str, files: list[Path] | None = None) -> dict[tuple[str, str], str]:
+    """(context, source) -> finished translation, from every .ts merged into the language's .qm
+    (flowin_desktop/translations/flowin_<language>.ts and the connectors' own files)."""
+    found = {}
+    for path in files if files is not None else translation_files(language):
+        if path.is_file():
+            found |= _finished(path)
+    return found
+
+
+def _finished(path: Path) -> dict[tuple[str, str], str]:
     found = {}
     for context in ET.parse(path).getroot().iter("context"):
         name = context.findtext("name") or ""

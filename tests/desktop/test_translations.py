@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import flowin_desktop
 from flowin_desktop.cloud.service import error_text
-from flowin_desktop.i18n import load_translator, translations_dir
+from flowin_desktop.i18n import load_translator, translation_files, translations_dir
 from flowin_engine.sync import RateLimited
 
 COMPILE_TOOL = Path(__file__).resolve().parents[2] / "tools" / "compile_translations.py"
@@ -100,3 +101,49 @@ def test_arabic_plural_forms_follow_the_number(qapp):
         assert wait(11 * 60) == "11 دقيقة"
     finally:
         qapp.removeTranslator(translator)
+
+
+def _manifest_strings():
+    path = Path(__file__).resolve().parents[2] / "tools" / "manifest_strings.py"
+    spec = importlib.util.spec_from_file_location("manifest_strings", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("manifest_strings", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _entries(path: Path) -> set[tuple[str, str]]:
+    root = ET.parse(path).getroot()
+    assert root.get("language") == "ar", path
+    return {
+        (context.findtext("name"), message.findtext("source"))
+        for context in root.iter("context")
+        for message in context.iter("message")
+    }
+
+
+def test_a_connectors_own_words_live_in_its_own_folder_and_shared_ones_in_the_apps():
+    tool = _manifest_strings()
+    owners = tool.owners()
+    files = translation_files("ar")
+    assert files[0] == translations_dir() / "flowin_ar.ts"
+    by_connector = {path.parent.parent.name: path for path in files[1:]}
+    assert {"shopify", "stripe", "gmail", "core"} <= by_connector.keys()
+    for connector, path in by_connector.items():
+        assert path == tool.connector_file(connector, "ar")
+        strays = [e for e in _entries(path) if owners.get(e) != {connector}]
+        assert strays == [], f"{path.name} holds words that are not {connector}'s alone"
+    left_in_the_app = [e for e in _entries(files[0]) if len(owners.get(e, ())) == 1]
+    assert left_in_the_app == [], "a connector's own words belong in its translations/ folder"
+    # Words several connectors show, and the palette's groups, stay shared.
+    assert ("NodeFields", "Account") in _entries(files[0])
+    assert ("NodeTypes", "E-commerce") in _entries(files[0])
+
+
+def test_the_shipped_qm_holds_the_connectors_own_translations(qapp):
+    translator = load_translator("ar")
+    assert ("NodeTypes", "New Shopify order") in _entries(
+        _manifest_strings().connector_file("shopify", "ar")
+    )
+    assert translator.translate("NodeTypes", "New Shopify order") == "طلب جديد في Shopify"
+    assert translator.translate("NodeFields", "Store address") != ""

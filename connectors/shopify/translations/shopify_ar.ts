@@ -1,0 +1,182 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+  <context>
+    <name>NodeTypes</name>
+    <message>
+      <source>Shopify</source>
+      <translation>Shopify</translation>
+    </message>
+    <message>
+      <source>Start a flow on each new order, read orders and add customers in your Shopify store.</source>
+      <translation>ابدأ تدفقًا مع كل طلب جديد، واقرأ الطلبات، وأضف عملاء إلى متجرك في Shopify.</translation>
+    </message>
+    <message>
+      <source>New Shopify order</source>
+      <translation>طلب جديد في Shopify</translation>
+    </message>
+    <message>
+      <source>Starts the flow when Shopify sends an orders/create webhook signed with your app's secret.</source>
+      <translation>يبدأ التدفق عندما يرسل Shopify ويب هوك orders/create موقّعًا بسرّ تطبيقك.</translation>
+    </message>
+    <message>
+      <source>Get an order</source>
+      <translation>جلب طلب</translation>
+    </message>
+    <message>
+      <source>Reads one order by its ID.</source>
+      <translation>يقرأ طلبًا واحدًا بمعرّفه.</translation>
+    </message>
+    <message>
+      <source>List orders</source>
+      <translation>عرض الطلبات</translation>
+    </message>
+    <message>
+      <source>Lists orders by status and date, following every page up to a limit.</source>
+      <translation>يعرض الطلبات حسب الحالة والتاريخ، متتبعًا كل الصفحات حتى حدٍّ أقصى.</translation>
+    </message>
+    <message>
+      <source>Create a customer</source>
+      <translation>إنشاء عميل</translation>
+    </message>
+    <message>
+      <source>Adds a customer to the store.</source>
+      <translation>يضيف عميلًا إلى المتجر.</translation>
+    </message>
+  </context>
+  <context>
+    <name>NodeFields</name>
+    <message>
+      <source>Store address</source>
+      <translation>عنوان المتجر</translation>
+    </message>
+    <message>
+      <source>e.g. layla-shop.myshopify.com (or just layla-shop).</source>
+      <translation>مثال: layla-shop.myshopify.com (أو layla-shop فقط).</translation>
+    </message>
+    <message>
+      <source>Admin API access token</source>
+      <translation>رمز الوصول إلى Admin API</translation>
+    </message>
+    <message>
+      <source>shpat_… from Settings → Apps → Develop apps → your app → API credentials.</source>
+      <translation>الرمز shpat_… من Settings → Apps → Develop apps، ثم تطبيقك، ثم API credentials.</translation>
+    </message>
+    <message>
+      <source>The app's client secret (or the one shown under Settings → Notifications → Webhooks); Flowin refuses webhooks it didn't sign.</source>
+      <translation>سرّ العميل الخاص بالتطبيق (أو السرّ الظاهر في Settings → Notifications → Webhooks)؛ ويرفض Flowin كل ويب هوك لم يُوقَّع به.</translation>
+    </message>
+    <message>
+      <source>API version</source>
+      <translation>إصدار API</translation>
+    </message>
+    <message>
+      <source>Empty for https://&lt;store&gt;.</source>
+      <translation>اتركه فارغًا لاستخدام https://&lt;store&gt;.</translation>
+    </message>
+    <message>
+      <source>Store</source>
+      <translation>المتجر</translation>
+    </message>
+    <message>
+      <source>The connected Shopify store.</source>
+      <translation>متجر Shopify المربوط.</translation>
+    </message>
+    <message>
+      <source>Order ID</source>
+      <translation>معرّف الطلب</translation>
+    </message>
+    <message>
+      <source>e.g. {{ trigger.id }}</source>
+      <translation>مثال: {{ trigger.id }}</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>الحالة</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <translation>مفتوح</translation>
+    </message>
+    <message>
+      <source>closed</source>
+      <translation>مغلق</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <translation>ملغى</translation>
+    </message>
+    <message>
+      <source>any</source>
+      <translation>أي حالة</translation>
+    </message>
+    <message>
+      <source>Payment status</source>
+      <translation>حالة الدفع</translation>
+    </message>
+    <message>
+      <source>authorized</source>
+      <translation>مُصرَّح به</translation>
+    </message>
+    <message>
+      <source>pending</source>
+      <translation>قيد الانتظار</translation>
+    </message>
+    <message>
+      <source>paid</source>
+      <translation>مدفوع</translation>
+    </message>
+    <message>
+      <source>partially paid</source>
+      <translation>مدفوع جزئيًا</translation>
+    </message>
+    <message>
+      <source>refunded</source>
+      <translation>مُسترَد</translation>
+    </message>
+    <message>
+      <source>voided</source>
+      <translation>مُبطَل</translation>
+    </message>
+    <message>
+      <source>partially refunded</source>
+      <translation>مُسترَد جزئيًا</translation>
+    </message>
+    <message>
+      <source>unpaid</source>
+      <translation>غير مدفوع</translation>
+    </message>
+    <message>
+      <source>Created after</source>
+      <translation>أُنشئ بعد</translation>
+    </message>
+    <message>
+      <source>e.g. 2024-03-01 or {{ now }}; empty for all.</source>
+      <translation>مثال: 2024-03-01 أو {{ now }}؛ واتركه فارغًا للجميع.</translation>
+    </message>
+    <message>
+      <source>First name</source>
+      <translation>الاسم الأول</translation>
+    </message>
+    <message>
+      <source>Last name</source>
+      <translation>اسم العائلة</translation>
+    </message>
+    <message>
+      <source>In international form, e.g. +962791234567.</source>
+      <translation>بالصيغة الدولية، مثال: +962791234567.</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>الوسوم</translation>
+    </message>
+    <message>
+      <source>Separated by commas.</source>
+      <translation>مفصولة بفواصل.</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>ملاحظة</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,86 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+  <context>
+    <name>NodeTypes</name>
+    <message>
+      <source>Slack</source>
+      <translation>Slack</translation>
+    </message>
+    <message>
+      <source>Post messages to Slack channels and start flows when people write in them.</source>
+      <translation>انشر رسائل في قنوات Slack، وابدأ تدفقات عندما يكتب فيها الناس.</translation>
+    </message>
+    <message>
+      <source>New Slack message</source>
+      <translation>رسالة جديدة في Slack</translation>
+    </message>
+    <message>
+      <source>Starts the flow when someone writes in a channel the app is in (Events API; set this flow's webhook address as the Request URL).</source>
+      <translation>يبدأ التدفق عندما يكتب أحد في قناة يوجد فيها التطبيق (Events API؛ اجعل عنوان الويب هوك لهذا التدفق هو Request URL).</translation>
+    </message>
+    <message>
+      <source>Post Slack message</source>
+      <translation>نشر رسالة في Slack</translation>
+    </message>
+    <message>
+      <source>Posts a message (text or Block Kit) to a channel, a person, or a thread.</source>
+      <translation>ينشر رسالة (نصًا أو Block Kit) في قناة، أو إلى شخص، أو في سلسلة رسائل.</translation>
+    </message>
+  </context>
+  <context>
+    <name>NodeFields</name>
+    <message>
+      <source>xoxb-… from OAuth &amp; Permissions.</source>
+      <translation>الرمز xoxb-… من OAuth &amp; Permissions.</translation>
+    </message>
+    <message>
+      <source>Signing secret</source>
+      <translation>سرّ التوقيع</translation>
+    </message>
+    <message>
+      <source>Basic Information → App Credentials; checks events.</source>
+      <translation>من Basic Information → App Credentials؛ ويُستخدم للتحقق من الأحداث.</translation>
+    </message>
+    <message>
+      <source>The connected Slack app.</source>
+      <translation>تطبيق Slack المربوط.</translation>
+    </message>
+    <message>
+      <source>Only in channel</source>
+      <translation>فقط في القناة</translation>
+    </message>
+    <message>
+      <source>A channel ID; empty for every channel the app is in.</source>
+      <translation>معرّف قناة؛ واتركه فارغًا لكل القنوات التي يوجد فيها التطبيق.</translation>
+    </message>
+    <message>
+      <source>Channel</source>
+      <translation>القناة</translation>
+    </message>
+    <message>
+      <source>A channel ID (C…), a user ID for a DM, or #name.</source>
+      <translation>معرّف قناة (C…)، أو معرّف مستخدم لرسالة خاصة، أو #name.</translation>
+    </message>
+    <message>
+      <source>The message; also the notification text when Blocks are set.</source>
+      <translation>الرسالة؛ وهي أيضًا نص الإشعار عند تعيين الكتل.</translation>
+    </message>
+    <message>
+      <source>Blocks</source>
+      <translation>الكتل (Blocks)</translation>
+    </message>
+    <message>
+      <source>Block Kit JSON (a list of blocks).</source>
+      <translation>Block Kit بصيغة JSON (قائمة من الكتل).</translation>
+    </message>
+    <message>
+      <source>Reply in thread</source>
+      <translation>الرد في سلسلة</translation>
+    </message>
+    <message>
+      <source>The ts of the parent message, e.g. {{ trigger.ts }}.</source>
+      <translation>قيمة ts للرسالة الأصلية، مثال: {{ trigger.ts }}.</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,126 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+  <context>
+    <name>NodeTypes</name>
+    <message>
+      <source>Telegram</source>
+      <translation>Telegram</translation>
+    </message>
+    <message>
+      <source>Send messages, photos and files from your Telegram bot, and start flows when people message it.</source>
+      <translation>أرسل رسائل وصورًا وملفات من بوت Telegram الخاص بك، وابدأ تدفقات عندما يراسله الناس.</translation>
+    </message>
+    <message>
+      <source>New Telegram message</source>
+      <translation>رسالة جديدة في Telegram</translation>
+    </message>
+    <message>
+      <source>Starts the flow when someone sends your bot a message (checks every interval).</source>
+      <translation>يبدأ التدفق عندما يرسل أحد رسالة إلى البوت الخاص بك (يتحقق كل فترة).</translation>
+    </message>
+    <message>
+      <source>Send Telegram message</source>
+      <translation>إرسال رسالة Telegram</translation>
+    </message>
+    <message>
+      <source>Sends a text message from your bot to a chat, with optional formatting and buttons.</source>
+      <translation>يرسل رسالة نصية من البوت الخاص بك إلى محادثة، مع تنسيق وأزرار اختيارية.</translation>
+    </message>
+    <message>
+      <source>Send Telegram photo</source>
+      <translation>إرسال صورة Telegram</translation>
+    </message>
+    <message>
+      <source>Sends a photo, by link or file_id, with an optional caption.</source>
+      <translation>يرسل صورة برابط أو file_id، مع تعليق اختياري.</translation>
+    </message>
+    <message>
+      <source>Send Telegram document</source>
+      <translation>إرسال مستند Telegram</translation>
+    </message>
+    <message>
+      <source>Sends a file (PDF, invoice, spreadsheet …), by link or file_id, with an optional caption.</source>
+      <translation>يرسل ملفًا (PDF، فاتورة، جدول بيانات …) برابط أو file_id، مع تعليق اختياري.</translation>
+    </message>
+  </context>
+  <context>
+    <name>NodeFields</name>
+    <message>
+      <source>The token @BotFather gave you, like 123456789:AAH…</source>
+      <translation>الرمز الذي أعطاك إياه @BotFather، مثل 123456789:AAH…</translation>
+    </message>
+    <message>
+      <source>Change only for your own Bot API server.</source>
+      <translation>لا تغيّره إلا إن كان لديك خادم Bot API خاص بك.</translation>
+    </message>
+    <message>
+      <source>The connected Telegram bot.</source>
+      <translation>بوت Telegram المربوط.</translation>
+    </message>
+    <message>
+      <source>Only from chat</source>
+      <translation>فقط من المحادثة</translation>
+    </message>
+    <message>
+      <source>Leave empty to start on messages from any chat.</source>
+      <translation>اتركه فارغًا للبدء مع رسائل أي محادثة.</translation>
+    </message>
+    <message>
+      <source>Chat ID</source>
+      <translation>معرّف المحادثة</translation>
+    </message>
+    <message>
+      <source>The chat's number (e.g. {{ trigger.chat_id }}) or @channelusername.</source>
+      <translation>رقم المحادثة (مثال: {{ trigger.chat_id }}) أو @channelusername.</translation>
+    </message>
+    <message>
+      <source>Formatting</source>
+      <translation>التنسيق</translation>
+    </message>
+    <message>
+      <source>How Telegram reads *bold* or &lt;b&gt;bold&lt;/b&gt;.</source>
+      <translation>كيف يقرأ Telegram النص *bold* أو &lt;b&gt;bold&lt;/b&gt;.</translation>
+    </message>
+    <message>
+      <source>MarkdownV2</source>
+      <translation>MarkdownV2</translation>
+    </message>
+    <message>
+      <source>Markdown</source>
+      <translation>Markdown</translation>
+    </message>
+    <message>
+      <source>Buttons</source>
+      <translation>الأزرار</translation>
+    </message>
+    <message>
+      <source>Keyboard as JSON, e.g. {"inline_keyboard": [[{"text": "Yes", "callback_data": "yes"}]]}.</source>
+      <translation>لوحة أزرار بصيغة JSON، مثال: {"inline_keyboard": [[{"text": "Yes", "callback_data": "yes"}]]}.</translation>
+    </message>
+    <message>
+      <source>Send silently</source>
+      <translation>الإرسال بصمت</translation>
+    </message>
+    <message>
+      <source>The chat's number or @channelusername.</source>
+      <translation>رقم المحادثة أو @channelusername.</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>الملف</translation>
+    </message>
+    <message>
+      <source>An https:// link to the file, or the file_id of a file Telegram already has.</source>
+      <translation>رابط https:// للملف، أو file_id لملف موجود لدى Telegram.</translation>
+    </message>
+    <message>
+      <source>Caption</source>
+      <translation>التعليق</translation>
+    </message>
+    <message>
+      <source>Caption formatting</source>
+      <translation>تنسيق التعليق</translation>
+    </message>
+  </context>
+</TS>

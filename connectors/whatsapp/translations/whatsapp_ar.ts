@@ -1,0 +1,114 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+  <context>
+    <name>NodeTypes</name>
+    <message>
+      <source>WhatsApp</source>
+      <translation>WhatsApp</translation>
+    </message>
+    <message>
+      <source>Send WhatsApp messages and templates from your business number, and start flows when customers write to it.</source>
+      <translation>أرسل رسائل وقوالب WhatsApp من رقم نشاطك التجاري، وابدأ تدفقات عندما يراسله العملاء.</translation>
+    </message>
+    <message>
+      <source>New WhatsApp message</source>
+      <translation>رسالة جديدة في WhatsApp</translation>
+    </message>
+    <message>
+      <source>Starts the flow when a customer sends your WhatsApp number a message (Meta calls this flow's webhook).</source>
+      <translation>يبدأ التدفق عندما يرسل عميل رسالة إلى رقمك في WhatsApp (تستدعي Meta الويب هوك الخاص بهذا التدفق).</translation>
+    </message>
+    <message>
+      <source>Send WhatsApp message</source>
+      <translation>إرسال رسالة WhatsApp</translation>
+    </message>
+    <message>
+      <source>Sends a text message to a customer who wrote to you in the last 24 hours.</source>
+      <translation>يرسل رسالة نصية إلى عميل راسلك خلال آخر 24 ساعة.</translation>
+    </message>
+    <message>
+      <source>Send WhatsApp template</source>
+      <translation>إرسال قالب WhatsApp</translation>
+    </message>
+    <message>
+      <source>Sends an approved message template (order updates, reminders), filling its {{1}}, {{2}} … values.</source>
+      <translation>يرسل قالب رسالة معتمدًا (تحديثات الطلبات، التذكيرات)، مع ملء قيمه {{1}}, {{2}} ….</translation>
+    </message>
+  </context>
+  <context>
+    <name>NodeFields</name>
+    <message>
+      <source>A system user's permanent token with whatsapp_business_messaging.</source>
+      <translation>رمز دائم لمستخدم نظام، بصلاحية whatsapp_business_messaging.</translation>
+    </message>
+    <message>
+      <source>Phone number ID</source>
+      <translation>معرّف رقم الهاتف</translation>
+    </message>
+    <message>
+      <source>From WhatsApp → API Setup in your Meta app.</source>
+      <translation>من WhatsApp → API Setup في تطبيقك على Meta.</translation>
+    </message>
+    <message>
+      <source>App secret</source>
+      <translation>سرّ التطبيق</translation>
+    </message>
+    <message>
+      <source>App settings → Basic; checks that incoming messages come from Meta.</source>
+      <translation>من App settings → Basic؛ ويُستخدم للتحقق من أن الرسائل الواردة آتية من Meta.</translation>
+    </message>
+    <message>
+      <source>Verify token</source>
+      <translation>رمز التحقق</translation>
+    </message>
+    <message>
+      <source>Any phrase; type the same one in the Meta app's webhook settings.</source>
+      <translation>أي عبارة؛ واكتب العبارة نفسها في إعدادات الويب هوك لتطبيق Meta.</translation>
+    </message>
+    <message>
+      <source>Graph API version</source>
+      <translation>إصدار Graph API</translation>
+    </message>
+    <message>
+      <source>The connected WhatsApp number.</source>
+      <translation>رقم WhatsApp المربوط.</translation>
+    </message>
+    <message>
+      <source>The phone number with country code, e.g. 9665xxxxxxxx.</source>
+      <translation>رقم الهاتف مع رمز الدولة، مثال: 9665xxxxxxxx.</translation>
+    </message>
+    <message>
+      <source>Show link preview</source>
+      <translation>إظهار معاينة الرابط</translation>
+    </message>
+    <message>
+      <source>The phone number with country code.</source>
+      <translation>رقم الهاتف مع رمز الدولة.</translation>
+    </message>
+    <message>
+      <source>Template name</source>
+      <translation>اسم القالب</translation>
+    </message>
+    <message>
+      <source>An approved template, e.g. order_shipped.</source>
+      <translation>قالب معتمد، مثال: order_shipped.</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>اللغة</translation>
+    </message>
+    <message>
+      <source>The template's language code, e.g. ar or en_US.</source>
+      <translation>رمز لغة القالب، مثال: ar أو en_US.</translation>
+    </message>
+    <message>
+      <source>Body values</source>
+      <translation>قيم نص القالب</translation>
+    </message>
+    <message>
+      <source>Fill the template's {{1}}, {{2}} … in order, e.g. {{ trigger.name }}.</source>
+      <translation>تملأ {{1}}, {{2}} … في القالب بالترتيب، مثال: {{ trigger.name }}.</translation>
+    </message>
+  </context>
+</TS>
