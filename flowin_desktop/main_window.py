@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from flowin_engine.credentials import Connections
 from flowin_engine.data_folder import DataFolder
+from flowin_engine.editing import free_spot
 from flowin_engine.errors import FlowinError, Problem
 from flowin_engine.events import (
     ExecutionFinished,
@@ -608,12 +609,7 @@ class MainWindow(QMainWindow):
     def add_node_at_centre(self, type_name: str) -> str:
         centre = self.view.mapToScene(self.view.viewport().rect().center())
         # Step aside from a step already there, so new steps don't pile up.
-        x, y = centre.x() - 100, centre.y() - 30
-        while any(
-            abs(n.position.x - x) < 30 and abs(n.position.y - y) < 30
-            for n in self.document.flow.nodes
-        ):
-            x, y = x + 30, y + 30
+        x, y = free_spot(self.document.flow, centre.x() - 100, centre.y() - 30)
         return self.add_node(type_name, QPointF(x, y))
 
     def canvas_menu(self, at: QPointF) -> QMenu:

@@ -404,6 +404,13 @@ def default_params(model: Any) -> dict[str, Any]:
     return params
 
 
+def free_spot(flow: Flow, x: float, y: float, step: float = 30.0) -> tuple[float, float]:
+    """(x, y), or the first place down-right of it no step is on, so new steps don't pile up."""
+    while any(abs(n.position.x - x) < step and abs(n.position.y - y) < step for n in flow.nodes):
+        x, y = x + step, y + step
+    return x, y
+
+
 def add_steps(flow: Flow, nodes: Iterable[Node], edges: Iterable[Edge] = ()) -> Edit:
     """Add ``nodes`` as they are (ids, places), renamed only where a name is taken, the
     references among them following, and the ``edges`` given."""

@@ -334,3 +334,39 @@ def test_renaming_a_step_in_the_properties_panel_keeps_the_steps_that_read_it_wo
     assert flow.node(second).params["fields"] == reads
     assert editor.properties.name_edit.text() == "Set fields"
     assert validate_flow(flow, document.registry) == []
+
+
+def test_the_canvas_redraws_only_what_an_edit_changed(editor):
+    trigger = add(editor, "core.manual_trigger", 0, 0)
+    step = add(editor, "core.set_fields", 300, 0)
+    document, scene = editor.document, editor.scene
+    items = dict(scene.node_items)
+    heard = []
+    for signal in (
+        "step_added",
+        "step_removed",
+        "step_changed",
+        "step_renamed",
+        "connection_added",
+        "connection_removed",
+        "reloaded",
+    ):
+        getattr(document, signal).connect(
+            lambda *args, signal=signal: heard.append((signal, *args))
+        )
+
+    scene.connect(trigger, "main", step, "main")
+    edge = document.flow.edges[0].id
+    document.push(SetNodeValue(document, step, "name", "Order"))
+    assert scene.node_items[step].name == "Order"
+    editor.undo_action.trigger()
+    editor.undo_action.trigger()
+
+    assert heard == [
+        ("connection_added", edge),
+        ("step_renamed", step, "Set fields", "Order"),
+        ("step_renamed", step, "Order", "Set fields"),
+        ("connection_removed", edge),
+    ]
+    assert all(scene.node_items[node_id] is item for node_id, item in items.items())
+    assert scene.node_items[step].name == "Set fields" and not scene.edge_items

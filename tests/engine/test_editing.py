@@ -291,3 +291,11 @@ def test_the_graph_answers_who_comes_before_and_after():
     assert graph.path("s", "d") in (["s", "a", "b", "d"], ["s", "c", "b", "d"])
     assert graph.path("d", "s") is None
     assert graph.depths() == {"s": 0, "a": 1, "c": 1, "b": 2, "d": 3}
+
+
+def test_a_new_step_steps_aside_from_one_already_there():
+    flow = make_flow([("A", "testkit.echo", {}), ("B", "testkit.echo", {})])
+    flow.node("a").position = Position(x=100, y=100)
+    flow.node("b").position = Position(x=130, y=130)
+    assert editing.free_spot(flow, 110, 90) == (170, 150)
+    assert editing.free_spot(flow, 400, 400) == (400, 400)
