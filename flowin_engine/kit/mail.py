@@ -16,6 +16,7 @@ import httpx
 from pydantic import BaseModel, Field
 
 from ..errors import RetryableError, StepError
+from ._client import MB, AnswerTooLarge, answer_limit, service_client
 
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 
@@ -126,21 +127,34 @@ def _attachment(attachment: Attachment, timeout: float) -> tuple[bytes, str, str
             f"The attachment '{filename or 'file'}' needs its content as base64 or a link."
         )
     if len(content) > MAX_ATTACHMENT_BYTES:
-        raise StepError(
-            f"The attachment '{filename}' is larger than 25 MB, which most mail servers refuse; "
-            "send a link to it instead."
-        )
+        raise StepError(_too_large(filename))
     filename = filename or "attachment"
     kind = attachment.content_type.strip() or mimetypes.guess_type(filename)[0]
     maintype, _, subtype = (kind or "application/octet-stream").partition("/")
     return content, maintype, subtype or "octet-stream", filename
 
 
+def _too_large(filename: str) -> str:
+    return (
+        f"The attachment '{filename}' is larger than 25 MB, which most mail servers refuse; "
+        "send a link to it instead."
+    )
+
+
 def _download(url: str, timeout: float) -> tuple[bytes, str, str]:
     if not url.startswith(("https://", "http://")):
         raise StepError(f"The attachment link '{url}' must start with https:// or http://.")
     try:
-        response = httpx.get(url, follow_redirects=True, timeout=timeout)
+        # The shared client: the step's timeout covers the whole download, and reading stops
+        # at the size mail servers take instead of after the whole file is in memory.
+        response = service_client().get(
+            url,
+            follow_redirects=True,
+            timeout=timeout,
+            extensions=answer_limit(MAX_ATTACHMENT_BYTES / MB),
+        )
+    except AnswerTooLarge:
+        raise StepError(_too_large(httpx.URL(url).path.rpartition("/")[2] or url)) from None
     except httpx.HTTPError as error:
         # Nothing has been sent yet, so the step can safely be tried again.
         raise RetryableError(

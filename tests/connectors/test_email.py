@@ -7,14 +7,18 @@ what it receives is parsed back with the standard library's RFC 5322 parser.
 from __future__ import annotations
 
 import base64
+import time
 from collections.abc import Iterator
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
+from werkzeug import Request, Response
 
 from flowin_engine.credentials import Connections
 from flowin_engine.errors import RetryableError, StepError
+from flowin_engine.kit.mail import Attachment, build_message
 from flowin_engine.model import Flow, Node
 from flowin_engine.registry import default_registry
 from flowin_engine.runner import Runner
@@ -214,3 +218,41 @@ def test_a_flow_mails_each_order(plain, mailbox, connections):
     message = mailbox.message()
     assert message["Subject"] == "Order 1042 confirmed"
     assert "Hello Omar" in message.get_body(("html",)).get_content()
+
+
+def _trickle(request: Request) -> Response:
+    def drip() -> Iterator[bytes]:
+        for _ in range(40):
+            yield b"x"
+            time.sleep(0.5)
+
+    return Response(drip(), mimetype="text/plain")
+
+
+def _thirty_megabytes(request: Request) -> Response:
+    """Says its size first, as a server does; the body need not follow for the test."""
+    return Response(iter([b"x" * 1024]), headers={"Content-Length": str(30 * 1024 * 1024)})
+
+
+def _attach(url: str, timeout: float) -> EmailMessage:
+    return build_message(
+        sender=USER,
+        to=["omar@example.com"],
+        subject="Your invoice",
+        attachments=[Attachment(url=url)],
+        timeout=timeout,
+    )
+
+
+def test_an_attachment_link_that_trickles_stops_at_the_steps_timeout(httpserver):
+    httpserver.expect_request("/files/slow.txt").respond_with_handler(_trickle)
+    with pytest.raises(RetryableError, match="Can't download the attachment from"):
+        _attach(httpserver.url_for("/files/slow.txt"), timeout=2)
+
+
+def test_an_attachment_link_larger_than_mail_servers_take_is_refused_before_it_is_read(
+    httpserver,
+):
+    httpserver.expect_request("/files/huge.bin").respond_with_handler(_thirty_megabytes)
+    with pytest.raises(StepError, match="larger than 25 MB"):
+        _attach(httpserver.url_for("/files/huge.bin"), timeout=10)
