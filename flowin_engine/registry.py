@@ -335,11 +335,17 @@ def load_registry() -> Registry:
     for connector in discover():
         try:
             registry.add(connector)
-        except ConnectorError as error:
+        except Exception as error:
             if _is_builtin(connector):
                 raise
+            # A failed check says all in its sentence; an add-on's own code failing while it
+            # was imported needs its traceback, the author's clue.
             log.error(
-                "Leaving out the connector '%s' from %s: %s", connector.id, connector.package, error
+                "Leaving out the connector '%s' from %s: %s",
+                connector.id,
+                connector.package,
+                error,
+                exc_info=not isinstance(error, ConnectorError),
             )
     return registry
 
@@ -356,8 +362,8 @@ def _is_builtin(connector: Connector) -> bool:
 def _try_load(package: str) -> Connector | None:
     try:
         return load_connector(package)
-    except ConnectorError:
-        log.exception("Skipping a connector that cannot be loaded")
+    except Exception:  # an installed package's own code may fail in any way
+        log.exception("Skipping the connector %s: it cannot be loaded", package)
         return None
 
 

@@ -377,3 +377,17 @@ def test_two_node_types_claiming_one_name_fail_at_load(
     with pytest.raises(ConnectorError, match=r"claim the name 'shop\.post_note'"):
         registry.add(second)
     assert registry.connector("store") is None
+
+
+def test_an_installed_connector_whose_module_crashes_is_left_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    package = write_connector(tmp_path, monkeypatch, shop(), "raise RuntimeError('no licence')\n")
+    install_entry_point(tmp_path, package)
+
+    with caplog.at_level(logging.ERROR, logger="flowin_engine.registry"):
+        registry = load_registry()
+
+    assert registry.connector("shop") is None
+    assert registry.connector("core") is not None
+    assert "no licence" in caplog.text
