@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from flowin_engine.credentials import Connections
+from flowin_engine.editing import StepNameTaken
 from flowin_engine.expressions import template_strings
 from flowin_engine.model import OnError
 from flowin_engine.registry import TriggerKind
@@ -292,13 +293,16 @@ class PropertiesPanel(QWidget):
         if node is None or not name or name == node.name:
             self.name_edit.setText(node.name if node else "")
             return
-        if self.document.flow.node_by_name(name) is not None:
+        try:
+            # editing.rename_step's rules: the name free, every reference to the step following.
+            command = SetNodeValue(self.document, node.id, "name", name)
+        except StepNameTaken:
             self.window().statusBar().showMessage(
                 self.tr("Another step is already called '%1'.").replace("%1", name), 5000
             )
             self.name_edit.setText(node.name)
             return
-        self.document.push(SetNodeValue(self.document, node.id, "name", name))
+        self.document.push(command)
 
     def _step_changed(self, node_id: str) -> None:
         if node_id == self.node_id:

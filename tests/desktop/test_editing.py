@@ -370,3 +370,19 @@ def test_the_canvas_redraws_only_what_an_edit_changed(editor):
     ]
     assert all(scene.node_items[node_id] is item for node_id, item in items.items())
     assert scene.node_items[step].name == "Set fields" and not scene.edge_items
+
+
+def test_a_step_cannot_be_renamed_to_a_name_another_step_has(qtbot, editor):
+    add(editor, "core.set_fields", 0, 0)
+    second = add(editor, "core.set_fields", 300, 0)
+    editor.properties.show_node(second)
+    field = editor.properties.name_edit
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "Set fields")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    assert names(editor.document.flow) == ["Set fields", "Set fields 2"]
+    assert field.text() == "Set fields 2"
+    assert "already called 'Set fields'" in editor.statusBar().currentMessage()
+    assert editor.document.undo_stack.count() == 2  # the two steps added, no rename
