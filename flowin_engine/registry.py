@@ -382,6 +382,7 @@ class _Hook:
     parameters: tuple[str, ...]
 
 
+_OPERATION = _Hook("operation", ("params", "ctx"))
 _GATE = _Hook("webhook gate", ("params", "request", "ctx"))
 _POLLER = _Hook("poller", ("params", "ctx"))
 _ACCOUNT_TEST = _Hook("account test", ("secret",))
@@ -522,6 +523,13 @@ def _node_type(
         raise ConnectorError(
             f"'{connector.id}.{entry.id}' must take a pydantic model as its first parameter."
         )
+    try:
+        inspect.signature(function).bind(*_OPERATION.parameters)
+    except TypeError:
+        raise ConnectorHookError(
+            f"The operation '{entry.id}' of the connector '{connector.id}' must take "
+            f"({', '.join(_OPERATION.parameters)})."
+        ) from None
     gate, poller = _trigger_hooks(connector, entry, module, input_model, is_trigger)
     titles = {
         key: info.title or key.replace("_", " ").capitalize()

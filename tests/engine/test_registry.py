@@ -391,3 +391,19 @@ def test_an_installed_connector_whose_module_crashes_is_left_out(
     assert registry.connector("shop") is None
     assert registry.connector("core") is not None
     assert "no licence" in caplog.text
+
+
+def test_an_operation_that_cannot_take_params_and_context_fails_at_load(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    operations = OPERATIONS.replace(
+        "def send_note(params: NoteInput, ctx):", "def send_note(params: NoteInput):"
+    )
+    package = write_connector(tmp_path, monkeypatch, shop(), operations)
+
+    with pytest.raises(ConnectorHookError) as raised:
+        Registry([load_connector(package)])
+
+    assert str(raised.value) == (
+        "The operation 'send_note' of the connector 'shop' must take (params, ctx)."
+    )
