@@ -99,6 +99,9 @@ def qt_translator(language: str) -> QTranslator | None:
 # (tools/manifest_strings.py lists every such string, and what a language still lacks).
 NODE_TYPES = "NodeTypes"  # connector and operation names, categories and descriptions
 NODE_FIELDS = "NodeFields"  # input and account fields: titles, help and choices
+# A connector's own fixed sentences for its service's failures ("the bot token is wrong —
+# reconnect the bot"), as its Service declares them.
+CONNECTOR_MESSAGES = "ConnectorMessages"
 
 
 def node_type_name(node_type: NodeType) -> str:
@@ -178,7 +181,8 @@ _STORED_PATTERNS = tuple((template, _pattern(template)) for template in STORED_E
 
 def stored_error_text(text: str | None) -> str:
     """A run's or step's error from the history in the current language, when Flowin wrote it
-    itself; any other error (a service's answer, a step's message) as it was stored."""
+    itself or a connector declared it; any other error (a service's answer, a step's message)
+    as it was stored."""
     if not text:
         return ""
     for template, pattern in _STORED_PATTERNS:
@@ -190,7 +194,8 @@ def stored_error_text(text: str | None) -> str:
             return isolate_latin(translated.format(**found.groupdict()))
         except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
             return text
-    return text
+    own = QCoreApplication.translate(CONNECTOR_MESSAGES, text)
+    return isolate_latin(own) if own != text else text
 
 
 def choice_text(choice: str) -> str:

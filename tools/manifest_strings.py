@@ -7,7 +7,9 @@
 Connector names, categories and descriptions and each trigger's and action's name and
 description (``manifest.json``) are in the "NodeTypes" context; the titles, help and Literal
 choices of the operations' input models and of the account (credential) models are in
-"NodeFields" (see flowin_desktop/i18n.py). Exits 1 when ``--missing`` finds any.
+"NodeFields"; the sentences a connector's ``Service`` declares for a refused account or a send
+that got no answer are in "ConnectorMessages" (see flowin_desktop/i18n.py). Exits 1 when
+``--missing`` finds any.
 
 A text only one connector shows goes into that connector's file
 (connectors/<id>/translations/<id>_ar.ts, ``connector_file``); a shared one, and a category,
@@ -17,6 +19,7 @@ into flowin_desktop/translations/flowin_ar.ts (``owners`` says which).
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import typing
 import xml.etree.ElementTree as ET
@@ -28,8 +31,15 @@ from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from flowin_desktop.i18n import NODE_FIELDS, NODE_TYPES, choice_text, translation_files
+from flowin_desktop.i18n import (
+    CONNECTOR_MESSAGES,
+    NODE_FIELDS,
+    NODE_TYPES,
+    choice_text,
+    translation_files,
+)
 from flowin_desktop.panels.fields import _plain
+from flowin_engine.kit import Service
 from flowin_engine.registry import Connector, Registry, default_registry
 
 if TYPE_CHECKING:
@@ -85,7 +95,23 @@ def _connector_strings(connector: Connector, registry: Registry) -> list[Entry]:
                 Entry(NODE_TYPES, node_type.manifest.description, f"{node_type.type}: description")
             )
         found += _model_strings(node_type.input_model, node_type.type)
+    found += _service_sentences(connector)
     return [entry for entry in found if entry.source.strip()]
+
+
+def _service_sentences(connector: Connector) -> list[Entry]:
+    """The connector's own sentences for its service's failures (a refused key, a send that got
+    no answer), declared on its ``Service``; the desktop shows them translated."""
+    module = importlib.import_module(f"{connector.package}.{connector.manifest.module}")
+    found = []
+    for name, value in vars(module).items():
+        if isinstance(value, Service):
+            found += [
+                Entry(CONNECTOR_MESSAGES, sentence, f"{connector.id}: {name}.{kind}")
+                for kind, sentence in (("rejected", value.rejected), ("unsure", value.unsure))
+                if sentence
+            ]
+    return found
 
 
 def strings(registry: Registry | None = None) -> list[Entry]:

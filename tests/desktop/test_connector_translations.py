@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
 
+from flowin_desktop.i18n import CONNECTOR_MESSAGES, stored_error_text
 from flowin_desktop.panels.fields import ChoiceEditor
 
 from .conftest import add, plain
@@ -108,3 +109,15 @@ def test_the_properties_panel_shows_arabic_fields_help_and_choices(qtbot, editor
     labels = [unit.widget.itemText(i) for i in range(unit.widget.count())]
     assert labels == ["ثوانٍ", "دقائق", "ساعات", "أيام"]
     assert unit.widget.itemData(0) == "seconds"  # the value saved stays the same
+
+
+def test_a_connectors_own_failure_sentence_reads_in_arabic_in_the_history(qtbot, editor):
+    entries = {(e.context, e.source): e.where for e in manifest_strings.strings()}
+    refused = "Telegram: the bot token is wrong — reconnect the bot."
+    assert entries[(CONNECTOR_MESSAGES, refused)] == "telegram: TELEGRAM.rejected"
+    editor.set_language("ar")
+    assert plain(stored_error_text(refused)) == "Telegram: رمز البوت غير صحيح — أعد ربط البوت."
+    # A service's own answer, which no connector declared, stays as it came.
+    assert stored_error_text("Telegram refused sendMessage: Bad Request.") == (
+        "Telegram refused sendMessage: Bad Request."
+    )

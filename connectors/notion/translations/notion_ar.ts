@@ -99,4 +99,11 @@
       <translation>الخصائص المطلوب تغييرها فقط، بأسماء الأعمدة.</translation>
     </message>
   </context>
+  <context>
+    <name>ConnectorMessages</name>
+    <message>
+      <source>Notion: the integration secret is wrong or was revoked; connect it again.</source>
+      <translation>Notion: المفتاح السري للتكامل غير صحيح أو أُلغي؛ اربطه مرة أخرى.</translation>
+    </message>
+  </context>
 </TS>

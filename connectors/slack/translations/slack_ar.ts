@@ -83,4 +83,15 @@
       <translation>قيمة ts للرسالة الأصلية، مثال: {{ trigger.ts }}.</translation>
     </message>
   </context>
+  <context>
+    <name>ConnectorMessages</name>
+    <message>
+      <source>Slack: the bot token is wrong or was revoked — reconnect Slack.</source>
+      <translation>Slack: رمز البوت غير صحيح أو أُلغي — أعد ربط Slack.</translation>
+    </message>
+    <message>
+      <source>Slack didn't answer; the message may have been posted, so Flowin didn't post it again.</source>
+      <translation>لم يردّ Slack؛ ربما نُشرت الرسالة، لذلك لم ينشرها Flowin مرة أخرى.</translation>
+    </message>
+  </context>
 </TS>

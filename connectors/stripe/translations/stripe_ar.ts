@@ -131,4 +131,11 @@
       <translation>مثل «أُنشئ منذ»؛ واتركه فارغًا بلا حد.</translation>
     </message>
   </context>
+  <context>
+    <name>ConnectorMessages</name>
+    <message>
+      <source>Invalid Stripe API key — reconnect Stripe with a secret key (sk_…) or a restricted key (rk_…) from Developers → API keys.</source>
+      <translation>مفتاح Stripe API غير صالح — أعد ربط Stripe بمفتاح سري (sk_…) أو مفتاح مقيّد (rk_…) من Developers → API keys.</translation>
+    </message>
+  </context>
 </TS>

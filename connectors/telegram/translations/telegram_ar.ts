@@ -123,4 +123,15 @@
       <translation>تنسيق التعليق</translation>
     </message>
   </context>
+  <context>
+    <name>ConnectorMessages</name>
+    <message>
+      <source>Telegram: the bot token is wrong — reconnect the bot.</source>
+      <translation>Telegram: رمز البوت غير صحيح — أعد ربط البوت.</translation>
+    </message>
+    <message>
+      <source>Telegram didn't answer; the message may have been sent, so Flowin didn't send it again. Check the chat.</source>
+      <translation>لم يردّ Telegram؛ ربما أُرسلت الرسالة، لذلك لم يرسلها Flowin مرة أخرى. راجع المحادثة.</translation>
+    </message>
+  </context>
 </TS>

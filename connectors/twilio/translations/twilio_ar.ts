@@ -59,4 +59,11 @@
       <translation>رقمك في Twilio، أو Messaging Service SID (MG…).</translation>
     </message>
   </context>
+  <context>
+    <name>ConnectorMessages</name>
+    <message>
+      <source>Twilio: the Account SID or Auth Token is wrong — reconnect the Twilio account.</source>
+      <translation>Twilio: قيمة Account SID أو Auth Token غير صحيحة — أعد ربط حساب Twilio.</translation>
+    </message>
+  </context>
 </TS>

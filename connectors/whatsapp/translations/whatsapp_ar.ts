@@ -111,4 +111,15 @@
       <translation>تملأ {{1}}, {{2}} … في القالب بالترتيب، مثال: {{ trigger.name }}.</translation>
     </message>
   </context>
+  <context>
+    <name>ConnectorMessages</name>
+    <message>
+      <source>Invalid WhatsApp API token — reconnect the WhatsApp account.</source>
+      <translation>رمز WhatsApp API غير صالح — أعد ربط حساب WhatsApp.</translation>
+    </message>
+    <message>
+      <source>WhatsApp didn't answer; the message may have been sent, so Flowin didn't send it again.</source>
+      <translation>لم يردّ WhatsApp؛ ربما أُرسلت الرسالة، لذلك لم يرسلها Flowin مرة أخرى.</translation>
+    </message>
+  </context>
 </TS>
