@@ -239,10 +239,6 @@ class Registry:
         """The node type called ``type_name`` now or before a rename, if Flowin has it."""
         return self._types.get(self._former.get(type_name, type_name))
 
-    def current_name(self, type_name: str) -> str:
-        """``type_name``, or the name its node type has now if it was renamed."""
-        return self._former.get(type_name, type_name)
-
     def with_current_names(self, flow: Flow) -> Flow:
         """``flow`` with each step's type under its current name: a flow saved before an
         operation was renamed opens, runs and is saved again as the renamed type. Returns
@@ -398,11 +394,9 @@ def _hook(
     trigger: str | None = None,
 ) -> Callable[..., Any]:
     """The function ``name`` of ``module``, checked to be callable as ``hook`` is called."""
-    where = (
-        f"the trigger '{trigger}' of the connector '{connector.id}'"
-        if trigger
-        else (f"the connector '{connector.id}'")
-    )
+    where = f"the connector '{connector.id}'"
+    if trigger:
+        where = f"the trigger '{trigger}' of {where}"
     function = getattr(module, name, None)
     if not callable(function):
         whose = f"the {hook.role} of its trigger '{trigger}'" if trigger else f"its {hook.role}"
