@@ -44,8 +44,8 @@ def main() -> None:
     for language, sentence in SENTENCES.items():
         window.set_language(language)
         window.new_flow()
-        window.show_builder(True)
-        panel = window.builder_panel
+        window.editor.show_builder(True)
+        panel = window.editor.builder_panel
         panel.ask(sentence)
         while panel.is_building():
             settle(app, 0.05)

@@ -48,26 +48,26 @@ def grab_with_popup(window: QWidget, popup: QWidget) -> object:
 
 def references(app: QApplication, window: object, out: Path, language: str) -> None:
     """Typing {{ in a field of a step added after the example's last step, after a run."""
-    gift = next(n for n in window.document.flow.nodes if n.name == "Add a thank-you gift")
-    stop = window.add_node("core.stop_with_error", QPointF(1160, 0))
-    window.scene.connect(gift.id, "main", stop, "main")
-    window.view.fit_to_view()
-    window.properties.tabs.setCurrentIndex(0)
+    gift = next(n for n in window.editor.document.flow.nodes if n.name == "Add a thank-you gift")
+    stop = window.editor.add_node("core.stop_with_error", QPointF(1160, 0))
+    window.editor.scene.connect(gift.id, "main", stop, "main")
+    window.editor.view.fit_to_view()
+    window.editor.properties.tabs.setCurrentIndex(0)
     settle(app)
-    field = window.properties.editors["message"].widget
+    field = window.editor.properties.editors["message"].widget
     field.setFocus()
     QTest.keyClicks(field, "Hi {{ customer_name }}, {{ ord")
     settle(app)
-    grab_with_popup(window, window.properties.completers["message"].completer.popup()).save(
+    grab_with_popup(window, window.editor.properties.completers["message"].completer.popup()).save(
         str(out / f"references-{language}.png")
     )
     QTest.keyClick(field, Qt.Key.Key_Return)  # picks trigger.order_id
     field.commit()  # what leaving the field does; offscreen windows get no focus-out
     settle(app)
     window.grab().save(str(out / f"references-missing-{language}.png"))
-    window.document.undo_stack.undo()
-    window.document.undo_stack.undo()
-    window.document.undo_stack.undo()
+    window.editor.document.undo_stack.undo()
+    window.editor.document.undo_stack.undo()
+    window.editor.document.undo_stack.undo()
 
 
 def main() -> None:
@@ -86,20 +86,22 @@ def main() -> None:
         window.grab().save(str(out / f"home-{language}.png"))
         window.open_flow(window.home.flow_ids()[0])
         settle(app)
-        window.view.fit_to_view()
-        first = next(iter(window.scene.node_items.values()))
+        window.editor.view.fit_to_view()
+        first = next(iter(window.editor.scene.node_items.values()))
         first.setSelected(True)
         settle(app)
         window.grab().save(str(out / f"editor-{language}.png"))
-        window.test_run()
+        window.editor.test_run()
         deadline = time.monotonic() + 10
-        while window.runs.is_running() and time.monotonic() < deadline:
+        while window.editor.runs.is_running() and time.monotonic() < deadline:
             settle(app, 0.05)
         settle(app, 0.5)
-        condition = next(i for i in window.scene.node_items.values() if i.name == "Big order?")
-        window.scene.clearSelection()
+        condition = next(
+            i for i in window.editor.scene.node_items.values() if i.name == "Big order?"
+        )
+        window.editor.scene.clearSelection()
         condition.setSelected(True)
-        window.properties.tabs.setCurrentIndex(1)
+        window.editor.properties.tabs.setCurrentIndex(1)
         settle(app)
         window.grab().save(str(out / f"run-{language}.png"))
         references(app, window, out, language)
@@ -108,7 +110,7 @@ def main() -> None:
         window.grab().save(str(out / f"executions-{language}.png"))
         window.executions.back_button.click()
         settle(app)
-        window.properties.tabs.setCurrentIndex(0)
+        window.editor.properties.tabs.setCurrentIndex(0)
         window.set_theme("dark")
         settle(app)
         window.grab().save(str(out / f"editor-dark-{language}.png"))
@@ -120,27 +122,29 @@ def main() -> None:
     window.new_flow()
     settle(app)
     window.grab().save(str(out / "editor-empty-en.png"))
-    trigger = window.add_node("core.manual_trigger", QPointF(0, 0))
-    fail = window.add_node("core.stop_with_error", QPointF(320, 0))
-    window.scene.connect(trigger, "main", fail, "main")
-    window.view.fit_to_view()
+    trigger = window.editor.add_node("core.manual_trigger", QPointF(0, 0))
+    fail = window.editor.add_node("core.stop_with_error", QPointF(320, 0))
+    window.editor.scene.connect(trigger, "main", fail, "main")
+    window.editor.view.fit_to_view()
     settle(app, 0.6)
     window.grab().save(str(out / "problems-en.png"))
-    window.document.push(SetNodeValue(window.document, fail, "params.message", "Out of stock"))
-    window.test_run()
+    window.editor.document.push(
+        SetNodeValue(window.editor.document, fail, "params.message", "Out of stock")
+    )
+    window.editor.test_run()
     deadline = time.monotonic() + 10
-    while window.runs.is_running() and time.monotonic() < deadline:
+    while window.editor.runs.is_running() and time.monotonic() < deadline:
         settle(app, 0.05)
     settle(app, 0.5)
-    window.view.fit_to_view()
+    window.editor.view.fit_to_view()
     settle(app)
     window.grab().save(str(out / "run-failed-en.png"))
     os.environ["FLOWIN_SECRETS"] = "file"  # the data folder is a throw-away one
     for language in ("en", "ar"):
         window.set_language(language)
-        window.add_node("openai.generate_text", QPointF(320, 200))
+        window.editor.add_node("openai.generate_text", QPointF(320, 200))
         settle(app)
-        dialog = window.properties.editors["connection"].connect_account()
+        dialog = window.editor.properties.editors["connection"].connect_account()
         dialog.fields["api_key"].setText("sk-example")
         dialog.result_label.setText("✕ " + dialog.tr("Test connection"))
         settle(app)
@@ -154,7 +158,7 @@ def main() -> None:
         painter.end()
         picture.save(str(out / f"account-{language}.png"))
         dialog.reject()
-        window.document.undo_stack.undo()
+        window.editor.document.undo_stack.undo()
     for language in ("en", "ar"):
         window.set_language(language)
         window.show_executions()

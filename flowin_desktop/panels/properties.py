@@ -48,6 +48,7 @@ class PropertiesPanel(QWidget):
 
     pin_requested = Signal(str, bool)  # step id, pin (True) or unpin (False)
     run_step_requested = Signal(str)
+    message = Signal(str, int)  # for the status bar: text, milliseconds
 
     def __init__(
         self,
@@ -297,7 +298,7 @@ class PropertiesPanel(QWidget):
             # editing.rename_step's rules: the name free, every reference to the step following.
             command = SetNodeValue(self.document, node.id, "name", name)
         except StepNameTaken:
-            self.window().statusBar().showMessage(
+            self.message.emit(
                 self.tr("Another step is already called '%1'.").replace("%1", name), 5000
             )
             self.name_edit.setText(node.name)

@@ -260,6 +260,104 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>MainWindow</name>
     <message>
+      <source>Flows paused: %1</source>
+      <translation>التدفقات المتوقفة مؤقتًا: %1</translation>
+    </message>
+    <message>
+      <location filename="../flowin_desktop/main_window.py" line="283" />
+      <location filename="../flowin_desktop/main_window.py" line="376" />
+      <source>Flowin</source>
+      <translation>فلوإن</translation>
+    </message>
+    <message>
+      <location filename="../flowin_desktop/main_window.py" line="284" />
+      <source>‹ Flows</source>
+      <translation>‹ التدفقات</translation>
+    </message>
+    <message>
+      <location filename="../flowin_desktop/main_window.py" line="285" />
+      <source>Back to your flows</source>
+      <translation>العودة إلى تدفقاتك</translation>
+    </message>
+    <message>
+      <location filename="../flowin_desktop/main_window.py" line="288" />
+      <location filename="../flowin_desktop/main_window.py" line="360" />
+      <source>Dark</source>
+      <translation>داكن</translation>
+    </message>
+    <message>
+      <location filename="../flowin_desktop/main_window.py" line="288" />
+      <location filename="../flowin_desktop/main_window.py" line="360" />
+      <source>Light</source>
+      <translation>فاتح</translation>
+    </message>
+    <message>
+      <location filename="../flowin_desktop/main_window.py" line="290" />
+      <source>Switch between the light and dark theme</source>
+      <translation>التبديل بين المظهر الفاتح والداكن</translation>
+    </message>
+    <message>
+      <location filename="../flowin_desktop/main_window.py" line="294" />
+      <location filename="../flowin_desktop/main_window.py" line="295" />
+      <source>Language</source>
+      <translation>اللغة</translation>
+    </message>
+    <message>
+      <location filename="../flowin_desktop/main_window.py" line="298" />
+      <source>&amp;File</source>
+      <translation>&amp;ملف</translation>
+    </message>
+    <message>
+      <location filename="../flowin_desktop/main_window.py" line="299" />
+      <source>&amp;Edit</source>
+      <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+      <location filename="../flowin_desktop/main_window.py" line="300" />
+      <source>&amp;View</source>
+      <translation>&amp;عرض</translation>
+    </message>
+    <message>
+      <location filename="../flowin_desktop/main_window.py" line="301" />
+      <source>&amp;Run</source>
+      <translation>&amp;تشغيل</translation>
+    </message>
+    <message>
+      <location filename="../flowin_desktop/main_window.py" line="303" />
+      <source>New flow</source>
+      <translation>تدفق جديد</translation>
+    </message>
+    <message>
+      <location filename="../flowin_desktop/main_window.py" line="304" />
+      <source>Your flows</source>
+      <translation>تدفقاتك</translation>
+    </message>
+    <message>
+      <location filename="../flowin_desktop/main_window.py" line="306" />
+      <source>Quit Flowin</source>
+      <translation>الخروج من فلوإن</translation>
+    </message>
+    <message>
+      <location filename="../flowin_desktop/main_window.py" line="319" />
+      <source>Dark theme</source>
+      <translation>المظهر الداكن</translation>
+    </message>
+    <message>
+      <source>Every run of your flows, with its steps</source>
+      <translation>كل عملية تشغيل لتدفقاتك، مع خطواتها</translation>
+    </message>
+    <message>
+      <source>Executions</source>
+      <translation>عمليات التشغيل</translation>
+    </message>
+    <message>
+      <source>Cloud account…</source>
+      <translation>الحساب السحابي…</translation>
+    </message>
+  </context>
+  <context>
+    <name>Editor</name>
+    <message>
       <source>Version history…</source>
       <translation>سجل الإصدارات…</translation>
     </message>
@@ -336,310 +434,176 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>صف تدفقًا بكلماتك ودع Flowin يبنيه</translation>
     </message>
     <message>
-      <source>Flows paused: %1</source>
-      <translation>التدفقات المتوقفة مؤقتًا: %1</translation>
-    </message>
-    <message>
-      <location filename="../flowin_desktop/main_window.py" line="283" />
-      <location filename="../flowin_desktop/main_window.py" line="376" />
-      <source>Flowin</source>
-      <translation>فلوإن</translation>
-    </message>
-    <message>
-      <location filename="../flowin_desktop/main_window.py" line="284" />
-      <source>‹ Flows</source>
-      <translation>‹ التدفقات</translation>
-    </message>
-    <message>
-      <location filename="../flowin_desktop/main_window.py" line="285" />
-      <source>Back to your flows</source>
-      <translation>العودة إلى تدفقاتك</translation>
-    </message>
-    <message>
-      <location filename="../flowin_desktop/main_window.py" line="286" />
       <source>▶  Test run</source>
       <translation>▶  تشغيل تجريبي</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="288" />
-      <location filename="../flowin_desktop/main_window.py" line="360" />
-      <source>Dark</source>
-      <translation>داكن</translation>
-    </message>
-    <message>
-      <location filename="../flowin_desktop/main_window.py" line="288" />
-      <location filename="../flowin_desktop/main_window.py" line="360" />
-      <source>Light</source>
-      <translation>فاتح</translation>
-    </message>
-    <message>
-      <location filename="../flowin_desktop/main_window.py" line="290" />
-      <source>Switch between the light and dark theme</source>
-      <translation>التبديل بين المظهر الفاتح والداكن</translation>
-    </message>
-    <message>
-      <location filename="../flowin_desktop/main_window.py" line="291" />
       <source>Name your flow</source>
       <translation>سمِّ تدفقك</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="293" />
       <source>Flow name</source>
       <translation>اسم التدفق</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="294" />
-      <location filename="../flowin_desktop/main_window.py" line="295" />
-      <source>Language</source>
-      <translation>اللغة</translation>
-    </message>
-    <message>
-      <location filename="../flowin_desktop/main_window.py" line="296" />
       <source>Canvas</source>
       <translation>لوحة التدفق</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="298" />
-      <source>&amp;File</source>
-      <translation>&amp;ملف</translation>
-    </message>
-    <message>
-      <location filename="../flowin_desktop/main_window.py" line="299" />
-      <source>&amp;Edit</source>
-      <translation>&amp;تحرير</translation>
-    </message>
-    <message>
-      <location filename="../flowin_desktop/main_window.py" line="300" />
-      <source>&amp;View</source>
-      <translation>&amp;عرض</translation>
-    </message>
-    <message>
-      <location filename="../flowin_desktop/main_window.py" line="301" />
-      <source>&amp;Run</source>
-      <translation>&amp;تشغيل</translation>
-    </message>
-    <message>
-      <location filename="../flowin_desktop/main_window.py" line="303" />
-      <source>New flow</source>
-      <translation>تدفق جديد</translation>
-    </message>
-    <message>
-      <location filename="../flowin_desktop/main_window.py" line="304" />
-      <source>Your flows</source>
-      <translation>تدفقاتك</translation>
-    </message>
-    <message>
-      <location filename="../flowin_desktop/main_window.py" line="305" />
       <source>Save</source>
       <translation>حفظ</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="306" />
-      <source>Quit Flowin</source>
-      <translation>الخروج من فلوإن</translation>
-    </message>
-    <message>
-      <location filename="../flowin_desktop/main_window.py" line="307" />
       <source>Undo</source>
       <translation>تراجع</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="308" />
       <source>Redo</source>
       <translation>إعادة</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="309" />
       <source>Cut</source>
       <translation>قص</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="310" />
       <source>Copy</source>
       <translation>نسخ</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="311" />
       <source>Paste</source>
       <translation>لصق</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="312" />
       <source>Duplicate</source>
       <translation>تكرار</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="313" />
       <source>Delete</source>
       <translation>حذف</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="314" />
       <source>Select all</source>
       <translation>تحديد الكل</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="315" />
       <source>Zoom in</source>
       <translation>تكبير</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="316" />
       <source>Zoom out</source>
       <translation>تصغير</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="317" />
       <source>Fit to view</source>
       <translation>ملاءمة العرض</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="318" />
       <source>Show run log</source>
       <translation>إظهار سجل التشغيل</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="319" />
-      <source>Dark theme</source>
-      <translation>المظهر الداكن</translation>
-    </message>
-    <message>
-      <location filename="../flowin_desktop/main_window.py" line="320" />
       <source>Test run</source>
       <translation>تشغيل تجريبي</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="399" />
       <source>Untitled flow</source>
       <translation>تدفق بلا عنوان</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="445" />
       <source>Add step here</source>
       <translation>أضف خطوة هنا</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="449" />
       <source>Add a note here</source>
       <translation>أضف ملاحظة هنا</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="457" />
       <source>Turn this step on</source>
       <translation>شغّل هذه الخطوة</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="457" />
       <source>Turn this step off</source>
       <translation>أوقف هذه الخطوة</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="467" />
       <source>Double-click to write a note.</source>
       <translation>انقر مرتين لكتابة ملاحظة.</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="477" />
       <source>Note</source>
       <translation>ملاحظة</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="530" />
       <source>The clipboard holds no steps to paste.</source>
       <translation>لا توجد خطوات في الحافظة للصقها.</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="560" />
       <source>● Active</source>
       <translation>● نشِط</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="560" />
       <source>Activate</source>
       <translation>تفعيل</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="562" />
       <source>Active: runs on its own, also when the window is closed. Click to pause.</source>
       <translation>نشِط: يعمل تلقائيًا حتى عند إغلاق النافذة. انقر للإيقاف المؤقت.</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="564" />
       <source>Let this flow run on its own when its trigger fires.</source>
       <translation>دع هذا التدفق يعمل تلقائيًا عندما يُطلَق مشغِّله.</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="600" />
       <source>Not saved — will try again</source>
       <translation>لم يُحفظ — ستُعاد المحاولة</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="607" />
       <source>Saved</source>
       <translation>تم الحفظ</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="607" />
       <source>Saving…</source>
       <translation>جارٍ الحفظ…</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="633" />
       <source>Oops! This flow can't run yet — let's fix it together.</source>
       <translation>عذرًا! لا يمكن تشغيل هذا التدفق بعد — لنصلحه معًا.</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="640" />
       <source>Running…</source>
       <translation>جارٍ التشغيل…</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="660" />
       <source>Skipped: %1</source>
       <translation>تم التخطي: %1</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="675" />
       <source>✓ Step %1 succeeded: %2 (%3 ms)</source>
       <translation>✓ نجحت الخطوة %1: %2 (%3 م.ث)</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="682" />
       <source>⚠ Step %1: %2 — trying again</source>
       <translation>⚠ الخطوة %1: %2 — إعادة المحاولة</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="688" />
       <source>✕ Step %1 failed: %2</source>
       <translation>✕ فشلت الخطوة %1: %2</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="698" />
       <source>Your flow's flying smoothly! Execution time: %1 s</source>
       <translation>تدفقك يعمل بسلاسة! مدة التنفيذ: %1 ث</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="708" />
       <source>Step %1 failed: %2</source>
       <translation>فشلت الخطوة %1: %2</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="713" />
       <source>The run failed: %1</source>
       <translation>فشل التشغيل: %1</translation>
     </message>
     <message>
-      <location filename="../flowin_desktop/main_window.py" line="715" />
       <source>The run stopped (%1).</source>
       <translation>توقف التشغيل (%1).</translation>
-    </message>
-    <message>
-      <source>Every run of your flows, with its steps</source>
-      <translation>كل عملية تشغيل لتدفقاتك، مع خطواتها</translation>
-    </message>
-    <message>
-      <source>Executions</source>
-      <translation>عمليات التشغيل</translation>
     </message>
     <message>
       <source>Tidy up</source>
@@ -650,20 +614,19 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>إظهار الخريطة المصغّرة</translation>
     </message>
     <message>
-      <source>Cloud account…</source>
-      <translation>الحساب السحابي…</translation>
-    </message>
-    <message>
-      <source>'%1' was deleted on another computer.</source>
-      <translation>حُذف «%1» على حاسوب آخر.</translation>
-    </message>
-    <message>
       <source>Changes from another computer</source>
       <translation>تغييرات من حاسوب آخر</translation>
     </message>
     <message>
       <source>This flow was changed on another computer; you see the new version.</source>
       <translation>تغيّر هذا التدفق على حاسوب آخر؛ أنت ترى النسخة الجديدة.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CloudReactions</name>
+    <message>
+      <source>'%1' was deleted on another computer.</source>
+      <translation>حُذف «%1» على حاسوب آخر.</translation>
     </message>
   </context>
   <context>

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from flowin_desktop.app import create_window
+from flowin_desktop.editor.page import Editor
+from flowin_desktop.example import welcome_flow
 from flowin_desktop.main_window import MainWindow
 from flowin_engine.model import Flow
 from flowin_engine.registry import default_registry
@@ -119,14 +121,31 @@ def window(qtbot, qapp: QApplication, store: Store) -> Iterator[MainWindow]:
 
 
 @pytest.fixture
-def editor(window: MainWindow) -> MainWindow:
-    """The window with a new, empty flow open."""
-    window.new_flow()
-    return window
+def editor(qtbot, qapp: QApplication, store: Store) -> Iterator[Editor]:
+    """The editor page alone, without a main window, a new empty flow open in it; its store is
+    the ``store`` fixture's (a real SQLite file in the test's own data folder)."""
+    page = Editor(store, default_registry())
+    qtbot.addWidget(page)
+    page.resize(1200, 760)
+    page.show()
+    qtbot.waitExposed(page, timeout=WAIT_MS)
+    page.new_flow()
+    yield page
+    page.shutdown()
 
 
-def add(window: MainWindow, type_name: str, x: float, y: float) -> str:
-    return window.add_node(type_name, QPointF(x, y))
+@pytest.fixture
+def example(editor: Editor) -> Editor:
+    """The editor alone with the example flow a first start saves open in it."""
+    flow = welcome_flow(editor.registry)
+    assert flow is not None
+    editor.store.save_flow(flow)
+    editor.open_flow(flow.id)
+    return editor
+
+
+def add(editor: Editor, type_name: str, x: float, y: float) -> str:
+    return editor.add_node(type_name, QPointF(x, y))
 
 
 def names(flow: Flow) -> list[str]:

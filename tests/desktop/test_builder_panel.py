@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from flowin_desktop.main_window import MainWindow
+from flowin_desktop.editor.page import Editor
 from flowin_desktop.panels.builder import (
     API_KEY_SECRET,
     SETTINGS_KEY,
@@ -21,11 +21,11 @@ from flowin_engine.credentials import EncryptedFileSecrets
 from .conftest import click, shown
 
 
-def describe(qtbot, window: MainWindow, sentence: str):
+def describe(qtbot, editor: Editor, sentence: str):
     """Open the panel from the top bar, type the sentence, press Enter, wait for the answer."""
-    if not window.ai_button.isChecked():
-        click(qtbot, window.ai_button)
-    panel = shown(qtbot, lambda: window.builder_panel)
+    if not editor.ai_button.isChecked():
+        click(qtbot, editor.ai_button)
+    panel = shown(qtbot, lambda: editor.builder_panel)
     before = panel.conversation.count()
     if sentence.isascii():
         qtbot.keyClicks(panel.input, sentence)
@@ -58,8 +58,8 @@ def texts(widget) -> str:
     return "\n".join(label.text() for label in widget.findChildren(QLabel))
 
 
-def types(window: MainWindow) -> list[str]:
-    return [n.type for n in window.document.flow.nodes]
+def types(editor: Editor) -> list[str]:
+    return [n.type for n in editor.document.flow.nodes]
 
 
 def test_a_sentence_becomes_cards_and_a_ghost_then_apply_is_one_undo_step(qtbot, editor):

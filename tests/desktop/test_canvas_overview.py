@@ -62,11 +62,13 @@ def test_tidy_up_lays_the_flow_out_left_to_right_from_the_trigger(qtbot, editor)
     assert positions(editor) == before
 
 
-def test_tidy_up_is_in_the_view_menu_with_its_shortcut(editor):
-    assert editor.tidy_action in editor.view_menu.actions()
+def test_tidy_up_is_in_the_view_menu_with_its_shortcut(window):
+    window.new_flow()
+    editor = window.editor
+    assert editor.tidy_action in window.view_menu.actions()
     assert editor.tidy_action.shortcut() == QKeySequence("Ctrl+Shift+T")
     assert editor.tidy_action.text() == "Tidy up"
-    editor.set_language("ar")
+    window.set_language("ar")
     assert editor.tidy_action.text() == "ترتيب الخطوات"
 
 
@@ -134,13 +136,15 @@ def test_dragging_on_the_minimap_pans_and_zooming_shrinks_the_outline(qtbot, edi
     assert minimap.visible_rect().width() < outline
 
 
-def test_the_minimap_can_be_switched_off_and_moves_to_the_left_in_arabic(editor):
+def test_the_minimap_can_be_switched_off_and_moves_to_the_left_in_arabic(window):
+    window.new_flow()
+    editor = window.editor
     messy_flow(editor)
     minimap = editor.view.minimap
     editor.minimap_action.trigger()
     assert not minimap.isVisible()
     editor.minimap_action.trigger()
     assert minimap.isVisible()
-    editor.set_language("ar")
+    window.set_language("ar")
     assert minimap.geometry().left() < 40
     assert minimap.toolTip().startswith("التدفق كاملًا")

@@ -226,13 +226,13 @@ def test_a_flow_changed_on_another_computer_shows_in_the_open_editor_undoably(
 
     window.cloud.sync_now()
     qtbot.waitUntil(
-        lambda: greeting_text(window.document.flow) == "Welcome back {{ trigger.name }}",
+        lambda: greeting_text(window.editor.document.flow) == "Welcome back {{ trigger.name }}",
         timeout=WAIT_MS,
     )
-    assert window.document.undo_stack.undoText() == "Changes from another computer"
+    assert window.editor.document.undo_stack.undoText() == "Changes from another computer"
     assert "another computer" in window.statusBar().currentMessage()
-    window.document.undo_stack.undo()  # the user's own choice from here: saved and synced
-    assert greeting_text(window.document.flow) == "Hello {{ trigger.name }}"
+    window.editor.document.undo_stack.undo()  # the user's own choice from here: saved and synced
+    assert greeting_text(window.editor.document.flow) == "Hello {{ trigger.name }}"
 
 
 def test_a_conflict_is_shown_and_keeping_both_keeps_each_side(qtbot, window, cloud, other_computer):
@@ -262,12 +262,15 @@ def test_a_conflict_is_shown_and_keeping_both_keeps_each_side(qtbot, window, clo
     click(qtbot, dialog.keep_both)
 
     copy_name = "Greet a customer" + COPY_SUFFIX
+    # The copy is saved first, then theirs replaces the flow: wait for both.
     qtbot.waitUntil(
-        lambda: copy_name in {summary.name for summary in window.store.list_flows()},
+        lambda: (
+            copy_name in {summary.name for summary in window.store.list_flows()}
+            and greeting_text(window.store.get_flow(flow.id)) == "Theirs"
+        ),
         timeout=WAIT_MS,
     )
     flows = {summary.name: summary.id for summary in window.store.list_flows()}
-    assert greeting_text(window.store.get_flow(flow.id)) == "Theirs"
     copy_id = flows[copy_name]
     assert greeting_text(window.store.get_flow(copy_id)) == "Mine"
     in_the_cloud(qtbot, cloud, email, copy_id)
@@ -298,7 +301,7 @@ def test_a_run_queued_through_the_cloud_api_runs_here_and_is_reported(qtbot, win
     flow = greeting()
     flow.status = FlowStatus.ACTIVE
     window.store.save_flow(flow)
-    runtime = window.folder.runtime(RuntimeSettings(port=0, sync_interval=0.1))
+    runtime = window.editor.folder.runtime(RuntimeSettings(port=0, sync_interval=0.1))
     runtime.start()
     window.cloud.runtime = runtime
     try:

@@ -68,7 +68,7 @@ def test_arabic_translations_keep_placeholders_and_technical_tokens():
 
 def test_the_palette_shows_connectors_in_arabic(window):
     window.set_language("ar")
-    palette = window.palette_panel
+    palette = window.editor.palette_panel
     item = palette.item_for("shopify.new_order")
     assert item.text(0) == "طلب جديد في Shopify"
     assert "طلب جديد في Shopify" in item.toolTip(0)  # whole, should the name be cut short
@@ -87,8 +87,10 @@ def test_the_palette_shows_connectors_in_arabic(window):
     assert not palette.item_for("stripe.create_customer").isHidden()
 
 
-def test_the_properties_panel_shows_arabic_fields_help_and_choices(qtbot, editor):
-    editor.set_language("ar")
+def test_the_properties_panel_shows_arabic_fields_help_and_choices(qtbot, window):
+    window.new_flow()
+    editor = window.editor
+    window.set_language("ar")
     node_id = add(editor, "twilio.send_sms", 0, 0)
     editor.properties.show_node(node_id, force=True)
     page = editor.properties.settings_scroll.widget()
@@ -111,11 +113,11 @@ def test_the_properties_panel_shows_arabic_fields_help_and_choices(qtbot, editor
     assert unit.widget.itemData(0) == "seconds"  # the value saved stays the same
 
 
-def test_a_connectors_own_failure_sentence_reads_in_arabic_in_the_history(qtbot, editor):
+def test_a_connectors_own_failure_sentence_reads_in_arabic_in_the_history(qtbot, window):
     entries = {(e.context, e.source): e.where for e in manifest_strings.strings()}
     refused = "Telegram: the bot token is wrong — reconnect the bot."
     assert entries[(CONNECTOR_MESSAGES, refused)] == "telegram: TELEGRAM.rejected"
-    editor.set_language("ar")
+    window.set_language("ar")
     assert plain(stored_error_text(refused)) == "Telegram: رمز البوت غير صحيح — أعد ربط البوت."
     # A service's own answer, which no connector declared, stays as it came.
     assert stored_error_text("Telegram refused sendMessage: Bad Request.") == (

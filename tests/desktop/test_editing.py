@@ -72,14 +72,16 @@ def test_condition_branches_connect_from_true_and_false(editor):
     assert set(editor.scene.node_items[check].outputs) == {"true", "false", "error"}
 
 
-def test_connecting_into_a_trigger_is_refused_with_a_reason(qtbot, editor):
+def test_connecting_into_a_trigger_is_refused_with_a_reason(qtbot, window):
+    window.new_flow()
+    editor = window.editor
     trigger = add(editor, "core.manual_trigger", 0, 0)
     step = add(editor, "core.set_fields", 300, 0)
     with qtbot.waitSignal(editor.scene.status_message) as message:
         assert not editor.scene.connect(step, "main", trigger, "main")
     assert "trigger" in message.args[0]
     assert editor.document.flow.edges == []
-    assert editor.statusBar().currentMessage() == message.args[0]
+    assert window.statusBar().currentMessage() == message.args[0]
 
 
 def test_a_connection_that_would_make_a_circle_is_refused(qtbot, editor):
@@ -380,9 +382,10 @@ def test_a_step_cannot_be_renamed_to_a_name_another_step_has(qtbot, editor):
     field.setFocus()
     field.selectAll()
     qtbot.keyClicks(field, "Set fields")
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    with qtbot.waitSignal(editor.message, timeout=WAIT_MS) as said:  # for the status bar
+        qtbot.keyClick(field, Qt.Key.Key_Return)
 
     assert names(editor.document.flow) == ["Set fields", "Set fields 2"]
     assert field.text() == "Set fields 2"
-    assert "already called 'Set fields'" in editor.statusBar().currentMessage()
+    assert "already called 'Set fields'" in said.args[0]
     assert editor.document.undo_stack.count() == 2  # the two steps added, no rename

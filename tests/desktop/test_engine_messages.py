@@ -70,10 +70,12 @@ def test_every_engine_message_has_arabic_with_the_same_placeholders():
         assert re.search("[\u0600-\u06ff]", arabic[template])
 
 
-def test_a_missing_value_is_explained_in_arabic(qtbot, editor):
+def test_a_missing_value_is_explained_in_arabic(qtbot, window):
+    window.new_flow()
+    editor = window.editor
     add(editor, "core.manual_trigger", 0, 0)
     step = add(editor, "twilio.send_sms", 300, 0)
-    editor.set_language("ar")
+    window.set_language("ar")
     editor.check_flow()
     editor.properties.show_node(step, force=True)
     shown = [
@@ -82,7 +84,7 @@ def test_a_missing_value_is_explained_in_arabic(qtbot, editor):
     ]
     assert any("تحتاج" in text and "إلى قيمة في" in text for text in shown), shown
     assert not any("needs a value for" in text for text in shown)
-    editor.set_language("en")
+    window.set_language("en")
     editor.check_flow()
     editor.properties.show_node(step, force=True)
     shown = [
@@ -92,39 +94,45 @@ def test_a_missing_value_is_explained_in_arabic(qtbot, editor):
     assert any("needs a value for" in text for text in shown)
 
 
-def test_a_new_step_is_named_in_the_users_language(editor):
-    editor.set_language("ar")
+def test_a_new_step_is_named_in_the_users_language(window):
+    window.new_flow()
+    editor = window.editor
+    window.set_language("ar")
     step = add(editor, "twilio.send_sms", 0, 0)
     assert editor.document.flow.node(step).name == "إرسال SMS (Twilio)"
-    editor.set_language("en")
+    window.set_language("en")
     assert (
         editor.document.flow.node(add(editor, "twilio.send_sms", 0, 200)).name
         == "Send SMS (Twilio)"
     )
 
 
-def test_a_missing_variable_in_a_test_run_is_reported_in_arabic(qtbot, editor):
+def test_a_missing_variable_in_a_test_run_is_reported_in_arabic(qtbot, window):
+    window.new_flow()
+    editor = window.editor
     trigger = add(editor, "core.manual_trigger", 0, 0)
     greet = add(editor, "core.set_fields", 300, 0)
     editor.document.flow.node(greet).params["fields"] = [
         {"name": "text", "value": "Hello {{ trigger.customer_nam }}"}
     ]
     editor.scene.connect(trigger, "main", greet, "main")
-    editor.set_language("ar")
+    window.set_language("ar")
     with qtbot.waitSignal(editor.run_finished, timeout=WAIT_MS):
         assert editor.test_run()
     summary = plain(editor.run_log.summary.text())
     assert "متغير غير موجود" in summary and "trigger.customer_nam" in summary
     assert "Missing variable" not in summary
-    editor.set_language("en")
+    window.set_language("en")
 
 
-def test_an_impossible_setting_is_shown_on_its_step_in_both_languages(qtbot, editor):
+def test_an_impossible_setting_is_shown_on_its_step_in_both_languages(qtbot, window):
+    window.new_flow()
+    editor = window.editor
     add(editor, "core.manual_trigger", 0, 0)
     wait = add(editor, "core.delay", 300, 0)
     editor.document.flow.node(wait).params["unit"] = "fortnights"
     for language, expected in (("en", "is not one of seconds"), ("ar", "ليست من الخيارات")):
-        editor.set_language(language)
+        window.set_language(language)
         editor.check_flow()
         editor.properties.show_node(wait, force=True)
         shown = [
@@ -134,7 +142,9 @@ def test_an_impossible_setting_is_shown_on_its_step_in_both_languages(qtbot, edi
         assert any(expected in text and "fortnights" in text for text in shown), shown
 
 
-def test_an_expression_that_does_too_much_is_reported_in_arabic(qtbot, editor):
+def test_an_expression_that_does_too_much_is_reported_in_arabic(qtbot, window):
+    window.new_flow()
+    editor = window.editor
     trigger = add(editor, "core.manual_trigger", 0, 0)
     label = add(editor, "core.set_fields", 300, 0)
     editor.document.flow.node(label).params["fields"] = [
@@ -145,17 +155,17 @@ def test_an_expression_that_does_too_much_is_reported_in_arabic(qtbot, editor):
         }
     ]
     editor.scene.connect(trigger, "main", label, "main")
-    editor.set_language("ar")
+    window.set_language("ar")
     with qtbot.waitSignal(editor.run_finished, timeout=30_000):
         assert editor.test_run()
     summary = plain(editor.run_log.summary.text())
     assert "يتطلب عملًا أكثر من اللازم" in summary
     assert "does too much work" not in summary
-    editor.set_language("en")
+    window.set_language("en")
 
 
-def test_a_services_failure_in_the_history_reads_in_arabic(qtbot, editor):
-    editor.set_language("ar")
+def test_a_services_failure_in_the_history_reads_in_arabic(qtbot, window):
+    window.set_language("ar")
     shown = plain(stored_error_text("Notion refused the request: Status is expected to be status."))
     assert shown.startswith("رفض Notion الطلب")
     assert "Status is expected to be status" in shown

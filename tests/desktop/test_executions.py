@@ -24,11 +24,13 @@ def _failing_flow(qtbot, editor):
     return trigger, greet, check
 
 
-def test_the_history_lists_runs_filters_them_and_shows_each_steps_data(qtbot, editor):
+def test_the_history_lists_runs_filters_them_and_shows_each_steps_data(qtbot, window):
+    window.new_flow()
+    editor = window.editor
     _failing_flow(qtbot, editor)
-    click(qtbot, editor.executions_button)
-    view = editor.executions
-    assert editor.pages.currentWidget() is view
+    click(qtbot, window.executions_button)
+    view = window.executions
+    assert window.pages.currentWidget() is view
     assert view.flow_filter.currentData() == editor.document.flow.id
     [run_id] = view.execution_ids()
 
@@ -54,13 +56,15 @@ def test_the_history_lists_runs_filters_them_and_shows_each_steps_data(qtbot, ed
     assert view.execution_ids() == [run_id]
 
     click(qtbot, view.back_button)
-    assert editor.pages.currentWidget() is editor.editor
+    assert window.pages.currentWidget() is window.editor
 
 
-def test_retry_from_the_failed_step_reuses_what_succeeded_and_shows_live(qtbot, editor):
+def test_retry_from_the_failed_step_reuses_what_succeeded_and_shows_live(qtbot, window):
+    window.new_flow()
+    editor = window.editor
     _failing_flow(qtbot, editor)
-    editor.show_executions()
-    view = editor.executions
+    window.show_executions()
+    view = window.executions
     [failed_id] = view.execution_ids()
     assert view.retry_button.isVisible()
 
@@ -85,7 +89,9 @@ def test_retry_from_the_failed_step_reuses_what_succeeded_and_shows_live(qtbot, 
     assert view.list.currentItem().text(0).endswith("↻")
 
 
-def test_a_big_trigger_body_is_shown_cut_around_its_small_fields(qtbot, editor):
+def test_a_big_trigger_body_is_shown_cut_around_its_small_fields(qtbot, window):
+    window.new_flow()
+    editor = window.editor
     trigger = add(editor, "core.manual_trigger", 0, 0)
     greet = add(editor, "core.set_fields", 300, 0)
     editor.document.flow.node(greet).params["fields"] = [{"name": "total", "value": 5}]
@@ -97,8 +103,8 @@ def test_a_big_trigger_body_is_shown_cut_around_its_small_fields(qtbot, editor):
         assert runner.events.flush()
     assert editor.store.get_execution(editor.store.list_executions()[0].id).trigger_data == big
 
-    editor.show_executions()
-    view = editor.executions
+    window.show_executions()
+    view = window.executions
     view.steps.setCurrentItem(view.steps.topLevelItem(0))
     shown = view.data_model.item(0, 0)
     assert shown.text() == "Trigger data"
@@ -110,7 +116,9 @@ def test_a_big_trigger_body_is_shown_cut_around_its_small_fields(qtbot, editor):
     assert kept["preview"].startswith('["xxx')
 
 
-def test_a_step_output_too_big_to_keep_is_not_pinned_as_its_marker(qtbot, editor):
+def test_a_step_output_too_big_to_keep_is_not_pinned_as_its_marker(qtbot, window):
+    window.new_flow()
+    editor = window.editor
     trigger = add(editor, "core.manual_trigger", 0, 0)
     editor.save_now()
     with editor.folder.runner() as runner:
@@ -119,7 +127,7 @@ def test_a_step_output_too_big_to_keep_is_not_pinned_as_its_marker(qtbot, editor
 
     assert not editor.set_pinned(trigger, True)
     assert editor.document.flow.pinned == {}
-    assert "too big to keep" in editor.statusBar().currentMessage()
+    assert "too big to keep" in window.statusBar().currentMessage()
 
 
 def test_a_run_cut_short_when_flowin_stopped_reads_in_arabic(qtbot, window):

@@ -5,14 +5,14 @@ from __future__ import annotations
 from .conftest import WAIT_MS, add, click
 
 
-def _run(qtbot, window):
-    with qtbot.waitSignal(window.run_finished, timeout=WAIT_MS) as finished:
-        assert window.test_run()
+def _run(qtbot, editor):
+    with qtbot.waitSignal(editor.run_finished, timeout=WAIT_MS) as finished:
+        assert editor.test_run()
     return finished.args[0]
 
 
-def _connect(window, source: str, target: str) -> None:
-    window.scene.connect(source, "main", target, "main")
+def _connect(editor, source: str, target: str) -> None:
+    editor.scene.connect(source, "main", target, "main")
 
 
 def test_a_step_without_an_account_opens_the_account_dialog(qtbot, editor, monkeypatch):
@@ -53,7 +53,6 @@ def test_a_missing_variable_focuses_the_field_that_reads_it(qtbot, editor):
     )
 
 
-def test_a_successful_run_offers_no_fix(qtbot, window):
-    window.open_flow(window.home.flow_ids()[0])
-    _run(qtbot, window)
-    assert not window.run_log.fix_button.isVisibleTo(window.run_log)
+def test_a_successful_run_offers_no_fix(qtbot, example):
+    _run(qtbot, example)
+    assert not example.run_log.fix_button.isVisibleTo(example.run_log)

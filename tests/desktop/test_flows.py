@@ -15,7 +15,9 @@ def test_first_start_saves_a_working_example_flow(window, store):
     assert window.home.list.count() == 1
 
 
-def test_edits_are_saved_automatically_and_reopen_the_same(qtbot, editor, store):
+def test_edits_are_saved_automatically_and_reopen_the_same(qtbot, window, store):
+    window.new_flow()
+    editor = window.editor
     a = add(editor, "core.manual_trigger", 10, 20)
     b = add(editor, "core.set_fields", 300, 20)
     editor.scene.connect(a, "main", b, "main")
@@ -31,7 +33,7 @@ def test_edits_are_saved_automatically_and_reopen_the_same(qtbot, editor, store)
     ]
     assert [(e.source, e.target) for e in saved.edges] == [(a, b)]
 
-    editor.show_home()
+    window.show_home()
     editor.open_flow(flow_id)
     assert set(editor.scene.node_items) == {a, b}
     assert len(editor.scene.edge_items) == 1
@@ -64,12 +66,12 @@ def test_deleting_every_flow_shows_the_friendly_empty_state(window):
 def test_activating_a_flow_is_saved_and_undoable(qtbot, window, store):
     flow_id = window.home.flow_ids()[0]
     window.open_flow(flow_id)
-    click(qtbot, window.activate_button)
-    assert window.document.flow.status == FlowStatus.ACTIVE
-    assert window.activate_button.isChecked()
-    window.save_now()
+    click(qtbot, window.editor.activate_button)
+    assert window.editor.document.flow.status == FlowStatus.ACTIVE
+    assert window.editor.activate_button.isChecked()
+    window.editor.save_now()
     assert store.get_flow(flow_id).status == FlowStatus.ACTIVE
     assert window.has_active_work()
-    window.undo_action.trigger()
-    assert window.document.flow.status == FlowStatus.DRAFT
-    assert not window.activate_button.isChecked()
+    window.editor.undo_action.trigger()
+    assert window.editor.document.flow.status == FlowStatus.DRAFT
+    assert not window.editor.activate_button.isChecked()

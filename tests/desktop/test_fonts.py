@@ -17,7 +17,7 @@ def test_the_shipped_fonts_load_with_their_licences():
 def test_english_is_set_in_inter_and_arabic_in_cairo(window, qapp):
     assert QFontInfo(qapp.font()).family() == "Inter"
     assert QFontInfo(window.font()).family() == "Inter"
-    assert QFontInfo(window.run_log.summary.font()).family() == "Inter"
+    assert QFontInfo(window.editor.run_log.summary.font()).family() == "Inter"
     window.set_language("ar")
     qapp.processEvents()  # Qt tells widgets of a new application font by posted events
     assert QFontInfo(qapp.font()).family() == "Cairo"

@@ -17,7 +17,7 @@ def test_switching_to_arabic_is_right_to_left_and_translated(qtbot, window):
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.home.title.text() == "تدفقاتك"
-    assert window.run_button.text() == "▶  تشغيل تجريبي"
+    assert window.editor.run_button.text() == "▶  تشغيل تجريبي"
     assert window.edit_menu.title() == "&تحرير"
     assert window.store.get_setting("language") == "ar"
 
@@ -40,8 +40,10 @@ def test_qt_own_words_and_the_cloud_dialog_follow_the_language(qtbot, window):
     assert arabic.layoutDirection() == Qt.LayoutDirection.RightToLeft
 
 
-def test_refused_connection_reason_is_in_arabic_too(qtbot, editor):
-    editor.set_language("ar")
+def test_refused_connection_reason_is_in_arabic_too(qtbot, window):
+    window.new_flow()
+    editor = window.editor
+    window.set_language("ar")
     trigger = editor.add_node("core.manual_trigger", editor.view.mapToScene(0, 0))
     step = editor.add_node("core.no_op", editor.view.mapToScene(300, 0))
     with qtbot.waitSignal(editor.scene.status_message) as message:

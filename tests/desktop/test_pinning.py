@@ -22,16 +22,16 @@ def _order_flow(editor, httpserver):
     return trigger, call, note
 
 
-def _wait_for_run(qtbot, window, start):
-    with qtbot.waitSignal(window.run_finished, timeout=WAIT_MS) as finished:
+def _wait_for_run(qtbot, editor, start):
+    with qtbot.waitSignal(editor.run_finished, timeout=WAIT_MS) as finished:
         assert start()
     return finished.args[0]
 
 
-def _select(window, node_id):
-    window.scene.clearSelection()
-    window.scene.node_items[node_id].setSelected(True)
-    window.properties.tabs.setCurrentIndex(1)
+def _select(editor, node_id):
+    editor.scene.clearSelection()
+    editor.scene.node_items[node_id].setSelected(True)
+    editor.properties.tabs.setCurrentIndex(1)
 
 
 def test_a_pinned_step_is_not_called_again_in_test_runs_and_undo_unpins_it(

@@ -18,7 +18,7 @@ def _start(qtbot, qapp, store, reopens_a_flow: bool = False):
     window.resize(1200, 760)
     # A reopened flow's view is restored once the canvas has its size.
     with (
-        qtbot.waitSignal(window.view_restored, timeout=WAIT_MS)
+        qtbot.waitSignal(window.editor.view_restored, timeout=WAIT_MS)
         if reopens_a_flow
         else contextlib.nullcontext()
     ):
@@ -28,24 +28,24 @@ def _start(qtbot, qapp, store, reopens_a_flow: bool = False):
 
 
 def _centre(window):
-    return window.view.mapToScene(window.view.viewport().rect().center())
+    return window.editor.view.mapToScene(window.editor.view.viewport().rect().center())
 
 
 def test_the_open_flow_and_its_view_come_back(qtbot, qapp, store):
     first = _start(qtbot, qapp, store)
     flow_id = first.home.flow_ids()[0]
-    with qtbot.waitSignal(first.view_restored, timeout=WAIT_MS):
+    with qtbot.waitSignal(first.editor.view_restored, timeout=WAIT_MS):
         first.open_flow(flow_id)
-    first.view.zoom_by(1.7)
-    first.view.centerOn(420, 260)
-    zoom, centre = first.view.zoom_factor(), _centre(first)
+    first.editor.view.zoom_by(1.7)
+    first.editor.view.centerOn(420, 260)
+    zoom, centre = first.editor.view.zoom_factor(), _centre(first)
     first.shutdown()
     first.close()
 
     second = _start(qtbot, qapp, store, reopens_a_flow=True)
     assert second.pages.currentWidget() is second.editor
-    assert second.document.flow.id == flow_id
-    assert second.view.zoom_factor() == pytest.approx(zoom, rel=0.01)
+    assert second.editor.document.flow.id == flow_id
+    assert second.editor.view.zoom_factor() == pytest.approx(zoom, rel=0.01)
     assert abs(_centre(second).x() - centre.x()) < 5 and abs(_centre(second).y() - centre.y()) < 5
     second.shutdown()
 
@@ -64,7 +64,7 @@ def test_leaving_for_the_home_page_starts_there_next_time(qtbot, qapp, store):
 def test_a_flow_deleted_meanwhile_is_not_reopened(qtbot, qapp, store):
     first = _start(qtbot, qapp, store)
     first.new_flow()
-    gone = first.document.flow.id
+    gone = first.editor.document.flow.id
     first.shutdown()
     first.close()
     store.delete_flow(gone)

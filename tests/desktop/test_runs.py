@@ -9,31 +9,30 @@ from flowin_engine.events import ExecutionStatus
 from .conftest import WAIT_MS, add, plain
 
 
-def _run(qtbot, window):
-    with qtbot.waitSignal(window.run_finished, timeout=WAIT_MS) as finished:
-        assert window.test_run()
+def _run(qtbot, editor):
+    with qtbot.waitSignal(editor.run_finished, timeout=WAIT_MS) as finished:
+        assert editor.test_run()
     return finished.args[0]
 
 
-def _states(window):
-    return {item.name: item.run_state for item in window.scene.node_items.values()}
+def _states(editor):
+    return {item.name: item.run_state for item in editor.scene.node_items.values()}
 
 
-def test_the_example_flow_runs_and_colours_the_branch_taken(qtbot, window):
-    window.open_flow(window.home.flow_ids()[0])
-    finished = _run(qtbot, window)
+def test_the_example_flow_runs_and_colours_the_branch_taken(qtbot, example):
+    finished = _run(qtbot, example)
 
     assert finished.status == ExecutionStatus.SUCCESS
-    assert _states(window) == {
+    assert _states(example) == {
         "When I click Run": "success",
         "Write the greeting": "success",
         "Big order?": "success",
         "Add a thank-you gift": "success",
         "Plain confirmation": "skipped",
     }
-    assert "Your flow's flying smoothly" in window.run_log.summary.text()
+    assert "Your flow's flying smoothly" in example.run_log.summary.text()
     assert any(
-        "Step 4 succeeded: Add a thank-you gift" in plain(line) for line in window.run_log.texts()
+        "Step 4 succeeded: Add a thank-you gift" in plain(line) for line in example.run_log.texts()
     )
 
 
@@ -58,14 +57,13 @@ def test_a_failing_step_turns_red_and_the_log_names_it(qtbot, editor):
     assert editor.run_button.isEnabled()
 
 
-def test_clicking_a_step_after_a_run_shows_its_input_and_output(qtbot, window):
-    window.open_flow(window.home.flow_ids()[0])
-    _run(qtbot, window)
-    greet = next(i for i in window.scene.node_items.values() if i.name == "Write the greeting")
-    window.scene.clearSelection()
+def test_clicking_a_step_after_a_run_shows_its_input_and_output(qtbot, example):
+    _run(qtbot, example)
+    greet = next(i for i in example.scene.node_items.values() if i.name == "Write the greeting")
+    example.scene.clearSelection()
     greet.setSelected(True)
 
-    model = window.properties.data_model
+    model = example.properties.data_model
     top = [model.item(row, 0).text() for row in range(model.rowCount())]
     assert top == ["Input", "Output"]
     output = model.item(1, 0)
@@ -83,14 +81,13 @@ def test_a_flow_that_cannot_run_says_why_without_starting(qtbot, editor):
     assert "can't run yet" in editor.run_log.summary.text()
 
 
-def test_clicking_a_log_line_selects_its_step(qtbot, window):
-    window.open_flow(window.home.flow_ids()[0])
-    _run(qtbot, window)
-    lines = window.run_log.lines
+def test_clicking_a_log_line_selects_its_step(qtbot, example):
+    _run(qtbot, example)
+    lines = example.run_log.lines
     skipped_line = next(
         lines.item(i) for i in range(lines.count()) if "Plain confirmation" in lines.item(i).text()
     )
     rect = lines.visualItemRect(skipped_line)
     qtbot.mouseClick(lines.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    [selected] = window.scene.selected_node_ids()
-    assert window.document.flow.node(selected).name == "Plain confirmation"
+    [selected] = example.scene.selected_node_ids()
+    assert example.document.flow.node(selected).name == "Plain confirmation"

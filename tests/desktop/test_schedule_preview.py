@@ -61,10 +61,12 @@ def test_an_interval_counts_from_now_and_follows_each_edit(editor):
     )
 
 
-def test_the_preview_is_in_arabic_with_arabic_digits(editor):
+def test_the_preview_is_in_arabic_with_arabic_digits(window):
+    window.new_flow()
+    editor = window.editor
     node_id = schedule_step(editor)
     set_params(editor, node_id, mode="cron", cron="0 9 * * 1", timezone="Asia/Dubai")
-    editor.set_language("ar")
+    window.set_language("ar")
 
     preview = editor.properties.schedule_preview
     assert preview.title.text() == "التشغيلات القادمة"
@@ -72,14 +74,16 @@ def test_the_preview_is_in_arabic_with_arabic_digits(editor):
     assert "الاثنين" in first and "نوفمبر" in first and "٣٠" in first and "٢٠٢٦،" in first
 
 
-def test_a_cron_expression_that_cant_be_read_says_how_to_write_one(editor):
+def test_a_cron_expression_that_cant_be_read_says_how_to_write_one(window):
+    window.new_flow()
+    editor = window.editor
     node_id = schedule_step(editor)
     set_params(editor, node_id, mode="cron", cron="every monday")
 
     preview = editor.properties.schedule_preview
     assert preview.current_times() == []
     assert "five parts" in preview.problem.text()
-    editor.set_language("ar")
+    window.set_language("ar")
     assert "خمسة أجزاء" in editor.properties.schedule_preview.problem.text()
 
 

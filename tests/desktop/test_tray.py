@@ -28,7 +28,7 @@ def test_closing_with_an_active_flow_hides_to_the_tray(qtbot, window, store):
     window.close()
     assert not window.isVisible()
     assert tray.messages == ["still running"]
-    assert not window.runs.closed
+    assert not window.editor.runs.closed
 
     tray.show_window()
     assert window.isVisible()
@@ -42,4 +42,4 @@ def test_closing_with_an_active_flow_hides_to_the_tray(qtbot, window, store):
 
 def test_closing_with_nothing_active_really_closes(qtbot, window):
     window.close()
-    assert window.runs.closed
+    assert window.editor.runs.closed

@@ -28,7 +28,7 @@ def _three_versions(editor) -> tuple[str, str, str]:
 
 def _open_history(qtbot, editor) -> VersionHistoryDialog:
     click(qtbot, editor.history_button)
-    dialog = editor.findChild(VersionHistoryDialog)
+    dialog = editor.window().findChild(VersionHistoryDialog)
     assert dialog is not None and dialog.isVisible()
     return dialog
 
@@ -152,9 +152,11 @@ def test_load_theirs_opens_their_version_and_keeps_mine_as_a_copy(qtbot, editor,
     assert store.get_flow(flow_id).nodes[0].name == "Go"  # saving goes on from theirs
 
 
-def test_version_history_speaks_arabic(qtbot, editor):
+def test_version_history_speaks_arabic(qtbot, window):
+    window.new_flow()
+    editor = window.editor
     _three_versions(editor)
-    editor.set_language("ar")
+    window.set_language("ar")
 
     dialog = _open_history(qtbot, editor)
 
