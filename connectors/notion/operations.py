@@ -22,7 +22,6 @@ from flowin_engine.kit import (
     StepError,
     account_field,
     message_in,
-    retry_after,
 )
 
 DEFAULT_BASE_URL = "https://api.notion.com"
@@ -347,9 +346,7 @@ def _failure(response: httpx.Response, sends: bool, what: str) -> StepError:
         )
     if code in ("conflict_error", "service_unavailable"):
         status = 503
-    return NOTION.refused(
-        status, message, sends=sends, wait=retry_after(response.headers.get("retry-after"))
-    )
+    return NOTION.failure(response, sends=sends, status=status, message=message)
 
 
 def _json(response: httpx.Response) -> object:

@@ -560,7 +560,7 @@ def _failure(response: httpx.Response) -> StepError:
     if status in (401, 429):
         return STRIPE.failure(response)
     if should_retry == "true" or (status >= 500 and should_retry != "false"):
-        return STRIPE.refused(max(status, 500), message)
+        return STRIPE.failure(response, status=max(status, 500), message=message)
     if status == 403:
         return StepError(
             f"Stripe: this key isn't allowed to do that ({message}); use the secret key, or give "

@@ -242,8 +242,12 @@ def _result(response: httpx.Response, method: str, sends: bool) -> Any:
         raise StepError(f"Telegram refused: {description} (the user may have blocked the bot).")
     if status in (401, 429) or status >= 500:
         wait = (answer.get("parameters") or {}).get("retry_after")
-        raise TELEGRAM.refused(
-            status, description, sends=sends, wait=float(wait) if wait is not None else None
+        raise TELEGRAM.failure(
+            response,
+            sends=sends,
+            status=status,
+            message=description,
+            wait=float(wait) if wait is not None else None,
         )
     raise StepError(f"Telegram refused {method}: {description}.")
 

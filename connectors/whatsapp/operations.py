@@ -26,7 +26,6 @@ from flowin_engine.kit import (
     account_field,
     message_in,
     require_signature,
-    retry_after,
 )
 
 DEFAULT_BASE_URL = "https://graph.facebook.com"
@@ -228,9 +227,7 @@ def _call(
     elif code in RATE_LIMIT_ERRORS:
         status = 429
     if status in (401, 429) or status >= 500:
-        raise WHATSAPP.refused(
-            status, message, sends=sends, wait=retry_after(response.headers.get("retry-after"))
-        )
+        raise WHATSAPP.failure(response, sends=sends, status=status, message=message)
     raise StepError(f"WhatsApp refused the message: {message} (code {code or status}).")
 
 

@@ -141,15 +141,22 @@ class Service:
         response: httpx.Response,
         *,
         sends: bool = False,
-        wait: float | None = None,
+        status: int | None = None,
         message: str | None = None,
+        wait: float | None = None,
     ) -> StepError:
-        """A failed answer as a sentence. ``wait`` is a wait the service gave in its body
-        (Retry-After is read here); ``message`` replaces the one found by ``message_at``."""
-        status = response.status_code
+        """A failed answer as a sentence. ``status`` replaces the answer's when the service
+        says more in its body (a rate limit under 403); ``message`` replaces the one found by
+        ``message_at``; ``wait`` is a wait the service gave in its body (Retry-After is read
+        here)."""
         if wait is None:
             wait = retry_after(response.headers.get("retry-after"))
-        return self.refused(status, message or self.message(response), sends=sends, wait=wait)
+        return self.refused(
+            status or response.status_code,
+            message or self.message(response),
+            sends=sends,
+            wait=wait,
+        )
 
     def refused(
         self, status: int, message: str, *, sends: bool = False, wait: float | None = None

@@ -28,7 +28,7 @@ from ..oauth import (
 from ..oauth import service_account_token as _service_account_token
 from ..steps import StepContext
 from ._fields import SECRET
-from ._service import Service, retry_after
+from ._service import Service
 
 GOOGLE_AUTHORIZE_URL = "https://accounts.google.com/o/oauth2/v2/auth"
 GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token"
@@ -280,9 +280,7 @@ class GoogleAPI:
             return StepError(
                 f"{prefix}: {what or 'the item'} was not found ({message}); check its ID."
             )
-        return self.service.refused(
-            status, message, sends=sends, wait=retry_after(response.headers.get("retry-after"))
-        )
+        return self.service.failure(response, sends=sends, status=status, message=message)
 
     def _service_account_email(self) -> str:
         try:
