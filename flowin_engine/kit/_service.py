@@ -83,8 +83,8 @@ class Service:
         rejected: str | None = None,
         unsure: str | None = None,
     ) -> None:
-        """``name`` starts every sentence ("Notion"); ``host`` is what can't be reached
-        ("api.notion.com"); ``rejected`` is the connector's own sentence for an account the
+        """``name`` starts every sentence ("Notion"); ``host`` is named when it can't be reached
+        and the failed request doesn't say where it went (an SDK's error); ``rejected`` is the connector's own sentence for an account the
         service refuses (it can name the key to copy again), else the kit's; ``unsure`` its own
         sentence for a send that got no answer (it can say what may have been sent)."""
         self.name = name
