@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from jinja2 import TemplateSyntaxError
@@ -20,7 +21,7 @@ from jinja2 import TemplateSyntaxError
 from .errors import FlowinError, Problem
 from .expressions import is_template, parse_tokens
 from .graph import Graph
-from .model import Edge, Flow, Node, PinnedOutput, Position, StickyNote, new_id
+from .model import MAIN_PORT, Edge, Flow, Node, PinnedOutput, Position, StickyNote, new_id
 from .registry import NodeType, Registry
 
 PASTE_OFFSET = 40.0  # each paste lands this far down-right of the last, so copies never hide
@@ -444,9 +445,126 @@ def paste(flow: Flow, pasted: Flow, offset: float = PASTE_OFFSET) -> Edit:
     return _arrived(flow, pasted, offset, offset)
 
 
-def place_proposal(flow: Flow, proposal: Flow, gap: float) -> Edit:
-    """Add a proposed flow (the AI builder's) below the steps already there, ``gap`` under the
-    lowest one's top, with new ids and unique names; its references follow the names."""
+class TriggerChoice(StrEnum):
+    """Which trigger a flow keeps when a proposal with a trigger of its own is applied to it."""
+
+    KEEP = "keep"  # the open flow's trigger stays; the proposal's is left out
+    REPLACE = "replace"  # the proposal's trigger takes the open flow's one's place
+
+
+def trigger_of(flow: Flow, registry: Registry) -> Node | None:
+    """The step that starts ``flow`` (the first trigger in it), or None."""
+    for node in flow.nodes:
+        node_type = registry.find(node.type)
+        if node_type is not None and node_type.is_trigger:
+            return node
+    return None
+
+
+def triggers_to_choose(flow: Flow, proposal: Flow, registry: Registry) -> tuple[Node, Node] | None:
+    """The open flow's trigger and the proposal's when both have one and they start the flow
+    differently (a Shopify order here, a schedule there): then the user says which one stays.
+    None when there is nothing to choose: the same kind of trigger is simply kept."""
+    existing, proposed = trigger_of(flow, registry), trigger_of(proposal, registry)
+    if existing is None or proposed is None or existing.type == proposed.type:
+        return None
+    return existing, proposed
+
+
+def place_proposal(
+    flow: Flow,
+    proposal: Flow,
+    gap: float,
+    registry: Registry | None = None,
+    trigger: TriggerChoice = TriggerChoice.KEEP,
+) -> Edit:
+    """Add a proposed flow (the AI builder's) to ``flow`` with new ids and unique names; its
+    references follow the names.
+
+    A flow has one trigger. When ``flow`` has one (and the ``registry`` says which steps are
+    triggers), the proposal's steps go on after the flow's last step, connected to it, and its
+    trigger is left out (``KEEP``) or takes the place of the flow's own, which keeps the
+    connections it had (``REPLACE``). Otherwise the proposal lands whole, ``gap`` under the
+    lowest step's top."""
+    existing = trigger_of(flow, registry) if registry is not None else None
+    if registry is None or existing is None or not proposal.nodes:
+        return _placed_below(flow, proposal, gap)
+    proposed = trigger_of(proposal, registry)
+    inner = Graph.of(proposal)
+    if proposed is not None:
+        heads = [e.target for e in inner.outgoing[proposed.id]]
+        rest = [n for n in proposal.nodes if n.id != proposed.id]
+    else:
+        heads = [n.id for n in proposal.nodes if not inner.incoming[n.id]]
+        rest = list(proposal.nodes)
+    edit = Edit()
+    tail = _last_step(flow, existing)
+    if trigger is TriggerChoice.REPLACE and proposed is not None:
+        edit, replacement = _replace_trigger(flow, registry, existing, proposed)
+        if tail.id == existing.id:
+            tail = replacement
+    if not rest:
+        return edit
+    right = max(n.position.x for n in flow.nodes) + STEP_GAP
+    first = next((n for n in rest if n.id in heads), rest[0])
+    dx = right - min(n.position.x for n in rest)
+    dy = tail.position.y - first.position.y
+    taken = [n.name for n in flow.nodes] + [n.name for n in edit.nodes]
+    arrived = _arrived(flow, Flow(nodes=rest, edges=proposal.edges), dx, dy, taken)
+    ids = dict(zip((n.id for n in rest), (n.id for n in arrived.nodes), strict=True))
+    port = registry.get(tail.type).default_port if registry.find(tail.type) else MAIN_PORT
+    links = [Edge(source=tail.id, source_port=port, target=ids[head]) for head in heads]
+    return edit.then(arrived).then(Edit(added_edges=[(None, link) for link in links]))
+
+
+def _last_step(flow: Flow, start: Node) -> Node:
+    """Where new steps go on after ``start``: the step without a next one that runs last (the
+    one furthest right among equals), or ``start`` itself when nothing follows it."""
+    graph = Graph.of(flow)
+    following = graph.downstream(start.id)
+    ends = [n for n in flow.nodes if n.id in following and not graph.outgoing[n.id]]
+    if not ends:
+        return start
+    order = {node_id: index for index, node_id in enumerate(graph.order() or [])}
+    return max(ends, key=lambda n: (order.get(n.id, -1), n.position.x))
+
+
+def _replace_trigger(
+    flow: Flow, registry: Registry, existing: Node, proposed: Node
+) -> tuple[Edit, Node]:
+    """The proposal's trigger where the flow's was, feeding what the old one fed."""
+    taken = [n.name for n in flow.nodes if n.id != existing.id]
+    replacement = proposed.model_copy(
+        update={
+            "id": new_id(),
+            "name": unique_name(proposed.name, taken),
+            "position": existing.position.model_copy(),
+        },
+        deep=True,
+    )
+    node_type = registry.find(replacement.type)
+    ports = node_type.output_ports(replacement.params) if node_type else [MAIN_PORT]
+    default = node_type.default_port if node_type else MAIN_PORT
+    links = [
+        edge.model_copy(
+            update={
+                "id": new_id(),
+                "source": replacement.id,
+                "source_port": edge.source_port if edge.source_port in ports else default,
+            }
+        )
+        for edge in flow.edges
+        if edge.source == existing.id
+    ]
+    edit = Edit(
+        removed_nodes=[existing.id],
+        added_nodes=[(None, replacement)],
+        added_edges=[(None, link) for link in links],
+    )
+    return edit, replacement
+
+
+def _placed_below(flow: Flow, proposal: Flow, gap: float) -> Edit:
     existing = flow.nodes
     if existing and proposal.nodes:
         dx = min(n.position.x for n in existing) - min(n.position.x for n in proposal.nodes)
@@ -457,10 +575,13 @@ def place_proposal(flow: Flow, proposal: Flow, gap: float) -> Edit:
     return _arrived(flow, proposal, dx, dy)
 
 
-def _arrived(flow: Flow, part: Flow, dx: float, dy: float) -> Edit:
+def _arrived(
+    flow: Flow, part: Flow, dx: float, dy: float, taken_names: Iterable[str] | None = None
+) -> Edit:
     """``part``'s steps and inner connections as new to ``flow``: fresh ids, unique names with
-    the references among them renamed, moved by (dx, dy)."""
-    taken = {n.name for n in flow.nodes}
+    the references among them renamed, moved by (dx, dy). ``taken_names``: the names already
+    used, when other steps arrive with these (the flow's own by default)."""
+    taken = set(taken_names) if taken_names is not None else {n.name for n in flow.nodes}
     ids: dict[str, str] = {}
     names: dict[str, str] = {}
     for node in part.nodes:

@@ -38,7 +38,13 @@ from PySide6.QtWidgets import (
 
 from flowin_engine.builder import ModelSettings, Proposal, build
 from flowin_engine.credentials import SecretStore, default_secrets
-from flowin_engine.editing import add_steps, default_params, insert_between, place_proposal
+from flowin_engine.editing import (
+    TriggerChoice,
+    default_params,
+    insert_between,
+    place_proposal,
+    triggers_to_choose,
+)
 from flowin_engine.errors import FlowinError
 from flowin_engine.model import Flow, Node
 from flowin_engine.registry import NodeType
@@ -56,6 +62,9 @@ from ..work import BackgroundCalls
 log = logging.getLogger(__name__)
 
 SETTINGS_KEY = "ai_builder"  # {"base_url": ..., "model": ...} in the store's settings
+# A flow's conversation with the builder, kept in the store's settings under the flow's id:
+# a list of {"you": sentence}, {"said": answer} and {"proposal": ..., "applied": bool}.
+CONVERSATION_KEY = "ai_builder_conversation:{flow_id}"
 API_KEY_SECRET = "ai-builder:api-key"  # in the keyring, beside the connections' secrets
 STEP_GAP = 280.0
 UNTITLED = "Untitled flow"
@@ -122,9 +131,11 @@ class BuilderPanel(QWidget):
         self.cards: list[QFrame] = []
         self.not_understood: QLabel | None = None
         self.apply_button: QPushButton | None = None
+        self.replace_button: QPushButton | None = None  # Apply with the proposal's trigger
         self.suggestions: list[QPushButton] = []
         self._applied_ids: list[str] = []
         self._secrets: SecretStore | None = None
+        self._asked_for: str | None = None  # the flow the sentence being built belongs to
 
         self.title = QLabel()
         self.title.setObjectName("sectionTitle")
@@ -177,7 +188,7 @@ class BuilderPanel(QWidget):
         layout.addWidget(self.busy)
         layout.addLayout(row)
         document.flow_replaced.connect(self._flow_replaced)
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(280)
         self.set_theme(LIGHT)
         self.retranslate()
 
@@ -241,6 +252,8 @@ class BuilderPanel(QWidget):
     def ask(self, sentence: str) -> None:
         """Show the sentence and build a proposal for it in the background."""
         self._add(self._bubble(sentence, "you"))
+        self._asked_for = self.document.flow.id
+        self._remember(self._asked_for, {"you": sentence})
         chosen = self.store.get_setting(SETTINGS_KEY, {}) or {}
         registry = self.document.registry
         self.busy.show()
@@ -267,22 +280,32 @@ class BuilderPanel(QWidget):
         if ticket != self.calls.latest:
             return  # an older sentence's answer is no longer wanted
         if error is None and proposal is not None:
-            self._built(proposal)
-            return
-        if isinstance(error, FlowinError):
-            message = str(error)
+            entry: dict[str, Any] = {"proposal": proposal.model_dump(mode="json")}
+        elif isinstance(error, FlowinError):
+            entry = {"said": str(error)}
         else:
             log.error("The AI builder failed", exc_info=error)
-            message = _tr("Something went wrong while building; the log has the details.")
-        self._add(self._bubble(message, "said"))
+            entry = {"said": _tr("Something went wrong while building; the log has the details.")}
+        asked_for, self._asked_for = self._asked_for, None
+        if asked_for is not None:
+            self._remember(asked_for, entry)
+        if asked_for != self.document.flow.id:
+            return  # the answer belongs to a flow no longer open; it waits in its conversation
+        if proposal is not None and error is None:
+            self._built(proposal)
+        else:
+            self._add(self._bubble(entry["said"], "said"))
 
-    def _built(self, proposal: Proposal) -> None:
+    def _built(self, proposal: Proposal, past: bool = False) -> None:
+        """Show a proposal as cards; a ``past`` one (from the flow's conversation) without the
+        ghost and the buttons."""
         self._clear_ghost()
         self.proposal = proposal
         self.placed = None
         self.cards = []
         self.not_understood = None
         self.apply_button = None
+        self.replace_button = None
         answer = QWidget()
         answer.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft
@@ -305,7 +328,8 @@ class BuilderPanel(QWidget):
                 self._bubble(proposal.question or self.tr("Could you say it another way?"), "said")
             )
         else:
-            self.placed = self._place(proposal.flow)
+            if not past:
+                self.placed = self._place(proposal.flow)
             column.addWidget(
                 self._label(self.tr("Here is the flow I would build:"), "suggestTitle")
             )
@@ -313,14 +337,10 @@ class BuilderPanel(QWidget):
             todo: dict[str, list[str]] = {}
             for item in proposal.missing:
                 todo.setdefault(item.node, []).append(item.message)
-            for index, (original, node) in enumerate(
-                zip(proposal.flow.nodes, self.placed.nodes, strict=True)
-            ):
+            for index, node in enumerate(proposal.flow.nodes):
                 if index:
                     column.addWidget(self._label("↓", "arrow"), 0, Qt.AlignmentFlag.AlignHCenter)
-                card = self._card(
-                    node, index == 0, whys.get(original.name), todo.get(original.name, [])
-                )
+                card = self._card(node, index == 0, whys.get(node.name), todo.get(node.name, []))
                 self.cards.append(card)
                 column.addWidget(card)
             if proposal.not_understood:
@@ -329,18 +349,9 @@ class BuilderPanel(QWidget):
                     self.tr("What I didn't understand:") + "\n" + lines, "notUnderstood"
                 )
                 column.addWidget(self.not_understood)
-            buttons = QHBoxLayout()
-            self.apply_button = QPushButton(self.tr("Apply"))
-            self.apply_button.setObjectName("primary")
-            self.apply_button.clicked.connect(self.apply)
-            discard = QPushButton(self.tr("Discard"))
-            discard.clicked.connect(self.discard)
-            self.discard_button = discard
-            buttons.addWidget(self.apply_button)
-            buttons.addWidget(discard)
-            buttons.addStretch(1)
-            column.addLayout(buttons)
-            self._show_ghost()
+            if not past:
+                self._add_buttons(column, proposal.flow)
+                self._show_ghost()
         if proposal.not_understood and proposal.flow is None:
             lines = "\n".join(f"• {_isolate(part)}" for part in proposal.not_understood)
             self.not_understood = self._label(
@@ -348,6 +359,50 @@ class BuilderPanel(QWidget):
             )
             column.addWidget(self.not_understood)
         self._add(answer)
+
+    def _add_buttons(self, column: QVBoxLayout, proposed: Flow) -> None:
+        """Apply and Discard; when the open flow starts otherwise than the proposal (a Shopify
+        order there, a schedule here), the two ways of applying it, keeping one trigger."""
+        buttons = QHBoxLayout()
+        choice = triggers_to_choose(self.document.flow, proposed, self.document.registry)
+        if choice is None:
+            self.apply_button = QPushButton(self.tr("Apply"))
+        else:
+            existing, new = (self._type_name(node) for node in choice)
+            column.addWidget(
+                self._label(
+                    self.tr("This flow already starts with %1. Keep it, or start with %2?")
+                    .replace("%1", _isolate(existing))
+                    .replace("%2", _isolate(new)),
+                    "suggestTitle",
+                )
+            )
+            self.apply_button = QPushButton(
+                self.tr("Apply, keep %1").replace("%1", _isolate(existing))
+            )
+            self.replace_button = QPushButton(
+                self.tr("Apply, start with %1").replace("%1", _isolate(new))
+            )
+            self.replace_button.clicked.connect(lambda: self.apply(TriggerChoice.REPLACE))
+        self.apply_button.setObjectName("primary")
+        self.apply_button.clicked.connect(lambda: self.apply(TriggerChoice.KEEP))
+        discard = QPushButton(self.tr("Discard"))
+        discard.clicked.connect(self.discard)
+        self.discard_button = discard
+        if self.replace_button is not None:
+            # Two long buttons would squeeze each other: one under the other.
+            for button in (self.apply_button, self.replace_button):
+                button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+                column.addWidget(button)
+        else:
+            buttons.addWidget(self.apply_button)
+        buttons.addWidget(discard)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+
+    def _type_name(self, node: Node) -> str:
+        node_type = self.document.registry.find(node.type)
+        return node_type_name(node_type) if node_type is not None else node.name
 
     # The cards.
 
@@ -442,7 +497,9 @@ class BuilderPanel(QWidget):
     def _place(self, flow: Flow) -> Flow:
         """The proposal with new ids, names the open flow doesn't use yet, and positions below
         what is already on the canvas."""
-        placing = place_proposal(self.document.flow, flow, gap=NODE_HEIGHT + 120)
+        placing = place_proposal(
+            self.document.flow, flow, gap=NODE_HEIGHT + 120, registry=self.document.registry
+        )
         return Flow(name=flow.name, nodes=placing.nodes, edges=placing.edges)
 
     def _show_ghost(self) -> None:
@@ -477,53 +534,106 @@ class BuilderPanel(QWidget):
                 self.ghost.scene().removeItem(self.ghost)
             self.ghost = None
 
-    def apply(self) -> list[str]:
-        """Add the proposed steps and connections to the open flow, as one undo step."""
-        if self.placed is None:
+    def apply(self, trigger: TriggerChoice = TriggerChoice.KEEP) -> list[str]:
+        """Add the proposed steps and connections to the open flow, as one undo step: after its
+        last step, with one trigger (the flow's, or the proposal's in its place)."""
+        if self.placed is None or self.proposal is None or self.proposal.flow is None:
             return []
-        placed, self.placed = self.placed, None
+        self.placed = None
+        proposed = self.proposal.flow
+        edit = place_proposal(
+            self.document.flow,
+            proposed,
+            gap=NODE_HEIGHT + 120,
+            registry=self.document.registry,
+            trigger=trigger,
+        )
         text = self.tr("Add the proposed flow")
-        parts: list[QUndoCommand] = [
-            EditCommand(
-                self.document, add_steps(self.document.flow, placed.nodes, placed.edges), text
-            )
-        ]
+        parts: list[QUndoCommand] = [EditCommand(self.document, edit, text)]
         if self.document.flow.name in (UNTITLED, _untitled()):
-            parts.append(RenameFlow(self.document, placed.name))
+            parts.append(RenameFlow(self.document, proposed.name))
         self.document.push(Together(text, parts))
         self._clear_ghost()
         if self.apply_button is not None:
-            self.apply_button.setEnabled(False)
-            self.apply_button.setText(self.tr("Applied ✓"))
+            chosen = self.replace_button if trigger is TriggerChoice.REPLACE else None
+            for button in (self.apply_button, self.replace_button):
+                if button is not None:
+                    button.setEnabled(False)
+            (chosen or self.apply_button).setText(self.tr("Applied ✓"))
             self.discard_button.setEnabled(False)
-        self._applied_ids = [n.id for n in placed.nodes]
-        self._offer_suggestions(placed)
+        self._applied_ids = [n.id for n in edit.nodes]
+        self._mark_applied(self.document.flow.id)
+        self._offer_suggestions(edit.nodes)
         self.applied.emit(self._applied_ids)
         return self._applied_ids
 
     def discard(self) -> None:
         self.placed = None
         self._clear_ghost()
+        for button in (self.apply_button, self.replace_button):
+            if button is not None:
+                button.setEnabled(False)
         if self.apply_button is not None:
-            self.apply_button.setEnabled(False)
             self.discard_button.setEnabled(False)
 
     def _flow_replaced(self) -> None:
+        """Another flow is open: its own conversation shows."""
         self.discard()
         self._applied_ids = []
-        for button in self.suggestions:
-            button.setEnabled(False)
+        self.suggestions = []
+        self.proposal = None
+        self.cards = []
+        self.not_understood = None
+        self.apply_button = self.replace_button = None
+        while self.conversation.count() > 1:  # the last item is the stretch
+            item = self.conversation.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)  # out of the chat now, freed when the loop gets to it
+                widget.deleteLater()
+        for entry in self.conversation_of(self.document.flow.id):
+            if "you" in entry:
+                self._add(self._bubble(entry["you"], "you"))
+            elif "said" in entry:
+                self._add(self._bubble(entry["said"], "said"))
+            elif "proposal" in entry:
+                try:
+                    proposal = Proposal.model_validate(entry["proposal"])
+                except ValueError:
+                    continue  # written by another version of Flowin: leave it out
+                self._built(proposal, past=True)
+        self.busy.setVisible(self.calls.busy and self._asked_for == self.document.flow.id)
+
+    # The conversation, kept with its flow.
+
+    def conversation_of(self, flow_id: str) -> list[dict[str, Any]]:
+        """What was said about the flow ``flow_id``, oldest first."""
+        kept = self.store.get_setting(CONVERSATION_KEY.format(flow_id=flow_id), [])
+        return kept if isinstance(kept, list) else []
+
+    def _remember(self, flow_id: str, entry: dict[str, Any]) -> None:
+        said = [*self.conversation_of(flow_id), entry]
+        self.store.set_setting(CONVERSATION_KEY.format(flow_id=flow_id), said)
+
+    def _mark_applied(self, flow_id: str) -> None:
+        said = self.conversation_of(flow_id)
+        for entry in reversed(said):
+            if "proposal" in entry:
+                entry["applied"] = True
+                break
+        self.store.set_setting(CONVERSATION_KEY.format(flow_id=flow_id), said)
 
     # Try this next.
 
-    def _offer_suggestions(self, placed: Flow) -> None:
+    def _offer_suggestions(self, added: list[Node]) -> None:
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 4, 0, 0)
         column.setSpacing(4)
         column.addWidget(self._label(self.tr("Try this next:"), "suggestTitle"))
         self.suggestions = []
-        if len(placed.nodes) >= 2:
+        if len(added) >= 2:
             delay = QPushButton(self.tr("+ Wait 5 minutes before the last step"))
             delay.clicked.connect(self.add_delay)
             condition = QPushButton(self.tr("+ Only go on when a condition holds"))

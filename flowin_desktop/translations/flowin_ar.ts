@@ -1532,7 +1532,19 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Add %1</source>
       <translation>إضافة %1</translation>
     </message>
-  </context>
+      <message>
+      <source>This flow already starts with %1. Keep it, or start with %2?</source>
+      <translation>يبدأ هذا التدفق بالفعل بـ %1. هل تبقيه، أم تبدأ بـ %2؟</translation>
+    </message>
+    <message>
+      <source>Apply, keep %1</source>
+      <translation>طبّق مع إبقاء %1</translation>
+    </message>
+    <message>
+      <source>Apply, start with %1</source>
+      <translation>طبّق وابدأ بـ %1</translation>
+    </message>
+</context>
   <context>
     <name>ModelSettingsDialog</name>
     <message>

@@ -188,3 +188,92 @@ def test_model_settings_keep_the_key_in_the_secret_store(qtbot, store, file_secr
     }
     assert file_secrets.get(API_KEY_SECRET) == "sk-test"
     assert "sk-test" not in str(store.get_setting(SETTINGS_KEY))
+
+
+def shopify_flow(store, name: str = "Orders to the sheet"):
+    """A saved flow that starts with a new Shopify order and adds it to a sheet."""
+    from flowin_engine.model import Edge, Flow, Node, Position
+
+    trigger = Node(type="shopify.new_order", name="New Shopify order", params={})
+    row = Node(
+        type="google_sheets.append_row",
+        name="Add a row",
+        params={"spreadsheet_id": "sheet-1", "sheet": "Orders"},
+        position=Position(x=280, y=0),
+    )
+    flow = Flow(name=name, nodes=[trigger, row], edges=[Edge(source=trigger.id, target=row.id)])
+    store.save_flow(flow)
+    return flow
+
+
+def triggers_in(editor: Editor) -> list[str]:
+    registry = editor.document.registry
+    return [n.type for n in editor.document.flow.nodes if registry.get(n.type).is_trigger]
+
+
+def test_applying_into_a_flow_with_a_trigger_keeps_one_trigger_and_connects_the_new_steps(
+    qtbot, editor
+):
+    from flowin_engine.graph import Graph
+    from flowin_engine.validation import validate_flow
+
+    flow = shopify_flow(editor.store)
+    editor.open_flow(flow.id)
+    problems_before = {str(p) for p in validate_flow(editor.document.flow, editor.registry)}
+    panel = describe(qtbot, editor, "Every Monday at 9am, send a Slack message to #sales")
+    assert "already starts with" in texts(panel.scroll.widget())
+    assert "New Shopify order" in panel.apply_button.text()
+    assert panel.replace_button is not None and panel.replace_button.isVisible()
+
+    click(qtbot, lambda: panel.apply_button)  # keep the Shopify trigger
+
+    opened = editor.document.flow
+    assert triggers_in(editor) == ["shopify.new_order"]
+    slack = next(n for n in opened.nodes if n.type.startswith("slack."))
+    assert Graph.of(opened).path(opened.nodes[0].id, slack.id) == [
+        opened.nodes[0].id,
+        opened.nodes[1].id,
+        slack.id,
+    ]
+    # Nothing the proposal added stops the flow from running (a second trigger would).
+    problems = {str(p) for p in validate_flow(opened, editor.registry)} - problems_before
+    assert not [p for p in problems if "trigger" in p.lower()], problems
+    assert set(editor.scene.node_items) == {n.id for n in opened.nodes}
+
+
+def test_applying_with_the_proposals_trigger_replaces_the_flows_one(qtbot, editor):
+    flow = shopify_flow(editor.store)
+    editor.open_flow(flow.id)
+    panel = describe(qtbot, editor, "Every Monday at 9am, send a Slack message to #sales")
+
+    click(qtbot, lambda: panel.replace_button)
+
+    opened = editor.document.flow
+    assert triggers_in(editor) == ["schedule.every"]
+    schedule = next(n for n in opened.nodes if editor.registry.get(n.type).is_trigger)
+    row = next(n for n in opened.nodes if n.type == "google_sheets.append_row")
+    assert any(e.source == schedule.id and e.target == row.id for e in opened.edges)
+    editor.undo_action.trigger()
+    assert [n.type for n in editor.document.flow.nodes] == [
+        "shopify.new_order",
+        "google_sheets.append_row",
+    ]
+
+
+def test_each_flow_has_its_own_conversation(qtbot, editor):
+    first = shopify_flow(editor.store, "First")
+    second = shopify_flow(editor.store, "Second")
+    editor.open_flow(first.id)
+    panel = describe(qtbot, editor, "Every Monday at 9am, send a Slack message to #sales")
+    assert "Every Monday at 9am" in texts(panel.scroll.widget())
+
+    editor.open_flow(second.id)
+    assert "Every Monday at 9am" not in texts(panel.scroll.widget())
+    assert panel.cards == [] and panel.ghost is None
+    describe(qtbot, editor, "When someone buys in my store, add a row to the sheet Orders")
+
+    editor.open_flow(first.id)
+    shown_text = texts(panel.scroll.widget())
+    assert "Every Monday at 9am" in shown_text and "someone buys" not in shown_text
+    assert any("Slack" in texts(card) for card in panel.cards)  # the proposal, as cards
+    assert panel.apply_button is None  # a past proposal is shown, not offered again

@@ -235,6 +235,71 @@ def test_a_proposal_lands_below_the_flow_with_fresh_names_and_its_references_fol
     assert len(edit.edges) == 2
 
 
+def an_open_flow_and_a_proposal() -> tuple[Flow, Flow]:
+    """An open flow Start → Order, and a proposal that starts with another kind of trigger."""
+    flow = make_flow(
+        [("Start", "testkit.start", {}), ("Order", "testkit.echo", {})], ["Start -> Order"]
+    )
+    flow.node("order").position = Position(x=280, y=0)
+    proposal = make_flow(
+        [
+            ("New item", "testkit.new_item", {}),
+            ("Tell", "testkit.echo", {"value": "{{ trigger.id }}"}),
+            ("Log", "testkit.echo", {"value": "{{ steps['Tell'].output }}"}),
+        ],
+        ["New item -> Tell", "Tell -> Log"],
+    )
+    for index, node in enumerate(proposal.nodes):
+        node.position = Position(x=80 + 280 * index, y=200)
+    return flow, proposal
+
+
+def triggers(flow: Flow) -> list[str]:
+    return [n.name for n in flow.nodes if REGISTRY.get(n.type).is_trigger]
+
+
+def test_a_proposal_applied_to_a_flow_with_a_trigger_keeps_one_and_goes_on_after_the_last_step():
+    flow, proposal = an_open_flow_and_a_proposal()
+    assert editing.triggers_to_choose(flow, proposal, REGISTRY) == (
+        flow.nodes[0],
+        proposal.nodes[0],
+    )
+
+    apply(flow, editing.place_proposal(flow, proposal, gap=200, registry=REGISTRY))
+
+    assert triggers(flow) == ["Start"]
+    tell, log = flow.node_by_name("Tell"), flow.node_by_name("Log")
+    assert tell is not None and log is not None
+    assert Graph.of(flow).path("start", log.id) == ["start", "order", tell.id, log.id]
+    assert (tell.position.x, tell.position.y) == (560, 0)  # on the same line, after Order
+    assert validate_flow(flow, REGISTRY) == []
+
+
+def test_a_proposal_whose_trigger_replaces_the_flows_takes_its_place_and_its_connections():
+    flow, proposal = an_open_flow_and_a_proposal()
+
+    edit = editing.place_proposal(
+        flow, proposal, gap=200, registry=REGISTRY, trigger=editing.TriggerChoice.REPLACE
+    )
+    undo = apply(flow, edit)
+
+    assert triggers(flow) == ["New item"]
+    new_item, log = flow.node_by_name("New item"), flow.node_by_name("Log")
+    assert new_item is not None and log is not None and new_item.position == Position()
+    assert Graph.of(flow).path(new_item.id, log.id)[:2] == [new_item.id, "order"]
+    assert validate_flow(flow, REGISTRY) == []
+    apply(flow, undo)
+    assert [n.name for n in flow.nodes] == ["Start", "Order"] and len(flow.edges) == 1
+
+
+def test_the_same_kind_of_trigger_is_kept_without_asking():
+    flow, proposal = an_open_flow_and_a_proposal()
+    proposal.nodes[0].type = "testkit.start"
+    assert editing.triggers_to_choose(flow, proposal, REGISTRY) is None
+    apply(flow, editing.place_proposal(flow, proposal, gap=200, registry=REGISTRY))
+    assert triggers(flow) == ["Start"] and validate_flow(flow, REGISTRY) == []
+
+
 def test_inserting_between_two_steps_rewires_and_makes_room():
     flow = make_flow(
         [("Start", "testkit.start", {}), ("A", "testkit.echo", {}), ("B", "testkit.echo", {})],
