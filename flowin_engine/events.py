@@ -109,6 +109,17 @@ class StepSkipped:
 
 
 Event = ExecutionStarted | ExecutionFinished | StepStarted | StepFinished | StepSkipped
+
+
+def received_data(recorded_input: Any) -> Any:
+    """The data a step received, from a ``StepFinished.input``: a step that ran records
+    ``{"data": ..., "params": ...}`` (what came in and its settings filled in), a reused or
+    switched-off one the data alone. ``{{ input }}`` in a step's settings reads the data."""
+    if isinstance(recorded_input, dict) and set(recorded_input) == {"data", "params"}:
+        return recorded_input["data"]
+    return recorded_input
+
+
 Subscriber = Callable[[Sequence[Event]], None]
 
 _STOP = object()

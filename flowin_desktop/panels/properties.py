@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from flowin_engine.credentials import Connections
 from flowin_engine.editing import StepNameTaken
+from flowin_engine.events import received_data
 from flowin_engine.expressions import template_strings
 from flowin_engine.model import OnError
 from flowin_engine.registry import TriggerKind
@@ -65,6 +66,8 @@ class PropertiesPanel(QWidget):
         self.editors: dict[str, FieldEditor] = {}
         self.completers: dict[str, ReferenceCompleter] = {}
         self.reference_labels: dict[str, QLabel] = {}
+        # Where the flow's problems show: under each field, and above the form for the rest.
+        self.problem_labels: dict[str | None, QLabel] = {}
         self._labels: list[tuple[QLabel, str]] = []
         self.step_data: dict[str, tuple[Any, Any, str | None]] = {}
         self.problems: dict[str, list[Any]] = {}
@@ -164,11 +167,8 @@ class PropertiesPanel(QWidget):
             about.setWordWrap(True)
             layout.addWidget(about)
 
-        problems = self.problems.get(node.id, [])
-        fields = set(node_type.input_model.model_fields) if node_type else set()
-        for problem in problems:
-            if problem.field not in fields:
-                layout.addWidget(_problem_label(problem_text(problem)))
+        self.problem_labels = {None: _problem_label("")}
+        layout.addWidget(self.problem_labels[None])
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -199,9 +199,8 @@ class PropertiesPanel(QWidget):
                 box.setContentsMargins(0, 0, 0, 0)
                 box.setSpacing(2)
                 box.addWidget(editor.widget)
-                for problem in problems:
-                    if problem.field == key:
-                        box.addWidget(_problem_label(problem_text(problem)))
+                self.problem_labels[key] = _problem_label("")
+                box.addWidget(self.problem_labels[key])
                 secret = isinstance(editor, TextEditor) and editor.secret
                 completer = None if secret else attach(editor.widget, self.reference_list)
                 if completer is not None:
@@ -250,6 +249,7 @@ class PropertiesPanel(QWidget):
         layout.addLayout(form)
         layout.addStretch()
         self.settings_scroll.setWidget(page)
+        self._show_problems()
         self.check_references()
 
     def _editor(self, info: Any, node_type: Any, commit: Callable[[Any], None]) -> FieldEditor:
@@ -263,17 +263,19 @@ class PropertiesPanel(QWidget):
         return editor_for(info, commit)
 
     def set_problems(self, problems: dict[str, list[Any]]) -> None:
-        def shown(entries: dict[str, list[Any]]) -> list[str]:
-            return [problem_text(p) for p in entries.get(self.node_id or "", [])]
-
-        changed = shown(problems) != shown(self.problems)
+        """Show the flow's problems as they are now. The labels change in place, also while
+        the user types in the panel (the form is not rebuilt under their cursor)."""
         self.problems = problems
-        if changed and self.node_id is not None and not self._editing():
-            self.show_node(self.node_id, force=True)
+        self._show_problems()
 
-    def _editing(self) -> bool:
-        focus = self.focusWidget()
-        return focus is not None and self.isAncestorOf(focus) and focus.hasFocus()
+    def _show_problems(self) -> None:
+        by_place: dict[str | None, list[str]] = {place: [] for place in self.problem_labels}
+        for problem in self.problems.get(self.node_id or "", []):
+            place = problem.field if problem.field in by_place else None
+            by_place[place].append("⚠ " + problem_text(problem))
+        for place, label in self.problem_labels.items():
+            label.setText("\n".join(by_place[place]))
+            label.setVisible(bool(by_place[place]))
 
     def _set(self, path: str, value: Any) -> None:
         if self.node_id is None:
@@ -348,15 +350,30 @@ class PropertiesPanel(QWidget):
         if node is None:
             return
         context = last_run_context(self.document.flow, self.document.registry, self.step_data)
-        node_input = self.step_data.get(node.id, (None, None, None))[0]
+        node_input = self._last_input(node.id)
+        # A step the last run did not reach (a branch not taken, a step added since) is checked
+        # only when a step before it ran: what that step sent is what it would have received.
+        checked = context is not None and node_input is not _UNKNOWN
         for key, label in self.reference_labels.items():
             problem = None
-            for _, source in template_strings(node.params.get(key)):
+            for _, source in template_strings(node.params.get(key)) if checked else ():
                 problem = reference_problem(source, context, node_input)
                 if problem:
                     break
             label.setText("⚠ " + problem if problem else "")
             label.setVisible(bool(problem))
+
+    def _last_input(self, node_id: str) -> Any:
+        """The data ``node_id`` received in the last run, or would have; _UNKNOWN if the run
+        doesn't tell."""
+        entry = self.step_data.get(node_id)
+        if entry is not None:
+            return received_data(entry[0])
+        for edge in self.document.flow.edges:
+            before = self.step_data.get(edge.source) if edge.target == node_id else None
+            if before is not None and not before[2]:
+                return before[1]
+        return _UNKNOWN
 
     # Last run.
 
@@ -410,10 +427,15 @@ class PropertiesPanel(QWidget):
         self.data_view.resizeColumnToContents(0)
 
 
+_UNKNOWN = object()
+
+
 def _problem_label(message: str) -> QLabel:
-    label = QLabel("⚠ " + message)
+    label = QLabel("⚠ " + message if message else "")
     label.setObjectName("problem")
     label.setWordWrap(True)
+    if not message:
+        label.hide()
     return label
 
 
