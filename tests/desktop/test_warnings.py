@@ -34,8 +34,8 @@ def test_a_field_filled_while_its_warning_shows_loses_the_warning(qtbot, editor)
     editor.scene.node_items[stop].setSelected(True)
     qtbot.waitUntil(lambda: any("needs a value" in w for w in _warnings(editor)), timeout=WAIT_MS)
 
-    editor.activateWindow()
-    qtbot.waitUntil(editor.isActiveWindow, timeout=WAIT_MS)
+    editor.window().activateWindow()
+    qtbot.waitUntil(editor.window().isActiveWindow, timeout=WAIT_MS)
     field = shown(qtbot, lambda: editor.properties.editors["message"].widget)
     field.setFocus()
     qtbot.waitUntil(field.hasFocus, timeout=WAIT_MS)
@@ -50,8 +50,8 @@ def test_a_field_filled_while_its_warning_shows_loses_the_warning(qtbot, editor)
     qtbot.waitUntil(lambda: _warnings(editor) == [], timeout=WAIT_MS)
 
 
-def test_a_successful_run_of_the_example_leaves_no_missing_variable_warning(qtbot, window):
-    window.open_flow(window.home.flow_ids()[0])
+def test_a_successful_run_of_the_example_leaves_no_missing_variable_warning(qtbot, example):
+    window = example
     # The branch the run will not take reads its input too: the run tells nothing about it.
     plain = next(n for n in window.document.flow.nodes if n.name == "Plain confirmation")
     fields = [{"name": "gift", "value": "none for {{ input.text }}"}]
