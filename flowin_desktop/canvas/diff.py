@@ -17,7 +17,7 @@ from flowin_engine.flow_diff import FlowDiff
 from flowin_engine.model import Edge, Flow, Position
 
 from .ghost import GhostFlow
-from .items import NODE_HEIGHT, NODE_WIDTH, bezier
+from .items import NODE_HEIGHT, NODE_WIDTH, bezier, unmirror
 from .scene import FlowScene
 
 ADDED, CHANGED, REMOVED = "success", "retrying", "failure"  # theme colours
@@ -79,9 +79,10 @@ class DiffOverlay(QGraphicsObject):
         self._place_label(item.pos().x(), item.pos().y(), text, color)
 
     def _place_label(self, x: float, y: float, text: str, color: str) -> None:
-        """A pill on the card's top edge, at its start side."""
+        """A pill on the card's top edge, at its start side (a mirrored view shows a right-to-left
+        flow's card start on the right)."""
         width = QFontMetricsF(self._font()).horizontalAdvance(text) + 16
-        start = x + (NODE_WIDTH - width - 10 if self.flow_scene.right_to_left else 10)
+        start = x + 10
         self.labels.append((QRectF(start, y - 11, width, 18), text, color))
 
     @staticmethod
@@ -110,7 +111,13 @@ class DiffOverlay(QGraphicsObject):
             painter.setBrush(theme.color(color))
             painter.drawRoundedRect(rect, 9, 9)
             painter.setPen(QColor("#ffffff"))
+            painter.save()
+            if self.flow_scene.right_to_left:
+                painter.translate(rect.left(), 0)
+                unmirror(painter, rect.width())
+                rect = QRectF(0, rect.top(), rect.width(), rect.height())
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+            painter.restore()
 
 
 def draw_diff(

@@ -13,7 +13,7 @@ from flowin_engine.registry import Registry
 from ..i18n import node_type_name
 from ..icons import connector_pixmap
 from ..theme import LIGHT, Theme
-from .items import NODE_HEIGHT, NODE_WIDTH, bezier
+from .items import NODE_HEIGHT, NODE_WIDTH, bezier, text_direction, unmirror
 
 GHOST_OPACITY = 0.75
 
@@ -70,11 +70,19 @@ class GhostFlow(QGraphicsObject):
         small = QFont(title)
         small.setBold(False)
         small.setPointSizeF(8.5)
-        align = Qt.AlignmentFlag.AlignVCenter | (
-            Qt.AlignmentFlag.AlignRight if self.rtl else Qt.AlignmentFlag.AlignLeft
+        align = (
+            Qt.AlignmentFlag.AlignVCenter
+            | Qt.AlignmentFlag.AlignAbsolute
+            | (Qt.AlignmentFlag.AlignRight if self.rtl else Qt.AlignmentFlag.AlignLeft)
         )
         for node in self.flow.nodes:
-            rect = QRectF(node.position.x, node.position.y, NODE_WIDTH, NODE_HEIGHT)
+            painter.save()
+            if self.rtl:  # the view mirrors a right-to-left flow: draw each card unmirrored
+                painter.translate(node.position.x, node.position.y)
+                unmirror(painter, NODE_WIDTH)
+                rect = QRectF(0, 0, NODE_WIDTH, NODE_HEIGHT)
+            else:
+                rect = QRectF(node.position.x, node.position.y, NODE_WIDTH, NODE_HEIGHT)
             painter.setPen(QPen(theme.color(self.color), 1.6, Qt.PenStyle.DashLine))
             painter.setBrush(fill)
             painter.drawRoundedRect(rect, 10, 10)
@@ -93,6 +101,7 @@ class GhostFlow(QGraphicsObject):
             )
             painter.setFont(title)
             painter.setPen(theme.color("text"))
+            painter.setLayoutDirection(text_direction(node.name))
             painter.drawText(
                 text,
                 align,
@@ -109,3 +118,4 @@ class GhostFlow(QGraphicsObject):
                 align,
                 QFontMetricsF(small).elidedText(kind, Qt.TextElideMode.ElideRight, below.width()),
             )
+            painter.restore()

@@ -194,6 +194,8 @@ class NodeItem(QGraphicsObject):
             painter.drawRect(rect)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if rtl:
+            unmirror(painter, NODE_WIDTH)
         if self.flow_scene.node_disabled(self.node_id):
             painter.setOpacity(0.5)  # a switched-off step steps back
         border = theme.color("border")
@@ -218,13 +220,17 @@ class NodeItem(QGraphicsObject):
             stripe = theme.color("violet")
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(stripe)
-        painter.drawRoundedRect(QRectF(2, 8, 3, self._height - 16), 1.5, 1.5)
+        painter.drawRoundedRect(
+            QRectF(NODE_WIDTH - 5 if rtl else 2, 8, 3, self._height - 16), 1.5, 1.5
+        )
 
-        # Named outputs (true/false, item/done...) are labelled inside the card, by their port.
+        # Named outputs (true/false, item/done...) are labelled inside the card, by their port
+        # (on the end side: the left in a right-to-left flow).
         labelled = self._labelled_ports()
         reserve = LABEL_STRIP if labelled else 0.0
-        inner_right = NODE_WIDTH - 12 - reserve
-        icon_x = inner_right - 20 if rtl else 14
+        inner_left = 14 + (reserve if rtl else 0.0)
+        inner_right = NODE_WIDTH - 12 - (0.0 if rtl else reserve)
+        icon_x = inner_right - 20 if rtl else inner_left
         icon_rect = QRectF(icon_x, 12, 20, 20)
         painter.setBrush(theme.color("surface_alt"))
         painter.drawRoundedRect(icon_rect.adjusted(-3, -3, 3, 3), 6, 6)
@@ -236,12 +242,14 @@ class NodeItem(QGraphicsObject):
         if pixmap is not None:
             painter.drawPixmap(icon_rect.toRect(), pixmap)
         text_rect = (
-            QRectF(14, 8, inner_right - 20 - 10 - 14, 24)
+            QRectF(inner_left, 8, inner_right - 20 - 10 - inner_left, 24)
             if rtl
-            else QRectF(14 + 20 + 10, 8, inner_right - 44, 24)
+            else QRectF(inner_left + 20 + 10, 8, inner_right - inner_left - 30, 24)
         )
-        align = Qt.AlignmentFlag.AlignVCenter | (
-            Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        align = (
+            Qt.AlignmentFlag.AlignVCenter
+            | Qt.AlignmentFlag.AlignAbsolute
+            | (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
         )
         font = QFont(painter.font())
         font.setPointSizeF(10)
@@ -251,6 +259,9 @@ class NodeItem(QGraphicsObject):
             theme.color("muted" if self.flow_scene.node_disabled(self.node_id) else "text")
         )
         metrics = QFontMetricsF(font)
+        # The step's name and summary are the user's words: they read in their own direction
+        # ("Big order?" stays so in an Arabic card), in the card's alignment.
+        painter.setLayoutDirection(text_direction(self.name))
         painter.drawText(
             text_rect,
             align,
@@ -260,12 +271,16 @@ class NodeItem(QGraphicsObject):
         font.setPointSizeF(8.5)
         painter.setFont(font)
         painter.setPen(theme.color("muted"))
-        summary_rect = QRectF(14, 38, inner_right - 14, 18)
+        summary_rect = QRectF(inner_left, 38, inner_right - inner_left, 18)
         metrics = QFontMetricsF(font)
+        painter.setLayoutDirection(text_direction(self.summary))
         painter.drawText(
             summary_rect,
             align,
             metrics.elidedText(self.summary, Qt.TextElideMode.ElideRight, summary_rect.width()),
+        )
+        painter.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         )
         if self.problems:
             # A small amber badge on the card's corner: this step needs attention before it runs.
@@ -284,21 +299,22 @@ class NodeItem(QGraphicsObject):
             x = NODE_WIDTH - 42 if not rtl else 16
             draw_pin_badge(painter, QRectF(x, -6, 26, 16), theme.color("violet"))
         if labelled:
+            strip = reserve if rtl else NODE_WIDTH - reserve
             painter.setPen(QPen(theme.color("surface_alt"), 1))
-            painter.drawLine(
-                QPointF(NODE_WIDTH - reserve, 6), QPointF(NODE_WIDTH - reserve, self._height - 6)
-            )
+            painter.drawLine(QPointF(strip, 6), QPointF(strip, self._height - 6))
             font.setPointSizeF(8)
             painter.setFont(font)
+            towards_port = Qt.AlignmentFlag.AlignAbsolute | (
+                Qt.AlignmentFlag.AlignLeft if rtl else Qt.AlignmentFlag.AlignRight
+            )
             for port in labelled:
                 painter.setPen(theme.color("failure" if port.name == ERROR_PORT else "muted"))
-                rect = QRectF(NODE_WIDTH - reserve + 2, port.pos().y() - 8, reserve - 12, 16)
+                left = 10.0 if rtl else NODE_WIDTH - reserve + 2
+                rect = QRectF(left, port.pos().y() - 8, reserve - 12, 16)
                 label = QFontMetricsF(font).elidedText(
                     self.flow_scene.port_label(port.name), Qt.TextElideMode.ElideRight, rect.width()
                 )
-                painter.drawText(
-                    rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label
-                )
+                painter.drawText(rect, towards_port | Qt.AlignmentFlag.AlignVCenter, label)
 
     def _labelled_ports(self) -> list[PortItem]:
         return [
@@ -345,6 +361,8 @@ class NoteItem(QGraphicsObject):
     ) -> None:
         theme = self.flow_scene.theme
         rect = QRectF(0, 0, *self._size)
+        if self.flow_scene.right_to_left:
+            unmirror(painter, self._size[0])
         fill = QColor(theme.color("violet"))
         fill.setAlpha(40)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -357,8 +375,10 @@ class NoteItem(QGraphicsObject):
         painter.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         )
-        align = Qt.AlignmentFlag.AlignTop | (
-            Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        align = (
+            Qt.AlignmentFlag.AlignTop
+            | Qt.AlignmentFlag.AlignAbsolute
+            | (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
         )
         painter.drawText(
             rect.adjusted(12, 10, -12, -10), align | Qt.TextFlag.TextWordWrap, self.text
@@ -422,6 +442,15 @@ class EdgeItem(QGraphicsPathItem):
         painter.drawPath(self.path())
 
 
+def unmirror(painter: QPainter, width: float) -> None:
+    """Undo the view's mirroring inside an item ``width`` wide, so its words read the right way
+    round in a right-to-left flow; what is drawn from here on is in the item's own right-to-left
+    frame (x grows rightwards on screen)."""
+    painter.translate(width, 0)
+    painter.scale(-1, 1)
+    painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+
+
 def state_color(theme: Theme, state: str) -> QColor:
     """A run state's colour; a step that replayed its pinned output is violet, like its pin."""
     return theme.color("violet" if state == "pinned" else state)
@@ -457,6 +486,13 @@ def text_is_right_to_left(text: str) -> bool:
         if kind == "L":
             return False
     return False
+
+
+def text_direction(text: str) -> Qt.LayoutDirection:
+    """The direction a piece of user text reads in, by its first letter that has one."""
+    if text_is_right_to_left(text):
+        return Qt.LayoutDirection.RightToLeft
+    return Qt.LayoutDirection.LeftToRight
 
 
 def bezier(start: QPointF, end: QPointF) -> QPainterPath:

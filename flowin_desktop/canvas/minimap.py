@@ -97,7 +97,7 @@ class Minimap(QWidget):
     def place(self) -> None:
         """In the end corner at the bottom; hidden while the flow is empty or it's switched off."""
         view = self.view
-        left = MARGIN if view.isRightToLeft() else view.width() - self.width() - MARGIN
+        left = MARGIN if view.mirrored else view.width() - self.width() - MARGIN
         self.move(left, view.height() - self.height() - MARGIN)
         self.setVisible(self.enabled_by_user and bool(self.view.flow_scene.document.flow.nodes))
 
@@ -118,13 +118,21 @@ class Minimap(QWidget):
         )
         return world, scale, offset
 
+    # Mirrored like the canvas in a right-to-left language: the trigger on the right.
+
     def to_scene(self, at: QPointF) -> QPointF:
         world, scale, offset = self._mapping()
-        return world.topLeft() + (at - offset) / scale
+        point = world.topLeft() + (at - offset) / scale
+        if self.view.mirrored:
+            point.setX(world.right() - (at.x() - offset.x()) / scale)
+        return point
 
     def to_minimap(self, at: QPointF) -> QPointF:
         world, scale, offset = self._mapping()
-        return offset + (at - world.topLeft()) * scale
+        point = offset + (at - world.topLeft()) * scale
+        if self.view.mirrored:
+            point.setX(offset.x() + (world.right() - at.x()) * scale)
+        return point
 
     # Painting and gestures.
 
@@ -142,8 +150,12 @@ class Minimap(QWidget):
 
         world, scale, offset = self._mapping()
         painter.save()
-        painter.translate(offset)
-        painter.scale(scale, scale)
+        if self.view.mirrored:
+            painter.translate(offset + QPointF(world.width() * scale, 0))
+            painter.scale(-scale, scale)
+        else:
+            painter.translate(offset)
+            painter.scale(scale, scale)
         painter.translate(-world.topLeft())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         line_pen = QPen(theme.color("skipped"), 0)  # cosmetic: one pixel at any scale
@@ -157,7 +169,7 @@ class Minimap(QWidget):
         visible = QRectF(
             self.to_minimap(self.visible_rect().topLeft()),
             self.to_minimap(self.visible_rect().bottomRight()),
-        )
+        ).normalized()
         fill = QColor(theme.color("accent"))
         fill.setAlpha(28)
         painter.setBrush(fill)

@@ -180,7 +180,13 @@ class FlowScene(QGraphicsScene):
             note.update()
 
     def set_right_to_left(self, rtl: bool) -> None:
+        """Run the flow right to left on screen: the views mirror it (the model keeps its
+        positions); the cards redraw their words."""
         self.right_to_left = rtl
+        for view in self.views():
+            set_mirrored = getattr(view, "set_mirrored", None)
+            if set_mirrored is not None:
+                set_mirrored(rtl)
         for node in self.document.flow.nodes:
             item = self.node_items.get(node.id)
             if item is not None:

@@ -1,11 +1,18 @@
-"""The canvas view: zoom with the wheel, pan with the middle button or space, drop steps in."""
+"""The canvas view: zoom with the wheel, pan with the middle button or space, drop steps in.
+
+In a right-to-left language the view mirrors the scene, so a flow runs from the trigger on the
+right to its last step on the left while the flow file keeps one set of positions for every
+language (the items draw their words the right way round). The view itself stays left to right:
+Qt reads a right-to-left view's scroll position from the other end, which would throw the flow
+out of sight at every switch of language.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QGuiApplication, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsView
 
 from .minimap import Minimap
@@ -22,6 +29,7 @@ class FlowView(QGraphicsView):
 
     def __init__(self, scene: FlowScene, parent: Any = None) -> None:
         super().__init__(scene, parent)
+        self.mirrored = False
         self.minimap = Minimap(self)  # first: setting up the view below already scrolls it
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
@@ -34,13 +42,32 @@ class FlowView(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._pan_from: QPointF | None = None
         self._space = False
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.set_mirrored(scene.right_to_left)
 
     @property
     def flow_scene(self) -> FlowScene:
         return self.scene()  # type: ignore[return-value]
 
     def zoom_factor(self) -> float:
-        return self.transform().m11()
+        return self.transform().m22()  # m11 is negative while the view is mirrored
+
+    def set_mirrored(self, mirrored: bool) -> None:
+        """Show the flow right to left (or back), looking at the same part of it."""
+        if mirrored == self.mirrored:
+            return
+        centre = self.mapToScene(self.viewport().rect().center())
+        zoom = self.zoom_factor()
+        self.mirrored = mirrored
+        self.setTransform(QTransform.fromScale(-zoom if mirrored else zoom, zoom))
+        self.centerOn(centre)
+        self.minimap.place()
+        self.minimap.update()
+
+    def resetTransform(self) -> None:
+        super().resetTransform()
+        if self.mirrored:
+            self.setTransform(QTransform.fromScale(-1, 1))
 
     def zoom_by(self, factor: float) -> None:
         current = self.zoom_factor()
@@ -115,6 +142,7 @@ class FlowView(QGraphicsView):
         # An empty flow says how to begin, in the middle of what the user sees.
         painter.save()
         painter.resetTransform()
+        painter.setLayoutDirection(QGuiApplication.layoutDirection())
         painter.setPen(self.flow_scene.theme.color("muted"))
         font = painter.font()
         font.setPointSizeF(11)

@@ -518,10 +518,10 @@ class BuilderPanel(QWidget):
             area = area.united(QRectF(node.position.x, node.position.y, NODE_WIDTH, NODE_HEIGHT))
         area.adjust(-40, -40, 40, 40)
         view, viewport = self.view, self.view.viewport().rect()
-        scale = view.transform().m11() or 1.0
+        scale = view.transform().m22() or 1.0
         if area.width() * scale > viewport.width() or area.height() * scale > viewport.height():
             view.fitInView(area, Qt.AspectRatioMode.KeepAspectRatio)
-            scale = view.transform().m11() or 1.0
+            scale = view.transform().m22() or 1.0
         centre = area.center()
         if not self.document.flow.nodes:
             # The empty canvas writes its hint in the middle; keep it readable above the preview.
