@@ -22,6 +22,9 @@ class ActiveFlows(QObject):
 
     run_failed = Signal(str, str, str)  # execution id, flow name, error
     run_succeeded = Signal(str, str)  # execution id, flow name
+    # Flows were switched on or off here (Pause all flows): every view showing a flow's state
+    # reads it again from the store.
+    statuses_changed = Signal()
 
     def __init__(self, folder: DataFolder, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +91,8 @@ class ActiveFlows(QObject):
                 self.store.set_flow_status(summary.id, FlowStatus.PAUSED)
                 paused += 1
         self.runtime.sync()
+        if paused:
+            self.statuses_changed.emit()
         return paused
 
     def _events(self, events: Sequence[Event]) -> None:

@@ -78,15 +78,13 @@ def main() -> int:
     if store is None:
         return 1
     window = create_window(app, store)  # type: ignore[arg-type]
-    active_flows = ActiveFlows(window.folder)
-    window.active_flows = active_flows
+    active_flows = ActiveFlows(window.editor.folder)
+    window.attach_active_flows(active_flows)
     if QSystemTrayIcon.isSystemTrayAvailable():
         window.tray = Tray(window, app_icon(), window)
         window.tray.show()
         active_flows.run_failed.connect(window.tray.notify_failure)
         app.setQuitOnLastWindowClosed(False)
-    active_flows.run_failed.connect(lambda run_id, *_: window.executions.on_events([run_id]))
-    active_flows.run_succeeded.connect(lambda run_id, *_: window.executions.on_events([run_id]))
     active_flows.start()
     if active_flows.running:
         window.cloud.runtime = active_flows.runtime  # runs what the cloud's API queues here

@@ -25,6 +25,7 @@ from flowin_engine.history import retry_execution
 from flowin_engine.registry import Registry
 from flowin_engine.store import LANGUAGE_SETTING, Store
 
+from .active_flows import ActiveFlows
 from .cloud.account import CloudAccountDialog
 from .cloud.reactions import CloudReactions
 from .cloud.service import CloudSync
@@ -51,7 +52,8 @@ class MainWindow(QMainWindow):
         self.localizer = localizer
         self.theme: Theme = THEMES.get(theme, THEMES["light"])
         self.tray: Any = None
-        self.active_flows: Any = None  # the runtime running active flows (set by app.main)
+        # The runtime running the active flows (app.main attaches it: attach_active_flows).
+        self.active_flows: ActiveFlows | None = None
         self.resize(1280, 800)
 
         self.editor = Editor(store, registry, self.theme)
@@ -294,6 +296,21 @@ class MainWindow(QMainWindow):
 
     def show_cloud_account(self) -> CloudAccountDialog:
         return self.cloud_reactions.show_account()
+
+    # Active flows.
+
+    def attach_active_flows(self, active_flows: ActiveFlows) -> None:
+        """Let the tray and the views work with the runtime running the active flows: a flow
+        switched on or off there shows so at once on home and in the editor."""
+        self.active_flows = active_flows
+        active_flows.statuses_changed.connect(self.follow_flow_statuses)
+        active_flows.run_failed.connect(lambda run_id, *_: self.executions.on_events([run_id]))
+        active_flows.run_succeeded.connect(lambda run_id, *_: self.executions.on_events([run_id]))
+
+    def follow_flow_statuses(self) -> None:
+        """Show every flow's state as the store has it now."""
+        self.home.refresh()
+        self.editor.follow_stored_status()
 
     # Closing.
 

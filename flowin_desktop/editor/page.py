@@ -618,6 +618,18 @@ class Editor(QWidget):
         status = FlowStatus.PAUSED if active else FlowStatus.ACTIVE
         self.document.push(SetFlowStatus(self.document, status))
 
+    def follow_stored_status(self) -> None:
+        """The open flow's state as the store has it, when it was switched on or off elsewhere
+        (the tray's Pause all flows): not an edit, and the next save keeps it."""
+        flow = self.document.flow
+        try:
+            stored = self.store.get_flow(flow.id).status
+        except FlowinError:  # not saved yet
+            return
+        if stored != flow.status:
+            flow.status = stored
+            self._show_status()
+
     def _show_status(self) -> None:
         active = self.document.flow.status == FlowStatus.ACTIVE
         self.activate_button.setChecked(active)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from flowin_desktop.active_flows import ActiveFlows
 from flowin_desktop.tray import Tray
 from flowin_engine.model import FlowStatus
+
+from .conftest import WAIT_MS
 
 
 class _VisibleTray(Tray):
@@ -43,3 +46,45 @@ def test_closing_with_an_active_flow_hides_to_the_tray(qtbot, window, store):
 def test_closing_with_nothing_active_really_closes(qtbot, window):
     window.close()
     assert window.editor.runs.closed
+
+
+def test_pause_all_flows_from_the_tray_shows_on_home_at_once(qtbot, window, store):
+    flow_id = window.home.flow_ids()[0]
+    store.set_flow_status(flow_id, FlowStatus.ACTIVE)
+    window.show_home()
+    assert "Active" in window.home.row_widget(flow_id).state.text()
+    active_flows = ActiveFlows(window.editor.folder)  # as the app starts it, never started here
+    window.attach_active_flows(active_flows)
+    tray = _VisibleTray(window, window.windowIcon(), window)
+    tray.messages = []
+    window.tray = tray
+
+    tray.pause_action.trigger()
+
+    qtbot.waitUntil(
+        lambda: "Paused" in window.home.row_widget(flow_id).state.text(), timeout=WAIT_MS
+    )
+    assert store.get_flow(flow_id).status == FlowStatus.PAUSED
+    window.tray = None
+    active_flows.stop()
+
+
+def test_a_flow_paused_from_the_tray_while_open_stays_paused_when_the_editor_saves(
+    qtbot, window, store
+):
+    flow_id = window.home.flow_ids()[0]
+    store.set_flow_status(flow_id, FlowStatus.ACTIVE)
+    window.open_flow(flow_id)
+    assert window.editor.activate_button.isChecked()
+    active_flows = ActiveFlows(window.editor.folder)
+    window.attach_active_flows(active_flows)
+
+    window.pause_all_flows()
+
+    qtbot.waitUntil(lambda: not window.editor.activate_button.isChecked(), timeout=WAIT_MS)
+    window.editor.flow_name.setText("Welcome, renamed")
+    window.editor.flow_name.editingFinished.emit()
+    window.editor.save_now()
+    assert store.get_flow(flow_id).name == "Welcome, renamed"
+    assert store.get_flow(flow_id).status == FlowStatus.PAUSED
+    active_flows.stop()
