@@ -21,6 +21,10 @@ from .scene import FlowScene
 NODE_TYPE_MIME = "application/x-flowin-node-type"
 MIN_SCALE, MAX_SCALE = 0.15, 2.5
 FIT_MAX_SCALE = 1.2
+# Below this a card's words are too small to read (cards draw as plain boxes under 0.45):
+# a fit the app makes on its own never zooms out further, the user's own zooming may.
+READABLE_SCALE = 0.55
+MIN_WIDTH = 460  # the panels beside the canvas never squeeze it narrower than this
 
 
 class FlowView(QGraphicsView):
@@ -85,7 +89,9 @@ class FlowView(QGraphicsView):
         self.resetTransform()
         self.minimap.update()
 
-    def fit_to_view(self) -> None:
+    def fit_to_view(self, readable: bool = False) -> None:
+        """Zoom to show every step. ``readable``: never below READABLE_SCALE; when the steps
+        don't fit at that zoom, the selected ones (or the start of the flow) are shown."""
         scene = self.flow_scene
         if not scene.node_items:
             self.resetTransform()
@@ -100,9 +106,24 @@ class FlowView(QGraphicsView):
             self.resetTransform()
             self.scale(FIT_MAX_SCALE, FIT_MAX_SCALE)
             self.centerOn(rect.center())
+        elif readable and self.zoom_factor() < READABLE_SCALE:
+            self.resetTransform()
+            self.scale(READABLE_SCALE, READABLE_SCALE)
+            self.centerOn(self._focus(rect).center())
         elif self.zoom_factor() < MIN_SCALE:
             self.zoom_by(MIN_SCALE / self.zoom_factor())
         self.minimap.update()
+
+    def _focus(self, everything: QRectF) -> QRectF:
+        """What to keep in sight when not everything fits: the selected steps, else the end
+        of the flow where it starts (the scene's left, which a mirrored view shows right)."""
+        selected = QRectF()
+        for item in self.flow_scene.selectedItems():
+            selected = selected.united(item.sceneBoundingRect())
+        if not selected.isEmpty():
+            return selected
+        width = min(everything.width(), self.viewport().width() / READABLE_SCALE)
+        return QRectF(everything.left(), everything.top(), width, everything.height())
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)

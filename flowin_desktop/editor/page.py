@@ -47,6 +47,7 @@ from flowin_engine.validation import validate_flow
 
 from ..canvas import FlowScene, FlowView
 from ..canvas.tidy import tidy_command
+from ..canvas.view import MIN_WIDTH
 from ..dialogs.versions import RestoreVersion, VersionHistoryDialog
 from ..i18n import node_type_name, problem_text, stored_error_text
 from ..panels.accounts import AccountPicker
@@ -81,6 +82,7 @@ STEP_STATE = {
     StepStatus.SKIPPED: "skipped",
 }
 AUTOSAVE_DELAY_MS = 700
+BUILDER_WIDTH = 340  # the AI builder's chat, when it opens
 CHECK_DELAY_MS = 300
 OPEN_FLOW_SETTING = "open_flow"  # the flow open when Flowin last closed
 VIEW_SETTING = "canvas_view:"  # + flow id: zoom and centre of its canvas
@@ -151,6 +153,7 @@ class Editor(QWidget):
         self.panels.setStretchFactor(1, 1)
         self.panels.setSizes([230, 760, 340, 300])
         self.panels.setChildrenCollapsible(False)
+        self.view.setMinimumWidth(MIN_WIDTH)
 
         self.autosave = QTimer(self)
         self.autosave.setSingleShot(True)
@@ -641,8 +644,22 @@ class Editor(QWidget):
         )
 
     def show_builder(self, visible: bool = True) -> None:
-        """Open or close the AI builder's chat beside the canvas."""
-        self.builder_panel.setVisible(visible)
+        """Open or close the AI builder's chat beside the canvas. It takes the palette's room
+        while it is open (steps come from the sentence then), so the canvas keeps its width."""
+        if visible == (not self.builder_panel.isHidden()):
+            pass
+        elif visible:
+            sizes = self.panels.sizes()
+            self.palette_panel.hide()
+            self.builder_panel.show()
+            canvas = sizes[0] + sizes[1] - BUILDER_WIDTH
+            self.panels.setSizes([0, max(canvas, MIN_WIDTH), BUILDER_WIDTH, sizes[3]])
+        else:
+            sizes = self.panels.sizes()
+            self.builder_panel.hide()
+            self.palette_panel.show()
+            palette = self.palette_panel.sizeHint().width()
+            self.panels.setSizes([palette, sizes[1] + sizes[2] - palette, 0, sizes[3]])
         if self.ai_button.isChecked() != visible:
             self.ai_button.setChecked(visible)
         if visible:
@@ -654,7 +671,7 @@ class Editor(QWidget):
             item = self.scene.node_items.get(node_id)
             if item is not None:
                 item.setSelected(True)
-        self.view.fit_to_view()
+        self.view.fit_to_view(readable=True)
 
     def tidy_up(self) -> bool:
         """Lay the steps out left to right from the trigger, as one undoable change."""

@@ -52,7 +52,7 @@ from flowin_engine.store import Store
 
 from ..canvas.ghost import GhostFlow
 from ..canvas.items import NODE_HEIGHT, NODE_WIDTH
-from ..canvas.view import FlowView
+from ..canvas.view import READABLE_SCALE, FlowView
 from ..editor.document import EditCommand, FlowDocument, RenameFlow
 from ..i18n import node_type_name
 from ..icons import connector_pixmap
@@ -519,10 +519,14 @@ class BuilderPanel(QWidget):
         area.adjust(-40, -40, 40, 40)
         view, viewport = self.view, self.view.viewport().rect()
         scale = view.transform().m22() or 1.0
+        centre = area.center()
         if area.width() * scale > viewport.width() or area.height() * scale > viewport.height():
             view.fitInView(area, Qt.AspectRatioMode.KeepAspectRatio)
             scale = view.transform().m22() or 1.0
-        centre = area.center()
+            if scale < READABLE_SCALE:
+                # Too far out to read the cards: the preview itself, readable, instead.
+                view.zoom_by(READABLE_SCALE / scale)
+                scale, centre = view.zoom_factor(), ghost.center()
         if not self.document.flow.nodes:
             # The empty canvas writes its hint in the middle; keep it readable above the preview.
             centre -= QPointF(0, 90 / scale)

@@ -18,7 +18,7 @@ from flowin_desktop.panels.builder import (
 )
 from flowin_engine.credentials import EncryptedFileSecrets
 
-from .conftest import click, shown
+from .conftest import WAIT_MS, click, shown
 
 
 def describe(qtbot, editor: Editor, sentence: str):
@@ -277,3 +277,35 @@ def test_each_flow_has_its_own_conversation(qtbot, editor):
     assert "Every Monday at 9am" in shown_text and "someone buys" not in shown_text
     assert any("Slack" in texts(card) for card in panel.cards)  # the proposal, as cards
     assert panel.apply_button is None  # a past proposal is shown, not offered again
+
+
+def test_the_ai_panel_on_a_laptop_screen_leaves_the_canvas_wide_and_its_steps_readable(
+    qtbot, window
+):
+    from flowin_desktop.canvas.view import MIN_WIDTH, READABLE_SCALE
+    from flowin_desktop.example import welcome_flow
+
+    window.resize(1280, 800)
+    editor = window.editor
+    flow = welcome_flow(editor.registry)
+    editor.store.save_flow(flow)
+    window.open_flow(flow.id)
+    qtbot.waitUntil(
+        lambda: editor.view.isVisible() and editor.view.width() > MIN_WIDTH, timeout=WAIT_MS
+    )
+
+    panel = describe(qtbot, editor, "Every Monday at 9am, send a Slack message to #sales")
+    qtbot.waitUntil(lambda: editor.view.width() >= MIN_WIDTH, timeout=WAIT_MS)
+    assert editor.builder_panel.width() >= editor.builder_panel.minimumWidth()
+    assert editor.view.zoom_factor() >= READABLE_SCALE  # the preview did not zoom out to boxes
+
+    click(qtbot, lambda: panel.apply_button)
+    qtbot.waitUntil(
+        lambda: len(editor.scene.node_items) == len(editor.document.flow.nodes), timeout=WAIT_MS
+    )
+    assert editor.view.width() >= MIN_WIDTH
+    assert editor.view.zoom_factor() >= READABLE_SCALE
+
+    click(qtbot, editor.builder_panel.close_button)
+    shown(qtbot, editor.palette_panel)  # the palette comes back with the room it had
+    assert editor.palette_panel.width() >= editor.palette_panel.minimumSizeHint().width()
