@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from flowin_engine.model import Edge, Flow, Node
-from flowin_engine.runner import Runner
+from flowin_engine.runner import ExecutionHistory, Runner
 from flowin_engine.store import Store
 
 
@@ -62,7 +62,7 @@ def per_step_overhead() -> float:
     return statistics.median(samples) * 1e6
 
 
-def throughput(history: Store | None, executions: int = 2000) -> float:
+def throughput(history: ExecutionHistory | None, executions: int = 2000) -> float:
     flow = transform_flow()
     data = {"name": "Layla", "order_id": 1042, "total": 250}
     with Runner(workers=8, history=history) as runner:
@@ -103,7 +103,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         store = Store(Path(folder) / "bench.db")
         print(
-            f"  10-step transform flow, 8 workers:         {throughput(store, 1000):8.0f} executions/s (with SQLite history)"
+            f"  10-step transform flow, 8 workers:         {throughput(store.executions, 1000):8.0f} executions/s (with SQLite history)"
         )
         store.close()
     readings = memory()

@@ -94,7 +94,7 @@ def webhook_run(folder: Path) -> tuple[dict[str, int], dict[str, int]]:
     body = json.dumps({"name": "Layla", "orders": [record] * count}).encode()
     path = folder / "webhook.db"
     with Store(path) as store:
-        store.save_flow(flow)
+        store.flows.save(flow)
         before = measure(path)
         runtime = DataFolder(store).runtime(RuntimeSettings(port=0, sync_interval=0.1))
         runtime.start()
@@ -154,9 +154,9 @@ def download_run(folder: Path) -> tuple[dict[str, int], dict[str, int]]:
     path = folder / "download.db"
     try:
         with Store(path) as store:
-            store.save_flow(flow)
+            store.flows.save(flow)
             before = measure(path)
-            with Runner(history=store) as runner:
+            with Runner(history=store.executions) as runner:
                 for _ in range(RUNS):
                     result = runner.run(flow, {})
                     if not result.ok:

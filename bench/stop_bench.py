@@ -70,7 +70,7 @@ def main() -> None:
         edges=[Edge(source="in", target="call")],
     )
     with Store(data / "flowin.db") as store:
-        store.save_flow(flow)
+        store.flows.save(flow)
     port = free_port()
     env = {**os.environ, "FLOWIN_DATA_DIR": str(data), "FLOWIN_SECRETS": "file"}
     process = subprocess.Popen(
@@ -97,7 +97,7 @@ def main() -> None:
             process.kill()
         stuck.shutdown()
     with Store(data / "flowin.db") as store:
-        status = store.get_execution(run).status
+        status = store.executions.get(run).status
     print(f"exit after SIGTERM: {took:.2f} s (grace 10 s); the stuck run: {status}")
 
 

@@ -34,7 +34,7 @@ def build(path: Path, runs: int) -> None:
     order = {"customer": "Mona Hassan", "lines": [{"sku": f"SKU-{i}", "qty": i} for i in range(20)]}
     start = datetime.now(UTC) - timedelta(days=30)
     with Store(path) as store:
-        store.save_flow(flow)
+        store.flows.save(flow)
         for batch in range(0, runs, 500):
             events = []
             for n in range(batch, min(batch + 500, runs)):
@@ -64,7 +64,7 @@ def build(path: Path, runs: int) -> None:
                         )
                     )
                 events.append(ExecutionFinished(run_id, flow.id, ExecutionStatus.SUCCESS, at, 0.05))
-            store.record(events)
+            store.executions.record(events)
 
 
 def main() -> None:

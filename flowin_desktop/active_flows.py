@@ -86,9 +86,9 @@ class ActiveFlows(QObject):
     def pause_all(self) -> int:
         """Switch every active flow off; returns how many."""
         paused = 0
-        for summary in self.store.list_flows():
+        for summary in self.store.flows.summaries():
             if summary.status == FlowStatus.ACTIVE:
-                self.store.set_flow_status(summary.id, FlowStatus.PAUSED)
+                self.store.flows.set_status(summary.id, FlowStatus.PAUSED)
                 paused += 1
         self.runtime.sync()
         if paused:

@@ -30,12 +30,12 @@ def app_icon() -> QIcon:
 
 def seed_first_start(store: Store, registry: Registry) -> str | None:
     """On first start (no flows saved) save a working example flow; returns its id."""
-    if store.list_flows():
+    if store.flows.summaries():
         return None
     flow = welcome_flow(registry)
     if flow is None:
         return None
-    store.save_flow(flow)
+    store.flows.save(flow)
     return flow.id
 
 
@@ -45,7 +45,7 @@ def create_window(
     """Everything main() does except the event loop; tests and the screenshot tool use it."""
     store = store or Store()
     registry = registry or default_registry()
-    interrupted = store.mark_interrupted()
+    interrupted = store.executions.mark_interrupted()
     if interrupted:
         log.info("Marked %d unfinished runs as interrupted", interrupted)
     seed_first_start(store, registry)

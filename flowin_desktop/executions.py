@@ -205,7 +205,7 @@ class ExecutionsView(QWidget):
             combo.blockSignals(True)
             combo.clear()
         self.flow_filter.addItem(self.tr("All flows"), None)
-        for summary in self.store.list_flows():
+        for summary in self.store.flows.summaries():
             self.flow_filter.addItem(summary.name, summary.id)
         self.status_filter.addItem(self.tr("Any status"), None)
         for value in ExecutionStatus:
@@ -271,7 +271,7 @@ class ExecutionsView(QWidget):
         selected = self.current_id()
         since, until = self._range()
         try:
-            runs = self.store.list_executions(
+            runs = self.store.executions.summaries(
                 flow_id=self.flow_filter.currentData(),
                 status=self.status_filter.currentData(),
                 since=since,
@@ -346,7 +346,7 @@ class ExecutionsView(QWidget):
             self.retry_button.hide()
             return
         try:
-            detail = self.store.get_execution(execution_id)
+            detail = self.store.executions.get(execution_id)
         except FlowinError as error:
             self.summary.setText(str(error))
             return

@@ -230,7 +230,7 @@ class HomeView(QWidget):
         selected = self.current_id()
         self.list.clear()
         flows = sorted(
-            self.store.list_flows(), key=lambda s: s.status == FlowStatus.ARCHIVED
+            self.store.flows.summaries(), key=lambda s: s.status == FlowStatus.ARCHIVED
         )  # stable: by name, archived ones last
         self._summaries = {s.id: s for s in flows}
         for summary in flows:
@@ -344,20 +344,20 @@ class HomeView(QWidget):
     # Actions.
 
     def rename_current(self, flow_id: str) -> None:
-        flow = self.store.get_flow(flow_id)
+        flow = self.store.flows.get(flow_id)
         name = self.ask_name(self.tr("Rename flow"), flow.name)
         if name:
             self.rename(flow_id, name)
 
     def rename(self, flow_id: str, name: str) -> None:
-        flow = self.store.get_flow(flow_id)
+        flow = self.store.flows.get(flow_id)
         flow.name = name.strip() or flow.name
         flow.updated_at = utc_now()
-        self.store.save_flow(flow)
+        self.store.flows.save(flow)
         self.refresh()
 
     def duplicate(self, flow_id: str) -> str:
-        flow = self.store.get_flow(flow_id)
+        flow = self.store.flows.get(flow_id)
         copy = Flow.model_validate(
             flow.model_dump()
             | {
@@ -368,27 +368,27 @@ class HomeView(QWidget):
                 "updated_at": utc_now(),
             }
         )
-        self.store.save_flow(copy)
+        self.store.flows.save(copy)
         self.refresh()
         self.select(copy.id)
         return copy.id
 
     def delete(self, flow_id: str) -> bool:
-        flow = self.store.get_flow(flow_id)
+        flow = self.store.flows.get(flow_id)
         question = self.tr("Delete '%1' and its run history? This can't be undone.").replace(
             "%1", isolate(flow.name)
         )
         if not self.confirm(self.tr("Delete flow"), question):
             return False
-        self.store.delete_flow(flow_id)
+        self.store.flows.delete(flow_id)
         self.refresh()
         return True
 
     def toggle_active(self, flow_id: str) -> bool:
         """Switch a flow on (when it can run) or off; returns whether it is now active."""
-        flow = self.store.get_flow(flow_id)
+        flow = self.store.flows.get(flow_id)
         if flow.status == FlowStatus.ACTIVE:
-            self.store.set_flow_status(flow_id, FlowStatus.PAUSED)
+            self.store.flows.set_status(flow_id, FlowStatus.PAUSED)
             self._say(self.tr("'%1' is paused.").replace("%1", isolate(flow.name)))
             self.refresh()
             return False
@@ -404,7 +404,7 @@ class HomeView(QWidget):
                 "\n".join(str(p) for p in problems),
             )
             return False
-        self.store.set_flow_status(flow_id, FlowStatus.ACTIVE)
+        self.store.flows.set_status(flow_id, FlowStatus.ACTIVE)
         self._say(
             self.tr(
                 "'%1' is active: it runs on its own while Flowin is open or in the tray."
@@ -414,9 +414,9 @@ class HomeView(QWidget):
         return True
 
     def toggle_archived(self, flow_id: str) -> None:
-        flow = self.store.get_flow(flow_id)
+        flow = self.store.flows.get(flow_id)
         archived = flow.status == FlowStatus.ARCHIVED
-        self.store.set_flow_status(flow_id, FlowStatus.DRAFT if archived else FlowStatus.ARCHIVED)
+        self.store.flows.set_status(flow_id, FlowStatus.DRAFT if archived else FlowStatus.ARCHIVED)
         self.refresh()
 
     # Files.
@@ -489,7 +489,7 @@ class HomeView(QWidget):
                 str(error),
             )
             return None
-        taken = {s.name for s in self.store.list_flows()}
+        taken = {s.name for s in self.store.flows.summaries()}
         name = flow.name
         if name in taken:
             name = self.tr("%1 (imported)").replace("%1", flow.name)
@@ -503,7 +503,7 @@ class HomeView(QWidget):
                 "updated_at": now,
             }
         )
-        self.store.save_flow(flow)
+        self.store.flows.save(flow)
         self.refresh()
         self.select(flow.id)
         problems = validate_flow(flow, self.registry)
@@ -516,7 +516,7 @@ class HomeView(QWidget):
         return flow.id
 
     def export_chosen_file(self, flow_id: str) -> Path | None:
-        flow = self.store.get_flow(flow_id)
+        flow = self.store.flows.get(flow_id)
         path = self.choose_export_file(_file_name(flow.name))
         return self.export_file(flow_id, path) if path else None
 
@@ -525,7 +525,7 @@ class HomeView(QWidget):
         path = Path(path)
         if not path.suffix:
             path = path.with_suffix(".json")
-        flow = self.store.get_flow(flow_id)
+        flow = self.store.flows.get(flow_id)
         copy, left_out = shareable(flow, self.registry)
         try:
             path.write_text(copy.to_json(), encoding="utf-8")

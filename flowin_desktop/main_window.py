@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
     def has_active_work(self) -> bool:
         if self.editor.runs.is_running():
             return True
-        return any(s.status.value == "active" for s in self.store.list_flows())
+        return any(s.status.value == "active" for s in self.store.flows.summaries())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.editor.save_now()

@@ -156,7 +156,7 @@ def _open_store() -> Store:
     from .store import Store
 
     store = Store()
-    store.mark_interrupted()
+    store.executions.mark_interrupted()
     return store
 
 
@@ -172,7 +172,7 @@ def _load_flow(store: Store, reference: str) -> tuple[Flow, str | None]:
 
     path = Path(reference)
     if not (path.suffix.lower() == ".json" or path.is_file()):
-        return store.find_flow(reference), None
+        return store.flows.find(reference), None
     flow = _read_flow(path)
     saved = _saved_flow(store, flow)
     if saved is not None and saved.status == FlowStatus.ACTIVE:
@@ -183,7 +183,7 @@ def _load_flow(store: Store, reference: str) -> tuple[Flow, str | None]:
         )
         return flow, note
     flow.status = saved.status if saved is not None else FlowStatus.DRAFT
-    store.save_flow(flow)
+    store.flows.save(flow)
     return flow, None
 
 
@@ -200,7 +200,7 @@ def _saved_flow(store: Store, flow: Flow) -> Flow | None:
     """The saved flow ``flow`` (read from a file) would replace, if any. A file without dates
     takes the saved ones, so reading it again is not an edit."""
     try:
-        saved = store.get_flow(flow.id)
+        saved = store.flows.get(flow.id)
     except NotFound:
         return None
     if "created_at" not in flow.model_fields_set:
@@ -384,7 +384,7 @@ def flows() -> None:
 def flows_list() -> None:
     """Show saved flows with their status and today's runs."""
     with _open_store() as store:
-        items = store.list_flows()
+        items = store.flows.summaries()
     if not items:
         click.echo("No flows yet — import one with 'flowin flows import FILE'.")
         return
@@ -417,7 +417,7 @@ def flows_import(files: tuple[Path, ...]) -> None:
                 continue
             if saved is not None:
                 flow.status = saved.status  # importing is not switching on or off
-            version = store.save_flow(flow)
+            version = store.flows.save(flow)
             note = "" if not problems else f" — {len(problems)} thing(s) to fix before it can run"
             click.echo(f"Imported '{flow.name}' ({flow.id}, version {version}){note}.")
     if failed:
@@ -440,9 +440,9 @@ def _import_onto_live(
         for problem in problems:
             click.echo(f"    • {problem}")
         return False
-    before = store.current_version(saved.id)
+    before = store.flows.current_version(saved.id)
     flow.status = FlowStatus.ACTIVE
-    version = store.save_flow(flow)
+    version = store.flows.save(flow)
     if version == before:
         click.echo(
             f"'{flow.name}' is switched on and already the same as {path}: nothing to import."
@@ -466,7 +466,7 @@ def flows_export(flow: str, output: Path | None) -> None:
     from .sharing import shareable
 
     with _open_store() as store:
-        found = store.find_flow(flow)
+        found = store.flows.find(flow)
     shared, left_out = shareable(found, default_registry())
     text = shared.to_json()
     if output is None:
@@ -501,10 +501,10 @@ def _set_status(reference: str, wanted: str) -> None:
 
     status = FlowStatus(wanted)
     with _open_store() as store:
-        flow = store.find_flow(reference)
+        flow = store.flows.find(reference)
         if status == FlowStatus.ACTIVE:
             check_flow(flow)
-        store.set_flow_status(flow.id, status)
+        store.flows.set_status(flow.id, status)
     state = "on" if status == FlowStatus.ACTIVE else "off"
     click.echo(f"'{flow.name}' is switched {state}.")
 
@@ -625,8 +625,8 @@ def executions_list(
 ) -> None:
     """Show recent runs, newest first."""
     with _open_store() as store:
-        flow_id = store.find_flow(flow_ref).id if flow_ref else None
-        items = store.list_executions(
+        flow_id = store.flows.find(flow_ref).id if flow_ref else None
+        items = store.executions.summaries(
             flow_id=flow_id,
             status=ExecutionStatus(status) if status else None,
             since=_parse_since(since),
@@ -670,7 +670,7 @@ def _parse_since(text: str | None) -> datetime | None:
 def executions_show(execution_id: str, as_json: bool) -> None:
     """Show one run with every step's input, output and error."""
     with _open_store() as store:
-        detail = store.get_execution(execution_id)
+        detail = store.executions.get(execution_id)
     if as_json:
         click.echo(json.dumps(_as_plain(detail), ensure_ascii=False, default=str, indent=2))
         return
@@ -720,7 +720,7 @@ def executions_retry(execution_id: str, quiet: bool) -> None:
 def executions_prune(days: int | None) -> None:
     """Delete old runs from the history."""
     with _open_store() as store:
-        removed = store.prune(timedelta(days=days) if days is not None else None)
+        removed = store.executions.prune(timedelta(days=days) if days is not None else None)
     click.echo(f"Removed {removed} old run(s).")
 
 

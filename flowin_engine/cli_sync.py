@@ -503,7 +503,7 @@ def _conflict_id(syncer: Sync, store: Store, reference: str) -> str:
     if reference in waiting:
         return reference
     try:
-        flow_id = store.find_flow(reference).id
+        flow_id = store.flows.find(reference).id
     except NotFound:
         flow_id = None
     if flow_id not in waiting:

@@ -66,7 +66,10 @@ class DataFolder:
         """A runner that records its runs in this folder's history and gives steps its
         connected accounts."""
         return Runner(
-            self.registry, workers=workers, history=self.store, connections=self.connections
+            self.registry,
+            workers=workers,
+            history=self.store.executions,
+            connections=self.connections,
         )
 
     def settings(self) -> RuntimeSettings:

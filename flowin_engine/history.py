@@ -13,15 +13,15 @@ RETRYABLE = {ExecutionStatus.FAILED, ExecutionStatus.INTERRUPTED, ExecutionStatu
 
 def retry_execution(store: Store, runner: Runner, execution_id: str) -> ExecutionHandle:
     """Start a new execution of the same flow version that reuses every step that succeeded."""
-    detail = store.get_execution(execution_id)
+    detail = store.executions.get(execution_id)
     if ExecutionStatus(detail.status) not in RETRYABLE:
         raise FlowinError(
             f"Execution {detail.id[:8]} ended as {detail.status}; only failed or interrupted runs can be retried."
         )
     if detail.flow_version is not None:
-        flow = store.get_flow_version(detail.flow_id, detail.flow_version)
+        flow = store.flows.get_version(detail.flow_id, detail.flow_version)
     else:
-        flow = store.get_flow(detail.flow_id)
+        flow = store.flows.get(detail.flow_id)
     reuse: dict[str, Reused] = {}
     for step in detail.steps:
         # Only steps outside loops are reused: a loop that did not finish runs again as a whole.

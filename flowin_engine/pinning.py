@@ -62,8 +62,8 @@ def latest_outputs(
     settled: set[str] = set()
     trigger_data: Any = None
     found = False
-    for summary in store.list_executions(flow_id=flow_id, limit=RECENT_RUNS):
-        detail = store.get_execution(summary.id)
+    for summary in store.executions.summaries(flow_id=flow_id, limit=RECENT_RUNS):
+        detail = store.executions.get(summary.id)
         if not found:
             trigger_data, found = detail.trigger_data, True
         for step in detail.steps:

@@ -20,7 +20,7 @@ class Version:
 
 def version_history(store: Store, flow_id: str) -> list[Version]:
     """The flow's saved versions, newest first, each with its changes from the one before."""
-    saved = store.flow_version_history(flow_id)
+    saved = store.flows.version_history(flow_id)
     history = []
     for index, (info, flow) in enumerate(saved):
         before = saved[index + 1][1] if index + 1 < len(saved) else None

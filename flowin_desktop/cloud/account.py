@@ -288,7 +288,7 @@ class CloudAccountDialog(QDialog):
 
     def _conflict_text(self, conflict: Conflict) -> str:
         try:
-            name = self.cloud.store.get_flow(conflict.flow_id).name
+            name = self.cloud.store.flows.get(conflict.flow_id).name
         except NotFound:
             name = None
         theirs = conflict.their_definition

@@ -84,8 +84,8 @@ class CloudReactions(QObject):
         if not any(ref.id == flow_id for ref in report.pulled + report.restored):
             return
         try:
-            version = editor.store.current_version(flow_id)
-            pulled = editor.store.get_flow(flow_id)
+            version = editor.store.flows.current_version(flow_id)
+            pulled = editor.store.flows.get(flow_id)
         except FlowinError:
             return
         editor.show_synced_version(pulled, version)

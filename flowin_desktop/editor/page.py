@@ -356,7 +356,7 @@ class Editor(QWidget):
     def open_flow(self, flow_id: str) -> None:
         self.save_now()
         try:
-            flow = self.store.get_flow(flow_id)
+            flow = self.store.flows.get(flow_id)
         except FlowinError as error:
             self.message.emit(str(error), 8000)
             return
@@ -365,7 +365,7 @@ class Editor(QWidget):
     def new_flow(self) -> None:
         self.save_now()
         flow = Flow(name=self.tr("Untitled flow"))
-        self.store.save_flow(flow)
+        self.store.flows.save(flow)
         self._load(flow)
 
     def reopen_flow(self, flow_id: str | None) -> bool:
@@ -373,7 +373,7 @@ class Editor(QWidget):
         if not flow_id:
             return False
         try:
-            flow = self.store.get_flow(flow_id)
+            flow = self.store.flows.get(flow_id)
         except FlowinError:
             return False
         self._load(flow)
@@ -725,7 +725,7 @@ class Editor(QWidget):
         if self.conflict_bar.pending:
             return  # the user chooses first: keep mine, or load theirs
         try:
-            self._base_version = self.store.save_flow(flow, self._base_version)
+            self._base_version = self.store.flows.save(flow, self._base_version)
         except VersionConflict as conflict:
             self.conflict_bar.show_conflict(conflict.latest)
             self._show_save_state()
@@ -741,7 +741,7 @@ class Editor(QWidget):
 
     def _latest_version(self, flow_id: str) -> int | None:
         try:
-            return self.store.current_version(flow_id)
+            return self.store.flows.current_version(flow_id)
         except FlowinError:
             return None  # not saved yet
 
@@ -772,7 +772,7 @@ class Editor(QWidget):
                 "name": self.tr("%1 (my copy)").replace("%1", self.document.flow.name),
             },
         )
-        self.store.save_flow(copy)
+        self.store.flows.save(copy)
         self._saved = True
         self.message.emit(
             self.tr("Your changes are kept as a new flow: %1").replace("%1", isolate(copy.name)),
@@ -800,7 +800,7 @@ class Editor(QWidget):
 
     def restore_version(self, number: int) -> None:
         """Bring back a version as one undoable change; it is saved as a new version."""
-        flow = self.store.get_flow_version(self.document.flow.id, number)
+        flow = self.store.flows.get_version(self.document.flow.id, number)
         self.document.push(RestoreVersion(self.document, flow, number))
         self.save_now()
         self.message.emit(

@@ -146,7 +146,7 @@ class Runtime:
 
     def _start(self, webhooks_required: bool) -> None:
         self.store.back_up_daily()
-        interrupted = self.store.mark_interrupted()
+        interrupted = self.store.executions.mark_interrupted()
         if interrupted:
             log.warning(
                 "%d run(s) were cut short when Flowin last stopped; "
@@ -158,7 +158,7 @@ class Runtime:
         # accepted from here on is handed to the starter by the inbox itself, and reading it
         # here as well would run it twice.
         backlog = self.store.inbox.unstarted()
-        pruned = self.store.prune()
+        pruned = self.store.executions.prune()
         if pruned:
             log.info("Removed %d run(s) older than the history retention setting", pruned)
         try:
@@ -221,12 +221,12 @@ class Runtime:
                 handle.wait(left())
             except TimeoutError:
                 break
-        parked = {p.execution_id for p in self.store.parked()}
+        parked = {p.execution_id for p in self.store.executions.parked()}
         interrupted = self.runner.interrupt(keep=parked)
         if interrupted:
             # What those runs did before is written first, then they are marked.
             self.runner.events.flush()
-            self.store.mark_interrupted(interrupted)
+            self.store.executions.mark_interrupted(interrupted)
             log.warning(
                 "%d run(s) were still going and are marked interrupted; "
                 "'flowin executions retry ID' carries on with one from where it stopped.",
@@ -257,7 +257,7 @@ class Runtime:
     def activate(self, flow_id: str) -> None:
         self.deactivate(flow_id)
         try:
-            flow = self.store.get_flow(flow_id)
+            flow = self.store.flows.get(flow_id)
             active = self._prepare(flow)
         except FlowinError as error:
             self.problems[flow_id] = str(error)
@@ -479,7 +479,7 @@ class Runtime:
         execution_id = str(start.execution_id)
         now = datetime.now(UTC)
         try:
-            self.store.begin_executions(
+            self.store.executions.begin_executions(
                 [
                     (
                         ExecutionStarted(
@@ -489,7 +489,7 @@ class Runtime:
                     )
                 ]
             )
-            self.store.record(
+            self.store.executions.record(
                 [
                     ExecutionFinished(
                         execution_id,
@@ -544,7 +544,7 @@ class Runtime:
         if active is not None:
             return active.flow
         try:
-            return self.store.get_flow(flow_id)
+            return self.store.flows.get(flow_id)
         except NotFound:
             return None
 
@@ -683,7 +683,7 @@ class Runtime:
 
     def _resume_parked(self) -> None:
         waiting: dict[str, list[Waiting]] = {}
-        for parked in self.store.parked():
+        for parked in self.store.executions.parked():
             waiting.setdefault(parked.execution_id, []).append(
                 Waiting(parked.node_id, parked.wake_at, parked.state or {})
             )
@@ -691,11 +691,11 @@ class Runtime:
         # parallel branches) must not be started twice.
         for execution_id, delays in waiting.items():
             try:
-                detail = self.store.get_execution(execution_id)
+                detail = self.store.executions.get(execution_id)
                 flow = (
-                    self.store.get_flow_version(detail.flow_id, detail.flow_version)
+                    self.store.flows.get_version(detail.flow_id, detail.flow_version)
                     if detail.flow_version is not None
-                    else self.store.get_flow(detail.flow_id)
+                    else self.store.flows.get(detail.flow_id)
                 )
             except FlowinError as error:
                 log.error("Can't carry on with run %s: %s", execution_id[:8], error)

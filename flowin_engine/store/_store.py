@@ -10,20 +10,16 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Collection, Sequence
-from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from .. import paths
-from ..events import Event, ExecutionStarted, ExecutionStatus
-from ..model import Flow, FlowStatus
 from . import _health
 from ._connections import ConnectionRecords
 from ._database import Database
-from ._executions import ExecutionDetail, Executions, ExecutionSummary, Parked
-from ._flows import Flows, FlowSummary, FlowVersionInfo
+from ._executions import Executions
+from ._flows import Flows
 from ._inbox import InboxRecords
 from ._schema import SettingRow
 from ._sync import SyncRecords
@@ -114,84 +110,3 @@ class Store:
     def set_setting(self, key: str, value: Any) -> None:
         with self._database.writing() as session:
             session.merge(SettingRow(key=key, value=value))
-
-    # The flows and the history of runs, as the app and the command line have always asked for
-    # them: each call is the repository's (``flows``, ``executions``).
-
-    def save_flow(self, flow: Flow, expected_version: int | None = None) -> int:
-        return self.flows.save(flow, expected_version)
-
-    def get_flow(self, flow_id: str) -> Flow:
-        return self.flows.get(flow_id)
-
-    def find_flow(self, id_or_name: str) -> Flow:
-        return self.flows.find(id_or_name)
-
-    def list_flows(self) -> list[FlowSummary]:
-        return self.flows.summaries()
-
-    def flow_versions(self, flow_id: str) -> list[FlowVersionInfo]:
-        return self.flows.versions(flow_id)
-
-    def current_version(self, flow_id: str) -> int:
-        return self.flows.current_version(flow_id)
-
-    def flow_version_history(self, flow_id: str) -> list[tuple[FlowVersionInfo, Flow]]:
-        return self.flows.version_history(flow_id)
-
-    def get_flow_version(self, flow_id: str, version: int) -> Flow:
-        return self.flows.get_version(flow_id, version)
-
-    def delete_flow(self, flow_id: str) -> None:
-        self.flows.delete(flow_id)
-
-    def set_flow_status(self, flow_id: str, status: FlowStatus | str) -> None:
-        self.flows.set_status(flow_id, status)
-
-    def begin_execution(
-        self,
-        execution_id: str,
-        flow: Flow,
-        trigger_data: Any,
-        mode: str,
-        retry_of: str | None = None,
-        started_at: datetime | None = None,
-    ) -> None:
-        self.executions.begin_execution(
-            execution_id, flow, trigger_data, mode, retry_of, started_at
-        )
-
-    def begin_executions(self, runs: Sequence[tuple[ExecutionStarted, Flow]]) -> None:
-        self.executions.begin_executions(runs)
-
-    def record(self, events: Sequence[Event]) -> None:
-        self.executions.record(events)
-
-    def park(self, execution_id: str, node_id: str, wake_at: datetime, state: Any) -> None:
-        self.executions.park(execution_id, node_id, wake_at, state)
-
-    def unpark(self, execution_id: str, node_id: str) -> None:
-        self.executions.unpark(execution_id, node_id)
-
-    def parked(self) -> list[Parked]:
-        return self.executions.parked()
-
-    def list_executions(
-        self,
-        flow_id: str | None = None,
-        status: ExecutionStatus | str | None = None,
-        since: datetime | None = None,
-        until: datetime | None = None,
-        limit: int = 50,
-        offset: int = 0,
-    ) -> list[ExecutionSummary]:
-        return self.executions.summaries(flow_id, status, since, until, limit, offset)
-
-    def get_execution(self, execution_id: str) -> ExecutionDetail:
-        return self.executions.get(execution_id)
-
-    def mark_interrupted(self, execution_ids: Collection[str] | None = None) -> int:
-        return self.executions.mark_interrupted(execution_ids)
-
-    def prune(self, older_than: timedelta | None = None) -> int:
-        return self.executions.prune(older_than)

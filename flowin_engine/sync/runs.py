@@ -63,7 +63,7 @@ def pick_up_runs(store: Store, client: CloudClient, runtime: Runtime) -> RunsRep
     active = set(runtime.active_flows())
     for run in running:
         try:
-            execution = store.get_execution(run.id)
+            execution = store.executions.get(run.id)
         except NotFound:
             if run.id in claims and not runtime.store.inbox.holds(run.id):
                 _start_claimed_before_a_stop(run, client, runtime, active, claims, report)

@@ -133,7 +133,7 @@ class Sync:
             if conflict is None:
                 raise FlowinError(f"The flow '{flow_id}' has no sync conflict to resolve.")
             try:
-                mine: Flow | None = self.store.get_flow(flow_id)
+                mine: Flow | None = self.store.flows.get(flow_id)
             except NotFound:
                 mine = None
             try:
@@ -168,7 +168,7 @@ class Sync:
     def _sync_all(
         self, remote: dict[str, CloudFlow], agreed: dict[str, Agreed], report: SyncReport
     ) -> None:
-        local = {summary.id: summary for summary in self.store.list_flows()}
+        local = {summary.id: summary for summary in self.store.flows.summaries()}
         pending = self.store.sync.conflicts()
         for flow_id in sorted(set(local) | set(agreed) | set(remote)):
             try:
@@ -212,7 +212,7 @@ class Sync:
         ):
             return  # neither side changed since they agreed: nothing to read or hash
         # Read after the summary: a save in between only makes the version we expect older.
-        mine = self.store.get_flow(flow_id)
+        mine = self.store.flows.get(flow_id)
         form = cloud_form(mine, self.registry)
         mine_hash = form_hash(form)
         ref = FlowRef(flow_id, mine.name)
@@ -229,7 +229,7 @@ class Sync:
             if changed_here:
                 self._conflict(ref, remote, report)
             elif self._unchanged_since(flow_id, summary.version):
-                self.store.delete_flow(flow_id)
+                self.store.flows.delete(flow_id)
                 self.store.sync.forget(flow_id)
                 report.deleted_here.append(ref)
         elif changed_here and changed_there:
@@ -328,7 +328,7 @@ class Sync:
         assert theirs.definition is not None
         flow = pulled(theirs.definition, theirs.id, mine, self.registry)
         # A new flow expects version 0: one saved here meanwhile is not overwritten.
-        saved = self.store.save_flow(flow, expected_version=version)
+        saved = self.store.flows.save(flow, expected_version=version)
         self.store.sync.record(
             flow.id,
             theirs.revision,
@@ -363,7 +363,7 @@ class Sync:
 
     def _unchanged_since(self, flow_id: str, version: int) -> bool:
         try:
-            return self.store.current_version(flow_id) == version
+            return self.store.flows.current_version(flow_id) == version
         except NotFound:
             return False
 
@@ -407,16 +407,16 @@ class Sync:
             pass  # this server does not revive a deleted flow
         # Last resort: the same flow under a new id, which replaces it here.
         copy = mine.model_copy(update={"id": new_id()})
-        self.store.save_flow(copy)
+        self.store.flows.save(copy)
         created = self.client.create_flow(copy.id, copy.name, cloud_form(copy, self.registry))
-        self.store.delete_flow(mine.id)
+        self.store.flows.delete(mine.id)
         self.store.sync.forget(mine.id)
         return created
 
     def _keep_theirs(self, conflict: Conflict, mine: Flow | None) -> None:
         if conflict.their_definition is None:
             if mine is not None:
-                self.store.delete_flow(mine.id)
+                self.store.flows.delete(mine.id)
             self.store.sync.forget(conflict.flow_id)
             return
         theirs = CloudFlow(
@@ -436,7 +436,7 @@ class Sync:
                     "updated_at": now,
                 }
             )
-            version = self.store.save_flow(copy)
+            version = self.store.flows.save(copy)
             self._keep_theirs(conflict, mine)
             try:
                 self._push_new(copy, cloud_form(copy, self.registry), version, SyncReport())

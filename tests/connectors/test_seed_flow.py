@@ -131,7 +131,7 @@ def test_a_shopify_order_sends_a_whatsapp_message_and_adds_a_row(
     ).id
     flow = seed_flow(shop, meta, google)
     flow.status = FlowStatus.ACTIVE
-    store.save_flow(flow)
+    store.flows.save(flow)
     order = sample_order()
     order["customer"]["phone"] = "+966501234567"
     body = json.dumps(order).encode()
@@ -166,4 +166,6 @@ def test_a_shopify_order_sends_a_whatsapp_message_and_adds_a_row(
     assert row.body["values"] == [
         [order["name"], order["email"], order["total_price"], SENT["messages"][0]["id"]]
     ]
-    assert len(store.list_executions(flow_id=flow.id)) == 1  # the forged request started nothing
+    assert (
+        len(store.executions.summaries(flow_id=flow.id)) == 1
+    )  # the forged request started nothing

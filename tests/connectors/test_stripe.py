@@ -612,7 +612,7 @@ def finished(store: Store, execution_id: str, timeout: float = 10.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            detail = store.get_execution(execution_id)  # written once the event is taken up
+            detail = store.executions.get(execution_id)  # written once the event is taken up
         except NotFound:
             detail = None
         if detail is not None and detail.status not in ("queued", "running", "waiting"):
@@ -645,7 +645,7 @@ def test_the_listener_runs_the_flow_for_a_signed_event_and_refuses_forged_and_st
             ["Paid -> Note"],
         )
         flow.status = FlowStatus.ACTIVE
-        store.save_flow(flow)
+        store.flows.save(flow)
         runtime = folder.runtime(RuntimeSettings(port=0, sync_interval=0.1))
         runtime.start()
         try:
@@ -670,7 +670,7 @@ def test_the_listener_runs_the_flow_for_a_signed_event_and_refuses_forged_and_st
             accepted = post(stripe_signature(body))
             assert accepted.status_code == 202
             detail = finished(store, accepted.json()["execution_id"])
-            assert len(store.list_executions()) == 1
+            assert len(store.executions.summaries()) == 1
         finally:
             runtime.stop(grace=2)
     assert detail.status == ExecutionStatus.SUCCESS

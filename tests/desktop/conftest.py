@@ -139,7 +139,7 @@ def example(editor: Editor) -> Editor:
     """The editor alone with the example flow a first start saves open in it."""
     flow = welcome_flow(editor.registry)
     assert flow is not None
-    editor.store.save_flow(flow)
+    editor.store.flows.save(flow)
     editor.open_flow(flow.id)
     return editor
 

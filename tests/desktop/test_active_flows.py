@@ -37,7 +37,7 @@ def test_a_failed_run_of_an_active_flow_is_reported(qtbot, tmp_path, monkeypatch
     monkeypatch.setenv("FLOWIN_SECRETS", "file")
     store = Store(tmp_path / "flowin.db")
     store.set_setting("webhook_port", 0)
-    store.save_flow(failing_hook())
+    store.flows.save(failing_hook())
     active_flows = ActiveFlows(DataFolder(store))
     active_flows.start()
     try:
@@ -45,7 +45,7 @@ def test_a_failed_run_of_an_active_flow_is_reported(qtbot, tmp_path, monkeypatch
         with qtbot.waitSignal(active_flows.run_failed, timeout=WAIT_MS) as failed:
             assert httpx.post(url, json={"sku": "A1"}).status_code == 202
         execution_id, flow_name, error = failed.args
-        assert store.get_execution(execution_id).failed_node == "Stop"
+        assert store.executions.get(execution_id).failed_node == "Stop"
         assert flow_name == "Order hook"
         assert error == "Out of stock"
         assert active_flows.pause_all() == 1

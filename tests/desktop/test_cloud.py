@@ -79,7 +79,7 @@ def test_creating_an_account_in_the_dialog_signs_in_and_backs_up_the_flows(
     qtbot, window, cloud, other_computer
 ):
     flow = greeting("Thank a buyer")
-    window.store.save_flow(flow)
+    window.store.flows.save(flow)
     email = new_email()
     dialog = window.show_cloud_account()
     dialog.tabs.setCurrentIndex(1)
@@ -215,7 +215,7 @@ def test_a_flow_changed_on_another_computer_shows_in_the_open_editor_undoably(
     email = new_email()
     register(cloud, email)
     flow = greeting()
-    window.store.save_flow(flow)
+    window.store.flows.save(flow)
     window.open_flow(flow.id)
     sign_in_from_dialog(qtbot, window, cloud.url, email)
     signed_in_and_synced(qtbot, window)
@@ -239,16 +239,16 @@ def test_a_conflict_is_shown_and_keeping_both_keeps_each_side(qtbot, window, clo
     email = new_email()
     register(cloud, email)
     flow = greeting()
-    window.store.save_flow(flow)
+    window.store.flows.save(flow)
     sign_in_from_dialog(qtbot, window, cloud.url, email)
     signed_in_and_synced(qtbot, window)
     other_computer.sign_in(cloud.url, email)
     other_computer.sync()
     other_computer.edit(flow.id, "Theirs")
     other_computer.sync()
-    mine = window.store.get_flow(flow.id)
+    mine = window.store.flows.get(flow.id)
     mine.node("greet").params["fields"][0]["value"] = "Mine"
-    window.store.save_flow(mine)
+    window.store.flows.save(mine)
 
     dialog = window.show_cloud_account()
     window.cloud.sync_now()
@@ -265,14 +265,14 @@ def test_a_conflict_is_shown_and_keeping_both_keeps_each_side(qtbot, window, clo
     # The copy is saved first, then theirs replaces the flow: wait for both.
     qtbot.waitUntil(
         lambda: (
-            copy_name in {summary.name for summary in window.store.list_flows()}
-            and greeting_text(window.store.get_flow(flow.id)) == "Theirs"
+            copy_name in {summary.name for summary in window.store.flows.summaries()}
+            and greeting_text(window.store.flows.get(flow.id)) == "Theirs"
         ),
         timeout=WAIT_MS,
     )
-    flows = {summary.name: summary.id for summary in window.store.list_flows()}
+    flows = {summary.name: summary.id for summary in window.store.flows.summaries()}
     copy_id = flows[copy_name]
-    assert greeting_text(window.store.get_flow(copy_id)) == "Mine"
+    assert greeting_text(window.store.flows.get(copy_id)) == "Mine"
     in_the_cloud(qtbot, cloud, email, copy_id)
     qtbot.waitUntil(lambda: window.sync_button.text() == "Synced", timeout=WAIT_MS)
     other_computer.sync()
@@ -300,7 +300,7 @@ def test_a_run_queued_through_the_cloud_api_runs_here_and_is_reported(qtbot, win
     register(cloud, email)
     flow = greeting()
     flow.status = FlowStatus.ACTIVE
-    window.store.save_flow(flow)
+    window.store.flows.save(flow)
     runtime = window.editor.folder.runtime(RuntimeSettings(port=0, sync_interval=0.1))
     runtime.start()
     window.cloud.runtime = runtime
@@ -337,7 +337,7 @@ def in_the_cloud(qtbot, cloud: CloudServer, email: str, flow_id: str) -> None:
 
 def ran(window: MainWindow, run_id: str) -> bool:
     try:
-        return window.store.get_execution(run_id).status == "success"
+        return window.store.executions.get(run_id).status == "success"
     except NotFound:
         return False
 

@@ -150,7 +150,7 @@ def test_deleting_the_account_asks_twice_then_signs_out_and_keeps_the_flows(
     email = new_email()
     register(cloud, email)
     flow = greeting()
-    window.store.save_flow(flow)
+    window.store.flows.save(flow)
     dialog, panel = signed_in(qtbot, window, cloud, email)
     assert panel.delete_button.isVisible()
 
@@ -167,7 +167,7 @@ def test_deleting_the_account_asks_twice_then_signs_out_and_keeps_the_flows(
     assert not window.cloud.signed_in
     assert window.cloud.status is SyncStatus.SIGNED_OUT
     assert dialog.pages.currentIndex() == 0  # the sign-in form again
-    assert window.store.get_flow(flow.id).name == flow.name
+    assert window.store.flows.get(flow.id).name == flow.name
     login = httpx.post(
         cloud.url + "/auth/login", json={"email": email, "password": DEFAULT_PASSWORD}
     )

@@ -83,8 +83,8 @@ def test_the_app_puts_back_the_latest_backup_when_asked(
 
     assert store is not None
     try:
-        assert {f.name for f in store.list_flows()} == {"Orders", "Invoices"}
-        assert len(store.list_executions(limit=1000)) == len(ids)
+        assert {f.name for f in store.flows.summaries()} == {"Orders", "Invoices"}
+        assert len(store.executions.summaries(limit=1000)) == len(ids)
     finally:
         store.close()
     assert "is damaged" in seen[0] and "backup" in seen[0]

@@ -101,7 +101,9 @@ def test_a_big_trigger_body_is_shown_cut_around_its_small_fields(qtbot, window):
     with editor.folder.runner() as runner:
         assert runner.run(editor.document.flow, big).ok
         assert runner.events.flush()
-    assert editor.store.get_execution(editor.store.list_executions()[0].id).trigger_data == big
+    assert (
+        editor.store.executions.get(editor.store.executions.summaries()[0].id).trigger_data == big
+    )
 
     window.show_executions()
     view = window.executions
@@ -139,17 +141,17 @@ def test_a_run_cut_short_when_flowin_stopped_reads_in_arabic(qtbot, window):
     from .conftest import plain
 
     store = window.store
-    store.save_flow(
+    store.flows.save(
         Flow(id="orders", name="Orders", nodes=[Node(id="n", type="core.noop", name="Note")])
     )
     now = datetime.now(UTC)
-    store.record(
+    store.executions.record(
         [
             ExecutionStarted("cut-short", "orders", "Orders", {}, now, "webhook"),
             StepStarted("cut-short", "n", "Note", "core.noop", 1, None, {}, now),
         ]
     )
-    assert store.mark_interrupted(["cut-short"]) == 1
+    assert store.executions.mark_interrupted(["cut-short"]) == 1
     window.set_language("ar")
     window.show_executions()
     view = window.executions

@@ -10,7 +10,7 @@ from .conftest import WAIT_MS, add, click
 
 
 def test_first_start_saves_a_working_example_flow(window, store):
-    assert [f.name for f in store.list_flows()] == [EXAMPLE_NAME]
+    assert [f.name for f in store.flows.summaries()] == [EXAMPLE_NAME]
     assert window.pages.currentWidget() is window.home
     assert window.home.list.count() == 1
 
@@ -26,7 +26,7 @@ def test_edits_are_saved_automatically_and_reopen_the_same(qtbot, window, store)
     flow_id = editor.document.flow.id
 
     with Store(store.path) as reopened:
-        saved = reopened.get_flow(flow_id)
+        saved = reopened.flows.get(flow_id)
     assert [(n.id, n.type, n.position.x) for n in saved.nodes] == [
         (a, "core.manual_trigger", 10),
         (b, "core.set_fields", 300),
@@ -44,15 +44,15 @@ def test_home_view_renames_duplicates_and_deletes_after_asking(window, store):
     flow_id = home.flow_ids()[0]
     home.rename(flow_id, "Greetings")
     copy_id = home.duplicate(flow_id)
-    assert sorted(f.name for f in store.list_flows()) == ["Greetings", "Greetings (copy)"]
+    assert sorted(f.name for f in store.flows.summaries()) == ["Greetings", "Greetings (copy)"]
 
     asked = []
     home.confirm = lambda title, question: asked.append(question) or False
     assert not home.delete(copy_id)
-    assert len(store.list_flows()) == 2
+    assert len(store.flows.summaries()) == 2
     home.confirm = lambda title, question: True
     assert home.delete(copy_id)
-    assert [f.name for f in store.list_flows()] == ["Greetings"]
+    assert [f.name for f in store.flows.summaries()] == ["Greetings"]
     assert "Greetings (copy)" in asked[0]
 
 
@@ -70,7 +70,7 @@ def test_activating_a_flow_is_saved_and_undoable(qtbot, window, store):
     assert window.editor.document.flow.status == FlowStatus.ACTIVE
     assert window.editor.activate_button.isChecked()
     window.editor.save_now()
-    assert store.get_flow(flow_id).status == FlowStatus.ACTIVE
+    assert store.flows.get(flow_id).status == FlowStatus.ACTIVE
     assert window.has_active_work()
     window.editor.undo_action.trigger()
     assert window.editor.document.flow.status == FlowStatus.DRAFT

@@ -25,7 +25,7 @@ def problems_of(home) -> list[tuple[str, str, str]]:
 
 def test_importing_a_shared_flow_adds_a_draft_and_touches_nothing_saved(qtbot, window, tmp_path):
     home, store = window.home, window.store
-    existing = store.get_flow(home.flow_ids()[0])
+    existing = store.flows.get(home.flow_ids()[0])
     shared = existing.model_copy(update={"status": FlowStatus.ACTIVE})  # same id, same name
     path = tmp_path / "shared.json"
     path.write_text(shared.to_json(), encoding="utf-8")
@@ -33,11 +33,11 @@ def test_importing_a_shared_flow_adds_a_draft_and_touches_nothing_saved(qtbot, w
 
     click(qtbot, home.import_button)
 
-    flows = {f.id: f for f in store.list_flows()}
+    flows = {f.id: f for f in store.flows.summaries()}
     assert len(flows) == 2
-    assert store.get_flow(existing.id).to_json() == existing.to_json()
+    assert store.flows.get(existing.id).to_json() == existing.to_json()
     (imported_id,) = set(flows) - {existing.id}
-    imported = store.get_flow(imported_id)
+    imported = store.flows.get(imported_id)
     assert imported.name == f"{existing.name} (imported)"
     assert imported.status == FlowStatus.DRAFT
     assert [n.name for n in imported.nodes] == [n.name for n in existing.nodes]
@@ -49,7 +49,7 @@ def test_a_file_that_is_not_a_flow_says_why_in_the_users_language_and_keeps_ever
     window, tmp_path
 ):
     home, store = window.home, window.store
-    before = [(f.id, f.name, f.version) for f in store.list_flows()]
+    before = [(f.id, f.name, f.version) for f in store.flows.summaries()]
     shown = problems_of(home)
     broken = tmp_path / "broken.json"
     broken.write_text('{"name": "Half a fl', encoding="utf-8")
@@ -65,7 +65,7 @@ def test_a_file_that_is_not_a_flow_says_why_in_the_users_language_and_keeps_ever
     window.set_language("ar")
     assert home.import_file(broken) is None
 
-    assert [(f.id, f.name, f.version) for f in store.list_flows()] == before
+    assert [(f.id, f.name, f.version) for f in store.flows.summaries()] == before
     texts = [plain(text) for _, text, _ in shown]
     assert "'broken.json' is not a flow file: it isn't valid JSON." in texts[0]
     assert "'wrong.json' is not a Flowin flow" in texts[1]
@@ -95,7 +95,7 @@ def test_exported_json_has_no_secrets_and_imports_back(qtbot, window, tmp_path):
             ),
         ],
     )
-    store.save_flow(flow)
+    store.flows.save(flow)
     home.refresh()
     home.select(flow.id)
     chosen = []
@@ -107,22 +107,22 @@ def test_exported_json_has_no_secrets_and_imports_back(qtbot, window, tmp_path):
     text = (tmp_path / "shop.json").read_text(encoding="utf-8")
     assert "shpat_" not in text
     assert json.loads(text)["nodes"][1]["params"]["headers"] == {"Authorization": ""}
-    assert "shpat_" in store.get_flow(flow.id).to_json()  # the saved flow keeps its token
+    assert "shpat_" in store.flows.get(flow.id).to_json()  # the saved flow keeps its token
     notice = plain(home.notice.text())
     assert "Get orders → token" in notice and "fill them in after importing" in notice
-    imported = store.get_flow(home.import_file(tmp_path / "shop.json"))
+    imported = store.flows.get(home.import_file(tmp_path / "shop.json"))
     assert imported.nodes[1].params["url"] == "https://shop.example.com/orders"
 
 
 def test_each_flow_shows_runs_today_and_how_many_succeeded(window):
     home, store = window.home, window.store
-    flow = store.get_flow(home.flow_ids()[0])
+    flow = store.flows.get(home.flow_ids()[0])
     now = datetime.now(UTC)
     outcomes = [ExecutionStatus.SUCCESS] * 3 + [ExecutionStatus.FAILED]
     for number, status in enumerate(outcomes):
         started = now - timedelta(days=2) if number == 0 else now
-        store.begin_execution(f"run-{number}", flow, {}, "manual", started_at=started)
-        store.record([ExecutionFinished(f"run-{number}", flow.id, status, now, 0.1)])
+        store.executions.begin_execution(f"run-{number}", flow, {}, "manual", started_at=started)
+        store.executions.record([ExecutionFinished(f"run-{number}", flow.id, status, now, 0.1)])
     home.refresh()
 
     runs_today, success = (label.text() for label in home.row_widget(flow.id).stats)
@@ -144,37 +144,37 @@ def test_activate_pause_and_archive_from_home(qtbot, window):
     flow_id = home.flow_ids()[0]
 
     click(qtbot, home.activate_button)
-    assert store.get_flow(flow_id).status == FlowStatus.ACTIVE
+    assert store.flows.get(flow_id).status == FlowStatus.ACTIVE
     assert home.activate_button.text() == "Pause"
     assert home.row_widget(flow_id).state.objectName() == "flowState_active"
     click(qtbot, home.activate_button)
-    assert store.get_flow(flow_id).status == FlowStatus.PAUSED
+    assert store.flows.get(flow_id).status == FlowStatus.PAUSED
 
     empty = Flow(name="Aaa unfinished")
-    store.save_flow(empty)
+    store.flows.save(empty)
     home.refresh()
     home.select(empty.id)
     click(qtbot, home.archive_button)
-    assert store.get_flow(empty.id).status == FlowStatus.ARCHIVED
+    assert store.flows.get(empty.id).status == FlowStatus.ARCHIVED
     assert home.flow_ids() == [flow_id, empty.id]  # archived flows wait at the bottom
     assert not home.activate_button.isEnabled()
     assert home.archive_button.text() == "Restore"
     click(qtbot, home.archive_button)
-    assert store.get_flow(empty.id).status == FlowStatus.DRAFT
+    assert store.flows.get(empty.id).status == FlowStatus.DRAFT
     assert home.flow_ids()[0] == empty.id
 
 
 def test_a_flow_that_cant_run_is_not_activated(qtbot, window):
     home, store = window.home, window.store
     empty = Flow(name="No trigger")
-    store.save_flow(empty)
+    store.flows.save(empty)
     home.refresh()
     home.select(empty.id)
     shown = problems_of(home)
 
     click(qtbot, home.activate_button)
 
-    assert store.get_flow(empty.id).status == FlowStatus.DRAFT
+    assert store.flows.get(empty.id).status == FlowStatus.DRAFT
     assert "'No trigger' can't run on its own yet" in plain(shown[0][1])
 
 
@@ -197,4 +197,4 @@ def test_empty_home_invites_to_build_the_first_flow(qtbot, window):
     click(qtbot, home.first_flow_button)
 
     assert window.pages.currentWidget() is window.editor
-    assert len(window.store.list_flows()) == 1
+    assert len(window.store.flows.summaries()) == 1

@@ -67,7 +67,7 @@ def test_a_flow_deleted_meanwhile_is_not_reopened(qtbot, qapp, store):
     gone = first.editor.document.flow.id
     first.shutdown()
     first.close()
-    store.delete_flow(gone)
+    store.flows.delete(gone)
     second = _start(qtbot, qapp, store)
     assert second.pages.currentWidget() is second.home
     second.shutdown()

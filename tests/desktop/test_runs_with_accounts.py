@@ -73,7 +73,7 @@ def test_retrying_a_failed_run_from_the_history_signs_in_with_the_bot(
         ],
         edges=[Edge(source="start", target="tell")],
     )
-    window.store.save_flow(flow)
+    window.store.flows.save(flow)
     httpserver.expect_oneshot_request(sending, method="POST").respond_with_json(
         {"ok": False, "error_code": 400, "description": "Bad Request: chat not found"},
         status=400,
@@ -90,9 +90,9 @@ def test_retrying_a_failed_run_from_the_history_signs_in_with_the_bot(
     click(qtbot, view.retry_button)
 
     def retried() -> ExecutionStatus | None:
-        runs = window.store.list_executions()
+        runs = window.store.executions.summaries()
         retry = next((run for run in runs if run.id != failed_id), None)
-        return None if retry is None else window.store.get_execution(retry.id).status
+        return None if retry is None else window.store.executions.get(retry.id).status
 
     qtbot.waitUntil(lambda: retried() not in (None, ExecutionStatus.RUNNING), timeout=WAIT_MS)
     assert retried() == ExecutionStatus.SUCCESS

@@ -22,8 +22,8 @@ class _VisibleTray(Tray):
 
 
 def test_closing_with_an_active_flow_hides_to_the_tray(qtbot, window, store):
-    flow = store.get_flow(window.home.flow_ids()[0])
-    store.set_flow_status(flow.id, FlowStatus.ACTIVE)
+    flow = store.flows.get(window.home.flow_ids()[0])
+    store.flows.set_status(flow.id, FlowStatus.ACTIVE)
     tray = _VisibleTray(window, window.windowIcon(), window)
     tray.messages = []
     window.tray = tray

@@ -91,9 +91,9 @@ def test_restoring_a_version_is_one_undoable_change_saved_as_a_new_version(qtbot
     flow_id = editor.document.flow.id
     assert names(editor.document.flow) == ["Manual trigger", "Set fields"]
     assert set(editor.scene.node_items) == {trigger, greet}
-    assert store.current_version(flow_id) == 5
-    assert names(store.get_flow(flow_id)) == ["Manual trigger", "Set fields"]
-    assert [v.version for v in store.flow_versions(flow_id)][:2] == [5, 4]
+    assert store.flows.current_version(flow_id) == 5
+    assert names(store.flows.get(flow_id)) == ["Manual trigger", "Set fields"]
+    assert [v.version for v in store.flows.versions(flow_id)][:2] == [5, 4]
 
     editor.undo_action.trigger()
     assert names(editor.document.flow) == ["Manual trigger", "Greeting", "Delay"]
@@ -102,9 +102,9 @@ def test_restoring_a_version_is_one_undoable_change_saved_as_a_new_version(qtbot
 
 def _changed_in_another_window(store: Store, flow_id: str, name: str) -> None:
     with Store(store.path) as other:
-        flow = other.get_flow(flow_id)
+        flow = other.flows.get(flow_id)
         flow.name = name
-        other.save_flow(flow, other.current_version(flow_id))
+        other.flows.save(flow, other.flows.current_version(flow_id))
 
 
 def test_a_flow_saved_elsewhere_is_not_overwritten_and_keep_mine_saves_on_top(qtbot, editor, store):
@@ -118,15 +118,15 @@ def test_a_flow_saved_elsewhere_is_not_overwritten_and_keep_mine_saves_on_top(qt
 
     assert editor.conflict_bar.isVisible()
     assert "changed elsewhere" in editor.conflict_bar.message.text()
-    assert store.get_flow(flow_id).name == "Their name"
-    assert len(store.get_flow(flow_id).nodes) == 1
+    assert store.flows.get(flow_id).name == "Their name"
+    assert len(store.flows.get(flow_id).nodes) == 1
 
     click(qtbot, editor.conflict_bar.keep_button)
 
     assert not editor.conflict_bar.isVisible()
-    assert names(store.get_flow(flow_id)) == ["Manual trigger", "Delay"]
-    assert store.current_version(flow_id) == 4  # 2 mine, 3 theirs, 4 mine again: all kept
-    assert store.get_flow_version(flow_id, 3).name == "Their name"
+    assert names(store.flows.get(flow_id)) == ["Manual trigger", "Delay"]
+    assert store.flows.current_version(flow_id) == 4  # 2 mine, 3 theirs, 4 mine again: all kept
+    assert store.flows.get_version(flow_id, 3).name == "Their name"
 
 
 def test_load_theirs_opens_their_version_and_keeps_mine_as_a_copy(qtbot, editor, store):
@@ -142,14 +142,14 @@ def test_load_theirs_opens_their_version_and_keeps_mine_as_a_copy(qtbot, editor,
     assert not editor.conflict_bar.isVisible()
     assert editor.document.flow.name == "Their name"
     assert names(editor.document.flow) == ["Manual trigger"]
-    copies = [f for f in store.list_flows() if f.name.endswith("(my copy)")]
+    copies = [f for f in store.flows.summaries() if f.name.endswith("(my copy)")]
     assert len(copies) == 1
-    assert names(store.get_flow(copies[0].id)) == ["Manual trigger", "Delay"]
+    assert names(store.flows.get(copies[0].id)) == ["Manual trigger", "Delay"]
     editor.document.push(
         SetNodeValue(editor.document, editor.document.flow.nodes[0].id, "name", "Go")
     )
     editor.save_now()
-    assert store.get_flow(flow_id).nodes[0].name == "Go"  # saving goes on from theirs
+    assert store.flows.get(flow_id).nodes[0].name == "Go"  # saving goes on from theirs
 
 
 def test_version_history_speaks_arabic(qtbot, window):

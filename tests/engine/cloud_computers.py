@@ -51,16 +51,16 @@ class Computer:
             return [conflict.flow_id for conflict in Sync(self.store, client).conflicts()]
 
     def save(self, flow: Flow) -> int:
-        return self.store.save_flow(flow)
+        return self.store.flows.save(flow)
 
     def flow(self, flow_id: str) -> Flow:
-        return self.store.get_flow(flow_id)
+        return self.store.flows.get(flow_id)
 
     def has(self, flow_id: str) -> bool:
-        return any(summary.id == flow_id for summary in self.store.list_flows())
+        return any(summary.id == flow_id for summary in self.store.flows.summaries())
 
     def names(self) -> list[str]:
-        return [summary.name for summary in self.store.list_flows()]
+        return [summary.name for summary in self.store.flows.summaries()]
 
     def edit(self, flow_id: str, text: str) -> Flow:
         """Change the greeting's text, as the editor would, and save it."""

@@ -23,7 +23,7 @@ T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 def fill(store: Store, runs: int = 300) -> list[str]:
     """Two flows and enough runs with data to spread the file over a few hundred pages."""
     for name in ("Orders", "Invoices"):
-        store.save_flow(
+        store.flows.save(
             Flow(id=name.lower(), name=name, nodes=[Node(id="n", type="core.noop", name="N")])
         )
     events = []
@@ -54,7 +54,7 @@ def fill(store: Store, runs: int = 300) -> list[str]:
             ),
             ExecutionFinished(run_id, "orders", ExecutionStatus.SUCCESS, at, 0.01),
         ]
-    store.record(events)
+    store.executions.record(events)
     return ids
 
 

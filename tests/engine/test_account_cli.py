@@ -97,7 +97,7 @@ def test_deleting_the_account_asks_then_keeps_the_flows_here(signed_in, cloud_se
     here, email = signed_in
     flow = greeting()
     with Store(here / "flowin.db") as store:
-        store.save_flow(flow)
+        store.flows.save(flow)
 
     kept = flowin(here, "account", "delete", input="n\n")
     assert kept.exit_code == 1  # aborted: nothing asked of the cloud
@@ -109,7 +109,7 @@ def test_deleting_the_account_asks_then_keeps_the_flows_here(signed_in, cloud_se
     assert f"Deleted the cloud account {email}" in deleted.output
     assert "isn't signed in" in flowin(here, "account", "status").output
     with Store(here / "flowin.db") as store:
-        assert store.get_flow(flow.id).name == flow.name
+        assert store.flows.get(flow.id).name == flow.name
     login = httpx.post(
         cloud_server.url + "/auth/login", json={"email": email, "password": DEFAULT_PASSWORD}
     )

@@ -74,8 +74,8 @@ def live_flow(tmp_path: Path, data_dir: Path) -> Path:
 
 def saved(data_dir: Path) -> tuple[FlowStatus, int, str]:
     with Store(data_dir / "flowin.db") as store:
-        flow = store.get_flow("order-hook")
-        version = next(f.version for f in store.list_flows() if f.id == "order-hook")
+        flow = store.flows.get("order-hook")
+        version = next(f.version for f in store.flows.summaries() if f.id == "order-hook")
     return flow.status, version, json.dumps(flow.nodes[1].params)
 
 
@@ -146,8 +146,8 @@ def test_running_an_unchanged_file_again_makes_no_new_version(tmp_path, data_dir
         flowin("run", str(path), "--quiet", data_dir=data_dir, check=True)
     flowin("flows", "import", str(path), data_dir=data_dir, check=True)
     with Store(data_dir / "flowin.db") as store:
-        (summary,) = store.list_flows()
-        executions = store.list_executions()
+        (summary,) = store.flows.summaries()
+        executions = store.executions.summaries()
     assert summary.version == 1
     assert {e.flow_version for e in executions} == {1}
 
@@ -191,6 +191,6 @@ def test_importing_an_exported_file_keeps_the_passwords_it_left_out(tmp_path, da
     flowin("flows", "import", str(exported), data_dir=data_dir, check=True)
 
     with Store(data_dir / "flowin.db") as store:
-        flow = store.get_flow("order-hook")
+        flow = store.flows.get("order-hook")
     assert flow.status == FlowStatus.ACTIVE
     assert flow.node("call").params["password"] == "s3cret-pass"

@@ -56,7 +56,7 @@ class Machine:
 
     def activate(self, flow) -> None:
         flow.status = FlowStatus.ACTIVE
-        self.store.save_flow(flow)
+        self.store.flows.save(flow)
         self.runtime.sync()
 
     def pick_up(self):
@@ -67,7 +67,7 @@ class Machine:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
-                execution = self.store.get_execution(run_id)
+                execution = self.store.executions.get(run_id)
             except Exception:
                 execution = None
             if execution is not None and execution.status not in ("running", "waiting"):
@@ -166,7 +166,7 @@ def test_a_failed_run_is_reported_with_its_error(machines, cloud, email):
 def test_a_computer_where_the_flow_is_not_active_leaves_the_run_queued(machines, cloud, email):
     here = machines("here")
     flow = greeting()
-    here.store.save_flow(flow)  # a draft here
+    here.store.flows.save(flow)  # a draft here
     here.computer.sync()
     run_id = queue_run(cloud, email, flow.id, {"name": "Omar"})
 
@@ -174,7 +174,7 @@ def test_a_computer_where_the_flow_is_not_active_leaves_the_run_queued(machines,
 
     assert cloud_run(cloud, email, run_id)["status"] == "queued"
     with pytest.raises(NotFound):
-        here.store.get_execution(run_id)
+        here.store.executions.get(run_id)
 
 
 def test_with_two_computers_running_the_flow_each_run_runs_once(machines, cloud, email):
@@ -183,7 +183,7 @@ def test_with_two_computers_running_the_flow_each_run_runs_once(machines, cloud,
     first.activate(flow)
     first.computer.sync()
     second.computer.sync()
-    second.activate(second.store.get_flow(flow.id))  # arrived as a draft; switched on there too
+    second.activate(second.store.flows.get(flow.id))  # arrived as a draft; switched on there too
     run_ids = [queue_run(cloud, email, flow.id, {"name": f"guest {n}"}) for n in range(3)]
 
     taken_first = first.pick_up().started
@@ -239,7 +239,7 @@ def test_a_claimed_run_whose_flow_was_switched_off_meanwhile_is_reported_not_run
     machines, cloud, email, monkeypatch
 ):
     before, flow, run_id = claimed_when_flowin_stopped(machines, cloud, email, monkeypatch, "Sami")
-    before.store.set_flow_status(flow.id, FlowStatus.PAUSED)
+    before.store.flows.set_status(flow.id, FlowStatus.PAUSED)
     before.close()
 
     after = machines("here")
@@ -248,7 +248,7 @@ def test_a_claimed_run_whose_flow_was_switched_off_meanwhile_is_reported_not_run
     told = cloud_run(cloud, email, run_id)
     assert told["status"] == "error" and "no longer switched on" in told["error"]
     with pytest.raises(NotFound):
-        after.store.get_execution(run_id)
+        after.store.executions.get(run_id)
 
 
 def test_a_run_another_computer_claimed_is_left_to_it(machines, cloud, email):
@@ -257,11 +257,11 @@ def test_a_run_another_computer_claimed_is_left_to_it(machines, cloud, email):
     first.activate(flow)
     first.computer.sync()
     second.computer.sync()
-    second.activate(second.store.get_flow(flow.id))
+    second.activate(second.store.flows.get(flow.id))
     run_id = queue_run(cloud, email, flow.id, {"name": "Rana"})
     assert first.pick_up().started == [run_id]
 
     # Running in the cloud and unknown on the second computer, which never claimed it.
     assert second.pick_up() == RunsReport()
     with pytest.raises(NotFound):
-        second.store.get_execution(run_id)
+        second.store.executions.get(run_id)

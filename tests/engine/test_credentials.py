@@ -55,10 +55,12 @@ def test_a_step_reads_its_account_through_the_context(store, connections):
         [("Start", "testkit.start", {}), ("Use", "testkit.use_secret", {"connection": added.id})],
         ["Start -> Use"],
     )
-    with Runner(registry_with_testkit(), connections=connections, history=store) as runner:
+    with Runner(
+        registry_with_testkit(), connections=connections, history=store.executions
+    ) as runner:
         result = runner.run(flow, {})
     assert result.outputs["Use"] == {"key_length": 5}
-    detail = store.get_execution(result.execution_id)
+    detail = store.executions.get(result.execution_id)
     stored = json.dumps([s.input for s in detail.steps] + [s.output for s in detail.steps])
     assert "k-123" not in stored
 

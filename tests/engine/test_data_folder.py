@@ -52,7 +52,7 @@ def test_a_runner_records_the_run_and_signs_in_with_the_account_kept_out_of_the_
     assert result.ok, result.error
     (request, _), *_ = httpserver.log
     assert request.path == f"/bot{TOKEN}/sendMessage"
-    detail = data_folder.store.get_execution(result.execution_id)
+    detail = data_folder.store.executions.get(result.execution_id)
     assert detail.status == ExecutionStatus.SUCCESS
     assert (data_folder.path / "secrets.enc").exists()
     assert TOKEN.encode() not in (data_folder.path / "flowin.db").read_bytes()
@@ -65,7 +65,7 @@ def test_a_runtime_listens_on_the_saved_port_and_its_flows_sign_in_with_the_acco
     data_folder.store.set_setting("webhook_port", port)
     flow = shipping_note(data_folder, httpserver, ("Order", "webhook.receive", {"path": "orders"}))
     flow.status = FlowStatus.ACTIVE
-    data_folder.store.save_flow(flow)
+    data_folder.store.flows.save(flow)
 
     runtime = data_folder.runtime()
     runtime.start()

@@ -37,9 +37,9 @@ def stop_while_parked(store, flow, body, ready=None):
     execution_id = httpx.post(f"{first.address}/webhook/{flow.name}", json=body).json()[
         "execution_id"
     ]
-    wait_for(ready or store.parked)
+    wait_for(ready or store.executions.parked)
     first.stop(grace=0)
-    assert store.get_execution(execution_id).status == ExecutionStatus.WAITING
+    assert store.executions.get(execution_id).status == ExecutionStatus.WAITING
     return execution_id
 
 
@@ -67,7 +67,7 @@ def test_a_resumed_delay_finishes_its_own_row_and_replays_nothing_into_the_histo
     assert detail.status == ExecutionStatus.SUCCESS
     assert len(testkit.calls["before"]) == 1
     assert len(testkit.calls["after"]) == 1
-    assert store.parked() == []
+    assert store.executions.parked() == []
     assert [s.node_name for s in detail.steps] == ["Webhook", "Before", "Wait", "After"]
     assert_clean_history(detail)
     waited = next(s for s in detail.steps if s.node_name == "Wait")
@@ -114,7 +114,7 @@ def test_a_delay_in_a_loop_carries_on_in_its_iteration_after_a_restart(store):
     assert testkit.calls["after"] == [1, 2, 3]
     [done] = testkit.calls["done"]
     assert done == {"results": [1, 2, 3], "count": 3}
-    assert store.parked() == []
+    assert store.executions.parked() == []
     assert_clean_history(detail)
     waited = next(s for s in detail.steps if s.node_name == "Wait" and s.iteration == 1)
     assert waited.duration_ms >= 4000
@@ -136,7 +136,7 @@ def test_a_branch_that_finished_while_a_delay_waited_is_not_run_again_after_a_re
         ),
     )
     execution_id = stop_while_parked(
-        store, flow, {}, ready=lambda: testkit.calls["charge"] and store.parked()
+        store, flow, {}, ready=lambda: testkit.calls["charge"] and store.executions.parked()
     )
     assert "after" not in testkit.calls
 
@@ -166,7 +166,9 @@ def test_a_run_waiting_in_two_delays_at_once_carries_on_once(store):
             name="two",
         ),
     )
-    execution_id = stop_while_parked(store, flow, {}, ready=lambda: len(store.parked()) == 2)
+    execution_id = stop_while_parked(
+        store, flow, {}, ready=lambda: len(store.executions.parked()) == 2
+    )
 
     second = start_runtime(store)
     try:
@@ -176,7 +178,7 @@ def test_a_run_waiting_in_two_delays_at_once_carries_on_once(store):
     assert detail.status == ExecutionStatus.SUCCESS, detail.error
     assert len(testkit.calls["a"]) == 1
     assert len(testkit.calls["b"]) == 1
-    assert store.parked() == []
+    assert store.executions.parked() == []
     assert_clean_history(detail)
     longer = next(s for s in detail.steps if s.node_name == "Long")
     assert longer.duration_ms >= 5000
@@ -200,10 +202,10 @@ def test_a_waiting_run_that_is_cancelled_does_not_come_back_after_a_restart(stor
     execution_id = httpx.post(f"{first.address}/webhook/{flow.name}", json={}).json()[
         "execution_id"
     ]
-    wait_for(store.parked)
+    wait_for(store.executions.parked)
     assert first.runner.cancel(execution_id)
     assert finished(store, execution_id).status == ExecutionStatus.CANCELLED
-    assert store.parked() == []
+    assert store.executions.parked() == []
     first.stop(grace=0)
 
     second = start_runtime(store)
@@ -211,7 +213,7 @@ def test_a_waiting_run_that_is_cancelled_does_not_come_back_after_a_restart(stor
         assert second.runner.active() == []
     finally:
         second.stop(grace=1)
-    assert store.get_execution(execution_id).status == ExecutionStatus.CANCELLED
+    assert store.executions.get(execution_id).status == ExecutionStatus.CANCELLED
     assert "after" not in testkit.calls
 
 
@@ -254,4 +256,4 @@ def test_a_delay_in_a_loop_inside_a_loop_carries_on_in_both_iterations(store):
     [done] = testkit.calls["done"]
     assert done["count"] == 2
     assert [len(order["results"]) for order in done["results"]] == [2, 3]
-    assert store.parked() == []
+    assert store.executions.parked() == []

@@ -98,11 +98,11 @@ def test_flow_rename_notes_and_pins_are_reported_or_ignored() -> None:
 def test_history_lists_each_version_with_its_changes(tmp_path: Path) -> None:
     with Store(tmp_path / "flowin.db") as store:
         flow = _flow()
-        store.save_flow(flow)
+        store.flows.save(flow)
         flow.nodes.append(Node(id="vip", name="VIP note", type="core.no_op"))
-        store.save_flow(flow)
+        store.flows.save(flow)
         flow.node("greet").params["fields"] = []
-        store.save_flow(flow)
+        store.flows.save(flow)
 
         history = version_history(store, "f1")
 
@@ -117,19 +117,19 @@ def test_history_lists_each_version_with_its_changes(tmp_path: Path) -> None:
 def test_saving_over_a_version_saved_by_another_window_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "flowin.db"
     with Store(path) as mine, Store(path) as theirs:
-        mine.save_flow(_flow())
-        loaded = mine.current_version("f1")
-        other = theirs.get_flow("f1")
+        mine.flows.save(_flow())
+        loaded = mine.flows.current_version("f1")
+        other = theirs.flows.get("f1")
         other.name = "Their name"
-        assert theirs.save_flow(other, expected_version=loaded) == 2
+        assert theirs.flows.save(other, expected_version=loaded) == 2
 
-        edited = mine.get_flow_version("f1", loaded)
+        edited = mine.flows.get_version("f1", loaded)
         edited.name = "My name"
         with pytest.raises(VersionConflict) as conflict:
-            mine.save_flow(edited, expected_version=loaded)
+            mine.flows.save(edited, expected_version=loaded)
 
         assert (conflict.value.loaded, conflict.value.latest) == (1, 2)
         assert "changed elsewhere" in str(conflict.value)
-        assert mine.get_flow("f1").name == "Their name"
-        assert mine.save_flow(edited) == 3  # keeping mine: a new version on top
-        assert [v.version for v in mine.flow_versions("f1")] == [3, 2, 1]
+        assert mine.flows.get("f1").name == "Their name"
+        assert mine.flows.save(edited) == 3  # keeping mine: a new version on top
+        assert [v.version for v in mine.flows.versions("f1")] == [3, 2, 1]

@@ -46,7 +46,7 @@ def finished(store: Store, execution_id: str, timeout: float = 30.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            detail = store.get_execution(execution_id)
+            detail = store.executions.get(execution_id)
         except FlowinError:
             detail = None
         if detail is not None and detail.status not in ("running", "waiting"):
@@ -81,7 +81,7 @@ def test_a_big_webhook_body_is_stored_once_and_the_steps_show_it_cut(store):
         ["Webhook -> Echo", "Echo -> Name"],
     )
     flow.status = FlowStatus.ACTIVE
-    store.save_flow(flow)
+    store.flows.save(flow)
     runtime = DataFolder(store, registry=REGISTRY).runtime(
         RuntimeSettings(port=0, sync_interval=0.1)
     )
@@ -125,13 +125,13 @@ def test_retrying_a_run_with_a_big_trigger_gets_the_whole_data(store):
         ["Start -> Flaky", "Flaky -> Record"],
         settings={"Flaky": {"retries": 1}},
     )
-    store.save_flow(flow)
-    with Runner(REGISTRY, history=store) as runner:
+    store.flows.save(flow)
+    with Runner(REGISTRY, history=store.executions) as runner:
         first = runner.run(flow, BODY)
         assert not first.ok
         assert runner.events.flush()
         assert (
-            store.get_execution(first.execution_id).steps[0].output["lines"]["_truncated"] is True
+            store.executions.get(first.execution_id).steps[0].output["lines"]["_truncated"] is True
         )
 
         again = retry_execution(store, runner, first.execution_id).wait()
@@ -139,7 +139,7 @@ def test_retrying_a_run_with_a_big_trigger_gets_the_whole_data(store):
 
     assert again.ok, again.error
     assert testkit.calls["got"] == [BODY]
-    start = store.get_execution(again.execution_id).steps[0]
+    start = store.executions.get(again.execution_id).steps[0]
     # Its output in the history was cut: the trigger ran again on the whole trigger data.
     assert start.status == StepStatus.SUCCESS
 
@@ -153,8 +153,8 @@ def test_a_retry_needing_a_cut_output_of_a_step_unsafe_to_repeat_is_refused(stor
         ],
         ["Start -> Send", "Send -> Fail"],
     )
-    store.save_flow(flow)
-    with Runner(REGISTRY, history=store) as runner:
+    store.flows.save(flow)
+    with Runner(REGISTRY, history=store.executions) as runner:
         first = runner.run(flow, BODY)
         assert not first.ok
         assert runner.events.flush()
@@ -202,8 +202,8 @@ def test_running_one_step_after_a_cut_output_says_so_instead_of_feeding_it_the_m
         [("Start", "testkit.start", {}), ("Record", "testkit.record", {"key": "got"})],
         ["Start -> Record"],
     )
-    store.save_flow(flow)
-    with Runner(REGISTRY, history=store) as runner:
+    store.flows.save(flow)
+    with Runner(REGISTRY, history=store.executions) as runner:
         assert runner.run(flow, BODY).ok
         assert runner.events.flush()
         with pytest.raises(FlowinError, match="What 'Start' gave in the latest run was too big"):

@@ -47,7 +47,7 @@ def store(tmp_path) -> Iterator[Store]:
 
 @pytest.fixture
 def runner(store) -> Iterator[Runner]:
-    with Runner(default_registry(), history=store) as runner:
+    with Runner(default_registry(), history=store.executions) as runner:
         yield runner
 
 
@@ -72,7 +72,7 @@ def calls(server: HTTPServer) -> int:
 
 def finished(store: Store, execution_id: str) -> bool:
     try:
-        status = store.get_execution(execution_id).status
+        status = store.executions.get(execution_id).status
     except NotFound:  # the runtime writes the run down in a moment
         return False
     return status not in (ExecutionStatus.RUNNING, ExecutionStatus.WAITING)
@@ -81,13 +81,13 @@ def finished(store: Store, execution_id: str) -> bool:
 def finish(store: Store, runner: Runner, handle):
     result = handle.wait(30)
     runner.events.flush()
-    return result, store.get_execution(handle.id)
+    return result, store.executions.get(handle.id)
 
 
 def test_a_test_run_replays_a_pinned_step_without_calling_the_service(server, store, runner):
     flow = order_flow(server)
     flow.pinned["get_order"] = pin({"status": 200, "body": {"id": 99}})
-    store.save_flow(flow)
+    store.flows.save(flow)
 
     result, detail = finish(store, runner, start_test_run(runner, flow))
 
@@ -118,7 +118,7 @@ def test_an_active_flow_triggered_for_real_never_uses_pinned_data(server, store)
     )
     flow.pinned["get_order"] = pin({"status": 200, "body": {"id": 99}})
     flow.status = FlowStatus.ACTIVE
-    store.save_flow(flow)
+    store.flows.save(flow)
     runtime = DataFolder(store).runtime(RuntimeSettings(port=0, sync_interval=0.1))
     runtime.start()
     try:
@@ -132,7 +132,7 @@ def test_an_active_flow_triggered_for_real_never_uses_pinned_data(server, store)
     finally:
         runtime.stop(grace=5)
     assert calls(server) == 1
-    detail = store.get_execution(execution_id)
+    detail = store.executions.get(execution_id)
     assert detail.steps[-1].status == StepStatus.SUCCESS
     assert detail.steps[-1].output["body"] == {"id": 7, "total": 250}
 
@@ -145,17 +145,17 @@ def test_a_pinned_output_never_holds_a_secret():
 
 def test_pins_survive_saving_but_are_not_a_new_version_and_are_left_out_of_exports(server, store):
     flow = order_flow(server)
-    version = store.save_flow(flow)
+    version = store.flows.save(flow)
     flow.pinned["get_order"] = pin({"body": {"id": 99}})
-    assert store.save_flow(flow) == version
-    assert store.get_flow(flow.id).pinned["get_order"].output == {"body": {"id": 99}}
+    assert store.flows.save(flow) == version
+    assert store.flows.get(flow.id).pinned["get_order"].output == {"body": {"id": 99}}
     shared, _ = shareable(flow)
     assert shared.pinned == {}
 
 
 def test_run_one_step_uses_the_outputs_of_the_last_run_and_runs_nothing_else(server, store, runner):
     flow = order_flow(server)
-    store.save_flow(flow)
+    store.flows.save(flow)
     finish(store, runner, start_test_run(runner, flow))
     assert calls(server) == 1
     flow.node("note").params["fields"][0]["value"] = "Total {{ input.body.total }}"
@@ -178,7 +178,7 @@ def test_run_one_step_runs_nothing_after_it_and_its_result_feeds_the_next_step(
     server, store, runner
 ):
     flow = order_flow(server)
-    store.save_flow(flow)
+    store.flows.save(flow)
     finish(store, runner, start_test_run(runner, flow))
 
     result, detail = finish(store, runner, run_step(store, runner, flow, "get_order"))
@@ -193,7 +193,7 @@ def test_run_one_step_runs_nothing_after_it_and_its_result_feeds_the_next_step(
 
 def test_run_one_step_prefers_a_pinned_output_to_the_last_run(server, store, runner):
     flow = order_flow(server)
-    store.save_flow(flow)
+    store.flows.save(flow)
     finish(store, runner, start_test_run(runner, flow))
     flow.pinned["get_order"] = pin({"body": {"id": 42}})
 
@@ -204,7 +204,7 @@ def test_run_one_step_prefers_a_pinned_output_to_the_last_run(server, store, run
 
 def test_run_one_step_before_any_run_says_to_run_the_flow_first(server, store, runner):
     flow = order_flow(server)
-    store.save_flow(flow)
+    store.flows.save(flow)
     with pytest.raises(FlowinError) as raised:
         run_step(store, runner, flow, "note")
     assert str(raised.value) == NO_EARLIER_RUN
@@ -214,7 +214,7 @@ def test_run_one_step_before_any_run_says_to_run_the_flow_first(server, store, r
 def test_run_one_step_works_from_a_pinned_step_without_an_earlier_run(server, store, runner):
     flow = order_flow(server)
     flow.pinned["get_order"] = pin({"body": {"id": 5}})
-    store.save_flow(flow)
+    store.flows.save(flow)
 
     result, _ = finish(store, runner, run_step(store, runner, flow, "note"))
 

@@ -352,7 +352,7 @@ def test_running_a_flow_file_with_a_former_type_name_saves_it_under_the_new_name
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert done.returncode == 0, done.stdout + done.stderr
     with Store(data_dir / "flowin.db") as store:
-        saved = store.get_flow("note-flow")
+        saved = store.flows.get("note-flow")
     assert saved.node("note").type == "shop.send_note"
 
 

@@ -444,7 +444,10 @@ def test_start_many_records_every_run_before_it_runs_and_names_a_flow_that_cant(
     broken = make_flow(
         [("Start", "testkit.start", {}), ("Odd", "no.such_type", {})], ["Start -> Odd"]
     )
-    with Store(tmp_path / "history.db") as store, Runner(registry, history=store) as runner:
+    with (
+        Store(tmp_path / "history.db") as store,
+        Runner(registry, history=store.executions) as runner,
+    ):
         outcomes = runner.start_many(
             [
                 Start(good, {"n": 1}, "webhook", "first"),
@@ -458,10 +461,10 @@ def test_start_many_records_every_run_before_it_runs_and_names_a_flow_that_cant(
         assert first.wait(30).outputs["Greet"] == "Hi 1"
         assert third.wait(30).outputs["Greet"] == "Hi 3"
         runner.events.flush()
-        runs = {run.id: run for run in store.list_executions()}
+        runs = {run.id: run for run in store.executions.summaries()}
         assert set(runs) == {"first", "third"}
         assert {run.status for run in runs.values()} == {ExecutionStatus.SUCCESS}
-        assert store.get_execution("third").trigger_data == {"n": 3}
+        assert store.executions.get("third").trigger_data == {"n": 3}
 
 
 def test_error_output_with_nothing_connected_stops_the_run_with_the_steps_error(runner):

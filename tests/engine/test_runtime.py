@@ -53,7 +53,7 @@ def runtime(store):
 
 def activate(store, flow):
     flow.status = FlowStatus.ACTIVE
-    store.save_flow(flow)
+    store.flows.save(flow)
     return flow
 
 
@@ -70,7 +70,7 @@ def wait_for(condition, timeout=30.0):
 def finished(store, execution_id):
     def check():
         try:
-            detail = store.get_execution(execution_id)
+            detail = store.executions.get(execution_id)
         except Exception:
             return None
         return detail if detail.status not in ("running", "waiting") else None
@@ -139,7 +139,7 @@ def test_unknown_address_wrong_method_and_too_large_bodies_are_refused_clearly(s
         assert big.status_code == 413 and "1 KiB" in big.json()["error"]
     finally:
         runtime.stop(grace=1)
-    assert store.list_executions() == []
+    assert store.executions.summaries() == []
 
 
 def test_a_signed_webhook_refuses_a_bad_signature_and_accepts_a_good_one(store, runtime):
@@ -162,7 +162,7 @@ def test_a_signed_webhook_refuses_a_bad_signature_and_accepts_a_good_one(store, 
     )
     assert ok.status_code == 202
     assert finished(store, ok.json()["execution_id"]).status == ExecutionStatus.SUCCESS
-    assert len(store.list_executions()) == 1
+    assert len(store.executions.summaries()) == 1
 
 
 def test_a_full_queue_answers_429_with_retry_after_and_drops_nothing_silently(store):
@@ -182,14 +182,14 @@ def test_pausing_switches_off_and_edits_are_picked_up_without_restart(store, run
     flow = activate(store, hook_flow(respond="when_done"))
     wait_for(lambda: runtime.route("/webhook/orders"))
     flow.nodes[1].params = {"fields": [{"name": "text", "value": "Hi {{ trigger.body.name }}"}]}
-    store.save_flow(flow)
+    store.flows.save(flow)
     wait_for(
         lambda: (
             httpx.post(f"{runtime.address}/webhook/orders", json={"name": "Ali"}).json()
             == {"text": "Hi Ali"}
         )
     )
-    store.set_flow_status(flow.id, FlowStatus.PAUSED)
+    store.flows.set_status(flow.id, FlowStatus.PAUSED)
     wait_for(lambda: runtime.route("/webhook/orders") is None)
     assert httpx.post(f"{runtime.address}/webhook/orders", json={}).status_code == 404
 
@@ -230,7 +230,7 @@ def test_per_flow_concurrency_limit_runs_one_at_a_time(store, runtime):
     for execution_id in ids:
         assert finished(store, execution_id).status == ExecutionStatus.SUCCESS
     assert time.monotonic() - began >= 0.85
-    starts = sorted(store.get_execution(i).started_at for i in ids)
+    starts = sorted(store.executions.get(i).started_at for i in ids)
     assert (starts[1] - starts[0]).total_seconds() >= 0.25
 
 
@@ -246,7 +246,7 @@ def test_schedule_runs_by_itself(store, runtime):
     activate(store, flow)
     runtime.sync()
     wait_for(lambda: len(testkit.calls["tick"]) >= 2)
-    runs = store.list_executions(flow_id=flow.id)
+    runs = store.executions.summaries(flow_id=flow.id)
     assert all(r.mode == "schedule" for r in runs)
 
 
@@ -333,9 +333,9 @@ def test_a_long_delay_carries_on_after_a_restart_from_the_delay(store):
     execution_id = httpx.post(f"{first.address}/webhook/later", json={"n": 1}).json()[
         "execution_id"
     ]
-    wait_for(lambda: store.parked())
+    wait_for(lambda: store.executions.parked())
     first.stop(grace=0)
-    assert store.get_execution(execution_id).status == ExecutionStatus.WAITING
+    assert store.executions.get(execution_id).status == ExecutionStatus.WAITING
     assert "after" not in testkit.calls
 
     second = start_runtime(store)
@@ -344,7 +344,7 @@ def test_a_long_delay_carries_on_after_a_restart_from_the_delay(store):
         assert detail.status == ExecutionStatus.SUCCESS
         assert len(testkit.calls["before"]) == 1  # not run again
         assert testkit.calls["after"] == [{"n": 1}] or len(testkit.calls["after"]) == 1
-        assert store.parked() == []
+        assert store.executions.parked() == []
     finally:
         second.stop(grace=1)
 
@@ -369,11 +369,11 @@ def test_many_webhooks_at_once_each_run_once_with_their_own_body(store, runtime,
     runs = wait_for(
         lambda: (
             runs
-            if len(runs := store.list_executions(limit=100)) == 60
+            if len(runs := store.executions.summaries(limit=100)) == 60
             and all(r.status == ExecutionStatus.SUCCESS for r in runs)
             else None
         )
     )
-    bodies = sorted(store.get_execution(r.id).trigger_data["body"]["name"] for r in runs)
+    bodies = sorted(store.executions.get(r.id).trigger_data["body"]["name"] for r in runs)
     assert bodies == sorted(f"n{n}" for n in range(60))
-    assert all(len(store.get_execution(r.id).steps) == 3 for r in runs)
+    assert all(len(store.executions.get(r.id).steps) == 3 for r in runs)

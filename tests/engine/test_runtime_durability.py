@@ -72,7 +72,7 @@ def test_every_accepted_webhook_runs_exactly_once_across_a_kill_9(tmp_path):
         edges=[Edge(source="in", target="wait"), Edge(source="wait", target="set")],
     )
     with Store(data / "flowin.db") as store:
-        store.save_flow(flow)
+        store.flows.save(flow)
 
     port = free_port()
     process = serve(data, port)
@@ -100,20 +100,20 @@ def test_every_accepted_webhook_runs_exactly_once_across_a_kill_9(tmp_path):
         with Store(data / "flowin.db") as store:
             deadline = time.monotonic() + 60
             while time.monotonic() < deadline:
-                runs = {r.id: r for r in store.list_executions(limit=10_000)}
+                runs = {r.id: r for r in store.executions.summaries(limit=10_000)}
                 if all(
                     i in runs and runs[i].status not in ("running", "waiting") for i in accepted
                 ):
                     break
                 time.sleep(0.2)
-            runs = {r.id: r for r in store.list_executions(limit=10_000)}
+            runs = {r.id: r for r in store.executions.summaries(limit=10_000)}
             missing = [i for i in accepted if i not in runs]
             assert missing == []
             outcomes = {runs[i].status for i in accepted}
             assert outcomes <= {ExecutionStatus.SUCCESS, ExecutionStatus.INTERRUPTED}
             # None doubled: one execution per request at most, each for a distinct webhook body.
             assert len(runs) <= REQUESTS
-            bodies = [store.get_execution(i).trigger_data["body"]["n"] for i in list(runs)[:50]]
+            bodies = [store.executions.get(i).trigger_data["body"]["n"] for i in list(runs)[:50]]
             assert len(bodies) == len(set(bodies))
             interrupted = [i for i in accepted if runs[i].status == ExecutionStatus.INTERRUPTED]
             print(f"accepted {len(accepted)}, runs {len(runs)}, interrupted {len(interrupted)}")
@@ -206,7 +206,7 @@ def test_a_delay_inside_a_loop_carries_on_in_its_iteration_after_a_kill_9(
         ],
     )
     with Store(data / "flowin.db") as store:
-        store.save_flow(flow)
+        store.flows.save(flow)
 
     items = [{"n": 1, "wait": 0}, {"n": 2, "wait": 8}, {"n": 3, "wait": 0}]
     port = free_port()
@@ -215,7 +215,7 @@ def test_a_delay_inside_a_loop_carries_on_in_its_iteration_after_a_kill_9(
         reply = httpx.post(f"http://127.0.0.1:{port}/webhook/each", json={"items": items})
         execution_id = reply.json()["execution_id"]
         with Store(data / "flowin.db") as store:
-            wait_until(store.parked)
+            wait_until(store.executions.parked)
         process.send_signal(signal.SIGKILL)
         process.wait(10)
     finally:
@@ -232,12 +232,12 @@ def test_a_delay_inside_a_loop_carries_on_in_its_iteration_after_a_kill_9(
         with Store(data / "flowin.db") as store:
             detail = wait_until(
                 lambda: (
-                    (run := store.get_execution(execution_id)).status not in ("running", "waiting")
+                    (run := store.executions.get(execution_id)).status not in ("running", "waiting")
                     and run
                 )
             )
             assert detail.status == ExecutionStatus.SUCCESS, detail.error
-            assert store.parked() == []
+            assert store.executions.parked() == []
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(20)

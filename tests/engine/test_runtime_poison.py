@@ -66,21 +66,21 @@ def webhook(n: int) -> dict:
 
 def settled(store: Store, count: int):
     """All runs, once there are ``count`` of them and none is still going."""
-    runs = store.list_executions(limit=10_000)
+    runs = store.executions.summaries(limit=10_000)
     done = len(runs) == count and all(r.status not in ("running", "waiting") for r in runs)
     return runs if done else None
 
 
 def numbers(store: Store, runs) -> list[int]:
     return sorted(
-        int(store.get_execution(r.id).steps[1].output["n"])
+        int(store.executions.get(r.id).steps[1].output["n"])
         for r in runs
         if r.status == ExecutionStatus.SUCCESS
     )
 
 
 def test_deeply_nested_webhook_body_is_refused_at_the_door(store):
-    store.save_flow(orders_flow())
+    store.flows.save(orders_flow())
     runtime = start_runtime(store)
     try:
         url = f"{runtime.address}/webhook/orders"
@@ -108,7 +108,7 @@ def test_deeply_nested_webhook_body_is_refused_at_the_door(store):
 
 def test_an_event_that_cannot_start_fails_alone_and_its_batch_runs_across_restarts(store):
     flow = orders_flow()
-    store.save_flow(flow)
+    store.flows.save(flow)
     # Accepted while nothing was starting them: the next start takes them in one batch.
     inbox = Inbox(store, lambda events: None)
     for n in range(GOOD):
@@ -121,7 +121,7 @@ def test_an_event_that_cannot_start_fails_alone_and_its_batch_runs_across_restar
     try:
         runs = wait_for(lambda: settled(store, GOOD + 1))
         assert numbers(store, runs) == list(range(GOOD))
-        bad = store.get_execution(poison.id)
+        bad = store.executions.get(poison.id)
         assert bad.status == ExecutionStatus.FAILED
         assert bad.error == (
             "Flowin could not start this run because its data is nested too deeply to be read."
@@ -136,14 +136,14 @@ def test_an_event_that_cannot_start_fails_alone_and_its_batch_runs_across_restar
         assert reply.status_code == 202
         runs = wait_for(lambda: settled(store, GOOD + 2))
         assert numbers(store, runs) == list(range(GOOD + 1))  # nothing ran twice
-        assert store.get_execution(poison.id).status == ExecutionStatus.FAILED
+        assert store.executions.get(poison.id).status == ExecutionStatus.FAILED
     finally:
         again.stop(grace=2)
 
 
 def test_a_bad_event_among_many_live_ones_fails_alone(store):
     flow = orders_flow()
-    store.save_flow(flow)
+    store.flows.save(flow)
     runtime = start_runtime(store)
     try:
         url = f"{runtime.address}/webhook/orders"
@@ -158,6 +158,6 @@ def test_a_bad_event_among_many_live_ones_fails_alone(store):
             assert set(pool.map(send, range(GOOD))) == {202}
         runs = wait_for(lambda: settled(store, GOOD))
         assert numbers(store, runs) == [n for n in range(GOOD) if n != GOOD // 2]
-        assert store.get_execution("poison").status == ExecutionStatus.FAILED
+        assert store.executions.get("poison").status == ExecutionStatus.FAILED
     finally:
         runtime.stop(grace=2)

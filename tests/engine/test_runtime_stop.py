@@ -87,7 +87,7 @@ def calling(name: str, url: str):
 
 
 def steps(store: Store, execution_id: str) -> dict[str, StepStatus]:
-    return {s.node_name: s.status for s in store.get_execution(execution_id).steps}
+    return {s.node_name: s.status for s in store.executions.get(execution_id).steps}
 
 
 def test_flowin_serve_stopped_with_sigterm_finishes_what_it_can_and_parks_the_rest(
@@ -96,10 +96,10 @@ def test_flowin_serve_stopped_with_sigterm_finishes_what_it_can_and_parks_the_re
     data = tmp_path / "data"
     data.mkdir()
     with Store(data / "flowin.db") as store:
-        store.save_flow(calling("quick", service.url("quick")))
+        store.flows.save(calling("quick", service.url("quick")))
         slow_flow = calling("slow", service.url("slow"))
         slow_flow.settings = FlowSettings(max_concurrency=1)
-        store.save_flow(slow_flow)
+        store.flows.save(slow_flow)
     port = free_port()
     env = {**os.environ, "FLOWIN_DATA_DIR": str(data), "FLOWIN_SECRETS": "file"}
     serve = Serve(data, port, "serve")
@@ -120,13 +120,13 @@ def test_flowin_serve_stopped_with_sigterm_finishes_what_it_can_and_parks_the_re
         serve.stop()
 
     with Store(data / "flowin.db") as store:
-        assert store.get_execution(quick).status == ExecutionStatus.SUCCESS
+        assert store.executions.get(quick).status == ExecutionStatus.SUCCESS
         assert steps(store, quick)["After"] == StepStatus.SUCCESS
-        stopped = store.get_execution(slow)
+        stopped = store.executions.get(slow)
         assert stopped.status == ExecutionStatus.INTERRUPTED
         assert stopped.error == "Flowin stopped while this run was in progress."
         assert steps(store, slow) == {"Webhook": StepStatus.SUCCESS, "Call": StepStatus.FAILED}
-        assert [r.id for r in store.list_executions(limit=100)].count(waiting) == 0
+        assert [r.id for r in store.executions.summaries(limit=100)].count(waiting) == 0
 
     service.release["slow"].set()
     retried = subprocess.run(
@@ -142,8 +142,8 @@ def test_flowin_serve_stopped_with_sigterm_finishes_what_it_can_and_parks_the_re
         again.wait_healthy()
         with Store(data / "flowin.db") as store:
             wait_for(lambda: steps_if_done(store, waiting))
-            assert store.get_execution(waiting).status == ExecutionStatus.SUCCESS
-            runs = store.list_executions(limit=100)
+            assert store.executions.get(waiting).status == ExecutionStatus.SUCCESS
+            runs = store.executions.summaries(limit=100)
             retry = next(r for r in runs if r.retry_of == slow)
             assert retry.status == ExecutionStatus.SUCCESS
             reused = steps(store, retry.id)
@@ -156,7 +156,7 @@ def test_flowin_serve_stopped_with_sigterm_finishes_what_it_can_and_parks_the_re
 
 def steps_if_done(store: Store, execution_id: str) -> bool:
     try:
-        return store.get_execution(execution_id).status not in ("running", "waiting")
+        return store.executions.get(execution_id).status not in ("running", "waiting")
     except Exception:
         return False
 
@@ -173,7 +173,7 @@ def test_a_runtime_stopped_in_process_records_runs_still_going_as_interrupted(tm
     )
     flow.status = FlowStatus.ACTIVE
     with Store(tmp_path / "flowin.db") as store:
-        store.save_flow(flow)
+        store.flows.save(flow)
         runtime = DataFolder(store, registry=REGISTRY).runtime(
             RuntimeSettings(port=0, sync_interval=0.1)
         )
@@ -185,7 +185,7 @@ def test_a_runtime_stopped_in_process_records_runs_still_going_as_interrupted(tm
             wait_for(lambda: "Nap" in steps_if_begun(store, execution_id))
         finally:
             runtime.stop(grace=0.5)
-        detail = store.get_execution(execution_id)
+        detail = store.executions.get(execution_id)
         assert detail.status == ExecutionStatus.INTERRUPTED  # not cancelled
         assert steps(store, execution_id) == {
             "Webhook": StepStatus.SUCCESS,

@@ -109,7 +109,7 @@ def finished(
 
 
 def begin(store: Store, flow: Flow, execution_id: str, **kw: Any) -> None:
-    store.begin_execution(
+    store.executions.begin_execution(
         execution_id,
         flow,
         kw.get("trigger_data", {"source": "test"}),
@@ -167,10 +167,10 @@ def test_the_database_is_in_wal_mode(db_path: Path) -> None:
 def test_reopening_a_database_keeps_its_data_and_does_not_migrate_again(db_path: Path) -> None:
     flow = make_flow()
     with Store(db_path) as first:
-        first.save_flow(flow)
+        first.flows.save(flow)
         first.set_setting("theme", "dark")
     with Store(db_path) as second:
-        assert second.get_flow(flow.id) == flow
+        assert second.flows.get(flow.id) == flow
         assert second.get_setting("theme") == "dark"
 
 
@@ -186,92 +186,92 @@ def test_store_without_a_path_uses_the_data_folder(_isolated_data_dir: Path) -> 
 def test_a_new_flow_is_saved_as_version_1_and_reads_back_equal(store: Store) -> None:
     flow = make_flow()
 
-    assert store.save_flow(flow) == 1
-    assert store.get_flow(flow.id) == flow
-    assert [v.version for v in store.flow_versions(flow.id)] == [1]
+    assert store.flows.save(flow) == 1
+    assert store.flows.get(flow.id) == flow
+    assert [v.version for v in store.flows.versions(flow.id)] == [1]
 
 
 def test_saving_an_unchanged_flow_keeps_its_version(store: Store) -> None:
     flow = make_flow()
-    store.save_flow(flow)
+    store.flows.save(flow)
 
     touched = flow.model_copy(update={"updated_at": at(3600)})
-    assert store.save_flow(touched) == 1
-    assert [v.version for v in store.flow_versions(flow.id)] == [1]
+    assert store.flows.save(touched) == 1
+    assert [v.version for v in store.flows.versions(flow.id)] == [1]
 
 
 def test_changing_a_flow_saves_a_new_version_and_keeps_the_old_one(store: Store) -> None:
     flow = make_flow()
-    store.save_flow(flow)
+    store.flows.save(flow)
     edited = flow.model_copy(deep=True)
     edited.nodes[0].params["url"] = "https://changed.test"
 
-    assert store.save_flow(edited) == 2
-    assert store.get_flow(flow.id).nodes[0].params["url"] == "https://changed.test"
-    assert store.get_flow_version(flow.id, 1).nodes[0].params["url"] == "https://x.test"
-    assert store.get_flow_version(flow.id, 2) == edited
-    assert [v.version for v in store.flow_versions(flow.id)] == [2, 1]
-    assert all(v.saved_at.tzinfo is UTC for v in store.flow_versions(flow.id))
+    assert store.flows.save(edited) == 2
+    assert store.flows.get(flow.id).nodes[0].params["url"] == "https://changed.test"
+    assert store.flows.get_version(flow.id, 1).nodes[0].params["url"] == "https://x.test"
+    assert store.flows.get_version(flow.id, 2) == edited
+    assert [v.version for v in store.flows.versions(flow.id)] == [2, 1]
+    assert all(v.saved_at.tzinfo is UTC for v in store.flows.versions(flow.id))
 
 
 def test_pausing_a_flow_is_not_a_new_version(store: Store) -> None:
     flow = make_flow()
-    store.save_flow(flow)
+    store.flows.save(flow)
 
-    store.set_flow_status(flow.id, FlowStatus.ACTIVE)
-    assert store.get_flow(flow.id).status is FlowStatus.ACTIVE
-    assert store.save_flow(flow.model_copy(update={"status": FlowStatus.PAUSED})) == 1
-    assert store.get_flow(flow.id).status is FlowStatus.PAUSED
+    store.flows.set_status(flow.id, FlowStatus.ACTIVE)
+    assert store.flows.get(flow.id).status is FlowStatus.ACTIVE
+    assert store.flows.save(flow.model_copy(update={"status": FlowStatus.PAUSED})) == 1
+    assert store.flows.get(flow.id).status is FlowStatus.PAUSED
 
 
 def test_missing_flow_and_version_say_what_is_missing(store: Store) -> None:
     with pytest.raises(NotFound, match=r"^There is no flow with id 'nope'\.$"):
-        store.get_flow("nope")
+        store.flows.get("nope")
     flow = make_flow()
-    store.save_flow(flow)
+    store.flows.save(flow)
     with pytest.raises(NotFound, match="has no version 7"):
-        store.get_flow_version(flow.id, 7)
+        store.flows.get_version(flow.id, 7)
 
 
 def test_find_flow_takes_an_id_or_an_exact_name(store: Store) -> None:
     flow = make_flow("Daily report")
-    store.save_flow(flow)
+    store.flows.save(flow)
 
-    assert store.find_flow(flow.id).id == flow.id
-    assert store.find_flow("Daily report").id == flow.id
+    assert store.flows.find(flow.id).id == flow.id
+    assert store.flows.find("Daily report").id == flow.id
     with pytest.raises(NotFound):
-        store.find_flow("daily")
+        store.flows.find("daily")
 
 
 def test_find_flow_by_a_shared_name_asks_for_the_id(store: Store) -> None:
     first, second = make_flow("Twin"), make_flow("Twin")
-    store.save_flow(first)
-    store.save_flow(second)
+    store.flows.save(first)
+    store.flows.save(second)
 
     with pytest.raises(FlowinError, match="use the id") as raised:
-        store.find_flow("Twin")
+        store.flows.find("Twin")
     assert first.id in str(raised.value) and second.id in str(raised.value)
 
 
 def test_list_flows_counts_todays_runs_and_the_success_ratio(store: Store) -> None:
     busy, idle = make_flow("Busy"), make_flow("Idle")
-    store.save_flow(busy)
-    store.save_flow(idle)
+    store.flows.save(busy)
+    store.flows.save(idle)
     now = datetime.now(UTC)
     results = [ExecutionStatus.SUCCESS, ExecutionStatus.SUCCESS, ExecutionStatus.FAILED]
     for number, status in enumerate(results):
         begin(store, busy, f"run-{number}", started_at=now)
-        store.record([finish(f"run-{number}", busy, status, at=now)])
+        store.executions.record([finish(f"run-{number}", busy, status, at=now)])
     begin(store, busy, "old-run", started_at=now - timedelta(days=3))
     begin(store, busy, "still-running", started_at=now)
 
-    summaries = {s.name: s for s in store.list_flows()}
+    summaries = {s.name: s for s in store.flows.summaries()}
     assert summaries["Busy"].runs_today == 4
     assert summaries["Busy"].success_ratio == pytest.approx(2 / 3)
     assert summaries["Busy"].version == 1
     assert summaries["Idle"].runs_today == 0
     assert summaries["Idle"].success_ratio is None
-    assert [s.name for s in store.list_flows()] == ["Busy", "Idle"]
+    assert [s.name for s in store.flows.summaries()] == ["Busy", "Idle"]
 
 
 # Recording executions
@@ -319,12 +319,12 @@ def realistic_run(execution_id: str, flow: Flow) -> list[Event]:
 
 def test_a_recorded_run_reads_back_with_its_steps_in_order(store: Store) -> None:
     flow = make_flow()
-    store.save_flow(flow)
+    store.flows.save(flow)
     begin(store, flow, "e1")
 
-    store.record(realistic_run("e1", flow))
+    store.executions.record(realistic_run("e1", flow))
 
-    detail = store.get_execution("e1")
+    detail = store.executions.get("e1")
     assert (detail.status, detail.error, detail.failed_node) == (
         ExecutionStatus.FAILED,
         "Mailbox full",
@@ -354,12 +354,14 @@ def test_a_step_finished_in_a_later_batch_closes_its_running_row(store: Store) -
     flow = make_flow()
     begin(store, flow, "e1")
 
-    store.record([started("e1", "each", iteration=0), started("e1", "each", iteration=1)])
-    running = store.get_execution("e1").steps
+    store.executions.record(
+        [started("e1", "each", iteration=0), started("e1", "each", iteration=1)]
+    )
+    running = store.executions.get("e1").steps
     assert [s.status for s in running] == [StepStatus.RUNNING, StepStatus.RUNNING]
-    store.record([finished("e1", "each", iteration=1, output={"item": 1})])
+    store.executions.record([finished("e1", "each", iteration=1, output={"item": 1})])
 
-    steps = store.get_execution("e1").steps
+    steps = store.executions.get("e1").steps
     assert [(s.iteration, s.status, s.output) for s in steps] == [
         (0, StepStatus.RUNNING, None),
         (1, StepStatus.SUCCESS, {"item": 1}),
@@ -370,9 +372,9 @@ def test_a_finished_step_that_never_started_is_inserted(store: Store) -> None:
     flow = make_flow()
     begin(store, flow, "e1")
 
-    store.record([finished("e1", "fetch", StepStatus.REUSED, output={"cached": True})])
+    store.executions.record([finished("e1", "fetch", StepStatus.REUSED, output={"cached": True})])
 
-    (step,) = store.get_execution("e1").steps
+    (step,) = store.executions.get("e1").steps
     assert (step.status, step.output) == (StepStatus.REUSED, {"cached": True})
 
 
@@ -382,18 +384,18 @@ def test_a_batch_is_written_all_or_nothing(store: Store) -> None:
     broken = finish("e1", flow, "no-such-status")  # type: ignore[arg-type]
 
     with pytest.raises(ValueError):
-        store.record([started("e1", "fetch"), broken])
+        store.executions.record([started("e1", "fetch"), broken])
 
-    detail = store.get_execution("e1")
+    detail = store.executions.get("e1")
     assert (detail.status, detail.steps) == (ExecutionStatus.RUNNING, [])
 
 
 def test_execution_started_alone_creates_the_run(store: Store) -> None:
     flow = make_flow()
 
-    store.record([ExecutionStarted("e1", flow.id, flow.name, None, T0, "webhook", "e0")])
+    store.executions.record([ExecutionStarted("e1", flow.id, flow.name, None, T0, "webhook", "e0")])
 
-    detail = store.get_execution("e1")
+    detail = store.executions.get("e1")
     assert (detail.status, detail.mode, detail.retry_of) == (
         ExecutionStatus.RUNNING,
         "webhook",
@@ -406,19 +408,19 @@ def test_events_of_an_unknown_run_are_dropped_without_losing_the_batch(store: St
     flow = make_flow()
     begin(store, flow, "known")
 
-    store.record([started("ghost", "fetch"), started("known", "fetch")])
+    store.executions.record([started("ghost", "fetch"), started("known", "fetch")])
 
-    assert len(store.get_execution("known").steps) == 1
+    assert len(store.executions.get("known").steps) == 1
 
 
 def test_a_run_of_an_edited_unsaved_flow_has_no_version(store: Store) -> None:
     flow = make_flow()
-    store.save_flow(flow)
+    store.flows.save(flow)
     edited = flow.model_copy(update={"name": "Edited, not saved"})
 
     begin(store, edited, "e1")
 
-    assert store.get_execution("e1").flow_version is None
+    assert store.executions.get("e1").flow_version is None
 
 
 def test_secrets_in_step_data_and_trigger_are_masked_before_storage(store: Store) -> None:
@@ -430,14 +432,14 @@ def test_secrets_in_step_data_and_trigger_are_masked_before_storage(store: Store
     }
     begin(store, flow, "e1", trigger_data={"headers": {"X-Api-Key": "key-1234567890abc"}})
 
-    store.record(
+    store.executions.record(
         [
             started("e1", "fetch", input=secret_input),
             finished("e1", "fetch", input=secret_input, output={"access_token": "tok"}),
         ]
     )
 
-    detail = store.get_execution("e1")
+    detail = store.executions.get("e1")
     (step,) = detail.steps
     assert step.input == {
         "url": "https://api.test",
@@ -455,9 +457,9 @@ def test_values_json_cannot_encode_are_stored_as_text(store: Store) -> None:
     flow = make_flow()
     begin(store, flow, "e1", trigger_data={"when": T0, "blob": b"\x00\x01"})
 
-    store.record([finished("e1", "fetch", output={"when": T0, "name": "Zoë"})])
+    store.executions.record([finished("e1", "fetch", output={"when": T0, "name": "Zoë"})])
 
-    detail = store.get_execution("e1")
+    detail = store.executions.get("e1")
     assert detail.trigger_data == {"when": str(T0), "blob": str(b"\x00\x01")}
     assert detail.steps[0].output == {"when": str(T0), "name": "Zoë"}
 
@@ -468,7 +470,7 @@ def test_times_are_returned_as_utc_whatever_zone_they_came_in(store: Store) -> N
 
     begin(store, flow, "e1", started_at=datetime(2025, 3, 1, 10, 0, tzinfo=paris))
 
-    started_at = store.get_execution("e1").started_at
+    started_at = store.executions.get("e1").started_at
     assert started_at == T0
     assert started_at.tzinfo is UTC
 
@@ -487,10 +489,10 @@ def test_list_executions_filters_by_flow_status_and_date_newest_first(store: Sto
         ]
     ):
         begin(store, flow, f"run-{day}", started_at=T0 + timedelta(days=day))
-        store.record([finish(f"run-{day}", flow, status)])
+        store.executions.record([finish(f"run-{day}", flow, status)])
 
     def ids(**filters: Any) -> list[str]:
-        return [e.id for e in store.list_executions(**filters)]
+        return [e.id for e in store.executions.summaries(**filters)]
 
     assert ids() == ["run-3", "run-2", "run-1", "run-0"]
     assert ids(flow_id=invoices.id) == ["run-3", "run-1", "run-0"]
@@ -498,7 +500,7 @@ def test_list_executions_filters_by_flow_status_and_date_newest_first(store: Sto
     assert ids(flow_id=invoices.id, status="failed") == ["run-1"]
     assert ids(since=T0 + timedelta(days=1), until=T0 + timedelta(days=3)) == ["run-2", "run-1"]
     assert ids(limit=2, offset=1) == ["run-2", "run-1"]
-    summary = store.list_executions(limit=1)[0]
+    summary = store.executions.summaries(limit=1)[0]
     assert (summary.flow_name, summary.mode, summary.status) == (
         "Invoices",
         "manual",
@@ -511,20 +513,20 @@ def test_an_execution_can_be_found_by_a_unique_prefix_of_six_characters(store: S
     begin(store, flow, "a1b2c3d4e5f6")
     begin(store, flow, "a1b2c3ffffff")
 
-    assert store.get_execution("a1b2c3d").id == "a1b2c3d4e5f6"
+    assert store.executions.get("a1b2c3d").id == "a1b2c3d4e5f6"
     with pytest.raises(FlowinError, match="more characters"):
-        store.get_execution("a1b2c3")
+        store.executions.get("a1b2c3")
     with pytest.raises(NotFound, match=r"^There is no execution with id 'a1b2c'\.$"):
-        store.get_execution("a1b2c")
+        store.executions.get("a1b2c")
     with pytest.raises(NotFound):
-        store.get_execution("zzzzzzzz")
+        store.executions.get("zzzzzzzz")
 
 
 def test_a_prefix_with_sql_wildcards_matches_only_literally(store: Store) -> None:
     begin(store, make_flow(), "abcdef123")
 
     with pytest.raises(NotFound):
-        store.get_execution("abc%__")
+        store.executions.get("abc%__")
 
 
 # Start-up, retention, deletion
@@ -541,7 +543,7 @@ def test_mark_interrupted_closes_runs_left_running_by_a_crash(store: Store) -> N
     begin(store, flow, "crashed")
     begin(store, flow, "done")
     orphan(store, "crashed")
-    store.record(
+    store.executions.record(
         [
             started("crashed", "fetch", at=at(1)),
             finished("crashed", "fetch", started_at=at(1), at=at(2)),
@@ -550,15 +552,15 @@ def test_mark_interrupted_closes_runs_left_running_by_a_crash(store: Store) -> N
         ]
     )
 
-    assert store.mark_interrupted() == 1
+    assert store.executions.mark_interrupted() == 1
 
-    crashed = store.get_execution("crashed")
+    crashed = store.executions.get("crashed")
     assert crashed.status is ExecutionStatus.INTERRUPTED
     assert crashed.error == "Flowin stopped while this run was in progress."
     assert crashed.finished_at == at(3)
     assert [s.status for s in crashed.steps] == [StepStatus.SUCCESS, StepStatus.FAILED]
-    assert store.get_execution("done").status is ExecutionStatus.SUCCESS
-    assert store.mark_interrupted() == 0
+    assert store.executions.get("done").status is ExecutionStatus.SUCCESS
+    assert store.executions.mark_interrupted() == 0
 
 
 def test_mark_interrupted_leaves_runs_of_a_live_process_alone(store: Store) -> None:
@@ -571,9 +573,9 @@ def test_mark_interrupted_leaves_runs_of_a_live_process_alone(store: Store) -> N
             "UPDATE executions SET owner = ? WHERE id = 'reused-pid'", (f"{os.getpid()}:1.000",)
         )
 
-    assert store.mark_interrupted() == 1
-    assert store.get_execution("mine").status is ExecutionStatus.RUNNING
-    assert store.get_execution("reused-pid").status is ExecutionStatus.INTERRUPTED
+    assert store.executions.mark_interrupted() == 1
+    assert store.executions.get("mine").status is ExecutionStatus.RUNNING
+    assert store.executions.get("reused-pid").status is ExecutionStatus.INTERRUPTED
 
 
 def test_prune_deletes_finished_runs_older_than_the_retention(store: Store) -> None:
@@ -581,32 +583,34 @@ def test_prune_deletes_finished_runs_older_than_the_retention(store: Store) -> N
     now = datetime.now(UTC)
     for name, age in [("old", 40), ("recent", 10), ("new", 0)]:
         begin(store, flow, name, started_at=now - timedelta(days=age))
-        store.record([started(name, "fetch"), finish(name, flow, ExecutionStatus.SUCCESS)])
+        store.executions.record(
+            [started(name, "fetch"), finish(name, flow, ExecutionStatus.SUCCESS)]
+        )
     begin(store, flow, "old-but-waiting", started_at=now - timedelta(days=90))
 
-    assert store.prune() == 1
-    assert {e.id for e in store.list_executions()} == {"recent", "new", "old-but-waiting"}
+    assert store.executions.prune() == 1
+    assert {e.id for e in store.executions.summaries()} == {"recent", "new", "old-but-waiting"}
 
     store.set_setting("history_retention_days", 7)
-    assert store.prune() == 1
-    assert store.prune(older_than=timedelta(0)) == 1
-    assert [e.id for e in store.list_executions()] == ["old-but-waiting"]
+    assert store.executions.prune() == 1
+    assert store.executions.prune(older_than=timedelta(0)) == 1
+    assert [e.id for e in store.executions.summaries()] == ["old-but-waiting"]
 
 
 def test_delete_flow_removes_its_versions_runs_and_steps(store: Store, db_path: Path) -> None:
     doomed, kept = make_flow("Doomed"), make_flow("Kept")
     for flow, execution_id in [(doomed, "d1"), (kept, "k1")]:
-        store.save_flow(flow)
+        store.flows.save(flow)
         begin(store, flow, execution_id)
-        store.record([started(execution_id, "fetch")])
+        store.executions.record([started(execution_id, "fetch")])
 
-    store.delete_flow(doomed.id)
+    store.flows.delete(doomed.id)
 
     with pytest.raises(NotFound):
-        store.get_flow(doomed.id)
+        store.flows.get(doomed.id)
     with pytest.raises(NotFound):
-        store.get_execution("d1")
-    assert len(store.get_execution("k1").steps) == 1
+        store.executions.get("d1")
+    assert len(store.executions.get("k1").steps) == 1
     with sqlite3.connect(db_path) as connection:
         counts = [
             connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -614,7 +618,7 @@ def test_delete_flow_removes_its_versions_runs_and_steps(store: Store, db_path: 
         ]
     assert counts == [1, 1, 1, 1]
     with pytest.raises(NotFound):
-        store.delete_flow(doomed.id)
+        store.flows.delete(doomed.id)
 
 
 def test_settings_keep_any_json_value(store: Store) -> None:
@@ -671,9 +675,9 @@ def test_redact_recurses_without_changing_its_input() -> None:
 
 def test_begin_execution_from_8_threads_while_the_bus_records(store: Store) -> None:
     flow = make_flow()
-    store.save_flow(flow)
+    store.flows.save(flow)
     bus = EventBus()
-    bus.subscribe(store.record)
+    bus.subscribe(store.executions.record)
     runs_per_thread = 25
     errors: list[BaseException] = []
     start = threading.Barrier(8)
@@ -683,7 +687,7 @@ def test_begin_execution_from_8_threads_while_the_bus_records(store: Store) -> N
             start.wait()
             for run in range(runs_per_thread):
                 execution_id = f"t{number}-{run}"
-                store.begin_execution(execution_id, flow, {"n": run}, "schedule")
+                store.executions.begin_execution(execution_id, flow, {"n": run}, "schedule")
                 bus.publish(
                     ExecutionStarted(execution_id, flow.id, flow.name, None, T0, "schedule")
                 )
@@ -702,11 +706,11 @@ def test_begin_execution_from_8_threads_while_the_bus_records(store: Store) -> N
     bus.close()
 
     assert errors == []
-    runs = store.list_executions(limit=1000)
+    runs = store.executions.summaries(limit=1000)
     assert len(runs) == 8 * runs_per_thread
     assert {run.status for run in runs} == {ExecutionStatus.SUCCESS}
     for run in runs[:20]:
-        assert [s.status for s in store.get_execution(run.id).steps] == [StepStatus.SUCCESS]
+        assert [s.status for s in store.executions.get(run.id).steps] == [StepStatus.SUCCESS]
 
 
 WRITER = textwrap.dedent(
@@ -721,14 +725,14 @@ WRITER = textwrap.dedent(
 
     store = Store(sys.argv[1])
     flow = Flow(name="Loop", nodes=[Node(id="n", type="core.noop", name="N")])
-    store.save_flow(flow)
+    store.flows.save(flow)
     run = 0
     while True:
         run += 1
         execution_id = f"run-{run:08d}"
         now = datetime.now(UTC)
-        store.begin_execution(execution_id, flow, {"payload": "x" * 2000}, "cli")
-        store.record([
+        store.executions.begin_execution(execution_id, flow, {"payload": "x" * 2000}, "cli")
+        store.executions.record([
             StepStarted(execution_id, "n", "N", "core.noop", 1, None, {"big": "y" * 5000}, now),
             StepFinished(execution_id, "n", "N", "core.noop", 1, None, StepStatus.SUCCESS,
                          {"big": "y" * 5000}, {"ok": run}, "main", None, now, now, 0.0),
@@ -767,12 +771,12 @@ def test_a_writer_killed_mid_write_leaves_a_readable_database(db_path: Path) -> 
     assert writer.returncode == -signal.SIGKILL
 
     with Store(db_path) as reopened:
-        runs = reopened.list_executions(limit=1_000_000)
+        runs = reopened.executions.summaries(limit=1_000_000)
         assert len(runs) >= 20
         for run in runs:
-            detail = reopened.get_execution(run.id)
+            detail = reopened.executions.get(run.id)
             assert detail.trigger_data == {"payload": "x" * 2000}
-        reopened.mark_interrupted()
+        reopened.executions.mark_interrupted()
         with sqlite3.connect(db_path) as connection:
             assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
@@ -792,7 +796,7 @@ def test_runs_finished_in_one_batch_each_keep_their_own_result(store: Store) -> 
     for execution_id in ("ok", "broke", "stopped"):
         begin(store, flow, execution_id)
 
-    store.record(
+    store.executions.record(
         [
             finish("ok", flow, ExecutionStatus.SUCCESS, at=at(3), duration=3.0),
             finish(
@@ -808,7 +812,7 @@ def test_runs_finished_in_one_batch_each_keep_their_own_result(store: Store) -> 
         ]
     )
 
-    runs = {run.id: run for run in store.list_executions()}
+    runs = {run.id: run for run in store.executions.summaries()}
     assert [
         (runs[i].status, runs[i].error, runs[i].failed_node, runs[i].finished_at)
         for i in ("ok", "broke", "stopped")
@@ -824,7 +828,7 @@ def test_runs_begun_together_are_each_recorded_once_with_their_flow_version(
     store: Store,
 ) -> None:
     saved = make_flow("Saved")
-    store.save_flow(saved)
+    store.flows.save(saved)
     edited = saved.model_copy(update={"name": "Edited, not saved"})
     unsaved = make_flow("Never saved")
 
@@ -832,13 +836,15 @@ def test_runs_begun_together_are_each_recorded_once_with_their_flow_version(
         event = ExecutionStarted(execution_id, flow.id, flow.name, {"n": execution_id}, T0, mode)
         return event, flow
 
-    store.begin_executions([run("a", saved), run("b", edited), run("c", unsaved)])
-    store.begin_executions([run("a", saved, mode="resumed")])  # already recorded: left alone
+    store.executions.begin_executions([run("a", saved), run("b", edited), run("c", unsaved)])
+    store.executions.begin_executions(
+        [run("a", saved, mode="resumed")]
+    )  # already recorded: left alone
 
-    runs = {run.id: run for run in store.list_executions()}
+    runs = {run.id: run for run in store.executions.summaries()}
     assert {i: (r.flow_name, r.flow_version, r.mode) for i, r in runs.items()} == {
         "a": ("Saved", 1, "webhook"),
         "b": ("Edited, not saved", None, "webhook"),
         "c": ("Never saved", None, "webhook"),
     }
-    assert store.get_execution("b").trigger_data == {"n": "b"}
+    assert store.executions.get("b").trigger_data == {"n": "b"}

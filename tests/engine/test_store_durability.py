@@ -80,8 +80,8 @@ def test_a_run_that_finishes_while_another_process_holds_the_database_is_recorde
     )
     db_path = tmp_path / "flowin.db"
     with Store(db_path) as store:
-        store.save_flow(flow)
-        runner = Runner(REGISTRY, history=store)
+        store.flows.save(flow)
+        runner = Runner(REGISTRY, history=store.executions)
         try:
             handle = runner.start(flow, {"order": 1})
             assert arrived.wait(60), "the run never reached its HTTP step"
@@ -102,7 +102,7 @@ def test_a_run_that_finishes_while_another_process_holds_the_database_is_recorde
                 holder.wait()
 
             def recorded():
-                detail = store.get_execution(handle.id)
+                detail = store.executions.get(handle.id)
                 return detail if detail.status == ExecutionStatus.SUCCESS else None
 
             detail = wait_for(recorded)
@@ -118,7 +118,7 @@ def test_a_run_that_finishes_while_another_process_holds_the_database_is_recorde
 
 def finished(store: Store, execution_id: str) -> bool:
     try:
-        return store.get_execution(execution_id).status not in ("running", "waiting")
+        return store.executions.get(execution_id).status not in ("running", "waiting")
     except Exception:
         return False
 
@@ -139,7 +139,7 @@ def test_pruning_while_flowin_serves_never_makes_the_next_start_run_events_again
     data = tmp_path / "data"
     data.mkdir()
     with Store(data / "flowin.db") as store:
-        store.save_flow(flow)
+        store.flows.save(flow)
         runtime = start_runtime(store)
         try:
             events = [runtime.submit(flow.id, "webhook", {"order": n}) for n in range(3)]
@@ -164,7 +164,7 @@ def test_pruning_while_flowin_serves_never_makes_the_next_start_run_events_again
             wait_for(lambda: finished(store, marker.id))
             # Events left from before the stop are handed on before anything new is accepted:
             # had the pruned ones come back, their runs would be recorded by now.
-            assert [run.id for run in store.list_executions()] == [marker.id]
+            assert [run.id for run in store.executions.summaries()] == [marker.id]
         finally:
             runtime.stop(grace=10)
     assert len(httpserver.log) == 4
@@ -182,9 +182,9 @@ def test_a_change_that_cannot_wait_any_longer_for_a_busy_database_says_so(tmp_pa
             assert holder.stdout is not None
             assert holder.stdout.readline().strip() == "locked"
             with pytest.raises(DatabaseBusy) as caught:
-                store.save_flow(flow)
+                store.flows.save(flow)
         finally:
             holder.kill()
             holder.wait()
         assert "busy" in str(caught.value) and "try again" in str(caught.value)
-        assert store.save_flow(flow) == 1  # once the other program lets go, it saves
+        assert store.flows.save(flow) == 1  # once the other program lets go, it saves

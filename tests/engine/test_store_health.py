@@ -103,8 +103,8 @@ def test_starting_the_runtime_backs_the_database_up_once_a_day(data: Path) -> No
     made = backups(path)
     assert [b.path.name for b in made] == [f"flowin-{date.today().isoformat()}.db"]
     with Store(made[0].path) as copy:
-        assert {f.name for f in copy.list_flows()} == {"Orders", "Invoices"}
-        assert {r.id for r in copy.list_executions(limit=100)} == set(ids)
+        assert {f.name for f in copy.flows.summaries()} == {"Orders", "Invoices"}
+        assert {r.id for r in copy.executions.summaries(limit=100)} == set(ids)
 
 
 def test_backups_keep_the_newest_seven_days(data: Path) -> None:
@@ -159,8 +159,8 @@ def test_doctor_reports_the_damage_and_restore_brings_back_the_backups_flows_and
     kept = list((data / "damaged").glob("*/flowin.db"))
     assert [digest(file) for file in kept] == [damaged]  # the user's file is kept, not deleted
     with Store(path) as store:
-        assert {f.name for f in store.list_flows()} == {"Orders", "Invoices"}
-        assert {r.id for r in store.list_executions(limit=1000)} == set(ids)
+        assert {f.name for f in store.flows.summaries()} == {"Orders", "Invoices"}
+        assert {r.id for r in store.executions.summaries(limit=1000)} == set(ids)
     assert flowin(data, "doctor").returncode == 0
 
 
@@ -169,14 +169,14 @@ def test_restore_names_a_backup_to_bring_back(data: Path) -> None:
     with Store(path) as store:
         fill(store, runs=5)
         back_up_daily(store.path, today=date(2026, 11, 30))
-        store.delete_flow("invoices")
+        store.flows.delete("invoices")
         back_up_daily(store.path, today=date(2026, 12, 1))
 
     result = flowin(data, "restore", "flowin-2026-11-30.db")
 
     assert result.returncode == 0, result.stderr
     with Store(path) as store:
-        assert {f.name for f in store.list_flows()} == {"Orders", "Invoices"}
+        assert {f.name for f in store.flows.summaries()} == {"Orders", "Invoices"}
 
 
 HOLDS_OPEN = textwrap.dedent(
@@ -224,9 +224,9 @@ def test_damage_met_while_open_stops_every_later_write(data: Path) -> None:
         before = digest(path)
 
         with pytest.raises(DatabaseDamaged):
-            store.prune(timedelta(0))  # reads every run, so it meets the damaged page
+            store.executions.prune(timedelta(0))  # reads every run, so it meets the damaged page
         with pytest.raises(DatabaseDamaged) as caught:
-            store.save_flow(Flow(name="New", nodes=[Node(id="n", type="core.noop", name="N")]))
+            store.flows.save(Flow(name="New", nodes=[Node(id="n", type="core.noop", name="N")]))
 
         assert "flowin restore" in str(caught.value)
     assert digest(path) == before

@@ -113,14 +113,14 @@ def test_a_sync_with_nothing_new_moves_no_definitions(a, b, shared):
 def flows_read_by_a_sync(computer, monkeypatch) -> list[str]:
     """The ids of the flows one sync of ``computer`` reads from its store."""
     read: list[str] = []
-    real = computer.store.get_flow
+    real = computer.store.flows.get
 
     def get_flow(flow_id: str):
         read.append(flow_id)
         return real(flow_id)
 
     with monkeypatch.context() as patch:
-        patch.setattr(computer.store, "get_flow", get_flow)
+        patch.setattr(computer.store.flows, "get", get_flow)
         computer.sync()
     return read
 
@@ -147,7 +147,7 @@ def test_an_agreement_without_a_version_reads_the_flow_once_then_no_more(
 
 
 def test_a_flow_deleted_and_made_again_with_its_id_before_a_sync_is_sent(a, b, shared):
-    a.store.delete_flow(shared.id)
+    a.store.flows.delete(shared.id)
     again = greeting(text="Made again")
     again.id = shared.id
     assert a.save(again) == 1  # the same version number the old flow was agreed at
@@ -198,7 +198,7 @@ def test_an_edit_on_one_computer_reaches_the_other_as_a_new_version(a, b, shared
     assert [flow.id for flow in a.sync().pulled] == [shared.id]
 
     assert greeting_text(a.flow(shared.id)) == "Hi {{ trigger.name }}, thanks!"
-    history = a.store.flow_version_history(shared.id)
+    history = a.store.flows.version_history(shared.id)
     assert [greeting_text(flow) for _, flow in history] == [
         "Hi {{ trigger.name }}, thanks!",
         "Hello {{ trigger.name }}",
@@ -257,7 +257,7 @@ def test_keeping_theirs_saves_the_clouds_flow_here_as_a_new_version(a, b, confli
     b.resolve(conflict, "theirs")
 
     assert greeting_text(b.flow(conflict)) == "Edited on A"
-    history = [greeting_text(flow) for _, flow in b.store.flow_version_history(conflict)]
+    history = [greeting_text(flow) for _, flow in b.store.flows.version_history(conflict)]
     assert history[:2] == ["Edited on A", "Edited on B"]
     assert greeting_text(server_copy(cloud, email, conflict)["definition"]) == "Edited on A"
     assert b.sync().synced and a.sync().pulled == []
@@ -269,7 +269,7 @@ def test_keeping_both_keeps_theirs_under_the_flow_and_mine_as_a_copy(a, b, confl
     assert greeting_text(b.flow(conflict)) == "Edited on A"
     copy_name = "Greet a customer" + COPY_SUFFIX
     assert sorted(b.names()) == ["Greet a customer", copy_name]
-    copy = next(s for s in b.store.list_flows() if s.name == copy_name)
+    copy = next(s for s in b.store.flows.summaries() if s.name == copy_name)
     assert greeting_text(b.flow(copy.id)) == "Edited on B"
     assert greeting_text(server_copy(cloud, email, copy.id)["definition"]) == "Edited on B"
     assert greeting_text(server_copy(cloud, email, conflict)["definition"]) == "Edited on A"
@@ -282,7 +282,7 @@ def test_keeping_both_keeps_theirs_under_the_flow_and_mine_as_a_copy(a, b, confl
 
 
 def test_a_flow_deleted_on_one_computer_is_deleted_on_the_other(a, b, shared, cloud, email):
-    a.store.delete_flow(shared.id)
+    a.store.flows.delete(shared.id)
 
     assert [flow.id for flow in a.sync().deleted_there] == [shared.id]
     assert server_copy(cloud, email, shared.id) is None
@@ -295,7 +295,7 @@ def test_a_flow_deleted_on_one_computer_is_deleted_on_the_other(a, b, shared, cl
 def test_a_flow_deleted_here_but_changed_there_comes_back(a, b, shared):
     b.edit(shared.id, "Still needed")
     b.sync()
-    a.store.delete_flow(shared.id)
+    a.store.flows.delete(shared.id)
 
     report = a.sync()
 
@@ -305,7 +305,7 @@ def test_a_flow_deleted_here_but_changed_there_comes_back(a, b, shared):
 
 
 def test_a_flow_deleted_there_but_changed_here_is_a_conflict(a, b, shared, cloud, email):
-    a.store.delete_flow(shared.id)
+    a.store.flows.delete(shared.id)
     a.sync()
     b.edit(shared.id, "Edited after A deleted it")
 
@@ -317,7 +317,7 @@ def test_a_flow_deleted_there_but_changed_here_is_a_conflict(a, b, shared, cloud
     b.resolve(shared.id, Keep.MINE)
     back = [
         flow
-        for flow in b.store.list_flows()
+        for flow in b.store.flows.summaries()
         if greeting_text(b.flow(flow.id)) == "Edited after A deleted it"
     ]
     assert len(back) == 1
@@ -328,7 +328,7 @@ def test_a_flow_deleted_there_but_changed_here_is_a_conflict(a, b, shared, cloud
 
 
 def test_keeping_theirs_after_a_deletion_there_deletes_it_here(a, b, shared):
-    a.store.delete_flow(shared.id)
+    a.store.flows.delete(shared.id)
     a.sync()
     b.edit(shared.id, "Edited after A deleted it")
     b.sync()
@@ -385,7 +385,7 @@ def test_whether_a_flow_runs_is_decided_on_each_computer(a, b, cloud, email):
     b.sync()
     assert b.flow(flow.id).status is FlowStatus.DRAFT
 
-    b.store.set_flow_status(flow.id, FlowStatus.PAUSED)
+    b.store.flows.set_status(flow.id, FlowStatus.PAUSED)
     assert b.sync().pushed == []
     b.edit(flow.id, "Edited on B")
     b.sync()
@@ -544,7 +544,7 @@ def test_a_sync_running_while_the_user_saves_loses_no_edit(a, b, shared, cloud, 
     if report.conflicts:  # the pull waited for the next sync, which found both changed
         assert cloud_text == "Edited on B"
         a.resolve(shared.id, Keep.MINE)
-    history = [greeting_text(flow) for _, flow in a.store.flow_version_history(shared.id)]
+    history = [greeting_text(flow) for _, flow in a.store.flows.version_history(shared.id)]
     assert history[0] == "Edit 29 on A"
     assert greeting_text(server_copy(cloud, email, shared.id)["definition"]) == "Edit 29 on A"
     assert a.sync().synced

@@ -42,9 +42,9 @@ def computers(tmp_path, cloud_server):  # noqa: F811 (the imported fixture)
 
 def edit(data_dir: Path, text: str) -> str:
     with Store(data_dir / "flowin.db") as store:
-        flow = store.find_flow("Greet a customer")
+        flow = store.flows.find("Greet a customer")
         flow.node("greet").params["fields"][0]["value"] = text
-        store.save_flow(flow)
+        store.flows.save(flow)
         return flow.id
 
 
@@ -83,7 +83,7 @@ def test_a_conflict_exits_with_1_until_a_side_is_chosen(computers):
     assert chosen.exit_code == 0, chosen.output
     assert "Kept the cloud's flow" in chosen.output
     with Store(b / "flowin.db") as store:
-        assert greeting_text(store.get_flow(flow_id)) == "Edited on A"
+        assert greeting_text(store.flows.get(flow_id)) == "Edited on A"
 
 
 def test_a_flow_without_a_conflict_cannot_be_resolved(computers):
@@ -126,8 +126,8 @@ def test_tokens_never_reach_the_database_from_the_command_line(computers):
 def test_serve_runs_what_the_cloud_api_queued_for_its_active_flows(computers, cloud_server):  # noqa: F811
     a, _, email = computers
     with Store(a / "flowin.db") as store:
-        flow = store.find_flow("Greet a customer")
-        store.set_flow_status(flow.id, FlowStatus.ACTIVE)
+        flow = store.flows.find("Greet a customer")
+        store.flows.set_status(flow.id, FlowStatus.ACTIVE)
     assert flowin(a, "sync").exit_code == 0
     api = httpx.Client(
         base_url=cloud_server.url, headers=cloud_server.bearer(cloud_server.sign_up(email))
@@ -149,4 +149,4 @@ def test_serve_runs_what_the_cloud_api_queued_for_its_active_flows(computers, cl
         api.close()
     assert f"Running {run_id[:8]}, queued through the cloud" in output
     with Store(a / "flowin.db") as store:
-        assert store.get_execution(run_id).trigger_data == {"name": "Huda"}
+        assert store.executions.get(run_id).trigger_data == {"name": "Huda"}

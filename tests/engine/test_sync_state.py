@@ -27,10 +27,10 @@ def test_agreement_is_remembered_across_restarts(tmp_path):
 
 def test_a_deleted_flow_keeps_its_sync_state_so_the_deletion_can_be_sent(store):
     flow = make_flow([("Start", "core.manual_trigger", {})])
-    store.save_flow(flow)
+    store.flows.save(flow)
     store.sync.record(flow.id, 1, "abc")
 
-    store.delete_flow(flow.id)
+    store.flows.delete(flow.id)
 
     assert flow.id in store.sync.agreed()
 

@@ -315,7 +315,7 @@ def test_activating_a_flow_with_an_impossible_setting_is_refused(tmp_path):
         ["Start -> Wait"],
     )
     with Store(tmp_path / "flowin.db") as store:
-        store.save_flow(flow)
+        store.flows.save(flow)
     result = subprocess.run(
         [
             sys.executable,
@@ -334,4 +334,4 @@ def test_activating_a_flow_with_an_impossible_setting_is_refused(tmp_path):
     assert result.returncode == 2
     assert "'Wait' → Unit: 'fortnights' is not one of" in result.stderr
     with Store(tmp_path / "flowin.db") as store:
-        assert store.get_flow(flow.id).status == FlowStatus.DRAFT
+        assert store.flows.get(flow.id).status == FlowStatus.DRAFT
