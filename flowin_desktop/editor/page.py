@@ -626,7 +626,7 @@ class Editor(QWidget):
         (the tray's Pause all flows): not an edit, and the next save keeps it."""
         flow = self.document.flow
         try:
-            stored = self.store.get_flow(flow.id).status
+            stored = self.store.flows.get(flow.id).status
         except FlowinError:  # not saved yet
             return
         if stored != flow.status:

@@ -202,7 +202,7 @@ def shopify_flow(store, name: str = "Orders to the sheet"):
         position=Position(x=280, y=0),
     )
     flow = Flow(name=name, nodes=[trigger, row], edges=[Edge(source=trigger.id, target=row.id)])
-    store.save_flow(flow)
+    store.flows.save(flow)
     return flow
 
 
@@ -288,7 +288,7 @@ def test_the_ai_panel_on_a_laptop_screen_leaves_the_canvas_wide_and_its_steps_re
     window.resize(1280, 800)
     editor = window.editor
     flow = welcome_flow(editor.registry)
-    editor.store.save_flow(flow)
+    editor.store.flows.save(flow)
     window.open_flow(flow.id)
     qtbot.waitUntil(
         lambda: editor.view.isVisible() and editor.view.width() > MIN_WIDTH, timeout=WAIT_MS

@@ -12,7 +12,7 @@ from .conftest import WAIT_MS
 
 
 def _open_example(qtbot, window: MainWindow) -> None:
-    example = next(f for f in window.store.list_flows())
+    example = next(f for f in window.store.flows.summaries())
     window.open_flow(example.id)
     qtbot.waitUntil(lambda: window.editor.view.isVisible(), timeout=WAIT_MS)
     window.editor.view.fit_to_view()

@@ -50,7 +50,7 @@ def test_closing_with_nothing_active_really_closes(qtbot, window):
 
 def test_pause_all_flows_from_the_tray_shows_on_home_at_once(qtbot, window, store):
     flow_id = window.home.flow_ids()[0]
-    store.set_flow_status(flow_id, FlowStatus.ACTIVE)
+    store.flows.set_status(flow_id, FlowStatus.ACTIVE)
     window.show_home()
     assert "Active" in window.home.row_widget(flow_id).state.text()
     active_flows = ActiveFlows(window.editor.folder)  # as the app starts it, never started here
@@ -64,7 +64,7 @@ def test_pause_all_flows_from_the_tray_shows_on_home_at_once(qtbot, window, stor
     qtbot.waitUntil(
         lambda: "Paused" in window.home.row_widget(flow_id).state.text(), timeout=WAIT_MS
     )
-    assert store.get_flow(flow_id).status == FlowStatus.PAUSED
+    assert store.flows.get(flow_id).status == FlowStatus.PAUSED
     window.tray = None
     active_flows.stop()
 
@@ -73,7 +73,7 @@ def test_a_flow_paused_from_the_tray_while_open_stays_paused_when_the_editor_sav
     qtbot, window, store
 ):
     flow_id = window.home.flow_ids()[0]
-    store.set_flow_status(flow_id, FlowStatus.ACTIVE)
+    store.flows.set_status(flow_id, FlowStatus.ACTIVE)
     window.open_flow(flow_id)
     assert window.editor.activate_button.isChecked()
     active_flows = ActiveFlows(window.editor.folder)
@@ -85,6 +85,6 @@ def test_a_flow_paused_from_the_tray_while_open_stays_paused_when_the_editor_sav
     window.editor.flow_name.setText("Welcome, renamed")
     window.editor.flow_name.editingFinished.emit()
     window.editor.save_now()
-    assert store.get_flow(flow_id).name == "Welcome, renamed"
-    assert store.get_flow(flow_id).status == FlowStatus.PAUSED
+    assert store.flows.get(flow_id).name == "Welcome, renamed"
+    assert store.flows.get(flow_id).status == FlowStatus.PAUSED
     active_flows.stop()
