@@ -26,6 +26,9 @@ from .registry import NodeType, Registry
 
 PASTE_OFFSET = 40.0  # each paste lands this far down-right of the last, so copies never hide
 STEP_GAP = 280.0  # how far the steps after an inserted one move right to make room for it
+# The room a step's card takes on the canvas from its top-left corner, with a margin: a new
+# step placed nearer than this to another would cover it.
+STEP_FOOTPRINT = (260.0, 110.0)
 
 
 class StepNotFound(FlowinError):
@@ -410,6 +413,43 @@ def free_spot(flow: Flow, x: float, y: float, step: float = 30.0) -> tuple[float
     while any(abs(n.position.x - x) < step and abs(n.position.y - y) < step for n in flow.nodes):
         x, y = x + step, y + step
     return x, y
+
+
+def clear_spot(
+    flow: Flow, x: float, y: float, footprint: tuple[float, float] = STEP_FOOTPRINT
+) -> tuple[float, float]:
+    """(x, y), or the first place below it where a new step's card covers no other step's."""
+    width, height = footprint
+    while any(abs(n.position.x - x) < width and abs(n.position.y - y) < height for n in flow.nodes):
+        y += height
+    return x, y
+
+
+def step_after(
+    flow: Flow, registry: Registry, node: Node, before: str, gap: float = STEP_GAP
+) -> tuple[Node, list[Edge]]:
+    """``node`` put ``gap`` to the right of the step ``before`` (below the steps already
+    there), and the connection from ``before``'s first output into it when the connection
+    rules allow one (not into a trigger, not out of a step that ends the run)."""
+    before_node = flow.node(before)
+    x, y = clear_spot(flow, before_node.position.x + gap, before_node.position.y)
+    placed = node.model_copy(update={"position": Position(x=x, y=y)})
+    before_type = registry.find(before_node.type)
+    node_type = registry.find(node.type)
+    if before_type is None or node_type is None or not before_type.manifest.outputs:
+        return placed, []
+    if not node_type.input_ports:
+        return placed, []
+    edge = Edge(
+        source=before,
+        source_port=before_type.default_port,
+        target=placed.id,
+        target_port=node_type.input_ports[0],
+    )
+    problems = port_problems(
+        before_node, before_type, edge.source_port, placed, node_type, edge.target_port
+    )
+    return placed, [] if problems else [edge]
 
 
 def add_steps(flow: Flow, nodes: Iterable[Node], edges: Iterable[Edge] = ()) -> Edit:

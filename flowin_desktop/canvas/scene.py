@@ -23,6 +23,8 @@ class FlowScene(QGraphicsScene):
     status_message = Signal(str)
     node_activated = Signal(str)
     note_activated = Signal(str)
+    # The flow got its first step or lost its last: the view's empty-canvas hint comes or goes.
+    emptiness_changed = Signal()
 
     def __init__(self, document: FlowDocument, parent: object = None) -> None:
         super().__init__(parent)
@@ -55,6 +57,7 @@ class FlowScene(QGraphicsScene):
 
     def sync(self) -> None:
         """Bring the items in line with the model: add, update and remove what changed."""
+        was_empty = not self.node_items
         self._syncing = True
         flow = self.document.flow
         registry = self.document.registry
@@ -99,6 +102,8 @@ class FlowScene(QGraphicsScene):
         for note_id in [n for n in self.note_items if n not in notes_seen]:
             self.removeItem(self.note_items.pop(note_id))
         self._syncing = False
+        if was_empty != (not self.node_items):
+            self.emptiness_changed.emit()
 
     # One change at a time, as the document announces them.
 
@@ -107,11 +112,15 @@ class FlowScene(QGraphicsScene):
         item = NodeItem(self, node, self.document.registry.find(node.type))
         self.node_items[node_id] = item
         self.addItem(item)
+        if len(self.node_items) == 1:
+            self.emptiness_changed.emit()
 
     def _step_removed(self, node_id: str) -> None:
         item = self.node_items.pop(node_id, None)
         if item is not None:
             self.removeItem(item)
+            if not self.node_items:
+                self.emptiness_changed.emit()
 
     def _step_changed(self, node_id: str) -> None:
         item = self.node_items.get(node_id)

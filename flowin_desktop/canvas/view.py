@@ -48,6 +48,8 @@ class FlowView(QGraphicsView):
         self._space = False
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.set_mirrored(scene.right_to_left)
+        # The hint is drawn over the whole viewport, not where an item changed: repaint it all.
+        scene.emptiness_changed.connect(self.viewport().update)
 
     @property
     def flow_scene(self) -> FlowScene:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from flowin_engine.credentials import Connections
 from flowin_engine.data_folder import DataFolder
-from flowin_engine.editing import free_spot
+from flowin_engine.editing import clear_spot, step_after
 from flowin_engine.errors import FlowinError, Problem
 from flowin_engine.events import (
     ExecutionFinished,
@@ -46,6 +46,7 @@ from flowin_engine.store import Store, VersionConflict
 from flowin_engine.validation import validate_flow
 
 from ..canvas import FlowScene, FlowView
+from ..canvas.items import NODE_WIDTH
 from ..canvas.tidy import tidy_command
 from ..canvas.view import MIN_WIDTH
 from ..dialogs.versions import RestoreVersion, VersionHistoryDialog
@@ -430,10 +431,23 @@ class Editor(QWidget):
         return node.id
 
     def add_node_at_centre(self, type_name: str) -> str:
-        centre = self.view.mapToScene(self.view.viewport().rect().center())
-        # Step aside from a step already there, so new steps don't pile up.
-        x, y = free_spot(self.document.flow, centre.x() - 100, centre.y() - 30)
-        return self.add_node(type_name, QPointF(x, y))
+        """A step from the palette (double-click): after the selected step and connected from
+        it, or else in free space in the middle of what the user sees; never on another."""
+        flow = self.document.flow
+        selected = self.scene.selected_node_ids()
+        if len(selected) == 1:
+            node = self.document.new_node(type_name, 0, 0)
+            node, edges = step_after(flow, self.registry, node, selected[0])
+        else:
+            centre = self.view.mapToScene(self.view.viewport().rect().center())
+            x, y = clear_spot(flow, round(centre.x() - NODE_WIDTH / 2), round(centre.y() - 40))
+            node, edges = self.document.new_node(type_name, x, y), []
+        self.document.push(AddItems(self.document, [node], edges))
+        self.scene.clearSelection()
+        self.scene.node_items[node.id].setSelected(True)
+        item = self.scene.node_items[node.id]
+        self.view.ensureVisible(item, 40, 40)
+        return node.id
 
     def canvas_menu(self, at: QPointF) -> QMenu:
         """The right-click menu: add a step where the user clicked, or act on the selection."""

@@ -364,3 +364,19 @@ def test_a_new_step_steps_aside_from_one_already_there():
     flow.node("b").position = Position(x=130, y=130)
     assert editing.free_spot(flow, 110, 90) == (170, 150)
     assert editing.free_spot(flow, 400, 400) == (400, 400)
+
+
+def test_a_step_added_after_another_goes_to_its_right_below_what_is_there_and_is_connected():
+    flow = make_flow([("A", "testkit.echo", {}), ("B", "testkit.echo", {})])
+    flow.node("a").position = Position(x=0, y=0)
+    flow.node("b").position = Position(x=editing.STEP_GAP, y=20)  # already right of A
+    new = Node(type="testkit.echo", name="C")
+
+    placed, edges = editing.step_after(flow, REGISTRY, new, "a")
+
+    assert placed.position.x == editing.STEP_GAP
+    assert placed.position.y >= 20 + editing.STEP_FOOTPRINT[1] - 20  # clear of B's card
+    assert [(e.source, e.target) for e in edges] == [("a", placed.id)]
+    trigger = Node(type="core.manual_trigger", name="Start")
+    _, into_trigger = editing.step_after(flow, REGISTRY, trigger, "a")
+    assert into_trigger == []  # nothing connects into a trigger
