@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 
 from flowin_engine.errors import Problem
 from flowin_engine.kit import SERVICE_SENTENCES
+from flowin_engine.model import ERROR_PORT, MAIN_PORT
 from flowin_engine.registry import Connector, NodeType
 from flowin_engine.runtime import (
     NESTED_TOO_DEEPLY_ERROR,
@@ -129,20 +130,58 @@ def field_text(text: str | None) -> str:
 
 def choice_label(choice: str) -> str:
     """How one value of a Literal field reads in the current language."""
-    return isolate_latin(QCoreApplication.translate(NODE_FIELDS, choice_text(choice)))
+    return isolate_latin(_choice(choice))
+
+
+def _choice(choice: str) -> str:
+    return QCoreApplication.translate(NODE_FIELDS, choice_text(choice))
 
 
 # The engine's messages about a flow (validation problems), by their English template.
 ENGINE_MESSAGES = "EngineMessages"
 
 
+# The names of a step's outputs, as the canvas labels them and sentences name them.
+PORTS = "FlowScene"
+_PORT_NAMES = ("true", "false", ERROR_PORT, "item", "done", "default", MAIN_PORT)
+
+
+def port_label(name: str) -> str:
+    """An output's or input's name in the current language (a Switch case keeps its own)."""
+    if name not in _PORT_NAMES:
+        return name
+    return QCoreApplication.translate(PORTS, name)
+
+
+def _title_text(title: str) -> str:
+    """A field's title in the current language; a place inside a list setting ("Conditions #2
+    → Check") part by part."""
+    parts = []
+    for part in title.split(" → "):
+        name, hash_, number = part.partition(" #")
+        translated = QCoreApplication.translate(NODE_FIELDS, name)
+        parts.append(f"{translated}{hash_}{number}" if number.isdigit() else translated)
+    return " → ".join(parts)
+
+
 def problem_text(problem: Problem) -> str:
     """A validation problem in the current language: its template translated, then filled in
-    (a field's title in its own translation)."""
+    with the labels in it translated too (a field's title, an output's name, a choice), the
+    user's own words (step names, values) as they are."""
     template = QCoreApplication.translate(ENGINE_MESSAGES, problem.template)
     args = dict(problem.args)
     if "title" in args:
-        args["title"] = QCoreApplication.translate(NODE_FIELDS, args["title"])
+        args["title"] = _title_text(args["title"])
+    if "port" in args:
+        args["port"] = port_label(args["port"])
+    comma = QCoreApplication.translate(ENGINE_MESSAGES, ", ")
+    if "ports" in args:
+        args["ports"] = comma.join(port_label(p) for p in args["ports"].split(", "))
+    if "choices" in args:
+        choices = [_choice(c) for c in args["choices"].split(", ")]
+        args["choices"] = comma.join(choices)
+        if "suggestion" in args:
+            args["suggestion"] = _choice(args["suggestion"])
     try:
         return isolate_latin(template.format(**args))
     except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder

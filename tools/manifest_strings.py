@@ -62,7 +62,24 @@ def choices(annotation: Any) -> list[str]:
     return []
 
 
-def _model_strings(model: type[BaseModel], where: str) -> list[Entry]:
+def _nested_models(annotation: Any) -> list[type[BaseModel]]:
+    """The models inside a field's type (a list of rules, a rule or a group of rules): their
+    fields are settings the user fills in and the problems about them name, too."""
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found = []
+    for argument in typing.get_args(annotation):
+        found += _nested_models(argument)
+    return found
+
+
+def _model_strings(
+    model: type[BaseModel], where: str, seen: set[type[BaseModel]] | None = None
+) -> list[Entry]:
+    seen = seen if seen is not None else set()
+    seen.add(model)
     found = []
     for key, info in model.model_fields.items():
         place = f"{where}.{key}"
@@ -73,6 +90,9 @@ def _model_strings(model: type[BaseModel], where: str) -> list[Entry]:
             Entry(NODE_FIELDS, choice_text(c), f"{place} (choice)")
             for c in choices(info.annotation)
         ]
+        for nested in _nested_models(info.annotation):
+            if nested not in seen:
+                found += _model_strings(nested, place, seen)
     return found
 
 

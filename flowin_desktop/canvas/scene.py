@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 from flowin_engine.model import ERROR_PORT, Edge
 
 from ..editor.document import Connect, FlowDocument, MoveNodes
+from ..i18n import port_label
 from ..theme import LIGHT, Theme
 from .items import EdgeItem, NodeItem, NoteItem, PortItem, bezier
 
@@ -236,15 +237,7 @@ class FlowScene(QGraphicsScene):
         )
 
     def port_label(self, name: str) -> str:
-        labels = {
-            "true": _tr("true"),
-            "false": _tr("false"),
-            ERROR_PORT: _tr("error"),
-            "item": _tr("item"),
-            "done": _tr("done"),
-            "default": _tr("default"),
-        }
-        return labels.get(name, name)
+        return port_label(name)
 
     def selected_node_ids(self) -> list[str]:
         return [i.node_id for i in self.selectedItems() if isinstance(i, NodeItem)]

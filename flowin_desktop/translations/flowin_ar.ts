@@ -924,6 +924,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Tidy up</source>
       <translation>ترتيب الخطوات</translation>
     </message>
+    <message>
+      <source>main</source>
+      <translation>الرئيسي</translation>
+    </message>
   </context>
   <context>
     <name>NodeFields</name>
@@ -1138,6 +1142,38 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>Message</source>
       <translation>الرسالة</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>الاسم</translation>
+    </message>
+    <message>
+      <source>File name</source>
+      <translation>اسم الملف</translation>
+    </message>
+    <message>
+      <source>e.g. invoice.pdf</source>
+      <translation>مثل invoice.pdf</translation>
+    </message>
+    <message>
+      <source>Content (base64)</source>
+      <translation>المحتوى (base64)</translation>
+    </message>
+    <message>
+      <source>Link</source>
+      <translation>الرابط</translation>
+    </message>
+    <message>
+      <source>An https:// link to download the file from.</source>
+      <translation>رابط https:// يُنزَّل منه الملف.</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>النوع</translation>
+    </message>
+    <message>
+      <source>e.g. application/pdf; guessed if empty.</source>
+      <translation>مثل application/pdf؛ يُخمَّن إن تُرك فارغًا.</translation>
     </message>
   </context>
   <context>
@@ -2055,6 +2091,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>{service}: too many requests for now; it asks to wait {minutes} minutes.</source>
       <translation>{service}: طلبات كثيرة جدًا الآن؛ يطلب الانتظار {minutes} دقيقة.</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>، </translation>
     </message>
   </context>
   <context>

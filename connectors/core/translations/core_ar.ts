@@ -310,5 +310,117 @@
       <source>For truncate: the most characters to keep.</source>
       <translation>للاقتطاع: أقصى عدد من الأحرف يُحتفظ به.</translation>
     </message>
+    <message>
+      <source>Check</source>
+      <translation>الفحص</translation>
+    </message>
+    <message>
+      <source>Compare with</source>
+      <translation>قارن بـ</translation>
+    </message>
+    <message>
+      <source>Case sensitive</source>
+      <translation>مراعاة حالة الأحرف</translation>
+    </message>
+    <message>
+      <source>Rules</source>
+      <translation>القواعد</translation>
+    </message>
+    <message>
+      <source>Equals</source>
+      <translation>يساوي</translation>
+    </message>
+    <message>
+      <source>The field's name; use dots to put it inside a group, e.g. customer.name.</source>
+      <translation>اسم الحقل؛ استخدم النقاط لوضعه داخل مجموعة، مثل customer.name.</translation>
+    </message>
+    <message>
+      <source>Text, a number, or an {{ expression }}.</source>
+      <translation>نص أو رقم أو {{ expression }}.</translation>
+    </message>
+    <message>
+      <source>What to check, usually an {{ expression }}.</source>
+      <translation>ما يُفحص، وغالبًا {{ expression }}.</translation>
+    </message>
+    <message>
+      <source>Not needed for the empty, true and false checks.</source>
+      <translation>لا حاجة إليه في فحوص «فارغ» و«صحيح» و«خطأ».</translation>
+    </message>
+    <message>
+      <source>Off: 'Paid' and 'paid' count as the same text.</source>
+      <translation>عند إيقافه: يُعدّ 'Paid' و'paid' النص نفسه.</translation>
+    </message>
+    <message>
+      <source>equals</source>
+      <translation>يساوي</translation>
+    </message>
+    <message>
+      <source>not equals</source>
+      <translation>لا يساوي</translation>
+    </message>
+    <message>
+      <source>contains</source>
+      <translation>يحتوي على</translation>
+    </message>
+    <message>
+      <source>not contains</source>
+      <translation>لا يحتوي على</translation>
+    </message>
+    <message>
+      <source>starts with</source>
+      <translation>يبدأ بـ</translation>
+    </message>
+    <message>
+      <source>ends with</source>
+      <translation>ينتهي بـ</translation>
+    </message>
+    <message>
+      <source>greater than</source>
+      <translation>أكبر من</translation>
+    </message>
+    <message>
+      <source>less than</source>
+      <translation>أصغر من</translation>
+    </message>
+    <message>
+      <source>greater or equal</source>
+      <translation>أكبر من أو يساوي</translation>
+    </message>
+    <message>
+      <source>less or equal</source>
+      <translation>أصغر من أو يساوي</translation>
+    </message>
+    <message>
+      <source>is empty</source>
+      <translation>فارغ</translation>
+    </message>
+    <message>
+      <source>is not empty</source>
+      <translation>غير فارغ</translation>
+    </message>
+    <message>
+      <source>matches regex</source>
+      <translation>يطابق التعبير النمطي</translation>
+    </message>
+    <message>
+      <source>is true</source>
+      <translation>صحيح</translation>
+    </message>
+    <message>
+      <source>is false</source>
+      <translation>خطأ</translation>
+    </message>
+    <message>
+      <source>The value that picks this output.</source>
+      <translation>القيمة التي تختار هذا المُخرَج.</translation>
+    </message>
+    <message>
+      <source>Output</source>
+      <translation>المُخرَج</translation>
+    </message>
+    <message>
+      <source>The name of the output this case sends to.</source>
+      <translation>اسم المُخرَج الذي ترسل إليه هذه الحالة.</translation>
+    </message>
   </context>
 </TS>

@@ -79,10 +79,6 @@
       <translation>ابدأ التدفق عند checkout.session.completed أيضًا (Stripe Checkout وPayment Links)؛ وأضف هذا الحدث إلى نقطة استقبال الويب هوك.</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>الاسم</translation>
-    </message>
-    <message>
       <source>In international form, e.g. +971501234567.</source>
       <translation>بالصيغة الدولية، مثال: +971501234567.</translation>
     </message>
