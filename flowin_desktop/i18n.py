@@ -56,24 +56,29 @@ class Localizer:
         self.app = app
         self.language = "en"
         self._translators: list[QTranslator] = []
+        self._install("en")
 
     def set_language(self, language: str) -> None:
-        for translator in self._translators:
-            self.app.removeTranslator(translator)
-        self._translators = []
-        if language != "en":
-            # Qt's own words too: standard buttons (Close, Cancel), a text field's context menu.
-            # Installed last, ours is asked first.
-            for translator in (qt_translator(language), load_translator(language)):
-                if translator is not None:
-                    self.app.installTranslator(translator)
-                    self._translators.append(translator)
+        self._install(language)
         self.language = language
         rtl = language in RIGHT_TO_LEFT
         self.app.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         )
         QLocale.setDefault(QLocale(language))
+
+    def _install(self, language: str) -> None:
+        for translator in self._translators:
+            self.app.removeTranslator(translator)
+        # English is in the code; its translator holds only plural forms ("1 second").
+        # Another language gets Qt's own words too: standard buttons (Close, Cancel), a text
+        # field's context menu. Installed last, ours is asked first.
+        wanted = [load_translator(language)]
+        if language != "en":
+            wanted.insert(0, qt_translator(language))
+        self._translators = [translator for translator in wanted if translator is not None]
+        for translator in self._translators:
+            self.app.installTranslator(translator)
 
 
 def load_translator(language: str) -> QTranslator | None:

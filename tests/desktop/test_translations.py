@@ -10,7 +10,7 @@ from pathlib import Path
 
 import flowin_desktop
 from flowin_desktop.cloud.service import error_text
-from flowin_desktop.i18n import load_translator, translation_files, translations_dir
+from flowin_desktop.i18n import Localizer, load_translator, translation_files, translations_dir
 from flowin_engine.sync import RateLimited
 
 COMPILE_TOOL = Path(__file__).resolve().parents[2] / "tools" / "compile_translations.py"
@@ -147,3 +147,11 @@ def test_the_shipped_qm_holds_the_connectors_own_translations(qapp):
     )
     assert translator.translate("NodeTypes", "New Shopify order") == "طلب جديد في Shopify"
     assert translator.translate("NodeFields", "Store address") != ""
+
+
+def test_english_counts_one_second_and_many_seconds(qapp):
+    localizer = Localizer(qapp)  # English: only the plural forms are translated (flowin_en.qm)
+    assert localizer.language == "en"
+    assert error_text(RateLimited(retry_after=1)) == "Too many tries. Wait 1 second and try again."
+    assert error_text(RateLimited(retry_after=42)).endswith("Wait 42 seconds and try again.")
+    assert error_text(RateLimited(retry_after=5 * 60)).endswith("Wait 5 minutes and try again.")

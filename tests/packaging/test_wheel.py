@@ -57,6 +57,7 @@ def test_the_wheel_carries_the_desktop_fonts_icons_and_compiled_translations(whe
         "flowin_desktop/resources/fonts/Cairo-OFL.txt",  # the fonts' licence travels with them
         "flowin_desktop/resources/fonts/Inter-OFL.txt",
         "flowin_desktop/translations/flowin_ar.qm",
+        "flowin_desktop/translations/flowin_en.qm",  # English plural forms
     }
     assert expected - wheel_files == set()
     assert any(

@@ -1,0 +1,23 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- English is written in the code; this file holds only the plural forms of the sentences that
+     count (%n), which Qt picks by the number: "1 second", "2 seconds". -->
+<TS version="2.1" language="en">
+  <context>
+    <name>CloudSync</name>
+    <message numerus="yes">
+      <source>Too many tries. Wait %n minutes and try again.</source>
+      <translation>
+        <numerusform>Too many tries. Wait %n minute and try again.</numerusform>
+        <numerusform>Too many tries. Wait %n minutes and try again.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Too many tries. Wait %n seconds and try again.</source>
+      <translation>
+        <numerusform>Too many tries. Wait %n second and try again.</numerusform>
+        <numerusform>Too many tries. Wait %n seconds and try again.</numerusform>
+      </translation>
+    </message>
+  </context>
+</TS>
