@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest migration's revision; a test keeps it equal to Alembic's head.
 SCHEMA_REVISION = "0004"
+SUPPORTED = ("sqlite", "postgresql")
 _WRITE = "flowin_write"
 BUSY_TIMEOUT_MS = 5000  # how long SQLite itself waits for a lock before each retry of ours
 WRITE_PATIENCE = 120.0  # seconds a write other than the run history waits before giving up
@@ -66,6 +67,10 @@ class Database:
         self.url = make_url(url)
         self.path = path
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        if self.url.get_backend_name() not in SUPPORTED:
+            raise FlowinError(
+                f"Flowin keeps its data in SQLite or PostgreSQL, not {self.url.get_backend_name()}."
+            )
         self.damage: _health.DatabaseDamaged | None = None
         self.engine = (
             _create_sqlite_engine(self.url, self.mark_damaged)
@@ -141,13 +146,18 @@ class Database:
     def mark_damaged(self, error: BaseException) -> _health.DatabaseDamaged:
         """Damage found while open: from now on nothing more is written into the file."""
         if self.damage is None:
-            log.error("The database %s turned out damaged: %s", self.path, error)
+            log.error("The database %s turned out damaged: %s", self.where, error)
             self.damage = (
                 error
                 if isinstance(error, _health.DatabaseDamaged)
-                else _health.DatabaseDamaged(self.path or Path(str(self.url)), [str(error)])
+                else _health.DatabaseDamaged(self.where, [str(error)])
             )
         return self.damage
+
+    @property
+    def where(self) -> Path:
+        """The file, or the server's address without its password, for messages and logs."""
+        return self.path or Path(self.url.render_as_string(hide_password=True))
 
     def _begin_write(self, patience: float | None) -> Connection:
         """The write connection inside a transaction (SQLite: ``BEGIN IMMEDIATE``, once no
@@ -175,7 +185,7 @@ class Database:
                         "Another program has held the database for %.0f s; still waiting to "
                         "write to %s",
                         waited,
-                        self.path,
+                        self.where,
                     )
             time.sleep(delay)
             delay = min(delay * 2, 1.0)

@@ -414,3 +414,8 @@ def test_settings_keep_any_json_value(store: Store) -> None:
     store.set_setting("shop", {"name": "متجر ليلى", "hours": [9, 17]})
     assert store.language() == "ar"
     assert store.get_setting("shop") == {"name": "متجر ليلى", "hours": [9, 17]}
+
+
+def test_a_database_the_store_has_no_contract_with_is_refused_before_it_is_touched() -> None:
+    with pytest.raises(FlowinError, match="SQLite or PostgreSQL, not mysql"):
+        Store(url="mysql://flowin:secret@127.0.0.1/flowin")
