@@ -303,6 +303,7 @@ class MainWindow(QMainWindow):
         """Let the tray and the views work with the runtime running the active flows: a flow
         switched on or off there shows so at once on home and in the editor."""
         self.active_flows = active_flows
+        self.editor.runtime = active_flows.runtime  # its listener's port is the webhooks' one
         active_flows.statuses_changed.connect(self.follow_flow_statuses)
         active_flows.run_failed.connect(lambda run_id, *_: self.executions.on_events([run_id]))
         active_flows.run_succeeded.connect(lambda run_id, *_: self.executions.on_events([run_id]))

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from .runtime import Runtime, RuntimeSettings
 
 WEBHOOK_PORT_SETTING = "webhook_port"
+# The address the internet reaches this computer's webhooks at (a tunnel's), when one is set.
+WEBHOOK_PUBLIC_URL_SETTING = "webhook_public_url"
 DEFAULT_WEBHOOK_PORT = 5678
 
 
@@ -77,7 +79,8 @@ class DataFolder:
         from .runtime import RuntimeSettings
 
         return RuntimeSettings(
-            port=int(self.store.get_setting(WEBHOOK_PORT_SETTING, DEFAULT_WEBHOOK_PORT))
+            port=int(self.store.get_setting(WEBHOOK_PORT_SETTING, DEFAULT_WEBHOOK_PORT)),
+            public_url=self.store.get_setting(WEBHOOK_PUBLIC_URL_SETTING) or None,
         )
 
     def runtime(self, settings: RuntimeSettings | None = None) -> Runtime:

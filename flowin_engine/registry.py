@@ -87,6 +87,11 @@ class OperationManifest(BaseModel):
         description="A polling trigger's function(params, ctx) -> PollResult, called every "
         "interval to fetch new items.",
     )
+    webhook_setup: str = Field(
+        "",
+        description="A webhook trigger's one sentence on where in the service its address is "
+        "pasted (Shopify: Settings › Notifications › Webhooks), shown under the address.",
+    )
 
 
 class ConnectorManifest(BaseModel):

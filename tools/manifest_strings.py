@@ -114,6 +114,12 @@ def _connector_strings(connector: Connector, registry: Registry) -> list[Entry]:
             found.append(
                 Entry(NODE_TYPES, node_type.manifest.description, f"{node_type.type}: description")
             )
+        if node_type.manifest.webhook_setup:
+            found.append(
+                Entry(
+                    NODE_TYPES, node_type.manifest.webhook_setup, f"{node_type.type}: webhook setup"
+                )
+            )
         found += _model_strings(node_type.input_model, node_type.type)
     found += _service_sentences(connector)
     return [entry for entry in found if entry.source.strip()]

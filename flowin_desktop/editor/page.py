@@ -42,6 +42,7 @@ from flowin_engine.events import (
 from flowin_engine.model import Flow, FlowStatus, Position, StickyNote, utc_now
 from flowin_engine.pinning import NO_EARLIER_RUN, latest_outputs, pin
 from flowin_engine.registry import Registry
+from flowin_engine.runtime import Runtime
 from flowin_engine.store import Store, VersionConflict
 from flowin_engine.validation import validate_flow
 
@@ -56,6 +57,7 @@ from ..panels.builder import BuilderPanel
 from ..panels.palette import Palette
 from ..panels.properties import PropertiesPanel
 from ..panels.run_log import RunLog
+from ..panels.webhook_address import WebhookAddresses
 from ..theme import LIGHT, Theme
 from .conflict_bar import ConflictBar
 from .document import (
@@ -138,6 +140,8 @@ class Editor(QWidget):
         self.view = FlowView(self.scene)
         self.palette_panel = Palette(registry)
         self.properties = PropertiesPanel(self.document, lambda: self.connections)
+        self.runtime: Runtime | None = None  # the window's, running the active flows
+        self.properties.webhook_addresses = WebhookAddresses(self.folder, lambda: self.runtime)
         self.builder_panel = BuilderPanel(self.document, self.view, store)
         self.builder_panel.hide()
         self.run_log = RunLog()

@@ -42,6 +42,7 @@ from .references import (
     reference_problem,
 )
 from .schedule import SchedulePreview
+from .webhook_address import WebhookAddressBox, WebhookAddresses
 
 
 class PropertiesPanel(QWidget):
@@ -72,6 +73,9 @@ class PropertiesPanel(QWidget):
         self.step_data: dict[str, tuple[Any, Any, str | None]] = {}
         self.problems: dict[str, list[Any]] = {}
         self.schedule_preview: SchedulePreview | None = None
+        # Where webhook triggers are called; the editor sets it (None: their address isn't shown).
+        self.webhook_addresses: WebhookAddresses | None = None
+        self.webhook_address: WebhookAddressBox | None = None
 
         self.empty = QLabel()
         self.empty.setObjectName("empty")
@@ -225,6 +229,16 @@ class PropertiesPanel(QWidget):
             self.schedule_preview = SchedulePreview()
             self.schedule_preview.show_schedule(node.params, self.document.flow.settings.timezone)
             form.addRow(self.schedule_preview)
+        self.webhook_address = None
+        if (
+            node_type is not None
+            and node_type.trigger_kind == TriggerKind.WEBHOOK
+            and self.webhook_addresses is not None
+        ):
+            self.webhook_address = WebhookAddressBox(
+                self.webhook_addresses, self.document.flow, node, node_type
+            )
+            form.addRow(self.webhook_address)
 
         self.on_error = QComboBox()
         for value, text in (

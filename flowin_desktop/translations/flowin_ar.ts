@@ -2818,4 +2818,43 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>تعذّر على Flowin إعادة النسخة الاحتياطية.</translation>
     </message>
   </context>
+<context>
+    <name>WebhookAddressBox</name>
+    <message>
+      <source>Web address</source>
+      <translation>عنوان الويب</translation>
+    </message>
+    <message>
+      <source>Test address (on this computer)</source>
+      <translation>عنوان الاختبار (على هذا الحاسوب)</translation>
+    </message>
+    <message>
+      <source>Live address (from the internet)</source>
+      <translation>العنوان المباشر (من الإنترنت)</translation>
+    </message>
+    <message>
+      <source>Copy</source>
+      <translation>نسخ</translation>
+    </message>
+    <message>
+      <source>This computer's public address</source>
+      <translation>العنوان العام لهذا الحاسوب</translation>
+    </message>
+    <message>
+      <source>The address answers once the flow is active: click Activate.</source>
+      <translation>يستجيب العنوان بعد تفعيل التدفق: اضغط «تفعيل».</translation>
+    </message>
+    <message>
+      <source>Services on the internet reach the live address. It is this computer's public address (from a tunnel such as Cloudflare Tunnel or ngrok), followed by the flow's path:</source>
+      <translation>تصل الخدمات على الإنترنت إلى العنوان المباشر، وهو العنوان العام لهذا الحاسوب (من نفق مثل Cloudflare Tunnel أو ngrok) يليه مسار التدفق:</translation>
+    </message>
+    <message>
+      <source>Services on the internet can't reach this computer's own address. Give Flowin this computer's public address (from a tunnel such as Cloudflare Tunnel or ngrok) to get the live address:</source>
+      <translation>لا تستطيع الخدمات على الإنترنت الوصول إلى عنوان هذا الحاسوب نفسه. أعطِ Flowin العنوان العام لهذا الحاسوب (من نفق مثل Cloudflare Tunnel أو ngrok) لتحصل على العنوان المباشر:</translation>
+    </message>
+    <message>
+      <source>Copied: paste it into the service's webhook settings.</source>
+      <translation>نُسخ: الصقه في إعدادات الويب هوك لدى الخدمة.</translation>
+    </message>
+</context>
 </TS>

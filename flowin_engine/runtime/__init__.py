@@ -9,7 +9,9 @@ from ._runtime import (
     ActiveFlow,
     Runtime,
     RuntimeSettings,
+    WebhookAddress,
     WebhooksUnavailable,
+    webhook_address,
 )
 from ._schedules import describe, next_runs
 
@@ -22,7 +24,9 @@ __all__ = [
     "InboxEvent",
     "Runtime",
     "RuntimeSettings",
+    "WebhookAddress",
     "WebhooksUnavailable",
     "describe",
     "next_runs",
+    "webhook_address",
 ]

@@ -44,6 +44,7 @@ from ._schedules import missed_since, schedule_trigger
 
 if TYPE_CHECKING:
     from ..data_folder import DataFolder
+    from ..store import Store
 
 log = logging.getLogger("flowin.runtime")
 
@@ -324,13 +325,20 @@ class Runtime:
 
     def webhook_path(self, flow_id: str, node_id: str, custom: str = "") -> str:
         """The flow's own address: a random, unguessable token kept in the database."""
-        if custom:
-            return WEBHOOK_PREFIX + custom.strip("/")
-        token = self.store.inbox.trigger_value(flow_id, node_id, "webhook_token")
-        if token is None:
-            token = secrets.token_urlsafe(18)
-            self.store.inbox.set_trigger_value(flow_id, node_id, "webhook_token", token)
-        return WEBHOOK_PREFIX + token
+        return webhook_path(self.store, flow_id, node_id, custom)
+
+    def webhook_address(self, flow_id: str, node_id: str, custom: str = "") -> WebhookAddress:
+        """Where the trigger ``node_id`` of ``flow_id`` is called, on the port this runtime's
+        listener answers on (the real one when any free port was asked for)."""
+        return webhook_address(
+            self.store,
+            flow_id,
+            node_id,
+            custom,
+            host=self.settings.host,
+            port=self.listener.port,
+            public_url=self.settings.public_url,
+        )
 
     def webhook_url(self, flow_id: str) -> str | None:
         with self._lock:
@@ -724,3 +732,40 @@ class Runtime:
             log.error("Can't carry on with run %s: %s", execution_id[:8], error)
             return
         self._track(flow.id, handle)
+
+
+def webhook_path(store: Store, flow_id: str, node_id: str, custom: str = "") -> str:
+    """A webhook trigger's path: its own ``custom`` one, or a random, unguessable token made
+    the first time it is asked for and kept in the database, so the address never changes."""
+    if custom:
+        return WEBHOOK_PREFIX + custom.strip("/")
+    token = store.inbox.trigger_value(flow_id, node_id, "webhook_token")
+    if token is None:
+        token = secrets.token_urlsafe(18)
+        store.inbox.set_trigger_value(flow_id, node_id, "webhook_token", token)
+    return WEBHOOK_PREFIX + token
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookAddress:
+    """Where a webhook trigger is called."""
+
+    local: str  # on this computer: to try the flow, or for a program running here
+    public: str | None  # from the internet, through the public address set (a tunnel), if any
+
+
+def webhook_address(
+    store: Store,
+    flow_id: str,
+    node_id: str,
+    custom: str = "",
+    *,
+    host: str,
+    port: int,
+    public_url: str | None = None,
+) -> WebhookAddress:
+    """The addresses the listener answers a trigger on (once its flow is active)."""
+    path = webhook_path(store, flow_id, node_id, custom)
+    shown_host = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    public = public_url.rstrip("/") + path if public_url else None
+    return WebhookAddress(local=f"http://{shown_host}:{port}{path}", public=public)
