@@ -1568,7 +1568,7 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Add %1</source>
       <translation>إضافة %1</translation>
     </message>
-      <message>
+    <message>
       <source>This flow already starts with %1. Keep it, or start with %2?</source>
       <translation>يبدأ هذا التدفق بالفعل بـ %1. هل تبقيه، أم تبدأ بـ %2؟</translation>
     </message>
@@ -1580,7 +1580,7 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Apply, start with %1</source>
       <translation>طبّق وابدأ بـ %1</translation>
     </message>
-</context>
+  </context>
   <context>
     <name>ModelSettingsDialog</name>
     <message>
@@ -2818,7 +2818,7 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>تعذّر على Flowin إعادة النسخة الاحتياطية.</translation>
     </message>
   </context>
-<context>
+  <context>
     <name>WebhookAddressBox</name>
     <message>
       <source>Web address</source>
@@ -2856,5 +2856,5 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Copied: paste it into the service's webhook settings.</source>
       <translation>نُسخ: الصقه في إعدادات الويب هوك لدى الخدمة.</translation>
     </message>
-</context>
+  </context>
 </TS>

@@ -43,11 +43,11 @@
       <source>Adds a customer to the store.</source>
       <translation>يضيف عميلًا إلى المتجر.</translation>
     </message>
-      <message>
+    <message>
       <source>In Shopify admin, open Settings › Notifications › Webhooks, create a webhook for Order creation in JSON and paste the live address as its URL.</source>
       <translation>في لوحة إدارة Shopify افتح الإعدادات › الإشعارات › Webhooks، وأنشئ ويب هوك لحدث إنشاء الطلب بصيغة JSON، والصق العنوان المباشر في خانة الرابط.</translation>
     </message>
-</context>
+  </context>
   <context>
     <name>NodeFields</name>
     <message>

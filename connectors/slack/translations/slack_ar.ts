@@ -27,11 +27,11 @@
       <source>Posts a message (text or Block Kit) to a channel, a person, or a thread.</source>
       <translation>ينشر رسالة (نصًا أو Block Kit) في قناة، أو إلى شخص، أو في سلسلة رسائل.</translation>
     </message>
-      <message>
+    <message>
       <source>In your Slack app's settings, open Event Subscriptions, turn events on and paste the live address as the Request URL.</source>
       <translation>في إعدادات تطبيقك على Slack افتح Event Subscriptions، وفعّل الأحداث، والصق العنوان المباشر في خانة Request URL.</translation>
     </message>
-</context>
+  </context>
   <context>
     <name>NodeFields</name>
     <message>

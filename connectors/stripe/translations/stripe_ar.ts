@@ -51,7 +51,7 @@
       <source>Lists payments (PaymentIntents) newest first, by customer and date, following every page up to a limit.</source>
       <translation>يعرض المدفوعات (PaymentIntents) من الأحدث، حسب العميل والتاريخ، متتبعًا كل الصفحات حتى حدٍّ أقصى.</translation>
     </message>
-      <message>
+    <message>
       <source>In Stripe, open Developers › Webhooks, add an endpoint with the live address for the event payment_intent.succeeded, and copy its signing secret into the account.</source>
       <translation>في Stripe افتح المطورون › Webhooks، وأضف نقطة استقبال بالعنوان المباشر للحدث payment_intent.succeeded، وانسخ سر التوقيع الخاص بها إلى الحساب.</translation>
     </message>
@@ -63,7 +63,7 @@
       <source>In Stripe, open Developers › Webhooks, add an endpoint with the live address for the event customer.created, and copy its signing secret into the account.</source>
       <translation>في Stripe افتح المطورون › Webhooks، وأضف نقطة استقبال بالعنوان المباشر للحدث customer.created، وانسخ سر التوقيع الخاص بها إلى الحساب.</translation>
     </message>
-</context>
+  </context>
   <context>
     <name>NodeFields</name>
     <message>

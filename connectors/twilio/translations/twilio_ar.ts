@@ -27,11 +27,11 @@
       <source>Sends a text message from your Twilio number or Messaging Service.</source>
       <translation>يرسل رسالة نصية من رقمك في Twilio أو من Messaging Service.</translation>
     </message>
-      <message>
+    <message>
       <source>In the Twilio console, open your phone number's settings and paste the live address under “A message comes in”.</source>
       <translation>في لوحة Twilio افتح إعدادات رقمك، والصق العنوان المباشر تحت “A message comes in”.</translation>
     </message>
-</context>
+  </context>
   <context>
     <name>NodeFields</name>
     <message>

@@ -23,11 +23,11 @@
       <source>Sends the answer to the app that called the webhook (when the webhook waits for the flow).</source>
       <translation>يرسل الرد إلى التطبيق الذي استدعى الويب هوك (عندما ينتظر الويب هوك انتهاء التدفق).</translation>
     </message>
-      <message>
+    <message>
       <source>Paste the address where the other app or your website form asks for a webhook URL; try it first with the test address.</source>
       <translation>الصق العنوان حيث يطلب التطبيق الآخر أو نموذج موقعك رابط ويب هوك؛ وجرّبه أولًا بعنوان الاختبار.</translation>
     </message>
-</context>
+  </context>
   <context>
     <name>NodeFields</name>
     <message>

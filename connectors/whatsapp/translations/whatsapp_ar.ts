@@ -35,11 +35,11 @@
       <source>Sends an approved message template (order updates, reminders), filling its {{1}}, {{2}} … values.</source>
       <translation>يرسل قالب رسالة معتمدًا (تحديثات الطلبات، التذكيرات)، مع ملء قيمه {{1}}, {{2}} ….</translation>
     </message>
-      <message>
+    <message>
       <source>In your Meta app, open WhatsApp › Configuration, paste the live address as the Callback URL with your verify token, and subscribe to the messages field.</source>
       <translation>في تطبيقك على Meta افتح WhatsApp › الإعداد (Configuration)، والصق العنوان المباشر في خانة Callback URL مع رمز التحقق، واشترك في حقل messages.</translation>
     </message>
-</context>
+  </context>
   <context>
     <name>NodeFields</name>
     <message>
