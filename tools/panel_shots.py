@@ -60,9 +60,9 @@ def main() -> None:
     window.show()
     settle(app)
     editor = window.editor
-    example = next(s for s in editor.store.list_flows() if s.name == EXAMPLE_NAME)
+    example = next(s for s in editor.store.flows.summaries() if s.name == EXAMPLE_NAME)
     shop, trigger = shopify_flow()
-    editor.store.save_flow(shop)
+    editor.store.flows.save(shop)
     for language, sentence in SENTENCES.items():
         window.set_language(language)
         window.open_flow(example.id)

@@ -27,7 +27,7 @@ def webhook_flow(editor: Editor, trigger_type: str = "webhook.receive") -> tuple
         edges=[Edge(source=trigger.id, target=keep.id)],
         status=FlowStatus.ACTIVE,
     )
-    editor.store.save_flow(flow)
+    editor.store.flows.save(flow)
     return flow, trigger
 
 
@@ -62,7 +62,7 @@ def test_the_webhook_address_shown_on_the_trigger_is_the_one_the_listener_runs_t
         qtbot.waitUntil(
             lambda: any(
                 run.id == run_id and run.status.value == "success"
-                for run in editor.store.list_executions(flow_id=flow.id)
+                for run in editor.store.executions.summaries(flow_id=flow.id)
             ),
             timeout=WAIT_MS,
         )
