@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from flowin_engine.builder import ModelSettings, Proposal, build
+from flowin_engine.builder.language import Language
 from flowin_engine.credentials import SecretStore, default_secrets
 from flowin_engine.editing import (
     TriggerChoice,
@@ -256,11 +257,17 @@ class BuilderPanel(QWidget):
         self._remember(self._asked_for, {"you": sentence})
         chosen = self.store.get_setting(SETTINGS_KEY, {}) or {}
         registry = self.document.registry
+        right_to_left = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        ui_language: Language = "ar" if right_to_left else "en"
         self.busy.show()
         self.send_button.setEnabled(False)
         self.calls.start(
             lambda: build(
-                sentence, model=self._model(chosen), fallback_offline=True, registry=registry
+                sentence,
+                model=self._model(chosen),
+                fallback_offline=True,
+                registry=registry,
+                ui_language=ui_language,
             )
         )
 

@@ -87,7 +87,7 @@ A flow is {{"name": str, "nodes": [{{"id": str, "type": str, "name": str, "param
 "target": node id}}]}}.
 Rules:
 - Exactly one trigger, first; then the actions, connected in order. Use only the types below.
-- Node names are unique. Lay nodes out left to right: x = 80, 360, 640…, y = 200.
+- Node names are unique and in {names_language_name}. Lay nodes out left to right: x = 80, 360, 640…, y = 200.
 - An edge leaves a node by one of its outputs (core.condition: "true" or "false").
 - Refer to data with {{{{ trigger.field }}}} or {{{{ steps['Step name'].output.field }}}}, using the
   output fields listed. Leave a param out when the sentence does not give it.
@@ -114,9 +114,13 @@ class ModelBuilder:
             max_retries=0,
         )
 
-    def build(self, sentence: str, language: Language) -> Proposal:
+    def build(
+        self, sentence: str, language: Language, names_language: Language | None = None
+    ) -> Proposal:
         system = _SYSTEM.format(
-            language_name=_LANGUAGE_NAMES[language], catalogue=catalogue_text(self.registry)
+            language_name=_LANGUAGE_NAMES[language],
+            names_language_name=_LANGUAGE_NAMES[names_language or language],
+            catalogue=catalogue_text(self.registry),
         )
         messages: list[dict[str, str]] = [
             {"role": "system", "content": system},

@@ -15,6 +15,7 @@ from ..validation import validate_flow
 from .catalogue import CONDITION_TYPE
 from .entities import Entity
 from .language import Language
+from .names import display_name, field_title
 from .proposal import Explanation, Missing
 from .variables import Source, fill
 
@@ -54,10 +55,15 @@ _WORDS = {
 
 
 def assemble(
-    steps: list[PlannedStep], name: str, language: Language, registry: Registry
+    steps: list[PlannedStep],
+    name: str,
+    language: Language,
+    registry: Registry,
+    names_language: Language | None = None,
 ) -> Assembled:
     """Lay ``steps`` out left to right, the first being the trigger, each connected to the
-    one before it (a condition on its 'true' output)."""
+    one before it (a condition on its 'true' output). Steps are named as the palette names
+    them in ``names_language`` (the request's language when None)."""
     nodes: list[Node] = []
     explanation: list[Explanation] = []
     missing: list[Missing] = []
@@ -67,7 +73,7 @@ def assemble(
     after_condition = False
     for index, step in enumerate(steps):
         node_type = step.node_type
-        node_name = unique_name(node_type.name, taken)
+        node_name = unique_name(display_name(node_type, names_language or language), taken)
         taken.add(node_name)
         filled = fill(node_type, step.entities, sources, step.said, language)
         params = {**filled.params, **step.params}
@@ -82,11 +88,12 @@ def assemble(
             if key not in step.params:
                 missing.append(Missing(node=node_name, field=key, message=message))
         why = step.why or words["trigger" if index == 0 else "action"].format(
-            name=node_type.name, said=step.said.strip()
+            name=node_name, said=step.said.strip()
         )
         for key, value in filled.params.items():
             if isinstance(value, str) and "{{" in value and key not in step.params:
-                why += words["uses"].format(title=node_type.field_title(key), value=value)
+                title = field_title(node_type, key, language)
+                why += words["uses"].format(title=title, value=value)
         if after_condition:
             why += words["branch"]
         explanation.append(Explanation(node=node_name, type=node_type.type, why=why))

@@ -101,7 +101,12 @@ class OfflineBuilder:
                 return [left, *self._split_run_on(right, extraction)]
         return [clause]
 
-    def build(self, sentence: str, language: Language | None = None) -> Proposal:
+    def build(
+        self,
+        sentence: str,
+        language: Language | None = None,
+        names_language: Language | None = None,
+    ) -> Proposal:
         language = language or detect_language(sentence)
         extraction = extract(sentence)
         clauses = self._clauses(extraction)
@@ -112,7 +117,7 @@ class OfflineBuilder:
                 question=_QUESTION[language],
                 language=language,
             )
-        assembled = assemble(steps, flow_name(sentence), language, self.registry)
+        assembled = assemble(steps, flow_name(sentence), language, self.registry, names_language)
         to_fill, wrong = split_problems(assembled.flow, self.registry)
         missing = list(assembled.missing)
         known = {(m.node, m.field) for m in missing}
@@ -275,7 +280,7 @@ class OfflineBuilder:
                 "en": f"Checks that {target} {operator} {right}; the next steps run only when "
                 "it holds (its 'true' output).",
                 "ar": f"يتحقق أن {target} {operator} {right}؛ الخطوات التالية تعمل فقط إذا تحقق "
-                "الشرط (مخرج true).",
+                "الشرط (مخرجه «صحيح»).",
             }[language]
 
 

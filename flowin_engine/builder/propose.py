@@ -27,8 +27,10 @@ def build(
     model: ModelSettings | None = None,
     fallback_offline: bool = False,
     registry: Registry | None = None,
+    ui_language: Language | None = None,
 ) -> Proposal:
     """Propose a flow for ``sentence`` (English or Arabic; ``language`` None: detect it).
+    Its steps are named in Arabic when the request or ``ui_language`` (the app's) is Arabic.
 
     Without ``model`` the offline builder answers. With it, the model does; when the model
     can't be reached, ``ModelUnavailable`` is raised, or with ``fallback_offline`` the offline
@@ -38,16 +40,18 @@ def build(
     """
     registry = registry or default_registry()
     language = language or detect_language(sentence)
+    # Steps are named in Arabic when the request or the app is in Arabic.
+    names: Language = "ar" if "ar" in (language, ui_language) else "en"
     if model is None:
-        proposal = OfflineBuilder(registry).build(sentence, language)
+        proposal = OfflineBuilder(registry).build(sentence, language, names)
     else:
         try:
-            proposal = ModelBuilder(registry, model).build(sentence, language)
+            proposal = ModelBuilder(registry, model).build(sentence, language, names)
         except ModelUnavailable as error:
             if not fallback_offline:
                 raise
             log.warning("AI builder: %s; building offline instead", error)
-            proposal = OfflineBuilder(registry).build(sentence, language)
+            proposal = OfflineBuilder(registry).build(sentence, language, names)
             proposal.notice = _OFFLINE_NOTICE[language].format(error=error)
     _log(sentence, proposal)
     return proposal

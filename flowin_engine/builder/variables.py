@@ -14,6 +14,7 @@ from typing import Any
 from ..registry import NodeType
 from .entities import Entity
 from .language import Language
+from .names import field_title
 
 _PHONE_VALUE = re.compile(r"^\+?\d{9,15}$")
 _EMAIL_VALUE = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -280,7 +281,7 @@ def fill(
         if value not in (None, "", {}, []):
             result.params[key] = value
         elif info.is_required():
-            title = node_type.field_title(key)
+            title = field_title(node_type, key, language)
             result.missing.append((key, missing_message(kind, title, language)))
     return result
 

@@ -1,0 +1,62 @@
+"""The names the builder gives steps and fields, in the user's language.
+
+Connectors declare their words in English and keep their translations beside them
+(``connectors/<id>/translations/<id>_<language>.ts``, the files the desktop compiles into its
+.qm). The engine has no Qt, so it reads those files itself: a step the builder adds in Arabic is
+called by its Arabic display name, as the palette shows it. A word without a translation stays
+as the connector declares it.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import xml.etree.ElementTree as ET
+from importlib import resources
+
+from ..registry import Connector, NodeType
+from .language import Language
+
+log = logging.getLogger(__name__)
+
+NODE_TYPES = "NodeTypes"
+NODE_FIELDS = "NodeFields"
+
+
+def display_name(node_type: NodeType, language: Language) -> str:
+    """A node type's name as the palette shows it in ``language``."""
+    return _translated(node_type.connector, language, NODE_TYPES, node_type.name)
+
+
+def field_title(node_type: NodeType, key: str, language: Language) -> str:
+    """A field's title as the properties panel shows it in ``language``."""
+    return _translated(node_type.connector, language, NODE_FIELDS, node_type.field_title(key))
+
+
+def _translated(connector: Connector, language: Language, context: str, text: str) -> str:
+    if language == "en":
+        return text
+    return _words(connector.package, connector.id, language).get((context, text), text)
+
+
+@functools.cache
+def _words(package: str, connector_id: str, language: str) -> dict[tuple[str, str], str]:
+    """(context, English) -> translation, from the connector's own file; empty without one."""
+    try:
+        path = resources.files(package).joinpath("translations", f"{connector_id}_{language}.ts")
+        if not path.is_file():
+            return {}
+        root = ET.fromstring(path.read_bytes())
+    except (OSError, ET.ParseError, ModuleNotFoundError) as error:
+        log.warning("No %s words for the connector %s: %s", language, connector_id, error)
+        return {}
+    found = {}
+    for element in root.iter("context"):
+        name = element.findtext("name") or ""
+        for message in element.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") in ("unfinished", "obsolete"):
+                continue
+            if translation.text:
+                found[(name, message.findtext("source") or "")] = translation.text
+    return found
