@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint format install clean translations
+.PHONY: run test bench lint format install clean translations package smoke
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,13 @@ $(STAMP): $(BIN)/python pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+PACKAGING_STAMP := $(VENV)/.installed-packaging
+BUNDLE := dist/flowin
+
+$(PACKAGING_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[desktop,dev,packaging]"
+	touch $(PACKAGING_STAMP)
 
 run: $(STAMP)
 	$(BIN)/flowin-desktop
@@ -32,6 +39,22 @@ bench: $(STAMP)
 translations: $(STAMP)
 	$(BIN)/python tools/compile_translations.py
 
+# Flowin as an app anyone installs: $(BUNDLE)/ holds flowin-desktop and flowin with what they
+# need (packaging/flowin.spec); on Linux also dist/flowin-<version>-linux-<machine>.tar.gz.
+# build/pyinstaller is PyInstaller's cache: a second build reuses its analysis.
+package: $(PACKAGING_STAMP)
+	rm -rf $(BUNDLE)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/flowin.spec
+	if [ "$$(uname -s)" = Linux ]; then sh packaging/linux/make_archive.sh $(BUNDLE) \
+		"$$($(BIN)/python -c 'from importlib.metadata import version; print(version("flowin"))')"; fi
+
+# Builds the bundle and tests it, not the source tree: its flowin command, a flow run, the app
+# opening in Arabic with a screenshot, the files it must carry (tests/packaging/test_bundle.py).
+smoke: package
+	FLOWIN_BUNDLE=$(CURDIR)/$(BUNDLE) QT_QPA_PLATFORM=offscreen \
+		$(BIN)/python -m pytest -q tests/packaging/test_bundle.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -41,4 +64,4 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info

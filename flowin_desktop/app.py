@@ -18,6 +18,7 @@ from .example import welcome_flow
 from .i18n import Localizer
 from .main_window import OPEN_FLOW_SETTING, MainWindow
 from .resources import resource_path
+from .smoke import quit_after_first_paint_when_asked
 from .theme import ui_font
 from .tray import Tray
 
@@ -89,6 +90,7 @@ def main() -> int:
     if active_flows.running:
         window.cloud.runtime = active_flows.runtime  # runs what the cloud's API queues here
     show_active_flows_problem(window, active_flows)
+    quit_after_first_paint_when_asked(window)
     window.show()
     code = app.exec()
     window.shutdown()

@@ -1,0 +1,38 @@
+"""FLOWIN_SMOKE_SCREENSHOT: a built app proves it opens its window, then quits by itself."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from flowin_desktop.smoke import SCREENSHOT_VARIABLE, quit_after_first_paint_when_asked
+
+from .conftest import WAIT_MS
+
+
+def test_smoke_mode_saves_the_window_and_what_it_shows_after_the_first_paint(
+    qtbot, tmp_path, monkeypatch
+):
+    target = tmp_path / "window.png"
+    monkeypatch.setenv(SCREENSHOT_VARIABLE, str(target))
+    window = QWidget()
+    qtbot.addWidget(window)
+    QVBoxLayout(window).addWidget(QLabel("مرحبًا"))
+    window.resize(320, 200)
+
+    assert quit_after_first_paint_when_asked(window)
+    window.show()
+
+    report = tmp_path / "window.png.json"
+    qtbot.waitUntil(report.is_file, timeout=WAIT_MS)
+    assert QImage(str(target)).width() == 320
+    assert json.loads(report.read_text(encoding="utf-8"))["texts"] == ["مرحبًا"]
+
+
+def test_without_the_variable_the_app_runs_as_usual(qtbot, tmp_path, monkeypatch):
+    monkeypatch.delenv(SCREENSHOT_VARIABLE, raising=False)
+    window = QWidget()
+    qtbot.addWidget(window)
+    assert not quit_after_first_paint_when_asked(window)
