@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from flowin_desktop.editor.page import OPEN_FLOW_SETTING
 from flowin_desktop.example import EXAMPLE_NAME, welcome_flow
-from flowin_desktop.main_window import OPEN_FLOW_SETTING
 from flowin_engine.registry import default_registry
 from flowin_engine.store import LANGUAGE_SETTING, Store
 
