@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from flowin_desktop.example import EXAMPLE_NAME
 from flowin_desktop.smoke import SCREENSHOT_VARIABLE, quit_after_first_paint_when_asked
 
 from .conftest import WAIT_MS
@@ -36,3 +41,24 @@ def test_without_the_variable_the_app_runs_as_usual(qtbot, tmp_path, monkeypatch
     window = QWidget()
     qtbot.addWidget(window)
     assert not quit_after_first_paint_when_asked(window)
+
+
+def test_the_app_started_as_a_user_starts_it_opens_its_window_and_quits_in_smoke_mode(tmp_path):
+    """The whole start-up (app.main: store, window, active flows, tray), not a test fixture."""
+    shot = tmp_path / "window.png"
+    environment = {
+        **os.environ,
+        "FLOWIN_DATA_DIR": str(tmp_path / "data"),
+        "QT_QPA_PLATFORM": "offscreen",
+        SCREENSHOT_VARIABLE: str(shot),
+    }
+    started = subprocess.run(
+        [sys.executable, "-m", "flowin_desktop"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+    assert started.returncode == 0, started.stderr
+    shown = json.loads(Path(f"{shot}.json").read_text(encoding="utf-8"))
+    assert EXAMPLE_NAME in shown["texts"]  # first start: the home page lists the example flow
