@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -26,10 +27,11 @@ SCREENSHOT_VARIABLE = "FLOWIN_SMOKE_SCREENSHOT"
 class _FirstPaint(QObject):
     """Saves the window's picture after its first paint, then quits the app."""
 
-    def __init__(self, window: QWidget, target: str) -> None:
+    def __init__(self, window: QWidget, target: str, quit_app: Callable[[int], None]) -> None:
         super().__init__(window)
         self._window = window
         self._target = target
+        self._quit = quit_app
         self._done = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -48,7 +50,7 @@ class _FirstPaint(QObject):
             )
         else:
             log.error("Could not save the smoke-test screenshot to %s", self._target)
-        QApplication.exit(0 if saved else 1)
+        self._quit(0 if saved else 1)
 
 
 def what_the_window_shows(window: QWidget) -> dict[str, object]:
@@ -65,10 +67,12 @@ def what_the_window_shows(window: QWidget) -> dict[str, object]:
     }
 
 
-def quit_after_first_paint_when_asked(window: QWidget) -> bool:
+def quit_after_first_paint_when_asked(
+    window: QWidget, quit_app: Callable[[int], None] = QApplication.exit
+) -> bool:
     """In smoke mode (FLOWIN_SMOKE_SCREENSHOT set), arrange the screenshot and the quit."""
     target = os.environ.get(SCREENSHOT_VARIABLE)
     if not target:
         return False
-    window.installEventFilter(_FirstPaint(window, target))
+    window.installEventFilter(_FirstPaint(window, target, quit_app))
     return True

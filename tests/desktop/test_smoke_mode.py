@@ -27,11 +27,12 @@ def test_smoke_mode_saves_the_window_and_what_it_shows_after_the_first_paint(
     QVBoxLayout(window).addWidget(QLabel("مرحبًا"))
     window.resize(320, 200)
 
-    assert quit_after_first_paint_when_asked(window)
+    exit_codes: list[int] = []  # the app's own quit would end the test session's event loop
+    assert quit_after_first_paint_when_asked(window, exit_codes.append)
     window.show()
 
+    qtbot.waitUntil(lambda: exit_codes == [0], timeout=WAIT_MS)
     report = tmp_path / "window.png.json"
-    qtbot.waitUntil(report.is_file, timeout=WAIT_MS)
     assert QImage(str(target)).width() == 320
     assert json.loads(report.read_text(encoding="utf-8"))["texts"] == ["مرحبًا"]
 
