@@ -56,10 +56,10 @@ def prepared_data_folder(parent: Path) -> Path:
     with Store(folder / "flowin.db") as store:
         flow = welcome_flow(default_registry())
         assert flow is not None
-        store.save_flow(flow)
+        store.flows.save(flow)
         store.set_setting(LANGUAGE_SETTING, "ar")
         store.set_setting(OPEN_FLOW_SETTING, flow.id)
-        store.set_flow_status(flow.id, FlowStatus.ACTIVE)
+        store.flows.set_status(flow.id, FlowStatus.ACTIVE)
     return folder
 
 

@@ -86,7 +86,7 @@ def test_the_bundled_app_opens_the_example_flow_in_arabic_and_quits_cleanly(bund
     # A user who chose Arabic and left the example flow open when they last closed Flowin.
     with Store(data_dir / "flowin.db") as store:
         flow = welcome_flow(default_registry())
-        store.save_flow(flow)
+        store.flows.save(flow)
         store.set_setting(LANGUAGE_SETTING, "ar")
         store.set_setting(OPEN_FLOW_SETTING, flow.id)
     screenshot = tmp_path / "window.png"
