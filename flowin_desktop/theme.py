@@ -151,6 +151,16 @@ def style_sheet(theme: Theme, rtl: bool = False) -> str:
     QLabel#help {{ color: {t.muted}; font-size: 11px; }}
     QFrame#signInRow {{ background: {t.surface}; border: 1px solid {t.border}; border-radius: 6px; }}
     QTreeWidget, QTreeView {{ background: {t.surface}; border: none; }}
+    QFrame#ruleRow, QFrame#ruleGroup {{ background: {t.surface_alt}; border-radius: 8px; }}
+    QFrame#ruleGroup {{ border: 1px dashed {t.border}; }}
+    QToolButton#pickData, QToolButton#removeRow, QToolButton#matchCase {{
+        padding: 2px 6px; min-width: 18px; }}
+    QToolButton#removeRow {{ background: transparent; border-color: transparent; color: {t.muted}; }}
+    QToolButton#removeRow:hover {{ color: {t.failure}; border-color: {t.failure}; }}
+    QToolButton#matchCase:checked {{ background: {t.accent}; color: {t.accent_text}; }}
+    QPushButton#addRow {{ background: transparent; color: {t.accent}; border: 1px dashed {t.border};
+        padding: 4px 10px; }}
+    QFrame#dataPopup {{ background: {t.surface}; border: 1px solid {t.border}; }}
     QTabWidget::pane {{ border: none; }}
     QTabBar::tab {{ background: transparent; padding: 6px 12px; color: {t.muted}; }}
     QTabBar::tab:selected {{ color: {t.text}; border-bottom: 2px solid {t.accent}; }}

@@ -123,6 +123,7 @@ class ConditionInput(BaseModel):
     ] = Field(
         title="Conditions",
         description="Rules, or groups of rules combined with their own and/or.",
+        json_schema_extra={"widget": "rules"},
     )
 
 
@@ -146,6 +147,7 @@ class SwitchInput(BaseModel):
         default_factory=list,
         title="Cases",
         description="Checked in order; the first equal one picks the output, else 'default'.",
+        json_schema_extra={"widget": "cases"},
     )
 
 

@@ -251,18 +251,24 @@ class SetNodeValue(EditCommand):
 
     MERGE_ID = 4201
 
-    def __init__(self, document: FlowDocument, node_id: str, path: str, value: Any) -> None:
+    def __init__(
+        self, document: FlowDocument, node_id: str, path: str, value: Any, merge: bool = True
+    ) -> None:
         self.node_id, self.path, self.value = node_id, path, value
+        # A structured editor (a rule added, an operator picked) makes each edit a step of its
+        # own; a text field's successive commits are one step.
+        self.merge = merge
         super().__init__(document, _edit_of(document.flow, node_id, path, value), _tr("Edit step"))
 
     def id(self) -> int:
-        return self.MERGE_ID
+        return self.MERGE_ID if self.merge else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         # Typing in a field is one undo step. A rename is not merged: the second one may touch
         # references the first did not.
         if (
             isinstance(other, SetNodeValue)
+            and other.merge
             and (other.node_id, other.path) == (self.node_id, self.path)
             and self.path != "name"
         ):

@@ -11,25 +11,19 @@ from typing import Any, Literal
 from pydantic.fields import FieldInfo
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from flowin_engine.registry import widget_hint
 
 from ..i18n import choice_label
+from .data import ReferenceLineEdit
 
 Commit = Callable[[Any], None]
 UNSET: Any = object()
@@ -54,8 +48,6 @@ def _plain(annotation: Any) -> Any:
 def editor_for(info: FieldInfo, commit: Commit) -> FieldEditor:
     hint = widget_hint(info)
     annotation = _plain(info.annotation)
-    if hint == "key_value":
-        return KeyValueEditor(commit)
     if hint == "json":
         return JsonEditor(commit)
     if hint == "multiline":
@@ -73,6 +65,15 @@ def editor_for(info: FieldInfo, commit: Commit) -> FieldEditor:
 
 class FieldEditor:
     widget: QWidget
+    # Settings edited with the owner's other settings: the editor shows and commits them too.
+    siblings: tuple[str, ...] = ()
+    # Successive commits of a field are one undo step (typing); a row editor's are each one.
+    merge_edits = True
+
+    @property
+    def text_widget(self) -> QWidget:
+        """Where typed text (and an inserted reference) goes."""
+        return self.widget
 
     def __init__(self, commit: Commit) -> None:
         self._commit = commit
@@ -96,7 +97,7 @@ class FieldEditor:
 class TextEditor(FieldEditor):
     def __init__(self, commit: Commit, secret: bool = False) -> None:
         super().__init__(commit)
-        self.widget = QLineEdit()
+        self.widget = QLineEdit() if secret else ReferenceLineEdit()
         self.secret = secret
         if secret:
             self.widget.setEchoMode(QLineEdit.EchoMode.Password)
@@ -184,81 +185,6 @@ class ChoiceEditor(FieldEditor):
     def _show(self, value: Any) -> None:
         index = self.widget.findData(value)
         self.widget.setCurrentIndex(max(index, 0))
-
-
-class KeyValueEditor(FieldEditor):
-    """A list of {name, value} pairs as a two-column table."""
-
-    def __init__(self, commit: Commit) -> None:
-        super().__init__(commit)
-        self.widget = QWidget()
-        self.table = QTableWidget(0, 2)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setMinimumHeight(110)
-        self.table.itemChanged.connect(lambda _item: self._emit())
-        self.add_button = QPushButton()
-        self.remove_button = QPushButton()
-        self.add_button.clicked.connect(self._add_row)
-        self.remove_button.clicked.connect(self._remove_row)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch()
-        layout = QVBoxLayout(self.widget)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
-        layout.addLayout(buttons)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.table.setHorizontalHeaderLabels([_tr("Name"), _tr("Value")])
-        self.add_button.setText(_tr("Add field"))
-        self.remove_button.setText(_tr("Remove"))
-
-    def rows(self) -> list[dict[str, Any]]:
-        rows = []
-        for row in range(self.table.rowCount()):
-            name = self.table.item(row, 0)
-            value = self.table.item(row, 1)
-            rows.append(
-                {
-                    "name": name.text() if name else "",
-                    "value": _guess(value.text() if value else ""),
-                }
-            )
-        return rows
-
-    def _emit(self) -> None:
-        self._changed(self.rows())
-
-    def _add_row(self) -> None:
-        self._loading = True
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        self.table.setItem(row, 0, QTableWidgetItem(""))
-        self.table.setItem(row, 1, QTableWidgetItem(""))
-        self._loading = False
-        self.table.editItem(self.table.item(row, 0))
-
-    def _remove_row(self) -> None:
-        row = self.table.currentRow()
-        if row >= 0:
-            self.table.removeRow(row)
-            self._emit()
-
-    def _show(self, value: Any) -> None:
-        if self.table.state() == QAbstractItemView.State.EditingState:
-            return
-        items = value if isinstance(value, list) else []
-        self.table.setRowCount(len(items))
-        for row, entry in enumerate(items):
-            entry = entry if isinstance(entry, dict) else {}
-            shown = entry.get("value")
-            text = shown if isinstance(shown, str) else json.dumps(shown, ensure_ascii=False)
-            self.table.setItem(row, 0, QTableWidgetItem(str(entry.get("name", ""))))
-            self.table.setItem(row, 1, QTableWidgetItem(text))
 
 
 def _guess(text: str) -> Any:

@@ -5,17 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QStackedWidget,
     QTabWidget,
     QTreeView,
@@ -33,7 +37,8 @@ from flowin_engine.registry import TriggerKind
 from ..editor.document import FlowDocument, SetNodeValue
 from ..i18n import field_text, node_type_description, node_type_name, problem_text
 from .accounts import AccountPicker
-from .fields import UNSET, FieldEditor, KeyValueEditor, TextEditor, editor_for, widget_hint
+from .data import DataTree, ReferenceLineEdit, insert_reference, step_samples, trigger_name
+from .fields import UNSET, FieldEditor, TextEditor, widget_hint
 from .references import (
     ReferenceCompleter,
     attach,
@@ -41,6 +46,7 @@ from .references import (
     last_run_context,
     reference_problem,
 )
+from .rules import DataSource, make_editor
 from .schedule import SchedulePreview
 from .webhook_address import WebhookAddressBox, WebhookAddresses
 
@@ -106,7 +112,37 @@ class PropertiesPanel(QWidget):
         buttons.addStretch(1)
         last_run_layout.addLayout(buttons)
         last_run_layout.addWidget(self.data_view)
-        self.tabs.addTab(self.settings_scroll, "")
+        self.data_source = DataSource(
+            samples=self.samples,
+            references=self.references_with_samples,
+            trigger_name=self.trigger_name,
+        )
+        # The earlier steps' data under the settings: a click puts a field's reference into the
+        # field last typed in, at its cursor.
+        self.data_tree = DataTree()
+        self.data_tree.reference_chosen.connect(self.insert_reference)
+        self.data_title = QLabel()
+        self.data_title.setObjectName("sectionTitle")
+        self.data_help = QLabel()
+        self.data_help.setObjectName("help")
+        self.data_help.setWordWrap(True)
+        self.data_box = QWidget()
+        self.data_box.setObjectName("panel")
+        data_layout = QVBoxLayout(self.data_box)
+        data_layout.setContentsMargins(14, 8, 14, 6)
+        data_layout.setSpacing(4)
+        data_layout.addWidget(self.data_title)
+        data_layout.addWidget(self.data_help)
+        data_layout.addWidget(self.data_tree, 1)
+        self.insert_target: QWidget | None = None
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+        self.settings_split = QSplitter(Qt.Orientation.Vertical)
+        self.settings_split.addWidget(self.settings_scroll)
+        self.settings_split.addWidget(self.data_box)
+        self.settings_split.setStretchFactor(0, 3)
+        self.settings_split.setStretchFactor(1, 2)
+        self.settings_split.setChildrenCollapsible(False)
+        self.tabs.addTab(self.settings_split, "")
         self.tabs.addTab(last_run, "")
 
         self.stack = QStackedWidget()
@@ -127,6 +163,11 @@ class PropertiesPanel(QWidget):
         self.empty.setText(self.tr("Select a step to see its settings."))
         self.tabs.setTabText(0, self.tr("Settings"))
         self.tabs.setTabText(1, self.tr("Last run"))
+        self.data_title.setText(self.tr("Data from earlier steps"))
+        self.data_help.setText(
+            self.tr("Click a field to put it where you were typing, or drag it into a setting.")
+        )
+        self.data_tree.retranslate()
         self.run_step_button.setText(self.tr("▶ Run this step only"))
         self.run_step_button.setToolTip(
             self.tr("Run just this step, with the data the steps before it gave in the last run")
@@ -185,16 +226,30 @@ class PropertiesPanel(QWidget):
         form.addRow(self.tr("Step name"), self.name_edit)
 
         if node_type is not None:
-            for key, info in node_type.input_model.model_fields.items():
+            fields = node_type.input_model.model_fields
+            shown_by_others = set()
+            for key, info in fields.items():
 
                 def commit(value: Any, key: str = key) -> None:
-                    self._set(f"params.{key}", value)
+                    self._set(f"params.{key}", value, merge=self.editors[key].merge_edits)
 
                 editor = self._editor(info, node_type, commit)
-                editor.set_value(node.params.get(key, UNSET))
-                if isinstance(editor, KeyValueEditor):
-                    editor.retranslate()
+                for sibling in editor.siblings:
+                    shown_by_others.add(sibling)
+                    if hasattr(editor, "commit_sibling"):
+                        editor.commit_sibling = lambda k, v: self._set(f"params.{k}", v, False)
                 self.editors[key] = editor
+            for key in shown_by_others:
+                self.editors.pop(key, None)
+            for key, info in fields.items():
+                if key not in self.editors:
+                    continue
+                editor = self.editors[key]
+                editor.set_value(node.params.get(key, UNSET))
+                if editor.siblings:
+                    editor.show_siblings(node.params)  # type: ignore[attr-defined]
+                if isinstance(editor.text_widget, ReferenceLineEdit):
+                    editor.text_widget.trigger_name = self.trigger_name
                 label = field_text(node_type.field_title(key))
                 if info.is_required():
                     label += " *"
@@ -206,7 +261,7 @@ class PropertiesPanel(QWidget):
                 self.problem_labels[key] = _problem_label("")
                 box.addWidget(self.problem_labels[key])
                 secret = isinstance(editor, TextEditor) and editor.secret
-                completer = None if secret else attach(editor.widget, self.reference_list)
+                completer = None if secret else attach(editor.text_widget, self.reference_list)
                 if completer is not None:
                     self.completers[key] = completer
                 reference_label = _problem_label("")
@@ -264,6 +319,8 @@ class PropertiesPanel(QWidget):
         layout.addStretch()
         self.settings_scroll.setWidget(page)
         self._show_problems()
+        self.insert_target = None
+        self._show_earlier_data()
         self.check_references()
 
     def _editor(self, info: Any, node_type: Any, commit: Callable[[Any], None]) -> FieldEditor:
@@ -274,7 +331,7 @@ class PropertiesPanel(QWidget):
                 node_type.connector,
             )
             return AccountPicker(connector, self.connections, commit)
-        return editor_for(info, commit)
+        return make_editor(info, commit, self.data_source)
 
     def set_problems(self, problems: dict[str, list[Any]]) -> None:
         """Show the flow's problems as they are now. The labels change in place, also while
@@ -291,7 +348,7 @@ class PropertiesPanel(QWidget):
             label.setText("\n".join(by_place[place]))
             label.setVisible(bool(by_place[place]))
 
-    def _set(self, path: str, value: Any) -> None:
+    def _set(self, path: str, value: Any, merge: bool = True) -> None:
         if self.node_id is None:
             return
         node = self._node()
@@ -302,7 +359,7 @@ class PropertiesPanel(QWidget):
             return
         if path == "disabled" and node.disabled == value:
             return
-        self.document.push(SetNodeValue(self.document, self.node_id, path, value))
+        self.document.push(SetNodeValue(self.document, self.node_id, path, value, merge=merge))
 
     def _rename(self) -> None:
         node = self._node()
@@ -345,11 +402,58 @@ class PropertiesPanel(QWidget):
         self.turned_off.blockSignals(False)
         for key, editor in self.editors.items():
             editor.set_value(node.params.get(key, UNSET))
+            if editor.siblings:
+                editor.show_siblings(node.params)  # type: ignore[attr-defined]
+        self._show_earlier_data()
         if self.schedule_preview is not None:
             self.schedule_preview.show_schedule(node.params, self.document.flow.settings.timezone)
         self.check_references()
 
     # References to other steps' data.
+
+    def samples(self) -> list[Any]:
+        """The steps the selected one can read, with their data, nearest first."""
+        if self.node_id is None:
+            return []
+        flow, registry = self.document.flow, self.document.registry
+        return step_samples(flow, self.node_id, registry, self.step_data)
+
+    def references_with_samples(self) -> list[tuple[str, Any]]:
+        if self.node_id is None:
+            return []
+        flow, registry = self.document.flow, self.document.registry
+        return available_references(flow, self.node_id, registry, self.step_data)
+
+    def trigger_name(self) -> str | None:
+        return trigger_name(self.document.flow, self.document.registry)
+
+    def _show_earlier_data(self) -> None:
+        samples = self.samples()
+        self.data_tree.show_samples(samples)
+        self.data_box.setVisible(bool(samples))
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        page = self.settings_scroll.widget()
+        if (
+            isinstance(new, QLineEdit | QPlainTextEdit)
+            and page is not None
+            and page.isAncestorOf(new)
+            and new is not self.name_edit
+            and not (isinstance(new, QLineEdit) and new.echoMode() != QLineEdit.EchoMode.Normal)
+        ):
+            self.insert_target = new
+
+    def insert_reference(self, reference: str) -> None:
+        """Put ``{{ reference }}`` into the field last typed in, at its cursor."""
+        target = self.insert_target
+        if target is None or not shiboken6.isValid(target):
+            self.data_help.setText(
+                self.tr(
+                    "First click into the setting the field should go in, then click the field."
+                )
+            )
+            return
+        insert_reference(target, reference)
 
     def reference_list(self) -> list[str]:
         """What the selected step can read, as references to put between {{ }}."""

@@ -645,6 +645,18 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>PropertiesPanel</name>
     <message>
+      <source>Data from earlier steps</source>
+      <translation>بيانات الخطوات السابقة</translation>
+    </message>
+    <message>
+      <source>Click a field to put it where you were typing, or drag it into a setting.</source>
+      <translation>انقر حقلًا لتضعه حيث كنت تكتب، أو اسحبه إلى أحد الإعدادات.</translation>
+    </message>
+    <message>
+      <source>First click into the setting the field should go in, then click the field.</source>
+      <translation>انقر أولًا داخل الإعداد الذي تريد وضع الحقل فيه، ثم انقر الحقل.</translation>
+    </message>
+    <message>
       <source>▶ Run this step only</source>
       <translation>▶ شغّل هذه الخطوة وحدها</translation>
     </message>
@@ -2855,6 +2867,244 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>Copied: paste it into the service's webhook settings.</source>
       <translation>نُسخ: الصقه في إعدادات الويب هوك لدى الخدمة.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RulesEditor</name>
+    <message>
+      <source>+ Add case</source>
+      <translation>+ أضف حالة</translation>
+    </message>
+    <message>
+      <source>+ Add field</source>
+      <translation>+ أضف حقلًا</translation>
+    </message>
+    <message>
+      <source>+ Add group</source>
+      <translation>+ أضف مجموعة</translation>
+    </message>
+    <message>
+      <source>+ Add row</source>
+      <translation>+ أضف صفًا</translation>
+    </message>
+    <message>
+      <source>+ Add rule</source>
+      <translation>+ أضف قاعدة</translation>
+    </message>
+    <message>
+      <source>Compare with</source>
+      <translation>قارن بـ</translation>
+    </message>
+    <message>
+      <source>Group: true when</source>
+      <translation>المجموعة: صحيحة عندما</translation>
+    </message>
+    <message>
+      <source>Match upper and lower case: when off, 'Paid' and 'paid' count as the same.</source>
+      <translation>طابق الأحرف الكبيرة والصغيرة: عند إيقافه تُعدّ 'Paid' و'paid' نصًا واحدًا.</translation>
+    </message>
+    <message>
+      <source>Remove this row</source>
+      <translation>احذف هذا الصف</translation>
+    </message>
+    <message>
+      <source>True when</source>
+      <translation>صحيح عندما</translation>
+    </message>
+    <message>
+      <source>Value to check</source>
+      <translation>القيمة المراد فحصها</translation>
+    </message>
+    <message>
+      <source>all of these rules hold</source>
+      <translation>تتحقق كل هذه القواعد</translation>
+    </message>
+    <message>
+      <source>any of these rules holds</source>
+      <translation>تتحقق أي قاعدة منها</translation>
+    </message>
+    <message>
+      <source>contains</source>
+      <translation>يحتوي على</translation>
+    </message>
+    <message>
+      <source>does not contain</source>
+      <translation>لا يحتوي على</translation>
+    </message>
+    <message>
+      <source>does not equal</source>
+      <translation>لا يساوي</translation>
+    </message>
+    <message>
+      <source>does not have the item</source>
+      <translation>لا تضم العنصر</translation>
+    </message>
+    <message>
+      <source>starts with</source>
+      <translation>يبدأ بـ</translation>
+    </message>
+    <message>
+      <source>ends with</source>
+      <translation>ينتهي بـ</translation>
+    </message>
+    <message>
+      <source>equals</source>
+      <translation>يساوي</translation>
+    </message>
+    <message>
+      <source>has items</source>
+      <translation>فيها عناصر</translation>
+    </message>
+    <message>
+      <source>has no items</source>
+      <translation>ليس فيها عناصر</translation>
+    </message>
+    <message>
+      <source>has the item</source>
+      <translation>تضم العنصر</translation>
+    </message>
+    <message>
+      <source>is after</source>
+      <translation>بعد</translation>
+    </message>
+    <message>
+      <source>is at least</source>
+      <translation>لا يقل عن</translation>
+    </message>
+    <message>
+      <source>is at most</source>
+      <translation>لا يزيد على</translation>
+    </message>
+    <message>
+      <source>is before</source>
+      <translation>قبل</translation>
+    </message>
+    <message>
+      <source>is empty</source>
+      <translation>فارغ</translation>
+    </message>
+    <message>
+      <source>is equal to</source>
+      <translation>يساوي</translation>
+    </message>
+    <message>
+      <source>is greater than (after)</source>
+      <translation>أكبر من (بعد)</translation>
+    </message>
+    <message>
+      <source>is greater than</source>
+      <translation>أكبر من</translation>
+    </message>
+    <message>
+      <source>is less than (before)</source>
+      <translation>أصغر من (قبل)</translation>
+    </message>
+    <message>
+      <source>is less than</source>
+      <translation>أصغر من</translation>
+    </message>
+    <message>
+      <source>is no</source>
+      <translation>لا (خطأ)</translation>
+    </message>
+    <message>
+      <source>is not empty</source>
+      <translation>ليس فارغًا</translation>
+    </message>
+    <message>
+      <source>is not equal to</source>
+      <translation>لا يساوي</translation>
+    </message>
+    <message>
+      <source>is not on</source>
+      <translation>ليس في يوم</translation>
+    </message>
+    <message>
+      <source>is not</source>
+      <translation>لا يساوي</translation>
+    </message>
+    <message>
+      <source>is on or after</source>
+      <translation>في يوم أو بعده</translation>
+    </message>
+    <message>
+      <source>is on or before</source>
+      <translation>في يوم أو قبله</translation>
+    </message>
+    <message>
+      <source>is on</source>
+      <translation>في يوم</translation>
+    </message>
+    <message>
+      <source>is yes</source>
+      <translation>نعم (صحيح)</translation>
+    </message>
+    <message>
+      <source>is</source>
+      <translation>يساوي</translation>
+    </message>
+    <message>
+      <source>matches the pattern</source>
+      <translation>يطابق النمط</translation>
+    </message>
+    <message>
+      <source>→</source>
+      <translation>←</translation>
+    </message>
+  </context>
+  <context>
+    <name>DataTree</name>
+    <message>
+      <source>%1 items</source>
+      <translation>%1 عناصر</translation>
+    </message>
+    <message>
+      <source>1 item</source>
+      <translation>عنصر واحد</translation>
+    </message>
+    <message>
+      <source>Example</source>
+      <translation>مثال</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>الحقل</translation>
+    </message>
+    <message>
+      <source>Insert data from an earlier step</source>
+      <translation>أدرج بيانات من خطوة سابقة</translation>
+    </message>
+    <message>
+      <source>This step's input</source>
+      <translation>مدخلات هذه الخطوة</translation>
+    </message>
+    <message>
+      <source>Trigger</source>
+      <translation>المشغِّل</translation>
+    </message>
+    <message>
+      <source>example data</source>
+      <translation>بيانات مثال</translation>
+    </message>
+    <message>
+      <source>item %1</source>
+      <translation>العنصر %1</translation>
+    </message>
+    <message>
+      <source>last run</source>
+      <translation>آخر تشغيل</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>لا</translation>
+    </message>
+    <message>
+      <source>pinned data</source>
+      <translation>بيانات مثبّتة</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>نعم</translation>
     </message>
   </context>
 </TS>

@@ -1,0 +1,373 @@
+"""The data a step can read, for people: a browsable tree of the trigger's and earlier steps'
+fields, readable names for references ("New order › Customer › Phone"), and a line edit that
+shows its references as chips while it stores the ``{{ expression }}`` underneath."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QStyle,
+    QStyleOptionFrame,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from flowin_engine.model import Flow
+from flowin_engine.registry import Registry
+
+from .references import StepData, reference_root, upstream
+
+CONTEXT = "DataTree"
+MAX_DEPTH = 4
+SEPARATOR = " › "  # mirrored by the bidi algorithm in a right-to-left paragraph
+REFERENCE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+# Readable names.
+
+
+@dataclass(frozen=True)
+class StepSample:
+    """What one earlier step gives, and where that picture of it comes from."""
+
+    title: str  # the step's name
+    root: str  # the reference its data is read by: trigger, or steps['Name'].output
+    data: Any
+    source: str  # "run" (the last test run), "pinned", or "sample" (the connector's example)
+
+
+def step_samples(
+    flow: Flow, node_id: str, registry: Registry, step_data: StepData
+) -> list[StepSample]:
+    """Each step ``node_id`` can read, nearest first, with its data from the last test run,
+    else its pinned output, else the connector's declared example."""
+    samples = []
+    for node in upstream(flow, node_id):
+        if node.id in step_data and not step_data[node.id][2]:
+            data, source = step_data[node.id][1], "run"
+        elif node.id in flow.pinned:
+            data, source = flow.pinned[node.id].output, "pinned"
+        else:
+            node_type = registry.find(node.type)
+            data, source = (node_type.manifest.output_example if node_type else None), "sample"
+        samples.append(StepSample(node.name, reference_root(node, registry), data, source))
+    return samples
+
+
+_STEP_ROOT = re.compile(r"steps\[(?P<q>['\"])(?P<name>(?:\\.|(?!(?P=q)).)*)(?P=q)\]\.output")
+_PART = re.compile(
+    r"\.(?P<key>[A-Za-z_]\w*)|\[(?P<index>\d+)\]|\[(?P<q>['\"])(?P<quoted>.*?)(?P=q)\]"
+)
+
+
+def humanize(key: str) -> str:
+    """A data key as a label: customer_name → Customer name."""
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key).replace("_", " ").strip()
+    return words[:1].upper() + words[1:] if words else key
+
+
+def reference_parts(expression: str, trigger_name: str | None) -> list[str] | None:
+    """The readable parts of a plain reference (``trigger.customer.phone`` →
+    [trigger's name, Customer, Phone]); None for anything more than a path."""
+    text = expression.strip()
+    if text.startswith("trigger"):
+        parts, rest = [trigger_name or _tr("Trigger")], text[len("trigger") :]
+    elif text.startswith("input"):
+        parts, rest = [_tr("This step's input")], text[len("input") :]
+    else:
+        root = _STEP_ROOT.match(text)
+        if root is None:
+            return None
+        parts, rest = [root.group("name").replace("\\'", "'")], text[root.end() :]
+    position = 0
+    while position < len(rest):
+        part = _PART.match(rest, position)
+        if part is None:
+            return None
+        if part.group("index") is not None:
+            parts.append(_tr("item %1").replace("%1", str(int(part.group("index")) + 1)))
+        else:
+            parts.append(humanize(part.group("key") or part.group("quoted")))
+        position = part.end()
+    return parts
+
+
+_TEMPLATE = re.compile(r"\{\{\s*(.*?)\s*\}\}", re.DOTALL)
+
+
+def segments(text: str, trigger_name: str | None) -> list[tuple[str, bool]]:
+    """``text`` cut into (plain text, False) and (readable reference, True) pieces."""
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for match in _TEMPLATE.finditer(text):
+        if match.start() > position:
+            pieces.append((text[position : match.start()], False))
+        parts = reference_parts(match.group(1), trigger_name)
+        pieces.append((SEPARATOR.join(parts) if parts else match.group(1), True))
+        position = match.end()
+    if position < len(text):
+        pieces.append((text[position:], False))
+    return pieces
+
+
+def trigger_name(flow: Flow, registry: Registry) -> str | None:
+    for node in flow.nodes:
+        node_type = registry.find(node.type)
+        if node_type is not None and node_type.is_trigger:
+            return node.name
+    return None
+
+
+def shown_value(value: Any) -> str:
+    """A sample value, short, as a person would read it."""
+    if isinstance(value, dict):
+        return ""  # its fields are below it
+    if isinstance(value, list):
+        return _tr("1 item") if len(value) == 1 else _tr("%1 items").replace("%1", str(len(value)))
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return _tr("yes") if value else _tr("no")
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+# The tree.
+
+
+def _accessor(key: str) -> str:
+    return f".{key}" if key.isidentifier() else "['{}']".format(key.replace("'", "\\'"))
+
+
+class DataTree(QTreeWidget):
+    """The trigger's and earlier steps' fields; clicking or dragging one gives its reference."""
+
+    reference_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(2)
+        self.setObjectName("dataTree")
+        self.setAlternatingRowColors(True)
+        self.setUniformRowHeights(True)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.header().setStretchLastSection(True)
+        self.itemClicked.connect(self._clicked)
+        self.itemActivated.connect(self._clicked)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setHeaderLabels([_tr("Field"), _tr("Example")])
+
+    def show_samples(self, samples: list[StepSample]) -> None:
+        self.clear()
+        sources = {
+            "run": _tr("last run"),
+            "pinned": _tr("pinned data"),
+            "sample": _tr("example data"),
+        }
+        for sample in samples:
+            step = QTreeWidgetItem([sample.title, sources[sample.source]])
+            font = step.font(0)
+            font.setBold(True)
+            step.setFont(0, font)
+            step.setForeground(1, self.palette().placeholderText())
+            step.setFirstColumnSpanned(False)
+            self.addTopLevelItem(step)
+            self._add_children(step, sample.root, sample.data, 1)
+            step.setExpanded(True)
+
+    def _add_children(self, parent: QTreeWidgetItem, path: str, value: Any, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            return
+        if isinstance(value, dict):
+            children = [(humanize(str(k)), path + _accessor(str(k)), v) for k, v in value.items()]
+        elif isinstance(value, list) and value:
+            children = [(_tr("item %1").replace("%1", "1"), f"{path}[0]", value[0])]
+        else:
+            return
+        for label, child_path, child_value in children:
+            item = QTreeWidgetItem([label, shown_value(child_value)])
+            item.setData(0, REFERENCE_ROLE, child_path)
+            item.setToolTip(0, "{{ " + child_path + " }}")
+            parent.addChild(item)
+            self._add_children(item, child_path, child_value, depth + 1)
+
+    def item_for(self, reference: str) -> QTreeWidgetItem | None:
+        """The item that gives ``reference``, for tests and for keyboard users."""
+        found = [None]
+
+        def walk(item: QTreeWidgetItem) -> None:
+            if item.data(0, REFERENCE_ROLE) == reference:
+                found[0] = item
+            for i in range(item.childCount()):
+                walk(item.child(i))
+
+        walk(self.invisibleRootItem())
+        return found[0]
+
+    def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        reference = item.data(0, REFERENCE_ROLE)
+        if reference:
+            self.reference_chosen.emit(reference)
+
+    def mimeData(self, items: list[QTreeWidgetItem]) -> QMimeData:
+        mime = QMimeData()
+        references = [item.data(0, REFERENCE_ROLE) for item in items]
+        mime.setText(" ".join("{{ " + r + " }}" for r in references if r))
+        return mime
+
+
+class DataPopup(QFrame):
+    """The data tree in a pop-up under a field's picker button."""
+
+    def __init__(self, samples: list[StepSample], chosen: Callable[[str], None]) -> None:
+        super().__init__(None, Qt.WindowType.Popup)
+        self.setObjectName("dataPopup")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.tree = DataTree(self)
+        self.tree.show_samples(samples)
+        self.tree.reference_chosen.connect(lambda reference: (self.close(), chosen(reference)))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tree)
+        self.resize(380, 300)
+
+
+# A field that shows its references as chips.
+
+
+class ReferenceLineEdit(QLineEdit):
+    """A line edit holding text with ``{{ references }}``. While it hasn't the focus, each
+    reference is drawn as a chip with its readable name; focused, the expression is edited."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.trigger_name: Callable[[], str | None] = lambda: None
+
+    def chips(self) -> list[str]:
+        """The readable names of the references in the field, as the chips show them."""
+        return [text for text, is_reference in self._segments() if is_reference]
+
+    def readable_text(self) -> str:
+        return "".join(text for text, _ in self._segments())
+
+    def _segments(self) -> list[tuple[str, bool]]:
+        return segments(self.text(), self.trigger_name())
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._update_tooltip()
+
+    def _update_tooltip(self) -> None:
+        self.setToolTip(self.readable_text() if self.chips() else "")
+
+    def focusOutEvent(self, event: Any) -> None:
+        super().focusOutEvent(event)
+        self._update_tooltip()
+        self.update()
+
+    def dropEvent(self, event: Any) -> None:
+        super().dropEvent(event)
+        self.editingFinished.emit()
+
+    def paintEvent(self, event: Any) -> None:
+        pieces = [] if self.hasFocus() else self._segments()
+        if not any(is_reference for _, is_reference in pieces):
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelLineEdit, option, painter, self)
+        area = self.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, self)
+        area = area.adjusted(2, 1, -2, -1)
+        metrics = QFontMetrics(self.font())
+        palette = self.palette()
+        chip_fill = QColor(palette.color(QPalette.ColorRole.Highlight))
+        chip_fill.setAlpha(40)
+        chip_edge = QColor(palette.color(QPalette.ColorRole.Highlight))
+        chip_edge.setAlpha(120)
+        right_to_left = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        x = area.right() if right_to_left else area.left()
+        painter.setClipRect(area)
+        room = area.width()
+        for text, is_reference in pieces:
+            padding = 6 if is_reference else 0
+            width = metrics.horizontalAdvance(text) + 2 * padding
+            if width > room:
+                # What doesn't fit ends in "…"; the whole text is in the tooltip.
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room - 2 * padding)
+                width = room
+            if width <= 2 * padding:
+                break
+            left = x - width if right_to_left else x
+            box = QRectF(left, area.top() + 1, width, area.height() - 2)
+            if is_reference:
+                path = QPainterPath()
+                path.addRoundedRect(box, 8, 8)
+                painter.fillPath(path, chip_fill)
+                painter.setPen(chip_edge)
+                painter.drawPath(path)
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            gap = 3 if is_reference else 0
+            x = left - gap if right_to_left else left + width + gap
+            room -= width + gap
+
+
+def pick_button(
+    samples: Callable[[], list[StepSample]], field: QLineEdit | QPlainTextEdit
+) -> QToolButton:
+    """A small button beside ``field`` that opens the data tree; a choice goes in at the cursor."""
+    button = QToolButton()
+    button.setText("{ }")
+    button.setObjectName("pickData")
+    button.setToolTip(_tr("Insert data from an earlier step"))
+
+    def open_popup() -> None:
+        popup = DataPopup(samples(), lambda reference: insert_reference(field, reference))
+        popup.setLayoutDirection(button.layoutDirection())
+        corner = button.mapToGlobal(QPoint(0, button.height()))
+        popup.move(corner.x() - popup.width() + button.width(), corner.y())
+        popup.show()
+        button.popup = popup  # type: ignore[attr-defined]  # kept alive while open; tests find it
+
+    button.clicked.connect(open_popup)
+    return button
+
+
+def insert_reference(field: QWidget, reference: str) -> None:
+    """Put ``{{ reference }}`` at the field's cursor (replacing a selection) and commit it."""
+    text = "{{ " + reference + " }}"
+    if isinstance(field, QLineEdit):
+        field.insert(text)
+        field.editingFinished.emit()
+        field.update()
+    elif isinstance(field, QPlainTextEdit):
+        field.textCursor().insertText(text)
+        commit = getattr(field, "commit", None)
+        if commit is not None:
+            commit()
