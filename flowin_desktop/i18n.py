@@ -148,14 +148,22 @@ ENGINE_MESSAGES = "EngineMessages"
 
 # The names of a step's outputs, as the canvas labels them and sentences name them.
 PORTS = "FlowScene"
-_PORT_NAMES = ("true", "false", ERROR_PORT, "item", "done", "default", MAIN_PORT)
+# The words they read as: an If / else's branches answer its question ("Big order?" yes / no).
+_PORT_WORDS = {
+    "true": "yes",
+    "false": "no",
+    ERROR_PORT: "on error",
+    "item": "each item",
+    "done": "done",
+    "default": "otherwise",
+    MAIN_PORT: "main",
+}
 
 
 def port_label(name: str) -> str:
     """An output's or input's name in the current language (a Switch case keeps its own)."""
-    if name not in _PORT_NAMES:
-        return name
-    return QCoreApplication.translate(PORTS, name)
+    word = _PORT_WORDS.get(name)
+    return QCoreApplication.translate(PORTS, word) if word else name
 
 
 def _title_text(title: str) -> str:

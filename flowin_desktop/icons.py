@@ -1,4 +1,4 @@
-"""Connector icons, read from the icon file each connector ships in its package."""
+"""Connector and step icons, read from the icon files each connector ships in its package."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from flowin_engine.registry import Connector
+from flowin_engine.registry import Connector, NodeType
 
 
 @cache
@@ -24,20 +24,37 @@ def connector_pixmap(
     connector: Connector, size: int = 20, tint: QColor | None = None
 ) -> QPixmap | None:
     """The connector's icon; line icons are tinted to ``tint`` so they read on light and dark."""
-    key = (connector.package, connector.manifest.icon, size, tint.name() if tint else None)
+    return _pixmap(connector.package, connector.manifest.icon, size, tint)
+
+
+def step_pixmap(node_type: NodeType, size: int = 20, tint: QColor | None = None) -> QPixmap | None:
+    """The step type's own icon (If / else a fork, Delay a clock…), or its connector's."""
+    if node_type.manifest.icon:
+        own = _pixmap(node_type.connector.package, node_type.manifest.icon, size, tint)
+        if own is not None:
+            return own
+    return connector_pixmap(node_type.connector, size, tint)
+
+
+def step_icon(node_type: NodeType, tint: QColor | None = None) -> QIcon:
+    pixmap = step_pixmap(node_type, 20, tint)
+    return QIcon(pixmap) if pixmap is not None else QIcon()
+
+
+def _pixmap(package: str, name: str | None, size: int, tint: QColor | None) -> QPixmap | None:
+    key = (package, name, size, tint.name() if tint else None)
     if key not in _pixmaps:
-        _pixmaps[key] = _render(connector, size, tint)
+        _pixmaps[key] = _render(package, name, size, tint)
     return _pixmaps[key]
 
 
 _pixmaps: dict[tuple[object, ...], QPixmap | None] = {}
 
 
-def _render(connector: Connector, size: int, tint: QColor | None) -> QPixmap | None:
-    name = connector.manifest.icon
+def _render(package: str, name: str | None, size: int, tint: QColor | None) -> QPixmap | None:
     if not name:
         return None
-    data = _icon_bytes(connector.package, name)
+    data = _icon_bytes(package, name)
     if data is None:
         return None
     if name.endswith(".svg"):

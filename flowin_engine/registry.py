@@ -65,6 +65,17 @@ class OperationManifest(BaseModel):
     )
     inputs: list[str] = Field(default_factory=lambda: [MAIN_PORT])
     output_example: Any = None
+    icon: str | None = Field(
+        None,
+        description="The step's own icon, a file in the connector's package (a line icon drawn "
+        "in currentColor takes the theme's colour); the connector's icon when there is none.",
+    )
+    summary: list[str] = Field(
+        default_factory=list,
+        description="What a step of this type does, in one line made from its settings: "
+        "'Send WhatsApp to {to}'. '{name}' is a setting, '{cases[0][output]}' a part of one; "
+        "the first line whose settings are all filled in is shown on the step's card.",
+    )
     phrases: Phrases = Field(default_factory=Phrases)
     repeat_safe: bool = Field(
         True, description="False when repeating the call has effects (a sent message)."

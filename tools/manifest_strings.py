@@ -4,9 +4,9 @@
     .venv/bin/python tools/manifest_strings.py --missing ar # what the Arabic translations lack
     .venv/bin/python tools/manifest_strings.py --missing ar --ts  # the same as <context> blocks
 
-Connector names, categories and descriptions and each trigger's and action's name and
-description (``manifest.json``) are in the "NodeTypes" context; the titles, help and Literal
-choices of the operations' input models and of the account (credential) models are in
+Connector names, categories and descriptions and each trigger's and action's name,
+description and card summary lines (``manifest.json``) are in the "NodeTypes" context; the
+titles, help and Literal choices of the operations' input models and of the account (credential) models are in
 "NodeFields"; the sentences a connector's ``Service`` declares for a refused account or a send
 that got no answer are in "ConnectorMessages" (see flowin_desktop/i18n.py). Exits 1 when
 ``--missing`` finds any.
@@ -120,6 +120,10 @@ def _connector_strings(connector: Connector, registry: Registry) -> list[Entry]:
                     NODE_TYPES, node_type.manifest.webhook_setup, f"{node_type.type}: webhook setup"
                 )
             )
+        found += [
+            Entry(NODE_TYPES, line, f"{node_type.type}: summary")
+            for line in node_type.manifest.summary
+        ]
         found += _model_strings(node_type.input_model, node_type.type)
     found += _service_sentences(connector)
     return [entry for entry in found if entry.source.strip()]

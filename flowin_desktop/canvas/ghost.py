@@ -11,7 +11,7 @@ from flowin_engine.model import Flow
 from flowin_engine.registry import Registry
 
 from ..i18n import node_type_name
-from ..icons import connector_pixmap
+from ..icons import step_pixmap
 from ..theme import LIGHT, Theme
 from .items import NODE_HEIGHT, NODE_WIDTH, bezier, text_direction, unmirror
 
@@ -91,7 +91,7 @@ class GhostFlow(QGraphicsObject):
                 rect.right() - 34 if self.rtl else rect.left() + 14, rect.top() + 12, 20, 20
             )
             if node_type is not None:
-                pixmap = connector_pixmap(node_type.connector, 20, theme.color(self.color))
+                pixmap = step_pixmap(node_type, 20, theme.color(self.color))
                 if pixmap is not None:
                     painter.drawPixmap(icon.toRect(), pixmap)
             text = (

@@ -18,19 +18,21 @@ from PySide6.QtWidgets import (
 from flowin_engine.model import ERROR_PORT, MAIN_PORT, Edge, Node, StickyNote
 from flowin_engine.registry import NodeType
 
-from ..i18n import node_type_name
-from ..icons import connector_pixmap
+from ..icons import step_pixmap
+from .summary import summarize
 
 if TYPE_CHECKING:
     from ..theme import Theme
     from .scene import FlowScene
 
-NODE_WIDTH = 210.0
-NODE_HEIGHT = 66.0
+# Big enough to read at the default zoom: a 24-pixel icon, the step's name and a summary line.
+NODE_WIDTH = 240.0
+NODE_HEIGHT = 72.0
 PORT_RADIUS = 6.0
 PORT_GAP = 24.0
-LABEL_STRIP = 46.0
+LABEL_STRIP = 58.0
 LOW_DETAIL = 0.45
+ICON = 24.0
 
 
 class PortItem(QGraphicsItem):
@@ -227,24 +229,40 @@ class NodeItem(QGraphicsObject):
         # Named outputs (true/false, item/done...) are labelled inside the card, by their port
         # (on the end side: the left in a right-to-left flow).
         labelled = self._labelled_ports()
-        reserve = LABEL_STRIP if labelled else 0.0
+        label_font = QFont(painter.font())
+        label_font.setPointSizeF(8)
+        # As wide as the longest label needs ("yes"/"no" leave the summary more room).
+        reserve = (
+            min(
+                LABEL_STRIP,
+                max(
+                    QFontMetricsF(label_font).horizontalAdvance(self.flow_scene.port_label(p.name))
+                    for p in labelled
+                )
+                + 18,
+            )
+            if labelled
+            else 0.0
+        )
         inner_left = 14 + (reserve if rtl else 0.0)
         inner_right = NODE_WIDTH - 12 - (0.0 if rtl else reserve)
-        icon_x = inner_right - 20 if rtl else inner_left
-        icon_rect = QRectF(icon_x, 12, 20, 20)
+        icon_x = inner_right - ICON if rtl else inner_left
+        icon_rect = QRectF(icon_x, 14, ICON, ICON)
         painter.setBrush(theme.color("surface_alt"))
-        painter.drawRoundedRect(icon_rect.adjusted(-3, -3, 3, 3), 6, 6)
+        painter.drawRoundedRect(icon_rect.adjusted(-5, -5, 5, 5), 8, 8)
         pixmap = (
-            connector_pixmap(self.node_type.connector, 20, theme.color("accent"))
+            step_pixmap(self.node_type, int(ICON), theme.color("accent"))
             if self.node_type
             else None
         )
         if pixmap is not None:
             painter.drawPixmap(icon_rect.toRect(), pixmap)
+        # The name and the summary under it, beside the icon.
+        beside = ICON + 14
         text_rect = (
-            QRectF(inner_left, 8, inner_right - 20 - 10 - inner_left, 24)
+            QRectF(inner_left, 9, inner_right - inner_left - beside, 24)
             if rtl
-            else QRectF(inner_left + 20 + 10, 8, inner_right - inner_left - 30, 24)
+            else QRectF(inner_left + beside, 9, inner_right - inner_left - beside, 24)
         )
         align = (
             Qt.AlignmentFlag.AlignVCenter
@@ -252,7 +270,7 @@ class NodeItem(QGraphicsObject):
             | (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
         )
         font = QFont(painter.font())
-        font.setPointSizeF(10)
+        font.setPointSizeF(10.5)
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(
@@ -268,10 +286,10 @@ class NodeItem(QGraphicsObject):
             metrics.elidedText(self.name, Qt.TextElideMode.ElideRight, text_rect.width()),
         )
         font.setBold(False)
-        font.setPointSizeF(8.5)
+        font.setPointSizeF(9)
         painter.setFont(font)
         painter.setPen(theme.color("muted"))
-        summary_rect = QRectF(inner_left, 38, inner_right - inner_left, 18)
+        summary_rect = QRectF(text_rect.left(), 35, text_rect.width(), 22)
         metrics = QFontMetricsF(font)
         painter.setLayoutDirection(text_direction(self.summary))
         painter.drawText(
@@ -500,24 +518,3 @@ def bezier(start: QPointF, end: QPointF) -> QPainterPath:
     dx = max(abs(end.x() - start.x()) * 0.5, 40.0)
     path.cubicTo(QPointF(start.x() + dx, start.y()), QPointF(end.x() - dx, end.y()), end)
     return path
-
-
-def summarize(node: Node, node_type: NodeType | None) -> str:
-    """One line that says what a step does, from its params."""
-    params = node.params
-    if node_type is None:
-        return node.type
-    if node.type == "http.request":
-        return f"{params.get('method', 'GET')} {params.get('url', '')}".strip()
-    for value in params.values():
-        if isinstance(value, list) and value:
-            first = value[0]
-            if isinstance(first, dict):
-                parts = [str(v) for v in first.values() if isinstance(v, str | int | float)]
-                text = " ".join(parts[:3])
-                more = f" (+{len(value) - 1})" if len(value) > 1 else ""
-                return text + more
-    for value in params.values():
-        if isinstance(value, str) and value.strip():
-            return value.strip().splitlines()[0]
-    return node_type_name(node_type)

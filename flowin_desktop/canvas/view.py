@@ -21,9 +21,10 @@ from .scene import FlowScene
 NODE_TYPE_MIME = "application/x-flowin-node-type"
 MIN_SCALE, MAX_SCALE = 0.15, 2.5
 FIT_MAX_SCALE = 1.2
-# Below this a card's words are too small to read (cards draw as plain boxes under 0.45):
-# a fit the app makes on its own never zooms out further, the user's own zooming may.
-READABLE_SCALE = 0.55
+# Below this a card's words are too small to read (a step's name under 12 pixels high; cards
+# draw as plain boxes under 0.45): a fit the app makes on its own never zooms out further, the
+# user's own zooming may.
+READABLE_SCALE = 0.8
 MIN_WIDTH = 460  # the panels beside the canvas never squeeze it narrower than this
 
 

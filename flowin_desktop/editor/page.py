@@ -418,7 +418,9 @@ class Editor(QWidget):
     def _restore_view(self) -> None:
         view = self.store.get_setting(VIEW_SETTING + self.document.flow.id)
         if not isinstance(view, dict):
-            self.view.fit_to_view()
+            # A flow opened for the first time: every step if they fit at a zoom whose words
+            # read, else the start of the flow at that zoom (the minimap shows the rest).
+            self.view.fit_to_view(readable=True)
         else:
             self.view.resetTransform()
             self.view.zoom_by(float(view.get("zoom", 1.0)))

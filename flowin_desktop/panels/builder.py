@@ -56,7 +56,7 @@ from ..canvas.items import NODE_HEIGHT, NODE_WIDTH
 from ..canvas.view import READABLE_SCALE, FlowView
 from ..editor.document import EditCommand, FlowDocument, RenameFlow
 from ..i18n import node_type_name
-from ..icons import connector_pixmap
+from ..icons import step_pixmap
 from ..theme import LIGHT, Theme
 from ..work import BackgroundCalls
 
@@ -430,7 +430,7 @@ class BuilderPanel(QWidget):
         head = QHBoxLayout()
         head.setSpacing(8)
         if node_type is not None:
-            pixmap = connector_pixmap(node_type.connector, 18, self.theme.color("accent"))
+            pixmap = step_pixmap(node_type, 18, self.theme.color("accent"))
             if pixmap is not None:
                 icon = QLabel()
                 icon.setPixmap(pixmap)

@@ -13,7 +13,7 @@ from flowin_engine.registry import NodeType, Registry
 
 from ..canvas.view import NODE_TYPE_MIME
 from ..i18n import category_name, node_type_description, node_type_name
-from ..icons import connector_icon
+from ..icons import step_icon
 
 TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -91,7 +91,7 @@ class Palette(QWidget):
         item = QTreeWidgetItem(group, [node_type_name(node_type)])
         item.setIcon(
             0,
-            connector_icon(node_type.connector, self.palette().color(QPalette.ColorRole.Highlight)),
+            step_icon(node_type, self.palette().color(QPalette.ColorRole.Highlight)),
         )
         name, about = escape(node_type_name(node_type)), escape(node_type_description(node_type))
         item.setToolTip(0, f"<b>{name}</b><br>{about}" if about else f"<b>{name}</b>")

@@ -909,28 +909,28 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>المُخرَجات</translation>
     </message>
     <message>
-      <source>true</source>
-      <translation>صحيح</translation>
+      <source>yes</source>
+      <translation>نعم</translation>
     </message>
     <message>
-      <source>false</source>
-      <translation>خطأ</translation>
+      <source>no</source>
+      <translation>لا</translation>
     </message>
     <message>
-      <source>error</source>
-      <translation>عطل</translation>
+      <source>on error</source>
+      <translation>عند الخطأ</translation>
     </message>
     <message>
-      <source>item</source>
-      <translation>عنصر</translation>
+      <source>each item</source>
+      <translation>لكل عنصر</translation>
     </message>
     <message>
       <source>done</source>
       <translation>انتهى</translation>
     </message>
     <message>
-      <source>default</source>
-      <translation>افتراضي</translation>
+      <source>otherwise</source>
+      <translation>غير ذلك</translation>
     </message>
     <message>
       <source>Tidy up</source>

@@ -154,4 +154,4 @@ def test_branch_names_in_arabic_sentences_are_translated(arabic):
     text = problem_text(wrong_port)
     assert "true" not in text
     assert port_label("true") in text
-    assert port_label("true") == QCoreApplication.translate("FlowScene", "true") != "true"
+    assert port_label("true") == QCoreApplication.translate("FlowScene", "yes") != "yes"

@@ -91,6 +91,78 @@
       <source>Passes its data on unchanged; a placeholder while you build.</source>
       <translation>يمرّر بياناته دون تغيير؛ خطوة مؤقتة أثناء البناء.</translation>
     </message>
+    <message>
+      <source>Starts when you click Run</source>
+      <translation>يبدأ عند الضغط على تشغيل</translation>
+    </message>
+    <message>
+      <source>Set {fields}</source>
+      <translation>تعيين {fields}</translation>
+    </message>
+    <message>
+      <source>Set fields you name</source>
+      <translation>تعيين حقول تسمّيها</translation>
+    </message>
+    <message>
+      <source>If {conditions[0][left]} {conditions[0][operator]:choice} {conditions[0][right]}</source>
+      <translation>إذا كان {conditions[0][left]} {conditions[0][operator]:choice} {conditions[0][right]}</translation>
+    </message>
+    <message>
+      <source>If {conditions[0][left]} {conditions[0][operator]:choice}</source>
+      <translation>إذا كان {conditions[0][left]} {conditions[0][operator]:choice}</translation>
+    </message>
+    <message>
+      <source>Checks rules you set</source>
+      <translation>يتحقق من قواعد تحددها</translation>
+    </message>
+    <message>
+      <source>By {value}: {cases}</source>
+      <translation>حسب {value}: {cases}</translation>
+    </message>
+    <message>
+      <source>Picks a path by a value</source>
+      <translation>يختار مسارًا حسب قيمة</translation>
+    </message>
+    <message>
+      <source>Wait until {until}</source>
+      <translation>انتظر حتى {until}</translation>
+    </message>
+    <message>
+      <source>Wait {amount} {unit:choice}</source>
+      <translation>انتظر {amount} {unit:choice}</translation>
+    </message>
+    <message>
+      <source>For each of {items}</source>
+      <translation>لكل عنصر من {items}</translation>
+    </message>
+    <message>
+      <source>For each item of a list</source>
+      <translation>لكل عنصر من قائمة</translation>
+    </message>
+    <message>
+      <source>Join branches: {mode:choice}</source>
+      <translation>اجمع الفروع: {mode:choice}</translation>
+    </message>
+    <message>
+      <source>Stop: {message}</source>
+      <translation>توقف: {message}</translation>
+    </message>
+    <message>
+      <source>Stop the run as failed</source>
+      <translation>أوقف التشغيل كفاشل</translation>
+    </message>
+    <message>
+      <source>Format {value} as {kind:choice}</source>
+      <translation>نسّق {value} بصيغة {kind:choice}</translation>
+    </message>
+    <message>
+      <source>Format a value as {kind:choice}</source>
+      <translation>نسّق قيمة بصيغة {kind:choice}</translation>
+    </message>
+    <message>
+      <source>Passes the data on unchanged</source>
+      <translation>يمرّر البيانات دون تغيير</translation>
+    </message>
   </context>
   <context>
     <name>NodeFields</name>

@@ -15,6 +15,14 @@
       <source>Sends a GET, POST or other request to a URL, with headers, a query, a body and authentication, and outputs the answer's status, headers and body.</source>
       <translation>يرسل طلب GET أو POST أو غيرهما إلى رابط، مع ترويسات واستعلام ومحتوى ومصادقة، ويُخرِج حالة الرد وترويساته ومحتواه.</translation>
     </message>
+    <message>
+      <source>{method} {url}</source>
+      <translation>{method} {url}</translation>
+    </message>
+    <message>
+      <source>Call a web address</source>
+      <translation>اتصل بعنوان ويب</translation>
+    </message>
   </context>
   <context>
     <name>NodeFields</name>

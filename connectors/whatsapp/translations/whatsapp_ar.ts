@@ -39,6 +39,26 @@
       <source>In your Meta app, open WhatsApp › Configuration, paste the live address as the Callback URL with your verify token, and subscribe to the messages field.</source>
       <translation>في تطبيقك على Meta افتح WhatsApp › الإعداد (Configuration)، والصق العنوان المباشر في خانة Callback URL مع رمز التحقق، واشترك في حقل messages.</translation>
     </message>
+    <message>
+      <source>When a WhatsApp message arrives</source>
+      <translation>عند وصول رسالة واتساب</translation>
+    </message>
+    <message>
+      <source>Send WhatsApp to {to}</source>
+      <translation>أرسل واتساب إلى {to}</translation>
+    </message>
+    <message>
+      <source>Send a WhatsApp message</source>
+      <translation>أرسل رسالة واتساب</translation>
+    </message>
+    <message>
+      <source>Send template {template} to {to}</source>
+      <translation>أرسل القالب {template} إلى {to}</translation>
+    </message>
+    <message>
+      <source>Send a WhatsApp template</source>
+      <translation>أرسل قالب واتساب</translation>
+    </message>
   </context>
   <context>
     <name>NodeFields</name>

@@ -1,0 +1,102 @@
+"""The one line a step's card shows about what it does, made from the summary its node type
+declares (``"summary": ["Send WhatsApp to {to}", ...]`` in the connector's manifest) and the
+step's settings, in the user's language."""
+
+from __future__ import annotations
+
+import re
+import string
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from flowin_engine.model import Node
+from flowin_engine.registry import NodeType
+
+from ..i18n import NODE_TYPES, choice_label, isolate_latin, node_type_name
+
+_EXPRESSION = re.compile(r"\{\{(.*?)\}\}|\{%.*?%\}", re.DOTALL)
+_NAME = re.compile(r"""['"]([^'"]+)['"]|([A-Za-z_][A-Za-z0-9_]*)""")
+# Words of a reference that say where the data comes from, not what it is.
+_PLUMBING = {"trigger", "steps", "output", "input", "json", "loop", "item", "now", "execution_id"}
+
+
+class _Unfilled(Exception):
+    """A setting a summary line names is empty: the next line is tried."""
+
+
+def summarize(node: Node, node_type: NodeType | None) -> str:
+    """What the step does, in one line: the first of its type's summary lines whose settings
+    are all filled in; the type's name when none is."""
+    if node_type is None:
+        return node.type
+    for line in node_type.manifest.summary:
+        template = QCoreApplication.translate(NODE_TYPES, line)
+        try:
+            text = _Formatter().vformat(template, (), _Settings(node.params))
+        except _Unfilled:
+            continue
+        except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+            continue
+        return isolate_latin(" ".join(text.split()))
+    if not node_type.manifest.summary:
+        # A connector that declares no summary: its first setting that reads.
+        for value in node.params.values():
+            text = readable(value)
+            if text:
+                return isolate_latin(text)
+    return node_type_name(node_type)
+
+
+class _Settings(dict[str, Any]):
+    def __missing__(self, key: str) -> Any:
+        raise _Unfilled(key)
+
+
+class _Formatter(string.Formatter):
+    def get_field(self, field_name: str, args: Any, kwargs: Any) -> Any:
+        try:
+            value, used = super().get_field(field_name, args, kwargs)
+        except (KeyError, IndexError, TypeError) as missing:  # no such item in the setting
+            raise _Unfilled(field_name) from missing
+        return value, used
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        # "{unit:choice}": the setting is one of its type's choices, shown in the user's words.
+        if format_spec == "choice" and isinstance(value, str) and value:
+            return choice_label(value)
+        text = readable(value)
+        if not text:
+            raise _Unfilled(repr(value))
+        return text
+
+
+def readable(value: Any) -> str:
+    """A setting as a shop owner reads it: ``{{ trigger.customer.phone }}`` as ‹phone›, a list
+    as its items, the first line of a text."""
+    if value is None or isinstance(value, bool):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list):
+        parts = [readable(item) for item in value]
+        return ", ".join(p for p in parts if p)
+    if isinstance(value, dict):
+        # An item of a list setting (a field, a case): the first of its values that reads.
+        return next((text for text in map(readable, value.values()) if text), "")
+    text = str(value).strip()
+    if not text:
+        return ""
+    text = _EXPRESSION.sub(lambda m: _reference(m.group(1) or ""), text)
+    return text.strip().splitlines()[0] if text.strip() else ""
+
+
+def _reference(expression: str) -> str:
+    """The name of what an ``{{ expression }}`` reads: its last word that is not plumbing."""
+    names = [quoted or plain for quoted, plain in _NAME.findall(expression)]
+    wanted = [n for n in names if n not in _PLUMBING]
+    if not wanted:
+        return "‹…›"
+    return f"‹{wanted[-1].replace('_', ' ')}›"
