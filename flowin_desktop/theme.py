@@ -157,7 +157,7 @@ def style_sheet(theme: Theme, rtl: bool = False) -> str:
         padding: 2px 6px; min-width: 18px; }}
     QToolButton#removeRow {{ background: transparent; border-color: transparent; color: {t.muted}; }}
     QToolButton#removeRow:hover {{ color: {t.failure}; border-color: {t.failure}; }}
-    QToolButton#matchCase:checked {{ background: {t.accent}; color: {t.accent_text}; }}
+    QToolButton#matchCase:checked {{ color: {t.accent}; border-color: {t.accent}; font-weight: 600; }}
     QPushButton#addRow {{ background: transparent; color: {t.accent}; border: 1px dashed {t.border};
         padding: 4px 10px; }}
     QFrame#dataPopup {{ background: {t.surface}; border: 1px solid {t.border}; }}

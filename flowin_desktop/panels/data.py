@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from flowin_engine.model import Flow
-from flowin_engine.registry import Registry
+from flowin_engine.registry import Registry, TriggerKind
 
 from .references import StepData, reference_root, upstream
 
@@ -69,6 +69,9 @@ def step_samples(
         else:
             node_type = registry.find(node.type)
             data, source = (node_type.manifest.output_example if node_type else None), "sample"
+            if node_type is not None and node_type.trigger_kind == TriggerKind.MANUAL:
+                # A run by hand starts with the trigger's own sample data, when it has some.
+                data = node.params.get("sample_data") or data
         samples.append(StepSample(node.name, reference_root(node, registry), data, source))
     return samples
 
@@ -173,14 +176,20 @@ class DataTree(QTreeWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.header().setStretchLastSection(True)
+        self.shown_samples: list[StepSample] = []
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setHeaderLabels([_tr("Field"), _tr("Example")])
+        samples, self.shown_samples = self.shown_samples, []
+        self.show_samples(samples)
 
     def show_samples(self, samples: list[StepSample]) -> None:
+        if samples == self.shown_samples and self.topLevelItemCount():
+            return  # as it is: an edit elsewhere in the step must not rebuild it under a click
+        self.shown_samples = samples
         self.clear()
         sources = {
             "run": _tr("last run"),
@@ -351,7 +360,12 @@ def pick_button(
         popup = DataPopup(samples(), lambda reference: insert_reference(field, reference))
         popup.setLayoutDirection(button.layoutDirection())
         corner = button.mapToGlobal(QPoint(0, button.height()))
-        popup.move(corner.x() - popup.width() + button.width(), corner.y())
+        # Opened over the field the button sits at the end of: leftwards in English,
+        # rightwards in Arabic; kept on the screen.
+        x = corner.x() if button.isRightToLeft() else corner.x() + button.width() - popup.width()
+        screen = button.screen().availableGeometry()
+        x = max(screen.left(), min(x, screen.right() - popup.width()))
+        popup.move(x, corner.y())
         popup.show()
         button.popup = popup  # type: ignore[attr-defined]  # kept alive while open; tests find it
 

@@ -221,6 +221,15 @@ def _remove_button() -> QToolButton:
     return button
 
 
+def _narrow_combo() -> QComboBox:
+    """A combo that shrinks with a narrow panel instead of widening it past its edge."""
+    combo = QComboBox()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(6)
+    combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0))
+    return combo
+
+
 def _row_frame() -> QFrame:
     frame = QFrame()
     frame.setObjectName("ruleRow")
@@ -277,8 +286,7 @@ class RuleRow:
         self.hidden_right = rule.get("right")  # kept while a one-sided check hides it
         self.frame = _row_frame()
         self.left = _ValueField(data, self._left_changed, _tr("Value to check"))
-        self.operator = QComboBox()
-        self.operator.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.operator = _narrow_combo()
         self.right = _ValueField(data, changed, _tr("Compare with"))
         self.case = QToolButton()
         self.case.setText("Aa")
@@ -296,8 +304,8 @@ class RuleRow:
         top.addWidget(self.remove_button)
         bottom = QHBoxLayout()
         bottom.setSpacing(6)
-        bottom.addWidget(self.operator)
-        bottom.addWidget(self.right.widget, 1)
+        bottom.addWidget(self.operator, 3)
+        bottom.addWidget(self.right.widget, 2)
         bottom.addWidget(self.case)
         layout = QVBoxLayout(self.frame)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -344,10 +352,7 @@ class RuleRow:
     def _show_right(self) -> None:
         operator = self.operator.currentData()
         self.right.widget.setVisible(operator not in UNARY)
-        self.operator.setSizePolicy(
-            QSizePolicy.Policy.Expanding if operator in UNARY else QSizePolicy.Policy.Preferred,
-            QSizePolicy.Policy.Fixed,
-        )
+        self.operator.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.case.setVisible(operator not in UNARY and self.kind() in ("text", "any", "list"))
 
     def value(self) -> dict[str, Any]:
@@ -374,16 +379,17 @@ class _CombineBox:
     ) -> None:
         self.data, self.changed = data, changed
         self.widget = QWidget()
-        self.combine = QComboBox()
+        self.combine = _narrow_combo()
         self.combine.addItem(_tr("all of these rules hold"), "and")
         self.combine.addItem(_tr("any of these rules holds"), "or")
         self.combine.currentIndexChanged.connect(
             lambda i: combine_changed(self.combine.itemData(i))
         )
         self.lead = QLabel(_tr("True when"))
+        self.lead.setWordWrap(True)  # a long word in a narrow panel wraps, it doesn't clip
         head = QHBoxLayout()
-        head.addWidget(self.lead)
-        head.addWidget(self.combine, 1)
+        head.addWidget(self.lead, 1)
+        head.addWidget(self.combine, 2)
         self.rows = _Rows(changed)
         self.add_rule = self.rows.add_button(_tr("+ Add rule"), lambda: RuleRow(data, changed, {}))
         self.add_group = (

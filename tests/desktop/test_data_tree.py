@@ -1,0 +1,132 @@
+"""The trigger's and earlier steps' data as a tree a user clicks: a field goes into the setting
+being edited as its reference, and the setting shows it by its readable name."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from flowin_desktop.editor.document import FlowDocument
+from flowin_desktop.panels.data import ReferenceLineEdit, reference_parts
+from flowin_desktop.panels.properties import PropertiesPanel
+from flowin_engine.model import PinnedOutput
+from flowin_engine.registry import default_registry
+from tests.engine.builders import make_flow
+
+from .conftest import WAIT_MS, click, shown
+
+ORDER = {"customer": {"name": "Layla", "phone": "+966500000001"}, "total": 250}
+
+
+@pytest.fixture
+def panel(qtbot) -> PropertiesPanel:
+    flow = make_flow(
+        [
+            ("New order", "core.manual_trigger", {"sample_data": ORDER}),
+            ("Shape", "core.set_fields", {"fields": [{"name": "gift", "value": "Free delivery"}]}),
+            ("Price", "core.format", {"kind": "number", "value": 1}),
+            ("Check", "core.condition", {"conditions": []}),
+        ],
+        ["New order -> Shape", "Shape -> Price", "Price -> Check"],
+    )
+    document = FlowDocument(flow, default_registry())
+    shown_panel = PropertiesPanel(document)
+    qtbot.addWidget(shown_panel)
+    shown_panel.resize(520, 900)
+    shown_panel.show()
+    qtbot.waitExposed(shown_panel, timeout=WAIT_MS)
+    return shown_panel
+
+
+def click_item(qtbot, tree, reference: str) -> None:
+    item = tree.item_for(reference)
+    assert item is not None, f"{reference} is not in the tree"
+    tree.scrollToItem(item)
+    spot = tree.visualItemRect(item).center()
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+
+
+def test_clicking_a_field_in_the_tree_puts_its_reference_at_the_cursor_and_shows_a_chip(
+    qtbot, panel
+):
+    panel.show_node("price")
+    field = panel.editors["prefix"].text_widget
+    assert isinstance(field, ReferenceLineEdit)
+    click(qtbot, field)
+    qtbot.keyClicks(field, "For ")
+
+    click_item(qtbot, shown(qtbot, panel.data_tree), "trigger.customer.name")
+
+    expected = "For {{ trigger.customer.name }}"
+    qtbot.waitUntil(lambda: panel.document.flow.node("price").params["prefix"] == expected)
+    assert field.text() == expected
+    assert not field.hasFocus()
+    assert field.chips() == ["New order › Customer › Name"]
+    assert field.readable_text() == "For New order › Customer › Name"
+    assert field.toolTip() == "For New order › Customer › Name"
+
+    # A second field goes in after the first, where the cursor was left.
+    click_item(qtbot, panel.data_tree, "steps['Shape'].output.text")
+    assert panel.document.flow.node("price").params["prefix"] == (
+        "For {{ trigger.customer.name }}{{ steps['Shape'].output.text }}"
+    )
+    assert field.chips() == ["New order › Customer › Name", "Shape › Text"]
+
+
+def test_the_tree_shows_the_last_run_else_pinned_data_else_the_declared_example(qtbot, panel):
+    panel.show_node("check")
+    tree = panel.data_tree
+    titles = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert titles == ["Price", "Shape", "New order"]  # nearest first
+    # Nothing ran yet: the trigger's sample data, the others' declared examples.
+    assert tree.item_for("trigger.customer.phone").text(1) == "+966500000001"
+    assert tree.item_for("steps['Shape'].output.text") is not None
+    assert tree.topLevelItem(1).text(1) == "example data"
+
+    panel.document.flow.pinned["shape"] = PinnedOutput(output={"gift": "Free delivery"})
+    panel.set_step_data("price", None, {"value": "SAR 250.00"}, None)
+    panel.show_node(None)
+    panel.show_node("check")
+    assert tree.topLevelItem(0).text(1) == "last run"
+    assert tree.item_for("steps['Price'].output.value").text(1) == "SAR 250.00"
+    assert tree.topLevelItem(1).text(1) == "pinned data"
+    assert tree.item_for("steps['Shape'].output.gift").text(1) == "Free delivery"
+    assert tree.item_for("steps['Shape'].output.text") is None
+
+    # Dragged, a field carries its reference as text, which any field takes at the drop.
+    item = tree.item_for("trigger.total")
+    assert tree.mimeData([item]).text() == "{{ trigger.total }}"
+
+
+def test_a_rules_value_picker_opens_the_tree_and_sets_the_reference(qtbot, panel):
+    panel.show_node("check")
+    editor = panel.editors["conditions"]
+    click(qtbot, editor.box.add_rule)
+    row = editor.box.rows.rows[0]
+    click(qtbot, row.left.picker)
+    popup = shown(qtbot, lambda: getattr(row.left.picker, "popup", None))
+    click_item(qtbot, popup.tree, "trigger.total")
+
+    rule = panel.document.flow.node("check").params["conditions"][0]
+    assert rule["left"] == "{{ trigger.total }}"
+    assert row.left.edit.chips() == ["New order › Total"]
+    # The value is a number, so the checks offered are a number's.
+    assert row.operator.findData("greater_than") >= 0
+    assert row.operator.findData("starts_with") < 0
+
+
+def test_references_read_as_the_steps_and_fields_they_name():
+    assert reference_parts("trigger.customer_name", "New order") == ["New order", "Customer name"]
+    assert reference_parts("steps['Shopify order'].output.customer.phone", None) == [
+        "Shopify order",
+        "Customer",
+        "Phone",
+    ]
+    assert reference_parts("steps['Ali\\'s step'].output.items[0]['unit price']", None) == [
+        "Ali's step",
+        "Items",
+        "item 1",
+        "Unit price",
+    ]
+    assert reference_parts("input.total", None) == ["This step's input", "Total"]
+    assert reference_parts("trigger.total * 2", "New order") is None
