@@ -60,8 +60,8 @@
       <translation>يبني مجموعة من الحقول المسمّاة من نصوص وأرقام وتعبيرات؛ والأسماء التي فيها نقاط مثل customer.name تصنع مجموعات متداخلة.</translation>
     </message>
     <message>
-      <source>Checks rules against the data and sends it to the true or the false output.</source>
-      <translation>يطابق القواعد مع البيانات ويرسلها إلى المُخرَج «صحيح» أو «خطأ».</translation>
+      <source>Checks rules against the data and sends it on to the yes or the no output.</source>
+      <translation>يطابق القواعد مع البيانات ويرسلها إلى المُخرَج «نعم» أو «لا».</translation>
     </message>
     <message>
       <source>Sends the data to the output of the first case whose value matches, or to default.</source>
