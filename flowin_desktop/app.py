@@ -5,24 +5,33 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
+from flowin_engine.paths import data_dir
 from flowin_engine.registry import Registry, default_registry
 from flowin_engine.store import Store
 
 from .active_flows import ActiveFlows, ProblemLabel
+from .crash import CRASH_EXIT_CODE, SessionLog, raise_when_asked
+from .dialogs.crash_report import CrashReportOffer
 from .dialogs.damaged import open_store
 from .example import welcome_flow
 from .i18n import Localizer
 from .main_window import OPEN_FLOW_SETTING, MainWindow
 from .resources import resource_path
+from .single_instance import SingleInstance
 from .smoke import quit_after_first_paint_when_asked
 from .theme import ui_font
 from .tray import Tray
 
 log = logging.getLogger(__name__)
+
+# Started at login (autostart.py): the window stays in the tray until asked for.
+MINIMISED_FLAG = "--minimised"
 
 
 def app_icon() -> QIcon:
@@ -75,33 +84,64 @@ def main() -> int:
     app.setApplicationName("Flowin")
     app.setOrganizationName("Flowin")
     app.setWindowIcon(app_icon())
-    store = open_store()
-    if store is None:
+    folder = data_dir()
+    instance = SingleInstance(folder)
+    if not instance.claim():
+        if instance.ask_to_show():
+            log.info("Flowin is already open with this data folder: its window was brought forward")
+            return 0
+        log.error("Flowin is already open with this data folder, but it did not answer")
         return 1
-    window = create_window(app, store)  # type: ignore[arg-type]
-    active_flows = ActiveFlows(window.editor.folder)
-    window.attach_active_flows(active_flows)
-    if QSystemTrayIcon.isSystemTrayAvailable():
-        window.tray = Tray(window, app_icon(), window)
-        window.tray.show()
-        active_flows.run_failed.connect(window.tray.notify_failure)
-        app.setQuitOnLastWindowClosed(False)
-    active_flows.start()
-    if active_flows.running:
-        window.cloud.runtime = active_flows.runtime  # runs what the cloud's API queues here
-    show_active_flows_problem(window, active_flows)
-    quit_after_first_paint_when_asked(window)
-    window.show()
-    code = app.exec()
-    window.shutdown()
-    interrupted = active_flows.stop()
-    window.store.close()
+    session = SessionLog(folder)
+    last_crash = session.start(lambda: app.exit(CRASH_EXIT_CODE))
+    code, interrupted = 1, False
+    try:
+        code, interrupted = _run(app, instance, last_crash)
+    finally:
+        session.finish(clean=code == 0)
+        instance.release()
     if interrupted:
         # Their steps still run on threads Python would wait for at exit; the runs are
         # recorded interrupted already, so quit now rather than after the slowest step.
         logging.shutdown()
         os._exit(code)
     return code
+
+
+def _run(app: QApplication, instance: SingleInstance, last_crash: Path | None) -> tuple[int, bool]:
+    """The app's life from its store to its quit: the exit code, and whether runs of active
+    flows were interrupted (their steps' threads still going)."""
+    store = open_store()
+    if store is None:
+        return 1, False
+    window = create_window(app, store)  # type: ignore[arg-type]
+    instance.show_requested.connect(window.bring_forward)
+    active_flows = ActiveFlows(window.editor.folder)
+    window.attach_active_flows(active_flows)
+    in_tray = False
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        window.tray = Tray(window, app_icon(), window)
+        window.tray.show()
+        active_flows.run_failed.connect(window.tray.notify_failure)
+        app.setQuitOnLastWindowClosed(False)
+        in_tray = True
+    active_flows.start()
+    if active_flows.running:
+        window.cloud.runtime = active_flows.runtime  # runs what the cloud's API queues here
+    show_active_flows_problem(window, active_flows)
+    quit_after_first_paint_when_asked(window)
+    if MINIMISED_FLAG not in sys.argv[1:]:
+        window.show()
+    elif not in_tray:
+        window.showMinimized()  # no tray to wait in: the taskbar, then
+    if last_crash is not None:
+        CrashReportOffer(last_crash, window).open()
+    QTimer.singleShot(0, raise_when_asked)
+    code = app.exec()
+    window.shutdown()
+    interrupted = active_flows.stop()
+    window.store.close()
+    return code, bool(interrupted)
 
 
 if __name__ == "__main__":

@@ -294,6 +294,14 @@ class MainWindow(QMainWindow):
         """Open the flow that was open when Flowin last closed (or crashed), where it was."""
         return self.editor.reopen_flow(flow_id)
 
+    def bring_forward(self) -> None:
+        """Show the window in front, from the tray or the taskbar (Flowin was started again)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def show_cloud_account(self) -> CloudAccountDialog:
         return self.cloud_reactions.show_account()
 

@@ -3107,4 +3107,27 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>نعم</translation>
     </message>
   </context>
+  <context>
+    <name>CrashReportOffer</name>
+    <message>
+      <source>Flowin</source>
+      <translation>فلوإن</translation>
+    </message>
+    <message>
+      <source>Flowin closed unexpectedly last time. Open the report?</source>
+      <translation>أُغلق Flowin على نحوٍ غير متوقع في المرة السابقة. هل تريد فتح التقرير؟</translation>
+    </message>
+    <message>
+      <source>The report says what Flowin was doing. If it happens again, send it to the person who helps you with Flowin. It is kept in %1</source>
+      <translation>يوضّح التقرير ما كان Flowin يفعله. إن تكرر ذلك، فأرسله إلى من يساعدك في Flowin. التقرير محفوظ في %1</translation>
+    </message>
+    <message>
+      <source>Open the report</source>
+      <translation>افتح التقرير</translation>
+    </message>
+    <message>
+      <source>Not now</source>
+      <translation>ليس الآن</translation>
+    </message>
+  </context>
 </TS>
