@@ -20,7 +20,7 @@ from .crash import CRASH_EXIT_CODE, SessionLog, raise_when_asked
 from .dialogs.crash_report import CrashReportOffer
 from .dialogs.damaged import open_store
 from .example import welcome_flow
-from .i18n import Localizer
+from .i18n import DIGITS_SETTING, Localizer, set_digits
 from .main_window import OPEN_FLOW_SETTING, MainWindow
 from .resources import resource_path
 from .single_instance import SingleInstance
@@ -60,6 +60,7 @@ def create_window(
         log.info("Marked %d unfinished runs as interrupted", interrupted)
     seed_first_start(store, registry)
     localizer = Localizer(app)
+    set_digits(store.get_setting(DIGITS_SETTING, ""))
     # Before any widget exists: widgets built earlier keep the platform's font.
     app.setFont(ui_font(rtl=False))
     last_open = store.get_setting(OPEN_FLOW_SETTING)  # the window starts on its home page

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,7 +29,7 @@ from flowin_engine.events import ExecutionStatus, StepStatus
 from flowin_engine.history import RETRYABLE
 from flowin_engine.store import ExecutionDetail, ExecutionSummary, Store, shrink
 
-from .i18n import stored_error_text
+from .i18n import date_time_text, isolate, number_text, stored_error_text
 from .panels.properties import add_json
 from .theme import LIGHT, Theme
 
@@ -298,7 +298,7 @@ class ExecutionsView(QWidget):
             self._show_current()
 
     def _row(self, run: ExecutionSummary) -> list[str]:
-        started = QLocale().toString(
+        started = date_time_text(
             run.started_at.astimezone().replace(tzinfo=None), "d MMM, HH:mm:ss"
         )
         status = self.status_text(run.status.value)
@@ -309,10 +309,9 @@ class ExecutionsView(QWidget):
     def _took(self, duration_ms: float | None) -> str:
         if duration_ms is None:
             return "—"
-        locale = QLocale()
         if duration_ms < 1000:
-            return self.tr("%1 ms").replace("%1", locale.toString(round(duration_ms)))
-        return self.tr("%1 s").replace("%1", locale.toString(duration_ms / 1000, "f", 2))
+            return self.tr("%1 ms").replace("%1", number_text(round(duration_ms)))
+        return self.tr("%1 s").replace("%1", number_text(duration_ms / 1000, 2))
 
     def _colour(self, status: str) -> QColor:
         return self.theme.color(STATE_COLOUR.get(status, "text"))
@@ -351,21 +350,21 @@ class ExecutionsView(QWidget):
             self.summary.setText(str(error))
             return
         self.detail = detail
-        started = QLocale().toString(
+        started = date_time_text(
             detail.started_at.astimezone().replace(tzinfo=None), "d MMM yyyy, HH:mm:ss"
         )
         self.summary.setText(
             self.tr("%1 · %2 · %3")
             .replace("%1", self.status_text(detail.status.value))
-            .replace("%2", f"\u2068{detail.flow_name}\u2069")
+            .replace("%2", isolate(detail.flow_name))
             .replace("%3", started)
         )
         self.error.setText(
             self.tr("Failed at %1: %2")
-            .replace("%1", f"\u2068{detail.failed_node}\u2069")
-            .replace("%2", f"\u2068{stored_error_text(detail.error)}\u2069")
+            .replace("%1", isolate(detail.failed_node))
+            .replace("%2", isolate(stored_error_text(detail.error)))
             if detail.failed_node
-            else f"\u2068{stored_error_text(detail.error)}\u2069"
+            else isolate(stored_error_text(detail.error))
         )
         self.error.setVisible(bool(detail.error))
         self.retry_button.setVisible(ExecutionStatus(detail.status) in RETRYABLE)
@@ -379,8 +378,8 @@ class ExecutionsView(QWidget):
             if record.iteration is not None:
                 name = (
                     self.tr("%1 (item %2)")
-                    .replace("%1", name)
-                    .replace("%2", str(record.iteration + 1))
+                    .replace("%1", isolate(name))
+                    .replace("%2", number_text(record.iteration + 1))
                 )
             item = QTreeWidgetItem(
                 [name, self.status_text(record.status.value), self._took(record.duration_ms)]

@@ -30,14 +30,11 @@ from flowin_engine.sharing import shareable
 from flowin_engine.store import FlowSummary, Store
 from flowin_engine.validation import validate_flow
 
+from .i18n import date_time_text, isolate, number_text
+
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_FLOW_FILE_BYTES = 20 * 1024 * 1024
 FILE_FILTER = "*.json"
-
-
-def isolate(text: str) -> str:
-    """Wrap a name so its own direction can't reorder the sentence around it."""
-    return f"\u2068{text}\u2069"
 
 
 class FlowRow(QWidget):
@@ -261,7 +258,7 @@ class HomeView(QWidget):
 
     def _row(self, summary: FlowSummary) -> FlowRow:
         locale = QLocale()
-        updated = locale.toString(
+        updated = date_time_text(
             summary.updated_at.astimezone().replace(tzinfo=None), "d MMM, HH:mm"
         )
         status = self._status_text(summary.status)
@@ -271,10 +268,10 @@ class HomeView(QWidget):
         if ratio is None:
             success, kind = "—", "none"
         else:
-            success = locale.toString(round(ratio * 100)) + locale.percent()
+            success = number_text(round(ratio * 100)) + locale.percent()
             kind = "good" if ratio >= 0.9 else "bad" if ratio < 0.5 else "fair"
         stats = [
-            (locale.toString(summary.runs_today), self.tr("runs today"), "plain"),
+            (number_text(summary.runs_today), self.tr("runs today"), "plain"),
             (success, self.tr("succeeded"), kind),
         ]
         return FlowRow(summary.name, f"{marker}{status} · {edited}", summary.status.value, stats)
@@ -400,7 +397,7 @@ class HomeView(QWidget):
                 self.tr("This flow can't run yet"),
                 self.tr("'%1' can't run on its own yet. Things to fix: %2. Open it to see them.")
                 .replace("%1", isolate(flow.name))
-                .replace("%2", QLocale().toString(len(problems))),
+                .replace("%2", number_text(len(problems))),
                 "\n".join(str(p) for p in problems),
             )
             return False
@@ -510,7 +507,7 @@ class HomeView(QWidget):
         message = self.tr("Imported '%1'.").replace("%1", isolate(flow.name))
         if problems:
             message += " " + self.tr("Things to fix before it can run: %1.").replace(
-                "%1", QLocale().toString(len(problems))
+                "%1", number_text(len(problems))
             )
         self._say(message)
         return flow.id

@@ -299,3 +299,84 @@ def _outside(char: str, rest: str, punctuation: str, halves: dict[str, str]) -> 
     if char in _PAIRS or char in _OPENERS:
         return char not in halves or halves[char] not in rest
     return False
+
+
+# Where the user's words meet the app's: a step's or flow's name, a value, an error a service
+# wrote. Each goes into the sentence inside a first-strong isolate (FSI … PDI), so its own
+# direction decides its letters and the sentence's decides where it sits: "Big order?" in an
+# Arabic sentence stays "Big order?" instead of "?Big order", and the sentence's own ":" or "."
+# stays at its end.
+FSI, PDI = "\u2068", "\u2069"
+
+
+def isolate(text: object) -> str:
+    """``text`` (a name, a value, a message from elsewhere) ready to go into a UI sentence."""
+    shown = "" if text is None else str(text)
+    return f"{FSI}{shown}{PDI}" if shown else ""
+
+
+def fill(template: str, *values: object) -> str:
+    """A translated ``template`` with %1, %2… replaced by ``values``, each isolated."""
+    # From the highest number down, so %1 does not eat the start of %10.
+    for number in range(len(values), 0, -1):
+        template = template.replace(f"%{number}", isolate(values[number - 1]))
+    return template
+
+
+# Digits: Arabic-Indic (٠١٢٣) or Western (0123), one choice for every number the app writes
+# (counts, step numbers, durations, dates); by default the language's own.
+DIGITS_SETTING = "digits"
+DIGIT_CHOICES = ("", "western", "arabic")  # "": as the language writes them
+_WESTERN = "0123456789"
+_ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"
+_TO_ARABIC = str.maketrans(dict(zip(_WESTERN, _ARABIC_INDIC, strict=True)))
+_TO_WESTERN = str.maketrans(dict(zip(_ARABIC_INDIC, _WESTERN, strict=True)))
+# A decimal point or a thousands separator between digits goes with them; other punctuation
+# (the comma after a date's year) is the sentence's.
+_SEPARATOR = re.compile(r"(?<=[0-9٠-٩])([.,٫٬])(?=[0-9٠-٩])")
+_TO_ARABIC_SEPARATOR = {".": "٫", ",": "٬"}
+_TO_WESTERN_SEPARATOR = {"٫": ".", "٬": ","}
+_digit_choice = ""
+
+
+def set_digits(choice: str | None) -> None:
+    """``"western"``, ``"arabic"`` or ``""`` (the language's own); the app reads it at start."""
+    global _digit_choice
+    _digit_choice = choice if choice in DIGIT_CHOICES else ""
+
+
+def digit_choice() -> str:
+    return _digit_choice
+
+
+def arabic_digits() -> bool:
+    """Whether numbers are written in Arabic-Indic digits now."""
+    if _digit_choice:
+        return _digit_choice == "arabic"
+    return QLocale().zeroDigit() == "٠"
+
+
+def digits(text: str) -> str:
+    """A number the app wrote (``text`` holds no user words) in the chosen digits, with the
+    separators that go with them."""
+    if arabic_digits():
+        text = _SEPARATOR.sub(lambda m: _TO_ARABIC_SEPARATOR.get(m[1], m[1]), text)
+        return text.translate(_TO_ARABIC)
+    text = _SEPARATOR.sub(lambda m: _TO_WESTERN_SEPARATOR.get(m[1], m[1]), text)
+    return text.translate(_TO_WESTERN)
+
+
+def number_text(value: float, decimals: int | None = None) -> str:
+    """A count or measure with the language's grouping, in the chosen digits."""
+    locale = QLocale()
+    if decimals is None and float(value).is_integer():
+        shown = locale.toString(int(value))
+    else:
+        shown = locale.toString(float(value), "f", 2 if decimals is None else decimals)
+    return digits(shown)
+
+
+def date_time_text(moment: object, pattern: str) -> str:
+    """A date or time (a ``datetime``, ``date`` or ``time``) in the language's words for months
+    and days, in the chosen digits."""
+    return digits(QLocale().toString(moment, pattern))

@@ -9,7 +9,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -32,7 +32,7 @@ from .cloud.service import CloudSync
 from .editor.page import OPEN_FLOW_SETTING, Editor, window_action
 from .executions import ExecutionsView
 from .home import HomeView
-from .i18n import LANGUAGES, Localizer
+from .i18n import DIGIT_CHOICES, DIGITS_SETTING, LANGUAGES, Localizer, digit_choice, set_digits
 from .theme import THEMES, Theme, apply_theme
 
 log = logging.getLogger(__name__)
@@ -151,6 +151,17 @@ class MainWindow(QMainWindow):
         self.view_menu.addActions([editor.fit_action, editor.tidy_action, editor.minimap_action])
         self.view_menu.addSeparator()
         self.view_menu.addActions([editor.log_action, self.theme_action])
+        # Digits: one choice for every number the app writes (counts, steps, times, dates).
+        self.digits_menu = self.view_menu.addMenu("")
+        self.digits_group = QActionGroup(self)
+        self.digit_actions: dict[str, QAction] = {}
+        for choice in DIGIT_CHOICES:
+            action = self.digits_menu.addAction("")
+            action.setCheckable(True)
+            action.setChecked(choice == digit_choice())
+            action.triggered.connect(lambda _=False, c=choice: self.set_digits(c))
+            self.digits_group.addAction(action)
+            self.digit_actions[choice] = action
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.executions_action)
         self.run_menu = bar.addMenu("")
@@ -190,6 +201,10 @@ class MainWindow(QMainWindow):
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.view_menu.setTitle(self.tr("&View"))
         self.run_menu.setTitle(self.tr("&Run"))
+        self.digits_menu.setTitle(self.tr("Digits"))
+        self.digit_actions[""].setText(self.tr("As the language writes them"))
+        self.digit_actions["western"].setText(self.tr("Western (0123)"))
+        self.digit_actions["arabic"].setText(self.tr("Arabic-Indic (٠١٢٣)"))
         texts = {
             self.new_action: self.tr("New flow"),
             self.home_action: self.tr("Your flows"),
@@ -228,6 +243,16 @@ class MainWindow(QMainWindow):
             self.language.setCurrentIndex(index)
             self.language.blockSignals(False)
         self.store.set_setting(LANGUAGE_SETTING, code)
+
+    def set_digits(self, choice: str) -> None:
+        """Write every number in Western or Arabic-Indic digits ("": as the language does)."""
+        set_digits(choice)
+        self.store.set_setting(DIGITS_SETTING, choice)
+        self.digit_actions[digit_choice()].setChecked(True)
+        self.retranslate()  # the pages write their numbers again
+        self.home.refresh()
+        if self.executions.isVisible():
+            self.executions.refresh()
 
     def set_theme(self, name: str) -> None:
         self.theme = THEMES[name]

@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
-from .i18n import stored_error_text
+from .i18n import isolate, stored_error_text
 
 
 class Tray(QSystemTrayIcon):
@@ -42,7 +42,7 @@ class Tray(QSystemTrayIcon):
     def notify_failure(self, execution_id: str, flow_name: str, error: str) -> None:
         """A failed run of an active flow: say which and why; a click opens Flowin."""
         self.showMessage(
-            self.tr("'%1' failed").replace("%1", flow_name),
+            self.tr("'%1' failed").replace("%1", isolate(flow_name)),
             stored_error_text(error),
             QSystemTrayIcon.MessageIcon.Warning,
         )

@@ -32,6 +32,7 @@ from flowin_engine.versions import Version, version_history
 from ..canvas import FlowScene, FlowView
 from ..canvas.diff import ADDED, CHANGED, REMOVED, draw_diff
 from ..editor.document import FlowCommand, FlowDocument
+from ..i18n import date_time_text, isolate, number_text
 from ..theme import Theme
 
 PREVIOUS, OPEN_NOW = -1, -2  # "compare with" choices besides a version number
@@ -43,11 +44,10 @@ def _tr(text: str) -> str:
 
 def _number(value: int) -> str:
     """A count or version number in the user's digits."""
-    return QLocale().toString(value)
+    return number_text(value)
 
 
-def _isolate(text: str) -> str:
-    return f"\u2068{text}\u2069"
+_isolate = isolate
 
 
 class RestoreVersion(FlowCommand):
@@ -258,9 +258,8 @@ class VersionHistoryDialog(QDialog):
         current = max(self.list.currentRow(), 0)
         self.list.blockSignals(True)
         self.list.clear()
-        locale = QLocale()
         for index, version in enumerate(self.history):
-            when = locale.toString(
+            when = date_time_text(
                 version.saved_at.astimezone().replace(tzinfo=None), "d MMM, HH:mm:ss"
             )
             title = (

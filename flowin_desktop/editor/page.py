@@ -51,7 +51,7 @@ from ..canvas.items import NODE_WIDTH
 from ..canvas.tidy import tidy_command
 from ..canvas.view import MIN_WIDTH
 from ..dialogs.versions import RestoreVersion, VersionHistoryDialog
-from ..i18n import node_type_name, problem_text, stored_error_text
+from ..i18n import isolate, node_type_name, number_text, problem_text, stored_error_text
 from ..panels.accounts import AccountPicker
 from ..panels.builder import BuilderPanel
 from ..panels.palette import Palette
@@ -89,11 +89,6 @@ BUILDER_WIDTH = 340  # the AI builder's chat, when it opens
 CHECK_DELAY_MS = 300
 OPEN_FLOW_SETTING = "open_flow"  # the flow open when Flowin last closed
 VIEW_SETTING = "canvas_view:"  # + flow id: zoom and centre of its canvas
-
-
-def isolate(text: str | None) -> str:
-    """Wrap names and messages so their own direction can't reorder the sentence around them."""
-    return f"\u2068{text or ''}\u2069"
 
 
 def window_action(
@@ -927,7 +922,7 @@ class Editor(QWidget):
         if pinned:
             state = "pinned"
         self.scene.set_run_state(event.node_id, state)
-        number = str(self._number(event.node_id))
+        number = number_text(self._number(event.node_id))
         self.properties.set_step_data(event.node_id, event.input, event.output, event.error)
         if pinned:
             text = (
@@ -942,7 +937,7 @@ class Editor(QWidget):
                 .replace("%2", isolate(event.node_name))
             )
         elif event.status == StepStatus.SUCCESS:
-            ms = f"{event.duration * 1000:.0f}"
+            ms = number_text(round(event.duration * 1000))
             text = (
                 self.tr("✓ Step %1 succeeded: %2 (%3 ms)")
                 .replace("%1", number)
@@ -965,7 +960,7 @@ class Editor(QWidget):
 
     def _run_finished(self, event: ExecutionFinished) -> None:
         self.run_button.setEnabled(True)
-        seconds = f"{event.duration:.2f}"
+        seconds = number_text(event.duration, 2)
         if event.status == ExecutionStatus.SUCCESS and self._step_run is not None:
             text = self.tr("The step ran in %1 s.").replace("%1", seconds)
         elif event.status == ExecutionStatus.SUCCESS:
@@ -976,7 +971,7 @@ class Editor(QWidget):
             number = ""
             failed = self.document.flow.node_by_name(event.failed_node or "")
             if failed is not None and failed.id in self._step_numbers:
-                number = str(self._step_numbers[failed.id])
+                number = number_text(self._step_numbers[failed.id])
             if number:
                 text = (
                     self.tr("Step %1 failed: %2")

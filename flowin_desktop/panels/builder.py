@@ -55,7 +55,7 @@ from ..canvas.ghost import GhostFlow
 from ..canvas.items import NODE_HEIGHT, NODE_WIDTH
 from ..canvas.view import READABLE_SCALE, FlowView
 from ..editor.document import EditCommand, FlowDocument, RenameFlow
-from ..i18n import node_type_name
+from ..i18n import isolate, node_type_name
 from ..icons import step_pixmap
 from ..theme import LIGHT, Theme
 from ..work import BackgroundCalls
@@ -75,8 +75,7 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("BuilderPanel", text)
 
 
-def _isolate(text: str) -> str:
-    return f"\u2068{text}\u2069"
+_isolate = isolate
 
 
 def model_settings(chosen: dict[str, Any], secrets: SecretStore | None) -> ModelSettings | None:

@@ -354,6 +354,22 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Cloud account…</source>
       <translation>الحساب السحابي…</translation>
     </message>
+    <message>
+      <source>Digits</source>
+      <translation>الأرقام</translation>
+    </message>
+    <message>
+      <source>As the language writes them</source>
+      <translation>كما تكتبها اللغة</translation>
+    </message>
+    <message>
+      <source>Western (0123)</source>
+      <translation>غربية (0123)</translation>
+    </message>
+    <message>
+      <source>Arabic-Indic (٠١٢٣)</source>
+      <translation>هندية عربية (٠١٢٣)</translation>
+    </message>
   </context>
   <context>
     <name>Editor</name>
