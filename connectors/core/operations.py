@@ -39,7 +39,9 @@ Operator = Literal[
     "contains",
     "not_contains",
     "starts_with",
+    "not_starts_with",
     "ends_with",
+    "not_ends_with",
     "greater_than",
     "less_than",
     "greater_or_equal",
@@ -47,6 +49,7 @@ Operator = Literal[
     "is_empty",
     "is_not_empty",
     "matches_regex",
+    "not_matches_regex",
     "is_true",
     "is_false",
 ]
@@ -390,10 +393,12 @@ def _check(rule: Rule) -> bool:
         return _contains(left, right, sensitive)
     if operator == "not_contains":
         return not _contains(left, right, sensitive)
-    if operator == "starts_with":
-        return _fold(_text(left), sensitive).startswith(_fold(_text(right), sensitive))
-    if operator == "ends_with":
-        return _fold(_text(left), sensitive).endswith(_fold(_text(right), sensitive))
+    if operator in ("starts_with", "not_starts_with"):
+        starts = _fold(_text(left), sensitive).startswith(_fold(_text(right), sensitive))
+        return starts if operator == "starts_with" else not starts
+    if operator in ("ends_with", "not_ends_with"):
+        ends = _fold(_text(left), sensitive).endswith(_fold(_text(right), sensitive))
+        return ends if operator == "ends_with" else not ends
     if operator == "is_empty":
         return _is_empty(left)
     if operator == "is_not_empty":
@@ -402,8 +407,9 @@ def _check(rule: Rule) -> bool:
         return _as_bool(left) is True
     if operator == "is_false":
         return _as_bool(left) is False
-    if operator == "matches_regex":
-        return _pattern(_text(right), sensitive).search(_text(left)) is not None
+    if operator in ("matches_regex", "not_matches_regex"):
+        found = _pattern(_text(right), sensitive).search(_text(left)) is not None
+        return found if operator == "matches_regex" else not found
     order = _order(left, right, sensitive, operator)
     return {
         "greater_than": order > 0,

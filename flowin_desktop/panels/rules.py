@@ -68,7 +68,18 @@ class DataSource:
 # kind of value being checked. The stored operator is the same whatever its label.
 
 UNARY = frozenset({"is_empty", "is_not_empty", "is_true", "is_false"})
-TEXT_ONLY = frozenset({"contains", "not_contains", "starts_with", "ends_with", "matches_regex"})
+TEXT_ONLY = frozenset(
+    {
+        "contains",
+        "not_contains",
+        "starts_with",
+        "not_starts_with",
+        "ends_with",
+        "not_ends_with",
+        "matches_regex",
+        "not_matches_regex",
+    }
+)
 
 
 def operator_labels(kind: str) -> list[tuple[str, str]]:
@@ -82,9 +93,12 @@ def operator_labels(kind: str) -> list[tuple[str, str]]:
             ("contains", _tr("contains")),
             ("not_contains", _tr("does not contain")),
             ("starts_with", _tr("starts with")),
+            ("not_starts_with", _tr("does not start with")),
             ("ends_with", _tr("ends with")),
+            ("not_ends_with", _tr("does not end with")),
             *empty,
             ("matches_regex", _tr("matches the pattern")),
+            ("not_matches_regex", _tr("does not match the pattern")),
         ]
     if kind == "number":
         return [
@@ -121,7 +135,9 @@ def operator_labels(kind: str) -> list[tuple[str, str]]:
         ("contains", _tr("contains")),
         ("not_contains", _tr("does not contain")),
         ("starts_with", _tr("starts with")),
+        ("not_starts_with", _tr("does not start with")),
         ("ends_with", _tr("ends with")),
+        ("not_ends_with", _tr("does not end with")),
         ("greater_than", _tr("is greater than (after)")),
         ("less_than", _tr("is less than (before)")),
         ("greater_or_equal", _tr("is at least")),
@@ -130,6 +146,7 @@ def operator_labels(kind: str) -> list[tuple[str, str]]:
         ("is_true", _tr("is yes")),
         ("is_false", _tr("is no")),
         ("matches_regex", _tr("matches the pattern")),
+        ("not_matches_regex", _tr("does not match the pattern")),
     ]
 
 

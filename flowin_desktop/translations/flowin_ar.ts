@@ -3060,6 +3060,18 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>يساوي</translation>
     </message>
     <message>
+      <source>does not start with</source>
+      <translation>لا يبدأ بـ</translation>
+    </message>
+    <message>
+      <source>does not end with</source>
+      <translation>لا ينتهي بـ</translation>
+    </message>
+    <message>
+      <source>does not match the pattern</source>
+      <translation>لا يطابق النمط</translation>
+    </message>
+    <message>
       <source>matches the pattern</source>
       <translation>يطابق النمط</translation>
     </message>

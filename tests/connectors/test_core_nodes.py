@@ -157,6 +157,12 @@ def test_set_fields_rejects_empty_name_parts():
         ([], "is_not_empty", None, False),
         ("order-1042", "matches_regex", r"^order-\d+$", True),
         ("order-x", "matches_regex", r"^order-\d+$", False),
+        ("Invoice 7", "not_starts_with", "Receipt", True),
+        ("Invoice 7", "not_starts_with", "Inv", False),
+        ("report.pdf", "not_ends_with", ".doc", True),
+        ("report.pdf", "not_ends_with", ".pdf", False),
+        ("order-x", "not_matches_regex", r"^order-\d+$", True),
+        ("order-1042", "not_matches_regex", r"^order-\d+$", False),
         (True, "is_true", None, True),
         ("yes", "is_true", None, True),
         (1, "is_true", None, True),
@@ -177,6 +183,9 @@ def test_case_insensitive_text_checks():
     assert check("REPORT.PDF", "ends_with", ".pdf", case_sensitive=False)
     assert check("ORDER-1", "matches_regex", "^order", case_sensitive=False)
     assert not check("ORDER-1", "matches_regex", "^order")
+    assert not check("Invoice", "not_starts_with", "inv", case_sensitive=False)
+    assert not check("REPORT.PDF", "not_ends_with", ".pdf", case_sensitive=False)
+    assert not check("ORDER-1", "not_matches_regex", "^order", case_sensitive=False)
     assert check("B", "greater_than", "a", case_sensitive=False)
 
 

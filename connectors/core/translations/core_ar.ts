@@ -443,8 +443,16 @@
       <translation>يبدأ بـ</translation>
     </message>
     <message>
+      <source>not starts with</source>
+      <translation>لا يبدأ بـ</translation>
+    </message>
+    <message>
       <source>ends with</source>
       <translation>ينتهي بـ</translation>
+    </message>
+    <message>
+      <source>not ends with</source>
+      <translation>لا ينتهي بـ</translation>
     </message>
     <message>
       <source>greater than</source>
@@ -473,6 +481,10 @@
     <message>
       <source>matches regex</source>
       <translation>يطابق التعبير النمطي</translation>
+    </message>
+    <message>
+      <source>not matches regex</source>
+      <translation>لا يطابق التعبير النمطي</translation>
     </message>
     <message>
       <source>is true</source>
