@@ -304,7 +304,7 @@ class ExecutionsView(QWidget):
         status = self.status_text(run.status.value)
         if run.retry_of:
             status += " ↻"
-        return [status, run.flow_name, started, self._took(run.duration_ms)]
+        return [status, isolate(run.flow_name), started, self._took(run.duration_ms)]
 
     def _took(self, duration_ms: float | None) -> str:
         if duration_ms is None:
@@ -374,11 +374,11 @@ class ExecutionsView(QWidget):
         self.steps.addTopLevelItem(trigger)
         chosen = None
         for index, record in enumerate(detail.steps):
-            name = record.node_name
+            name = isolate(record.node_name)  # "Big order?" stays so in an Arabic list
             if record.iteration is not None:
                 name = (
                     self.tr("%1 (item %2)")
-                    .replace("%1", isolate(name))
+                    .replace("%1", name)
                     .replace("%2", number_text(record.iteration + 1))
                 )
             item = QTreeWidgetItem(
