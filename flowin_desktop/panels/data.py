@@ -11,9 +11,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QHeaderView,
     QLineEdit,
@@ -345,6 +354,27 @@ class ReferenceLineEdit(QLineEdit):
             gap = 3 if is_reference else 0
             x = left - gap if right_to_left else left + width + gap
             room -= width + gap
+
+
+class ReferenceHighlighter(QSyntaxHighlighter):
+    """Marks each ``{{ reference }}`` of a multi-line field like a chip: the text stays the
+    expression (a text box can't swap it for a name), the readable names go under the field."""
+
+    def highlightBlock(self, text: str) -> None:
+        chip = QTextCharFormat()
+        fill = QColor(QApplication.palette().color(QPalette.ColorRole.Highlight))
+        fill.setAlpha(40)
+        chip.setBackground(fill)
+        for match in _TEMPLATE.finditer(text):
+            self.setFormat(match.start(), match.end() - match.start(), chip)
+
+
+def reference_names(text: Any, trigger_name: str | None) -> list[str]:
+    """The readable names of the references in ``text``, each once, in order."""
+    if not isinstance(text, str):
+        return []
+    names = [piece for piece, is_reference in segments(text, trigger_name) if is_reference]
+    return list(dict.fromkeys(names))
 
 
 def pick_button(

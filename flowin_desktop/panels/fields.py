@@ -115,8 +115,11 @@ class MultilineEditor(FieldEditor):
         self.widget.setFixedHeight(96)
 
     def _show(self, value: Any) -> None:
-        if not self.widget.hasFocus():
-            self.widget.setPlainText("" if value is UNSET or value is None else str(value))
+        text = "" if value is UNSET or value is None else str(value)
+        # The same text set again would put the cursor back at the start, where the data
+        # tree's next field would then go.
+        if not self.widget.hasFocus() and text != self.widget.toPlainText():
+            self.widget.setPlainText(text)
 
 
 class JsonEditor(FieldEditor):

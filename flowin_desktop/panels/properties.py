@@ -37,7 +37,15 @@ from flowin_engine.registry import TriggerKind
 from ..editor.document import FlowDocument, SetNodeValue
 from ..i18n import field_text, node_type_description, node_type_name, problem_text
 from .accounts import AccountPicker
-from .data import DataTree, ReferenceLineEdit, insert_reference, step_samples, trigger_name
+from .data import (
+    DataTree,
+    ReferenceHighlighter,
+    ReferenceLineEdit,
+    insert_reference,
+    reference_names,
+    step_samples,
+    trigger_name,
+)
 from .fields import UNSET, FieldEditor, TextEditor, widget_hint
 from .references import (
     ReferenceCompleter,
@@ -73,6 +81,7 @@ class PropertiesPanel(QWidget):
         self.editors: dict[str, FieldEditor] = {}
         self.completers: dict[str, ReferenceCompleter] = {}
         self.reference_labels: dict[str, QLabel] = {}
+        self.reference_names: dict[str, QLabel] = {}  # under a text box: what it reads
         # Where the flow's problems show: under each field, and above the form for the rest.
         self.problem_labels: dict[str | None, QLabel] = {}
         self._labels: list[tuple[QLabel, str]] = []
@@ -221,6 +230,7 @@ class PropertiesPanel(QWidget):
         self.editors = {}
         self.completers = {}
         self.reference_labels = {}
+        self.reference_names = {}
         self.name_edit = QLineEdit(node.name)
         self.name_edit.editingFinished.connect(self._rename)
         form.addRow(self.tr("Step name"), self.name_edit)
@@ -268,6 +278,14 @@ class PropertiesPanel(QWidget):
                 reference_label.hide()
                 self.reference_labels[key] = reference_label
                 box.addWidget(reference_label)
+                if isinstance(editor.text_widget, QPlainTextEdit) and not secret:
+                    # A text box keeps its expressions; it names what they read underneath.
+                    editor.highlighter = ReferenceHighlighter(editor.text_widget.document())
+                    names = QLabel()
+                    names.setObjectName("help")
+                    names.setWordWrap(True)
+                    self.reference_names[key] = names
+                    box.addWidget(names)
                 if info.description:
                     help_text = QLabel(field_text(info.description))
                     help_text.setObjectName("help")
@@ -467,6 +485,10 @@ class PropertiesPanel(QWidget):
         node = self._node()
         if node is None:
             return
+        for key, names in self.reference_names.items():
+            found = reference_names(node.params.get(key), self.trigger_name())
+            names.setText(self.tr("Uses: %1").replace("%1", "  ·  ".join(found)) if found else "")
+            names.setVisible(bool(found))
         context = last_run_context(self.document.flow, self.document.registry, self.step_data)
         node_input = self._last_input(node.id)
         # A step the last run did not reach (a branch not taken, a step added since) is checked

@@ -661,6 +661,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>PropertiesPanel</name>
     <message>
+      <source>Uses: %1</source>
+      <translation>يستخدم: %1</translation>
+    </message>
+    <message>
       <source>Data from earlier steps</source>
       <translation>بيانات الخطوات السابقة</translation>
     </message>

@@ -26,8 +26,9 @@ def panel(qtbot) -> PropertiesPanel:
             ("Shape", "core.set_fields", {"fields": [{"name": "gift", "value": "Free delivery"}]}),
             ("Price", "core.format", {"kind": "number", "value": 1}),
             ("Check", "core.condition", {"conditions": []}),
+            ("Refuse", "core.stop_with_error", {"message": "No"}),
         ],
-        ["New order -> Shape", "Shape -> Price", "Price -> Check"],
+        ["New order -> Shape", "Shape -> Price", "Price -> Check", "Check:false -> Refuse"],
     )
     document = FlowDocument(flow, default_registry())
     shown_panel = PropertiesPanel(document)
@@ -130,3 +131,21 @@ def test_references_read_as_the_steps_and_fields_they_name():
     ]
     assert reference_parts("input.total", None) == ["This step's input", "Total"]
     assert reference_parts("trigger.total * 2", "New order") is None
+
+
+def test_a_text_box_names_the_data_its_references_read_under_it(qtbot, panel):
+    panel.show_node("refuse")
+    box = panel.editors["message"].text_widget
+    names = panel.reference_names["message"]
+    assert not names.isVisible()
+    click(qtbot, box)
+    box.selectAll()
+    qtbot.keyClicks(box, "Sorry ")
+
+    click_item(qtbot, panel.data_tree, "trigger.customer.name")
+
+    expected = "Sorry {{ trigger.customer.name }}"
+    qtbot.waitUntil(lambda: panel.document.flow.node("refuse").params["message"] == expected)
+    assert box.toPlainText() == expected
+    assert names.isVisible()
+    assert names.text() == "Uses: New order › Customer › Name"
