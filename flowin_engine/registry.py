@@ -53,6 +53,23 @@ class Phrases(BaseModel):
 TypeName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")]
 
 
+class ReplyOnly(BaseModel):
+    """An action a service allows only as a reply: WhatsApp's free text goes out only within 24
+    hours of the customer's last message. A flow that writes first uses ``instead``."""
+
+    model_config = ConfigDict(extra="forbid")
+    after: list[TypeName] = Field(
+        description="The triggers whose flows reply: the person has just written."
+    )
+    instead: TypeName = Field(description="The action that writes first (an approved template).")
+    fill: dict[str, list[list[str]]] = Field(
+        default_factory=dict,
+        description="Params of ``instead`` the builder fills from earlier steps' data: one value "
+        "per list of field names (best first), e.g. the customer's name, the order number.",
+    )
+    why: str = Field(description="Why, in one sentence the app shows beside the choice.")
+
+
 class OperationManifest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
@@ -97,6 +114,9 @@ class OperationManifest(BaseModel):
         None,
         description="A polling trigger's function(params, ctx) -> PollResult, called every "
         "interval to fetch new items.",
+    )
+    reply_only: ReplyOnly | None = Field(
+        None, description="Set when the service allows this action only as a reply."
     )
     webhook_setup: str = Field(
         "",

@@ -114,6 +114,12 @@ def _connector_strings(connector: Connector, registry: Registry) -> list[Entry]:
             found.append(
                 Entry(NODE_TYPES, node_type.manifest.description, f"{node_type.type}: description")
             )
+        if node_type.manifest.reply_only is not None:
+            found.append(
+                Entry(
+                    NODE_TYPES, node_type.manifest.reply_only.why, f"{node_type.type}: reply only"
+                )
+            )
         if node_type.manifest.webhook_setup:
             found.append(
                 Entry(

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,15 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from flowin_engine.builder.first_contact import written_first
 from flowin_engine.credentials import Connections
-from flowin_engine.editing import StepNameTaken
+from flowin_engine.editing import StepNameTaken, change_step
 from flowin_engine.events import received_data
 from flowin_engine.expressions import template_strings
 from flowin_engine.model import OnError
-from flowin_engine.registry import TriggerKind
+from flowin_engine.registry import NodeType, TriggerKind
 
-from ..editor.document import FlowDocument, SetNodeValue
-from ..i18n import field_text, node_type_description, node_type_name, problem_text
+from ..editor.document import EditCommand, FlowDocument, SetNodeValue
+from ..i18n import NODE_TYPES, field_text, node_type_description, node_type_name, problem_text
 from .accounts import AccountPicker
 from .data import (
     DataTree,
@@ -88,6 +89,8 @@ class PropertiesPanel(QWidget):
         self.step_data: dict[str, tuple[Any, Any, str | None]] = {}
         self.problems: dict[str, list[Any]] = {}
         self.schedule_preview: SchedulePreview | None = None
+        self._shown_type: str | None = None  # the type the form was built for
+        self.write_first_button: QPushButton | None = None  # a reply-only step that can't send
         # Where webhook triggers are called; the editor sets it (None: their address isn't shown).
         self.webhook_addresses: WebhookAddresses | None = None
         self.webhook_address: WebhookAddressBox | None = None
@@ -220,6 +223,12 @@ class PropertiesPanel(QWidget):
             about.setObjectName("help")
             about.setWordWrap(True)
             layout.addWidget(about)
+        self._shown_type = node.type
+        self.write_first_button = None
+        if node_type is not None and written_first(
+            self.document.flow, node, self.document.registry
+        ):
+            self._add_write_first(layout, node_type)
 
         self.problem_labels = {None: _problem_label("")}
         layout.addWidget(self.problem_labels[None])
@@ -341,6 +350,34 @@ class PropertiesPanel(QWidget):
         self._show_earlier_data()
         self.check_references()
 
+    def _add_write_first(self, layout: QVBoxLayout, node_type: NodeType) -> None:
+        """Why a reply-only step (WhatsApp's free text) can't send in this flow, and a button
+        for the step that can (the approved template)."""
+        rule = node_type.manifest.reply_only
+        assert rule is not None  # written_first says so
+        why = QLabel(QCoreApplication.translate(NODE_TYPES, rule.why))
+        why.setObjectName("problem")
+        why.setWordWrap(True)
+        layout.addWidget(why)
+        instead = self.document.registry.get(rule.instead)
+        self.write_first_button = QPushButton(
+            self.tr("Use %1 instead").replace("%1", node_type_name(instead))
+        )
+        self.write_first_button.clicked.connect(self._write_first)
+        layout.addWidget(self.write_first_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _write_first(self) -> None:
+        node = self._node()
+        if node is None:
+            return
+        flow, registry = self.document.flow, self.document.registry
+        arabic = QLocale().language() == QLocale.Language.Arabic  # the app's language
+        update = written_first(flow, node, registry, "ar" if arabic else "en")
+        if update is None:
+            return
+        text = self.tr("Use %1 instead").replace("%1", node_type_name(registry.get(update["type"])))
+        self.document.push(EditCommand(self.document, change_step(flow, node.id, **update), text))
+
     def _editor(self, info: Any, node_type: Any, commit: Callable[[Any], None]) -> FieldEditor:
         if widget_hint(info) == "connection" and self.connections is not None:
             extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
@@ -411,6 +448,9 @@ class PropertiesPanel(QWidget):
         if node is None:
             if self.node_id is not None:
                 self.show_node(None)
+            return
+        if node.type != self._shown_type:  # another kind of step now (or again, by an undo)
+            self.show_node(self.node_id, force=True)
             return
         if not self.name_edit.hasFocus():
             self.name_edit.setText(node.name)

@@ -790,6 +790,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Output</source>
       <translation>المُخرَج</translation>
     </message>
+    <message>
+      <source>Use %1 instead</source>
+      <translation>استخدم %1 بدلًا منها</translation>
+    </message>
   </context>
   <context>
     <name>RunLog</name>

@@ -20,6 +20,7 @@ from ..model import Flow
 from ..registry import Registry
 from .assemble import split_problems
 from .errors import ModelAnswerInvalid, ModelUnavailable
+from .first_contact import write_first
 from .language import Language
 from .proposal import Explanation, Missing, Proposal
 
@@ -69,6 +70,12 @@ def catalogue_text(registry: Registry) -> str:
         ]
         if isinstance(manifest.output_example, dict):
             lines.append(f"  output fields: {', '.join(map(str, manifest.output_example))}")
+        if manifest.reply_only is not None:
+            rule = manifest.reply_only
+            lines.append(
+                f"  only as a reply, after: {', '.join(rule.after)}; to write first use "
+                f"{rule.instead} ({rule.why})"
+            )
         phrases = [*manifest.phrases.en, *manifest.phrases.ar]
         if phrases:
             lines.append(f"  phrases: {'; '.join(phrases)}")
@@ -127,7 +134,7 @@ class ModelBuilder:
             {"role": "user", "content": sentence},
         ]
         content = self._ask(messages)
-        proposal, problems = self._read(content, language)
+        proposal, problems = self._read(content, language, names_language)
         if problems:
             log.info("The AI model's flow has problems; asking it once to repair: %s", problems)
             messages += [
@@ -135,7 +142,7 @@ class ModelBuilder:
                 {"role": "user", "content": _repair_request(problems)},
             ]
             content = self._ask(messages)
-            proposal, problems = self._read(content, language)
+            proposal, problems = self._read(content, language, names_language)
             if problems:
                 raise ModelAnswerInvalid(
                     "The AI model could not build a valid flow, even after one correction:\n"
@@ -174,7 +181,9 @@ class ModelBuilder:
             return json.dumps({"refused": refusal})
         return (choice.message.content or "") if choice else ""
 
-    def _read(self, content: str, language: Language) -> tuple[Proposal | None, list[str]]:
+    def _read(
+        self, content: str, language: Language, names_language: Language | None = None
+    ) -> tuple[Proposal | None, list[str]]:
         """The proposal in the answer, or the problems to send back for repair."""
         try:
             data = json.loads(_strip_fences(content))
@@ -218,7 +227,7 @@ class ModelBuilder:
             review=True,
             **common,
         )
-        return proposal, []
+        return write_first(proposal, self.registry, names_language), []
 
 
 def _repair_request(problems: list[str]) -> str:

@@ -12,6 +12,7 @@ from .assemble import PlannedStep, assemble, flow_name, split_problems
 from .catalogue import CONDITION_TYPE, MANUAL_TYPE, SCHEDULE_TYPE, WAIT_TYPE, Catalogue
 from .entities import MARKER, Entity, Extraction, extract
 from .errors import BuilderError
+from .first_contact import write_first
 from .language import Language, canonical, detect_language, normalize, tokens
 from .proposal import Missing, Proposal
 from .variables import SUBJECTS, Source, find_field
@@ -132,7 +133,7 @@ class OfflineBuilder:
             raise BuilderError(
                 "The offline builder made a flow that can't run: " + "; ".join(map(str, wrong))
             )
-        return Proposal(
+        proposal = Proposal(
             flow=assembled.flow,
             explanation=assembled.explanation,
             not_understood=not_understood,
@@ -141,6 +142,7 @@ class OfflineBuilder:
             language=language,
             review=True,
         )
+        return write_first(proposal, self.registry, names_language)
 
     def _clauses(self, extraction: Extraction) -> list[Clause]:
         text = extraction.text

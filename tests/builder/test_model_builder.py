@@ -87,7 +87,19 @@ def test_a_valid_answer_becomes_a_proposal_for_review(model_server, settings, ca
     with caplog.at_level(logging.INFO, logger="flowin_engine.builder"):
         proposal = build("When I get a new Shopify order, WhatsApp the client", model=settings)
     assert proposal.source == "model" and proposal.review
-    assert [n.type for n in proposal.flow.nodes] == ["shopify.new_order", "whatsapp.send_text"]
+    # The model chose free text; a first message to a customer must be a template.
+    assert [n.type for n in proposal.flow.nodes] == [
+        "shopify.new_order",
+        "whatsapp.send_template",
+    ]
+    template = proposal.flow.nodes[1]
+    assert template.params["to"] == "{{ trigger.email }}"
+    assert template.params["body_parameters"] == [
+        "{{ trigger.first_name }}",
+        "{{ trigger.order_number }}",
+    ]
+    assert template.notes == "Thanks {{ trigger.customer_name }}!"
+    assert any(m.field == "template" for m in proposal.missing)
     assert proposal.explanation[0].type == "shopify.new_order"
     assert any(getattr(r, "review", False) for r in caplog.records)
     (entry,) = journal.entries()  # kept in the data folder, where the desktop app finds it too
@@ -95,13 +107,14 @@ def test_a_valid_answer_becomes_a_proposal_for_review(model_server, settings, ca
     assert entry["sentence"] == "When I get a new Shopify order, WhatsApp the client"
     assert [n["type"] for n in entry["flow"]["nodes"]] == [
         "shopify.new_order",
-        "whatsapp.send_text",
+        "whatsapp.send_template",
     ]
     (messages,) = sent_messages(model_server)
     system = messages[0]["content"]
     for node_type in default_registry().node_types:  # the catalogue comes from the registry
         assert node_type.type in system
     assert "whatsapp the customer" in system and "to (To, required)" in system
+    assert "to write first use whatsapp.send_template" in system
     assert messages[1] == {
         "role": "user",
         "content": "When I get a new Shopify order, WhatsApp the client",
@@ -135,7 +148,10 @@ def test_missing_values_are_not_errors_but_listed(model_server, settings):
     model_server.respond(CHAT, json=completion(answer(flow)))
     proposal = build("When I get a new Shopify order, WhatsApp the client", model=settings)
     assert len(sent_messages(model_server)) == 1
-    assert [(m.node, m.field) for m in proposal.missing] == [("WhatsApp the client", "to")]
+    assert [(m.node, m.field) for m in proposal.missing] == [
+        ("WhatsApp the client", "to"),
+        ("WhatsApp the client", "template"),  # a first message is an approved template
+    ]
 
 
 def test_the_model_can_ask_a_clarifying_question(model_server, settings):

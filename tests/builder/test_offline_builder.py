@@ -198,7 +198,7 @@ def test_conditions_in_both_languages(sentence, rule):
 def test_seed_shopify_order_to_whatsapp_maps_the_customer_phone():
     proposal = build("When I get a new Shopify order, send WhatsApp message to the client")
     trigger, action = proposal.flow.nodes
-    assert (trigger.type, action.type) == ("shopify.new_order", "whatsapp.send_text")
+    assert (trigger.type, action.type) == ("shopify.new_order", "whatsapp.send_template")
     assert proposal.flow.edges[0].source == trigger.id
     assert proposal.flow.edges[0].target == action.id
     example = default_registry().get("shopify.new_order").manifest.output_example
@@ -207,6 +207,46 @@ def test_seed_shopify_order_to_whatsapp_maps_the_customer_phone():
         assert any(m.field == "to" for m in proposal.missing)
         pytest.skip("shopify.new_order's output_example declares no phone field to map 'to' from")
     assert "phone" in action.params["to"] and action.params["to"].startswith("{{ trigger.")
+
+
+def test_a_first_whatsapp_to_a_shopify_customer_is_a_template_with_its_values_as_fields():
+    proposal = build("When I get a new Shopify order, send WhatsApp message to the client")
+    _, template = proposal.flow.nodes
+    assert template.type == "whatsapp.send_template" and template.name == "Send WhatsApp template"
+    assert template.params["to"] == "{{ trigger.phone }}"
+    # The template's {{1}} and {{2}}: the customer's first name and the order number.
+    assert template.params["body_parameters"] == [
+        "{{ trigger.first_name }}",
+        "{{ trigger.order_number }}",
+    ]
+    assert ("Send WhatsApp template", "template") in {(m.node, m.field) for m in proposal.missing}
+    why = proposal.explanation[1]
+    assert why.node == "Send WhatsApp template" and "24 hours" in why.why
+    assert "Send WhatsApp template rather than Send WhatsApp message" in why.why
+
+
+def test_an_arabic_first_contact_is_a_template_too_and_says_why_in_arabic():
+    proposal = build("لما يجي اوردر جديد على شوبيفاي ابعت واتساب للعميل")
+    assert [n.type for n in proposal.flow.nodes][-1] == "whatsapp.send_template"
+    assert "24 ساعة" in proposal.explanation[-1].why
+
+
+def test_a_reply_to_a_whatsapp_message_stays_free_text():
+    proposal = build(
+        'When a WhatsApp message arrives, reply on WhatsApp with "Thanks, we\'ll get back to you"'
+    )
+    assert [n.type for n in proposal.flow.nodes] == [
+        "whatsapp.incoming_message",
+        "whatsapp.send_text",
+    ]
+    assert "24 hours" not in proposal.explanation[1].why
+
+
+def test_a_message_written_for_a_first_contact_is_kept_in_the_template_steps_notes():
+    proposal = build('Run it manually and send a WhatsApp to +966501234567 saying "test"')
+    template = proposal.flow.nodes[-1]
+    assert template.type == "whatsapp.send_template" and template.params["to"] == "+966501234567"
+    assert template.notes == "test"
 
 
 def test_seed_schedule_to_slack_channel():

@@ -59,6 +59,10 @@
       <source>Send a WhatsApp template</source>
       <translation>أرسل قالب واتساب</translation>
     </message>
+    <message>
+      <source>WhatsApp lets a business send free text only within 24 hours of the customer's last message; to write first, send an approved template.</source>
+      <translation>لا يسمح واتساب للنشاط التجاري بإرسال نص حر إلا خلال 24 ساعة من آخر رسالة من العميل؛ ولتبدأ أنت الكتابة، أرسل قالبًا معتمدًا.</translation>
+    </message>
   </context>
   <context>
     <name>NodeFields</name>
