@@ -16,15 +16,14 @@ from ..model import Flow, Node
 from ..registry import NodeType, Registry
 from .assemble import split_problems
 from .language import Language
-from .names import display_name
+from .names import display_name, field_title
 from .proposal import Missing, Proposal
-from .variables import Source, find_field
+from .variables import Source, find_field, kind_of, missing_message
 
 _WHY = {
-    "en": " {instead} rather than {name}: {name} can only reply to someone who wrote in the "
-    "last 24 hours, and this flow writes first.",
-    "ar": " {instead} بدلًا من {name}: لا ترد {name} إلا على من كتب خلال آخر 24 ساعة، وهذا "
-    "التدفق هو من يبدأ الكتابة.",
+    "en": " This flow writes first, and {name} can only reply to someone who wrote in the "
+    "last 24 hours.",
+    "ar": " هذا التدفق هو من يبدأ الكتابة، و«{name}» لا ترد إلا على من كتب خلال آخر 24 ساعة.",
 }
 
 
@@ -55,20 +54,28 @@ def write_first(
         for item in proposal.explanation:
             if item.node == node.name:
                 item.node, item.type = new_name, update["type"]
-                item.why += _WHY[proposal.language].format(
-                    instead=display_name(registry.get(update["type"]), proposal.language),
-                    name=display_name(old_type, proposal.language),
-                )
+                old = display_name(old_type, proposal.language)
+                new = display_name(registry.get(update["type"]), proposal.language)
+                item.why = item.why.replace(old, new) + _WHY[proposal.language].format(name=old)
         swapped.append(new_name)
         proposal.missing = [m for m in proposal.missing if m.node != node.name]
     if swapped:
         to_fill, _ = split_problems(flow, registry)
         known = {(m.node, m.field) for m in proposal.missing}
-        proposal.missing += [
-            Missing(node=p.node or "", field=p.field or "", message=str(p))
-            for p in to_fill
-            if p.node in swapped and (p.node, p.field) not in known
-        ]
+        language = proposal.language
+        for problem in to_fill:
+            node = flow.node_by_name(problem.node or "")
+            if node is None or node.name not in swapped or (node.name, problem.field) in known:
+                continue
+            node_type, key = registry.get(node.type), problem.field or ""
+            message = (
+                missing_message(
+                    kind_of(node_type, key), field_title(node_type, key, language), language
+                )
+                if key in node_type.input_model.model_fields
+                else str(problem)
+            )
+            proposal.missing.append(Missing(node=node.name, field=key, message=message))
     return proposal
 
 

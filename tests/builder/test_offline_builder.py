@@ -222,13 +222,16 @@ def test_a_first_whatsapp_to_a_shopify_customer_is_a_template_with_its_values_as
     assert ("Send WhatsApp template", "template") in {(m.node, m.field) for m in proposal.missing}
     why = proposal.explanation[1]
     assert why.node == "Send WhatsApp template" and "24 hours" in why.why
-    assert "Send WhatsApp template rather than Send WhatsApp message" in why.why
+    assert why.why.startswith("Then: Send WhatsApp template, for")
+    assert "This flow writes first, and Send WhatsApp message can only reply" in why.why
 
 
 def test_an_arabic_first_contact_is_a_template_too_and_says_why_in_arabic():
     proposal = build("لما يجي اوردر جديد على شوبيفاي ابعت واتساب للعميل")
     assert [n.type for n in proposal.flow.nodes][-1] == "whatsapp.send_template"
     assert "24 ساعة" in proposal.explanation[-1].why
+    (template,) = [m for m in proposal.missing if m.field == "template"]
+    assert "needs a value" not in template.message  # said in Arabic, as the rest
 
 
 def test_a_reply_to_a_whatsapp_message_stays_free_text():
