@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from flowin_engine.errors import FlowinError
 from flowin_engine.store import DatabaseDamaged, Store, _health
 
-from ..i18n import LANGUAGES, Localizer
+from ..i18n import LANGUAGES, Localizer, isolate
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ def _restored(error: DatabaseDamaged) -> bool:
     found = _health.backups(error.path)
     text = _tr("Flowin's database (%1) is damaged, so Flowin has not opened it.").replace(
         "%1",
-        f"\u2068{error.path}\u2069",  # a path reads left to right in Arabic too
+        isolate(error.path),  # a path reads left to right in Arabic too
     )
     box = QMessageBox(QMessageBox.Icon.Critical, "Flowin", text)
     if not found:

@@ -6,11 +6,13 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from flowin_engine.errors import FlowinError
 from flowin_engine.runtime import next_runs
+
+from ..i18n import date_time_text, isolate
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +68,7 @@ class SchedulePreview(QWidget):
         for label in self.times[len(upcoming) :]:
             label.hide()
         zone = params.get("timezone") or flow_timezone or "UTC"
-        self.zone.setText(self.tr("Times in %1.").replace("%1", f"\u2068{zone}\u2069"))
+        self.zone.setText(self.tr("Times in %1.").replace("%1", isolate(zone)))
         self.zone.show()
 
     def readable(self, moment: datetime) -> str:
@@ -74,9 +76,8 @@ class SchedulePreview(QWidget):
 
         The wall-clock time of ``moment``'s own zone is kept: a schedule runs at 9:00 in its zone.
         """
-        locale = QLocale()
-        day = locale.toString(QDate(moment.year, moment.month, moment.day), DATE_FORMAT)
-        time = locale.toString(QTime(moment.hour, moment.minute), TIME_FORMAT)
+        day = date_time_text(QDate(moment.year, moment.month, moment.day), DATE_FORMAT)
+        time = date_time_text(QTime(moment.hour, moment.minute), TIME_FORMAT)
         return self.tr("%1, %2").replace("%1", day).replace("%2", time)
 
     def _show_problem(self, error: Exception) -> None:
@@ -85,7 +86,7 @@ class SchedulePreview(QWidget):
         self.zone.hide()
         if isinstance(error, LookupError):
             text = self.tr("Flowin doesn't know the time zone '%1'.").replace(
-                "%1", f"\u2068{self._params.get('timezone')}\u2069"
+                "%1", isolate(self._params.get("timezone"))
             )
         elif self._params.get("mode") == "cron":
             text = self.tr(
