@@ -1,5 +1,5 @@
-"""PNGs of the AI builder open over the example flow (a laptop-sized window) and of a webhook
-trigger's address, in English and Arabic.
+"""PNGs of the AI builder open over the example flow (a laptop-sized window), of a webhook
+trigger's address and of a free-text WhatsApp step that writes first, in English and Arabic.
 
 QT_QPA_PLATFORM=offscreen .venv/bin/python tools/panel_shots.py [folder]
 """
@@ -43,10 +43,19 @@ def shopify_flow() -> tuple[Flow, Node]:
         params={"sheet": "Orders"},
         position=Position(x=280, y=0),
     )
+    whatsapp = Node(
+        type="whatsapp.send_text",
+        name="Send WhatsApp message",
+        params={"to": "{{ trigger.phone }}", "text": "Thanks for your order!"},
+        position=Position(x=560, y=0),
+    )
     flow = Flow(
         name="Orders to the sheet",
-        nodes=[trigger, row],
-        edges=[Edge(source=trigger.id, target=row.id)],
+        nodes=[trigger, row, whatsapp],
+        edges=[
+            Edge(source=trigger.id, target=row.id),
+            Edge(source=row.id, target=whatsapp.id),
+        ],
     )
     return flow, trigger
 
@@ -85,6 +94,10 @@ def main() -> None:
             editor.properties.settings_scroll.ensureWidgetVisible(box)
         settle(app)
         window.grab().save(str(out / f"webhook-address-{language}.png"))
+        editor.scene.clearSelection()
+        editor.scene.node_items[shop.nodes[2].id].setSelected(True)
+        settle(app, 0.5)
+        window.grab().save(str(out / f"first-whatsapp-is-a-template-{language}.png"))
     window.set_language("en")
     window.shutdown()
 
