@@ -16,6 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["FLOWIN_DATA_DIR"] = tempfile.mkdtemp(prefix="flowin-shots-")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QApplication
 
 from flowin_desktop.app import create_window
@@ -58,6 +59,17 @@ def main() -> None:
         },
     ]
     editor.document.push(SetNodeValue(editor.document, big.id, "params.conditions", rules))
+    greeting = next(n for n in editor.document.flow.nodes if n.name == "Write the greeting")
+    route = editor.add_node("core.switch", QPointF(560, 320))
+    editor.scene.connect(greeting.id, "main", route, "main")
+    cases = [{"equals": "Layla", "output": "Regular"}, {"equals": "Omar", "output": "New"}]
+    value = "{{ trigger.customer_name }}"
+    editor.document.push(SetNodeValue(editor.document, route, "params.value", value))
+    editor.document.push(SetNodeValue(editor.document, route, "params.cases", cases))
+    refuse = editor.add_node("core.stop_with_error", QPointF(860, 320))
+    editor.scene.connect(route, "New", refuse, "main")
+    message = "Sorry {{ trigger.customer_name }}, order {{ steps['Write the greeting'].output.total }}"
+    editor.document.push(SetNodeValue(editor.document, refuse, "params.message", message))
     editor.test_run()
     deadline = time.monotonic() + 10
     while editor.runs.is_running() and time.monotonic() < deadline:
@@ -82,6 +94,12 @@ def main() -> None:
         select(window, "Add a thank-you gift")
         settle(app)
         window.grab().save(str(out / f"data-tree-{language}.png"))
+        select(window, "Switch")
+        settle(app)
+        window.grab().save(str(out / f"switch-cases-{language}.png"))
+        select(window, "Stop with error")
+        settle(app)
+        window.grab().save(str(out / f"text-box-references-{language}.png"))
     window.set_language("en")
     window.shutdown()
 
