@@ -68,7 +68,9 @@ def main() -> None:
     editor.document.push(SetNodeValue(editor.document, route, "params.cases", cases))
     refuse = editor.add_node("core.stop_with_error", QPointF(860, 320))
     editor.scene.connect(route, "New", refuse, "main")
-    message = "Sorry {{ trigger.customer_name }}, order {{ steps['Write the greeting'].output.total }}"
+    message = (
+        "Sorry {{ trigger.customer_name }}, order {{ steps['Write the greeting'].output.total }}"
+    )
     editor.document.push(SetNodeValue(editor.document, refuse, "params.message", message))
     editor.test_run()
     deadline = time.monotonic() + 10

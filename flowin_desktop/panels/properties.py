@@ -36,7 +36,14 @@ from flowin_engine.model import OnError
 from flowin_engine.registry import NodeType, TriggerKind
 
 from ..editor.document import EditCommand, FlowDocument, SetNodeValue
-from ..i18n import NODE_TYPES, field_text, node_type_description, node_type_name, problem_text
+from ..i18n import (
+    NODE_TYPES,
+    field_text,
+    isolate,
+    node_type_description,
+    node_type_name,
+    problem_text,
+)
 from .accounts import AccountPicker
 from .data import (
     DataTree,
@@ -527,7 +534,9 @@ class PropertiesPanel(QWidget):
             return
         for key, names in self.reference_names.items():
             found = reference_names(node.params.get(key), self.trigger_name())
-            names.setText(self.tr("Uses: %1").replace("%1", "  ·  ".join(found)) if found else "")
+            # Each name isolated: an English step name in an Arabic sentence stays in one piece.
+            shown = "\n".join(isolate(name) for name in found)  # one a line: none cut in two
+            names.setText(self.tr("Uses: %1").replace("%1", shown) if found else "")
             names.setVisible(bool(found))
         context = last_run_context(self.document.flow, self.document.registry, self.step_data)
         node_input = self._last_input(node.id)

@@ -13,7 +13,7 @@ from flowin_engine.model import PinnedOutput
 from flowin_engine.registry import default_registry
 from tests.engine.builders import make_flow
 
-from .conftest import WAIT_MS, click, shown
+from .conftest import WAIT_MS, click, plain, shown
 
 ORDER = {"customer": {"name": "Layla", "phone": "+966500000001"}, "total": 250}
 
@@ -148,4 +148,4 @@ def test_a_text_box_names_the_data_its_references_read_under_it(qtbot, panel):
     qtbot.waitUntil(lambda: panel.document.flow.node("refuse").params["message"] == expected)
     assert box.toPlainText() == expected
     assert names.isVisible()
-    assert names.text() == "Uses: New order › Customer › Name"
+    assert plain(names.text()) == "Uses: New order › Customer › Name"
