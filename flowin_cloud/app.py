@@ -7,6 +7,7 @@ import ipaddress
 import json
 import logging
 import os
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
@@ -90,6 +91,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
+    @app.get("/api/version", tags=["health"])
+    def latest_version() -> dict[str, str]:
+        """The newest Flowin desktop version: the app tells its user when theirs is older."""
+        return {"latest_desktop_version": settings.latest_desktop_version or _released_version()}
+
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse:
         # FastAPI's own answer, but in ASCII: the input it quotes may hold half a surrogate pair;
@@ -103,6 +109,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse(status_code=500, content={"detail": SERVER_ERROR})
 
     return app
+
+
+def _released_version() -> str:
+    try:
+        return version("flowin")
+    except PackageNotFoundError:  # a source tree that was never installed
+        return "0"
 
 
 # Sign-in, account and code routes take a few hundred bytes; 64 KB leaves room to spare.

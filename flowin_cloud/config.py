@@ -74,6 +74,10 @@ class Settings(BaseSettings):
     # "limits[redis]"), so each process does not count only its own attempts.
     rate_limit_storage: str = "memory://"
 
+    # The newest desktop version, which apps asking GET /api/version are told about (they only
+    # inform their user); when not given, the version this server was released with.
+    latest_desktop_version: str | None = None
+
     smtp_host: str | None = None
     smtp_port: int = 587
     smtp_username: str | None = None

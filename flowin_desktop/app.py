@@ -16,6 +16,7 @@ from flowin_engine.registry import Registry, default_registry
 from flowin_engine.store import Store
 
 from .active_flows import ActiveFlows, ProblemLabel
+from .autostart import MINIMISED_FLAG
 from .crash import CRASH_EXIT_CODE, SessionLog, raise_when_asked
 from .dialogs.crash_report import CrashReportOffer
 from .dialogs.damaged import open_store
@@ -29,9 +30,6 @@ from .theme import ui_font
 from .tray import Tray
 
 log = logging.getLogger(__name__)
-
-# Started at login (autostart.py): the window stays in the tray until asked for.
-MINIMISED_FLAG = "--minimised"
 
 
 def app_icon() -> QIcon:

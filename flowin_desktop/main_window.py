@@ -6,6 +6,7 @@ the tray. What each page does lives with the page: the editor in ``editor/``, th
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -29,6 +30,8 @@ from .active_flows import ActiveFlows
 from .cloud.account import CloudAccountDialog
 from .cloud.reactions import CloudReactions
 from .cloud.service import CloudSync
+from .dialogs.about import AboutDialog
+from .dialogs.settings import SettingsDialog
 from .editor.page import OPEN_FLOW_SETTING, Editor, window_action
 from .executions import ExecutionsView
 from .home import HomeView
@@ -123,6 +126,8 @@ class MainWindow(QMainWindow):
         self.theme_action = window_action(self, self.toggle_theme, "Ctrl+Shift+L")
         self.executions_action = window_action(self, self.show_executions, "Ctrl+Shift+E")
         self.cloud_action = window_action(self, self.show_cloud_account)
+        self.settings_action = window_action(self, self.show_settings)
+        self.about_action = window_action(self, self.show_about)
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addActions(
@@ -130,6 +135,7 @@ class MainWindow(QMainWindow):
         )
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.cloud_action)
+        self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu("")
@@ -166,6 +172,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.executions_action)
         self.run_menu = bar.addMenu("")
         self.run_menu.addAction(editor.run_action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
 
     def _connect(self) -> None:
         self.editor.message.connect(self._show_message)
@@ -205,6 +213,7 @@ class MainWindow(QMainWindow):
         self.digit_actions[""].setText(self.tr("As the language writes them"))
         self.digit_actions["western"].setText(self.tr("Western (0123)"))
         self.digit_actions["arabic"].setText(self.tr("Arabic-Indic (٠١٢٣)"))
+        self.help_menu.setTitle(self.tr("&Help"))
         texts = {
             self.new_action: self.tr("New flow"),
             self.home_action: self.tr("Your flows"),
@@ -212,6 +221,8 @@ class MainWindow(QMainWindow):
             self.theme_action: self.tr("Dark theme"),
             self.executions_action: self.tr("Executions"),
             self.cloud_action: self.tr("Cloud account…"),
+            self.settings_action: self.tr("Settings…"),
+            self.about_action: self.tr("About Flowin"),
         }
         for action, text in texts.items():
             action.setText(text)
@@ -326,6 +337,20 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
+
+    def show_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> AboutDialog:
+        # Only a cloud the user chose (signed in to, or set for this computer) is asked.
+        server = os.environ.get("FLOWIN_CLOUD_SERVER") or self.cloud.account.server
+        dialog = AboutDialog(server, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_cloud_account(self) -> CloudAccountDialog:
         return self.cloud_reactions.show_account()

@@ -370,6 +370,18 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Arabic-Indic (٠١٢٣)</source>
       <translation>هندية عربية (٠١٢٣)</translation>
     </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;مساعدة</translation>
+    </message>
+    <message>
+      <source>Settings…</source>
+      <translation>الإعدادات…</translation>
+    </message>
+    <message>
+      <source>About Flowin</source>
+      <translation>حول Flowin</translation>
+    </message>
   </context>
   <context>
     <name>Editor</name>
@@ -3164,6 +3176,76 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>Not now</source>
       <translation>ليس الآن</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <source>Settings</source>
+      <translation>الإعدادات</translation>
+    </message>
+    <message>
+      <source>Open Flowin when I sign in to this computer</source>
+      <translation>افتح Flowin عند تسجيل دخولي إلى هذا الحاسوب</translation>
+    </message>
+    <message>
+      <source>Flowin starts in the tray, so your active flows keep running after the computer restarts.</source>
+      <translation>يبدأ Flowin في شريط النظام، فتستمر تدفقاتك النشطة في العمل بعد إعادة تشغيل الحاسوب.</translation>
+    </message>
+    <message>
+      <source>This computer did not let Flowin change that. Try again later.</source>
+      <translation>لم يسمح هذا الحاسوب لـ Flowin بتغيير ذلك. حاول مرة أخرى لاحقًا.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AboutDialog</name>
+    <message>
+      <source>About Flowin</source>
+      <translation>حول Flowin</translation>
+    </message>
+    <message>
+      <source>Flowin %1</source>
+      <translation>Flowin %1</translation>
+    </message>
+    <message>
+      <source>Connect the tools you use and let the work flow, on your own computer.</source>
+      <translation>اربط الأدوات التي تستخدمها ودع العمل يتدفق، على حاسوبك أنت.</translation>
+    </message>
+    <message>
+      <source>Checking for a newer version is off: Flowin asks the cloud account's server, and none is set up.</source>
+      <translation>البحث عن إصدار أحدث متوقف: يسأل Flowin خادم الحساب السحابي، ولم يُضبط أي خادم.</translation>
+    </message>
+    <message>
+      <source>Flowin could not ask %1 for a newer version. Check the internet connection.</source>
+      <translation>تعذّر على Flowin أن يسأل %1 عن إصدار أحدث. تحقّق من الاتصال بالإنترنت.</translation>
+    </message>
+    <message>
+      <source>Looking for a newer version…</source>
+      <translation>جارٍ البحث عن إصدار أحدث…</translation>
+    </message>
+    <message>
+      <source>Flowin %1 is out. Get it where you got Flowin; your flows stay as they are.</source>
+      <translation>صدر Flowin %1. نزّله من حيث حصلت على Flowin؛ تبقى تدفقاتك كما هي.</translation>
+    </message>
+    <message>
+      <source>This is the newest Flowin.</source>
+      <translation>هذا أحدث إصدار من Flowin.</translation>
+    </message>
+    <message>
+      <source>Fonts</source>
+      <translation>الخطوط</translation>
+    </message>
+    <message>
+      <source>SIL Open Font License 1.1</source>
+      <translation>رخصة SIL للخطوط المفتوحة 1.1</translation>
+    </message>
+    <message>
+      <source>Libraries</source>
+      <translation>المكتبات</translation>
+    </message>
+    <message>
+      <source>Qt is used under the LGPL version 3: you may replace the Qt libraries in the folder Flowin is installed in with your own build of them.</source>
+      <translation>تُستخدم Qt بموجب الإصدار 3 من رخصة LGPL: يمكنك استبدال مكتبات Qt في المجلد المثبَّت فيه Flowin بنسخة تبنيها أنت منها.</translation>
     </message>
   </context>
 </TS>
