@@ -608,6 +608,75 @@ class ObjectListEditor(_ListEditor):
             self.rows.append(self._row(entry if isinstance(entry, dict) else {}), report=False)
 
 
+class ValueRow:
+    """One value of a list of values, numbered as the list counts (a template's {{1}}, {{2}})."""
+
+    def __init__(self, data: DataSource, changed: Callable[[], None], value: Any, text: bool):
+        self.frame = _row_frame()
+        self.number = QLabel()
+        self.number.setObjectName("help")
+        self.field = _ValueField(data, changed, "")
+        self.field.set(value)
+        self.text = text
+        self.remove_button = _remove_button()
+        layout = QHBoxLayout(self.frame)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.number)
+        layout.addWidget(self.field.widget, 1)
+        layout.addWidget(self.remove_button)
+
+    def focus(self) -> None:
+        self.field.edit.setFocus()
+
+    def value(self) -> Any:
+        return self.field.text() if self.text else self.field.value()
+
+
+class ValueListEditor(_ListEditor):
+    """A list of plain values (texts, numbers) as numbered rows."""
+
+    def __init__(self, commit: Commit, data: DataSource, text: bool) -> None:
+        super().__init__(commit)
+        self.data, self.text = data, text
+        self.rows = _Rows(self._emit)
+        self.add = self.rows.add_button(_tr("+ Add value"), lambda: self._row(""))
+        self.rows.finish_buttons()
+        self.widget = self.rows.widget
+
+    def _row(self, value: Any) -> ValueRow:
+        return ValueRow(self.data, self._emit, value, self.text)
+
+    def _emit(self) -> None:
+        self._number()
+        super()._emit()
+
+    def _number(self) -> None:
+        for number, row in enumerate(self.rows.rows, start=1):
+            row.number.setText(str(number))
+
+    def current(self) -> list[Any]:
+        return [row.value() for row in self.rows.rows]
+
+    def _show(self, value: Any) -> None:
+        entries = value if isinstance(value, list) else []
+        if entries == self.current() and self.rows.rows:
+            return
+        self.rows.clear()
+        for entry in entries:
+            self.rows.append(self._row(entry), report=False)
+        self._number()
+
+
+def _list_item(annotation: Any) -> Any:
+    """The item type of a ``list[...]`` annotation, or None when it isn't a list."""
+    annotation = _plain(annotation)
+    if typing.get_origin(annotation) is not list:
+        return None
+    (item,) = typing.get_args(annotation) or (Any,)
+    return _plain(item)
+
+
 def list_item_model(annotation: Any) -> type[BaseModel] | None:
     """The object model of a ``list[Model]`` annotation, else None."""
     annotation = _plain(annotation)
@@ -626,6 +695,9 @@ def list_editor(
         return RulesEditor(commit, data)
     model = list_item_model(annotation)
     if model is None:
+        item = _list_item(annotation)
+        if hint is None and item in (str, int, float, Any):
+            return ValueListEditor(commit, data, text=item is str)
         return None
     if hint == "key_value":
         return ObjectListEditor(model, commit, data, _tr("+ Add field"), joiner="=")

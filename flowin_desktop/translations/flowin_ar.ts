@@ -2924,6 +2924,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>+ أضف صفًا</translation>
     </message>
     <message>
+      <source>+ Add value</source>
+      <translation>+ أضف قيمة</translation>
+    </message>
+    <message>
       <source>+ Add rule</source>
       <translation>+ أضف قاعدة</translation>
     </message>

@@ -14,7 +14,7 @@ from connectors.core.operations import Operator
 from flowin_desktop.editor.document import FlowDocument
 from flowin_desktop.panels.data import ReferenceLineEdit
 from flowin_desktop.panels.properties import PropertiesPanel
-from flowin_desktop.panels.rules import ObjectListEditor, RuleRow, RulesEditor
+from flowin_desktop.panels.rules import ObjectListEditor, RuleRow, RulesEditor, ValueListEditor
 from flowin_engine.registry import default_registry
 from flowin_engine.runner import Runner
 from tests.engine.builders import make_flow
@@ -288,3 +288,28 @@ def test_set_fields_and_switch_cases_are_rows_of_name_and_value(qtbot, panel):
     panel.show_node("route")
     shown = panel.editors["cases"].rows.rows[0].frame.findChildren(ReferenceLineEdit)
     assert [field.text() for field in shown[:2]] == ["Layla", "Regular"]
+
+
+def test_a_list_of_texts_is_numbered_rows_whose_removal_renumbers_the_rest(qtbot):
+    flow = make_flow(
+        [
+            ("New order", "core.manual_trigger", {"sample_data": ORDER}),
+            ("Thank", "whatsapp.send_template", {"body_parameters": ["Layla"]}),
+        ],
+        ["New order -> Thank"],
+    )
+    panel = PropertiesPanel(FlowDocument(flow, default_registry()))
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_node("thank")
+    values = panel.editors["body_parameters"]
+    assert isinstance(values, ValueListEditor)
+    assert [row.field.text() for row in values.rows.rows] == ["Layla"]
+    click(qtbot, values.add)
+    type_into(qtbot, values.rows.rows[1].field.edit, "1042")
+    params = lambda: panel.document.flow.node("thank").params  # noqa: E731
+    assert params()["body_parameters"] == ["Layla", "1042"]  # texts stay texts
+    assert [row.number.text() for row in values.rows.rows] == ["1", "2"]
+    click(qtbot, values.rows.rows[0].remove_button)
+    assert params()["body_parameters"] == ["1042"]
+    assert [row.number.text() for row in values.rows.rows] == ["1"]
