@@ -99,7 +99,7 @@ def written_first(
     params = {key: value for key, value in node.params.items() if key in fields}
     index = next(i for i, n in enumerate(flow.nodes) if n.id == node.id)
     earlier = [n for n in flow.nodes[:index] if trigger is None or n.id != trigger.id]
-    sources = _sources([trigger, *earlier] if trigger is not None else earlier, registry)
+    sources = _sources(trigger, earlier, registry)
     for key, groups in rule.fill.items():
         if not params.get(key):
             values = [find_field(sources, "other", tuple(names)) for names in groups]
@@ -118,14 +118,16 @@ def written_first(
     }
 
 
-def _sources(earlier: list[Node], registry: Registry) -> list[Source]:
-    """The data of the trigger and the steps before, nearest first, as the builders read it."""
+def _sources(trigger: Node | None, earlier: list[Node], registry: Registry) -> list[Source]:
+    """The data of the steps before and of the trigger, nearest first, as the builders read
+    it: ``trigger``, ``steps['Name'].output``."""
+    named = [(f"steps['{node.name}'].output", node) for node in earlier]
+    if trigger is not None:
+        named.insert(0, ("trigger", trigger))
     sources = []
-    for position, node in enumerate(earlier):
+    for expression, node in named:
         node_type = registry.find(node.type)
         example = node_type.manifest.output_example if node_type is not None else None
-        if example is None:
-            continue
-        expression = "trigger" if position == 0 else f"steps['{node.name}'].output"
-        sources.insert(0, Source(expression, example))
+        if example is not None:
+            sources.insert(0, Source(expression, example))
     return sources
