@@ -12,12 +12,15 @@ from __future__ import annotations
 import logging
 import re
 import string
+import threading
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from flowin_engine.builder.names import add_words
 from flowin_engine.errors import Problem
 from flowin_engine.kit import SERVICE_SENTENCES
 from flowin_engine.model import ERROR_PORT, MAIN_PORT
@@ -56,6 +59,7 @@ class Localizer:
         self.app = app
         self.language = "en"
         self._translators: list[QTranslator] = []
+        share_words_with_the_builder()
         self._install("en")
 
     def set_language(self, language: str) -> None:
@@ -79,6 +83,30 @@ class Localizer:
         self._translators = [translator for translator in wanted if translator is not None]
         for translator in self._translators:
             self.app.installTranslator(translator)
+
+
+_shared: set[str] = set()
+
+
+def share_words_with_the_builder() -> None:
+    """Let the AI builder (Qt-free, on a worker thread) name fields with the words the app's
+    own file shares between connectors, as the properties panel does."""
+    for language in (code for code in LANGUAGES if code != "en" and code not in _shared):
+        translator = load_translator(language)
+        if translator is None:
+            continue
+        _shared.add(language)
+        add_words(language, _locked_lookup(translator))  # type: ignore[arg-type]
+
+
+def _locked_lookup(translator: QTranslator) -> Callable[[str, str], str]:
+    lock = threading.Lock()
+
+    def words(context: str, text: str) -> str:
+        with lock:
+            return translator.translate(context, text)
+
+    return words
 
 
 def load_translator(language: str) -> QTranslator | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from importlib import resources
 
 from ..registry import Connector, NodeType
@@ -33,10 +34,28 @@ def field_title(node_type: NodeType, key: str, language: Language) -> str:
     return _translated(node_type.connector, language, NODE_FIELDS, node_type.field_title(key))
 
 
+# (context, English) -> the translation, or "" when it has none.
+Words = Callable[[str, str], str]
+_more_words: dict[str, list[Words]] = {}
+
+
+def add_words(language: Language, words: Words) -> None:
+    """Words of ``language`` kept elsewhere than in a connector's own file: the app registers
+    the ones several connectors share ("Message", "To")."""
+    _more_words.setdefault(language, []).append(words)
+
+
 def _translated(connector: Connector, language: Language, context: str, text: str) -> str:
     if language == "en":
         return text
-    return _words(connector.package, connector.id, language).get((context, text), text)
+    own = _words(connector.package, connector.id, language).get((context, text))
+    if own:
+        return own
+    for words in _more_words.get(language, []):
+        shared = words(context, text)
+        if shared:
+            return shared
+    return text
 
 
 @functools.cache

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from flowin_desktop.example import welcome_flow
 from flowin_desktop.i18n import Localizer, port_label, problem_text
+from flowin_engine.builder import build
 from flowin_engine.errors import MissingVariable, Problem
 from flowin_engine.model import Edge, Flow, Node, Position
 from flowin_engine.registry import Registry, default_registry
@@ -155,3 +156,13 @@ def test_branch_names_in_arabic_sentences_are_translated(arabic):
     assert "true" not in text
     assert port_label("true") in text
     assert port_label("true") == QCoreApplication.translate("FlowScene", "yes") != "yes"
+
+
+def test_the_builder_names_shared_fields_in_arabic_in_the_app(arabic):
+    proposal = build("عند وصول رسالة في سلاك أرسل رسالة SMS")
+    assert proposal.flow is not None
+    brands = _brands(default_registry())
+    sentences = [line.why for line in proposal.explanation] + [m.message for m in proposal.missing]
+    for sentence in sentences:
+        text = _EXPRESSION.sub(" ", sentence)
+        assert [w for w in _LATIN_WORD.findall(text) if w not in brands] == [], sentence
