@@ -93,11 +93,12 @@ def main() -> int:
         return 1
     session = SessionLog(folder)
     last_crash = session.start(lambda: app.exit(CRASH_EXIT_CODE))
-    code, interrupted = 1, False
+    ended = False
     try:
         code, interrupted = _run(app, instance, last_crash)
+        ended = True  # by the user's choice (Quit, or no store), unless an error ended it
     finally:
-        session.finish(clean=code == 0)
+        session.finish(clean=ended)
         instance.release()
     if interrupted:
         # Their steps still run on threads Python would wait for at exit; the runs are

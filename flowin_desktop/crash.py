@@ -78,7 +78,8 @@ class SessionLog:
         return report
 
     def finish(self, clean: bool) -> None:
-        """End the session's log; ``clean`` (no crash) means there is nothing to report."""
+        """End the session's log. ``clean``: the app ended as it meant to (an uncaught error
+        seen by the hook still counts as a crash), so there is nothing to report next time."""
         sys.excepthook = self._previous_hook
         if self._faults is not None:
             faulthandler.disable()

@@ -1,5 +1,5 @@
-"""Save PNGs of Help › About Flowin (told of a newer version by a real flowin-cloud) and of
-the settings (start at login), in English and Arabic.
+"""Save PNGs of Help › About Flowin (told of a newer version by a real flowin-cloud), of the
+settings (start at login) and of the offer made after a crash, in English and Arabic.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python tools/about_shots.py [folder]
 """
@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtWidgets import QApplication
 
 from flowin_desktop.app import create_window
+from flowin_desktop.dialogs.crash_report import CrashReportOffer
 from tests.cloud_server import CloudServer
 from tools.cloud_shots import wait_for
 from tools.screenshots import settle
@@ -53,6 +54,13 @@ def main() -> None:
             settings.grab().save(str(out / f"settings-{language}.png"))
             settings.start_at_login.setChecked(False)
             settings.close()
+            offer = CrashReportOffer(
+                Path(os.environ["FLOWIN_DATA_DIR"]) / "logs" / "crash.log", window
+            )
+            offer.open()
+            settle(app)
+            offer.grab().save(str(out / f"crash-offer-{language}.png"))
+            offer.close()
         window.shutdown()
     finally:
         server.stop()

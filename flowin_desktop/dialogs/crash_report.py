@@ -22,7 +22,8 @@ class CrashReportOffer(QMessageBox):
             self.tr(
                 "The report says what Flowin was doing. If it happens again, send it to the "
                 "person who helps you with Flowin. It is kept in %1"
-            ).replace("%1", str(report.parent))
+                # On a line of its own, isolated: a path's slashes would be reordered in Arabic.
+            ).replace("%1", f"\n\u2066{report.parent}\u2069")
         )
         self.open_button = self.addButton(
             self.tr("Open the report"), QMessageBox.ButtonRole.YesRole
