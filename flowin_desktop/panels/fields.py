@@ -215,3 +215,8 @@ class _CommitOnBlurText(QPlainTextEdit):
     def focusOutEvent(self, event: Any) -> None:
         super().focusOutEvent(event)
         self._on_commit()
+
+    def dropEvent(self, event: Any) -> None:
+        # A field dragged in from the data tree is an edit, focus or not.
+        super().dropEvent(event)
+        self._on_commit()

@@ -4,7 +4,9 @@ being edited as its reference, and the setting shows it by its readable name."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
 
 from flowin_desktop.editor.document import FlowDocument
 from flowin_desktop.panels.data import ReferenceLineEdit, reference_parts
@@ -149,3 +151,24 @@ def test_a_text_box_names_the_data_its_references_read_under_it(qtbot, panel):
     assert box.toPlainText() == expected
     assert names.isVisible()
     assert plain(names.text()) == "Uses: New order › Customer › Name"
+
+
+@pytest.mark.parametrize(("step", "key"), [("price", "prefix"), ("refuse", "message")])
+def test_a_field_dragged_from_the_tree_into_a_setting_is_stored(qtbot, panel, step, key):
+    panel.show_node(step)
+    target = panel.editors[key].text_widget
+    tree = shown(qtbot, panel.data_tree)
+    mime = tree.mimeData([tree.item_for("trigger.total")])
+    spot = QPointF(target.rect().center())
+    for kind in (QEvent.Type.DragEnter, QEvent.Type.Drop):
+        event_type = QDragEnterEvent if kind == QEvent.Type.DragEnter else QDropEvent
+        event = event_type(
+            spot.toPoint() if kind == QEvent.Type.DragEnter else spot,
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(target.viewport() if key == "message" else target, event)
+    stored = panel.document.flow.node(step).params[key]
+    assert "{{ trigger.total }}" in stored
