@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.language)
         bar.addWidget(self.theme_button)
         self.addToolBarBreak()
-        self.addToolBar(self.editor.conflict_bar)
+        self.addToolBar(self.editor.saving.conflict_bar)
 
     def _build_menus(self) -> None:
         editor = self.editor
@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
         self.home.open_requested.connect(self.open_flow)
         self.home.create_requested.connect(self.new_flow)
         self.executions.back_requested.connect(self._leave_executions)
-        self.editor.runs.events_arrived.connect(self.executions.on_events)
+        self.editor.test_run.runs.events_arrived.connect(self.executions.on_events)
 
     def _show_message(self, text: str, milliseconds: int) -> None:
         if text:
@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
         self.editor.set_current(in_editor)
 
     def show_home(self) -> None:
-        self.editor.save_now()
+        self.editor.saving.save_now()
         self.editor.remember_view()
         self.store.set_setting(OPEN_FLOW_SETTING, None)
         self.home.refresh()
@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
         """The run history: of the open flow from the editor, of every flow from home."""
         if self.pages.currentWidget() is self.executions:
             return
-        self.editor.save_now()
+        self.editor.saving.save_now()
         in_editor = self.pages.currentWidget() is self.editor
         self._return_page = self.editor if in_editor else self.home
         self.executions.show_flow(self.editor.document.flow.id if in_editor else None)
@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
 
     def retry_execution(self, execution_id: str) -> str:
         """Start a retry of a failed run, in the test-run pool; returns the new run's id."""
-        return retry_execution(self.store, self.editor.runs.runner, execution_id).id
+        return retry_execution(self.store, self.editor.test_run.runs.runner, execution_id).id
 
     def open_flow(self, flow_id: str) -> None:
         self.editor.open_flow(flow_id)
@@ -369,7 +369,7 @@ class MainWindow(QMainWindow):
     def follow_flow_statuses(self) -> None:
         """Show every flow's state as the store has it now."""
         self.home.refresh()
-        self.editor.follow_stored_status()
+        self.editor.saving.follow_stored_status()
 
     # Closing.
 
@@ -379,12 +379,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Flows paused: %1").replace("%1", str(count)))
 
     def has_active_work(self) -> bool:
-        if self.editor.runs.is_running():
+        if self.editor.test_run.runs.is_running():
             return True
         return any(s.status.value == "active" for s in self.store.flows.summaries())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.editor.save_now()
+        self.editor.saving.save_now()
         if self.tray is not None and self.tray.isVisible() and self.has_active_work():
             self.hide()
             self.tray.notify_still_running()
@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
             QApplication.quit()
 
     def quit(self) -> None:
-        self.editor.save_now()
+        self.editor.saving.save_now()
         self.shutdown()
         QApplication.quit()
 

@@ -72,9 +72,9 @@ def main() -> None:
         "Sorry {{ trigger.customer_name }}, order {{ steps['Write the greeting'].output.total }}"
     )
     editor.document.push(SetNodeValue(editor.document, refuse, "params.message", message))
-    editor.test_run()
+    editor.test_run.start()
     deadline = time.monotonic() + 10
-    while editor.runs.is_running() and time.monotonic() < deadline:
+    while editor.test_run.runs.is_running() and time.monotonic() < deadline:
         settle(app, 0.05)
     settle(app, 0.5)
     for language in ("en", "ar"):

@@ -91,9 +91,9 @@ def main() -> None:
         first.setSelected(True)
         settle(app)
         window.grab().save(str(out / f"editor-{language}.png"))
-        window.editor.test_run()
+        window.editor.test_run.start()
         deadline = time.monotonic() + 10
-        while window.editor.runs.is_running() and time.monotonic() < deadline:
+        while window.editor.test_run.runs.is_running() and time.monotonic() < deadline:
             settle(app, 0.05)
         settle(app, 0.5)
         condition = next(
@@ -131,9 +131,9 @@ def main() -> None:
     window.editor.document.push(
         SetNodeValue(window.editor.document, fail, "params.message", "Out of stock")
     )
-    window.editor.test_run()
+    window.editor.test_run.start()
     deadline = time.monotonic() + 10
-    while window.editor.runs.is_running() and time.monotonic() < deadline:
+    while window.editor.test_run.runs.is_running() and time.monotonic() < deadline:
         settle(app, 0.05)
     settle(app, 0.5)
     window.editor.view.fit_to_view()

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QToolButton, QWidget
 from flowin_engine.errors import FlowinError
 from flowin_engine.sync import SyncReport
 
-from ..editor.page import Editor, isolate
+from ..editor.page import Editor
 from ..home import HomeView
+from ..i18n import isolate
 from .account import CloudAccountDialog
 from .service import CloudSync, status_sentence, status_text
 
@@ -41,7 +42,7 @@ class CloudReactions(QObject):
         cloud.status_changed.connect(self.show_status)
         cloud.signed_in_changed.connect(self.show_status)
         cloud.synced.connect(self.synced)
-        editor.saved.connect(cloud.flow_saved)
+        editor.saving.saved.connect(cloud.flow_saved)
 
     def show_account(self) -> CloudAccountDialog:
         if self.dialog is None:
@@ -69,7 +70,7 @@ class CloudReactions(QObject):
         choice when they are saved)."""
         self.home.refresh()
         editor = self.editor
-        if not editor.current or editor.unsaved:
+        if not editor.current or editor.saving.unsaved:
             return
         flow_id = editor.document.flow.id
         if any(ref.id == flow_id for ref in report.deleted_here):
@@ -88,4 +89,4 @@ class CloudReactions(QObject):
             pulled = editor.store.flows.get(flow_id)
         except FlowinError:
             return
-        editor.show_synced_version(pulled, version)
+        editor.saving.show_synced_version(pulled, version)

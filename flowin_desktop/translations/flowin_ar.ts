@@ -398,18 +398,6 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>كل إصدار محفوظ من هذا التدفق: شاهد ما تغيّر واستعد أيًّا منها</translation>
     </message>
     <message>
-      <source>Changed elsewhere</source>
-      <translation>تغيّر في مكان آخر</translation>
-    </message>
-    <message>
-      <source>%1 (my copy)</source>
-      <translation>%1 (نسختي)</translation>
-    </message>
-    <message>
-      <source>Your changes are kept as a new flow: %1</source>
-      <translation>حُفظت تغييراتك في تدفق جديد: %1</translation>
-    </message>
-    <message>
       <source>Version %1 restored, and saved as a new version.</source>
       <translation>استُعيد الإصدار %1 وحُفظ إصدارًا جديدًا.</translation>
     </message>
@@ -426,44 +414,12 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>ثبّت هذا الناتج</translation>
     </message>
     <message>
-      <source>This step has no output to pin yet: run the flow first.</source>
-      <translation>ليس لهذه الخطوة ناتج لتثبيته بعد: شغّل التدفق أولًا.</translation>
-    </message>
-    <message>
-      <source>This step's latest output was too big to keep, so it can't be pinned.</source>
-      <translation>كان آخر ناتج لهذه الخطوة أكبر من أن يُحفظ، لذا لا يمكن تثبيته.</translation>
-    </message>
-    <message>
-      <source>Run the flow once first so this step has data to work with.</source>
-      <translation>شغّل التدفق مرة أولًا حتى تجد هذه الخطوة بيانات تعمل بها.</translation>
-    </message>
-    <message>
-      <source>Running one step…</source>
-      <translation>جارٍ تشغيل خطوة واحدة…</translation>
-    </message>
-    <message>
-      <source>≡ Step %1 used its pinned output: %2</source>
-      <translation>≡ الخطوة %1 استخدمت ناتجها المثبّت: %2</translation>
-    </message>
-    <message>
-      <source>≡ Step %1 reused its output from the last run: %2</source>
-      <translation>≡ الخطوة %1 أعادت استخدام ناتجها من آخر تشغيل: %2</translation>
-    </message>
-    <message>
-      <source>The step ran in %1 s.</source>
-      <translation>اشتغلت الخطوة في %1 ث.</translation>
-    </message>
-    <message>
       <source>✦ AI: describe your flow</source>
       <translation>✦ الذكاء الاصطناعي: صف تدفقك</translation>
     </message>
     <message>
       <source>Describe a flow in your own words and let Flowin build it</source>
       <translation>صف تدفقًا بكلماتك ودع Flowin يبنيه</translation>
-    </message>
-    <message>
-      <source>▶  Test run</source>
-      <translation>▶  تشغيل تجريبي</translation>
     </message>
     <message>
       <source>Name your flow</source>
@@ -566,8 +522,94 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>لا توجد خطوات في الحافظة للصقها.</translation>
     </message>
     <message>
-      <source>● Active</source>
-      <translation>● نشِط</translation>
+      <source>Tidy up</source>
+      <translation>ترتيب الخطوات</translation>
+    </message>
+    <message>
+      <source>Show minimap</source>
+      <translation>إظهار الخريطة المصغّرة</translation>
+    </message>
+  </context>
+  <context>
+    <name>TestRun</name>
+    <message>
+      <source>Oops! This flow can't run yet — let's fix it together.</source>
+      <translation>عذرًا! لا يمكن تشغيل هذا التدفق بعد — لنصلحه معًا.</translation>
+    </message>
+    <message>
+      <source>Run the flow once first so this step has data to work with.</source>
+      <translation>شغّل التدفق مرة أولًا حتى تجد هذه الخطوة بيانات تعمل بها.</translation>
+    </message>
+    <message>
+      <source>Running one step…</source>
+      <translation>جارٍ تشغيل خطوة واحدة…</translation>
+    </message>
+    <message>
+      <source>Running…</source>
+      <translation>جارٍ التشغيل…</translation>
+    </message>
+    <message>
+      <source>Skipped: %1</source>
+      <translation>تم التخطي: %1</translation>
+    </message>
+    <message>
+      <source>Step %1 failed: %2</source>
+      <translation>فشلت الخطوة %1: %2</translation>
+    </message>
+    <message>
+      <source>The run failed: %1</source>
+      <translation>فشل التشغيل: %1</translation>
+    </message>
+    <message>
+      <source>The run stopped (%1).</source>
+      <translation>توقف التشغيل (%1).</translation>
+    </message>
+    <message>
+      <source>The step ran in %1 s.</source>
+      <translation>اشتغلت الخطوة في %1 ث.</translation>
+    </message>
+    <message>
+      <source>This step has no output to pin yet: run the flow first.</source>
+      <translation>ليس لهذه الخطوة ناتج لتثبيته بعد: شغّل التدفق أولًا.</translation>
+    </message>
+    <message>
+      <source>This step's latest output was too big to keep, so it can't be pinned.</source>
+      <translation>كان آخر ناتج لهذه الخطوة أكبر من أن يُحفظ، لذا لا يمكن تثبيته.</translation>
+    </message>
+    <message>
+      <source>Your flow's flying smoothly! Execution time: %1 s</source>
+      <translation>تدفقك يعمل بسلاسة! مدة التنفيذ: %1 ث</translation>
+    </message>
+    <message>
+      <source>≡ Step %1 reused its output from the last run: %2</source>
+      <translation>≡ الخطوة %1 أعادت استخدام ناتجها من آخر تشغيل: %2</translation>
+    </message>
+    <message>
+      <source>≡ Step %1 used its pinned output: %2</source>
+      <translation>≡ الخطوة %1 استخدمت ناتجها المثبّت: %2</translation>
+    </message>
+    <message>
+      <source>▶  Test run</source>
+      <translation>▶  تشغيل تجريبي</translation>
+    </message>
+    <message>
+      <source>⚠ Step %1: %2 — trying again</source>
+      <translation>⚠ الخطوة %1: %2 — إعادة المحاولة</translation>
+    </message>
+    <message>
+      <source>✓ Step %1 succeeded: %2 (%3 ms)</source>
+      <translation>✓ نجحت الخطوة %1: %2 (%3 م.ث)</translation>
+    </message>
+    <message>
+      <source>✕ Step %1 failed: %2</source>
+      <translation>✕ فشلت الخطوة %1: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>Saving</name>
+    <message>
+      <source>%1 (my copy)</source>
+      <translation>%1 (نسختي)</translation>
     </message>
     <message>
       <source>Activate</source>
@@ -576,6 +618,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>Active: runs on its own, also when the window is closed. Click to pause.</source>
       <translation>نشِط: يعمل تلقائيًا حتى عند إغلاق النافذة. انقر للإيقاف المؤقت.</translation>
+    </message>
+    <message>
+      <source>Changed elsewhere</source>
+      <translation>تغيّر في مكان آخر</translation>
+    </message>
+    <message>
+      <source>Changes from another computer</source>
+      <translation>تغييرات من حاسوب آخر</translation>
     </message>
     <message>
       <source>Let this flow run on its own when its trigger fires.</source>
@@ -594,60 +644,16 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>جارٍ الحفظ…</translation>
     </message>
     <message>
-      <source>Oops! This flow can't run yet — let's fix it together.</source>
-      <translation>عذرًا! لا يمكن تشغيل هذا التدفق بعد — لنصلحه معًا.</translation>
-    </message>
-    <message>
-      <source>Running…</source>
-      <translation>جارٍ التشغيل…</translation>
-    </message>
-    <message>
-      <source>Skipped: %1</source>
-      <translation>تم التخطي: %1</translation>
-    </message>
-    <message>
-      <source>✓ Step %1 succeeded: %2 (%3 ms)</source>
-      <translation>✓ نجحت الخطوة %1: %2 (%3 م.ث)</translation>
-    </message>
-    <message>
-      <source>⚠ Step %1: %2 — trying again</source>
-      <translation>⚠ الخطوة %1: %2 — إعادة المحاولة</translation>
-    </message>
-    <message>
-      <source>✕ Step %1 failed: %2</source>
-      <translation>✕ فشلت الخطوة %1: %2</translation>
-    </message>
-    <message>
-      <source>Your flow's flying smoothly! Execution time: %1 s</source>
-      <translation>تدفقك يعمل بسلاسة! مدة التنفيذ: %1 ث</translation>
-    </message>
-    <message>
-      <source>Step %1 failed: %2</source>
-      <translation>فشلت الخطوة %1: %2</translation>
-    </message>
-    <message>
-      <source>The run failed: %1</source>
-      <translation>فشل التشغيل: %1</translation>
-    </message>
-    <message>
-      <source>The run stopped (%1).</source>
-      <translation>توقف التشغيل (%1).</translation>
-    </message>
-    <message>
-      <source>Tidy up</source>
-      <translation>ترتيب الخطوات</translation>
-    </message>
-    <message>
-      <source>Show minimap</source>
-      <translation>إظهار الخريطة المصغّرة</translation>
-    </message>
-    <message>
-      <source>Changes from another computer</source>
-      <translation>تغييرات من حاسوب آخر</translation>
-    </message>
-    <message>
       <source>This flow was changed on another computer; you see the new version.</source>
       <translation>تغيّر هذا التدفق على حاسوب آخر؛ أنت ترى النسخة الجديدة.</translation>
+    </message>
+    <message>
+      <source>Your changes are kept as a new flow: %1</source>
+      <translation>حُفظت تغييراتك في تدفق جديد: %1</translation>
+    </message>
+    <message>
+      <source>● Active</source>
+      <translation>● نشِط</translation>
     </message>
   </context>
   <context>

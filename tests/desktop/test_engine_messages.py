@@ -117,8 +117,8 @@ def test_a_missing_variable_in_a_test_run_is_reported_in_arabic(qtbot, window):
     ]
     editor.scene.connect(trigger, "main", greet, "main")
     window.set_language("ar")
-    with qtbot.waitSignal(editor.run_finished, timeout=WAIT_MS):
-        assert editor.test_run()
+    with qtbot.waitSignal(editor.test_run.finished, timeout=WAIT_MS):
+        assert editor.test_run.start()
     summary = plain(editor.run_log.summary.text())
     assert "متغير غير موجود" in summary and "trigger.customer_nam" in summary
     assert "Missing variable" not in summary
@@ -156,8 +156,8 @@ def test_an_expression_that_does_too_much_is_reported_in_arabic(qtbot, window):
     ]
     editor.scene.connect(trigger, "main", label, "main")
     window.set_language("ar")
-    with qtbot.waitSignal(editor.run_finished, timeout=30_000):
-        assert editor.test_run()
+    with qtbot.waitSignal(editor.test_run.finished, timeout=30_000):
+        assert editor.test_run.start()
     summary = plain(editor.run_log.summary.text())
     assert "يتطلب عملًا أكثر من اللازم" in summary
     assert "does too much work" not in summary

@@ -17,9 +17,9 @@ def _failing_flow(qtbot, editor):
     ]
     editor.scene.connect(trigger, "main", greet, "main")
     editor.scene.connect(greet, "main", check, "main")
-    editor._saved = False
-    with qtbot.waitSignal(editor.run_finished, timeout=WAIT_MS) as finished:
-        assert editor.test_run()
+    editor.saving._saved = False
+    with qtbot.waitSignal(editor.test_run.finished, timeout=WAIT_MS) as finished:
+        assert editor.test_run.start()
     assert finished.args[0].status == ExecutionStatus.FAILED
     return trigger, greet, check
 
@@ -98,7 +98,7 @@ def test_a_big_trigger_body_is_shown_cut_around_its_small_fields(qtbot, window):
     greet = add(editor, "core.set_fields", 300, 0)
     editor.document.flow.node(greet).params["fields"] = [{"name": "total", "value": 5}]
     editor.scene.connect(trigger, "main", greet, "main")
-    editor.save_now()
+    editor.saving.save_now()
     big = {"name": "Layla", "lines": ["x" * 1000] * 1000}  # about 1 MB of JSON
     with editor.folder.runner() as runner:
         assert runner.run(editor.document.flow, big).ok
@@ -124,12 +124,12 @@ def test_a_step_output_too_big_to_keep_is_not_pinned_as_its_marker(qtbot, window
     window.new_flow()
     editor = window.editor
     trigger = add(editor, "core.manual_trigger", 0, 0)
-    editor.save_now()
+    editor.saving.save_now()
     with editor.folder.runner() as runner:
         assert runner.run(editor.document.flow, {"lines": ["x" * 1000] * 1000}).ok
         assert runner.events.flush()
 
-    assert not editor.set_pinned(trigger, True)
+    assert not editor.test_run.set_pinned(trigger, True)
     assert editor.document.flow.pinned == {}
     assert "too big to keep" in window.statusBar().currentMessage()
 

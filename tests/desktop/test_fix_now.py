@@ -6,8 +6,8 @@ from .conftest import WAIT_MS, add, click
 
 
 def _run(qtbot, editor):
-    with qtbot.waitSignal(editor.run_finished, timeout=WAIT_MS) as finished:
-        assert editor.test_run()
+    with qtbot.waitSignal(editor.test_run.finished, timeout=WAIT_MS) as finished:
+        assert editor.test_run.start()
     return finished.args[0]
 
 

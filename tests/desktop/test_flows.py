@@ -21,8 +21,8 @@ def test_edits_are_saved_automatically_and_reopen_the_same(qtbot, window, store)
     a = add(editor, "core.manual_trigger", 10, 20)
     b = add(editor, "core.set_fields", 300, 20)
     editor.scene.connect(a, "main", b, "main")
-    assert editor.save_state.text() == "Saving…"
-    qtbot.waitUntil(lambda: editor.save_state.text() == "Saved", timeout=WAIT_MS)
+    assert editor.saving.save_state.text() == "Saving…"
+    qtbot.waitUntil(lambda: editor.saving.save_state.text() == "Saved", timeout=WAIT_MS)
     flow_id = editor.document.flow.id
 
     with Store(store.path) as reopened:
@@ -66,12 +66,12 @@ def test_deleting_every_flow_shows_the_friendly_empty_state(window):
 def test_activating_a_flow_is_saved_and_undoable(qtbot, window, store):
     flow_id = window.home.flow_ids()[0]
     window.open_flow(flow_id)
-    click(qtbot, window.editor.activate_button)
+    click(qtbot, window.editor.saving.activate_button)
     assert window.editor.document.flow.status == FlowStatus.ACTIVE
-    assert window.editor.activate_button.isChecked()
-    window.editor.save_now()
+    assert window.editor.saving.activate_button.isChecked()
+    window.editor.saving.save_now()
     assert store.flows.get(flow_id).status == FlowStatus.ACTIVE
     assert window.has_active_work()
     window.editor.undo_action.trigger()
     assert window.editor.document.flow.status == FlowStatus.DRAFT
-    assert not window.editor.activate_button.isChecked()
+    assert not window.editor.saving.activate_button.isChecked()

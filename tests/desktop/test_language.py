@@ -17,7 +17,7 @@ def test_switching_to_arabic_is_right_to_left_and_translated(qtbot, window):
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.home.title.text() == "تدفقاتك"
-    assert window.editor.run_button.text() == "▶  تشغيل تجريبي"
+    assert window.editor.test_run.button.text() == "▶  تشغيل تجريبي"
     assert window.edit_menu.title() == "&تحرير"
     assert window.store.get_setting("language") == "ar"
 

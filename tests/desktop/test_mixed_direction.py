@@ -47,8 +47,8 @@ def _outside_isolates(text: str) -> str:
 def _run_example(qtbot, window: MainWindow) -> None:
     example = window.store.flows.summaries()[0]
     window.open_flow(example.id)
-    with qtbot.waitSignal(window.editor.run_finished, timeout=WAIT_MS):
-        assert window.editor.test_run()
+    with qtbot.waitSignal(window.editor.test_run.finished, timeout=WAIT_MS):
+        assert window.editor.test_run.start()
 
 
 def test_the_run_log_isolates_step_names_and_writes_arabic_digits_in_arabic(qtbot, window):

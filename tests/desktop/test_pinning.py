@@ -23,7 +23,7 @@ def _order_flow(editor, httpserver):
 
 
 def _wait_for_run(qtbot, editor, start):
-    with qtbot.waitSignal(editor.run_finished, timeout=WAIT_MS) as finished:
+    with qtbot.waitSignal(editor.test_run.finished, timeout=WAIT_MS) as finished:
         assert start()
     return finished.args[0]
 
@@ -38,7 +38,7 @@ def test_a_pinned_step_is_not_called_again_in_test_runs_and_undo_unpins_it(
     qtbot, editor, httpserver
 ):
     _, call, note = _order_flow(editor, httpserver)
-    _wait_for_run(qtbot, editor, editor.test_run)
+    _wait_for_run(qtbot, editor, editor.test_run.start)
     assert len(httpserver.log) == 1
 
     _select(editor, call)
@@ -50,7 +50,7 @@ def test_a_pinned_step_is_not_called_again_in_test_runs_and_undo_unpins_it(
     assert editor.scene.node_pinned(call)
     assert editor.properties.pin_button.text() == "Unpin"
 
-    finished = _wait_for_run(qtbot, editor, editor.test_run)
+    finished = _wait_for_run(qtbot, editor, editor.test_run.start)
     assert finished.status == ExecutionStatus.SUCCESS
     assert len(httpserver.log) == 1  # the service was not called again
     assert editor.scene.node_items[call].run_state == "pinned"
@@ -60,13 +60,13 @@ def test_a_pinned_step_is_not_called_again_in_test_runs_and_undo_unpins_it(
     editor.undo_action.trigger()
     assert call not in editor.document.flow.pinned
     assert editor.properties.pin_button.text() == "Pin this output"
-    _wait_for_run(qtbot, editor, editor.test_run)
+    _wait_for_run(qtbot, editor, editor.test_run.start)
     assert len(httpserver.log) == 2
 
 
 def test_the_step_menu_offers_pin_and_run_this_step_only(qtbot, editor, httpserver):
     _, call, _ = _order_flow(editor, httpserver)
-    _wait_for_run(qtbot, editor, editor.test_run)
+    _wait_for_run(qtbot, editor, editor.test_run.start)
     _select(editor, call)
 
     menu = editor.canvas_menu(QPointF(0, 0))
@@ -84,14 +84,14 @@ def test_run_this_step_only_uses_the_last_runs_data_and_calls_nothing_else(
     qtbot, editor, httpserver
 ):
     _, _, note = _order_flow(editor, httpserver)
-    _wait_for_run(qtbot, editor, editor.test_run)
+    _wait_for_run(qtbot, editor, editor.test_run.start)
     assert len(httpserver.log) == 1
     editor.document.flow.node(note).params["fields"] = [
         {"name": "text", "value": "Total {{ input.body.total }}"}
     ]
 
     _select(editor, note)
-    with qtbot.waitSignal(editor.run_finished, timeout=WAIT_MS) as finished:
+    with qtbot.waitSignal(editor.test_run.finished, timeout=WAIT_MS) as finished:
         click(qtbot, editor.properties.run_step_button)
 
     assert finished.args[0].status == ExecutionStatus.SUCCESS
@@ -111,12 +111,12 @@ def test_run_this_step_only_before_any_run_asks_for_a_run_first(qtbot, editor, h
         "Run the flow once first so this step has data to work with."
     )
     assert len(httpserver.log) == 0
-    assert editor.run_button.isEnabled()
+    assert editor.test_run.button.isEnabled()
 
 
 def test_pinning_needs_an_output_from_a_run(qtbot, editor, httpserver):
     _, call, _ = _order_flow(editor, httpserver)
     _select(editor, call)
     assert not editor.properties.pin_button.isEnabled()
-    assert not editor.set_pinned(call, True)
+    assert not editor.test_run.set_pinned(call, True)
     assert editor.document.flow.pinned == {}

@@ -10,8 +10,8 @@ from .conftest import WAIT_MS, add
 
 
 def _after_a_run_with_a_new_step(qtbot, example):
-    with qtbot.waitSignal(example.run_finished, timeout=WAIT_MS):
-        example.test_run()
+    with qtbot.waitSignal(example.test_run.finished, timeout=WAIT_MS):
+        example.test_run.start()
     gift = next(n for n in example.document.flow.nodes if n.name == "Add a thank-you gift")
     stop = add(example, "core.stop_with_error", 1200, 0)
     example.scene.connect(gift.id, "main", stop, "main")

@@ -10,8 +10,8 @@ from .conftest import WAIT_MS, add, plain
 
 
 def _run(qtbot, editor):
-    with qtbot.waitSignal(editor.run_finished, timeout=WAIT_MS) as finished:
-        assert editor.test_run()
+    with qtbot.waitSignal(editor.test_run.finished, timeout=WAIT_MS) as finished:
+        assert editor.test_run.start()
     return finished.args[0]
 
 
@@ -54,7 +54,7 @@ def test_a_failing_step_turns_red_and_the_log_names_it(qtbot, editor):
         "failure",
     ]
     assert plain(editor.run_log.summary.text()) == "Step 3 failed: Out of stock"
-    assert editor.run_button.isEnabled()
+    assert editor.test_run.button.isEnabled()
 
 
 def test_clicking_a_step_after_a_run_shows_its_input_and_output(qtbot, example):
@@ -75,7 +75,7 @@ def test_clicking_a_step_after_a_run_shows_its_input_and_output(qtbot, example):
 
 def test_a_flow_that_cannot_run_says_why_without_starting(qtbot, editor):
     add(editor, "core.set_fields", 0, 0)
-    assert not editor.test_run()
+    assert not editor.test_run.start()
     lines = " ".join(editor.run_log.texts())
     assert "no trigger" in lines
     assert "can't run yet" in editor.run_log.summary.text()

@@ -40,8 +40,8 @@ def test_a_test_run_sends_with_the_connected_bot(
     )
     editor.scene.connect(trigger, "main", send, "main")
 
-    with qtbot.waitSignal(editor.run_finished, timeout=WAIT_MS) as finished:
-        assert editor.test_run()
+    with qtbot.waitSignal(editor.test_run.finished, timeout=WAIT_MS) as finished:
+        assert editor.test_run.start()
 
     run = finished.args[0]
     assert run.status == ExecutionStatus.SUCCESS, run.error

@@ -31,7 +31,7 @@ def test_closing_with_an_active_flow_hides_to_the_tray(qtbot, window, store):
     window.close()
     assert not window.isVisible()
     assert tray.messages == ["still running"]
-    assert not window.editor.runs.closed
+    assert not window.editor.test_run.runs.closed
 
     tray.show_window()
     assert window.isVisible()
@@ -45,7 +45,7 @@ def test_closing_with_an_active_flow_hides_to_the_tray(qtbot, window, store):
 
 def test_closing_with_nothing_active_really_closes(qtbot, window):
     window.close()
-    assert window.editor.runs.closed
+    assert window.editor.test_run.runs.closed
 
 
 def test_pause_all_flows_from_the_tray_shows_on_home_at_once(qtbot, window, store):
@@ -75,16 +75,16 @@ def test_a_flow_paused_from_the_tray_while_open_stays_paused_when_the_editor_sav
     flow_id = window.home.flow_ids()[0]
     store.flows.set_status(flow_id, FlowStatus.ACTIVE)
     window.open_flow(flow_id)
-    assert window.editor.activate_button.isChecked()
+    assert window.editor.saving.activate_button.isChecked()
     active_flows = ActiveFlows(window.editor.folder)
     window.attach_active_flows(active_flows)
 
     window.pause_all_flows()
 
-    qtbot.waitUntil(lambda: not window.editor.activate_button.isChecked(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not window.editor.saving.activate_button.isChecked(), timeout=WAIT_MS)
     window.editor.flow_name.setText("Welcome, renamed")
     window.editor.flow_name.editingFinished.emit()
-    window.editor.save_now()
+    window.editor.saving.save_now()
     assert store.flows.get(flow_id).name == "Welcome, renamed"
     assert store.flows.get(flow_id).status == FlowStatus.PAUSED
     active_flows.stop()

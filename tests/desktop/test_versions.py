@@ -17,12 +17,12 @@ def _three_versions(editor) -> tuple[str, str, str]:
     trigger = add(editor, "core.manual_trigger", 0, 0)
     greet = add(editor, "core.set_fields", 320, 0)
     editor.scene.connect(trigger, "main", greet, "main")
-    editor.save_now()
+    editor.saving.save_now()
     wait = add(editor, "core.delay", 640, 0)
     editor.scene.connect(greet, "main", wait, "main")
-    editor.save_now()
+    editor.saving.save_now()
     editor.document.push(SetNodeValue(editor.document, greet, "name", "Greeting"))
-    editor.save_now()
+    editor.saving.save_now()
     return trigger, greet, wait
 
 
@@ -68,7 +68,7 @@ def test_comparing_an_old_version_with_the_open_flow_shows_removed_steps_as_ghos
     _, _, wait = _three_versions(editor)
     editor.scene.node_items[wait].setSelected(True)
     editor.delete_selection()
-    editor.save_now()
+    editor.saving.save_now()
     dialog = _open_history(qtbot, editor)
     dialog.select_version(4)
 
@@ -109,21 +109,21 @@ def _changed_in_another_window(store: Store, flow_id: str, name: str) -> None:
 
 def test_a_flow_saved_elsewhere_is_not_overwritten_and_keep_mine_saves_on_top(qtbot, editor, store):
     add(editor, "core.manual_trigger", 0, 0)
-    editor.save_now()
+    editor.saving.save_now()
     flow_id = editor.document.flow.id
     _changed_in_another_window(store, flow_id, "Their name")
 
     add(editor, "core.delay", 300, 0)
-    editor.save_now()
+    editor.saving.save_now()
 
-    assert editor.conflict_bar.isVisible()
-    assert "changed elsewhere" in editor.conflict_bar.message.text()
+    assert editor.saving.conflict_bar.isVisible()
+    assert "changed elsewhere" in editor.saving.conflict_bar.message.text()
     assert store.flows.get(flow_id).name == "Their name"
     assert len(store.flows.get(flow_id).nodes) == 1
 
-    click(qtbot, editor.conflict_bar.keep_button)
+    click(qtbot, editor.saving.conflict_bar.keep_button)
 
-    assert not editor.conflict_bar.isVisible()
+    assert not editor.saving.conflict_bar.isVisible()
     assert names(store.flows.get(flow_id)) == ["Manual trigger", "Delay"]
     assert store.flows.current_version(flow_id) == 4  # 2 mine, 3 theirs, 4 mine again: all kept
     assert store.flows.get_version(flow_id, 3).name == "Their name"
@@ -131,15 +131,15 @@ def test_a_flow_saved_elsewhere_is_not_overwritten_and_keep_mine_saves_on_top(qt
 
 def test_load_theirs_opens_their_version_and_keeps_mine_as_a_copy(qtbot, editor, store):
     add(editor, "core.manual_trigger", 0, 0)
-    editor.save_now()
+    editor.saving.save_now()
     flow_id = editor.document.flow.id
     _changed_in_another_window(store, flow_id, "Their name")
     add(editor, "core.delay", 300, 0)
-    editor.save_now()
+    editor.saving.save_now()
 
-    click(qtbot, editor.conflict_bar.theirs_button)
+    click(qtbot, editor.saving.conflict_bar.theirs_button)
 
-    assert not editor.conflict_bar.isVisible()
+    assert not editor.saving.conflict_bar.isVisible()
     assert editor.document.flow.name == "Their name"
     assert names(editor.document.flow) == ["Manual trigger"]
     copies = [f for f in store.flows.summaries() if f.name.endswith("(my copy)")]
@@ -148,7 +148,7 @@ def test_load_theirs_opens_their_version_and_keeps_mine_as_a_copy(qtbot, editor,
     editor.document.push(
         SetNodeValue(editor.document, editor.document.flow.nodes[0].id, "name", "Go")
     )
-    editor.save_now()
+    editor.saving.save_now()
     assert store.flows.get(flow_id).nodes[0].name == "Go"  # saving goes on from theirs
 
 

@@ -57,8 +57,8 @@ def test_a_successful_run_of_the_example_leaves_no_missing_variable_warning(qtbo
     fields = [{"name": "gift", "value": "none for {{ input.text }}"}]
     window.document.push(SetNodeValue(window.document, plain.id, "params.fields", fields))
     _select(window, "Big order?")
-    with qtbot.waitSignal(window.run_finished, timeout=WAIT_MS):
-        assert window.test_run()
+    with qtbot.waitSignal(window.test_run.finished, timeout=WAIT_MS):
+        assert window.test_run.start()
 
     for name in ("Big order?", "Write the greeting", "Add a thank-you gift", "Plain confirmation"):
         _select(window, name)
