@@ -210,7 +210,10 @@ class DataTree(QTreeWidget):
             font = step.font(0)
             font.setBold(True)
             step.setFont(0, font)
-            step.setForeground(1, self.palette().placeholderText())
+            # Italic, not a colour: a colour taken now would be wrong after a theme switch.
+            source = step.font(1)
+            source.setItalic(True)
+            step.setFont(1, source)
             step.setFirstColumnSpanned(False)
             self.addTopLevelItem(step)
             self._add_children(step, sample.root, sample.data, 1)
