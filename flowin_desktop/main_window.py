@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QMainWindow,
+    QMenu,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -104,16 +105,26 @@ class MainWindow(QMainWindow):
         self.theme_button.clicked.connect(self.toggle_theme)
         self.executions_button = QToolButton()
         self.executions_button.clicked.connect(self.show_executions)
+        # In the editor the secondary actions (executions, sync, language, theme) fold into one
+        # menu button, so the flow's own tools fit a 1280 px window in every language.
+        self.more_button = QToolButton()
+        self.more_button.setObjectName("moreButton")
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_menu = QMenu(self.more_button)
+        self.more_menu.aboutToShow.connect(self._fill_more_menu)
+        self.more_button.setMenu(self.more_menu)
         # The editor's tools (its flow's name, Test run…) show in this bar while it is in sight.
         self._editor_widgets = [bar.addWidget(self.home_button)]
         self._editor_widgets += [bar.addWidget(tool) for tool in self.editor.leading_tools]
         bar.addWidget(spacer)
         self._editor_widgets += [bar.addWidget(tool) for tool in self.editor.trailing_tools]
+        self._editor_widgets.append(bar.addWidget(self.more_button))
         self.editor.tools.hide()
-        bar.addWidget(self.executions_button)
-        bar.addWidget(self.sync_button)
-        bar.addWidget(self.language)
-        bar.addWidget(self.theme_button)
+        self._outside_editor_widgets = [
+            bar.addWidget(widget)
+            for widget in (self.executions_button, self.sync_button, self.language)
+        ]
+        self._outside_editor_widgets.append(bar.addWidget(self.theme_button))
         self.addToolBarBreak()
         self.addToolBar(self.editor.saving.conflict_bar)
 
@@ -175,6 +186,27 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
+    def _fill_more_menu(self) -> None:
+        """The editor's menu of secondary actions, written as things stand now."""
+        menu = self.more_menu
+        menu.clear()
+        menu.addAction(self.executions_action)
+        sync = menu.addAction(self.sync_button.text())
+        sync.setToolTip(self.sync_button.toolTip())
+        sync.triggered.connect(lambda: self.cloud_reactions.show_account())
+        menu.addSeparator()
+        current = self.localizer.language if self.localizer is not None else "en"
+        for code, name in LANGUAGES.items():
+            language = menu.addAction(name)
+            language.setCheckable(True)
+            language.setChecked(code == current)
+            language.triggered.connect(lambda _=False, c=code: self.set_language(c))
+        menu.addSeparator()
+        theme = menu.addAction(
+            self.tr("Dark theme") if self.theme.name == "light" else self.tr("Light theme")
+        )
+        theme.triggered.connect(self.toggle_theme)
+
     def _connect(self) -> None:
         self.editor.message.connect(self._show_message)
         self.editor.opened.connect(self.show_editor)
@@ -200,9 +232,12 @@ class MainWindow(QMainWindow):
             self.tr("Dark") if self.theme.name == "light" else self.tr("Light")
         )
         self.theme_button.setToolTip(self.tr("Switch between the light and dark theme"))
+        self.more_button.setText(self.tr("More ▾"))
+        self.more_button.setToolTip(self.tr("Executions, sync, language and theme"))
         self.executions_button.setText(self.tr("Executions"))
         self.executions_button.setToolTip(self.tr("Every run of your flows, with its steps"))
         self.cloud_reactions.show_status()
+        self._fill_more_menu()
         self.language.setAccessibleName(self.tr("Language"))
         self.language.setToolTip(self.tr("Language"))
         self.file_menu.setTitle(self.tr("&File"))
@@ -287,6 +322,8 @@ class MainWindow(QMainWindow):
         in_editor = page is self.editor
         for action in self._editor_widgets:
             action.setVisible(in_editor)
+        for action in self._outside_editor_widgets:
+            action.setVisible(not in_editor)
         self.editor.set_current(in_editor)
 
     def show_home(self) -> None:

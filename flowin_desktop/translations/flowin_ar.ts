@@ -260,6 +260,18 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>MainWindow</name>
     <message>
+      <source>More ▾</source>
+      <translation>المزيد ▾</translation>
+    </message>
+    <message>
+      <source>Executions, sync, language and theme</source>
+      <translation>عمليات التشغيل والمزامنة واللغة والمظهر</translation>
+    </message>
+    <message>
+      <source>Light theme</source>
+      <translation>المظهر الفاتح</translation>
+    </message>
+    <message>
       <source>Flows paused: %1</source>
       <translation>التدفقات المتوقفة مؤقتًا: %1</translation>
     </message>

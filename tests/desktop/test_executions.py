@@ -28,7 +28,7 @@ def test_the_history_lists_runs_filters_them_and_shows_each_steps_data(qtbot, wi
     window.new_flow()
     editor = window.editor
     _failing_flow(qtbot, editor)
-    click(qtbot, window.executions_button)
+    window.executions_action.trigger()  # the editor keeps it in its "More" menu
     view = window.executions
     assert window.pages.currentWidget() is view
     assert view.flow_filter.currentData() == editor.document.flow.id

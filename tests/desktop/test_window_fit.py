@@ -1,0 +1,53 @@
+"""The editor as a shop owner first sees it in a 1280×800 window, in English and Arabic."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect
+
+from tests.desktop.conftest import WAIT_MS
+
+
+def _open_example(qtbot, window, language: str) -> None:
+    window.resize(1280, 800)
+    window.set_language(language)
+    window.show_home()
+    window.open_flow(window.home.flow_ids()[0])
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.editor, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.width() == 1280, timeout=WAIT_MS)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_every_top_bar_widget_fits_a_1280_px_window(qtbot, window, language):
+    _open_example(qtbot, window, language)
+    bar = window.top_bar
+    inside = QRect(0, 0, window.width(), window.height())
+    shown = [
+        bar.widgetForAction(action)
+        for action in bar.actions()
+        if action.isVisible() and bar.widgetForAction(action) is not None
+    ]
+    # The primary tools are all there: back to the flows, name, history, AI, activate, Test run.
+    editor = window.editor
+    for widget in [window.home_button, editor.flow_name, editor.history_button, editor.ai_button]:
+        assert widget in shown
+    for widget in [editor.activate_button, editor.run_button, window.more_button]:
+        assert widget in shown
+
+    def all_inside() -> bool:
+        for widget in shown:
+            if not widget.isVisible() or widget.width() == 0:
+                return False
+            top_left = widget.mapTo(window, widget.rect().topLeft())
+            if not inside.contains(QRect(top_left, widget.size())):
+                return False
+        return True
+
+    qtbot.waitUntil(all_inside, timeout=WAIT_MS)
+    # The secondary actions wait in the "More" menu, in the window's language.
+    texts = [a.text() for a in window.more_menu.actions()]
+    assert window.executions_action.text() in texts
+    assert "العربية" in texts and "English" in texts
+    if language == "ar":
+        assert window.more_button.text().startswith("المزيد")
+        assert "المظهر" in texts[-1]
