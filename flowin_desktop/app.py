@@ -17,7 +17,7 @@ from flowin_engine.store import Store
 
 from .active_flows import ActiveFlows, ProblemLabel
 from .autostart import MINIMISED_FLAG
-from .crash import CRASH_EXIT_CODE, SessionLog, raise_when_asked
+from .crash import SessionLog, raise_when_asked
 from .dialogs.crash_report import CrashReportOffer
 from .dialogs.damaged import open_store
 from .example import welcome_flow
@@ -92,7 +92,7 @@ def main() -> int:
         log.error("Flowin is already open with this data folder, but it did not answer")
         return 1
     session = SessionLog(folder)
-    last_crash = session.start(lambda: app.exit(CRASH_EXIT_CODE))
+    last_crash = session.start(lambda: _say_an_action_failed(app))
     ended = False
     try:
         code, interrupted = _run(app, instance, last_crash)
@@ -106,6 +106,12 @@ def main() -> int:
         logging.shutdown()
         os._exit(code)
     return code
+
+
+def _say_an_action_failed(app: QApplication) -> None:
+    for widget in app.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget.say_an_action_failed()
 
 
 def _run(app: QApplication, instance: SingleInstance, last_crash: Path | None) -> tuple[int, bool]:

@@ -375,6 +375,15 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
+    def say_an_action_failed(self) -> None:
+        """An error nobody caught ended what the user was doing; the app and its flows go on."""
+        self.statusBar().showMessage(
+            self.tr(
+                "Something went wrong with what you just did. Your flows keep running; "
+                "the details are in the log in Flowin's data folder."
+            )
+        )
+
     def show_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -272,6 +272,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>المظهر الفاتح</translation>
     </message>
     <message>
+      <source>Something went wrong with what you just did. Your flows keep running; the details are in the log in Flowin's data folder.</source>
+      <translation>حدث خطأ في آخر ما فعلته. تدفقاتك مستمرة في العمل، والتفاصيل في السجل داخل مجلد بيانات فلوإن.</translation>
+    </message>
+    <message>
       <source>Flows paused: %1</source>
       <translation>التدفقات المتوقفة مؤقتًا: %1</translation>
     </message>
