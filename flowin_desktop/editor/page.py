@@ -40,7 +40,7 @@ from ..canvas.tidy import tidy_command
 from ..canvas.view import MIN_WIDTH
 from ..dialogs.versions import RestoreVersion, VersionHistoryDialog
 from ..i18n import node_type_name, problem_text
-from ..panels.builder import BuilderPanel
+from ..panels.builder.panel import BuilderPanel
 from ..panels.palette import Palette
 from ..panels.properties import PropertiesPanel
 from ..panels.run_log import RunLog

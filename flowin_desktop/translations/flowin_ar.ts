@@ -1603,22 +1603,6 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>تجاهل</translation>
     </message>
     <message>
-      <source>When</source>
-      <translation>عندما</translation>
-    </message>
-    <message>
-      <source>Only if</source>
-      <translation>فقط إذا</translation>
-    </message>
-    <message>
-      <source>Then</source>
-      <translation>ثم</translation>
-    </message>
-    <message>
-      <source>Add the proposed flow</source>
-      <translation>إضافة التدفق المقترح</translation>
-    </message>
-    <message>
       <source>Applied ✓</source>
       <translation>طُبِّق ✓</translation>
     </message>
@@ -1635,10 +1619,6 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>+ أكمل فقط إذا تحقق شرط</translation>
     </message>
     <message>
-      <source>Add %1</source>
-      <translation>إضافة %1</translation>
-    </message>
-    <message>
       <source>This flow already starts with %1. Keep it, or start with %2?</source>
       <translation>يبدأ هذا التدفق بالفعل بـ %1. هل تبقيه، أم تبدأ بـ %2؟</translation>
     </message>
@@ -1649,6 +1629,32 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>Apply, start with %1</source>
       <translation>طبّق وابدأ بـ %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProposalEdits</name>
+    <message>
+      <source>Add %1</source>
+      <translation>إضافة %1</translation>
+    </message>
+    <message>
+      <source>Add the proposed flow</source>
+      <translation>إضافة التدفق المقترح</translation>
+    </message>
+  </context>
+  <context>
+    <name>Preview</name>
+    <message>
+      <source>Only if</source>
+      <translation>فقط إذا</translation>
+    </message>
+    <message>
+      <source>Then</source>
+      <translation>ثم</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>عندما</translation>
     </message>
   </context>
   <context>

@@ -10,12 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from flowin_desktop.editor.page import Editor
-from flowin_desktop.panels.builder import (
-    API_KEY_SECRET,
-    SETTINGS_KEY,
-    BuilderPanel,
-    ModelSettingsDialog,
-)
+from flowin_desktop.panels.builder.panel import BuilderPanel
+from flowin_desktop.panels.builder.settings import API_KEY_SECRET, SETTINGS_KEY, ModelSettingsDialog
 from flowin_engine.credentials import EncryptedFileSecrets
 
 from .conftest import WAIT_MS, click, shown
@@ -26,7 +22,7 @@ def describe(qtbot, editor: Editor, sentence: str):
     if not editor.ai_button.isChecked():
         click(qtbot, editor.ai_button)
     panel = shown(qtbot, lambda: editor.builder_panel)
-    before = panel.conversation.count()
+    before = panel.chat.column.count()
     if sentence.isascii():
         qtbot.keyClicks(panel.input, sentence)
     else:  # QTest can only type Latin keys; Arabic arrives as an input method would put it
@@ -41,11 +37,11 @@ def wait_for_answer(qtbot, panel: BuilderPanel, before: int) -> QWidget:
     the sentence's bubble and the answer under it, "Building your flow…" gone, Build back."""
 
     def answer() -> QWidget | None:
-        if panel.conversation.count() < before + 2 or panel.busy.isVisible():
+        if panel.chat.column.count() < before + 2 or panel.busy.isVisible():
             return None
         if not panel.send_button.isEnabled():
             return None
-        return panel.conversation.itemAt(before).widget()  # the last item is a stretch
+        return panel.chat.column.itemAt(before).widget()  # the last item is a stretch
 
     return shown(qtbot, answer)
 
@@ -69,7 +65,7 @@ def test_a_sentence_becomes_cards_and_a_ghost_then_apply_is_one_undo_step(qtbot,
     assert "Add a row" in texts(action) and "THEN" in texts(action)
     assert "Sheet: \u2068Orders\u2069" in texts(action)
     assert "Email ← \u2068{{ trigger.email }}\u2069" in texts(action)  # mapped from the trigger
-    assert panel.ghost is not None and panel.ghost.scene() is editor.scene
+    assert panel.preview.ghost is not None and panel.preview.ghost.scene() is editor.scene
     assert editor.document.flow.nodes == []  # nothing changes before Apply
 
     click(qtbot, lambda: panel.apply_button)
@@ -77,7 +73,7 @@ def test_a_sentence_becomes_cards_and_a_ghost_then_apply_is_one_undo_step(qtbot,
     assert types(editor) == ["shopify.new_order", "google_sheets.append_row"]
     assert [(e.source, e.target) for e in flow.edges] == [(flow.nodes[0].id, flow.nodes[1].id)]
     assert flow.name.startswith("When someone buys in my store")
-    assert panel.ghost is None and not panel.apply_button.isEnabled()
+    assert panel.preview.ghost is None and not panel.apply_button.isEnabled()
     assert set(editor.scene.node_items) == {n.id for n in flow.nodes}
 
     editor.undo_action.trigger()
@@ -90,7 +86,7 @@ def test_a_sentence_becomes_cards_and_a_ghost_then_apply_is_one_undo_step(qtbot,
 def test_the_build_runs_off_the_gui_thread(qtbot, editor):
     editor.show_builder()
     panel = editor.builder_panel
-    before = panel.conversation.count()
+    before = panel.chat.column.count()
     panel.ask("Every Monday at 9am, send a Slack message to #sales")
     # The answer can only arrive through the event loop, so the window never waits for it.
     assert panel.busy.isVisibleTo(panel) and not panel.send_button.isEnabled()
@@ -117,8 +113,8 @@ def test_what_was_not_understood_is_shown(qtbot, editor):
 
 def test_nothing_understood_asks_a_question_and_offers_no_apply(qtbot, editor):
     panel = describe(qtbot, editor, "blorp the frobnicator")
-    assert panel.cards == [] and panel.apply_button is None and panel.ghost is None
-    assert "What should start the flow" in texts(panel.scroll.widget())
+    assert panel.cards == [] and panel.apply_button is None and panel.preview.ghost is None
+    assert "What should start the flow" in texts(panel.chat.widget())
 
 
 def test_try_this_next_puts_a_delay_between_the_last_two_steps(qtbot, editor):
@@ -171,7 +167,7 @@ def test_a_configured_model_that_is_down_falls_back_to_the_offline_builder(
     )
     panel = describe(qtbot, editor, "Every Monday at 9am, send a Slack message to #sales")
     assert panel.proposal.source == "offline" and "couldn't be reached" in panel.proposal.notice
-    assert panel.proposal.notice in texts(panel.scroll.widget())
+    assert panel.proposal.notice in texts(panel.chat.widget())
     assert len(panel.cards) == 2
 
 
@@ -221,7 +217,7 @@ def test_applying_into_a_flow_with_a_trigger_keeps_one_trigger_and_connects_the_
     editor.open_flow(flow.id)
     problems_before = {str(p) for p in validate_flow(editor.document.flow, editor.registry)}
     panel = describe(qtbot, editor, "Every Monday at 9am, send a Slack message to #sales")
-    assert "already starts with" in texts(panel.scroll.widget())
+    assert "already starts with" in texts(panel.chat.widget())
     assert "New Shopify order" in panel.apply_button.text()
     assert panel.replace_button is not None and panel.replace_button.isVisible()
 
@@ -265,15 +261,15 @@ def test_each_flow_has_its_own_conversation(qtbot, editor):
     second = shopify_flow(editor.store, "Second")
     editor.open_flow(first.id)
     panel = describe(qtbot, editor, "Every Monday at 9am, send a Slack message to #sales")
-    assert "Every Monday at 9am" in texts(panel.scroll.widget())
+    assert "Every Monday at 9am" in texts(panel.chat.widget())
 
     editor.open_flow(second.id)
-    assert "Every Monday at 9am" not in texts(panel.scroll.widget())
-    assert panel.cards == [] and panel.ghost is None
+    assert "Every Monday at 9am" not in texts(panel.chat.widget())
+    assert panel.cards == [] and panel.preview.ghost is None
     describe(qtbot, editor, "When someone buys in my store, add a row to the sheet Orders")
 
     editor.open_flow(first.id)
-    shown_text = texts(panel.scroll.widget())
+    shown_text = texts(panel.chat.widget())
     assert "Every Monday at 9am" in shown_text and "someone buys" not in shown_text
     assert any("Slack" in texts(card) for card in panel.cards)  # the proposal, as cards
     assert panel.apply_button is None  # a past proposal is shown, not offered again
