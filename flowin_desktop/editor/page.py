@@ -322,7 +322,7 @@ class Editor(QWidget):
         except FlowinError as error:
             self.message.emit(str(error), 8000)
             return
-        self._load(flow)
+        self._load(flow, fitted=True)
 
     def new_flow(self) -> None:
         self.saving.save_now()
@@ -341,7 +341,9 @@ class Editor(QWidget):
         self._load(flow)
         return True
 
-    def _load(self, flow: Flow) -> None:
+    def _load(self, flow: Flow, fitted: bool = False) -> None:
+        """Show ``flow``; ``fitted``: at a readable zoom showing all of it, or its start,
+        rather than where it was last looked at (which only a restart brings back)."""
         self.remember_view()
         self.scene.clearSelection()
         self.message.emit("", 0)
@@ -352,19 +354,29 @@ class Editor(QWidget):
         self.set_current(True)
         self.opened.emit()
         self.store.set_setting(OPEN_FLOW_SETTING, flow.id)
-        QTimer.singleShot(0, self._restore_view)
+        QTimer.singleShot(0, self._fit_view if fitted else self._restore_view)
+
+    def _fit_view(self) -> None:
+        self.view.fit_to_view(readable=True)
+        self.view_restored.emit()
 
     def remember_view(self) -> None:
         if not self.current or not self.document.flow.nodes:
             return
         centre = self.view.mapToScene(self.view.viewport().rect().center())
-        view = {"zoom": self.view.zoom_factor(), "x": centre.x(), "y": centre.y()}
+        view = {
+            "zoom": self.view.zoom_factor(),
+            "x": centre.x(),
+            "y": centre.y(),
+            "mirrored": self.view.mirrored,
+        }
         self.store.set_setting(VIEW_SETTING + self.document.flow.id, view)
 
     def _restore_view(self) -> None:
         view = self.store.get_setting(VIEW_SETTING + self.document.flow.id)
-        if not isinstance(view, dict):
-            # A flow opened for the first time: every step if they fit at a zoom whose words
+        if not isinstance(view, dict) or bool(view.get("mirrored")) != self.view.mirrored:
+            # A flow opened for the first time (or last seen in the other direction, where
+            # the same centre hides its start): every step if they fit at a zoom whose words
             # read, else the start of the flow at that zoom (the minimap shows the rest).
             self.view.fit_to_view(readable=True)
         else:

@@ -50,3 +50,27 @@ def test_every_top_bar_widget_fits_a_1280_px_window(qtbot, window, language):
     if language == "ar":
         assert window.more_button.text().startswith("المزيد")
         assert "المظهر" in texts[-1]
+
+
+def _trigger_in_sight(window) -> bool:
+    editor = window.editor
+    view = editor.view
+    trigger = next(i for i in editor.scene.node_items.values() if i.name == "When I click Run")
+    shown = view.mapFromScene(trigger.sceneBoundingRect()).boundingRect()
+    return view.viewport().rect().contains(shown)
+
+
+@pytest.mark.parametrize("first, then", [("en", "ar"), ("ar", "en")])
+def test_the_example_opens_with_its_trigger_in_sight_in_both_directions(qtbot, window, first, then):
+    from flowin_desktop.canvas.view import READABLE_SCALE
+
+    view = window.editor.view
+    for language in (first, then, first):
+        _open_example(qtbot, window, language)
+        qtbot.waitUntil(lambda: _trigger_in_sight(window), timeout=WAIT_MS)
+        assert view.zoom_factor() >= READABLE_SCALE - 1e-6
+        # The owner looks at the branches' end at full size; the view is remembered so.
+        view.resetTransform()
+        view.centerOn(1100, 100)
+        assert not _trigger_in_sight(window)
+        window.show_home()
