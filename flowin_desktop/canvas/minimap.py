@@ -18,9 +18,9 @@ from .items import NODE_HEIGHT, NODE_WIDTH
 if TYPE_CHECKING:
     from .view import FlowView
 
-MINIMAP_SIZE = (208, 136)
-MARGIN = 12
-PADDING = 8
+MINIMAP_SIZE = (152, 96)  # small: it covers the canvas it maps
+MARGIN = 10
+PADDING = 6
 
 
 class Minimap(QWidget):
@@ -95,11 +95,26 @@ class Minimap(QWidget):
         return self.view.mapToScene(self.view.viewport().rect()).boundingRect()
 
     def place(self) -> None:
-        """In the end corner at the bottom; hidden while the flow is empty or it's switched off."""
+        """In the bottom corner away from the palette (the end side); hidden while the flow is
+        empty, wholly on screen (nothing to find) or it's switched off."""
         view = self.view
         left = MARGIN if view.mirrored else view.width() - self.width() - MARGIN
         self.move(left, view.height() - self.height() - MARGIN)
-        self.setVisible(self.enabled_by_user and bool(self.view.flow_scene.document.flow.nodes))
+        self.setVisible(self.enabled_by_user and self._something_out_of_sight())
+
+    def _something_out_of_sight(self) -> bool:
+        if self._frozen is not None:
+            return True  # while dragging on it, the map stays under the mouse
+        if not self.view.flow_scene.document.flow.nodes:
+            return False
+        if self._stale:
+            self._read_flow()
+        return not self.visible_rect().contains(self._bounds)
+
+    def follow(self) -> None:
+        """The canvas moved or zoomed: outline the new part, and show or hide the map."""
+        self.place()
+        self.update()
 
     def _mapping(self) -> tuple[QRectF, float, QPointF]:
         """The scene rectangle shown, the scale, and where its top-left lands in the widget."""
@@ -196,7 +211,7 @@ class Minimap(QWidget):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._frozen is not None:
             self._frozen = None
-            self.update()
+            self.follow()
             event.accept()
             return
         super().mouseReleaseEvent(event)

@@ -68,8 +68,7 @@ class FlowView(QGraphicsView):
         self.mirrored = mirrored
         self.setTransform(QTransform.fromScale(-zoom if mirrored else zoom, zoom))
         self.centerOn(centre)
-        self.minimap.place()
-        self.minimap.update()
+        self.minimap.follow()
 
     def resetTransform(self) -> None:
         super().resetTransform()
@@ -80,7 +79,7 @@ class FlowView(QGraphicsView):
         current = self.zoom_factor()
         factor = max(MIN_SCALE / current, min(MAX_SCALE / current, factor))
         self.scale(factor, factor)
-        self.minimap.update()
+        self.minimap.follow()
 
     def zoom_in(self) -> None:
         self.zoom_by(1.2)
@@ -90,7 +89,7 @@ class FlowView(QGraphicsView):
 
     def reset_zoom(self) -> None:
         self.resetTransform()
-        self.minimap.update()
+        self.minimap.follow()
 
     def fit_to_view(self, readable: bool = False) -> None:
         """Zoom to show every step. ``readable``: never below READABLE_SCALE; when the steps
@@ -115,7 +114,7 @@ class FlowView(QGraphicsView):
             self.centerOn(self._focus(rect).center())
         elif self.zoom_factor() < MIN_SCALE:
             self.zoom_by(MIN_SCALE / self.zoom_factor())
-        self.minimap.update()
+        self.minimap.follow()
 
     def _focus(self, everything: QRectF) -> QRectF:
         """What to keep in sight when not everything fits: the selected steps, else the end
@@ -130,11 +129,11 @@ class FlowView(QGraphicsView):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
-        self.minimap.update()
+        self.minimap.follow()
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
-        self.minimap.place()
+        self.minimap.follow()
 
     def wheelEvent(self, event: Any) -> None:
         delta = event.angleDelta().y()

@@ -74,3 +74,27 @@ def test_the_example_opens_with_its_trigger_in_sight_in_both_directions(qtbot, w
         view.centerOn(1100, 100)
         assert not _trigger_in_sight(window)
         window.show_home()
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_minimap_is_a_small_corner_map_shown_only_while_part_of_the_flow_is_hidden(
+    qtbot, window, language
+):
+    _open_example(qtbot, window, language)
+    editor = window.editor
+    view, minimap = editor.view, editor.view.minimap
+    view.fit_to_view()  # every step on screen: nothing to find on a map
+    qtbot.waitUntil(lambda: not minimap.isVisible(), timeout=WAIT_MS)
+
+    view.zoom_by(2.0)
+    qtbot.waitUntil(minimap.isVisible, timeout=WAIT_MS)
+    area = view.viewport().rect()
+    assert minimap.width() * minimap.height() < area.width() * area.height() / 12
+    corner = minimap.geometry()
+    assert corner.bottom() > view.height() - 30
+    # At the end side, away from the palette: right in English, left in Arabic.
+    palette = editor.palette_panel.mapTo(window, editor.palette_panel.rect().center())
+    mine = minimap.mapTo(window, minimap.rect().center())
+    canvas = view.mapTo(window, view.rect().center())
+    assert (palette.x() < canvas.x() < mine.x()) or (palette.x() > canvas.x() > mine.x())
+    assert (mine.x() < canvas.x()) == (language == "ar")
