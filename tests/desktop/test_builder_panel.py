@@ -64,7 +64,8 @@ def test_a_sentence_becomes_cards_and_a_ghost_then_apply_is_one_undo_step(qtbot,
     assert "New Shopify order" in texts(trigger) and "WHEN" in texts(trigger)
     assert "Add a row" in texts(action) and "THEN" in texts(action)
     assert "Sheet: \u2068Orders\u2069" in texts(action)
-    assert "Email ← \u2068{{ trigger.email }}\u2069" in texts(action)  # mapped from the trigger
+    # Mapped from the trigger, read as the data tree names it.
+    assert "Email ← \u2068New Shopify order › Email\u2069" in texts(action)
     assert panel.preview.ghost is not None and panel.preview.ghost.scene() is editor.scene
     assert editor.document.flow.nodes == []  # nothing changes before Apply
 
@@ -102,6 +103,20 @@ def test_an_arabic_sentence_gives_right_to_left_cards(qtbot, editor):
     assert "كل الاثنين الساعة 09:00" in texts(panel.cards[0])  # the why, in Arabic
     english = describe(qtbot, editor, "Every Monday at 9am, send a Slack message to #sales")
     assert not any(card.isRightToLeft() for card in english.cards)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "When I get a new Shopify order, send the customer a WhatsApp message",
+        "لما يجي اوردر جديد في شوبيفاي ابعت للعميل رساله واتساب",
+    ],
+)
+def test_proposal_cards_read_references_by_name_never_as_expressions(qtbot, editor, sentence):
+    panel = describe(qtbot, editor, sentence)
+    shown_text = "\n".join(texts(card) for card in panel.cards)
+    assert "{{" not in shown_text and "trigger." not in shown_text
+    assert "›" in shown_text  # the customer's phone, named as the data tree names it
 
 
 def test_what_was_not_understood_is_shown(qtbot, editor):

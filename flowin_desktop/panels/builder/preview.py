@@ -19,6 +19,7 @@ from ...editor.document import FlowDocument
 from ...i18n import isolate, node_type_name
 from ...icons import step_pixmap
 from ...theme import LIGHT, Theme
+from ..data import segments
 from .conversation import label
 
 _OPERATORS = {
@@ -43,6 +44,15 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+def readable_references(text: str, trigger_name: str | None) -> str:
+    """``text`` with each ``{{ reference }}`` as the data tree names it ("New Shopify order ›
+    Phone"), isolated so a right-to-left sentence keeps it whole."""
+    return "".join(
+        isolate(piece) if is_reference else piece
+        for piece, is_reference in segments(text, trigger_name)
+    )
+
+
 class Preview(QObject):
     """Draws a proposal: ``card`` for each of its steps, ``show`` its ghost on the canvas."""
 
@@ -53,6 +63,7 @@ class Preview(QObject):
         self.document, self.view = document, view
         self.theme: Theme = LIGHT
         self.ghost: GhostFlow | None = None
+        self.trigger_name: str | None = None  # the proposal's, for its steps' references
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -68,6 +79,8 @@ class Preview(QObject):
 
     def card(self, node: Node, is_trigger: bool, why: str | None, todo: list[str]) -> QFrame:
         node_type = self.document.registry.find(node.type)
+        if is_trigger:
+            self.trigger_name = self.type_name(node)
         card = QFrame()
         card.setObjectName("card")
         card.setProperty("trigger", is_trigger)
@@ -108,17 +121,21 @@ class Preview(QObject):
             else:
                 column.addWidget(self._value_line(title, value))
         for message in todo:
-            column.addWidget(label(f"⚠ {message}", "todo"))
+            column.addWidget(label(f"⚠ {self._readable(message)}", "todo"))
         if why:
-            column.addWidget(label(why, "why"))
+            column.addWidget(label(self._readable(why), "why"))
         return card
 
     def _value_line(self, title: str, value: Any) -> QLabel:
-        """'To ← {{ trigger.phone }}' for a value mapped from an earlier step, else 'To: …'."""
+        """'To ← New Shopify order › Phone' for a value mapped from an earlier step (the
+        reference read as the data tree names it), else 'To: …'."""
         text = _show(value)
         if "{{" in text:
-            return label(f"{title} ← {isolate(text)}", "mapped")
+            return label(f"{title} ← {self._readable(text)}", "mapped")
         return label(f"{title}: {isolate(text)}", "config")
+
+    def _readable(self, text: str) -> str:
+        return readable_references(text, self.trigger_name)
 
     @staticmethod
     def _field_title(node_type: NodeType | None, key: str) -> str:
