@@ -56,7 +56,6 @@ def create_window(
     interrupted = store.executions.mark_interrupted()
     if interrupted:
         log.info("Marked %d unfinished runs as interrupted", interrupted)
-    seed_first_start(store, registry)
     localizer = Localizer(app)
     set_digits(store.get_setting(DIGITS_SETTING, ""))
     # Before any widget exists: widgets built earlier keep the platform's font.
@@ -66,6 +65,9 @@ def create_window(
     language = store.language()
     if language != "en":
         window.set_language(language)
+    # Once the language is chosen: the example's steps and note are written in it.
+    if seed_first_start(store, registry) is not None:
+        window.home.refresh()
     window.reopen_flow(last_open)
     return window
 

@@ -1,11 +1,18 @@
-"""The flow a new user finds on first start, so there is something real to run."""
+"""The flow a new user finds on first start, so there is something real to run, in the
+language Flowin speaks when it is made (its step names, sample data and note)."""
 
 from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
 
 from flowin_engine.model import Edge, Flow, Node, Position, StickyNote
 from flowin_engine.registry import Registry
 
 EXAMPLE_NAME = "Welcome: greet a customer"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Example", text)
 
 
 def welcome_flow(registry: Registry) -> Flow | None:
@@ -15,18 +22,20 @@ def welcome_flow(registry: Registry) -> Flow | None:
         return None
     trigger = Node(
         type="core.manual_trigger",
-        name="When I click Run",
-        params={"sample_data": {"customer_name": "Layla", "order_id": 1042, "total": 250}},
+        name=_tr("When I click Run"),
+        params={"sample_data": {"customer_name": _tr("Layla"), "order_id": 1042, "total": 250}},
         position=Position(x=0, y=80),
     )
     greet = Node(
         type="core.set_fields",
-        name="Write the greeting",
+        name=_tr("Write the greeting"),
         params={
             "fields": [
                 {
                     "name": "text",
-                    "value": "Hello {{ trigger.customer_name }}, order #{{ trigger.order_id }} is confirmed",
+                    "value": _tr(
+                        "Hello {{ trigger.customer_name }}, order #{{ trigger.order_id }} is confirmed"
+                    ),
                 },
                 {"name": "total", "value": "{{ trigger.total }}"},
             ],
@@ -36,7 +45,7 @@ def welcome_flow(registry: Registry) -> Flow | None:
     )
     big = Node(
         type="core.condition",
-        name="Big order?",
+        name=_tr("Big order?"),
         params={
             "combine": "and",
             "conditions": [{"left": "{{ input.total }}", "operator": "greater_than", "right": 100}],
@@ -45,24 +54,26 @@ def welcome_flow(registry: Registry) -> Flow | None:
     )
     thanks = Node(
         type="core.set_fields",
-        name="Add a thank-you gift",
-        params={"fields": [{"name": "gift", "value": "Free delivery"}], "keep_input": True},
+        name=_tr("Add a thank-you gift"),
+        params={"fields": [{"name": "gift", "value": _tr("Free delivery")}], "keep_input": True},
         position=Position(x=860, y=0),
     )
     plain = Node(
         type="core.set_fields",
-        name="Plain confirmation",
-        params={"fields": [{"name": "gift", "value": "none"}], "keep_input": True},
+        name=_tr("Plain confirmation"),
+        params={"fields": [{"name": "gift", "value": _tr("none")}], "keep_input": True},
         position=Position(x=860, y=170),
     )
     return Flow(
-        name=EXAMPLE_NAME,
-        description="A first flow to try: click Test run and watch each step.",
+        name=_tr(EXAMPLE_NAME),
+        description=_tr("A first flow to try: click Test run and watch each step."),
         nodes=[trigger, greet, big, thanks, plain],
         sticky_notes=[
             StickyNote(
-                text="Click Test run and watch each step light up. "
-                "Then change the total in the trigger's sample data and run it again.",
+                text=_tr(
+                    "Click Test run and watch each step light up. "
+                    "Then change the total in the trigger's sample data and run it again."
+                ),
                 position=Position(x=0, y=-120),
                 width=420,
                 height=80,

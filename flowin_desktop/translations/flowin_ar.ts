@@ -3280,4 +3280,55 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>تُستخدم Qt بموجب الإصدار 3 من رخصة LGPL: يمكنك استبدال مكتبات Qt في المجلد المثبَّت فيه Flowin بنسخة تبنيها أنت منها.</translation>
     </message>
   </context>
+<context>
+    <name>Example</name>
+    <message>
+      <source>Welcome: greet a customer</source>
+      <translation>مرحبًا: رحّب بعميل</translation>
+    </message>
+    <message>
+      <source>A first flow to try: click Test run and watch each step.</source>
+      <translation>تدفق أول للتجربة: اضغط «تشغيل تجريبي» وشاهد كل خطوة.</translation>
+    </message>
+    <message>
+      <source>When I click Run</source>
+      <translation>عندما أضغط تشغيل</translation>
+    </message>
+    <message>
+      <source>Layla</source>
+      <translation>ليلى</translation>
+    </message>
+    <message>
+      <source>Write the greeting</source>
+      <translation>اكتب التحية</translation>
+    </message>
+    <message>
+      <source>Hello {{ trigger.customer_name }}, order #{{ trigger.order_id }} is confirmed</source>
+      <translation>أهلًا {{ trigger.customer_name }}، تم تأكيد طلبك رقم {{ trigger.order_id }}</translation>
+    </message>
+    <message>
+      <source>Big order?</source>
+      <translation>طلب كبير؟</translation>
+    </message>
+    <message>
+      <source>Add a thank-you gift</source>
+      <translation>أضف هدية شكر</translation>
+    </message>
+    <message>
+      <source>Free delivery</source>
+      <translation>توصيل مجاني</translation>
+    </message>
+    <message>
+      <source>Plain confirmation</source>
+      <translation>تأكيد عادي</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>لا شيء</translation>
+    </message>
+    <message>
+      <source>Click Test run and watch each step light up. Then change the total in the trigger's sample data and run it again.</source>
+      <translation>اضغط «تشغيل تجريبي» وشاهد كل خطوة تضيء. ثم غيّر المجموع (total) في بيانات المشغّل التجريبية وشغّل التدفق مرة أخرى.</translation>
+    </message>
+</context>
 </TS>
