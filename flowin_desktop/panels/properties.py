@@ -55,6 +55,7 @@ from .data import (
     trigger_name,
 )
 from .fields import UNSET, FieldEditor, TextEditor, widget_hint
+from .flow_overview import FlowOverview
 from .references import (
     ReferenceCompleter,
     attach,
@@ -104,8 +105,13 @@ class PropertiesPanel(QWidget):
 
         self.empty = QLabel()
         self.empty.setObjectName("empty")
+        # No step selected: the flow at a glance instead of an empty third of the window.
         self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
+        self.empty.setContentsMargins(16, 16, 16, 16)
+        self.overview = FlowOverview(self)
+        document.changed.connect(self._show_overview)
+        document.flow_replaced.connect(self._show_overview)
 
         self.tabs = QTabWidget()
         self.settings_scroll = QScrollArea()
@@ -179,7 +185,7 @@ class PropertiesPanel(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.empty.setText(self.tr("Select a step to see its settings."))
+        self._show_overview()
         self.tabs.setTabText(0, self.tr("Settings"))
         self.tabs.setTabText(1, self.tr("Last run"))
         self.data_title.setText(self.tr("Data from earlier steps"))
@@ -194,6 +200,9 @@ class PropertiesPanel(QWidget):
         self._show_pin()
         if self.node_id is not None:
             self.show_node(self.node_id, force=True)
+
+    def _show_overview(self) -> None:
+        self.empty.setText(self.overview.text(self.document.flow, self.document.registry))
 
     def show_node(self, node_id: str | None, force: bool = False) -> None:
         if node_id == self.node_id and not force:

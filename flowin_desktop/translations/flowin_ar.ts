@@ -3331,4 +3331,43 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>اضغط «تشغيل تجريبي» وشاهد كل خطوة تضيء. ثم غيّر المجموع (total) في بيانات المشغّل التجريبية وشغّل التدفق مرة أخرى.</translation>
     </message>
 </context>
+<context>
+    <name>FlowOverview</name>
+    <message>
+      <source>This flow: %1</source>
+      <translation>هذا التدفق: %1</translation>
+    </message>
+    <message>
+      <source>It has no steps yet: start with a trigger from the list.</source>
+      <translation>لا خطوات فيه بعد: ابدأ بمشغّل من القائمة.</translation>
+    </message>
+    <message>
+      <source>Starts with: %1</source>
+      <translation>يبدأ بـ: %1</translation>
+    </message>
+    <message>
+      <source>It has no trigger yet: add one from the list (Triggers).</source>
+      <translation>لا مشغّل فيه بعد: أضف واحدًا من القائمة (المشغّلات).</translation>
+    </message>
+    <message>
+      <source>Steps (%1):</source>
+      <translation>الخطوات (%1):</translation>
+    </message>
+    <message>
+      <source>Active: it runs on its own whenever its trigger fires.</source>
+      <translation>مفعّل: يعمل وحده كلما انطلق مشغّله.</translation>
+    </message>
+    <message>
+      <source>Not active: it runs only when you press Test run.</source>
+      <translation>غير مفعّل: لا يعمل إلا حين تضغط «تشغيل تجريبي».</translation>
+    </message>
+    <message>
+      <source>Press Test run to try it with sample data.</source>
+      <translation>اضغط «تشغيل تجريبي» لتجربته ببيانات نموذجية.</translation>
+    </message>
+    <message>
+      <source>Select a step to see its settings.</source>
+      <translation>اختر خطوة لترى إعداداتها.</translation>
+    </message>
+</context>
 </TS>

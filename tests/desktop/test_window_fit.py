@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QRect
 
+from flowin_desktop.editor.document import SetNodeValue
 from tests.desktop.conftest import WAIT_MS
 
 
@@ -98,3 +99,24 @@ def test_the_minimap_is_a_small_corner_map_shown_only_while_part_of_the_flow_is_
     canvas = view.mapTo(window, view.rect().center())
     assert (palette.x() < canvas.x() < mine.x()) or (palette.x() > canvas.x() > mine.x())
     assert (mine.x() < canvas.x()) == (language == "ar")
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_with_no_step_selected_the_properties_panel_sums_up_the_flow(qtbot, window, language):
+    _open_example(qtbot, window, language)
+    editor = window.editor
+    editor.scene.clearSelection()
+    overview = editor.properties.empty
+    qtbot.waitUntil(overview.isVisible, timeout=WAIT_MS)
+    flow = editor.document.flow
+    text = overview.text()
+    trigger, *steps = [node.name for node in flow.nodes]
+    assert trigger in text and all(step in text for step in steps)
+    assert ("Test run" in text) if language == "en" else ("تشغيل تجريبي" in text)
+    assert ("Not active" in text) if language == "en" else ("غير مفعّل" in text)
+    assert text.count("\n") >= 6  # a summary, not one line in the middle of an empty panel
+    # It follows the flow: a renamed step shows at once.
+    renamed = "Big spender?"
+    big = next(n for n in flow.nodes if n.type == "core.condition")
+    editor.document.push(SetNodeValue(editor.document, big.id, "name", renamed))
+    qtbot.waitUntil(lambda: renamed in overview.text(), timeout=WAIT_MS)
