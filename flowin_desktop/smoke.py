@@ -3,7 +3,8 @@
 With it set, the app starts as usual, saves a picture of its main window to ``path`` once the
 window has been painted the first time, and quits with 0 (1 when the picture can't be saved).
 Beside the picture, ``path.json`` says what the window showed: its title, whether it was laid
-out right to left, and the texts of its visible buttons, labels and text boxes.
+out right to left, and the texts of its visible buttons, labels and text boxes; and which
+Python modules the start had loaded by then (a test keeps what the start need not load out).
 The bundle's smoke test (tests/packaging/test_bundle.py) and bench/bundle_bench.py use it to
 prove that a built app opens its window, without anyone to close it.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -64,6 +66,7 @@ def what_the_window_shows(window: QWidget) -> dict[str, object]:
         "window_title": window.windowTitle(),
         "right_to_left": window.layoutDirection() == Qt.LayoutDirection.RightToLeft,
         "texts": [widget.text() for widget in shown],
+        "loaded_modules": sorted(sys.modules),
     }
 
 

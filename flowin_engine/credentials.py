@@ -136,6 +136,36 @@ def default_secrets(folder: Path | None = None) -> tuple[SecretStore, str | None
     return store, notice
 
 
+class SecretsOnFirstUse:
+    """The system keyring (or the encrypted file in the data folder where there is none),
+    looked for when a secret is first needed: looking can be slow (a second on some systems),
+    and most runs, and a signed-out app's start, need none. ``folder`` is the data folder."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self._folder = folder
+        self._lock = threading.Lock()
+        self._opened: tuple[SecretStore, str | None] | None = None
+
+    def _open(self) -> tuple[SecretStore, str | None]:
+        with self._lock:
+            if self._opened is None:
+                self._opened = default_secrets(self._folder)
+            return self._opened
+
+    @property
+    def notice(self) -> str | None:
+        return self._open()[1]
+
+    def get(self, key: str) -> str | None:
+        return self._open()[0].get(key)
+
+    def set(self, key: str, value: str) -> None:
+        self._open()[0].set(key, value)
+
+    def delete(self, key: str) -> None:
+        self._open()[0].delete(key)
+
+
 class Connections:
     """Add, list, read and remove connected accounts."""
 

@@ -9,11 +9,10 @@ steps sign in with.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .credentials import Connections, SecretStore, default_secrets
+from .credentials import Connections, SecretsOnFirstUse, SecretStore
 from .registry import Registry, default_registry
 from .runner import Runner
 from .store import Store
@@ -44,7 +43,7 @@ class DataFolder:
         self.store = store
         self.path = store.path.parent
         self._registry = registry
-        self._secrets = _SecretsOnFirstUse(self.path) if secrets is None else secrets
+        self._secrets = SecretsOnFirstUse(self.path) if secrets is None else secrets
         self.connections = Connections(store, self._secrets)
 
     @classmethod
@@ -60,7 +59,7 @@ class DataFolder:
     @property
     def secrets_notice(self) -> str | None:
         """Where secrets are kept, when that is not the system keyring (none was found)."""
-        if isinstance(self._secrets, _SecretsOnFirstUse):
+        if isinstance(self._secrets, SecretsOnFirstUse):
             return self._secrets.notice
         return None
 
@@ -97,32 +96,3 @@ class DataFolder:
 
     def __exit__(self, *_: object) -> None:
         self.close()
-
-
-class _SecretsOnFirstUse:
-    """The system keyring (or the encrypted file in the data folder where there is none),
-    looked for when a secret is first needed: looking can be slow, and most runs need none."""
-
-    def __init__(self, folder: Path) -> None:
-        self._folder = folder
-        self._lock = threading.Lock()
-        self._opened: tuple[SecretStore, str | None] | None = None
-
-    def _open(self) -> tuple[SecretStore, str | None]:
-        with self._lock:
-            if self._opened is None:
-                self._opened = default_secrets(self._folder)
-            return self._opened
-
-    @property
-    def notice(self) -> str | None:
-        return self._open()[1]
-
-    def get(self, key: str) -> str | None:
-        return self._open()[0].get(key)
-
-    def set(self, key: str, value: str) -> None:
-        self._open()[0].set(key, value)
-
-    def delete(self, key: str) -> None:
-        self._open()[0].delete(key)

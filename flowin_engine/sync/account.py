@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from ..credentials import SecretStore, default_secrets
+from ..credentials import SecretsOnFirstUse, SecretStore
 from ..model import new_id
 from ..oauth import receive_code
 from ..store import Store
@@ -45,11 +45,15 @@ class Account:
         self.store = store
         # Which Flowin app signs in (its User-Agent names it in the account's sign-ins).
         self.app = app
-        if secrets is None:
-            secrets, self.notice = default_secrets()
-        else:
-            self.notice = None
-        self.secrets = secrets
+        # The keyring is looked for when the tokens are first read: a signed-out start needs none.
+        self.secrets: SecretStore = SecretsOnFirstUse() if secrets is None else secrets
+
+    @property
+    def notice(self) -> str | None:
+        """Where the tokens are kept, when that is not the system keyring (none was found)."""
+        if isinstance(self.secrets, SecretsOnFirstUse):
+            return self.secrets.notice
+        return None
 
     @property
     def server(self) -> str | None:
