@@ -145,6 +145,8 @@ def style_sheet(theme: Theme, rtl: bool = False) -> str:
         border-color: {t.failure}; }}
     QLabel#title {{ font-size: 22px; font-weight: 600; }}
     QLabel#empty {{ color: {t.muted}; font-size: 15px; padding: 40px; }}
+    QLabel#flowOverview {{ color: {t.muted}; font-size: 13px; padding: 16px 14px; }}
+    QToolButton#moreButton::menu-indicator {{ image: none; width: 0; }}
     QLabel#sectionTitle {{ font-weight: 600; font-size: 14px; }}
     QLabel#required {{ color: {t.violet}; }}
     QLabel#problem {{ color: {t.retrying}; font-size: 12px; }}

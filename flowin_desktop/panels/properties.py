@@ -104,11 +104,10 @@ class PropertiesPanel(QWidget):
         self.webhook_address: WebhookAddressBox | None = None
 
         self.empty = QLabel()
-        self.empty.setObjectName("empty")
         # No step selected: the flow at a glance instead of an empty third of the window.
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
-        self.empty.setContentsMargins(16, 16, 16, 16)
+        self.empty.setObjectName("flowOverview")
         self.overview = FlowOverview(self)
         document.changed.connect(self._show_overview)
         document.flow_replaced.connect(self._show_overview)
