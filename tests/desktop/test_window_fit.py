@@ -51,6 +51,11 @@ def test_every_top_bar_widget_fits_a_1280_px_window(qtbot, window, language):
     if language == "ar":
         assert window.more_button.text().startswith("المزيد")
         assert "المظهر" in texts[-1]
+        # Its language entries switch the language, as the combo box does on the home page.
+        window.more_menu.aboutToShow.emit()
+        english = next(a for a in window.more_menu.actions() if a.text() == "English")
+        english.trigger()
+        assert window.localizer.language == "en" and window.more_button.text() == "More ▾"
 
 
 def _trigger_in_sight(window) -> bool:
