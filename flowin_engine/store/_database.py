@@ -18,6 +18,7 @@ SQLAlchemy Core, and the few places that differ by dialect ask this class.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -83,6 +84,12 @@ class Database:
         # pool and back (with its reset) for every transaction costs more than a small write.
         self._write_connection: Connection | None = None
         self._closed = False
+        # A connection of its own that only asks whether the file changed (``change_mark``):
+        # SQLite's data_version moves when any OTHER connection commits, so the writers here
+        # and every other process are seen alike.
+        self._watch_lock = threading.Lock()
+        self._watch: sqlite3.Connection | None = None
+        self._last_mark: int | None = None
         # Seconds a write other than the run history waits for a busy database.
         self.write_patience = WRITE_PATIENCE
         # The driver's placeholder, for the few statements written at the driver for speed.
@@ -99,7 +106,32 @@ class Database:
             if self._write_connection is not None:
                 self._write_connection.close()
                 self._write_connection = None
+        with self._watch_lock:
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
         self.engine.dispose()
+
+    def change_mark(self) -> int | None:
+        """A number that differs from the one before whenever a change was committed to the
+        database in between, by this process or by another (the command line, a second Flowin,
+        the sync). Cheap enough to ask every second; never waits for a lock. None when there is
+        nothing to watch (a database server, or the store is closed)."""
+        if not self.is_sqlite or self.path is None or self._closed:
+            return None
+        with self._watch_lock:
+            try:
+                if self._watch is None:
+                    # timeout 0: the window asking must never wait behind a writer.
+                    self._watch = sqlite3.connect(
+                        self.path, timeout=0, check_same_thread=False, isolation_level=None
+                    )
+                (mark,) = self._watch.execute("PRAGMA data_version").fetchone()
+            except sqlite3.Error as error:  # busy for a moment: ask again next time
+                log.debug("Could not ask whether the database changed: %s", error)
+                return self._last_mark
+            self._last_mark = int(mark)
+            return self._last_mark
 
     def reading(self) -> Session:
         """A session for reads."""

@@ -66,6 +66,13 @@ class Store:
     def close(self) -> None:
         self._database.close()
 
+    def change_mark(self) -> int | None:
+        """A number that differs from the last one asked whenever anyone (this process, the
+        command line, another Flowin, the sync) committed a change in between; None when there
+        is nothing to watch (a database server, or a closed store). Views poll it to know when
+        to read the store again."""
+        return self._database.change_mark()
+
     def __enter__(self) -> Store:
         return self
 
