@@ -223,12 +223,22 @@ class HomeView(QWidget):
         self.notice.hide()
         self.refresh()
 
-    def refresh(self) -> None:
-        selected = self.current_id()
-        self.list.clear()
-        flows = sorted(
+    def follow_store(self) -> None:
+        """Show the flows again if the store has them otherwise (another program switched one
+        off, a run counted): a write that changed nothing here leaves the list as it is."""
+        if list(self._summaries.values()) != self._sorted_summaries():
+            self.refresh()
+
+    def _sorted_summaries(self) -> list[FlowSummary]:
+        return sorted(
             self.store.flows.summaries(), key=lambda s: s.status == FlowStatus.ARCHIVED
         )  # stable: by name, archived ones last
+
+    def refresh(self) -> None:
+        selected = self.current_id()
+        scrolled = self.list.verticalScrollBar().value()
+        self.list.clear()
+        flows = self._sorted_summaries()
         self._summaries = {s.id: s for s in flows}
         for summary in flows:
             row = self._row(summary)
@@ -244,6 +254,7 @@ class HomeView(QWidget):
                 self.list.setCurrentItem(item)
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
+        self.list.verticalScrollBar().setValue(scrolled)  # where the user was reading
         self.content.setCurrentWidget(self.list if flows else self.empty)
         self.actions.setVisible(bool(flows))
         self._update_buttons()

@@ -37,6 +37,7 @@ from .editor.page import OPEN_FLOW_SETTING, Editor, window_action
 from .executions import ExecutionsView
 from .home import HomeView
 from .i18n import DIGIT_CHOICES, DIGITS_SETTING, LANGUAGES, Localizer, digit_choice, set_digits
+from .store_watch import StoreWatch
 from .theme import THEMES, Theme, apply_theme
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,8 @@ class MainWindow(QMainWindow):
             self.cloud, self.editor, self.home, self.show_home, self
         )
         self.sync_button = self.cloud_reactions.button
+        # What the command line, a second Flowin or the sync writes shows here too.
+        self.store_watch = StoreWatch(store, self)
         self._return_page: QWidget = self.home
 
         self.pages = QStackedWidget()
@@ -215,6 +218,7 @@ class MainWindow(QMainWindow):
         self.home.create_requested.connect(self.new_flow)
         self.executions.back_requested.connect(self._leave_executions)
         self.editor.test_run.runs.events_arrived.connect(self.executions.on_events)
+        self.store_watch.changed.connect(self.follow_store)
 
     def _show_message(self, text: str, milliseconds: int) -> None:
         if text:
@@ -417,6 +421,17 @@ class MainWindow(QMainWindow):
         self.home.refresh()
         self.editor.saving.follow_stored_status()
 
+    def follow_store(self) -> None:
+        """Something was written to the store, here or by another program: the page in sight
+        reads it again (the others do when they are shown), and the open flow's switch
+        follows its stored state."""
+        page = self.pages.currentWidget()
+        if page is self.home:
+            self.home.follow_store()
+        elif page is self.executions:
+            self.executions.refresh()
+        self.editor.saving.follow_stored_status()
+
     # Closing.
 
     def pause_all_flows(self) -> None:
@@ -450,6 +465,7 @@ class MainWindow(QMainWindow):
         if getattr(self, "_shut", False):
             return
         self._shut = True
+        self.store_watch.stop()
         self.editor.shutdown()
         self.cloud.shutdown()
         if self.tray is not None:

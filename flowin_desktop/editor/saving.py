@@ -37,6 +37,9 @@ class Saving(QObject):
         self._saved = True
         self._loading = False
         self._base_version: int | None = None  # the saved version the editor's copy builds on
+        # The open flow's state as last read from or written to the store: a switch the user
+        # flipped since is theirs, and stands until the autosave writes it.
+        self._stored_status = document.flow.status
         self.save_state = QLabel()
         self.save_state.setObjectName("saveState")
         self.activate_button = QPushButton()
@@ -89,6 +92,7 @@ class Saving(QObject):
             self.autosave.start()
             return
         self._saved = True
+        self._stored_status = flow.status
         self._show_save_state()
         self.saved.emit()
 
@@ -101,6 +105,7 @@ class Saving(QObject):
         finally:
             self._loading = False
         self._base_version = self._latest_version(flow.id)
+        self._stored_status = flow.status
         self._saved = True
         self._show_save_state()
 
@@ -117,6 +122,7 @@ class Saving(QObject):
         finally:
             self._loading = False
         self._base_version = version
+        self._stored_status = self.document.flow.status
         self.message.emit(
             self.tr("This flow was changed on another computer; you see the new version."),
             8000,
@@ -179,12 +185,16 @@ class Saving(QObject):
 
     def follow_stored_status(self) -> None:
         """The open flow's state as the store has it, when it was switched on or off elsewhere
-        (the tray's Pause all flows): not an edit, and the next save keeps it."""
+        (the tray's Pause all flows, the command line): not an edit, and the next save keeps
+        it. A switch the user flipped here and not saved yet stands."""
         flow = self.document.flow
+        if flow.status != self._stored_status:
+            return
         try:
             stored = self.store.flows.get(flow.id).status
         except FlowinError:  # not saved yet
             return
+        self._stored_status = stored
         if stored != flow.status:
             flow.status = stored
             self._show_status()
