@@ -80,6 +80,8 @@ class Saving(QObject):
         flow.updated_at = utc_now()
         if self.conflict_bar.pending:
             return  # the user chooses first: keep mine, or load theirs
+        # Switched on or off elsewhere since the window last looked: the save keeps that.
+        self.follow_stored_status()
         try:
             self._base_version = self.store.flows.save(flow, self._base_version)
         except VersionConflict as conflict:

@@ -85,3 +85,20 @@ def test_a_switch_flipped_in_the_editor_stands_when_another_change_arrives_befor
     assert saving.activate_button.isChecked()
     saving.save_now()
     assert store.flows.get(flow_id).status == FlowStatus.ACTIVE
+
+
+def test_an_edit_saved_just_after_a_pause_from_the_command_line_keeps_the_flow_paused(
+    qtbot, window, store
+):
+    flow_id = window.home.flow_ids()[0]
+    store.flows.set_status(flow_id, FlowStatus.ACTIVE)
+    window.open_flow(flow_id)
+    window.editor.flow_name.setText("Welcome, renamed")
+    window.editor.flow_name.editingFinished.emit()
+
+    flowin(store, "flows", "pause", flow_id)  # before the window looked at the store again
+    window.editor.saving.save_now()
+
+    saved = store.flows.get(flow_id)
+    assert (saved.name, saved.status) == ("Welcome, renamed", FlowStatus.PAUSED)
+    assert not window.editor.saving.activate_button.isChecked()
