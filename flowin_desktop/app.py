@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from flowin_engine.paths import data_dir
 from flowin_engine.registry import Registry, default_registry
@@ -30,6 +31,9 @@ from .theme import ui_font
 from .tray import Tray
 
 log = logging.getLogger(__name__)
+
+# When the window has not been painted by then, the active flows start all the same.
+ACTIVE_FLOWS_AT_THE_LATEST_MS = 2000
 
 
 def app_icon() -> QIcon:
@@ -76,6 +80,24 @@ def show_active_flows_problem(window: MainWindow, active_flows: ActiveFlows) -> 
     """Keep why active flows don't run here (or their webhooks) in sight, in the status bar."""
     if active_flows.problem:
         window.statusBar().addPermanentWidget(ProblemLabel(active_flows), 1)
+
+
+class _AfterFirstPaint(QObject):
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # Once the paint is done and what it queued (smoke mode's picture) has run.
+            QTimer.singleShot(0, self._then)
+        return False
+
+
+def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
+    """Call ``then`` once ``window`` has been painted for the first time."""
+    window.installEventFilter(_AfterFirstPaint(window, then))
 
 
 def main() -> int:
@@ -133,12 +155,29 @@ def _run(app: QApplication, instance: SingleInstance, last_crash: Path | None) -
         active_flows.run_failed.connect(window.tray.notify_failure)
         app.setQuitOnLastWindowClosed(False)
         in_tray = True
-    active_flows.start()
-    if active_flows.running:
-        window.cloud.runtime = active_flows.runtime  # runs what the cloud's API queues here
-    show_active_flows_problem(window, active_flows)
-    quit_after_first_paint_when_asked(window)
-    if MINIMISED_FLAG not in sys.argv[1:]:
+
+    started: list[bool] = []
+
+    def start_active_flows() -> None:
+        if started:
+            return
+        started.append(True)
+        active_flows.start()
+        if active_flows.running:
+            window.cloud.runtime = active_flows.runtime  # runs what the cloud's API queues here
+        show_active_flows_problem(window, active_flows)
+
+    shown = MINIMISED_FLAG not in sys.argv[1:]
+    if shown:
+        # Starting the runtime (its webhook server, schedules, the run history's tidying)
+        # waits for the window's first paint: the window does not need it to show. A window
+        # the system never paints (hidden at once) does not keep the flows waiting long.
+        after_first_paint(window, start_active_flows)
+        QTimer.singleShot(ACTIVE_FLOWS_AT_THE_LATEST_MS, start_active_flows)
+    else:
+        QTimer.singleShot(0, start_active_flows)
+    quit_after_first_paint_when_asked(window)  # installed last, its filter sees the paint first
+    if shown:
         window.show()
     elif not in_tray:
         window.showMinimized()  # no tray to wait in: the taskbar, then

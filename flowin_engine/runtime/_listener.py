@@ -8,12 +8,12 @@ import logging
 import threading
 from typing import TYPE_CHECKING, Any
 
-from aiohttp import web
-
 from ..errors import FlowinError
 from ..webhooks import GateContext, WebhookRejected, WebhookReply, WebhookRequest
 
 if TYPE_CHECKING:
+    from aiohttp import web
+
     from ._runtime import Runtime
 
 log = logging.getLogger(__name__)
@@ -22,6 +22,8 @@ WEBHOOK_PREFIX = "/webhook/"
 
 
 class WebhookListener:
+    """aiohttp is imported when the listener starts: a desktop shows its window first."""
+
     def __init__(self, runtime: Runtime, host: str, port: int, max_body: int) -> None:
         self.runtime = runtime
         self.host = host
@@ -64,6 +66,8 @@ class WebhookListener:
             self._thread.join(timeout=timeout + 1)
 
     async def _open(self) -> None:
+        from aiohttp import web
+
         app = web.Application(client_max_size=self.max_body)
         app.router.add_route("*", WEBHOOK_PREFIX + "{path:.*}", self._handle)
         app.router.add_get("/health", self._health)
@@ -85,9 +89,13 @@ class WebhookListener:
             log.warning("Webhook callers still waiting for their run were disconnected")
 
     async def _health(self, request: web.Request) -> web.Response:
+        from aiohttp import web
+
         return web.json_response({"ok": True})
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
+        from aiohttp import web
+
         route = self.runtime.route(request.path)
         if route is None:
             return _error(404, "No active flow listens at this address. Is the flow switched on?")
@@ -139,11 +147,15 @@ class WebhookListener:
 
 
 def _error(status: int, message: str, retry_after: int | None = None) -> web.Response:
+    from aiohttp import web
+
     headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
     return web.json_response({"error": message}, status=status, headers=headers)
 
 
 def _reply(reply: WebhookReply) -> web.Response:
+    from aiohttp import web
+
     headers = {k: v for k, v in reply.headers.items() if k.lower() != "content-type"}
     content_type = next((v for k, v in reply.headers.items() if k.lower() == "content-type"), None)
     body: Any = reply.body

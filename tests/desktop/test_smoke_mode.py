@@ -11,8 +11,11 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from flowin_desktop.example import EXAMPLE_NAME
+from flowin_desktop.example import EXAMPLE_NAME, welcome_flow
 from flowin_desktop.smoke import SCREENSHOT_VARIABLE, quit_after_first_paint_when_asked
+from flowin_engine.model import FlowStatus
+from flowin_engine.registry import default_registry
+from flowin_engine.store import Store
 
 from .conftest import WAIT_MS
 
@@ -65,14 +68,12 @@ def test_the_app_started_as_a_user_starts_it_opens_its_window_and_quits_in_smoke
     assert EXAMPLE_NAME in shown["texts"]  # first start: the home page lists the example flow
 
 
-def test_starting_the_desktop_signed_out_looks_for_no_system_keyring_before_the_window_shows(
-    tmp_path,
-):
-    """Looking for the keyring (importing it, asking D-Bus) took 0.4 s of a 1.5 s start; a
-    signed-out app with no connected account has no secret to read yet."""
+def modules_loaded_by_the_first_paint(tmp_path: Path, data_dir: Path) -> list[str]:
+    """Start the app as a user does (signed out, the system keyring left to find), in smoke
+    mode: the modules it had loaded when its window was first painted."""
     shot = tmp_path / "window.png"
     environment = {key: value for key, value in os.environ.items() if key != "FLOWIN_SECRETS"} | {
-        "FLOWIN_DATA_DIR": str(tmp_path / "data"),
+        "FLOWIN_DATA_DIR": str(data_dir),
         "QT_QPA_PLATFORM": "offscreen",
         SCREENSHOT_VARIABLE: str(shot),
     }
@@ -86,4 +87,30 @@ def test_starting_the_desktop_signed_out_looks_for_no_system_keyring_before_the_
     assert started.returncode == 0, started.stderr
     loaded = json.loads(Path(f"{shot}.json").read_text(encoding="utf-8"))["loaded_modules"]
     assert "flowin_desktop.main_window" in loaded  # the list is the real one
-    assert [name for name in loaded if name.split(".")[0] == "keyring"] == []
+    return loaded
+
+
+def packages(loaded: list[str], *names: str) -> list[str]:
+    return [name for name in loaded if name.split(".")[0] in names]
+
+
+def test_starting_the_desktop_signed_out_looks_for_no_system_keyring_before_the_window_shows(
+    tmp_path,
+):
+    """Looking for the keyring (importing it, asking D-Bus) took 0.4 s of a 1.5 s start; a
+    signed-out app with no connected account has no secret to read yet."""
+    loaded = modules_loaded_by_the_first_paint(tmp_path, tmp_path / "data")
+    assert packages(loaded, "keyring") == []
+
+
+def test_the_window_shows_before_the_active_flows_start_and_their_webhook_server_loads(tmp_path):
+    """The runtime (its aiohttp webhook server) starts once the window is painted; the example
+    flow switched on does not hold the window back."""
+    data_dir = tmp_path / "data"
+    with Store(data_dir / "flowin.db") as store:
+        flow = welcome_flow(default_registry())
+        assert flow is not None
+        store.flows.save(flow)
+        store.flows.set_status(flow.id, FlowStatus.ACTIVE)
+    loaded = modules_loaded_by_the_first_paint(tmp_path, data_dir)
+    assert packages(loaded, "aiohttp") == []
