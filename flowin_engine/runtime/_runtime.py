@@ -449,8 +449,7 @@ class Runtime:
             if isinstance(outcome, FlowinError):
                 result.set_exception(outcome)
                 continue
-            self._track(flow.id, outcome)
-            outcome.on_done(result.set_result)
+            self._track(flow.id, outcome, answer=result)
         for (event, flow), outcome in zip(ready, outcomes[len(callers) :], strict=True):
             if isinstance(outcome, FlowinError):
                 log.error("Event %s for '%s' can't run: %s", event.id[:8], flow.name, outcome)
@@ -556,7 +555,16 @@ class Runtime:
         except NotFound:
             return None
 
-    def _track(self, flow_id: str, handle: ExecutionHandle, counted: bool = False) -> None:
+    def _track(
+        self,
+        flow_id: str,
+        handle: ExecutionHandle,
+        counted: bool = False,
+        answer: Future[ExecutionResult] | None = None,
+    ) -> None:
+        """Count a run while it runs; when it ends, answer its caller (if one waits), start
+        what may start next, and only then write its line in the log: the log's lock and disk
+        are never between a run and its answer."""
         with self._lock:
             self._handles[handle.id] = handle
             if not counted:
@@ -566,6 +574,9 @@ class Runtime:
             with self._lock:
                 self._handles.pop(result.execution_id, None)
                 self._release(flow_id)
+            if answer is not None:
+                answer.set_result(result)
+            self._pump()
             log.info(
                 "%s %-10s %s (%.0f ms)%s",
                 result.execution_id[:8],
@@ -574,7 +585,6 @@ class Runtime:
                 result.duration * 1000,
                 f": {result.error}" if result.error else "",
             )
-            self._pump()
 
         handle.on_done(finished)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
@@ -377,3 +379,36 @@ def test_many_webhooks_at_once_each_run_once_with_their_own_body(store, runtime,
     bodies = sorted(store.executions.get(r.id).trigger_data["body"]["name"] for r in runs)
     assert bodies == sorted(f"n{n}" for n in range(60))
     assert all(len(store.executions.get(r.id).steps) == 3 for r in runs)
+
+
+class _HeldLog(logging.Handler):
+    """Holds every record of a finished run until let go: a slow disk or console."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.let_go = threading.Event()
+        self.held = threading.Event()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "success" in record.getMessage():
+            self.held.set()
+            self.let_go.wait(60)
+
+
+def test_a_waiting_caller_is_answered_before_its_run_is_logged(store, runtime):
+    activate(store, hook_flow(respond="when_done"))
+    runtime.sync()
+    handler = _HeldLog()
+    runtime_log = logging.getLogger("flowin.runtime")
+    runtime_log.addHandler(handler)
+    level = runtime_log.level
+    runtime_log.setLevel(logging.INFO)
+    try:
+        reply = httpx.post(f"{runtime.address}/webhook/orders", json={"name": "Omar"}, timeout=30)
+        assert reply.status_code == 201
+        assert reply.json() == {"text": "Hello Omar"}
+        assert handler.held.wait(30)  # the run's line was written, after the answer
+    finally:
+        handler.let_go.set()
+        runtime_log.removeHandler(handler)
+        runtime_log.setLevel(level)
