@@ -1,6 +1,9 @@
 """The database the store's tables live in, and the one way to read and write them.
 
-On a computer: one SQLite file in WAL mode. Writes from the threads that start runs (many runs
+On a computer: one SQLite file in WAL mode, ``synchronous=NORMAL``: a commit is on disk (in the
+write-ahead log) before it returns. Copying the log into the main file (a checkpoint, with its
+fsyncs) is left to a thread of its own (``_Checkpointer``), so no writer, and no caller waiting
+for a writer, pays for it. Writes from the threads that start runs (many runs
 in one transaction) and from the event bus thread (a batch of events) are serialized by a lock
 in this process, take turns on one connection, and use ``BEGIN IMMEDIATE`` between processes
 (the desktop app and the command line may share a file).
@@ -46,6 +49,10 @@ BUSY_TIMEOUT_MS = 5000  # how long SQLite itself waits for a lock before each re
 WRITE_PATIENCE = 120.0  # seconds a write other than the run history waits before giving up
 _BUSY_WARNING_EVERY = 30.0
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CORRUPT, _SQLITE_NOTADB = 5, 6, 11, 26
+CHECKPOINT_EVERY = 0.25  # seconds between the checkpointing thread's turns
+# A writer checkpoints by itself only past this many pages in the log (64 MiB of 4 KiB pages):
+# the checkpointing thread keeps it far below, unless it stops or falls far behind.
+WRITER_CHECKPOINT_PAGES = 16384
 
 
 class DatabaseBusy(FlowinError):
@@ -99,9 +106,12 @@ class Database:
         except Exception:
             self.engine.dispose()
             raise
+        self._checkpointer = _Checkpointer(path) if self.is_sqlite and path else None
 
     def close(self) -> None:
         self._closed = True  # a write waiting for a busy database stops waiting
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
         with self._write_lock:
             if self._write_connection is not None:
                 self._write_connection.close()
@@ -266,6 +276,7 @@ def _create_sqlite_engine(url: URL, damaged: Callable[[BaseException], FlowinErr
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.execute("PRAGMA foreign_keys = ON")
+            cursor.execute(f"PRAGMA wal_autocheckpoint = {WRITER_CHECKPOINT_PAGES}")
         finally:
             cursor.close()
 
@@ -277,6 +288,45 @@ def _create_sqlite_engine(url: URL, damaged: Callable[[BaseException], FlowinErr
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
     return engine
+
+
+class _Checkpointer:
+    """A thread that copies the write-ahead log into the database file every
+    ``CHECKPOINT_EVERY`` seconds, so that writers commit without checkpointing.
+
+    Checkpoints are PASSIVE: they never wait for, or hold up, a reader or a writer; what a
+    reader still needs is copied at a later turn. Durability does not depend on them (a commit
+    is in the log, on disk, before it returns); they keep the log short and the file current.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="flowin-checkpoint", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._thread.join(timeout=30)
+
+    def _run(self) -> None:
+        try:
+            connection = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error:
+            log.exception(
+                "Could not open %s to checkpoint it; writers checkpoint instead", self._path
+            )
+            return
+        try:
+            while not self._stopping.wait(CHECKPOINT_EVERY):
+                try:
+                    connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                except sqlite3.Error as error:
+                    # Damage is reported by the reads and writes that meet it; a busy or
+                    # failed turn is simply tried again at the next.
+                    log.debug("Checkpoint of %s skipped: %s", self._path, error)
+        finally:
+            connection.close()
 
 
 def _is_busy(error: OperationalError) -> bool:

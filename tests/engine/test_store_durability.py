@@ -7,6 +7,7 @@ side effects.
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -188,3 +189,30 @@ def test_a_change_that_cannot_wait_any_longer_for_a_busy_database_says_so(tmp_pa
             holder.wait()
         assert "busy" in str(caught.value) and "try again" in str(caught.value)
         assert store.flows.save(flow) == 1  # once the other program lets go, it saves
+
+
+def test_writes_reach_the_database_file_itself_while_the_store_stays_open(tmp_path):
+    """Checkpoints happen beside the writers, not inside the commit that a caller waits for:
+    a write that is committed reaches the main file (not only the write-ahead log) soon,
+    without another write having to come along and pay for it."""
+    path = tmp_path / "flowin.db"
+    with Store(path) as store:
+        flow = make_flow([("Start", "core.manual_trigger", {})], [], name="Kept")
+        store.flows.save(flow)
+        copy = tmp_path / "main-file-only.db"
+
+        def in_main_file() -> bool:
+            copy.write_bytes(path.read_bytes())  # without the -wal file beside it
+            try:
+                with sqlite3.connect(copy) as reading:
+                    names = reading.execute("SELECT name FROM flows").fetchall()
+            except sqlite3.DatabaseError:  # no table yet, or copied halfway through a checkpoint
+                return False
+            return ("Kept",) in names
+
+        deadline = time.monotonic() + 30
+        while not in_main_file():
+            assert time.monotonic() < deadline, "the write stayed in the write-ahead log"
+            time.sleep(0.05)
+    with Store(path) as reopened:
+        assert reopened.flows.get(flow.id).name == "Kept"
