@@ -292,6 +292,7 @@ class Load:
     p50_ms: float
     p99_ms: float
     errors: int  # non-2xx answers, socket errors and timeouts
+    p999_ms: float = float("nan")  # the 99.9th percentile: the tail that one stall makes
 
     @property
     def rate(self) -> float:
@@ -301,6 +302,9 @@ class Load:
 LUA = f"""wrk.method = "POST"
 wrk.body = '{json.dumps(BODY)}'
 wrk.headers["Content-Type"] = "application/json"
+done = function(summary, latency, requests)
+  io.write(string.format("P99.9 %d us\\n", latency:percentile(99.9)))
+end
 """
 
 
@@ -321,7 +325,9 @@ def wrk_load(url: str, concurrency: int, seconds: float, folder: Path) -> Load:
     )
     if socket_errors:
         errors += sum(int(n) for n in socket_errors.groups())
-    return Load(int(count), seconds_taken, percentile["50"], percentile["99"], errors)
+    tail = re.search(r"P99\.9 (\d+) us", out)
+    p999 = int(tail.group(1)) / 1e3 if tail else float("nan")
+    return Load(int(count), seconds_taken, percentile["50"], percentile["99"], errors, p999)
 
 
 def _ms(value: str, unit: str) -> float:
@@ -356,8 +362,8 @@ def python_load(url: str, concurrency: int, seconds: float, folder: Path) -> Loa
 
             await asyncio.gather(*(worker() for _ in range(concurrency)))
             took = time.perf_counter() - start
-        cuts = statistics.quantiles(latencies, n=100, method="inclusive")
-        return Load(len(latencies), took, cuts[49] * 1e3, cuts[98] * 1e3, errors)
+        cuts = statistics.quantiles(latencies, n=1000, method="inclusive")
+        return Load(len(latencies), took, cuts[499] * 1e3, cuts[989] * 1e3, errors, cuts[998] * 1e3)
 
     return asyncio.run(main())
 
@@ -474,13 +480,24 @@ def report(rows: list[Row], header: list[str], load_tool: str) -> str:
                 f"{row.load.rate:.0f}",
                 f"{row.load.p50_ms:.2f}",
                 f"{row.load.p99_ms:.2f}",
+                f"{row.load.p999_ms:.2f}",
                 str(row.load.errors),
                 f"{row.load.rate / ref.rate:.3f}" if ref else "—",
                 f"{row.load.p99_ms / ref.p99_ms:.1f}" if ref else "—",
             ]
         )
     lines += markdown_table(
-        ["tool / mode", "conc.", "req/s", "p50 ms", "p99 ms", "errors", "req/s ÷ NR", "p99 ÷ NR"],
+        [
+            "tool / mode",
+            "conc.",
+            "req/s",
+            "p50 ms",
+            "p99 ms",
+            "p99.9 ms",
+            "errors",
+            "req/s ÷ NR",
+            "p99 ÷ NR",
+        ],
         speed,
     )
     drains = []
