@@ -147,6 +147,8 @@ def style_sheet(theme: Theme, rtl: bool = False) -> str:
     QLabel#empty {{ color: {t.muted}; font-size: 15px; padding: 40px; }}
     QLabel#flowOverview {{ color: {t.muted}; font-size: 13px; padding: 16px 14px; }}
     QToolButton#moreButton::menu-indicator {{ image: none; width: 0; }}
+    QToolButton#addStepButton {{ color: {t.accent}; font-weight: 600; padding: 8px 4px; }}
+    QToolButton#foldSteps {{ background: transparent; border: none; padding: 2px 6px; }}
     QLabel#sectionTitle {{ font-weight: 600; font-size: 14px; }}
     QLabel#required {{ color: {t.violet}; }}
     QLabel#problem {{ color: {t.retrying}; font-size: 12px; }}

@@ -99,10 +99,10 @@ class FlowView(QGraphicsView):
             self.resetTransform()
             self.centerOn(0, 0)
             return
-        rect = QRectF()
+        steps = QRectF()
         for item in scene.node_items.values():
-            rect = rect.united(item.sceneBoundingRect())
-        rect.adjust(-60, -60, 100, 60)
+            steps = steps.united(item.sceneBoundingRect())
+        rect = steps.adjusted(-60, -60, 100, 60)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom_factor() > FIT_MAX_SCALE:
             self.resetTransform()
@@ -111,7 +111,9 @@ class FlowView(QGraphicsView):
         elif readable and self.zoom_factor() < READABLE_SCALE:
             self.resetTransform()
             self.scale(READABLE_SCALE, READABLE_SCALE)
-            self.centerOn(self._focus(rect).center())
+            # Every step in sight at that zoom if only the margin around them is what won't fit.
+            room = self.viewport().width() / READABLE_SCALE
+            self.centerOn((steps if steps.width() < room else self._focus(rect)).center())
         elif self.zoom_factor() < MIN_SCALE:
             self.zoom_by(MIN_SCALE / self.zoom_factor())
         self.minimap.follow()

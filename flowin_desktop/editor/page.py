@@ -59,6 +59,8 @@ from .document import (
 from .saving import Saving
 from .test_run import TestRun
 
+PALETTE_WIDTH = 230  # the steps list, unfolded
+UNLIMITED = 16777215  # Qt's QWIDGETSIZE_MAX, which PySide6 does not export
 BUILDER_WIDTH = 340  # the AI builder's chat, when it opens
 CHECK_DELAY_MS = 300
 OPEN_FLOW_SETTING = "open_flow"  # the flow open when Flowin last closed
@@ -115,7 +117,7 @@ class Editor(QWidget):
         self.panels.addWidget(self.builder_panel)
         self.panels.addWidget(self.properties)
         self.panels.setStretchFactor(1, 1)
-        self.panels.setSizes([230, 760, 340, 300])
+        self.panels.setSizes([PALETTE_WIDTH, 760, 340, 300])
         self.panels.setChildrenCollapsible(False)
         self.view.setMinimumWidth(MIN_WIDTH)
         self.test_run = TestRun(
@@ -242,6 +244,7 @@ class Editor(QWidget):
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.status_message.connect(lambda text: self.message.emit(text, 6000))
         self.palette_panel.add_requested.connect(self.add_node_at_centre)
+        self.palette_panel.folded_changed.connect(self._palette_folded)
         self.view.node_type_dropped.connect(self.add_node)
         self.view.context_menu_requested.connect(self._canvas_menu)
         self.scene.note_activated.connect(self.edit_note)
@@ -351,6 +354,9 @@ class Editor(QWidget):
         self.saving.load(flow)
         self.test_run.forget()
         self.flow_name.setText(flow.name)
+        # A flow with steps gets the canvas's width (the steps list waits behind "+ Add step");
+        # an empty one shows the list to start from.
+        self.palette_panel.set_folded(bool(flow.nodes))
         self.set_current(True)
         self.opened.emit()
         self.store.set_setting(OPEN_FLOW_SETTING, flow.id)
@@ -552,6 +558,16 @@ class Editor(QWidget):
         if visible:
             self.builder_panel.input.setFocus()
 
+    def _palette_folded(self, folded: bool) -> None:
+        """Give the canvas the room the steps list leaves when it folds, and take it back."""
+        palette = self.palette_panel
+        palette.setMaximumWidth(palette.folded_width() if folded else UNLIMITED)
+        if palette.isHidden():  # the AI builder has its place; it opens folded or not later
+            return
+        sizes = self.panels.sizes()
+        width = palette.folded_width() if folded else PALETTE_WIDTH
+        self.panels.setSizes([width, sizes[0] + sizes[1] - width, *sizes[2:]])
+
     def _builder_applied(self, node_ids: list[str]) -> None:
         self.scene.clearSelection()
         for node_id in node_ids:
@@ -596,6 +612,8 @@ class Editor(QWidget):
             self.flow_name.setText(self.document.flow.name)
         self.window().setWindowTitle(f"{self.document.flow.name} — Flowin")
         self.checker.start()
+        if not self.document.flow.nodes:
+            self.palette_panel.set_folded(False)  # nothing left: the list to start again from
 
     def show_history(self) -> VersionHistoryDialog | None:
         """The flow's saved versions; picking one draws what it changed, and can restore it."""

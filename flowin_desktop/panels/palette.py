@@ -1,4 +1,5 @@
-"""The palette: node types grouped by connector category, with a search box."""
+"""The palette: node types grouped by connector category, with a search box. It folds into a
+slim strip with one "+ Add step" button, so a flow that is open gets the canvas's width."""
 
 from __future__ import annotations
 
@@ -7,7 +8,15 @@ from typing import Any
 
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QDrag, QPalette
-from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from flowin_engine.registry import NodeType, Registry
 
@@ -16,6 +25,8 @@ from ..i18n import category_name, node_type_description, node_type_name
 from ..icons import step_icon
 
 TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
+MARGIN = 8
+FOLDED_MARGIN = 4
 
 
 class PaletteTree(QTreeWidget):
@@ -36,6 +47,7 @@ class Palette(QWidget):
     """Lists every node type; double-click or drag one onto the canvas to add it."""
 
     add_requested = Signal(str)
+    folded_changed = Signal(bool)  # folded into its strip (True) or unfolded (False)
 
     def __init__(self, registry: Registry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,15 +63,60 @@ class Palette(QWidget):
         self.tree.setIndentation(12)
         self.tree.setRootIsDecorated(False)
         self.tree.itemActivated.connect(self._activated)
+        self.fold_button = QToolButton()
+        self.fold_button.setObjectName("foldSteps")
+        self.fold_button.clicked.connect(lambda: self.set_folded(True))
+        self.add_button = QToolButton()
+        self.add_button.setObjectName("addStepButton")
+        self.add_button.clicked.connect(self._unfold_to_search)
+        self.add_button.hide()
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.fold_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.addWidget(self.search)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        layout.addLayout(top)
         layout.addWidget(self.tree)
+        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignTop)
         self._populate()
         self.retranslate()
 
+    def folded_width(self) -> int:
+        """The strip's width: its button and a margin either side."""
+        return self.add_button.sizeHint().width() + 2 * FOLDED_MARGIN
+
+    def is_folded(self) -> bool:
+        return not self.add_button.isHidden()
+
+    def set_folded(self, folded: bool) -> None:
+        """Fold into the strip (only "+ Add step" shows) or unfold the whole list."""
+        if folded == self.is_folded():
+            return
+        self.search.setHidden(folded)
+        self.fold_button.setHidden(folded)
+        self.tree.setHidden(folded)
+        self.add_button.setVisible(folded)
+        margin = FOLDED_MARGIN if folded else MARGIN
+        self.layout().setContentsMargins(margin, margin, margin, margin)
+        self.folded_changed.emit(folded)
+
+    def _unfold_to_search(self) -> None:
+        self.set_folded(False)
+        self.search.setFocus()
+
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search steps…"))
+        # One word a line: the strip stays slim enough for the canvas to show a whole flow.
+        words = self.tr("Add step").split()
+        self.add_button.setText("\n".join(["+", *words]))
+        self.add_button.setToolTip(self.tr("Show every step you can add"))
+        self.add_button.setAccessibleName(self.tr("Add step"))
+        self.fold_button.setText("»" if self.isRightToLeft() else "«")
+        self.fold_button.setToolTip(self.tr("Hide the steps list"))
+        self.fold_button.setAccessibleName(self.tr("Hide the steps list"))
+        if self.is_folded():
+            self.folded_changed.emit(True)  # the strip fits its button in the new language
         self._populate()
         self._filter(self.search.text())
 

@@ -691,6 +691,18 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Triggers</source>
       <translation>المشغِّلات</translation>
     </message>
+    <message>
+      <source>Add step</source>
+      <translation>أضف خطوة</translation>
+    </message>
+    <message>
+      <source>Show every step you can add</source>
+      <translation>اعرض كل الخطوات التي يمكنك إضافتها</translation>
+    </message>
+    <message>
+      <source>Hide the steps list</source>
+      <translation>أخفِ قائمة الخطوات</translation>
+    </message>
   </context>
   <context>
     <name>PropertiesPanel</name>

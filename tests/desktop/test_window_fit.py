@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, QRectF, Qt
 
 from flowin_desktop.editor.document import SetNodeValue
 from tests.desktop.conftest import WAIT_MS
@@ -125,3 +125,56 @@ def test_with_no_step_selected_the_properties_panel_sums_up_the_flow(qtbot, wind
     big = next(n for n in flow.nodes if n.type == "core.condition")
     editor.document.push(SetNodeValue(editor.document, big.id, "name", renamed))
     qtbot.waitUntil(lambda: renamed in overview.text(), timeout=WAIT_MS)
+
+
+def _flow_in_sight(editor) -> bool:
+    view = editor.view
+    scene = editor.scene
+    flow = QRectF()
+    for item in [*scene.node_items.values(), *scene.note_items.values()]:
+        flow = flow.united(item.sceneBoundingRect())
+    shown = view.mapFromScene(flow).boundingRect()
+    return view.viewport().rect().contains(shown)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_whole_example_fits_at_a_readable_zoom_with_the_steps_list_folded_away(
+    qtbot, window, language
+):
+    from flowin_desktop.canvas.view import READABLE_SCALE
+
+    _open_example(qtbot, window, language)
+    editor = window.editor
+    palette = editor.palette_panel
+    # With steps open, the steps list folds into a slim strip at the start side: one button.
+    qtbot.waitUntil(lambda: palette.add_button.isVisible(), timeout=WAIT_MS)
+    assert not palette.tree.isVisible()
+    assert palette.width() < 80
+    assert palette.add_button.text().replace("\n", " ") == (
+        "+ Add step" if language == "en" else "+ أضف خطوة"
+    )
+    qtbot.waitUntil(lambda: _flow_in_sight(editor), timeout=WAIT_MS)
+    assert editor.view.zoom_factor() >= READABLE_SCALE - 1e-6
+
+    # "+ Add step" unfolds the list; a double-click on an entry still adds that step.
+    steps = len(editor.document.flow.nodes)
+    qtbot.mouseClick(palette.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: palette.tree.isVisible() and palette.width() > 150, timeout=WAIT_MS)
+    assert not palette.add_button.isVisible()
+    assert palette.search.hasFocus() or not window.isActiveWindow()
+    item = palette.item_for("core.delay")
+    palette.tree.scrollToItem(item)
+    rect = palette.tree.visualItemRect(item)
+    assert palette.tree.viewport().rect().contains(rect.center())
+    qtbot.mouseClick(palette.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(palette.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert len(editor.document.flow.nodes) == steps + 1
+    assert editor.document.flow.nodes[-1].type == "core.delay"
+
+    # Its fold button puts it away again; an empty flow opens with the list unfolded.
+    qtbot.mouseClick(palette.fold_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: palette.add_button.isVisible(), timeout=WAIT_MS)
+    assert palette.width() < 80
+    editor.new_flow()
+    qtbot.waitUntil(lambda: palette.tree.isVisible(), timeout=WAIT_MS)
+    assert palette.width() > 150
