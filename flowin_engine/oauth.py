@@ -25,8 +25,6 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-import httpx
-
 from .errors import AccountRejected, RetryableError
 
 JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer"
@@ -281,6 +279,8 @@ def service_account_token(
 
 
 def _token_request(url: str, form: dict[str, str], timeout: float) -> Token:
+    import httpx  # loaded with the first sign-in or token refresh, not with the app
+
     try:
         response = httpx.post(
             url, data=form, headers={"Accept": "application/json"}, timeout=timeout

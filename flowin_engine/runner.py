@@ -10,6 +10,7 @@ thread: the execution parks on a timer and comes back through the pool.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import uuid
 from collections import OrderedDict
@@ -20,7 +21,6 @@ from datetime import UTC, datetime
 from time import monotonic
 from typing import TYPE_CHECKING, Any, Protocol
 
-import httpx
 from pydantic import BaseModel, ValidationError
 
 from .errors import (
@@ -1235,9 +1235,13 @@ def _describe_failure(error: Exception, node_type: NodeType) -> tuple[str, bool,
     if isinstance(error, FlowinError):
         return str(error), False, None
     repeat_safe = node_type.manifest.repeat_safe
-    if isinstance(error, httpx.TimeoutException):
+    # httpx loads with a step's first request; until then no error can be one of its own.
+    httpx = sys.modules.get("httpx")
+    if httpx is not None and isinstance(error, httpx.TimeoutException):
         return "The service did not answer in time.", repeat_safe, None
-    if isinstance(error, httpx.TransportError | ConnectionError):
+    if httpx is not None and isinstance(error, httpx.TransportError):
+        return f"Can't reach the service: {error}.", repeat_safe, None
+    if isinstance(error, ConnectionError):
         return f"Can't reach the service: {error}.", repeat_safe, None
     if isinstance(error, TimeoutError):
         return "The step took too long.", repeat_safe, None

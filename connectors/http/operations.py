@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import base64
 import json
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from urllib.parse import urlencode
 
-import httpx
 from pydantic import BaseModel, BeforeValidator, Field
 
 from flowin_engine.kit import (
@@ -26,6 +25,9 @@ from flowin_engine.kit import (
     retry_after,
 )
 from flowin_engine.kit import service_client as _client
+
+if TYPE_CHECKING:
+    import httpx
 
 # Repeating these has the same effect as sending them once (RFC 9110, 9.2.2).
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
@@ -123,6 +125,8 @@ class RequestInput(BaseModel):
 
 def request(params: RequestInput, ctx: StepContext) -> dict[str, Any]:
     """Send one HTTP request; the output is its status, headers (lower-case), body and final URL."""
+    import httpx  # loaded with the first request, not with the app
+
     method = params.method
     url = _checked_url(params.url)
     seconds = ctx.remaining
@@ -167,6 +171,8 @@ def request(params: RequestInput, ctx: StepContext) -> dict[str, Any]:
 
 
 def _checked_url(text: str) -> httpx.URL:
+    import httpx
+
     text = text.strip()
     if not text:
         raise StepError("HTTP Request needs a URL to call.")
@@ -195,6 +201,8 @@ def _authenticate(
     params: RequestInput, headers: httpx.Headers, query: list[tuple[str, str]]
 ) -> httpx.BasicAuth | None:
     """Add the chosen credentials to the headers or the query; basic auth is returned."""
+    import httpx
+
     if params.auth == "basic":
         username = _needed(params.username, "Username", "basic authentication")
         return httpx.BasicAuth(username, params.password or "")
@@ -267,6 +275,8 @@ def _text(value: Any) -> str:
 def _transport_failure(
     error: httpx.HTTPError, method: str, url: httpx.URL, seconds: float
 ) -> StepError:
+    import httpx
+
     where = _host(url)
     safe_to_repeat = method in IDEMPOTENT_METHODS
     not_repeated = (
@@ -293,6 +303,8 @@ def _transport_failure(
 
 
 def _http_failure(response: httpx.Response, method: str) -> StepError:
+    import httpx
+
     status = response.status_code
     # The standard wording ("Not Found") reads better than some servers' ("NOT FOUND").
     reason = httpx.codes.get_reason_phrase(status) or response.reason_phrase

@@ -9,9 +9,8 @@ with the app's client secret: ``X-Shopify-Hmac-Sha256`` is the base64 HMAC-SHA25
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import httpx
 from pydantic import BaseModel, Field
 
 from flowin_engine.kit import (
@@ -26,6 +25,9 @@ from flowin_engine.kit import (
     account_field,
     require_signature,
 )
+
+if TYPE_CHECKING:
+    import httpx
 
 DEFAULT_API_VERSION = "2025-01"
 TEST_TIMEOUT = 15.0

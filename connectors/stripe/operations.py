@@ -15,10 +15,9 @@ import hashlib
 import json
 import re
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import httpx
 from pydantic import BaseModel, Field, ValidationError
 
 from flowin_engine.kit import (
@@ -40,6 +39,9 @@ from flowin_engine.kit import (
     message_in,
     verify_signature,
 )
+
+if TYPE_CHECKING:
+    import httpx
 
 DEFAULT_BASE_URL = "https://api.stripe.com"
 TEST_TIMEOUT = 15.0

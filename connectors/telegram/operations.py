@@ -7,9 +7,8 @@ Every call is ``POST {base_url}/bot<token>/<method>`` with a JSON body (core.tel
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import httpx
 from pydantic import BaseModel, Field
 
 from flowin_engine.kit import (
@@ -25,6 +24,9 @@ from flowin_engine.kit import (
     account_field,
     json_value,
 )
+
+if TYPE_CHECKING:
+    import httpx
 
 DEFAULT_BASE_URL = "https://api.telegram.org"
 TEST_TIMEOUT = 15.0

@@ -7,7 +7,6 @@ import html
 import re
 from importlib.metadata import PackageNotFoundError, version
 
-import httpx
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -59,6 +58,8 @@ def current_version() -> str:
 
 def latest_version(server: str) -> str:
     """The newest desktop version the cloud at ``server`` knows of (GET /api/version)."""
+    import httpx  # loaded when the box asks, not with the app
+
     response = httpx.get(f"{checked_server(server)}/api/version", timeout=VERSION_TIMEOUT)
     response.raise_for_status()
     return str(response.json()["latest_desktop_version"])

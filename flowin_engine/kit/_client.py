@@ -8,29 +8,21 @@ answer can't hold a step, or fill the memory, for longer than it was given.
 
 from __future__ import annotations
 
-import atexit
 import re
-import threading
-import time
-from collections.abc import Iterator
-from http.cookiejar import CookieJar, DefaultCookiePolicy
 from importlib import metadata
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from ..errors import StepError
 
-_lock = threading.Lock()
-_client: httpx.Client | None = None
+if TYPE_CHECKING:
+    import httpx
 
 MB = 1024 * 1024
 # What a service step accepts unless it asks for another limit (``answer_limit``): well above
 # what an API answer holds, low enough that one answer can't exhaust the memory.
 DEFAULT_ANSWER_MB = 64
-# Request extensions the client's hooks read; they are shared by every hop of a redirect.
-_DEADLINE = "flowin_deadline"
-_LIMIT = "flowin_answer_limit"
+# The request extension the client's hooks read (shared by every hop of a redirect).
+LIMIT_EXTENSION = "flowin_answer_limit"
 
 
 class AnswerTooLarge(StepError):
@@ -46,24 +38,7 @@ class AnswerTooLarge(StepError):
 
 def answer_limit(megabytes: float) -> dict[str, Any]:
     """The ``extensions=`` of a request whose answer may hold at most this many MB."""
-    return {_LIMIT: megabytes}
-
-
-def service_client() -> httpx.Client:
-    """One pooled client shared by all steps. Its cookie jar accepts no domain: a cookie one
-    account's answer sets is never sent with another account's request."""
-    global _client
-    if _client is None:
-        with _lock:
-            if _client is None:
-                _client = httpx.Client(
-                    cookies=CookieJar(policy=DefaultCookiePolicy(allowed_domains=[])),
-                    headers={"User-Agent": user_agent()},
-                    limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
-                    event_hooks={"request": [_before_sending], "response": [_on_answer]},
-                )
-                atexit.register(_client.close)
-    return _client
+    return {LIMIT_EXTENSION: megabytes}
 
 
 def user_agent() -> str:
@@ -76,81 +51,10 @@ def user_agent() -> str:
     return "Flowin/" + ".".join(numbers)
 
 
-def _before_sending(request: httpx.Request) -> None:
-    """Start the request's deadline on its first hop; give each later hop only what is left."""
-    timeouts: dict[str, float | None] = request.extensions.get("timeout", {})
-    deadline = request.extensions.get(_DEADLINE)
-    if deadline is None:
-        longest = max((t for t in timeouts.values() if t is not None), default=None)
-        if longest is None:
-            return
-        request.extensions[_DEADLINE] = time.monotonic() + longest
-        return
-    request.extensions["timeout"] = _within(timeouts, _left(request, deadline))
+def service_client() -> httpx.Client:
+    """One pooled client shared by all steps. Its cookie jar accepts no domain: a cookie one
+    account's answer sets is never sent with another account's request."""
+    # httpx (~100 ms with what it imports) loads with a step's first request, not with the app.
+    from ._transport import shared_client
 
-
-def _on_answer(response: httpx.Response) -> None:
-    """Refuse an answer that says it is too large, and read the rest within the deadline and
-    the size limit."""
-    request = response.request
-    limit_mb = request.extensions.get(_LIMIT, DEFAULT_ANSWER_MB)
-    limit = int(limit_mb * MB)
-    length = response.headers.get("content-length", "")
-    # A HEAD answer gives the size of what a GET would send, and no body.
-    if request.method != "HEAD" and length.isdigit() and int(length) > limit:
-        raise AnswerTooLarge(_host(request.url), limit_mb)
-    deadline = request.extensions.get(_DEADLINE)
-    if deadline is not None:
-        # httpcore reads the body's read timeout when the body starts: no single wait for a
-        # piece of it may outlast the deadline.
-        request.extensions["timeout"] = _within(
-            request.extensions.get("timeout", {}), _left(request, deadline)
-        )
-    response.stream = _GuardedBody(response.stream, request, deadline, limit, limit_mb)
-
-
-class _GuardedBody(httpx.SyncByteStream):
-    """An answer's body, read piece by piece, checking the deadline and the size as it comes."""
-
-    def __init__(
-        self,
-        stream: httpx.SyncByteStream,
-        request: httpx.Request,
-        deadline: float | None,
-        limit: int,
-        limit_mb: float,
-    ) -> None:
-        self._stream = stream
-        self._request = request
-        self._deadline = deadline
-        self._limit = limit
-        self._limit_mb = limit_mb
-
-    def __iter__(self) -> Iterator[bytes]:
-        received = 0
-        for chunk in self._stream:
-            received += len(chunk)
-            if received > self._limit:
-                raise AnswerTooLarge(_host(self._request.url), self._limit_mb)
-            if self._deadline is not None:
-                _left(self._request, self._deadline)
-            yield chunk
-
-    def close(self) -> None:
-        self._stream.close()
-
-
-def _left(request: httpx.Request, deadline: float) -> float:
-    """Seconds left before the deadline; past it, the request has timed out."""
-    left = deadline - time.monotonic()
-    if left <= 0:
-        raise httpx.ReadTimeout("The answer did not arrive in time.", request=request)
-    return left
-
-
-def _within(timeouts: dict[str, float | None], left: float) -> dict[str, float | None]:
-    return {kind: left if t is None else min(t, left) for kind, t in timeouts.items()}
-
-
-def _host(url: httpx.URL) -> str:
-    return f"{url.host}:{url.port}" if url.port else url.host
+    return shared_client()

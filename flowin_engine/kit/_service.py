@@ -14,12 +14,13 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Any, TypeVar
-
-import httpx
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import AccountRejected, Problem, RetryableError, StepError, StepTimeout
 from ._client import AnswerTooLarge, service_client
+
+if TYPE_CHECKING:
+    import httpx
 
 # Where an answer's error message is: dotted paths into its JSON ("error.message",
 # "errors[0].detail"), tried in order; or a function of the JSON that returns the message.
@@ -106,6 +107,8 @@ class Service:
     ) -> httpx.Response:
         """One request through the shared client; an answer of any status is returned, a lost
         connection raised as a sentence. ``sends`` says a repeat could do the thing twice."""
+        import httpx  # loaded with the first request, not with the app (service_client's too)
+
         try:
             return service_client().request(method, url, timeout=timeout, **request)
         except AnswerTooLarge:
@@ -118,6 +121,8 @@ class Service:
     def unanswered(self, error: Exception, *, sends: bool) -> StepError:
         """The request got no answer: trying again is safe when it never left, or can't do the
         thing twice; otherwise the user checks first."""
+        import httpx
+
         args = {
             "service": self.name,
             "host": _host(error) or self.host,
@@ -188,6 +193,8 @@ class Service:
         found = message_in(answer, self.message_at)
         if found:
             return found
+        import httpx
+
         return httpx.codes.get_reason_phrase(response.status_code) or str(response.status_code)
 
 

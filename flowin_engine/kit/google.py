@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import httpx
 from pydantic import BaseModel, Field
 
 from ..errors import AccountRejected, StepError
@@ -29,6 +28,9 @@ from ..oauth import service_account_token as _service_account_token
 from ..steps import StepContext
 from ._fields import SECRET
 from ._service import Service
+
+if TYPE_CHECKING:
+    import httpx
 
 GOOGLE_AUTHORIZE_URL = "https://accounts.google.com/o/oauth2/v2/auth"
 GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token"

@@ -12,7 +12,6 @@ from email.message import EmailMessage
 from email.utils import formataddr, getaddresses, make_msgid
 from typing import Any
 
-import httpx
 from pydantic import BaseModel, Field
 
 from ..errors import RetryableError, StepError
@@ -142,6 +141,8 @@ def _too_large(filename: str) -> str:
 
 
 def _download(url: str, timeout: float) -> tuple[bytes, str, str]:
+    import httpx  # loaded with the first request, not with the app
+
     if not url.startswith(("https://", "http://")):
         raise StepError(f"The attachment link '{url}' must start with https:// or http://.")
     try:

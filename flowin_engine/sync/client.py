@@ -14,10 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
-
-import httpx
 
 from .errors import (
     BadPhoneNumber,
@@ -35,6 +33,9 @@ from .errors import (
     WrongCode,
     WrongPassword,
 )
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -217,10 +218,23 @@ class CloudClient:
         headers = {"User-Agent": user_agent(app)}
         if language:
             headers["Accept-Language"] = language
-        self._http = httpx.Client(base_url=self.server, timeout=timeout, headers=headers)
+        self._timeout, self._headers = timeout, headers
+        self._client: httpx.Client | None = None
+
+    @property
+    def _http(self) -> httpx.Client:
+        """The HTTP client, made (and httpx loaded) on the first request, not with the app."""
+        if self._client is None:
+            import httpx
+
+            self._client = httpx.Client(
+                base_url=self.server, timeout=self._timeout, headers=self._headers
+            )
+        return self._client
 
     def close(self) -> None:
-        self._http.close()
+        if self._client is not None:
+            self._client.close()
 
     def __enter__(self) -> CloudClient:
         return self
@@ -546,8 +560,11 @@ class CloudClient:
         tokens: Tokens | None,
     ) -> httpx.Response:
         headers = {"Authorization": f"Bearer {tokens.access}"} if tokens is not None else {}
+        http = self._http
+        import httpx  # loaded by self._http
+
         try:
-            return self._http.request(method, path, json=json, params=params, headers=headers)
+            return http.request(method, path, json=json, params=params, headers=headers)
         except (httpx.TransportError, OSError) as error:
             log.info("Cloud request %s %s failed: %s", method, path, type(error).__name__)
             raise Offline(self.server) from None

@@ -114,3 +114,16 @@ def test_the_window_shows_before_the_active_flows_start_and_their_webhook_server
         store.flows.set_status(flow.id, FlowStatus.ACTIVE)
     loaded = modules_loaded_by_the_first_paint(tmp_path, data_dir)
     assert packages(loaded, "aiohttp") == []
+
+
+def test_the_window_shows_before_any_http_client_or_command_line_library_loads(tmp_path):
+    """httpx (and the click/rich its command line drags in) is for a step's or a sync's first
+    request; the connectors, the sync client, the sign-in and the About box load it then."""
+    data_dir = tmp_path / "data"
+    with Store(data_dir / "flowin.db") as store:
+        flow = welcome_flow(default_registry())
+        assert flow is not None
+        store.flows.save(flow)
+        store.flows.set_status(flow.id, FlowStatus.ACTIVE)
+    loaded = modules_loaded_by_the_first_paint(tmp_path, data_dir)
+    assert packages(loaded, "httpx", "httpcore", "click", "rich") == []
