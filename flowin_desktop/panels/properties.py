@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flowin_engine.builder.first_contact import written_first
 from flowin_engine.credentials import Connections
 from flowin_engine.editing import StepNameTaken, change_step
 from flowin_engine.events import received_data
@@ -240,6 +239,9 @@ class PropertiesPanel(QWidget):
             layout.addWidget(about)
         self._shown_type = node.type
         self.write_first_button = None
+        # The builder's rules load with the first step shown, not with the app.
+        from flowin_engine.builder.first_contact import written_first
+
         if node_type is not None and written_first(
             self.document.flow, node, self.document.registry
         ):
@@ -387,6 +389,8 @@ class PropertiesPanel(QWidget):
             return
         flow, registry = self.document.flow, self.document.registry
         arabic = QLocale().language() == QLocale.Language.Arabic  # the app's language
+        from flowin_engine.builder.first_contact import written_first
+
         update = written_first(flow, node, registry, "ar" if arabic else "en")
         if update is None:
             return

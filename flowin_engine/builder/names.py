@@ -14,9 +14,12 @@ import logging
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from ..registry import Connector, NodeType
-from .language import Language
+
+if TYPE_CHECKING:
+    from .language import Language
 
 log = logging.getLogger(__name__)
 

@@ -127,3 +127,13 @@ def test_the_window_shows_before_any_http_client_or_command_line_library_loads(t
         store.flows.set_status(flow.id, FlowStatus.ACTIVE)
     loaded = modules_loaded_by_the_first_paint(tmp_path, data_dir)
     assert packages(loaded, "httpx", "httpcore", "click", "rich") == []
+
+
+def test_the_window_shows_before_the_flow_builder_loads(tmp_path):
+    """The builder (the assistant that drafts a flow from a sentence) loads when its panel
+    first opens; the start needs only its names."""
+    loaded = modules_loaded_by_the_first_paint(tmp_path, tmp_path / "data")
+    assert [name for name in loaded if name.startswith("flowin_engine.builder.")] in (
+        [],
+        ["flowin_engine.builder.names"],
+    )

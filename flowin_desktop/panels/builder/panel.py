@@ -9,7 +9,7 @@ with the offline builder as fallback.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flowin_engine.builder import ModelSettings, Proposal, build
-from flowin_engine.builder.language import Language
 from flowin_engine.credentials import SecretStore, default_secrets
 from flowin_engine.editing import TriggerChoice, triggers_to_choose
 from flowin_engine.errors import FlowinError
@@ -42,6 +40,11 @@ from .conversation import Chat, Conversations, bubble, label
 from .edits import ProposalEdits
 from .preview import Preview
 from .settings import ModelSettingsDialog, chosen_model, model_settings
+
+if TYPE_CHECKING:
+    # The builder itself (~50 ms of imports) loads when the panel is first asked something.
+    from flowin_engine.builder import ModelSettings, Proposal
+    from flowin_engine.builder.language import Language
 
 log = logging.getLogger(__name__)
 
@@ -181,6 +184,8 @@ class BuilderPanel(QWidget):
 
     def ask(self, sentence: str) -> None:
         """Show the sentence and build a proposal for it in the background."""
+        from flowin_engine.builder import build  # here, not on the worker thread
+
         self.chat.add(bubble(sentence, "you"))
         self._asked_for = self.document.flow.id
         self.conversations.remember(self._asked_for, {"you": sentence})
@@ -380,6 +385,8 @@ class BuilderPanel(QWidget):
             elif "said" in entry:
                 self.chat.add(bubble(entry["said"], "said"))
             elif "proposal" in entry:
+                from flowin_engine.builder import Proposal
+
                 try:
                     proposal = Proposal.model_validate(entry["proposal"])
                 except ValueError:

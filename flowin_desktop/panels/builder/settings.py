@@ -3,7 +3,7 @@ store's settings, its key in the keyring; none set up means the builder works of
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flowin_engine.builder import ModelSettings
 from flowin_engine.credentials import SecretStore
 from flowin_engine.store import Store
+
+if TYPE_CHECKING:
+    from flowin_engine.builder import ModelSettings
 
 SETTINGS_KEY = "ai_builder"  # {"base_url": ..., "model": ...} in the store's settings
 API_KEY_SECRET = "ai-builder:api-key"  # in the keyring, beside the connections' secrets
@@ -30,6 +32,8 @@ def chosen_model(store: Store) -> dict[str, Any]:
 
 def model_settings(chosen: dict[str, Any], secrets: SecretStore | None) -> ModelSettings | None:
     """The model the user set up (the store's ``ai_builder`` setting), or None: build offline."""
+    from flowin_engine.builder import ModelSettings  # with the builder, when it is asked
+
     base_url, model = chosen.get("base_url") or None, chosen.get("model") or None
     if not base_url and not model:
         return None
