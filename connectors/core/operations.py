@@ -64,7 +64,7 @@ class ManualTriggerInput(BaseModel):
         None,
         title="Sample data",
         description="Data to start with when you click Run; ignored when the run brings its own.",
-        json_schema_extra={"widget": "json"},
+        json_schema_extra={"widget": "fields"},
     )
 
 

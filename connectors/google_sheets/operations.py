@@ -61,9 +61,9 @@ class AppendRowInput(BaseModel):
     sheet: str = _sheet()
     values: dict[str, Any] | list[Any] = Field(
         title="Row",
-        description='Named by column header, e.g. {"Email": "{{ trigger.email }}"}, or a list '
-        "of values from column A on.",
-        json_schema_extra={"widget": "json"},
+        description="A value per column, named by its header (e.g. Email), or values in column "
+        "order from column A on.",
+        json_schema_extra={"widget": "fields"},
     )
     value_input: ValueInput = Field(
         "USER_ENTERED",
@@ -80,7 +80,7 @@ class UpdateRowInput(BaseModel):
     values: dict[str, Any] | list[Any] = Field(
         title="New values",
         description="Named by column header (other columns keep their values), or a list from A.",
-        json_schema_extra={"widget": "json"},
+        json_schema_extra={"widget": "fields"},
     )
     value_input: ValueInput = Field("USER_ENTERED", title="Read values as")
 

@@ -72,7 +72,7 @@ class RequestInput(BaseModel):
         None,
         title="Body content",
         description="The data to send; for json and form, a set of fields or an {{ expression }}.",
-        json_schema_extra={"widget": "json"},
+        json_schema_extra={"widget": "fields"},
     )
     content_type: str | None = Field(
         None,

@@ -83,8 +83,8 @@ class CreatePageInput(BaseModel):
     database_id: str = _database()
     properties: dict[str, Any] = Field(
         title="Properties",
-        description='By column name, e.g. {"Name": "{{ trigger.name }}", "Amount": 120}.',
-        json_schema_extra={"widget": "json"},
+        description="A value per column, named as in the database (e.g. Name, Amount).",
+        json_schema_extra={"widget": "fields"},
     )
     content: str = Field("", title="Page text", description="Paragraphs, one per line.")
 
@@ -108,7 +108,7 @@ class UpdatePageInput(BaseModel):
     properties: dict[str, Any] = Field(
         title="Properties",
         description="Only the properties to change, by column name.",
-        json_schema_extra={"widget": "json"},
+        json_schema_extra={"widget": "fields"},
     )
 
 

@@ -152,8 +152,8 @@ class CreateCustomerInput(BaseModel):
     metadata: Any = Field(
         None,
         title="Metadata",
-        description='Your own key–value pairs, e.g. {"order": "{{ trigger.id }}"} (up to 50).',
-        json_schema_extra={"widget": "json"},
+        description="Your own named values saved on the customer, e.g. order = the order number (up to 50).",
+        json_schema_extra={"widget": "fields"},
     )
     idempotency_key: Text = Field(
         "",

@@ -67,7 +67,7 @@ class RespondInput(BaseModel):
     headers: dict[str, str] = Field(
         default_factory=dict, title="Headers", json_schema_extra={"widget": "key_value"}
     )
-    body: Any = Field(None, title="Body", json_schema_extra={"widget": "json"})
+    body: Any = Field(None, title="Body", json_schema_extra={"widget": "fields"})
 
 
 def receive(params: ReceiveInput, ctx: StepContext) -> Any:

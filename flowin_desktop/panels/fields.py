@@ -14,9 +14,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -123,16 +127,45 @@ class MultilineEditor(FieldEditor):
 
 
 class JsonEditor(FieldEditor):
-    """Any JSON value; text that isn't JSON is kept as text (it may be an {{ expression }})."""
+    """An advanced setting with no declared shape (Slack blocks, a Notion filter): its text,
+    folded under an "Advanced" disclosure so it isn't what a person sees first. Text that isn't
+    JSON is kept as text (it may be an {{ expression }})."""
 
     def __init__(self, commit: Commit) -> None:
         super().__init__(commit)
-        self.widget = _CommitOnBlurText(self._parse)
-        self.widget.setFixedHeight(120)
-        self.widget.setPlaceholderText("{ }")
+        self.text = _CommitOnBlurText(self._parse)
+        self.text.setFixedHeight(120)
+        self.text.setPlaceholderText("{ }")
+        self.text.hide()
+        self.disclosure = QToolButton()
+        self.disclosure.setObjectName("advanced")
+        self.disclosure.setCheckable(True)
+        self.disclosure.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.disclosure.toggled.connect(self._unfold)
+        self.state = QLabel()
+        self.state.setObjectName("help")
+        self.widget = QWidget()
+        layout = QVBoxLayout(self.widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        head = QHBoxLayout()
+        head.addWidget(self.disclosure)
+        head.addWidget(self.state, 1)
+        layout.addLayout(head)
+        layout.addWidget(self.text)
+        self._unfold(False)
+
+    @property
+    def text_widget(self) -> QWidget:
+        return self.text
+
+    def _unfold(self, unfolded: bool) -> None:
+        self.text.setVisible(unfolded)
+        arrow = "▾" if unfolded else ("◂" if self.widget.isRightToLeft() else "▸")
+        self.disclosure.setText(f"{arrow} " + _tr("Advanced: edit as text"))
 
     def _parse(self) -> None:
-        text = self.widget.toPlainText().strip()
+        text = self.text.toPlainText().strip()
         if not text:
             self._changed(None)
             return
@@ -142,14 +175,16 @@ class JsonEditor(FieldEditor):
             self._changed(text)
 
     def _show(self, value: Any) -> None:
-        if self.widget.hasFocus():
+        empty = value is UNSET or value is None or value in ({}, [], "")
+        self.state.setText(_tr("Not set") if empty else _tr("Set"))
+        if self.text.hasFocus():
             return
         if value is UNSET or value is None:
-            self.widget.setPlainText("")
+            self.text.setPlainText("")
         elif isinstance(value, str):
-            self.widget.setPlainText(value)
+            self.text.setPlainText(value)
         else:
-            self.widget.setPlainText(json.dumps(value, indent=2, ensure_ascii=False))
+            self.text.setPlainText(json.dumps(value, indent=2, ensure_ascii=False))
 
 
 class NumberEditor(FieldEditor):

@@ -727,8 +727,12 @@ class ValueEditor(FieldEditor):
 def make_editor(info: FieldInfo, commit: Commit, data: DataSource) -> FieldEditor:
     """The editor for one setting: rows for lists of objects, a value line for settings of any
     type, else the plain editor its type and hint ask for."""
+    from .dicts import rows_editor  # the field rows build on this module's parts
+
     hint = widget_hint(info)
-    rows = list_editor(hint, info.annotation, commit, data)
+    rows = list_editor(hint, info.annotation, commit, data) or rows_editor(
+        hint, info.annotation, commit, data
+    )
     if rows is not None:
         return rows
     if hint is None and _plain(info.annotation) is Any:

@@ -1276,6 +1276,18 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Value</source>
       <translation>القيمة</translation>
     </message>
+    <message>
+      <source>Advanced: edit as text</source>
+      <translation>متقدّم: عدّل كنص</translation>
+    </message>
+    <message>
+      <source>Not set</source>
+      <translation>غير محدَّد</translation>
+    </message>
+    <message>
+      <source>Set</source>
+      <translation>محدَّد</translation>
+    </message>
   </context>
   <context>
     <name>NodeTypes</name>
@@ -3382,4 +3394,79 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>اختر خطوة لترى إعداداتها.</translation>
     </message>
 </context>
+  <context>
+    <name>FieldRowsEditor</name>
+    <message>
+      <source>Text</source>
+      <translation>نص</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>رقم</translation>
+    </message>
+    <message>
+      <source>Yes / no</source>
+      <translation>نعم / لا</translation>
+    </message>
+    <message>
+      <source>Group</source>
+      <translation>مجموعة</translation>
+    </message>
+    <message>
+      <source>List</source>
+      <translation>قائمة</translation>
+    </message>
+    <message>
+      <source>What kind of value this is</source>
+      <translation>نوع هذه القيمة</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>الاسم</translation>
+    </message>
+    <message>
+      <source>Value, or pick data with { }</source>
+      <translation>قيمة، أو اختر بيانات بـ { }</translation>
+    </message>
+    <message>
+      <source>A number</source>
+      <translation>رقم</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>نعم</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>لا</translation>
+    </message>
+    <message>
+      <source>+ Add field</source>
+      <translation>+ أضف حقلًا</translation>
+    </message>
+    <message>
+      <source>+ Add value</source>
+      <translation>+ أضف قيمة</translation>
+    </message>
+    <message>
+      <source>+ Add group</source>
+      <translation>+ أضف مجموعة</translation>
+    </message>
+    <message>
+      <source>Fields by name</source>
+      <translation>حقول بأسمائها</translation>
+    </message>
+    <message>
+      <source>Values in column order</source>
+      <translation>قيم بترتيب الأعمدة</translation>
+    </message>
+    <message>
+      <source>One value (text or data from a step)</source>
+      <translation>قيمة واحدة (نص أو بيانات من خطوة)</translation>
+    </message>
+    <message>
+      <source>Text, or pick data with { }</source>
+      <translation>نص، أو اختر بيانات بـ { }</translation>
+    </message>
+  </context>
 </TS>

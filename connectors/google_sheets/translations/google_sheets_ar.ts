@@ -71,8 +71,8 @@
       <translation>الصف</translation>
     </message>
     <message>
-      <source>Named by column header, e.g. {"Email": "{{ trigger.email }}"}, or a list of values from column A on.</source>
-      <translation>بأسماء عناوين الأعمدة، مثال: {"Email": "{{ trigger.email }}"}، أو قائمة قيم بدءًا من العمود A.</translation>
+      <source>A value per column, named by its header (e.g. Email), or values in column order from column A on.</source>
+      <translation>قيمة لكل عمود باسم عنوانه (مثل Email)، أو قيم بترتيب الأعمدة بدءًا من العمود A.</translation>
     </message>
     <message>
       <source>Read values as</source>

@@ -63,8 +63,8 @@
       <translation>الخصائص</translation>
     </message>
     <message>
-      <source>By column name, e.g. {"Name": "{{ trigger.name }}", "Amount": 120}.</source>
-      <translation>بأسماء الأعمدة، مثال: {"Name": "{{ trigger.name }}", "Amount": 120}.</translation>
+      <source>A value per column, named as in the database (e.g. Name, Amount).</source>
+      <translation>قيمة لكل عمود، بالاسم الذي في قاعدة البيانات (مثل Name وAmount).</translation>
     </message>
     <message>
       <source>Page text</source>

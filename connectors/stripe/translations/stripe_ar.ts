@@ -103,8 +103,8 @@
       <translation>البيانات الوصفية</translation>
     </message>
     <message>
-      <source>Your own key–value pairs, e.g. {"order": "{{ trigger.id }}"} (up to 50).</source>
-      <translation>أزواج مفتاح–قيمة خاصة بك، مثال: {"order": "{{ trigger.id }}"} (حتى 50).</translation>
+      <source>Your own named values saved on the customer, e.g. order = the order number (up to 50).</source>
+      <translation>قيم بأسماء من اختيارك تُحفظ مع العميل، مثل order = رقم الطلب (حتى 50).</translation>
     </message>
     <message>
       <source>Idempotency key</source>
