@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
@@ -61,14 +61,16 @@ def create_window(
     if interrupted:
         log.info("Marked %d unfinished runs as interrupted", interrupted)
     localizer = Localizer(app)
-    set_digits(store.get_setting(DIGITS_SETTING, ""))
-    # Before any widget exists: widgets built earlier keep the platform's font.
-    app.setFont(ui_font(rtl=False))
-    last_open = store.get_setting(OPEN_FLOW_SETTING)  # the window starts on its home page
-    window = MainWindow(store, registry, localizer, theme=store.get_setting("theme", "light"))
+    # Before any widget exists, the language and its direction: the window is built in them,
+    # so its style sheet is set and its words translated once (not in English, then again).
     language = store.language()
     if language != "en":
-        window.set_language(language)
+        localizer.set_language(language)
+    set_digits(store.get_setting(DIGITS_SETTING, ""))
+    # Before any widget exists: widgets built earlier keep the platform's font.
+    app.setFont(ui_font(rtl=app.layoutDirection() == Qt.LayoutDirection.RightToLeft))
+    last_open = store.get_setting(OPEN_FLOW_SETTING)  # the window starts on its home page
+    window = MainWindow(store, registry, localizer, theme=store.get_setting("theme", "light"))
     # Once the language is chosen: the example's steps and note are written in it.
     if seed_first_start(store, registry) is not None:
         window.home.refresh()

@@ -82,6 +82,10 @@ class MainWindow(QMainWindow):
         self._build_top_bar()
         self._build_menus()
         self._connect()
+        if self.localizer is not None and self.localizer.language != "en":
+            # Built in the language chosen before it (app.create_window): show it chosen.
+            self.editor.set_right_to_left(self.localizer.language == "ar")
+            self._show_language(self.localizer.language)
         self.set_theme(self.theme.name)
         self.retranslate()
         self.show_home()
@@ -287,12 +291,16 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self.retranslate()  # now, rather than when the posted LanguageChange arrives
         self.cloud_reactions.language_changed()
+        self._show_language(code)
+        self.store.set_setting(LANGUAGE_SETTING, code)
+
+    def _show_language(self, code: str) -> None:
+        """The language box shows ``code`` chosen."""
         index = self.language.findData(code)
         if index != self.language.currentIndex():
             self.language.blockSignals(True)
             self.language.setCurrentIndex(index)
             self.language.blockSignals(False)
-        self.store.set_setting(LANGUAGE_SETTING, code)
 
     def set_digits(self, choice: str) -> None:
         """Write every number in Western or Arabic-Indic digits ("": as the language does)."""

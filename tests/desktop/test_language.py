@@ -7,7 +7,13 @@ import xml.etree.ElementTree as ET
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from flowin_desktop.app import create_window
 from flowin_desktop.i18n import translations_dir
+from flowin_desktop.main_window import MainWindow
+from flowin_desktop.theme import style_sheet
+from flowin_engine.registry import default_registry
+
+from .conftest import WAIT_MS
 
 
 def test_switching_to_arabic_is_right_to_left_and_translated(qtbot, window):
@@ -60,3 +66,38 @@ def test_every_arabic_message_is_translated():
         or m.find("translation").get("type") == "unfinished"
     ]
     assert untranslated == []
+
+
+def test_a_window_started_in_arabic_is_built_in_arabic_with_one_style_sheet(
+    qtbot, qapp, store, monkeypatch
+):
+    """An Arabic user's window is built right to left and in Arabic from the start, not built
+    in English and switched: its style sheet is set once and its words translated once."""
+    store.set_setting("language", "ar")
+    style_sheets: list[str] = []
+    set_style_sheet = qapp.setStyleSheet
+    monkeypatch.setattr(
+        qapp, "setStyleSheet", lambda sheet: (style_sheets.append(sheet), set_style_sheet(sheet))
+    )
+    translated: list[MainWindow] = []
+    retranslate = MainWindow.retranslate
+    monkeypatch.setattr(
+        MainWindow, "retranslate", lambda self: (translated.append(self), retranslate(self))
+    )
+    window = create_window(qapp, store, default_registry())
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        qtbot.waitExposed(window, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: window.home.title.text() == "تدفقاتك", timeout=WAIT_MS)
+        QApplication.processEvents()  # a LanguageChange posted while it was built comes now
+
+        assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert window.language.currentData() == "ar"
+        assert window.editor.scene.right_to_left
+        assert style_sheets == [style_sheet(window.theme, rtl=True)]
+        assert [each for each in translated if each is window] == [window]
+    finally:
+        window.set_language("en")
+        window.shutdown()
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
