@@ -63,6 +63,7 @@ from .references import (
     reference_problem,
 )
 from .rules import DataSource, make_editor
+from .run_table import add_readable, step_input
 from .schedule import SchedulePreview
 from .webhook_address import WebhookAddressBox, WebhookAddresses
 
@@ -610,21 +611,28 @@ class PropertiesPanel(QWidget):
     def _show_data(self) -> None:
         self._show_pin()
         self.data_model.clear()
-        self.data_model.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Value")])
+        self.data_model.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value")])
         entry = self.step_data.get(self.node_id or "")
         if entry is None:
             self.data_model.appendRow(
                 [QStandardItem(self.tr("This step hasn't run yet.")), QStandardItem("")]
             )
+            self.data_view.setFirstColumnSpanned(0, self.data_model.index(-1, -1), True)
             return
-        data_in, data_out, error = entry
+        recorded_in, data_out, error = entry
+        data_in, settings = step_input(recorded_in)
         root = self.data_model.invisibleRootItem()
-        add_json(root, self.tr("Input"), data_in)
+        add_readable(root, self.tr("Input"), data_in)
         if error:
-            add_json(root, self.tr("Error"), error)
+            add_readable(root, self.tr("Error"), error)
         else:
-            add_json(root, self.tr("Output"), data_out)
-        self.data_view.expandToDepth(1)
+            add_readable(root, self.tr("Output"), data_out)
+        if settings is not None:
+            # What its settings came to, references filled in: folded, it is seldom the question.
+            add_readable(root, self.tr("Settings it ran with"), settings)
+        for row in range(self.data_model.rowCount()):
+            folded = row == self.data_model.rowCount() - 1 and settings is not None
+            self.data_view.setExpanded(self.data_model.index(row, 0), not folded)
         self.data_view.resizeColumnToContents(0)
 
 

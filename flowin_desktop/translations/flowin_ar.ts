@@ -840,6 +840,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Use %1 instead</source>
       <translation>استخدم %1 بدلًا منها</translation>
     </message>
+    <message>
+      <source>Field</source>
+      <translation>الحقل</translation>
+    </message>
+    <message>
+      <source>Settings it ran with</source>
+      <translation>الإعدادات التي عملت بها</translation>
+    </message>
   </context>
   <context>
     <name>RunLog</name>
@@ -3467,6 +3475,37 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>Text, or pick data with { }</source>
       <translation>نص، أو اختر بيانات بـ { }</translation>
+    </message>
+  </context>
+  <context>
+    <name>RunTable</name>
+    <message>
+      <source>no items</source>
+      <translation>لا عناصر</translation>
+    </message>
+    <message>
+      <source>1 item</source>
+      <translation>عنصر واحد</translation>
+    </message>
+    <message>
+      <source>%1 items</source>
+      <translation>%1 عناصر</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>نعم</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>لا</translation>
+    </message>
+    <message>
+      <source>Item %1</source>
+      <translation>العنصر %1</translation>
+    </message>
+    <message>
+      <source>… and %1 more</source>
+      <translation>… و%1 غيرها</translation>
     </message>
   </context>
 </TS>

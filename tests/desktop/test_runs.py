@@ -65,12 +65,12 @@ def test_clicking_a_step_after_a_run_shows_its_input_and_output(qtbot, example):
 
     model = example.properties.data_model
     top = [model.item(row, 0).text() for row in range(model.rowCount())]
-    assert top == ["Input", "Output"]
+    assert top == ["Input", "Output", "Settings it ran with"]
     output = model.item(1, 0)
     fields = {
         output.child(r, 0).text(): output.child(r, 1).text() for r in range(output.rowCount())
     }
-    assert fields["text"] == "Hello Layla, order #1042 is confirmed"
+    assert plain(fields["Text"]) == "Hello Layla, order #1042 is confirmed"
 
 
 def test_a_flow_that_cannot_run_says_why_without_starting(qtbot, editor):
