@@ -14,6 +14,7 @@ from flowin_engine.model import Node
 from flowin_engine.registry import NodeType
 
 from ..i18n import NODE_TYPES, choice_label, isolate_latin, node_type_name
+from ..readable import humanize, reference_parts
 
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}|\{%.*?%\}", re.DOTALL)
 _NAME = re.compile(r"""['"]([^'"]+)['"]|([A-Za-z_][A-Za-z0-9_]*)""")
@@ -72,7 +73,7 @@ class _Formatter(string.Formatter):
 
 
 def readable(value: Any) -> str:
-    """A setting as a shop owner reads it: ``{{ trigger.customer.phone }}`` as ‹phone›, a list
+    """A setting as a shop owner reads it: ``{{ trigger.customer.phone }}`` as ‹Phone›, a list
     as its items, the first line of a text."""
     if value is None or isinstance(value, bool):
         return ""
@@ -94,9 +95,14 @@ def readable(value: Any) -> str:
 
 
 def _reference(expression: str) -> str:
-    """The name of what an ``{{ expression }}`` reads: its last word that is not plumbing."""
+    """What an ``{{ expression }}`` reads, named as the data tree and a field's chip name it
+    (its last part: a card has one line); for more than a path, its last word that is not
+    plumbing."""
+    parts = reference_parts(expression, None)
+    if parts is not None and len(parts) > 1:
+        return f"‹{parts[-1]}›"
     names = [quoted or plain for quoted, plain in _NAME.findall(expression)]
     wanted = [n for n in names if n not in _PLUMBING]
     if not wanted:
         return "‹…›"
-    return f"‹{wanted[-1].replace('_', ' ')}›"
+    return f"‹{humanize(wanted[-1])}›"

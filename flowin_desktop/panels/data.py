@@ -5,7 +5,6 @@ shows its references as chips while it stores the ``{{ expression }}`` underneat
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -39,11 +38,13 @@ from PySide6.QtWidgets import (
 from flowin_engine.model import Flow
 from flowin_engine.registry import Registry, TriggerKind
 
+from ..readable import SEPARATOR, TEMPLATE, humanize, reference_parts, segments
 from .references import StepData, reference_root, upstream
+
+__all__ = ["SEPARATOR", "humanize", "reference_parts", "segments"]  # read here by others
 
 CONTEXT = "DataTree"
 MAX_DEPTH = 4
-SEPARATOR = " › "  # mirrored by the bidi algorithm in a right-to-left paragraph
 REFERENCE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -83,62 +84,6 @@ def step_samples(
                 data = node.params.get("sample_data") or data
         samples.append(StepSample(node.name, reference_root(node, registry), data, source))
     return samples
-
-
-_STEP_ROOT = re.compile(r"steps\[(?P<q>['\"])(?P<name>(?:\\.|(?!(?P=q)).)*)(?P=q)\]\.output")
-_PART = re.compile(
-    r"\.(?P<key>[A-Za-z_]\w*)|\[(?P<index>\d+)\]|\[(?P<q>['\"])(?P<quoted>.*?)(?P=q)\]"
-)
-
-
-def humanize(key: str) -> str:
-    """A data key as a label: customer_name → Customer name."""
-    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key).replace("_", " ").strip()
-    return words[:1].upper() + words[1:] if words else key
-
-
-def reference_parts(expression: str, trigger_name: str | None) -> list[str] | None:
-    """The readable parts of a plain reference (``trigger.customer.phone`` →
-    [trigger's name, Customer, Phone]); None for anything more than a path."""
-    text = expression.strip()
-    if text.startswith("trigger"):
-        parts, rest = [trigger_name or _tr("Trigger")], text[len("trigger") :]
-    elif text.startswith("input"):
-        parts, rest = [_tr("This step's input")], text[len("input") :]
-    else:
-        root = _STEP_ROOT.match(text)
-        if root is None:
-            return None
-        parts, rest = [root.group("name").replace("\\'", "'")], text[root.end() :]
-    position = 0
-    while position < len(rest):
-        part = _PART.match(rest, position)
-        if part is None:
-            return None
-        if part.group("index") is not None:
-            parts.append(_tr("item %1").replace("%1", str(int(part.group("index")) + 1)))
-        else:
-            parts.append(humanize(part.group("key") or part.group("quoted")))
-        position = part.end()
-    return parts
-
-
-_TEMPLATE = re.compile(r"\{\{\s*(.*?)\s*\}\}", re.DOTALL)
-
-
-def segments(text: str, trigger_name: str | None) -> list[tuple[str, bool]]:
-    """``text`` cut into (plain text, False) and (readable reference, True) pieces."""
-    pieces: list[tuple[str, bool]] = []
-    position = 0
-    for match in _TEMPLATE.finditer(text):
-        if match.start() > position:
-            pieces.append((text[position : match.start()], False))
-        parts = reference_parts(match.group(1), trigger_name)
-        pieces.append((SEPARATOR.join(parts) if parts else match.group(1), True))
-        position = match.end()
-    if position < len(text):
-        pieces.append((text[position:], False))
-    return pieces
 
 
 def trigger_name(flow: Flow, registry: Registry) -> str | None:
@@ -368,7 +313,7 @@ class ReferenceHighlighter(QSyntaxHighlighter):
         fill = QColor(QApplication.palette().color(QPalette.ColorRole.Highlight))
         fill.setAlpha(40)
         chip.setBackground(fill)
-        for match in _TEMPLATE.finditer(text):
+        for match in TEMPLATE.finditer(text):
             self.setFormat(match.start(), match.end() - match.start(), chip)
 
 

@@ -62,6 +62,8 @@ def add_readable(parent: QStandardItem, label: str, value: Any, key: str | None 
         label_item.setToolTip(key)
     value_item = QStandardItem(readable_value(value))
     value_item.setEditable(False)
+    if isinstance(value, str) and len(value) > 30:
+        value_item.setToolTip(value)  # the cell cuts a long text short; hovering shows it all
     if isinstance(value, dict):
         children = [(humanize(str(k)), v, str(k)) for k, v in value.items()]
     elif isinstance(value, list):

@@ -11,6 +11,7 @@ from flowin_desktop.canvas.items import NODE_WIDTH
 from flowin_desktop.editor.document import SetNodeValue
 from flowin_desktop.example import welcome_flow
 from flowin_desktop.icons import connector_pixmap, step_pixmap
+from flowin_desktop.readable import segments
 
 from .conftest import WAIT_MS, plain
 
@@ -34,7 +35,7 @@ def test_every_core_step_has_an_icon_of_its_own(editor):
 
 
 def test_the_example_cards_say_what_each_step_does(example):
-    assert plain(_card(example, "Big order?").summary) == "If ‹total› greater than 100"
+    assert plain(_card(example, "Big order?").summary) == "If ‹Total› greater than 100"
     assert plain(_card(example, "Write the greeting").summary) == "Set text, total"
     assert plain(_card(example, "When I click Run").summary) == "Starts when you click Run"
     assert plain(_card(example, "Big order?").flow_scene.port_label("true")) == "yes"
@@ -48,9 +49,23 @@ def test_a_summary_follows_the_settings_and_reads_a_reference_by_its_name(editor
 
     editor.document.push(SetNodeValue(editor.document, node_id, "params.to", "{{ trigger.phone }}"))
 
-    assert plain(card.summary) == "Send WhatsApp to ‹phone›"
+    assert plain(card.summary) == "Send WhatsApp to ‹Phone›"
     delay = editor.add_node("core.delay", QPointF(0, 300))
     assert plain(editor.scene.node_items[delay].summary) == "Wait 1 minutes"
+
+
+def test_a_card_names_a_reference_as_the_data_tree_and_the_reference_chips_do(editor):
+    node_id = editor.add_node("whatsapp.send_text", QPointF(0, 0))
+    card = editor.scene.node_items[node_id]
+    for reference, field in [
+        ("{{ trigger.customer_name }}", "Customer name"),
+        ("{{ steps['Write the greeting'].output.customerPhone }}", "Customer Phone"),
+        ("{{ trigger.items[0] }}", "item 1"),
+    ]:
+        editor.document.push(SetNodeValue(editor.document, node_id, "params.to", reference))
+        chip = segments(reference, "When I click Run")[0][0]  # what a field's chip shows
+        assert chip.endswith(field)
+        assert plain(card.summary) == f"Send WhatsApp to ‹{field}›"
 
 
 def test_cards_and_branches_read_in_arabic(qtbot, window):
@@ -60,7 +75,7 @@ def test_cards_and_branches_read_in_arabic(qtbot, window):
 
     big = _card(editor, "Big order?")
     # (The rule's check reads in Arabic as the choice's own translation has it.)
-    assert plain(big.summary).startswith("إذا كان ‹total› ")
+    assert plain(big.summary).startswith("إذا كان ‹Total› ")
     assert plain(big.summary).endswith(" 100")
     assert [editor.scene.port_label(p) for p in ("true", "false")] == ["نعم", "لا"]
     assert plain(_card(editor, "When I click Run").summary) == "يبدأ عند الضغط على تشغيل"

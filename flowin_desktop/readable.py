@@ -1,0 +1,72 @@
+"""One way to read a reference: ``{{ trigger.customer.phone }}`` as "New order › Customer ›
+Phone", a data key as words. The data tree, the reference chips in fields, the AI proposal
+cards, the Last run table and the canvas cards all name data with these."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication
+
+CONTEXT = "DataTree"  # where these words were first translated
+SEPARATOR = " › "  # mirrored by the bidi algorithm in a right-to-left paragraph
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+_STEP_ROOT = re.compile(r"steps\[(?P<q>['\"])(?P<name>(?:\\.|(?!(?P=q)).)*)(?P=q)\]\.output")
+_PART = re.compile(
+    r"\.(?P<key>[A-Za-z_]\w*)|\[(?P<index>\d+)\]|\[(?P<q>['\"])(?P<quoted>.*?)(?P=q)\]"
+)
+
+
+def humanize(key: str) -> str:
+    """A data key as a label: customer_name → Customer name."""
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key).replace("_", " ").strip()
+    return words[:1].upper() + words[1:] if words else key
+
+
+def reference_parts(expression: str, trigger_name: str | None) -> list[str] | None:
+    """The readable parts of a plain reference (``trigger.customer.phone`` →
+    [trigger's name, Customer, Phone]); None for anything more than a path."""
+    text = expression.strip()
+    if text.startswith("trigger"):
+        parts, rest = [trigger_name or _tr("Trigger")], text[len("trigger") :]
+    elif text.startswith("input"):
+        parts, rest = [_tr("This step's input")], text[len("input") :]
+    else:
+        root = _STEP_ROOT.match(text)
+        if root is None:
+            return None
+        parts, rest = [root.group("name").replace("\\'", "'")], text[root.end() :]
+    position = 0
+    while position < len(rest):
+        part = _PART.match(rest, position)
+        if part is None:
+            return None
+        if part.group("index") is not None:
+            parts.append(_tr("item %1").replace("%1", str(int(part.group("index")) + 1)))
+        else:
+            parts.append(humanize(part.group("key") or part.group("quoted")))
+        position = part.end()
+    return parts
+
+
+TEMPLATE = re.compile(r"\{\{\s*(.*?)\s*\}\}", re.DOTALL)
+
+
+def segments(text: str, trigger_name: str | None) -> list[tuple[str, bool]]:
+    """``text`` cut into (plain text, False) and (readable reference, True) pieces."""
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for match in TEMPLATE.finditer(text):
+        if match.start() > position:
+            pieces.append((text[position : match.start()], False))
+        parts = reference_parts(match.group(1), trigger_name)
+        pieces.append((SEPARATOR.join(parts) if parts else match.group(1), True))
+        position = match.end()
+    if position < len(text):
+        pieces.append((text[position:], False))
+    return pieces
