@@ -30,7 +30,7 @@ from flowin_engine.history import RETRYABLE
 from flowin_engine.store import ExecutionDetail, ExecutionSummary, Store, shrink
 
 from .i18n import date_time_text, isolate, number_text, stored_error_text
-from .panels.properties import add_json
+from .panels.run_table import add_readable, step_input
 from .theme import LIGHT, Theme
 
 log = logging.getLogger(__name__)
@@ -394,23 +394,29 @@ class ExecutionsView(QWidget):
 
     def _show_step(self) -> None:
         self.data_model.clear()
-        self.data_model.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Value")])
+        self.data_model.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value")])
         item = self.steps.currentItem()
         if item is None or self.detail is None:
             return
         key = item.data(0, ID_ROLE)
         root = self.data_model.invisibleRootItem()
+        settings = None
         if key == "trigger":
             # Kept whole for retries; a 16 MB body is shown cut, as step data is.
-            add_json(root, self.tr("Trigger data"), shrink(self.detail.trigger_data))
+            add_readable(root, self.tr("Trigger data"), shrink(self.detail.trigger_data))
         else:
             record = self.detail.steps[int(key.split(":")[1])]
-            add_json(root, self.tr("Input"), record.input)
+            data_in, settings = step_input(record.input)
+            add_readable(root, self.tr("Input"), data_in)
             if record.error:
-                add_json(root, self.tr("Error"), stored_error_text(record.error))
+                add_readable(root, self.tr("Error"), stored_error_text(record.error))
             elif record.status != StepStatus.SKIPPED:
-                add_json(root, self.tr("Output"), record.output)
-        self.data_view.expandToDepth(1)
+                add_readable(root, self.tr("Output"), record.output)
+            if settings is not None:
+                add_readable(root, self.tr("Settings it ran with"), settings)
+        for row in range(self.data_model.rowCount()):
+            folded = settings is not None and row == self.data_model.rowCount() - 1
+            self.data_view.setExpanded(self.data_model.index(row, 0), not folded)
         self.data_view.resizeColumnToContents(0)
 
     def retry_current(self) -> str | None:

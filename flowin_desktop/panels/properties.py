@@ -646,20 +646,3 @@ def _problem_label(message: str) -> QLabel:
     if not message:
         label.hide()
     return label
-
-
-def add_json(parent: QStandardItem, key: str, value: Any) -> None:
-    key_item = QStandardItem(str(key))
-    key_item.setEditable(False)
-    if isinstance(value, dict):
-        value_item = QStandardItem(f"{{{len(value)}}}")
-        for k, v in value.items():
-            add_json(key_item, k, v)
-    elif isinstance(value, list):
-        value_item = QStandardItem(f"[{len(value)}]")
-        for i, v in enumerate(value):
-            add_json(key_item, str(i), v)
-    else:
-        value_item = QStandardItem("null" if value is None else str(value))
-    value_item.setEditable(False)
-    parent.appendRow([key_item, value_item])

@@ -10,6 +10,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QStandardItem
 
+from flowin_engine.store.trim import TRUNCATED
+
 from ..i18n import digits, isolate, number_text
 from .data import humanize
 
@@ -28,6 +30,12 @@ def readable_value(value: Any) -> str:
 
 
 def _readable(value: Any) -> str:
+    if _cut(value):
+        size = value.get("size")
+        if isinstance(size, int):
+            kilobytes = number_text(max(1, round(size / 1024)))
+            return _tr("too big to keep whole (%1 KB)").replace("%1", kilobytes)
+        return _tr("too big to keep whole")
     if isinstance(value, dict):
         return ""  # its fields are the rows under it
     if isinstance(value, list):
@@ -44,6 +52,11 @@ def _readable(value: Any) -> str:
         # As stored (an order number 1042 isn't "1,042"), in the digits the app writes.
         return digits(json.dumps(value))
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _cut(value: Any) -> bool:
+    """Whether ``value`` is the marker the run history keeps for a part too big to keep."""
+    return isinstance(value, dict) and value.get(TRUNCATED) is True
 
 
 def step_input(recorded: Any) -> tuple[Any, Any]:
@@ -64,7 +77,9 @@ def add_readable(parent: QStandardItem, label: str, value: Any, key: str | None 
     value_item.setEditable(False)
     if isinstance(value, str) and len(value) > 30:
         value_item.setToolTip(value)  # the cell cuts a long text short; hovering shows it all
-    if isinstance(value, dict):
+    if _cut(value):
+        children = [(_tr("Starts with"), value.get("preview", ""), None)]
+    elif isinstance(value, dict):
         children = [(humanize(str(k)), v, str(k)) for k, v in value.items()]
     elif isinstance(value, list):
         children = [

@@ -1502,6 +1502,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Value</source>
       <translation>القيمة</translation>
     </message>
+    <message>
+      <source>Field</source>
+      <translation>الحقل</translation>
+    </message>
+    <message>
+      <source>Settings it ran with</source>
+      <translation>الإعدادات التي عملت بها</translation>
+    </message>
   </context>
   <context>
     <name>AccountPicker</name>
@@ -3506,6 +3514,18 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>… and %1 more</source>
       <translation>… و%1 غيرها</translation>
+    </message>
+    <message>
+      <source>too big to keep whole (%1 KB)</source>
+      <translation>أكبر من أن يُحفظ كاملًا (%1 ك.ب)</translation>
+    </message>
+    <message>
+      <source>too big to keep whole</source>
+      <translation>أكبر من أن يُحفظ كاملًا</translation>
+    </message>
+    <message>
+      <source>Starts with</source>
+      <translation>يبدأ بـ</translation>
     </message>
   </context>
 </TS>
