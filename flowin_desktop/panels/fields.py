@@ -64,6 +64,9 @@ def editor_for(info: FieldInfo, commit: Commit) -> FieldEditor:
         return NumberEditor(annotation is int, commit)
     if annotation is str:
         return TextEditor(commit, secret=hint == "password")
+    if str in typing.get_args(annotation):
+        # A date or text (Delay's "until"): typed, or a reference, on one line.
+        return TextEditor(commit)
     return JsonEditor(commit)
 
 

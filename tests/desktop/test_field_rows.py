@@ -16,6 +16,7 @@ from flowin_desktop.editor.document import FlowDocument
 from flowin_desktop.panels.dicts import FieldGroup, FieldRow, FieldRowsEditor
 from flowin_desktop.panels.fields import JsonEditor
 from flowin_desktop.panels.properties import PropertiesPanel
+from flowin_desktop.panels.rules import DataSource, make_editor
 from flowin_engine.registry import default_registry
 from flowin_engine.runner import Runner
 from tests.engine.builders import make_flow
@@ -238,3 +239,18 @@ def test_settings_without_a_declared_shape_keep_their_text_folded_under_advanced
     qtbot.keyClicks(text, '[{"type": "divider"}]')
     qtbot.keyClick(text, Qt.Key.Key_Tab)
     assert panel.document.flow.node("post").params["blocks"] == [{"type": "divider"}]
+
+
+def test_only_the_settings_with_no_declared_shape_are_left_as_text_under_advanced(qapp):
+    advanced = set()
+    for node_type in default_registry().node_types:
+        for key, info in node_type.input_model.model_fields.items():
+            editor = make_editor(info, lambda _value: None, DataSource())
+            if isinstance(editor, JsonEditor):
+                advanced.add(f"{node_type.type}.{key}")
+    assert advanced == {
+        "notion.query_database.filter",
+        "notion.query_database.sorts",
+        "slack.post_message.blocks",
+        "telegram.send_message.reply_markup",
+    }
