@@ -28,7 +28,7 @@ from ..canvas import FlowScene
 from ..i18n import isolate, number_text, problem_text, stored_error_text
 from ..panels.accounts import AccountPicker
 from ..panels.properties import PropertiesPanel
-from ..panels.run_log import RunLog
+from ..panels.run_log import RunLog, Wording
 from .document import FlowDocument, SetPinned
 from .runs import TestRuns
 
@@ -89,6 +89,7 @@ class TestRun(QObject):
 
     def retranslate(self) -> None:
         self.button.setText(self.tr("▶  Test run"))
+        self.run_log.retranslate()
 
     def start(self) -> bool:
         """Save the flow and run it as a test (pinned steps replay their output)."""
@@ -103,16 +104,20 @@ class TestRun(QObject):
             self.runs.start(self.document.flow)
         except FlowinError as error:
             self.run_log.set_summary(
-                self.tr("Oops! This flow can't run yet — let's fix it together.")
+                lambda: self.tr("Oops! This flow can't run yet — let's fix it together.")
             )
             problems = getattr(error, "problems", None)
-            lines = [problem_text(p) for p in problems] if problems else str(error).splitlines()
+            lines: list[Wording] = (
+                [_problem_line(problem) for problem in problems]
+                if problems
+                else [line.strip(" •") for line in str(error).splitlines()]
+            )
             for line in lines:
-                self.run_log.add(line.strip(" •"), "failure")
+                self.run_log.add(line, "failure")
             self.run_log.setVisible(True)
             return False
         self.button.setEnabled(False)
-        self.run_log.set_summary(self.tr("Running…"))
+        self.run_log.set_summary(lambda: self.tr("Running…"))
         self.run_log.setVisible(True)
         return True
 
@@ -137,7 +142,7 @@ class TestRun(QObject):
             return False
         self._step_run = node_id
         self.button.setEnabled(False)
-        self.run_log.set_summary(self.tr("Running one step…"))
+        self.run_log.set_summary(lambda: self.tr("Running one step…"))
         self.run_log.setVisible(True)
         return True
 
@@ -207,7 +212,9 @@ class TestRun(QObject):
                     continue  # a run of one step leaves the other steps as they were
                 self.scene.set_run_state(event.node_id, "skipped")
                 self.run_log.add(
-                    self.tr("Skipped: %1").replace("%1", isolate(event.node_name)),
+                    lambda name=event.node_name: self.tr("Skipped: %1").replace(
+                        "%1", isolate(name)
+                    ),
                     "skipped",
                     event.node_id,
                 )
@@ -220,71 +227,78 @@ class TestRun(QObject):
         if pinned:
             state = "pinned"
         self.scene.set_run_state(event.node_id, state)
-        number = number_text(self._number(event.node_id))
+        step = self._number(event.node_id)
         self.properties.set_step_data(event.node_id, event.input, event.output, event.error)
-        if pinned:
-            text = (
-                self.tr("≡ Step %1 used its pinned output: %2")
-                .replace("%1", number)
-                .replace("%2", isolate(event.node_name))
-            )
-        elif event.status == StepStatus.REUSED:
-            text = (
-                self.tr("≡ Step %1 reused its output from the last run: %2")
-                .replace("%1", number)
-                .replace("%2", isolate(event.node_name))
-            )
-        elif event.status == StepStatus.SUCCESS:
-            ms = number_text(round(event.duration * 1000))
-            text = (
-                self.tr("✓ Step %1 succeeded: %2 (%3 ms)")
-                .replace("%1", number)
-                .replace("%2", isolate(event.node_name))
-                .replace("%3", ms)
-            )
-        elif event.status == StepStatus.RETRYING:
-            text = (
-                self.tr("⚠ Step %1: %2 — trying again")
-                .replace("%1", number)
-                .replace("%2", isolate(_error_text(event.error, event.problem)))
-            )
-        else:
-            text = (
-                self.tr("✕ Step %1 failed: %2")
-                .replace("%1", number)
-                .replace("%2", isolate(_error_text(event.error, event.problem)))
-            )
-        self.run_log.add(text, "violet" if pinned else state, event.node_id)
+
+        def wording() -> str:
+            number = number_text(step)
+            if pinned:
+                return (
+                    self.tr("≡ Step %1 used its pinned output: %2")
+                    .replace("%1", number)
+                    .replace("%2", isolate(event.node_name))
+                )
+            elif event.status == StepStatus.REUSED:
+                return (
+                    self.tr("≡ Step %1 reused its output from the last run: %2")
+                    .replace("%1", number)
+                    .replace("%2", isolate(event.node_name))
+                )
+            elif event.status == StepStatus.SUCCESS:
+                ms = number_text(round(event.duration * 1000))
+                return (
+                    self.tr("✓ Step %1 succeeded: %2 (%3 ms)")
+                    .replace("%1", number)
+                    .replace("%2", isolate(event.node_name))
+                    .replace("%3", ms)
+                )
+            elif event.status == StepStatus.RETRYING:
+                return (
+                    self.tr("⚠ Step %1: %2 — trying again")
+                    .replace("%1", number)
+                    .replace("%2", isolate(_error_text(event.error, event.problem)))
+                )
+            else:
+                return (
+                    self.tr("✕ Step %1 failed: %2")
+                    .replace("%1", number)
+                    .replace("%2", isolate(_error_text(event.error, event.problem)))
+                )
+
+        self.run_log.add(wording, "violet" if pinned else state, event.node_id)
 
     def _run_finished(self, event: ExecutionFinished) -> None:
         self.button.setEnabled(True)
-        seconds = number_text(event.duration, 2)
-        if event.status == ExecutionStatus.SUCCESS and self._step_run is not None:
-            text = self.tr("The step ran in %1 s.").replace("%1", seconds)
-        elif event.status == ExecutionStatus.SUCCESS:
-            text = self.tr("Your flow's flying smoothly! Execution time: %1 s").replace(
-                "%1", seconds
-            )
-        elif event.status == ExecutionStatus.FAILED:
-            number = ""
-            failed = self.document.flow.node_by_name(event.failed_node or "")
-            if failed is not None and failed.id in self._step_numbers:
-                number = number_text(self._step_numbers[failed.id])
-            if number:
-                text = (
-                    self.tr("Step %1 failed: %2")
-                    .replace("%1", number)
-                    .replace("%2", isolate(_error_text(event.error, event.failed_problem)))
+        failed = self.document.flow.node_by_name(event.failed_node or "")
+        failed_number = self._step_numbers.get(failed.id) if failed is not None else None
+        one_step = self._step_run is not None
+        if event.status == ExecutionStatus.FAILED and failed is not None:
+            self._fix_target = (failed.id, event.failed_setting)
+
+        def wording() -> str:
+            seconds = number_text(event.duration, 2)
+            if event.status == ExecutionStatus.SUCCESS and one_step:
+                return self.tr("The step ran in %1 s.").replace("%1", seconds)
+            if event.status == ExecutionStatus.SUCCESS:
+                return self.tr("Your flow's flying smoothly! Execution time: %1 s").replace(
+                    "%1", seconds
                 )
-            else:
-                text = self.tr("The run failed: %1").replace(
-                    "%1", isolate(_error_text(event.error, event.failed_problem))
-                )
-            if failed is not None:
-                self._fix_target = (failed.id, event.failed_setting)
-        else:
-            text = self.tr("The run stopped (%1).").replace("%1", str(event.status))
+            if event.status == ExecutionStatus.FAILED:
+                reason = isolate(_error_text(event.error, event.failed_problem))
+                if failed_number is not None:
+                    return (
+                        self.tr("Step %1 failed: %2")
+                        .replace("%1", number_text(failed_number))
+                        .replace("%2", reason)
+                    )
+                return self.tr("The run failed: %1").replace("%1", reason)
+            return self.tr("The run stopped (%1).").replace("%1", str(event.status))
+
         fixable = event.status == ExecutionStatus.FAILED and self._fix_target is not None
-        self.run_log.set_summary(text, fixable)
-        self.message.emit(text, 8000)
+        self.run_log.set_summary(wording, fixable)
+        self.message.emit(wording(), 8000)
         self.finished.emit(event)
+
+
+def _problem_line(problem: Problem) -> Wording:
+    return lambda: problem_text(problem).strip(" •")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -18,6 +20,14 @@ from ..theme import LIGHT, Theme
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
+# A line's words, or how to word it: a line given as a function is worded again when the
+# language or the digits change, so a run shown before the switch reads in the new language.
+Wording = str | Callable[[], str]
+
+
+def _worded(text: Wording) -> str:
+    return text() if callable(text) else text
+
 
 class RunLog(QWidget):
     """Lines about steps carry the step's id; clicking one selects that step on the canvas."""
@@ -30,6 +40,8 @@ class RunLog(QWidget):
         self.setObjectName("panel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.theme: Theme = LIGHT
+        self._summary_wording: Wording | None = None
+        self._line_wordings: list[Wording] = []
         self.summary = QLabel()
         self.summary.setObjectName("muted")
         self.summary.setWordWrap(True)
@@ -51,21 +63,29 @@ class RunLog(QWidget):
 
     def retranslate(self) -> None:
         self.fix_button.setText(self.tr("Fix now"))
-        if self.lines.count() == 0:
+        if self._summary_wording is not None:
+            self.summary.setText(_worded(self._summary_wording))
+        elif self.lines.count() == 0:
             self.summary.setText(
                 self.tr("Click Test run to try your flow. Each step shows up here.")
             )
+        for row, wording in enumerate(self._line_wordings):
+            self.lines.item(row).setText(_worded(wording))
 
     def clear(self) -> None:
         self.lines.clear()
+        self._line_wordings = []
+        self._summary_wording = None
         self.fix_button.setVisible(False)
 
-    def set_summary(self, text: str, fixable: bool = False) -> None:
-        self.summary.setText(text)
+    def set_summary(self, text: Wording, fixable: bool = False) -> None:
+        self._summary_wording = text
+        self.summary.setText(_worded(text))
         self.fix_button.setVisible(fixable)
 
-    def add(self, text: str, state: str | None = None, node_id: str | None = None) -> None:
-        item = QListWidgetItem(text)
+    def add(self, text: Wording, state: str | None = None, node_id: str | None = None) -> None:
+        self._line_wordings.append(text)
+        item = QListWidgetItem(_worded(text))
         item.setData(NODE_ROLE, node_id)
         if state:
             item.setForeground(QColor(getattr(self.theme, state)))

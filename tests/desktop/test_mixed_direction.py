@@ -118,3 +118,20 @@ def test_the_executions_view_isolates_the_flow_and_step_it_names(qtbot, window):
     summary = window.executions.summary.text()
     assert f"{FSI}{window.editor.document.flow.name}{PDI}" in summary
     assert not WESTERN.search(_outside_isolates(summary))
+
+
+def test_a_run_shown_before_a_language_switch_reads_in_the_new_language(qtbot, window):
+    _run_example(qtbot, window)
+    english = [window.editor.run_log.summary.text(), *window.editor.run_log.texts()]
+    assert "flying smoothly" in english[0]
+
+    window.set_language("ar")
+    arabic = [window.editor.run_log.summary.text(), *window.editor.run_log.texts()]
+    assert len(arabic) == len(english)
+    for line in arabic:
+        words = _outside_isolates(line)
+        assert not re.search(r"[A-Za-z]{3,}", words), line  # only step names stay English
+        assert not WESTERN.search(words), line
+
+    window.set_language("en")
+    assert [window.editor.run_log.summary.text(), *window.editor.run_log.texts()] == english
