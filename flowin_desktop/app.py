@@ -8,13 +8,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from flowin_engine.paths import data_dir
 from flowin_engine.registry import Registry, default_registry
-from flowin_engine.store import Store
+from flowin_engine.store import LANGUAGE_SETTING, Store
 
 from .active_flows import ActiveFlows, ProblemLabel
 from .autostart import MINIMISED_FLAG
@@ -22,7 +22,7 @@ from .crash import SessionLog, raise_when_asked
 from .dialogs.crash_report import CrashReportOffer
 from .dialogs.damaged import open_store
 from .example import welcome_flow
-from .i18n import DIGITS_SETTING, Localizer, set_digits
+from .i18n import DIGITS_SETTING, Localizer, language_for, set_digits
 from .main_window import OPEN_FLOW_SETTING, MainWindow
 from .resources import resource_path
 from .single_instance import SingleInstance
@@ -63,6 +63,10 @@ def create_window(
     localizer = Localizer(app)
     # Before any widget exists, the language and its direction: the window is built in them,
     # so its style sheet is set and its words translated once (not in English, then again).
+    # The first start speaks the computer's language (Arabic on an Arabic Windows in Riyadh);
+    # from then on, the one the user chose.
+    if store.get_setting(LANGUAGE_SETTING) is None:
+        store.set_setting(LANGUAGE_SETTING, language_for(QLocale.system()))
     language = store.language()
     if language != "en":
         localizer.set_language(language)

@@ -38,6 +38,13 @@ LANGUAGES = {"en": "English", "ar": "العربية"}
 RIGHT_TO_LEFT = {"ar"}
 
 
+def language_for(locale: QLocale) -> str:
+    """The language Flowin speaks to someone whose computer is set to ``locale``: theirs when
+    Flowin has it, English otherwise."""
+    code = locale.name().split("_")[0]
+    return code if code in LANGUAGES else "en"
+
+
 def translations_dir() -> Path:
     """The .ts sources, for the tools and tests that read them (the app reads the .qm)."""
     return Path(__file__).resolve().parent / "translations"

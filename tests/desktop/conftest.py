@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -20,6 +21,10 @@ from flowin_engine.registry import default_registry
 from flowin_engine.store import Store
 from tests.cloud_server import CloudServer
 from tests.oauth_providers import FakeProviders
+
+# A first start speaks the computer's language: tests start from one that Flowin answers in
+# English, whatever the machine running them is set to (the first-start test sets its own).
+os.environ["LC_ALL"] = "C.UTF-8"
 
 # How long a test waits for what it expects to see. Generous: a machine whose cores are busy
 # is slow, and the wait ends as soon as the condition holds, so a fast machine loses nothing.
