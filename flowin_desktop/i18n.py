@@ -414,4 +414,8 @@ def number_text(value: float, decimals: int | None = None) -> str:
 def date_time_text(moment: object, pattern: str) -> str:
     """A date or time (a ``datetime``, ``date`` or ``time``) in the language's words for months
     and days, in the chosen digits."""
-    return digits(QLocale().toString(moment, pattern))
+    locale = QLocale()
+    written = locale.toString(moment, pattern)
+    if locale.language() == QLocale.Language.Arabic:
+        written = written.replace(",", "،")  # the patterns' own comma, in the Arabic script
+    return digits(written)

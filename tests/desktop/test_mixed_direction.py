@@ -5,6 +5,7 @@ language's."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import pytest
 from PySide6.QtGui import QIcon
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QLabel
 
 from flowin_desktop.i18n import (
     DIGITS_SETTING,
+    date_time_text,
     fill,
     isolate,
     number_text,
@@ -135,3 +137,12 @@ def test_a_run_shown_before_a_language_switch_reads_in_the_new_language(qtbot, w
 
     window.set_language("en")
     assert [window.editor.run_log.summary.text(), *window.editor.run_log.texts()] == english
+
+
+def test_dates_in_arabic_use_the_arabic_comma(window):
+    moment = datetime(2026, 12, 5, 3, 58)
+    window.set_language("ar")
+    written = date_time_text(moment, "d MMM, HH:mm")
+    assert "،" in written and "," not in written
+    window.set_language("en")
+    assert date_time_text(moment, "d MMM, HH:mm") == "5 Dec, 03:58"
