@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import email.message
 import logging
-import os
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,8 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from aiosmtpd.controller import Controller
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import select
 
 from flowin_cloud import Settings, create_app
 from flowin_cloud.models import User
@@ -33,15 +31,9 @@ from tests.cloud_server import (
     parse_dev_line,
 )
 from tests.contracts.openapi_server import ContractServer
+from tests.postgres import postgres_schema
 from tests.smtp_server import Mailbox as SmtpMailbox
 from tests.smtp_server import self_signed_certificate, server_context, start_smtp
-
-POSTGRES_URL_VARIABLE = "FLOWIN_TEST_POSTGRES_URL"
-ENABLE_POSTGRES = (
-    f"PostgreSQL case not run: set {POSTGRES_URL_VARIABLE}="
-    "postgresql+psycopg://USER:PASSWORD@127.0.0.1/DATABASE (a role that may create schemas; "
-    ".ci/run sets one up) to run the cloud tests on PostgreSQL too."
-)
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
@@ -51,22 +43,8 @@ def database_url(
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path_factory.mktemp('cloud-db') / 'cloud.db'}"
         return
-    server_url = os.environ.get(POSTGRES_URL_VARIABLE)
-    if not server_url:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI is set, so PostgreSQL must be tested. {ENABLE_POSTGRES}")
-        pytest.skip(ENABLE_POSTGRES)
-    schema = f"flowin_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server_url)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        url = make_url(server_url).update_query_dict({"options": f"-csearch_path={schema}"})
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with postgres_schema("flowin_test") as url:
+        yield url
 
 
 def settings_for(database_url: str, folder: Path, **overrides: object) -> Settings:

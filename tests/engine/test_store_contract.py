@@ -7,14 +7,10 @@ Left out, as SQLite-only by design: the damage checks and daily backups of the f
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from flowin_engine.errors import FlowinError, NotFound
 from flowin_engine.events import (
@@ -36,15 +32,10 @@ from flowin_engine.store import (
     Store,
     VersionConflict,
 )
+from tests.postgres import postgres_schema
 
 from .builders import make_flow
 
-POSTGRES_URL_VARIABLE = "FLOWIN_TEST_POSTGRES_URL"
-ENABLE_POSTGRES = (
-    f"PostgreSQL case not run: set {POSTGRES_URL_VARIABLE}="
-    "postgresql+psycopg://USER:PASSWORD@127.0.0.1/DATABASE (a role that may create schemas) "
-    "to keep the store's contract on PostgreSQL too."
-)
 T0 = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 
 
@@ -54,23 +45,8 @@ def store(request: pytest.FixtureRequest, tmp_path) -> Iterator[Store]:
         with Store(tmp_path / "flowin.db") as opened:
             yield opened
         return
-    server_url = os.environ.get(POSTGRES_URL_VARIABLE)
-    if not server_url:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI is set, so PostgreSQL must be tested. {ENABLE_POSTGRES}")
-        pytest.skip(ENABLE_POSTGRES)
-    schema = f"flowin_store_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server_url)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        url = make_url(server_url).update_query_dict({"options": f"-csearch_path={schema}"})
-        with Store(url=url.render_as_string(hide_password=False)) as opened:
-            yield opened
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with postgres_schema("flowin_store") as url, Store(url=url) as opened:
+        yield opened
 
 
 def a_flow(name: str = "Orders") -> Flow:
