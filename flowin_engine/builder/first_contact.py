@@ -25,6 +25,9 @@ _WHY = {
     "last 24 hours.",
     "ar": " هذا التدفق هو من يبدأ الكتابة، و«{name}» لا ترد إلا على من كتب خلال آخر 24 ساعة.",
 }
+# The template's language follows the request's: an Arabic request means the Arabic version of
+# the template. Codes as Meta names them (WhatsApp contract, LanguageObject.code).
+_TEMPLATE_LANGUAGE: dict[Language, str] = {"en": "en_US", "ar": "ar"}
 
 
 def writes_first(trigger_type: str | None, node_type: NodeType) -> bool:
@@ -49,6 +52,8 @@ def write_first(
         if update is None:
             continue
         old_type = registry.get(node.type)
+        if "language" in registry.get(update["type"]).input_model.model_fields:
+            update["params"].setdefault("language", _TEMPLATE_LANGUAGE[proposal.language])
         apply(flow, change_step(flow, node.id, **update))
         new_name = update["name"]
         for item in proposal.explanation:

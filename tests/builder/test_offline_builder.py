@@ -234,6 +234,14 @@ def test_an_arabic_first_contact_is_a_template_too_and_says_why_in_arabic():
     assert "needs a value" not in template.message  # said in Arabic, as the rest
 
 
+def test_an_arabic_first_contact_asks_for_the_arabic_template_not_the_english_one():
+    # Meta names a template's language by its code: "ar" for Arabic, "en_US" for US English.
+    arabic = build("لما يجي اوردر جديد على شوبيفاي ابعت واتساب للعميل").flow.nodes[-1]
+    english = build("When I get a new Shopify order, send WhatsApp message to the client")
+    assert arabic.type == "whatsapp.send_template" and arabic.params["language"] == "ar"
+    assert english.flow.nodes[-1].params.get("language", "en_US") == "en_US"
+
+
 def test_a_reply_to_a_whatsapp_message_stays_free_text():
     proposal = build(
         'When a WhatsApp message arrives, reply on WhatsApp with "Thanks, we\'ll get back to you"'
