@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 
-import segno
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
@@ -529,6 +528,8 @@ class AuthenticatorAppDialog(QDialog):
 def qr_pixmap(text: str, size: int = 220) -> QPixmap:
     """``text`` as a QR code about ``size`` pixels wide, each module a whole number of pixels
     (scaled smoothly, a code blurs and may not scan)."""
+    import segno  # loaded when a code is drawn: the app's idle memory needs none of it
+
     code = segno.make(text, error="m")
     modules = code.symbol_size(scale=1, border=4)[0]
     png = io.BytesIO()

@@ -25,8 +25,6 @@ from datetime import UTC, datetime
 from time import monotonic
 from typing import TYPE_CHECKING, Any
 
-from apscheduler.jobstores.base import JobLookupError
-from apscheduler.schedulers.background import BackgroundScheduler
 from pydantic import BaseModel, ValidationError
 
 from ..errors import FlowinError, NotFound
@@ -43,6 +41,8 @@ from ._lock import DataFolderLock
 from ._schedules import missed_since, schedule_trigger
 
 if TYPE_CHECKING:
+    from apscheduler.schedulers.background import BackgroundScheduler
+
     from ..data_folder import DataFolder
     from ..store import Store
 
@@ -110,7 +110,8 @@ class Runtime:
         self.listener = WebhookListener(
             self, self.settings.host, self.settings.port, self.settings.max_body
         )
-        self.scheduler = BackgroundScheduler(timezone=UTC)
+        self._scheduler: BackgroundScheduler | None = None  # see the scheduler property
+        self._timers_run = False  # between start and stop, the scheduler runs its jobs
         self._lock = threading.RLock()
         self._active: dict[str, ActiveFlow] = {}
         self._routes: dict[str, ActiveFlow] = {}
@@ -181,7 +182,10 @@ class Runtime:
         if backlog:
             log.info("Running %d event(s) accepted before the last stop", len(backlog))
             self._accepted(backlog)
-        self.scheduler.start()
+        with self._lock:
+            self._timers_run = True
+            if self._scheduler is not None:  # a flow switched on before the start
+                self._scheduler.start()
         self.sync()
         self._resume_parked()
         self._sync_thread = threading.Thread(
@@ -209,8 +213,10 @@ class Runtime:
 
         self._stopping.set()
         self.listener.stop(timeout=left())
-        if self.scheduler.running:
-            self.scheduler.shutdown(wait=False)
+        with self._lock:
+            self._timers_run = False
+            if self._scheduler is not None and self._scheduler.running:
+                self._scheduler.shutdown(wait=False)
         self.inbox.close()
         self._poke.set()
         if self._starter is not None:
@@ -237,6 +243,20 @@ class Runtime:
         self._queue.clear()
         self._folder_lock.release()
         return len(interrupted)
+
+    @property
+    def scheduler(self) -> BackgroundScheduler:
+        """APScheduler, made with the first job it is given (a schedule, a polling trigger, a
+        long Delay to wait out): a runtime with only webhook or hand-started flows on, as the
+        desktop's example, leaves it unloaded (a few MB of the app's idle memory)."""
+        with self._lock:
+            if self._scheduler is None:
+                from apscheduler.schedulers.background import BackgroundScheduler
+
+                self._scheduler = BackgroundScheduler(timezone=UTC)
+                if self._timers_run:
+                    self._scheduler.start()
+            return self._scheduler
 
     @property
     def address(self) -> str:
@@ -284,6 +304,8 @@ class Runtime:
                 return
             if active.path is not None:
                 self._routes.pop(active.path, None)
+        if active.jobs:
+            from apscheduler.jobstores.base import JobLookupError
         for job in active.jobs:
             with contextlib.suppress(JobLookupError):
                 self.scheduler.remove_job(job)

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from apscheduler.triggers.base import BaseTrigger
-from apscheduler.triggers.cron import CronTrigger
-from apscheduler.triggers.interval import IntervalTrigger
-
 from ..errors import FlowinError
+
+if TYPE_CHECKING:
+    from apscheduler.triggers.base import BaseTrigger
+    from apscheduler.triggers.cron import CronTrigger
 
 
 def schedule_trigger(params: dict[str, Any], flow_timezone: str = "UTC") -> BaseTrigger:
     """The APScheduler trigger for a schedule node's params (cron or interval)."""
+    # APScheduler loads with the first schedule: an app with none on keeps its memory.
+    from apscheduler.triggers.interval import IntervalTrigger
+
     zone = ZoneInfo(params.get("timezone") or flow_timezone or "UTC")
     if params.get("mode", "interval") == "cron":
         expression = str(params.get("cron") or "").strip()
@@ -39,6 +42,8 @@ _WEEKDAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat", "sun")
 def _from_crontab(expression: str, zone: ZoneInfo) -> CronTrigger:
     """Standard crontab: weekday 0 and 7 are Sunday. (APScheduler 3 counts 0 as Monday, so
     the weekday field is given to it by name.)"""
+    from apscheduler.triggers.cron import CronTrigger
+
     fields = expression.split()
     if len(fields) != 5:
         raise ValueError(f"it has {len(fields)} parts")
@@ -60,6 +65,8 @@ def next_runs(
     params: dict[str, Any], flow_timezone: str = "UTC", count: int = 5, now: datetime | None = None
 ) -> list[datetime]:
     """The next ``count`` times the schedule fires, for the properties panel's preview."""
+    from apscheduler.triggers.interval import IntervalTrigger
+
     trigger = schedule_trigger(params, flow_timezone)
     zone = ZoneInfo(params.get("timezone") or flow_timezone or "UTC")
     moment = (now or datetime.now(zone)).astimezone(zone)
@@ -85,6 +92,8 @@ def describe(times: list[datetime]) -> list[str]:
 
 def missed_since(params: dict[str, Any], flow_timezone: str, last: datetime, now: datetime) -> bool:
     """Whether the schedule should have fired between ``last`` and ``now`` (the app was off)."""
+    from apscheduler.triggers.interval import IntervalTrigger
+
     trigger = schedule_trigger(params, flow_timezone)
     if isinstance(trigger, IntervalTrigger):
         trigger.start_date = last

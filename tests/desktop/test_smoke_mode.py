@@ -137,3 +137,10 @@ def test_the_window_shows_before_the_flow_builder_loads(tmp_path):
         [],
         ["flowin_engine.builder.names"],
     )
+
+
+def test_the_window_shows_before_the_qr_code_library_loads(tmp_path):
+    """segno draws the QR code of the cloud account's two-step sign-in setup, and loads when
+    that code is first drawn, not with the account panel."""
+    loaded = modules_loaded_by_the_first_paint(tmp_path, tmp_path / "data")
+    assert packages(loaded, "segno") == []

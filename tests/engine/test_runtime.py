@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -412,3 +414,47 @@ def test_a_waiting_caller_is_answered_before_its_run_is_logged(store, runtime):
         handler.let_go.set()
         runtime_log.removeHandler(handler)
         runtime_log.setLevel(level)
+
+
+IDLE_RUNTIME = """
+import sys
+from pathlib import Path
+
+from flowin_engine.data_folder import DataFolder
+from flowin_engine.model import Edge, Flow, FlowStatus, Node
+from flowin_engine.runtime import RuntimeSettings
+
+with DataFolder.open(Path(sys.argv[1])) as folder:
+    flow = Flow(
+        name="By hand",
+        nodes=[
+            Node(id="start", name="Start", type="core.manual_trigger", params={}),
+            Node(id="note", name="Note", type="core.set_fields", params={"fields": [{"name": "done", "value": "yes"}]}),
+        ],
+        edges=[Edge(source="start", target="note")],
+    )
+    folder.store.flows.save(flow)
+    folder.store.flows.set_status(flow.id, FlowStatus.ACTIVE)
+    runtime = folder.runtime(RuntimeSettings(port=0))
+    runtime.start()
+    try:
+        assert runtime.active_flows() == [flow.id], runtime.problems
+        print(" ".join(sorted(sys.modules)))
+    finally:
+        runtime.stop(grace=1)
+"""
+
+
+def test_a_runtime_with_only_a_hand_started_flow_on_loads_no_scheduler(tmp_path):
+    """The desktop's idle memory: APScheduler loads with the first schedule, polling trigger or
+    long Delay to wait for, not for a flow started by hand."""
+    started = subprocess.run(
+        [sys.executable, "-c", IDLE_RUNTIME, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+    assert started.returncode == 0, started.stderr
+    loaded = started.stdout.split()
+    assert "flowin_engine.runtime._runtime" in loaded  # the list is the real one
+    assert [name for name in loaded if name.split(".")[0] == "apscheduler"] == []
