@@ -29,7 +29,7 @@ from flowin_engine.events import ExecutionStatus, StepStatus
 from flowin_engine.history import RETRYABLE
 from flowin_engine.store import ExecutionDetail, ExecutionSummary, Store, shrink
 
-from .i18n import date_time_text, isolate, number_text, stored_error_text
+from .i18n import date_time_text, follow_digits, isolate, number_text, stored_error_text
 from .panels.run_table import add_readable, step_input
 from .theme import LIGHT, Theme
 
@@ -162,6 +162,8 @@ class ExecutionsView(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        for edit in (self.since_edit, self.until_edit):
+            follow_digits(edit)
         self.back_button.setText(self.tr("‹ Back"))
         self.title.setText(self.tr("Executions"))
         self.refresh_button.setText(self.tr("Refresh"))

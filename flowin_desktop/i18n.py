@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from flowin_engine.builder.names import add_words
 from flowin_engine.errors import Problem
@@ -389,6 +389,17 @@ def arabic_digits() -> bool:
     if _digit_choice:
         return _digit_choice == "arabic"
     return QLocale().zeroDigit() == "٠"
+
+
+def follow_digits(widget: QWidget) -> None:
+    """``widget`` (a spin box, a date edit) writes and reads its numbers in the chosen digits:
+    Qt's editors take theirs from their locale, not from ``digits()``. Called again on a switch."""
+    if _digit_choice == "arabic":
+        widget.setLocale(QLocale("ar_EG"))  # Arabic-Indic digits, ٫ as the decimal point
+    elif _digit_choice == "western":
+        widget.setLocale(QLocale.c())  # 0-9 and "." whatever the language
+    else:
+        widget.unsetLocale()  # the language's own
 
 
 def digits(text: str) -> str:

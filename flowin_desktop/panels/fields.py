@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from flowin_engine.registry import widget_hint
 
-from ..i18n import choice_label
+from ..i18n import choice_label, follow_digits
 from .data import ReferenceLineEdit
 
 Commit = Callable[[Any], None]
@@ -196,6 +196,7 @@ class NumberEditor(FieldEditor):
         self.whole = whole
         self.widget = QSpinBox() if whole else QDoubleSpinBox()
         self.widget.setRange(-1_000_000_000, 1_000_000_000)
+        follow_digits(self.widget)  # the panel builds its editors again on a digits switch
         if not whole:
             self.widget.setDecimals(3)
         self.widget.editingFinished.connect(lambda: self._changed(self.widget.value()))
