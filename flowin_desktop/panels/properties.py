@@ -53,6 +53,7 @@ from .data import (
     step_samples,
     trigger_name,
 )
+from .editors import make_editor
 from .fields import UNSET, FieldEditor, TextEditor, widget_hint
 from .flow_overview import FlowOverview
 from .references import (
@@ -62,7 +63,7 @@ from .references import (
     last_run_context,
     reference_problem,
 )
-from .rules import DataSource, make_editor
+from .rules import DataSource
 from .run_table import add_readable, step_input
 from .schedule import SchedulePreview
 from .webhook_address import WebhookAddressBox, WebhookAddresses

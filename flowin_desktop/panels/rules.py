@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..i18n import choice_label, field_text
 from .data import ReferenceLineEdit, StepSample, pick_button
-from .fields import UNSET, Commit, FieldEditor, _guess, _plain, editor_for, widget_hint
+from .fields import UNSET, Commit, FieldEditor, _guess, _plain
 
 CONTEXT = "RulesEditor"
 
@@ -722,19 +721,3 @@ class ValueEditor(FieldEditor):
     def _show(self, value: Any) -> None:
         if not self.field.edit.hasFocus():
             self.field.set(None if value is UNSET else value)
-
-
-def make_editor(info: FieldInfo, commit: Commit, data: DataSource) -> FieldEditor:
-    """The editor for one setting: rows for lists of objects, a value line for settings of any
-    type, else the plain editor its type and hint ask for."""
-    from .dicts import rows_editor  # the field rows build on this module's parts
-
-    hint = widget_hint(info)
-    rows = list_editor(hint, info.annotation, commit, data) or rows_editor(
-        hint, info.annotation, commit, data
-    )
-    if rows is not None:
-        return rows
-    if hint is None and _plain(info.annotation) is Any:
-        return ValueEditor(commit, data)
-    return editor_for(info, commit)

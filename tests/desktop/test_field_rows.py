@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from flowin_desktop.editor.document import FlowDocument
 from flowin_desktop.panels.dicts import FieldGroup, FieldRow, FieldRowsEditor
+from flowin_desktop.panels.editors import make_editor
 from flowin_desktop.panels.fields import JsonEditor
 from flowin_desktop.panels.properties import PropertiesPanel
-from flowin_desktop.panels.rules import DataSource, make_editor
+from flowin_desktop.panels.rules import DataSource
 from flowin_engine.registry import default_registry
 from flowin_engine.runner import Runner
 from tests.engine.builders import make_flow
