@@ -14,7 +14,7 @@ from ..webhooks import GateContext, WebhookRejected, WebhookReply, WebhookReques
 if TYPE_CHECKING:
     from aiohttp import web
 
-    from ._runtime import Runtime
+    from ._runtime import ActiveFlow, Runtime
 
 log = logging.getLogger(__name__)
 
@@ -98,12 +98,16 @@ class WebhookListener:
 
         route = self.runtime.route(request.path)
         if route is None:
-            return _error(404, "No active flow listens at this address. Is the flow switched on?")
+            return _reply(
+                _refusal(404, "No active flow listens at this address. Is the flow switched on?")
+            )
         try:
             body = await request.read()
         except web.HTTPRequestEntityTooLarge:
             limit = self.max_body // 1024
-            return _error(413, f"The request is larger than the {limit} KiB this webhook accepts.")
+            return _reply(
+                _refusal(413, f"The request is larger than the {limit} KiB this webhook accepts.")
+            )
         public = self.runtime.settings.public_url
         incoming = WebhookRequest(
             method=request.method,
@@ -113,44 +117,51 @@ class WebhookListener:
             query=dict(request.query),
             body=body,
         )
+        return _reply(await answer_webhook(self.runtime, route, incoming))
+
+
+async def answer_webhook(
+    runtime: Runtime, route: ActiveFlow, incoming: WebhookRequest, event_id: str | None = None
+) -> WebhookReply:
+    """What a webhook request gets, however it arrived (the local port or the cloud's relay).
+
+    The signature gate, the durable write before any 2xx and "respond when done" live here,
+    once; ``event_id`` (the relay's) becomes the id of the run it starts.
+    """
+    try:
+        incoming.check_nesting()
+    except WebhookRejected as rejected:
+        log.warning("Webhook for '%s' refused: %s", route.flow.name, rejected)
+        return _refusal(rejected.status, str(rejected))
+    gate = route.node_type.webhook_gate
+    if gate is not None:
         try:
-            incoming.check_nesting()
+            reply = gate(route.params, incoming, GateContext(runtime.credential))
         except WebhookRejected as rejected:
             log.warning("Webhook for '%s' refused: %s", route.flow.name, rejected)
-            return _error(rejected.status, str(rejected))
-        gate = route.node_type.webhook_gate
-        if gate is not None:
-            try:
-                reply = gate(route.params, incoming, GateContext(self.runtime.credential))
-            except WebhookRejected as rejected:
-                log.warning("Webhook for '%s' refused: %s", route.flow.name, rejected)
-                return _error(rejected.status, str(rejected))
-            if reply is not None:
-                return _reply(reply)
-        payload = incoming.as_trigger_data()
-        if not self.runtime.accepting():
-            return _error(
-                429, "Flowin is busy with earlier requests; try again shortly.", retry_after=1
-            )
-        if getattr(route.params, "respond", "immediately") == "when_done":
-            try:
-                result = await asyncio.wrap_future(
-                    self.runtime.run_now(route.flow, payload, "webhook")
-                )
-            except FlowinError as error:
-                log.error("Webhook for '%s' can't run: %s", route.flow.name, error)
-                return _error(500, str(error))
-            return _reply(self.runtime.webhook_answer(route.flow, result))
-        event, written = self.runtime.inbox.accept(route.flow.id, "webhook", payload)
-        await asyncio.wrap_future(written)
-        return web.json_response({"execution_id": event.id}, status=202)
+            return _refusal(rejected.status, str(rejected))
+        if reply is not None:
+            return reply
+    payload = incoming.as_trigger_data()
+    if not runtime.accepting():
+        return _refusal(
+            429, "Flowin is busy with earlier requests; try again shortly.", retry_after=1
+        )
+    if getattr(route.params, "respond", "immediately") == "when_done":
+        try:
+            result = await asyncio.wrap_future(runtime.run_now(route.flow, payload, "webhook"))
+        except FlowinError as error:
+            log.error("Webhook for '%s' can't run: %s", route.flow.name, error)
+            return _refusal(500, str(error))
+        return runtime.webhook_answer(route.flow, result)
+    event, written = runtime.inbox.accept(route.flow.id, "webhook", payload, event_id)
+    await asyncio.wrap_future(written)
+    return WebhookReply(status=202, body={"execution_id": event.id})
 
 
-def _error(status: int, message: str, retry_after: int | None = None) -> web.Response:
-    from aiohttp import web
-
-    headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
-    return web.json_response({"error": message}, status=status, headers=headers)
+def _refusal(status: int, message: str, retry_after: int | None = None) -> WebhookReply:
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else {}
+    return WebhookReply(status=status, body={"error": message}, headers=headers)
 
 
 def _reply(reply: WebhookReply) -> web.Response:
