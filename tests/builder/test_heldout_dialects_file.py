@@ -1,0 +1,105 @@
+"""The held-out dialect set is well formed.
+
+``heldout_dialects.json`` was written from the list of node types alone, without seeing the
+builder's code or its tuning sentences, so that its score says how the builder does on people it
+was not tuned on. Never tune the builder on it; this file only checks that the set itself is sound:
+big enough, half Arabic across the dialects, and naming only node types and settings Flowin has.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from flowin_engine.registry import Registry, default_registry
+
+HELDOUT_FILE = Path(__file__).with_name("heldout_dialects.json")
+ARABIC_DIALECTS = ("egyptian", "gulf", "levantine", "maghrebi", "msa")
+DIALECTS_BY_LANGUAGE = {"en": {"en"}, "ar": {*ARABIC_DIALECTS, "arabizi"}}
+REQUIRED_KEYS = {"sentence", "language", "dialect", "trigger", "actions"}
+OPTIONAL_KEYS = {"params", "unsupported", "refuse"}
+
+
+@pytest.fixture(scope="module")
+def cases() -> list[dict[str, Any]]:
+    loaded = json.loads(HELDOUT_FILE.read_text(encoding="utf-8"))
+    assert isinstance(loaded, list)
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return default_registry()
+
+
+def test_the_set_has_at_least_160_distinct_sentences(cases: list[dict[str, Any]]) -> None:
+    sentences = [case["sentence"].strip() for case in cases]
+    assert len(sentences) >= 160
+    repeated = [sentence for sentence, count in Counter(sentences).items() if count > 1]
+    assert repeated == []
+
+
+def test_at_least_half_is_arabic_with_twelve_sentences_per_dialect(
+    cases: list[dict[str, Any]],
+) -> None:
+    arabic = [case for case in cases if case["language"] == "ar"]
+    assert len(arabic) * 2 >= len(cases)
+    per_dialect = Counter(case["dialect"] for case in arabic)
+    for dialect in ARABIC_DIALECTS:
+        assert per_dialect[dialect] >= 12, f"only {per_dialect[dialect]} {dialect} sentences"
+    assert per_dialect["arabizi"] >= 1
+
+
+def test_every_case_has_the_required_keys_and_nothing_unknown(cases: list[dict[str, Any]]) -> None:
+    for case in cases:
+        assert case.keys() >= REQUIRED_KEYS, case
+        assert case.keys() <= REQUIRED_KEYS | OPTIONAL_KEYS, case
+        assert isinstance(case["sentence"], str) and case["sentence"].strip(), case
+        assert case["dialect"] in DIALECTS_BY_LANGUAGE[case["language"]], case
+        assert isinstance(case["actions"], list), case
+        if "unsupported" in case:
+            assert case["unsupported"], case
+            assert all(name == name.lower() for name in case["unsupported"]), case
+        if "refuse" in case:
+            assert case["refuse"] is True, case
+
+
+def test_every_node_type_exists_and_triggers_are_triggers(
+    cases: list[dict[str, Any]], registry: Registry
+) -> None:
+    for case in cases:
+        trigger = registry.find(case["trigger"])
+        assert trigger is not None, f"unknown trigger {case['trigger']!r} in {case['sentence']!r}"
+        assert trigger.is_trigger, case
+        for action in case["actions"]:
+            step = registry.find(action)
+            assert step is not None, f"unknown node type {action!r} in {case['sentence']!r}"
+            assert not step.is_trigger, case
+
+
+def test_expected_parameters_are_settings_of_nodes_in_the_flow(
+    cases: list[dict[str, Any]], registry: Registry
+) -> None:
+    for case in cases:
+        in_flow = {case["trigger"], *case["actions"]}
+        for node_type, settings in case.get("params", {}).items():
+            assert node_type in in_flow, (
+                f"{node_type} has parameters but is not in {case['sentence']!r}"
+            )
+            assert settings, case
+            known = set(registry.get(node_type).input_model.model_fields)
+            assert settings.keys() <= known, (
+                f"{sorted(settings.keys() - known)} are not settings of {node_type}"
+            )
+
+
+def test_the_set_covers_unsupported_services_and_abusive_requests(
+    cases: list[dict[str, Any]],
+) -> None:
+    assert sum("unsupported" in case for case in cases) >= 10
+    assert sum(case.get("refuse", False) for case in cases) >= 5
+    assert sum("core.condition" in case["actions"] for case in cases) >= 20
