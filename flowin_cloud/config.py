@@ -107,6 +107,9 @@ class Settings(BaseSettings):
     # Seconds to wait for a provider's token and user endpoints before giving up.
     oauth_timeout_seconds: float = Field(default=10, gt=0)
 
+    # Flows that run in the cloud (flowin_cloud/runner): Celery workers fed through Redis.
+    broker_url: str = "redis://127.0.0.1:6379/0"
+
     def resolved_database_url(self) -> str:
         if self.database_url:
             return self.database_url

@@ -9,11 +9,13 @@ from sqlalchemy import (
     Boolean,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -233,10 +235,95 @@ class Execution(Base):
     error: Mapped[str | None] = mapped_column(Text)
 
 
+class RunJob(Base):
+    """A run a trigger started in the cloud, written in the same transaction as what started it
+    (a webhook request, a schedule's tick, a polled item): the outbox. The relay hands each
+    row to the workers once its transaction is committed, and notes when it did."""
+
+    __tablename__ = "run_jobs"
+    __table_args__ = (
+        # The relay's question, "what is not handed over yet, oldest first", reads only those.
+        Index(
+            "ix_run_jobs_waiting",
+            "created_at",
+            postgresql_where=text("sent_at IS NULL"),
+            sqlite_where=text("sent_at IS NULL"),
+        ),
+    )
+
+    # The run's id: the execution the worker writes, and the Celery task's id.
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    owner_id: Mapped[str] = _owner()
+    flow_id: Mapped[str] = mapped_column(String(200))
+    # webhook / schedule / polling
+    source: Mapped[str] = mapped_column(String(20))
+    # What the trigger step receives, as JSON text.
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class CloudTrigger(Base):
+    """Where a cloud-run flow's schedule or polling trigger is: when it is next due, and for
+    polling the cursor its service handed back last time."""
+
+    __tablename__ = "cloud_triggers"
+
+    owner_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    flow_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    node_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    # schedule / polling
+    kind: Mapped[str] = mapped_column(String(20))
+    # The flow's revision these settings were read from: a new one is read again.
+    flow_revision: Mapped[int] = mapped_column(Integer)
+    settings: Mapped[str] = mapped_column(Text)
+    next_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    last_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Polling: the service's cursor as JSON text, and whether the first check (which only notes
+    # what is already there) was made.
+    cursor: Mapped[str | None] = mapped_column(Text)
+    polled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ScheduleTick(Base):
+    """A schedule's firing at one planned moment: the primary key lets only one transaction
+    write it, however many schedulers run."""
+
+    __tablename__ = "schedule_ticks"
+
+    owner_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    flow_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    node_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    planned_at: Mapped[datetime] = mapped_column(UTCDateTime, primary_key=True)
+    job_id: Mapped[str] = mapped_column(String(36))
+
+
+class PolledItem(Base):
+    """An item a cloud polling trigger saw: each starts one run, once."""
+
+    __tablename__ = "polled_items"
+
+    owner_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    flow_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    node_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    item_key: Mapped[str] = mapped_column(String(500), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 # Every table with rows of one account, which deleting the account empties.
 OWNED_BY_ACCOUNT: tuple[type[Base], ...] = (
     CloudFlow,
     Execution,
+    RunJob,
+    CloudTrigger,
+    ScheduleTick,
+    PolledItem,
     ApiKey,
     BackupCode,
     LoginChallenge,

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import func, select
 
-from flowin_cloud.models import OWNED_BY_ACCOUNT, Base, User
+from flowin_cloud.models import (
+    OWNED_BY_ACCOUNT,
+    Base,
+    CloudTrigger,
+    PolledItem,
+    ScheduleTick,
+    User,
+)
+from flowin_cloud.triggers.jobs import add_job
 from tests.cloud.test_oauth import Desktop
 from tests.oauth_providers import FakeProviders
 
@@ -66,6 +75,15 @@ def fill(account, mailbox, providers):
     providers.userinfo.update(email=account.email, sub=uuid.uuid4().hex)
     desktop = Desktop(client)
     assert desktop.sign_in()["code"]
+    # What cloud-run flows' triggers keep: a run in the outbox, a schedule, its tick, a polled item.
+    user_id = client.get("/auth/me", headers=account.headers).json()["id"]
+    moment = datetime.now(UTC)
+    with client.app.state.cloud.sessions() as session, session.begin():
+        job_id = add_job(session, user_id, "f", "schedule", {"n": 1})
+        keys = {"owner_id": user_id, "flow_id": "f", "node_id": "start"}
+        session.add(CloudTrigger(**keys, kind="schedule", flow_revision=1, settings="{}"))
+        session.add(ScheduleTick(**keys, planned_at=moment, job_id=job_id))
+        session.add(PolledItem(**keys, item_key="row-1"))
 
 
 def test_deleting_the_account_removes_every_row_of_it(client, alice, bob, mailbox, providers):
