@@ -1,45 +1,83 @@
-"""The offline flow builder on the held-out set: sentences written by someone who never saw the
+"""The offline flow builder on the held-out sets: sentences written by someone who never saw the
 builder's code, kept apart from the evaluation set it is tuned on (tests/builder/eval_set.json).
 
-    .venv/bin/python bench/builder_heldout.py
+    .venv/bin/python bench/builder_heldout.py             # every miss, then the scores
+    .venv/bin/python bench/builder_heldout.py --summary   # the scores alone, no sentence shown
 
-Prints each miss and the score per language. Do not tune the builder on these sentences: once a
-sentence has been fixed for, it belongs in the evaluation set, and a new held-out set is written.
+Reads tests/builder/heldout_set.json and, when it is there, heldout_dialects.json (each case:
+sentence, language, dialect, trigger, actions, params?, unsupported?: [service names],
+refuse?: true). Prints the score per language and per dialect (trigger and actions both right,
+the services it cannot do named, abuse refused) and the parameter score over the cases that give
+parameters. Do not tune the builder on these sentences: once a sentence has been fixed for, it
+belongs in the evaluation set, and a new held-out set is written. ``--summary`` is the way to
+measure without reading them.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import logging
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from flowin_engine.builder.offline import OfflineBuilder
 from flowin_engine.registry import default_registry
-from tests.builder.test_offline_builder import failures_of
+from tests.builder.scoring import score_case
 
-HELD_OUT = Path(__file__).resolve().parent.parent / "tests" / "builder" / "heldout_set.json"
+HERE = Path(__file__).resolve().parent.parent / "tests" / "builder"
+HELD_OUT = [HERE / "heldout_set.json", HERE / "heldout_dialects.json"]
 
 log = logging.getLogger("builder_heldout")
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--summary", action="store_true", help="print only the scores, never a sentence"
+    )
+    arguments = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    cases = json.loads(HELD_OUT.read_text(encoding="utf-8"))
     builder = OfflineBuilder(default_registry())
-    scores: dict[str, tuple[int, int]] = {}
-    for case in cases:
-        problems = failures_of(case, builder)
-        right, total = scores.get(case["language"], (0, 0))
-        scores[case["language"]] = (right + (not problems), total + 1)
-        if problems:
-            log.info("miss (%s) %s → %s", case["language"], case["sentence"], "; ".join(problems))
-    right = sum(r for r, _ in scores.values())
-    total = sum(t for _, t in scores.values())
-    per_language = ", ".join(f"{lang} {r}/{t}" for lang, (r, t) in sorted(scores.items()))
-    log.info("held-out: %d/%d = %.0f%% (%s)", right, total, 100 * right / total, per_language)
+    for path in HELD_OUT:
+        if not path.exists():
+            continue
+        cases = json.loads(path.read_text(encoding="utf-8"))
+        groups: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        params_right = params_total = crashes = 0
+        for case in cases:
+            try:
+                result = score_case(case, builder)
+            except Exception as error:  # a crash is a miss, and counted
+                crashes += 1
+                log.info("crash (%s): %s", case.get("language"), type(error).__name__)
+                result = None
+            right = result is not None and result.flow_right
+            language = case.get("language", "?")
+            dialect = case.get("dialect") or language
+            for key in {f"language {language}", f"dialect {dialect}", "all"}:
+                groups[key][0] += right
+                groups[key][1] += 1
+            if case.get("params"):
+                params_total += 1
+                params_right += result is not None and result.params_right
+            if result is not None and result.problems and not arguments.summary:
+                log.info("miss (%s) %s → %s", dialect, case["sentence"], "; ".join(result.problems))
+        log.info("== %s (%d sentences, %d crashes)", path.name, len(cases), crashes)
+        for key in sorted(groups):
+            right, total = groups[key]
+            log.info("  %-22s %3d/%-3d = %3.0f%%", key, right, total, 100 * right / total)
+        if params_total:
+            log.info(
+                "  %-22s %3d/%-3d = %3.0f%%",
+                "parameters",
+                params_right,
+                params_total,
+                100 * params_right / params_total,
+            )
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ class PlannedStep:
     entities: list[Entity] = field(default_factory=list)
     params: dict[str, Any] = field(default_factory=dict)  # given outright (schedule, wait, …)
     why: str | None = None  # the explanation, when the planner wrote it itself
+    otherwise_of: PlannedStep | None = None  # leaves this condition by its 'false' output
 
 
 @dataclass
@@ -44,12 +45,14 @@ _WORDS = {
         "action": "Then: {name}, for “{said}”.",
         "uses": " {title} ← {value}.",
         "branch": " It runs only when the condition holds.",
+        "otherwise": " It runs only when the condition does not hold (its 'false' output).",
     },
     "ar": {
         "trigger": "يبدأ التدفق: {name}، لأنك قلت «{said}».",
         "action": "ثم: {name}، لقولك «{said}».",
         "uses": " {title} ← {value}.",
         "branch": " تعمل هذه الخطوة فقط إذا تحقق الشرط.",
+        "otherwise": " تعمل هذه الخطوة فقط إذا لم يتحقق الشرط (مخرجه «خطأ»).",
     },
 }
 
@@ -71,8 +74,13 @@ def assemble(
     taken: set[str] = set()
     words = _WORDS[language]
     after_condition = False
+    sources_at: dict[int, list[Source]] = {}  # what a condition's 'false' branch can read
     for index, step in enumerate(steps):
         node_type = step.node_type
+        if step.otherwise_of is not None and id(step.otherwise_of) in sources_at:
+            sources = list(sources_at[id(step.otherwise_of)])
+        if node_type.type == CONDITION_TYPE:
+            sources_at[id(step)] = list(sources)
         node_name = unique_name(display_name(node_type, names_language or language), taken)
         taken.add(node_name)
         filled = fill(node_type, step.entities, sources, step.said, language)
@@ -94,7 +102,9 @@ def assemble(
             if isinstance(value, str) and "{{" in value and key not in step.params:
                 title = field_title(node_type, key, language)
                 why += words["uses"].format(title=title, value=value)
-        if after_condition:
+        if step.otherwise_of is not None:
+            why += words["otherwise"]
+        elif after_condition:
             why += words["branch"]
         explanation.append(Explanation(node=node_name, type=node_type.type, why=why))
         example = node_type.manifest.output_example
@@ -103,7 +113,11 @@ def assemble(
             sources.insert(0, Source(expression, example))
         after_condition = after_condition or node_type.type == CONDITION_TYPE
     edges = []
-    for before, after in itertools.pairwise(nodes):
+    for (before, after), step in zip(itertools.pairwise(nodes), steps[1:], strict=True):
+        if step.otherwise_of is not None and any(s is step.otherwise_of for s in steps):
+            condition = nodes[next(i for i, s in enumerate(steps) if s is step.otherwise_of)]
+            edges.append(Edge(source=condition.id, source_port="false", target=after.id))
+            continue
         port = registry.get(before.type).default_port
         edges.append(Edge(source=before.id, source_port=port, target=after.id))
     flow = Flow(name=name, nodes=nodes, edges=edges)

@@ -172,7 +172,16 @@ _OPERATORS = {
 _OPERATOR_WORDS = "|".join(
     sorted((w for words in _OPERATORS.values() for w in words.split("|")), key=len, reverse=True)
 )
-_VALUE = r"(?P<value>[\ue000-\uf8ff]|-?\d+(?:[.,]\d+)?|[\w\u0621-\u064a]+)"
+_CURRENCY = (
+    r"(?:[$€£]|us\$|usd|sar|egp|aed|kwd|qar|bhd|omr|jod|mad|eur|gbp|dollars?|riyals?|pounds?"
+    r"|dirhams?|ريال|ريالات|جنيه|جنيهات|دولار|دولارات|درهم|دراهم|دينار|ر\.س|ج\.م|le)"
+)
+_VALUE = (
+    r"(?:" + _CURRENCY + r"\s*)?"
+    r"(?P<value>[\ue000-\uf8ff]|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|-?\d+(?:[.,]\d+)?"
+    r"|(?!" + _CURRENCY + r"\b)[\w\u0621-\u064a]+)"
+    r"(?:\s*" + _CURRENCY + r"(?![\w\u0621-\u064a]))?"
+)
 _CONDITION_EN = re.compile(
     r"\b(?:only\s+)?(?P<word>if|when|whenever)\s+(?:the\s+|its\s+|their\s+)?(?P<subject>[a-z_ ]{2,30}?)\s+"
     r"(?:is\s+|are\s+|was\s+)?(?P<op>" + _OPERATOR_WORDS + r")\s+" + _VALUE,
@@ -208,6 +217,8 @@ def _condition(match: re.Match[str]) -> Entity | None:
         return None
     raw_value = match.group("value")
     value: Any = raw_value
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw_value):
+        raw_value = raw_value.replace(",", "")  # "1,000": a thousands separator, not a decimal
     if re.fullmatch(r"-?\d+(?:[.,]\d+)?", raw_value):
         number = float(raw_value.replace(",", "."))
         value = int(number) if number.is_integer() else number
@@ -357,6 +368,16 @@ _WEEKDAYS = {
     "ثلاثاء": 2,
     "الثلاثاء": 2,
     "الثلاثا": 2,
+    "تلات": 2,
+    "التلاتا": 2,
+    "تلاتاء": 2,
+    "الحد": 0,
+    "التنين": 1,
+    "تنين": 1,
+    "لاثنين": 1,
+    "الاربعا": 3,
+    "اربعا": 3,
+    "لخميس": 4,
     "التلات": 2,
     "التلاتاء": 2,
     "اربعاء": 3,
@@ -394,16 +415,61 @@ _ANCHOR = re.compile(
 )
 _TIME = re.compile(
     r"(?:\b(?:at|@|around|by)\s+|(?<!\S)(?:الساعه|علي\s+الساعه|ع\s+الساعه|الساعة)\s*)"
-    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?|o'?clock)?"
-    r"(?:\s*(?P<part>صباحا|صباح|الصبح|صبحا|الصباح|ص|مساء|مساءا|المساء|م|بالليل|الليل|العصر|عصرا|الظهر|ظهرا|بعد\s+الظهر|in the morning|in the evening|at night)(?!\S))?"
+    r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?"
+    r"(?:\s*(?P<frac>ونص|ونصف|والنص|وربع|والربع|الا ربع|الا ربعا|الا ثلث|وثلث|الا خمسه|وخمسه|وعشره|الا عشره))?"
+    r"\s*(?P<ampm>a\.?m\.?|p\.?m\.?|o'?clock)?"
+    r"(?:\s*(?P<part>صباحا|صباح|الصبح|صبحا|الصباح|ص|مساء|مساءا|المساء|المسا|مسا|بالمسا|م|بالليل|الليل|ليلا|العصر|عصرا|الظهر|ظهرا|الضهر|بعد\s+الظهر|بعد\s+الضهر|in the morning|in the evening|in the afternoon|at night|tonight)(?!\S))?"
     r"|\b(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s*(?P<ampm2>am|pm)\b"
     r"|\b(?P<word>noon|midday|midnight)\b|(?<!\S)(?P<arword>الظهر|منتصف\s+الليل)(?!\S)",
     re.IGNORECASE,
 )
-_PM_PARTS = ("مساء", "مساءا", "المساء", "م", "بالليل", "الليل", "العصر", "عصرا", "بعد الظهر")
+_PM_PARTS = (
+    "مساء",
+    "مساءا",
+    "المساء",
+    "المسا",
+    "مسا",
+    "بالمسا",
+    "م",
+    "بالليل",
+    "الليل",
+    "ليلا",
+    "العصر",
+    "عصرا",
+    "بعد الظهر",
+    "بعد الضهر",
+    "tonight",
+)
+_FRACTIONS = {
+    "ونص": 30,
+    "ونصف": 30,
+    "والنص": 30,
+    "وربع": 15,
+    "والربع": 15,
+    "وثلث": 20,
+    "وخمسه": 5,
+    "وعشره": 10,
+    "الا ربع": -15,
+    "الا ربعا": -15,
+    "الا ثلث": -20,
+    "الا خمسه": -5,
+    "الا عشره": -10,
+}
+# "on the first day of every month", "on the 15th of each month", "كل اول يوم في الشهر".
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "اول": 1}
+_MONTH_DAY = re.compile(
+    r"\b(?:on\s+)?(?:the\s+)?(?P<en>first|1st|second|2nd|third|3rd|\d{1,2}(?:st|nd|rd|th))"
+    r"\s+(?:day\s+)?of\s+(?:every|each|the)\s+month\b"
+    r"|\bmonthly\s+on\s+the\s+(?P<en2>\d{1,2})(?:st|nd|rd|th)?\b"
+    r"|(?<!\S)(?:كل\s+|في\s+)?(?:(?P<ar>اول|\d{1,2})\s+(?:يوم\s+)?(?:في|من)\s+(?:كل\s+)?(?:ال)?شهر"
+    r"|(?:بدايه|اول)\s+(?:كل\s+)?(?:ال)?شهر|يوم\s+(?P<ar2>\d{1,2})\s+(?:في|من)\s+(?:كل\s+)?(?:ال)?شهر)",
+    re.IGNORECASE,
+)
 
 
 def _take_schedule(collector: _Collector) -> None:
+    if _take_month_day(collector):
+        return
     text = collector.text
     anchor = _ANCHOR.search(text)
     if anchor is None:
@@ -429,12 +495,53 @@ def _take_schedule(collector: _Collector) -> None:
     collector.text = text
 
 
+def _take_month_day(collector: _Collector) -> bool:
+    text = collector.text
+    day = _MONTH_DAY.search(text)
+    if day is None:
+        return False
+    said = next(
+        (g for g in (day.group("en"), day.group("en2"), day.group("ar"), day.group("ar2")) if g),
+        "1",
+    )
+    number = _ORDINALS.get(said.lower()) or int(re.sub(r"\D", "", said) or 1)
+    if not 1 <= number <= 28:
+        return False  # a 30th or 31st is missing from some months: ask rather than skip them
+    spans = [day.span()]
+    time = _TIME.search(text, day.end()) or _TIME.search(text)
+    hour, minute = 9, 0
+    if time is not None:
+        hour, minute = _hour_minute(time)
+        spans.append(time.span())
+    clock = f"{hour:02d}:{minute:02d}"
+    entity = Entity(
+        "schedule",
+        " ".join(text[a:b] for a, b in sorted(spans)),
+        value={"mode": "cron", "cron": f"{minute} {hour} {number} * *"},
+        describe={
+            "en": f"every month, on day {number} at {clock}",
+            "ar": f"كل شهر، في اليوم {number} الساعة {clock}",
+        },
+    )
+    mark = collector.marker(entity)
+    for index, (start, end) in enumerate(sorted(spans, reverse=True)):
+        replacement = f" {mark} " if index == len(spans) - 1 else " "
+        text = text[:start] + replacement + text[end:]
+    collector.text = text
+    return True
+
+
 def _hour_minute(time: re.Match[str]) -> tuple[int, int]:
     if time.group("word") or time.group("arword"):
         word = (time.group("word") or time.group("arword")).lower()
         return (0, 0) if "midnight" in word or "منتصف" in word else (12, 0)
     hour = int(time.group("h") or time.group("h2"))
     minute = int(time.group("m") or time.group("m2") or 0)
+    fraction = _FRACTIONS.get(" ".join((time.groupdict().get("frac") or "").split()), 0)
+    if fraction < 0:
+        hour, minute = hour - 1, 60 + fraction
+    elif fraction:
+        minute = fraction
     ampm = (time.group("ampm") or time.group("ampm2") or "").lower().replace(".", "")
     part = (time.group("part") or "").lower()
     evening = ampm.startswith("p") or part in _PM_PARTS or "evening" in part or "night" in part

@@ -11,12 +11,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal
+
+from rapidfuzz.distance import OSA, Indel
+
+from .lexicon import ARABIZI, COMMON_WORDS, DIALECT_SYNONYMS, SERVICE_NAMES
 
 Language = Literal["en", "ar"]
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# Marks that change nothing a reader sees: zero-width joiners, direction marks, the BOM.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
 _LETTERS = str.maketrans(
     {
         "أ": "ا",
@@ -47,7 +53,7 @@ def normalize(text: str, lower: bool = True) -> str:
     """One spelling for comparing: NFKC, no diacritics or tatweel, unified alef/yaa/taa marbuta,
     Latin digits, lower case. Lengths can change, so keep the original to show the user."""
     text = unicodedata.normalize("NFKC", text)
-    text = _DIACRITICS.sub("", text).translate(_LETTERS)
+    text = _INVISIBLE.sub("", _DIACRITICS.sub("", text)).translate(_LETTERS)
     return text.lower() if lower else text
 
 
@@ -207,6 +213,10 @@ SYNONYMS: dict[str, str] = {
     "الذكاء": "ذكاء",
 }
 
+# The dialect words the manifests' phrases lack; a spelling listed above wins.
+SYNONYMS = {**DIALECT_SYNONYMS, **SYNONYMS, "ai": "chatgpt", "openai": "chatgpt"}
+SYNONYMS.update({"summarize": "summarise", "summary": "summarise", "لخص": "لخص"})
+
 STOPWORDS = frozenset(
     [
         "a",
@@ -339,11 +349,68 @@ STOPWORDS = frozenset(
         "كانت",
         "بس",
         "فقط",
+        # dialect function words: when, some, of, now, want, for, this
+        "ملي",
+        "فاش",
+        "كي",
+        "وقت",
+        "لين",
+        "شي",
+        "ديال",
+        "دابا",
+        "هيك",
+        "رح",
+        "بدنا",
+        "حق",
+        "تبع",
+        "بتاع",
+        "بتاعه",
+        "ليا",
+        "لينا",
+        "هاد",
+        "هذي",
+        "ذي",
+        "عشان",
+        "علشان",
+        "مشان",
+        "كمان",
+        "برضو",
+        "ايضا",
+        "تلقائي",
+        "تلقائيا",
+        "اوتوماتيك",
+        "بغيت",
+        "حابب",
+        "ياريت",
+        "عاوزه",
+        "عايزه",
+        "ع",
     ]
 )
 
-_AR_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف")
-_AR_SUFFIXES = ("هم", "ها", "ات", "ه", "ي", "ك", "ا")
+# A light stemmer: the clitics written onto a word. Prepositions and the article ("بال", "عال"
+# for "على ال", "فال" for "في ال"), and the pronouns and "to me/him" written after a verb
+# ("ابعتلو", "سجلها", "صيفطليا").
+_AR_PREFIXES = (
+    "وبال",
+    "وال",
+    "بال",
+    "فال",
+    "كال",
+    "عال",
+    "لل",
+    "ال",
+    "عل",
+    "و",
+    "ب",
+    "ل",
+    "ف",
+)
+_AR_SUFFIXES = ("هم", "ها", "ات", "لو", "لي", "ه", "ي", "ك", "ا")
+# Only for finding a known word, never for comparing two words: the present and passive
+# prefixes ("بيوصل", "يتسجل", "تتحفظ", "ينبعت") and more pronouns ("ابعتيلي", "صيفطليا").
+_AR_VERB_PREFIXES = ("بيت", "بت", "بي", "بن", "تت", "يت", "ين", "ت", "ي", "ن")
+_AR_VERB_SUFFIXES = ("ليا", "ولي", "يلي", "لهم", "لها", "لنا", "لو", "لي", "له", "وا", "و", "ني")
 
 
 def _arabic_variants(word: str) -> set[str]:
@@ -358,6 +425,20 @@ def _arabic_variants(word: str) -> set[str]:
     return variants
 
 
+def _arabic_stems(word: str) -> list[str]:
+    """Every reading of ``word`` with its clitics off, longest first (the most of the word kept)."""
+    stems = set(_arabic_variants(word))
+    for stem in list(stems):
+        for prefix in _AR_VERB_PREFIXES:
+            if stem.startswith(prefix) and len(stem) - len(prefix) >= 2:
+                stems.add(stem[len(prefix) :])
+    for stem in list(stems):
+        for suffix in _AR_VERB_SUFFIXES:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
+                stems.add(stem[: -len(suffix)])
+    return sorted(stems, key=lambda s: (-len(s), s))
+
+
 def _english_variants(word: str) -> set[str]:
     variants = {word}
     for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ed", "")):
@@ -366,15 +447,36 @@ def _english_variants(word: str) -> set[str]:
     return variants
 
 
+@lru_cache(maxsize=65536)
 def canonical(word: str) -> str:
-    """The word the manifests would use for ``word`` (already normalized)."""
+    """The word the manifests would use for ``word`` (already normalized): the synonym of the
+    word or of its stem, or the service name it misspells ("shopfiy", "whatsap")."""
     if word in SYNONYMS:
         return SYNONYMS[word]
-    if _ARABIC_LETTER.match(word):
-        for variant in sorted(_arabic_variants(word), key=len, reverse=True):
-            if variant in SYNONYMS:
-                return SYNONYMS[variant]
-    return word
+    arabic = bool(_ARABIC_LETTER.match(word))
+    if arabic:
+        for stem in _arabic_stems(word):
+            if stem in SYNONYMS:
+                return SYNONYMS[stem]
+    elif word in ARABIZI:
+        return ARABIZI[word]
+    return _misspelt_service(word, arabic) or word
+
+
+def _misspelt_service(word: str, arabic: bool) -> str | None:
+    """A service name typed with one slip (two in a long name): a letter missing, doubled,
+    swapped or wrong. The first letter must be right in short words: "black" is not "slack"."""
+    if len(word) < (5 if arabic else 4) or word in COMMON_WORDS:
+        return None
+    for name, meaning in SERVICE_NAMES.items():
+        if abs(len(name) - len(word)) > 2:
+            continue
+        allowed = 1 if len(name) < 8 else 2
+        if len(word) <= 5 and word[0] != name[0]:
+            continue
+        if OSA.distance(word, name, score_cutoff=allowed) <= allowed:
+            return meaning
+    return None
 
 
 def tokens(text: str) -> list[str]:
@@ -387,11 +489,12 @@ def tokens(text: str) -> list[str]:
     return result
 
 
-def variants(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def variants(word: str) -> frozenset[str]:
     """Spellings of one word that count as the same: without ال/و/ب/ل, without a plural."""
     if _ARABIC_LETTER.match(word):
-        return {canonical(v) for v in _arabic_variants(word)} | _arabic_variants(word)
-    return _english_variants(word)
+        return frozenset({canonical(v) for v in _arabic_variants(word)} | _arabic_variants(word))
+    return frozenset(_english_variants(word))
 
 
 def _plural(word: str) -> bool:
@@ -410,8 +513,10 @@ def _skeleton(word: str) -> str:
     return re.sub("[اوي]", "", word) if _ARABIC_LETTER.match(word) else word
 
 
+@lru_cache(maxsize=262144)
 def same_word(a: str, b: str) -> bool:
-    """Whether two normalized words are one word with another prefix, plural or spelling."""
+    """Whether two normalized words are one word with another prefix, plural or spelling.
+    Cached: the catalogue asks it for every word of a clause against every phrase word."""
     if a == b:
         return True
     va, vb = variants(a), variants(b)
@@ -419,9 +524,29 @@ def same_word(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 5:
         return False
-    ratio = SequenceMatcher(None, _skeleton(a), _skeleton(b)).ratio()
-    return ratio >= 0.86
+    return Indel.normalized_similarity(_skeleton(a), _skeleton(b), score_cutoff=0.86) >= 0.86
 
 
 def contains_word(haystack: Iterable[str], word: str) -> bool:
     return any(same_word(word, other) for other in haystack)
+
+
+_LATIN_WORD = re.compile(r"(?<![\w@.#/+-])[A-Za-z0-9']+(?![\w@.])")
+_ARABIZI_SIGN = re.compile(r"(?<![\w@.])[a-z]+[23579][a-z]*|[23579][a-z]{2,}", re.IGNORECASE)
+_ARABIZI_HOUR = re.compile(r"\b(?:el\s+|al\s+|il\s+)?sa3[a-z]*\s+(?=\d)", re.IGNORECASE)
+
+
+def arabizi_to_english(sentence: str) -> str:
+    """Arabic written in Latin letters ("lama yegi order gdid ab3atli 3al wats") with its words
+    put in English, so the rest of the builder reads it as it reads English. A sentence is taken
+    for Arabizi when it has a digit standing for a letter ("3", "7") or two Arabizi words."""
+    words = [w.lower() for w in _LATIN_WORD.findall(sentence)]
+    hits = sum(w in ARABIZI and w not in COMMON_ENGLISH for w in words)
+    if not (_ARABIZI_SIGN.search(sentence) or hits >= 2):
+        return sentence
+    sentence = _ARABIZI_HOUR.sub("at ", sentence)
+    return _LATIN_WORD.sub(lambda m: ARABIZI.get(m.group(0).lower(), m.group(0)), sentence)
+
+
+# Arabizi words that are English words too: no sign of Arabizi by themselves.
+COMMON_ENGLISH = frozenset(["law", "li", "le", "al", "el", "f", "fi", "ala", "tele", "daf", "kil"])

@@ -13,7 +13,8 @@ from .catalogue import CONDITION_TYPE, MANUAL_TYPE, SCHEDULE_TYPE, WAIT_TYPE, Ca
 from .entities import MARKER, Entity, Extraction, extract
 from .errors import BuilderError
 from .first_contact import write_first
-from .language import Language, canonical, detect_language, normalize, tokens
+from .language import Language, arabizi_to_english, canonical, detect_language, normalize, tokens
+from .limits import refusal, too_long, unsupported
 from .proposal import Missing, Proposal
 from .variables import SUBJECTS, Source, find_field
 
@@ -22,7 +23,8 @@ MATCH_THRESHOLD = 0.42
 _WHEN = (
     r"when|whenever|once|as soon as|every time|each time|if|after|on new|on a new|on every|on each|"
     r"for every new|for each new|for any new|new|عند|عندما|لما|لمن|اول ما|اول لما|كل ما|كلما|"
-    r"متي ما|متي|يوم ما|يوم|اذا|لو|حين|حينما|مع كل|وقت ما|بمجرد ما|بمجرد"
+    r"متي ما|متي|يوم ما|يوم|اذا|لو|حين|حينما|مع كل|وقت ما|وقت|بمجرد ما|بمجرد|ملي ما|ملي|فاش|كي|"
+    r"حالما|اينما|كل مره|لين"
 )
 _STARTS_WHEN = re.compile(r"^\s*(?:و|ف)?(?:" + _WHEN + r")(?:\s|$)")
 _SPLIT = re.compile(
@@ -31,13 +33,42 @@ _SPLIT = re.compile(
     r"|\s+(?:ثم|وبعدين|بعدين|وبعدها|بعدها|وبعد ذلك|بعد ذلك|وبعد كده|بعد كده|وبعد كذا|بعد كذا|"
     r"وكمان|وايضا|وبعد ما|وبعدما|وكذلك)\s+"
     r"|\s+(?=(?:when|whenever|as soon as|once)\s)"
-    r"|\s+(?=(?:عند|عندما|لما|لمن|اول ما|كلما|كل ما|متي ما|بمجرد)\s)"
+    r"|\s+(?=(?:عند|عندما|لما|لمن|اول ما|كلما|كل ما|متي ما|بمجرد|ملي|فاش)\s)"
     # Gulf "خله ينحفظ", "خليه يرسل": have it be saved / have it send — a step of its own.
     r"|\s+(?=(?:خله|خليه|خليها|خلها|خلي)\s)",
     re.IGNORECASE,
 )
 # "و" glued to a verb starts a new clause: "...للعميل وسجل الطلب" → "سجل الطلب".
 _VERB_WAW = re.compile(r"\s+و(?=(?:ا|ن|س|ح|ر|ب|خ|ع|ت|ض|ج|ك|ق|ل|م|ص|ف|د|ط|غ|ز)\S+)")
+# "otherwise" starts the condition's false branch.
+_OTHERWISE = re.compile(
+    r"(?:,\s*|\s+|^)(?:otherwise|or else|else|if not|if it isn'?t|if it'?s not|"
+    r"والا|وان لم|والا لا|غير كده|غير كذا|غير ذلك|وغير كده|وغير كذا|وغير ذلك|ولو لا|لو لا|ولو لأ|"
+    r"وفي غير ذلك|وفي الحاله الثانيه|في الحاله الثانيه)(?=[\s,]|$)[\s,]*",
+    re.IGNORECASE,
+)
+_VAGUE_IF = re.compile(
+    r"^\s*(?:only\s+|بس\s+|فقط\s+)?(?:if|in case|لو|اذا|ان|في حال)\s", re.IGNORECASE
+)
+OTHERWISE_MARK = "\u0001"
+# An event said as the object of an order: "a welcome email to new Stripe customers", "email
+# me the rows added to my sheet", "ابعت ترحيب لكل عميل جديد".
+_EVENT_OBJECT = [
+    re.compile(
+        r"\b(?:to|for|about|of|on)\s+(?:(?:every|each|all|any|my|our|the)\s+)*(?P<event>new\s+.+)$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?P<event>(?:the\s+)?(?:new\s+)?(?:rows?|orders?|messages?|e-?mails?|payments?|customers?"
+        r"|invoices?|entries|entry|pages?)\s+(?:that\s+(?:are|were|get|gets|come)\s+)?"
+        r"(?:added|created|placed|posted|received|coming in|arriving|paid|sent)\b.*)$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"(?<!\S)(?:ل|لل|الي|علي)\s*(?P<event>(?:كل\s+)?(?:ال)?(?:عميل|عملاء|زبون|طلب|طلبات|اوردر|صف|دفعه)"
+        r"\s+(?:ال)?(?:جديد|جديده|جدد|جداد)\b.*)$"
+    ),
+]
 _ROLE_WORDS = re.compile(r"^\s*(?:and|then|also|و|ثم|ف)\s+", re.IGNORECASE)
 
 
@@ -46,6 +77,7 @@ class Clause:
     text: str  # normalized, with entity markers
     entities: list[Entity]
     starts_with_when: bool
+    otherwise: bool = False  # said after "otherwise": the condition's false branch
 
     def words(self) -> list[str]:
         return tokens(MARKER.sub(" ", self.text).lower())
@@ -73,8 +105,10 @@ class OfflineBuilder:
                     trigger_words.update(words)
                 elif words:
                     verbs.add(words[0])
-        used_by_triggers = {canonical(w) for w in trigger_words}
-        return {canonical(v) for v in verbs} - used_by_triggers
+        # Only English: in Arabic the stem of a trigger's "يرسل" is the order "أرسل" too.
+        used_by_triggers = {canonical(w) for w in trigger_words if w.isascii()}
+        self._any_verbs = {canonical(v) for v in verbs}
+        return self._any_verbs - used_by_triggers
 
     def _split_run_on(self, clause: Clause, extraction: Extraction) -> list[Clause]:
         """Split "when a new order comes in send a whatsapp" before the verb that starts the
@@ -84,14 +118,18 @@ class OfflineBuilder:
         role = clause.starts_with_when
         whole = self.catalogue.best(clause.words(), role)
         for word in list(re.finditer(r"\S+", clause.text))[2:]:
-            found = tokens(word.group(0).lower())
-            if not found or found[0] not in self._verbs:
+            if not self._is_order(word.group(0)):
                 continue
             left = Clause(clause.text[: word.start()], [], clause.starts_with_when)
             right = Clause(clause.text[word.start() :], [], False)
             left_words, right_words = left.words(), right.words()
             head = self.catalogue.best(left_words, True) or self.catalogue.best(left_words, False)
             tail = self.catalogue.best(right_words, False)
+            lacking_left = bool(unsupported(left.text.lower(), "en"))
+            if lacking_left and tail and tail.score >= MATCH_THRESHOLD:
+                left.entities = extraction.in_text(left.text)
+                right.entities = extraction.in_text(right.text)
+                return [left, *self._split_run_on(right, extraction)]
             if head and tail and min(head.score, tail.score) >= MATCH_THRESHOLD:
                 in_role = self.catalogue.best(left_words, role)
                 best_half = max(tail.score, in_role.score if in_role else 0.0)
@@ -109,12 +147,21 @@ class OfflineBuilder:
         names_language: Language | None = None,
     ) -> Proposal:
         language = language or detect_language(sentence)
-        extraction = extract(sentence)
+        long_message = too_long(sentence, language)
+        if long_message is not None:
+            return Proposal(question=long_message, language=language)
+        refused = refusal(sentence, language)
+        if refused is not None:
+            return Proposal(refused=refused, language=language)
+        lacking = unsupported(normalize(sentence), language)
+        extraction = extract(arabizi_to_english(sentence))
         clauses = self._clauses(extraction)
         steps, not_understood = self._plan(clauses, extraction, language)
+        said_lacking = list(dict.fromkeys(item.message for item in lacking))
         if not steps:
             return Proposal(
-                not_understood=[sentence.strip()],
+                not_understood=not_understood or [sentence.strip()],
+                unsupported=said_lacking,
                 question=_QUESTION[language],
                 language=language,
             )
@@ -137,6 +184,7 @@ class OfflineBuilder:
             flow=assembled.flow,
             explanation=assembled.explanation,
             not_understood=not_understood,
+            unsupported=said_lacking,
             missing=missing,
             source="offline",
             language=language,
@@ -150,21 +198,27 @@ class OfflineBuilder:
         for marker in MARKER.findall(text):
             if extraction.entity(marker).kind in ("schedule", "wait", "condition"):
                 text = text.replace(marker, f" ; {marker} ; ")
+        text = _OTHERWISE.sub(f" ; {OTHERWISE_MARK} ", text)
         text = _VERB_WAW.sub(lambda m: self._waw(m, text), text)
-        clauses = []
+        clauses: list[Clause] = []
+        otherwise = False
         for piece in _SPLIT.split(text):
             piece = _ROLE_WORDS.sub("", piece or "").strip(" ,")
+            if piece.startswith(OTHERWISE_MARK):
+                otherwise = True
+                piece = _ROLE_WORDS.sub("", piece[1:]).strip(" ,")
             if not piece:
                 continue
             lowered = piece.lower()
             clause = Clause(piece, extraction.in_text(piece), bool(_STARTS_WHEN.match(lowered)))
-            clauses.extend(self._split_run_on(clause, extraction))
+            for part in self._split_run_on(clause, extraction):
+                part.otherwise = otherwise
+                clauses.append(part)
         return clauses
 
     def _waw(self, match: re.Match[str], text: str) -> str:
         word = re.match(r"\S+", text[match.end() :])
-        following = tokens(word.group(0)) if word else []
-        if following and following[0] in self._verbs:
+        if word and self._is_order(word.group(0)):
             return " ; "
         return match.group(0)
 
@@ -176,6 +230,7 @@ class OfflineBuilder:
         not_understood: list[str] = []
         pending_condition: PlannedStep | None = None
         for clause in clauses:
+            start = len(actions)
             special = [e for e in clause.entities if e.kind in ("schedule", "wait", "condition")]
             if special:
                 entity = special[0]
@@ -185,13 +240,32 @@ class OfflineBuilder:
                     continue
                 if entity.kind == "wait":
                     actions.append(self._wait(entity, language))
-                    continue
-                pending_condition = self._condition(entity, language)
-                actions.append(pending_condition)
+                elif entity.kind == "condition":
+                    pending_condition = self._condition(entity, language)
+                    actions.append(pending_condition)
+                self._mark_otherwise(clause, actions, start, pending_condition)
                 continue
+            if not special:
+                clause = self._vague_if(clause, extraction, not_understood)
+                if clause is None:
+                    continue
             words = clause.words()
             hints = _hints(clause.entities)
             said = clause.said(extraction)
+            if unsupported(clause.text.lower(), language):
+                # Never swap a service Flowin lacks for another: only a trigger the clause
+                # names itself survives ("post every new Shopify order to Discord").
+                if trigger is None:
+                    trigger = self._named_trigger(clause, extraction)
+                not_understood.append(said)
+                continue
+            if trigger is None and not clause.starts_with_when:
+                inside = self._event_inside(clause, extraction)
+                if inside is not None:
+                    trigger, action = inside
+                    actions.append(action)
+                    self._mark_otherwise(clause, actions, start, pending_condition)
+                    continue
             # "add them to the sheet" is an order, not an event, even when it matches a trigger.
             commands = bool(words) and words[0] in self._verbs and not clause.starts_with_when
             may_start = trigger is None and not commands
@@ -204,13 +278,18 @@ class OfflineBuilder:
             ):
                 trigger = PlannedStep(as_trigger.node_type, said, clause.entities)
             elif as_action and action_score >= MATCH_THRESHOLD:
-                actions.append(PlannedStep(as_action.node_type, said, clause.entities))
+                if as_action.node_type.type == CONDITION_TYPE:
+                    # "only if it is big": a condition without a value to compare is a question
+                    not_understood.append(said)
+                else:
+                    actions.append(PlannedStep(as_action.node_type, said, clause.entities))
             elif actions and clause.entities:
                 actions[-1].entities.extend(clause.entities)  # "…, saying "Thanks!""
             elif trigger and clause.entities and not actions:
                 trigger.entities.extend(clause.entities)
             elif words:
                 not_understood.append(said)
+            self._mark_otherwise(clause, actions, start, pending_condition)
         # A trailing condition ("… if the total is over 100") guards the step before it.
         if actions and pending_condition is actions[-1] and len(actions) > 1:
             actions.insert(len(actions) - 2, actions.pop())
@@ -220,6 +299,93 @@ class OfflineBuilder:
             trigger = self._manual(language)
         self._fill_condition(actions, trigger, language)
         return [trigger, *actions], not_understood
+
+    def _vague_if(
+        self, clause: Clause, extraction: Extraction, not_understood: list[str]
+    ) -> Clause | None:
+        """ "if it fails, text me": an "if" with no value to compare is not understood; the order
+        after it still is (and the list says the condition was not)."""
+        if not _VAGUE_IF.match(clause.text.lower()):
+            return clause
+        for word in list(re.finditer(r"\S+", clause.text))[2:]:
+            found = tokens(word.group(0).lower())
+            if self._is_order(word.group(0)) or (found and found[0] in self._any_verbs):
+                condition = Clause(clause.text[: word.start()], [], False)
+                as_event = self.catalogue.best(condition.words(), True)
+                if as_event is not None and as_event.score >= MATCH_THRESHOLD:
+                    return clause  # "if a new email lands in my Gmail": an event
+                not_understood.append(condition.said(extraction))
+                rest = Clause(clause.text[word.start() :], [], False, clause.otherwise)
+                rest.entities = extraction.in_text(rest.text)
+                return rest
+        as_event = self.catalogue.best(clause.words(), True)
+        if as_event is not None and as_event.score >= MATCH_THRESHOLD:
+            return clause
+        not_understood.append(clause.said(extraction))
+        return None
+
+    def _is_order(self, word: str) -> bool:
+        """Whether ``word`` starts a step: an order ("ابعت", "send"), or Gulf/Egyptian "have it
+        done" ("يتسجل", "ينحفظ"); not a third person's deed ("حد يبعت رسالة": someone sends)."""
+        found = tokens(word.lower())
+        if not found or found[0] not in self._verbs:
+            return False
+        bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+        return not (bare.startswith(("ي", "بي")) and not bare.startswith(("يت", "ين")))
+
+    def _mark_otherwise(
+        self,
+        clause: Clause,
+        actions: list[PlannedStep],
+        start: int,
+        condition: PlannedStep | None,
+    ) -> None:
+        """The first step said after "otherwise" leaves the condition by its 'false' output."""
+        if not clause.otherwise or condition is None or len(actions) <= start:
+            return
+        if any(step.otherwise_of is condition for step in actions):
+            return
+        actions[start].otherwise_of = condition
+
+    def _named_trigger(self, clause: Clause, extraction: Extraction) -> PlannedStep | None:
+        lacking = unsupported(clause.text.lower(), "en")
+        text = clause.text.lower()
+        for item in reversed(lacking):
+            text = text[: item.span[0]] + " " + text[item.span[1] :]
+        words = tokens(MARKER.sub(" ", text))
+        found = self.catalogue.best(words, True)
+        if lacking and any(item.name[0].islower() for item in lacking):
+            return None  # an event it lacks ("a failed payment") is not its neighbour
+        if found is not None and found.named and found.score >= MATCH_THRESHOLD:
+            return PlannedStep(found.node_type, clause.said(extraction), clause.entities)
+        return None
+
+    def _event_inside(
+        self, clause: Clause, extraction: Extraction
+    ) -> tuple[PlannedStep, PlannedStep] | None:
+        """An order whose object is the event: "send a welcome email to new Stripe customers"
+        is the trigger "new Stripe customer" and the step "send a welcome email"."""
+        for pattern in _EVENT_OBJECT:
+            match = pattern.search(clause.text)
+            if match is None or match.start() == 0:
+                continue
+            event = Clause(match.group("event"), [], True)
+            order = Clause(clause.text[: match.start()], [], False)
+            as_trigger = self.catalogue.best(event.words(), True)
+            as_action = self.catalogue.best(order.words(), False, _hints(clause.entities))
+            if (
+                as_trigger is None
+                or as_action is None
+                or min(as_trigger.score, as_action.score) < MATCH_THRESHOLD
+            ):
+                continue
+            said_event = event.said(extraction)
+            trigger = PlannedStep(as_trigger.node_type, said_event, extraction.in_text(event.text))
+            action = PlannedStep(
+                as_action.node_type, clause.said(extraction), extraction.in_text(clause.text)
+            )
+            return trigger, action
+        return None
 
     def _schedule(self, entity: Entity, language: Language) -> PlannedStep:
         node_type = self.registry.get(SCHEDULE_TYPE)

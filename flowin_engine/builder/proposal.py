@@ -36,6 +36,10 @@ class Proposal(BaseModel):
     not_understood: list[str] = Field(
         default_factory=list, description="Parts of the sentence that did not become a step."
     )
+    unsupported: list[str] = Field(
+        default_factory=list,
+        description="Services the sentence names that Flowin can't do yet (Instagram, Discord…).",
+    )
     missing: list[Missing] = Field(
         default_factory=list, description="Required values the sentence did not give."
     )

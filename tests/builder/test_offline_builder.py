@@ -16,6 +16,8 @@ from flowin_engine.builder.offline import OfflineBuilder
 from flowin_engine.registry import default_registry
 from flowin_engine.validation import validate_flow
 
+from .scoring import score_case
+
 EVAL_SET = json.loads((Path(__file__).parent / "eval_set.json").read_text(encoding="utf-8"))
 REQUIRED_ACCURACY = 0.95
 
@@ -27,22 +29,7 @@ def missing_connectors(case: dict[str, Any]) -> list[str]:
 
 
 def failures_of(case: dict[str, Any], builder: OfflineBuilder) -> list[str]:
-    proposal = builder.build(case["sentence"], case["language"])
-    if proposal.flow is None:
-        return [f"no flow (question: {proposal.question})"]
-    nodes = proposal.flow.nodes
-    got = [n.type for n in nodes]
-    expected = [case["trigger"], *case["actions"]]
-    problems = []
-    if got != expected:
-        problems.append(f"types {got} != {expected}")
-    for node_type, params in case.get("params", {}).items():
-        node = next((n for n in nodes if n.type == node_type), None)
-        for key, value in params.items():
-            actual = node.params.get(key) if node else None
-            if actual != value:
-                problems.append(f"{node_type}.{key} = {actual!r}, expected {value!r}")
-    return problems
+    return score_case(case, builder).problems
 
 
 def test_the_evaluation_set_is_big_enough_and_half_arabic():

@@ -1,0 +1,324 @@
+"""What the builder will not build, and what it cannot build yet — said before any flow is made.
+
+``refusal``: a flow whose purpose is abuse (messages in bulk to people who did not ask for them,
+scraping people's personal data) gets a polite no in the user's language, in both the offline
+and the model path. ``unsupported``: a service or event Flowin has no connector for is named
+("I can't do Instagram yet") with the closest honest option, never swapped for another service.
+``too_long``: a request longer than a description of one flow gets a message, not a flow.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .language import Language, normalize
+
+# A description of one flow fits in a few sentences; beyond this the builder asks for less
+# rather than build a flow of hundreds of steps from a pasted document.
+MAX_SENTENCE_CHARACTERS = 800
+
+_TOO_LONG = {
+    "en": "That's {length} characters; describe one flow in up to {limit} characters (a few "
+    "sentences), for example: “When I get a new Shopify order, send the customer a WhatsApp "
+    "message”.",
+    "ar": "طول الطلب {length} حرفًا؛ صِف تدفقًا واحدًا في {limit} حرف على الأكثر (بضع جمل)، مثلًا: "
+    "«عندما يصلني طلب جديد في شوبيفاي، أرسل للعميل رسالة واتساب».",
+}
+
+
+def too_long(sentence: str, language: Language) -> str | None:
+    """The message for a request beyond ``MAX_SENTENCE_CHARACTERS``, else None."""
+    length = len(sentence.strip())
+    if length <= MAX_SENTENCE_CHARACTERS:
+        return None
+    return _TOO_LONG[language].format(length=length, limit=MAX_SENTENCE_CHARACTERS)
+
+
+# Abuse. Each purpose is a pair of patterns that must both be there: what is done and to whom
+# (or from where), so "message my customers" or "save the customer's e-mail" stay allowed.
+
+_MESSAGE = (
+    r"(?:send|message|text|sms|whatsapp|email|e-mail|dm|blast|spam|promo|offer|advert|ad|"
+    r"ارسل|ابعت|ابعث|بعت|دز|طرش|صيفط|رساله|رسائل|رسايل|مسج|اعلان|عرض|عروض|واتس|ايميل|sms)"
+)
+_STRANGERS = (
+    r"(?:numbers?|contacts?|people|emails?|leads|list)\b[^.]{0,40}?\b(?:i|we)\s+(?:bought|purchased|"
+    r"scraped|found|collected|got off)|\b(?:bought|purchased|scraped|random|leaked)\s+(?:phone\s+)?"
+    r"(?:numbers?|contacts?|lists?|emails?|leads|databases?)"
+    r"|\b(?:strangers|people\s+(?:i|we)\s+don'?t\s+know|(?:didn'?t|did\s+not|never)\s+"
+    r"(?:sign(?:ed)?\s+up|subscribe|opt(?:ed)?\s+in|ask)|without\s+(?:their\s+)?(?:consent|permission))"
+    r"|\b\d{3,}\s+(?:random\s+)?(?:phone\s+)?(?:numbers|people|contacts|strangers|emails)\b"
+    r"|\b(?:thousands|hundreds)\s+of\s+(?:random\s+)?(?:phone\s+)?(?:numbers|people|contacts|emails)"
+    r"|ارقام\s+(?:عشوائيه|مشتراه|اشتريتها|جبتها|شريتها)|(?:اشتريت|اشتريتها|شريت|شريتها|جبتها من)"
+    r"|ناس\s+(?:ما|مش|لا|م)\s*(?:اعرفهم|نعرفهم|بعرفهم|منعرفهمش|مشتركين|طلبوا)|بدون\s+(?:موافقتهم|اذنهم|اذن)"
+    r"|(?:الاف|مئات|الف|\d{3,})\s+(?:من\s+)?(?:الارقام|رقم|ارقام|شخص|واحد|ايميل)"
+)
+_SPAM = (
+    r"\bspam\w*|\bmass[- ](?:message|messages|messaging|text|texts|sms|whatsapp|email|emails|dm)"
+    r"|\bbulk\s+(?:unsolicited|messages?|sms|texts?|whatsapps?|emails?|dms?)\b|\bunsolicited\b"
+    r"|سبام|اسبام|رسائل\s+جماعيه|رسايل\s+جماعيه|ارسال\s+جماعي|رسائل\s+عشوائيه|رسايل\s+عشوائيه"
+)
+_SCRAPE = (
+    r"\b(?:scrape|scraping|scrap|harvest|crawl)\w*|\b(?:collect|extract|grab|pull|gather|steal)\w*"
+    r"|(?:اسحب|سحب|اجمع|جمع|استخرج|اشفط|شفط|اسرق|سكرب|سكراب|اسكرب|لملي|هات|جيب|جيبلي|هاتلي)"
+)
+_PERSONAL = (
+    r"(?:e-?mails?|phone\s+numbers?|numbers|contacts?|personal\s+(?:data|info|information|details)"
+    r"|profiles?|addresses|ارقام|ارقامهم|ايميلات|ايميلاتهم|بيانات|معلومات|حسابات|عناوين)"
+)
+_PEOPLES_PLACES = (
+    r"(?:\bfrom|\boff|\bon)\s+(?:(?!my\b|our\b)\w+\s+){0,3}?(?:websites?|sites?|web|internet|instagram|facebook|"
+    r"linkedin|tiktok|twitter|google\s+maps|profiles?|pages|groups|directories|social\s+media)"
+    r"|other\s+people|everyone'?s|strangers"
+    r"|(?:من|م|عل|علي)\s*(?:ال)?(?:مواقع(?!ي|نا)|موقع(?!ي|نا)|نت|انترنت|انستجرام|انستا|فيسبوك|فيس|لينكدان|"
+    r"بروفايلات|بروفايل|صفحات|جروبات|قروبات|جوجل ماب|خرائط جوجل|تيك توك|السوشيال)"
+    r"|الناس|ناس"
+)
+
+_REFUSALS = {
+    "bulk": {
+        "en": "I won't build this: sending messages in bulk to people who didn't ask for them is "
+        "spam — it annoys them and gets your number or account blocked. I'd gladly help you "
+        "message customers who bought from you or wrote to you, or people who signed up.",
+        "ar": "لن أبني هذا التدفق: إرسال رسائل بالجملة إلى أشخاص لم يطلبوها يُعد إزعاجًا (سبام)، "
+        "ويؤدي إلى حظر رقمك أو حسابك. يسعدني أن أساعدك في مراسلة عملائك الذين اشتروا منك أو "
+        "راسلوك، أو من اشتركوا بأنفسهم.",
+    },
+    "scraping": {
+        "en": "I won't build this: collecting people's personal data (phone numbers, e-mails, "
+        "profiles) from websites or social media without their consent breaks their privacy "
+        "and those sites' rules. I'd gladly help you save the details customers give you "
+        "themselves, for example from an order or a form.",
+        "ar": "لن أبني هذا التدفق: جمع بيانات الناس الشخصية (أرقام الهواتف والإيميلات والحسابات) من "
+        "المواقع أو وسائل التواصل دون موافقتهم ينتهك خصوصيتهم وقواعد تلك المواقع. يسعدني أن أساعدك "
+        "في حفظ البيانات التي يعطيك إياها العملاء بأنفسهم، من طلب أو نموذج مثلًا.",
+    },
+}
+
+
+def refusal(sentence: str, language: Language) -> str | None:
+    """Why ``sentence`` asks for an abusive flow, in ``language``; None when it does not."""
+    text = normalize(sentence[: MAX_SENTENCE_CHARACTERS * 2])
+    spam = re.search(_SPAM, text) is not None
+    to_strangers = re.search(_MESSAGE, text) and re.search(_STRANGERS, text)
+    if spam or to_strangers:
+        return _REFUSALS["bulk"][language]
+    scrape = re.search(_SCRAPE, text)
+    after = text[scrape.start() :] if scrape else ""
+    from_people = re.search(_PEOPLES_PLACES, after) or re.search(r"\bscrap|سكرب|سكراب|اسكرب", text)
+    if scrape and re.search(_PERSONAL, after) and from_people:
+        return _REFUSALS["scraping"][language]
+    return None
+
+
+# What Flowin can't do yet. Each service: the words that name it (normalized; Arabic ones may
+# carry a glued preposition or article), and the closest thing it can do instead.
+
+
+@dataclass(frozen=True)
+class Lacking:
+    name: str
+    words: tuple[str, ...]
+    closest: str  # key of _CLOSEST
+
+
+_SOCIAL = "social"
+_CHAT = "chat"
+_TASKS = "tasks"
+_TABLE = "table"
+_CRM = "crm"
+_SHOP = "shop"
+_EVENT = "event"
+_FILES = "files"
+
+LACKING: tuple[Lacking, ...] = (
+    Lacking(
+        "Instagram",
+        ("instagram", "insta", "انستجرام", "انستقرام", "انستغرام", "انستا", "انستاجرام"),
+        _SOCIAL,
+    ),
+    Lacking("Facebook", ("facebook", "fb", "فيسبوك", "فيس بوك", "الفيس"), _SOCIAL),
+    Lacking("Messenger", ("messenger", "ماسنجر", "مسنجر"), _SOCIAL),
+    Lacking("TikTok", ("tiktok", "tik tok", "تيك توك", "تيكتوك"), _SOCIAL),
+    Lacking("Snapchat", ("snapchat", "سناب شات", "سناب"), _SOCIAL),
+    Lacking("X (Twitter)", ("twitter", "tweet", "tweets", "تويتر", "تغريده"), _SOCIAL),
+    Lacking("LinkedIn", ("linkedin", "لينكدان", "لينكد ان"), _SOCIAL),
+    Lacking("YouTube", ("youtube", "يوتيوب"), _SOCIAL),
+    Lacking("Discord", ("discord", "ديسكورد", "دسكورد"), _CHAT),
+    Lacking("Microsoft Teams", ("microsoft teams", "ms teams", "تيمز"), _CHAT),
+    Lacking("Trello", ("trello", "تريلو", "تريللو"), _TASKS),
+    Lacking("Asana", ("asana", "اسانا"), _TASKS),
+    Lacking("Jira", ("jira", "جيرا"), _TASKS),
+    Lacking("ClickUp", ("clickup", "كليك اب"), _TASKS),
+    Lacking("Airtable", ("airtable", "اير تيبل", "ايرتيبل"), _TABLE),
+    Lacking("Excel Online", ("excel online", "onedrive excel"), _TABLE),
+    Lacking("Mailchimp", ("mailchimp", "ميلشيمب", "ميل شيمب"), _CRM),
+    Lacking("HubSpot", ("hubspot", "هبسبوت", "هب سبوت"), _CRM),
+    Lacking("Salesforce", ("salesforce", "سيلزفورس", "سيلز فورس"), _CRM),
+    Lacking("Zoho", ("zoho", "زوهو"), _CRM),
+    Lacking("Odoo", ("odoo", "اودو"), _CRM),
+    Lacking("WooCommerce", ("woocommerce", "woo commerce", "ووكومرس", "وو كومرس"), _SHOP),
+    Lacking("Salla", ("salla", "سله"), _SHOP),
+    Lacking("Zid", ("zid store", "متجر زد", "منصه زد"), _SHOP),
+    Lacking("PayPal", ("paypal", "بايبال", "باي بال"), _SHOP),
+    Lacking("Paymob", ("paymob", "بايموب", "باي موب"), _SHOP),
+    Lacking("Fawry", ("fawry",), _SHOP),
+    Lacking(
+        "Google Calendar",
+        ("google calendar", "calendar", "تقويم جوجل", "جوجل كالندر", "كالندر", "التقويم"),
+        _EVENT,
+    ),
+    Lacking("Calendly", ("calendly", "كاليندلي"), _EVENT),
+    Lacking("Zoom", ("zoom", "زوم"), _EVENT),
+    Lacking("Google Drive", ("google drive", "drive", "جوجل درايف", "درايف"), _FILES),
+    Lacking("Dropbox", ("dropbox", "دروب بوكس", "دروبوكس"), _FILES),
+    Lacking("OneDrive", ("onedrive", "ون درايف"), _FILES),
+)
+
+_CLOSEST = {
+    _SOCIAL: {
+        "en": "The closest I can do: start the flow from a Webhook, if {name} (or a tool "
+        "linked to it) can call a web address, or call its API with an HTTP Request step.",
+        "ar": "الأقرب: أن يبدأ التدفق من ويب هوك إذا كان {name} (أو أداة مربوطة به) يستدعي رابطًا، "
+        "أو استدعاء واجهته البرمجية بخطوة طلب HTTP.",
+    },
+    _CHAT: {
+        "en": "The closest I can do: post to Slack or Telegram instead, or send to a {name} "
+        "webhook address with an HTTP Request step.",
+        "ar": "الأقرب: النشر في سلاك أو تيليجرام بدلًا منه، أو الإرسال إلى رابط ويب هوك في {name} "
+        "بخطوة طلب HTTP.",
+    },
+    _TASKS: {
+        "en": "The closest I can do: add a page to a Notion database, or call {name}'s API "
+        "with an HTTP Request step.",
+        "ar": "الأقرب: إضافة صفحة إلى قاعدة بيانات نوشن، أو استدعاء واجهة {name} البرمجية بخطوة طلب HTTP.",
+    },
+    _TABLE: {
+        "en": "The closest I can do: Google Sheets.",
+        "ar": "الأقرب: جداول جوجل.",
+    },
+    _CRM: {
+        "en": "The closest I can do: keep the list in Google Sheets or Notion, or call {name}'s "
+        "API with an HTTP Request step.",
+        "ar": "الأقرب: حفظ القائمة في جداول جوجل أو نوشن، أو استدعاء واجهة {name} البرمجية بخطوة طلب HTTP.",
+    },
+    _SHOP: {
+        "en": "The closest I can do: start the flow from a Webhook, if {name} can call a web "
+        "address when it happens.",
+        "ar": "الأقرب: أن يبدأ التدفق من ويب هوك، إذا كان {name} يستدعي رابطًا عند حدوث ذلك.",
+    },
+    _EVENT: {
+        "en": "The closest I can do: run the flow on a schedule, or start it from a Webhook "
+        "that {name} calls.",
+        "ar": "الأقرب: تشغيل التدفق حسب جدول زمني، أو بدؤه من ويب هوك يستدعيه {name}.",
+    },
+    _FILES: {
+        "en": "The closest I can do: send the file on Telegram or by e-mail, or call {name}'s "
+        "API with an HTTP Request step.",
+        "ar": "الأقرب: إرسال الملف على تيليجرام أو بالبريد، أو استدعاء واجهة {name} البرمجية بخطوة طلب HTTP.",
+    },
+}
+_CANT = {
+    "en": "I can't do {name} yet. {closest}",
+    "ar": "لا أستطيع العمل مع {name} بعد. {closest}",
+}
+
+# Events of services Flowin has that it cannot start on (yet): said, not taken for a neighbour.
+_LACKING_EVENTS: tuple[tuple[str, str, dict[str, str]], ...] = (
+    (
+        "a failed payment",
+        r"\b(?:payment|charge|card)s?\s+(?:is\s+|was\s+|gets\s+)?(?:fails?|failed|declined|bounces?"
+        r"|bounced|is\s+refused|doesn'?t\s+go\s+through)|\bfailed\s+(?:payment|charge)"
+        r"|(?:دفع|الدفع|دفعه|الدفعه|عمليه الدفع|الفيزا|الكارت)\s+(?:ما\s+|م)?(?:فشل|فشلت|اترفض|اترفضت|انرفض|انرفضت|رفض|رفضت|"
+        r"نجحش|نجحتش|ما\s*نجح|ما\s*نجحت|مرفوض|مرفوضه)|(?:فشل|فشلت|فشلان)\s+(?:ال)?(?:دفع|دفعه)",
+        {
+            "en": "The closest I can do: start on a successful Stripe payment, or from a "
+            "Webhook that Stripe calls for failed payments.",
+            "ar": "الأقرب: البدء عند نجاح دفعة في سترايب، أو من ويب هوك يستدعيه سترايب عند فشل الدفع.",
+        },
+    ),
+    (
+        "refunds",
+        r"\brefund(?:s|ed)?\b|استرجاع\s+(?:ال)?(?:فلوس|مبلغ|مال)|استرداد|ريفاند",
+        {
+            "en": "The closest I can do: start from a Webhook that your shop or Stripe calls on "
+            "a refund.",
+            "ar": "الأقرب: البدء من ويب هوك يستدعيه متجرك أو سترايب عند الاسترداد.",
+        },
+    ),
+    (
+        "a cancelled order",
+        r"\b(?:order|orders)\s+(?:is\s+|was\s+|gets\s+)?(?:cancell?ed|canceled)|\bcancell?ation"
+        r"|(?:طلب|الطلب|اوردر|الاوردر)\s+(?:ات|اتم)?(?:لغي|الغي|اتلغي|ينلغي|يتلغي|يلغي|انلغي|الغاء)"
+        r"|(?:الغاء|يلغي|لغي)\s+(?:ال)?(?:طلب|اوردر)",
+        {
+            "en": "The closest I can do: start on a new Shopify order, or from a Webhook that "
+            "Shopify calls when an order is cancelled.",
+            "ar": "الأقرب: البدء عند طلب جديد في شوبيفاي، أو من ويب هوك يستدعيه شوبيفاي عند إلغاء الطلب.",
+        },
+    ),
+    (
+        "an abandoned cart",
+        r"\babandon(?:ed)?\s+(?:cart|checkout)s?|(?:سله|سلة|عربه|كارت)\s+(?:ال)?(?:متروكه|مهجوره|متسابه)",
+        {
+            "en": "The closest I can do: list recent Shopify orders on a schedule.",
+            "ar": "الأقرب: عرض طلبات شوبيفاي الأخيرة حسب جدول زمني.",
+        },
+    ),
+)
+_EVENT_NAMES_AR = {
+    "a failed payment": "الدفعات الفاشلة",
+    "refunds": "الاسترداد",
+    "a cancelled order": "الطلبات الملغاة",
+    "an abandoned cart": "السلال المتروكة",
+}
+_CANT_EVENT = {
+    "en": "I can't start on {name} yet. {closest}",
+    "ar": "لا أستطيع أن أبدأ عند {name} بعد. {closest}",
+}
+
+_ARABIC_GLUE = r"(?:و|ف)?(?:بال|عال|فال|لل|ال|عل|ع|ب|ل|ف)?"
+
+
+def _pattern(word: str) -> str:
+    spaced = r"\s*".join(re.escape(part) for part in word.split())
+    if re.match("[\u0621-\u064a]", word):
+        return r"(?<![\u0621-\u064a])" + _ARABIC_GLUE + spaced + r"(?![\u0621-\u064a])"
+    return r"(?<![a-z0-9])" + spaced + r"(?![a-z0-9])"
+
+
+_LACKING_PATTERNS = [
+    (lacking, re.compile("|".join(_pattern(w) for w in lacking.words))) for lacking in LACKING
+]
+_EVENT_PATTERNS = [
+    (name, re.compile(pattern), closest) for name, pattern, closest in _LACKING_EVENTS
+]
+
+
+@dataclass(frozen=True)
+class Unsupported:
+    name: str
+    span: tuple[int, int]  # where it is said, in the normalized text searched
+    message: str
+
+
+def unsupported(text: str, language: Language) -> list[Unsupported]:
+    """The services and events Flowin lacks that normalized ``text`` names, in its order."""
+    found: list[Unsupported] = []
+    for lacking, pattern in _LACKING_PATTERNS:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        closest = _CLOSEST[lacking.closest][language].format(name=lacking.name)
+        message = _CANT[language].format(name=lacking.name, closest=closest)
+        found.append(Unsupported(lacking.name, match.span(), message))
+    for name, pattern, closest in _EVENT_PATTERNS:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        shown = name if language == "en" else _EVENT_NAMES_AR[name]
+        message = _CANT_EVENT[language].format(name=shown, closest=closest[language])
+        found.append(Unsupported(name, match.span(), message))
+    found.sort(key=lambda item: item.span)
+    return found

@@ -1,0 +1,52 @@
+"""How one sentence of an evaluation or held-out set is scored: the flow's trigger and actions,
+the services the builder must say it can't do yet, a refusal, and the parameters apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from flowin_engine.builder.language import normalize
+from flowin_engine.builder.offline import OfflineBuilder
+
+
+@dataclass
+class Score:
+    flow_right: bool  # trigger and actions (and unsupported services, refusal) as expected
+    params_right: bool  # every expected parameter has its value
+    problems: list[str] = field(default_factory=list)
+
+
+def _named(service: str, said: list[str]) -> bool:
+    wanted = normalize(service).replace(" ", "")
+    return any(wanted in normalize(part).replace(" ", "") for part in said)
+
+
+def score_case(case: dict[str, Any], builder: OfflineBuilder) -> Score:
+    proposal = builder.build(case["sentence"], case.get("language"))
+    problems: list[str] = []
+    if case.get("refuse"):
+        if not proposal.refused:
+            problems.append("not refused")
+        return Score(not problems, not problems, problems)
+    if proposal.refused:
+        problems.append(f"refused: {proposal.refused}")
+    for service in case.get("unsupported", []):
+        if not _named(service, proposal.unsupported):
+            problems.append(f"{service} not said to be unsupported ({proposal.unsupported})")
+    expected = [t for t in [case.get("trigger"), *case.get("actions", [])] if t]
+    got = [n.type for n in proposal.flow.nodes] if proposal.flow is not None else []
+    if expected and proposal.flow is None:
+        problems.append(f"no flow (question: {proposal.question})")
+    elif got != expected and expected:
+        problems.append(f"types {got} != {expected}")
+    flow_right = not problems
+    params_wrong = []
+    nodes = proposal.flow.nodes if proposal.flow is not None else []
+    for node_type, params in (case.get("params") or {}).items():
+        node = next((n for n in nodes if n.type == node_type), None)
+        for key, value in params.items():
+            actual = node.params.get(key) if node else None
+            if actual != value:
+                params_wrong.append(f"{node_type}.{key} = {actual!r}, expected {value!r}")
+    return Score(flow_right, not params_wrong, problems + params_wrong)

@@ -1,0 +1,221 @@
+"""The offline builder on the ways people really write: dialects, glued prepositions, typos,
+services Flowin lacks, abuse, long text and the parameters of schedules and conditions.
+
+Every sentence here was written for these tests; none comes from a held-out set."""
+
+from __future__ import annotations
+
+import pytest
+
+from flowin_engine.builder import build
+from flowin_engine.builder.entities import extract
+from flowin_engine.builder.limits import MAX_SENTENCE_CHARACTERS
+
+
+def types(sentence: str) -> list[str]:
+    proposal = build(sentence)
+    assert proposal.flow is not None, (proposal.question, proposal.refused)
+    return [n.type for n in proposal.flow.nodes]
+
+
+def schedule_of(sentence: str) -> dict:
+    (entity,) = [e for e in extract(sentence).entities if e.kind == "schedule"]
+    return entity.value
+
+
+# Long and odd input.
+
+
+def test_a_ten_thousand_character_request_gets_a_clear_message_not_a_giant_flow():
+    proposal = build("send a whatsapp to the customer " * 320)
+    assert proposal.flow is None
+    assert str(MAX_SENTENCE_CHARACTERS) in proposal.question
+    arabic = build("ابعت واتساب للعميل " * 600)
+    assert arabic.flow is None and str(MAX_SENTENCE_CHARACTERS) in arabic.question
+    assert arabic.language == "ar" and "حرف" in arabic.question
+
+
+def test_unknown_words_are_listed_as_not_understood():
+    proposal = build("florp zindle quaxo " * 20)
+    assert proposal.flow is None and proposal.question and proposal.not_understood
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["if it is down, email me", "only if it is big, post to #ops on slack", "if it fails text me"],
+)
+def test_vague_conditions_are_reported_never_a_condition_with_an_empty_side(sentence):
+    proposal = build(sentence)
+    for node in proposal.flow.nodes if proposal.flow else []:
+        if node.type == "core.condition":
+            assert all(rule["left"] for rule in node.params["conditions"])
+    assert proposal.not_understood or proposal.question or proposal.missing
+
+
+# Services Flowin does not have.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "service", "not_there"),
+    [
+        ("When I get an Instagram DM, send it to Slack #social", "Instagram", "http.request"),
+        ("Post every new Shopify order to our Discord channel", "Discord", "twilio.send_sms"),
+        ("When a Trello card is moved to Done, message me on Telegram", "Trello", None),
+        ("لما حد يكتب تعليق على انستجرام ابعتلي على سلاك", "Instagram", "http.request"),
+        ("كل ما يوصل اوردر ضيفو على تريلو", "Trello", "telegram.send_message"),
+    ],
+)
+def test_a_service_flowin_lacks_is_named_never_swapped_for_another(sentence, service, not_there):
+    proposal = build(sentence)
+    assert any(service.lower() in s.lower() for s in proposal.unsupported), proposal.unsupported
+    got = [n.type for n in proposal.flow.nodes] if proposal.flow else []
+    assert not_there not in got
+    said = " ".join(proposal.not_understood)
+    assert service.lower() in said.lower() or service in " ".join(proposal.unsupported)
+
+
+def test_a_failed_payment_is_not_taken_for_a_successful_one():
+    proposal = build("When a Stripe payment fails, email me")
+    got = [n.type for n in proposal.flow.nodes] if proposal.flow else []
+    assert "stripe.payment_succeeded" not in got
+    assert proposal.unsupported
+
+
+# Abuse.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Send a WhatsApp promo to 5000 numbers I bought from a list", "en"),
+        ("scrape emails and phone numbers from instagram profiles into my sheet", "en"),
+        ("ابعت رسالة اعلان لكل الارقام اللي اشتريتها على الواتساب", "ar"),
+        ("اسحب ارقام وايميلات الناس من المواقع وحطها في شيت", "ar"),
+        ("Spam everyone in this list with my offer every hour", "en"),
+    ],
+)
+def test_abusive_purposes_are_refused_politely_in_the_users_language(sentence, language):
+    proposal = build(sentence)
+    assert proposal.flow is None and proposal.refused
+    arabic = any("\u0600" <= c <= "\u06ff" for c in proposal.refused)
+    assert arabic == (language == "ar")
+
+
+def test_messaging_your_own_customers_is_not_abuse():
+    assert types("When a Shopify order comes in, send the customer a WhatsApp message") == [
+        "shopify.new_order",
+        "whatsapp.send_template",
+    ]
+
+
+# Dialects, glued words, typos.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "لما يوصلني اوردر على شوبيفاي يتسجل في الشيت",
+            ["shopify.new_order", "google_sheets.append_row"],
+        ),
+        ("لما يجي اوردر جديد ابعتلو واتس", ["shopify.new_order", "whatsapp.send_template"]),
+        ("كل ما يجي طلب جديد ابعت عالسلاك", ["shopify.new_order", "slack.post_message"]),
+        (
+            "لما توصل رسالة بالواتس سجلها بالشيت",
+            ["whatsapp.incoming_message", "google_sheets.append_row"],
+        ),
+        (
+            "وقت بيوصل طلب جديد بعتلي اشعار عالتلغرام",
+            ["shopify.new_order", "telegram.send_message"],
+        ),
+        (
+            "ملي يوصل شي طلب جديد صيفط ليا ميساج فالواتساب",
+            ["shopify.new_order", "whatsapp.send_template"],
+        ),
+        (
+            "when I get a new shopfiy order post it to slak",
+            ["shopify.new_order", "slack.post_message"],
+        ),
+        (
+            "When a new order comes in, summarise it with ChatGPT",
+            ["shopify.new_order", "openai.generate_text"],
+        ),
+        (
+            "lama yegi order gdid ab3atli 3ala el wats",
+            ["shopify.new_order", "whatsapp.send_template"],
+        ),
+        (
+            "Send a welcome email to new Stripe customers",
+            ["stripe.new_customer", "email.send_email"],
+        ),
+        ("email me the rows added to my sheet", ["google_sheets.new_row", "email.send_email"]),
+    ],
+)
+def test_dialects_glued_prepositions_and_typos(sentence, expected):
+    assert types(sentence) == expected
+
+
+# Parameters.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "params"),
+    [
+        ("on the first day of every month at 10am", {"mode": "cron", "cron": "0 10 1 * *"}),
+        ("كل اول يوم في الشهر الساعة ٨", {"mode": "cron", "cron": "0 8 1 * *"}),
+        ("كل تلات الساعة ٩ ونص", {"mode": "cron", "cron": "30 9 * * 2"}),
+        ("every day at 9:30pm", {"mode": "cron", "cron": "30 21 * * *"}),
+        ("every 2 hours", {"mode": "interval", "every": 2, "unit": "hours"}),
+        ("كل يوم الساعة ٧ وربع المسا", {"mode": "cron", "cron": "15 19 * * *"}),
+        ("every friday at 6 in the evening", {"mode": "cron", "cron": "0 18 * * 5"}),
+        ("كل يوم الحد الساعة ١٠", {"mode": "cron", "cron": "0 10 * * 0"}),
+    ],
+)
+def test_schedules_people_write(sentence, params):
+    assert schedule_of(sentence) == params
+
+
+@pytest.mark.parametrize(
+    ("sentence", "right"),
+    [
+        ("When an order comes in, if the total is over 1,000 SAR, post to #vip on slack", 1000),
+        ("When an order comes in, if the total is over $250, post to #vip on slack", 250),
+        ("لما يوصل طلب لو المبلغ اكتر من ٥٠٠ ريال ابعت على سلاك #vip", 500),
+        ("When an order comes in, if the total is above 99.5 EGP, post to #vip on slack", 99.5),
+    ],
+)
+def test_thresholds_with_currencies_and_thousands(sentence, right):
+    proposal = build(sentence)
+    (condition,) = [n for n in proposal.flow.nodes if n.type == "core.condition"]
+    rule = condition.params["conditions"][0]
+    assert rule["right"] == right and rule["left"]
+
+
+def test_otherwise_is_the_false_branch():
+    proposal = build(
+        "When a new Shopify order comes in, if the total is over 500 post to #vip on Slack, "
+        "otherwise send me an email"
+    )
+    nodes = {n.type: n for n in proposal.flow.nodes}
+    condition = nodes["core.condition"]
+    ports = {
+        (e.source_port, next(n.type for n in proposal.flow.nodes if n.id == e.target))
+        for e in proposal.flow.edges
+        if e.source == condition.id
+    }
+    assert ports == {("true", "slack.post_message"), ("false", "email.send_email")}
+
+
+def test_an_arabic_otherwise_is_the_false_branch_too():
+    proposal = build("لما يجي طلب جديد لو المبلغ اكتر من ٥٠٠ ابعت على سلاك #vip وإلا ابعتلي ايميل")
+    condition = next(n for n in proposal.flow.nodes if n.type == "core.condition")
+    false_targets = [e.target for e in proposal.flow.edges if e.source_port == "false"]
+    assert len(false_targets) == 1 and condition.id in {e.source for e in proposal.flow.edges}
+
+
+def test_a_schedule_it_cannot_read_is_asked_for_not_guessed():
+    proposal = build("on the third full moon of the quarter send a slack message to #ops")
+    schedule = [
+        n for n in (proposal.flow.nodes if proposal.flow else []) if n.type == "schedule.every"
+    ]
+    assert not schedule or any(m.node == schedule[0].name for m in proposal.missing)
