@@ -7,6 +7,7 @@ import ipaddress
 import json
 import logging
 import os
+import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from .ratelimit import RateLimits
 from .routers import (
     api_keys,
     auth,
+    cloud_run,
     executions,
     flows,
     oauth,
@@ -83,6 +85,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         api_keys,
         flows,
         executions,
+        cloud_run,
         pages,
     ):
         app.include_router(module.router)
@@ -240,7 +243,17 @@ def _secrets_folder(settings: Settings, database_url: str) -> Path:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="flowin-cloud", description="Flowin's account backend.")
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:1] == ["worker"]:
+        # The workers that run cloud-run flows (flowin_cloud.runner); Celery is imported there.
+        from .runner.worker import main as worker_main
+
+        worker_main(arguments[1:])
+        return
+    parser = argparse.ArgumentParser(
+        prog="flowin-cloud",
+        description="Flowin's account backend. `flowin-cloud worker` runs cloud-run flows.",
+    )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8800)
     parser.add_argument(
@@ -248,7 +261,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--dev", action="store_true", help="log e-mails and SMS instead of sending")
     parser.add_argument("--log-file", type=Path, help="also write the log to this file")
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     # Everything the server creates (database, its folder, logs, secrets) is for its user alone.
     os.umask(0o077)
 

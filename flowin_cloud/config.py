@@ -109,6 +109,32 @@ class Settings(BaseSettings):
 
     # Flows that run in the cloud (flowin_cloud/runner): Celery workers fed through Redis.
     broker_url: str = "redis://127.0.0.1:6379/0"
+    # Put before every key the runner writes in Redis, so several clouds (or test runs) can
+    # share one Redis server without taking each other's runs.
+    broker_key_prefix: str = ""
+    # The longest one cloud run may take; then it stops with an error (a soft limit inside the
+    # run, and the worker child is killed a little after it if a step does not let go).
+    run_time_limit_seconds: int = Field(default=300, ge=1)
+    # A run whose worker vanished (killed, machine lost) goes to another worker after this many
+    # seconds. It must be longer than the time limit, or a run still going would be handed out
+    # twice (the second copy would wait for the first: runs hold a lock in the database).
+    run_redelivery_seconds: int | None = Field(default=None, ge=1)
+    # A worker child that has grown past this many megabytes is replaced after its run.
+    worker_max_memory_mb: int = Field(default=512, ge=32)
+    # Runs of one account going at once, across all workers; more wait in line, so one
+    # account's flood cannot take every worker.
+    account_concurrency: int = Field(default=2, ge=1)
+    # How long a run that found its account's places taken waits before trying again.
+    account_wait_seconds: float = Field(default=1.0, gt=0)
+    # Accounts are spread over this many queues, which workers take from in turn.
+    run_queues: int = Field(default=16, ge=1, le=1024)
+    # Wraps the data key of each connected account uploaded for cloud runs (envelope
+    # encryption): 32 bytes as URL-safe base64. Kept in data_dir/master-key when not given; a
+    # KMS takes its place by implementing runner.vault.MasterKey.
+    master_key: SecretStr | None = None
+
+    def redelivery_seconds(self) -> int:
+        return self.run_redelivery_seconds or self.run_time_limit_seconds + 60
 
     def resolved_database_url(self) -> str:
         if self.database_url:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -37,6 +37,26 @@ class Cloud:
     limits: RateLimits
     # Encrypts authenticator-app secrets in the database.
     box: SecretBox
+    # What cloud runs need (flowin_cloud.runner), made on first use: Celery is loaded only by a
+    # server that has cloud-run flows.
+    _celery: Any = field(default=None, repr=False)
+    _master_key: Any = field(default=None, repr=False)
+
+    def celery(self) -> Any:
+        """The Celery app cloud runs are sent to workers through."""
+        if self._celery is None:
+            from .runner import make_celery
+
+            self._celery = make_celery(self.settings)
+        return self._celery
+
+    def master_key(self) -> Any:
+        """The key that wraps uploaded connected accounts' data keys (runner.vault)."""
+        if self._master_key is None:
+            from .runner.keys import master_key
+
+            self._master_key = master_key(self.settings)
+        return self._master_key
 
 
 def get_cloud(request: Request) -> Cloud:

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.engine import Dialect
@@ -217,10 +218,14 @@ class CloudFlow(Base):
     definition: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Runs in the cloud (Celery workers) instead of on the owner's computers; never both.
+    cloud_run: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Execution(Base):
-    """A run asked for through the API; the desktop runtime picks it up and reports on it."""
+    """A run asked for through the API or a cloud trigger: a flow that runs on computers is
+    picked up by the desktop runtime, which reports on it; a cloud-run flow's run is done by a
+    worker (flowin_cloud.runner), which writes its steps to ``execution_steps``."""
 
     __tablename__ = "executions"
 
@@ -233,6 +238,61 @@ class Execution(Base):
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     error: Mapped[str | None] = mapped_column(Text)
+    # "computer" or "cloud": where the run happens (the app marks cloud runs).
+    runs_in: Mapped[str] = mapped_column(String(10), default="computer", server_default="computer")
+    # How many times a worker took the run up: more than one after a worker was lost mid-run.
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The worker that took it up last (its host name and process).
+    worker: Mapped[str | None] = mapped_column(String(200))
+
+
+class ExecutionStep(Base):
+    """One attempt of one step of a cloud run, written as it starts and when it ends, so a run
+    taken over by another worker carries on after its last finished step."""
+
+    __tablename__ = "execution_steps"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    execution_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("executions.id", ondelete="CASCADE"), index=True
+    )
+    owner_id: Mapped[str] = _owner()
+    node_id: Mapped[str] = mapped_column(String(200))
+    node_name: Mapped[str] = mapped_column(String(500))
+    node_type: Mapped[str] = mapped_column(String(200))
+    # The loop iteration the step ran in; None outside loops.
+    iteration: Mapped[int | None] = mapped_column(Integer)
+    attempt: Mapped[int] = mapped_column(Integer, default=1)
+    # running, success, failed, retrying, skipped, reused (the engine's StepStatus).
+    status: Mapped[str] = mapped_column(String(10))
+    port: Mapped[str | None] = mapped_column(String(200))
+    input: Mapped[str | None] = mapped_column(Text)
+    output: Mapped[str | None] = mapped_column(Text)
+    error: Mapped[str | None] = mapped_column(Text)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class CloudConnection(Base):
+    """A connected account uploaded, with its owner's consent, for cloud-run flows. The secret
+    is encrypted with a data key of its own, which is kept wrapped by the server's master key
+    (envelope encryption, flowin_cloud.runner.vault); only a worker running a step opens it."""
+
+    __tablename__ = "cloud_connections"
+
+    owner_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    # The connection's id on the desktop, which flows name in their steps.
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    connector: Mapped[str] = mapped_column(String(100))
+    label: Mapped[str] = mapped_column(String(500))
+    # Which master key wrapped the data key ("local:…" or a KMS key's id), and the wrapped key.
+    key_id: Mapped[str] = mapped_column(String(200))
+    wrapped_key: Mapped[str] = mapped_column(Text)
+    ciphertext: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class RunJob(Base):
@@ -319,6 +379,8 @@ class PolledItem(Base):
 # Every table with rows of one account, which deleting the account empties.
 OWNED_BY_ACCOUNT: tuple[type[Base], ...] = (
     CloudFlow,
+    CloudConnection,
+    ExecutionStep,  # before the runs its rows belong to
     Execution,
     RunJob,
     CloudTrigger,

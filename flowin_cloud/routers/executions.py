@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..deps import ApiCaller, SessionDep, require_verified_email
+from ..deps import ApiCaller, CloudDep, SessionDep, require_verified_email
 from ..models import CloudFlow, Execution
 from ..schemas import JsonValue, Storable, errors
 from .flows import NOT_FOUND as FLOW_NOT_FOUND
@@ -26,6 +26,7 @@ Status = Literal["queued", "running", "success", "error"]
 ExecutionId = Annotated[str, Path(max_length=36), Storable]
 NOT_FOUND = "There is no run with this id in your account."
 ALREADY_TAKEN = "This run was already picked up by a computer."
+IN_THE_CLOUD = "This run happens in the cloud, not on a computer."
 MAX_INPUT_BYTES = 256 * 1024
 
 
@@ -42,6 +43,7 @@ class ExecutionOut(BaseModel):
     started_at: datetime | None
     finished_at: datetime | None
     error: str | None
+    runs_in: Literal["computer", "cloud"] = "computer"
 
 
 class ExecutionList(BaseModel):
@@ -63,6 +65,7 @@ def execution_out(row: Execution) -> ExecutionOut:
         started_at=row.started_at,
         finished_at=row.finished_at,
         error=row.error,
+        runs_in=row.runs_in,  # type: ignore[arg-type]
     )
 
 
@@ -76,10 +79,11 @@ def run_flow(
     flow_id: Annotated[str, Path(min_length=1, max_length=200), Storable],
     caller: ApiCaller,
     session: SessionDep,
+    cloud: CloudDep,
     body: Annotated[RunRequest | None, Body()] = None,
 ) -> ExecutionOut:
-    """Queues a run of the flow for the desktop to pick up; the account's e-mail address must
-    be verified (the runs are executed on its owner's computer)."""
+    """Queues a run of the flow: for the desktop to pick up, or, for a flow that runs in the
+    cloud, for the cloud's workers. The account's e-mail address must be verified."""
     require_verified_email(caller.user)
     flow = session.get(CloudFlow, (caller.user.id, flow_id))
     if flow is None or flow.deleted:
@@ -97,9 +101,15 @@ def run_flow(
         status="queued",
         input=text,
         created_at=datetime.now(UTC),
+        runs_in="cloud" if flow.cloud_run else "computer",
     )
     session.add(row)
     session.commit()
+    if flow.cloud_run:
+        from ..runner.app import send_run  # Celery is loaded by servers that run flows only
+
+        # After the commit: the worker reads the run's row.
+        send_run(cloud.celery(), caller.user.id, flow_id, row.id, json.loads(text))
     return execution_out(row)
 
 
@@ -150,6 +160,9 @@ def report_execution(
     row = session.scalars(query).one_or_none()
     if row is None:
         raise Refusal(status.HTTP_404_NOT_FOUND, detail=NOT_FOUND)
+    if row.runs_in == "cloud":
+        # Its worker reports on it; a computer taking it too would run it twice.
+        raise Refusal(status.HTTP_409_CONFLICT, detail=IN_THE_CLOUD)
     if body.status == "running" and row.status != "queued":
         raise Refusal(status.HTTP_409_CONFLICT, detail=ALREADY_TAKEN)
     now = datetime.now(UTC)

@@ -76,13 +76,26 @@ class CelerySender:
     """Publishes jobs to the workers' broker as ``run_flow`` tasks, without retrying: a broker
     that does not answer leaves the job in the outbox for the relay's next try."""
 
-    def __init__(self, broker_url: str, task_name: str = RUN_FLOW_TASK) -> None:
+    def __init__(
+        self,
+        broker_url: str,
+        task_name: str = RUN_FLOW_TASK,
+        *,
+        queue_of: Callable[[str], str] | None = None,
+        key_prefix: str = "",
+    ) -> None:
         from celery import Celery
 
         self.app = Celery("flowin_cloud_relay", broker=broker_url, set_as_current=False)
         self.app.conf.broker_connection_timeout = 2
-        self.app.conf.broker_transport_options = {"socket_connect_timeout": 2}
+        options: dict[str, Any] = {"socket_connect_timeout": 2}
+        if key_prefix:  # the workers' Settings.broker_key_prefix
+            options["global_keyprefix"] = key_prefix
+        self.app.conf.broker_transport_options = options
         self.task_name = task_name
+        # Each account's queue (flowin_cloud.runner.queue_of(settings)), so one account's flood
+        # does not hold up the others; without it, the workers' shared default queue.
+        self.queue_of = queue_of
 
     def __call__(self, job: Job) -> None:
         self.app.send_task(
@@ -90,6 +103,7 @@ class CelerySender:
             args=[job.owner_id, job.flow_id, job.id, job.payload],
             task_id=job.id,
             retry=False,
+            queue=self.queue_of(job.owner_id) if self.queue_of else None,
         )
 
     def close(self) -> None:

@@ -11,7 +11,10 @@ from sqlalchemy import func, select
 from flowin_cloud.models import (
     OWNED_BY_ACCOUNT,
     Base,
+    CloudConnection,
     CloudTrigger,
+    Execution,
+    ExecutionStep,
     PolledItem,
     ScheduleTick,
     User,
@@ -84,6 +87,35 @@ def fill(account, mailbox, providers):
         session.add(CloudTrigger(**keys, kind="schedule", flow_revision=1, settings="{}"))
         session.add(ScheduleTick(**keys, planned_at=moment, job_id=job_id))
         session.add(PolledItem(**keys, item_key="row-1"))
+    cloud_run_rows(client, user_id)
+
+
+def cloud_run_rows(client, user_id):
+    """What a cloud-run flow leaves: an uploaded account and the steps of a run."""
+    with client.app.state.cloud.sessions() as session:
+        run = session.scalars(select(Execution).where(Execution.owner_id == user_id)).first()
+        session.add(
+            CloudConnection(
+                owner_id=user_id,
+                id="whatsapp-1",
+                connector="whatsapp",
+                label="Shop",
+                key_id="local:test",
+                wrapped_key="d3JhcHBlZA==",
+                ciphertext="c2VhbGVk",
+            )
+        )
+        session.add(
+            ExecutionStep(
+                execution_id=run.id,
+                owner_id=user_id,
+                node_id="start",
+                node_name="Start",
+                node_type="core.manual_trigger",
+                status="success",
+            )
+        )
+        session.commit()
 
 
 def test_deleting_the_account_removes_every_row_of_it(client, alice, bob, mailbox, providers):
