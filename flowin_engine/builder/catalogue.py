@@ -11,7 +11,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..registry import NodeType, Registry
-from .language import normalize, same_number, same_word, tokens
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from .language import normalize, same_number, same_word, skeleton, tokens, variants
 
 # Types the builder places itself from what it extracted (a schedule, a wait, a condition), or
 # uses when nothing else fits; they are ordinary node types all the same.
@@ -55,6 +58,15 @@ class Catalogue:
             self.entries.append(Entry(node_type, phrases))
         self._weights = self._word_weights()
         self._name_connectors()
+        # Every phrase word, reachable from each of its spellings, so that a clause's words are
+        # compared with the vocabulary once per request, not once per phrase.
+        self._vocabulary = sorted({w for e in self.entries for p in e.phrases for w in p})
+        self._by_variant: dict[str, set[str]] = defaultdict(set)
+        for word in self._vocabulary:
+            for variant in variants(word):
+                self._by_variant[variant].add(word)
+        self._long_words = [w for w in self._vocabulary if len(w) >= 5]
+        self._long_skeletons = [skeleton(w) for w in self._long_words]
 
     def _word_weights(self) -> dict[str, float]:
         """Rarer words tell types apart: 'whatsapp' weighs more than 'send'."""
@@ -127,10 +139,11 @@ class Catalogue:
         if any(e.node_type.connector.id in named for e in candidates):
             candidates = [e for e in candidates if e.node_type.connector.id in named]
         ranked: list[Match] = []
+        close = self._closeness_map(words)
         for entry in candidates:
             node_type = entry.node_type
             is_named = node_type.connector.id in named
-            score, phrase = self._phrase_score(entry, words)
+            score, phrase = self._phrase_score(entry, words, close)
             if is_named:
                 score += 0.25 + 0.1 * named[node_type.connector.id]
             fields = set(node_type.input_model.model_fields)
@@ -142,25 +155,53 @@ class Catalogue:
         ranked.sort(key=lambda m: m.score, reverse=True)
         return ranked[0]
 
-    def _phrase_score(self, entry: Entry, words: list[str]) -> tuple[float, str]:
+    def _closeness_map(self, words: list[str]) -> dict[str, dict[str, float]]:
+        """For each clause word, the phrase words it is a form of, with how close (1 the same
+        word, 0.9 another spelling, 0.7 its other number); what ``_closeness`` says, computed
+        once per word against the whole vocabulary."""
+        found: dict[str, dict[str, float]] = {}
+        for word in set(words):
+            candidates: set[str] = set()
+            for variant in variants(word):
+                candidates |= self._by_variant.get(variant, set())
+            if len(word) >= 5:
+                for _text, _score, index in process.extract_iter(
+                    skeleton(word),
+                    self._long_skeletons,
+                    scorer=Indel.normalized_similarity,
+                    score_cutoff=0.86,
+                ):
+                    candidates.add(self._long_words[index])
+            close = {}
+            for other in candidates:
+                if other == word:
+                    close[other] = 1.0
+                elif same_word(word, other):
+                    close[other] = 0.9 if same_number(word, other) else 0.7
+            found[word] = close
+        return found
+
+    def _phrase_score(
+        self,
+        entry: Entry,
+        words: list[str],
+        close: dict[str, dict[str, float]] | None = None,
+    ) -> tuple[float, str]:
+        close = close if close is not None else self._closeness_map(words)
         clause_weight = sum(self.weight(w) for w in words) or 1.0
+        telling = [w for w in words if close.get(w)]
         best, best_phrase = 0.0, ""
         for index, phrase in enumerate(entry.phrases):
             phrase_weight = sum(self.weight(w) for w in phrase) or 1.0
-            covered = sum(self.weight(w) * _closeness(w, words) for w in phrase)
-            used = sum(self.weight(c) * _closeness(c, phrase) for c in words)
+            covered = sum(
+                self.weight(w) * max((close[c].get(w, 0.0) for c in telling), default=0.0)
+                for w in phrase
+            )
+            used = sum(
+                self.weight(c) * max((close[c].get(w, 0.0) for w in phrase), default=0.0)
+                for c in telling
+            )
             score = 0.6 * covered / phrase_weight + 0.4 * min(used / clause_weight, 1.0)
             if score > best:
                 best, best_phrase = score, self._phrase_text[(entry.node_type.type, index)]
         return best, best_phrase
-
-
-def _closeness(word: str, others: list[str]) -> float:
-    """1 for the same word, a little less for another spelling of it ("بالطلب" and "طلب"), less
-    again for its other number: "orders" wants the list, not the one "order"."""
-    if word in others:
-        return 1.0
-    forms = [other for other in others if same_word(word, other)]
-    if not forms:
-        return 0.0
-    return 0.9 if any(same_number(word, other) for other in forms) else 0.7

@@ -509,6 +509,11 @@ def same_number(a: str, b: str) -> bool:
     return _plural(a) == _plural(b)
 
 
+def skeleton(word: str) -> str:
+    """The word without its long vowels, for comparing Arabic spellings."""
+    return _skeleton(word)
+
+
 def _skeleton(word: str) -> str:
     return re.sub("[اوي]", "", word) if _ARABIC_LETTER.match(word) else word
 

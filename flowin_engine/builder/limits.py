@@ -27,6 +27,24 @@ _TOO_LONG = {
 }
 
 
+# A flow a person can check at a glance; more steps than this is a pasted list, not a flow.
+MAX_STEPS = 20
+
+_TOO_MANY_STEPS = {
+    "en": "That makes {count} steps; I build flows of up to {limit} steps. Describe one flow at "
+    "a time, or split this one in two.",
+    "ar": "هذا يعطي {count} خطوة؛ أبني تدفقات من {limit} خطوة على الأكثر. صِف تدفقًا واحدًا في كل "
+    "مرة، أو قسّم هذا إلى تدفقين.",
+}
+
+
+def too_many_steps(count: int, language: Language) -> str | None:
+    """The message for a flow beyond ``MAX_STEPS``, else None."""
+    if count <= MAX_STEPS:
+        return None
+    return _TOO_MANY_STEPS[language].format(count=count, limit=MAX_STEPS)
+
+
 def too_long(sentence: str, language: Language) -> str | None:
     """The message for a request beyond ``MAX_SENTENCE_CHARACTERS``, else None."""
     length = len(sentence.strip())

@@ -14,7 +14,7 @@ from .entities import MARKER, Entity, Extraction, extract
 from .errors import BuilderError
 from .first_contact import write_first
 from .language import Language, arabizi_to_english, canonical, detect_language, normalize, tokens
-from .limits import refusal, too_long, unsupported
+from .limits import refusal, too_long, too_many_steps, unsupported
 from .proposal import Missing, Proposal
 from .variables import SUBJECTS, Source, find_field
 
@@ -158,6 +158,9 @@ class OfflineBuilder:
         clauses = self._clauses(extraction)
         steps, not_understood = self._plan(clauses, extraction, language)
         said_lacking = list(dict.fromkeys(item.message for item in lacking))
+        too_many = too_many_steps(len(steps), language)
+        if too_many is not None:
+            return Proposal(question=too_many, unsupported=said_lacking, language=language)
         if not steps:
             return Proposal(
                 not_understood=not_understood or [sentence.strip()],

@@ -219,3 +219,8 @@ def test_a_schedule_it_cannot_read_is_asked_for_not_guessed():
         n for n in (proposal.flow.nodes if proposal.flow else []) if n.type == "schedule.every"
     ]
     assert not schedule or any(m.node == schedule[0].name for m in proposal.missing)
+
+
+def test_a_pasted_list_of_steps_gets_a_question_not_a_flow_of_dozens_of_steps():
+    proposal = build("then send a slack message to #ops " * 22)
+    assert proposal.flow is None and "20" in proposal.question
