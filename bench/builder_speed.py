@@ -43,9 +43,9 @@ def inputs() -> dict[str, str]:
         "unknown words, 10 000 characters": gibberish(10_000, latin),
         "a sentence repeated to 800 characters": (sentence * 12)[:800],
         "a sentence repeated to 10 000 characters": (sentence * 140)[:10_000],
-        "Arabic steps repeated to 800 characters": ("لما يجي اوردر ابعت واتساب وسجله في الشيت ثم " * 20)[
-            :800
-        ],
+        "Arabic steps repeated to 800 characters": (
+            "لما يجي اوردر ابعت واتساب وسجله في الشيت ثم " * 20
+        )[:800],
         "every connector named, 800 characters": (
             "when a whatsapp message arrives post to slack then telegram then gmail then notion "
             "then sheets then stripe then shopify then sms then http then chatgpt "

@@ -10,10 +10,10 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..registry import NodeType, Registry
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
+from ..registry import NodeType, Registry
 from .language import normalize, same_number, same_word, skeleton, tokens, variants
 
 # Types the builder places itself from what it extracted (a schedule, a wait, a condition), or
