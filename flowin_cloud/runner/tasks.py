@@ -231,8 +231,13 @@ class CloudWorker:
                 flow = Flow.from_json(flow_row.definition, default_id=flow_id)
                 reuse = resume_point(steps, lost, flow, self.runner.registry)
             except Unsure as unsure:
-                session.add(
-                    ExecutionStep(
+                # Said on the step itself, where the app shows the run's failure.
+                lost_row = next(
+                    (step for step in steps if step.id in lost and step.node_id == unsure.node_id),
+                    None,
+                )
+                if lost_row is None:
+                    lost_row = ExecutionStep(
                         execution_id=execution_id,
                         owner_id=account_id,
                         node_id=unsure.node_id,
@@ -240,12 +245,12 @@ class CloudWorker:
                         node_type=unsure.node_type,
                         iteration=None,
                         attempt=1,
-                        status=StepStatus.FAILED,
-                        error=str(unsure),
                         started_at=now,
-                        finished_at=now,
                     )
-                )
+                    session.add(lost_row)
+                lost_row.status = StepStatus.FAILED
+                lost_row.error = str(unsure)
+                lost_row.finished_at = now
                 _finish(session, row, str(unsure))
                 return
             except FlowinError as problem:

@@ -10,6 +10,7 @@ sleep; no test asserts on time.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
@@ -175,6 +176,77 @@ def sent_to(api: ContractServer, number: str) -> list[str]:
     ]
 
 
+def test_a_worker_killed_mid_run_hands_its_runs_to_another_that_repeats_no_step(
+    client, sign_up, workers, hold, whatsapp
+):
+    """kill -9 of a worker (and its children) while two runs are in the middle of a step:
+    another worker finishes each run once. A step that had finished is not run again (no second
+    WhatsApp message); the lost step runs again when that is harmless (a GET), and a lost POST
+    is not repeated: that run ends saying so."""
+    workers.stop_all()  # this test's runs must land on the worker it kills
+    workers.start("doomed", concurrency=2)
+    alice, bob = sign_up("alice"), sign_up("bob")
+    secret = whatsapp_secret(whatsapp)
+    order = cloud_flow(
+        alice,
+        [
+            send_whatsapp("Thank", "966501111111", "Order received"),
+            call("Check stock", hold.url("stock")),
+            send_whatsapp("Ship", "966501111111", "Shipped"),
+        ],
+        ["Start -> Thank", "Thank -> Check stock", "Check stock -> Ship"],
+        secret=secret,
+    )
+    invoice = cloud_flow(
+        bob,
+        [
+            call("Book invoice", hold.url("invoice"), method="POST"),
+            send_whatsapp("Tell", "966502222222", "Invoice booked"),
+        ],
+        ["Start -> Book invoice", "Book invoice -> Tell"],
+        secret=secret,
+    )
+    order_run, invoice_run = run(alice, order), run(bob, invoice)
+    wait_until(
+        lambda: hold.count("stock") == 1 and hold.count("invoice") == 1,
+        "both runs to be in the middle of their web calls",
+    )
+    assert sent_to(whatsapp, "966501111111") == ["Order received"]
+    doomed = execution(client, order_run).worker
+
+    workers.kill("doomed")
+    hold.release("stock")
+    hold.release("invoice")
+    workers.start("first")
+    workers.start("second")
+
+    order_row = wait_until(lambda: ended(client, order_run), "the order run to end")
+    invoice_row = wait_until(lambda: ended(client, invoice_run), "the invoice run to end")
+
+    assert (order_row.status, order_row.error, order_row.attempts) == ("success", None, 2)
+    assert order_row.worker.split("@")[0] in ("first", "second") and doomed.startswith("doomed@")
+    # Each message once: "Order received" was replayed from its recorded output, not resent.
+    assert sent_to(whatsapp, "966501111111") == ["Order received", "Shipped"]
+    assert hold.count("stock") == 2  # the GET that was cut off ran again
+    assert [(s.node_id, s.status) for s in steps(client, order_run)] == [
+        ("start", "success"),
+        ("thank", "success"),
+        ("check_stock", "failed"),  # the attempt the killed worker lost
+        ("check_stock", "success"),
+        ("ship", "success"),
+    ]
+    assert "lost" in steps(client, order_run)[2].error
+
+    assert (invoice_row.status, invoice_row.attempts) == ("error", 2)
+    assert "Book invoice" in invoice_row.error and "did not" in invoice_row.error
+    assert hold.count("invoice") == 1 and hold.methods["invoice"] == ["POST"]
+    assert sent_to(whatsapp, "966502222222") == []
+    assert [(s.node_id, s.status) for s in steps(client, invoice_run)] == [
+        ("start", "success"),
+        ("book_invoice", "failed"),
+    ]
+
+
 def test_a_cloud_run_goes_through_a_worker_and_sends_whatsapp_from_the_uploaded_account(
     client, sign_up, shared_workers, whatsapp
 ):
@@ -212,3 +284,37 @@ def test_a_cloud_run_goes_through_a_worker_and_sends_whatsapp_from_the_uploaded_
         f"/api/executions/{execution_id}", json={"status": "running"}, headers=dina.headers
     )
     assert taken.status_code == 409
+
+
+def test_one_accounts_flood_does_not_hold_up_another_accounts_run(
+    client, sign_up, shared_workers, hold, whatsapp
+):
+    """Carol sends six slow runs at once, then Dina one: Dina's run starts and ends while
+    Carol's first run still holds the one place her account has and the other five wait in
+    line; then Carol's runs go one at a time, each once."""
+    carol, dina = sign_up("carol"), sign_up("dina")
+    slow = cloud_flow(carol, [call("Slow call", hold.url("carol"))], ["Start -> Slow call"])
+    flood = [run(carol, slow, {"n": number}) for number in range(6)]
+    wait_until(lambda: hold.count("carol") == 1, "Carol's first run to start")
+
+    quick = cloud_flow(
+        dina,
+        [send_whatsapp("Hello", "966503333333", "Hello Dina")],
+        ["Start -> Hello"],
+        secret=whatsapp_secret(whatsapp),
+    )
+    dina_run = run(dina, quick)
+    dina_row = wait_until(lambda: ended(client, dina_run), "Dina's run to end")
+
+    assert (dina_row.status, dina_row.error) == ("success", None)
+    assert sent_to(whatsapp, "966503333333") == ["Hello Dina"]
+    statuses = Counter(execution(client, run_id).status for run_id in flood)
+    assert statuses == {"running": 1, "queued": 5}
+    assert hold.count("carol") == 1
+
+    hold.release("carol")
+    for run_id in flood:
+        row = wait_until(lambda run_id=run_id: ended(client, run_id), "Carol's runs to end")
+        assert (row.status, row.attempts) == ("success", 1)
+    assert hold.count("carol") == 6
+    assert hold.most_waiting["carol"] == 1  # never two of hers at once
