@@ -73,7 +73,9 @@ _CHAT = re.compile(r"(?<![\w.])@([A-Za-z][A-Za-z0-9_]{3,})")
 
 def extract(original: str) -> Extraction:
     """Find the entities of ``original`` and return the normalized text with markers."""
-    collector = _Collector(original)
+    # The markers are private-use characters: any the user typed are dropped, not mistaken
+    # for one of ours.
+    collector = _Collector(MARKER.sub("", original))
     collector.take(_QUOTES, _quote)
     collector.text = _GLUED_PREFIX.sub(r"\g<0> ", normalize(collector.text, lower=False))
     collector.take(_URL, lambda m: Entity("url", m.group(0)))

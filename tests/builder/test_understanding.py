@@ -224,3 +224,8 @@ def test_a_schedule_it_cannot_read_is_asked_for_not_guessed():
 def test_a_pasted_list_of_steps_gets_a_question_not_a_flow_of_dozens_of_steps():
     proposal = build("then send a slack message to #ops " * 22)
     assert proposal.flow is None and "20" in proposal.question
+
+
+def test_private_use_characters_typed_by_the_user_are_not_taken_for_markers():
+    proposal = build("send a slack message to #ops \ue000\ue005")
+    assert [n.type for n in proposal.flow.nodes][-1] == "slack.post_message"
