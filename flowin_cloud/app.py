@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import ipaddress
 import json
 import logging
 import os
 import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -19,7 +22,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.engine import make_url
 
-from . import db, pages
+from . import db, pages, relay
 from .body_limits import KIB, BodyLimits
 from .config import ConfigurationError, Settings
 from .deps import Cloud
@@ -36,6 +39,7 @@ from .routers import (
     two_factor,
     verification,
 )
+from .routers import relay as relay_routes
 from .security import AccessTokens, PasswordChecker, SecretBox, load_or_create_secret
 
 log = logging.getLogger("flowin_cloud")
@@ -67,10 +71,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         limits=RateLimits(settings.rate_limit_storage),
         box=SecretBox(_data_key(settings, url)),
     )
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        sweeper = asyncio.create_task(relay.sweep_forever(cloud))
+        try:
+            yield
+        finally:
+            sweeper.cancel()
+
     app = FastAPI(
         title="Flowin cloud",
         version="1",
-        description="Accounts, API keys, two-factor sign-in, and the flows the desktop syncs.",
+        description="Accounts, API keys, two-factor sign-in, the flows the desktop syncs, and "
+        "the public addresses of its webhooks (the relay).",
+        lifespan=lifespan,
     )
     app.state.cloud = cloud
     _hide_secrets_in_access_log()
@@ -87,8 +102,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         executions,
         cloud_run,
         pages,
+        relay_routes,
     ):
         app.include_router(module.router)
+    app.include_router(relay_routes.public)
 
     @app.get("/healthz", tags=["health"])
     def healthz() -> dict[str, str]:
@@ -108,7 +125,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(Exception)
     async def server_error(request: Request, error: Exception) -> JSONResponse:
-        log.error("%s %s failed", request.method, request.url.path, exc_info=error)
+        path = hide_query_secrets(request.url.path)
+        log.error("%s %s failed", request.method, path, exc_info=error)
         return JSONResponse(status_code=500, content={"detail": SERVER_ERROR})
 
     return app
@@ -133,6 +151,10 @@ def _body_limits(settings: Settings) -> list[tuple[str, int]]:
         ("/api/run/", 2 * executions.MAX_INPUT_BYTES + SMALL_BODY),
         # A run's error report: up to 20 000 characters, each up to 6 bytes as a JSON escape.
         ("/api/executions", 4 * SMALL_BODY),
+        # Webhook requests to the public addresses, exactly as sent.
+        ("/hooks/", settings.relay_max_body_bytes),
+        # The computer's answer to one: the body in base64 (4/3 as long) and its headers.
+        ("/relay/answers", 2 * settings.relay_max_body_bytes + SMALL_BODY),
     ]
 
 
@@ -145,7 +167,10 @@ HIDDEN = "hidden"
 
 
 def hide_query_secrets(path: str) -> str:
-    """``path`` with the values of its query parameters hidden, but for harmless ones."""
+    """``path`` with the values of its query parameters hidden, but for harmless ones; a
+    public webhook address (its token, and whatever its sender put in it) hidden whole."""
+    if path.startswith("/hooks/"):
+        return "/hooks/hidden"
     route, separator, query = path.partition("?")
     if not separator:
         return path

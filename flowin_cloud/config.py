@@ -78,6 +78,32 @@ class Settings(BaseSettings):
     # inform their user); when not given, the version this server was released with.
     latest_desktop_version: str | None = None
 
+    # The webhook relay (docs/relay.md): public addresses for the webhook triggers of the
+    # computers signed in to an account. The base of those addresses as senders reach them
+    # (PUBLIC_URL when not given).
+    relay_public_url: str | None = None
+    # The largest request body a public address takes; a larger one is answered 413 unread.
+    relay_max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
+    # Requests to all of one account's addresses, in the `limits` notation.
+    relay_limit_per_account: str = "600/minute"
+    # Requests kept for an account's computer while it is away; beyond, 429 with Retry-After.
+    relay_max_waiting: int = Field(default=10_000, ge=1)
+    relay_full_retry_seconds: int = Field(default=60, ge=1)
+    # How long a request to a "respond when done" trigger waits for the computer's answer
+    # before it gets 202 (senders such as WhatsApp and Slack give up after a few seconds).
+    relay_answer_seconds: float = Field(default=5, ge=0, le=30)
+    # How long a request waits for its computer at most; then it is deleted, delivered or not.
+    relay_retention_hours: float = Field(default=72, gt=0)
+    # How often each server process deletes the requests kept longer than that.
+    relay_sweep_seconds: float = Field(default=60, gt=0)
+    # The longest a long poll (GET /relay/events?wait=) may wait for an event.
+    relay_poll_seconds: int = Field(default=25, ge=1, le=120)
+    # Events sent on one WebSocket and not yet acknowledged, at most.
+    relay_in_flight: int = Field(default=100, ge=1)
+    # How often an open WebSocket tells the database its computer is connected and re-checks
+    # the sign-in it was opened with.
+    relay_heartbeat_seconds: float = Field(default=10, gt=0)
+
     smtp_host: str | None = None
     smtp_port: int = 587
     smtp_username: str | None = None
@@ -141,3 +167,6 @@ class Settings(BaseSettings):
             return self.database_url
         self.data_dir.mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{self.data_dir / 'flowin-cloud.db'}"
+
+    def relay_base_url(self) -> str:
+        return (self.relay_public_url or self.public_url).rstrip("/")

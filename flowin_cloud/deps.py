@@ -17,6 +17,7 @@ from .languages import preferred
 from .models import ApiKey, RefreshToken, User
 from .outbox import Outbox
 from .ratelimit import RateLimits
+from .relay_hub import Hub
 from .security import (
     API_KEY_PREFIX,
     AccessClaims,
@@ -35,8 +36,10 @@ class Cloud:
     passwords: PasswordChecker
     outbox: Outbox
     limits: RateLimits
-    # Encrypts authenticator-app secrets in the database.
+    # Encrypts authenticator-app secrets and the relay's tokens in the database.
     box: SecretBox
+    # Wakes the relay's waiters in this process.
+    hub: Hub = field(default_factory=Hub)
     # What cloud runs need (flowin_cloud.runner), made on first use: Celery is loaded only by a
     # server that has cloud-run flows.
     _celery: Any = field(default=None, repr=False)
@@ -103,7 +106,11 @@ def _caller(
 ) -> Caller:
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise _unauthorized()
-    token = credentials.credentials
+    return caller_for_token(cloud, session, credentials.credentials)
+
+
+def caller_for_token(cloud: Cloud, session: Session, token: str) -> Caller:
+    """Who an access token or API key belongs to; 401 when it is wrong, expired or revoked."""
     if token.startswith(API_KEY_PREFIX):
         return Caller(user=_api_key_owner(session, token), claims=None)
     claims = cloud.tokens.read(token)
@@ -111,6 +118,22 @@ def _caller(
     if user is None or claims is None or _signed_out(session, claims):
         raise _unauthorized()
     return Caller(user=user, claims=claims)
+
+
+def access_ended(session: Session, caller: Caller, token: str) -> bool:
+    """Whether the way in behind a long-lived connection ended since it was opened: the account
+    deleted, the sign-in ended, or the API key deleted, switched off or expired. (An access
+    token's own expiry does not end a connection made with it.)"""
+    if session.get(User, caller.user.id) is None:
+        return True
+    if caller.claims is not None:
+        return _signed_out(session, caller.claims)
+    row = session.scalar(select(ApiKey).where(ApiKey.key_hash == digest(token)))
+    return (
+        row is None
+        or not row.is_active
+        or (row.expires_at is not None and row.expires_at <= datetime.now(UTC))
+    )
 
 
 def _signed_out(session: Session, claims: AccessClaims) -> bool:

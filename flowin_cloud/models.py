@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     TypeDecorator,
@@ -376,8 +377,81 @@ class PolledItem(Base):
     seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class RelayHook(Base):
+    """A public address of the webhook relay (docs/relay.md): one per account, flow and trigger,
+    kept when the trigger is switched off so it comes back at the same address."""
+
+    __tablename__ = "relay_hooks"
+    __table_args__ = (UniqueConstraint("user_id", "flow_id", "node_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[str] = _owner()
+    flow_id: Mapped[str] = mapped_column(String(200))
+    node_id: Mapped[str] = mapped_column(String(200))
+    wait_for_answer: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Listed by the computer's latest registration; an inactive hook's address answers 404.
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The address's token encrypted with the server's data key (security.SecretBox), and its
+    # keyed hash, by which a request finds the hook.
+    token_sealed: Mapped[str] = mapped_column(String(500))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    rotated_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class RelayEvent(Base):
+    """A request to a public address, kept until its computer acknowledges it (then only what
+    identifies it stays, until the retention ends)."""
+
+    __tablename__ = "relay_events"
+    __table_args__ = (Index("ix_relay_events_waiting", "user_id", "delivered_at", "seq"),)
+
+    # Increases with each accepted request: the order of delivery.
+    seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    user_id: Mapped[str] = mapped_column(String(36), ForeignKey("users.id", ondelete="CASCADE"))
+    hook_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("relay_hooks.id", ondelete="CASCADE"), index=True
+    )
+    flow_id: Mapped[str] = mapped_column(String(200))
+    node_id: Mapped[str] = mapped_column(String(200))
+    method: Mapped[str] = mapped_column(String(20))
+    path: Mapped[str] = mapped_column(Text)
+    # The raw query string, the headers as a JSON list of [name, value], the raw body and the
+    # public URL: emptied once the computer acknowledges the event.
+    query: Mapped[str | None] = mapped_column(Text)
+    headers: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[bytes | None] = mapped_column(LargeBinary)
+    url: Mapped[str | None] = mapped_column(Text)
+    body_bytes: Mapped[int] = mapped_column(Integer, default=0)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # While the sender waits for the computer's answer; the answer is kept until it is sent.
+    awaiting_answer: Mapped[bool] = mapped_column(Boolean, default=False)
+    answer_status: Mapped[int | None] = mapped_column(Integer)
+    answer_headers: Mapped[str | None] = mapped_column(Text)
+    answer_body: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class RelayPresence(Base):
+    """Until when an account's computer counts as connected to the relay (a WebSocket open or
+    a long poll made lately), for every server process to see."""
+
+    __tablename__ = "relay_presence"
+
+    user_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    connected_until: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 # Every table with rows of one account, which deleting the account empties.
 OWNED_BY_ACCOUNT: tuple[type[Base], ...] = (
+    RelayEvent,
+    RelayHook,
+    RelayPresence,
     CloudFlow,
     CloudConnection,
     ExecutionStep,  # before the runs its rows belong to

@@ -190,9 +190,18 @@ class SecretBox:
             algorithm=hashes.SHA256(), length=32, salt=None, info=b"flowin-cloud secret box"
         ).derive(key.encode())
         self._fernet = Fernet(base64.urlsafe_b64encode(derived))
+        # Its own key from the same data key: finding a row by a secret it encrypts.
+        self._lookup_key = HKDF(
+            algorithm=hashes.SHA256(), length=32, salt=None, info=b"flowin-cloud lookup hash"
+        ).derive(key.encode())
 
     def seal(self, plain: str) -> str:
         return self._fernet.encrypt(plain.encode()).decode()
+
+    def lookup_hash(self, plain: str) -> str:
+        """A keyed hash (HMAC-SHA256) of a sealed secret, by which its row is found: unlike a
+        plain hash, a copied database alone cannot be checked against guesses."""
+        return hmac.new(self._lookup_key, plain.encode(), hashlib.sha256).hexdigest()
 
     def open(self, sealed: str) -> str | None:
         """The plain secret; None when it was sealed under another data key."""

@@ -66,15 +66,19 @@ class CloudServer:
         env: dict[str, str] | None = None,
         *,
         database: Path | None = None,
+        database_url: str | None = None,
         log_file: Path | None = None,
     ) -> None:
         self.folder = folder
         self.folder.mkdir(parents=True, exist_ok=True)
         self.log_file = log_file or folder / "flowin-cloud.log"
         self.database = database or folder / "cloud.db"
+        # Any SQLAlchemy URL (PostgreSQL); the SQLite file ``database`` when not given.
+        self.database_url = database_url or f"sqlite:///{self.database}"
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self._env = {**TEST_ENV, **(env or {})}
+        # The relay's public addresses point at this server, so tests can send to them.
+        self._env = {"FLOWIN_CLOUD_RELAY_PUBLIC_URL": self.url, **TEST_ENV, **(env or {})}
         self._process: subprocess.Popen[bytes] | None = None
 
     def configure(self, env: dict[str, str]) -> None:
@@ -91,7 +95,7 @@ class CloudServer:
             sys.executable, "-m", "flowin_cloud",
             "--host", "127.0.0.1",
             "--port", str(self.port),
-            "--database-url", f"sqlite:///{self.database}",
+            "--database-url", self.database_url,
             "--dev",
             "--log-file", str(self.log_file),
         ]  # fmt: skip
@@ -121,6 +125,18 @@ class CloudServer:
             self._process.kill()
             self._process.wait()
         self._process = None
+
+    def kill(self) -> None:
+        """Ends the process at once (SIGKILL on POSIX), as a crash or a power cut would."""
+        if self._process is None:
+            return
+        self._process.kill()
+        self._process.wait()
+        self._process = None
+
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid if self._process else None
 
     def output(self) -> str:
         path = self.folder / "flowin-cloud.out"

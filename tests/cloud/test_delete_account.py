@@ -67,6 +67,12 @@ def fill(account, mailbox, providers):
     )
     client.post("/api/run/f", json={"input": 1}, headers=account.headers)
     client.post("/auth/api-keys", json={"name": "k"}, headers=account.headers)
+    # A public webhook address, a request kept for the computer, and the computer's presence.
+    (hook,) = client.put(
+        "/relay/hooks", json=[{"flow_id": "f", "node_id": "t"}], headers=account.headers
+    ).json()
+    client.post("/hooks/" + hook["url"].split("/hooks/", 1)[1], content=b"{}")
+    client.get("/relay/events", headers=account.headers)
     client.post(
         "/auth/2fa/enable",
         json={"method": "email", "password": account.password},

@@ -10,6 +10,12 @@ from schemathesis.checks import not_a_server_error
 EXAMPLES_PER_OPERATION = 10
 
 
+@pytest.fixture
+def client(make_client):
+    # A long poll of the relay waits as long as it is asked to (up to this): kept short here.
+    return make_client(relay_poll_seconds=1)
+
+
 def operations(app):
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)
     return [result.ok() for result in schema.get_all_operations()]

@@ -1,0 +1,498 @@
+"""The webhook relay's core (docs/relay.md): public addresses, requests kept for the computer,
+their delivery and the computer's answers. The routes are in ``routers/relay.py``.
+
+Everything a request or an answer leaves behind is in the database, so several server
+processes share the work; a ``Hub`` only wakes what waits in this process sooner than reading
+the database again would.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import logging
+import re
+import time
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from fastapi import HTTPException, status
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+
+from .deps import Cloud
+from .models import RelayEvent, RelayHook, RelayPresence
+from .relay_hub import account_key, answer_key
+from .security import new_token
+
+log = logging.getLogger(__name__)
+
+NO_HOOK = "No webhook listens at this address."
+TOO_MANY_REQUESTS = "This address takes no more requests for now; please wait {wait} and try again."
+FULL = (
+    "This address's computer is away and {count} requests are already waiting for it, the most "
+    "kept; please try again later."
+)
+# How often a waiter reads the database for what another server process did (an event
+# accepted, an answer given), when nothing in this process woke it sooner.
+DATABASE_CHECK_SECONDS = 0.5
+# A long poll counts as connected for its wait and this many heartbeats more: the time the
+# computer takes to ask again.
+POLL_GRACE_HEARTBEATS = 3
+# Never passed on from the computer's answer: they describe one connection, not the answer,
+# and the server sets the body's length itself.
+HOP_BY_HOP = frozenset(
+    {
+        "connection",
+        "keep-alive",
+        "transfer-encoding",
+        "content-length",
+        "upgrade",
+        "proxy-authenticate",
+        "proxy-authorization",
+        "proxy-connection",
+        "te",
+        "trailer",
+    }
+)
+_HEADER_NAME = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
+
+
+# Hooks
+
+
+@dataclass(frozen=True)
+class Listed:
+    flow_id: str
+    node_id: str
+    wait_for_answer: bool
+
+
+def hook_out(cloud: Cloud, hook: RelayHook) -> dict[str, Any]:
+    token = cloud.box.open(hook.token_sealed)
+    return {
+        "hook_id": hook.id,
+        "flow_id": hook.flow_id,
+        "node_id": hook.node_id,
+        "wait_for_answer": hook.wait_for_answer,
+        # None only when the data key was replaced: the hook needs rotating.
+        "url": f"{cloud.settings.relay_base_url()}/hooks/{token}" if token else None,
+    }
+
+
+def _new_token(cloud: Cloud) -> tuple[str, str]:
+    token = new_token()
+    return cloud.box.seal(token), cloud.box.lookup_hash(token)
+
+
+def register_hooks(
+    cloud: Cloud, session: Session, user_id: str, listed: Sequence[Listed]
+) -> list[RelayHook]:
+    """Makes the listed triggers the account's active hooks, keeping each one's address; the
+    others become inactive (their addresses answer 404 until listed again)."""
+    existing = {
+        (hook.flow_id, hook.node_id): hook
+        for hook in session.scalars(
+            select(RelayHook).where(RelayHook.user_id == user_id).with_for_update()
+        )
+    }
+    wanted = {(each.flow_id, each.node_id) for each in listed}
+    for key, hook in existing.items():
+        if key not in wanted:
+            hook.active = False
+    hooks = []
+    now = datetime.now(UTC)
+    for each in listed:
+        hook = existing.get((each.flow_id, each.node_id))
+        if hook is None:
+            sealed, hashed = _new_token(cloud)
+            hook = RelayHook(
+                id=str(uuid.uuid4()),
+                user_id=user_id,
+                flow_id=each.flow_id,
+                node_id=each.node_id,
+                token_sealed=sealed,
+                token_hash=hashed,
+                created_at=now,
+            )
+            session.add(hook)
+        hook.active = True
+        hook.wait_for_answer = each.wait_for_answer
+        hooks.append(hook)
+    session.commit()
+    return hooks
+
+
+def rotate_hook(cloud: Cloud, session: Session, user_id: str, hook_id: str) -> RelayHook | None:
+    hook = session.get(RelayHook, hook_id)
+    if hook is None or hook.user_id != user_id:
+        return None
+    hook.token_sealed, hook.token_hash = _new_token(cloud)
+    hook.rotated_at = datetime.now(UTC)
+    session.commit()
+    return hook
+
+
+# Accepting a request
+
+
+@dataclass(frozen=True)
+class IncomingRequest:
+    """A request to a public address, exactly as it arrived."""
+
+    method: str
+    path: str
+    # The path as sent (percent-encoded as the sender wrote it), for the public URL.
+    raw_path: str
+    query: str
+    headers: list[tuple[str, str]]
+    body: bytes
+
+
+@dataclass(frozen=True)
+class Accepted:
+    event_id: str
+    user_id: str
+    hook_id: str
+    flow_id: str
+    node_id: str
+    # The sender waits for the computer's answer (a waiting hook, its computer connected).
+    awaiting_answer: bool
+
+
+def accept_request(cloud: Cloud, token: str, incoming: IncomingRequest) -> Accepted:
+    """Checks a request to ``/hooks/<token>`` and commits it; raises the HTTP refusal (404,
+    429) otherwise. Runs on a worker thread (it reads and writes the database)."""
+    settings = cloud.settings
+    with cloud.sessions() as session:
+        hook = session.scalar(
+            select(RelayHook).where(
+                RelayHook.token_hash == cloud.box.lookup_hash(token), RelayHook.active.is_(True)
+            )
+        )
+        if hook is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, detail=NO_HOOK)
+        cloud.limits.hit(
+            settings.relay_limit_per_account, "relay-account", hook.user_id, TOO_MANY_REQUESTS
+        )
+        count = waiting_count(session, hook.user_id)
+        if count >= settings.relay_max_waiting:
+            raise HTTPException(
+                status.HTTP_429_TOO_MANY_REQUESTS,
+                detail=FULL.format(count=count),
+                headers={"Retry-After": str(settings.relay_full_retry_seconds)},
+            )
+        now = datetime.now(UTC)
+        awaiting = hook.wait_for_answer and _connected(session, hook.user_id, now)
+        query = f"?{incoming.query}" if incoming.query else ""
+        event = RelayEvent(
+            id=str(uuid.uuid4()),
+            user_id=hook.user_id,
+            hook_id=hook.id,
+            flow_id=hook.flow_id,
+            node_id=hook.node_id,
+            method=incoming.method,
+            path=incoming.path,
+            query=incoming.query,
+            headers=json.dumps(incoming.headers),
+            body=incoming.body,
+            url=f"{settings.relay_base_url()}{incoming.raw_path}{query}",
+            body_bytes=len(incoming.body),
+            received_at=now,
+            awaiting_answer=awaiting,
+        )
+        session.add(event)
+        # The 2xx is sent only after this: a request answered is a request kept.
+        session.commit()
+        return Accepted(
+            event_id=event.id,
+            user_id=hook.user_id,
+            hook_id=hook.id,
+            flow_id=hook.flow_id,
+            node_id=hook.node_id,
+            awaiting_answer=awaiting,
+        )
+
+
+async def hand_on(cloud: Cloud, accepted: Accepted) -> Response:
+    """What follows a committed request, and its HTTP answer: the account's connections are
+    woken, and a sender who waits for the computer's answer gets it (or 202 when it does not
+    come in time). The one place an accepted request goes next."""
+    hub = cloud.hub
+    # Listening before the connections are woken: an answer cannot come before it is heard.
+    listening = hub.listen(answer_key(accepted.event_id)) if accepted.awaiting_answer else None
+    hub.notify(account_key(accepted.user_id))
+    accepted_answer = JSONResponse(
+        status_code=status.HTTP_202_ACCEPTED, content={"event_id": accepted.event_id}
+    )
+    if listening is None:
+        return accepted_answer
+    deadline = time.monotonic() + cloud.settings.relay_answer_seconds
+    try:
+        while True:
+            answer = await run_in_threadpool(_take_answer, cloud, accepted.event_id)
+            if answer is not None:
+                return answer
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            await listening.wait(min(remaining, DATABASE_CHECK_SECONDS))
+    finally:
+        listening.close()
+    answer = await run_in_threadpool(_stop_waiting, cloud, accepted.event_id)
+    return answer or accepted_answer
+
+
+def _take_answer(cloud: Cloud, event_id: str) -> Response | None:
+    with cloud.sessions() as session:
+        event = session.scalar(
+            select(RelayEvent).where(
+                RelayEvent.id == event_id, RelayEvent.answer_status.is_not(None)
+            )
+        )
+        if event is None:
+            return None
+        response = _answer_response(event)
+        event.awaiting_answer = False
+        event.answer_status = event.answer_headers = event.answer_body = None
+        session.commit()
+        return response
+
+
+def _stop_waiting(cloud: Cloud, event_id: str) -> Response | None:
+    """Stops waiting for the answer; an answer that came meanwhile is taken after all."""
+    with cloud.sessions() as session:
+        stopped = session.execute(
+            update(RelayEvent)
+            .where(RelayEvent.id == event_id, RelayEvent.answer_status.is_(None))
+            .values(awaiting_answer=False)
+        ).rowcount
+        session.commit()
+    if stopped:
+        return None
+    return _take_answer(cloud, event_id)
+
+
+def _answer_response(event: RelayEvent) -> Response:
+    response = Response(content=event.answer_body or b"", status_code=event.answer_status or 200)
+    for name, value in json.loads(event.answer_headers or "[]"):
+        response.raw_headers.append((name.lower().encode("latin-1"), value.encode("latin-1")))
+    return response
+
+
+# The computer's side
+
+
+def waiting_count(session: Session, user_id: str) -> int:
+    return (
+        session.scalar(
+            select(func.count()).where(
+                RelayEvent.user_id == user_id, RelayEvent.delivered_at.is_(None)
+            )
+        )
+        or 0
+    )
+
+
+def undelivered(
+    session: Session, user_id: str, limit: int, leave_out: Iterable[str] = ()
+) -> list[RelayEvent]:
+    """The account's undelivered events, oldest first, but for ``leave_out``."""
+    skipped = set(leave_out)
+    rows = session.scalars(
+        select(RelayEvent)
+        .where(RelayEvent.user_id == user_id, RelayEvent.delivered_at.is_(None))
+        .order_by(RelayEvent.seq)
+        .limit(limit + len(skipped))
+    )
+    return [row for row in rows if row.id not in skipped][:limit]
+
+
+def event_message(event: RelayEvent) -> dict[str, Any]:
+    return {
+        "type": "event",
+        "event_id": event.id,
+        "seq": event.seq,
+        "hook_id": event.hook_id,
+        "flow_id": event.flow_id,
+        "node_id": event.node_id,
+        "method": event.method,
+        "path": event.path,
+        "query": event.query or "",
+        "headers": json.loads(event.headers or "[]"),
+        "body_b64": base64.b64encode(event.body or b"").decode("ascii"),
+        "url": event.url,
+        "received_at": event.received_at.isoformat(),
+        "wait_for_answer": event.awaiting_answer,
+    }
+
+
+def acknowledge(session: Session, user_id: str, event_ids: Sequence[str]) -> int:
+    """Marks the account's events delivered and deletes what they carried; how many became
+    delivered now (unknown, other accounts' and already delivered ones are left alone)."""
+    if not event_ids:
+        return 0
+    done = session.execute(
+        update(RelayEvent)
+        .where(
+            RelayEvent.user_id == user_id,
+            RelayEvent.id.in_(list(event_ids)),
+            RelayEvent.delivered_at.is_(None),
+        )
+        .values(delivered_at=datetime.now(UTC), query=None, headers=None, body=None, url=None)
+    ).rowcount
+    session.commit()
+    return int(done or 0)
+
+
+class BadAnswer(ValueError):
+    """An answer the cloud cannot send on: its sentence says why."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    event_id: str
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+
+
+def read_answer(message: dict[str, Any], max_body_bytes: int) -> Answer:
+    """The computer's answer from its JSON (WebSocket message or POST /relay/answers)."""
+    event_id = message.get("event_id")
+    status_code = message.get("status")
+    if not isinstance(event_id, str) or len(event_id) > 36:
+        raise BadAnswer("An answer names its event by its event_id.")
+    if not isinstance(status_code, int) or isinstance(status_code, bool):
+        raise BadAnswer("An answer's status is a number.")
+    if not 200 <= status_code <= 599:
+        raise BadAnswer("An answer's status is between 200 and 599.")
+    raw_headers = message.get("headers") or []
+    pairs = list(raw_headers.items()) if isinstance(raw_headers, dict) else raw_headers
+    if not isinstance(pairs, list):
+        raise BadAnswer("An answer's headers are a list of [name, value] pairs or an object.")
+    headers = []
+    for pair in pairs:
+        if not (isinstance(pair, list | tuple) and len(pair) == 2):
+            raise BadAnswer("An answer's headers are a list of [name, value] pairs or an object.")
+        name, value = pair
+        if not isinstance(name, str) or not _HEADER_NAME.match(name):
+            raise BadAnswer("An answer's header has a name HTTP does not allow.")
+        if not isinstance(value, str) or any(c in value for c in "\r\n\x00"):
+            raise BadAnswer("An answer's header has a value HTTP does not allow.")
+        try:
+            value.encode("latin-1")
+        except UnicodeEncodeError:
+            raise BadAnswer("An answer's header value must be Latin-1 text.") from None
+        if name.lower() not in HOP_BY_HOP:
+            headers.append((name, value))
+    try:
+        body = base64.b64decode(message.get("body_b64") or "", validate=True)
+    except (ValueError, TypeError):
+        raise BadAnswer("An answer's body_b64 is not base64.") from None
+    if len(body) > max_body_bytes:
+        raise BadAnswer(f"An answer's body is larger than {max_body_bytes} bytes.")
+    return Answer(event_id=event_id, status=status_code, headers=headers, body=body)
+
+
+def store_answer(cloud: Cloud, user_id: str, answer: Answer) -> bool:
+    """Keeps the answer for the request waiting for it (in any server process) and wakes it
+    here; False when no request waits for it (dropped)."""
+    with cloud.sessions() as session:
+        stored = session.execute(
+            update(RelayEvent)
+            .where(
+                RelayEvent.id == answer.event_id,
+                RelayEvent.user_id == user_id,
+                RelayEvent.awaiting_answer.is_(True),
+                RelayEvent.answer_status.is_(None),
+            )
+            .values(
+                answer_status=answer.status,
+                answer_headers=json.dumps(answer.headers),
+                answer_body=answer.body,
+            )
+        ).rowcount
+        session.commit()
+    if stored:
+        cloud.hub.notify(answer_key(answer.event_id))
+    return bool(stored)
+
+
+# Whether the computer is connected
+
+
+def _connected(session: Session, user_id: str, now: datetime) -> bool:
+    until = session.scalar(
+        select(RelayPresence.connected_until).where(RelayPresence.user_id == user_id)
+    )
+    return until is not None and until > now
+
+
+def connected(session: Session, user_id: str) -> bool:
+    return _connected(session, user_id, datetime.now(UTC))
+
+
+def mark_connected(session: Session, user_id: str, seconds: float) -> None:
+    """The account's computer counts as connected for the next ``seconds`` (never less than
+    another connection already said)."""
+    until = datetime.now(UTC) + timedelta(seconds=seconds)
+    changed = session.execute(
+        update(RelayPresence)
+        .where(RelayPresence.user_id == user_id, RelayPresence.connected_until < until)
+        .values(connected_until=until)
+    ).rowcount
+    if not changed and session.get(RelayPresence, user_id) is None:
+        session.add(RelayPresence(user_id=user_id, connected_until=until))
+        try:
+            session.commit()
+        except IntegrityError:  # another connection of the account came first
+            session.rollback()
+            mark_connected(session, user_id, seconds)
+        return
+    session.commit()
+
+
+def mark_disconnected(session: Session, user_id: str) -> None:
+    session.execute(
+        update(RelayPresence)
+        .where(RelayPresence.user_id == user_id)
+        .values(connected_until=datetime.now(UTC))
+    )
+    session.commit()
+
+
+# Retention
+
+
+def sweep(session: Session, retention_hours: float) -> int:
+    """Deletes the events received longer than the retention ago, delivered or not."""
+    cutoff = datetime.now(UTC) - timedelta(hours=retention_hours)
+    deleted = session.execute(delete(RelayEvent).where(RelayEvent.received_at < cutoff)).rowcount
+    session.commit()
+    return int(deleted or 0)
+
+
+def _sweep_once(cloud: Cloud) -> int:
+    with cloud.sessions() as session:
+        return sweep(session, cloud.settings.relay_retention_hours)
+
+
+async def sweep_forever(cloud: Cloud) -> None:
+    """Runs in every server process for as long as it serves."""
+    settings = cloud.settings
+    while True:
+        try:
+            deleted = await run_in_threadpool(_sweep_once, cloud)
+            if deleted:
+                log.info("Deleted %d relayed requests past their retention", deleted)
+        except Exception:
+            log.exception("Deleting relayed requests past their retention failed")
+        await asyncio.sleep(settings.relay_sweep_seconds)

@@ -1,0 +1,211 @@
+"""The webhook relay in a real ``flowin-cloud`` process (uvicorn with its WebSocket library):
+a waiting sender gets the computer's answer, and a kill -9 while accepting loses nothing."""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import pytest
+from sqlalchemy import create_engine, select
+from sqlalchemy.orm import Session
+from websockets.exceptions import InvalidStatus
+from websockets.sync.client import connect
+
+from flowin_cloud.models import RelayEvent
+from tests.cloud_server import CloudServer
+
+# The computer's answer is awaited this long before the sender gets 202 (the default is 5 s).
+ANSWER_SECONDS = 1.5
+
+
+@pytest.fixture(scope="module")
+def server(database_url, tmp_path_factory):
+    running = CloudServer(
+        tmp_path_factory.mktemp("relay-cloud"),
+        {"FLOWIN_CLOUD_RELAY_ANSWER_SECONDS": str(ANSWER_SECONDS)},
+        database_url=database_url,
+    ).start()
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+def signed_in(server: CloudServer) -> dict[str, str]:
+    return server.bearer(server.sign_up(f"relay-{uuid.uuid4().hex[:8]}@example.com"))
+
+
+def register(server: CloudServer, headers, *triggers) -> list[dict]:
+    listed = [
+        {"flow_id": flow, "node_id": node, "wait_for_answer": wait} for flow, node, wait in triggers
+    ]
+    answer = httpx.put(server.url + "/relay/hooks", json=listed, headers=headers)
+    answer.raise_for_status()
+    return answer.json()
+
+
+def socket_to(server: CloudServer, headers):
+    return connect(
+        server.url.replace("http://", "ws://") + "/relay/connect",
+        additional_headers=headers,
+        open_timeout=30,
+    )
+
+
+def next_event(socket) -> dict:
+    event = json.loads(socket.recv(timeout=30))
+    assert event["type"] == "event"
+    return event
+
+
+def test_a_waiting_sender_gets_the_computers_answer_and_202_when_it_is_away(server):
+    headers = signed_in(server)
+    (hook,) = register(server, headers, ("whatsapp", "trigger", True))
+    url = hook["url"]
+    assert url.startswith(server.url + "/hooks/")
+    token = url.rsplit("/", 1)[1]
+    challenge = {"hub.mode": "subscribe", "hub.verify_token": "a-verify-secret"}
+
+    # The computer is away: 202 at once, the request kept for it.
+    away = httpx.get(url, params={**challenge, "hub.challenge": "111"}, timeout=30)
+    assert away.status_code == 202
+
+    with pytest.raises(InvalidStatus) as refused:
+        socket_to(server, {"Authorization": "Bearer not-a-token"})
+    assert refused.value.response.status_code == 403
+
+    with ThreadPoolExecutor(2) as senders, socket_to(server, headers) as socket:
+        kept = next_event(socket)
+        assert kept["event_id"] == away.json()["event_id"]
+        assert kept["wait_for_answer"] is False  # its sender was answered long ago
+        socket.send(json.dumps({"type": "ack", "event_id": kept["event_id"]}))
+
+        # Connected: the sender waits for the computer's answer, over the WebSocket.
+        asking = senders.submit(
+            httpx.get, url, params={**challenge, "hub.challenge": "1158201444"}, timeout=30
+        )
+        event = next_event(socket)
+        assert event["wait_for_answer"] is True
+        assert (
+            event["url"]
+            == f"{url}?hub.mode=subscribe&hub.verify_token=a-verify-secret&hub.challenge=1158201444"
+        )
+        answer = {
+            "type": "answer",
+            "event_id": event["event_id"],
+            "status": 200,
+            "headers": [["Content-Type", "text/plain"], ["X-Flowin", "relayed"]],
+            "body_b64": base64.b64encode(b"1158201444").decode(),
+        }
+        socket.send(json.dumps(answer))
+        socket.send(json.dumps({"type": "ack", "event_id": event["event_id"]}))
+        answered = asking.result(timeout=60)
+        assert answered.status_code == 200
+        assert answered.content == b"1158201444"
+        assert answered.headers["x-flowin"] == "relayed"
+        assert answered.headers["content-type"] == "text/plain"
+
+        # Connected but silent: 202 once the wait is over, and the event is still delivered.
+        silent = senders.submit(httpx.post, url, content=b'{"slow": true}', timeout=30)
+        event = next_event(socket)
+        unanswered = silent.result(timeout=60)
+        assert unanswered.status_code == 202
+        assert unanswered.json() == {"event_id": event["event_id"]}
+        socket.send(json.dumps({"type": "ack", "event_id": event["event_id"]}))
+
+    # Long polling: a poll says the computer is there; the answer comes by POST.
+    assert httpx.get(server.url + "/relay/events", headers=headers).json() == {"events": []}
+    with ThreadPoolExecutor(1) as senders:
+        asking = senders.submit(
+            httpx.post,
+            url + "/interactions",
+            json={"type": "url_verification", "challenge": "slack-3eZbrw1aBm"},
+            timeout=30,
+        )
+        polled = httpx.get(server.url + "/relay/events?wait=20", headers=headers, timeout=60)
+        (event,) = polled.json()["events"]
+        assert event["wait_for_answer"] is True
+        assert json.loads(base64.b64decode(event["body_b64"]))["challenge"] == "slack-3eZbrw1aBm"
+        given = httpx.post(
+            server.url + "/relay/answers",
+            json={
+                "event_id": event["event_id"],
+                "status": 201,
+                "headers": {"content-type": "application/json"},
+                "body_b64": base64.b64encode(b'{"challenge":"slack-3eZbrw1aBm"}').decode(),
+            },
+            headers=headers,
+        )
+        assert given.status_code == 204
+        answered = asking.result(timeout=60)
+        assert answered.status_code == 201
+        assert answered.json() == {"challenge": "slack-3eZbrw1aBm"}
+        acked = httpx.post(
+            server.url + "/relay/acks", json={"event_ids": [event["event_id"]]}, headers=headers
+        )
+        assert acked.json() == {"acknowledged": 1}
+    assert httpx.get(server.url + "/relay/status", headers=headers).json()["waiting"] == 0
+
+    # Neither the address's token nor what was sent to it reached the log.
+    log = server.log_file.read_text(errors="replace") + server.output()
+    assert "/hooks/hidden" in log
+    for secret in (token, "a-verify-secret", "1158201444", "slack-3eZbrw1aBm", "slow"):
+        assert secret not in log
+
+
+SENDERS = 8
+ACCEPTED_BEFORE_THE_KILL = 150
+
+
+def test_every_request_answered_2xx_is_kept_when_the_server_is_killed_while_accepting(
+    database_url, tmp_path
+):
+    server = CloudServer(tmp_path / "killed", database_url=database_url).start()
+    try:
+        headers = signed_in(server)
+        (hook,) = register(server, headers, ("orders", "trigger", False))
+        accepted: dict[str, bytes] = {}
+        lock = threading.Lock()
+        enough = threading.Event()
+
+        def send(sender: int) -> None:
+            with httpx.Client(timeout=30) as client:
+                for number in range(100_000):
+                    body = json.dumps({"sender": sender, "order": number}).encode()
+                    try:
+                        answer = client.post(hook["url"], content=body)
+                    except httpx.TransportError:
+                        return  # the server is gone
+                    assert answer.status_code == 202, answer.text
+                    with lock:
+                        accepted[answer.json()["event_id"]] = body
+                        if len(accepted) >= ACCEPTED_BEFORE_THE_KILL:
+                            enough.set()
+
+        with ThreadPoolExecutor(SENDERS) as pool:
+            running = [pool.submit(send, sender) for sender in range(SENDERS)]
+            assert enough.wait(timeout=120), "the server did not accept enough requests"
+            server.kill()
+            for each in running:
+                each.result(timeout=60)
+    finally:
+        server.stop()
+
+    engine = create_engine(database_url)
+    try:
+        with Session(engine) as session:
+            kept = {
+                row.id: row.body
+                for row in session.scalars(
+                    select(RelayEvent).where(RelayEvent.id.in_(list(accepted)))
+                )
+            }
+    finally:
+        engine.dispose()
+    assert len(accepted) >= ACCEPTED_BEFORE_THE_KILL
+    assert kept == accepted
