@@ -19,9 +19,11 @@ from ..errors import FlowFileError
 from ..model import Flow
 from ..registry import Registry
 from .assemble import split_problems
+from .catalogue import Catalogue
 from .errors import ModelAnswerInvalid, ModelUnavailable
 from .first_contact import write_first
-from .language import Language
+from .language import Language, normalize, tokens
+from .limits import refusal, too_long
 from .proposal import Explanation, Missing, Proposal
 
 if TYPE_CHECKING:
@@ -52,10 +54,40 @@ class _Answer(BaseModel):
     refused: str | None = None
 
 
-def catalogue_text(registry: Registry) -> str:
-    """Every node type the registry holds, one block each, for the prompt."""
+# Always offered: the flow's own building blocks (conditions, waits, schedules, a webhook…).
+_ALWAYS = ("core", "schedule", "webhook")
+# Beyond the services the sentence names, the node types whose phrases match it best: enough
+# for a model to choose from, few enough to fit a small model's context (Ollama's default 2048
+# tokens held about a third of the whole catalogue).
+_CLOSEST_TYPES = 8
+
+
+def relevant_types(registry: Registry, sentence: str) -> list[str]:
+    """The node types worth showing the model for ``sentence``: the building blocks, every
+    operation of each service it names, and the types whose phrases are closest to it."""
+    catalogue = Catalogue(registry)
+    words = tokens(normalize(sentence[:2000]))
+    named = set(catalogue.connectors_named(words))
+    scored: list[tuple[float, str]] = []
+    for entry in catalogue.entries:
+        score, _phrase = catalogue._phrase_score(entry, words) if words else (0.0, "")
+        scored.append((score, entry.node_type.type))
+    closest = {t for score, t in sorted(scored, reverse=True)[:_CLOSEST_TYPES] if score > 0}
+    return [
+        node_type.type
+        for node_type in registry.node_types
+        if node_type.connector.id in _ALWAYS
+        or node_type.connector.id in named
+        or node_type.type in closest
+    ]
+
+
+def catalogue_text(registry: Registry, only: list[str] | None = None) -> str:
+    """The node types of the registry (or those in ``only``), one block each, for the prompt."""
     blocks = []
     for node_type in registry.node_types:
+        if only is not None and node_type.type not in only:
+            continue
         manifest = node_type.manifest
         required = set(node_type.required_fields())
         params = []
@@ -106,6 +138,10 @@ Node types:
 {catalogue}"""
 
 _LANGUAGE_NAMES = {"en": "English", "ar": "Arabic"}
+_NOT_A_MODEL = (
+    "The server at {where} answered, but not an answer from an AI model (a proxy or a sign-in "
+    "page?). Check the model's address in the builder's settings."
+)
 
 
 class ModelBuilder:
@@ -124,10 +160,17 @@ class ModelBuilder:
     def build(
         self, sentence: str, language: Language, names_language: Language | None = None
     ) -> Proposal:
+        # Said before the model is asked: the same limits whichever path builds the flow.
+        long_message = too_long(sentence, language)
+        if long_message is not None:
+            return Proposal(question=long_message, source="model", language=language)
+        refused = refusal(sentence, language)
+        if refused is not None:
+            return Proposal(refused=refused, source="model", language=language)
         system = _SYSTEM.format(
             language_name=_LANGUAGE_NAMES[language],
             names_language_name=_LANGUAGE_NAMES[names_language or language],
-            catalogue=catalogue_text(self.registry),
+            catalogue=catalogue_text(self.registry, relevant_types(self.registry, sentence)),
         )
         messages: list[dict[str, str]] = [
             {"role": "system", "content": system},
@@ -175,7 +218,13 @@ class ModelBuilder:
                 f"The AI model at {where} refused the request ({error.status_code}): "
                 f"{_error_message(error)}"
             ) from None
-        choice = completion.choices[0] if completion.choices else None
+        except openai.APIResponseValidationError:
+            raise ModelUnavailable(_NOT_A_MODEL.format(where=where)) from None
+        # A proxy or a login page answering 200 in the model's place: HTML, or JSON of its own.
+        choices = getattr(completion, "choices", None)
+        if not isinstance(choices, list):
+            raise ModelUnavailable(_NOT_A_MODEL.format(where=where))
+        choice = choices[0] if choices else None
         refusal = getattr(choice.message, "refusal", None) if choice else None
         if refusal:
             return json.dumps({"refused": refusal})

@@ -7,7 +7,7 @@ import logging
 from ..registry import Registry, default_registry
 from . import journal
 from .ai import ModelBuilder, ModelSettings
-from .errors import ModelUnavailable
+from .errors import ModelAnswerInvalid, ModelUnavailable
 from .language import Language, detect_language
 from .offline import OfflineBuilder
 from .proposal import Proposal
@@ -17,6 +17,10 @@ log = logging.getLogger(__name__)
 _OFFLINE_NOTICE = {
     "en": "The AI model couldn't be reached ({error}), so Flowin built this flow offline.",
     "ar": "تعذّر الوصول إلى نموذج الذكاء الاصطناعي ({error})، فبنى Flowin هذا التدفق دون اتصال.",
+}
+_UNUSABLE_NOTICE = {
+    "en": "The AI model's answer couldn't be used ({error}), so Flowin built this flow offline.",
+    "ar": "تعذّر استخدام إجابة نموذج الذكاء الاصطناعي ({error})، فبنى Flowin هذا التدفق دون اتصال.",
 }
 
 
@@ -33,8 +37,9 @@ def build(
     Its steps are named in Arabic when the request or ``ui_language`` (the app's) is Arabic.
 
     Without ``model`` the offline builder answers. With it, the model does; when the model
-    can't be reached, ``ModelUnavailable`` is raised, or with ``fallback_offline`` the offline
-    builder answers with a notice. ``ModelAnswerInvalid`` when the model's flow stays broken.
+    can't be reached (or something else answers in its place), ``ModelUnavailable`` is raised,
+    and ``ModelAnswerInvalid`` when its answer stays unusable after one repair; with
+    ``fallback_offline`` the offline builder answers instead, with a notice saying why.
     Every proposal is written to the builder's journal (``journal.entries()``); a proposed flow
     is marked ``review=True`` there and on the proposal: a person checks it before use.
     """
@@ -47,12 +52,13 @@ def build(
     else:
         try:
             proposal = ModelBuilder(registry, model).build(sentence, language, names)
-        except ModelUnavailable as error:
+        except (ModelUnavailable, ModelAnswerInvalid) as error:
             if not fallback_offline:
                 raise
             log.warning("AI builder: %s; building offline instead", error)
             proposal = OfflineBuilder(registry).build(sentence, language, names)
-            proposal.notice = _OFFLINE_NOTICE[language].format(error=error)
+            notice = _OFFLINE_NOTICE if isinstance(error, ModelUnavailable) else _UNUSABLE_NOTICE
+            proposal.notice = notice[language].format(error=error)
     _log(sentence, proposal)
     return proposal
 

@@ -111,8 +111,10 @@ def test_a_valid_answer_becomes_a_proposal_for_review(model_server, settings, ca
     ]
     (messages,) = sent_messages(model_server)
     system = messages[0]["content"]
-    for node_type in default_registry().node_types:  # the catalogue comes from the registry
-        assert node_type.type in system
+    # The catalogue comes from the registry: the types of the services the sentence names.
+    for node_type in default_registry().node_types:
+        if node_type.connector.id in ("shopify", "whatsapp"):
+            assert node_type.type in system
     assert "whatsapp the customer" in system and "to (To, required)" in system
     assert "to write first use whatsapp.send_template" in system
     assert messages[1] == {
@@ -164,7 +166,8 @@ def test_the_model_can_ask_a_clarifying_question(model_server, settings):
 def test_the_model_can_refuse(model_server, settings):
     reason = "Sending bulk messages to people who did not ask for them is spam."
     model_server.respond(CHAT, json=completion(answer(None, refused=reason)))
-    proposal = build("send 10000 whatsapp messages to random numbers", model=settings)
+    # Not one of the abuses the builder refuses itself: the model's judgement is asked.
+    proposal = build("post five-star reviews of my shop under made-up names", model=settings)
     assert proposal.flow is None and proposal.refused == reason
     assert journal.entries()[-1]["refused"] == reason and not journal.entries()[-1]["review"]
 
@@ -205,3 +208,57 @@ def test_an_error_status_is_a_clear_error(model_server, settings):
     model_server.respond(CHAT, json=body, status=404, check=False)
     with pytest.raises(ModelUnavailable, match=r"model 'llama3\.2' not found"):
         build("Every Monday at 9am, send a Slack message to #sales", model=settings)
+
+
+def test_a_200_answer_that_is_not_json_falls_back_to_the_offline_builder(httpserver):
+    # A proxy or a captive portal answering in the model's place: 200, an HTML page.
+    httpserver.expect_request("/v1/chat/completions").respond_with_data(
+        "<html><body>Please sign in to the Wi-Fi</body></html>", content_type="text/html"
+    )
+    settings = ModelSettings(base_url=httpserver.url_for("/v1"), timeout=5)
+    with pytest.raises(ModelUnavailable, match="not an answer from an AI model"):
+        build("Every Monday at 9am, send a Slack message to #sales", model=settings)
+    proposal = build(
+        "Every Monday at 9am, send a Slack message to #sales",
+        model=settings,
+        fallback_offline=True,
+    )
+    assert proposal.source == "offline" and proposal.notice
+    assert [n.type for n in proposal.flow.nodes] == ["schedule.every", "slack.post_message"]
+
+
+def test_json_that_is_no_completion_falls_back_too(httpserver):
+    httpserver.expect_request("/v1/chat/completions").respond_with_json({"status": "ok"})
+    settings = ModelSettings(base_url=httpserver.url_for("/v1"), timeout=5)
+    proposal = build(
+        "كل يوم الساعة ٩ ابعت رسالة على سلاك في #ops", model=settings, fallback_offline=True
+    )
+    assert proposal.source == "offline" and "تعذّر" in proposal.notice
+
+
+def test_content_that_stays_unusable_falls_back_when_allowed(model_server, settings):
+    model_server.respond(CHAT, json=completion("Sure! Here is your flow: first Slack, then..."))
+    model_server.respond(CHAT, json=completion("I think Slack is the best choice."))
+    proposal = build(
+        "Every Monday at 9am, send a Slack message to #sales",
+        model=settings,
+        fallback_offline=True,
+    )
+    assert proposal.source == "offline" and proposal.notice
+    assert proposal.flow.nodes[-1].type == "slack.post_message"
+
+
+def test_the_prompt_carries_only_the_catalogue_entries_the_sentence_needs(model_server, settings):
+    model_server.respond(CHAT, json=completion(answer(shopify_to_whatsapp())))
+    build("When I get a new Shopify order, send WhatsApp message to the client", model=settings)
+    system = sent_messages(model_server)[0][0]["content"]
+    assert "shopify.new_order" in system and "whatsapp.send_text" in system
+    assert "core.condition" in system  # the flow's own building blocks are always there
+    assert "notion.update_page" not in system and "telegram.send_document" not in system
+    assert len(system) < 12_000
+
+
+def test_abuse_is_refused_before_the_model_is_asked(model_server, settings):
+    proposal = build("Send a WhatsApp promo to 5000 numbers I bought", model=settings)
+    assert proposal.flow is None and proposal.refused and proposal.source == "model"
+    assert model_server.calls(CHAT) == []
