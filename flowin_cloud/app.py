@@ -275,9 +275,19 @@ def main(argv: list[str] | None = None) -> None:
 
         worker_main(arguments[1:])
         return
+    if arguments[:1] == ["scheduler"]:
+        # Schedules, polling and the outbox's relay for cloud-run flows (flowin_cloud.triggers).
+        from .triggers.command import scheduler_main
+
+        scheduler_main(arguments[1:])
+        return
     parser = argparse.ArgumentParser(
         prog="flowin-cloud",
-        description="Flowin's account backend. `flowin-cloud worker` runs cloud-run flows.",
+        description=(
+            "Flowin's account backend. `flowin-cloud worker` runs cloud-run flows; "
+            "`flowin-cloud scheduler` starts their schedules and polling and hands their runs "
+            "to the workers."
+        ),
     )
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8800)

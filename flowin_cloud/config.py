@@ -135,6 +135,9 @@ class Settings(BaseSettings):
 
     # Flows that run in the cloud (flowin_cloud/runner): Celery workers fed through Redis.
     broker_url: str = "redis://127.0.0.1:6379/0"
+    # How often a cloud-run flow's polling trigger asks its service for new items, when the
+    # trigger does not say (as the desktop: once a minute).
+    poll_seconds: float = Field(default=60, gt=0)
     # Put before every key the runner writes in Redis, so several clouds (or test runs) can
     # share one Redis server without taking each other's runs.
     broker_key_prefix: str = ""

@@ -82,9 +82,11 @@ def make_celery(settings: Settings) -> Celery:
         worker_enable_remote_control=False,
     )
     app.conf.flowin_settings = settings
+    from ..triggers.polling import register as register_polling
     from .tasks import register
 
     register(app)
+    register_polling(app)  # polling triggers' checks run on the workers too
     return app
 
 

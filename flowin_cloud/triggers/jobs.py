@@ -22,7 +22,8 @@ from typing import Any
 from sqlalchemy import Engine, delete, select, text, update
 from sqlalchemy.orm import Session
 
-from ..models import RunJob
+from ..config import Settings
+from ..models import Execution, RunJob
 
 log = logging.getLogger(__name__)
 
@@ -53,17 +54,31 @@ def add_job(
     job_id: str | None = None,
     now: datetime | None = None,
 ) -> str:
-    """Adds a run of the flow to the session's transaction; it is handed to the workers once
-    the caller commits (and never if the caller rolls back). Returns the run's id."""
+    """Adds a run of the flow to the session's transaction: its ``executions`` row (queued,
+    which the worker takes up) and its job, handed to the workers once the caller commits (and
+    never if the caller rolls back). Returns the run's id."""
     job_id = job_id or str(uuid.uuid4())
+    now = now or datetime.now(UTC)
+    text_payload = json.dumps(payload)
+    session.add(
+        Execution(
+            id=job_id,
+            owner_id=owner_id,
+            flow_id=flow_id,
+            status="queued",
+            input=text_payload,
+            created_at=now,
+            runs_in="cloud",
+        )
+    )
     session.add(
         RunJob(
             id=job_id,
             owner_id=owner_id,
             flow_id=flow_id,
             source=source,
-            payload=json.dumps(payload),
-            created_at=now or datetime.now(UTC),
+            payload=text_payload,
+            created_at=now,
         )
     )
     if session.get_bind().dialect.name == "postgresql":
@@ -96,6 +111,17 @@ class CelerySender:
         # Each account's queue (flowin_cloud.runner.queue_of(settings)), so one account's flood
         # does not hold up the others; without it, the workers' shared default queue.
         self.queue_of = queue_of
+
+    @classmethod
+    def for_settings(cls, settings: Settings) -> CelerySender:
+        """Sends as the workers of ``settings`` listen: their broker, key prefix and queues."""
+        from ..runner.app import queue_of
+
+        return cls(
+            settings.broker_url,
+            queue_of=queue_of(settings),
+            key_prefix=settings.broker_key_prefix,
+        )
 
     def __call__(self, job: Job) -> None:
         self.app.send_task(
