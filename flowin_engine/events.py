@@ -142,6 +142,10 @@ class EventBus:
     def has_subscribers(self) -> bool:
         return bool(self._subscribers)
 
+    @property
+    def subscriber_count(self) -> int:
+        return len(self._subscribers)
+
     def subscribe(self, subscriber: Subscriber) -> Callable[[], None]:
         """Call ``subscriber(events)`` with each batch; returns a function that unsubscribes."""
         with self._lock:

@@ -97,6 +97,12 @@ class OperationManifest(BaseModel):
     repeat_safe: bool = Field(
         True, description="False when repeating the call has effects (a sent message)."
     )
+    runs_inline: bool = Field(
+        False,
+        description="True for a step that only reshapes data in memory, in microseconds: no "
+        "network, no disk, no waiting, no loop over items. A webhook flow made only of such "
+        "steps runs on the listener's own thread, without handing it to the pool.",
+    )
     version: int = Field(
         1, ge=1, description="Raised when a change to the inputs or output would surprise a flow."
     )

@@ -103,6 +103,48 @@ class Start:
 
 
 @dataclass(frozen=True, slots=True)
+class FlowPlan:
+    """What every run of one flow definition shares, worked out once (``Runner.plan``): its
+    steps under their current type names, their types, the graph and the loop scopes.
+
+    ``inline``: every step declares that it only reshapes data in memory (``runs_inline`` in
+    its manifest), so a whole run takes microseconds and may run on the caller's thread.
+    """
+
+    flow: Flow
+    graph: Graph
+    nodes: dict[str, Node]
+    ids_by_name: dict[str, str]
+    types: dict[str, NodeType]
+    scope_of: dict[str, str | None]
+    top: frozenset[str]
+    inline: bool
+
+    @classmethod
+    def of(cls, flow: Flow, registry: Registry) -> FlowPlan:
+        flow = registry.with_current_names(flow)
+        graph = Graph.of(flow)
+        nodes = {n.id: n for n in flow.nodes}
+        for node_id in nodes:
+            # Filled in now: runs on several threads only read the graph's default dicts.
+            graph.outgoing[node_id]
+            graph.incoming[node_id]
+        types = {node_id: registry.get(node.type) for node_id, node in nodes.items()}
+        loops = [n for n, node in nodes.items() if node.type == LOOP_TYPE]
+        scope_of = graph.loop_scopes(loops)
+        return cls(
+            flow,
+            graph,
+            nodes,
+            {n.name: n.id for n in flow.nodes},
+            types,
+            scope_of,
+            frozenset(n for n in nodes if scope_of.get(n) is None),
+            all(t.manifest.runs_inline for t in types.values()),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Reused:
     """A step's earlier result, replayed instead of running the step again.
 
@@ -269,10 +311,34 @@ class Runner:
         self._interrupted: set[str] = set()  # executions whose events are no longer reported
         self._publishing = threading.Lock()
         self._unsubscribe_history: Callable[[], None] | None = None
+        # Runs recorded whole by their caller (run_inline) whose events are published for the
+        # other subscribers only: the history skips them.
+        self._recorded_elsewhere: set[str] = set()
         if history is not None:
             # Only a history that keeps something listens: with no subscriber, the bus drops
             # events where they are published.
-            self._unsubscribe_history = self.events.subscribe(history.record)
+            self._unsubscribe_history = self.events.subscribe(self._to_history)
+
+    def _to_history(self, events: Sequence[Event]) -> None:
+        skip = self._recorded_elsewhere
+        if skip:
+            kept = []
+            for event in events:
+                if event.execution_id not in skip:
+                    kept.append(event)
+                elif isinstance(event, ExecutionFinished):
+                    skip.discard(event.execution_id)
+            events = kept
+        self.history.record(events)
+
+    def publish_recorded(self, events: Sequence[Event]) -> None:
+        """Tell the event bus's subscribers, but the history, of a run its caller has recorded
+        (run_inline's events, once written); nothing when the history is the only listener."""
+        if not events or self.events.subscriber_count <= (self._unsubscribe_history is not None):
+            return
+        self._recorded_elsewhere.add(events[0].execution_id)
+        for event in events:
+            self._publish(event)
 
     def start(
         self,
@@ -356,6 +422,61 @@ class Runner:
         if executions:
             self._launch(executions)
         return outcome
+
+    def plan(self, flow: Flow) -> FlowPlan:
+        """Check ``flow`` and work out what its runs share, for ``run_inline`` (raises the
+        FlowinError it can't run for)."""
+        self._check(flow)
+        return FlowPlan.of(flow, self.registry)
+
+    def run_inline(
+        self, plan: FlowPlan, trigger_data: Any, *, mode: str, execution_id: str
+    ) -> tuple[ExecutionHandle, list[Event] | None]:
+        """Run a flow on this thread, to its end, and return its handle with everything it did
+        as events, for the caller to record (the history has nothing of it yet).
+
+        For a plan whose steps all run inline: no pool, no event bus, no write. Should a step
+        still ask to wait (a retry's pause), the run is handed over instead: its start is
+        recorded, what it did so far published, and it goes on in the pool; the events are then
+        None and the handle ends later.
+        """
+        events: list[Event] = []
+        execution = _Execution(
+            self, plan.flow, trigger_data, mode, execution_id, {}, plan=plan, sink=events
+        )
+        started = ExecutionStarted(
+            execution.id,
+            plan.flow.id,
+            plan.flow.name,
+            trigger_data,
+            execution.started_at,
+            mode,
+        )
+        events.append(started)
+        with self._lock:
+            self._active[execution.id] = execution
+        local = execution.local
+        assert local is not None
+        execution.begin()
+        while local:
+            execution.run_task(local.pop())
+        if execution.handle.done():
+            return execution.handle, events
+        log.info("Run %s waits: it goes on in the pool", execution.id[:8])
+        try:
+            self.history.begin_executions([(started, plan.flow)])
+        except BaseException:
+            execution.cancel(interrupted=True)
+            raise
+        with execution.lock:
+            execution.sink = None
+            execution.local = None
+        for event in events:
+            self._publish(event)
+        deferred, execution.deferred = execution.deferred, []
+        for delay, work in deferred:
+            execution._set_timer(delay, work, counted=True)
+        return execution.handle, None
 
     def _launch(self, executions: Sequence[_Execution], retry_of: str | None = None) -> None:
         with self._lock:
@@ -508,10 +629,12 @@ class _Execution:
         execution_id: str,
         reuse: dict[str, Reused],
         resumed_from: datetime | None = None,
+        plan: FlowPlan | None = None,
+        sink: list[Event] | None = None,
     ) -> None:
-        flow = runner.registry.with_current_names(flow)
+        plan = plan or FlowPlan.of(flow, runner.registry)
         self.runner = runner
-        self.flow = flow
+        self.flow = plan.flow
         self.id = execution_id
         self.trigger_data = trigger_data
         self.mode = mode
@@ -539,18 +662,36 @@ class _Execution:
         self.finished = False
         self.trigger_output: Any = None
         self.steps: dict[str, dict[str, Any]] = {}  # what {{ steps['Name'] }} reads
+        # An inline run (Runner.run_inline) keeps its events in ``sink`` and its next steps in
+        # ``local``, on the calling thread; any other run publishes and uses the pool.
+        self.sink = sink
+        self.local: list[_Work] | None = [] if sink is not None else None
+        self.deferred: list[tuple[float, _Work]] = []  # waits an inline run could not take
 
-        self.graph = Graph.of(flow)
-        self.nodes: dict[str, Node] = {n.id: n for n in flow.nodes}
-        self.ids_by_name = {n.name: n.id for n in flow.nodes}
-        self.types: dict[str, NodeType] = {
-            node_id: runner.registry.get(node.type) for node_id, node in self.nodes.items()
-        }
-        loops = [n for n, node in self.nodes.items() if node.type == LOOP_TYPE]
-        self.scope_of = self.graph.loop_scopes(loops)
-        top = {n for n in self.nodes if self.scope_of.get(n) is None}
+        self.graph = plan.graph
+        self.nodes = plan.nodes
+        self.ids_by_name = plan.ids_by_name
+        self.types = plan.types
+        self.scope_of = plan.scope_of
+        top = plan.top
         self.top = _Scope(self, top, None, None, lambda scope: [])
         self.top.reuse = reuse
+
+    @property
+    def recording(self) -> bool:
+        return self.sink is not None or self.runner.events.has_subscribers
+
+    def _publish(self, event: Event) -> None:
+        if self.sink is not None:
+            self.sink.append(event)
+        else:
+            self.runner._publish(event)
+
+    def _submit(self, work: _Work) -> None:
+        if self.local is not None:
+            self.local.append(work)
+        else:
+            self.runner._submit(self, work)
 
     # Start, cancel, finish.
     def begin(self) -> None:
@@ -569,7 +710,7 @@ class _Execution:
         if not work:
             self.run_task(None)
         for item in work:
-            self.runner._submit(self, item)
+            self._submit(item)
 
     def cancel(self, interrupted: bool = False) -> None:
         with self.lock:
@@ -599,7 +740,7 @@ class _Execution:
             status = ExecutionStatus.SUCCESS
         finished_at = datetime.now(UTC)
         duration = monotonic() - self._started
-        self.runner._publish(
+        self._publish(
             ExecutionFinished(
                 self.id,
                 self.flow.id,
@@ -652,7 +793,7 @@ class _Execution:
                     with self.lock:
                         self.inflight += len(ready) - 1
                     for extra in ready[1:]:
-                        self.runner._submit(self, extra)
+                        self._submit(extra)
                     work.append(ready[0])
         except Exception:
             log.exception("Flowin's runner failed in execution %s", self.id)
@@ -682,7 +823,7 @@ class _Execution:
             resumed = self._resume_step(scope, scope.replay, node_id)
             if resumed is not None:
                 return resumed
-        publish = self.runner.events.has_subscribers
+        publish = self.recording
         arrived = scope.arrived.get(node_id, [])
         data = self.trigger_data if node_type.is_trigger else (arrived[0].data if arrived else None)
 
@@ -693,7 +834,7 @@ class _Execution:
         if reused is not None:
             now = datetime.now(UTC)
             if publish and not reused.recorded:
-                self.runner._publish(
+                self._publish(
                     StepFinished(
                         self.id,
                         node_id,
@@ -718,7 +859,7 @@ class _Execution:
         started_at = datetime.now(UTC)
         started = monotonic()
         if publish:
-            self.runner._publish(
+            self._publish(
                 StepStarted(
                     self.id,
                     node_id,
@@ -776,9 +917,9 @@ class _Execution:
         started_at: datetime,
         started: float,
     ) -> None:
-        if self.runner.events.has_subscribers:
+        if self.recording:
             node = self.nodes[node_id]
-            self.runner._publish(
+            self._publish(
                 StepFinished(
                     self.id,
                     node_id,
@@ -842,8 +983,8 @@ class _Execution:
         node = self.nodes[node_id]
         scope.settled[node_id] = None
         replayed = scope.replay is not None and node_id in scope.replay.skipped
-        if self.runner.events.has_subscribers and not replayed:
-            self.runner._publish(
+        if self.recording and not replayed:
+            self._publish(
                 StepSkipped(
                     self.id, node_id, node.name, node.type, scope.iteration, datetime.now(UTC)
                 )
@@ -871,8 +1012,8 @@ class _Execution:
         if retrying:
             backoff = node.settings.retry_backoff * 2 ** (work.attempt - 1)
             wait = min(retry_after if retry_after is not None else backoff, MAX_RETRY_WAIT)
-        if self.runner.events.has_subscribers:
-            self.runner._publish(
+        if self.recording:
+            self._publish(
                 StepFinished(
                     self.id,
                     work.node_id,
@@ -925,23 +1066,38 @@ class _Execution:
 
     def _later(self, delay: float, work: _Work) -> None:
         """Come back to ``work`` after ``delay`` seconds through the pool, holding no thread."""
+        if self.local is not None:
+            # An inline run: its caller hands it to the pool first, then sets the timer
+            # (Runner.run_inline), so that no timer fires into a run still on the caller's thread.
+            with self.lock:
+                if self.cancelled.is_set():
+                    return
+                self.inflight += 1
+            self.deferred.append((delay, work))
+            return
+        self._set_timer(delay, work)
+
+    def _set_timer(self, delay: float, work: _Work, counted: bool = False) -> None:
         holder: list[TimerHandle] = []
 
         def fire() -> None:
             with self.lock:
                 if holder:
                     self.timers.discard(holder[0])
-            self.runner._submit(self, work)
+            self.runner._submit(self, work)  # never inline: a timer fires on its own thread
 
         with self.lock:
-            if self.cancelled.is_set():
-                # Cancelled while this step was on its way to waiting (writing down a long
-                # Delay takes a moment): cancel() found no timer to drop, so none is set.
-                return
-            self.inflight += 1
-            handle = self.runner._timers.call_later(delay, fire)
-            holder.append(handle)
-            self.timers.add(handle)
+            dropped = self.cancelled.is_set()
+            if not dropped:
+                if not counted:
+                    self.inflight += 1
+                handle = self.runner._timers.call_later(delay, fire)
+                holder.append(handle)
+                self.timers.add(handle)
+        # Cancelled while this step was on its way to waiting (writing down a long Delay takes
+        # a moment): cancel() found no timer to drop, so none is set.
+        if dropped and counted:
+            self._task_done()  # the deferred wait of an inline run had counted itself
 
     def _park(
         self,

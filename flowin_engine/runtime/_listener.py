@@ -147,15 +147,24 @@ async def answer_webhook(
         return _refusal(
             429, "Flowin is busy with earlier requests; try again shortly.", retry_after=1
         )
+    inline = route.plan is not None
     if getattr(route.params, "respond", "immediately") == "when_done":
         try:
+            answer = await runtime.answer_inline(route, payload) if inline else None
+            if answer is not None:
+                return answer
             result = await asyncio.wrap_future(runtime.run_now(route.flow, payload, "webhook"))
         except FlowinError as error:
             log.error("Webhook for '%s' can't run: %s", route.flow.name, error)
             return _refusal(500, str(error))
         return runtime.webhook_answer(route.flow, result)
-    event, written = runtime.inbox.accept(route.flow.id, "webhook", payload, event_id)
-    await asyncio.wrap_future(written)
+    # A flow that runs inline is run here once its event is written, right after the answer.
+    event, written = runtime.inbox.accept_here(
+        route.flow.id, "webhook", payload, event_id, hold=inline
+    )
+    await written
+    if inline:
+        asyncio.get_running_loop().call_soon(runtime.run_accepted_inline, route, event)
     return WebhookReply(status=202, body={"execution_id": event.id})
 
 

@@ -32,7 +32,9 @@ from ..events import ExecutionFinished, ExecutionStarted, ExecutionStatus
 from ..model import Flow
 from ..polling import PollContext
 from ..registry import NodeType, TriggerKind
-from ..runner import ExecutionHandle, ExecutionResult, Start, Waiting
+from ..runner import ExecutionHandle, ExecutionResult, FlowPlan, Start, Waiting
+from ..store._executions import finished_run_statements
+from ..store._hot import HotWriter, Job
 from ..validation import validate_flow
 from ..webhooks import WebhookReply
 from ._inbox import Inbox, InboxEvent
@@ -94,6 +96,9 @@ class ActiveFlow:
     params: BaseModel
     path: str | None = None
     jobs: list[str] = field(default_factory=list)
+    # A webhook flow whose steps all run inline: its plan, and the saved version it is.
+    plan: FlowPlan | None = None
+    saved_version: int | None = None
 
 
 class Runtime:
@@ -106,7 +111,14 @@ class Runtime:
         self.registry = folder.registry
         self.connections = folder.connections
         self.runner = folder.runner(workers=self.settings.workers)
-        self.inbox = Inbox(store, self._accepted)
+        database = store._database
+        # The webhook path's writes, committed in groups at the driver (a SQLite file only).
+        self.hot: HotWriter | None = (
+            HotWriter(database, self._committed)
+            if database.is_sqlite and database.path is not None
+            else None
+        )
+        self.inbox = Inbox(store, self._accepted, self.hot)
         self.listener = WebhookListener(
             self, self.settings.host, self.settings.port, self.settings.max_body
         )
@@ -218,6 +230,8 @@ class Runtime:
             if self._scheduler is not None and self._scheduler.running:
                 self._scheduler.shutdown(wait=False)
         self.inbox.close()
+        if self.hot is not None:
+            self.hot.close()  # what runs done inline left to write is written now
         self._poke.set()
         if self._starter is not None:
             self._starter.join(timeout=left() + 1)
@@ -327,6 +341,10 @@ class Runtime:
         active = ActiveFlow(flow, (flow.id, saved), trigger, node_type, params)
         if node_type.trigger_kind == TriggerKind.WEBHOOK:
             active.path = self.webhook_path(flow.id, trigger.id, getattr(params, "path", ""))
+            plan = self.runner.plan(flow)
+            if plan.inline and self.hot is not None:
+                active.plan = plan
+                active.saved_version = self.store.executions.version_of(flow)
         return active
 
     def _saved_version(self, flow_id: str) -> int:
@@ -414,6 +432,120 @@ class Runtime:
         else:
             self._poke.set()
         return result
+
+    # Webhook runs done inline, on the listener's event loop.
+
+    def _reserve(self, flow_id: str) -> bool:
+        """Take a place in the limits for a run done inline, if one is free now and nothing
+        waits before it (a run waiting in the queue goes first, the ordinary way)."""
+        with self._lock:
+            if self._stopping.is_set() or self._queue:
+                return False
+            active = self._active.get(flow_id)
+            if active is None or sum(self._running.values()) >= self.settings.max_running:
+                return False
+            limit = active.flow.settings.max_concurrency
+            if limit is not None and self._running[flow_id] >= limit:
+                return False
+            self._running[flow_id] += 1
+            return True
+
+    def _run_inline(
+        self, route: ActiveFlow, payload: Any, execution_id: str, source: str
+    ) -> tuple[ExecutionHandle, list[Any] | None]:
+        """Run a reserved inline run; with no events back, it went on in the pool (tracked)."""
+        plan = route.plan
+        assert plan is not None
+        try:
+            handle, events = self.runner.run_inline(
+                plan, payload, mode=source, execution_id=execution_id
+            )
+        except BaseException:
+            with self._lock:
+                self._release(route.flow.id)
+            raise
+        if events is None:
+            self._track(route.flow.id, handle, counted=True)
+            return handle, None
+        with self._lock:
+            self._release(route.flow.id)
+        return handle, events
+
+    def _record_inline(
+        self,
+        route: ActiveFlow,
+        handle: ExecutionHandle,
+        events: list[Any],
+        from_inbox: bool,
+        loop: Any = None,
+        future: Any = None,
+    ) -> None:
+        version = route.saved_version
+
+        def build() -> list[tuple[str, tuple[Any, ...]]]:
+            return finished_run_statements(events, version, from_inbox)
+
+        assert self.hot is not None
+        self.hot.submit(
+            Job(build, loop=loop, future=future, item=(route.flow.id, handle.wait(0), events))
+        )
+
+    async def answer_inline(self, route: ActiveFlow, payload: Any) -> WebhookReply | None:
+        """Run a "respond when done" webhook flow on this event loop and answer once its run is
+        written; None when it can't run here now (the ordinary way then)."""
+        import asyncio
+
+        if not self._reserve(route.flow.id):
+            return None
+        handle, events = self._run_inline(route, payload, uuid.uuid4().hex, "webhook")
+        if events is None:
+            result = await asyncio.wrap_future(handle.future)
+            return self.webhook_answer(route.flow, result)
+        loop = asyncio.get_running_loop()
+        written: asyncio.Future[None] = loop.create_future()
+        self._record_inline(route, handle, events, False, loop, written)
+        await written
+        return self.webhook_answer(route.flow, handle.wait(0))
+
+    def run_accepted_inline(self, route: ActiveFlow, event: InboxEvent) -> None:
+        """Run an accepted event the inbox held for this (``accept_here``), here if it may,
+        else the ordinary way. A stop leaves it in the inbox, for the next start."""
+        if self._stopping.is_set():
+            return
+        if not self._reserve(route.flow.id):
+            self._accepted([event])
+            return
+        try:
+            handle, events = self._run_inline(route, event.payload, event.id, event.source)
+        except Exception:
+            log.exception("Could not run event %s here; it runs the ordinary way", event.id[:8])
+            self._accepted([event])
+            return
+        if events is not None:
+            self._record_inline(route, handle, events, True)
+
+    def _committed(self, items: list[Any]) -> None:
+        """After each group the hot path's writer committed (on its thread): accepted events go
+        to the starter, runs done inline get their line in the log and reach the subscribers."""
+        accepted = [item for item in items if isinstance(item, InboxEvent)]
+        if accepted:
+            self._accepted(accepted)
+        for item in items:
+            if isinstance(item, InboxEvent):
+                continue
+            flow_id, result, events = item
+            self._log_run(flow_id, result)
+            self.runner.publish_recorded(events)
+
+    def _log_run(self, flow_id: str, result: ExecutionResult) -> None:
+        log.info(
+            "%s %-10s %s (%.0f ms)%s",
+            result.execution_id[:8],
+            result.status,
+            self._name(flow_id),
+            result.duration * 1000,
+            f": {result.error}" if result.error else "",
+        )
 
     def _accepted(self, events: Sequence[InboxEvent]) -> None:
         with self._lock:
@@ -599,14 +731,7 @@ class Runtime:
             if answer is not None:
                 answer.set_result(result)
             self._pump()
-            log.info(
-                "%s %-10s %s (%.0f ms)%s",
-                result.execution_id[:8],
-                result.status,
-                self._name(flow_id),
-                result.duration * 1000,
-                f": {result.error}" if result.error else "",
-            )
+            self._log_run(flow_id, result)
 
         handle.on_done(finished)
 

@@ -134,6 +134,11 @@ class Executions:
             )
             self._release_inbox_payloads(session, [started.execution_id for started, _ in runs])
 
+    def version_of(self, flow: Flow) -> int | None:
+        """The saved version ``flow`` is, unchanged; None when it differs from every one."""
+        with self._database.reading() as session:
+            return self._saved_versions(session, [flow])[id(flow)]
+
     def _saved_versions(self, session: Session, flows: Sequence[Flow]) -> dict[int, int | None]:
         """For each flow (by ``id()``), its saved version if it is that version unchanged."""
         connection = session.connection()
@@ -598,3 +603,100 @@ def _owner_alive(owner: str | None) -> bool:
         return _process_identity(psutil.Process(int(pid))) == owner
     except (ValueError, psutil.Error):
         return False
+
+
+# A whole run done inline (Runner.run_inline), as statements for the hot path's writer.
+
+INSERT_RUN = (
+    "INSERT INTO executions (id, flow_id, flow_version, flow_name, mode, trigger_data, status,"
+    " error, failed_node, started_at, finished_at, duration_ms, retry_of, owner)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+INSERT_STEP = (
+    "INSERT INTO steps (execution_id, node_id, node_name, node_type, iteration, attempt, status,"
+    " input, output, port, error, started_at, finished_at, duration_ms)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+RELEASE_PAYLOAD = "UPDATE inbox SET payload = NULL WHERE payload IS NOT NULL AND id = ?"
+_STEP_COLUMNS = (
+    "execution_id",
+    "node_id",
+    "node_name",
+    "node_type",
+    "iteration",
+    "attempt",
+    "status",
+    "input",
+    "output",
+    "port",
+    "error",
+    "started_at",
+    "finished_at",
+    "duration_ms",
+)
+
+
+def finished_run_statements(
+    events: Sequence[Event], flow_version: int | None, from_inbox: bool
+) -> list[tuple[str, tuple[Any, ...]]]:
+    """The rows of a run that has ended, from all of its events (its start first): the run with
+    its end, then its steps, as ``_BatchWriter`` writes them; with ``from_inbox``, the inbox
+    lets go of the event's data, which the run now holds."""
+    from ._hot import sql_json, sql_time
+
+    started = events[0]
+    assert isinstance(started, ExecutionStarted)
+    finished: ExecutionFinished | None = None
+    steps: dict[tuple[str, str, int | None, int], dict[str, Any]] = {}
+    rows: list[dict[str, Any]] = []
+    begun: dict[tuple[str, str, int | None, int], StepStarted] = {}
+    for item in events[1:]:
+        if isinstance(item, StepStarted):
+            begun[_step_key(item)] = item
+            rows.append(steps.setdefault(_step_key(item), {}))  # filled in by its finish
+        elif isinstance(item, StepFinished):
+            row = steps.get(_step_key(item))
+            if row is not None and not row:
+                row.update(_identity(item))
+                row.update(_finished_values(item))
+            else:  # reused: it never started
+                rows.append({**_identity(item), **_finished_values(item)})
+        elif isinstance(item, StepSkipped):
+            rows.append(_skipped_values(item))
+        elif isinstance(item, ExecutionFinished):
+            finished = item
+    assert finished is not None
+    for key, row in steps.items():
+        if not row:  # started, never finished: only a run cut short leaves one
+            row.update(_started_values(begun[key]))
+    run = _execution_values(started)
+    statements: list[tuple[str, tuple[Any, ...]]] = [
+        (
+            INSERT_RUN,
+            (
+                run["id"],
+                run["flow_id"],
+                flow_version,
+                run["flow_name"],
+                run["mode"],
+                sql_json(run["trigger_data"]),
+                ExecutionStatus(finished.status).value,
+                finished.error,
+                finished.failed_node,
+                sql_time(run["started_at"]),
+                sql_time(finished.at),
+                finished.duration * 1000,
+                run["retry_of"],
+                run["owner"],
+            ),
+        )
+    ]
+    for row in rows:
+        row["input"] = sql_json(row["input"])
+        row["output"] = sql_json(row["output"])
+        row["started_at"] = sql_time(row["started_at"])
+        row["finished_at"] = sql_time(row["finished_at"])
+        statements.append((INSERT_STEP, tuple(row[c] for c in _STEP_COLUMNS)))
+    if from_inbox:
+        statements.append((RELEASE_PAYLOAD, (run["id"],)))
+    return statements

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -23,6 +24,7 @@ from flowin_engine.store import Store
 pytestmark = pytest.mark.slow
 
 REQUESTS = 300
+INLINE_REQUESTS = 120
 
 
 def free_port() -> int:
@@ -131,6 +133,83 @@ def test_every_accepted_webhook_runs_exactly_once_across_a_kill_9(tmp_path):
             timeout=60,
         )
         assert retried.returncode == 0, retried.stderr
+
+
+def test_webhooks_run_inline_each_run_once_with_all_their_steps_across_a_kill_9(tmp_path):
+    """A flow of steps that run inline: its runs are done on the listener's loop and written
+    whole after the 202; killed anywhere, each accepted event has one run with every step."""
+    data = tmp_path / "data"
+    data.mkdir()
+    flow = Flow(
+        id="quick",
+        name="Quick",
+        status=FlowStatus.ACTIVE,
+        nodes=[
+            Node(id="in", name="Webhook", type="webhook.receive", params={"path": "quick"}),
+            Node(
+                id="set",
+                name="Note",
+                type="core.set_fields",
+                params={"fields": [{"name": "n", "value": "{{ trigger.body.n }}"}]},
+            ),
+        ],
+        edges=[Edge(source="in", target="set")],
+    )
+    with Store(data / "flowin.db") as store:
+        store.flows.save(flow)
+
+    port = free_port()
+    process = serve(data, port)
+    accepted: dict[str, int] = {}
+    lock = threading.Lock()
+
+    def send(n: int) -> None:
+        try:
+            reply = httpx.post(f"http://127.0.0.1:{port}/webhook/quick", json={"n": n}, timeout=5)
+        except httpx.HTTPError:
+            return
+        if 200 <= reply.status_code < 300:
+            with lock:
+                accepted[reply.json()["execution_id"]] = n
+                if len(accepted) == INLINE_REQUESTS // 2:
+                    process.send_signal(signal.SIGKILL)
+
+    with ThreadPoolExecutor(16) as pool:
+        list(pool.map(send, range(INLINE_REQUESTS)))
+    process.wait(10)
+    assert INLINE_REQUESTS // 2 <= len(accepted) < INLINE_REQUESTS
+
+    process = serve(data, port)
+    try:
+        with Store(data / "flowin.db") as store:
+            runs = wait_until(
+                lambda: (
+                    runs
+                    if all(
+                        i in (runs := {r.id: r for r in store.executions.summaries(limit=10_000)})
+                        for i in accepted
+                    )
+                    else None
+                )
+            )
+            assert {runs[i].status for i in accepted} == {ExecutionStatus.SUCCESS}
+            assert len(runs) <= INLINE_REQUESTS
+            assert store.inbox.unstarted() == []
+        with sqlite3.connect(data / "flowin.db") as db:
+            bodies = dict(
+                db.execute("SELECT id, json_extract(trigger_data, '$.body.n') FROM executions")
+            )
+            steps = dict(
+                db.execute(
+                    "SELECT execution_id, group_concat(node_name) FROM steps GROUP BY execution_id"
+                )
+            )
+        assert all(bodies[i] == n for i, n in accepted.items())
+        assert len(set(bodies.values())) == len(bodies)  # none doubled
+        assert {steps.get(i) for i in bodies} == {"Webhook,Note"}  # every run with its steps
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(20)
 
 
 def post_to(server: HTTPServer, name: str, path: str, body: dict) -> Node:

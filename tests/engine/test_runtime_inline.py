@@ -1,0 +1,187 @@
+"""Webhook flows whose steps all run inline: run on the listener's event loop, each run written
+whole, in groups, by the hot path's writer; the same history as a run through the pool."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import pytest
+
+from flowin_engine.events import ExecutionFinished, ExecutionStatus, StepStatus
+from flowin_engine.runner import Runner
+
+from .builders import make_flow
+from .test_runtime import (
+    REGISTRY,
+    activate,
+    finished,
+    hook_flow,
+    start_runtime,
+    wait_for,
+)
+from .testkit import operations as testkit
+
+
+@pytest.fixture(autouse=True)
+def _file_secrets(monkeypatch):
+    monkeypatch.setenv("FLOWIN_SECRETS", "file")
+    testkit.calls.clear()
+
+
+@pytest.fixture
+def store(tmp_path):
+    from flowin_engine.store import Store
+
+    with Store(tmp_path / "flowin.db") as store:
+        yield store
+
+
+@pytest.fixture
+def runtime(store):
+    runtime = start_runtime(store)
+    yield runtime
+    runtime.stop(grace=2)
+
+
+def test_only_flows_whose_every_step_declares_it_run_inline():
+    runner = Runner(REGISTRY)
+    assert runner.plan(hook_flow()).inline
+    with_a_service = make_flow(
+        [
+            ("Webhook", "webhook.receive", {"path": "x"}),
+            ("Send", "testkit.send", {"key": "sent", "value": 1}),
+        ],
+        ["Webhook -> Send"],
+    )
+    with_a_delay = make_flow(
+        [
+            ("Webhook", "webhook.receive", {"path": "x"}),
+            ("Wait", "core.delay", {"amount": 1, "unit": "seconds"}),
+        ],
+        ["Webhook -> Wait"],
+    )
+    assert not runner.plan(with_a_service).inline
+    assert not runner.plan(with_a_delay).inline
+
+
+def test_a_run_answered_inline_is_recorded_whole_with_secrets_masked(store, runtime):
+    flow = activate(store, hook_flow(respond="when_done"))
+    runtime.sync()
+    reply = httpx.post(
+        f"{runtime.address}/webhook/orders",
+        json={"name": "Omar", "api_key": "sk_live_1234567890abcdef"},
+        headers={"Authorization": "Bearer very-secret-token-123"},
+    )
+    assert reply.status_code == 201
+    assert reply.json() == {"text": "Hello Omar"}
+
+    (summary,) = store.executions.summaries()
+    detail = finished(store, summary.id)  # written before the answer
+    assert detail.status == ExecutionStatus.SUCCESS
+    assert detail.mode == "webhook"
+    assert detail.flow_version == store.flows.current_version(flow.id)
+    assert detail.finished_at is not None and detail.duration_ms is not None
+    assert [s.node_name for s in detail.steps] == ["Webhook", "Message", "Reply"]
+    assert {s.status for s in detail.steps} == {StepStatus.SUCCESS}
+    assert detail.steps[1].output == {"text": "Hello Omar"}
+    assert detail.steps[1].input["params"] == {"fields": [{"name": "text", "value": "Hello Omar"}]}
+    assert detail.steps[2].output["body"] == {"text": "Hello Omar"}
+    assert detail.trigger_data["body"]["name"] == "Omar"
+    whole = repr((detail.trigger_data, [(s.input, s.output) for s in detail.steps]))
+    assert "very-secret-token-123" not in whole
+    assert "sk_live_1234567890abcdef" not in whole
+
+
+def test_an_accepted_event_runs_inline_once_and_the_inbox_lets_go_of_its_body(store, runtime):
+    activate(store, hook_flow())
+    runtime.sync()
+    replies = [
+        httpx.post(f"{runtime.address}/webhook/orders", json={"name": f"n{n}"}) for n in range(5)
+    ]
+    assert {r.status_code for r in replies} == {202}
+    for n, reply in enumerate(replies):
+        detail = finished(store, reply.json()["execution_id"])
+        assert detail.status == ExecutionStatus.SUCCESS
+        assert detail.steps[1].output == {"text": f"Hello n{n}"}
+    runtime.stop(grace=2)
+    with sqlite3.connect(store.path) as db:
+        inbox = db.execute("SELECT id, payload FROM inbox").fetchall()
+    assert sorted(i for i, _ in inbox) == sorted(r.json()["execution_id"] for r in replies)
+    assert [payload for _, payload in inbox] == [None] * 5  # the run holds the body now
+    assert store.inbox.unstarted() == []
+    assert len(store.executions.summaries()) == 5
+
+
+def test_a_failing_step_run_inline_is_recorded_as_failed_with_its_error(store, runtime):
+    flow = make_flow(
+        [
+            ("Webhook", "webhook.receive", {"path": "stop", "respond": "when_done"}),
+            ("Stop", "core.stop_with_error", {"message": "No order for {{ trigger.body.name }}"}),
+        ],
+        ["Webhook -> Stop"],
+        name="Stops",
+    )
+    activate(store, flow)
+    runtime.sync()
+    reply = httpx.post(f"{runtime.address}/webhook/stop", json={"name": "Sara"})
+    assert reply.status_code == 500
+    assert "No order for Sara" in reply.json()["error"]
+    (summary,) = store.executions.summaries()
+    detail = store.executions.get(summary.id)
+    assert detail.status == ExecutionStatus.FAILED
+    assert detail.failed_node == "Stop"
+    assert [s.status for s in detail.steps] == [StepStatus.SUCCESS, StepStatus.FAILED]
+
+
+def test_the_apps_listeners_hear_of_inline_runs_and_the_history_writes_them_once(store):
+    runtime = start_runtime(store)
+    heard: list[ExecutionFinished] = []
+    got = threading.Event()
+
+    def listen(events):
+        heard.extend(e for e in events if isinstance(e, ExecutionFinished))
+        if len(heard) >= 20:
+            got.set()
+
+    runtime.runner.events.subscribe(listen)
+    try:
+        activate(store, hook_flow(respond="when_done"))
+        runtime.sync()
+
+        def send(n: int) -> httpx.Response:
+            return httpx.post(f"{runtime.address}/webhook/orders", json={"name": f"n{n}"})
+
+        with ThreadPoolExecutor(8) as pool:
+            replies = list(pool.map(send, range(20)))
+        assert [r.json() for r in replies] == [{"text": f"Hello n{n}"} for n in range(20)]
+        assert got.wait(30)
+        runtime.runner.events.flush()
+    finally:
+        runtime.stop(grace=2)
+    runs = store.executions.summaries(limit=100)
+    assert sorted(e.execution_id for e in heard) == sorted(r.id for r in runs)
+    assert all(len(store.executions.get(r.id).steps) == 3 for r in runs)
+
+
+def test_a_flow_at_its_concurrency_limit_or_with_a_backlog_still_runs_every_event(store):
+    runtime = start_runtime(store)
+    try:
+        flow = hook_flow()
+        flow.settings.max_concurrency = 1
+        activate(store, flow)
+        runtime.sync()
+
+        def send(n: int) -> httpx.Response:
+            return httpx.post(f"{runtime.address}/webhook/orders", json={"name": f"n{n}"})
+
+        with ThreadPoolExecutor(8) as pool:
+            replies = list(pool.map(send, range(40)))
+        ids = [r.json()["execution_id"] for r in replies]
+        for execution_id in ids:
+            assert finished(store, execution_id).status == ExecutionStatus.SUCCESS
+        wait_for(lambda: len(store.executions.summaries(limit=100)) == 40)
+    finally:
+        runtime.stop(grace=2)
