@@ -9,6 +9,7 @@ import time
 
 import pytest
 from sqlalchemy import func, select
+from starlette.websockets import WebSocketDisconnect
 
 from flowin_cloud.models import RelayEvent, RelayHook
 from tests.cloud.conftest import register, sign_in
@@ -200,15 +201,32 @@ def test_requests_reach_the_websocket_byte_for_byte_in_order_and_come_again_unti
     assert too_long.status_code == 422
 
 
-def test_a_websocket_without_a_valid_sign_in_is_refused(client, alice):
-    from starlette.websockets import WebSocketDisconnect
-
+def test_a_websocket_needs_a_valid_sign_in_and_ends_with_it(make_client):
+    client = make_client(relay_heartbeat_seconds=0.2)
     for headers in ({}, {"Authorization": "Bearer not-a-token"}, {"Authorization": "Basic x"}):
         with (
             pytest.raises(WebSocketDisconnect),
             client.websocket_connect("/relay/connect", headers=headers) as socket,
         ):
             socket.receive_json()
+
+    # Opened with an API key: deleting the key closes it, with the code that says "sign in".
+    headers = new_account(client)
+    created = client.post("/auth/api-keys", json={"name": "relay"}, headers=headers).json()
+    (hook,) = hooks(client, headers, ("orders", "trigger", False))
+    key = {"Authorization": f"Bearer {created['key']}"}
+    with client.websocket_connect("/relay/connect", headers=key) as socket:
+        client.post(local_of(hook["url"]), content=b"first")
+        assert base64.b64decode(socket.receive_json()["body_b64"]) == b"first"
+        deleted = client.delete(f"/auth/api-keys/{created['id']}", headers=headers)
+        assert deleted.status_code == 204
+        with pytest.raises(WebSocketDisconnect) as ended:
+            socket.receive_json()
+        assert ended.value.code == 4401
+    assert client.get("/relay/status", headers=headers).json() == {
+        "waiting": 1,
+        "connected": False,
+    }
 
 
 def wait_until(condition, timeout: float = 30) -> bool:

@@ -24,16 +24,22 @@ ANSWER_SECONDS = 1.5
 
 
 @pytest.fixture(scope="module")
-def server(database_url, tmp_path_factory):
-    running = CloudServer(
-        tmp_path_factory.mktemp("relay-cloud"),
-        {"FLOWIN_CLOUD_RELAY_ANSWER_SECONDS": str(ANSWER_SECONDS)},
-        database_url=database_url,
-    ).start()
+def servers(database_url, tmp_path_factory):
+    """Two server processes on one database, as behind a load balancer (the same keys)."""
+    env = {
+        "FLOWIN_CLOUD_RELAY_ANSWER_SECONDS": str(ANSWER_SECONDS),
+        "FLOWIN_CLOUD_JWT_SECRET": "a shared secret long enough for the HS256 tokens of both",
+        "FLOWIN_CLOUD_DATA_KEY": "the data key both processes seal and find tokens with",
+    }
+    running: list[CloudServer] = []
     try:
+        for _ in range(2):
+            folder = tmp_path_factory.mktemp("relay-cloud")
+            running.append(CloudServer(folder, env, database_url=database_url).start())
         yield running
     finally:
-        running.stop()
+        for each in running:
+            each.stop()
 
 
 def signed_in(server: CloudServer) -> dict[str, str]:
@@ -63,11 +69,15 @@ def next_event(socket) -> dict:
     return event
 
 
-def test_a_waiting_sender_gets_the_computers_answer_and_202_when_it_is_away(server):
+def test_a_waiting_sender_gets_the_computers_answer_and_202_when_it_is_away(servers):
+    server, other = servers
     headers = signed_in(server)
     (hook,) = register(server, headers, ("whatsapp", "trigger", True))
     url = hook["url"]
     assert url.startswith(server.url + "/hooks/")
+    # The same address on the other process: its requests and their answers meet only in the
+    # database.
+    elsewhere = other.url + url.removeprefix(server.url)
     token = url.rsplit("/", 1)[1]
     challenge = {"hub.mode": "subscribe", "hub.verify_token": "a-verify-secret"}
 
@@ -85,30 +95,35 @@ def test_a_waiting_sender_gets_the_computers_answer_and_202_when_it_is_away(serv
         assert kept["wait_for_answer"] is False  # its sender was answered long ago
         socket.send(json.dumps({"type": "ack", "event_id": kept["event_id"]}))
 
-        # Connected: the sender waits for the computer's answer, over the WebSocket.
-        asking = senders.submit(
-            httpx.get, url, params={**challenge, "hub.challenge": "1158201444"}, timeout=30
-        )
-        event = next_event(socket)
-        assert event["wait_for_answer"] is True
-        assert (
-            event["url"]
-            == f"{url}?hub.mode=subscribe&hub.verify_token=a-verify-secret&hub.challenge=1158201444"
-        )
-        answer = {
-            "type": "answer",
-            "event_id": event["event_id"],
-            "status": 200,
-            "headers": [["Content-Type", "text/plain"], ["X-Flowin", "relayed"]],
-            "body_b64": base64.b64encode(b"1158201444").decode(),
-        }
-        socket.send(json.dumps(answer))
-        socket.send(json.dumps({"type": "ack", "event_id": event["event_id"]}))
-        answered = asking.result(timeout=60)
-        assert answered.status_code == 200
-        assert answered.content == b"1158201444"
-        assert answered.headers["x-flowin"] == "relayed"
-        assert answered.headers["content-type"] == "text/plain"
+        # Connected: the sender waits for the computer's answer, over the WebSocket; also when
+        # the request reaches the other process.
+        for address, challenge_value in ((url, "1158201444"), (elsewhere, "2269312555")):
+            asking = senders.submit(
+                httpx.get,
+                address,
+                params={**challenge, "hub.challenge": challenge_value},
+                timeout=30,
+            )
+            event = next_event(socket)
+            assert event["wait_for_answer"] is True
+            assert event["url"] == (
+                f"{address}?hub.mode=subscribe&hub.verify_token=a-verify-secret"
+                f"&hub.challenge={challenge_value}"
+            )
+            answer = {
+                "type": "answer",
+                "event_id": event["event_id"],
+                "status": 200,
+                "headers": [["Content-Type", "text/plain"], ["X-Flowin", "relayed"]],
+                "body_b64": base64.b64encode(challenge_value.encode()).decode(),
+            }
+            socket.send(json.dumps(answer))
+            socket.send(json.dumps({"type": "ack", "event_id": event["event_id"]}))
+            answered = asking.result(timeout=60)
+            assert answered.status_code == 200
+            assert answered.content == challenge_value.encode()
+            assert answered.headers["x-flowin"] == "relayed"
+            assert answered.headers["content-type"] == "text/plain"
 
         # Connected but silent: 202 once the wait is over, and the event is still delivered.
         silent = senders.submit(httpx.post, url, content=b'{"slow": true}', timeout=30)
@@ -151,11 +166,13 @@ def test_a_waiting_sender_gets_the_computers_answer_and_202_when_it_is_away(serv
         assert acked.json() == {"acknowledged": 1}
     assert httpx.get(server.url + "/relay/status", headers=headers).json()["waiting"] == 0
 
-    # Neither the address's token nor what was sent to it reached the log.
-    log = server.log_file.read_text(errors="replace") + server.output()
-    assert "/hooks/hidden" in log
-    for secret in (token, "a-verify-secret", "1158201444", "slack-3eZbrw1aBm", "slow"):
-        assert secret not in log
+    # Neither the address's token nor what was sent to it reached the logs.
+    for each in servers:
+        log = each.log_file.read_text(errors="replace") + each.output()
+        assert "/hooks/hidden" in log
+        for secret in (token, "a-verify-secret", "1158201444", "2269312555", "slack-3eZbrw1aBm"):
+            assert secret not in log
+        assert "slow" not in log
 
 
 SENDERS = 8
