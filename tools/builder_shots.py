@@ -25,6 +25,18 @@ SENTENCES = {
     "ar": "لما يجي اوردر جديد، لو المبلغ أكتر من ٥٠٠ ابعتلي SMS على ٠١٠٠١٢٣٤٥٦٧",
 }
 
+# A service Flowin lacks beside a flow it can build, then a request it refuses.
+LIMITS = {
+    "en": [
+        "When I get an Instagram DM, post it to Slack #social",
+        "Send a WhatsApp promo to 5000 numbers I bought",
+    ],
+    "ar": [
+        "لما حد يعلق على انستجرام ابعتلي على سلاك #social",
+        "ابعت اعلان لكل الارقام اللي اشتريتها على الواتساب",
+    ],
+}
+
 
 def settle(app: QApplication, seconds: float = 0.3) -> None:
     end = time.monotonic() + seconds
@@ -54,6 +66,15 @@ def main() -> None:
         panel.apply()
         settle(app, 0.5)
         window.grab().save(str(out / f"builder-applied-{language}.png"))
+        window.new_flow()
+        window.editor.show_builder(True)
+        panel = window.editor.builder_panel
+        for sentence in LIMITS[language]:
+            panel.ask(sentence)
+            while panel.is_building():
+                settle(app, 0.05)
+        settle(app, 0.5)
+        window.grab().save(str(out / f"builder-limits-{language}.png"))
     window.set_language("en")
     window.shutdown()
 

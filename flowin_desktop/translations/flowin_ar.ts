@@ -1619,8 +1619,8 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>حدث خطأ أثناء البناء؛ التفاصيل في السجل.</translation>
     </message>
     <message>
-      <source>I won't build this: %1</source>
-      <translation>لن أبني هذا: %1</translation>
+      <source>I won't build this</source>
+      <translation>لن أبني هذا</translation>
     </message>
     <message>
       <source>Could you say it another way?</source>
@@ -1633,6 +1633,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>What I didn't understand:</source>
       <translation>ما لم أفهمه:</translation>
+    </message>
+    <message>
+      <source>What I can't do yet:</source>
+      <translation>ما لا أستطيعه بعد:</translation>
     </message>
     <message>
       <source>Apply</source>

@@ -96,19 +96,18 @@ _PEOPLES_PLACES = (
 
 _REFUSALS = {
     "bulk": {
-        "en": "I won't build this: sending messages in bulk to people who didn't ask for them is "
-        "spam — it annoys them and gets your number or account blocked. I'd gladly help you "
+        "en": "Sending messages in bulk to people who didn't ask for them is spam — it annoys them and gets your number or account blocked. I'd gladly help you "
         "message customers who bought from you or wrote to you, or people who signed up.",
-        "ar": "لن أبني هذا التدفق: إرسال رسائل بالجملة إلى أشخاص لم يطلبوها يُعد إزعاجًا (سبام)، "
+        "ar": "إرسال رسائل بالجملة إلى أشخاص لم يطلبوها يُعد إزعاجًا (سبام)، "
         "ويؤدي إلى حظر رقمك أو حسابك. يسعدني أن أساعدك في مراسلة عملائك الذين اشتروا منك أو "
         "راسلوك، أو من اشتركوا بأنفسهم.",
     },
     "scraping": {
-        "en": "I won't build this: collecting people's personal data (phone numbers, e-mails, "
+        "en": "Collecting people's personal data (phone numbers, e-mails, "
         "profiles) from websites or social media without their consent breaks their privacy "
         "and those sites' rules. I'd gladly help you save the details customers give you "
         "themselves, for example from an order or a form.",
-        "ar": "لن أبني هذا التدفق: جمع بيانات الناس الشخصية (أرقام الهواتف والإيميلات والحسابات) من "
+        "ar": "جمع بيانات الناس الشخصية (أرقام الهواتف والإيميلات والحسابات) من "
         "المواقع أو وسائل التواصل دون موافقتهم ينتهك خصوصيتهم وقواعد تلك المواقع. يسعدني أن أساعدك "
         "في حفظ البيانات التي يعطيك إياها العملاء بأنفسهم، من طلب أو نموذج مثلًا.",
     },

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from flowin_desktop.editor.page import Editor
+from flowin_desktop.i18n import Localizer
 from flowin_desktop.panels.builder.panel import BuilderPanel
 from flowin_desktop.panels.builder.settings import API_KEY_SECRET, SETTINGS_KEY, ModelSettingsDialog
 from flowin_engine.credentials import EncryptedFileSecrets
@@ -320,3 +321,36 @@ def test_the_ai_panel_on_a_laptop_screen_leaves_the_canvas_wide_and_its_steps_re
     click(qtbot, editor.builder_panel.close_button)
     shown(qtbot, editor.palette_panel)  # the palette comes back with the room it had
     assert editor.palette_panel.width() >= editor.palette_panel.minimumSizeHint().width()
+
+
+def test_a_service_flowin_lacks_is_said_beside_the_flow(qtbot, editor):
+    panel = describe(qtbot, editor, "When I get an Instagram DM, post it to Slack #social")
+    assert panel.unsupported is not None and panel.unsupported.isVisibleTo(panel)
+    text = panel.unsupported.text()
+    assert "What I can't do yet" in text and "I can't do Instagram yet" in text
+    assert "http.request" not in types(editor) and panel.cards  # Slack is still proposed
+
+
+def test_a_refusal_is_shown_as_a_refusal_with_no_flow(qtbot, editor):
+    panel = describe(qtbot, editor, "Send a WhatsApp promo to 5000 numbers I bought")
+    assert panel.refusal is not None and panel.refusal.isVisibleTo(panel)
+    assert panel.refusal.text() == "I won't build this"
+    assert "spam" in texts(panel.chat.widget())
+    assert panel.cards == [] and panel.apply_button is None
+
+
+@pytest.fixture
+def arabic_editor(qapp, editor: Editor):
+    """The editor with the app in Arabic: the panel's own words come from the translation."""
+    localizer = Localizer(qapp)
+    localizer.set_language("ar")
+    yield editor
+    localizer.set_language("en")
+
+
+def test_in_arabic_the_lacking_service_and_the_refusal_are_said_in_arabic(qtbot, arabic_editor):
+    panel = describe(qtbot, arabic_editor, "لما حد يعلق على انستجرام ابعتلي على سلاك #social")
+    assert "لا أستطيع العمل مع Instagram بعد" in panel.unsupported.text()
+    assert "ما لا أستطيعه بعد" in panel.unsupported.text()
+    panel = describe(qtbot, arabic_editor, "ابعت اعلان لكل الارقام اللي اشتريتها على الواتساب")
+    assert panel.refusal.text() == "لن أبني هذا"

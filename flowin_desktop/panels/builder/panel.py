@@ -80,6 +80,8 @@ class BuilderPanel(QWidget):
         self.placed: Flow | None = None  # the proposal where it would land, ids and names fresh
         self.cards: list[QFrame] = []
         self.not_understood: QLabel | None = None
+        self.unsupported: QLabel | None = None  # the services it can't do yet, and instead
+        self.refusal: QLabel | None = None  # the title over a refusal's reason
         self.apply_button: QPushButton | None = None
         self.replace_button: QPushButton | None = None  # Apply with the proposal's trigger
         self.suggestions: list[QPushButton] = []
@@ -169,6 +171,8 @@ class BuilderPanel(QWidget):
             QLabel#todo {{ color: {t.retrying}; font-size: 12px; }}
             QLabel#why, QLabel#arrow {{ color: {t.muted}; font-size: 11px; }}
             QLabel#notUnderstood {{ color: {t.failure}; font-size: 12px; }}
+            QLabel#unsupported {{ color: {t.retrying}; font-size: 12px; }}
+            QLabel#refusal {{ color: {t.failure}; font-weight: 600; }}
             QLabel#suggestTitle {{ color: {t.muted}; font-size: 12px; }}
             """
         )
@@ -245,6 +249,8 @@ class BuilderPanel(QWidget):
         self.placed = None
         self.cards = []
         self.not_understood = None
+        self.unsupported = None
+        self.refusal = None
         self.apply_button = None
         self.replace_button = None
         answer = QWidget()
@@ -259,9 +265,9 @@ class BuilderPanel(QWidget):
         if proposal.notice:
             column.addWidget(label(proposal.notice, "why"))
         if proposal.refused:
-            column.addWidget(
-                bubble(self.tr("I won't build this: %1").replace("%1", proposal.refused), "said")
-            )
+            self.refusal = label(self.tr("I won't build this"), "refusal")
+            column.addWidget(self.refusal)
+            column.addWidget(bubble(proposal.refused, "said"))
         elif proposal.flow is None:
             column.addWidget(
                 bubble(proposal.question or self.tr("Could you say it another way?"), "said")
@@ -288,6 +294,7 @@ class BuilderPanel(QWidget):
                     self.tr("What I didn't understand:") + "\n" + lines, "notUnderstood"
                 )
                 column.addWidget(self.not_understood)
+            self._show_unsupported(column, proposal)
             if not past:
                 self._add_buttons(column, proposal.flow)
                 if self.placed is not None:
@@ -298,7 +305,17 @@ class BuilderPanel(QWidget):
                 self.tr("What I didn't understand:") + "\n" + lines, "notUnderstood"
             )
             column.addWidget(self.not_understood)
+        if proposal.flow is None:
+            self._show_unsupported(column, proposal)
         self.chat.add(answer)
+
+    def _show_unsupported(self, column: QVBoxLayout, proposal: Proposal) -> None:
+        """The services it can't do yet, each with the closest thing it can, above the buttons:
+        a reason not to apply the flow is read before Apply."""
+        if proposal.unsupported:
+            lines = "\n".join(f"• {part}" for part in proposal.unsupported)
+            self.unsupported = label(self.tr("What I can't do yet:") + "\n" + lines, "unsupported")
+            column.addWidget(self.unsupported)
 
     def _add_buttons(self, column: QVBoxLayout, proposed: Flow) -> None:
         """Apply and Discard; when the open flow starts otherwise than the proposal (a Shopify
@@ -376,7 +393,7 @@ class BuilderPanel(QWidget):
         self.suggestions = []
         self.proposal = None
         self.cards = []
-        self.not_understood = None
+        self.not_understood = self.unsupported = self.refusal = None
         self.apply_button = self.replace_button = None
         self.chat.clear()
         for entry in self.conversations.of(self.document.flow.id):
