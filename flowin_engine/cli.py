@@ -483,6 +483,18 @@ def flows_export(flow: str, output: Path | None) -> None:
         )
 
 
+@flows.command("cloud-run")
+@click.argument("flow")
+@click.argument("state", type=click.Choice(["on", "off"]))
+@click.option("--yes", is_flag=True, help="Agree to upload the flow's accounts without asking.")
+def flows_cloud_run(flow: str, state: str, yes: bool) -> None:
+    """Run FLOW in your cloud account (on), also while this computer sleeps, or on your
+    computers (off). Turning it on asks before uploading the accounts it uses."""
+    from .cli_cloud_run import cloud_run
+
+    cloud_run(flow, state, yes)
+
+
 @flows.command("activate")
 @click.argument("flow")
 def flows_activate(flow: str) -> None:

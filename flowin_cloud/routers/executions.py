@@ -4,6 +4,7 @@ desktop runtime picks up, and the desktop reports the run's progress back here."
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
@@ -11,14 +12,17 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Body, Depends, Path, status
 from fastapi import HTTPException as Refusal
 from pydantic import BaseModel, Field
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from ..deps import ApiCaller, CloudDep, SessionDep, require_verified_email
-from ..models import CloudFlow, Execution
+from ..deps import ApiCaller, Cloud, CloudDep, SessionDep, require_verified_email
+from ..models import CloudFlow, Execution, RunJob
 from ..schemas import JsonValue, Storable, errors
+from ..triggers.jobs import add_job
 from .flows import NOT_FOUND as FLOW_NOT_FOUND
 from .flows import api_rate_limit
+
+log = logging.getLogger(__name__)
 
 router = APIRouter(prefix="/api", tags=["executions"], dependencies=[Depends(api_rate_limit)])
 
@@ -104,13 +108,34 @@ def run_flow(
         runs_in="cloud" if flow.cloud_run else "computer",
     )
     session.add(row)
+    if flow.cloud_run:
+        # In the cloud's outbox with the run, so a broker that is down loses nothing: the
+        # triggers' relay hands it over later. Sent at once when the broker answers.
+        add_job(session, caller.user.id, flow_id, "api", body.input if body else None, row.id)
     session.commit()
     if flow.cloud_run:
-        from ..runner.app import send_run  # Celery is loaded by servers that run flows only
-
-        # After the commit: the worker reads the run's row.
-        send_run(cloud.celery(), caller.user.id, flow_id, row.id, json.loads(text))
+        _send_now(cloud, session, row)
     return execution_out(row)
+
+
+def _send_now(cloud: Cloud, session: Session, row: Execution) -> None:
+    from ..runner.app import send_run  # Celery is loaded by servers that run flows only
+
+    try:
+        send_run(cloud.celery(), row.owner_id, row.flow_id, row.id, json.loads(row.input))
+    except Exception as error:  # the broker's own errors vary by transport
+        log.warning(
+            "Run %s waits in the outbox: the broker did not take it (%s)",
+            row.id,
+            type(error).__name__,
+        )
+        return
+    session.execute(
+        update(RunJob)
+        .where(RunJob.id == row.id, RunJob.sent_at.is_(None))
+        .values(sent_at=datetime.now(UTC))
+    )
+    session.commit()
 
 
 def _owned(session: Session, owner_id: str, execution_id: str) -> Execution:

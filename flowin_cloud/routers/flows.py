@@ -219,6 +219,13 @@ def delete_flow(
         return _conflict(row, _moved_on(base_revision, row.revision))
     row.deleted = True
     row.revision += 1
+    if row.cloud_run:
+        # Deleted, it runs nowhere: the accounts uploaded for it go unless another flow uses them.
+        from .cloud_run import forget_unused_accounts
+
+        row.cloud_run = False
+        session.flush()
+        forget_unused_accounts(session, row.owner_id)
     row.updated_at = datetime.now(UTC)
     session.commit()
     return Response(status_code=status.HTTP_204_NO_CONTENT)

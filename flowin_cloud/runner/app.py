@@ -51,6 +51,7 @@ def make_celery(settings: Settings) -> Celery:
     """The Celery app for ``settings``, with the ``run_flow`` task registered on it."""
     app = Celery("flowin_cloud", set_as_current=False)
     transport: dict[str, Any] = {
+        "socket_connect_timeout": 2,
         "visibility_timeout": settings.redelivery_seconds(),
         # Look for runs of lost workers often enough that one comes back soon after its
         # visibility timeout, not up to a minute later.
@@ -62,6 +63,9 @@ def make_celery(settings: Settings) -> Celery:
         broker_url=settings.broker_url,
         broker_transport_options=transport,
         broker_connection_retry_on_startup=True,
+        # A sender (the API, the outbox's relay) does not hang on a broker that is down: the
+        # run stays in the outbox and is handed over later.
+        broker_connection_timeout=2,
         result_backend=None,
         task_ignore_result=True,
         task_serializer="json",
@@ -97,12 +101,14 @@ def send_run(
     execution_id: str,
     trigger_payload: Any,
 ) -> None:
-    """Hands a run to the workers once what started it is committed. Sending the same run twice
-    runs it once (the worker claims the execution id)."""
+    """Hands a run to the workers once what started it is committed; raises at once when the
+    broker does not answer (the run waits in the outbox). Sending the same run twice runs it
+    once (the worker claims the execution id)."""
     settings: Settings = app.conf.flowin_settings
     app.send_task(
         RUN_FLOW,
         args=(account_id, flow_id, execution_id, trigger_payload),
         task_id=execution_id,
         queue=queue_for(account_id, settings),
+        retry=False,
     )

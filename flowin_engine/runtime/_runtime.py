@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..cloud_run import cloud_run_flows
 from ..errors import FlowinError, NotFound
 from ..events import ExecutionFinished, ExecutionStarted, ExecutionStatus
 from ..model import Flow
@@ -279,8 +280,14 @@ class Runtime:
     # Which flows are on.
 
     def sync(self) -> None:
-        """Switch on active flows, switch off the others, and pick up edits to active ones."""
-        wanted = self.store.flows.active_versions()
+        """Switch on active flows, switch off the others, and pick up edits to active ones.
+        A flow that runs in the cloud stays off here: its triggers are the cloud's."""
+        in_cloud = cloud_run_flows(self.store)
+        wanted = {
+            flow_id: version
+            for flow_id, version in self.store.flows.active_versions().items()
+            if flow_id not in in_cloud
+        }
         with self._lock:
             current = {fid: active.version[1] for fid, active in self._active.items()}
         for flow_id in set(current) - set(wanted):

@@ -365,6 +365,25 @@ class CloudClient:
             params={"base_revision": str(base_revision)},
         )
 
+    # Running flows in the cloud (PUT /api/flows/{flow id}/cloud-run)
+
+    def cloud_run(self, flow_id: str) -> dict[str, Any]:
+        """Whether the flow runs in the cloud, and the connected accounts it uses there
+        (``accounts``: connection_id, connector, uploaded)."""
+        return dict(self._call("GET", f"/api/flows/{_quoted(flow_id)}/cloud-run"))
+
+    def set_cloud_run(
+        self, flow_id: str, enabled: bool, accounts: list[dict[str, Any]] | None = None
+    ) -> dict[str, Any]:
+        """Turn running in the cloud on, uploading ``accounts`` (connection_id, connector,
+        label, secret) with the owner's consent, or off (the cloud deletes what it kept)."""
+        body = {"enabled": enabled, "consent": enabled, "accounts": accounts or []}
+        return dict(self._call("PUT", f"/api/flows/{_quoted(flow_id)}/cloud-run", json=body))
+
+    def delete_cloud_account(self, connection_id: str) -> None:
+        """Delete a connected account's uploaded copy (it was removed on this computer)."""
+        self._call("DELETE", f"/api/cloud-accounts/{_quoted(connection_id)}")
+
     # Runs queued through the cloud's API (POST /api/run/{flow id})
 
     def list_runs(self, status: str) -> list[CloudRun]:
