@@ -98,6 +98,15 @@ def run_flow(
             status.HTTP_413_CONTENT_TOO_LARGE,
             detail=f"The run's input is larger than {MAX_INPUT_BYTES // 1024} KB.",
         )
+    if flow.cloud_run:
+        # The run and its outbox job in one transaction, so a broker that is down loses
+        # nothing: the triggers' relay hands it over later. Sent at once when the broker answers.
+        run_id = add_job(session, caller.user.id, flow_id, "api", body.input if body else None)
+        session.commit()
+        row = session.get(Execution, run_id)
+        assert row is not None
+        _send_now(cloud, session, row)
+        return execution_out(row)
     row = Execution(
         id=str(uuid.uuid4()),
         owner_id=caller.user.id,
@@ -105,16 +114,9 @@ def run_flow(
         status="queued",
         input=text,
         created_at=datetime.now(UTC),
-        runs_in="cloud" if flow.cloud_run else "computer",
     )
     session.add(row)
-    if flow.cloud_run:
-        # In the cloud's outbox with the run, so a broker that is down loses nothing: the
-        # triggers' relay hands it over later. Sent at once when the broker answers.
-        add_job(session, caller.user.id, flow_id, "api", body.input if body else None, row.id)
     session.commit()
-    if flow.cloud_run:
-        _send_now(cloud, session, row)
     return execution_out(row)
 
 
