@@ -281,7 +281,10 @@ def _stop_waiting(cloud: Cloud, event_id: str) -> Response | None:
 
 
 def _answer_response(event: RelayEvent) -> Response:
-    response = Response(content=event.answer_body or b"", status_code=event.answer_status or 200)
+    status_code = event.answer_status or 200
+    # HTTP gives these no body: one sent anyway would break the connection.
+    body = b"" if status_code in (204, 304) else (event.answer_body or b"")
+    response = Response(content=body, status_code=status_code)
     for name, value in json.loads(event.answer_headers or "[]"):
         response.raw_headers.append((name.lower().encode("latin-1"), value.encode("latin-1")))
     return response

@@ -15,6 +15,7 @@ from fastapi import status as http
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 
 from .. import relay
@@ -136,7 +137,14 @@ def register_hooks(
             detail="A trigger is listed twice; list each flow's trigger once.",
         )
     listed = [relay.Listed(each.flow_id, each.node_id, each.wait_for_answer) for each in hooks]
-    return _hook_list(cloud, relay.register_hooks(cloud, session, caller.user.id, listed))
+    try:
+        registered = relay.register_hooks(cloud, session, caller.user.id, listed)
+    except IntegrityError:
+        # Another computer of the account registered the same trigger at the same moment: its
+        # address is the one to keep.
+        session.rollback()
+        registered = relay.register_hooks(cloud, session, caller.user.id, listed)
+    return _hook_list(cloud, registered)
 
 
 @router.get("/hooks", response_model=list[HookOut], responses=errors(401, 429))
@@ -382,6 +390,7 @@ class _Connection:
         if not isinstance(given, list):
             given = []
         event_ids = [each for each in given if isinstance(each, str) and len(each) <= 36]
+        event_ids = event_ids[:MAX_BATCH]  # the rest come again and are acknowledged then
         if not event_ids:
             return
         await run_in_threadpool(self._acknowledge_in_database, event_ids)

@@ -288,3 +288,20 @@ def test_requests_past_their_retention_are_deleted_by_the_server_itself(make_cli
         assert rows(client, RelayEvent, RelayEvent.id == event_id)
         assert wait_until(lambda: not rows(client, RelayEvent, RelayEvent.id == event_id))
         assert client.get("/relay/status", headers=headers).json()["waiting"] == 0
+
+
+def test_an_answer_that_http_cannot_carry_is_refused(client, alice):
+    good = {"event_id": "0" * 36, "status": 200, "headers": [], "body_b64": ""}
+    refused = [
+        {"headers": [["X-Injected", "yes\r\nSet-Cookie: session=stolen"]]},
+        {"headers": {"Bad Name": "x"}},
+        {"headers": [["X-Arabic", "مرحبا"]]},
+        {"body_b64": "not base64!"},
+        {"status": 700},
+        {"status": 101},
+    ]
+    for change in refused:
+        answer = client.post("/relay/answers", json={**good, **change}, headers=alice.headers)
+        assert answer.status_code == 422, change
+    # A well-formed answer for a request nobody waits for is taken and dropped.
+    assert client.post("/relay/answers", json=good, headers=alice.headers).status_code == 204
