@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import parse_qsl
 
 from fastapi import HTTPException, status
 from fastapi.responses import JSONResponse, Response
@@ -27,10 +28,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from flowin_engine.errors import FlowinError
+from flowin_engine.webhooks import WebhookReply, WebhookRequest
+
 from .deps import Cloud
-from .models import RelayEvent, RelayHook, RelayPresence
+from .models import CloudFlow, RelayEvent, RelayHook, RelayPresence
 from .relay_hub import account_key, answer_key
 from .security import new_token
+from .triggers.webhooks import accept_for_cloud, runs_in_cloud
 
 log = logging.getLogger(__name__)
 
@@ -165,6 +170,8 @@ class Accepted:
     node_id: str
     # The sender waits for the computer's answer (a waiting hook, its computer connected).
     awaiting_answer: bool
+    # The answer already decided: a cloud-run flow's request, started or refused in the cloud.
+    reply: WebhookReply | None = None
 
 
 def accept_request(cloud: Cloud, token: str, incoming: IncomingRequest) -> Accepted:
@@ -208,6 +215,9 @@ def accept_request(cloud: Cloud, token: str, incoming: IncomingRequest) -> Accep
             received_at=now,
             awaiting_answer=awaiting,
         )
+        cloud_flow = runs_in_cloud(session, hook.user_id, hook.flow_id)
+        if cloud_flow is not None:
+            return _accept_for_cloud(cloud, session, cloud_flow, hook, event)
         session.add(event)
         # The 2xx is sent only after this: a request answered is a request kept.
         session.commit()
@@ -221,10 +231,74 @@ def accept_request(cloud: Cloud, token: str, incoming: IncomingRequest) -> Accep
         )
 
 
+def _accept_for_cloud(
+    cloud: Cloud, session: Session, flow: CloudFlow, hook: RelayHook, event: RelayEvent
+) -> Accepted:
+    """A request to a flow that runs in the cloud: checked as the computer would, and its run
+    committed with it (flowin_cloud.triggers); the computer is not sent it."""
+    from .runner.tasks import CloudConnections  # Celery and the runner: cloud-run servers only
+
+    headers: dict[str, str] = {}
+    for name, value in json.loads(event.headers or "[]"):
+        key = name.lower()
+        headers[key] = f"{headers[key]}, {value}" if key in headers else value
+    request = WebhookRequest(
+        method=event.method,
+        path=event.path,
+        url=event.url or "",
+        headers=headers,
+        query=dict(parse_qsl(event.query or "", keep_blank_values=True)),
+        body=event.body or b"",
+    )
+    connections = CloudConnections(cloud.sessions, cloud.master_key(), hook.user_id)
+
+    def credential(connection_id: str | None) -> dict[str, Any]:
+        if not connection_id:
+            raise FlowinError("This trigger needs a connected account or secret.")
+        return connections.secret(connection_id)
+
+    reply = accept_for_cloud(session, flow, hook.node_id, request, event.id, credential)
+    if reply.status == status.HTTP_202_ACCEPTED:
+        # Kept as any request is, and already handed on: the run holds what the flow needs.
+        event.delivered_at = event.received_at
+        event.awaiting_answer = False
+        event.query = event.headers = event.body = None
+        session.add(event)
+        session.commit()
+    else:
+        session.rollback()  # refused or answered at the door: nothing is kept, nothing runs
+    return Accepted(
+        event_id=event.id,
+        user_id=hook.user_id,
+        hook_id=hook.id,
+        flow_id=hook.flow_id,
+        node_id=hook.node_id,
+        awaiting_answer=False,
+        reply=reply,
+    )
+
+
+def _reply_response(reply: WebhookReply) -> Response:
+    body = reply.body
+    if isinstance(body, bytes):
+        content, media_type = body, "application/octet-stream"
+    elif isinstance(body, str):
+        content, media_type = body.encode(), "text/plain; charset=utf-8"
+    elif body is None:
+        content, media_type = b"", None
+    else:
+        content, media_type = json.dumps(body, ensure_ascii=False).encode(), "application/json"
+    return Response(
+        content=content, status_code=reply.status, headers=reply.headers, media_type=media_type
+    )
+
+
 async def hand_on(cloud: Cloud, accepted: Accepted) -> Response:
     """What follows a committed request, and its HTTP answer: the account's connections are
     woken, and a sender who waits for the computer's answer gets it (or 202 when it does not
     come in time). The one place an accepted request goes next."""
+    if accepted.reply is not None:
+        return _reply_response(accepted.reply)
     hub = cloud.hub
     # Listening before the connections are woken: an answer cannot come before it is heard.
     listening = hub.listen(answer_key(accepted.event_id)) if accepted.awaiting_answer else None

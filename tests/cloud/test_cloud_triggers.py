@@ -16,14 +16,16 @@ import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from pytest_httpserver import HTTPServer
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 from werkzeug import Request, Response
 
-from flowin_cloud import db
+from flowin_cloud import create_app, db, relay
 from flowin_cloud.config import Settings
 from flowin_cloud.models import (
     CloudConnection,
@@ -31,15 +33,17 @@ from flowin_cloud.models import (
     CloudTrigger,
     Execution,
     ExecutionStep,
+    RelayEvent,
     RunJob,
     User,
 )
+from flowin_cloud.relay import Listed, hook_out
 from flowin_cloud.runner.keys import master_key
 from flowin_cloud.runner.vault import seal
 from flowin_cloud.triggers.jobs import CelerySender, Relay
 from flowin_cloud.triggers.webhooks import accept_for_cloud, runs_in_cloud
 from flowin_engine.model import Edge, Flow, Node
-from flowin_engine.webhooks import WebhookReply, WebhookRequest
+from flowin_engine.webhooks import WebhookRequest
 from tests.cloud.cloud_workers import CloudWorkers, worker_env
 from tests.postgres import postgres_schema
 from tests.redis_server import RedisServer
@@ -156,24 +160,42 @@ def webhook_flow(flow_id: str) -> str:
     return flow.to_json()
 
 
-def order(number: object, body: bytes | None = None) -> WebhookRequest:
-    return WebhookRequest(
-        method="POST",
-        path="/hooks/token",
-        url="https://cloud.example/hooks/token",
-        headers={"content-type": "application/json"},
-        query={},
-        body=body if body is not None else json.dumps({"order": number}).encode(),
-    )
+def order(number: object) -> bytes:
+    return json.dumps({"order": number}).encode()
 
 
-def receive(engine: Engine, owner: str, flow_id: str, request: WebhookRequest) -> WebhookReply:
-    """What the relay does with a request to a flow's public address: the request's run is
-    committed in the transaction that keeps it (here the request itself is not kept)."""
-    with Session(engine) as session, session.begin():
-        flow = runs_in_cloud(session, owner, flow_id)
-        assert flow is not None
-        return accept_for_cloud(session, flow, "hook", request, str(uuid.uuid4()))
+PUBLIC = "https://relay.flowin.example"
+
+
+class PublicAddresses:
+    """The cloud's web server in-process, with public addresses for the account's triggers."""
+
+    def __init__(self, cloud_env: dict[str, str], account: str, folder: Path) -> None:
+        values = {key.removeprefix("FLOWIN_CLOUD_").lower(): v for key, v in cloud_env.items()}
+        settings = Settings(  # type: ignore[arg-type]
+            **{**values, "data_dir": folder},
+            dev=True,
+            jwt_secret="a test secret that is long enough for HS256 tokens",
+            relay_public_url=PUBLIC,
+        )
+        self.app = create_app(settings)
+        self.client = TestClient(self.app)
+        cloud = self.app.state.cloud
+        with cloud.sessions() as session:
+            listed = [Listed(flow, "hook", False) for flow in ("orders", "on-computer")]
+            made = relay.register_hooks(cloud, session, account, listed)
+            self.paths = {
+                hook.flow_id: hook_out(cloud, hook)["url"].removeprefix(PUBLIC) for hook in made
+            }
+
+    def post(self, flow_id: str, body: bytes) -> Any:
+        return self.client.post(
+            self.paths[flow_id], content=body, headers={"content-type": "application/json"}
+        )
+
+    def close(self) -> None:
+        self.client.close()
+        self.app.state.engine.dispose()
 
 
 def test_webhook_runs_committed_while_the_broker_is_down_reach_a_worker_once_when_it_is_back(
@@ -182,33 +204,36 @@ def test_webhook_runs_committed_while_the_broker_is_down_reach_a_worker_once_whe
     redis_server: RedisServer,
     workers: CloudWorkers,
     cloud_env: dict[str, str],
+    tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     add_cloud_flow(engine, account, "orders", webhook_flow("orders"))
     add_cloud_flow(engine, account, "on-computer", webhook_flow("on-computer"), cloud_run=False)
+    public = PublicAddresses(cloud_env, account, tmp_path / "cloud")
     workers.start("w1")
     sender = sender_for(cloud_env)
-    relay = Running(Relay(engine, sender, idle_seconds=0.5).run)
+    relay_loop = Running(Relay(engine, sender, idle_seconds=0.5).run)
     try:
-        first = receive(engine, account, "orders", order(1))
-        assert first.status == 202
+        answer = public.post("orders", order(1))
+        assert answer.status_code == 202, answer.text
+        first = answer.json()["event_id"]
+        # A flow its owner's computers run is kept for the computer, and not run here.
+        for_computer = public.post("on-computer", order("for the computer"))
+        assert for_computer.status_code == 202
+        # Refused at the door as on the computer: nothing kept, nothing run.
+        assert public.post("orders", b"[" * 100 + b"]" * 100).status_code == 400
         # A run is handed over once its transaction commits; one rolled back never is.
         with Session(engine) as session:
             flow = runs_in_cloud(session, account, "orders")
-            assert flow is not None
-            accept_for_cloud(session, flow, "hook", order("rolled back"), str(uuid.uuid4()))
+            assert flow is not None and runs_in_cloud(session, account, "on-computer") is None
+            request = WebhookRequest("POST", "/hooks/x", "", {}, {}, order("rolled back"))
+            accept_for_cloud(session, flow, "hook", request, str(uuid.uuid4()))
             session.rollback()
-            # A flow its owner's computers run is not the cloud's to start.
-            assert runs_in_cloud(session, account, "on-computer") is None
-        too_deep = receive(engine, account, "orders", order(0, b"[" * 100 + b"]" * 100))
-        assert too_deep.status == 400
-        wait_for(lambda: finished(engine, "orders") == [first.body["event_id"]], "the first run")
+        wait_for(lambda: finished(engine, "orders") == [first], "the first run")
 
         redis_server.stop()
         caplog.set_level(logging.WARNING, logger="flowin_cloud.triggers.jobs")
-        while_down = [
-            receive(engine, account, "orders", order(n)).body["event_id"] for n in range(2, 7)
-        ]
+        while_down = [public.post("orders", order(n)).json()["event_id"] for n in range(2, 7)]
         wait_for(
             lambda: any("Could not hand runs" in r.getMessage() for r in caplog.records),
             "the relay to find the broker down",
@@ -222,22 +247,27 @@ def test_webhook_runs_committed_while_the_broker_is_down_reach_a_worker_once_whe
             lambda: len(finished(engine, "orders")) == 6, "the runs kept while the broker was down"
         )
     finally:
-        relay.close()
+        relay_loop.close()
         sender.close()
+        public.close()
 
     # Each once, oldest first, none rolled back or refused, with the request as the trigger's data.
-    assert finished(engine, "orders") == [first.body["event_id"], *while_down]
+    assert finished(engine, "orders") == [first, *while_down]
     each_ran_once(engine, finished(engine, "orders"))
     with Session(engine) as session:
         assert session.scalars(select(RunJob).where(RunJob.sent_at.is_(None))).all() == []
-        runs = select(func.count()).where(Execution.flow_id == "orders")
-        assert session.scalar(runs) == 6
+        assert session.scalar(select(func.count()).select_from(Execution)) == 6
         hook = session.scalars(
             select(ExecutionStep).where(
                 ExecutionStep.execution_id == while_down[0], ExecutionStep.node_id == "hook"
             )
         ).one()
         assert json.loads(hook.output)["body"] == {"order": 2}
+        # The cloud's requests are not left for the computer; the computer's one is.
+        events = {e.id: e for e in session.scalars(select(RelayEvent))}
+        assert all(events[run].delivered_at is not None for run in [first, *while_down])
+        computer = events[for_computer.json()["event_id"]]
+        assert computer.delivered_at is None and computer.body == order("for the computer")
 
 
 def schedule_flow(flow_id: str, **schedule: object) -> str:
