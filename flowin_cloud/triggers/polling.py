@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, select
@@ -103,7 +103,9 @@ def poll_trigger(
                 )
             )
             if row.polled:
-                add_job(session, owner_id, flow_id, "polling", item.data, now=now)
+                # A microsecond apart: the relay hands runs on in the order the service gave.
+                at = now + timedelta(microseconds=started)
+                add_job(session, owner_id, flow_id, "polling", item.data, now=at)
                 started += 1
         row.cursor = json.dumps(result.cursor)
         row.polled = True
