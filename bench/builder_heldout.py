@@ -47,7 +47,7 @@ def main() -> None:
             continue
         cases = json.loads(path.read_text(encoding="utf-8"))
         groups: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        params_right = params_total = crashes = 0
+        params_right = params_total = crashes = near = 0
         for case in cases:
             try:
                 result = score_case(case, builder)
@@ -56,6 +56,7 @@ def main() -> None:
                 log.info("crash (%s): %s", case.get("language"), type(error).__name__)
                 result = None
             right = result is not None and result.flow_right
+            near += result is not None and result.near_right
             language = case.get("language", "?")
             dialect = case.get("dialect") or language
             for key in {f"language {language}", f"dialect {dialect}", "all"}:
@@ -70,6 +71,13 @@ def main() -> None:
         for key in sorted(groups):
             right, total = groups[key]
             log.info("  %-22s %3d/%-3d = %3.0f%%", key, right, total, 100 * right / total)
+        log.info(
+            "  %-22s %3d/%-3d = %3.0f%%  (a first WhatsApp as template or text, any e-mail sender)",
+            "all, near",
+            near,
+            len(cases),
+            100 * near / len(cases),
+        )
         if params_total:
             log.info(
                 "  %-22s %3d/%-3d = %3.0f%%",

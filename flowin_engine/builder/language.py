@@ -216,6 +216,8 @@ SYNONYMS: dict[str, str] = {
 # The dialect words the manifests' phrases lack; a spelling listed above wins.
 SYNONYMS = {**DIALECT_SYNONYMS, **SYNONYMS, "ai": "chatgpt", "openai": "chatgpt"}
 SYNONYMS.update({"summarize": "summarise", "summary": "summarise", "لخص": "لخص"})
+SYNONYMS.update({"pull": "fetch", "grab": "fetch", "latest": "recent", "newest": "recent"})
+SYNONYMS.update({"حدا": "حد", "حدن": "حد", "واحد": "حد"})
 
 STOPWORDS = frozenset(
     [
@@ -458,9 +460,43 @@ def canonical(word: str) -> str:
         for stem in _arabic_stems(word):
             if stem in SYNONYMS:
                 return SYNONYMS[stem]
-    elif word in ARABIZI:
-        return ARABIZI[word]
+        glued = _glued_service(word)
+        if glued is not None:
+            return glued
+    else:
+        arabizi = _arabizi(word)
+        if arabizi is not None:
+            return arabizi
     return _misspelt_service(word, arabic) or word
+
+
+_ARABIZI_SUFFIXES = ("hom", "ha", "lo", "lu", "li", "ly", "o", "u", "h")
+
+
+def _arabizi(word: str) -> str | None:
+    """An Arabizi word, or one with its pronoun written on ("sagelo", "ab3tohom")."""
+    if word in ARABIZI:
+        return ARABIZI[word]
+    if not re.search(r"[23579]", word) and len(word) < 5:
+        return None
+    for suffix in _ARABIZI_SUFFIXES:
+        if word.endswith(suffix) and word[: -len(suffix)] in ARABIZI:
+            return ARABIZI[word[: -len(suffix)]]
+    return None
+
+
+# A service name with "on"/"in" glued before it: "عسترايب", "فسلاك" (Levantine, Maghrebi).
+_SERVICES = frozenset(
+    ["واتساب", "تيليجرام", "جدول", "شوبيفاي", "سترايب", "سلاك", "نوشن", "جيميل", "email", "chatgpt"]
+)
+
+
+def _glued_service(word: str) -> str | None:
+    if len(word) > 4 and word[0] in "عف":
+        found = canonical(word[1:])
+        if found in _SERVICES:
+            return found
+    return None
 
 
 def _misspelt_service(word: str, arabic: bool) -> str | None:
@@ -546,11 +582,11 @@ def arabizi_to_english(sentence: str) -> str:
     put in English, so the rest of the builder reads it as it reads English. A sentence is taken
     for Arabizi when it has a digit standing for a letter ("3", "7") or two Arabizi words."""
     words = [w.lower() for w in _LATIN_WORD.findall(sentence)]
-    hits = sum(w in ARABIZI and w not in COMMON_ENGLISH for w in words)
+    hits = sum(_arabizi(w) is not None and w not in COMMON_ENGLISH for w in words)
     if not (_ARABIZI_SIGN.search(sentence) or hits >= 2):
         return sentence
     sentence = _ARABIZI_HOUR.sub("at ", sentence)
-    return _LATIN_WORD.sub(lambda m: ARABIZI.get(m.group(0).lower(), m.group(0)), sentence)
+    return _LATIN_WORD.sub(lambda m: _arabizi(m.group(0).lower()) or m.group(0), sentence)
 
 
 # Arabizi words that are English words too: no sign of Arabizi by themselves.

@@ -24,7 +24,7 @@ _WHEN = (
     r"when|whenever|once|as soon as|every time|each time|if|after|on new|on a new|on every|on each|"
     r"for every new|for each new|for any new|new|عند|عندما|لما|لمن|اول ما|اول لما|كل ما|كلما|"
     r"متي ما|متي|يوم ما|يوم|اذا|لو|حين|حينما|مع كل|وقت ما|وقت|بمجرد ما|بمجرد|ملي ما|ملي|فاش|كي|"
-    r"حالما|اينما|كل مره|لين"
+    r"حالما|اينما|كل مره|لين|بس|each new|every new|any new"
 )
 _STARTS_WHEN = re.compile(r"^\s*(?:و|ف)?(?:" + _WHEN + r")(?:\s|$)")
 _SPLIT = re.compile(
@@ -35,7 +35,9 @@ _SPLIT = re.compile(
     r"|\s+(?=(?:when|whenever|as soon as|once)\s)"
     r"|\s+(?=(?:عند|عندما|لما|لمن|اول ما|كلما|كل ما|متي ما|بمجرد|ملي|فاش)\s)"
     # Gulf "خله ينحفظ", "خليه يرسل": have it be saved / have it send — a step of its own.
-    r"|\s+(?=(?:خله|خليه|خليها|خلها|خلي)\s)",
+    r"|\s+(?=(?:خله|خليه|خليها|خلها|خلي)\s)"
+    # "each new Gmail message should be summarised by ChatGPT": the passive order is a step.
+    r"|\s+(?=(?:should|must|will|needs to|has to|is to)\s+(?:then\s+)?(?:be|get)\s+\w+ed\b)",
     re.IGNORECASE,
 )
 # "و" glued to a verb starts a new clause: "...للعميل وسجل الطلب" → "سجل الطلب".
@@ -50,6 +52,12 @@ _OTHERWISE = re.compile(
 _VAGUE_IF = re.compile(
     r"^\s*(?:only\s+|بس\s+|فقط\s+)?(?:if|in case|لو|اذا|ان|في حال)\s", re.IGNORECASE
 )
+# After the event, "يوصلني إشعار" (a notification reaches me) is the order to send one.
+_REACHES_ME = re.compile(
+    r"(?<=\S)\s+(?:و|ف)?(?:يوصلني|توصلني|يجيني|تجيني|يوصلنا|توصلنا|يجينا|يطلعلي|يوصلي|توصلي|"
+    r"يجيلي|تجيلي|يبعتلي|يترسلي|يترسللي)\s+(?=(?:ال)?(?:اشعار|رساله|ايميل|email|مسج|تنبيه|sms|"
+    r"واتساب|تقرير|ميساج|مسيج|نوتيفيكيشن)(?:\s|$))"
+)
 OTHERWISE_MARK = "\u0001"
 # An event said as the object of an order: "a welcome email to new Stripe customers", "email
 # me the rows added to my sheet", "ابعت ترحيب لكل عميل جديد".
@@ -61,7 +69,8 @@ _EVENT_OBJECT = [
     re.compile(
         r"\b(?P<event>(?:the\s+)?(?:new\s+)?(?:rows?|orders?|messages?|e-?mails?|payments?|customers?"
         r"|invoices?|entries|entry|pages?)\s+(?:that\s+(?:are|were|get|gets|come)\s+)?"
-        r"(?:added|created|placed|posted|received|coming in|arriving|paid|sent)\b.*)$",
+        r"(?:added|created|placed|posted|received|coming in|arriving|paid|sent)\b.*?)"
+        r"(?=\s+(?:into|to|onto|in|on)\s+(?:my|our|the|a)\b|$)",
         re.IGNORECASE,
     ),
     re.compile(
@@ -201,6 +210,7 @@ class OfflineBuilder:
         for marker in MARKER.findall(text):
             if extraction.entity(marker).kind in ("schedule", "wait", "condition"):
                 text = text.replace(marker, f" ; {marker} ; ")
+        text = _REACHES_ME.sub(_reaches_me, text)
         text = _OTHERWISE.sub(f" ; {OTHERWISE_MARK} ", text)
         text = _VERB_WAW.sub(lambda m: self._waw(m, text), text)
         clauses: list[Clause] = []
@@ -298,6 +308,7 @@ class OfflineBuilder:
             actions.insert(len(actions) - 2, actions.pop())
         if not actions and trigger is None:
             return [], not_understood
+        self._reply_where_it_came_from(trigger, actions)
         if trigger is None:
             trigger = self._manual(language)
         self._fill_condition(actions, trigger, language)
@@ -326,6 +337,25 @@ class OfflineBuilder:
             return clause
         not_understood.append(clause.said(extraction))
         return None
+
+    def _reply_where_it_came_from(
+        self, trigger: PlannedStep | None, actions: list[PlannedStep]
+    ) -> None:
+        """ "reply with ChatGPT" on a WhatsApp message is two steps: write the answer with AI,
+        then send it back on WhatsApp, unless the sentence already says where it goes."""
+        reply_type = _REPLY_ACTIONS.get(trigger.node_type.type) if trigger else None
+        if reply_type is None or reply_type not in self.registry:
+            return
+        for index, step in enumerate(actions):
+            if step.node_type.type != _AI_TYPE or not _REPLY_WORD.search(step.said):
+                continue
+            sends_after = any(
+                a.node_type.connector.id == self.registry.get(reply_type).connector.id
+                for a in actions[index + 1 :]
+            )
+            if not sends_after:
+                actions.insert(index + 1, PlannedStep(self.registry.get(reply_type), step.said))
+            return
 
     def _is_order(self, word: str) -> bool:
         """Whether ``word`` starts a step: an order ("ابعت", "send"), or Gulf/Egyptian "have it
@@ -373,7 +403,7 @@ class OfflineBuilder:
             if match is None or match.start() == 0:
                 continue
             event = Clause(match.group("event"), [], True)
-            order = Clause(clause.text[: match.start()], [], False)
+            order = Clause(clause.text[: match.start()] + clause.text[match.end() :], [], False)
             as_trigger = self.catalogue.best(event.words(), True)
             as_action = self.catalogue.best(order.words(), False, _hints(clause.entities))
             if (
@@ -453,6 +483,36 @@ class OfflineBuilder:
                 "ar": f"يتحقق أن {target} {operator} {right}؛ الخطوات التالية تعمل فقط إذا تحقق "
                 "الشرط (مخرجه «صحيح»).",
             }[language]
+
+
+_EVENT_WORD = re.compile(
+    r"(?<!\S)(?:لما|لمن|اذا|لو|كل ما|كلما|عندما|عند|وقت|ملي|فاش|بس|اول ما|يوم|متي)(?!\S)"
+)
+
+
+def _reaches_me(match: re.Match[str]) -> str:
+    """ "لما ينضاف صف يوصلني إشعار": after an event, the notification reaching me is an order;
+    "لما يوصلني إيميل" right after the "when" is the event itself."""
+    before = match.string[: match.start()]
+    event = _EVENT_WORD.search(before)
+    if event is None or len(before[event.end() :].split()) < 2:
+        return match.group(0)
+    return " ; ارسل لي "
+
+
+# Replying to a message goes back where the message came from.
+_REPLY_WORD = re.compile(
+    r"\b(?:reply|replies|respond|answer)\b|(?<!\S)(?:و)?(?:رد|يرد|ترد|جاوب|يجاوب|ردي)",
+    re.IGNORECASE,
+)
+_REPLY_ACTIONS = {
+    "whatsapp.incoming_message": "whatsapp.send_text",
+    "telegram.new_message": "telegram.send_message",
+    "slack.new_message": "slack.post_message",
+    "twilio.incoming_sms": "twilio.send_sms",
+    "gmail.new_email": "gmail.send_email",
+}
+_AI_TYPE = "openai.generate_text"
 
 
 def _hints(entities: list[Entity]) -> set[str]:

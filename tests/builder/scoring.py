@@ -15,6 +15,16 @@ class Score:
     flow_right: bool  # trigger and actions (and unsupported services, refusal) as expected
     params_right: bool  # every expected parameter has its value
     problems: list[str] = field(default_factory=list)
+    near_right: bool = False  # right when a first WhatsApp may be a template, e-mail any sender
+
+
+# Operations a writer who never saw the builder may fairly expect either of: Meta allows only a
+# template for a first message (the builder proposes one), and "send an e-mail" names no sender.
+NEAR = {"whatsapp.send_template": "whatsapp.send_text", "gmail.send_email": "email.send_email"}
+
+
+def _near(types: list[str]) -> list[str]:
+    return [NEAR.get(t, t) for t in types]
 
 
 def _named(service: str, said: list[str]) -> bool:
@@ -28,7 +38,7 @@ def score_case(case: dict[str, Any], builder: OfflineBuilder) -> Score:
     if case.get("refuse"):
         if not proposal.refused:
             problems.append("not refused")
-        return Score(not problems, not problems, problems)
+        return Score(not problems, not problems, problems, not problems)
     if proposal.refused:
         problems.append(f"refused: {proposal.refused}")
     for service in case.get("unsupported", []):
@@ -41,6 +51,11 @@ def score_case(case: dict[str, Any], builder: OfflineBuilder) -> Score:
     elif got != expected and expected:
         problems.append(f"types {got} != {expected}")
     flow_right = not problems
+    near_right = flow_right or (
+        bool(problems)
+        and all(p.startswith("types ") for p in problems)
+        and _near(got) == _near(expected)
+    )
     params_wrong = []
     nodes = proposal.flow.nodes if proposal.flow is not None else []
     for node_type, params in (case.get("params") or {}).items():
@@ -49,4 +64,4 @@ def score_case(case: dict[str, Any], builder: OfflineBuilder) -> Score:
             actual = node.params.get(key) if node else None
             if actual != value:
                 params_wrong.append(f"{node_type}.{key} = {actual!r}, expected {value!r}")
-    return Score(flow_right, not params_wrong, problems + params_wrong)
+    return Score(flow_right, not params_wrong, problems + params_wrong, near_right)
