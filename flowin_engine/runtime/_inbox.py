@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy.exc import OperationalError
 
 from ..store import InboxEvent, Store
-from ..store._hot import INSERT_INBOX, HotWriter, Job, sql_json, sql_time
+from ..store._hot import INSERT_INBOX, HotWriter, Job, new_run_id, sql_json, sql_time
 from ..store._inbox import PENDING
 
 log = logging.getLogger(__name__)
@@ -76,9 +76,7 @@ class Inbox:
         """``accept`` for a caller on an event loop: the future is the loop's own. With
         ``hold``, the event is not handed on to run once written: the caller runs it."""
         loop = asyncio.get_running_loop()
-        event = InboxEvent(
-            event_id or uuid.uuid4().hex, flow_id, source, payload, datetime.now(UTC)
-        )
+        event = InboxEvent(event_id or new_run_id(), flow_id, source, payload, datetime.now(UTC))
         done: asyncio.Future[None] = loop.create_future()
         if self._writer is None:
             future = self.accept_queued(event)

@@ -26,9 +26,9 @@ from ..events import (
 from ..model import Flow, utc_now
 from ._database import Database
 from ._flows import same_version
-from ._schema import UNFINISHED, ExecutionRow, InboxRow, SettingRow, StepRow, WakeupRow
+from ._schema import UNFINISHED, ExecutionRow, InboxRow, SettingRow, StepRow, WakeupRow, dump_json
 from .redact import redact
-from .trim import for_history
+from .trim import HISTORY_LIMIT, for_history
 
 log = logging.getLogger(__name__)
 
@@ -642,10 +642,11 @@ def finished_run_statements(
     """The rows of a run that has ended, from all of its events (its start first): the run with
     its end, then its steps, as ``_BatchWriter`` writes them; with ``from_inbox``, the inbox
     lets go of the event's data, which the run now holds."""
-    from ._hot import sql_json, sql_time
+    from ._hot import sql_time
 
     started = events[0]
     assert isinstance(started, ExecutionStarted)
+    data = _RunData()
     finished: ExecutionFinished | None = None
     steps: dict[tuple[str, str, int | None, int], dict[str, Any]] = {}
     rows: list[dict[str, Any]] = []
@@ -656,11 +657,21 @@ def finished_run_statements(
             rows.append(steps.setdefault(_step_key(item), {}))  # filled in by its finish
         elif isinstance(item, StepFinished):
             row = steps.get(_step_key(item))
-            if row is not None and not row:
-                row.update(_identity(item))
-                row.update(_finished_values(item))
-            else:  # reused: it never started
-                rows.append({**_identity(item), **_finished_values(item)})
+            if row is None or row:  # reused: it never started
+                row = {}
+                rows.append(row)
+            row.update(_identity(item))
+            row.update(
+                attempt=item.attempt,
+                status=StepStatus(item.status).value,
+                input=item.input,
+                output=item.output,
+                port=item.port,
+                error=item.error,
+                started_at=item.started_at,
+                finished_at=item.at,
+                duration_ms=item.duration * 1000,
+            )
         elif isinstance(item, StepSkipped):
             rows.append(_skipped_values(item))
         elif isinstance(item, ExecutionFinished):
@@ -669,34 +680,67 @@ def finished_run_statements(
     for key, row in steps.items():
         if not row:  # started, never finished: only a run cut short leaves one
             row.update(_started_values(begun[key]))
-    run = _execution_values(started)
     statements: list[tuple[str, tuple[Any, ...]]] = [
         (
             INSERT_RUN,
             (
-                run["id"],
-                run["flow_id"],
+                started.execution_id,
+                started.flow_id,
                 flow_version,
-                run["flow_name"],
-                run["mode"],
-                sql_json(run["trigger_data"]),
+                started.flow_name,
+                started.mode,
+                data.whole(started.trigger_data),
                 ExecutionStatus(finished.status).value,
                 finished.error,
                 finished.failed_node,
-                sql_time(run["started_at"]),
+                sql_time(started.at),
                 sql_time(finished.at),
                 finished.duration * 1000,
-                run["retry_of"],
-                run["owner"],
+                started.retry_of,
+                _THIS_PROCESS,
             ),
         )
     ]
     for row in rows:
-        row["input"] = sql_json(row["input"])
-        row["output"] = sql_json(row["output"])
+        row["input"] = data.column(row["input"])
+        row["output"] = data.column(row["output"])
         row["started_at"] = sql_time(row["started_at"])
         row["finished_at"] = sql_time(row["finished_at"])
         statements.append((INSERT_STEP, tuple(row[c] for c in _STEP_COLUMNS)))
     if from_inbox:
-        statements.append((RELEASE_PAYLOAD, (run["id"],)))
+        statements.append((RELEASE_PAYLOAD, (started.execution_id,)))
     return statements
+
+
+class _RunData:
+    """One run's data as the history keeps it (masked, cut where big: ``for_history``), each
+    value masked and encoded once: a webhook's body is the run's trigger data, the trigger's
+    input and output and the next step's input, one object four times."""
+
+    def __init__(self) -> None:
+        self._texts: dict[int, str] = {}  # id() → JSON; the events keep every value alive
+
+    def _text(self, value: Any) -> str:
+        key = id(value)
+        text = self._texts.get(key)
+        if text is None:
+            text = self._texts[key] = dump_json(redact(value))
+        return text
+
+    def whole(self, value: Any) -> str | None:
+        """The trigger data's column: masked, never cut (a retry starts from it)."""
+        return None if value is None else self._text(value)
+
+    def column(self, value: Any) -> str | None:
+        """A step's input or output column."""
+        if value is None:
+            return None
+        if type(value) is dict and list(value) == ["data", "params"]:  # a step that ran
+            text = (
+                f'{{"data": {self._text(value["data"])}, "params": {self._text(value["params"])}}}'
+            )
+        else:
+            text = self._text(value)
+        if len(text) <= HISTORY_LIMIT:
+            return text
+        return dump_json(for_history(value))  # big: its big parts become markers

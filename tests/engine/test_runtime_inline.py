@@ -185,3 +185,50 @@ def test_a_flow_at_its_concurrency_limit_or_with_a_backlog_still_runs_every_even
         wait_for(lambda: len(store.executions.summaries(limit=100)) == 40)
     finally:
         runtime.stop(grace=2)
+
+
+def test_a_run_done_inline_is_recorded_as_the_pool_records_it(store):
+    """The hot path's own SQL and its encoding of each value once give the same history as the
+    store's batch writer: trigger data, each step's data and settings masked alike."""
+    from flowin_engine.store._executions import finished_run_statements
+    from flowin_engine.store._hot import HotWriter, Job
+
+    flow = hook_flow(respond="when_done")
+    store.flows.save(flow)
+    body = {"name": "Omar", "token": "tok_1234567890abcdef", "items": [{"id": 1, "password": "x"}]}
+    payload = {
+        "method": "POST",
+        "headers": {"authorization": "Bearer abcdefghijklmnop"},
+        "body": body,
+    }
+    pooled = Runner(REGISTRY, history=store.executions).start(flow, payload, mode="webhook")
+    pooled.wait(30)
+
+    runner = Runner(REGISTRY)
+    _, events = runner.run_inline(
+        runner.plan(flow), payload, mode="webhook", execution_id="inline-run"
+    )
+    writer = HotWriter(store._database)
+    written = threading.Event()
+    writer.submit(
+        Job(
+            lambda: finished_run_statements(events, 1, False),
+            then=lambda error: written.set() if error is None else None,
+        )
+    )
+    assert written.wait(30)
+    writer.close()
+
+    def comparable(detail):
+        return (
+            detail.status,
+            detail.mode,
+            detail.trigger_data,
+            [(s.node_name, s.status, s.attempt, s.port, s.input, s.output) for s in detail.steps],
+        )
+
+    wait_for(lambda: store.executions.get(pooled.id).status == ExecutionStatus.SUCCESS)
+    assert comparable(store.executions.get("inline-run")) == comparable(
+        store.executions.get(pooled.id)
+    )
+    assert "tok_1234567890abcdef" not in repr(comparable(store.executions.get("inline-run")))
