@@ -25,3 +25,9 @@ def note_cloud_run(store: Store, flow_id: str, in_cloud: bool) -> None:
     else:
         flows.discard(flow_id)
     store.set_setting(CLOUD_RUN_SETTING, sorted(flows))
+
+
+def note_cloud_runs(store: Store, flow_ids: set[str]) -> None:
+    """The cloud account's list, as a sync reads it, replaces this computer's."""
+    if set(cloud_run_flows(store)) != flow_ids:
+        store.set_setting(CLOUD_RUN_SETTING, sorted(flow_ids))

@@ -51,6 +51,9 @@ class FlowSummary(BaseModel):
     definition: dict[str, Any] | None = Field(
         default=None, description="Only with include_definitions=true."
     )
+    cloud_run: bool = Field(
+        default=False, description="It runs in the cloud: computers leave its trigger alone."
+    )
 
 
 class FlowOut(BaseModel):
@@ -143,6 +146,7 @@ def list_flows(
             revision=row.revision,
             updated_at=row.updated_at,
             deleted=row.deleted,
+            cloud_run=row.cloud_run,
         )
         if include_definitions:
             summary.definition = json.loads(row.definition)

@@ -179,6 +179,8 @@ class CloudFlow:
     definition: dict[str, Any] | None
     updated_at: str
     deleted: bool
+    # It runs in the cloud (listed flows say so): computers leave its trigger alone.
+    cloud_run: bool = False
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CloudFlow:
@@ -189,6 +191,7 @@ class CloudFlow:
             definition=data.get("definition"),
             updated_at=str(data.get("updated_at", "")),
             deleted=bool(data.get("deleted", False)),
+            cloud_run=bool(data.get("cloud_run", False)),
         )
 
 

@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from ..cloud_run import note_cloud_runs
 from ..errors import FlowFileError, FlowinError, NotFound
 from ..model import Flow, FlowStatus, new_id, utc_now
 from ..registry import Registry, default_registry
@@ -107,7 +108,13 @@ class Sync:
             self.status.set(SyncStatus.SYNCING)
             try:
                 agreed = self.store.sync.agreed()
-                self._sync_all(self._remote_flows(agreed), agreed, report)
+                remote = self._remote_flows(agreed)
+                # The account's word on where each flow runs: one switched to the cloud on
+                # another computer stops here too (its schedule must not fire twice).
+                note_cloud_runs(
+                    self.store, {f.id for f in remote.values() if f.cloud_run and not f.deleted}
+                )
+                self._sync_all(remote, agreed, report)
             except SyncError as error:
                 report.errors.append(str(error))
                 self._show(error)

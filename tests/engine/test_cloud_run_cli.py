@@ -9,6 +9,7 @@ import re
 import httpx
 import pytest
 
+from flowin_engine.cloud_run import cloud_run_flows
 from flowin_engine.data_folder import DataFolder
 from flowin_engine.model import FlowStatus
 from flowin_engine.runtime import RuntimeSettings
@@ -90,6 +91,13 @@ def test_cloud_run_asks_before_uploading_and_leaves_the_trigger_to_the_cloud(
     assert TOKEN not in agreed.output
     status = api(cloud_server, email, "GET", f"/api/flows/{flow.id}/cloud-run").json()
     assert status["cloud_run"] is True and status["accounts"][0]["uploaded"] is True
+
+    # Another computer of the account learns it at its next sync and leaves the flow alone too.
+    laptop = folder / "laptop"
+    sign_in_from_cli(laptop, cloud_server.url, email)
+    assert flowin(laptop, "sync").exit_code == 0
+    with Store(laptop / "flowin.db") as store:
+        assert flow.id in cloud_run_flows(store)
 
     # The flow is active here, yet this computer's runtime does not switch its webhook on.
     with DataFolder.open(folder) as data:
