@@ -102,7 +102,31 @@ def connections_remove(connection_id: str) -> None:
         accounts = folder.connections
         connection = accounts.get(connection_id)
         accounts.remove(connection_id)
+        kept_in_cloud = _forget_in_cloud(folder, connection_id)
     click.echo(f"Removed '{connection.label}'.")
+    if kept_in_cloud is False:
+        click.secho(
+            "The cloud may still keep a copy for flows that run there; it is deleted when you "
+            "turn running in the cloud off for them, or run this again when online.",
+            fg="yellow",
+            err=True,
+        )
+
+
+def _forget_in_cloud(folder: DataFolder, connection_id: str) -> bool | None:
+    """Deletes the copy a cloud-run flow uploaded (``flowin flows cloud-run``); None when this
+    computer runs no flow in the cloud, False when the cloud could not be reached."""
+    from .cloud_run import cloud_run_flows
+    from .sync import Account, SyncError
+
+    if not cloud_run_flows(folder.store):
+        return None
+    try:
+        with Account(folder.store).client() as client:
+            client.delete_cloud_account(connection_id)
+    except SyncError:
+        return False
+    return True
 
 
 def _connector(service: str) -> Connector:

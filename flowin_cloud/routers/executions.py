@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from ..deps import ApiCaller, Cloud, CloudDep, SessionDep, require_verified_email
-from ..models import CloudFlow, Execution, RunJob
+from ..models import CloudFlow, Execution, ExecutionStep, RunJob
 from ..schemas import JsonValue, Storable, errors
 from ..triggers.jobs import add_job
 from .flows import NOT_FOUND as FLOW_NOT_FOUND
@@ -52,6 +52,25 @@ class ExecutionOut(BaseModel):
 
 class ExecutionList(BaseModel):
     executions: list[ExecutionOut]
+
+
+class StepOut(BaseModel):
+    node_id: str
+    node_name: str
+    node_type: str
+    iteration: int | None
+    attempt: int
+    status: str
+    port: str | None
+    input: Any
+    output: Any
+    error: str | None
+    started_at: datetime
+    finished_at: datetime | None
+
+
+class StepList(BaseModel):
+    steps: list[StepOut]
 
 
 class ExecutionReport(BaseModel):
@@ -164,6 +183,37 @@ def get_execution(
     execution_id: ExecutionId, caller: ApiCaller, session: SessionDep
 ) -> ExecutionOut:
     return execution_out(_owned(session, caller.user.id, execution_id))
+
+
+@router.get("/executions/{execution_id}/steps", response_model=StepList, responses=errors(401, 404))
+def list_steps(execution_id: ExecutionId, caller: ApiCaller, session: SessionDep) -> StepList:
+    """What each step of a cloud run received and gave, in the order they ran (a run on a
+    computer keeps its steps there: none here)."""
+    _owned(session, caller.user.id, execution_id)
+    rows = session.scalars(
+        select(ExecutionStep)
+        .where(ExecutionStep.execution_id == execution_id)
+        .order_by(ExecutionStep.id)
+    )
+    return StepList(
+        steps=[
+            StepOut(
+                node_id=row.node_id,
+                node_name=row.node_name,
+                node_type=row.node_type,
+                iteration=row.iteration,
+                attempt=row.attempt,
+                status=row.status,
+                port=row.port,
+                input=json.loads(row.input) if row.input is not None else None,
+                output=json.loads(row.output) if row.output is not None else None,
+                error=row.error,
+                started_at=row.started_at,
+                finished_at=row.finished_at,
+            )
+            for row in rows
+        ]
+    )
 
 
 @router.patch(

@@ -114,3 +114,11 @@ def test_cloud_run_asks_before_uploading_and_leaves_the_trigger_to_the_cloud(
             runtime.stop(grace=2)
     status = api(cloud_server, email, "GET", f"/api/flows/{flow.id}/cloud-run").json()
     assert status["cloud_run"] is False and status["accounts"][0]["uploaded"] is False
+
+    # Removing the account on the computer deletes the cloud's copy too.
+    again = flowin(folder, "flows", "cloud-run", "Thank buyers", "on", "--yes")
+    assert again.exit_code == 0, again.output
+    removed = flowin(folder, "connections", "remove", connection_id, "--yes")
+    assert removed.exit_code == 0, removed.output
+    status = api(cloud_server, email, "GET", f"/api/flows/{flow.id}/cloud-run").json()
+    assert status["accounts"][0]["uploaded"] is False
