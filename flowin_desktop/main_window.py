@@ -37,6 +37,7 @@ from .editor.page import OPEN_FLOW_SETTING, Editor, window_action
 from .executions import ExecutionsView
 from .home import HomeView
 from .i18n import DIGIT_CHOICES, DIGITS_SETTING, LANGUAGES, Localizer, digit_choice, set_digits
+from .relay_status import WaitingLabel, arrived_text
 from .store_watch import StoreWatch
 from .theme import THEMES, Theme, apply_theme
 
@@ -223,6 +224,25 @@ class MainWindow(QMainWindow):
         self.executions.back_requested.connect(self._leave_executions)
         self.editor.test_run.runs.events_arrived.connect(self.executions.on_events)
         self.store_watch.changed.connect(self.follow_store)
+        relay = self.editor.relay_watch
+        relay.signed_in_here = lambda: self.cloud.signed_in
+        relay.sign_in_requested.connect(self.show_cloud_account)
+        relay.arrived.connect(self._events_arrived)
+        relay.changed.connect(self._show_waiting_in_tray)
+        self.cloud.signed_in_changed.connect(relay.sign_in_changed)
+        self.waiting = WaitingLabel(relay)
+        self.statusBar().addPermanentWidget(self.waiting)
+
+    def _events_arrived(self, count: int) -> None:
+        """The events that waited in the cloud while this computer was away are all here."""
+        text = arrived_text(count)
+        self.statusBar().showMessage(text, 30_000)
+        if self.tray is not None:
+            self.tray.notify_arrived(text)
+
+    def _show_waiting_in_tray(self) -> None:
+        if self.tray is not None:
+            self.tray.show_waiting(self.editor.relay_watch.waiting)
 
     def _show_message(self, text: str, milliseconds: int) -> None:
         if text:
@@ -272,6 +292,7 @@ class MainWindow(QMainWindow):
         self.editor.retranslate()
         self.home.retranslate()
         self.executions.retranslate()
+        self.waiting.retranslate()
         if self.tray is not None:
             self.tray.retranslate()
 
@@ -420,6 +441,7 @@ class MainWindow(QMainWindow):
         switched on or off there shows so at once on home and in the editor."""
         self.active_flows = active_flows
         self.editor.runtime = active_flows.runtime  # its listener's port is the webhooks' one
+        self.editor.relay_watch.follow()  # its relay: public addresses, events waiting
         active_flows.statuses_changed.connect(self.follow_flow_statuses)
         active_flows.run_failed.connect(lambda run_id, *_: self.executions.on_events([run_id]))
         active_flows.run_succeeded.connect(lambda run_id, *_: self.executions.on_events([run_id]))

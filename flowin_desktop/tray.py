@@ -7,12 +7,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from .i18n import isolate, stored_error_text
+from .relay_status import waiting_text
 
 
 class Tray(QSystemTrayIcon):
     def __init__(self, window: QWidget, icon: QIcon, parent: QObject | None = None) -> None:
         super().__init__(icon, parent)
         self.window = window
+        self.waiting = 0  # events the cloud account holds for this computer
         self.menu = QMenu()
         self.open_action = self.menu.addAction("", self.show_window)
         self.pause_action = self.menu.addAction("", self._pause_all)
@@ -24,7 +26,11 @@ class Tray(QSystemTrayIcon):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setToolTip(self.tr("Flowin"))
+        self.setToolTip(
+            self.tr("Flowin: %1").replace("%1", waiting_text(self.waiting))
+            if self.waiting
+            else self.tr("Flowin")
+        )
         self.open_action.setText(self.tr("Open Flowin"))
         self.pause_action.setText(self.tr("Pause all flows"))
         self.quit_action.setText(self.tr("Quit"))
@@ -38,6 +44,14 @@ class Tray(QSystemTrayIcon):
         self.showMessage(
             self.tr("Flowin"), self.tr("Your flows keep running here. Right-click to quit.")
         )
+
+    def show_waiting(self, count: int) -> None:
+        """Events wait in the cloud account for this computer: the tooltip says how many."""
+        self.waiting = count
+        self.retranslate()
+
+    def notify_arrived(self, text: str) -> None:
+        self.showMessage(self.tr("Flowin"), text)
 
     def notify_failure(self, execution_id: str, flow_name: str, error: str) -> None:
         """A failed run of an active flow: say which and why; a click opens Flowin."""

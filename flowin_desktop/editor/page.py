@@ -45,6 +45,7 @@ from ..panels.palette import Palette
 from ..panels.properties import PropertiesPanel
 from ..panels.run_log import RunLog
 from ..panels.webhook_address import WebhookAddresses
+from ..relay_status import RelayWatch
 from ..theme import LIGHT, Theme
 from .document import (
     CLIPBOARD_MIME,
@@ -102,7 +103,11 @@ class Editor(QWidget):
         self.palette_panel = Palette(registry)
         self.properties = PropertiesPanel(self.document, lambda: self.connections)
         self.runtime: Runtime | None = None  # the window's, running the active flows
-        self.properties.webhook_addresses = WebhookAddresses(self.folder, lambda: self.runtime)
+        # The cloud's public addresses and waiting events, through the runtime's relay.
+        self.relay_watch = RelayWatch(lambda: self.runtime, self)
+        self.properties.webhook_addresses = WebhookAddresses(
+            self.folder, lambda: self.runtime, self.relay_watch
+        )
         self.builder_panel = BuilderPanel(self.document, self.view, store)
         self.builder_panel.hide()
         self.run_log = RunLog()

@@ -486,6 +486,8 @@ class PropertiesPanel(QWidget):
         self._show_earlier_data()
         if self.schedule_preview is not None:
             self.schedule_preview.show_schedule(node.params, self.document.flow.settings.timezone)
+        if self.webhook_address is not None:  # "respond when done" says what the service gets
+            self.webhook_address.follow(self.document.flow, node)
         self.check_references()
 
     # References to other steps' data.

@@ -892,6 +892,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Your flows keep running here. Right-click to quit.</source>
       <translation>تستمر تدفقاتك في العمل من هنا. انقر بالزر الأيمن للخروج.</translation>
     </message>
+    <message>
+      <source>Flowin: %1</source>
+      <translation>Flowin: %1</translation>
+    </message>
   </context>
   <context>
     <name>FlowDocument</name>
@@ -1509,6 +1513,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>Settings it ran with</source>
       <translation>الإعدادات التي عملت بها</translation>
+    </message>
+    <message>
+      <source>Not run: flow was off</source>
+      <translation>لم يُشغَّل: كان التدفق متوقفًا</translation>
     </message>
   </context>
   <context>
@@ -2215,6 +2223,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>, </source>
       <translation>، </translation>
+    </message>
+    <message>
+      <source>Not run: the flow was switched off (or deleted) when this request came in through its public address. Switch it on and retry this run to run it.</source>
+      <translation>لم يُشغَّل: كان التدفق متوقفًا (أو محذوفًا) عندما وصل هذا الطلب عبر عنوانه المباشر. شغّل التدفق ثم أعد هذا التشغيل لتنفيذه.</translation>
+    </message>
+    <message>
+      <source>Refused when it came in through the public address: {reason}</source>
+      <translation>رُفض عند وصوله عبر العنوان المباشر: {reason}</translation>
     </message>
   </context>
   <context>
@@ -2976,6 +2992,54 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Copied: paste it into the service's webhook settings.</source>
       <translation>نُسخ: الصقه في إعدادات الويب هوك لدى الخدمة.</translation>
     </message>
+    <message>
+      <source>Get a new address</source>
+      <translation>احصل على عنوان جديد</translation>
+    </message>
+    <message>
+      <source>Give this address to the service. Your Flowin cloud account receives what the service sends and keeps it until this computer takes it, so nothing is lost while the computer is off.</source>
+      <translation>أعطِ هذا العنوان للخدمة. يستقبل حسابك السحابي في Flowin ما ترسله الخدمة ويحتفظ به حتى يتسلّمه هذا الحاسوب، فلا يضيع شيء وهو مطفأ.</translation>
+    </message>
+    <message>
+      <source>The live address shows here once the flow is active and Flowin has reached your cloud account.</source>
+      <translation>يظهر العنوان المباشر هنا بعد تفعيل التدفق واتصال Flowin بحسابك السحابي.</translation>
+    </message>
+    <message>
+      <source>This trigger answers when the flow is done. Through the live address the service waits a few seconds for that answer; if the flow takes longer, the service is told its request was accepted, and the flow still runs.</source>
+      <translation>يرد هذا المشغِّل عند انتهاء التدفق. عبر العنوان المباشر تنتظر الخدمة هذا الرد بضع ثوانٍ؛ فإن استغرق التدفق وقتًا أطول، تُبلَّغ الخدمة بأن طلبها قُبِل، ويواصل التدفق عمله.</translation>
+    </message>
+    <message>
+      <source>Services on the internet can't reach this computer by themselves. Sign in to a Flowin cloud account and this trigger gets a live address they can send to, even while the computer is off.</source>
+      <translation>لا تستطيع الخدمات على الإنترنت الوصول إلى هذا الحاسوب بنفسها. سجّل الدخول إلى حساب Flowin السحابي ليحصل هذا المشغِّل على عنوان مباشر ترسل إليه، حتى وهذا الحاسوب مطفأ.</translation>
+    </message>
+    <message>
+      <source>Sign in to your cloud account…</source>
+      <translation>سجّل الدخول إلى حسابك السحابي…</translation>
+    </message>
+    <message>
+      <source>Use my own tunnel instead (advanced)</source>
+      <translation>استخدم نفقي الخاص بدلًا من ذلك (متقدم)</translation>
+    </message>
+    <message>
+      <source>Get a new address?</source>
+      <translation>الحصول على عنوان جديد؟</translation>
+    </message>
+    <message>
+      <source>The current live address stops working at once. Whatever the service sends there afterwards is refused, so give the service the new address straight away.</source>
+      <translation>يتوقف العنوان المباشر الحالي عن العمل فورًا، ويُرفض كل ما ترسله الخدمة إليه بعد ذلك، لذا أعطِ الخدمة العنوان الجديد على الفور.</translation>
+    </message>
+    <message>
+      <source>Getting a new address…</source>
+      <translation>جارٍ الحصول على عنوان جديد…</translation>
+    </message>
+    <message>
+      <source>This is the new address: copy it into the service's webhook settings. The old one no longer works.</source>
+      <translation>هذا هو العنوان الجديد: انسخه إلى إعدادات الويب هوك في الخدمة. العنوان القديم لم يعد يعمل.</translation>
+    </message>
+    <message>
+      <source>Flowin couldn't get a new address: your cloud account can't be reached now. The current address still works; try again shortly.</source>
+      <translation>تعذّر على Flowin الحصول على عنوان جديد: لا يمكن الوصول إلى حسابك السحابي الآن. العنوان الحالي ما زال يعمل؛ حاول مرة أخرى بعد قليل.</translation>
+    </message>
   </context>
   <context>
     <name>RulesEditor</name>
@@ -3530,6 +3594,38 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>Starts with</source>
       <translation>يبدأ بـ</translation>
+    </message>
+  </context>
+  <context>
+    <name>WaitingLabel</name>
+    <message>
+      <source>Events sent to your flows' live addresses wait in your Flowin cloud account until this computer takes them.</source>
+      <translation>تنتظر الأحداث المرسلة إلى العناوين المباشرة لتدفقاتك في حساب Flowin السحابي حتى يتسلّمها هذا الحاسوب.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RelayWatch</name>
+    <message numerus="yes">
+      <source>%n events waiting</source>
+      <translation>
+        <numerusform>%n حدث في الانتظار</numerusform>
+        <numerusform>حدث واحد في الانتظار</numerusform>
+        <numerusform>حدثان في الانتظار</numerusform>
+        <numerusform>%n أحداث في الانتظار</numerusform>
+        <numerusform>%n حدثًا في الانتظار</numerusform>
+        <numerusform>%n حدث في الانتظار</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>The %n events that waited in your cloud account have arrived; their flows run here.</source>
+      <translation>
+        <numerusform>وصل %n حدث كان ينتظر في حسابك السحابي، وتعمل تدفقاتها هنا.</numerusform>
+        <numerusform>وصل الحدث الذي كان ينتظر في حسابك السحابي، ويعمل تدفقه هنا.</numerusform>
+        <numerusform>وصل الحدثان اللذان كانا ينتظران في حسابك السحابي، وتعمل تدفقاتهما هنا.</numerusform>
+        <numerusform>وصلت %n أحداث كانت تنتظر في حسابك السحابي، وتعمل تدفقاتها هنا.</numerusform>
+        <numerusform>وصل %n حدثًا كان ينتظر في حسابك السحابي، وتعمل تدفقاتها هنا.</numerusform>
+        <numerusform>وصل %n حدث كان ينتظر في حسابك السحابي، وتعمل تدفقاتها هنا.</numerusform>
+      </translation>
     </message>
   </context>
 </TS>

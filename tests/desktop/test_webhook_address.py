@@ -50,7 +50,11 @@ def test_the_webhook_address_shown_on_the_trigger_is_the_one_the_listener_runs_t
         address = box.local.text()
         assert address.startswith(f"http://127.0.0.1:{runtime.listener.port}/webhook/")
         assert "other app or your website form" in box.setup.text()
-        assert not box.public.isVisible()  # no public address yet: said how to get one
+        # Signed out: an account gives a live address; a tunnel of one's own is the advanced way.
+        assert box.sign_in.isVisible() and not box.cloud.isVisible()
+        assert not box.tunnel_box.isVisible()
+        click(qtbot, box.tunnel_toggle)
+        assert not box.public.isVisible()  # no tunnel address yet: said how to get one
         assert "can't reach this computer" in box.public_help.text()
 
         click(qtbot, box.copy_local)
