@@ -67,6 +67,8 @@ class Catalogue:
                 self._by_variant[variant].add(word)
         self._long_words = [w for w in self._vocabulary if len(w) >= 5]
         self._long_skeletons = [skeleton(w) for w in self._long_words]
+        self._close_cache: dict[str, dict[str, float]] = {}
+        self._best_cache: dict[tuple[tuple[str, ...], bool, frozenset[str]], Match | None] = {}
 
     def _word_weights(self) -> dict[str, float]:
         """Rarer words tell types apart: 'whatsapp' weighs more than 'send'."""
@@ -134,6 +136,14 @@ class Catalogue:
         clause has values for (a phone number fills 'to', a #channel fills 'channel')."""
         if not words:
             return None
+        key = (tuple(words), triggers, frozenset(hints))
+        if key not in self._best_cache:
+            if len(self._best_cache) > 20_000:
+                self._best_cache.clear()
+            self._best_cache[key] = self._best(words, triggers, hints)
+        return self._best_cache[key]
+
+    def _best(self, words: list[str], triggers: bool, hints: set[str]) -> Match | None:
         named = self.connectors_named(words)
         candidates = [e for e in self.entries if e.node_type.is_trigger == triggers]
         if any(e.node_type.connector.id in named for e in candidates):
@@ -161,6 +171,10 @@ class Catalogue:
         once per word against the whole vocabulary."""
         found: dict[str, dict[str, float]] = {}
         for word in set(words):
+            known = self._close_cache.get(word)
+            if known is not None:
+                found[word] = known
+                continue
             candidates: set[str] = set()
             for variant in variants(word):
                 candidates |= self._by_variant.get(variant, set())
@@ -179,6 +193,8 @@ class Catalogue:
                 elif same_word(word, other):
                     close[other] = 0.9 if same_number(word, other) else 0.7
             found[word] = close
+            if len(self._close_cache) < 50_000:
+                self._close_cache[word] = close
         return found
 
     def _phrase_score(

@@ -58,6 +58,7 @@ class _Collector:
         self.text = pattern.sub(replace, self.text)
 
 
+_EVERY_TYPO = re.compile(r"\b(?:evry|evrey|eveyr|evey|everey)\b", re.IGNORECASE)
 _QUOTES = re.compile(
     r'"([^"]+)"|“([^”]+)”|«([^»]+)»|‘([^’]+)’|„([^“”]+)[“”]|(?<!\w)\'([^\']{2,})\'(?!\w)'
 )
@@ -75,7 +76,7 @@ def extract(original: str) -> Extraction:
     """Find the entities of ``original`` and return the normalized text with markers."""
     # The markers are private-use characters: any the user typed are dropped, not mistaken
     # for one of ours.
-    collector = _Collector(MARKER.sub("", original))
+    collector = _Collector(_EVERY_TYPO.sub("every", MARKER.sub("", original)))
     collector.take(_QUOTES, _quote)
     collector.text = _GLUED_PREFIX.sub(r"\g<0> ", normalize(collector.text, lower=False))
     collector.take(_URL, lambda m: Entity("url", m.group(0)))
@@ -404,7 +405,7 @@ _ANCHOR = re.compile(
     r"months?|morning|evening|night|afternoon|weekdays?|working days?|"
     + _DAYS.replace("days>", "days1>")
     + r")(?![a-z])"
-    r"|\b(?P<adverb>hourly|daily|weekly|monthly|nightly)\b"
+    r"|\b(?:on\s+)?(?P<adverb>hourly|daily|weekly|monthly|nightly|weekdays|workdays)\b"
     r"|\bon\s+" + _DAYS.replace("days>", "days2>") + r"|"
     r"(?<!\S)كل\s+(?:(?P<arn>\d+)\s+)?(?P<arunit>(?:يوم\s+)?"
     + _DAYS.replace("days>", "days3>")

@@ -216,7 +216,16 @@ SYNONYMS: dict[str, str] = {
 # The dialect words the manifests' phrases lack; a spelling listed above wins.
 SYNONYMS = {**DIALECT_SYNONYMS, **SYNONYMS, "ai": "chatgpt", "openai": "chatgpt"}
 SYNONYMS.update({"summarize": "summarise", "summary": "summarise", "لخص": "لخص"})
-SYNONYMS.update({"pull": "fetch", "grab": "fetch", "latest": "recent", "newest": "recent"})
+SYNONYMS.update(
+    {
+        "store": "save",
+        "stored": "save",
+        "pull": "fetch",
+        "grab": "fetch",
+        "latest": "recent",
+        "newest": "recent",
+    }
+)
 SYNONYMS.update({"حدا": "حد", "حدن": "حد", "واحد": "حد"})
 
 STOPWORDS = frozenset(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..registry import Registry
 from .assemble import PlannedStep, assemble, flow_name, split_problems
@@ -270,6 +271,8 @@ class OfflineBuilder:
                 # names itself survives ("post every new Shopify order to Discord").
                 if trigger is None:
                     trigger = self._named_trigger(clause, extraction)
+                    if trigger is None and clause.starts_with_when:
+                        trigger = self._manual(language)  # the event is the one it lacks
                 not_understood.append(said)
                 continue
             if trigger is None and not clause.starts_with_when:
@@ -295,6 +298,13 @@ class OfflineBuilder:
                     # "only if it is big": a condition without a value to compare is a question
                     not_understood.append(said)
                 else:
+                    fetch = self._fetch_first(clause, trigger)
+                    if (
+                        fetch is not None
+                        and fetch.node_type.connector.id != as_action.node_type.connector.id
+                    ):
+                        fetch.said = said
+                        actions.append(fetch)
                     actions.append(PlannedStep(as_action.node_type, said, clause.entities))
             elif actions and clause.entities:
                 actions[-1].entities.extend(clause.entities)  # "…, saying "Thanks!""
@@ -309,6 +319,8 @@ class OfflineBuilder:
         if not actions and trigger is None:
             return [], not_understood
         self._reply_where_it_came_from(trigger, actions)
+        if trigger is None:
+            trigger = self._event_of_condition(actions)
         if trigger is None:
             trigger = self._manual(language)
         self._fill_condition(actions, trigger, language)
@@ -418,7 +430,77 @@ class OfflineBuilder:
                 as_action.node_type, clause.said(extraction), extraction.in_text(clause.text)
             )
             return trigger, action
+        return self._event_span(clause, extraction)
+
+    def _event_span(
+        self, clause: Clause, extraction: Extraction
+    ) -> tuple[PlannedStep, PlannedStep] | None:
+        """The event said inside an order, wherever it stands: "notify #support about each
+        incoming WhatsApp message", "save incoming SMS messages to Notion". The span from a
+        word like "each", "new", "incoming" (كل, أي) that reads best as a trigger, while the
+        rest of the clause still reads as a step."""
+        spans = list(re.finditer(r"\S+", clause.text))
+        if len(spans) > 24:
+            return None
+        hints = _hints(clause.entities)
+        best: tuple[float, int, int, Any, Any] | None = None
+        for i, first in enumerate(spans):
+            if first.group(0).lower() not in _EVENT_CUES:
+                continue
+            for j in range(i + 1, min(len(spans), i + 7) + 1):
+                event = Clause(clause.text[first.start() : spans[j - 1].end()], [], True)
+                rest = clause.text[: first.start()] + " " + clause.text[spans[j - 1].end() :]
+                as_trigger = self.catalogue.best(event.words(), True)
+                as_action = self.catalogue.best(Clause(rest, [], False).words(), False, hints)
+                if as_trigger is None or as_action is None:
+                    continue
+                if min(as_trigger.score, as_action.score) < MATCH_THRESHOLD:
+                    continue
+                total = as_trigger.score + as_action.score
+                if best is None or total > best[0]:
+                    best = (total, i, j, as_trigger, as_action)
+        if best is None:
+            return None
+        _total, i, j, as_trigger, as_action = best
+        event_text = clause.text[spans[i].start() : spans[j - 1].end()]
+        said_event = Clause(event_text, [], True).said(extraction)
+        trigger = PlannedStep(as_trigger.node_type, said_event, extraction.in_text(event_text))
+        action = PlannedStep(
+            as_action.node_type, clause.said(extraction), extraction.in_text(clause.text)
+        )
+        return trigger, action
+
+    def _event_of_condition(self, actions: list[PlannedStep]) -> PlannedStep | None:
+        """ "If an order is above 500 dollars, alert me": with no event said, the thing the
+        condition is about ("an order") is the event, when it reads as one."""
+        for step in actions:
+            if step.node_type.type != CONDITION_TYPE or not step.entities:
+                continue
+            subject = str(step.entities[0].value.get("subject", ""))
+            found = self.catalogue.best(tokens(subject.lower()), True)
+            if found is not None and found.score >= MATCH_THRESHOLD:
+                return PlannedStep(found.node_type, subject)
         return None
+
+    def _fetch_first(self, clause: Clause, trigger: PlannedStep | None) -> PlannedStep | None:
+        """On a schedule there is no event to carry data: "send me an SMS with the week's
+        Stripe payments" first lists the payments. The read operation of a service the clause
+        names, when it reads well from the clause."""
+        if trigger is not None and trigger.node_type.type not in (SCHEDULE_TYPE, MANUAL_TYPE):
+            return None
+        words = clause.words()
+        named = self.catalogue.connectors_named(words)
+        best = None
+        for entry in self.catalogue.entries:
+            node_type = entry.node_type
+            if node_type.is_trigger or node_type.connector.id not in named:
+                continue
+            if not node_type.type.split(".")[1].startswith(_READS):
+                continue
+            score, _phrase = self.catalogue._phrase_score(entry, words)
+            if score >= MATCH_THRESHOLD and (best is None or score > best[0]):
+                best = (score, node_type)
+        return PlannedStep(best[1], "") if best else None
 
     def _schedule(self, entity: Entity, language: Language) -> PlannedStep:
         node_type = self.registry.get(SCHEDULE_TYPE)
@@ -513,6 +595,11 @@ _REPLY_ACTIONS = {
     "gmail.new_email": "gmail.send_email",
 }
 _AI_TYPE = "openai.generate_text"
+# Words that start an event said inside an order: "each incoming message", "كل عميل جديد".
+_EVENT_CUES = frozenset(
+    ["new", "incoming", "each", "every", "any", "all", "received", "arriving", "كل", "اي", "اول"]
+)
+_READS = ("list_", "read_", "query_", "get_")
 
 
 def _hints(entities: list[Entity]) -> set[str]:
