@@ -25,20 +25,26 @@ ANSWER_SECONDS = 1.5
 
 @pytest.fixture(scope="module")
 def servers(database_url, tmp_path_factory):
-    """Two server processes on one database, as behind a load balancer (the same keys)."""
+    """Three server processes on one database: the first two as behind a load balancer (the
+    same keys), the third for the test that kills it."""
     env = {
         "FLOWIN_CLOUD_RELAY_ANSWER_SECONDS": str(ANSWER_SECONDS),
         "FLOWIN_CLOUD_JWT_SECRET": "a shared secret long enough for the HS256 tokens of both",
         "FLOWIN_CLOUD_DATA_KEY": "the data key both processes seal and find tokens with",
     }
-    running: list[CloudServer] = []
+    made = [
+        CloudServer(tmp_path_factory.mktemp("relay-cloud"), env, database_url=database_url)
+        for _ in range(3)
+    ]
     try:
-        for _ in range(2):
-            folder = tmp_path_factory.mktemp("relay-cloud")
-            running.append(CloudServer(folder, env, database_url=database_url).start())
-        yield running
+        # The first migrates the database; the others find it ready.
+        made[0].start()
+        with ThreadPoolExecutor(len(made) - 1) as starting:
+            for started in [starting.submit(each.start) for each in made[1:]]:
+                started.result()
+        yield made
     finally:
-        for each in running:
+        for each in made:
             each.stop()
 
 
@@ -70,7 +76,7 @@ def next_event(socket) -> dict:
 
 
 def test_a_waiting_sender_gets_the_computers_answer_and_202_when_it_is_away(servers):
-    server, other = servers
+    server, other, _ = servers
     headers = signed_in(server)
     (hook,) = register(server, headers, ("whatsapp", "trigger", True))
     url = hook["url"]
@@ -167,7 +173,7 @@ def test_a_waiting_sender_gets_the_computers_answer_and_202_when_it_is_away(serv
     assert httpx.get(server.url + "/relay/status", headers=headers).json()["waiting"] == 0
 
     # Neither the address's token nor what was sent to it reached the logs.
-    for each in servers:
+    for each in (server, other):
         log = each.log_file.read_text(errors="replace") + each.output()
         assert "/hooks/hidden" in log
         for secret in (token, "a-verify-secret", "1158201444", "2269312555", "slack-3eZbrw1aBm"):
@@ -180,9 +186,9 @@ ACCEPTED_BEFORE_THE_KILL = 150
 
 
 def test_every_request_answered_2xx_is_kept_when_the_server_is_killed_while_accepting(
-    database_url, tmp_path
+    database_url, servers
 ):
-    server = CloudServer(tmp_path / "killed", database_url=database_url).start()
+    server = servers[2]
     try:
         headers = signed_in(server)
         (hook,) = register(server, headers, ("orders", "trigger", False))
