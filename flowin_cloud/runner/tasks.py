@@ -26,6 +26,7 @@ import math
 import os
 import socket
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
@@ -445,6 +446,9 @@ class CloudHistory:
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self.sessions = sessions
+        # Whose each recent run is: every step row names its owner, asked once per run.
+        self._owners: OrderedDict[str, str] = OrderedDict()
+        self._owners_lock = threading.Lock()
 
     def begin_executions(self, runs: Sequence[Any]) -> None:
         pass  # the run's row was made by its trigger and marked running by the worker
@@ -468,11 +472,18 @@ class CloudHistory:
                     self._execution_finished(session, event)
             session.commit()
 
-    @staticmethod
-    def _owner(session: Session, execution_id: str) -> str:
+    def _owner(self, session: Session, execution_id: str) -> str:
+        with self._owners_lock:
+            owner = self._owners.get(execution_id)
+        if owner is not None:
+            return owner
         owner = session.scalar(select(Execution.owner_id).where(Execution.id == execution_id))
         if owner is None:
             raise NotFound(f"The cloud run {execution_id} is not in the database.")
+        with self._owners_lock:
+            self._owners[execution_id] = owner
+            if len(self._owners) > 64:
+                self._owners.popitem(last=False)
         return owner
 
     def _started(self, session: Session, event: StepStarted) -> None:

@@ -72,3 +72,10 @@ def _check(settings: Settings) -> None:
     from .keys import master_key
 
     master_key(settings)
+    if settings.redelivery_seconds() <= settings.run_time_limit_seconds:
+        logging.getLogger(__name__).warning(
+            "FLOWIN_CLOUD_RUN_REDELIVERY_SECONDS (%d) is not longer than a run may take (%d): "
+            "a long run will be handed to a second worker, which waits for it to end",
+            settings.redelivery_seconds(),
+            settings.run_time_limit_seconds,
+        )
