@@ -407,21 +407,22 @@ _ANCHOR = re.compile(
     + r")(?![a-z])"
     r"|\b(?:on\s+)?(?P<adverb>hourly|daily|weekly|monthly|nightly|weekdays|workdays)\b"
     r"|\bon\s+" + _DAYS.replace("days>", "days2>") + r"|"
-    r"(?<!\S)كل\s+(?:(?P<arn>\d+)\s+)?(?P<arunit>(?:يوم\s+)?"
+    r"(?<!\S)كل\s+(?:(?P<arn>\d+)\s+)?(?P<arunit>(?:(?:يوم|نهار)\s+)?"
     + _DAYS.replace("days>", "days3>")
     + r"|"
     + "|".join(_DUALS)
-    + r"|يوم|ساعه|دقيقه|دقائق|دقايق|ساعات|ايام|اسبوع|شهر|صباح|صبح|مساء|ليله)"
+    + r"|يوم|نهار|ساعه|دقيقه|دقائق|دقايق|ساعات|ايام|اسبوع|شهر|صباح|صبح|مساء|ليله)"
     r"|(?<!\S)(?P<aradverb>يوميا|يومي|اسبوعيا|شهريا|كل\s+الصبح|ايام\s+الاسبوع|ايام\s+الدوام)(?!\S)"
-    r"|(?<!\S)(?:يوم|ايام)\s+" + _DAYS.replace("days>", "days4>") + r")",
+    r"|(?<!\S)(?:يوم|ايام|نهار)\s+" + _DAYS.replace("days>", "days4>") + r")",
     re.IGNORECASE,
 )
 _TIME = re.compile(
-    r"(?:\b(?:at|@|around|by)\s+|(?<!\S)(?:الساعه|علي\s+الساعه|ع\s+الساعه|الساعة)\s*)"
+    r"(?:\b(?:at|@|around|by)\s+|(?<!\S)(?:الساعه|علي\s+الساعه|ع\s+الساعه|الساعة"
+    r"|مع(?:\s+الساعه)?|علي(?=\s*\d))\s*)"
     r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?"
     r"(?:\s*(?P<frac>ونص|ونصف|والنص|وربع|والربع|الا ربع|الا ربعا|الا ثلث|وثلث|الا خمسه|وخمسه|وعشره|الا عشره))?"
     r"\s*(?P<ampm>a\.?m\.?|p\.?m\.?|o'?clock)?"
-    r"(?:\s*(?P<part>صباحا|صباح|الصبح|صبحا|الصباح|ص|مساء|مساءا|المساء|المسا|مسا|بالمسا|م|بالليل|الليل|ليلا|العصر|عصرا|الظهر|ظهرا|الضهر|بعد\s+الظهر|بعد\s+الضهر|in the morning|in the evening|in the afternoon|at night|tonight)(?!\S))?"
+    r"(?:\s*(?:(?:د|ديال|في|فال|بال)\s+)?(?P<part>صباحا|صباح|الصبح|صبحا|الصباح|ص|مساء|مساءا|المساء|المسا|مسا|بالمسا|م|بالليل|الليل|ليلا|العصر|عصرا|الظهر|ظهرا|الضهر|بعد\s+الظهر|بعد\s+الضهر|in the morning|in the evening|in the afternoon|at night|tonight)(?!\S))?"
     r"|\b(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s*(?P<ampm2>am|pm)\b"
     r"|\b(?P<word>noon|midday|midnight)\b|(?<!\S)(?P<arword>الظهر|منتصف\s+الليل)(?!\S)",
     re.IGNORECASE,
@@ -470,7 +471,19 @@ _MONTH_DAY = re.compile(
 )
 
 
+# "every half hour", "كل ربع ساعة": the fraction said as minutes, for the interval below.
+_FRACTION_OF_HOUR = [
+    (re.compile(r"\bevery\s+half\s+(?:an\s+)?hour\b", re.IGNORECASE), "every 30 minutes"),
+    (re.compile(r"\bevery\s+quarter\s+(?:of\s+an\s+)?hour\b", re.IGNORECASE), "every 15 minutes"),
+    (re.compile(r"(?<!\S)كل\s+(?:نص|نصف)\s+ساعه(?!\S)"), "كل 30 دقيقه"),
+    (re.compile(r"(?<!\S)كل\s+ربع\s+ساعه(?!\S)"), "كل 15 دقيقه"),
+    (re.compile(r"\s+on\s+the\s+hour\b", re.IGNORECASE), ""),
+]
+
+
 def _take_schedule(collector: _Collector) -> None:
+    for pattern, said in _FRACTION_OF_HOUR:
+        collector.text = pattern.sub(said, collector.text)
     if _take_month_day(collector):
         return
     text = collector.text
