@@ -14,7 +14,15 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    ValidationError,
+    field_validator,
+    model_serializer,
+)
 
 from .errors import FlowFileError
 
@@ -100,6 +108,21 @@ class FlowSettings(BaseModel):
     max_concurrency: int | None = Field(
         None, ge=1, description="Executions of this flow that may run at once."
     )
+    steps_of_failed_runs_only: bool = Field(
+        False,
+        description="Keep each step's details (what it got and gave) only for runs that fail; "
+        "a run that succeeds keeps its start, trigger data and end. For busy flows: less to "
+        "write and to keep.",
+    )
+
+    @model_serializer(mode="wrap")
+    def _without_defaults_added_later(self, handler: SerializerFunctionWrapHandler) -> Any:
+        # A setting added later is written only when set: a flow that does not use it keeps
+        # the JSON it had, so its saved versions, exports and cloud copy read as unchanged.
+        data = handler(self)
+        if isinstance(data, dict) and not self.steps_of_failed_runs_only:
+            data.pop("steps_of_failed_runs_only", None)
+        return data
 
 
 class PinnedOutput(BaseModel):

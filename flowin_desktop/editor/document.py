@@ -341,6 +341,22 @@ class SetFlowStatus(FlowCommand):
         self.document.changed.emit()
 
 
+class SetStepsOfFailedRunsOnly(FlowCommand):
+    """Keep each step's details only for runs that fail, or for every run (a flow setting)."""
+
+    def __init__(self, document: FlowDocument, on: bool) -> None:
+        super().__init__(document, _tr("Change which runs keep their steps"))
+        self.old, self.new = document.flow.settings.steps_of_failed_runs_only, on
+
+    def redo(self) -> None:
+        self.flow.settings.steps_of_failed_runs_only = self.new
+        self.document.changed.emit()
+
+    def undo(self) -> None:
+        self.flow.settings.steps_of_failed_runs_only = self.old
+        self.document.changed.emit()
+
+
 class RenameFlow(FlowCommand):
     def __init__(self, document: FlowDocument, name: str) -> None:
         super().__init__(document, _tr("Rename flow"))

@@ -34,7 +34,7 @@ from flowin_engine.expressions import template_strings
 from flowin_engine.model import OnError
 from flowin_engine.registry import NodeType, TriggerKind
 
-from ..editor.document import EditCommand, FlowDocument, SetNodeValue
+from ..editor.document import EditCommand, FlowDocument, SetNodeValue, SetStepsOfFailedRunsOnly
 from ..i18n import (
     NODE_TYPES,
     field_text,
@@ -110,6 +110,20 @@ class PropertiesPanel(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
         self.empty.setObjectName("flowOverview")
         self.overview = FlowOverview(self)
+        # Under the overview, the flow's own settings.
+        self.steps_of_failures_only = QCheckBox()
+        self.steps_of_failures_only.setObjectName("stepsOfFailedRunsOnly")
+        self.steps_of_failures_only.toggled.connect(self._steps_of_failures_only_toggled)
+        self.steps_of_failures_only_help = QLabel()
+        self.steps_of_failures_only_help.setObjectName("help")
+        self.steps_of_failures_only_help.setWordWrap(True)
+        self.overview_page = QWidget()
+        overview_layout = QVBoxLayout(self.overview_page)
+        overview_layout.setContentsMargins(0, 0, 0, 0)
+        overview_layout.addWidget(self.empty)
+        overview_layout.addWidget(self.steps_of_failures_only)
+        overview_layout.addWidget(self.steps_of_failures_only_help)
+        overview_layout.addStretch(1)
         document.changed.connect(self._show_overview)
         document.flow_replaced.connect(self._show_overview)
 
@@ -171,7 +185,7 @@ class PropertiesPanel(QWidget):
         self.tabs.addTab(last_run, "")
 
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.overview_page)
         self.stack.addWidget(self.tabs)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -203,6 +217,22 @@ class PropertiesPanel(QWidget):
 
     def _show_overview(self) -> None:
         self.empty.setText(self.overview.text(self.document.flow, self.document.registry))
+        self.steps_of_failures_only.setText(self.tr("Keep step details only for failed runs"))
+        self.steps_of_failures_only_help.setText(
+            self.tr(
+                "A run that succeeds keeps its start, its data and its end, but not what each "
+                "step got and gave: less to save for a flow that runs very often."
+            )
+        )
+        on = self.document.flow.settings.steps_of_failed_runs_only
+        if self.steps_of_failures_only.isChecked() != on:
+            self.steps_of_failures_only.blockSignals(True)
+            self.steps_of_failures_only.setChecked(on)
+            self.steps_of_failures_only.blockSignals(False)
+
+    def _steps_of_failures_only_toggled(self, on: bool) -> None:
+        if on != self.document.flow.settings.steps_of_failed_runs_only:
+            self.document.push(SetStepsOfFailedRunsOnly(self.document, on))
 
     def show_node(self, node_id: str | None, force: bool = False) -> None:
         if node_id == self.node_id and not force:
@@ -211,7 +241,7 @@ class PropertiesPanel(QWidget):
         node = self._node()
         if node is None:
             self.node_id = None
-            self.stack.setCurrentWidget(self.empty)
+            self.stack.setCurrentWidget(self.overview_page)
             return
         self._build(node)
         self._show_data()

@@ -707,6 +707,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>PropertiesPanel</name>
     <message>
+      <source>Keep step details only for failed runs</source>
+      <translation>الاحتفاظ بتفاصيل الخطوات للتشغيلات الفاشلة فقط</translation>
+    </message>
+    <message>
+      <source>A run that succeeds keeps its start, its data and its end, but not what each step got and gave: less to save for a flow that runs very often.</source>
+      <translation>التشغيل الناجح يحتفظ ببدايته وبياناته ونهايته، دون ما استلمته كل خطوة وما أعطته: حفظ أقل لتدفق يعمل كثيرًا جدًا.</translation>
+    </message>
+    <message>
       <source>Uses: %1</source>
       <translation>يستخدم: %1</translation>
     </message>
@@ -899,6 +907,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   </context>
   <context>
     <name>FlowDocument</name>
+    <message>
+      <source>Change which runs keep their steps</source>
+      <translation>تغيير التشغيلات التي تحتفظ بخطواتها</translation>
+    </message>
     <message>
       <source>Pin output</source>
       <translation>تثبيت الناتج</translation>

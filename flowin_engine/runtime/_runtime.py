@@ -491,9 +491,10 @@ class Runtime:
         future: Any = None,
     ) -> None:
         version = route.saved_version
+        failures_only = route.flow.settings.steps_of_failed_runs_only
 
         def build() -> list[tuple[str, tuple[Any, ...]]]:
-            return finished_run_statements(events, version, from_inbox)
+            return finished_run_statements(events, version, from_inbox, failures_only)
 
         assert self.hot is not None
         self.hot.submit(

@@ -95,6 +95,8 @@ class Executions:
 
     def __init__(self, database: Database) -> None:
         self._database = database
+        # Runs begun here whose flow keeps the steps of failed runs only (until they end).
+        self._failures_only: set[str] = set()
         self._saved_flow_sql = (
             f"SELECT version, definition FROM flows WHERE id = {database.marks(1)}"
         )
@@ -133,6 +135,11 @@ class Executions:
                 ],
             )
             self._release_inbox_payloads(session, [started.execution_id for started, _ in runs])
+        self._failures_only.update(
+            started.execution_id
+            for started, flow in runs
+            if flow.settings.steps_of_failed_runs_only
+        )
 
     def version_of(self, flow: Flow) -> int | None:
         """The saved version ``flow`` is, unchanged; None when it differs from every one."""
@@ -161,6 +168,20 @@ class Executions:
         # is open, rather than leave runs that succeeded marked as running.
         with self._database.writing(wait_forever=True) as session:
             _BatchWriter(session, self._database).write(events)
+            if self._failures_only:
+                self._drop_steps_of_successes(session, events)
+
+    def _drop_steps_of_successes(self, session: Session, events: Sequence[Event]) -> None:
+        """Runs of a flow set to keep the steps of failed runs only: a success loses its steps
+        as it ends (they were written as they ran, for a run that could still fail)."""
+        for event in events:
+            if not isinstance(event, ExecutionFinished):
+                continue
+            if event.execution_id not in self._failures_only:
+                continue
+            self._failures_only.discard(event.execution_id)
+            if event.status == ExecutionStatus.SUCCESS:
+                session.execute(delete(StepRow).where(StepRow.execution_id == event.execution_id))
 
     def summaries(
         self,
@@ -637,11 +658,15 @@ _STEP_COLUMNS = (
 
 
 def finished_run_statements(
-    events: Sequence[Event], flow_version: int | None, from_inbox: bool
+    events: Sequence[Event],
+    flow_version: int | None,
+    from_inbox: bool,
+    steps_of_failures_only: bool = False,
 ) -> list[tuple[str, tuple[Any, ...]]]:
     """The rows of a run that has ended, from all of its events (its start first): the run with
     its end, then its steps, as ``_BatchWriter`` writes them; with ``from_inbox``, the inbox
-    lets go of the event's data, which the run now holds."""
+    lets go of the event's data, which the run now holds. With ``steps_of_failures_only`` (the
+    flow's setting), a run that succeeded is written without its steps."""
     from ._hot import sql_time
 
     started = events[0]
@@ -701,6 +726,8 @@ def finished_run_statements(
             ),
         )
     ]
+    if steps_of_failures_only and finished.status == ExecutionStatus.SUCCESS:
+        rows = []
     for row in rows:
         row["input"] = data.column(row["input"])
         row["output"] = data.column(row["output"])

@@ -232,3 +232,72 @@ def test_a_run_done_inline_is_recorded_as_the_pool_records_it(store):
         store.executions.get(pooled.id)
     )
     assert "tok_1234567890abcdef" not in repr(comparable(store.executions.get("inline-run")))
+
+
+def stops_when_told(path: str):
+    return make_flow(
+        [
+            ("Webhook", "webhook.receive", {"path": path, "respond": "when_done"}),
+            (
+                "Check",
+                "core.condition",
+                {"conditions": [{"left": "{{ trigger.body.stop }}", "operator": "is_true"}]},
+            ),
+            ("Stop", "core.stop_with_error", {"message": "Told to stop"}),
+            ("Reply", "webhook.respond", {"body": "fine"}),
+        ],
+        ["Webhook -> Check", "Check:true -> Stop", "Check:false -> Reply"],
+        name=path,
+    )
+
+
+def test_keeping_steps_of_failed_runs_only_drops_a_successs_steps_and_keeps_a_failures(
+    store, runtime
+):
+    flow = stops_when_told("careful")
+    flow.settings.steps_of_failed_runs_only = True
+    activate(store, flow)
+    runtime.sync()
+    fine = httpx.post(f"{runtime.address}/webhook/careful", json={"stop": False})
+    failed = httpx.post(f"{runtime.address}/webhook/careful", json={"stop": True})
+    assert (fine.status_code, failed.status_code) == (200, 500)
+
+    runs = {r.status: store.executions.get(r.id) for r in store.executions.summaries()}
+    assert runs[ExecutionStatus.SUCCESS].steps == []
+    assert runs[ExecutionStatus.SUCCESS].trigger_data["body"] == {"stop": False}
+    kept = {s.node_name: s for s in runs[ExecutionStatus.FAILED].steps}
+    assert set(kept) == {"Webhook", "Check", "Stop", "Reply"}
+    assert kept["Stop"].error == "Told to stop"
+    assert kept["Reply"].status == StepStatus.SKIPPED
+
+
+def test_keeping_steps_of_failed_runs_only_also_holds_for_runs_in_the_pool(store):
+    flow = make_flow(
+        [
+            ("Start", "testkit.start", {}),
+            ("Echo", "testkit.echo", {}),
+            ("Fail", "testkit.fail", {"message": "{{ trigger.why }}"}),
+        ],
+        ["Start -> Echo", "Echo -> Fail"],
+        settings={"Fail": {"retries": 1}},
+    )
+    flow.settings.steps_of_failed_runs_only = True
+    store.flows.save(flow)
+    runner = Runner(REGISTRY, history=store.executions)
+    failed = runner.run(flow, {"why": "Out of stock"})
+    assert not Runner(REGISTRY).plan(flow).inline
+    flow.nodes = flow.nodes[:2]
+    flow.edges = flow.edges[:1]
+    fine = runner.run(flow, {"why": "none"})
+    runner.shutdown()
+    assert fine.ok and not failed.ok
+    assert store.executions.get(fine.execution_id).steps == []
+    kept = store.executions.get(failed.execution_id).steps
+    assert [s.node_name for s in kept] == ["Start", "Echo", "Fail"]
+
+
+def test_a_flow_not_using_a_later_setting_keeps_its_json():
+    flow = hook_flow()
+    assert "steps_of_failed_runs_only" not in flow.to_json()
+    flow.settings.steps_of_failed_runs_only = True
+    assert type(flow).from_json(flow.to_json()).settings.steps_of_failed_runs_only
