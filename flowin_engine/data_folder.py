@@ -19,6 +19,7 @@ from .store import Store
 
 if TYPE_CHECKING:
     from .runtime import Runtime, RuntimeSettings
+    from .sync import Account
 
 WEBHOOK_PORT_SETTING = "webhook_port"
 # The address the internet reaches this computer's webhooks at (a tunnel's), when one is set.
@@ -82,11 +83,25 @@ class DataFolder:
             public_url=self.store.get_setting(WEBHOOK_PUBLIC_URL_SETTING) or None,
         )
 
-    def runtime(self, settings: RuntimeSettings | None = None) -> Runtime:
-        """A runtime for this folder's active flows; ``settings`` default to the saved ones."""
+    def runtime(
+        self, settings: RuntimeSettings | None = None, *, account: Account | None = None
+    ) -> Runtime:
+        """A runtime for this folder's active flows; ``settings`` default to the saved ones.
+
+        While ``account`` (default: this folder's, as ``account()`` gives it) is signed in, the
+        runtime's relay receives the webhooks sent to the cloud's public addresses.
+        """
         from .runtime import Runtime
 
-        return Runtime(self, settings)
+        return Runtime(self, settings, account=account)
+
+    def account(self, app: str | None = None) -> Account:
+        """The cloud account this folder is signed in to (or not), with its tokens kept where
+        this folder keeps its secrets; ``app`` names the app in the account's sign-ins."""
+        from .sync import Account
+        from .sync.client import CLI_APP
+
+        return Account(self.store, self._secrets, app=app or CLI_APP)
 
     def close(self) -> None:
         self.store.close()

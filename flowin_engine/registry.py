@@ -116,6 +116,12 @@ class OperationManifest(BaseModel):
         description="A webhook trigger's function(params, request, ctx) -> WebhookReply | None "
         "that checks each request (its signature, its event) before the flow starts.",
     )
+    webhook_handshake: bool = Field(
+        False,
+        description="The webhook gate answers a handshake the service waits for (a verification "
+        "GET, Slack's url_verification): through the cloud's relay, the public address waits "
+        "for this computer's answer.",
+    )
     poller: str | None = Field(
         None,
         description="A polling trigger's function(params, ctx) -> PollResult, called every "
@@ -202,6 +208,10 @@ class NodeType:
     @property
     def trigger_kind(self) -> TriggerKind | None:
         return self.manifest.kind
+
+    @property
+    def webhook_handshake(self) -> bool:
+        return self.manifest.webhook_handshake
 
     @property
     def input_ports(self) -> list[str]:

@@ -15,6 +15,7 @@ import threading
 import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -38,7 +39,7 @@ class Inbox:
         self.store = store
         self._on_accepted = on_accepted
         self._writer = writer
-        self._queue: queue.SimpleQueue[tuple[InboxEvent, Future[None]] | None] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[_Item | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         if writer is None:
             self._thread = threading.Thread(
@@ -51,7 +52,9 @@ class Inbox:
     ) -> tuple[InboxEvent, Future[None]]:
         """Queue an event for writing; the future resolves once it is on disk.
 
-        ``event_id`` (new if not given) becomes the id of the execution that runs it.
+        ``event_id`` (new if not given) becomes the id of the execution that runs it. An id
+        given may come again (the cloud relay delivers at least once): its write is an
+        insert-or-ignore, so a repeat never fails the group written with it.
         """
         event = InboxEvent(
             event_id or uuid.uuid4().hex, flow_id, source, payload, datetime.now(UTC)
@@ -65,9 +68,9 @@ class Inbox:
                 else:
                     done.set_exception(error)
 
-            self._writer.submit(Job(_insert(event), then=then, item=event))
+            self._writer.submit(Job(_insert(event, event_id is not None), then=then, item=event))
         else:
-            self._queue.put((event, done))
+            self._queue.put(_Item(event, done, event_id is not None))
         return event, done
 
     def accept_here(
@@ -78,18 +81,19 @@ class Inbox:
         loop = asyncio.get_running_loop()
         event = InboxEvent(event_id or new_run_id(), flow_id, source, payload, datetime.now(UTC))
         done: asyncio.Future[None] = loop.create_future()
+        once = event_id is not None
         if self._writer is None:
-            future = self.accept_queued(event)
+            future = self.accept_queued(event, once)
             done = asyncio.wrap_future(future)
             return event, done
         self._writer.submit(
-            Job(_insert(event), loop=loop, future=done, item=None if hold else event)
+            Job(_insert(event, once), loop=loop, future=done, item=None if hold else event)
         )
         return event, done
 
-    def accept_queued(self, event: InboxEvent) -> Future[None]:
+    def accept_queued(self, event: InboxEvent, once: bool = False) -> Future[None]:
         done: Future[None] = Future()
-        self._queue.put((event, done))
+        self._queue.put(_Item(event, done, once))
         return done
 
     def accept_now(
@@ -130,41 +134,60 @@ class Inbox:
             except Exception:
                 log.exception("Could not hand accepted events on")
 
-    def _write(self, batch: list[tuple[InboxEvent, Future[None]]]) -> list[InboxEvent] | None:
-        """Write events in one transaction and answer their futures.
+    def _write(self, batch: list[_Item]) -> list[InboxEvent] | None:
+        """Write events in one transaction and answer their futures; returns the events
+        written (a repeated id is answered but not written again).
 
         None when the batch failed for something one event may cause (nothing is answered);
         the database itself failing (locked, disk full) fails them all.
         """
         try:
-            self.store.inbox.add([event for event, _ in batch])
+            written = self.store.inbox.add(
+                [item.event for item in batch], once=any(item.given_id for item in batch)
+            )
         except Exception as error:
             if len(batch) > 1 and not isinstance(error, OperationalError):
                 log.exception("Could not write %d incoming events together", len(batch))
                 return None  # one of them may be to blame: the caller writes them one by one
             log.exception("Could not write %d incoming event(s)", len(batch))
-            for _, done in batch:
-                done.set_exception(error)
+            for item in batch:
+                item.done.set_exception(error)
             return []
-        for _, done in batch:
-            done.set_result(None)
-        return [event for event, _ in batch]
+        for item in batch:
+            item.done.set_result(None)
+        return written
 
 
-def _insert(event: InboxEvent) -> Callable[[], list[tuple[str, tuple[Any, ...]]]]:
+@dataclass(frozen=True, slots=True)
+class _Item:
+    event: InboxEvent
+    done: Future[None]
+    given_id: bool  # the id came from elsewhere and may come again
+
+
+# An event whose id came from elsewhere (the relay's): a repeat, in the inbox or already run, is
+# left out and never fails its group. The relay also checks, before it takes an event, that its
+# id is new, so a repeat is not handed on to run either.
+INSERT_INBOX_ONCE = (
+    "INSERT OR IGNORE INTO inbox (id, flow_id, source, payload, status, received_at) "
+    "SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM executions WHERE id = ?)"
+)
+
+
+def _insert(
+    event: InboxEvent, once: bool = False
+) -> Callable[[], list[tuple[str, tuple[Any, ...]]]]:
     def build() -> list[tuple[str, tuple[Any, ...]]]:
-        return [
-            (
-                INSERT_INBOX,
-                (
-                    event.id,
-                    event.flow_id,
-                    event.source,
-                    sql_json(event.payload),
-                    PENDING,
-                    sql_time(event.received_at),
-                ),
-            )
-        ]
+        values = (
+            event.id,
+            event.flow_id,
+            event.source,
+            sql_json(event.payload),
+            PENDING,
+            sql_time(event.received_at),
+        )
+        if once:
+            return [(INSERT_INBOX_ONCE, (*values, event.id))]
+        return [(INSERT_INBOX, values)]
 
     return build

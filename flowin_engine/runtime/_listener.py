@@ -58,6 +58,12 @@ class WebhookListener:
         if failure:
             raise failure[0]
 
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop | None:
+        """The event loop the listener answers on, while it does."""
+        loop = self._loop
+        return loop if loop is not None and loop.is_running() else None
+
     def stop(self, timeout: float = 10.0) -> None:
         """Stop listening; callers still waiting for a run get ``timeout`` seconds for it."""
         self._stop_timeout = timeout
@@ -150,10 +156,12 @@ async def answer_webhook(
     inline = route.plan is not None
     if getattr(route.params, "respond", "immediately") == "when_done":
         try:
-            answer = await runtime.answer_inline(route, payload) if inline else None
+            answer = await runtime.answer_inline(route, payload, event_id) if inline else None
             if answer is not None:
                 return answer
-            result = await asyncio.wrap_future(runtime.run_now(route.flow, payload, "webhook"))
+            result = await asyncio.wrap_future(
+                runtime.run_now(route.flow, payload, "webhook", event_id)
+            )
         except FlowinError as error:
             log.error("Webhook for '%s' can't run: %s", route.flow.name, error)
             return _refusal(500, str(error))

@@ -41,6 +41,7 @@ from ..webhooks import WebhookReply
 from ._inbox import Inbox, InboxEvent
 from ._listener import WEBHOOK_PREFIX, WebhookListener
 from ._lock import DataFolderLock
+from ._relay import Relay
 from ._schedules import missed_since, schedule_trigger
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
 
     from ..data_folder import DataFolder
     from ..store import Store
+    from ..sync import Account
 
 log = logging.getLogger("flowin.runtime")
 
@@ -106,9 +108,19 @@ class ActiveFlow:
 
 
 class Runtime:
-    """Runs a data folder's active flows; ``settings`` default to the ones saved in it."""
+    """Runs a data folder's active flows; ``settings`` default to the ones saved in it.
 
-    def __init__(self, folder: DataFolder, settings: RuntimeSettings | None = None) -> None:
+    While ``account`` (default: the folder's) is signed in to a cloud account, ``relay``
+    receives the webhooks sent to the triggers' public addresses (see ``_relay``).
+    """
+
+    def __init__(
+        self,
+        folder: DataFolder,
+        settings: RuntimeSettings | None = None,
+        *,
+        account: Account | None = None,
+    ) -> None:
         store = folder.store
         self.store = store
         self.settings = settings or folder.settings()
@@ -132,7 +144,7 @@ class Runtime:
         self._active: dict[str, ActiveFlow] = {}
         self._routes: dict[str, ActiveFlow] = {}
         self._queue: deque[InboxEvent] = deque()
-        self._callers: deque[tuple[Flow, Any, str, Future[ExecutionResult]]] = deque()
+        self._callers: deque[tuple[Flow, Any, str, str, Future[ExecutionResult]]] = deque()
         self._poke = threading.Event()  # something may be ready to start
         self._starter: threading.Thread | None = None
         self._running: Counter[str] = Counter()
@@ -144,6 +156,8 @@ class Runtime:
         self.listen_failure: WebhooksUnavailable | None = None  # the facts of listen_error
         self._folder_lock = DataFolderLock(store.path)
         self._stopped = False
+        self.account = account if account is not None else folder.account()
+        self.relay = Relay(self, lambda: self.account)
 
     # Life cycle.
 
@@ -204,6 +218,7 @@ class Runtime:
                 self._scheduler.start()
         self.sync()
         self._resume_parked()
+        self.relay.start(self.listener.loop)
         self._sync_thread = threading.Thread(
             target=self._sync_loop, name="flowin-sync", daemon=True
         )
@@ -228,6 +243,7 @@ class Runtime:
             return max(0.0, deadline - monotonic())
 
         self._stopping.set()
+        self.relay.stop(timeout=min(left(), 5.0))
         self.listener.stop(timeout=left())
         with self._lock:
             self._timers_run = False
@@ -313,6 +329,7 @@ class Runtime:
             self._active[flow_id] = active
             if active.path is not None:
                 self._routes[active.path] = active
+        self.relay.hooks_changed()
         kind = active.node_type.trigger_kind
         if kind == TriggerKind.SCHEDULE:
             self._schedule(active)
@@ -328,6 +345,7 @@ class Runtime:
                 return
             if active.path is not None:
                 self._routes.pop(active.path, None)
+        self.relay.hooks_changed()
         if active.jobs:
             from apscheduler.jobstores.base import JobLookupError
         for job in active.jobs:
@@ -401,6 +419,13 @@ class Runtime:
     def route(self, path: str) -> ActiveFlow | None:
         return self._routes.get(path.rstrip("/"))
 
+    def active_trigger(self, flow_id: str, node_id: str) -> ActiveFlow | None:
+        """The active flow ``flow_id`` when ``node_id`` is its trigger; None when the flow is
+        off (paused, deleted) or starts from another trigger now."""
+        with self._lock:
+            active = self._active.get(flow_id)
+        return active if active is not None and active.trigger.id == node_id else None
+
     def webhook_answer(self, flow: Flow, result: ExecutionResult) -> WebhookReply:
         """What a caller that waited for the flow gets back."""
         responders = [n.name for n in flow.nodes if n.type == RESPOND_TYPE]
@@ -427,16 +452,20 @@ class Runtime:
         as the execution ``event_id`` when given."""
         return self.inbox.accept_now(flow_id, source, payload, event_id)
 
-    def run_now(self, flow: Flow, payload: Any, source: str) -> Future[ExecutionResult]:
-        """Run at once for a caller that waits for the answer (its own acknowledgement).
+    def run_now(
+        self, flow: Flow, payload: Any, source: str, execution_id: str | None = None
+    ) -> Future[ExecutionResult]:
+        """Run at once for a caller that waits for the answer (its own acknowledgement), as
+        the execution ``execution_id`` when given (the cloud relay's event id).
 
         The future gives the result when the run ends, or the FlowinError it can't run for.
         """
         result: Future[ExecutionResult] = Future()
+        run_id = execution_id or uuid.uuid4().hex
         with self._lock:  # the starter answers whoever is left when it stops, under this lock
             stopping = self._stopping.is_set()
             if not stopping:
-                self._callers.append((flow, payload, source, result))
+                self._callers.append((flow, payload, source, run_id, result))
         if stopping:
             result.set_exception(FlowinError("Flowin is stopping; try again shortly."))
         else:
@@ -501,14 +530,18 @@ class Runtime:
             Job(build, loop=loop, future=future, item=(route.flow.id, handle.wait(0), events))
         )
 
-    async def answer_inline(self, route: ActiveFlow, payload: Any) -> WebhookReply | None:
+    async def answer_inline(
+        self, route: ActiveFlow, payload: Any, execution_id: str | None = None
+    ) -> WebhookReply | None:
         """Run a "respond when done" webhook flow on this event loop and answer once its run is
-        written; None when it can't run here now (the ordinary way then)."""
+        written, as the execution ``execution_id`` when given (the cloud relay's event id);
+        None when it can't run here now (the ordinary way then)."""
         import asyncio
 
         if not self._reserve(route.flow.id):
             return None
-        handle, events = self._run_inline(route, payload, new_run_id(), "webhook")
+        run_id = execution_id or new_run_id()
+        handle, events = self._run_inline(route, payload, run_id, "webhook")
         if events is None:
             result = await asyncio.wrap_future(handle.future)
             return self.webhook_answer(route.flow, result)
@@ -597,7 +630,7 @@ class Runtime:
         # Every run has its id before it starts, so a batch that can't start can be started
         # again one by one without doubling anything.
         starts = [
-            Start(flow, payload, source, uuid.uuid4().hex) for flow, payload, source, _ in callers
+            Start(flow, payload, source, run_id) for flow, payload, source, run_id, _ in callers
         ]
         starts += [Start(flow, e.payload, e.source, e.id) for e, flow in ready]
         try:
@@ -616,7 +649,7 @@ class Runtime:
             for *_, result in callers:
                 result.set_exception(error)
             raise
-        for (flow, _, _, result), outcome in zip(callers, outcomes, strict=False):
+        for (flow, *_, result), outcome in zip(callers, outcomes, strict=False):
             if isinstance(outcome, FlowinError):
                 result.set_exception(outcome)
                 continue
@@ -685,7 +718,9 @@ class Runtime:
 
     def _take_ready(
         self,
-    ) -> tuple[list[tuple[Flow, Any, str, Future[ExecutionResult]]], list[tuple[InboxEvent, Flow]]]:
+    ) -> tuple[
+        list[tuple[Flow, Any, str, str, Future[ExecutionResult]]], list[tuple[InboxEvent, Flow]]
+    ]:
         """The waiting callers, and the queued events the global and per-flow limits allow."""
         if self._stopping.is_set():
             return [], []
@@ -762,6 +797,10 @@ class Runtime:
     def active_flows(self) -> list[str]:
         with self._lock:
             return list(self._active)
+
+    def active(self, flow_id: str) -> ActiveFlow | None:
+        with self._lock:
+            return self._active.get(flow_id)
 
     def running(self) -> int:
         with self._lock:

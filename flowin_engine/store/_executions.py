@@ -160,6 +160,38 @@ class Executions:
             versions[key] = saved[0] if same else None
         return versions
 
+    def record_not_run(
+        self,
+        execution_id: str,
+        flow_id: str,
+        flow_name: str,
+        mode: str,
+        status: ExecutionStatus,
+        error: str,
+        trigger_data: Any = None,
+    ) -> bool:
+        """Record an event that was answered but not run (refused, or its flow was off) as a
+        run that ended when it began, so the history shows it; returns False, writing nothing,
+        when a run with this id is recorded already (the same event, delivered again)."""
+        now = utc_now()
+        row = {
+            "id": execution_id,
+            "flow_id": flow_id,
+            "flow_version": None,
+            "flow_name": flow_name,
+            "mode": mode,
+            "trigger_data": redact(trigger_data),
+            "status": ExecutionStatus(status).value,
+            "error": error,
+            "started_at": now,
+            "finished_at": now,
+            "duration_ms": 0.0,
+            "owner": _THIS_PROCESS,
+        }
+        with self._database.writing(wait_forever=True) as session:
+            result = session.execute(self._database.insert_new(ExecutionRow.__table__), [row])
+            return bool(result.rowcount)  # type: ignore[attr-defined]
+
     def record(self, events: Sequence[Event]) -> None:
         """Write a batch of runner events in one transaction (the EventBus subscriber)."""
         if not events:

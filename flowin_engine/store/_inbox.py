@@ -35,10 +35,36 @@ class InboxRecords:
     def __init__(self, database: Database) -> None:
         self._database = database
 
-    def add(self, events: Sequence[InboxEvent]) -> None:
-        """Write accepted events, all in one transaction."""
+    def add(self, events: Sequence[InboxEvent], once: bool = False) -> list[InboxEvent]:
+        """Write accepted events, all in one transaction; returns those written.
+
+        With ``once`` (events whose ids come from elsewhere, such as the cloud relay's, which
+        may deliver an event twice), an id the inbox or the history already has, or that
+        comes twice in ``events``, is left out rather than failing the whole write.
+        """
+        if not once:
+            with self._database.writing() as session:
+                session.execute(insert(InboxRow.__table__), [_row(event) for event in events])
+            return list(events)
         with self._database.writing() as session:
-            session.execute(insert(InboxRow.__table__), [_row(event) for event in events])
+            ids = list({event.id for event in events})
+            known: set[str] = set()
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                known.update(session.scalars(select(InboxRow.id).where(InboxRow.id.in_(chunk))))
+                known.update(
+                    session.scalars(select(ExecutionRow.id).where(ExecutionRow.id.in_(chunk)))
+                )
+            fresh: list[InboxEvent] = []
+            for event in events:
+                if event.id not in known:
+                    known.add(event.id)
+                    fresh.append(event)
+            if fresh:
+                session.execute(
+                    self._database.insert_new(InboxRow.__table__), [_row(e) for e in fresh]
+                )
+            return fresh
 
     def unstarted(self) -> list[InboxEvent]:
         """Events accepted but never begun (no execution with their id), oldest first."""
