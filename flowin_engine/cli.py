@@ -542,8 +542,10 @@ def serve(
     """Run every active flow: webhooks, schedules and polling, until stopped (Ctrl+C)."""
     console = logging.StreamHandler(sys.stdout)
     console.setFormatter(logging.Formatter("%(asctime)s  %(message)s", "%H:%M:%S"))
-    console.addFilter(logging.Filter("flowin.runtime"))  # the run log; the rest goes to the file
+    # The run log and the cloud relay's lines; the rest goes to the file.
+    console.addFilter(lambda record: record.name in ("flowin.runtime", "flowin.relay"))
     logging.getLogger("flowin.runtime").setLevel(logging.INFO)
+    logging.getLogger("flowin.relay").setLevel(logging.INFO)
     with _logging_in_background(console):
         interrupted = _serve(host, port, public_url, workers, max_running, sync_every)
     if interrupted:
@@ -612,6 +614,11 @@ def _serve(
         url = runtime.webhook_url(flow_id)
         if url:
             click.echo(f"  {runtime.flow_name(flow_id)}: {url}")
+    if runtime.account.signed_in:
+        click.echo(
+            f"Signed in to {runtime.account.server}: webhooks sent to your flows' public "
+            "addresses there come in through the cloud's relay (addresses follow)."
+        )
     sys.stdout.flush()
     next_sync = time.monotonic()
     while not stop.wait(0.5):
