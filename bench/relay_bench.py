@@ -43,7 +43,7 @@ ADDRESS_LINE = re.compile(r"Public address of 'Relay bench': (\S+)")
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def measure(url: str, requests: int, concurrency: int, computer: Computer) -> dict[str, float]:

@@ -21,8 +21,11 @@ import pytest
 
 from flowin_engine.events import ExecutionStatus
 from flowin_engine.model import Edge, Flow, FlowStatus, Node
-from tests.cloud_server import DEFAULT_PASSWORD, free_port
-from tests.cloud_server import cloud_server  # noqa: F401 (a fixture)
+from tests.cloud_server import (
+    DEFAULT_PASSWORD,
+    cloud_server,  # noqa: F401 (a fixture)
+    free_port,
+)
 
 from .cloud_computers import Computer, new_email, register
 from .relay_cloud import RelayStandIn, cloud_has_relay
