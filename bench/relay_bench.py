@@ -115,8 +115,16 @@ def main() -> None:
         env = {**os.environ, "FLOWIN_DATA_DIR": str(data), "FLOWIN_SECRETS": "file"}
         with output.open("wb") as out:
             serve = subprocess.Popen(
-                [sys.executable, "-m", "flowin_engine", "serve", "--port", str(port)]
-                + ["--sync-every", "0"],
+                [
+                    sys.executable,
+                    "-m",
+                    "flowin_engine",
+                    "serve",
+                    "--sync-every",
+                    "0",
+                    "--port",
+                    str(port),
+                ],
                 env=env,
                 stdout=out,
                 stderr=subprocess.STDOUT,

@@ -5,7 +5,8 @@ The stand-in (an aiohttp server on 127.0.0.1, on a thread of its own) answers ``
 the public ``/hooks/<token>`` addresses itself, keeping events in memory, and passes every other
 request (sign-in, token refresh) to the real ``flowin-cloud`` behind it; a bearer token counts
 when the real cloud's ``/auth/me`` accepts it. With ``refuse_websocket`` it answers the
-WebSocket upgrade 400, as a proxy that blocks WebSockets does.
+WebSocket upgrade 400, as a proxy that blocks WebSockets does; with ``repeat`` it sends every
+event twice, as a cloud does whose acknowledgement was lost.
 
 ``relay_base(cloud)`` gives the address a computer signs in to: the real cloud's when it
 answers ``PUT /relay/hooks`` (a 401 for no token), else a stand-in's.
@@ -65,10 +66,15 @@ class _Account:
 
 class RelayStandIn:
     def __init__(
-        self, cloud: CloudServer, refuse_websocket: bool = False, answer_seconds: float = 5.0
+        self,
+        cloud: CloudServer,
+        refuse_websocket: bool = False,
+        answer_seconds: float = 5.0,
+        repeat: bool = False,
     ) -> None:
         self.cloud = cloud
         self.refuse_websocket = refuse_websocket
+        self.repeat = repeat  # every event sent twice on the WebSocket, as after a lost ack
         self.answer_seconds = answer_seconds
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -92,6 +98,18 @@ class RelayStandIn:
         asyncio.run_coroutine_threadsafe(self._close(), self._loop).result(10)
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(10)
+
+    def redeliver(self) -> None:
+        """Send every event again, as after acknowledgements lost on the way."""
+
+        async def again() -> None:
+            for account in self.accounts.values():
+                for event in account.events:
+                    event.delivered = False
+                for waker in account.wakers:
+                    waker.set()
+
+        asyncio.run_coroutine_threadsafe(again(), self._loop).result(10)
 
     def waiting(self) -> int:
         return sum(1 for a in self.accounts.values() for e in a.events if not e.delivered)
@@ -278,6 +296,8 @@ class RelayStandIn:
                     if not event.delivered and event.id not in sent:
                         sent.add(event.id)
                         await socket.send_str(json.dumps(event.message))
+                        if self.repeat:
+                            await socket.send_str(json.dumps(event.message))
                 waker.clear()
                 await waker.wait()
 

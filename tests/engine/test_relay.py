@@ -345,12 +345,30 @@ def test_the_relay_long_polls_when_a_proxy_refuses_websockets_and_runs_each_even
         assert stand_in.websocket_connections == 0 and stand_in.polls > 0
 
         # Delivered again (an acknowledgement lost on the way): recognised, not run again.
-        for account in stand_in.accounts.values():
-            for event in account.events:
-                event.delivered = False
+        stand_in.redeliver()
         wait_until(lambda: stand_in.waiting() == 0, what="the repeats acknowledged")
         runs = desk.store.executions.summaries(flow_id=flow.id, limit=100)
         assert sorted(run.id for run in runs) == sorted(ids)
+        desk.stop()
+    finally:
+        stand_in.stop()
+
+
+def test_an_event_delivered_twice_at_once_runs_once(cloud, desks):
+    stand_in = RelayStandIn(cloud, repeat=True).start()
+    try:
+        desk = desks("twice", server=stand_in.url)
+        flow = hook_flow()
+        desk.activate(flow)
+        desk.start()
+        address = desk.public_address(flow)
+        ids = [httpx.post(address, json={"name": f"n{n}"}).json()["event_id"] for n in range(20)]
+        for event_id in ids:
+            assert desk.finished(event_id).status == ExecutionStatus.SUCCESS
+        wait_until(lambda: stand_in.waiting() == 0, what="every event acknowledged")
+        runs = desk.store.executions.summaries(flow_id=flow.id, limit=100)
+        assert sorted(run.id for run in runs) == sorted(ids)
+        assert all(len(desk.store.executions.get(i).steps) == 3 for i in ids)
         desk.stop()
     finally:
         stand_in.stop()

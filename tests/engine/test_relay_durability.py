@@ -56,8 +56,16 @@ class Serve:
         env = {**os.environ, "FLOWIN_DATA_DIR": str(data), "FLOWIN_SECRETS": "file"}
         with self.output.open("wb") as out:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "flowin_engine", "serve", "--port", str(free_port())]
-                + ["--sync-every", "0"],
+                [
+                    sys.executable,
+                    "-m",
+                    "flowin_engine",
+                    "serve",
+                    "--sync-every",
+                    "0",
+                    "--port",
+                    str(free_port()),
+                ],
                 env=env,
                 stdout=out,
                 stderr=subprocess.STDOUT,
