@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from time import monotonic
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 from ..errors import FlowinError
 from ..events import ExecutionStatus
@@ -728,7 +728,8 @@ class Relay:
         """The request as the public address received it; its path as the local port's would
         be, so a flow sees the same whichever way a request came."""
         path = str(event.get("path") or "")
-        rest = path.split("/", 3)[3] if path.count("/") >= 3 else ""
+        # The cloud keeps the path as sent (percent-encoded); the local port reads it decoded.
+        rest = unquote(path.split("/", 3)[3]) if path.count("/") >= 3 else ""
         if route is not None and route.path is not None:
             path = route.path + ("/" + rest if rest else "")
         raw_headers = event.get("headers") or []
