@@ -25,8 +25,9 @@ $(PACKAGING_STAMP): $(STAMP)
 run: $(STAMP)
 	$(BIN)/flowin-desktop
 
+# Two test processes; a module's tests stay in one of them, so module-scoped servers start once.
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 bench: $(STAMP)
 	$(BIN)/python bench/engine_bench.py
