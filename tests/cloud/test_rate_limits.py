@@ -85,15 +85,11 @@ def test_email_verification_send_is_limited(make_client):
     assert_limited(client.post("/auth/verify/email/send", json={"email": unique_email()}))
 
 
-@pytest.mark.parametrize(
-    ("uri", "says"),
-    [("bogus://somewhere", "unknown storage scheme"), ("redis://127.0.0.1:6379", "redis")],
-)
-def test_a_store_of_counts_the_server_cannot_use_stops_it_at_start(make_client, uri, says):
-    # "redis" needs its client library, which the server does not install by itself.
+def test_a_store_of_counts_the_server_cannot_use_stops_it_at_start(make_client):
+    # (A redis:// store is usable: its client library comes with the cloud runner's Celery.)
     with pytest.raises(ValueError, match="FLOWIN_CLOUD_RATE_LIMIT_STORAGE") as refusal:
-        make_client(rate_limit_storage=uri)
-    assert says in str(refusal.value)
+        make_client(rate_limit_storage="bogus://somewhere")
+    assert "unknown storage scheme" in str(refusal.value)
 
 
 class StoreGoneAway(MemoryStorage):
