@@ -9,6 +9,7 @@ import json
 import logging
 import os
 import sys
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
@@ -75,10 +76,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         sweeper = asyncio.create_task(relay.sweep_forever(cloud))
+        stop_listening = threading.Event()
+        listener = threading.Thread(
+            target=relay.listen_to_other_processes,
+            args=(engine, cloud.hub, stop_listening),
+            name="relay-listener",
+            daemon=True,
+        )
+        listener.start()
         try:
             yield
         finally:
             sweeper.cancel()
+            stop_listening.set()
 
     app = FastAPI(
         title="Flowin cloud",

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import logging
 import re
+import threading
 import time
 import uuid
 from collections.abc import Iterable, Sequence
@@ -23,7 +25,7 @@ from urllib.parse import parse_qsl
 
 from fastapi import HTTPException, status
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import Engine, delete, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
@@ -33,7 +35,7 @@ from flowin_engine.webhooks import WebhookReply, WebhookRequest
 
 from .deps import Cloud
 from .models import CloudFlow, RelayEvent, RelayHook, RelayPresence
-from .relay_hub import account_key, answer_key
+from .relay_hub import Hub, account_key, answer_key
 from .security import new_token
 from .triggers.webhooks import accept_for_cloud, runs_in_cloud
 
@@ -46,8 +48,13 @@ FULL = (
     "kept; please try again later."
 )
 # How often a waiter reads the database for what another server process did (an event
-# accepted, an answer given), when nothing in this process woke it sooner.
+# accepted, an answer given), when nothing woke it sooner: often on SQLite (no notifications;
+# its processes share one machine), seldom on PostgreSQL, whose NOTIFY wakes them (this is the
+# fallback should the listening connection break).
 DATABASE_CHECK_SECONDS = 0.5
+NOTIFIED_CHECK_SECONDS = 5.0
+# PostgreSQL NOTIFY channel: its payload is the Hub key to wake in every server process.
+CHANNEL = "flowin_relay"
 # A long poll counts as connected for its wait and this many heartbeats more: the time the
 # computer takes to ask again.
 POLL_GRACE_HEARTBEATS = 3
@@ -219,6 +226,7 @@ def accept_request(cloud: Cloud, token: str, incoming: IncomingRequest) -> Accep
         if cloud_flow is not None:
             return _accept_for_cloud(cloud, session, cloud_flow, hook, event)
         session.add(event)
+        _tell_other_processes(session, account_key(hook.user_id))
         # The 2xx is sent only after this: a request answered is a request kept.
         session.commit()
         return Accepted(
@@ -317,7 +325,7 @@ async def hand_on(cloud: Cloud, accepted: Accepted) -> Response:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 break
-            await listening.wait(min(remaining, DATABASE_CHECK_SECONDS))
+            await listening.wait(min(remaining, check_seconds(cloud)))
     finally:
         listening.close()
     answer = await run_in_threadpool(_stop_waiting, cloud, accepted.event_id)
@@ -497,6 +505,8 @@ def store_answer(cloud: Cloud, user_id: str, answer: Answer) -> bool:
                 answer_body=answer.body,
             )
         ).rowcount
+        if stored:
+            _tell_other_processes(session, answer_key(answer.event_id))
         session.commit()
     if stored:
         cloud.hub.notify(answer_key(answer.event_id))
@@ -573,3 +583,45 @@ async def sweep_forever(cloud: Cloud) -> None:
         except Exception:
             log.exception("Deleting relayed requests past their retention failed")
         await asyncio.sleep(settings.relay_sweep_seconds)
+
+
+# Waking other server processes
+
+
+def check_seconds(cloud: Cloud) -> float:
+    """How long a waiter may go without reading the database (see NOTIFIED_CHECK_SECONDS)."""
+    return NOTIFIED_CHECK_SECONDS if cloud.hub.notified_across else DATABASE_CHECK_SECONDS
+
+
+def _tell_other_processes(session: Session, key: str) -> None:
+    if session.get_bind().dialect.name == "postgresql":
+        # Delivered at commit, and only if the transaction commits.
+        session.execute(text("SELECT pg_notify(:channel, :key)"), {"channel": CHANNEL, "key": key})
+
+
+def listen_to_other_processes(engine: Engine, hub: Hub, stop: threading.Event) -> None:
+    """Wakes this process's waiters on what other processes commit (PostgreSQL's NOTIFY), on a
+    thread of its own until ``stop`` is set; a broken connection is opened again."""
+    if engine.dialect.name != "postgresql":
+        return
+    while not stop.is_set():
+        connection: Any = None
+        try:
+            raw = engine.raw_connection()
+            connection = raw.driver_connection
+            raw.detach()  # it listens for as long as the server runs: not the pool's any more
+            connection.rollback()
+            connection.autocommit = True
+            connection.execute(f"LISTEN {CHANNEL}")
+            hub.notified_across = True
+            while not stop.is_set():
+                for notice in connection.notifies(timeout=1):
+                    hub.notify(notice.payload)
+        except Exception as error:
+            log.warning("Stopped hearing other server processes (%s); trying again", error)
+        finally:
+            hub.notified_across = False
+            if connection is not None:
+                with contextlib.suppress(Exception):
+                    connection.close()
+        stop.wait(1)

@@ -27,6 +27,8 @@ class Hub:
         self._waiters: dict[str, set[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]]] = {}
         # Open WebSockets per account in this process.
         self.connections: dict[str, int] = {}
+        # Whether other server processes' commits wake this one (PostgreSQL's NOTIFY).
+        self.notified_across = False
 
     def listen(self, key: str) -> Listening:
         """Starts listening for ``notify(key)`` now (so that nothing is missed between looking

@@ -206,7 +206,7 @@ async def poll_events(
             remaining = deadline - time.monotonic()
             if events or remaining <= 0:
                 return EventList(events=[EventOut(**event) for event in events])
-            await listening.wait(min(remaining, relay.DATABASE_CHECK_SECONDS))
+            await listening.wait(min(remaining, relay.check_seconds(cloud)))
     finally:
         listening.close()
 
@@ -362,7 +362,7 @@ class _Connection:
                     for event in events:
                         self.in_flight[event["event_id"]] = None
                         await self.websocket.send_text(json.dumps(event))
-                wait = min(relay.DATABASE_CHECK_SECONDS, next_heartbeat - time.monotonic())
+                wait = min(relay.check_seconds(self.cloud), next_heartbeat - time.monotonic())
                 await listening.wait(wait)
         finally:
             listening.close()
