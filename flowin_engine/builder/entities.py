@@ -407,7 +407,7 @@ _ANCHOR = re.compile(
     + r")(?![a-z])"
     r"|\b(?:on\s+)?(?P<adverb>hourly|daily|weekly|monthly|nightly|weekdays|workdays)\b"
     r"|\bon\s+" + _DAYS.replace("days>", "days2>") + r"|"
-    r"(?<!\S)كل\s+(?:(?P<arn>\d+)\s+)?(?P<arunit>(?:(?:يوم|نهار)\s+)?"
+    r"(?<!\S)كل\s+(?:(?P<arn>\d+)\s+)?(?P<arunit>(?:(?:اسبوع|جمعه)\s+)?(?:(?:يوم|نهار)\s+)?"
     + _DAYS.replace("days>", "days3>")
     + r"|"
     + "|".join(_DUALS)

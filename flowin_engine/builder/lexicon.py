@@ -42,6 +42,19 @@ DIALECT_SYNONYMS: dict[str, str] = {
     "دخل": "يصلني",
     "نزل": "يصلني",
     "ينزل": "يصلني",
+    # pay, be paid: one form for every person and the passive, so no phrase wins by spelling
+    "يدفع": "دفع",
+    "تدفع": "دفع",
+    "دفعت": "دفع",
+    "بيدفع": "دفع",
+    "تندفع": "دفع",
+    "يندفع": "دفع",
+    "اندفع": "دفع",
+    "اندفعت": "دفع",
+    "اتدفع": "دفع",
+    "اتدفعت": "دفع",
+    "تتدفع": "دفع",
+    "يتدفع": "دفع",
     # message, notification
     "ميساج": "رساله",
     "ميسيج": "رساله",
@@ -193,7 +206,6 @@ ARABIZI: dict[str, str] = {
             "eb3t",
             "ib3t",
             "b3t",
-            "ba3at",
             "arsel",
             "ersel",
             "ersal",
@@ -268,6 +280,9 @@ ARABIZI: dict[str, str] = {
     **dict.fromkeys(["emeil", "imail", "emil", "imeil", "imeel", "emeel"], "email"),
     **dict.fromkeys(["dafa3", "yedfa3", "yidfa3", "dafe3", "ydfa3", "dfa3"], "pays"),
     **dict.fromkeys(["7ad", "7ada", "had", "wa7ed", "wahed"], "someone"),
+    **dict.fromkeys(["shof", "shoof", "shuf", "sheek", "shayek"], "check"),
+    **dict.fromkeys(["rod", "rud", "rodd", "rudd", "erod", "rodo"], "reply"),
+    **dict.fromkeys(["yeb3at", "yib3at", "beyeb3at", "bib3at", "ba3at"], "sends"),
     **dict.fromkeys(["tilegram", "tlgrm", "telegrm", "tele"], "telegram"),
 }
 

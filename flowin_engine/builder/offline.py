@@ -79,7 +79,74 @@ _EVENT_OBJECT = [
         r"\s+(?:ال)?(?:جديد|جديده|جدد|جداد)\b.*)$"
     ),
 ]
-_ROLE_WORDS = re.compile(r"^\s*(?:and|then|also|و|ثم|ف)\s+", re.IGNORECASE)
+_ROLE_WORDS = re.compile(
+    r"^\s*(?:(?:and|then|also|و|ثم|ف)\s+)?(?:(?:i want|i'd like|i would like|please|ابغي|ابي|عايز|"
+    r"عاوز|بدي|بغيت|حابب|نبي|نبغي|اريد|ياريت)\s+)?(?:(?:and|then|also|و|ثم|ف)\s+)?",
+    re.IGNORECASE,
+)
+# Who does the event ("حد يبعت", "someone sends"): the verb after them is no order.
+_SUBJECT_WORDS = frozenset(
+    [
+        "حد",
+        "حدا",
+        "احد",
+        "واحد",
+        "عميل",
+        "العميل",
+        "زبون",
+        "الزبون",
+        "someone",
+        "somebody",
+        "anyone",
+        "customer",
+        "a customer",
+        "client",
+        "كليان",
+        "الكليان",
+        "شخص",
+    ]
+)
+# Verbs of an event, past or present ("جه", "وصل", "يجي", "بيوصل"): once one is said, a
+# "have it done" verb after it is an order.
+_EVENT_VERBS = frozenset(
+    [
+        "جه",
+        "جا",
+        "جات",
+        "جت",
+        "وصل",
+        "وصلت",
+        "دفع",
+        "اشتري",
+        "كتب",
+        "بعت",
+        "جاني",
+        "جالي",
+        "اجاني",
+        "اتعمل",
+        "اتضاف",
+        "طاح",
+        "دخل",
+        "نزل",
+        "سجل",
+        "اشترك",
+        "get",
+        "gets",
+        "comes",
+    ]
+)
+
+
+def _has_event_verb(words: list[str]) -> bool:
+    for word in words:
+        bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+        if bare in _EVENT_VERBS or canonical(bare) == "يصلني":
+            return True
+        if len(bare) >= 3 and bare.startswith(("ي", "بي", "بت", "بن")):
+            return True
+        if len(bare) >= 4 and bare.startswith("ت") and canonical(bare) != bare:
+            return True
+    return False
 
 
 @dataclass
@@ -128,7 +195,7 @@ class OfflineBuilder:
         role = clause.starts_with_when
         whole = self.catalogue.best(clause.words(), role)
         for word in list(re.finditer(r"\S+", clause.text))[2:]:
-            if not self._is_order(word.group(0)):
+            if not self._is_order(word.group(0), clause.text[: word.start()]):
                 continue
             left = Clause(clause.text[: word.start()], [], clause.starts_with_when)
             right = Clause(clause.text[word.start() :], [], False)
@@ -232,7 +299,7 @@ class OfflineBuilder:
 
     def _waw(self, match: re.Match[str], text: str) -> str:
         word = re.match(r"\S+", text[match.end() :])
-        if word and self._is_order(word.group(0)):
+        if word and self._is_order(word.group(0), text[: match.start()].split(";")[-1]):
             return " ; "
         return match.group(0)
 
@@ -333,17 +400,21 @@ class OfflineBuilder:
         after it still is (and the list says the condition was not)."""
         if not _VAGUE_IF.match(clause.text.lower()):
             return clause
+        first_split = None
         for word in list(re.finditer(r"\S+", clause.text))[2:]:
             found = tokens(word.group(0).lower())
-            if self._is_order(word.group(0)) or (found and found[0] in self._any_verbs):
-                condition = Clause(clause.text[: word.start()], [], False)
-                as_event = self.catalogue.best(condition.words(), True)
+            before = clause.text[: word.start()]
+            if self._is_order(word.group(0), before) or (found and found[0] in self._any_verbs):
+                as_event = self.catalogue.best(Clause(before, [], False).words(), True)
                 if as_event is not None and as_event.score >= MATCH_THRESHOLD:
                     return clause  # "if a new email lands in my Gmail": an event
-                not_understood.append(condition.said(extraction))
-                rest = Clause(clause.text[word.start() :], [], False, clause.otherwise)
-                rest.entities = extraction.in_text(rest.text)
-                return rest
+                first_split = first_split or word
+        if first_split is not None:
+            condition = Clause(clause.text[: first_split.start()], [], False)
+            not_understood.append(condition.said(extraction))
+            rest = Clause(clause.text[first_split.start() :], [], False, clause.otherwise)
+            rest.entities = extraction.in_text(rest.text)
+            return rest
         as_event = self.catalogue.best(clause.words(), True)
         if as_event is not None and as_event.score >= MATCH_THRESHOLD:
             return clause
@@ -369,14 +440,21 @@ class OfflineBuilder:
                 actions.insert(index + 1, PlannedStep(self.registry.get(reply_type), step.said))
             return
 
-    def _is_order(self, word: str) -> bool:
-        """Whether ``word`` starts a step: an order ("ابعت", "send"), or Gulf/Egyptian "have it
-        done" ("يتسجل", "ينحفظ"); not a third person's deed ("حد يبعت رسالة": someone sends)."""
+    def _is_order(self, word: str, before: str = "") -> bool:
+        """Whether ``word`` starts a step: an order ("ابعت", "send"), or, once the event has its
+        verb, Gulf/Egyptian "have it done" ("لما يجي اوردر يتسجل في الشيت", "جاني طلب يرسل
+        للعميل"); not a third person's deed ("حد يبعت رسالة": someone sends) nor the event's own
+        passive ("لما صف جديد يتضاف": when a new row is added). ``before``: the clause so far."""
         found = tokens(word.lower())
         if not found or found[0] not in self._verbs:
             return False
+        said_before = before.split()
+        if said_before and said_before[-1].lower() in _SUBJECT_WORDS:
+            return False
         bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
-        return not (bare.startswith(("ي", "بي")) and not bare.startswith(("يت", "ين")))
+        if bare.startswith(("ي", "بي", "تت")):
+            return _has_event_verb(said_before[1:])
+        return True
 
     def _mark_otherwise(
         self,
