@@ -39,7 +39,7 @@ class WebhookListener:
         failure: list[BaseException] = []
 
         def serve() -> None:
-            loop = asyncio.new_event_loop()
+            loop = _new_event_loop()
             self._loop = loop
             try:
                 loop.run_until_complete(self._open())
@@ -174,6 +174,17 @@ async def answer_webhook(
     if inline:
         asyncio.get_running_loop().call_soon(runtime.run_accepted_inline, route, event)
     return WebhookReply(status=202, body={"execution_id": event.id})
+
+
+def _new_event_loop() -> asyncio.AbstractEventLoop:
+    """uvloop's loop where it is installed (not on Windows, where it does not exist): the
+    listener's loop parses, answers and runs inline flows for every request, and uvloop does
+    its share of that in C."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.new_event_loop()
+    return uvloop.new_event_loop()
 
 
 def _refusal(status: int, message: str, retry_after: int | None = None) -> WebhookReply:

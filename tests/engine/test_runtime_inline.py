@@ -4,6 +4,7 @@ whole, in groups, by the hot path's writer; the same history as a run through th
 from __future__ import annotations
 
 import sqlite3
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -301,3 +302,25 @@ def test_a_flow_not_using_a_later_setting_keeps_its_json():
     assert "steps_of_failed_runs_only" not in flow.to_json()
     flow.settings.steps_of_failed_runs_only = True
     assert type(flow).from_json(flow.to_json()).settings.steps_of_failed_runs_only
+
+
+def test_webhooks_are_answered_without_uvloop_as_on_windows(store, monkeypatch):
+    monkeypatch.setitem(sys.modules, "uvloop", None)  # import uvloop raises ImportError
+    runtime = start_runtime(store)
+    try:
+        activate(store, hook_flow(respond="when_done"))
+        runtime.sync()
+        reply = httpx.post(f"{runtime.address}/webhook/orders", json={"name": "Huda"})
+        assert reply.json() == {"text": "Hello Huda"}
+        assert type(runtime.listener._loop).__module__.startswith("asyncio")
+    finally:
+        runtime.stop(grace=2)
+
+
+def test_the_listener_runs_on_uvloop_where_it_is_installed(store):
+    pytest.importorskip("uvloop", reason="uvloop is not installed (Windows has none)")
+    runtime = start_runtime(store)
+    try:
+        assert type(runtime.listener._loop).__module__.startswith("uvloop")
+    finally:
+        runtime.stop(grace=2)
