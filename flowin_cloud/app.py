@@ -142,6 +142,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
+def cloud_of(app: FastAPI) -> Cloud:
+    return app.state.cloud
+
+
 def _released_version() -> str:
     try:
         return version("flowin")
@@ -342,7 +346,16 @@ def main(argv: list[str] | None = None) -> None:
 
     import uvicorn
 
-    uvicorn.run(app, host=args.host, port=args.port, log_config=None)
+    hub = cloud_of(app).hub
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            # Requests that only wait (the relay's long polls and waiting senders) answer now,
+            # so that stopping does not wait for them.
+            hub.stop_waiting()
+            super().handle_exit(sig, frame)
+
+    Server(uvicorn.Config(app, host=args.host, port=args.port, log_config=None)).run()
 
 
 def _loopback(host: str) -> bool:

@@ -323,7 +323,7 @@ async def hand_on(cloud: Cloud, accepted: Accepted) -> Response:
             if answer is not None:
                 return answer
             remaining = deadline - time.monotonic()
-            if remaining <= 0:
+            if remaining <= 0 or hub.stopping:
                 break
             await listening.wait(min(remaining, check_seconds(cloud)))
     finally:

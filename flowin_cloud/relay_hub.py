@@ -29,6 +29,8 @@ class Hub:
         self.connections: dict[str, int] = {}
         # Whether other server processes' commits wake this one (PostgreSQL's NOTIFY).
         self.notified_across = False
+        # The server is stopping: whatever only waits answers now.
+        self.stopping = False
 
     def listen(self, key: str) -> Listening:
         """Starts listening for ``notify(key)`` now (so that nothing is missed between looking
@@ -42,6 +44,14 @@ class Hub:
             return await listening.wait(timeout)
         finally:
             listening.close()
+
+    def stop_waiting(self) -> None:
+        """Wakes every waiter for good: the server is stopping."""
+        self.stopping = True
+        with self._lock:
+            keys = list(self._waiters)
+        for key in keys:
+            self.notify(key)
 
     def notify(self, key: str) -> None:
         with self._lock:

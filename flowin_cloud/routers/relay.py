@@ -204,7 +204,7 @@ async def poll_events(
         while True:
             events = await run_in_threadpool(_events, cloud, user_id, limit, ())
             remaining = deadline - time.monotonic()
-            if events or remaining <= 0:
+            if events or remaining <= 0 or cloud.hub.stopping:
                 return EventList(events=[EventOut(**event) for event in events])
             await listening.wait(min(remaining, relay.check_seconds(cloud)))
     finally:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import json
 import threading
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
@@ -232,3 +233,29 @@ def test_every_request_answered_2xx_is_kept_when_the_server_is_killed_while_acce
         engine.dispose()
     assert len(accepted) >= ACCEPTED_BEFORE_THE_KILL
     assert kept == accepted
+
+
+def test_a_server_stopping_answers_its_open_long_poll_instead_of_dropping_it(servers):
+    # Runs after the test above, which still needs this process.
+    stopping = servers[1]
+    headers = signed_in(stopping)
+    with ThreadPoolExecutor(1) as pool:
+        polling = pool.submit(
+            httpx.get, stopping.url + "/relay/events?wait=25", headers=headers, timeout=60
+        )
+        assert wait_until(
+            lambda: httpx.get(stopping.url + "/relay/status", headers=headers).json()["connected"]
+        )
+        stopping.stop()
+        answered = polling.result(timeout=60)
+    assert answered.status_code == 200
+    assert answered.json() == {"events": []}
+
+
+def wait_until(condition, timeout: float = 30) -> bool:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
