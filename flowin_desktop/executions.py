@@ -36,6 +36,9 @@ from .theme import LIGHT, Theme
 log = logging.getLogger(__name__)
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# The mode of a run the cloud ran (flowin_engine.sync.runs.CLOUD_MODE; the sync package is
+# not loaded by this view).
+CLOUD_MODE = "cloud"
 STATE_COLOUR = {
     "success": "success",
     "reused": "success",
@@ -288,6 +291,8 @@ class ExecutionsView(QWidget):
         for run in runs:
             item = QTreeWidgetItem(self._row(run))
             item.setData(0, ID_ROLE, run.id)
+            if run.mode == CLOUD_MODE:
+                item.setToolTip(0, self.tr("Ran in the cloud, not on this computer"))
             item.setForeground(0, self._colour(run.status.value))
             self.list.addTopLevelItem(item)
             if run.id == selected:
@@ -306,6 +311,8 @@ class ExecutionsView(QWidget):
         status = self.status_text(run.status.value)
         if run.retry_of:
             status += " ↻"
+        if run.mode == CLOUD_MODE:
+            status += " ☁"
         return [status, isolate(run.flow_name), started, self._took(run.duration_ms)]
 
     def _took(self, duration_ms: float | None) -> str:
@@ -355,9 +362,13 @@ class ExecutionsView(QWidget):
         started = date_time_text(
             detail.started_at.astimezone().replace(tzinfo=None), "d MMM yyyy, HH:mm:ss"
         )
+        summary = (
+            self.tr("%1 · %2 · %3 · in the cloud")
+            if detail.mode == CLOUD_MODE
+            else self.tr("%1 · %2 · %3")
+        )
         self.summary.setText(
-            self.tr("%1 · %2 · %3")
-            .replace("%1", self.status_text(detail.status.value))
+            summary.replace("%1", self.status_text(detail.status.value))
             .replace("%2", isolate(detail.flow_name))
             .replace("%3", started)
         )

@@ -168,12 +168,17 @@ def _owned(session: Session, owner_id: str, execution_id: str) -> Execution:
 
 @router.get("/executions", response_model=ExecutionList, responses=errors(401))
 def list_executions(
-    caller: ApiCaller, session: SessionDep, status: Status | None = None
+    caller: ApiCaller,
+    session: SessionDep,
+    status: Status | None = None,
+    runs_in: Literal["computer", "cloud"] | None = None,
 ) -> ExecutionList:
-    """The account's runs, newest first (at most 100)."""
+    """The account's runs, newest first (at most 100); ``runs_in=cloud``: those the cloud ran."""
     query = select(Execution).where(Execution.owner_id == caller.user.id)
     if status is not None:
         query = query.where(Execution.status == status)
+    if runs_in is not None:
+        query = query.where(Execution.runs_in == runs_in)
     rows = session.scalars(query.order_by(Execution.created_at.desc(), Execution.id).limit(100))
     return ExecutionList(executions=[execution_out(row) for row in rows])
 

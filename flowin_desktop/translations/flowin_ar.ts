@@ -1347,6 +1347,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>ExecutionsView</name>
     <message>
+      <source>%1 · %2 · %3 · in the cloud</source>
+      <translation>%1 · %2 · %3 · في السحابة</translation>
+    </message>
+    <message>
+      <source>Ran in the cloud, not on this computer</source>
+      <translation>جرى هذا التشغيل في السحابة، لا على هذا الحاسوب</translation>
+    </message>
+    <message>
       <source>%1 (item %2)</source>
       <translation>%1 (العنصر %2)</translation>
     </message>

@@ -170,6 +170,70 @@ class CloudRun:
 
 
 @dataclass(frozen=True, slots=True)
+class CloudRunDone:
+    """A run the cloud ran itself (a flow switched to run in the cloud), ended."""
+
+    id: str
+    flow_id: str
+    input: Any
+    succeeded: bool
+    error: str | None
+    started_at: datetime
+    finished_at: datetime
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CloudRunDone:
+        started = _time(data.get("started_at")) or _time(data["created_at"])
+        assert started is not None
+        return cls(
+            id=str(data["id"]),
+            flow_id=str(data["flow_id"]),
+            input=data.get("input"),
+            succeeded=data.get("status") == "success",
+            error=data.get("error"),
+            started_at=started,
+            finished_at=_time(data.get("finished_at")) or started,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class CloudStep:
+    """One step of a run the cloud ran, as its worker recorded it."""
+
+    node_id: str
+    node_name: str
+    node_type: str
+    iteration: int | None
+    attempt: int
+    status: str
+    port: str | None
+    input: Any
+    output: Any
+    error: str | None
+    started_at: datetime
+    finished_at: datetime | None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CloudStep:
+        started = _time(data["started_at"])
+        assert started is not None
+        return cls(
+            node_id=str(data["node_id"]),
+            node_name=str(data["node_name"]),
+            node_type=str(data["node_type"]),
+            iteration=data.get("iteration"),
+            attempt=int(data.get("attempt") or 1),
+            status=str(data["status"]),
+            port=data.get("port"),
+            input=data.get("input"),
+            output=data.get("output"),
+            error=data.get("error"),
+            started_at=started,
+            finished_at=_time(data.get("finished_at")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class CloudFlow:
     """A flow as the cloud account keeps it. ``definition`` is None when not asked for."""
 
@@ -393,6 +457,21 @@ class CloudClient:
         """The account's runs in this state ("queued", "running", ...), newest first."""
         answer = self._call("GET", "/api/executions", params={"status": status})
         return [CloudRun.from_json(item) for item in answer.get("executions", [])]
+
+    def list_cloud_runs(self) -> list[CloudRunDone]:
+        """The runs the cloud ran itself and that have ended, newest first."""
+        done = []
+        for status in ("success", "error"):
+            answer = self._call(
+                "GET", "/api/executions", params={"status": status, "runs_in": "cloud"}
+            )
+            done += [CloudRunDone.from_json(item) for item in answer.get("executions", [])]
+        return sorted(done, key=lambda run: run.started_at, reverse=True)
+
+    def run_steps(self, run_id: str) -> list[CloudStep]:
+        """The steps of a run the cloud ran, in the order they started."""
+        answer = self._call("GET", f"/api/executions/{_quoted(run_id)}/steps")
+        return [CloudStep.from_json(item) for item in answer.get("steps", [])]
 
     def claim_run(self, run_id: str) -> bool:
         """Take a queued run for this computer; False when another computer took it first."""

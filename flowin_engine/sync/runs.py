@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..errors import NotFound
-from ..events import ExecutionStatus
+from ..events import ExecutionFinished, ExecutionStatus, StepFinished, StepStatus
 from ..store import Store
-from .client import CloudClient, CloudRun
+from .client import CloudClient, CloudRun, CloudRunDone, CloudStep
 
 if TYPE_CHECKING:
     from ..runtime import Runtime
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SOURCE = "cloud"
+# The mode of a run the cloud ran itself, in this computer's history: the app marks it.
+CLOUD_MODE = "cloud"
 CLAIMS_SETTING = "cloud.claimed_runs"
 NO_LONGER_ACTIVE = (
     "Flowin stopped on the computer that took this run before it started, and the flow is "
@@ -47,6 +49,8 @@ ENDED = {
 class RunsReport:
     started: list[str] = field(default_factory=list)  # cloud run ids now running here
     reported: list[str] = field(default_factory=list)  # ended here, and the cloud was told
+    # Runs the cloud ran itself (flows that run in the cloud), now in this computer's history.
+    imported: list[str] = field(default_factory=list)
 
 
 def pick_up_runs(store: Store, client: CloudClient, runtime: Runtime) -> RunsReport:
@@ -82,7 +86,69 @@ def pick_up_runs(store: Store, client: CloudClient, runtime: Runtime) -> RunsRep
             claims.discard(run.id)
             continue
         _start(run, client, runtime, claims, report)
+    report.imported = import_cloud_runs(store, client)
     return report
+
+
+def import_cloud_runs(store: Store, client: CloudClient) -> list[str]:
+    """Copies the runs the cloud ran (of flows that run in the cloud) and that this computer's
+    history lacks into it, with their steps, marked as run in the cloud (mode "cloud"): the
+    run list, a run's steps and its failure show them like the runs made here."""
+    done = client.list_cloud_runs()
+    known = store.executions.recorded([run.id for run in done])
+    imported = []
+    for run in reversed(done):  # oldest first
+        if run.id in known:
+            continue
+        try:
+            flow = store.flows.get(run.flow_id)
+        except NotFound:
+            continue  # a flow this computer does not have: nothing to show it under
+        steps = client.run_steps(run.id)
+        store.executions.begin_execution(
+            run.id, flow, run.input, CLOUD_MODE, started_at=run.started_at
+        )
+        store.executions.record([*(_step_event(run.id, step) for step in steps), _end(run, steps)])
+        imported.append(run.id)
+    if imported:
+        log.info("Copied %d runs made in the cloud into the history", len(imported))
+    return imported
+
+
+def _step_event(run_id: str, step: CloudStep) -> StepFinished:
+    ended = step.finished_at or step.started_at
+    status = StepStatus(step.status)
+    if status is StepStatus.RUNNING:  # cut off in the cloud and never ended there
+        status = StepStatus.FAILED
+    return StepFinished(
+        execution_id=run_id,
+        node_id=step.node_id,
+        node_name=step.node_name,
+        node_type=step.node_type,
+        attempt=step.attempt,
+        iteration=step.iteration,
+        status=status,
+        input=step.input,
+        output=step.output,
+        port=step.port,
+        error=step.error,
+        started_at=step.started_at,
+        at=ended,
+        duration=(ended - step.started_at).total_seconds(),
+    )
+
+
+def _end(run: CloudRunDone, steps: list[CloudStep]) -> ExecutionFinished:
+    failed = next((step for step in steps if step.status == StepStatus.FAILED), None)
+    return ExecutionFinished(
+        execution_id=run.id,
+        flow_id=run.flow_id,
+        status=ExecutionStatus.SUCCESS if run.succeeded else ExecutionStatus.FAILED,
+        at=run.finished_at,
+        duration=(run.finished_at - run.started_at).total_seconds(),
+        error=None if run.succeeded else run.error,
+        failed_node=failed.node_name if failed is not None and not run.succeeded else None,
+    )
 
 
 def _start_claimed_before_a_stop(

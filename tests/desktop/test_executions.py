@@ -168,3 +168,43 @@ def test_a_run_cut_short_when_flowin_stopped_reads_in_arabic(qtbot, window):
         for r in range(view.data_model.rowCount())
     }
     assert plain(shown["الخطأ"]) == "توقف Flowin أثناء تنفيذ هذه الخطوة."
+
+
+def test_a_run_the_cloud_ran_is_marked_as_such_in_the_list_and_its_summary(qtbot, window):
+    from datetime import UTC, datetime
+
+    from flowin_desktop.executions import CLOUD_MODE, ID_ROLE
+    from flowin_engine.events import ExecutionFinished, ExecutionStarted, ExecutionStatus
+    from flowin_engine.model import Flow, Node
+    from flowin_engine.sync.runs import CLOUD_MODE as ENGINE_CLOUD_MODE
+
+    from .conftest import plain
+
+    assert CLOUD_MODE == ENGINE_CLOUD_MODE
+    store = window.store
+    store.flows.save(
+        Flow(id="orders", name="Orders", nodes=[Node(id="n", type="core.noop", name="Note")])
+    )
+    now = datetime.now(UTC)
+    for run_id, mode in (("in-cloud", CLOUD_MODE), ("here", "webhook")):
+        store.executions.record(
+            [
+                ExecutionStarted(run_id, "orders", "Orders", {}, now, mode),
+                ExecutionFinished(run_id, "orders", ExecutionStatus.SUCCESS, now, 0.5),
+            ]
+        )
+    window.set_language("ar")
+    window.show_executions()
+    view = window.executions
+    rows = {
+        view.list.topLevelItem(i).data(0, ID_ROLE): view.list.topLevelItem(i)
+        for i in range(view.list.topLevelItemCount())
+    }
+
+    assert rows["in-cloud"].text(0).endswith("☁") and not rows["here"].text(0).endswith("☁")
+    assert rows["in-cloud"].toolTip(0) == "جرى هذا التشغيل في السحابة، لا على هذا الحاسوب"
+    assert rows["here"].toolTip(0) == ""
+    view.select("in-cloud")
+    assert plain(view.summary.text()).endswith("· في السحابة")
+    view.select("here")
+    assert "السحابة" not in view.summary.text()

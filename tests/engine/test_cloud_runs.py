@@ -5,6 +5,7 @@ A real flowin-cloud, computers with their own data folders, and the engine's rea
 
 from __future__ import annotations
 
+import json
 import time
 
 import httpx
@@ -265,3 +266,60 @@ def test_a_run_another_computer_claimed_is_left_to_it(machines, cloud, email):
     assert second.pick_up() == RunsReport()
     with pytest.raises(NotFound):
         second.store.executions.get(run_id)
+
+
+def test_runs_the_cloud_ran_join_the_history_once_marked_as_cloud_runs(machines, cloud, email):
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session
+
+    from flowin_cloud.models import Execution, ExecutionStep
+
+    here = machines("here")
+    flow = greeting()
+    here.store.flows.save(flow)  # a flow that runs in the cloud: kept here, not active here
+    with api(cloud, email) as client:
+        owner = client.get("/auth/me").json()["id"]
+    began = datetime.now(UTC) - timedelta(minutes=5)
+
+    def ran(run_id: str, at: datetime, error: str | None) -> list:
+        step = {"execution_id": run_id, "owner_id": owner, "attempt": 1}
+        greet_output = None if error else {"text": "Hello Layla"}
+        return [
+            Execution(
+                id=run_id, owner_id=owner, flow_id=flow.id, runs_in="cloud", attempts=1,
+                status="error" if error else "success", input='{"name": "Layla"}', error=error,
+                created_at=at, started_at=at, finished_at=at + timedelta(seconds=2),
+            ),
+            ExecutionStep(
+                **step, node_id="start", node_name="Start", node_type="core.manual_trigger",
+                status="success", input="{}", output='{"name": "Layla"}',
+                started_at=at, finished_at=at + timedelta(seconds=1),
+            ),
+            ExecutionStep(
+                **step, node_id="greet", node_name="Greet", node_type="core.set_fields",
+                status="failed" if error else "success", input='{"name": "Layla"}',
+                output=json.dumps(greet_output), error=error,
+                started_at=at + timedelta(seconds=1), finished_at=at + timedelta(seconds=2),
+            ),
+        ]  # fmt: skip
+
+    database = create_engine(f"sqlite:///{cloud.database}")
+    with Session(database) as session, session.begin():
+        session.add_all(ran("cloud-ok", began, None))
+        session.add_all(ran("cloud-failed", began + timedelta(minutes=1), "WhatsApp refused it"))
+    database.dispose()
+
+    assert here.pick_up().imported == ["cloud-ok", "cloud-failed"]  # oldest first
+
+    ok = here.store.executions.get("cloud-ok")
+    assert (ok.mode, ok.status, ok.trigger_data) == ("cloud", "success", {"name": "Layla"})
+    assert ok.started_at == began and ok.duration_ms == 2000
+    greet = next(step for step in ok.steps if step.node_id == "greet")
+    assert greet.output == {"text": "Hello Layla"} and greet.status == "success"
+    failed = here.store.executions.get("cloud-failed")
+    assert (failed.mode, failed.status) == ("cloud", "failed")
+    assert (failed.failed_node, failed.error) == ("Greet", "WhatsApp refused it")
+    assert [run.id for run in here.store.executions.summaries()] == ["cloud-failed", "cloud-ok"]
+    assert here.pick_up().imported == []  # once
