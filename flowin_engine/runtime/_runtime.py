@@ -789,7 +789,12 @@ class Runtime:
 
     def _name(self, flow_id: str) -> str:
         active = self._active.get(flow_id)
-        return active.flow.name if active else flow_id
+        if active is not None:
+            return active.flow.name
+        try:  # a run of a flow not switched on here: one the cloud ran, for instance
+            return self.store.flows.get(flow_id).name
+        except FlowinError:
+            return flow_id
 
     def flow_name(self, flow_id: str) -> str:
         return self._name(flow_id)

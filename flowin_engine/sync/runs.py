@@ -86,14 +86,17 @@ def pick_up_runs(store: Store, client: CloudClient, runtime: Runtime) -> RunsRep
             claims.discard(run.id)
             continue
         _start(run, client, runtime, claims, report)
-    report.imported = import_cloud_runs(store, client)
+    report.imported = import_cloud_runs(store, client, runtime)
     return report
 
 
-def import_cloud_runs(store: Store, client: CloudClient) -> list[str]:
+def import_cloud_runs(
+    store: Store, client: CloudClient, runtime: Runtime | None = None
+) -> list[str]:
     """Copies the runs the cloud ran (of flows that run in the cloud) and that this computer's
     history lacks into it, with their steps, marked as run in the cloud (mode "cloud"): the
-    run list, a run's steps and its failure show them like the runs made here."""
+    run list, a run's steps and its failure show them like the runs made here. A failed one is
+    also told to the runtime's listeners, as a failed run here is (the app's tray)."""
     done = client.list_cloud_runs()
     known = store.executions.recorded([run.id for run in done])
     imported = []
@@ -108,8 +111,11 @@ def import_cloud_runs(store: Store, client: CloudClient) -> list[str]:
         store.executions.begin_execution(
             run.id, flow, run.input, CLOUD_MODE, started_at=run.started_at
         )
-        store.executions.record([*(_step_event(run.id, step) for step in steps), _end(run, steps)])
+        end = _end(run, steps)
+        store.executions.record([*(_step_event(run.id, step) for step in steps), end])
         imported.append(run.id)
+        if runtime is not None and end.status is ExecutionStatus.FAILED:
+            runtime.runner.events.publish(end)
     if imported:
         log.info("Copied %d runs made in the cloud into the history", len(imported))
     return imported

@@ -311,7 +311,14 @@ def test_runs_the_cloud_ran_join_the_history_once_marked_as_cloud_runs(machines,
         session.add_all(ran("cloud-failed", began + timedelta(minutes=1), "WhatsApp refused it"))
     database.dispose()
 
+    told = []
+    here.runtime.runner.events.subscribe(told.extend)
+
     assert here.pick_up().imported == ["cloud-ok", "cloud-failed"]  # oldest first
+    assert here.runtime.runner.events.flush()
+    # The failure is told as a failure here is (the app's tray listens), under the flow's name.
+    assert [(e.execution_id, e.status) for e in told] == [("cloud-failed", "failed")]
+    assert here.runtime.flow_name(flow.id) == "Greet a customer"
 
     ok = here.store.executions.get("cloud-ok")
     assert (ok.mode, ok.status, ok.trigger_data) == ("cloud", "success", {"name": "Layla"})
