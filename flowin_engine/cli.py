@@ -147,7 +147,10 @@ def main(data_dir: Path | None) -> None:
 def _log_to_file() -> None:
     folder = data_dir() / "logs"
     folder.mkdir(exist_ok=True)
-    handler = RotatingFileHandler(folder / "flowin.log", maxBytes=2_000_000, backupCount=3)
+    # Each process of `flowin serve --processes N` keeps a file of its own: one file rotated by
+    # several processes would lose lines.
+    name = os.environ.get("FLOWIN_LOG_NAME", "flowin.log")
+    handler = RotatingFileHandler(folder / name, maxBytes=2_000_000, backupCount=3)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -536,10 +539,37 @@ def _set_status(reference: str, wanted: str) -> None:
     help="Signed in to a cloud account: sync flows and pick up runs queued through the cloud's "
     "API this often (seconds; 0: never).",
 )
+@click.option(
+    "--processes",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Processes answering webhooks on the same port, to use more than one core (Linux).",
+)
+@click.option("--worker-of", type=int, hidden=True)  # a process of `serve --processes N`
+@click.option("--keeps-timers", is_flag=True, hidden=True)  # …the one that runs schedules
 def serve(
-    host: str, port: int, public_url: str | None, workers: int, max_running: int, sync_every: int
+    host: str,
+    port: int,
+    public_url: str | None,
+    workers: int,
+    max_running: int,
+    sync_every: int,
+    processes: int,
+    worker_of: int | None,
+    keeps_timers: bool,
 ) -> None:
     """Run every active flow: webhooks, schedules and polling, until stopped (Ctrl+C)."""
+    from .supervisor import SHARED_PORT_SUPPORTED, ServeOptions
+
+    options = ServeOptions(host, port, public_url, workers, max_running, sync_every)
+    if processes > 1 and worker_of is None:
+        if SHARED_PORT_SUPPORTED:
+            _supervise(options, processes)
+            return
+        click.echo(
+            "Several processes need Linux, where they can share one port; running in one process."
+        )
     console = logging.StreamHandler(sys.stdout)
     console.setFormatter(logging.Formatter("%(asctime)s  %(message)s", "%H:%M:%S"))
     # The run log and the cloud relay's lines; the rest goes to the file.
@@ -547,7 +577,7 @@ def serve(
     logging.getLogger("flowin.runtime").setLevel(logging.INFO)
     logging.getLogger("flowin.relay").setLevel(logging.INFO)
     with _logging_in_background(console):
-        interrupted = _serve(host, port, public_url, workers, max_running, sync_every)
+        interrupted = _serve(options, worker_of, keeps_timers)
     if interrupted:
         # Their steps still run on threads the interpreter would wait for at exit; everything
         # worth keeping is on disk, so leave now rather than after the slowest step.
@@ -582,19 +612,64 @@ def _logging_in_background(*extra: logging.Handler) -> Iterator[None]:
             root.addHandler(handler)
 
 
-def _serve(
-    host: str, port: int, public_url: str | None, workers: int, max_running: int, sync_every: int
-) -> int:
-    """``serve``'s work; returns how many runs stopping cut short."""
+def _supervise(options: Any, processes: int) -> None:
+    """``serve --processes N``: the supervisor, which holds the data folder for its workers."""
+    from .paths import database_path
+    from .runtime import AlreadyRunning
+    from .runtime._lock import DataFolderLock
+    from .supervisor import Supervisor
+
+    lock = DataFolderLock(database_path())
+    try:
+        lock.acquire()
+    except AlreadyRunning as error:
+        raise FlowinError(f"{error} Or use another folder with --data-dir.") from None
+    supervisor = Supervisor(options, processes, _echo_now, data_dir())
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: supervisor.stopping.set())
+    try:
+        with _open_store():  # checked and brought up to date once, before the workers open it
+            pass
+        supervisor.run(stop_grace=STOP_GRACE)
+    finally:
+        lock.release()
+    click.echo("Stopped.")
+
+
+def _echo_now(line: str) -> None:
+    click.echo(line)
+    sys.stdout.flush()
+
+
+def _serve(options: Any, worker_of: int | None = None, keeps_timers: bool = True) -> int:
+    """``serve``'s work; returns how many runs stopping cut short.
+
+    With ``worker_of`` this is one process of ``serve --processes N`` (see supervisor.py):
+    its supervisor holds the data folder, prints what concerns them all, and starts it again
+    if it dies; ``keeps_timers`` is true for the one that runs schedules and polling."""
     from .data_folder import DataFolder
     from .runtime import AlreadyRunning, RuntimeSettings, WebhooksUnavailable
+    from .supervisor import become_worker, tell_supervisor_ready
 
+    worker = worker_of is not None
+    if worker:
+        become_worker(worker_of)
+    else:
+        keeps_timers = True
+    host, port, sync_every = options.host, options.port, options.sync_every
     folder = DataFolder.open()
     store = folder.store
-    if folder.secrets_notice:
+    if folder.secrets_notice and keeps_timers:
         click.echo(folder.secrets_notice)
     settings = RuntimeSettings(
-        host=host, port=port, public_url=public_url, workers=workers, max_running=max_running
+        host=host,
+        port=port,
+        public_url=options.public_url,
+        workers=options.workers,
+        max_running=options.max_running,
+        keeps_timers=keeps_timers,
+        reuse_port=worker,
+        locks_folder=not worker,
     )
     runtime = folder.runtime(settings)
     stop = threading.Event()
@@ -609,26 +684,36 @@ def _serve(
             f"{error} Another program, or another Flowin, may be using this port; "
             "choose another one with --port."
         ) from None
-    click.echo(f"Flowin is running. Webhooks listen on {runtime.address} — Ctrl+C stops.")
+    addresses = []
     for flow_id in runtime.active_flows():
         url = runtime.webhook_url(flow_id)
         if url:
-            click.echo(f"  {runtime.flow_name(flow_id)}: {url}")
-    if runtime.account.signed_in:
-        click.echo(
+            addresses.append(f"  {runtime.flow_name(flow_id)}: {url}")
+    if runtime.account.signed_in and keeps_timers:
+        addresses.append(
             f"Signed in to {runtime.account.server}: webhooks sent to your flows' public "
             "addresses there come in through the cloud's relay (addresses follow)."
         )
+    if worker:
+        tell_supervisor_ready(addresses if keeps_timers else [])
+    else:
+        click.echo(f"Flowin is running. Webhooks listen on {runtime.address} — Ctrl+C stops.")
+        for line in addresses:
+            click.echo(line)
     sys.stdout.flush()
     next_sync = time.monotonic()
     while not stop.wait(0.5):
-        if sync_every > 0 and time.monotonic() >= next_sync:
+        if keeps_timers and sync_every > 0 and time.monotonic() >= next_sync:
             next_sync = time.monotonic() + sync_every
             _sync_with_cloud(store, runtime)
-    click.echo(f"Stopping: letting running steps finish (up to {STOP_GRACE:.0f} seconds)…")
+    if not worker:
+        click.echo(f"Stopping: letting running steps finish (up to {STOP_GRACE:.0f} seconds)…")
     interrupted = runtime.stop(grace=STOP_GRACE)
     store.close()
-    if not interrupted:
+    if worker:
+        if interrupted:
+            click.echo(f"{interrupted} run(s) were cut short and marked interrupted.")
+    elif not interrupted:
         click.echo("Stopped.")
     else:
         click.echo(

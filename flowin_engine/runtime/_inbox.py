@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy.exc import OperationalError
 
 from ..store import InboxEvent, Store
+from ..store._executions import THIS_PROCESS
 from ..store._hot import INSERT_INBOX, HotWriter, Job, new_run_id, sql_json, sql_time
 from ..store._inbox import PENDING
 
@@ -169,8 +170,8 @@ class _Item:
 # left out and never fails its group. The relay also checks, before it takes an event, that its
 # id is new, so a repeat is not handed on to run either.
 INSERT_INBOX_ONCE = (
-    "INSERT OR IGNORE INTO inbox (id, flow_id, source, payload, status, received_at) "
-    "SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM executions WHERE id = ?)"
+    "INSERT OR IGNORE INTO inbox (id, flow_id, source, payload, status, received_at, owner) "
+    "SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM executions WHERE id = ?)"
 )
 
 
@@ -185,6 +186,7 @@ def _insert(
             sql_json(event.payload),
             PENDING,
             sql_time(event.received_at),
+            THIS_PROCESS,
         )
         if once:
             return [(INSERT_INBOX_ONCE, (*values, event.id))]

@@ -24,11 +24,14 @@ WEBHOOK_PREFIX = "/webhook/"
 class WebhookListener:
     """aiohttp is imported when the listener starts: a desktop shows its window first."""
 
-    def __init__(self, runtime: Runtime, host: str, port: int, max_body: int) -> None:
+    def __init__(
+        self, runtime: Runtime, host: str, port: int, max_body: int, *, reuse_port: bool = False
+    ) -> None:
         self.runtime = runtime
         self.host = host
         self.port = port
         self.max_body = max_body
+        self.reuse_port = reuse_port  # other processes listen on the same port (Linux)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None
@@ -79,7 +82,9 @@ class WebhookListener:
         app.router.add_get("/health", self._health)
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, self.host, self.port, backlog=1024)
+        site = web.TCPSite(
+            self._runner, self.host, self.port, backlog=1024, reuse_port=self.reuse_port or None
+        )
         await site.start()
         server = site._server
         if server is not None and server.sockets:  # the real port when 0 was asked for

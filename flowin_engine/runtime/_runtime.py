@@ -91,6 +91,13 @@ class RuntimeSettings:
     max_body: int = 16 * 2**20
     sync_interval: float = 2.0  # how often edits made elsewhere are picked up
     default_poll_interval: float = 60.0
+    # `flowin serve --processes N` runs N runtimes on one database and one port: each listens
+    # with SO_REUSEPORT, the supervisor holds the data folder's lock for them all, and one of
+    # them keeps the timers (schedules, polling, the daily backup) and the cloud relay's
+    # connection, so that each fires once.
+    keeps_timers: bool = True
+    reuse_port: bool = False
+    locks_folder: bool = True
 
 
 @dataclass
@@ -136,7 +143,11 @@ class Runtime:
         )
         self.inbox = Inbox(store, self._accepted, self.hot)
         self.listener = WebhookListener(
-            self, self.settings.host, self.settings.port, self.settings.max_body
+            self,
+            self.settings.host,
+            self.settings.port,
+            self.settings.max_body,
+            reuse_port=self.settings.reuse_port,
         )
         self._scheduler: BackgroundScheduler | None = None  # see the scheduler property
         self._timers_run = False  # between start and stop, the scheduler runs its jobs
@@ -168,7 +179,8 @@ class Runtime:
         ``webhooks_required``, WebhooksUnavailable when webhooks can't listen on the port
         (otherwise that is kept in ``listen_error`` and schedules and polling run anyway).
         """
-        self._folder_lock.acquire()
+        if self.settings.locks_folder:
+            self._folder_lock.acquire()
         self._stopped = False
         try:
             self._start(webhooks_required)
@@ -177,7 +189,8 @@ class Runtime:
             raise
 
     def _start(self, webhooks_required: bool) -> None:
-        self.store.back_up_daily()
+        if self.settings.keeps_timers:
+            self.store.back_up_daily()
         interrupted = self.store.executions.mark_interrupted()
         if interrupted:
             log.warning(
@@ -188,8 +201,8 @@ class Runtime:
         self.store.inbox.forget_started()
         # Read before the listener, schedules and polling can accept anything new: an event
         # accepted from here on is handed to the starter by the inbox itself, and reading it
-        # here as well would run it twice.
-        backlog = self.store.inbox.unstarted()
+        # here as well would run it twice. Events of another live process are its own.
+        backlog = self.store.inbox.adopt_unstarted()
         pruned = self.store.executions.prune()
         if pruned:
             log.info("Removed %d run(s) older than the history retention setting", pruned)
@@ -218,7 +231,8 @@ class Runtime:
                 self._scheduler.start()
         self.sync()
         self._resume_parked()
-        self.relay.start(self.listener.loop)
+        if self.settings.keeps_timers:  # one connection to the cloud's relay per computer
+            self.relay.start(self.listener.loop)
         self._sync_thread = threading.Thread(
             target=self._sync_loop, name="flowin-sync", daemon=True
         )
@@ -331,7 +345,9 @@ class Runtime:
                 self._routes[active.path] = active
         self.relay.hooks_changed()
         kind = active.node_type.trigger_kind
-        if kind == TriggerKind.SCHEDULE:
+        if not self.settings.keeps_timers:
+            pass  # the process that keeps the timers ticks and polls for this flow
+        elif kind == TriggerKind.SCHEDULE:
             self._schedule(active)
         elif kind == TriggerKind.POLLING:
             self._start_polling(active)
@@ -387,7 +403,8 @@ class Runtime:
                 self.sync()
             except Exception:
                 log.exception("Could not check for changed flows")
-            self.store.back_up_daily()  # a file check only, until the day changes
+            if self.settings.keeps_timers:
+                self.store.back_up_daily()  # a file check only, until the day changes
 
     # Webhooks.
 
@@ -909,7 +926,7 @@ class Runtime:
 
     def _resume_parked(self) -> None:
         waiting: dict[str, list[Waiting]] = {}
-        for parked in self.store.executions.parked():
+        for parked in self.store.executions.adopt_parked():  # not those of a live process
             waiting.setdefault(parked.execution_id, []).append(
                 Waiting(parked.node_id, parked.wake_at, parked.state or {})
             )

@@ -331,6 +331,29 @@ class Executions:
                 row.status = ExecutionStatus.RUNNING.value
                 row.owner = _THIS_PROCESS
 
+    def adopt_parked(self) -> list[Parked]:
+        """Take over the parked runs of this process or of one that has died, soonest first;
+        those of another Flowin process still running stay its own (it wakes them itself).
+
+        For a runtime starting; one transaction, so two processes starting at once can't both
+        carry on with the same run.
+        """
+        with self._database.writing() as session:
+            rows = session.execute(
+                select(WakeupRow, ExecutionRow.owner)
+                .join(ExecutionRow, ExecutionRow.id == WakeupRow.execution_id)
+                .order_by(WakeupRow.wake_at)
+            ).all()
+            taken = [(wakeup, owner) for wakeup, owner in rows if not owned_elsewhere(owner)]
+            ids = {wakeup.execution_id for wakeup, owner in taken if owner != _THIS_PROCESS}
+            if ids:
+                session.execute(
+                    update(ExecutionRow)
+                    .where(ExecutionRow.id.in_(list(ids)))
+                    .values(owner=_THIS_PROCESS)
+                )
+            return [Parked(w.execution_id, w.node_id, w.wake_at, w.state) for w, _ in taken]
+
     def parked(self) -> list[Parked]:
         """Every parked execution, soonest first."""
         with self._database.reading() as session:
@@ -803,3 +826,12 @@ class _RunData:
         if len(text) <= HISTORY_LIMIT:
             return text
         return dump_json(for_history(value))  # big: its big parts become markers
+
+
+THIS_PROCESS = _THIS_PROCESS
+
+
+def owned_elsewhere(owner: str | None) -> bool:
+    """Whether a row belongs to another Flowin process that still runs (the processes of
+    ``flowin serve --processes N``, or the app while the command line runs)."""
+    return owner is not None and owner != _THIS_PROCESS and _owner_alive(owner)

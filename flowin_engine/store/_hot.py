@@ -33,9 +33,10 @@ log = logging.getLogger(__name__)
 Statement = tuple[str, tuple[Any, ...]]
 MAX_GROUP = 2000  # jobs in one transaction at most
 
+# ``owner``: the process accepting it, which keeps it while it runs (see InboxRecords.adopt_unstarted).
 INSERT_INBOX = (
-    "INSERT INTO inbox (id, flow_id, source, payload, status, received_at) "
-    "VALUES (?, ?, ?, ?, ?, ?)"
+    "INSERT INTO inbox (id, flow_id, source, payload, status, received_at, owner) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 
 

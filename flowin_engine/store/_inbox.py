@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 
 from ._database import Database
+from ._executions import THIS_PROCESS, owned_elsewhere
 from ._schema import ExecutionRow, InboxRow, SeenItemRow, TriggerStateRow
 
 PENDING = "pending"
@@ -74,6 +75,32 @@ class InboxRecords:
                 .where(InboxRow.id.not_in(select(ExecutionRow.id)))
                 .order_by(InboxRow.received_at)
             ).all()
+            return [InboxEvent(r.id, r.flow_id, r.source, r.payload, r.received_at) for r in rows]
+
+    def adopt_unstarted(self) -> list[InboxEvent]:
+        """Take over the events accepted but never begun, by this process or by one that has
+        died, oldest first; those of another Flowin process still running stay its own.
+
+        For a runtime starting: with ``flowin serve --processes N`` the processes share the
+        database, and a worker started in place of a dead one must run what that one had
+        accepted without taking what a live one is about to run. One transaction: two
+        processes starting at once can't both take the same event.
+        """
+        with self._database.writing() as session:
+            rows = [
+                row
+                for row in session.scalars(
+                    select(InboxRow)
+                    .where(InboxRow.id.not_in(select(ExecutionRow.id)))
+                    .order_by(InboxRow.received_at)
+                )
+                if not owned_elsewhere(row.owner)
+            ]
+            ids = [row.id for row in rows if row.owner != THIS_PROCESS]
+            if ids:
+                session.execute(
+                    update(InboxRow).where(InboxRow.id.in_(ids)).values(owner=THIS_PROCESS)
+                )
             return [InboxEvent(r.id, r.flow_id, r.source, r.payload, r.received_at) for r in rows]
 
     def holds(self, event_id: str) -> bool:
@@ -172,4 +199,5 @@ def _row(event: InboxEvent) -> dict[str, Any]:
         "payload": event.payload,
         "status": PENDING,
         "received_at": event.received_at,
+        "owner": THIS_PROCESS,
     }

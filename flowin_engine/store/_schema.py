@@ -193,6 +193,9 @@ class InboxRow(Base):
     payload: Mapped[Any] = mapped_column(JSONText, nullable=True)
     status: Mapped[str] = mapped_column(String)  # pending / started
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The process that accepted it ("pid:start time"): another Flowin process sharing the
+    # database leaves it to that one while it runs, and takes it over once it has died.
+    owner: Mapped[str | None] = mapped_column(String)
 
 
 class TriggerStateRow(Base):

@@ -458,3 +458,93 @@ def test_a_runtime_with_only_a_hand_started_flow_on_loads_no_scheduler(tmp_path)
     loaded = started.stdout.split()
     assert "flowin_engine.runtime._runtime" in loaded  # the list is the real one
     assert [name for name in loaded if name.split(".")[0] == "apscheduler"] == []
+
+
+def test_a_runtime_that_does_not_keep_the_timers_leaves_schedules_to_the_one_that_does(store):
+    """With `flowin serve --processes N` one process keeps the timers; the others would run each
+    tick (here: a run missed while Flowin was off) once more."""
+    flow = make_flow(
+        [
+            (
+                "Daily",
+                "schedule.every",
+                {"mode": "cron", "cron": "0 9 * * *", "missed": "run_once"},
+            ),
+            ("Tick", "testkit.record", {"key": "missed"}),
+        ],
+        ["Daily -> Tick"],
+        name="Daily",
+    )
+    activate(store, flow)
+    long_ago = (datetime.now(UTC) - timedelta(days=3)).isoformat()
+    store.inbox.set_trigger_value(flow.id, flow.nodes[0].id, "last_tick", long_ago)
+
+    other = start_runtime(store, keeps_timers=False)
+    assert other.active_flows() == [flow.id], other.problems
+    other.stop(grace=1)  # writes whatever it accepted
+    assert store.inbox.trigger_value(flow.id, flow.nodes[0].id, "last_tick") == long_ago
+    assert store.inbox.unstarted() == []
+    assert store.executions.summaries(flow_id=flow.id) == []
+
+    keeper = start_runtime(store, keeps_timers=True)
+    try:
+        wait_for(lambda: testkit.calls["missed"])
+    finally:
+        keeper.stop(grace=1)
+    assert store.inbox.trigger_value(flow.id, flow.nodes[0].id, "last_tick") != long_ago
+
+
+def test_a_process_starting_takes_over_only_what_a_dead_process_accepted_or_parked(tmp_path):
+    """Several Flowin processes share one database: one that starts (again) runs the events and
+    parked runs of processes that died, never those of one still running."""
+    db = tmp_path / "flowin.db"
+    with Store(db) as store:
+        flow = make_flow([("Hook", "webhook.receive", {}), ("Tick", "testkit.record", {})], [])
+        store.flows.save(flow)
+    other = subprocess.Popen(
+        [sys.executable, "-c", OTHER_PROCESS, str(db), flow.id],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert other.stdout is not None and other.stdout.readline().strip() == "ready"
+        with Store(db) as store:
+            elsewhere = ["accepted-elsewhere", "accepted-on-the-hot-path"]
+            assert [e.id for e in store.inbox.unstarted()] == elsewhere
+            assert [p.execution_id for p in store.executions.parked()] == ["parked-elsewhere"]
+            assert store.inbox.adopt_unstarted() == []  # its process runs them
+            assert store.executions.adopt_parked() == []
+            other.kill()
+            other.wait(10)
+            assert [e.id for e in store.inbox.adopt_unstarted()] == elsewhere
+            assert [p.execution_id for p in store.executions.adopt_parked()] == ["parked-elsewhere"]
+    finally:
+        other.kill()
+        other.wait(10)
+
+
+OTHER_PROCESS = """
+import sys
+from pathlib import Path
+from datetime import UTC, datetime, timedelta
+from flowin_engine.events import ExecutionStarted
+from flowin_engine.runtime._inbox import Inbox
+from flowin_engine.store import InboxEvent, Store
+from flowin_engine.store._hot import HotWriter
+
+store = Store(Path(sys.argv[1]))
+flow = store.flows.get(sys.argv[2])
+now = datetime.now(UTC)
+store.inbox.add([InboxEvent("accepted-elsewhere", flow.id, "webhook", {"n": 1}, now)])
+# The webhook path writes its events at the driver, in groups.
+hot = HotWriter(store._database, lambda items: None)
+hot_inbox = Inbox(store, lambda events: None, hot)
+hot_inbox.accept_now(flow.id, "webhook", {"n": 3}, "accepted-on-the-hot-path")
+hot.close()
+started = ExecutionStarted("parked-elsewhere", flow.id, flow.name, {"n": 2}, now, "webhook")
+store.executions.begin_executions([(started, flow)])
+store.executions.park("parked-elsewhere", flow.nodes[1].id, now + timedelta(hours=1), {})
+print("ready", flush=True)
+sys.stdin.read()
+"""

@@ -10,12 +10,16 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
+import psutil
 import pytest
 from pytest_httpserver import HTTPServer
+from werkzeug import Response
 
 from flowin_engine.events import ExecutionStatus, StepStatus
 from flowin_engine.model import Edge, Flow, FlowStatus, Node
@@ -33,26 +37,69 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve(data: Path, port: int) -> subprocess.Popen:
+def serve(data: Path, port: int, processes: int = 1) -> subprocess.Popen:
+    """`flowin serve`, once it answers (with ``processes`` > 1: once every process does)."""
     env = {**os.environ, "FLOWIN_DATA_DIR": str(data), "FLOWIN_SECRETS": "file"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "flowin_engine", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=0.5).status_code == 200:
-                return process
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    process.kill()
-    raise AssertionError("flowin serve did not start")
+    command = [sys.executable, "-m", "flowin_engine", "serve", "--port", str(port)]
+    if processes > 1:
+        command += ["--processes", str(processes)]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True)
+    # "Flowin is running" is printed once every process listens: waiting for it, not for the
+    # port, is what tells that the second process answers too.
+    started = threading.Event()
+
+    def read_output() -> None:
+        for line in process.stdout:  # to the end, so that the pipe never fills up
+            if line.startswith("Flowin is running"):
+                started.set()
+
+    reader = threading.Thread(target=read_output, daemon=True)
+    reader.start()
+    deadline = time.monotonic() + 100
+    while not started.wait(0.2):
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise AssertionError(f"flowin serve did not start ({process.returncode})")
+    assert httpx.get(f"http://127.0.0.1:{port}/health", timeout=10).status_code == 200
+    return process
 
 
-def test_every_accepted_webhook_runs_exactly_once_across_a_kill_9(tmp_path):
+def workers_of(process: subprocess.Popen) -> list[psutil.Process]:
+    """The worker processes a `flowin serve --processes N` runs."""
+    return psutil.Process(process.pid).children()
+
+
+def alive(process: psutil.Process) -> bool:
+    try:
+        return process.status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
+
+
+def timer_keepers(process: subprocess.Popen) -> list[psutil.Process]:
+    """Its workers that run schedules and polling: one, or every tick would run N times."""
+    return [w for w in workers_of(process) if "--keeps-timers" in w.cmdline()]
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_every_accepted_webhook_runs_exactly_once_across_a_kill_9(
+    tmp_path, httpserver: HTTPServer, processes: int
+):
+    """Each 2xx'd request runs once: never lost, never twice, whichever process is killed.
+
+    With two processes: a burst kills the worker that keeps the timers (its supervisor starts
+    another), a second burst kills the supervisor (its workers go with it). The flow posts its
+    number to a local server, so a run that happened twice would show as two posts (the
+    history alone would not tell: both would write into the same run)."""
+    hits: list[int] = []
+    hits_lock = threading.Lock()
+
+    def record(request):
+        with hits_lock:
+            hits.append(request.get_json()["n"])
+        return Response("{}", content_type="application/json")
+
+    httpserver.expect_request("/hit", method="POST").respond_with_handler(record)
     data = tmp_path / "data"
     data.mkdir()
     flow = Flow(
@@ -64,40 +111,62 @@ def test_every_accepted_webhook_runs_exactly_once_across_a_kill_9(tmp_path):
             Node(
                 id="wait", name="Wait", type="core.delay", params={"amount": 0.2, "unit": "seconds"}
             ),
-            Node(
-                id="set",
-                name="Note",
-                type="core.set_fields",
-                params={"fields": [{"name": "n", "value": "{{ trigger.body.n }}"}]},
-            ),
+            post_to(httpserver, "Hit", "/hit", {"n": "{{ trigger.body.n }}"}),
         ],
-        edges=[Edge(source="in", target="wait"), Edge(source="wait", target="set")],
+        edges=[Edge(source="in", target="wait"), Edge(source="wait", target="hit")],
     )
     with Store(data / "flowin.db") as store:
         store.flows.save(flow)
 
     port = free_port()
-    process = serve(data, port)
+    process = serve(data, port, processes)
     accepted: dict[str, int] = {}
     lock = threading.Lock()
 
-    def send(n: int) -> None:
-        try:
-            reply = httpx.post(f"http://127.0.0.1:{port}/webhook/orders", json={"n": n}, timeout=5)
-        except httpx.HTTPError:
-            return
-        if 200 <= reply.status_code < 300:
-            with lock:
-                accepted[reply.json()["execution_id"]] = n
-                if len(accepted) == REQUESTS // 2:
-                    process.send_signal(signal.SIGKILL)
+    def burst(numbers: range, kill: Callable[[], None]) -> int:
+        """Send ``numbers`` 16 at a time; kill when half of them are accepted. Returns how many
+        were accepted."""
+        taken: list[int] = []
 
-    with ThreadPoolExecutor(16) as pool:
-        list(pool.map(send, range(REQUESTS)))
-    process.wait(10)
-    assert REQUESTS // 2 <= len(accepted) < REQUESTS  # the kill landed in the middle
+        def send(n: int) -> None:
+            try:
+                reply = httpx.post(
+                    f"http://127.0.0.1:{port}/webhook/orders", json={"n": n}, timeout=5
+                )
+            except httpx.HTTPError:
+                return
+            if 200 <= reply.status_code < 300:
+                with lock:
+                    accepted[reply.json()["execution_id"]] = n
+                    taken.append(n)
+                    if len(taken) == len(numbers) // 2:
+                        kill()
 
-    process = serve(data, port)
+        with ThreadPoolExecutor(16) as pool:
+            list(pool.map(send, numbers))
+        return len(taken)
+
+    if processes > 1:
+        workers = workers_of(process)
+        assert len(workers) == processes
+        [keeper] = timer_keepers(process)
+        first = burst(range(REQUESTS // 2), lambda: keeper.send_signal(signal.SIGKILL))
+        assert first >= REQUESTS // 4  # the other worker answered throughout
+        # The supervisor starts another in its place, which keeps the timers now.
+        replaced = wait_until(
+            lambda: len(workers_of(process)) == processes and timer_keepers(process)
+        )
+        assert len(replaced) == 1 and replaced[0].pid != keeper.pid
+        workers = workers_of(process)
+        second = burst(range(REQUESTS // 2, REQUESTS), lambda: process.send_signal(signal.SIGKILL))
+        assert REQUESTS // 4 <= second < REQUESTS // 2  # the kill landed in the middle
+        process.wait(10)
+        wait_until(lambda: not any(map(alive, workers)))  # the workers go with their supervisor
+    else:
+        taken = burst(range(REQUESTS), lambda: process.send_signal(signal.SIGKILL))
+        process.wait(10)
+        assert REQUESTS // 2 <= taken < REQUESTS  # the kill landed in the middle
+    process = serve(data, port, processes)
     try:
         with Store(data / "flowin.db") as store:
             deadline = time.monotonic() + 60
@@ -113,15 +182,19 @@ def test_every_accepted_webhook_runs_exactly_once_across_a_kill_9(tmp_path):
             assert missing == []
             outcomes = {runs[i].status for i in accepted}
             assert outcomes <= {ExecutionStatus.SUCCESS, ExecutionStatus.INTERRUPTED}
-            # None doubled: one execution per request at most, each for a distinct webhook body.
             assert len(runs) <= REQUESTS
-            bodies = [store.executions.get(i).trigger_data["body"]["n"] for i in list(runs)[:50]]
-            assert len(bodies) == len(set(bodies))
             interrupted = [i for i in accepted if runs[i].status == ExecutionStatus.INTERRUPTED]
             print(f"accepted {len(accepted)}, runs {len(runs)}, interrupted {len(interrupted)}")
     finally:
         process.send_signal(signal.SIGTERM)
-        process.wait(20)
+        process.wait(30)
+
+    with hits_lock:
+        posted = Counter(hits)
+    assert [n for n, times in posted.items() if times > 1] == []  # none ran twice
+    for execution_id, n in accepted.items():
+        if runs[execution_id].status == ExecutionStatus.SUCCESS:
+            assert posted[n] == 1, n
 
     if interrupted:
         env = {**os.environ, "FLOWIN_DATA_DIR": str(data), "FLOWIN_SECRETS": "file"}
