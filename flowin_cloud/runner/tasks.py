@@ -35,8 +35,8 @@ from typing import Any
 
 from celery import Celery, Task
 from celery.exceptions import SoftTimeLimitExceeded
-from sqlalchemy import select, text, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Connection, Engine, insert, select, text, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from flowin_engine.errors import FlowinError, NotFound
@@ -128,7 +128,7 @@ class CloudWorker:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.master = master_key(settings)
         self.name = f"{socket.gethostname()}:{os.getpid()}"
-        self.history = CloudHistory(self.sessions)
+        self.history = CloudHistory(self.engine)
         self.runner = Runner(registry, workers=4, history=self.history, bus=ImmediateBus())
         # A long Delay waits inside the run (within its time limit): there is no restart of the
         # process to survive, a lost worker's run is resumed from its steps instead.
@@ -266,11 +266,13 @@ class CloudWorker:
                 len(reuse),
             )
         self.runner.connections = CloudConnections(self.sessions, self.master, account_id)  # type: ignore[assignment]
+        self.history.runs[execution_id] = repeatable(flow, self.runner.registry)
         try:
             handle = self.runner.start(
                 flow, trigger_payload, mode="cloud", execution_id=execution_id, reuse=reuse
             )
         except FlowinError as problem:
+            self.history.runs.pop(execution_id, None)
             with self.sessions() as session:
                 row = session.get(Execution, execution_id)
                 if row is not None:
@@ -288,6 +290,9 @@ class CloudWorker:
                 row = session.get(Execution, execution_id)
                 if row is not None and row.status == "running":
                     _finish(session, row, message)
+        finally:
+            if handle.done():
+                self.history.runs.pop(execution_id, None)
 
     @staticmethod
     def _execution(
@@ -337,20 +342,14 @@ class Unsure(FlowinError):
         self.node_type = node_type
 
 
-def resume_point(
-    steps: Sequence[ExecutionStep], lost: set[int], flow: Flow, registry: Registry
-) -> dict[str, Reused]:
-    """The finished steps a run taken up again replays, from its recorded steps (``lost``: the
-    ids of those a lost worker had started and not finished); raises ``Unsure`` when carrying on
-    could repeat an effect (a lost step that sends, or a loop that had sent some of its messages
-    and would start over)."""
+def repeatable(flow: Flow, registry: Registry) -> Callable[[str], bool]:
+    """Whether running a step of ``flow`` again is harmless (by node id): a read, a trigger, a
+    call made with an idempotency key; not a message sent or a POST."""
     nodes = {node.id: node for node in flow.nodes}
     types: dict[str, NodeType] = {}
     for node in flow.nodes:
         with suppress(FlowinError):
             types[node.id] = registry.get(node.type)
-    loops = [node_id for node_id, node in nodes.items() if node.type == LOOP_TYPE]
-    loop_of = Graph.of(flow).loop_scopes(loops)
 
     def may_repeat(node_id: str) -> bool:
         node_type = types.get(node_id)
@@ -360,7 +359,22 @@ def resume_point(
             # Its manifest calls it safe, as it is for reads; a POST may have acted already.
             method = str(nodes[node_id].params.get("method", "GET")).strip().upper()
             return method in SAFE_HTTP_METHODS
-        return node_type.manifest.repeat_safe
+        return bool(node_type.manifest.repeat_safe)
+
+    return may_repeat
+
+
+def resume_point(
+    steps: Sequence[ExecutionStep], lost: set[int], flow: Flow, registry: Registry
+) -> dict[str, Reused]:
+    """The finished steps a run taken up again replays, from its recorded steps (``lost``: the
+    ids of those a lost worker had started and not finished); raises ``Unsure`` when carrying on
+    could repeat an effect (a lost step that sends, or a loop that had sent some of its messages
+    and would start over)."""
+    nodes = {node.id: node for node in flow.nodes}
+    loops = [node_id for node_id, node in nodes.items() if node.type == LOOP_TYPE]
+    loop_of = Graph.of(flow).loop_scopes(loops)
+    may_repeat = repeatable(flow, registry)
 
     reuse: dict[str, Reused] = {}
     for step in steps:
@@ -442,13 +456,24 @@ class ImmediateBus(EventBus):
 
 class CloudHistory:
     """The runner's history, written to the cloud database (``executions``,
-    ``execution_steps``)."""
+    ``execution_steps``) on connections of its own, each write one statement (one round trip).
 
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
-        self.sessions = sessions
-        # Whose each recent run is: every step row names its owner, asked once per run.
+    A step whose repeating would be harmful (a message, a POST) is written when it starts and
+    when it ends, each time waiting for the disk: a worker taking the run over must know that it
+    began, and whether it ended. Other steps are written once, when they end, without waiting
+    for the disk (a write lost with a crash of the database only makes the step run again).
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        # Which steps of each run going here may run again harmlessly (set by the worker).
+        self.runs: dict[str, Callable[[str], bool]] = {}
+        # Steps run on several threads at once (parallel branches); a connection is not shared.
+        self._lock = threading.Lock()
+        self._connections: dict[bool, Connection] = {}
+        # The row each unfinished harmful step started, and whose each recent run is.
+        self._started: dict[tuple[str, str, int | None, int], int] = {}
         self._owners: OrderedDict[str, str] = OrderedDict()
-        self._owners_lock = threading.Lock()
 
     def begin_executions(self, runs: Sequence[Any]) -> None:
         pass  # the run's row was made by its trigger and marked running by the worker
@@ -460,110 +485,133 @@ class CloudHistory:
         pass
 
     def record(self, events: Sequence[Event]) -> None:
-        with self.sessions() as session:
+        with self._lock:
             for event in events:
-                if isinstance(event, StepStarted):
-                    self._started(session, event)
-                elif isinstance(event, StepFinished):
-                    self._step_finished(session, event)
-                elif isinstance(event, StepSkipped):
-                    self._skipped(session, event)
-                elif isinstance(event, ExecutionFinished):
-                    self._execution_finished(session, event)
-            session.commit()
+                self._write(event)
 
-    def _owner(self, session: Session, execution_id: str) -> str:
-        with self._owners_lock:
-            owner = self._owners.get(execution_id)
-        if owner is not None:
-            return owner
-        owner = session.scalar(select(Execution.owner_id).where(Execution.id == execution_id))
+    def close(self) -> None:
+        with self._lock:
+            for connection in self._connections.values():
+                connection.close()
+            self._connections.clear()
+
+    def _connection(self, lasting: bool) -> Connection:
+        connection = self._connections.get(lasting)
+        if connection is None or connection.closed or connection.invalidated:
+            connection = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+            if not lasting and self.engine.dialect.name == "postgresql":
+                connection.exec_driver_sql("SET synchronous_commit TO OFF")
+            self._connections[lasting] = connection
+        return connection
+
+    def _run(self, lasting: bool, statement: Any) -> Any:
+        """Runs one statement; a connection the database dropped is opened again, once."""
+        try:
+            return self._connection(lasting).execute(statement)
+        except DBAPIError as error:
+            if not error.connection_invalidated:
+                raise
+            self._connections.pop(lasting, None)
+            return self._connection(lasting).execute(statement)
+
+    def _may_repeat(self, execution_id: str, node_id: str) -> bool:
+        may_repeat = self.runs.get(execution_id)
+        return may_repeat(node_id) if may_repeat is not None else False
+
+    def _write(self, event: Event) -> None:
+        steps = ExecutionStep.__table__
+        if isinstance(event, StepStarted):
+            if self._may_repeat(event.execution_id, event.node_id):
+                return
+            key = (event.execution_id, event.node_id, event.iteration, event.attempt)
+            self._started[key] = self._run(
+                True,
+                insert(steps)
+                .values(
+                    execution_id=event.execution_id,
+                    owner_id=self._owner(event.execution_id),
+                    node_id=event.node_id,
+                    node_name=event.node_name,
+                    node_type=event.node_type,
+                    iteration=event.iteration,
+                    attempt=event.attempt,
+                    status=StepStatus.RUNNING,
+                    input=_history_json(event.input),
+                    started_at=event.at,
+                )
+                .returning(steps.c.id),
+            ).scalar_one()
+        elif isinstance(event, StepFinished):
+            lasting = not self._may_repeat(event.execution_id, event.node_id)
+            key = (event.execution_id, event.node_id, event.iteration, event.attempt)
+            values = {
+                "status": event.status,
+                "input": _history_json(event.input),
+                "output": _history_json(event.output),
+                "port": event.port,
+                "error": event.error,
+                "finished_at": event.at,
+            }
+            started = self._started.pop(key, None)
+            if started is not None:
+                self._run(lasting, update(steps).where(steps.c.id == started).values(values))
+                return
+            # Written once, at its end (or replayed, or switched off).
+            self._run(
+                lasting,
+                insert(steps).values(
+                    execution_id=event.execution_id,
+                    owner_id=self._owner(event.execution_id),
+                    node_id=event.node_id,
+                    node_name=event.node_name,
+                    node_type=event.node_type,
+                    iteration=event.iteration,
+                    attempt=event.attempt,
+                    started_at=event.started_at,
+                    **values,
+                ),
+            )
+        elif isinstance(event, StepSkipped):
+            self._run(
+                False,
+                insert(steps).values(
+                    execution_id=event.execution_id,
+                    owner_id=self._owner(event.execution_id),
+                    node_id=event.node_id,
+                    node_name=event.node_name,
+                    node_type=event.node_type,
+                    iteration=event.iteration,
+                    attempt=1,
+                    status=StepStatus.SKIPPED,
+                    started_at=event.at,
+                    finished_at=event.at,
+                ),
+            )
+        elif isinstance(event, ExecutionFinished):
+            ok = event.status == ExecutionStatus.SUCCESS
+            error = None if ok else (event.error or "The run was stopped.")
+            # Only a run still going: a run the time limit ended keeps that reason.
+            self._run(
+                True,
+                update(Execution)
+                .where(Execution.id == event.execution_id, Execution.status == "running")
+                .values(status="success" if ok else "error", error=error, finished_at=event.at),
+            )
+            for key in [key for key in self._started if key[0] == event.execution_id]:
+                del self._started[key]
+
+    def _owner(self, execution_id: str) -> str:
+        owner = self._owners.get(execution_id)
         if owner is None:
-            raise NotFound(f"The cloud run {execution_id} is not in the database.")
-        with self._owners_lock:
+            owner = self._run(
+                True, select(Execution.owner_id).where(Execution.id == execution_id)
+            ).scalar_one_or_none()
+            if owner is None:
+                raise NotFound(f"The cloud run {execution_id} is not in the database.")
             self._owners[execution_id] = owner
             if len(self._owners) > 64:
                 self._owners.popitem(last=False)
         return owner
-
-    def _started(self, session: Session, event: StepStarted) -> None:
-        session.add(
-            ExecutionStep(
-                execution_id=event.execution_id,
-                owner_id=self._owner(session, event.execution_id),
-                node_id=event.node_id,
-                node_name=event.node_name,
-                node_type=event.node_type,
-                iteration=event.iteration,
-                attempt=event.attempt,
-                status=StepStatus.RUNNING,
-                input=_history_json(event.input),
-                started_at=event.at,
-            )
-        )
-
-    def _step_finished(self, session: Session, event: StepFinished) -> None:
-        iteration = (
-            ExecutionStep.iteration.is_(None)
-            if event.iteration is None
-            else ExecutionStep.iteration == event.iteration
-        )
-        row = session.scalars(
-            select(ExecutionStep)
-            .where(
-                ExecutionStep.execution_id == event.execution_id,
-                ExecutionStep.node_id == event.node_id,
-                ExecutionStep.attempt == event.attempt,
-                ExecutionStep.status == StepStatus.RUNNING,
-                iteration,
-            )
-            .order_by(ExecutionStep.id.desc())
-            .limit(1)
-        ).one_or_none()
-        if row is None:  # a replayed or switched-off step: it never started here
-            row = ExecutionStep(
-                execution_id=event.execution_id,
-                owner_id=self._owner(session, event.execution_id),
-                node_id=event.node_id,
-                node_name=event.node_name,
-                node_type=event.node_type,
-                iteration=event.iteration,
-                attempt=event.attempt,
-                started_at=event.started_at,
-            )
-            session.add(row)
-        row.status = event.status
-        row.input = _history_json(event.input)
-        row.output = _history_json(event.output)
-        row.port = event.port
-        row.error = event.error
-        row.finished_at = event.at
-
-    def _skipped(self, session: Session, event: StepSkipped) -> None:
-        session.add(
-            ExecutionStep(
-                execution_id=event.execution_id,
-                owner_id=self._owner(session, event.execution_id),
-                node_id=event.node_id,
-                node_name=event.node_name,
-                node_type=event.node_type,
-                iteration=event.iteration,
-                attempt=1,
-                status=StepStatus.SKIPPED,
-                started_at=event.at,
-                finished_at=event.at,
-            )
-        )
-
-    def _execution_finished(self, session: Session, event: ExecutionFinished) -> None:
-        ok = event.status == ExecutionStatus.SUCCESS
-        error = None if ok else (event.error or "The run was stopped.")
-        # Only a run still going: a run the time limit ended keeps that reason.
-        session.execute(
-            update(Execution)
-            .where(Execution.id == event.execution_id, Execution.status == "running")
-            .values(status="success" if ok else "error", error=error, finished_at=event.at)
-        )
 
 
 class CloudConnections:

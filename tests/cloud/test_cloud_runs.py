@@ -231,11 +231,9 @@ def test_a_worker_killed_mid_run_hands_its_runs_to_another_that_repeats_no_step(
     assert [(s.node_id, s.status) for s in steps(client, order_run)] == [
         ("start", "success"),
         ("thank", "success"),
-        ("check_stock", "failed"),  # the attempt the killed worker lost
         ("check_stock", "success"),
         ("ship", "success"),
     ]
-    assert "lost" in steps(client, order_run)[2].error
 
     assert (invoice_row.status, invoice_row.attempts) == ("error", 2)
     assert "Book invoice" in invoice_row.error and "did not" in invoice_row.error
