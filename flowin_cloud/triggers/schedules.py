@@ -62,13 +62,21 @@ class Scheduler:
         self.send_poll = send_poll
         self.pass_seconds = pass_seconds
         self.poll_seconds = poll_seconds
+        # Reading every cloud-run flow's revision is the pass's biggest query; a flow switched
+        # on or changed is seen within this many seconds, a due tick at the next pass.
+        self.refresh_seconds = 2.0
+        self._refreshed_at: datetime | None = None
 
     # The leader's pass.
 
     def run_pass(self, now: datetime | None = None) -> int:
         """Reads changed flows, then fires what is due; returns how many runs it started."""
         now = now or datetime.now(UTC)
-        self.refresh(now)
+        if self._refreshed_at is None or (now - self._refreshed_at).total_seconds() >= (
+            self.refresh_seconds
+        ):
+            self.refresh(now)
+            self._refreshed_at = now
         fired = self.fire_due(now)
         if self.send_poll is not None:
             self.send_due_polls(now)
