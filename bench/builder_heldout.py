@@ -59,7 +59,14 @@ def main() -> None:
             near += result is not None and result.near_right
             language = case.get("language", "?")
             dialect = case.get("dialect") or language
-            for key in {f"language {language}", f"dialect {dialect}", "all"}:
+            kind = (
+                "refuse"
+                if case.get("refuse")
+                else "unsupported"
+                if case.get("unsupported")
+                else "flow"
+            )
+            for key in {f"language {language}", f"dialect {dialect}", f"kind {kind}", "all"}:
                 groups[key][0] += right
                 groups[key][1] += 1
             if case.get("params"):

@@ -68,7 +68,9 @@ class Catalogue:
         self._long_words = [w for w in self._vocabulary if len(w) >= 5]
         self._long_skeletons = [skeleton(w) for w in self._long_words]
         self._close_cache: dict[str, dict[str, float]] = {}
-        self._best_cache: dict[tuple[tuple[str, ...], bool, frozenset[str]], Match | None] = {}
+        self._best_cache: dict[
+            tuple[tuple[str, ...], bool, frozenset[str], str | None], Match | None
+        ] = {}
 
     def _word_weights(self) -> dict[str, float]:
         """Rarer words tell types apart: 'whatsapp' weighs more than 'send'."""
@@ -131,21 +133,39 @@ class Catalogue:
                 named[entry.node_type.connector.id] = max(self.weight(k) for k in hits) / top
         return named
 
-    def best(self, words: list[str], triggers: bool, hints: set[str] = frozenset()) -> Match | None:
+    def best_of(self, words: list[str], node_type: str) -> Match | None:
+        """How well ``words`` read as ``node_type`` (whatever its score)."""
+        for entry in self.entries:
+            if entry.node_type.type == node_type:
+                score, phrase = self._phrase_score(entry, words)
+                return Match(entry.node_type, max(score, 0.5), phrase, False)
+        return None
+
+    def best(
+        self,
+        words: list[str],
+        triggers: bool,
+        hints: set[str] = frozenset(),
+        only: str | None = None,
+    ) -> Match | None:
         """The node type whose phrases best cover ``words``; ``hints`` are param names the
         clause has values for (a phone number fills 'to', a #channel fills 'channel')."""
         if not words:
             return None
-        key = (tuple(words), triggers, frozenset(hints))
+        key = (tuple(words), triggers, frozenset(hints), only)
         if key not in self._best_cache:
             if len(self._best_cache) > 20_000:
                 self._best_cache.clear()
-            self._best_cache[key] = self._best(words, triggers, hints)
+            self._best_cache[key] = self._best(words, triggers, hints, only)
         return self._best_cache[key]
 
-    def _best(self, words: list[str], triggers: bool, hints: set[str]) -> Match | None:
+    def _best(
+        self, words: list[str], triggers: bool, hints: set[str], only: str | None
+    ) -> Match | None:
         named = self.connectors_named(words)
         candidates = [e for e in self.entries if e.node_type.is_trigger == triggers]
+        if only is not None:
+            candidates = [e for e in candidates if e.node_type.connector.id == only]
         if any(e.node_type.connector.id in named for e in candidates):
             candidates = [e for e in candidates if e.node_type.connector.id in named]
         ranked: list[Match] = []

@@ -439,6 +439,11 @@ def _arabic_variants(word: str) -> set[str]:
     return variants
 
 
+def arabic_stems(word: str) -> list[str]:
+    """Readings of an Arabic word without its clitics ("اكتبها" → "اكتب"); [] for others."""
+    return _arabic_stems(word) if _ARABIC_LETTER.match(word) else []
+
+
 def _arabic_stems(word: str) -> list[str]:
     """Every reading of ``word`` with its clitics off, longest first (the most of the word kept)."""
     stems = set(_arabic_variants(word))

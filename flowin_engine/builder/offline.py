@@ -5,7 +5,7 @@ sentence and the same connectors always give the same flow."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..registry import Registry
@@ -14,7 +14,14 @@ from .catalogue import CONDITION_TYPE, MANUAL_TYPE, SCHEDULE_TYPE, WAIT_TYPE, Ca
 from .entities import MARKER, Entity, Extraction, extract
 from .errors import BuilderError
 from .first_contact import write_first
-from .language import Language, arabizi_to_english, canonical, detect_language, normalize, tokens
+from .language import (
+    Language,
+    arabizi_to_english,
+    canonical,
+    detect_language,
+    normalize,
+    tokens,
+)
 from .limits import refusal, too_long, too_many_steps, unsupported
 from .proposal import Missing, Proposal
 from .variables import SUBJECTS, Source, find_field
@@ -84,6 +91,36 @@ _ROLE_WORDS = re.compile(
     r"عاوز|بدي|بغيت|حابب|نبي|نبغي|اريد|ياريت)\s+)?(?:(?:and|then|also|و|ثم|ف)\s+)?",
     re.IGNORECASE,
 )
+# Words some phrases start with that are no order ("عميل شوبيفاي جديد", "كل طلبات…").
+_NOT_ORDERS = frozenset(
+    [
+        "عميل",
+        "كل",
+        "بعد",
+        "لكل",
+        "عندما",
+        "فقط",
+        "لا",
+        "والا",
+        "شرط",
+        "عنصر",
+        "تاخير",
+        "حسب",
+        "بناء",
+        "لاحقا",
+        "يصلني",
+        "تذكير",
+        "الرد",
+        "ارسال",
+        "مر",
+        "رساله",
+        "طلب",
+    ]
+)
+# "Make", "do": stop words in a phrase ("اعمل عميل جديد"), and yet an order.
+_DO_WORDS = frozenset(["اعمل", "سوي", "سو", "اعملي"])
+_PRONOUN_SUFFIXES = ("هولي", "هالي", "ها", "هم", "ه", "و", "وا", "لي", "لو", "له", "ني")
+_DETERMINERS = frozenset(["the", "a", "an", "my", "our", "your", "this", "that", "each", "every"])
 # Who does the event ("حد يبعت", "someone sends"): the verb after them is no order.
 _SUBJECT_WORDS = frozenset(
     [
@@ -173,7 +210,8 @@ class OfflineBuilder:
         """First words of the action phrases (send, post, أرسل, أضف, انشر…): a clause can end
         before one of them ("لما يجي اوردر سجله في الشيت"), and a 'و' before one joins two steps.
         English words that triggers use too ("email", "text") are no sign of a new step."""
-        verbs, trigger_words = set(), set()
+        verbs: set[str] = set()
+        trigger_words: set[str] = set()
         for entry in self.catalogue.entries:
             manifest = entry.node_type.manifest
             for phrase in [*manifest.phrases.en, *manifest.phrases.ar]:
@@ -185,7 +223,7 @@ class OfflineBuilder:
         # Only English: in Arabic the stem of a trigger's "يرسل" is the order "أرسل" too.
         used_by_triggers = {canonical(w) for w in trigger_words if w.isascii()}
         self._any_verbs = {canonical(v) for v in verbs}
-        return self._any_verbs - used_by_triggers
+        return self._any_verbs - used_by_triggers - _NOT_ORDERS
 
     def _split_run_on(self, clause: Clause, extraction: Extraction) -> list[Clause]:
         """Split "when a new order comes in send a whatsapp" before the verb that starts the
@@ -353,7 +391,7 @@ class OfflineBuilder:
             commands = bool(words) and words[0] in self._verbs and not clause.starts_with_when
             may_start = trigger is None and not commands
             as_trigger = self.catalogue.best(words, True, hints) if may_start else None
-            as_action = self.catalogue.best(words, False, hints)
+            as_action = self._action_in_context(words, hints, trigger, actions, said)
             trigger_score = as_trigger.score if as_trigger else 0.0
             action_score = as_action.score if as_action else 0.0
             if (clause.starts_with_when and as_trigger and trigger_score >= MATCH_THRESHOLD) or (
@@ -445,10 +483,19 @@ class OfflineBuilder:
         verb, Gulf/Egyptian "have it done" ("لما يجي اوردر يتسجل في الشيت", "جاني طلب يرسل
         للعميل"); not a third person's deed ("حد يبعت رسالة": someone sends) nor the event's own
         passive ("لما صف جديد يتضاف": when a new row is added). ``before``: the clause so far."""
-        found = tokens(word.lower())
-        if not found or found[0] not in self._verbs:
+        bare_word = word.lower()
+        found = tokens(bare_word)
+        if not found and bare_word not in _DO_WORDS:
+            return False
+        forms = {found[0] if found else bare_word}
+        for suffix in _PRONOUN_SUFFIXES:  # "اكتبها", "ابعتهولي": the order with its object
+            if bare_word.endswith(suffix) and len(bare_word) - len(suffix) >= 3:
+                forms.add(canonical(bare_word[: -len(suffix)]))
+        if not forms & self._verbs:
             return False
         said_before = before.split()
+        if said_before and said_before[-1].lower() in _DETERMINERS:
+            return False  # "in the list": a noun
         if said_before and said_before[-1].lower() in _SUBJECT_WORDS:
             return False
         bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
@@ -548,6 +595,31 @@ class OfflineBuilder:
         )
         return trigger, action
 
+    def _action_in_context(
+        self,
+        words: list[str],
+        hints: set[str],
+        trigger: PlannedStep | None,
+        actions: list[PlannedStep],
+        said: str,
+    ) -> Any:
+        """The step a clause asks for, read with the sentence around it: "reply" goes back where
+        the event came from (a webhook's caller, the WhatsApp sender), and a clause that names
+        no service ("and update it") stays with the service of the step before it."""
+        found = self.catalogue.best(words, False, hints)
+        if found is not None and found.named:
+            return found
+        reply_type = _REPLY_ACTIONS.get(trigger.node_type.type) if trigger else None
+        if reply_type and reply_type in self.registry and _REPLY_WORD.search(said):
+            return self.catalogue.best_of(words, reply_type) or found
+        if actions and not self.catalogue.connectors_named(words):
+            previous = actions[-1].node_type.connector.id
+            same = self.catalogue.best(words, False, hints, only=previous)
+            close_enough = same is not None and same.score >= MATCH_THRESHOLD * 0.9
+            if close_enough and (found is None or same.score >= found.score - 0.15):
+                return replace(same, score=max(same.score, MATCH_THRESHOLD))
+        return found
+
     def _event_of_condition(self, actions: list[PlannedStep]) -> PlannedStep | None:
         """ "If an order is above 500 dollars, alert me": with no event said, the thing the
         condition is about ("an order") is the event, when it reads as one."""
@@ -564,7 +636,7 @@ class OfflineBuilder:
         """On a schedule there is no event to carry data: "send me an SMS with the week's
         Stripe payments" first lists the payments. The read operation of a service the clause
         names, when it reads well from the clause."""
-        if trigger is not None and trigger.node_type.type not in (SCHEDULE_TYPE, MANUAL_TYPE):
+        if trigger is None or trigger.node_type.type != SCHEDULE_TYPE:
             return None
         words = clause.words()
         named = self.catalogue.connectors_named(words)
@@ -671,6 +743,7 @@ _REPLY_ACTIONS = {
     "slack.new_message": "slack.post_message",
     "twilio.incoming_sms": "twilio.send_sms",
     "gmail.new_email": "gmail.send_email",
+    "webhook.receive": "webhook.respond",
 }
 _AI_TYPE = "openai.generate_text"
 # Words that start an event said inside an order: "each incoming message", "كل عميل جديد".
