@@ -13,6 +13,7 @@ from flowin_engine.errors import FlowinError
 from flowin_engine.events import Event, ExecutionFinished, ExecutionStatus
 from flowin_engine.model import FlowStatus
 from flowin_engine.runtime import AlreadyRunning
+from flowin_engine.sync import Account
 
 log = logging.getLogger(__name__)
 
@@ -26,10 +27,13 @@ class ActiveFlows(QObject):
     # reads it again from the store.
     statuses_changed = Signal()
 
-    def __init__(self, folder: DataFolder, parent: QObject | None = None) -> None:
+    def __init__(
+        self, folder: DataFolder, parent: QObject | None = None, account: Account | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = folder.store
-        self.runtime = folder.runtime()
+        # Signed in as the window is, its relay receives what the live addresses are sent.
+        self.runtime = folder.runtime(account=account)
         self._names: dict[str, str] = {}
         self.start_error: str | None = None
         self.start_failure: FlowinError | None = None

@@ -152,7 +152,7 @@ def _run(app: QApplication, instance: SingleInstance, last_crash: Path | None) -
         return 1, False
     window = create_window(app, store)  # type: ignore[arg-type]
     instance.show_requested.connect(window.bring_forward)
-    active_flows = ActiveFlows(window.editor.folder)
+    active_flows = ActiveFlows(window.editor.folder, account=window.cloud.account)
     window.attach_active_flows(active_flows)
     in_tray = False
     if QSystemTrayIcon.isSystemTrayAvailable():

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from flowin_engine.errors import FlowinError
 from flowin_engine.events import ExecutionStatus, StepStatus
 from flowin_engine.history import RETRYABLE
+from flowin_engine.runtime._relay import FLOW_OFF_ERROR
 from flowin_engine.store import ExecutionDetail, ExecutionSummary, Store, shrink
 
 from .i18n import date_time_text, follow_digits, isolate, number_text, stored_error_text
@@ -189,6 +190,13 @@ class ExecutionsView(QWidget):
             self._fill_filters()
             self.refresh()
 
+    def run_status_text(self, status: str, error: str | None) -> str:
+        """A run's state in words; a request for a flow that was off says so rather than
+        "Cancelled" (the cloud kept it while the computer was away, then it was not run)."""
+        if status == ExecutionStatus.CANCELLED.value and error == FLOW_OFF_ERROR:
+            return self.tr("Not run: flow was off")
+        return self.status_text(status)
+
     def status_text(self, status: str) -> str:
         return {
             "running": self.tr("Running"),
@@ -308,7 +316,7 @@ class ExecutionsView(QWidget):
         started = date_time_text(
             run.started_at.astimezone().replace(tzinfo=None), "d MMM, HH:mm:ss"
         )
-        status = self.status_text(run.status.value)
+        status = self.run_status_text(run.status.value, run.error)
         if run.retry_of:
             status += " ↻"
         if run.mode == CLOUD_MODE:
@@ -368,7 +376,7 @@ class ExecutionsView(QWidget):
             else self.tr("%1 · %2 · %3")
         )
         self.summary.setText(
-            summary.replace("%1", self.status_text(detail.status.value))
+            summary.replace("%1", self.run_status_text(detail.status.value, detail.error))
             .replace("%2", isolate(detail.flow_name))
             .replace("%3", started)
         )

@@ -30,6 +30,7 @@ from flowin_engine.runtime import (
     RETRY_LATER_ERROR,
     UNEXPECTED_START_ERROR,
 )
+from flowin_engine.runtime._relay import FLOW_OFF_ERROR, REFUSED_ERROR
 from flowin_engine.store import INTERRUPTED_ERROR, INTERRUPTED_STEP_ERROR
 
 log = logging.getLogger(__name__)
@@ -244,6 +245,8 @@ STORED_ERRORS = (
     RETRY_LATER_ERROR,
     NESTED_TOO_DEEPLY_ERROR,
     UNEXPECTED_START_ERROR,
+    FLOW_OFF_ERROR,  # a request through the cloud's live address for a flow switched off
+    REFUSED_ERROR,
     # A service's failure as the connector kit words it ("Notion refused the request: …").
     *SERVICE_SENTENCES,
 )

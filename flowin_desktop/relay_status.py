@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 # RelayState's values (flowin_engine.runtime._relay): compared as text, so this module reads
 # any relay that keeps to the engine's documented surface.
 _SIGNED_OUT_STATES = {"off", "signed_out"}
+_UNREACHABLE_STATES = {"offline", "unavailable"}
 
 
 class RelayWatch(QObject):
@@ -63,6 +64,12 @@ class RelayWatch(QObject):
             return self.signed_in_here()
         relay = self.relay()
         return relay is not None and str(relay.state) not in _SIGNED_OUT_STATES
+
+    @property
+    def unreachable(self) -> bool:
+        """Signed in, but the cloud can't be reached or refuses public addresses now."""
+        relay = self.relay()
+        return relay is not None and str(relay.state) in _UNREACHABLE_STATES
 
     def public_address(self, flow_id: str, node_id: str) -> str | None:
         relay = self.relay()

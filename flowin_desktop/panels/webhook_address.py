@@ -218,12 +218,6 @@ class WebhookAddressBox(QWidget):
                 "while the computer is off."
             )
         )
-        self.cloud_pending.setText(
-            self.tr(
-                "The live address shows here once the flow is active and Flowin has reached "
-                "your cloud account."
-            )
-        )
         self.waits_for_answer.setText(
             self.tr(
                 "This trigger answers when the flow is done. Through the live address the "
@@ -267,6 +261,17 @@ class WebhookAddressBox(QWidget):
             self.cloud.setCursorPosition(0)
         for widget in (self.cloud, self.copy_cloud, self.rotate, self.cloud_help):
             widget.setVisible(cloud is not None)
+        self.cloud_pending.setText(
+            self.tr(
+                "Flowin can't reach your cloud account now, so the live address can't show "
+                "yet. It keeps trying; the flow still works on this computer."
+            )
+            if self.relay.unreachable
+            else self.tr(
+                "The live address shows here once the flow is active and Flowin has reached "
+                "your cloud account."
+            )
+        )
         self.cloud_pending.setVisible(signed_in and cloud is None)
         self.cloud_box.setVisible(signed_in)
         self.waits_for_answer.setVisible(self.node.params.get("respond") == "when_done")

@@ -3060,6 +3060,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Flowin couldn't get a new address: your cloud account can't be reached now. The current address still works; try again shortly.</source>
       <translation>تعذّر على Flowin الحصول على عنوان جديد: لا يمكن الوصول إلى حسابك السحابي الآن. العنوان الحالي ما زال يعمل؛ حاول مرة أخرى بعد قليل.</translation>
     </message>
+    <message>
+      <source>Flowin can't reach your cloud account now, so the live address can't show yet. It keeps trying; the flow still works on this computer.</source>
+      <translation>لا يستطيع Flowin الوصول إلى حسابك السحابي الآن، لذا لا يمكن عرض العنوان المباشر بعد. سيواصل المحاولة، والتدفق ما زال يعمل على هذا الحاسوب.</translation>
+    </message>
   </context>
   <context>
     <name>RulesEditor</name>
