@@ -108,7 +108,8 @@ def register_hooks(
     cloud: Cloud, session: Session, user_id: str, listed: Sequence[Listed]
 ) -> list[RelayHook]:
     """Makes the listed triggers the account's active hooks, keeping each one's address; the
-    others become inactive (their addresses answer 404 until listed again)."""
+    others become inactive (their addresses answer 404 until listed again), but for those of
+    flows that run in the cloud, whose triggers the computer leaves to the cloud."""
     existing = {
         (hook.flow_id, hook.node_id): hook
         for hook in session.scalars(
@@ -117,7 +118,7 @@ def register_hooks(
     }
     wanted = {(each.flow_id, each.node_id) for each in listed}
     for key, hook in existing.items():
-        if key not in wanted:
+        if key not in wanted and runs_in_cloud(session, user_id, hook.flow_id) is None:
             hook.active = False
     hooks = []
     now = datetime.now(UTC)

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 from starlette.websockets import WebSocketDisconnect
 
-from flowin_cloud.models import RelayEvent, RelayHook
+from flowin_cloud.models import CloudFlow, RelayEvent, RelayHook
 from tests.cloud.conftest import register, sign_in
 
 PUBLIC = "https://relay.flowin.example"
@@ -305,3 +305,28 @@ def test_an_answer_that_http_cannot_carry_is_refused(client, alice):
         assert answer.status_code == 422, change
     # A well-formed answer for a request nobody waits for is taken and dropped.
     assert client.post("/relay/answers", json=good, headers=alice.headers).status_code == 204
+
+
+def test_a_flow_that_runs_in_the_cloud_keeps_its_address_when_the_computer_leaves_it_out(
+    client, alice
+):
+    # The computer leaves a cloud-run flow's triggers to the cloud: it does not list them.
+    created = client.post(
+        "/api/flows",
+        json={"id": "orders", "name": "Orders", "definition": {}},
+        headers=alice.headers,
+    )
+    assert created.status_code == 201
+    first = hooks(client, alice.headers, ("orders", "trigger", False), ("chat", "verify", False))
+    with client.app.state.cloud.sessions() as session:
+        flow = session.get(CloudFlow, (owner_of(client, first[0]), "orders"))
+        flow.cloud_run = True
+        session.commit()
+    hooks(client, alice.headers)
+    listed = client.get("/relay/hooks", headers=alice.headers).json()
+    assert [(hook["flow_id"], hook["url"]) for hook in listed] == [("orders", first[0]["url"])]
+
+
+def owner_of(client, hook) -> str:
+    (row,) = rows(client, RelayHook, RelayHook.id == hook["hook_id"])
+    return row.user_id
