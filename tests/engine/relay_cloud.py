@@ -8,8 +8,8 @@ when the real cloud's ``/auth/me`` accepts it. With ``refuse_websocket`` it answ
 WebSocket upgrade 400, as a proxy that blocks WebSockets does; with ``repeat`` it sends every
 event twice, as a cloud does whose acknowledgement was lost.
 
-``relay_base(cloud)`` gives the address a computer signs in to: the real cloud's when it
-answers ``PUT /relay/hooks`` (a 401 for no token), else a stand-in's.
+``cloud_has_relay(cloud)`` says whether the real cloud answers ``PUT /relay/hooks`` (a 401 for
+no token); with ``own_relay=False`` the stand-in is only a proxy in front of it.
 """
 
 from __future__ import annotations
@@ -71,8 +71,12 @@ class RelayStandIn:
         refuse_websocket: bool = False,
         answer_seconds: float = 5.0,
         repeat: bool = False,
+        own_relay: bool = True,
     ) -> None:
         self.cloud = cloud
+        # Without its own relay, only the WebSocket upgrade is answered here (refused with
+        # ``refuse_websocket``): everything else, the relay's routes too, goes to the cloud.
+        self.own_relay = own_relay
         self.refuse_websocket = refuse_websocket
         self.repeat = repeat  # every event sent twice on the WebSocket, as after a lost ack
         self.answer_seconds = answer_seconds
@@ -117,19 +121,23 @@ class RelayStandIn:
     async def _open(self) -> None:
         self._http = ClientSession()
         app = web.Application(client_max_size=4 * 2**20)
+        app.router.add_get("/relay/connect", self._connect)
+        if self.own_relay:
+            self._add_relay_routes(app)
+        app.router.add_route("*", "/{path:.*}", self._pass_on)
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
+
+    def _add_relay_routes(self, app: web.Application) -> None:
         app.router.add_put("/relay/hooks", self._put_hooks)
         app.router.add_post("/relay/hooks/{hook_id}/rotate", self._rotate)
         app.router.add_get("/relay/status", self._status)
-        app.router.add_get("/relay/connect", self._connect)
         app.router.add_get("/relay/events", self._events)
         app.router.add_post("/relay/acks", self._acks)
         app.router.add_post("/relay/answers", self._answers)
         app.router.add_route("*", "/hooks/{token}", self._public)
         app.router.add_route("*", "/hooks/{token}/{rest:.*}", self._public)
-        app.router.add_route("*", "/{path:.*}", self._pass_on)
-        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1)
-        await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
 
     async def _close(self) -> None:
         assert self._runner is not None and self._http is not None
@@ -278,6 +286,8 @@ class RelayStandIn:
     async def _connect(self, request: web.Request) -> web.StreamResponse:
         if self.refuse_websocket:
             return web.Response(status=400, text="WebSockets are not allowed here")
+        if not self.own_relay:
+            raise RuntimeError("a stand-in passing the relay on only refuses WebSockets")
         account = await self._account(request)
         if account is None:
             return web.Response(status=403, text="Sign in.")
