@@ -563,7 +563,7 @@ class Relay:
                     headers=self._auth(),
                     heartbeat=30,
                     max_msg_size=16 * 2**20,
-                    timeout=aiohttp.ClientWSTimeout(ws_close=5),
+                    timeout=aiohttp.ClientWSTimeout(ws_close=1),
                 )
             except aiohttp.WSServerHandshakeError as refusal:
                 if refusal.status in (401, 403) and attempt == 1:
@@ -597,7 +597,9 @@ class Relay:
             for task in tasks:
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await task
-            await socket.close()
+            # Said goodbye to, briefly: the session's closing drops the connection anyway.
+            with contextlib.suppress(Exception):
+                await asyncio.shield(asyncio.wait_for(socket.close(), 1.0))
         if socket.close_code == _SIGN_IN_ENDED:
             raise _SignedOut()
         raise _Unreachable(f"connection closed ({socket.close_code})")

@@ -97,6 +97,8 @@ class Desk:
         )
         self.runtime.relay.backoff_base = 0.05
         self.runtime.relay.backoff_cap = 1.0
+        # Short long polls: one still waiting in the cloud when a test ends holds up its stop.
+        self.runtime.relay.poll_wait = 2
         self.runtime.start()
         return self
 
