@@ -34,7 +34,7 @@ from enum import Enum
 from typing import Any
 
 from celery import Celery, Task
-from celery.exceptions import SoftTimeLimitExceeded
+from celery.exceptions import SoftTimeLimitExceeded, TimeLimitExceeded
 from sqlalchemy import Connection, Engine, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -73,8 +73,10 @@ UNSURE = (
     "could repeat what it did (a message sent twice), so Flowin did not. Check whether it "
     "happened, then run the flow again if it did not."
 )
-TOO_LONG = (
-    "This run took longer than the {minutes} minutes a cloud run may take, so it was stopped."
+TOO_LONG = "This run took longer than the {limit} a cloud run may take, so it was stopped."
+BROKE_OFF = (
+    "Flowin hit an internal problem while running this flow in the cloud; run it again, and "
+    "if it happens again, tell us."
 )
 LOST_ATTEMPT = "The computer running this step was lost before it finished; it ran again."
 MISSING_ACCOUNT = (
@@ -92,7 +94,24 @@ class Outcome(Enum):
 def register(app: Celery) -> None:
     settings: Settings = app.conf.flowin_settings
 
-    @app.task(name=RUN_FLOW, bind=True, max_retries=None)
+    class RunTask(Task):  # type: ignore[misc]
+        def on_failure(
+            self, exc: Exception, task_id: str, args: Any, kwargs: Any, einfo: Any
+        ) -> None:
+            """A run that broke off outside the runner (the hard time limit killed its child,
+            the database went away) is marked ended, not left "running"; Celery does not run
+            it again (the message is acknowledged)."""
+            execution_id = args[2] if len(args) > 2 else kwargs.get("execution_id")
+            if not execution_id:
+                return
+            message = too_long(settings) if isinstance(exc, TimeLimitExceeded) else BROKE_OFF
+            log.error("Cloud run %s broke off: %s", execution_id, type(exc).__name__)
+            try:
+                mark_ended(settings, str(execution_id), message)
+            except Exception:
+                log.exception("Could not mark cloud run %s as ended", execution_id)
+
+    @app.task(name=RUN_FLOW, bind=True, max_retries=None, base=RunTask)
     def run_flow(
         task: Task, account_id: str, flow_id: str, execution_id: str, trigger_payload: Any
     ) -> None:
@@ -101,6 +120,32 @@ def register(app: Celery) -> None:
         )
         if outcome is Outcome.WAIT:
             raise task.retry(countdown=settings.account_wait_seconds)
+
+
+def too_long(settings: Settings) -> str:
+    seconds = settings.run_time_limit_seconds
+    limit = (
+        f"{seconds // 60} minutes" if seconds % 60 == 0 and seconds > 60 else f"{seconds} seconds"
+    )
+    return TOO_LONG.format(limit=limit)
+
+
+_engines: dict[tuple[int, str], Engine] = {}
+
+
+def mark_ended(settings: Settings, execution_id: str, error: str) -> None:
+    """Ends a run still marked running, with ``error`` (from any process of the worker)."""
+    url = settings.resolved_database_url()
+    key = (os.getpid(), url)
+    if key not in _engines:
+        _engines[key] = db.connect(url)
+    with _engines[key].begin() as connection:
+        now = datetime.now(UTC)
+        connection.execute(
+            update(Execution)
+            .where(Execution.id == execution_id, Execution.status.in_(("queued", "running")))
+            .values(status="error", error=error, finished_at=now)
+        )
 
 
 _state: tuple[int, CloudWorker] | None = None
@@ -285,7 +330,7 @@ class CloudWorker:
                     handle.wait(timeout=1.0)
         except SoftTimeLimitExceeded:
             self.runner.cancel(execution_id)
-            message = TOO_LONG.format(minutes=max(1, self.settings.run_time_limit_seconds // 60))
+            message = too_long(self.settings)
             with self.sessions() as session:
                 row = session.get(Execution, execution_id)
                 if row is not None and row.status == "running":

@@ -319,3 +319,34 @@ def test_one_accounts_flood_does_not_hold_up_another_accounts_run(
         assert (row.status, row.attempts) == ("success", 1)
     assert hold.count("carol") == 6
     assert hold.most_waiting["carol"] == 1  # never two of hers at once
+
+
+def test_a_run_past_its_time_limit_is_stopped_and_says_why(
+    make_client, database_url, sign_up, hold, tmp_path_factory
+):
+    """A worker whose runs may take 3 seconds: a step that does not answer is left behind, and
+    the run ends as an error that says why, once (it is not handed to another worker)."""
+    env = worker_env(
+        database_url,
+        redis_url(),
+        tmp_path_factory.mktemp("hasty"),
+        **{**SETTINGS, "run_time_limit_seconds": 3},
+    )
+    pool = CloudWorkers(env, tmp_path_factory.mktemp("hasty-workers"))
+    pool.start("hasty")
+    try:
+        settings = {key.removeprefix("FLOWIN_CLOUD_").lower(): value for key, value in env.items()}
+        del settings["database_url"], settings["data_dir"]
+        hasty = make_client(**settings)
+        erin = sign_up("erin")
+        flow_id = cloud_flow(erin, [call("Stuck", hold.url("stuck"))], ["Start -> Stuck"])
+        response = hasty.post(f"/api/run/{flow_id}", json={"input": None}, headers=erin.headers)
+        assert response.status_code == 202, response.text
+        row = wait_until(lambda: ended(hasty, response.json()["id"]), "the run to be stopped")
+        assert row.status == "error"
+        assert row.error == (
+            "This run took longer than the 3 seconds a cloud run may take, so it was stopped."
+        )
+        assert (row.attempts, hold.count("stuck")) == (1, 1)
+    finally:
+        pool.stop_all()
