@@ -16,7 +16,7 @@ from typing import Literal
 
 from rapidfuzz.distance import OSA, Indel
 
-from .lexicon import ARABIZI, COMMON_WORDS, DIALECT_SYNONYMS, SERVICE_NAMES
+from .lexicon import ARABIZI, ARABIZI_PHRASES, COMMON_WORDS, DIALECT_SYNONYMS, SERVICE_NAMES
 
 Language = Literal["en", "ar"]
 
@@ -591,6 +591,7 @@ def contains_word(haystack: Iterable[str], word: str) -> bool:
 
 _LATIN_WORD = re.compile(r"(?<![\w@.#/+-])[A-Za-z0-9']+(?![\w@.])")
 _ARABIZI_SIGN = re.compile(r"(?<![\w@.])[a-z]+[23579][a-z]*|[23579][a-z]{2,}", re.IGNORECASE)
+_ARABIZI_PHRASE_PATTERNS = [(re.compile(p, re.IGNORECASE), e) for p, e in ARABIZI_PHRASES]
 _ARABIZI_HOUR = re.compile(r"\b(?:el\s+|al\s+|il\s+)?sa3[a-z]*\s+(?=\d)", re.IGNORECASE)
 
 
@@ -603,8 +604,34 @@ def arabizi_to_english(sentence: str) -> str:
     if not (_ARABIZI_SIGN.search(sentence) or hits >= 2):
         return sentence
     sentence = _ARABIZI_HOUR.sub("at ", sentence)
+    for pattern, english in _ARABIZI_PHRASE_PATTERNS:
+        sentence = pattern.sub(english, sentence)
     return _LATIN_WORD.sub(lambda m: _arabizi(m.group(0).lower()) or m.group(0), sentence)
 
 
 # Arabizi words that are English words too: no sign of Arabizi by themselves.
-COMMON_ENGLISH = frozenset(["law", "li", "le", "al", "el", "f", "fi", "ala", "tele", "daf", "kil"])
+COMMON_ENGLISH = frozenset(
+    [
+        "law",
+        "li",
+        "le",
+        "al",
+        "el",
+        "f",
+        "fi",
+        "ala",
+        "tele",
+        "daf",
+        "kil",
+        "w",
+        "l",
+        "a",
+        "min",
+        "men",
+        "had",
+        "chi",
+        "wa",
+        "lol",
+        "mel",
+    ]
+)

@@ -132,7 +132,20 @@ DIALECT_SYNONYMS: dict[str, str] = {
 # Latin-letter words for the same things: Arabizi, and English spellings of Arabic habits.
 ARABIZI: dict[str, str] = {
     **dict.fromkeys(
-        ["lama", "lamma", "lma", "lmma", "lamman", "lamaa", "lmn", "lamin", "waqt", "wa2t"],
+        [
+            "lama",
+            "lamma",
+            "lma",
+            "lmma",
+            "lamman",
+            "lamaa",
+            "lmn",
+            "lamin",
+            "waqt",
+            "wa2t",
+            "mli",
+            "mlli",
+        ],
         "when",
     ),
     **dict.fromkeys(["law", "lw", "lau", "iza", "eza", "ida", "idha", "itha"], "if"),
@@ -268,6 +281,7 @@ ARABIZI: dict[str, str] = {
         "on",
     ),
     **dict.fromkeys(["liya", "lia", "leya", "lya", "liyya", "li"], "me"),
+    **dict.fromkeys(["el", "al", "il", "l"], "the"),
     **dict.fromkeys(["shit", "sheit", "shet", "shiit"], "sheet"),
     **dict.fromkeys(["sagel", "sajel", "sajjel", "saggel", "sgl", "sajjil", "sajl", "sagl"], "log"),
     **dict.fromkeys(["7ot", "7ott", "7otaha", "7oto", "daf", "deef", "dayef", "zid"], "add"),
@@ -280,6 +294,30 @@ ARABIZI: dict[str, str] = {
     **dict.fromkeys(["emeil", "imail", "emil", "imeil", "imeel", "emeel"], "email"),
     **dict.fromkeys(["dafa3", "yedfa3", "yidfa3", "dafe3", "ydfa3", "dfa3"], "pays"),
     **dict.fromkeys(["7ad", "7ada", "had", "wa7ed", "wahed"], "someone"),
+    **dict.fromkeys(["ykon", "ykoun", "yekon", "yetla3", "yetle3", "yeje", "yije", "yjy"], "get"),
+    **dict.fromkeys(["chi", "shi", "chy"], "a"),
+    **dict.fromkeys(["lil", "lel", "lal", "lol"], "to"),
+    **dict.fromkeys(["mn", "men", "min", "mel"], "from"),
+    **dict.fromkeys(["w", "wa"], "and"),
+    **dict.fromkeys(
+        ["lakhaso", "lakhkhaso", "la5aso", "la5aso", "lakhes", "la5es", "lakhas", "la5as"],
+        "summarise",
+    ),
+    **dict.fromkeys(["sajjl", "sajl", "sajjel", "sagel", "saggl"], "log"),
+    **dict.fromkeys(
+        ["yetsagel", "yetsajjal", "yetsagal", "yetsajel", "yetsajal", "tetsagel"], "log"
+    ),
+    **dict.fromkeys(["yet7at", "yet7ot", "yet7att", "yenda7", "yetzawed"], "add"),
+    **dict.fromkeys(["yetba3at", "yetb3at", "yetbe3et", "yetersel", "yetrasal"], "send"),
+    **dict.fromkeys(["ched", "chouf", "chof", "shouf"], "check"),
+    **dict.fromkeys(["e3mel", "e3ml", "a3mel", "i3mel", "a3ml", "sawi", "sawy", "sawwi"], "create"),
+    **dict.fromkeys(["yemla", "yimla", "yemli", "ymla", "y3abi", "y3abbi"], "fills"),
+    **dict.fromkeys(["yekteb", "yiktib", "ykteb", "yektb", "yikteb"], "writes"),
+    **dict.fromkeys(["yetdaf", "yetzad", "yetda", "yndaf", "yendaf", "tzad"], "added"),
+    **dict.fromkeys(
+        ["abi", "abghy", "abgha", "bdi", "baddi", "3ayez", "3awez", "3ayza", "bghit", "bgheet"],
+        "please",
+    ),
     **dict.fromkeys(["shof", "shoof", "shuf", "sheek", "shayek"], "check"),
     **dict.fromkeys(["rod", "rud", "rodd", "rudd", "erod", "rodo"], "reply"),
     **dict.fromkeys(["yeb3at", "yib3at", "beyeb3at", "bib3at", "ba3at"], "sends"),
@@ -340,3 +378,25 @@ COMMON_WORDS = frozenset(
         "telegrams",
     ]
 )
+
+# Arabizi phrases put in English before the words are: times of day, "every time", durations
+# and comparisons, which the schedule and condition readers know in English.
+ARABIZI_PHRASES: list[tuple[str, str]] = [
+    (r"\b(?:kol|kil|kul|koll)\s+(?:ma|mma)\b", "whenever"),
+    (
+        r"\b(?:kol|kil|kul|koll)\s+(?=(?:order|talab|email|msg|message|resala|row|payment|"
+        r"customer|3amil|invoice)\s+(?:gded|gdid|jdid|jadid|gedid|gdeed|jdeed|new)\b)",
+        "whenever a ",
+    ),
+    (r"\b(?:el\s+|al\s+|il\s+)?(?:sob7|saba7|sba7|s-sba7|elsob7)\b", "in the morning"),
+    (r"\b(?:bel|bil|fel|fil|el|al)\s*(?:leil|lail|lel|lil)\b", "at night"),
+    (r"\b(?:el\s+|al\s+)?(?:3asr|3sr)\b", "in the afternoon"),
+    (r"\b(?:el\s+|al\s+)?(?:masa|masaa|mesa)\b", "in the evening"),
+    (r"\bsa3t(?:e|ei|ai|a)y?n\b", "2 hours"),
+    (r"\b(?:yomein|yomain|yomen|youmein)\b", "2 days"),
+    (r"\b(?:de2i2a|d2i2a|da2i2a|dqiqa)\b", "minute"),
+    (r"\b(?:de2aye2|d2aye2|da2aye2|dqayeq)\b", "minutes"),
+    (r"\b(?:akbar|aktar|akter|ak6ar|aktr|akbr)\s+(?:men|mn|min|mel)\b", "over"),
+    (r"\b(?:fo2|fou2|fo2e)\b", "over"),
+    (r"\b(?:a2al|a2all|a2l|a9al|aqal)\s+(?:men|mn|min|mel)\b", "under"),
+]

@@ -66,6 +66,11 @@ _REACHES_ME = re.compile(
     r"يجيلي|تجيلي|يبعتلي|يترسلي|يترسللي)\s+(?=(?:ال)?(?:اشعار|رساله|ايميل|email|مسج|تنبيه|sms|"
     r"واتساب|تقرير|ميساج|مسيج|نوتيفيكيشن)(?:\s|$))"
 )
+# "كل طلب جديد" (each new order) is an event, not a loop over a list.
+_EACH_NEW = re.compile(
+    r"(?<!\S)كل\s+(?=(?:ال)?(?:طلب|اوردر|عميل|زبون|رساله|ايميل|صف|دفعه|فاتوره|مسج|كليان)\s+"
+    r"(?:ال)?(?:جديد|جديده|جدد|جداد)(?!\S))"
+)
 OTHERWISE_MARK = "\u0001"
 # An event said as the object of an order: "a welcome email to new Stripe customers", "email
 # me the rows added to my sheet", "ابعت ترحيب لكل عميل جديد".
@@ -317,6 +322,7 @@ class OfflineBuilder:
             if extraction.entity(marker).kind in ("schedule", "wait", "condition"):
                 text = text.replace(marker, f" ; {marker} ; ")
         text = _REACHES_ME.sub(_reaches_me, text)
+        text = _EACH_NEW.sub("عند ", text)
         text = _OTHERWISE.sub(f" ; {OTHERWISE_MARK} ", text)
         text = _VERB_WAW.sub(lambda m: self._waw(m, text), text)
         clauses: list[Clause] = []
@@ -348,8 +354,10 @@ class OfflineBuilder:
         actions: list[PlannedStep] = []
         not_understood: list[str] = []
         pending_condition: PlannedStep | None = None
-        for clause in clauses:
+        for index, clause in enumerate(clauses):
             start = len(actions)
+            # "create a customer when someone fills the form": the event is still to come.
+            event_later = any(later.starts_with_when for later in clauses[index + 1 :])
             special = [e for e in clause.entities if e.kind in ("schedule", "wait", "condition")]
             if special:
                 entity = special[0]
@@ -380,7 +388,7 @@ class OfflineBuilder:
                         trigger = self._manual(language)  # the event is the one it lacks
                 not_understood.append(said)
                 continue
-            if trigger is None and not clause.starts_with_when:
+            if trigger is None and not clause.starts_with_when and not event_later:
                 inside = self._event_inside(clause, extraction)
                 if inside is not None:
                     trigger, action = inside
