@@ -191,7 +191,18 @@ class ExecutionHandle:
         self._result: ExecutionResult | None = None
         self._callbacks: list[Callable[[ExecutionResult], None]] = []
         self._callbacks_lock = threading.Lock()
-        self.future: Future[ExecutionResult] = Future()  # for asyncio.wrap_future
+        self._future: Future[ExecutionResult] | None = None
+
+    @property
+    def future(self) -> Future[ExecutionResult]:
+        """The result as a future (for asyncio.wrap_future); made when first asked for: most
+        runs, a webhook's done inline among them, never need one."""
+        with self._callbacks_lock:
+            if self._future is None:
+                self._future = Future()
+                if self._result is not None:
+                    self._future.set_result(self._result)
+            return self._future
 
     def done(self) -> bool:
         return self._done.is_set()
@@ -220,8 +231,10 @@ class ExecutionHandle:
         with self._callbacks_lock:
             self._result = result
             callbacks, self._callbacks = self._callbacks, []
+            future = self._future
         self._done.set()
-        self.future.set_result(result)
+        if future is not None:
+            future.set_result(result)
         for callback in callbacks:
             try:
                 callback(result)
