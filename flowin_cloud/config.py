@@ -153,8 +153,11 @@ class Settings(BaseSettings):
     # Runs of one account going at once, across all workers; more wait in line, so one
     # account's flood cannot take every worker.
     account_concurrency: int = Field(default=2, ge=1)
-    # How long a run that found its account's places taken waits before trying again.
+    # How long a run that found its account's places taken waits before trying again: twice
+    # as long each time, up to the longest wait, so a flood of one account's runs does not
+    # keep the workers busy asking.
     account_wait_seconds: float = Field(default=1.0, gt=0)
+    account_wait_max_seconds: float = Field(default=30.0, gt=0)
     # Accounts are spread over this many queues, which workers take from in turn.
     run_queues: int = Field(default=16, ge=1, le=1024)
     # Wraps the data key of each connected account uploaded for cloud runs (envelope

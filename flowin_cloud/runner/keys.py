@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from ..config import Settings
+from ..config import ConfigurationError, Settings
 from .vault import LocalMasterKey, MasterKey
 
 
@@ -15,7 +15,13 @@ def master_key(settings: Settings) -> MasterKey:
     """FLOWIN_CLOUD_MASTER_KEY; without it, one kept in the data folder (made on first use),
     which serves a cloud whose web server and workers share one machine."""
     if settings.master_key is not None:
-        return LocalMasterKey.from_text(settings.master_key.get_secret_value())
+        try:
+            return LocalMasterKey.from_text(settings.master_key.get_secret_value())
+        except ValueError as problem:
+            raise ConfigurationError(
+                f"FLOWIN_CLOUD_MASTER_KEY is not usable: {problem} A new one: python -c "
+                '"import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())"'
+            ) from None
     return LocalMasterKey.from_text(_kept_key(_folder(settings) / "master-key"))
 
 

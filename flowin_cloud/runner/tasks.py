@@ -24,6 +24,7 @@ import json
 import logging
 import math
 import os
+import random
 import socket
 import threading
 from collections import OrderedDict
@@ -119,7 +120,16 @@ def register(app: Celery) -> None:
             account_id, flow_id, execution_id, trigger_payload, task.request.hostname
         )
         if outcome is Outcome.WAIT:
-            raise task.retry(countdown=settings.account_wait_seconds)
+            raise task.retry(countdown=waiting_time(settings, task.request.retries))
+
+
+def waiting_time(settings: Settings, tries: int) -> float:
+    """Seconds before a run that found no free place tries again: doubling with each try, up
+    to the longest wait, spread a little so a flood's runs do not all come back at once."""
+    wait = min(
+        settings.account_wait_max_seconds, settings.account_wait_seconds * 2 ** min(tries, 16)
+    )
+    return wait * random.uniform(0.75, 1.0)
 
 
 def too_long(settings: Settings) -> str:

@@ -42,6 +42,7 @@ SETTINGS = {
     "run_redelivery_seconds": 4,
     "account_concurrency": 1,
     "account_wait_seconds": 0.2,
+    "account_wait_max_seconds": 0.5,
     "run_queues": 4,
 }
 
