@@ -143,6 +143,34 @@ def register_hooks(
     return hooks
 
 
+def cloud_hook(
+    cloud: Cloud, session: Session, user_id: str, flow_id: str, node_id: str
+) -> RelayHook:
+    """The public address of a cloud-run flow's webhook trigger: the one it had on a computer
+    when there was one (addresses are stable per trigger), otherwise a new one. The caller
+    commits."""
+    hook = session.scalars(
+        select(RelayHook).where(
+            RelayHook.user_id == user_id, RelayHook.flow_id == flow_id, RelayHook.node_id == node_id
+        )
+    ).one_or_none()
+    if hook is None:
+        sealed, hashed = _new_token(cloud)
+        hook = RelayHook(
+            id=str(uuid.uuid4()),
+            user_id=user_id,
+            flow_id=flow_id,
+            node_id=node_id,
+            token_sealed=sealed,
+            token_hash=hashed,
+            created_at=datetime.now(UTC),
+            wait_for_answer=False,
+        )
+        session.add(hook)
+    hook.active = True
+    return hook
+
+
 def rotate_hook(cloud: Cloud, session: Session, user_id: str, hook_id: str) -> RelayHook | None:
     hook = session.get(RelayHook, hook_id)
     if hook is None or hook.user_id != user_id:

@@ -20,10 +20,12 @@ from pydantic import BaseModel, Field
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ..deps import ApiCaller, CloudDep, SessionDep, require_verified_email
-from ..models import CloudConnection, CloudFlow
+from .. import relay
+from ..deps import ApiCaller, Cloud, CloudDep, SessionDep, require_verified_email
+from ..models import CloudConnection, CloudFlow, RelayHook
 from ..runner.vault import seal
 from ..schemas import JsonObject, Storable, errors
+from ..triggers.webhooks import webhook_trigger
 from .flows import NOT_FOUND as FLOW_NOT_FOUND
 from .flows import api_rate_limit
 
@@ -54,6 +56,10 @@ class CloudRunOut(BaseModel):
     flow_id: str
     cloud_run: bool
     accounts: list[Account] = Field(description="The connected accounts the flow's steps use.")
+    public_url: str | None = Field(
+        None,
+        description="Where its webhook trigger takes requests while the flow runs in the cloud.",
+    )
 
 
 class UploadedAccount(BaseModel):
@@ -98,7 +104,7 @@ def _flow(session: Session, owner_id: str, flow_id: str) -> CloudFlow:
     return flow
 
 
-def _out(session: Session, flow: CloudFlow) -> CloudRunOut:
+def _out(session: Session, flow: CloudFlow, cloud: Cloud | None = None) -> CloudRunOut:
     needed = needed_accounts(flow.definition)
     uploaded = set(
         session.scalars(
@@ -108,9 +114,20 @@ def _out(session: Session, flow: CloudFlow) -> CloudRunOut:
             )
         )
     )
+    public_url = None
+    if cloud is not None and flow.cloud_run:
+        hook = session.scalars(
+            select(RelayHook).where(
+                RelayHook.user_id == flow.owner_id,
+                RelayHook.flow_id == flow.id,
+                RelayHook.active.is_(True),
+            )
+        ).first()
+        public_url = relay.hook_out(cloud, hook)["url"] if hook is not None else None
     return CloudRunOut(
         flow_id=flow.id,
         cloud_run=flow.cloud_run,
+        public_url=public_url,
         accounts=[
             Account(connection_id=key, connector=connector, uploaded=key in uploaded)
             for key, connector in sorted(needed.items())
@@ -134,9 +151,12 @@ def forget_unused_accounts(session: Session, owner_id: str) -> None:
 
 
 @router.get("/flows/{flow_id}/cloud-run", response_model=CloudRunOut, responses=errors(401, 404))
-def get_cloud_run(flow_id: FlowId, caller: ApiCaller, session: SessionDep) -> CloudRunOut:
-    """Whether the flow runs in the cloud, and which connected accounts it would upload."""
-    return _out(session, _flow(session, caller.user.id, flow_id))
+def get_cloud_run(
+    flow_id: FlowId, caller: ApiCaller, session: SessionDep, cloud: CloudDep
+) -> CloudRunOut:
+    """Whether the flow runs in the cloud, which connected accounts it would upload, and the
+    public address its webhook trigger takes requests at."""
+    return _out(session, _flow(session, caller.user.id, flow_id), cloud)
 
 
 @router.put(
@@ -196,8 +216,11 @@ def set_cloud_run(
         session.rollback()
         raise Refusal(status.HTTP_409_CONFLICT, detail=MISSING.format(accounts=", ".join(missing)))
     flow.cloud_run = True
+    node_id = webhook_trigger(flow.definition)
+    if node_id is not None:  # requests to its public address start its runs in the cloud
+        relay.cloud_hook(cloud, session, caller.user.id, flow.id, node_id)
     session.commit()
-    return _out(session, flow)
+    return _out(session, flow, cloud)
 
 
 @router.delete(

@@ -68,5 +68,21 @@ def accept_for_cloud(
     return WebhookReply(status=202, body={"event_id": run_id})
 
 
+def webhook_trigger(definition: str, registry: Registry | None = None) -> str | None:
+    """The id of the flow's webhook trigger; None when it starts otherwise (or is broken)."""
+    from flowin_engine.registry import TriggerKind
+
+    registry = registry or default_registry()
+    try:
+        flow = Flow.from_json(definition)
+        for node in flow.nodes:
+            node_type = registry.get(node.type)
+            if node_type.is_trigger:
+                return node.id if node_type.trigger_kind == TriggerKind.WEBHOOK else None
+    except (FlowinError, KeyError, ValueError):
+        return None
+    return None
+
+
 def _none(connection_id: str | None) -> dict[str, Any]:
     raise FlowinError("This trigger needs a connected account uploaded for cloud runs.")

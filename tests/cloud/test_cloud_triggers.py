@@ -14,7 +14,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +25,10 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 from werkzeug import Request, Response
 
-from flowin_cloud import create_app, db, relay
+from flowin_cloud import create_app, db
 from flowin_cloud.config import Settings
 from flowin_cloud.models import (
+    ApiKey,
     CloudConnection,
     CloudFlow,
     CloudTrigger,
@@ -37,9 +38,9 @@ from flowin_cloud.models import (
     RunJob,
     User,
 )
-from flowin_cloud.relay import Listed, hook_out
 from flowin_cloud.runner.keys import master_key
 from flowin_cloud.runner.vault import seal
+from flowin_cloud.security import digest, new_api_key
 from flowin_cloud.triggers.jobs import CelerySender, Relay
 from flowin_cloud.triggers.webhooks import accept_for_cloud, runs_in_cloud
 from flowin_engine.model import Edge, Flow, Node
@@ -180,13 +181,29 @@ class PublicAddresses:
         )
         self.app = create_app(settings)
         self.client = TestClient(self.app)
-        cloud = self.app.state.cloud
-        with cloud.sessions() as session:
-            listed = [Listed(flow, "hook", False) for flow in ("orders", "on-computer")]
-            made = relay.register_hooks(cloud, session, account, listed)
-            self.paths = {
-                hook.flow_id: hook_out(cloud, hook)["url"].removeprefix(PUBLIC) for hook in made
-            }
+        key = new_api_key()
+        with self.app.state.cloud.sessions() as session, session.begin():
+            session.get(User, account).email_verified_at = datetime.now(UTC)
+            session.add(
+                ApiKey(
+                    id=str(uuid.uuid4()), user_id=account, name="test", key_hash=digest(key),
+                    key_start=key[:8], key_end=key[-4:], is_active=True,
+                )
+            )  # fmt: skip
+        headers = {"Authorization": f"Bearer {key}"}
+        # The computer lists the webhook triggers it runs; then "orders" is switched to the cloud.
+        listed = [{"flow_id": "on-computer", "node_id": "hook", "wait_for_answer": False}]
+        (computer,) = self.client.put("/relay/hooks", json=listed, headers=headers).json()
+        switched = self.client.put(
+            "/api/flows/orders/cloud-run", json={"enabled": True}, headers=headers
+        ).json()
+        assert switched["cloud_run"] is True, switched
+        self.paths = {
+            "orders": switched["public_url"].removeprefix(PUBLIC),
+            "on-computer": computer["url"].removeprefix(PUBLIC),
+        }
+        # The computer registering its list again leaves the cloud's address answering.
+        self.client.put("/relay/hooks", json=listed, headers=headers).raise_for_status()
 
     def post(self, flow_id: str, body: bytes) -> Any:
         return self.client.post(
@@ -207,7 +224,7 @@ def test_webhook_runs_committed_while_the_broker_is_down_reach_a_worker_once_whe
     tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    add_cloud_flow(engine, account, "orders", webhook_flow("orders"))
+    add_cloud_flow(engine, account, "orders", webhook_flow("orders"), cloud_run=False)
     add_cloud_flow(engine, account, "on-computer", webhook_flow("on-computer"), cloud_run=False)
     public = PublicAddresses(cloud_env, account, tmp_path / "cloud")
     workers.start("w1")
