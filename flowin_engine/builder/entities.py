@@ -186,7 +186,8 @@ _VALUE = (
     r"(?:\s*" + _CURRENCY + r"(?![\w\u0621-\u064a]))?"
 )
 _CONDITION_EN = re.compile(
-    r"\b(?:only\s+)?(?P<word>if|when|whenever)\s+(?:the\s+|its\s+|their\s+)?(?P<subject>[a-z_ ]{2,30}?)\s+"
+    r"\b(?:only\s+)?(?:(?P<word>if|when|whenever)\s+(?:the\s+|its\s+|their\s+)?"
+    r"|(?P<joined>and|where|with|but only if)\s+(?:the|its|their)\s+)(?P<subject>[a-z_ ]{2,30}?)\s+"
     r"(?:is\s+|are\s+|was\s+)?(?P<op>" + _OPERATOR_WORDS + r")\s+" + _VALUE,
     re.IGNORECASE,
 )
@@ -231,6 +232,10 @@ def _condition(match: re.Match[str]) -> Entity | None:
     if loose and word.startswith("when"):
         return None
     numeric = isinstance(value, int | float) or MARKER.fullmatch(raw_value) is not None
+    if match.groupdict().get("joined") and not isinstance(value, int | float):
+        return (
+            None  # "and the total is more than 200" is a condition; "and the name is X" may not be
+        )
     if loose and not numeric and (len(subject.split()) > 2 or subject.split()[0] in _NOT_SUBJECTS):
         return None
     return Entity(

@@ -462,7 +462,10 @@ def _english_variants(word: str) -> set[str]:
     variants = {word}
     for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ed", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            variants.add(word[: -len(suffix)] + replacement)
+            stem = word[: -len(suffix)] + replacement
+            variants.add(stem)
+            if suffix in ("ing", "ed") and len(stem) > 3 and stem[-1] == stem[-2]:
+                variants.add(stem[:-1])  # "submitted" → "submit"
     return variants
 
 

@@ -619,8 +619,15 @@ class OfflineBuilder:
             return found
         reply_type = _REPLY_ACTIONS.get(trigger.node_type.type) if trigger else None
         if reply_type and reply_type in self.registry and _REPLY_WORD.search(said):
+            # back where it came from: that service's step the words fit best ("send back a
+            # photo" on Telegram is its photo step), its plain reply otherwise
+            home = self.registry.get(reply_type).connector.id
+            same = self.catalogue.best(words, False, hints, only=home)
+            if same is not None and same.score >= MATCH_THRESHOLD:
+                return same
             return self.catalogue.best_of(words, reply_type) or found
-        if actions and not self.catalogue.connectors_named(words):
+        fits = found is not None and hints & set(found.node_type.input_model.model_fields)
+        if actions and not fits and not self.catalogue.connectors_named(words):
             previous = actions[-1].node_type.connector.id
             same = self.catalogue.best(words, False, hints, only=previous)
             close_enough = same is not None and same.score >= MATCH_THRESHOLD * 0.9
@@ -742,7 +749,7 @@ def _reaches_me(match: re.Match[str]) -> str:
 
 # Replying to a message goes back where the message came from.
 _REPLY_WORD = re.compile(
-    r"\b(?:reply|replies|respond|answer)\b|(?<!\S)(?:و)?(?:رد|يرد|ترد|جاوب|يجاوب|ردي)",
+    r"\b(?:reply|replies|respond|answer|back)\b|(?<!\S)(?:و)?(?:رد|يرد|ترد|جاوب|يجاوب|ردي)",
     re.IGNORECASE,
 )
 _REPLY_ACTIONS = {
