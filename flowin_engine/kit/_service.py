@@ -5,6 +5,20 @@ A connector declares its service once (its name, its host, where its answers car
 message) and lets the kit word the common cases: a refused account, too many requests, a
 service in trouble, an answer that never came. It words only what is its own (a 404 that means
 "share the database with the integration") before handing the rest to ``Service.failure``.
+
+Repeating, one policy for every operation. The manifest says whether an operation may be run
+again (``repeat_safe``) and the operation says the same to each call (``sends=True`` for a call
+that does something a repeat would do twice: a message sent, a record created). A call that
+changes nothing (GET, and PUT/DELETE, idempotent by RFC 9110 9.2.2) is tried again after any
+passing failure. A send is tried again only when the request certainly did not reach the
+service: no connection was made (refused, DNS, a connect or pool timeout), or a 429, which says
+the service did not act on it (RFC 6585). After a 5xx (503 included: a gateway in front of the
+service answers 502/503/504 when the service itself may have acted), or a connection lost or
+timed out once the request was sent, it may have been done: the step fails with a sentence
+saying so, and the user checks before running it again by hand. An API that offers an
+idempotency key makes a send repeat-safe when the key stays the same across attempts: Stripe
+(``Idempotency-Key``); of the other services' descriptions only Twilio's payments
+(``IdempotencyKey``, not its messages) have one, and WhatsApp, Telegram and Slack none.
 """
 
 from __future__ import annotations
