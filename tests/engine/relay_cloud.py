@@ -86,6 +86,7 @@ class RelayStandIn:
         self.accounts: dict[str, _Account] = {}
         self.websocket_connections = 0
         self.polls = 0
+        self._sent_sets: list[set[str]] = []  # per WebSocket, the events sent on it
         self._seq = 0
         self._known_tokens: dict[str, str] = {}  # access token → account e-mail
         self._loop = asyncio.new_event_loop()
@@ -107,6 +108,8 @@ class RelayStandIn:
         """Send every event again, as after acknowledgements lost on the way."""
 
         async def again() -> None:
+            for sent in self._sent_sets:
+                sent.clear()
             for account in self.accounts.values():
                 for event in account.events:
                     event.delivered = False
@@ -299,6 +302,7 @@ class RelayStandIn:
         waker = asyncio.Event()
         state.wakers.add(waker)
         sent: set[str] = set()
+        self._sent_sets.append(sent)
 
         async def send() -> None:
             while True:

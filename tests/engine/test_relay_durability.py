@@ -1,8 +1,7 @@
 """Nothing is lost or doubled through the relay: `flowin serve`, signed in, killed with SIGKILL
 while it drains a few hundred events the cloud kept for it.
 
-A real ``flowin-cloud`` (with the relay stand-in in front of it until it serves the relay, see
-relay_cloud.py) and real ``flowin serve`` processes.
+A real ``flowin-cloud`` and real ``flowin serve`` processes.
 """
 
 from __future__ import annotations
@@ -28,7 +27,7 @@ from tests.cloud_server import (
 )
 
 from .cloud_computers import Computer, new_email, register
-from .relay_cloud import RelayStandIn, cloud_has_relay
+from .relay_cloud import cloud_has_relay
 
 pytestmark = pytest.mark.slow
 
@@ -38,14 +37,8 @@ ADDRESS_LINE = re.compile(r"Public address of 'Orders': (\S+)")
 
 @pytest.fixture(scope="module")
 def relay(cloud_server):  # noqa: F811 (the imported fixture)
-    if cloud_has_relay(cloud_server):
-        yield cloud_server.url
-        return
-    stand_in = RelayStandIn(cloud_server).start()
-    try:
-        yield stand_in.url
-    finally:
-        stand_in.stop()
+    assert cloud_has_relay(cloud_server), "flowin-cloud answers no PUT /relay/hooks"
+    return cloud_server.url
 
 
 class Serve:
