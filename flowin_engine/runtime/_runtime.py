@@ -8,6 +8,13 @@ Executions are started by one thread (``flowin-starter``): it takes everything r
 at that moment (accepted events within the limits, and webhook callers waiting for an answer)
 and records them as begun in one transaction, so neither the web server's event loop nor the
 inbox writer ever waits for the history.
+
+A webhook flow whose steps all run inline (``FlowPlan.inline``) takes a shorter way: the
+listener's event loop runs it (``answer_inline``, ``run_accepted_inline``) and the hot path's
+writer (``store/_hot.py``) commits the run and its steps in one transaction, in a group with
+others. A "respond when done" caller is answered once its run is committed; an accepted event
+(202 after it is committed) is run right after its answer and, until its run is committed,
+stays in the inbox as not started, so a kill -9 in between runs it once at the next start.
 """
 
 from __future__ import annotations
