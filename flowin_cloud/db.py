@@ -16,11 +16,15 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 def connect(url: str) -> Engine:
     """An engine for ``url``; SQLite files get their folder, foreign keys and WAL."""
     parsed = make_url(url)
+    # A database error is logged with its exception, which would otherwise quote the values
+    # being written: webhook bodies and headers, token hashes, sealed secrets.
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+    engine = create_engine(
+        url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

@@ -330,3 +330,22 @@ def test_a_flow_that_runs_in_the_cloud_keeps_its_address_when_the_computer_leave
 def owner_of(client, hook) -> str:
     (row,) = rows(client, RelayHook, RelayHook.id == hook["hook_id"])
     return row.user_id
+
+
+def test_a_database_error_never_quotes_what_a_request_carried(database_url):
+    # Server errors are logged with their exception, and SQLAlchemy's would quote the values
+    # it was writing: a request's body and headers, or anything else secret.
+    from sqlalchemy import text
+
+    from flowin_cloud import db
+
+    engine = db.connect(database_url)
+    try:
+        with pytest.raises(Exception) as failed, engine.begin() as connection:
+            connection.execute(
+                text("INSERT INTO relay_nowhere (body) VALUES (:body)"),
+                {"body": "card=4242424242424242"},
+            )
+    finally:
+        engine.dispose()
+    assert "4242424242424242" not in str(failed.value)
