@@ -68,7 +68,9 @@ _PHONE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d \-()]{6,16}\d(?!\w)")
 _CHANNEL = re.compile(r"(?<![\w&])#([\w\u0621-\u064a][\w\u0621-\u064a\-]*)")
 # An Arabic preposition or "and" written onto an address or a number: "لـhr@x.com" (tatweel
 # already gone), "و+9665…", "ب#sales". Set apart so the address is found whole.
-_GLUED_PREFIX = re.compile(r"(?<![\w\u0621-\u064a])(?:لل|ول|وب|[لبوفك])(?=[A-Za-z0-9+#@])")
+_GLUED_PREFIX = re.compile(
+    r"(?<![\w\u0621-\u064a])(?:وبال|بال|عال|فال|وال|ال|لل|ول|وب|[لبوفك])(?=[A-Za-z0-9+#@])"
+)
 _CHAT = re.compile(r"(?<![\w.])@([A-Za-z][A-Za-z0-9_]{3,})")
 
 

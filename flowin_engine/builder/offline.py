@@ -43,7 +43,7 @@ _SPLIT = re.compile(
     r"|\s+(?=(?:when|whenever|as soon as|once)\s)"
     r"|\s+(?=(?:عند|عندما|لما|لمن|اول ما|كلما|كل ما|متي ما|بمجرد|ملي|فاش)\s)"
     # Gulf "خله ينحفظ", "خليه يرسل": have it be saved / have it send — a step of its own.
-    r"|\s+(?=(?:خله|خليه|خليها|خلها|خلي)\s)"
+    r"|\s+(?=(?:خله|خليه|خليها|خلها|خلي|خل)\s)"
     # "each new Gmail message should be summarised by ChatGPT": the passive order is a step.
     r"|\s+(?=(?:should|must|will|needs to|has to|is to)\s+(?:then\s+)?(?:be|get)\s+\w+ed\b)",
     re.IGNORECASE,
@@ -63,7 +63,8 @@ _VAGUE_IF = re.compile(
 # After the event, "يوصلني إشعار" (a notification reaches me) is the order to send one.
 _REACHES_ME = re.compile(
     r"(?<=\S)\s+(?:و|ف)?(?:يوصلني|توصلني|يجيني|تجيني|يوصلنا|توصلنا|يجينا|يطلعلي|يوصلي|توصلي|"
-    r"يجيلي|تجيلي|يبعتلي|يترسلي|يترسللي)\s+(?=(?:ال)?(?:اشعار|رساله|ايميل|email|مسج|تنبيه|sms|"
+    r"يجيلي|تجيلي|يبعتلي|يترسلي|يترسللي|نتوصل|نوصل|يتبعتلي|يتبعتلنا)\s+"
+    r"(?=(?:ب)?(?:ال)?(?:اشعار|رساله|ايميل|email|مسج|تنبيه|sms|"
     r"واتساب|تقرير|ميساج|مسيج|نوتيفيكيشن)(?:\s|$))"
 )
 # "كل طلب جديد" (each new order) is an event, not a loop over a list.
@@ -247,6 +248,16 @@ class OfflineBuilder:
             tail = self.catalogue.best(right_words, False)
             lacking_left = bool(unsupported(left.text.lower(), "en"))
             if lacking_left and tail and tail.score >= MATCH_THRESHOLD:
+                left.entities = extraction.in_text(left.text)
+                right.entities = extraction.in_text(right.text)
+                return [left, *self._split_run_on(right, extraction)]
+            replies = (
+                head is not None
+                and head.node_type.type in _REPLY_ACTIONS
+                and _REPLY_WORD.search(right.text) is not None
+            )
+            if replies and head.score >= MATCH_THRESHOLD:
+                # "…on WhatsApp, reply with a welcome": an answer, whatever its words weigh
                 left.entities = extraction.in_text(left.text)
                 right.entities = extraction.in_text(right.text)
                 return [left, *self._split_run_on(right, extraction)]
@@ -658,12 +669,12 @@ class OfflineBuilder:
         best = None
         for entry in self.catalogue.entries:
             node_type = entry.node_type
-            if node_type.is_trigger or node_type.connector.id not in named:
-                continue
-            if not node_type.type.split(".")[1].startswith(_READS):
+            if node_type.is_trigger or not node_type.type.split(".")[1].startswith(_READS):
                 continue
             score, _phrase = self.catalogue._phrase_score(entry, words)
-            if score >= MATCH_THRESHOLD and (best is None or score > best[0]):
+            # a service it names, or words that can only mean its list ("تقرير الطلبات")
+            needed = MATCH_THRESHOLD if node_type.connector.id in named else MATCH_THRESHOLD + 0.2
+            if score >= needed and (best is None or score > best[0]):
                 best = (score, node_type)
         return PlannedStep(best[1], "") if best else None
 
