@@ -116,6 +116,12 @@ class OperationManifest(BaseModel):
         description="A webhook trigger's function(params, request, ctx) -> WebhookReply | None "
         "that checks each request (its signature, its event) before the flow starts.",
     )
+    delivery_id: str | None = Field(
+        None,
+        description="Where a webhook trigger's vendor puts the id of a delivery, the same when "
+        "it delivers it again ('header:x-shopify-webhook-id', 'body:id', 'body:event_id'): a "
+        "delivery whose id was taken before is answered as the first was and starts no run.",
+    )
     webhook_handshake: bool = Field(
         False,
         description="The webhook gate answers a handshake the service waits for (a verification "

@@ -14,6 +14,7 @@ import base64
 import hashlib
 import hmac
 import json
+import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -95,6 +96,36 @@ class WebhookRequest:
             "query": dict(self.query),
             "body": self.parsed_body(),
         }
+
+
+_PATH_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+# The longest delivery id taken: vendors' ids are tens of characters.
+DELIVERY_ID_LENGTH = 200
+
+
+def delivery_id(request: WebhookRequest, where: str | None) -> str | None:
+    """The id the vendor gives this delivery, found where the trigger's manifest says
+    (``delivery_id``): "header:x-shopify-webhook-id", "body:id" or a path into the body
+    ("body:entry[0].changes[0].value.messages[0].id"; a form's field by its name). The vendor
+    sends a delivery again with the same id; None when there is no such id."""
+    if not where:
+        return None
+    kind, _, name = where.partition(":")
+    if kind == "header":
+        value: Any = request.header(name)
+    else:
+        value = request.parsed_body()
+        for key, index in _PATH_STEP.findall(name):
+            if key and isinstance(value, dict):
+                value = value.get(key)
+            elif index and isinstance(value, list) and int(index) < len(value):
+                value = value[int(index)]
+            else:
+                return None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return None
+    value = str(value).strip()
+    return value[:DELIVERY_ID_LENGTH] or None
 
 
 def nesting_depth(value: Any, limit: int | None = None) -> int:

@@ -6,10 +6,11 @@ import asyncio
 import json
 import logging
 import threading
+import uuid
 from typing import TYPE_CHECKING, Any
 
 from ..errors import FlowinError
-from ..webhooks import GateContext, WebhookRejected, WebhookReply, WebhookRequest
+from ..webhooks import GateContext, WebhookRejected, WebhookReply, WebhookRequest, delivery_id
 
 if TYPE_CHECKING:
     from aiohttp import web
@@ -19,6 +20,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 WEBHOOK_PREFIX = "/webhook/"
+# The run a vendor's delivery starts has an id made from the delivery's own (uuid5 in this
+# space): a delivery sent again names the same run, and the inbox takes it once.
+_DELIVERIES = uuid.UUID("6f0b3d7e-51a2-4c2e-9d8b-2f4e6c1a9b57")
+# Deliveries being taken right now (the same one may arrive twice at once).
+_taking: set[str] = set()
 
 
 class WebhookListener:
@@ -137,7 +143,10 @@ async def answer_webhook(
     """What a webhook request gets, however it arrived (the local port or the cloud's relay).
 
     The signature gate, the durable write before any 2xx and "respond when done" live here,
-    once; ``event_id`` (the relay's) becomes the id of the run it starts.
+    once; ``event_id`` (the relay's) becomes the id of the run it starts, unless the vendor
+    gave the delivery an id of its own (the trigger's ``delivery_id``): then the run's id is
+    made from it, and a delivery taken before is answered 202 with that run's id again and not
+    run twice, for as long as the history keeps the run.
     """
     try:
         incoming.check_nesting()
@@ -153,6 +162,32 @@ async def answer_webhook(
             return _refusal(rejected.status, str(rejected))
         if reply is not None:
             return reply
+    delivered = delivery_id(incoming, route.node_type.manifest.delivery_id)
+    if delivered is None:
+        return await _accept(runtime, route, incoming, event_id)
+    # The vendor sends a delivery again when it missed our answer: its run is the same one.
+    run_id = uuid.uuid5(_DELIVERIES, f"{route.flow.id}/{route.trigger.id}/{delivered}").hex
+    if run_id in _taking or await asyncio.to_thread(_taken, runtime, run_id):
+        log.info("Webhook for '%s': delivery %s came again; not run again", route.flow.name, run_id)
+        return WebhookReply(status=202, body={"execution_id": run_id})
+    _taking.add(run_id)
+    try:
+        return await _accept(runtime, route, incoming, run_id)
+    finally:
+        _taking.discard(run_id)
+
+
+def _taken(runtime: Runtime, run_id: str) -> bool:
+    """Whether a run with this id was accepted before (waiting in the inbox, or in the history,
+    as long as the history keeps it)."""
+    store = runtime.store
+    return store.inbox.holds(run_id) or bool(store.executions.recorded([run_id]))
+
+
+async def _accept(
+    runtime: Runtime, route: ActiveFlow, incoming: WebhookRequest, event_id: str | None
+) -> WebhookReply:
+    """Into the inbox (or run, when the caller waits for the run's answer)."""
     payload = incoming.as_trigger_data()
     if not runtime.accepting():
         return _refusal(

@@ -1,0 +1,122 @@
+"""A vendor that delivers the same webhook again (its retry after a lost answer) starts one run.
+
+Each trigger declares where its vendor puts the delivery's id (``delivery_id`` in the manifest:
+Shopify's X-Shopify-Webhook-Id header, Stripe's event id, Slack's event_id, WhatsApp's message
+id, Twilio's MessageSid); the listener answers a delivery it has already taken with the same 2xx
+and starts nothing. Deliveries go to the engine's own listener on 127.0.0.1, signed as Shopify
+signs them, and the runs are counted in the history.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from urllib.parse import urlencode
+
+import httpx
+import pytest
+
+from flowin_engine.data_folder import DataFolder
+from flowin_engine.model import FlowStatus
+from flowin_engine.registry import default_registry
+from flowin_engine.runtime import RuntimeSettings
+from flowin_engine.store import Store
+from flowin_engine.webhooks import WebhookRequest, delivery_id
+from tests.connectors.test_shopify import SECRET, TOKEN, sample_order, signed
+from tests.engine.builders import make_flow
+from tests.engine.test_runtime import finished, wait_for
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch) -> Iterator[Store]:
+    monkeypatch.setenv("FLOWIN_SECRETS", "file")
+    with Store(tmp_path / "flowin.db") as opened:
+        yield opened
+
+
+@pytest.mark.parametrize("then", ["core.set_fields", "core.delay"])
+def test_the_same_signed_shopify_delivery_sent_twice_starts_one_run(store, then):
+    folder = DataFolder(store)
+    shop = folder.connections.add(
+        "shopify",
+        "Shop",
+        {"shop_domain": "layla-shop", "access_token": TOKEN, "webhook_secret": SECRET},
+    ).id
+    # A Set step runs on the listener's own thread; a Delay in the pool: both paths are held.
+    settings = {
+        "core.set_fields": {"fields": [{"name": "order", "value": "{{ trigger.name }}"}]},
+        "core.delay": {"mode": "duration", "amount": 0, "unit": "seconds"},
+    }[then]
+    flow = make_flow(
+        [("New order", "shopify.new_order", {"connection": shop}), ("Then", then, settings)],
+        ["New order -> Then"],
+    )
+    flow.status = FlowStatus.ACTIVE
+    store.flows.save(flow)
+    body = json.dumps(sample_order()).encode()
+    headers = {
+        "content-type": "application/json",
+        "x-shopify-topic": "orders/create",
+        "x-shopify-shop-domain": "layla-shop.myshopify.com",
+        "x-shopify-hmac-sha256": signed(body),
+        "x-shopify-webhook-id": "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043",
+    }
+    runtime = folder.runtime(RuntimeSettings(port=0, sync_interval=0.1))
+    runtime.start()
+    try:
+        runtime.sync()
+        url = runtime.address + runtime.webhook_path(flow.id, flow.nodes[0].id)
+        first = httpx.post(url, content=body, headers=headers)
+        assert first.status_code == 202, first.text
+        finished(store, first.json()["execution_id"])
+        again = httpx.post(url, content=body, headers=headers)
+        other = httpx.post(
+            url, content=body, headers={**headers, "x-shopify-webhook-id": "another-delivery"}
+        )
+        assert other.status_code == 202
+        finished(store, other.json()["execution_id"])
+    finally:
+        runtime.stop(grace=2)
+    assert (again.status_code, again.json()) == (202, first.json())
+    wait_for(lambda: len(store.executions.summaries(flow_id=flow.id)) == 2)
+    runs = {run.id for run in store.executions.summaries(flow_id=flow.id)}
+    assert runs == {first.json()["execution_id"], other.json()["execution_id"]}
+
+
+def request(body: bytes, content_type: str = "application/json", **headers: str):
+    return WebhookRequest(
+        method="POST",
+        path="/webhook/x",
+        url="https://flowin.example/webhook/x",
+        headers={"content-type": content_type, **headers},
+        query={},
+        body=body,
+    )
+
+
+def declared(node_type: str) -> str | None:
+    return default_registry().get(node_type).manifest.delivery_id
+
+
+def test_each_vendor_trigger_names_where_its_delivery_id_is():
+    shopify = request(b"{}", **{"x-shopify-webhook-id": "b54557e4"})
+    assert delivery_id(shopify, declared("shopify.new_order")) == "b54557e4"
+    stripe = request(json.dumps({"id": "evt_1NG8Du2eZvKYlo2CUI79vXWy", "object": "event"}).encode())
+    for trigger in ("payment_succeeded", "invoice_paid", "new_customer"):
+        assert delivery_id(stripe, declared(f"stripe.{trigger}")) == "evt_1NG8Du2eZvKYlo2CUI79vXWy"
+    slack = request(json.dumps({"type": "event_callback", "event_id": "Ev0PV52K25"}).encode())
+    assert delivery_id(slack, declared("slack.new_message")) == "Ev0PV52K25"
+    whatsapp = request(
+        json.dumps(
+            {"entry": [{"changes": [{"value": {"messages": [{"id": "wamid.HBgL"}]}}]}]}
+        ).encode()
+    )
+    assert delivery_id(whatsapp, declared("whatsapp.incoming_message")) == "wamid.HBgL"
+    sms = request(
+        urlencode({"MessageSid": "SM" + "c" * 32, "Body": "STOP"}).encode(),
+        "application/x-www-form-urlencoded",
+    )
+    assert delivery_id(sms, declared("twilio.incoming_sms")) == "SM" + "c" * 32
+    # A delivery without the id (a test sent by hand) is taken as new each time.
+    assert delivery_id(request(b"{}"), declared("shopify.new_order")) is None
+    assert declared("webhook.receive") is None
