@@ -240,6 +240,8 @@ class Supervisor:
         try:
             self._launch(worker)
         except FlowinError as error:
+            if self.stopping.is_set():
+                return  # stopped while it was starting
             self.echo(f"{error} Trying again in {worker.backoff:.0f} seconds.")
             worker.backoff = min(worker.backoff * 2, MAX_BACKOFF)
             worker.restart_at = time.monotonic() + worker.backoff
