@@ -264,7 +264,12 @@ class OfflineBuilder:
             if head and tail and min(head.score, tail.score) >= MATCH_THRESHOLD:
                 in_role = self.catalogue.best(left_words, role)
                 best_half = max(tail.score, in_role.score if in_role else 0.0)
-                if whole is not None and whole.score > best_half:
+                two_services = (
+                    head.named
+                    and tail.named
+                    and head.node_type.connector.id != tail.node_type.connector.id
+                )
+                if whole is not None and whole.score > best_half and not two_services:
                     continue
                 left.entities = extraction.in_text(left.text)
                 right.entities = extraction.in_text(right.text)
