@@ -1,10 +1,17 @@
 """AI text generation through the official ``openai`` SDK: OpenAI, or any server that speaks its
 Chat Completions API (Ollama, LM Studio, vLLM, Azure-compatible gateways) via ``base_url``.
+
+OpenAI's own models take the answer's length as ``max_completion_tokens`` (``max_tokens`` is
+deprecated in OpenAI's description, and its reasoning models refuse it); other servers' models
+(Ollama's llama3.2, gpt-oss) are sent ``max_tokens``, the field those servers document.
+Reasoning models (the o-series, the gpt-5 family) accept no temperature but their default, so
+none is sent to them.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
@@ -30,6 +37,10 @@ DEFAULT_BASE_URL = "https://api.openai.com/v1"
 DEFAULT_MODEL = "gpt-4o-mini"
 TEST_TIMEOUT = 15.0
 AI = Service("AI", host="api.openai.com")
+# OpenAI's model names (after a gateway's "openai/" prefix); gpt-oss is an open model that other
+# servers run.
+_OPENAI_MODEL = re.compile(r"^(gpt-(?!oss)|chatgpt-|o\d)")
+_REASONING_MODEL = re.compile(r"^(o\d|gpt-5)")
 
 
 class OpenAIAccount(BaseModel):
@@ -96,9 +107,13 @@ def generate_text(params: GenerateTextInput, ctx: StepContext) -> dict[str, Any]
     if system:
         messages.append({"role": "system", "content": system})
     messages.append({"role": "user", "content": params.prompt})
-    options: dict[str, Any] = {"temperature": params.temperature}
+    options: dict[str, Any] = {}
+    name = model.lower().removeprefix("openai/")
+    if not _REASONING_MODEL.match(name):
+        options["temperature"] = params.temperature
     if params.max_tokens:
-        options["max_tokens"] = params.max_tokens
+        limit = "max_completion_tokens" if _OPENAI_MODEL.match(name) else "max_tokens"
+        options[limit] = params.max_tokens
     if params.json_output:
         options["response_format"] = {"type": "json_object"}
     try:

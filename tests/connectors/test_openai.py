@@ -91,7 +91,7 @@ def test_generate_text_sends_the_system_and_user_messages(api, account, connecti
         },
         connections,
     )
-    (call,) = api.calls("createChatCompletion")
+    (call,) = api.calls("createChatCompletion")  # the account's default model, llama3.2
     assert call.request.headers["Authorization"] == f"Bearer {KEY}"
     assert call.request.json == {
         "model": "llama3.2",
@@ -103,6 +103,36 @@ def test_generate_text_sends_the_system_and_user_messages(api, account, connecti
         "max_tokens": 50,
     }
     assert output["text"] == "Shukran!" and output["usage"]["total_tokens"] == 25
+
+
+@pytest.mark.parametrize(
+    ("model", "limit", "temperature"),
+    [
+        # OpenAI's own models: the current field for the limit (max_tokens is deprecated in
+        # its description, and refused by reasoning models).
+        ("gpt-4o-mini", "max_completion_tokens", 0.3),
+        ("gpt-4.1", "max_completion_tokens", 0.3),
+        # Reasoning models refuse any temperature but the default: none is sent.
+        ("gpt-5-mini", "max_completion_tokens", None),
+        ("gpt-5.1", "max_completion_tokens", None),
+        ("o3", "max_completion_tokens", None),
+        ("o4-mini-2025-04-16", "max_completion_tokens", None),
+        # Other servers' models (Ollama, LM Studio) document max_tokens.
+        ("llama3.2", "max_tokens", 0.3),
+        ("gpt-oss:20b", "max_tokens", 0.3),
+    ],
+)
+def test_the_answer_length_and_creativity_are_sent_as_the_model_takes_them(
+    api, account, connections, model, limit, temperature
+):
+    api.respond("createChatCompletion", json=completion("Shukran!"))
+    params = {"connection": account, "prompt": "Hi", "model": model, "temperature": 0.3}
+    run({**params, "max_tokens": 300}, connections)
+    (call,) = api.calls("createChatCompletion")
+    body = call.request.json
+    assert body[limit] == 300
+    assert {"max_tokens", "max_completion_tokens"} & set(body) == {limit}
+    assert body.get("temperature") == temperature
 
 
 def test_json_output_asks_for_json_and_parses_the_answer(api, account, connections):
