@@ -184,6 +184,8 @@ class Relay:
         self._hooks_changed: asyncio.Event | None = None
         self._in_flight: dict[str, asyncio.Future[None]] = {}
         self._tasks: set[asyncio.Task[None]] = set()  # events being taken (kept referenced)
+        self._lookups: list[tuple[str, asyncio.Future[bool]]] = []
+        self._looking: asyncio.Task[None] | None = None
         self._polling_until = 0.0
         self._stopping = False
         self._acked: asyncio.Event | None = None
@@ -696,9 +698,7 @@ class Relay:
             await asyncio.to_thread(self._record_flow_off, event_id, flow_id, incoming)
             return True
         store = self.runtime.store
-        if await asyncio.to_thread(
-            lambda: store.inbox.holds(event_id) or bool(store.executions.recorded([event_id]))
-        ):
+        if await self._known(event_id):
             return True  # accepted when it came before (its acknowledgement was lost)
         while True:
             reply = await answer_webhook(self.runtime, route, incoming, event_id=event_id)
@@ -725,6 +725,32 @@ class Relay:
                 REFUSED_ERROR.format(reason=reason or f"HTTP {reply.status}"),
             )
         return True
+
+    async def _known(self, event_id: str) -> bool:
+        """Whether this event was accepted before (its acknowledgement lost on the way). The
+        events arriving together are looked up together, in one read off the loop; they go on
+        in the order they came."""
+        answer: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+        self._lookups.append((event_id, answer))
+        if self._looking is None or self._looking.done():
+            self._looking = asyncio.create_task(self._look_up())
+        return await answer
+
+    async def _look_up(self) -> None:
+        while self._lookups:
+            batch, self._lookups = self._lookups, []
+            try:
+                known = await asyncio.to_thread(
+                    self.runtime.store.inbox.known, [event_id for event_id, _ in batch]
+                )
+            except Exception as error:
+                for _, answer in batch:
+                    if not answer.done():
+                        answer.set_exception(error)
+                continue
+            for event_id, answer in batch:
+                if not answer.done():
+                    answer.set_result(event_id in known)
 
     def _request(self, event: dict[str, Any], route: ActiveFlow | None) -> WebhookRequest:
         """The request as the public address received it; its path as the local port's would

@@ -103,6 +103,19 @@ class InboxRecords:
                 )
             return [InboxEvent(r.id, r.flow_id, r.source, r.payload, r.received_at) for r in rows]
 
+    def known(self, event_ids: Sequence[str]) -> set[str]:
+        """Which of these ids the inbox or the history has (accepted before, run or not)."""
+        found: set[str] = set()
+        ids = list(dict.fromkeys(event_ids))
+        with self._database.reading() as session:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                found.update(session.scalars(select(InboxRow.id).where(InboxRow.id.in_(chunk))))
+                found.update(
+                    session.scalars(select(ExecutionRow.id).where(ExecutionRow.id.in_(chunk)))
+                )
+        return found
+
     def holds(self, event_id: str) -> bool:
         """Whether an event with this id was accepted (started or not)."""
         with self._database.reading() as session:
