@@ -9,7 +9,9 @@ polling where a proxy refuses the upgrade) and takes each event it is sent throu
 the inbox before the acknowledgement, "respond when done". The relay's event id becomes the
 run's id, so an event delivered twice (after a lost acknowledgement) runs once. An event for a
 flow that is off (paused or deleted meanwhile) is acknowledged and recorded in the history as
-cancelled, not run; a request a connector refuses (a bad signature) is recorded as failed. The
+cancelled, not run (a request whose vendor names its delivery, such as Shopify's
+X-Shopify-Webhook-Id, runs under an id made from that instead, so the vendor's own retries are
+recognised too); a request a connector refuses (a bad signature) is recorded as failed. The
 contract with the cloud is docs/relay.md.
 
 For the app (plain Python, safe to read from any thread; no Qt needed):
@@ -712,7 +714,8 @@ class Relay:
         if reply.status >= 500:
             # It ran and failed (acknowledged), or could not start (Flowin is stopping: it
             # comes again at the next connection).
-            return bool(await asyncio.to_thread(store.executions.recorded, [event_id]))
+            ran = reply.body.get("execution_id") if isinstance(reply.body, dict) else None
+            return bool(await asyncio.to_thread(store.executions.recorded, [ran or event_id]))
         if reply.status >= 400:
             reason = reply.body.get("error") if isinstance(reply.body, dict) else None
             await asyncio.to_thread(
