@@ -411,3 +411,19 @@ def test_a_computer_not_signed_in_has_no_relay_and_reads_no_secret(tmp_path, rel
     finally:
         desk.stop()
         desk.computer.close()
+
+
+def test_the_relay_comes_back_by_itself_after_the_cloud_restarts(cloud, desks):
+    desk = desks()
+    flow = hook_flow()
+    desk.activate(flow)
+    desk.start()
+    address = desk.public_address(flow)
+    cloud.stop()
+    wait_until(lambda: desk.runtime.relay.state == RelayState.OFFLINE, what="the relay offline")
+    assert desk.runtime.relay.problem  # a sentence the app can show
+    cloud.start()
+    accepted = httpx.post(address, json={"name": "Back"})
+    assert accepted.status_code == 202
+    assert desk.finished(accepted.json()["event_id"]).status == ExecutionStatus.SUCCESS
+    assert desk.runtime.relay.state == RelayState.CONNECTED
