@@ -53,6 +53,16 @@ class Phrases(BaseModel):
 TypeName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")]
 
 
+class AcceptedAnswer(BaseModel):
+    """What a webhook trigger's service must be answered once a request is taken, when it reads
+    the answer (Twilio reads TwiML: JSON would be an error on every message)."""
+
+    model_config = ConfigDict(extra="forbid")
+    status: int = Field(200, ge=200, le=299)
+    content_type: str = Field(description="e.g. 'text/xml'")
+    body: str = ""
+
+
 class ReplyOnly(BaseModel):
     """An action a service allows only as a reply: WhatsApp's free text goes out only within 24
     hours of the customer's last message. A flow that writes first uses ``instead``."""
@@ -115,6 +125,11 @@ class OperationManifest(BaseModel):
         None,
         description="A webhook trigger's function(params, request, ctx) -> WebhookReply | None "
         "that checks each request (its signature, its event) before the flow starts.",
+    )
+    accepted_answer: AcceptedAnswer | None = Field(
+        None,
+        description="The answer to a webhook request taken into the inbox, instead of 202 with "
+        "the run's id as JSON, for a service that reads it.",
     )
     delivery_id: str | None = Field(
         None,

@@ -29,7 +29,10 @@ from flowin_engine.kit import (
 if TYPE_CHECKING:
     import httpx
 
-DEFAULT_API_VERSION = "2025-01"
+# Shopify supports each quarterly version for at least a year (shopify.dev/docs/api/usage/
+# versioning); past that it answers with the oldest version it still supports. 2026-07 is the
+# version of the orders/create description the connector is tested against.
+DEFAULT_API_VERSION = "2026-07"
 TEST_TIMEOUT = 15.0
 PAGE_SIZE = 250  # the most Shopify gives per page
 _NEXT_LINK = re.compile(r'<([^>]+)>\s*;\s*rel="?next"?')
@@ -56,7 +59,13 @@ class ShopifyStore(BaseModel):
         "→ Webhooks); Flowin refuses webhooks it didn't sign.",
         json_schema_extra=SECRET,
     )
-    api_version: str = Field(DEFAULT_API_VERSION, title="API version", pattern=r"^\d{4}-\d{2}$")
+    api_version: str = Field(
+        DEFAULT_API_VERSION,
+        title="API version",
+        description="The Admin API version this store is called with, e.g. 2026-07; Shopify "
+        "supports each version for a year.",
+        pattern=r"^\d{4}-\d{2}$",
+    )
     base_url: str = Field("", title="API address", description="Empty for https://<store>.")
 
     def admin_url(self, path: str) -> str:

@@ -169,7 +169,7 @@ async def answer_webhook(
     run_id = uuid.uuid5(_DELIVERIES, f"{route.flow.id}/{route.trigger.id}/{delivered}").hex
     if run_id in _taking or await asyncio.to_thread(_taken, runtime, run_id):
         log.info("Webhook for '%s': delivery %s came again; not run again", route.flow.name, run_id)
-        return WebhookReply(status=202, body={"execution_id": run_id})
+        return _accepted(route, run_id)
     _taking.add(run_id)
     try:
         return await _accept(runtime, route, incoming, run_id)
@@ -213,7 +213,17 @@ async def _accept(
     await written
     if inline:
         asyncio.get_running_loop().call_soon(runtime.run_accepted_inline, route, event)
-    return WebhookReply(status=202, body={"execution_id": event.id})
+    return _accepted(route, event.id)
+
+
+def _accepted(route: ActiveFlow, run_id: str) -> WebhookReply:
+    """The answer to a request taken: the run's id, or what the trigger's service reads."""
+    answer = route.node_type.manifest.accepted_answer
+    if answer is None:
+        return WebhookReply(status=202, body={"execution_id": run_id})
+    return WebhookReply(
+        status=answer.status, body=answer.body, headers={"Content-Type": answer.content_type}
+    )
 
 
 def _new_event_loop() -> asyncio.AbstractEventLoop:

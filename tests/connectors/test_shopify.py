@@ -3,7 +3,7 @@
 Shopify publishes no OpenAPI for the Admin REST API. Incoming webhooks are checked against the
 saved payload schema (tests/contracts/vendor/shopify, inferred from Shopify's sample payload);
 outgoing calls are checked by ``ShopifyAdmin`` below against the shapes written down from
-shopify.dev/docs/api/admin-rest/2025-01 (resources Order, Customer, Shop, and "Make paginated
+shopify.dev/docs/api/admin-rest/2026-07 (resources Order, Customer, Shop, and "Make paginated
 requests to the REST Admin API").
 """
 
@@ -38,9 +38,9 @@ from tests.engine.builders import make_flow
 
 TOKEN = "shpat_0123456789abcdef0123456789abcdef"
 SECRET = "shpss_client_secret_of_the_app"
-VERSION = "2025-01"
+VERSION = "2026-07"  # the version the orders/create description is of
 
-# What the Admin REST API documents for the calls the connector makes (shopify.dev, 2025-01).
+# What the Admin REST API documents for the calls the connector makes (shopify.dev, 2026-07).
 ORDERS_QUERY = {  # GET /admin/api/{version}/orders.json
     "api_version",
     "attribution_app_id",
@@ -370,6 +370,22 @@ def test_get_order_reads_one_order(shopify, store, connections):
     (request,) = shopify.called("order")
     assert request.path == f"/admin/api/{VERSION}/orders/{order_id}.json"
     assert output["email"] == sample_order()["email"]
+
+
+def test_a_store_reads_a_supported_api_version_unless_it_names_its_own(shopify, connections):
+    # Shopify supports a version for a year, then answers with the oldest one it still has.
+    shopify.respond("order", {"order": sample_order()})
+    order_id = sample_order()["id"]
+    secret = {k: v for k, v in store_secret(shopify).items() if k != "api_version"}
+    default = connections.add("shopify", "Default version", secret).id
+    chosen = connections.add("shopify", "Own version", {**secret, "api_version": "2026-10"}).id
+    run("get_order", {"connection": default, "order_id": order_id}, connections)
+    run("get_order", {"connection": chosen, "order_id": order_id}, connections)
+    paths = [request.path for request in shopify.called("order")]
+    assert paths == [
+        f"/admin/api/2026-07/orders/{order_id}.json",
+        f"/admin/api/2026-10/orders/{order_id}.json",
+    ]
 
 
 def test_list_orders_follows_the_link_header_pages(shopify, store, connections):

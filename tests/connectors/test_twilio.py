@@ -310,3 +310,45 @@ def test_a_flow_answers_an_incoming_sms_through_the_engine(api, account, connect
         "+14155552345",
         "You sent STOP.",
     )
+
+
+def test_an_incoming_sms_is_answered_with_empty_twiml_by_the_engines_listener(
+    tmp_path, monkeypatch
+):
+    # Twilio reads the answer as TwiML: JSON would be logged as error 12300 (invalid
+    # Content-Type) on every message; an empty <Response/> says "no reply".
+    from flowin_engine.data_folder import DataFolder
+    from flowin_engine.model import FlowStatus
+    from flowin_engine.runtime import RuntimeSettings
+    from flowin_engine.store import Store
+    from tests.engine.test_runtime import finished
+
+    monkeypatch.setenv("FLOWIN_SECRETS", "file")
+    with Store(tmp_path / "flowin.db") as store:
+        folder = DataFolder(store)
+        account = folder.connections.add(
+            "twilio", "Shop number", {"account_sid": SID, "auth_token": TOKEN}
+        ).id
+        flow = make_flow([("SMS in", "twilio.incoming_sms", {"connection": account})])
+        flow.status = FlowStatus.ACTIVE
+        store.flows.save(flow)
+        runtime = folder.runtime(RuntimeSettings(port=0, sync_interval=0.1))
+        runtime.start()
+        try:
+            runtime.sync()
+            url = runtime.address + runtime.webhook_path(flow.id, flow.nodes[0].id)
+            signature = RequestValidator(TOKEN).compute_signature(url, INCOMING)
+            reply = httpx.post(url, data=INCOMING, headers={"x-twilio-signature": signature})
+            assert reply.status_code == 200, reply.text
+            assert reply.headers["content-type"].startswith("text/xml")
+            assert reply.text == '<?xml version="1.0" encoding="UTF-8"?><Response/>'
+            (run,) = wait_for_runs(store, flow.id)
+            assert finished(store, run.id).status == "success"
+        finally:
+            runtime.stop(grace=2)
+
+
+def wait_for_runs(store, flow_id):
+    from tests.engine.test_runtime import wait_for
+
+    return wait_for(lambda: store.executions.summaries(flow_id=flow_id))

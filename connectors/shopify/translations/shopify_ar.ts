@@ -63,6 +63,10 @@
       <translation>رمز الوصول إلى Admin API</translation>
     </message>
     <message>
+      <source>The Admin API version this store is called with, e.g. 2026-07; Shopify supports each version for a year.</source>
+      <translation>إصدار Admin API الذي يُستدعى به هذا المتجر، مثل 2026-07؛ يدعم Shopify كل إصدار مدة سنة.</translation>
+    </message>
+    <message>
       <source>shpat_… from Settings → Apps → Develop apps → your app → API credentials.</source>
       <translation>الرمز shpat_… من Settings → Apps → Develop apps، ثم تطبيقك، ثم API credentials.</translation>
     </message>
