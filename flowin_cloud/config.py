@@ -164,6 +164,10 @@ class Settings(BaseSettings):
     # encryption): 32 bytes as URL-safe base64. Kept in data_dir/master-key when not given; a
     # KMS takes its place by implementing runner.vault.MasterKey.
     master_key: SecretStr | None = None
+    # Steps run by the workers may call addresses inside private networks (127.0.0.1, 10/8,
+    # 169.254.169.254, ...). Off: a flow must not reach the cloud's own network (an SSRF); on
+    # only for a cloud tried out on one machine, or tests whose stand-ins listen on 127.0.0.1.
+    runner_allow_private_addresses: bool = False
 
     def redelivery_seconds(self) -> int:
         return self.run_redelivery_seconds or self.run_time_limit_seconds + 60

@@ -254,6 +254,21 @@ class StepTimeout(RetryableError):
     pass
 
 
+class PrivateAddressRefused(StepError):
+    """A step run on a shared server (Flowin's cloud) tried to reach an address inside a
+    private network: the server's own, which no flow may call (flowin_engine.kit._addresses)."""
+
+    template = (
+        "Flowin's cloud does not call addresses inside private networks: {host}. "
+        "Run this flow on your computer to reach it."
+    )
+
+    def __init__(self, host: str) -> None:
+        self.host = host
+        problem = Problem(self.template, args={"host": host})
+        super().__init__(problem.message, problem=problem)
+
+
 class StoppedByFlow(StepError):
     """Raised by the 'Stop with error' node: the flow's author chose to fail the run."""
 

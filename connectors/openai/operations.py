@@ -24,6 +24,8 @@ from flowin_engine.kit import (
     StepContext,
     StepError,
     account_field,
+    http_client_options,
+    refused_address,
     retry_after,
     too_many_requests,
 )
@@ -160,12 +162,18 @@ def _client(account: OpenAIAccount, timeout: float) -> openai.OpenAI:
         organization=account.organization.strip() or None,
         timeout=timeout,
         max_retries=0,
+        # Its connections follow the address policy of whoever runs the flow (the cloud
+        # calls no private network), redirects included.
+        http_client=openai.DefaultHttpxClient(**http_client_options(openai.DefaultHttpxClient)),
     )
 
 
 def _failure(error: openai.APIError, account: OpenAIAccount, model: str = "") -> StepError:
     import openai
 
+    refused = refused_address(error)
+    if refused is not None:
+        return refused
     message = _message(error)
     if isinstance(error, openai.APIConnectionError | openai.APITimeoutError):
         return RetryableError(

@@ -23,6 +23,7 @@ from flowin_engine.kit import (
     WebhookRejected,
     WebhookRequest,
     account_field,
+    guard_session,
     too_many_requests,
 )
 
@@ -130,10 +131,12 @@ def _client(account: TwilioAccount, timeout: float) -> Client:
     from twilio.http.http_client import TwilioHttpClient
     from twilio.rest import Client
 
+    http_client = TwilioHttpClient(timeout=timeout)
+    # The SDK sends through a requests session: its connections follow the address policy
+    # of whoever runs the flow (the cloud calls no private network), redirects included.
+    guard_session(http_client.session)
     client = Client(
-        account.account_sid.strip(),
-        account.auth_token.strip(),
-        http_client=TwilioHttpClient(timeout=timeout),
+        account.account_sid.strip(), account.auth_token.strip(), http_client=http_client
     )
     # The SDK's own switch for the API's address; tests point it at 127.0.0.1.
     client.api.base_url = account.base_url.rstrip("/")

@@ -11,6 +11,8 @@ import argparse
 import logging
 import os
 
+from flowin_engine.kit import AddressPolicy, set_address_policy
+
 from ..config import ConfigurationError, Settings
 from .app import make_celery, queues
 
@@ -48,6 +50,7 @@ def main(argv: list[str] | None = None) -> None:
         _check(settings)
     except (ConfigurationError, ValueError) as problem:
         raise SystemExit(f"flowin-cloud worker: {problem}") from None
+    guard_addresses(settings)
     app = make_celery(settings)
     name = args.name or f"flowin-{os.getpid()}@%h"
     app.worker_main(
@@ -65,6 +68,19 @@ def main(argv: list[str] | None = None) -> None:
             "--without-heartbeat",
         ]
     )
+
+
+def guard_addresses(settings: Settings) -> None:
+    """Every request a step makes in this worker (its prefork children inherit it) connects
+    only to public addresses, unless the settings allow private ones."""
+    if settings.runner_allow_private_addresses:
+        logging.getLogger(__name__).warning(
+            "FLOWIN_CLOUD_RUNNER_ALLOW_PRIVATE_ADDRESSES is on: flows run here can call "
+            "addresses inside this machine's networks"
+        )
+        set_address_policy(None)
+        return
+    set_address_policy(AddressPolicy())
 
 
 def _check(settings: Settings) -> None:

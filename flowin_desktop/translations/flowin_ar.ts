@@ -1977,6 +1977,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>EngineMessages</name>
     <message>
+      <source>Flowin's cloud does not call addresses inside private networks: {host}. Run this flow on your computer to reach it.</source>
+      <translation>سحابة Flowin لا تتصل بعناوين داخل الشبكات الخاصة: {host}. شغّل هذا التدفق على جهازك للوصول إليه.</translation>
+    </message>
+    <message>
       <source>That step no longer exists.</source>
       <translation>هذه الخطوة لم تعد موجودة.</translation>
     </message>

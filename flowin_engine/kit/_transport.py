@@ -11,6 +11,7 @@ from http.cookiejar import CookieJar, DefaultCookiePolicy
 
 import httpx
 
+from ._addresses import http_transport, trusts_environment
 from ._client import DEFAULT_ANSWER_MB, LIMIT_EXTENSION, MB, AnswerTooLarge, user_agent
 
 _lock = threading.Lock()
@@ -28,11 +29,26 @@ def shared_client() -> httpx.Client:
                 _client = httpx.Client(
                     cookies=CookieJar(policy=DefaultCookiePolicy(allowed_domains=[])),
                     headers={"User-Agent": user_agent()},
-                    limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+                    # Every connection it opens follows the process's address policy
+                    # (_addresses: none on a user's computer, no private network in the cloud).
+                    transport=http_transport(
+                        limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+                    ),
+                    trust_env=trusts_environment(),
                     event_hooks={"request": [_before_sending], "response": [_on_answer]},
                 )
                 atexit.register(_client.close)
     return _client
+
+
+def forget_shared_client() -> None:
+    """Closes the shared client (the next request makes a new one): its pooled connections
+    were opened under the address policy that has just been replaced."""
+    global _client
+    with _lock:
+        if _client is not None:
+            _client.close()
+            _client = None
 
 
 def _before_sending(request: httpx.Request) -> None:

@@ -351,3 +351,46 @@ def test_a_run_past_its_time_limit_is_stopped_and_says_why(
         assert (row.attempts, hold.count("stuck")) == (1, 1)
     finally:
         pool.stop_all()
+
+
+def test_a_cloud_run_may_not_call_addresses_inside_private_networks(
+    make_client, database_url, sign_up, httpserver, tmp_path_factory
+):
+    """A worker with the cloud's default (no private addresses): an HTTP Request step aimed at
+    127.0.0.1, or at a name that resolves to it, ends with a sentence saying why, and the
+    server there receives nothing. (The other tests' workers allow private addresses: their
+    stand-ins listen on 127.0.0.1.)"""
+    env = worker_env(
+        database_url,
+        redis_url(),
+        tmp_path_factory.mktemp("guarded"),
+        **{**SETTINGS, "runner_allow_private_addresses": "false"},
+    )
+    pool = CloudWorkers(env, tmp_path_factory.mktemp("guarded-workers"))
+    pool.start("guarded")
+    try:
+        settings = {key.removeprefix("FLOWIN_CLOUD_").lower(): value for key, value in env.items()}
+        del settings["database_url"], settings["data_dir"]
+        guarded = make_client(**settings)
+        fadi = sign_up("fadi")
+        port = httpserver.port
+        for host in ("127.0.0.1", "localhost"):
+            flow_id = cloud_flow(
+                fadi, [call("Inside", f"http://{host}:{port}/admin")], ["Start -> Inside"]
+            )
+            response = guarded.post(
+                f"/api/run/{flow_id}", json={"input": None}, headers=fadi.headers
+            )
+            assert response.status_code == 202, response.text
+            execution_id = response.json()["id"]
+            row = wait_until(
+                lambda execution_id=execution_id: ended(guarded, execution_id), "the run to end"
+            )
+            assert (row.status, row.attempts) == ("error", 1), row.error
+            assert row.error == (
+                "Flowin's cloud does not call addresses inside private networks: "
+                f"{host}. Run this flow on your computer to reach it."
+            )
+        assert httpserver.log == []
+    finally:
+        pool.stop_all()
