@@ -38,6 +38,12 @@ SENDS = {
         {"channel": "C012AB3CD", "text": "Order 1042 is on its way"},
         "Slack",
     ),
+    "shopify.create_customer": (
+        "shopify",
+        {"shop_domain": "layla-shop", "access_token": "shpat_1"},
+        {"email": "layla@example.com", "first_name": "Layla"},
+        "Shopify",
+    ),
     "twilio.send_sms": (
         "twilio",
         {"account_sid": SID, "auth_token": "f" * 32},
