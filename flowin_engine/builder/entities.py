@@ -89,6 +89,9 @@ def extract(original: str) -> Extraction:
     _take_named(collector)
     collector.take(_CONDITION_EN, _condition, spaced=True)
     collector.take(_CONDITION_AR, _condition, spaced=True)
+    said_words = re.findall(r"[\w\u0600-\u06ff]+", original)
+    collector.take(_CONTAINS_EN, lambda m: _contains(m, said_words), spaced=True)
+    collector.take(_CONTAINS_AR, lambda m: _contains(m, said_words), spaced=True)
     collector.take(_WAIT, _wait, spaced=True)
     _take_schedule(collector)
     return Extraction(collector.text, collector.entities)
@@ -166,7 +169,7 @@ def _take_named(collector: _Collector) -> None:
 _OPERATORS = {
     "greater_than": (
         "over|above|more than|greater than|bigger than|higher than|exceeds|>|"
-        "اكثر من|اكتر من|اكبر من|فوق|يزيد عن|يزيد على|يتجاوز|يتعدي|اعلي من|ازيد من"
+        "اكثر من|اكتر من|اكبر من|فوق|يزيد عن|يزيد على|يتجاوز|يتعدي|اعلي من|ازيد من|كثر من|كتر من"
     ),
     "greater_or_equal": "at least|>=|لا يقل عن",
     "less_than": "under|below|less than|lower than|smaller than|<|اقل من|اصغر من|تحت|ينقص عن",
@@ -194,7 +197,8 @@ _CONDITION_EN = re.compile(
     re.IGNORECASE,
 )
 _CONDITION_AR = re.compile(
-    r"(?:(?<=\s)|^)(?:بس\s+|فقط\s+)?(?:و)?(?:(?:اذا|لو|ان|حال)\s+(?:كان\s+|كانت\s+|صار\s+)?|كان\s+|كانت\s+)"
+    r"(?:(?<=\s)|^)(?:بس\s+|فقط\s+)?(?:و)?(?:(?:اذا|لو|ان|حال)\s+(?:كان\s+|كانت\s+|صار\s+)?|كان\s+|كانت\s+"
+    r"|(?P<joined>و)(?=ال))"
     r"(?P<subject>(?:[\u0621-\u064a]+\s+)?[\u0621-\u064a]+?)\s+"
     r"(?P<op>" + _OPERATOR_WORDS + r")\s*" + _VALUE
 )
@@ -244,6 +248,35 @@ def _condition(match: re.Match[str]) -> Entity | None:
         "condition",
         match.group(0).strip(),
         value={"subject": subject, "operator": operator, "right": value},
+    )
+
+
+# "contains the word refund", "فيها كلمة شكوى": a condition on the event's text.
+_CONTAINS_EN = re.compile(
+    r"(?:\b(?:and|where|if|when|whose)\s+(?:the\s+|its\s+)?(?P<subject>subject|text|message|body|"
+    r"email|name|title)\s+|\b(?:that|which)\s+)?"
+    r"\b(?:contains?|containing|mentions?|mentioning|includes?|including)\s+"
+    r"(?:the\s+(?:word|text|phrase)\s+)?(?P<value>[\ue000-\uf8ff]|'[^']+'|[\w\u0621-\u064a]+)",
+    re.IGNORECASE,
+)
+_CONTAINS_AR = re.compile(
+    r"(?:(?<=\s)|^)(?:و)?(?:(?P<subject>(?:ال)?(?:رساله|موضوع|عنوان|نص|ايميل))\s+)?"
+    r"(?:(?:فيها|فيه|بها|به|بيها|بيه|مكتوب\s+فيها|مكتوب\s+فيه)\s+(?:كلمه|كلمة)"
+    r"|(?:يحتوي|تحتوي|يتضمن|تتضمن)\s+(?:علي\s+)?(?:كلمه\s+)?)\s*"
+    r"(?P<value>[\ue000-\uf8ff]|[\w\u0621-\u064a]+)"
+)
+
+
+def _contains(match: re.Match[str], said_words: list[str]) -> Entity | None:
+    value = match.group("value").strip("'")
+    # The word as the user spelt it ("شكوى", not the comparing spelling "شكوي"): the message
+    # it is looked for in is written the same way.
+    value = next((w for w in said_words if normalize(w, lower=False) == value), value)
+    subject = (match.group("subject") or "message").lower()
+    return Entity(
+        "condition",
+        match.group(0).strip(),
+        value={"subject": subject, "operator": "contains", "right": value},
     )
 
 

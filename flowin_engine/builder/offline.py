@@ -384,7 +384,7 @@ class OfflineBuilder:
                 if entity.kind == "wait":
                     actions.append(self._wait(entity, language))
                 elif entity.kind == "condition":
-                    pending_condition = self._condition(entity, language)
+                    pending_condition = self._condition(entity, extraction)
                     actions.append(pending_condition)
                 self._mark_otherwise(clause, actions, start, pending_condition)
                 continue
@@ -658,9 +658,11 @@ class OfflineBuilder:
             if step.node_type.type != CONDITION_TYPE or not step.entities:
                 continue
             subject = str(step.entities[0].value.get("subject", ""))
-            found = self.catalogue.best(tokens(subject.lower()), True)
-            if found is not None and found.score >= MATCH_THRESHOLD:
-                return PlannedStep(found.node_type, subject)
+            words = tokens(subject.lower())
+            for said in [words, *([w] for w in words)]:  # "مبلغ الطلب": the order's amount
+                found = self.catalogue.best(said, True)
+                if found is not None and found.score >= MATCH_THRESHOLD:
+                    return PlannedStep(found.node_type, subject)
         return None
 
     def _fetch_first(self, clause: Clause, trigger: PlannedStep | None) -> PlannedStep | None:
@@ -701,9 +703,15 @@ class OfflineBuilder:
         }[language]
         return PlannedStep(node_type, entity.text, params=dict(entity.value), why=why)
 
-    def _condition(self, entity: Entity, language: Language) -> PlannedStep:
+    def _condition(self, entity: Entity, extraction: Extraction) -> PlannedStep:
         node_type = self.registry.get(CONDITION_TYPE)
-        return PlannedStep(node_type, entity.text, entities=[entity])
+        rule = dict(entity.value)
+        right = rule.get("right")
+        if isinstance(right, str) and MARKER.fullmatch(right):
+            rule["right"] = extraction.entity(right).text  # "contains 'urgent'": the words
+        said = MARKER.sub(lambda m: extraction.entity(m.group(0)).text, entity.text)
+        resolved = Entity(entity.kind, said, rule, entity.describe)
+        return PlannedStep(node_type, said, entities=[resolved])
 
     def _manual(self, language: Language) -> PlannedStep:
         node_type = self.registry.get(MANUAL_TYPE)

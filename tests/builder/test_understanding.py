@@ -229,3 +229,21 @@ def test_a_pasted_list_of_steps_gets_a_question_not_a_flow_of_dozens_of_steps():
 def test_private_use_characters_typed_by_the_user_are_not_taken_for_markers():
     proposal = build("send a slack message to #ops \ue000\ue005")
     assert [n.type for n in proposal.flow.nodes][-1] == "slack.post_message"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "right"),
+    [
+        ("Forward every Gmail email that mentions 'urgent' to my Telegram", "urgent"),
+        (
+            "When a WhatsApp message contains the word refund, post it to #support on Slack",
+            "refund",
+        ),
+        ("لو الرسالة على الواتس فيها كلمة شكوى ابعتها على سلاك", "شكوى"),
+    ],
+)
+def test_a_condition_on_the_words_of_a_message_compares_its_text(sentence, right):
+    proposal = build(sentence)
+    (condition,) = [n for n in proposal.flow.nodes if n.type == "core.condition"]
+    rule = condition.params["conditions"][0]
+    assert rule["operator"] == "contains" and rule["right"] == right and rule["left"]
