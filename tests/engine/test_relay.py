@@ -12,6 +12,7 @@ import base64
 import hashlib
 import hmac
 import json
+import socket
 import time
 
 import httpx
@@ -427,3 +428,20 @@ def test_the_relay_comes_back_by_itself_after_the_cloud_restarts(cloud, desks):
     assert accepted.status_code == 202
     assert desk.finished(accepted.json()["event_id"]).status == ExecutionStatus.SUCCESS
     assert desk.runtime.relay.state == RelayState.CONNECTED
+
+
+def test_public_addresses_work_when_another_program_has_the_webhook_port(desks):
+    desk = desks()
+    flow = hook_flow()
+    desk.activate(flow)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        desk.runtime = desk.folder.runtime(
+            RuntimeSettings(port=taken.getsockname()[1], sync_interval=0.1),
+            account=desk.computer.account,
+        )
+        desk.runtime.start()  # webhooks can't listen here; the relay runs on a loop of its own
+        assert desk.runtime.listen_error
+        accepted = httpx.post(desk.public_address(flow), json={"name": "Mona"})
+        assert desk.finished(accepted.json()["event_id"]).status == ExecutionStatus.SUCCESS
