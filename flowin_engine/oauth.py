@@ -281,10 +281,15 @@ def service_account_token(
 def _token_request(url: str, form: dict[str, str], timeout: float) -> Token:
     import httpx  # loaded with the first sign-in or token refresh, not with the app
 
+    from .kit._addresses import http_transport, trusts_environment
+
     try:
-        response = httpx.post(
-            url, data=form, headers={"Accept": "application/json"}, timeout=timeout
-        )
+        # A step refreshes its account's token here: the token address is the account's own
+        # setting, so it is held to the address policy like the step's requests.
+        with httpx.Client(transport=http_transport(), trust_env=trusts_environment()) as client:
+            response = client.post(
+                url, data=form, headers={"Accept": "application/json"}, timeout=timeout
+            )
     except httpx.HTTPError as error:
         # Asking for a token changes nothing, so it can always be asked again.
         raise RetryableError(

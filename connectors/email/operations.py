@@ -20,6 +20,7 @@ from flowin_engine.kit import (
     StepContext,
     StepError,
     account_field,
+    open_connection,
 )
 from flowin_engine.kit.mail import (
     MessageFields,
@@ -108,6 +109,20 @@ def send_email(params: SendEmailInput, ctx: StepContext) -> dict[str, Any]:
     return {**describe(message), "refused": sorted(refused)}
 
 
+class _CheckedSMTP(smtplib.SMTP):
+    """Connects under the address policy of whoever runs the flow (the cloud reaches no
+    private network); STARTTLS still checks the certificate for the server's name."""
+
+    def _get_socket(self, host: str, port: int, timeout: float) -> Any:
+        return open_connection(host, port, timeout, self.source_address)
+
+
+class _CheckedSMTPSSL(smtplib.SMTP_SSL):
+    def _get_socket(self, host: str, port: int, timeout: float) -> Any:
+        connection = open_connection(host, port, timeout, self.source_address)
+        return self.context.wrap_socket(connection, server_hostname=self._host)
+
+
 class _session:
     """A signed-in SMTP connection, closed politely (QUIT) on leaving."""
 
@@ -124,11 +139,11 @@ class _session:
         context = ssl.create_default_context()
         try:
             if account.security == "ssl":
-                server: smtplib.SMTP = smtplib.SMTP_SSL(
+                server: smtplib.SMTP = _CheckedSMTPSSL(
                     host, account.port, timeout=self.timeout, context=context
                 )
             else:
-                server = smtplib.SMTP(host, account.port, timeout=self.timeout)
+                server = _CheckedSMTP(host, account.port, timeout=self.timeout)
             self.server = server
             server.ehlo()
             if account.security == "starttls":

@@ -9,10 +9,10 @@ address that was checked, so a name that resolves differently the second time (D
 gains nothing. TLS still checks the certificate for the name (SNI and the host check use the
 URL's host, not the address).
 
-Three doors lead out, and all three go through here: the kit's shared httpx client (every
+Four doors lead out, and all four go through here: the kit's shared httpx client (every
 connector that uses ``service_client`` or ``Service``, HTTP Request among them), httpx clients
-an SDK is handed (``http_client_options``, the OpenAI connector), and ``requests`` sessions
-(``guard_session``, the Twilio SDK).
+an SDK is handed (``http_client_options``, the OpenAI connector), ``requests`` sessions
+(``guard_session``, the Twilio SDK), and plain sockets (``open_connection``, SMTP).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from ..errors import PrivateAddressRefused
 if TYPE_CHECKING:
     import requests
 
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
 # host, port -> the addresses to try, in order.
 Resolver = Callable[[str, int], list[str]]
 
@@ -49,8 +50,14 @@ def is_public(address: str) -> bool:
     address, fe80::/10), unspecified (0.0.0.0, ::), shared (100.64/10), multicast or reserved;
     an IPv4 address written as IPv6 (::ffff:127.0.0.1) is judged as the IPv4 address."""
     ip = ipaddress.ip_address(address)
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        # IPv4 inside IPv6 reaches that IPv4 address: mapped (::ffff:a.b.c.d), 6to4
+        # (2002::/16), Teredo (2001::/32) and NAT64 (64:ff9b::/96, a gateway translates it).
+        inner = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if inner is None and ip in _NAT64:
+            inner = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if inner is not None:
+            return is_public(str(inner))
     return ip.is_global and not (ip.is_multicast or ip.is_reserved)
 
 
@@ -115,6 +122,24 @@ def refused_address(error: BaseException) -> PrivateAddressRefused | None:
             return seen
         seen = seen.__cause__ or seen.__context__
     return None
+
+
+def open_connection(
+    host: str, port: int, timeout: float | None, source_address: tuple[str, int] | None = None
+) -> socket.socket:
+    """``socket.create_connection`` under the process's address policy: for protocols the
+    kit's HTTP clients don't carry (SMTP). TLS on top of it is given ``host`` as the name."""
+    policy = _policy
+    if policy is None:
+        return socket.create_connection((host, port), timeout, source_address)
+    failure: OSError | None = None
+    for address in policy.addresses(host, port):
+        try:
+            return socket.create_connection((address, port), timeout, source_address)
+        except OSError as error:
+            failure = error
+    assert failure is not None
+    raise failure
 
 
 # httpx: a network backend that checks where it connects.

@@ -6,17 +6,20 @@ test passes its own resolver, to stand for a public name."""
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
 
+from connectors.email import operations as email_connector
 from connectors.openai import operations as openai_connector
 from connectors.twilio import operations as twilio_connector
 from flowin_engine.errors import PrivateAddressRefused
 from flowin_engine.kit import AddressPolicy, is_public, set_address_policy, system_resolver
 from flowin_engine.model import Flow, Node
+from flowin_engine.oauth import OAuthApp, refresh
 from flowin_engine.registry import default_registry
 from flowin_engine.steps import StepContext
 
@@ -65,6 +68,9 @@ def test_private_loopback_link_local_and_reserved_addresses_are_not_public(addre
 
 def test_public_addresses_are_public():
     assert is_public("93.184.215.14") and is_public("2606:4700:4700::1111")
+    # IPv4 carried in IPv6 is judged as the IPv4 address it reaches.
+    assert is_public("64:ff9b::5db8:d70e") and not is_public("64:ff9b::a00:1")
+    assert not is_public("2002:a00:1::") and not is_public("2002:7f00:1::1")
 
 
 def test_without_a_policy_a_step_reaches_local_addresses_as_on_a_users_computer(httpserver):
@@ -140,4 +146,33 @@ def test_the_openai_and_twilio_sdks_are_held_to_the_policy_too(policy, httpserve
     )
     with pytest.raises(PrivateAddressRefused):
         twilio_connector.test_account(twilio_account)
+    assert httpserver.log == []
+
+
+@pytest.mark.parametrize("security", ["none", "ssl"])
+def test_an_smtp_server_inside_a_private_network_is_not_connected_to(policy, security):
+    """E-mail speaks SMTP over a socket of its own: held to the policy as well."""
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        listener.setblocking(False)
+        policy(AddressPolicy())
+        smtp = email_connector.EmailAccount(
+            host="localhost", port=listener.getsockname()[1], security=security
+        )
+        with pytest.raises(PrivateAddressRefused) as refused:
+            email_connector.test_account(smtp)
+        assert str(refused.value) == refusal("localhost")
+        with pytest.raises(BlockingIOError):  # no connection is waiting to be accepted
+            listener.accept()
+
+
+def test_a_token_refresh_at_a_private_address_is_refused(policy, httpserver):
+    """A Google account's token address is its own setting; refreshing the token is a request
+    the step makes, held to the policy too."""
+    policy(AddressPolicy())
+    app = OAuthApp(
+        client_id="id", client_secret="secret", authorize_url="https://accounts.example/auth",
+        token_url=f"http://127.0.0.1:{httpserver.port}/token",
+    )  # fmt: skip
+    with pytest.raises(PrivateAddressRefused):
+        refresh(app, "refresh-token")
     assert httpserver.log == []
