@@ -467,6 +467,9 @@ _TIME = re.compile(
     r"|\b(?P<word>noon|midday|midnight)\b|(?<!\S)(?P<arword>الظهر|منتصف\s+الليل)(?!\S)",
     re.IGNORECASE,
 )
+_EVENING_BEFORE = re.compile(
+    r"(?<!\S)(?:بالليل|فالليل|في الليل|بليل|المسا|فالمسا|بالمسا|مساء)(?!\S)"
+)
 _PM_PARTS = (
     "مساء",
     "مساءا",
@@ -538,6 +541,9 @@ def _take_schedule(collector: _Collector) -> None:
         before = time.end() <= anchor.start()
         if before or len(gap) <= 24:
             hour_minute = _hour_minute(time)
+            said_before = text[max(0, time.start() - 16) : time.start()]
+            if hour_minute[0] < 12 and _EVENING_BEFORE.search(said_before):
+                hour_minute = (hour_minute[0] + 12, hour_minute[1])  # "فالليل مع 10"
             spans.append(time.span())
     params, describe = _schedule_params(anchor, hour_minute)
     if params is None:

@@ -93,7 +93,7 @@ _EVENT_OBJECT = [
     ),
 ]
 _ROLE_WORDS = re.compile(
-    r"^\s*(?:(?:and|then|also|و|ثم|ف)\s+)?(?:(?:i want|i'd like|i would like|please|ابغي|ابي|عايز|"
+    r"^\s*(?:(?:and|then|also|و|ثم|ف)\s+)?(?:(?:i want|i'd like|i would like|please|ابغي|ابي|ودي(?=\s+(?:كل ما|لو|اذا|لما|يوم))|عايز|"
     r"عاوز|بدي|بغيت|حابب|نبي|نبغي|اريد|ياريت)\s+)?(?:(?:and|then|also|و|ثم|ف)\s+)?",
     re.IGNORECASE,
 )
@@ -338,6 +338,9 @@ class OfflineBuilder:
             if extraction.entity(marker).kind in ("schedule", "wait", "condition"):
                 text = text.replace(marker, f" ; {marker} ; ")
         text = _REACHES_ME.sub(_reaches_me, text)
+        text = _REACHES_SOMEONE.sub(
+            lambda m: " ; ارسل للعميل " if _reaches_me(m) != m.group(0) else m.group(0), text
+        )
         text = _EACH_NEW.sub("عند ", text)
         text = _OTHERWISE.sub(f" ; {OTHERWISE_MARK} ", text)
         text = _VERB_WAW.sub(lambda m: self._waw(m, text), text)
@@ -756,6 +759,11 @@ class OfflineBuilder:
             }[language]
 
 
+# "يوصل العميل مسج" (the customer gets a message): the order to send the customer one.
+_REACHES_SOMEONE = re.compile(
+    r"(?<=\S)\s+(?:و|ف)?(?:يوصل|توصل|يجي|تجي)\s+(?:لل|ل)?(?:ال)?(?:عميل|زبون|كليان|مشتري)\s+"
+    r"(?=(?:ال)?(?:اشعار|رساله|ايميل|email|مسج|تنبيه|sms|واتساب|ميساج)(?:\s|$))"
+)
 _EVENT_WORD = re.compile(
     r"(?<!\S)(?:لما|لمن|اذا|لو|كل ما|كلما|عندما|عند|وقت|ملي|فاش|بس|اول ما|يوم|متي)(?!\S)"
 )
