@@ -57,18 +57,20 @@ def too_long(sentence: str, language: Language) -> str | None:
 # (or from where), so "message my customers" or "save the customer's e-mail" stay allowed.
 
 _MESSAGE = (
-    r"(?:send|message|text|sms|whatsapp|email|e-mail|dm|blast|spam|promo|offer|advert|ad|"
-    r"ارسل|ابعت|ابعث|بعت|دز|طرش|صيفط|رساله|رسائل|رسايل|مسج|اعلان|عرض|عروض|واتس|ايميل|sms)"
+    r"(?:\b(?:send|message|text|sms|whatsapp|email|e-mail|dm|blast|spam|promo|offer|advert|ad)s?\b"
+    r"|ارسل|ابعت|ابعث|بعت|دز|طرش|صيفط|رساله|رسائل|رسايل|مسج|اعلان|عرض|عروض|واتس|ايميل)"
 )
 _STRANGERS = (
     r"(?:numbers?|contacts?|people|emails?|leads|list)\b[^.]{0,40}?\b(?:i|we)\s+(?:bought|purchased|"
-    r"scraped|found|collected|got off)|\b(?:bought|purchased|scraped|random|leaked)\s+(?:phone\s+)?"
+    r"scraped|found|collected|got|downloaded|copied|grabbed)|\b(?:bought|purchased|scraped|random|leaked)\s+(?:phone\s+)?"
     r"(?:numbers?|contacts?|lists?|emails?|leads|databases?)"
     r"|\b(?:strangers|people\s+(?:i|we)\s+don'?t\s+know|(?:didn'?t|did\s+not|never)\s+"
     r"(?:sign(?:ed)?\s+up|subscribe|opt(?:ed)?\s+in|ask)|without\s+(?:their\s+)?(?:consent|permission))"
     r"|\b\d{3,}\s+(?:random\s+)?(?:phone\s+)?(?:numbers|people|contacts|strangers|emails)\b"
     r"|\b(?:thousands|hundreds)\s+of\s+(?:random\s+)?(?:phone\s+)?(?:numbers|people|contacts|emails)"
-    r"|ارقام\s+(?:عشوائيه|مشتراه|اشتريتها|جبتها|شريتها)|(?:اشتريت|اشتريتها|شريت|شريتها|جبتها من)"
+    r"|ارقام\s+(?:عشوائيه|مشتراه|اشتريتها|جبتها|شريتها)"
+    r"|(?:ارقام|قائمه|ليسته|ليست|داتا|بيانات|ايميلات)[^.]{0,30}(?:اشتريت|شريت|جبت|نزلت|حملت|لقيت)"
+    r"|(?:اشتريت|شريت)\w*\s+(?:ارقام|قائمه|ليسته|داتا|بيانات|ايميلات)"
     r"|ناس\s+(?:ما|مش|لا|م)\s*(?:اعرفهم|نعرفهم|بعرفهم|منعرفهمش|مشتركين|طلبوا)|بدون\s+(?:موافقتهم|اذنهم|اذن)"
     r"|(?:الاف|مئات|الف|\d{3,})\s+(?:من\s+)?(?:الارقام|رقم|ارقام|شخص|واحد|ايميل)"
 )

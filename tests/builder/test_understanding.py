@@ -247,3 +247,15 @@ def test_a_condition_on_the_words_of_a_message_compares_its_text(sentence, right
     (condition,) = [n for n in proposal.flow.nodes if n.type == "core.condition"]
     rule = condition.params["conditions"][0]
     assert rule["operator"] == "contains" and rule["right"] == right and rule["left"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Every day add 1000 contacts from the Leads sheet to Notion",
+        "ابعت رسالة شكر للموردين اللي اشتريت منهم على الايميل",
+        "When a customer buys, send them a thank-you offer on WhatsApp",
+    ],
+)
+def test_ordinary_requests_near_the_abuse_words_are_not_refused(sentence):
+    assert build(sentence).refused is None
