@@ -32,6 +32,7 @@ from flowin_engine.runtime import (
 )
 from flowin_engine.runtime._relay import FLOW_OFF_ERROR, REFUSED_ERROR
 from flowin_engine.store import INTERRUPTED_ERROR, INTERRUPTED_STEP_ERROR
+from flowin_engine.webhooks import NO_SIGNING_SECRET, SIGNATURE_MISMATCH
 
 log = logging.getLogger(__name__)
 
@@ -247,6 +248,8 @@ STORED_ERRORS = (
     UNEXPECTED_START_ERROR,
     FLOW_OFF_ERROR,  # a request through the cloud's live address for a flow switched off
     REFUSED_ERROR,
+    SIGNATURE_MISMATCH,  # why a request was refused (REFUSED_ERROR's reason)
+    NO_SIGNING_SECRET,
     # A service's failure as the connector kit words it ("Notion refused the request: …").
     *SERVICE_SENTENCES,
 )
@@ -280,8 +283,11 @@ def stored_error_text(text: str | None) -> str:
         if found is None:
             continue
         translated = QCoreApplication.translate(ENGINE_MESSAGES, template)
+        values = found.groupdict()
+        if "reason" in values:  # itself a sentence Flowin wrote: "Refused …: {reason}"
+            values["reason"] = stored_error_text(values["reason"])
         try:
-            return isolate_latin(translated.format(**found.groupdict()))
+            return isolate_latin(translated.format(**values))
         except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
             return text
     own = QCoreApplication.translate(CONNECTOR_MESSAGES, text)

@@ -193,6 +193,19 @@ def verify_signature(
     return hmac.compare_digest(expected, signature[len(prefix) :].strip())
 
 
+# How a refused signature reads (to the sender, and in the run history, where the app shows
+# it in the user's language): what the shop owner can check, not how signing works.
+NO_SIGNING_SECRET = (
+    "{service}: no signing secret is saved in its account in Flowin, so Flowin can't "
+    "tell whether the request really came from {service}."
+)
+SIGNATURE_MISMATCH = (
+    "{service}: the request's signature doesn't match the webhook signing secret saved in Flowin, "
+    "so it was ignored. If {service} really sent it, copy the signing secret again from "
+    "{service} into its account in Flowin."
+)
+
+
 def require_signature(
     secret: str | bytes | None,
     message: bytes,
@@ -203,12 +216,9 @@ def require_signature(
 ) -> None:
     """Raise WebhookRejected unless ``signature`` is right; a missing secret is the user's to fix."""
     if not secret:
-        raise WebhookRejected(
-            f"{service}: no signing secret is set for this trigger, so the request can't be checked.",
-            status=403,
-        )
+        raise WebhookRejected(NO_SIGNING_SECRET.format(service=service), status=403)
     if not verify_signature(secret, message, signature, **options):
-        raise WebhookRejected(f"{service}: the request's signature doesn't match; it was ignored.")
+        raise WebhookRejected(SIGNATURE_MISMATCH.format(service=service))
 
 
 def fresh_timestamp(value: str | int | None, tolerance: float = 300.0) -> bool:

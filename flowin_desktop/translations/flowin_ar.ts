@@ -2256,6 +2256,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Refused when it came in through the public address: {reason}</source>
       <translation>رُفض عند وصوله عبر العنوان المباشر: {reason}</translation>
     </message>
+    <message>
+      <source>{service}: the request's signature doesn't match the webhook signing secret saved in Flowin, so it was ignored. If {service} really sent it, copy the signing secret again from {service} into its account in Flowin.</source>
+      <translation>{service}: توقيع الطلب لا يطابق سرّ توقيع الويب هوك المحفوظ في Flowin، لذا تم تجاهله. إن كان {service} قد أرسله فعلًا، فانسخ سرّ التوقيع من {service} مرة أخرى إلى حسابه في Flowin.</translation>
+    </message>
+    <message>
+      <source>{service}: no signing secret is saved in its account in Flowin, so Flowin can't tell whether the request really came from {service}.</source>
+      <translation>{service}: لا يوجد سرّ توقيع للويب هوك محفوظ في حسابه في Flowin، لذا لا يستطيع Flowin التأكد من أن الطلب جاء فعلًا من {service}.</translation>
+    </message>
   </context>
   <context>
     <name>CloudSync</name>

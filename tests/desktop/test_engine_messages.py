@@ -8,6 +8,8 @@ import string
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 import flowin_engine.editing
 import flowin_engine.errors
 import flowin_engine.runner
@@ -173,3 +175,24 @@ def test_a_services_failure_in_the_history_reads_in_arabic(qtbot, window):
         stored_error_text("Slack: too many requests for now; it asks to wait 30 seconds.")
     )
     assert "30" in waiting and "الانتظار" in waiting
+
+
+def test_a_request_refused_through_the_live_address_says_why_in_arabic(qtbot, window):
+    from flowin_engine.runtime._relay import REFUSED_ERROR
+    from flowin_engine.webhooks import WebhookRejected, require_signature
+
+    reasons = []
+    for secret in ("shpss_secret", None):  # a forged order; a store account with no secret
+        with pytest.raises(WebhookRejected) as refused:
+            require_signature(secret, b"{}", "bm90IGl0", service="Shopify")
+        reasons.append(str(refused.value))
+    window.set_language("ar")
+    try:
+        for reason in reasons:
+            shown = plain(stored_error_text(REFUSED_ERROR.format(reason=reason)))
+            assert shown.startswith("رُفض عند وصوله عبر العنوان المباشر")
+            assert "Shopify" in shown
+            # The reason too is in Arabic, not an English sentence inside an Arabic one.
+            assert not re.search(r"[a-z]{3,} [a-z]{3,}", shown.replace("Shopify", "")), shown
+    finally:
+        window.set_language("en")
