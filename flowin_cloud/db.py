@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, update
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -38,6 +39,26 @@ def connect(url: str) -> Engine:
     return engine
 
 
+def reachable(engine: Engine) -> Engine:
+    """``engine``, once it has connected; otherwise a ConfigurationError saying what to check
+    (a server, scheduler or worker that cannot reach its database stops at start, in a sentence,
+    not a traceback)."""
+    from .config import ConfigurationError
+
+    try:
+        with engine.connect():
+            pass
+    except OperationalError as problem:
+        cause = str(problem.orig or problem).strip().splitlines()[0]
+        where = engine.url.render_as_string(hide_password=True)
+        raise ConfigurationError(
+            f"The database {where} cannot be reached ({cause}). Check that the database server "
+            "is running and accepts connections from here, and that FLOWIN_CLOUD_DATABASE_URL "
+            "(or --database-url) names it, with the right user and password."
+        ) from None
+    return engine
+
+
 def migrate(engine: Engine) -> None:
     """Brings the schema to the newest revision (a new database gets every table)."""
     from alembic import command
@@ -45,7 +66,7 @@ def migrate(engine: Engine) -> None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS).replace("%", "%%"))
-    with engine.begin() as connection:
+    with reachable(engine).begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 

@@ -84,10 +84,14 @@ def guard_addresses(settings: Settings) -> None:
 
 
 def _check(settings: Settings) -> None:
-    """Refuses to start with a master key it could not use (so it fails now, not mid-run)."""
+    """Refuses to start with a master key or a database it could not use (so it fails now,
+    not mid-run)."""
+    from .. import db
     from .keys import master_key
 
     master_key(settings)
+    engine = db.reachable(db.connect(settings.resolved_database_url()))
+    engine.dispose()  # the prefork children make their own
     if settings.redelivery_seconds() <= settings.run_time_limit_seconds:
         logging.getLogger(__name__).warning(
             "FLOWIN_CLOUD_RUN_REDELIVERY_SECONDS (%d) is not longer than a run may take (%d): "

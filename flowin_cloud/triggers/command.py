@@ -8,7 +8,7 @@ import signal
 import threading
 
 from .. import db
-from ..config import Settings
+from ..config import ConfigurationError, Settings
 from .jobs import CelerySender, Relay
 from .polling import POLL_TASK
 from .schedules import Scheduler
@@ -33,12 +33,14 @@ def scheduler_main(argv: list[str]) -> None:
         overrides["database_url"] = args.database_url
     if args.broker_url:
         overrides["broker_url"] = args.broker_url
-    settings = Settings(**overrides)  # type: ignore[arg-type]
-
     from flowin_engine.registry import default_registry
 
-    engine = db.connect(settings.resolved_database_url())
-    db.migrate(engine)
+    try:
+        settings = Settings(**overrides)  # type: ignore[arg-type]
+        engine = db.connect(settings.resolved_database_url())
+        db.migrate(engine)
+    except (ConfigurationError, ValueError) as problem:
+        raise SystemExit(f"flowin-cloud scheduler: {problem}") from None
     sender = CelerySender.for_settings(settings)
     assert sender.queue_of is not None
 

@@ -106,3 +106,35 @@ def test_sessions_survive_a_restart_with_the_generated_secret(tmp_path):
         assert me.status_code == 200
     finally:
         second.stop()
+
+
+def test_server_scheduler_and_worker_say_in_a_sentence_that_the_database_is_unreachable(
+    tmp_path,
+):
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"postgresql+psycopg://flowin:hunter2-secret@127.0.0.1:{port}/flowin"
+    environment = {
+        **os.environ,
+        "FLOWIN_DATA_DIR": str(tmp_path),
+        "FLOWIN_CLOUD_BROKER_URL": "redis://127.0.0.1:1/0",
+    }
+    for command in ([], ["scheduler"], ["worker"]):
+        finished = subprocess.run(
+            [sys.executable, "-m", "flowin_cloud", *command, "--database-url", url],
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert finished.returncode != 0, command
+        assert "Traceback" not in finished.stderr, command
+        assert f"127.0.0.1:{port}/flowin cannot be reached" in finished.stderr, command
+        assert "FLOWIN_CLOUD_DATABASE_URL" in finished.stderr, command
+        assert "hunter2-secret" not in finished.stderr + finished.stdout, command
