@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from flowin_engine.cloud_run import cloud_run_flows
 from flowin_engine.errors import FlowFileError
 from flowin_engine.model import SCHEMA_VERSION, Flow, FlowStatus, new_id, utc_now
 from flowin_engine.registry import Registry
@@ -30,6 +31,7 @@ from flowin_engine.sharing import shareable
 from flowin_engine.store import FlowSummary, Store
 from flowin_engine.validation import validate_flow
 
+from .cloud.cloud_run import CLOUD_MARK, in_cloud_tooltip
 from .i18n import date_time_text, isolate, number_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -96,6 +98,7 @@ class HomeView(QWidget):
         self.choose_export_file: Callable[[str], str | None] = self._choose_export_file
         self.show_problem: Callable[[str, str, str], None] = self._show_problem_dialog
         self._summaries: dict[str, FlowSummary] = {}
+        self._in_cloud: frozenset[str] = frozenset()  # the flows the cloud runs, as last shown
 
         self.title = QLabel()
         self.title.setObjectName("title")
@@ -226,7 +229,10 @@ class HomeView(QWidget):
     def follow_store(self) -> None:
         """Show the flows again if the store has them otherwise (another program switched one
         off, a run counted): a write that changed nothing here leaves the list as it is."""
-        if list(self._summaries.values()) != self._sorted_summaries():
+        if (
+            list(self._summaries.values()) != self._sorted_summaries()
+            or cloud_run_flows(self.store) != self._in_cloud
+        ):
             self.refresh()
 
     def _sorted_summaries(self) -> list[FlowSummary]:
@@ -240,6 +246,7 @@ class HomeView(QWidget):
         self.list.clear()
         flows = self._sorted_summaries()
         self._summaries = {s.id: s for s in flows}
+        self._in_cloud = cloud_run_flows(self.store)
         for summary in flows:
             row = self._row(summary)
             item = QListWidgetItem()
@@ -275,17 +282,33 @@ class HomeView(QWidget):
         status = self._status_text(summary.status)
         edited = self.tr("Edited %1").replace("%1", updated)
         marker = "● " if summary.status == FlowStatus.ACTIVE else ""
+        if summary.id in self._in_cloud:  # the cloud runs it, whatever its switch here says
+            row = FlowRow(
+                summary.name,
+                f"{CLOUD_MARK} {self.tr('In the cloud')} · {edited}",
+                "cloud",
+                self._stats(summary, locale),
+            )
+            row.state.setToolTip(in_cloud_tooltip())
+            return row
+        return FlowRow(
+            summary.name,
+            f"{marker}{status} · {edited}",
+            summary.status.value,
+            self._stats(summary, locale),
+        )
+
+    def _stats(self, summary: FlowSummary, locale: QLocale) -> list[tuple[str, str, str]]:
         ratio = summary.success_ratio
         if ratio is None:
             success, kind = "—", "none"
         else:
             success = number_text(round(ratio * 100)) + locale.percent()
             kind = "good" if ratio >= 0.9 else "bad" if ratio < 0.5 else "fair"
-        stats = [
+        return [
             (number_text(summary.runs_today), self.tr("runs today"), "plain"),
             (success, self.tr("succeeded"), kind),
         ]
-        return FlowRow(summary.name, f"{marker}{status} · {edited}", summary.status.value, stats)
 
     def row_widget(self, flow_id: str) -> FlowRow | None:
         for index in range(self.list.count()):

@@ -232,6 +232,17 @@ class MainWindow(QMainWindow):
         self.cloud.signed_in_changed.connect(relay.sign_in_changed)
         self.waiting = WaitingLabel(relay)
         self.statusBar().addPermanentWidget(self.waiting)
+        choice = self.editor.cloud_run
+        choice.attach(self.cloud)
+        choice.sign_in_requested.connect(self.show_cloud_account)
+        choice.changed.connect(self._place_changed)
+
+    def _place_changed(self) -> None:
+        """A flow moved to the cloud or back: this computer's runtime leaves its trigger to the
+        cloud (or takes it back) now, and the flows show where they run."""
+        if self.active_flows is not None:
+            self.active_flows.runtime.sync()
+        self.home.refresh()
 
     def _events_arrived(self, count: int) -> None:
         """The events that waited in the cloud while this computer was away are all here."""
@@ -461,6 +472,8 @@ class MainWindow(QMainWindow):
         elif page is self.executions:
             self.executions.refresh()
         self.editor.saving.follow_stored_status()
+        if self.editor.cloud_run.runs_in_cloud() != self.editor.cloud_run.in_cloud.isChecked():
+            self.editor.show_place()  # a sync moved it to the cloud or back
 
     # Closing.
 
@@ -497,6 +510,7 @@ class MainWindow(QMainWindow):
         self._shut = True
         self.store_watch.stop()
         self.editor.shutdown()
+        self.editor.cloud_run.shutdown()
         self.cloud.shutdown()
         if self.tray is not None:
             self.tray.hide()

@@ -130,6 +130,7 @@ def style_sheet(theme: Theme, rtl: bool = False) -> str:
     QLabel#flowState_draft, QLabel#flowState_paused, QLabel#flowStatCaption,
     QLabel#flowStat_none, QLabel#notice {{ color: {t.muted}; }}
     QLabel#flowState_active {{ color: {t.success}; font-weight: 600; }}
+    QLabel#flowState_cloud {{ color: {t.accent}; font-weight: 600; }}
     QLabel#flowState_archived {{ color: {t.skipped}; }}
     QLabel#flowStatCaption {{ font-size: 11px; }}
     QLabel#flowStat_plain, QLabel#flowStat_none, QLabel#flowStat_good, QLabel#flowStat_fair,

@@ -38,6 +38,7 @@ from ..canvas import FlowScene, FlowView
 from ..canvas.items import NODE_WIDTH
 from ..canvas.tidy import tidy_command
 from ..canvas.view import MIN_WIDTH
+from ..cloud.cloud_run import CloudRunChoice
 from ..dialogs.versions import RestoreVersion, VersionHistoryDialog
 from ..i18n import node_type_name, problem_text
 from ..panels.builder.panel import BuilderPanel
@@ -108,6 +109,12 @@ class Editor(QWidget):
         self.properties.webhook_addresses = WebhookAddresses(
             self.folder, lambda: self.runtime, self.relay_watch
         )
+        # Where the flow runs (this computer or the cloud), under its overview.
+        self.cloud_run = CloudRunChoice(
+            self.folder, lambda: self.document.flow, save=self.saving.save_now
+        )
+        self.properties.add_flow_setting(self.cloud_run)
+        self.saving.in_cloud = self.properties.in_cloud = self.cloud_run.runs_in_cloud
         self.builder_panel = BuilderPanel(self.document, self.view, store)
         self.builder_panel.hide()
         self.run_log = RunLog()
@@ -257,6 +264,11 @@ class Editor(QWidget):
         self.properties.message.connect(self.message)
         self.saving.message.connect(self.message)
         self.saving.open_requested.connect(self.open_flow)
+        # The Active switch of a flow the cloud runs shows where it is chosen.
+        self.saving.cloud_place_requested.connect(self.show_where_it_runs)
+        self.cloud_run.message.connect(self.message)
+        self.cloud_run.changed.connect(self.show_place)
+        self.document.flow_replaced.connect(self.cloud_run.show_flow)
         self.test_run.message.connect(self.message)
         self.builder_panel.close_requested.connect(lambda: self.ai_button.setChecked(False))
         self.builder_panel.applied.connect(self._builder_applied)
@@ -273,6 +285,7 @@ class Editor(QWidget):
             self.tr("Every saved version of this flow: see what changed, restore one")
         )
         self.saving.retranslate()
+        self.cloud_run.retranslate()
         self.flow_name.setAccessibleName(self.tr("Flow name"))
         self.view.setAccessibleName(self.tr("Canvas"))
         texts = {
@@ -484,6 +497,19 @@ class Editor(QWidget):
             item.setSelected(True)
             self.view.centerOn(item)
             self.properties.tabs.setCurrentIndex(1)
+
+    def show_place(self) -> None:
+        """Where the open flow runs, as this computer knows it now."""
+        self.saving.show_status()
+        self.properties.refresh_overview()
+        self.cloud_run.show_flow()
+
+    def show_where_it_runs(self) -> None:
+        """The flow's overview, with the choice of where it runs."""
+        self.scene.clearSelection()
+        self.properties.show_node(None)
+        self.properties.overview_scroll.ensureWidgetVisible(self.cloud_run)
+        self.cloud_run.setFocus()
 
     def delete_selection(self) -> None:
         nodes, edges = self.scene.selected_node_ids(), self.scene.selected_edge_ids()

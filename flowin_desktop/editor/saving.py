@@ -4,6 +4,7 @@ to keep when it was saved elsewhere meanwhile, and whether it is active (runs on
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
@@ -29,6 +30,7 @@ class Saving(QObject):
     saved = Signal()  # the flow was saved (the cloud syncs it soon)
     message = Signal(str, int)  # for the status bar: text ("" clears it), milliseconds
     open_requested = Signal(str)  # a flow id: load theirs opens the version saved elsewhere
+    cloud_place_requested = Signal()  # the switch of a flow the cloud runs: show where it runs
 
     def __init__(self, store: Store, document: FlowDocument, parent: QWidget) -> None:
         super().__init__(parent)
@@ -42,6 +44,8 @@ class Saving(QObject):
         self._stored_status = document.flow.status
         self.save_state = QLabel()
         self.save_state.setObjectName("saveState")
+        # Whether the open flow runs in the cloud (the editor sets it): its switch then says so.
+        self.in_cloud: Callable[[], bool] = lambda: False
         self.activate_button = QPushButton()
         self.activate_button.setCheckable(True)
         self.activate_button.clicked.connect(self.toggle_active)
@@ -181,6 +185,10 @@ class Saving(QObject):
     # Active: the flow runs on its own when its trigger fires.
 
     def toggle_active(self) -> None:
+        if self.in_cloud():  # the cloud runs it, whatever this computer's switch says
+            self._show_status()
+            self.cloud_place_requested.emit()
+            return
         active = self.document.flow.status == FlowStatus.ACTIVE
         status = FlowStatus.PAUSED if active else FlowStatus.ACTIVE
         self.document.push(SetFlowStatus(self.document, status))
@@ -201,7 +209,20 @@ class Saving(QObject):
             flow.status = stored
             self._show_status()
 
+    def show_status(self) -> None:
+        self._show_status()
+
     def _show_status(self) -> None:
+        if self.in_cloud():
+            self.activate_button.setChecked(True)
+            self.activate_button.setText(self.tr("☁ In the cloud"))
+            self.activate_button.setToolTip(
+                self.tr(
+                    "Runs in your Flowin cloud account, also when this computer is off. Click "
+                    "to choose where it runs."
+                )
+            )
+            return
         active = self.document.flow.status == FlowStatus.ACTIVE
         self.activate_button.setChecked(active)
         self.activate_button.setText(self.tr("● Active") if active else self.tr("Activate"))

@@ -15,7 +15,7 @@ from ..i18n import fill, number_text
 class FlowOverview(QObject):
     """Writes the overview of a flow, in the app's language."""
 
-    def text(self, flow: Flow, registry: Registry) -> str:
+    def text(self, flow: Flow, registry: Registry, in_cloud: bool = False) -> str:
         triggers = [n for n in flow.nodes if (t := registry.find(n.type)) and t.is_trigger]
         lines = [fill(self.tr("This flow: %1"), flow.name), ""]
         if not flow.nodes:
@@ -32,7 +32,14 @@ class FlowOverview(QObject):
             if len(steps) > 12:
                 lines.append("  …")
         lines.append("")
-        if flow.status == FlowStatus.ACTIVE:
+        if in_cloud:  # whatever this computer's switch says
+            lines.append(
+                self.tr(
+                    "In the cloud: it runs there whenever its trigger fires, also when this "
+                    "computer is off."
+                )
+            )
+        elif flow.status == FlowStatus.ACTIVE:
             lines.append(self.tr("Active: it runs on its own whenever its trigger fires."))
         else:
             lines.append(self.tr("Not active: it runs only when you press Test run."))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -103,6 +104,8 @@ class PropertiesPanel(QWidget):
         # Where webhook triggers are called; the editor sets it (None: their address isn't shown).
         self.webhook_addresses: WebhookAddresses | None = None
         self.webhook_address: WebhookAddressBox | None = None
+        # Whether the flow runs in the cloud (the editor sets it), for the overview.
+        self.in_cloud: Callable[[], bool] = lambda: False
 
         self.empty = QLabel()
         # No step selected: the flow at a glance instead of an empty third of the window.
@@ -123,6 +126,7 @@ class PropertiesPanel(QWidget):
         overview_layout.addWidget(self.empty)
         overview_layout.addWidget(self.steps_of_failures_only)
         overview_layout.addWidget(self.steps_of_failures_only_help)
+        self.overview_layout = overview_layout
         overview_layout.addStretch(1)
         document.changed.connect(self._show_overview)
         document.flow_replaced.connect(self._show_overview)
@@ -185,7 +189,13 @@ class PropertiesPanel(QWidget):
         self.tabs.addTab(last_run, "")
 
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.overview_page)
+        # A long flow's overview scrolls, so the flow's settings under it stay within reach.
+        self.overview_scroll = QScrollArea()
+        self.overview_scroll.setWidgetResizable(True)
+        self.overview_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.overview_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.overview_scroll.setWidget(self.overview_page)
+        self.stack.addWidget(self.overview_scroll)
         self.stack.addWidget(self.tabs)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -197,6 +207,13 @@ class PropertiesPanel(QWidget):
         document.pinned_changed.connect(self._step_changed)
         document.step_renamed.connect(self._step_renamed)
         self.retranslate()
+
+    def refresh_overview(self) -> None:
+        self._show_overview()
+
+    def add_flow_setting(self, widget: QWidget) -> None:
+        """A setting of the whole flow, under the others beneath its overview."""
+        self.overview_layout.insertWidget(self.overview_layout.count() - 1, widget)
 
     def retranslate(self) -> None:
         self._show_overview()
@@ -216,7 +233,9 @@ class PropertiesPanel(QWidget):
             self.show_node(self.node_id, force=True)
 
     def _show_overview(self) -> None:
-        self.empty.setText(self.overview.text(self.document.flow, self.document.registry))
+        self.empty.setText(
+            self.overview.text(self.document.flow, self.document.registry, self.in_cloud())
+        )
         self.steps_of_failures_only.setText(self.tr("Keep step details only for failed runs"))
         self.steps_of_failures_only_help.setText(
             self.tr(
@@ -241,7 +260,7 @@ class PropertiesPanel(QWidget):
         node = self._node()
         if node is None:
             self.node_id = None
-            self.stack.setCurrentWidget(self.overview_page)
+            self.stack.setCurrentWidget(self.overview_scroll)
             return
         self._build(node)
         self._show_data()

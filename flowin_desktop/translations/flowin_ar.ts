@@ -14,6 +14,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>HomeView</name>
     <message>
+      <source>In the cloud</source>
+      <translation>في السحابة</translation>
+    </message>
+    <message>
       <location filename="../flowin_desktop/home.py" line="90" />
       <source>Your flows</source>
       <translation>تدفقاتك</translation>
@@ -623,6 +627,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   </context>
   <context>
     <name>Saving</name>
+    <message>
+      <source>Runs in your Flowin cloud account, also when this computer is off. Click to choose where it runs.</source>
+      <translation>يعمل في حسابك السحابي على Flowin، حتى عندما يكون هذا الحاسوب مطفأً. انقر لتختار أين يعمل.</translation>
+    </message>
+    <message>
+      <source>☁ In the cloud</source>
+      <translation>☁ في السحابة</translation>
+    </message>
     <message>
       <source>%1 (my copy)</source>
       <translation>%1 (نسختي)</translation>
@@ -3478,6 +3490,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
 <context>
     <name>FlowOverview</name>
     <message>
+      <source>In the cloud: it runs there whenever its trigger fires, also when this computer is off.</source>
+      <translation>في السحابة: يعمل هناك كلما انطلق مشغّله، حتى عندما يكون هذا الحاسوب مطفأً.</translation>
+    </message>
+    <message>
       <source>This flow: %1</source>
       <translation>هذا التدفق: %1</translation>
     </message>
@@ -3664,4 +3680,174 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       </translation>
     </message>
   </context>
+<context>
+    <name>CloudRunChoice</name>
+    <message>
+      <source>They are stored encrypted in your cloud account, opened only to run this flow's steps, and deleted from the cloud when you turn cloud running off.</source>
+      <translation>تُحفظ مشفّرة في حسابك السحابي، ولا تُفتح إلا لتشغيل خطوات هذا التدفق، وتُحذف من السحابة عندما توقف التشغيل في السحابة.</translation>
+    </message>
+    <message>
+      <source>Bringing it back to this computer…</source>
+      <translation>جارٍ إعادته إلى هذا الحاسوب…</translation>
+    </message>
+    <message>
+      <source>Checking which accounts this flow uses…</source>
+      <translation>جارٍ التحقق من الحسابات التي يستخدمها هذا التدفق…</translation>
+    </message>
+    <message>
+      <source>Flowin cloud</source>
+      <translation>سحابة Flowin</translation>
+    </message>
+    <message>
+      <source>Keeps running when this computer is off.</source>
+      <translation>يستمر في العمل عندما يكون هذا الحاسوب مطفأً.</translation>
+    </message>
+    <message>
+      <source>It runs in your cloud account, also when this computer is off; this computer leaves it to the cloud. Its runs show in Executions.</source>
+      <translation>يعمل في حسابك السحابي، حتى عندما يكون هذا الحاسوب مطفأً؛ ويتركه هذا الحاسوب للسحابة. تظهر مرات تشغيله في «عمليات التشغيل».</translation>
+    </message>
+    <message>
+      <source>It runs while Flowin is open or in the tray on this computer.</source>
+      <translation>يعمل ما دام Flowin مفتوحًا أو في شريط المهام على هذا الحاسوب.</translation>
+    </message>
+    <message>
+      <source>Run in the Flowin cloud?</source>
+      <translation>تشغيله في سحابة Flowin؟</translation>
+    </message>
+    <message>
+      <source>Run in the cloud</source>
+      <translation>شغّله في السحابة</translation>
+    </message>
+    <message>
+      <source>Run on this computer again?</source>
+      <translation>تشغيله على هذا الحاسوب من جديد؟</translation>
+    </message>
+    <message>
+      <source>Run on this computer</source>
+      <translation>شغّله على هذا الحاسوب</translation>
+    </message>
+    <message>
+      <source>Sign in to a cloud account…</source>
+      <translation>سجّل الدخول إلى حساب سحابي…</translation>
+    </message>
+    <message>
+      <source>Sign in to your cloud account to bring this flow back to this computer.</source>
+      <translation>سجّل الدخول إلى حسابك السحابي لإعادة هذا التدفق إلى هذا الحاسوب.</translation>
+    </message>
+    <message>
+      <source>This computer</source>
+      <translation>هذا الحاسوب</translation>
+    </message>
+    <message>
+      <source>To keep this flow running when this computer is off, Flowin runs it in a Flowin cloud account. Sign in to one (or create one) to choose it.</source>
+      <translation>ليبقى هذا التدفق يعمل عندما يكون هذا الحاسوب مطفأً، يشغّله Flowin في حساب سحابي على Flowin. سجّل الدخول إلى حساب (أو أنشئ حسابًا) لتختار ذلك.</translation>
+    </message>
+    <message>
+      <source>Upload and run in the cloud</source>
+      <translation>ارفعها وشغّله في السحابة</translation>
+    </message>
+    <message>
+      <source>Uploading the accounts and turning it on…</source>
+      <translation>جارٍ رفع الحسابات وتشغيله…</translation>
+    </message>
+    <message>
+      <source>Where it runs</source>
+      <translation>أين يعمل</translation>
+    </message>
+    <message>
+      <source>“%1” now runs in your Flowin cloud.</source>
+      <translation>«%1» يعمل الآن في سحابة Flowin الخاصة بك.</translation>
+    </message>
+    <message>
+      <source>“%1” runs on this computer again; the cloud deleted the copies of its accounts.</source>
+      <translation>«%1» يعمل على هذا الحاسوب من جديد؛ وحذفت السحابة نسخ حساباته.</translation>
+    </message>
+    <message>
+      <source>“%1” will keep running when this computer is off. It uses no connected accounts, so only the flow itself is in the cloud.</source>
+      <translation>سيستمر «%1» في العمل عندما يكون هذا الحاسوب مطفأً. لا يستخدم أي حساب مرتبط، فلا يكون في السحابة إلا التدفق نفسه.</translation>
+    </message>
+    <message>
+      <source>“%1” will keep running when this computer is off. To run its steps there, Flowin uploads these connected accounts to your cloud account:</source>
+      <translation>سيستمر «%1» في العمل عندما يكون هذا الحاسوب مطفأً. لتشغيل خطواته هناك، يرفع Flowin هذه الحسابات المرتبطة إلى حسابك السحابي:</translation>
+    </message>
+    <message>
+      <source>“%1” will run on this computer again, while Flowin is open or in the tray, and no longer when it is off. The copies of its accounts in your cloud account are deleted.</source>
+      <translation>سيعمل «%1» على هذا الحاسوب من جديد، ما دام Flowin مفتوحًا أو في شريط المهام، ولن يعمل بعد الآن عندما يكون مطفأً. وتُحذف نسخ حساباته من حسابك السحابي.</translation>
+    </message>
+</context>
+<context>
+    <name>CloudRun</name>
+    <message>
+      <source>Cancel</source>
+      <translation>إلغاء</translation>
+    </message>
+    <message>
+      <source>%1 can't be read on this computer, so it can't be uploaded. Connect it again in the step's settings, then try again.</source>
+      <translation>تعذّرت قراءة %1 على هذا الحاسوب، فلا يمكن رفعه. اربطه من جديد في إعدادات الخطوة، ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+      <source>Flowin can't reach your cloud account, so nothing was changed. Check your internet connection and try again.</source>
+      <translation>لا يستطيع Flowin الوصول إلى حسابك السحابي، فلم يتغيّر شيء. تحقق من اتصالك بالإنترنت وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+      <source>This flow isn't in your cloud account yet (it may wait for you to choose between two versions). Open the cloud account, sync, and try again.</source>
+      <translation>هذا التدفق ليس في حسابك السحابي بعد (ربما ينتظر أن تختار بين نسختين). افتح الحساب السحابي، وزامن، ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+      <source>Confirm your e-mail address first (the cloud sent you a link), then try again.</source>
+      <translation>أكّد عنوان بريدك الإلكتروني أولًا (أرسلت لك السحابة رابطًا)، ثم حاول مرة أخرى.</translation>
+    </message>
+    <message>
+      <source>Runs in your Flowin cloud account, also when this computer is off. This computer leaves it to the cloud.</source>
+      <translation>يعمل في حسابك السحابي على Flowin، حتى عندما يكون هذا الحاسوب مطفأً. ويتركه هذا الحاسوب للسحابة.</translation>
+    </message>
+    <message>
+      <source>Your Gmail account “%1”</source>
+      <translation>حسابك على Gmail «%1»</translation>
+    </message>
+    <message>
+      <source>Your Google Sheets account “%1”</source>
+      <translation>حسابك على Google Sheets «%1»</translation>
+    </message>
+    <message>
+      <source>Your Notion workspace “%1”</source>
+      <translation>مساحة عملك على Notion «%1»</translation>
+    </message>
+    <message>
+      <source>Your OpenAI key “%1”</source>
+      <translation>مفتاحك من OpenAI «%1»</translation>
+    </message>
+    <message>
+      <source>Your Shopify store “%1”</source>
+      <translation>متجرك على Shopify «%1»</translation>
+    </message>
+    <message>
+      <source>Your Slack workspace “%1”</source>
+      <translation>مساحة عملك على Slack «%1»</translation>
+    </message>
+    <message>
+      <source>Your Stripe account “%1”</source>
+      <translation>حسابك على Stripe «%1»</translation>
+    </message>
+    <message>
+      <source>Your Telegram bot “%1”</source>
+      <translation>بوتك على Telegram «%1»</translation>
+    </message>
+    <message>
+      <source>Your Twilio account “%1”</source>
+      <translation>حسابك على Twilio «%1»</translation>
+    </message>
+    <message>
+      <source>Your WhatsApp Business number “%1”</source>
+      <translation>رقمك على WhatsApp Business «%1»</translation>
+    </message>
+    <message>
+      <source>Your account “%1”</source>
+      <translation>حسابك «%1»</translation>
+    </message>
+    <message>
+      <source>Your e-mail account “%1”</source>
+      <translation>حساب بريدك الإلكتروني «%1»</translation>
+    </message>
+</context>
 </TS>
