@@ -20,4 +20,21 @@
       </translation>
     </message>
   </context>
+  <context>
+    <name>RelayWatch</name>
+    <message numerus="yes">
+      <source>%n events waiting</source>
+      <translation>
+        <numerusform>%n event waiting</numerusform>
+        <numerusform>%n events waiting</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>The %n events that waited in your cloud account have arrived; their flows run here.</source>
+      <translation>
+        <numerusform>The event that waited in your cloud account has arrived; its flow runs here.</numerusform>
+        <numerusform>The %n events that waited in your cloud account have arrived; their flows run here.</numerusform>
+      </translation>
+    </message>
+  </context>
 </TS>

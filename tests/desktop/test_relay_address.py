@@ -269,3 +269,17 @@ def test_a_cloud_that_cannot_be_reached_is_said_in_words_where_the_live_address_
         assert not box.sign_in.isVisible()  # signed in: nothing to offer but patience
     finally:
         runtime.stop(grace=2)
+
+
+def test_one_event_waiting_is_said_in_the_singular(window: MainWindow):
+    from flowin_desktop.relay_status import arrived_text, waiting_text
+
+    window.set_language("en")
+    assert waiting_text(1) == "1 event waiting"
+    assert waiting_text(20) == "20 events waiting"
+    assert arrived_text(1) == (
+        "The event that waited in your cloud account has arrived; its flow runs here."
+    )
+    assert arrived_text(20) == (
+        "The 20 events that waited in your cloud account have arrived; their flows run here."
+    )
