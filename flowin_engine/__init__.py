@@ -8,7 +8,12 @@ engine, like ``flowin --help``, does not load them all.
 from __future__ import annotations
 
 import importlib
+import logging
 from typing import TYPE_CHECKING, Any
+
+# httpx logs each request's whole URL at INFO, the level of the command line's and the cloud
+# workers' logs, and some services carry the account's secret in it (Telegram's bot token).
+logging.getLogger("httpx").setLevel(logging.WARNING)
 
 if TYPE_CHECKING:
     from .errors import (

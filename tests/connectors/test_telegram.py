@@ -8,6 +8,7 @@ answers below are checked as its default ``Error`` schema.
 
 from __future__ import annotations
 
+import logging
 import time
 
 import httpx
@@ -113,6 +114,17 @@ def test_send_message_posts_the_documented_body_to_the_bot_url(api, bot, connect
         CHAT,
         "Your order has shipped",
     )
+
+
+def test_the_bot_token_in_the_url_never_reaches_the_log(api, bot, connections, caplog):
+    # Telegram carries the token in the URL's path; the command line and the cloud's workers
+    # log at INFO, where httpx writes every request's URL.
+    api.respond("/sendMessage", json=sent())
+    with caplog.at_level(logging.INFO):
+        run("send_message", {"connection": bot, "chat_id": str(CHAT), "text": "Hi"}, connections)
+    assert api.calls("/sendMessage"), "the message was sent"
+    ours = [record.getMessage() for record in caplog.records if record.name != "werkzeug"]
+    assert not [line for line in ours if TOKEN in line]
 
 
 def test_a_channel_username_is_sent_as_text(api, bot, connections):
