@@ -348,6 +348,15 @@ class HomeView(QWidget):
             else self.tr("Let this flow run on its own when its trigger fires.")
         )
         self.activate_button.setEnabled(summary is not None and not archived)
+        if summary is not None and summary.id in self._in_cloud:
+            # Pausing it here would not stop it: the cloud runs it.
+            self.activate_button.setEnabled(False)
+            self.activate_button.setToolTip(
+                self.tr(
+                    "It runs in your Flowin cloud. To stop it there, open it and choose This "
+                    "computer under Where it runs."
+                )
+            )
         self.archive_button.setText(self.tr("Restore") if archived else self.tr("Archive"))
 
     def _show_menu(self, at: QPoint) -> None:

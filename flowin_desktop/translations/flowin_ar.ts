@@ -14,6 +14,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>HomeView</name>
     <message>
+      <source>It runs in your Flowin cloud. To stop it there, open it and choose This computer under Where it runs.</source>
+      <translation>يعمل في سحابة Flowin الخاصة بك. لإيقافه هناك، افتحه واختر «هذا الحاسوب» تحت «أين يعمل».</translation>
+    </message>
+    <message>
       <source>In the cloud</source>
       <translation>في السحابة</translation>
     </message>

@@ -141,6 +141,9 @@ def test_the_cloud_asks_before_uploading_the_accounts_named_in_words_and_off_del
     row = window.home.row_widget(flow.id)
     assert row.state.text().startswith("☁ In the cloud")
     assert "also when this computer is off" in row.state.toolTip()
+    window.home.select(flow.id)
+    assert not window.home.activate_button.isEnabled()  # pausing here would not stop it
+    assert "To stop it there" in window.home.activate_button.toolTip()
 
     # Back to this computer: it says the copies are deleted, and the cloud deletes them.
     choice = open_overview(qtbot, window, flow.id)
