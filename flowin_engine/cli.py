@@ -775,7 +775,7 @@ def executions_list(
     if not items:
         click.echo("No runs yet.")
         return
-    click.echo(f"{'ID':<10}{'FLOW':<28}{'STATUS':<13}{'STARTED':<22}{'TOOK':>10}")
+    click.echo(f"{'ID':<10}{'FLOW':<28}{'STATUS':<13}{'STARTED':<22}{'TOOK':>10}  WHERE")
     for item in items:
         took = "" if item.duration_ms is None else _duration(item.duration_ms / 1000)
         started = item.started_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
@@ -785,7 +785,16 @@ def executions_list(
         click.echo(
             f"{item.id[:8]:<10}{_clip(item.flow_name, 26):<28}"
             f"{click.style(f'{item.status!s:<13}', fg=colour)}{started:<22}{took:>10}"
+            f"  {_where(item.mode)}"
         )
+
+
+# The mode of a run the cloud made, copied into this history by the sync (flowin_engine.sync.runs).
+_CLOUD_MODE = "cloud"
+
+
+def _where(mode: str) -> str:
+    return "cloud" if mode == _CLOUD_MODE else "here"
 
 
 def _parse_since(text: str | None) -> datetime | None:
@@ -818,6 +827,8 @@ def executions_show(execution_id: str, as_json: bool) -> None:
     click.echo(
         f"Status: {detail.status}   Started: {detail.started_at.astimezone():%Y-%m-%d %H:%M:%S}"
     )
+    if detail.mode == _CLOUD_MODE:
+        click.echo("Ran in your Flowin cloud account, not on this computer.")
     if detail.error and detail.failed_node:
         click.secho(f"Failed at step '{detail.failed_node}': {detail.error}", fg="red")
     elif detail.error:

@@ -186,3 +186,50 @@ def test_unknown_flow_name_is_a_sentence(tmp_path):
     done = flowin("run", "No such flow", data_dir=tmp_path / "d")
     assert done.returncode == 2
     assert "no flow" in done.stderr.lower()
+
+
+def test_a_run_made_in_the_cloud_is_marked_so_in_the_run_list_and_its_details(
+    tmp_path, monkeypatch
+):
+    from datetime import UTC, datetime
+
+    from flowin_engine.events import ExecutionFinished, ExecutionStatus
+    from flowin_engine.model import Flow
+    from flowin_engine.store import Store
+
+    data = tmp_path / "d"
+    path = tmp_path / "greet.json"
+    path.write_text(json.dumps(GREETING))
+    flowin(
+        "run",
+        str(path),
+        "--input",
+        '{"customer_name": "Layla", "total": 5}',
+        data_dir=data,
+        check=True,
+    )
+    monkeypatch.setenv("FLOWIN_DATA_DIR", str(data))
+    with Store() as store:  # as the sync copies a run the cloud made (flowin_engine.sync.runs)
+        flow = Flow.model_validate({**GREETING, "id": "greet-cloud"})
+        store.flows.save(flow)
+        store.executions.begin_execution("c10d0000-run", flow, {}, "cloud")
+        store.executions.record(
+            [
+                ExecutionFinished(
+                    "c10d0000-run",
+                    flow.id,
+                    ExecutionStatus.FAILED,
+                    datetime.now(UTC),
+                    0.1,
+                    error="Telegram: the bot token is wrong — reconnect the bot.",
+                )
+            ]
+        )
+    listing = flowin("executions", "list", data_dir=data, check=True).stdout.splitlines()
+    assert "WHERE" in listing[0]
+    [cloud] = [line for line in listing if line.startswith("c10d0000")]
+    [here] = [line for line in listing[1:] if not line.startswith("c10d0000")]
+    assert cloud.rstrip().endswith("cloud") and not here.rstrip().endswith("cloud")
+    shown = flowin("executions", "show", "c10d0000-run", data_dir=data, check=True).stdout
+    assert "Ran in your Flowin cloud account" in shown
+    assert "the bot token is wrong" in shown
