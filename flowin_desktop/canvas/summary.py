@@ -41,12 +41,21 @@ def summarize(node: Node, node_type: NodeType | None) -> str:
             continue
         return isolate_latin(" ".join(text.split()))
     if not node_type.manifest.summary:
-        # A connector that declares no summary: its first setting that reads.
-        for value in node.params.values():
+        # A connector that declares no summary: its first setting that reads — not the chosen
+        # account, whose value is an internal id a shop owner never sees.
+        for key, value in node.params.items():
+            if _is_account_choice(node_type, key):
+                continue
             text = readable(value)
             if text:
                 return isolate_latin(text)
     return node_type_name(node_type)
+
+
+def _is_account_choice(node_type: NodeType, key: str) -> bool:
+    field = node_type.input_model.model_fields.get(key)
+    extra = field.json_schema_extra if field is not None else None
+    return isinstance(extra, dict) and extra.get("widget") == "connection"
 
 
 class _Settings(dict[str, Any]):

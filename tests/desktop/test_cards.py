@@ -54,6 +54,18 @@ def test_a_summary_follows_the_settings_and_reads_a_reference_by_its_name(editor
     assert plain(editor.scene.node_items[delay].summary) == "Wait 1 minutes"
 
 
+def test_a_card_never_shows_the_chosen_accounts_internal_id(editor):
+    trigger = editor.add_node("shopify.new_order", QPointF(0, 0))
+    card = editor.scene.node_items[trigger]
+    editor.document.push(SetNodeValue(editor.document, trigger, "params.connection", "5171eff8c100"))
+    assert "5171eff8c100" not in plain(card.summary)
+    assert plain(card.summary) == "New Shopify order"
+
+    sheet = editor.add_node("google_sheets.append_row", QPointF(0, 300))
+    editor.document.push(SetNodeValue(editor.document, sheet, "params.connection", "ab12cd34ef56"))
+    assert "ab12cd34ef56" not in plain(editor.scene.node_items[sheet].summary)
+
+
 def test_a_card_names_a_reference_as_the_data_tree_and_the_reference_chips_do(editor):
     node_id = editor.add_node("whatsapp.send_text", QPointF(0, 0))
     card = editor.scene.node_items[node_id]
