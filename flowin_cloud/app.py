@@ -61,6 +61,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             f"least {MIN_JWT_SECRET_BYTES} bytes, or left unset to have one generated. A new "
             'one: python -c "import secrets; print(secrets.token_urlsafe(48))"'
         )
+    if settings.master_key is not None:
+        # Checked now, not when an owner first turns running in the cloud on.
+        from .runner.keys import master_key
+
+        master_key(settings)
     engine = db.connect(url)
     db.migrate(engine)
     cloud = Cloud(

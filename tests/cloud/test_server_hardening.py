@@ -156,6 +156,13 @@ def test_the_server_refuses_to_start_with_a_short_secret_or_dev_mode_open_to_the
     assert "FLOWIN_CLOUD_JWT_SECRET" in short.stderr and "at least 32 bytes" in short.stderr
     assert "Traceback" not in short.stderr
 
+    # The server seals the accounts uploaded for cloud runs: a master key it cannot use would
+    # otherwise only show when an owner turns running in the cloud on.
+    unusable = start_refused(tmp_path, env={"FLOWIN_CLOUD_MASTER_KEY": "too-short"})
+    assert unusable.returncode != 0
+    assert "FLOWIN_CLOUD_MASTER_KEY is not usable" in unusable.stderr
+    assert "Traceback" not in unusable.stderr
+
     for refused in (
         start_refused(tmp_path, "--dev", "--host", "0.0.0.0"),
         start_refused(tmp_path, "--host", "192.0.2.10", env={"FLOWIN_CLOUD_DEV": "1"}),
