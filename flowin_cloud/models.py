@@ -391,6 +391,11 @@ class RelayHook(Base):
     wait_for_answer: Mapped[bool] = mapped_column(Boolean, default=False)
     # Listed by the computer's latest registration; an inactive hook's address answers 404.
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The computer (its sign-in) that listed the hook last: its events go to that computer's
+    # connections only, and its other registrations leave the hook alone, so two computers of
+    # one account neither run an event twice nor switch off each other's addresses. None:
+    # listed with an API key, which names no computer; any connection of the account takes it.
+    computer: Mapped[str | None] = mapped_column(String(36))
     # The address's token encrypted with the server's data key (security.SecretBox), and its
     # keyed hash, by which a request finds the hook.
     token_sealed: Mapped[str] = mapped_column(String(500))

@@ -25,7 +25,7 @@ from urllib.parse import parse_qsl
 
 from fastapi import HTTPException, status
 from fastapi.responses import JSONResponse, Response
-from sqlalchemy import Engine, delete, func, select, text, update
+from sqlalchemy import Engine, delete, func, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
@@ -105,11 +105,16 @@ def _new_token(cloud: Cloud) -> tuple[str, str]:
 
 
 def register_hooks(
-    cloud: Cloud, session: Session, user_id: str, listed: Sequence[Listed]
+    cloud: Cloud,
+    session: Session,
+    user_id: str,
+    listed: Sequence[Listed],
+    computer: str | None = None,
 ) -> list[RelayHook]:
-    """Makes the listed triggers the account's active hooks, keeping each one's address; the
-    others become inactive (their addresses answer 404 until listed again), but for those of
-    flows that run in the cloud, whose triggers the computer leaves to the cloud."""
+    """Makes the listed triggers the account's active hooks on ``computer``, keeping each one's
+    address; the others this computer listed become inactive (their addresses answer 404 until
+    listed again), but for those of flows that run in the cloud, whose triggers the computer
+    leaves to the cloud. Another computer's hooks stay as they are."""
     existing = {
         (hook.flow_id, hook.node_id): hook
         for hook in session.scalars(
@@ -118,7 +123,10 @@ def register_hooks(
     }
     wanted = {(each.flow_id, each.node_id) for each in listed}
     for key, hook in existing.items():
-        if key not in wanted and runs_in_cloud(session, user_id, hook.flow_id) is None:
+        elsewhere = computer is not None and hook.computer not in (None, computer)
+        if key in wanted or elsewhere or not hook.active:
+            continue
+        if runs_in_cloud(session, user_id, hook.flow_id) is None:
             hook.active = False
     hooks = []
     now = datetime.now(UTC)
@@ -138,6 +146,7 @@ def register_hooks(
             session.add(hook)
         hook.active = True
         hook.wait_for_answer = each.wait_for_answer
+        hook.computer = computer  # the last computer to switch the trigger on takes its events
         hooks.append(hook)
     session.commit()
     return hooks
@@ -416,16 +425,24 @@ def waiting_count(session: Session, user_id: str) -> int:
 
 
 def undelivered(
-    session: Session, user_id: str, limit: int, leave_out: Iterable[str] = ()
+    session: Session,
+    user_id: str,
+    limit: int,
+    leave_out: Iterable[str] = (),
+    computer: str | None = None,
 ) -> list[RelayEvent]:
-    """The account's undelivered events, oldest first, but for ``leave_out``."""
+    """The account's undelivered events for ``computer`` (those of the hooks it listed last, and
+    of hooks listed with an API key), oldest first, but for ``leave_out``; without a computer,
+    all of them."""
     skipped = set(leave_out)
-    rows = session.scalars(
-        select(RelayEvent)
-        .where(RelayEvent.user_id == user_id, RelayEvent.delivered_at.is_(None))
-        .order_by(RelayEvent.seq)
-        .limit(limit + len(skipped))
+    query = select(RelayEvent).where(
+        RelayEvent.user_id == user_id, RelayEvent.delivered_at.is_(None)
     )
+    if computer is not None:
+        query = query.join(RelayHook, RelayHook.id == RelayEvent.hook_id).where(
+            or_(RelayHook.computer.is_(None), RelayHook.computer == computer)
+        )
+    rows = session.scalars(query.order_by(RelayEvent.seq).limit(limit + len(skipped)))
     return [row for row in rows if row.id not in skipped][:limit]
 
 

@@ -138,12 +138,12 @@ def register_hooks(
         )
     listed = [relay.Listed(each.flow_id, each.node_id, each.wait_for_answer) for each in hooks]
     try:
-        registered = relay.register_hooks(cloud, session, caller.user.id, listed)
+        registered = relay.register_hooks(cloud, session, caller.user.id, listed, computer(caller))
     except IntegrityError:
         # Another computer of the account registered the same trigger at the same moment: its
         # address is the one to keep.
         session.rollback()
-        registered = relay.register_hooks(cloud, session, caller.user.id, listed)
+        registered = relay.register_hooks(cloud, session, caller.user.id, listed, computer(caller))
     return _hook_list(cloud, registered)
 
 
@@ -202,7 +202,7 @@ async def poll_events(
     listening = cloud.hub.listen(account_key(user_id))
     try:
         while True:
-            events = await run_in_threadpool(_events, cloud, user_id, limit, ())
+            events = await run_in_threadpool(_events, cloud, user_id, limit, (), computer(caller))
             remaining = deadline - time.monotonic()
             if events or remaining <= 0 or cloud.hub.stopping:
                 return EventList(events=[EventOut(**event) for event in events])
@@ -237,11 +237,19 @@ def _mark_connected(cloud: Cloud, user_id: str, seconds: float) -> None:
         relay.mark_connected(session, user_id, seconds)
 
 
-def _events(cloud: Cloud, user_id: str, limit: int, leave_out: Any) -> list[dict[str, Any]]:
+def computer(caller: Caller) -> str | None:
+    """Which computer calls: its sign-in (one per computer, kept across token refreshes); an API
+    key names none."""
+    return caller.claims.sign_in_id if caller.claims is not None else None
+
+
+def _events(
+    cloud: Cloud, user_id: str, limit: int, leave_out: Any, computer: str | None
+) -> list[dict[str, Any]]:
     with cloud.sessions() as session:
         return [
             relay.event_message(event)
-            for event in relay.undelivered(session, user_id, limit, leave_out)
+            for event in relay.undelivered(session, user_id, limit, leave_out, computer)
         ]
 
 
@@ -357,7 +365,12 @@ class _Connection:
                 room = settings.relay_in_flight - len(self.in_flight)
                 if room > 0:
                     events = await run_in_threadpool(
-                        _events, self.cloud, self.user_id, room, tuple(self.in_flight)
+                        _events,
+                        self.cloud,
+                        self.user_id,
+                        room,
+                        tuple(self.in_flight),
+                        computer(self.caller),
                     )
                     for event in events:
                         self.in_flight[event["event_id"]] = None

@@ -445,3 +445,37 @@ def test_public_addresses_work_when_another_program_has_the_webhook_port(desks):
         assert desk.runtime.listen_error
         accepted = httpx.post(desk.public_address(flow), json={"name": "Mona"})
         assert desk.finished(accepted.json()["event_id"]).status == ExecutionStatus.SUCCESS
+
+
+def test_two_computers_of_one_account_each_keep_their_addresses_and_an_order_runs_on_one(desks):
+    shop, office = desks("shop"), desks("office")
+    orders, refunds = hook_flow("Orders"), hook_flow("Refunds")
+    shop.activate(orders)
+    office.activate(refunds)
+    shop.start()
+    orders_at = shop.public_address(orders)
+    office.start()
+    refunds_at = office.public_address(refunds)
+    # The office computer's triggers leave the shop computer's address answering.
+    assert httpx.post(orders_at, json={"name": "Layla"}, timeout=30).status_code == 202
+    assert httpx.post(refunds_at, json={"name": "Sara"}, timeout=30).status_code == 202
+
+    # The same flow switched on at both (flows follow the account): each order runs on one.
+    office.activate(orders)
+    assert office.public_address(orders) == orders_at
+    assert httpx.post(orders_at, json={"name": "Omar"}, timeout=30).status_code == 202
+    assert httpx.post(refunds_at, json={"name": "Huda"}, timeout=30).status_code == 202
+
+    def runs(desk, flow):
+        return desk.store.executions.summaries(flow_id=flow.id)
+
+    def settled():
+        everything = runs(shop, orders) + runs(office, orders) + runs(office, refunds)
+        done = [run for run in everything if run.status not in ("running", "waiting")]
+        return len(done) >= 4 and shop.runtime.relay.waiting == 0
+
+    wait_until(settled, what="the four requests run")
+    assert all(run.status == ExecutionStatus.SUCCESS for run in runs(shop, orders))
+    assert len(runs(shop, orders)) + len(runs(office, orders)) == 2  # none ran twice
+    assert len(runs(office, refunds)) == 2
+    assert runs(shop, refunds) == []  # nothing "not run" where that flow was never on
