@@ -872,7 +872,10 @@ class Runtime:
     def _tick(self, flow_id: str, node_id: str, missed: bool = False) -> None:
         now = datetime.now(UTC)
         self.store.inbox.set_trigger_value(flow_id, node_id, "last_tick", now.isoformat())
-        payload = {"fired_at": now.isoformat(), "missed": missed}
+        # The keys the trigger documents and the cloud's scheduler gives: a flow moved between
+        # this computer and the cloud reads the same {{ trigger.… }}. The tick runs when it was
+        # planned, give or take the scheduler's wake-up.
+        payload = {"scheduled_at": now.isoformat(), "fired_at": now.isoformat(), "missed": missed}
         self.inbox.accept(flow_id, "schedule", payload)
 
     # Polling.

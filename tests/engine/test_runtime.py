@@ -252,6 +252,9 @@ def test_schedule_runs_by_itself(store, runtime):
     wait_for(lambda: len(testkit.calls["tick"]) >= 2)
     runs = store.executions.summaries(flow_id=flow.id)
     assert all(r.mode == "schedule" for r in runs)
+    # What the trigger documents and the cloud's scheduler gives, so a flow that uses
+    # {{ trigger.scheduled_at }} runs the same here and in the cloud.
+    assert {"scheduled_at", "fired_at", "missed"} <= set(testkit.calls["tick"][0])
 
 
 def test_a_run_missed_while_off_happens_once_at_start(store):
