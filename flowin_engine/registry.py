@@ -100,7 +100,9 @@ class OperationManifest(BaseModel):
     summary: list[str] = Field(
         default_factory=list,
         description="What a step of this type does, in one line made from its settings: "
-        "'Send WhatsApp to {to}'. '{name}' is a setting, '{cases[0][output]}' a part of one; "
+        "'Send WhatsApp to {to}'. '{name}' is a setting, '{cases[0][output]}' a part of one, "
+        "'{unit:choice}' a choice in the user's words; '{mode:=cron}' shows nothing and keeps the "
+        "line for that choice of the setting only; "
         "the first line whose settings are all filled in is shown on the step's card.",
     )
     phrases: Phrases = Field(default_factory=Phrases)

@@ -72,6 +72,12 @@ class _Formatter(string.Formatter):
         return value, used
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        # "{mode:=cron}…": the line is for one choice of a setting only (a schedule by cron
+        # expression reads otherwise than one every 15 minutes); it shows nothing itself.
+        if format_spec.startswith("="):
+            if value != format_spec[1:]:
+                raise _Unfilled(format_spec)
+            return ""
         # "{unit:choice}": the setting is one of its type's choices, shown in the user's words.
         if format_spec == "choice" and isinstance(value, str) and value:
             return choice_label(value)

@@ -4,12 +4,19 @@ big enough to read at the zoom the editor opens a flow with."""
 
 from __future__ import annotations
 
+import re
+import string
+from pathlib import Path
+from xml.etree import ElementTree
+
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont, QFontMetricsF, QImage
 
+import connectors
 from flowin_desktop.canvas.items import NODE_WIDTH
 from flowin_desktop.editor.document import SetNodeValue
 from flowin_desktop.example import welcome_flow
+from flowin_desktop.i18n import Localizer
 from flowin_desktop.icons import connector_pixmap, step_pixmap
 from flowin_desktop.readable import segments
 
@@ -57,9 +64,11 @@ def test_a_summary_follows_the_settings_and_reads_a_reference_by_its_name(editor
 def test_a_card_never_shows_the_chosen_accounts_internal_id(editor):
     trigger = editor.add_node("shopify.new_order", QPointF(0, 0))
     card = editor.scene.node_items[trigger]
-    editor.document.push(SetNodeValue(editor.document, trigger, "params.connection", "5171eff8c100"))
+    editor.document.push(
+        SetNodeValue(editor.document, trigger, "params.connection", "5171eff8c100")
+    )
     assert "5171eff8c100" not in plain(card.summary)
-    assert plain(card.summary) == "New Shopify order"
+    assert plain(card.summary) == "When a Shopify order comes in"
 
     sheet = editor.add_node("google_sheets.append_row", QPointF(0, 300))
     editor.document.push(SetNodeValue(editor.document, sheet, "params.connection", "ab12cd34ef56"))
@@ -106,3 +115,69 @@ def test_a_card_is_big_enough_to_read_at_the_zoom_a_flow_opens_with(qtbot, edito
     on_screen = QFontMetricsF(font).height() * zoom
     assert on_screen >= 12, f"the step's name is {on_screen:.1f} pixels high"
     assert card.boundingRect().width() >= NODE_WIDTH >= 240
+
+
+def _placeholders(line: str) -> list[tuple[str, str]]:
+    """Each ``{setting...:spec}`` of a summary line, as its setting's name and the whole field."""
+    found = []
+    for _text, field, spec, _conversion in string.Formatter().parse(line):
+        if field is not None:
+            found.append((re.split(r"[\[.]", field)[0], f"{field}:{spec}" if spec else field))
+    return found
+
+
+def test_every_built_in_operation_says_what_it_does_in_both_languages(editor):
+    root = Path(connectors.__file__).parent
+    built_in = sorted(p.parent.name for p in root.glob("*/manifest.json"))
+    assert len(built_in) >= 15
+    for connector_id in built_in:
+        ts = ElementTree.parse(root / connector_id / "translations" / f"{connector_id}_ar.ts")
+        arabic = {
+            message.findtext("source"): message.findtext("translation") or ""
+            for context in ts.getroot()
+            if context.findtext("name") == "NodeTypes"
+            for message in context.iter("message")
+        }
+        types = [t for t in editor.registry.node_types if t.connector.id == connector_id]
+        assert types, connector_id
+        for node_type in types:
+            lines = node_type.manifest.summary
+            assert lines, f"{node_type.type} declares no summary line"
+            settings = set(node_type.input_model.model_fields)
+            for line in lines:
+                fields = _placeholders(line)
+                for setting, _field in fields:
+                    assert setting in settings, f"{node_type.type}: {line!r} names {setting}"
+                    assert setting not in {"connection", "spreadsheet_id", "database_id"}
+                assert line in arabic, f"{line!r} has no Arabic in {connector_id}_ar.ts"
+                assert sorted(f for _s, f in _placeholders(arabic[line])) == sorted(
+                    f for _s, f in fields
+                ), f"the Arabic of {line!r} changes its placeholders"
+
+
+def test_a_sheets_card_names_the_sheet_not_the_spreadsheets_id(editor):
+    step = editor.add_node("google_sheets.append_row", QPointF(0, 0))
+    for key, value in [("spreadsheet_id", "1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms")]:
+        editor.document.push(SetNodeValue(editor.document, step, f"params.{key}", value))
+    card = editor.scene.node_items[step]
+    assert plain(card.summary) in {"Add a row to Sheet1", "Add a row to the sheet"}
+    editor.document.push(SetNodeValue(editor.document, step, "params.sheet", "Orders"))
+    assert plain(card.summary) == "Add a row to Orders"
+
+    timer = editor.add_node("schedule.every", QPointF(0, 300))
+    assert plain(editor.scene.node_items[timer].summary) == "Every 15 minutes"
+    editor.document.push(SetNodeValue(editor.document, timer, "params.mode", "cron"))
+    assert plain(editor.scene.node_items[timer].summary) == "On schedule 0 9 * * 1-5"
+
+
+def test_a_sheets_card_reads_in_arabic(qtbot, qapp, editor):
+    step = editor.add_node("google_sheets.append_row", QPointF(0, 0))
+    editor.document.push(SetNodeValue(editor.document, step, "params.sheet", "Orders"))
+    localizer = Localizer(qapp)
+    localizer.set_language("ar")
+    try:
+        card = editor.scene.node_items[step]
+        card.refresh(editor.document.flow.node(step), force=True)
+        assert plain(card.summary) == "أضف صفًا إلى Orders"
+    finally:
+        localizer.set_language("en")

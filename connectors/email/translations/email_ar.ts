@@ -19,6 +19,18 @@
       <source>Sends an e-mail with text, an HTML version and attachments through your SMTP server.</source>
       <translation>يرسل بريدًا إلكترونيًا بنصٍّ ونسخة HTML ومرفقات عبر خادم SMTP الخاص بك.</translation>
     </message>
+    <message>
+      <source>Email {to}: {subject}</source>
+      <translation>بريد إلى {to}: {subject}</translation>
+    </message>
+    <message>
+      <source>Email {to}</source>
+      <translation>أرسل بريدًا إلى {to}</translation>
+    </message>
+    <message>
+      <source>Send an e-mail</source>
+      <translation>أرسل بريدًا إلكترونيًا</translation>
+    </message>
   </context>
   <context>
     <name>NodeFields</name>

@@ -27,6 +27,26 @@
       <source>Sends an e-mail (text, HTML, attachments) from the connected Gmail account.</source>
       <translation>يرسل بريدًا إلكترونيًا (نص، HTML، مرفقات) من حساب Gmail المربوط.</translation>
     </message>
+    <message>
+      <source>When an e-mail matching {query} arrives</source>
+      <translation>عند وصول بريد يطابق {query}</translation>
+    </message>
+    <message>
+      <source>When an e-mail arrives in Gmail</source>
+      <translation>عند وصول بريد إلى Gmail</translation>
+    </message>
+    <message>
+      <source>Email {to} with Gmail: {subject}</source>
+      <translation>بريد Gmail إلى {to}: {subject}</translation>
+    </message>
+    <message>
+      <source>Email {to} with Gmail</source>
+      <translation>أرسل بريد Gmail إلى {to}</translation>
+    </message>
+    <message>
+      <source>Send an e-mail with Gmail</source>
+      <translation>أرسل بريدًا عبر Gmail</translation>
+    </message>
   </context>
   <context>
     <name>NodeFields</name>

@@ -43,6 +43,46 @@
       <source>Reads the rows of a sheet, or only those whose column has a value.</source>
       <translation>يقرأ صفوف الورقة، أو فقط الصفوف التي يحمل عمودها قيمة معيّنة.</translation>
     </message>
+    <message>
+      <source>When a row is added to {sheet}</source>
+      <translation>عند إضافة صف إلى {sheet}</translation>
+    </message>
+    <message>
+      <source>When a row is added to the sheet</source>
+      <translation>عند إضافة صف إلى الجدول</translation>
+    </message>
+    <message>
+      <source>Add a row to {sheet}</source>
+      <translation>أضف صفًا إلى {sheet}</translation>
+    </message>
+    <message>
+      <source>Add a row to the sheet</source>
+      <translation>أضف صفًا إلى الجدول</translation>
+    </message>
+    <message>
+      <source>Update row {row_number} in {sheet}</source>
+      <translation>حدّث الصف {row_number} في {sheet}</translation>
+    </message>
+    <message>
+      <source>Update row {row_number}</source>
+      <translation>حدّث الصف {row_number}</translation>
+    </message>
+    <message>
+      <source>Update a row of the sheet</source>
+      <translation>حدّث صفًا في الجدول</translation>
+    </message>
+    <message>
+      <source>Find rows in {sheet} where {column} is {value}</source>
+      <translation>ابحث في {sheet} عن صفوف فيها {column} = {value}</translation>
+    </message>
+    <message>
+      <source>Find rows in {sheet}</source>
+      <translation>ابحث عن صفوف في {sheet}</translation>
+    </message>
+    <message>
+      <source>Find rows in the sheet</source>
+      <translation>ابحث عن صفوف في الجدول</translation>
+    </message>
   </context>
   <context>
     <name>NodeFields</name>

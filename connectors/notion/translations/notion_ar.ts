@@ -35,6 +35,26 @@
       <source>Changes properties of a page; the others keep their values.</source>
       <translation>يغيّر خصائص صفحة؛ وتحتفظ الخصائص الأخرى بقيمها.</translation>
     </message>
+    <message>
+      <source>Add a Notion page: {properties}</source>
+      <translation>أضف صفحة Notion: {properties}</translation>
+    </message>
+    <message>
+      <source>Add a page to Notion</source>
+      <translation>أضف صفحة إلى Notion</translation>
+    </message>
+    <message>
+      <source>Find pages in Notion</source>
+      <translation>ابحث عن صفحات في Notion</translation>
+    </message>
+    <message>
+      <source>Update a Notion page: {properties}</source>
+      <translation>حدّث صفحة Notion: {properties}</translation>
+    </message>
+    <message>
+      <source>Update a Notion page</source>
+      <translation>حدّث صفحة في Notion</translation>
+    </message>
   </context>
   <context>
     <name>NodeFields</name>

@@ -19,6 +19,14 @@
       <source>Sends a prompt (with instructions) to the model and outputs its answer, or the JSON it answers parsed.</source>
       <translation>يرسل موجِّهًا (مع تعليمات) إلى النموذج ويُخرِج إجابته، أو ما يجيب به من JSON بعد تحليله.</translation>
     </message>
+    <message>
+      <source>Ask AI: {prompt}</source>
+      <translation>اسأل الذكاء الاصطناعي: {prompt}</translation>
+    </message>
+    <message>
+      <source>Write text with AI</source>
+      <translation>اكتب نصًا بالذكاء الاصطناعي</translation>
+    </message>
   </context>
   <context>
     <name>NodeFields</name>

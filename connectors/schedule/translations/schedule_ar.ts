@@ -15,6 +15,18 @@
       <source>Starts the flow on a schedule: an interval, or a cron expression, in your time zone.</source>
       <translation>يبدأ التدفق وفق جدول زمني: فاصل زمني أو تعبير cron، بتوقيت منطقتك الزمنية.</translation>
     </message>
+    <message>
+      <source>{mode:=cron}On schedule {cron}</source>
+      <translation>{mode:=cron}حسب الجدول {cron}</translation>
+    </message>
+    <message>
+      <source>{mode:=interval}Every {every} {unit:choice}</source>
+      <translation>{mode:=interval}كل {every} {unit:choice}</translation>
+    </message>
+    <message>
+      <source>On a schedule</source>
+      <translation>حسب جدول زمني</translation>
+    </message>
   </context>
   <context>
     <name>NodeFields</name>

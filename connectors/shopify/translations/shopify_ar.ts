@@ -47,6 +47,38 @@
       <source>In Shopify admin, open Settings › Notifications › Webhooks, create a webhook for Order creation in JSON and paste the live address as its URL.</source>
       <translation>في لوحة إدارة Shopify افتح الإعدادات › الإشعارات › Webhooks، وأنشئ ويب هوك لحدث إنشاء الطلب بصيغة JSON، والصق العنوان المباشر في خانة الرابط.</translation>
     </message>
+    <message>
+      <source>When a Shopify order comes in</source>
+      <translation>عند وصول طلب في Shopify</translation>
+    </message>
+    <message>
+      <source>Get Shopify order {order_id}</source>
+      <translation>اجلب طلب Shopify {order_id}</translation>
+    </message>
+    <message>
+      <source>Get a Shopify order</source>
+      <translation>اجلب طلبًا من Shopify</translation>
+    </message>
+    <message>
+      <source>List Shopify orders</source>
+      <translation>اعرض طلبات Shopify</translation>
+    </message>
+    <message>
+      <source>Add Shopify customer {first_name} {last_name}</source>
+      <translation>أضف عميل Shopify {first_name} {last_name}</translation>
+    </message>
+    <message>
+      <source>Add Shopify customer {first_name}</source>
+      <translation>أضف عميل Shopify {first_name}</translation>
+    </message>
+    <message>
+      <source>Add Shopify customer {email}</source>
+      <translation>أضف عميل Shopify {email}</translation>
+    </message>
+    <message>
+      <source>Add a Shopify customer</source>
+      <translation>أضف عميلًا إلى Shopify</translation>
+    </message>
   </context>
   <context>
     <name>NodeFields</name>

@@ -31,6 +31,26 @@
       <source>In your Slack app's settings, open Event Subscriptions, turn events on and paste the live address as the Request URL.</source>
       <translation>في إعدادات تطبيقك على Slack افتح Event Subscriptions، وفعّل الأحداث، والصق العنوان المباشر في خانة Request URL.</translation>
     </message>
+    <message>
+      <source>When someone writes in {channel}</source>
+      <translation>عندما يكتب أحد في {channel}</translation>
+    </message>
+    <message>
+      <source>When a Slack message arrives</source>
+      <translation>عند وصول رسالة Slack</translation>
+    </message>
+    <message>
+      <source>Post to {channel}: {text}</source>
+      <translation>انشر في {channel}: {text}</translation>
+    </message>
+    <message>
+      <source>Post to {channel}</source>
+      <translation>انشر في {channel}</translation>
+    </message>
+    <message>
+      <source>Post a Slack message</source>
+      <translation>انشر رسالة في Slack</translation>
+    </message>
   </context>
   <context>
     <name>NodeFields</name>

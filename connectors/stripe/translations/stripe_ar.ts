@@ -63,6 +63,34 @@
       <source>In Stripe, open Developers › Webhooks, add an endpoint with the live address for the event customer.created, and copy its signing secret into the account.</source>
       <translation>في Stripe افتح المطورون › Webhooks، وأضف نقطة استقبال بالعنوان المباشر للحدث customer.created، وانسخ سر التوقيع الخاص بها إلى الحساب.</translation>
     </message>
+    <message>
+      <source>When a Stripe payment succeeds</source>
+      <translation>عند نجاح دفعة في Stripe</translation>
+    </message>
+    <message>
+      <source>When a Stripe invoice is paid</source>
+      <translation>عند دفع فاتورة في Stripe</translation>
+    </message>
+    <message>
+      <source>When a Stripe customer is added</source>
+      <translation>عند إضافة عميل في Stripe</translation>
+    </message>
+    <message>
+      <source>Add Stripe customer {name}</source>
+      <translation>أضف عميل Stripe {name}</translation>
+    </message>
+    <message>
+      <source>Add Stripe customer {email}</source>
+      <translation>أضف عميل Stripe {email}</translation>
+    </message>
+    <message>
+      <source>Add a Stripe customer</source>
+      <translation>أضف عميلًا إلى Stripe</translation>
+    </message>
+    <message>
+      <source>List Stripe payments</source>
+      <translation>اعرض دفعات Stripe</translation>
+    </message>
   </context>
   <context>
     <name>NodeFields</name>

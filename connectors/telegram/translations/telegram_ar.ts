@@ -43,6 +43,34 @@
       <source>Sends a file (PDF, invoice, spreadsheet …), by link or file_id, with an optional caption.</source>
       <translation>يرسل ملفًا (PDF، فاتورة، جدول بيانات …) برابط أو file_id، مع تعليق اختياري.</translation>
     </message>
+    <message>
+      <source>When a Telegram message arrives</source>
+      <translation>عند وصول رسالة تيليجرام</translation>
+    </message>
+    <message>
+      <source>Send Telegram to {chat_id}</source>
+      <translation>أرسل تيليجرام إلى {chat_id}</translation>
+    </message>
+    <message>
+      <source>Send a Telegram message</source>
+      <translation>أرسل رسالة تيليجرام</translation>
+    </message>
+    <message>
+      <source>Send a photo on Telegram to {chat_id}</source>
+      <translation>أرسل صورة على تيليجرام إلى {chat_id}</translation>
+    </message>
+    <message>
+      <source>Send a photo on Telegram</source>
+      <translation>أرسل صورة على تيليجرام</translation>
+    </message>
+    <message>
+      <source>Send a file on Telegram to {chat_id}</source>
+      <translation>أرسل ملفًا على تيليجرام إلى {chat_id}</translation>
+    </message>
+    <message>
+      <source>Send a file on Telegram</source>
+      <translation>أرسل ملفًا على تيليجرام</translation>
+    </message>
   </context>
   <context>
     <name>NodeFields</name>

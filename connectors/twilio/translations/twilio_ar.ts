@@ -31,6 +31,18 @@
       <source>In the Twilio console, open your phone number's settings and paste the live address under “A message comes in”.</source>
       <translation>في لوحة Twilio افتح إعدادات رقمك، والصق العنوان المباشر تحت “A message comes in”.</translation>
     </message>
+    <message>
+      <source>When an SMS arrives</source>
+      <translation>عند وصول رسالة SMS</translation>
+    </message>
+    <message>
+      <source>Send SMS to {to}</source>
+      <translation>أرسل SMS إلى {to}</translation>
+    </message>
+    <message>
+      <source>Send an SMS</source>
+      <translation>أرسل رسالة SMS</translation>
+    </message>
   </context>
   <context>
     <name>NodeFields</name>

@@ -27,6 +27,22 @@
       <source>Paste the address where the other app or your website form asks for a webhook URL; try it first with the test address.</source>
       <translation>الصق العنوان حيث يطلب التطبيق الآخر أو نموذج موقعك رابط ويب هوك؛ وجرّبه أولًا بعنوان الاختبار.</translation>
     </message>
+    <message>
+      <source>When the address {path} is called</source>
+      <translation>عند استدعاء العنوان {path}</translation>
+    </message>
+    <message>
+      <source>When this flow's web address is called</source>
+      <translation>عند استدعاء عنوان هذا التدفق</translation>
+    </message>
+    <message>
+      <source>Answer the caller: {body}</source>
+      <translation>أجب المتصل: {body}</translation>
+    </message>
+    <message>
+      <source>Answer the caller</source>
+      <translation>أجب المتصل</translation>
+    </message>
   </context>
   <context>
     <name>NodeFields</name>
