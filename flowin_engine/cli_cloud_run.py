@@ -41,9 +41,12 @@ def cloud_run(flow: str, state: str, yes: bool) -> None:
                     "Running it in the cloud uploads their secrets to your Flowin cloud "
                     "account, kept encrypted and opened only to run its steps."
                 )
-                if not yes:
-                    click.confirm("Upload them and run the flow in the cloud?", abort=True)
-            turn_cloud_run_on(folder.store, folder.connections, client, plan)
+                if not yes and not click.confirm("Upload them and run the flow in the cloud?"):
+                    click.echo(
+                        f"Nothing was uploaded; '{found.name}' keeps running on your computers."
+                    )
+                    sys.exit(1)
+            plan = turn_cloud_run_on(folder.store, folder.connections, client, plan)
         except FlowinError as error:
             click.secho(str(error), fg="red", err=True)
             sys.exit(1)
@@ -51,3 +54,8 @@ def cloud_run(flow: str, state: str, yes: bool) -> None:
         f"'{found.name}' now runs in the cloud, also while this computer sleeps; this "
         "computer leaves its trigger to the cloud."
     )
+    if plan.public_url:
+        click.echo(
+            f"Its public address: {plan.public_url} — webhooks sent there start it in the "
+            "cloud, also while this computer is off."
+        )

@@ -79,6 +79,9 @@ def test_cloud_run_asks_before_uploading_and_leaves_the_trigger_to_the_cloud(
     assert declined.exit_code == 1, declined.output
     assert "Shop number (whatsapp)" in declined.output
     assert "Upload them and run the flow in the cloud?" in declined.output
+    assert "Nothing was uploaded; 'Thank buyers' keeps running on your computers." in (
+        declined.output
+    )
     status = api(cloud_server, email, "GET", f"/api/flows/{flow.id}/cloud-run").json()
     assert status["cloud_run"] is False
     assert status["accounts"] == [
@@ -88,6 +91,9 @@ def test_cloud_run_asks_before_uploading_and_leaves_the_trigger_to_the_cloud(
     agreed = flowin(folder, "flows", "cloud-run", "Thank buyers", "on", input="y\n")
     assert agreed.exit_code == 0, agreed.output
     assert "'Thank buyers' now runs in the cloud" in agreed.output
+    # Where its webhook now arrives while this computer is off: the address to give the sender.
+    public = api(cloud_server, email, "GET", f"/api/flows/{flow.id}/cloud-run").json()
+    assert public["public_url"] and f"Its public address: {public['public_url']}" in agreed.output
     assert TOKEN not in agreed.output
     status = api(cloud_server, email, "GET", f"/api/flows/{flow.id}/cloud-run").json()
     assert status["cloud_run"] is True and status["accounts"][0]["uploaded"] is True
