@@ -829,6 +829,12 @@ def executions_show(execution_id: str, as_json: bool) -> None:
     )
     if detail.mode == _CLOUD_MODE:
         click.echo("Ran in your Flowin cloud account, not on this computer.")
+        if detail.error:
+            # The cloud keeps its own copy of the flow's accounts, taken when it was turned on.
+            click.echo(
+                "After fixing a connected account here, run 'flowin flows cloud-run "
+                f'"{detail.flow_name}" on\' again so the cloud gets it too.'
+            )
     if detail.error and detail.failed_node:
         click.secho(f"Failed at step '{detail.failed_node}': {detail.error}", fg="red")
     elif detail.error:

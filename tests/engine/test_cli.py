@@ -233,3 +233,4 @@ def test_a_run_made_in_the_cloud_is_marked_so_in_the_run_list_and_its_details(
     shown = flowin("executions", "show", "c10d0000-run", data_dir=data, check=True).stdout
     assert "Ran in your Flowin cloud account" in shown
     assert "the bot token is wrong" in shown
+    assert "run 'flowin flows cloud-run \"Greet a customer\" on' again" in shown
