@@ -34,7 +34,7 @@ from flowin_engine.errors import FlowinError
 from flowin_engine.webhooks import WebhookReply, WebhookRequest
 
 from .deps import Cloud
-from .models import CloudFlow, RelayEvent, RelayHook, RelayPresence
+from .models import CloudFlow, RefreshToken, RelayEvent, RelayHook, RelayPresence
 from .relay_hub import Hub, account_key, answer_key
 from .security import new_token
 from .triggers.webhooks import accept_for_cloud, runs_in_cloud
@@ -122,12 +122,16 @@ def register_hooks(
         )
     }
     wanted = {(each.flow_id, each.node_id) for each in listed}
+    others = {hook.computer for hook in existing.values()} - {None, computer}
+    live = _live_computers(session, others)
     for key, hook in existing.items():
-        elsewhere = computer is not None and hook.computer not in (None, computer)
+        elsewhere = computer is not None and hook.computer in live
         if key in wanted or elsewhere or not hook.active:
             continue
         if runs_in_cloud(session, user_id, hook.flow_id) is None:
             hook.active = False
+            # What came for it meanwhile goes to this computer, which shows it as not run.
+            hook.computer = computer
     hooks = []
     now = datetime.now(UTC)
     for each in listed:
@@ -150,6 +154,29 @@ def register_hooks(
         hooks.append(hook)
     session.commit()
     return hooks
+
+
+def _live_computers(session: Session, computers: set[str | None]) -> set[str | None]:
+    """Those of ``computers`` (sign-ins) still signed in: a hook of a computer signed out (or
+    since signed in again, which is a new sign-in) is anyone's to switch off or take."""
+    if not computers:
+        return set()
+    now = datetime.now(UTC)
+    ended = set(
+        session.scalars(
+            select(RefreshToken.family_id).where(
+                RefreshToken.family_id.in_(computers), RefreshToken.revoked_at.is_not(None)
+            )
+        )
+    )
+    current = set(
+        session.scalars(
+            select(RefreshToken.family_id).where(
+                RefreshToken.family_id.in_(computers), RefreshToken.expires_at > now
+            )
+        )
+    )
+    return current - ended
 
 
 def cloud_hook(

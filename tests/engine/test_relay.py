@@ -479,3 +479,24 @@ def test_two_computers_of_one_account_each_keep_their_addresses_and_an_order_run
     assert len(runs(shop, orders)) + len(runs(office, orders)) == 2  # none ran twice
     assert len(runs(office, refunds)) == 2
     assert runs(shop, refunds) == []  # nothing "not run" where that flow was never on
+
+
+def test_a_flow_switched_off_after_signing_out_and_in_again_gives_its_address_up(desks, email):
+    desk = desks()
+    orders, other = hook_flow("Orders"), hook_flow("Other")
+    desk.activate(orders)
+    desk.start()
+    address = desk.public_address(orders)
+    desk.stop()
+    waited = httpx.post(address, json={"name": "Omar"}, timeout=30)  # while it was away
+    assert waited.status_code == 202
+    desk.computer.account.sign_out()  # a new sign-in is a new computer to the cloud
+    desk.computer.sign_in(desk.computer.account.server, email)
+    orders.status = FlowStatus.PAUSED
+    desk.store.flows.save(orders)
+    desk.activate(other)
+    desk.start()
+    desk.public_address(other)  # the new sign-in listed its triggers: Orders is not one
+    assert httpx.post(address, json={"name": "Layla"}, timeout=30).status_code == 404
+    not_run = desk.finished(waited.json()["event_id"])  # what waited is shown, not lost
+    assert not_run.status == ExecutionStatus.CANCELLED and not_run.error == FLOW_OFF_ERROR
