@@ -68,7 +68,7 @@ def test_a_card_never_shows_the_chosen_accounts_internal_id(editor):
         SetNodeValue(editor.document, trigger, "params.connection", "5171eff8c100")
     )
     assert "5171eff8c100" not in plain(card.summary)
-    assert plain(card.summary) == "When a Shopify order comes in"
+    assert plain(card.summary) == "On a new Shopify order"
 
     sheet = editor.add_node("google_sheets.append_row", QPointF(0, 300))
     editor.document.push(SetNodeValue(editor.document, sheet, "params.connection", "ab12cd34ef56"))

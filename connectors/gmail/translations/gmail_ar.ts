@@ -28,12 +28,12 @@
       <translation>يرسل بريدًا إلكترونيًا (نص، HTML، مرفقات) من حساب Gmail المربوط.</translation>
     </message>
     <message>
-      <source>When an e-mail matching {query} arrives</source>
-      <translation>عند وصول بريد يطابق {query}</translation>
+      <source>On e-mail matching {query}</source>
+      <translation>عند بريد يطابق {query}</translation>
     </message>
     <message>
-      <source>When an e-mail arrives in Gmail</source>
-      <translation>عند وصول بريد إلى Gmail</translation>
+      <source>On a new e-mail in Gmail</source>
+      <translation>عند بريد جديد في Gmail</translation>
     </message>
     <message>
       <source>Email {to} with Gmail: {subject}</source>

@@ -44,12 +44,12 @@
       <translation>يقرأ صفوف الورقة، أو فقط الصفوف التي يحمل عمودها قيمة معيّنة.</translation>
     </message>
     <message>
-      <source>When a row is added to {sheet}</source>
-      <translation>عند إضافة صف إلى {sheet}</translation>
+      <source>On a new row in {sheet}</source>
+      <translation>عند صف جديد في {sheet}</translation>
     </message>
     <message>
-      <source>When a row is added to the sheet</source>
-      <translation>عند إضافة صف إلى الجدول</translation>
+      <source>On a new row in the sheet</source>
+      <translation>عند صف جديد في الجدول</translation>
     </message>
     <message>
       <source>Add a row to {sheet}</source>

@@ -48,8 +48,8 @@
       <translation>في لوحة إدارة Shopify افتح الإعدادات › الإشعارات › Webhooks، وأنشئ ويب هوك لحدث إنشاء الطلب بصيغة JSON، والصق العنوان المباشر في خانة الرابط.</translation>
     </message>
     <message>
-      <source>When a Shopify order comes in</source>
-      <translation>عند وصول طلب في Shopify</translation>
+      <source>On a new Shopify order</source>
+      <translation>عند طلب جديد في Shopify</translation>
     </message>
     <message>
       <source>Get Shopify order {order_id}</source>

@@ -32,12 +32,12 @@
       <translation>في إعدادات تطبيقك على Slack افتح Event Subscriptions، وفعّل الأحداث، والصق العنوان المباشر في خانة Request URL.</translation>
     </message>
     <message>
-      <source>When someone writes in {channel}</source>
-      <translation>عندما يكتب أحد في {channel}</translation>
+      <source>On a message in {channel}</source>
+      <translation>عند رسالة في {channel}</translation>
     </message>
     <message>
-      <source>When a Slack message arrives</source>
-      <translation>عند وصول رسالة Slack</translation>
+      <source>On a Slack message</source>
+      <translation>عند رسالة في Slack</translation>
     </message>
     <message>
       <source>Post to {channel}: {text}</source>

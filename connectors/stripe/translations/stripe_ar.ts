@@ -64,16 +64,16 @@
       <translation>في Stripe افتح المطورون › Webhooks، وأضف نقطة استقبال بالعنوان المباشر للحدث customer.created، وانسخ سر التوقيع الخاص بها إلى الحساب.</translation>
     </message>
     <message>
-      <source>When a Stripe payment succeeds</source>
-      <translation>عند نجاح دفعة في Stripe</translation>
+      <source>On a Stripe payment</source>
+      <translation>عند دفعة في Stripe</translation>
     </message>
     <message>
-      <source>When a Stripe invoice is paid</source>
+      <source>On a paid Stripe invoice</source>
       <translation>عند دفع فاتورة في Stripe</translation>
     </message>
     <message>
-      <source>When a Stripe customer is added</source>
-      <translation>عند إضافة عميل في Stripe</translation>
+      <source>On a new Stripe customer</source>
+      <translation>عند عميل جديد في Stripe</translation>
     </message>
     <message>
       <source>Add Stripe customer {name}</source>

@@ -44,8 +44,8 @@
       <translation>يرسل ملفًا (PDF، فاتورة، جدول بيانات …) برابط أو file_id، مع تعليق اختياري.</translation>
     </message>
     <message>
-      <source>When a Telegram message arrives</source>
-      <translation>عند وصول رسالة تيليجرام</translation>
+      <source>On a Telegram message</source>
+      <translation>عند رسالة تيليجرام</translation>
     </message>
     <message>
       <source>Send Telegram to {chat_id}</source>

@@ -28,12 +28,12 @@
       <translation>الصق العنوان حيث يطلب التطبيق الآخر أو نموذج موقعك رابط ويب هوك؛ وجرّبه أولًا بعنوان الاختبار.</translation>
     </message>
     <message>
-      <source>When the address {path} is called</source>
-      <translation>عند استدعاء العنوان {path}</translation>
+      <source>On a call to {path}</source>
+      <translation>عند استدعاء {path}</translation>
     </message>
     <message>
-      <source>When this flow's web address is called</source>
-      <translation>عند استدعاء عنوان هذا التدفق</translation>
+      <source>When its address is called</source>
+      <translation>عند استدعاء عنوانه</translation>
     </message>
     <message>
       <source>Answer the caller: {body}</source>
