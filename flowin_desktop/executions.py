@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from flowin_engine.errors import FlowinError
 from flowin_engine.events import ExecutionStatus, StepStatus
-from flowin_engine.history import RETRYABLE
+from flowin_engine.history import RETRYABLE, was_refused
 from flowin_engine.runtime._relay import FLOW_OFF_ERROR
 from flowin_engine.store import ExecutionDetail, ExecutionSummary, Store, shrink
 
@@ -388,7 +388,10 @@ class ExecutionsView(QWidget):
             else isolate(stored_error_text(detail.error))
         )
         self.error.setVisible(bool(detail.error))
-        self.retry_button.setVisible(ExecutionStatus(detail.status) in RETRYABLE)
+        self.retry_button.setVisible(
+            ExecutionStatus(detail.status) in RETRYABLE
+            and not was_refused(detail.error, detail.trigger_data)
+        )
         self.retry_button.setEnabled(True)
         trigger = QTreeWidgetItem([self.tr("Trigger data"), "", ""])
         trigger.setData(0, ID_ROLE, "trigger")

@@ -11,6 +11,22 @@ from .store import Store, is_truncated
 RETRYABLE = {ExecutionStatus.FAILED, ExecutionStatus.INTERRUPTED, ExecutionStatus.CANCELLED}
 
 
+REFUSED_NO_RETRY = (
+    "This request was refused when it came in, and nothing it carried was kept: there is "
+    "nothing to run again. If it should have run, fix what the refusal says and have the "
+    "service send it again."
+)
+
+
+def was_refused(error: str | None, trigger_data: object) -> bool:
+    """Whether a run is the record of a request refused at the public address (a wrong
+    signature): the flow never started, and what was sent is not kept, so it can't run again."""
+    from .runtime._relay import REFUSED_ERROR  # the runtime imports this module's neighbours
+
+    prefix = REFUSED_ERROR.split("{", 1)[0]
+    return trigger_data is None and (error or "").startswith(prefix)
+
+
 def retry_execution(store: Store, runner: Runner, execution_id: str) -> ExecutionHandle:
     """Start a new execution of the same flow version that reuses every step that succeeded."""
     detail = store.executions.get(execution_id)
@@ -18,6 +34,8 @@ def retry_execution(store: Store, runner: Runner, execution_id: str) -> Executio
         raise FlowinError(
             f"Execution {detail.id[:8]} ended as {detail.status}; only failed or interrupted runs can be retried."
         )
+    if was_refused(detail.error, detail.trigger_data):
+        raise FlowinError(REFUSED_NO_RETRY)
     if detail.flow_version is not None:
         flow = store.flows.get_version(detail.flow_id, detail.flow_version)
     else:

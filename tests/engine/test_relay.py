@@ -19,7 +19,9 @@ import httpx
 import pytest
 
 from flowin_engine.data_folder import DataFolder
+from flowin_engine.errors import FlowinError
 from flowin_engine.events import ExecutionStatus
+from flowin_engine.history import retry_execution
 from flowin_engine.model import FlowStatus
 from flowin_engine.runtime import RuntimeSettings
 from flowin_engine.runtime._relay import FLOW_OFF_ERROR, RelayState
@@ -251,6 +253,9 @@ def test_a_signed_shopify_order_sent_to_the_public_address_runs_here_and_message
         assert refused.status == ExecutionStatus.FAILED
         assert "Shopify: the request's signature doesn't match" in refused.error
         assert refused.trigger_data is None  # what a forger sent is not kept
+        # Nor run later: a retry would run the flow on nothing (a WhatsApp message to no order).
+        with pytest.raises(FlowinError, match="refused when it came in"):
+            retry_execution(desk.store, desk.runtime.runner, refused.id)
         assert len(meta.calls("sendMessage")) == 1
         assert desk.runtime.relay.state == RelayState.CONNECTED
         wait_until(lambda: desk.runtime.relay.waiting == 0, what="no events waiting")
