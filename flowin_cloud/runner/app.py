@@ -112,3 +112,20 @@ def send_run(
         queue=queue_for(account_id, settings),
         retry=False,
     )
+
+
+def check_broker(app: Celery) -> None:
+    """Raises a ConfigurationError saying what to check when ``app``'s broker cannot be reached
+    now, so a scheduler or worker started without one stops in a sentence at start."""
+    from ..config import ConfigurationError
+
+    try:
+        with app.connection_for_write() as connection:
+            connection.ensure_connection(max_retries=1, interval_start=0.5, timeout=5)
+    except Exception as problem:  # the broker's own errors vary by transport
+        where = app.connection_for_write().as_uri()  # the password masked
+        raise ConfigurationError(
+            f"The broker {where} cannot be reached ({problem}). Check that Redis is running "
+            "there and accepts connections from here, and that FLOWIN_CLOUD_BROKER_URL (or "
+            "--broker-url) names it."
+        ) from None

@@ -14,7 +14,7 @@ import os
 from flowin_engine.kit import AddressPolicy, set_address_policy
 
 from ..config import ConfigurationError, Settings
-from .app import make_celery, queues
+from .app import check_broker, make_celery, queues
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -52,6 +52,10 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(f"flowin-cloud worker: {problem}") from None
     guard_addresses(settings)
     app = make_celery(settings)
+    try:
+        check_broker(app)
+    except ConfigurationError as problem:
+        raise SystemExit(f"flowin-cloud worker: {problem}") from None
     name = args.name or f"flowin-{os.getpid()}@%h"
     app.worker_main(
         [

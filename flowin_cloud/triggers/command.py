@@ -43,6 +43,12 @@ def scheduler_main(argv: list[str]) -> None:
         raise SystemExit(f"flowin-cloud scheduler: {problem}") from None
     sender = CelerySender.for_settings(settings)
     assert sender.queue_of is not None
+    from ..runner.app import check_broker
+
+    try:
+        check_broker(sender.app)
+    except ConfigurationError as problem:
+        raise SystemExit(f"flowin-cloud scheduler: {problem}") from None
 
     def send_poll(owner_id: str, flow_id: str, node_id: str) -> None:
         sender.app.send_task(

@@ -108,7 +108,7 @@ def test_sessions_survive_a_restart_with_the_generated_secret(tmp_path):
         second.stop()
 
 
-def test_server_scheduler_and_worker_say_in_a_sentence_that_the_database_is_unreachable(
+def test_server_scheduler_and_worker_say_in_a_sentence_that_the_database_or_broker_is_down(
     tmp_path,
 ):
     import os
@@ -137,4 +137,21 @@ def test_server_scheduler_and_worker_say_in_a_sentence_that_the_database_is_unre
         assert "Traceback" not in finished.stderr, command
         assert f"127.0.0.1:{port}/flowin cannot be reached" in finished.stderr, command
         assert "FLOWIN_CLOUD_DATABASE_URL" in finished.stderr, command
+        assert "hunter2-secret" not in finished.stderr + finished.stdout, command
+
+    # A reachable database, a broker that is not there: the scheduler and workers say so.
+    environment["FLOWIN_CLOUD_BROKER_URL"] = f"redis://:hunter2-secret@127.0.0.1:{port}/0"
+    database = f"sqlite:///{tmp_path / 'cloud.db'}"
+    for command in (["scheduler"], ["worker"]):
+        finished = subprocess.run(
+            [sys.executable, "-m", "flowin_cloud", *command, "--database-url", database],
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert finished.returncode != 0, command
+        assert "Traceback" not in finished.stderr, command
+        assert f"127.0.0.1:{port}/0 cannot be reached" in finished.stderr, command
+        assert "FLOWIN_CLOUD_BROKER_URL" in finished.stderr, command
         assert "hunter2-secret" not in finished.stderr + finished.stdout, command
