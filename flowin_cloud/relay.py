@@ -440,14 +440,23 @@ def _answer_response(event: RelayEvent) -> Response:
 # The computer's side
 
 
-def waiting_count(session: Session, user_id: str) -> int:
-    return (
-        session.scalar(
-            select(func.count()).where(
-                RelayEvent.user_id == user_id, RelayEvent.delivered_at.is_(None)
-            )
-        )
-        or 0
+def waiting_count(session: Session, user_id: str, computer: str | None = None) -> int:
+    """The undelivered events that ``computer`` will take (all the account's without one)."""
+    query = (
+        select(func.count())
+        .select_from(RelayEvent)
+        .where(RelayEvent.user_id == user_id, RelayEvent.delivered_at.is_(None))
+    )
+    return session.scalar(_for_computer(query, computer)) or 0
+
+
+def _for_computer(query: Any, computer: str | None) -> Any:
+    """``query`` of events narrowed to those of the hooks ``computer`` listed last, and of hooks
+    listed with an API key; without a computer, unchanged."""
+    if computer is None:
+        return query
+    return query.join(RelayHook, RelayHook.id == RelayEvent.hook_id).where(
+        or_(RelayHook.computer.is_(None), RelayHook.computer == computer)
     )
 
 
@@ -465,10 +474,7 @@ def undelivered(
     query = select(RelayEvent).where(
         RelayEvent.user_id == user_id, RelayEvent.delivered_at.is_(None)
     )
-    if computer is not None:
-        query = query.join(RelayHook, RelayHook.id == RelayEvent.hook_id).where(
-            or_(RelayHook.computer.is_(None), RelayHook.computer == computer)
-        )
+    query = _for_computer(query, computer)
     rows = session.scalars(query.order_by(RelayEvent.seq).limit(limit + len(skipped)))
     return [row for row in rows if row.id not in skipped][:limit]
 

@@ -175,7 +175,7 @@ def rotate_hook(
 @router.get("/status", response_model=RelayStatus, responses=errors(401, 429))
 def relay_status(caller: ApiCaller, session: SessionDep) -> RelayStatus:
     return RelayStatus(
-        waiting=relay.waiting_count(session, caller.user.id),
+        waiting=relay.waiting_count(session, caller.user.id, computer(caller)),
         connected=relay.connected(session, caller.user.id),
     )
 

@@ -485,6 +485,16 @@ def test_two_computers_of_one_account_each_keep_their_addresses_and_an_order_run
     assert len(runs(office, refunds)) == 2
     assert runs(shop, refunds) == []  # nothing "not run" where that flow was never on
 
+    # While the office computer is off, what waits for it is not counted as waiting at the shop.
+    office.stop()
+    assert httpx.post(refunds_at, json={"name": "Nour"}, timeout=30).status_code == 202
+    status = httpx.get(
+        shop.computer.account.server + "/relay/status",
+        headers=shop.runtime.relay._auth(),
+        timeout=30,
+    ).json()
+    assert status["waiting"] == 0
+
 
 def test_a_flow_switched_off_after_signing_out_and_in_again_gives_its_address_up(desks, email):
     desk = desks()
