@@ -75,6 +75,7 @@ def test_running_in_the_cloud_needs_consent_and_every_account_and_keeps_them_sea
         "flow_id": "thanks",
         "cloud_run": False,
         "accounts": [{"connection_id": "wa-1", "connector": "whatsapp", "uploaded": False}],
+        "public_url": None,  # a flow without a webhook trigger has no public address
     }
 
     refused = switch(alice, "thanks", True, consent=False, accounts=[upload()])
