@@ -388,20 +388,28 @@ def flows() -> None:
 @flows.command("list")
 def flows_list() -> None:
     """Show saved flows with their status and today's runs."""
+    from .cloud_run import cloud_run_flows
+
     with _open_store() as store:
         items = store.flows.summaries()
+        in_cloud = cloud_run_flows(store)
     if not items:
         click.echo("No flows yet — import one with 'flowin flows import FILE'.")
         return
+    width = max(14, *(len(item.id) + 2 for item in items))
     click.echo(
-        f"{'ID':<14}{'NAME':<32}{'STATUS':<10}{'VERSION':>8}{'RUNS TODAY':>12}{'SUCCESS':>9}"
+        f"{'ID':<{width}}{'NAME':<32}{'STATUS':<10}{'VERSION':>8}{'RUNS TODAY':>12}{'SUCCESS':>9}"
     )
     for item in items:
         ratio = "—" if item.success_ratio is None else f"{item.success_ratio:.0%}"
+        # A flow that runs in the cloud is not run by this computer, whatever its switch says.
+        status = "cloud" if item.id in in_cloud else str(item.status)
         click.echo(
-            f"{item.id:<14}{_clip(item.name, 30):<32}{item.status!s:<10}{item.version:>8}"
+            f"{item.id:<{width}}{_clip(item.name, 30):<32}{status:<10}{item.version:>8}"
             f"{item.runs_today:>12}{ratio:>9}"
         )
+    if in_cloud & {item.id for item in items}:
+        click.echo("cloud: runs in your Flowin cloud account ('flowin flows cloud-run NAME off').")
 
 
 @flows.command("import")

@@ -193,6 +193,7 @@ def test_a_run_made_in_the_cloud_is_marked_so_in_the_run_list_and_its_details(
 ):
     from datetime import UTC, datetime
 
+    from flowin_engine.cloud_run import note_cloud_run
     from flowin_engine.events import ExecutionFinished, ExecutionStatus
     from flowin_engine.model import Flow
     from flowin_engine.store import Store
@@ -225,6 +226,12 @@ def test_a_run_made_in_the_cloud_is_marked_so_in_the_run_list_and_its_details(
                 )
             ]
         )
+        note_cloud_run(store, flow.id, True)
+    flows = flowin("flows", "list", data_dir=data, check=True).stdout.splitlines()
+    [cloud_flow] = [line for line in flows if line.startswith("greet-cloud ")]
+    assert cloud_flow.split()[1:5] == ["Greet", "a", "customer", "cloud"]
+    [here_flow] = [line for line in flows[1:] if line.startswith("file-")]  # a long id
+    assert here_flow.split()[1:5] == ["Greet", "a", "customer", "draft"]
     listing = flowin("executions", "list", data_dir=data, check=True).stdout.splitlines()
     assert "WHERE" in listing[0]
     [cloud] = [line for line in listing if line.startswith("c10d0000")]
