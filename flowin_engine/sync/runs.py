@@ -114,8 +114,14 @@ def import_cloud_runs(
         end = _end(run, steps)
         store.executions.record([*(_step_event(run.id, step) for step in steps), end])
         imported.append(run.id)
-        if runtime is not None and end.status is ExecutionStatus.FAILED:
-            runtime.runner.events.publish(end)
+        if runtime is not None:
+            # flowin serve's console shows it as it shows a run made here (runtime's run line).
+            error = f": {end.error}" if end.error else ""
+            logging.getLogger("flowin.runtime").info(
+                "%s %-10s %s (in the cloud)%s", run.id[:8], end.status, flow.name, error
+            )
+            if end.status is ExecutionStatus.FAILED:
+                runtime.runner.events.publish(end)
     if imported:
         log.info("Copied %d runs made in the cloud into the history", len(imported))
     return imported

@@ -6,6 +6,7 @@ A real flowin-cloud, computers with their own data folders, and the engine's rea
 from __future__ import annotations
 
 import json
+import logging
 import time
 
 import httpx
@@ -268,7 +269,9 @@ def test_a_run_another_computer_claimed_is_left_to_it(machines, cloud, email):
         second.store.executions.get(run_id)
 
 
-def test_runs_the_cloud_ran_join_the_history_once_marked_as_cloud_runs(machines, cloud, email):
+def test_runs_the_cloud_ran_join_the_history_once_marked_as_cloud_runs(
+    machines, cloud, email, caplog
+):
     from datetime import UTC, datetime, timedelta
 
     from sqlalchemy import create_engine
@@ -314,7 +317,11 @@ def test_runs_the_cloud_ran_join_the_history_once_marked_as_cloud_runs(machines,
     told = []
     here.runtime.runner.events.subscribe(told.extend)
 
-    assert here.pick_up().imported == ["cloud-ok", "cloud-failed"]  # oldest first
+    with caplog.at_level(logging.INFO, logger="flowin.runtime"):
+        assert here.pick_up().imported == ["cloud-ok", "cloud-failed"]  # oldest first
+    # flowin serve's console shows them as it shows the runs made here.
+    lines = [r.getMessage() for r in caplog.records if r.name == "flowin.runtime"]
+    assert "cloud-fa failed     Greet a customer (in the cloud): WhatsApp refused it" in lines
     assert here.runtime.runner.events.flush()
     # The failure is told as a failure here is (the app's tray listens), under the flow's name.
     assert [(e.execution_id, e.status) for e in told] == [("cloud-failed", "failed")]
