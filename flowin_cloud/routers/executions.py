@@ -120,11 +120,12 @@ def run_flow(
     if flow.cloud_run:
         # The run and its outbox job in one transaction, so a broker that is down loses
         # nothing: the triggers' relay hands it over later. Sent at once when the broker answers.
-        run_id = add_job(session, caller.user.id, flow_id, "api", body.input if body else None)
+        payload = body.input if body else None
+        run_id = add_job(session, caller.user.id, flow_id, "api", payload)
         session.commit()
         row = session.get(Execution, run_id)
         assert row is not None
-        _send_now(cloud, session, row)
+        _send_now(cloud, session, row, payload)  # whole: the row's input is masked
         return execution_out(row)
     row = Execution(
         id=str(uuid.uuid4()),
@@ -139,11 +140,11 @@ def run_flow(
     return execution_out(row)
 
 
-def _send_now(cloud: Cloud, session: Session, row: Execution) -> None:
+def _send_now(cloud: Cloud, session: Session, row: Execution, payload: Any) -> None:
     from ..runner.app import send_run  # Celery is loaded by servers that run flows only
 
     try:
-        send_run(cloud.celery(), row.owner_id, row.flow_id, row.id, json.loads(row.input))
+        send_run(cloud.celery(), row.owner_id, row.flow_id, row.id, payload)
     except Exception as error:  # the broker's own errors vary by transport
         log.warning(
             "Run %s waits in the outbox: the broker did not take it (%s)",

@@ -56,6 +56,7 @@ from flowin_engine.model import Flow
 from flowin_engine.registry import NodeType, Registry
 from flowin_engine.runner import Reused, Runner
 from flowin_engine.store import for_history, is_truncated
+from flowin_engine.store.redact import redact
 from flowin_engine.validation import LOOP_TYPE
 
 from .. import db
@@ -364,7 +365,7 @@ class CloudWorker:
                             owner_id=account_id,
                             flow_id=flow_id,
                             status="queued",
-                            input=json.dumps(payload),
+                            input=json.dumps(redact(payload)),  # masked, as add_job's
                             created_at=datetime.now(UTC),
                             runs_in="cloud",
                         )

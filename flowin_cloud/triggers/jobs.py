@@ -22,6 +22,8 @@ from typing import Any
 from sqlalchemy import Engine, delete, select, text, update
 from sqlalchemy.orm import Session
 
+from flowin_engine.store.redact import redact
+
 from ..config import Settings
 from ..models import Execution, RunJob
 
@@ -66,7 +68,9 @@ def add_job(
             owner_id=owner_id,
             flow_id=flow_id,
             status="queued",
-            input=text_payload,
+            # The record masks secrets (a sender's Authorization header) as the computer's
+            # history does; the run gets them whole from its job.
+            input=json.dumps(redact(payload)),
             created_at=now,
             runs_in="cloud",
         )

@@ -286,6 +286,22 @@ def test_webhook_runs_committed_while_the_broker_is_down_reach_a_worker_once_whe
         computer = events[for_computer.json()["event_id"]]
         assert computer.delivered_at is None and computer.body == order("for the computer")
 
+    # A sender's secret in the request (its Authorization header) reaches the run through its
+    # job, but the run's record keeps it masked, as the computer's history does.
+    with Session(engine) as session:
+        flow = runs_in_cloud(session, account, "orders")
+        assert flow is not None
+        headers = {"authorization": "Bearer sender-secret-1"}
+        request = WebhookRequest("POST", "/hooks/x", "", headers, {}, order("signed"))
+        run_id = str(uuid.uuid4())
+        accept_for_cloud(session, flow, "hook", request, run_id)
+        session.commit()
+        recorded = session.get(Execution, run_id)
+        job = session.get(RunJob, run_id)
+        assert recorded is not None and job is not None
+        assert "sender-secret-1" not in recorded.input
+        assert "sender-secret-1" in job.payload
+
 
 def schedule_flow(flow_id: str, **schedule: object) -> str:
     nodes = [
