@@ -172,10 +172,7 @@ class ExecutionsView(QWidget):
         self.title.setText(self.tr("Executions"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Read the history again"))
-        self.retry_button.setText(self.tr("Retry from the failed step"))
-        self.retry_button.setToolTip(
-            self.tr("Run again with the same data, reusing every step that had succeeded.")
-        )
+        self._label_retry()
         self.flow_filter.setAccessibleName(self.tr("Flow"))
         self.status_filter.setAccessibleName(self.tr("Status"))
         self.period_filter.setAccessibleName(self.tr("When"))
@@ -349,6 +346,17 @@ class ExecutionsView(QWidget):
                 self.list.setCurrentItem(item)
                 return
 
+    def _label_retry(self) -> None:
+        # A run that never started (its flow was off) has no failed step to retry from.
+        if self.detail is not None and not self.detail.steps:
+            self.retry_button.setText(self.tr("Run again"))
+            self.retry_button.setToolTip(self.tr("Run the flow again with the same data."))
+            return
+        self.retry_button.setText(self.tr("Retry from the failed step"))
+        self.retry_button.setToolTip(
+            self.tr("Run again with the same data, reusing every step that had succeeded.")
+        )
+
     def _show_current(self) -> None:
         execution_id = self.current_id()
         step = self.steps.currentItem()
@@ -393,6 +401,7 @@ class ExecutionsView(QWidget):
             and not was_refused(detail.error, detail.trigger_data)
         )
         self.retry_button.setEnabled(True)
+        self._label_retry()
         trigger = QTreeWidgetItem([self.tr("Trigger data"), "", ""])
         trigger.setData(0, ID_ROLE, "trigger")
         self.steps.addTopLevelItem(trigger)

@@ -144,7 +144,9 @@ def waiting_text(count: int) -> str:
 def arrived_text(count: int) -> str:
     return QCoreApplication.translate(
         "RelayWatch",
-        "The %n events that waited in your cloud account have arrived; their flows run here.",
+        # Not "their flows run here": a flow switched off meanwhile runs none of them.
+        "The %n events that waited in your cloud account have arrived; "
+        "the run history shows what each one did.",
         None,
         count,
     )

@@ -1455,6 +1455,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>إعادة المحاولة من الخطوة الفاشلة</translation>
     </message>
     <message>
+      <source>Run again</source>
+      <translation>تشغيل مرة أخرى</translation>
+    </message>
+    <message>
+      <source>Run the flow again with the same data.</source>
+      <translation>تشغيل التدفق مرة أخرى بالبيانات نفسها.</translation>
+    </message>
+    <message>
       <source>Retrying</source>
       <translation>إعادة المحاولة</translation>
     </message>
@@ -3673,14 +3681,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       </translation>
     </message>
     <message numerus="yes">
-      <source>The %n events that waited in your cloud account have arrived; their flows run here.</source>
+      <source>The %n events that waited in your cloud account have arrived; the run history shows what each one did.</source>
       <translation>
-        <numerusform>وصل %n حدث كان ينتظر في حسابك السحابي، وتعمل تدفقاتها هنا.</numerusform>
-        <numerusform>وصل الحدث الذي كان ينتظر في حسابك السحابي، ويعمل تدفقه هنا.</numerusform>
-        <numerusform>وصل الحدثان اللذان كانا ينتظران في حسابك السحابي، وتعمل تدفقاتهما هنا.</numerusform>
-        <numerusform>وصلت %n أحداث كانت تنتظر في حسابك السحابي، وتعمل تدفقاتها هنا.</numerusform>
-        <numerusform>وصل %n حدثًا كان ينتظر في حسابك السحابي، وتعمل تدفقاتها هنا.</numerusform>
-        <numerusform>وصل %n حدث كان ينتظر في حسابك السحابي، وتعمل تدفقاتها هنا.</numerusform>
+        <numerusform>وصل %n حدث كان ينتظر في حسابك السحابي، وسجل التشغيل يبيّن ما جرى لكل منها.</numerusform>
+        <numerusform>وصل الحدث الذي كان ينتظر في حسابك السحابي، وسجل التشغيل يبيّن ما جرى له.</numerusform>
+        <numerusform>وصل الحدثان اللذان كانا ينتظران في حسابك السحابي، وسجل التشغيل يبيّن ما جرى لكل منهما.</numerusform>
+        <numerusform>وصلت %n أحداث كانت تنتظر في حسابك السحابي، وسجل التشغيل يبيّن ما جرى لكل منها.</numerusform>
+        <numerusform>وصل %n حدثًا كان ينتظر في حسابك السحابي، وسجل التشغيل يبيّن ما جرى لكل منها.</numerusform>
+        <numerusform>وصل %n حدث كان ينتظر في حسابك السحابي، وسجل التشغيل يبيّن ما جرى لكل منها.</numerusform>
       </translation>
     </message>
   </context>

@@ -30,10 +30,10 @@
       </translation>
     </message>
     <message numerus="yes">
-      <source>The %n events that waited in your cloud account have arrived; their flows run here.</source>
+      <source>The %n events that waited in your cloud account have arrived; the run history shows what each one did.</source>
       <translation>
-        <numerusform>The event that waited in your cloud account has arrived; its flow runs here.</numerusform>
-        <numerusform>The %n events that waited in your cloud account have arrived; their flows run here.</numerusform>
+        <numerusform>The event that waited in your cloud account has arrived; the run history shows what it did.</numerusform>
+        <numerusform>The %n events that waited in your cloud account have arrived; the run history shows what each one did.</numerusform>
       </translation>
     </message>
   </context>

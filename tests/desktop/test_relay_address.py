@@ -201,7 +201,8 @@ def test_events_waiting_in_the_cloud_show_in_the_status_bar_and_tray_then_a_word
         gate.set()
         qtbot.waitUntil(lambda: not window.waiting.isVisible(), timeout=WAIT_MS)
         assert window.statusBar().currentMessage() == (
-            "The 2 events that waited in your cloud account have arrived; their flows run here."
+            "The 2 events that waited in your cloud account have arrived; "
+            "the run history shows what each one did."
         )
         assert window.tray.toolTip() == "Flowin"
     finally:
@@ -210,7 +211,7 @@ def test_events_waiting_in_the_cloud_show_in_the_status_bar_and_tray_then_a_word
         window.tray.hide()
 
 
-def test_a_request_for_a_flow_switched_off_while_the_computer_was_away_shows_as_not_run(
+def test_a_request_for_a_flow_switched_off_while_away_shows_as_not_run_and_offers_run_again(
     qtbot, window: MainWindow, cloud: CloudServer
 ):
     flow, trigger = orders_flow()
@@ -244,6 +245,10 @@ def test_a_request_for_a_flow_switched_off_while_the_computer_was_away_shows_as_
         assert row.text(0) == "Not run: flow was off"
         assert plain(view.error.text()).startswith("Not run: the flow was switched off")
         assert view.retry_button.isVisible()  # switched on again, it can still run
+        # No step ran, so there is no failed step to retry from: it simply runs again.
+        assert view.retry_button.text() == "Run again"
+        assert "failed step" not in view.retry_button.text()
+        assert "reusing" not in view.retry_button.toolTip()
     finally:
         runtime.stop(grace=2)
 
@@ -278,8 +283,23 @@ def test_one_event_waiting_is_said_in_the_singular(window: MainWindow):
     assert waiting_text(1) == "1 event waiting"
     assert waiting_text(20) == "20 events waiting"
     assert arrived_text(1) == (
-        "The event that waited in your cloud account has arrived; its flow runs here."
+        "The event that waited in your cloud account has arrived; "
+        "the run history shows what it did."
     )
     assert arrived_text(20) == (
-        "The 20 events that waited in your cloud account have arrived; their flows run here."
+        "The 20 events that waited in your cloud account have arrived; "
+        "the run history shows what each one did."
     )
+
+
+def test_the_word_when_waiting_events_arrived_does_not_claim_they_ran(window: MainWindow):
+    # Their flow may have been switched off meanwhile: then none of them ran.
+    from flowin_desktop.relay_status import arrived_text
+
+    for language in ("en", "ar"):
+        window.set_language(language)
+        for count in (1, 3):
+            assert "run here" not in arrived_text(count)
+            assert "runs here" not in arrived_text(count)
+            assert "هنا" not in arrived_text(count)  # "here"
+    window.set_language("en")
