@@ -4,6 +4,7 @@ the ``CloudSync`` service and only asks it; the panels it holds are given the sa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTabBar,
     QTabWidget,
@@ -75,6 +77,9 @@ class CloudAccountDialog(QDialog):
         super().__init__(parent)
         self.cloud = cloud
         self.pending: PendingSignIn | None = None
+        # Events the cloud account holds for this computer (set by the window; none else).
+        self.events_waiting: Callable[[], int] = lambda: 0
+        self.sign_out_question: QMessageBox | None = None
         self._providers_of: str | None = None  # the address whose sign-ins were asked for
         self.setWindowTitle(self.tr("Cloud account"))
         self.setMinimumWidth(480)
@@ -180,6 +185,34 @@ class CloudAccountDialog(QDialog):
         layout.addStretch()
         return page
 
+    def sign_out(self) -> None:
+        """Sign out; with events waiting for this computer, first say what becomes of them."""
+        waiting = self.events_waiting()
+        if not waiting:
+            self.cloud.sign_out()
+            return
+        question = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Sign out"),
+            # The cloud keeps relayed events for its retention setting, 72 hours by default.
+            self.tr(
+                "%n events wait in your cloud account for this computer. They stay there for "
+                "72 hours and arrive when this computer signs in again. Sign out?",
+                None,
+                waiting,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        question.setDefaultButton(QMessageBox.StandardButton.No)
+        yes = question.button(QMessageBox.StandardButton.Yes)
+        question.buttonClicked.connect(
+            lambda clicked: self.cloud.sign_out() if clicked is yes else None
+        )
+        question.finished.connect(question.deleteLater)
+        self.sign_out_question = question
+        question.open()
+
     def _build_signed_in(self) -> QWidget:
         page = QWidget()
         self.who = QLabel()
@@ -190,7 +223,7 @@ class CloudAccountDialog(QDialog):
         self.sync_button.setObjectName("primary")
         self.sync_button.clicked.connect(self.cloud.sync_now)
         self.sign_out_button = QPushButton(self.tr("Sign out"))
-        self.sign_out_button.clicked.connect(self.cloud.sign_out)
+        self.sign_out_button.clicked.connect(self.sign_out)
         buttons = QHBoxLayout()
         buttons.addWidget(self.sync_button)
         buttons.addStretch()

@@ -47,6 +47,7 @@ class CloudReactions(QObject):
     def show_account(self) -> CloudAccountDialog:
         if self.dialog is None:
             self.dialog = CloudAccountDialog(self.cloud, self._window)
+            self.dialog.events_waiting = lambda: self.editor.relay_watch.waiting
         self.dialog.show_state()
         self.dialog.open()
         return self.dialog

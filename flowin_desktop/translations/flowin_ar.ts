@@ -2408,6 +2408,17 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   </context>
   <context>
     <name>CloudAccountDialog</name>
+    <message numerus="yes">
+      <source>%n events wait in your cloud account for this computer. They stay there for 72 hours and arrive when this computer signs in again. Sign out?</source>
+      <translation>
+        <numerusform>لا ينتظر أي حدث (%n) في حسابك السحابي هذا الحاسوب. تبقى الأحداث هناك 72 ساعة وتصل عندما يسجّل هذا الحاسوب الدخول مرة أخرى. هل تريد تسجيل الخروج؟</numerusform>
+        <numerusform>حدث واحد ينتظر هذا الحاسوب في حسابك السحابي. يبقى هناك 72 ساعة ويصل عندما يسجّل هذا الحاسوب الدخول مرة أخرى. هل تريد تسجيل الخروج؟</numerusform>
+        <numerusform>حدثان ينتظران هذا الحاسوب في حسابك السحابي. يبقيان هناك 72 ساعة ويصلان عندما يسجّل هذا الحاسوب الدخول مرة أخرى. هل تريد تسجيل الخروج؟</numerusform>
+        <numerusform>%n أحداث تنتظر هذا الحاسوب في حسابك السحابي. تبقى هناك 72 ساعة وتصل عندما يسجّل هذا الحاسوب الدخول مرة أخرى. هل تريد تسجيل الخروج؟</numerusform>
+        <numerusform>%n حدثًا ينتظر هذا الحاسوب في حسابك السحابي. تبقى هناك 72 ساعة وتصل عندما يسجّل هذا الحاسوب الدخول مرة أخرى. هل تريد تسجيل الخروج؟</numerusform>
+        <numerusform>%n حدث ينتظر هذا الحاسوب في حسابك السحابي. تبقى هناك 72 ساعة وتصل عندما يسجّل هذا الحاسوب الدخول مرة أخرى. هل تريد تسجيل الخروج؟</numerusform>
+      </translation>
+    </message>
     <message>
       <source>Where you're signed in</source>
       <translation>أين سجّلت الدخول</translation>

@@ -4,6 +4,16 @@
      count (%n), which Qt picks by the number: "1 second", "2 seconds". -->
 <TS version="2.1" language="en">
   <context>
+    <name>CloudAccountDialog</name>
+    <message numerus="yes">
+      <source>%n events wait in your cloud account for this computer. They stay there for 72 hours and arrive when this computer signs in again. Sign out?</source>
+      <translation>
+        <numerusform>%n event waits in your cloud account for this computer. It stays there for 72 hours and arrives when this computer signs in again. Sign out?</numerusform>
+        <numerusform>%n events wait in your cloud account for this computer. They stay there for 72 hours and arrive when this computer signs in again. Sign out?</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>CloudSync</name>
     <message numerus="yes">
       <source>Too many tries. Wait %n minutes and try again.</source>

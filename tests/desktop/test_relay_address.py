@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from werkzeug import Response
 
 from flowin_desktop.cloud.account import CloudAccountDialog
@@ -197,6 +197,19 @@ def test_events_waiting_in_the_cloud_show_in_the_status_bar_and_tray_then_a_word
         qtbot.waitUntil(lambda: window.waiting.text() == "2 events waiting", timeout=WAIT_MS)
         assert window.waiting.isVisible()
         assert window.tray.toolTip() == "Flowin: 2 events waiting"
+
+        # Signing out now: the question says where the waiting events go.
+        account = window.show_cloud_account()
+        click(qtbot, account.sign_out_button)
+        question = shown(qtbot, lambda: account.sign_out_question)
+        assert question.text() == (
+            "2 events wait in your cloud account for this computer. They stay there for "
+            "72 hours and arrive when this computer signs in again. Sign out?"
+        )
+        click(qtbot, question.button(QMessageBox.StandardButton.No))
+        qtbot.waitUntil(lambda: not question.isVisible(), timeout=WAIT_MS)
+        assert window.cloud.signed_in  # No: still signed in
+        account.close()
 
         gate.set()
         qtbot.waitUntil(lambda: not window.waiting.isVisible(), timeout=WAIT_MS)
