@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from .credentials import Connection
 from .data_folder import DataFolder
 from .errors import FlowinError
-from .registry import Connector, default_registry, widget_hint
+from .registry import Connector, default_registry, needed_by_triggers, widget_hint
 
 
 @click.group()
@@ -51,7 +51,8 @@ def connections_list(service: str | None) -> None:
 def connections_add(
     service: str, label: str | None, values: tuple[str, ...], sign_in: bool, test: bool
 ) -> None:
-    """Connect an account of SERVICE; asks for each required field, hiding secrets."""
+    """Connect an account of SERVICE; asks for each required field and each secret its
+    triggers check requests with, hiding secrets."""
     connector = _connector(service)
     model = connector.credential_model
     if model is None:
@@ -60,6 +61,7 @@ def connections_add(
     for key, info in model.model_fields.items():
         if key not in given and info.is_required() and widget_hint(info) != "hidden":
             given[key] = click.prompt(info.title or key, hide_input=widget_hint(info) == "password")
+    skipped = _ask_trigger_secrets(model, given)
     secret = _validated(model, given)
     if sign_in:
         if connector.sign_in_function is None:
@@ -75,6 +77,32 @@ def connections_add(
         if ok is not None:
             accounts.record_test(connection.id, ok)
     click.echo(f"Connected '{connection.label}' ({connection.id}).")
+    for key in skipped:
+        _warn_refusing_triggers(connector, connection.id, key)
+
+
+@connections.command("set")
+@click.argument("connection_id")
+@click.argument("field")
+def connections_set(connection_id: str, field: str) -> None:
+    """Set one FIELD of a connected account, e.g. a webhook's signing secret skipped when it
+    was connected; asked for at the prompt, hiding secrets."""
+    with DataFolder.open() as folder:
+        accounts = folder.connections
+        connection = accounts.get(connection_id)
+        model = _connector(connection.connector).credential_model
+        assert model is not None
+        info = model.model_fields.get(field)
+        if info is None or widget_hint(info) == "hidden":
+            fields = ", ".join(
+                k for k, i in model.model_fields.items() if widget_hint(i) != "hidden"
+            )
+            raise FlowinError(f"FIELD is one of: {fields}.")
+        title = info.title or field
+        value = click.prompt(title, hide_input=widget_hint(info) == "password")
+        secret = _validated(model, {**accounts.secret(connection_id), field: value})
+        accounts.update_secret(connection_id, secret.model_dump())
+    click.echo(f"Saved the {title.lower()} of '{connection.label}'.")
 
 
 @connections.command("test")
@@ -127,6 +155,43 @@ def _forget_in_cloud(folder: DataFolder, connection_id: str) -> bool | None:
     except SyncError:
         return False
     return True
+
+
+def _ask_trigger_secrets(model: type[BaseModel], given: dict[str, Any]) -> list[str]:
+    """Asks for the optional fields the connector's triggers need (a webhook's signing secret):
+    the account works without them, but those triggers refuse every request. Returns the keys
+    skipped."""
+    skipped: list[str] = []
+    for key, info in model.model_fields.items():
+        if key in given or info.is_required() or not needed_by_triggers(info):
+            continue
+        if info.description:
+            click.echo(info.description)
+        value = click.prompt(
+            f"{info.title or key} (press Enter to skip)",
+            default="",
+            show_default=False,
+            hide_input=widget_hint(info) == "password",
+        )
+        if value:
+            given[key] = value
+        else:
+            skipped.append(key)
+    return skipped
+
+
+def _warn_refusing_triggers(connector: Connector, connection_id: str, key: str) -> None:
+    assert connector.credential_model is not None
+    info = connector.credential_model.model_fields[key]
+    names = {trigger.id: trigger.name for trigger in connector.manifest.triggers}
+    triggers = [f"'{names.get(i, i)}'" for i in needed_by_triggers(info)]
+    listed = ", ".join(triggers[:-1]) + " and " + triggers[-1] if len(triggers) > 1 else triggers[0]
+    click.secho(
+        f"{info.title or key} is not set: {listed} will refuse every request until it is — "
+        f"set it with 'flowin connections set {connection_id} {key}'.",
+        fg="yellow",
+        err=True,
+    )
 
 
 def _connector(service: str) -> Connector:

@@ -351,6 +351,14 @@ def widget_hint(info: FieldInfo) -> str | None:
     return extra.get("widget") if isinstance(extra, dict) else None  # type: ignore[return-value]
 
 
+def needed_by_triggers(info: FieldInfo) -> list[str]:
+    """The ids of the connector's triggers that refuse requests while this account field is
+    empty (declared with ``kit.trigger_secret``)."""
+    extra = info.json_schema_extra
+    found = extra.get("needed_by_triggers") if isinstance(extra, dict) else None
+    return list(found) if isinstance(found, list) else []
+
+
 @cache
 def url_schemes(model: type[BaseModel]) -> dict[str, list[str]]:
     """The fields of ``model`` that hold a web address, with the schemes each accepts.

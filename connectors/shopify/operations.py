@@ -24,6 +24,7 @@ from flowin_engine.kit import (
     WebhookRequest,
     account_field,
     require_signature,
+    trigger_secret,
 )
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class ShopifyStore(BaseModel):
         title="Webhook signing secret",
         description="The app's client secret (or the one shown under Settings → Notifications "
         "→ Webhooks); Flowin refuses webhooks it didn't sign.",
-        json_schema_extra=SECRET,
+        json_schema_extra=trigger_secret("new_order"),
     )
     api_version: str = Field(
         DEFAULT_API_VERSION,

@@ -29,6 +29,7 @@ from flowin_engine.kit import (
     require_signature,
     retry_after,
     too_many_requests,
+    trigger_secret,
 )
 
 DEFAULT_BASE_URL = "https://slack.com/api"
@@ -58,7 +59,7 @@ class SlackApp(BaseModel):
         "",
         title="Signing secret",
         description="Basic Information → App Credentials; checks events.",
-        json_schema_extra=SECRET,
+        json_schema_extra=trigger_secret("new_message"),
     )
     base_url: str = Field(DEFAULT_BASE_URL, title="API address")
 

@@ -37,6 +37,7 @@ from flowin_engine.kit import (
     fresh_timestamp,
     json_value,
     message_in,
+    trigger_secret,
     verify_signature,
 )
 
@@ -106,7 +107,7 @@ class StripeAccount(BaseModel):
         title="Webhook signing secret",
         description="whsec_… of the webhook endpoint that calls this flow (Developers → "
         "Webhooks → the endpoint → Signing secret); Flowin refuses events Stripe didn't sign.",
-        json_schema_extra=SECRET,
+        json_schema_extra=trigger_secret("payment_succeeded", "invoice_paid", "new_customer"),
     )
     base_url: str = Field(DEFAULT_BASE_URL, title="API address")
 

@@ -26,6 +26,7 @@ from flowin_engine.kit import (
     account_field,
     message_in,
     require_signature,
+    trigger_secret,
 )
 
 DEFAULT_BASE_URL = "https://graph.facebook.com"
@@ -59,13 +60,13 @@ class WhatsAppAccount(BaseModel):
         "",
         title="App secret",
         description="App settings → Basic; checks that incoming messages come from Meta.",
-        json_schema_extra=SECRET,
+        json_schema_extra=trigger_secret("incoming_message"),
     )
     verify_token: str = Field(
         "",
         title="Verify token",
         description="Any phrase; type the same one in the Meta app's webhook settings.",
-        json_schema_extra=SECRET,
+        json_schema_extra=trigger_secret("incoming_message"),
     )
     api_version: str = Field(DEFAULT_VERSION, title="Graph API version")
     base_url: str = Field(DEFAULT_BASE_URL, title="API address")

@@ -52,7 +52,7 @@ from ._client import (
     service_client,
     user_agent,
 )
-from ._fields import SECRET, Text, account_field, json_value
+from ._fields import SECRET, Text, account_field, json_value, trigger_secret
 from ._service import TEMPLATES as SERVICE_SENTENCES
 from ._service import MessageAt, Service, message_in, retry_after, too_many_requests
 
@@ -105,6 +105,7 @@ __all__ = [
     "system_resolver",
     "to_datetime",
     "too_many_requests",
+    "trigger_secret",
     "user_agent",
     "verify_signature",
 ]

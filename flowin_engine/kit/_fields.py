@@ -13,6 +13,13 @@ from ..errors import StepError
 SECRET: dict[str, Any] = {"widget": "password"}
 
 
+def trigger_secret(*trigger_ids: str) -> dict[str, Any]:
+    """A secret the connector's webhook triggers (``trigger_ids``) check requests with: optional
+    for the account (its steps work without it), but those triggers refuse every request until
+    it is set, so connecting an account asks for it and says so when it is skipped."""
+    return {**SECRET, "needed_by_triggers": list(trigger_ids)}
+
+
 def _scalar_text(value: Any) -> Any:
     """Let an {{ expression }} that gives a number or true/false fill a text field (chat ids
     and phone numbers often do)."""

@@ -89,3 +89,68 @@ def test_unknown_services_and_fields_are_named_in_one_sentence(cli: CliRunner):
     assert wrong.exit_code == 2 and "bot_token" in wrong.output
     no_account = cli.invoke(main, ["connections", "add", "http"])
     assert "needs no account" in no_account.output
+
+
+WHATSAPP_TOKEN = "EAAG-whatsapp-access-token"
+
+
+def test_connecting_whatsapp_asks_for_the_secrets_its_trigger_needs_and_keeps_them(
+    cli: CliRunner, _isolated_data_dir: Path
+):
+    typed = [WHATSAPP_TOKEN, "106540352242922", "meta-app-secret", "my verify phrase"]
+    added = cli.invoke(
+        main, ["connections", "add", "whatsapp", "--no-test"], input="\n".join(typed) + "\n"
+    )
+    assert added.exit_code == 0, added.output
+    assert "App secret" in added.output and "Verify token" in added.output
+    assert "checks that incoming messages come from Meta" in added.output
+    assert "press Enter to skip" in added.output
+    assert "will refuse" not in added.output
+    assert "meta-app-secret" not in added.output and "my verify phrase" not in added.output
+
+    database = b"".join(p.read_bytes() for p in _isolated_data_dir.glob("*.db*"))
+    assert database and b"meta-app-secret" not in database
+    with Store() as store:
+        (connection,) = Connections(store).list("whatsapp")
+        secret = Connections(store).secret(connection.id)
+    assert secret["app_secret"] == "meta-app-secret"
+    assert secret["verify_token"] == "my verify phrase"
+
+
+def test_skipping_a_trigger_secret_says_which_trigger_refuses_and_how_to_set_it_later(
+    cli: CliRunner,
+):
+    typed = [WHATSAPP_TOKEN, "106540352242922", "", ""]
+    added = cli.invoke(
+        main, ["connections", "add", "whatsapp", "--no-test"], input="\n".join(typed) + "\n"
+    )
+    assert added.exit_code == 0, added.output
+    warnings = [line for line in added.output.splitlines() if "will refuse" in line]
+    assert len(warnings) == 2, added.output
+    assert all("'New WhatsApp message'" in line for line in warnings)
+    assert "App secret" in warnings[0] and "Verify token" in warnings[1]
+    with Store() as store:
+        (connection,) = Connections(store).list("whatsapp")
+    assert f"flowin connections set {connection.id} app_secret" in warnings[0]
+
+    set_later = cli.invoke(
+        main, ["connections", "set", connection.id, "app_secret"], input="meta-app-secret\n"
+    )
+    assert set_later.exit_code == 0, set_later.output
+    assert "meta-app-secret" not in set_later.output
+    with Store() as store:
+        secret = Connections(store).secret(connection.id)
+    assert secret["app_secret"] == "meta-app-secret" and secret["access_token"] == WHATSAPP_TOKEN
+
+
+def test_a_secret_given_with_set_is_not_asked_again(cli: CliRunner):
+    added = cli.invoke(
+        main,
+        ["connections", "add", "slack", "--no-test", "--set", "signing_secret=slack-signing"],
+        input="xoxb-slack-bot-token\n",
+    )
+    assert added.exit_code == 0, added.output
+    assert "Signing secret" not in added.output and "will refuse" not in added.output
+    with Store() as store:
+        (connection,) = Connections(store).list("slack")
+        assert Connections(store).secret(connection.id)["signing_secret"] == "slack-signing"

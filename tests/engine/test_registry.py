@@ -13,10 +13,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import BaseModel
 
 from flowin_engine.errors import ConnectorError, ConnectorHookError
 from flowin_engine.model import Flow
-from flowin_engine.registry import Registry, TriggerKind, discover, load_connector, load_registry
+from flowin_engine.registry import (
+    Registry,
+    TriggerKind,
+    discover,
+    load_connector,
+    load_registry,
+    needed_by_triggers,
+)
 from flowin_engine.runner import Runner
 from flowin_engine.store import Store
 from flowin_engine.validation import validate_flow
@@ -240,6 +248,20 @@ def test_every_built_in_connector_loads_with_its_hooks_checked() -> None:
             assert trigger.poller is not None, trigger.type
         if trigger.trigger_kind == TriggerKind.WEBHOOK:
             assert trigger.webhook_gate is not None, trigger.type
+
+
+def test_account_fields_needed_by_triggers_name_webhook_triggers_of_their_connector() -> None:
+    """`flowin connections add` asks for these fields and names the triggers refusing without
+    them; a misspelt trigger id would name none."""
+    registry = Registry(discover())
+    declared = 0
+    for connector in registry.connectors:
+        webhooks = {t.id for t in connector.manifest.triggers if t.kind == TriggerKind.WEBHOOK}
+        for info in (connector.credential_model or BaseModel).model_fields.values():
+            for trigger_id in needed_by_triggers(info):
+                assert trigger_id in webhooks, (connector.id, trigger_id)
+                declared += 1
+    assert declared >= 4  # WhatsApp's app secret and verify token, Slack's, Stripe's, …
 
 
 def test_a_broken_built_in_connector_stops_the_load(
