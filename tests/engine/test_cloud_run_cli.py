@@ -55,6 +55,7 @@ def test_cloud_run_asks_before_uploading_and_leaves_the_trigger_to_the_cloud(
     added = flowin(
         folder, "connections", "add", "whatsapp", "--name", "Shop number", "--no-test",
         "--set", f"access_token={TOKEN}", "--set", "phone_number_id=106540352242922",
+        "--set", "app_secret=shop-app-secret", "--set", "verify_token=shop-verify-token",
     )  # fmt: skip
     assert added.exit_code == 0, added.output
     connection_id = re.search(r"\((\S+)\)\.$", added.output.strip()).group(1)
