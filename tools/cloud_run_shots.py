@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,21 +24,7 @@ from flowin_desktop.app import create_window
 from flowin_desktop.main_window import MainWindow
 from flowin_engine.model import Edge, Flow, FlowStatus, Node, Position
 from tests.cloud_server import DEFAULT_PASSWORD, CloudServer
-
-
-def settle(app: QApplication, seconds: float = 0.3) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.01)
-
-
-def wait_for(app: QApplication, condition: Callable[[], object], seconds: float = 60) -> None:
-    end = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > end:
-            raise SystemExit("The app did not get there in time.")
-        settle(app, 0.05)
+from tools.screenshots import settle, wait_for
 
 
 def shop_flow(window: MainWindow) -> Flow:

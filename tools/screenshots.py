@@ -11,6 +11,7 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -31,6 +32,15 @@ def settle(app: QApplication, seconds: float = 0.3) -> None:
     while time.monotonic() < end:
         app.processEvents()
         time.sleep(0.01)
+
+
+def wait_for(app: QApplication, condition: Callable[[], object], seconds: float = 60) -> None:
+    """Let the app run until ``condition`` holds; a tool stops with a sentence when it never does."""
+    end = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > end:
+            raise SystemExit("The app did not get there in time.")
+        settle(app, 0.05)
 
 
 def grab_with_popup(window: QWidget, popup: QWidget) -> object:
