@@ -114,14 +114,25 @@ class FlowSettings(BaseModel):
         "a run that succeeds keeps its start, trigger data and end. For busy flows: less to "
         "write and to keep.",
     )
+    minutes_saved_per_run: int | None = Field(
+        None,
+        ge=0,
+        le=24 * 60,
+        description="The minutes of hand work one successful run saves; the insights' time "
+        "saved. Set by the user or suggested by the template the flow came from; unset until "
+        "then.",
+    )
 
     @model_serializer(mode="wrap")
     def _without_defaults_added_later(self, handler: SerializerFunctionWrapHandler) -> Any:
         # A setting added later is written only when set: a flow that does not use it keeps
         # the JSON it had, so its saved versions, exports and cloud copy read as unchanged.
         data = handler(self)
-        if isinstance(data, dict) and not self.steps_of_failed_runs_only:
-            data.pop("steps_of_failed_runs_only", None)
+        if isinstance(data, dict):
+            if not self.steps_of_failed_runs_only:
+                data.pop("steps_of_failed_runs_only", None)
+            if self.minutes_saved_per_run is None:
+                data.pop("minutes_saved_per_run", None)
         return data
 
 

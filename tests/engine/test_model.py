@@ -144,3 +144,17 @@ def test_a_file_without_an_id_keeps_one_id_across_loads(tmp_path):
     other = tmp_path / "other.json"
     other.write_text(path.read_text())
     assert Flow.load(other).id != first.id
+
+
+def test_minutes_saved_per_run_is_written_only_once_set():
+    flow = Flow.from_json('{"name": "x", "nodes": []}')
+    assert flow.settings.minutes_saved_per_run is None
+    assert "minutes_saved_per_run" not in flow.to_json()
+    flow.settings.minutes_saved_per_run = 5
+    assert '"minutes_saved_per_run": 5' in flow.to_json()
+    assert Flow.from_json(flow.to_json()).settings.minutes_saved_per_run == 5
+
+
+def test_minutes_saved_per_run_refuses_a_negative_number():
+    with pytest.raises(FlowFileError, match="minutes_saved_per_run"):
+        Flow.from_json('{"name": "x", "settings": {"minutes_saved_per_run": -3}}')
