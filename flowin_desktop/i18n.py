@@ -175,6 +175,18 @@ def choice_label(choice: str) -> str:
     return isolate_latin(_choice(choice))
 
 
+# How many of a unit a setting counts ("%n minutes"), with the forms each language gives a number.
+COUNTED_CHOICES = "CountedChoices"
+
+
+def counted_choice(choice: str, count: int) -> str:
+    """A number of the unit a Literal value names, in the plural form the number takes: "1
+    minute", "15 minutes", "دقيقتين"."""
+    return isolate_latin(
+        QCoreApplication.translate(COUNTED_CHOICES, f"%n {choice_text(choice)}", None, count)
+    )
+
+
 def _choice(choice: str) -> str:
     return QCoreApplication.translate(NODE_FIELDS, choice_text(choice))
 

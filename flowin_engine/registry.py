@@ -101,7 +101,8 @@ class OperationManifest(BaseModel):
         default_factory=list,
         description="What a step of this type does, in one line made from its settings: "
         "'Send WhatsApp to {to}'. '{name}' is a setting, '{cases[0][output]}' a part of one, "
-        "'{unit:choice}' a choice in the user's words; '{mode:=cron}' shows nothing and keeps the "
+        "'{unit:choice}' a choice in the user's words, '{every:count(unit)}' a number of the "
+        "units another setting chooses, in the plural form the number takes; '{mode:=cron}' shows nothing and keeps the "
         "line for that choice of the setting only; "
         "the first line whose settings are all filled in is shown on the step's card.",
     )

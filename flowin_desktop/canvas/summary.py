@@ -13,9 +13,10 @@ from PySide6.QtCore import QCoreApplication
 from flowin_engine.model import Node
 from flowin_engine.registry import NodeType
 
-from ..i18n import NODE_TYPES, choice_label, isolate_latin, node_type_name
+from ..i18n import NODE_TYPES, choice_label, counted_choice, isolate_latin, node_type_name
 from ..readable import humanize, reference_parts
 
+_COUNTED = re.compile(r"count\((\w+)\)")
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}|\{%.*?%\}", re.DOTALL)
 _NAME = re.compile(r"""['"]([^'"]+)['"]|([A-Za-z_][A-Za-z0-9_]*)""")
 # Words of a reference that say where the data comes from, not what it is.
@@ -34,7 +35,8 @@ def summarize(node: Node, node_type: NodeType | None) -> str:
     for line in node_type.manifest.summary:
         template = QCoreApplication.translate(NODE_TYPES, line)
         try:
-            text = _Formatter().vformat(template, (), _Settings(node.params))
+            settings = _Settings(node.params)
+            text = _Formatter(settings).vformat(template, (), settings)
         except _Unfilled:
             continue
         except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
@@ -64,6 +66,10 @@ class _Settings(dict[str, Any]):
 
 
 class _Formatter(string.Formatter):
+    def __init__(self, settings: _Settings) -> None:
+        super().__init__()
+        self.settings = settings
+
     def get_field(self, field_name: str, args: Any, kwargs: Any) -> Any:
         try:
             value, used = super().get_field(field_name, args, kwargs)
@@ -78,6 +84,20 @@ class _Formatter(string.Formatter):
             if value != format_spec[1:]:
                 raise _Unfilled(format_spec)
             return ""
+        # "{every:count(unit)}": a number of the units another setting chooses, in the plural
+        # form the number takes ("1 minute", "15 minutes"; Arabic has six such forms).
+        counted = _COUNTED.fullmatch(format_spec)
+        if counted:
+            unit = self.settings.get(counted.group(1))
+            if not isinstance(unit, str) or isinstance(value, bool):
+                raise _Unfilled(format_spec)
+            try:
+                number = int(value)
+            except (TypeError, ValueError) as not_a_number:
+                raise _Unfilled(format_spec) from not_a_number
+            if number != value:  # 1.5 hours: no plural form fits a fraction, say it plainly
+                return f"{readable(value)} {choice_label(unit)}"
+            return counted_choice(unit, number)
         # "{unit:choice}": the setting is one of its type's choices, shown in the user's words.
         if format_spec == "choice" and isinstance(value, str) and value:
             return choice_label(value)

@@ -3873,4 +3873,51 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>حساب بريدك الإلكتروني «%1»</translation>
     </message>
 </context>
+  <context>
+    <name>CountedChoices</name>
+    <message numerus="yes">
+      <source>%n seconds</source>
+      <translation>
+        <numerusform>%n ثانية</numerusform>
+        <numerusform>ثانية</numerusform>
+        <numerusform>ثانيتين</numerusform>
+        <numerusform>%n ثوانٍ</numerusform>
+        <numerusform>%n ثانية</numerusform>
+        <numerusform>%n ثانية</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n minutes</source>
+      <translation>
+        <numerusform>%n دقيقة</numerusform>
+        <numerusform>دقيقة</numerusform>
+        <numerusform>دقيقتين</numerusform>
+        <numerusform>%n دقائق</numerusform>
+        <numerusform>%n دقيقة</numerusform>
+        <numerusform>%n دقيقة</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n hours</source>
+      <translation>
+        <numerusform>%n ساعة</numerusform>
+        <numerusform>ساعة</numerusform>
+        <numerusform>ساعتين</numerusform>
+        <numerusform>%n ساعات</numerusform>
+        <numerusform>%n ساعة</numerusform>
+        <numerusform>%n ساعة</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n days</source>
+      <translation>
+        <numerusform>%n يوم</numerusform>
+        <numerusform>يوم</numerusform>
+        <numerusform>يومين</numerusform>
+        <numerusform>%n أيام</numerusform>
+        <numerusform>%n يومًا</numerusform>
+        <numerusform>%n يوم</numerusform>
+      </translation>
+    </message>
+  </context>
 </TS>

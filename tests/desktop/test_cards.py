@@ -49,7 +49,7 @@ def test_the_example_cards_say_what_each_step_does(example):
     assert plain(_card(example, "Big order?").flow_scene.port_label("false")) == "no"
 
 
-def test_a_summary_follows_the_settings_and_reads_a_reference_by_its_name(editor):
+def test_a_summary_follows_the_settings_and_reads_a_reference_by_its_name(qapp, editor):
     node_id = editor.add_node("whatsapp.send_text", QPointF(0, 0))
     card = editor.scene.node_items[node_id]
     assert card.summary == "Send a WhatsApp message"  # nobody to send to yet
@@ -57,8 +57,37 @@ def test_a_summary_follows_the_settings_and_reads_a_reference_by_its_name(editor
     editor.document.push(SetNodeValue(editor.document, node_id, "params.to", "{{ trigger.phone }}"))
 
     assert plain(card.summary) == "Send WhatsApp to ‹Phone›"
+    english = Localizer(qapp)  # English plurals ("1 minute") come from its translator
+    english.set_language("en")
     delay = editor.add_node("core.delay", QPointF(0, 300))
-    assert plain(editor.scene.node_items[delay].summary) == "Wait 1 minutes"
+    assert plain(editor.scene.node_items[delay].summary) == "Wait 1 minute"
+    editor.document.push(SetNodeValue(editor.document, delay, "params.amount", 3))
+    assert plain(editor.scene.node_items[delay].summary) == "Wait 3 minutes"
+
+
+def test_a_number_of_units_takes_the_plural_form_the_number_takes_in_arabic(qapp, editor):
+    delay = editor.add_node("core.delay", QPointF(0, 0))
+    timer = editor.add_node("schedule.every", QPointF(0, 300))
+    localizer = Localizer(qapp)
+    localizer.set_language("ar")
+    try:
+        read = {}
+        for amount, unit in [(1, "minutes"), (2, "hours"), (5, "days"), (15, "minutes")]:
+            editor.document.push(SetNodeValue(editor.document, delay, "params.amount", amount))
+            editor.document.push(SetNodeValue(editor.document, delay, "params.unit", unit))
+            editor.document.push(SetNodeValue(editor.document, timer, "params.every", amount))
+            editor.document.push(SetNodeValue(editor.document, timer, "params.unit", unit))
+            for node_id in (delay, timer):
+                card = editor.scene.node_items[node_id]
+                card.refresh(editor.document.flow.node(node_id), force=True)
+                read[(node_id, amount)] = plain(card.summary)
+        assert read[(delay, 1)] == "انتظر دقيقة"
+        assert read[(delay, 2)] == "انتظر ساعتين"
+        assert read[(delay, 5)] == "انتظر 5 أيام"
+        assert read[(timer, 15)] == "كل 15 دقيقة"  # not "15 دقائق": 11 and more take the singular
+        assert read[(timer, 2)] == "كل ساعتين"
+    finally:
+        localizer.set_language("en")
 
 
 def test_a_card_never_shows_the_chosen_accounts_internal_id(editor):

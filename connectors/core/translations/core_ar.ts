@@ -128,8 +128,8 @@
       <translation>انتظر حتى {until}</translation>
     </message>
     <message>
-      <source>Wait {amount} {unit:choice}</source>
-      <translation>انتظر {amount} {unit:choice}</translation>
+      <source>Wait {amount:count(unit)}</source>
+      <translation>انتظر {amount:count(unit)}</translation>
     </message>
     <message>
       <source>For each of {items}</source>

@@ -20,8 +20,8 @@
       <translation>{mode:=cron}حسب الجدول {cron}</translation>
     </message>
     <message>
-      <source>{mode:=interval}Every {every} {unit:choice}</source>
-      <translation>{mode:=interval}كل {every} {unit:choice}</translation>
+      <source>{mode:=interval}Every {every:count(unit)}</source>
+      <translation>{mode:=interval}كل {every:count(unit)}</translation>
     </message>
     <message>
       <source>On a schedule</source>
