@@ -78,6 +78,17 @@ def test_the_wheel_carries_every_connector_manifest_and_icon(wheel_files):
 
 
 @pytest.mark.slow
+def test_the_wheel_carries_every_template_of_the_library(wheel_files):
+    on_disk = {
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "flowin_engine" / "templates" / "library").glob("*/*")
+        if path.suffix in (".json", ".png")
+    }
+    assert len(on_disk) >= 6, "no templates found next to the tests"
+    assert on_disk - wheel_files == set()
+
+
+@pytest.mark.slow
 def test_the_wheel_carries_the_database_migrations(wheel_files):
     on_disk = {
         path.relative_to(ROOT).as_posix()
