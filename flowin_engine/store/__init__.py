@@ -15,6 +15,7 @@ from ._executions import (
 from ._flows import Flows, FlowSummary, FlowVersionInfo, VersionConflict
 from ._health import DatabaseDamaged, RestoreRefused
 from ._inbox import InboxEvent, InboxRecords
+from ._insights import FailedRun, InsightRecords, RunTally, StepOutcome
 from ._store import LANGUAGE_SETTING, Store
 from ._sync import Agreed, Conflict, SyncRecords
 from .redact import redact
@@ -34,13 +35,17 @@ __all__ = [
     "ExecutionDetail",
     "ExecutionSummary",
     "Executions",
+    "FailedRun",
     "FlowSummary",
     "FlowVersionInfo",
     "Flows",
     "InboxEvent",
     "InboxRecords",
+    "InsightRecords",
     "Parked",
     "RestoreRefused",
+    "RunTally",
+    "StepOutcome",
     "StepRecordView",
     "Store",
     "SyncRecords",

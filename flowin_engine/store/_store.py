@@ -2,7 +2,8 @@
 
 ``store.flows`` (saved flows and their versions), ``store.executions`` (the history of runs),
 ``store.inbox`` (accepted trigger events, seen items, trigger state), ``store.connections``
-(connected accounts, never their secrets) and ``store.sync`` (what the sync agreed with the
+(connected accounts, never their secrets), ``store.insights`` (figures over the history for
+the dashboard and the weekly report) and ``store.sync`` (what the sync agreed with the
 cloud). Only this package knows the tables; everything else asks a repository.
 """
 
@@ -21,6 +22,7 @@ from ._database import Database
 from ._executions import Executions
 from ._flows import Flows
 from ._inbox import InboxRecords
+from ._insights import InsightRecords
 from ._schema import SettingRow
 from ._sync import SyncRecords
 
@@ -53,6 +55,7 @@ class Store:
         self.inbox = InboxRecords(self._database)
         self.connections = ConnectionRecords(self._database)
         self.sync = SyncRecords(self._database)
+        self.insights = InsightRecords(self._database)
 
     @property
     def write_patience(self) -> float:
