@@ -65,6 +65,11 @@ class Catalogue:
         for word in self._vocabulary:
             for variant in variants(word):
                 self._by_variant[variant].add(word)
+        # The words orders start with ("save", "find", "ابعت"): said first, they tell apart two
+        # operations of one service that share their nouns ("save the data" vs "get data").
+        self._order_verbs = {
+            p[0] for e in self.entries if not e.node_type.is_trigger for p in e.phrases if p
+        }
         self._long_words = [w for w in self._vocabulary if len(w) >= 5]
         self._long_skeletons = [skeleton(w) for w in self._long_words]
         self._close_cache: dict[str, dict[str, float]] = {}
@@ -170,12 +175,16 @@ class Catalogue:
             candidates = [e for e in candidates if e.node_type.connector.id in named]
         ranked: list[Match] = []
         close = self._closeness_map(words)
+        lead = words[0] if not triggers else None
+        lead_verbs = set(close.get(lead, {})) & self._order_verbs if lead else set()
         for entry in candidates:
             node_type = entry.node_type
             is_named = node_type.connector.id in named
             score, phrase = self._phrase_score(entry, words, close)
             if is_named:
                 score += 0.25 + 0.1 * named[node_type.connector.id]
+            if lead_verbs and any(p and p[0] in lead_verbs for p in entry.phrases):
+                score += 0.08
             fields = set(node_type.input_model.model_fields)
             if hints & fields:
                 score += 0.1 * len(hints & fields)

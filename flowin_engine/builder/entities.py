@@ -89,6 +89,7 @@ def extract(original: str) -> Extraction:
     _take_named(collector)
     collector.take(_CONDITION_EN, _condition, spaced=True)
     collector.take(_CONDITION_AR, _condition, spaced=True)
+    _take_amount_of_event(collector)
     said_words = re.findall(r"[\w\u0600-\u06ff]+", original)
     collector.take(_CONTAINS_EN, lambda m: _contains(m, said_words), spaced=True)
     collector.take(_CONTAINS_AR, lambda m: _contains(m, said_words), spaced=True)
@@ -249,6 +250,40 @@ def _condition(match: re.Match[str]) -> Entity | None:
         match.group(0).strip(),
         value={"subject": subject, "operator": operator, "right": value},
     )
+
+
+# "every new order over 1000 SAR", "كل طلب فوق ٥٠٠ ريال": the event's amount compared, said
+# without an "if". The event's word stays in the sentence (it is the trigger), the comparison
+# becomes a condition on the amount.
+_AMOUNT_OF_EVENT = re.compile(
+    r"(?P<event>\b(?:orders?|payments?|invoices?|sales?|purchases?|charges?)|(?<!\S)(?:ال)?(?:طلب|طلبات|"
+    r"اوردر|دفعه|فاتوره|فواتير|عمليه شراء))\s+(?:of\s+|worth\s+|totall?ing\s+|for\s+|بقيمه\s+|ب)?"
+    r"(?P<op>over|above|more than|greater than|bigger than|under|below|less than|اكثر من|اكتر من|"
+    r"اكبر من|فوق|يزيد عن|اقل من|تحت)\s+" + _VALUE
+)
+
+
+def _take_amount_of_event(collector: _Collector) -> None:
+    def replace(match: re.Match[str]) -> str:
+        raw = match.group("value").replace(",", "")
+        if not re.fullmatch(r"\d+(?:\.\d+)?", raw):
+            return match.group(0)  # "orders over there": no amount
+        number = float(raw)
+        operator = (
+            "greater_than"
+            if match.group("op") in _OPERATORS["greater_than"].split("|")
+            else ("less_than")
+        )
+        rule = {
+            "subject": "total",
+            "operator": operator,
+            "right": int(number) if number.is_integer() else number,
+        }
+        said = match.group(0)[match.end("event") - match.start() :].strip()
+        mark = collector.marker(Entity("condition", said, value=rule))
+        return f"{match.group('event')} {mark} "
+
+    collector.text = _AMOUNT_OF_EVENT.sub(replace, collector.text)
 
 
 # "contains the word refund", "فيها كلمة شكوى": a condition on the event's text.

@@ -315,8 +315,20 @@ _LACKING_EVENTS: tuple[tuple[str, str, dict[str, str]], ...] = (
             "ar": "الأقرب: عرض طلبات شوبيفاي الأخيرة حسب جدول زمني.",
         },
     ),
+    (
+        "a new Notion page",
+        r"\b(?:new\s+)?(?:notion\s+)?(?:page|entry|item|record)s?\s+(?:is\s+|gets\s+)?(?:added|created)"
+        r"\s+(?:to|in|into)\s+(?:my\s+|the\s+)?notion|\bnew\s+notion\s+(?:page|entry|item|record)"
+        r"|(?:صفحه|سجل)\s+(?:جديده|جديد)\s+(?:في|ف|ع|على)\s*(?:ال)?نوشن",
+        {
+            "en": "The closest I can do: on a schedule, find the pages of a Notion database and go "
+            "on with them.",
+            "ar": "الأقرب: حسب جدول زمني، البحث عن صفحات قاعدة بيانات نوشن والمتابعة بها.",
+        },
+    ),
 )
 _EVENT_NAMES_AR = {
+    "a new Notion page": "صفحة نوشن جديدة",
     "a failed payment": "الدفعات الفاشلة",
     "refunds": "الاسترداد",
     "a cancelled order": "الطلبات الملغاة",

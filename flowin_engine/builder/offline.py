@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..registry import Registry
+from ..registry import NodeType, Registry
 from .assemble import PlannedStep, assemble, flow_name, split_problems
 from .catalogue import CONDITION_TYPE, MANUAL_TYPE, SCHEDULE_TYPE, WAIT_TYPE, Catalogue
 from .entities import MARKER, Entity, Extraction, extract
@@ -83,7 +83,11 @@ _EVENT_OBJECT = [
     re.compile(
         r"\b(?P<event>(?:the\s+)?(?:new\s+)?(?:rows?|orders?|messages?|e-?mails?|payments?|customers?"
         r"|invoices?|entries|entry|pages?)\s+(?:that\s+(?:are|were|get|gets|come)\s+)?"
-        r"(?:added|created|placed|posted|received|coming in|arriving|paid|sent)\b.*?)"
+        r"(?:added|created|placed|posted|received|coming in|arriving|paid|sent)\b"
+        # where the event happens belongs to it: "the rows added to my Orders sheet" (not
+        # where it goes: "invoices paid into my sheet" are logged there)
+        r"(?:(?:(?<=added)|(?<=posted))\s+(?:to|into|in|on|at)\s+(?:my|our|the|a)\s+(?:\S+\s+){0,2}?"
+        r"(?:sheet|spreadsheet|store|shop|database|channel|inbox|account|form|bot)s?\b)?.*?)"
         r"(?=\s+(?:into|to|onto|in|on)\s+(?:my|our|the|a)\b|$)",
         re.IGNORECASE,
     ),
@@ -155,6 +159,7 @@ _EVENT_VERBS = frozenset(
     [
         "جه",
         "جا",
+        "وصول",
         "جات",
         "جت",
         "وصل",
@@ -183,7 +188,7 @@ _EVENT_VERBS = frozenset(
 def _has_event_verb(words: list[str]) -> bool:
     for word in words:
         bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
-        if bare in _EVENT_VERBS or canonical(bare) == "يصلني":
+        if word in _EVENT_VERBS or bare in _EVENT_VERBS or canonical(bare) == "يصلني":
             return True
         if len(bare) >= 3 and bare.startswith(("ي", "بي", "بت", "بن")):
             return True
@@ -337,11 +342,12 @@ class OfflineBuilder:
         for marker in MARKER.findall(text):
             if extraction.entity(marker).kind in ("schedule", "wait", "condition"):
                 text = text.replace(marker, f" ; {marker} ; ")
+        # "كل طلب جديد" (each new order) is the event, its arrival said without a verb.
+        text = _EACH_NEW.sub("عند وصول ", text)
         text = _REACHES_ME.sub(_reaches_me, text)
         text = _REACHES_SOMEONE.sub(
             lambda m: " ; ارسل للعميل " if _reaches_me(m) != m.group(0) else m.group(0), text
         )
-        text = _EACH_NEW.sub("عند ", text)
         text = _OTHERWISE.sub(f" ; {OTHERWISE_MARK} ", text)
         text = _VERB_WAW.sub(lambda m: self._waw(m, text), text)
         clauses: list[Clause] = []
@@ -398,6 +404,12 @@ class OfflineBuilder:
             words = clause.words()
             hints = _hints(clause.entities)
             said = clause.said(extraction)
+            saying = _SAYING.match(said)
+            if saying and actions and not any(e.kind == "quote" for e in actions[-1].entities):
+                # "…every morning at 7 saying good morning team": the words of the step before
+                words_said = saying.group("what") or saying.group("what_ar")
+                actions[-1].entities.append(Entity("quote", words_said.strip()))
+                continue
             if unsupported(clause.text.lower(), language):
                 # Never swap a service Flowin lacks for another: only a trigger the clause
                 # names itself survives ("post every new Shopify order to Discord").
@@ -425,10 +437,19 @@ class OfflineBuilder:
                 as_trigger and trigger_score >= MATCH_THRESHOLD and trigger_score > action_score
             ):
                 trigger = PlannedStep(as_trigger.node_type, said, clause.entities)
+            elif (
+                as_action is None
+                or action_score < MATCH_THRESHOLD
+                or as_action.node_type.type == CONDITION_TYPE  # "check" is no "check if"
+                or (not as_action.named and not _takes_words(as_action.node_type))
+            ) and (address := self._address_step(clause, said)) is not None:
+                actions.append(address)  # "check https://…": a web address said is one to call
             elif as_action and action_score >= MATCH_THRESHOLD:
                 if as_action.node_type.type == CONDITION_TYPE:
                     # "only if it is big": a condition without a value to compare is a question
                     not_understood.append(said)
+                elif as_action.node_type.type == _NOTHING_TYPE:
+                    pass  # "otherwise do nothing": a branch with no step ends there by itself
                 else:
                     fetch = self._fetch_first(clause, trigger)
                     if (
@@ -486,6 +507,22 @@ class OfflineBuilder:
         not_understood.append(clause.said(extraction))
         return None
 
+    def _address_step(self, clause: Clause, said: str) -> PlannedStep | None:
+        """A clause that says little but a web address ("check https://…/health", "ping my
+        site"): the one action that calls an address, when exactly one takes it."""
+        if not any(entity.kind == "url" for entity in clause.entities):
+            return None
+        callers = [
+            entry.node_type
+            for entry in self.catalogue.entries
+            if not entry.node_type.is_trigger
+            and "url" in entry.node_type.input_model.model_fields
+            and entry.node_type.input_model.model_fields["url"].is_required()
+        ]
+        if len(callers) != 1:
+            return None
+        return PlannedStep(callers[0], said, clause.entities)
+
     def _reply_where_it_came_from(
         self, trigger: PlannedStep | None, actions: list[PlannedStep]
     ) -> None:
@@ -523,9 +560,17 @@ class OfflineBuilder:
         said_before = before.split()
         if said_before and said_before[-1].lower() in _DETERMINERS:
             return False  # "in the list": a noun
-        if said_before and said_before[-1].lower() in _SUBJECT_WORDS:
-            return False
+        if (
+            word.isascii()
+            and len(said_before) >= 2
+            and said_before[-2].lower() in _DETERMINERS
+            and said_before[-1].isascii()
+            and said_before[-1].lower() not in self._any_verbs
+        ):
+            return False  # "the invoice summary": a noun after a noun
         bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+        if said_before and said_before[-1].lower() in _SUBJECT_WORDS and not bare.startswith("ا"):
+            return False  # "العميل يبعت": the customer's deed; "من العميل ابعته": an order
         if bare.startswith(("ي", "بي", "تت")):
             return _has_event_verb(said_before[1:])
         return True
@@ -742,6 +787,9 @@ class OfflineBuilder:
                         break
                 if names:
                     break
+            sized = rule["operator"] in _SIZE_OPERATORS and isinstance(rule["right"], int | float)
+            if not names and sized:
+                names = SUBJECTS["total"]  # "if the order is over 500": what it is worth
             left = find_field(sources, "any", names or (subject.replace(" ", "_"),))
             step.entities = []
             step.params = {
@@ -793,11 +841,25 @@ _REPLY_ACTIONS = {
     "webhook.receive": "webhook.respond",
 }
 _AI_TYPE = "openai.generate_text"
+# A clause that is only the words of a message, cut from its step by a schedule or a comma.
+_SAYING = re.compile(
+    r"^\s*(?:saying|that says|with the (?:text|message|words))\s+(?P<what>.{2,200})$"
+    r"|^\s*(?:يقول|تقول|وتقول|ويقول|نصها|نصه)\s+(?P<what_ar>.{2,200})$",
+    re.IGNORECASE,
+)
+_NOTHING_TYPE = "core.no_op"
+_SIZE_OPERATORS = ("greater_than", "greater_or_equal", "less_than", "less_or_equal")
 # Words that start an event said inside an order: "each incoming message", "كل عميل جديد".
 _EVENT_CUES = frozenset(
     ["new", "incoming", "each", "every", "any", "all", "received", "arriving", "كل", "اي", "اول"]
 )
 _READS = ("list_", "read_", "query_", "get_")
+
+
+def _takes_words(node_type: NodeType) -> bool:
+    """Whether a step has a field a web address could be the words of (a message, a URL)."""
+    fields = node_type.input_model.model_fields
+    return bool({"url", "text", "body", "message", "caption", "content", "prompt"} & set(fields))
 
 
 def _hints(entities: list[Entity]) -> set[str]:

@@ -167,6 +167,8 @@ def find_field(sources: list[Source], kind: str, names: tuple[str, ...] = ()) ->
         best: tuple[int, int, str] | None = None
         for path, value in flatten(source.example):
             last = re.split(r"[.\[]", path)[-1].strip("]'").lower()
+            if path.startswith("headers"):
+                continue  # how a request came (its content type), not what it says
             if last == "to" or (kind in ("phone", "email") and last.endswith("_id")):
                 continue  # the receiver of the trigger's message is us; an id is no address
             for rank, name in enumerate(preferred):
@@ -186,12 +188,15 @@ def record(sources: list[Source]) -> dict[str, str]:
     if not sources:
         return {}
     row = {}
-    for key, value in (
-        (sources[-1].example or {}).items() if isinstance(sources[-1].example, dict) else ()
-    ):
+    example = sources[-1].example if isinstance(sources[-1].example, dict) else {}
+    expression = sources[-1].expression
+    if isinstance(example.get("body"), dict) and example["body"]:
+        # A request's data is its body; its method and path say how it came, not what.
+        example, expression = example["body"], f"{expression}.body"
+    for key, value in example.items():
         if isinstance(value, str | int | float) and not isinstance(value, bool):
             title = str(key).replace("_", " ").strip().capitalize()
-            row[title] = "{{ " + f"{sources[-1].expression}{_accessor(str(key), False)}" + " }}"
+            row[title] = "{{ " + f"{expression}{_accessor(str(key), False)}" + " }}"
         if len(row) == 6:
             break
     return row
@@ -225,6 +230,11 @@ def fill(
     for key, info in node_type.input_model.model_fields.items():
         kind = kind_of(node_type, key)
         value: Any = None
+        to_me = kind in ("phone", "email") and not any(e.kind == kind for e in pool)
+        if to_me and _TO_ME.search(clause):
+            # "text me", "ابعتلي": the user's own number, which no earlier step knows
+            result.missing.append((key, _OWN[kind][0 if language == "en" else 1]))
+            continue
         if kind == "phone":
             entity = take("phone")
             value = entity.value if entity else find_field(sources, "phone")
@@ -233,7 +243,19 @@ def fill(
             value = entity.text if entity else find_field(sources, "email")
         elif kind == "text":
             entity = take("quote")
-            value = entity.text if entity else find_field(sources, "text")
+            if entity is None and "url" not in node_type.input_model.model_fields:
+                entity = take("url")  # "reply with https://shop.com/menu": the link is the text
+            value = entity.text if entity else _passed_on_text(sources, clause)
+            described = _DESCRIBED.search(clause) if value is None else None
+            if described is not None and (
+                described.group("saying") or described.group("saying_ar")
+            ):
+                value = described.group("what").strip()  # "saying good morning team": its words
+            elif described is not None and info.is_required():
+                # "reply with our opening hours": what to say is the user's to write; echoing
+                # the message that came in, or inventing the hours, would be a wrong default.
+                result.missing.append((key, _described(described.group("what"), language)))
+                continue
         elif kind == "prompt":
             entity = take("quote")
             text = find_field(sources, "text")
@@ -284,6 +306,65 @@ def fill(
             title = field_title(node_type, key, language)
             result.missing.append((key, missing_message(kind, title, language)))
     return result
+
+
+# The user as the one a message goes to: "email me", "notify us", "ابعتلي", "بلغني".
+_TO_ME = re.compile(
+    r"\b(?:me|myself|us)\b(?!\s+(?:know|a copy))"
+    r"|(?<!\S)(?:لي|ليا|لنا|عليا)(?!\S)"
+    r"|(?<!\S)\S{2,}(?:تلي|تولي|هولي|هالي|تلنا)(?!\S)"
+    r"|(?<!\S)(?:و|ف)?(?:بلغني|ابلغني|نبهني|كلمني|راسلني|خبرني|علمني|ذكرني|فكرني|عرفني|طمني|"
+    r"بلغنا|نبهنا|خبرنا|يوصلني|توصلني|يجيني|تجيني)(?!\S)",
+    re.IGNORECASE,
+)
+_OWN = {
+    "phone": ("enter your own phone number", "أدخل رقم هاتفك أنت"),
+    "email": ("enter your own e-mail address", "أدخل بريدك الإلكتروني أنت"),
+}
+# "Forward it", "send them the message", "ابعتها": the text that came in is what goes on.
+_PASSES_ON = re.compile(
+    r"\b(?:forward\w*|it|them|this|that|its|the (?:message|e-?mail|text|sms|answer|reply|summary|"
+    r"result|row|order|details)s?|copy|same)\b"
+    r"|(?<!\S)(?:حول|حوله|حولها|ابعته|ابعتها|ابعتهولي|ارسله|ارسلها|انقله|انقلها|نفس|الرساله|"
+    r"الايميل|المسج|الملخص|النتيجه|التفاصيل)(?!\S)"
+    # an order with the message as its object: "ابعته", "حوّلها", "ابعتهولي"
+    r"|(?<!\S)(?:و|ف)?(?:ابعت|ارسل|حول|انقل|انشر|ابعث|صيفط|دز|طرش)(?:ه|ها|هم|هولي|هالي|هالنا)(?!\S)",
+    re.IGNORECASE,
+)
+# What the message should say, described rather than quoted: "reply with our opening hours".
+_DESCRIBED = re.compile(
+    r"(?:\b(?:with|(?P<saying>saying|that says|telling (?:them|him|her|me)))\s+"
+    r"|(?<!\S)(?:(?P<saying_ar>يقول|تقول|تقول فيها|يقول فيها)|فيها|فيه)\s+"
+    # "رد عليه بقائمة الأسعار": reply (to him) with the price list
+    r"|(?<!\S)(?:و)?(?:رد|ردي|جاوب|يرد|ترد)(?:\s+(?:عليه|عليها|عليهم|له|لها|لهم))?\s+ب(?=\S{2}))"
+    r"(?P<what>(?:(?!\b(?:on|in|to|at)\b)[^,;]){3,60})$",
+    re.IGNORECASE,
+)
+
+
+def _passed_on_text(sources: list[Source], clause: str) -> str | None:
+    """The text an earlier step gave, when the clause passes it on: an AI step's answer, or
+    the message that came in when the clause says so ("forward it"); not whatever text the
+    trigger carries ("reply ok" is no echo of the question)."""
+    if not sources:
+        return None
+    if sources[0].expression != "trigger" or _PASSES_ON.search(clause):
+        return find_field(sources, "text")
+    if _DESCRIBED.search(clause) is None and not _REPLY.search(clause):
+        return find_field(sources, "text")  # "post new messages to #support": they go on
+    return None
+
+
+_REPLY = re.compile(
+    r"\b(?:reply|replies|respond|answer)\b|(?<!\S)(?:و)?(?:رد|يرد|ترد|جاوب|يجاوب|ردي)(?!\S)",
+    re.IGNORECASE,
+)
+
+
+def _described(what: str, language: Language) -> str:
+    if language == "en":
+        return f"write the message: you asked for “{what.strip()}”"
+    return f"اكتب نص الرسالة: طلبت «{what.strip()}»"
 
 
 def _named(kind: str, name: str, language: Language) -> str:
