@@ -32,6 +32,12 @@ SENDS = {
         {"chat_id": "42", "text": "Your order is on its way"},
         "Telegram",
     ),
+    "telegram.answer_button": (
+        "telegram",
+        {"bot_token": "123:abc"},
+        {"callback_query_id": "4382bfdwdsb323b2d9", "text": "Thanks!"},
+        "Telegram",
+    ),
     "slack.post_message": (
         "slack",
         {"bot_token": "xoxb-1"},

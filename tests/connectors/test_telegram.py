@@ -263,7 +263,7 @@ def test_polling_reads_new_messages_and_moves_the_offset(api, bot, connections):
     bodies = [c.request.json for c in api.calls("/getUpdates")]
     assert "offset" not in bodies[0]
     assert bodies[1]["offset"] == 903
-    assert bodies[1]["allowed_updates"] == ["message"]
+    assert bodies[1]["allowed_updates"] == ["message", "callback_query"]
 
 
 def test_polling_skips_other_updates_and_other_chats_but_confirms_them(api, bot, connections):

@@ -71,6 +71,54 @@
       <source>Send a file on Telegram</source>
       <translation>أرسل ملفًا على تيليجرام</translation>
     </message>
+    <message>
+      <source>Telegram button pressed</source>
+      <translation>ضغطة زر في Telegram</translation>
+    </message>
+    <message>
+      <source>Starts the flow when someone presses an inline button of your bot's messages (checks every interval).</source>
+      <translation>يبدأ التدفق عندما يضغط أحد زرًا مضمّنًا في رسائل البوت الخاص بك (يتحقق كل فترة).</translation>
+    </message>
+    <message>
+      <source>Answer Telegram button press</source>
+      <translation>الرد على ضغطة زر Telegram</translation>
+    </message>
+    <message>
+      <source>Answers a button press: the button stops loading and the person sees a short notice or an alert.</source>
+      <translation>يردّ على ضغطة زر: يتوقف الزر عن التحميل ويرى الشخص تنبيهًا قصيرًا أو رسالة تنبيه.</translation>
+    </message>
+    <message>
+      <source>Edit Telegram message</source>
+      <translation>تعديل رسالة Telegram</translation>
+    </message>
+    <message>
+      <source>Replaces the text and buttons of a message your bot sent, e.g. after a button press.</source>
+      <translation>يستبدل نص وأزرار رسالة أرسلها البوت الخاص بك، مثلًا بعد ضغطة زر.</translation>
+    </message>
+    <message>
+      <source>On the Telegram button {data}</source>
+      <translation>عند زر تيليجرام {data}</translation>
+    </message>
+    <message>
+      <source>On a Telegram button press</source>
+      <translation>عند ضغطة زر في تيليجرام</translation>
+    </message>
+    <message>
+      <source>Answer the button press: {text}</source>
+      <translation>الرد على ضغطة الزر: {text}</translation>
+    </message>
+    <message>
+      <source>Answer a Telegram button press</source>
+      <translation>الرد على ضغطة زر في تيليجرام</translation>
+    </message>
+    <message>
+      <source>Edit Telegram message to {text}</source>
+      <translation>تعديل رسالة تيليجرام إلى {text}</translation>
+    </message>
+    <message>
+      <source>Edit a Telegram message</source>
+      <translation>تعديل رسالة تيليجرام</translation>
+    </message>
   </context>
   <context>
     <name>NodeFields</name>
@@ -149,6 +197,58 @@
     <message>
       <source>Caption formatting</source>
       <translation>تنسيق التعليق</translation>
+    </message>
+    <message>
+      <source>Only for button</source>
+      <translation>لزر واحد فقط</translation>
+    </message>
+    <message>
+      <source>The button's callback_data, e.g. confirm; leave empty to start on any button.</source>
+      <translation>قيمة callback_data للزر، مثال: confirm؛ اتركه فارغًا ليبدأ عند أي زر.</translation>
+    </message>
+    <message>
+      <source>Button press</source>
+      <translation>ضغطة الزر</translation>
+    </message>
+    <message>
+      <source>The press to answer: {{ trigger.callback_query_id }} of a Telegram button pressed trigger.</source>
+      <translation>الضغطة التي يُردّ عليها: {{ trigger.callback_query_id }} من مشغّل ضغطة زر في Telegram.</translation>
+    </message>
+    <message>
+      <source>Notice</source>
+      <translation>التنبيه</translation>
+    </message>
+    <message>
+      <source>A short notice Telegram shows the person (empty: the button just stops loading).</source>
+      <translation>تنبيه قصير يعرضه Telegram للشخص (فارغ: يتوقف الزر عن التحميل فقط).</translation>
+    </message>
+    <message>
+      <source>Show as an alert</source>
+      <translation>اعرضه كرسالة تنبيه</translation>
+    </message>
+    <message>
+      <source>A box the person closes, not a notice.</source>
+      <translation>نافذة يغلقها الشخص، لا تنبيه عابر.</translation>
+    </message>
+    <message>
+      <source>The chat of the message, e.g. {{ trigger.chat_id }}.</source>
+      <translation>محادثة الرسالة، مثال: {{ trigger.chat_id }}.</translation>
+    </message>
+    <message>
+      <source>Message ID</source>
+      <translation>معرّف الرسالة</translation>
+    </message>
+    <message>
+      <source>The message to edit, e.g. {{ trigger.message_id }} of a Telegram button pressed trigger; only the bot's own messages can be edited.</source>
+      <translation>الرسالة المراد تعديلها، مثال: {{ trigger.message_id }} من مشغّل ضغطة زر في Telegram؛ لا يمكن تعديل إلا رسائل البوت نفسه.</translation>
+    </message>
+    <message>
+      <source>New text</source>
+      <translation>النص الجديد</translation>
+    </message>
+    <message>
+      <source>The new inline keyboard as JSON, e.g. {"inline_keyboard": [[{"text": "Done", "callback_data": "done"}]]}; empty removes the buttons.</source>
+      <translation>لوحة الأزرار المضمّنة الجديدة بصيغة JSON، مثال: {"inline_keyboard": [[{"text": "Done", "callback_data": "done"}]]}؛ تركه فارغًا يزيل الأزرار.</translation>
     </message>
   </context>
   <context>
