@@ -60,6 +60,10 @@ _ALWAYS = ("core", "schedule", "webhook")
 # for a model to choose from, few enough to fit a small model's context (Ollama's default 2048
 # tokens held about a third of the whole catalogue).
 _CLOSEST_TYPES = 8
+# The phrases of each type the prompt shows, per language (a manifest's first are its most
+# common): enough for a model to tell the types apart; all of them made the prompt outgrow a
+# small model's context as services gained operations, since a named service brings them all.
+_PROMPT_PHRASES = 3
 
 
 def relevant_types(registry: Registry, sentence: str) -> list[str]:
@@ -108,7 +112,10 @@ def catalogue_text(registry: Registry, only: list[str] | None = None) -> str:
                 f"  only as a reply, after: {', '.join(rule.after)}; to write first use "
                 f"{rule.instead} ({rule.why})"
             )
-        phrases = [*manifest.phrases.en, *manifest.phrases.ar]
+        phrases = [
+            *manifest.phrases.en[:_PROMPT_PHRASES],
+            *manifest.phrases.ar[:_PROMPT_PHRASES],
+        ]
         if phrases:
             lines.append(f"  phrases: {'; '.join(phrases)}")
         blocks.append("\n".join(lines))
