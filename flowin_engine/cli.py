@@ -759,6 +759,11 @@ def executions() -> None:
     """Look at past runs and retry failed ones."""
 
 
+# Also `flowin runs ...`: the name notifications give for looking at a failed run
+# (`flowin runs show ID`).
+main.add_command(executions, "runs")
+
+
 @executions.command("list")
 @click.option("--flow", "flow_ref", help="Only this flow (id or name).")
 @click.option(

@@ -48,10 +48,20 @@ def add_words(language: Language, words: Words) -> None:
     _more_words.setdefault(language, []).append(words)
 
 
+def shared_word(language: str, context: str, text: str) -> str:
+    """``text`` in ``language`` from the words the app registered (``add_words``); "" when it
+    has none (no app: ``flowin serve``, say)."""
+    for words in _more_words.get(language, []):
+        found = words(context, text)
+        if found:
+            return found
+    return ""
+
+
 def _translated(connector: Connector, language: Language, context: str, text: str) -> str:
     if language == "en":
         return text
-    own = _words(connector.package, connector.id, language).get((context, text))
+    own = words_file(connector.package, connector.id, language).get((context, text))
     if own:
         return own
     for words in _more_words.get(language, []):
@@ -62,8 +72,9 @@ def _translated(connector: Connector, language: Language, context: str, text: st
 
 
 @functools.cache
-def _words(package: str, connector_id: str, language: str) -> dict[tuple[str, str], str]:
-    """(context, English) -> translation, from the connector's own file; empty without one."""
+def words_file(package: str, connector_id: str, language: str) -> dict[tuple[str, str], str]:
+    """(context, English) -> translation, from ``<package>/translations/<id>_<language>.ts``
+    (a connector's own file, or another part of the engine's); empty without one."""
     try:
         path = resources.files(package).joinpath("translations", f"{connector_id}_{language}.ts")
         if not path.is_file():

@@ -38,6 +38,7 @@ from ..cloud_run import cloud_run_flows
 from ..errors import FlowinError, NotFound
 from ..events import ExecutionFinished, ExecutionStarted, ExecutionStatus
 from ..model import Flow
+from ..notifications import Notifier
 from ..polling import PollContext
 from ..registry import NodeType, TriggerKind
 from ..runner import ExecutionHandle, ExecutionResult, FlowPlan, Start, Waiting
@@ -176,6 +177,8 @@ class Runtime:
         self._stopped = False
         self.account = account if account is not None else folder.account()
         self.relay = Relay(self, lambda: self.account)
+        # The bell's rows and the messages sent when runs fail (see flowin_engine.notifications).
+        self.notifications = Notifier(store, registry=self.registry, connections=self.connections)
 
     # Life cycle.
 
@@ -229,6 +232,9 @@ class Runtime:
             target=self._start_loop, name="flowin-starter", daemon=True
         )
         self._starter.start()
+        # Before the backlog runs, so its failures are told too; the periodic checks (digests,
+        # summaries, silences) in the one process that keeps the timers.
+        self.notifications.start(self.runner.events, checks=self.settings.keeps_timers)
         if backlog:
             log.info("Running %d event(s) accepted before the last stop", len(backlog))
             self._accepted(backlog)
@@ -295,6 +301,7 @@ class Runtime:
                 len(interrupted),
             )
         self.runner.shutdown(wait=False)
+        self.notifications.stop(timeout=min(left() + 1, 5.0))
         self._queue.clear()
         self._folder_lock.release()
         return len(interrupted)

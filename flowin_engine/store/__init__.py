@@ -16,6 +16,14 @@ from ._flows import Flows, FlowSummary, FlowVersionInfo, VersionConflict
 from ._health import DatabaseDamaged, RestoreRefused
 from ._inbox import InboxEvent, InboxRecords
 from ._insights import FailedRun, InsightRecords, RunTally, StepOutcome
+from ._notifications import (
+    FlowNoticeState,
+    Held,
+    Notification,
+    NotificationRecords,
+    RunCounts,
+    new_notification,
+)
 from ._store import LANGUAGE_SETTING, Store
 from ._sync import Agreed, Conflict, SyncRecords
 from .redact import redact
@@ -36,14 +44,19 @@ __all__ = [
     "ExecutionSummary",
     "Executions",
     "FailedRun",
+    "FlowNoticeState",
     "FlowSummary",
     "FlowVersionInfo",
     "Flows",
+    "Held",
     "InboxEvent",
     "InboxRecords",
     "InsightRecords",
+    "Notification",
+    "NotificationRecords",
     "Parked",
     "RestoreRefused",
+    "RunCounts",
     "RunTally",
     "StepOutcome",
     "StepRecordView",
@@ -52,6 +65,7 @@ __all__ = [
     "VersionConflict",
     "for_history",
     "is_truncated",
+    "new_notification",
     "redact",
     "shrink",
 ]

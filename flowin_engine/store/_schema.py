@@ -276,3 +276,70 @@ class SyncConflictRow(Base):
     their_revision: Mapped[int] = mapped_column(Integer)
     their_definition: Mapped[Any] = mapped_column(JSONText, nullable=True)  # None: deleted there
     detected_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class NotificationRow(Base):
+    """One notification of the app's bell: a failure, a recovery, a summary, a silence, waiting
+    events, a sync conflict... ``count`` repeats of the same one are bundled into it, of which
+    ``told`` have been sent over the user's channels."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (
+        Index("ix_notifications_at", "at"),
+        Index("ix_notifications_read", "read"),
+        Index("ix_notifications_bundle_key_at", "bundle_key", "at"),
+    )
+
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    kind: Mapped[str] = mapped_column(String)
+    flow_id: Mapped[str | None] = mapped_column(String, nullable=True)
+    execution_id: Mapped[str | None] = mapped_column(String, nullable=True)
+    step: Mapped[str | None] = mapped_column(String, nullable=True)
+    title: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    problem: Mapped[Any] = mapped_column(JSONText, nullable=True)  # {template, args}
+    data: Mapped[Any] = mapped_column(JSONText, nullable=True)
+    bundle_key: Mapped[str | None] = mapped_column(String, nullable=True)
+    count: Mapped[int] = mapped_column(Integer)
+    told: Mapped[int] = mapped_column(Integer)
+    first_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    read: Mapped[bool] = mapped_column(Integer)
+
+
+class NotificationRuleRow(Base):
+    """Who hears of what: ``scope`` "" is the global rule, a flow's id its own override."""
+
+    __tablename__ = "notification_rules"
+
+    scope: Mapped[str] = mapped_column(String, primary_key=True)
+    rule: Mapped[Any] = mapped_column(JSONText, nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class NotificationFlowStateRow(Base):
+    """What the notifications remember of a flow's runs: failing since when, the day its
+    summary was last sent, when its silence was last told."""
+
+    __tablename__ = "notification_flow_state"
+
+    flow_id: Mapped[str] = mapped_column(String, primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    failing_since: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    summary_day: Mapped[str | None] = mapped_column(String, nullable=True)
+    silence_told_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class NotificationHeldRow(Base):
+    """A notification a channel keeps back during quiet hours, sent in a digest after them."""
+
+    __tablename__ = "notification_held"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    notification_id: Mapped[str] = mapped_column(
+        String, ForeignKey("notifications.id", ondelete="CASCADE")
+    )
+    channel: Mapped[Any] = mapped_column(JSONText, nullable=True)
+    language: Mapped[str] = mapped_column(String)
+    held_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    release_at: Mapped[datetime] = mapped_column(UTCDateTime)  # when the quiet hours end

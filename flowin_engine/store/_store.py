@@ -3,8 +3,9 @@
 ``store.flows`` (saved flows and their versions), ``store.executions`` (the history of runs),
 ``store.inbox`` (accepted trigger events, seen items, trigger state), ``store.connections``
 (connected accounts, never their secrets), ``store.insights`` (figures over the history for
-the dashboard and the weekly report) and ``store.sync`` (what the sync agreed with the
-cloud). Only this package knows the tables; everything else asks a repository.
+the dashboard and the weekly report), ``store.sync`` (what the sync agreed with the cloud) and
+``store.notifications`` (the bell's rows and the rules of who hears of what). Only this package
+knows the tables; everything else asks a repository.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ._executions import Executions
 from ._flows import Flows
 from ._inbox import InboxRecords
 from ._insights import InsightRecords
+from ._notifications import NotificationRecords
 from ._schema import SettingRow
 from ._sync import SyncRecords
 
@@ -56,6 +58,7 @@ class Store:
         self.connections = ConnectionRecords(self._database)
         self.sync = SyncRecords(self._database)
         self.insights = InsightRecords(self._database)
+        self.notifications = NotificationRecords(self._database)
 
     @property
     def write_patience(self) -> float:

@@ -1,0 +1,267 @@
+"""Notifications: the bell's rows and the rules, with a real runtime on a real SQLite file, and
+the notifier's own decisions (bundling, quiet hours, recovery, silence, summaries) on a clock
+the test moves: nothing here sleeps."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+from datetime import time as clock_time
+
+import httpx
+import pytest
+from click.testing import CliRunner
+
+from flowin_engine.cli import main
+from flowin_engine.data_folder import DataFolder
+from flowin_engine.errors import Problem
+from flowin_engine.events import ExecutionFinished, ExecutionStarted, ExecutionStatus
+from flowin_engine.model import FlowStatus
+from flowin_engine.notifications import (
+    Channel,
+    ChannelFailed,
+    ChannelKind,
+    Events,
+    Kind,
+    Notifier,
+    QuietHours,
+    Rule,
+)
+from flowin_engine.runtime import RuntimeSettings
+from flowin_engine.store import Store
+
+from .builders import make_flow, registry_with_testkit
+
+REGISTRY = registry_with_testkit()
+TEN_TWO = datetime(2026, 12, 5, 10, 2, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _file_secrets(monkeypatch):
+    monkeypatch.setenv("FLOWIN_SECRETS", "file")
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(tmp_path / "flowin.db") as store:
+        yield store
+
+
+class Clock:
+    def __init__(self, start: datetime = TEN_TWO) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> datetime:
+        self.now += timedelta(**delta)
+        return self.now
+
+
+class Outbox:
+    """A channel sender that keeps what it was asked to send (for the notifier's decisions;
+    the real connectors are tested against their servers in test_notification_channels)."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[Channel, str, str]] = []
+        self.broken: dict[ChannelKind, str] = {}
+
+    def send(self, channel: Channel, subject: str, text: str) -> None:
+        if channel.kind in self.broken:
+            raise ChannelFailed(self.broken[channel.kind])
+        self.sent.append((channel, subject, text))
+
+    def close(self) -> None:
+        pass
+
+
+def order_flow(store: Store, name: str = "Order confirmations"):
+    flow = make_flow(
+        [
+            ("Webhook", "webhook.receive", {"path": "orders"}),
+            ("Send WhatsApp", "core.stop_with_error", {"message": "Invalid WhatsApp API token."}),
+        ],
+        ["Webhook -> Send WhatsApp"],
+        name=name,
+    )
+    flow.status = FlowStatus.ACTIVE
+    store.flows.save(flow)
+    return flow
+
+
+def failed(flow, execution_id="run-1", error="Invalid WhatsApp API token.", step="Send WhatsApp"):
+    return ExecutionFinished(
+        execution_id, flow.id, ExecutionStatus.FAILED, TEN_TWO, 0.1, error, step
+    )
+
+
+def succeeded(flow, execution_id="run-ok"):
+    return ExecutionFinished(execution_id, flow.id, ExecutionStatus.SUCCESS, TEN_TWO, 0.1)
+
+
+def notifier_for(store, clock=None, outbox=None) -> Notifier:
+    return Notifier(store, registry=REGISTRY, clock=clock or Clock(), sender=outbox or Outbox())
+
+
+def wait_for(condition, timeout=30.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.02)
+    raise AssertionError("timed out waiting")
+
+
+def test_a_failed_run_of_a_live_flow_rings_the_bell_with_the_step_the_reason_and_the_fix(store):
+    flow = order_flow(store)
+    runtime = DataFolder(store, registry=REGISTRY).runtime(
+        RuntimeSettings(port=0, sync_interval=0.1)
+    )
+    added = []
+    runtime.notifications.subscribe(added.append)
+    runtime.start()
+    try:
+        runtime.sync()
+        reply = httpx.post(f"{runtime.address}/webhook/orders", json={"order": 1042})
+        assert reply.status_code == 202
+        execution_id = reply.json()["execution_id"]
+        rows = wait_for(lambda: runtime.notifications.list())
+    finally:
+        runtime.stop(grace=2)
+
+    (row,) = rows
+    assert row.kind == Kind.FAILURE
+    assert row.flow_id == flow.id and row.execution_id == execution_id
+    assert row.title == "«Order confirmations» failed"
+    assert row.text == (
+        "«Order confirmations» failed at step 2 «Send WhatsApp»: Invalid WhatsApp API token."
+    )
+    assert row.data["link"] == f"flowin://run/{execution_id}"
+    assert row.data["command"] == f"flowin runs show {execution_id}"
+    assert row.count == 1 and not row.read
+    assert [r.id for r in added] == [row.id]
+    # The command the row names shows the run.
+    shown = CliRunner().invoke(
+        main, ["runs", "show", execution_id], env={"FLOWIN_DATA_DIR": str(store.path.parent)}
+    )
+    assert shown.exit_code == 0, shown.output
+    assert "Failed at step 'Send WhatsApp': Invalid WhatsApp API token." in shown.output
+    with Store(store.path) as reopened:  # on disk, for the app's bell after a restart
+        notifier = Notifier(reopened)
+        assert notifier.unread_count() == 1
+        notifier.mark_all_read()
+        assert notifier.unread_count() == 0
+        assert notifier.list(unread_only=True) == []
+
+
+def test_the_same_failure_again_is_one_row_with_a_count_and_one_message(store):
+    flow = order_flow(store)
+    clock, outbox = Clock(), Outbox()
+    notifier = notifier_for(store, clock, outbox)
+    telegram = Channel(kind=ChannelKind.TELEGRAM, connection_id="bot", to="123")
+    notifier.set_rule(None, Rule(channels=[Channel(kind=ChannelKind.IN_APP), telegram]))
+
+    for number in range(5):
+        notifier.run_finished(failed(flow, f"run-{number}"))
+        clock.advance(minutes=3)
+
+    (row,) = notifier.list()
+    assert row.count == 5 and row.execution_id == "run-4"
+    assert row.text == (
+        "«Order confirmations» failed 5 times since 10:02 at step 2 «Send WhatsApp»: "
+        "Invalid WhatsApp API token."
+    )
+    assert len(outbox.sent) == 1  # the first at once; the repeats wait for the window
+    assert "flowin://run/run-0" in outbox.sent[0][2]
+
+    notifier.check()  # 12 minutes on: still within the hour
+    assert len(outbox.sent) == 1
+    clock.advance(hours=1)
+    notifier.check()
+    assert len(outbox.sent) == 2
+    _, _, text = outbox.sent[1]
+    assert "failed 5 times since 10:02" in text and "flowin runs show run-4" in text
+    notifier.check()
+    assert len(outbox.sent) == 2  # told once
+
+    clock.advance(hours=2)  # past the window: a new row
+    notifier.run_finished(failed(flow, "run-later"))
+    assert [r.count for r in notifier.list()] == [1, 5]
+
+
+def test_a_different_step_or_reason_is_a_row_of_its_own(store):
+    flow = order_flow(store)
+    notifier = notifier_for(store)
+    notifier.run_finished(failed(flow, "a"))
+    notifier.run_finished(failed(flow, "b", error="The sheet is gone."))
+    notifier.run_finished(failed(flow, "c", step="Webhook"))
+    assert sorted(r.execution_id for r in notifier.list()) == ["a", "b", "c"]
+
+
+def test_rules_are_global_with_a_flows_own_override_and_survive_a_restart(store):
+    flow = order_flow(store)
+    notifier = notifier_for(store)
+    assert notifier.rules().default == Rule()
+    assert notifier.rule_for(flow.id).events.failure is True
+
+    notifier.set_rule(None, Rule(language="ar", events=Events(recovery=True)))
+    own = Rule(
+        events=Events(failure=False, silence_hours=6),
+        quiet_hours=QuietHours(start=clock_time(23), end=clock_time(8), timezone="Asia/Riyadh"),
+    )
+    notifier.set_rule(flow.id, own)
+    with Store(store.path) as reopened:
+        rules = Notifier(reopened).rules()
+    assert rules.default.language == "ar" and rules.default.events.recovery
+    assert rules.for_flow(flow.id) == own
+    assert rules.for_flow("another flow").language == "ar"
+
+    notifier.run_finished(failed(flow))
+    assert notifier.list() == []  # this flow's own rule turned failures off
+    notifier.set_rule(flow.id, None)
+    notifier.run_finished(failed(flow))
+    assert len(notifier.list()) == 1
+
+
+def test_an_arabic_rule_writes_arabic_rows(store):
+    flow = order_flow(store, name="تأكيد الطلبات")
+    notifier = notifier_for(store)
+    notifier.set_rule(None, Rule(language="ar"))
+    notifier.run_finished(failed(flow))
+    (row,) = notifier.list()
+    assert row.title == "فشل «تأكيد الطلبات»"
+    assert row.text.startswith("فشل «تأكيد الطلبات» عند الخطوة 2 «Send WhatsApp»")
+
+
+def test_a_problem_template_is_kept_so_the_app_can_show_the_reason_in_its_language(store):
+    flow = order_flow(store)
+    notifier = notifier_for(store)
+    problem = Problem("'{step}' needs an account: pick one under Account.", args={"step": "Send"})
+    event = ExecutionFinished(
+        "run-1",
+        flow.id,
+        ExecutionStatus.FAILED,
+        TEN_TWO,
+        0.1,
+        problem.message,
+        "Send WhatsApp",
+        "connection",
+        problem,
+    )
+    notifier.run_finished(event)
+    (row,) = notifier.list()
+    assert row.problem == {"template": problem.template, "args": {"step": "Send"}}
+
+
+def test_names_come_from_the_runs_own_start_event(store):
+    notifier = notifier_for(store)
+    notifier.take_events(
+        [
+            ExecutionStarted("run-9", "unsaved", "Try-out", None, TEN_TWO, "webhook"),
+            ExecutionFinished("run-9", "unsaved", ExecutionStatus.FAILED, TEN_TWO, 0.1, "Boom."),
+        ]
+    )
+    (row,) = notifier.list()
+    assert row.text == "«Try-out» failed: Boom."
