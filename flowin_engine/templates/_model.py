@@ -125,6 +125,15 @@ class Template(BaseModel):
             )
         return version
 
+    @field_validator("blanks")
+    @classmethod
+    def _one_blank_per_key(cls, blanks: list[Blank]) -> list[Blank]:
+        keys = [blank.key for blank in blanks]
+        twice = sorted({key for key in keys if keys.count(key) > 1})
+        if twice:
+            raise ValueError(f"two blanks share the key {', '.join(twice)}")
+        return blanks
+
     @property
     def preview(self) -> Path | None:
         """The picture of its flow the gallery shows, when one was made for it."""
