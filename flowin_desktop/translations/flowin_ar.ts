@@ -1297,6 +1297,18 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>e.g. application/pdf; guessed if empty.</source>
       <translation>مثل application/pdf؛ يُخمَّن إن تُرك فارغًا.</translation>
     </message>
+    <message>
+      <source>Secret key</source>
+      <translation>المفتاح السري</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>الوصف</translation>
+    </message>
+    <message>
+      <source>Metadata</source>
+      <translation>البيانات الوصفية</translation>
+    </message>
   </context>
   <context>
     <name>FieldEditor</name>

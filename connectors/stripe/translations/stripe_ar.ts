@@ -95,10 +95,6 @@
   <context>
     <name>NodeFields</name>
     <message>
-      <source>Secret key</source>
-      <translation>المفتاح السري</translation>
-    </message>
-    <message>
       <source>sk_live_… or sk_test_… from Developers → API keys, or a restricted key (rk_…) allowed to read PaymentIntents and write Customers.</source>
       <translation>المفتاح sk_live_… أو sk_test_… من Developers → API keys، أو مفتاح مقيَّد (rk_…) مسموح له بقراءة PaymentIntents وكتابة Customers.</translation>
     </message>
@@ -121,14 +117,6 @@
     <message>
       <source>In international form, e.g. +971501234567.</source>
       <translation>بالصيغة الدولية، مثال: +971501234567.</translation>
-    </message>
-    <message>
-      <source>Description</source>
-      <translation>الوصف</translation>
-    </message>
-    <message>
-      <source>Metadata</source>
-      <translation>البيانات الوصفية</translation>
     </message>
     <message>
       <source>Your own named values saved on the customer, e.g. order = the order number (up to 50).</source>

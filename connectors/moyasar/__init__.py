@@ -1,0 +1,1 @@
+"""Moyasar: paid and failed payments, payment links (invoices) and payments, through its REST API v1."""
