@@ -38,6 +38,7 @@ FAILED_AGAIN = "«{flow}» failed {count} times since {since}: {reason}"
 HOW_TO_FIX = "Fix it in Flowin: {link} — or see the run with: {command}"
 RECOVERED_TITLE = "«{flow}» works again"
 RECOVERED = "«{flow}» ran fine at {time} after failing {count} times since {since}."
+RECOVERED_AFTER_ONE = "«{flow}» ran fine at {time} after failing at {since}."
 SUMMARY_TITLE = "«{flow}» today"
 SUMMARY_ALL_FINE = "«{flow}» ran {count} times today, all fine."
 SUMMARY_SOME_FAILED = "«{flow}» ran {count} times today; {failed} of them failed."
@@ -79,6 +80,7 @@ SENTENCES = (
     HOW_TO_FIX,
     RECOVERED_TITLE,
     RECOVERED,
+    RECOVERED_AFTER_ONE,
     SUMMARY_TITLE,
     SUMMARY_ALL_FINE,
     SUMMARY_SOME_FAILED,

@@ -380,7 +380,7 @@ class Notifier:
         count = 1 if earlier is None else earlier.count + 1
         first_at = now if earlier is None else earlier.first_at
         language = rule.language
-        text = failure.text(language, count, words.clock_time(first_at, rule.timezone))
+        text = failure.text(language, count, words.clock_time(first_at, rule.zone))
         title = words.say(language, words.FAILED_TITLE, flow=name)
         row = self.records.add(
             new_notification(
@@ -426,11 +426,11 @@ class Notifier:
             words.say(language, words.RECOVERED_TITLE, flow=name),
             words.say(
                 language,
-                words.RECOVERED,
+                words.RECOVERED if state.failures > 1 else words.RECOVERED_AFTER_ONE,
                 flow=name,
-                time=words.clock_time(now, rule.timezone),
+                time=words.clock_time(now, rule.zone),
                 count=state.failures,
-                since=words.clock_time(since, rule.timezone),
+                since=words.clock_time(since, rule.zone),
             ),
             flow_id=event.flow_id,
             execution_id=event.execution_id,
@@ -511,7 +511,7 @@ class Notifier:
                 self._silence(flow, rule, events.silence_hours, last_runs.get(flow_id), now)
 
     def _daily_summary(self, flow: Flow, rule: Rule, now: datetime) -> None:
-        zone = ZoneInfo(rule.timezone)
+        zone = ZoneInfo(rule.zone)
         local = now.astimezone(zone)
         if local.time() < rule.summary_at:
             return

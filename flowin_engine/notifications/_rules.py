@@ -108,12 +108,19 @@ class Rule(BaseModel):
     # The same failure (flow, step, reason) again within this many minutes counts in one row.
     bundle_minutes: int = Field(60, ge=1)
     summary_at: time = time(20, 0)  # when the daily summary goes out, local time
-    timezone: str = "UTC"  # of summary_at (and "today")
+    # Of summary_at, "today" and the times messages name; unset: the quiet hours' zone, or UTC.
+    timezone: str | None = None
 
     @field_validator("timezone")
     @classmethod
-    def _known_zone(cls, value: str) -> str:
-        return QuietHours._known_zone(value)
+    def _known_zone(cls, value: str | None) -> str | None:
+        return None if value is None else QuietHours._known_zone(value)
+
+    @property
+    def zone(self) -> str:
+        if self.timezone:
+            return self.timezone
+        return self.quiet_hours.timezone if self.quiet_hours is not None else "UTC"
 
     @property
     def in_app(self) -> bool:

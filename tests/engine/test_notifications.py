@@ -265,3 +265,161 @@ def test_names_come_from_the_runs_own_start_event(store):
     )
     (row,) = notifier.list()
     assert row.text == "«Try-out» failed: Boom."
+
+
+def test_the_first_success_after_failures_tells_of_the_recovery_once(store):
+    flow = order_flow(store)
+    clock, outbox = Clock(), Outbox()
+    notifier = notifier_for(store, clock, outbox)
+    telegram = Channel(kind=ChannelKind.TELEGRAM, connection_id="bot", to="123")
+    notifier.set_rule(
+        None,
+        Rule(events=Events(recovery=True), channels=[Channel(kind=ChannelKind.IN_APP), telegram]),
+    )
+    notifier.run_finished(succeeded(flow, "fine-before"))
+    assert notifier.list() == []  # a success after successes is no news
+
+    notifier.run_finished(failed(flow, "a"))
+    clock.advance(minutes=10)
+    notifier.run_finished(failed(flow, "b"))
+    clock.advance(minutes=28)
+    notifier.run_finished(succeeded(flow, "fine"))
+    notifier.run_finished(succeeded(flow, "fine-again"))
+
+    recovery, failure = notifier.list()
+    assert recovery.kind == Kind.RECOVERY and recovery.execution_id == "fine"
+    assert recovery.title == "«Order confirmations» works again"
+    assert recovery.text == (
+        "«Order confirmations» ran fine at 10:40 after failing 2 times since 10:02."
+    )
+    assert failure.count == 2
+    assert [subject for _, subject, _ in outbox.sent] == [
+        "«Order confirmations» failed",
+        "«Order confirmations» works again",
+    ]
+    # Failing again after the recovery starts a new row, even within the bundling window.
+    clock.advance(minutes=1)
+    notifier.run_finished(failed(flow, "c"))
+    newest = notifier.list()[0]
+    assert (newest.execution_id, newest.count) == ("c", 1)
+
+
+def test_quiet_hours_hold_what_is_not_urgent_and_send_one_digest_when_they_end(store):
+    flow = order_flow(store)
+    clock, outbox = Clock(datetime(2026, 12, 5, 20, 0, tzinfo=UTC)), Outbox()  # 23:00 Riyadh
+    notifier = notifier_for(store, clock, outbox)
+    telegram = Channel(kind=ChannelKind.TELEGRAM, connection_id="bot", to="123")
+    quiet = QuietHours(start=clock_time(22), end=clock_time(7), timezone="Asia/Riyadh")
+    notifier.set_rule(
+        None,
+        Rule(
+            events=Events(recovery=True),
+            channels=[Channel(kind=ChannelKind.IN_APP), telegram],
+            quiet_hours=quiet,
+        ),
+    )
+    notifier.run_finished(failed(flow, "a"))  # urgent: goes out at once
+    assert len(outbox.sent) == 1
+    clock.advance(minutes=30)
+    notifier.run_finished(succeeded(flow))  # a recovery is not urgent: held
+    notifier.sync_conflict(flow.id, flow.name)  # nor is a conflict
+    assert len(outbox.sent) == 1
+    assert notifier.unread_count() == 3  # the bell has them all the same
+
+    clock.advance(hours=3)
+    notifier.check()  # 02:30 in Riyadh: still quiet
+    assert len(outbox.sent) == 1
+    clock.now = datetime(2026, 12, 6, 4, 0, tzinfo=UTC)  # 07:00 in Riyadh
+    notifier.check()
+    assert len(outbox.sent) == 2
+    channel, subject, text = outbox.sent[1]
+    assert channel == telegram and subject == "While notifications were quiet"
+    assert text.splitlines() == [
+        "2 notifications waited for the end of quiet hours:",
+        "• «Order confirmations» ran fine at 23:30 after failing at 23:00.",
+        "• «Order confirmations» was changed on this computer and in your cloud account; "
+        "open it in Flowin to choose which one to keep.",
+    ]
+    notifier.check()
+    assert len(outbox.sent) == 2  # sent once
+
+
+def test_failures_wait_for_quiet_hours_too_when_the_user_says_they_are_not_urgent(store):
+    flow = order_flow(store)
+    clock, outbox = Clock(datetime(2026, 12, 5, 23, 0, tzinfo=UTC)), Outbox()
+    notifier = notifier_for(store, clock, outbox)
+    sms = Channel(kind=ChannelKind.SMS, connection_id="twilio", to="+966501234567")
+    notifier.set_rule(None, Rule(channels=[sms], quiet_hours=QuietHours(), failures_urgent=False))
+    notifier.run_finished(failed(flow))
+    assert outbox.sent == []
+    (row,) = notifier.list()
+    assert row.read  # no in_app channel: kept, but rings no bell
+    clock.now = datetime(2026, 12, 6, 7, 0, tzinfo=UTC)
+    notifier.check()
+    assert [c for c, _, _ in outbox.sent] == [sms]
+
+
+def test_a_flow_that_falls_silent_is_told_once_and_a_paused_one_never(store):
+    flow = order_flow(store)
+    clock, outbox = Clock(flow.updated_at), Outbox()  # switched on as Flowin started
+    notifier = notifier_for(store, clock, outbox)
+    notifier.set_rule(flow.id, Rule(events=Events(silence_hours=6)))
+    clock.advance(hours=5)
+    notifier.check()
+    assert notifier.list() == []
+    clock.advance(hours=2)
+    notifier.check()
+    (row,) = notifier.list()
+    assert row.kind == Kind.SILENCE and row.flow_id == flow.id
+    assert row.text.startswith("«Order confirmations» has not run in 6 hours.")
+    clock.advance(hours=7)
+    notifier.check()
+    assert len(notifier.list()) == 1
+
+    paused = order_flow(store, name="Paused flow")
+    store.flows.set_status(paused.id, FlowStatus.PAUSED)
+    notifier.set_rule(paused.id, Rule(events=Events(silence_hours=1)))
+    clock.advance(hours=7)
+    notifier.check()
+    assert [r.flow_id for r in notifier.list()] == [flow.id]  # a paused flow should not run
+
+
+def test_the_daily_summary_counts_todays_runs_once_a_day(store):
+    flow = order_flow(store)
+    clock = Clock(datetime(2026, 12, 5, 19, 59, tzinfo=UTC))
+    notifier = notifier_for(store, clock)
+    notifier.set_rule(flow.id, Rule(events=Events(daily_summary=True), timezone="UTC"))
+    runner = DataFolder(store, registry=REGISTRY).runner()
+    fine = make_flow([("Start", "core.manual_trigger", {})], name="Order confirmations")
+    fine.id = flow.id
+    try:
+        for _ in range(12):
+            runner.run(fine)
+        runner.events.flush()
+    finally:
+        runner.shutdown()
+    notifier.check()
+    assert notifier.list() == []  # not 20:00 yet
+    clock.advance(minutes=1)
+    notifier.check()
+    notifier.check()
+    (row,) = notifier.list()
+    assert row.kind == Kind.SUMMARY
+    assert row.text == "«Order confirmations» ran 12 times today, all fine."
+
+
+def test_every_sentence_has_its_arabic_with_the_same_placeholders():
+    import string
+
+    from flowin_engine.builder.names import words_file
+    from flowin_engine.notifications import _messages
+
+    arabic = words_file("flowin_engine.notifications", "notifications", "ar")
+
+    def placeholders(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    for sentence in _messages.SENTENCES:
+        translated = arabic.get((_messages.CONTEXT, sentence))
+        assert translated, f"no Arabic for {sentence!r}"
+        assert placeholders(translated) == placeholders(sentence), sentence

@@ -36,6 +36,10 @@
       <translation>اشتغل «{flow}» بنجاح الساعة {time} بعد أن فشل منذ {since} (عدد المرات: {count}).</translation>
     </message>
     <message>
+      <source>«{flow}» ran fine at {time} after failing at {since}.</source>
+      <translation>اشتغل «{flow}» بنجاح الساعة {time} بعد أن فشل الساعة {since}.</translation>
+    </message>
+    <message>
       <source>«{flow}» today</source>
       <translation>«{flow}» اليوم</translation>
     </message>
