@@ -142,6 +142,7 @@ class Runtime:
         self.registry = folder.registry
         self.connections = folder.connections
         self.runner = folder.runner(workers=self.settings.workers)
+        self._weekly_report: Any = None  # insights_report.WeeklyReport, made on first check
         database = store._database
         # The webhook path's writes, committed in groups at the driver (a SQLite file only).
         self.hot: HotWriter | None = (
@@ -419,6 +420,18 @@ class Runtime:
                 log.exception("Could not check for changed flows")
             if self.settings.keeps_timers:
                 self.store.back_up_daily()  # a file check only, until the day changes
+                self._send_weekly_report()
+
+    def _send_weekly_report(self) -> None:
+        """Send the insights report when the week's is due (a setting read, until it is)."""
+        try:
+            if self._weekly_report is None:
+                from ..insights_report import WeeklyReport
+
+                self._weekly_report = WeeklyReport(self.store, lambda: self.connections)
+            self._weekly_report.check()
+        except Exception:
+            log.exception("Could not check whether the weekly report is due")
 
     # Webhooks.
 

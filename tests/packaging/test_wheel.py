@@ -56,6 +56,9 @@ def test_the_wheel_carries_the_desktop_fonts_icons_and_compiled_translations(whe
         "flowin_desktop/resources/fonts/Cairo-SemiBold-Arabic.ttf",
         "flowin_desktop/resources/fonts/Cairo-OFL.txt",  # the fonts' licence travels with them
         "flowin_desktop/resources/fonts/Inter-OFL.txt",
+        # The weekly report's Arabic font, for the engine that draws it without the app.
+        "flowin_engine/fonts/Cairo-Regular-Arabic.ttf",
+        "flowin_engine/fonts/Cairo-OFL.txt",
         "flowin_desktop/translations/flowin_ar.qm",
         "flowin_desktop/translations/flowin_en.qm",  # English plural forms
     }
