@@ -12,7 +12,6 @@ account); ``WeeklyReport`` is the runtime's timer that calls it once a week.
 from __future__ import annotations
 
 import html
-import json
 import logging
 import smtplib
 import ssl
@@ -32,6 +31,7 @@ from .kit.mail import addresses, bare, build_message, sender_address
 
 if TYPE_CHECKING:
     from .credentials import Connections
+    from .notifications import Notification, Notifier
     from .store import Store
 
 log = logging.getLogger(__name__)
@@ -636,6 +636,18 @@ def send_report(
     insights = gather(store, days, now=now, utc_offset=utc_offset, secret_of=_secrets(connections))
     digits = str(store.get_setting("digits", "") or "")
     report = make_report(insights, language, digits=digits, utc_offset=utc_offset)
+    return send_report_email(report, connections, connection_id, to, language, timeout)
+
+
+def send_report_email(
+    report: Report,
+    connections: Connections,
+    connection_id: str,
+    to: str,
+    language: str = "en",
+    timeout: float = 30.0,
+) -> EmailMessage:
+    """E-mail a report made already through the E-mail connection ``connection_id``."""
     connection = connections.get(connection_id)
     if connection.connector != "email":
         raise ReportNotSent(
@@ -704,38 +716,105 @@ def _deliver(
 # The weekly timer.
 
 
+def deliver_weekly(
+    store: Store,
+    notifier: Notifier,
+    connections: Connections | None,
+    *,
+    now: datetime | None = None,
+    utc_offset: timedelta | None = None,
+) -> Notification:
+    """The last seven full days as a row of the bell, and as a message on each channel of the
+    global notification rule, in its language: the whole report (HTML, charts inline) to an
+    e-mail account, its headline and figures to Telegram, SMS or WhatsApp. A channel that fails
+    is logged; the others still get it."""
+    from .notifications import ChannelFailed, ChannelKind, Kind
+
+    now = now or datetime.now(UTC)
+    offset = utc_offset if utc_offset is not None else local_utc_offset(now)
+    local = now + offset
+    # Yesterday's end, so the week is whole days (Monday to Sunday when sent on a Monday).
+    week_end = datetime(local.year, local.month, local.day, tzinfo=UTC) - offset
+    secret_of = _secrets(connections) if connections is not None else None
+    insights = gather(
+        store, 7, now=week_end - timedelta(seconds=1), utc_offset=offset, secret_of=secret_of
+    )
+    rule = notifier.rule_for(None)
+    digits = str(store.get_setting("digits", "") or "")
+    report = make_report(insights, rule.language, digits=digits, utc_offset=offset)
+    words = ReportWords.of(rule.language, digits)
+    headline = words.headline(insights)
+    summary = report.text
+    row = notifier.add(
+        Kind.REPORT,
+        headline,
+        summary,
+        data={
+            "days": len(insights.days),
+            "since": insights.since.isoformat(),
+            "until": insights.until.isoformat(),
+            "runs": insights.runs,
+            "minutes_saved": insights.minutes_saved,
+        },
+        send=False,
+    )
+    for channel in rule.outside:
+        try:
+            if channel.kind == ChannelKind.EMAIL and channel.connection_id and connections:
+                send_report_email(report, connections, channel.connection_id, channel.to)
+            else:
+                notifier.sender.send(channel, report.subject, _short(words, insights, headline))
+        except (FlowinError, ChannelFailed) as error:
+            log.warning("The weekly report could not go by %s: %s", channel.kind.value, error)
+    return row
+
+
+def _short(words: ReportWords, insights: Insights, headline: str) -> str:
+    """The report in a few lines, for a chat message or an SMS."""
+    if insights.empty:
+        return words("no_runs")
+    ratio = insights.success_ratio
+    figures = [
+        f"{words('runs')}: {words.number(insights.runs)}",
+        f"{words('success')}: {words.percent(ratio) if ratio is not None else words('never')}",
+        f"{words('saved')}: {words.time_saved(insights.minutes_saved)}",
+    ]
+    lines = [headline, *figures]
+    if insights.failing_steps:
+        top = insights.failing_steps[0]
+        where = charts.step_label(top.flow_name, top.step)
+        lines.append(f"{words('failing_steps')}: {where} ({words.count('failures', top.count)})")
+    return "\n".join(lines)
+
+
 @dataclass(frozen=True)
 class ReportSchedule:
-    """Where and when the weekly report goes (the ``weekly_report`` setting)."""
+    """When the weekly report goes (the ``weekly_report`` setting; on unless switched off)."""
 
-    connection_id: str
-    to: str
-    language: str = "en"
-    weekday: int = 6  # Sunday morning: the week just ended
+    enabled: bool = True
+    weekday: int = 0  # Monday morning, for the week that ended (Monday to Sunday)
     hour: int = 8
-    last_sent: str | None = None  # the ISO date it was last sent (local)
+    last_sent: str | None = None  # the local date it was last sent (ISO)
 
     @classmethod
-    def read(cls, store: Store) -> ReportSchedule | None:
+    def read(cls, store: Store) -> ReportSchedule:
         value = store.get_setting(REPORT_SETTING)
-        if isinstance(value, str):
-            try:
-                value = json.loads(value)
-            except ValueError:
-                return None
-        if not isinstance(value, dict) or not value.get("connection_id") or not value.get("to"):
-            return None
+        if not isinstance(value, dict):
+            return cls()
         known = {k: value[k] for k in cls.__dataclass_fields__ if k in value}
-        return cls(**known)
+        try:
+            return cls(**known)
+        except TypeError:
+            return cls()
 
     def save(self, store: Store) -> None:
         store.set_setting(REPORT_SETTING, dict(self.__dict__))
 
     def due(self, now: datetime, utc_offset: timedelta) -> bool:
-        local = now + utc_offset
-        if self.last_sent == local.date().isoformat():
+        if not self.enabled:
             return False
-        if self.last_sent and date.fromisoformat(self.last_sent) > local.date() - timedelta(days=6):
+        local = now + utc_offset
+        if self.last_sent and date.fromisoformat(self.last_sent) > local.date() - timedelta(days=7):
             return False
         return local.weekday() == self.weekday and local.hour >= self.hour
 
@@ -747,12 +826,12 @@ class WeeklyReport:
     def __init__(
         self,
         store: Store,
-        connections: Callable[[], Connections],
-        send: Callable[..., Any] = send_report,
+        notifier: Notifier,
+        connections: Callable[[], Connections | None] = lambda: None,
     ) -> None:
         self.store = store
+        self.notifier = notifier
         self._connections = connections
-        self._send = send
         self._sending: threading.Thread | None = None
 
     def check(
@@ -764,34 +843,24 @@ class WeeklyReport:
         schedule = ReportSchedule.read(self.store)
         now = now or datetime.now(UTC)
         offset = utc_offset if utc_offset is not None else local_utc_offset(now)
-        if schedule is None or not schedule.due(now, offset):
+        if not schedule.due(now, offset):
             return None
         # Noted first: a report that fails is tried again next week, not every few seconds.
-        sent = ReportSchedule(
-            **{**schedule.__dict__, "last_sent": (now + offset).date().isoformat()}
-        )
-        sent.save(self.store)
+        today = (now + offset).date().isoformat()
+        ReportSchedule(**{**schedule.__dict__, "last_sent": today}).save(self.store)
         self._sending = threading.Thread(
             target=self._send_now,
-            args=(schedule, now, offset),
+            args=(now, offset),
             name="flowin-weekly-report",
             daemon=True,
         )
         self._sending.start()
         return self._sending
 
-    def _send_now(self, schedule: ReportSchedule, now: datetime, offset: timedelta) -> None:
+    def _send_now(self, now: datetime, offset: timedelta) -> None:
         try:
-            self._send(
-                self.store,
-                self._connections(),
-                connection_id=schedule.connection_id,
-                to=schedule.to,
-                language=schedule.language,
-                now=now,
-                utc_offset=offset,
+            deliver_weekly(
+                self.store, self.notifier, self._connections(), now=now, utc_offset=offset
             )
-        except FlowinError as error:
-            log.warning("The weekly report was not sent: %s", error)
         except Exception:
             log.exception("The weekly report was not sent")

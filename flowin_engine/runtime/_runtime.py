@@ -423,12 +423,15 @@ class Runtime:
                 self._send_weekly_report()
 
     def _send_weekly_report(self) -> None:
-        """Send the insights report when the week's is due (a setting read, until it is)."""
+        """Send the insights report through the notification channels when the week's is due
+        (a setting read, until it is)."""
         try:
             if self._weekly_report is None:
                 from ..insights_report import WeeklyReport
 
-                self._weekly_report = WeeklyReport(self.store, lambda: self.connections)
+                self._weekly_report = WeeklyReport(
+                    self.store, self.notifications, lambda: self.connections
+                )
             self._weekly_report.check()
         except Exception:
             log.exception("Could not check whether the weekly report is due")

@@ -21,6 +21,7 @@ from flowin_engine.insights_report import (
     send_report,
     write_pdf,
 )
+from flowin_engine.notifications import Channel, ChannelKind, Notifier, Rule
 from flowin_engine.store import Store
 from tests import insight_histories as week
 from tests.smtp_server import Mailbox, start_smtp
@@ -196,20 +197,34 @@ def test_the_pdf_has_the_charts_page_and_a_page_of_details(seeded, tmp_path):
     assert b"Cairo" in (tmp_path / "report-ar.pdf").read_bytes()  # its Arabic font is embedded
 
 
-def test_the_weekly_timer_sends_once_on_its_day_and_not_again(seeded, mailbox):
+def test_the_weekly_report_goes_to_the_bell_and_each_channel_once_a_week(seeded, mailbox):
     connections = Connections(seeded)
     account = _mail_account(connections, mailbox.port)
-    ReportSchedule(account, "owner@shop.example.com", "en", weekday=5, hour=9).save(seeded)
-    timer = WeeklyReport(seeded, lambda: connections)
-    saturday_morning = datetime(2026, 12, 5, 10, 0, tzinfo=UTC)  # Saturday, 12:00 in Cairo
-    friday = saturday_morning - timedelta(days=1)
+    notifier = Notifier(seeded, connections=connections)
+    email = Channel(kind=ChannelKind.EMAIL, connection_id=account, to="owner@shop.example.com")
+    notifier.set_rule(None, Rule(channels=[Channel(kind=ChannelKind.IN_APP), email], language="ar"))
+    timer = WeeklyReport(seeded, notifier, lambda: connections)
+    monday = datetime(2026, 12, 7, 7, 0, tzinfo=UTC)  # 9:00 in Cairo
 
-    assert timer.check(friday, week.OFFSET) is None
-    sending = timer.check(saturday_morning, week.OFFSET)
+    assert timer.check(monday - timedelta(days=1), week.OFFSET) is None  # Sunday
+    sending = timer.check(monday, week.OFFSET)
     assert sending is not None
     sending.join(timeout=60)
+
+    (row,) = notifier.list()
+    assert row.kind == "report" and row.title == "وفّرت ٣ ساعات هذا الأسبوع باستخدام Flowin"
+    # Monday 30 November to Sunday 6 December: the seeded week without its first day.
+    assert row.data["runs"] == 68 - (3 + 2 + 1)
     assert len(mailbox.envelopes) == 1
-    assert mailbox.message()["Subject"].startswith("Flowin: You saved")
-    assert timer.check(saturday_morning + timedelta(hours=2), week.OFFSET) is None
-    assert timer.check(saturday_morning + timedelta(days=3), week.OFFSET) is None
-    assert ReportSchedule.read(seeded).last_sent is not None
+    message = mailbox.message()
+    assert message["To"] == "owner@shop.example.com"
+    assert 'dir="rtl"' in message.get_body(("html",)).get_content()
+    assert timer.check(monday + timedelta(hours=2), week.OFFSET) is None
+    assert timer.check(monday + timedelta(days=3), week.OFFSET) is None
+    assert ReportSchedule.read(seeded).last_sent == "2026-12-07"
+
+
+def test_a_weekly_report_switched_off_is_not_sent(seeded):
+    ReportSchedule(enabled=False).save(seeded)
+    timer = WeeklyReport(seeded, Notifier(seeded))
+    assert timer.check(datetime(2026, 12, 7, 9, 0, tzinfo=UTC), week.OFFSET) is None
