@@ -82,7 +82,11 @@ class FlowRow(QWidget):
 
 class HomeView(QWidget):
     open_requested = Signal(str)
-    create_requested = Signal()
+    create_requested = Signal()  # a blank flow
+    new_requested = Signal()  # how to start: blank, a template or the AI builder
+    templates_requested = Signal()
+    save_as_template_requested = Signal(str)  # flow id
+    export_as_template_requested = Signal(str)  # flow id
 
     def __init__(
         self, store: Store, registry: Registry | None = None, parent: QWidget | None = None
@@ -106,7 +110,9 @@ class HomeView(QWidget):
         self.subtitle.setObjectName("muted")
         self.new_button = QPushButton()
         self.new_button.setObjectName("primary")
-        self.new_button.clicked.connect(self.create_requested)
+        self.new_button.clicked.connect(self.new_requested)
+        self.templates_button = QPushButton()
+        self.templates_button.clicked.connect(self.templates_requested)
         self.import_button = QPushButton()
         self.import_button.clicked.connect(self.import_chosen_file)
         self.list = QListWidget()
@@ -131,9 +137,12 @@ class HomeView(QWidget):
         self.first_flow_button.clicked.connect(self.create_requested)
         self.empty_import_button = QPushButton()
         self.empty_import_button.clicked.connect(self.import_chosen_file)
+        self.browse_templates_button = QPushButton()
+        self.browse_templates_button.clicked.connect(self.templates_requested)
         empty_buttons = QHBoxLayout()
         empty_buttons.addStretch()
         empty_buttons.addWidget(self.first_flow_button)
+        empty_buttons.addWidget(self.browse_templates_button)
         empty_buttons.addWidget(self.empty_import_button)
         empty_buttons.addStretch()
         empty_layout = QVBoxLayout(self.empty)
@@ -184,6 +193,7 @@ class HomeView(QWidget):
         head.addLayout(titles)
         head.addStretch()
         head.addWidget(self.import_button, alignment=Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.templates_button, alignment=Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.new_button, alignment=Qt.AlignmentFlag.AlignTop)
         self.actions = QWidget()
         actions = QHBoxLayout(self.actions)
@@ -208,6 +218,8 @@ class HomeView(QWidget):
         self.new_button.setText(self.tr("+ New flow"))
         self.import_button.setText(self.tr("Import…"))
         self.import_button.setToolTip(self.tr("Add a flow from a .json file"))
+        self.templates_button.setText(self.tr("Templates"))
+        self.templates_button.setToolTip(self.tr("Start from a ready-made flow"))
         self.open_button.setText(self.tr("Open"))
         self.rename_button.setText(self.tr("Rename…"))
         self.duplicate_button.setText(self.tr("Duplicate"))
@@ -219,9 +231,13 @@ class HomeView(QWidget):
         self.delete_button.setText(self.tr("Delete…"))
         self.empty_label.setText(self.tr("No flows yet — let's build your first automation!"))
         self.empty_hint.setText(
-            self.tr("Start from an empty canvas, or import a flow someone shared with you.")
+            self.tr(
+                "Start from an empty canvas or a ready-made template, or import a flow someone "
+                "shared with you."
+            )
         )
         self.first_flow_button.setText(self.tr("+ Create your first flow"))
+        self.browse_templates_button.setText(self.tr("Browse templates"))
         self.empty_import_button.setText(self.tr("Import a flow…"))
         self.notice.hide()
         self.refresh()
@@ -367,13 +383,25 @@ class HomeView(QWidget):
         self.flow_menu().popup(self.list.viewport().mapToGlobal(at))
 
     def flow_menu(self) -> QMenu:
-        """The right-click menu of the selected flow: the same actions as the buttons."""
+        """The right-click menu of the selected flow: the same actions as the buttons, and
+        the flow made into a template (kept among the user's own, or written to a file)."""
         menu = QMenu(self)
+        flow_id = self.current_id()
         for button in self.flow_buttons:
             action = menu.addAction(button.text())
             action.setEnabled(button.isEnabled())
             action.triggered.connect(button.click)
-            if button in (self.duplicate_button, self.export_button):
+            if button is self.duplicate_button:
+                menu.addSeparator()
+            if button is self.export_button:
+                menu.addSeparator()
+                for text, signal in (
+                    (self.tr("Save as template…"), self.save_as_template_requested),
+                    (self.tr("Export as template…"), self.export_as_template_requested),
+                ):
+                    template_action = menu.addAction(text)
+                    template_action.setEnabled(flow_id is not None)
+                    template_action.triggered.connect(lambda _=False, s=signal: s.emit(flow_id))
                 menu.addSeparator()
         return menu
 

@@ -39,6 +39,9 @@ from .home import HomeView
 from .i18n import DIGIT_CHOICES, DIGITS_SETTING, LANGUAGES, Localizer, digit_choice, set_digits
 from .relay_status import WaitingLabel, arrived_text
 from .store_watch import StoreWatch
+from .templates import NewFlowChoice, TemplateGallery, UseTemplateWizard
+from .templates.files import TemplateFiles
+from .templates.new_flow import BLANK, BUILDER, TEMPLATE
 from .theme import THEMES, Theme, apply_theme
 
 log = logging.getLogger(__name__)
@@ -65,6 +68,9 @@ class MainWindow(QMainWindow):
         self.editor = Editor(store, registry, self.theme)
         self.home = HomeView(store, registry)
         self.executions = ExecutionsView(store, self.retry_execution)
+        self.gallery = TemplateGallery(registry)
+        self.template_files = TemplateFiles(store, registry, self)
+        self.wizard: UseTemplateWizard | None = None
         self.cloud = CloudSync(store, self)
         self.cloud_reactions = CloudReactions(
             self.cloud, self.editor, self.home, self.show_home, self
@@ -78,6 +84,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.home)
         self.pages.addWidget(self.editor)
         self.pages.addWidget(self.executions)
+        self.pages.addWidget(self.gallery)
         self.setCentralWidget(self.pages)
 
         self._build_top_bar()
@@ -139,7 +146,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         editor = self.editor
         K = QKeySequence.StandardKey
-        self.new_action = window_action(self, self.new_flow, K.New)
+        self.new_action = window_action(self, self.choose_new_flow, K.New)
+        self.templates_action = window_action(self, self.show_templates)
+        self.import_template_action = window_action(self, self.import_template)
         self.home_action = window_action(self, self.show_home, "Ctrl+Shift+H")
         self.quit_action = window_action(self, self.quit, K.Quit)
         self.theme_action = window_action(self, self.toggle_theme, "Ctrl+Shift+L")
@@ -152,6 +161,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions(
             [self.new_action, self.home_action, editor.save_action, editor.history_action]
         )
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.templates_action, self.import_template_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.cloud_action)
         self.file_menu.addAction(self.settings_action)
@@ -221,6 +232,16 @@ class MainWindow(QMainWindow):
         self.cloud_reactions.message.connect(self._show_message)
         self.home.open_requested.connect(self.open_flow)
         self.home.create_requested.connect(self.new_flow)
+        self.home.new_requested.connect(self.choose_new_flow)
+        self.home.templates_requested.connect(self.show_templates)
+        self.home.save_as_template_requested.connect(self.template_files.save_flow_as_template)
+        self.home.export_as_template_requested.connect(self.template_files.export_flow_as_template)
+        self.gallery.back_requested.connect(self.show_home)
+        self.gallery.use_requested.connect(self.use_template)
+        self.gallery.import_requested.connect(self.import_template)
+        self.gallery.export_requested.connect(self.template_files.export_template)
+        self.template_files.saved.connect(self._template_saved)
+        self.template_files.message.connect(lambda text: self._show_message(text, 15_000))
         self.executions.back_requested.connect(self._leave_executions)
         self.editor.test_run.runs.events_arrived.connect(self.executions.on_events)
         self.store_watch.changed.connect(self.follow_store)
@@ -289,7 +310,9 @@ class MainWindow(QMainWindow):
         self.digit_actions["arabic"].setText(self.tr("Arabic-Indic (٠١٢٣)"))
         self.help_menu.setTitle(self.tr("&Help"))
         texts = {
-            self.new_action: self.tr("New flow"),
+            self.new_action: self.tr("New flow…"),
+            self.templates_action: self.tr("Templates"),
+            self.import_template_action: self.tr("Import template…"),
             self.home_action: self.tr("Your flows"),
             self.quit_action: self.tr("Quit Flowin"),
             self.theme_action: self.tr("Dark theme"),
@@ -303,6 +326,7 @@ class MainWindow(QMainWindow):
         self.editor.retranslate()
         self.home.retranslate()
         self.executions.retranslate()
+        self.gallery.retranslate()
         self.waiting.retranslate()
         if self.tray is not None:
             self.tray.retranslate()
@@ -350,6 +374,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, self.theme, self.layoutDirection() == Qt.LayoutDirection.RightToLeft)
         self.editor.set_theme(self.theme)
+        self.gallery.set_theme(self.theme)
         self.executions.theme = self.theme
         if self.executions.isVisible():
             self.executions.refresh()
@@ -405,7 +430,61 @@ class MainWindow(QMainWindow):
         self.editor.open_flow(flow_id)
 
     def new_flow(self) -> None:
+        """A blank flow, open in the editor."""
         self.editor.new_flow()
+
+    def choose_new_flow(self) -> NewFlowChoice:
+        """Ask how to start: blank, from a template, or described to the AI builder."""
+        dialog = NewFlowChoice(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.start_new_flow(dialog.choice or BLANK))
+        dialog.open()
+        return dialog
+
+    def start_new_flow(self, choice: str) -> None:
+        if choice == TEMPLATE:
+            self.show_templates()
+        elif choice == BUILDER:
+            self.editor.new_flow()
+            self.editor.show_builder(True)
+        else:
+            self.editor.new_flow()
+            self.editor.show_builder(False)
+
+    # Templates.
+
+    def show_templates(self) -> None:
+        """The template gallery, at its list of cards."""
+        self.editor.saving.save_now()
+        self.gallery.ensure_loaded()
+        self.gallery.show_list()
+        self._show_page(self.gallery)
+        self.setWindowTitle(self.tr("Flowin"))
+
+    def use_template(self, template: object) -> UseTemplateWizard:
+        """The wizard that makes a flow of ``template``; the flow opens when it is made."""
+        wizard = UseTemplateWizard(
+            template, self.registry, self.editor.connections, self.store, self, self.theme
+        )
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.created.connect(self._flow_from_template)
+        self.wizard = wizard
+        wizard.open()
+        return wizard
+
+    def _flow_from_template(self, flow_id: str) -> None:
+        self.editor.open_flow(flow_id)
+        self._show_message(
+            self.tr("Your flow is ready: click Test run to try it with sample data."), 20_000
+        )
+
+    def import_template(self) -> object | None:
+        return self.template_files.import_chosen_file()
+
+    def _template_saved(self, template: object) -> None:
+        self.gallery.reload()
+        if self.pages.currentWidget() is self.gallery:
+            self.gallery.show_template(str(getattr(template, "id", "")))
 
     def reopen_flow(self, flow_id: str | None) -> bool:
         """Open the flow that was open when Flowin last closed (or crashed), where it was."""

@@ -264,6 +264,30 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>succeeded</source>
       <translation>ناجحة</translation>
     </message>
+    <message>
+      <source>Browse templates</source>
+      <translation>تصفّح القوالب</translation>
+    </message>
+    <message>
+      <source>Export as template…</source>
+      <translation>تصدير كقالب…</translation>
+    </message>
+    <message>
+      <source>Save as template…</source>
+      <translation>حفظ كقالب…</translation>
+    </message>
+    <message>
+      <source>Start from a ready-made flow</source>
+      <translation>ابدأ من تدفق جاهز</translation>
+    </message>
+    <message>
+      <source>Start from an empty canvas or a ready-made template, or import a flow someone shared with you.</source>
+      <translation>ابدأ من لوحة فارغة أو من قالب جاهز، أو استورد تدفقًا شاركه أحدهم معك.</translation>
+    </message>
+    <message>
+      <source>Templates</source>
+      <translation>القوالب</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
@@ -405,6 +429,22 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>About Flowin</source>
       <translation>حول Flowin</translation>
+    </message>
+    <message>
+      <source>Import template…</source>
+      <translation>استيراد قالب…</translation>
+    </message>
+    <message>
+      <source>New flow…</source>
+      <translation>تدفق جديد…</translation>
+    </message>
+    <message>
+      <source>Templates</source>
+      <translation>القوالب</translation>
+    </message>
+    <message>
+      <source>Your flow is ready: click Test run to try it with sample data.</source>
+      <translation>تدفقك جاهز: انقر «تشغيل تجريبي» لتجربته ببيانات نموذجية.</translation>
     </message>
   </context>
   <context>
@@ -3930,6 +3970,338 @@ Start with a trigger: drag it from the list, or double-click it.</source>
         <numerusform>%n يومًا</numerusform>
         <numerusform>%n يوم</numerusform>
       </translation>
+    </message>
+  </context>
+  <context>
+    <name>UseTemplateWizard</name>
+    <message>
+      <source>%1 is not a number</source>
+      <translation>%1 ليس رقمًا</translation>
+    </message>
+    <message>
+      <source>%1 is not a phone number (like +201001234567)</source>
+      <translation>%1 ليس رقم هاتف (مثل ‎+201001234567‎)</translation>
+    </message>
+    <message>
+      <source>%1 is not an e-mail address (like name@example.com)</source>
+      <translation>%1 ليس عنوان بريد إلكتروني (مثل name@example.com)</translation>
+    </message>
+    <message>
+      <source>For example: %1</source>
+      <translation>مثلًا: %1</translation>
+    </message>
+    <message>
+      <source>A few details only you know. You can change them later in the flow.</source>
+      <translation>بعض التفاصيل التي تعرفها أنت وحدك. يمكنك تغييرها لاحقًا في التدفق.</translation>
+    </message>
+    <message>
+      <source>All set. Create flow makes it and opens it, ready for a Test run.</source>
+      <translation>كل شيء جاهز. «أنشئ التدفق» يصنعه ويفتحه جاهزًا لتشغيل تجريبي.</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>إلغاء</translation>
+    </message>
+    <message>
+      <source>Connect your accounts</source>
+      <translation>اربط حساباتك</translation>
+    </message>
+    <message>
+      <source>Create flow</source>
+      <translation>أنشئ التدفق</translation>
+    </message>
+    <message>
+      <source>Fill in the blanks</source>
+      <translation>املأ الفراغات</translation>
+    </message>
+    <message>
+      <source>Next ›</source>
+      <translation>التالي ›</translation>
+    </message>
+    <message>
+      <source>Pick an account you already connected, or connect one: Flowin tests it before saving, and its password or key stays on this computer.</source>
+      <translation>اختر حسابًا ربطته من قبل، أو اربط حسابًا: يختبره Flowin قبل الحفظ، وتبقى كلمة مروره أو مفتاحه على هذا الحاسوب.</translation>
+    </message>
+    <message>
+      <source>Ready</source>
+      <translation>جاهز</translation>
+    </message>
+    <message>
+      <source>Step %1 of %2</source>
+      <translation>الخطوة %1 من %2</translation>
+    </message>
+    <message>
+      <source>Still needed before the flow can be made: %1.</source>
+      <translation>ما زال مطلوبًا قبل إنشاء التدفق: %1.</translation>
+    </message>
+    <message>
+      <source>This template needs no accounts and no answers.</source>
+      <translation>هذا القالب لا يحتاج إلى حسابات ولا إجابات.</translation>
+    </message>
+    <message>
+      <source>Use “%1”</source>
+      <translation>استخدام «%1»</translation>
+    </message>
+    <message>
+      <source>a %1 account</source>
+      <translation>حساب %1</translation>
+    </message>
+    <message>
+      <source>‹ Back</source>
+      <translation>‹ رجوع</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountRow</name>
+    <message>
+      <source>%1 account</source>
+      <translation>حساب %1</translation>
+    </message>
+    <message>
+      <source>Choose an account</source>
+      <translation>اختر حسابًا</translation>
+    </message>
+    <message>
+      <source>Connect an account…</source>
+      <translation>اربط حسابًا…</translation>
+    </message>
+    <message>
+      <source>For the step: %1</source>
+      <translation>للخطوة: %1</translation>
+    </message>
+    <message>
+      <source>For the steps: %1</source>
+      <translation>للخطوات: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewFlowChoice</name>
+    <message>
+      <source>An empty canvas: add a trigger and the steps yourself.</source>
+      <translation>لوحة فارغة: أضف المشغِّل والخطوات بنفسك.</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>إلغاء</translation>
+    </message>
+    <message>
+      <source>Describe it to the AI builder</source>
+      <translation>صِفه للمُنشئ الذكي</translation>
+    </message>
+    <message>
+      <source>How do you want to start?</source>
+      <translation>كيف تريد أن تبدأ؟</translation>
+    </message>
+    <message>
+      <source>New flow</source>
+      <translation>تدفق جديد</translation>
+    </message>
+    <message>
+      <source>Ready-made flows for shops, clinics and cafés: connect and fill in.</source>
+      <translation>تدفقات جاهزة للمتاجر والعيادات والمقاهي: اربط حساباتك واملأ الفراغات.</translation>
+    </message>
+    <message>
+      <source>Start blank</source>
+      <translation>ابدأ من الصفر</translation>
+    </message>
+    <message>
+      <source>Start from a template</source>
+      <translation>ابدأ من قالب</translation>
+    </message>
+    <message>
+      <source>Write what should happen, in your own words; it draws the steps.</source>
+      <translation>اكتب ما تريد أن يحدث بكلماتك، وهو يرسم الخطوات.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TemplateCard</name>
+    <message>
+      <source>Your template</source>
+      <translation>قالبك</translation>
+    </message>
+  </context>
+  <context>
+    <name>TemplateDetail</name>
+    <message>
+      <source>Connect your accounts, fill in a few blanks, and the flow is yours.</source>
+      <translation>اربط حساباتك واملأ بعض الفراغات، ويصبح التدفق لك.</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>تصدير…</translation>
+    </message>
+    <message>
+      <source>Nothing to fill in: connect your accounts and it is ready.</source>
+      <translation>لا شيء لتملأه: اربط حساباتك ويصبح جاهزًا.</translation>
+    </message>
+    <message>
+      <source>Save this template as a file to share</source>
+      <translation>احفظ هذا القالب في ملف لتشاركه</translation>
+    </message>
+    <message>
+      <source>Services it uses</source>
+      <translation>الخدمات التي يستخدمها</translation>
+    </message>
+    <message>
+      <source>Use template</source>
+      <translation>استخدم القالب</translation>
+    </message>
+    <message>
+      <source>What the flow does, step by step</source>
+      <translation>ما يفعله التدفق، خطوة بخطوة</translation>
+    </message>
+    <message>
+      <source>You will fill in: %1.</source>
+      <translation>ستملأ: %1.</translation>
+    </message>
+    <message>
+      <source>saves about %1 min each time it runs</source>
+      <translation>يوفّر نحو %1 دقيقة في كل تشغيل</translation>
+    </message>
+    <message>
+      <source>your own template</source>
+      <translation>قالبك الخاص</translation>
+    </message>
+    <message>
+      <source>‹ All templates</source>
+      <translation>‹ كل القوالب</translation>
+    </message>
+  </context>
+  <context>
+    <name>TemplateDetailsDialog</name>
+    <message>
+      <source>Cancel</source>
+      <translation>إلغاء</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>الفئة</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>الوصف</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>الاسم</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>حفظ</translation>
+    </message>
+    <message>
+      <source>What it does, in a sentence or two, for whoever picks it</source>
+      <translation>ماذا يفعل، في جملة أو اثنتين، لمن يختاره</translation>
+    </message>
+    <message>
+      <source>Your template keeps the flow&apos;s steps. Accounts, passwords, keys and test data are left out: whoever uses it connects their own.</source>
+      <translation>يحتفظ قالبك بخطوات التدفق. أما الحسابات وكلمات المرور والمفاتيح وبيانات التجربة فتُترك: من يستخدمه يربط حساباته.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TemplateFiles</name>
+    <message>
+      <source>Couldn&apos;t export the template</source>
+      <translation>تعذّر تصدير القالب</translation>
+    </message>
+    <message>
+      <source>Couldn&apos;t import the template</source>
+      <translation>تعذّر استيراد القالب</translation>
+    </message>
+    <message>
+      <source>Couldn&apos;t save the template</source>
+      <translation>تعذّر حفظ القالب</translation>
+    </message>
+    <message>
+      <source>Export as template</source>
+      <translation>تصدير كقالب</translation>
+    </message>
+    <message>
+      <source>Export the template</source>
+      <translation>تصدير القالب</translation>
+    </message>
+    <message>
+      <source>Exported the template &apos;%1&apos; to %2.</source>
+      <translation>صُدِّر القالب «%1» إلى %2.</translation>
+    </message>
+    <message>
+      <source>Flowin couldn&apos;t make a template of &apos;%1&apos;.</source>
+      <translation>تعذّر على Flowin صنع قالب من «%1».</translation>
+    </message>
+    <message>
+      <source>Flowin couldn&apos;t read &apos;%1&apos;.</source>
+      <translation>تعذّر على Flowin قراءة «%1».</translation>
+    </message>
+    <message>
+      <source>Flowin couldn&apos;t write &apos;%1&apos;.</source>
+      <translation>تعذّر على Flowin كتابة «%1».</translation>
+    </message>
+    <message>
+      <source>Flowin templates (%1)</source>
+      <translation>قوالب Flowin ‏(%1)</translation>
+    </message>
+    <message>
+      <source>Import a template</source>
+      <translation>استيراد قالب</translation>
+    </message>
+    <message>
+      <source>Imported the template &apos;%1&apos;.</source>
+      <translation>استُورد القالب «%1».</translation>
+    </message>
+    <message>
+      <source>Nothing was imported.</source>
+      <translation>لم يُستورد شيء.</translation>
+    </message>
+    <message>
+      <source>Save as template</source>
+      <translation>حفظ كقالب</translation>
+    </message>
+    <message>
+      <source>Saved &apos;%1&apos; as a template: find it in Templates, under your own.</source>
+      <translation>حُفظ «%1» كقالب: تجده في «القوالب» بين قوالبك.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TemplateGallery</name>
+    <message>
+      <source>Add a template from a .flowin-template file</source>
+      <translation>أضف قالبًا من ملف ‎.flowin-template</translation>
+    </message>
+    <message>
+      <source>All</source>
+      <translation>الكل</translation>
+    </message>
+    <message>
+      <source>Import template…</source>
+      <translation>استيراد قالب…</translation>
+    </message>
+    <message>
+      <source>No template matches “%1”. Try other words, or start with a blank flow.</source>
+      <translation>لا يوجد قالب يطابق «%1». جرّب كلمات أخرى، أو ابدأ بتدفق فارغ.</translation>
+    </message>
+    <message>
+      <source>No templates in this category yet.</source>
+      <translation>لا توجد قوالب في هذه الفئة بعد.</translation>
+    </message>
+    <message>
+      <source>Ready-made flows for your shop, clinic or café: pick one, connect your accounts, fill in a few blanks, and it runs.</source>
+      <translation>تدفقات جاهزة لمتجرك أو عيادتك أو مقهاك: اختر واحدًا، واربط حساباتك، واملأ بعض الفراغات، فيعمل.</translation>
+    </message>
+    <message>
+      <source>Search templates</source>
+      <translation>ابحث في القوالب</translation>
+    </message>
+    <message>
+      <source>Search templates, in English or Arabic: WhatsApp, order, تذكير…</source>
+      <translation>ابحث في القوالب بالعربية أو الإنجليزية: واتساب، طلب، reminder…</translation>
+    </message>
+    <message>
+      <source>Templates</source>
+      <translation>القوالب</translation>
+    </message>
+    <message>
+      <source>‹ Your flows</source>
+      <translation>‹ تدفقاتك</translation>
     </message>
   </context>
 </TS>

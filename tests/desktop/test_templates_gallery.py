@@ -1,0 +1,263 @@
+"""The template gallery, the "Use template" wizard, and templates made from flows or read from
+files, driven as a shop owner would: from the home screen, with clicks and typing."""
+
+from __future__ import annotations
+
+import json
+
+from flowin_desktop.templates.new_flow import BLANK, BUILDER, TEMPLATE, NewFlowChoice
+from flowin_desktop.templates.save_dialog import TemplateDetails
+from flowin_desktop.templates.wizard import UseTemplateWizard
+from flowin_engine.model import Edge, Flow, Node, Position
+from flowin_engine.templates import TemplateLibrary
+from flowin_engine.validation import validate_flow
+
+from .conftest import WAIT_MS, click, plain, shown
+
+WHATSAPP = "shopify-whatsapp-order-confirmation"
+DAILY_SALES = "daily-sales-summary-telegram"
+LEADS = "web-form-leads-sheet-slack"
+BOT = {"id": 42, "is_bot": True, "first_name": "Shop bot", "username": "shop_bot"}
+
+
+def open_gallery(qtbot, window):
+    click(qtbot, window.home.templates_button)
+    gallery = shown(qtbot, lambda: window.gallery)
+    assert window.pages.currentWidget() is gallery
+    return gallery
+
+
+def card(gallery, template_id):
+    return next(c for c in gallery.cards if c.template.id == template_id)
+
+
+def test_the_gallery_finds_templates_by_english_or_arabic_words(qtbot, window):
+    gallery = open_gallery(qtbot, window)
+    everything = set(gallery.shown_ids())
+    assert {WHATSAPP, DAILY_SALES, LEADS} <= everything
+
+    qtbot.keyClicks(gallery.search, "whatsapp")
+    assert gallery.shown_ids() == [WHATSAPP]
+    assert card(gallery, WHATSAPP).name.text() == TemplateLibrary().get(WHATSAPP).name.en
+    gallery.search.clear()
+    assert set(gallery.shown_ids()) == everything
+
+    window.set_language("ar")
+    # Arabic as people type it: no hamza on the alif, and the gallery still finds it. (Typed
+    # through the keyboard's input method: Qt's test keyboard has no Arabic keys.)
+    gallery.search.insert("واتساب تاكيد")
+    assert gallery.shown_ids() == [WHATSAPP]
+    assert card(gallery, WHATSAPP).name.text() == TemplateLibrary().get(WHATSAPP).name.ar
+    assert card(gallery, WHATSAPP).category.text() == "التجارة الإلكترونية"
+    gallery.search.clear()
+    gallery.search.insert("لا يوجد شيء كهذا")
+    assert gallery.shown_ids() == []
+    assert gallery.nothing.isVisible()
+    assert "لا يوجد شيء كهذا" in plain(gallery.nothing.text())
+
+
+def test_a_category_chip_shows_only_the_templates_of_that_category(qtbot, window):
+    gallery = open_gallery(qtbot, window)
+    library = TemplateLibrary()
+    chips = gallery.chip_buttons
+    assert chips[None].isChecked()
+    assert [chips[c].text() for c in ("ecommerce", "marketing")] == ["E-commerce", "Marketing"]
+
+    click(qtbot, chips["marketing"])
+
+    expected = [t.id for t in library.in_category("marketing")]
+    assert LEADS in expected
+    assert gallery.shown_ids() == expected
+    assert not chips[None].isChecked()
+    qtbot.keyClicks(gallery.search, "whatsapp")  # an e-commerce template: not in Marketing
+    assert gallery.shown_ids() == []
+    gallery.search.clear()
+    click(qtbot, chips[None])
+    assert len(gallery.shown_ids()) == len(library.templates)
+
+
+def test_a_template_opens_on_its_description_services_and_flow(qtbot, window):
+    gallery = open_gallery(qtbot, window)
+    click(qtbot, card(gallery, LEADS))
+    detail = shown(qtbot, lambda: gallery.detail)
+    assert "Slack" in detail.services.text() and "Google Sheets" in detail.services.text()
+    assert detail.description.text() == TemplateLibrary().get(LEADS).description.en
+    preview = detail.preview
+    # No picture was built for it here: the flow is drawn on the small canvas, read only.
+    assert not preview.shows_picture
+    canvas = shown(qtbot, lambda: preview.canvas)
+    assert len(canvas.flow_scene.node_items) == len(TemplateLibrary().get(LEADS).flow.nodes)
+    assert not canvas.isInteractive()
+    click(qtbot, detail.back_button)
+    assert gallery.pages.currentWidget() is gallery.list_page
+
+
+def test_the_wizard_wont_finish_while_an_account_or_a_blank_is_missing_then_opens_a_flow_that_validates(
+    qtbot, window, httpserver, monkeypatch
+):
+    monkeypatch.setenv("FLOWIN_SECRETS", "file")
+    shop = window.editor.connections.add(
+        "shopify", "My shop", {"shop_domain": "my-shop.myshopify.com", "access_token": "x"}
+    )
+    gallery = open_gallery(qtbot, window)
+    click(qtbot, card(gallery, DAILY_SALES))
+    click(qtbot, gallery.detail.use_button)
+    wizard: UseTemplateWizard = shown(qtbot, lambda: window.wizard)
+
+    # Step 1: the only Shopify account is picked already; Telegram has none yet.
+    shopify_row, telegram_row = wizard.account_rows
+    assert shopify_row.connection_id() == shop.id
+    assert telegram_row.connection_id() is None
+    assert not wizard.finish_button.isVisible()
+    assert "a Telegram account" in wizard.missing.text()
+    assert "Your Telegram chat ID" in plain(wizard.missing.text())
+
+    click(qtbot, telegram_row.connect_button)
+    dialog = shown(qtbot, lambda: telegram_row.dialog)
+    token = "123456:shop-bot-token"
+    httpserver.expect_request(f"/bot{token}/getMe").respond_with_json({"ok": True, "result": BOT})
+    qtbot.keyClicks(dialog.fields["bot_token"], token)
+    dialog.fields["base_url"].setText(httpserver.url_for("/"))
+    with qtbot.waitSignal(dialog.call_finished, timeout=WAIT_MS):
+        click(qtbot, dialog.test_button)
+    assert dialog.result_label.text().startswith("✓ ")
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: telegram_row.connection_id() is not None, timeout=WAIT_MS)
+    assert "account" not in wizard.missing.text()
+
+    # Step 2: the chat id is still empty, so Create flow stays off and says so.
+    click(qtbot, wizard.next_button)
+    assert wizard.current_step() == 1
+    finish = shown(qtbot, wizard.finish_button)
+    assert not finish.isEnabled()
+    assert plain(wizard.missing.text()) == (
+        "Still needed before the flow can be made: Your Telegram chat ID."
+    )
+    chat = next(f for f in wizard.fields if f.key == "chat_id")
+    assert chat.widget.placeholderText() == "For example: 123456789"
+    qtbot.keyClicks(chat.widget, "987654321")
+    assert finish.isEnabled()
+
+    click(qtbot, finish)
+
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.editor, timeout=WAIT_MS)
+    flow = window.editor.document.flow
+    assert flow.id == wizard.flow_id
+    assert window.store.flows.get(flow.id).name == "Daily sales summary to Telegram"
+    assert validate_flow(flow, window.registry) == []
+    params = {node.type: node.params for node in flow.nodes}
+    assert params["telegram.send_message"]["chat_id"] == "987654321"
+    assert params["telegram.send_message"]["connection"] == telegram_row.connection_id()
+    assert params["shopify.list_orders"]["connection"] == shop.id
+    assert token not in flow.to_json()
+    assert window.editor.run_action.isEnabled()
+
+
+def test_new_flow_offers_a_template_the_ai_builder_or_a_blank_canvas(qtbot, window):
+    click(qtbot, window.home.new_button)
+    choice: NewFlowChoice = shown(qtbot, lambda: window.findChild(NewFlowChoice))
+    click(qtbot, choice.buttons[TEMPLATE])
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.gallery, timeout=WAIT_MS)
+
+    flows = len(window.store.flows.summaries())
+    window.start_new_flow(BUILDER)
+    assert window.pages.currentWidget() is window.editor
+    assert window.editor.builder_panel.isVisible()
+    assert len(window.store.flows.summaries()) == flows + 1
+
+    window.show_home()
+    window.start_new_flow(BLANK)
+    assert window.editor.document.flow.nodes == []
+    assert len(window.store.flows.summaries()) == flows + 2
+    assert not window.editor.builder_panel.isVisible()  # the steps list, to start by hand
+
+
+def test_the_empty_home_offers_the_templates(qtbot, window):
+    home = window.home
+    home.confirm = lambda title, question: True
+    for flow_id in home.flow_ids():
+        home.delete(flow_id)
+    click(qtbot, home.browse_templates_button)
+    assert window.pages.currentWidget() is window.gallery
+
+
+def order_flow() -> Flow:
+    trigger = Node(type="core.manual_trigger", name="When I click Run", params={})
+    note = Node(
+        type="core.set_fields",
+        name="Write the note",
+        params={"fields": [{"name": "text", "value": "Thanks!"}]},
+        position=Position(x=280, y=0),
+    )
+    return Flow(
+        name="Thank-you notes",
+        nodes=[trigger, note],
+        edges=[Edge(source=trigger.id, target=note.id)],
+    )
+
+
+def test_save_as_template_from_the_flow_menu_puts_it_in_the_gallery(qtbot, window):
+    flow = order_flow()
+    window.store.flows.save(flow)
+    window.home.refresh()
+    window.home.select(flow.id)
+    asked = []
+
+    def answer(title, name):
+        asked.append((title, name))
+        return TemplateDetails("Thank customers", "Writes a thank-you note.", "ecommerce")
+
+    window.template_files.ask_details = answer
+    menu = window.home.flow_menu()
+    [action] = [a for a in menu.actions() if a.text() == "Save as template…"]
+
+    action.trigger()
+
+    assert asked == [("Save as template", "Thank-you notes")]
+    [mine] = [t for t in TemplateLibrary().templates if t.private]
+    assert mine.name.en == "Thank customers" and str(mine.category) == "ecommerce"
+    assert "Saved" in window.statusBar().currentMessage()
+    gallery = open_gallery(qtbot, window)
+    qtbot.keyClicks(gallery.search, "thank customers")
+    assert gallery.shown_ids() == [mine.id]
+
+
+def test_a_malformed_template_file_is_refused_with_a_message_and_nothing_is_kept(
+    qtbot, window, tmp_path
+):
+    broken = tmp_path / "orders.flowin-template"
+    broken.write_text('{"kind": "flowin-template", "template": {', encoding="utf-8")
+    problems = []
+    files = window.template_files
+    files.show_problem = lambda title, text, details: problems.append((title, text))
+    files.choose_import_file = lambda: str(broken)
+    gallery = open_gallery(qtbot, window)
+    before = gallery.shown_ids()
+
+    click(qtbot, gallery.import_button)
+
+    [(title, text)] = problems
+    assert title == "Couldn't import the template"
+    assert "orders.flowin-template is not a Flowin template file" in text
+    assert text.endswith("Nothing was imported.")
+    assert gallery.shown_ids() == before
+    assert not [t for t in TemplateLibrary().templates if t.private]
+
+
+def test_a_template_exported_to_a_file_imports_back_as_ones_own(qtbot, window, tmp_path):
+    files = window.template_files
+    files.choose_export_file = lambda suggested: str(tmp_path / "sales")
+    gallery = open_gallery(qtbot, window)
+    click(qtbot, card(gallery, DAILY_SALES))
+    click(qtbot, gallery.detail.export_button)
+    written = tmp_path / "sales.flowin-template"
+    assert json.loads(written.read_text(encoding="utf-8"))["kind"] == "flowin-template"
+
+    files.choose_import_file = lambda: str(written)
+    click(qtbot, gallery.detail.back_button)
+    click(qtbot, gallery.import_button)
+
+    [mine] = [t for t in TemplateLibrary().templates if t.private]
+    assert mine.name.en == "Daily sales summary to Telegram"
+    assert gallery.pages.currentWidget() is gallery.detail
+    assert gallery.detail.template.id == mine.id
