@@ -67,6 +67,11 @@ LAZY_COMMANDS = {
         "connections",
         "Connect accounts for steps to use: list, add, test and remove them.",
     ),
+    "connectors": (
+        "flowin_engine.cli_connectors",
+        "connectors",
+        "Add a service from its API description (OpenAPI), list or remove the ones added.",
+    ),
     "doctor": (
         "flowin_engine.cli_doctor",
         "doctor",

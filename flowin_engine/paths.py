@@ -15,5 +15,12 @@ def data_dir() -> Path:
     return path
 
 
+def imported_connectors_dir() -> Path:
+    """Where connectors made from API descriptions are kept (not made until one is)."""
+    configured = os.environ.get("FLOWIN_DATA_DIR")
+    root = Path(configured) if configured else Path(user_data_dir("Flowin", "Flowin"))
+    return root / "connectors"
+
+
 def database_path() -> Path:
     return data_dir() / "flowin.db"

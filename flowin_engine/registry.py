@@ -389,7 +389,8 @@ def load_connector(package: str) -> Connector:
 
 
 def discover() -> list[Connector]:
-    """The built-in connectors, then those installed packages declare in the entry-point group.
+    """The built-in connectors, then those installed packages declare in the entry-point group,
+    then those made from API descriptions in the data folder.
 
     A built-in connector whose manifest can't be read stops the search: that is Flowin's own
     bug. An installed one is left out, and the log says why.
@@ -401,7 +402,25 @@ def discover() -> list[Connector]:
             found.append(load_connector(f"{BUILTIN_PACKAGE}.{child.name}"))
     for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
         found.append(_try_load(entry_point.value))
+    found.extend(_try_load(package) for package in imported_connector_packages())
     return [c for c in found if c is not None]
+
+
+def imported_connector_packages() -> list[str]:
+    """The packages of the connectors made from API descriptions (``flowin connectors
+    import``), in the data folder's ``connectors/``."""
+    from .openapi_import import imported_package
+    from .paths import imported_connectors_dir
+
+    root = imported_connectors_dir()
+    package = imported_package(root)
+    if package is None:
+        return []
+    return [
+        f"{package}.{child.name}"
+        for child in sorted(root.iterdir(), key=lambda c: c.name)
+        if child.is_dir() and (child / "manifest.json").is_file() and not child.name.startswith(".")
+    ]
 
 
 def load_registry() -> Registry:
