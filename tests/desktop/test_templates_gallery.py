@@ -49,7 +49,7 @@ def test_the_gallery_finds_templates_by_english_or_arabic_words(qtbot, window):
     # through the keyboard's input method: Qt's test keyboard has no Arabic keys.)
     gallery.search.insert("واتساب تاكيد")
     found = gallery.shown_ids()
-    assert found[0] == WHATSAPP and DAILY_SALES not in found
+    assert WHATSAPP in found and DAILY_SALES not in found
     assert found == [t.id for t in TemplateLibrary().search("واتساب تاكيد", "ar")]
     assert card(gallery, WHATSAPP).name.text() == TemplateLibrary().get(WHATSAPP).name.ar
     assert card(gallery, WHATSAPP).category.text() == "التجارة الإلكترونية"
