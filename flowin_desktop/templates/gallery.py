@@ -298,7 +298,7 @@ class TemplateGallery(QWidget):
         super().__init__(parent)
         self.setObjectName("templates")
         self.registry = registry
-        self._load = load
+        self.load_library = load
         self.library: Any = None
         self.category: str | None = None
         self.cards: list[TemplateCard] = []
@@ -421,7 +421,7 @@ class TemplateGallery(QWidget):
 
     def reload(self) -> None:
         """Read the shipped templates and the user's own again (one was saved or imported)."""
-        self.library = self._load()
+        self.library = self.load_library()
         self._build_chips()
         self.show_cards()
 

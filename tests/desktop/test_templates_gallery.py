@@ -4,12 +4,21 @@ files, driven as a shop owner would: from the home screen, with clicks and typin
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
+from PySide6.QtGui import QImage
+
+from flowin_desktop.templates import TemplateGallery
 from flowin_desktop.templates.new_flow import BLANK, BUILDER, TEMPLATE, NewFlowChoice
+from flowin_desktop.templates.preview import PREVIEW_SIZE
 from flowin_desktop.templates.save_dialog import TemplateDetails
 from flowin_desktop.templates.wizard import UseTemplateWizard
 from flowin_engine.model import Edge, Flow, Node, Position
-from flowin_engine.templates import TemplateLibrary
+from flowin_engine.registry import default_registry
+from flowin_engine.templates import SHIPPED, TemplateLibrary
 from flowin_engine.validation import validate_flow
 
 from .conftest import WAIT_MS, click, plain, shown
@@ -82,7 +91,11 @@ def test_a_category_chip_shows_only_the_templates_of_that_category(qtbot, window
     assert len(gallery.shown_ids()) == len(library.templates)
 
 
-def test_a_template_opens_on_its_description_services_and_flow(qtbot, window):
+def test_a_template_opens_on_its_description_services_and_flow(qtbot, window, tmp_path):
+    # The templates as a source tree has them: no pictures drawn by a build.
+    library = tmp_path / "library"
+    shutil.copytree(SHIPPED, library, ignore=shutil.ignore_patterns("*.png"))
+    window.gallery.load_library = lambda: TemplateLibrary(shipped_folder=library)
     gallery = open_gallery(qtbot, window)
     click(qtbot, card(gallery, LEADS))
     detail = shown(qtbot, lambda: gallery.detail)
@@ -267,3 +280,24 @@ def test_a_template_exported_to_a_file_imports_back_as_ones_own(qtbot, window, t
     assert mine.name.en == "Daily sales summary to Telegram"
     assert gallery.pages.currentWidget() is gallery.detail
     assert gallery.detail.template.id == mine.id
+
+
+def test_the_build_draws_each_templates_preview_and_the_gallery_shows_the_picture(qtbot, tmp_path):
+    library = tmp_path / "library"
+    for template_id in (DAILY_SALES, LEADS):
+        shutil.copytree(SHIPPED / template_id, library / template_id)
+    tool = Path(__file__).resolve().parents[2] / "tools" / "template_previews.py"
+
+    subprocess.run([sys.executable, str(tool), str(library)], check=True, timeout=300)
+
+    for template_id in (DAILY_SALES, LEADS):
+        for name in ("preview.png", "preview-rtl.png"):
+            picture = QImage(str(library / template_id / name))
+            assert picture.size() == PREVIEW_SIZE, (template_id, name)
+    gallery = TemplateGallery(default_registry(), lambda: TemplateLibrary(shipped_folder=library))
+    qtbot.addWidget(gallery)
+    gallery.resize(1100, 700)
+    gallery.show()
+    assert gallery.show_template(LEADS)
+    assert gallery.detail.preview.shows_picture
+    assert gallery.detail.preview.canvas is None  # nothing drawn live

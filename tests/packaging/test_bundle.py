@@ -136,3 +136,12 @@ def test_the_bundle_carries_the_translations_fonts_icon_connectors_and_migration
         assert "libqxcb.so" in plugins
     # Qt's own Arabic (dialog buttons, right-to-left shortcuts) comes along too.
     assert (inside / "PySide6" / "Qt" / "translations" / "qtbase_ar.qm").is_file()
+
+
+def test_the_bundle_carries_each_templates_preview_drawn_at_build_time(bundle):
+    library = bundle / "_internal" / "flowin_engine" / "templates" / "library"
+    shipped = sorted(p.name for p in (ROOT / "flowin_engine/templates/library").iterdir())
+    assert shipped
+    for name in ("preview.png", "preview-rtl.png"):
+        missing = [t for t in shipped if not (library / t / name).is_file()]
+        assert missing == [], name
