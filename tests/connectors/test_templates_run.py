@@ -71,11 +71,32 @@ SHEET_ROWS: dict[str, list[list[str]]] = {
         ["Omar Khaled", "+201001234567", "2026-12-01", "11:00", "Dr. Sami"],
         ["Sara Ahmed", "+971501234567", "2026-11-30", "16:00", "Dr. Rania"],
     ],
+    "kitchen-low-stock-telegram": [
+        ["Item", "Quantity", "Unit", "Supplier", "Status"],
+        ["Espresso beans", "2", "kg", "Roastery Co.", "Low"],
+        ["Oat milk", "30", "l", "Almarai", "OK"],
+        ["Paper cups 12 oz", "150", "cups", "PackPro", "Low"],
+    ],
+    "overdue-tasks-telegram-alert": [
+        ["Task", "Owner", "Due date", "Status"],
+        ["Ramadan campaign visuals", "Mariam", "2026-11-28", "Overdue"],
+        ["Supplier contract renewal", "Hassan", "2026-12-20", "In progress"],
+    ],
+}
+# What Stripe lists, for the templates that go through payments (one failed with an e-mail,
+# one failed without, one that succeeded).
+STRIPE_PAYMENTS = {
+    "stripe-failed-payment-follow-up": [
+        test_stripe.intent(1, status="requires_payment_method", receipt_email="layla@example.com"),
+        test_stripe.intent(2, status="requires_payment_method", receipt_email=None),
+        test_stripe.intent(3),
+    ],
 }
 # The templates that send once per matching row: how many messages their sample makes.
 SENDS = {
     "freelance-invoice-reminders": ("gmail", "/messages/send", 2),
     "clinic-same-day-appointment-sms": ("twilio", "/Messages.json", 2),
+    "stripe-failed-payment-follow-up": ("telegram", "/sendMessage", 1),
 }
 # What the AI answers, for the templates that ask it for JSON.
 AI_ANSWERS = {
@@ -172,7 +193,6 @@ def stand_ins(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StandIns]:
         notion.respond("post-page", json=test_notion.page())
         openai = contract("openai", load_contract("openai/openapi.yaml"))
         stripe = contract("stripe", test_stripe.CONTRACT)
-        stripe.respond("GetPaymentIntents", json=test_stripe.page(test_stripe.intent(1)))
         stripe.respond("PostCustomers", json=test_stripe.customer(id=test_stripe.CUSTOMER_ID))
         twilio = contract("twilio", "twilio/twilio_api_v2010.json")
         twilio.respond("CreateMessage", json=created(), status=201)
@@ -286,6 +306,11 @@ def script(template: Template, flow: Flow, stand_ins: StandIns) -> None:
     """The answers this template's reads need: its sheet's rows or columns, its Notion
     database's properties."""
     sheets = stand_ins.google["google_sheets"]
+    if any(node.type == "stripe.list_payments" for node in flow.nodes):
+        listed = STRIPE_PAYMENTS.get(template.id, [test_stripe.intent(1)])
+        stand_ins.contract_servers["stripe"].respond(
+            "GetPaymentIntents", json=test_stripe.page(*listed)
+        )
     if any(node.connector == "openai" for node in flow.nodes):
         answer = AI_ANSWERS.get(template.id, "Shukran!")
         text = answer if isinstance(answer, str) else json.dumps(answer)
@@ -305,6 +330,18 @@ def script(template: Template, flow: Flow, stand_ins: StandIns) -> None:
             }
             schema = {"object": "data_source", "id": test_notion.SOURCE, "properties": properties}
             stand_ins.contract_servers["notion"].respond("retrieve-a-data-source", json=schema)
+
+
+def _inside_loops(flow: Flow) -> set[str]:
+    """The steps a loop runs once per item (the run's outputs hold the loop's results)."""
+    inside: set[str] = set()
+    todo = [e.target for e in flow.edges if e.source_port == "item"]
+    while todo:
+        node = flow.node(todo.pop())
+        if node.name not in inside:
+            inside.add(node.name)
+            todo += [e.target for e in flow.edges if e.source == node.id]
+    return inside
 
 
 def _service_steps(flow: Flow) -> list[str]:
@@ -335,8 +372,10 @@ def test_a_shipped_template_runs_end_to_end_against_the_services_stand_ins(
     assert result.ok, result.error
     sent = stand_ins.requests_since(before)
     called = {service for service, _ in sent}
+    in_loops = _inside_loops(flow)
     for name in _service_steps(flow):
-        assert name in result.outputs, f"'{name}' did not run with the sample data"
+        ran = name in result.outputs or name in in_loops  # SENDS counts what loops sent
+        assert ran, f"'{name}' did not run with the sample data"
         assert flow.node_by_name(name).connector in called, f"'{name}' called nothing"
     if template.id in SENDS:
         service, path, count = SENDS[template.id]
