@@ -1349,6 +1349,18 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Metadata</source>
       <translation>البيانات الوصفية</translation>
     </message>
+    <message>
+      <source>Amount to pay</source>
+      <translation>المبلغ المطلوب</translation>
+    </message>
+    <message>
+      <source>Currency</source>
+      <translation>العملة</translation>
+    </message>
+    <message>
+      <source>After paying, go to</source>
+      <translation>بعد الدفع، انتقل إلى</translation>
+    </message>
   </context>
   <context>
     <name>FieldEditor</name>

@@ -79,10 +79,6 @@
   <context>
     <name>NodeFields</name>
     <message>
-      <source>Amount to pay</source>
-      <translation>المبلغ المطلوب</translation>
-    </message>
-    <message>
       <source>sk_live_… or sk_test_… from Settings → API Keys in the Moyasar dashboard.</source>
       <translation>المفتاح sk_live_… أو sk_test_… من الإعدادات → API Keys في لوحة تحكم Moyasar.</translation>
     </message>
@@ -103,20 +99,12 @@
       <translation>بالوحدة الرئيسية للعملة كما يدفعها العميل، مثال: 150.50 (SAR)؛ ويرسله Flowin إلى Moyasar بالهللات. 1.00 على الأقل.</translation>
     </message>
     <message>
-      <source>Currency</source>
-      <translation>العملة</translation>
-    </message>
-    <message>
       <source>e.g. SAR, AED, KWD, USD.</source>
       <translation>مثال: SAR أو AED أو KWD أو USD.</translation>
     </message>
     <message>
       <source>What the customer pays for, shown on the payment page, e.g. Order #1042.</source>
       <translation>ما يدفع العميل مقابله، ويظهر في صفحة الدفع، مثال: Order #1042.</translation>
-    </message>
-    <message>
-      <source>After paying, go to</source>
-      <translation>بعد الدفع، انتقل إلى</translation>
     </message>
     <message>
       <source>A page of yours the customer sees once paid; empty for Moyasar's own.</source>
