@@ -83,6 +83,11 @@ LAZY_COMMANDS = {
         "Replace the database with a backup (the newest sound one unless BACKUP is named).",
     ),
     "sync": ("flowin_engine.cli_sync", "sync", "Sync your flows with your cloud account."),
+    "templates": (
+        "flowin_engine.cli_templates",
+        "templates",
+        "Start a flow from a ready-made template, and share your own as files.",
+    ),
 }
 
 
