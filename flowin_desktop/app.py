@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from flowin_engine.paths import data_dir
@@ -25,7 +25,7 @@ from .example import welcome_flow
 from .i18n import DIGITS_SETTING, Localizer, language_for, set_digits
 from .main_window import OPEN_FLOW_SETTING, MainWindow
 from .resources import resource_path
-from .single_instance import SingleInstance
+from .single_instance import SingleInstance, link_in
 from .smoke import quit_after_first_paint_when_asked
 from .theme import ui_font
 from .tray import Tray
@@ -101,6 +101,22 @@ class _AfterFirstPaint(QObject):
         return False
 
 
+class _LinkOpener(QObject):
+    """Opens the flowin:// links macOS sends the running app (as a FileOpen event)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            url = event.url().toString()
+            if url.lower().startswith("flowin://"):
+                self.window.open_link(url)
+                return True
+        return False
+
+
 def after_first_paint(window: QWidget, then: Callable[[], None]) -> None:
     """Call ``then`` once ``window`` has been painted for the first time."""
     window.installEventFilter(_AfterFirstPaint(window, then))
@@ -115,8 +131,9 @@ def main() -> int:
     app.setWindowIcon(app_icon())
     folder = data_dir()
     instance = SingleInstance(folder)
+    link = link_in(sys.argv[1:])  # flowin://run/ID: a notification's "Fix it in Flowin"
     if not instance.claim():
-        if instance.ask_to_show():
+        if instance.ask_to_show(link=link):
             log.info("Flowin is already open with this data folder: its window was brought forward")
             return 0
         log.error("Flowin is already open with this data folder, but it did not answer")
@@ -125,7 +142,7 @@ def main() -> int:
     last_crash = session.start(lambda: _say_an_action_failed(app))
     ended = False
     try:
-        code, interrupted = _run(app, instance, last_crash)
+        code, interrupted = _run(app, instance, last_crash, link)
         ended = True  # by the user's choice (Quit, or no store), unless an error ended it
     finally:
         session.finish(clean=ended)
@@ -144,7 +161,9 @@ def _say_an_action_failed(app: QApplication) -> None:
             widget.say_an_action_failed()
 
 
-def _run(app: QApplication, instance: SingleInstance, last_crash: Path | None) -> tuple[int, bool]:
+def _run(
+    app: QApplication, instance: SingleInstance, last_crash: Path | None, link: str | None = None
+) -> tuple[int, bool]:
     """The app's life from its store to its quit: the exit code, and whether runs of active
     flows were interrupted (their steps' threads still going)."""
     store = open_store()
@@ -152,13 +171,15 @@ def _run(app: QApplication, instance: SingleInstance, last_crash: Path | None) -
         return 1, False
     window = create_window(app, store)  # type: ignore[arg-type]
     instance.show_requested.connect(window.bring_forward)
+    instance.link_requested.connect(window.open_link)
+    app.installEventFilter(_LinkOpener(window))  # macOS hands a link as an event
     active_flows = ActiveFlows(window.editor.folder, account=window.cloud.account)
     window.attach_active_flows(active_flows)
     in_tray = False
     if QSystemTrayIcon.isSystemTrayAvailable():
         window.tray = Tray(window, app_icon(), window)
         window.tray.show()
-        active_flows.run_failed.connect(window.tray.notify_failure)
+        # Its pop-ups are the bell's rows (window.pop_up): failures, recoveries and the rest.
         app.setQuitOnLastWindowClosed(False)
         in_tray = True
 
@@ -189,6 +210,8 @@ def _run(app: QApplication, instance: SingleInstance, last_crash: Path | None) -
         window.showMinimized()  # no tray to wait in: the taskbar, then
     if last_crash is not None:
         CrashReportOffer(last_crash, window).open()
+    if link is not None:
+        QTimer.singleShot(0, lambda: window.open_link(link))
     QTimer.singleShot(0, raise_when_asked)
     code = app.exec()
     window.shutdown()

@@ -58,6 +58,7 @@ class ExecutionsView(QWidget):
     """Lists runs newest first; ``retry`` starts a retry and returns the new execution's id."""
 
     back_requested = Signal()
+    fix_requested = Signal(str, str)  # Fix now on a failed run: its flow's id, the failed step
 
     def __init__(
         self, store: Store, retry: Callable[[str], str], parent: QWidget | None = None
@@ -106,6 +107,8 @@ class ExecutionsView(QWidget):
         self.retry_button = QPushButton()
         self.retry_button.setObjectName("primary")
         self.retry_button.clicked.connect(self.retry_current)
+        self.fix_button = QPushButton()
+        self.fix_button.clicked.connect(self.fix_current)
         self.steps = QTreeWidget()
         self.steps.setRootIsDecorated(False)
         self.steps.setColumnCount(3)
@@ -144,6 +147,7 @@ class ExecutionsView(QWidget):
         right_layout.setContentsMargins(12, 10, 12, 10)
         head = QHBoxLayout()
         head.addWidget(self.summary, 1)
+        head.addWidget(self.fix_button, alignment=Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.retry_button, alignment=Qt.AlignmentFlag.AlignTop)
         right_layout.addLayout(head)
         right_layout.addWidget(self.error)
@@ -173,6 +177,8 @@ class ExecutionsView(QWidget):
         self.refresh_button.setText(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Read the history again"))
         self._label_retry()
+        self.fix_button.setText(self.tr("Fix now"))
+        self.fix_button.setToolTip(self.tr("Open the flow at the step that failed"))
         self.flow_filter.setAccessibleName(self.tr("Flow"))
         self.status_filter.setAccessibleName(self.tr("Status"))
         self.period_filter.setAccessibleName(self.tr("When"))
@@ -368,6 +374,7 @@ class ExecutionsView(QWidget):
             self.summary.setText(self.tr("Select a run to see its steps."))
             self.error.hide()
             self.retry_button.hide()
+            self.fix_button.hide()
             return
         try:
             detail = self.store.executions.get(execution_id)
@@ -402,6 +409,10 @@ class ExecutionsView(QWidget):
         )
         self.retry_button.setEnabled(True)
         self._label_retry()
+        # Fix now: the failed step of a flow that still exists, opened in the editor.
+        self.fix_button.setVisible(
+            bool(detail.failed_node) and detail.status == ExecutionStatus.FAILED
+        )
         trigger = QTreeWidgetItem([self.tr("Trigger data"), "", ""])
         trigger.setData(0, ID_ROLE, "trigger")
         self.steps.addTopLevelItem(trigger)
@@ -466,6 +477,10 @@ class ExecutionsView(QWidget):
         self.refresh()
         self.select(new_id)
         return new_id
+
+    def fix_current(self) -> None:
+        if self.detail is not None and self.detail.failed_node:
+            self.fix_requested.emit(self.detail.flow_id, self.detail.failed_node)
 
     def on_events(self, events: Any) -> None:
         """Follow runs live: called with each batch of engine events, or when one ends."""

@@ -37,6 +37,9 @@ from .editor.page import OPEN_FLOW_SETTING, Editor, window_action
 from .executions import ExecutionsView
 from .home import HomeView
 from .i18n import DIGIT_CHOICES, DIGITS_SETTING, LANGUAGES, Localizer, digit_choice, set_digits
+from .notifications import BellButton, NotificationCentre, NotificationWatch
+from .notifications.centre import failure_reason, headline, kind_of, sentence
+from .notifications.rules import RuleBook
 from .relay_status import WaitingLabel, arrived_text
 from .store_watch import StoreWatch
 from .templates import NewFlowChoice, TemplateGallery, UseTemplateWizard
@@ -78,6 +81,12 @@ class MainWindow(QMainWindow):
         self.sync_button = self.cloud_reactions.button
         # What the command line, a second Flowin or the sync writes shows here too.
         self.store_watch = StoreWatch(store, self)
+        # The runtime's notifications: the bell's count, its centre, the tray's pop-ups.
+        self.notification_watch = NotificationWatch(
+            store,
+            lambda: self.active_flows.runtime if self.active_flows is not None else None,
+            self,
+        )
         self._return_page: QWidget = self.home
 
         self.pages = QStackedWidget()
@@ -140,6 +149,14 @@ class MainWindow(QMainWindow):
             for widget in (self.executions_button, self.sync_button, self.language)
         ]
         self._outside_editor_widgets.append(bar.addWidget(self.theme_button))
+        # The bell stays in sight on every page: a failure is news wherever the user is.
+        self.bell = BellButton()
+        self.bell.clicked.connect(self.show_notifications)
+        bar.addWidget(self.bell)
+        self.notification_centre = NotificationCentre(
+            self.notification_watch, self._flow_names, self
+        )
+        self.notification_centre.run_requested.connect(self.open_run)
         self.addToolBarBreak()
         self.addToolBar(self.editor.saving.conflict_bar)
 
@@ -245,6 +262,10 @@ class MainWindow(QMainWindow):
         self.executions.back_requested.connect(self._leave_executions)
         self.editor.test_run.runs.events_arrived.connect(self.executions.on_events)
         self.store_watch.changed.connect(self.follow_store)
+        self.notification_watch.changed.connect(self._show_unread)
+        self.store_watch.changed.connect(self.notification_watch.follow)
+        self.notification_watch.arrived.connect(self.pop_up)
+        self.executions.fix_requested.connect(self.fix_run)
         relay = self.editor.relay_watch
         relay.signed_in_here = lambda: self.cloud.signed_in
         relay.sign_in_requested.connect(self.show_cloud_account)
@@ -328,6 +349,8 @@ class MainWindow(QMainWindow):
         self.executions.retranslate()
         self.gallery.retranslate()
         self.waiting.retranslate()
+        self.notification_centre.retranslate()
+        self._show_unread()
         if self.tray is not None:
             self.tray.retranslate()
 
@@ -376,6 +399,8 @@ class MainWindow(QMainWindow):
         self.editor.set_theme(self.theme)
         self.gallery.set_theme(self.theme)
         self.executions.theme = self.theme
+        self.bell.theme = self.notification_centre.theme = self.theme
+        self.bell.update()
         if self.executions.isVisible():
             self.executions.refresh()
         self.theme_button.setText(self.tr("Dark") if name == "light" else self.tr("Light"))
@@ -421,6 +446,65 @@ class MainWindow(QMainWindow):
             self.show_editor()
         else:
             self.show_home()
+
+    def open_run(self, execution_id: str) -> None:
+        """The run history with this run open (from the bell, the tray or a flowin://run link)."""
+        if self.pages.currentWidget() is not self.executions:
+            self.editor.saving.save_now()
+            in_editor = self.pages.currentWidget() is self.editor
+            self._return_page = self.editor if in_editor else self.home
+        self.executions.show_flow(None)
+        self.executions.set_filters()
+        self.executions.select(execution_id)
+        self._show_page(self.executions)
+        self.bring_forward()
+
+    def open_link(self, link: str) -> bool:
+        """Open a flowin:// link (flowin://run/ID: that run, with Fix now); False when the link
+        names nothing Flowin opens."""
+        path = link.split("://", 1)[-1].strip("/")
+        kind, _, identifier = path.partition("/")
+        if kind != "run" or not identifier:
+            log.info("A link Flowin does not open: %s", link)
+            self.bring_forward()
+            return False
+        execution_id = identifier.split("?")[0]
+        log.info("Opening the run %s from a link", execution_id)
+        self.open_run(execution_id)
+        return True
+
+    def fix_run(self, flow_id: str, step_name: str) -> None:
+        """Fix now from a failed run: its flow in the editor, the step that failed selected,
+        its settings in sight."""
+        self.open_flow(flow_id)
+        node = self.editor.document.flow.node_by_name(step_name)
+        if self.editor.document.flow.id != flow_id or node is None:
+            return
+        self.show_editor()
+        self.editor.select_step(node.id)
+        self.editor.properties.show_node(node.id)
+        self.editor.properties.tabs.setCurrentIndex(0)
+
+    # Notifications.
+
+    def show_notifications(self) -> NotificationCentre:
+        self.notification_centre.open_under(self.bell)
+        return self.notification_centre
+
+    def pop_up(self, row: Any) -> None:
+        """A new notification pops up from the tray, as the bell shows it."""
+        if self.tray is None or row.read:  # read at once: not for this computer's pop-ups
+            return
+        name = self._flow_names().get(row.flow_id or "")
+        urgent = kind_of(row) in ("failure", "sync_conflict")
+        text = sentence(row, failure_reason(self.store, row))
+        self.tray.notify(headline(row, name), text, row.execution_id, urgent)
+
+    def _show_unread(self) -> None:
+        self.bell.set_count(self.notification_watch.unread_count())
+
+    def _flow_names(self) -> dict[str, str]:
+        return {summary.id: summary.name for summary in self.store.flows.summaries()}
 
     def retry_execution(self, execution_id: str) -> str:
         """Start a retry of a failed run, in the test-run pool; returns the new run's id."""
@@ -508,7 +592,17 @@ class MainWindow(QMainWindow):
         )
 
     def show_settings(self) -> SettingsDialog:
-        dialog = SettingsDialog(self)
+        dialog = SettingsDialog(
+            self,
+            rules=RuleBook(
+                self.store,
+                self.notification_watch.notifier,
+                self.registry,
+                lambda: self.editor.connections,
+            ),
+            connections=self.editor.connections,
+            registry=self.registry,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -532,6 +626,7 @@ class MainWindow(QMainWindow):
         self.active_flows = active_flows
         self.editor.runtime = active_flows.runtime  # its listener's port is the webhooks' one
         self.editor.relay_watch.follow()  # its relay: public addresses, events waiting
+        self.notification_watch.follow()
         active_flows.statuses_changed.connect(self.follow_flow_statuses)
         active_flows.run_failed.connect(lambda run_id, *_: self.executions.on_events([run_id]))
         active_flows.run_succeeded.connect(lambda run_id, *_: self.executions.on_events([run_id]))

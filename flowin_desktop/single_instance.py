@@ -21,7 +21,14 @@ log = logging.getLogger(__name__)
 
 LOCK_FILE = "flowin-desktop.lock"
 SHOW = b"show\n"
+OPEN = b"open "  # followed by a flowin:// link and a new line
 SHOWN = b"shown\n"
+LINK_SCHEME = "flowin://"
+
+
+def link_in(arguments: list[str]) -> str | None:
+    """The flowin:// link among the start's arguments (the system hands it so), or None."""
+    return next((a for a in arguments if a.lower().startswith(LINK_SCHEME)), None)
 
 
 def server_name(folder: Path) -> str:
@@ -35,6 +42,7 @@ class SingleInstance(QObject):
     started again on the same folder."""
 
     show_requested = Signal()
+    link_requested = Signal(str)  # a later start was given a flowin:// link to open
 
     def __init__(self, folder: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -79,15 +87,21 @@ class SingleInstance(QObject):
     def _read(self, connection: QLocalSocket) -> None:
         if not connection.canReadLine():
             return
-        if bytes(connection.readLine().data()) == SHOW:
+        line = bytes(connection.readLine().data())
+        if line == SHOW or (line.startswith(OPEN) and line.endswith(b"\n")):
             log.info("Flowin was started again: bringing its window forward")
             self.show_requested.emit()
+            if line.startswith(OPEN):
+                link = line[len(OPEN) :].strip().decode("utf-8", errors="replace")
+                if link.lower().startswith(LINK_SCHEME):
+                    self.link_requested.emit(link)
             connection.write(SHOWN)
             connection.flush()
         connection.disconnectFromServer()
 
-    def ask_to_show(self, timeout: float = 30.0) -> bool:
-        """Ask the Flowin holding the folder to bring its window forward; True when it did.
+    def ask_to_show(self, timeout: float = 30.0, link: str | None = None) -> bool:
+        """Ask the Flowin holding the folder to bring its window forward (and open ``link``,
+        a flowin:// link); True when it did.
 
         It may still be starting (its lock taken, its socket not yet answering), so this
         tries again until ``timeout`` seconds have passed.
@@ -97,7 +111,7 @@ class SingleInstance(QObject):
             socket = QLocalSocket()
             socket.connectToServer(self.name)
             if socket.waitForConnected(1000):
-                socket.write(SHOW)
+                socket.write(SHOW if link is None else OPEN + link.encode("utf-8") + b"\n")
                 socket.flush()
                 reply = b""
                 while not reply.endswith(b"\n") and time.monotonic() < deadline:

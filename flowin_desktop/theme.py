@@ -173,6 +173,20 @@ def style_sheet(theme: Theme, rtl: bool = False) -> str:
     #panel {{ background: {t.surface}; }}
     QStatusBar {{ background: {t.surface}; color: {t.muted}; }}
     QHeaderView::section {{ background: {t.surface_alt}; border: none; padding: 4px; }}
+    QFrame#notificationCentre {{ background: {t.surface}; border: 1px solid {t.border};
+        border-radius: 8px; }}
+    QFrame#notificationCentre QScrollArea, QWidget#notificationList {{ background: {t.surface}; }}
+    QFrame#notificationRow {{ border-radius: 6px; }}
+    QFrame#notificationRow[unread="true"] {{ background: {t.surface_alt}; }}
+    QFrame#notificationRow:hover {{ border: 1px solid {t.accent}; }}
+    QFrame#notificationRow[unread="true"] QLabel#notificationTitle {{ font-weight: 700; }}
+    QLabel#notificationTitle {{ font-size: 13px; }}
+    QLabel#notificationText {{ font-size: 12px; }}
+    QLabel#unreadDot {{ color: {t.accent}; font-size: 10px; }}
+    QToolButton#bell {{ padding: 0; }}
+    QLabel#testResult {{ font-size: 12px; color: {t.muted}; }}
+    QLabel#testResult[ok="true"] {{ color: {t.success}; }}
+    QLabel#testResult[ok="false"] {{ color: {t.failure}; }}
     """
 
 

@@ -6,7 +6,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
-from .i18n import isolate, stored_error_text
 from .relay_status import waiting_text
 
 
@@ -22,7 +21,8 @@ class Tray(QSystemTrayIcon):
         self.quit_action = self.menu.addAction("", self._quit)
         self.setContextMenu(self.menu)
         self.activated.connect(self._activated)
-        self.messageClicked.connect(self.show_window)
+        self.messageClicked.connect(self._message_clicked)
+        self.run_to_open: str | None = None  # the run the last pop-up was about
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -53,13 +53,18 @@ class Tray(QSystemTrayIcon):
     def notify_arrived(self, text: str) -> None:
         self.showMessage(self.tr("Flowin"), text)
 
-    def notify_failure(self, execution_id: str, flow_name: str, error: str) -> None:
-        """A failed run of an active flow: say which and why; a click opens Flowin."""
-        self.showMessage(
-            self.tr("'%1' failed").replace("%1", isolate(flow_name)),
-            stored_error_text(error),
-            QSystemTrayIcon.MessageIcon.Warning,
-        )
+    def notify(self, title: str, text: str, execution_id: str | None, urgent: bool) -> None:
+        """A notification's pop-up (a row of the bell); a click opens its run, if it has one."""
+        self.run_to_open = execution_id
+        icon = QSystemTrayIcon.MessageIcon
+        self.showMessage(title, text, icon.Warning if urgent else icon.Information)
+
+    def _message_clicked(self) -> None:
+        open_run = getattr(self.window, "open_run", None)
+        if self.run_to_open and callable(open_run):
+            open_run(self.run_to_open)
+        else:
+            self.show_window()
 
     def _pause_all(self) -> None:
         pause_all = getattr(self.window, "pause_all_flows", None)

@@ -41,7 +41,10 @@ from ..canvas.view import MIN_WIDTH
 from ..cloud.cloud_run import CloudRunChoice
 from ..dialogs.versions import RestoreVersion, VersionHistoryDialog
 from ..i18n import node_type_name, problem_text
+from ..notifications.rules import RuleBook
+from ..notifications.watch import notifier_of
 from ..panels.builder.panel import BuilderPanel
+from ..panels.flow_overview import FlowNotifications
 from ..panels.palette import Palette
 from ..panels.properties import PropertiesPanel
 from ..panels.run_log import RunLog
@@ -114,6 +117,15 @@ class Editor(QWidget):
             self.folder, lambda: self.document.flow, save=self.saving.save_now
         )
         self.properties.add_flow_setting(self.cloud_run)
+        # Who is told about the flow: the usual notifications, or its own.
+        self.flow_notifications = FlowNotifications(
+            RuleBook(store, lambda: notifier_of(self.runtime), registry, lambda: self.connections),
+            lambda: self.document.flow.id,
+            lambda: self.connections,
+            registry,
+        )
+        self.properties.add_flow_setting(self.flow_notifications)
+        self.document.flow_replaced.connect(self.flow_notifications.show_flow)
         self.saving.in_cloud = self.properties.in_cloud = self.cloud_run.runs_in_cloud
         self.builder_panel = BuilderPanel(self.document, self.view, store)
         self.builder_panel.hide()
@@ -286,6 +298,7 @@ class Editor(QWidget):
         )
         self.saving.retranslate()
         self.cloud_run.retranslate()
+        self.flow_notifications.retranslate()
         self.flow_name.setAccessibleName(self.tr("Flow name"))
         self.view.setAccessibleName(self.tr("Canvas"))
         texts = {
@@ -694,3 +707,4 @@ class Editor(QWidget):
         self.saving.keep_unsaved_copy()
         self.test_run.shutdown()
         self.builder_panel.shutdown()
+        self.flow_notifications.rules.close()

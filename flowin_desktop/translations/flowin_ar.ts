@@ -1626,6 +1626,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>Not run: flow was off</source>
       <translation>لم يُشغَّل: كان التدفق متوقفًا</translation>
     </message>
+    <message>
+      <source>Fix now</source>
+      <translation>أصلِحه الآن</translation>
+    </message>
+    <message>
+      <source>Open the flow at the step that failed</source>
+      <translation>افتح التدفق عند الخطوة التي فشلت</translation>
+    </message>
   </context>
   <context>
     <name>AccountPicker</name>
@@ -3471,6 +3479,18 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>This computer did not let Flowin change that. Try again later.</source>
       <translation>لم يسمح هذا الحاسوب لـ Flowin بتغيير ذلك. حاول مرة أخرى لاحقًا.</translation>
     </message>
+    <message>
+      <source>Notifications</source>
+      <translation>الإشعارات</translation>
+    </message>
+    <message>
+      <source>What you are told about your flows, and where. A flow can have its own choice in its overview.</source>
+      <translation>ما تُبلَّغ به عن تدفقاتك، وأين. ويمكن لكل تدفق أن يختار إشعاراته الخاصة في نظرته العامة.</translation>
+    </message>
+    <message>
+      <source>Flowin could not keep these notification settings. Check what you typed.</source>
+      <translation>تعذّر على Flowin حفظ إعدادات الإشعارات هذه. تحقّق مما كتبته.</translation>
+    </message>
   </context>
   <context>
     <name>AboutDialog</name>
@@ -4314,6 +4334,355 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>‹ Your flows</source>
       <translation>‹ تدفقاتك</translation>
+    </message>
+  </context>
+  <context>
+    <name>NotificationCentre</name>
+    <message>
+      <source>just now</source>
+      <translation>الآن</translation>
+    </message>
+    <message>
+      <source>yesterday</source>
+      <translation>أمس</translation>
+    </message>
+    <message>
+      <source>«%1» failed</source>
+      <translation>فشل «%1»</translation>
+    </message>
+    <message>
+      <source>«%1» works again</source>
+      <translation>عاد «%1» يعمل</translation>
+    </message>
+    <message>
+      <source>«%1» has not run for a while</source>
+      <translation>لم يعمل «%1» منذ مدة</translation>
+    </message>
+    <message>
+      <source>Today's summary</source>
+      <translation>ملخص اليوم</translation>
+    </message>
+    <message>
+      <source>Events are waiting in the cloud</source>
+      <translation>أحداث تنتظر في السحابة</translation>
+    </message>
+    <message>
+      <source>A flow was changed in two places</source>
+      <translation>تغيّر تدفق في مكانين</translation>
+    </message>
+    <message>
+      <source>Your weekly report is ready</source>
+      <translation>تقريرك الأسبوعي جاهز</translation>
+    </message>
+    <message>
+      <source>A notification could not be sent</source>
+      <translation>تعذّر إرسال إشعار</translation>
+    </message>
+    <message>
+      <source>Step %1 «%2» failed: %3</source>
+      <translation>فشلت الخطوة %1 «%2»: %3</translation>
+    </message>
+    <message>
+      <source>«%1» failed: %2</source>
+      <translation>فشلت «%1»: %2</translation>
+    </message>
+    <message>
+      <source>Open this run to see what went wrong and fix it</source>
+      <translation>افتح هذا التشغيل لترى ما الخطأ وتُصلحه</translation>
+    </message>
+    <message>
+      <source>Notifications</source>
+      <translation>الإشعارات</translation>
+    </message>
+    <message>
+      <source>Mark all as read</source>
+      <translation>تعليم الكل كمقروء</translation>
+    </message>
+    <message>
+      <source>Nothing new. When a flow fails or works again, you will see it here.</source>
+      <translation>لا جديد. عندما يفشل تدفق أو يعود إلى العمل، ستراه هنا.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n minutes ago</source>
+      <translation>
+        <numerusform>منذ %n دقيقة</numerusform>
+        <numerusform>منذ دقيقة</numerusform>
+        <numerusform>منذ دقيقتين</numerusform>
+        <numerusform>منذ %n دقائق</numerusform>
+        <numerusform>منذ %n دقيقة</numerusform>
+        <numerusform>منذ %n دقيقة</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n hours ago</source>
+      <translation>
+        <numerusform>منذ %n ساعة</numerusform>
+        <numerusform>منذ ساعة</numerusform>
+        <numerusform>منذ ساعتين</numerusform>
+        <numerusform>منذ %n ساعات</numerusform>
+        <numerusform>منذ %n ساعة</numerusform>
+        <numerusform>منذ %n ساعة</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n days ago</source>
+      <translation>
+        <numerusform>منذ %n يوم</numerusform>
+        <numerusform>منذ يوم</numerusform>
+        <numerusform>منذ يومين</numerusform>
+        <numerusform>منذ %n أيام</numerusform>
+        <numerusform>منذ %n يومًا</numerusform>
+        <numerusform>منذ %n يوم</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 · %n times</source>
+      <translation>
+        <numerusform>%1 · %n مرة</numerusform>
+        <numerusform>%1 · مرة واحدة</numerusform>
+        <numerusform>%1 · مرتان</numerusform>
+        <numerusform>%1 · %n مرات</numerusform>
+        <numerusform>%1 · %n مرة</numerusform>
+        <numerusform>%1 · %n مرة</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Notifications: %n unread</source>
+      <translation>
+        <numerusform>الإشعارات: %n غير مقروء</numerusform>
+        <numerusform>الإشعارات: إشعار واحد غير مقروء</numerusform>
+        <numerusform>الإشعارات: إشعاران غير مقروءين</numerusform>
+        <numerusform>الإشعارات: %n إشعارات غير مقروءة</numerusform>
+        <numerusform>الإشعارات: %n إشعارًا غير مقروء</numerusform>
+        <numerusform>الإشعارات: %n إشعار غير مقروء</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>NotificationRules</name>
+    <message>
+      <source>This computer</source>
+      <translation>هذا الحاسوب</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>البريد الإلكتروني</translation>
+    </message>
+    <message>
+      <source>Telegram</source>
+      <translation>تيليجرام</translation>
+    </message>
+    <message>
+      <source>SMS</source>
+      <translation>رسالة نصية (SMS)</translation>
+    </message>
+    <message>
+      <source>WhatsApp</source>
+      <translation>واتساب</translation>
+    </message>
+    <message>
+      <source>E-mail address, e.g. owner@myshop.com</source>
+      <translation>عنوان البريد، مثل owner@myshop.com</translation>
+    </message>
+    <message>
+      <source>Chat ID, e.g. 123456789</source>
+      <translation>رقم المحادثة، مثل 123456789</translation>
+    </message>
+    <message>
+      <source>Mobile number, e.g. +201001234567</source>
+      <translation>رقم الجوال، مثل ‎+201001234567</translation>
+    </message>
+    <message>
+      <source>Mobile number, e.g. +966501234567</source>
+      <translation>رقم الجوال، مثل ‎+966501234567</translation>
+    </message>
+    <message>
+      <source>a week</source>
+      <translation>أسبوع</translation>
+    </message>
+    <message>
+      <source>a day</source>
+      <translation>يوم</translation>
+    </message>
+    <message>
+      <source>Your Twilio number that sends, e.g. +15005550006</source>
+      <translation>رقمك في Twilio الذي يرسل، مثل ‎+15005550006</translation>
+    </message>
+    <message>
+      <source>Approved message template, e.g. flow_alert</source>
+      <translation>قالب الرسالة المعتمد، مثل flow_alert</translation>
+    </message>
+    <message>
+      <source>Its language, e.g. ar</source>
+      <translation>لغته، مثل ar</translation>
+    </message>
+    <message>
+      <source>This computer: a pop-up and the bell</source>
+      <translation>هذا الحاسوب: نافذة منبثقة والجرس</translation>
+    </message>
+    <message>
+      <source>Who receives it</source>
+      <translation>من يستلمها</translation>
+    </message>
+    <message>
+      <source>The account that sends it</source>
+      <translation>الحساب الذي يرسلها</translation>
+    </message>
+    <message>
+      <source>Send a test</source>
+      <translation>أرسل تجربة</translation>
+    </message>
+    <message>
+      <source>Send a short test message there now</source>
+      <translation>أرسل رسالة تجربة قصيرة إلى هناك الآن</translation>
+    </message>
+    <message>
+      <source>My Flowin account's mail</source>
+      <translation>بريد حسابي في Flowin</translation>
+    </message>
+    <message>
+      <source>No account yet</source>
+      <translation>لا يوجد حساب بعد</translation>
+    </message>
+    <message>
+      <source>Connect an account…</source>
+      <translation>ربط حساب…</translation>
+    </message>
+    <message>
+      <source>Choose the account that sends the messages first.</source>
+      <translation>اختر أولًا الحساب الذي يرسل الرسائل.</translation>
+    </message>
+    <message>
+      <source>Write who receives the messages first.</source>
+      <translation>اكتب أولًا من يستلم الرسائل.</translation>
+    </message>
+    <message>
+      <source>Sending a test…</source>
+      <translation>جارٍ إرسال رسالة تجربة…</translation>
+    </message>
+    <message>
+      <source>Sent by %1. Check that the test message arrived.</source>
+      <translation>أُرسلت عبر %1. تأكّد من وصول رسالة التجربة.</translation>
+    </message>
+    <message>
+      <source>Tell me when</source>
+      <translation>أخبرني عندما</translation>
+    </message>
+    <message>
+      <source>A flow fails</source>
+      <translation>يفشل تدفق</translation>
+    </message>
+    <message>
+      <source>A flow that failed works again</source>
+      <translation>يعود تدفق فشل إلى العمل</translation>
+    </message>
+    <message>
+      <source>Every evening: how my flows did that day</source>
+      <translation>كل مساء: كيف سارت تدفقاتي في ذلك اليوم</translation>
+    </message>
+    <message>
+      <source>A flow has not run for</source>
+      <translation>لا يعمل تدفق لمدة</translation>
+    </message>
+    <message>
+      <source>Tell me on</source>
+      <translation>أخبرني عبر</translation>
+    </message>
+    <message>
+      <source>Quiet hours</source>
+      <translation>ساعات الهدوء</translation>
+    </message>
+    <message>
+      <source>Keep messages that can wait between</source>
+      <translation>أمسك الرسائل التي تحتمل الانتظار بين</translation>
+    </message>
+    <message>
+      <source>and</source>
+      <translation>و</translation>
+    </message>
+    <message>
+      <source>Failures still reach you at once; the rest arrive together when the quiet hours end.</source>
+      <translation>تصلك حالات الفشل فورًا مع ذلك؛ ويصل الباقي معًا عند انتهاء ساعات الهدوء.</translation>
+    </message>
+    <message>
+      <source>failures</source>
+      <translation>حالات الفشل</translation>
+    </message>
+    <message>
+      <source>recoveries</source>
+      <translation>عودته إلى العمل</translation>
+    </message>
+    <message>
+      <source>a daily summary</source>
+      <translation>ملخص يومي</translation>
+    </message>
+    <message>
+      <source>no run in %1</source>
+      <translation>عدم تشغيله خلال %1</translation>
+    </message>
+    <message>
+      <source>Nothing is told about this flow.</source>
+      <translation>لا يُبلَّغ عن شيء في هذا التدفق.</translation>
+    </message>
+    <message>
+      <source>Its own: %1, by %2.</source>
+      <translation>خاصة به: %1، عبر %2.</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n days</source>
+      <translation>
+        <numerusform>%n يوم</numerusform>
+        <numerusform>يوم واحد</numerusform>
+        <numerusform>يومين</numerusform>
+        <numerusform>%n أيام</numerusform>
+        <numerusform>%n يومًا</numerusform>
+        <numerusform>%n يوم</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n hours</source>
+      <translation>
+        <numerusform>%n ساعة</numerusform>
+        <numerusform>ساعة واحدة</numerusform>
+        <numerusform>ساعتين</numerusform>
+        <numerusform>%n ساعات</numerusform>
+        <numerusform>%n ساعة</numerusform>
+        <numerusform>%n ساعة</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>FlowNotifications</name>
+    <message>
+      <source>Notifications</source>
+      <translation>الإشعارات</translation>
+    </message>
+    <message>
+      <source>Change…</source>
+      <translation>تغيير…</translation>
+    </message>
+    <message>
+      <source>My usual notifications, as set in Settings.</source>
+      <translation>إشعاراتي المعتادة، كما في الإعدادات.</translation>
+    </message>
+  </context>
+  <context>
+    <name>FlowNotificationsDialog</name>
+    <message>
+      <source>Notifications for this flow</source>
+      <translation>إشعارات هذا التدفق</translation>
+    </message>
+    <message>
+      <source>Use my usual notifications (as set in Settings)</source>
+      <translation>استخدم إشعاراتي المعتادة (كما في الإعدادات)</translation>
+    </message>
+    <message>
+      <source>Its own notifications:</source>
+      <translation>إشعارات خاصة به:</translation>
+    </message>
+    <message>
+      <source>Flowin could not keep these notification settings. Check what you typed.</source>
+      <translation>تعذّر على Flowin حفظ إعدادات الإشعارات هذه. تحقّق مما كتبته.</translation>
     </message>
   </context>
 </TS>

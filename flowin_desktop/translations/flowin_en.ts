@@ -78,4 +78,59 @@
       </translation>
     </message>
   </context>
+  <context>
+    <name>NotificationCentre</name>
+    <message numerus="yes">
+      <source>%n minutes ago</source>
+      <translation>
+        <numerusform>%n minute ago</numerusform>
+        <numerusform>%n minutes ago</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n hours ago</source>
+      <translation>
+        <numerusform>%n hour ago</numerusform>
+        <numerusform>%n hours ago</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n days ago</source>
+      <translation>
+        <numerusform>%n day ago</numerusform>
+        <numerusform>%n days ago</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 · %n times</source>
+      <translation>
+        <numerusform>%1 · %n time</numerusform>
+        <numerusform>%1 · %n times</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Notifications: %n unread</source>
+      <translation>
+        <numerusform>Notifications: %n unread</numerusform>
+        <numerusform>Notifications: %n unread</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>NotificationRules</name>
+    <message numerus="yes">
+      <source>%n days</source>
+      <translation>
+        <numerusform>%n day</numerusform>
+        <numerusform>%n days</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n hours</source>
+      <translation>
+        <numerusform>%n hour</numerusform>
+        <numerusform>%n hours</numerusform>
+      </translation>
+    </message>
+  </context>
 </TS>

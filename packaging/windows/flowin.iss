@@ -40,5 +40,11 @@ Name: "{group}\Flowin"; Filename: "{app}\flowin-desktop.exe"
 Name: "{group}\{cm:UninstallProgram,Flowin}"; Filename: "{uninstallexe}"
 Name: "{autodesktop}\Flowin"; Filename: "{app}\flowin-desktop.exe"; Tasks: desktopicon
 
+[Registry]
+; flowin://run/ID links (a notification's "Fix it in Flowin") open that run in Flowin.
+Root: HKA; Subkey: "Software\Classes\flowin"; ValueType: string; ValueName: ""; ValueData: "URL:Flowin link"; Flags: uninsdeletekey
+Root: HKA; Subkey: "Software\Classes\flowin"; ValueType: string; ValueName: "URL Protocol"; ValueData: ""
+Root: HKA; Subkey: "Software\Classes\flowin\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\flowin-desktop.exe"" ""%1"""
+
 [Run]
 Filename: "{app}\flowin-desktop.exe"; Description: "{cm:LaunchProgram,Flowin}"; Flags: nowait postinstall skipifsilent

@@ -21,6 +21,8 @@ from flowin_desktop.i18n import (
 )
 from flowin_desktop.main_window import MainWindow
 from flowin_desktop.tray import Tray
+from flowin_engine.model import Flow
+from flowin_engine.store import new_notification
 
 from .conftest import WAIT_MS
 
@@ -103,11 +105,16 @@ def test_the_tray_names_a_failed_flow_in_an_isolate(qtbot, window):
     tray = Tray(window, QIcon(), window)
     shown: list[tuple[str, str]] = []
     tray.showMessage = lambda title, message, *_: shown.append((title, message))
+    window.tray = tray
+    flow = Flow(name="Big order?")
+    window.store.flows.save(flow)
+    row = new_notification("failure", "«Big order?» failed", "Out of stock", flow_id=flow.id)
 
-    tray.notify_failure("run-1", "Big order?", "Out of stock")
+    window.pop_up(row)
 
     ((title, _message),) = shown
     assert f"{FSI}Big order?{PDI}" in title
+    window.tray = None
 
 
 def test_the_executions_view_isolates_the_flow_and_step_it_names(qtbot, window):

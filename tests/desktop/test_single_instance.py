@@ -38,9 +38,9 @@ def wait_for_line(process: subprocess.Popen[bytes], log: Path, line: str) -> Non
     raise AssertionError(f"no '{line}' in:\n{log.read_text(encoding='utf-8')}")
 
 
-def start_again(data: Path) -> subprocess.CompletedProcess[str]:
+def start_again(data: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "flowin_desktop"],
+        [sys.executable, "-m", "flowin_desktop", *arguments],
         env=app_environment(data),
         capture_output=True,
         text=True,
@@ -83,6 +83,20 @@ def test_the_socket_left_by_a_crashed_flowin_does_not_stop_the_next_start(tmp_pa
         wait_for_line(following, log, BROUGHT_FORWARD)
     finally:
         stop(following)
+
+
+def test_a_flowin_run_link_given_to_a_second_start_opens_that_run_in_the_first(tmp_path):
+    """What the system does with a notification's "Fix it in Flowin" link: start Flowin with
+    it; the Flowin already open shows that run."""
+    data, log = tmp_path / "data", tmp_path / "first.log"
+    first = start_app(data, log)
+    try:
+        wait_for_line(first, log, LISTENING)
+        second = start_again(data, "flowin://run/4f2a9c")
+        assert second.returncode == 0, second.stderr
+        wait_for_line(first, log, "Opening the run 4f2a9c")
+    finally:
+        stop(first)
 
 
 def test_each_data_folder_has_its_own_socket_so_two_run_side_by_side(tmp_path):
