@@ -42,6 +42,9 @@ SERVICE_WORDS: dict[str, tuple[str, ...]] = {
 # Arabic words carry their article and a joined conjunction or preposition: "والطلبات",
 # "بالواتساب". A query word also matches without them.
 _ARABIC_PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل")
+# Endings after normalising: taa marbuta (ة → ه), and the sound plurals.
+_ARABIC_ENDINGS = ("ه", "ات", "ين", "ون")
+_ARABIC = re.compile("[\u0621-\u064a]")
 _WORD = re.compile(r"[\w\u0621-\u064a+#@-]+")
 
 
@@ -139,12 +142,26 @@ def _haystack(template: Template) -> str:
 
 
 def _contains(haystack: str, word: str) -> bool:
-    if word in haystack:
-        return True
-    for prefix in _ARABIC_PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
-            return word[len(prefix) :] in haystack
-    return False
+    return any(form in haystack for form in _forms(word))
+
+
+def _forms(word: str) -> set[str]:
+    """The word, and the forms of it a template may use instead: Arabic without its joined
+    article or preposition ("بالواتساب") or its ending ("عيادة" in "العيادات"), English
+    without its plural ("invoices" in "invoice")."""
+    forms = {word}
+    if _ARABIC.match(word):
+        for prefix in _ARABIC_PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+                forms.add(word[len(prefix) :])
+                break
+        for form in list(forms):
+            for ending in _ARABIC_ENDINGS:
+                if form.endswith(ending) and len(form) - len(ending) >= 3:
+                    forms.add(form[: -len(ending)])
+    elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        forms.add(word[:-2] if word.endswith("ies") else word[:-1])
+    return forms
 
 
 def _read_folders(root: Path, *, private: bool, strict: bool) -> Iterable[Template]:

@@ -86,6 +86,12 @@ def test_a_shipped_template_becomes_a_flow_that_validates_from_its_examples(temp
                 assert flow.node_by_name(name).params["connection"] == f"conn-{need.connector}"
 
 
+def test_the_library_ships_at_least_thirty_templates_in_every_category():
+    assert len(SHIPPED) >= 30
+    assert {t.category for t in SHIPPED} == set(Category)
+    assert len({t.id for t in SHIPPED}) == len(SHIPPED)
+
+
 def test_each_category_has_its_name_in_both_languages():
     assert set(CATEGORY_NAMES) == set(Category)
     for names in CATEGORY_NAMES.values():
@@ -153,6 +159,11 @@ def test_the_message_a_user_leaves_alone_is_the_one_in_their_language():
         ("lead slack", "en", "web-form-leads-sheet-slack"),
         ("Marketing", "en", "web-form-leads-sheet-slack"),
         ("التسويق", "ar", "web-form-leads-sheet-slack"),
+        ("عيادة", "ar", "clinic-same-day-appointment-sms"),  # the singular of العيادات
+        ("unpaid invoices", "en", "freelance-invoice-reminders"),
+        ("الفواتير", "ar", "freelance-invoice-reminders"),
+        ("المقهى", "ar", "cafe-daily-specials-telegram"),
+        ("sms", "en", "clinic-booking-sms-confirmation"),
     ],
 )
 def test_search_finds_templates_by_words_in_either_language(text, language, expected):
