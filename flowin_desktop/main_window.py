@@ -46,6 +46,7 @@ from .templates import NewFlowChoice, TemplateGallery, UseTemplateWizard
 from .templates.files import TemplateFiles
 from .templates.new_flow import BLANK, BUILDER, TEMPLATE
 from .theme import THEMES, Theme, apply_theme
+from .work import BackgroundCalls
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
             self,
         )
         self._return_page: QWidget = self.home
+        self._told_conflicts: set[str] = set()  # the flows whose sync conflict was told
+        self._notifying = BackgroundCalls(self)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self.home)
@@ -157,6 +160,7 @@ class MainWindow(QMainWindow):
             self.notification_watch, self._flow_names, self
         )
         self.notification_centre.run_requested.connect(self.open_run)
+        self.notification_centre.flow_requested.connect(self.open_flow)
         self.addToolBarBreak()
         self.addToolBar(self.editor.saving.conflict_bar)
 
@@ -265,6 +269,7 @@ class MainWindow(QMainWindow):
         self.notification_watch.changed.connect(self._show_unread)
         self.store_watch.changed.connect(self.notification_watch.follow)
         self.notification_watch.arrived.connect(self.pop_up)
+        self.cloud.synced.connect(self.tell_sync_conflicts)
         self.executions.fix_requested.connect(self.fix_run)
         relay = self.editor.relay_watch
         relay.signed_in_here = lambda: self.cloud.signed_in
@@ -499,6 +504,17 @@ class MainWindow(QMainWindow):
         urgent = kind_of(row) in ("failure", "sync_conflict")
         text = sentence(row, failure_reason(self.store, row))
         self.tray.notify(headline(row, name), text, row.execution_id, urgent)
+
+    def tell_sync_conflicts(self, report: Any) -> None:
+        """A flow changed both here and in the cloud: the bell (and the owner's channels) say
+        so once a session; the conflict stays in the flow's bar until it is resolved."""
+        notifier = self.notification_watch.notifier()
+        new = [ref for ref in report.conflicts if ref.id not in self._told_conflicts]
+        if notifier is None or not new:
+            return
+        self._told_conflicts.update(ref.id for ref in new)
+        # Off the window's thread: the owner's channels are sent to at once.
+        self._notifying.start(lambda: [notifier.sync_conflict(r.id, r.name) for r in new])
 
     def _show_unread(self) -> None:
         self.bell.set_count(self.notification_watch.unread_count())

@@ -80,6 +80,10 @@ def headline(row: Any, flow_name: str | None) -> str:
         return fill(_tr("«%1» works again"), flow_name)
     if flow_name and kind == "silence":
         return fill(_tr("«%1» has not run for a while"), flow_name)
+    if flow_name and kind == "summary":
+        return fill(_tr("«%1» today"), flow_name)
+    if flow_name and kind == "sync_conflict":
+        return fill(_tr("«%1» was changed in two places"), flow_name)
     if kind == "summary":
         return _tr("Today's summary")
     if kind == "waiting_events":
@@ -209,7 +213,7 @@ class NotificationRow(QFrame):
         self.dot = QLabel("●" if self.unread else "")
         self.dot.setObjectName("unreadDot")
         layout.addWidget(self.dot, 0, Qt.AlignmentFlag.AlignTop)
-        if self.opens_run:
+        if self.opens_run and kind_of(row) == "failure":
             self.setToolTip(_tr("Open this run to see what went wrong and fix it"))
 
     @property
@@ -240,6 +244,7 @@ class NotificationCentre(QFrame):
     asked for a row that has a run (a failure: the run opens with Fix now)."""
 
     run_requested = Signal(str)  # the execution id of the row clicked
+    flow_requested = Signal(str)  # the flow of a row without a run (a conflict, a silence)
 
     def __init__(
         self,
@@ -328,9 +333,13 @@ class NotificationCentre(QFrame):
         if not getattr(record, "read", False):
             self.watch.mark_read([record.id])
         execution_id = getattr(record, "execution_id", None)
+        flow_id = getattr(record, "flow_id", None)
         if execution_id:
             self.hide()
             self.run_requested.emit(execution_id)
+        elif flow_id and flow_id in self.flow_names():
+            self.hide()
+            self.flow_requested.emit(flow_id)
 
     def open_under(self, anchor: QWidget) -> None:
         """Show the centre under ``anchor`` (the bell), its far edge at the bell's."""

@@ -4457,6 +4457,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
         <numerusform>الإشعارات: %n إشعار غير مقروء</numerusform>
       </translation>
     </message>
+    <message>
+      <source>«%1» today</source>
+      <translation>«%1» اليوم</translation>
+    </message>
+    <message>
+      <source>«%1» was changed in two places</source>
+      <translation>تغيّر «%1» في مكانين</translation>
+    </message>
   </context>
   <context>
     <name>NotificationRules</name>

@@ -13,6 +13,7 @@ from pytest_httpserver import HTTPServer
 from flowin_desktop.active_flows import ActiveFlows
 from flowin_desktop.tray import Tray
 from flowin_engine.model import Edge, Flow, FlowStatus, Node
+from flowin_engine.sync.sync import FlowRef, SyncReport
 
 from .conftest import WAIT_MS, click, plain, shown
 
@@ -263,3 +264,21 @@ def test_the_tray_pops_up_the_new_row_and_its_click_opens_the_run(qtbot, running
     assert window.pages.currentWidget() is window.executions
     assert window.executions.current_id() == tray.run_to_open
     window.tray = None
+
+
+def test_a_sync_conflict_is_told_once_and_its_row_opens_the_flow(qtbot, running):
+    window, _ = running
+    conflict = SyncReport(conflicts=[FlowRef("hook", "Order confirmations")])
+
+    window.cloud.synced.emit(conflict)
+    qtbot.waitUntil(lambda: window.bell.count == 1, timeout=WAIT_MS)
+    window.cloud.synced.emit(conflict)  # the next sync finds it still there: not news
+    window.notification_watch.follow()
+    assert [r.count for r in window.notification_watch.rows()] == [1]
+
+    centre = window.show_notifications()
+    (row,) = shown(qtbot, centre).rows
+    assert plain(row.title.text()) == "«Order confirmations» was changed in two places"
+    qtbot.mouseClick(row, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.editor
+    assert window.editor.document.flow.id == "hook"
