@@ -30,9 +30,11 @@ from flowin_engine.store import Store
 from flowin_engine.templates import Template, TemplateLibrary, instantiate, needed_accounts
 from flowin_engine.webhooks import WebhookRequest
 from tests.connectors import (
+    test_moyasar,
     test_notion,
     test_slack,
     test_stripe,
+    test_tap,
     test_telegram,
     test_twilio,
     test_whatsapp,
@@ -234,6 +236,9 @@ def stand_ins(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StandIns]:
             "google_sheets": add("google_sheets", "Layla", oauth_secret(tokens, found.google["google_sheets"].url)).id,
             "gmail": add("gmail", "Layla", oauth_secret(tokens, found.google["gmail"].url)).id,
             "email": add("email", "Shop mail", {"host": "127.0.0.1", "port": smtp.port, "security": "none", "username": USER, "password": PASSWORD, "from_name": "Layla's Shop"}).id,
+            # Their templates only receive payments: nothing is served at these addresses.
+            "moyasar": add("moyasar", "Shop", {"secret_key": test_moyasar.KEY, "webhook_secret": test_moyasar.TOKEN, "base_url": "http://127.0.0.1:9"}).id,
+            "tap": add("tap", "Shop", {"secret_key": test_tap.KEY, "base_url": "http://127.0.0.1:9"}).id,
             "shopify": add("shopify", "Layla's shop", {"shop_domain": "layla-shop.myshopify.com", "access_token": SHOPIFY_TOKEN, "webhook_secret": SHOPIFY_SECRET, "base_url": found.shopify.url}).id,
         }  # fmt: skip
         yield found
@@ -275,6 +280,12 @@ def _shopify_order_delivered() -> dict[str, Any]:
     return _delivered(order, **{"x-shopify-shop-domain": "layla-shop.myshopify.com"})
 
 
+def _moyasar_declined() -> dict[str, Any]:
+    declined = test_moyasar.event("payment_failed", status="failed")
+    declined["data"]["source"]["message"] = "INSUFFICIENT_FUNDS"
+    return _delivered(declined)
+
+
 # What each vendor's webhook delivers, from the connector tests' checked samples.
 DELIVERED = {
     "shopify.new_order": _shopify_order_delivered,
@@ -283,6 +294,9 @@ DELIVERED = {
     "stripe.new_customer": lambda: _delivered(test_stripe.customer_event()),
     "whatsapp.incoming_message": lambda: _delivered(test_whatsapp.INCOMING),
     "slack.new_message": lambda: _delivered(test_slack.MESSAGE_EVENT),
+    "tap.charge_captured": lambda: _delivered(test_tap.charge()),
+    "moyasar.payment_paid": lambda: _delivered(test_moyasar.event()),
+    "moyasar.payment_failed": _moyasar_declined,
     "twilio.incoming_sms": lambda: _delivered(
         {**test_twilio.INCOMING, "Body": "Can I move my appointment to Thursday?"},
         **{"content-type": "application/x-www-form-urlencoded"},
