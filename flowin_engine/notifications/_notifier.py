@@ -199,7 +199,8 @@ class Notifier:
         self.records.mark_all_read()
 
     def rules(self) -> Rules:
-        default = Rule()
+        # Until the owner sets notifications, they speak the language chosen for Flowin.
+        default = Rule(language="ar" if self.store.language() == "ar" else "en")
         flows: dict[str, Rule] = {}
         for scope, kept in self.records.rules().items():
             try:

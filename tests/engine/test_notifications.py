@@ -28,7 +28,7 @@ from flowin_engine.notifications import (
     Rule,
 )
 from flowin_engine.runtime import RuntimeSettings
-from flowin_engine.store import Store
+from flowin_engine.store import LANGUAGE_SETTING, Store
 
 from .builders import make_flow, registry_with_testkit
 
@@ -223,6 +223,16 @@ def test_rules_are_global_with_a_flows_own_override_and_survive_a_restart(store)
     notifier.set_rule(flow.id, None)
     notifier.run_finished(failed(flow))
     assert len(notifier.list()) == 1
+
+
+def test_without_a_rule_kept_notifications_speak_the_language_chosen_for_flowin(store):
+    store.set_setting(LANGUAGE_SETTING, "ar")  # the app's language, as the desktop keeps it
+    flow = order_flow(store, name="تأكيد الطلبات")
+    notifier = notifier_for(store)
+    assert notifier.rules().default.language == "ar"
+    notifier.run_finished(failed(flow))
+    (row,) = notifier.list()
+    assert row.title == "فشل «تأكيد الطلبات»"
 
 
 def test_an_arabic_rule_writes_arabic_rows(store):
