@@ -40,6 +40,7 @@ class TriggerKind(StrEnum):
     SCHEDULE = "schedule"
     WEBHOOK = "webhook"
     POLLING = "polling"
+    EVENT = "event"  # something inside Flowin: another flow failed (core.on_failure)
 
 
 class Phrases(BaseModel):

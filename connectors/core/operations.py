@@ -68,6 +68,14 @@ class ManualTriggerInput(BaseModel):
     )
 
 
+class OnFailureInput(BaseModel):
+    flows: list[str] = Field(
+        default_factory=list,
+        title="Only these flows",
+        description="Names of the flows to watch; leave empty to start when any other flow fails.",
+    )
+
+
 class FieldValue(BaseModel):
     name: str = Field(
         title="Name",
@@ -228,6 +236,27 @@ def manual_trigger(params: ManualTriggerInput, ctx: StepContext) -> Any:
     if ctx.trigger_data is not None:
         return ctx.trigger_data
     return copy.deepcopy(params.sample_data) if params.sample_data else {}
+
+
+# What a run started by hand from the editor gets: a failure like the ones it will receive.
+_FAILURE_EXAMPLE = {
+    "flow_id": "",
+    "flow_name": "Order confirmations",
+    "step": "Send WhatsApp",
+    "step_number": 2,
+    "error": "Invalid WhatsApp API token — reconnect the WhatsApp account.",
+    "execution_id": "",
+    "at": "",
+    "link": "",
+    "command": "",
+}
+
+
+def on_failure(params: OnFailureInput, ctx: StepContext) -> Any:
+    """The failed run's details; the runtime starts the flow (flowin_engine.runtime) with them."""
+    if ctx.trigger_data is not None:
+        return ctx.trigger_data
+    return dict(_FAILURE_EXAMPLE)
 
 
 def set_fields(params: SetFieldsInput, ctx: StepContext) -> dict[str, Any]:

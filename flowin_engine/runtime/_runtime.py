@@ -38,7 +38,7 @@ from ..cloud_run import cloud_run_flows
 from ..errors import FlowinError, NotFound
 from ..events import ExecutionFinished, ExecutionStarted, ExecutionStatus
 from ..model import Flow
-from ..notifications import Notifier
+from ..notifications import FailedRun, Notifier
 from ..polling import PollContext
 from ..registry import NodeType, TriggerKind
 from ..runner import ExecutionHandle, ExecutionResult, FlowPlan, Start, Waiting
@@ -62,6 +62,8 @@ if TYPE_CHECKING:
 log = logging.getLogger("flowin.runtime")
 
 RESPOND_TYPE = "webhook.respond"
+ON_FAILURE_TYPE = "core.on_failure"
+ON_FAILURE_SOURCE = "on_failure"
 # Under the time that starts each line of the run log (`flowin serve`'s "HH:MM:SS  "): the
 # further lines of runs logged together.
 RUN_LINE_INDENT = 10
@@ -180,6 +182,7 @@ class Runtime:
         self.relay = Relay(self, lambda: self.account)
         # The bell's rows and the messages sent when runs fail (see flowin_engine.notifications).
         self.notifications = Notifier(store, registry=self.registry, connections=self.connections)
+        self.notifications.on_failed_run(self._another_flow_failed)
 
     # Life cycle.
 
@@ -900,6 +903,31 @@ class Runtime:
         # planned, give or take the scheduler's wake-up.
         payload = {"scheduled_at": now.isoformat(), "fired_at": now.isoformat(), "missed": missed}
         self.inbox.accept(flow_id, "schedule", payload)
+
+    # Flows started when another flow fails.
+
+    def _another_flow_failed(self, failed: FailedRun) -> None:
+        """Start the active flows that begin "when another flow fails" with the failed run's
+        details. A flow started that way that fails starts none of them: two such flows would
+        otherwise start each other for ever."""
+        if failed.mode == ON_FAILURE_SOURCE:
+            return
+        with self._lock:
+            watchers = [a for a in self._active.values() if a.trigger.type == ON_FAILURE_TYPE]
+        if not watchers:
+            return
+        failed_flow = self._flow_for(failed.flow_id)
+        if failed_flow is not None and any(n.type == ON_FAILURE_TYPE for n in failed_flow.nodes):
+            return
+        data = failed.as_data()
+        for watcher in watchers:
+            if watcher.flow.id == failed.flow_id:
+                continue
+            only = [name.strip() for name in getattr(watcher.params, "flows", []) if name.strip()]
+            if only and failed.flow_id not in only and failed.flow_name not in only:
+                continue
+            log.info("'%s' failed: starting '%s'", failed.flow_name, watcher.flow.name)
+            self.inbox.accept(watcher.flow.id, ON_FAILURE_SOURCE, data)
 
     # Polling.
 

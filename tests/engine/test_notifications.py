@@ -433,3 +433,57 @@ def test_every_sentence_has_its_arabic_with_the_same_placeholders():
         translated = arabic.get((_messages.CONTEXT, sentence))
         assert translated, f"no Arabic for {sentence!r}"
         assert placeholders(translated) == placeholders(sentence), sentence
+
+
+def test_a_flow_started_when_another_fails_gets_the_failed_runs_details_and_never_loops(store):
+    broken = order_flow(store)
+
+    def handler(name: str, **params):
+        return make_flow(
+            [
+                ("When a flow fails", "core.on_failure", params),
+                (
+                    "Give up",
+                    "core.stop_with_error",
+                    {"message": "Could not handle {{ trigger.flow_name }}: {{ trigger.error }}"},
+                ),
+            ],
+            ["When a flow fails -> Give up"],
+            name=name,
+        )
+
+    # Two handlers that fail: each would start the other for ever if a handler's failure
+    # started handlers.
+    first, second = handler("Error handler"), handler("Second handler")
+    elsewhere = handler("Invoices only", flows=["Invoices"])
+    for flow in (first, second, elsewhere):
+        flow.status = FlowStatus.ACTIVE
+        store.flows.save(flow)
+    runtime = DataFolder(store, registry=REGISTRY).runtime(
+        RuntimeSettings(port=0, sync_interval=0.1)
+    )
+    runtime.start()
+    try:
+        runtime.sync()
+        reply = httpx.post(f"{runtime.address}/webhook/orders", json={"order": 1042})
+        failed_id = reply.json()["execution_id"]
+        # The broken flow's failure and both handlers' are told of.
+        wait_for(lambda: len(runtime.notifications.list()) == 3)
+        assert runtime.notifications.wait_idle()
+    finally:
+        runtime.stop(grace=2)
+    assert store.inbox.unstarted() == []  # nothing more was started, even for later
+
+    for flow in (first, second):
+        (handled,) = store.executions.summaries(flow_id=flow.id)
+        detail = store.executions.get(handled.id)
+        assert detail.mode == "on_failure"
+        data = detail.trigger_data
+        assert data["flow_id"] == broken.id and data["flow_name"] == "Order confirmations"
+        assert (data["step"], data["step_number"]) == ("Send WhatsApp", 2)
+        assert data["error"] == "Invalid WhatsApp API token."
+        assert data["execution_id"] == failed_id
+        assert data["link"] == f"flowin://run/{failed_id}"
+        assert datetime.fromisoformat(data["at"]).tzinfo is not None
+        assert detail.error == "Could not handle Order confirmations: Invalid WhatsApp API token."
+    assert store.executions.summaries(flow_id=elsewhere.id) == []

@@ -4,6 +4,14 @@
   <context>
     <name>NodeTypes</name>
     <message>
+      <source>When another flow has an error</source>
+      <translation>عند خطأ في تدفق آخر</translation>
+    </message>
+    <message>
+      <source>Starts the flow when another of your flows fails, with which flow, which step and why, so you can handle it your way.</source>
+      <translation>يبدأ التدفق عندما يفشل تدفق آخر من تدفقاتك، ومعه أي تدفق وأي خطوة ولماذا، لتتصرف بطريقتك.</translation>
+    </message>
+    <message>
       <source>Manual trigger</source>
       <translation>مشغِّل يدوي</translation>
     </message>
@@ -166,6 +174,14 @@
   </context>
   <context>
     <name>NodeFields</name>
+    <message>
+      <source>Only these flows</source>
+      <translation>هذه التدفقات فقط</translation>
+    </message>
+    <message>
+      <source>Names of the flows to watch; leave empty to start when any other flow fails.</source>
+      <translation>أسماء التدفقات التي تراقبها؛ اتركها فارغة ليبدأ عند فشل أي تدفق آخر.</translation>
+    </message>
     <message>
       <source>Amount</source>
       <translation>المقدار</translation>
