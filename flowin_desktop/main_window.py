@@ -132,6 +132,11 @@ class MainWindow(QMainWindow):
         self.theme_button.clicked.connect(self.toggle_theme)
         self.executions_button = QToolButton()
         self.executions_button.clicked.connect(self.show_executions)
+        self.insights_button = QToolButton()
+        self.insights_button.setObjectName("insightsButton")
+        self.insights_button.clicked.connect(self.show_insights)
+        # The insights page, made when first opened (it brings matplotlib).
+        self.insights: Any = None
         # In the editor the secondary actions (executions, sync, language, theme) fold into one
         # menu button, so the flow's own tools fit a 1280 px window in every language.
         self.more_button = QToolButton()
@@ -149,7 +154,12 @@ class MainWindow(QMainWindow):
         self.editor.tools.hide()
         self._outside_editor_widgets = [
             bar.addWidget(widget)
-            for widget in (self.executions_button, self.sync_button, self.language)
+            for widget in (
+                self.insights_button,
+                self.executions_button,
+                self.sync_button,
+                self.language,
+            )
         ]
         self._outside_editor_widgets.append(bar.addWidget(self.theme_button))
         # The bell stays in sight on every page: a failure is news wherever the user is.
@@ -320,6 +330,10 @@ class MainWindow(QMainWindow):
         self.theme_button.setToolTip(self.tr("Switch between the light and dark theme"))
         self.more_button.setText(self.tr("More ▾"))
         self.more_button.setToolTip(self.tr("Executions, sync, language and theme"))
+        self.insights_button.setText(self.tr("Insights"))
+        self.insights_button.setToolTip(
+            self.tr("What your flows did this week, what failed, and the time they saved you")
+        )
         self.executions_button.setText(self.tr("Executions"))
         self.executions_button.setToolTip(self.tr("Every run of your flows, with its steps"))
         self.cloud_reactions.show_status()
@@ -353,6 +367,8 @@ class MainWindow(QMainWindow):
         self.home.retranslate()
         self.executions.retranslate()
         self.gallery.retranslate()
+        if self.insights is not None:
+            self.insights.retranslate()
         self.waiting.retranslate()
         self.notification_centre.retranslate()
         self._show_unread()
@@ -395,6 +411,8 @@ class MainWindow(QMainWindow):
         self.home.refresh()
         if self.executions.isVisible():
             self.executions.refresh()
+        if self.insights is not None and self.insights.isVisible():
+            self.insights.refresh()
 
     def set_theme(self, name: str) -> None:
         self.theme = THEMES[name]
@@ -408,6 +426,8 @@ class MainWindow(QMainWindow):
         self.bell.update()
         if self.executions.isVisible():
             self.executions.refresh()
+        if self.insights is not None:
+            self.insights.set_theme(self.theme)
         self.theme_button.setText(self.tr("Dark") if name == "light" else self.tr("Light"))
 
     def toggle_theme(self) -> None:
@@ -449,6 +469,8 @@ class MainWindow(QMainWindow):
     def _leave_executions(self) -> None:
         if self._return_page is self.editor:
             self.show_editor()
+        elif self.insights is not None and self._return_page is self.insights:
+            self._show_page(self.insights)
         else:
             self.show_home()
 
@@ -456,8 +478,9 @@ class MainWindow(QMainWindow):
         """The run history with this run open (from the bell, the tray or a flowin://run link)."""
         if self.pages.currentWidget() is not self.executions:
             self.editor.saving.save_now()
-            in_editor = self.pages.currentWidget() is self.editor
-            self._return_page = self.editor if in_editor else self.home
+            current = self.pages.currentWidget()
+            # Back returns to the editor or the insights it was opened from, else home.
+            self._return_page = current if current in (self.editor, self.insights) else self.home
         self.executions.show_flow(None)
         self.executions.set_filters()
         self.executions.select(execution_id)
@@ -521,6 +544,33 @@ class MainWindow(QMainWindow):
 
     def _flow_names(self) -> dict[str, str]:
         return {summary.id: summary.name for summary in self.store.flows.summaries()}
+
+    def show_insights(self) -> Any:
+        """The insights dashboard (made the first time: it imports matplotlib)."""
+        if self.insights is None:
+            from .insights import InsightsPage
+
+            self.insights = InsightsPage(
+                self.store, self.theme, secret_of=self._secret_for_insights
+            )
+            self.insights.back_requested.connect(self.show_home)
+            self.insights.open_run_requested.connect(lambda _flow, run: self.open_run(run))
+            self.insights.fix_requested.connect(self.fix_run)
+            self.pages.addWidget(self.insights)
+        self.editor.saving.save_now()
+        self._show_page(self.insights)
+        self.insights.refresh()
+        return self.insights
+
+    def _secret_for_insights(self, connection_id: str) -> dict[str, Any] | None:
+        """A connection's secret, for its token's expiry only; None when it can't be read."""
+        connections = self.active_flows.runtime.connections if self.active_flows else None
+        if connections is None:
+            return None
+        try:
+            return connections.secret(connection_id)
+        except Exception:  # gone from the keyring: the dashboard shows what it knows
+            return None
 
     def retry_execution(self, execution_id: str) -> str:
         """Start a retry of a failed run, in the test-run pool; returns the new run's id."""

@@ -75,16 +75,16 @@ _WORDS: dict[str, dict[str, str]] = {
     "failing_steps": {"en": "Steps that fail most", "ar": "الخطوات الأكثر فشلًا"},
     "succeeded": {"en": "Succeeded", "ar": "نجحت"},
     "failed": {"en": "Failed", "ar": "فشلت"},
-    "other_flows": {"en": "Other flows", "ar": "مسارات أخرى"},
+    "other_flows": {"en": "Other flows", "ar": "تدفقات أخرى"},
     "no_runs": {
         "en": "No runs yet in this period. When your flows run, you will see here what they did.",
-        "ar": "لا تشغيلات بعد في هذه الفترة. عندما تعمل مساراتك سترى هنا ما أنجزته.",
+        "ar": "لا تشغيلات بعد في هذه الفترة. عندما تعمل تدفقاتك سترى هنا ما أنجزته.",
     },
     "no_failures": {"en": "No step failed in this period.", "ar": "لم تفشل أي خطوة في هذه الفترة."},
     "not_set": {
         "en": "Time saved is not set for: {flows}. Open the flow, and set “Minutes saved per run” "
         "in its settings.",
-        "ar": "الوقت الموفَّر غير محدد للمسارات: {flows}. افتح المسار وحدّد «الدقائق الموفَّرة في كل "
+        "ar": "الوقت الموفَّر غير محدد للتدفقات: {flows}. افتح التدفق وحدّد «الدقائق الموفَّرة في كل "
         "تشغيل» في إعداداته.",
     },
     "open_run": {"en": "Open in Flowin", "ar": "افتحه في Flowin"},
@@ -102,7 +102,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "hours_short": {"en": "{n} h", "ar": "{n} س"},
     "footer": {
         "en": "Flowin writes this report every week from the runs on your computer.",
-        "ar": "يكتب Flowin هذا التقرير كل أسبوع من تشغيلات مساراتك على حاسوبك.",
+        "ar": "يكتب Flowin هذا التقرير كل أسبوع من تشغيلات تدفقاتك على حاسوبك.",
     },
     "subject": {"en": "Flowin: {headline}", "ar": "Flowin: {headline}"},
     "html_note": {

@@ -357,6 +357,34 @@ class SetStepsOfFailedRunsOnly(FlowCommand):
         self.document.changed.emit()
 
 
+class SetMinutesSavedPerRun(FlowCommand):
+    """How many minutes of hand work one run of the flow saves (None: not said); turning the
+    number up or down several times in a row is one undo step."""
+
+    MERGE_ID = 0x5A7E
+
+    def __init__(self, document: FlowDocument, minutes: int | None) -> None:
+        super().__init__(document, _tr("Change the minutes saved per run"))
+        self.old, self.new = document.flow.settings.minutes_saved_per_run, minutes
+
+    def id(self) -> int:
+        return self.MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetMinutesSavedPerRun) or other.document is not self.document:
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self.flow.settings.minutes_saved_per_run = self.new
+        self.document.changed.emit()
+
+    def undo(self) -> None:
+        self.flow.settings.minutes_saved_per_run = self.old
+        self.document.changed.emit()
+
+
 class RenameFlow(FlowCommand):
     def __init__(self, document: FlowDocument, name: str) -> None:
         super().__init__(document, _tr("Rename flow"))

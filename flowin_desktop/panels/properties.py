@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -35,10 +36,17 @@ from flowin_engine.expressions import template_strings
 from flowin_engine.model import OnError
 from flowin_engine.registry import NodeType, TriggerKind
 
-from ..editor.document import EditCommand, FlowDocument, SetNodeValue, SetStepsOfFailedRunsOnly
+from ..editor.document import (
+    EditCommand,
+    FlowDocument,
+    SetMinutesSavedPerRun,
+    SetNodeValue,
+    SetStepsOfFailedRunsOnly,
+)
 from ..i18n import (
     NODE_TYPES,
     field_text,
+    follow_digits,
     isolate,
     node_type_description,
     node_type_name,
@@ -120,12 +128,28 @@ class PropertiesPanel(QWidget):
         self.steps_of_failures_only_help = QLabel()
         self.steps_of_failures_only_help.setObjectName("help")
         self.steps_of_failures_only_help.setWordWrap(True)
+        # The insights' time saved: minutes of hand work one run saves (0 shows "Not set").
+        self.minutes_saved_label = QLabel()
+        self.minutes_saved = QSpinBox()
+        self.minutes_saved.setObjectName("minutesSavedPerRun")
+        self.minutes_saved.setRange(0, 24 * 60)
+        self.minutes_saved.valueChanged.connect(self._minutes_saved_changed)
+        self.minutes_saved_label.setBuddy(self.minutes_saved)
+        self.minutes_saved_help = QLabel()
+        self.minutes_saved_help.setObjectName("help")
+        self.minutes_saved_help.setWordWrap(True)
+        minutes_row = QHBoxLayout()
+        minutes_row.addWidget(self.minutes_saved_label)
+        minutes_row.addWidget(self.minutes_saved)
+        minutes_row.addStretch(1)
         self.overview_page = QWidget()
         overview_layout = QVBoxLayout(self.overview_page)
         overview_layout.setContentsMargins(0, 0, 0, 0)
         overview_layout.addWidget(self.empty)
         overview_layout.addWidget(self.steps_of_failures_only)
         overview_layout.addWidget(self.steps_of_failures_only_help)
+        overview_layout.addLayout(minutes_row)
+        overview_layout.addWidget(self.minutes_saved_help)
         self.overview_layout = overview_layout
         overview_layout.addStretch(1)
         document.changed.connect(self._show_overview)
@@ -243,11 +267,34 @@ class PropertiesPanel(QWidget):
                 "step got and gave: less to save for a flow that runs very often."
             )
         )
+        self._show_minutes_saved()
         on = self.document.flow.settings.steps_of_failed_runs_only
         if self.steps_of_failures_only.isChecked() != on:
             self.steps_of_failures_only.blockSignals(True)
             self.steps_of_failures_only.setChecked(on)
             self.steps_of_failures_only.blockSignals(False)
+
+    def _show_minutes_saved(self) -> None:
+        self.minutes_saved_label.setText(self.tr("Minutes saved per run:"))
+        self.minutes_saved.setSpecialValueText(self.tr("Not set"))
+        self.minutes_saved.setSuffix(self.tr(" min"))
+        follow_digits(self.minutes_saved)
+        self.minutes_saved_help.setText(
+            self.tr(
+                "How long one run would take you by hand. Insights add it up for every run "
+                "that works: the time Flowin saves you."
+            )
+        )
+        minutes = self.document.flow.settings.minutes_saved_per_run or 0
+        if self.minutes_saved.value() != minutes:
+            self.minutes_saved.blockSignals(True)
+            self.minutes_saved.setValue(minutes)
+            self.minutes_saved.blockSignals(False)
+
+    def _minutes_saved_changed(self, value: int) -> None:
+        minutes = value or None
+        if minutes != self.document.flow.settings.minutes_saved_per_run:
+            self.document.push(SetMinutesSavedPerRun(self.document, minutes))
 
     def _steps_of_failures_only_toggled(self, on: bool) -> None:
         if on != self.document.flow.settings.steps_of_failed_runs_only:

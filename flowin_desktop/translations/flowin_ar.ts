@@ -292,6 +292,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>MainWindow</name>
     <message>
+      <source>Insights</source>
+      <translation>الإحصاءات</translation>
+    </message>
+    <message>
+      <source>What your flows did this week, what failed, and the time they saved you</source>
+      <translation>ما أنجزته تدفقاتك هذا الأسبوع، وما فشل، والوقت الذي وفّرته لك</translation>
+    </message>
+    <message>
       <source>More ▾</source>
       <translation>المزيد ▾</translation>
     </message>
@@ -763,6 +771,22 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>PropertiesPanel</name>
     <message>
+      <source>Minutes saved per run:</source>
+      <translation>الدقائق الموفَّرة في كل تشغيل:</translation>
+    </message>
+    <message>
+      <source>Not set</source>
+      <translation>غير محدد</translation>
+    </message>
+    <message>
+      <source> min</source>
+      <translation> دقيقة</translation>
+    </message>
+    <message>
+      <source>How long one run would take you by hand. Insights add it up for every run that works: the time Flowin saves you.</source>
+      <translation>كم يستغرقك تشغيل واحد لو قمت به يدويًا. تجمعه الإحصاءات لكل تشغيل ينجح: إنه الوقت الذي يوفّره لك Flowin.</translation>
+    </message>
+    <message>
       <source>Keep step details only for failed runs</source>
       <translation>الاحتفاظ بتفاصيل الخطوات للتشغيلات الفاشلة فقط</translation>
     </message>
@@ -963,6 +987,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   </context>
   <context>
     <name>FlowDocument</name>
+    <message>
+      <source>Change the minutes saved per run</source>
+      <translation>تغيير الدقائق الموفَّرة في كل تشغيل</translation>
+    </message>
     <message>
       <source>Change which runs keep their steps</source>
       <translation>تغيير التشغيلات التي تحتفظ بخطواتها</translation>
@@ -4691,6 +4719,248 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>Flowin could not keep these notification settings. Check what you typed.</source>
       <translation>تعذّر على Flowin حفظ إعدادات الإشعارات هذه. تحقّق مما كتبته.</translation>
+    </message>
+  </context>
+  <context>
+    <name>InsightsPage</name>
+    <message numerus="yes">
+      <source>You saved %n hours this week using Flowin</source>
+      <translation>
+        <numerusform>لم يوفّر Flowin لك وقتًا هذا الأسبوع</numerusform>
+        <numerusform>وفّرت ساعة واحدة هذا الأسبوع باستخدام Flowin</numerusform>
+        <numerusform>وفّرت ساعتين هذا الأسبوع باستخدام Flowin</numerusform>
+        <numerusform>وفّرت %n ساعات هذا الأسبوع باستخدام Flowin</numerusform>
+        <numerusform>وفّرت %n ساعة هذا الأسبوع باستخدام Flowin</numerusform>
+        <numerusform>وفّرت %n ساعة هذا الأسبوع باستخدام Flowin</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>You saved %n hours in the last 30 days using Flowin</source>
+      <translation>
+        <numerusform>لم يوفّر Flowin لك وقتًا في آخر ٣٠ يومًا</numerusform>
+        <numerusform>وفّرت ساعة واحدة في آخر ٣٠ يومًا باستخدام Flowin</numerusform>
+        <numerusform>وفّرت ساعتين في آخر ٣٠ يومًا باستخدام Flowin</numerusform>
+        <numerusform>وفّرت %n ساعات في آخر ٣٠ يومًا باستخدام Flowin</numerusform>
+        <numerusform>وفّرت %n ساعة في آخر ٣٠ يومًا باستخدام Flowin</numerusform>
+        <numerusform>وفّرت %n ساعة في آخر ٣٠ يومًا باستخدام Flowin</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>You saved %n minutes this week using Flowin</source>
+      <translation>
+        <numerusform>لم يوفّر Flowin لك وقتًا هذا الأسبوع</numerusform>
+        <numerusform>وفّرت دقيقة واحدة هذا الأسبوع باستخدام Flowin</numerusform>
+        <numerusform>وفّرت دقيقتين هذا الأسبوع باستخدام Flowin</numerusform>
+        <numerusform>وفّرت %n دقائق هذا الأسبوع باستخدام Flowin</numerusform>
+        <numerusform>وفّرت %n دقيقة هذا الأسبوع باستخدام Flowin</numerusform>
+        <numerusform>وفّرت %n دقيقة هذا الأسبوع باستخدام Flowin</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>You saved %n minutes in the last 30 days using Flowin</source>
+      <translation>
+        <numerusform>لم يوفّر Flowin لك وقتًا في آخر ٣٠ يومًا</numerusform>
+        <numerusform>وفّرت دقيقة واحدة في آخر ٣٠ يومًا باستخدام Flowin</numerusform>
+        <numerusform>وفّرت دقيقتين في آخر ٣٠ يومًا باستخدام Flowin</numerusform>
+        <numerusform>وفّرت %n دقائق في آخر ٣٠ يومًا باستخدام Flowin</numerusform>
+        <numerusform>وفّرت %n دقيقة في آخر ٣٠ يومًا باستخدام Flowin</numerusform>
+        <numerusform>وفّرت %n دقيقة في آخر ٣٠ يومًا باستخدام Flowin</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n failures</source>
+      <translation>
+        <numerusform>لا فشل</numerusform>
+        <numerusform>فشل واحد</numerusform>
+        <numerusform>فشلان</numerusform>
+        <numerusform>%n حالات فشل</numerusform>
+        <numerusform>%n حالة فشل</numerusform>
+        <numerusform>%n حالة فشل</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>%1 h</source>
+      <translation>%1 ساعة</translation>
+    </message>
+    <message>
+      <source>%1 min</source>
+      <translation>%1 دقيقة</translation>
+    </message>
+    <message>
+      <source>%1 s</source>
+      <translation>%1 ثانية</translation>
+    </message>
+    <message>
+      <source>%1 of %2</source>
+      <translation>%1 من %2</translation>
+    </message>
+    <message>
+      <source>Average duration</source>
+      <translation>متوسط المدة</translation>
+    </message>
+    <message>
+      <source>Connected accounts</source>
+      <translation>الحسابات المتصلة</translation>
+    </message>
+    <message>
+      <source>Export report</source>
+      <translation>تصدير التقرير</translation>
+    </message>
+    <message>
+      <source>Export report…</source>
+      <translation>تصدير التقرير…</translation>
+    </message>
+    <message>
+      <source>Failed</source>
+      <translation>فشلت</translation>
+    </message>
+    <message>
+      <source>Failing: its latest use failed</source>
+      <translation>يفشل: فشل آخر استخدام له</translation>
+    </message>
+    <message>
+      <source>Fix now</source>
+      <translation>أصلِحه الآن</translation>
+    </message>
+    <message>
+      <source>Insights</source>
+      <translation>الإحصاءات</translation>
+    </message>
+    <message>
+      <source>Last 30 days</source>
+      <translation>آخر ٣٠ يومًا</translation>
+    </message>
+    <message>
+      <source>Last 7 days</source>
+      <translation>آخر ٧ أيام</translation>
+    </message>
+    <message>
+      <source>Last failed: %1</source>
+      <translation>آخر فشل: %1</translation>
+    </message>
+    <message>
+      <source>Last worked: %1</source>
+      <translation>آخر نجاح: %1</translation>
+    </message>
+    <message>
+      <source>Minutes saved per run</source>
+      <translation>الدقائق الموفَّرة في كل تشغيل</translation>
+    </message>
+    <message>
+      <source>No runs yet in this period.</source>
+      <translation>لا تشغيلات بعد في هذه الفترة.</translation>
+    </message>
+    <message>
+      <source>No step failed in this period.</source>
+      <translation>لم تفشل أي خطوة في هذه الفترة.</translation>
+    </message>
+    <message>
+      <source>Not used in this period</source>
+      <translation>لم يُستخدم في هذه الفترة</translation>
+    </message>
+    <message>
+      <source>Open the flow at the step that fails</source>
+      <translation>افتح التدفق عند الخطوة التي تفشل</translation>
+    </message>
+    <message>
+      <source>Open the run</source>
+      <translation>افتح التشغيل</translation>
+    </message>
+    <message>
+      <source>Other flows</source>
+      <translation>تدفقات أخرى</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf);;Web page (*.html)</source>
+      <translation>PDF (*.pdf);;صفحة ويب (*.html)</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>الفترة</translation>
+    </message>
+    <message>
+      <source>Runs per day</source>
+      <translation>التشغيلات في كل يوم</translation>
+    </message>
+    <message>
+      <source>Runs</source>
+      <translation>التشغيلات</translation>
+    </message>
+    <message>
+      <source>Save this report as a PDF to print or send (or as a web page: .html)</source>
+      <translation>احفظ هذا التقرير ملف PDF لطباعته أو إرساله (أو صفحة ويب: ‎.html)</translation>
+    </message>
+    <message>
+      <source>See the latest failed run, step by step</source>
+      <translation>اعرض آخر تشغيل فاشل خطوة بخطوة</translation>
+    </message>
+    <message>
+      <source>Set minutes saved…</source>
+      <translation>حدّد الدقائق الموفَّرة…</translation>
+    </message>
+    <message>
+      <source>Sign-in expires soon: reconnect it</source>
+      <translation>ينتهي تسجيل الدخول قريبًا: أعد ربط الحساب</translation>
+    </message>
+    <message>
+      <source>Sign-in expires: %1</source>
+      <translation>ينتهي تسجيل الدخول: %1</translation>
+    </message>
+    <message>
+      <source>Sign-in renews itself</source>
+      <translation>يتجدد تسجيل الدخول تلقائيًا</translation>
+    </message>
+    <message>
+      <source>Steps that fail most</source>
+      <translation>الخطوات الأكثر فشلًا</translation>
+    </message>
+    <message>
+      <source>Succeeded</source>
+      <translation>نجحت</translation>
+    </message>
+    <message>
+      <source>Success ratio</source>
+      <translation>نسبة النجاح</translation>
+    </message>
+    <message>
+      <source>Time saved</source>
+      <translation>الوقت الموفَّر</translation>
+    </message>
+    <message>
+      <source>Used by: %1</source>
+      <translation>يستخدمه: %1</translation>
+    </message>
+    <message>
+      <source>What failed, and what to do</source>
+      <translation>ما الذي فشل، وماذا تفعل</translation>
+    </message>
+    <message>
+      <source>Working</source>
+      <translation>يعمل</translation>
+    </message>
+    <message>
+      <source>last %1</source>
+      <translation>آخرها %1</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>أبدًا</translation>
+    </message>
+    <message>
+      <source>‹ Flows</source>
+      <translation>‹ التدفقات</translation>
+    </message>
+    <message>
+      <source>No runs yet in this period. When your flows run on their own, you will see here what they did, what failed, and how much time they saved you.</source>
+      <translation>لا تشغيلات بعد في هذه الفترة. عندما تعمل تدفقاتك من تلقاء نفسها سترى هنا ما أنجزته وما فشل وكم من الوقت وفّرت لك.</translation>
+    </message>
+    <message>
+      <source>Time saved counts only the flows that say how many minutes of hand work one run saves you. Not set yet:</source>
+      <translation>يُحسب الوقت الموفَّر للتدفقات التي حُدّد فيها كم دقيقة من العمل اليدوي يوفّرها كل تشغيل. لم يُحدَّد بعد في:</translation>
+    </message>
+    <message>
+      <source>How many minutes would one run of “%1” take you by hand? Flowin counts them for every run that works.</source>
+      <translation>كم دقيقة يستغرقك تشغيل واحد من «%1» لو قمت به يدويًا؟ يحسبها Flowin لكل تشغيل ينجح.</translation>
     </message>
   </context>
 </TS>

@@ -133,4 +133,42 @@
       </translation>
     </message>
   </context>
+  <context>
+    <name>InsightsPage</name>
+    <message numerus="yes">
+      <source>You saved %n hours this week using Flowin</source>
+      <translation>
+        <numerusform>You saved %n hour this week using Flowin</numerusform>
+        <numerusform>You saved %n hours this week using Flowin</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>You saved %n hours in the last 30 days using Flowin</source>
+      <translation>
+        <numerusform>You saved %n hour in the last 30 days using Flowin</numerusform>
+        <numerusform>You saved %n hours in the last 30 days using Flowin</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>You saved %n minutes this week using Flowin</source>
+      <translation>
+        <numerusform>You saved %n minute this week using Flowin</numerusform>
+        <numerusform>You saved %n minutes this week using Flowin</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>You saved %n minutes in the last 30 days using Flowin</source>
+      <translation>
+        <numerusform>You saved %n minute in the last 30 days using Flowin</numerusform>
+        <numerusform>You saved %n minutes in the last 30 days using Flowin</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n failures</source>
+      <translation>
+        <numerusform>%n failure</numerusform>
+        <numerusform>%n failures</numerusform>
+      </translation>
+    </message>
+  </context>
 </TS>

@@ -50,3 +50,25 @@ def test_keeping_step_details_of_failed_runs_only_is_a_flow_setting_with_undo_in
         assert "التشغيل الناجح" in panel.steps_of_failures_only_help.text()
     finally:
         localizer.set_language("en")
+
+
+def test_minutes_saved_per_run_is_a_flow_setting_with_one_undo_step(qtbot):
+    flow = make_flow(
+        [("Webhook", "webhook.receive", {"path": "orders"}), ("Note", "core.no_op", {})],
+        ["Webhook -> Note"],
+    )
+    document = FlowDocument(flow, default_registry())
+    panel = PropertiesPanel(document)
+    qtbot.addWidget(panel)
+    panel.show()
+    spin = panel.minutes_saved
+    qtbot.waitUntil(spin.isVisible, timeout=WAIT_MS)
+    assert spin.text() == "Not set"
+
+    spin.setValue(3)
+    spin.setValue(4)  # turned up twice: one change to undo
+    assert document.flow.settings.minutes_saved_per_run == 4
+    assert '"minutes_saved_per_run": 4' in document.flow.to_json()
+    document.undo_stack.undo()
+    assert document.flow.settings.minutes_saved_per_run is None
+    assert spin.text() == "Not set"  # the box follows the undo

@@ -167,7 +167,7 @@ def test_the_report_email_carries_its_charts_inline_in_arabic_right_to_left(seed
     html = message.get_body(("html",))
     body = html.get_content()
     assert 'dir="rtl"' in body and 'lang="ar"' in body
-    assert "الوقت الموفَّر غير محدد للمسارات: Invoices to Sheets" in body
+    assert "الوقت الموفَّر غير محدد للتدفقات: Invoices to Sheets" in body
     assert "flowin://run/" in body
     related = message.get_body(("related",))
     images = {
