@@ -103,6 +103,14 @@ def main() -> None:
         details.reject()
         window.show_home()
     window.set_language("en")
+    window.set_theme("dark")
+    window.show_templates()
+    settle(app)
+    save(window, out, "gallery-dark-en.png")
+    window.gallery.show_detail(window.gallery.shown_templates()[1])
+    settle(app, 0.6)
+    save(window, out, "detail-dark-en.png")
+    window.set_theme("light")
     window.shutdown()
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -32,7 +32,7 @@ from ..theme import LIGHT, Theme
 from .preview import FlowPreview
 from .texts import categories, category_title, current_language, local
 
-CARD_WIDTH = 300
+CARD_WIDTH = 270  # the narrowest a card gets; the columns share the page's width
 CARD_HEIGHT = 170
 CARD_SPACING = 16
 SHORT_DESCRIPTION = 120  # characters a card shows of a description
@@ -73,14 +73,21 @@ def is_private(template: Any) -> bool:
     return bool(getattr(template, "private", False) or getattr(template, "is_private", False))
 
 
+# Flowin's own steps (conditions, set fields…): not a service anyone signs up for.
+BUILT_IN = {"core"}
+
+
 def service_ids(template: Any) -> list[str]:
-    return [str(s) for s in getattr(template, "services", [])]
+    """The services a template uses, as a shop owner counts them."""
+    return [str(s) for s in getattr(template, "services", []) if str(s) not in BUILT_IN]
 
 
 class ServiceIcons(QWidget):
     """The services a template uses, as their connectors' icons (names in the tooltips)."""
 
-    def __init__(self, registry: Registry, services: list[str], size: int = 22) -> None:
+    def __init__(
+        self, registry: Registry, services: list[str], size: int = 22, tint: QColor | None = None
+    ) -> None:
         super().__init__()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -93,7 +100,7 @@ class ServiceIcons(QWidget):
             name = connector_name(connector)
             self.names.append(name)
             icon = QLabel()
-            pixmap = connector_pixmap(connector, size)
+            pixmap = connector_pixmap(connector, size, tint)
             if pixmap is not None:
                 icon.setPixmap(pixmap)
             else:
@@ -109,17 +116,19 @@ class TemplateCard(QFrame):
 
     chosen = Signal(object)
 
-    def __init__(self, template: Any, registry: Registry, language: str) -> None:
+    def __init__(
+        self, template: Any, registry: Registry, language: str, theme: Theme = LIGHT
+    ) -> None:
         super().__init__()
         self.template = template
         self.setObjectName("templateCard")
-        self.setFixedWidth(CARD_WIDTH)
-        self.setMinimumHeight(CARD_HEIGHT)
+        self.setMinimumSize(CARD_WIDTH, CARD_HEIGHT)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         name = local(template.name, language)
         self.setAccessibleName(name)
-        self.icons = ServiceIcons(registry, service_ids(template))
+        self.icons = ServiceIcons(registry, service_ids(template), 22, theme.color("text"))
         self.category = QLabel(category_title(str(template.category)))
         self.category.setObjectName("templateCategory")
         top = QHBoxLayout()
@@ -177,6 +186,7 @@ class TemplateDetail(QWidget):
         super().__init__(parent)
         self.registry = registry
         self.template: Any = None
+        self.theme: Theme = LIGHT
         self.back_button = QPushButton()
         self.back_button.setObjectName("link")
         self.back_button.clicked.connect(self.back_requested)
@@ -215,7 +225,7 @@ class TemplateDetail(QWidget):
         head.addWidget(self.use_button, 0, Qt.AlignmentFlag.AlignTop)
         services = QHBoxLayout()
         services.addLayout(self.icons_row)
-        services.addWidget(self.services, 1)
+        services.addWidget(self.services, 1, Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
@@ -265,11 +275,16 @@ class TemplateDetail(QWidget):
         if self.icons is not None:
             self.icons_row.removeWidget(self.icons)
             discard(self.icons)
-        self.icons = ServiceIcons(self.registry, service_ids(template), 24)
+        self.icons = ServiceIcons(
+            self.registry, service_ids(template), 24, self.theme.color("text")
+        )
         self.icons_row.addWidget(self.icons)
         self.services.setText(
             "، ".join(self.icons.names) if language == "ar" else ", ".join(self.icons.names)
         )
+        self.services.setAlignment(_start())
+        self.needs.setAlignment(_start())
+        self.facts.setAlignment(_start())
         blanks = [local(b.label, language) for b in getattr(template, "blanks", [])]
         self.needs.setText(
             self.tr("You will fill in: %1.").replace(
@@ -300,6 +315,7 @@ class TemplateGallery(QWidget):
         self.registry = registry
         self.load_library = load
         self.library: Any = None
+        self.theme: Theme = LIGHT
         self.category: str | None = None
         self.cards: list[TemplateCard] = []
         self._columns = 0
@@ -329,7 +345,6 @@ class TemplateGallery(QWidget):
         self.grid = QGridLayout(self.grid_host)
         self.grid.setContentsMargins(0, 4, 0, 4)
         self.grid.setSpacing(CARD_SPACING)
-        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeading)
         self.scroll = QScrollArea()
         self.scroll.setObjectName("templateScroll")
         self.scroll.setWidgetResizable(True)
@@ -411,11 +426,17 @@ class TemplateGallery(QWidget):
             QPushButton#chip:checked {{ background: {t.accent}; color: {t.accent_text};
                                         border-color: {t.accent}; font-weight: 600; }}
             QLineEdit#templateSearch {{ padding: 7px 10px; font-size: 14px; }}
-            #templatePreview {{ border: 1px solid {t.border}; border-radius: 8px;
-                                background: {t.canvas}; }}
+            #templatePreview QGraphicsView, #templatePreview QLabel {{
+                border: 1px solid {t.border}; border-radius: 8px; background: {t.canvas}; }}
             """
         )
+        self.theme = theme
         self.detail.preview.theme = theme
+        self.detail.theme = theme
+        if self.library is not None:
+            self.show_cards()
+            if self.detail.template is not None:
+                self.detail.show_template(self.detail.template)
 
     # Contents.
 
@@ -479,7 +500,7 @@ class TemplateGallery(QWidget):
         self.cards = []
         language = current_language()
         for template in self.shown_templates():
-            card = TemplateCard(template, self.registry, language)
+            card = TemplateCard(template, self.registry, language, self.theme)
             card.chosen.connect(self.show_detail)
             self.cards.append(card)
         self._columns = 0
@@ -505,6 +526,8 @@ class TemplateGallery(QWidget):
             self.grid.removeWidget(card)
         for row in range(self.grid.rowCount()):
             self.grid.setRowStretch(row, 0)
+        for column in range(self.grid.columnCount()):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
         for index, card in enumerate(self.cards):
             self.grid.addWidget(card, index // columns, index % columns)
         # The room left goes below the last row, so each row is as tall as its tallest card.

@@ -21,17 +21,14 @@ class ChoiceButton(QPushButton):
         self.title.setObjectName("sectionTitle")
         self.explanation = QLabel(explanation)
         self.explanation.setObjectName("muted")
-        self.explanation.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(2)
         for label in (self.title, self.explanation):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
-        self.setMinimumHeight(self.sizeHint().height())
-
-    def sizeHint(self):  # type: ignore[no-untyped-def]
-        return self.layout().sizeHint()
+        self.setMinimumHeight(layout.sizeHint().height())
+        self.setMinimumWidth(layout.sizeHint().width())
 
 
 class NewFlowChoice(QDialog):

@@ -417,7 +417,7 @@ class UseTemplateWizard(QDialog):
     def still_needed(self) -> list[str]:
         """What Create flow waits for, each in a few words, in the order the pages ask it."""
         needed = [
-            self.tr("a %1 account").replace("%1", connector_name(row.connector))
+            self.tr("your %1 account").replace("%1", connector_name(row.connector))
             for row in self.account_rows
             if not row.connection_id()
         ]

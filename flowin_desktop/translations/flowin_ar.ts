@@ -4103,8 +4103,8 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>استخدام «%1»</translation>
     </message>
     <message>
-      <source>a %1 account</source>
-      <translation>حساب %1</translation>
+      <source>your %1 account</source>
+      <translation>حسابك في %1</translation>
     </message>
     <message>
       <source>‹ Back</source>

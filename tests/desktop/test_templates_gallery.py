@@ -54,6 +54,8 @@ def test_the_gallery_finds_templates_by_english_or_arabic_words(qtbot, window):
     assert set(gallery.shown_ids()) == everything
 
     window.set_language("ar")
+    assert gallery.isRightToLeft() and card(gallery, WHATSAPP).isRightToLeft()
+    assert gallery.chip_buttons[None].text() == "الكل"
     # Arabic as people type it: no hamza on the alif, and the gallery still finds it. (Typed
     # through the keyboard's input method: Qt's test keyboard has no Arabic keys.)
     gallery.search.insert("واتساب تاكيد")
@@ -128,7 +130,7 @@ def test_the_wizard_wont_finish_while_an_account_or_a_blank_is_missing_then_open
     assert shopify_row.connection_id() == shop.id
     assert telegram_row.connection_id() is None
     assert not wizard.finish_button.isVisible()
-    assert "a Telegram account" in wizard.missing.text()
+    assert "your Telegram account" in wizard.missing.text()
     assert "Your Telegram chat ID" in plain(wizard.missing.text())
 
     click(qtbot, telegram_row.connect_button)
