@@ -592,8 +592,9 @@ def rule_summary(rule: Any) -> str:
     if not told:
         return _tr("Nothing is told about this flow.")
     where = [
-        channel_name(str(_field(_field(c, "kind"), "value", _field(c, "kind"))))
+        _tr("this computer") if kind == "in_app" else channel_name(kind)
         for c in _field(rule, "channels", []) or []
+        if (kind := str(_field(_field(c, "kind"), "value", _field(c, "kind"))))
     ]
     if not where:
         return _tr("Nothing is told about this flow.")

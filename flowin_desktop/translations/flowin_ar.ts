@@ -4686,6 +4686,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
         <numerusform>%n ساعة</numerusform>
       </translation>
     </message>
+    <message>
+      <source>this computer</source>
+      <translation>هذا الحاسوب</translation>
+    </message>
   </context>
   <context>
     <name>FlowNotifications</name>

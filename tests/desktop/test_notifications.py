@@ -4,6 +4,8 @@ rules, and Send a test sends through the channel's account."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import httpx
 import pytest
 from PySide6.QtCore import Qt
@@ -11,8 +13,10 @@ from PySide6.QtWidgets import QAbstractButton, QRadioButton, QStyle, QStyleOptio
 from pytest_httpserver import HTTPServer
 
 from flowin_desktop.active_flows import ActiveFlows
+from flowin_desktop.notifications.centre import when_text
 from flowin_desktop.tray import Tray
-from flowin_engine.model import Edge, Flow, FlowStatus, Node
+from flowin_engine.model import Edge, Flow, FlowStatus, Node, utc_now
+from flowin_engine.store import new_notification
 from flowin_engine.sync.sync import FlowRef, SyncReport
 
 from .conftest import WAIT_MS, click, plain, shown
@@ -199,7 +203,7 @@ def test_a_flow_uses_the_usual_notifications_or_its_own(qtbot, window):
     rules = window.store.notifications.rules()
     assert rules["hook"]["events"]["daily_summary"] is True
     assert None not in rules  # the global rule was left alone
-    assert "a daily summary" in overview.summary.text()
+    assert overview.summary.text() == "Its own: failures, a daily summary, by this computer."
 
     dialog = overview.open_dialog()
     assert dialog.own.isChecked()
@@ -282,3 +286,17 @@ def test_a_sync_conflict_is_told_once_and_its_row_opens_the_flow(qtbot, running)
     qtbot.mouseClick(row, Qt.MouseButton.LeftButton)
     assert window.pages.currentWidget() is window.editor
     assert window.editor.document.flow.id == "hook"
+
+
+def test_how_long_ago_and_the_badge_follow_the_language_and_the_digits(qtbot, window):
+    five_minutes_ago = utc_now() - timedelta(minutes=5, seconds=10)
+    for _ in range(3):
+        window.store.notifications.add(new_notification("summary", "Today", "All fine."))
+    window.notification_watch.follow()
+    assert (window.bell.badge_text(), when_text(five_minutes_ago)) == ("3", "5 minutes ago")
+
+    window.set_language("ar")
+    assert (window.bell.badge_text(), when_text(five_minutes_ago)) == ("٣", "منذ ٥ دقائق")
+    window.set_digits("western")
+    assert (window.bell.badge_text(), when_text(five_minutes_ago)) == ("3", "منذ 5 دقائق")
+    window.set_digits("")
