@@ -752,6 +752,9 @@ def _sync_with_cloud(store: Store, runtime: Any) -> None:
         report = Sync(store, client).run()
         for problem in report.errors:
             click.echo(f"Sync: {problem}")
+        for conflict in report.conflicts:
+            # In the bell and through the owner's channels (once a day per flow at most).
+            runtime.notifications.sync_conflict(conflict.id, conflict.name)
         if report.errors:
             return
         try:

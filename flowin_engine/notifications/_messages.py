@@ -49,6 +49,10 @@ SILENCE = (
 )
 WAITING_TITLE = "Events wait in your cloud account"
 WAITING = "{count} events for «{flow}» wait in your cloud account; they run when Flowin connects."
+WAITING_ANY = (
+    "{count} events waited in your cloud account while this computer could not take them; "
+    "Flowin is running them now."
+)
 CONFLICT_TITLE = "«{flow}» was changed in two places"
 CONFLICT = (
     "«{flow}» was changed on this computer and in your cloud account; "
@@ -88,6 +92,7 @@ SENTENCES = (
     SILENCE,
     WAITING_TITLE,
     WAITING,
+    WAITING_ANY,
     CONFLICT_TITLE,
     CONFLICT,
     CHANNEL_BROKEN_TITLE,

@@ -295,18 +295,34 @@ class Notifier:
             self._deliver(rule, row, title, text, urgent=False, now=now)
         return row
 
-    def waiting_events(self, flow_id: str | None, flow_name: str, count: int) -> Notification:
-        """Events that wait in the cloud account for this computer (the relay knows)."""
+    def waiting_events(
+        self, count: int, flow_id: str | None = None, flow_name: str | None = None
+    ) -> Notification:
+        """Events waited in the cloud account for this computer (the relay found a backlog),
+        for one flow when known."""
         language = self.rule_for(flow_id).language
+        if flow_name:
+            text = words.say(language, words.WAITING, count=count, flow=flow_name)
+        else:
+            text = words.say(language, words.WAITING_ANY, count=count)
         return self.add(
             Kind.WAITING_EVENTS,
             words.say(language, words.WAITING_TITLE),
-            words.say(language, words.WAITING, count=count, flow=flow_name),
+            text,
             flow_id=flow_id,
             data={"count": count},
             bundle_key=f"{Kind.WAITING_EVENTS}:{flow_id or ''}",
             bundle_for=timedelta(hours=1),
         )
+
+    def later(self, work: Callable[[], Any]) -> None:
+        """Do ``work`` on the notifier's thread (for a caller that must not wait, such as the
+        relay's event loop)."""
+
+        def run() -> None:
+            work()
+
+        self._submit(run)
 
     def sync_conflict(self, flow_id: str, flow_name: str) -> Notification:
         """A flow changed both here and in the cloud: the user chooses which to keep."""

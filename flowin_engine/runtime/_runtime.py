@@ -183,6 +183,8 @@ class Runtime:
         # The bell's rows and the messages sent when runs fail (see flowin_engine.notifications).
         self.notifications = Notifier(store, registry=self.registry, connections=self.connections)
         self.notifications.on_failed_run(self._another_flow_failed)
+        self._relay_waiting: int | None = None
+        self.relay.subscribe(self._relay_changed)
 
     # Life cycle.
 
@@ -903,6 +905,14 @@ class Runtime:
         # planned, give or take the scheduler's wake-up.
         payload = {"scheduled_at": now.isoformat(), "fired_at": now.isoformat(), "missed": missed}
         self.inbox.accept(flow_id, "schedule", payload)
+
+    def _relay_changed(self) -> None:
+        """A backlog found in the cloud (events that waited while this computer could not take
+        them) is told in the bell; the count going down as it drains is not news."""
+        waiting = self.relay.waiting
+        before, self._relay_waiting = self._relay_waiting, waiting
+        if waiting and not before:
+            self.notifications.later(lambda: self.notifications.waiting_events(waiting))
 
     # Flows started when another flow fails.
 

@@ -487,3 +487,21 @@ def test_a_flow_started_when_another_fails_gets_the_failed_runs_details_and_neve
         assert datetime.fromisoformat(data["at"]).tzinfo is not None
         assert detail.error == "Could not handle Order confirmations: Invalid WhatsApp API token."
     assert store.executions.summaries(flow_id=elsewhere.id) == []
+
+
+def test_events_found_waiting_in_the_cloud_are_told_once_per_backlog(store):
+    runtime = DataFolder(store, registry=REGISTRY).runtime(RuntimeSettings(port=0))
+    relay = runtime.relay
+    relay._set(waiting=0)
+    relay._set(waiting=7)  # the relay found a backlog
+    relay._set(waiting=3)  # draining: no news
+    (row,) = runtime.notifications.list()
+    assert row.kind == Kind.WAITING_EVENTS and row.data == {"count": 7}
+    assert row.text == (
+        "7 events waited in your cloud account while this computer could not take them; "
+        "Flowin is running them now."
+    )
+    relay._set(waiting=0)
+    relay._set(waiting=2)  # another backlog, within the hour: counted in the same row
+    (row,) = runtime.notifications.list()
+    assert row.count == 2 and row.data == {"count": 2}

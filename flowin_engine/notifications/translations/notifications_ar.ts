@@ -68,6 +68,10 @@
       <translation>أحداث لـ«{flow}» تنتظر في حسابك السحابي (عددها: {count})؛ ستعمل عندما يتصل Flowin.</translation>
     </message>
     <message>
+      <source>{count} events waited in your cloud account while this computer could not take them; Flowin is running them now.</source>
+      <translation>أحداث انتظرت في حسابك السحابي بينما لم يستطع هذا الجهاز استلامها (عددها: {count})؛ يشغّلها Flowin الآن.</translation>
+    </message>
+    <message>
       <source>«{flow}» was changed in two places</source>
       <translation>تغيَّر «{flow}» في مكانين</translation>
     </message>
