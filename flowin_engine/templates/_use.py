@@ -12,11 +12,11 @@ from ..model import Flow, FlowStatus, new_id, utc_now
 from ..registry import Registry, default_registry, widget_hint
 from ..validation import validate_flow
 from ._library import TemplateError
-from ._model import Blank, BlankKind, Language, Template
+from ._model import Blank, BlankKind, Language, Template, Words
 
-# "[[key]]" inside a template's value is where a blank's answer goes when it is only part of
-# the value ("{{ trigger.body['[[phone_field]]'] }}"); a value without one is replaced whole.
-_MARKER = re.compile(r"\[\[([a-z][a-z0-9_]*)\]\]")
+# "[[key]]" inside a template's value (or a blank's default) is where a blank's answer goes
+# when it is only part of the value: a discount code inside a message. Other blanks are the
+# whole value.
 _SHEET_LINK = re.compile(r"/spreadsheets/d/([A-Za-z0-9_-]{20,})")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
@@ -100,6 +100,11 @@ def instantiate(
         if not answer.strip() and blank.required:
             empty_blanks.append(blank)
             continue
+        in_marker = _fills_a_marker(template, blank)
+        if not answer.strip():
+            if not in_marker:
+                continue  # an optional blank left empty keeps the template's own value
+            answer = ""
         for target in blank.targets:
             node = by_name.get(target.node)
             if node is None:
@@ -107,7 +112,7 @@ def instantiate(
                     f"The template '{template.id}' is damaged: its blank '{blank.key}' fills "
                     f"a step '{target.node}' that it doesn't have."
                 )
-            node.params = _placed(node.params, target.param.split("."), blank, answer)
+            node.params = _placed(node.params, target.param.split("."), blank, answer, in_marker)
 
     missing_accounts = []
     for need in needed_accounts(flow, registry):
@@ -151,14 +156,28 @@ def _cleaned(blank: Blank, answer: str) -> str:
     return answer
 
 
-def _placed(container: Any, path: list[str], blank: Blank, answer: str) -> Any:
-    """``container`` with the answer put at ``path``, in the marker when the value there has
-    one, in place of the value otherwise."""
+def _fills_a_marker(template: Template, blank: Blank) -> bool:
+    """Whether the blank fills its ``[[key]]`` inside a value (a message that names it) rather
+    than being the whole value."""
+    marker = f"[[{blank.key}]]"
+    if marker in template.flow.model_dump_json():
+        return True
+    return any(
+        marker in (other.default.en + other.default.ar)
+        if isinstance(other.default, Words)
+        else marker in other.default
+        for other in template.blanks
+    )
+
+
+def _placed(container: Any, path: list[str], blank: Blank, answer: str, in_marker: bool) -> Any:
+    """``container`` with the answer put at ``path``: into its marker when the blank fills one
+    (a value without it, a message the user rewrote, is left as it is), else as the value."""
     if not path:
-        if isinstance(container, str) and _MARKER.search(container):
-            return _MARKER.sub(
-                lambda m: answer if m.group(1) == blank.key else m.group(0), container
-            )
+        if in_marker:
+            if not isinstance(container, str):
+                return container
+            return container.replace(f"[[{blank.key}]]", answer)
         return _typed(blank, answer)
     key, rest = path[0], path[1:]
     if isinstance(container, list) and key.isdigit():
@@ -166,10 +185,10 @@ def _placed(container: Any, path: list[str], blank: Blank, answer: str) -> Any:
         items = list(container)
         while len(items) <= index:
             items.append("")
-        items[index] = _placed(items[index], rest, blank, answer)
+        items[index] = _placed(items[index], rest, blank, answer, in_marker)
         return items
     mapping = dict(container) if isinstance(container, dict) else {}
-    mapping[key] = _placed(mapping.get(key), rest, blank, answer)
+    mapping[key] = _placed(mapping.get(key), rest, blank, answer, in_marker)
     return mapping
 
 

@@ -138,6 +138,19 @@ def test_a_sheet_link_pasted_from_the_browser_becomes_the_sheet_id():
     assert step.params["sheet"] == "Leads"  # the blank's default
 
 
+def test_a_code_fills_its_place_in_the_message_and_never_replaces_a_rewritten_one():
+    template = next(t for t in SHIPPED if t.id == "sheet-subscriber-welcome-email")
+    accounts_ = accounts(template)
+    answers = {**examples(template), "code": "EID25"}
+    flow = instantiate(template, answers, accounts_, language="ar")
+    text = flow.node_by_name("Send the welcome e-mail").params["text"]
+    assert "بالكود EID25" in text and "[[" not in text
+
+    rewritten = {**answers, "message": "Welcome {{ trigger.Name }}! Use EID25 at checkout."}
+    flow = instantiate(template, rewritten, accounts_)
+    assert flow.node_by_name("Send the welcome e-mail").params["text"] == rewritten["message"]
+
+
 def test_the_message_a_user_leaves_alone_is_the_one_in_their_language():
     template = next(t for t in SHIPPED if t.id == "daily-sales-summary-telegram")
     arabic = instantiate(template, examples(template), accounts(template), language="ar")
