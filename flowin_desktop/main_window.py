@@ -32,6 +32,7 @@ from .cloud.account import CloudAccountDialog
 from .cloud.reactions import CloudReactions
 from .cloud.service import CloudSync
 from .dialogs.about import AboutDialog
+from .dialogs.add_service import AddService
 from .dialogs.settings import SettingsDialog
 from .editor.page import OPEN_FLOW_SETTING, Editor, window_action
 from .executions import ExecutionsView
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
         self.gallery = TemplateGallery(registry)
         self.template_files = TemplateFiles(store, registry, self)
         self.wizard: UseTemplateWizard | None = None
+        self.add_service = AddService(registry, self)
+        self.add_service.added.connect(self._service_added)
         self.cloud = CloudSync(store, self)
         self.cloud_reactions = CloudReactions(
             self.cloud, self.editor, self.home, self.show_home, self
@@ -180,6 +183,7 @@ class MainWindow(QMainWindow):
         self.new_action = window_action(self, self.choose_new_flow, K.New)
         self.templates_action = window_action(self, self.show_templates)
         self.import_template_action = window_action(self, self.import_template)
+        self.add_service_action = window_action(self, self.add_service.choose_and_add)
         self.home_action = window_action(self, self.show_home, "Ctrl+Shift+H")
         self.quit_action = window_action(self, self.quit, K.Quit)
         self.theme_action = window_action(self, self.toggle_theme, "Ctrl+Shift+L")
@@ -194,6 +198,8 @@ class MainWindow(QMainWindow):
         )
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.templates_action, self.import_template_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.add_service_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.cloud_action)
         self.file_menu.addAction(self.settings_action)
@@ -353,6 +359,7 @@ class MainWindow(QMainWindow):
             self.new_action: self.tr("New flow…"),
             self.templates_action: self.tr("Templates"),
             self.import_template_action: self.tr("Import template…"),
+            self.add_service_action: self.tr("Add a service from its API description…"),
             self.home_action: self.tr("Your flows"),
             self.quit_action: self.tr("Quit Flowin"),
             self.theme_action: self.tr("Dark theme"),
@@ -627,6 +634,10 @@ class MainWindow(QMainWindow):
         self._show_message(
             self.tr("Your flow is ready: click Test run to try it with sample data."), 20_000
         )
+
+    def _service_added(self, text: str) -> None:
+        self.editor.palette_panel.refresh()
+        self._show_message(text, 20_000)
 
     def import_template(self) -> object | None:
         return self.template_files.import_chosen_file()

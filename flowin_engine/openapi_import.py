@@ -30,6 +30,7 @@ from typing import Any
 from .errors import FlowinError
 from .kit.described import PLAN_FILE, Plan, PlanAuth, PlanField, PlanOperation
 from .paths import imported_connectors_dir
+from .registry import Connector, load_connector
 
 PACKAGE = "flowin_imported"
 DESCRIPTION_FILE = "description.json"
@@ -656,3 +657,12 @@ def imported_package(root: Path | None = None) -> str | None:
     sys.modules[PACKAGE] = module
     spec.loader.exec_module(module)
     return PACKAGE
+
+
+def load_imported(connector_id: str) -> Connector:
+    """The connector made from a description, read afresh from its folder (to add to a registry
+    that is running: ``registry.add(connector, replace=True)``)."""
+    package = imported_package()
+    if package is None:
+        raise DescriptionError(f"No service called '{connector_id}' was added from a description.")
+    return load_connector(f"{package}.{connector_id}")

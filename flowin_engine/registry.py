@@ -277,16 +277,22 @@ class Registry:
         for connector in connectors:
             self.add(connector)
 
-    def add(self, connector: Connector) -> None:
-        """Load ``connector``'s module and check it; nothing of it is added if a check fails."""
-        if connector.id in self._connectors:
+    def add(self, connector: Connector, *, replace: bool = False) -> None:
+        """Load ``connector``'s module and check it; nothing of it is added if a check fails.
+        ``replace``: a connector of the same id gives way (one regenerated from its API
+        description), once the new one has passed its checks."""
+        if connector.id in self._connectors and not replace:
             log.warning("Connector %r is defined twice; keeping the first", connector.id)
             return
         module = _import(f"{connector.package}.{connector.manifest.module}", connector.id)
         connector = _with_credentials(connector, module)
         types: dict[str, NodeType] = {}
         former: dict[str, str] = {}
-        claims = {name: name for name in self._types} | dict(self._former)
+        old_types = {t for t, nt in self._types.items() if nt.connector.id == connector.id}
+        old_former = {f for f, t in self._former.items() if t in old_types}
+        claims = {name: name for name in self._types if name not in old_types} | {
+            f: t for f, t in self._former.items() if f not in old_former
+        }
         for entries, is_trigger in (
             (connector.manifest.triggers, True),
             (connector.manifest.actions, False),
@@ -302,6 +308,10 @@ class Registry:
                     claims[name] = node_type.type
                 types[node_type.type] = node_type
                 former.update(dict.fromkeys(entry.former_names, node_type.type))
+        for name in old_types:
+            del self._types[name]
+        for name in old_former:
+            del self._former[name]
         self._connectors[connector.id] = connector
         self._types.update(types)
         self._former.update(former)

@@ -120,6 +120,11 @@ class Palette(QWidget):
         self._populate()
         self._filter(self.search.text())
 
+    def refresh(self) -> None:
+        """Show the registry's steps again (a service was added to it)."""
+        self._populate()
+        self._filter(self.search.text())
+
     def _populate(self) -> None:
         self.tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}

@@ -292,6 +292,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>MainWindow</name>
     <message>
+      <source>Add a service from its API description…</source>
+      <translation>إضافة خدمة من وصف واجهتها البرمجية…</translation>
+    </message>
+    <message>
       <source>Insights</source>
       <translation>الإحصاءات</translation>
     </message>
@@ -1438,6 +1442,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>Productivity</source>
       <translation>الإنتاجية</translation>
+    </message>
+    <message>
+      <source>Imported</source>
+      <translation>خدمات مضافة</translation>
     </message>
     <message>
       <source>AI</source>
@@ -4965,6 +4973,33 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>How many minutes would one run of “%1” take you by hand? Flowin counts them for every run that works.</source>
       <translation>كم دقيقة يستغرقك تشغيل واحد من «%1» لو قمت به يدويًا؟ يحسبها Flowin لكل تشغيل ينجح.</translation>
+    </message>
+  </context>
+  <context>
+    <name>AddService</name>
+    <message>
+      <source>Flowin couldn't read this file ({error}).</source>
+      <translation>تعذّر على Flowin قراءة هذا الملف ({error}).</translation>
+    </message>
+    <message>
+      <source>Added {name} with {count} steps: find them under Imported in the steps list, and connect an account under Accounts.</source>
+      <translation>أُضيفت {name} مع {count} خطوة: تجدها تحت «خدمات مضافة» في قائمة الخطوات، واربط حسابًا من «الحسابات».</translation>
+    </message>
+    <message>
+      <source>{count} operations were left out: see README.md in {folder}.</source>
+      <translation>تُركت {count} عملية: انظر README.md في {folder}.</translation>
+    </message>
+    <message>
+      <source>Add a service from its API description</source>
+      <translation>إضافة خدمة من وصف واجهتها البرمجية</translation>
+    </message>
+    <message>
+      <source>API descriptions (OpenAPI) (*.json *.yaml *.yml)</source>
+      <translation>أوصاف الواجهات البرمجية (OpenAPI) (*.json *.yaml *.yml)</translation>
+    </message>
+    <message>
+      <source>The service wasn't added</source>
+      <translation>لم تُضف الخدمة</translation>
     </message>
   </context>
 </TS>
