@@ -60,10 +60,6 @@ _ALWAYS = ("core", "schedule", "webhook")
 # for a model to choose from, few enough to fit a small model's context (Ollama's default 2048
 # tokens held about a third of the whole catalogue).
 _CLOSEST_TYPES = 8
-# The phrases of each type the prompt shows, per language (a manifest's first are its most
-# common): enough for a model to tell the types apart; all of them made the prompt outgrow a
-# small model's context as services gained operations, since a named service brings them all.
-_PROMPT_PHRASES = 3
 
 
 def relevant_types(registry: Registry, sentence: str) -> list[str]:
@@ -86,9 +82,15 @@ def relevant_types(registry: Registry, sentence: str) -> list[str]:
     ]
 
 
-def catalogue_text(registry: Registry, only: list[str] | None = None) -> str:
-    """The node types of the registry (or those in ``only``), one block each, for the prompt."""
+def catalogue_text(
+    registry: Registry, only: list[str] | None = None, language: Language | None = None
+) -> str:
+    """The node types of the registry (or those in ``only``), one block each, for the prompt;
+    with a ``language``, the phrases people say in it alone (they map the sentence's words to
+    types: the other language's made the prompt outgrow a small model's context as services
+    gained operations, since a service the sentence names brings them all)."""
     blocks = []
+    reasons_given: set[str] = set()
     for node_type in registry.node_types:
         if only is not None and node_type.type not in only:
             continue
@@ -108,13 +110,16 @@ def catalogue_text(registry: Registry, only: list[str] | None = None) -> str:
             lines.append(f"  output fields: {', '.join(map(str, manifest.output_example))}")
         if manifest.reply_only is not None:
             rule = manifest.reply_only
+            # The same reason under each of a service's reply-only sends, once is enough.
+            why = "" if rule.why in reasons_given else f" ({rule.why})"
+            reasons_given.add(rule.why)
             lines.append(
                 f"  only as a reply, after: {', '.join(rule.after)}; to write first use "
-                f"{rule.instead} ({rule.why})"
+                f"{rule.instead}{why}"
             )
         phrases = [
-            *manifest.phrases.en[:_PROMPT_PHRASES],
-            *manifest.phrases.ar[:_PROMPT_PHRASES],
+            *(manifest.phrases.en if language in (None, "en") else []),
+            *(manifest.phrases.ar if language in (None, "ar") else []),
         ]
         if phrases:
             lines.append(f"  phrases: {'; '.join(phrases)}")
@@ -177,7 +182,9 @@ class ModelBuilder:
         system = _SYSTEM.format(
             language_name=_LANGUAGE_NAMES[language],
             names_language_name=_LANGUAGE_NAMES[names_language or language],
-            catalogue=catalogue_text(self.registry, relevant_types(self.registry, sentence)),
+            catalogue=catalogue_text(
+                self.registry, relevant_types(self.registry, sentence), language
+            ),
         )
         messages: list[dict[str, str]] = [
             {"role": "system", "content": system},
