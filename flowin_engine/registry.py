@@ -138,8 +138,9 @@ class OperationManifest(BaseModel):
     delivery_id: str | None = Field(
         None,
         description="Where a webhook trigger's vendor puts the id of a delivery, the same when "
-        "it delivers it again ('header:x-shopify-webhook-id', 'body:id', 'body:event_id'): a "
-        "delivery whose id was taken before is answered as the first was and starts no run.",
+        "it delivers it again ('header:x-shopify-webhook-id', 'body:id', 'body:event_id'; places "
+        "joined by ' + ' make one id): a delivery whose id was taken before is answered as the "
+        "first was and starts no run.",
     )
     webhook_handshake: bool = Field(
         False,

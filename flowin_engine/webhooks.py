@@ -107,9 +107,18 @@ def delivery_id(request: WebhookRequest, where: str | None) -> str | None:
     """The id the vendor gives this delivery, found where the trigger's manifest says
     (``delivery_id``): "header:x-shopify-webhook-id", "body:id" or a path into the body
     ("body:entry[0].changes[0].value.messages[0].id"; a form's field by its name). The vendor
-    sends a delivery again with the same id; None when there is no such id."""
+    sends a delivery again with the same id; None when there is no such id. Places joined by
+    " + " make one id of their values, for a vendor whose id names the thing a delivery is
+    about rather than the delivery (WhatsApp sends a message's id with each of its statuses)."""
     if not where:
         return None
+    parts = [_delivery_part(request, place.strip()) for place in where.split(" + ")]
+    if any(part is None for part in parts):
+        return None
+    return " ".join(str(part) for part in parts)[:DELIVERY_ID_LENGTH]
+
+
+def _delivery_part(request: WebhookRequest, where: str) -> str | None:
     kind, _, name = where.partition(":")
     if kind == "header":
         value: Any = request.header(name)

@@ -1126,6 +1126,22 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>NodeFields</name>
     <message>
+      <source>Header</source>
+      <translation>الترويسة</translation>
+    </message>
+    <message>
+      <source>Caption</source>
+      <translation>التعليق</translation>
+    </message>
+    <message>
+      <source>Buttons</source>
+      <translation>الأزرار</translation>
+    </message>
+    <message>
+      <source>any</source>
+      <translation>أي حالة</translation>
+    </message>
+    <message>
       <source>API key</source>
       <translation>مفتاح API</translation>
     </message>

@@ -26,6 +26,12 @@ SENDS = {
         {"to": "966501234567", "text": "Your order is on its way"},
         "WhatsApp",
     ),
+    "whatsapp.send_media": (
+        "whatsapp",
+        {"access_token": "t", "phone_number_id": "1065", "app_secret": "s", "verify_token": "v"},
+        {"to": "966501234567", "kind": "document", "link": "https://shop.example/1042.pdf"},
+        "WhatsApp",
+    ),
     "telegram.send_message": (
         "telegram",
         {"bot_token": "123:abc"},

@@ -112,6 +112,21 @@ def test_each_vendor_trigger_names_where_its_delivery_id_is():
         ).encode()
     )
     assert delivery_id(whatsapp, declared("whatsapp.incoming_message")) == "wamid.HBgL"
+    # Each status of a message carries the message's id: sent, then delivered, are two deliveries.
+    statuses = [
+        request(
+            json.dumps(
+                {
+                    "entry": [
+                        {"changes": [{"value": {"statuses": [{"id": "wamid.HBgL", "status": s}]}}]}
+                    ]
+                }
+            ).encode()
+        )
+        for s in ("sent", "delivered")
+    ]
+    where = declared("whatsapp.message_status")
+    assert [delivery_id(r, where) for r in statuses] == ["wamid.HBgL sent", "wamid.HBgL delivered"]
     sms = request(
         urlencode({"MessageSid": "SM" + "c" * 32, "Body": "STOP"}).encode(),
         "application/x-www-form-urlencoded",

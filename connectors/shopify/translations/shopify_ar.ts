@@ -147,10 +147,6 @@
       <translation>ملغى</translation>
     </message>
     <message>
-      <source>any</source>
-      <translation>أي حالة</translation>
-    </message>
-    <message>
       <source>Payment status</source>
       <translation>حالة الدفع</translation>
     </message>

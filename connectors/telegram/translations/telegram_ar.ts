@@ -167,10 +167,6 @@
       <translation>Markdown</translation>
     </message>
     <message>
-      <source>Buttons</source>
-      <translation>الأزرار</translation>
-    </message>
-    <message>
       <source>Keyboard as JSON, e.g. {"inline_keyboard": [[{"text": "Yes", "callback_data": "yes"}]]}.</source>
       <translation>لوحة أزرار بصيغة JSON، مثال: {"inline_keyboard": [[{"text": "Yes", "callback_data": "yes"}]]}.</translation>
     </message>
@@ -189,10 +185,6 @@
     <message>
       <source>An https:// link to the file, or the file_id of a file Telegram already has.</source>
       <translation>رابط https:// للملف، أو file_id لملف موجود لدى Telegram.</translation>
-    </message>
-    <message>
-      <source>Caption</source>
-      <translation>التعليق</translation>
     </message>
     <message>
       <source>Caption formatting</source>

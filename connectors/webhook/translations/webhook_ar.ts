@@ -55,10 +55,6 @@
       <translation>تحقق من المرسِل</translation>
     </message>
     <message>
-      <source>Header</source>
-      <translation>الترويسة</translation>
-    </message>
-    <message>
       <source>Path</source>
       <translation>المسار</translation>
     </message>

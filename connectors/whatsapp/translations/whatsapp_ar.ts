@@ -63,6 +63,82 @@
       <source>WhatsApp lets a business send free text only within 24 hours of the customer's last message; to write first, send an approved template.</source>
       <translation>لا يسمح واتساب للنشاط التجاري بإرسال نص حر إلا خلال 24 ساعة من آخر رسالة من العميل؛ ولتبدأ أنت الكتابة، أرسل قالبًا معتمدًا.</translation>
     </message>
+    <message>
+      <source>WhatsApp message status</source>
+      <translation>حالة رسالة WhatsApp</translation>
+    </message>
+    <message>
+      <source>Starts the flow when a message you sent is sent, delivered, read or fails to arrive after WhatsApp accepted it (Meta calls this flow's webhook).</source>
+      <translation>يبدأ التدفق عندما تُرسَل رسالة أرسلتها أو تُسلَّم أو تُقرأ أو تفشل في الوصول بعد أن قبلها WhatsApp (تستدعي Meta ويب هوك هذا التدفق).</translation>
+    </message>
+    <message>
+      <source>In your Meta app, open WhatsApp › Configuration, paste the live address as the Callback URL with your verify token, and subscribe to the messages field (statuses come with it).</source>
+      <translation>في تطبيقك على Meta افتح WhatsApp › Configuration، والصق العنوان المباشر في Callback URL مع رمز التحقق، واشترك في الحقل messages (تأتي الحالات معه).</translation>
+    </message>
+    <message>
+      <source>When a WhatsApp message fails{status:=failed}</source>
+      <translation>عند فشل رسالة واتساب{status:=failed}</translation>
+    </message>
+    <message>
+      <source>When a WhatsApp message is sent{status:=sent}</source>
+      <translation>عند إرسال رسالة واتساب{status:=sent}</translation>
+    </message>
+    <message>
+      <source>When a WhatsApp message is delivered{status:=delivered}</source>
+      <translation>عند تسليم رسالة واتساب{status:=delivered}</translation>
+    </message>
+    <message>
+      <source>When a WhatsApp message is read{status:=read}</source>
+      <translation>عند قراءة رسالة واتساب{status:=read}</translation>
+    </message>
+    <message>
+      <source>When a WhatsApp message's status changes</source>
+      <translation>عند تغيّر حالة رسالة واتساب</translation>
+    </message>
+    <message>
+      <source>Send WhatsApp media</source>
+      <translation>إرسال وسائط WhatsApp</translation>
+    </message>
+    <message>
+      <source>Sends an image, document, audio or video by its public link to a customer who wrote to you in the last 24 hours.</source>
+      <translation>يرسل صورة أو مستندًا أو مقطعًا صوتيًا أو فيديو برابطه العام إلى عميل راسلك خلال آخر 24 ساعة.</translation>
+    </message>
+    <message>
+      <source>Send WhatsApp {kind:choice} to {to}</source>
+      <translation>أرسل {kind:choice} على واتساب إلى {to}</translation>
+    </message>
+    <message>
+      <source>Send a WhatsApp file</source>
+      <translation>أرسل ملفًا على واتساب</translation>
+    </message>
+    <message>
+      <source>Send WhatsApp buttons</source>
+      <translation>إرسال أزرار WhatsApp</translation>
+    </message>
+    <message>
+      <source>Sends a message with up to three reply buttons (Confirm, Cancel …); the choice arrives as a new message.</source>
+      <translation>يرسل رسالة فيها حتى ثلاثة أزرار رد (تأكيد، إلغاء …)؛ ويصل الاختيار كرسالة جديدة.</translation>
+    </message>
+    <message>
+      <source>Send WhatsApp buttons to {to}</source>
+      <translation>أرسل أزرار واتساب إلى {to}</translation>
+    </message>
+    <message>
+      <source>Send WhatsApp list</source>
+      <translation>إرسال قائمة WhatsApp</translation>
+    </message>
+    <message>
+      <source>Sends a message whose button opens a list of up to ten choices (sizes, branches, times); the choice arrives as a new message.</source>
+      <translation>يرسل رسالة يفتح زرها قائمة من حتى عشرة خيارات (مقاسات، فروع، مواعيد)؛ ويصل الاختيار كرسالة جديدة.</translation>
+    </message>
+    <message>
+      <source>Send a WhatsApp list to {to}</source>
+      <translation>أرسل قائمة واتساب إلى {to}</translation>
+    </message>
+    <message>
+      <source>Send a WhatsApp list</source>
+      <translation>أرسل قائمة واتساب</translation>
+    </message>
   </context>
   <context>
     <name>NodeFields</name>
@@ -137,6 +213,94 @@
     <message>
       <source>Fill the template's {{1}}, {{2}} … in order, e.g. {{ trigger.name }}.</source>
       <translation>تملأ {{1}}, {{2}} … في القالب بالترتيب، مثال: {{ trigger.name }}.</translation>
+    </message>
+    <message>
+      <source>Only when</source>
+      <translation>فقط عندما</translation>
+    </message>
+    <message>
+      <source>failed: WhatsApp accepted a message but couldn't deliver it.</source>
+      <translation>فشلت: قبل WhatsApp الرسالة لكنه لم يستطع تسليمها.</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <translation>فشلت</translation>
+    </message>
+    <message>
+      <source>sent</source>
+      <translation>أُرسلت</translation>
+    </message>
+    <message>
+      <source>delivered</source>
+      <translation>سُلّمت</translation>
+    </message>
+    <message>
+      <source>read</source>
+      <translation>قُرئت</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>النوع</translation>
+    </message>
+    <message>
+      <source>image</source>
+      <translation>صورة</translation>
+    </message>
+    <message>
+      <source>document</source>
+      <translation>مستند</translation>
+    </message>
+    <message>
+      <source>audio</source>
+      <translation>مقطع صوتي</translation>
+    </message>
+    <message>
+      <source>video</source>
+      <translation>فيديو</translation>
+    </message>
+    <message>
+      <source>File link</source>
+      <translation>رابط الملف</translation>
+    </message>
+    <message>
+      <source>A public https:// link to the file, e.g. a product photo or an invoice PDF.</source>
+      <translation>رابط https:// عام للملف، مثل صورة منتج أو فاتورة PDF.</translation>
+    </message>
+    <message>
+      <source>Not shown for audio.</source>
+      <translation>لا يظهر مع المقاطع الصوتية.</translation>
+    </message>
+    <message>
+      <source>For a document: the name the customer sees.</source>
+      <translation>للمستند: الاسم الذي يراه العميل.</translation>
+    </message>
+    <message>
+      <source>Up to 3 reply buttons, up to 20 characters each, e.g. Confirm, Cancel; the customer's choice arrives as a new message whose reply_id is the button's title.</source>
+      <translation>حتى 3 أزرار رد، كل منها حتى 20 حرفًا، مثل: تأكيد، إلغاء؛ ويصل اختيار العميل كرسالة جديدة قيمة reply_id فيها هي عنوان الزر.</translation>
+    </message>
+    <message>
+      <source>Footer</source>
+      <translation>التذييل</translation>
+    </message>
+    <message>
+      <source>List button</source>
+      <translation>زر القائمة</translation>
+    </message>
+    <message>
+      <source>The button that opens the list, up to 20 characters, e.g. Choose a size.</source>
+      <translation>الزر الذي يفتح القائمة، حتى 20 حرفًا، مثل: اختر المقاس.</translation>
+    </message>
+    <message>
+      <source>Choices</source>
+      <translation>الخيارات</translation>
+    </message>
+    <message>
+      <source>Up to 10 choices, up to 24 characters each; the customer's choice arrives as a new message whose reply_id is its title.</source>
+      <translation>حتى 10 خيارات، كل منها حتى 24 حرفًا؛ ويصل اختيار العميل كرسالة جديدة قيمة reply_id فيها هي عنوانه.</translation>
+    </message>
+    <message>
+      <source>List title</source>
+      <translation>عنوان القائمة</translation>
     </message>
   </context>
   <context>
