@@ -178,7 +178,7 @@ def style_sheet(theme: Theme, rtl: bool = False) -> str:
     QFrame#notificationCentre QScrollArea, QWidget#notificationList {{ background: {t.surface}; }}
     QFrame#notificationRow {{ border-radius: 6px; }}
     QFrame#notificationRow[unread="true"] {{ background: {t.surface_alt}; }}
-    QFrame#notificationRow:hover {{ border: 1px solid {t.accent}; }}
+    QFrame#notificationRow:hover, QFrame#notificationRow:focus {{ border: 1px solid {t.accent}; }}
     QFrame#notificationRow[unread="true"] QLabel#notificationTitle {{ font-weight: 700; }}
     QLabel#notificationTitle {{ font-size: 13px; }}
     QLabel#notificationText {{ font-size: 12px; }}

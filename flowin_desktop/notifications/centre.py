@@ -10,7 +10,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -190,6 +199,7 @@ class NotificationRow(QFrame):
         self.setObjectName("notificationRow")
         self.setProperty("unread", not getattr(row, "read", False))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab to a row, Enter opens it
         self.mark = KindMark(kind_of(row), theme)
         self.title = QLabel(headline(row, flow_name))
         self.title.setObjectName("notificationTitle")
@@ -230,6 +240,12 @@ class NotificationRow(QFrame):
         if count > 1:  # the same failure again, bundled into this row
             return digits(_tr("%1 · %n times", count).replace("%1", when))
         return when
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit(self.row)
+            return
+        super().keyPressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(

@@ -296,6 +296,14 @@ class ChannelRow(QWidget):
         if "to" in channel and not channel["to"]:
             self._show_result(False, _tr("Write who receives the messages first."))
             return
+        if self.kind == "sms" and not channel.get("sender"):
+            self._show_result(False, _tr("Write your Twilio number the messages come from first."))
+            return
+        if self.kind == "whatsapp" and not channel.get("template"):
+            self._show_result(
+                False, _tr("Write the name of the message template WhatsApp approved first.")
+            )
+            return
         test = self.test
         self.test_button.setEnabled(False)
         self.result.setText(_tr("Sending a test…"))

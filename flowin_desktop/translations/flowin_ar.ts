@@ -4714,6 +4714,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>this computer</source>
       <translation>هذا الحاسوب</translation>
     </message>
+    <message>
+      <source>Write your Twilio number the messages come from first.</source>
+      <translation>اكتب أولًا رقمك في Twilio الذي تأتي منه الرسائل.</translation>
+    </message>
+    <message>
+      <source>Write the name of the message template WhatsApp approved first.</source>
+      <translation>اكتب أولًا اسم قالب الرسالة الذي اعتمده واتساب.</translation>
+    </message>
   </context>
   <context>
     <name>FlowNotifications</name>

@@ -250,6 +250,12 @@ def test_send_a_test_reaches_a_telegram_stand_in_and_a_wrong_token_says_why(
     assert telegram.result.text().startswith("✕ ")
     assert "Traceback" not in sentence and sentence.endswith(".")
     assert "token" in sentence.lower() or "unauthorized" in sentence.lower(), sentence
+
+    whatsapp = dialog.notifications.channel_rows["whatsapp"]
+    tick(qtbot, whatsapp.enabled)
+    with qtbot.waitSignal(whatsapp.tested, timeout=WAIT_MS) as tested:
+        click(qtbot, whatsapp.test_button)
+    assert tested.args == [False, "Choose the account that sends the messages first."]
     dialog.close()
 
 
@@ -283,7 +289,7 @@ def test_a_sync_conflict_is_told_once_and_its_row_opens_the_flow(qtbot, running)
     centre = window.show_notifications()
     (row,) = shown(qtbot, centre).rows
     assert plain(row.title.text()) == "«Order confirmations» was changed in two places"
-    qtbot.mouseClick(row, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(row, Qt.Key.Key_Return)  # a row opens from the keyboard too
     assert window.pages.currentWidget() is window.editor
     assert window.editor.document.flow.id == "hook"
 
