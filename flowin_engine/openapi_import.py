@@ -33,6 +33,7 @@ from .paths import imported_connectors_dir
 from .registry import Connector, load_connector
 
 PACKAGE = "flowin_imported"
+_GENERIC_ICON = Path(__file__).resolve().parent / "kit" / "described.svg"
 DESCRIPTION_FILE = "description.json"
 METHODS = ("get", "post", "put", "patch", "delete")
 MAX_OPERATIONS = 400
@@ -224,6 +225,7 @@ def _plan(
         "id": connector_id,
         "name": name,
         "category": "Imported",
+        "icon": "icon.svg",
         "auth": _auth_kind(plan.auth),
         "description": _sentence(str(info.get("description") or ""), 200)
         or f"Steps made from {name}'s API description.",
@@ -546,7 +548,9 @@ def _title(name: str) -> str:
 
 
 def _clean(text: str) -> str:
-    return " ".join(re.sub(r"<[^>]+>|[*_`#]", "", text).split())
+    """Text without markup, and with room to wrap: "a,b,c" lists get their spaces."""
+    text = re.sub(r"<[^>]+>|[*`#]|(?<!\w)_|_(?!\w)", "", text)
+    return " ".join(re.sub(r",(?=[^\s\d])", ", ", text).split())
 
 
 def _sentence(text: str, limit: int) -> str:
@@ -574,6 +578,8 @@ def _write(
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         (staging / "__init__.py").write_text("", encoding="utf-8")
+        # the step's icon on the canvas and in the palette: the web-request one
+        shutil.copyfile(_GENERIC_ICON, staging / "icon.svg")
         (staging / "manifest.json").write_text(
             json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )

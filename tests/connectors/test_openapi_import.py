@@ -75,6 +75,9 @@ def test_a_description_becomes_a_connector_the_registry_finds_in_the_data_folder
     assert fields["id_list"].is_required()
     assert not fields["name"].is_required()
     assert "list" in (fields["id_list"].description or "").lower()
+    # help that wraps in the settings panel: "a,b,c" lists get their spaces
+    assert "attachments, checklists, customFields" in fields["keep_from_source"].description
+    assert trello.manifest.icon == "icon.svg"
     assert fields["due_complete"].annotation in (bool | None, bool)
     # the key and token are the account's, never a step's field
     assert "key" not in fields and "token" not in fields
