@@ -177,6 +177,7 @@ class ExecutionResult:
     started_at: datetime
     finished_at: datetime
     duration: float
+    failed_problem: Problem | None = None  # the error as a template, for other languages
 
     @property
     def ok(self) -> bool:
@@ -779,6 +780,7 @@ class _Execution:
                 self.started_at,
                 finished_at,
                 duration,
+                self.failed_problem,
             )
         )
 

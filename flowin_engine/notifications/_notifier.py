@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ..events import EventBus
     from ..model import Flow
     from ..registry import Registry
+    from ..runner import ExecutionResult
     from ..store import Store
 
 log = logging.getLogger("flowin.notifications")
@@ -138,6 +139,8 @@ class Notifier:
         self.sender = sender or ChannelSender(registry, connections, cloud_mailer)
         self._listeners: list[Listener] = []
         self._failure_listeners: list[Callable[[FailedRun], None]] = []
+        self._failing: set[str] | None = None  # flows whose last run failed (read when needed)
+        self._failing_lock = threading.Lock()
         self._names: dict[str, str] = {}  # execution id → flow name, until it finishes
         self._modes: dict[str, str] = {}
         self._work: queue.Queue[Callable[[], None] | None] = queue.Queue()
@@ -153,8 +156,9 @@ class Notifier:
     # Life cycle.
 
     def start(self, bus: EventBus | None = None, *, checks: bool = True) -> None:
-        """Watch the runs ``bus`` reports, and (with ``checks``) check every ``check_every``
-        seconds for what is due."""
+        """Start the notifier's thread; watch the runs ``bus`` reports when given (the runtime
+        hands its runs over with ``run_ended`` instead); with ``checks``, check every
+        ``check_every`` seconds for what is due."""
         self._checks = checks
         if self._thread is None:
             self._started_at = self.clock()
@@ -338,8 +342,29 @@ class Notifier:
 
     # The runs.
 
+    def run_ended(self, result: ExecutionResult, flow_name: str | None = None) -> None:
+        """A run ended (the runtime calls it on the thread that ended the run, so it only
+        notes it: the rest happens on the notifier's thread). A success is news only for a
+        flow that was failing, which is known without reading the database: a busy webhook
+        flow's runs cost a set lookup here."""
+        if not self._worth_telling(result.flow_id, result.status):
+            return
+        event = ExecutionFinished(
+            result.execution_id,
+            result.flow_id,
+            result.status,
+            result.finished_at,
+            result.duration,
+            result.error,
+            result.failed_node,
+            None,
+            result.failed_problem,
+        )
+        self._submit(lambda: self.run_finished(event, flow_name))
+
     def take_events(self, events: Sequence[Event]) -> None:
-        """The event bus's subscriber: note names, hand finished runs to the notifier's thread."""
+        """As a subscriber of an event bus (a runner other than the runtime's): note names,
+        hand finished runs to the notifier's thread."""
         for event in events:
             if isinstance(event, ExecutionStarted):
                 self._names[event.execution_id] = event.flow_name
@@ -347,8 +372,21 @@ class Notifier:
             elif isinstance(event, ExecutionFinished):
                 name = self._names.pop(event.execution_id, None)
                 mode = self._modes.pop(event.execution_id, "")
-                if event.status in (ExecutionStatus.FAILED, ExecutionStatus.SUCCESS):
+                if self._worth_telling(event.flow_id, event.status):
                     self._submit(lambda e=event, n=name, m=mode: self.run_finished(e, n, m))
+
+    def _worth_telling(self, flow_id: str, status: ExecutionStatus) -> bool:
+        failing = self._failing_flows()
+        if status == ExecutionStatus.FAILED:
+            failing.add(flow_id)  # now, so a success right after it is seen as a recovery
+            return True
+        return status == ExecutionStatus.SUCCESS and flow_id in failing
+
+    def _failing_flows(self) -> set[str]:
+        with self._failing_lock:
+            if self._failing is None:
+                self._failing = set(self.records.failing_flows())
+            return self._failing
 
     def run_finished(
         self, event: ExecutionFinished, flow_name: str | None = None, mode: str = ""
@@ -433,6 +471,7 @@ class Notifier:
             return
         now = self.clock()
         self.records.update_flow_state(event.flow_id, failures=0, failing_since=None)
+        self._failing_flows().discard(event.flow_id)
         rule = self.rule_for(event.flow_id)
         if not rule.events.recovery:
             return

@@ -240,7 +240,7 @@ class Runtime:
         self._starter.start()
         # Before the backlog runs, so its failures are told too; the periodic checks (digests,
         # summaries, silences) in the one process that keeps the timers.
-        self.notifications.start(self.runner.events, checks=self.settings.keeps_timers)
+        self.notifications.start(checks=self.settings.keeps_timers)
         if backlog:
             log.info("Running %d event(s) accepted before the last stop", len(backlog))
             self._accepted(backlog)
@@ -635,7 +635,8 @@ class Runtime:
             # a second. Runs written together share the record's time.
             lines = [self._run_line(flow_id, result) for flow_id, result, _ in runs]
             log.info("%s", ("\n" + " " * RUN_LINE_INDENT).join(lines))
-        for _, _, events in runs:
+        for flow_id, result, events in runs:
+            self.notifications.run_ended(result, self._name(flow_id))
             self.runner.publish_recorded(events)
 
     def _log_run(self, flow_id: str, result: ExecutionResult) -> None:
@@ -836,6 +837,7 @@ class Runtime:
                 answer.set_result(result)
             self._pump()
             self._log_run(flow_id, result)
+            self.notifications.run_ended(result, self._name(flow_id))
 
         handle.on_done(finished)
 

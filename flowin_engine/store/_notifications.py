@@ -289,6 +289,17 @@ class NotificationRecords:
                 flow_id, row.failures, row.failing_since, row.summary_day, row.silence_told_at
             )
 
+    def failing_flows(self) -> list[str]:
+        """The flows whose last run failed."""
+        with self._database.reading() as session:
+            return list(
+                session.scalars(
+                    select(NotificationFlowStateRow.flow_id).where(
+                        NotificationFlowStateRow.failures > 0
+                    )
+                )
+            )
+
     def set_flow_state(self, state: FlowNoticeState) -> None:
         with self._database.writing() as session:
             session.merge(

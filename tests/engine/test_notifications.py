@@ -505,3 +505,30 @@ def test_events_found_waiting_in_the_cloud_are_told_once_per_backlog(store):
     relay._set(waiting=2)  # another backlog, within the hour: counted in the same row
     (row,) = runtime.notifications.list()
     assert row.count == 2 and row.data == {"count": 2}
+
+
+def test_a_live_flow_fixed_after_failing_tells_of_its_recovery(store):
+    flow = order_flow(store)
+    runtime = DataFolder(store, registry=REGISTRY).runtime(
+        RuntimeSettings(port=0, sync_interval=0.1)
+    )
+    runtime.notifications.set_rule(None, Rule(events=Events(recovery=True)))
+    runtime.start()
+    try:
+        runtime.sync()
+        assert httpx.post(f"{runtime.address}/webhook/orders", json={}).status_code == 202
+        wait_for(lambda: runtime.notifications.list())
+        # The owner fixes the step; the next order goes through.
+        flow.nodes[1].type = "core.set_fields"
+        flow.nodes[1].params = {"fields": [{"name": "sent", "value": "yes"}]}
+        store.flows.save(flow)
+        runtime.sync()
+        reply = httpx.post(f"{runtime.address}/webhook/orders", json={})
+        fixed_id = reply.json()["execution_id"]
+        rows = wait_for(lambda: len(runtime.notifications.list()) == 2 and runtime.notifications)
+    finally:
+        runtime.stop(grace=2)
+    recovery, failure = rows.list()
+    assert failure.kind == Kind.FAILURE
+    assert (recovery.kind, recovery.execution_id) == (Kind.RECOVERY, fixed_id)
+    assert recovery.title == "«Order confirmations» works again"
