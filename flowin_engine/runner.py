@@ -615,6 +615,7 @@ class _Scope:
         self.iteration = iteration
         self.on_done = on_done
         self.remaining = len(nodes)
+        self.ended = False
         self.outputs: dict[str, Any] = {}
         graph = execution.graph
         self.pending = {
@@ -987,7 +988,10 @@ class _Execution:
                     ready.append(_Work(scope, target))
                 else:
                     ready.extend(self._skip(scope, target))
-        if scope.remaining == 0:
+        # A step skipped above settles its own connections through _skip, and may be the
+        # scope's last: then it has ended the scope already, which must end only once.
+        if scope.remaining == 0 and not scope.ended:
+            scope.ended = True
             ready.extend(scope.on_done(scope))
         return ready
 

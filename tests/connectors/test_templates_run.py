@@ -85,13 +85,14 @@ SHEET_ROWS: dict[str, list[list[str]]] = {
         ["Supplier contract renewal", "Hassan", "2026-12-20", "In progress"],
     ],
 }
-# What Stripe lists, for the templates that go through payments (one failed with an e-mail,
-# one failed without, one that succeeded).
+# What Stripe lists, for the templates that go through payments: one that succeeded, one that
+# failed without an e-mail, one that failed with one (items the loop passes over come first:
+# the items after them must still run once each).
 STRIPE_PAYMENTS = {
     "stripe-failed-payment-follow-up": [
-        test_stripe.intent(1, status="requires_payment_method", receipt_email="layla@example.com"),
-        test_stripe.intent(2, status="requires_payment_method", receipt_email=None),
         test_stripe.intent(3),
+        test_stripe.intent(2, status="requires_payment_method", receipt_email=None),
+        test_stripe.intent(1, status="requires_payment_method", receipt_email="layla@example.com"),
     ],
 }
 # The templates that send once per matching row: how many messages their sample makes.

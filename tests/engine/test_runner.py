@@ -179,6 +179,33 @@ def test_loop_runs_body_per_item_and_collects_results(runner):
     assert result.outputs["Summary"] == "3 orders: #0 A for Souq, #1 B for Souq, #2 C for Souq"
 
 
+def test_an_item_whose_condition_leads_nowhere_does_not_run_the_next_items_twice(runner):
+    flow = make_flow(
+        [
+            ("Start", "testkit.start", {}),
+            ("Each order", "core.loop", {"items": "{{ trigger.orders }}"}),
+            (
+                "Paid?",
+                "core.condition",
+                {"conditions": [{"left": "{{ loop.item.paid }}", "operator": "is_true"}]},
+            ),
+            ("Thank", "testkit.record", {"key": "thanked"}),
+            ("Summary", "testkit.echo", {"value": "{{ input.count }}"}),
+        ],
+        [
+            "Start -> Each order",
+            "Each order:item -> Paid?",
+            "Paid?:true -> Thank",
+            "Each order:done -> Summary",
+        ],
+    )
+    orders = [{"id": "A", "paid": False}, {"id": "B", "paid": True}, {"id": "C", "paid": True}]
+    result = runner.run(flow, {"orders": orders})
+    assert result.ok, result.error
+    assert result.outputs["Summary"] == 3  # one result per order
+    assert len(testkit.calls["thanked"]) == 2  # B and C, once each
+
+
 def test_loop_over_nothing_goes_straight_to_done(runner):
     flow = make_flow(
         [
