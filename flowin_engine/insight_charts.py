@@ -89,6 +89,7 @@ class ChartStyle:
     fonts: tuple[str, ...] = ("DejaVu Sans",)
     font_files: Sequence[Path] = field(default_factory=tuple)
     dpi: float = 100.0
+    title_inset: float = 0.02  # the title's distance from the figure's side, in its width
 
 
 def report_style(language: str, colours: ChartColours = LIGHT, dpi: float = 100.0) -> ChartStyle:
@@ -154,7 +155,7 @@ def _title(axes: Any, text: str, style: ChartStyle, words: ChartWords) -> None:
     """The chart's title at the start of the whole figure (its right edge in Arabic)."""
     axes.get_figure(root=False).suptitle(
         text,
-        x=0.98 if words.right_to_left else 0.02,
+        x=1 - style.title_inset if words.right_to_left else style.title_inset,
         ha="right" if words.right_to_left else "left",
         color=style.colours.text,
         fontsize=12,

@@ -17,7 +17,7 @@ import smtplib
 import ssl
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from email.message import EmailMessage
 from email.utils import make_msgid
@@ -138,6 +138,17 @@ _PLURALS: dict[str, dict[str, tuple[str, ...]]] = {
             "وفّرت {n} دقيقة {when} باستخدام Flowin",
         ),
     },
+    "ran": {
+        "en": ("Your flows ran {n} time {when}", "Your flows ran {n} times {when}"),
+        "ar": (
+            "لم تعمل تدفقاتك {when}",
+            "عملت تدفقاتك مرة واحدة {when}",
+            "عملت تدفقاتك مرتين {when}",
+            "عملت تدفقاتك {n} مرات {when}",
+            "عملت تدفقاتك {n} مرة {when}",
+            "عملت تدفقاتك {n} مرة {when}",
+        ),
+    },
     "failures": {
         "en": ("{n} failure", "{n} failures"),
         "ar": ("لا فشل", "فشل واحد", "فشلان", "{n} حالات فشل", "{n} حالة فشل", "{n} حالة فشل"),
@@ -232,6 +243,8 @@ class ReportWords:
         """ "You saved 14 hours this week using Flowin", in whole hours once past the first."""
         when = _WHEN.get(len(insights.days), _WHEN[7])[self.language]
         minutes = insights.minutes_saved
+        if minutes == 0:  # nothing to boast of yet: what the flows did
+            return self.count("ran", insights.runs, when=when)
         if minutes < 60:
             return self.count("saved_minutes", minutes, when=when)
         return self.count("saved_hours", round(minutes / 60), when=when)
@@ -487,6 +500,9 @@ def write_pdf(
         first = page()
         first.set_layout_engine("constrained", w_pad=0.3, h_pad=0.15)
         rows = first.add_gridspec(3, 5, height_ratios=[1.05, 2.2, 2.1])
+        # A chart's part of the page reaches the paper's edge: its title keeps off it.
+        style = replace(style, title_inset=0.06)
+        chart_words = words.chart_words()
         header = first.add_subfigure(rows[0, :])
         header.set_facecolor(colours.background)
         header.text(

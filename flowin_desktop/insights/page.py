@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -83,6 +83,13 @@ def headline_text(insights: Insights) -> str:
     an hour."""
     minutes = insights.minutes_saved
     week = len(insights.days) <= 7
+    if minutes == 0:  # nothing to boast of yet: what the flows did
+        runs = insights.runs
+        return digits(
+            _tr("Your flows ran %n times this week", runs)
+            if week
+            else _tr("Your flows ran %n times in the last 30 days", runs)
+        )
     if minutes < 60:
         text = (
             _tr("You saved %n minutes this week using Flowin", minutes)
@@ -283,6 +290,7 @@ class InsightsPage(QWidget):
         return frame
 
     def set_theme(self, theme: Theme) -> None:
+        """Colours for the cards and rows, and the charts drawn again in them."""
         self.theme = theme
         t = theme
         self.setStyleSheet(
@@ -352,6 +360,7 @@ class InsightsPage(QWidget):
             f"{date_time_text(first, 'd MMMM')} – {date_time_text(last, 'd MMMM yyyy')}"
         )
         empty = insights.empty
+        self.headline.setVisible(not empty)
         self.empty.setVisible(empty)
         self.empty.setText(
             self.tr(
@@ -376,6 +385,13 @@ class InsightsPage(QWidget):
         self._show_accounts(insights.accounts)
         if not empty:
             self._draw_charts(insights)
+        # The rows just added show a moment later (Qt shows a new child of a visible widget
+        # from its event queue), and the scroll area keeps the page at the height it measured
+        # before them: asked again once they are in, it makes room for them.
+        QTimer.singleShot(0, self, self._fit_page)
+
+    def _fit_page(self) -> None:
+        self.scroll.setWidgetResizable(True)
 
     def _draw_charts(self, insights: Insights) -> None:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -467,7 +483,10 @@ class InsightsPage(QWidget):
             reason = QLabel(stored_error_text(step.reason))
             reason.setObjectName("insightReason")
             reason.setWordWrap(True)
-            text.addWidget(where)
+            line = QHBoxLayout()  # sized to its words: starts at the row's start either way
+            line.addWidget(where)
+            line.addStretch()
+            text.addLayout(line)
             text.addWidget(count)
             text.addWidget(reason)
             fix = QPushButton(self.tr("Fix now"))
@@ -564,7 +583,13 @@ class InsightsPage(QWidget):
             if path.suffix.lower() in (".html", ".htm"):
                 from flowin_engine.insights_report import make_report
 
-                report = make_report(insights, language, digits=digit_choice(), utc_offset=offset)
+                report = make_report(
+                    insights,
+                    language,
+                    digits=digit_choice(),
+                    utc_offset=offset,
+                    style=chart_style(LIGHT, dpi=110),  # on paper: light, whatever the app's
+                )
                 page = report.html
                 for content_id, data in report.images.items():
                     encoded = base64.b64encode(data).decode("ascii")
@@ -579,6 +604,7 @@ class InsightsPage(QWidget):
                     language,
                     digits=digit_choice(),
                     utc_offset=offset,
+                    style=chart_style(LIGHT),
                 )
         except (OSError, FlowinError) as error:
             log.warning("Could not export the report to %s: %s", path, error)

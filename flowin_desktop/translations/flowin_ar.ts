@@ -4760,6 +4760,28 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>InsightsPage</name>
     <message numerus="yes">
+      <source>Your flows ran %n times this week</source>
+      <translation>
+        <numerusform>لم تعمل تدفقاتك هذا الأسبوع</numerusform>
+        <numerusform>عملت تدفقاتك مرة واحدة هذا الأسبوع</numerusform>
+        <numerusform>عملت تدفقاتك مرتين هذا الأسبوع</numerusform>
+        <numerusform>عملت تدفقاتك %n مرات هذا الأسبوع</numerusform>
+        <numerusform>عملت تدفقاتك %n مرة هذا الأسبوع</numerusform>
+        <numerusform>عملت تدفقاتك %n مرة هذا الأسبوع</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Your flows ran %n times in the last 30 days</source>
+      <translation>
+        <numerusform>لم تعمل تدفقاتك في آخر ٣٠ يومًا</numerusform>
+        <numerusform>عملت تدفقاتك مرة واحدة في آخر ٣٠ يومًا</numerusform>
+        <numerusform>عملت تدفقاتك مرتين في آخر ٣٠ يومًا</numerusform>
+        <numerusform>عملت تدفقاتك %n مرات في آخر ٣٠ يومًا</numerusform>
+        <numerusform>عملت تدفقاتك %n مرة في آخر ٣٠ يومًا</numerusform>
+        <numerusform>عملت تدفقاتك %n مرة في آخر ٣٠ يومًا</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>You saved %n hours this week using Flowin</source>
       <translation>
         <numerusform>لم يوفّر Flowin لك وقتًا هذا الأسبوع</numerusform>

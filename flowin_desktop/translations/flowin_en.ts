@@ -136,6 +136,20 @@
   <context>
     <name>InsightsPage</name>
     <message numerus="yes">
+      <source>Your flows ran %n times this week</source>
+      <translation>
+        <numerusform>Your flows ran %n time this week</numerusform>
+        <numerusform>Your flows ran %n times this week</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Your flows ran %n times in the last 30 days</source>
+      <translation>
+        <numerusform>Your flows ran %n time in the last 30 days</numerusform>
+        <numerusform>Your flows ran %n times in the last 30 days</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>You saved %n hours this week using Flowin</source>
       <translation>
         <numerusform>You saved %n hour this week using Flowin</numerusform>

@@ -102,11 +102,29 @@ def test_the_headline_says_the_hours_with_each_languages_plural(seeded, hours, e
     assert ReportWords.of("ar").headline(insights) == arabic
 
 
-def test_less_than_an_hour_is_said_in_minutes_and_nothing_saved_is_no_boast(store):
-    assert ReportWords.of("en").headline(_insights(store)) == (
-        "You saved 0 minutes this week using Flowin"
+def test_without_time_saved_the_headline_says_how_often_the_flows_ran(store):
+    assert ReportWords.of("en").headline(_insights(store)) == "Your flows ran 0 times this week"
+    assert ReportWords.of("ar").headline(_insights(store)) == "لم تعمل تدفقاتك هذا الأسبوع"
+    week.seed_week(store)
+    for flow in week.shop_flows():
+        flow.settings.minutes_saved_per_run = None
+        store.flows.save(flow)
+    assert ReportWords.of("ar").headline(_insights(store)) == "عملت تدفقاتك ٦٨ مرة هذا الأسبوع"
+
+
+def test_less_than_an_hour_is_said_in_minutes(seeded):
+    summary = seeded.flows.get("summary")
+    summary.settings.minutes_saved_per_run = 5
+    seeded.flows.save(summary)
+    orders = seeded.flows.get("orders")
+    orders.settings.minutes_saved_per_run = None
+    seeded.flows.save(orders)
+    assert ReportWords.of("en").headline(_insights(seeded)) == (
+        "You saved 35 minutes this week using Flowin"
     )
-    assert ReportWords.of("ar").headline(_insights(store)) == "لم يوفّر Flowin لك وقتًا هذا الأسبوع"
+    assert ReportWords.of("ar").headline(_insights(seeded)) == (
+        "وفّرت ٣٥ دقيقة هذا الأسبوع باستخدام Flowin"
+    )
 
 
 def _drawn(text: str) -> bytes:
