@@ -379,6 +379,7 @@ class OfflineBuilder:
         actions: list[PlannedStep] = []
         not_understood: list[str] = []
         pending_condition: PlannedStep | None = None
+        lacking_event = False  # the event is of a service Flowin lacks: replies go back there
         for index, clause in enumerate(clauses):
             start = len(actions)
             # "create a customer when someone fills the form": the event is still to come.
@@ -417,6 +418,7 @@ class OfflineBuilder:
                     trigger = self._named_trigger(clause, extraction)
                     if trigger is None and clause.starts_with_when:
                         trigger = self._manual(language)  # the event is the one it lacks
+                        lacking_event = True
                 not_understood.append(said)
                 continue
             if trigger is None and not clause.starts_with_when and not event_later:
@@ -431,6 +433,10 @@ class OfflineBuilder:
             may_start = trigger is None and not commands
             as_trigger = self.catalogue.best(words, True, hints) if may_start else None
             as_action = self._action_in_context(words, hints, trigger, actions, said)
+            if lacking_event and _REPLY_WORD.search(said) and not (as_action and as_action.named):
+                # "…on my Instagram post, reply to them": the answer goes where Flowin can't
+                not_understood.append(said)
+                continue
             trigger_score = as_trigger.score if as_trigger else 0.0
             action_score = as_action.score if as_action else 0.0
             if (clause.starts_with_when and as_trigger and trigger_score >= MATCH_THRESHOLD) or (
@@ -442,6 +448,7 @@ class OfflineBuilder:
                 or action_score < MATCH_THRESHOLD
                 or as_action.node_type.type == CONDITION_TYPE  # "check" is no "check if"
                 or (not as_action.named and not _takes_words(as_action.node_type))
+                or self._unnamed_elsewhere(as_action, hints, trigger, actions, said)
             ) and (address := self._address_step(clause, said)) is not None:
                 actions.append(address)  # "check https://…": a web address said is one to call
             elif as_action and action_score >= MATCH_THRESHOLD:
@@ -452,6 +459,10 @@ class OfflineBuilder:
                     pass  # "otherwise do nothing": a branch with no step ends there by itself
                 else:
                     fetch = self._fetch_first(clause, trigger)
+                    if fetch is not None and fetch.node_type is as_action.node_type:
+                        # "ابعتلي مدفوعات سترايب على التلغرام": the list read, then sent where
+                        # the other service the clause names takes it
+                        as_action = self._sent_to_other(words, hints, as_action) or as_action
                     if (
                         fetch is not None
                         and fetch.node_type.connector.id != as_action.node_type.connector.id
@@ -506,6 +517,42 @@ class OfflineBuilder:
             return clause
         not_understood.append(clause.said(extraction))
         return None
+
+    def _sent_to_other(self, words: list[str], hints: set[str], read: Any) -> Any:
+        """The step of another service the clause names that its words fit, if any."""
+        named = self.catalogue.connectors_named(words)
+        best = None
+        for connector in named:
+            if connector == read.node_type.connector.id:
+                continue
+            found = self.catalogue.best(words, False, hints, only=connector)
+            fits = found is not None and found.score >= MATCH_THRESHOLD
+            if fits and (best is None or found.score > best.score):
+                best = found
+        return best
+
+    def _unnamed_elsewhere(
+        self,
+        found: Any,
+        hints: set[str],
+        trigger: PlannedStep | None,
+        actions: list[PlannedStep],
+        said: str,
+    ) -> bool:
+        """A web address said with a service's step the sentence never named nor used before
+        ("ابعتها على https://…" is no WhatsApp media): the address is the one to call."""
+        if "url" not in hints or found.named:
+            return False
+        if (
+            trigger is not None
+            and trigger.node_type.type in _REPLY_ACTIONS
+            and _REPLY_WORD.search(said)
+        ):
+            return False  # "reply with https://…/menu": the link is the answer's text
+        around = {step.node_type.connector.id for step in actions}
+        if trigger is not None:
+            around.add(trigger.node_type.connector.id)
+        return found.node_type.connector.id not in around
 
     def _address_step(self, clause: Clause, said: str) -> PlannedStep | None:
         """A clause that says little but a web address ("check https://…/health", "ping my
