@@ -105,7 +105,7 @@ class Template(BaseModel):
     services: list[str] = Field(
         default_factory=list, description="Connector ids its steps use, for the gallery."
     )
-    minutes_saved_per_run: int | None = Field(None, ge=0)
+    minutes_saved_per_run: int | None = Field(None, ge=0, le=24 * 60)
     blanks: list[Blank] = Field(default_factory=list)
     sample: dict[str, Any] | None = Field(
         None,

@@ -28,7 +28,8 @@ from flowin_engine.templates import (
 from flowin_engine.validation import validate_flow
 
 ARABIC = re.compile("[\u0621-\u064a]")
-SHIPPED = TemplateLibrary(private_folder=Path("/nonexistent-flowin-templates")).load()
+SHIPPED_ONLY = TemplateLibrary(private_folder=Path("/nonexistent-flowin-templates"))
+SHIPPED = SHIPPED_ONLY.load()
 
 
 @pytest.fixture
@@ -180,14 +181,12 @@ def test_the_message_a_user_leaves_alone_is_the_one_in_their_language():
     ],
 )
 def test_search_finds_templates_by_words_in_either_language(text, language, expected):
-    library = TemplateLibrary(private_folder=Path("/nonexistent-flowin-templates"))
-    assert expected in [t.id for t in library.search(text, language)]
+    assert expected in [t.id for t in SHIPPED_ONLY.search(text, language)]
 
 
 def test_search_with_a_word_no_template_has_finds_nothing_and_empty_search_finds_all():
-    library = TemplateLibrary(private_folder=Path("/nonexistent-flowin-templates"))
-    assert library.search("zebra crossing") == []
-    assert len(library.search("  ")) == len(SHIPPED)
+    assert SHIPPED_ONLY.search("zebra crossing") == []
+    assert len(SHIPPED_ONLY.search("  ")) == len(SHIPPED)
 
 
 def _flow_with_secrets() -> Flow:
