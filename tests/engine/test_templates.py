@@ -128,6 +128,21 @@ def test_an_answer_that_breaks_the_flow_is_refused_with_the_step_and_field():
         instantiate(template, answers, accounts(template))
 
 
+def test_the_accounts_a_template_needs_are_its_services_that_sign_in_in_step_order():
+    template = next(t for t in SHIPPED if t.id == "web-form-leads-sheet-slack")
+    needs = needed_accounts(template)
+    # The web form's own address needs no account; the sheet and Slack do.
+    assert [(n.connector, n.name, n.nodes) for n in needs] == [
+        ("google_sheets", "Google Sheets", ["Add to the leads sheet"]),
+        ("slack", "Slack", ["Tell the sales team"]),
+    ]
+    both = next(t for t in SHIPPED if t.id == "telegram-support-to-slack")
+    assert [(n.connector, n.nodes) for n in needed_accounts(both)] == [
+        ("telegram", ["Message to the bot", "Tell the customer"]),
+        ("slack", ["Post to support"]),
+    ]
+
+
 def test_a_sheet_link_pasted_from_the_browser_becomes_the_sheet_id():
     template = next(t for t in SHIPPED if t.id == "web-form-leads-sheet-slack")
     answers = {
