@@ -27,9 +27,9 @@ PLANS = {
     "GROUP BY flow_id, d, status",
     "failed runs": "SELECT id FROM executions WHERE started_at >= ? AND started_at < ? "
     "AND status = 'failed' ORDER BY started_at DESC",
-    "step outcomes": "SELECT e.flow_id, s.node_id, s.status, max(s.finished_at) FROM executions e "
-    "JOIN steps s ON s.execution_id = e.id WHERE e.started_at >= ? AND e.flow_id IN ('a') "
-    "AND s.node_id IN ('step') GROUP BY e.flow_id, s.node_id, s.status",
+    "latest failure of a step": "SELECT s.finished_at, s.error FROM steps s JOIN executions e "
+    "ON s.execution_id = e.id WHERE e.flow_id = ? AND e.started_at >= ? AND s.node_id = 'step' "
+    "AND s.status = 'failed' ORDER BY e.started_at DESC LIMIT 1",
 }
 
 

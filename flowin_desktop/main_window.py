@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         )
         self.notification_centre.run_requested.connect(self.open_run)
         self.notification_centre.flow_requested.connect(self.open_flow)
+        self.notification_centre.insights_requested.connect(self.show_insights)
         self.addToolBarBreak()
         self.addToolBar(self.editor.saving.conflict_bar)
 

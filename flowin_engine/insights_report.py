@@ -760,11 +760,11 @@ def deliver_weekly(
     report = make_report(insights, rule.language, digits=digits, utc_offset=offset)
     words = ReportWords.of(rule.language, digits)
     headline = words.headline(insights)
-    summary = report.text
+    short = _short(words, insights, headline)
     row = notifier.add(
         Kind.REPORT,
         headline,
-        summary,
+        short,
         data={
             "days": len(insights.days),
             "since": insights.since.isoformat(),
@@ -779,7 +779,7 @@ def deliver_weekly(
             if channel.kind == ChannelKind.EMAIL and channel.connection_id and connections:
                 send_report_email(report, connections, channel.connection_id, channel.to)
             else:
-                notifier.sender.send(channel, report.subject, _short(words, insights, headline))
+                notifier.sender.send(channel, report.subject, short)
         except (FlowinError, ChannelFailed) as error:
             log.warning("The weekly report could not go by %s: %s", channel.kind.value, error)
     return row

@@ -261,6 +261,7 @@ class NotificationCentre(QFrame):
 
     run_requested = Signal(str)  # the execution id of the row clicked
     flow_requested = Signal(str)  # the flow of a row without a run (a conflict, a silence)
+    insights_requested = Signal()  # a weekly report's row: the insights page shows it
 
     def __init__(
         self,
@@ -350,7 +351,10 @@ class NotificationCentre(QFrame):
             self.watch.mark_read([record.id])
         execution_id = getattr(record, "execution_id", None)
         flow_id = getattr(record, "flow_id", None)
-        if execution_id:
+        if kind_of(record) == "report":
+            self.hide()
+            self.insights_requested.emit()
+        elif execution_id:
             self.hide()
             self.run_requested.emit(execution_id)
         elif flow_id and flow_id in self.flow_names():

@@ -11,9 +11,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from flowin_engine.store import new_notification
 from tests import insight_histories as week
 
-from .conftest import WAIT_MS, click
+from .conftest import WAIT_MS, click, shown
 
 
 @pytest.fixture
@@ -147,3 +148,19 @@ def test_the_app_starts_without_importing_matplotlib():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_the_weekly_reports_row_in_the_bell_opens_the_insights(qtbot, window):
+    window.store.notifications.add(
+        new_notification("report", "You saved 3 hours this week using Flowin", "Runs: 68")
+    )
+    window.notification_watch.follow()
+    qtbot.waitUntil(lambda: window.bell.count == 1, timeout=WAIT_MS)
+    click(qtbot, window.bell)
+    centre = shown(qtbot, window.notification_centre)
+    (row,) = centre.rows
+    assert row.title.text() == "Your weekly report is ready"
+    click(qtbot, row)
+    qtbot.waitUntil(
+        lambda: window.insights is not None and window.insights.isVisible(), timeout=WAIT_MS
+    )
