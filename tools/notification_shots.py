@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 from flowin_desktop.app import create_window
 from flowin_desktop.main_window import MainWindow
+from flowin_desktop.notifications import NotificationCentre
 from flowin_engine.model import Edge, Flow, FlowStatus, Node, Position, utc_now
 from flowin_engine.notifications import _messages as words
 from flowin_engine.store import new_notification
@@ -116,6 +117,17 @@ def fill_the_bell(window: MainWindow, flow: Flow, other: Flow, language: str) ->
     window.notification_watch.follow()
 
 
+def open_centre(app: QApplication, window: MainWindow, language: str) -> NotificationCentre:
+    centre = window.show_notifications()
+    # The offscreen screen is smaller than the window: put the centre under the bell, as a
+    # real screen shows it.
+    bell = window.bell.mapTo(window, window.bell.rect().bottomLeft())
+    x = bell.x() if language == "ar" else bell.x() + window.bell.width() - centre.width()
+    centre.move(window.mapToGlobal(window.rect().topLeft()) + QPoint(x, bell.y() + 4))
+    settle(app)
+    return centre
+
+
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/shots-notifyui")
     out.mkdir(parents=True, exist_ok=True)
@@ -139,13 +151,7 @@ def main() -> None:
         window.grab(QRect(0, 0, window.width(), bar.bottom() + 40)).save(
             str(out / f"bell-{language}.png")
         )
-        centre = window.show_notifications()
-        # The offscreen screen is smaller than the window: put the centre under the bell, as
-        # a real screen shows it.
-        bell = window.bell.mapTo(window, window.bell.rect().bottomLeft())
-        x = bell.x() if language == "ar" else bell.x() + window.bell.width() - centre.width()
-        centre.move(window.mapToGlobal(window.rect().topLeft()) + QPoint(x, bell.y() + 4))
-        settle(app)
+        centre = open_centre(app, window, language)
         grab_with_popup(window, centre).save(str(out / f"centre-{language}.png"))
         centre.hide()
         settings = window.show_settings()
@@ -172,6 +178,14 @@ def main() -> None:
         dialog.grab().save(str(out / f"flow-own-{language}.png"))
         dialog.reject()
     window.set_language("en")
+    fill_the_bell(window, flow, other, "en")
+    window.set_theme("dark")
+    window.show_home()
+    settle(app)
+    centre = open_centre(app, window, "en")
+    grab_with_popup(window, centre).save(str(out / "centre-dark-en.png"))
+    centre.hide()
+    window.set_theme("light")
     window.shutdown()
     print(out)
 

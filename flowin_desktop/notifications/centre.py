@@ -173,7 +173,10 @@ class KindMark(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill_colour)
         painter.drawEllipse(QRectF(1, 1, 28, 28))
-        painter.setPen(QColor("#ffffff"))
+        # The dark theme's state colours are light: its sign is dark on them.
+        painter.setPen(
+            QColor("#ffffff") if self.theme.name == "light" else self.theme.color("window")
+        )
         font = QFont(self.font())
         font.setPixelSize(15)
         font.setBold(True)
