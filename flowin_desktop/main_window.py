@@ -641,7 +641,12 @@ class MainWindow(QMainWindow):
         self._show_message(text, 20_000)
 
     def import_template(self) -> object | None:
-        return self.template_files.import_chosen_file()
+        """Add a template from a file the user picks, and show it in the gallery."""
+        template = self.template_files.import_chosen_file()
+        if template is not None:
+            self.show_templates()
+            self.gallery.show_template(str(getattr(template, "id", "")))
+        return template
 
     def _template_saved(self, template: object) -> None:
         self.gallery.reload()

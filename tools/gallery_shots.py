@@ -43,6 +43,9 @@ def main() -> None:
     settle(app)
     for language in ("en", "ar"):
         window.set_language(language)
+        window.show_home()
+        settle(app)
+        save(window, out, f"home-{language}.png")
         window.show_templates()
         gallery = window.gallery
         gallery.search.clear()
@@ -84,6 +87,13 @@ def main() -> None:
         wizard.go_to(len(wizard.steps) - 1)
         settle(app)
         save(wizard, out, f"wizard-blanks-{language}.png")
+        wizard.reject()
+        # A template asking for a phone number, given one that isn't.
+        phoned = next(
+            t for t in gallery.shown_templates() if any(b.kind == "phone" for b in t.blanks)
+        )
+        wizard = window.use_template(phoned)
+        wizard.go_to(len(wizard.steps) - 1)
         for field in wizard.fields:
             if field.kind == "phone":
                 field.widget.setText("12ab")  # type: ignore[attr-defined]

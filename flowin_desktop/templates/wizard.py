@@ -33,13 +33,15 @@ from flowin_engine.registry import Connector, Registry
 from flowin_engine.store import Store
 from flowin_engine.templates import instantiate, needed_accounts
 
-from ..i18n import connector_name, isolate, number_text
+from ..i18n import LANGUAGES, connector_name, isolate, number_text
 from ..icons import connector_pixmap
 from ..panels.accounts import ConnectAccountDialog
 from ..theme import LIGHT, Theme
 from .texts import current_language, local
 
 PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,20}[0-9]$")
+# A service's sender id that stands where a number may (Twilio's Messaging Service, MG…).
+SENDER_ID = re.compile(r"^[A-Z]{2}[0-9a-f]{32}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
@@ -161,7 +163,8 @@ class BlankField:
         elif self.kind == "choice" and choices:
             combo = QComboBox(parent)
             for choice in choices:
-                combo.addItem(choice, choice)
+                # A language reads as its own name ("English", "العربية"), not its code.
+                combo.addItem(LANGUAGES.get(choice, choice), choice)
             if default not in (None, ""):
                 combo.setCurrentIndex(max(combo.findData(str(default)), 0))
             self.widget = combo
@@ -198,7 +201,7 @@ class BlankField:
             return None  # said as "still needed"
         if _is_expression(value):
             return None  # data from the trigger, as the template's default reads it
-        if self.kind == "phone" and not PHONE.match(value):
+        if self.kind == "phone" and not (PHONE.match(value) or SENDER_ID.match(value)):
             return _tr("%1 is not a phone number (like +201001234567)").replace(
                 "%1", isolate(self.label)
             )

@@ -16,6 +16,7 @@ from flowin_desktop.templates.new_flow import BLANK, BUILDER, TEMPLATE, NewFlowC
 from flowin_desktop.templates.preview import PREVIEW_SIZE
 from flowin_desktop.templates.save_dialog import TemplateDetails
 from flowin_desktop.templates.wizard import UseTemplateWizard
+from flowin_engine.data_folder import DataFolder
 from flowin_engine.model import Edge, Flow, Node, Position
 from flowin_engine.registry import default_registry
 from flowin_engine.templates import SHIPPED, TemplateLibrary
@@ -303,3 +304,26 @@ def test_the_build_draws_each_templates_preview_and_the_gallery_shows_the_pictur
     assert gallery.show_template(LEADS)
     assert gallery.detail.preview.shows_picture
     assert gallery.detail.preview.canvas is None  # nothing drawn live
+
+
+def test_the_wizard_checks_a_phone_number_and_reads_arabic_digits(qtbot, store, monkeypatch):
+    monkeypatch.setenv("FLOWIN_SECRETS", "file")
+    registry = default_registry()
+    folder = DataFolder(store, registry=registry)
+    template = TemplateLibrary().get("clinic-booking-sms-confirmation")
+    wizard = UseTemplateWizard(template, registry, folder.connections, store)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.go_to(len(wizard.steps) - 1)
+    phone = next(f for f in wizard.fields if f.key == "from_number")
+
+    qtbot.keyClicks(phone.widget, "12ab")
+    assert "Your Twilio number is not a phone number (like +201001234567)" in plain(
+        wizard.missing.text()
+    )
+    phone.widget.clear()
+    phone.widget.insert("+٢٠ ١٠٠ ١٢٣ ٤٥٦٧")  # as an Arabic keyboard types it
+
+    assert phone.value() == "+20 100 123 4567"
+    assert "phone number" not in wizard.missing.text()
+    assert not wizard.finish_button.isEnabled()  # the accounts and the sheet are still needed
