@@ -1409,6 +1409,34 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <source>After paying, go to</source>
       <translation>بعد الدفع، انتقل إلى</translation>
     </message>
+    <message>
+      <source>Expires after (hours)</source>
+      <translation>تنتهي صلاحيته بعد (ساعات)</translation>
+    </message>
+    <message>
+      <source>Customer's first name</source>
+      <translation>الاسم الأول للعميل</translation>
+    </message>
+    <message>
+      <source>Customer's last name</source>
+      <translation>اسم عائلة العميل</translation>
+    </message>
+    <message>
+      <source>Customer's e-mail</source>
+      <translation>بريد العميل الإلكتروني</translation>
+    </message>
+    <message>
+      <source>Customer's phone</source>
+      <translation>هاتف العميل</translation>
+    </message>
+    <message>
+      <source>Send payment updates to</source>
+      <translation>أرسل تحديثات الدفع إلى</translation>
+    </message>
+    <message>
+      <source>Order reference</source>
+      <translation>مرجع الطلب</translation>
+    </message>
   </context>
   <context>
     <name>FieldEditor</name>

@@ -181,7 +181,6 @@ LACKING: tuple[Lacking, ...] = (
     Lacking("Salla", ("salla", "سله"), _SHOP),
     Lacking("Zid", ("zid store", "متجر زد", "منصه زد"), _SHOP),
     Lacking("PayPal", ("paypal", "بايبال", "باي بال"), _SHOP),
-    Lacking("Paymob", ("paymob", "بايموب", "باي موب"), _SHOP),
     Lacking("Fawry", ("fawry",), _SHOP),
     Lacking(
         "Google Calendar",
@@ -279,12 +278,14 @@ _LACKING_EVENTS: tuple[tuple[str, str, dict[str, str]], ...] = (
         "a failed payment",
         r"\b(?:payment|charge|card)s?\s+(?:is\s+|was\s+|gets\s+)?(?:fails?|failed|declined|bounces?"
         r"|bounced|is\s+refused|doesn'?t\s+go\s+through)|\bfailed\s+(?:payment|charge)"
-        r"|(?:دفع|الدفع|دفعه|الدفعه|عمليه الدفع|الفيزا|الكارت)\s+(?:ما\s+|م)?(?:فشل|فشلت|اترفض|اترفضت|انرفض|انرفضت|رفض|رفضت|"
+        r"|(?:دفع|الدفع|دفعه|الدفعه|عمليه الدفع|الفيزا|الكارت)\s+(?:ما\s+|م)?(?:فشل|فشلت|اترفض|اترفضت|انرفض|انرفضت|يترفض|تترفض|رفض|رفضت|"
         r"نجحش|نجحتش|ما\s*نجح|ما\s*نجحت|مرفوض|مرفوضه)|(?:فشل|فشلت|فشلان)\s+(?:ال)?(?:دفع|دفعه)",
         {
             "en": "The closest I can do: start on a successful Stripe payment, or from a "
-            "Webhook that Stripe calls for failed payments.",
-            "ar": "الأقرب: البدء عند نجاح دفعة في سترايب، أو من ويب هوك يستدعيه سترايب عند فشل الدفع.",
+            "Webhook that Stripe calls for failed payments; with Moyasar, Tap or Paymob, start on "
+            "its “payment declined” trigger.",
+            "ar": "الأقرب: البدء عند نجاح دفعة في سترايب، أو من ويب هوك يستدعيه سترايب عند فشل الدفع؛ "
+            "ومع ميسر أو تاب أو باي موب، ابدأ بمشغّل «رفض دفعة» الخاص به.",
         },
     ),
     (
@@ -355,6 +356,29 @@ _LACKING_PATTERNS = [
 _EVENT_PATTERNS = [
     (name, re.compile(pattern), closest) for name, pattern, closest in _LACKING_EVENTS
 ]
+# Services that start on an event the list above lacks for the others, said in the words of
+# their triggers ("a declined Paymob payment"); "fails" stays refused, as a trigger for a
+# success must not be taken instead.
+_EVENT_HAVERS = {
+    "a failed payment": (
+        re.compile(
+            "|".join(
+                _pattern(word)
+                for word in (
+                    "moyasar",
+                    "paymob",
+                    "tap",
+                    "ميسر",
+                    "مويسر",
+                    "بايموب",
+                    "باي موب",
+                    "تاب",
+                )
+            )
+        ),
+        re.compile(r"declin|مرفوض|رفض"),
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -362,6 +386,11 @@ class Unsupported:
     name: str
     span: tuple[int, int]  # where it is said, in the normalized text searched
     message: str
+
+
+def _said_as_a_trigger(event: str, text: str) -> bool:
+    service, words = _EVENT_HAVERS.get(event, (None, None))
+    return bool(service and words and service.search(text) and words.search(text))
 
 
 def unsupported(text: str, language: Language) -> list[Unsupported]:
@@ -376,7 +405,7 @@ def unsupported(text: str, language: Language) -> list[Unsupported]:
         found.append(Unsupported(lacking.name, match.span(), message))
     for name, pattern, closest in _EVENT_PATTERNS:
         match = pattern.search(text)
-        if match is None:
+        if match is None or _said_as_a_trigger(name, text):
             continue
         shown = name if language == "en" else _EVENT_NAMES_AR[name]
         message = _CANT_EVENT[language].format(name=shown, closest=closest[language])

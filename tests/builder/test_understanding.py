@@ -259,3 +259,32 @@ def test_a_condition_on_the_words_of_a_message_compares_its_text(sentence, right
 )
 def test_ordinary_requests_near_the_abuse_words_are_not_refused(sentence):
     assert build(sentence).refused is None
+
+
+# The region's payment services, by the names people write them.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("when someone pays via moyasar send me an email", "moyasar.payment_paid"),
+        ("لما حد يدفع على مويسر ابعتلي ايميل", "moyasar.payment_paid"),
+        ("لما حد يدفع على باي موب ابعتلي ايميل", "paymob.payment_succeeded"),
+        ("لما حد يدفع على بيموب ابعتلي ايميل", "paymob.payment_succeeded"),
+        ("لما حد يدفع على تاب ابعتلي ايميل", "tap.charge_captured"),
+        ("paymob payment declined notify me on slack", "paymob.payment_declined"),
+        ("لما الدفع يترفض على بايموب ابعتلي واتساب", "paymob.payment_declined"),
+        ("when a tap payment is declined send me a telegram", "tap.charge_failed"),
+    ],
+)
+def test_moyasar_tap_and_paymob_are_known_by_their_names_and_dialect_spellings(sentence, trigger):
+    proposal = build(sentence)
+    assert proposal.flow is not None and proposal.flow.nodes[0].type == trigger
+    assert not proposal.unsupported
+
+
+def test_a_payment_that_fails_is_never_taken_for_a_paid_one_even_where_declines_are_known():
+    proposal = build("when a moyasar payment fails, email me")
+    got = [n.type for n in proposal.flow.nodes] if proposal.flow else []
+    assert "moyasar.payment_paid" not in got
+    assert "payment declined" in " ".join(proposal.unsupported)

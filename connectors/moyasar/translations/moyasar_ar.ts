@@ -119,10 +119,6 @@
       <translation>الصفحة التي يفتحها زر الرجوع في صفحة الدفع، مثل متجرك.</translation>
     </message>
     <message>
-      <source>Expires after (hours)</source>
-      <translation>تنتهي صلاحيته بعد (ساعات)</translation>
-    </message>
-    <message>
       <source>Empty: the link stays open until paid or cancelled.</source>
       <translation>فارغًا: يبقى الرابط مفتوحًا حتى يُدفع أو يُلغى.</translation>
     </message>

@@ -95,22 +95,6 @@
       <translation>مثال: Order #1042.</translation>
     </message>
     <message>
-      <source>Customer's first name</source>
-      <translation>الاسم الأول للعميل</translation>
-    </message>
-    <message>
-      <source>Customer's last name</source>
-      <translation>اسم عائلة العميل</translation>
-    </message>
-    <message>
-      <source>Customer's e-mail</source>
-      <translation>بريد العميل الإلكتروني</translation>
-    </message>
-    <message>
-      <source>Customer's phone</source>
-      <translation>هاتف العميل</translation>
-    </message>
-    <message>
       <source>In international form, e.g. +96550123456; an e-mail or a phone is needed.</source>
       <translation>بالصيغة الدولية، مثال: +96550123456؛ ويلزم بريد إلكتروني أو هاتف.</translation>
     </message>
@@ -119,16 +103,8 @@
       <translation>صفحة من موقعك يعود إليها العميل بعد الدفع، مثال: https://myshop.example/thanks.</translation>
     </message>
     <message>
-      <source>Send payment updates to</source>
-      <translation>أرسل تحديثات الدفع إلى</translation>
-    </message>
-    <message>
       <source>The live address of a flow that starts with a Tap charge trigger; Tap posts the finished charge there.</source>
       <translation>العنوان المباشر لتدفق يبدأ بمشغّل دفع من Tap؛ ويرسل Tap إليه عملية الدفع عند انتهائها.</translation>
-    </message>
-    <message>
-      <source>Order reference</source>
-      <translation>مرجع الطلب</translation>
     </message>
     <message>
       <source>Your order number, kept on the charge.</source>

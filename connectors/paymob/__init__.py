@@ -1,0 +1,1 @@
+"""Paymob: successful and declined transactions, payment links (intentions) and transactions."""
