@@ -423,7 +423,24 @@ _AR_PREFIXES = (
 _AR_SUFFIXES = ("هم", "ها", "ات", "لو", "لي", "ه", "ي", "ك", "ا")
 # Only for finding a known word, never for comparing two words: the present and passive
 # prefixes ("بيوصل", "يتسجل", "تتحفظ", "ينبعت") and more pronouns ("ابعتيلي", "صيفطليا").
-_AR_VERB_PREFIXES = ("بيت", "بت", "بي", "بن", "تت", "يت", "ين", "ت", "ي", "ن", "ك")
+# Passive and present forms too: "تنحفظ" (it gets saved), Maghrebi "كيتزاد", "كيتصيفط".
+_AR_VERB_PREFIXES = (
+    "كيت",
+    "كتت",
+    "بيت",
+    "بت",
+    "بي",
+    "بن",
+    "تت",
+    "يت",
+    "ين",
+    "تن",
+    "كي",
+    "ت",
+    "ي",
+    "ن",
+    "ك",
+)
 _AR_VERB_SUFFIXES = ("ليا", "ولي", "يلي", "لهم", "لها", "لنا", "لو", "لي", "له", "وا", "و", "ني")
 
 

@@ -101,6 +101,10 @@ _ROLE_WORDS = re.compile(
     r"عاوز|بدي|بغيت|حابب|نبي|نبغي|اريد|ياريت)\s+)?(?:(?:and|then|also|و|ثم|ف)\s+)?",
     re.IGNORECASE,
 )
+_WISH_ONLY = re.compile(
+    r"(?:ودي|ودي اني|ابي|ابغي|ابغا|بدي|عايز|عاوز|عايزه|بغيت|حابب|نبي|نبغي|اريد|ياريت|نفسي|"
+    r"i want|i'd like|i would like|please|ana 3ayez|ana 3awez|ana bghit|bghit|biddi|baddi)"
+)
 # Words some phrases start with that are no order ("عميل شوبيفاي جديد", "كل طلبات…").
 _NOT_ORDERS = frozenset(
     [
@@ -244,7 +248,8 @@ class OfflineBuilder:
         role = clause.starts_with_when
         whole = self.catalogue.best(clause.words(), role)
         for word in list(re.finditer(r"\S+", clause.text))[2:]:
-            if not self._is_order(word.group(0), clause.text[: word.start()]):
+            reply = _REPLY_WORD.fullmatch(word.group(0)) is not None  # "…يترد عليه": an answer
+            if not reply and not self._is_order(word.group(0), clause.text[: word.start()]):
                 continue
             left = Clause(clause.text[: word.start()], [], clause.starts_with_when)
             right = Clause(clause.text[word.start() :], [], False)
@@ -354,6 +359,8 @@ class OfflineBuilder:
         otherwise = False
         for piece in _SPLIT.split(text):
             piece = _ROLE_WORDS.sub("", piece or "").strip(" ,")
+            if _WISH_ONLY.fullmatch(piece.lower()):
+                continue  # "ودي" / "I want" cut off before its "when": no step of its own
             if piece.startswith(OTHERWISE_MARK):
                 otherwise = True
                 piece = _ROLE_WORDS.sub("", piece[1:]).strip(" ,")
@@ -876,7 +883,8 @@ def _reaches_me(match: re.Match[str]) -> str:
 
 # Replying to a message goes back where the message came from.
 _REPLY_WORD = re.compile(
-    r"\b(?:reply|replies|respond|answer|back)\b|(?<!\S)(?:و)?(?:رد|يرد|ترد|جاوب|يجاوب|ردي)",
+    r"\b(?:reply|replies|respond|answer|back)\b"
+    r"|(?<!\S)(?:و)?(?:رد|يرد|ترد|جاوب|يجاوب|ردي|يترد|تترد|ينرد|يتجاوب|تتجاوب)",
     re.IGNORECASE,
 )
 _REPLY_ACTIONS = {

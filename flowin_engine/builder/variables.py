@@ -336,7 +336,8 @@ _DESCRIBED = re.compile(
     r"(?:\b(?:with|(?P<saying>saying|that says|telling (?:them|him|her|me)))\s+"
     r"|(?<!\S)(?:(?P<saying_ar>يقول|تقول|تقول فيها|يقول فيها)|فيها|فيه)\s+"
     # "رد عليه بقائمة الأسعار": reply (to him) with the price list
-    r"|(?<!\S)(?:و)?(?:رد|ردي|جاوب|يرد|ترد)(?:\s+(?:عليه|عليها|عليهم|له|لها|لهم))?\s+ب(?=\S{2}))"
+    r"|(?<!\S)(?:و)?(?:رد|ردي|جاوب|يرد|ترد|يترد|تترد|ينرد)(?:\s+(?:عليه|عليها|عليهم|له|لها|لهم))?"
+    r"(?:\s+(?:اوتوماتيك|اوتوماتيكي|تلقائيا|على طول|علطول|فورا|automatic))?\s+ب(?=\S{2}))"
     r"(?P<what>(?:(?!\b(?:on|in|to|at)\b)[^,;]){3,60})$",
     re.IGNORECASE,
 )
@@ -356,7 +357,7 @@ def _passed_on_text(sources: list[Source], clause: str) -> str | None:
 
 
 _REPLY = re.compile(
-    r"\b(?:reply|replies|respond|answer)\b|(?<!\S)(?:و)?(?:رد|يرد|ترد|جاوب|يجاوب|ردي)(?!\S)",
+    r"\b(?:reply|replies|respond|answer)\b|(?<!\S)(?:و)?(?:رد|يرد|ترد|جاوب|يجاوب|ردي|يترد|تترد|ينرد)(?!\S)",
     re.IGNORECASE,
 )
 
