@@ -35,6 +35,7 @@ from .routers import (
     cloud_run,
     executions,
     flows,
+    notifications,
     oauth,
     sessions,
     two_factor,
@@ -116,6 +117,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         flows,
         executions,
         cloud_run,
+        notifications,
         pages,
         relay_routes,
     ):

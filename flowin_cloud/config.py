@@ -69,6 +69,9 @@ class Settings(BaseSettings):
     signup_notice_limit_per_address: str = "1/hour"
     # The public API (/api/*), per account, whether called with an access token or API key.
     api_limit_per_account: str = "600/minute"
+    # Notifications the desktop app e-mails to the account's own address (a flow failed), per
+    # account: a flow failing in a loop must not flood the mailbox or the server's mail quota.
+    notification_mail_limit_per_account: str = "30/hour"
     # Where the counts are kept, as a `limits` storage URI: "memory://" counts in this process;
     # servers of several processes share one store, e.g. "redis://host:6379" (pip install
     # "limits[redis]"), so each process does not count only its own attempts.

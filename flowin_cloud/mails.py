@@ -53,6 +53,9 @@ WORDS: dict[str, dict[str, str]] = {
         "flows can use them.",
         "welcome_two_step": "Turn on two-step sign-in in your account settings to keep your "
         "account safe.",
+        "notification_footer": "You get this e-mail because your Flowin app sends its "
+        "notifications to your account's address; change that in its notification settings.",
+        "notification_button": "Open the run in Flowin",
     },
     "ar": {
         "own_account": "وصلتك هذه الرسالة لأن لديك حسابًا في Flowin.",
@@ -91,6 +94,9 @@ WORDS: dict[str, dict[str, str]] = {
         "welcome_first_flow": "أنشئ أول تدفق لك في تطبيق Flowin على سطح المكتب.",
         "welcome_connect": "اربط حساباتك، مثل بريدك الإلكتروني وتقويمك، لتستخدمها تدفقاتك.",
         "welcome_two_step": "فعّل تسجيل الدخول بخطوتين في إعدادات حسابك لحماية حسابك.",
+        "notification_footer": "وصلتك هذه الرسالة لأن تطبيق Flowin لديك يرسل تنبيهاته إلى عنوان "
+        "حسابك؛ غيّر ذلك من إعدادات التنبيهات فيه.",
+        "notification_button": "افتح التشغيل في Flowin",
     },
 }
 
@@ -209,6 +215,27 @@ def sign_in_code_sms(user: User, phone: str, code: str) -> Message:
 def phone_code_sms(user: User, phone: str, code: str) -> Message:
     text = _words(user)["phone_code"].format(code=code)
     return Message(to=phone, kind="verify-phone", subject="", text=text, secrets={"code": code})
+
+
+def flow_notification(user: User, subject: str, text: str, link: str = "") -> Message:
+    """A notification of the user's desktop app (a flow failed, say), to the account's own
+    address. Its words come written already, in the language the user chose for them."""
+    words = _words(user)
+    paragraphs = tuple(part.strip() for part in text.split("\n\n") if part.strip())
+    return Message.mail(
+        to=user.email,
+        kind="flow-notification",
+        subject=subject,
+        body=_body(
+            user,
+            words,
+            heading=subject,
+            paragraphs=paragraphs,
+            action_text=words["notification_button"] if link else "",
+            action_url=link,
+            footer="notification_footer",
+        ),
+    )
 
 
 def welcome(user: User) -> Message:

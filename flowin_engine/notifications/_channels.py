@@ -32,8 +32,8 @@ WHATSAPP_VALUE_LIMIT = 1024
 SEND_TIMEOUT = 30.0
 
 # Sends an e-mail through the cloud account's mailer, to the account's own address:
-# (subject, text) -> None, raising FlowinError.
-CloudMailer = Callable[[str, str], None]
+# (subject, text, link to the run or "") -> None, raising FlowinError.
+CloudMailer = Callable[[str, str, str], None]
 
 
 class ChannelFailed(FlowinError):
@@ -55,8 +55,9 @@ class ChannelSender:
         self._runner: Runner | None = None
         self._lock = threading.Lock()
 
-    def send(self, channel: Channel, subject: str, text: str) -> None:
-        """Send, or raise ChannelFailed saying why in one sentence."""
+    def send(self, channel: Channel, subject: str, text: str, link: str = "") -> None:
+        """Send, or raise ChannelFailed saying why in one sentence; ``link`` is the run's
+        flowin://run/ID when there is one (the cloud's mail makes it a button)."""
         if channel.kind == ChannelKind.IN_APP:
             return
         if channel.kind == ChannelKind.EMAIL and not channel.connection_id:
@@ -66,7 +67,7 @@ class ChannelSender:
                     "your Flowin cloud account to get them at its address."
                 )
             try:
-                self.cloud_mailer(subject, text)
+                self.cloud_mailer(subject, text, link)
             except FlowinError as error:
                 raise ChannelFailed(str(error)) from None
             return

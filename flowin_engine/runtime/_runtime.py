@@ -181,7 +181,12 @@ class Runtime:
         self.account = account if account is not None else folder.account()
         self.relay = Relay(self, lambda: self.account)
         # The bell's rows and the messages sent when runs fail (see flowin_engine.notifications).
-        self.notifications = Notifier(store, registry=self.registry, connections=self.connections)
+        self.notifications = Notifier(
+            store,
+            registry=self.registry,
+            connections=self.connections,
+            cloud_mailer=self._mail_through_account,
+        )
         self.notifications.on_failed_run(self._another_flow_failed)
         self._relay_waiting: int | None = None
         self.relay.subscribe(self._relay_changed)
@@ -907,6 +912,17 @@ class Runtime:
         # planned, give or take the scheduler's wake-up.
         payload = {"scheduled_at": now.isoformat(), "fired_at": now.isoformat(), "missed": missed}
         self.inbox.accept(flow_id, "schedule", payload)
+
+    def _mail_through_account(self, subject: str, text: str, link: str) -> None:
+        """A notification e-mailed by the cloud account's mailer, to its own address."""
+        account = self.account
+        if not account.signed_in:
+            raise FlowinError(
+                "No e-mail account is chosen for notifications, and this computer isn't signed "
+                "in to a Flowin cloud account; choose an e-mail account, or sign in."
+            )
+        with account.client() as client:
+            client.email_notification(subject, text, link)
 
     def _relay_changed(self) -> None:
         """A backlog found in the cloud (events that waited while this computer could not take

@@ -488,6 +488,16 @@ class CloudClient:
         body = {"status": "error", "error": error} if error else {"status": "success"}
         self._call("PATCH", f"/api/executions/{_quoted(run_id)}", json=body)
 
+    # Notifications
+
+    def email_notification(self, subject: str, text: str, link: str = "") -> str:
+        """E-mail a notification of the app's to this account's own (verified) address, which
+        it returns; ``link`` is the run's flowin://run/ID."""
+        answer = self._call(
+            "POST", "/notifications/email", json={"subject": subject, "text": text, "link": link}
+        )
+        return str(answer.get("to", "")) if isinstance(answer, dict) else ""
+
     # Sign-in security: changes that ask for the password again
 
     def security(self) -> AccountSecurity:

@@ -75,3 +75,33 @@ def test_sign_ins_are_listed_by_app_and_ended_one_by_one_or_all_but_this_one(
     signed_out = flowin(here, "account", "sessions", "end", this_one)
     assert "Signed out on this computer" in signed_out.output
     assert "isn't signed in" in flowin(here, "account", "status").output
+
+
+# Notifications mailed by the account (here, where the module's cloud is running already).
+
+
+def test_without_a_mail_account_a_notification_is_mailed_by_the_cloud_account(
+    tmp_path,
+    cloud_server,  # noqa: F811
+):
+    from flowin_engine.data_folder import DataFolder
+    from flowin_engine.notifications import Channel, ChannelKind, Kind, Rule
+    from flowin_engine.runtime import RuntimeSettings
+
+    from .test_notification_channels import fail, order_flow
+
+    email = new_email()
+    cloud_server.sign_up(email)
+    with DataFolder(Store(tmp_path / "flowin.db")) as folder:
+        runtime = folder.runtime(RuntimeSettings(port=0))
+        notifier = runtime.notifications
+        own_address = Channel(kind="email")  # no mail account of the user's: the cloud's mailer
+        refused = notifier.test_channel(own_address)
+        assert not refused.ok and "isn't signed in to a Flowin cloud account" in refused.message
+
+        assert runtime.account.sign_in(cloud_server.url, email, DEFAULT_PASSWORD) is None
+        assert notifier.test_channel(own_address).ok
+        notifier.set_rule(None, Rule(channels=[Channel(kind=ChannelKind.IN_APP), own_address]))
+        fail(notifier, order_flow(folder.store))
+        assert len(cloud_server.messages("flow-notification", email)) == 2  # test, failure
+        assert [r.kind for r in notifier.list()] == [Kind.FAILURE]  # no broken channel

@@ -67,7 +67,7 @@ class Outbox:
         self.sent: list[tuple[Channel, str, str]] = []
         self.broken: dict[ChannelKind, str] = {}
 
-    def send(self, channel: Channel, subject: str, text: str) -> None:
+    def send(self, channel: Channel, subject: str, text: str, link: str = "") -> None:
         if channel.kind in self.broken:
             raise ChannelFailed(self.broken[channel.kind])
         self.sent.append((channel, subject, text))
