@@ -77,6 +77,11 @@ LAZY_COMMANDS = {
         "doctor",
         "Check Flowin's database for damage and list the backups that could replace it.",
     ),
+    "insights": (
+        "flowin_engine.cli_insights",
+        "insights",
+        "What your flows did: runs, successes, failing steps, time saved, accounts.",
+    ),
     "restore": (
         "flowin_engine.cli_doctor",
         "restore",

@@ -145,3 +145,20 @@ def test_the_bundle_carries_each_templates_preview_drawn_at_build_time(bundle):
     for name in ("preview.png", "preview-rtl.png"):
         missing = [t for t in shipped if not (library / t / name).is_file()]
         assert missing == [], name
+
+
+def test_the_bundled_flowin_command_draws_the_insights_report(bundle, tmp_path):
+    from datetime import UTC, datetime
+
+    from tests import insight_histories as week
+
+    with Store(tmp_path / "flowin.db") as store:
+        week.seed_week(store, now=datetime.now(UTC))
+    pdf = tmp_path / "week.pdf"
+    done = run_bundled(
+        bundle, "flowin", "insights", "--language", "ar", "--pdf", str(pdf), data_dir=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert "وفّرت ٣ ساعات هذا الأسبوع باستخدام Flowin" in done.stdout
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and b"Cairo" in data  # charts drawn, Arabic font inside
