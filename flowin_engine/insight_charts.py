@@ -320,8 +320,8 @@ def failing_steps(
     labels = [step_label(s.flow_name, s.step) for s in steps]
     positions = list(range(len(steps)))[::-1]  # the most failing on top
     axes.barh(positions, [s.count for s in steps], 0.55, color=style.colours.failure, zorder=2)
-    # Room for the five a chart can hold: two failing steps are two slim bars, not two slabs.
-    axes.set_ylim(len(steps) - 0.5 - max(len(steps), 4), len(steps) - 0.5)
+    # Room for three at least: two failing steps are two slim bars, not two slabs.
+    axes.set_ylim(len(steps) - 0.5 - max(len(steps), 3), len(steps) - 0.5)
     axes.set_yticks(positions, labels)
     axes.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
     axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: words.number(value)))

@@ -403,6 +403,8 @@ class InsightsPage(QWidget):
             "success": charts.success_ratio(insights, words, style),
             "failing": charts.failing_steps(insights, words, style),
         }
+        # As tall as its bars need: a row for each failing step, three at least.
+        self.chart_frames["failing"].setFixedHeight(80 + 42 * max(len(insights.failing_steps), 3))
         for name, figure in figures.items():
             frame = self.chart_frames[name]
             old = self.canvases.get(name)
