@@ -1,4 +1,4 @@
-"""Google Sheets: add, change and find rows, and start flows on new rows.
+"""Google Sheets: add, change, find and update-or-add rows, and start flows on new rows.
 
 Rows are read and written with the values API (developers.google.com/sheets/api/reference/rest/
 v4/spreadsheets.values). The first row of a sheet is its header: a row given as named fields
@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import re
 import webbrowser
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, Literal
 from urllib.parse import quote
 
@@ -31,6 +32,8 @@ DEFAULT_BASE_URL = "https://sheets.googleapis.com"
 SCOPES = ("https://www.googleapis.com/auth/spreadsheets",)
 TEST_TIMEOUT = 15.0
 _UPDATED_ROW = re.compile(r"![A-Z]+(\d+)")
+# Google's words for a range naming a tab the spreadsheet doesn't have (400 INVALID_ARGUMENT).
+_UNPARSABLE_RANGE = "unable to parse range"
 
 
 class GoogleSheetsAccount(GoogleAccount):
@@ -85,6 +88,24 @@ class UpdateRowInput(BaseModel):
     value_input: ValueInput = Field("USER_ENTERED", title="Read values as")
 
 
+class UpsertRowInput(BaseModel):
+    connection: str | None = _account()
+    spreadsheet_id: str = _spreadsheet()
+    sheet: str = _sheet()
+    key_column: str = Field(
+        title="Key column",
+        description="The column that tells rows apart, e.g. Email or Order number: the row "
+        "whose cell equals the Row's value there is updated; none, and the Row is added.",
+    )
+    values: dict[str, Any] = Field(
+        title="Row",
+        description="A value per column, named by its header; it must give the key column's "
+        "value. Columns not named keep their values.",
+        json_schema_extra={"widget": "fields"},
+    )
+    value_input: ValueInput = Field("USER_ENTERED", title="Read values as")
+
+
 class ReadRowsInput(BaseModel):
     connection: str | None = _account()
     spreadsheet_id: str = _spreadsheet()
@@ -121,31 +142,23 @@ def test_account(secret: GoogleSheetsAccount) -> str:
 def append_row(params: AppendRowInput, ctx: StepContext) -> dict[str, Any]:
     """Add a row under the last row of the table; the output is the row and its number."""
     api = _api(params.connection, ctx)
-    sheet = _sheet_range(params.sheet)
-    row = _row(api, params, params.values, ctx)
-    answer = api.request(
-        "POST",
-        f"v4/spreadsheets/{_id(params.spreadsheet_id)}/values/{quote(sheet, safe='')}:append",
-        params={"valueInputOption": params.value_input, "insertDataOption": "INSERT_ROWS"},
-        body={"range": sheet, "majorDimension": "ROWS", "values": [row]},
-        timeout=ctx.remaining,
-        sends=True,
-        what="the spreadsheet",
-    )
-    updated = (answer.get("updates") or {}).get("updatedRange", "")
-    match = _UPDATED_ROW.search(updated)
-    return {
-        "row_number": int(match.group(1)) if match else None,
-        "range": updated,
-        "values": row,
-        "spreadsheet_id": params.spreadsheet_id.strip(),
-    }
+    spreadsheet = _id(params.spreadsheet_id)
+    with _tab_checked(api, spreadsheet, params.sheet, ctx):
+        row = _row(api, params, params.values, ctx)
+        return _append(api, spreadsheet, params.sheet, row, params.value_input, ctx, sends=True)
 
 
 def update_row(params: UpdateRowInput, ctx: StepContext) -> dict[str, Any]:
     """Change one row's cells; named columns not given keep their values."""
     api = _api(params.connection, ctx)
     spreadsheet = _id(params.spreadsheet_id)
+    with _tab_checked(api, spreadsheet, params.sheet, ctx):
+        return _update_row(api, spreadsheet, params, ctx)
+
+
+def _update_row(
+    api: GoogleAPI, spreadsheet: str, params: UpdateRowInput, ctx: StepContext
+) -> dict[str, Any]:
     row_range = f"{_sheet_range(params.sheet)}!A{params.row_number}"
     if isinstance(params.values, dict):
         headers = _headers(api, spreadsheet, params.sheet, ctx)
@@ -177,10 +190,66 @@ def update_row(params: UpdateRowInput, ctx: StepContext) -> dict[str, Any]:
     }
 
 
+def upsert_row(params: UpsertRowInput, ctx: StepContext) -> dict[str, Any]:
+    """Update the row whose key column holds the Row's key value, or add the Row when no row
+    does. A repeat finds the row the first attempt added and updates it, so no second row."""
+    api = _api(params.connection, ctx)
+    spreadsheet = _id(params.spreadsheet_id)
+    key_column = params.key_column.strip()
+    given = {str(name).strip(): value for name, value in params.values.items()}
+    key_name = next((n for n in given if n.lower() == key_column.lower()), None)
+    if not key_column or key_name is None:
+        raise StepError(
+            f"Google Sheets: '{ctx.node.name}' finds the row by the column '{key_column}', so "
+            "its Row needs a value for that column.",
+            setting="values",
+        )
+    wanted = _text(given[key_name])
+    with _tab_checked(api, spreadsheet, params.sheet, ctx):
+        table = _values(api, spreadsheet, _sheet_range(params.sheet), ctx)
+        headers = [str(h).strip() for h in (table[0] if table else [])]
+        if not any(headers):
+            raise StepError(
+                f"Google Sheets: the sheet '{params.sheet}' has no header row, so the key column "
+                f"'{key_column}' can't be found; type column names in row 1."
+            )
+        key_index = _column(headers, key_column, params.sheet)
+        for offset, cells in enumerate(table[1:], start=2):
+            if key_index < len(cells) and _text(cells[key_index]) == wanted:
+                row = list(cells) + [""] * (len(headers) - len(cells))
+                for name, value in given.items():
+                    if name != key_name:  # the key stays as the sheet has it ("00123", 1042.0)
+                        row[_column(headers, name, params.sheet)] = _cell(value)
+                row_range = f"{_sheet_range(params.sheet)}!A{offset}"
+                answer = api.request(
+                    "PUT",
+                    f"v4/spreadsheets/{spreadsheet}/values/{quote(row_range, safe='')}",
+                    params={"valueInputOption": params.value_input},
+                    body={"range": row_range, "majorDimension": "ROWS", "values": [row]},
+                    timeout=ctx.remaining,
+                    what="the spreadsheet",
+                )
+                return {
+                    "action": "updated",
+                    "row_number": offset,
+                    "range": answer.get("updatedRange", row_range),
+                    "values": row,
+                    "spreadsheet_id": params.spreadsheet_id.strip(),
+                }
+        row = [""] * len(headers)
+        for name, value in given.items():
+            row[_column(headers, name, params.sheet)] = _cell(value)
+        # Not a send: a repeat after a lost answer reads the added row back and updates it.
+        added = _append(api, spreadsheet, params.sheet, row, params.value_input, ctx, sends=False)
+        return {"action": "added", **added}
+
+
 def read_rows(params: ReadRowsInput, ctx: StepContext) -> dict[str, Any]:
     """Rows as named fields with their row_number, optionally only those matching a value."""
     api = _api(params.connection, ctx)
-    rows = _named_rows(_values(api, _id(params.spreadsheet_id), _sheet_range(params.sheet), ctx))
+    spreadsheet = _id(params.spreadsheet_id)
+    with _tab_checked(api, spreadsheet, params.sheet, ctx):
+        rows = _named_rows(_values(api, spreadsheet, _sheet_range(params.sheet), ctx))
     if params.column.strip():
         if rows and params.column not in rows[0]:
             raise StepError(
@@ -202,13 +271,14 @@ def new_row_poll(params: NewRowInput, ctx: PollContext) -> PollResult:
     """Rows below the last one seen; each row's key is its number, so it starts one run."""
     account = GoogleSheetsAccount.model_validate(ctx.credential(params.connection))
     api = GoogleAPI(account, name="Sheets", base_url=DEFAULT_BASE_URL, scopes=SCOPES)
-    answer = api.request(
-        "GET",
-        f"v4/spreadsheets/{_id(params.spreadsheet_id)}/values/"
-        f"{quote(_sheet_range(params.sheet), safe='')}",
-        timeout=ctx.timeout,
-        what="the spreadsheet",
-    )
+    spreadsheet = _id(params.spreadsheet_id)
+    with _tab_checked(api, spreadsheet, params.sheet, None):
+        answer = api.request(
+            "GET",
+            f"v4/spreadsheets/{spreadsheet}/values/{quote(_sheet_range(params.sheet), safe='')}",
+            timeout=ctx.timeout,
+            what="the spreadsheet",
+        )
     rows = _named_rows(answer.get("values") or [])
     last_seen = int(ctx.cursor or 0)
     items = [
@@ -221,6 +291,82 @@ def new_row_poll(params: NewRowInput, ctx: PollContext) -> PollResult:
 
 
 # Helpers.
+
+
+def _append(
+    api: GoogleAPI,
+    spreadsheet: str,
+    sheet: str,
+    row: list[Any],
+    value_input: str,
+    ctx: StepContext,
+    *,
+    sends: bool,
+) -> dict[str, Any]:
+    a1 = _sheet_range(sheet)
+    answer = api.request(
+        "POST",
+        f"v4/spreadsheets/{spreadsheet}/values/{quote(a1, safe='')}:append",
+        params={"valueInputOption": value_input, "insertDataOption": "INSERT_ROWS"},
+        body={"range": a1, "majorDimension": "ROWS", "values": [row]},
+        timeout=ctx.remaining,
+        sends=sends,
+        what="the spreadsheet",
+    )
+    updated = (answer.get("updates") or {}).get("updatedRange", "")
+    match = _UPDATED_ROW.search(updated)
+    return {
+        "row_number": int(match.group(1)) if match else None,
+        "range": updated,
+        "values": row,
+        "spreadsheet_id": spreadsheet,
+    }
+
+
+@contextmanager
+def _tab_checked(
+    api: GoogleAPI, spreadsheet: str, sheet: str, ctx: StepContext | None
+) -> Iterator[None]:
+    """Google answers a tab name the spreadsheet doesn't have with "Unable to parse range";
+    say so in the user's words, with the tabs it has (one cheap read of their titles)."""
+    try:
+        yield
+    except StepError as error:
+        if _UNPARSABLE_RANGE not in str(error).lower():
+            raise
+        tabs = _tab_names(api, spreadsheet, ctx.remaining if ctx else 15.0)
+        name = sheet.strip() or "Sheet1"
+        listed = f" Its tabs are {', '.join(tabs)}." if tabs else ""
+        raise StepError(
+            f"Google Sheets: this spreadsheet has no tab named '{name}'.{listed} Check the Sheet "
+            "setting: it is the tab's name as it reads at the bottom of the spreadsheet.",
+            setting="sheet",
+        ) from None
+
+
+def _tab_names(api: GoogleAPI, spreadsheet: str, timeout: float) -> list[str]:
+    try:
+        answer = api.request(
+            "GET",
+            f"v4/spreadsheets/{spreadsheet}",
+            params={"fields": "sheets.properties.title"},
+            timeout=min(timeout, TEST_TIMEOUT),
+            what="the spreadsheet",
+        )
+    except StepError:
+        return []  # the hint stands without the list
+    return [
+        str((tab.get("properties") or {}).get("title"))
+        for tab in answer.get("sheets") or []
+        if (tab.get("properties") or {}).get("title")
+    ]
+
+
+def _text(value: Any) -> str:
+    """A cell's value as the sheet shows it, to compare keys (12 and "12" are one key)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value if value is not None else "").strip()
 
 
 def _api(connection: str | None, ctx: StepContext) -> GoogleAPI:

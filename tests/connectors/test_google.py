@@ -641,3 +641,123 @@ def test_a_flow_logs_each_new_email_in_a_sheet(
         ["Omar <omar@example.com>", "Refund request", "m9"]
     ]
     assert result.outputs["Log it"]["row_number"] == 7
+
+
+# Update or add a row, by a key column.
+
+ORDERS = ["Order", "Name", "Status"]
+
+
+def upsert(account: str, connections: Connections, values: dict, **params) -> dict:
+    return run(
+        "google_sheets.upsert_row",
+        {
+            "connection": account,
+            "spreadsheet_id": SHEET_ID,
+            "sheet": "Orders",
+            "key_column": "Order",
+            "values": values,
+            **params,
+        },
+        connections,
+    )
+
+
+def test_update_or_add_updates_the_row_whose_key_matches(sheet_account, sheets, connections):
+    table = [ORDERS, ["1041", "Omar", "paid"], ["1042", "Layla", "paid", "gift wrap"]]
+    sheets.respond(GET, json={"range": "Orders!A1:D3", "values": table})
+    sheets.respond(UPDATE, json={"spreadsheetId": SHEET_ID, "updatedRange": "Orders!A3:D3"})
+    output = upsert(sheet_account, connections, {"order": 1042, "Status": "shipped"})
+    (read,) = sheets.calls(GET)
+    assert read.request.path.endswith("/values/Orders")
+    (call,) = sheets.calls(UPDATE)
+    assert call.request.path.endswith("/values/Orders!A3")
+    assert call.body["values"] == [["1042", "Layla", "shipped", "gift wrap"]]
+    assert sheets.calls(APPEND) == []
+    assert (output["action"], output["row_number"]) == ("updated", 3)
+
+
+def test_update_or_add_adds_the_row_when_no_key_matches(sheet_account, sheets, connections):
+    sheets.respond(GET, json={"range": "Orders!A1:C2", "values": [ORDERS, ["1041", "Omar"]]})
+    sheets.respond(APPEND, json={"updates": {"updatedRange": "Orders!A3:C3"}})
+    output = upsert(sheet_account, connections, {"Order": "1043", "Name": "Sara"})
+    (call,) = sheets.calls(APPEND)
+    assert call.body == {
+        "range": "Orders",
+        "majorDimension": "ROWS",
+        "values": [["1043", "Sara", ""]],
+    }
+    assert sheets.calls(UPDATE) == []
+    assert (output["action"], output["row_number"]) == ("added", 3)
+
+
+def test_update_or_add_is_not_run_twice_into_two_rows(sheet_account, sheets, connections):
+    # Google adds the row but its answer is a 503: the step is tried again, finds the row it
+    # added by its key, and updates it instead of adding a second one.
+    sheets.respond(GET, json={"values": [ORDERS]})
+    sheets.respond(GET, json={"values": [ORDERS, ["1043", "Sara", "new"]]})
+    sheets.respond(
+        APPEND, status=503, json=google_error(503, "The service is unavailable.", "UNAVAILABLE")
+    )
+    sheets.respond(UPDATE, json={"updatedRange": "Orders!A2:C2"})
+    flow = make_flow(
+        [
+            ("Start", "core.manual_trigger", {}),
+            (
+                "Save",
+                "google_sheets.upsert_row",
+                {
+                    "connection": sheet_account,
+                    "spreadsheet_id": SHEET_ID,
+                    "sheet": "Orders",
+                    "key_column": "Order",
+                    "values": {"Order": "1043", "Name": "Sara", "Status": "new"},
+                },
+            ),
+        ],
+        ["Start -> Save"],
+        settings={"Save": {"retries": 2, "retry_backoff": 0}},
+    )
+    with Runner(default_registry(), connections=connections) as runner:
+        result = runner.run(flow, {})
+    assert result.ok, result.error
+    assert len(sheets.calls(APPEND)) == 1 and len(sheets.calls(UPDATE)) == 1
+    assert result.outputs["Save"]["action"] == "updated"
+
+
+def test_update_or_add_needs_the_key_columns_value(sheet_account, sheets, connections):
+    with pytest.raises(StepError, match="finds the row by the column 'Order', so its Row needs"):
+        upsert(sheet_account, connections, {"Name": "Sara"})
+    assert sheets.calls() == []
+
+
+def test_a_tab_the_spreadsheet_lacks_is_named_with_the_tabs_it_has(
+    sheet_account, sheets, connections
+):
+    sheets.respond(
+        GET,
+        status=400,
+        json=google_error(400, "Unable to parse range: Orderz", "INVALID_ARGUMENT"),
+    )
+    sheets.respond(
+        "sheets.spreadsheets.get",
+        json={"sheets": [{"properties": {"title": "Sheet1"}}, {"properties": {"title": "Orders"}}]},
+    )
+    with pytest.raises(StepError) as caught:
+        upsert(sheet_account, connections, {"Order": "1043"}, sheet="Orderz")
+    assert str(caught.value) == (
+        "Google Sheets: this spreadsheet has no tab named 'Orderz'. Its tabs are Sheet1, Orders. "
+        "Check the Sheet setting: it is the tab's name as it reads at the bottom of the "
+        "spreadsheet."
+    )
+    assert caught.value.setting == "sheet"
+    (tabs,) = sheets.calls("sheets.spreadsheets.get")
+    assert tabs.query == {"fields": "sheets.properties.title"}
+    # The document checks this call too: a query parameter spreadsheets.get doesn't take.
+    wrong = httpx.get(
+        f"{sheets.url}/v4/spreadsheets/{SHEET_ID}",
+        params={"sheetNames": "true"},
+        headers={"Authorization": "Bearer ya29.x"},
+    )
+    assert wrong.status_code == 400 and "unknown query parameter sheetNames" in sheets.rejected[0]
+    sheets.rejected.clear()

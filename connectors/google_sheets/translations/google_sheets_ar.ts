@@ -8,8 +8,8 @@
       <translation>Google Sheets</translation>
     </message>
     <message>
-      <source>Add, change and find rows in a spreadsheet, and start a flow when a row is added.</source>
-      <translation>أضف صفوفًا إلى جدول بيانات وعدِّلها وابحث عنها، وابدأ تدفقًا عند إضافة صف.</translation>
+      <source>Add, change and find rows in a spreadsheet, update a row found by a key column or add it, and start a flow when a row is added.</source>
+      <translation>أضف صفوفًا إلى جدول بيانات وعدِّلها وابحث عنها، وحدّث صفًا تجده بعمود مفتاح أو أضفه، وابدأ تدفقًا عند إضافة صف.</translation>
     </message>
     <message>
       <source>New row in Google Sheets</source>
@@ -82,6 +82,26 @@
     <message>
       <source>Find rows in the sheet</source>
       <translation>ابحث عن صفوف في الجدول</translation>
+    </message>
+    <message>
+      <source>Update or add a row</source>
+      <translation>تحديث صف أو إضافته</translation>
+    </message>
+    <message>
+      <source>Finds the row whose key column (an e-mail, an order number) has the given value and updates it, or adds the row when there is none.</source>
+      <translation>يجد الصف الذي يحمل عمود المفتاح فيه (بريد إلكتروني، رقم طلب) القيمة المعطاة فيحدّثه، أو يضيف الصف إن لم يوجد.</translation>
+    </message>
+    <message>
+      <source>Update or add a row in {sheet} by {key_column}</source>
+      <translation>حدّث صفًا أو أضفه في {sheet} حسب {key_column}</translation>
+    </message>
+    <message>
+      <source>Update or add a row by {key_column}</source>
+      <translation>حدّث صفًا أو أضفه حسب {key_column}</translation>
+    </message>
+    <message>
+      <source>Update or add a row of the sheet</source>
+      <translation>حدّث صفًا في الجدول أو أضفه</translation>
     </message>
   </context>
   <context>
@@ -165,6 +185,18 @@
     <message>
       <source>0 for all matching rows.</source>
       <translation>0 لكل الصفوف المطابقة.</translation>
+    </message>
+    <message>
+      <source>Key column</source>
+      <translation>عمود المفتاح</translation>
+    </message>
+    <message>
+      <source>The column that tells rows apart, e.g. Email or Order number: the row whose cell equals the Row's value there is updated; none, and the Row is added.</source>
+      <translation>العمود الذي يميّز الصفوف، مثل Email أو رقم الطلب: يُحدَّث الصف الذي تساوي خليته فيه قيمة الصف المعطى؛ وإن لم يوجد يُضاف الصف.</translation>
+    </message>
+    <message>
+      <source>A value per column, named by its header; it must give the key column's value. Columns not named keep their values.</source>
+      <translation>قيمة لكل عمود باسم عنوانه؛ ويجب أن تتضمن قيمة عمود المفتاح. الأعمدة غير المذكورة تحتفظ بقيمها.</translation>
     </message>
   </context>
 </TS>
