@@ -50,6 +50,39 @@ SENDS = {
         {"channel": "C012AB3CD", "text": "Order 1042 is on its way"},
         "Slack",
     ),
+    "moyasar.create_invoice": (
+        "moyasar",
+        {"secret_key": "sk_test_1"},
+        {"amount": "150.50", "description": "Order #1042"},
+        "Moyasar",
+    ),
+    "tap.create_payment_link": (
+        "tap",
+        {"secret_key": "sk_test_1"},
+        {
+            "amount": "150.50",
+            "first_name": "Layla",
+            "email": "layla@example.com",
+            "redirect_url": "https://shop.example/thanks",
+        },
+        "Tap",
+    ),
+    "paymob.create_payment_link": (
+        "paymob",
+        {
+            "secret_key": "egy_sk_test_1",
+            "public_key": "egy_pk_test_1",
+            "integration_ids": "4097558",
+        },
+        {
+            "amount": "150.50",
+            "description": "Order #1042",
+            "first_name": "Layla",
+            "email": "layla@example.com",
+            "phone": "+201012345678",
+        },
+        "Paymob",
+    ),
     "shopify.create_customer": (
         "shopify",
         {"shop_domain": "layla-shop", "access_token": "shpat_1"},
