@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import FlowinError
 from ..model import Edge, Flow, Node, NodeSettings
+from ._messages import html_mail
 from ._rules import CHANNEL_OPERATIONS, Channel, ChannelKind
 
 if TYPE_CHECKING:
@@ -55,7 +56,9 @@ class ChannelSender:
         self._runner: Runner | None = None
         self._lock = threading.Lock()
 
-    def send(self, channel: Channel, subject: str, text: str, link: str = "") -> None:
+    def send(
+        self, channel: Channel, subject: str, text: str, link: str = "", language: str = "en"
+    ) -> None:
         """Send, or raise ChannelFailed saying why in one sentence; ``link`` is the run's
         flowin://run/ID when there is one (the cloud's mail makes it a button)."""
         if channel.kind == ChannelKind.IN_APP:
@@ -82,9 +85,10 @@ class ChannelSender:
                 "notification settings."
             )
         flow = _one_step_flow(channel)
-        result = self._runner_for_sending().run(
-            flow, {"subject": subject, "text": _fit(channel, subject, text)}
-        )
+        message = {"subject": subject, "text": _fit(channel, subject, text)}
+        if channel.kind == ChannelKind.EMAIL:
+            message["html"] = html_mail(language, subject, text, link)
+        result = self._runner_for_sending().run(flow, message)
         if not result.ok:
             raise ChannelFailed(result.error or "The message could not be sent.")
 
@@ -127,7 +131,12 @@ def _clip(text: str, limit: int) -> str:
 def _params(channel: Channel) -> dict[str, Any]:
     to = channel.to.strip()
     if channel.kind == ChannelKind.EMAIL:
-        return {"to": to, "subject": "{{ trigger.subject }}", "text": "{{ trigger.text }}"}
+        return {
+            "to": to,
+            "subject": "{{ trigger.subject }}",
+            "text": "{{ trigger.text }}",
+            "html": "{{ trigger.html }}",
+        }
     if channel.kind == ChannelKind.TELEGRAM:
         return {"chat_id": to, "text": "{{ trigger.text }}"}
     if channel.kind == ChannelKind.SMS:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -65,6 +66,7 @@ CHANNEL_BROKEN = (
 )
 DIGEST_TITLE = "While notifications were quiet"
 DIGEST_INTRO = "{count} notifications waited for the end of quiet hours:"
+OPEN_RUN = "Open the run in Flowin"
 TEST_TITLE = "Flowin test notification"
 TEST = "This is a test: Flowin notifications reach you here."
 CHANNEL_NAMES = {
@@ -99,6 +101,7 @@ SENTENCES = (
     CHANNEL_BROKEN,
     DIGEST_TITLE,
     DIGEST_INTRO,
+    OPEN_RUN,
     TEST_TITLE,
     TEST,
     *CHANNEL_NAMES.values(),
@@ -174,6 +177,35 @@ def how_to_fix(language: str, execution_id: str) -> str:
         HOW_TO_FIX,
         link=RUN_LINK.format(execution_id=execution_id),
         command=RUN_COMMAND.format(execution_id=execution_id),
+    )
+
+
+def html_mail(language: str, subject: str, text: str, link: str = "") -> str:
+    """The HTML part of a notification e-mail: the text, and a button to the run when there
+    is one; inline styles only (mail clients drop style sheets), right to left in Arabic."""
+    direction = "rtl" if language == "ar" else "ltr"
+    paragraphs = "".join(
+        '<p style="margin:0 0 14px;line-height:1.5">'
+        + escape(part.strip()).replace("\n", "<br>")
+        + "</p>"
+        for part in text.split("\n\n")
+        if part.strip()
+    )
+    button = (
+        f'<p style="margin:20px 0 6px"><a href="{escape(link)}" style="display:inline-block;'
+        "background:#2563eb;color:#ffffff;padding:10px 18px;border-radius:6px;"
+        f'text-decoration:none;font-weight:600">{escape(translate(language, OPEN_RUN))}</a></p>'
+        if link
+        else ""
+    )
+    return (
+        f'<!DOCTYPE html><html lang="{language}" dir="{direction}"><body style="margin:0;'
+        "padding:24px;background:#f4f5f7;font-family:'Segoe UI',Tahoma,Arial,sans-serif;"
+        f'color:#1f2933"><table role="presentation" width="100%" style="max-width:560px;'
+        'margin:0 auto;background:#ffffff;border-radius:8px"><tr><td style="padding:24px">'
+        f'<h1 style="font-size:18px;margin:0 0 16px">{escape(subject)}</h1>{paragraphs}{button}'
+        '<p style="margin:18px 0 0;font-size:12px;color:#6b7280">Flowin</p>'
+        "</td></tr></table></body></html>"
     )
 
 

@@ -232,7 +232,10 @@ class Notifier:
             return ChannelResult(True, "The app shows notifications in its bell.")
         try:
             self.sender.send(
-                channel, words.say(language, words.TEST_TITLE), words.say(language, words.TEST)
+                channel,
+                words.say(language, words.TEST_TITLE),
+                words.say(language, words.TEST),
+                language=language,
             )
         except ChannelFailed as error:
             return ChannelResult(False, str(error))
@@ -655,13 +658,15 @@ class Notifier:
                     quiet.end_after(now),
                 )
                 continue
-            self._send(channel, rule.language, subject, text)
+            self._send(channel, rule.language, subject, text, str(row.data.get("link") or ""))
 
-    def _send(self, channel: Channel, language: str, subject: str, text: str) -> bool:
+    def _send(
+        self, channel: Channel, language: str, subject: str, text: str, link: str = ""
+    ) -> bool:
         """Send; a channel that fails is told of in the app (once a day at most), never
         raised: a notification must not break the run it tells of."""
         try:
-            self.sender.send(channel, subject, text)
+            self.sender.send(channel, subject, text, link, language)
             return True
         except ChannelFailed as error:
             reason = str(error)

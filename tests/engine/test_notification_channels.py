@@ -111,10 +111,14 @@ def test_a_failure_is_emailed_through_the_users_smtp_account(folder):
     message = mailbox.message()
     assert message["To"] == "layla@shop.example.com"
     assert message["Subject"] == "«Order confirmations» failed"
-    body = message.get_content()
+    body = message.get_body(("plain",)).get_content()
     assert WHAT_THE_MESSAGE_SAYS in body
     assert "flowin://run/4f9a1c2e" in body and "flowin runs show 4f9a1c2e" in body
     assert mailbox.envelopes[0].rcpt_tos == ["layla@shop.example.com"]
+    html = message.get_body(("html",)).get_content()
+    assert "«Order confirmations» failed at step 2 «Send WhatsApp»" in html
+    assert '<a href="flowin://run/4f9a1c2e"' in html and ">Open the run in Flowin</a>" in html
+    assert "<script" not in html and 'dir="ltr"' in html
 
 
 def test_a_failure_reaches_telegram_as_the_bot_api_describes(folder, httpserver):

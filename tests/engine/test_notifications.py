@@ -67,7 +67,9 @@ class Outbox:
         self.sent: list[tuple[Channel, str, str]] = []
         self.broken: dict[ChannelKind, str] = {}
 
-    def send(self, channel: Channel, subject: str, text: str, link: str = "") -> None:
+    def send(
+        self, channel: Channel, subject: str, text: str, link: str = "", language: str = "en"
+    ) -> None:
         if channel.kind in self.broken:
             raise ChannelFailed(self.broken[channel.kind])
         self.sent.append((channel, subject, text))
@@ -532,3 +534,38 @@ def test_a_live_flow_fixed_after_failing_tells_of_its_recovery(store):
     assert failure.kind == Kind.FAILURE
     assert (recovery.kind, recovery.execution_id) == (Kind.RECOVERY, fixed_id)
     assert recovery.title == "«Order confirmations» works again"
+
+
+def test_an_arabic_rule_gives_the_reason_in_arabic_when_the_app_has_its_words(store):
+    from flowin_engine.builder.names import add_words
+
+    template = "'{step}' needs an account: pick one under Account."
+
+    def the_apps_words(context: str, text: str) -> str:  # as the desktop registers its .qm
+        if (context, text) == ("EngineMessages", template):
+            return "الخطوة '{step}' تحتاج إلى حساب: اختر حسابًا في خانة الحساب."
+        return ""
+
+    add_words("ar", the_apps_words)
+    flow = order_flow(store, name="تأكيد الطلبات")
+    notifier = notifier_for(store)
+    notifier.set_rule(None, Rule(language="ar"))
+    problem = Problem(template, args={"step": "Send WhatsApp"})
+    notifier.run_finished(
+        ExecutionFinished(
+            "run-1",
+            flow.id,
+            ExecutionStatus.FAILED,
+            TEN_TWO,
+            0.1,
+            problem.message,
+            "Send WhatsApp",
+            "connection",
+            problem,
+        )
+    )
+    (row,) = notifier.list()
+    assert row.text == (
+        "فشل «تأكيد الطلبات» عند الخطوة 2 «Send WhatsApp»: "
+        "الخطوة 'Send WhatsApp' تحتاج إلى حساب: اختر حسابًا في خانة الحساب."
+    )

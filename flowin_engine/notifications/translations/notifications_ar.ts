@@ -96,6 +96,10 @@
       <translation>تنبيهات انتظرت انتهاء ساعات الهدوء (عددها: {count}):</translation>
     </message>
     <message>
+      <source>Open the run in Flowin</source>
+      <translation>افتح التشغيل في Flowin</translation>
+    </message>
+    <message>
       <source>Flowin test notification</source>
       <translation>تنبيه تجريبي من Flowin</translation>
     </message>
