@@ -131,11 +131,12 @@ class ChannelRow(QWidget):
         self.account = QComboBox()
         self.account.activated.connect(self._account_chosen)
         self.recipient = QLineEdit()
-        self.recipient.editingFinished.connect(self.changed)
+        # Kept as it is typed: a dialog closed from its title bar loses nothing.
+        self.recipient.textEdited.connect(self.changed)
         self.extras: dict[str, QLineEdit] = {}
         for key in extra_fields(kind):
             edit = QLineEdit()
-            edit.editingFinished.connect(self.changed)
+            edit.textEdited.connect(self.changed)
             self.extras[key] = edit
         self.test_button = QPushButton()
         self.test_button.clicked.connect(self.send_test)

@@ -164,7 +164,6 @@ def test_settings_are_kept_as_the_global_rule_and_shown_again(qtbot, window, mon
     tick(qtbot, telegram.enabled)
     assert telegram.account.currentText() == "Shop bot"  # the only account is chosen
     qtbot.keyClicks(telegram.recipient, "42")
-    telegram.recipient.editingFinished.emit()
     tick(qtbot, editor.quiet)
     dialog.close()
 
