@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QMouseEvent
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -30,7 +30,7 @@ from ..i18n import connector_name, isolate, number_text
 from ..icons import connector_pixmap
 from ..theme import LIGHT, Theme
 from .preview import FlowPreview
-from .texts import categories, category_title, current_language, local
+from .texts import categories, category_title, current_language, local, reading_start
 
 CARD_WIDTH = 270  # the narrowest a card gets; the columns share the page's width
 CARD_HEIGHT = 170
@@ -140,9 +140,9 @@ class TemplateCard(QFrame):
         self.description = QLabel(short(local(template.description, language)))
         self.description.setObjectName("templateDescription")
         self.description.setWordWrap(True)
-        self.description.setAlignment(Qt.AlignmentFlag.AlignTop | _start())
+        self.description.setAlignment(Qt.AlignmentFlag.AlignTop | reading_start())
         self.description.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.name.setAlignment(_start())
+        self.name.setAlignment(reading_start())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(8)
@@ -166,13 +166,6 @@ class TemplateCard(QFrame):
             self.chosen.emit(self.template)
             return
         super().keyPressEvent(event)
-
-
-def _start() -> Qt.AlignmentFlag:
-    # Text in another script than the layout's would otherwise sit at its own side.
-    if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
-        return Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight
-    return Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignLeft
 
 
 class TemplateDetail(QWidget):
@@ -229,7 +222,7 @@ class TemplateDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
-        layout.addWidget(self.back_button, 0, _start())
+        layout.addWidget(self.back_button, 0, reading_start())
         layout.addLayout(head)
         layout.addWidget(self.description)
         layout.addSpacing(4)
@@ -258,7 +251,7 @@ class TemplateDetail(QWidget):
         self.template = template
         language = current_language()
         self.name.setText(local(template.name, language))
-        self.name.setAlignment(_start())
+        self.name.setAlignment(reading_start())
         facts = [category_title(str(template.category))]
         minutes = getattr(template, "minutes_saved_per_run", None)
         if minutes:
@@ -271,7 +264,7 @@ class TemplateDetail(QWidget):
             facts.append(self.tr("your own template"))
         self.facts.setText(" · ".join(facts))
         self.description.setText(local(template.description, language))
-        self.description.setAlignment(_start())
+        self.description.setAlignment(reading_start())
         if self.icons is not None:
             self.icons_row.removeWidget(self.icons)
             discard(self.icons)
@@ -282,9 +275,9 @@ class TemplateDetail(QWidget):
         self.services.setText(
             "، ".join(self.icons.names) if language == "ar" else ", ".join(self.icons.names)
         )
-        self.services.setAlignment(_start())
-        self.needs.setAlignment(_start())
-        self.facts.setAlignment(_start())
+        self.services.setAlignment(reading_start())
+        self.needs.setAlignment(reading_start())
+        self.facts.setAlignment(reading_start())
         blanks = [local(b.label, language) for b in getattr(template, "blanks", [])]
         self.needs.setText(
             self.tr("You will fill in: %1.").replace(
@@ -366,7 +359,7 @@ class TemplateGallery(QWidget):
         list_layout = QVBoxLayout(self.list_page)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.setSpacing(12)
-        list_layout.addWidget(self.back_button, 0, _start())
+        list_layout.addWidget(self.back_button, 0, reading_start())
         list_layout.addLayout(head)
         list_layout.addWidget(self.search)
         list_layout.addLayout(self.chips)

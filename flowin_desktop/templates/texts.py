@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QGuiApplication
 
 from flowin_engine.templates import CATEGORY_NAMES
 
@@ -51,3 +52,11 @@ def category_title(category: str) -> str:
 def categories() -> list[str]:
     """Every category, in the gallery's order."""
     return [str(code) for code in CATEGORY_NAMES]
+
+
+def reading_start() -> Qt.AlignmentFlag:
+    """Where a line starts in the language shown: a label whose text begins in another script
+    (a service's Latin name in Arabic) would otherwise sit at that script's side."""
+    if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        return Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight
+    return Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignLeft

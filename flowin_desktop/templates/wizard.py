@@ -37,7 +37,8 @@ from ..i18n import LANGUAGES, connector_name, isolate, number_text
 from ..icons import connector_pixmap
 from ..panels.accounts import ConnectAccountDialog
 from ..theme import LIGHT, Theme
-from .texts import current_language, local
+from ..work import BackgroundCalls
+from .texts import current_language, local, reading_start
 
 PHONE = re.compile(r"^\+?[0-9][0-9 ()-]{5,20}[0-9]$")
 # A service's sender id that stands where a number may (Twilio's Messaging Service, MG…).
@@ -56,9 +57,11 @@ def _is_expression(text: str) -> bool:
 
 
 class AccountRow(QFrame):
-    """One account the template needs: which service, for which steps, and the choice."""
+    """One account the template needs: which service, for which steps, and the choice (a
+    connected account, tested here, or a new one connected with the app's own dialog)."""
 
     changed = Signal()
+    tested = Signal()  # a Test of the chosen account came back
 
     def __init__(
         self, connector: Connector, steps: list[str], connections: Connections, parent: QWidget
@@ -88,20 +91,40 @@ class AccountRow(QFrame):
         self.choice.setAccessibleName(
             self.tr("%1 account").replace("%1", connector_name(connector))
         )
-        self.choice.currentIndexChanged.connect(lambda _: self.changed.emit())
+        self.choice.currentIndexChanged.connect(lambda _: self._chosen())
+        self.test_button = QPushButton(self.tr("Test"))
+        self.test_button.setToolTip(self.tr("Check that this account still signs in"))
+        self.test_button.clicked.connect(self.test_account)
+        self.result = QLabel()
+        self.result.setObjectName("help")
+        self.result.setWordWrap(True)
+        self.result.hide()
+        self._calls = BackgroundCalls(self)
+        self._calls.finished.connect(self._tested)
+        self._tested_id: str | None = None
         self.connect_button = QPushButton(self.tr("Connect an account…"))
         self.connect_button.setEnabled(connector.credential_model is not None)
         self.connect_button.clicked.connect(self.connect_account)
+        for label in (self.title, self.used_by, self.result):
+            label.setAlignment(reading_start())
         titles = QVBoxLayout()
         titles.setSpacing(2)
         titles.addWidget(self.title)
         titles.addWidget(self.used_by)
-        layout = QHBoxLayout(self)
+        titles.addWidget(self.result)
+        head = QHBoxLayout()
+        head.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        head.addLayout(titles, 1)
+        # The choice on a line of its own: a long service name never squeezes it.
+        controls = QHBoxLayout()
+        controls.addWidget(self.choice, 1)
+        controls.addWidget(self.test_button)
+        controls.addWidget(self.connect_button)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
-        layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(titles, 1)
-        layout.addWidget(self.choice)
-        layout.addWidget(self.connect_button)
+        layout.setSpacing(8)
+        layout.addLayout(head)
+        layout.addLayout(controls)
         self.reload()
 
     def reload(self, chosen: str | None = None) -> None:
@@ -117,7 +140,51 @@ class AccountRow(QFrame):
         self.choice.setCurrentIndex(max(self.choice.findData(chosen), 0))
         self.choice.setEnabled(bool(accounts))
         self.choice.blockSignals(False)
+        self._chosen()
+
+    def _chosen(self) -> None:
+        self.result.hide()
+        self.test_button.setEnabled(
+            self.connection_id() is not None
+            and self.connector.test_function is not None
+            and not self._calls.busy
+        )
         self.changed.emit()
+
+    def test_account(self) -> None:
+        """Make the service's cheap signed-in call with the chosen account, off the window's
+        thread; the answer shows under the service's name."""
+        connection_id = self.connection_id()
+        test = self.connector.test_function
+        model = self.connector.credential_model
+        if connection_id is None or test is None or model is None or self._calls.busy:
+            return
+        connections = self.connections
+
+        def work() -> object:
+            return test(model.model_validate(connections.secret(connection_id)))
+
+        self._tested_id = connection_id
+        self.test_button.setEnabled(False)
+        self.result.setText(self.tr("Testing…"))
+        self.result.show()
+        self._calls.start(work)
+
+    def _tested(self, _ticket: int, answer: object, error: Exception | None) -> None:
+        if not shiboken6.isValid(self.result):
+            return
+        if self._tested_id is not None:
+            self.connections.record_test(self._tested_id, error is None)
+        if error is None:
+            self.result.setText("✓ " + str(answer))
+        elif isinstance(error, FlowinError):
+            self.result.setText("✕ " + str(error))
+        else:
+            self.result.setText(
+                "✕ " + self.tr("This account's details are incomplete: connect it again.")
+            )
+        self.test_button.setEnabled(self.connection_id() is not None)
+        self.tested.emit()
 
     def connection_id(self) -> str | None:
         if not shiboken6.isValid(self.choice):
@@ -258,7 +325,7 @@ class UseTemplateWizard(QDialog):
         self.flow_id: str | None = None
         self.setObjectName("useTemplate")
         self.setWindowTitle(self.tr("Use “%1”").replace("%1", local(template.name, self.language)))
-        self.setMinimumSize(700, 560)
+        self.setMinimumSize(720, 620)
 
         self.heading = QLabel()
         self.heading.setObjectName("title")
@@ -312,10 +379,14 @@ class UseTemplateWizard(QDialog):
         blanks_scroll.setWidget(self.blanks_page)
         blanks_scroll.setObjectName("blanksScroll")
 
+        accounts_scroll = QScrollArea()
+        accounts_scroll.setWidgetResizable(True)
+        accounts_scroll.setWidget(self.accounts_page)
         self.steps: list[QWidget] = []
         if self.account_rows:
-            self.pages.addWidget(self.accounts_page)
-            self.steps.append(self.accounts_page)
+            self.pages.addWidget(accounts_scroll)
+            self.steps.append(accounts_scroll)
+        self._accounts_scroll = accounts_scroll
         if self.fields:
             self.pages.addWidget(blanks_scroll)
             self.steps.append(blanks_scroll)
@@ -384,7 +455,7 @@ class UseTemplateWizard(QDialog):
             .replace("%1", number_text(index + 1))
             .replace("%2", number_text(count))
         )
-        if page is self.accounts_page:
+        if page is self._accounts_scroll:
             self.step_label.setText(number + " · " + self.tr("Connect your accounts"))
             self.step_help.setText(
                 self.tr(

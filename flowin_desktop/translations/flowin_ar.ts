@@ -4092,7 +4092,7 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     </message>
     <message>
       <source>%1 is not a phone number (like +201001234567)</source>
-      <translation>%1 ليس رقم هاتف (مثل ‎+201001234567‎)</translation>
+      <translation>%1 ليس رقم هاتف (مثل ⁦+201001234567⁩)</translation>
     </message>
     <message>
       <source>%1 is not an e-mail address (like name@example.com)</source>
@@ -4184,6 +4184,22 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>For the steps: %1</source>
       <translation>للخطوات: %1</translation>
+    </message>
+    <message>
+      <source>Test</source>
+      <translation>اختبار</translation>
+    </message>
+    <message>
+      <source>Check that this account still signs in</source>
+      <translation>تحقّق من أن هذا الحساب ما زال يسجّل الدخول</translation>
+    </message>
+    <message>
+      <source>Testing…</source>
+      <translation>جارٍ الاختبار…</translation>
+    </message>
+    <message>
+      <source>This account&apos;s details are incomplete: connect it again.</source>
+      <translation>بيانات هذا الحساب ناقصة: اربطه من جديد.</translation>
     </message>
   </context>
   <context>

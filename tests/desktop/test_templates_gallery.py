@@ -146,6 +146,11 @@ def test_the_wizard_wont_finish_while_an_account_or_a_blank_is_missing_then_open
     click(qtbot, dialog.save_button)
     qtbot.waitUntil(lambda: telegram_row.connection_id() is not None, timeout=WAIT_MS)
     assert "account" not in wizard.missing.text()
+    # An account picked in the list can be tested there too.
+    with qtbot.waitSignal(telegram_row.tested, timeout=WAIT_MS):
+        click(qtbot, telegram_row.test_button)
+    assert telegram_row.result.text().startswith("✓ ")
+    assert window.editor.connections.get(telegram_row.connection_id()).last_test_ok is True
 
     # Step 2: the chat id is still empty, so Create flow stays off and says so.
     click(qtbot, wizard.next_button)
