@@ -365,6 +365,12 @@ class Notifier:
         )
         self._submit(lambda: self.run_finished(event, flow_name))
 
+    def ended_elsewhere(self, event: ExecutionFinished, flow_name: str | None = None) -> None:
+        """A run made elsewhere (in the cloud account) that this computer copied into its
+        history: told as a run made here is."""
+        if self._worth_telling(event.flow_id, event.status):
+            self._submit(lambda: self.run_finished(event, flow_name, "cloud"))
+
     def take_events(self, events: Sequence[Event]) -> None:
         """As a subscriber of an event bus (a runner other than the runtime's): note names,
         hand finished runs to the notifier's thread."""

@@ -122,6 +122,8 @@ def import_cloud_runs(
             )
             if end.status is ExecutionStatus.FAILED:
                 runtime.runner.events.publish(end)
+            # In the bell and through the owner's channels, as a run made here (a recovery too).
+            runtime.notifications.ended_elsewhere(end, flow.name)
     if imported:
         log.info("Copied %d runs made in the cloud into the history", len(imported))
     return imported

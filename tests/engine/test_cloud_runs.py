@@ -326,6 +326,11 @@ def test_runs_the_cloud_ran_join_the_history_once_marked_as_cloud_runs(
     # The failure is told as a failure here is (the app's tray listens), under the flow's name.
     assert [(e.execution_id, e.status) for e in told] == [("cloud-failed", "failed")]
     assert here.runtime.flow_name(flow.id) == "Greet a customer"
+    # And in the bell, as a failure here is.
+    assert here.runtime.notifications.wait_idle()
+    (rung,) = here.runtime.notifications.list()
+    assert (rung.kind, rung.execution_id) == ("failure", "cloud-failed")
+    assert rung.text == "«Greet a customer» failed at step 2 «Greet»: WhatsApp refused it"
 
     ok = here.store.executions.get("cloud-ok")
     assert (ok.mode, ok.status, ok.trigger_data) == ("cloud", "success", {"name": "Layla"})
