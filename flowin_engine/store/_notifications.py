@@ -123,7 +123,8 @@ class NotificationRecords:
     def add(self, notification: Notification, bundle_since: datetime | None = None) -> Notification:
         """Keep ``notification``; when it has a ``bundle_key`` and a row with the same key was
         added or repeated since ``bundle_since``, that row counts one more instead (it takes the
-        new one's texts, run and time, and is unread again). Returns the row as kept."""
+        new one's texts, run, time and data over its own, and is unread again). Returns the row
+        as kept."""
         with self._database.writing() as session:
             if notification.bundle_key is not None and bundle_since is not None:
                 row = session.scalars(
@@ -142,7 +143,8 @@ class NotificationRecords:
                     row.text = notification.text
                     row.execution_id = notification.execution_id
                     row.problem = notification.problem
-                    row.data = notification.data
+                    # What the row noted itself (when it was last told) stays.
+                    row.data = {**(row.data or {}), **notification.data}
                     row.read = False
                     session.flush()
                     return _notification(row)

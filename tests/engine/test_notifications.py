@@ -187,10 +187,18 @@ def test_the_same_failure_again_is_one_row_with_a_count_and_one_message(store):
     assert "failed 5 times since 10:02" in text and "flowin runs show run-4" in text
     notifier.check()
     assert len(outbox.sent) == 2  # told once
+    # Failing on every 10 minutes for two hours (a new row: the last was over an hour ago):
+    # sent at once, then one message with the count an hour later, not one per failure.
+    for number in range(12):
+        clock.advance(minutes=10)
+        notifier.run_finished(failed(flow, f"later-{number}"))
+        notifier.check()
+    assert len(outbox.sent) == 4
+    assert "failed 7 times since 11:27" in outbox.sent[3][2]
 
     clock.advance(hours=2)  # past the window: a new row
     notifier.run_finished(failed(flow, "run-later"))
-    assert [r.count for r in notifier.list()] == [1, 5]
+    assert [r.count for r in notifier.list()] == [1, 12, 5]
 
 
 def test_a_different_step_or_reason_is_a_row_of_its_own(store):
