@@ -11,7 +11,6 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..builder.language import normalize
 from ..errors import FlowFileError, FlowinError
 from ..model import Flow, describe_validation_error
 from ..paths import data_dir
@@ -120,6 +119,14 @@ class TemplateLibrary:
                 )
                 found.append((-rank, index, template))
         return [template for _, _, template in sorted(found, key=lambda f: f[:2])]
+
+
+def normalize(text: str) -> str:
+    """The builder's spelling of ``text``, loaded when a search first needs it: the app's
+    window shows before the builder's dictionaries load."""
+    from ..builder.language import normalize as builder_normalize
+
+    return builder_normalize(text)
 
 
 def _words(text: str) -> list[str]:
