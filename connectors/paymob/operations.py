@@ -181,8 +181,8 @@ class CreatePaymentLinkInput(BaseModel):
     order_reference: Text = Field(
         "",
         title="Order reference",
-        description="Your order number; Paymob takes each one once and sends it back in the "
-        "callback as merchant_order_id.",
+        description="Your order number (Paymob's special_reference); it comes back in the "
+        "callback as the order's merchant_order_id.",
     )
     notification_url: Text = Field(
         "",

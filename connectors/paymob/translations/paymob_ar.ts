@@ -155,8 +155,8 @@
       <translation>بالصيغة الدولية، مثال: +201012345678.</translation>
     </message>
     <message>
-      <source>Your order number; Paymob takes each one once and sends it back in the callback as merchant_order_id.</source>
-      <translation>رقم طلبك؛ يقبل Paymob كل رقم مرة واحدة ويعيده في الاستدعاء باسم merchant_order_id.</translation>
+      <source>Your order number (Paymob's special_reference); it comes back in the callback as the order's merchant_order_id.</source>
+      <translation>رقم طلبك (special_reference في Paymob)؛ ويعود في الاستدعاء باسم merchant_order_id للطلب.</translation>
     </message>
     <message>
       <source>The live address of a flow that starts with a Paymob trigger; empty for the callback set on the integration.</source>
