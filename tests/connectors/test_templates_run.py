@@ -32,6 +32,7 @@ from flowin_engine.webhooks import WebhookRequest
 from tests.connectors import (
     test_moyasar,
     test_notion,
+    test_paymob,
     test_slack,
     test_stripe,
     test_tap,
@@ -239,6 +240,7 @@ def stand_ins(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StandIns]:
             "email": add("email", "Shop mail", {"host": "127.0.0.1", "port": smtp.port, "security": "none", "username": USER, "password": PASSWORD, "from_name": "Layla's Shop"}).id,
             # Their templates only receive payments: nothing is served at these addresses.
             "moyasar": add("moyasar", "Shop", {"secret_key": test_moyasar.KEY, "webhook_secret": test_moyasar.TOKEN, "base_url": "http://127.0.0.1:9"}).id,
+            "paymob": add("paymob", "Shop", {"secret_key": test_paymob.SECRET_KEY, "public_key": test_paymob.PUBLIC_KEY, "integration_ids": "4097558", "hmac_secret": test_paymob.HMAC_SECRET, "api_key": test_paymob.API_KEY, "base_url": "http://127.0.0.1:9"}).id,
             "tap": add("tap", "Shop", {"secret_key": test_tap.KEY, "base_url": "http://127.0.0.1:9"}).id,
             "shopify": add("shopify", "Layla's shop", {"shop_domain": "layla-shop.myshopify.com", "access_token": SHOPIFY_TOKEN, "webhook_secret": SHOPIFY_SECRET, "base_url": found.shopify.url}).id,
         }  # fmt: skip
@@ -298,6 +300,12 @@ DELIVERED = {
     "tap.charge_captured": lambda: _delivered(test_tap.charge()),
     "moyasar.payment_paid": lambda: _delivered(test_moyasar.event()),
     "moyasar.payment_failed": _moyasar_declined,
+    "paymob.payment_succeeded": lambda: _delivered(test_paymob.callback()),
+    "paymob.payment_declined": lambda: _delivered(
+        test_paymob.callback(
+            success=False, data={"message": "Do not honour", "txn_response_code": "05"}
+        )
+    ),
     "twilio.incoming_sms": lambda: _delivered(
         {**test_twilio.INCOMING, "Body": "Can I move my appointment to Thursday?"},
         **{"content-type": "application/x-www-form-urlencoded"},
