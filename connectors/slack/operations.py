@@ -1,4 +1,5 @@
-"""Slack: post messages with a bot token, and start flows on messages (Events API).
+"""Slack: post and update messages, message people by e-mail, and start flows on messages
+(Events API).
 
 Web API calls are ``POST {base_url}/<method>`` with ``Authorization: Bearer xoxb-…`` and a JSON
 body (api.slack.com/web). Slack answers most failures with 200 and ``{"ok": false, "error"}``.
@@ -89,6 +90,43 @@ class PostMessageInput(BaseModel):
     )
 
 
+class UpdateMessageInput(BaseModel):
+    connection: str | None = _account()
+    channel: Text = Field(
+        title="Channel",
+        description="The channel ID (C…) of the message, e.g. {{ steps['Post'].output.channel }}.",
+    )
+    ts: Text = Field(
+        title="Message ts",
+        description="The message's ts, e.g. {{ steps['Post'].output.ts }}; the app can change "
+        "only its own messages.",
+    )
+    text: Text = Field(
+        "", title="New text", description="Also the notification text when Blocks are set."
+    )
+    blocks: Any = Field(
+        None,
+        title="Blocks",
+        description="Block Kit JSON (a list of blocks); empty keeps the message's blocks.",
+        json_schema_extra={"widget": "json"},
+    )
+
+
+class MessageByEmailInput(BaseModel):
+    connection: str | None = _account()
+    email: Text = Field(
+        title="E-mail",
+        description="The e-mail address of a person in the workspace, e.g. layla@shop.com.",
+    )
+    text: Text = Field("", title="Text", description="The message.")
+    blocks: Any = Field(
+        None,
+        title="Blocks",
+        description="Block Kit JSON (a list of blocks).",
+        json_schema_extra={"widget": "json"},
+    )
+
+
 class NewMessageInput(BaseModel):
     connection: str | None = _account()
     channel: Text = Field(
@@ -110,16 +148,58 @@ def post_message(params: PostMessageInput, ctx: StepContext) -> dict[str, Any]:
     body: dict[str, Any] = {"channel": params.channel.strip()}
     if not body["channel"]:
         raise StepError("Slack needs a channel to post to.")
-    if params.text:
-        body["text"] = params.text
-    if params.blocks not in (None, "", []):
-        body["blocks"] = _blocks(params.blocks)
-    if "text" not in body and "blocks" not in body:
-        raise StepError("Slack needs a Text or Blocks to post.")
+    _content(body, params.text, params.blocks)
     if params.thread_ts.strip():
         body["thread_ts"] = params.thread_ts.strip()
     answer = _call(app, "chat.postMessage", body, ctx.remaining, sends=True)
     return {
+        "channel": answer.get("channel"),
+        "ts": answer.get("ts"),
+        "message": answer.get("message") or {},
+    }
+
+
+def update_message(params: UpdateMessageInput, ctx: StepContext) -> dict[str, Any]:
+    """chat.update: a message's new text or blocks. The same update made twice leaves the
+    message as the first made it, so a repeat is safe."""
+    app = SlackApp.model_validate(ctx.credential(params.connection))
+    body: dict[str, Any] = {"channel": params.channel.strip(), "ts": params.ts.strip()}
+    if not body["channel"] or not body["ts"]:
+        raise StepError(
+            f"Slack: '{ctx.node.name}' needs the Channel and the Message ts of the message to "
+            "change (a Post a message step's output has both)."
+        )
+    _content(body, params.text, params.blocks)
+    answer = _call(app, "chat.update", body, ctx.remaining, sends=False)
+    return {
+        "channel": answer.get("channel"),
+        "ts": answer.get("ts"),
+        "text": answer.get("text", params.text),
+        "message": answer.get("message") or {},
+    }
+
+
+def message_by_email(params: MessageByEmailInput, ctx: StepContext) -> dict[str, Any]:
+    """Find the person by e-mail (users.lookupByEmail), then message them directly
+    (chat.postMessage to their user ID opens the direct message with the app)."""
+    app = SlackApp.model_validate(ctx.credential(params.connection))
+    address = params.email.strip()
+    if "@" not in address:
+        raise StepError(
+            f"Slack: '{ctx.node.name}' needs an e-mail address to find the person by; it has "
+            f"'{address}'."
+        )
+    body: dict[str, Any] = {}
+    _content(body, params.text, params.blocks)
+    found = _call(
+        app, "users.lookupByEmail", None, ctx.remaining, sends=False, query={"email": address}
+    )
+    user = found.get("user") or {}
+    body = {"channel": user.get("id"), **body}
+    answer = _call(app, "chat.postMessage", body, ctx.remaining, sends=True)
+    return {
+        "user_id": user.get("id"),
+        "user_name": user.get("real_name") or user.get("name") or "",
         "channel": answer.get("channel"),
         "ts": answer.get("ts"),
         "message": answer.get("message") or {},
@@ -185,14 +265,30 @@ def _blocks(value: Any) -> Any:
     return json_value(value, "Slack: the Blocks field")
 
 
+def _content(body: dict[str, Any], text: str, blocks: Any) -> None:
+    """A message's text and blocks into ``body``; Slack needs one of them."""
+    if text:
+        body["text"] = text
+    if blocks not in (None, "", []):
+        body["blocks"] = _blocks(blocks)
+    if "text" not in body and "blocks" not in body:
+        raise StepError("Slack needs a Text or Blocks to post.")
+
+
 def _call(
-    app: SlackApp, method: str, body: dict[str, Any] | None, timeout: float, *, sends: bool
+    app: SlackApp,
+    method: str,
+    body: dict[str, Any] | None,
+    timeout: float,
+    *,
+    sends: bool,
+    query: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     url = f"{app.base_url.rstrip('/')}/{method}"
     headers = {"Authorization": f"Bearer {app.bot_token.strip()}"}
     if body is None:
-        # Read-only methods without arguments (auth.test) are documented as GET.
-        response = SLACK.send("GET", url, headers=headers, timeout=timeout)
+        # Read-only methods (auth.test, users.lookupByEmail) are documented as GET.
+        response = SLACK.send("GET", url, params=query, headers=headers, timeout=timeout)
     else:
         response = SLACK.send("POST", url, json=body, headers=headers, timeout=timeout, sends=sends)
     if response.status_code == 429 or response.status_code >= 500:
@@ -217,4 +313,20 @@ def _call(
         )
     if error == "not_in_channel":
         raise StepError("Slack: the app isn't in that channel — invite it with /invite @your-app.")
+    if error == "missing_scope":
+        needed = answer.get("needed") or "the scope this step needs"
+        raise StepError(
+            f"Slack: the app may not do {method} yet — add {needed} under OAuth & Permissions "
+            "→ Scopes, reinstall the app to the workspace, and copy its new bot token.",
+            setting="connection",
+        )
+    if error == "users_not_found":
+        raise StepError(
+            f"Slack: no one in the workspace has the e-mail address '{(query or {}).get('email')}'."
+        )
+    if error in ("message_not_found", "cant_update_message", "edit_window_closed"):
+        raise StepError(
+            f"Slack can't change that message ({error}): check its Channel and Message ts; the "
+            "app can change only messages it posted."
+        )
     raise StepError(f"Slack refused {method}: {error}.")

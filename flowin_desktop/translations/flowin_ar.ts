@@ -1126,6 +1126,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>NodeFields</name>
     <message>
+      <source>New text</source>
+      <translation>النص الجديد</translation>
+    </message>
+    <message>
       <source>Header</source>
       <translation>الترويسة</translation>
     </message>

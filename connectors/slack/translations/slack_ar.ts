@@ -8,8 +8,8 @@
       <translation>Slack</translation>
     </message>
     <message>
-      <source>Post messages to Slack channels and start flows when people write in them.</source>
-      <translation>انشر رسائل في قنوات Slack، وابدأ تدفقات عندما يكتب فيها الناس.</translation>
+      <source>Post and update messages in Slack channels, message people by e-mail, and start flows when people write in channels.</source>
+      <translation>انشر الرسائل في قنوات Slack وحدّثها، وراسل الأشخاص ببريدهم الإلكتروني، وابدأ تدفقات عندما يكتب الناس في القنوات.</translation>
     </message>
     <message>
       <source>New Slack message</source>
@@ -50,6 +50,34 @@
     <message>
       <source>Post a Slack message</source>
       <translation>انشر رسالة في Slack</translation>
+    </message>
+    <message>
+      <source>Update Slack message</source>
+      <translation>تحديث رسالة Slack</translation>
+    </message>
+    <message>
+      <source>Changes the text or blocks of a message the app posted, e.g. an order's status as it moves along.</source>
+      <translation>يغيّر نص أو كتل رسالة نشرها التطبيق، مثل حالة طلب وهو يتقدّم.</translation>
+    </message>
+    <message>
+      <source>Update the Slack message to {text}</source>
+      <translation>حدّث رسالة سلاك إلى {text}</translation>
+    </message>
+    <message>
+      <source>Update a Slack message</source>
+      <translation>حدّث رسالة سلاك</translation>
+    </message>
+    <message>
+      <source>Message a Slack user by e-mail</source>
+      <translation>مراسلة مستخدم Slack ببريده الإلكتروني</translation>
+    </message>
+    <message>
+      <source>Finds a person in the workspace by their e-mail address and sends them a direct message from the app.</source>
+      <translation>يجد شخصًا في مساحة العمل ببريده الإلكتروني ويرسل إليه رسالة مباشرة من التطبيق.</translation>
+    </message>
+    <message>
+      <source>Message {email} on Slack</source>
+      <translation>راسل {email} على سلاك</translation>
     </message>
   </context>
   <context>
@@ -105,6 +133,34 @@
     <message>
       <source>The ts of the parent message, e.g. {{ trigger.ts }}.</source>
       <translation>قيمة ts للرسالة الأصلية، مثال: {{ trigger.ts }}.</translation>
+    </message>
+    <message>
+      <source>The channel ID (C…) of the message, e.g. {{ steps['Post'].output.channel }}.</source>
+      <translation>معرّف قناة الرسالة (C…)، مثال: {{ steps['Post'].output.channel }}.</translation>
+    </message>
+    <message>
+      <source>Message ts</source>
+      <translation>ts الرسالة</translation>
+    </message>
+    <message>
+      <source>The message's ts, e.g. {{ steps['Post'].output.ts }}; the app can change only its own messages.</source>
+      <translation>قيمة ts للرسالة، مثال: {{ steps['Post'].output.ts }}؛ لا يغيّر التطبيق إلا رسائله.</translation>
+    </message>
+    <message>
+      <source>Also the notification text when Blocks are set.</source>
+      <translation>وهو أيضًا نص الإشعار عند تعيين الكتل.</translation>
+    </message>
+    <message>
+      <source>Block Kit JSON (a list of blocks); empty keeps the message's blocks.</source>
+      <translation>JSON بصيغة Block Kit (قائمة كتل)؛ تركه فارغًا يُبقي كتل الرسالة.</translation>
+    </message>
+    <message>
+      <source>The e-mail address of a person in the workspace, e.g. layla@shop.com.</source>
+      <translation>البريد الإلكتروني لشخص في مساحة العمل، مثال: layla@shop.com.</translation>
+    </message>
+    <message>
+      <source>The message.</source>
+      <translation>الرسالة.</translation>
     </message>
   </context>
   <context>

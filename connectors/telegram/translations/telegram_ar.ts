@@ -235,10 +235,6 @@
       <translation>الرسالة المراد تعديلها، مثال: {{ trigger.message_id }} من مشغّل ضغطة زر في Telegram؛ لا يمكن تعديل إلا رسائل البوت نفسه.</translation>
     </message>
     <message>
-      <source>New text</source>
-      <translation>النص الجديد</translation>
-    </message>
-    <message>
       <source>The new inline keyboard as JSON, e.g. {"inline_keyboard": [[{"text": "Done", "callback_data": "done"}]]}; empty removes the buttons.</source>
       <translation>لوحة الأزرار المضمّنة الجديدة بصيغة JSON، مثال: {"inline_keyboard": [[{"text": "Done", "callback_data": "done"}]]}؛ تركه فارغًا يزيل الأزرار.</translation>
     </message>
