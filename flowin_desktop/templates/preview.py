@@ -20,7 +20,8 @@ from ..editor.document import FlowDocument
 from ..theme import LIGHT, Theme
 
 PREVIEW_FILE = "preview.png"
-PREVIEW_SIZE = QSize(880, 300)
+PREVIEW_SIZE = QSize(880, 300)  # the canvas drawn; the picture has twice the pixels
+PICTURE_SCALE = 2  # sharp on a high-density screen, and when the page is wider than the canvas
 
 
 def preview_file_name(right_to_left: bool) -> str:
@@ -100,9 +101,12 @@ def render_flow(
     canvas.flow_scene.set_right_to_left(right_to_left)
     canvas.resize(PREVIEW_SIZE)
     canvas.fit_to_view()
-    image = canvas.grab().toImage()
+    pixmap = QPixmap(PREVIEW_SIZE * PICTURE_SCALE)
+    pixmap.setDevicePixelRatio(PICTURE_SCALE)
+    pixmap.fill(theme.color("canvas"))
+    QWidget.render(canvas, pixmap)  # the widget as shown, not QGraphicsView.render (the scene)
     canvas.deleteLater()
-    return image
+    return pixmap.toImage()
 
 
 class FlowPreview(QStackedWidget):
@@ -124,7 +128,8 @@ class FlowPreview(QStackedWidget):
     def show_template(self, template: Any) -> None:
         """Show ``template``'s flow; the picture's file when the build made one."""
         rtl = QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        picture = preview_picture(template, rtl)
+        # The pictures are drawn in the light theme; the dark one draws the flow live.
+        picture = preview_picture(template, rtl) if self.theme.name == LIGHT.name else None
         if picture is not None and self._pixmap.load(str(picture)):
             self._scale_picture()
             self.setCurrentWidget(self.picture)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage
 
 from flowin_desktop.templates import TemplateGallery
 from flowin_desktop.templates.new_flow import BLANK, BUILDER, TEMPLATE, NewFlowChoice
-from flowin_desktop.templates.preview import PREVIEW_SIZE
+from flowin_desktop.templates.preview import PICTURE_SCALE, PREVIEW_SIZE
 from flowin_desktop.templates.save_dialog import TemplateDetails
 from flowin_desktop.templates.wizard import UseTemplateWizard
 from flowin_engine.data_folder import DataFolder
@@ -301,7 +301,7 @@ def test_the_build_draws_each_templates_preview_and_the_gallery_shows_the_pictur
     for template_id in (DAILY_SALES, LEADS):
         for name in ("preview.png", "preview-rtl.png"):
             picture = QImage(str(library / template_id / name))
-            assert picture.size() == PREVIEW_SIZE, (template_id, name)
+            assert picture.size() == PREVIEW_SIZE * PICTURE_SCALE, (template_id, name)
     gallery = TemplateGallery(default_registry(), lambda: TemplateLibrary(shipped_folder=library))
     qtbot.addWidget(gallery)
     gallery.resize(1100, 700)
