@@ -912,6 +912,49 @@ def executions_prune(days: int | None) -> None:
     click.echo(f"Removed {removed} old run(s).")
 
 
+@main.group()
+def notifications() -> None:
+    """The notifications of failed, recovered and silent flows (the app's bell)."""
+
+
+@notifications.command("list")
+@click.option("--unread", is_flag=True, help="Only the ones not read yet.")
+@click.option("--limit", default=20, show_default=True)
+def notifications_list(unread: bool, limit: int) -> None:
+    """Show the newest notifications, unread ones marked with •."""
+    with _open_store() as store:
+        rows = store.notifications.list(unread_only=unread, limit=limit)
+    if not rows:
+        click.echo("No notifications." if not unread else "No unread notifications.")
+        return
+    for row in rows:
+        mark = click.style("•", fg="red") if not row.read else " "
+        when = row.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        times = f"  (×{row.count})" if row.count > 1 else ""
+        click.echo(f"{mark} {row.id[:8]}  {when}  {row.title}{times}")
+        click.echo(f"      {row.text}")
+        command = (row.data or {}).get("command")
+        if command:
+            click.echo(f"      {command}")
+
+
+@notifications.command("read")
+@click.argument("ids", nargs=-1)
+@click.option("--all", "everything", is_flag=True, help="Mark every notification read.")
+def notifications_read(ids: tuple[str, ...], everything: bool) -> None:
+    """Mark notifications read (by the ids 'flowin notifications list' shows, or --all)."""
+    if not ids and not everything:
+        raise click.UsageError("Name the notifications to mark read, or give --all.")
+    with _open_store() as store:
+        if everything:
+            count = store.notifications.mark_all_read()
+        else:
+            rows = store.notifications.list(limit=10_000)
+            wanted = [row.id for row in rows if any(row.id.startswith(i) for i in ids)]
+            count = len(store.notifications.mark_read(wanted))
+    click.echo(f"Marked {count} notification(s) read.")
+
+
 def _as_plain(value: Any) -> Any:
     if hasattr(value, "__dataclass_fields__"):
         return {k: _as_plain(getattr(value, k)) for k in value.__dataclass_fields__}

@@ -150,12 +150,19 @@ def test_a_failed_run_of_a_live_flow_rings_the_bell_with_the_step_the_reason_and
     )
     assert shown.exit_code == 0, shown.output
     assert "Failed at step 'Send WhatsApp': Invalid WhatsApp API token." in shown.output
+    env = {"FLOWIN_DATA_DIR": str(store.path.parent), "NO_COLOR": "1"}
+    listed = CliRunner().invoke(main, ["notifications", "list", "--unread"], env=env)
+    assert listed.exit_code == 0, listed.output
+    assert "«Order confirmations» failed at step 2 «Send WhatsApp»" in listed.output
+    assert f"flowin runs show {execution_id}" in listed.output
     with Store(store.path) as reopened:  # on disk, for the app's bell after a restart
         notifier = Notifier(reopened)
         assert notifier.unread_count() == 1
-        notifier.mark_all_read()
+        read = CliRunner().invoke(main, ["notifications", "read", row.id[:8]], env=env)
+        assert read.output == "Marked 1 notification(s) read.\n"
         assert notifier.unread_count() == 0
         assert notifier.list(unread_only=True) == []
+        notifier.mark_all_read()
 
 
 def test_the_same_failure_again_is_one_row_with_a_count_and_one_message(store):

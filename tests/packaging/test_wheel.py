@@ -92,6 +92,17 @@ def test_the_wheel_carries_every_template_of_the_library(wheel_files):
 
 
 @pytest.mark.slow
+def test_the_wheel_carries_the_words_of_notifications(wheel_files):
+    # The engine writes notifications in Arabic without Qt, from its own .ts files.
+    on_disk = {
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "flowin_engine" / "notifications" / "translations").glob("*.ts")
+    }
+    assert on_disk, "no notification words found next to the tests"
+    assert on_disk - wheel_files == set()
+
+
+@pytest.mark.slow
 def test_the_wheel_carries_the_database_migrations(wheel_files):
     on_disk = {
         path.relative_to(ROOT).as_posix()
