@@ -139,8 +139,9 @@ class OperationManifest(BaseModel):
         None,
         description="Where a webhook trigger's vendor puts the id of a delivery, the same when "
         "it delivers it again ('header:x-shopify-webhook-id', 'body:id', 'body:event_id'; places "
-        "joined by ' + ' make one id): a delivery whose id was taken before is answered as the "
-        "first was and starts no run.",
+        "joined by ' + ' make one id; 'digest:body', the body's SHA-256, for a vendor that sends "
+        "a delivery again byte for byte without an id): a delivery whose id was taken before is "
+        "answered as the first was and starts no run.",
     )
     webhook_handshake: bool = Field(
         False,

@@ -109,7 +109,9 @@ def delivery_id(request: WebhookRequest, where: str | None) -> str | None:
     ("body:entry[0].changes[0].value.messages[0].id"; a form's field by its name). The vendor
     sends a delivery again with the same id; None when there is no such id. Places joined by
     " + " make one id of their values, for a vendor whose id names the thing a delivery is
-    about rather than the delivery (WhatsApp sends a message's id with each of its statuses)."""
+    about rather than the delivery (WhatsApp sends a message's id with each of its statuses).
+    "digest:body" is the SHA-256 of the body, for a vendor that gives its deliveries no id
+    (Salla, Zid) but sends one again byte for byte."""
     if not where:
         return None
     parts = [_delivery_part(request, place.strip()) for place in where.split(" + ")]
@@ -120,6 +122,8 @@ def delivery_id(request: WebhookRequest, where: str | None) -> str | None:
 
 def _delivery_part(request: WebhookRequest, where: str) -> str | None:
     kind, _, name = where.partition(":")
+    if kind == "digest":
+        return "sha256-" + hashlib.sha256(request.body).hexdigest() if request.body else None
     if kind == "header":
         value: Any = request.header(name)
     else:
