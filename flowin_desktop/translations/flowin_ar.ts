@@ -1412,6 +1412,84 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>After paying, go to</source>
       <translation>بعد الدفع، انتقل إلى</translation>
+      <source>Store address</source>
+      <translation>عنوان المتجر</translation>
+    </message>
+    <message>
+      <source>Store</source>
+      <translation>المتجر</translation>
+    </message>
+    <message>
+      <source>Order ID</source>
+      <translation>معرّف الطلب</translation>
+    </message>
+    <message>
+      <source>e.g. {{ trigger.id }}</source>
+      <translation>مثال: {{ trigger.id }}</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>الحالة</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <translation>ملغى</translation>
+    </message>
+    <message>
+      <source>pending</source>
+      <translation>قيد الانتظار</translation>
+    </message>
+    <message>
+      <source>refunded</source>
+      <translation>مُسترَد</translation>
+    </message>
+    <message>
+      <source>Created after</source>
+      <translation>أُنشئ بعد</translation>
+    </message>
+    <message>
+      <source>First name</source>
+      <translation>الاسم الأول</translation>
+    </message>
+    <message>
+      <source>Last name</source>
+      <translation>اسم العائلة</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>ملاحظة</translation>
+    </message>
+    <message>
+      <source>Created from</source>
+      <translation>أُنشئ منذ</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>اللغة</translation>
+    </message>
+    <message>
+      <source>Webhook secret</source>
+      <translation>سر الويب هوك</translation>
+    </message>
+    <message>
+      <source>A date, e.g. 2024-03-01; empty for no limit.</source>
+      <translation>تاريخ، مثل 2024-03-01؛ اتركه فارغًا بلا حد.</translation>
+    </message>
+    <message>
+      <source>Created until</source>
+      <translation>أُنشئ حتى</translation>
+    </message>
+    <message>
+      <source>A date, e.g. 2024-03-31; empty for no limit.</source>
+      <translation>تاريخ، مثل 2024-03-31؛ اتركه فارغًا بلا حد.</translation>
+    </message>
+    <message>
+      <source>New status</source>
+      <translation>الحالة الجديدة</translation>
+    </message>
+    <message>
+      <source>Mobile</source>
+      <translation>الجوال</translation>
     </message>
     <message>
       <source>Expires after (hours)</source>
@@ -1506,6 +1584,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>Payments</source>
       <translation>المدفوعات</translation>
+    </message>
+    <message>
+      <source>Reads one order by its ID.</source>
+      <translation>يقرأ طلبًا واحدًا بمعرّفه.</translation>
+    </message>
+    <message>
+      <source>Lists orders by status and date, following every page up to a limit.</source>
+      <translation>يعرض الطلبات حسب الحالة والتاريخ، متتبعًا كل الصفحات حتى حدٍّ أقصى.</translation>
     </message>
   </context>
   <context>

@@ -89,6 +89,30 @@ SENDS = {
         {"email": "layla@example.com", "first_name": "Layla"},
         "Shopify",
     ),
+    "salla.update_order_status": (
+        "salla",
+        {"access_token": "t"},
+        {"order_id": 1042, "status": "shipped"},
+        "Salla",
+    ),
+    "salla.create_customer": (
+        "salla",
+        {"access_token": "t"},
+        {"first_name": "Layla", "last_name": "Haddad", "mobile": "501234567"},
+        "Salla",
+    ),
+    "zid.update_order_status": (
+        "zid",
+        {"authorization_token": "a", "manager_token": "m"},
+        {"order_id": 1042, "status": "ready"},
+        "Zid",
+    ),
+    "zid.create_customer": (
+        "zid",
+        {"authorization_token": "a", "manager_token": "m"},
+        {"name": "Layla", "mobile": "+966501234567"},
+        "Zid",
+    ),
     "twilio.send_sms": (
         "twilio",
         {"account_sid": SID, "auth_token": "f" * 32},

@@ -132,6 +132,17 @@ def test_each_vendor_trigger_names_where_its_delivery_id_is():
         "application/x-www-form-urlencoded",
     )
     assert delivery_id(sms, declared("twilio.incoming_sms")) == "SM" + "c" * 32
+    woo = request(b"{}", **{"x-wc-webhook-delivery-id": "4121"})
+    for trigger in ("order_created", "order_updated"):
+        assert delivery_id(woo, declared(f"woocommerce.{trigger}")) == "4121"
+    # Salla and Zid give a delivery no id but send it again byte for byte: its digest is one.
+    event = json.dumps({"event": "order.created", "data": {"id": 1}}).encode()
+    for connector in ("salla", "zid"):
+        for trigger in ("new_order", "order_status_changed", "new_customer", "abandoned_cart"):
+            where = declared(f"{connector}.{trigger}")
+            assert delivery_id(request(event), where) == delivery_id(request(event), where)
+            assert delivery_id(request(event), where) != delivery_id(request(event + b" "), where)
+            assert delivery_id(request(b""), where) is None
     # A delivery without the id (a test sent by hand) is taken as new each time.
     assert delivery_id(request(b"{}"), declared("shopify.new_order")) is None
     assert declared("webhook.receive") is None

@@ -24,16 +24,8 @@
       <translation>جلب طلب</translation>
     </message>
     <message>
-      <source>Reads one order by its ID.</source>
-      <translation>يقرأ طلبًا واحدًا بمعرّفه.</translation>
-    </message>
-    <message>
       <source>List orders</source>
       <translation>عرض الطلبات</translation>
-    </message>
-    <message>
-      <source>Lists orders by status and date, following every page up to a limit.</source>
-      <translation>يعرض الطلبات حسب الحالة والتاريخ، متتبعًا كل الصفحات حتى حدٍّ أقصى.</translation>
     </message>
     <message>
       <source>Create a customer</source>
@@ -83,10 +75,6 @@
   <context>
     <name>NodeFields</name>
     <message>
-      <source>Store address</source>
-      <translation>عنوان المتجر</translation>
-    </message>
-    <message>
       <source>e.g. layla-shop.myshopify.com (or just layla-shop).</source>
       <translation>مثال: layla-shop.myshopify.com (أو layla-shop فقط).</translation>
     </message>
@@ -115,24 +103,8 @@
       <translation>اتركه فارغًا لاستخدام https://&lt;store&gt;.</translation>
     </message>
     <message>
-      <source>Store</source>
-      <translation>المتجر</translation>
-    </message>
-    <message>
       <source>The connected Shopify store.</source>
       <translation>متجر Shopify المربوط.</translation>
-    </message>
-    <message>
-      <source>Order ID</source>
-      <translation>معرّف الطلب</translation>
-    </message>
-    <message>
-      <source>e.g. {{ trigger.id }}</source>
-      <translation>مثال: {{ trigger.id }}</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>الحالة</translation>
     </message>
     <message>
       <source>open</source>
@@ -143,10 +115,6 @@
       <translation>مغلق</translation>
     </message>
     <message>
-      <source>cancelled</source>
-      <translation>ملغى</translation>
-    </message>
-    <message>
       <source>Payment status</source>
       <translation>حالة الدفع</translation>
     </message>
@@ -155,20 +123,12 @@
       <translation>مُصرَّح به</translation>
     </message>
     <message>
-      <source>pending</source>
-      <translation>قيد الانتظار</translation>
-    </message>
-    <message>
       <source>paid</source>
       <translation>مدفوع</translation>
     </message>
     <message>
       <source>partially paid</source>
       <translation>مدفوع جزئيًا</translation>
-    </message>
-    <message>
-      <source>refunded</source>
-      <translation>مُسترَد</translation>
     </message>
     <message>
       <source>voided</source>
@@ -183,20 +143,8 @@
       <translation>غير مدفوع</translation>
     </message>
     <message>
-      <source>Created after</source>
-      <translation>أُنشئ بعد</translation>
-    </message>
-    <message>
       <source>e.g. 2024-03-01 or {{ now }}; empty for all.</source>
       <translation>مثال: 2024-03-01 أو {{ now }}؛ واتركه فارغًا للجميع.</translation>
-    </message>
-    <message>
-      <source>First name</source>
-      <translation>الاسم الأول</translation>
-    </message>
-    <message>
-      <source>Last name</source>
-      <translation>اسم العائلة</translation>
     </message>
     <message>
       <source>In international form, e.g. +962791234567.</source>
@@ -209,10 +157,6 @@
     <message>
       <source>Separated by commas.</source>
       <translation>مفصولة بفواصل.</translation>
-    </message>
-    <message>
-      <source>Note</source>
-      <translation>ملاحظة</translation>
     </message>
   </context>
 </TS>

@@ -139,10 +139,6 @@
       <translation>معرّف عميل (cus_…)؛ واتركه فارغًا للجميع.</translation>
     </message>
     <message>
-      <source>Created from</source>
-      <translation>أُنشئ منذ</translation>
-    </message>
-    <message>
       <source>A date (2024-03-01), a date and time, or a Unix timestamp; empty for no limit.</source>
       <translation>تاريخ (2024-03-01)، أو تاريخ ووقت، أو طابع زمني Unix؛ واتركه فارغًا بلا حد.</translation>
     </message>

@@ -199,10 +199,6 @@
       <translation>قالب معتمد، مثال: order_shipped.</translation>
     </message>
     <message>
-      <source>Language</source>
-      <translation>اللغة</translation>
-    </message>
-    <message>
       <source>The template's language code, e.g. ar or en_US.</source>
       <translation>رمز لغة القالب، مثال: ar أو en_US.</translation>
     </message>

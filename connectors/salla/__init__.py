@@ -1,0 +1,1 @@
+"""Salla: orders, order statuses, customers and abandoned carts of a Salla store (Merchant API v2)."""

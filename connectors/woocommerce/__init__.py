@@ -1,0 +1,1 @@
+"""WooCommerce: new and updated orders, orders, order statuses and customers (REST API v3)."""
