@@ -45,9 +45,10 @@ BAD_TOKEN = (
     "Salla didn't accept the access token; copy the store's access token again from Salla "
     "Partners (your app › the store) into the account."
 )
-# The order statuses Salla defines itself (docs.salla.dev, "Order Statuses"); a store's own
-# sub-statuses are set by their ID instead.
+# The order statuses Salla defines itself (docs.salla.dev, "Order Statuses"), and "custom" for
+# one of the store's own sub-statuses, set by its ID instead.
 SALLA_STATUSES = Literal[
+    "custom",
     "payment_pending",
     "under_review",
     "in_progress",
@@ -138,7 +139,7 @@ class ListOrdersInput(BaseModel):
 class UpdateStatusInput(BaseModel):
     connection: str | None = _account()
     order_id: int = Field(title="Order ID", description="e.g. {{ trigger.id }}")
-    status: SALLA_STATUSES | Literal["custom"] = Field("in_progress", title="New status")
+    status: SALLA_STATUSES = Field("in_progress", title="New status")
     status_id: Text = Field(
         "",
         title="Custom status ID",

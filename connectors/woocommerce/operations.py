@@ -49,7 +49,11 @@ BAD_KEYS = (
 ORDER_STATUSES = Literal[
     "pending", "processing", "on-hold", "completed", "cancelled", "refunded", "failed"
 ]
-TOPICS = {"order_created": "order.created", "order_updated": "order.updated"}
+TOPICS = {
+    "order_created": "order.created",
+    "order_updated": "order.updated",
+    "new_customer": "customer.created",
+}
 # Addresses a computer reaches without the internet, where plain HTTP exposes no key.
 _LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 
@@ -161,6 +165,15 @@ def order_updated(params: OrderEventInput, ctx: StepContext) -> dict[str, Any]:
     return order_created(params, ctx)
 
 
+def new_customer(params: OrderEventInput, ctx: StepContext) -> dict[str, Any]:
+    """The customer WooCommerce sent (the REST customer's JSON)."""
+    data = ctx.trigger_data or {}
+    body = data.get("body") if isinstance(data, dict) and "body" in data else data
+    if not isinstance(body, dict):
+        raise StepError("WooCommerce: the webhook carried no customer; check its API version (v3).")
+    return _customer(body)
+
+
 def order_created_webhook(
     params: OrderEventInput, request: WebhookRequest, ctx: GateContext
 ) -> WebhookReply | None:
@@ -171,6 +184,12 @@ def order_updated_webhook(
     params: OrderEventInput, request: WebhookRequest, ctx: GateContext
 ) -> WebhookReply | None:
     return _gate("order_updated", params, request, ctx)
+
+
+def new_customer_webhook(
+    params: OrderEventInput, request: WebhookRequest, ctx: GateContext
+) -> WebhookReply | None:
+    return _gate("new_customer", params, request, ctx)
 
 
 def _gate(
@@ -263,16 +282,7 @@ def create_customer(params: CreateCustomerInput, ctx: StepContext) -> dict[str, 
         body["billing"] = {"phone": params.phone.strip(), "email": email}
     store = _store(params.connection, ctx)
     answer, _ = _call(store, "POST", "customers", ctx.remaining, body=body, sends=True)
-    billing = answer.get("billing") or {}
-    return {
-        "id": answer.get("id"),
-        "email": answer.get("email"),
-        "first_name": answer.get("first_name") or "",
-        "last_name": answer.get("last_name") or "",
-        "username": answer.get("username") or "",
-        "phone": billing.get("phone") or "",
-        "customer": answer,
-    }
+    return _customer(answer)
 
 
 # Calls.
@@ -344,6 +354,19 @@ def _failure(response: httpx.Response, sends: bool, what: str) -> StepError:
 
 
 # Values.
+
+
+def _customer(customer: dict[str, Any]) -> dict[str, Any]:
+    billing = customer.get("billing") or {}
+    return {
+        "id": customer.get("id"),
+        "email": customer.get("email"),
+        "first_name": customer.get("first_name") or "",
+        "last_name": customer.get("last_name") or "",
+        "username": customer.get("username") or "",
+        "phone": billing.get("phone") or "",
+        "customer": customer,
+    }
 
 
 def _order(order: dict[str, Any]) -> dict[str, Any]:

@@ -1412,6 +1412,8 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>After paying, go to</source>
       <translation>بعد الدفع، انتقل إلى</translation>
+    </message>
+    <message>
       <source>Store address</source>
       <translation>عنوان المتجر</translation>
     </message>
@@ -1518,6 +1520,22 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     <message>
       <source>Order reference</source>
       <translation>مرجع الطلب</translation>
+    </message>
+    <message>
+      <source>completed</source>
+      <translation>مكتمل</translation>
+    </message>
+    <message>
+      <source>delivered</source>
+      <translation>تم التوصيل</translation>
+    </message>
+    <message>
+      <source>canceled</source>
+      <translation>ملغى</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <translation>فشلت</translation>
     </message>
   </context>
   <context>

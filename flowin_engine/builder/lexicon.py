@@ -143,6 +143,15 @@ DIALECT_SYNONYMS: dict[str, str] = {
     "جيميل": "جيميل",
     "جيمل": "جيميل",
     "جيمايل": "جيميل",
+    # The region's stores: سلة (Salla; "سله" once normalized), زد (Zid), ووكومرس (WooCommerce)
+    "ووكومرس": "ووكومرس",
+    "ووكوميرس": "ووكومرس",
+    "ووكمرس": "ووكومرس",
+    "ووكامرس": "ووكومرس",
+    "وكومرس": "ووكومرس",
+    "ووكومرز": "ووكومرس",
+    "ووكوميرز": "ووكومرس",
+    "وو": "ووكومرس",
     "ويبهوك": "webhook",
     "هوك": "webhook",
     "شات": "chatgpt",
@@ -313,7 +322,8 @@ ARABIZI: dict[str, str] = {
     **dict.fromkeys(["el", "al", "il", "l"], "the"),
     **dict.fromkeys(["shit", "sheit", "shet", "shiit"], "sheet"),
     **dict.fromkeys(["sagel", "sajel", "sajjel", "saggel", "sgl", "sajjil", "sajl", "sagl"], "log"),
-    **dict.fromkeys(["7ot", "7ott", "7otaha", "7oto", "daf", "deef", "dayef", "zid"], "add"),
+    # Not "zid" (Maghrebi "add more"): it is the Saudi store Zid.
+    **dict.fromkeys(["7ot", "7ott", "7otaha", "7oto", "daf", "deef", "dayef"], "add"),
     **dict.fromkeys(["i7faz", "e7faz", "ehfaz", "7fz", "i7fazo", "khazen"], "save"),
     **dict.fromkeys(["kol", "kul", "koll", "kil"], "every"),
     **dict.fromkeys(["yom", "youm", "yoom", "yawm"], "day"),
@@ -351,6 +361,10 @@ ARABIZI: dict[str, str] = {
     **dict.fromkeys(["rod", "rud", "rodd", "rudd", "erod", "rodo"], "reply"),
     **dict.fromkeys(["yeb3at", "yib3at", "beyeb3at", "bib3at", "ba3at"], "sends"),
     **dict.fromkeys(["tilegram", "tlgrm", "telegrm", "tele"], "telegram"),
+    **dict.fromkeys(["salla", "sallah", "sala", "sella"], "salla"),
+    **dict.fromkeys(
+        ["woo", "woocomerce", "woocommerse", "wocommerce", "woocom", "wc"], "woocommerce"
+    ),
 }
 
 # Service names and the word the catalogue knows them by, for catching a slip of the keyboard.
@@ -363,6 +377,8 @@ SERVICE_NAMES: dict[str, str] = {
     "stripe": "stripe",
     "moyasar": "moyasar",
     "paymob": "paymob",
+    "salla": "salla",
+    "woocommerce": "woocommerce",
     "notion": "notion",
     "twilio": "twilio",
     "chatgpt": "chatgpt",
@@ -375,6 +391,7 @@ SERVICE_NAMES: dict[str, str] = {
     "جيميل": "جيميل",
     "سترايب": "سترايب",
     "بايموب": "بايموب",
+    "ووكومرس": "ووكومرس",
 }
 # English words one slip away from a service name, which are not slips.
 COMMON_WORDS = frozenset(

@@ -376,6 +376,21 @@ def test_the_ping_of_a_new_webhook_is_answered_and_starts_nothing(hooked, connec
         gate("order_created", other, connections, hooked)
 
 
+def test_a_signed_customer_created_delivery_becomes_the_customer(hooked, connections):
+    customer = {
+        "id": 25,
+        "email": "nour@example.com",
+        "first_name": "Nour",
+        "billing": {"phone": "+201001234567"},
+    }
+    body = json.dumps(customer).encode()
+    request = webhook(body, delivery_headers("customer.created")(body))
+    assert gate("new_customer", request, connections, hooked) is None
+    output = run("new_customer", {"connection": hooked}, connections, request.as_trigger_data())
+    assert (output["id"], output["phone"]) == (25, "+201001234567")
+    assert schema_errors(contract(), "customer", customer) == []
+
+
 def test_each_trigger_runs_on_its_own_topic_and_answers_others(hooked, connections):
     body = json.dumps(docs_order()).encode()
     created = webhook(body, delivery_headers("order.created")(body))
@@ -384,6 +399,8 @@ def test_each_trigger_runs_on_its_own_topic_and_answers_others(hooked, connectio
     reply = gate("order_updated", created, connections, hooked)
     assert isinstance(reply, WebhookReply) and reply.status == 200
     reply = gate("order_created", updated, connections, hooked)
+    assert isinstance(reply, WebhookReply) and reply.status == 200
+    reply = gate("new_customer", created, connections, hooked)
     assert isinstance(reply, WebhookReply) and reply.status == 200
 
 

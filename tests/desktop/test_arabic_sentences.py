@@ -135,7 +135,9 @@ def test_no_english_label_is_left_in_arabic_problems(arabic):
     left = _latin_left(missing, problem_text(missing), example, brands)
     if left:
         leaks[problem_text(missing)] = left
-    assert seen > len(registry.node_types)  # the walk did find problems to read
+    # The walk did find problems to read: one at least for each step (a trigger with nothing
+    # filled in may have nothing wrong).
+    assert seen > len([t for t in registry.node_types if not t.is_trigger])
     assert leaks == {}
 
 

@@ -133,7 +133,7 @@ def test_each_vendor_trigger_names_where_its_delivery_id_is():
     )
     assert delivery_id(sms, declared("twilio.incoming_sms")) == "SM" + "c" * 32
     woo = request(b"{}", **{"x-wc-webhook-delivery-id": "4121"})
-    for trigger in ("order_created", "order_updated"):
+    for trigger in ("order_created", "order_updated", "new_customer"):
         assert delivery_id(woo, declared(f"woocommerce.{trigger}")) == "4121"
     # Salla and Zid give a delivery no id but send it again byte for byte: its digest is one.
     event = json.dumps({"event": "order.created", "data": {"id": 1}}).encode()

@@ -174,6 +174,38 @@
       <source>female</source>
       <translation>أنثى</translation>
     </message>
+    <message>
+      <source>custom</source>
+      <translation>حالة خاصة بالمتجر</translation>
+    </message>
+    <message>
+      <source>payment pending</source>
+      <translation>بانتظار الدفع</translation>
+    </message>
+    <message>
+      <source>under review</source>
+      <translation>بانتظار المراجعة</translation>
+    </message>
+    <message>
+      <source>in progress</source>
+      <translation>قيد التنفيذ</translation>
+    </message>
+    <message>
+      <source>delivering</source>
+      <translation>جاري التوصيل</translation>
+    </message>
+    <message>
+      <source>shipped</source>
+      <translation>تم الشحن</translation>
+    </message>
+    <message>
+      <source>restoring</source>
+      <translation>قيد الاسترجاع</translation>
+    </message>
+    <message>
+      <source>restored</source>
+      <translation>مسترجع</translation>
+    </message>
   </context>
   <context>
     <name>ConnectorMessages</name>

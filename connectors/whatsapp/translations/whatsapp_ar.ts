@@ -219,16 +219,8 @@
       <translation>فشلت: قبل WhatsApp الرسالة لكنه لم يستطع تسليمها.</translation>
     </message>
     <message>
-      <source>failed</source>
-      <translation>فشلت</translation>
-    </message>
-    <message>
       <source>sent</source>
       <translation>أُرسلت</translation>
-    </message>
-    <message>
-      <source>delivered</source>
-      <translation>سُلّمت</translation>
     </message>
     <message>
       <source>read</source>

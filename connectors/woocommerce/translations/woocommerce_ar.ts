@@ -8,8 +8,8 @@
       <translation>WooCommerce</translation>
     </message>
     <message>
-      <source>Start a flow on new and updated orders in your WooCommerce store; read orders, change their status and add customers.</source>
-      <translation>ابدأ تدفقًا عند الطلبات الجديدة والمحدَّثة في متجرك على WooCommerce؛ واقرأ الطلبات وغيّر حالتها وأضف عملاء.</translation>
+      <source>Start a flow on new and updated orders and new customers in your WooCommerce store; read orders, change their status and add customers.</source>
+      <translation>ابدأ تدفقًا عند الطلبات الجديدة والمحدَّثة والعملاء الجدد في متجرك على WooCommerce؛ واقرأ الطلبات وغيّر حالتها وأضف عملاء.</translation>
     </message>
     <message>
       <source>New WooCommerce order</source>
@@ -83,6 +83,22 @@
       <source>Add a WooCommerce customer</source>
       <translation>أضف عميلًا إلى WooCommerce</translation>
     </message>
+    <message>
+      <source>New WooCommerce customer</source>
+      <translation>عميل جديد في WooCommerce</translation>
+    </message>
+    <message>
+      <source>Starts the flow when WooCommerce sends a Customer created webhook signed with its secret.</source>
+      <translation>يبدأ التدفق عندما يرسل WooCommerce ويب هوك «Customer created» موقّعًا بسره.</translation>
+    </message>
+    <message>
+      <source>In WordPress, open WooCommerce › Settings › Advanced › Webhooks, add a webhook with the topic Customer created, paste the live address as its Delivery URL and copy its Secret into the account.</source>
+      <translation>في ووردبريس افتح WooCommerce › الإعدادات › متقدم › Webhooks، وأضف ويب هوك بالموضوع Customer created، والصق العنوان المباشر في Delivery URL، وانسخ سرّه (Secret) إلى الحساب.</translation>
+    </message>
+    <message>
+      <source>On a new WooCommerce customer</source>
+      <translation>عند عميل جديد في WooCommerce</translation>
+    </message>
   </context>
   <context>
     <name>NodeFields</name>
@@ -121,14 +137,6 @@
     <message>
       <source>on-hold</source>
       <translation>معلّق</translation>
-    </message>
-    <message>
-      <source>completed</source>
-      <translation>مكتمل</translation>
-    </message>
-    <message>
-      <source>failed</source>
-      <translation>فشل</translation>
     </message>
     <message>
       <source>A date and time, e.g. 2024-03-01T00:00:00; empty for no limit.</source>

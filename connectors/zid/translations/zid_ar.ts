@@ -171,14 +171,6 @@
       <translation>جاري التوصيل</translation>
     </message>
     <message>
-      <source>delivered</source>
-      <translation>تم التوصيل</translation>
-    </message>
-    <message>
-      <source>canceled</source>
-      <translation>ملغى</translation>
-    </message>
-    <message>
       <source>Tracking number</source>
       <translation>رقم التتبع</translation>
     </message>
