@@ -479,6 +479,10 @@ class TemplateGallery(QWidget):
         if self.library is None:
             return []
         found = library_templates(self.library, self.search.text(), current_language())
+        if not self.search.text().strip():
+            # Browsing: the categories in the chips' order (a search keeps its best first).
+            order = {category: index for index, category in enumerate(self.categories())}
+            found.sort(key=lambda t: order.get(str(t.category), len(order)))
         if self.category is not None:
             found = [t for t in found if str(t.category) == self.category]
         return found
