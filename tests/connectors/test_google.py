@@ -761,3 +761,232 @@ def test_a_tab_the_spreadsheet_lacks_is_named_with_the_tabs_it_has(
     )
     assert wrong.status_code == 400 and "unknown query parameter sheetNames" in sheets.rejected[0]
     sheets.rejected.clear()
+
+
+# Gmail: replies in their thread, labels, attachments.
+
+ORIGINAL_ID = "<CAJ1042@mail.gmail.com>"
+
+
+def original(**headers) -> dict:
+    values = {
+        "Subject": "Order 1042",
+        "From": "Omar <omar@example.com>",
+        "To": "layla@example.com, sales@example.com",
+        "Cc": "Sara <sara@example.com>",
+        "Message-ID": ORIGINAL_ID,
+        "References": "<CAJ1041@mail.gmail.com>",
+        **headers,
+    }
+    return {
+        "id": "m7",
+        "threadId": "t7",
+        "labelIds": ["INBOX"],
+        "payload": {"headers": [{"name": k, "value": v} for k, v in values.items() if v]},
+    }
+
+
+def sent_message(gmail: GoogleServer) -> tuple[dict, email.message.EmailMessage]:
+    (call,) = gmail.calls("gmail.users.messages.send")
+    raw = base64.urlsafe_b64decode(call.body["raw"])
+    return call.body, email.message_from_bytes(raw, policy=email.policy.default)
+
+
+def test_a_reply_goes_into_the_emails_thread_with_in_reply_to_and_references(
+    gmail_account, gmail, connections
+):
+    profile(gmail)
+    gmail.respond("gmail.users.messages.get", json=original())
+    gmail.respond("gmail.users.messages.send", json={"id": "m8", "threadId": "t7"})
+    output = run(
+        "gmail.reply_email",
+        {"connection": gmail_account, "message_id": "m7", "text": "It ships tomorrow."},
+        connections,
+    )
+    (read,) = gmail.calls("gmail.users.messages.get")
+    assert read.request.args["format"] == "metadata"
+    assert "Message-ID" in read.request.args.getlist("metadataHeaders")
+    body, message = sent_message(gmail)
+    assert body["threadId"] == "t7"
+    assert message["To"] == "Omar <omar@example.com>"
+    assert message["Cc"] is None
+    assert message["Subject"] == "Re: Order 1042"
+    assert message["In-Reply-To"] == ORIGINAL_ID
+    assert message["References"] == f"<CAJ1041@mail.gmail.com> {ORIGINAL_ID}"
+    assert message.get_body(("plain",)).get_content().strip() == "It ships tomorrow."
+    assert (output["thread_id"], output["in_reply_to"]) == ("t7", ORIGINAL_ID)
+
+
+def test_reply_to_all_copies_the_others_and_a_reply_to_address_is_answered(
+    gmail_account, gmail, connections
+):
+    profile(gmail)
+    gmail.respond(
+        "gmail.users.messages.get",
+        json=original(**{"Reply-To": "orders@omar.example", "Subject": "RE: Order 1042"}),
+    )
+    gmail.respond("gmail.users.messages.send", json={"id": "m8", "threadId": "t7"})
+    run(
+        "gmail.reply_email",
+        {"connection": gmail_account, "message_id": "m7", "text": "Noted", "reply_all": True},
+        connections,
+    )
+    _, message = sent_message(gmail)
+    assert message["To"] == "orders@omar.example"
+    # Everyone else it went to, except this mailbox (layla@example.com).
+    assert message["Cc"] == "sales@example.com, Sara <sara@example.com>"
+    assert message["Subject"] == "RE: Order 1042"
+
+
+def test_labels_are_added_and_removed_by_their_names(gmail_account, gmail, connections):
+    gmail.respond(
+        "gmail.users.labels.list",
+        json={
+            "labels": [
+                {"id": "INBOX", "name": "INBOX", "type": "system"},
+                {"id": "UNREAD", "name": "UNREAD", "type": "system"},
+                {"id": "Label_12", "name": "Orders", "type": "user"},
+            ]
+        },
+    )
+    gmail.respond(
+        "gmail.users.messages.modify",
+        json={"id": "m7", "threadId": "t7", "labelIds": ["Label_12", "STARRED"]},
+    )
+    output = run(
+        "gmail.change_labels",
+        {
+            "connection": gmail_account,
+            "message_id": "m7",
+            "add": ["orders", "starred"],
+            "remove": ["UNREAD", "INBOX"],
+        },
+        connections,
+    )
+    (call,) = gmail.calls("gmail.users.messages.modify")
+    assert call.request.path == "/gmail/v1/users/me/messages/m7/modify"
+    assert call.body == {
+        "addLabelIds": ["Label_12", "STARRED"],
+        "removeLabelIds": ["UNREAD", "INBOX"],
+    }
+    assert output["label_ids"] == ["Label_12", "STARRED"]
+    assert default_registry().get("gmail.change_labels").manifest.repeat_safe is True
+
+
+def test_a_label_the_mailbox_lacks_is_named_with_those_it_has(gmail_account, gmail, connections):
+    labels = [{"id": "Label_12", "name": "Orders", "type": "user"}]
+    gmail.respond("gmail.users.labels.list", json={"labels": labels})
+    with pytest.raises(StepError) as caught:
+        run(
+            "gmail.change_labels",
+            {"connection": gmail_account, "message_id": "m7", "add": ["Refunds"]},
+            connections,
+        )
+    assert str(caught.value) == (
+        "Gmail: the mailbox has no label 'Refunds'; its own labels are Orders. Create it in "
+        "Gmail first, or check its spelling."
+    )
+    assert gmail.calls("gmail.users.messages.modify") == []
+
+
+def test_an_account_signed_in_before_labels_is_asked_to_sign_in_again(
+    gmail_account, gmail, connections
+):
+    gmail.respond("gmail.users.labels.list", json={"labels": []})
+    gmail.respond(
+        "gmail.users.messages.modify",
+        status=403,
+        json=google_error(
+            403,
+            "Request had insufficient authentication scopes.",
+            "PERMISSION_DENIED",
+            "insufficientPermissions",
+        ),
+    )
+    with pytest.raises(StepError, match="sign in to it again in Accounts") as caught:
+        run(
+            "gmail.change_labels",
+            {"connection": gmail_account, "message_id": "m7", "remove": ["UNREAD"]},
+            connections,
+        )
+    assert caught.value.setting == "connection"
+
+
+def test_a_new_emails_attachments_come_as_files_a_send_step_attaches(
+    gmail_account, gmail, connections
+):
+    pdf = b"%PDF-1.4 receipt \xff\xfe"
+    message = gmail_message("m5", "Receipt")
+    message["payload"]["parts"].append(
+        {
+            "partId": "1",
+            "mimeType": "application/pdf",
+            "filename": "receipt.pdf",
+            "body": {"attachmentId": "ANGjdJ8", "size": len(pdf)},
+        }
+    )
+    gmail.respond("gmail.users.messages.list", json={"messages": [{"id": "m5"}]})
+    gmail.respond("gmail.users.messages.get", json=message)
+    gmail.respond(
+        "gmail.users.messages.attachments.get",
+        json={"size": len(pdf), "data": base64.urlsafe_b64encode(pdf).decode()},
+    )
+    params = {"connection": gmail_account, "read_attachments": True}
+    (item,) = poll("gmail.new_email", params, connections).items
+    (file,) = item.data["files"]
+    assert (file["filename"], file["content_type"]) == ("receipt.pdf", "application/pdf")
+    assert base64.b64decode(file["content_base64"]) == pdf
+    (fetch,) = gmail.calls("gmail.users.messages.attachments.get")
+    assert fetch.request.path == "/gmail/v1/users/me/messages/m5/attachments/ANGjdJ8"
+
+    profile(gmail)
+    gmail.respond("gmail.users.messages.send", json={"id": "m6", "threadId": "m6"})
+    flow = make_flow(
+        [
+            ("New e-mail", "gmail.new_email", params),
+            (
+                "Forward",
+                "gmail.send_email",
+                {
+                    "connection": gmail_account,
+                    "to": "accounts@example.com",
+                    "subject": "Fwd: {{ trigger.subject }}",
+                    "attachments": "{{ trigger.files }}",
+                },
+            ),
+        ],
+        ["New e-mail -> Forward"],
+    )
+    with Runner(default_registry(), connections=connections) as runner:
+        result = runner.run(flow, item.data)
+    assert result.ok, result.error
+    _, forwarded = sent_message(gmail)
+    (attachment,) = forwarded.iter_attachments()
+    assert attachment.get_filename() == "receipt.pdf"
+    assert attachment.get_content() == pdf
+
+
+def test_without_read_attachments_the_files_are_listed_but_not_fetched(
+    gmail_account, gmail, connections
+):
+    message = gmail_message("m4", "Photos")
+    message["payload"]["parts"].append(
+        {"mimeType": "image/jpeg", "filename": "a.jpg", "body": {"attachmentId": "X1", "size": 9}}
+    )
+    gmail.respond("gmail.users.messages.list", json={"messages": [{"id": "m4"}]})
+    gmail.respond("gmail.users.messages.get", json=message)
+    (item,) = poll("gmail.new_email", {"connection": gmail_account}, connections).items
+    assert item.data["files"] == [
+        {"filename": "a.jpg", "content_type": "image/jpeg", "size": 9, "content_base64": ""}
+    ]
+    assert gmail.calls("gmail.users.messages.attachments.get") == []
+
+
+def test_the_gmail_document_refuses_a_label_change_with_a_field_it_lacks(gmail):
+    answer = httpx.post(
+        f"{gmail.url}/gmail/v1/users/me/messages/m7/modify",
+        json={"addLabels": ["Orders"]},
+        headers={"Authorization": "Bearer ya29.x"},
+    )
+    assert answer.status_code == 400 and "addLabels" in gmail.rejected[0]
+    gmail.rejected.clear()
