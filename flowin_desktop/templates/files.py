@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -14,7 +13,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from flowin_engine.errors import FlowinError
 from flowin_engine.registry import Registry
 from flowin_engine.store import Store
-from flowin_engine.templates import export_template, import_template, save_as_template
+from flowin_engine.templates import (
+    Template,
+    export_template,
+    import_template,
+    save_as_template,
+)
 
 from ..i18n import isolate
 from .save_dialog import TemplateDetails, TemplateDetailsDialog
@@ -42,7 +46,7 @@ class TemplateFiles(QObject):
 
     # A flow becomes a template.
 
-    def _template_from_flow(self, flow_id: str, title: str) -> Any | None:
+    def _template_from_flow(self, flow_id: str, title: str) -> Template | None:
         flow = self.store.flows.get(flow_id)
         details = self.ask_details(title, flow.name)
         if details is None:
@@ -65,7 +69,7 @@ class TemplateFiles(QObject):
             )
             return None
 
-    def save_flow_as_template(self, flow_id: str) -> Any | None:
+    def save_flow_as_template(self, flow_id: str) -> Template | None:
         """Ask the template's name, description and category; save it among the user's own."""
         template = self._template_from_flow(flow_id, self.tr("Save as template"))
         if template is not None:
@@ -87,7 +91,7 @@ class TemplateFiles(QObject):
 
     # Files.
 
-    def export_template(self, template: Any) -> Path | None:
+    def export_template(self, template: Template) -> Path | None:
         chosen = self.choose_export_file(_file_name(local(template.name)))
         if not chosen:
             return None
@@ -110,11 +114,11 @@ class TemplateFiles(QObject):
         )
         return path
 
-    def import_chosen_file(self) -> Any | None:
+    def import_chosen_file(self) -> Template | None:
         path = self.choose_import_file()
         return self.import_file(path) if path else None
 
-    def import_file(self, path: str | Path) -> Any | None:
+    def import_file(self, path: str | Path) -> Template | None:
         """Add the template in ``path`` to the user's own; None (and a message) when the file
         isn't one."""
         path = Path(path)

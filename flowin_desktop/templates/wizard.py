@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 import shiboken6
+from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,7 +31,7 @@ from flowin_engine.errors import FlowinError
 from flowin_engine.model import Flow
 from flowin_engine.registry import Connector, Registry
 from flowin_engine.store import Store
-from flowin_engine.templates import instantiate, needed_accounts
+from flowin_engine.templates import Blank, Template, instantiate, needed_accounts
 
 from ..i18n import LANGUAGES, connector_name, isolate, number_text
 from ..icons import connector_pixmap
@@ -177,12 +177,12 @@ class AccountRow(QFrame):
             self.connections.record_test(self._tested_id, error is None)
         if error is None:
             self.result.setText("✓ " + str(answer))
-        elif isinstance(error, FlowinError):
-            self.result.setText("✕ " + str(error))
-        else:
+        elif isinstance(error, ValidationError):  # saved before a field became required
             self.result.setText(
                 "✕ " + self.tr("This account's details are incomplete: connect it again.")
             )
+        else:
+            self.result.setText("✕ " + str(error))
         self.test_button.setEnabled(self.connection_id() is not None)
         self.tested.emit()
 
@@ -206,7 +206,7 @@ class AccountRow(QFrame):
 class BlankField:
     """One blank of the template as a friendly field: its label, help and a check."""
 
-    def __init__(self, blank: Any, language: str, parent: QWidget) -> None:
+    def __init__(self, blank: Blank, language: str, parent: QWidget) -> None:
         self.blank = blank
         self.key = str(blank.key)
         self.kind = str(getattr(blank, "kind", "text") or "text")
@@ -308,7 +308,7 @@ class UseTemplateWizard(QDialog):
 
     def __init__(
         self,
-        template: Any,
+        template: Template,
         registry: Registry,
         connections: Connections,
         store: Store,
