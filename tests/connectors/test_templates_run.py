@@ -33,12 +33,15 @@ from tests.connectors import (
     test_moyasar,
     test_notion,
     test_paymob,
+    test_salla,
     test_slack,
     test_stripe,
     test_tap,
     test_telegram,
     test_twilio,
     test_whatsapp,
+    test_woocommerce,
+    test_zid,
 )
 from tests.connectors.google_contract import GoogleServer, GoogleTokenServer
 from tests.connectors.test_email import PASSWORD, USER
@@ -241,6 +244,9 @@ def stand_ins(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StandIns]:
             # Their templates only receive payments: nothing is served at these addresses.
             "moyasar": add("moyasar", "Shop", {"secret_key": test_moyasar.KEY, "webhook_secret": test_moyasar.TOKEN, "base_url": "http://127.0.0.1:9"}).id,
             "paymob": add("paymob", "Shop", {"secret_key": test_paymob.SECRET_KEY, "public_key": test_paymob.PUBLIC_KEY, "integration_ids": "4097558", "hmac_secret": test_paymob.HMAC_SECRET, "api_key": test_paymob.API_KEY, "base_url": "http://127.0.0.1:9"}).id,
+            "salla": add("salla", "Shop", test_salla.store_secret(base_url="http://127.0.0.1:9")).id,
+            "woocommerce": add("woocommerce", "Shop", test_woocommerce.store_secret("http://127.0.0.1:9")).id,
+            "zid": add("zid", "Shop", test_zid.store_secret(base_url="http://127.0.0.1:9")).id,
             "tap": add("tap", "Shop", {"secret_key": test_tap.KEY, "base_url": "http://127.0.0.1:9"}).id,
             "shopify": add("shopify", "Layla's shop", {"shop_domain": "layla-shop.myshopify.com", "access_token": SHOPIFY_TOKEN, "webhook_secret": SHOPIFY_SECRET, "base_url": found.shopify.url}).id,
         }  # fmt: skip
@@ -283,6 +289,22 @@ def _shopify_order_delivered() -> dict[str, Any]:
     return _delivered(order, **{"x-shopify-shop-domain": "layla-shop.myshopify.com"})
 
 
+def _raw(body: bytes) -> dict[str, Any]:
+    headers = {"content-type": "application/json"}
+    url = "https://hooks.example/webhook/t"
+    return WebhookRequest("POST", "/webhook/t", url, headers, {}, body).as_trigger_data()
+
+
+SALLA_CART = {
+    "id": 90817263,
+    "total": {"amount": 180, "currency": "SAR"},
+    "age_in_minutes": 60,
+    "checkout_url": "https://layla-perfumes.com/cart/checkout/90817263",
+    "customer": {"name": "Layla", "mobile": "+966501234567", "email": "layla@example.com"},
+    "items": [{"name": "Oud perfume", "quantity": 1}],
+}
+
+
 def _moyasar_declined() -> dict[str, Any]:
     declined = test_moyasar.event("payment_failed", status="failed")
     declined["data"]["source"]["message"] = "INSUFFICIENT_FUNDS"
@@ -300,6 +322,12 @@ DELIVERED = {
     "tap.charge_captured": lambda: _delivered(test_tap.charge()),
     "moyasar.payment_paid": lambda: _delivered(test_moyasar.event()),
     "moyasar.payment_failed": _moyasar_declined,
+    "salla.new_order": lambda: _raw(test_salla.event("order.created", test_salla.salla_order())),
+    "salla.abandoned_cart": lambda: _raw(test_salla.event("abandoned.cart", SALLA_CART)),
+    "woocommerce.order_created": lambda: _delivered(test_woocommerce.docs_order()),
+    "zid.order_status_changed": lambda: _delivered(
+        test_zid.zid_order(order_status={"name": "جاري التوصيل", "code": "indelivery"})
+    ),
     "paymob.payment_succeeded": lambda: _delivered(test_paymob.callback()),
     "paymob.payment_declined": lambda: _delivered(
         test_paymob.callback(
