@@ -145,7 +145,7 @@ class NotificationRecords:
                     row.problem = notification.problem
                     # What the row noted itself (when it was last told) stays.
                     row.data = {**(row.data or {}), **notification.data}
-                    row.read = False
+                    row.read = 0
                     session.flush()
                     return _notification(row)
             row = NotificationRow(
@@ -163,7 +163,7 @@ class NotificationRecords:
                 told=notification.told,
                 first_at=notification.first_at,
                 at=notification.at,
-                read=notification.read,
+                read=int(notification.read),  # an integer column: PostgreSQL takes no bool
             )
             session.add(row)
             session.flush()
@@ -189,7 +189,7 @@ class NotificationRecords:
         """The newest first."""
         query = select(NotificationRow)
         if unread_only:
-            query = query.where(NotificationRow.read == False)  # noqa: E712 (SQL)
+            query = query.where(NotificationRow.read == 0)
         if flow_id is not None:
             query = query.where(NotificationRow.flow_id == flow_id)
         query = query.order_by(NotificationRow.at.desc(), NotificationRow.id).limit(limit)
@@ -202,7 +202,7 @@ class NotificationRecords:
                 session.scalar(
                     select(func.count())
                     .select_from(NotificationRow)
-                    .where(NotificationRow.read == False)  # noqa: E712 (SQL)
+                    .where(NotificationRow.read == 0)
                 )
                 or 0
             )
@@ -216,21 +216,19 @@ class NotificationRecords:
                 session.scalars(
                     select(NotificationRow).where(
                         NotificationRow.id.in_(list(ids)),
-                        NotificationRow.read == False,  # noqa: E712 (SQL)
+                        NotificationRow.read == 0,
                     )
                 )
             )
             for row in rows:
-                row.read = True
+                row.read = 1
             session.flush()
             return [_notification(row) for row in rows]
 
     def mark_all_read(self) -> int:
         with self._database.writing() as session:
             result = session.execute(
-                update(NotificationRow)
-                .where(NotificationRow.read == False)  # noqa: E712 (SQL)
-                .values(read=True)
+                update(NotificationRow).where(NotificationRow.read == 0).values(read=1)
             )
             return int(getattr(result, "rowcount", 0) or 0)
 

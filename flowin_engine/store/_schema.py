@@ -304,7 +304,7 @@ class NotificationRow(Base):
     told: Mapped[int] = mapped_column(Integer)
     first_at: Mapped[datetime] = mapped_column(UTCDateTime)
     at: Mapped[datetime] = mapped_column(UTCDateTime)
-    read: Mapped[bool] = mapped_column(Integer)
+    read: Mapped[int] = mapped_column(Integer)  # 0 or 1
 
 
 class NotificationRuleRow(Base):

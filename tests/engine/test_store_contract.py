@@ -395,3 +395,81 @@ def test_settings_keep_any_json_value(store: Store) -> None:
 def test_a_database_the_store_has_no_contract_with_is_refused_before_it_is_touched() -> None:
     with pytest.raises(FlowinError, match="SQLite or PostgreSQL, not mysql"):
         Store(url="mysql://flowin:secret@127.0.0.1/flowin")
+
+
+# Notifications.
+
+
+def test_notifications_bundle_count_read_hold_and_read_the_history(store: Store) -> None:
+    from flowin_engine.store import new_notification
+
+    records = store.notifications
+    flow = a_flow()
+    store.flows.save(flow)
+    first = records.add(
+        new_notification(
+            "failure",
+            "«Orders» failed",
+            "Boom.",
+            at=T0,
+            flow_id=flow.id,
+            execution_id="e1",
+            problem={"template": "Boom.", "args": {}},
+            data={"link": "flowin://run/e1"},
+            bundle_key="failure:x",
+        ),
+        bundle_since=T0 - timedelta(hours=1),
+    )
+    records.set_told(first.id, 1, {**first.data, "told_at": T0.isoformat()})
+    again = records.add(
+        new_notification(
+            "failure", "«Orders» failed", "Boom again.", at=T0 + timedelta(minutes=5),
+            flow_id=flow.id, execution_id="e2", data={"link": "flowin://run/e2"},
+            bundle_key="failure:x",
+        ),
+        bundle_since=T0,
+    )  # fmt: skip
+    assert (again.id, again.count, again.execution_id, again.text) == (
+        first.id,
+        2,
+        "e2",
+        "Boom again.",
+    )
+    assert again.data == {"link": "flowin://run/e2", "told_at": T0.isoformat()}
+    assert [n.id for n in records.untold("failure")] == [first.id]
+    other = records.add(new_notification("silence", "Quiet", "No run.", at=T0, read=True))
+    assert records.unread_count() == 1
+    assert [n.id for n in records.list(unread_only=True)] == [first.id]
+    assert [n.id for n in records.list()] == [first.id, other.id]
+    assert [n.id for n in records.mark_read([first.id, other.id])] == [first.id]
+    assert records.unread_count() == 0
+    records.add(new_notification("summary", "Today", "Fine.", at=T0))
+    assert records.mark_all_read() == 1
+
+    records.set_rule(None, {"language": "ar"})
+    records.set_rule(flow.id, {"events": {"failure": False}})
+    assert records.rules() == {None: {"language": "ar"}, flow.id: {"events": {"failure": False}}}
+    records.set_rule(flow.id, None)
+    assert records.rules() == {None: {"language": "ar"}}
+
+    records.update_flow_state(flow.id, failures=2, failing_since=T0)
+    assert records.failing_flows() == [flow.id]
+    assert records.flow_state(flow.id).failing_since == T0
+
+    records.hold(first.id, {"kind": "sms"}, "en", T0, T0 + timedelta(hours=8))
+    assert records.held(due_by=T0 + timedelta(hours=7)) == []
+    (held,) = records.held(due_by=T0 + timedelta(hours=8))
+    assert (held.notification.id, held.channel, held.release_at) == (
+        first.id, {"kind": "sms"}, T0 + timedelta(hours=8)
+    )  # fmt: skip
+    records.release([held.id])
+    assert records.held() == []
+
+    store.executions.begin_executions([(started("r1", flow, T0), flow)])
+    store.executions.record([finished("r1", flow, ExecutionStatus.FAILED, T0)])
+    store.executions.begin_executions([(started("r2", flow, T0 + timedelta(hours=1)), flow)])
+    store.executions.record([finished("r2", flow, ExecutionStatus.SUCCESS, T0)])
+    counts = records.run_counts(flow.id, T0 - timedelta(hours=1), T0 + timedelta(days=1))
+    assert (counts.total, counts.failed) == (2, 1)
+    assert records.last_run_at([flow.id, "never"]) == {flow.id: T0 + timedelta(hours=1)}
+    assert records.prune(T0 + timedelta(days=91)) == 3
