@@ -417,7 +417,7 @@ class TemplateGallery(QWidget):
             QLabel#templateLong {{ font-size: 14px; }}
             QPushButton#chip {{ border-radius: 13px; padding: 4px 12px; background: {t.surface}; }}
             QPushButton#chip:checked {{ background: {t.accent}; color: {t.accent_text};
-                                        border-color: {t.accent}; font-weight: 600; }}
+                                        border-color: {t.accent}; }}
             QLineEdit#templateSearch {{ padding: 7px 10px; font-size: 14px; }}
             #templatePreview QGraphicsView, #templatePreview QLabel {{
                 border: 1px solid {t.border}; border-radius: 8px; background: {t.canvas}; }}

@@ -54,9 +54,7 @@ class TemplateDetailsDialog(QDialog):
         self.description = QPlainTextEdit(description)
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(90)
-        self.description.setPlaceholderText(
-            self.tr("What it does, in a sentence or two, for whoever picks it")
-        )
+        self.description.setPlaceholderText(self.tr("What it does, in a sentence or two"))
         self.category = QComboBox()
         for code in categories():
             self.category.addItem(category_title(code), code)

@@ -4426,8 +4426,8 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>حفظ</translation>
     </message>
     <message>
-      <source>What it does, in a sentence or two, for whoever picks it</source>
-      <translation>ماذا يفعل، في جملة أو اثنتين، لمن يختاره</translation>
+      <source>What it does, in a sentence or two</source>
+      <translation>ماذا يفعل، في جملة أو اثنتين</translation>
     </message>
     <message>
       <source>Your template keeps the flow&apos;s steps. Accounts, passwords, keys and test data are left out: whoever uses it connects their own.</source>
