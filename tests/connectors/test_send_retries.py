@@ -32,6 +32,12 @@ SENDS = {
         {"to": "966501234567", "kind": "document", "link": "https://shop.example/1042.pdf"},
         "WhatsApp",
     ),
+    "instagram_messenger.send_reply": (
+        "instagram_messenger",
+        {"page_access_token": "EAAG1", "app_secret": "s", "verify_token": "v"},
+        {"recipient_id": "6944516352237981", "text": "Your order is on its way"},
+        "Instagram & Messenger",
+    ),
     "telegram.send_message": (
         "telegram",
         {"bot_token": "123:abc"},
