@@ -235,6 +235,9 @@ def test_a_refused_token_asks_for_a_new_one_and_is_not_retried(graph, account, c
     )
     assert not result.ok and "copy a new one into the Instagram & Messenger account" in result.error
     assert len(graph.calls("messages")) == 1
+    graph.respond("POST", "messages", status=status, json=graph_error(190, "Invalid token"))
+    error = failure(REPLY, {"connection": account, "recipient_id": PSID, "text": "hi"}, connections)
+    assert isinstance(error, AccountRejected)
 
 
 def test_a_429_waits_as_long_as_meta_asks(graph, account, connections):
