@@ -784,7 +784,7 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     </message>
     <message>
       <source> min</source>
-      <translation> دقيقة</translation>
+      <translation> د</translation>
     </message>
     <message>
       <source>How long one run would take you by hand. Insights add it up for every run that works: the time Flowin saves you.</source>
