@@ -9,11 +9,13 @@ Both live in the package, so an installed or frozen app finds them through impor
 
 from __future__ import annotations
 
+import importlib
 import logging
 import re
 import string
 import threading
 from collections.abc import Callable
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -22,9 +24,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from flowin_engine.builder.names import add_words
 from flowin_engine.errors import Problem
-from flowin_engine.kit import SERVICE_SENTENCES
+from flowin_engine.kit import SERVICE_SENTENCES, Service
 from flowin_engine.model import ERROR_PORT, MAIN_PORT
-from flowin_engine.registry import Connector, NodeType
+from flowin_engine.registry import Connector, NodeType, default_registry
 from flowin_engine.runtime import (
     NESTED_TOO_DEEPLY_ERROR,
     RETRY_LATER_ERROR,
@@ -302,8 +304,35 @@ def stored_error_text(text: str | None) -> str:
             return isolate_latin(translated.format(**values))
         except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
             return text
+    for template, pattern in _connector_patterns():
+        found = pattern.fullmatch(text)
+        if found is None:
+            continue
+        translated = QCoreApplication.translate(CONNECTOR_MESSAGES, template)
+        values = found.groupdict()
+        if "reason" in values:  # one of the connector's sentences: "{reason} (code {code})"
+            values["reason"] = stored_error_text(values["reason"])
+        if "title" in values:  # a setting's title
+            values["title"] = _title_text(values["title"])
+        try:
+            return isolate_latin(translated.format(**values))
+        except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+            return text
     own = QCoreApplication.translate(CONNECTOR_MESSAGES, text)
     return isolate_latin(own) if own != text else text
+
+
+@cache
+def _connector_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The sentences with {placeholders} the connectors' services declare (``Service``'s
+    ``sentences``), each as the template and a pattern it fills in."""
+    found = []
+    for connector in default_registry().connectors:
+        module = importlib.import_module(f"{connector.package}.{connector.manifest.module}")
+        for value in vars(module).values():
+            if isinstance(value, Service):
+                found += [(t, _pattern(t)) for t in value.sentences if "{" in t]
+    return tuple(found)
 
 
 def choice_text(choice: str) -> str:

@@ -7,8 +7,9 @@
 Connector names, categories and descriptions and each trigger's and action's name,
 description and card summary lines (``manifest.json``) are in the "NodeTypes" context; the
 titles, help and Literal choices of the operations' input models and of the account (credential) models are in
-"NodeFields"; the sentences a connector's ``Service`` declares for a refused account or a send
-that got no answer are in "ConnectorMessages" (see flowin_desktop/i18n.py). Exits 1 when
+"NodeFields"; the sentences a connector's ``Service`` declares for a refused account, a send
+that got no answer and its service's other answers are in "ConnectorMessages" (see
+flowin_desktop/i18n.py). Exits 1 when
 ``--missing`` finds any.
 
 A text only one connector shows goes into that connector's file
@@ -144,7 +145,11 @@ def _service_sentences(connector: Connector) -> list[Entry]:
         if isinstance(value, Service):
             found += [
                 Entry(CONNECTOR_MESSAGES, sentence, f"{connector.id}: {name}.{kind}")
-                for kind, sentence in (("rejected", value.rejected), ("unsure", value.unsure))
+                for kind, sentence in (
+                    ("rejected", value.rejected),
+                    ("unsure", value.unsure),
+                    *(("sentences", sentence) for sentence in value.sentences),
+                )
                 if sentence
             ]
     return found

@@ -39,12 +39,22 @@ BAD_TOKEN_ERRORS = frozenset(
     {"invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive"}
 )
 BAD_TOKEN = "Slack: the bot token is wrong or was revoked — reconnect Slack."
+NO_SUCH_PERSON = "Slack: no one in the workspace has the e-mail address '{email}'."
+MISSING_SCOPE = (
+    "Slack: the app may not do {method} yet — add {needed} under OAuth & Permissions → Scopes, "
+    "reinstall the app to the workspace, and copy its new bot token."
+)
+CANT_CHANGE = (
+    "Slack can't change that message ({error}): check its Channel and Message ts; the app can "
+    "change only messages it posted."
+)
 SLACK = Service(
     "Slack",
     host="slack.com",
     message_at="error",
     rejected=BAD_TOKEN,
     unsure="Slack didn't answer; the message may have been posted, so Flowin didn't post it again.",
+    sentences=(NO_SUCH_PERSON, MISSING_SCOPE, CANT_CHANGE),
 )
 # Message subtypes that are edits, joins or bots rather than someone writing.
 IGNORED_SUBTYPES = frozenset(
@@ -315,18 +325,9 @@ def _call(
         raise StepError("Slack: the app isn't in that channel — invite it with /invite @your-app.")
     if error == "missing_scope":
         needed = answer.get("needed") or "the scope this step needs"
-        raise StepError(
-            f"Slack: the app may not do {method} yet — add {needed} under OAuth & Permissions "
-            "→ Scopes, reinstall the app to the workspace, and copy its new bot token.",
-            setting="connection",
-        )
+        raise StepError(MISSING_SCOPE.format(method=method, needed=needed), setting="connection")
     if error == "users_not_found":
-        raise StepError(
-            f"Slack: no one in the workspace has the e-mail address '{(query or {}).get('email')}'."
-        )
+        raise StepError(NO_SUCH_PERSON.format(email=(query or {}).get("email")))
     if error in ("message_not_found", "cant_update_message", "edit_window_closed"):
-        raise StepError(
-            f"Slack can't change that message ({error}): check its Channel and Message ts; the "
-            "app can change only messages it posted."
-        )
+        raise StepError(CANT_CHANGE.format(error=error))
     raise StepError(f"Slack refused {method}: {error}.")

@@ -42,9 +42,14 @@ ALLOWED_UPDATES = ["message", "callback_query"]
 # How many recent updates of one bot are kept for its other triggers (see _BotUpdates).
 KEPT_UPDATES = 1000
 FORMATTING_HINT = (
-    "Telegram can't read the formatting of the text ({detail}). Check the step's {setting} "
-    "setting: choose none to send the text as it is, or write the text as {setting} expects "
+    "Telegram can't read the formatting of the text ({detail}). Check the step's {title} "
+    "setting: choose none to send the text as it is, or write the text as {title} expects "
     "(MarkdownV2 wants a \\ before signs such as . ! - ( ) _ *)."
+)
+CHAT_NOT_FOUND = "Telegram: chat not found — has the user started your bot?"
+PRESS_TOO_OLD = (
+    "Telegram: the button press is too old to answer (a press must be answered within about 15 "
+    "seconds), or it was answered already."
 )
 # The token is part of every URL, so no sentence here names a URL.
 TELEGRAM = Service(
@@ -54,6 +59,7 @@ TELEGRAM = Service(
     rejected="Telegram: the bot token is wrong — reconnect the bot.",
     unsure="Telegram didn't answer; the message may have been sent, so Flowin didn't send it "
     "again. Check the chat.",
+    sentences=(FORMATTING_HINT, CHAT_NOT_FOUND, PRESS_TOO_OLD),
 )
 
 
@@ -427,19 +433,16 @@ def _result(response: httpx.Response, method: str, sends: bool, formatting: str)
         status = 401
     lowered = description.lower()
     if status == 400 and "chat not found" in lowered:
-        raise StepError("Telegram: chat not found — has the user started your bot?")
+        raise StepError(CHAT_NOT_FOUND)
     if status == 400 and "can't parse entities" in lowered:
         detail = description.split("can't parse entities", 1)[1].lstrip(": ") or description
         raise StepError(
-            FORMATTING_HINT.format(detail=detail, setting=formatting), setting="parse_mode"
+            FORMATTING_HINT.format(detail=detail, title=formatting), setting="parse_mode"
         )
     if status == 400 and "message is not modified" in lowered:
         raise MessageNotModified(f"Telegram: {description}.")
     if status == 400 and "query is too old" in lowered:
-        raise StepError(
-            "Telegram: the button press is too old to answer (a press must be answered within "
-            "about 15 seconds), or it was answered already."
-        )
+        raise StepError(PRESS_TOO_OLD)
     if status == 403:
         raise StepError(f"Telegram refused: {description} (the user may have blocked the bot).")
     if status in (401, 429) or status >= 500:

@@ -51,18 +51,20 @@ EXPLAINED_ERRORS = {
     131053: "WhatsApp couldn't use the file at the link: check that it is public and of a kind "
     "and size WhatsApp takes.",
 }
+REFUSED_EXPLAINED = "WhatsApp refused the message: {reason} (Meta's code {code}: {message}.)"
+WHATSAPP = Service(
+    "WhatsApp",
+    host="graph.facebook.com",
+    rejected=BAD_TOKEN,
+    unsure="WhatsApp didn't answer; the message may have been sent, so Flowin didn't send it again.",
+    sentences=(REFUSED_EXPLAINED, *EXPLAINED_ERRORS.values()),
+)
 # The most buttons and list rows a message takes, and the longest titles (Meta's description,
 # ActionObject and SectionObject).
 MAX_BUTTONS = 3
 BUTTON_TITLE_LENGTH = 20
 MAX_ROWS = 10
 ROW_TITLE_LENGTH = 24
-WHATSAPP = Service(
-    "WhatsApp",
-    host="graph.facebook.com",
-    rejected=BAD_TOKEN,
-    unsure="WhatsApp didn't answer; the message may have been sent, so Flowin didn't send it again.",
-)
 
 
 class WhatsAppAccount(BaseModel):
@@ -429,7 +431,7 @@ def _call(
         raise WHATSAPP.failure(response, sends=sends, status=status, message=message)
     why = explained(code)
     if why:
-        raise StepError(f"WhatsApp refused the message: {why} (Meta's code {code}: {message}.)")
+        raise StepError(REFUSED_EXPLAINED.format(reason=why, code=code, message=message))
     raise StepError(f"WhatsApp refused the message: {message} (code {code or status}).")
 
 

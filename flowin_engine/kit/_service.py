@@ -97,16 +97,21 @@ class Service:
         message_at: MessageAt = ("error.message", "message"),
         rejected: str | None = None,
         unsure: str | None = None,
+        sentences: Sequence[str] = (),
     ) -> None:
         """``name`` starts every sentence ("Notion"); ``host`` is named when it can't be reached
         and the failed request doesn't say where it went (an SDK's error); ``rejected`` is the connector's own sentence for an account the
         service refuses (it can name the key to copy again), else the kit's; ``unsure`` its own
-        sentence for a send that got no answer (it can say what may have been sent)."""
+        sentence for a send that got no answer (it can say what may have been sent);
+        ``sentences`` the connector's other sentences for its service's answers (a hint on what
+        to change), with {placeholders} for what the answer fills in ({title}: a setting's
+        title; {reason}: another such sentence), so the app can show them translated."""
         self.name = name
         self.host = host
         self.message_at = message_at
         self.rejected = rejected
         self.unsure = unsure
+        self.sentences = tuple(sentences)
 
     # Calls.
 

@@ -123,3 +123,33 @@ def test_a_connectors_own_failure_sentence_reads_in_arabic_in_the_history(qtbot,
     assert stored_error_text("Telegram refused sendMessage: Bad Request.") == (
         "Telegram refused sendMessage: Bad Request."
     )
+
+
+def test_a_connectors_sentence_with_values_reads_in_arabic_in_the_history(qtbot, window):
+    from connectors.telegram.operations import FORMATTING_HINT
+    from connectors.whatsapp.operations import EXPLAINED_ERRORS, REFUSED_EXPLAINED
+
+    window.set_language("ar")
+    formatting = FORMATTING_HINT.format(detail="Can't find end of the entity", title="Formatting")
+    shown = plain(stored_error_text(formatting))
+    assert shown.startswith("لا يستطيع Telegram قراءة تنسيق النص (Can't find end of the entity)")
+    assert "راجع إعداد التنسيق في الخطوة" in shown  # the setting's title in Arabic too
+    # A sentence inside a sentence: Meta's code explained, in Arabic as well.
+    refused = REFUSED_EXPLAINED.format(
+        reason=EXPLAINED_ERRORS[131047], code=131047, message="Re-engagement message"
+    )
+    shown = plain(stored_error_text(refused))
+    assert shown.startswith("رفض WhatsApp الرسالة: مرّت أكثر من 24 ساعة")
+    assert "131047" in shown and "Re-engagement message" in shown
+
+
+def test_every_declared_connector_sentence_keeps_its_placeholders_in_arabic():
+    translations = manifest_strings.translations("ar")
+    placeholders = re.compile(r"\{(\w+)\}")
+    sentences = [e for e in manifest_strings.strings() if e.context == CONNECTOR_MESSAGES]
+    assert len(sentences) > 10
+    for entry in sentences:
+        arabic = translations[(entry.context, entry.source)]
+        assert sorted(placeholders.findall(arabic)) == sorted(placeholders.findall(entry.source)), (
+            entry.source
+        )

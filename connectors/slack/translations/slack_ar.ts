@@ -173,5 +173,17 @@
       <source>Slack didn't answer; the message may have been posted, so Flowin didn't post it again.</source>
       <translation>لم يردّ Slack؛ ربما نُشرت الرسالة، لذلك لم ينشرها Flowin مرة أخرى.</translation>
     </message>
+    <message>
+      <source>Slack: no one in the workspace has the e-mail address '{email}'.</source>
+      <translation>Slack: لا يوجد أحد في مساحة العمل بعنوان البريد '{email}'.</translation>
+    </message>
+    <message>
+      <source>Slack: the app may not do {method} yet — add {needed} under OAuth &amp; Permissions → Scopes, reinstall the app to the workspace, and copy its new bot token.</source>
+      <translation>Slack: لا يُسمح للتطبيق بعد بتنفيذ {method} — أضف {needed} في OAuth &amp; Permissions → Scopes، وأعد تثبيت التطبيق في مساحة العمل، وانسخ رمز البوت الجديد.</translation>
+    </message>
+    <message>
+      <source>Slack can't change that message ({error}): check its Channel and Message ts; the app can change only messages it posted.</source>
+      <translation>لا يستطيع Slack تغيير تلك الرسالة ({error}): تحقّق من القناة و ts الرسالة؛ لا يغيّر التطبيق إلا الرسائل التي نشرها.</translation>
+    </message>
   </context>
 </TS>

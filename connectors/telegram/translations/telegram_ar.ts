@@ -249,5 +249,17 @@
       <source>Telegram didn't answer; the message may have been sent, so Flowin didn't send it again. Check the chat.</source>
       <translation>لم يردّ Telegram؛ ربما أُرسلت الرسالة، لذلك لم يرسلها Flowin مرة أخرى. راجع المحادثة.</translation>
     </message>
+    <message>
+      <source>Telegram can't read the formatting of the text ({detail}). Check the step's {title} setting: choose none to send the text as it is, or write the text as {title} expects (MarkdownV2 wants a \ before signs such as . ! - ( ) _ *).</source>
+      <translation>لا يستطيع Telegram قراءة تنسيق النص ({detail}). راجع إعداد {title} في الخطوة: اختر none لإرسال النص كما هو، أو اكتب النص كما يتوقعه {title} (يتطلب MarkdownV2 وضع \ قبل علامات مثل . ! - ( ) _ *).</translation>
+    </message>
+    <message>
+      <source>Telegram: chat not found — has the user started your bot?</source>
+      <translation>Telegram: المحادثة غير موجودة — هل ضغط المستخدم Start في البوت الخاص بك؟</translation>
+    </message>
+    <message>
+      <source>Telegram: the button press is too old to answer (a press must be answered within about 15 seconds), or it was answered already.</source>
+      <translation>Telegram: ضغطة الزر أقدم من أن يُردّ عليها (يجب الرد خلال نحو 15 ثانية من الضغط)، أو رُدّ عليها من قبل.</translation>
+    </message>
   </context>
 </TS>

@@ -301,5 +301,29 @@
       <source>WhatsApp didn't answer; the message may have been sent, so Flowin didn't send it again.</source>
       <translation>لم يردّ WhatsApp؛ ربما أُرسلت الرسالة، لذلك لم يرسلها Flowin مرة أخرى.</translation>
     </message>
+    <message>
+      <source>WhatsApp refused the message: {reason} (Meta's code {code}: {message}.)</source>
+      <translation>رفض WhatsApp الرسالة: {reason} (رمز Meta {code}: {message}.)</translation>
+    </message>
+    <message>
+      <source>More than 24 hours have passed since the customer last wrote: use a template message (Send WhatsApp template) to write to them now.</source>
+      <translation>مرّت أكثر من 24 ساعة منذ آخر رسالة من العميل: استخدم رسالة قالب (إرسال قالب WhatsApp) لمراسلته الآن.</translation>
+    </message>
+    <message>
+      <source>The message could not be delivered: the number may not be on WhatsApp, or the customer hasn't accepted WhatsApp's latest terms.</source>
+      <translation>تعذّر تسليم الرسالة: ربما الرقم غير مسجّل في WhatsApp، أو لم يوافق العميل على أحدث شروط WhatsApp.</translation>
+    </message>
+    <message>
+      <source>WhatsApp can't send this kind of message.</source>
+      <translation>لا يستطيع WhatsApp إرسال هذا النوع من الرسائل.</translation>
+    </message>
+    <message>
+      <source>WhatsApp couldn't download the customer's media.</source>
+      <translation>لم يستطع WhatsApp تنزيل وسائط العميل.</translation>
+    </message>
+    <message>
+      <source>WhatsApp couldn't use the file at the link: check that it is public and of a kind and size WhatsApp takes.</source>
+      <translation>لم يستطع WhatsApp استخدام الملف الموجود في الرابط: تحقّق من أنه عام ومن نوع وحجم يقبلهما WhatsApp.</translation>
+    </message>
   </context>
 </TS>
