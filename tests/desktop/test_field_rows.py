@@ -253,5 +253,8 @@ def test_only_the_settings_with_no_declared_shape_are_left_as_text_under_advance
         "notion.query_database.filter",
         "notion.query_database.sorts",
         "slack.post_message.blocks",
+        "slack.update_message.blocks",
+        "slack.message_by_email.blocks",
         "telegram.send_message.reply_markup",
+        "telegram.edit_message.reply_markup",
     }
