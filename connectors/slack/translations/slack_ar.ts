@@ -140,7 +140,7 @@
     </message>
     <message>
       <source>Message ts</source>
-      <translation>ts الرسالة</translation>
+      <translation>الطابع الزمني للرسالة</translation>
     </message>
     <message>
       <source>The message's ts, e.g. {{ steps['Post'].output.ts }}; the app can change only its own messages.</source>
@@ -183,7 +183,7 @@
     </message>
     <message>
       <source>Slack can't change that message ({error}): check its Channel and Message ts; the app can change only messages it posted.</source>
-      <translation>لا يستطيع Slack تغيير تلك الرسالة ({error}): تحقّق من القناة و ts الرسالة؛ لا يغيّر التطبيق إلا الرسائل التي نشرها.</translation>
+      <translation>لا يستطيع Slack تغيير تلك الرسالة ({error}): تحقّق من القناة والطابع الزمني للرسالة؛ لا يغيّر التطبيق إلا الرسائل التي نشرها.</translation>
     </message>
   </context>
 </TS>
