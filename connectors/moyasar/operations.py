@@ -32,8 +32,9 @@ from flowin_engine.kit import (
     WebhookReply,
     WebhookRequest,
     account_field,
-    json_value,
+    metadata_pairs,
     trigger_secret,
+    web_address,
 )
 from flowin_engine.kit.money import amount, currency_code, from_minor, to_minor
 
@@ -257,13 +258,16 @@ def create_invoice(params: CreateInvoiceInput, ctx: StepContext) -> dict[str, An
     if not description:
         raise StepError("Moyasar: write a description of what the customer pays for.")
     body: dict[str, Any] = {"amount": halalas, "currency": currency, "description": description}
-    for name, value in (("success_url", params.success_url), ("back_url", params.back_url)):
+    for name, value, title in (
+        ("success_url", params.success_url, "After paying, go to"),
+        ("back_url", params.back_url, "Back button goes to"),
+    ):
         if value.strip():
-            body[name] = _web_address(value, name)
+            body[name] = web_address(value, title, "Moyasar")
     if params.expires_in_hours:
         expires = datetime.now(UTC) + timedelta(hours=params.expires_in_hours)
         body["expired_at"] = expires.replace(microsecond=0).isoformat()
-    metadata = _metadata(params.metadata)
+    metadata = metadata_pairs(params.metadata, "Moyasar")
     if metadata:
         body["metadata"] = metadata
     account = _moyasar_account(ctx.credential(params.connection))
@@ -319,30 +323,6 @@ def _invoice(invoice: dict[str, Any]) -> dict[str, Any]:
         "created": invoice.get("created_at"),
         "invoice": invoice,
     }
-
-
-def _metadata(value: Any) -> dict[str, str]:
-    if value in (None, "", {}):
-        return {}
-    value = json_value(value, "Moyasar: Metadata")
-    if not isinstance(value, dict):
-        raise StepError('Moyasar: Metadata must be named values, e.g. {"order": "1042"}.')
-    pairs = {}
-    for key, item in value.items():
-        if isinstance(item, dict | list):
-            raise StepError(f"Moyasar: metadata '{key}' must be text or a number, not a list.")
-        pairs[str(key).strip()] = "" if item is None else str(item)
-    return pairs
-
-
-def _web_address(value: str, name: str) -> str:
-    value = value.strip()
-    if not re.match(r"^https?://[^\s/]+", value):
-        title = {"success_url": "After paying, go to", "back_url": "Back button goes to"}[name]
-        raise StepError(
-            f"Moyasar: '{title}' must be a web address starting with https://, not '{value}'."
-        )
-    return value
 
 
 # Calls.

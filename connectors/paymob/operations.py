@@ -35,9 +35,10 @@ from flowin_engine.kit import (
     WebhookReply,
     WebhookRequest,
     account_field,
-    json_value,
+    metadata_pairs,
     trigger_secret,
     verify_signature,
+    web_address,
 )
 from flowin_engine.kit.money import amount, currency_code, from_minor, to_minor
 
@@ -384,12 +385,14 @@ def create_payment_link(params: CreatePaymentLinkInput, ctx: StepContext) -> dic
     if params.order_reference.strip():
         body["special_reference"] = params.order_reference.strip()
     if params.notification_url.strip():
-        body["notification_url"] = _web_address(params.notification_url, "Send payment updates to")
+        body["notification_url"] = web_address(
+            params.notification_url, "Send payment updates to", "Paymob"
+        )
     if params.redirect_url.strip():
-        body["redirection_url"] = _web_address(params.redirect_url, "After paying, go to")
+        body["redirection_url"] = web_address(params.redirect_url, "After paying, go to", "Paymob")
     if params.expires_in_hours:
         body["expiration"] = params.expires_in_hours * 3600
-    metadata = _metadata(params.metadata)
+    metadata = metadata_pairs(params.metadata, "Paymob")
     if metadata:
         body["extras"] = metadata
     # No idempotency key for intentions: a create that may have arrived is not sent again.
@@ -483,29 +486,6 @@ def _phone(text: str) -> str:
             "e.g. +201012345678."
         )
     return phone
-
-
-def _metadata(value: Any) -> dict[str, str]:
-    if value in (None, "", {}):
-        return {}
-    value = json_value(value, "Paymob: Metadata")
-    if not isinstance(value, dict):
-        raise StepError('Paymob: Metadata must be named values, e.g. {"order": "1042"}.')
-    pairs = {}
-    for key, item in value.items():
-        if isinstance(item, dict | list):
-            raise StepError(f"Paymob: metadata '{key}' must be text or a number, not a list.")
-        pairs[str(key).strip()] = "" if item is None else str(item)
-    return pairs
-
-
-def _web_address(value: str, title: str) -> str:
-    value = value.strip()
-    if not re.match(r"^https?://[^\s/]+", value):
-        raise StepError(
-            f"Paymob: '{title}' must be a web address starting with https://, not '{value}'."
-        )
-    return value
 
 
 # Calls.

@@ -33,8 +33,9 @@ from flowin_engine.kit import (
     WebhookReply,
     WebhookRequest,
     account_field,
-    json_value,
+    metadata_pairs,
     verify_signature,
+    web_address,
 )
 from flowin_engine.kit.money import amount, currency_code, formatted
 
@@ -305,15 +306,15 @@ def create_payment_link(params: CreatePaymentLinkInput, ctx: StepContext) -> dic
         "save_card": False,
         "customer": customer,
         "source": {"id": "src_all"},
-        "redirect": {"url": _web_address(params.redirect_url, "After paying, go to")},
+        "redirect": {"url": web_address(params.redirect_url, "After paying, go to", "Tap")},
     }
     if params.description.strip():
         body["description"] = params.description.strip()
     if params.post_url.strip():
-        body["post"] = {"url": _web_address(params.post_url, "Send payment updates to")}
+        body["post"] = {"url": web_address(params.post_url, "Send payment updates to", "Tap")}
     if params.order_reference.strip():
         body["reference"] = {"order": params.order_reference.strip()}
-    metadata = _metadata(params.metadata)
+    metadata = metadata_pairs(params.metadata, "Tap")
     if metadata:
         body["metadata"] = metadata
     account = _tap_account(ctx.credential(params.connection))
@@ -388,29 +389,6 @@ def _phone(text: str) -> dict[str, str]:
         f"Tap: write the customer's phone '{text.strip()}' in international form with the "
         "country code, e.g. +96550123456."
     )
-
-
-def _metadata(value: Any) -> dict[str, str]:
-    if value in (None, "", {}):
-        return {}
-    value = json_value(value, "Tap: Metadata")
-    if not isinstance(value, dict):
-        raise StepError('Tap: Metadata must be named values, e.g. {"order": "1042"}.')
-    pairs = {}
-    for key, item in value.items():
-        if isinstance(item, dict | list):
-            raise StepError(f"Tap: metadata '{key}' must be text or a number, not a list.")
-        pairs[str(key).strip()] = "" if item is None else str(item)
-    return pairs
-
-
-def _web_address(value: str, title: str) -> str:
-    value = value.strip()
-    if not re.match(r"^https?://[^\s/]+", value):
-        raise StepError(
-            f"Tap: '{title}' must be a web address starting with https://, not '{value}'."
-        )
-    return value
 
 
 def _iso(milliseconds: Any) -> str | None:

@@ -52,7 +52,15 @@ from ._client import (
     service_client,
     user_agent,
 )
-from ._fields import SECRET, Text, account_field, json_value, trigger_secret
+from ._fields import (
+    SECRET,
+    Text,
+    account_field,
+    json_value,
+    metadata_pairs,
+    trigger_secret,
+    web_address,
+)
 from ._service import TEMPLATES as SERVICE_SENTENCES
 from ._service import MessageAt, Service, message_in, retry_after, too_many_requests
 
@@ -96,6 +104,7 @@ __all__ = [
     "is_public",
     "json_value",
     "message_in",
+    "metadata_pairs",
     "open_connection",
     "refused_address",
     "require_signature",
@@ -108,4 +117,5 @@ __all__ = [
     "trigger_secret",
     "user_agent",
     "verify_signature",
+    "web_address",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
@@ -52,4 +53,34 @@ def json_value(value: Any, what: str) -> Any:
             return json.loads(value)
         except ValueError as error:
             raise StepError(f"{what} is not valid JSON: {error}.") from None
+    return value
+
+
+def metadata_pairs(value: Any, service: str) -> dict[str, str]:
+    """Named values a service keeps beside a payment or a link ({"order": "1042"}), each as
+    text; given as an object or as JSON text. Nothing given is no metadata."""
+    if value in (None, "", {}):
+        return {}
+    value = json_value(value, f"{service}: Metadata")
+    if not isinstance(value, dict):
+        raise StepError(f'{service}: Metadata must be named values, e.g. {{"order": "1042"}}.')
+    pairs = {}
+    for key, item in value.items():
+        if isinstance(item, dict | list):
+            raise StepError(f"{service}: metadata '{key}' must be text or a number, not a list.")
+        pairs[str(key).strip()] = "" if item is None else str(item)
+    return pairs
+
+
+_WEB_ADDRESS = re.compile(r"^https?://[^\s/]+")
+
+
+def web_address(value: str, title: str, service: str) -> str:
+    """A web address a service sends the customer or its updates to, refused in a sentence
+    naming the field (``title``) when it is none."""
+    value = value.strip()
+    if not _WEB_ADDRESS.match(value):
+        raise StepError(
+            f"{service}: '{title}' must be a web address starting with https://, not '{value}'."
+        )
     return value
