@@ -9,6 +9,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
 
+from connectors.telegram.operations import FORMATTING_HINT
+from connectors.whatsapp.operations import EXPLAINED_ERRORS, REFUSED_EXPLAINED
 from flowin_desktop.i18n import CONNECTOR_MESSAGES, stored_error_text
 from flowin_desktop.panels.fields import ChoiceEditor
 
@@ -123,13 +125,7 @@ def test_a_connectors_own_failure_sentence_reads_in_arabic_in_the_history(qtbot,
     assert stored_error_text("Telegram refused sendMessage: Bad Request.") == (
         "Telegram refused sendMessage: Bad Request."
     )
-
-
-def test_a_connectors_sentence_with_values_reads_in_arabic_in_the_history(qtbot, window):
-    from connectors.telegram.operations import FORMATTING_HINT
-    from connectors.whatsapp.operations import EXPLAINED_ERRORS, REFUSED_EXPLAINED
-
-    window.set_language("ar")
+    # A declared sentence with values (the setting's title translated as well).
     formatting = FORMATTING_HINT.format(detail="Can't find end of the entity", title="Formatting")
     shown = plain(stored_error_text(formatting))
     assert shown.startswith("لا يستطيع Telegram قراءة تنسيق النص (Can't find end of the entity)")
