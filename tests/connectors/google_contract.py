@@ -64,7 +64,11 @@ class DiscoveryContract:
         self.schemas = {
             key: to_json_schema(value) for key, value in self.document["schemas"].items()
         }
-        self.methods = list(_methods(self.document.get("resources", {})))
+        # Calendar's paths are relative to its servicePath ("calendar/v3/"); Sheets' and Gmail's
+        # servicePath is empty and their paths start with the version.
+        self.methods = list(
+            _methods(self.document.get("resources", {}), self.document.get("servicePath", ""))
+        )
         self.common_parameters = self.document.get("parameters", {})
 
     def find(self, http_method: str, raw_path: str) -> tuple[Method, dict[str, str]] | None:
@@ -166,17 +170,17 @@ def to_json_schema(schema: dict[str, Any]) -> dict[str, Any]:
     return converted
 
 
-def _methods(resources: dict[str, Any]) -> Any:
+def _methods(resources: dict[str, Any], service_path: str = "") -> Any:
     for resource in resources.values():
         for description in resource.get("methods", {}).values():
             template = description.get("flatPath") or description["path"]
             yield Method(
                 description["id"],
                 description["httpMethod"],
-                _path_pattern(template),
+                _path_pattern(service_path + template),
                 description,
             )
-        yield from _methods(resource.get("resources", {}))
+        yield from _methods(resource.get("resources", {}), service_path)
 
 
 def _path_pattern(template: str) -> re.Pattern[str]:
@@ -203,6 +207,9 @@ def _parameter_errors(name: str, value: str, spec: dict[str, Any]) -> list[str]:
             return [f"query parameter {name}={value} is below {spec['minimum']}"]
     if "enum" in spec and value not in spec["enum"]:
         return [f"query parameter {name}={value!r} is not one of {spec['enum']}"]
+    # RFC 3339 (Calendar's timeMin, updatedMin): a time zone offset is required.
+    if spec.get("format") == "date-time" and not _FORMATS.conforms(value, "date-time"):
+        return [f"query parameter {name}={value!r} is not an RFC 3339 date-time"]
     return []
 
 
