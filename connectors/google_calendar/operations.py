@@ -52,7 +52,9 @@ class GoogleCalendarAccount(GoogleAccount):
 
 
 def _account() -> Any:
-    return account_field("google_calendar", "The connected Google account.")
+    return account_field(
+        "google_calendar", "The connected Google account whose calendars are used."
+    )
 
 
 def _calendar() -> Any:
@@ -128,8 +130,8 @@ class FindFreeTimeInput(BaseModel):
 class ListEventsInput(BaseModel):
     connection: str | None = _account()
     calendar_id: str = _calendar()
-    from_time: Moment = Field("", title="From", description="Empty for now.")
-    to_time: Moment = Field("", title="Until", description="Empty for a week after From.")
+    from_time: Moment = Field("", title="From time", description="Empty for now.")
+    to_time: Moment = Field("", title="Until time", description="Empty for a week after From time.")
     search: str = Field("", title="Containing", description="Only events with these words.")
     limit: int = Field(50, title="At most", ge=1, le=PAGE_SIZE)
     time_zone: str = _time_zone()
@@ -291,7 +293,7 @@ def list_events(params: ListEventsInput, ctx: StepContext) -> dict[str, Any]:
     if ends <= begins:
         raise StepError(
             f"Google Calendar: '{ctx.node.name}' reads until {_rfc3339(ends)}, which is not "
-            f"after From ({_rfc3339(begins)}).",
+            f"after From time ({_rfc3339(begins)}).",
             setting="to_time",
         )
     query = {
