@@ -66,6 +66,21 @@ DIALECT_SYNONYMS: dict[str, str] = {
     "ترفض": "رفض",
     "مرفوض": "رفض",
     "مرفوضه": "رفض",
+    # appointment, booking, calendar (Google Calendar's phrases say موعد, حجز, تقويم, كالندر)
+    "ميعاد": "موعد",
+    "معاد": "موعد",
+    "حجوزات": "حجز",
+    "اجنده": "تقويم",
+    "رزنامه": "تقويم",
+    "روزنامه": "تقويم",
+    "كاليندر": "كالندر",
+    "كلندر": "كالندر",
+    "كالندار": "كالندر",
+    "كاليندار": "كالندر",
+    # remind: Egyptian/Levantine فكّر
+    "فكر": "ذكر",
+    "فكرني": "ذكر",
+    "فكره": "ذكر",
     # message, notification
     "ميساج": "رساله",
     "ميسيج": "رساله",
@@ -375,6 +390,7 @@ SERVICE_NAMES: dict[str, str] = {
     "telegram": "telegram",
     "gmail": "gmail",
     "stripe": "stripe",
+    "calendar": "calendar",
     "moyasar": "moyasar",
     "paymob": "paymob",
     "salla": "salla",
@@ -392,6 +408,7 @@ SERVICE_NAMES: dict[str, str] = {
     "سترايب": "سترايب",
     "بايموب": "بايموب",
     "ووكومرس": "ووكومرس",
+    "كالندر": "كالندر",
 }
 # English words one slip away from a service name, which are not slips.
 COMMON_WORDS = frozenset(

@@ -179,11 +179,6 @@ LACKING: tuple[Lacking, ...] = (
     Lacking("Odoo", ("odoo", "اودو"), _CRM),
     Lacking("PayPal", ("paypal", "بايبال", "باي بال"), _SHOP),
     Lacking("Fawry", ("fawry",), _SHOP),
-    Lacking(
-        "Google Calendar",
-        ("google calendar", "calendar", "تقويم جوجل", "جوجل كالندر", "كالندر", "التقويم"),
-        _EVENT,
-    ),
     Lacking("Calendly", ("calendly", "كاليندلي"), _EVENT),
     Lacking("Zoom", ("zoom", "زوم"), _EVENT),
     Lacking("Google Drive", ("google drive", "drive", "جوجل درايف", "درايف"), _FILES),

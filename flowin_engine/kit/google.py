@@ -1,4 +1,4 @@
-"""Calling Google's REST APIs for Sheets and Gmail: the account, its access token, the errors.
+"""Calling Google's REST APIs (Sheets, Gmail, Calendar): the account, its access token, the errors.
 
 A Google account is connected either by signing in (OAuth, a refresh token kept in the
 connection's secret; ``flowin_engine.oauth``) or with a service account's JSON key (a signed

@@ -288,3 +288,41 @@ def test_a_payment_that_fails_is_never_taken_for_a_paid_one_even_where_declines_
     got = [n.type for n in proposal.flow.nodes] if proposal.flow else []
     assert "moyasar.payment_paid" not in got
     assert "payment declined" in " ".join(proposal.unsupported)
+
+
+# Google Calendar: appointments and bookings, in the words clinics and salons use.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "لما حدا يحجز موعد بجوجل كالندر ابعتلو واتس",
+            ["google_calendar.event_created", "whatsapp.send_template"],
+        ),
+        (
+            "لما ينضاف ميعاد جديد في الاجندة ابعتلي على تيليجرام",
+            ["google_calendar.event_created", "telegram.send_message"],
+        ),
+        (
+            "قبل الموعد بساعة ابعت للمريض رسالة SMS",
+            ["google_calendar.event_starting_soon", "twilio.send_sms"],
+        ),
+        (
+            "an hour before each appointment text the patient",
+            ["google_calendar.event_starting_soon", "twilio.send_sms"],
+        ),
+        (
+            "لما يوصل طلب جديد في شوبيفاي احجز موعد في الكالندر",
+            ["shopify.new_order", "google_calendar.create_event"],
+        ),
+        (
+            "every morning at 8 find free time in my calendar and email it to me",
+            ["schedule.every", "google_calendar.find_free_time", "email.send_email"],
+        ),
+    ],
+)
+def test_google_calendar_is_known_by_its_names_and_the_words_for_appointments(sentence, expected):
+    proposal = build(sentence)
+    assert proposal.flow is not None and [n.type for n in proposal.flow.nodes] == expected
+    assert not proposal.unsupported
