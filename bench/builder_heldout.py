@@ -29,7 +29,7 @@ from flowin_engine.registry import default_registry
 from tests.builder.scoring import score_case
 
 HERE = Path(__file__).resolve().parent.parent / "tests" / "builder"
-HELD_OUT = [HERE / "heldout_set.json", HERE / "heldout_dialects.json"]
+HELD_OUT = [HERE / "heldout_set.json", HERE / "heldout_dialects.json", HERE / "heldout_fresh.json"]
 
 log = logging.getLogger("builder_heldout")
 

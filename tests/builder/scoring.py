@@ -72,6 +72,24 @@ def score_case(case: dict[str, Any], builder: OfflineBuilder) -> Score:
         node = next((n for n in nodes if n.type == node_type), None)
         for key, value in params.items():
             actual = node.params.get(key) if node else None
+            if key == "cron" and node is not None and actual is None:
+                actual = interval_as_cron(node.params)  # "every 2 hours" either way
             if actual != value:
                 params_wrong.append(f"{node_type}.{key} = {actual!r}, expected {value!r}")
     return Score(flow_right, not params_wrong, problems + params_wrong, near_right)
+
+
+def interval_as_cron(params: dict[str, Any]) -> str | None:
+    """A schedule set as "every N units" written as the cron line that means the same, so a
+    set that writes "every 2 hours" as ``0 */2 * * *`` scores it right either way."""
+    if params.get("mode") != "interval":
+        return None
+    every, unit = params.get("every"), params.get("unit")
+    if not isinstance(every, int) or every < 1:
+        return None
+    step = "*" if every == 1 else f"*/{every}"
+    return {
+        "minutes": f"{step} * * * *",
+        "hours": f"0 {step} * * *",
+        "days": f"0 0 {step} * *",
+    }.get(str(unit))
