@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import Problem
-from ..model import Flow, FlowStatus, new_id, utc_now
+from ..model import Flow, FlowStatus, PinnedOutput, new_id, utc_now
 from ..registry import Registry, default_registry, widget_hint
 from ..validation import validate_flow
 from ._library import TemplateError
@@ -126,6 +126,7 @@ def instantiate(
         raise TemplateError(_missing_message(template, empty_blanks, missing_accounts, language))
 
     flow.settings.minutes_saved_per_run = template.minutes_saved_per_run
+    _pin_sample(template, flow, registry)
     problems = validate_flow(flow, registry)
     if problems:
         raise TemplateError(_problems_message(template, problems, language))
@@ -142,6 +143,19 @@ def _fresh_copy(template: Template, language: Language) -> Flow:
     flow.pinned = {}
     flow.created_at = flow.updated_at = now
     return flow
+
+
+def _pin_sample(template: Template, flow: Flow, registry: Registry) -> None:
+    """The template's sample as its trigger's test data: a web form or a new row brings nothing
+    to a test run from the editor, so without it the first Test run stops at a missing field.
+    A pin is test data only; the flow's real runs never read it."""
+    if template.sample is None:
+        return
+    for node in flow.nodes:
+        node_type = registry.find(node.type)
+        if node_type is not None and node_type.is_trigger:
+            flow.pinned[node.id] = PinnedOutput(output=template.sample)
+            return
 
 
 def _cleaned(blank: Blank, answer: str) -> str:

@@ -335,3 +335,18 @@ def test_a_broken_private_template_is_left_out_and_the_others_still_load(library
     (broken / "template.json").write_text("{", encoding="utf-8")
     ids = [t.id for t in library.load()]
     assert "broken" not in ids and len(ids) == len(SHIPPED)
+
+
+@pytest.mark.parametrize(
+    "template", [t for t in SHIPPED if t.sample is not None], ids=lambda t: t.id
+)
+def test_a_template_with_sample_data_pins_it_on_its_trigger_so_the_first_test_run_has_data(
+    template: Template,
+):
+    flow = instantiate(template, examples(template), accounts(template), language="ar")
+    registry = default_registry()
+    trigger = next(n for n in flow.nodes if registry.get(n.type).is_trigger)
+    assert flow.pinned[trigger.id].output == template.sample
+    # Every field of the trigger a step reads is in the sample, so none is a missing variable.
+    read = set(re.findall(r"trigger\.body\.(\w+)", flow.to_json()))
+    assert read <= set((template.sample or {}).get("body", template.sample))
