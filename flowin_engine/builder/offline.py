@@ -371,6 +371,10 @@ class OfflineBuilder:
             for part in self._split_run_on(clause, extraction):
                 part.otherwise = otherwise
                 clauses.append(part)
+            if otherwise and any(e.kind == "condition" for e in clause.entities):
+                # "otherwise if …, send …": the steps after this condition are its own 'true'
+                # branch; only another "otherwise" starts a 'false' branch again
+                otherwise = False
         return clauses
 
     def _waw(self, match: re.Match[str], text: str) -> str:
@@ -400,10 +404,14 @@ class OfflineBuilder:
                     continue
                 if entity.kind == "wait":
                     actions.append(self._wait(entity, language))
+                    self._mark_otherwise(clause, actions, start, pending_condition)
                 elif entity.kind == "condition":
+                    # "otherwise if …": the new condition is the false branch of the one before
+                    # it, never of itself (a 'false' arrow from a step back into it)
+                    earlier_condition = pending_condition
                     pending_condition = self._condition(entity, extraction)
                     actions.append(pending_condition)
-                self._mark_otherwise(clause, actions, start, pending_condition)
+                    self._mark_otherwise(clause, actions, start, earlier_condition)
                 continue
             if not special:
                 clause = self._vague_if(clause, extraction, not_understood)

@@ -213,6 +213,27 @@ def test_an_arabic_otherwise_is_the_false_branch_too():
     assert len(false_targets) == 1 and condition.id in {e.source for e in proposal.flow.edges}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "When a new Shopify order comes in, if the total is over 1,000 SAR send me an email, "
+        "otherwise if the total is over $250 send a WhatsApp",
+        "لما يجي طلب جديد لو المبلغ اكتر من ٥٠٠ ابعت على سلاك #vip "
+        "وإلا لو المبلغ اكتر من ١٠٠ ابعتلي ايميل",
+    ],
+    ids=["en", "ar"],
+)
+def test_otherwise_if_is_a_second_condition_on_the_false_branch_of_the_first(sentence):
+    proposal = build(sentence)
+    conditions = [n for n in proposal.flow.nodes if n.type == "core.condition"]
+    assert len(conditions) == 2
+    first, second = conditions
+    arrows = {(e.source, e.source_port, e.target) for e in proposal.flow.edges}
+    assert (first.id, "false", second.id) in arrows
+    assert all(source != target for source, _port, target in arrows)
+    assert {port for source, port, _target in arrows if source == second.id} == {"true"}
+
+
 def test_a_schedule_it_cannot_read_is_asked_for_not_guessed():
     proposal = build("on the third full moon of the quarter send a slack message to #ops")
     schedule = [
