@@ -358,7 +358,7 @@ def _messages(payload: Any, source: str = "any") -> list[dict[str, Any]]:
                 "message_id": message.get("mid"),
                 "channel": channel,
                 "sender_id": (event.get("sender") or {}).get("id"),
-                "recipient_id": (event.get("recipient") or {}).get("id"),
+                "page_id": (event.get("recipient") or {}).get("id"),
                 "text": message.get("text") or "",
                 "quick_reply": (message.get("quick_reply") or {}).get("payload", ""),
                 "attachments": attachments,

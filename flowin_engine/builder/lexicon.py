@@ -152,6 +152,20 @@ DIALECT_SYNONYMS: dict[str, str] = {
     "بيموب": "بايموب",
     "بايموبي": "بايموب",
     "بايموپ": "بايموب",
+    "انستجرام": "انستجرام",
+    "انستقرام": "انستجرام",
+    "انستغرام": "انستجرام",
+    "انستا": "انستجرام",
+    "انستاجرام": "انستجرام",
+    "انستاغرام": "انستجرام",
+    "انستكرام": "انستجرام",
+    "ماسنجر": "ماسنجر",
+    "مسنجر": "ماسنجر",
+    "ماسينجر": "ماسنجر",
+    "مسينجر": "ماسنجر",
+    "فيسبوك": "ماسنجر",
+    "دايركت": "دايركت",
+    "دايريكت": "دايركت",
     "نوشن": "نوشن",
     "نوشين": "نوشن",
     "نوتشن": "نوشن",
@@ -376,6 +390,8 @@ ARABIZI: dict[str, str] = {
     **dict.fromkeys(["rod", "rud", "rodd", "rudd", "erod", "rodo"], "reply"),
     **dict.fromkeys(["yeb3at", "yib3at", "beyeb3at", "bib3at", "ba3at"], "sends"),
     **dict.fromkeys(["tilegram", "tlgrm", "telegrm", "tele"], "telegram"),
+    **dict.fromkeys(["insta", "instgram", "instagarm", "insatgram", "instegram"], "instagram"),
+    **dict.fromkeys(["messanger", "mesenger", "msngr", "masenger"], "messenger"),
     **dict.fromkeys(["salla", "sallah", "sala", "sella"], "salla"),
     **dict.fromkeys(
         ["woo", "woocomerce", "woocommerse", "wocommerce", "woocom", "wc"], "woocommerce"
@@ -395,6 +411,8 @@ SERVICE_NAMES: dict[str, str] = {
     "paymob": "paymob",
     "salla": "salla",
     "woocommerce": "woocommerce",
+    "instagram": "instagram",
+    "messenger": "messenger",
     "notion": "notion",
     "twilio": "twilio",
     "chatgpt": "chatgpt",
@@ -409,6 +427,8 @@ SERVICE_NAMES: dict[str, str] = {
     "بايموب": "بايموب",
     "ووكومرس": "ووكومرس",
     "كالندر": "كالندر",
+    "انستجرام": "انستجرام",
+    "ماسنجر": "ماسنجر",
 }
 # English words one slip away from a service name, which are not slips.
 COMMON_WORDS = frozenset(
@@ -442,6 +462,9 @@ COMMON_WORDS = frozenset(
         "webhooks",
         "stripes",
         "telegrams",
+        "passenger",
+        "passengers",
+        "instant",
     ]
 )
 

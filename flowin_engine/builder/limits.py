@@ -140,6 +140,16 @@ class Lacking:
     name: str
     words: tuple[str, ...]
     closest: str  # key of _CLOSEST
+    # A service Flowin has a part of (Instagram's and a Page's direct messages): a text that
+    # speaks of that part (``has``) and of nothing it lacks (``lacks``) is not about the rest.
+    has: str | None = None
+    lacks: str | None = None
+
+    def meant_here(self, text: str) -> bool:
+        """Whether ``text``, which names the service, means the part Flowin lacks."""
+        if self.has is None or re.search(self.has, text) is None:
+            return True
+        return self.lacks is not None and re.search(self.lacks, text) is not None
 
 
 _SOCIAL = "social"
@@ -151,14 +161,42 @@ _SHOP = "shop"
 _EVENT = "event"
 _FILES = "files"
 
+# Direct messages (the Instagram & Messenger connector), and what else those apps do.
+_DIRECT_MESSAGES = (
+    r"\b(?:dms?|direct|inbox|messag\w*|messenger|chats?|msgs?|resal\w*|risal\w*)\b"
+    r"|(?<![\u0621-\u064a])(?:و|ف)?(?:بال|عال|ال|ع|ب|ل|ف)?(?:دايركت|دايريكت|رساله|رسائل|رسايل|رسالتي|"
+    r"مسج|مسجات|ماسنجر|مسنجر|انبوكس|الخاص|خاص)(?![\u0621-\u064a])"
+)
+_POSTS = (
+    r"\b(?:posts?|posted|posting|comments?|commented|stor(?:y|ies)|reels?|likes|liked|followers?"
+    r"|follows|publish\w*|share|shares|shared|ads?|leads?|groups?)\b"
+    r"|تعليق|تعليقات|كومنت|بوست|منشور|ستوري|ستوريز|ريلز|ريل\b|لايك|متابع|فولو|انشر|نشر|اعلان|جروب|قروب"
+)
+
 LACKING: tuple[Lacking, ...] = (
     Lacking(
-        "Instagram",
-        ("instagram", "insta", "انستجرام", "انستقرام", "انستغرام", "انستا", "انستاجرام"),
+        "Instagram posts and comments",
+        (
+            "instagram",
+            "insta",
+            "انستجرام",
+            "انستقرام",
+            "انستغرام",
+            "انستا",
+            "انستاجرام",
+            "انستاغرام",
+        ),
         _SOCIAL,
+        has=_DIRECT_MESSAGES,
+        lacks=_POSTS,
     ),
-    Lacking("Facebook", ("facebook", "fb", "فيسبوك", "فيس بوك", "الفيس"), _SOCIAL),
-    Lacking("Messenger", ("messenger", "ماسنجر", "مسنجر"), _SOCIAL),
+    Lacking(
+        "Facebook posts and comments",
+        ("facebook", "fb", "فيسبوك", "فيس بوك", "الفيس"),
+        _SOCIAL,
+        has=_DIRECT_MESSAGES,
+        lacks=_POSTS,
+    ),
     Lacking("TikTok", ("tiktok", "tik tok", "تيك توك", "تيكتوك"), _SOCIAL),
     Lacking("Snapchat", ("snapchat", "سناب شات", "سناب"), _SOCIAL),
     Lacking("X (Twitter)", ("twitter", "tweet", "tweets", "تويتر", "تغريده"), _SOCIAL),
@@ -398,7 +436,7 @@ def unsupported(text: str, language: Language) -> list[Unsupported]:
     found: list[Unsupported] = []
     for lacking, pattern in _LACKING_PATTERNS:
         match = pattern.search(text)
-        if match is None:
+        if match is None or not lacking.meant_here(text):
             continue
         closest = _CLOSEST[lacking.closest][language].format(name=lacking.name)
         message = _CANT[language].format(name=lacking.name, closest=closest)

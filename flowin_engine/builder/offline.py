@@ -897,6 +897,7 @@ _REPLY_WORD = re.compile(
 )
 _REPLY_ACTIONS = {
     "whatsapp.incoming_message": "whatsapp.send_text",
+    "instagram_messenger.new_message": "instagram_messenger.send_reply",
     "telegram.new_message": "telegram.send_message",
     "slack.new_message": "slack.post_message",
     "twilio.incoming_sms": "twilio.send_sms",

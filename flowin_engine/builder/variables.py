@@ -25,6 +25,8 @@ _PREFERRED = {
     "email": ("email", "from", "sender", "reply_to"),
     "text": ("text", "body", "message", "snippet", "content", "caption"),
     "chat": ("chat_id",),
+    # A reply's recipient is whoever sent what came in (Instagram & Messenger's sender_id).
+    "recipient": ("sender_id", "sender"),
     "list": ("items", "rows", "orders", "pages", "results", "messages"),
 }
 # Words for a condition's subject, in both languages, and the field names they point to.
@@ -116,6 +118,7 @@ def kind_of(node_type: NodeType, key: str) -> str:
         "subject": "subject",
         "channel": "channel",
         "chat_id": "chat",
+        "recipient_id": "recipient",
         "url": "url",
         "sheet": "sheet",
         "spreadsheet_id": "spreadsheet",
@@ -272,6 +275,8 @@ def fill(
         elif kind == "chat":
             entity = take("chat")
             value = entity.text if entity else find_field(sources, "chat")
+        elif kind == "recipient":
+            value = find_field(sources, "recipient")
         elif kind == "url":
             entity = take("url")
             value = entity.text if entity else None

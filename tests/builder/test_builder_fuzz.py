@@ -117,7 +117,7 @@ def test_the_scoring_of_the_sets_handles_refusals_and_unsupported_services():
     refused = {"sentence": "spam 5000 numbers I bought", "language": "en", "refuse": True}
     assert score_case(refused, _BUILDER).flow_right
     lacking = {
-        "sentence": "When I get an Instagram DM, post it to Slack #social",
+        "sentence": "When someone comments on my Instagram post, post it to Slack #social",
         "language": "en",
         "trigger": "core.manual_trigger",
         "actions": ["slack.post_message"],

@@ -58,7 +58,7 @@ def test_vague_conditions_are_reported_never_a_condition_with_an_empty_side(sent
 @pytest.mark.parametrize(
     ("sentence", "service", "not_there"),
     [
-        ("When I get an Instagram DM, send it to Slack #social", "Instagram", "http.request"),
+        ("When someone comments on my Instagram post, send it to Slack #social", "Instagram", None),
         ("Post every new Shopify order to our Discord channel", "Discord", "twilio.send_sms"),
         ("When a Trello card is moved to Done, message me on Telegram", "Trello", None),
         ("لما حد يكتب تعليق على انستجرام ابعتلي على سلاك", "Instagram", "http.request"),
@@ -347,3 +347,55 @@ def test_google_calendar_is_known_by_its_names_and_the_words_for_appointments(se
     proposal = build(sentence)
     assert proposal.flow is not None and [n.type for n in proposal.flow.nodes] == expected
     assert not proposal.unsupported
+
+
+# Instagram and Messenger direct messages, by the names people write them; Instagram's and
+# Facebook's posts and comments stay something Flowin lacks.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "When I get an Instagram DM, send it to Slack #social",
+        "new messenger message, post it to slack #support",
+        "لما يوصلني دايركت على انستا ابعتلي على سلاك",
+        "لما حد يبعت رسالة على صفحة الفيسبوك بتاعتي ابعتهالي على سلاك",
+        "لما حد يبعتلي على المسنجر ابعتلي على سلاك",
+        "لما يجيني مسج على الانستجرام دزه على سلاك",
+        "lama had yeb3at msg 3al insta ab3atli 3al slack",
+    ],
+)
+def test_instagram_and_messenger_messages_are_known_by_their_names(sentence):
+    proposal = build(sentence)
+    assert proposal.flow is not None and not proposal.unsupported, proposal.unsupported
+    types = [n.type for n in proposal.flow.nodes]
+    assert types == ["instagram_messenger.new_message", "slack.post_message"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "when someone messages our facebook page, reply with ChatGPT",
+        "لما عميل يبعت رسالة على الانستجرام رد عليه بالذكاء الاصطناعي",
+    ],
+)
+def test_a_reply_to_a_direct_message_goes_back_to_its_sender(sentence):
+    proposal = build(sentence)
+    reply = proposal.flow.nodes[-1]
+    assert reply.type == "instagram_messenger.send_reply"
+    assert reply.params["recipient_id"] == "{{ trigger.sender_id }}"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "when someone follows us on instagram send me a telegram",
+        "when a new shopify order comes in post it on instagram",
+        "لما حد يعمل كومنت على بوست الفيسبوك ابعتلي رسالة على التليجرام",
+    ],
+)
+def test_instagram_and_facebook_posts_and_comments_are_still_said_to_be_lacking(sentence):
+    proposal = build(sentence)
+    assert proposal.unsupported and "posts and comments" in " ".join(proposal.unsupported)
+    got = [n.type for n in proposal.flow.nodes] if proposal.flow else []
+    assert "instagram_messenger.new_message" not in got

@@ -382,6 +382,7 @@ def test_a_message_gives_the_sender_its_text_attachment_links_and_time(connectio
     assert output["quick_reply"] == "54"
     assert output["time"] == "2025-12-05T09:00:00+00:00"
     assert output["message_id"] == event["message"]["mid"]
+    assert output["page_id"] == PAGE_ID  # who received it: the Page, not whom to answer
 
 
 def test_the_delivery_id_is_the_messages_id():
