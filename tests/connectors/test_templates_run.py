@@ -103,6 +103,7 @@ STRIPE_PAYMENTS = {
 SENDS = {
     "freelance-invoice-reminders": ("gmail", "/messages/send", 2),
     "clinic-same-day-appointment-sms": ("twilio", "/Messages.json", 2),
+    "clinic-calendar-appointment-reminder-sms": ("twilio", "/Messages.json", 1),
     "stripe-failed-payment-follow-up": ("telegram", "/sendMessage", 1),
 }
 # What the AI answers, for the templates that ask it for JSON.
@@ -207,6 +208,7 @@ def stand_ins(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StandIns]:
         for name, document in (
             ("google_sheets", "google/sheets.v4.json"),
             ("gmail", "google/gmail.v1.json"),
+            ("google_calendar", "google/calendar.v3.json"),
         ):
             found.google[name] = stack.enter_context(GoogleServer(server(), document))
         found.google["gmail"].respond(
@@ -240,6 +242,7 @@ def stand_ins(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StandIns]:
             "twilio": add("twilio", "Clinic", {"account_sid": test_twilio.SID, "auth_token": test_twilio.TOKEN, "base_url": twilio.url()}).id,
             "google_sheets": add("google_sheets", "Layla", oauth_secret(tokens, found.google["google_sheets"].url)).id,
             "gmail": add("gmail", "Layla", oauth_secret(tokens, found.google["gmail"].url)).id,
+            "google_calendar": add("google_calendar", "Clinic", oauth_secret(tokens, found.google["google_calendar"].url)).id,
             "email": add("email", "Shop mail", {"host": "127.0.0.1", "port": smtp.port, "security": "none", "username": USER, "password": PASSWORD, "from_name": "Layla's Shop"}).id,
             # Their templates only receive payments: nothing is served at these addresses.
             "moyasar": add("moyasar", "Shop", {"secret_key": test_moyasar.KEY, "webhook_secret": test_moyasar.TOKEN, "base_url": "http://127.0.0.1:9"}).id,
