@@ -440,6 +440,11 @@ class OfflineBuilder:
                 inside = self._event_inside(clause, extraction)
                 if inside is not None:
                     trigger, action = inside
+                    if action.node_type.type == CONDITION_TYPE:
+                        # "only if it is big for every new payment": the event is understood,
+                        # a condition with no value to compare is not (as below)
+                        not_understood.append(said)
+                        continue
                     actions.append(action)
                     self._mark_otherwise(clause, actions, start, pending_condition)
                     continue

@@ -234,6 +234,21 @@ def test_otherwise_if_is_a_second_condition_on_the_false_branch_of_the_first(sen
     assert {port for source, port, _target in arrows if source == second.id} == {"true"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "only if it is big every new Stripe payment",
+        "only if it is big kol yom . first day of the month @bot_name ؛ يوصلني ؛ "
+        "Stripe payment fails ثم Discord .",
+    ],
+    ids=["event", "mixed"],
+)
+def test_a_condition_with_nothing_to_compare_next_to_an_event_is_not_understood(sentence):
+    proposal = build(sentence)
+    assert proposal.flow is None or "core.condition" not in {n.type for n in proposal.flow.nodes}
+    assert any("only if it is big" in said for said in proposal.not_understood)
+
+
 def test_a_schedule_it_cannot_read_is_asked_for_not_guessed():
     proposal = build("on the third full moon of the quarter send a slack message to #ops")
     schedule = [
