@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from flowin_engine.credentials import Connections
 from flowin_engine.registry import Connector
 
-from ..i18n import connector_name, field_text
+from ..i18n import connector_name, field_text, stored_error_text
 from ..work import BackgroundCalls
 from .fields import UNSET, Commit, FieldEditor, widget_hint
 
@@ -185,7 +185,8 @@ class ConnectAccountDialog(QDialog):
             info = self.model.model_fields.get(key)
             title = field_text(info.title) if info and info.title else key
             return self.tr("%1: %2").replace("%1", title).replace("%2", first["msg"])
-        return str(error)
+        # A service's refusal as its connector words it, in the user's language when translated.
+        return stored_error_text(str(error))
 
     def _typed_secret(self) -> BaseModel | None:
         """What is typed, as the credential model; None (and the reason shown) when it isn't."""

@@ -101,3 +101,30 @@ def test_a_google_account_signs_in_in_the_browser_and_keeps_its_tokens(qtbot, ed
     secret = editor.connections.secret(connection.id)
     assert secret["refresh_token"] == refresh_token and secret["access_token"]
     assert refresh_token not in editor.document.flow.to_json()
+
+
+def test_a_store_refusing_the_token_is_said_in_arabic_in_the_connect_dialog(
+    qtbot, qapp, editor, httpserver, monkeypatch
+):
+    from flowin_desktop.i18n import Localizer
+
+    monkeypatch.setenv("FLOWIN_SECRETS", "file")
+    httpserver.expect_request("/store/info").respond_with_json(
+        {"status": 401, "success": False, "error": {"code": "Unauthorized", "message": "…"}},
+        status=401,
+    )
+    localizer = Localizer(qapp)
+    localizer.set_language("ar")
+    try:
+        add(editor, "salla.get_order", 0, 0)
+        dialog = editor.properties.editors["connection"].connect_account()
+        qtbot.keyClicks(dialog.fields["access_token"], "wrong-token")
+        dialog.fields["base_url"].clear()
+        qtbot.keyClicks(dialog.fields["base_url"], httpserver.url_for("/"))
+        with qtbot.waitSignal(dialog.call_finished, timeout=WAIT_MS):
+            click(qtbot, dialog.test_button)
+        shown = dialog.result_label.text()
+        assert shown.startswith("✕ ")
+        assert "سلة" in shown and "didn't accept" not in shown
+    finally:
+        localizer.set_language("en")
