@@ -33,7 +33,7 @@ from flowin_engine.registry import Connector, Registry
 from flowin_engine.store import Store
 from flowin_engine.templates import Blank, Template, instantiate, needed_accounts
 
-from ..i18n import LANGUAGES, connector_name, isolate, number_text
+from ..i18n import LANGUAGES, connector_name, isolate, number_text, stored_error_text
 from ..icons import connector_pixmap
 from ..panels.accounts import ConnectAccountDialog
 from ..theme import LIGHT, Theme
@@ -176,13 +176,13 @@ class AccountRow(QFrame):
         if self._tested_id is not None:
             self.connections.record_test(self._tested_id, error is None)
         if error is None:
-            self.result.setText("✓ " + str(answer))
+            self.result.setText("✓ " + stored_error_text(str(answer)))
         elif isinstance(error, ValidationError):  # saved before a field became required
             self.result.setText(
                 "✕ " + self.tr("This account's details are incomplete: connect it again.")
             )
         else:
-            self.result.setText("✕ " + str(error))
+            self.result.setText("✕ " + stored_error_text(str(error)))
         self.test_button.setEnabled(self.connection_id() is not None)
         self.tested.emit()
 

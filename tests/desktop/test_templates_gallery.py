@@ -332,3 +332,25 @@ def test_the_wizard_checks_a_phone_number_and_reads_arabic_digits(qtbot, store, 
     assert phone.value() == "+20 100 123 4567"
     assert "phone number" not in wizard.missing.text()
     assert not wizard.finish_button.isEnabled()  # the accounts and the sheet are still needed
+
+
+def test_the_wizards_test_of_a_picked_account_says_why_in_arabic(
+    qtbot, window, httpserver, monkeypatch
+):
+    monkeypatch.setenv("FLOWIN_SECRETS", "file")
+    httpserver.expect_request("/botwrong-token/getMe").respond_with_json(
+        {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
+    )
+    window.editor.connections.add(
+        "telegram", "Shop bot", {"bot_token": "wrong-token", "base_url": httpserver.url_for("/")}
+    )
+    window.set_language("ar")
+    gallery = open_gallery(qtbot, window)
+    click(qtbot, card(gallery, DAILY_SALES))
+    click(qtbot, gallery.detail.use_button)
+    wizard: UseTemplateWizard = shown(qtbot, lambda: window.wizard)
+    telegram_row = next(r for r in wizard.account_rows if r.connector.id == "telegram")
+    assert telegram_row.connection_id() is not None  # the only Telegram account, picked
+    with qtbot.waitSignal(telegram_row.tested, timeout=WAIT_MS):
+        click(qtbot, telegram_row.test_button)
+    assert plain(telegram_row.result.text()) == "✕ Telegram: رمز البوت غير صحيح — أعد ربط البوت."
