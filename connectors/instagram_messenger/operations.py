@@ -74,12 +74,36 @@ NO_PERMISSION = (
 MAX_QUICK_REPLIES = 13
 QUICK_REPLY_TITLE_LENGTH = 20
 MAX_TEXT_LENGTH = 2000
+# Meta's refusals, said with what Meta answered (the app shows them translated).
+REFUSED_BECAUSE = "{reason} (Meta refused the reply with code {code}: {message}.)"
+REFUSED_EXPLAINED = "Meta refused the reply: {reason} (code {code}: {message}.)"
+NO_RECIPIENT = (
+    "Instagram & Messenger: '{step}' needs the customer's ID under To, e.g. the sender_id of the "
+    "message trigger."
+)
+TOO_MANY_QUICK_REPLIES = (
+    "Instagram & Messenger: '{step}' takes up to {most} quick replies; it has {count}."
+)
+QUICK_REPLY_TOO_LONG = (
+    "Instagram & Messenger: each quick reply of '{step}' may be up to {longest} characters; "
+    "'{title}' is longer."
+)
 META = Service(
     "Instagram & Messenger",
     host="graph.facebook.com",
     rejected=BAD_TOKEN,
     unsure="Instagram & Messenger didn't answer; the reply may have been sent, so Flowin didn't "
     "send it again.",
+    sentences=(
+        OUTSIDE_WINDOW,
+        NO_PERMISSION,
+        REFUSED_BECAUSE,
+        REFUSED_EXPLAINED,
+        *EXPLAINED_ERRORS.values(),
+        NO_RECIPIENT,
+        TOO_MANY_QUICK_REPLIES,
+        QUICK_REPLY_TOO_LONG,
+    ),
 )
 
 Source = Literal["any", "messenger", "instagram"]
@@ -201,10 +225,7 @@ def send_reply(params: SendReplyInput, ctx: StepContext) -> dict[str, Any]:
     account = MetaMessagingAccount.model_validate(ctx.credential(params.connection))
     recipient = params.recipient_id.strip()
     if not recipient:
-        raise StepError(
-            f"Instagram & Messenger: '{ctx.node.name}' needs the customer's ID under To, e.g. "
-            "{{ trigger.sender_id }}."
-        )
+        raise StepError(NO_RECIPIENT.format(step=ctx.node.name))
     last_written = _last_written(ctx.trigger_data, recipient)
     if last_written is not None and time.time() - last_written > WINDOW_SECONDS:
         raise StepError(OUTSIDE_WINDOW)
@@ -227,14 +248,16 @@ def _quick_replies(values: list[str], ctx: StepContext) -> list[str]:
     titles = [value.strip() for value in values if value.strip()]
     if len(titles) > MAX_QUICK_REPLIES:
         raise StepError(
-            f"Instagram & Messenger: '{ctx.node.name}' takes up to {MAX_QUICK_REPLIES} quick "
-            f"replies; it has {len(titles)}."
+            TOO_MANY_QUICK_REPLIES.format(
+                step=ctx.node.name, most=MAX_QUICK_REPLIES, count=len(titles)
+            )
         )
     too_long = [title for title in titles if len(title) > QUICK_REPLY_TITLE_LENGTH]
     if too_long:
         raise StepError(
-            f"Instagram & Messenger: each quick reply of '{ctx.node.name}' may be up to "
-            f"{QUICK_REPLY_TITLE_LENGTH} characters; '{too_long[0]}' is longer."
+            QUICK_REPLY_TOO_LONG.format(
+                step=ctx.node.name, longest=QUICK_REPLY_TITLE_LENGTH, title=too_long[0]
+            )
         )
     return titles
 
@@ -276,12 +299,14 @@ def _call(
         wait = _usage_wait(response.headers) if status == 429 else None
         raise META.failure(response, sends=sends, status=status, message=message, wait=wait)
     if subcode in WINDOW_SUBCODES or (code == "10" and "allowed window" in message.lower()):
-        raise StepError(f"{OUTSIDE_WINDOW} (Meta's code {code}/{subcode}: {message}.)")
+        raise StepError(
+            REFUSED_BECAUSE.format(reason=OUTSIDE_WINDOW, code=f"{code}/{subcode}", message=message)
+        )
     why = EXPLAINED_ERRORS.get(subcode or 0) or EXPLAINED_ERRORS.get(_number(code) or 0)
     if why:
-        raise StepError(f"Meta refused the message: {why} (Meta's code {code}: {message}.)")
+        raise StepError(REFUSED_EXPLAINED.format(reason=why, code=code, message=message))
     if code in PERMISSION_ERRORS:
-        raise StepError(f"{NO_PERMISSION} (Meta's code {code}: {message}.)")
+        raise StepError(REFUSED_BECAUSE.format(reason=NO_PERMISSION, code=code, message=message))
     raise META.failure(response, sends=sends, status=status, message=message)
 
 

@@ -215,7 +215,7 @@ def test_metas_outside_the_window_refusal_is_explained(graph, account, connectio
     params = {"connection": account, "recipient_id": PSID, "text": "Hello again"}
     error = failure(REPLY, params, connections)
     assert str(error).startswith(OUTSIDE)
-    assert f"Meta's code 10/{subcode}" in str(error)
+    assert f"Meta refused the reply with code 10/{subcode}" in str(error)
     assert not isinstance(error, RetryableError)
 
 

@@ -149,3 +149,19 @@ def test_every_declared_connector_sentence_keeps_its_placeholders_in_arabic():
         assert sorted(placeholders.findall(arabic)) == sorted(placeholders.findall(entry.source)), (
             entry.source
         )
+
+
+def test_metas_24_hour_refusal_reads_in_arabic_in_the_history(qtbot, window):
+    from connectors.instagram_messenger.operations import OUTSIDE_WINDOW, REFUSED_BECAUSE
+
+    window.set_language("ar")
+    said_before_sending = plain(stored_error_text(OUTSIDE_WINDOW))
+    assert said_before_sending.startswith("مرّت أكثر من 24 ساعة منذ آخر رسالة من العميل")
+    refused = REFUSED_BECAUSE.format(
+        reason=OUTSIDE_WINDOW,
+        code="10/2018278",
+        message="(#10) This message is sent outside of allowed window",
+    )
+    shown = plain(stored_error_text(refused))
+    assert shown.startswith("مرّت أكثر من 24 ساعة") and "رفضت Meta الرد بالرمز" in shown
+    assert "10/2018278" in shown and "outside of allowed window" in shown

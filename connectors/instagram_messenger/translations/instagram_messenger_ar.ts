@@ -129,5 +129,41 @@
       <source>Instagram &amp; Messenger didn't answer; the reply may have been sent, so Flowin didn't send it again.</source>
       <translation>لم يردّ Instagram و Messenger؛ ربما أُرسل الرد، لذلك لم يرسله Flowin مرة أخرى.</translation>
     </message>
+    <message>
+      <source>More than 24 hours have passed since the customer last wrote; Meta lets you answer only within 24 hours.</source>
+      <translation>مرّت أكثر من 24 ساعة منذ آخر رسالة من العميل؛ ولا تسمح Meta بالرد إلا خلال 24 ساعة.</translation>
+    </message>
+    <message>
+      <source>The Page access token may not send messages: give it pages_messaging (and instagram_manage_messages for Instagram), then copy it into the account again.</source>
+      <translation>رمز وصول الصفحة لا يملك صلاحية إرسال الرسائل: امنحه pages_messaging (و instagram_manage_messages لـ Instagram)، ثم انسخه إلى الحساب مرة أخرى.</translation>
+    </message>
+    <message>
+      <source>{reason} (Meta refused the reply with code {code}: {message}.)</source>
+      <translation>{reason} (رفضت Meta الرد بالرمز {code}: {message}.)</translation>
+    </message>
+    <message>
+      <source>Meta refused the reply: {reason} (code {code}: {message}.)</source>
+      <translation>رفضت Meta الرد: {reason} (الرمز {code}: {message}.)</translation>
+    </message>
+    <message>
+      <source>This person can't receive messages from the Page right now (they may have blocked it or turned its messages off).</source>
+      <translation>لا يستطيع هذا الشخص استلام رسائل الصفحة الآن (ربما حظرها أو أوقف رسائلها).</translation>
+    </message>
+    <message>
+      <source>Meta found no one with this ID for this Page: reply to the sender_id the New Instagram or Messenger message trigger gave, with the same Page's account.</source>
+      <translation>لم تجد Meta أحدًا بهذا المعرّف لهذه الصفحة: رُدّ على sender_id الذي أعطاه مشغّل «رسالة جديدة على Instagram أو Messenger»، بحساب الصفحة نفسها.</translation>
+    </message>
+    <message>
+      <source>Instagram &amp; Messenger: '{step}' needs the customer's ID under To, e.g. the sender_id of the message trigger.</source>
+      <translation>Instagram و Messenger: تحتاج «{step}» إلى معرّف العميل في حقل «إلى»، مثلًا sender_id من مشغّل الرسالة.</translation>
+    </message>
+    <message>
+      <source>Instagram &amp; Messenger: '{step}' takes up to {most} quick replies; it has {count}.</source>
+      <translation>Instagram و Messenger: تقبل «{step}» حتى {most} ردًا سريعًا؛ وفيها {count}.</translation>
+    </message>
+    <message>
+      <source>Instagram &amp; Messenger: each quick reply of '{step}' may be up to {longest} characters; '{title}' is longer.</source>
+      <translation>Instagram و Messenger: كل رد سريع في «{step}» حتى {longest} حرفًا؛ و«{title}» أطول من ذلك.</translation>
+    </message>
   </context>
 </TS>
