@@ -552,8 +552,15 @@ def _misspelt_service(word: str, arabic: bool) -> str | None:
     return None
 
 
+# Names people write in two words, read as the one word the lexicon knows: "باي موب" alone
+# would match only the phrases that spell it so, whatever the sentence says happened.
+_SPLIT_NAMES = ((re.compile(r"(?<!\w)باي\s+موب(?!\w)"), "بايموب"),)
+
+
 def tokens(text: str) -> list[str]:
     """Content words of already-normalized text, in their canonical form."""
+    for split, joined in _SPLIT_NAMES:
+        text = split.sub(joined, text)
     result = []
     for raw in _TOKEN.findall(text):
         word = canonical(raw.strip("'-"))

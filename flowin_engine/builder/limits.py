@@ -308,7 +308,7 @@ _LACKING_EVENTS: tuple[tuple[str, str, dict[str, str]], ...] = (
         "a failed payment",
         r"\b(?:payment|charge|card)s?\s+(?:is\s+|was\s+|gets\s+)?(?:fails?|failed|declined|bounces?"
         r"|bounced|is\s+refused|doesn'?t\s+go\s+through)|\bfailed\s+(?:payment|charge)"
-        r"|(?:دفع|الدفع|دفعه|الدفعه|عمليه الدفع|الفيزا|الكارت)\s+(?:ما\s+|م)?(?:فشل|فشلت|اترفض|اترفضت|انرفض|انرفضت|يترفض|تترفض|رفض|رفضت|"
+        r"|(?:دفع|الدفع|دفعه|الدفعه|عمليه الدفع|الفيزا|الكارت)\s+(?:ما\s+|م)?(?:فشل|فشلت|يفشل|تفشل|اترفض|اترفضت|انرفض|انرفضت|يترفض|تترفض|رفض|رفضت|"
         r"نجحش|نجحتش|ما\s*نجح|ما\s*نجحت|مرفوض|مرفوضه)|(?:فشل|فشلت|فشلان)\s+(?:ال)?(?:دفع|دفعه)",
         {
             "en": "The closest I can do: start on a successful Stripe payment, or from a "

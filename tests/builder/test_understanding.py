@@ -310,6 +310,9 @@ def test_ordinary_requests_near_the_abuse_words_are_not_refused(sentence):
         ("لما حد يدفع على تاب ابعتلي ايميل", "tap.charge_captured"),
         ("paymob payment declined notify me on slack", "paymob.payment_declined"),
         ("لما الدفع يترفض على بايموب ابعتلي واتساب", "paymob.payment_declined"),
+        # Paymob's name in two words must not tip a decline into a success.
+        ("لو الدفع اترفض في باي موب ابعتلي تيليجرام", "paymob.payment_declined"),
+        ("لو دفعة اترفضت على باي موب ابعتلي ايميل", "paymob.payment_declined"),
         ("when a tap payment is declined send me a telegram", "tap.charge_failed"),
     ],
 )
@@ -324,6 +327,13 @@ def test_a_payment_that_fails_is_never_taken_for_a_paid_one_even_where_declines_
     got = [n.type for n in proposal.flow.nodes] if proposal.flow else []
     assert "moyasar.payment_paid" not in got
     assert "payment declined" in " ".join(proposal.unsupported)
+
+
+def test_a_payment_failing_in_the_present_tense_is_not_taken_for_a_paid_one():
+    proposal = build("لما دفع يفشل في باي موب ابعتلي تيليجرام")
+    got = [n.type for n in proposal.flow.nodes] if proposal.flow else []
+    assert "paymob.payment_succeeded" not in got
+    assert "رفض دفعة" in " ".join(proposal.unsupported)
 
 
 # Google Calendar: appointments and bookings, in the words clinics and salons use.
