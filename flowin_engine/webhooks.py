@@ -234,6 +234,41 @@ def require_signature(
         raise WebhookRejected(SIGNATURE_MISMATCH.format(service=service))
 
 
+def meta_webhook_gate(
+    request: WebhookRequest,
+    *,
+    verify_token: str | None,
+    app_secret: str | None,
+    service: str,
+) -> WebhookReply | None:
+    """Meta's webhook gate (WhatsApp, Instagram, Messenger): the GET verification handshake
+    answered with its challenge when the verify token matches, a POST accepted (None) only when
+    its X-Hub-Signature-256 is right; anything else is refused."""
+    if request.method == "GET":
+        token = request.query.get("hub.verify_token") or ""
+        if (
+            request.query.get("hub.mode") == "subscribe"
+            and verify_token
+            and hmac.compare_digest(token.encode(), verify_token.encode())
+        ):
+            return WebhookReply(
+                200, request.query.get("hub.challenge", ""), {"Content-Type": "text/plain"}
+            )
+        raise WebhookRejected(
+            f"{service}: the verify token doesn't match this trigger's.", status=403
+        )
+    if request.method != "POST":
+        raise WebhookRejected(f"Meta sends {service} webhooks with POST.", status=405)
+    require_signature(
+        app_secret,
+        request.body,
+        request.header("x-hub-signature-256"),
+        service=service,
+        prefix="sha256=",
+    )
+    return None
+
+
 def fresh_timestamp(value: str | int | None, tolerance: float = 300.0) -> bool:
     """Whether a signed timestamp is recent, so an old signed request can't be replayed."""
     try:

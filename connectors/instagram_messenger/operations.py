@@ -13,7 +13,6 @@ with a GET handshake that must echo ``hub.challenge``.
 
 from __future__ import annotations
 
-import hmac
 import json
 import time
 from datetime import UTC, datetime
@@ -28,12 +27,11 @@ from flowin_engine.kit import (
     StepContext,
     StepError,
     Text,
-    WebhookRejected,
     WebhookReply,
     WebhookRequest,
     account_field,
     message_in,
-    require_signature,
+    meta_webhook_gate,
     trigger_secret,
 )
 
@@ -191,29 +189,14 @@ def new_message_webhook(
     """Answer Meta's verification handshake, check the signature, and skip what is not a new
     message from a customer (the Page's own echoes, read and delivery receipts, reactions)."""
     account = MetaMessagingAccount.model_validate(ctx.credential(params.connection))
-    if request.method == "GET":
-        mode = request.query.get("hub.mode")
-        token = request.query.get("hub.verify_token") or ""
-        if (
-            mode == "subscribe"
-            and account.verify_token
-            and hmac.compare_digest(token.encode(), account.verify_token.encode())
-        ):
-            return WebhookReply(
-                200, request.query.get("hub.challenge", ""), {"Content-Type": "text/plain"}
-            )
-        raise WebhookRejected(
-            "Instagram & Messenger: the verify token doesn't match this trigger's.", status=403
-        )
-    if request.method != "POST":
-        raise WebhookRejected("Meta sends messages with POST.", status=405)
-    require_signature(
-        account.app_secret,
-        request.body,
-        request.header("x-hub-signature-256"),
+    reply = meta_webhook_gate(
+        request,
+        verify_token=account.verify_token,
+        app_secret=account.app_secret,
         service="Instagram & Messenger",
-        prefix="sha256=",
     )
+    if reply is not None:
+        return reply
     if not _messages(request.json(), params.source):
         # Meta sends these to the same address and retries what isn't answered with a 200.
         return WebhookReply(200, {"ignored": "no new message from a customer"})

@@ -9,7 +9,6 @@ checks the address with a GET handshake that must echo ``hub.challenge``.
 
 from __future__ import annotations
 
-import hmac
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -21,12 +20,11 @@ from flowin_engine.kit import (
     StepContext,
     StepError,
     Text,
-    WebhookRejected,
     WebhookReply,
     WebhookRequest,
     account_field,
     message_in,
-    require_signature,
+    meta_webhook_gate,
     trigger_secret,
 )
 
@@ -307,30 +305,12 @@ def _check_webhook(
 ) -> WebhookReply | None:
     """Meta's verification handshake answered, or a POST whose signature is checked."""
     account = WhatsAppAccount.model_validate(ctx.credential(connection))
-    if request.method == "GET":
-        mode = request.query.get("hub.mode")
-        token = request.query.get("hub.verify_token") or ""
-        if (
-            mode == "subscribe"
-            and account.verify_token
-            and hmac.compare_digest(token.encode(), account.verify_token.encode())
-        ):
-            return WebhookReply(
-                200, request.query.get("hub.challenge", ""), {"Content-Type": "text/plain"}
-            )
-        raise WebhookRejected(
-            "WhatsApp: the verify token doesn't match this trigger's.", status=403
-        )
-    if request.method != "POST":
-        raise WebhookRejected("WhatsApp sends messages with POST.", status=405)
-    require_signature(
-        account.app_secret,
-        request.body,
-        request.header("x-hub-signature-256"),
+    return meta_webhook_gate(
+        request,
+        verify_token=account.verify_token,
+        app_secret=account.app_secret,
         service="WhatsApp",
-        prefix="sha256=",
     )
-    return None
 
 
 # Building messages.

@@ -30,6 +30,7 @@ from ..webhooks import (
     WebhookReply,
     WebhookRequest,
     fresh_timestamp,
+    meta_webhook_gate,
     require_signature,
     verify_signature,
 )
@@ -104,6 +105,7 @@ __all__ = [
     "is_public",
     "json_value",
     "message_in",
+    "meta_webhook_gate",
     "metadata_pairs",
     "open_connection",
     "refused_address",
