@@ -445,6 +445,19 @@ def load_registry() -> Registry:
     """
     registry = Registry()
     for connector in discover():
+        if registry.connector(connector.id) is not None and not _is_builtin(connector):
+            # An API description imported as "trello" before Flowin had its own Trello: the
+            # built-in one (found first) stays, and the user's steps of the imported one are
+            # unknown until it is imported again under a name of its own.
+            log.warning(
+                "Leaving out the connector '%s' from %s: Flowin has its own connector called "
+                "'%s'; import that description again under another name (flowin connectors "
+                "import FILE --id NAME).",
+                connector.id,
+                connector.package,
+                connector.id,
+            )
+            continue
         try:
             registry.add(connector)
         except Exception as error:

@@ -1126,6 +1126,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>NodeFields</name>
     <message>
+      <source>Token</source>
+      <translation>الرمز المميز</translation>
+    </message>
+    <message>
       <source>New text</source>
       <translation>النص الجديد</translation>
     </message>

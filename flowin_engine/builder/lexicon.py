@@ -181,6 +181,12 @@ DIALECT_SYNONYMS: dict[str, str] = {
     "ووكومرز": "ووكومرس",
     "ووكوميرز": "ووكومرس",
     "وو": "ووكومرس",
+    # Boards: تريلو (Trello)
+    "تريلو": "تريلو",
+    "ترلو": "تريلو",
+    "تريللو": "تريلو",
+    "تريلّو": "تريلو",
+    "ترللو": "تريلو",
     "ويبهوك": "webhook",
     "هوك": "webhook",
     "شات": "chatgpt",
@@ -393,6 +399,7 @@ ARABIZI: dict[str, str] = {
     **dict.fromkeys(["insta", "instgram", "instagarm", "insatgram", "instegram"], "instagram"),
     **dict.fromkeys(["messanger", "mesenger", "msngr", "masenger"], "messenger"),
     **dict.fromkeys(["salla", "sallah", "sala", "sella"], "salla"),
+    **dict.fromkeys(["trelo", "trillo", "trelloo"], "trello"),
     **dict.fromkeys(
         ["woo", "woocomerce", "woocommerse", "wocommerce", "woocom", "wc"], "woocommerce"
     ),
@@ -413,6 +420,7 @@ SERVICE_NAMES: dict[str, str] = {
     "woocommerce": "woocommerce",
     "instagram": "instagram",
     "messenger": "messenger",
+    "trello": "trello",
     "notion": "notion",
     "twilio": "twilio",
     "chatgpt": "chatgpt",
@@ -429,6 +437,7 @@ SERVICE_NAMES: dict[str, str] = {
     "كالندر": "كالندر",
     "انستجرام": "انستجرام",
     "ماسنجر": "ماسنجر",
+    "تريلو": "تريلو",
 }
 # English words one slip away from a service name, which are not slips.
 COMMON_WORDS = frozenset(

@@ -204,7 +204,6 @@ LACKING: tuple[Lacking, ...] = (
     Lacking("YouTube", ("youtube", "يوتيوب"), _SOCIAL),
     Lacking("Discord", ("discord", "ديسكورد", "دسكورد"), _CHAT),
     Lacking("Microsoft Teams", ("microsoft teams", "ms teams", "تيمز"), _CHAT),
-    Lacking("Trello", ("trello", "تريلو", "تريللو"), _TASKS),
     Lacking("Asana", ("asana", "اسانا"), _TASKS),
     Lacking("Jira", ("jira", "جيرا"), _TASKS),
     Lacking("ClickUp", ("clickup", "كليك اب"), _TASKS),

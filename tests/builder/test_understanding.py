@@ -60,9 +60,9 @@ def test_vague_conditions_are_reported_never_a_condition_with_an_empty_side(sent
     [
         ("When someone comments on my Instagram post, send it to Slack #social", "Instagram", None),
         ("Post every new Shopify order to our Discord channel", "Discord", "twilio.send_sms"),
-        ("When a Trello card is moved to Done, message me on Telegram", "Trello", None),
+        ("When an Asana task is completed, message me on Telegram", "Asana", None),
         ("لما حد يكتب تعليق على انستجرام ابعتلي على سلاك", "Instagram", "http.request"),
-        ("كل ما يوصل اوردر ضيفو على تريلو", "Trello", "telegram.send_message"),
+        ("كل ما يوصل اوردر ضيفو على جيرا", "Jira", "telegram.send_message"),
     ],
 )
 def test_a_service_flowin_lacks_is_named_never_swapped_for_another(sentence, service, not_there):

@@ -15,8 +15,8 @@ import pytest
 from flowin_engine.credentials import Connections
 from flowin_engine.errors import AccountRejected, RetryableError, StepError
 from flowin_engine.model import Flow, Node
-from flowin_engine.openapi_import import DescriptionError, import_description
-from flowin_engine.registry import Registry, load_connector, load_registry
+from flowin_engine.openapi_import import DescriptionError, import_description, load_imported
+from flowin_engine.registry import Registry, load_registry
 from flowin_engine.steps import StepContext
 from tests.connectors.google_contract import GoogleTokenServer
 from tests.contracts.openapi_server import CONTRACTS, ContractServer
@@ -40,8 +40,10 @@ def imported(tmp_path_factory) -> Iterator[Registry]:
     moment)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("FLOWIN_DATA_DIR", str(tmp_path_factory.mktemp("imported")))
-        import_description(CONTRACTS / TRELLO, paths=["/cards", "/boards"])
-        import_description(CONTRACTS / AIRTABLE)
+        import_description(
+            CONTRACTS / TRELLO, paths=["/cards", "/boards"], connector_id="trello_api"
+        )
+        import_description(CONTRACTS / AIRTABLE, connector_id="airtable_api")
         import_description(CONTRACTS / WOO, connector_id="woo")
         yield load_registry()
 
@@ -67,9 +69,9 @@ def trello_api(httpserver) -> Iterator[ContractServer]:
 
 
 def test_a_description_becomes_a_connector_the_registry_finds_in_the_data_folder(imported):
-    trello = imported.connector("trello")
+    trello = imported.connector("trello_api")
     assert trello is not None and trello.manifest.category == "Imported"
-    create_card = imported.get("trello.post_cards")
+    create_card = imported.get("trello_api.post_cards")
     fields = create_card.input_model.model_fields
     # typed fields from the parameters, the required one marked, help from the description
     assert fields["id_list"].is_required()
@@ -83,9 +85,9 @@ def test_a_description_becomes_a_connector_the_registry_finds_in_the_data_folder
     assert "key" not in fields and "token" not in fields
     assert set(trello.credential_model.model_fields) >= {"key", "token", "base_url"}
     assert create_card.manifest.repeat_safe is False  # a POST: sent once
-    assert imported.get("trello.get_boards_id").manifest.repeat_safe is True
+    assert imported.get("trello_api.get_boards_id").manifest.repeat_safe is True
     # only the chosen paths
-    assert not any(t.type.startswith("trello.get_actions") for t in imported.node_types)
+    assert not any(t.type.startswith("trello_api.get_actions") for t in imported.node_types)
     orders = imported.get("woo.get_orders").input_model.model_fields
     assert "'date'" in str(orders["orderby"].annotation)  # an enum is a choice
     assert "processing" in (orders["status"].description or "")  # a list of them: said in help
@@ -93,14 +95,14 @@ def test_a_description_becomes_a_connector_the_registry_finds_in_the_data_folder
 
 def test_a_trello_step_sends_what_trellos_description_accepts(imported, trello_api, connections):
     connection = connections.add(
-        "trello",
+        "trello_api",
         "Shop board",
         {"key": "k" * 32, "token": "t" * 64, "base_url": trello_api.url("/1")},
     )
     trello_api.respond("post-cards", json={"id": "5abbe4b7ddc1b351ef961414", "name": "Order 1042"})
     card = run(
         imported,
-        "trello.post_cards",
+        "trello_api.post_cards",
         {
             "connection": connection.id,
             "id_list": "5abbe4b7ddc1b351ef961414",
@@ -126,13 +128,13 @@ def test_the_stand_in_refuses_a_request_its_description_does_not_allow(trello_ap
 def test_an_airtable_step_sends_a_bearer_token_and_its_json_body(imported, httpserver, connections):
     with ContractServer(httpserver, AIRTABLE) as api:
         connection = connections.add(
-            "airtable", "Orders base", {"token": "pat_secret", "base_url": api.url("/v0")}
+            "airtable_api", "Orders base", {"token": "pat_secret", "base_url": api.url("/v0")}
         )
         record = {"id": "rec1", "createdTime": "2026-12-05T08:00:00.000Z", "fields": {"Name": "A"}}
         api.respond("createRecords", json={"records": [record]})
         answer = run(
             imported,
-            "airtable.create_records",
+            "airtable_api.create_records",
             {
                 "connection": connection.id,
                 "base_id": "appA1b2C3d4E5f6G7",
@@ -185,30 +187,43 @@ def test_failures_are_worded_as_for_built_in_connectors_and_a_send_is_not_repeat
     imported, httpserver, connections
 ):
     connection = connections.add(
-        "trello", "Board", {"key": "k", "token": "t", "base_url": httpserver.url_for("/1")}
+        "trello_api", "Board", {"key": "k", "token": "t", "base_url": httpserver.url_for("/1")}
     )
     params = {"connection": connection.id, "id_list": "5abbe4b7ddc1b351ef961414"}
     httpserver.expect_oneshot_request("/1/cards").respond_with_json(
         {"message": "invalid token"}, status=401
     )
     with pytest.raises(AccountRejected, match="reconnect the account"):
-        run(imported, "trello.post_cards", params, connections)
+        run(imported, "trello_api.post_cards", params, connections)
     httpserver.expect_oneshot_request("/1/cards").respond_with_json(
         {}, status=429, headers={"Retry-After": "30"}
     )
     with pytest.raises(RetryableError, match="30 seconds"):
-        run(imported, "trello.post_cards", params, connections)
+        run(imported, "trello_api.post_cards", params, connections)
     httpserver.expect_oneshot_request("/1/cards").respond_with_json({"message": "boom"}, status=502)
     with pytest.raises(StepError, match="may have been done") as sent:
-        run(imported, "trello.post_cards", params, connections)
+        run(imported, "trello_api.post_cards", params, connections)
     assert not isinstance(sent.value, RetryableError)
+
+
+def test_a_description_imported_as_trello_before_gives_way_to_the_built_in_trello(data_dir, caplog):
+    # Written as a Flowin without its own Trello connector allowed (no taken ids).
+    import_description(CONTRACTS / TRELLO, paths=["/cards"])
+    import_description(CONTRACTS / AIRTABLE, connector_id="orders_base")
+    with caplog.at_level("WARNING", logger="flowin_engine.registry"):
+        registry = load_registry()
+    trello = registry.connector("trello")
+    assert trello is not None and trello.manifest.category != "Imported"
+    assert "trello.create_card" in registry and "trello.post_cards" not in registry
+    assert registry.connector("orders_base").manifest.category == "Imported"
+    assert "import that description again under another name" in caplog.text
 
 
 def test_importing_again_regenerates_the_folder_and_keeps_the_step_types(data_dir):
     first = import_description(CONTRACTS / TRELLO, paths=["/cards"])
     again = import_description(CONTRACTS / TRELLO, paths=["/cards", "/boards"])
     assert set(first.operations) < set(again.operations)
-    connector = load_connector("flowin_imported.trello")
+    connector = load_imported("trello")  # from this test's data folder
     assert {a.id for a in connector.manifest.actions} == set(again.operations)
     readme = (again.folder / "README.md").read_text(encoding="utf-8")
     assert "sha256" in readme and "post_cards" in readme
@@ -329,15 +344,21 @@ def test_the_command_line_adds_lists_and_removes_a_described_service(data_dir):
     from flowin_engine.cli import main
 
     cli = CliRunner()
-    added = cli.invoke(main, ["connectors", "import", str(CONTRACTS / TRELLO), "--path", "/cards"])
+    # Flowin has its own Trello connector: the description's own name is taken.
+    built_in = cli.invoke(main, ["connectors", "import", str(CONTRACTS / TRELLO)])
+    assert built_in.exit_code == 2 and "already has a connector called 'trello'" in built_in.output
+    added = cli.invoke(
+        main,
+        ["connectors", "import", str(CONTRACTS / TRELLO), "--path", "/cards", "--id", "trello_api"],
+    )
     assert added.exit_code == 0, added.output
-    assert "Added Trello REST API (trello) with" in added.output
-    assert "flowin connections add trello" in added.output
+    assert "Added Trello REST API (trello_api) with" in added.output
+    assert "flowin connections add trello_api" in added.output
     listed = cli.invoke(main, ["connectors", "list"])
-    assert "trello" in listed.output and "steps" in listed.output
+    assert "trello_api" in listed.output and "steps" in listed.output
     clash = cli.invoke(main, ["connectors", "import", str(CONTRACTS / AIRTABLE), "--id", "slack"])
     assert clash.exit_code == 2 and "already has a connector called 'slack'" in clash.output
-    removed = cli.invoke(main, ["connectors", "remove", "trello"])
-    assert removed.exit_code == 0 and not (data_dir / "connectors" / "trello").exists()
-    again = cli.invoke(main, ["connectors", "remove", "trello"])
-    assert again.exit_code == 2 and "No service called 'trello'" in again.output
+    removed = cli.invoke(main, ["connectors", "remove", "trello_api"])
+    assert removed.exit_code == 0 and not (data_dir / "connectors" / "trello_api").exists()
+    again = cli.invoke(main, ["connectors", "remove", "trello_api"])
+    assert again.exit_code == 2 and "No service called 'trello_api'" in again.output

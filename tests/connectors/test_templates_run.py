@@ -251,6 +251,8 @@ def stand_ins(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StandIns]:
             "woocommerce": add("woocommerce", "Shop", test_woocommerce.store_secret("http://127.0.0.1:9")).id,
             "zid": add("zid", "Shop", test_zid.store_secret(base_url="http://127.0.0.1:9")).id,
             "tap": add("tap", "Shop", {"secret_key": test_tap.KEY, "base_url": "http://127.0.0.1:9"}).id,
+            # Its template only checks a board for overdue cards: the trigger is fed its example.
+            "trello": add("trello", "Team board", {"key": "k" * 32, "token": "t" * 64, "base_url": "http://127.0.0.1:9"}).id,
             "shopify": add("shopify", "Layla's shop", {"shop_domain": "layla-shop.myshopify.com", "access_token": SHOPIFY_TOKEN, "webhook_secret": SHOPIFY_SECRET, "base_url": found.shopify.url}).id,
         }  # fmt: skip
         yield found

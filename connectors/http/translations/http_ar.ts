@@ -71,10 +71,6 @@
       <translation>أرسل مفتاح API في</translation>
     </message>
     <message>
-      <source>Token</source>
-      <translation>الرمز المميز</translation>
-    </message>
-    <message>
       <source>URL</source>
       <translation>الرابط</translation>
     </message>

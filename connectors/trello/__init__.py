@@ -1,0 +1,1 @@
+"""Trello: cards on boards."""

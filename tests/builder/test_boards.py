@@ -1,0 +1,45 @@
+"""Trello (تريلو، ترلو) by the names people give it, in English and Arabic dialects, built into
+its own steps and never said to be missing."""
+
+from __future__ import annotations
+
+import pytest
+
+from flowin_engine.builder import build
+from flowin_engine.builder.language import normalize
+from flowin_engine.builder.limits import unsupported
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "When a Trello card is moved to Done, message me on Telegram",
+            ["trello.card_moved", "telegram.send_message"],
+        ),
+        ("كل ما يوصل اوردر ضيفو على تريلو", ["shopify.new_order", "trello.create_card"]),
+        ("بدي كل طلب جديد ينعمل كارد عالتريلو", ["shopify.new_order", "trello.create_card"]),
+        (
+            "create a trello card for each new row in my google sheet",
+            ["google_sheets.new_row", "trello.create_card"],
+        ),
+        (
+            "لما كارت في ترلو يتأخر ابعتلي على تيليجرام",
+            ["trello.card_overdue", "telegram.send_message"],
+        ),
+        (
+            "when a card is created in trello, post it to slack",
+            ["trello.card_created", "slack.post_message"],
+        ),
+    ],
+)
+def test_a_sentence_naming_trello_builds_its_steps(sentence, expected):
+    proposal = build(sentence)
+    types = [node.type for node in proposal.flow.nodes]
+    assert types[: len(expected)] == expected, types
+    assert proposal.unsupported == []
+
+
+def test_trello_is_no_longer_said_to_be_missing():
+    for text in ("new card in trello", "بطاقة جديدة في تريلو", "كارت في ترلو", "تريللو"):
+        assert [item.name for item in unsupported(normalize(text), "en")] == [], text
