@@ -32,7 +32,9 @@ def reference_parts(expression: str, trigger_name: str | None) -> list[str] | No
     """The readable parts of a plain reference (``trigger.customer.phone`` →
     [trigger's name, Customer, Phone]); None for anything more than a path."""
     text = expression.strip()
-    if text.startswith("trigger"):
+    if text.startswith("loop.item"):
+        parts, rest = [_tr("This item")], text[len("loop.item") :]
+    elif text.startswith("trigger"):
         parts, rest = [trigger_name or _tr("Trigger")], text[len("trigger") :]
     elif text.startswith("input"):
         parts, rest = [_tr("This step's input")], text[len("input") :]
@@ -57,6 +59,13 @@ def reference_parts(expression: str, trigger_name: str | None) -> list[str] | No
 TEMPLATE = re.compile(r"\{\{\s*(.*?)\s*\}\}", re.DOTALL)
 
 
+def readable_reference(expression: str, trigger_name: str | None) -> str:
+    """A reference's readable name ("New order › Customer › Phone"); anything more than a path
+    as it is written."""
+    parts = reference_parts(expression, trigger_name)
+    return SEPARATOR.join(parts) if parts else expression.strip()
+
+
 def segments(text: str, trigger_name: str | None) -> list[tuple[str, bool]]:
     """``text`` cut into (plain text, False) and (readable reference, True) pieces."""
     pieces: list[tuple[str, bool]] = []
@@ -64,8 +73,7 @@ def segments(text: str, trigger_name: str | None) -> list[tuple[str, bool]]:
     for match in TEMPLATE.finditer(text):
         if match.start() > position:
             pieces.append((text[position : match.start()], False))
-        parts = reference_parts(match.group(1), trigger_name)
-        pieces.append((SEPARATOR.join(parts) if parts else match.group(1), True))
+        pieces.append((readable_reference(match.group(1), trigger_name), True))
         position = match.end()
     if position < len(text):
         pieces.append((text[position:], False))

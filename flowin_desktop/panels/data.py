@@ -9,15 +9,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
+    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPalette,
+    QPyTextObject,
     QSyntaxHighlighter,
     QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +33,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QStyle,
     QStyleOptionFrame,
+    QTextEdit,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -38,7 +44,14 @@ from PySide6.QtWidgets import (
 from flowin_engine.model import Flow
 from flowin_engine.registry import Registry, TriggerKind
 
-from ..readable import SEPARATOR, TEMPLATE, humanize, reference_parts, segments
+from ..readable import (
+    SEPARATOR,
+    TEMPLATE,
+    humanize,
+    readable_reference,
+    reference_parts,
+    segments,
+)
 from .references import StepData, reference_root, upstream
 
 __all__ = ["SEPARATOR", "humanize", "reference_parts", "segments"]  # read here by others
@@ -302,6 +315,175 @@ class ReferenceLineEdit(QLineEdit):
             gap = 3 if is_reference else 0
             x = left - gap if right_to_left else left + width + gap
             room -= width + gap
+
+
+CHIP_OBJECT = int(QTextFormat.ObjectTypes.UserObject) + 1
+_EXPRESSION = int(QTextFormat.Property.UserProperty) + 1
+_NAME = int(QTextFormat.Property.UserProperty) + 2
+CHIP_PADDING = 6
+
+
+class _ChipPainter(QPyTextObject):
+    """Draws a reference kept in a text box as one character: a rounded chip with its name."""
+
+    def intrinsicSize(self, document: QTextDocument, _position: int, format: Any) -> QSizeF:
+        metrics = QFontMetricsF(document.defaultFont())
+        name = str(format.property(_NAME))
+        return QSizeF(metrics.horizontalAdvance(name) + 2 * CHIP_PADDING, metrics.height())
+
+    def drawObject(
+        self, painter: QPainter, rect: QRectF, document: QTextDocument, _position: int, format: Any
+    ) -> None:
+        palette = QApplication.palette()
+        fill = QColor(palette.color(QPalette.ColorRole.Highlight))
+        fill.setAlpha(40)
+        edge = QColor(palette.color(QPalette.ColorRole.Highlight))
+        edge.setAlpha(120)
+        box = QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        path = QPainterPath()
+        path.addRoundedRect(box, 8, 8)
+        painter.fillPath(path, fill)
+        painter.setPen(edge)
+        painter.drawPath(path)
+        painter.setFont(document.defaultFont())
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(format.property(_NAME)))
+        painter.restore()
+
+
+class ReferenceTextEdit(QTextEdit):
+    """A text box whose ``{{ references }}`` are chips with their readable names, as
+    ReferenceLineEdit shows them, focused or not: each chip is one character of the text, so
+    typing, deleting and moving around it never cut an expression in two; ``text()`` gives the
+    text back with its expressions. ``single_line`` keeps it to one line (Enter is the
+    dialog's)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None, single_line: bool = False) -> None:
+        super().__init__(parent)
+        self.trigger_name: Callable[[], str | None] = lambda: None
+        self.single_line = single_line
+        self.setAcceptRichText(False)
+        self.setTabChangesFocus(True)
+        self._painter = _ChipPainter(self)
+        self.document().documentLayout().registerHandler(CHIP_OBJECT, self._painter)
+        self.textChanged.connect(self.changed.emit)
+        if single_line:
+            self.setLineWrapMode(QTextEdit.LineWrapMode.NoWrap)
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            margins = self.contentsMargins()
+            line = QFontMetrics(self.font()).lineSpacing()
+            room = int(self.document().documentMargin() * 2)
+            self.setFixedHeight(line + room + margins.top() + margins.bottom() + 2)
+
+    # The text, with its expressions.
+
+    def setText(self, text: str) -> None:
+        self.clear()
+        self._insert_with_chips(QTextCursor(self.document()), text)
+        self.moveCursor(QTextCursor.MoveOperation.End)
+        self.setCurrentCharFormat(QTextCharFormat())
+
+    def text(self) -> str:
+        """What the field holds: its text with each chip's ``{{ expression }}``."""
+        return self._expressions_between(0, self.document().characterCount() - 1)
+
+    def chips(self) -> list[str]:
+        """The readable names of the references, in order, as the chips show them."""
+        return [name for name, is_reference in self._pieces() if is_reference]
+
+    def readable_text(self) -> str:
+        """The text as it reads on the screen: each chip's name in place of its expression."""
+        return "".join(piece for piece, _ in self._pieces())
+
+    def _pieces(self) -> list[tuple[str, bool]]:
+        pieces: list[tuple[str, bool]] = []
+        block = self.document().begin()
+        while block.isValid():
+            if block != self.document().begin():
+                pieces.append(("\n", False))
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                form = fragment.charFormat()
+                if form.objectType() == CHIP_OBJECT:
+                    name = str(form.property(_NAME))
+                    pieces.extend((name, True) for _ in fragment.text())
+                else:
+                    pieces.append((fragment.text(), False))
+                iterator += 1
+            block = block.next()
+        return pieces
+
+    def _expressions_between(self, start: int, end: int) -> str:
+        written: list[str] = []
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() <= end:
+            if block.position() > start:
+                written.append("\n")
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                low = max(start, fragment.position())
+                high = min(end, fragment.position() + fragment.length())
+                if low < high:
+                    text = fragment.text()[low - fragment.position() : high - fragment.position()]
+                    form = fragment.charFormat()
+                    if form.objectType() == CHIP_OBJECT:
+                        expression = "{{ " + str(form.property(_EXPRESSION)) + " }}"
+                        written.append(expression * len(text))
+                    else:
+                        written.append(text)
+                iterator += 1
+            block = block.next()
+        return "".join(written)
+
+    def _insert_with_chips(self, cursor: QTextCursor, text: str) -> None:
+        plain = QTextCharFormat()
+        position = 0
+        if self.single_line:
+            text = " ".join(text.splitlines())
+        for match in TEMPLATE.finditer(text):
+            cursor.insertText(text[position : match.start()], plain)
+            chip = QTextCharFormat()
+            chip.setObjectType(CHIP_OBJECT)
+            chip.setProperty(_EXPRESSION, match.group(1))
+            chip.setProperty(_NAME, readable_reference(match.group(1), self.trigger_name()))
+            chip.setToolTip(str(chip.property(_NAME)))
+            cursor.insertText("\ufffc", chip)
+            position = match.end()
+        cursor.insertText(text[position:], plain)
+
+    # Typing around chips.
+
+    def keyPressEvent(self, event: Any) -> None:
+        if self.single_line and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.ignore()  # the dialog's default button, as in a line edit
+            return
+        # Typed after a chip, a letter would take the chip's format and become part of it.
+        self.setCurrentCharFormat(QTextCharFormat())
+        super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event: Any) -> None:
+        self.setCurrentCharFormat(QTextCharFormat())
+        super().inputMethodEvent(event)
+
+    def insert(self, text: str) -> None:
+        """Put ``text`` at the cursor, its ``{{ references }}`` as chips."""
+        self._insert_with_chips(self.textCursor(), text)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        self.insert(source.text())
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        cursor = self.textCursor()
+        mime = QMimeData()
+        mime.setText(self._expressions_between(cursor.selectionStart(), cursor.selectionEnd()))
+        return mime
 
 
 class ReferenceHighlighter(QSyntaxHighlighter):

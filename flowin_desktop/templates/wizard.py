@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -36,6 +35,7 @@ from flowin_engine.templates import Blank, Template, instantiate, needed_account
 from ..i18n import LANGUAGES, connector_name, isolate, number_text, stored_error_text
 from ..icons import connector_pixmap
 from ..panels.accounts import ConnectAccountDialog
+from ..panels.data import ReferenceTextEdit, trigger_name
 from ..theme import LIGHT, Theme
 from ..work import BackgroundCalls
 from .texts import current_language, local, reading_start
@@ -206,7 +206,9 @@ class AccountRow(QFrame):
 class BlankField:
     """One blank of the template as a friendly field: its label, help and a check."""
 
-    def __init__(self, blank: Blank, language: str, parent: QWidget) -> None:
+    def __init__(
+        self, blank: Blank, language: str, parent: QWidget, trigger: str | None = None
+    ) -> None:
         self.blank = blank
         self.key = str(blank.key)
         self.kind = str(getattr(blank, "kind", "text") or "text")
@@ -218,14 +220,18 @@ class BlankField:
         default = default_in(language) if callable(default_in) else getattr(blank, "default", None)
         choices = [str(c) for c in (getattr(blank, "choices", None) or [])]
         self.widget: QWidget
-        if self.kind == "multiline":
-            edit = QPlainTextEdit(parent)
-            edit.setTabChangesFocus(True)
-            edit.setFixedHeight(78)
+        referring = self.kind == "text" and _is_expression(str(default or ""))
+        if self.kind == "multiline" or referring:
+            # The data a message names shows as the editor's chips ("New order › Name"), not
+            # as {{ expressions }} nobody here has to read; typing around them keeps them.
+            edit = ReferenceTextEdit(parent, single_line=referring)
+            edit.trigger_name = lambda: trigger
+            if not referring:
+                edit.setFixedHeight(78)
             if example:
                 edit.setPlaceholderText(_example(str(example)))
             if default not in (None, ""):
-                edit.setPlainText(str(default))
+                edit.setText(str(default))
             self.widget = edit
         elif self.kind == "choice" and choices:
             combo = QComboBox(parent)
@@ -250,12 +256,10 @@ class BlankField:
 
     def value(self) -> str:
         widget = self.widget
-        if isinstance(widget, QPlainTextEdit):
-            text = widget.toPlainText()
-        elif isinstance(widget, QComboBox):
-            text = str(widget.currentData() or "")
-        else:
-            text = widget.text()  # type: ignore[attr-defined]
+        # A line edit's or a chip box's text(): the answer, its references as expressions.
+        text = (
+            str(widget.currentData() or "") if isinstance(widget, QComboBox) else widget.text()  # type: ignore[attr-defined]
+        )
         text = text.strip()
         if self.kind in ("phone", "number"):
             text = western_digits(text)
@@ -285,8 +289,8 @@ class BlankField:
 
     def on_change(self, slot: Callable[[], None]) -> None:
         widget = self.widget
-        if isinstance(widget, QPlainTextEdit):
-            widget.textChanged.connect(slot)
+        if isinstance(widget, ReferenceTextEdit):
+            widget.changed.connect(slot)
         elif isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(lambda _: slot())
         else:
@@ -359,8 +363,9 @@ class UseTemplateWizard(QDialog):
         form.setVerticalSpacing(4)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        trigger = trigger_name(template.flow, registry)
         for blank in getattr(template, "blanks", []):
-            field = BlankField(blank, self.language, self.blanks_page)
+            field = BlankField(blank, self.language, self.blanks_page, trigger)
             field.on_change(self.update_state)
             title = QLabel(field.label)
             title.setObjectName("fieldTitle")

@@ -3598,6 +3598,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>أدرج بيانات من خطوة سابقة</translation>
     </message>
     <message>
+      <source>This item</source>
+      <translation>العنصر الحالي</translation>
+    </message>
+    <message>
       <source>This step's input</source>
       <translation>مدخلات هذه الخطوة</translation>
     </message>
