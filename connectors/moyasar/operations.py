@@ -23,7 +23,6 @@ from flowin_engine.kit import (
     AccountRejected,
     FlowinError,
     GateContext,
-    RetryableError,
     Service,
     StepContext,
     StepError,
@@ -348,7 +347,7 @@ def _call(
     body: dict[str, Any] | None = None,
     sends: bool = False,
 ) -> dict[str, Any]:
-    response = MOYASAR.send(
+    return MOYASAR.call_json(
         method,
         account.url(path),
         params=params,
@@ -357,21 +356,8 @@ def _call(
         headers={"Accept": "application/json"},
         timeout=timeout,
         sends=sends,
+        failure=lambda response: _failure(response, sends),
     )
-    if response.status_code < 300:
-        try:
-            answer = response.json()
-        except ValueError:
-            answer = None
-        if isinstance(answer, dict):
-            return answer
-        if sends:
-            raise StepError(
-                "Moyasar answered with something other than JSON after the request was sent; it "
-                "may have been done, so Flowin didn't repeat it. Check Moyasar's dashboard."
-            )
-        raise RetryableError("Moyasar answered with something other than JSON.")
-    raise _failure(response, sends)
 
 
 def _failure(response: httpx.Response, sends: bool) -> StepError:

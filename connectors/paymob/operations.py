@@ -510,19 +510,23 @@ def _auth_token(account: PaymobAccount, timeout: float) -> str:
             "Paymob: reading a transaction needs the account's API key (Developers → API Keys); "
             "reconnect Paymob with it."
         )
-    response = PAYMOB.send(
+
+    def refused_key(response: httpx.Response) -> StepError:
+        if response.status_code in (400, 401, 403):
+            return AccountRejected(
+                "Paymob didn't accept the API key — copy the API key again from Developers → "
+                "API Keys and reconnect Paymob."
+            )
+        return _failure(response, sends=False)
+
+    answer = PAYMOB.call_json(
         "POST",
         account.url("/api/auth/tokens"),
         json={"api_key": api_key},
         headers={"Accept": "application/json"},
         timeout=timeout,
+        failure=refused_key,
     )
-    if response.status_code in (400, 401, 403):
-        raise AccountRejected(
-            "Paymob didn't accept the API key — copy the API key again from Developers → API "
-            "Keys and reconnect Paymob."
-        )
-    answer = _answer(response, sends=False)
     token = answer.get("token")
     if not isinstance(token, str) or not token:
         raise RetryableError("Paymob gave no auth token for the API key.")
@@ -539,37 +543,24 @@ def _call(
     body: dict[str, Any] | None = None,
     sends: bool = False,
 ) -> dict[str, Any]:
-    response = PAYMOB.send(
+    return PAYMOB.call_json(
         method,
         account.url(path),
         json=body,
         headers={"Authorization": authorization, "Accept": "application/json"},
         timeout=timeout,
         sends=sends,
+        failure=lambda response: _failure(response, sends),
     )
-    return _answer(response, sends)
 
 
-def _answer(response: httpx.Response, sends: bool) -> dict[str, Any]:
-    if response.status_code < 300:
-        try:
-            answer = response.json()
-        except ValueError:
-            answer = None
-        if isinstance(answer, dict):
-            return answer
-        if sends:
-            raise StepError(
-                "Paymob answered with something other than JSON after the request was sent; it "
-                "may have been done, so Flowin didn't repeat it. Check the Paymob dashboard."
-            )
-        raise RetryableError("Paymob answered with something other than JSON.")
+def _failure(response: httpx.Response, sends: bool) -> StepError:
     if response.status_code == 404:
-        raise StepError(
+        return StepError(
             f"Paymob: not found ({PAYMOB.message(response)}); check the ID, and that the "
             "payment integration IDs belong to this account and mode (test or live)."
         )
-    raise PAYMOB.failure(response, sends=sends)
+    return PAYMOB.failure(response, sends=sends)
 
 
 def _error_text(answer: Any) -> str:

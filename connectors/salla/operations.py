@@ -377,7 +377,7 @@ def _call(
         "Authorization": f"Bearer {store.access_token.strip()}",
         "Accept": "application/json",
     }
-    response = SALLA.send(
+    return SALLA.call_json(
         method,
         store.url(path),
         params=params or None,
@@ -385,14 +385,9 @@ def _call(
         headers=headers,
         timeout=timeout,
         sends=sends,
+        failure=lambda response: _failure(response, sends, what),
+        empty_if_not_object=True,
     )
-    if response.status_code < 300:
-        try:
-            answer = response.json()
-        except ValueError:
-            answer = None
-        return answer if isinstance(answer, dict) else {}
-    raise _failure(response, sends, what)
 
 
 def _failure(response: httpx.Response, sends: bool, what: str) -> StepError:

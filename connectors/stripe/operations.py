@@ -25,7 +25,6 @@ from flowin_engine.kit import (
     AccountRejected,
     FlowinError,
     GateContext,
-    RetryableError,
     Service,
     StepContext,
     StepError,
@@ -537,16 +536,9 @@ def _call(
         headers["Idempotency-Key"] = idempotency
     url = account.url(path)
     # Safe to repeat: reads change nothing, and a create repeats with its idempotency key.
-    response = STRIPE.send(method, url, params=params, data=form, headers=headers, timeout=timeout)
-    if response.status_code < 300:
-        try:
-            answer = response.json()
-        except ValueError:
-            answer = None
-        if not isinstance(answer, dict):
-            raise RetryableError("Stripe answered with something other than JSON.")
-        return answer
-    raise _failure(response)
+    return STRIPE.call_json(
+        method, url, params=params, data=form, headers=headers, timeout=timeout, failure=_failure
+    )
 
 
 def _failure(response: httpx.Response) -> StepError:

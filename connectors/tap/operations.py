@@ -24,7 +24,6 @@ from flowin_engine.kit import (
     AccountRejected,
     FlowinError,
     GateContext,
-    RetryableError,
     Service,
     StepContext,
     StepError,
@@ -428,28 +427,15 @@ def _call(
     body: dict[str, Any] | None = None,
     sends: bool = False,
 ) -> dict[str, Any]:
-    response = TAP.send(
+    return TAP.call_json(
         method,
         account.url(path),
         json=body,
         headers=_headers(account),
         timeout=timeout,
         sends=sends,
+        failure=lambda response: _failure(response, sends),
     )
-    if response.status_code < 300:
-        try:
-            answer = response.json()
-        except ValueError:
-            answer = None
-        if isinstance(answer, dict):
-            return answer
-        if sends:
-            raise StepError(
-                "Tap answered with something other than JSON after the request was sent; it may "
-                "have been done, so Flowin didn't repeat it. Check the Tap dashboard."
-            )
-        raise RetryableError("Tap answered with something other than JSON.")
-    raise _failure(response, sends)
 
 
 def _failure(response: httpx.Response, sends: bool) -> StepError:

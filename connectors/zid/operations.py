@@ -354,7 +354,7 @@ def _call(
     }
     # The pages send forms as multipart (curl --form): fields without a file name.
     files = {name: (None, value) for name, value in form.items()} if form else None
-    response = ZID.send(
+    return ZID.call_json(
         method,
         store.url(path),
         params=params or None,
@@ -362,14 +362,9 @@ def _call(
         headers=headers,
         timeout=timeout,
         sends=sends,
+        failure=lambda response: _failure(response, sends, what),
+        empty_if_not_object=True,
     )
-    if response.status_code < 300:
-        try:
-            answer = response.json()
-        except ValueError:
-            answer = None
-        return answer if isinstance(answer, dict) else {}
-    raise _failure(response, sends, what)
 
 
 def _failure(response: httpx.Response, sends: bool, what: str) -> StepError:

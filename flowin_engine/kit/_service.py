@@ -70,6 +70,13 @@ REFUSED = "{service} refused the request: {reason}."
 TOO_MANY = "{service}: too many requests for now; Flowin will try again after a pause."
 TOO_MANY_SECONDS = "{service}: too many requests for now; it asks to wait {seconds} seconds."
 TOO_MANY_MINUTES = "{service}: too many requests for now; it asks to wait {minutes} minutes."
+# A successful answer that is no JSON object (a proxy's page, a truncated body): not the
+# service's own words, so they stay English like the rest of a vendor's oddities.
+NOT_JSON = "{service} answered with something other than JSON."
+NOT_JSON_AFTER_SEND = (
+    "{service} answered with something other than JSON after the request was sent; it may have "
+    "been done, so Flowin didn't repeat it. Check {service}'s dashboard."
+)
 TEMPLATES = (
     UNREACHABLE,
     UNANSWERED_SEND,
@@ -134,6 +141,37 @@ class Service:
             raise
         except httpx.HTTPError as error:
             raise self.unanswered(error, sends=sends) from None
+
+    def call_json(
+        self,
+        method: str,
+        url: str | httpx.URL,
+        *,
+        timeout: float,
+        sends: bool = False,
+        failure: Callable[[httpx.Response], StepError] | None = None,
+        empty_if_not_object: bool = False,
+        **request: Any,
+    ) -> dict[str, Any]:
+        """One request whose answer is a JSON object, returned. A failed answer is raised as
+        ``failure`` words it (the connector's own cases, then ``Service.failure``), else as
+        ``Service.failure`` does. A successful answer that is no JSON object is ``{}`` when
+        ``empty_if_not_object`` (a 204, an API that answers a bare list), else an error: tried
+        again, unless a send may already have been done."""
+        response = self.send(method, url, timeout=timeout, sends=sends, **request)
+        if response.status_code >= 300:
+            raise failure(response) if failure else self.failure(response, sends=sends)
+        try:
+            answer = response.json()
+        except ValueError:
+            answer = None
+        if isinstance(answer, dict):
+            return answer
+        if empty_if_not_object:
+            return {}
+        if sends:
+            raise StepError(NOT_JSON_AFTER_SEND.format(service=self.name))
+        raise RetryableError(NOT_JSON.format(service=self.name))
 
     # Failures.
 

@@ -147,3 +147,36 @@ def test_no_answer_to_a_send_is_not_repeated(silent_server):
 def test_no_answer_to_a_read_is_a_timeout_retried(silent_server):
     with pytest.raises(StepTimeout, match="didn't answer in time; Flowin will try again"):
         SHOP.send("GET", silent_server, timeout=1)
+
+
+def test_call_json_gives_the_answers_object_and_words_a_failure_the_connectors_way(httpserver):
+    httpserver.expect_request("/orders/7").respond_with_json({"id": 7})
+    assert SHOP.call_json("GET", httpserver.url_for("/orders/7"), timeout=10) == {"id": 7}
+
+    def own_404(response):
+        if response.status_code == 404:
+            return StepError("Layla's Shop API: no such order; check the ID.")
+        return SHOP.failure(response)
+
+    httpserver.expect_request("/orders/8").respond_with_json({}, status=404)
+    with pytest.raises(StepError, match="no such order; check the ID"):
+        SHOP.call_json("GET", httpserver.url_for("/orders/8"), timeout=10, failure=own_404)
+    httpserver.expect_request("/orders/9").respond_with_json({}, status=401)
+    with pytest.raises(AccountRejected):
+        SHOP.call_json("GET", httpserver.url_for("/orders/9"), timeout=10, failure=own_404)
+
+
+def test_call_json_refuses_an_answer_that_is_no_json_object_unless_told_it_may_be_empty(
+    httpserver,
+):
+    httpserver.expect_request("/page").respond_with_data("<html>maintenance</html>")
+    with pytest.raises(RetryableError, match=r"^Layla's Shop API answered with something other"):
+        SHOP.call_json("GET", httpserver.url_for("/page"), timeout=10)
+    with pytest.raises(StepError, match="it may have been done") as after_send:
+        SHOP.call_json("POST", httpserver.url_for("/page"), timeout=10, sends=True)
+    assert type(after_send.value) is StepError  # not repeated: it may have been done
+    httpserver.expect_request("/orders/7", method="DELETE").respond_with_data("", status=204)
+    answer = SHOP.call_json(
+        "DELETE", httpserver.url_for("/orders/7"), timeout=10, empty_if_not_object=True
+    )
+    assert answer == {}
