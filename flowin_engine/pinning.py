@@ -18,6 +18,7 @@ from .errors import FlowinError
 from .events import StepStatus
 from .graph import Graph
 from .model import Flow, PinnedOutput
+from .registry import MAIN_PORT, Registry, TriggerKind
 from .runner import ExecutionHandle, Reused, Runner
 from .store import Store, is_truncated
 from .validation import LOOP_TYPE
@@ -43,9 +44,28 @@ def pinned_reuse(flow: Flow) -> dict[str, Reused]:
     }
 
 
+def example_reuse(flow: Flow, registry: Registry) -> dict[str, Reused]:
+    """The declared example of each webhook trigger that nothing stands in for (no pin), as the
+    runner replays it: a test run clicked before the service has sent anything starts from what
+    the data panel shows, not from an empty request."""
+    examples = {}
+    for node in flow.nodes:
+        node_type = registry.find(node.type)
+        if node.id in flow.pinned or node_type is None:
+            continue
+        example = node_type.manifest.output_example
+        if node_type.trigger_kind == TriggerKind.WEBHOOK and example is not None:
+            examples[node.id] = Reused(MAIN_PORT, example)
+    return examples
+
+
 def start_test_run(runner: Runner, flow: Flow, trigger_data: Any = None) -> ExecutionHandle:
-    """Start a test run of ``flow`` in which pinned steps replay their pinned output."""
-    return runner.start(flow, trigger_data, mode="manual", reuse=pinned_reuse(flow))
+    """Start a test run of ``flow`` in which pinned steps replay their pinned output, and a
+    webhook trigger with no data given or pinned replays its declared example."""
+    reuse = pinned_reuse(flow)
+    if trigger_data is None:
+        reuse = {**example_reuse(flow, runner.registry), **reuse}
+    return runner.start(flow, trigger_data, mode="manual", reuse=reuse)
 
 
 def latest_outputs(

@@ -224,6 +224,9 @@ class TestRun(QObject):
     def _step_finished(self, event: StepFinished) -> None:
         state = STEP_STATE.get(event.status, "running")
         pinned = event.status == StepStatus.REUSED and event.node_id in self.document.flow.pinned
+        # In a whole test run, only a webhook trigger nothing has reached yet replays unpinned
+        # data: its declared example.
+        example = event.status == StepStatus.REUSED and not pinned and self._step_run is None
         if pinned:
             state = "pinned"
         self.scene.set_run_state(event.node_id, state)
@@ -235,6 +238,12 @@ class TestRun(QObject):
             if pinned:
                 return (
                     self.tr("≡ Step %1 used its pinned output: %2")
+                    .replace("%1", number)
+                    .replace("%2", isolate(event.node_name))
+                )
+            elif example:
+                return (
+                    self.tr("≡ Step %1 used its example data, as nothing has reached it yet: %2")
                     .replace("%1", number)
                     .replace("%2", isolate(event.node_name))
                 )
@@ -265,7 +274,7 @@ class TestRun(QObject):
                     .replace("%2", isolate(_error_text(event.error, event.problem)))
                 )
 
-        self.run_log.add(wording, "violet" if pinned else state, event.node_id)
+        self.run_log.add(wording, "violet" if pinned or example else state, event.node_id)
 
     def _run_finished(self, event: ExecutionFinished) -> None:
         self.button.setEnabled(True)

@@ -657,6 +657,10 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>تدفقك يعمل بسلاسة! مدة التنفيذ: %1 ث</translation>
     </message>
     <message>
+      <source>≡ Step %1 used its example data, as nothing has reached it yet: %2</source>
+      <translation>≡ الخطوة %1 استخدمت بيانات المثال، إذ لم يصلها شيء بعد: %2</translation>
+    </message>
+    <message>
       <source>≡ Step %1 reused its output from the last run: %2</source>
       <translation>≡ الخطوة %1 أعادت استخدام ناتجها من آخر تشغيل: %2</translation>
     </message>

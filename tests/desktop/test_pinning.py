@@ -120,3 +120,22 @@ def test_pinning_needs_an_output_from_a_run(qtbot, editor, httpserver):
     assert not editor.properties.pin_button.isEnabled()
     assert not editor.test_run.set_pinned(call, True)
     assert editor.document.flow.pinned == {}
+
+
+def test_a_test_run_of_a_store_webhook_flow_runs_on_the_orders_example_and_says_so(qtbot, editor):
+    # Nothing has reached the trigger yet: the shop owner clicks Test run right after building.
+    trigger = add(editor, "salla.new_order", 0, 0)
+    note = add(editor, "core.set_fields", 300, 0)
+    editor.document.flow.node(note).params["fields"] = [
+        {"name": "to", "value": "{{ trigger.phone }}"}
+    ]
+    editor.scene.connect(trigger, "main", note, "main")
+
+    finished = _wait_for_run(qtbot, editor, editor.test_run.start)
+
+    assert finished.status == ExecutionStatus.SUCCESS, editor.run_log.texts()
+    assert trigger not in editor.document.flow.pinned  # a test's stand-in, not kept
+    assert editor.scene.node_items[note].run_state == "success"
+    assert any("example data" in plain(line) for line in editor.run_log.texts())
+    _select(editor, note)
+    assert editor.properties.step_data[note][1]["to"] == "+966501234567"
