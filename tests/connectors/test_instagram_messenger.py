@@ -34,7 +34,7 @@ from flowin_engine.registry import default_registry
 from flowin_engine.runner import Runner
 from flowin_engine.store import Store
 from flowin_engine.webhooks import WebhookReply, WebhookRequest, delivery_id
-from tests.connectors.payment_vendors import (
+from tests.connectors.connector_runs import (
     failure,
     gate,
     listening,

@@ -23,11 +23,10 @@ import pytest
 
 from flowin_engine.credentials import Connections
 from flowin_engine.errors import AccountRejected, RetryableError, StepError
-from flowin_engine.model import Flow, Node
 from flowin_engine.registry import default_registry
-from flowin_engine.steps import StepContext
 from flowin_engine.store import Store
-from flowin_engine.webhooks import GateContext, WebhookRejected, WebhookReply, WebhookRequest
+from flowin_engine.webhooks import WebhookRejected, WebhookReply
+from tests.connectors.connector_runs import gate, run, webhook
 from tests.connectors.webhook_delivery import runs_for_deliveries
 from tests.contracts.openapi_server import Contract, ContractServer, load_contract, load_document
 
@@ -121,38 +120,6 @@ def store(api, connections) -> str:
     return connections.add("salla", "Layla's perfumes", store_secret(api)).id
 
 
-def run(operation: str, params: dict, connections: Connections, trigger_data: Any = None):
-    node_type = default_registry().get(f"salla.{operation}")
-    node = Node(name="Salla", type=node_type.type, params=params)
-    ctx = StepContext(
-        execution_id="run-1",
-        flow=Flow(nodes=[node]),
-        node=node,
-        attempt=1,
-        timeout=5,
-        trigger_data=trigger_data,
-        connections=connections,
-    )
-    return node_type.function(node_type.input_model.model_validate(params), ctx)
-
-
-def webhook(body: bytes, **headers: str) -> WebhookRequest:
-    return WebhookRequest(
-        "POST",
-        "/webhook/abc",
-        "https://hooks.example/webhook/abc",
-        {"content-type": "application/json", **headers},
-        {},
-        body,
-    )
-
-
-def gate(trigger: str, request: WebhookRequest, connections: Connections, connection: str):
-    node_type = default_registry().get(f"salla.{trigger}")
-    params = node_type.input_model.model_validate({"connection": connection})
-    return node_type.webhook_gate(params, request, GateContext(connections.secret))
-
-
 @pytest.fixture
 def hooked(connections) -> str:
     return connections.add("salla", "Hooks", store_secret()).id
@@ -180,7 +147,7 @@ def test_the_description_refuses_requests_salla_would_refuse(api):
 
 def test_get_order_reads_the_whole_order(api, store, connections):
     api.respond("Order-Details", json={"status": 200, "success": True, "data": salla_order()})
-    output = run("get_order", {"connection": store, "order_id": 1847203911}, connections)
+    output = run("salla.get_order", {"connection": store, "order_id": 1847203911}, connections)
     (call,) = api.calls("Order-Details")
     assert call.request.path == "/admin/v2/orders/1847203911"
     assert call.request.headers["Authorization"] == f"Bearer {TOKEN}"
@@ -201,7 +168,7 @@ def test_list_orders_follows_the_pages_with_its_filters(api, store, connections)
         json={"data": [salla_order(2)], "pagination": {**pagination, "currentPage": 2}},
     )
     output = run(
-        "list_orders",
+        "salla.list_orders",
         {"connection": store, "status": "566146469", "from_date": "2024-03-01"},
         connections,
     )
@@ -217,12 +184,12 @@ def test_list_orders_follows_the_pages_with_its_filters(api, store, connections)
 
 def test_update_order_status_posts_a_salla_status_or_a_stores_own(api, store, connections):
     run(
-        "update_order_status",
+        "salla.update_order_status",
         {"connection": store, "order_id": 1847203911, "status": "shipped", "note": "Aramex"},
         connections,
     )
     output = run(
-        "update_order_status",
+        "salla.update_order_status",
         {"connection": store, "order_id": 7, "status": "custom", "status_id": "1360188634"},
         connections,
     )
@@ -236,7 +203,7 @@ def test_update_order_status_posts_a_salla_status_or_a_stores_own(api, store, co
 def test_a_custom_status_without_its_id_is_refused_before_sending(api, store, connections):
     with pytest.raises(StepError, match="Custom status ID"):
         run(
-            "update_order_status",
+            "salla.update_order_status",
             {"connection": store, "order_id": 7, "status": "custom"},
             connections,
         )
@@ -256,7 +223,7 @@ def test_create_customer_posts_the_documented_body(api, store, connections):
         "Create-Customer", json={"status": 200, "success": True, "data": created}, check=False
     )
     output = run(
-        "create_customer",
+        "salla.create_customer",
         {
             "connection": store,
             "first_name": "Layla",
@@ -293,7 +260,7 @@ def test_salla_refusing_a_customer_names_the_fields(api, store, connections):
     )
     with pytest.raises(StepError, match="mobile: The mobile has already been taken"):
         run(
-            "create_customer",
+            "salla.create_customer",
             {"connection": store, "first_name": "A", "last_name": "B", "mobile": "501234567"},
             connections,
         )
@@ -310,7 +277,7 @@ def test_a_rejected_token_is_not_retried_and_says_to_copy_it_again(api, store, c
         },
     )
     with pytest.raises(AccountRejected, match="copy the store's access token again") as caught:
-        run("update_order_status", {"connection": store, "order_id": 1}, connections)
+        run("salla.update_order_status", {"connection": store, "order_id": 1}, connections)
     assert not isinstance(caught.value, RetryableError)
 
 
@@ -324,14 +291,14 @@ def test_too_many_requests_waits_as_long_as_salla_asks(api, store, connections):
         check=False,
     )
     with pytest.raises(RetryableError) as caught:
-        run("get_order", {"connection": store, "order_id": 1}, connections)
+        run("salla.get_order", {"connection": store, "order_id": 1}, connections)
     assert caught.value.retry_after == 7.0
 
 
 def test_a_server_error_after_a_status_change_is_not_repeated(api, store, connections):
     api.respond("Update-Order-Status", status=502, json={"message": "Bad Gateway"}, check=False)
     with pytest.raises(StepError, match="may have been done") as caught:
-        run("update_order_status", {"connection": store, "order_id": 1}, connections)
+        run("salla.update_order_status", {"connection": store, "order_id": 1}, connections)
     assert not isinstance(caught.value, RetryableError)
     assert len(api.calls("Update-Order-Status")) == 1
 
@@ -351,9 +318,14 @@ def test_test_connection_reads_the_store_information(api):
 
 def test_a_signed_order_created_event_is_accepted_and_becomes_the_order(hooked, connections):
     body = event("order.created", salla_order())
-    request = webhook(body, **signature_headers(body))
-    assert gate("new_order", request, connections, hooked) is None
-    output = run("new_order", {"connection": hooked}, connections, request.as_trigger_data())
+    request = webhook(body, signature_headers(body))
+    assert gate("salla.new_order", request, connections, hooked) is None
+    output = run(
+        "salla.new_order",
+        {"connection": hooked},
+        connections,
+        trigger_data=request.as_trigger_data(),
+    )
     assert output["id"] == 1847203911 and output["event"] == "order.created"
     assert output["customer_name"] == "Layla Al-Harbi" and output["phone"] == "+966501234567"
 
@@ -368,19 +340,19 @@ def test_an_event_without_salla_s_signature_is_refused(hooked, connections, sign
     if signature is not None:
         headers["x-salla-signature"] = signature
     with pytest.raises(WebhookRejected, match="signature doesn't match") as caught:
-        gate("new_order", webhook(body, **headers), connections, hooked)
+        gate("salla.new_order", webhook(body, headers), connections, hooked)
     assert caught.value.status == 401
 
 
 def test_the_token_strategy_needs_the_secret_itself(hooked, connections):
     body = event("customer.created", {"id": 1, "first_name": "Layla"})
     for sent in (SECRET, f"Bearer {SECRET}"):
-        request = webhook(body, **{"x-salla-security-strategy": "Token", "authorization": sent})
-        assert gate("new_customer", request, connections, hooked) is None
+        request = webhook(body, {"x-salla-security-strategy": "Token", "authorization": sent})
+        assert gate("salla.new_customer", request, connections, hooked) is None
     for sent in ("", "Bearer wrong", signed(body)):
-        request = webhook(body, **{"x-salla-security-strategy": "Token", "authorization": sent})
+        request = webhook(body, {"x-salla-security-strategy": "Token", "authorization": sent})
         with pytest.raises(WebhookRejected, match="token doesn't match"):
-            gate("new_customer", request, connections, hooked)
+            gate("salla.new_customer", request, connections, hooked)
 
 
 def test_a_store_without_a_webhook_secret_refuses_with_a_fix(connections):
@@ -391,7 +363,7 @@ def test_a_store_without_a_webhook_secret_refuses_with_a_fix(connections):
         {"x-salla-security-strategy": "Token", "authorization": "anything"},
     ):
         with pytest.raises(WebhookRejected, match="no signing secret") as caught:
-            gate("new_order", webhook(body, **headers), connections, bare)
+            gate("salla.new_order", webhook(body, headers), connections, bare)
         assert caught.value.status == 403
 
 
@@ -403,9 +375,14 @@ def test_each_trigger_runs_on_its_own_event_and_answers_others(hooked, connectio
         ("abandoned_cart", "abandoned.cart"),
     ]:
         body = event(name, {"id": 1})
-        assert gate(trigger, webhook(body, **signature_headers(body)), connections, hooked) is None
+        assert (
+            gate(f"salla.{trigger}", webhook(body, signature_headers(body)), connections, hooked)
+            is None
+        )
         other = event("product.created", {"id": 1})
-        reply = gate(trigger, webhook(other, **signature_headers(other)), connections, hooked)
+        reply = gate(
+            f"salla.{trigger}", webhook(other, signature_headers(other)), connections, hooked
+        )
         assert isinstance(reply, WebhookReply) and reply.status == 200
 
 
@@ -420,7 +397,10 @@ def test_an_abandoned_cart_gives_the_customer_and_the_checkout_link(hooked, conn
     }
     body = event("abandoned.cart", cart)
     output = run(
-        "abandoned_cart", {"connection": hooked}, connections, webhook(body).as_trigger_data()
+        "salla.abandoned_cart",
+        {"connection": hooked},
+        connections,
+        trigger_data=webhook(body).as_trigger_data(),
     )
     assert output["checkout_url"].endswith("/90817263") and output["phone"] == "+966501234567"
     assert (output["total"], output["currency"]) == (180, "SAR")

@@ -28,7 +28,7 @@ from flowin_engine.errors import AccountRejected, RetryableError
 from flowin_engine.registry import default_registry
 from flowin_engine.store import Store
 from flowin_engine.webhooks import WebhookRejected, WebhookReply, delivery_id
-from tests.connectors.payment_vendors import (
+from tests.connectors.connector_runs import (
     failure,
     gate,
     listening,

@@ -28,11 +28,10 @@ import pytest
 
 from flowin_engine.credentials import Connections
 from flowin_engine.errors import AccountRejected, RetryableError, StepError
-from flowin_engine.model import Flow, Node
 from flowin_engine.registry import default_registry
-from flowin_engine.steps import StepContext
 from flowin_engine.store import Store
-from flowin_engine.webhooks import GateContext, WebhookRejected, WebhookReply, WebhookRequest
+from flowin_engine.webhooks import WebhookRejected, WebhookReply
+from tests.connectors.connector_runs import gate, run, webhook
 from tests.connectors.webhook_delivery import runs_for_deliveries
 from tests.contracts.openapi_server import (
     Contract,
@@ -137,33 +136,6 @@ def store(api, connections) -> str:
     return connections.add("woocommerce", "Layla's soaps", store_secret(api.url())).id
 
 
-def run(operation: str, params: dict, connections: Connections, trigger_data: Any = None):
-    node_type = default_registry().get(f"woocommerce.{operation}")
-    node = Node(name="WooCommerce", type=node_type.type, params=params)
-    ctx = StepContext(
-        execution_id="run-1",
-        flow=Flow(nodes=[node]),
-        node=node,
-        attempt=1,
-        timeout=5,
-        trigger_data=trigger_data,
-        connections=connections,
-    )
-    return node_type.function(node_type.input_model.model_validate(params), ctx)
-
-
-def webhook(body: bytes, headers: dict[str, str]) -> WebhookRequest:
-    return WebhookRequest(
-        "POST", "/webhook/abc", "https://hooks.example/webhook/abc", headers, {}, body
-    )
-
-
-def gate(trigger: str, request: WebhookRequest, connections: Connections, connection: str):
-    node_type = default_registry().get(f"woocommerce.{trigger}")
-    params = node_type.input_model.model_validate({"connection": connection})
-    return node_type.webhook_gate(params, request, GateContext(connections.secret))
-
-
 @pytest.fixture
 def hooked(connections) -> str:
     return connections.add("woocommerce", "Hooks", store_secret()).id
@@ -199,7 +171,7 @@ def test_the_docs_order_fits_the_description_and_a_broken_one_does_not():
 
 def test_get_order_reads_one_order_with_the_key_as_basic_credentials(api, store, connections):
     api.respond("/orders/{id}", json=docs_order())
-    output = run("get_order", {"connection": store, "order_id": 727}, connections)
+    output = run("woocommerce.get_order", {"connection": store, "order_id": 727}, connections)
     (call,) = api.calls("/orders/{id}")
     assert call.request.path == "/wp-json/wc/v3/orders/727"
     assert call.request.authorization.username == KEY
@@ -215,7 +187,7 @@ def test_list_orders_follows_the_pages_woocommerce_counts(api, store, connection
     api.respond("/orders", json=[docs_order(id=1)], headers=pages)
     api.respond("/orders", json=[docs_order(id=2)], headers=pages)
     output = run(
-        "list_orders",
+        "woocommerce.list_orders",
         {"connection": store, "status": "processing", "after": "2024-03-01T00:00:00"},
         connections,
     )
@@ -233,7 +205,7 @@ def test_list_orders_follows_the_pages_woocommerce_counts(api, store, connection
 def test_update_status_puts_the_status_and_is_safe_to_repeat(api, store, connections):
     api.respond("/orders/{id}", json=docs_order(status="completed"))
     output = run(
-        "update_order_status",
+        "woocommerce.update_order_status",
         {"connection": store, "order_id": 727, "status": "on-hold"},
         connections,
     )
@@ -246,7 +218,7 @@ def test_update_status_puts_the_status_and_is_safe_to_repeat(api, store, connect
 def test_create_customer_posts_the_documented_body(api, store, connections):
     api.respond("/customers", json={"id": 25, "email": "nour@example.com", "first_name": "Nour"})
     output = run(
-        "create_customer",
+        "woocommerce.create_customer",
         {
             "connection": store,
             "email": " nour@example.com ",
@@ -276,7 +248,11 @@ def test_an_email_already_registered_is_woocommerces_own_words(api, store, conne
         },
     )
     with pytest.raises(StepError, match="An account is already registered"):
-        run("create_customer", {"connection": store, "email": "nour@example.com"}, connections)
+        run(
+            "woocommerce.create_customer",
+            {"connection": store, "email": "nour@example.com"},
+            connections,
+        )
 
 
 def test_rejected_keys_are_not_retried_and_say_what_to_do(api, store, connections):
@@ -292,7 +268,7 @@ def test_rejected_keys_are_not_retried_and_say_what_to_do(api, store, connection
         check=False,
     )
     with pytest.raises(AccountRejected, match="create a REST API key again") as caught:
-        run("get_order", {"connection": store, "order_id": 727}, connections)
+        run("woocommerce.get_order", {"connection": store, "order_id": 727}, connections)
     assert not isinstance(caught.value, RetryableError)
 
 
@@ -306,21 +282,25 @@ def test_too_many_requests_waits_as_long_as_the_store_asks(api, store, connectio
         check=False,
     )
     with pytest.raises(RetryableError) as caught:
-        run("list_orders", {"connection": store}, connections)
+        run("woocommerce.list_orders", {"connection": store}, connections)
     assert caught.value.retry_after == 12.0
 
 
 def test_a_server_error_on_create_is_not_repeated(api, store, connections):
     api.respond("/customers", status=500, json={"message": "Internal error"}, check=False)
     with pytest.raises(StepError, match="may have been done") as caught:
-        run("create_customer", {"connection": store, "email": "a@b.example"}, connections)
+        run(
+            "woocommerce.create_customer",
+            {"connection": store, "email": "a@b.example"},
+            connections,
+        )
     assert not isinstance(caught.value, RetryableError)
 
 
 def test_a_plain_http_store_address_is_refused_before_the_key_is_sent(connections):
     insecure = connections.add("woocommerce", "HTTP", store_secret("http://layla-soaps.example")).id
     with pytest.raises(StepError, match="must start with https://"):
-        run("get_order", {"connection": insecure, "order_id": 1}, connections)
+        run("woocommerce.get_order", {"connection": insecure, "order_id": 1}, connections)
 
 
 def test_test_connection_reads_one_order(api):
@@ -337,8 +317,13 @@ def test_test_connection_reads_one_order(api):
 def test_a_signed_order_created_delivery_becomes_the_order(hooked, connections):
     body = json.dumps(docs_order()).encode()
     request = webhook(body, delivery_headers()(body))
-    assert gate("order_created", request, connections, hooked) is None
-    output = run("order_created", {"connection": hooked}, connections, request.as_trigger_data())
+    assert gate("woocommerce.order_created", request, connections, hooked) is None
+    output = run(
+        "woocommerce.order_created",
+        {"connection": hooked},
+        connections,
+        trigger_data=request.as_trigger_data(),
+    )
     assert output["id"] == 727 and output["topic"] == "order.created"
     assert output["customer_name"] == "John Doe"
 
@@ -354,7 +339,7 @@ def test_a_delivery_without_woocommerces_signature_is_refused(hooked, connection
     if signature is not None:
         headers["x-wc-webhook-signature"] = signature
     with pytest.raises(WebhookRejected, match="signature doesn't match") as caught:
-        gate("order_created", webhook(body, headers), connections, hooked)
+        gate("woocommerce.order_created", webhook(body, headers), connections, hooked)
     assert caught.value.status == 401
 
 
@@ -362,18 +347,20 @@ def test_a_store_without_a_webhook_secret_refuses_with_a_fix(connections):
     bare = connections.add("woocommerce", "No secret", store_secret(webhook_secret="")).id
     body = json.dumps(docs_order()).encode()
     with pytest.raises(WebhookRejected, match="no signing secret") as caught:
-        gate("order_created", webhook(body, delivery_headers()(body)), connections, bare)
+        gate(
+            "woocommerce.order_created", webhook(body, delivery_headers()(body)), connections, bare
+        )
     assert caught.value.status == 403
 
 
 def test_the_ping_of_a_new_webhook_is_answered_and_starts_nothing(hooked, connections):
     ping = webhook(b"webhook_id=17", {"content-type": "application/x-www-form-urlencoded"})
-    reply = gate("order_created", ping, connections, hooked)
+    reply = gate("woocommerce.order_created", ping, connections, hooked)
     assert isinstance(reply, WebhookReply) and reply.status == 200
     # Anything else unsigned is refused, a form included.
     other = webhook(b"webhook_id=17&id=5", {"content-type": "application/x-www-form-urlencoded"})
     with pytest.raises(WebhookRejected):
-        gate("order_created", other, connections, hooked)
+        gate("woocommerce.order_created", other, connections, hooked)
 
 
 def test_a_signed_customer_created_delivery_becomes_the_customer(hooked, connections):
@@ -385,8 +372,13 @@ def test_a_signed_customer_created_delivery_becomes_the_customer(hooked, connect
     }
     body = json.dumps(customer).encode()
     request = webhook(body, delivery_headers("customer.created")(body))
-    assert gate("new_customer", request, connections, hooked) is None
-    output = run("new_customer", {"connection": hooked}, connections, request.as_trigger_data())
+    assert gate("woocommerce.new_customer", request, connections, hooked) is None
+    output = run(
+        "woocommerce.new_customer",
+        {"connection": hooked},
+        connections,
+        trigger_data=request.as_trigger_data(),
+    )
     assert (output["id"], output["phone"]) == (25, "+201001234567")
     assert schema_errors(contract(), "customer", customer) == []
 
@@ -395,12 +387,12 @@ def test_each_trigger_runs_on_its_own_topic_and_answers_others(hooked, connectio
     body = json.dumps(docs_order()).encode()
     created = webhook(body, delivery_headers("order.created")(body))
     updated = webhook(body, delivery_headers("order.updated")(body))
-    assert gate("order_updated", updated, connections, hooked) is None
-    reply = gate("order_updated", created, connections, hooked)
+    assert gate("woocommerce.order_updated", updated, connections, hooked) is None
+    reply = gate("woocommerce.order_updated", created, connections, hooked)
     assert isinstance(reply, WebhookReply) and reply.status == 200
-    reply = gate("order_created", updated, connections, hooked)
+    reply = gate("woocommerce.order_created", updated, connections, hooked)
     assert isinstance(reply, WebhookReply) and reply.status == 200
-    reply = gate("new_customer", created, connections, hooked)
+    reply = gate("woocommerce.new_customer", created, connections, hooked)
     assert isinstance(reply, WebhookReply) and reply.status == 200
 
 

@@ -21,11 +21,10 @@ import pytest
 
 from flowin_engine.credentials import Connections
 from flowin_engine.errors import AccountRejected, RetryableError, StepError
-from flowin_engine.model import Flow, Node
 from flowin_engine.registry import default_registry
-from flowin_engine.steps import StepContext
 from flowin_engine.store import Store
-from flowin_engine.webhooks import GateContext, WebhookRejected, WebhookRequest
+from flowin_engine.webhooks import WebhookRejected
+from tests.connectors.connector_runs import gate, run, webhook
 from tests.connectors.webhook_delivery import runs_for_deliveries
 from tests.contracts.openapi_server import ContractServer
 
@@ -87,38 +86,6 @@ def store(api, connections) -> str:
     return connections.add("zid", "Osama's store", store_secret(api)).id
 
 
-def run(operation: str, params: dict, connections: Connections, trigger_data: Any = None):
-    node_type = default_registry().get(f"zid.{operation}")
-    node = Node(name="Zid", type=node_type.type, params=params)
-    ctx = StepContext(
-        execution_id="run-1",
-        flow=Flow(nodes=[node]),
-        node=node,
-        attempt=1,
-        timeout=5,
-        trigger_data=trigger_data,
-        connections=connections,
-    )
-    return node_type.function(node_type.input_model.model_validate(params), ctx)
-
-
-def webhook(body: bytes, query: dict[str, str]) -> WebhookRequest:
-    return WebhookRequest(
-        "POST",
-        "/webhook/abc",
-        "https://hooks.example/webhook/abc",
-        {"content-type": "application/json"},
-        query,
-        body,
-    )
-
-
-def gate(trigger: str, request: WebhookRequest, connections: Connections, connection: str):
-    node_type = default_registry().get(f"zid.{trigger}")
-    params = node_type.input_model.model_validate({"connection": connection})
-    return node_type.webhook_gate(params, request, GateContext(connections.secret))
-
-
 @pytest.fixture
 def hooked(connections) -> str:
     return connections.add("zid", "Hooks", store_secret()).id
@@ -161,7 +128,7 @@ def test_the_description_refuses_what_the_docs_rule_out(api):
 
 def test_get_order_sends_both_tokens_and_reads_the_order(api, store, connections):
     api.respond("get-order-by-id", json={"status": "object", "order": zid_order()})
-    output = run("get_order", {"connection": store, "order_id": 59214748}, connections)
+    output = run("zid.get_order", {"connection": store, "order_id": 59214748}, connections)
     (call,) = api.calls("get-order-by-id")
     assert call.request.path == "/v1/managers/store/orders/59214748/view"
     assert call.request.headers["Authorization"] == f"Bearer {PARTNER_TOKEN}"
@@ -175,7 +142,7 @@ def test_list_orders_pages_until_a_short_page(api, store, connections):
     api.respond("list-of-orders", json={"orders": [zid_order(1), zid_order(2)]})
     api.respond("list-of-orders", json={"orders": [zid_order(3)]})
     output = run(
-        "list_orders",
+        "zid.list_orders",
         {"connection": store, "status": "canceled", "date_from": "2024-03-01", "limit": 2},
         connections,
     )
@@ -193,7 +160,7 @@ def test_list_orders_pages_until_a_short_page(api, store, connections):
 def test_list_orders_follows_full_pages(api, store, connections):
     api.respond("list-of-orders", json={"orders": [zid_order(n) for n in range(100)]})
     api.respond("list-of-orders", json={"orders": [zid_order(100)]})
-    output = run("list_orders", {"connection": store, "limit": 500}, connections)
+    output = run("zid.list_orders", {"connection": store, "limit": 500}, connections)
     assert output["count"] == 101
     assert [c.request.args["page"] for c in api.calls("list-of-orders")] == ["1", "2"]
 
@@ -207,7 +174,7 @@ def test_update_order_status_sends_the_documented_form(api, store, connections):
         },
     )
     output = run(
-        "update_order_status",
+        "zid.update_order_status",
         {
             "connection": store,
             "order_id": 59214748,
@@ -234,7 +201,7 @@ def test_create_customer_adds_a_bulk_of_one(api, store, connections):
         },
     )
     output = run(
-        "create_customer",
+        "zid.create_customer",
         {"connection": store, "name": " Osama ", "mobile": "+966500000012"},
         connections,
     )
@@ -262,7 +229,7 @@ def test_zid_refusing_a_status_names_its_reason(api, store, connections):
     )
     with pytest.raises(StepError, match="order_status: Cannot move a shipped order back"):
         run(
-            "update_order_status",
+            "zid.update_order_status",
             {"connection": store, "order_id": 1, "status": "new"},
             connections,
         )
@@ -276,7 +243,7 @@ def test_rejected_tokens_are_not_retried_and_say_what_to_copy(api, store, connec
         check=False,  # the page documents no 401 for this call; the body is "Responses"' shape
     )
     with pytest.raises(AccountRejected, match="manager token") as caught:
-        run("get_order", {"connection": store, "order_id": 1}, connections)
+        run("zid.get_order", {"connection": store, "order_id": 1}, connections)
     assert not isinstance(caught.value, RetryableError)
 
 
@@ -290,7 +257,7 @@ def test_the_rate_limit_waits_as_long_as_zid_asks(api, store, connections):
         check=False,
     )
     with pytest.raises(RetryableError) as caught:
-        run("list_orders", {"connection": store}, connections)
+        run("zid.list_orders", {"connection": store}, connections)
     assert caught.value.retry_after == 30.0
 
 
@@ -298,7 +265,7 @@ def test_a_server_error_on_create_is_not_repeated(api, store, connections):
     api.respond("add-bulk-customers", status=500, json={"message": "Server Error"}, check=False)
     with pytest.raises(StepError, match="may have been done") as caught:
         run(
-            "create_customer",
+            "zid.create_customer",
             {"connection": store, "name": "A", "mobile": "+966500000012"},
             connections,
         )
@@ -324,9 +291,11 @@ def test_test_connection_reads_the_managers_profile(api):
 
 def test_a_webhook_with_the_secret_token_becomes_the_order(hooked, connections):
     body = json.dumps(zid_order()).encode()
-    request = webhook(body, {"token": SECRET})
-    assert gate("new_order", request, connections, hooked) is None
-    output = run("new_order", {"connection": hooked}, connections, request.as_trigger_data())
+    request = webhook(body, query={"token": SECRET})
+    assert gate("zid.new_order", request, connections, hooked) is None
+    output = run(
+        "zid.new_order", {"connection": hooked}, connections, trigger_data=request.as_trigger_data()
+    )
     assert output["id"] == 59214748 and output["customer_name"] == "Osama Khaled"
 
 
@@ -343,14 +312,14 @@ def test_a_webhook_without_the_secret_token_is_refused(hooked, connections, quer
     body = json.dumps(zid_order()).encode()
     for trigger in ("new_order", "order_status_changed", "new_customer", "abandoned_cart"):
         with pytest.raises(WebhookRejected, match=says) as caught:
-            gate(trigger, webhook(body, query), connections, hooked)
+            gate(f"zid.{trigger}", webhook(body, query=query), connections, hooked)
         assert caught.value.status == 401
 
 
 def test_a_store_without_a_webhook_secret_refuses_with_a_fix(connections):
     bare = connections.add("zid", "No secret", store_secret(webhook_secret="")).id
     with pytest.raises(WebhookRejected, match="no webhook secret") as caught:
-        gate("new_order", webhook(b"{}", {"token": ""}), connections, bare)
+        gate("zid.new_order", webhook(b"{}", query={"token": ""}), connections, bare)
     assert caught.value.status == 403
 
 

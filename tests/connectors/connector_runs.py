@@ -1,5 +1,6 @@
-"""What the Moyasar, Tap and Paymob tests share: running one step, running a flow through the
-runner with retries allowed, and sending webhooks to the engine's own listener on 127.0.0.1."""
+"""What the connectors' tests share: one step called as the runner calls it, a webhook gate
+asked about a request, a flow run through the runner with retries allowed, and webhooks sent
+to the engine's own listener on 127.0.0.1."""
 
 from __future__ import annotations
 
