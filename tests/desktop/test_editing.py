@@ -18,6 +18,9 @@ from .conftest import WAIT_MS, add, names
 def test_double_clicking_a_palette_entry_adds_that_step(qtbot, editor):
     palette = editor.palette_panel
     item = palette.item_for("core.set_fields")
+    palette.tree.scrollToItem(
+        item
+    )  # the list is longer than the panel: scrolled to, as a user does
     rect = palette.tree.visualItemRect(item)
     qtbot.mouseClick(palette.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(palette.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

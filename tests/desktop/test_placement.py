@@ -13,7 +13,11 @@ from .conftest import WAIT_MS, add
 
 def _double_click_palette(qtbot, editor, type_name: str) -> None:
     palette = editor.palette_panel
-    rect = palette.tree.visualItemRect(palette.item_for(type_name))
+    item = palette.item_for(type_name)
+    palette.tree.scrollToItem(
+        item
+    )  # the list is longer than the panel: scrolled to, as a user does
+    rect = palette.tree.visualItemRect(item)
     qtbot.mouseClick(palette.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(palette.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
