@@ -1134,6 +1134,22 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>الرمز المميز</translation>
     </message>
     <message>
+      <source>Application (client) ID</source>
+      <translation>معرّف التطبيق (العميل)</translation>
+    </message>
+    <message>
+      <source>From your app registration in the Microsoft Entra admin center (App registrations → Overview).</source>
+      <translation>من تسجيل تطبيقك في مركز إدارة Microsoft Entra (تسجيلات التطبيقات ← نظرة عامة).</translation>
+    </message>
+    <message>
+      <source>Client secret</source>
+      <translation>سر العميل</translation>
+    </message>
+    <message>
+      <source>Only for a web app registration; a desktop (public) app needs none.</source>
+      <translation>لتسجيل تطبيق ويب فقط؛ تطبيق سطح المكتب (العام) لا يحتاجه.</translation>
+    </message>
+    <message>
       <source>New text</source>
       <translation>النص الجديد</translation>
     </message>

@@ -1,0 +1,1 @@
+"""Excel: add and find rows of a workbook's table, through Microsoft Graph."""
