@@ -208,7 +208,6 @@ LACKING: tuple[Lacking, ...] = (
     Lacking("Jira", ("jira", "جيرا"), _TASKS),
     Lacking("ClickUp", ("clickup", "كليك اب"), _TASKS),
     Lacking("Airtable", ("airtable", "اير تيبل", "ايرتيبل"), _TABLE),
-    Lacking("Excel Online", ("excel online", "onedrive excel"), _TABLE),
     Lacking("Mailchimp", ("mailchimp", "ميلشيمب", "ميل شيمب"), _CRM),
     Lacking("HubSpot", ("hubspot", "هبسبوت", "هب سبوت"), _CRM),
     Lacking("Salesforce", ("salesforce", "سيلزفورس", "سيلز فورس"), _CRM),

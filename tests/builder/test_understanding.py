@@ -424,3 +424,46 @@ def test_instagram_and_facebook_posts_and_comments_are_still_said_to_be_lacking(
     assert proposal.unsupported and "posts and comments" in " ".join(proposal.unsupported)
     got = [n.type for n in proposal.flow.nodes] if proposal.flow else []
     assert "instagram_messenger.new_message" not in got
+
+
+# Outlook (Hotmail) and Excel by their names, in English, Arabic and Arabizi.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "when I get an email in outlook add a row to excel",
+            ["outlook.new_mail", "excel.add_row"],
+        ),
+        ("لما يوصلني بريد في أوتلوك ضيف صف في اكسل", ["outlook.new_mail", "excel.add_row"]),
+        ("لما يجي طلب جديد في شوبيفاي سجله في إكسل", ["shopify.new_order", "excel.add_row"]),
+        (
+            "عند رسالة جديدة في هوتميل ابعتلي على واتساب",
+            ["outlook.new_mail", "whatsapp.send_template"],
+        ),
+        (
+            "لما يوصل طلب جديد في سلة ابعت ايميل للعميل من اوتلوك",
+            ["salla.new_order", "outlook.send_mail"],
+        ),
+        (
+            "every new stripe payment log it in excel online",
+            ["stripe.payment_succeeded", "excel.add_row"],
+        ),
+        (
+            "when someone fills the form, find the customer in excel",
+            ["webhook.receive", "excel.find_rows"],
+        ),
+    ],
+)
+def test_outlook_and_excel_are_known_by_their_names(sentence, expected):
+    proposal = build(sentence)
+    assert proposal.flow is not None and [n.type for n in proposal.flow.nodes] == expected
+    assert not proposal.unsupported
+
+
+def test_a_sheet_is_still_google_sheets_and_an_outlook_address_is_only_an_address():
+    sheet = build("ضيف صف في الشيت لما يجي طلب في شوبيفاي")
+    assert [n.type for n in sheet.flow.nodes] == ["shopify.new_order", "google_sheets.append_row"]
+    address = build("every morning at 9 email me at ahmed.shop@outlook.com the new orders")
+    assert not any(n.type.startswith("outlook.") for n in address.flow.nodes)

@@ -119,6 +119,12 @@ SENDS = {
         {"name": "Layla", "mobile": "+966501234567"},
         "Zid",
     ),
+    "outlook.send_mail": (
+        "outlook",
+        {"client_id": "6731de76", "access_token": "eyJ0eXAi.t"},
+        {"to": "layla@example.com", "subject": "Your order", "text": "On its way"},
+        "Outlook",
+    ),
     "twilio.send_sms": (
         "twilio",
         {"account_sid": SID, "auth_token": "f" * 32},
