@@ -183,6 +183,14 @@ class GateContext:
 
     credential: Callable[[str | None], dict[str, Any]]
 
+    def account_value(self, connection: str | None, field: str, *, service: str) -> str:
+        """One value saved in the step's account (a signing secret), trimmed; "" when it isn't
+        set. An account that can't be read refuses the request (403), saying why."""
+        try:
+            return str(self.credential(connection).get(field) or "").strip()
+        except FlowinError as error:
+            raise WebhookRejected(f"{service}: {error}", status=403) from None
+
 
 def sign(secret: str | bytes, message: bytes, algorithm: str = "sha256") -> bytes:
     key = secret.encode() if isinstance(secret, str) else secret

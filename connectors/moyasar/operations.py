@@ -21,7 +21,6 @@ from pydantic import BaseModel, Field, ValidationError
 from flowin_engine.kit import (
     SECRET,
     AccountRejected,
-    FlowinError,
     GateContext,
     Service,
     StepContext,
@@ -193,11 +192,8 @@ def _checked_event(
         raise WebhookRejected(
             "Moyasar: set the webhook's HTTP method to POST in the Moyasar dashboard.", status=405
         )
-    try:
-        # Only the secret token is needed here, not a valid API key.
-        expected = str(ctx.credential(connection).get("webhook_secret") or "").strip()
-    except FlowinError as error:
-        raise WebhookRejected(f"Moyasar: {error}", status=403) from None
+    # Only the secret token is needed here, not a valid API key.
+    expected = ctx.account_value(connection, "webhook_secret", service="Moyasar")
     if not expected:
         raise WebhookRejected(
             "Moyasar: no webhook secret token is saved in the Moyasar account in Flowin, so "

@@ -24,7 +24,6 @@ from pydantic import BaseModel, Field, ValidationError
 from flowin_engine.kit import (
     SECRET,
     AccountRejected,
-    FlowinError,
     GateContext,
     RetryableError,
     Service,
@@ -283,10 +282,7 @@ def _signed_transaction(
             "response callback.",
             status=405,
         )
-    try:
-        secret = str(ctx.credential(connection).get("hmac_secret") or "").strip()
-    except FlowinError as error:
-        raise WebhookRejected(f"Paymob: {error}", status=403) from None
+    secret = ctx.account_value(connection, "hmac_secret", service="Paymob")
     if not secret:
         raise WebhookRejected(
             "Paymob: no HMAC secret is saved in the Paymob account in Flowin, so Flowin can't "

@@ -22,7 +22,6 @@ from pydantic import BaseModel, Field, ValidationError
 from flowin_engine.kit import (
     SECRET,
     AccountRejected,
-    FlowinError,
     GateContext,
     Service,
     StepContext,
@@ -238,10 +237,7 @@ def _signed_charge(
 ) -> WebhookReply | None:
     if request.method != "POST":
         raise WebhookRejected("Tap posts charges with POST.", status=405)
-    try:
-        key = str(ctx.credential(connection).get("secret_key") or "").strip()
-    except FlowinError as error:
-        raise WebhookRejected(f"Tap: {error}", status=403) from None
+    key = ctx.account_value(connection, "secret_key", service="Tap")
     if not key:
         raise WebhookRejected(
             "Tap: no secret key is saved in the Tap account in Flowin, so Flowin can't check "
