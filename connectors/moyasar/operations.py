@@ -20,7 +20,6 @@ from pydantic import BaseModel, Field, ValidationError
 
 from flowin_engine.kit import (
     SECRET,
-    AccountRejected,
     GateContext,
     Service,
     StepContext,
@@ -30,6 +29,7 @@ from flowin_engine.kit import (
     WebhookReply,
     WebhookRequest,
     account_field,
+    checked_secret_key,
     metadata_pairs,
     trigger_secret,
     web_address,
@@ -45,6 +45,10 @@ KEY_PREFIXES = ("sk_test_", "sk_live_")
 BAD_KEY = (
     "Moyasar didn't accept the secret key — reconnect Moyasar with the secret key (sk_…) from "
     "Settings → API Keys in the Moyasar dashboard."
+)
+PUBLISHABLE_KEY = (
+    "Moyasar: that is the publishable key (pk_…), which can only take card payments "
+    "in a browser; reconnect Moyasar with the secret key (sk_…) instead."
 )
 PAID = frozenset({"payment_paid"})
 # The dashboard's list of events spells it "payment_faild"; the API's list "payment_failed".
@@ -80,15 +84,12 @@ class MoyasarAccount(BaseModel):
     base_url: str = Field(DEFAULT_BASE_URL, title="API address")
 
     def key(self) -> str:
-        key = self.secret_key.strip()
-        if key.startswith(("pk_test_", "pk_live_")):
-            raise StepError(
-                "Moyasar: that is the publishable key (pk_…), which can only take card payments "
-                "in a browser; reconnect Moyasar with the secret key (sk_…) instead."
-            )
-        if not key.startswith(KEY_PREFIXES):
-            raise AccountRejected(BAD_KEY)
-        return key
+        return checked_secret_key(
+            self.secret_key,
+            accepted=KEY_PREFIXES,
+            publishable=PUBLISHABLE_KEY,
+            rejected=BAD_KEY,
+        )
 
     def url(self, path: str) -> str:
         return f"{self.base_url.strip().rstrip('/') or DEFAULT_BASE_URL}{path}"

@@ -22,7 +22,6 @@ from pydantic import BaseModel, Field, ValidationError
 
 from flowin_engine.kit import (
     SECRET,
-    AccountRejected,
     GateContext,
     Service,
     StepContext,
@@ -32,6 +31,7 @@ from flowin_engine.kit import (
     WebhookReply,
     WebhookRequest,
     account_field,
+    checked_secret_key,
     fresh_timestamp,
     json_value,
     message_in,
@@ -50,6 +50,10 @@ KEY_PREFIXES = ("sk_test_", "sk_live_", "rk_test_", "rk_live_")
 BAD_KEY = (
     "Invalid Stripe API key — reconnect Stripe with a secret key (sk_…) or a restricted key (rk_…) "
     "from Developers → API keys."
+)
+PUBLISHABLE_KEY = (
+    "Stripe: that is the publishable key (pk_…); reconnect Stripe with the secret "
+    "key (sk_…) instead."
 )
 PAYMENT_SUCCEEDED = "payment_intent.succeeded"
 CHECKOUT_COMPLETED = "checkout.session.completed"
@@ -110,15 +114,12 @@ class StripeAccount(BaseModel):
     base_url: str = Field(DEFAULT_BASE_URL, title="API address")
 
     def key(self) -> str:
-        key = self.secret_key.strip()
-        if key.startswith(("pk_test_", "pk_live_")):
-            raise StepError(
-                "Stripe: that is the publishable key (pk_…); reconnect Stripe with the secret "
-                "key (sk_…) instead."
-            )
-        if not key.startswith(KEY_PREFIXES):
-            raise AccountRejected(BAD_KEY)
-        return key
+        return checked_secret_key(
+            self.secret_key,
+            accepted=KEY_PREFIXES,
+            publishable=PUBLISHABLE_KEY,
+            rejected=BAD_KEY,
+        )
 
     def url(self, path: str) -> str:
         return f"{self.base_url.strip().rstrip('/') or DEFAULT_BASE_URL}{path}"

@@ -21,7 +21,6 @@ from pydantic import BaseModel, Field, ValidationError
 
 from flowin_engine.kit import (
     SECRET,
-    AccountRejected,
     GateContext,
     Service,
     StepContext,
@@ -31,6 +30,7 @@ from flowin_engine.kit import (
     WebhookReply,
     WebhookRequest,
     account_field,
+    checked_secret_key,
     metadata_pairs,
     verify_signature,
     web_address,
@@ -46,6 +46,9 @@ KEY_PREFIXES = ("sk_test_", "sk_live_")
 BAD_KEY = (
     "Tap didn't accept the secret key — reconnect Tap with the secret key (sk_…) from goSell → "
     "API Credentials in the Tap dashboard."
+)
+PUBLISHABLE_KEY = (
+    "Tap: that is the publishable key (pk_…); reconnect Tap with the secret key (sk_…) instead."
 )
 CAPTURED = frozenset({"CAPTURED"})
 # A charge Tap posts that did not take the money (Tap posts only finished charges).
@@ -107,15 +110,12 @@ class TapAccount(BaseModel):
     base_url: str = Field(DEFAULT_BASE_URL, title="API address")
 
     def key(self) -> str:
-        key = self.secret_key.strip()
-        if key.startswith(("pk_test_", "pk_live_")):
-            raise StepError(
-                "Tap: that is the publishable key (pk_…); reconnect Tap with the secret key "
-                "(sk_…) instead."
-            )
-        if not key.startswith(KEY_PREFIXES):
-            raise AccountRejected(BAD_KEY)
-        return key
+        return checked_secret_key(
+            self.secret_key,
+            accepted=KEY_PREFIXES,
+            publishable=PUBLISHABLE_KEY,
+            rejected=BAD_KEY,
+        )
 
     def url(self, path: str) -> str:
         return f"{self.base_url.strip().rstrip('/') or DEFAULT_BASE_URL}{path}"

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field
 
-from ..errors import StepError
+from ..errors import AccountRejected, StepError
 
 # How a secret field is shown: dots, never the value.
 SECRET: dict[str, Any] = {"widget": "password"}
@@ -84,3 +84,20 @@ def web_address(value: str, title: str, service: str) -> str:
             f"{service}: '{title}' must be a web address starting with https://, not '{value}'."
         )
     return value
+
+
+_PUBLISHABLE = ("pk_test_", "pk_live_")
+
+
+def checked_secret_key(
+    value: str, *, accepted: tuple[str, ...], publishable: str, rejected: str
+) -> str:
+    """A payment service's secret API key, trimmed. A publishable key (pk_…, which only takes
+    card payments in a browser) is refused with the connector's ``publishable`` sentence;
+    anything else not starting with one of ``accepted`` as a refused account (``rejected``)."""
+    key = value.strip()
+    if key.startswith(_PUBLISHABLE):
+        raise StepError(publishable)
+    if not key.startswith(accepted):
+        raise AccountRejected(rejected)
+    return key
