@@ -42,6 +42,27 @@ def shown_text(widget) -> str:
     return widget.text() + " " + widget.placeholderText()
 
 
+@pytest.mark.parametrize("language", ["en", "ar"], indirect=True)
+def test_no_shipped_template_shows_an_expression_in_its_blanks(qtbot, store, language):
+    registry = default_registry()
+    connections = DataFolder(store, registry=registry).connections
+    shown_anything, expressions = [], []
+    for template in TemplateLibrary().templates:
+        wizard = UseTemplateWizard(template, registry, connections, store)
+        qtbot.addWidget(wizard)
+        for field in wizard.fields:
+            # {{1}} is WhatsApp's own way of numbering a message template's parts, as its
+            # Business Manager shows them: the help names them so.
+            help_text = WHATSAPP_PLACES.sub("", field.help or "")
+            text = " ".join((field.label, help_text, shown_text(field.widget)))
+            shown_anything.append(text)
+            if any(sign in text for sign in WHAT_NOBODY_SHOULD_READ):
+                expressions.append((template.id, field.key, text))
+        wizard.deleteLater()
+    assert expressions == []
+    assert any("›" in text for text in shown_anything)  # the chips' names are there
+
+
 def test_typing_around_a_chip_keeps_its_expression_in_the_flow(qtbot, store, monkeypatch):
     monkeypatch.setenv("FLOWIN_SECRETS", "file")
     registry = default_registry()
