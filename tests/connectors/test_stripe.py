@@ -26,15 +26,15 @@ import pytest
 
 from flowin_engine.credentials import Connections
 from flowin_engine.data_folder import DataFolder
-from flowin_engine.errors import NotFound, RetryableError, StepError
+from flowin_engine.errors import NotFound, RetryableError
 from flowin_engine.events import ExecutionStatus
-from flowin_engine.model import Flow, FlowStatus, Node
+from flowin_engine.model import FlowStatus
 from flowin_engine.registry import default_registry
 from flowin_engine.runner import Runner
 from flowin_engine.runtime import RuntimeSettings
-from flowin_engine.steps import StepContext
 from flowin_engine.store import Store
 from flowin_engine.webhooks import GateContext, WebhookRejected, WebhookReply, WebhookRequest
+from tests.connectors.connector_runs import failure, run
 from tests.contracts.openapi_server import (
     ContractServer,
     contract_file,
@@ -115,33 +115,6 @@ def account(api, connections) -> str:
     return connections.add("stripe", "Layla's shop", secret(api)).id
 
 
-def run(
-    operation: str,
-    params: dict,
-    connections: Connections,
-    execution_id: str = "run-1",
-    trigger_data: Any = None,
-):
-    node_type = default_registry().get(f"stripe.{operation}")
-    node = Node(id="stripe", name="Stripe", type=node_type.type, params=params)
-    ctx = StepContext(
-        execution_id=execution_id,
-        flow=Flow(id="flow-1", nodes=[node]),
-        node=node,
-        attempt=1,
-        timeout=5,
-        trigger_data=trigger_data,
-        connections=connections,
-    )
-    return node_type.function(node_type.input_model.model_validate(params), ctx)
-
-
-def failure(operation: str, params: dict, connections: Connections) -> StepError:
-    with pytest.raises(StepError) as caught:
-        run(operation, params, connections)
-    return caught.value
-
-
 # Creating customers.
 
 
@@ -158,7 +131,7 @@ def test_create_customer_posts_a_form_with_bracketed_metadata_and_an_idempotency
         ),
     )
     output = run(
-        "create_customer",
+        "stripe.create_customer",
         {
             "connection": account,
             "email": " layla@example.com ",
@@ -192,10 +165,10 @@ def test_the_idempotency_key_is_the_same_for_a_repeated_step_and_new_for_a_new_r
 ):
     api.respond("PostCustomers", json=customer(id=CUSTOMER_ID))
     params = {"connection": account, "email": "layla@example.com"}
-    run("create_customer", params, connections, execution_id="run-1")
-    run("create_customer", params, connections, execution_id="run-1")
-    run("create_customer", params, connections, execution_id="run-2")
-    run("create_customer", {**params, "idempotency_key": "evt_1042"}, connections)
+    run("stripe.create_customer", params, connections, execution_id="run-1")
+    run("stripe.create_customer", params, connections, execution_id="run-1")
+    run("stripe.create_customer", params, connections, execution_id="run-2")
+    run("stripe.create_customer", {**params, "idempotency_key": "evt_1042"}, connections)
     keys = [c.request.headers["Idempotency-Key"] for c in api.calls("PostCustomers")]
     assert keys[0] == keys[1] != keys[2]
     assert keys[3] == "evt_1042"
@@ -251,7 +224,9 @@ def test_create_customer_is_declared_repeat_safe():
 def test_metadata_stripe_cannot_keep_is_refused_before_sending(
     api, account, connections, metadata, problem
 ):
-    error = failure("create_customer", {"connection": account, "metadata": metadata}, connections)
+    error = failure(
+        "stripe.create_customer", {"connection": account, "metadata": metadata}, connections
+    )
     assert problem in str(error)
     assert api.calls() == []
 
@@ -263,7 +238,7 @@ def test_list_payments_follows_starting_after_while_has_more(api, account, conne
     api.respond("GetPaymentIntents", json=page(intent(1), intent(2), has_more=True))
     api.respond("GetPaymentIntents", json=page(intent(3, amount=1099, currency="usd")))
     output = run(
-        "list_payments",
+        "stripe.list_payments",
         {
             "connection": account,
             "customer": CUSTOMER_ID,
@@ -292,7 +267,7 @@ def test_list_payments_follows_starting_after_while_has_more(api, account, conne
 def test_list_payments_stops_at_its_limit_and_says_more_remain(api, account, connections):
     api.respond("GetPaymentIntents", json=page(intent(1), intent(2), has_more=True))
     api.respond("GetPaymentIntents", json=page(intent(3), has_more=True))
-    output = run("list_payments", {"connection": account, "limit": 3}, connections)
+    output = run("stripe.list_payments", {"connection": account, "limit": 3}, connections)
     first, second = api.calls("GetPaymentIntents")
     assert (first.request.args["limit"], second.request.args["limit"]) == ("3", "1")
     assert (output["count"], output["has_more"]) == (3, True)
@@ -305,13 +280,13 @@ def test_amounts_are_in_major_units_for_zero_and_three_decimal_currencies(
         "GetPaymentIntents",
         json=page(intent(1, amount=5000, currency="jpy"), intent(2, amount=12345, currency="kwd")),
     )
-    payments = run("list_payments", {"connection": account}, connections)["payments"]
+    payments = run("stripe.list_payments", {"connection": account}, connections)["payments"]
     assert [(p["amount"], p["currency"]) for p in payments] == [(5000, "JPY"), (12.345, "KWD")]
 
 
 def test_a_date_that_is_not_one_is_said_plainly(api, account, connections):
     error = failure(
-        "list_payments", {"connection": account, "created_from": "last week"}, connections
+        "stripe.list_payments", {"connection": account, "created_from": "last week"}, connections
     )
     assert "Created from 'last week' is not a date" in str(error)
 
@@ -372,7 +347,9 @@ def test_stripes_errors_become_sentences_without_the_key(
     api, account, connections, status, answer, expected
 ):
     api.respond("PostCustomers", json=answer, status=status)
-    error = failure("create_customer", {"connection": account, "email": "layla@"}, connections)
+    error = failure(
+        "stripe.create_customer", {"connection": account, "email": "layla@"}, connections
+    )
     assert expected in str(error)
     assert not isinstance(error, RetryableError)
     assert KEY not in str(error) and KEY[8:20] not in str(error)
@@ -385,7 +362,7 @@ def test_rate_limits_are_retryable_after_stripes_wait(api, account, connections)
         status=429,
         headers={"Retry-After": "7"},
     )
-    error = failure("list_payments", {"connection": account}, connections)
+    error = failure("stripe.list_payments", {"connection": account}, connections)
     assert isinstance(error, RetryableError) and error.retry_after == 7
 
 
@@ -396,7 +373,7 @@ def test_a_server_error_stripe_says_not_to_retry_is_not_retried(api, account, co
         status=500,
         headers={"Stripe-Should-Retry": "false"},
     )
-    error = failure("list_payments", {"connection": account}, connections)
+    error = failure("stripe.list_payments", {"connection": account}, connections)
     assert not isinstance(error, RetryableError)
 
 
@@ -406,14 +383,14 @@ def test_a_server_error_stripe_says_not_to_retry_is_not_retried(api, account, co
 )
 def test_a_key_that_is_not_a_secret_key_is_refused_without_a_call(api, connections, key, expected):
     connection = connections.add("stripe", "Wrong key", secret(api, secret_key=key)).id
-    error = failure("list_payments", {"connection": connection}, connections)
+    error = failure("stripe.list_payments", {"connection": connection}, connections)
     assert expected in str(error) and key not in str(error)
     assert api.calls() == []
 
 
 def test_an_account_without_a_key_says_so_without_quoting_its_fields(api, connections):
     connection = connections.add("stripe", "Half", {"webhook_secret": WHSEC}).id
-    error = failure("list_payments", {"connection": connection}, connections)
+    error = failure("stripe.list_payments", {"connection": connection}, connections)
     assert "reconnect Stripe" in str(error) and WHSEC not in str(error)
 
 
@@ -519,7 +496,7 @@ def test_a_signed_payment_event_is_accepted_and_becomes_the_payment(account, con
     request = delivery(succeeded_event())
     assert gate(request, connections, account) is None
     output = run(
-        "payment_succeeded",
+        "stripe.payment_succeeded",
         {"connection": account},
         connections,
         trigger_data=request.as_trigger_data(),
@@ -595,7 +572,10 @@ def test_a_paid_checkout_session_starts_the_flow_when_chosen(account, connection
     assert isinstance(unpaid, WebhookReply) and unpaid.status == 200
     trigger_data = delivery(checkout_event()).as_trigger_data()
     output = run(
-        "payment_succeeded", {"include_checkout": True}, connections, trigger_data=trigger_data
+        "stripe.payment_succeeded",
+        {"include_checkout": True},
+        connections,
+        trigger_data=trigger_data,
     )
     assert (output["amount"], output["currency"], output["customer_email"]) == (
         45.0,
@@ -717,7 +697,10 @@ def test_a_paid_invoice_starts_its_trigger_and_nothing_else(account, connections
     assert isinstance(event_gate("payment_succeeded", request, connections, account), WebhookReply)
     assert isinstance(event_gate("new_customer", request, connections, account), WebhookReply)
     output = run(
-        "invoice_paid", {"connection": account}, connections, trigger_data=request.as_trigger_data()
+        "stripe.invoice_paid",
+        {"connection": account},
+        connections,
+        trigger_data=request.as_trigger_data(),
     )
     assert (output["amount_paid"], output["currency"]) == (49.0, "USD")
     assert (output["customer_id"], output["customer_email"]) == (CUSTOMER_ID, "layla@example.com")
@@ -728,7 +711,10 @@ def test_a_new_customer_starts_its_trigger_and_a_forged_one_is_refused(account, 
     request = delivery(customer_event())
     assert event_gate("new_customer", request, connections, account) is None
     output = run(
-        "new_customer", {"connection": account}, connections, trigger_data=request.as_trigger_data()
+        "stripe.new_customer",
+        {"connection": account},
+        connections,
+        trigger_data=request.as_trigger_data(),
     )
     assert (output["customer_id"], output["email"], output["name"]) == (
         CUSTOMER_ID,

@@ -26,13 +26,13 @@ import pytest
 from flowin_engine.credentials import Connections
 from flowin_engine.data_folder import DataFolder
 from flowin_engine.errors import AccountRejected, RetryableError, StepError
-from flowin_engine.model import Flow, FlowStatus, Node
+from flowin_engine.model import FlowStatus
 from flowin_engine.polling import PollContext
 from flowin_engine.registry import default_registry
 from flowin_engine.runtime import RuntimeSettings
-from flowin_engine.steps import StepContext
 from flowin_engine.store import Store
 from flowin_engine.webhooks import GateContext, WebhookRejected, WebhookReply, WebhookRequest
+from tests.connectors.connector_runs import run
 from tests.contracts.openapi_server import Contract, ContractServer, load_contract
 from tests.engine.builders import make_flow
 from tests.engine.test_runtime import finished, wait_for
@@ -141,21 +141,6 @@ def trello(api, connections) -> str:
     return connections.add("trello", "Shop board", account(api.url("/1"))).id
 
 
-def run(operation: str, params: dict, connections: Connections, trigger_data: Any = None):
-    node_type = default_registry().get(f"trello.{operation}")
-    node = Node(name="Trello", type=node_type.type, params=params)
-    ctx = StepContext(
-        execution_id="run-1",
-        flow=Flow(nodes=[node]),
-        node=node,
-        attempt=1,
-        timeout=5,
-        trigger_data=trigger_data,
-        connections=connections,
-    )
-    return node_type.function(node_type.input_model.model_validate(params), ctx)
-
-
 def poll(params: dict, connections: Connections, cursor: Any = None):
     node_type = default_registry().get("trello.card_overdue")
     ctx = PollContext(cursor=cursor, credential=connections.secret, timeout=5)
@@ -246,7 +231,7 @@ def test_create_card_sends_its_fields_as_trellos_query(api, trello, connections)
     api.respond("get-boards-id-lists", json=[{"id": TODO, "name": "To do"}])
     api.respond("post-cards", json=card(due="2026-12-06T14:00:00.000Z", desc="Two olive soaps"))
     output = run(
-        "create_card",
+        "trello.create_card",
         {
             "connection": trello,
             "board": "https://trello.com/b/AbCdEfGh/shop-orders",
@@ -281,7 +266,7 @@ def test_a_list_name_the_board_lacks_names_the_lists_it_has(api, trello, connect
     api.respond("get-boards-id-lists", json=[{"id": TODO, "name": "To do"}])
     with pytest.raises(StepError, match="no list called 'Packed'; its lists are To do"):
         run(
-            "create_card",
+            "trello.create_card",
             {"connection": trello, "board": BOARD, "list_name": "Packed", "name": "x"},
             connections,
         )
@@ -297,7 +282,7 @@ def test_move_card_finds_the_list_on_the_cards_board_and_is_safe_to_repeat(
     )
     api.respond("put-cards-id", json=card(idList=DONE))
     output = run(
-        "move_card",
+        "trello.move_card",
         {
             "connection": trello,
             "card": "https://trello.com/c/H0TZyzbK/12-order",
@@ -319,7 +304,7 @@ def test_add_comment_posts_the_text(api, trello, connections):
         json={"id": "5abbe4b7ddc1b351ef961418", "type": "commentCard", "data": {"text": "Shipped"}},
     )
     output = run(
-        "add_comment", {"connection": trello, "card": CARD, "text": "Shipped"}, connections
+        "trello.add_comment", {"connection": trello, "card": CARD, "text": "Shipped"}, connections
     )
     (call,) = api.calls("post-cards-id-actions-comments")
     assert call.request.args["text"] == "Shipped"
@@ -333,7 +318,7 @@ def test_watch_board_registers_the_triggers_address_for_the_board(api, trello, c
         json={"id": "5abbe4b7ddc1b351ef961419", "idModel": BOARD, "callbackURL": f"{PUBLIC}/w"},
     )
     output = run(
-        "watch_board",
+        "trello.watch_board",
         {"connection": trello, "board": "https://trello.com/b/AbCdEfGh", "address": f"{PUBLIC}/w"},
         connections,
     )
@@ -349,7 +334,7 @@ def test_a_refused_token_is_not_retried_and_says_what_to_do(api, trello, connect
     # Trello answers 401 in plain text; the description documents no 401.
     api.respond("post-cards-id-actions-comments", status=401, json="invalid token", check=False)
     with pytest.raises(AccountRejected, match="create a token again") as caught:
-        run("add_comment", {"connection": trello, "card": CARD, "text": "x"}, connections)
+        run("trello.add_comment", {"connection": trello, "card": CARD, "text": "x"}, connections)
     assert not isinstance(caught.value, RetryableError)
     assert len(api.calls("post-cards-id-actions-comments")) == 1
 
@@ -370,7 +355,11 @@ def test_too_many_requests_waits_as_long_as_trello_asks(api, trello, connections
 def test_a_server_error_on_create_is_not_repeated(api, trello, connections):
     api.respond("post-cards", status=500, json={"message": "Internal error"}, check=False)
     with pytest.raises(StepError, match="may have been done") as caught:
-        run("create_card", {"connection": trello, "list_name": TODO, "name": "x"}, connections)
+        run(
+            "trello.create_card",
+            {"connection": trello, "list_name": TODO, "name": "x"},
+            connections,
+        )
     assert not isinstance(caught.value, RetryableError)
     assert len(api.calls("post-cards")) == 1
 
@@ -423,7 +412,12 @@ def test_a_signed_new_card_becomes_the_card_with_its_list(hooked, connections):
     body = json.dumps(CREATED).encode()
     request = webhook(body, signed(body, f"{PUBLIC}/webhook/abc"))
     assert gate("card_created", request, connections, connection=hooked) is None
-    output = run("card_created", {"connection": hooked}, connections, request.as_trigger_data())
+    output = run(
+        "trello.card_created",
+        {"connection": hooked},
+        connections,
+        trigger_data=request.as_trigger_data(),
+    )
     assert (output["card_id"], output["list_name"], output["board_name"]) == (
         CARD,
         "To do",
@@ -486,7 +480,12 @@ def test_each_trigger_takes_its_own_actions_and_its_list_only(hooked, connection
     for trigger, body, params in others:
         reply = gate(trigger, request(body), connections, connection=hooked, **params)
         assert isinstance(reply, WebhookReply) and reply.status == 200, (trigger, body)
-    moved = run("card_moved", {"connection": hooked}, connections, request(MOVED).as_trigger_data())
+    moved = run(
+        "trello.card_moved",
+        {"connection": hooked},
+        connections,
+        trigger_data=request(MOVED).as_trigger_data(),
+    )
     assert (moved["from_list_name"], moved["list_name"]) == ("To do", "Done")
 
 
