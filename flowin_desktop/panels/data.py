@@ -451,6 +451,8 @@ class ReferenceTextEdit(QTextEdit):
             cursor.insertText(text[position : match.start()], plain)
             chip = QTextCharFormat()
             chip.setObjectType(CHIP_OBJECT)
+            # On the line's middle, as a chip in a line edit: not standing on the baseline.
+            chip.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignMiddle)
             chip.setProperty(_EXPRESSION, match.group(1))
             chip.setProperty(_NAME, readable_reference(match.group(1), self.trigger_name()))
             chip.setToolTip(str(chip.property(_NAME)))
