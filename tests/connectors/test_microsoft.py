@@ -555,3 +555,42 @@ def test_find_rows_returns_the_rows_whose_column_matches(excel, graph, connectio
         "Email": "omar@example.com",
         "Amount": 80,
     }
+
+
+def test_a_row_is_not_added_again_after_a_server_error(excel, graph, connections):
+    graph.respond("me_drive_GetItemByPath", json={"id": ITEM_ID})
+    graph.respond("me.items.workbook.tables_ListColumns", json=columns_answer())
+    graph.respond(ROWS_ADD, status=504, json=graph_error("gatewayTimeout", "Gateway timeout."))
+    flow = make_flow(
+        [
+            ("Start", "core.manual_trigger", {}),
+            ("Log", "excel.add_row", {"connection": excel, "workbook": "Orders", "values": ["a"]}),
+        ],
+        ["Start -> Log"],
+        settings={"Log": {"retries": 3}},
+    )
+    with Runner(default_registry(), connections=connections) as runner:
+        result = runner.run(flow, {})
+    assert not result.ok and "Excel had a problem (504" in result.error
+    assert len(graph.calls(ROWS_ADD)) == 1
+
+
+def test_a_flow_logs_each_new_outlook_email_in_an_excel_table(outlook, excel, graph, connections):
+    graph.respond(INBOX, json={"value": [message(9, "2024-03-05T11:00:00Z")]})
+    (item,) = poll({"connection": outlook}, connections).items
+    graph.respond("me_drive_GetItemByPath", json={"id": ITEM_ID})
+    graph.respond("me.items.workbook.tables_ListColumns", json=columns_answer())
+    graph.respond(ROWS_ADD, json={"index": 4})
+    row = {"Name": "{{ trigger.from_name }}", "Email": "{{ trigger.from_address }}"}
+    flow = make_flow(
+        [
+            ("New e-mail", "outlook.new_mail", {"connection": outlook}),
+            ("Log it", "excel.add_row", {"connection": excel, "workbook": "Mail", "values": row}),
+        ],
+        ["New e-mail -> Log it"],
+    )
+    with Runner(default_registry(), connections=connections) as runner:
+        result = runner.run(flow, item.data)
+    assert result.ok, result.error
+    assert graph.calls(ROWS_ADD)[0].body["values"] == [["Layla Haddad", "layla@example.com", ""]]
+    assert result.outputs["Log it"]["index"] == 4
