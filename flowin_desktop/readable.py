@@ -9,6 +9,7 @@ import re
 from PySide6.QtCore import QCoreApplication
 
 CONTEXT = "DataTree"  # where these words were first translated
+FIELDS_CONTEXT = "DataFields"  # the data keys' labels
 SEPARATOR = " › "  # mirrored by the bidi algorithm in a right-to-left paragraph
 
 
@@ -23,9 +24,11 @@ _PART = re.compile(
 
 
 def humanize(key: str) -> str:
-    """A data key as a label: customer_name → Customer name."""
+    """A data key as a label: customer_name → Customer name (اسم العميل in Arabic, for the keys
+    the services' data share; any other key, a sheet's own column, as its words)."""
     words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key).replace("_", " ").strip()
-    return words[:1].upper() + words[1:] if words else key
+    label = words[:1].upper() + words[1:] if words else key
+    return QCoreApplication.translate(FIELDS_CONTEXT, label)
 
 
 def reference_parts(expression: str, trigger_name: str | None) -> list[str] | None:

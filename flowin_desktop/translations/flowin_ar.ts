@@ -3596,6 +3596,281 @@ Start with a trigger: drag it from the list, or double-click it.</source>
     </message>
   </context>
   <context>
+    <name>DataFields</name>
+    <message>
+      <source>Age in minutes</source>
+      <translation>العمر بالدقائق</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>المبلغ</translation>
+    </message>
+    <message>
+      <source>Card brand</source>
+      <translation>نوع البطاقة</translation>
+    </message>
+    <message>
+      <source>Card last four</source>
+      <translation>آخر أربعة أرقام من البطاقة</translation>
+    </message>
+    <message>
+      <source>Card name</source>
+      <translation>الاسم على البطاقة</translation>
+    </message>
+    <message>
+      <source>Card number</source>
+      <translation>رقم البطاقة</translation>
+    </message>
+    <message>
+      <source>Cart</source>
+      <translation>السلة</translation>
+    </message>
+    <message>
+      <source>Charge</source>
+      <translation>عملية الدفع</translation>
+    </message>
+    <message>
+      <source>Charge id</source>
+      <translation>معرّف عملية الدفع</translation>
+    </message>
+    <message>
+      <source>Checkout url</source>
+      <translation>رابط إتمام الشراء</translation>
+    </message>
+    <message>
+      <source>City</source>
+      <translation>المدينة</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>الرمز</translation>
+    </message>
+    <message>
+      <source>Count</source>
+      <translation>العدد</translation>
+    </message>
+    <message>
+      <source>Created</source>
+      <translation>تاريخ الإنشاء</translation>
+    </message>
+    <message>
+      <source>Created at</source>
+      <translation>تاريخ الإنشاء</translation>
+    </message>
+    <message>
+      <source>Currency</source>
+      <translation>العملة</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>العميل</translation>
+    </message>
+    <message>
+      <source>Customer email</source>
+      <translation>بريد العميل</translation>
+    </message>
+    <message>
+      <source>Customer name</source>
+      <translation>اسم العميل</translation>
+    </message>
+    <message>
+      <source>Customer phone</source>
+      <translation>جوال العميل</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>الوصف</translation>
+    </message>
+    <message>
+      <source>Email</source>
+      <translation>البريد الإلكتروني</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>الحدث</translation>
+    </message>
+    <message>
+      <source>Event id</source>
+      <translation>معرّف الحدث</translation>
+    </message>
+    <message>
+      <source>Event type</source>
+      <translation>نوع الحدث</translation>
+    </message>
+    <message>
+      <source>Expires</source>
+      <translation>ينتهي في</translation>
+    </message>
+    <message>
+      <source>First name</source>
+      <translation>الاسم الأول</translation>
+    </message>
+    <message>
+      <source>Id</source>
+      <translation>المعرّف</translation>
+    </message>
+    <message>
+      <source>Intention id</source>
+      <translation>معرّف نية الدفع</translation>
+    </message>
+    <message>
+      <source>Invoice</source>
+      <translation>الفاتورة</translation>
+    </message>
+    <message>
+      <source>Invoice id</source>
+      <translation>معرّف الفاتورة</translation>
+    </message>
+    <message>
+      <source>Items</source>
+      <translation>المنتجات</translation>
+    </message>
+    <message>
+      <source>Last name</source>
+      <translation>اسم العائلة</translation>
+    </message>
+    <message>
+      <source>Live</source>
+      <translation>دفعة حقيقية</translation>
+    </message>
+    <message>
+      <source>Message</source>
+      <translation>الرسالة</translation>
+    </message>
+    <message>
+      <source>Metadata</source>
+      <translation>بيانات إضافية</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>طريقة الدفع</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>الاسم</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>ملاحظة</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>الرقم</translation>
+    </message>
+    <message>
+      <source>Order</source>
+      <translation>الطلب</translation>
+    </message>
+    <message>
+      <source>Order id</source>
+      <translation>معرّف الطلب</translation>
+    </message>
+    <message>
+      <source>Order reference</source>
+      <translation>مرجع الطلب</translation>
+    </message>
+    <message>
+      <source>Orders</source>
+      <translation>الطلبات</translation>
+    </message>
+    <message>
+      <source>Paid at</source>
+      <translation>تاريخ الدفع</translation>
+    </message>
+    <message>
+      <source>Payment</source>
+      <translation>الدفعة</translation>
+    </message>
+    <message>
+      <source>Payment id</source>
+      <translation>معرّف الدفعة</translation>
+    </message>
+    <message>
+      <source>Payment method</source>
+      <translation>طريقة الدفع</translation>
+    </message>
+    <message>
+      <source>Payment reference</source>
+      <translation>مرجع الدفع</translation>
+    </message>
+    <message>
+      <source>Payment status</source>
+      <translation>حالة الدفع</translation>
+    </message>
+    <message>
+      <source>Pending</source>
+      <translation>قيد الانتظار</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>الجوال</translation>
+    </message>
+    <message>
+      <source>Price</source>
+      <translation>السعر</translation>
+    </message>
+    <message>
+      <source>Quantity</source>
+      <translation>الكمية</translation>
+    </message>
+    <message>
+      <source>Reference id</source>
+      <translation>الرقم المرجعي</translation>
+    </message>
+    <message>
+      <source>Refunded</source>
+      <translation>مسترد</translation>
+    </message>
+    <message>
+      <source>Response code</source>
+      <translation>رمز الاستجابة</translation>
+    </message>
+    <message>
+      <source>Slug</source>
+      <translation>الاسم المختصر</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>الحالة</translation>
+    </message>
+    <message>
+      <source>Status code</source>
+      <translation>رمز الحالة</translation>
+    </message>
+    <message>
+      <source>Status slug</source>
+      <translation>معرّف الحالة</translation>
+    </message>
+    <message>
+      <source>Success</source>
+      <translation>ناجحة</translation>
+    </message>
+    <message>
+      <source>Topic</source>
+      <translation>الموضوع</translation>
+    </message>
+    <message>
+      <source>Total</source>
+      <translation>الإجمالي</translation>
+    </message>
+    <message>
+      <source>Transaction</source>
+      <translation>المعاملة</translation>
+    </message>
+    <message>
+      <source>Transaction id</source>
+      <translation>معرّف المعاملة</translation>
+    </message>
+    <message>
+      <source>Url</source>
+      <translation>الرابط</translation>
+    </message>
+    <message>
+      <source>Username</source>
+      <translation>اسم المستخدم</translation>
+    </message>
+  </context>
+  <context>
     <name>DataTree</name>
     <message>
       <source>%1 items</source>

@@ -125,7 +125,7 @@ def test_cards_and_branches_read_in_arabic(qtbot, window):
 
     big = _card(editor, "Big order?")
     # (The rule's check reads in Arabic as the choice's own translation has it.)
-    assert plain(big.summary).startswith("إذا كان ‹Total› ")
+    assert plain(big.summary).startswith("إذا كان ‹الإجمالي› ")  # the data key in Arabic too
     assert plain(big.summary).endswith(" 100")
     assert [editor.scene.port_label(p) for p in ("true", "false")] == ["نعم", "لا"]
     assert plain(_card(editor, "When I click Run").summary) == "يبدأ عند الضغط على تشغيل"

@@ -172,3 +172,31 @@ def test_a_field_dragged_from_the_tree_into_a_setting_is_stored(qtbot, panel, st
         QApplication.sendEvent(target.viewport() if key == "message" else target, event)
     stored = panel.document.flow.node(step).params[key]
     assert "{{ trigger.total }}" in stored
+
+
+def test_in_arabic_a_store_orders_fields_are_named_in_arabic(qtbot, qapp):
+    from flowin_desktop.i18n import Localizer
+
+    flow = make_flow(
+        [
+            ("New order", "salla.new_order", {}),
+            ("Thank", "core.set_fields", {"fields": []}),
+        ],
+        ["New order -> Thank"],
+    )
+    localizer = Localizer(qapp)
+    localizer.set_language("ar")
+    try:
+        arabic_panel = PropertiesPanel(FlowDocument(flow, default_registry()))
+        qtbot.addWidget(arabic_panel)
+        arabic_panel.show_node("thank")
+        tree = arabic_panel.data_tree
+        assert tree.item_for("trigger.phone").text(0) == "الجوال"
+        assert tree.item_for("trigger.customer_name").text(0) == "اسم العميل"
+        assert tree.item_for("trigger.total").text(0) == "الإجمالي"
+        order = tree.topLevelItem(0)
+        labels = [order.child(i).text(0) for i in range(order.childCount())]
+        assert not [label for label in labels if label.isascii()], labels
+        assert reference_parts("trigger.phone", "طلب جديد")[-1] == "الجوال"
+    finally:
+        localizer.set_language("en")
