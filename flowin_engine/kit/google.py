@@ -16,18 +16,11 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, Field
 
 from ..errors import AccountRejected, StepError
-from ..oauth import (
-    AccessTokens,
-    OAuthApp,
-    Token,
-    account_key,
-    authorize_installed_app,
-    refresh,
-)
+from ..oauth import OAuthApp, Token, account_key, authorize_installed_app
 from ..oauth import service_account_token as _service_account_token
-from ..steps import StepContext
 from ._fields import SECRET
 from ._service import Service
+from ._signed_in import SignedInAPI, access_tokens, error_of, with_token
 
 if TYPE_CHECKING:
     import httpx
@@ -87,19 +80,10 @@ class GoogleAccount(BaseModel):
                 "Google asks for it before you can sign in."
             )
         token = authorize_installed_app(self.oauth_app(scopes), open_browser=open_browser)
-        return self.model_copy(
-            update={
-                "access_token": token.access_token,
-                "expires_at": token.expires_at,
-                "refresh_token": token.refresh_token or self.refresh_token,
-            }
-        )
+        return with_token(self, token)
 
 
-_tokens = AccessTokens()
-
-
-class GoogleAPI:
+class GoogleAPI(SignedInAPI):
     """One Google API (Sheets, Gmail) called with one account."""
 
     def __init__(
@@ -118,24 +102,6 @@ class GoogleAPI:
         self._save = save
         self.service = Service(f"Google {name}", host="googleapis.com", message_at=_message)
 
-    @classmethod
-    def for_step(
-        cls,
-        model: type[GoogleAccount],
-        connection: str | None,
-        ctx: StepContext,
-        **options: Any,
-    ) -> GoogleAPI:
-        """The API for a step's account; a refreshed token is saved back to the connection."""
-        account = model.model_validate(ctx.credential(connection))
-        connections = ctx.connections
-
-        def save(secret: dict[str, Any]) -> None:
-            if connections is not None and connection:
-                connections.update_secret(connection, secret)
-
-        return cls(account, save=save, **options)
-
     # The access token.
 
     def access_token(self) -> str:
@@ -145,30 +111,11 @@ class GoogleAPI:
             cache = account_key(
                 key.get("client_email", ""), account.delegated_user, account.token_url, *self.scopes
             )
-            return _tokens.get(cache, lambda: self._service_account_token(key)).access_token
-        if not account.refresh_token and not account.access_token:
-            raise StepError(
-                f"Google {self.name}: this account isn't signed in; connect it again from "
-                "Accounts and sign in with Google."
-            )
-        stored = Token(account.access_token, account.expires_at)
-        if account.access_token and not stored.expired():
-            return account.access_token
-        cache = account_key(account.client_id, account.refresh_token, account.token_url)
-        return _tokens.get(cache, self._refreshed).access_token
-
-    def _refreshed(self) -> Token:
-        token = refresh(self.account.oauth_app(self.scopes), self.account.refresh_token)
-        self.account = self.account.model_copy(
-            update={
-                "access_token": token.access_token,
-                "expires_at": token.expires_at,
-                "refresh_token": token.refresh_token or self.account.refresh_token,
-            }
+            return access_tokens.get(cache, lambda: self._service_account_token(key)).access_token
+        return self._signed_in_token(
+            f"Google {self.name}: this account isn't signed in; connect it again from "
+            "Accounts and sign in with Google."
         )
-        if self._save is not None:
-            self._save(self.account.model_dump())
-        return token
 
     def _service_account_key(self) -> dict[str, Any]:
         try:
@@ -194,7 +141,7 @@ class GoogleAPI:
         account = self.account
         if account.auth_type == "service_account":
             key = self._service_account_key()
-            _tokens.forget(
+            access_tokens.forget(
                 account_key(
                     key.get("client_email", ""),
                     account.delegated_user,
@@ -203,8 +150,7 @@ class GoogleAPI:
                 )
             )
         else:
-            _tokens.forget(account_key(account.client_id, account.refresh_token, account.token_url))
-            self.account = account.model_copy(update={"access_token": "", "expires_at": None})
+            super()._forget_token()
 
     # Calls.
 
@@ -223,17 +169,9 @@ class GoogleAPI:
 
         ``what`` names the thing the call is about (a spreadsheet) for a 404's message.
         """
-        for attempt in (1, 2):
-            response = self._send(method, path, params, body, timeout, sends)
-            # A token revoked or expired early: sign in again once. Google did nothing with a
-            # 401 request, so even a send can be repeated.
-            if response.status_code == 401 and attempt == 1:
-                self._forget_token()
-                continue
-            break
-        if response.status_code < 300:
-            return response.json() if response.content else {}
-        raise self._failure(response, sends, what)
+        return self._answer(
+            lambda: self._send(method, path, params, body, timeout, sends), sends, what
+        )
 
     def _send(
         self,
@@ -296,17 +234,8 @@ def _error_body(response: httpx.Response) -> dict[str, Any]:
         answer = response.json()
     except ValueError:
         return {}
-    return _error(answer)
+    return error_of(answer)
 
 
 def _message(answer: Any) -> Any:
-    return _error(answer).get("message")
-
-
-def _error(answer: Any) -> dict[str, Any]:
-    error = answer.get("error") if isinstance(answer, dict) else None
-    if isinstance(error, dict):
-        return error
-    if isinstance(error, str):  # some endpoints answer {"error": "...", "error_description"}
-        return {"message": answer.get("error_description") or error}
-    return {}
+    return error_of(answer).get("message")

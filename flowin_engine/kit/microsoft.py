@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 
 from ..errors import AccountRejected, StepError
-from ..oauth import AccessTokens, OAuthApp, Token, account_key, authorize_installed_app, refresh
-from ..steps import StepContext
+from ..oauth import OAuthApp, authorize_installed_app
 from ._fields import SECRET
 from ._service import Service
+from ._signed_in import SignedInAPI, error_of, with_token
 
 if TYPE_CHECKING:
     import httpx
@@ -80,19 +80,10 @@ class MicrosoftAccount(BaseModel):
                 "asks for it before you can sign in."
             )
         token = authorize_installed_app(self.oauth_app(scopes), open_browser=open_browser)
-        return self.model_copy(
-            update={
-                "access_token": token.access_token,
-                "expires_at": token.expires_at,
-                "refresh_token": token.refresh_token or self.refresh_token,
-            }
-        )
+        return with_token(self, token)
 
 
-_tokens = AccessTokens()
-
-
-class GraphAPI:
+class GraphAPI(SignedInAPI):
     """Microsoft Graph called with one account, for one app (Outlook, Excel)."""
 
     def __init__(
@@ -110,24 +101,6 @@ class GraphAPI:
         self._save = save
         self.service = Service(name, host="graph.microsoft.com", message_at=_message)
 
-    @classmethod
-    def for_step(
-        cls,
-        model: type[MicrosoftAccount],
-        connection: str | None,
-        ctx: StepContext,
-        **options: Any,
-    ) -> GraphAPI:
-        """The API for a step's account; a renewed token is saved back to the connection."""
-        account = model.model_validate(ctx.credential(connection))
-        connections = ctx.connections
-
-        def save(secret: dict[str, Any]) -> None:
-            if connections is not None and connection:
-                connections.update_secret(connection, secret)
-
-        return cls(account, save=save, **options)
-
     def me(self, timeout: float = TEST_TIMEOUT) -> str:
         """Whose account it is: a cheap call that also proves the sign-in works."""
         user = self.request(
@@ -138,36 +111,10 @@ class GraphAPI:
     # The access token.
 
     def access_token(self) -> str:
-        account = self.account
-        if not account.refresh_token and not account.access_token:
-            raise StepError(
-                f"{self.name}: this account isn't signed in; connect it again from Accounts and "
-                "sign in with Microsoft."
-            )
-        stored = Token(account.access_token, account.expires_at)
-        if account.access_token and not stored.expired():
-            return account.access_token
-        cache = account_key(account.client_id, account.refresh_token, account.token_url)
-        return _tokens.get(cache, self._refreshed).access_token
-
-    def _refreshed(self) -> Token:
-        token = refresh(self.account.oauth_app(self.scopes), self.account.refresh_token)
-        # Microsoft sends a new refresh token with each renewal; the newest is kept.
-        self.account = self.account.model_copy(
-            update={
-                "access_token": token.access_token,
-                "expires_at": token.expires_at,
-                "refresh_token": token.refresh_token or self.account.refresh_token,
-            }
+        return self._signed_in_token(
+            f"{self.name}: this account isn't signed in; connect it again from Accounts and "
+            "sign in with Microsoft."
         )
-        if self._save is not None:
-            self._save(self.account.model_dump())
-        return token
-
-    def _forget_token(self) -> None:
-        account = self.account
-        _tokens.forget(account_key(account.client_id, account.refresh_token, account.token_url))
-        self.account = account.model_copy(update={"access_token": "", "expires_at": None})
 
     # Calls.
 
@@ -188,17 +135,9 @@ class GraphAPI:
         ``path`` is relative to the API address, or a whole URL Graph gave (a next page).
         ``what`` names the thing the call is about (the workbook) for a 404's message.
         """
-        for attempt in (1, 2):
-            response = self._send(method, path, params, body, headers, timeout, sends)
-            # A token revoked or expired early: renew it once. Graph did nothing with a 401
-            # request, so even a send can be repeated.
-            if response.status_code == 401 and attempt == 1:
-                self._forget_token()
-                continue
-            break
-        if response.status_code < 300:
-            return response.json() if response.content else {}
-        raise self._failure(response, sends, what)
+        return self._answer(
+            lambda: self._send(method, path, params, body, headers, timeout, sends), sends, what
+        )
 
     def _send(
         self,
@@ -227,7 +166,7 @@ class GraphAPI:
         words them."""
         status = response.status_code
         message = self.service.message(response)
-        code = str(_error(_json(response)).get("code") or "")
+        code = str(error_of(_json(response)).get("code") or "")
         if status == 401:
             return AccountRejected(
                 f"{self.name}: Microsoft didn't accept the account's sign-in ({message}); "
@@ -254,13 +193,4 @@ def _json(response: httpx.Response) -> Any:
 
 
 def _message(answer: Any) -> Any:
-    return _error(answer).get("message")
-
-
-def _error(answer: Any) -> dict[str, Any]:
-    error = answer.get("error") if isinstance(answer, dict) else None
-    if isinstance(error, dict):
-        return error
-    if isinstance(error, str):  # the token endpoint's {"error": "...", "error_description"}
-        return {"message": answer.get("error_description") or error}
-    return {}
+    return error_of(answer).get("message")
