@@ -48,6 +48,9 @@ class OAuthApp:
     scopes: tuple[str, ...] = ()
     # Provider-specific extras, e.g. Google's access_type=offline for a refresh token.
     authorize_params: dict[str, str] = field(default_factory=dict)
+    # Name the scopes again when renewing (RFC 6749 6 allows it): Microsoft's identity platform
+    # asks for them on every refresh-token request.
+    refresh_with_scopes: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +232,8 @@ def refresh(app: OAuthApp, refresh_token: str, timeout: float = DEFAULT_TIMEOUT)
         "refresh_token": refresh_token,
         "client_id": app.client_id,
     }
+    if app.refresh_with_scopes and app.scopes:
+        form["scope"] = " ".join(app.scopes)
     if app.client_secret:
         form["client_secret"] = app.client_secret
     token = _token_request(app.token_url, form, timeout)

@@ -70,6 +70,7 @@ class MicrosoftAccount(BaseModel):
             scopes=scopes,
             # Let a person with several Microsoft accounts pick the shop's one.
             authorize_params={"prompt": "select_account"},
+            refresh_with_scopes=True,
         )
 
     def signed_in(self, scopes: tuple[str, ...], open_browser: Callable[[str], Any]) -> Any:

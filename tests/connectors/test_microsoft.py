@@ -312,6 +312,7 @@ def test_an_expired_token_is_renewed_and_the_new_refresh_token_saved(tokens, gra
     assert call.request.headers["Authorization"] == f"Bearer {tokens.issued[-1]}"
     (renewal,) = tokens.requests
     assert renewal["grant_type"] == "refresh_token" and "client_secret" not in renewal
+    assert renewal["scope"] == "offline_access User.Read Mail.Send Mail.Read"
     saved = connections.secret(account)
     assert saved["access_token"] == tokens.issued[-1]
     assert saved["refresh_token"].startswith("M.R3_BAY.rotated-")
