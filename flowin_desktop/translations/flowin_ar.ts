@@ -1130,6 +1130,14 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>NodeFields</name>
     <message>
+      <source>Table</source>
+      <translation>الجدول</translation>
+    </message>
+    <message>
+      <source>Fields</source>
+      <translation>الحقول</translation>
+    </message>
+    <message>
       <source>Token</source>
       <translation>الرمز المميز</translation>
     </message>

@@ -192,12 +192,16 @@ DIALECT_SYNONYMS: dict[str, str] = {
     "ووكومرز": "ووكومرس",
     "ووكوميرز": "ووكومرس",
     "وو": "ووكومرس",
-    # Boards: تريلو (Trello)
+    # Boards and tables: تريلو (Trello), ايرتيبل (Airtable)
     "تريلو": "تريلو",
     "ترلو": "تريلو",
     "تريللو": "تريلو",
     "تريلّو": "تريلو",
     "ترللو": "تريلو",
+    "ايرتيبل": "ايرتيبل",
+    "ايرتابل": "ايرتيبل",
+    "ايرتيبول": "ايرتيبل",
+    "ارتيبل": "ايرتيبل",
     "ويبهوك": "webhook",
     "هوك": "webhook",
     "شات": "chatgpt",
@@ -411,6 +415,7 @@ ARABIZI: dict[str, str] = {
     **dict.fromkeys(["messanger", "mesenger", "msngr", "masenger"], "messenger"),
     **dict.fromkeys(["salla", "sallah", "sala", "sella"], "salla"),
     **dict.fromkeys(["trelo", "trillo", "trelloo"], "trello"),
+    **dict.fromkeys(["airtabel", "airtible", "airtbl", "aritable"], "airtable"),
     **dict.fromkeys(
         ["woo", "woocomerce", "woocommerse", "wocommerce", "woocom", "wc"], "woocommerce"
     ),
@@ -435,6 +440,7 @@ SERVICE_NAMES: dict[str, str] = {
     "outlook": "outlook",
     "hotmail": "hotmail",
     "excel": "excel",
+    "airtable": "airtable",
     "notion": "notion",
     "twilio": "twilio",
     "chatgpt": "chatgpt",
@@ -452,6 +458,7 @@ SERVICE_NAMES: dict[str, str] = {
     "انستجرام": "انستجرام",
     "ماسنجر": "ماسنجر",
     "تريلو": "تريلو",
+    "ايرتيبل": "ايرتيبل",
 }
 # English words one slip away from a service name, which are not slips.
 COMMON_WORDS = frozenset(

@@ -207,7 +207,6 @@ LACKING: tuple[Lacking, ...] = (
     Lacking("Asana", ("asana", "اسانا"), _TASKS),
     Lacking("Jira", ("jira", "جيرا"), _TASKS),
     Lacking("ClickUp", ("clickup", "كليك اب"), _TASKS),
-    Lacking("Airtable", ("airtable", "اير تيبل", "ايرتيبل"), _TABLE),
     Lacking("Mailchimp", ("mailchimp", "ميلشيمب", "ميل شيمب"), _CRM),
     Lacking("HubSpot", ("hubspot", "هبسبوت", "هب سبوت"), _CRM),
     Lacking("Salesforce", ("salesforce", "سيلزفورس", "سيلز فورس"), _CRM),

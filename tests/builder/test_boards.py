@@ -1,5 +1,5 @@
-"""Trello (تريلو، ترلو) by the names people give it, in English and Arabic dialects, built into
-its own steps and never said to be missing."""
+"""Trello (تريلو، ترلو) and Airtable (ايرتيبل، اير تيبل) by the names people give them, in
+English, Arabic dialects and Arabizi, built into their own steps and never said to be missing."""
 
 from __future__ import annotations
 
@@ -31,15 +31,40 @@ from flowin_engine.builder.limits import unsupported
             "when a card is created in trello, post it to slack",
             ["trello.card_created", "slack.post_message"],
         ),
+        (
+            "when a record is added to airtable send me a telegram message",
+            ["airtable.new_record", "telegram.send_message"],
+        ),
+        (
+            "لما ينضاف صف جديد في ايرتيبل ابعتلي على تيليجرام",
+            ["airtable.new_record", "telegram.send_message"],
+        ),
+        (
+            "كل طلب جديد في شوبيفاي سجله في اير تيبل",
+            ["shopify.new_order", "airtable.create_record"],
+        ),
+        ("kol order gdid sagelo fel airtable", ["shopify.new_order", "airtable.create_record"]),
+        (
+            "find the customer in airtable and update the record",
+            ["core.manual_trigger", "airtable.find_records", "airtable.update_record"],
+        ),
     ],
 )
-def test_a_sentence_naming_trello_builds_its_steps(sentence, expected):
+def test_a_sentence_naming_trello_or_airtable_builds_its_steps(sentence, expected):
     proposal = build(sentence)
     types = [node.type for node in proposal.flow.nodes]
     assert types[: len(expected)] == expected, types
     assert proposal.unsupported == []
 
 
-def test_trello_is_no_longer_said_to_be_missing():
-    for text in ("new card in trello", "بطاقة جديدة في تريلو", "كارت في ترلو", "تريللو"):
+def test_trello_and_airtable_are_no_longer_said_to_be_missing():
+    for text in (
+        "new card in trello",
+        "بطاقة جديدة في تريلو",
+        "كارت في ترلو",
+        "تريللو",
+        "new record in airtable",
+        "سجل في اير تيبل",
+        "ايرتيبل",
+    ):
         assert [item.name for item in unsupported(normalize(text), "en")] == [], text

@@ -211,10 +211,6 @@
       <translation>رسالة الخطأ</translation>
     </message>
     <message>
-      <source>Fields</source>
-      <translation>الحقول</translation>
-    </message>
-    <message>
       <source>Format as</source>
       <translation>التنسيق كـ</translation>
     </message>

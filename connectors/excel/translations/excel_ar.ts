@@ -59,10 +59,6 @@
       <translation>اسم ملفه أو مساره في OneDrive (مثل Shop/Orders.xlsx)، أو رابط مشاركة منسوخ من Excel (مشاركة ← نسخ الرابط).</translation>
     </message>
     <message>
-      <source>Table</source>
-      <translation>الجدول</translation>
-    </message>
-    <message>
       <source>The table's name, as in Excel under Table Design → Table Name.</source>
       <translation>اسم الجدول كما في Excel تحت «تصميم الجدول» ← «اسم الجدول».</translation>
     </message>

@@ -1,0 +1,1 @@
+"""Airtable: records in bases."""
