@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from flowin_engine.builder.language import normalize
 from flowin_engine.registry import NodeType, Registry
 
 from ..canvas.view import NODE_TYPE_MIME
@@ -166,7 +167,7 @@ class Palette(QWidget):
             node_type_description(node_type),
         ]
         words += node_type.manifest.phrases.en + node_type.manifest.phrases.ar
-        item.setData(0, TYPE_ROLE + 1, " ".join(words).lower())
+        item.setData(0, TYPE_ROLE + 1, _searchable(" ".join(words)))
         item.setFlags(
             Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
         )
@@ -182,13 +183,15 @@ class Palette(QWidget):
         return next((i for i in self.items() if i.data(0, TYPE_ROLE) == type_name), None)
 
     def _filter(self, text: str) -> None:
-        needle = text.strip().lower()
+        # Every word typed, anywhere in what a step is called or said to do.
+        words = [_searchable(word) for word in normalize(text).split()]
         for g in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(g)
             visible = 0
             for i in range(group.childCount()):
                 child = group.child(i)
-                hide = bool(needle) and needle not in child.data(0, TYPE_ROLE + 1)
+                found = child.data(0, TYPE_ROLE + 1)
+                hide = not all(word in found for word in words)
                 child.setHidden(hide)
                 visible += not hide
             group.setHidden(visible == 0)
@@ -197,3 +200,9 @@ class Palette(QWidget):
         type_name = item.data(0, TYPE_ROLE)
         if type_name:
             self.add_requested.emit(type_name)
+
+
+def _searchable(text: str) -> str:
+    """Text as searched: one Arabic spelling (سله finds سلة, اضافة finds إضافة), lower case, and
+    no spaces, so a name written in one word or two (بايموب, باي موب) finds the same steps."""
+    return "".join(normalize(text).split())

@@ -41,6 +41,22 @@ def test_palette_search_finds_steps_by_what_people_say(qtbot, editor):
     assert "core.set_fields" not in visible
 
 
+def test_palette_search_finds_a_service_however_its_arabic_name_is_spelt(qtbot, editor):
+    palette = editor.palette_panel
+
+    def found(text: str) -> set[str]:
+        palette.search.setText(text)
+        return {
+            i.data(0, Qt.ItemDataRole.UserRole + 1) for i in palette.items() if not i.isHidden()
+        }
+
+    # Taa marbuta written as haa, as most people type it; Paymob in one word or two.
+    assert {"salla.new_order", "salla.update_order_status"} <= found("سله")
+    assert {"paymob.payment_declined", "paymob.get_transaction"} <= found("باي موب")
+    assert "paymob.payment_declined" in found("دفعة مرفوضة باي موب")
+    assert "salla.new_order" not in found("باي موب")
+
+
 def test_dragging_from_an_output_port_to_an_input_port_connects_them(qtbot, editor):
     first = add(editor, "core.manual_trigger", 0, 0)
     second = add(editor, "core.set_fields", 320, 0)
