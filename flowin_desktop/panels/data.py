@@ -348,6 +348,10 @@ class _ChipPainter(QPyTextObject):
         painter.setPen(edge)
         painter.drawPath(path)
         painter.setFont(document.defaultFont())
+        # "Step › Field" in the field's direction: an Arabic name's parts read from the right.
+        owner = self.parent()
+        if isinstance(owner, QWidget):
+            painter.setLayoutDirection(owner.layoutDirection())
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(format.property(_NAME)))
         painter.restore()

@@ -107,6 +107,11 @@ class Template(BaseModel):
     )
     minutes_saved_per_run: int | None = Field(None, ge=0, le=24 * 60)
     blanks: list[Blank] = Field(default_factory=list)
+    step_names: dict[str, Words] = Field(
+        default_factory=dict,
+        description="A step's name in each language, by its name in the flow: a flow made in "
+        "Arabic calls it by its Arabic name, and so do the messages that name its data.",
+    )
     sample: dict[str, Any] | None = Field(
         None,
         description="Data like its trigger's, for a test run, when the trigger's own example "

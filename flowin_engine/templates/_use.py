@@ -114,6 +114,8 @@ def instantiate(
                 )
             node.params = _placed(node.params, target.param.split("."), blank, answer, in_marker)
 
+    # Named in the user's language once the answers are in: they may read a step by either name.
+    _with_step_names(flow, template, language)
     missing_accounts = []
     for need in needed_accounts(flow, registry):
         if not (connections.get(need.connector) or "").strip():
@@ -143,6 +145,36 @@ def _fresh_copy(template: Template, language: Language) -> Flow:
     flow.pinned = {}
     flow.created_at = flow.updated_at = now
     return flow
+
+
+def _quoted(name: str) -> str:
+    return name.replace("\\", "\\\\").replace("'", "\\'")
+
+
+def _with_step_names(flow: Flow, template: Template, language: Language) -> None:
+    """Call ``flow``'s steps by their names in ``language``, and every ``steps['name']`` that
+    reads their data by the new name."""
+    renamed = {
+        name: words.in_language(language)
+        for name, words in template.step_names.items()
+        if words.in_language(language) != name
+    }
+
+    def renamed_in(value: Any) -> Any:
+        if isinstance(value, str):
+            for old, new in renamed.items():
+                value = value.replace(f"steps['{_quoted(old)}']", f"steps['{_quoted(new)}']")
+                value = value.replace(f'steps["{old}"]', f"steps['{_quoted(new)}']")
+            return value
+        if isinstance(value, dict):
+            return {key: renamed_in(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [renamed_in(item) for item in value]
+        return value
+
+    for node in flow.nodes:
+        node.name = renamed.get(node.name, node.name)
+        node.params = renamed_in(node.params)
 
 
 def _pin_sample(template: Template, flow: Flow, registry: Registry) -> None:

@@ -65,6 +65,9 @@ def test_a_shipped_template_is_complete_in_both_languages(template: Template):
             assert node is not None, f"{blank.key} fills a step '{target.node}' that isn't there"
             field = target.param.split(".")[0]
             assert field in registry.get(node.type).input_model.model_fields, target
+    for name, words in template.step_names.items():
+        assert name in nodes, f"{template.id} names a step '{name}' that isn't there"
+        assert ARABIC.search(words.ar) and words.en == name, name
     for node in template.flow.nodes:
         fields = registry.get(node.type).input_model.model_fields
         for key, info in fields.items():
@@ -173,6 +176,25 @@ def test_the_message_a_user_leaves_alone_is_the_one_in_their_language():
     assert arabic.node_by_name("Send the summary").params["text"].startswith("مبيعات اليوم")
     english = instantiate(template, examples(template), accounts(template), language="en")
     assert english.node_by_name("Send the summary").params["text"].startswith("Sales today")
+
+
+def test_a_flow_made_in_arabic_calls_its_steps_by_their_arabic_names_and_reads_them_so():
+    template = next(t for t in SHIPPED if t.id == "daily-sales-summary-telegram")
+    arabic = instantiate(template, examples(template), accounts(template), language="ar")
+    figures = arabic.node_by_name("أرقام اليوم")
+    assert figures.type == "core.set_fields"
+    text = arabic.node_by_name("Send the summary").params["text"]
+    assert "{{ steps['أرقام اليوم'].output['الإجمالي'] }}" in text
+    english = instantiate(template, examples(template), accounts(template), language="en")
+    assert english.node_by_name("Today's figures").id == figures.id
+    text = english.node_by_name("Send the summary").params["text"]
+    assert "{{ steps['Today\\'s figures'].output.total }}" in text
+    # A message rewritten with the step's English name still reads it in an Arabic flow.
+    rewritten = {**examples(template), "message": "{{ steps['Today\\'s figures'].output.total }}"}
+    arabic = instantiate(template, rewritten, accounts(template), language="ar")
+    assert arabic.node_by_name("Send the summary").params["text"] == (
+        "{{ steps['أرقام اليوم'].output.total }}"
+    )
 
 
 @pytest.mark.parametrize(
