@@ -11,7 +11,9 @@ so the app starts without it.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import logging
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -575,6 +577,7 @@ class InsightsPage(QWidget):
         if insights is None:
             return None
         language = "ar" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "en"
+        insights = _reasons_as_shown(insights)
         suggested = f"flowin-report-{insights.days[-1].isoformat()}.pdf"
         chosen = self.choose_report_file(suggested)
         if not chosen:
@@ -642,3 +645,29 @@ def _drop(widget: QWidget) -> None:
     widget.hide()
     widget.setParent(None)  # type: ignore[call-overload]
     widget.deleteLater()
+
+
+_DIRECTION_MARKS = re.compile("[\u200e\u200f\u2066-\u2069]")
+
+
+def _reasons_as_shown(insights: Insights) -> Insights:
+    """``insights`` with each failure's sentence as the dashboard shows it, in the app's
+    language (the history keeps them in English), for a report that reads as the page does.
+    The report lays out its own Arabic, so the page's direction marks are left out."""
+    from ..i18n import stored_error_text
+
+    def shown(reason: str) -> str:
+        return _DIRECTION_MARKS.sub("", stored_error_text(reason))
+
+    return dataclasses.replace(
+        insights,
+        failing_steps=[
+            dataclasses.replace(step, reason=shown(step.reason)) for step in insights.failing_steps
+        ],
+        accounts=[
+            dataclasses.replace(a, failure_reason=shown(a.failure_reason))
+            if a.failure_reason
+            else a
+            for a in insights.accounts
+        ],
+    )

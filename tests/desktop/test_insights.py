@@ -164,3 +164,14 @@ def test_the_weekly_reports_row_in_the_bell_opens_the_insights(qtbot, window):
     qtbot.waitUntil(
         lambda: window.insights is not None and window.insights.isVisible(), timeout=WAIT_MS
     )
+
+
+def test_the_exported_report_in_arabic_says_why_steps_failed_in_arabic(
+    qtbot, window, dashboard, tmp_path
+):
+    window.set_language("ar")
+    dashboard.choose_report_file = lambda suggested: str(tmp_path / "week.html")
+    page = dashboard.export_report().read_text(encoding="utf-8")
+    # As the dashboard says it: the service's refusal in Arabic, its own words kept.
+    assert "رفض WhatsApp الطلب" in page and "Invalid WhatsApp API token (code 196)" in page
+    assert "refused the request" not in page
