@@ -346,6 +346,7 @@ _NOT_ARABIC = re.compile(f"[^{_ARABIC}]+")
 _PAIRS = {")": "(", "]": "[", "}": "{"}  # closer: opener
 _OPENERS = {o: c for c, o in _PAIRS.items()}
 _LEADING = ":;,.—–"
+RLM = "\u200f"
 _TRAILING = ".:;,"
 
 
@@ -356,7 +357,13 @@ def isolate_latin(text: str) -> str:
     a bracket or a final "…)" lands on the wrong side. Text without Arabic is left alone."""
     if not _HAS_ARABIC.search(text):
         return text
-    return _NOT_ARABIC.sub(_isolate_run, text)
+    isolated = _NOT_ARABIC.sub(_isolate_run, text)
+    # A sentence that starts with a service's name ("Telegram: رمز البوت…") would be laid out
+    # left to right by its first letter, in a label as anywhere: a right-to-left mark first.
+    first_letter = re.search(f"[A-Za-z{_ARABIC}]", isolated)
+    if first_letter is not None and not _HAS_ARABIC.match(first_letter.group(0)):
+        return RLM + isolated
+    return isolated
 
 
 def _isolate_run(match: re.Match[str]) -> str:
@@ -391,13 +398,18 @@ def _outside(char: str, rest: str, punctuation: str, halves: dict[str, str]) -> 
 # direction decides its letters and the sentence's decides where it sits: "Big order?" in an
 # Arabic sentence stays "Big order?" instead of "?Big order", and the sentence's own ":" or "."
 # stays at its end.
-FSI, PDI = "\u2068", "\u2069"
+# Text with Arabic in it is Arabic even when it starts with a Latin word (a connector's
+# sentence "Telegram: رمز البوت…"): it goes into a right-to-left isolate, else its first strong
+# letter would lay it out left to right, its final "." at its start.
+FSI, RLI, PDI = "\u2068", "\u2067", "\u2069"
 
 
 def isolate(text: object) -> str:
     """``text`` (a name, a value, a message from elsewhere) ready to go into a UI sentence."""
     shown = "" if text is None else str(text)
-    return f"{FSI}{shown}{PDI}" if shown else ""
+    if not shown:
+        return ""
+    return f"{RLI if _HAS_ARABIC.search(shown) else FSI}{shown}{PDI}"
 
 
 def fill(template: str, *values: object) -> str:

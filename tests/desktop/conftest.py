@@ -159,7 +159,9 @@ def names(flow: Flow) -> list[str]:
 
 def plain(text: str) -> str:
     """Text without the Unicode direction isolates the UI wraps names in."""
-    return text.replace("\u2068", "").replace("\u2069", "")
+    for mark in "\u2068\u2067\u2069\u200f":
+        text = text.replace(mark, "")
+    return text
 
 
 @pytest.fixture

@@ -44,6 +44,15 @@ def test_a_name_in_a_sentence_is_isolated_once_by_one_helper():
     assert isolate("") == "" and isolate(None) == ""
 
 
+def test_an_arabic_sentence_that_starts_with_a_services_name_stays_right_to_left():
+    # A connector's sentence in Arabic often starts with the service's Latin name; a
+    # first-strong isolate would lay it out left to right, its final "." at the start.
+    refused = "Telegram: رمز البوت غير صحيح — أعد ربط البوت."
+    assert isolate(refused) == f"\u2067{refused}{PDI}"
+    assert fill("فشل عند %1: %2", "Send", refused).endswith(f"\u2067{refused}{PDI}")
+    assert isolate("Big order?") == f"{FSI}Big order?{PDI}"  # no Arabic: its own direction
+
+
 def _outside_isolates(text: str) -> str:
     return re.sub(f"{FSI}.*?{PDI}", "", text)
 

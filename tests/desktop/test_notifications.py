@@ -4,6 +4,7 @@ rules, and Send a test sends through the channel's account."""
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import timedelta
 
 import httpx
@@ -305,3 +306,43 @@ def test_how_long_ago_and_the_badge_follow_the_language_and_the_digits(qtbot, wi
     window.set_digits("western")
     assert (window.bell.badge_text(), when_text(five_minutes_ago)) == ("3", "منذ 5 دقائق")
     window.set_digits("")
+
+
+def _reads_right_to_left(text: str) -> bool:
+    """Whether a label lays ``text`` out right to left: its first strong letter outside the
+    direction isolates is a right-to-left one (the Unicode bidirectional rule P2)."""
+    depth = 0
+    for char in text:
+        if char in "\u2066\u2067\u2068":
+            depth += 1
+        elif char == "\u2069":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and unicodedata.bidirectional(char) in ("L", "R", "AL"):
+            return unicodedata.bidirectional(char) != "L"
+    return False
+
+
+def test_a_channels_failed_test_reads_right_to_left_in_arabic(
+    qtbot, window, httpserver: HTTPServer, monkeypatch
+):
+    monkeypatch.setenv("FLOWIN_SECRETS", "file")
+    wrong = "999:wrong-token"
+    httpserver.expect_request(f"/bot{wrong}/sendMessage", method="POST").respond_with_json(
+        {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
+    )
+    bad = window.editor.connections.add(
+        "telegram", "Old bot", {"bot_token": wrong, "base_url": httpserver.url_for("")}
+    )
+    window.set_language("ar")
+    dialog = window.show_settings()
+    telegram = dialog.notifications.channel_rows["telegram"]
+    tick(qtbot, telegram.enabled)
+    telegram.account.setCurrentIndex(telegram.account.findData(bad.id))
+    qtbot.keyClicks(telegram.recipient, "42")
+    with qtbot.waitSignal(telegram.tested, timeout=WAIT_MS):
+        click(qtbot, telegram.test_button)
+    # The service's name comes first in the Arabic sentence; the sentence still reads from
+    # the right, its final "." on the left.
+    assert plain(telegram.result.text()) == "✕ Telegram: رمز البوت غير صحيح — أعد ربط البوت."
+    assert _reads_right_to_left(telegram.result.text())
+    dialog.close()
