@@ -20,7 +20,7 @@ from flowin_engine.templates import (
     save_as_template,
 )
 
-from ..i18n import isolate
+from ..i18n import isolate, problem_text
 from .save_dialog import TemplateDetails, TemplateDetailsDialog
 from .texts import FILE_SUFFIX, local
 
@@ -125,9 +125,10 @@ class TemplateFiles(QObject):
         try:
             template = import_template(path)
         except FlowinError as error:
+            why = problem_text(error.problem) if error.problem is not None else str(error)
             self.show_problem(
                 self.tr("Couldn't import the template"),
-                str(error) + "\n" + self.tr("Nothing was imported."),
+                why + "\n" + self.tr("Nothing was imported."),
                 "",
             )
             return None

@@ -2293,6 +2293,34 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>EngineMessages</name>
     <message>
+      <source>Can't open {file}: {reason}.</source>
+      <translation>تعذّر فتح {file}: {reason}.</translation>
+    </message>
+    <message>
+      <source>{file} is not a Flowin template file: it is not readable as JSON. Ask whoever sent it to export the template again.</source>
+      <translation>الملف {file} ليس ملف قالب من Flowin: تعذّرت قراءته. اطلب ممن أرسله أن يصدّر القالب مرة أخرى.</translation>
+    </message>
+    <message>
+      <source>{file} is not a Flowin template file. It looks like a flow: import it with Import… on the home screen (or 'flowin flows import').</source>
+      <translation>الملف {file} ليس ملف قالب من Flowin، بل يبدو تدفقًا: استورده بزر «استيراد…» في الشاشة الرئيسية (أو بالأمر flowin flows import).</translation>
+    </message>
+    <message>
+      <source>{file} is not a Flowin template file.</source>
+      <translation>الملف {file} ليس ملف قالب من Flowin.</translation>
+    </message>
+    <message>
+      <source>{file} is an incomplete template file: its flow or its details are missing.</source>
+      <translation>الملف {file} قالب ناقص: ينقصه التدفق أو تفاصيله.</translation>
+    </message>
+    <message>
+      <source>The flow inside {file} can't be read. {reason}</source>
+      <translation>تعذّرت قراءة التدفق الذي في {file}. {reason}</translation>
+    </message>
+    <message>
+      <source>{file} uses steps this Flowin doesn't have ({types}); update Flowin or add their connectors, then import it again.</source>
+      <translation>يستخدم الملف {file} خطوات لا يعرفها Flowin هذا ({types}): حدّث Flowin أو أضف موصّلاتها، ثم استورده مرة أخرى.</translation>
+    </message>
+    <message>
       <source>Flowin's cloud does not call addresses inside private networks: {host}. Run this flow on your computer to reach it.</source>
       <translation>سحابة Flowin لا تتصل بعناوين داخل الشبكات الخاصة: {host}. شغّل هذا التدفق على جهازك للوصول إليه.</translation>
     </message>

@@ -14,7 +14,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from ..errors import FlowFileError
+from ..errors import FlowFileError, Problem
 from ..model import Flow, FlowSettings, utc_now
 from ..registry import Registry, default_registry
 from ..sharing import shareable
@@ -131,37 +131,59 @@ def import_template(
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise TemplateError(f"Can't open {shown}: {error.strerror or error}.") from None
+        raise _refused(
+            Problem(
+                "Can't open {file}: {reason}.",
+                args={"file": shown, "reason": str(error.strerror or error)},
+            )
+        ) from None
     try:
         data: Any = json.loads(raw)
     except (ValueError, UnicodeDecodeError):
-        raise TemplateError(
-            f"{shown} is not a Flowin template file: it is not readable as JSON. "
-            "Ask whoever sent it to export the template again."
+        raise _refused(
+            Problem(
+                "{file} is not a Flowin template file: it is not readable as JSON. "
+                "Ask whoever sent it to export the template again.",
+                args={"file": shown},
+            )
         ) from None
     if not isinstance(data, dict) or data.get("kind") != FILE_KIND:
-        hint = (
-            " It looks like a flow: import it with 'flowin flows import' or the app's Import flow."
-            if isinstance(data, dict) and "nodes" in data
-            else ""
-        )
-        raise TemplateError(f"{shown} is not a Flowin template file.{hint}")
+        if isinstance(data, dict) and "nodes" in data:
+            raise _refused(
+                Problem(
+                    "{file} is not a Flowin template file. It looks like a flow: import it "
+                    "with Import… on the home screen (or 'flowin flows import').",
+                    args={"file": shown},
+                )
+            )
+        raise _refused(Problem("{file} is not a Flowin template file.", args={"file": shown}))
     if not isinstance(data.get("flow"), dict) or not isinstance(data.get("template"), dict):
-        raise TemplateError(
-            f"{shown} is an incomplete template file: its flow or its details are missing."
+        raise _refused(
+            Problem(
+                "{file} is an incomplete template file: its flow or its details are missing.",
+                args={"file": shown},
+            )
         )
     try:
         flow = Flow.from_data(data["flow"])
     except FlowFileError as error:
-        raise TemplateError(f"The flow inside {shown} can't be read. {error}") from None
+        raise _refused(
+            Problem(
+                "The flow inside {file} can't be read. {reason}",
+                args={"file": shown, "reason": str(error)},
+            )
+        ) from None
     template = template_from_data(data["template"], flow, where=shown)
     registry = default_registry()
     template.flow = stripped_flow(template.flow, registry)
     unknown = sorted({n.type for n in template.flow.nodes if registry.find(n.type) is None})
     if unknown:
-        raise TemplateError(
-            f"{shown} uses steps this Flowin doesn't have ({', '.join(unknown)}); "
-            "update Flowin or add their connectors, then import it again."
+        raise _refused(
+            Problem(
+                "{file} uses steps this Flowin doesn't have ({types}); update Flowin or add "
+                "their connectors, then import it again.",
+                args={"file": shown, "types": ", ".join(unknown)},
+            )
         )
     if not keep:
         return template
@@ -193,3 +215,10 @@ def _text(value: str | Words) -> str:
 
 def _slug(text: str) -> str:
     return _NOT_IN_ID.sub("-", text.lower()).strip("-")[:40] or "template"
+
+
+def _refused(problem: Problem) -> TemplateError:
+    """A file refused with ``problem``'s sentence, which the app shows in its own language."""
+    error = TemplateError(problem.message)
+    error.problem = problem
+    return error

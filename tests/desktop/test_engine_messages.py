@@ -14,6 +14,7 @@ import flowin_engine.editing
 import flowin_engine.errors
 import flowin_engine.runner
 import flowin_engine.steps
+import flowin_engine.templates._files
 import flowin_engine.validation
 from flowin_desktop.i18n import ENGINE_MESSAGES, STORED_ERRORS, stored_error_text, translations_dir
 from flowin_engine.kit import SERVICE_SENTENCES
@@ -27,6 +28,7 @@ MODULES = (
     flowin_engine.errors,
     flowin_engine.steps,
     flowin_engine.runner,
+    flowin_engine.templates._files,  # why a template file is refused
 )
 
 

@@ -354,3 +354,27 @@ def test_the_wizards_test_of_a_picked_account_says_why_in_arabic(
     with qtbot.waitSignal(telegram_row.tested, timeout=WAIT_MS):
         click(qtbot, telegram_row.test_button)
     assert plain(telegram_row.result.text()) == "✕ Telegram: رمز البوت غير صحيح — أعد ربط البوت."
+
+
+def test_a_file_that_is_not_a_template_is_refused_in_arabic_with_what_to_do(
+    qtbot, window, tmp_path
+):
+    problems = []
+    files = window.template_files
+    files.show_problem = lambda title, text, details: problems.append(plain(text))
+    window.set_language("ar")
+    gallery = open_gallery(qtbot, window)
+    broken = tmp_path / "orders.flowin-template"
+    broken.write_text('{"kind": "flowin-template", "template": {', encoding="utf-8")
+    flow = tmp_path / "orders.json"
+    flow.write_text(order_flow().to_json(), encoding="utf-8")
+
+    for path in (broken, flow):
+        files.choose_import_file = lambda path=path: str(path)
+        click(qtbot, gallery.import_button)
+
+    not_json, a_flow = problems
+    assert not_json.startswith("الملف orders.flowin-template ليس ملف قالب من Flowin")
+    assert "اطلب ممن أرسله" in not_json and not_json.endswith("لم يُستورد شيء.")
+    assert a_flow.startswith("الملف orders.json ليس ملف قالب من Flowin")
+    assert "«استيراد…»" in a_flow  # the home screen's button, not a command
