@@ -15,10 +15,9 @@ import pytest
 
 from flowin_engine.credentials import Connections
 from flowin_engine.errors import AccountRejected, RetryableError, StepError
-from flowin_engine.model import Flow, Node
 from flowin_engine.polling import PollContext
 from flowin_engine.registry import default_registry
-from flowin_engine.steps import StepContext
+from tests.connectors.connector_runs import run
 from tests.contracts.openapi_server import Contract, ContractServer, load_contract
 
 CONTRACT = "airtable/airtable-airtable-api-openapi.yml"
@@ -58,20 +57,6 @@ def airtable(api, connections) -> str:
     ).id
 
 
-def run(operation: str, params: dict, connections: Connections):
-    node_type = default_registry().get(f"airtable.{operation}")
-    node = Node(name="Airtable", type=node_type.type, params=params)
-    ctx = StepContext(
-        execution_id="run-1",
-        flow=Flow(nodes=[node]),
-        node=node,
-        attempt=1,
-        timeout=5,
-        connections=connections,
-    )
-    return node_type.function(node_type.input_model.model_validate(params), ctx)
-
-
 def poll(params: dict, connections: Connections, cursor: Any = None):
     node_type = default_registry().get("airtable.new_record")
     ctx = PollContext(cursor=cursor, credential=connections.secret, timeout=5)
@@ -102,7 +87,7 @@ def test_the_description_refuses_requests_airtable_would_refuse(api):
 def test_create_record_posts_plain_field_values_with_the_bearer_token(api, airtable, connections):
     api.respond("createRecords", json={"records": [record(Name="Layla", Total=250)]})
     output = run(
-        "create_record",
+        "airtable.create_record",
         {
             "connection": airtable,
             "base": BASE_LINK,
@@ -126,7 +111,7 @@ def test_create_record_posts_plain_field_values_with_the_bearer_token(api, airta
 def test_update_record_patches_only_the_given_fields(api, airtable, connections):
     api.respond("updateRecord", json=record(Name="Layla", Status="Done"))
     output = run(
-        "update_record",
+        "airtable.update_record",
         {
             "connection": airtable,
             "base": BASE,
@@ -151,7 +136,7 @@ def test_find_records_sends_the_formula_and_follows_the_offset(api, airtable, co
     api.respond("listRecords", json={"records": [first], "offset": "itrX/recAAAAAAAAAAAAAA1"})
     api.respond("listRecords", json={"records": [second]})
     output = run(
-        "find_records",
+        "airtable.find_records",
         {"connection": airtable, "base": BASE, "table": "Orders", "formula": "{Status} = 'New'"},
         connections,
     )
@@ -172,7 +157,7 @@ def test_an_unknown_field_is_named_with_what_to_check(api, airtable, connections
     )
     with pytest.raises(StepError, match=r'Unknown field name: "Totl".*column headers'):
         run(
-            "create_record",
+            "airtable.create_record",
             {"connection": airtable, "base": BASE, "table": "Orders", "fields": {"Totl": 1}},
             connections,
         )
@@ -186,7 +171,11 @@ def test_a_refused_token_is_not_retried_and_says_what_to_do(api, airtable, conne
         check=False,
     )
     with pytest.raises(AccountRejected, match=r"airtable\.com/create/tokens") as caught:
-        run("find_records", {"connection": airtable, "base": BASE, "table": "Orders"}, connections)
+        run(
+            "airtable.find_records",
+            {"connection": airtable, "base": BASE, "table": "Orders"},
+            connections,
+        )
     assert not isinstance(caught.value, RetryableError)
     assert len(api.calls("listRecords")) == 1
 
@@ -201,12 +190,12 @@ def test_too_many_requests_waits_as_airtable_asks(api, airtable, connections):
         check=False,
     )
     with pytest.raises(RetryableError) as caught:
-        run("find_records", params, connections)
+        run("airtable.find_records", params, connections)
     assert caught.value.retry_after == 12.0
     # Without Retry-After, the 30 seconds Airtable's documentation asks for.
     api.respond("listRecords", status=429, json={"error": "RATE_LIMIT_REACHED"}, check=False)
     with pytest.raises(RetryableError) as caught:
-        run("find_records", params, connections)
+        run("airtable.find_records", params, connections)
     assert caught.value.retry_after == 30.0
 
 
@@ -214,7 +203,7 @@ def test_a_server_error_on_create_is_not_repeated(api, airtable, connections):
     api.respond("createRecords", status=503, json={"error": "SERVER_ERROR"}, check=False)
     with pytest.raises(StepError, match="may have been done") as caught:
         run(
-            "create_record",
+            "airtable.create_record",
             {"connection": airtable, "base": BASE, "table": "Orders", "fields": {"Name": "x"}},
             connections,
         )
@@ -225,7 +214,7 @@ def test_a_server_error_on_create_is_not_repeated(api, airtable, connections):
 def test_a_base_without_its_id_is_refused_before_any_call(api, airtable, connections):
     with pytest.raises(StepError, match="needs the base"):
         run(
-            "find_records",
+            "airtable.find_records",
             {"connection": airtable, "base": "my orders", "table": "Orders"},
             connections,
         )

@@ -406,6 +406,11 @@ def test_overdue_cards_come_once_each_and_again_for_a_new_due_time(api, trello, 
 def test_trellos_head_check_is_answered_without_a_signature(hooked, connections):
     reply = gate("card_created", webhook(b"", None, "HEAD"), connections, connection=hooked)
     assert isinstance(reply, WebhookReply) and reply.status == 200
+    # Through the cloud's relay too: Trello wants that 200, not the relay's 202 for "taken".
+    registry = default_registry()
+    assert all(
+        registry.get(f"trello.{t}").webhook_handshake for t in ("card_created", "card_moved")
+    )
 
 
 def test_a_signed_new_card_becomes_the_card_with_its_list(hooked, connections):
