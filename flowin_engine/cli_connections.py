@@ -76,7 +76,22 @@ def connections_add(
         connection = accounts.add(connector.id, label or connector.name, secret.model_dump())
         if ok is not None:
             accounts.record_test(connection.id, ok)
-    click.echo(f"Connected '{connection.label}' ({connection.id}).")
+    if ok is False:
+        # Saved all the same, so the fields typed right are kept; but not "connected".
+        keys = [
+            k
+            for k, i in model.model_fields.items()
+            if widget_hint(i) == "password" and i.is_required()
+        ]
+        fix = " or ".join(f"'flowin connections set {connection.id} {k}'" for k in keys)
+        click.secho(
+            f"Saved '{connection.label}' ({connection.id}), but {connector.name} refused it, so "
+            f"its steps will fail: type the key again with {fix}, then check it with "
+            f"'flowin connections test {connection.id}'.",
+            fg="yellow",
+        )
+    else:
+        click.echo(f"Connected '{connection.label}' ({connection.id}).")
     for key in skipped:
         _warn_refusing_triggers(connector, connection.id, key)
 

@@ -70,6 +70,23 @@ def test_a_rejected_token_is_reported_and_test_exits_1(cli: CliRunner, httpserve
     assert cli.invoke(main, ["connections", "test", connection.id]).exit_code == 1
 
 
+def test_a_store_refusing_its_token_is_not_called_connected_and_the_fix_is_named(
+    cli: CliRunner, httpserver: HTTPServer
+):
+    httpserver.expect_request("/store/info").respond_with_json(
+        {"status": 401, "success": False, "error": {"code": "Unauthorized"}}, status=401
+    )
+    base = f"base_url={httpserver.url_for('/')}"
+    added = cli.invoke(main, ["connections", "add", "salla", "--set", base], input="wrong\n\n")
+    assert added.exit_code == 0, added.output
+    with Store() as store:
+        (connection,) = Connections(store).list()
+    assert "Salla didn't accept the access token" in added.output
+    assert "Connected 'Salla'" not in added.output
+    assert f"flowin connections set {connection.id} access_token" in added.output
+    assert f"flowin connections test {connection.id}" in added.output
+
+
 def test_removing_forgets_the_account_and_its_secret(cli: CliRunner):
     added = cli.invoke(main, ["connections", "add", "telegram", "--no-test"], input=TOKEN + "\n")
     assert added.exit_code == 0, added.output
