@@ -3634,6 +3634,98 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>DataFields</name>
     <message>
+      <source>Action</source>
+      <translation>الإجراء</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>العنوان</translation>
+    </message>
+    <message>
+      <source>At</source>
+      <translation>الوقت</translation>
+    </message>
+    <message>
+      <source>Board id</source>
+      <translation>معرّف اللوحة</translation>
+    </message>
+    <message>
+      <source>Board name</source>
+      <translation>اسم اللوحة</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>بواسطة</translation>
+    </message>
+    <message>
+      <source>Card</source>
+      <translation>البطاقة</translation>
+    </message>
+    <message>
+      <source>Card id</source>
+      <translation>معرّف البطاقة</translation>
+    </message>
+    <message>
+      <source>Card url</source>
+      <translation>رابط البطاقة</translation>
+    </message>
+    <message>
+      <source>Created time</source>
+      <translation>وقت الإنشاء</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>التاريخ</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>موعد الاستحقاق</translation>
+    </message>
+    <message>
+      <source>Fields</source>
+      <translation>الحقول</translation>
+    </message>
+    <message>
+      <source>First</source>
+      <translation>الأول</translation>
+    </message>
+    <message>
+      <source>From list id</source>
+      <translation>معرّف القائمة السابقة</translation>
+    </message>
+    <message>
+      <source>From list name</source>
+      <translation>اسم القائمة السابقة</translation>
+    </message>
+    <message>
+      <source>Labels</source>
+      <translation>التسميات</translation>
+    </message>
+    <message>
+      <source>List id</source>
+      <translation>معرّف القائمة</translation>
+    </message>
+    <message>
+      <source>List name</source>
+      <translation>اسم القائمة</translation>
+    </message>
+    <message>
+      <source>Members</source>
+      <translation>الأعضاء</translation>
+    </message>
+    <message>
+      <source>Records</source>
+      <translation>السجلات</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>النص</translation>
+    </message>
+    <message>
+      <source>Type</source>
+      <translation>النوع</translation>
+    </message>
+    <message>
       <source>Age in minutes</source>
       <translation>العمر بالدقائق</translation>
     </message>

@@ -200,3 +200,30 @@ def test_in_arabic_a_store_orders_fields_are_named_in_arabic(qtbot, qapp):
         assert reference_parts("trigger.phone", "طلب جديد")[-1] == "الجوال"
     finally:
         localizer.set_language("en")
+
+
+def test_in_arabic_a_trello_cards_and_an_airtable_records_fields_are_named_in_arabic(qtbot, qapp):
+    from flowin_desktop.i18n import Localizer
+
+    localizer = Localizer(qapp)
+    localizer.set_language("ar")
+    try:
+        for trigger, field, arabic in (
+            ("trello.card_overdue", "list_name", "اسم القائمة"),
+            ("trello.card_moved", "from_list_name", "اسم القائمة السابقة"),
+            ("airtable.new_record", "created_time", "وقت الإنشاء"),
+        ):
+            flow = make_flow(
+                [("Event", trigger, {}), ("Then", "core.set_fields", {"fields": []})],
+                ["Event -> Then"],
+            )
+            panel = PropertiesPanel(FlowDocument(flow, default_registry()))
+            qtbot.addWidget(panel)
+            panel.show_node("then")
+            tree = panel.data_tree
+            assert tree.item_for(f"trigger.{field}").text(0) == arabic
+            event = tree.topLevelItem(0)
+            labels = [event.child(i).text(0) for i in range(event.childCount())]
+            assert not [label for label in labels if label.isascii()], (trigger, labels)
+    finally:
+        localizer.set_language("en")
