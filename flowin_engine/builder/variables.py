@@ -196,13 +196,50 @@ def record(sources: list[Source]) -> dict[str, str]:
     if isinstance(example.get("body"), dict) and example["body"]:
         # A request's data is its body; its method and path say how it came, not what.
         example, expression = example["body"], f"{expression}.body"
-    for key, value in example.items():
-        if isinstance(value, str | int | float) and not isinstance(value, bool):
-            title = str(key).replace("_", " ").strip().capitalize()
-            row[title] = "{{ " + f"{expression}{_accessor(str(key), False)}" + " }}"
-        if len(row) == 6:
-            break
+    plain = [
+        (key, position)
+        for position, (key, value) in enumerate(example.items())
+        if isinstance(value, str | int | float)
+        and not isinstance(value, bool)
+        and not _bookkeeping(str(key))
+    ]
+    # What a shop keeps of an order or a payment first (who, how much), then the rest in order.
+    plain.sort(key=lambda item: (_KEPT_FIRST.get(str(item[0]), len(_KEPT_FIRST)), item[1]))
+    for key, _ in plain[:6]:
+        title = str(key).replace("_", " ").strip().capitalize()
+        row[title] = "{{ " + f"{expression}{_accessor(str(key), False)}" + " }}"
     return row
+
+
+# A delivery's own bookkeeping: which event, which topic, a status's code beside its words.
+_BOOKKEEPING = frozenset({"event", "event_id", "event_type", "topic", "live", "pending"})
+_KEPT_FIRST = {
+    name: rank
+    for rank, name in enumerate(
+        (
+            "order_number",
+            "reference_id",
+            "number",
+            "order_reference",
+            "customer_name",
+            "card_name",
+            "phone",
+            "customer_phone",
+            "email",
+            "customer_email",
+            "total",
+            "total_price",
+            "amount",
+            "currency",
+            "description",
+            "status",
+        )
+    )
+}
+
+
+def _bookkeeping(key: str) -> bool:
+    return key in _BOOKKEEPING or key.endswith("_slug")
 
 
 def missing_message(kind: str, title: str, language: Language) -> str:

@@ -82,3 +82,23 @@ def test_an_abandoned_cart_is_missing_only_where_the_store_sends_none():
     assert said("عند سلة متروكة في زد ابعت واتساب") == []
     for store in ("salla", "سلة", "zid store", "متجر زد", "woocommerce", "ووكومرس"):
         assert said(f"new order in {store}") == [], store
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wanted"),
+    [
+        ("لما يجي طلب جديد في سلة سجله في الشيت", {"{{ trigger.phone }}", "{{ trigger.total }}"}),
+        (
+            "لما ينجح دفع في ميسر سجله في الشيت",
+            {"{{ trigger.amount }}", "{{ trigger.card_name }}", "{{ trigger.description }}"},
+        ),
+    ],
+)
+def test_an_order_or_payment_logged_in_a_sheet_gets_the_columns_a_shop_keeps(sentence, wanted):
+    proposal = build(sentence)
+    row = next(n for n in proposal.flow.nodes if n.type == "google_sheets.append_row")
+    values = set(row.params["values"].values())
+    assert wanted <= values, values
+    # The delivery's own bookkeeping is no column anyone reads.
+    assert not {"{{ trigger.event_id }}", "{{ trigger.event_type }}"} & values
+    assert "{{ trigger.status_slug }}" not in values
