@@ -26,6 +26,7 @@ from flowin_engine.builder.names import add_words
 from flowin_engine.errors import Problem
 from flowin_engine.kit import SERVICE_SENTENCES, Service
 from flowin_engine.model import ERROR_PORT, MAIN_PORT
+from flowin_engine.oauth import SIGN_IN_SENTENCES
 from flowin_engine.registry import Connector, NodeType, default_registry
 from flowin_engine.runtime import (
     NESTED_TOO_DEEPLY_ERROR,
@@ -266,6 +267,7 @@ STORED_ERRORS = (
     NO_SIGNING_SECRET,
     # A service's failure as the connector kit words it ("Notion refused the request: …").
     *SERVICE_SENTENCES,
+    *SIGN_IN_SENTENCES,  # why an account's token could not be had (an expired sign-in)
 )
 
 

@@ -33,6 +33,35 @@ EXPIRY_MARGIN = 60.0
 DEFAULT_TIMEOUT = 30.0
 
 
+# Why a token could not be had, as sentences the app shows in its own language.
+SIGN_IN_UNREACHABLE = (
+    "Can't reach the sign-in server {host} ({reason}); check the internet connection."
+)
+SIGN_IN_SERVER_PROBLEM = "The sign-in server had a problem ({status})."
+SIGN_IN_EXPIRED = "The account's sign-in has expired or was revoked; reconnect the account."
+SIGN_IN_EXPIRED_SAYING = (
+    "The account's sign-in has expired or was revoked ({detail}); reconnect the account."
+)
+CLIENT_REFUSED = (
+    "The sign-in server doesn't accept this client ID or secret; check them in the account's "
+    "settings."
+)
+CLIENT_REFUSED_SAYING = (
+    "The sign-in server doesn't accept this client ID or secret ({detail}); check them in the "
+    "account's settings."
+)
+SIGN_IN_REFUSED = "The sign-in server refused the request: {reason}."
+SIGN_IN_SENTENCES = (
+    SIGN_IN_UNREACHABLE,
+    SIGN_IN_SERVER_PROBLEM,
+    SIGN_IN_EXPIRED,
+    SIGN_IN_EXPIRED_SAYING,
+    CLIENT_REFUSED,
+    CLIENT_REFUSED_SAYING,
+    SIGN_IN_REFUSED,
+)
+
+
 class OAuthError(AccountRejected):
     """Signing in failed in a way the user has to fix (a revoked grant, a wrong client)."""
 
@@ -298,8 +327,9 @@ def _token_request(url: str, form: dict[str, str], timeout: float) -> Token:
     except httpx.HTTPError as error:
         # Asking for a token changes nothing, so it can always be asked again.
         raise RetryableError(
-            f"Can't reach the sign-in server {urlsplit(url).netloc} ({type(error).__name__}); "
-            "check the internet connection."
+            SIGN_IN_UNREACHABLE.format(
+                host=urlsplit(url).netloc or url, reason=type(error).__name__
+            )
         ) from None
     try:
         answer = response.json()
@@ -314,22 +344,18 @@ def _token_request(url: str, form: dict[str, str], timeout: float) -> Token:
             scope=answer.get("scope"),
         )
     if response.status_code == 429 or response.status_code >= 500:
-        raise RetryableError(f"The sign-in server had a problem ({response.status_code}).")
+        raise RetryableError(SIGN_IN_SERVER_PROBLEM.format(status=response.status_code))
     raise OAuthError(_describe_token_error(answer, response.status_code))
 
 
 def _describe_token_error(answer: dict[str, Any], status: int) -> str:
     error = str(answer.get("error") or status)
     detail = answer.get("error_description")
-    detail = f" ({detail})" if detail else ""
     if error == "invalid_grant":
-        return f"The account's sign-in has expired or was revoked{detail}; reconnect the account."
+        return SIGN_IN_EXPIRED_SAYING.format(detail=detail) if detail else SIGN_IN_EXPIRED
     if error in ("invalid_client", "unauthorized_client"):
-        return (
-            f"The sign-in server doesn't accept this client ID or secret{detail}; check them "
-            "in the account's settings."
-        )
-    return f"The sign-in server refused the request: {error}{detail}."
+        return CLIENT_REFUSED_SAYING.format(detail=detail) if detail else CLIENT_REFUSED
+    return SIGN_IN_REFUSED.format(reason=f"{error} ({detail})" if detail else error)
 
 
 class AccessTokens:

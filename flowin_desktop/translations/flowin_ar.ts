@@ -2293,6 +2293,34 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>EngineMessages</name>
     <message>
+      <source>Can't reach the sign-in server {host} ({reason}); check the internet connection.</source>
+      <translation>تعذّر الوصول إلى خادم تسجيل الدخول {host} ({reason}): تحقّق من اتصال الإنترنت.</translation>
+    </message>
+    <message>
+      <source>The sign-in server had a problem ({status}).</source>
+      <translation>واجه خادم تسجيل الدخول مشكلة ({status}).</translation>
+    </message>
+    <message>
+      <source>The account's sign-in has expired or was revoked; reconnect the account.</source>
+      <translation>انتهى تسجيل دخول الحساب أو أُلغي: أعد ربط الحساب.</translation>
+    </message>
+    <message>
+      <source>The account's sign-in has expired or was revoked ({detail}); reconnect the account.</source>
+      <translation>انتهى تسجيل دخول الحساب أو أُلغي ({detail}): أعد ربط الحساب.</translation>
+    </message>
+    <message>
+      <source>The sign-in server doesn't accept this client ID or secret; check them in the account's settings.</source>
+      <translation>لا يقبل خادم تسجيل الدخول معرّف العميل أو سرّه: راجعهما في إعدادات الحساب.</translation>
+    </message>
+    <message>
+      <source>The sign-in server doesn't accept this client ID or secret ({detail}); check them in the account's settings.</source>
+      <translation>لا يقبل خادم تسجيل الدخول معرّف العميل أو سرّه ({detail}): راجعهما في إعدادات الحساب.</translation>
+    </message>
+    <message>
+      <source>The sign-in server refused the request: {reason}.</source>
+      <translation>رفض خادم تسجيل الدخول الطلب: {reason}.</translation>
+    </message>
+    <message>
       <source>Can't open {file}: {reason}.</source>
       <translation>تعذّر فتح {file}: {reason}.</translation>
     </message>

@@ -8,7 +8,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from tests.connectors.google_contract import GoogleTokenServer
 from tests.connectors.test_google import CLIENT_ID, CLIENT_SECRET
 
-from .conftest import WAIT_MS, add, click
+from .conftest import WAIT_MS, add, click, plain
 
 
 def test_connecting_an_account_tests_it_and_keeps_the_secret_out_of_the_flow(
@@ -128,3 +128,31 @@ def test_a_store_refusing_the_token_is_said_in_arabic_in_the_connect_dialog(
         assert "سلة" in shown and "didn't accept" not in shown
     finally:
         localizer.set_language("en")
+
+
+def test_a_revoked_google_sign_in_is_said_in_arabic_in_the_connect_dialog(
+    qtbot, window, httpserver, monkeypatch
+):
+    from flowin_desktop.panels.accounts import ConnectAccountDialog
+
+    monkeypatch.setenv("FLOWIN_SECRETS", "file")
+    httpserver.expect_request("/token", method="POST").respond_with_json(
+        {"error": "invalid_grant", "error_description": "Token has been expired or revoked."},
+        status=400,
+    )
+    window.set_language("ar")
+    dialog = ConnectAccountDialog(
+        window.registry.connector("google_sheets"), window.editor.connections, window
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.fields["client_id"].setText("shop-client")
+    dialog.fields["client_secret"].setText("shop-secret")
+    dialog.fields["refresh_token"].setText("old-refresh-token")
+    dialog.fields["token_url"].setText(httpserver.url_for("/token"))
+    with qtbot.waitSignal(dialog.call_finished, timeout=WAIT_MS):
+        click(qtbot, dialog.test_button)
+    assert plain(dialog.result_label.text()) == (
+        "✕ انتهى تسجيل دخول الحساب أو أُلغي (Token has been expired or revoked.): "
+        "أعد ربط الحساب."
+    )
