@@ -356,6 +356,11 @@ _LACKING_EVENTS: tuple[tuple[str, str, dict[str, str]], ...] = (
         },
     ),
 )
+# What Flowin lacks of a service it has in part, in Arabic (a brand's name stays as it is).
+_NAMES_AR = {
+    "Instagram posts and comments": "منشورات Instagram وتعليقاته",
+    "Facebook posts and comments": "منشورات Facebook وتعليقاته",
+}
 _EVENT_NAMES_AR = {
     "a new Notion page": "صفحة نوشن جديدة",
     "a failed payment": "الدفعات الفاشلة",
@@ -435,8 +440,9 @@ def unsupported(text: str, language: Language) -> list[Unsupported]:
         match = pattern.search(text)
         if match is None or not lacking.meant_here(text):
             continue
-        closest = _CLOSEST[lacking.closest][language].format(name=lacking.name)
-        message = _CANT[language].format(name=lacking.name, closest=closest)
+        name = lacking.name if language == "en" else _NAMES_AR.get(lacking.name, lacking.name)
+        closest = _CLOSEST[lacking.closest][language].format(name=name)
+        message = _CANT[language].format(name=name, closest=closest)
         found.append(Unsupported(lacking.name, match.span(), message))
     for name, pattern, closest in _EVENT_PATTERNS:
         match = pattern.search(text)

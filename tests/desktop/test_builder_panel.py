@@ -324,10 +324,10 @@ def test_the_ai_panel_on_a_laptop_screen_leaves_the_canvas_wide_and_its_steps_re
 
 
 def test_a_service_flowin_lacks_is_said_beside_the_flow(qtbot, editor):
-    panel = describe(qtbot, editor, "When I get an Instagram DM, post it to Slack #social")
+    panel = describe(qtbot, editor, "When I get a TikTok comment, post it to Slack #social")
     assert panel.unsupported is not None and panel.unsupported.isVisibleTo(panel)
     text = panel.unsupported.text()
-    assert "What I can't do yet" in text and "I can't do Instagram yet" in text
+    assert "What I can't do yet" in text and "I can't do TikTok yet" in text
     assert "http.request" not in types(editor) and panel.cards  # Slack is still proposed
 
 
@@ -350,7 +350,8 @@ def arabic_editor(qapp, editor: Editor):
 
 def test_in_arabic_the_lacking_service_and_the_refusal_are_said_in_arabic(qtbot, arabic_editor):
     panel = describe(qtbot, arabic_editor, "لما حد يعلق على انستجرام ابعتلي على سلاك #social")
-    assert "لا أستطيع العمل مع Instagram بعد" in panel.unsupported.text()
+    # Instagram's messages Flowin has; its posts and comments, named in Arabic, it lacks
+    assert "لا أستطيع العمل مع منشورات Instagram وتعليقاته بعد" in panel.unsupported.text()
     assert "ما لا أستطيعه بعد" in panel.unsupported.text()
     panel = describe(qtbot, arabic_editor, "ابعت اعلان لكل الارقام اللي اشتريتها على الواتساب")
     assert panel.refusal.text() == "لن أبني هذا"
