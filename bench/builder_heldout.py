@@ -24,6 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from flowin_engine.builder.language import normalize
+from flowin_engine.builder.limits import unsupported
 from flowin_engine.builder.offline import OfflineBuilder
 from flowin_engine.registry import default_registry
 from tests.builder.scoring import score_case
@@ -45,7 +47,15 @@ def main() -> None:
     for path in HELD_OUT:
         if not path.exists():
             continue
-        cases = json.loads(path.read_text(encoding="utf-8"))
+        written = json.loads(path.read_text(encoding="utf-8"))
+        # A case that expects a service to be missing says nothing once Flowin has it: it is
+        # left out and counted, never rewritten by someone who has seen the builder.
+        cases = [case for case in written if not _landed_since(case)]
+        if len(cases) < len(written):
+            log.info(
+                "(%d sentences left out: a service they expect missing has landed)",
+                len(written) - len(cases),
+            )
         groups: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         params_right = params_total = crashes = near = 0
         for case in cases:
@@ -93,6 +103,11 @@ def main() -> None:
                 params_total,
                 100 * params_right / params_total,
             )
+
+
+def _landed_since(case: dict) -> bool:
+    """Whether a service the case expects Flowin to lack is no longer on the list of lacks."""
+    return any(not unsupported(normalize(name), "en") for name in case.get("unsupported", []))
 
 
 if __name__ == "__main__":

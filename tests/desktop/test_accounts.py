@@ -153,6 +153,5 @@ def test_a_revoked_google_sign_in_is_said_in_arabic_in_the_connect_dialog(
     with qtbot.waitSignal(dialog.call_finished, timeout=WAIT_MS):
         click(qtbot, dialog.test_button)
     assert plain(dialog.result_label.text()) == (
-        "✕ انتهى تسجيل دخول الحساب أو أُلغي (Token has been expired or revoked.): "
-        "أعد ربط الحساب."
+        "✕ انتهى تسجيل دخول الحساب أو أُلغي (Token has been expired or revoked.): أعد ربط الحساب."
     )
