@@ -60,6 +60,9 @@ def editor_for(info: FieldInfo, commit: Commit) -> FieldEditor:
         return ChoiceEditor([str(a) for a in typing.get_args(annotation)], commit)
     if annotation is bool:
         return SwitchEditor(commit)
+    if annotation in (int, float) and "{{" in (info.description or ""):
+        # A number that comes from an earlier step (an order's ID): a reference or typed.
+        return NumberOrReferenceEditor(commit)
     if annotation in (int, float):
         return NumberEditor(annotation is int, commit)
     if annotation is str:
@@ -113,6 +116,29 @@ class TextEditor(FieldEditor):
     def _show(self, value: Any) -> None:
         if not self.widget.hasFocus():
             self.widget.setText("" if value is UNSET or value is None else str(value))
+
+
+class NumberOrReferenceEditor(TextEditor):
+    """A number typed (kept as a number) or a {{ reference }} to one."""
+
+    def __init__(self, commit: Commit) -> None:
+        super().__init__(commit)
+        self.widget.editingFinished.disconnect()
+        self.widget.editingFinished.connect(
+            lambda: self._changed(_number_or_text(self.widget.text()))
+        )
+
+
+def _number_or_text(text: str) -> Any:
+    stripped = text.strip()
+    try:
+        return int(stripped)
+    except ValueError:
+        pass
+    try:
+        return float(stripped)
+    except ValueError:
+        return text
 
 
 class MultilineEditor(FieldEditor):

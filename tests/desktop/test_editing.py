@@ -408,3 +408,28 @@ def test_a_step_cannot_be_renamed_to_a_name_another_step_has(qtbot, editor):
     assert field.text() == "Set fields 2"
     assert "already called 'Set fields'" in said.args[0]
     assert editor.document.undo_stack.count() == 2  # the two steps added, no rename
+
+
+def test_an_order_id_takes_the_triggers_order_or_a_typed_number(qtbot, editor):
+    from PySide6.QtWidgets import QLineEdit
+
+    from flowin_engine.validation import validate_flow
+
+    trigger = add(editor, "salla.new_order", 0, 0)
+    step = add(editor, "salla.update_order_status", 300, 0)
+    editor.scene.connect(trigger, "main", step, "main")
+    editor.scene.clearSelection()
+    editor.scene.node_items[step].setSelected(True)
+    field = editor.properties.editors["order_id"].widget
+    assert isinstance(field, QLineEdit), type(field)  # a reference goes in, not a spinner
+
+    field.setText("{{ trigger.id }}")
+    field.editingFinished.emit()
+    assert editor.document.flow.node(step).params["order_id"] == "{{ trigger.id }}"
+    problems = validate_flow(editor.document.flow, editor.registry)
+    assert not [p for p in problems if p.field == "order_id"], problems
+
+    field = editor.properties.editors["order_id"].widget
+    field.setText("1042")
+    field.editingFinished.emit()
+    assert editor.document.flow.node(step).params["order_id"] == 1042  # a number stays one
