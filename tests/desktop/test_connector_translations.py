@@ -165,3 +165,33 @@ def test_metas_24_hour_refusal_reads_in_arabic_in_the_history(qtbot, window):
     shown = plain(stored_error_text(refused))
     assert shown.startswith("مرّت أكثر من 24 ساعة") and "رفضت Meta الرد بالرمز" in shown
     assert "10/2018278" in shown and "outside of allowed window" in shown
+
+
+def test_an_arabic_help_names_a_choice_as_the_arabic_list_shows_it(qapp):
+    import typing
+
+    from flowin_desktop.i18n import Localizer, field_text
+    from flowin_engine.registry import default_registry
+
+    localizer = Localizer(qapp)
+    localizer.set_language("ar")
+    try:
+        left = []
+        for node_type in default_registry().node_types:
+            fields = node_type.input_model.model_fields.values() if node_type.input_model else []
+            choices = {
+                str(value)
+                for info in fields
+                if typing.get_origin(info.annotation) is typing.Literal
+                for value in typing.get_args(info.annotation)
+            }
+            for info in fields:
+                arabic = field_text(info.description) if info.description else ""
+                left += [
+                    (node_type.type, c)
+                    for c in choices
+                    if re.search(rf"= {re.escape(c)}\b", arabic)
+                ]
+        assert not left  # e.g. "= custom" where the list reads «حالة خاصة بالمتجر»
+    finally:
+        localizer.set_language("en")

@@ -144,7 +144,7 @@
     </message>
     <message>
       <source>For New status = custom: the ID of one of the store's own statuses.</source>
-      <translation>عندما تكون الحالة الجديدة = custom: معرّف إحدى حالات المتجر الخاصة.</translation>
+      <translation>عندما تكون الحالة الجديدة «حالة خاصة بالمتجر»: معرّف إحدى حالات المتجر الخاصة.</translation>
     </message>
     <message>
       <source>Kept with the change in the order's history.</source>
