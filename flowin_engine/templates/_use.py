@@ -190,6 +190,9 @@ def _pin_sample(template: Template, flow: Flow, registry: Registry) -> None:
             return
 
 
+_WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
 def _cleaned(blank: Blank, answer: str) -> str:
     answer = answer.strip()
     if blank.kind == BlankKind.SHEET:
@@ -197,6 +200,9 @@ def _cleaned(blank: Blank, answer: str) -> str:
         link = _SHEET_LINK.search(answer)
         if link:
             return link.group(1)
+    if blank.kind in (BlankKind.PHONE, BlankKind.NUMBER):
+        # Typed on an Arabic keyboard (٠١٢ or ۰۱۲): a service reads only 0-9.
+        answer = answer.translate(_WESTERN_DIGITS)
     if blank.kind == BlankKind.PHONE:
         return re.sub(r"[\s()-]", "", answer)
     return answer

@@ -372,3 +372,10 @@ def test_a_template_with_sample_data_pins_it_on_its_trigger_so_the_first_test_ru
     # Every field of the trigger a step reads is in the sample, so none is a missing variable.
     read = set(re.findall(r"trigger\.body\.(\w+)", flow.to_json()))
     assert read <= set((template.sample or {}).get("body", template.sample))
+
+
+def test_a_phone_number_typed_with_arabic_digits_reaches_the_step_in_digits_a_service_reads():
+    template = next(t for t in SHIPPED if t.id == "clinic-booking-sms-confirmation")
+    answers = {**examples(template), "from_number": "+٢٠ ١٠٠ ١٢٣ ٤٥٦٧"}  # an Arabic keyboard
+    flow = instantiate(template, answers, accounts(template), language="ar")
+    assert flow.node_by_name("Confirm by SMS").params["from_number"] == "+201001234567"
