@@ -253,6 +253,15 @@ def problem_text(problem: Problem) -> str:
         return problem.message
 
 
+# What a connector's Test connection answers when it works, with the account's own name; the
+# longer shape first, as a shorter one would match it too.
+CONNECTED_SENTENCES = (
+    "Connected to {place} as {who}.",
+    "Signed in to {who}; Flowin can use Google Sheets.",
+    "Connected to {place}.",
+    "Connected as {who}.",
+)
+
 # Errors Flowin itself writes into the history (a run cut short when it stopped, a run it could
 # not start): stored as English sentences, shown in the user's language by stored_error_text.
 STORED_ERRORS = (
@@ -268,6 +277,7 @@ STORED_ERRORS = (
     # A service's failure as the connector kit words it ("Notion refused the request: …").
     *SERVICE_SENTENCES,
     *SIGN_IN_SENTENCES,  # why an account's token could not be had (an expired sign-in)
+    *CONNECTED_SENTENCES,
 )
 
 

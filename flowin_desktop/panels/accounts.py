@@ -207,7 +207,9 @@ class ConnectAccountDialog(QDialog):
 
     def _tested(self, answer: Any, error: Exception | None) -> None:
         self.tested = error is None
-        self._show_result(self.tested, str(answer) if error is None else self._problem(error))
+        self._show_result(
+            self.tested, stored_error_text(str(answer)) if error is None else self._problem(error)
+        )
 
     def sign_in(self) -> None:
         """Sign in in the browser (OAuth2); the tokens it brings back fill the form."""

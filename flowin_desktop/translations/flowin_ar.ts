@@ -2293,6 +2293,22 @@ Start with a trigger: drag it from the list, or double-click it.</source>
   <context>
     <name>EngineMessages</name>
     <message>
+      <source>Connected to {place} as {who}.</source>
+      <translation>تم الاتصال بـ {place} باسم {who}.</translation>
+    </message>
+    <message>
+      <source>Signed in to {who}; Flowin can use Google Sheets.</source>
+      <translation>تم تسجيل الدخول إلى {who}، ويستطيع Flowin استخدام Google Sheets.</translation>
+    </message>
+    <message>
+      <source>Connected to {place}.</source>
+      <translation>تم الاتصال بـ {place}.</translation>
+    </message>
+    <message>
+      <source>Connected as {who}.</source>
+      <translation>تم الاتصال باسم {who}.</translation>
+    </message>
+    <message>
       <source>Can't reach the sign-in server {host} ({reason}); check the internet connection.</source>
       <translation>تعذّر الوصول إلى خادم تسجيل الدخول {host} ({reason}): تحقّق من اتصال الإنترنت.</translation>
     </message>

@@ -155,3 +155,28 @@ def test_a_revoked_google_sign_in_is_said_in_arabic_in_the_connect_dialog(
     assert plain(dialog.result_label.text()) == (
         "✕ انتهى تسجيل دخول الحساب أو أُلغي (Token has been expired or revoked.): أعد ربط الحساب."
     )
+
+
+def test_a_test_that_works_says_so_in_arabic_with_the_accounts_own_name(
+    qtbot, window, httpserver, monkeypatch
+):
+    from flowin_desktop.panels.accounts import ConnectAccountDialog
+
+    monkeypatch.setenv("FLOWIN_SECRETS", "file")
+    httpserver.expect_request("/botshop-token/getMe").respond_with_json(
+        {
+            "ok": True,
+            "result": {"id": 42, "is_bot": True, "first_name": "Shop", "username": "shop_bot"},
+        }
+    )
+    window.set_language("ar")
+    dialog = ConnectAccountDialog(
+        window.registry.connector("telegram"), window.editor.connections, window
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.fields["bot_token"].setText("shop-token")
+    dialog.fields["base_url"].setText(httpserver.url_for("/"))
+    with qtbot.waitSignal(dialog.call_finished, timeout=WAIT_MS):
+        click(qtbot, dialog.test_button)
+    assert plain(dialog.result_label.text()) == "✓ تم الاتصال باسم @shop_bot."
