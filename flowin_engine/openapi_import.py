@@ -78,7 +78,12 @@ def import_description(
     description = read_description(source)
     info = description.get("info") or {}
     name = _clean(str(info.get("title") or source.stem))[:60]
-    connector_id = connector_id or _short_id(name)
+    if connector_id is None:
+        # A service Flowin has built in (Trello, Airtable) keeps its name: the one made from its
+        # description is "<name>_api", so both can be used and the user need not pick a name.
+        connector_id = _short_id(name)
+        if connector_id in set(taken):
+            connector_id = _unique(f"{connector_id}_api", set(taken))
     if not _ID.match(connector_id) or keyword.iskeyword(connector_id):
         raise DescriptionError(
             f"'{connector_id}' can't name a connector: use lowercase letters, digits and _, "

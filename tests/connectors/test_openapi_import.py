@@ -344,13 +344,8 @@ def test_the_command_line_adds_lists_and_removes_a_described_service(data_dir):
     from flowin_engine.cli import main
 
     cli = CliRunner()
-    # Flowin has its own Trello connector: the description's own name is taken.
-    built_in = cli.invoke(main, ["connectors", "import", str(CONTRACTS / TRELLO)])
-    assert built_in.exit_code == 2 and "already has a connector called 'trello'" in built_in.output
-    added = cli.invoke(
-        main,
-        ["connectors", "import", str(CONTRACTS / TRELLO), "--path", "/cards", "--id", "trello_api"],
-    )
+    # Flowin has its own Trello connector: the description's becomes "trello_api".
+    added = cli.invoke(main, ["connectors", "import", str(CONTRACTS / TRELLO), "--path", "/cards"])
     assert added.exit_code == 0, added.output
     assert "Added Trello REST API (trello_api) with" in added.output
     assert "flowin connections add trello_api" in added.output
@@ -358,6 +353,10 @@ def test_the_command_line_adds_lists_and_removes_a_described_service(data_dir):
     assert "trello_api" in listed.output and "steps" in listed.output
     clash = cli.invoke(main, ["connectors", "import", str(CONTRACTS / AIRTABLE), "--id", "slack"])
     assert clash.exit_code == 2 and "already has a connector called 'slack'" in clash.output
+    named = cli.invoke(
+        main, ["connectors", "import", str(CONTRACTS / AIRTABLE), "--id", "airtable"]
+    )
+    assert named.exit_code == 2 and "already has a connector called 'airtable'" in named.output
     removed = cli.invoke(main, ["connectors", "remove", "trello_api"])
     assert removed.exit_code == 0 and not (data_dir / "connectors" / "trello_api").exists()
     again = cli.invoke(main, ["connectors", "remove", "trello_api"])
