@@ -27,7 +27,7 @@ from importlib import util
 from pathlib import Path
 from typing import Any
 
-from .errors import FlowinError
+from .errors import FlowinError, Problem
 from .kit.described import PLAN_FILE, Plan, PlanAuth, PlanField, PlanOperation
 from .paths import imported_connectors_dir
 from .registry import Connector, load_connector
@@ -49,7 +49,12 @@ globals().update(described_operations(__file__))
 
 
 class DescriptionError(FlowinError):
-    """A file that is no OpenAPI 3 description Flowin can read, with what to do about it."""
+    """A file that is no OpenAPI 3 description Flowin can read, with what to do about it; its
+    ``problem`` keeps the sentence as a template, for the app to show in its language."""
+
+    def __init__(self, template: str, **args: str) -> None:
+        self.problem = Problem(template, args=args)
+        super().__init__(self.problem.message)
 
 
 @dataclass
@@ -86,12 +91,14 @@ def import_description(
             connector_id = _unique(f"{connector_id}_api", set(taken))
     if not _ID.match(connector_id) or keyword.iskeyword(connector_id):
         raise DescriptionError(
-            f"'{connector_id}' can't name a connector: use lowercase letters, digits and _, "
-            "starting with a letter."
+            "'{id}' can't name a connector: use lowercase letters, digits and _, starting with "
+            "a letter.",
+            id=connector_id,
         )
     if connector_id in set(taken):
         raise DescriptionError(
-            f"Flowin already has a connector called '{connector_id}'; choose another name (--id)."
+            "Flowin already has a connector called '{id}'; choose another name (--id).",
+            id=connector_id,
         )
     plan, manifest, skipped = _plan(
         description, connector_id, name, set(tags), set(operations), tuple(paths)
@@ -99,8 +106,9 @@ def import_description(
     if not plan.operations:
         why = f" ({skipped[0][1]})" if skipped else ""
         raise DescriptionError(
-            f"None of the description's operations can become a step{why}; check --tag and "
-            "--operation."
+            "None of the description's operations can become a step{why}; check --tag and "
+            "--operation.",
+            why=why,
         )
     target_root = folder or imported_connectors_dir()
     target = target_root / connector_id
@@ -115,7 +123,9 @@ def read_description(source: Path) -> dict[str, Any]:
     try:
         text = source.read_text(encoding="utf-8")
     except OSError as error:
-        raise DescriptionError(f"Flowin can't read {source}: {error.strerror}.") from None
+        raise DescriptionError(
+            "Flowin can't read {path}: {reason}.", path=str(source), reason=str(error.strerror)
+        ) from None
     data: Any
     try:
         data = json.loads(text)
@@ -127,25 +137,35 @@ def read_description(source: Path) -> dict[str, Any]:
             data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except yaml.YAMLError as error:
             raise DescriptionError(
-                f"{source.name} is neither JSON nor YAML ({str(error).splitlines()[0]})."
+                "{file} is neither JSON nor YAML ({reason}).",
+                file=source.name,
+                reason=str(error).splitlines()[0],
             ) from None
     if not isinstance(data, dict) or not isinstance(data.get("paths"), dict):
         raise DescriptionError(
-            f"{source.name} is not an API description: it has no 'paths'. Save the API's "
-            "OpenAPI file (openapi.json or .yaml) and import that."
+            "{file} is not an API description: it has no 'paths'. Save the API's OpenAPI file "
+            "(openapi.json or .yaml) and import that.",
+            file=source.name,
         )
     version = str(data.get("openapi") or "")
     if not version.startswith("3."):
-        older = " (Swagger 2.0: convert it to OpenAPI 3 first)" if data.get("swagger") else ""
+        if data.get("swagger"):
+            raise DescriptionError(
+                "{file} is not an OpenAPI 3 description (Swagger 2.0: convert it to OpenAPI 3 "
+                "first); Flowin reads OpenAPI 3.0 and 3.1.",
+                file=source.name,
+            )
         raise DescriptionError(
-            f"{source.name} is not an OpenAPI 3 description{older}; Flowin reads OpenAPI 3.0 "
-            "and 3.1."
+            "{file} is not an OpenAPI 3 description; Flowin reads OpenAPI 3.0 and 3.1.",
+            file=source.name,
         )
     try:
         resolved = jsonref.replace_refs(data, proxies=False, lazy_load=False)
     except jsonref.JsonRefError as error:
         raise DescriptionError(
-            f"{source.name} points to a part it doesn't have ({error.reference})."
+            "{file} points to a part it doesn't have ({part}).",
+            file=source.name,
+            part=str(error.reference),
         ) from None
     return dict(resolved)
 
@@ -675,5 +695,7 @@ def load_imported(connector_id: str) -> Connector:
     that is running: ``registry.add(connector, replace=True)``)."""
     package = imported_package()
     if package is None:
-        raise DescriptionError(f"No service called '{connector_id}' was added from a description.")
+        raise DescriptionError(
+            "No service called '{id}' was added from a description.", id=connector_id
+        )
     return load_connector(f"{package}.{connector_id}")

@@ -14,6 +14,7 @@ from flowin_engine.errors import FlowinError
 from flowin_engine.openapi_import import Imported, import_description, load_imported
 from flowin_engine.registry import Registry
 
+from ..i18n import problem_text
 from ..work import BackgroundCalls
 
 
@@ -47,7 +48,8 @@ class AddService(QObject):
     def _finished(self, _ticket: int, result: object, error: object) -> None:
         if error is not None:
             if isinstance(error, FlowinError):
-                self.failed.emit(str(error))
+                problem = error.problem
+                self.failed.emit(problem_text(problem) if problem is not None else str(error))
             else:
                 self.failed.emit(
                     self.tr("Flowin couldn't read this file ({error}).").format(

@@ -2309,6 +2309,46 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>تم الاتصال باسم {who}.</translation>
     </message>
     <message>
+      <source>Flowin can't read {path}: {reason}.</source>
+      <translation>لا يستطيع Flowin قراءة {path}: {reason}.</translation>
+    </message>
+    <message>
+      <source>{file} is neither JSON nor YAML ({reason}).</source>
+      <translation>الملف {file} ليس JSON ولا YAML ({reason}).</translation>
+    </message>
+    <message>
+      <source>{file} is not an API description: it has no 'paths'. Save the API's OpenAPI file (openapi.json or .yaml) and import that.</source>
+      <translation>الملف {file} ليس وصفًا لواجهة برمجية: لا يحتوي على 'paths'. احفظ ملف OpenAPI الخاص بالخدمة (openapi.json أو ‎.yaml) واستورده.</translation>
+    </message>
+    <message>
+      <source>{file} is not an OpenAPI 3 description (Swagger 2.0: convert it to OpenAPI 3 first); Flowin reads OpenAPI 3.0 and 3.1.</source>
+      <translation>الملف {file} ليس وصف OpenAPI 3 ‏(Swagger 2.0: حوّله إلى OpenAPI 3 أولًا)؛ يقرأ Flowin الإصدارين OpenAPI 3.0 و3.1.</translation>
+    </message>
+    <message>
+      <source>{file} is not an OpenAPI 3 description; Flowin reads OpenAPI 3.0 and 3.1.</source>
+      <translation>الملف {file} ليس وصف OpenAPI 3؛ يقرأ Flowin الإصدارين OpenAPI 3.0 و3.1.</translation>
+    </message>
+    <message>
+      <source>{file} points to a part it doesn't have ({part}).</source>
+      <translation>الملف {file} يشير إلى جزء غير موجود فيه ({part}).</translation>
+    </message>
+    <message>
+      <source>'{id}' can't name a connector: use lowercase letters, digits and _, starting with a letter.</source>
+      <translation>لا يصلح '{id}' اسمًا لخدمة: استخدم حروفًا إنجليزية صغيرة وأرقامًا و_، مبتدئًا بحرف.</translation>
+    </message>
+    <message>
+      <source>Flowin already has a connector called '{id}'; choose another name (--id).</source>
+      <translation>لدى Flowin خدمة باسم '{id}' بالفعل؛ اختر اسمًا آخر ‎(--id).</translation>
+    </message>
+    <message>
+      <source>None of the description's operations can become a step{why}; check --tag and --operation.</source>
+      <translation>لا يمكن أن تصبح أي عملية في الوصف خطوة{why}؛ راجع ‎--tag و‎--operation.</translation>
+    </message>
+    <message>
+      <source>No service called '{id}' was added from a description.</source>
+      <translation>لم تُضف خدمة باسم '{id}' من وصف.</translation>
+    </message>
+    <message>
       <source>Can't reach the sign-in server {host} ({reason}); check the internet connection.</source>
       <translation>تعذّر الوصول إلى خادم تسجيل الدخول {host} ({reason}): تحقّق من اتصال الإنترنت.</translation>
     </message>

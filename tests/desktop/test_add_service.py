@@ -65,6 +65,24 @@ def test_a_file_that_is_no_api_description_is_refused_in_a_sentence(qtbot, own_w
     assert len(window.registry.node_types) == types_before
 
 
+def test_in_arabic_a_file_that_is_no_api_description_is_refused_in_arabic(
+    qtbot, own_window, tmp_path
+):
+    window = own_window
+    window.set_language("ar")
+    notes = tmp_path / "notes.json"
+    notes.write_text('{"shopping": ["milk"]}', encoding="utf-8")
+    problems: list[str] = []
+    window.add_service.show_problem = problems.append
+    window.add_service.choose_file = lambda: str(notes)
+    try:
+        window.add_service_action.trigger()
+        qtbot.waitUntil(lambda: bool(problems), timeout=WAIT_MS)
+    finally:
+        window.set_language("en")
+    assert "notes.json" in problems[0] and "API description" not in problems[0], problems[0]
+
+
 def test_adding_the_same_description_again_updates_the_service(qtbot, own_window):
     window = own_window
     source = CONTRACTS / "airtable" / "airtable-airtable-api-openapi.yml"
