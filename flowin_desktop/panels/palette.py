@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from flowin_engine.builder.language import normalize
 from flowin_engine.registry import NodeType, Registry
+from flowin_engine.spelling import normalize
 
 from ..canvas.view import NODE_TYPE_MIME
 from ..i18n import category_name, node_type_description, node_type_name

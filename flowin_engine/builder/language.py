@@ -9,52 +9,21 @@ sentence meet in one spelling.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz.distance import OSA, Indel
 
+# One spelling for comparing lives in ..spelling (the app uses it without the builder); the
+# builder's modules and tests import it from here.
+from ..spelling import normalize as normalize
 from .lexicon import ARABIZI, ARABIZI_PHRASES, COMMON_WORDS, DIALECT_SYNONYMS, SERVICE_NAMES
 
 Language = Literal["en", "ar"]
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-# Marks that change nothing a reader sees: zero-width joiners, direction marks, the BOM.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
-_LETTERS = str.maketrans(
-    {
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ة": "ه",
-        "ؤ": "و",
-        "ئ": "ي",
-        "ک": "ك",
-        "ی": "ي",
-        "گ": "ج",
-        "،": ",",
-        "؛": ";",
-        "؟": "?",
-        "٪": "%",
-        "٫": ".",
-        **{chr(0x0660 + d): str(d) for d in range(10)},
-        **{chr(0x06F0 + d): str(d) for d in range(10)},
-    }
-)
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _TOKEN = re.compile(r"[#@]?[\w\u0621-\u064a]+(?:[-'][\w]+)*")
-
-
-def normalize(text: str, lower: bool = True) -> str:
-    """One spelling for comparing: NFKC, no diacritics or tatweel, unified alef/yaa/taa marbuta,
-    Latin digits, lower case. Lengths can change, so keep the original to show the user."""
-    text = unicodedata.normalize("NFKC", text)
-    text = _INVISIBLE.sub("", _DIACRITICS.sub("", text)).translate(_LETTERS)
-    return text.lower() if lower else text
 
 
 def detect_language(text: str) -> Language:

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from ..errors import FlowFileError, FlowinError
 from ..model import Flow, describe_validation_error
 from ..paths import data_dir
+from ..spelling import normalize
 from ._model import CATEGORY_NAMES, Category, Language, Template
 
 log = logging.getLogger(__name__)
@@ -119,14 +120,6 @@ class TemplateLibrary:
                 )
                 found.append((-rank, index, template))
         return [template for _, _, template in sorted(found, key=lambda f: f[:2])]
-
-
-def normalize(text: str) -> str:
-    """The builder's spelling of ``text``, loaded when a search first needs it: the app's
-    window shows before the builder's dictionaries load."""
-    from ..builder.language import normalize as builder_normalize
-
-    return builder_normalize(text)
 
 
 def _words(text: str) -> list[str]:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import os
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -97,6 +98,19 @@ def click(
     widget = shown(qtbot, find)
     qtbot.mouseClick(widget, button)
     return widget
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collected_on_the_main_thread() -> Iterator[None]:
+    """As in the app (flowin_desktop/collector.py): no automatic collection while a window's
+    test runs, so no background thread frees a Qt object; the test's garbage is freed here,
+    on the main thread, when it ends."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    yield
+    gc.collect()
+    if was_enabled:
+        gc.enable()
 
 
 @pytest.fixture(scope="session", autouse=True)
