@@ -18,7 +18,7 @@ from flowin_engine.store import LANGUAGE_SETTING, Store
 
 from .active_flows import ActiveFlows, ProblemLabel
 from .autostart import MINIMISED_FLAG
-from .collector import collect_on_this_thread
+from .collector import MainThreadCollector
 from .crash import SessionLog, raise_when_asked
 from .dialogs.crash_report import CrashReportOffer
 from .dialogs.damaged import open_store
@@ -77,7 +77,7 @@ def create_window(
     last_open = store.get_setting(OPEN_FLOW_SETTING)  # the window starts on its home page
     window = MainWindow(store, registry, localizer, theme=store.get_setting("theme", "light"))
     # Before any background call or flow starts: cycles are freed on this thread only.
-    window.collector = collect_on_this_thread(window)
+    window.collector = MainThreadCollector(window)
     # Once the language is chosen: the example's steps and note are written in it.
     if seed_first_start(store, registry) is not None:
         window.home.refresh()

@@ -23,12 +23,13 @@ class MainThreadCollector(QObject):
     def __init__(self, parent: QObject, interval_ms: int = INTERVAL_MS) -> None:
         super().__init__(parent)
         self.thresholds = gc.get_threshold()
-        self.was_enabled = gc.isenabled()
-        gc.disable()
+        if gc.isenabled():
+            gc.disable()
+            # Without self: the slot runs once this object is gone.
+            self.destroyed.connect(lambda *_: gc.enable())
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.collect_when_due)
         self.timer.start(interval_ms)
-        self.destroyed.connect(lambda *_: restore(self.was_enabled))
 
     def collect_when_due(self) -> None:
         """The youngest generation when it has filled up, the older ones as they fill too,
@@ -41,13 +42,3 @@ class MainThreadCollector(QObject):
             gc.collect(2 if old >= third else 1)
             return
         gc.collect(0)
-
-
-def restore(enabled: bool) -> None:
-    if enabled:
-        gc.enable()
-
-
-def collect_on_this_thread(parent: QObject) -> MainThreadCollector:
-    """Hold automatic collection to ``parent``'s thread while ``parent`` lives."""
-    return MainThreadCollector(parent)

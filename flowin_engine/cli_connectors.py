@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .errors import FlowinError
-from .openapi_import import import_description
+from .openapi_import import import_description, is_imported
 from .paths import imported_connectors_dir
 from .registry import discover
 
@@ -36,7 +36,7 @@ def connectors_import(
 ) -> None:
     """Make a service's steps from its OpenAPI 3.0/3.1 DESCRIPTION (JSON or YAML); importing it
     again updates them."""
-    built_in = {c.id for c in discover() if not c.package.startswith("flowin_imported.")}
+    built_in = {c.id for c in discover() if not is_imported(c)}
     imported = import_description(
         description,
         connector_id=connector_id,
@@ -59,7 +59,7 @@ def connectors_import(
 @connectors.command("list")
 def connectors_list() -> None:
     """The services added from API descriptions."""
-    found = [c for c in discover() if c.package.startswith("flowin_imported.")]
+    found = [c for c in discover() if is_imported(c)]
     if not found:
         click.echo("None yet — add one with 'flowin connectors import openapi.json'.")
         return

@@ -80,6 +80,7 @@ def import_description(
     ``connectors/`` by default). ``tags``, ``operations`` and ``paths`` (prefixes: "/cards")
     keep only those; ``taken`` are
     connector ids in use by other connectors (built-in ones), which it may not take."""
+    in_use = set(taken)
     description = read_description(source)
     info = description.get("info") or {}
     name = _clean(str(info.get("title") or source.stem))[:60]
@@ -87,15 +88,15 @@ def import_description(
         # A service Flowin has built in (Trello, Airtable) keeps its name: the one made from its
         # description is "<name>_api", so both can be used and the user need not pick a name.
         connector_id = _short_id(name)
-        if connector_id in set(taken):
-            connector_id = _unique(f"{connector_id}_api", set(taken))
+        if connector_id in in_use:
+            connector_id = _unique(f"{connector_id}_api", in_use)
     if not _ID.match(connector_id) or keyword.iskeyword(connector_id):
         raise DescriptionError(
             "'{id}' can't name a connector: use lowercase letters, digits and _, starting with "
             "a letter.",
             id=connector_id,
         )
-    if connector_id in set(taken):
+    if connector_id in in_use:
         raise DescriptionError(
             "Flowin already has a connector called '{id}'; choose another name (--id).",
             id=connector_id,
@@ -628,12 +629,18 @@ def _write(
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    for name in [
-        m
-        for m in sys.modules
-        if m == f"{PACKAGE}.{target.name}" or m.startswith(f"{PACKAGE}.{target.name}.")
-    ]:
-        del sys.modules[name]  # a regenerated connector loads afresh
+    _forget_modules(f"{PACKAGE}.{target.name}")  # a regenerated connector loads afresh
+
+
+def _forget_modules(package: str) -> None:
+    """Drop ``package`` and its modules from the import cache, so they are read again."""
+    for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
+        del sys.modules[name]
+
+
+def is_imported(connector: Connector) -> bool:
+    """Whether ``connector`` was made from an API description (not built in or installed)."""
+    return connector.package.startswith(PACKAGE + ".")
 
 
 def _package_marker(root: Path) -> None:
@@ -682,8 +689,7 @@ def imported_package(root: Path | None = None) -> str | None:
     )
     if spec is None or spec.loader is None:
         return None
-    for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
-        del sys.modules[name]
+    _forget_modules(PACKAGE)
     module = util.module_from_spec(spec)
     sys.modules[PACKAGE] = module
     spec.loader.exec_module(module)

@@ -11,7 +11,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from flowin_engine.errors import FlowinError
-from flowin_engine.openapi_import import Imported, import_description, load_imported
+from flowin_engine.openapi_import import (
+    Imported,
+    import_description,
+    is_imported,
+    load_imported,
+)
 from flowin_engine.registry import Registry
 
 from ..i18n import problem_text
@@ -42,7 +47,7 @@ class AddService(QObject):
             self.add(Path(path))
 
     def add(self, path: Path) -> None:
-        built_in = [c.id for c in self.registry.connectors if not _imported(c.package)]
+        built_in = [c.id for c in self.registry.connectors if not is_imported(c)]
         self.calls.start(lambda: import_description(path, taken=built_in))
 
     def _finished(self, _ticket: int, result: object, error: object) -> None:
@@ -85,7 +90,3 @@ class AddService(QObject):
 
     def _show_problem_dialog(self, text: str) -> None:
         QMessageBox.warning(self.window, self.tr("The service wasn't added"), text)
-
-
-def _imported(package: str) -> bool:
-    return package.startswith("flowin_imported.")
