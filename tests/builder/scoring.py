@@ -17,6 +17,8 @@ class Score:
     params_right: bool  # every expected parameter has its value
     problems: list[str] = field(default_factory=list)
     near_right: bool = False  # right when a first WhatsApp may be a template, e-mail any sender
+    got: list[str] = field(default_factory=list)  # the node types proposed, to show a miss
+    question: str | None = None  # the question asked instead of a flow, if any
 
 
 # Operations a writer who never saw the builder may fairly expect either of: Meta allows only a
@@ -45,7 +47,7 @@ def score_case(case: dict[str, Any], builder: OfflineBuilder) -> Score:
     if case.get("refuse"):
         if not proposal.refused:
             problems.append("not refused")
-        return Score(not problems, not problems, problems, not problems)
+        return Score(not problems, not problems, problems, not problems, question=proposal.question)
     if proposal.refused:
         problems.append(f"refused: {proposal.refused}")
     for service in case.get("unsupported", []):
@@ -76,7 +78,15 @@ def score_case(case: dict[str, Any], builder: OfflineBuilder) -> Score:
                 actual = interval_as_cron(node.params)  # "every 2 hours" either way
             if actual != value:
                 params_wrong.append(f"{node_type}.{key} = {actual!r}, expected {value!r}")
-    return Score(flow_right, not params_wrong, problems + params_wrong, near_right)
+    all_types = [n.type for n in nodes]
+    return Score(
+        flow_right,
+        not params_wrong,
+        problems + params_wrong,
+        near_right,
+        got=all_types,
+        question=proposal.question,
+    )
 
 
 def interval_as_cron(params: dict[str, Any]) -> str | None:
