@@ -168,11 +168,20 @@ class CloudServer:
         return self.wait_for_codes(kind, to, 1, timeout)[-1]
 
     def wait_for_codes(self, kind: str, to: str, count: int, timeout: float = 30) -> list[str]:
-        """The tokens or codes of ``kind`` sent to ``to`` once there are ``count`` of them
-        (the server writes its log line after answering, so a fast test can look too early)."""
+        """The tokens or codes of ``kind`` sent to ``to`` once there are ``count`` of them."""
+        return [
+            m.get("token") or m.get("code") or ""
+            for m in self.wait_for_messages(kind, to, count, timeout)
+        ]
+
+    def wait_for_messages(
+        self, kind: str, to: str, count: int, timeout: float = 30
+    ) -> list[dict[str, str]]:
+        """The messages of ``kind`` sent to ``to`` once there are ``count`` of them (the server
+        writes its log line after answering, so a fast test can look too early)."""
         deadline = time.monotonic() + timeout
         while True:
-            found = self.codes(kind, to)
+            found = self.messages(kind, to)
             if len(found) >= count:
                 return found
             if time.monotonic() > deadline:

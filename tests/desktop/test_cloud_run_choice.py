@@ -79,8 +79,10 @@ def cloud_status(cloud: CloudServer, tokens: dict[str, str], flow_id: str) -> di
 
 
 def choose(qtbot, radio) -> None:
-    """Click a choice on its words, as a user does (beyond them a click does nothing)."""
+    """Click a choice on its words, as a user does (beyond them a click does nothing), once
+    it can be clicked: while the cloud answers an earlier choice, both are greyed out."""
     shown(qtbot, radio)
+    qtbot.waitUntil(radio.isEnabled, timeout=WAIT_MS)
     qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(12, radio.height() // 2))
 
 

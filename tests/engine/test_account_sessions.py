@@ -103,5 +103,6 @@ def test_without_a_mail_account_a_notification_is_mailed_by_the_cloud_account(
         assert notifier.test_channel(own_address).ok
         notifier.set_rule(None, Rule(channels=[Channel(kind=ChannelKind.IN_APP), own_address]))
         fail(notifier, order_flow(folder.store))
-        assert len(cloud_server.messages("flow-notification", email)) == 2  # test, failure
+        sent = cloud_server.wait_for_messages("flow-notification", email, 2)  # test, failure
+        assert len(sent) == 2
         assert [r.kind for r in notifier.list()] == [Kind.FAILURE]  # no broken channel
