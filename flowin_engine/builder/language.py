@@ -199,6 +199,8 @@ SYNONYMS.update({"حدا": "حد", "حدن": "حد", "واحد": "حد"})
 SYNONYMS.update({"فورم": "نموذج", "الفورم": "نموذج", "فورمه": "نموذج", "استماره": "نموذج"})
 SYNONYMS.update({"يملا": "تعبئه", "ملا": "تعبئه", "يعبي": "تعبئه", "عبي": "تعبئه", "يملي": "تعبئه"})
 SYNONYMS.update({"انفويس": "فاتوره", "فاتوره": "فاتوره", "invoices": "invoice"})
+# The words the manifests use that the synonyms lead to: found again under a clitic.
+_MEANINGS = frozenset(v for v in SYNONYMS.values() if _ARABIC_LETTER.match(v) and len(v) >= 3)
 
 STOPWORDS = frozenset(
     [
@@ -368,6 +370,36 @@ STOPWORDS = frozenset(
         "عاوزه",
         "عايزه",
         "ع",
+        # with us, now, what, like this, of (Levantine, Gulf, Egyptian, Maghrebi)
+        "عنا",
+        "عندنا",
+        "عندي",
+        "الحين",
+        "هلا",
+        "هلق",
+        "هسه",
+        "وش",
+        "ايش",
+        "شو",
+        "ابيك",
+        "ابغاك",
+        "ابغيك",
+        "كده",
+        "كدا",
+        "كذا",
+        "بتاعه",
+        "بتاعت",
+        "بتوع",
+        "تبعو",
+        "تبعه",
+        "ياه",
+        "اياه",
+        "ديالو",
+        "ديالي",
+        "ديالنا",
+        "واش",
+        "غادي",
+        "راه",
     ]
 )
 
@@ -410,7 +442,10 @@ _AR_VERB_PREFIXES = (
     "ن",
     "ك",
 )
-_AR_VERB_SUFFIXES = ("ليا", "ولي", "يلي", "لهم", "لها", "لنا", "لو", "لي", "له", "وا", "و", "ني")
+# The past's "ت" too ("فشلت", Maghrebi "وصلات"): the stem is looked up, never shown.
+_AR_VERB_SUFFIXES = (
+    *("ليا", "ولي", "يلي", "لهم", "لها", "لنا", "لو", "لي", "له", "وا", "و", "ني", "ات", "ت"),
+)
 
 
 def _arabic_variants(word: str) -> set[str]:
@@ -466,6 +501,8 @@ def canonical(word: str) -> str:
         for stem in _arabic_stems(word):
             if stem in SYNONYMS:
                 return SYNONYMS[stem]
+        if word[0] in "وف" and word[1:] in _MEANINGS:
+            return word[1:]  # "فارسل", "وسجل": the manifests' own word with "and/so" on it
         glued = _glued_service(word)
         if glued is not None:
             return glued
@@ -491,20 +528,31 @@ def _arabizi(word: str) -> str | None:
     return None
 
 
-# A service name with "on"/"in" glued before it: "عسترايب", "فسلاك" (Levantine, Maghrebi).
+# A service name with "on"/"in"/"with"/"to" glued before it: "عسترايب", "فسلاك", "بزد", "لتاب"
+# (Levantine, Maghrebi, Egyptian), short names too.
 _SERVICES = frozenset(
     [
         *("واتساب", "تيليجرام", "جدول", "شوبيفاي", "سترايب", "سلاك", "نوشن", "جيميل", "email"),
-        *("chatgpt", "اكسل", "اوتلوك", "هوتميل"),
+        *("chatgpt", "اكسل", "اوتلوك", "هوتميل", "زد", "تاب", "ميسر", "بايموب", "ووكومرس"),
+        *("تريلو", "ايرتيبل", "كالندر", "انستجرام", "ماسنجر"),
     ]
 )
+_GLUED = ("وبال", "وعال", "وفال", "بال", "فال", "عال", "لل", "وب", "وع", "وف", "ع", "ف", "ب", "ل")
+# Two-letter names are glued words only in their own spelling: "بزد", "فتاب", not "بزدت".
+_SHORT_SERVICES = frozenset(["زد", "تاب"])
 
 
 def _glued_service(word: str) -> str | None:
-    if len(word) > 4 and word[0] in "عف":
-        found = canonical(word[1:])
-        if found in _SERVICES:
-            return found
+    for prefix in _GLUED:
+        rest = word[len(prefix) :]
+        if not word.startswith(prefix) or len(rest) < 2:
+            continue
+        if rest in _SHORT_SERVICES:
+            return rest
+        if len(rest) >= 4:
+            found = canonical(rest)
+            if found in _SERVICES:
+                return found
     return None
 
 
@@ -526,7 +574,10 @@ def _misspelt_service(word: str, arabic: bool) -> str | None:
 
 # Names people write in two words, read as the one word the lexicon knows: "باي موب" alone
 # would match only the phrases that spell it so, whatever the sentence says happened.
-_SPLIT_NAMES = ((re.compile(r"(?<!\w)باي\s+موب(?!\w)"), "بايموب"),)
+_SPLIT_NAMES = (
+    (re.compile(r"(?<!\w)باي\s+موب(?!\w)"), "بايموب"),
+    (re.compile(r"(?<!\w)(?:ال)?اس\s*\.?\s*ام\s*\.?\s*اس(?!\w)"), "sms"),
+)
 
 
 def tokens(text: str) -> list[str]:

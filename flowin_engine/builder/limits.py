@@ -416,7 +416,7 @@ _EVENT_HAVERS = {
                 )
             )
         ),
-        re.compile(r"declin|مرفوض|رفض"),
+        re.compile(r"declin|مرفوض|رفض|فشل"),
     ),
 }
 

@@ -32,6 +32,8 @@ _WHEN = (
     r"when|whenever|once|as soon as|every time|each time|if|after|on new|on a new|on every|on each|"
     r"for every new|for each new|for any new|new|عند|عندما|لما|لمن|اول ما|اول لما|كل ما|كلما|"
     r"متي ما|متي|يوم ما|يوم|اذا|لو|حين|حينما|مع كل|وقت ما|وقت|بمجرد ما|بمجرد|ملي ما|ملي|فاش|كي|"
+    # Egyptian "اما" and Maghrebi "منين" (when), Maghrebi "الى" (if)
+    r"اما|منين|الي|"
     r"حالما|اينما|كل مره|لين|بس|each new|every new|any new"
 )
 _STARTS_WHEN = re.compile(r"^\s*(?:و|ف)?(?:" + _WHEN + r")(?:\s|$)")
@@ -129,6 +131,8 @@ _NOT_ORDERS = frozenset(
         "مر",
         "رساله",
         "طلب",
+        "حاله",
+        "تفاصيل",
     ]
 )
 # "Make", "do": stop words in a phrase ("اعمل عميل جديد"), and yet an order.
@@ -897,7 +901,7 @@ def _reaches_me(match: re.Match[str]) -> str:
 # Replying to a message goes back where the message came from.
 _REPLY_WORD = re.compile(
     r"\b(?:reply|replies|respond|answer|back)\b"
-    r"|(?<!\S)(?:و)?(?:رد|يرد|ترد|جاوب|يجاوب|ردي|يترد|تترد|ينرد|يتجاوب|تتجاوب)",
+    r"|(?<!\S)(?:و|ف)?(?:رد|يرد|ترد|جاوب|يجاوب|ردي|يترد|تترد|ينرد|يتجاوب|تتجاوب|اجب|يجيب|تجيب)",
     re.IGNORECASE,
 )
 _REPLY_ACTIONS = {

@@ -1,0 +1,233 @@
+"""The offline builder across Arabic dialects: each sentence was made up for these tests (none
+comes from a held-out set), in the words of Egypt, the Gulf, the Levant, the Maghreb, Modern
+Standard Arabic and Arabizi. They check mechanisms, not sentences: clitics glued in every order
+("فسترايب", "بزد", "عالشيت", "فارسل"), verb forms (past "فشلت", Maghrebi "وصلات"), dialect words
+(Maghrebi "كوموند", "خلّص", "جاوب"; Gulf "نزّله"; Egyptian "اما") and Arabizi read through the
+Arabic lexicon."""
+
+from __future__ import annotations
+
+import pytest
+
+from flowin_engine.builder import build
+from flowin_engine.builder.language import canonical, tokens
+
+
+def types(sentence: str) -> list[str]:
+    proposal = build(sentence)
+    assert proposal.flow is not None, (proposal.question, proposal.not_understood)
+    return [n.type for n in proposal.flow.nodes]
+
+
+EGYPTIAN = [
+    (
+        "لو حد دفع على سترايب ابعتلي رسالة على التليجرام",
+        ["stripe.payment_succeeded", "telegram.send_message"],
+    ),
+    (
+        "عايز كل ما ييجي اوردر جديد على شوبيفاي يتسجل في الشيت",
+        ["shopify.new_order", "google_sheets.append_row"],
+    ),
+    (
+        "لما يوصلني ايميل على الجيميل لخصه بالذكاء الاصطناعي وابعتهولي على السلاك",
+        ["gmail.new_email", "openai.generate_text", "slack.post_message"],
+    ),
+    (
+        "اما حد يبعت رسالة على الواتس رد عليه بالشات جي بي تي",
+        ["whatsapp.incoming_message", "openai.generate_text", "whatsapp.send_text"],
+    ),
+    (
+        "كل يوم الساعه ٩ الصبح ابعتلي الاوردرات بتاعة شوبيفاي على الايميل",
+        ["schedule.every", "shopify.list_orders", "email.send_email"],
+    ),
+    (
+        "لو العميل ساب الكارت في زد ابعتله رسالة على الواتساب",
+        ["zid.abandoned_cart", "whatsapp.send_template"],
+    ),
+    (
+        "لما يتعمل كارت جديد على تريلو ابعت رسالة في سلاك",
+        ["trello.card_created", "slack.post_message"],
+    ),
+    (
+        "عايز اي زبون جديد في ووكومرس يتضاف في الايرتيبل",
+        ["woocommerce.new_customer", "airtable.create_record"],
+    ),
+    ("لو الدفع فشل في بايموب ابعتلي اس ام اس", ["paymob.payment_declined", "twilio.send_sms"]),
+    (
+        "اول ما يتحجز ميعاد في الكالندر ابعت للعميل تأكيد على الواتساب",
+        ["google_calendar.event_created", "whatsapp.send_template"],
+    ),
+    ("كل ما الشيت يتضاف فيه صف جديد ابعتلي ايميل", ["google_sheets.new_row", "email.send_email"]),
+]
+
+GULF = [
+    (
+        "ابي كل ما يجيني طلب في سلة ترسل للعميل رسالة واتساب",
+        ["salla.new_order", "whatsapp.send_template"],
+    ),
+    ("يوم يدفع العميل في ميسر طرش لي ايميل", ["moyasar.payment_paid", "email.send_email"]),
+    ("لين وصلني ايميل في الجيميل حطه في الشيت", ["gmail.new_email", "google_sheets.append_row"]),
+    (
+        "ودي اذا انضاف سطر جديد في الشيت تدز لي رساله في التلقرام",
+        ["google_sheets.new_row", "telegram.send_message"],
+    ),
+    ("اذا فشلت دفعة في تاب نبهني على السلاك", ["tap.charge_failed", "slack.post_message"]),
+    ("اذا جاني طلب جديد في زد سجله في الاكسل", ["zid.new_order", "excel.add_row"]),
+    ("اول ما يسجل عميل جديد في سلة ضيفه في نوشن", ["salla.new_customer", "notion.create_page"]),
+    (
+        "ابغى لما تتغير حالة الطلب في زد ترسل للعميل واتساب",
+        ["zid.order_status_changed", "whatsapp.send_template"],
+    ),
+    (
+        "الحين ابيك كل ما يوصلني ايميل في الاوتلوك تدزه على السلاك",
+        ["outlook.new_mail", "slack.post_message"],
+    ),
+    (
+        "كل ما يجيني اوردر في ووكومرس نزله في الشيت",
+        ["woocommerce.order_created", "google_sheets.append_row"],
+    ),
+]
+
+LEVANTINE = [
+    (
+        "بدي لما يجي طلب جديد عالشوبيفاي ابعتلي رسالة عالتلغرام",
+        ["shopify.new_order", "telegram.send_message"],
+    ),
+    (
+        "كل ما حدا يدفع بسترايب سجلو بالشيت",
+        ["stripe.payment_succeeded", "google_sheets.append_row"],
+    ),
+    (
+        "وقت يوصل ايميل عالجيميل لخصلي ياه بالذكاء الاصطناعي",
+        ["gmail.new_email", "openai.generate_text"],
+    ),
+    ("لما ينضاف سطر جديد عالشيت ابعت ايميل للمدير", ["google_sheets.new_row", "email.send_email"]),
+    ("لما تنعمل بطاقة جديدة بتريلو حطها بالنوشن", ["trello.card_created", "notion.create_page"]),
+    (
+        "كل ما يجي زبون جديد عالووكومرس ضيفو عسترايب",
+        ["woocommerce.new_customer", "stripe.create_customer"],
+    ),
+    ("إذا اندفعت فاتورة بسترايب بعتلي مسج عالسلاك", ["stripe.invoice_paid", "slack.post_message"]),
+    (
+        "هيك بدي: لما يجيني مسج عالتلغرام خزنو بالايرتيبل",
+        ["telegram.new_message", "airtable.create_record"],
+    ),
+    (
+        "لما حدا يسجل عنا بزد ابعتلو رسالة ترحيب عالواتس",
+        ["zid.new_customer", "whatsapp.send_template"],
+    ),
+]
+
+MAGHREBI = [
+    (
+        "ملي تجي شي كوموند جديدة فشوبيفاي صيفط للكليان ميساج فالواتساب",
+        ["shopify.new_order", "whatsapp.send_template"],
+    ),
+    (
+        "فاش كيخلص شي كليان فسترايب زيد سطر فالشيت",
+        ["stripe.payment_succeeded", "google_sheets.append_row"],
+    ),
+    (
+        "بغيت كي يوصلني ايميل فجيميل تصيفطو ليا فتيليجرام",
+        ["gmail.new_email", "telegram.send_message"],
+    ),
+    (
+        "كل نهار مع 9 د الصباح صيفط ليا الكوموندات ديال شوبيفاي فالايميل",
+        ["schedule.every", "shopify.list_orders", "email.send_email"],
+    ),
+    (
+        "ملي يتزاد كليان جديد فووكومرس دخلو فالايرتيبل",
+        ["woocommerce.new_customer", "airtable.create_record"],
+    ),
+    (
+        "فاش كيوصل ميساج فتيليجرام جاوبو بالذكاء الاصطناعي",
+        ["telegram.new_message", "openai.generate_text", "telegram.send_message"],
+    ),
+    ("ملي كتتخلص شي فاتورة فسترايب سجلها فنوطيون", ["stripe.invoice_paid", "notion.create_page"]),
+    ("الى وصلات شي كوموند فزد صيفط SMS للكليان", ["zid.new_order", "twilio.send_sms"]),
+    (
+        "كي يخلص الكليان فبايموب صيفطلي ميساج فسلاك",
+        ["paymob.payment_succeeded", "slack.post_message"],
+    ),
+    ("دابا بغيت ملي يتزاد سطر فالشيت تبعثلي ايميل", ["google_sheets.new_row", "email.send_email"]),
+    (
+        "ملي كيتسجل كليان جديد فسلة صيفطليه ميساج ديال الترحيب فالواتساب",
+        ["salla.new_customer", "whatsapp.send_template"],
+    ),
+]
+
+MODERN_STANDARD = [
+    (
+        "عند استلام طلب جديد في سلة أرسل رسالة نصية إلى العميل",
+        ["salla.new_order", "twilio.send_sms"],
+    ),
+    (
+        "عندما يدفع العميل عبر تاب أضف صفا إلى جدول البيانات",
+        ["tap.charge_captured", "google_sheets.append_row"],
+    ),
+    (
+        "حين تصل رسالة إلى البوت في تيليجرام، أجب عليها باستخدام الذكاء الاصطناعي",
+        ["telegram.new_message", "openai.generate_text", "telegram.send_message"],
+    ),
+    (
+        "إذا أضيفت بطاقة جديدة في تريلو فأرسل إشعاراً إلى قناة #dev في سلاك",
+        ["trello.card_created", "slack.post_message"],
+    ),
+    (
+        "كلما وصلت رسالة بريد إلكتروني إلى أوتلوك احفظها في نوشن",
+        ["outlook.new_mail", "notion.create_page"],
+    ),
+    (
+        "عند تسجيل عميل جديد في ووكومرس أنشئ له سجلاً في ايرتيبل",
+        ["woocommerce.new_customer", "airtable.create_record"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), EGYPTIAN)
+def test_egyptian_sentences_build_their_trigger_and_steps(sentence, expected):
+    assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), GULF)
+def test_gulf_sentences_build_their_trigger_and_steps(sentence, expected):
+    assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), LEVANTINE)
+def test_levantine_sentences_build_their_trigger_and_steps(sentence, expected):
+    assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MAGHREBI)
+def test_maghrebi_sentences_build_their_trigger_and_steps(sentence, expected):
+    assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MODERN_STANDARD)
+def test_modern_standard_sentences_build_their_trigger_and_steps(sentence, expected):
+    assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "meaning"),
+    [
+        ("فارسل", "ارسل"),  # "so send"
+        ("وسجل", "سجل"),
+        ("فشلت", "فشل"),  # the past's ت
+        ("بزد", "زد"),  # a two-letter name with "in" glued on
+        ("فتاب", "تاب"),
+        ("لووكومرس", "ووكومرس"),
+        ("وعالسلاك", "سلاك"),
+        ("جاوبو", "رد"),
+        ("كيخلص", "دفع"),  # Maghrebi: pays
+        ("الكوموندات", "طلبات"),  # the plural asks for a list
+        ("نوطيون", "نوشن"),
+    ],
+)
+def test_a_word_is_read_under_its_clitics_and_dialect_spelling(word, meaning):
+    assert canonical(word) == meaning
+
+
+def test_sms_spelt_in_arabic_letters_is_one_word():
+    assert tokens("ابعتلي اس ام اس") == ["ارسل", "sms"]
