@@ -82,7 +82,9 @@ THEMES = {LIGHT.name: LIGHT, DARK.name: DARK}
 def style_sheet(theme: Theme, rtl: bool = False) -> str:
     t = theme
     start = "right" if rtl else "left"
+    end = "left" if rtl else "right"
     chevron = resource_path("chevron-down.svg").as_posix()
+    chevron_up = resource_path("chevron-up.svg").as_posix()
     return f"""
     QWidget {{ color: {t.text}; font-size: 13px; }}
     QMainWindow, QStackedWidget, #home {{ background: {t.window}; }}
@@ -100,6 +102,18 @@ def style_sheet(theme: Theme, rtl: bool = False) -> str:
     }}
     QComboBox::drop-down {{ border: none; width: 22px; }}
     QComboBox::down-arrow {{ image: url({chevron}); width: 12px; height: 12px; }}
+    QSpinBox, QDoubleSpinBox {{ padding-{end}: 22px; }}
+    QSpinBox::up-button, QDoubleSpinBox::up-button, QSpinBox::down-button,
+    QDoubleSpinBox::down-button {{ subcontrol-origin: border; width: 20px; border: none;
+        background: transparent; }}
+    QSpinBox::up-button, QDoubleSpinBox::up-button {{ subcontrol-position: top {end}; }}
+    QSpinBox::down-button, QDoubleSpinBox::down-button {{ subcontrol-position: bottom {end}; }}
+    QSpinBox::up-arrow, QDoubleSpinBox::up-arrow {{ image: url({chevron_up}); width: 10px;
+        height: 10px; }}
+    QSpinBox::down-arrow, QDoubleSpinBox::down-arrow {{ image: url({chevron}); width: 10px;
+        height: 10px; }}
+    QSpinBox::up-button:hover, QDoubleSpinBox::up-button:hover, QSpinBox::down-button:hover,
+    QDoubleSpinBox::down-button:hover {{ background: {t.surface_alt}; border-radius: 4px; }}
     QScrollBar:vertical {{ background: transparent; width: 10px; margin: 2px; }}
     QScrollBar:horizontal {{ background: transparent; height: 10px; margin: 2px; }}
     QScrollBar::handle {{ background: {t.border}; border-radius: 3px; min-height: 24px; min-width: 24px; }}

@@ -388,6 +388,7 @@ class Editor(QWidget):
         # A flow with steps gets the canvas's width (the steps list waits behind "+ Add step");
         # an empty one shows the list to start from.
         self.palette_panel.set_folded(bool(flow.nodes))
+        self._show_palette_for_flow()
         self.set_current(True)
         self.opened.emit()
         self.store.set_setting(OPEN_FLOW_SETTING, flow.id)
@@ -658,6 +659,13 @@ class Editor(QWidget):
         self.checker.start()
         if not self.document.flow.nodes:
             self.palette_panel.set_folded(False)  # nothing left: the list to start again from
+        self._show_palette_for_flow()
+
+    def _show_palette_for_flow(self) -> None:
+        registry = self.registry
+        self.palette_panel.show_flow_has_trigger(
+            any((t := registry.find(n.type)) and t.is_trigger for n in self.document.flow.nodes)
+        )
 
     def show_history(self) -> VersionHistoryDialog | None:
         """The flow's saved versions; picking one draws what it changed, and can restore it."""

@@ -44,7 +44,9 @@ class FlowOverview(QObject):
         elif triggers:
             lines.append(fill(self.tr("Starts with: %1"), triggers[0].name))
         else:
-            lines.append(self.tr("It has no trigger yet: add one from the list (Triggers)."))
+            lines.append(
+                self.tr("It has no trigger yet: add one from the list (Start the flow when…).")
+            )
         steps = [n for n in _in_order(flow) if n not in triggers]
         if steps:
             count = number_text(len(steps))

@@ -1,5 +1,9 @@
 """The palette: node types grouped by connector category, with a search box. It folds into a
-slim strip with one "+ Add step" button, so a flow that is open gets the canvas's width."""
+slim strip with one "+ Add step" button, so a flow that is open gets the canvas's width.
+
+Triggers come first, grouped by the same categories under one heading that is open while the
+flow has no trigger and closed once it has one: a new flow starts with the question "what
+starts it?", and a flow being built is not asked again above every step it could add."""
 
 from __future__ import annotations
 
@@ -22,12 +26,25 @@ from flowin_engine.registry import NodeType, Registry
 from flowin_engine.spelling import normalize
 
 from ..canvas.view import NODE_TYPE_MIME
-from ..i18n import category_name, node_type_description, node_type_name
+from ..i18n import category_name, fill, node_type_description, node_type_name, number_text
 from ..icons import step_icon
 
 TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
 MARGIN = 8
 FOLDED_MARGIN = 4
+# The manifests' categories in the order a shop owner looks for them; "Core" and "Triggers" (the
+# connectors of manual, schedule and webhook starts) are the basics, listed first.
+_CATEGORY_ORDER = {
+    "Triggers": 0,
+    "Core": 0,
+    "Communication": 1,
+    "E-commerce": 2,
+    "Payments": 3,
+    "Productivity": 4,
+    "AI": 5,
+    "Developer": 6,
+}
+_BASICS = {"Triggers", "Core"}
 
 
 class PaletteTree(QTreeWidget):
@@ -55,6 +72,7 @@ class Palette(QWidget):
         self.setObjectName("panel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.registry = registry
+        self._has_trigger = False  # the open flow's (show_flow_has_trigger)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
@@ -128,27 +146,57 @@ class Palette(QWidget):
 
     def _populate(self) -> None:
         self.tree.clear()
+        self.triggers = QTreeWidgetItem(self.tree, [self.tr("Start the flow when…")])
+        self._heading(self.triggers)
+        trigger_groups: dict[str, QTreeWidgetItem] = {}
         groups: dict[str, QTreeWidgetItem] = {}
         types = sorted(
             self.registry.node_types,
-            key=lambda t: (not t.is_trigger, t.connector.manifest.category, t.name),
+            key=lambda t: (_CATEGORY_ORDER.get(t.connector.manifest.category, 9), t.name),
         )
         for node_type in types:
             category = node_type.connector.manifest.category
-            if node_type.is_trigger or category == "Triggers":
-                category = self.tr("Triggers")
+            if node_type.is_trigger:
+                name = self._group_name(category)
+                group = trigger_groups.get(name)
+                if group is None:
+                    group = trigger_groups[name] = QTreeWidgetItem(self.triggers, [name])
+                    self._heading(group, bold=False)
             else:
-                category = category_name(category)
-            group = groups.get(category)
-            if group is None:
-                group = QTreeWidgetItem(self.tree, [category])
-                group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                font = group.font(0)
-                font.setBold(True)
-                group.setFont(0, font)
-                groups[category] = group
+                name = self._group_name(category)
+                group = groups.get(name)
+                if group is None:
+                    group = groups[name] = QTreeWidgetItem(self.tree, [name])
+                    self._heading(group)
             self._add_type(group, node_type)
         self.tree.expandAll()
+        self.triggers.setExpanded(not self._has_trigger)
+        self._show_trigger_count()
+
+    def _group_name(self, category: str) -> str:
+        # The manifests' "Core" names a package; a shop owner looks for the basics.
+        return self.tr("Basics") if category in _BASICS else category_name(category)
+
+    def show_flow_has_trigger(self, has_trigger: bool) -> None:
+        """Open the triggers while the flow has none, close them once it has one (the user
+        may still open them: a second trigger is allowed)."""
+        if has_trigger == self._has_trigger:
+            return
+        self._has_trigger = has_trigger
+        if not self.search.text().strip():
+            self.triggers.setExpanded(not has_trigger)
+
+    def _heading(self, item: QTreeWidgetItem, bold: bool = True) -> None:
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = item.font(0)
+        font.setBold(bold)
+        if not bold:
+            font.setItalic(True)
+        item.setFont(0, font)
+
+    def _show_trigger_count(self) -> None:
+        visible = sum(not i.isHidden() for i in self._steps_under(self.triggers))
+        self.triggers.setText(0, fill(self.tr("Start the flow when… (%1)"), number_text(visible)))
 
     def _add_type(self, group: QTreeWidgetItem, node_type: NodeType) -> None:
         item = QTreeWidgetItem(group, [node_type_name(node_type)])
@@ -175,8 +223,14 @@ class Palette(QWidget):
     def items(self) -> list[QTreeWidgetItem]:
         found = []
         for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
-            found.extend(group.child(i) for i in range(group.childCount()))
+            found.extend(self._steps_under(self.tree.topLevelItem(g)))
+        return found
+
+    def _steps_under(self, group: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+        found = []
+        for i in range(group.childCount()):
+            child = group.child(i)
+            found.extend([child] if child.data(0, TYPE_ROLE) else self._steps_under(child))
         return found
 
     def item_for(self, type_name: str) -> QTreeWidgetItem | None:
@@ -186,15 +240,24 @@ class Palette(QWidget):
         # Every word typed, anywhere in what a step is called or said to do.
         words = [_searchable(word) for word in normalize(text).split()]
         for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
-            visible = 0
-            for i in range(group.childCount()):
-                child = group.child(i)
-                found = child.data(0, TYPE_ROLE + 1)
-                hide = not all(word in found for word in words)
-                child.setHidden(hide)
-                visible += not hide
-            group.setHidden(visible == 0)
+            self._filter_group(self.tree.topLevelItem(g), words)
+        # A match among closed triggers would be out of sight: searching opens them.
+        self.triggers.setExpanded(bool(words) or not self._has_trigger)
+        self._show_trigger_count()
+
+    def _filter_group(self, group: QTreeWidgetItem, words: list[str]) -> int:
+        visible = 0
+        for i in range(group.childCount()):
+            child = group.child(i)
+            if not child.data(0, TYPE_ROLE):
+                visible += self._filter_group(child, words)
+                continue
+            found = child.data(0, TYPE_ROLE + 1)
+            hide = not all(word in found for word in words)
+            child.setHidden(hide)
+            visible += not hide
+        group.setHidden(visible == 0)
+        return visible
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         type_name = item.data(0, TYPE_ROLE)

@@ -759,6 +759,18 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>ابحث في الخطوات…</translation>
     </message>
     <message>
+      <source>Start the flow when… (%1)</source>
+      <translation>ابدأ التدفق عند… (%1)</translation>
+    </message>
+    <message>
+      <source>Start the flow when…</source>
+      <translation>ابدأ التدفق عند…</translation>
+    </message>
+    <message>
+      <source>Basics</source>
+      <translation>الأساسيات</translation>
+    </message>
+    <message>
       <location filename="../flowin_desktop/panels/palette.py" line="75" />
       <source>Triggers</source>
       <translation>المشغِّلات</translation>
@@ -4316,8 +4328,8 @@ Start with a trigger: drag it from the list, or double-click it.</source>
       <translation>يبدأ بـ: %1</translation>
     </message>
     <message>
-      <source>It has no trigger yet: add one from the list (Triggers).</source>
-      <translation>لا مشغّل فيه بعد: أضف واحدًا من القائمة (المشغّلات).</translation>
+      <source>It has no trigger yet: add one from the list (Start the flow when…).</source>
+      <translation>لا مشغّل فيه بعد: أضف واحدًا من القائمة (ابدأ التدفق عند…).</translation>
     </message>
     <message>
       <source>Steps (%1):</source>
