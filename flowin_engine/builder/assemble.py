@@ -30,6 +30,8 @@ class PlannedStep:
     params: dict[str, Any] = field(default_factory=dict)  # given outright (schedule, wait, …)
     why: str | None = None  # the explanation, when the planner wrote it itself
     otherwise_of: PlannedStep | None = None  # leaves this condition by its 'false' output
+    # values the planner could not read from the sentence, to ask for: (field, message)
+    to_ask: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -95,6 +97,8 @@ def assemble(
         for key, message in filled.missing:
             if key not in step.params:
                 missing.append(Missing(node=node_name, field=key, message=message))
+        for key, message in step.to_ask:
+            missing.append(Missing(node=node_name, field=key, message=message))
         why = step.why or words["trigger" if index == 0 else "action"].format(
             name=node_name, said=step.said.strip()
         )

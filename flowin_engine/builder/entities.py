@@ -24,6 +24,9 @@ class Entity:
     text: str  # as the user wrote it (quotes keep diacritics)
     value: Any = None  # parsed: params for schedule/wait, a rule for condition
     describe: dict[str, str] = field(default_factory=dict)  # en/ar words for the explanation
+    # A comparison said inside the event's own words ("a payment over $200 comes in on
+    # Stripe"): its clause is the event's, not one cut between "a payment" and "comes in".
+    inside_event: bool = False
 
 
 @dataclass
@@ -74,6 +77,46 @@ _GLUED_PREFIX = re.compile(
 _CHAT = re.compile(r"(?<![\w.])@([A-Za-z][A-Za-z0-9_]{3,})")
 
 
+# "every two hours", "wait ten minutes": a count said in words, written as digits once the quotes
+# are set apart (a quoted "two hours" stays as it was typed).
+_COUNT_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+    "forty five": 45,
+    "fifty": 50,
+    "sixty": 60,
+    "ninety": 90,
+}
+_COUNT = re.compile(
+    r"\b(?P<count>"
+    + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
+    + r")\s+(?=(?:seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?)\b)",
+    re.IGNORECASE,
+)
+_EVERY_OTHER = re.compile(r"\bevery\s+other\s+day\b", re.IGNORECASE)
+
+
+def _counts_as_digits(text: str) -> str:
+    text = _EVERY_OTHER.sub("every 2 days", text)
+    return _COUNT.sub(
+        lambda m: f"{_COUNT_WORDS[' '.join(m.group('count').lower().split())]} ", text
+    )
+
+
 def extract(original: str) -> Extraction:
     """Find the entities of ``original`` and return the normalized text with markers."""
     # The markers are private-use characters: any the user typed are dropped, not mistaken
@@ -81,6 +124,7 @@ def extract(original: str) -> Extraction:
     collector = _Collector(_EVERY_TYPO.sub("every", MARKER.sub("", original)))
     collector.take(_QUOTES, _quote)
     collector.text = _GLUED_PREFIX.sub(r"\g<0> ", normalize(collector.text, lower=False))
+    collector.text = _counts_as_digits(collector.text)
     collector.take(_URL, lambda m: Entity("url", m.group(0)))
     collector.take(_EMAIL, lambda m: Entity("email", m.group(0)))
     collector.take(_PHONE, _phone)
@@ -221,6 +265,9 @@ _NOT_SUBJECTS = {
 }
 
 
+_EVENT_ARTICLES = {"a", "an", "any", "new", "each", "every"}
+
+
 def _condition(match: re.Match[str]) -> Entity | None:
     op_word = match.group("op").lower()
     operator = next(op for op, words in _OPERATORS.items() if op_word in words.split("|"))
@@ -236,6 +283,8 @@ def _condition(match: re.Match[str]) -> Entity | None:
     subject = match.group("subject").strip()
     loose = operator in ("equals", "contains", "not_equals")
     word = (match.groupdict().get("word") or "").lower()
+    if word.startswith("when") and subject.split()[0].lower() in _EVENT_ARTICLES:
+        return None  # "when a payment over $200 comes in": the event's amount, read below
     if loose and word.startswith("when"):
         return None
     numeric = isinstance(value, int | float) or MARKER.fullmatch(raw_value) is not None
@@ -280,7 +329,7 @@ def _take_amount_of_event(collector: _Collector) -> None:
             "right": int(number) if number.is_integer() else number,
         }
         said = match.group(0)[match.end("event") - match.start() :].strip()
-        mark = collector.marker(Entity("condition", said, value=rule))
+        mark = collector.marker(Entity("condition", said, value=rule, inside_event=True))
         return f"{match.group('event')} {mark} "
 
     collector.text = _AMOUNT_OF_EVENT.sub(replace, collector.text)
@@ -288,7 +337,7 @@ def _take_amount_of_event(collector: _Collector) -> None:
 
 # "contains the word refund", "فيها كلمة شكوى": a condition on the event's text.
 _CONTAINS_EN = re.compile(
-    r"(?:\b(?:and|where|if|when|whose)\s+(?:the\s+|its\s+)?(?P<subject>subject|text|message|body|"
+    r"(?:(?:\b(?:and|where|if|when|whose)\s+(?:the\s+|its\s+)?|(?<='s\s))(?P<subject>subject|text|message|body|"
     r"email|name|title)\s+|\b(?:that|which)\s+)?"
     r"\b(?:contains?|containing|mentions?|mentioning|includes?|including)\s+"
     r"(?:the\s+(?:word|text|phrase)\s+)?(?P<value>[\ue000-\uf8ff]|'[^']+'|[\w\u0621-\u064a]+)",
@@ -569,20 +618,43 @@ def _take_schedule(collector: _Collector) -> None:
     if anchor is None:
         return
     spans = [anchor.span()]
+    # "every Friday evening", "every hour on weekdays": said right after the anchor
+    part_of_day = _PART_OF_DAY.match(text, anchor.end())
+    if part_of_day is not None:
+        spans.append(part_of_day.span())
+    end = part_of_day.end() if part_of_day is not None else anchor.end()
+    on_days = _ON_DAYS.match(text, end)
     time = _TIME.search(text, anchor.end()) or _TIME.search(text)
     hour_minute: tuple[int, int] | None = None
+    clock_said = False  # "at 11 pm", "الساعة ١٠ مساء": the half of the day said with the time
+    if time is not None and any(time.span()[0] < b and a < time.span()[1] for a, b in spans):
+        time = None
     if time is not None:
         gap = text[anchor.end() : time.start()] if time.start() >= anchor.end() else ""
         before = time.end() <= anchor.start()
         if before or len(gap) <= 24:
             hour_minute = _hour_minute(time)
+            clock_said = bool(
+                time.group("ampm") or time.group("ampm2") or time.group("part")
+            ) or bool(time.group("word") or time.group("arword"))
             said_before = text[max(0, time.start() - 16) : time.start()]
             if hour_minute[0] < 12 and _EVENING_BEFORE.search(said_before):
                 hour_minute = (hour_minute[0] + 12, hour_minute[1])  # "فالليل مع 10"
+                clock_said = True
             spans.append(time.span())
-    params, describe = _schedule_params(anchor, hour_minute)
+            if on_days is not None and on_days.start() >= time.start():
+                on_days = None
+            if on_days is None:
+                on_days = _ON_DAYS.match(text, time.end())
+    part = part_of_day.group("part") if part_of_day is not None else None
+    params, describe = _schedule_params(anchor, hour_minute, part, clock_said)
     if params is None:
         return
+    if on_days is not None and params.get("mode") == "interval":
+        restricted = _interval_on_days(params, on_days.group("which"))
+        if restricted is not None:
+            params, describe = restricted
+            spans.append(on_days.span())
     spans.sort()
     original = " ".join(text[a:b] for a, b in spans)
     mark = collector.marker(Entity("schedule", original, value=params, describe=describe))
@@ -672,8 +744,54 @@ def _days(group: str | None) -> list[int]:
     return sorted(set(found))
 
 
+# The part of the day said after a weekday or "every day": "every Friday evening".
+_PART_OF_DAY = re.compile(
+    r"\s*(?:in\s+the\s+)?(?P<part>mornings?|evenings?|nights?|afternoons?|"
+    r"صباحا|الصبح|الصباح|بالليل|الليل|بليل|المسا|بالمسا|مساء|العصر)(?![\w\u0621-\u064a])",
+    re.IGNORECASE,
+)
+# "every hour on weekdays", "every 30 minutes on Mondays": an interval kept to some days.
+_ON_DAYS = re.compile(
+    r"\s*,?\s*(?:on\s+|during\s+(?:the\s+)?)(?P<which>weekdays|week\s*days|workdays|working\s+days"
+    r"|business\s+days|(?:" + _DAY + r")(?:\s*(?:,|and|&|or)\s*(?:" + _DAY + r"))*)\b",
+    re.IGNORECASE,
+)
+
+
+def _interval_on_days(
+    params: dict[str, Any], which: str
+) -> tuple[dict[str, Any], dict[str, str]] | None:
+    """An interval of minutes or hours run on some days only, as the cron line that says so."""
+    every, unit = params["every"], params["unit"]
+    if unit not in ("minutes", "hours") or (unit == "minutes" and 60 % every):
+        return None
+    working = re.match(r"week|work|business", which, re.IGNORECASE) is not None
+    days = [1, 2, 3, 4, 5] if working else _days(which)
+    if not days:
+        return None
+    dow = "1-5" if working else ",".join(map(str, days))
+    step = "*" if every == 1 else f"*/{every}"
+    cron = f"{step} * * * {dow}" if unit == "minutes" else f"0 {step} * * {dow}"
+    names_en = "weekdays" if working else " and ".join(_DAY_NAMES["en"][d] for d in days)
+    names_ar = "أيام الأسبوع" if working else " و".join(_DAY_NAMES["ar"][d] for d in days)
+    every_en = (
+        f"every {'' if every == 1 else f'{every} '}{unit.rstrip('s')}{'' if every == 1 else 's'}"
+    )
+    return {"mode": "cron", "cron": cron}, {
+        "en": f"{every_en} on {names_en}",
+        "ar": f"كل {arabic_count(every, unit)}، {names_ar}",
+    }
+
+
+_EVENING_PARTS = ("evening", "مساء", "المسا", "بالمسا", "العصر", "afternoon")
+_NIGHT_PARTS = ("night", "nightly", "ليله", "بالليل", "الليل", "بليل")
+
+
 def _schedule_params(
-    anchor: re.Match[str], at: tuple[int, int] | None
+    anchor: re.Match[str],
+    at: tuple[int, int] | None,
+    part: str | None = None,
+    clock_said: bool = False,
 ) -> tuple[dict[str, Any] | None, dict[str, str]]:
     groups = {k: (v.lower() if isinstance(v, str) else v) for k, v in anchor.groupdict().items()}
     days = _days(
@@ -711,12 +829,22 @@ def _schedule_params(
                 "ar": "كل " + arabic_count(every, unit_name),
             },
         )
-    if unit.startswith(("morning", "صباح", "صبح", "كل الصبح")) and at is None:
+    said_part = (part or "").lower() or unit
+    evening = said_part.startswith(_EVENING_PARTS)
+    night = said_part.startswith(_NIGHT_PARTS)
+    if (
+        said_part.startswith(("morning", "صباح", "صبح", "كل الصبح", "الصبح", "الصباح"))
+        and at is None
+    ):
         hour = 9
-    elif unit.startswith(("evening", "مساء")) and at is None:
+    elif said_part.startswith(("afternoon", "العصر")) and at is None:
+        hour = 15
+    elif evening and at is None:
         hour = 18
-    elif unit.startswith(("night", "ليله", "nightly")) and at is None:
+    elif night and at is None:
         hour = 21
+    elif at is not None and not clock_said and hour < 12 and (evening or (night and hour >= 5)):
+        hour += 12  # "every night at 11": 23:00; "every night at 2" stays 02:00
     clock = f"{hour:02d}:{minute:02d}"
     if days:
         dow = ",".join(map(str, days))

@@ -586,7 +586,8 @@ def tokens(text: str) -> list[str]:
         text = split.sub(joined, text)
     result = []
     for raw in _TOKEN.findall(text):
-        word = canonical(raw.strip("'-"))
+        # "the email's subject": the e-mail's (a possessive is the word itself)
+        word = canonical(re.sub(r"'s$", "", raw).strip("'-"))
         if word and word not in STOPWORDS and not (len(word) == 1 and not word.isdigit()):
             result.append(word)
     return result

@@ -58,7 +58,7 @@ def too_long(sentence: str, language: Language) -> str | None:
 
 _MESSAGE = (
     r"(?:\b(?:send|message|text|sms|whatsapp|email|e-mail|dm|blast|spam|promo|offer|advert|ad)s?\b"
-    r"|ارسل|ابعت|ابعث|بعت|دز|طرش|صيفط|رساله|رسائل|رسايل|مسج|اعلان|عرض|عروض|واتس|ايميل)"
+    r"|\bmsgs?\b|ارسل|ابعت|ابعث|بعت|نبعث|دز|طرش|صيفط|رساله|رسائل|رسايل|مسج|ميساج|اعلان|عرض|عروض|واتس|ايميل)"
 )
 _STRANGERS = (
     r"(?:numbers?|contacts?|people|emails?|leads|list)\b[^.]{0,40}?\b(?:i|we)\s+(?:bought|purchased|"
@@ -72,7 +72,29 @@ _STRANGERS = (
     r"|(?:ارقام|قائمه|ليسته|ليست|داتا|بيانات|ايميلات)[^.]{0,30}(?:اشتريت|شريت|جبت|نزلت|حملت|لقيت)"
     r"|(?:اشتريت|شريت)\w*\s+(?:ارقام|قائمه|ليسته|داتا|بيانات|ايميلات)"
     r"|ناس\s+(?:ما|مش|لا|م)\s*(?:اعرفهم|نعرفهم|بعرفهم|منعرفهمش|مشتركين|طلبوا)|بدون\s+(?:موافقتهم|اذنهم|اذن)"
-    r"|(?:الاف|مئات|الف|\d{3,})\s+(?:من\s+)?(?:الارقام|رقم|ارقام|شخص|واحد|ايميل)"
+    r"|(?:الاف|مئات|الف|\d{3,})\s+(?:من\s+)?(?:الارقام|رقم|ارقام|شخص|واحد|ايميل|نمره|نمرة)"
+    # people who never gave their number: "collected from Google Maps", "don't know me"
+    r"|\b(?:collected|gathered|harvested|found|grabbed)\s+(?:them\s+)?(?:from|on|off)\s+(?:google\s+maps|"
+    r"the\s+internet|facebook|instagram|groups?)"
+    r"|\b(?:who|that)\s+(?:don'?t|do\s+not|never)\s+know\s+(?:me|us)\b"
+    r"|(?:جمعتها|جمعتهم|جمعناها|لقطتها|جبتها|جبتهم)\s+من\s+(?:ال)?(?:قوقل|جوجل|نت|انترنت|فيس|مواقع|قروب|جروب)"
+    r"|(?:ما|مش|بلا ما|ما\s*ب)\s*(?:يعرفوني|بيعرفوني|يعرفونا|بيعرفونا|يعرفوناش|يعرفونيش)"
+)
+# Harassment: messages sent again and again to one person, or to upset someone.
+_HARASS = (
+    r"\bharass\w*|\bannoy\s+(?:him|her|them|this)|\bbother\s+(?:him|her)\b"
+    r"|\b(?:[2-9]\d|\d{3,})\s+(?:\w+\s+)?(?:messages|texts|sms|whatsapps|emails)\s+(?:to\s+)?(?:him|her)\b"
+    r"|\bsend\s+(?:him|her)\s+(?:[2-9]\d|\d{3,})\s+(?:\w+\s+)?(?:messages|texts|whatsapps|emails)"
+    r"|مزعج|مزعجه|ازعاج|ازعجه|نقلقو|نقلقه|اقلقه|يقلقه|نضايقه|اضايقه|نزعجه"
+)
+# …or every few minutes until they give in: a reminder a day until an invoice is paid is fine.
+_UNTIL = (
+    r"\b(?:until|till)\s+(?:he|she|they)\b|\b(?:l7ad|la7ad|lehad|le7ad)\s+ma\b"
+    r"|(?:لين|لحد ما|لحتي|حتي)\s+(?:ي|ت)\w+"
+)
+_EVERY_FEW_MINUTES = (
+    r"\bevery\s+(?:\d+\s+|few\s+)?(?:min|mins|minutes?|seconds?)\b|\bkol\s+(?:\d+\s+)?(?:d2i2a|da2ay2|de2i2a)"
+    r"|كل\s+(?:\d+\s+|خمس\s+|عشر\s+)?(?:دقيقه|دقايق|دقائق|ثانيه|ثواني)"
 )
 _SPAM = (
     r"\bspam\w*|\bmass[- ](?:message|messages|messaging|text|texts|sms|whatsapp|email|emails|dm)"
@@ -85,7 +107,8 @@ _SCRAPE = (
 )
 _PERSONAL = (
     r"(?:e-?mails?|phone\s+numbers?|numbers|contacts?|personal\s+(?:data|info|information|details)"
-    r"|profiles?|addresses|ارقام|ارقامهم|ايميلات|ايميلاتهم|بيانات|معلومات|حسابات|عناوين)"
+    r"|profiles?|addresses|followers|arqam|ar2am|ارقام|ارقامهم|ايميلات|ايميلاتهم|بيانات|معلومات"
+    r"|حسابات|عناوين|متابعين|فولورز)"
 )
 _PEOPLES_PLACES = (
     r"(?:\bfrom|\boff|\bon)\s+(?:(?!my\b|our\b)\w+\s+){0,3}?(?:websites?|sites?|web|internet|instagram|facebook|"
@@ -104,6 +127,13 @@ _REFUSALS = {
         "ويؤدي إلى حظر رقمك أو حسابك. يسعدني أن أساعدك في مراسلة عملائك الذين اشتروا منك أو "
         "راسلوك، أو من اشتركوا بأنفسهم.",
     },
+    "harass": {
+        "en": "Sending someone messages again and again, or to upset them, is harassment — I "
+        "won't build that. I'd gladly help you answer a customer once, or remind a client "
+        "politely about an order or a payment.",
+        "ar": "إرسال الرسائل لشخص مرة بعد مرة أو لإزعاجه مضايقة، ولن أبني ذلك. يسعدني أن أساعدك في "
+        "الرد على عميل مرة واحدة، أو تذكير عميل بلطف بطلب أو دفعة.",
+    },
     "scraping": {
         "en": "Collecting people's personal data (phone numbers, e-mails, "
         "profiles) from websites or social media without their consent breaks their privacy "
@@ -116,9 +146,16 @@ _REFUSALS = {
 }
 
 
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|(?<!\w)\'[^\']+\'(?!\w)')
+
+
 def refusal(sentence: str, language: Language) -> str | None:
     """Why ``sentence`` asks for an abusive flow, in ``language``; None when it does not."""
-    text = normalize(sentence[: MAX_SENTENCE_CHARACTERS * 2])
+    # What a message says is no purpose of the flow: "…saying 'we got your message'".
+    text = _QUOTED.sub(" … ", normalize(sentence[: MAX_SENTENCE_CHARACTERS * 2]))
+    pestering = re.search(_UNTIL, text) and re.search(_EVERY_FEW_MINUTES, text)
+    if re.search(_MESSAGE, text) and (re.search(_HARASS, text) or pestering):
+        return _REFUSALS["harass"][language]
     spam = re.search(_SPAM, text) is not None
     to_strangers = re.search(_MESSAGE, text) and re.search(_STRANGERS, text)
     if spam or to_strangers:

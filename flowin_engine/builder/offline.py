@@ -75,6 +75,7 @@ _EACH_NEW = re.compile(
     r"(?:ال)?(?:جديد|جديده|جدد|جداد)(?!\S))"
 )
 OTHERWISE_MARK = "\u0001"
+
 # An event said as the object of an order: "a welcome email to new Stripe customers", "email
 # me the rows added to my sheet", "ابعت ترحيب لكل عميل جديد".
 _EVENT_OBJECT = [
@@ -349,7 +350,8 @@ class OfflineBuilder:
         text = extraction.text
         # Schedules, waits and conditions are clauses of their own.
         for marker in MARKER.findall(text):
-            if extraction.entity(marker).kind in ("schedule", "wait", "condition"):
+            entity = extraction.entity(marker)
+            if entity.kind in ("schedule", "wait", "condition") and not entity.inside_event:
                 text = text.replace(marker, f" ; {marker} ; ")
         # "كل طلب جديد" (each new order) is the event, its arrival said without a verb.
         text = _EACH_NEW.sub("عند وصول ", text)
@@ -374,7 +376,7 @@ class OfflineBuilder:
             clause = Clause(piece, extraction.in_text(piece), bool(_STARTS_WHEN.match(lowered)))
             for part in self._split_run_on(clause, extraction):
                 part.otherwise = otherwise
-                clauses.append(part)
+                clauses.extend(_amount_after_event(part))
             if otherwise and any(e.kind == "condition" for e in clause.entities):
                 # "otherwise if …, send …": the steps after this condition are its own 'true'
                 # branch; only another "otherwise" starts a 'false' branch again
@@ -501,6 +503,11 @@ class OfflineBuilder:
             elif words:
                 not_understood.append(said)
             self._mark_otherwise(clause, actions, start, pending_condition)
+        # A step that ends the flow ("stop with an error") said before others is misread: it
+        # would leave them unreachable. Said, not built.
+        for step in [s for s in actions[:-1] if not s.node_type.manifest.outputs]:
+            actions.remove(step)
+            not_understood.append(step.said)
         # A trailing condition ("… if the total is over 100") guards the step before it.
         if actions and pending_condition is actions[-1] and len(actions) > 1:
             actions.insert(len(actions) - 2, actions.pop())
@@ -511,7 +518,15 @@ class OfflineBuilder:
             trigger = self._event_of_condition(actions)
         if trigger is None:
             trigger = self._manual(language)
+        if trigger.node_type.type == SCHEDULE_TYPE and not trigger.params:
+            # "on a schedule", "regularly": never the schedule's default every 15 minutes
+            trigger.to_ask.append(("cron", _ASK_WHEN[language]))
+            if trigger.said.strip():
+                not_understood.append(trigger.said)
         self._fill_condition(actions, trigger, language)
+        for step in actions:
+            if step.node_type.type == CONDITION_TYPE and step.to_ask:
+                not_understood.append(step.said)
         return [trigger, *actions], not_understood
 
     def _vague_if(
@@ -862,6 +877,9 @@ class OfflineBuilder:
             if not names and sized:
                 names = SUBJECTS["total"]  # "if the order is over 500": what it is worth
             left = find_field(sources, "any", names or (subject.replace(" ", "_"),))
+            if not left:
+                # the event carries nothing by that name: said, never compared to nothing
+                step.to_ask.append(("conditions", _ASK_LEFT[language].format(subject=subject)))
             step.entities = []
             step.params = {
                 "combine": "and",
@@ -886,6 +904,26 @@ _REACHES_SOMEONE = re.compile(
 _EVENT_WORD = re.compile(
     r"(?<!\S)(?:لما|لمن|اذا|لو|كل ما|كلما|عندما|عند|وقت|ملي|فاش|بس|اول ما|يوم|متي)(?!\S)"
 )
+
+
+def _amount_after_event(clause: Clause) -> list[Clause]:
+    """ "when a payment over $200 comes in on Stripe": the event's words are one clause, the
+    comparison said among them a clause of its own after it."""
+    pairs = list(zip(MARKER.findall(clause.text), clause.entities, strict=False))
+    inside = [(marker, entity) for marker, entity in pairs if entity.inside_event]
+    if not inside:
+        return [clause]
+    text = clause.text
+    for marker, _entity in inside:
+        text = text.replace(marker, " ")
+    event = Clause(
+        " ".join(text.split()),
+        [entity for entity in clause.entities if not entity.inside_event],
+        clause.starts_with_when,
+        clause.otherwise,
+    )
+    compared = [Clause(marker, [entity], False, clause.otherwise) for marker, entity in inside]
+    return [event, *compared] if event.words() else compared
 
 
 def _reaches_me(match: re.Match[str]) -> str:
@@ -956,6 +994,14 @@ _QUESTION = {
     "Shopify order, send the customer a WhatsApp message”.",
     "ar": "ما الذي يبدأ التدفق، وماذا يفعل؟ مثلًا: «عندما يصلني طلب جديد في شوبيفاي، أرسل للعميل "
     "رسالة واتساب».",
+}
+_ASK_WHEN = {
+    "en": "say when it should run (for example every day at 9:00, or every 2 hours)",
+    "ar": "حدد متى يعمل (مثلًا كل يوم الساعة ٩:٠٠، أو كل ساعتين)",
+}
+_ASK_LEFT = {
+    "en": "choose the value to compare: the event has nothing called '{subject}'",
+    "ar": "اختر القيمة التي تُقارن: الحدث لا يحمل شيئًا اسمه «{subject}»",
 }
 _OPERATOR_WORDS = {
     "en": {
