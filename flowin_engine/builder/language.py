@@ -18,7 +18,14 @@ from rapidfuzz.distance import OSA, Indel
 # One spelling for comparing lives in ..spelling (the app uses it without the builder); the
 # builder's modules and tests import it from here.
 from ..spelling import normalize as normalize
-from .lexicon import ARABIZI, ARABIZI_PHRASES, COMMON_WORDS, DIALECT_SYNONYMS, SERVICE_NAMES
+from .lexicon import (
+    ARABIC_MEANING_IN_ENGLISH,
+    ARABIZI,
+    ARABIZI_PHRASES,
+    COMMON_WORDS,
+    DIALECT_SYNONYMS,
+    SERVICE_NAMES,
+)
 
 Language = Literal["en", "ar"]
 
@@ -641,7 +648,11 @@ def contains_word(haystack: Iterable[str], word: str) -> bool:
 
 
 _LATIN_WORD = re.compile(r"(?<![\w@.#/+-])[A-Za-z0-9']+(?![\w@.])")
-_ARABIZI_SIGN = re.compile(r"(?<![\w@.])[a-z]+[23579][a-z]*|[23579][a-z]{2,}", re.IGNORECASE)
+# A digit for a letter: "3al", "ib3at", "7ot"; not a time or an ordinal ("5pm", "2nd").
+_ARABIZI_SIGN = re.compile(
+    r"(?<![\w@.])[a-z]+[23579][a-z]*|[23579](?!(?:am|pm|th|st|nd|rd|h|hrs|min|mins)\b)[a-z]{2,}",
+    re.IGNORECASE,
+)
 _ARABIZI_PHRASE_PATTERNS = [(re.compile(p, re.IGNORECASE), e) for p, e in ARABIZI_PHRASES]
 _ARABIZI_HOUR = re.compile(r"\b(?:el\s+|al\s+|il\s+)?sa3[a-z]*\s+(?=\d)", re.IGNORECASE)
 
@@ -657,7 +668,172 @@ def arabizi_to_english(sentence: str) -> str:
     sentence = _ARABIZI_HOUR.sub("at ", sentence)
     for pattern, english in _ARABIZI_PHRASE_PATTERNS:
         sentence = pattern.sub(english, sentence)
-    return _LATIN_WORD.sub(lambda m: _arabizi(m.group(0).lower()) or m.group(0), sentence)
+    return _LATIN_WORD.sub(lambda m: _arabizi_word(m.group(0)), sentence)
+
+
+def _arabizi_word(word: str) -> str:
+    lowered = word.lower()
+    return _arabizi(lowered) or _sounded_out(lowered) or word
+
+
+# Arabizi read by its sound: a word the Arabizi list lacks is written in Arabic letters' sounds
+# (its consonants, as "3" for ع, "7" for ح, "5"/"kh" for خ, "sh"/"ch" for ش, "2" for ء) and
+# looked up among the Arabic lexicon's words sounded out the same way, clitics and all: every
+# dialect word the lexicon learns is understood in Arabizi too ("yb3atli" → يبعتلي, "ytsajal" →
+# يتسجل, "mawa3eed" → مواعيد). Short vowels are not written in Arabic, long ones (ا و ي) are
+# written or not in Arabizi: both sides keep the consonants alone.
+_ARABIC_SOUNDS: dict[str, tuple[str, ...]] = {
+    "ب": ("b",),
+    "ت": ("t",),
+    "ط": ("t",),
+    "ث": ("t", "s"),
+    "ج": ("g",),
+    "ح": ("7",),
+    "خ": ("5",),
+    "د": ("d",),
+    "ض": ("d",),
+    "ذ": ("d", "z"),
+    "ر": ("r",),
+    "ز": ("z",),
+    "ظ": ("z", "d"),
+    "س": ("s",),
+    "ص": ("s",),
+    "ش": ("S",),
+    "ع": ("3",),
+    "غ": ("8",),
+    "ف": ("f",),
+    "ق": ("q", "", "g"),  # ق, Egyptian ء ("wa2t"), Gulf g ("ygool")
+    "ك": ("k",),
+    "ل": ("l",),
+    "م": ("m",),
+    "ن": ("n",),
+    "ه": ("h",),
+    "پ": ("b",),
+    "ڤ": ("f",),
+}
+_LATIN_PAIRS = (("kh", "5"), ("gh", "8"), ("sh", "S"), ("ch", "S"), ("th", "t"), ("dh", "d"))
+_LATIN_SOUNDS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys("aeiouwy2'", ("",)),
+    "b": ("b",),
+    "p": ("b",),
+    "t": ("t",),
+    "6": ("t",),
+    "j": ("g",),
+    "g": ("g",),
+    "d": ("d",),
+    "4": ("d",),
+    "r": ("r",),
+    "z": ("z",),
+    "s": ("s",),
+    "9": ("s", "q"),  # ص in the Gulf and Levant, ق in the Maghreb
+    "8": ("8", "q"),
+    "f": ("f",),
+    "v": ("f",),
+    "q": ("q",),
+    "k": ("k",),
+    "c": ("k", "s"),
+    "x": ("ks",),
+    "l": ("l",),
+    "m": ("m",),
+    "n": ("n",),
+    "h": ("h", "7"),
+    "3": ("3",),
+    "7": ("7",),
+    "5": ("5",),
+    "S": ("S",),
+}
+
+
+def _keys(letters: list[tuple[str, ...]]) -> set[str]:
+    keys = {""}
+    for sounds in letters:
+        keys = {key + sound for key in keys for sound in sounds}
+        if len(keys) > 64:
+            break
+    return {_squeezed(key) for key in keys}
+
+
+def _squeezed(key: str) -> str:
+    """Doubled letters as one ("7otto"), a last ه/ة/h unsaid ("daf3a" is دفعة)."""
+    key = re.sub(r"(.)\1+", r"\1", key)
+    return key[:-1] if len(key) > 2 and key.endswith("h") else key
+
+
+def _arabic_keys(word: str) -> set[str]:
+    return _keys([_ARABIC_SOUNDS.get(letter, ("",)) for letter in word])
+
+
+def _latin_keys(word: str) -> set[str]:
+    for pair, sound in _LATIN_PAIRS:
+        word = word.replace(pair, sound)
+    return _keys([_LATIN_SOUNDS.get(letter, (letter,)) for letter in word])
+
+
+@lru_cache(maxsize=1)
+def _sounds_index() -> dict[str, str | None]:
+    """Each sound key with the meaning of the shortest Arabic word that sounds so (the bare word
+    before its inflected forms: دفع before دفعه, دخل before دخلو), "" for a function word ("لما",
+    "اللي": a word sounding like one is left alone), None when two such words disagree."""
+    best: dict[str, tuple[int, str | None]] = {}
+    words = {
+        **{w: m for w, m in SYNONYMS.items() if _ARABIC_LETTER.match(w)},
+        **{m: m for m in SYNONYMS.values() if _ARABIC_LETTER.match(m)},
+        **{w: "" for w in STOPWORDS if _ARABIC_LETTER.match(w)},
+    }
+    for word, meaning in words.items():
+        for key in _arabic_keys(word):
+            if len(key) < 2:
+                continue
+            known = best.get(key)
+            if known is None or len(word) < known[0]:
+                best[key] = (len(word), meaning)
+            elif len(word) == known[0] and known[1] != meaning:
+                best[key] = (len(word), None)
+    return {key: meaning for key, (_length, meaning) in best.items()}
+
+
+# Clitics in Arabizi by their sound: "b"/"l"/"f" before ("bl airtable" is glued in "bel"), and
+# "li"/"lo"/"ha"/"hom"/"na"/"k" after ("ib3tholi" is ابعتهولي).
+_SOUNDED_PREFIXES = ("bt", "b", "l", "f", "t", "n", "k", "3l", "ll", "bl", "fl")
+_SOUNDED_SUFFIXES = ("hml", "hl", "hm", "l", "h", "n", "k", "t")
+
+
+def _sounded_out(word: str) -> str | None:
+    """The English of an Arabizi word read through the Arabic lexicon by its sound, or None
+    when no Arabic word, or more than one meaning, sounds so."""
+    if len(word) < 3 or word in COMMON_ENGLISH or word in SYNONYMS or word in STOPWORDS:
+        return None
+    spelt_with_digits = re.search(r"[2-9]", word) is not None
+    if not spelt_with_digits and (len(word) < 5 or word in _ENGLISH_WORDS):
+        return None  # an English word in an Arabizi sentence stays English
+    index = _sounds_index()
+    for key in sorted(_latin_keys(word), key=len, reverse=True):
+        readings = [key]
+        readings += [key[: -len(s)] for s in _SOUNDED_SUFFIXES if key.endswith(s)]
+        readings += [
+            r[len(p) :] for r in list(readings) for p in _SOUNDED_PREFIXES if r.startswith(p)
+        ]
+        for reading in readings:
+            # without a digit, three sounds at least: "friday" is no "f" + رد
+            if len(reading) < (2 if spelt_with_digits else 3) or reading not in index:
+                continue
+            meaning = index[reading]
+            # sounds like two things, or like a word of no meaning here: left as it is
+            return ARABIC_MEANING_IN_ENGLISH.get(meaning) if meaning else None
+    return None
+
+
+# English words Arabizi sentences carry as they are ("order", "client", "report").
+_ENGLISH_WORDS = frozenset(
+    [
+        *("order", "orders", "customer", "customers", "client", "clients", "message", "messages"),
+        *("email", "emails", "sheet", "sheets", "report", "payment", "payments", "invoice"),
+        *("summary", "reply", "channel", "booking", "bookings", "review", "template", "button"),
+        *("reminder", "patient", "event", "events", "status", "completed", "pending", "cart"),
+        *("abandon", "offers", "groups", "record", "records", "table", "store", "stock"),
+        *("product", "products", "price", "prices", "update", "create", "check", "send", "post"),
+    ]
+)
 
 
 # Arabizi words that are English words too: no sign of Arabizi by themselves.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from flowin_engine.builder import build
-from flowin_engine.builder.language import canonical, tokens
+from flowin_engine.builder.language import arabizi_to_english, canonical, tokens
 
 
 def types(sentence: str) -> list[str]:
@@ -183,6 +183,44 @@ MODERN_STANDARD = [
     ),
 ]
 
+ARABIZI = [
+    ("lama yegi order gdid 3ala salla ab3at lel 3amil sms", ["salla.new_order", "twilio.send_sms"]),
+    ("law 7ad dafa3 3ala paymob 7otto fel excel", ["paymob.payment_succeeded", "excel.add_row"]),
+    (
+        "kol ma yewsalni email 3al gmail la5aso bel ai w ab3ato 3al slack",
+        ["gmail.new_email", "openai.generate_text", "slack.post_message"],
+    ),
+    (
+        "mlli twsl chi commande f shopify sifetli msg f telegram",
+        ["shopify.new_order", "telegram.send_message"],
+    ),
+    (
+        "3ayez lama had yeb3at message 3al whatsapp erod 3aleh bel chatgpt",
+        ["whatsapp.incoming_message", "openai.generate_text", "whatsapp.send_text"],
+    ),
+    (
+        "lamma yetdaf row gdid fel sheet ib3at resala 3al telegram",
+        ["google_sheets.new_row", "telegram.send_message"],
+    ),
+    (
+        "bdi waqt yeji email jdid 3al outlook 7ottu bl airtable",
+        ["outlook.new_mail", "airtable.create_record"],
+    ),
+    (
+        "kil ma yisajel 3ameel jdid fe zid dezli resala 3al telegram",
+        ["zid.new_customer", "telegram.send_message"],
+    ),
+    (
+        "ana 3awez lamma el customer yedfa3 fe stripe yetba3atlo email",
+        ["stripe.payment_succeeded", "email.send_email"],
+    ),
+    ("mnin ywsal chi email f gmail 7etto f notion", ["gmail.new_email", "notion.create_page"]),
+    (
+        "kel ma 7ada yektob bel slack ba3tli yeha 3al whatsapp",
+        ["slack.new_message", "whatsapp.send_template"],
+    ),
+]
+
 
 @pytest.mark.parametrize(("sentence", "expected"), EGYPTIAN)
 def test_egyptian_sentences_build_their_trigger_and_steps(sentence, expected):
@@ -231,3 +269,35 @@ def test_a_word_is_read_under_its_clitics_and_dialect_spelling(word, meaning):
 
 def test_sms_spelt_in_arabic_letters_is_one_word():
     assert tokens("ابعتلي اس ام اس") == ["ارسل", "sms"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ARABIZI)
+def test_arabizi_sentences_build_their_trigger_and_steps(sentence, expected):
+    assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("arabizi", "english"),
+    [
+        ("yb3atli", "send"),  # يبعتلي: through the Arabic lexicon, not the Arabizi list
+        ("ytsajal", "log"),  # يتسجل
+        ("tfashel", "fails"),  # تفشل
+        ("mawa3eed", "appointment"),  # مواعيد, the bare word
+        ("7ottoun", "add"),  # حطّوهن
+        ("tilab", "order"),  # طلب
+        ("commandes", "order"),  # French, as Maghrebi Arabizi mixes it in
+    ],
+)
+def test_an_arabizi_word_is_read_by_its_sound_through_the_arabic_lexicon(arabizi, english):
+    assert arabizi_to_english(f"lama 3ayez {arabizi}").split()[-1] == english
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Every Friday at 5pm send the week's Stripe payments total to my Telegram",
+        "when a new order comes in at 5pm post the total to slack",
+    ],
+)
+def test_english_words_are_never_sounded_out_as_arabizi(sentence):
+    assert arabizi_to_english(sentence) == sentence
