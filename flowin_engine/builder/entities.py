@@ -137,6 +137,7 @@ def extract(original: str) -> Extraction:
     said_words = re.findall(r"[\w\u0600-\u06ff]+", original)
     collector.take(_CONTAINS_EN, lambda m: _contains(m, said_words), spaced=True)
     collector.take(_CONTAINS_AR, lambda m: _contains(m, said_words), spaced=True)
+    _take_ahead(collector)
     collector.take(_WAIT, _wait, spaced=True)
     _take_schedule(collector)
     return Extraction(collector.text, collector.entities)
@@ -185,20 +186,103 @@ _NAMED_AR = re.compile(
     r"(?P<word>شيت|الشيت|جدول|ورقه|قاعده)(?:\s+(?:بيانات|البيانات|اسمه|اسمها|اسمو|باسم))?"
     r"\s+(?P<name>[\ue000-\uf8ff]|(?!جوجل|قوقل|نوشن|البيانات)ال[\u0621-\u064a]{2,})"
 )
-_SERVICE_WORDS = {"google", "notion", "gmail", "the", "a", "new", "my"}
+_SERVICE_WORDS = {
+    "google",
+    "notion",
+    "gmail",
+    "the",
+    "a",
+    "new",
+    "my",
+    # a service's own name is no name of a list in it: "the WhatsApp template", "my Trello list"
+    "whatsapp",
+    "trello",
+    "airtable",
+    "slack",
+    "excel",
+    "shopify",
+    "salla",
+    "zid",
+    "stripe",
+    "telegram",
+    "woocommerce",
+    "calendar",
+    "sms",
+}
+# Other named places and names: a Trello list or column, an Airtable table, a WhatsApp
+# template, a Gmail label. "in the To Pack list", "template order_shipped", "label it Bank",
+# "في لستة Urgent", "بتاب Payments". "list" is also an order ("list the orders"): after it, a
+# name counts only when quoted or introduced ("in list 'New Orders'", "list called Doing").
+_OTHER_KIND = {
+    "list": "list",
+    "column": "list",
+    "table": "table",
+    "template": "template",
+    "label": "label",
+    "workbook": "workbook",
+    "لسته": "list",
+    "ليسته": "list",
+    "ليست": "list",
+    "عمود": "list",
+    "العمود": "list",
+    "تاب": "sheet",
+    "التاب": "sheet",
+    "قالب": "template",
+    "القالب": "template",
+    "تمبليت": "template",
+    "ليبل": "label",
+    "لابل": "label",
+    "تصنيف": "label",
+    "التصنيف": "label",
+}
+# A name: capitalised words, a quote, or an identifier such as order_shipped.
+_NAME_ANY = r"(?:[A-Za-z][\w-]*_[\w-]+|" + _NAME_EN[3:]
+_NAMED_OTHER_AFTER = re.compile(
+    r"\b(?:(?:in|to|into|on|from)\s+(?:the\s+|my\s+)?(?P<word1>list|column|table)"
+    r"|(?P<word2>template|label|workbook|table))"
+    r"\s+(?:called\s+|named\s+|it\s+|them\s+|as\s+)?(?P<name>" + _NAME_ANY + r")"
+)
+_NAMED_OTHER_BEFORE = re.compile(
+    r"\b(?:the|my|our|airtable|trello|excel|in|into|to)\s+(?P<name>" + _NAME_ANY + r")\s+"
+    r"(?P<word>list|column|table|template|label)\b"
+)
+_NAMED_OTHER_AR = re.compile(
+    r"(?<![\u0621-\u064a])(?:و|ف)?(?:بال|فال|لل|ال|ب|ل|ف)?"
+    r"(?P<word>لسته|ليسته|ليست|عمود|تاب|قالب|تمبليت|ليبل|لابل|تصنيف)"
+    r"(?:\s+(?:اسمه|اسمها|اسمو|باسم|ديال|متاع|اللي اسمها|اللي اسمه))?"
+    r"\s+(?P<name>[\ue000-\uf8ff]|[A-Za-z][\w\-./]*(?:\s+[A-Z][\w-]*)*)"
+)
+# "moved to Done" (a Trello card): the list it went to.
+_MOVED_TO = re.compile(r"\bmoved\s+(?:to|into)\s+(?:the\s+)?(?P<name>" + _NAME_ANY + r")")
+_WORKBOOK = re.compile(r"(?<![\w/])[\w\-/]+\.xlsx\b")
 
 
 def _take_named(collector: _Collector) -> None:
-    for pattern in (_NAMED_AFTER, _NAMED_BEFORE, _NAMED_AR):
+    collector.take(_WORKBOOK, lambda m: Entity("workbook", m.group(0)))
+    _take_named_by(collector, (_NAMED_AFTER, _NAMED_BEFORE, _NAMED_AR), _NAMED_KIND)
+    _take_named_by(
+        collector,
+        (_NAMED_OTHER_AFTER, _NAMED_OTHER_BEFORE, _NAMED_OTHER_AR, _MOVED_TO),
+        _OTHER_KIND,
+    )
+
+
+def _take_named_by(
+    collector: _Collector, patterns: tuple[re.Pattern[str], ...], kinds: dict[str, str]
+) -> None:
+    for pattern in patterns:
 
         def replace(match: re.Match[str]) -> str:
             name = match.group("name")
             if name.lower() in _SERVICE_WORDS:
                 return match.group(0)
-            kind = _NAMED_KIND.get(match.group("word").lower(), "sheet")
+            groups = match.groupdict()
+            word = groups.get("word") or groups.get("word1") or groups.get("word2") or "list"
+            kind = kinds.get(word.lower(), "sheet")
             if MARKER.fullmatch(name):
                 quoted = collector.entities[ord(name) - MARKER_BASE]
-                quoted.kind = kind
+                if quoted.kind == "quote":  # "sheet Orders.xlsx" stays the workbook it is
+                    quoted.kind = kind
                 return match.group(0)
             start, end = match.span("name")
             base = match.start()
@@ -440,6 +524,70 @@ def _wait(match: re.Match[str]) -> Entity | None:
         value={"mode": "duration", "amount": amount, "unit": unit},
         describe={"en": f"{amount} {words_en[unit]}{plural}", "ar": arabic_count(amount, unit)},
     )
+
+
+# How long before an event: "1 hour before each appointment", "about to start in 15 min",
+# "قبل الموعد بساعة", "بيوم قبل الميعاد".
+_AHEAD_UNIT = r"(?P<unit>minutes?|mins?|hours?|hrs?|days?|دقيقه|دقايق|دقائق|ساعه|ساعات|يوم|ايام)"
+_AHEAD_AMOUNT = r"(?:(?P<n>\d+|an?|one|half an?|نص|نصف)\s*)?"
+_AHEAD = re.compile(
+    r"\b" + _AHEAD_AMOUNT + _AHEAD_UNIT + r"\s+(?:before|ahead\s+of|prior\s+to)\b"
+    # the event it is before is in the marker's words: "before each appointment in my calendar"
+    r"(?:\s+(?:(?:each|every|any|all|the|my|our|an?|their|a\s+client'?s|the\s+client'?s)\s+)*"
+    r"(?:\w+\s+)?(?:appointments?|meetings?|events?|bookings?|sessions?|calls?|class(?:es)?|visits?)"
+    r"(?:\s+(?:in|on|from)\s+(?:my\s+|the\s+|our\s+)?(?:google\s+)?calendar)?)?"
+    r"|\b(?P<keep>start(?:s|ing)?|begins?|beginning)\s+in\s+"
+    + _AHEAD_AMOUNT.replace("P<n>", "P<n4>")
+    + _AHEAD_UNIT.replace("P<unit>", "P<unit4>")
+    + r"\b"
+    r"|(?<!\S)قبل\s+(?:\S+\s+){0,4}?(?:ب|بـ\s*)(?:(?P<dual>"
+    + "|".join(_DUALS)
+    + r")|"
+    + _AHEAD_AMOUNT.replace("P<n>", "P<n2>")
+    + _AHEAD_UNIT.replace("P<unit>", "P<unit2>")
+    + r")(?!\S)"
+    r"|(?<!\S)ب(?:(?P<dual3>"
+    + "|".join(_DUALS)
+    + r")|"
+    + _AHEAD_AMOUNT.replace("P<n>", "P<n3>")
+    + _AHEAD_UNIT.replace("P<unit>", "P<unit3>")
+    + r")\s+قبل(?!\S)",
+    re.IGNORECASE,
+)
+
+
+def _take_ahead(collector: _Collector) -> None:
+    """The time before an event becomes a marker, with the words of the event it is before
+    ("قبل كل ميعاد في الكالندر بساعة"); a verb of the event's own stays ("about to start")."""
+
+    def replace(match: re.Match[str]) -> str:
+        entity = _ahead(match)
+        if entity is None:
+            return match.group(0)
+        kept = match.group("keep") or ""
+        return f" {kept} {collector.marker(entity)} "
+
+    collector.text = _AHEAD.sub(replace, collector.text)
+
+
+def _ahead(match: re.Match[str]) -> Entity | None:
+    groups = match.groupdict()
+    dual = groups.get("dual") or groups.get("dual3")
+    if dual:
+        amount: float = 2
+        unit = _DUALS[dual]
+    else:
+        units = ("unit", "unit2", "unit3", "unit4")
+        word = next((groups[u] for u in units if groups.get(u)), "").lower()
+        unit = next((u for w, u in _UNITS.items() if word.startswith(w)), "")
+        if word.startswith("hr"):
+            unit = "hours"
+        amount = _number(next((groups[n] for n in ("n", "n2", "n3", "n4") if groups.get(n)), None))
+    if unit not in ("minutes", "hours", "days"):
+        return None
+    if unit == "hours" and amount < 1:
+        amount, unit = amount * 60, "minutes"
+    return Entity("ahead", match.group(0), value={"within": int(amount), "unit": unit})
 
 
 _ARABIC_UNITS = {

@@ -351,7 +351,10 @@ class OfflineBuilder:
         # Schedules, waits and conditions are clauses of their own.
         for marker in MARKER.findall(text):
             entity = extraction.entity(marker)
-            if entity.kind in ("schedule", "wait", "condition") and not entity.inside_event:
+            if (
+                entity.kind in ("schedule", "wait", "condition", "ahead")
+                and not entity.inside_event
+            ):
                 text = text.replace(marker, f" ; {marker} ; ")
         # "كل طلب جديد" (each new order) is the event, its arrival said without a verb.
         text = _EACH_NEW.sub("عند وصول ", text)
@@ -401,9 +404,14 @@ class OfflineBuilder:
             start = len(actions)
             # "create a customer when someone fills the form": the event is still to come.
             event_later = any(later.starts_with_when for later in clauses[index + 1 :])
-            special = [e for e in clause.entities if e.kind in ("schedule", "wait", "condition")]
+            special = [
+                e for e in clause.entities if e.kind in ("schedule", "wait", "condition", "ahead")
+            ]
             if special:
                 entity = special[0]
+                if entity.kind == "ahead":
+                    trigger = self._ahead(entity, trigger)
+                    continue
                 if entity.kind == "schedule":
                     if trigger is None or trigger.node_type.type == MANUAL_TYPE:
                         trigger = self._schedule(entity, language)
@@ -827,6 +835,21 @@ class OfflineBuilder:
             "ar": f"يبدأ التدفق {describe}، لأنك قلت «{entity.text}».",
         }[language]
         return PlannedStep(node_type, entity.text, params=dict(entity.value), why=why)
+
+    def _ahead(self, entity: Entity, trigger: PlannedStep | None) -> PlannedStep | None:
+        """ "1 hour before each appointment": the trigger that fires ahead of an event (the one
+        event trigger with a "within" field), unless the sentence named another event."""
+        ahead = [
+            t
+            for t in self.registry.node_types
+            if t.is_trigger and "within" in t.input_model.model_fields
+        ]
+        if len(ahead) != 1:
+            return trigger
+        other_event = trigger is not None and trigger.node_type.type != MANUAL_TYPE
+        if other_event and trigger.node_type.connector.id != ahead[0].connector.id:
+            return trigger
+        return PlannedStep(ahead[0], entity.text, [entity])
 
     def _wait(self, entity: Entity, language: Language) -> PlannedStep:
         node_type = self.registry.get(WAIT_TYPE)

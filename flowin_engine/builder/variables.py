@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args, get_origin
 
 from ..registry import NodeType
 from .entities import Entity
@@ -128,7 +128,16 @@ def kind_of(node_type: NodeType, key: str) -> str:
         "items": "list",
         "amount": "amount",
         "unit": "unit",
+        "list_name": "list_name",
+        "table": "table",
+        "template": "template",
+        "workbook": "workbook",
+        "within": "ahead",
     }
+    if key == "add" and "label" in about:
+        return "label"
+    if key == "name" and info.is_required():
+        return "title"
     return names.get(key, "other")
 
 
@@ -336,18 +345,96 @@ def fill(
                 )
                 result.missing.append((key, message))
             continue
+        elif kind in _NAMED_FIELDS:
+            entity = take(_NAMED_FIELDS[kind])
+            value = entity.text if entity else None
+            if kind == "label" and value:
+                value = [value]
+        elif kind == "title":
+            entity = take("quote")
+            value = entity.text if entity else None
+        elif kind == "ahead":
+            entity = take("ahead")
+            if entity is not None:
+                result.params.update(entity.value)
+                continue
+        elif kind == "other" and key not in result.params:
+            value = _choice_said(node_type, key, clause)
+            if value is None and info.is_required():
+                value = _same_name(sources, key)
         elif kind == "record":
             value = record(sources) or None
         elif kind == "list":
             value = find_field(sources, "list")
         elif info.is_required():
             value = _same_name(sources, key)
+        if key in result.params:
+            continue  # set with another field ("1 hour before": within and its unit)
         if value not in (None, "", {}, []):
             result.params[key] = value
         elif info.is_required():
             title = field_title(node_type, key, language)
             result.missing.append((key, missing_message(kind, title, language)))
     return result
+
+
+# Fields filled by a name the sentence gives: the kind of entity that holds it.
+_NAMED_FIELDS = {
+    "list_name": "list",
+    "table": "table",
+    "template": "template",
+    "workbook": "workbook",
+    "label": "label",
+}
+# Words for a choice's values other than the value itself ("ماسنجر" is Messenger).
+_CHOICE_WORDS = {
+    "ماسنجر": "messenger",
+    "مسنجر": "messenger",
+    "انستجرام": "instagram",
+    "انستا": "instagram",
+    "انستقرام": "instagram",
+    "انستغرام": "instagram",
+    "insta": "instagram",
+    "in progress": "in_progress",
+    "on hold": "on-hold",
+}
+
+
+def _choice_said(node_type: NodeType, key: str, clause: str) -> str | None:
+    """A field with a fixed list of values (a status, a source) set to the one value the clause
+    names ("pending orders", "a message on Messenger"); None when it names none or several."""
+    choices = _choices(node_type, key)
+    if not choices:
+        return None
+    default = node_type.input_model.model_fields[key].default
+    lowered = " " + " ".join(re.findall(r"[\w\u0621-\u064a-]+", clause.lower())) + " "
+    said = set()
+    for choice in choices:
+        if choice == default or len(choice) < 4:
+            continue
+        spoken = choice.replace("_", " ").replace("-", " ")
+        if f" {spoken} " in lowered.replace("-", " ") or f" {choice} " in lowered:
+            said.add(choice)
+    for word, choice in _CHOICE_WORDS.items():
+        if (
+            choice in choices
+            and choice != default
+            and re.search(
+                r"(?<![\w\u0621-\u064a])(?:ال|بال|عال|ع|ب|ل|في)?"
+                + re.escape(word)
+                + r"(?![\w\u0621-\u064a])",
+                clause.lower(),
+            )
+        ):
+            said.add(choice)
+    return said.pop() if len(said) == 1 else None
+
+
+def _choices(node_type: NodeType, key: str) -> tuple[str, ...]:
+    annotation = node_type.input_model.model_fields[key].annotation
+    if get_origin(annotation) is Literal:
+        return tuple(str(value) for value in get_args(annotation))
+    return ()
 
 
 # The user as the one a message goes to: "email me", "notify us", "ابعتلي", "بلغني".

@@ -93,3 +93,94 @@ def test_a_schedule_said_without_when_asks_when():
     assert "mode" not in schedule.params
     (asked,) = [m for m in proposal.missing if m.node == schedule.name]
     assert asked.field == "cron" and "when" in asked.message
+
+
+@pytest.mark.parametrize(
+    ("sentence", "node_type", "params"),
+    [
+        (
+            "when a Shopify order comes in, create a trello card in the Packing list",
+            "trello.create_card",
+            {"list_name": "Packing"},
+        ),
+        (
+            "when a trello card is moved to Shipped, text me",
+            "trello.card_moved",
+            {"list_name": "Shipped"},
+        ),
+        (
+            "when a new Stripe customer signs up add them to the airtable Members table",
+            "airtable.create_record",
+            {"table": "Members"},
+        ),
+        (
+            "when a Salla order is shipped send the WhatsApp template parcel_on_way to the "
+            "customer",
+            "whatsapp.send_template",
+            {"template": "parcel_on_way"},
+        ),
+        (
+            "when a new gmail from the bank arrives, label it Finance",
+            "gmail.change_labels",
+            {"add": ["Finance"]},
+        ),
+        (
+            "لما يوصل طلب شوبيفاي ضيفه في الشيت في تاب Sales",
+            "google_sheets.append_row",
+            {"sheet": "Sales"},
+        ),
+    ],
+)
+def test_names_of_lists_tables_tabs_templates_and_labels(sentence, node_type, params):
+    node = nodes_of(sentence)[node_type]
+    assert {key: node.params.get(key) for key in params} == params
+
+
+def test_a_workbook_file_is_the_excel_workbook_not_a_sheet_name():
+    node = nodes_of("when a new Shopify order comes in add a row to my excel file Sales.xlsx")[
+        "excel.add_row"
+    ]
+    assert node.params.get("workbook") == "Sales.xlsx"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "node_type", "field", "value"),
+    [
+        (
+            "when someone writes to my facebook page on messenger, email me@shop.com",
+            "instagram_messenger.new_message",
+            "source",
+            "messenger",
+        ),
+        (
+            "لما حد يبعتلي رسالة على انستا ابعتها على تيليجرام",
+            "instagram_messenger.new_message",
+            "source",
+            "instagram",
+        ),
+        (
+            "every hour list the pending woocommerce orders and email them to me@shop.com",
+            "woocommerce.list_orders",
+            "status",
+            "pending",
+        ),
+    ],
+)
+def test_a_choice_said_in_the_clause_is_taken(sentence, node_type, field, value):
+    assert nodes_of(sentence)[node_type].params.get(field) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "params"),
+    [
+        (
+            "text me 2 hours before each meeting in my google calendar",
+            {"within": 2, "unit": "hours"},
+        ),
+        ("ابعتلي رسالة على التلجرام قبل كل ميعاد بيوم", {"within": 1, "unit": "days"}),
+        ("قبل الموعد بساعتين ابعت للعميل SMS", {"within": 2, "unit": "hours"}),
+    ],
+)
+def test_how_long_before_an_event_starts_the_reminder(sentence, params):
+    node = nodes_of(sentence)["google_calendar.event_starting_soon"]
+    assert {key: node.params.get(key) for key in params} == params
