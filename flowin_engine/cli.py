@@ -671,6 +671,7 @@ def _serve(options: Any, worker_of: int | None = None, keeps_timers: bool = True
     its supervisor holds the data folder, prints what concerns them all, and starts it again
     if it dies; ``keeps_timers`` is true for the one that runs schedules and polling."""
     from .data_folder import DataFolder
+    from .long_running import freeze_start_up_objects
     from .runtime import AlreadyRunning, RuntimeSettings, WebhooksUnavailable
     from .supervisor import become_worker, tell_supervisor_ready
 
@@ -717,6 +718,7 @@ def _serve(options: Any, worker_of: int | None = None, keeps_timers: bool = True
             f"Signed in to {runtime.account.server}: webhooks sent to your flows' public "
             "addresses there come in through the cloud's relay (addresses follow)."
         )
+    freeze_start_up_objects()  # before the first request: see long_running.py
     if worker:
         tell_supervisor_ready(addresses if keeps_timers else [])
     else:
