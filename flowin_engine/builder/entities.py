@@ -685,7 +685,13 @@ _ANCHOR = re.compile(
     + "|".join(_DUALS)
     + r"|يوم|نهار|ساعه|دقيقه|دقائق|دقايق|ساعات|ايام|اسبوع|شهر|صباح|صبح|مساء|ليله)"
     r"|(?<!\S)(?P<aradverb>يوميا|يومي|اسبوعيا|شهريا|كل\s+الصبح|ايام\s+الاسبوع|ايام\s+الدوام)(?!\S)"
-    r"|(?<!\S)(?:يوم|ايام|نهار)\s+" + _DAYS.replace("days>", "days4>") + r")",
+    r"|(?<!\S)(?:يوم|ايام|نهار)\s+"
+    + _DAYS.replace("days>", "days4>")
+    # a weekday said right before its time: "الاربعا الساعة ٥ ونص"
+    + r"|(?<!\S)"
+    + _DAYS.replace("days>", "days5>")
+    + r"(?=\s+(?:الساعه|علي\s+الساعه)\s)"
+    + r")",
     re.IGNORECASE,
 )
 _TIME = re.compile(
@@ -694,7 +700,7 @@ _TIME = re.compile(
     r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?"
     r"(?:\s*(?P<frac>ونص|ونصف|والنص|وربع|والربع|الا ربع|الا ربعا|الا ثلث|وثلث|الا خمسه|وخمسه|وعشره|الا عشره))?"
     r"\s*(?P<ampm>a\.?m\.?|p\.?m\.?|o'?clock)?"
-    r"(?:\s*(?:(?:د|ديال|في|فال|بال)\s+)?(?P<part>صباحا|صباح|الصبح|صبحا|الصباح|ص|مساء|مساءا|المساء|المسا|مسا|بالمسا|م|بالليل|الليل|ليلا|العصر|عصرا|الظهر|ظهرا|الضهر|بعد\s+الظهر|بعد\s+الضهر|in the morning|in the evening|in the afternoon|at night|tonight)(?!\S))?"
+    r"(?:\s*(?:(?:د|ديال|في|فال|بال|تاع|متاع|من)\s+)?(?P<part>صباحا|صباح|الصبح|صبحا|الصباح|ص|مساء|مساءا|المساء|المسا|مسا|بالمسا|م|بالليل|الليل|ليلا|العصر|عصرا|الظهر|ظهرا|الضهر|بعد\s+الظهر|بعد\s+الضهر|العشيه|عشيه|دالعشيه|دالليل|in the morning|in the evening|in the afternoon|at night|tonight)(?!\S))?"
     r"|\b(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s*(?P<ampm2>am|pm)\b"
     r"|\b(?P<word>noon|midday|midnight)\b|(?<!\S)(?P<arword>الظهر|منتصف\s+الليل)(?!\S)",
     re.IGNORECASE,
@@ -703,6 +709,10 @@ _EVENING_BEFORE = re.compile(
     r"(?<!\S)(?:بالليل|فالليل|في الليل|بليل|المسا|فالمسا|بالمسا|مساء)(?!\S)"
 )
 _PM_PARTS = (
+    "العشيه",
+    "عشيه",
+    "دالعشيه",
+    "دالليل",
     "مساء",
     "مساءا",
     "المساء",
@@ -756,16 +766,111 @@ _FRACTION_OF_HOUR = [
 ]
 
 
+# The hours said in words, in time words' company only ("الساعة تسع ونص", "على الخامسة
+# تاع العشية", "الثامنة من صباح"): "خمس دقايق" stays a duration.
+_HOUR_WORDS = {
+    "واحده": 1,
+    "الواحده": 1,
+    "اتنين": 2,
+    "اثنين": 2,
+    "ثنتين": 2,
+    "الثانيه": 2,
+    "تلاته": 3,
+    "ثلاثه": 3,
+    "ثلاث": 3,
+    "تلات": 3,
+    "الثالثه": 3,
+    "اربعه": 4,
+    "اربع": 4,
+    "الرابعه": 4,
+    "خمسه": 5,
+    "خمس": 5,
+    "الخامسه": 5,
+    "سته": 6,
+    "ست": 6,
+    "السادسه": 6,
+    "سبعه": 7,
+    "سبع": 7,
+    "السابعه": 7,
+    "تمانيه": 8,
+    "ثمانيه": 8,
+    "ثمان": 8,
+    "تمنيه": 8,
+    "الثامنه": 8,
+    "الثمنيه": 8,
+    "تسعه": 9,
+    "تسع": 9,
+    "التاسعه": 9,
+    "عشره": 10,
+    "عشر": 10,
+    "العاشره": 10,
+    "حداشر": 11,
+    "احداشر": 11,
+    "الحاديه عشر": 11,
+    "الحاديه عشره": 11,
+    "اتناشر": 12,
+    "اطناشر": 12,
+    "الثانيه عشر": 12,
+    "الثانيه عشره": 12,
+}
+_HOUR_WORD = "|".join(sorted(_HOUR_WORDS, key=len, reverse=True))
+_PART_WORDS = (
+    r"(?:ونص|ونصف|والنص|وربع|والربع|الا ربع|وثلث|الا ثلث)?\s*(?:(?:د|ديال|في|فال|بال|تاع|متاع|من)\s+)?"
+    r"(?:صباحا|صباح|الصبح|صبحا|الصباح|مساء|مساءا|المساء|المسا|بالمسا|بالليل|الليل|ليلا|العصر|"
+    r"عصرا|الظهر|ظهرا|العشيه|عشيه|دالعشيه|دالليل)(?!\S)"
+)
+_HOUR_IN_WORDS = re.compile(
+    r"(?<!\S)(?P<lead>(?:الساعه|علي|على|ع|مع|في|ف)\s+)?(?P<hour>" + _HOUR_WORD + r")(?!\S)"
+    r"(?=(?P<after>\s*(?:ونص|ونصف|والنص|وربع|والربع|الا ربع|وثلث|الا ثلث)(?!\S)|\s*"
+    + _PART_WORDS
+    + r"))?"
+)
+# A bare number with the part of the day: "كل سبت ٩ الصبح", "٧ ونص الصبح".
+_BARE_HOUR = re.compile(r"(?<!\S)(?<!الساعه )(?=\d{1,2}(?::\d{2})?\s*" + _PART_WORDS + r")")
+# A clock time right after the schedule's words: "every saturday 10:30".
+_CLOCK_AFTER = re.compile(r"\s*,?\s*(?P<h>\d{1,2}):(?P<m>\d{2})(?!\d)")
+
+
+def _clock_words(text: str) -> str:
+    def hour(match: re.Match[str]) -> str:
+        lead = match.group("lead") or ""
+        if not lead.strip() and match.group("after") is None:
+            return match.group(0)  # "خمس" alone: a count, not a time
+        if lead.strip() in ("في", "ف", "مع", "ع", "علي", "على") and match.group("after") is None:
+            return match.group(0)
+        return f"الساعه {_HOUR_WORDS[' '.join(match.group('hour').split())]}"
+
+    text = _HOUR_IN_WORDS.sub(hour, text)
+    return _BARE_HOUR.sub("الساعه ", text)
+
+
+def _anchor(text: str) -> re.Match[str] | None:
+    """The schedule's words; when several are said ("weekly report every saturday"), the one
+    that names the days."""
+    anchors = list(_ANCHOR.finditer(text))
+    named = [
+        a for a in anchors if any(a.group(g) for g in ("days1", "days2", "days3", "days4", "days5"))
+    ]
+    return (named or anchors or [None])[0]
+
+
 def _take_schedule(collector: _Collector) -> None:
     for pattern, said in _FRACTION_OF_HOUR:
         collector.text = pattern.sub(said, collector.text)
+    collector.text = _clock_words(collector.text)
     if _take_month_day(collector):
         return
     text = collector.text
-    anchor = _ANCHOR.search(text)
+    anchor = _anchor(text)
     if anchor is None:
         return
     spans = [anchor.span()]
+    # "weekly report every saturday": the other schedule word says the same, and goes too
+    spans += [
+        other.span()
+        for other in _ANCHOR.finditer(text)
+        if (other.group("adverb") or other.group("aradverb")) and other.span() != anchor.span()
+    ]
     # "every Friday evening", "every hour on weekdays": said right after the anchor
     part_of_day = _PART_OF_DAY.match(text, anchor.end())
     if part_of_day is not None:
@@ -774,13 +879,18 @@ def _take_schedule(collector: _Collector) -> None:
     on_days = _ON_DAYS.match(text, end)
     time = _TIME.search(text, anchor.end()) or _TIME.search(text)
     hour_minute: tuple[int, int] | None = None
+    clock_after = _CLOCK_AFTER.match(text, end)
     clock_said = False  # "at 11 pm", "الساعة ١٠ مساء": the half of the day said with the time
     if time is not None and any(time.span()[0] < b and a < time.span()[1] for a, b in spans):
         time = None
-    if time is not None:
+    if time is None and clock_after is not None:
+        hour_minute = (int(clock_after.group("h")) % 24, int(clock_after.group("m")) % 60)
+        spans.append(clock_after.span())
+    elif time is not None:
         gap = text[anchor.end() : time.start()] if time.start() >= anchor.end() else ""
         before = time.end() <= anchor.start()
-        if before or len(gap) <= 24:
+        only_time = len(list(_TIME.finditer(text))) == 1
+        if before or len(gap) <= 24 or only_time:
             hour_minute = _hour_minute(time)
             clock_said = bool(
                 time.group("ampm") or time.group("ampm2") or time.group("part")
@@ -943,7 +1053,11 @@ def _schedule_params(
 ) -> tuple[dict[str, Any] | None, dict[str, str]]:
     groups = {k: (v.lower() if isinstance(v, str) else v) for k, v in anchor.groupdict().items()}
     days = _days(
-        groups.get("days1") or groups.get("days2") or groups.get("days3") or groups.get("days4")
+        groups.get("days1")
+        or groups.get("days2")
+        or groups.get("days3")
+        or groups.get("days4")
+        or groups.get("days5")
     )
     unit = (
         groups.get("unit")
@@ -993,6 +1107,8 @@ def _schedule_params(
         hour = 21
     elif at is not None and not clock_said and hour < 12 and (evening or (night and hour >= 5)):
         hour += 12  # "every night at 11": 23:00; "every night at 2" stays 02:00
+    elif at is not None and not clock_said and 1 <= hour <= 5 and not said_part:
+        hour += 12  # "الساعة ٥ ونص", "at 3": a shop's afternoon, not the small hours
     clock = f"{hour:02d}:{minute:02d}"
     if days:
         dow = ",".join(map(str, days))

@@ -184,3 +184,24 @@ def test_a_choice_said_in_the_clause_is_taken(sentence, node_type, field, value)
 def test_how_long_before_an_event_starts_the_reminder(sentence, params):
     node = nodes_of(sentence)["google_calendar.event_starting_soon"]
     assert {key: node.params.get(key) for key in params} == params
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cron"),
+    [
+        ("كل يوم الساعة ثمانية ونص الصبح", "30 8 * * *"),
+        ("كل خميس الساعة العاشرة مساء", "0 22 * * 4"),
+        ("كل يوم ١٠ الصبح", "0 10 * * *"),
+        ("كل جمعة على السادسة تاع العشية", "0 18 * * 5"),
+        ("كل نهار الساعة 9 متاع الليل", "0 21 * * *"),
+        ("السبت الساعة ٤ ونص", "30 16 * * 6"),
+        ("monthly report every tuesday 11:15", "15 11 * * 2"),
+        ("send me a daily digest of the new orders on telegram at 6pm", "0 18 * * *"),
+    ],
+)
+def test_times_said_as_people_say_them(sentence, cron):
+    assert schedule_of(sentence) == {"mode": "cron", "cron": cron}
+
+
+def test_a_count_of_minutes_in_words_stays_a_duration_not_a_time():
+    assert not [e for e in extract("انتظر خمس دقايق وابعت").entities if e.kind == "schedule"]
