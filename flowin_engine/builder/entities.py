@@ -112,9 +112,60 @@ _EVERY_OTHER = re.compile(r"\bevery\s+other\s+day\b", re.IGNORECASE)
 
 def _counts_as_digits(text: str) -> str:
     text = _EVERY_OTHER.sub("every 2 days", text)
+    text = _arabic_numbers_as_digits(text)
     return _COUNT.sub(
         lambda m: f"{_COUNT_WORDS[' '.join(m.group('count').lower().split())]} ", text
     )
+
+
+# Counts said in Arabic words before their unit, MSA and dialect (normalized spelling): "كل خمس
+# عشرة دقيقة", "كل تلات ساعات", "جوج ساعات" (Maghrebi); hours in words are read with the time.
+_AR_COUNTS = {
+    **dict.fromkeys(["واحد", "واحده"], 1),
+    **dict.fromkeys(["اثنين", "اتنين", "تنين", "زوج", "جوج"], 2),
+    **dict.fromkeys(["ثلاث", "ثلاثه", "تلات", "تلاته", "تلت"], 3),
+    **dict.fromkeys(["اربع", "اربعه", "ربعه"], 4),
+    **dict.fromkeys(["خمس", "خمسه"], 5),
+    **dict.fromkeys(["ست", "سته", "سث"], 6),
+    **dict.fromkeys(["سبع", "سبعه"], 7),
+    **dict.fromkeys(["ثمان", "ثماني", "ثمانيه", "تمن", "تمان", "تمانيه", "تمنيه", "ثمنيه"], 8),
+    **dict.fromkeys(["تسع", "تسعه", "تسعود"], 9),
+    **dict.fromkeys(["عشر", "عشره"], 10),
+    **dict.fromkeys(["احدعشر", "احد عشر", "حداشر", "حضاش", "احداشر"], 11),
+    **dict.fromkeys(["اثنا عشر", "اثني عشر", "اتناشر", "اطناش", "طناش", "اطناشر"], 12),
+    **dict.fromkeys(["خمس عشره", "خمسه عشر", "خمسطاشر", "خمستاشر", "خمسطاش"], 15),
+    **dict.fromkeys(["عشرين", "عشرون"], 20),
+    **dict.fromkeys(["ثلاثين", "ثلاثون", "تلاتين"], 30),
+    **dict.fromkeys(["اربعين", "اربعون"], 40),
+    **dict.fromkeys(["خمس واربعين", "خمسه واربعين", "خمسه و اربعين"], 45),
+    **dict.fromkeys(["ستين", "ستون"], 60),
+}
+
+
+def _alternatives(words: dict[str, int]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+_AR_UNIT_AFTER = (
+    r"(?:دقيقه|دقيقة|دقايق|دقائق|ساعه|ساعة|ساعات|يوم|ايام|اسبوع|اسابيع|شهر|اشهر|شهور|ثانيه|ثواني)"
+)
+_AR_COUNT = re.compile(
+    r"(?<!\S)(?P<count>"
+    + _alternatives(_AR_COUNTS)
+    + r")\s+(?="
+    + _AR_UNIT_AFTER
+    + r"(?![\w\u0621-\u064a]))"
+)
+
+# Maghrebi French for a week: "كل سيمانة" is "كل أسبوع".
+_AR_WEEK = re.compile(r"(?<!\S)(?:ال)?سيمان(?:ه|ا)(?!\S)")
+
+
+def _arabic_numbers_as_digits(text: str) -> str:
+    text = _AR_WEEK.sub("اسبوع", text)
+    return _AR_COUNT.sub(lambda m: f"{_AR_COUNTS[' '.join(m.group('count').split())]} ", text)
 
 
 def extract(original: str) -> Extraction:
@@ -700,7 +751,7 @@ _TIME = re.compile(
     r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?"
     r"(?:\s*(?P<frac>ونص|ونصف|والنص|وربع|والربع|الا ربع|الا ربعا|الا ثلث|وثلث|الا خمسه|وخمسه|وعشره|الا عشره))?"
     r"\s*(?P<ampm>a\.?m\.?|p\.?m\.?|o'?clock)?"
-    r"(?:\s*(?:(?:د|ديال|في|فال|بال|تاع|متاع|من)\s+)?(?P<part>صباحا|صباح|الصبح|صبحا|الصباح|ص|مساء|مساءا|المساء|المسا|مسا|بالمسا|م|بالليل|الليل|ليلا|العصر|عصرا|الظهر|ظهرا|الضهر|بعد\s+الظهر|بعد\s+الضهر|العشيه|عشيه|دالعشيه|دالليل|in the morning|in the evening|in the afternoon|at night|tonight)(?!\S))?"
+    r"(?:\s*(?:(?:د|ديال|في|فال|بال|تاع|متاع|من)\s+)?(?P<part>صباحا|صباح|الصبح|صبحا|الصباح|ص|مساء|مساءا|المساء|المسا|مسا|بالمسا|م|بالليل|الليل|ليلا|العصر|عصرا|الظهر|ظهرا|الضهر|بعد\s+الظهر|بعد\s+الضهر|العشيه|عشيه|دالعشيه|دالليل|دالصباح|in the morning|in the evening|in the afternoon|at night|tonight)(?!\S))?"
     r"|\b(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s*(?P<ampm2>am|pm)\b"
     r"|\b(?P<word>noon|midday|midnight)\b|(?<!\S)(?P<arword>الظهر|منتصف\s+الليل)(?!\S)",
     re.IGNORECASE,
@@ -1042,7 +1093,8 @@ def _interval_on_days(
 
 
 _EVENING_PARTS = ("evening", "مساء", "المسا", "بالمسا", "العصر", "afternoon")
-_NIGHT_PARTS = ("night", "nightly", "ليله", "بالليل", "الليل", "بليل")
+_EVENING_PARTS += ("العشيه", "عشيه", "دالعشيه")  # Maghrebi: the late afternoon
+_NIGHT_PARTS = ("night", "nightly", "ليله", "بالليل", "الليل", "بليل", "دالليل")
 
 
 def _schedule_params(

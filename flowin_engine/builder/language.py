@@ -377,6 +377,16 @@ STOPWORDS = frozenset(
         "عاوزه",
         "عايزه",
         "ع",
+        "اعطني",
+        "ازا",
+        "تبعنا",
+        "تبعي",
+        "تبعك",
+        "تبعها",
+        "اعمللي",
+        "اعملي",
+        "عطني",
+        "عطيني",
         # with us, now, what, like this, of (Levantine, Gulf, Egyptian, Maghrebi)
         "عنا",
         "عندنا",
@@ -451,7 +461,7 @@ _AR_VERB_PREFIXES = (
 )
 # The past's "ت" too ("فشلت", Maghrebi "وصلات"): the stem is looked up, never shown.
 _AR_VERB_SUFFIXES = (
-    *("ليا", "ولي", "يلي", "لهم", "لها", "لنا", "لو", "لي", "له", "وا", "و", "ني", "ات", "ت"),
+    *("ليا", "ولي", "يلي", "لهم", "لها", "لنا", "لو", "لي", "له", "وا", "ون", "و", "ني", "ات", "ت"),
 )
 
 
@@ -517,6 +527,11 @@ def canonical(word: str) -> str:
         arabizi = _arabizi(word)
         if arabizi is not None:
             return arabizi
+    if arabic:  # "التليقرام", "بالانستقرام": the name mistyped under its clitics
+        for stem in _arabic_variants(word) - {word}:
+            found = _misspelt_service(stem, arabic)
+            if found is not None:
+                return found
     return _misspelt_service(word, arabic) or word
 
 

@@ -33,7 +33,7 @@ _WHEN = (
     r"for every new|for each new|for any new|new|عند|عندما|لما|لمن|اول ما|اول لما|كل ما|كلما|"
     r"متي ما|متي|يوم ما|يوم|اذا|لو|حين|حينما|مع كل|وقت ما|وقت|بمجرد ما|بمجرد|ملي ما|ملي|فاش|كي|"
     # Egyptian "اما" and Maghrebi "منين" (when), Maghrebi "الى" (if)
-    r"اما|منين|الي|"
+    r"اما|منين|الي|ازا|"
     r"حالما|اينما|كل مره|لين|بس|each new|every new|any new"
 )
 _STARTS_WHEN = re.compile(r"^\s*(?:و|ف)?(?:" + _WHEN + r")(?:\s|$)")

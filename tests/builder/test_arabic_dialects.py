@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from flowin_engine.builder import build
+from flowin_engine.builder.entities import extract
 from flowin_engine.builder.language import arabizi_to_english, canonical, tokens
 
 
@@ -301,3 +302,44 @@ def test_an_arabizi_word_is_read_by_its_sound_through_the_arabic_lexicon(arabizi
 )
 def test_english_words_are_never_sounded_out_as_arabizi(sentence):
     assert arabizi_to_english(sentence) == sentence
+
+
+@pytest.mark.parametrize(
+    ("word", "meaning"),
+    [
+        ("التليقرام", "تيليجرام"),  # Gulf ق for ج, mistyped under its article
+        ("لسته", "قايمه"),  # a Trello list
+        ("كرت", "كارت"),
+        ("لينك", "رابط"),
+        ("جيبلي", "هات"),
+        ("انقبلت", "نجاح"),  # a payment accepted
+        ("حولهالي", "ارسل"),  # forward it to me
+        ("يكبس", "ضغط"),  # Levantine: presses (a button)
+        ("زراير", "ازرار"),
+        ("مسدج", "رساله"),
+        ("الفلو", "تدفق"),
+        ("ينحطون", "اضف"),  # the plural's ون
+    ],
+)
+def test_gulf_levantine_and_egyptian_loanwords_meet_the_manifests_words(word, meaning):
+    assert canonical(word) == meaning
+
+
+@pytest.mark.parametrize(
+    ("sentence", "schedule"),
+    [
+        ("كل خمس عشرة دقيقة ابحث في ايرتيبل", {"mode": "interval", "every": 15, "unit": "minutes"}),
+        (
+            "كل ثلاثين دقيقة اجلب طلبات شوبيفاي",
+            {"mode": "interval", "every": 30, "unit": "minutes"},
+        ),
+        ("كل يوم الساعة السابعة صباحا ارسل لي تقرير", {"mode": "cron", "cron": "0 7 * * *"}),
+        ("كل يوم الصبح الساعة تمانية ابعتلي", {"mode": "cron", "cron": "0 8 * * *"}),
+        ("كل نهار على الثمنية د الصباح صيفط", {"mode": "cron", "cron": "0 8 * * *"}),
+        ("كل يوم على الخامسة تاع العشية ابعثلي", {"mode": "cron", "cron": "0 17 * * *"}),
+        ("كل سيمانة نهار الجمعة مع 6 دالعشية صيفط", {"mode": "cron", "cron": "0 18 * * 5"}),
+    ],
+)
+def test_arabic_numbers_and_parts_of_the_day_said_in_words_set_the_schedule(sentence, schedule):
+    (entity,) = [e for e in extract(sentence).entities if e.kind == "schedule"]
+    assert entity.value == schedule
