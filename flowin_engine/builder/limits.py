@@ -453,7 +453,7 @@ _EVENT_HAVERS = {
                 )
             )
         ),
-        re.compile(r"declin|مرفوض|رفض|فشل"),
+        re.compile(r"declin|\bfail|مرفوض|رفض|فشل"),
     ),
 }
 

@@ -254,7 +254,13 @@ class OfflineBuilder:
         whole = self.catalogue.best(clause.words(), role)
         for word in list(re.finditer(r"\S+", clause.text))[2:]:
             reply = _REPLY_WORD.fullmatch(word.group(0)) is not None  # "…يترد عليه": an answer
-            if not reply and not self._is_order(word.group(0), clause.text[: word.start()]):
+            # "…payment fails email me": a word events use too, as an order to someone
+            to_someone = _ORDER_TO_SOMEONE.match(clause.text, word.start()) is not None
+            if (
+                not reply
+                and not to_someone
+                and not self._is_order(word.group(0), clause.text[: word.start()])
+            ):
                 continue
             left = Clause(clause.text[: word.start()], [], clause.starts_with_when)
             right = Clause(clause.text[word.start() :], [], False)
@@ -462,6 +468,17 @@ class OfflineBuilder:
                     actions.append(action)
                     self._mark_otherwise(clause, actions, start, pending_condition)
                     continue
+            if (
+                actions
+                and not clause.starts_with_when
+                and clause.text.isascii()
+                and 0 < len(words) <= 2
+                and not set(words) & self._any_verbs
+                and not self.catalogue.connectors_named(words)
+            ):
+                # "email me and the customer": one more for the step before, no step of its own
+                actions[-1].entities.extend(clause.entities)
+                continue
             # "add them to the sheet" is an order, not an event, even when it matches a trigger.
             commands = bool(words) and words[0] in self._verbs and not clause.starts_with_when
             may_start = trigger is None and not commands
@@ -476,7 +493,8 @@ class OfflineBuilder:
             if (clause.starts_with_when and as_trigger and trigger_score >= MATCH_THRESHOLD) or (
                 as_trigger and trigger_score >= MATCH_THRESHOLD and trigger_score > action_score
             ):
-                trigger = PlannedStep(as_trigger.node_type, said, clause.entities)
+                node_type = self._failure_variant(as_trigger.node_type, clause.text)
+                trigger = PlannedStep(node_type, said, clause.entities)
             elif (
                 as_action is None
                 or action_score < MATCH_THRESHOLD
@@ -502,6 +520,10 @@ class OfflineBuilder:
                         and fetch.node_type.connector.id != as_action.node_type.connector.id
                     ):
                         fetch.said = said
+                        # the named sheet or table is where the data is read
+                        fetch.entities = [
+                            e for e in clause.entities if e.kind in ("sheet", "table", "workbook")
+                        ]
                         actions.append(fetch)
                     actions.append(PlannedStep(as_action.node_type, said, clause.entities))
             elif actions and clause.entities:
@@ -815,6 +837,7 @@ class OfflineBuilder:
             return None
         words = clause.words()
         named = self.catalogue.connectors_named(words)
+        source = self._source_said(clause)
         best = None
         for entry in self.catalogue.entries:
             node_type = entry.node_type
@@ -823,9 +846,25 @@ class OfflineBuilder:
             score, _phrase = self.catalogue._phrase_score(entry, words)
             # a service it names, or words that can only mean its list ("تقرير الطلبات")
             needed = MATCH_THRESHOLD if node_type.connector.id in named else MATCH_THRESHOLD + 0.2
+            if node_type.connector.id == source:
+                needed = 0.0  # "from my Daily Cash sheet": read where it comes from
             if score >= needed and (best is None or score > best[0]):
                 best = (score, node_type)
         return PlannedStep(best[1], "") if best else None
+
+    def _source_said(self, clause: Clause) -> str | None:
+        """The service a clause takes its data from: "the numbers from my Cash sheet", "من
+        الشيت"; None when it says no "from" or names no service there."""
+        said = _FROM.search(
+            MARKER.sub(lambda m: f" {_entity_word(clause, m.group(0))} ", clause.text)
+        )
+        if said is None:
+            # "send the Inventory tab to …": a sheet named in a step of another service
+            kinds = {entity.kind for entity in clause.entities}
+            return "google_sheets" if "sheet" in kinds else None
+        where = said.group("where") or said.group("where_ar") or ""
+        named = self.catalogue.connectors_named(tokens(normalize(where)))
+        return next(iter(named), None) if len(named) == 1 else None
 
     def _schedule(self, entity: Entity, language: Language) -> PlannedStep:
         node_type = self.registry.get(SCHEDULE_TYPE)
@@ -835,6 +874,20 @@ class OfflineBuilder:
             "ar": f"يبدأ التدفق {describe}، لأنك قلت «{entity.text}».",
         }[language]
         return PlannedStep(node_type, entity.text, params=dict(entity.value), why=why)
+
+    def _failure_variant(self, node_type: NodeType, text: str) -> NodeType:
+        """ "when a Paymob payment fails": the service's trigger for a failure, never its
+        trigger for a success, whose phrases share every other word."""
+        if not _FAILS.search(text) or _FAILURE_ID.search(node_type.type):
+            return node_type
+        failures = [
+            t
+            for t in self.registry.node_types
+            if t.is_trigger
+            and t.connector.id == node_type.connector.id
+            and _FAILURE_ID.search(t.type.split(".")[1])
+        ]
+        return failures[0] if len(failures) == 1 else node_type
 
     def _ahead(self, entity: Entity, trigger: PlannedStep | None) -> PlannedStep | None:
         """ "1 hour before each appointment": the trigger that fires ahead of an event (the one
@@ -975,6 +1028,43 @@ _REPLY_ACTIONS = {
     "webhook.receive": "webhook.respond",
 }
 _AI_TYPE = "openai.generate_text"
+# Where a scheduled step's data comes from: "from my Daily Cash sheet", "من الشيت".
+_FROM = re.compile(
+    r"\bfrom\s+(?P<where>(?:(?:my|the|our|this)\s+)?(?:\S+\s+){0,3}?"
+    r"(?:sheet|tab|spreadsheet|table|airtable|excel|shopify|salla|zid|woocommerce|stripe|calendar"
+    r"|notion|trello|google sheets?)s?)\b"
+    r"|(?<!\S)(?:من|م)\s+(?P<where_ar>(?:ال)?(?:شيت|جدول|تاب|اكسل|اكسيل|ايرتيبل|الكالندر|التقويم|نوشن)\S*)",
+    re.IGNORECASE,
+)
+
+
+def _entity_word(clause: Clause, marker: str) -> str:
+    """The word that stands for an entity when a clause is read for its source."""
+    entity = next(
+        (
+            e
+            for m, e in zip(MARKER.findall(clause.text), clause.entities, strict=False)
+            if m == marker
+        ),
+        None,
+    )
+    return {"sheet": "sheet", "workbook": "excel", "table": "table"}.get(
+        entity.kind if entity else "", ""
+    )
+
+
+_ORDER_TO_SOMEONE = re.compile(
+    r"(?:e-?mail|text|message|sms|whatsapp|dm|ping|notify|telegram)\s+(?:me|us|them|him|her)\b",
+    re.IGNORECASE,
+)
+# A failure said of the event, and the triggers that start on one.
+_FAILS = re.compile(
+    r"\b(?:fail(?:s|ed|ing)?|declined?|rejected|bounced?|doesn'?t go through|didn'?t go through)\b"
+    r"|(?<!\S)(?:و|ف)?(?:فشل|فشلت|يفشل|تفشل|اترفض|اترفضت|انرفض|انرفضت|يترفض|تترفض|رفض|رفضت|مرفوض|"
+    r"مرفوضه)(?!\S)",
+    re.IGNORECASE,
+)
+_FAILURE_ID = re.compile(r"fail|declin|reject")
 # A clause that is only the words of a message, cut from its step by a schedule or a comma.
 _SAYING = re.compile(
     r"^\s*(?:saying|that says|with the (?:text|message|words))\s+(?P<what>.{2,200})$"

@@ -400,6 +400,12 @@ _CHOICE_WORDS = {
 }
 
 
+# "didn't get delivered": the value said is the one that did not happen.
+_NEGATED = re.compile(
+    r"\b(?:not|never|didnt|didn|doesnt|doesn|isnt|isn|wasnt|wasn|no)\b(?:\s+\S+)?\s*$"
+)
+
+
 def _choice_said(node_type: NodeType, key: str, clause: str) -> str | None:
     """A field with a fixed list of values (a status, a source) set to the one value the clause
     names ("pending orders", "a message on Messenger"); None when it names none or several."""
@@ -413,7 +419,8 @@ def _choice_said(node_type: NodeType, key: str, clause: str) -> str | None:
         if choice == default or len(choice) < 4:
             continue
         spoken = choice.replace("_", " ").replace("-", " ")
-        if f" {spoken} " in lowered.replace("-", " ") or f" {choice} " in lowered:
+        at = max(lowered.replace("-", " ").find(f" {spoken} "), lowered.find(f" {choice} "))
+        if at >= 0 and not _NEGATED.search(lowered[max(0, at - 24) : at + 1]):
             said.add(choice)
     for word, choice in _CHOICE_WORDS.items():
         if (

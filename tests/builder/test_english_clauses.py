@@ -1,0 +1,51 @@
+"""How the offline builder reads English clauses: a failure is never taken for a success, an
+order after a complete event starts a step ("…fails email me"), "and the customer" adds a
+recipient rather than a step, and a scheduled step first reads the sheet or service its data
+comes from.
+
+Every sentence here was written for these tests; none comes from a held-out set."""
+
+from __future__ import annotations
+
+import pytest
+
+from flowin_engine.builder import build
+
+
+def types(sentence: str) -> list[str]:
+    proposal = build(sentence)
+    assert proposal.flow is not None, (proposal.question, proposal.refused)
+    return [n.type for n in proposal.flow.nodes]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("when a Paymob payment fails, post to #billing on slack", "paymob.payment_declined"),
+        ("if a Moyasar payment is declined message me on telegram", "moyasar.payment_failed"),
+        ("when a tap charge fails text me", "tap.charge_failed"),
+    ],
+)
+def test_a_failure_starts_the_services_failure_trigger_never_its_success(sentence, trigger):
+    assert types(sentence)[0] == trigger
+
+
+def test_an_order_to_someone_after_a_complete_event_is_a_step_and_the_customer_a_recipient():
+    assert types("when a moyasar payment fails email me and the customer") == [
+        "moyasar.payment_failed",
+        "email.send_email",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sheet"),
+    [
+        ("every day at 8pm send me the totals from my Cash Book sheet on telegram", "Cash Book"),
+        ("every monday email the Stock tab to supplier@shop.com", "Stock"),
+    ],
+)
+def test_a_scheduled_step_first_reads_the_sheet_its_data_comes_from(sentence, sheet):
+    proposal = build(sentence)
+    nodes = [n for n in proposal.flow.nodes]
+    assert [n.type for n in nodes][:2] == ["schedule.every", "google_sheets.read_rows"]
+    assert nodes[1].params.get("sheet") == sheet
