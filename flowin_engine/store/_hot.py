@@ -63,6 +63,8 @@ def sql_time(moment: datetime | None) -> str | None:
     """A datetime as ``UTCDateTime`` keeps it in SQLite (UTC, no zone, microseconds)."""
     if moment is None:
         return None
+    if moment.tzinfo is UTC:  # the runner's own times: the text without its "+00:00"
+        return moment.isoformat(" ", "microseconds")[:-6]
     if moment.tzinfo is not None:
         moment = moment.astimezone(UTC).replace(tzinfo=None)
     return moment.isoformat(" ", "microseconds")

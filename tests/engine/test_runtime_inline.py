@@ -7,6 +7,7 @@ import sqlite3
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 
 import httpx
 import pytest
@@ -191,24 +192,48 @@ def test_a_flow_at_its_concurrency_limit_or_with_a_backlog_still_runs_every_even
 def test_a_run_done_inline_is_recorded_as_the_pool_records_it(store):
     """The hot path's own SQL and its encoding of each value once give the same history as the
     store's batch writer: trigger data, each step's data and settings masked alike."""
-    from flowin_engine.store._executions import finished_run_statements
-    from flowin_engine.store._hot import HotWriter, Job
-
-    flow = hook_flow(respond="when_done")
-    store.flows.save(flow)
     body = {"name": "Omar", "token": "tok_1234567890abcdef", "items": [{"id": 1, "password": "x"}]}
     payload = {
         "method": "POST",
         "headers": {"authorization": "Bearer abcdefghijklmnop"},
         "body": body,
     }
+    inline = _recorded_inline_and_pooled(store, payload)
+    assert "tok_1234567890abcdef" not in repr(inline)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"order_id": 1042, "paid": True, "note": None, "total": 250.5},
+        {"lines": [{"sku": "A1", "qty": 2}, ["nested", [1, 2.5]]], "empty": {}, "none": []},
+        {"id": 2**70, "small": -(2**63)},  # past 64 bits
+        {"ratio": float("inf"), "low": -float("inf")},  # not JSON: json and orjson differ
+        {1: "a number as a key"},
+        {"at": datetime(2026, 12, 5, 9, 30, tzinfo=UTC)},
+        {"pair": ("a", 1), "text": 'ليلى \u2028 \x00 "quoted"'},
+        {"deep": {"api_key": "sk_live_abcdefghijkl", "fine": [{"Cookie": "c=1"}]}},
+    ],
+    ids=["plain", "nested", "big-int", "infinite", "int-key", "date", "tuple-and-text", "secret"],
+)
+def test_a_run_done_inline_stores_any_data_as_the_pool_does(store, body):
+    """Plain JSON data is encoded by orjson on the hot path; what orjson would write otherwise
+    (or not at all) takes the ordinary way: either way it reads back as the pool's run."""
+    _recorded_inline_and_pooled(store, {"method": "POST", "body": {"name": "Layla", **body}})
+
+
+def _recorded_inline_and_pooled(store, payload):
+    from flowin_engine.store._executions import finished_run_statements
+    from flowin_engine.store._hot import HotWriter, Job
+
+    flow = hook_flow(respond="when_done")
+    store.flows.save(flow)
     pooled = Runner(REGISTRY, history=store.executions).start(flow, payload, mode="webhook")
     pooled.wait(30)
 
     runner = Runner(REGISTRY)
-    _, events = runner.run_inline(
-        runner.plan(flow), payload, mode="webhook", execution_id="inline-run"
-    )
+    run_id = f"inline-{pooled.id}"
+    _, events = runner.run_inline(runner.plan(flow), payload, mode="webhook", execution_id=run_id)
     writer = HotWriter(store._database)
     written = threading.Event()
     writer.submit(
@@ -229,10 +254,9 @@ def test_a_run_done_inline_is_recorded_as_the_pool_records_it(store):
         )
 
     wait_for(lambda: store.executions.get(pooled.id).status == ExecutionStatus.SUCCESS)
-    assert comparable(store.executions.get("inline-run")) == comparable(
-        store.executions.get(pooled.id)
-    )
-    assert "tok_1234567890abcdef" not in repr(comparable(store.executions.get("inline-run")))
+    inline = comparable(store.executions.get(run_id))
+    assert inline == comparable(store.executions.get(pooled.id))
+    return inline
 
 
 def stops_when_told(path: str):
