@@ -206,6 +206,30 @@ SYNONYMS.update({"حدا": "حد", "حدن": "حد", "واحد": "حد"})
 SYNONYMS.update({"فورم": "نموذج", "الفورم": "نموذج", "فورمه": "نموذج", "استماره": "نموذج"})
 SYNONYMS.update({"يملا": "تعبئه", "ملا": "تعبئه", "يعبي": "تعبئه", "عبي": "تعبئه", "يملي": "تعبئه"})
 SYNONYMS.update({"انفويس": "فاتوره", "فاتوره": "فاتوره", "invoices": "invoice"})
+# A service has one name in both languages: "سترايب" and "Stripe" are one word, so a sentence
+# that mixes scripts ("عميل جديد في Stripe", "كيتخلص شي invoice ف ستريب") meets the phrases
+# of either language.
+_SERVICE_IN_LATIN = {
+    "واتساب": "whatsapp",
+    "تيليجرام": "telegram",
+    "سلاك": "slack",
+    "شوبيفاي": "shopify",
+    "سترايب": "stripe",
+    "نوشن": "notion",
+    "جيميل": "gmail",
+    "اكسل": "excel",
+    "اوتلوك": "outlook",
+    "هوتميل": "hotmail",
+    "ميسر": "moyasar",
+    "بايموب": "paymob",
+    "ووكومرس": "woocommerce",
+    "تريلو": "trello",
+    "ايرتيبل": "airtable",
+    "انستجرام": "instagram",
+    "ماسنجر": "messenger",
+}
+SYNONYMS = {word: _SERVICE_IN_LATIN.get(meaning, meaning) for word, meaning in SYNONYMS.items()}
+SYNONYMS.update(_SERVICE_IN_LATIN)
 # The words the manifests use that the synonyms lead to: found again under a clitic.
 _MEANINGS = frozenset(v for v in SYNONYMS.values() if _ARABIC_LETTER.match(v) and len(v) >= 3)
 
@@ -378,6 +402,11 @@ STOPWORDS = frozenset(
         "عايزه",
         "ع",
         "اعطني",
+        "حاب",
+        "نحب",
+        "نحبو",
+        "راني",
+        "عافاك",
         "ازا",
         "تبعنا",
         "تبعي",
@@ -559,6 +588,7 @@ _SERVICES = frozenset(
         *("تريلو", "ايرتيبل", "كالندر", "انستجرام", "ماسنجر"),
     ]
 )
+_SERVICES = _SERVICES | {_SERVICE_IN_LATIN.get(name, name) for name in _SERVICES}
 _GLUED = ("وبال", "وعال", "وفال", "بال", "فال", "عال", "لل", "وب", "وع", "وف", "ع", "ف", "ب", "ل")
 # Two-letter names are glued words only in their own spelling: "بزد", "فتاب", not "بزدت".
 _SHORT_SERVICES = frozenset(["زد", "تاب"])
@@ -590,7 +620,7 @@ def _misspelt_service(word: str, arabic: bool) -> str | None:
         if len(word) <= 5 and word[0] != name[0]:
             continue
         if OSA.distance(word, name, score_cutoff=allowed) <= allowed:
-            return meaning
+            return _SERVICE_IN_LATIN.get(meaning, meaning)
     return None
 
 
@@ -598,6 +628,8 @@ def _misspelt_service(word: str, arabic: bool) -> str | None:
 # would match only the phrases that spell it so, whatever the sentence says happened.
 _SPLIT_NAMES = (
     (re.compile(r"(?<!\w)باي\s+موب(?!\w)"), "بايموب"),
+    (re.compile(r"(?<!\w)يا\s+ريت(?!\w)"), "ياريت"),
+    (re.compile(r"(?<!\w)سير\s+(?:ال)?عمل(?!\w)"), "تدفق"),  # MSA: a workflow
     (re.compile(r"(?<!\w)(?:ال)?اس\s*\.?\s*ام\s*\.?\s*اس(?!\w)"), "sms"),
 )
 
@@ -834,7 +866,9 @@ def _sounded_out(word: str) -> str | None:
                 continue
             meaning = index[reading]
             # sounds like two things, or like a word of no meaning here: left as it is
-            return ARABIC_MEANING_IN_ENGLISH.get(meaning) if meaning else None
+            if not meaning:
+                return None
+            return meaning if meaning.isascii() else ARABIC_MEANING_IN_ENGLISH.get(meaning)
     return None
 
 

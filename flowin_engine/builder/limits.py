@@ -203,6 +203,10 @@ _DIRECT_MESSAGES = (
     r"\b(?:dms?|direct|inbox|messag\w*|messenger|chats?|msgs?|resal\w*|risal\w*)\b"
     r"|(?<![\u0621-\u064a])(?:و|ف)?(?:بال|عال|ال|ع|ب|ل|ف)?(?:دايركت|دايريكت|رساله|رسائل|رسايل|رسالتي|"
     r"مسج|مسجات|ماسنجر|مسنجر|انبوكس|الخاص|خاص)(?![\u0621-\u064a])"
+    # dialect words for a message, and writing or answering one: "لما حد يبعت على الانستا رد عليه"
+    r"|(?<![\u0621-\u064a])(?:و|ف)?(?:بال|عال|ال|ع|ب|ل|ف)?(?:ميساج|ميساجات|مسدج|مسدجات|ماسدج|مسيج|ميسج"
+    r"|يبعت|يبعتلي|يبعتلنا|بعتلي|بيبعت|يراسل|يراسلني|يراسلنا|يكلمنا|يكلمني|رد|يرد|ردي|جاوب|يجاوب"
+    r"|جاوبو|يجاوبو)(?![\u0621-\u064a])"
 )
 _POSTS = (
     r"\b(?:posts?|posted|posting|comments?|commented|stor(?:y|ies)|reels?|likes|liked|followers?"

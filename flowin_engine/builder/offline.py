@@ -33,7 +33,7 @@ _WHEN = (
     r"for every new|for each new|for any new|new|عند|عندما|لما|لمن|اول ما|اول لما|كل ما|كلما|"
     r"متي ما|متي|يوم ما|يوم|اذا|لو|حين|حينما|مع كل|وقت ما|وقت|بمجرد ما|بمجرد|ملي ما|ملي|فاش|كي|"
     # Egyptian "اما" and Maghrebi "منين" (when), Maghrebi "الى" (if)
-    r"اما|منين|الي|ازا|"
+    r"اما|منين|الي|ازا|كان|"  # Tunisian كان: if
     r"حالما|اينما|كل مره|لين|بس|each new|every new|any new"
 )
 _STARTS_WHEN = re.compile(r"^\s*(?:و|ف)?(?:" + _WHEN + r")(?:\s|$)")
@@ -101,11 +101,11 @@ _EVENT_OBJECT = [
 ]
 _ROLE_WORDS = re.compile(
     r"^\s*(?:(?:and|then|also|و|ثم|ف)\s+)?(?:(?:i want|i'd like|i would like|please|ابغي|ابي|ودي(?=\s+(?:كل ما|لو|اذا|لما|يوم))|عايز|"
-    r"عاوز|بدي|بغيت|حابب|نبي|نبغي|اريد|ياريت)\s+)?(?:(?:and|then|also|و|ثم|ف)\s+)?",
+    r"عاوز|بدي|بغيت|حابب|نبي|نبغي|اريد|ياريت|حاب|نحب|راني حاب|عافاك)\s+)?(?:(?:and|then|also|و|ثم|ف)\s+)?",
     re.IGNORECASE,
 )
 _WISH_ONLY = re.compile(
-    r"(?:ودي|ودي اني|ابي|ابغي|ابغا|بدي|عايز|عاوز|عايزه|بغيت|حابب|نبي|نبغي|اريد|ياريت|نفسي|"
+    r"(?:ودي|ودي اني|ابي|ابغي|ابغا|بدي|عايز|عاوز|عايزه|بغيت|حابب|نبي|نبغي|اريد|ياريت|نفسي|حاب|نحب|"
     r"i want|i'd like|i would like|please|ana 3ayez|ana 3awez|ana bghit|bghit|biddi|baddi)"
 )
 # Words some phrases start with that are no order ("عميل شوبيفاي جديد", "كل طلبات…").

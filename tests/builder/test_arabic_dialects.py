@@ -256,12 +256,12 @@ def test_modern_standard_sentences_build_their_trigger_and_steps(sentence, expec
         ("فشلت", "فشل"),  # the past's ت
         ("بزد", "زد"),  # a two-letter name with "in" glued on
         ("فتاب", "تاب"),
-        ("لووكومرس", "ووكومرس"),
-        ("وعالسلاك", "سلاك"),
+        ("لووكومرس", "woocommerce"),  # a service has one name in both scripts
+        ("وعالسلاك", "slack"),
         ("جاوبو", "رد"),
         ("كيخلص", "دفع"),  # Maghrebi: pays
         ("الكوموندات", "طلبات"),  # the plural asks for a list
-        ("نوطيون", "نوشن"),
+        ("نوطيون", "notion"),
     ],
 )
 def test_a_word_is_read_under_its_clitics_and_dialect_spelling(word, meaning):
@@ -307,7 +307,7 @@ def test_english_words_are_never_sounded_out_as_arabizi(sentence):
 @pytest.mark.parametrize(
     ("word", "meaning"),
     [
-        ("التليقرام", "تيليجرام"),  # Gulf ق for ج, mistyped under its article
+        ("التليقرام", "telegram"),  # Gulf ق for ج, mistyped under its article
         ("لسته", "قايمه"),  # a Trello list
         ("كرت", "كارت"),
         ("لينك", "رابط"),
@@ -343,3 +343,48 @@ def test_gulf_levantine_and_egyptian_loanwords_meet_the_manifests_words(word, me
 def test_arabic_numbers_and_parts_of_the_day_said_in_words_set_the_schedule(sentence, schedule):
     (entity,) = [e for e in extract(sentence).entities if e.kind == "schedule"]
     assert entity.value == schedule
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a service named in Latin letters in an Arabic sentence meets the Arabic phrases
+        (
+            "لما يوصل طلب جديد في Shopify سجله في Notion",
+            ["shopify.new_order", "notion.create_page"],
+        ),
+        # an Instagram message said in dialect is a direct message, which Flowin has
+        (
+            "لما حد يبعت على الانستا رد عليه بكلمة شكرا",
+            ["instagram_messenger.new_message", "instagram_messenger.send_reply"],
+        ),
+        (
+            "لين تجيني رسالة على الانستقرام احفظها في نوشن",
+            ["instagram_messenger.new_message", "notion.create_page"],
+        ),
+        # Maghrebi wishes and Levantine يا ريت are no step of their own
+        (
+            "نحب كل ما يجي ايمايل ف outlook يتلخص بالذكاء الاصطناعي",
+            ["outlook.new_mail", "openai.generate_text"],
+        ),
+        (
+            "يا ريت كل طلب جديد بالووكومرس ينحفظ بالشيت",
+            ["woocommerce.order_created", "google_sheets.append_row"],
+        ),
+        # MSA "سير عمل" is a flow
+        (
+            "عند فشل أي سير عمل، انشر رسالة في قناة #ops على سلاك",
+            ["core.on_failure", "slack.post_message"],
+        ),
+    ],
+)
+def test_mixed_scripts_and_dialect_wishes_build_their_steps(sentence, expected):
+    proposal = build(sentence)
+    assert proposal.flow is not None and not proposal.unsupported
+    assert [n.type for n in proposal.flow.nodes] == expected
+    assert not proposal.not_understood
+
+
+def test_a_service_has_one_word_in_both_scripts():
+    assert canonical("سترايب") == canonical("stripe") == canonical("فستريب")
+    assert canonical("الواتساب") == canonical("whatsapp")
