@@ -191,12 +191,103 @@ def extract(original: str) -> Extraction:
     _take_ahead(collector)
     collector.take(_WAIT, _wait, spaced=True)
     _take_schedule(collector)
+    collector.take(_MONEY, _money)
+    collector.take(_CHOICES_EN, _choices_en)
+    collector.take(_CHOICES_AR, _choices_ar)
     return Extraction(collector.text, collector.entities)
+
+
+# An amount of money for a step to ask (a payment link of 250 KWD, بقيمة ٧٥٠ جنيه): conditions
+# and thresholds have taken theirs already.
+_CURRENCY_CODES = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "dollar": "USD",
+    "دولار": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "sar": "SAR",
+    "riyal": "SAR",
+    "ريال": "SAR",
+    "ر.س": "SAR",
+    "egp": "EGP",
+    "le": "EGP",
+    "pound": "EGP",
+    "جنيه": "EGP",
+    "جنيها": "EGP",
+    "ج.م": "EGP",
+    "aed": "AED",
+    "kwd": "KWD",
+    "qar": "QAR",
+    "bhd": "BHD",
+    "omr": "OMR",
+    "jod": "JOD",
+    "mad": "MAD",
+    "gbp": "GBP",
+    "£": "GBP",
+}
+_MONEY_CURRENCY = (
+    r"(?P<{name}>[$€£]|us\$|usd|sar|egp|aed|kwd|qar|bhd|omr|jod|mad|eur|gbp|dollars?|euros?"
+    r"|riyals?|pounds?|ريال|ريالات|جنيه|جنيها|جنيهات|دولار|دولارات|ر\.س|ج\.م)"
+)
+_MONEY = re.compile(
+    r"(?<![\w\ue000-\uf8ff])(?:" + _MONEY_CURRENCY.format(name="before") + r"\s*)?"
+    r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s*" + _MONEY_CURRENCY.format(name="after") + r")?(?![\w\u0621-\u064a])",
+    re.IGNORECASE,
+)
+
+
+def _money(match: re.Match[str]) -> Entity | None:
+    said = (match.group("before") or match.group("after") or "").lower()
+    if not said:
+        return None  # a bare number is no amount of money
+    code = next((c for w, c in _CURRENCY_CODES.items() if said == w or said.rstrip("s") == w), None)
+    if code is None and said.startswith(("ريال", "جنيه", "دولار")):
+        code = _CURRENCY_CODES[said[:4]]  # ريالات, جنيهات, دولارات
+    amount = match.group("amount").replace(",", "")
+    return Entity("money", match.group(0).strip(), value={"amount": amount, "currency": code})
+
+
+# The choices a message offers: "with buttons Confirm and Cancel", "a list with options Prices,
+# Location, Book", "زرين تأكيد والغاء".
+_CHOICE_NAME = r"(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?|[\ue000-\uf8ff])"
+_CHOICES_EN = re.compile(
+    r"\b(?:options|choices|buttons|items|rows)\s*(?::|of|like|for)?\s*"
+    r"(?P<list>" + _CHOICE_NAME + r"(?:\s*,\s*" + _CHOICE_NAME + r")*"
+    r"(?:\s*,?\s*(?:and|or|&)\s*" + _CHOICE_NAME + r")"
+    r"|" + _CHOICE_NAME + r"(?:\s*,\s*" + _CHOICE_NAME + r"){2,})"
+)
+_CHOICES_AR = re.compile(
+    r"(?<!\S)(?:ب)?(?:زرين|زراير|ازرار|خيارات|اختيارات|خيارين)\s+(?:فيها\s+|هم\s+)?"
+    r"(?P<list>[^\s،,]+(?:\s*[،,]\s*[^\s،,]+|\s+و\s*[^\s،,]+|\s+و[^\s،,]+){1,4})"
+)
+
+
+def _choices_en(match: re.Match[str]) -> Entity:
+    names = re.split(r"\s*(?:,|\band\b|\bor\b|&)\s*", match.group("list"))
+    return Entity("choices", match.group(0), value=[n.strip() for n in names if n.strip()])
+
+
+def _choices_ar(match: re.Match[str]) -> Entity:
+    names = re.split(r"\s*[،,]\s*|\s+(?=و)", match.group("list"))
+    cleaned = [n[1:] if n.startswith("و") and len(n) > 2 else n for n in names]
+    return Entity("choices", match.group(0), value=[n.strip() for n in cleaned if n.strip()])
 
 
 def _quote(match: re.Match[str]) -> Entity:
     text = next(g for g in match.groups() if g is not None)
+    if _SUBJECT_BEFORE.search(match.string[: match.start()]):
+        return Entity("subject", text.strip())  # 'with the subject "Welcome"', بعنوان "…"
     return Entity("quote", text.strip())
+
+
+_SUBJECT_BEFORE = re.compile(
+    r"(?:\bsubject(?:\s+line)?|\btitled|\bheadline|بعنوان|عنوانه|عنوانها|عنوان)\s*:?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _phone(match: re.Match[str]) -> Entity | None:
@@ -301,21 +392,50 @@ _NAMED_OTHER_AR = re.compile(
     r"(?<![\u0621-\u064a])(?:و|ف)?(?:بال|فال|لل|ال|ب|ل|ف)?"
     r"(?P<word>لسته|ليسته|ليست|عمود|تاب|قالب|تمبليت|ليبل|لابل|تصنيف)"
     r"(?:\s+(?:اسمه|اسمها|اسمو|باسم|ديال|متاع|اللي اسمها|اللي اسمه))?"
-    r"\s+(?P<name>[\ue000-\uf8ff]|[A-Za-z][\w\-./]*(?:\s+[A-Z][\w-]*)*)"
+    r"\s+(?P<name>[\ue000-\uf8ff]|[A-Za-zÀ-ÿ][\w\-./]*(?:\s+[A-Za-zÀ-ÿ][\w-]*)*)"
 )
 # "moved to Done" (a Trello card): the list it went to.
 _MOVED_TO = re.compile(r"\bmoved\s+(?:to|into)\s+(?:the\s+)?(?P<name>" + _NAME_ANY + r")")
 _WORKBOOK = re.compile(r"(?<![\w/])[\w\-/]+\.xlsx\b")
 
 
+_TEMPLATE_SAID = re.compile(r"\btemplates?\b|قالب|تمبليت|تيمبليت", re.IGNORECASE)
+_SNAKE_NAME = re.compile(r"(?<![\w@./\ue000-\uf8ff])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@./])")
+# "a card created in Urgent", "create a trello card "Pay suppliers" in To Do", "الكارت يتنقل
+# لـ Done": the list a card is in or goes to.
+_CARD_LIST = re.compile(
+    r"\bcards?\s+(?:\S+\s+){0,3}?(?:in|into|to|on)\s+(?:the\s+)?(?P<name>"
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
+    r"|(?:كارت|كرت|كارد|بطاقه|كارطه|card)\S*\s+(?:\S+\s+){0,3}?(?:ل|لـ|الي|ع|في|ف)\s*"
+    r"(?:ال)?(?:قائمه\s+|لسته\s+|ليسته\s+|عمود\s+)?(?P<name_ar>[A-Za-zÀ-ÿ][\w-]*(?:\s+[A-Z][\w-]*)*)"
+)
+
+
+def _take_card_list(collector: _Collector) -> None:
+    def replace(match: re.Match[str]) -> str:
+        group = "name" if match.group("name") else "name_ar"
+        name = match.group(group)
+        if name.lower() in _SERVICE_WORDS or name.lower() in ("trello", "new"):
+            return match.group(0)
+        start, end = match.span(group)
+        mark = collector.marker(Entity("list", name))
+        whole, base = match.group(0), match.start()
+        return whole[: start - base] + mark + whole[end - base :]
+
+    collector.text = _CARD_LIST.sub(replace, collector.text)
+
+
 def _take_named(collector: _Collector) -> None:
     collector.take(_WORKBOOK, lambda m: Entity("workbook", m.group(0)))
+    if _TEMPLATE_SAID.search(collector.text):
+        collector.take(_SNAKE_NAME, lambda m: Entity("template", m.group(0)))
     _take_named_by(collector, (_NAMED_AFTER, _NAMED_BEFORE, _NAMED_AR), _NAMED_KIND)
     _take_named_by(
         collector,
         (_NAMED_OTHER_AFTER, _NAMED_OTHER_BEFORE, _NAMED_OTHER_AR, _MOVED_TO),
         _OTHER_KIND,
     )
+    _take_card_list(collector)
 
 
 def _take_named_by(

@@ -256,6 +256,20 @@ class OfflineBuilder:
             reply = _REPLY_WORD.fullmatch(word.group(0)) is not None  # "…يترد عليه": an answer
             # "…payment fails email me": a word events use too, as an order to someone
             to_someone = _ORDER_TO_SOMEONE.match(clause.text, word.start()) is not None
+            # "…added to my sheet send an email": an English order in its bare form, not
+            # someone's deed ("when a customer sends …", "they send")
+            said_before = clause.text[: word.start()].split()
+            to_someone = to_someone or (
+                word.group(0).lower() in _BARE_ORDERS
+                and bool(said_before)
+                and said_before[-1].lower() not in _NOT_BEFORE_ORDERS | _DETERMINERS
+                # "my Instagram post", "the Slack post": a noun after a service's name
+                and (
+                    said_before[-1].lower() in _PLACE_NOUNS
+                    or not self.catalogue.connectors_named(tokens(said_before[-1].lower()))
+                )
+                and not unsupported(said_before[-1].lower(), "en")
+            )
             if (
                 not reply
                 and not to_someone
@@ -802,6 +816,9 @@ class OfflineBuilder:
             # back where it came from: that service's step the words fit best ("send back a
             # photo" on Telegram is its photo step), its plain reply otherwise
             home = self.registry.get(reply_type).connector.id
+            offered = self._step_taking(home, hints & {"buttons", "rows"})
+            if offered is not None:
+                return offered  # "reply with buttons Yes and No": the step that shows them
             same = self.catalogue.best(words, False, hints, only=home)
             if same is not None and same.score >= MATCH_THRESHOLD:
                 return same
@@ -814,6 +831,21 @@ class OfflineBuilder:
             if close_enough and (found is None or same.score >= found.score - 0.15):
                 return replace(same, score=max(same.score, MATCH_THRESHOLD))
         return found
+
+    def _step_taking(self, connector: str, fields: set[str]) -> Any:
+        """The one action of ``connector`` with one of ``fields``, as a match, if exactly one."""
+        if not fields:
+            return None
+        found = [
+            entry.node_type
+            for entry in self.catalogue.entries
+            if not entry.node_type.is_trigger
+            and entry.node_type.connector.id == connector
+            and fields & set(entry.node_type.input_model.model_fields)
+        ]
+        if len(found) != 1:
+            return None
+        return self.catalogue.best_of([], found[0].type)
 
     def _event_of_condition(self, actions: list[PlannedStep]) -> PlannedStep | None:
         """ "If an order is above 500 dollars, alert me": with no event said, the thing the
@@ -1053,6 +1085,54 @@ def _entity_word(clause: Clause, marker: str) -> str:
     )
 
 
+_BARE_ORDERS = frozenset(
+    ["send", "post", "add", "create", "save", "log", "notify", "forward", "reply", "alert", "ping"]
+)
+# Where an event happens, ending its words: "added to my sheet send …" (whereas after a
+# brand, "my Instagram post" is a noun).
+_PLACE_NOUNS = frozenset(
+    [
+        "sheet",
+        "spreadsheet",
+        "tab",
+        "calendar",
+        "inbox",
+        "store",
+        "shop",
+        "channel",
+        "group",
+        "form",
+        "site",
+        "website",
+        "database",
+        "list",
+        "board",
+        "account",
+        "table",
+        "number",
+    ]
+)
+_NOT_BEFORE_ORDERS = _SUBJECT_WORDS | {
+    "i",
+    "we",
+    "you",
+    "they",
+    "he",
+    "she",
+    "to",
+    "will",
+    "would",
+    "should",
+    "can",
+    "could",
+    "must",
+    "and",
+    "or",
+    "not",
+    "also",
+    "then",
+    "please",
+}
 _ORDER_TO_SOMEONE = re.compile(
     r"(?:e-?mail|text|message|sms|whatsapp|dm|ping|notify|telegram)\s+(?:me|us|them|him|her)\b",
     re.IGNORECASE,
@@ -1095,9 +1175,15 @@ def _hints(entities: list[Entity]) -> set[str]:
         "url": {"url"},
         "chat": {"chat_id"},
         "database": {"database_id"},
+        "template": {"template"},
     }
     found: set[str] = set()
     for entity in entities:
+        if entity.kind == "choices":
+            # buttons to press, or a list to pick from
+            buttons = re.match(r"(?:ب)?(?:button|زر|ازرار|زراير)", entity.text.lower())
+            found.add("buttons" if buttons else "rows")
+            continue
         found |= fields.get(entity.kind, set())
     return found
 

@@ -136,6 +136,10 @@ def kind_of(node_type: NodeType, key: str) -> str:
     }
     if key == "add" and "label" in about:
         return "label"
+    if key in ("buttons", "rows", "options", "choices"):
+        return "choices"
+    if key == "query" and node_type.connector.id == "gmail":
+        return "mail_query"
     if key == "name" and info.is_required():
         return "title"
     return names.get(key, "other")
@@ -313,8 +317,9 @@ def fill(
             elif text:
                 value = f"{clause.strip()}:\n{text}"
         elif kind == "subject":
+            entity = take("subject")
             subject = find_field(sources, "text", ("subject",))
-            value = f"Re: {subject}" if subject else None
+            value = entity.text if entity else (f"Re: {subject}" if subject else None)
         elif kind == "channel":
             entity = take("channel")
             value = entity.text if entity else None
@@ -353,6 +358,19 @@ def fill(
         elif kind == "title":
             entity = take("quote")
             value = entity.text if entity else None
+        elif kind == "amount":
+            entity = take("money")
+            if entity is not None:
+                result.params[key] = entity.value["amount"]
+                currency = entity.value.get("currency")
+                if currency and "currency" in node_type.input_model.model_fields:
+                    result.params["currency"] = currency
+                continue
+        elif kind == "choices":
+            entity = take("choices")
+            value = list(entity.value) if entity else None
+        elif kind == "mail_query":
+            value = _mail_query(clause)
         elif kind == "ahead":
             entity = take("ahead")
             if entity is not None:
@@ -376,6 +394,27 @@ def fill(
             title = field_title(node_type, key, language)
             result.missing.append((key, missing_message(kind, title, language)))
     return result
+
+
+_FROM_ADDRESS = re.compile(
+    r"(?:\bfrom|(?<!\S)من|(?<!\S)م)\s+(?P<address>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+)
+_ATTACHED = re.compile(
+    r"\b(?:attach(?:ed|ment|ments)|with\s+an?\s+(?:pdf|file|invoice)\s+attached)\b|مرفق|مرفقات|اتاشمنت",
+    re.IGNORECASE,
+)
+
+
+def _mail_query(clause: str) -> str | None:
+    """A Gmail search for the mails the event is about: "from bank@x.com", "with an
+    attachment" (from:bank@x.com has:attachment); None when the clause narrows nothing."""
+    parts = []
+    sender = _FROM_ADDRESS.search(clause)
+    if sender is not None:
+        parts.append(f"from:{sender.group('address')}")
+    if _ATTACHED.search(clause):
+        parts.append("has:attachment")
+    return " ".join(parts) or None
 
 
 # Fields filled by a name the sentence gives: the kind of entity that holds it.

@@ -49,3 +49,16 @@ def test_a_scheduled_step_first_reads_the_sheet_its_data_comes_from(sentence, sh
     nodes = [n for n in proposal.flow.nodes]
     assert [n.type for n in nodes][:2] == ["schedule.every", "google_sheets.read_rows"]
     assert nodes[1].params.get("sheet") == sheet
+
+
+def test_a_bare_order_after_where_the_event_happens_starts_a_step():
+    assert types("when a row is added to my sheet send an email from gmail to the customer") == [
+        "google_sheets.new_row",
+        "gmail.send_email",
+    ]
+
+
+def test_a_noun_after_a_services_name_is_no_order():
+    proposal = build("When someone comments on my Instagram post, reply to them")
+    assert any("instagram" in said.lower() for said in proposal.unsupported)
+    assert "slack.post_message" not in [n.type for n in proposal.flow.nodes]

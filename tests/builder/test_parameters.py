@@ -205,3 +205,54 @@ def test_times_said_as_people_say_them(sentence, cron):
 
 def test_a_count_of_minutes_in_words_stays_a_duration_not_a_time():
     assert not [e for e in extract("انتظر خمس دقايق وابعت").entities if e.kind == "schedule"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "node_type", "params"),
+    [
+        (
+            "when a new Zid customer signs up create a Tap payment link of 120 KWD and email it",
+            "tap.create_payment_link",
+            {"amount": "120", "currency": "KWD"},
+        ),
+        (
+            "لما يتضاف صف جديد في الشيت اعمل لينك دفع بايموب بقيمة ٤٠٠ جنيه",
+            "paymob.create_payment_link",
+            {"amount": "400", "currency": "EGP"},
+        ),
+        (
+            'when a row is added to my sheet send an email from gmail with the subject "Welcome '
+            'aboard" to the customer',
+            "gmail.send_email",
+            {"subject": "Welcome aboard"},
+        ),
+        (
+            "when a whatsapp message comes in send a list with options Menu, Hours, Address",
+            "whatsapp.send_list",
+            {"rows": ["Menu", "Hours", "Address"]},
+        ),
+        (
+            "when a customer writes on whatsapp answer with buttons Yes and No",
+            "whatsapp.send_buttons",
+            {"buttons": ["Yes", "No"]},
+        ),
+        (
+            "when a gmail from billing@supplier.com with an attachment arrives post to #ap on slack",
+            "gmail.new_email",
+            {"query": "from:billing@supplier.com has:attachment"},
+        ),
+        (
+            "when a Salla order ships send the whatsapp template order_on_way to the customer",
+            "whatsapp.send_template",
+            {"template": "order_on_way"},
+        ),
+        (
+            "when a new trello card is created in Returns text +966501234567",
+            "trello.card_created",
+            {"list_name": "Returns"},
+        ),
+    ],
+)
+def test_amounts_subjects_choices_mail_searches_and_names(sentence, node_type, params):
+    node = nodes_of(sentence)[node_type]
+    assert {key: node.params.get(key) for key in params} == params
