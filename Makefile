@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint format install clean translations package smoke
+.PHONY: run test bench lint format install clean translations package smoke builder-model
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ bench: $(STAMP)
 	$(BIN)/python bench/startup_bench.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/canvas_bench.py
 	$(BIN)/python bench/sync_bench.py
+
+# The builder's clause model (flowin_engine/builder/clause_model.bin) from the manifests and the
+# lexicon of today; commit the file it writes. tests/builder/test_learned.py says when it is stale.
+builder-model: $(STAMP)
+	PYTHONPATH=$(CURDIR) $(BIN)/python tools/builder_model.py
 
 # After editing a .ts: compiles it to the .qm shipped beside it (commit both).
 translations: $(STAMP)

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..registry import NodeType, Registry
 from .assemble import PlannedStep, assemble, flow_name, split_problems
-from .catalogue import CONDITION_TYPE, MANUAL_TYPE, SCHEDULE_TYPE, WAIT_TYPE, Catalogue
+from .catalogue import CONDITION_TYPE, MANUAL_TYPE, SCHEDULE_TYPE, WAIT_TYPE, Catalogue, Match
 from .entities import MARKER, Entity, Extraction, extract
 from .errors import BuilderError
 from .first_contact import write_first
@@ -22,6 +22,7 @@ from .language import (
     normalize,
     tokens,
 )
+from .learned import shipped_model
 from .limits import refusal, too_long, too_many_steps, unsupported
 from .proposal import Missing, Proposal
 from .variables import SUBJECTS, Source, find_field
@@ -504,6 +505,13 @@ class OfflineBuilder:
                 continue
             trigger_score = as_trigger.score if as_trigger else 0.0
             action_score = as_action.score if as_action else 0.0
+            if words and max(trigger_score, action_score) < MATCH_THRESHOLD:
+                # the rules are unsure: the learned matcher, when it is sure enough
+                learned = self._learned(clause, may_start)
+                if learned is not None and learned.node_type.is_trigger:
+                    as_trigger, trigger_score = learned, learned.score
+                elif learned is not None:
+                    as_action, action_score = learned, learned.score
             if (clause.starts_with_when and as_trigger and trigger_score >= MATCH_THRESHOLD) or (
                 as_trigger and trigger_score >= MATCH_THRESHOLD and trigger_score > action_score
             ):
@@ -572,6 +580,24 @@ class OfflineBuilder:
             if step.node_type.type == CONDITION_TYPE and step.to_ask:
                 not_understood.append(step.said)
         return [trigger, *actions], not_understood
+
+    def _learned(self, clause: Clause, may_start: bool) -> Match | None:
+        """The node type the learned matcher reads in ``clause`` (learned.py), as a match just
+        good enough to be taken; None when it is not sure, which leaves the clause not
+        understood. A trigger only while the flow has none; after "when", only a trigger."""
+        model = shipped_model()
+        if model is None:
+            return None
+        kinds = {True} if clause.starts_with_when and may_start else {True, False}
+        if not may_start:
+            kinds = {False}
+        allowed = {t.type for t in self.registry.node_types if t.is_trigger in kinds}
+        guess = model.guess(MARKER.sub(" ", clause.text), allowed)
+        if guess is None:
+            return None
+        node_type = self.registry.get(guess.node_type)
+        named = node_type.connector.id in self.catalogue.connectors_named(clause.words())
+        return Match(node_type, MATCH_THRESHOLD, "", named)
 
     def _vague_if(
         self, clause: Clause, extraction: Extraction, not_understood: list[str]

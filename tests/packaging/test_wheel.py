@@ -102,6 +102,11 @@ def test_the_wheel_carries_the_words_of_notifications(wheel_files):
     assert on_disk - wheel_files == set()
 
 
+def test_the_wheel_carries_the_builders_clause_model(wheel_files):
+    # The offline builder reads it when the phrase rules are unsure; nothing is downloaded.
+    assert "flowin_engine/builder/clause_model.bin" in wheel_files
+
+
 @pytest.mark.slow
 def test_the_wheel_carries_the_database_migrations(wheel_files):
     on_disk = {
