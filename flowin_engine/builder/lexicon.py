@@ -491,6 +491,8 @@ ARABIZI: dict[str, str] = {
     **dict.fromkeys(["sagel", "sajel", "sajjel", "saggel", "sgl", "sajjil", "sajl", "sagl"], "log"),
     # Not "zid" (Maghrebi "add more"): it is the Saudi store Zid.
     **dict.fromkeys(["7ot", "7ott", "7otaha", "7oto", "daf", "deef", "dayef"], "add"),
+    # Maghrebi "zid" with its object ("zido", "zidha"): add it; bare "zid" is the store Zid
+    **dict.fromkeys(["zido", "zidou", "zidha", "zidhom", "zidu", "zidoh"], "add"),
     **dict.fromkeys(["i7faz", "e7faz", "ehfaz", "7fz", "i7fazo", "khazen"], "save"),
     **dict.fromkeys(["kol", "kul", "koll", "kil", "kel", "kell"], "every"),
     **dict.fromkeys(["bel", "bil"], "with"),
@@ -536,6 +538,27 @@ ARABIZI: dict[str, str] = {
     **dict.fromkeys(["salla", "sallah", "sala", "sella"], "salla"),
     **dict.fromkeys(["trelo", "trillo", "trelloo"], "trello"),
     **dict.fromkeys(["airtabel", "airtible", "airtbl", "aritable"], "airtable"),
+    # particles: in/on the, of, to him, any
+    **dict.fromkeys(["fel", "fil", "fl", "fal"], "in"),
+    **dict.fromkeys(["3le", "3l", "3al", "3a"], "on"),
+    **dict.fromkeys(["3leh", "3aleh", "3alih", "3lih", "3leih", "3aleha", "3leha"], "him"),
+    **dict.fromkeys(
+        ["taba3", "tab3", "bta3", "bta3et", "bta3t", "dial", "dyal", "ta3", "mta3"], "of"
+    ),
+    **dict.fromkeys(["ay", "ayy", "aya", "ayi"], "any"),
+    **dict.fromkeys(["lkol", "lkoll", "lekol", "likol"], "to every"),
+    **dict.fromkeys(["ki", "kif", "kifach", "kifash"], "when"),
+    **dict.fromkeys(["3ayz", "3aiz", "3ayza", "3awz", "n7ib", "n7eb", "7abb", "7ab"], "please"),
+    # verbs the Arabic lexicon cannot reach by sound (too short, or vowels that carry it)
+    **dict.fromkeys(["yrd", "yrod", "yerod", "yred", "yrud", "trod", "trd"], "reply"),
+    **dict.fromkeys(["esta2a", "esta2", "estana", "estanna", "istanna", "stanna", "tsna"], "wait"),
+    **dict.fromkeys(["tsenna", "tsanna", "ntzr", "intazir", "estanna"], "wait"),
+    **dict.fromkeys(["yinsaf", "yindaf", "yendaf", "yensaf", "ytzad", "tetzad", "ytdaf"], "added"),
+    **dict.fromkeys(["tkoun", "tkon", "tkun", "ykoun", "ykun"], "get"),
+    **dict.fromkeys(["jib", "jeeb", "gib", "geeb", "jibli", "gibli", "hatli"], "fetch"),
+    **dict.fromkeys(["ghayir", "ghayyar", "ghayar", "8ayer", "8ayar", "ghayer", "ghyr"], "change"),
+    **dict.fromkeys(["dghat", "daghat", "ydghat", "yedghat", "daas", "das", "kabas"], "presses"),
+    **dict.fromkeys(["les"], "the"),
     # French, as Maghrebi Arabizi mixes it in: "chaque lundi", "les commandes", "rapport"
     **dict.fromkeys(["commande", "commandes", "commende"], "order"),
     **dict.fromkeys(["facture", "factures"], "invoice"),
@@ -635,6 +658,15 @@ COMMON_WORDS = frozenset(
 # and comparisons, which the schedule and condition readers know in English.
 ARABIZI_PHRASES: list[tuple[str, str]] = [
     (r"\b(?:kol|kil|kul|koll|kel|kell)\s+(?:ma|mma)\b", "whenever"),
+    (r"\b(?:ba3d|b3d|ba3ed)\s+(?:ma|mma)\b", "after"),
+    (r"\b(?:nos|nous|nuss|noss|nss)\s+(?:sa3a|sa3ah|saa3a)\b", "30 minutes"),
+    # "kol email yeji 3la outlook": each one that comes is the event
+    (
+        r"\b(?:kol|kil|kul|koll|kel)\s+(?=(?:order|talab|email|msg|message|resala|row|payment|"
+        r"customer|3amil|invoice|client|commande)\s+(?:yeji|yegi|yiji|yji|tiji|tegi|ywsal|yewsal|"
+        r"yousal|twsal|tewsal|yetla3|yedkhol|ydkhol)\b)",
+        "whenever a ",
+    ),
     (
         r"\b(?:kol|kil|kul|koll)\s+(?=(?:order|talab|email|msg|message|resala|row|payment|"
         r"customer|3amil|invoice)\s+(?:gded|gdid|jdid|jadid|gedid|gdeed|jdeed|new)\b)",
@@ -646,8 +678,8 @@ ARABIZI_PHRASES: list[tuple[str, str]] = [
     (r"\b(?:el\s+|al\s+)?(?:masa|masaa|mesa)\b", "in the evening"),
     (r"\bsa3t(?:e|ei|ai|a)y?n\b", "2 hours"),
     (r"\b(?:yomein|yomain|yomen|youmein)\b", "2 days"),
-    (r"\b(?:de2i2a|d2i2a|da2i2a|dqiqa)\b", "minute"),
-    (r"\b(?:de2aye2|d2aye2|da2aye2|dqayeq)\b", "minutes"),
+    (r"\b(?:de2i2a|d2i2a|da2i2a|dqiqa|d9i9a|dqi9a)\b", "minute"),
+    (r"\b(?:de2aye2|d2aye2|da2aye2|dqayeq|da2ay2|d2ay2|de2ay2|dqayq|d9aye9|d9ay9)\b", "minutes"),
     (r"\b(?:akbar|aktar|akter|ak6ar|aktr|akbr)\s+(?:men|mn|min|mel)\b", "over"),
     (r"\b(?:fo2|fou2|fo2e)\b", "over"),
     (r"\b(?:a2al|a2all|a2l|a9al|aqal)\s+(?:men|mn|min|mel)\b", "under"),

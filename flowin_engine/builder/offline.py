@@ -1080,6 +1080,7 @@ _REPLY_ACTIONS = {
     "whatsapp.incoming_message": "whatsapp.send_text",
     "instagram_messenger.new_message": "instagram_messenger.send_reply",
     "telegram.new_message": "telegram.send_message",
+    "telegram.button_pressed": "telegram.answer_button",
     "slack.new_message": "slack.post_message",
     "twilio.incoming_sms": "twilio.send_sms",
     "gmail.new_email": "gmail.send_email",

@@ -388,3 +388,27 @@ def test_mixed_scripts_and_dialect_wishes_build_their_steps(sentence, expected):
 def test_a_service_has_one_word_in_both_scripts():
     assert canonical("سترايب") == canonical("stripe") == canonical("فستريب")
     assert canonical("الواتساب") == canonical("whatsapp")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "ba3d ma" (after), "esta2a" (wait): the wait between the event and the step
+        (
+            "ba3d ma el 3amil yedfa3 3al stripe esta2a sa3a w ib3atlo email",
+            ["stripe.payment_succeeded", "core.delay", "email.send_email"],
+        ),
+        # "kol email yeji": each one that comes is the event
+        ("kol email yeji 3la gmail 7ottoh fel notion", ["gmail.new_email", "notion.create_page"]),
+        # "yrd 3leh": reply to him, where the message came from
+        (
+            "lama 7ad yb3atli 3al telegram yrd 3leh bel ai",
+            ["telegram.new_message", "openai.generate_text", "telegram.send_message"],
+        ),
+        ("kol 15 da2ay2 shof el orders fe shopify", ["schedule.every", "shopify.list_orders"]),
+        # Maghrebi "ki" (when) and "zido" (add it; bare "zid" is the store)
+        ("ki yji message f telegram zido f notion", ["telegram.new_message", "notion.create_page"]),
+    ],
+)
+def test_arabizi_particles_and_short_verbs_build_their_steps(sentence, expected):
+    assert types(sentence) == expected
