@@ -206,6 +206,19 @@ DIALECT_SYNONYMS: dict[str, str] = {
     "كلينه": "عميل",
     "عيان": "عميل",  # Egyptian: a patient
     "مريض": "عميل",
+    # "السلة" with its article is the cart; the store Salla is said bare ("على سلة")
+    "السله": "كارت",
+    # leave (a cart): Egyptian ساب/يسيب, abandoned; one form for the abandoned-cart triggers
+    "ترك": "ترك",
+    "تركت": "ترك",
+    "متروك": "ترك",
+    "متروكه": "ترك",
+    "مهجور": "ترك",
+    "مهجوره": "ترك",
+    "ساب": "ترك",
+    "سيب": "ترك",
+    "سايب": "ترك",
+    "سابت": "ترك",
     # change (an order's status): one form, the word of the "status changed" triggers
     "تغير": "تغير",
     "اتغير": "تغير",
@@ -723,6 +736,7 @@ ARABIC_MEANING_IN_ENGLISH: dict[str, str] = {
     "حاله": "status",
     "نقل": "moved",
     "تغير": "changed",
+    "ترك": "abandoned",
     "ترجم": "translate",
     "تقرير": "report",
     "صف": "row",

@@ -105,6 +105,14 @@ _ROLE_WORDS = re.compile(
     r"عاوز|بدي|بغيت|حابب|نبي|نبغي|اريد|ياريت|حاب|نحب|راني حاب|عافاك)\s+)?(?:(?:and|then|also|و|ثم|ف)\s+)?",
     re.IGNORECASE,
 )
+# "ودي اسوي شي اذا…", "اعملي حاجة لما…", "دير ليا شي حاجة ملي…" (make me something that…): the
+# request around the flow, no step of its own.
+_AR_PREAMBLE = re.compile(
+    r"^\s*(?:(?:ودي|ابي|ابغي|ابغا|بغيت|عايز|عاوز|بدي|حاب|نحب|ممكن|لو سمحت|عافاك)\s+)*"
+    r"(?:اسوي|نسوي|تسوي|سويلي|سوي لي|اعمل|نعمل|تعمل|اعملي|تعملي|اعمللي|اعمل لي|دير|دير ليا|ديرلي"
+    r"|صاوب|صاوبلي|صاوب ليا)\s+(?:لي\s+|ليا\s+)?(?:شي\s+حاجه|شي|حاجه|واحد\s+الحاجه|طريقه)"
+    r"(?:\s+(?:بحيث|عشان|علشان|باش|اللي|لي))?(?:\s+|$)"
+)
 _WISH_ONLY = re.compile(
     r"(?:ودي|ودي اني|ابي|ابغي|ابغا|بدي|عايز|عاوز|عايزه|بغيت|حابب|نبي|نبغي|اريد|ياريت|نفسي|حاب|نحب|"
     r"i want|i'd like|i would like|please|ana 3ayez|ana 3awez|ana bghit|bghit|biddi|baddi)"
@@ -388,7 +396,7 @@ class OfflineBuilder:
         clauses: list[Clause] = []
         otherwise = False
         for piece in _SPLIT.split(text):
-            piece = _ROLE_WORDS.sub("", piece or "").strip(" ,")
+            piece = _ROLE_WORDS.sub("", _AR_PREAMBLE.sub("", piece or "")).strip(" ,")
             if _WISH_ONLY.fullmatch(piece.lower()):
                 continue  # "ودي" / "I want" cut off before its "when": no step of its own
             if piece.startswith(OTHERWISE_MARK):
@@ -716,6 +724,8 @@ class OfflineBuilder:
         said_before = before.split()
         if said_before and said_before[-1].lower() in _DETERMINERS:
             return False  # "in the list": a noun
+        if bare_word == "غير" and said_before and said_before[-1] in ("من", "ب", "بدون"):
+            return False  # "من غير ما يدفع": without, not "change"
         if (
             word.isascii()
             and len(said_before) >= 2

@@ -412,3 +412,28 @@ def test_a_service_has_one_word_in_both_scripts():
 )
 def test_arabizi_particles_and_short_verbs_build_their_steps(sentence, expected):
     assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the request around the flow ("make me something that…") is no step, nor a question
+        (
+            "ودي اسوي شي اذا فشل الدفع بتاب يرسل للعميل SMS",
+            ["tap.charge_failed", "twilio.send_sms"],
+        ),
+        (
+            "اعملي حاجة لما الكارت يتنقل في تريلو تبعت رسالة في سلاك",
+            ["trello.card_moved", "slack.post_message"],
+        ),
+        # a cart left behind (Egyptian ساب/يسيب), "من غير ما يدفع" is "without paying"
+        (
+            "لما حد يسيب الكارت في زد من غير ما يدفع استنى ساعتين وبعدين ابعتله واتس",
+            ["zid.abandoned_cart", "core.delay", "whatsapp.send_template"],
+        ),
+    ],
+)
+def test_requests_around_the_flow_and_carts_left_behind(sentence, expected):
+    proposal = build(sentence)
+    assert [n.type for n in proposal.flow.nodes] == expected
+    assert not proposal.not_understood
