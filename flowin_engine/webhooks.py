@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl
 
+import orjson
+
 from .errors import FlowinError
 
 # Real webhooks nest a few levels; thousands of levels is an attack that would overflow the
@@ -45,10 +47,7 @@ class WebhookRequest:
         return (self.header("content-type") or "").split(";")[0].strip().lower()
 
     def json(self) -> Any:
-        try:
-            return json.loads(self.body) if self.body else None
-        except ValueError:
-            return None
+        return parse_json(self.body) if self.body else None
 
     def check_nesting(self, limit: int = MAX_NESTING) -> None:
         """Raise WebhookRejected (400) for a JSON body nested deeper than ``limit`` levels.
@@ -96,6 +95,26 @@ class WebhookRequest:
             "query": dict(self.query),
             "body": self.parsed_body(),
         }
+
+
+# 19 digits or more: an integer orjson would read as a float (past 64 bits), or a number
+# whose digits it might round otherwise than json.
+_LONG_NUMBER = re.compile(rb"[0-9]{19}")
+
+
+def parse_json(body: bytes) -> Any:
+    """``json.loads(body)``, None for a body that is not JSON. orjson reads it where it gives
+    the same value, several times faster; what orjson refuses (NaN, a byte-order mark, text
+    in UTF-16, a lone surrogate) or might read otherwise (long numbers) is read by json."""
+    if not _LONG_NUMBER.search(body):
+        try:
+            return orjson.loads(body)
+        except orjson.JSONDecodeError:
+            pass
+    try:
+        return json.loads(body)
+    except ValueError:
+        return None
 
 
 _PATH_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
