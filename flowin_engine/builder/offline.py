@@ -100,6 +100,18 @@ _EVENT_OBJECT = [
         r"\s+(?:ال)?(?:جديد|جديده|جدد|جداد)\b.*)$"
     ),
 ]
+# A request's polite opening is no step: "can you make it so", "could you set up an automation
+# that", "please create a flow where".
+_PREAMBLE = re.compile(
+    r"^\s*(?:(?:hey|hi|hello)\b(?:\s+\w+)?\s*,?\s*)?(?:so\s+)?"
+    r"(?:(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|pls\s+|plz\s+)?"
+    r"|(?:please|pls|plz)\s+(?:can\s+(?:you|u)\s+)?"
+    r"|i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:you\s+)?(?:to\s+)?)?"
+    r"(?:make|set\s+up|setup|create|build)\s+(?:me\s+)?"
+    r"(?:it\s+so|a\s+flow|an?\s+automation|something|a\s+workflow|a\s+zap)\b"
+    r"\s*(?:that|which|where|so\s+that|so|to)?\s*,?\s*(?=\S)",
+    re.IGNORECASE,
+)
 _ROLE_WORDS = re.compile(
     r"^\s*(?:(?:and|then|also|و|ثم|ف)\s+)?(?:(?:i want|i'd like|i would like|please|ابغي|ابي|ودي(?=\s+(?:كل ما|لو|اذا|لما|يوم))|عايز|"
     r"عاوز|بدي|بغيت|حابب|نبي|نبغي|اريد|ياريت|حاب|نحب|راني حاب|عافاك)\s+)?(?:(?:and|then|also|و|ثم|ف)\s+)?",
@@ -268,16 +280,29 @@ class OfflineBuilder:
             # "…added to my sheet send an email": an English order in its bare form, not
             # someone's deed ("when a customer sends …", "they send")
             said_before = clause.text[: word.start()].split()
-            to_someone = to_someone or (
-                word.group(0).lower() in _BARE_ORDERS
-                and bool(said_before)
-                and said_before[-1].lower() not in _NOT_BEFORE_ORDERS | _DETERMINERS
-                # "my Instagram post", "the Slack post": a noun after a service's name
-                and (
-                    said_before[-1].lower() in _PLACE_NOUNS
-                    or not self.catalogue.connectors_named(tokens(said_before[-1].lower()))
+            lowered = word.group(0).lower()
+            # "…a new shopify order it sends me a whatsapp": what "it" (the flow) is to do
+            it_does = (
+                len(said_before) >= 2
+                and said_before[-1].lower() == "it"
+                and lowered.endswith("s")
+                and (lowered[:-1] in _BARE_ORDERS or lowered[:-2] in _BARE_ORDERS)
+            )
+            to_someone = (
+                to_someone
+                or it_does
+                or (
+                    lowered in _BARE_ORDERS
+                    and bool(said_before)
+                    and said_before[-1].lower() not in _NOT_BEFORE_ORDERS | _DETERMINERS
+                    # "my Instagram post", "the Slack post": a noun after a service's name
+                    and (
+                        lowered not in _NOUNS_TOO
+                        or said_before[-1].lower() in _PLACE_NOUNS
+                        or not self.catalogue.connectors_named(tokens(said_before[-1].lower()))
+                    )
+                    and not unsupported(said_before[-1].lower(), "en")
                 )
-                and not unsupported(said_before[-1].lower(), "en")
             )
             if (
                 not reply
@@ -391,6 +416,7 @@ class OfflineBuilder:
         text = _REACHES_SOMEONE.sub(
             lambda m: " ; ارسل للعميل " if _reaches_me(m) != m.group(0) else m.group(0), text
         )
+        text = _PREAMBLE.sub("", text, count=1)
         text = _OTHERWISE.sub(f" ; {OTHERWISE_MARK} ", text)
         text = _VERB_WAW.sub(lambda m: self._waw(m, text), text)
         clauses: list[Clause] = []
@@ -1094,6 +1120,7 @@ _REPLY_ACTIONS = {
     "slack.new_message": "slack.post_message",
     "twilio.incoming_sms": "twilio.send_sms",
     "gmail.new_email": "gmail.send_email",
+    "outlook.new_mail": "outlook.send_mail",
     "webhook.receive": "webhook.respond",
 }
 _AI_TYPE = "openai.generate_text"
@@ -1123,8 +1150,33 @@ def _entity_word(clause: Clause, marker: str) -> str:
 
 
 _BARE_ORDERS = frozenset(
-    ["send", "post", "add", "create", "save", "log", "notify", "forward", "reply", "alert", "ping"]
+    [
+        "send",
+        "post",
+        "add",
+        "create",
+        "save",
+        "log",
+        "notify",
+        "forward",
+        "reply",
+        "alert",
+        "ping",
+        "tell",
+        "remind",
+        "ask",
+        "thank",
+        "share",
+        "summarize",
+        "summarise",
+        "translate",
+        "generate",
+        "upload",
+        "invite",
+    ]
 )
+# Orders that are nouns too ("my Instagram post", "the Slack alert").
+_NOUNS_TOO = frozenset(["post", "log", "reply", "alert", "share", "ping", "invite", "upload"])
 # Where an event happens, ending its words: "added to my sheet send …" (whereas after a
 # brand, "my Instagram post" is a noun).
 _PLACE_NOUNS = frozenset(

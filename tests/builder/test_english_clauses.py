@@ -62,3 +62,37 @@ def test_a_noun_after_a_services_name_is_no_order():
     proposal = build("When someone comments on my Instagram post, reply to them")
     assert any("instagram" in said.lower() for said in proposal.unsupported)
     assert "slack.post_message" not in [n.type for n in proposal.flow.nodes]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "can you make it so when a new zid order comes in it sends me an sms",
+            ["zid.new_order", "twilio.send_sms"],
+        ),
+        (
+            "when a Salla order status changes tell the customer on telegram",
+            ["salla.order_status_changed", "telegram.send_message"],
+        ),
+        (
+            "when an outlook email arrives reply with chatgpt",
+            ["outlook.new_mail", "openai.generate_text", "outlook.send_mail"],
+        ),
+    ],
+)
+def test_what_it_should_do_tell_and_a_reply_where_the_mail_came_from(sentence, expected):
+    assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "could you please set up an automation that posts every new Shopify order to #orders",
+        "hi there, can u make it so when a new shopify order comes in it posts to #orders on slack",
+    ],
+)
+def test_a_polite_opening_is_no_step(sentence):
+    proposal = build(sentence)
+    assert [n.type for n in proposal.flow.nodes] == ["shopify.new_order", "slack.post_message"]
+    assert proposal.not_understood == []
