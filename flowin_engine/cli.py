@@ -620,7 +620,7 @@ def _logging_in_background(*extra: logging.Handler) -> Iterator[None]:
     root = logging.getLogger()
     handlers = [*root.handlers, *extra]
     records: queue.SimpleQueue[logging.LogRecord] = queue.SimpleQueue()
-    listener = _GatheringListener(records, *handlers, respect_handler_level=True)
+    listener = QueueListener(records, *handlers, respect_handler_level=True)
     into_queue = QueueHandler(records)
     for handler in handlers[: len(root.handlers)]:
         root.removeHandler(handler)
@@ -633,50 +633,6 @@ def _logging_in_background(*extra: logging.Handler) -> Iterator[None]:
         listener.stop()  # writes what is still queued
         for handler in handlers[: len(handlers) - len(extra)]:
             root.addHandler(handler)
-
-
-LOG_GATHER = 0.1  # seconds the log's thread lets records gather before it writes them
-
-
-class _GatheringListener(QueueListener):
-    """Wakes once per burst of records, not once per record: after the first it lets the others
-    gather for ``LOG_GATHER`` seconds, writes them all, then flushes each file once.
-
-    Woken for each record (a busy server logs a line per run), the thread took the GIL from
-    the webhook loop two or three times per request: a third of the process's thread switches
-    at concurrency 1 (bench/README.md, "Where the tail came from").
-    """
-
-    def _monitor(self) -> None:
-        stopping = False
-        while not stopping:
-            batch = [self.dequeue(True)]
-            if batch[0] is not self._sentinel:
-                time.sleep(LOG_GATHER)
-            while batch[-1] is not self._sentinel:
-                try:
-                    batch.append(self.dequeue(False))
-                except queue.Empty:
-                    break
-            if batch[-1] is self._sentinel:
-                stopping = True
-                batch.pop()
-            # A stream handler flushes after every record, a write to the file each: here
-            # once for the batch.
-            streams = [h for h in self.handlers if isinstance(h, logging.StreamHandler)]
-            for handler in streams:
-                handler.flush = _flush_later  # type: ignore[method-assign]
-            try:
-                for record in batch:
-                    self.handle(record)
-            finally:
-                for handler in streams:
-                    del handler.flush
-                    handler.flush()
-
-
-def _flush_later() -> None:
-    """In place of a handler's flush while a batch is written (see ``_GatheringListener``)."""
 
 
 def _supervise(options: Any, processes: int) -> None:
