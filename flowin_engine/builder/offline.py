@@ -644,7 +644,11 @@ class OfflineBuilder:
         for word in list(re.finditer(r"\S+", clause.text))[2:]:
             found = tokens(word.group(0).lower())
             before = clause.text[: word.start()]
-            if self._is_order(word.group(0), before) or (found and found[0] in self._any_verbs):
+            # an Arabic service name read as its Latin one ("عالواتس") is no English verb
+            # ("WhatsApp the customer")
+            verb = found and found[0] in self._any_verbs
+            verb = verb and (word.group(0).isascii() or not found[0].isascii())
+            if self._is_order(word.group(0), before) or verb:
                 as_event = self.catalogue.best(Clause(before, [], False).words(), True)
                 if as_event is not None and as_event.score >= MATCH_THRESHOLD:
                     return clause  # "if a new email lands in my Gmail": an event

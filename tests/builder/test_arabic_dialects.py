@@ -437,3 +437,23 @@ def test_requests_around_the_flow_and_carts_left_behind(sentence, expected):
     proposal = build(sentence)
     assert [n.type for n in proposal.flow.nodes] == expected
     assert not proposal.not_understood
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "جاية" (coming in) is the event's verb; "عالواتس" is a service, not an order
+        (
+            "لو الرسالة اللي جاية عالواتس فيها كلمة سعر ابعتله قائمة الاسعار",
+            ["whatsapp.incoming_message", "core.condition", "whatsapp.send_list"],
+        ),
+        (
+            "لو رسالة جاية عالواتس حولهالي على التليجرام",
+            ["whatsapp.incoming_message", "telegram.send_message"],
+        ),
+    ],
+)
+def test_an_if_with_an_arabic_event_and_a_service_is_the_event(sentence, expected):
+    proposal = build(sentence)
+    assert [n.type for n in proposal.flow.nodes] == expected
+    assert not proposal.not_understood
