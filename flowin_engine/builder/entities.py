@@ -177,7 +177,7 @@ def extract(original: str) -> Extraction:
     collector.text = _GLUED_PREFIX.sub(r"\g<0> ", normalize(collector.text, lower=False))
     collector.text = _counts_as_digits(collector.text)
     collector.take(_URL, lambda m: Entity("url", m.group(0)))
-    collector.take(_EMAIL, lambda m: Entity("email", m.group(0)))
+    collector.take(_EMAIL, _email)
     collector.take(_PHONE, _phone)
     collector.take(_CHANNEL, lambda m: Entity("channel", "#" + m.group(1)))
     collector.take(_CHAT, lambda m: Entity("chat", "@" + m.group(1)))
@@ -227,10 +227,15 @@ _CURRENCY_CODES = {
     "mad": "MAD",
     "gbp": "GBP",
     "£": "GBP",
+    "kuwaiti dinar": "KWD",
+    "دينار كويتي": "KWD",
+    "دينار بحريني": "BHD",
+    "دينار اردني": "JOD",
 }
 _MONEY_CURRENCY = (
     r"(?P<{name}>[$€£]|us\$|usd|sar|egp|aed|kwd|qar|bhd|omr|jod|mad|eur|gbp|dollars?|euros?"
-    r"|riyals?|pounds?|ريال|ريالات|جنيه|جنيها|جنيهات|دولار|دولارات|ر\.س|ج\.م)"
+    r"|riyals?|pounds?|kuwaiti\s+dinars?|dinars?|ريال|ريالات|جنيه|جنيها|جنيهات|دولار|دولارات"
+    r"|دينار\s+كويتي|دينار\s+بحريني|دينار\s+اردني|دينار|دنانير|ر\.س|ج\.م)"
 )
 _MONEY = re.compile(
     r"(?<![\w\ue000-\uf8ff])(?:" + _MONEY_CURRENCY.format(name="before") + r"\s*)?"
@@ -241,7 +246,7 @@ _MONEY = re.compile(
 
 
 def _money(match: re.Match[str]) -> Entity | None:
-    said = (match.group("before") or match.group("after") or "").lower()
+    said = " ".join((match.group("before") or match.group("after") or "").lower().split())
     if not said:
         return None  # a bare number is no amount of money
     code = next((c for w, c in _CURRENCY_CODES.items() if said == w or said.rstrip("s") == w), None)
@@ -275,6 +280,19 @@ def _choices_ar(match: re.Match[str]) -> Entity:
     names = re.split(r"\s*[،,]\s*|\s+(?=و)", match.group("list"))
     cleaned = [n[1:] if n.startswith("و") and len(n) > 2 else n for n in names]
     return Entity("choices", match.group(0), value=[n.strip() for n in cleaned if n.strip()])
+
+
+# "copy me on sales@x.com", "cc boss@x.com", "ونسخة لـ …": a copy, not the one it goes to.
+_CC_BEFORE = re.compile(
+    r"(?:\bcc|\bcopy(?:\s+(?:me|us|in))?(?:\s+(?:on|to|at))?|\bwith\s+a\s+copy\s+to"
+    r"|نسخه\s+(?:ل|الي|لـ)?|كوبي\s+(?:ل|لـ)?)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _email(match: re.Match[str]) -> Entity:
+    before = match.string[max(0, match.start() - 30) : match.start()]
+    return Entity("cc" if _CC_BEFORE.search(before) else "email", match.group(0))
 
 
 def _quote(match: re.Match[str]) -> Entity:
@@ -311,6 +329,7 @@ _NAMED_KIND = {
     "شيت": "sheet",
     "الشيت": "sheet",
     "جدول": "sheet",
+    "الجدول": "sheet",
     "ورقه": "sheet",
     "database": "database",
     "قاعده": "database",
@@ -325,8 +344,10 @@ _NAMED_BEFORE = re.compile(
     r"\b(?:the|my|our)\s+(?P<name>" + _NAME_EN + r")\s+(?P<word>sheet|spreadsheet|tab|database)\b"
 )
 _NAMED_AR = re.compile(
-    r"(?P<word>شيت|الشيت|جدول|ورقه|قاعده)(?:\s+(?:بيانات|البيانات|اسمه|اسمها|اسمو|باسم))?"
-    r"\s+(?P<name>[\ue000-\uf8ff]|(?!جوجل|قوقل|نوشن|البيانات)ال[\u0621-\u064a]{2,})"
+    r"(?:(?<![\u0621-\u064a])(?:[وفبل]|بال|فال|عال)?)"
+    r"(?P<word>شيت|الشيت|جدول|الجدول|ورقه|قاعده)(?:\s+(?:بيانات|البيانات|اسمه|اسمها|اسمو|باسم))?"
+    r"\s+(?P<name>[\ue000-\uf8ff]|(?!جوجل|قوقل|نوشن|البيانات)ال[\u0621-\u064a]{2,}"
+    r"|(?!(?:Google|Notion|Excel|Airtable|Sheets?)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
 )
 _SERVICE_WORDS = {
     "google",
@@ -425,6 +446,9 @@ def _take_card_list(collector: _Collector) -> None:
     collector.text = _CARD_LIST.sub(replace, collector.text)
 
 
+_AIRTABLE = re.compile(r"airtable|ايرتيبل|اير تيبل|ايرتابل", re.IGNORECASE)
+
+
 def _take_named(collector: _Collector) -> None:
     collector.take(_WORKBOOK, lambda m: Entity("workbook", m.group(0)))
     if _TEMPLATE_SAID.search(collector.text):
@@ -450,6 +474,8 @@ def _take_named_by(
             groups = match.groupdict()
             word = groups.get("word") or groups.get("word1") or groups.get("word2") or "list"
             kind = kinds.get(word.lower(), "sheet")
+            if word in ("جدول", "الجدول") and _AIRTABLE.search(collector.text):
+                kind = "table"  # "ضيفو عالإيرتيبل بجدول Clients": Airtable's table
             if MARKER.fullmatch(name):
                 quoted = collector.entities[ord(name) - MARKER_BASE]
                 if quoted.kind == "quote":  # "sheet Orders.xlsx" stays the workbook it is

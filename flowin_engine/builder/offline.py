@@ -468,7 +468,14 @@ class OfflineBuilder:
                     trigger = self._ahead(entity, trigger)
                     continue
                 if entity.kind == "schedule":
-                    if trigger is None or trigger.node_type.type == MANUAL_TYPE:
+                    # "تقرير اسبوعي كل سبت ٩ الصبح": a schedule read from its phrase alone
+                    # gives way to the one the sentence spells out
+                    unread = (
+                        trigger is not None
+                        and trigger.node_type.type == SCHEDULE_TYPE
+                        and not trigger.params
+                    )
+                    if trigger is None or trigger.node_type.type == MANUAL_TYPE or unread:
                         trigger = self._schedule(entity, language)
                     continue
                 if entity.kind == "wait":

@@ -133,6 +133,7 @@ def kind_of(node_type: NodeType, key: str) -> str:
         "template": "template",
         "workbook": "workbook",
         "within": "ahead",
+        "cc": "cc",
     }
     if key == "add" and "label" in about:
         return "label"
@@ -351,7 +352,10 @@ def fill(
                 result.missing.append((key, message))
             continue
         elif kind in _NAMED_FIELDS:
-            entity = take(_NAMED_FIELDS[kind])
+            wanted = [_NAMED_FIELDS[kind]]
+            if kind == "table" and "base" in node_type.input_model.model_fields:
+                wanted.append("sheet")  # "Airtable جدول Clients": the base's table
+            entity = take(*wanted)
             value = entity.text if entity else None
             if kind == "label" and value:
                 value = [value]
@@ -366,6 +370,9 @@ def fill(
                 if currency and "currency" in node_type.input_model.model_fields:
                     result.params["currency"] = currency
                 continue
+        elif kind == "cc":
+            entity = take("cc")
+            value = entity.text if entity else None
         elif kind == "choices":
             entity = take("choices")
             value = list(entity.value) if entity else None
@@ -457,8 +464,9 @@ def _choice_said(node_type: NodeType, key: str, clause: str) -> str | None:
     for choice in choices:
         if choice == default or len(choice) < 4:
             continue
-        spoken = choice.replace("_", " ").replace("-", " ")
-        at = max(lowered.replace("-", " ").find(f" {spoken} "), lowered.find(f" {choice} "))
+        choice_said = choice.lower()
+        spoken = choice_said.replace("_", " ").replace("-", " ")
+        at = max(lowered.replace("-", " ").find(f" {spoken} "), lowered.find(f" {choice_said} "))
         if at >= 0 and not _NEGATED.search(lowered[max(0, at - 24) : at + 1]):
             said.add(choice)
     for word, choice in _CHOICE_WORDS.items():

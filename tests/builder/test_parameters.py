@@ -256,3 +256,43 @@ def test_a_count_of_minutes_in_words_stays_a_duration_not_a_time():
 def test_amounts_subjects_choices_mail_searches_and_names(sentence, node_type, params):
     node = nodes_of(sentence)[node_type]
     assert {key: node.params.get(key) for key in params} == params
+
+
+@pytest.mark.parametrize(
+    ("sentence", "node_type", "params"),
+    [
+        (
+            "لما يوصل طلب شوبيفاي ضيفه عالايرتيبل بجدول Orders",
+            "airtable.create_record",
+            {"table": "Orders"},
+        ),
+        (
+            "كل ما يتضاف صف جديد بالشيت Leads ابعتلي ايميل على me@shop.com",
+            "google_sheets.new_row",
+            {"sheet": "Leads"},
+        ),
+        (
+            "when a form is sent to my webhook email them at hello@shop.com and cc boss@shop.com",
+            "email.send_email",
+            {"to": "hello@shop.com", "cc": "boss@shop.com"},
+        ),
+        (
+            "لما حد يضغط الزر اعمل لينك دفع تاب ب ١٥ دينار كويتي وابعته واتس",
+            "tap.create_payment_link",
+            {"amount": "15", "currency": "KWD"},
+        ),
+        (
+            "when my webhook gets data send it to https://api.shop.com/in as a POST request",
+            "http.request",
+            {"method": "POST"},
+        ),
+    ],
+)
+def test_tables_copies_dinars_and_methods(sentence, node_type, params):
+    node = nodes_of(sentence)[node_type]
+    assert {key: node.params.get(key) for key in params} == params
+
+
+def test_a_schedule_spelt_out_wins_over_one_read_from_a_word_alone():
+    proposal = build("ابي تقرير اسبوعي كل سبت ٩ الصبح على الايميل me@shop.com")
+    assert proposal.flow.nodes[0].params == {"mode": "cron", "cron": "0 9 * * 6"}
