@@ -40,8 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from flowin_engine.builder.language import SYNONYMS, canonical
 from flowin_engine.builder.learned import (
     MAGIC,
-    MODEL_PATH,
     NONE_LABEL,
+    SHIPPED_PATH,
     ClauseModel,
     features,
     proposable,
@@ -760,7 +760,7 @@ def _pack(header: dict, weights, bias) -> bytes:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, help="write the corpus (text<TAB>label) and stop")
-    parser.add_argument("--out", type=Path, default=MODEL_PATH, help="where to write the model")
+    parser.add_argument("--out", type=Path, default=SHIPPED_PATH, help="where to write the model")
     arguments = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s", force=True)
     registry = default_registry()

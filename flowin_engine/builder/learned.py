@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import os
 import re
 import struct
 import zlib
@@ -36,7 +37,10 @@ from ..spelling import normalize
 
 log = logging.getLogger(__name__)
 
-MODEL_PATH = Path(__file__).with_name("clause_model.bin")
+SHIPPED_PATH = Path(__file__).with_name("clause_model.bin")
+# For measuring: FLOWIN_CLAUSE_MODEL names another model file to try, or "-" for none (the
+# rules alone; bench/builder_learned.py compares the two).
+MODEL_PATH = Path(os.environ.get("FLOWIN_CLAUSE_MODEL") or SHIPPED_PATH)
 MAGIC = b"FLOWINCM1"
 NONE_LABEL = "none"
 
@@ -138,6 +142,8 @@ class ClauseModel:
 def shipped_model() -> ClauseModel | None:
     """The model shipped with the app, read once, when a clause first needs it; None (the rules
     alone, as before) when the file is missing or unreadable."""
+    if str(MODEL_PATH) == "-":
+        return None
     try:
         return ClauseModel.from_bytes(MODEL_PATH.read_bytes())
     except (OSError, ValueError, KeyError, struct.error, zlib.error) as error:
