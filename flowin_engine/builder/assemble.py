@@ -30,6 +30,7 @@ class PlannedStep:
     params: dict[str, Any] = field(default_factory=dict)  # given outright (schedule, wait, …)
     why: str | None = None  # the explanation, when the planner wrote it itself
     otherwise_of: PlannedStep | None = None  # leaves this condition by its 'false' output
+    learned: bool = False  # read by the learned matcher, not by the phrase rules: said so
     # values the planner could not read from the sentence, to ask for: (field, message)
     to_ask: list[tuple[str, str]] = field(default_factory=list)
 
@@ -48,6 +49,8 @@ _WORDS = {
         "uses": " {title} ← {value}.",
         "branch": " It runs only when the condition holds.",
         "otherwise": " It runs only when the condition does not hold (its 'false' output).",
+        "learned": " I read this step from your words without being sure of them: check that "
+        "it is the one you meant.",
     },
     "ar": {
         "trigger": "يبدأ التدفق: {name}، لأنك قلت «{said}».",
@@ -55,6 +58,7 @@ _WORDS = {
         "uses": " {title} ← {value}.",
         "branch": " تعمل هذه الخطوة فقط إذا تحقق الشرط.",
         "otherwise": " تعمل هذه الخطوة فقط إذا لم يتحقق الشرط (مخرجه «خطأ»).",
+        "learned": " فهمت هذه الخطوة من كلماتك دون يقين: تأكد أنها الخطوة التي تقصدها.",
     },
 }
 
@@ -106,6 +110,8 @@ def assemble(
             if isinstance(value, str) and "{{" in value and key not in step.params:
                 title = field_title(node_type, key, language)
                 why += words["uses"].format(title=title, value=value)
+        if step.learned:
+            why += words["learned"]
         if step.otherwise_of is not None:
             why += words["otherwise"]
         elif after_condition:

@@ -43,6 +43,8 @@ SHIPPED_PATH = Path(__file__).with_name("clause_model.bin")
 MODEL_PATH = Path(os.environ.get("FLOWIN_CLAUSE_MODEL") or SHIPPED_PATH)
 MAGIC = b"FLOWINCM1"
 NONE_LABEL = "none"
+# The phrase of a match the model made (catalogue.Match.phrase): its step says it was a reading.
+LEARNED_PHRASE = "(learned)"
 
 
 def proposable(label: str) -> bool:

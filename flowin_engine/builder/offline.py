@@ -22,7 +22,7 @@ from .language import (
     normalize,
     tokens,
 )
-from .learned import shipped_model
+from .learned import LEARNED_PHRASE, shipped_model
 from .limits import refusal, too_long, too_many_steps, unsupported
 from .proposal import Missing, Proposal
 from .variables import SUBJECTS, Source, find_field
@@ -558,6 +558,7 @@ class OfflineBuilder:
             ):
                 node_type = self._failure_variant(as_trigger.node_type, clause.text)
                 trigger = PlannedStep(node_type, said, clause.entities)
+                trigger.learned = as_trigger.phrase == LEARNED_PHRASE
             elif (
                 as_action is None
                 or action_score < MATCH_THRESHOLD
@@ -588,7 +589,9 @@ class OfflineBuilder:
                             e for e in clause.entities if e.kind in ("sheet", "table", "workbook")
                         ]
                         actions.append(fetch)
-                    actions.append(PlannedStep(as_action.node_type, said, clause.entities))
+                    step = PlannedStep(as_action.node_type, said, clause.entities)
+                    step.learned = as_action.phrase == LEARNED_PHRASE
+                    actions.append(step)
             elif actions and clause.entities:
                 actions[-1].entities.extend(clause.entities)  # "…, saying "Thanks!""
             elif trigger and clause.entities and not actions:
@@ -638,7 +641,7 @@ class OfflineBuilder:
             return None
         node_type = self.registry.get(guess.node_type)
         named = node_type.connector.id in self.catalogue.connectors_named(clause.words())
-        return Match(node_type, MATCH_THRESHOLD, "", named)
+        return Match(node_type, MATCH_THRESHOLD, LEARNED_PHRASE, named)
 
     def _vague_if(
         self, clause: Clause, extraction: Extraction, not_understood: list[str]

@@ -131,3 +131,13 @@ def test_an_unreadable_model_file_leaves_the_rules_alone(tmp_path, monkeypatch, 
         assert proposal.not_understood == ["blorf the zingle"]
     finally:
         shipped_model.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("language", "said"), [("en", "without being sure of them"), ("ar", "دون يقين")]
+)
+def test_a_step_the_model_read_says_so_in_its_explanation(builder, language, said):
+    proposal = builder.build("When a new Gmail email arrives, get it classified", language)
+    reasons = {line.type: line.why for line in proposal.explanation}
+    assert said in reasons["openai.generate_text"]
+    assert said not in reasons["gmail.new_email"]  # the rules read the event
