@@ -562,6 +562,8 @@ ARABIZI: dict[str, str] = {
         ["taba3", "tab3", "bta3", "bta3et", "bta3t", "dial", "dyal", "ta3", "mta3"], "of"
     ),
     **dict.fromkeys(["ay", "ayy", "aya", "ayi"], "any"),
+    **dict.fromkeys(["m3a", "ma3a", "m3"], "with"),
+    **dict.fromkeys(["7d", "7add"], "someone"),
     **dict.fromkeys(["lkol", "lkoll", "lekol", "likol"], "to every"),
     **dict.fromkeys(["ki", "kif", "kifach", "kifash"], "when"),
     **dict.fromkeys(["3ayz", "3aiz", "3ayza", "3awz", "n7ib", "n7eb", "7abb", "7ab"], "please"),
@@ -576,9 +578,12 @@ ARABIZI: dict[str, str] = {
     **dict.fromkeys(["dghat", "daghat", "ydghat", "yedghat", "daas", "das", "kabas"], "presses"),
     **dict.fromkeys(["les"], "the"),
     # French, as Maghrebi Arabizi mixes it in: "chaque lundi", "les commandes", "rapport"
-    **dict.fromkeys(["commande", "commandes", "commende"], "order"),
-    **dict.fromkeys(["facture", "factures"], "invoice"),
-    **dict.fromkeys(["paiement", "paiements"], "payment"),
+    **dict.fromkeys(["commande", "commende"], "order"),
+    **dict.fromkeys(["commandes", "cmds"], "orders"),
+    **dict.fromkeys(["facture"], "invoice"),
+    **dict.fromkeys(["factures"], "invoices"),
+    **dict.fromkeys(["paiement"], "payment"),
+    **dict.fromkeys(["paiements"], "payments"),
     **dict.fromkeys(["rapport"], "report"),
     **dict.fromkeys(["chaque", "chak"], "every"),
     **dict.fromkeys(["lundi", "itnein", "etnein", "tnin", "letnin"], "monday"),
@@ -675,6 +680,9 @@ COMMON_WORDS = frozenset(
 ARABIZI_PHRASES: list[tuple[str, str]] = [
     (r"\b(?:kol|kil|kul|koll|kel|kell)\s+(?:ma|mma)\b", "whenever"),
     (r"\b(?:ba3d|b3d|ba3ed)\s+(?:ma|mma)\b", "after"),
+    # French hours, as the Maghreb writes them: "9h", "18h30"
+    (r"(?<![\w:])(\d{1,2})h(\d{2})\b", r"at \1:\2"),
+    (r"(?<![\w:])(\d{1,2})h\b", r"at \1"),
     (r"\b(?:nos|nous|nuss|noss|nss)\s+(?:sa3a|sa3ah|saa3a)\b", "30 minutes"),
     # "kol email yeji 3la outlook": each one that comes is the event
     (

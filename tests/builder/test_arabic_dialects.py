@@ -286,7 +286,7 @@ def test_arabizi_sentences_build_their_trigger_and_steps(sentence, expected):
         ("mawa3eed", "appointment"),  # مواعيد, the bare word
         ("7ottoun", "add"),  # حطّوهن
         ("tilab", "order"),  # طلب
-        ("commandes", "order"),  # French, as Maghrebi Arabizi mixes it in
+        ("commandes", "orders"),  # French, as Maghrebi Arabizi mixes it in
     ],
 )
 def test_an_arabizi_word_is_read_by_its_sound_through_the_arabic_lexicon(arabizi, english):
@@ -457,3 +457,13 @@ def test_an_if_with_an_arabic_event_and_a_service_is_the_event(sentence, expecte
     proposal = build(sentence)
     assert [n.type for n in proposal.flow.nodes] == expected
     assert not proposal.not_understood
+
+
+def test_maghrebi_arabizi_with_french_days_and_hours_sets_the_schedule():
+    said = "chaque jeudi 10h30 sifet liya les commandes dial shopify f l email"
+    assert arabizi_to_english(said) == (
+        "every thursday at 10:30 send me the orders of shopify on the email"
+    )
+    proposal = build(said)
+    assert proposal.flow.nodes[0].params["cron"] == "30 10 * * 4"
+    assert proposal.flow.nodes[-1].type == "email.send_email"
