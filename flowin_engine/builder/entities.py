@@ -290,9 +290,17 @@ _CC_BEFORE = re.compile(
 )
 
 
+# "a gmail from noreply@aramex.com": who sent what came in, never where a step sends.
+_SENDER_BEFORE = re.compile(r"(?:\bfrom|(?<!\S)من|(?<!\S)م)\s*$", re.IGNORECASE)
+
+
 def _email(match: re.Match[str]) -> Entity:
     before = match.string[max(0, match.start() - 30) : match.start()]
-    return Entity("cc" if _CC_BEFORE.search(before) else "email", match.group(0))
+    if _CC_BEFORE.search(before):
+        return Entity("cc", match.group(0))
+    if _SENDER_BEFORE.search(before):
+        return Entity("sender", match.group(0))
+    return Entity("email", match.group(0))
 
 
 def _quote(match: re.Match[str]) -> Entity:

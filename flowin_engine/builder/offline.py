@@ -574,11 +574,15 @@ class OfflineBuilder:
                 elif as_action.node_type.type == _NOTHING_TYPE:
                     pass  # "otherwise do nothing": a branch with no step ends there by itself
                 else:
-                    fetch = self._fetch_first(clause, trigger)
+                    fetch = self._fetch_first(clause, trigger, as_action.node_type.connector.id)
                     if fetch is not None and fetch.node_type is as_action.node_type:
                         # "ابعتلي مدفوعات سترايب على التلغرام": the list read, then sent where
                         # the other service the clause names takes it
-                        as_action = self._sent_to_other(words, hints, as_action) or as_action
+                        as_action = (
+                            self._sent_to_other(words, hints, as_action)
+                            or self._sent_to_address(clause)
+                            or as_action
+                        )
                     if (
                         fetch is not None
                         and fetch.node_type.connector.id != as_action.node_type.connector.id
@@ -673,6 +677,15 @@ class OfflineBuilder:
         if as_event is not None and as_event.score >= MATCH_THRESHOLD:
             return clause
         not_understood.append(clause.said(extraction))
+        return None
+
+    def _sent_to_address(self, clause: Clause) -> Any:
+        """ "send last month's Stripe payments to accounts@shop.com": read, then sent where
+        the address the clause gives takes it (an e-mail address: an e-mail)."""
+        for entity in clause.entities:
+            node_type = _SENT_BY_ADDRESS.get(entity.kind)
+            if node_type is not None and node_type in self.registry:
+                return self.catalogue.best_of(clause.words(), node_type)
         return None
 
     def _sent_to_other(self, words: list[str], hints: set[str], read: Any) -> Any:
@@ -937,15 +950,21 @@ class OfflineBuilder:
                     return PlannedStep(found.node_type, subject)
         return None
 
-    def _fetch_first(self, clause: Clause, trigger: PlannedStep | None) -> PlannedStep | None:
+    def _fetch_first(
+        self, clause: Clause, trigger: PlannedStep | None, acting: str | None = None
+    ) -> PlannedStep | None:
         """On a schedule there is no event to carry data: "send me an SMS with the week's
         Stripe payments" first lists the payments. The read operation of a service the clause
-        names, when it reads well from the clause."""
+        names, when it reads well from the clause, or when the clause names that service
+        beside the one that acts ("post the week's Stripe revenue to Slack")."""
         if trigger is None or trigger.node_type.type != SCHEDULE_TYPE:
             return None
         words = clause.words()
         named = self.catalogue.connectors_named(words)
         source = self._source_said(clause)
+        others = [c for c in named if c != acting and c not in _NOT_SOURCES]
+        if source is None and acting in named and len(others) == 1:
+            source = others[0]
         best = None
         for entry in self.catalogue.entries:
             node_type = entry.node_type
@@ -1138,6 +1157,13 @@ _REPLY_ACTIONS = {
     "webhook.receive": "webhook.respond",
 }
 _AI_TYPE = "openai.generate_text"
+_SENT_BY_ADDRESS = {
+    "email": "email.send_email",
+    "channel": "slack.post_message",
+    "chat": "telegram.send_message",
+}
+# Services a clause may name that hold no data to read first (they act, or are the clock).
+_NOT_SOURCES = frozenset(["schedule", "core", "openai", "http", "webhook", "email", "twilio"])
 # Where a scheduled step's data comes from: "from my Daily Cash sheet", "من الشيت".
 _FROM = re.compile(
     r"\bfrom\s+(?P<where>(?:(?:my|the|our|this)\s+)?(?:\S+\s+){0,3}?"

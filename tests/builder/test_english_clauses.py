@@ -96,3 +96,26 @@ def test_a_polite_opening_is_no_step(sentence):
     proposal = build(sentence)
     assert [n.type for n in proposal.flow.nodes] == ["shopify.new_order", "slack.post_message"]
     assert proposal.not_understood == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "every monday at 9 post last week's stripe revenue to slack #money",
+            ["schedule.every", "stripe.list_payments", "slack.post_message"],
+        ),
+        (
+            "every friday at 4pm send the week's stripe payments to books@shop.com",
+            ["schedule.every", "stripe.list_payments", "email.send_email"],
+        ),
+        (
+            "a gmail from orders@supplier.com -> post in slack #supply",
+            ["gmail.new_email", "slack.post_message"],
+        ),
+    ],
+)
+def test_a_scheduled_read_goes_where_the_clause_says_and_a_sender_is_no_recipient(
+    sentence, expected
+):
+    assert types(sentence) == expected
