@@ -553,6 +553,8 @@ class OfflineBuilder:
                     as_trigger, trigger_score = learned, learned.score
                 elif learned is not None:
                     as_action, action_score = learned, learned.score
+            as_trigger = self._second_opinion(clause, as_trigger, triggers=True)
+            as_action = self._second_opinion(clause, as_action, triggers=False)
             if (clause.starts_with_when and as_trigger and trigger_score >= MATCH_THRESHOLD) or (
                 as_trigger and trigger_score >= MATCH_THRESHOLD and trigger_score > action_score
             ):
@@ -646,6 +648,25 @@ class OfflineBuilder:
         node_type = self.registry.get(guess.node_type)
         named = node_type.connector.id in self.catalogue.connectors_named(clause.words())
         return Match(node_type, MATCH_THRESHOLD, LEARNED_PHRASE, named)
+
+    def _second_opinion(self, clause: Clause, found: Match | None, triggers: bool) -> Match | None:
+        """Which of one service's operations the clause means, when the rules chose one by the
+        words it shares with its phrases and the learned matcher is sure of another of the same
+        service ("ملي كيتخلص شي invoice ف ستريب": an invoice paid, not any payment). Never
+        another service: the rules' reading of names is the surer one."""
+        model = shipped_model()
+        if model is None or found is None or found.phrase == LEARNED_PHRASE:
+            return found
+        if found.score < MATCH_THRESHOLD:
+            return found
+        allowed = {t.type for t in self.registry.node_types if t.is_trigger == triggers}
+        guess = model.guess(MARKER.sub(" ", clause.text), allowed)
+        if guess is None or guess.node_type == found.node_type.type:
+            return found
+        node_type = self.registry.get(guess.node_type)
+        if node_type.connector.id != found.node_type.connector.id:
+            return found
+        return replace(found, node_type=node_type, phrase=LEARNED_PHRASE)
 
     def _vague_if(
         self, clause: Clause, extraction: Extraction, not_understood: list[str]

@@ -141,3 +141,29 @@ def test_a_step_the_model_read_says_so_in_its_explanation(builder, language, sai
     reasons = {line.type: line.why for line in proposal.explanation}
     assert said in reasons["openai.generate_text"]
     assert said not in reasons["gmail.new_email"]  # the rules read the event
+
+
+def test_the_model_tells_apart_two_operations_of_the_service_the_rules_chose(builder):
+    """ "الطلبات" (the orders) asks for the list; the rules took the one-order step by its
+    shared words. Said as a reading, like every step the model chose."""
+    proposal = builder.build("اجلب الطلبات الجديدة من Shopify وارسلها لي على سلاك")
+    assert _types(proposal) == ["core.manual_trigger", "shopify.list_orders", "slack.post_message"]
+    reasons = {line.type: line.why for line in proposal.explanation}
+    assert "دون يقين" in reasons["shopify.list_orders"]
+
+
+def test_the_model_never_swaps_the_service_the_rules_read(monkeypatch):
+    """However sure a model is of another service's step, the service the rules read stays."""
+
+    class SureOfGmail:
+        threshold = 0.8
+
+        def guess(self, text: str, allowed: set[str]) -> learned.Guess | None:
+            return (
+                learned.Guess("gmail.send_email", 0.99) if "gmail.send_email" in allowed else None
+            )
+
+    monkeypatch.setattr("flowin_engine.builder.offline.shipped_model", SureOfGmail)
+    sentence = "When a Stripe payment succeeds, send the customer an email with the invoice pdf"
+    proposal = OfflineBuilder(default_registry()).build(sentence)
+    assert _types(proposal) == ["stripe.payment_succeeded", "email.send_email"]
