@@ -113,11 +113,8 @@ DIALECT_SYNONYMS: dict[str, str] = {
     "ترجم": "ترجم",
     "حاله": "حاله",
     "حالات": "حاله",
-    # list, card, link (Trello's lists and cards, a payment link), as loanwords
-    "لسته": "قايمه",
-    "ليسته": "قايمه",
-    "ليستة": "قايمه",
-    "لستة": "قايمه",
+    # card, link (Trello's cards, a payment link), as loanwords; not "لستة" (a list): the
+    # manifests say "قائمة" only where a card moves, and a card made "in list X" is no move
     "كرت": "كارت",
     "لينك": "رابط",
     "لنك": "رابط",
