@@ -505,6 +505,13 @@ class OfflineBuilder:
             if unsupported(clause.text.lower(), language):
                 # Never swap a service Flowin lacks for another: only a trigger the clause
                 # names itself survives ("post every new Shopify order to Discord").
+                destination = self._connected_to(clause) if trigger is None else None
+                if destination is not None:
+                    # "اربط فودافون كاش بالشيت", "connect my Amazon store to Slack": what it
+                    # lacks is the source; the service it has is where the data goes
+                    actions.append(PlannedStep(destination.node_type, said, clause.entities))
+                    not_understood.append(said)
+                    continue
                 if trigger is None:
                     trigger = self._named_trigger(clause, extraction)
                     if trigger is None and clause.starts_with_when:
@@ -828,6 +835,34 @@ class OfflineBuilder:
         if any(step.otherwise_of is condition for step in actions):
             return
         actions[start].otherwise_of = condition
+
+    def _connected_to(self, clause: Clause) -> Any:
+        """The step of the service a "connect X to Y" clause names beside the one it lacks:
+        the one the data goes to (its step that adds or posts), or None."""
+        text = clause.text.lower()
+        if not _CONNECT.search(text):
+            return None
+        lacking = unsupported(text, "en")
+        for item in reversed(lacking):
+            text = text[: item.span[0]] + " " + text[item.span[1] :]
+        words = tokens(MARKER.sub(" ", text))
+        named = self.catalogue.connectors_named(words)
+        if len(named) != 1:
+            return None
+        (connector,) = named
+        writes = [
+            entry.node_type
+            for entry in self.catalogue.entries
+            if not entry.node_type.is_trigger
+            and entry.node_type.connector.id == connector
+            and entry.node_type.type.split(".")[1].startswith(_WRITES)
+        ]
+        if not writes:
+            return None
+        found = self.catalogue.best(words, False, only=connector)
+        if found is not None and found.node_type in writes:
+            return found
+        return self.catalogue.best_of(words, writes[0].type)
 
     def _named_trigger(self, clause: Clause, extraction: Extraction) -> PlannedStep | None:
         lacking = unsupported(clause.text.lower(), "en")
@@ -1308,6 +1343,13 @@ _EVENT_CUES = frozenset(
     ["new", "incoming", "each", "every", "any", "all", "received", "arriving", "كل", "اي", "اول"]
 )
 _READS = ("list_", "read_", "query_", "get_")
+_WRITES = ("append_", "add_", "post_", "create_", "send_")
+# "connect X to Y", "اربط X بالشيت", "a7ot X m3a el sheet": data of one service kept in another.
+_CONNECT = re.compile(
+    r"\b(?:connect|link|sync|integrate|hook\s+up|a7ot|arbot|arbut|orbot)\b"
+    r"|(?<!\S)(?:و)?(?:اربط|ربط|نربط|يربط|تربط|ربطلي|اربطلي|نربطو)(?!\S)",
+    re.IGNORECASE,
+)
 
 
 def _takes_words(node_type: NodeType) -> bool:

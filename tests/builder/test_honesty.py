@@ -47,3 +47,20 @@ def test_a_step_that_ends_the_flow_said_before_others_is_reported_not_a_crash():
     proposal = build("every hour stop with an error and then email me@shop.com")
     assert [n.type for n in proposal.flow.nodes] == ["schedule.every", "email.send_email"]
     assert proposal.not_understood
+
+
+@pytest.mark.parametrize(
+    ("sentence", "service", "step"),
+    [
+        ("connect my Amazon store to Slack", "Amazon", "slack.post_message"),
+        ("بدي اربط جوميا مع الشيت", "Jumia", "google_sheets.append_row"),
+    ],
+)
+def test_connecting_a_service_flowin_lacks_to_one_it_has_keeps_only_the_destination(
+    sentence, service, step
+):
+    proposal = build(sentence)
+    assert any(service in said for said in proposal.unsupported), proposal.unsupported
+    got = [n.type for n in proposal.flow.nodes]
+    assert step in got
+    assert not [t for t in got if t.endswith(("new_message", "new_row"))]  # no event swapped in
