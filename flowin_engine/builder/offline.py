@@ -25,6 +25,7 @@ from .language import (
 from .learned import LEARNED_PHRASE, shipped_model
 from .limits import refusal, too_long, too_many_steps, unsupported
 from .proposal import Missing, Proposal
+from .shape import shape
 from .variables import SUBJECTS, Source, find_field
 
 MATCH_THRESHOLD = 0.42
@@ -362,6 +363,7 @@ class OfflineBuilder:
         extraction = extract(arabizi_to_english(sentence))
         clauses = self._clauses(extraction)
         steps, not_understood = self._plan(clauses, extraction, language)
+        steps = shape(steps, sentence, self.catalogue, self.registry, _REPLY_ACTIONS)
         said_lacking = list(dict.fromkeys(item.message for item in lacking))
         too_many = too_many_steps(len(steps), language)
         if too_many is not None:

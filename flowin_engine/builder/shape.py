@@ -1,0 +1,240 @@
+"""The shape of a flow once its clauses are understood: the steps the words imply without naming
+them, and the order the data asks for. A post-pass over the planned steps (trigger first).
+
+Each rule is stated over node kinds and the catalogue's data, never over sentences:
+
+- a wait said last ("… after 3 days") delays nothing where it stands: it goes before the step it
+  was said with;
+- a trigger that carries no data (a schedule, a button) has nothing to feed a step that sends or
+  writes data of a service: the service named is read first, with its listing operation (a
+  "get one by id" becomes its listing, having no id to get; a listing of a service the sentence
+  does not name gives way to the one it names), and reads go before the steps that use them;
+- an AI named ("with ChatGPT", "بالذكاء الاصطناعي") is a step of its own, before the step that
+  sends what it wrote;
+- an AI that answers a service's messages starts on that service's incoming message and sends
+  its answer back there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ..registry import NodeType, Registry
+from .assemble import PlannedStep
+from .catalogue import CONDITION_TYPE, MANUAL_TYPE, SCHEDULE_TYPE, WAIT_TYPE, Catalogue
+from .language import normalize, tokens
+
+AI_TYPE = "openai.generate_text"
+_LISTING = ("list_", "read_", "query_", "find_")
+# How telling a service's word must be for the sentence to name it ("stripe", not "email").
+NAMED_AT = 0.6
+_DIGIT = re.compile(r"\d")
+# What an answer is called: "answer my messages with ChatGPT", "خلي الذكاء الاصطناعي يرد".
+_ANSWER = re.compile(
+    r"\b(?:reply|replies|respond|responds|answer|answers)\b"
+    r"|(?<!\S)(?:و|ف)?(?:رد|يرد|ترد|جاوب|يجاوب|تجاوب|اجب|يجيب|تجيب|يرود|ردو|جاوبو)(?!\S)",
+    re.IGNORECASE,
+)
+
+
+def shape(
+    steps: list[PlannedStep],
+    sentence: str,
+    catalogue: Catalogue,
+    registry: Registry,
+    reply_actions: Mapping[str, str],
+) -> list[PlannedStep]:
+    """``steps`` (the trigger, then the actions) with the steps the sentence implies added and
+    put in the order their data asks for. ``reply_actions`` maps an incoming-message trigger to
+    the action that answers on the same service."""
+    if not steps:
+        return steps
+    trigger, actions = steps[0], list(steps[1:])
+    words = tokens(normalize(sentence))
+    named = {
+        connector: score
+        for connector, score in catalogue.connectors_named(words).items()
+        if score >= NAMED_AT
+    }
+    branches = any(
+        s.node_type.type == CONDITION_TYPE or s.otherwise_of is not None for s in actions
+    )
+    _wait_said_last_goes_first(actions)
+    if not branches:
+        _ai_named_is_a_step(actions, named, registry)
+        trigger = _answer_where_the_message_came_from(
+            trigger, actions, named, sentence, registry, reply_actions
+        )
+        if trigger.node_type.type in (SCHEDULE_TYPE, MANUAL_TYPE):
+            scheduled = trigger.node_type.type == SCHEDULE_TYPE
+            _read_what_is_sent(actions, named, words, scheduled, catalogue, registry)
+    return [trigger, *actions]
+
+
+def _wait_said_last_goes_first(actions: list[PlannedStep]) -> None:
+    """ "mark it completed after 3 days": a wait that ends the flow would delay nothing; it
+    delays the step said with it."""
+    if len(actions) < 2 or actions[-1].node_type.type != WAIT_TYPE:
+        return
+    wait, before = actions[-1], actions[-2]
+    if before.node_type.type in (CONDITION_TYPE, WAIT_TYPE) or wait.otherwise_of is not None:
+        return
+    if before.otherwise_of is not None:
+        return
+    actions.insert(len(actions) - 2, actions.pop())
+
+
+def _is_listing(node_type: NodeType) -> bool:
+    return not node_type.is_trigger and node_type.type.split(".")[1].startswith(_LISTING)
+
+
+def _gets_one_by_id(node_type: NodeType) -> bool:
+    """ "get order 123": an operation whose required fields name one record by its ID."""
+    if node_type.is_trigger or not node_type.type.split(".")[1].startswith("get_"):
+        return False
+    return any(name.endswith("_id") for name in node_type.required_fields())
+
+
+def _listings(connector: str, registry: Registry) -> list[NodeType]:
+    return [t for t in registry.node_types if t.connector.id == connector and _is_listing(t)]
+
+
+def _reads(node_type: NodeType) -> bool:
+    return _is_listing(node_type) or _gets_one_by_id(node_type)
+
+
+def _best_listing(
+    connector: str, words: list[str], catalogue: Catalogue, registry: Registry
+) -> NodeType | None:
+    """The listing operation of ``connector`` the words read best as; its only one when the
+    words say nothing of any."""
+    listings = _listings(connector, registry)
+    if len(listings) <= 1:
+        return listings[0] if listings else None
+    found = catalogue.best(words, False, set(), only=connector)
+    if found is not None and found.node_type in listings:
+        return found.node_type
+    lists = [t for t in listings if t.type.split(".")[1].startswith("list_")]
+    return lists[0] if len(lists) == 1 else None
+
+
+def _read_what_is_sent(
+    actions: list[PlannedStep],
+    named: dict[str, float],
+    words: list[str],
+    scheduled: bool,
+    catalogue: Catalogue,
+    registry: Registry,
+) -> None:
+    """On a schedule or a button nothing arrives with the flow: the data a step sends or writes
+    is read first from the service the sentence names."""
+    for index, step in enumerate(actions):
+        if not scheduled or not _gets_one_by_id(step.node_type):
+            continue  # a button may be pressed for one record ("get the order in Shopify")
+        if _DIGIT.search(normalize(step.said)):
+            continue  # "get order 1042": the ID is said
+        listing = _best_listing(step.node_type.connector.id, words, catalogue, registry)
+        if listing is not None:  # no event to carry the ID: the records are listed instead
+            actions[index] = PlannedStep(listing, step.said, step.entities, dict(step.params))
+    used = {step.node_type.connector.id for step in actions}
+    # the data a step sends is named in its own words ("post it to Slack" after an event
+    # Flowin lacks reads nothing)
+    said_by_steps = set()
+    for step in actions:
+        said_by_steps |= set(catalogue.connectors_named(tokens(normalize(step.said))))
+    sources = [
+        connector
+        for connector in named
+        if connector not in used
+        and connector in said_by_steps
+        and _best_listing(connector, words, catalogue, registry)
+    ]
+    for index, step in enumerate(actions):
+        connector = step.node_type.connector.id
+        if _is_listing(step.node_type) and connector not in named and len(sources) == 1:
+            # "this week's Zid orders" read as another store's list: the one named is read
+            listing = _best_listing(sources[0], words, catalogue, registry)
+            assert listing is not None
+            actions[index] = PlannedStep(listing, step.said, step.entities)
+            sources = []
+    users = [s for s in actions if not _reads(s.node_type) and s.node_type.connector.id != "core"]
+    if not users:
+        return
+    if not any(_reads(s.node_type) for s in actions) and len(sources) == 1:
+        listing = _best_listing(sources[0], words, catalogue, registry)
+        assert listing is not None
+        actions.insert(0, PlannedStep(listing, users[0].said))
+    # reads said after the step that sends them ("telegram me … my calendar's events") first
+    first_user = actions.index(users[0])
+    late_reads = [s for s in actions[first_user:] if _reads(s.node_type)]
+    for step in late_reads:
+        actions.remove(step)
+        actions.insert(first_user, step)
+        first_user += 1
+
+
+def _ai_named_is_a_step(
+    actions: list[PlannedStep], named: dict[str, float], registry: Registry
+) -> None:
+    """ "a summary with AI on WhatsApp": the AI writes, then the step said sends it."""
+    if AI_TYPE not in registry or "openai" not in named:
+        return
+    ai = registry.get(AI_TYPE)
+    if any(step.node_type.connector.id == ai.connector.id for step in actions):
+        return
+    senders = [
+        index
+        for index, step in enumerate(actions)
+        if step.node_type.connector.id != "core" and not _reads(step.node_type)
+    ]
+    if not senders:
+        return
+    sender = actions[senders[0]]
+    actions.insert(senders[0], PlannedStep(ai, sender.said))
+
+
+def _answer_where_the_message_came_from(
+    trigger: PlannedStep,
+    actions: list[PlannedStep],
+    named: dict[str, float],
+    sentence: str,
+    registry: Registry,
+    reply_actions: Mapping[str, str],
+) -> PlannedStep:
+    """ "let ChatGPT answer my Instagram messages": no button to press; the service's incoming
+    message starts the flow, the AI writes the answer, the service's reply sends it."""
+    if trigger.node_type.type != MANUAL_TYPE or not _ANSWER.search(normalize(sentence)):
+        return trigger
+    if not any(step.node_type.type == AI_TYPE for step in actions):
+        return trigger
+    services = {step.node_type.connector.id for step in actions} | set(named)
+    incoming = [
+        (event, answer)
+        for event, answer in reply_actions.items()
+        if event in registry
+        and answer in registry
+        and registry.get(event).connector.id in services
+        and registry.get(event).connector.id != "webhook"
+    ]
+    # one service that answers messages, and one kind of message it gets
+    if len({registry.get(event).connector.id for event, _ in incoming}) != 1:
+        return trigger
+    if len(incoming) != 1:
+        incoming = [pair for pair in incoming if "button" not in pair[0]]
+    if len(incoming) != 1:
+        return trigger
+    event, answer = incoming[0]
+    answer_type = registry.get(answer)
+    connector = answer_type.connector.id
+    ai_index = next(i for i, s in enumerate(actions) if s.node_type.type == AI_TYPE)
+    for index, step in enumerate(actions):
+        if step.node_type.connector.id == connector:
+            # an answer within the conversation needs no template
+            actions[index] = PlannedStep(answer_type, step.said, step.entities, dict(step.params))
+            if index < ai_index:
+                actions.insert(ai_index, actions.pop(index))
+            break
+    else:
+        actions.insert(ai_index + 1, PlannedStep(answer_type, actions[ai_index].said))
+    return PlannedStep(registry.get(event), actions[ai_index].said)

@@ -1,0 +1,126 @@
+"""The shape of a built flow once its clauses are understood (builder/shape.py): a wait said last
+delays the step said with it; on a schedule or a button, the service whose data is sent is read
+first, with its listing; an AI named is a step before the one that sends what it wrote; an AI
+that answers a service's messages starts on that service's incoming message and replies there.
+
+The sentences were written for these tests or taken from the development sets; none comes from
+a held-out set."""
+
+from __future__ import annotations
+
+import pytest
+
+from flowin_engine.builder import build
+
+
+def types(sentence: str) -> list[str]:
+    proposal = build(sentence)
+    assert proposal.flow is not None, (proposal.question, proposal.refused)
+    return [n.type for n in proposal.flow.nodes]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "لما يجي طلب جديد في سلة ابعت للعميل ايميل شكر بعد يومين",
+            ["salla.new_order", "core.delay", "email.send_email"],
+        ),
+        (
+            "new woo order processing -> completed after 2 days",
+            ["woocommerce.order_created", "core.delay", "woocommerce.update_order_status"],
+        ),
+    ],
+)
+def test_a_wait_said_after_its_step_delays_that_step(sentence, expected):
+    assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "كل يوم الساعة ٩ بالليل ابعتلي على التليجرام مبيعات اليوم من سلة",
+            ["schedule.every", "salla.list_orders", "telegram.send_message"],
+        ),
+        (
+            "every sunday at 7pm message me on telegram with this week's zid orders",
+            ["schedule.every", "zid.list_orders", "telegram.send_message"],
+        ),
+        (
+            "كل نهار الساعة 8 متاع الليل ابعثلي على التلغرام قداش من كوموند جات في ووكومرس",
+            ["schedule.every", "woocommerce.list_orders", "telegram.send_message"],
+        ),
+        (
+            "ابعتلي على التليجرام كل يوم التلات الساعة ١٠ الصبح ملخص مدفوعات Stripe بتاعة الاسبوع",
+            ["schedule.every", "stripe.list_payments", "telegram.send_message"],
+        ),
+        (
+            "ابعتلي على الايميل الحاجات اللي اتضافت في الايرتابل النهارده",
+            ["core.manual_trigger", "airtable.find_records", "email.send_email"],
+        ),
+    ],
+)
+def test_a_schedule_or_a_button_first_reads_the_service_whose_data_it_sends(sentence, expected):
+    assert types(sentence) == expected
+
+
+def test_an_order_whose_number_is_said_is_fetched_by_it_not_listed():
+    assert types("get order 88 from woocommerce and post it to slack #ops") == [
+        "core.manual_trigger",
+        "woocommerce.get_order",
+        "slack.post_message",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "generate an instagram caption with ai for every new product row in my Products "
+            "sheet and send it to me on telegram",
+            ["google_sheets.new_row", "openai.generate_text", "telegram.send_message"],
+        ),
+        (
+            "لما يتضاف صف جديد في شيت العملاء اكتب رسالة ترحيب بالذكاء الاصطناعي وابعتها على سلاك",
+            ["google_sheets.new_row", "openai.generate_text", "slack.post_message"],
+        ),
+    ],
+)
+def test_an_ai_named_writes_before_the_step_that_sends_it(sentence, expected):
+    assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "let chatgpt answer my instagram messages",
+            [
+                "instagram_messenger.new_message",
+                "openai.generate_text",
+                "instagram_messenger.send_reply",
+            ],
+        ),
+        (
+            "بغيت ChatGPT يجاوب على الميساجات ديال التيليغرام",
+            ["telegram.new_message", "openai.generate_text", "telegram.send_message"],
+        ),
+        (
+            "can you make chatgpt answer the whatsapp messages customers send us",
+            ["whatsapp.incoming_message", "openai.generate_text", "whatsapp.send_text"],
+        ),
+    ],
+)
+def test_an_ai_that_answers_a_services_messages_starts_on_them_and_replies_there(
+    sentence, expected
+):
+    assert types(sentence) == expected
+
+
+def test_a_flow_with_a_branch_keeps_the_shape_it_was_said_in():
+    # the wait belongs to the 'false' branch: it stays where the sentence put it
+    said = types(
+        "when a new shopify order comes if the total is over 500 email me otherwise wait 1 hour"
+    )
+    assert said[:2] == ["shopify.new_order", "core.condition"]
