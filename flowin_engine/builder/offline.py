@@ -619,6 +619,15 @@ class OfflineBuilder:
         for step in [s for s in actions[:-1] if not s.node_type.manifest.outputs]:
             actions.remove(step)
             not_understood.append(step.said)
+        # A trailing wait ("send them a review request after 3 days", "…بعد ساعة") comes
+        # before the step it was said with: waiting once everything is done does nothing.
+        if (
+            len(actions) >= 2
+            and actions[-1].node_type.type == WAIT_TYPE
+            and actions[-2].node_type.type not in (WAIT_TYPE, CONDITION_TYPE)
+            and actions[-1].otherwise_of is None
+        ):
+            actions.insert(len(actions) - 2, actions.pop())
         # A trailing condition ("… if the total is over 100") guards the step before it.
         if actions and pending_condition is actions[-1] and len(actions) > 1:
             actions.insert(len(actions) - 2, actions.pop())

@@ -119,3 +119,20 @@ def test_a_scheduled_read_goes_where_the_clause_says_and_a_sender_is_no_recipien
     sentence, expected
 ):
     assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "when a new shopify order comes in, email the customer a review request after 3 days",
+            ["shopify.new_order", "core.delay", "email.send_email"],
+        ),
+        (
+            "لما يجي اوردر جديد في شوبيفاي ابعت للعميل ايميل بعد يومين",
+            ["shopify.new_order", "core.delay", "email.send_email"],
+        ),
+    ],
+)
+def test_a_wait_said_after_its_step_comes_before_it(sentence, expected):
+    assert types(sentence) == expected
