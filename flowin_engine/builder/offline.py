@@ -363,7 +363,7 @@ class OfflineBuilder:
         extraction = extract(arabizi_to_english(sentence))
         clauses = self._clauses(extraction)
         steps, not_understood = self._plan(clauses, extraction, language)
-        steps = shape(steps, sentence, self.catalogue, self.registry, _REPLY_ACTIONS)
+        steps = shape(steps, sentence, self.catalogue, self.registry, _REPLY_ACTIONS, language)
         said_lacking = list(dict.fromkeys(item.message for item in lacking))
         too_many = too_many_steps(len(steps), language)
         if too_many is not None:

@@ -23,13 +23,32 @@ from collections.abc import Mapping
 from ..registry import NodeType, Registry
 from .assemble import PlannedStep
 from .catalogue import CONDITION_TYPE, MANUAL_TYPE, SCHEDULE_TYPE, WAIT_TYPE, Catalogue
-from .language import normalize, tokens
+from .language import Language, normalize, tokens
 
 AI_TYPE = "openai.generate_text"
 _LISTING = ("list_", "read_", "query_", "find_")
 # How telling a service's word must be for the sentence to name it ("stripe", not "email").
 NAMED_AT = 0.6
 _DIGIT = re.compile(r"\d")
+# The status a record's change is waited for: "changes to delivered", "is completed", "بقت
+# completed", "تغيرت لـ تم التوصيل", "الى قيد التجهيز". Latin words are the stores' own status
+# names; Arabic ones are said after a "to" (ل، الى) and start as the stores' Arabic statuses do.
+_STATUS_EN = (
+    r"pending|processing|completed?|cancell?ed|refunded|failed|shipped|delivered|paid|unpaid"
+    r"|on-hold|ready|returned|indelivery"
+)
+_NEGATED = re.compile(
+    r"\b(?:not|didn'?t|doesn'?t|never|isn'?t|wasn'?t|hasn'?t)\b|(?<!\S)(?:ما|مش|مو|لم|ماش)(?!\S)",
+    re.IGNORECASE,
+)
+_CHANGE = re.compile(r"status|updated|changed")
+_TO_STATUS = re.compile(
+    r"(?:\b(?:to|is|as|l|li|ila|becomes?|became|gets?|got|marked|now)\s+|(?<!\S)(?:ل|لـ|ل ـ|الي|الى|إلى|"
+    r"بقت|بقي|بقى|صار|صارت|يصير|تصير|اصبح|اصبحت|يكون|تكون)\s*|(?<=\sل)|(?<=\sلـ))"
+    rf"[\"'«]?(?P<value>(?:{_STATUS_EN})\b"
+    r"|(?:تم|جاري|قيد)\s+\S+|ملغي|ملغى|مكتمل|مدفوع|مسترجع)",
+    re.IGNORECASE,
+)
 # What an answer is called: "answer my messages with ChatGPT", "خلي الذكاء الاصطناعي يرد".
 _ANSWER = re.compile(
     r"\b(?:reply|replies|respond|responds|answer|answers)\b"
@@ -44,6 +63,7 @@ def shape(
     catalogue: Catalogue,
     registry: Registry,
     reply_actions: Mapping[str, str],
+    language: Language = "en",
 ) -> list[PlannedStep]:
     """``steps`` (the trigger, then the actions) with the steps the sentence implies added and
     put in the order their data asks for. ``reply_actions`` maps an incoming-message trigger to
@@ -62,6 +82,7 @@ def shape(
     )
     _wait_said_last_goes_first(actions)
     if not branches:
+        _status_waited_for_is_checked(trigger, actions, sentence, registry, language)
         _ai_named_is_a_step(actions, named, registry)
         trigger = _answer_where_the_message_came_from(
             trigger, actions, named, sentence, registry, reply_actions
@@ -238,3 +259,50 @@ def _answer_where_the_message_came_from(
     else:
         actions.insert(ai_index + 1, PlannedStep(answer_type, actions[ai_index].said))
     return PlannedStep(registry.get(event), actions[ai_index].said)
+
+
+def _status_waited_for_is_checked(
+    trigger: PlannedStep,
+    actions: list[PlannedStep],
+    sentence: str,
+    registry: Registry,
+    language: Language,
+) -> None:
+    """ "when a Zid order's status changes to delivered": the service tells of every change of
+    status; the steps run only for the one said, checked first."""
+    operation = trigger.node_type.type.split(".")[1]
+    if not actions or not _CHANGE.search(operation):
+        return  # "when an invoice is paid" has its own event; only a change is filtered
+    example = trigger.node_type.manifest.output_example
+    if not isinstance(example, dict) or "status" not in example:
+        return
+    said = _TO_STATUS.search(sentence)
+    if said is None or _NEGATED.search(sentence[max(0, said.start() - 16) : said.start()]):
+        return  # "didn't get delivered": the service's own event for it, not a status compared
+    value = said.group("value")
+    # the status itself, never another (payment_status); of its forms (Salla's "تم الشحن" and
+    # "shipped"), the one written in the script of the value said
+    forms = [
+        key
+        for key, example_value in example.items()
+        if key.startswith("status") and isinstance(example_value, str)
+    ]
+    same_script = [key for key in forms if example[key].isascii() == value.isascii()]
+    left = "{{ trigger.%s }}" % (same_script[0] if same_script else "status")
+    condition_type = registry.get(CONDITION_TYPE)
+    why = {
+        "en": f"Checks that {left} is {value}; the next steps run only when it is, because you "
+        f"said “{said.group(0).strip()}”.",
+        "ar": f"يتحقق أن {left} هي {value}؛ الخطوات التالية تعمل فقط عندها، لأنك قلت "
+        f"«{said.group(0).strip()}».",
+    }[language]
+    condition = PlannedStep(
+        condition_type,
+        said.group(0).strip(),
+        params={
+            "combine": "and",
+            "conditions": [{"left": left, "operator": "equals", "right": value}],
+        },
+        why=why,
+    )
+    actions.insert(0, condition)

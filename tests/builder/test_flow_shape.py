@@ -124,3 +124,51 @@ def test_a_flow_with_a_branch_keeps_the_shape_it_was_said_in():
         "when a new shopify order comes if the total is over 500 email me otherwise wait 1 hour"
     )
     assert said[:2] == ["shopify.new_order", "core.condition"]
+
+
+def conditions(sentence: str) -> list[dict]:
+    proposal = build(sentence)
+    assert proposal.flow is not None, (proposal.question, proposal.refused)
+    return [
+        rule
+        for node in proposal.flow.nodes
+        if node.type == "core.condition"
+        for rule in node.params["conditions"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "rule"),
+    [
+        (
+            "when a salla order status changes to shipped email me",
+            "salla.order_status_changed",
+            {"left": "{{ trigger.status_slug }}", "operator": "equals", "right": "shipped"},
+        ),
+        (
+            "لما حالة طلب زد تتغير الى جاري التوصيل ابعت للعميل واتساب",
+            "zid.order_status_changed",
+            {"left": "{{ trigger.status }}", "operator": "equals", "right": "جاري التوصيل"},
+        ),
+        (
+            "كي تتبدل حالة الكوموند ف ووكومرس ل completed ابعث ايمايل شكر من الجيميل",
+            "woocommerce.order_updated",
+            {"left": "{{ trigger.status }}", "operator": "equals", "right": "completed"},
+        ),
+    ],
+)
+def test_a_change_of_status_waited_for_is_checked_before_the_steps(sentence, trigger, rule):
+    flow_types = types(sentence)
+    assert flow_types[:2] == [trigger, "core.condition"]
+    assert conditions(sentence) == [rule]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "when a salla order status changes, message me on telegram",
+        "whatsapp message didnt get delivered -> send the same text by sms instead",
+    ],
+)
+def test_any_change_of_status_or_one_said_not_to_happen_checks_nothing(sentence):
+    assert conditions(sentence) == []
