@@ -64,3 +64,17 @@ def test_connecting_a_service_flowin_lacks_to_one_it_has_keeps_only_the_destinat
     got = [n.type for n in proposal.flow.nodes]
     assert step in got
     assert not [t for t in got if t.endswith(("new_message", "new_row"))]  # no event swapped in
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [("text him every minute until he answers", "en"), ("ابعت له مسجات مزعجة كل دقيقة", "ar")],
+)
+def test_the_model_path_refuses_harassment_before_any_model_is_asked(sentence, language):
+    from flowin_engine.builder import ModelSettings
+
+    # Nothing listens there: a request to the model would fail, a refusal needs none.
+    nowhere = ModelSettings(base_url="http://127.0.0.1:9/v1", timeout=2)
+    proposal = build(sentence, model=nowhere)
+    assert proposal.flow is None and proposal.refused and proposal.source == "model"
+    assert any("\u0600" <= c <= "\u06ff" for c in proposal.refused) == (language == "ar")
