@@ -20,6 +20,7 @@ from .proposal import Explanation, Missing
 from .variables import Source, fill
 
 X_START, X_STEP, Y = 80.0, 280.0, 200.0
+LOOP_TYPE = "core.loop"
 
 
 @dataclass
@@ -121,6 +122,11 @@ def assemble(
         expression = "trigger" if index == 0 else f"steps['{node_name}'].output"
         if example is not None and node_type.type != CONDITION_TYPE:
             sources.insert(0, Source(expression, example))
+        if node_type.type == LOOP_TYPE:
+            # the steps on a loop's 'item' output read the record in hand, not the whole list
+            record = _one_record(sources[1:])
+            if record is not None:
+                sources.insert(0, Source("loop.item", record))
         after_condition = after_condition or node_type.type == CONDITION_TYPE
     edges = []
     for (before, after), step in zip(itertools.pairwise(nodes), steps[1:], strict=True):
@@ -132,6 +138,16 @@ def assemble(
         edges.append(Edge(source=before.id, source_port=port, target=after.id))
     flow = Flow(name=name, nodes=nodes, edges=edges)
     return Assembled(flow, explanation, missing)
+
+
+def _one_record(sources: list[Source]) -> dict[str, Any] | None:
+    """A record of the nearest list of records an earlier step outputs (a sheet's rows)."""
+    for source in sources:
+        if isinstance(source.example, dict):
+            for value in source.example.values():
+                if isinstance(value, list) and value and isinstance(value[0], dict):
+                    return value[0]
+    return None
 
 
 def split_problems(flow: Flow, registry: Registry) -> tuple[list[Problem], list[Problem]]:

@@ -3,12 +3,14 @@ them, and the order the data asks for. A post-pass over the planned steps (trigg
 
 Each rule is stated over node kinds and the catalogue's data, never over sentences:
 
-- a wait said last ("… after 3 days") delays nothing where it stands: it goes before the step it
-  was said with;
+- a record's change of status filtered by the status said ("changes to delivered") checks it
+  first;
 - a trigger that carries no data (a schedule, a button) has nothing to feed a step that sends or
   writes data of a service: the service named is read first, with its listing operation (a
   "get one by id" becomes its listing, having no id to get; a listing of a service the sentence
   does not name gives way to the one it names), and reads go before the steps that use them;
+- a step said for each of the records a listing read ("whatsapp them", "لكل منهم", "mark them
+  processing": an update by ID) runs in a loop over them;
 - an AI named ("with ChatGPT", "بالذكاء الاصطناعي") is a step of its own, before the step that
   sends what it wrote;
 - an AI that answers a service's messages starts on that service's incoming message and sends
@@ -22,10 +24,20 @@ from collections.abc import Mapping
 
 from ..registry import NodeType, Registry
 from .assemble import PlannedStep
-from .catalogue import CONDITION_TYPE, MANUAL_TYPE, SCHEDULE_TYPE, WAIT_TYPE, Catalogue
+from .catalogue import CONDITION_TYPE, MANUAL_TYPE, SCHEDULE_TYPE, Catalogue
 from .language import Language, normalize, tokens
 
 AI_TYPE = "openai.generate_text"
+LOOP_TYPE = "core.loop"
+# A step said to each record, not of the list as a whole: "whatsapp them", "email each of them",
+# "for all clients", "ابعتلهم", "لكل منهم" ("email them to me" sends the list once).
+_EACH = re.compile(
+    r"\b(?:each of them|every one of them|everyone|for all|to all|to each)\b"
+    r"|\bthem\b(?!\s+(?:to|into|in|on|as|at|by|with)\b)"
+    r"|(?<!\S)(?:لكل\s+(?:واحد\s+)?منهم|لكلهم|كلهم|كلهن|لهم|ليهم|ليهن|لهن)(?!\S)"
+    r"|\S(?:لهم|لهن|ليهم|ولهم)(?!\S)",
+    re.IGNORECASE,
+)
 _LISTING = ("list_", "read_", "query_", "find_")
 # How telling a service's word must be for the sentence to name it ("stripe", not "email").
 NAMED_AT = 0.6
@@ -80,7 +92,6 @@ def shape(
     branches = any(
         s.node_type.type == CONDITION_TYPE or s.otherwise_of is not None for s in actions
     )
-    _wait_said_last_goes_first(actions)
     if not branches:
         _status_waited_for_is_checked(trigger, actions, sentence, registry, language)
         _ai_named_is_a_step(actions, named, registry)
@@ -90,20 +101,8 @@ def shape(
         if trigger.node_type.type in (SCHEDULE_TYPE, MANUAL_TYPE):
             scheduled = trigger.node_type.type == SCHEDULE_TYPE
             _read_what_is_sent(actions, named, words, scheduled, catalogue, registry)
+        _each_record_in_a_loop(actions, registry)
     return [trigger, *actions]
-
-
-def _wait_said_last_goes_first(actions: list[PlannedStep]) -> None:
-    """ "mark it completed after 3 days": a wait that ends the flow would delay nothing; it
-    delays the step said with it."""
-    if len(actions) < 2 or actions[-1].node_type.type != WAIT_TYPE:
-        return
-    wait, before = actions[-1], actions[-2]
-    if before.node_type.type in (CONDITION_TYPE, WAIT_TYPE) or wait.otherwise_of is not None:
-        return
-    if before.otherwise_of is not None:
-        return
-    actions.insert(len(actions) - 2, actions.pop())
 
 
 def _is_listing(node_type: NodeType) -> bool:
@@ -306,3 +305,29 @@ def _status_waited_for_is_checked(
         why=why,
     )
     actions.insert(0, condition)
+
+
+def _each_record_in_a_loop(actions: list[PlannedStep], registry: Registry) -> None:
+    """ "read the Clients sheet and whatsapp them": a listing gives many records; the step said
+    for each of them (or one that updates a record by its ID) runs once per record, in a loop
+    right after the listing."""
+    if LOOP_TYPE not in registry or any(s.node_type.type == LOOP_TYPE for s in actions):
+        return
+    for index, step in enumerate(actions[:-1]):
+        if not _is_listing(step.node_type):
+            continue
+        after = [s for s in actions[index + 1 :] if s.node_type.connector.id != "core"]
+        if not after:
+            return
+        # "find the customer and update the record" finds one; "list the orders and update
+        # their status" has many to update
+        listed = step.node_type.type.split(".")[1].startswith("list_")
+        per_record = _EACH.search(normalize(after[0].said)) or (
+            listed
+            and not _gets_one_by_id(after[0].node_type)
+            and after[0].node_type.connector.id == step.node_type.connector.id
+            and any(name.endswith("_id") for name in after[0].node_type.required_fields())
+        )
+        if per_record:
+            actions.insert(index + 1, PlannedStep(registry.get(LOOP_TYPE), after[0].said))
+        return

@@ -1,5 +1,5 @@
-"""The shape of a built flow once its clauses are understood (builder/shape.py): a wait said last
-delays the step said with it; on a schedule or a button, the service whose data is sent is read
+"""The shape of a built flow once its clauses are understood (builder/shape.py): a change of
+status waited for is checked first; on a schedule or a button, the service whose data is sent is read
 first, with its listing; an AI named is a step before the one that sends what it wrote; an AI
 that answers a service's messages starts on that service's incoming message and replies there.
 
@@ -17,23 +17,6 @@ def types(sentence: str) -> list[str]:
     proposal = build(sentence)
     assert proposal.flow is not None, (proposal.question, proposal.refused)
     return [n.type for n in proposal.flow.nodes]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        (
-            "لما يجي طلب جديد في سلة ابعت للعميل ايميل شكر بعد يومين",
-            ["salla.new_order", "core.delay", "email.send_email"],
-        ),
-        (
-            "new woo order processing -> completed after 2 days",
-            ["woocommerce.order_created", "core.delay", "woocommerce.update_order_status"],
-        ),
-    ],
-)
-def test_a_wait_said_after_its_step_delays_that_step(sentence, expected):
-    assert types(sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -172,3 +155,44 @@ def test_a_change_of_status_waited_for_is_checked_before_the_steps(sentence, tri
 )
 def test_any_change_of_status_or_one_said_not_to_happen_checks_nothing(sentence):
     assert conditions(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "every monday at 9 read the rows of my Leads sheet and email each of them our new offer",
+            ["schedule.every", "google_sheets.read_rows", "core.loop", "email.send_email"],
+        ),
+        (
+            "every hour list the pending woocommerce orders and update their status to processing",
+            [
+                "schedule.every",
+                "woocommerce.list_orders",
+                "core.loop",
+                "woocommerce.update_order_status",
+            ],
+        ),
+    ],
+)
+def test_a_step_said_for_each_listed_record_runs_in_a_loop_over_them(sentence, expected):
+    assert types(sentence) == expected
+
+
+def test_the_step_in_a_loop_reads_the_record_in_hand():
+    proposal = build(
+        "every monday at 9 read the rows of my Leads sheet and email each of them our new offer"
+    )
+    assert proposal.flow is not None
+    loop = next(n for n in proposal.flow.nodes if n.type == "core.loop")
+    email = next(n for n in proposal.flow.nodes if n.type == "email.send_email")
+    assert loop.params["items"] == "{{ steps['Find rows'].output.rows }}"
+    assert email.params["to"] == "{{ loop.item.Email }}"
+    assert any(
+        e.source == loop.id and e.source_port == "item" and e.target == email.id
+        for e in proposal.flow.edges
+    )
+
+
+def test_a_list_sent_to_me_is_sent_once_not_looped():
+    assert "core.loop" not in types("every friday send me the week's stripe payments on telegram")
