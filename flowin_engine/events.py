@@ -11,10 +11,10 @@ import queue
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import Problem
 
@@ -39,6 +39,34 @@ class StepStatus(StrEnum):
     REUSED = "reused"  # output taken from an earlier execution (retry) or a pinned result
 
 
+_Class = TypeVar("_Class", bound=type)
+
+
+def _quick_init(cls: _Class) -> _Class:
+    """The frozen dataclass's ``__init__`` made again, setting each field through its slot:
+    the same arguments, defaults and object, at about half the cost (a frozen dataclass sets
+    each field by ``object.__setattr__``: about 2.2 µs for a step's end, eight events a run).
+    Fields stay read-only as before."""
+    names = [item.name for item in fields(cls)]
+    namespace: dict[str, Any] = {f"_set_{name}": cls.__dict__[name].__set__ for name in names}
+    parameters = []
+    for item in fields(cls):
+        assert item.default_factory is MISSING and item.init
+        if item.default is MISSING:
+            parameters.append(item.name)
+        else:
+            namespace[f"_default_{item.name}"] = item.default
+            parameters.append(f"{item.name}=_default_{item.name}")
+    body = "".join(f"    _set_{name}(self, {name})\n" for name in names)
+    exec(f"def __init__(self, {', '.join(parameters)}):\n{body}", namespace)
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__doc__ = cls.__init__.__doc__
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
+
+
+@_quick_init
 @dataclass(frozen=True, slots=True)
 class ExecutionStarted:
     execution_id: str
@@ -50,6 +78,7 @@ class ExecutionStarted:
     retry_of: str | None = None
 
 
+@_quick_init
 @dataclass(frozen=True, slots=True)
 class ExecutionFinished:
     execution_id: str
@@ -63,6 +92,7 @@ class ExecutionFinished:
     failed_problem: Problem | None = None  # the error as a template, for other languages
 
 
+@_quick_init
 @dataclass(frozen=True, slots=True)
 class StepStarted:
     execution_id: str
@@ -75,6 +105,7 @@ class StepStarted:
     at: datetime
 
 
+@_quick_init
 @dataclass(frozen=True, slots=True)
 class StepFinished:
     """A step attempt ended: success, failed, retrying (another attempt follows), or reused."""
@@ -98,6 +129,7 @@ class StepFinished:
     problem: Problem | None = None  # the error as a template, for other languages
 
 
+@_quick_init
 @dataclass(frozen=True, slots=True)
 class StepSkipped:
     execution_id: str

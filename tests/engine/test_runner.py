@@ -531,3 +531,32 @@ def test_error_output_inside_a_loop_with_nothing_connected_stops_the_run(runner)
     assert result.failed_node == "Charge"
     assert "receipt" not in testkit.calls
     assert "after" not in testkit.calls
+
+
+def test_a_runs_events_are_read_only_and_take_their_fields_by_name_or_place():
+    import dataclasses
+    import pickle
+    from datetime import UTC, datetime
+
+    from flowin_engine.events import ExecutionFinished
+
+    now = datetime.now(UTC)
+    by_place = StepFinished(
+        "run", "n1", "Reply", "webhook.respond", 1, None, StepStatus.SUCCESS, {"a": 1}, "ok",
+        "main", None, now, now, 0.5,
+    )  # fmt: skip
+    by_name = StepFinished(
+        execution_id="run", node_id="n1", node_name="Reply", node_type="webhook.respond",
+        attempt=1, iteration=None, status=StepStatus.SUCCESS, input={"a": 1}, output="ok",
+        port="main", error=None, started_at=now, at=now, duration=0.5,
+    )  # fmt: skip
+    assert by_place == by_name
+    assert (by_place.retry_in, by_place.setting, by_place.problem) == (None, None, None)
+    assert pickle.loads(pickle.dumps(by_place)) == by_place
+    assert dataclasses.replace(by_place, port="error").port == "error"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        by_place.output = "changed"
+    with pytest.raises(TypeError):
+        StepStarted("run", "n1")
+    finished = ExecutionFinished("run", "flow", ExecutionStatus.FAILED, now, 1.0, error="No")
+    assert (finished.error, finished.failed_node) == ("No", None)
