@@ -222,11 +222,60 @@ def test_a_run_done_inline_stores_any_data_as_the_pool_does(store, body):
     _recorded_inline_and_pooled(store, {"method": "POST", "body": {"name": "Layla", **body}})
 
 
-def _recorded_inline_and_pooled(store, payload):
+def settled_flow(name: str):
+    """Steps whose settings hold no template (worked out once per flow version) next to ones
+    with templates and with a list or group of fixed values, which each run makes anew."""
+    return make_flow(
+        [
+            ("Webhook", "webhook.receive", {"path": name, "respond": "when_done"}),
+            ("Nothing", "core.no_op", {}),
+            (
+                "Customer",
+                "core.set_fields",
+                {
+                    "fields": [
+                        {"name": "customer", "value": {"tier": "gold"}},
+                        {"name": "customer.name", "value": "{{ trigger.body.name }}"},
+                    ]
+                },
+            ),
+            ("Reply", "webhook.respond", {"body": "{{ input.customer }}"}),
+        ],
+        ["Webhook -> Nothing", "Nothing -> Customer", "Customer -> Reply"],
+        name=name,
+    )
+
+
+def test_steps_with_fixed_settings_answer_each_run_with_its_own_data(store, runtime):
+    """Settings checked once for the flow's version are shared by its runs; the lists and
+    groups of values a step hands on are not: one run's data never shows in the next."""
+    activate(store, settled_flow("fixed"))
+    runtime.sync()
+    for name in ("Layla", "Omar", "Sara"):
+        reply = httpx.post(f"{runtime.address}/webhook/fixed", json={"name": name})
+        assert reply.status_code == 200
+        assert reply.json() == {"tier": "gold", "name": name}
+    recorded = [store.executions.get(s.id) for s in store.executions.summaries()]
+    assert sorted(detail.steps[-1].output["body"]["name"] for detail in recorded) == [
+        "Layla",
+        "Omar",
+        "Sara",
+    ]
+    for detail in recorded:
+        steps = {s.node_name: s for s in detail.steps}
+        assert steps["Webhook"].input["params"] == {"path": "fixed", "respond": "when_done"}
+        assert steps["Nothing"].input["params"] == {}
+
+
+def test_fixed_settings_are_recorded_as_the_pool_records_them(store):
+    _recorded_inline_and_pooled(store, {"method": "POST", "body": {"name": "Layla"}}, "fixed")
+
+
+def _recorded_inline_and_pooled(store, payload, fixed: str | None = None):
     from flowin_engine.store._executions import finished_run_statements
     from flowin_engine.store._hot import HotWriter, Job
 
-    flow = hook_flow(respond="when_done")
+    flow = hook_flow(respond="when_done") if fixed is None else settled_flow(fixed)
     store.flows.save(flow)
     pooled = Runner(REGISTRY, history=store.executions).start(flow, payload, mode="webhook")
     pooled.wait(30)
