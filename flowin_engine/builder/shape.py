@@ -11,8 +11,8 @@ Each rule is stated over node kinds and the catalogue's data, never over sentenc
   does not name gives way to the one it names), and reads go before the steps that use them;
 - a step said for each of the records a listing read ("whatsapp them", "لكل منهم", "mark them
   processing": an update by ID) runs in a loop over them;
-- an AI named ("with ChatGPT", "بالذكاء الاصطناعي") is a step of its own, before the step that
-  sends what it wrote;
+- an AI named ("with ChatGPT", "بالذكاء الاصطناعي"), or a summary of a message or an e-mail that
+  came in, is a step of its own, before the step that sends what it wrote;
 - an AI that answers a service's messages starts on that service's incoming message and sends
   its answer back there.
 """
@@ -41,6 +41,12 @@ _EACH = re.compile(
 _LISTING = ("list_", "read_", "query_", "find_")
 # How telling a service's word must be for the sentence to name it ("stripe", not "email").
 NAMED_AT = 0.6
+# A summary of what came in: only the AI step writes one.
+_SUMMARY = re.compile(
+    r"\b(?:summary|summari[sz]e|summari[sz]ed|summari[sz]ing|tl;?dr|resume)\b"
+    r"|(?<!\S)(?:و|ف|ب)?(?:ملخص|لخص|يلخص|تلخص|تلخيص|نلخص)\S*",
+    re.IGNORECASE,
+)
 _DIGIT = re.compile(r"\d")
 # The status a record's change is waited for: "changes to delivered", "is completed", "بقت
 # completed", "تغيرت لـ تم التوصيل", "الى قيد التجهيز". Latin words are the stores' own status
@@ -94,7 +100,10 @@ def shape(
     )
     if not branches:
         _status_waited_for_is_checked(trigger, actions, sentence, registry, language)
-        _ai_named_is_a_step(actions, named, registry)
+        summarised = trigger.node_type.type in reply_actions and bool(
+            _SUMMARY.search(normalize(sentence))
+        )
+        _ai_named_is_a_step(actions, named, registry, summarised)
         trigger = _answer_where_the_message_came_from(
             trigger, actions, named, sentence, registry, reply_actions
         )
@@ -195,10 +204,11 @@ def _read_what_is_sent(
 
 
 def _ai_named_is_a_step(
-    actions: list[PlannedStep], named: dict[str, float], registry: Registry
+    actions: list[PlannedStep], named: dict[str, float], registry: Registry, summarised: bool
 ) -> None:
-    """ "a summary with AI on WhatsApp": the AI writes, then the step said sends it."""
-    if AI_TYPE not in registry or "openai" not in named:
+    """ "a summary with AI on WhatsApp": the AI writes, then the step said sends it. A message
+    or an e-mail that came in is summarised by the AI too, named or not ("ابعتلي ملخصه")."""
+    if AI_TYPE not in registry or ("openai" not in named and not summarised):
         return
     ai = registry.get(AI_TYPE)
     if any(step.node_type.connector.id == ai.connector.id for step in actions):

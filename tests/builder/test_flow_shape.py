@@ -196,3 +196,29 @@ def test_the_step_in_a_loop_reads_the_record_in_hand():
 
 def test_a_list_sent_to_me_is_sent_once_not_looped():
     assert "core.loop" not in types("every friday send me the week's stripe payments on telegram")
+
+
+def test_an_event_alone_gets_no_step_it_did_not_ask_for():
+    assert types("when a new stripe payment arrives") == ["stripe.payment_succeeded"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "when a new gmail comes send me a short summary of it on telegram",
+            ["gmail.new_email", "openai.generate_text", "telegram.send_message"],
+        ),
+        (
+            "لما ييجي ايميل من المورد على outlook ابعتلي ملخصه على الواتس",
+            ["outlook.new_mail", "openai.generate_text", "whatsapp.send_template"],
+        ),
+        (
+            # a summary of records read on a schedule is the list itself, sent
+            "every friday send me a summary of the week's stripe payments on slack",
+            ["schedule.every", "stripe.list_payments", "slack.post_message"],
+        ),
+    ],
+)
+def test_a_summary_of_a_message_that_came_in_is_written_by_the_ai(sentence, expected):
+    assert types(sentence) == expected
