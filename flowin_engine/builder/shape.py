@@ -47,6 +47,11 @@ _SUMMARY = re.compile(
     r"|(?<!\S)(?:و|ف|ب)?(?:ملخص|لخص|يلخص|تلخص|تلخيص|نلخص)\S*",
     re.IGNORECASE,
 )
+# "get the order details", "جيب تفاصيلو كاملة", "اجلب بيانات العملية": a record's details asked for.
+_GET = r"(?:\b(?:get|fetch|pull|retrieve|look up)\b|(?<!\S)(?:و)?(?:جيب|اجلب|هات|جلب|يجيب|نجيب))"
+_DETAILS = re.compile(
+    _GET + r"\s+(?:\S+\s+){0,2}?(?:details|info|(?:ال)?(?:تفاصيل|بيانات)\S*)", re.IGNORECASE
+)
 _DIGIT = re.compile(r"\d")
 # The status a record's change is waited for: "changes to delivered", "is completed", "بقت
 # completed", "تغيرت لـ تم التوصيل", "الى قيد التجهيز". Latin words are the stores' own status
@@ -111,6 +116,7 @@ def shape(
             scheduled = trigger.node_type.type == SCHEDULE_TYPE
             _read_what_is_sent(actions, named, words, scheduled, catalogue, registry)
         _each_record_in_a_loop(actions, registry)
+        _details_of_what_came_in(trigger, actions, named, sentence, registry)
     return [trigger, *actions]
 
 
@@ -341,3 +347,31 @@ def _each_record_in_a_loop(actions: list[PlannedStep], registry: Registry) -> No
         if per_record:
             actions.insert(index + 1, PlannedStep(registry.get(LOOP_TYPE), after[0].said))
         return
+
+
+def _details_of_what_came_in(
+    trigger: PlannedStep,
+    actions: list[PlannedStep],
+    named: dict[str, float],
+    sentence: str,
+    registry: Registry,
+) -> None:
+    """ "when a Salla order comes get the order details and send them": the event's service
+    gets the whole record by the ID the event carries, before the steps that use it."""
+    if trigger.node_type.type in (SCHEDULE_TYPE, MANUAL_TYPE):
+        return
+    connector = trigger.node_type.connector.id
+    gets = [t for t in registry.node_types if t.connector.id == connector and _gets_one_by_id(t)]
+    if len(gets) != 1 or any(s.node_type is gets[0] for s in actions):
+        return
+    get = gets[0]
+    noun = get.type.split(".")[1].removeprefix("get_")
+    text = normalize(sentence)
+    if not (_DETAILS.search(text) or re.search(_GET + rf"\s+(?:the\s+|its\s+)?{noun}\b", text)):
+        return
+    for index, step in enumerate(actions):
+        other = step.node_type.connector.id
+        if _reads(step.node_type) and other != connector and other not in named:
+            actions[index] = PlannedStep(get, step.said, step.entities)  # read elsewhere unsaid
+            return
+    actions.insert(0, PlannedStep(get, trigger.said))

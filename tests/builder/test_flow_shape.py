@@ -222,3 +222,31 @@ def test_an_event_alone_gets_no_step_it_did_not_ask_for():
 )
 def test_a_summary_of_a_message_that_came_in_is_written_by_the_ai(sentence, expected):
     assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "when a new zid order comes get the order details and post them to slack #orders",
+            ["zid.new_order", "zid.get_order", "slack.post_message"],
+        ),
+        (
+            "وقت يجي طلب من ووكومرس جيب تفاصيلو كاملة وابعتها بالإيميل للمستودع warehouse@store.jo",
+            ["woocommerce.order_created", "woocommerce.get_order", "email.send_email"],
+        ),
+        (
+            "اذا الدفع عن طريق تاب تم، جيب تفاصيل العملية وحطها في Airtable",
+            ["tap.charge_captured", "tap.get_charge", "airtable.create_record"],
+        ),
+    ],
+)
+def test_the_details_asked_of_what_came_in_are_got_by_its_id_first(sentence, expected):
+    assert types(sentence) == expected
+
+
+def test_details_sent_as_they_came_are_not_fetched_again():
+    assert types("when a new shopify order comes send me its details on telegram") == [
+        "shopify.new_order",
+        "telegram.send_message",
+    ]
