@@ -223,6 +223,9 @@ class _Flag(threading.Event):
         if event is not None:
             event.clear()
 
+    def __repr__(self) -> str:  # Event's own (Python 3.13) reads a field this one lacks
+        return f"<{type(self).__name__}: {'set' if self._is_set else 'unset'}>"
+
     def wait(self, timeout: float | None = None) -> bool:
         if self._is_set:
             return True

@@ -560,3 +560,18 @@ def test_a_runs_events_are_read_only_and_take_their_fields_by_name_or_place():
         StepStarted("run", "n1")
     finished = ExecutionFinished("run", "flow", ExecutionStatus.FAILED, now, 1.0, error="No")
     assert (finished.error, finished.failed_node) == ("No", None)
+
+
+def test_a_runs_done_flag_wakes_a_thread_waiting_for_it_and_says_what_it_is():
+    from flowin_engine.runner import _Flag
+
+    flag = _Flag()
+    assert not flag.wait(0) and "unset" in repr(flag)
+    woken = []
+    waiter = threading.Thread(target=lambda: woken.append(flag.wait(30)))
+    waiter.start()
+    flag.set()
+    waiter.join(30)
+    assert woken == [True] and flag.is_set() and "set" in repr(flag)
+    flag.clear()
+    assert not flag.wait(0)
