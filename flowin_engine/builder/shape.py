@@ -5,6 +5,8 @@ Each rule is stated over node kinds and the catalogue's data, never over sentenc
 
 - a record's change of status filtered by the status said ("changes to delivered") checks it
   first;
+- a flow said to run from a button ("a button I can click", "زر اضغطه", "بايدي") starts by hand,
+  whatever event its words also read as; the records of the event's service are listed instead;
 - a trigger that carries no data (a schedule, a button) has nothing to feed a step that sends or
   writes data of a service: the service named is read first, with its listing operation (a
   "get one by id" becomes its listing, having no id to get; a listing of a service the sentence
@@ -52,6 +54,14 @@ _GET = r"(?:\b(?:get|fetch|pull|retrieve|look up)\b|(?<!\S)(?:و)?(?:جيب|اج
 _DETAILS = re.compile(
     _GET + r"\s+(?:\S+\s+){0,2}?(?:details|info|(?:ال)?(?:تفاصيل|بيانات)\S*)", re.IGNORECASE
 )
+# A flow run by hand: "a button I can click", "run it manually", "زر اضغطه", "زرار اشغله بايدي".
+_BY_HAND = re.compile(
+    r"\bbutton\s+(?:that\s+)?(?:i|we)\s+(?:can\s+)?(?:click|press|push|tap)|\bmanually\b"
+    r"|\bby hand\b|(?<!\S)(?:زر|زرار|زرا)\S*\s+(?:\S+\s+)?(?:اضغط|اشغل|ادوس|ندوس|نضغط)\S*"
+    r"|(?<!\S)(?:يدوي|يدويا|بايدي|بيدي)(?!\S)",
+    re.IGNORECASE,
+)
+_ALL = re.compile(r"\b(?:all|every|each)\b|(?<!\S)(?:كل|جميع|كافه)(?!\S)", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 # The status a record's change is waited for: "changes to delivered", "is completed", "بقت
 # completed", "تغيرت لـ تم التوصيل", "الى قيد التجهيز". Latin words are the stores' own status
@@ -112,6 +122,7 @@ def shape(
         trigger = _answer_where_the_message_came_from(
             trigger, actions, named, sentence, registry, reply_actions
         )
+        trigger = _by_hand(trigger, actions, named, sentence, words, catalogue, registry)
         if trigger.node_type.type in (SCHEDULE_TYPE, MANUAL_TYPE):
             scheduled = trigger.node_type.type == SCHEDULE_TYPE
             _read_what_is_sent(actions, named, words, scheduled, catalogue, registry)
@@ -375,3 +386,35 @@ def _details_of_what_came_in(
             actions[index] = PlannedStep(get, step.said, step.entities)  # read elsewhere unsaid
             return
     actions.insert(0, PlannedStep(get, trigger.said))
+
+
+def _by_hand(
+    trigger: PlannedStep,
+    actions: list[PlannedStep],
+    named: dict[str, float],
+    sentence: str,
+    words: list[str],
+    catalogue: Catalogue,
+    registry: Registry,
+) -> PlannedStep:
+    """ "a button I can click that sends all the unpaid Shopify orders to my WhatsApp": no
+    event starts it; the records its words took for an event are listed when it runs."""
+    if trigger.node_type.type in (SCHEDULE_TYPE, MANUAL_TYPE):
+        return trigger
+    text = normalize(sentence)
+    said = _BY_HAND.search(text)
+    if said is None or "button" in trigger.node_type.type:
+        return trigger  # a bot's button pressed by someone else is that service's event
+    event = trigger.node_type.connector.id
+    if _ALL.search(text):
+        for index, step in enumerate(actions):
+            if _gets_one_by_id(step.node_type) and not _DIGIT.search(normalize(step.said)):
+                listing = _best_listing(step.node_type.connector.id, words, catalogue, registry)
+                if listing is not None:
+                    actions[index] = PlannedStep(listing, step.said, step.entities)
+    reads = any(_reads(step.node_type) for step in actions)
+    if not reads and event in named:
+        listing = _best_listing(event, words, catalogue, registry)
+        if listing is not None:
+            actions.insert(0, PlannedStep(listing, trigger.said, trigger.entities))
+    return PlannedStep(registry.get(MANUAL_TYPE), said.group(0))

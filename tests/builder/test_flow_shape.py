@@ -250,3 +250,30 @@ def test_details_sent_as_they_came_are_not_fetched_again():
         "shopify.new_order",
         "telegram.send_message",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "i need a button i can click that sends all the unpaid shopify orders to my whatsapp",
+            ["core.manual_trigger", "shopify.list_orders", "whatsapp.send_template"],
+        ),
+        (
+            "ابي زر اضغطه يرسل لي كل طلبات سلة المعلقة على الايميل",
+            ["core.manual_trigger", "salla.list_orders", "email.send_email"],
+        ),
+        (
+            "عايز زرار اشغله بايدي يجيب كل الاوردرات المعلقة من ووكومرس ويبعتهالي ايميل على "
+            "ahmed.shop@gmail.com",
+            ["core.manual_trigger", "woocommerce.list_orders", "email.send_email"],
+        ),
+    ],
+)
+def test_a_flow_run_from_a_button_lists_the_records_its_words_took_for_an_event(sentence, expected):
+    assert types(sentence) == expected
+
+
+def test_a_bots_button_pressed_by_a_customer_is_still_the_bots_event():
+    said = types("lw 7d dghat 3la button Confirm fl telegram, rod 3leh b 'tamam'")
+    assert said[0] == "telegram.button_pressed"
