@@ -25,6 +25,7 @@ from .lexicon import (
     COMMON_WORDS,
     DIALECT_SYNONYMS,
     SERVICE_NAMES,
+    SERVICES_IN_LATIN,
 )
 
 Language = Literal["en", "ar"]
@@ -209,27 +210,8 @@ SYNONYMS.update({"انفويس": "فاتوره", "فاتوره": "فاتوره",
 # A service has one name in both languages: "سترايب" and "Stripe" are one word, so a sentence
 # that mixes scripts ("عميل جديد في Stripe", "كيتخلص شي invoice ف ستريب") meets the phrases
 # of either language.
-_SERVICE_IN_LATIN = {
-    "واتساب": "whatsapp",
-    "تيليجرام": "telegram",
-    "سلاك": "slack",
-    "شوبيفاي": "shopify",
-    "سترايب": "stripe",
-    "نوشن": "notion",
-    "جيميل": "gmail",
-    "اكسل": "excel",
-    "اوتلوك": "outlook",
-    "هوتميل": "hotmail",
-    "ميسر": "moyasar",
-    "بايموب": "paymob",
-    "ووكومرس": "woocommerce",
-    "تريلو": "trello",
-    "ايرتيبل": "airtable",
-    "انستجرام": "instagram",
-    "ماسنجر": "messenger",
-}
-SYNONYMS = {word: _SERVICE_IN_LATIN.get(meaning, meaning) for word, meaning in SYNONYMS.items()}
-SYNONYMS.update(_SERVICE_IN_LATIN)
+SYNONYMS = {word: SERVICES_IN_LATIN.get(meaning, meaning) for word, meaning in SYNONYMS.items()}
+SYNONYMS.update(SERVICES_IN_LATIN)
 # The words the manifests use that the synonyms lead to: found again under a clitic.
 _MEANINGS = frozenset(v for v in SYNONYMS.values() if _ARABIC_LETTER.match(v) and len(v) >= 3)
 
@@ -588,7 +570,7 @@ _SERVICES = frozenset(
         *("تريلو", "ايرتيبل", "كالندر", "انستجرام", "ماسنجر"),
     ]
 )
-_SERVICES = _SERVICES | {_SERVICE_IN_LATIN.get(name, name) for name in _SERVICES}
+_SERVICES = _SERVICES | {SERVICES_IN_LATIN.get(name, name) for name in _SERVICES}
 _GLUED = ("وبال", "وعال", "وفال", "بال", "فال", "عال", "لل", "وب", "وع", "وف", "ع", "ف", "ب", "ل")
 # Two-letter names are glued words only in their own spelling: "بزد", "فتاب", not "بزدت".
 _SHORT_SERVICES = frozenset(["زد", "تاب"])
@@ -620,7 +602,7 @@ def _misspelt_service(word: str, arabic: bool) -> str | None:
         if len(word) <= 5 and word[0] != name[0]:
             continue
         if OSA.distance(word, name, score_cutoff=allowed) <= allowed:
-            return _SERVICE_IN_LATIN.get(meaning, meaning)
+            return SERVICES_IN_LATIN.get(meaning, meaning)
     return None
 
 

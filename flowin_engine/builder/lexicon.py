@@ -752,6 +752,9 @@ ARABIC_MEANING_IN_ENGLISH: dict[str, str] = {
     "يوم": "day",
     "ساعه": "hour",
     "اسبوع": "week",
+}
+# A service's one name in both scripts: the builder reads "سترايب" and "Stripe" as one word.
+SERVICES_IN_LATIN: dict[str, str] = {
     "واتساب": "whatsapp",
     "تيليجرام": "telegram",
     "سلاك": "slack",
@@ -761,6 +764,7 @@ ARABIC_MEANING_IN_ENGLISH: dict[str, str] = {
     "جيميل": "gmail",
     "اكسل": "excel",
     "اوتلوك": "outlook",
+    "هوتميل": "hotmail",
     "ميسر": "moyasar",
     "بايموب": "paymob",
     "ووكومرس": "woocommerce",
@@ -769,3 +773,4 @@ ARABIC_MEANING_IN_ENGLISH: dict[str, str] = {
     "انستجرام": "instagram",
     "ماسنجر": "messenger",
 }
+ARABIC_MEANING_IN_ENGLISH.update(SERVICES_IN_LATIN)
