@@ -62,6 +62,10 @@ _BY_HAND = re.compile(
     re.IGNORECASE,
 )
 _ALL = re.compile(r"\b(?:all|every|each)\b|(?<!\S)(?:كل|جميع|كافه)(?!\S)", re.IGNORECASE)
+# Where data comes from, before the service's name: "from the Offers sheet", "من Excel" (a
+# glued ب is "with" as often as "in": "حطها بنوشن" writes there).
+_FROM_SAID = re.compile(r"\bfrom\b|(?<!\S)من(?!\S)", re.IGNORECASE)
+_TO_WHERE = re.compile(r"\b(?:to|into|in|on)\b|(?<!\S)(?:الى|الي|إلى|لـ|ل|على|علي|في)(?!\S)")
 _DIGIT = re.compile(r"\d")
 # The status a record's change is waited for: "changes to delivered", "is completed", "بقت
 # completed", "تغيرت لـ تم التوصيل", "الى قيد التجهيز". Latin words are the stores' own status
@@ -204,6 +208,19 @@ def _read_what_is_sent(
             assert listing is not None
             actions[index] = PlannedStep(listing, step.said, step.entities)
             sources = []
+    for index, step in enumerate(actions):
+        # "with this week's offer from the Offers sheet", "بمبيعات Shopify": a service said as
+        # where the data comes from is read, never written
+        connector = step.node_type.connector.id
+        source = _FROM_SAID.search(normalize(step.said))
+        if _reads(step.node_type) or connector == "core" or source is None:
+            continue
+        after = tokens(_TO_WHERE.split(normalize(step.said)[source.end() :])[0])[:4]
+        if connector not in catalogue.connectors_named(after):
+            continue
+        listing = _best_listing(connector, words, catalogue, registry)
+        if listing is not None and len(actions) > 1:
+            actions[index] = PlannedStep(listing, step.said, step.entities)
     users = [s for s in actions if not _reads(s.node_type) and s.node_type.connector.id != "core"]
     if not users:
         return

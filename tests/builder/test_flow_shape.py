@@ -277,3 +277,26 @@ def test_a_flow_run_from_a_button_lists_the_records_its_words_took_for_an_event(
 def test_a_bots_button_pressed_by_a_customer_is_still_the_bots_event():
     said = types("lw 7d dghat 3la button Confirm fl telegram, rod 3leh b 'tamam'")
     assert said[0] == "telegram.button_pressed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "post a telegram message to @lunacafe_offers every thursday 7pm with this weeks offer "
+            "from the Offers sheet",
+            ["schedule.every", "google_sheets.read_rows", "telegram.send_message"],
+        ),
+        (
+            "كل ساعتين جيب الطلبات الجديدة من شوبيفاي وحطها بنوشن",
+            ["schedule.every", "shopify.list_orders", "notion.create_page"],
+        ),
+        (
+            # the service after "to" is written, the one after "from" read
+            "every monday copy the orders from shopify to my Orders sheet",
+            ["schedule.every", "shopify.list_orders", "google_sheets.append_row"],
+        ),
+    ],
+)
+def test_a_service_said_as_where_the_data_comes_from_is_read_not_written(sentence, expected):
+    assert types(sentence) == expected
