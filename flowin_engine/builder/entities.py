@@ -27,6 +27,9 @@ class Entity:
     # A comparison said inside the event's own words ("a payment over $200 comes in on
     # Stripe"): its clause is the event's, not one cut between "a payment" and "comes in".
     inside_event: bool = False
+    # What to ask the user instead of guessing ("twice a day": at what times?), en/ar; a
+    # schedule that carries a question has no params of its own.
+    ask: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -163,8 +166,21 @@ _AR_COUNT = re.compile(
 _AR_WEEK = re.compile(r"(?<!\S)(?:ال)?سيمان(?:ه|ا)(?!\S)")
 
 
+# Parts of an hour said in words, as minutes: "ربع ساعة", "تلت ساعة", "ساعة ونص", "ساعتين ونص".
+# A third of an hour ("تلت ساعه", singular) is not three hours ("تلت ساعات").
+_AR_PARTS_OF_HOUR = [
+    (re.compile(r"(?<!\S)ربع\s+ساعه(?!\S)"), "15 دقيقه"),
+    (re.compile(r"(?<!\S)(?:تلت|ثلث)\s+ساعه(?!\S)"), "20 دقيقه"),
+    (re.compile(r"(?<!\S)ساعه\s+(?:ونص|ونصف|والنص)(?!\S)"), "90 دقيقه"),
+    (re.compile(r"(?<!\S)ساعه\s+(?:وربع|والربع)(?!\S)"), "75 دقيقه"),
+    (re.compile(r"(?<!\S)ساعتين\s+(?:ونص|ونصف|والنص)(?!\S)"), "150 دقيقه"),
+]
+
+
 def _arabic_numbers_as_digits(text: str) -> str:
     text = _AR_WEEK.sub("اسبوع", text)
+    for pattern, minutes in _AR_PARTS_OF_HOUR:
+        text = pattern.sub(minutes, text)
     return _AR_COUNT.sub(lambda m: f"{_AR_COUNTS[' '.join(m.group('count').split())]} ", text)
 
 
@@ -695,7 +711,7 @@ _DUAL_WORDS = r"(?P<dual>" + "|".join(_DUALS) + r")"
 _AMOUNT = r"(?:(?P<n>\d+(?:\.\d+)?|an?|one|half an?|نص|نصف|واحد)\s*)?"
 _WAIT = re.compile(
     r"(?P<verb>\bwait(?:\s+for)?|\bpause(?:\s+for)?|\bdelay(?:\s+(?:it|for|by))*|\bafter|\bin|"
-    r"(?<!\S)(?:و|ف)?(?:انتظر|استني|استنى|اصبر|بعد)(?:\s+لمده)?)\s+"
+    r"(?<!\S)(?:و|ف)?(?:انتظر|استني|استنى|استنا|استنو|اصبر|بعد)(?:\s+لمده)?)\s+"
     r"(?:" + _AMOUNT + _UNIT_WORDS + r"\b|" + _DUAL_WORDS + r")"
     r"(?:\s+(?:later|بعدين))?",
     re.IGNORECASE,
@@ -1032,6 +1048,13 @@ _HOUR_IN_WORDS = re.compile(
 )
 # A bare number with the part of the day: "كل سبت ٩ الصبح", "٧ ونص الصبح".
 _BARE_HOUR = re.compile(r"(?<!\S)(?<!الساعه )(?=\d{1,2}(?::\d{2})?\s*" + _PART_WORDS + r")")
+# "every day 9 in the morning" (and Arabizi "9 bel leil", read as "9 at night"): the hour
+# without "at" before the part of the day.
+_BARE_HOUR_EN = re.compile(
+    r"(?<![\w:.@])(?<!\bat )(?<!\bby )(?<!@ )(?=\d{1,2}(?::\d{2})?\s+"
+    r"(?:in\s+the\s+(?:morning|evening|afternoon)|at\s+night)\b)",
+    re.IGNORECASE,
+)
 # A clock time right after the schedule's words: "every saturday 10:30".
 _CLOCK_AFTER = re.compile(r"\s*,?\s*(?P<h>\d{1,2}):(?P<m>\d{2})(?!\d)")
 
@@ -1046,6 +1069,7 @@ def _clock_words(text: str) -> str:
         return f"الساعه {_HOUR_WORDS[' '.join(match.group('hour').split())]}"
 
     text = _HOUR_IN_WORDS.sub(hour, text)
+    text = _BARE_HOUR_EN.sub("at ", text)
     return _BARE_HOUR.sub("الساعه ", text)
 
 
@@ -1059,7 +1083,66 @@ def _anchor(text: str) -> re.Match[str] | None:
     return (named or anchors or [None])[0]
 
 
+# "twice a day", "3 times a day", "مرتين في اليوم": the times are the user's to say; 9:00 and
+# 21:00 would be a guess. "the last Friday of the month": a cron line cannot say it. Both are
+# taken as a schedule that asks, so they are neither dropped nor read as a default.
+_TIMES_EN = (
+    r"(?P<times>twice|thrice|(?:\d+|two|three|four|five|six|several|many|few)\s+times)"
+    r"\s+(?:a|per|each|every|in\s+a)\s+(?P<per>day|week|month)\b"
+)
+_AR_TIMES = r"(?:مرتين|(?:\d+|" + _alternatives(_AR_COUNTS) + r")\s+(?:مرات|مره))"
+_SO_MANY_TIMES = re.compile(
+    r"(?:\b(?:every|each)\s+day\s*,?\s*(?P<times0>twice|thrice|(?:\d+|two|three|four)\s+times)\b"
+    r"|\b" + _TIMES_EN + r"|(?<!\S)(?:كل\s+يوم|يوميا|في\s+اليوم|باليوم)\s+" + _AR_TIMES + r"(?!\S)"
+    r"|(?<!\S)" + _AR_TIMES + r"\s+(?:(?:(?:في|ف|كل)\s+)?(?:ال)?(?:يوم|اسبوع|شهر)|باليوم|بالاسبوع"
+    r"|يوميا|اسبوعيا|شهريا|(?:في|كل)\s+(?:ال)?نهار)(?!\S))",
+    re.IGNORECASE,
+)
+_LAST_OF_MONTH = re.compile(
+    r"\b(?:(?:every|each|on)\s+)?(?:the\s+)?last\s+(?P<en>day|" + _WEEKDAY_WORDS + r")"
+    r"\s+(?:of|in)\s+(?:the|each|every|a)\s+month\b"
+    r"|(?<!\S)(?:كل\s+)?(?:اخر|لاخر)\s+(?:يوم\s+)?(?P<ar>" + _WEEKDAY_WORDS + r"|يوم)"
+    r"\s+(?:في|من|ب)\s*(?:كل\s+)?(?:ال)?شهر(?!\S)",
+    re.IGNORECASE,
+)
+_ASK_TIMES = {
+    "en": "say at what times it should run (you said “{said}”: for example at 9:00 and 21:00)",
+    "ar": "حدد في أي أوقات يعمل (قلت «{said}»: مثلًا الساعة ٩:٠٠ و٢١:٠٠)",
+}
+_ASK_LAST = {
+    "en": "say on which day of the month it should run: a schedule cannot follow “the last "
+    "{day} of the month” exactly (for example the 25th of every month, or every {day})",
+    "ar": "حدد في أي يوم من الشهر يعمل: لا يستطيع الجدول أن يتبع «آخر {day} في الشهر» بدقة "
+    "(مثلًا يوم ٢٥ من كل شهر، أو كل {day})",
+}
+
+
+def _take_schedule_to_ask(collector: _Collector) -> bool:
+    def times(match: re.Match[str]) -> str:
+        said = match.group(0).strip()
+        ask = {lang: template.format(said=said) for lang, template in _ASK_TIMES.items()}
+        return f" {collector.marker(Entity('schedule', said, value={}, ask=ask))} "
+
+    def last(match: re.Match[str]) -> str:
+        said = match.group(0).strip()
+        word = (match.group("en") or match.group("ar") or "").lower()
+        number = _WEEKDAYS.get(word)
+        names = {
+            "en": _DAY_NAMES["en"][number] if number is not None else "day",
+            "ar": _DAY_NAMES["ar"][number] if number is not None else "يوم",
+        }
+        ask = {lang: t.format(day=names[lang]) for lang, t in _ASK_LAST.items()}
+        return f" {collector.marker(Entity('schedule', said, value={}, ask=ask))} "
+
+    before = len(collector.entities)
+    collector.text = _LAST_OF_MONTH.sub(last, collector.text)
+    collector.text = _SO_MANY_TIMES.sub(times, collector.text)
+    return len(collector.entities) > before
+
+
 def _take_schedule(collector: _Collector) -> None:
+    if _take_schedule_to_ask(collector):
+        return
     for pattern, said in _FRACTION_OF_HOUR:
         collector.text = pattern.sub(said, collector.text)
     collector.text = _clock_words(collector.text)

@@ -863,6 +863,7 @@ _ENGLISH_WORDS = frozenset(
         *("reminder", "patient", "event", "events", "status", "completed", "pending", "cart"),
         *("abandon", "offers", "groups", "record", "records", "table", "store", "stock"),
         *("product", "products", "price", "prices", "update", "create", "check", "send", "post"),
+        *("morning", "afternoon", "evening", "night", "minutes", "hours", "after", "wait"),
     ]
 )
 

@@ -693,7 +693,9 @@ ARABIZI_PHRASES: list[tuple[str, str]] = [
         r"customer|3amil|invoice)\s+(?:gded|gdid|jdid|jadid|gedid|gdeed|jdeed|new)\b)",
         "whenever a ",
     ),
-    (r"\b(?:el\s+|al\s+|il\s+)?(?:sob7|saba7|sba7|s-sba7|elsob7)\b", "in the morning"),
+    (r"\b(?:el\s+|al\s+|il\s+)?(?:sob7|sobh|saba7|sba7|s-sba7|elsob7|elsobh)\b", "in the morning"),
+    # "ba3d 5 d2aye2", "ba3d sa3tein": after a while, not "then"
+    (r"\b(?:ba3d|b3d|ba3ed)\s+(?=\d|sa3|yom|yoom|de2|d2|da2|dq|nos|nus)", "after "),
     (r"\b(?:bel|bil|fel|fil|el|al)\s*(?:leil|lail|lel|lil)\b", "at night"),
     (r"\b(?:el\s+|al\s+)?(?:3asr|3sr)\b", "in the afternoon"),
     (r"\b(?:el\s+|al\s+)?(?:masa|masaa|mesa)\b", "in the evening"),

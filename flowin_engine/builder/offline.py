@@ -640,7 +640,8 @@ class OfflineBuilder:
             trigger = self._manual(language)
         if trigger.node_type.type == SCHEDULE_TYPE and not trigger.params:
             # "on a schedule", "regularly": never the schedule's default every 15 minutes
-            trigger.to_ask.append(("cron", _ASK_WHEN[language]))
+            if not any(key == "cron" for key, _ in trigger.to_ask):
+                trigger.to_ask.append(("cron", _ASK_WHEN[language]))
             if trigger.said.strip():
                 not_understood.append(trigger.said)
         self._fill_condition(actions, trigger, language)
@@ -1067,7 +1068,10 @@ class OfflineBuilder:
             "en": f"Starts the flow {describe}, because you said “{entity.text}”.",
             "ar": f"يبدأ التدفق {describe}، لأنك قلت «{entity.text}».",
         }[language]
-        return PlannedStep(node_type, entity.text, params=dict(entity.value), why=why)
+        step = PlannedStep(node_type, entity.text, params=dict(entity.value), why=why)
+        if entity.ask:
+            step.to_ask.append(("cron", entity.ask[language]))
+        return step
 
     def _failure_variant(self, node_type: NodeType, text: str) -> NodeType:
         """ "when a Paymob payment fails": the service's trigger for a failure, never its
