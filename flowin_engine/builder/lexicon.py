@@ -227,6 +227,47 @@ DIALECT_SYNONYMS: dict[str, str] = {
     "تبدل": "تغير",
     "اتبدل": "تغير",
     "اتبدلت": "تغير",
+    # be made (a card, a record): Egyptian يتعمل/اتعمل, Gulf يتسوى/ينسوى
+    "يتعمل": "انشي",
+    "تتعمل": "انشي",
+    "اتعمل": "انشي",
+    "اتعملت": "انشي",
+    "يتسوي": "انشي",
+    "تتسوي": "انشي",
+    "ينسوي": "انشي",
+    "تنسوي": "انشي",
+    "انسوي": "انشي",
+    "اتسوي": "انشي",
+    # "make it reach him/her/them" (Gulf/Egyptian يوصله تذكير): sending; "يوصلني" (reaches me)
+    # stays the arrival of an event
+    "يوصله": "ارسل",
+    "يوصلها": "ارسل",
+    "يوصلهم": "ارسل",
+    "توصله": "ارسل",
+    "توصلها": "ارسل",
+    "توصلهم": "ارسل",
+    # contact us (Egyptian/Gulf كلّم, someone else as the subject): a message coming in
+    "يكلمنا": "يراسلنا",
+    "يكلمني": "يراسلنا",
+    "تكلمنا": "يراسلنا",
+    "تكلمني": "يراسلنا",
+    "كلمنا": "يراسلنا",
+    "كلمني": "يراسلنا",
+    # tell me (Gulf/Levantine علّمني): a notification; bare علّم (mark a row) stays the sheet's
+    "علمني": "نبه",
+    "علموني": "نبه",
+    "تعلمني": "نبه",
+    # a group (a Telegram or WhatsApp one), Gulf قروب for the loanword جروب
+    "قروب": "جروب",
+    "قروبات": "جروب",
+    "كروب": "جروب",
+    # clinic visitors (Gulf مراجعين), as patients are customers (عيان, مريض)
+    "مراجعين": "عميل",
+    "مراجعيني": "عميل",
+    # a label (Gmail's), as a loanword
+    "ليبل": "تصنيف",
+    "لابل": "تصنيف",
+    "ليبلز": "تصنيف",
     "زباين": "عميل",
     "مشتري": "عميل",
     "جداد": "جديد",
