@@ -1109,18 +1109,25 @@ _ASK_TIMES = {
     "en": "say at what times it should run (you said “{said}”: for example at 9:00 and 21:00)",
     "ar": "حدد في أي أوقات يعمل (قلت «{said}»: مثلًا الساعة ٩:٠٠ و٢١:٠٠)",
 }
+_ASK_DAYS_AND_TIMES = {
+    "en": "say on which days and at what times it should run (you said “{said}”: for example "
+    "every Monday and Thursday at 9:00)",
+    "ar": "حدد في أي أيام وأي أوقات يعمل (قلت «{said}»: مثلًا كل اثنين وخميس الساعة ٩:٠٠)",
+}
 _ASK_LAST = {
     "en": "say on which day of the month it should run: a schedule cannot follow “the last "
-    "{day} of the month” exactly (for example the 25th of every month, or every {day})",
+    "{day} of the month” exactly (for example the 25th of every month{or_every})",
     "ar": "حدد في أي يوم من الشهر يعمل: لا يستطيع الجدول أن يتبع «آخر {day} في الشهر» بدقة "
-    "(مثلًا يوم ٢٥ من كل شهر، أو كل {day})",
+    "(مثلًا يوم ٢٥ من كل شهر{or_every})",
 }
 
 
 def _take_schedule_to_ask(collector: _Collector) -> bool:
     def times(match: re.Match[str]) -> str:
         said = match.group(0).strip()
-        ask = {lang: template.format(said=said) for lang, template in _ASK_TIMES.items()}
+        weekly = re.search(r"\b(?:week|month)\b|اسبوع|شهر", said, re.IGNORECASE) is not None
+        templates = _ASK_DAYS_AND_TIMES if weekly else _ASK_TIMES
+        ask = {lang: template.format(said=said) for lang, template in templates.items()}
         return f" {collector.marker(Entity('schedule', said, value={}, ask=ask))} "
 
     def last(match: re.Match[str]) -> str:
@@ -1131,7 +1138,14 @@ def _take_schedule_to_ask(collector: _Collector) -> bool:
             "en": _DAY_NAMES["en"][number] if number is not None else "day",
             "ar": _DAY_NAMES["ar"][number] if number is not None else "يوم",
         }
-        ask = {lang: t.format(day=names[lang]) for lang, t in _ASK_LAST.items()}
+        or_every = {
+            "en": f", or every {names['en']}" if number is not None else "",
+            "ar": f"، أو كل {names['ar']}" if number is not None else "",
+        }
+        ask = {
+            lang: t.format(day=names[lang], or_every=or_every[lang])
+            for lang, t in _ASK_LAST.items()
+        }
         return f" {collector.marker(Entity('schedule', said, value={}, ask=ask))} "
 
     before = len(collector.entities)
@@ -1259,7 +1273,8 @@ def _hour_minute(time: re.Match[str]) -> tuple[int, int]:
         minute = fraction
     ampm = (time.group("ampm") or time.group("ampm2") or "").lower().replace(".", "")
     part = (time.group("part") or "").lower()
-    evening = ampm.startswith("p") or part in _PM_PARTS or "evening" in part or "night" in part
+    evening = ampm.startswith("p") or part in _PM_PARTS
+    evening = evening or any(word in part for word in ("evening", "night", "afternoon"))
     if evening and hour < 12:
         hour += 12
     if (

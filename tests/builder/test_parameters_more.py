@@ -64,6 +64,14 @@ def test_so_many_times_a_day_in_arabic_asks_at_what_times(sentence):
 
 
 @pytest.mark.parametrize(
+    "sentence", ["twice a week email the report to me@shop.com", "ابعتلي تقرير مرتين في الاسبوع"]
+)
+def test_so_many_times_a_week_asks_on_which_days_too(sentence):
+    question = schedule_question(sentence)
+    assert "which days" in question or "أيام" in question
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "every last friday of the month email the accountant at acc@shop.com",
@@ -113,6 +121,8 @@ def test_intervals_said_with_arabic_number_words_in_dialect(sentence, params):
         ("kol yom 9 bel leil ab3at resala 3al telegram", "0 21 * * *"),
         ("kol youm 8 el sob7 ab3atli email", "0 8 * * *"),
         ("every day 9 in the morning send me a telegram message", "0 9 * * *"),
+        ("kol yom 3 el 3asr ab3atli el report 3al telegram", "0 15 * * *"),
+        ("every day at 4 in the afternoon send me a telegram message", "0 16 * * *"),
     ],
 )
 def test_arabizi_times_of_day_are_read_with_their_part_of_the_day(sentence, cron):
