@@ -30,7 +30,12 @@ from flowin_engine.builder.offline import OfflineBuilder
 from flowin_engine.registry import default_registry
 
 HERE = Path(__file__).resolve().parent.parent / "tests" / "builder"
-HELD_OUT = [HERE / "heldout_set.json", HERE / "heldout_dialects.json", HERE / "heldout_fresh.json"]
+HELD_OUT = [
+    HERE / "heldout_set.json",
+    HERE / "heldout_dialects.json",
+    HERE / "heldout_fresh.json",
+    HERE / "heldout_final.json",
+]
 
 log = logging.getLogger("builder_heldout")
 

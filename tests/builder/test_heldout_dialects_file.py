@@ -19,8 +19,12 @@ from flowin_engine.registry import Registry, default_registry
 
 # heldout_fresh.json: a second set, written the same way by another writer once the builder
 # had been worked on with the first set's scores (never its sentences) in view.
+# heldout_final.json: a third, written beside the two development sets (dev_set_*.json) by a
+# writer who saw neither the builder nor them, and kept outside the repository until the builder
+# had been worked on with the development sets.
 HELDOUT_FILES = [
-    Path(__file__).with_name(n) for n in ("heldout_dialects.json", "heldout_fresh.json")
+    Path(__file__).with_name(n)
+    for n in ("heldout_dialects.json", "heldout_fresh.json", "heldout_final.json")
 ]
 ARABIC_DIALECTS = ("egyptian", "gulf", "levantine", "maghrebi", "msa")
 DIALECTS_BY_LANGUAGE = {"en": {"en"}, "ar": {*ARABIC_DIALECTS, "arabizi"}}
@@ -67,7 +71,8 @@ def test_every_case_has_the_required_keys_and_nothing_unknown(cases: list[dict[s
         assert isinstance(case["actions"], list), case
         if "unsupported" in case:
             assert case["unsupported"], case
-            assert all(name == name.lower() for name in case["unsupported"]), case
+            # Named as the writer wrote it ("Typeform"): the scoring compares them normalised.
+            assert all(isinstance(name, str) and name.strip() for name in case["unsupported"]), case
         if "refuse" in case:
             assert case["refuse"] is True, case
 
@@ -76,9 +81,12 @@ def test_every_node_type_exists_and_triggers_are_triggers(
     cases: list[dict[str, Any]], registry: Registry
 ) -> None:
     for case in cases:
-        trigger = registry.find(case["trigger"])
-        assert trigger is not None, f"unknown trigger {case['trigger']!r} in {case['sentence']!r}"
-        assert trigger.is_trigger, case
+        if case["trigger"] is not None:  # None: the sentence says nothing of what starts it
+            trigger = registry.find(case["trigger"])
+            assert trigger is not None, (
+                f"unknown trigger {case['trigger']!r} in {case['sentence']!r}"
+            )
+            assert trigger.is_trigger, case
         for action in case["actions"]:
             step = registry.find(action)
             assert step is not None, f"unknown node type {action!r} in {case['sentence']!r}"
