@@ -161,6 +161,7 @@ _NOT_ORDERS = frozenset(
 # "Make", "do": stop words in a phrase ("اعمل عميل جديد"), and yet an order.
 _DO_WORDS = frozenset(["اعمل", "سوي", "سو", "اعملي"])
 _PRONOUN_SUFFIXES = ("هولي", "هالي", "ها", "هم", "ه", "و", "وا", "لي", "لو", "له", "ني")
+_DATIVE_SUFFIXES = ("لي", "لنا", "له", "لها", "لهم", "لو")
 _DETERMINERS = frozenset(["the", "a", "an", "my", "our", "your", "this", "that", "each", "every"])
 # Who does the event ("حد يبعت", "someone sends"): the verb after them is no order.
 _SUBJECT_WORDS = frozenset(
@@ -214,6 +215,12 @@ _EVENT_VERBS = frozenset(
         "comes",
     ]
 )
+
+
+# The words an event said as a subject opens with: "كل دفعة تنجح…", "اي طلب يوصل…".
+_SUBJECT_QUANTIFIERS = frozenset(["كل", "اي", "ايه", "اى"])
+# "who/which" after the subject's noun: "العميل اللي يسيب السلة", MSA "الطلب الذي يصل".
+_RELATIVES = frozenset(["اللي", "الذي", "التي", "الذين", "اللى"])
 
 
 def _has_event_verb(words: list[str]) -> bool:
@@ -433,7 +440,8 @@ class OfflineBuilder:
             if not piece:
                 continue
             lowered = piece.lower()
-            clause = Clause(piece, extraction.in_text(piece), bool(_STARTS_WHEN.match(lowered)))
+            starts_with_when = bool(_STARTS_WHEN.match(lowered)) or self._event_as_subject(piece)
+            clause = Clause(piece, extraction.in_text(piece), starts_with_when)
             for part in self._split_run_on(clause, extraction):
                 part.otherwise = otherwise
                 clauses.extend(_amount_after_event(part))
@@ -442,6 +450,36 @@ class OfflineBuilder:
                 # branch; only another "otherwise" starts a 'false' branch again
                 otherwise = False
         return clauses
+
+    def _event_as_subject(self, text: str) -> bool:
+        """Whether the clause opens with the event as the subject of its own verb, no "when"
+        said: "كل دفعة تنجح في تاب …" (every payment that succeeds on Tap), "اي طلب يوصل على
+        سلة …", "العميل اللي يسيب السلة …", Maghrebi "كل ميساج كيجي …". Such a clause is the
+        event up to its first order, the service named after the verb included; read as an
+        order, it was cut after its noun and the rest taken for a step ("في تاب" a Tap
+        charge, "فيه فاتورة" an invoice to create)."""
+        words = MARKER.sub(" ", text).split()
+        while words and _WISH_ONLY.fullmatch(words[0].lower()):
+            words = words[1:]  # "ودي كل رسالة تجيني …"
+        if len(words) < 3:
+            return False
+        if words[0] in _SUBJECT_QUANTIFIERS:
+            start = 2  # the quantifier, then at least its noun
+        elif words[1] in _RELATIVES and not self._is_order(words[0]):
+            start = 2  # "العميل اللي يدفع": the noun, then "who"
+        else:
+            return False
+        for index in range(start, min(len(words), start + 3)):
+            word = words[index]
+            before = " ".join(words[:index])
+            if word[:1] == "ا" or self._is_order(word, before):
+                return False  # an order before any verb of the subject: "كل طلب نزّله"
+            if _has_event_verb([word]) and word[:1] not in ("و", "ف"):
+                return True
+            short_present = word.startswith("ت") and 3 <= len(word) <= 4  # "تصل", "تنشأ"
+            if short_present and not self.catalogue.connectors_named([word]):
+                return True
+        return False
 
     def _waw(self, match: re.Match[str], text: str) -> str:
         word = re.match(r"\S+", text[match.end() :])
@@ -811,6 +849,9 @@ class OfflineBuilder:
         forms = {found[0] if found else bare_word}
         for suffix in _PRONOUN_SUFFIXES:  # "اكتبها", "ابعتهولي": the order with its object
             if bare_word.endswith(suffix) and len(bare_word) - len(suffix) >= 3:
+                forms.add(canonical(bare_word[: -len(suffix)]))
+        for suffix in _DATIVE_SUFFIXES:  # "ردلي", "حطلي": a two-letter order and "to me"
+            if bare_word.endswith(suffix) and len(bare_word) - len(suffix) == 2:
                 forms.add(canonical(bare_word[: -len(suffix)]))
         if not forms & self._verbs:
             return False
