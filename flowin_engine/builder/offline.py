@@ -162,6 +162,8 @@ _NOT_ORDERS = frozenset(
 _DO_WORDS = frozenset(["اعمل", "سوي", "سو", "اعملي"])
 _PRONOUN_SUFFIXES = ("هولي", "هالي", "ها", "هم", "ه", "و", "وا", "لي", "لو", "له", "ني")
 _DATIVE_SUFFIXES = ("لي", "لنا", "له", "لها", "لهم", "لو")
+# Two letters that some action phrases open with and yet no order: "ماله" (what's with it).
+_PARTICLES = frozenset(["في", "ما", "فى"])
 _DETERMINERS = frozenset(["the", "a", "an", "my", "our", "your", "this", "that", "each", "every"])
 # Who does the event ("حد يبعت", "someone sends"): the verb after them is no order.
 _SUBJECT_WORDS = frozenset(
@@ -346,7 +348,23 @@ class OfflineBuilder:
                     and tail.named
                     and head.node_type.connector.id != tail.node_type.connector.id
                 )
-                if whole is not None and whole.score > best_half and not two_services:
+                # "لما يجي حجز من الموقع ضيفه في الكالندر": an event read whole only by the
+                # service named after the order is no event of that service; it is where the
+                # order puts it
+                named_after_order = (
+                    role
+                    and whole is not None
+                    and whole.named
+                    and whole.node_type.connector.id in self.catalogue.connectors_named(right_words)
+                    and whole.node_type.connector.id
+                    not in self.catalogue.connectors_named(left_words)
+                )
+                if (
+                    whole is not None
+                    and whole.score > best_half
+                    and not two_services
+                    and not named_after_order
+                ):
                     continue
                 left.entities = extraction.in_text(left.text)
                 right.entities = extraction.in_text(right.text)
@@ -851,8 +869,9 @@ class OfflineBuilder:
             if bare_word.endswith(suffix) and len(bare_word) - len(suffix) >= 3:
                 forms.add(canonical(bare_word[: -len(suffix)]))
         for suffix in _DATIVE_SUFFIXES:  # "ردلي", "حطلي": a two-letter order and "to me"
-            if bare_word.endswith(suffix) and len(bare_word) - len(suffix) == 2:
-                forms.add(canonical(bare_word[: -len(suffix)]))
+            stem = bare_word[: -len(suffix)]
+            if bare_word.endswith(suffix) and len(stem) == 2 and stem not in _PARTICLES:
+                forms.add(canonical(stem))
         if not forms & self._verbs:
             return False
         said_before = before.split()

@@ -83,3 +83,12 @@ def test_an_order_said_before_the_event_it_names_is_still_an_order_with_its_even
         "stripe.payment_succeeded",
         "email.send_email",
     ]
+
+
+def test_a_service_named_after_the_order_is_where_it_goes_not_the_event() -> None:
+    # Gulf (from the development set): the whole clause reads best as a Salla event only by
+    # the "سلة" said after "ينضاف"; the event is Zid's, Salla is where the customer goes
+    assert types("عطني طريقة اول ما يدخل عميل جديد في زد ينضاف عندي في سلة بعد") == [
+        "zid.new_customer",
+        "salla.create_customer",
+    ]
