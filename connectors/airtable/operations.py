@@ -92,6 +92,15 @@ def _table() -> Any:
     return Field(title="Table", description="The table's name (e.g. Orders) or its ID (tbl…).")
 
 
+def _typecast() -> Any:
+    return Field(
+        True,
+        title="Convert values",
+        description="Let Airtable read text as each field's type (a number, a date, a new "
+        "select option).",
+    )
+
+
 class NewRecordInput(BaseModel):
     connection: str | None = _account()
     base: Text = _base()
@@ -111,12 +120,7 @@ class CreateRecordInput(BaseModel):
         description="A value per field, named as in the table (e.g. Name, Total).",
         json_schema_extra={"widget": "fields"},
     )
-    typecast: bool = Field(
-        True,
-        title="Convert values",
-        description="Let Airtable read text as each field's type (a number, a date, a new "
-        "select option).",
-    )
+    typecast: bool = _typecast()
 
 
 class UpdateRecordInput(BaseModel):
@@ -131,12 +135,7 @@ class UpdateRecordInput(BaseModel):
         description="Only the fields to change, by name; the others keep their values.",
         json_schema_extra={"widget": "fields"},
     )
-    typecast: bool = Field(
-        True,
-        title="Convert values",
-        description="Let Airtable read text as each field's type (a number, a date, a new "
-        "select option).",
-    )
+    typecast: bool = _typecast()
 
 
 class FindRecordsInput(BaseModel):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from flowin_engine.credentials import Connections
 from flowin_engine.data_folder import DataFolder
-from flowin_engine.editing import clear_spot, step_after
+from flowin_engine.editing import clear_spot, step_after, trigger_of
 from flowin_engine.errors import FlowinError, Problem
 from flowin_engine.model import Flow, Position, StickyNote
 from flowin_engine.registry import Registry
@@ -662,9 +662,8 @@ class Editor(QWidget):
         self._show_palette_for_flow()
 
     def _show_palette_for_flow(self) -> None:
-        registry = self.registry
         self.palette_panel.show_flow_has_trigger(
-            any((t := registry.find(n.type)) and t.is_trigger for n in self.document.flow.nodes)
+            trigger_of(self.document.flow, self.registry) is not None
         )
 
     def show_history(self) -> VersionHistoryDialog | None:
