@@ -608,12 +608,53 @@ def _condition(match: re.Match[str]) -> Entity | None:
 
 # "every new order over 1000 SAR", "كل طلب فوق ٥٠٠ ريال": the event's amount compared, said
 # without an "if". The event's word stays in the sentence (it is the trigger), the comparison
-# becomes a condition on the amount.
-_AMOUNT_OF_EVENT = re.compile(
-    r"(?P<event>\b(?:orders?|payments?|invoices?|sales?|purchases?|charges?)|(?<!\S)(?:ال)?(?:طلب|طلبات|"
-    r"اوردر|دفعه|فاتوره|فواتير|عمليه شراء))\s+(?:of\s+|worth\s+|totall?ing\s+|for\s+|بقيمه\s+|ب)?"
+# becomes a condition on the amount. A few words may stand between the record and its amount,
+# the service's name most often: "لو الاوردر على ووكومرس اكتر من ٢٠٠٠ جنيه", "اذا طلب زد
+# قيمته فوق ١٠٠٠", "an order on my store is over 400 dollars"; they stay with the event.
+_RECORD_OF_AMOUNT = (
+    r"(?P<event>\b(?:orders?|payments?|invoices?|sales?|purchases?|charges?)|(?<!\S)(?:ال)?(?:طلب|"
+    r"طلبات|اوردر|دفعه|فاتوره|فواتير|عمليه شراء|كوموند|مبلغ))"
+)
+# Words between a record and its amount: no mark, no punctuation, no number.
+_BETWEEN = r"(?P<between>(?:\s+[^\s\d\ue000-\uf8ff,،.;:!?]+){0,4}?)"
+# "تتجاوز قيمته ٥٠٠", "يزيد مبلغها عن": formal Arabic says the amount after the verb.
+_EXCEEDS = r"تجاوزت|تتجاوز|يتجاوز|تجاوز|زادت|تزيد|يزيد|زاد"
+_FALLS_BELOW = r"قلت|تقل|يقل|قل"
+_AMOUNT_OP = (
     r"(?P<op>over|above|more than|greater than|bigger than|under|below|less than|اكثر من|اكتر من|"
-    r"اكبر من|فوق|يزيد عن|اقل من|تحت)\s+" + _VALUE
+    r"اكبر من|فوق|يزيد عن|اقل من|تحت|(?:" + _EXCEEDS + "|" + _FALLS_BELOW + r")(?:\s+(?:ال)?"
+    r"(?:قيمت|مبلغ|اجمالي)\S*)?(?:\s+(?:عن|علي|على))?)"
+)
+# An amount is a number, its currency around it; "…more than 3 days" is a time, not an amount.
+_NUMBER = (
+    r"(?:" + _CURRENCY + r"\s*)?(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)"
+    r"(?:\s*" + _CURRENCY + r"(?![\w\u0621-\u064a]))?"
+)
+_NOT_AN_AMOUNT = (
+    r"(?!\s*(?:ساعه|ساعات|يوم|ايام|دقيقه|دقايق|دقائق|اسبوع|اسابيع|شهر|شهور|hours?|days?|minutes?"
+    r"|weeks?|months?)(?![\w\u0621-\u064a]))"
+)
+_AMOUNT_OF_EVENT = re.compile(
+    _RECORD_OF_AMOUNT + _BETWEEN + r"\s+(?:is\s+|are\s+|was\s+|كان\s+|كانت\s+)?"
+    r"(?:of\s+|worth\s+|totall?ing\s+|for\s+|بقيمه\s+|ب)?"
+    + _AMOUNT_OP
+    + r"\s+"
+    + _NUMBER
+    + _NOT_AN_AMOUNT
+)
+# "إذا تجاوزت قيمة الطلب في زد 500 ريال": the verb and the amount before the record, the
+# value after it.
+_EXCEEDING_AMOUNT_OF = re.compile(
+    r"(?<!\S)(?P<op>"
+    + _EXCEEDS
+    + "|"
+    + _FALLS_BELOW
+    + r")\s+(?:ال)?(?:قيمه|مبلغ|اجمالي)\s+"
+    + _RECORD_OF_AMOUNT
+    + _BETWEEN
+    + r"\s+(?:عن\s+|علي\s+|على\s+)?"
+    + _NUMBER
+    + _NOT_AN_AMOUNT
 )
 
 
@@ -623,20 +664,22 @@ def _take_amount_of_event(collector: _Collector) -> None:
         if not re.fullmatch(r"\d+(?:\.\d+)?", raw):
             return match.group(0)  # "orders over there": no amount
         number = float(raw)
-        operator = (
-            "greater_than"
-            if match.group("op") in _OPERATORS["greater_than"].split("|")
-            else ("less_than")
+        op = match.group("op")
+        less = op in ("under", "below", "less than", "اقل من", "تحت") or re.match(
+            rf"(?:{_FALLS_BELOW})(?!\S)", op
         )
         rule = {
             "subject": "total",
-            "operator": operator,
+            "operator": "less_than" if less else "greater_than",
             "right": int(number) if number.is_integer() else number,
         }
-        said = match.group(0)[match.end("event") - match.start() :].strip()
+        said = match.group(0)[match.end("between") - match.start() :].strip()
+        if match.start("op") < match.start("event"):
+            said = match.group(0).strip()
         mark = collector.marker(Entity("condition", said, value=rule, inside_event=True))
-        return f"{match.group('event')} {mark} "
+        return f"{match.group('event')}{match.group('between')} {mark} "
 
+    collector.text = _EXCEEDING_AMOUNT_OF.sub(replace, collector.text)
     collector.text = _AMOUNT_OF_EVENT.sub(replace, collector.text)
 
 

@@ -1,0 +1,104 @@
+"""The shape of multi-step flows said in one breath: a comparison said a few words after the
+thing it compares ("لو الاوردر على ووكومرس اكتر من ٢٠٠٠ جنيه"), with its 'otherwise' branch.
+
+The sentences were written for these tests or taken from the development sets; none comes from
+a held-out set."""
+
+from __future__ import annotations
+
+import pytest
+
+from flowin_engine.builder import build
+
+
+def flow_of(sentence: str):
+    proposal = build(sentence)
+    assert proposal.flow is not None, (proposal.question, proposal.refused)
+    return proposal.flow
+
+
+def types(sentence: str) -> list[str]:
+    return [n.type for n in flow_of(sentence).nodes]
+
+
+def condition_rules(sentence: str) -> list[dict]:
+    flow = flow_of(sentence)
+    (condition,) = [n for n in flow.nodes if n.type == "core.condition"]
+    return condition.params["conditions"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "operator", "right"),
+    [
+        (
+            "لو الاوردر على ووكومرس اكتر من ٣٠٠٠ جنيه ابعتلي على التليجرام",
+            ["woocommerce.order_created", "core.condition", "telegram.send_message"],
+            "greater_than",
+            3000,
+        ),
+        (
+            "اذا طلب سلة قيمته فوق ٨٠٠ ريال حطه في نوشن",
+            ["salla.new_order", "core.condition", "notion.create_page"],
+            "greater_than",
+            800,
+        ),
+        (
+            "لو اجت دفعة ستريب فوق 250$ ابعت عسلاك #sales",
+            ["stripe.payment_succeeded", "core.condition", "slack.post_message"],
+            "greater_than",
+            250,
+        ),
+        (
+            "الى كانت الكوموند ف شوبيفاي تحت 100 درهم سجلها ف الشيت",
+            ["shopify.new_order", "core.condition", "google_sheets.append_row"],
+            "less_than",
+            100,
+        ),
+        (
+            "if an order on my woocommerce store is over 400 dollars send me a telegram message",
+            ["woocommerce.order_created", "core.condition", "telegram.send_message"],
+            "greater_than",
+            400,
+        ),
+    ],
+)
+def test_an_amount_compared_a_few_words_after_its_record_is_a_condition(
+    sentence, expected, operator, right
+):
+    assert types(sentence) == expected
+    (rule,) = condition_rules(sentence)
+    assert (rule["operator"], rule["right"]) == (operator, right)
+    assert rule["left"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "إذا تجاوزت قيمة الطلب في سلة 700 ريال فأرسل إشعارا إلى قناة #vip في Slack",
+        "تنبيه عبر تيليجرام عند وصول أي طلب من سلة تتجاوز قيمته ٧٠٠ ريال",
+    ],
+)
+def test_an_amount_said_to_exceed_in_formal_arabic_is_a_condition(sentence):
+    assert "core.condition" in types(sentence)
+    (rule,) = condition_rules(sentence)
+    assert (rule["operator"], rule["right"]) == ("greater_than", 700)
+    assert rule["left"]
+
+
+def test_the_otherwise_of_an_amount_said_after_its_record_leaves_by_the_false_output():
+    flow = flow_of("لو الأوردر في زد أكتر من ٢٠٠٠ ريال ابعتلي على السلاك، غير كده سجله في الشيت")
+    assert [n.type for n in flow.nodes] == [
+        "zid.new_order",
+        "core.condition",
+        "slack.post_message",
+        "google_sheets.append_row",
+    ]
+    by_type = {n.type: n.id for n in flow.nodes}
+    arrows = {(e.source, e.source_port, e.target) for e in flow.edges}
+    condition = by_type["core.condition"]
+    assert (condition, "true", by_type["slack.post_message"]) in arrows
+    assert (condition, "false", by_type["google_sheets.append_row"]) in arrows
+
+
+def test_a_wait_of_more_than_some_days_is_no_amount_compared():
+    assert "core.condition" not in types("لو الطلب في سلة فات عليه اكتر من 3 ايام ابعتلي واتساب")
