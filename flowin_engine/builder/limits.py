@@ -54,40 +54,113 @@ def too_long(sentence: str, language: Language) -> str | None:
 
 
 # Abuse. Each purpose is a pair of patterns that must both be there: what is done and to whom
-# (or from where), so "message my customers" or "save the customer's e-mail" stay allowed.
+# (or from where), so "message my customers" or "save the customer's e-mail" stay allowed. The
+# words are families (a verb in its persons and tenses, a noun with its glued prepositions), in
+# English, the Arabic dialects and Arabizi, matched on the normalized text.
+
+_AR_START = r"(?<![\u0621-\u064a])"
+_AR_END = r"(?![\u0621-\u064a])"
 
 _MESSAGE = (
-    r"(?:\b(?:send|message|text|sms|whatsapp|email|e-mail|dm|blast|spam|promo|offer|advert|ad)s?\b"
-    r"|\bmsgs?\b|ارسل|ابعت|ابعث|بعت|نبعث|دز|طرش|صيفط|رساله|رسائل|رسايل|مسج|ميساج|اعلان|عرض|عروض|واتس|ايميل)"
+    r"(?:\b(?:send|messag|text|sms|whatsapp|e-?mail|dm|blast|spam|promo|offer|advert|ad)"
+    r"(?:s|es|e|ing|ed)?\b|\bmsgs?\b"
+    r"|ارسل|ارسال|رسل|راسل|ابعت|ابعث|بعت|نبعث|دز|طرش|صيفط|رساله|رسائل|رسايل|مسج|ميساج|اعلان|عرض|عروض"
+    r"|واتس|ايميل"
+    # Arabizi: "ab3at", "neb3atlhom", "arsel", "rasayel", "e3lan"
+    r"|\b(?:a|e|ne|n|ye|y|te)?b3a?t\w*|\b(?:arsel|ersal|rasayel|rasa2el|resala|e3lan|i3lan)\w*)"
 )
+# A list of people's numbers or addresses someone bought, downloaded or found leaked: the people
+# on it never gave them to the sender.
+_LIST = (
+    r"(?:\b(?:lists?|numbers?|contacts?|e-?mails?|leads|databases?|arqam|ar2am|arkam|nemar"
+    r"|lista|liste)\b|ارقام|قائمه|ليسته|لسته|ليست|داتا|بيانات|ايميلات|نمر|كونتاكت)"
+)
+_ACQUIRED = (
+    r"(?:\b(?:i|we)\s+(?:\w+\s+)?(?:bought|purchased|paid\s+for|rented|scraped|found|collected|got"
+    r"|downloaded|copied|grabbed)\b|\b(?:leaked|scraped)\b"
+    r"|(?:اشتري|شري)(?:ت|نا)|(?:تم|قمت|قمنا)\s+(?:ب)?شرا|مشتراه|شاريه?ا|شاريينها"
+    r"|جبتها|جبتهم|نزلتها|حملتها|لقيتها"
+    # Arabizi, the first person only ("eshtaret", "eshtarethom", "shareet"; "eshtaro" is they)
+    r"|\b(?:e|i)?shtar(?:ai|ay|e|ee|ei|i)?t\w*|\bshar(?:ee|ei|e|i)t\w*|\b(?:g|j)ebt(?:ha|hom|o)?\b)"
+)
+_BOUGHT_LIST = (
+    r"\b(?:bought|purchased|paid\s+for|downloaded|rented|leaked|scraped|obtained)\s+"
+    r"(?:(?:a|an|the|this|that|some|these|those|huge|big|long|new|fresh|whole|full|of|\d[\d,.]*\s*k?)"
+    r"\s+){0,4}(?:phone\s+)?(?:lists?|numbers?|contacts?|e-?mails?|leads|databases?|data)\b"
+    # "a list bought online", but not "the customers on my list who bought yesterday"
+    rf"|{_LIST}[^.;]{{0,40}}?(?:{_ACQUIRED}|(?<!who\s)(?<!that\s)\b(?:bought|purchased|rented)\b)"
+    rf"|{_ACQUIRED}[^.,;]{{0,25}}?{_LIST}"
+)
+# Numbers and addresses by the thousand: a list, not the shop's customers.
+_MANY_NUMBERS = (
+    r"(?:\b\d{3,}|\b\d{1,3}(?:,\d{3})+|\b\d+(?:[.,]\d+)?\s*k)\s+(?:random\s+)?(?:phone\s+)?"
+    r"(?:numbers|people|contacts|strangers|e-?mails|leads)\b"
+    r"|\b(?:thousands|hundreds|millions)\s+of\s+(?:random\s+)?(?:phone\s+)?"
+    r"(?:numbers|people|contacts|e-?mails)"
+    r"|ارقام\s+عشوائيه|(?:الاف|مئات|الف|مليون|\d{3,})\s+(?:من\s+)?(?:ال)?(?:ارقام|رقم|شخص|واحد|ايميل|نمره|نمر)"
+)
+# People who never asked: strangers, people who don't know the sender, no consent.
 _STRANGERS = (
-    r"(?:numbers?|contacts?|people|emails?|leads|list)\b[^.]{0,40}?\b(?:i|we)\s+(?:bought|purchased|"
-    r"scraped|found|collected|got|downloaded|copied|grabbed)|\b(?:bought|purchased|scraped|random|leaked)\s+(?:phone\s+)?"
-    r"(?:numbers?|contacts?|lists?|emails?|leads|databases?)"
-    r"|\b(?:strangers|people\s+(?:i|we)\s+don'?t\s+know|(?:didn'?t|did\s+not|never)\s+"
-    r"(?:sign(?:ed)?\s+up|subscribe|opt(?:ed)?\s+in|ask)|without\s+(?:their\s+)?(?:consent|permission))"
-    r"|\b\d{3,}\s+(?:random\s+)?(?:phone\s+)?(?:numbers|people|contacts|strangers|emails)\b"
-    r"|\b(?:thousands|hundreds)\s+of\s+(?:random\s+)?(?:phone\s+)?(?:numbers|people|contacts|emails)"
-    r"|ارقام\s+(?:عشوائيه|مشتراه|اشتريتها|جبتها|شريتها)"
-    r"|(?:ارقام|قائمه|ليسته|ليست|داتا|بيانات|ايميلات)[^.]{0,30}(?:اشتريت|شريت|جبت|نزلت|حملت|لقيت)"
-    r"|(?:اشتريت|شريت)\w*\s+(?:ارقام|قائمه|ليسته|داتا|بيانات|ايميلات)"
-    r"|ناس\s+(?:ما|مش|لا|م)\s*(?:اعرفهم|نعرفهم|بعرفهم|منعرفهمش|مشتركين|طلبوا)|بدون\s+(?:موافقتهم|اذنهم|اذن)"
-    r"|(?:الاف|مئات|الف|\d{3,})\s+(?:من\s+)?(?:الارقام|رقم|ارقام|شخص|واحد|ايميل|نمره|نمرة)"
-    # people who never gave their number: "collected from Google Maps", "don't know me"
-    r"|\b(?:collected|gathered|harvested|found|grabbed)\s+(?:them\s+)?(?:from|on|off)\s+(?:google\s+maps|"
-    r"the\s+internet|facebook|instagram|groups?)"
+    r"\b(?:strangers|random\s+(?:phone\s+)?(?:numbers|people|contacts|emails)|people\s+(?:i|we)\s+"
+    r"don'?t\s+know|(?:didn'?t|did\s+not|never)\s+(?:sign(?:ed)?\s+up|subscribe|opt(?:ed)?\s+in|ask)"
+    r"|without\s+(?:their\s+)?(?:consent|permission))"
     r"|\b(?:who|that)\s+(?:don'?t|do\s+not|never)\s+know\s+(?:me|us)\b"
-    r"|(?:جمعتها|جمعتهم|جمعناها|لقطتها|جبتها|جبتهم)\s+من\s+(?:ال)?(?:قوقل|جوجل|نت|انترنت|فيس|مواقع|قروب|جروب)"
+    r"|ناس\s+(?:ما|مش|لا|م)\s*(?:اعرفهم|نعرفهم|بعرفهم|منعرفهمش|مشتركين|طلبوا)|بدون\s+(?:موافقتهم|اذنهم|اذن)"
+    r"|دون\s+(?:موافقتهم|اذنهم|اذن)"
     r"|(?:ما|مش|بلا ما|ما\s*ب)\s*(?:يعرفوني|بيعرفوني|يعرفونا|بيعرفونا|يعرفوناش|يعرفونيش)"
+    r"|\bm(?:a|e)?\s*(?:bi|b|y|ye|yi)?3(?:a|e)?rf(?:o|u|ou)+n(?:i|y|ee|a)(?:sh|ch)?\b"
+    # numbers taken from where people gave them to others: "collected from Google Maps"
+    r"|\b(?:collected|gathered|harvested|found|grabbed)\s+(?:them\s+)?(?:from|on|off)\s+"
+    r"(?:google\s+maps|the\s+internet|facebook|instagram|groups?)"
+    r"|(?:جمعتها|جمعتهم|جمعناها|لقطتها|جبتها|جبتهم)\s+من\s+(?:ال)?(?:قوقل|جوجل|نت|انترنت|فيس|مواقع|قروب|جروب)"
 )
-# Harassment: messages sent again and again to one person, or to upset someone.
+_SPAM = r"\bspam\w*|\bunsolicited\b|سبام|اسبام|رسائل\s+عشوائيه|رسايل\s+عشوائيه"
+# Messages in bulk are spam unless they go to people who asked for them.
+_BULK = (
+    r"\bmass[- ](?:message|messages|messaging|text|texts|sms|whatsapp|email|emails|dm)"
+    r"|\bbulk\s+(?:messages?|sms|texts?|whatsapps?|e-?mails?|dms?)\b"
+    r"|رسائل\s+جماعيه|رسايل\s+جماعيه|ارسال\s+جماعي"
+)
+_ASKED_FOR_IT = (
+    r"\b(?:subscribers?|subscribed|signed\s+up|sign-?ups?|opted[- ]in|registered|members"
+    r"|customers|clients|buyers)\b|مشتركين|اشتركوا|سجلوا|مسجلين|وافقوا|عملاء|عملائي|زبائن|زباين|كليان"
+)
+# Harassment: messages sent to upset, threaten or wear someone down. What a business does to
+# no customer: harass, threaten, insult; Arabic families of ازعج، ضايق، قلّق، هدد، شتم.
 _HARASS = (
-    r"\bharass\w*|\bannoy\s+(?:him|her|them|this)|\bbother\s+(?:him|her)\b"
-    r"|\b(?:[2-9]\d|\d{3,})\s+(?:\w+\s+)?(?:messages|texts|sms|whatsapps|emails)\s+(?:to\s+)?(?:him|her)\b"
-    r"|\bsend\s+(?:him|her)\s+(?:[2-9]\d|\d{3,})\s+(?:\w+\s+)?(?:messages|texts|whatsapps|emails)"
-    r"|مزعج|مزعجه|ازعاج|ازعجه|نقلقو|نقلقه|اقلقه|يقلقه|نضايقه|اضايقه|نزعجه"
+    r"\bharass\w*|\bpester\w*|\btorment\w*|\bstalk\w*|\bthreaten\w*|\bintimidat\w*"
+    r"|\bbull(?:y|ying|ied)\b|\binsult\w*\s+(?:him|her|them)\b"
+    r"|\b(?:annoy|bother|upset|scare|frighten|humiliate)\w*\s+(?:him|her|them|this\s+\w+|my\s+\w+)\b"
+    r"|\b(?:can'?t|cannot|won'?t|will\s+not|doesn'?t|does\s+not)\s+ignore\s+me\b"
+    r"|\bmake\s+(?:him|her|them)\s+(?:regret|suffer|pay\s+for)|\brevenge\b|\bget\s+back\s+at\b"
+    r"|\b(?:hate|can'?t\s+stand)\s+(?:him|her)\b"
+    r"|(?<![ايتم]ن)زعج|ازعاج|مزعج"  # ازعاج، يزعج، لازعاجه، مزعجه — not انزعج (got annoyed)
+    rf"|{_AR_START}(?:و|ف|ل|ب)?(?:[ينا]|م)?ضايق\w*"  # يضايقه، مضايقه — not اتضايق (got upset)
+    rf"|{_AR_START}(?:و|ف|ل|ب)?[ينا](?:قلق|طفش|جنن)(?:و|ه|ها|هم){_AR_END}"
+    r"|تهديد|[ينا]هدد\w*|شتيم\w*|شتايم|شتائم|[ينا]شتم\w*|تحرش\w*|انتقم\w*|انتقام"
+    r"|(?:يطنش|تطنش|يتجاهل|تتجاهل)ني"  # "so she can't ignore me"
+    r"|(?:ما|مش|م)\s*(?:ب|ا|ن)?طيق(?:و|ه|ها|هم)|مش\s+طايق\w*"
+    rf"|{_AR_START}(?:ب|ا|ن)كره(?:و|ه|ها|هم){_AR_END}"
+    # Arabizi: "adaye2o", "ad2ayeh", "az3ag", "n9al9o", "hadded"
+    r"|\b(?:a|n|ne|y|ye|t|te)?da(?:y|i)e?2\w*|\bad2ay\w*|\b(?:a|n|ne|y|ye)?(?:z3ag|za3ag|az3ag)\w*"
+    r"|\b(?:n|a|ne)?(?:9al9|qal9|2al2|qalq)(?:o|ou|u|ha|hom)\b|\b(?:a|n|ne)?hadded\w*|\btahdeed\b"
 )
-# …or every few minutes until they give in: a reminder a day until an invoice is paid is fine.
+# "Without annoying them", "من غير ما نزعجهم": a care, not a purpose.
+_NOT_TO = (
+    r"\b(?:without|not|never|don'?t|do\s+not|doesn'?t|won'?t|avoid)\s+(?:\w+\s+){0,2}?"
+    r"(?:annoy|bother|upset|spam|harass|pester)\w*"
+    r"|(?:من غير ما|من غير|بدون ما|بدون|دون|بلا ما|بلا|ما|مش|لا|عشان ما)\s*(?:\w+\s+)?"
+    r"(?:[ينات])?(?:زعج|ازعاج|ضايق|قلق|سبام)\w*"
+)
+# Someone private (an ex) messaged often, or anyone until they give in; a reminder a day until
+# an invoice is paid is fine.
+_PRIVATE_PERSON = (
+    r"\bmy\s+ex\b|\bex-?(?:wife|husband|girlfriend|boyfriend|partner|gf|bf)\b"
+    r"|\bmy\s+former\s+(?:wife|husband|girlfriend|boyfriend|partner)\b"
+    rf"|طليقتي|طليقي|{_AR_START}(?:ل|لل|ال)?اكس{_AR_END}"
+    r"|(?:حبيبتي|زوجتي|مراتي)\s+(?:ال)?(?:سابقه|قديمه)|(?:حبيبي|زوجي|جوزي)\s+(?:ال)?(?:سابق|قديم)"
+    r"|\b(?:el|l)\s*ex\b|\bex\s+(?:bta3ty|bta3i|tb3i|7a2i)\b|\btali2t?i\b|\btaleeqt?i\b"
+)
 _UNTIL = (
     r"\b(?:until|till)\s+(?:he|she|they)\b|\b(?:l7ad|la7ad|lehad|le7ad)\s+ma\b"
     r"|(?:لين|لحد ما|لحتي|حتي)\s+(?:ي|ت)\w+"
@@ -96,26 +169,35 @@ _EVERY_FEW_MINUTES = (
     r"\bevery\s+(?:\d+\s+|few\s+)?(?:min|mins|minutes?|seconds?)\b|\bkol\s+(?:\d+\s+)?(?:d2i2a|da2ay2|de2i2a)"
     r"|كل\s+(?:\d+\s+|خمس\s+|عشر\s+)?(?:دقيقه|دقايق|دقائق|ثانيه|ثواني)"
 )
-_SPAM = (
-    r"\bspam\w*|\bmass[- ](?:message|messages|messaging|text|texts|sms|whatsapp|email|emails|dm)"
-    r"|\bbulk\s+(?:unsolicited|messages?|sms|texts?|whatsapps?|emails?|dms?)\b|\bunsolicited\b"
-    r"|سبام|اسبام|رسائل\s+جماعيه|رسايل\s+جماعيه|ارسال\s+جماعي|رسائل\s+عشوائيه|رسايل\s+عشوائيه"
+_OFTEN = (
+    _EVERY_FEW_MINUTES
+    + r"|\bevery\s+(?:\d+\s+|few\s+|single\s+)?hours?\b|\bhourly\b|\ball\s+day\b|\bnon-?stop\b"
+    r"|\bagain\s+and\s+again\b|\bover\s+and\s+over\b"
+    r"|كل\s+(?:\d+\s+|نص\s+)?(?:ساعه|ساعات)|كل\s+شوي\w*|طول\s+(?:ال)?(?:يوم|نهار|ليل)"
+    r"|(?:بدون|من غير)\s+توقف|مره\s+(?:ورا|وراء|بعد)\s+مره"
+    r"|\bkol\s+(?:\d+\s+)?(?:sa3a|sa3at|shwaya|shwya|chwiya)\b"
 )
 _SCRAPE = (
     r"\b(?:scrape|scraping|scrap|harvest|crawl)\w*|\b(?:collect|extract|grab|pull|gather|steal)\w*"
     r"|(?:اسحب|سحب|اجمع|جمع|استخرج|اشفط|شفط|اسرق|سكرب|سكراب|اسكرب|لملي|هات|جيب|جيبلي|هاتلي)"
+    r"|\b(?:a|n|ne|ye)?(?:j|g)ma3\w*|\bgam3\w*|\b(?:a|n|ne)?s7ab\w*"
 )
 _PERSONAL = (
     r"(?:e-?mails?|phone\s+numbers?|numbers|contacts?|personal\s+(?:data|info|information|details)"
-    r"|profiles?|addresses|followers|arqam|ar2am|ارقام|ارقامهم|ايميلات|ايميلاتهم|بيانات|معلومات"
-    r"|حسابات|عناوين|متابعين|فولورز)"
+    r"|profiles?|addresses|followers|arqam|ar2am|arkam|nemar|emailat|ارقام|ارقامهم|ايميلات|ايميلاتهم"
+    r"|بيانات|معلومات|حسابات|عناوين|متابعين|فولورز|نمر)"
 )
+# Other people's pages and groups; the shop's own site ("الموقع بتاعي", "my website") is not.
+_OWN = r"\s*(?:بتاعي|بتاعنا|تبعي|تبعنا|حقي|حقنا|ديالي|ديالنا|الخاص)"
 _PEOPLES_PLACES = (
-    r"(?:\bfrom|\boff|\bon)\s+(?:(?!my\b|our\b)\w+\s+){0,3}?(?:websites?|sites?|web|internet|instagram|facebook|"
-    r"linkedin|tiktok|twitter|google\s+maps|profiles?|pages|groups|directories|social\s+media)"
-    r"|other\s+people|everyone'?s|strangers"
-    r"|(?:من|م|عل|علي)\s*(?:ال)?(?:مواقع(?!ي|نا)|موقع(?!ي|نا)|نت|انترنت|انستجرام|انستا|فيسبوك|فيس|لينكدان|"
-    r"بروفايلات|بروفايل|صفحات|جروبات|قروبات|جوجل ماب|خرائط جوجل|تيك توك|السوشيال)"
+    r"(?:\bfrom|\boff|\bon|\bmn|\bmen|\bmin|\b3al?)\s+(?:(?!my\b|our\b)\w+\s+){0,3}?(?:websites?|sites?|web"
+    r"|internet|instagram|facebook|linkedin|tiktok|twitter|google\s+maps|profiles?|pages|groups"
+    r"|directories|social\s+media|comments)"
+    r"|other\s+people|everyone'?s|strangers|\bel\s+nas\b"
+    r"|(?:من|م|عل|علي)\s*(?:ال)?(?:مواقع(?!ي|نا)|نت|انترنت|انستجرام|انستا|فيسبوك|فيس|لينكدان|"
+    r"بروفايلات|بروفايل|صفحات|جروبات|قروبات|مجموعات|مجموعه|جوجل ماب|خرائط جوجل|تيك توك|السوشيال"
+    r"|كومنتات|تعليقات)"
+    rf"|(?:من|م|عل|علي)\s*موقع(?!ي|نا|{_OWN})"  # a site, not "the site" (the shop's own)
     r"|الناس|ناس"
 )
 
@@ -153,11 +235,20 @@ def refusal(sentence: str, language: Language) -> str | None:
     """Why ``sentence`` asks for an abusive flow, in ``language``; None when it does not."""
     # What a message says is no purpose of the flow: "…saying 'we got your message'".
     text = _QUOTED.sub(" … ", normalize(sentence[: MAX_SENTENCE_CHARACTERS * 2]))
+    text = re.sub(_NOT_TO, " ", text)
+    messages = re.search(_MESSAGE, text) is not None
     pestering = re.search(_UNTIL, text) and re.search(_EVERY_FEW_MINUTES, text)
-    if re.search(_MESSAGE, text) and (re.search(_HARASS, text) or pestering):
+    private = re.search(_PRIVATE_PERSON, text) and (
+        re.search(_OFTEN, text) or re.search(_UNTIL, text)
+    )
+    if messages and (re.search(_HARASS, text) or pestering or private):
         return _REFUSALS["harass"][language]
-    spam = re.search(_SPAM, text) is not None
-    to_strangers = re.search(_MESSAGE, text) and re.search(_STRANGERS, text)
+    asked = re.search(_ASKED_FOR_IT, text) is not None
+    spam = re.search(_SPAM, text) is not None or (re.search(_BULK, text) and not asked)
+    many = re.search(_MANY_NUMBERS, text) and not asked
+    to_strangers = messages and (
+        re.search(_STRANGERS, text) or re.search(_BOUGHT_LIST, text) or many
+    )
     if spam or to_strangers:
         return _REFUSALS["bulk"][language]
     scrape = re.search(_SCRAPE, text)
