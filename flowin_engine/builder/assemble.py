@@ -119,7 +119,7 @@ def assemble(
             why += words["branch"]
         explanation.append(Explanation(node=node_name, type=node_type.type, why=why))
         example = node_type.manifest.output_example
-        expression = "trigger" if index == 0 else f"steps['{node_name}'].output"
+        expression = "trigger" if index == 0 else f"steps['{quoted(node_name)}'].output"
         if example is not None and node_type.type != CONDITION_TYPE:
             sources.insert(0, Source(expression, example))
         if node_type.type == LOOP_TYPE:
@@ -138,6 +138,11 @@ def assemble(
         edges.append(Edge(source=before.id, source_port=port, target=after.id))
     flow = Flow(name=name, nodes=nodes, edges=edges)
     return Assembled(flow, explanation, missing)
+
+
+def quoted(name: str) -> str:
+    """A step's name inside an expression's quotes: "Change a Zid order's status"."""
+    return name.replace("\\", "\\\\").replace("'", "\\'")
 
 
 def _one_record(sources: list[Source]) -> dict[str, Any] | None:

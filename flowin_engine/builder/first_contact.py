@@ -14,7 +14,7 @@ from typing import Any
 from ..editing import apply, change_step, trigger_of, unique_name
 from ..model import Flow, Node
 from ..registry import NodeType, Registry
-from .assemble import split_problems
+from .assemble import quoted, split_problems
 from .language import Language
 from .names import display_name, field_title
 from .proposal import Missing, Proposal
@@ -126,7 +126,7 @@ def written_first(
 def _sources(trigger: Node | None, earlier: list[Node], registry: Registry) -> list[Source]:
     """The data of the steps before and of the trigger, nearest first, as the builders read
     it: ``trigger``, ``steps['Name'].output``."""
-    named = [(f"steps['{node.name}'].output", node) for node in earlier]
+    named = [(f"steps['{quoted(node.name)}'].output", node) for node in earlier]
     if trigger is not None:
         named.insert(0, ("trigger", trigger))
     sources = []

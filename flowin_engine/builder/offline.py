@@ -26,7 +26,7 @@ from .learned import LEARNED_PHRASE, shipped_model
 from .limits import refusal, too_long, too_many_steps, unsupported
 from .proposal import Missing, Proposal
 from .shape import shape
-from .variables import SUBJECTS, Source, find_field
+from .variables import SUBJECTS, Source, _choices, find_field
 
 MATCH_THRESHOLD = 0.42
 
@@ -887,6 +887,13 @@ class OfflineBuilder:
             and said_before[-1].lower() not in self._any_verbs
         ):
             return False  # "the invoice summary": a noun after a noun
+        if (
+            word.isascii()
+            and len(said_before) >= 2
+            and said_before[-1].lower() in ("i", "we")
+            and said_before[-2].lower().rstrip("s") in _SENT_THINGS
+        ):
+            return False  # "when a WhatsApp message I send fails": which message, no order
         bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
         if said_before and said_before[-1].lower() in _SUBJECT_WORDS and not bare.startswith("ا"):
             return False  # "العميل يبعت": the customer's deed; "من العميل ابعته": an order
@@ -1041,8 +1048,11 @@ class OfflineBuilder:
                 return same
             return self.catalogue.best_of(words, reply_type) or found
         fits = found is not None and hints & set(found.node_type.input_model.model_fields)
-        if actions and not fits and not self.catalogue.connectors_named(words):
-            previous = actions[-1].node_type.connector.id
+        # "new Zid order -> change the order status": the event's service, when no step
+        # came before
+        before = actions[-1] if actions else trigger
+        if before is not None and not fits and not self.catalogue.connectors_named(words):
+            previous = before.node_type.connector.id
             same = self.catalogue.best(words, False, hints, only=previous)
             close_enough = same is not None and same.score >= MATCH_THRESHOLD * 0.9
             if close_enough and (found is None or same.score >= found.score - 0.15):
@@ -1145,6 +1155,16 @@ class OfflineBuilder:
             and t.connector.id == node_type.connector.id
             and _FAILURE_ID.search(t.type.split(".")[1])
         ]
+        if not failures:
+            # "when a WhatsApp message I sent fails": the trigger on a status that can be
+            # "failed" (its value is read from the same words, variables._choice_said)
+            failures = [
+                t
+                for t in self.registry.node_types
+                if t.is_trigger
+                and t.connector.id == node_type.connector.id
+                and any("failed" in _choices(t, key) for key in t.input_model.model_fields)
+            ]
         return failures[0] if len(failures) == 1 else node_type
 
     def _ahead(self, entity: Entity, trigger: PlannedStep | None) -> PlannedStep | None:
@@ -1372,6 +1392,10 @@ _PLACE_NOUNS = frozenset(
         "number",
     ]
 )
+# Things one sends, said before "I send" / "we sent": "the message I send", "an invoice we sent".
+_SENT_THINGS = frozenset(
+    ["message", "e-mail", "email", "mail", "text", "sms", "invoice", "link", "reminder", "offer"]
+)
 _NOT_BEFORE_ORDERS = _SUBJECT_WORDS | {
     "i",
     "we",
@@ -1399,9 +1423,10 @@ _ORDER_TO_SOMEONE = re.compile(
 )
 # A failure said of the event, and the triggers that start on one.
 _FAILS = re.compile(
-    r"\b(?:fail(?:s|ed|ing)?|declined?|rejected|bounced?|doesn'?t go through|didn'?t go through)\b"
+    r"\b(?:fail(?:s|ed|ing)?|declined?|rejected|bounced?|doesn'?t go through|didn'?t go through"
+    r"|undelivered|(?:not|never|didn'?t|wasn'?t|isn'?t)\s+(?:get\s+|been\s+)?(?:delivered|sent))\b"
     r"|(?<!\S)(?:و|ف)?(?:فشل|فشلت|يفشل|تفشل|اترفض|اترفضت|انرفض|انرفضت|يترفض|تترفض|رفض|رفضت|مرفوض|"
-    r"مرفوضه)(?!\S)",
+    r"مرفوضه|ماوصلتش|موصلتش|مااتبعتتش|ما\s+(?:وصلتش|وصلت|اتبعتتش|انبعتت)|لم\s+(?:تصل|يصل))(?!\S)",
     re.IGNORECASE,
 )
 _FAILURE_ID = re.compile(r"fail|declin|reject")

@@ -432,17 +432,84 @@ _NAMED_FIELDS = {
     "workbook": "workbook",
     "label": "label",
 }
-# Words for a choice's values other than the value itself ("ماسنجر" is Messenger).
-_CHOICE_WORDS = {
-    "ماسنجر": "messenger",
-    "مسنجر": "messenger",
-    "انستجرام": "instagram",
-    "انستا": "instagram",
-    "انستقرام": "instagram",
-    "انستغرام": "instagram",
-    "insta": "instagram",
-    "in progress": "in_progress",
-    "on hold": "on-hold",
+# Words for a choice's values other than the value itself ("ماسنجر" is Messenger, "الملغية"
+# cancelled): each names the values it may be, the step takes the one among its own. Longer
+# words are read first, so "غير مدفوع" (unpaid) is not also "مدفوع" (paid).
+_CHOICE_WORDS: dict[str, tuple[str, ...]] = {
+    "ماسنجر": ("messenger",),
+    "مسنجر": ("messenger",),
+    "انستجرام": ("instagram",),
+    "انستا": ("instagram",),
+    "انستقرام": ("instagram",),
+    "انستغرام": ("instagram",),
+    "insta": ("instagram",),
+    "in progress": ("in_progress",),
+    "on hold": ("on-hold",),
+    "cancelled": ("cancelled", "canceled"),
+    "canceled": ("canceled", "cancelled"),
+    "cancel": ("cancelled", "canceled"),
+    "fails": ("failed",),
+    "fail": ("failed",),
+    "out for delivery": ("delivering", "indelivery"),
+    "in delivery": ("indelivery", "delivering"),
+    # Arabic, as normalize writes it
+    "جاري التجهيز": ("preparing",),
+    "قيد التجهيز": ("preparing",),
+    "تحت التجهيز": ("preparing",),
+    "التجهيز": ("preparing",),
+    "قيد التنفيذ": ("in_progress", "processing"),
+    "جاري التنفيذ": ("in_progress", "processing"),
+    "تحت التنفيذ": ("in_progress", "processing"),
+    "قيد المعالجه": ("processing", "in_progress"),
+    "جاري المعالجه": ("processing", "in_progress"),
+    "ملغي": ("cancelled", "canceled"),
+    "ملغيه": ("cancelled", "canceled"),
+    "ملغاه": ("cancelled", "canceled"),
+    "الغاء": ("cancelled", "canceled"),
+    "الغي": ("cancelled", "canceled"),
+    "الغيه": ("cancelled", "canceled"),
+    "الغيها": ("cancelled", "canceled"),
+    "اتلغي": ("cancelled", "canceled"),
+    "اتلغت": ("cancelled", "canceled"),
+    "تم التوصيل": ("delivered",),
+    "تم التسليم": ("delivered",),
+    "اتسلم": ("delivered",),
+    "اتسلمت": ("delivered",),
+    "مسلمه": ("delivered",),
+    "تم توصيله": ("delivered",),
+    "تم توصيلها": ("delivered",),
+    "قيد التوصيل": ("delivering", "indelivery"),
+    "جاري التوصيل": ("delivering", "indelivery"),
+    "مع المندوب": ("delivering", "indelivery"),
+    "اتشحن": ("shipped",),
+    "اتشحنت": ("shipped",),
+    "تم الشحن": ("shipped",),
+    "مشحون": ("shipped",),
+    "مشحونه": ("shipped",),
+    "مكتمل": ("completed",),
+    "مكتمله": ("completed",),
+    "اكتمل": ("completed",),
+    "غير مدفوع": ("unpaid",),
+    "غير مدفوعه": ("unpaid",),
+    "مش مدفوع": ("unpaid",),
+    "مش مدفوعه": ("unpaid",),
+    "مدفوع": ("paid",),
+    "مدفوعه": ("paid",),
+    "مسترجع": ("refunded",),
+    "مسترجعه": ("refunded",),
+    "مرتجع": ("refunded",),
+    "فشل": ("failed",),
+    "فشلت": ("failed",),
+    # a message that did not arrive or did not go: Egyptian, Gulf/Levantine, MSA
+    "ما وصلتش": ("failed",),
+    "موصلتش": ("failed",),
+    "ماوصلتش": ("failed",),
+    "ما وصلت": ("failed",),
+    "ما اتبعتتش": ("failed",),
+    "مااتبعتتش": ("failed",),
+    "ما انبعتت": ("failed",),
+    "لم تصل": ("failed",),
+    "لم يتم ارسالها": ("failed",),
 }
 
 
@@ -450,37 +517,50 @@ _CHOICE_WORDS = {
 _NEGATED = re.compile(
     r"\b(?:not|never|didnt|didn|doesnt|doesn|isnt|isn|wasnt|wasn|no)\b(?:\s+\S+)?\s*$"
 )
+_WORD_EDGE = r"(?![\w\u0621-\u064a])"
+_PREFIXES = r"(?<![\w\u0621-\u064a])(?:ال|بال|عال|ع|ب|ل|في)?"
+# Values a failure stands for when the one said did not happen ("wasn't delivered").
+_FAILURE_VALUES = ("failed",)
 
 
 def _choice_said(node_type: NodeType, key: str, clause: str) -> str | None:
     """A field with a fixed list of values (a status, a source) set to the one value the clause
-    names ("pending orders", "a message on Messenger"); None when it names none or several."""
+    names ("pending orders", "a message on Messenger", "mark it completed"), even when it is
+    the field's default: what the user said is what the step shows. A value of three letters
+    or fewer counts only written as the value is ("GET", never "get the orders"). A value said
+    not to happen ("wasn't delivered") is the failure, when the field has one. None when the
+    clause names none or several."""
     choices = _choices(node_type, key)
     if not choices:
         return None
-    default = node_type.input_model.model_fields[key].default
     lowered = " " + " ".join(re.findall(r"[\w\u0621-\u064a-]+", clause.lower())) + " "
     said = set()
     for choice in choices:
-        if choice == default or len(choice) < 4:
+        if len(choice) < 4:
+            if choice.isupper() and re.search(rf"(?<!\w){re.escape(choice)}(?!\w)", clause):
+                said.add(choice)
             continue
         choice_said = choice.lower()
         spoken = choice_said.replace("_", " ").replace("-", " ")
         at = max(lowered.replace("-", " ").find(f" {spoken} "), lowered.find(f" {choice_said} "))
-        if at >= 0 and not _NEGATED.search(lowered[max(0, at - 24) : at + 1]):
+        if at < 0:
+            continue
+        if not _NEGATED.search(lowered[max(0, at - 24) : at + 1]):
             said.add(choice)
-    for word, choice in _CHOICE_WORDS.items():
-        if (
-            choice in choices
-            and choice != default
-            and re.search(
-                r"(?<![\w\u0621-\u064a])(?:ال|بال|عال|ع|ب|ل|في)?"
-                + re.escape(word)
-                + r"(?![\w\u0621-\u064a])",
-                clause.lower(),
-            )
-        ):
+        else:
+            said.update(value for value in _FAILURE_VALUES if value in choices)
+    text = clause.lower()
+    for word in sorted(_CHOICE_WORDS, key=len, reverse=True):
+        found = re.search(_PREFIXES + re.escape(word) + _WORD_EDGE, text)
+        if found is None:
+            continue
+        text = text[: found.start()] + " " + text[found.end() :]  # "غير مدفوع" is not "مدفوع"
+        choice = next((value for value in _CHOICE_WORDS[word] if value in choices), None)
+        if choice is not None:
             said.add(choice)
+    failed = said & set(_FAILURE_VALUES)
+    if failed and len(said) > 1:
+        said = failed  # "a message I sent fails": it failed; "sent" says which message
     return said.pop() if len(said) == 1 else None
 
 

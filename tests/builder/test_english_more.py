@@ -1,0 +1,113 @@
+"""English requests, and the values of steps in both languages, that people write without
+thinking of the builder: a status said outright even when it is the step's usual one ("mark it
+completed"), a failure said of a message ("when a WhatsApp message I send fails", "didn't get
+delivered"), an HTTP method written in capitals.
+
+Every sentence here was written for these tests; none comes from a held-out set."""
+
+from __future__ import annotations
+
+import pytest
+
+from flowin_engine.builder import build
+
+
+def step(sentence: str, node_type: str) -> dict:
+    """The params of the one step of ``node_type`` in the flow built from ``sentence``."""
+    proposal = build(sentence)
+    assert proposal.flow is not None, (proposal.question, proposal.refused)
+    found = [node for node in proposal.flow.nodes if node.type == node_type]
+    assert len(found) == 1, [node.type for node in proposal.flow.nodes]
+    return found[0].params
+
+
+def types(sentence: str) -> list[str]:
+    proposal = build(sentence)
+    assert proposal.flow is not None, (proposal.question, proposal.refused)
+    return [node.type for node in proposal.flow.nodes]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "node_type", "status"),
+    [
+        # the step's usual value, said all the same: the flow says it too
+        (
+            "when the woocommerce order is paid mark it completed",
+            "woocommerce.update_order_status",
+            "completed",
+        ),
+        (
+            "new zid order -> change the order status to preparing",
+            "zid.update_order_status",
+            "preparing",
+        ),
+        (
+            "when a new salla order comes in change the order status to in progress",
+            "salla.update_order_status",
+            "in_progress",
+        ),
+        # Arabic words for a status
+        (
+            "لما يجي طلب جديد في زد غير حالة الطلب الى جاري التجهيز",
+            "zid.update_order_status",
+            "preparing",
+        ),
+        (
+            "كل يوم الساعة ٩ ابعتلي طلبات شوبيفاي الملغية على الايميل",
+            "shopify.list_orders",
+            "cancelled",
+        ),
+    ],
+)
+def test_a_status_the_sentence_names_is_set_even_when_it_is_the_usual_one(
+    sentence, node_type, status
+):
+    assert step(sentence, node_type).get("status") == status
+
+
+def test_unpaid_is_not_read_as_paid():
+    params = step(
+        "كل يوم الساعة ٩ ابعتلي طلبات شوبيفاي الغير مدفوعة على الايميل", "shopify.list_orders"
+    )
+    assert params.get("financial_status") == "unpaid"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "when a whatsapp message I sent fails, email me at ops@shop.com",
+        "When a WhatsApp message we send fails, post it in #support",
+        "if a WhatsApp message fails to send, text me on +201001234567",
+        "whatsapp message wasn't delivered -> send the same text by sms",
+        "لو رسالة الواتس ما وصلتش للعميل ابعتها SMS",
+    ],
+)
+def test_a_message_that_fails_or_is_not_delivered_starts_on_its_failed_status(sentence):
+    assert types(sentence)[0] == "whatsapp.message_status"
+    assert step(sentence, "whatsapp.message_status")["status"] == "failed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "method"),
+    [
+        ("every hour GET https://api.shop.io/stock and post it to #stock", "GET"),
+        ("كل ساعة ابعت طلب GET على https://api.shop.io/stock", "GET"),
+        ("every hour send a POST request to https://api.shop.io/ping", "POST"),
+    ],
+)
+def test_an_http_method_written_in_capitals_is_the_one_used(sentence, method):
+    assert step(sentence, "http.request")["method"] == method
+
+
+def test_a_lowercase_get_is_no_http_method():
+    params = step("every hour get https://api.shop.io/stock and post it to #stock", "http.request")
+    assert "method" not in params
+
+
+def test_a_step_whose_name_has_an_apostrophe_is_read_by_the_steps_after_it():
+    """ "Change a Zid order's status": its name inside the next step's expression is quoted."""
+    sentence = 'new zid order: change status to preparing and whatsapp the customer "on its way"'
+    proposal = build(sentence)
+    assert proposal.flow is not None, proposal.question
+    message = proposal.flow.nodes[-1]
+    assert "order\\'s status'].output" in message.params["to"]
