@@ -26,6 +26,8 @@ from .lexicon import (
     DIALECT_SYNONYMS,
     SERVICE_NAMES,
     SERVICES_IN_LATIN,
+    VERBAL_NOUN_FRAMES,
+    VERBAL_NOUN_ORDERS,
 )
 
 Language = Literal["en", "ar"]
@@ -377,6 +379,17 @@ STOPWORDS = frozenset(
         "تلقائي",
         "تلقائيا",
         "اوتوماتيك",
+        # MSA's frame around an order: "قم بـ", "يتم", "يرجى", "أرغب في", "أود"
+        "قم",
+        "يتم",
+        "تتم",
+        "يرجي",
+        "نرجو",
+        "ارجو",
+        "ارغب",
+        "نرغب",
+        "اود",
+        "نود",
         "بغيت",
         "حابب",
         "ياريت",
@@ -614,6 +627,42 @@ _SPLIT_NAMES = (
     (re.compile(r"(?<!\w)سير\s+(?:ال)?عمل(?!\w)"), "تدفق"),  # MSA: a workflow
     (re.compile(r"(?<!\w)(?:ال)?اس\s*\.?\s*ام\s*\.?\s*اس(?!\w)"), "sms"),
 )
+
+
+# Each verbal noun as written alone, and before its object ("إضافتها": its ة a ت).
+_NOUN_FORMS = {
+    **VERBAL_NOUN_ORDERS,
+    **{n[:-1] + "ت": v for n, v in VERBAL_NOUN_ORDERS.items() if n.endswith("ه")},
+}
+_VERBAL_NOUN = re.compile(
+    r"(?<!\S)(?P<and>و|ف)?(?P<by>ب)?(?P<noun>"
+    + "|".join(sorted(map(re.escape, _NOUN_FORMS), key=len, reverse=True))
+    + r")(?P<object>ها|هم|ه)?(?!\S)"
+)
+
+
+def verbal_nouns_as_orders(text: str) -> str:
+    """Normalized ``text`` with MSA's orders said as verbal nouns written as their verbs ("قم
+    بإرسال التقرير" → "قم ارسل التقرير", "ثم إضافتها" → "ثم اضفها"), except where the noun is
+    the event ("عند إضافة صف جديد")."""
+
+    def as_order(match: re.Match[str]) -> str:
+        noun, pronoun = match.group("noun"), match.group("object") or ""
+        if noun.endswith("ت") and not pronoun:
+            return match.group(0)  # "اضافت" alone: no verbal noun
+        before = text[: match.start()].split()
+        # an order stands first, after a comma, after MSA's frame ("قم بـ", "يتم", "أرغب
+        # في") or joined to one before ("وإرسالها"); elsewhere the noun is an object ("أضف
+        # تعليقًا"), or after "عند" the event
+        joined = match.group("and") is not None and bool(before)
+        if before and before[-1] == "في" and len(before) >= 2:
+            before = before[:-1]  # "أرغب في إنشاء"
+        first = not before or before[-1].endswith(",")
+        if not (joined or first or before[-1] in VERBAL_NOUN_FRAMES):
+            return match.group(0)
+        return (match.group("and") or "") + _NOUN_FORMS[noun] + pronoun
+
+    return _VERBAL_NOUN.sub(as_order, text)
 
 
 def tokens(text: str) -> list[str]:

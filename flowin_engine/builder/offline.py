@@ -21,6 +21,7 @@ from .language import (
     detect_language,
     normalize,
     tokens,
+    verbal_nouns_as_orders,
 )
 from .learned import LEARNED_PHRASE, shipped_model
 from .limits import refusal, too_long, too_many_steps, unsupported
@@ -66,10 +67,13 @@ _VAGUE_IF = re.compile(
 )
 # After the event, "يوصلني إشعار" (a notification reaches me) is the order to send one.
 _REACHES_ME = re.compile(
-    r"(?<=\S)\s+(?:و|ف)?(?:يوصلني|توصلني|يجيني|تجيني|يوصلنا|توصلنا|يجينا|يطلعلي|يوصلي|توصلي|"
+    r"(?<=\S)\s+(?P<and>و|ف)?(?:يوصلني|توصلني|يجيني|تجيني|يوصلنا|توصلنا|يجينا|يطلعلي|يوصلي|توصلي|"
     r"يجيلي|تجيلي|يبعتلي|يترسلي|يترسللي|نتوصل|نوصل|يتبعتلي|يتبعتلنا)\s+"
-    r"(?=(?:ب)?(?:ال)?(?:اشعار|رساله|ايميل|email|مسج|تنبيه|sms|"
-    r"واتساب|تقرير|ميساج|مسيج|نوتيفيكيشن)(?:\s|$))"
+    r"(?=(?:ب|ع|عال|عل|علي\s+)?(?:ال)?(?:اشعار|رساله|ايميل|email|مسج|تنبيه|sms|"
+    r"واتساب|تقرير|ميساج|مسيج|نوتيفيكيشن|"
+    # the service it comes by, said for the message: Gulf "يجيني واتس", "يوصلني تلقرام"
+    r"واتس|وتساب|تلقرام|تليقرام|تيليقرام|تيليجرام|تلجرام|تليجرام|تلغرام|تيليغرام|سلاك|"
+    r"اس\s*ام\s*اس|مسدج|whatsapp|telegram|slack)(?:\s|$))"
 )
 # "كل طلب جديد" (each new order) is an event, not a loop over a list.
 _EACH_NEW = re.compile(
@@ -125,6 +129,10 @@ _AR_PREAMBLE = re.compile(
     r"(?:اسوي|نسوي|تسوي|سويلي|سوي لي|اعمل|نعمل|تعمل|اعملي|تعملي|اعمللي|اعمل لي|دير|دير ليا|ديرلي"
     r"|صاوب|صاوبلي|صاوب ليا)\s+(?:لي\s+|ليا\s+)?(?:شي\s+حاجه|شي|حاجه|واحد\s+الحاجه|طريقه)"
     r"(?:\s+(?:بحيث|عشان|علشان|باش|اللي|لي))?(?:\s+|$)"
+    # MSA "يرجى إنشاء أتمتة تقوم بـ…", "أرغب في إعداد تدفق": the request, no step
+    r"|^\s*(?:(?:يرجي|ارجو|نرجو|ارغب|نرغب|اود|نود|اريد|نريد|قم|في|ب)\s+)*"
+    r"(?:انشي|اعد|اعداد|جهز|تجهيز|بناء|ابن)\s+(?:اتمته|تدفق|تدفقا|سير\s+عمل|نظام|نظاما)"
+    r"(?:\s+(?:بحيث|تقوم\s+ب|يقوم\s+ب))?(?:\s+|$)"
 )
 _WISH_ONLY = re.compile(
     r"(?:ودي|ودي اني|ابي|ابغي|ابغا|بدي|عايز|عاوز|عايزه|بغيت|حابب|نبي|نبغي|اريد|ياريت|نفسي|حاب|نحب|"
@@ -428,7 +436,8 @@ class OfflineBuilder:
         return write_first(proposal, self.registry, names_language)
 
     def _clauses(self, extraction: Extraction) -> list[Clause]:
-        text = extraction.text
+        # MSA's "قم بإرسال", "يتم تسجيل": the order's verb, as other dialects say it
+        text = verbal_nouns_as_orders(extraction.text)
         # Schedules, waits and conditions are clauses of their own.
         for marker in MARKER.findall(text):
             entity = extraction.entity(marker)
@@ -895,8 +904,15 @@ class OfflineBuilder:
         ):
             return False  # "when a WhatsApp message I send fails": which message, no order
         bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
-        if said_before and said_before[-1].lower() in _SUBJECT_WORDS and not bare.startswith("ا"):
-            return False  # "العميل يبعت": the customer's deed; "من العميل ابعته": an order
+        from_them = len(said_before) >= 2 and said_before[-2] in ("من", "عن", "from")
+        if (
+            said_before
+            and said_before[-1].lower() in _SUBJECT_WORDS
+            and not bare.startswith("ا")
+            and not from_them
+        ):
+            # "العميل يبعت": the customer's deed; "من العميل ابعته", "من زبون حطو": an order
+            return False
         if bare.startswith(("ي", "بي", "تت")):
             return _has_event_verb(said_before[1:])
         return True
@@ -1285,7 +1301,9 @@ def _reaches_me(match: re.Match[str]) -> str:
     "لما يوصلني إيميل" right after the "when" is the event itself."""
     before = match.string[: match.start()]
     event = _EVENT_WORD.search(before)
-    if event is None or len(before[event.end() :].split()) < 2:
+    # "…وتوصلني على سلاك": joined to what was said before, never the event itself
+    joined = "and" in match.re.groupindex and match.group("and") and len(before.split()) >= 2
+    if not joined and (event is None or len(before[event.end() :].split()) < 2):
         return match.group(0)
     return " ; ارسل لي "
 

@@ -1,0 +1,103 @@
+"""Gulf and Modern Standard Arabic the builder missed: MSA's orders said as verbal nouns ("قم
+بإرسال", "يتم تسجيل", "أرغب في إنشاء", "ثم إضافتها") and its request frame ("يرجى إنشاء أتمتة
+تقوم بـ"), the message that "reaches me" by a service's name (Gulf "يجيني واتس", "يوصلني
+تلقرام", Levantine "وتوصلني عالسلاك"), and an order after "from a customer" ("من زبون حطو").
+Each sentence was made up for these tests; each checks a pattern, not a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from flowin_engine.builder import build
+from flowin_engine.builder.language import normalize, verbal_nouns_as_orders
+
+
+def types(sentence: str) -> list[str]:
+    proposal = build(sentence)
+    assert proposal.flow is not None, (proposal.question, proposal.not_understood)
+    return [n.type for n in proposal.flow.nodes]
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("قم بإرسال التقرير", "قم ارسل التقرير"),
+        ("يتم تسجيل الطلب", "يتم سجل الطلب"),
+        ("أرغب في إنشاء بطاقة", "ارغب في انشي بطاقه"),
+        ("اجلب الطلب ثم إضافتها إلى نوشن", "اجلب الطلب ثم اضفها الي نوشن"),
+        ("يتم جلب المدفوعات وإرسالها", "يتم اجلب المدفوعات وارسلها"),
+        # the event after "عند", and a noun that is the object of an order, stay nouns
+        ("عند إضافة صف جديد", "عند اضافه صف جديد"),
+        ("قم بإضافة تعليق", "قم اضف تعليق"),
+        ("أرسل تنبيه", "ارسل تنبيه"),
+    ],
+)
+def test_an_msa_verbal_noun_in_an_orders_place_reads_as_its_verb(said: str, read: str) -> None:
+    assert verbal_nouns_as_orders(normalize(said)) == read
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "عند وصول رسالة جديدة إلى Gmail، قم بتلخيصها بالذكاء الاصطناعي وإرسال الملخص إلى سلاك",
+            ["gmail.new_email", "openai.generate_text", "slack.post_message"],
+        ),
+        (
+            "عند الضغط على زر التشغيل، يتم جلب طلبات شوبيفاي وإرسالها إلى تيليجرام",
+            ["core.manual_trigger", "shopify.list_orders", "telegram.send_message"],
+        ),
+        (
+            "عند إنشاء بطاقة جديدة في Trello، قم بإضافة تعليق 'سنبدأ قريباً'",
+            ["trello.card_created", "trello.add_comment"],
+        ),
+        (
+            "عند وصول طلب عبر Webhook، قم بإنشاء موعد في تقويم Google وإرسال تأكيد بالبريد",
+            ["webhook.receive", "google_calendar.create_event", "email.send_email"],
+        ),
+    ],
+)
+def test_msa_orders_said_as_verbal_nouns_are_steps(sentence: str, expected: list[str]) -> None:
+    assert types(sentence) == expected
+
+
+def test_msa_request_to_create_an_automation_is_no_step() -> None:
+    assert types(
+        "يرجى إنشاء أتمتة تستقبل البيانات عبر webhook وترسلها إلى https://api.example.com/in"
+    ) == ["webhook.receive", "http.request"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Gulf: a WhatsApp or Telegram "comes to me" after the event is a message to send
+        (
+            "اذا فشل اي فلو يجيني تلقرام",
+            ["core.on_failure", "telegram.send_message"],
+        ),
+        (
+            "كل ما يجي طلب جديد في زد يتسجل في الشيت ويجيني سلاك",
+            ["zid.new_order", "google_sheets.append_row", "slack.post_message"],
+        ),
+        # Levantine: "and it reaches me on Slack", joined to the step before
+        (
+            "لما يجي طلب جديد بالووكومرس بدي ينحط بالشيت وتوصلني عالسلاك",
+            ["woocommerce.order_created", "google_sheets.append_row", "slack.post_message"],
+        ),
+    ],
+)
+def test_a_message_by_a_service_reaching_me_after_the_event_is_an_order(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
+
+
+def test_an_email_reaching_me_right_after_when_is_still_the_event() -> None:
+    assert types("لما يجيني ايميل على الجيميل ابعتلي تلقرام")[0] == "gmail.new_email"
+
+
+def test_an_order_after_from_a_customer_is_a_step_not_the_customers_deed() -> None:
+    assert types("لما يجيني SMS من زبون حطو بالنوشن") == [
+        "twilio.incoming_sms",
+        "notion.create_page",
+    ]
