@@ -204,6 +204,7 @@ def extract(original: str) -> Extraction:
     said_words = re.findall(r"[\w\u0600-\u06ff]+", original)
     collector.take(_CONTAINS_EN, lambda m: _contains(m, said_words), spaced=True)
     collector.take(_CONTAINS_AR, lambda m: _contains(m, said_words), spaced=True)
+    _take_word_written(collector, said_words)
     _take_ahead(collector)
     collector.take(_WAIT, _wait, spaced=True)
     _take_schedule(collector)
@@ -710,6 +711,66 @@ def _contains(match: re.Match[str], said_words: list[str]) -> Entity | None:
         match.group(0).strip(),
         value={"subject": subject, "operator": "contains", "right": value},
     )
+
+
+# A word the customer writes: "when someone writes 'pay' on WhatsApp", "replies STOP", "writes
+# /price", "لو حد كتب في الجروب كلمة طلب", "رد على الواتس بكلمة الغاء", "يكتب 'منيو'". The
+# message is checked for it; the verb and where it is written stay with the event.
+# The customer is said before the verb: "send 'Thanks!'" or "reply with 'hi'" is the flow's.
+_WRITES_EN = re.compile(
+    r"\b(?:someone|somebody|anyone|customers?|clients?|they|people|users?|he|she)\s+"
+    r"(?:(?:just|then)\s+)?(?:writes?|wrote|types?|typed|sends?|sent|replies|replied|texts?|texted|says?|said)\s+"
+    r"(?:(?:us|me|to\s+us|to\s+me|back)\s+)?(?:(?:the\s+)?(?:word|keyword|command)\s+)?"
+    r"(?P<value>[\ue000-\uf8ff]|/[A-Za-z]\w*|(?-i:[A-Z]{2,})\b)",
+    re.IGNORECASE,
+)
+# Capitals that are a service or a file, not a word written: "sends SMS", "replies PDF".
+_NOT_WORDS_WRITTEN = frozenset(["SMS", "PDF", "API", "DM", "AI", "CSV", "URL", "HTTP", "CRM"])
+_WRITES_AR = re.compile(
+    r"(?<!\S)(?:حد|حدا|احد|واحد|(?:ال)?(?:عميل|زبون|كليان|حريف|مشتري)|شخص)\s+"
+    r"(?:و)?(?:كتب|يكتب|تكتب|كيكتب|بعت|يبعت|تبعت|بعث|يبعث|ارسل|يرسل|رد|يرد|ترد|قال|يقول"
+    r"|صيفط|يصيفط|كيصيفط)(?:ل|له|لها|لي|لنا|لو)?"
+    r"(?P<where>(?:\s+[^\s\d\ue000-\uf8ff,،.;:!?]+){0,3}?)\s+"
+    r"(?:(?:ب)?(?:كلمه|كلمة)\s+(?P<word>[\ue000-\uf8ff]|[^\s\ue000-\uf8ff,،.;:!?]+)"
+    r"|(?P<quoted>[\ue000-\uf8ff]))"
+)
+
+
+def _take_word_written(collector: _Collector, said_words: list[str]) -> None:
+    def quoted(mark: str) -> str | None:
+        entity = collector.entities[ord(mark) - MARKER_BASE]
+        return entity.text if entity.kind == "quote" else None
+
+    def condition(value: str, said: str) -> str:
+        value = next((w for w in said_words if normalize(w, lower=False) == value), value)
+        rule = {"subject": "message", "operator": "contains", "right": value}
+        return collector.marker(Entity("condition", said, value=rule, inside_event=True))
+
+    def english(match: re.Match[str]) -> str:
+        value = match.group("value")
+        if MARKER.fullmatch(value):
+            value = quoted(value) or ""
+        if not value or value.upper() in _NOT_WORDS_WRITTEN:
+            return match.group(0)
+        start = match.start("value") - match.start()
+        return f"{match.group(0)[:start]} {condition(value, value)} "
+
+    def arabic(match: re.Match[str]) -> str:
+        if match.group("quoted"):
+            value = quoted(match.group("quoted"))
+            start = match.start("quoted")
+        else:
+            value = match.group("word")
+            if MARKER.fullmatch(value):
+                value = quoted(value)
+            start = match.end("where")
+        if not value:
+            return match.group(0)
+        head = match.string[match.start() : start]
+        return f"{head} {condition(value, match.string[start : match.end()].strip())} "
+
+    collector.text = _WRITES_EN.sub(english, collector.text)
+    collector.text = _WRITES_AR.sub(arabic, collector.text)
 
 
 # Waits: "wait 5 minutes", "after 2 hours", "انتظر ١٠ دقائق", "بعد ساعتين".

@@ -292,12 +292,18 @@ class OfflineBuilder:
         role = clause.starts_with_when
         whole = self.catalogue.best(clause.words(), role)
         for word in list(re.finditer(r"\S+", clause.text))[2:]:
-            reply = _REPLY_WORD.fullmatch(word.group(0)) is not None  # "…يترد عليه": an answer
             # "…payment fails email me": a word events use too, as an order to someone
             to_someone = _ORDER_TO_SOMEONE.match(clause.text, word.start()) is not None
             # "…added to my sheet send an email": an English order in its bare form, not
             # someone's deed ("when a customer sends …", "they send")
             said_before = clause.text[: word.start()].split()
+            # "…يترد عليه": an answer; "when a client replies", "لو العميل رد": the event
+            # ("…from a customer reply with …": the customer is where it came from)
+            reply = _REPLY_WORD.fullmatch(word.group(0)) is not None and not (
+                said_before
+                and said_before[-1].lower() in _SUBJECT_WORDS
+                and not {w.lower() for w in said_before[-3:-1]} & {"from", "من"}
+            )
             lowered = word.group(0).lower()
             # "…a new shopify order it sends me a whatsapp": what "it" (the flow) is to do
             it_does = (
@@ -609,6 +615,10 @@ class OfflineBuilder:
                 # "email me and the customer": one more for the step before, no step of its own
                 actions[-1].entities.extend(clause.entities)
                 continue
+            if self._event_said_again(clause, words, hints, trigger, actions):
+                assert trigger is not None
+                trigger.entities.extend(clause.entities)
+                continue
             # "add them to the sheet" is an order, not an event, even when it matches a trigger.
             commands = bool(words) and words[0] in self._verbs and not clause.starts_with_when
             may_start = trigger is None and not commands
@@ -714,6 +724,26 @@ class OfflineBuilder:
             if step.node_type.type == CONDITION_TYPE and step.to_ask:
                 not_understood.append(step.said)
         return [trigger, *actions], not_understood
+
+    def _event_said_again(
+        self,
+        clause: Clause,
+        words: list[str],
+        hints: set[str],
+        trigger: PlannedStep | None,
+        actions: list[PlannedStep],
+    ) -> bool:
+        """ "telegram bot: when someone writes /price, reply …": the service's event named
+        first, then said again without its name ("when someone writes") — the same event, no
+        step of its own (read as one, "writes" was a row written to a sheet)."""
+        if trigger is None or actions or not clause.starts_with_when:
+            return False
+        if trigger.node_type.type in (SCHEDULE_TYPE, MANUAL_TYPE):
+            return False
+        again = self.catalogue.best(words, True, hints)
+        if again is None or again.score < MATCH_THRESHOLD:
+            return False
+        return not again.named or again.node_type is trigger.node_type
 
     def _learned(self, clause: Clause, may_start: bool) -> Match | None:
         """The node type the learned matcher reads in ``clause`` (learned.py), as a match just
@@ -1052,7 +1082,8 @@ class OfflineBuilder:
         if found is not None and found.named:
             return found
         reply_type = _REPLY_ACTIONS.get(trigger.node_type.type) if trigger else None
-        if reply_type and reply_type in self.registry and _REPLY_WORD.search(said):
+        back = _REPLY_WORD.search(said) or _TO_THE_SENDER.search(normalize(said))
+        if reply_type and reply_type in self.registry and back:
             # back where it came from: that service's step the words fit best ("send back a
             # photo" on Telegram is its photo step), its plain reply otherwise
             home = self.registry.get(reply_type).connector.id
@@ -1312,6 +1343,12 @@ def _reaches_me(match: re.Match[str]) -> str:
 _REPLY_WORD = re.compile(
     r"\b(?:reply|replies|respond|answer|back)\b"
     r"|(?<!\S)(?:و|ف)?(?:رد|يرد|ترد|جاوب|يجاوب|ردي|يترد|تترد|ينرد|يتجاوب|تتجاوب|اجب|يجيب|تجيب)",
+    re.IGNORECASE,
+)
+# "send them our prices", "ابعتله العروض": sent to the one who wrote, a service unnamed.
+_TO_THE_SENDER = re.compile(
+    r"\b(?:send|text|message|give)\s+(?:them|him|her)\b"
+    r"|(?<!\S)(?:و|ف)?(?:ابعت|ارسل|رسل|ابعث|صيفط|بعت)(?:له|لها|لو|لهم|ليه)(?!\S)",
     re.IGNORECASE,
 )
 _REPLY_ACTIONS = {

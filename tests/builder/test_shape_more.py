@@ -102,3 +102,77 @@ def test_the_otherwise_of_an_amount_said_after_its_record_leaves_by_the_false_ou
 
 def test_a_wait_of_more_than_some_days_is_no_amount_compared():
     assert "core.condition" not in types("لو الطلب في سلة فات عليه اكتر من 3 ايام ابعتلي واتساب")
+
+
+# A word the customer writes: the message is checked for it before the steps run.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "word"),
+    [
+        (
+            "when a customer writes 'menu' on whatsapp send them our prices",
+            ["whatsapp.incoming_message", "core.condition", "whatsapp.send_text"],
+            "menu",
+        ),
+        (
+            "whenever someone sends 'hours' to my telegram bot, reply with our opening hours",
+            ["telegram.new_message", "core.condition", "telegram.send_message"],
+            "hours",
+        ),
+        (
+            "When a client replies CANCEL on whatsapp add their number to the Cancelled tab",
+            ["whatsapp.incoming_message", "core.condition", "google_sheets.append_row"],
+            "CANCEL",
+        ),
+        (
+            "telegram bot: when someone writes /menu reply with the menu",
+            ["telegram.new_message", "core.condition", "telegram.send_message"],
+            "/menu",
+        ),
+        (
+            "اول ما الزبون يكتب 'عرض' على الواتساب ابعتله العروض",
+            ["whatsapp.incoming_message", "core.condition", "whatsapp.send_text"],
+            "عرض",
+        ),
+        (
+            "لو حد كتب في جروب التليجرام كلمة شكوى ابعتلي ايميل",
+            ["telegram.new_message", "core.condition", "email.send_email"],
+            "شكوى",
+        ),
+        (
+            "اذا العميل رد على الواتس بكلمة تأكيد سجله في الشيت",
+            ["whatsapp.incoming_message", "core.condition", "google_sheets.append_row"],
+            "تأكيد",
+        ),
+    ],
+)
+def test_a_word_the_customer_writes_is_checked_before_the_steps(sentence, expected, word):
+    assert types(sentence) == expected
+    (rule,) = condition_rules(sentence)
+    assert rule["operator"] == "contains" and rule["right"] == word
+    assert rule["left"]
+
+
+def test_a_message_sent_with_no_word_said_is_no_condition():
+    assert types("when someone sends a message on whatsapp reply with our price list") == [
+        "whatsapp.incoming_message",
+        "whatsapp.send_text",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "لما حد يبعت رسالة على التليجرام ابعتله العنوان",
+            ["telegram.new_message", "telegram.send_message"],
+        ),
+        (
+            "when someone messages us on instagram send them our opening hours",
+            ["instagram_messenger.new_message", "instagram_messenger.send_reply"],
+        ),
+    ],
+)
+def test_sent_to_the_one_who_wrote_goes_back_where_the_message_came_from(sentence, expected):
+    assert types(sentence) == expected
