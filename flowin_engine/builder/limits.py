@@ -288,6 +288,8 @@ _CRM = "crm"
 _SHOP = "shop"
 _EVENT = "event"
 _FILES = "files"
+_PHONE = "phone"
+_AUTOMATION = "automation"
 
 # Direct messages (the Instagram & Messenger connector), and what else those apps do.
 _DIRECT_MESSAGES = (
@@ -298,6 +300,10 @@ _DIRECT_MESSAGES = (
     r"|(?<![\u0621-\u064a])(?:و|ف)?(?:بال|عال|ال|ع|ب|ل|ف)?(?:ميساج|ميساجات|مسدج|مسدجات|ماسدج|مسيج|ميسج"
     r"|يبعت|يبعتلي|يبعتلنا|بعتلي|بيبعت|يراسل|يراسلني|يراسلنا|يكلمنا|يكلمني|رد|يرد|ردي|جاوب|يجاوب"
     r"|جاوبو|يجاوبو)(?![\u0621-\u064a])"
+    # …and in Arabizi: "lama 7ada yb3atli 3al insta yrd"
+    r"|\b(?:y|ye|yi|bi|bye)?b3a?t(?:li|lna|lo|lu)?\b|\b(?:yrd|yerod|yrod|rod|rodd|erd)\b"
+    # a caption or hashtags written for a post: text made here, nothing done on the app
+    r"|\bcaptions?\b|\bhashtags?\b|كابشن|هاشتاج|هاشتاق"
 )
 _POSTS = (
     r"\b(?:posts?|posted|posting|comments?|commented|stor(?:y|ies)|reels?|likes|liked|followers?"
@@ -334,7 +340,7 @@ LACKING: tuple[Lacking, ...] = (
     Lacking("X (Twitter)", ("twitter", "tweet", "tweets", "تويتر", "تغريده"), _SOCIAL),
     Lacking("LinkedIn", ("linkedin", "لينكدان", "لينكد ان"), _SOCIAL),
     Lacking("YouTube", ("youtube", "يوتيوب"), _SOCIAL),
-    Lacking("Discord", ("discord", "ديسكورد", "دسكورد"), _CHAT),
+    Lacking("Discord", ("discord", "diskord", "ديسكورد", "دسكورد", "ديس كورد"), _CHAT),
     Lacking("Microsoft Teams", ("microsoft teams", "ms teams", "تيمز"), _CHAT),
     Lacking("Asana", ("asana", "اسانا"), _TASKS),
     Lacking("Jira", ("jira", "جيرا"), _TASKS),
@@ -345,12 +351,29 @@ LACKING: tuple[Lacking, ...] = (
     Lacking("Zoho", ("zoho", "زوهو"), _CRM),
     Lacking("Odoo", ("odoo", "اودو"), _CRM),
     Lacking("PayPal", ("paypal", "بايبال", "باي بال"), _SHOP),
-    Lacking("Fawry", ("fawry",), _SHOP),
+    # "فوري" is also "instant" ("اشعار فوري"): the payment network only where it is linked or paid
+    Lacking(
+        "Fawry",
+        (
+            "fawry",
+            "فوري باي",
+            "ربط فوري",
+            "اربط فوري",
+            "نربط فوري",
+            "مع فوري",
+            "من فوري",
+            "عن طريق فوري",
+            "ماكينه فوري",
+            "خدمه فوري",
+        ),
+        _SHOP,
+    ),
     Lacking("Calendly", ("calendly", "كاليندلي"), _EVENT),
     Lacking("Zoom", ("zoom", "زوم"), _EVENT),
     Lacking("Google Drive", ("google drive", "drive", "جوجل درايف", "درايف"), _FILES),
     Lacking("Dropbox", ("dropbox", "دروب بوكس", "دروبوكس"), _FILES),
-    Lacking("OneDrive", ("onedrive", "ون درايف"), _FILES),
+    # Excel's workbooks live on OneDrive: a workbook there is Excel, which Flowin has
+    Lacking("OneDrive", ("onedrive", "ون درايف"), _FILES, has=r"excel|اكسل|xlsx|workbook"),
     Lacking("Google Docs", ("google docs", "google doc", "جوجل دوكس", "جوجل دوك"), _FILES),
     Lacking("Google Forms", ("google forms", "google form", "جوجل فورم", "جوجل فورمز"), _SHOP),
     Lacking("Typeform", ("typeform", "jotform", "تايب فورم"), _SHOP),
@@ -372,7 +395,15 @@ LACKING: tuple[Lacking, ...] = (
     Lacking("Noon", ("noon.com", "noon store", "متجر نون", "منصه نون"), _SHOP),
     Lacking("eBay", ("ebay", "ايباي"), _SHOP),
     Lacking("Jumia", ("jumia", "جوميا"), _SHOP),
-    Lacking("Talabat", ("talabat", "طلبات app", "تطبيق طلبات"), _SHOP),
+    # In Arabizi "talabat" is "orders" too ("talabat salla", "el talabat")
+    Lacking(
+        "Talabat",
+        ("talabat", "طلبات app", "تطبيق طلبات"),
+        _SHOP,
+        has=r"\btalabat\s+(?:salla|zid|shopify|woo\w*|el|gdida|gdeda|jdida|jdod)\b"
+        r"|\b(?:el|al|kol|l|w)\s+talabat\b",
+        lacks=r"طلبات\s+app|تطبيق\s+طلبات|\btalabat\s+(?:app|restaurant|vendor)",
+    ),
     Lacking("Tabby", ("tabby", "تابي"), _SHOP),
     Lacking("Tamara", ("tamara", "تمارا"), _SHOP),
     Lacking("Vodafone Cash", ("vodafone cash", "فودافون كاش"), _SHOP),
@@ -381,6 +412,118 @@ LACKING: tuple[Lacking, ...] = (
     Lacking("SMSA", ("smsa", "سمسا"), _SHOP),
     Lacking("Bosta", ("bosta", "بوسطه"), _SHOP),
     Lacking("DHL", ("dhl", "fedex", "ups tracking"), _SHOP),
+    # Shipping companies of the region
+    Lacking("Yalidine", ("yalidine", "ياليدين", "ياليدين"), _SHOP),
+    Lacking("Mylerz", ("mylerz", "مايلرز"), _SHOP),
+    Lacking("J&T Express", ("j&t", "j&t express"), _SHOP),
+    Lacking("iMile", ("imile",), _SHOP),
+    Lacking("Naqel", ("naqel",), _SHOP),
+    # Payments and wallets of the region ("ميزة"، "جاهز"، "كريم" are words too: Latin only)
+    Lacking("CMI", ("cmi",), _SHOP),
+    Lacking("valU", ("valu", "فاليو"), _SHOP),
+    Lacking("PayTabs", ("paytabs", "باي تابس", "بايتابس"), _SHOP),
+    Lacking("HyperPay", ("hyperpay", "هايبر باي", "هايبرباي"), _SHOP),
+    Lacking("STC Pay", ("stc pay", "stcpay", "اس تي سي باي"), _SHOP),
+    Lacking("KNET", ("knet", "كي نت"), _SHOP),
+    Lacking("BenefitPay", ("benefit pay", "benefitpay", "بنفت باي"), _SHOP),
+    Lacking("Checkout.com", ("checkout.com",), _SHOP),
+    Lacking("Square", ("square pos", "squareup"), _SHOP),
+    # A bank's own app: no bank lets a tool read it (money arriving is an event, below)
+    Lacking(
+        "bank apps",
+        (
+            "bank app",
+            "banking app",
+            "online banking",
+            "al rajhi",
+            "alrajhi",
+            "rajhi",
+            "cib",
+            "nbe",
+            "qnb",
+            "banque misr",
+            "emirates nbd",
+            "alinma",
+            "تطبيق البنك",
+            "الراجحي",
+            "البنك الاهلي",
+            "بنك مصر",
+            "الانماء",
+            "بنك الرياض",
+        ),
+        _SHOP,
+    ),
+    # Restaurants and deliveries
+    Lacking("Foodics", ("foodics", "فودكس", "فوديكس", "فوودكس"), _SHOP),
+    Lacking("Loyverse", ("loyverse",), _SHOP),
+    Lacking("HungerStation", ("hungerstation", "هنقرستيشن", "هنجرستيشن", "هنقر ستيشن"), _SHOP),
+    Lacking("Jahez", ("jahez",), _SHOP),
+    Lacking("Mrsool", ("mrsool", "تطبيق مرسول"), _SHOP),
+    Lacking("Careem", ("careem",), _SHOP),
+    Lacking("Uber Eats", ("uber eats", "ubereats", "اوبر ايتس"), _SHOP),
+    Lacking("Deliveroo", ("deliveroo", "ديليفرو"), _SHOP),
+    Lacking("elmenus", ("elmenus",), _SHOP),
+    Lacking("Keeta", ("keeta", "كيتا"), _SHOP),
+    # Shops and booking pages
+    Lacking("Etsy", ("etsy",), _SHOP),
+    Lacking("Magento", ("magento", "ماجنتو"), _SHOP),
+    Lacking("BigCommerce", ("bigcommerce",), _SHOP),
+    Lacking("ExpandCart", ("expandcart", "اكسباند كارت"), _SHOP),
+    Lacking("YouCan", ("youcan", "يوكان"), _SHOP),
+    Lacking("Cal.com", ("cal.com",), _EVENT),
+    Lacking("Acuity", ("acuity",), _EVENT),
+    Lacking("Fresha", ("fresha",), _EVENT),
+    Lacking("Microsoft Forms", ("microsoft forms", "ms forms"), _SHOP),
+    # Marketing, sales and support tools
+    Lacking("Klaviyo", ("klaviyo", "كلافيو", "كلافيوو"), _CRM),
+    Lacking("Brevo", ("brevo", "sendinblue"), _CRM),
+    Lacking("ActiveCampaign", ("activecampaign", "active campaign"), _CRM),
+    Lacking("ConvertKit", ("convertkit",), _CRM),
+    Lacking("Constant Contact", ("constant contact",), _CRM),
+    Lacking("Pipedrive", ("pipedrive",), _CRM),
+    Lacking("Zendesk", ("zendesk", "زندسك", "زينديسك"), _CRM),
+    Lacking("Freshdesk", ("freshdesk", "freshworks", "freshsales"), _CRM),
+    Lacking("Intercom", ("intercom",), _CRM),
+    Lacking("Unifonic", ("unifonic", "يونيفونك"), _CRM),
+    Lacking("Msegat", ("msegat",), _CRM),
+    Lacking("FreshBooks", ("freshbooks",), _CRM),
+    Lacking("Wafeq", ("wafeq",), _CRM),
+    Lacking(
+        "Google reviews",
+        (
+            "google reviews",
+            "google my business",
+            "google business profile",
+            "تقييمات جوجل",
+            "تقييمات قوقل",
+            "ريفيوهات جوجل",
+        ),
+        _SOCIAL,
+    ),
+    Lacking("Reddit", ("reddit", "ريديت"), _SOCIAL),
+    Lacking("Vimeo", ("vimeo",), _SOCIAL),
+    # Design and files
+    Lacking("Canva", ("canva", "كانفا", "كانڤا"), _FILES),
+    Lacking("Figma", ("figma", "فيجما"), _FILES),
+    Lacking("iCloud", ("icloud", "اي كلاود"), _FILES),
+    # Chat and calls
+    Lacking("WeChat", ("wechat",), _CHAT),
+    Lacking("Skype", ("skype", "سكايب"), _CHAT),
+    Lacking("Google Chat", ("google chat", "جوجل شات"), _CHAT),
+    Lacking("3CX", ("3cx",), _PHONE),
+    Lacking("Aircall", ("aircall",), _PHONE),
+    Lacking("RingCentral", ("ringcentral",), _PHONE),
+    Lacking("a phone system (PBX)", ("pbx", "سنترال"), _PHONE),
+    # Other automation tools: Flowin is the one to build it in
+    Lacking("Zapier", ("zapier", "زابير", "زابيير"), _AUTOMATION),
+    Lacking("Make", ("make.com", "integromat"), _AUTOMATION),
+    Lacking("IFTTT", ("ifttt",), _AUTOMATION),
+    Lacking("n8n", ("n8n",), _AUTOMATION),
+    Lacking("Pabbly", ("pabbly",), _AUTOMATION),
+    # Task boards
+    Lacking("Basecamp", ("basecamp",), _TASKS),
+    Lacking("Wrike", ("wrike",), _TASKS),
+    Lacking("Google Tasks", ("google tasks",), _TASKS),
 )
 
 _CLOSEST = {
@@ -419,6 +562,17 @@ _CLOSEST = {
         "en": "The closest I can do: run the flow on a schedule, or start it from a Webhook "
         "that {name} calls.",
         "ar": "الأقرب: تشغيل التدفق حسب جدول زمني، أو بدؤه من ويب هوك يستدعيه {name}.",
+    },
+    _PHONE: {
+        "en": "The closest I can do: send an SMS with Twilio, or start the flow from a Webhook "
+        "if {name} can call a web address when a call comes in.",
+        "ar": "الأقرب: إرسال رسالة SMS عبر تويليو، أو بدء التدفق من ويب هوك إذا كان {name} يستدعي "
+        "رابطًا عند ورود مكالمة.",
+    },
+    _AUTOMATION: {
+        "en": "I build the flow here instead: tell me what should happen and where, or start "
+        "from a Webhook that {name} calls.",
+        "ar": "أبني التدفق هنا بدلًا منه: قل لي ما الذي يحدث وأين، أو ابدأ من ويب هوك يستدعيه {name}.",
     },
     _FILES: {
         "en": "The closest I can do: send the file on Telegram or by e-mail, or call {name}'s "
@@ -487,13 +641,31 @@ _LACKING_EVENTS: tuple[tuple[str, str, dict[str, str]], ...] = (
             "ar": "الأقرب: حسب جدول زمني، البحث عن صفحات قاعدة بيانات نوشن والمتابعة بها.",
         },
     ),
+    (
+        "money arriving in a bank account",
+        r"\b(?:money|transfers?|deposits?|payments?|salary)\b[^.]{0,30}?\b(?:arrives?|comes?\s+in"
+        r"|lands?|hits?|(?:is|gets?)\s+deposited|goes)\b[^.]{0,15}?\bbank\b"
+        r"|\bnew\s+bank\s+(?:transfer|deposit)s?\b|\bbank\s+(?:transfer|deposit)s?\s+(?:arrives?"
+        r"|comes?\s+in|(?:is\s+)?received)"
+        r"|(?:حواله|تحويل|فلوس|مبلغ|ايداع|راتب)[^.]{0,25}?(?:حسابي|الحساب)\s*"
+        r"(?:البنكي|في\s+البنك|بالبنك|ف\s+البنك|في\s+(?:ال)?راجحي|في\s+بنك)",
+        {
+            "en": "The closest I can do: start on a payment Stripe, Moyasar, Tap or Paymob "
+            "receives, or from a Webhook if your bank can call a web address.",
+            "ar": "الأقرب: البدء عند دفعة يستلمها سترايب أو ميسر أو تاب أو باي موب، أو من ويب هوك "
+            "إذا كان بنكك يستدعي رابطًا.",
+        },
+    ),
 )
 # What Flowin lacks of a service it has in part, in Arabic (a brand's name stays as it is).
 _NAMES_AR = {
+    "bank apps": "تطبيقات البنوك",
+    "a phone system (PBX)": "السنترال (PBX)",
     "Instagram posts and comments": "منشورات Instagram وتعليقاته",
     "Facebook posts and comments": "منشورات Facebook وتعليقاته",
 }
 _EVENT_NAMES_AR = {
+    "money arriving in a bank account": "وصول حوالة إلى حساب بنكي",
     "a new Notion page": "صفحة نوشن جديدة",
     "a failed payment": "الدفعات الفاشلة",
     "refunds": "الاسترداد",
@@ -565,11 +737,37 @@ def _said_as_a_trigger(event: str, text: str) -> bool:
     return bool(service and words and service.search(text) and words.search(text))
 
 
+# Said as content, not as a service to work with: quoted text, "the word refund", an address
+# ("noreply@amazon.com", "https://…"). Blanked to spaces of the same length, so spans hold.
+_CONTENT = re.compile(
+    r'"[^"]*"|“[^”]*”|«[^»]*»|(?<!\w)\'[^\']+\'(?!\w)'
+    r"|\b(?:the\s+)?(?:word|words|keyword)\s+\S+|(?:بكلمه|كلمه|الكلمه)\s+\S+"
+    r"|\S+@\S+|\bhttps?://\S+|\bwww\.\S+"
+)
+# The sender of an e-mail is no service the flow works with: "ايميل من بنك الراجحي".
+_SENT_BY = re.compile(
+    r"(?:\b(?:e-?mails?|mails?|gmails?|newsletters?)\b|ايميل|ايميلات|ميل|بريد)\s+(?:\S+\s+)?"
+    r"(?:from|من|م)\s+(?:\S+\s+)?$"
+)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
+def _named_as_a_service(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    for match in pattern.finditer(text):
+        if not _SENT_BY.search(text[max(0, match.start() - 50) : match.start()]):
+            return match
+    return None
+
+
 def unsupported(text: str, language: Language) -> list[Unsupported]:
     """The services and events Flowin lacks that normalized ``text`` names, in its order."""
+    text = _CONTENT.sub(_blank, text)
     found: list[Unsupported] = []
     for lacking, pattern in _LACKING_PATTERNS:
-        match = pattern.search(text)
+        match = _named_as_a_service(pattern, text)
         if match is None or not lacking.meant_here(text):
             continue
         name = lacking.name if language == "en" else _NAMES_AR.get(lacking.name, lacking.name)

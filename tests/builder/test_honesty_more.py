@@ -100,3 +100,80 @@ def test_an_ordinary_business_request_is_never_refused(sentence):
     language = "ar" if _arabic(sentence) else "en"
     assert refusal(sentence, language) is None
     assert build(sentence).refused is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "service"),
+    [
+        ("post every new Shopify order to my diskord server", "Discord"),
+        ("add each new Salla customer to my Klaviyo list", "Klaviyo"),
+        ("كل عميل جديد في زد ضيفه في كلافيو", "Klaviyo"),
+        ("every sale in Foodics goes into the sheet", "Foodics"),
+        ("ابي كل فاتورة في فودكس تنضاف في الشيت", "Foodics"),
+        ("connect zapier to my google sheet", "Zapier"),
+        ("بدي اربط زابير مع سلاك", "Zapier"),
+        ("عايز اربط فوري بالشيت", "Fawry"),
+        ("3ayez arbot fawry m3a el sheet", "Fawry"),
+        ("بدي كل تصميم بخلصه على كانفا يوصلني على التلغرام", "Canva"),
+        ("when a parcel's status changes in Yalidine, SMS the client", "Yalidine"),
+        ("ملي كيخلص الكليان ف CMI سجلو ف الاكسيل", "CMI"),
+        ("log every call to our 3CX in the sheet", "3CX"),
+        ("when money arrives in my Al Rajhi account, tell me on WhatsApp", "bank"),
+        ("ابي اشعار على الواتس كل ما تنزل حوالة في حسابي في الراجحي", "بنك"),
+        ("when a bank transfer comes in, add it to the sheet", "bank"),
+        ("when a booking comes in on cal.com, add it to my calendar", "Cal.com"),
+        ("كل طلب جديد من هنقرستيشن سجله في الشيت", "HungerStation"),
+        ("when a new ticket is opened in Zendesk, post it to Slack", "Zendesk"),
+        ("add new Shopify customers to Brevo", "Brevo"),
+        ("اذا جاني تقييم جديد في تقييمات قوقل ارسلي على التلقرام", "Google reviews"),
+    ],
+)
+def test_a_service_flowin_lacks_is_named_whatever_its_spelling(sentence, service):
+    proposal = build(sentence)
+    said = " ".join(proposal.unsupported).lower()
+    assert service.lower() in said, proposal.unsupported
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ابعتلي اشعار فوري لما يجي اوردر جديد في شوبيفاي",
+        "رد على العميل بشكل فوري على الواتس",
+        "make a flow that emails me every new Stripe payment",
+        "لما الطلب يكون جاهز ابعت للعميل رسالة",
+        "send the customer our bank details by email when they order",
+        "send the customer my bank account number on WhatsApp when they order",
+        "ابعت للعميل رقم حسابي البنكي على الواتس لما يطلب",
+        "ذكرني بالمكالمة مع العميل قبل الاجتماع بساعة على تيليجرام",
+    ],
+)
+def test_an_ordinary_word_that_sounds_like_a_lacking_service_is_not_taken_for_one(sentence):
+    assert build(sentence).unsupported == []
+
+
+def test_no_service_flowin_has_is_said_to_be_lacking():
+    from flowin_engine.builder.language import normalize
+    from flowin_engine.builder.lexicon import SERVICE_NAMES
+    from flowin_engine.builder.limits import unsupported
+
+    partly_lacking = {"instagram", "انستجرام", "messenger", "ماسنجر"}  # their posts are lacking
+    for name in set(SERVICE_NAMES) - partly_lacking:
+        sentence = f"when a new order comes in, send it to {name}"
+        assert unsupported(normalize(sentence), "en") == [], name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "label every new Gmail from noreply@amazon.com as Orders",
+        "لما يجيني ايميل من بنك الراجحي على الجيميل حطه تحت ليبل مهم",
+        "when a WhatsApp message has the word refund in it, tell me on Slack",
+        "send the customer a WhatsApp saying 'follow us on TikTok' after each order",
+        "add each new Shopify order to my Excel workbook on OneDrive",
+        "kol yom el sa3a 9 ab3atli talabat zid 3al telegram",
+    ],
+)
+def test_a_service_said_only_as_a_sender_a_word_or_a_place_flowin_reaches_is_not_lacking(
+    sentence,
+):
+    assert build(sentence).unsupported == []
