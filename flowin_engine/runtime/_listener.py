@@ -1,4 +1,4 @@
-"""The local HTTP listener for webhook triggers (aiohttp, on its own thread and event loop)."""
+"""The local HTTP listener for webhook triggers (``_http``, on its own thread and event loop)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import FlowinError
 from ..webhooks import GateContext, WebhookRejected, WebhookReply, WebhookRequest, delivery_id
+from ._http import HttpRequest, HttpResponse, HttpServer
 
 if TYPE_CHECKING:
-    from aiohttp import web
-
     from ._runtime import ActiveFlow, Runtime
 
 log = logging.getLogger(__name__)
@@ -28,7 +27,7 @@ _taking: set[str] = set()
 
 
 class WebhookListener:
-    """aiohttp is imported when the listener starts: a desktop shows its window first."""
+    """Webhooks' requests on ``host``:``port``, answered on an event loop of their own."""
 
     def __init__(
         self, runtime: Runtime, host: str, port: int, max_body: int, *, reuse_port: bool = False
@@ -39,7 +38,7 @@ class WebhookListener:
         self.max_body = max_body
         self.reuse_port = reuse_port  # other processes listen on the same port (Linux)
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._runner: web.AppRunner | None = None
+        self._http: HttpServer | None = None
         self._thread: threading.Thread | None = None
         self._stop_timeout = 10.0
 
@@ -81,65 +80,42 @@ class WebhookListener:
             self._thread.join(timeout=timeout + 1)
 
     async def _open(self) -> None:
-        from aiohttp import web
-
-        app = web.Application(client_max_size=self.max_body)
-        app.router.add_route("*", WEBHOOK_PREFIX + "{path:.*}", self._handle)
-        app.router.add_get("/health", self._health)
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
-        await self._runner.setup()
-        site = web.TCPSite(
-            self._runner, self.host, self.port, backlog=1024, reuse_port=self.reuse_port or None
-        )
-        await site.start()
-        server = site._server
-        if server is not None and server.sockets:  # the real port when 0 was asked for
-            self.port = server.sockets[0].getsockname()[1]
+        self._http = HttpServer(self._handle, self.max_body)
+        await self._http.start(self.host, self.port, reuse_port=self.reuse_port)
+        self.port = self._http.port  # the real port when 0 was asked for
 
     async def _close(self) -> None:
-        if self._runner is None:
-            return
-        try:
+        if self._http is not None:
             # At least a moment, so that the port is let go of even without a grace period.
-            await asyncio.wait_for(self._runner.cleanup(), max(self._stop_timeout, 0.5))
-        except TimeoutError:
-            log.warning("Webhook callers still waiting for their run were disconnected")
+            await self._http.close(max(self._stop_timeout, 0.5))
 
-    async def _health(self, request: web.Request) -> web.Response:
-        from aiohttp import web
-
-        return web.json_response({"ok": True})
-
-    async def _handle(self, request: web.Request) -> web.StreamResponse:
-        from aiohttp import web
-
-        route = self.runtime.route(request.path)
+    async def _handle(self, request: HttpRequest) -> HttpResponse:
+        if request.path == "/health":
+            return _response(WebhookReply(status=200, body={"ok": True}))
+        route = (
+            self.runtime.route(request.path) if request.path.startswith(WEBHOOK_PREFIX) else None
+        )
         if route is None:
-            return _reply(
+            return _response(
                 _refusal(404, "No active flow listens at this address. Is the flow switched on?")
-            )
-        try:
-            body = await request.read()
-        except web.HTTPRequestEntityTooLarge:
-            limit = self.max_body // 1024
-            return _reply(
-                _refusal(413, f"The request is larger than the {limit} KiB this webhook accepts.")
             )
         incoming = WebhookRequest(
             method=request.method,
             path=request.path,
             url=self._url(request) if route.node_type.webhook_gate is not None else "",
-            headers={k.lower(): v for k, v in request.headers.items()},
-            query=dict(request.query) if request.query_string else {},
-            body=body,
+            headers=request.headers,
+            query=_query(request.query_string) if request.query_string else {},
+            body=request.body,
         )
-        return _reply(await answer_webhook(self.runtime, route, incoming))
+        return _response(await answer_webhook(self.runtime, route, incoming))
 
-    def _url(self, request: web.Request) -> str:
+    def _url(self, request: HttpRequest) -> str:
         """The address as the sender called it, for a gate that checks a signature made over it
-        (Twilio, Trello); only gates read it, and yarl takes microseconds to make it."""
+        (Twilio, Trello)."""
         public = self.runtime.settings.public_url
-        return (public.rstrip("/") + request.path_qs) if public else str(request.url)
+        if public:
+            return public.rstrip("/") + request.target
+        return f"http://{request.headers.get('host', f'{self.host}:{self.port}')}{request.target}"
 
 
 async def answer_webhook(
@@ -247,14 +223,12 @@ def _refusal(status: int, message: str, retry_after: int | None = None) -> Webho
     return WebhookReply(status=status, body={"error": message}, headers=headers)
 
 
-def _reply(reply: WebhookReply) -> web.Response:
-    from aiohttp import web
-
+def _response(reply: WebhookReply) -> HttpResponse:
     headers = {k: v for k, v in reply.headers.items() if k.lower() != "content-type"}
     content_type = next((v for k, v in reply.headers.items() if k.lower() == "content-type"), None)
     body: Any = reply.body
     if body is None:
-        return web.Response(status=reply.status, headers=headers)
+        return HttpResponse(reply.status, b"", content_type, headers)
     if isinstance(body, bytes):
         payload, default_type = body, "application/octet-stream"
     elif isinstance(body, str):
@@ -262,5 +236,11 @@ def _reply(reply: WebhookReply) -> web.Response:
     else:
         payload = json.dumps(body, ensure_ascii=False, default=str).encode()
         default_type = "application/json"
-    headers["Content-Type"] = content_type or default_type
-    return web.Response(body=payload, status=reply.status, headers=headers)
+    return HttpResponse(reply.status, payload, content_type or default_type, headers)
+
+
+def _query(query_string: str) -> dict[str, str]:
+    """The query's values by name; the first of a name given twice."""
+    from urllib.parse import parse_qsl
+
+    return dict(reversed(parse_qsl(query_string, keep_blank_values=True)))
