@@ -815,7 +815,10 @@ _DUAL_WORDS = r"(?P<dual>" + "|".join(_DUALS) + r")"
 _AMOUNT = r"(?:(?P<n>\d+(?:\.\d+)?|an?|one|half an?|نص|نصف|واحد)\s*)?"
 _WAIT = re.compile(
     r"(?P<verb>\bwait(?:\s+for)?|\bpause(?:\s+for)?|\bdelay(?:\s+(?:it|for|by))*|\bafter|\bin|"
-    r"(?<!\S)(?:و|ف)?(?:انتظر|استني|استنى|استنا|استنو|اصبر|بعد)(?:\s+لمده)?)\s+"
+    r"(?<!\S)(?:و|ف)?(?:انتظر|استني|استنى|استنا|استنو|اصبر|بعد"
+    # the verb in another person: Gulf "تنتظر", "نستنى", Maghrebi "تسنى"
+    r"|تنتظر|ينتظر|ننتظر|تستني|يستني|نستني|تستنا|نستنا|تسني|تسنا|نتسني|تسناو|تصبر|نصبر)"
+    r"(?:\s+(?:لمده|مرور|مده))?)\s+"
     r"(?:" + _AMOUNT + _UNIT_WORDS + r"\b|" + _DUAL_WORDS + r")"
     r"(?:\s+(?:later|بعدين))?",
     re.IGNORECASE,
@@ -996,7 +999,16 @@ _DAY_NAMES = {
 }
 _WEEKDAY_WORDS = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
 _DAY = r"(?:" + _WEEKDAY_WORDS + r")(?:s|days)?"
-_DAYS = r"(?P<days>" + _DAY + r"(?:\s*(?:,|and|&|و|او|or)\s*" + _DAY + r")*)"
+# "from Sunday to Thursday", "من الاحد الى الخميس", "Sun-Thu": every day between the two
+_DAY_RANGE = (
+    r"(?:(?:from|من)\s+)?"
+    + _DAY
+    + r"\s*(?:\s(?:to|through|till|until|الي|لل|ل|لين|حتي)\s|-|–)\s*"
+    + _DAY
+)
+_DAYS = (
+    r"(?P<days>(?:" + _DAY_RANGE + r"|" + _DAY + r")(?:\s*(?:,|and|&|و|او|or)\s*" + _DAY + r")*)"
+)
 _ANCHOR = re.compile(
     r"(?:\b(?:every|each)\s+(?:(?P<n>\d+)\s+)?(?P<unit>seconds?|minutes?|mins?|hours?|days?|weeks?|"
     r"months?|morning|evening|night|afternoon|weekdays?|working days?|"
@@ -1016,6 +1028,10 @@ _ANCHOR = re.compile(
     + r"|(?<!\S)"
     + _DAYS.replace("days>", "days5>")
     + r"(?=\s+(?:الساعه|علي\s+الساعه)\s)"
+    # in English too: "Monday 9am: …", "Friday at 4:30 pm"
+    + r"|\b"
+    + _DAYS.replace("days>", "days6>")
+    + r"(?=\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\s+(?:at\s+)?\d{1,2}:\d{2})"
     + r")",
     re.IGNORECASE,
 )
@@ -1025,9 +1041,9 @@ _TIME = re.compile(
     r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?"
     r"(?:\s*(?P<frac>ونص|ونصف|والنص|وربع|والربع|الا ربع|الا ربعا|الا ثلث|وثلث|الا خمسه|وخمسه|وعشره|الا عشره))?"
     r"\s*(?P<ampm>a\.?m\.?|p\.?m\.?|o'?clock)?"
-    r"(?:\s*(?:(?:د|ديال|في|فال|بال|تاع|متاع|من)\s+)?(?P<part>صباحا|صباح|الصبح|صبحا|الصباح|ص|مساء|مساءا|المساء|المسا|مسا|بالمسا|م|بالليل|الليل|ليلا|العصر|عصرا|الظهر|ظهرا|الضهر|بعد\s+الظهر|بعد\s+الضهر|العشيه|عشيه|دالعشيه|دالليل|دالصباح|in the morning|in the evening|in the afternoon|at night|tonight)(?!\S))?"
+    r"(?:\s*(?:(?:د|ديال|في|فال|بال|تاع|متاع|من)\s+)?(?P<part>صباحا|صباح|الصبح|صبحا|الصباح|ص|مساء|مساءا|المساء|المسا|مسا|بالمسا|م|بالليل|الليل|ليلا|العصر|عصرا|الظهر|ظهرا|الضهر|بعد\s+الظهر|بعد\s+الضهر|العشيه|عشيه|دالعشيه|دالليل|دالصباح|ضهرا|المغرب|بالمغرب|مغربا|العشا|العشاء|in the morning|in the evening|in the afternoon|at night|tonight)(?!\S))?"
     r"|\b(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s*(?P<ampm2>am|pm)\b"
-    r"|\b(?P<word>noon|midday|midnight)\b|(?<!\S)(?P<arword>الظهر|منتصف\s+الليل)(?!\S)",
+    r"|\b(?P<word>noon|midday|midnight)\b|(?<!\S)(?P<arword>الظهر|الضهر|منتصف\s+الليل)(?!\S)",
     re.IGNORECASE,
 )
 _EVENING_BEFORE = re.compile(
@@ -1052,6 +1068,11 @@ _PM_PARTS = (
     "عصرا",
     "بعد الظهر",
     "بعد الضهر",
+    "المغرب",
+    "بالمغرب",
+    "مغربا",
+    "العشا",
+    "العشاء",
     "tonight",
 )
 _FRACTIONS = {
@@ -1142,7 +1163,7 @@ _HOUR_WORD = "|".join(sorted(_HOUR_WORDS, key=len, reverse=True))
 _PART_WORDS = (
     r"(?:ونص|ونصف|والنص|وربع|والربع|الا ربع|وثلث|الا ثلث)?\s*(?:(?:د|ديال|في|فال|بال|تاع|متاع|من)\s+)?"
     r"(?:صباحا|صباح|الصبح|صبحا|الصباح|مساء|مساءا|المساء|المسا|بالمسا|بالليل|الليل|ليلا|العصر|"
-    r"عصرا|الظهر|ظهرا|العشيه|عشيه|دالعشيه|دالليل)(?!\S)"
+    r"عصرا|الظهر|ظهرا|الضهر|ضهرا|العشيه|عشيه|دالعشيه|دالليل|المغرب|بالمغرب|العشا|العشاء)(?!\S)"
 )
 _HOUR_IN_WORDS = re.compile(
     r"(?<!\S)(?P<lead>(?:الساعه|علي|على|ع|مع|في|ف)\s+)?(?P<hour>" + _HOUR_WORD + r")(?!\S)"
@@ -1182,7 +1203,9 @@ def _anchor(text: str) -> re.Match[str] | None:
     that names the days."""
     anchors = list(_ANCHOR.finditer(text))
     named = [
-        a for a in anchors if any(a.group(g) for g in ("days1", "days2", "days3", "days4", "days5"))
+        a
+        for a in anchors
+        if any(a.group(g) for g in ("days1", "days2", "days3", "days4", "days5", "days6"))
     ]
     return (named or anchors or [None])[0]
 
@@ -1205,6 +1228,8 @@ _SO_MANY_TIMES = re.compile(
 _LAST_OF_MONTH = re.compile(
     r"\b(?:(?:every|each|on)\s+)?(?:the\s+)?last\s+(?P<en>day|" + _WEEKDAY_WORDS + r")"
     r"\s+(?:of|in)\s+(?:the|each|every|a)\s+month\b"
+    # "every last Friday": of each month, the month unsaid
+    r"|\b(?:every|each)\s+last\s+(?P<en2>" + _WEEKDAY_WORDS + r")\b"
     r"|(?<!\S)(?:كل\s+)?(?:اخر|لاخر)\s+(?:يوم\s+)?(?P<ar>" + _WEEKDAY_WORDS + r"|يوم)"
     r"\s+(?:في|من|ب)\s*(?:كل\s+)?(?:ال)?شهر(?!\S)",
     re.IGNORECASE,
@@ -1236,7 +1261,7 @@ def _take_schedule_to_ask(collector: _Collector) -> bool:
 
     def last(match: re.Match[str]) -> str:
         said = match.group(0).strip()
-        word = (match.group("en") or match.group("ar") or "").lower()
+        word = (match.group("en") or match.group("en2") or match.group("ar") or "").lower()
         number = _WEEKDAYS.get(word)
         names = {
             "en": _DAY_NAMES["en"][number] if number is not None else "day",
@@ -1385,16 +1410,32 @@ def _hour_minute(time: re.Match[str]) -> tuple[int, int]:
         ampm.startswith("a") or part in ("صباحا", "صباح", "الصبح", "صبحا", "الصباح", "ص")
     ) and hour == 12:
         hour = 0
-    if part in ("الظهر", "ظهرا") and hour < 6:
+    if part in ("الظهر", "ظهرا", "الضهر", "ضهرا") and hour < 6:
         hour += 12
     return hour % 24, minute % 60
+
+
+_RANGE_IN = re.compile(
+    r"(?P<first>[\w\u0621-\u064a]+)\s*(?:\s(?:to|through|till|until|الي|لل|ل|لين|حتي)\s|-|–)\s*"
+    r"(?P<last>[\w\u0621-\u064a]+)"
+)
 
 
 def _days(group: str | None) -> list[int]:
     if not group:
         return []
     found = []
-    for word in re.findall(r"[\w\u0621-\u064a]+", group.lower()):
+    said = group.lower()
+    for match in _RANGE_IN.finditer(said):
+        first, last = _days(match.group("first")), _days(match.group("last"))
+        if len(first) == 1 and len(last) == 1:
+            day = first[0]
+            found.append(day)
+            while day != last[0]:  # "Thursday to Sunday" wraps round the week
+                day = (day + 1) % 7
+                found.append(day)
+            said = said.replace(match.group(0), " ")
+    for word in re.findall(r"[\w\u0621-\u064a]+", said):
         if word.startswith("و") and word[1:] in _WEEKDAYS:
             word = word[1:]
         for name, number in _WEEKDAYS.items():
@@ -1412,7 +1453,8 @@ def _days(group: str | None) -> list[int]:
 # The part of the day said after a weekday or "every day": "every Friday evening".
 _PART_OF_DAY = re.compile(
     r"\s*(?:in\s+the\s+)?(?P<part>mornings?|evenings?|nights?|afternoons?|"
-    r"صباحا|الصبح|الصباح|بالليل|الليل|بليل|المسا|بالمسا|مساء|العصر)(?![\w\u0621-\u064a])",
+    r"صباحا|الصبح|الصباح|بالليل|الليل|بليل|المسا|بالمسا|مساء|العصر|المغرب|بالمغرب|الظهر|الضهر"
+    r"|noon|midday)(?![\w\u0621-\u064a])",
     re.IGNORECASE,
 )
 # "every hour on weekdays", "every 30 minutes on Mondays": an interval kept to some days.
@@ -1448,7 +1490,8 @@ def _interval_on_days(
     }
 
 
-_EVENING_PARTS = ("evening", "مساء", "المسا", "بالمسا", "العصر", "afternoon")
+_EVENING_PARTS = ("evening", "مساء", "المسا", "بالمسا", "العصر", "afternoon", "المغرب", "بالمغرب")
+_NOON_PARTS = ("noon", "midday", "الظهر", "الضهر")
 _EVENING_PARTS += ("العشيه", "عشيه", "دالعشيه")  # Maghrebi: the late afternoon
 _NIGHT_PARTS = ("night", "nightly", "ليله", "بالليل", "الليل", "بليل", "دالليل")
 
@@ -1466,6 +1509,7 @@ def _schedule_params(
         or groups.get("days3")
         or groups.get("days4")
         or groups.get("days5")
+        or groups.get("days6")
     )
     unit = (
         groups.get("unit")
@@ -1509,6 +1553,8 @@ def _schedule_params(
         hour = 9
     elif said_part.startswith(("afternoon", "العصر")) and at is None:
         hour = 15
+    elif said_part.startswith(_NOON_PARTS) and at is None:
+        hour = 12
     elif evening and at is None:
         hour = 18
     elif night and at is None:
@@ -1519,7 +1565,7 @@ def _schedule_params(
         hour += 12  # "الساعة ٥ ونص", "at 3": a shop's afternoon, not the small hours
     clock = f"{hour:02d}:{minute:02d}"
     if days:
-        dow = ",".join(map(str, days))
+        dow = _day_list(days)
         cron = f"{minute} {hour} * * {dow}"
         names_en = " and ".join(_DAY_NAMES["en"][d] for d in days)
         names_ar = " و".join(_DAY_NAMES["ar"][d] for d in days)
@@ -1551,6 +1597,19 @@ def _schedule_params(
         "en": f"every day at {clock}",
         "ar": f"كل يوم الساعة {clock}",
     }
+
+
+def _day_list(days: list[int]) -> str:
+    """Days of the week as cron writes them, three or more in a row as a range: 0-4, 1,4."""
+    runs: list[list[int]] = []
+    for day in days:
+        if runs and day == runs[-1][-1] + 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return ",".join(
+        f"{run[0]}-{run[-1]}" if len(run) >= 3 else ",".join(map(str, run)) for run in runs
+    )
 
 
 def language_of_entity(entity: Entity, language: Language) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from flowin_engine.builder import build
+from flowin_engine.builder.entities import extract
 
 
 def step(sentence: str, node_type: str) -> dict:
@@ -111,3 +112,59 @@ def test_a_step_whose_name_has_an_apostrophe_is_read_by_the_steps_after_it():
     assert proposal.flow is not None, proposal.question
     message = proposal.flow.nodes[-1]
     assert "order\\'s status'].output" in message.params["to"]
+
+
+def schedule_of(sentence: str) -> dict:
+    (entity,) = [e for e in extract(sentence).entities if e.kind == "schedule"]
+    return entity.value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cron"),
+    [
+        # sunset and noon as the part of the day
+        ("ابعتلي تقرير كل خميس الساعة ٧ المغرب", "0 19 * * 4"),
+        ("كل يوم المغرب ابعت رسالة للفريق", "0 18 * * *"),
+        ("كل يوم جمعة الضهر ابعت تقرير", "0 12 * * 5"),
+        ("كل يوم الساعة ٢ الضهر ابعت تقرير", "0 14 * * *"),
+        # a weekday and its time, without "every"
+        ("Monday 9am: send the week's orders to #sales", "0 9 * * 1"),
+        ("Friday at 4:30 pm post the report in #team", "30 16 * * 5"),
+        # a range of days
+        ("from sunday to thursday at 8am send the staff the shifts", "0 8 * * 0-4"),
+        ("كل يوم من الاحد الى الخميس الساعة ٩ الصبح ابعت تذكير", "0 9 * * 0-4"),
+        ("every monday, tuesday and wednesday at 10 send a reminder", "0 10 * * 1-3"),
+        ("every monday and thursday at 10 send a reminder", "0 10 * * 1,4"),
+    ],
+)
+def test_a_schedule_said_by_the_part_of_the_day_a_bare_weekday_or_a_range_of_days(sentence, cron):
+    assert schedule_of(sentence) == {"mode": "cron", "cron": cron}
+
+
+def test_every_last_friday_asks_which_day_of_the_month_instead_of_guessing():
+    proposal = build("send an email to hr@shop.com every last friday")
+    assert proposal.flow is not None
+    trigger = proposal.flow.nodes[0]
+    assert trigger.type == "schedule.every"
+    assert not trigger.params.get("mode")
+    assert any("month" in m.message for m in proposal.missing if m.node == trigger.name)
+
+
+def waits_of(sentence: str) -> list[dict]:
+    return [e.value for e in extract(sentence).entities if e.kind == "wait"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount", "unit"),
+    [
+        ("ابيك تنتظر ساعة وبعدين ترسل للعميل", 1, "hours"),
+        ("نستنى ١٠ دقايق وبعدين نبعت رسالة", 10, "minutes"),
+        ("تسنى 3 أيام ومن بعد صيفط ميساج للكليان", 3, "days"),
+        ("تسنى جوج ساعات ومن بعد صيفط واتساب", 2, "hours"),
+        ("بعد مرور ٥ أيام من الطلب أرسل رسالة للعميل", 5, "days"),
+    ],
+)
+def test_a_wait_said_with_the_verb_in_another_person_or_after_some_time_passing(
+    sentence, amount, unit
+):
+    assert waits_of(sentence) == [{"mode": "duration", "amount": amount, "unit": unit}]
