@@ -56,13 +56,22 @@ class KeyringSecrets:
 
 
 class EncryptedFileSecrets:
-    """Fernet-encrypted JSON in the data folder, for machines without an OS keyring."""
+    """Fernet-encrypted JSON in the data folder, for machines without an OS keyring.
+
+    A change reads the file, changes it and writes it whole, so changes are taken one at a time
+    across every store on the folder, in this process and others (the app, `flowin` commands,
+    a step refreshing a token): the lock file's operating-system lock, which a process that
+    ends lets go of however it ends. Reads need no lock: a file is replaced whole.
+    """
 
     def __init__(self, folder: Path | None = None) -> None:
+        from filelock import FileLock
+
         folder = folder or data_dir()
         self.path = folder / "secrets.enc"
         self.key_path = folder / "secrets.key"
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the file lock is one per process, not per thread
+        self._changing = FileLock(folder / "secrets.lock", thread_local=False)
 
     def _fernet(self) -> Any:
         from cryptography.fernet import Fernet
@@ -98,13 +107,13 @@ class EncryptedFileSecrets:
             return self._load().get(key)
 
     def set(self, key: str, value: str) -> None:
-        with self._lock:
+        with self._lock, self._changing:
             secrets = self._load()
             secrets[key] = value
             self._save(secrets)
 
     def delete(self, key: str) -> None:
-        with self._lock:
+        with self._lock, self._changing:
             secrets = self._load()
             if secrets.pop(key, None) is not None:
                 self._save(secrets)

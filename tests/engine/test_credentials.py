@@ -72,3 +72,49 @@ def test_a_step_without_an_account_says_to_pick_one(connections):
     with Runner(registry_with_testkit(), connections=connections) as runner:
         result = runner.run(flow, {})
     assert result.error == "'Use' needs an account: pick one under Account."
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from flowin_engine.credentials import EncryptedFileSecrets
+
+secrets = EncryptedFileSecrets(Path(sys.argv[1]))
+for index in range(int(sys.argv[3])):
+    secrets.set(f"{sys.argv[2]}:{index}", "secret")
+"""
+
+
+def test_secrets_written_at_once_by_two_programs_and_two_threads_are_all_kept(tmp_path):
+    """The app, `flowin` commands and a step refreshing a token may each save a secret at the
+    same moment, each with a store of its own: none of them may lose another's."""
+    import subprocess
+    import sys
+    import threading
+
+    count = 40
+    programs = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), f"program{n}", str(count)])
+        for n in range(2)
+    ]
+
+    def write(name: str) -> None:
+        secrets = EncryptedFileSecrets(tmp_path)
+        for index in range(count):
+            secrets.set(f"{name}:{index}", "secret")
+
+    threads = [threading.Thread(target=write, args=(f"thread{n}",)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for program in programs:
+        assert program.wait(60) == 0
+    kept = EncryptedFileSecrets(tmp_path)
+    missing = [
+        f"{name}:{index}"
+        for name in ("program0", "program1", "thread0", "thread1")
+        for index in range(count)
+        if kept.get(f"{name}:{index}") is None
+    ]
+    assert missing == []
