@@ -273,6 +273,15 @@ DIALECT_SYNONYMS: dict[str, str] = {
     "جداد": "جديد",
     "جدد": "جديد",
     "جديده": "جديد",
+    # be added, be sent (Gulf "تنضاف", "انضاف", "انرسلت"): the order's own verb; Egyptian
+    # "اتضافت" stays the event's ("الحاجات اللي اتضافت": what was added)
+    "تنضاف": "اضف",
+    "انضاف": "اضف",
+    "انضافت": "اضف",
+    "انرسل": "ارسل",
+    "انرسلت": "ارسل",
+    "انحفظ": "احفظ",
+    "انحفظت": "احفظ",
     # add, save, log
     "ضيف": "اضف",
     "زيد": "اضف",
@@ -854,3 +863,8 @@ VERBAL_NOUN_FRAMES = frozenset(
         *("يرجي", "نرجو", "ارجو", "ارغب", "نرغب", "اود", "نود", "اريد", "نريد", "ابي", "ابغي"),
     ]
 )
+
+# The words of a change that happened, as the order to make it happen, in a clause that is an
+# order ("ابي حالة طلبه تتغير الى ملغي": have its status changed); in the event's clause they
+# stay the event's ("لما تتغير حالة الطلب").
+ORDER_READINGS: dict[str, str] = {"تغير": "غير"}

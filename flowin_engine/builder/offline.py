@@ -24,6 +24,7 @@ from .language import (
     verbal_nouns_as_orders,
 )
 from .learned import LEARNED_PHRASE, shipped_model
+from .lexicon import ORDER_READINGS
 from .limits import refusal, too_long, too_many_steps, unsupported
 from .proposal import Missing, Proposal
 from .shape import shape
@@ -39,6 +40,8 @@ _WHEN = (
     r"اما|منين|الي|ازا|كان|"  # Tunisian كان: if
     r"حالما|اينما|كل مره|لين|بس|each new|every new|any new"
 )
+_WISH_MID = r"(?:ابي|ابيه|ابيها|ابيهم|ابغي|ابغاه|ابغاها|ودي|بدي|بديه|بديها|نبي|نبيه)"
+_STARTS_WISH = re.compile(r"^\s*" + _WISH_MID + r"\s")
 _STARTS_WHEN = re.compile(r"^\s*(?:و|ف)?(?:" + _WHEN + r")(?:\s|$)")
 _SPLIT = re.compile(
     r"\s*[,;.!?:]+\s+|\s*[;!?]+\s*|\s*(?:→|->|=>)\s*"
@@ -49,6 +52,8 @@ _SPLIT = re.compile(
     r"|\s+(?=(?:عند|عندما|لما|لمن|اول ما|كلما|كل ما|متي ما|بمجرد|ملي|فاش)\s)"
     # Gulf "خله ينحفظ", "خليه يرسل": have it be saved / have it send — a step of its own.
     r"|\s+(?=(?:خله|خليه|خليها|خلها|خلي|خل)\s)"
+    # Gulf/Levantine "…ابي حالة طلبه تتغير", "…ابيه ينضاف": the wish starts what is to be done
+    r"|\s+(?=" + _WISH_MID + r"\s)"
     # "each new Gmail message should be summarised by ChatGPT": the passive order is a step.
     r"|\s+(?=(?:should|must|will|needs to|has to|is to)\s+(?:then\s+)?(?:be|get)\s+\w+ed\b)",
     re.IGNORECASE,
@@ -242,6 +247,8 @@ def _has_event_verb(words: list[str]) -> bool:
             return True
         if len(bare) >= 4 and bare.startswith("ت") and canonical(bare) != bare:
             return True
+        if len(bare) >= 5 and bare.startswith(("ان", "ات")) and canonical(bare) != bare:
+            return True  # Gulf "انضاف", Egyptian "اتسجل": the past passive
     return False
 
 
@@ -331,7 +338,9 @@ class OfflineBuilder:
             if (
                 not reply
                 and not to_someone
-                and not self._is_order(word.group(0), clause.text[: word.start()])
+                and not self._is_order(
+                    word.group(0), clause.text[: word.start()], not clause.starts_with_when
+                )
             ):
                 continue
             left = Clause(clause.text[: word.start()], [], clause.starts_with_when)
@@ -464,6 +473,11 @@ class OfflineBuilder:
         clauses: list[Clause] = []
         otherwise = False
         for piece in _SPLIT.split(text):
+            if clauses and _STARTS_WISH.match(piece or "") and self._noun_event(clauses, piece):
+                # "طلبات ووكومرس الجديدة ابيها تروح لتريلو": what comes before the wish, said
+                # without a verb, is the event
+                for clause in clauses:
+                    clause.starts_with_when = True
             piece = _ROLE_WORDS.sub("", _AR_PREAMBLE.sub("", piece or "")).strip(" ,")
             if _WISH_ONLY.fullmatch(piece.lower()):
                 continue  # "ودي" / "I want" cut off before its "when": no step of its own
@@ -483,6 +497,23 @@ class OfflineBuilder:
                 # branch; only another "otherwise" starts a 'false' branch again
                 otherwise = False
         return clauses
+
+    def _noun_event(self, clauses: list[Clause], wish: str) -> bool:
+        """Whether the clauses so far, before ``wish``, are one noun phrase that reads as an
+        event: no "when", no order first, a trigger it matches well, and no event said after
+        the wish ("عندي Zoho Books بدي كل فاتورة…": the event comes after)."""
+        if len(clauses) != 1 or clauses[0].starts_with_when:
+            return False
+        after = _STARTS_WISH.sub("", wish).split()
+        if after and (_STARTS_WHEN.match(after[0]) or after[0] in _SUBJECT_QUANTIFIERS):
+            return False
+        if unsupported(clauses[0].text.lower(), "en"):
+            return False
+        words = clauses[0].words()
+        if not words or self._is_order(clauses[0].text.split()[0]):
+            return False
+        found = self.catalogue.best(words, True)
+        return found is not None and found.score >= MATCH_THRESHOLD
 
     def _event_as_subject(self, text: str) -> bool:
         """Whether the clause opens with the event as the subject of its own verb, no "when"
@@ -567,6 +598,10 @@ class OfflineBuilder:
                 if clause is None:
                     continue
             words = clause.words()
+            if trigger is not None and not clause.starts_with_when:
+                # "ابي حالة طلبه تتغير الى…" (I want its status to change): once the event is
+                # known, what its words say happened is, in an order, what to make happen
+                words = [ORDER_READINGS.get(word, word) for word in words]
             hints = _hints(clause.entities)
             said = clause.said(extraction)
             saying = _SAYING.match(said)
@@ -894,7 +929,7 @@ class OfflineBuilder:
                 actions.insert(index + 1, PlannedStep(self.registry.get(reply_type), step.said))
             return
 
-    def _is_order(self, word: str, before: str = "") -> bool:
+    def _is_order(self, word: str, before: str = "", after_order: bool = False) -> bool:
         """Whether ``word`` starts a step: an order ("ابعت", "send"), or, once the event has its
         verb, Gulf/Egyptian "have it done" ("لما يجي اوردر يتسجل في الشيت", "جاني طلب يرسل
         للعميل"); not a third person's deed ("حد يبعت رسالة": someone sends) nor the event's own
@@ -933,6 +968,8 @@ class OfflineBuilder:
             and said_before[-2].lower().rstrip("s") in _SENT_THINGS
         ):
             return False  # "when a WhatsApp message I send fails": which message, no order
+        if said_before and said_before[-1] in _RELATIVES:
+            return False  # "الحاجات اللي اتضافت": what was added, no order to add
         bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
         from_them = len(said_before) >= 2 and said_before[-2] in ("من", "عن", "from")
         if (
@@ -944,7 +981,10 @@ class OfflineBuilder:
             # "العميل يبعت": the customer's deed; "من العميل ابعته", "من زبون حطو": an order
             return False
         if bare.startswith(("ي", "بي", "تت")):
-            return _has_event_verb(said_before[1:])
+            # joined to an order, "and have it done" is the next order ("…يتلخص بالذكاء
+            # الاصطناعي وينرسل لي ايميل"); after the event, only once the event has its verb
+            joined = after_order and word[:1] in ("و", "ف") and bare != word
+            return joined or _has_event_verb(said_before[1:])
         return True
 
     def _mark_otherwise(

@@ -101,3 +101,53 @@ def test_an_order_after_from_a_customer_is_a_step_not_the_customers_deed() -> No
         "twilio.incoming_sms",
         "notion.create_page",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Gulf passives: "it gets added" after the event is the order to add
+        (
+            "يوم يدفع العميل في ميسر تنضاف الدفعة في ايرتيبل",
+            ["moyasar.payment_paid", "airtable.create_record"],
+        ),
+        # the past passive is the event's verb, so "have it sent" after it is an order
+        (
+            "اذا انضاف حجز جديد في الكالندر ينرسل لي تلقرام",
+            ["google_calendar.event_created", "telegram.send_message"],
+        ),
+        # "and have it sent", joined to an order, is the next order
+        (
+            "يوم اضغط الزر يجيب طلبات زد المعلقة ويرسلها لي ايميل",
+            ["core.manual_trigger", "zid.list_orders", "email.send_email"],
+        ),
+        # a noun phrase before the wish is the event
+        (
+            "طلبات شوبيفاي الجديدة ابيها تنحفظ في الشيت",
+            ["shopify.new_order", "google_sheets.append_row"],
+        ),
+        # once the event is known, "have its status change" is the order to change it
+        (
+            "اذا وصل طلب في سلة ابي حالة الطلب تتغير الى جاري التجهيز",
+            ["salla.new_order", "salla.update_order_status"],
+        ),
+    ],
+)
+def test_gulf_passive_and_wish_phrasing_gives_each_step(sentence: str, expected: list[str]) -> None:
+    assert types(sentence) == expected
+
+
+def test_what_was_added_after_a_relative_is_no_order_to_add() -> None:
+    # Egyptian "الطلبات اللي اتضافت": the orders that were added, read and sent
+    assert types("ابعتلي على التلقرام الطلبات اللي اتضافت في سلة النهارده") == [
+        "core.manual_trigger",
+        "salla.list_orders",
+        "telegram.send_message",
+    ]
+
+
+def test_an_event_said_after_the_wish_keeps_what_came_before_out_of_it() -> None:
+    proposal = build("عندي Zoho بدي كل دفعة بسترايب تنضاف بالشيت")
+    assert proposal.flow is not None
+    assert proposal.flow.nodes[0].type == "stripe.payment_succeeded"
+    assert proposal.flow.nodes[-1].type == "google_sheets.append_row"
