@@ -603,7 +603,7 @@ def _glued_service(word: str) -> str | None:
         if not word.startswith(prefix) or len(rest) < 2:
             continue
         if rest in _SHORT_SERVICES:
-            return rest
+            return SERVICES_IN_LATIN.get(rest, rest)
         if len(rest) >= 4:
             found = canonical(rest)
             if found in _SERVICES:

@@ -824,6 +824,9 @@ SERVICES_IN_LATIN: dict[str, str] = {
     "ايرتيبل": "airtable",
     "انستجرام": "instagram",
     "ماسنجر": "messenger",
+    # Zid's two letters are too short to name it among a sentence's words ("طلبات زد")
+    # unless read as its Latin name
+    "زد": "zid",
 }
 ARABIC_MEANING_IN_ENGLISH.update(SERVICES_IN_LATIN)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from flowin_engine.builder import build
-from flowin_engine.builder.language import normalize, verbal_nouns_as_orders
+from flowin_engine.builder.language import canonical, normalize, verbal_nouns_as_orders
 
 
 def types(sentence: str) -> list[str]:
@@ -151,3 +151,25 @@ def test_an_event_said_after_the_wish_keeps_what_came_before_out_of_it() -> None
     assert proposal.flow is not None
     assert proposal.flow.nodes[0].type == "stripe.payment_succeeded"
     assert proposal.flow.nodes[-1].type == "google_sheets.append_row"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "كل يوم الساعة ٨ المسا ارسل لي ملخص طلبات زد على السلاك",
+            ["schedule.every", "zid.list_orders", "slack.post_message"],
+        ),
+        (
+            "كل اثنين الصبح ابعتلي عالتلقرام الطلبات الملغية بزد",
+            ["schedule.every", "zid.list_orders", "telegram.send_message"],
+        ),
+    ],
+)
+def test_zid_by_its_two_arabic_letters_is_named_as_the_service(
+    sentence: str, expected: list[str]
+) -> None:
+    # "زد" is too short to count as a service's name among the words unless read as "zid"
+    assert canonical(normalize("زد")) == "zid"
+    assert canonical(normalize("بزد")) == "zid"
+    assert types(sentence) == expected
