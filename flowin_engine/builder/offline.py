@@ -1003,15 +1003,26 @@ class OfflineBuilder:
 
     def _connected_to(self, clause: Clause) -> Any:
         """The step of the service a "connect X to Y" clause names beside the one it lacks:
-        the one the data goes to (its step that adds or posts), or None."""
+        the one the data goes to (its step that adds or posts), or None. Without "connect",
+        a service named only after the lacking one is where its data goes too ("every new
+        Calendly booking to my Google Calendar", "كل فاتورة في اودو تنضاف في الشيت"): its own
+        event would be a silent swap for the lacking one's."""
         text = clause.text.lower()
-        if not _CONNECT.search(text):
-            return None
         lacking = unsupported(text, "en")
+        if not lacking:
+            return None
+        if not _CONNECT.search(text):
+            before = tokens(MARKER.sub(" ", text[: lacking[0].span[0]]))
+            if self.catalogue.connectors_named(before):
+                return None  # "a new Shopify order to Discord": Shopify's event is said
+            if _AN_EVENT_AFTER.search(text[lacking[-1].span[1] :]):
+                return None  # "a QuickBooks invoice for every Shopify order": its event
         for item in reversed(lacking):
             text = text[: item.span[0]] + " " + text[item.span[1] :]
         words = tokens(MARKER.sub(" ", text))
-        named = self.catalogue.connectors_named(words)
+        # "google" names Calendar and Sheets alike: the word after it tells which
+        telling = [w for w in words if len(self.catalogue.connectors_named([w])) < 2]
+        named = self.catalogue.connectors_named(telling)
         if len(named) != 1:
             return None
         (connector,) = named
@@ -1539,6 +1550,11 @@ _EVENT_CUES = frozenset(
 )
 _READS = ("list_", "read_", "query_", "get_")
 _WRITES = ("append_", "add_", "post_", "create_", "send_")
+# After a service Flowin lacks, words that say the next service's event, not where data goes.
+_AN_EVENT_AFTER = re.compile(
+    r"\b(?:every|each|for|from|when|whenever|if|all|any|kol|lama|mn|men)\b"
+    r"|(?<!\S)(?:كل|لكل|اي|من|لما|لو|اذا|عند|ملي|فور)(?!\S)"
+)
 # "connect X to Y", "اربط X بالشيت", "a7ot X m3a el sheet": data of one service kept in another.
 _CONNECT = re.compile(
     r"\b(?:connect|link|sync|integrate|hook\s+up|a7ot|arbot|arbut|orbot)\b"

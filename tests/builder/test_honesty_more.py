@@ -177,3 +177,51 @@ def test_a_service_said_only_as_a_sender_a_word_or_a_place_flowin_reaches_is_not
     sentence,
 ):
     assert build(sentence).unsupported == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "step", "service"),
+    [
+        (
+            "send every new Calendly booking to my google calendar",
+            "google_calendar.create_event",
+            "Calendly",
+        ),
+        ("save each Typeform answer into airtable", "airtable.create_record", "Typeform"),
+        (
+            "every sale in my Foodics POS goes into google sheets",
+            "google_sheets.append_row",
+            "Foodics",
+        ),
+        ("كل فاتورة جديدة في اودو تنضاف في الشيت", "google_sheets.append_row", "Odoo"),
+        (
+            "new Klaviyo subscribers should land in my notion database",
+            "notion.create_page",
+            "Klaviyo",
+        ),
+    ],
+)
+def test_a_lacking_source_named_before_a_service_flowin_has_makes_that_one_the_destination(
+    sentence, step, service
+):
+    """Never the other service's event instead ("a new Google Calendar event" for a Calendly
+    booking): the lacking source is said, the flow starts by hand and writes where it was told."""
+    proposal = build(sentence)
+    assert any(service in said for said in proposal.unsupported), proposal.unsupported
+    got = [n.type for n in proposal.flow.nodes]
+    assert got == ["core.manual_trigger", step], got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("add a Xero contact for every new Stripe customer", "stripe.new_customer"),
+        ("عندي دفترة بدي كل طلب جديد بسلة ينزل فيها", "salla.new_order"),
+    ],
+)
+def test_a_service_flowin_has_said_with_its_event_after_a_lacking_one_still_starts_the_flow(
+    sentence, trigger
+):
+    proposal = build(sentence)
+    assert proposal.unsupported
+    assert proposal.flow.nodes[0].type == trigger
