@@ -21,6 +21,9 @@ from .variables import Source, fill
 
 X_START, X_STEP, Y = 80.0, 280.0, 200.0
 LOOP_TYPE = "core.loop"
+# An expression's start that stands for the output of the step just before, whose name is
+# known only once the flow is laid out: "{{ previous_step.status }}" after a call.
+PREVIOUS_STEP = "{{ previous_step"
 
 
 @dataclass
@@ -91,7 +94,7 @@ def assemble(
         node_name = unique_name(display_name(node_type, names_language or language), taken)
         taken.add(node_name)
         filled = fill(node_type, step.entities, sources, step.said, language)
-        params = {**filled.params, **step.params}
+        params = _previous_named({**filled.params, **step.params}, sources)
         node = Node(
             type=node_type.type,
             name=node_name,
@@ -138,6 +141,19 @@ def assemble(
         edges.append(Edge(source=before.id, source_port=port, target=after.id))
     flow = Flow(name=name, nodes=nodes, edges=edges)
     return Assembled(flow, explanation, missing)
+
+
+def _previous_named(value: Any, sources: list[Source]) -> Any:
+    """``value`` with PREVIOUS_STEP written as the expression of the step just before."""
+    if isinstance(value, str) and value.startswith(PREVIOUS_STEP):
+        if not sources:
+            return ""
+        return "{{ " + sources[0].expression + value[len(PREVIOUS_STEP) :]
+    if isinstance(value, dict):
+        return {key: _previous_named(item, sources) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_previous_named(item, sources) for item in value]
+    return value
 
 
 def quoted(name: str) -> str:

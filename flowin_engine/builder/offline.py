@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..registry import NodeType, Registry
-from .assemble import PlannedStep, assemble, flow_name, split_problems
+from .assemble import PREVIOUS_STEP, PlannedStep, assemble, flow_name, split_problems
 from .catalogue import CONDITION_TYPE, MANUAL_TYPE, SCHEDULE_TYPE, WAIT_TYPE, Catalogue, Match
 from .entities import MARKER, Entity, Extraction, extract
 from .errors import BuilderError
@@ -50,6 +50,9 @@ _SPLIT = re.compile(
     r"وكمان|وايضا|وبعد ما|وبعدما|وكذلك)\s+"
     r"|\s+(?=(?:when|whenever|as soon as|once)\s)"
     r"|\s+(?=(?:عند|عندما|لما|لمن|اول ما|كلما|كل ما|متي ما|بمجرد|ملي|فاش)\s)"
+    # "شيك على الموقع واذا طاح …", "شوف الطلبات ولو في …": a check, then what to do after it
+    r"|(?<!شوف)(?<!شيك)(?<!تحقق)(?<!تاكد)(?<!check)(?<!see)\s+(?=(?:و)?(?:اذا|ازا|لو)\s"
+    r"(?!سمحت|سمحتي|تكرمت))"
     # Gulf "خله ينحفظ", "خليه يرسل": have it be saved / have it send — a step of its own.
     r"|\s+(?=(?:خله|خليه|خليها|خلها|خلي|خل)\s)"
     # Gulf/Levantine "…ابي حالة طلبه تتغير", "…ابيه ينضاف": the wish starts what is to be done
@@ -68,7 +71,7 @@ _OTHERWISE = re.compile(
     re.IGNORECASE,
 )
 _VAGUE_IF = re.compile(
-    r"^\s*(?:only\s+|بس\s+|فقط\s+)?(?:if|in case|لو|اذا|ان|في حال)\s", re.IGNORECASE
+    r"^\s*(?:only\s+|بس\s+|فقط\s+)?(?:و)?(?:if|in case|لو|اذا|ازا|ان|في حال)\s", re.IGNORECASE
 )
 # After the event, "يوصلني إشعار" (a notification reaches me) is the order to send one.
 _REACHES_ME = re.compile(
@@ -594,7 +597,18 @@ class OfflineBuilder:
                     self._mark_otherwise(clause, actions, start, earlier_condition)
                 continue
             if not special:
-                clause = self._vague_if(clause, extraction, not_understood)
+                said_with_if = clause
+                checked: list[PlannedStep] = []
+                clause = self._vague_if(
+                    clause, extraction, not_understood, actions, language, checked
+                )
+                if checked:
+                    # "check the site, and if it is down …": what was read is checked
+                    earlier_condition = pending_condition
+                    pending_condition = checked[0]
+                    actions.append(pending_condition)
+                    self._mark_otherwise(said_with_if, actions, start, earlier_condition)
+                    start = len(actions)
                 if clause is None:
                     continue
             words = clause.words()
@@ -714,6 +728,13 @@ class OfflineBuilder:
                             e for e in clause.entities if e.kind in ("sheet", "table", "workbook")
                         ]
                         actions.append(fetch)
+                        if not as_action.named and as_action.node_type.type.split(".")[
+                            1
+                        ].startswith(_READS):
+                            # "شوف الأوردرات على سلة": the read of the service named, not of
+                            # another whose words "the orders" also fit
+                            self._mark_otherwise(clause, actions, start, pending_condition)
+                            continue
                     step = PlannedStep(as_action.node_type, said, clause.entities)
                     step.learned = as_action.phrase == LEARNED_PHRASE
                     actions.append(step)
@@ -739,7 +760,12 @@ class OfflineBuilder:
         ):
             actions.insert(len(actions) - 2, actions.pop())
         # A trailing condition ("… if the total is over 100") guards the step before it.
-        if actions and pending_condition is actions[-1] and len(actions) > 1:
+        if (
+            actions
+            and pending_condition is actions[-1]
+            and len(actions) > 1
+            and pending_condition.entities  # not a check of what the step before read
+        ):
             actions.insert(len(actions) - 2, actions.pop())
         if not actions and trigger is None:
             return [], not_understood
@@ -818,12 +844,46 @@ class OfflineBuilder:
         return replace(found, node_type=node_type, phrase=LEARNED_PHRASE)
 
     def _vague_if(
-        self, clause: Clause, extraction: Extraction, not_understood: list[str]
+        self,
+        clause: Clause,
+        extraction: Extraction,
+        not_understood: list[str],
+        actions: list[PlannedStep] | None = None,
+        language: Language = "en",
+        checked: list[PlannedStep] | None = None,
     ) -> Clause | None:
         """ "if it fails, text me": an "if" with no value to compare is not understood; the order
-        after it still is (and the list says the condition was not)."""
+        after it still is (and the list says the condition was not). Right after a step that
+        reads (a call to an address, a list of records), the "if" is about what it read: a
+        condition on it goes into ``checked`` (asked for when its words say nothing sure)."""
         if not _VAGUE_IF.match(clause.text.lower()):
             return clause
+        if actions and _reads_something(actions[-1].node_type) and checked is not None:
+            # right after a read, the "if" is about what it read, whatever event its words
+            # also read as ("if there are new orders")
+            for word in list(re.finditer(r"\S+", clause.text))[1:]:
+                found = tokens(word.group(0).lower())
+                before = clause.text[: word.start()]
+                lowered = word.group(0).lower()
+                verb = word.group(0).isascii() and (
+                    (found and found[0] in self._verbs)
+                    or lowered in _BARE_ORDERS
+                    or _ORDER_TO_SOMEONE.match(clause.text, word.start()) is not None
+                )
+                if self._is_order(word.group(0), before) or verb:
+                    said = Clause(before, [], False).said(extraction)
+                    step = self._check_of_read(said, actions, language)
+                    if step is None:
+                        break
+                    checked.append(step)
+                    rest = Clause(clause.text[word.start() :], [], False)
+                    rest.entities = extraction.in_text(rest.text)
+                    return rest
+            else:
+                step = self._check_of_read(clause.said(extraction), actions, language)
+                if step is not None:
+                    checked.append(step)
+                    return None
         first_split = None
         for word in list(re.finditer(r"\S+", clause.text))[2:]:
             found = tokens(word.group(0).lower())
@@ -839,15 +899,65 @@ class OfflineBuilder:
                 first_split = first_split or word
         if first_split is not None:
             condition = Clause(clause.text[: first_split.start()], [], False)
-            not_understood.append(condition.said(extraction))
             rest = Clause(clause.text[first_split.start() :], [], False, clause.otherwise)
             rest.entities = extraction.in_text(rest.text)
+            step = self._check_of_read(condition.said(extraction), actions or [], language)
+            if step is not None and checked is not None:
+                checked.append(step)
+                rest.otherwise = False  # the order after the "if" is its 'true' branch
+            else:
+                not_understood.append(condition.said(extraction))
             return rest
         as_event = self.catalogue.best(clause.words(), True)
         if as_event is not None and as_event.score >= MATCH_THRESHOLD:
             return clause
+        step = self._check_of_read(clause.said(extraction), actions or [], language)
+        if step is not None and checked is not None:
+            checked.append(step)
+            return None
         not_understood.append(clause.said(extraction))
         return None
+
+    def _check_of_read(
+        self, said: str, actions: list[PlannedStep], language: Language
+    ) -> PlannedStep | None:
+        """ "…check the site, if it is down": the answer's status is 400 or more (and an error
+        answer is kept to be checked, not a failed step); "…check the orders, if there are new
+        ones": the list read has some. Any other "if" after a read is a condition to fill in,
+        said as not understood. None when no step before it reads."""
+        if not actions or not _reads_something(actions[-1].node_type):
+            return None
+        read = actions[-1]
+        if read.node_type.type.split(".")[1].startswith("get_") and not re.search(r"\d", read.said):
+            # "check woocommerce": no number said, the records are listed to be checked
+            listing = _listing_of(read.node_type, self.registry)
+            if listing is None:
+                return None
+            read = actions[-1] = PlannedStep(listing, read.said, read.entities, dict(read.params))
+        text = normalize(said)
+        rule: dict[str, Any] | None = None
+        if read.node_type.type == _CALL_TYPE and _DOWN.search(text):
+            read.params["fail_on_http_error"] = False
+            rule = {
+                "left": PREVIOUS_STEP + ".status }}",
+                "operator": "greater_or_equal",
+                "right": 400,
+            }
+        elif "count" in (read.node_type.manifest.output_example or {}) and _SOME.search(text):
+            rule = {"left": PREVIOUS_STEP + ".count }}", "operator": "greater_than", "right": 0}
+        step = PlannedStep(self.registry.get(CONDITION_TYPE), said)
+        if rule is None:
+            step.params = {"combine": "and", "conditions": [{"left": "", "operator": "equals"}]}
+            step.to_ask.append(("conditions", _ASK_CHECK[language].format(said=said)))
+            return step
+        step.params = {"combine": "and", "conditions": [rule]}
+        step.why = {
+            "en": f"Checks what the step before read, because you said “{said}”; the next "
+            "steps run only when it holds (its 'true' output).",
+            "ar": f"يتحقق مما قرأته الخطوة السابقة، لأنك قلت «{said}»؛ الخطوات التالية تعمل "
+            "فقط إذا تحقق الشرط (مخرجه «صحيح»).",
+        }[language]
+        return step
 
     def _sent_to_address(self, clause: Clause) -> Any:
         """ "send last month's Stripe payments to accounts@shop.com": read, then sent where
@@ -897,7 +1007,10 @@ class OfflineBuilder:
     def _address_step(self, clause: Clause, said: str) -> PlannedStep | None:
         """A clause that says little but a web address ("check https://…/health", "ping my
         site"): the one action that calls an address, when exactly one takes it."""
-        if not any(entity.kind == "url" for entity in clause.entities):
+        site = _SITE_WORDS & set(clause.words()) and not self.catalogue.connectors_named(
+            clause.words()
+        )
+        if not site and not any(entity.kind == "url" for entity in clause.entities):
             return None
         callers = [
             entry.node_type
@@ -1206,6 +1319,8 @@ class OfflineBuilder:
             node_type = entry.node_type
             if node_type.is_trigger or not node_type.type.split(".")[1].startswith(_READS):
                 continue
+            if named and node_type.connector.id not in named and node_type.connector.id != source:
+                continue  # "الأوردرات على سلة": the orders of the store named, not another's
             score, _phrase = self.catalogue._phrase_score(entry, words)
             # a service it names, or words that can only mean its list ("تقرير الطلبات")
             needed = MATCH_THRESHOLD if node_type.connector.id in named else MATCH_THRESHOLD + 0.2
@@ -1313,8 +1428,8 @@ class OfflineBuilder:
         example = trigger.node_type.manifest.output_example
         sources = [Source("trigger", example)] if example is not None else []
         for step in actions:
-            if step.node_type.type != CONDITION_TYPE:
-                continue
+            if step.node_type.type != CONDITION_TYPE or not step.entities:
+                continue  # a condition set when it was planned (a check of what was read)
             rule = dict(step.entities[0].value)
             subject = rule.pop("subject")
             names: tuple[str, ...] = ()
@@ -1414,6 +1529,25 @@ _REPLY_ACTIONS = {
     "webhook.receive": "webhook.respond",
 }
 _AI_TYPE = "openai.generate_text"
+_CALL_TYPE = "http.request"
+# A site or an API said without its address: "check our api", "شيك على الموقع" (the address is
+# asked for).
+_SITE_WORDS = frozenset(
+    ["api", "apis", "endpoint", "website", "site", "server", "موقع", "الموقع", "سيرفر", "السيرفر"]
+)
+# A site or an API said down: "if it's down", "لو واقع", "واذا طاح", "law fe error".
+_DOWN = re.compile(
+    r"\b(?:down|offline|unreachable|not (?:working|responding|up|loading)|errors?|fails?|failing"
+    r"|failed|broken|crash(?:es|ed)?)\b|(?<!\S)(?:و|ف)?(?:واقع|وقع|طاح|طايح|واقف|وقف|عطلان|معطل|بايظ"
+    r"|باظ|ضرب|خربان|خرب|ايرور|خطا|مشكله)(?!\S)|(?<!\S)(?:مش|مو|ما)\s+(?:شغال|يشتغل|راضي)",
+    re.IGNORECASE,
+)
+# Records read said to be there: "if there are new orders", "لو في", "ازا في سجلات جديدة".
+_SOME = re.compile(
+    r"\b(?:new|any|anything|something|there (?:is|are))\b"
+    r"|(?<!\S)(?:جديد|جديده|جداد|جدد|في|فيه|فيها|فما|كاين|شي|حاجه|اي)(?!\S)",
+    re.IGNORECASE,
+)
 _SENT_BY_ADDRESS = {
     "email": "email.send_email",
     "channel": "slack.post_message",
@@ -1549,6 +1683,7 @@ _EVENT_CUES = frozenset(
     ["new", "incoming", "each", "every", "any", "all", "received", "arriving", "كل", "اي", "اول"]
 )
 _READS = ("list_", "read_", "query_", "get_")
+_LISTS = ("list_", "read_", "query_", "find_")
 _WRITES = ("append_", "add_", "post_", "create_", "send_")
 # After a service Flowin lacks, words that say the next service's event, not where data goes.
 _AN_EVENT_AFTER = re.compile(
@@ -1561,6 +1696,26 @@ _CONNECT = re.compile(
     r"|(?<!\S)(?:و)?(?:اربط|ربط|نربط|يربط|تربط|ربطلي|اربطلي|نربطو)(?!\S)",
     re.IGNORECASE,
 )
+
+
+def _reads_something(node_type: NodeType) -> bool:
+    """A step whose output is what it read: a call to an address, a list of records."""
+    if node_type.is_trigger:
+        return False
+    operation = node_type.type.split(".")[1]
+    return node_type.type == _CALL_TYPE or operation.startswith((*_LISTS, "get_"))
+
+
+def _listing_of(node_type: NodeType, registry: Registry) -> NodeType | None:
+    """The one operation of ``node_type``'s service that lists its records ("list_orders")."""
+    listings = [
+        t
+        for t in registry.node_types
+        if not t.is_trigger
+        and t.connector.id == node_type.connector.id
+        and t.type.split(".")[1].startswith(_LISTS)
+    ]
+    return listings[0] if len(listings) == 1 else None
 
 
 def _takes_words(node_type: NodeType) -> bool:
@@ -1600,6 +1755,10 @@ _QUESTION = {
 _ASK_WHEN = {
     "en": "say when it should run (for example every day at 9:00, or every 2 hours)",
     "ar": "حدد متى يعمل (مثلًا كل يوم الساعة ٩:٠٠، أو كل ساعتين)",
+}
+_ASK_CHECK = {
+    "en": "choose what to check in what the step before read, for “{said}”",
+    "ar": "اختر ما يُفحص فيما قرأته الخطوة السابقة، لقولك «{said}»",
 }
 _ASK_LEFT = {
     "en": "choose the value to compare: the event has nothing called '{subject}'",

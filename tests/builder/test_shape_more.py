@@ -176,3 +176,70 @@ def test_a_message_sent_with_no_word_said_is_no_condition():
 )
 def test_sent_to_the_one_who_wrote_goes_back_where_the_message_came_from(sentence, expected):
     assert types(sentence) == expected
+
+
+# A check on a schedule: the address or the list is read, then what was read is checked.
+
+
+def test_a_site_checked_on_a_schedule_is_called_and_its_answer_checked_when_it_is_down():
+    flow = flow_of(
+        "every 10 minutes check our site https://shop.example.com and if it's down text me"
+    )
+    assert [n.type for n in flow.nodes] == [
+        "schedule.every",
+        "http.request",
+        "core.condition",
+        "twilio.send_sms",
+    ]
+    call, condition = flow.nodes[1], flow.nodes[2]
+    assert call.params["fail_on_http_error"] is False  # a 500 is an answer to check, not a crash
+    (rule,) = condition.params["conditions"]
+    assert rule["left"] == "{{ steps['" + call.name + "'].output.status }}"
+    assert (rule["operator"], rule["right"]) == ("greater_or_equal", 400)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "كل ساعة شيك على الموقع https://shop.example.sa واذا طاح ارسل لي SMS",
+        "كل ربع ساعة شيك على الموقع لو واقع ابعتلي SMS",
+    ],
+)
+def test_a_site_said_down_in_arabic_is_checked_too(sentence):
+    assert types(sentence) == [
+        "schedule.every",
+        "http.request",
+        "core.condition",
+        "twilio.send_sms",
+    ]
+    (rule,) = condition_rules(sentence)
+    assert rule["left"].endswith(".output.status }}")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "listing"),
+    [
+        ("كل ساعتين شوف لو في أوردرات جديدة على سلة ولو في ابعتلي على التليجرام", "salla"),
+        ("every hour check woocommerce and if there are new orders post them to slack #ops", "woo"),
+    ],
+)
+def test_new_records_checked_on_a_schedule_are_counted_before_they_are_sent(sentence, listing):
+    found = types(sentence)
+    assert found[0] == "schedule.every" and found[1].startswith(listing)
+    assert found[2] == "core.condition"
+    (rule,) = condition_rules(sentence)
+    assert rule["left"].endswith(".output.count }}")
+    assert (rule["operator"], rule["right"]) == ("greater_than", 0)
+
+
+def test_a_vague_check_after_a_call_is_a_condition_to_fill_in_and_said_so():
+    proposal = build("كل نص ساعة شيك على api المخزون ولو المنتج خلص علمني تيليقرام")
+    assert [n.type for n in proposal.flow.nodes] == [
+        "schedule.every",
+        "http.request",
+        "core.condition",
+        "telegram.send_message",
+    ]
+    condition = proposal.flow.nodes[2]
+    assert any(m.node == condition.name for m in proposal.missing)
+    assert any("خلص" in said for said in proposal.not_understood)
