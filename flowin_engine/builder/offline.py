@@ -120,9 +120,11 @@ _PREAMBLE = re.compile(
     r"(?:(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|pls\s+|plz\s+)?"
     r"|(?:please|pls|plz)\s+(?:can\s+(?:you|u)\s+)?"
     r"|i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:you\s+)?(?:to\s+)?)?"
-    r"(?:make|set\s+up|setup|create|build)\s+(?:me\s+)?"
-    r"(?:it\s+so|a\s+flow|an?\s+automation|something|a\s+workflow|a\s+zap)\b"
-    r"\s*(?:that|which|where|so\s+that|so|to)?\s*,?\s*(?=\S)",
+    r"(?:make|set\s+up|setup|create|build)\s*(?:me\s+)?"
+    r"(?:(?:it\s+so|a\s+flow|an?\s+automation|something|a\s+workflow|a\s+zap)\b"
+    r"\s*(?:that|which|where|so\s+that|so|to)?\s*,?"
+    # "can u set up: …", "please build this: …": what to make follows the colon
+    r"|(?:this|that|the\s+following)?\s*:)\s*(?=\S)",
     re.IGNORECASE,
 )
 _ROLE_WORDS = re.compile(
@@ -261,6 +263,7 @@ class Clause:
     entities: list[Entity]
     starts_with_when: bool
     otherwise: bool = False  # said after "otherwise": the condition's false branch
+    step: NodeType | None = None  # the step it is, when read with the clause around it
 
     def words(self) -> list[str]:
         return tokens(MARKER.sub(" ", self.text).lower())
@@ -492,7 +495,10 @@ class OfflineBuilder:
             lowered = piece.lower()
             starts_with_when = bool(_STARTS_WHEN.match(lowered)) or self._event_as_subject(piece)
             clause = Clause(piece, extraction.in_text(piece), starts_with_when)
-            for part in self._split_run_on(clause, extraction):
+            parts = self._noun_flow(clause, extraction)
+            if len(parts) == 1:
+                parts = self._split_run_on(clause, extraction)
+            for part in parts:
                 part.otherwise = otherwise
                 clauses.extend(_amount_after_event(part))
             if otherwise and any(e.kind == "condition" for e in clause.entities):
@@ -517,6 +523,57 @@ class OfflineBuilder:
             return False
         found = self.catalogue.best(words, True)
         return found is not None and found.score >= MATCH_THRESHOLD
+
+    def _noun_flow(self, clause: Clause, extraction: Extraction) -> list[Clause]:
+        """A flow said without an order: "sheet rows to notion", "new email in gmail to
+        outlook", "each new sheet row = new trello card", "every new Salla order gets a Trello
+        card". The words before the link are the event of a service they name; the words after
+        it, the step of another service the data goes to. An English clause with no order in
+        it only; "a card moved to Done in Trello" names no service before its "to" and stays
+        whole."""
+        text = clause.text
+        if not MARKER.sub("", text).isascii() or any(self._is_order(w) for w in text.split()[:1]):
+            return [clause]
+        if set(re.findall(r"[a-z]+", text.lower())) & _BARE_ORDERS:
+            return [clause]
+        for link in _NOUN_LINK.finditer(text):
+            left = Clause(text[: link.start()], [], True)
+            right = Clause(text[link.end() :], [], False)
+            left_words, right_words = left.words(), right.words()
+            named_left = self.catalogue.connectors_named(left_words)
+            named_right = set(self.catalogue.connectors_named(right_words)) - set(named_left)
+            if not named_left or len(named_right) != 1:
+                continue
+            event = self.catalogue.best(left_words, True)
+            step = self.catalogue.best(right_words, False, _hints(extraction.in_text(right.text)))
+            if event is None or step is None or min(event.score, step.score) < MATCH_THRESHOLD:
+                continue
+            if event.node_type.connector.id not in named_left:
+                continue
+            if step.node_type.connector.id not in named_right:
+                continue
+            left.entities = extraction.in_text(left.text)
+            right.entities = extraction.in_text(right.text)
+            # where the data goes: the service's step that adds it ("a new row in my sheet"
+            # is no row to update)
+            right.step = self._write_step(step.node_type.connector.id, right_words)
+            return [left, right]
+        return [clause]
+
+    def _write_step(self, connector: str, words: list[str]) -> NodeType | None:
+        """The step of ``connector`` that adds or sends something, the one ``words`` read
+        best as; None when it has none."""
+        best: tuple[float, NodeType] | None = None
+        for entry in self.catalogue.entries:
+            node_type = entry.node_type
+            if node_type.is_trigger or node_type.connector.id != connector:
+                continue
+            if not node_type.type.split(".")[1].startswith(_WRITES):
+                continue
+            score, _phrase = self.catalogue._phrase_score(entry, words)
+            if best is None or score > best[0]:
+                best = (score, node_type)
+        return best[1] if best else None
 
     def _event_as_subject(self, text: str) -> bool:
         """Whether the clause opens with the event as the subject of its own verb, no "when"
@@ -619,6 +676,10 @@ class OfflineBuilder:
             hints = _hints(clause.entities)
             said = clause.said(extraction)
             saying = _SAYING.match(said)
+            if clause.step is not None:
+                actions.append(PlannedStep(clause.step, said, clause.entities))
+                self._mark_otherwise(clause, actions, start, pending_condition)
+                continue
             if saying and actions and not any(e.kind == "quote" for e in actions[-1].entities):
                 # "…every morning at 7 saying good morning team": the words of the step before
                 words_said = saying.group("what") or saying.group("what_ar")
@@ -1605,6 +1666,11 @@ _BARE_ORDERS = frozenset(
         "upload",
         "invite",
     ]
+)
+# What links an event said as a noun to the service it goes to: "sheet rows to notion",
+# "each new row = a Trello card", "every new order gets a card", "new records go to Notion".
+_NOUN_LINK = re.compile(
+    r"\s+(?:=|gets?|goes\s+(?:to|into)|go\s+(?:to|into)|to|into)\s+", re.IGNORECASE
 )
 # Orders that are nouns too ("my Instagram post", "the Slack alert").
 _NOUNS_TOO = frozenset(["post", "log", "reply", "alert", "share", "ping", "invite", "upload"])

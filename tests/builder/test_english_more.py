@@ -168,3 +168,49 @@ def test_a_wait_said_with_the_verb_in_another_person_or_after_some_time_passing(
     sentence, amount, unit
 ):
     assert waits_of(sentence) == [{"mode": "duration", "amount": amount, "unit": unit}]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("shopify orders to notion", ["shopify.new_order", "notion.create_page"]),
+        ("new email in gmail to slack #inbox", ["gmail.new_email", "slack.post_message"]),
+        (
+            "each new stripe customer = a new row in my Clients sheet",
+            ["stripe.new_customer", "google_sheets.append_row"],
+        ),
+        (
+            "every new order in my zid store gets a trello card",
+            ["zid.new_order", "trello.create_card"],
+        ),
+        (
+            "new airtable records go to my notion database",
+            ["airtable.new_record", "notion.create_page"],
+        ),
+    ],
+)
+def test_a_flow_said_as_a_noun_phrase_from_one_service_to_another(sentence, expected):
+    """No "when", no order: what happens in one service, and the other service it goes to."""
+    assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "when a trello card is moved to Done send the customer an sms",
+        "when a new row is added to my Orders sheet post it in #orders on slack",
+    ],
+)
+def test_an_event_that_names_where_it_happens_is_not_cut_at_its_to(sentence):
+    assert len(types(sentence)) == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "can u set up: every new zid order gets a trello card",
+        "please build this: every new zid order gets a trello card",
+    ],
+)
+def test_a_request_ending_in_a_colon_is_no_step(sentence):
+    assert types(sentence) == ["zid.new_order", "trello.create_card"]
