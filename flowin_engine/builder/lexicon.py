@@ -858,6 +858,9 @@ VERBAL_NOUN_ORDERS: dict[str, str] = {
     "تنبيه": "نبه",
     "تصنيف": "صنف",
     "نقل": "انقل",
+    # "أرغب في استلام رسالة واتساب": to receive one is to be sent one
+    "استلام": "ارسل لي",
+    "تلقي": "ارسل لي",
 }
 # The words MSA frames an order with: "قم بإرسال", "يتم تسجيل", "يرجى جلب", "أرغب في إنشاء".
 VERBAL_NOUN_FRAMES = frozenset(

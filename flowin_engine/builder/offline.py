@@ -112,6 +112,12 @@ _EVENT_OBJECT = [
         r"(?<!\S)(?:ل|لل|الي|علي)\s*(?P<event>(?:كل\s+)?(?:ال)?(?:عميل|عملاء|زبون|طلب|طلبات|اوردر|صف|دفعه)"
         r"\s+(?:ال)?(?:جديد|جديده|جدد|جداد)\b.*)$"
     ),
+    # "…لكل رسالة بريد جديدة تصل إلى Outlook", "…لكل حجز يجيني من الموقع", "لكل طلب زد": each
+    # of them, new or not, is the event
+    re.compile(
+        r"(?<!\S)لكل\s+(?P<event>(?:ال)?(?:عميل|زبون|طلب|اوردر|صف|دفعه|رساله|مسج|ميساج|ايميل|بريد|سجل|"
+        r"حجز|موعد|حدث|بطاقه|كرت|كارت|فاتوره|اشتراك|مشترك)\s.*)$"
+    ),
 ]
 # A request's polite opening is no step: "can you make it so", "could you set up an automation
 # that", "please create a flow where".
@@ -128,7 +134,7 @@ _PREAMBLE = re.compile(
     re.IGNORECASE,
 )
 _ROLE_WORDS = re.compile(
-    r"^\s*(?:(?:and|then|also|و|ثم|ف)\s+)?(?:(?:i want|i'd like|i would like|please|ابغي|ابي|ودي(?=\s+(?:كل ما|لو|اذا|لما|يوم))|عايز|"
+    r"^\s*(?:(?:and|then|also|و|ثم|ف)\s+)?(?:(?:i want|i'd like|i would like|please|ابغي|ابي|ودي(?=\s+(?:كل ما|لو|اذا|لما|يوم|كل|ا))|عايز|"
     r"عاوز|بدي|بغيت|حابب|نبي|نبغي|اريد|ياريت|حاب|نحب|راني حاب|عافاك)\s+)?(?:(?:and|then|also|و|ثم|ف)\s+)?",
     re.IGNORECASE,
 )

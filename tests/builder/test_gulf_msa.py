@@ -173,3 +173,31 @@ def test_zid_by_its_two_arabic_letters_is_named_as_the_service(
     assert canonical(normalize("زد")) == "zid"
     assert canonical(normalize("بزد")) == "zid"
     assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "for each X", new or not, is the event of the order it follows
+        (
+            "ارسل لي اشعار تلقرام لكل حجز يجيني في الكالندر",
+            ["google_calendar.event_created", "telegram.send_message"],
+        ),
+        (
+            "أرغب في إنشاء صفحة في Notion لكل رسالة بريد جديدة تصل إلى Gmail",
+            ["gmail.new_email", "notion.create_page"],
+        ),
+        ("تنبيه سلاك لكل طلب سلة", ["salla.new_order", "slack.post_message"]),
+        # MSA "I wish to receive a message" is a message sent to me, not one coming in
+        (
+            "أرغب في استلام رسالة على تيليجرام عند وصول طلب جديد في زد",
+            ["zid.new_order", "telegram.send_message"],
+        ),
+        # Gulf "ودي" (I'd like) before a verb of mine is the wish, not "take/send"
+        ("ودي اعرف اذا فشل اي فلو، ارسل لي ايميل", ["core.on_failure", "email.send_email"]),
+    ],
+)
+def test_for_each_and_wishing_to_receive_read_as_event_and_order(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
