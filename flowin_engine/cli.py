@@ -34,6 +34,7 @@ from .events import (
     StepStatus,
 )
 from .paths import data_dir
+from .run_ids import short_id
 
 if TYPE_CHECKING:
     from .errors import Problem
@@ -295,14 +296,18 @@ def _duration(seconds: float) -> str:
 def _summary(result: ExecutionResult) -> None:
     took = _duration(result.duration)
     if result.status == ExecutionStatus.SUCCESS:
-        click.secho(f"✔ Succeeded in {took} (execution {result.execution_id[:8]})", fg="green")
+        click.secho(
+            f"✔ Succeeded in {took} (execution {short_id(result.execution_id)})", fg="green"
+        )
     elif result.status == ExecutionStatus.CANCELLED:
-        click.secho(f"■ Cancelled after {took} (execution {result.execution_id[:8]})", fg="yellow")
+        click.secho(
+            f"■ Cancelled after {took} (execution {short_id(result.execution_id)})", fg="yellow"
+        )
     else:
         click.secho(f"✘ Failed in {took}: {result.error}", fg="red", err=True)
         click.echo(
-            f"  Execution {result.execution_id[:8]} — fix the problem, then "
-            f"'flowin executions retry {result.execution_id[:8]}'.",
+            f"  Execution {short_id(result.execution_id)} — fix the problem, then "
+            f"'flowin executions retry {short_id(result.execution_id)}'.",
             err=True,
         )
 
@@ -770,7 +775,7 @@ def _sync_with_cloud(store: Store, runtime: Any) -> None:
             click.echo(f"Sync: {error}")
             return
     for run_id in runs.started:
-        click.echo(f"  Running {run_id[:8]}, queued through the cloud")
+        click.echo(f"  Running {short_id(run_id)}, queued through the cloud")
     sys.stdout.flush()
 
 
@@ -816,7 +821,7 @@ def executions_list(
             str(item.status)
         )
         click.echo(
-            f"{item.id[:8]:<10}{_clip(item.flow_name, 26):<28}"
+            f"{short_id(item.id):<10}{_clip(item.flow_name, 26):<28}"
             f"{click.style(f'{item.status!s:<13}', fg=colour)}{started:<22}{took:>10}"
             f"  {_where(item.mode)}"
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .errors import FlowinError
 from .events import ExecutionStatus, StepStatus
 from .model import Flow
+from .run_ids import short_id
 from .runner import ExecutionHandle, Reused, Runner
 from .store import Store, is_truncated
 
@@ -32,7 +33,7 @@ def retry_execution(store: Store, runner: Runner, execution_id: str) -> Executio
     detail = store.executions.get(execution_id)
     if ExecutionStatus(detail.status) not in RETRYABLE:
         raise FlowinError(
-            f"Execution {detail.id[:8]} ended as {detail.status}; only failed or interrupted runs can be retried."
+            f"Execution {short_id(detail.id)} ended as {detail.status}; only failed or interrupted runs can be retried."
         )
     if was_refused(detail.error, detail.trigger_data):
         raise FlowinError(REFUSED_NO_RETRY)

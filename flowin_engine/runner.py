@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import sys
 import threading
-import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -46,6 +45,7 @@ from .expressions import is_template, render
 from .graph import LOOP_BODY_PORT, LOOP_DONE_PORT, Graph
 from .model import ERROR_PORT, Flow, Node, OnError
 from .registry import NodeType, Registry, default_registry
+from .run_ids import new_run_id, short_id
 from .steps import Emit, ForEach, Incoming, StepContext, Wait
 from .timers import TimerHandle, Timers
 from .validation import LOOP_TYPE, check_flow
@@ -428,7 +428,7 @@ class Runner:
         if validate:
             self._check(flow)
         execution = _Execution(
-            self, flow, trigger_data, mode, execution_id or uuid.uuid4().hex, dict(reuse or {})
+            self, flow, trigger_data, mode, execution_id or new_run_id(), dict(reuse or {})
         )
         execution.only = only
         self._launch([execution], retry_of)
@@ -482,7 +482,7 @@ class Runner:
                 start.flow,
                 start.trigger_data,
                 start.mode,
-                start.execution_id or uuid.uuid4().hex,
+                start.execution_id or new_run_id(),
                 {},
             )
             executions.append(execution)
@@ -531,7 +531,7 @@ class Runner:
             execution.run_task(local.pop())
         if execution.handle.done():
             return execution.handle, events
-        log.info("Run %s waits: it goes on in the pool", execution.id[:8])
+        log.info("Run %s waits: it goes on in the pool", short_id(execution.id))
         try:
             self.history.begin_executions([(started, plan.flow)])
         except BaseException:

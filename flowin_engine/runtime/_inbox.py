@@ -12,7 +12,6 @@ import asyncio
 import logging
 import queue
 import threading
-import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -21,9 +20,10 @@ from typing import Any
 
 from sqlalchemy.exc import OperationalError
 
+from ..run_ids import new_run_id
 from ..store import InboxEvent, Store
 from ..store._executions import THIS_PROCESS
-from ..store._hot import INSERT_INBOX, HotWriter, Job, new_run_id, sql_json, sql_time
+from ..store._hot import INSERT_INBOX, HotWriter, Job, sql_json, sql_time
 from ..store._inbox import PENDING
 
 log = logging.getLogger(__name__)
@@ -57,9 +57,7 @@ class Inbox:
         given may come again (the cloud relay delivers at least once): its write is an
         insert-or-ignore, so a repeat never fails the group written with it.
         """
-        event = InboxEvent(
-            event_id or uuid.uuid4().hex, flow_id, source, payload, datetime.now(UTC)
-        )
+        event = InboxEvent(event_id or new_run_id(), flow_id, source, payload, datetime.now(UTC))
         done: Future[None] = Future()
         if self._writer is not None:
 

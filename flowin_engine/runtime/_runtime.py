@@ -23,7 +23,6 @@ import contextlib
 import logging
 import secrets
 import threading
-import uuid
 from collections import Counter, deque
 from collections.abc import Sequence
 from concurrent.futures import Future
@@ -41,9 +40,10 @@ from ..model import Flow
 from ..notifications import FailedRun, Notifier
 from ..polling import PollContext
 from ..registry import NodeType, TriggerKind
+from ..run_ids import new_run_id, short_id
 from ..runner import ExecutionHandle, ExecutionResult, FlowPlan, Start, Waiting
 from ..store._executions import finished_run_statements
-from ..store._hot import HotWriter, Job, new_run_id
+from ..store._hot import HotWriter, Job
 from ..validation import validate_flow
 from ..webhooks import WebhookReply
 from ._inbox import Inbox, InboxEvent
@@ -518,7 +518,7 @@ class Runtime:
         The future gives the result when the run ends, or the FlowinError it can't run for.
         """
         result: Future[ExecutionResult] = Future()
-        run_id = execution_id or uuid.uuid4().hex
+        run_id = execution_id or new_run_id()
         with self._lock:  # the starter answers whoever is left when it stops, under this lock
             stopping = self._stopping.is_set()
             if not stopping:
@@ -619,7 +619,9 @@ class Runtime:
         try:
             handle, events = self._run_inline(route, event.payload, event.id, event.source)
         except Exception:
-            log.exception("Could not run event %s here; it runs the ordinary way", event.id[:8])
+            log.exception(
+                "Could not run event %s here; it runs the ordinary way", short_id(event.id)
+            )
             self._accepted([event])
             return
         if events is not None:
@@ -651,7 +653,7 @@ class Runtime:
         error = f": {result.error}" if result.error else ""
         status = str(result.status)
         return (
-            f"{result.execution_id[:8]} {status:<10} {self._name(flow_id)} "
+            f"{short_id(result.execution_id)} {status:<10} {self._name(flow_id)} "
             f"({result.duration * 1000:.0f} ms){error}"
         )
 
@@ -714,7 +716,7 @@ class Runtime:
             self._track(flow.id, outcome, answer=result)
         for (event, flow), outcome in zip(ready, outcomes[len(callers) :], strict=True):
             if isinstance(outcome, FlowinError):
-                log.error("Event %s for '%s' can't run: %s", event.id[:8], flow.name, outcome)
+                log.error("Event %s for '%s' can't run: %s", short_id(event.id), flow.name, outcome)
                 with self._lock:
                     self._release(event.flow_id)
                 continue
@@ -735,7 +737,7 @@ class Runtime:
             return self.runner.start_many([start])[0]
         except Exception as error:
             log.exception(
-                "Run %s of '%s' can't start", str(start.execution_id)[:8], start.flow.name
+                "Run %s of '%s' can't start", short_id(str(start.execution_id)), start.flow.name
             )
             return self._record_unstartable(start, error)
 
@@ -771,7 +773,7 @@ class Runtime:
                 ]
             )
         except Exception:
-            log.exception("Could not record that run %s can't start", execution_id[:8])
+            log.exception("Could not record that run %s can't start", short_id(execution_id))
         return problem
 
     def _take_ready(
@@ -792,7 +794,7 @@ class Runtime:
                 event = self._queue.popleft()
                 flow = self._flow_for(event.flow_id)
                 if flow is None:
-                    log.error("Event %s is for a flow that no longer exists", event.id[:8])
+                    log.error("Event %s is for a flow that no longer exists", short_id(event.id))
                     continue
                 limit = flow.settings.max_concurrency
                 starting = sum(1 for e, _ in ready if e.flow_id == event.flow_id)
@@ -1030,7 +1032,7 @@ class Runtime:
                     else self.store.flows.get(detail.flow_id)
                 )
             except FlowinError as error:
-                log.error("Can't carry on with run %s: %s", execution_id[:8], error)
+                log.error("Can't carry on with run %s: %s", short_id(execution_id), error)
                 continue
             wake_at = min(delay.wake_at for delay in delays)
             self.scheduler.add_job(
@@ -1039,7 +1041,7 @@ class Runtime:
                 run_date=max(wake_at, datetime.now(UTC)),
                 args=[flow, detail.trigger_data, execution_id, detail.started_at, delays],
             )
-            log.info("Run %s will carry on at %s", execution_id[:8], wake_at)
+            log.info("Run %s will carry on at %s", short_id(execution_id), wake_at)
 
     def _resume(
         self,
@@ -1053,7 +1055,7 @@ class Runtime:
         try:
             handle = self.runner.resume(flow, trigger_data, execution_id, started_at, delays)
         except FlowinError as error:
-            log.error("Can't carry on with run %s: %s", execution_id[:8], error)
+            log.error("Can't carry on with run %s: %s", short_id(execution_id), error)
             return
         self._track(flow.id, handle)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import orjson
 import psutil
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import FlowinError, NotFound
@@ -613,14 +613,22 @@ def _find_execution(session: Session, execution_id: str) -> ExecutionRow:
         return row
     if len(execution_id) >= MIN_ID_PREFIX:
         pattern = execution_id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        # Runs are shown by the end of their id (``short_id``); before, by its start.
         matches = session.scalars(
-            select(ExecutionRow).where(ExecutionRow.id.like(pattern + "%", escape="\\")).limit(2)
+            select(ExecutionRow)
+            .where(
+                or_(
+                    ExecutionRow.id.like("%" + pattern, escape="\\"),
+                    ExecutionRow.id.like(pattern + "%", escape="\\"),
+                )
+            )
+            .limit(2)
         ).all()
         if len(matches) == 1:
             return matches[0]
         if matches:
             raise FlowinError(
-                f"Several executions have an id starting with '{execution_id}'; "
+                f"Several executions have an id that begins or ends with '{execution_id}'; "
                 "give more characters of the id."
             )
     raise NotFound(f"There is no execution with id '{execution_id}'.")

@@ -15,12 +15,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import queue
 import sqlite3
 import threading
 import time
-import uuid
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -38,25 +36,6 @@ INSERT_INBOX = (
     "INSERT INTO inbox (id, flow_id, source, payload, status, received_at, owner) "
     "VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
-
-
-_ids: list[str] = []
-_ids_lock = threading.Lock()
-os.register_at_fork(after_in_child=_ids.clear)  # a forked process draws its own
-IDS_AT_ONCE = 256
-
-
-def new_run_id() -> str:
-    """A new id for a run, as ``uuid.uuid4().hex`` makes it, from the system's random source
-    256 at a time: a system call lets go of the GIL and waits behind busy threads to take it
-    back, and the event loop making it should wait once per 256 requests, not for each."""
-    with _ids_lock:
-        if not _ids:
-            raw = os.urandom(16 * IDS_AT_ONCE)
-            _ids.extend(
-                uuid.UUID(bytes=raw[i : i + 16], version=4).hex for i in range(0, len(raw), 16)
-            )
-        return _ids.pop()
 
 
 def sql_time(moment: datetime | None) -> str | None:

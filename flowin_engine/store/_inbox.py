@@ -3,7 +3,6 @@ polling trigger has seen, and each trigger's small memory (a cursor, a token, a 
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -11,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 
+from ..run_ids import new_run_id
 from ._database import Database
 from ._executions import THIS_PROCESS, owned_elsewhere
 from ._schema import ExecutionRow, InboxRow, SeenItemRow, TriggerStateRow
@@ -197,9 +197,7 @@ class InboxRecords:
             )
             if not (start_runs and fresh):
                 return []
-            events = [
-                InboxEvent(uuid.uuid4().hex, flow_id, "polling", data, now) for _, data in fresh
-            ]
+            events = [InboxEvent(new_run_id(), flow_id, "polling", data, now) for _, data in fresh]
             session.execute(insert(InboxRow), [_row(e) for e in events])
             return events
 

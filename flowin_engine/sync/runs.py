@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import NotFound
 from ..events import ExecutionFinished, ExecutionStatus, StepFinished, StepStatus
+from ..run_ids import short_id
 from ..store import Store
 from .client import CloudClient, CloudRun, CloudRunDone, CloudStep
 
@@ -118,7 +119,7 @@ def import_cloud_runs(
             # flowin serve's console shows it as it shows a run made here (runtime's run line).
             error = f": {end.error}" if end.error else ""
             logging.getLogger("flowin.runtime").info(
-                "%s %-10s %s (in the cloud)%s", run.id[:8], end.status, flow.name, error
+                "%s %-10s %s (in the cloud)%s", short_id(run.id), end.status, flow.name, error
             )
             if end.status is ExecutionStatus.FAILED:
                 runtime.runner.events.publish(end)
@@ -177,7 +178,7 @@ def _start_claimed_before_a_stop(
         client.report_run(run.id, NO_LONGER_ACTIVE)
         claims.discard(run.id)
         return
-    log.info("Starting run %s, claimed before Flowin stopped", run.id[:8])
+    log.info("Starting run %s, claimed before Flowin stopped", short_id(run.id))
     _start(run, client, runtime, claims, report)
 
 
@@ -188,11 +189,11 @@ def _start(
     try:
         runtime.submit(run.flow_id, SOURCE, run.input, event_id=run.id)
     except Exception as error:  # claimed but not started: say so rather than leave it running
-        log.exception("Could not start run %s from the cloud", run.id[:8])
+        log.exception("Could not start run %s from the cloud", short_id(run.id))
         client.report_run(run.id, f"Flowin could not start the run on this computer: {error}")
         claims.discard(run.id)
         return
-    log.info("Picked up run %s of '%s' from the cloud", run.id[:8], run.flow_id)
+    log.info("Picked up run %s of '%s' from the cloud", short_id(run.id), run.flow_id)
     report.started.append(run.id)
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from flowin_engine.run_ids import short_id
+
 GREETING = {
     "name": "Greet a customer",
     "nodes": [
@@ -234,8 +236,8 @@ def test_a_run_made_in_the_cloud_is_marked_so_in_the_run_list_and_its_details(
     assert here_flow.split()[1:5] == ["Greet", "a", "customer", "draft"]
     listing = flowin("executions", "list", data_dir=data, check=True).stdout.splitlines()
     assert "WHERE" in listing[0]
-    [cloud] = [line for line in listing if line.startswith("c10d0000")]
-    [here] = [line for line in listing[1:] if not line.startswith("c10d0000")]
+    [cloud] = [line for line in listing if line.startswith(short_id("c10d0000-run"))]
+    [here] = [line for line in listing[1:] if not line.startswith(short_id("c10d0000-run"))]
     assert cloud.rstrip().endswith("cloud") and not here.rstrip().endswith("cloud")
     shown = flowin("executions", "show", "c10d0000-run", data_dir=data, check=True).stdout
     assert "Ran in your Flowin cloud account" in shown

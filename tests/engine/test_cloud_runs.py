@@ -15,6 +15,7 @@ import pytest
 from flowin_engine.data_folder import DataFolder
 from flowin_engine.errors import NotFound
 from flowin_engine.model import FlowStatus
+from flowin_engine.run_ids import short_id
 from flowin_engine.runtime import RuntimeSettings
 from flowin_engine.sync import pick_up_runs
 from flowin_engine.sync.runs import RunsReport
@@ -321,7 +322,8 @@ def test_runs_the_cloud_ran_join_the_history_once_marked_as_cloud_runs(
         assert here.pick_up().imported == ["cloud-ok", "cloud-failed"]  # oldest first
     # flowin serve's console shows them as it shows the runs made here.
     lines = [r.getMessage() for r in caplog.records if r.name == "flowin.runtime"]
-    assert "cloud-fa failed     Greet a customer (in the cloud): WhatsApp refused it" in lines
+    shown = short_id("cloud-failed")
+    assert f"{shown} failed     Greet a customer (in the cloud): WhatsApp refused it" in lines
     assert here.runtime.runner.events.flush()
     # The failure is told as a failure here is (the app's tray listens), under the flow's name.
     assert [(e.execution_id, e.status) for e in told] == [("cloud-failed", "failed")]

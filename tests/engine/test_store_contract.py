@@ -228,7 +228,9 @@ def test_a_runs_events_become_its_steps_whatever_batches_they_come_in(store: Sto
     assert store.executions.recorded(["nobody"]) == set()
 
 
-def test_runs_are_listed_newest_first_filtered_and_found_by_a_unique_prefix(store: Store) -> None:
+def test_runs_are_listed_newest_first_filtered_and_found_by_a_unique_end_or_start(
+    store: Store,
+) -> None:
     flow, other = a_flow(), a_flow("Other")
     ids = ["abcdef-1", "abcdef-2", "abcxyz-3"]
     store.executions.begin_executions(
@@ -248,6 +250,7 @@ def test_runs_are_listed_newest_first_filtered_and_found_by_a_unique_prefix(stor
         "abcdef-1",
     ]
     assert store.executions.get("abcxyz").id == "abcxyz-3"
+    assert store.executions.get("cdef-1").id == "abcdef-1"  # the end, as runs are shown
     with pytest.raises(FlowinError, match="Several executions"):
         store.executions.get("abcdef")
     with pytest.raises(NotFound):

@@ -14,6 +14,7 @@ import pytest
 
 from flowin_engine.credentials import EncryptedFileSecrets
 from flowin_engine.model import FlowStatus
+from flowin_engine.run_ids import short_id
 from flowin_engine.store import Store
 from flowin_engine.sync import Account
 from tests.cloud_server import DEFAULT_PASSWORD, cloud_server  # noqa: F401 (a fixture)
@@ -147,6 +148,6 @@ def test_serve_runs_what_the_cloud_api_queued_for_its_active_flows(computers, cl
         process.terminate()
         output = process.communicate(timeout=20)[0].decode()
         api.close()
-    assert f"Running {run_id[:8]}, queued through the cloud" in output
+    assert f"Running {short_id(run_id)}, queued through the cloud" in output
     with Store(a / "flowin.db") as store:
         assert store.executions.get(run_id).trigger_data == {"name": "Huda"}
