@@ -424,6 +424,7 @@ class OfflineBuilder:
         clauses = self._clauses(extraction)
         steps, not_understood = self._plan(clauses, extraction, language)
         steps = shape(steps, sentence, self.catalogue, self.registry, _REPLY_ACTIONS, language)
+        not_understood += self._left_out(clauses, extraction, steps, not_understood)
         said_lacking = list(dict.fromkeys(item.message for item in lacking))
         too_many = too_many_steps(len(steps), language)
         if too_many is not None:
@@ -1181,6 +1182,31 @@ class OfflineBuilder:
             return
         actions[start].otherwise_of = condition
 
+    def _left_out(
+        self,
+        clauses: list[Clause],
+        extraction: Extraction,
+        steps: list[PlannedStep],
+        not_understood: list[str],
+    ) -> list[str]:
+        """The clauses that name a service no step of the flow uses, not yet reported: what
+        was said of it was dropped or read as another service ("…yeb3at msg 3al whats" read
+        as the Shopify event alone), so it is said not understood rather than lost."""
+        used = {step.node_type.connector.id for step in steps}
+        left_out: list[str] = []
+        for clause in clauses:
+            said = clause.said(extraction)
+            if said in not_understood or unsupported(clause.text.lower(), "en"):
+                continue
+            named = [
+                _NAMED_SERVICES[word]
+                for word in clause.words()
+                if word in _NAMED_SERVICES and (word != "email" or _SAYS_EMAIL.search(said.lower()))
+            ]
+            if any(not connectors & used for connectors in named):
+                left_out.append(said)
+        return left_out
+
     def _connected_to(self, clause: Clause) -> Any:
         """The step of the service a "connect X to Y" clause names beside the one it lacks:
         the one the data goes to (its step that adds or posts), or None. Without "connect",
@@ -1757,6 +1783,48 @@ _EVENT_CUES = frozenset(
 _READS = ("list_", "read_", "query_", "get_")
 _LISTS = ("list_", "read_", "query_", "find_")
 _WRITES = ("append_", "add_", "post_", "create_", "send_")
+# A service's own name (as Clause.words() spells it) and the connectors that do what it names:
+# "sheet" is any table, "email" any mailbox. Names that are also everyday words are left out.
+_TABLES = frozenset({"google_sheets", "excel", "airtable"})
+_MAILBOXES = frozenset({"email", "gmail", "outlook"})
+_NAMED_SERVICES: dict[str, frozenset[str]] = {
+    **{
+        name: frozenset({name})
+        for name in (
+            "whatsapp",
+            "shopify",
+            "slack",
+            "telegram",
+            "gmail",
+            "outlook",
+            "excel",
+            "airtable",
+            "notion",
+            "trello",
+            "stripe",
+            "moyasar",
+            "paymob",
+            "salla",
+            "zid",
+            "woocommerce",
+            "twilio",
+            "webhook",
+        )
+    },
+    "hotmail": frozenset({"outlook"}),
+    "chatgpt": frozenset({"openai"}),
+    "openai": frozenset({"openai"}),
+    "sms": frozenset({"twilio"}),
+    "sheet": _TABLES,
+    "googlesheets": _TABLES,
+    "calendar": frozenset({"google_calendar"}),
+    "googlecalendar": frozenset({"google_calendar"}),
+    "email": _MAILBOXES,
+}
+# "email" as the word itself, not a stem that reads as it ("عميلا", a customer)
+_SAYS_EMAIL = re.compile(
+    r"\b(?:e-?mails?|mails?)\b|(?<![\u0621-\u064a])(?:و|ف|ب|عال|عل|بال|لل|ال)?(?:ايميل|اميل|بريد)"
+)
 # After a service Flowin lacks, words that say the next service's event, not where data goes.
 _AN_EVENT_AFTER = re.compile(
     r"\b(?:every|each|for|from|when|whenever|if|all|any|kol|lama|mn|men)\b"

@@ -225,3 +225,32 @@ def test_a_service_flowin_has_said_with_its_event_after_a_lacking_one_still_star
     proposal = build(sentence)
     assert proposal.unsupported
     assert proposal.flow.nodes[0].type == trigger
+
+
+@pytest.mark.parametrize(
+    ("sentence", "left_out"),
+    [
+        ("3ayez lama yegi order gdid 3ala salla yeb3atli resala 3al telegram", "salla"),
+        ("when a new row lands in my sheet i want a trello card and a notion page", "sheet"),
+        ("when ygeli order on shopify yeb3at msg 3al whats", "whats"),
+    ],
+)
+def test_a_service_the_sentence_names_and_no_step_uses_is_reported_not_understood(
+    sentence, left_out
+):
+    proposal = build(sentence)
+    assert left_out in " ".join(proposal.not_understood).lower(), proposal.not_understood
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "عند إضافة صف جديد في جوجل شيت، أنشئ عميلا في شوبيفاي",
+        "generate an instagram caption with AI for every new row in my sheet and send it to me "
+        "on Telegram",
+        "when a new Shopify order comes in, email the customer and post it to #orders on Slack",
+        "كل ما يجي اوردر في زد ابعته للمخزن عالتلجرام وسجله في الاكسيل",
+    ],
+)
+def test_a_flow_that_uses_every_service_named_reports_nothing_left_out(sentence):
+    assert build(sentence).not_understood == []
