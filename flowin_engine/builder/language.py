@@ -312,6 +312,8 @@ STOPWORDS = frozenset(
         "متى",
         "ثم",
         "بعدين",
+        "وبعدين",
+        "وبعدها",
         "و",
         "يا",
         "هذا",
@@ -506,6 +508,12 @@ def _arabic_variants(word: str) -> set[str]:
         for suffix in _AR_SUFFIXES:
             if variant.endswith(suffix) and len(variant) - len(suffix) >= 3:
                 variants.add(variant[: -len(suffix)])
+    # a noun's ة is written ت before its pronoun: "حالته", "فاتورتها", Levantine "حالتو"
+    if word.endswith("تو") and len(word) >= 5:
+        variants.add(word[:-2] + "ه")
+    for variant in list(variants):
+        if variant != word and variant.endswith("ت") and len(variant) >= 4:
+            variants.add(variant[:-1] + "ه")
     return variants
 
 

@@ -1353,8 +1353,9 @@ class OfflineBuilder:
             return self.catalogue.best_of(words, reply_type) or found
         fits = found is not None and hints & set(found.node_type.input_model.model_fields)
         # "new Zid order -> change the order status": the event's service, when no step
-        # came before
-        before = actions[-1] if actions else trigger
+        # came before; a wait between them belongs to no service ("…انتظر ١٠ دقائق ثم قم
+        # بتغيير حالته")
+        before = next((a for a in reversed(actions) if a.node_type.type != WAIT_TYPE), trigger)
         if before is not None and not fits and not self.catalogue.connectors_named(words):
             previous = before.node_type.connector.id
             same = self.catalogue.best(words, False, hints, only=previous)

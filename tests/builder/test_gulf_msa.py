@@ -201,3 +201,30 @@ def test_for_each_and_wishing_to_receive_read_as_event_and_order(
     sentence: str, expected: list[str]
 ) -> None:
     assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "meaning"),
+    [
+        ("حالته", "حاله"),  # its status: the ة is a ت before the pronoun
+        ("حالتها", "حاله"),
+        ("حالتو", "حاله"),  # Levantine "its"
+        ("رسالته", "رساله"),
+        ("فاتورتهم", "فاتوره"),
+    ],
+)
+def test_a_noun_before_its_pronoun_reads_as_the_noun(word: str, meaning: str) -> None:
+    assert canonical(normalize(word)) == meaning
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "عند استلام طلب جديد في سلة، انتظر ساعة ثم قم بتغيير حالته إلى قيد التنفيذ",
+        "لما يجي طلب جديد في سلة انتظر ساعة وبعدين غير حالته الى جاري التجهيز",
+    ],
+)
+def test_a_step_naming_no_service_after_a_wait_stays_with_the_events_service(
+    sentence: str,
+) -> None:
+    assert types(sentence) == ["salla.new_order", "core.delay", "salla.update_order_status"]
