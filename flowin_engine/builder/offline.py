@@ -805,6 +805,10 @@ class OfflineBuilder:
                             continue
                     step = PlannedStep(as_action.node_type, said, clause.entities)
                     step.learned = as_action.phrase == LEARNED_PHRASE
+                    made = self._link_maker(words, said, as_action.node_type, trigger)
+                    if made is not None:
+                        # "send the customer a new payment link": made, then sent
+                        actions.append(PlannedStep(made, said))
                     actions.append(step)
             elif actions and clause.entities:
                 actions[-1].entities.extend(clause.entities)  # "…, saying "Thanks!""
@@ -838,6 +842,7 @@ class OfflineBuilder:
         if not actions and trigger is None:
             return [], not_understood
         self._reply_where_it_came_from(trigger, actions)
+        self._link_sent_back(trigger, actions)
         if trigger is None:
             trigger = self._event_of_condition(actions)
         if trigger is None:
@@ -873,6 +878,50 @@ class OfflineBuilder:
         if again is None or again.score < MATCH_THRESHOLD:
             return False
         return not again.named or again.node_type is trigger.node_type
+
+    def _makes_links(self, node_type: NodeType) -> bool:
+        """A payment service's step that makes a link to pay (its output has the "url")."""
+        example = node_type.manifest.output_example
+        return (
+            not node_type.is_trigger
+            and node_type.connector.manifest.category == "Payments"
+            and node_type.type.split(".")[1].startswith("create_")
+            and isinstance(example, dict)
+            and "url" in example
+        )
+
+    def _link_maker(
+        self, words: list[str], said: str, sender: NodeType, trigger: PlannedStep | None
+    ) -> NodeType | None:
+        """The step that makes the payment link a message sends ("send the customer a new
+        payment link on WhatsApp"): of the payment service the clause names, or else of the
+        event's; None when no link to pay is said, or no such service is said."""
+        if self._makes_links(sender) or not _PAYMENT_LINK.search(normalize(said)):
+            return None
+        services = set(self.catalogue.connectors_named(words))
+        if trigger is not None:
+            services.add(trigger.node_type.connector.id)
+        makers = [
+            t
+            for t in self.registry.node_types
+            if self._makes_links(t) and t.connector.id in services
+        ]
+        return makers[0] if len(makers) == 1 else None
+
+    def _link_sent_back(self, trigger: PlannedStep | None, actions: list[PlannedStep]) -> None:
+        """ "sends a Moyasar payment link when a customer writes 'pay' on WhatsApp": the link
+        made goes back where the message came from, when its words name no other service."""
+        reply = _REPLY_ACTIONS.get(trigger.node_type.type) if trigger else None
+        if reply is None or reply not in self.registry:
+            return
+        for index, step in enumerate(actions):
+            if not self._makes_links(step.node_type) or not _SENDS.search(normalize(step.said)):
+                continue
+            named = set(self.catalogue.connectors_named(tokens(normalize(step.said))))
+            if named - {step.node_type.connector.id}:
+                continue
+            actions.insert(index + 1, PlannedStep(self.registry.get(reply), step.said))
+            return
 
     def _learned(self, clause: Clause, may_start: bool) -> Match | None:
         """The node type the learned matcher reads in ``clause`` (learned.py), as a match just
@@ -1624,6 +1673,15 @@ _REPLY_ACTIONS = {
 }
 _AI_TYPE = "openai.generate_text"
 _CALL_TYPE = "http.request"
+# A link to pay said as what a message sends: "a new payment link", "لينك دفع", "رابط الدفع".
+_PAYMENT_LINK = re.compile(
+    r"\b(?:payment|pay|checkout)\s+links?\b|(?<!\S)(?:لينك|رابط|لنك)\s+(?:ال)?(?:دفع|سداد)(?!\S)",
+    re.IGNORECASE,
+)
+_SENDS = re.compile(
+    r"\b(?:send|sends|sent|text|message|reply)\b|(?<!\S)(?:و|ف)?(?:ابعت|ارسل|يرسل|يبعت|ابعث|صيفط|رد)\S*",
+    re.IGNORECASE,
+)
 # A site or an API said without its address: "check our api", "شيك على الموقع" (the address is
 # asked for).
 _SITE_WORDS = frozenset(

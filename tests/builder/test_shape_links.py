@@ -1,0 +1,55 @@
+"""A payment link sent: the payment service makes the link, then the message sends it ("send
+the customer a new payment link on WhatsApp" after a failed Paymob payment; "sends a Moyasar
+payment link when a customer writes 'pay' on WhatsApp" answers there).
+
+The sentences were written for these tests or taken from the development sets; none comes from
+a held-out set."""
+
+from __future__ import annotations
+
+import pytest
+
+from flowin_engine.builder import build
+
+
+def types(sentence: str) -> list[str]:
+    proposal = build(sentence)
+    assert proposal.flow is not None, (proposal.question, proposal.refused)
+    return [n.type for n in proposal.flow.nodes]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "when a tap charge fails send the customer a new payment link by sms",
+            ["tap.charge_failed", "tap.create_payment_link", "twilio.send_sms"],
+        ),
+        (
+            "لما الدفع يترفض على paymob ابعت للعميل لينك دفع جديد على التليجرام",
+            ["paymob.payment_declined", "paymob.create_payment_link", "telegram.send_message"],
+        ),
+        (
+            "اذا فشل الدفع بتاب ارسل للعميل رابط دفع جديد بالايميل",
+            ["tap.charge_failed", "tap.create_payment_link", "email.send_email"],
+        ),
+    ],
+)
+def test_a_payment_link_sent_is_made_by_the_payment_service_first(sentence, expected):
+    assert types(sentence) == expected
+
+
+def test_a_payment_link_sent_to_who_wrote_is_made_then_sent_back_there():
+    assert types("when a customer writes 'buy' on telegram send them a paymob payment link") == [
+        "telegram.new_message",
+        "core.condition",
+        "paymob.create_payment_link",
+        "telegram.send_message",
+    ]
+
+
+def test_a_link_of_a_service_not_named_is_not_made_up():
+    assert types("when a new shopify order comes send the customer the tracking link on sms") == [
+        "shopify.new_order",
+        "twilio.send_sms",
+    ]
