@@ -60,12 +60,14 @@ Handler = Callable[[HttpRequest], Awaitable[HttpResponse]]
 class HttpServer:
     """Serves ``handler`` on ``host``:``port`` (``start``), until ``close``."""
 
-    def __init__(self, handler: Handler, max_body: int) -> None:
+    def __init__(self, handler: Handler, max_body: int, idle_timeout: float = IDLE_TIMEOUT) -> None:
         self.handler = handler
         self.max_body = max_body
+        self.idle_timeout = idle_timeout
         self.port = 0
         self._server: asyncio.AbstractServer | None = None
         self._connections: set[_Connection] = set()
+        self._sweeping: asyncio.TimerHandle | None = None
         self._date = b""
         self._date_second = -1
 
@@ -79,12 +81,26 @@ class HttpServer:
             reuse_port=reuse_port or None,
         )
         self.port = self._server.sockets[0].getsockname()[1]
+        self._sweep()
+
+    def _sweep(self) -> None:
+        """Close the connections silent for longer than ``idle_timeout``: one look every few
+        seconds costs less than a timer set again for each request."""
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        for connection in list(self._connections):
+            since = connection.idle_since
+            if since is not None and now - since > self.idle_timeout:
+                connection.close_when_idle()
+        self._sweeping = loop.call_later(min(5.0, self.idle_timeout / 4), self._sweep)
 
     async def close(self, grace: float) -> None:
         """Stop accepting; answers still being made get ``grace`` seconds, then every
         connection is closed."""
         if self._server is not None:
             self._server.close()
+        if self._sweeping is not None:
+            self._sweeping.cancel()
         for connection in list(self._connections):
             connection.close_when_idle()
         busy = [c.serving for c in self._connections if c.serving is not None]
@@ -117,7 +133,7 @@ class _Connection(asyncio.Protocol):
         self.serving: asyncio.Task[None] | None = None
         self.closing = False
         self.paused = False
-        self.idle: asyncio.TimerHandle | None = None
+        self.idle_since: float | None = None  # the loop's time since when nothing was asked
         self._url = b""
         self._headers: list[tuple[bytes, bytes]] = []
         self._header_bytes = 0
@@ -130,13 +146,11 @@ class _Connection(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = transport  # type: ignore[assignment]  # a stream's: a Transport
         self.server._connections.add(self)
-        self._watch_idle()
+        self.idle_since = asyncio.get_running_loop().time()
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.server._connections.discard(self)
         self.closing = True
-        if self.idle is not None:
-            self.idle.cancel()
         self.pending.clear()
 
     def data_received(self, data: bytes) -> None:
@@ -208,6 +222,7 @@ class _Connection(asyncio.Protocol):
             body=b"".join(self._body),
         )
         self.pending.append((request, self.parser.should_keep_alive()))
+        self.idle_since = None  # a request only begun (or trickling in) counts as silence
         if len(self.pending) >= MAX_PIPELINED and self.transport is not None:
             self.transport.pause_reading()
             self.paused = True
@@ -235,7 +250,8 @@ class _Connection(asyncio.Protocol):
                     return
         finally:
             self.serving = None
-            self._watch_idle()
+            if not self.pending:
+                self.idle_since = asyncio.get_running_loop().time()
 
     def _send(self, request: HttpRequest, response: HttpResponse, keep_alive: bool) -> None:
         assert self.transport is not None
@@ -280,16 +296,6 @@ class _Connection(asyncio.Protocol):
             raise _Refused
 
     # Ending
-
-    def _watch_idle(self) -> None:
-        if self.idle is not None:
-            self.idle.cancel()
-        if not self.closing:
-            self.idle = asyncio.get_running_loop().call_later(IDLE_TIMEOUT, self._idle_timeout)
-
-    def _idle_timeout(self) -> None:
-        if self.serving is None and not self.pending and self.transport is not None:
-            self.transport.close()
 
     def close_when_idle(self) -> None:
         self.closing = True

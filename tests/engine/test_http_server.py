@@ -160,6 +160,30 @@ def test_headers_past_the_limit_get_431():
     serve(echo, talk)
 
 
+def test_a_connection_silent_for_too_long_is_closed_and_one_in_use_is_not():
+    async def main() -> None:
+        server = HttpServer(echo, 1024, idle_timeout=0.4)
+        await server.start("127.0.0.1", 0)
+        busy_reader, busy_writer = await asyncio.open_connection("127.0.0.1", server.port)
+        silent_reader, silent_writer = await asyncio.open_connection("127.0.0.1", server.port)
+        trickling_reader, trickling_writer = await asyncio.open_connection("127.0.0.1", server.port)
+        trickling_writer.write(b"POST /webhook/a HTTP/1.1\r\n")  # and never the rest
+        closed = asyncio.create_task(silent_reader.read())
+        cut = asyncio.create_task(trickling_reader.read())
+        while not closed.done():  # the busy one keeps asking meanwhile, and is answered
+            busy_writer.write(b"GET /webhook/a HTTP/1.1\r\nHost: h\r\n\r\n")
+            assert (await asyncio.wait_for(read_answer(busy_reader), 30))[0] == 200
+            await asyncio.sleep(0.05)
+        assert await closed == b"" and await asyncio.wait_for(cut, 30) == b""
+        busy_writer.write(b"GET /webhook/a HTTP/1.1\r\nHost: h\r\n\r\n")
+        assert (await asyncio.wait_for(read_answer(busy_reader), 30))[0] == 200
+        for writer in (busy_writer, silent_writer, trickling_writer):
+            writer.close()
+        await server.close(grace=5)
+
+    asyncio.run(asyncio.wait_for(main(), 60))
+
+
 def test_an_http_1_0_client_gets_its_answer_and_the_connection_closes():
     async def talk(reader, writer):
         writer.write(b"GET /webhook/a HTTP/1.0\r\n\r\n")
