@@ -23,7 +23,7 @@ from .catalogue import Catalogue
 from .errors import ModelAnswerInvalid, ModelUnavailable
 from .first_contact import write_first
 from .language import Language, normalize, tokens
-from .limits import refusal, too_long
+from .limits import refusal, too_long, unsupported
 from .proposal import Explanation, Missing, Proposal
 
 if TYPE_CHECKING:
@@ -206,6 +206,11 @@ class ModelBuilder:
                     + "\n".join(f"  • {p}" for p in problems)
                 )
         assert proposal is not None
+        # What Flowin lacks is said whatever the model made of it (left out or swapped).
+        lacking = [item.message for item in unsupported(normalize(sentence), language)]
+        if lacking and proposal.refused is None:
+            said = list(dict.fromkeys([*proposal.unsupported, *lacking]))
+            proposal = proposal.model_copy(update={"unsupported": said})
         return proposal
 
     def _ask(self, messages: list[dict[str, str]]) -> str:

@@ -264,3 +264,16 @@ def test_abuse_is_refused_before_the_model_is_asked(model_server, settings):
     proposal = build("Send a WhatsApp promo to 5000 numbers I bought", model=settings)
     assert proposal.flow is None and proposal.refused and proposal.source == "model"
     assert model_server.calls(CHAT) == []
+
+
+def test_the_model_path_says_which_services_flowin_lacks_as_the_offline_path_does(
+    model_server, settings
+):
+    # The model leaves out the service Flowin lacks, or swaps it; either way it is said.
+    model_server.respond(CHAT, json=completion(answer(shopify_to_whatsapp())))
+    proposal = build(
+        "When a new Shopify order comes in, WhatsApp the customer and add them to my Klaviyo list",
+        model=settings,
+    )
+    assert proposal.flow is not None and proposal.source == "model"
+    assert any("Klaviyo" in said for said in proposal.unsupported), proposal.unsupported
