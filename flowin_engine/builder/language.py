@@ -406,7 +406,6 @@ STOPWORDS = frozenset(
         "عاوزه",
         "عايزه",
         "ع",
-        "اعطني",
         "حاب",
         "نحب",
         "نحبو",
@@ -419,8 +418,6 @@ STOPWORDS = frozenset(
         "تبعها",
         "اعمللي",
         "اعملي",
-        "عطني",
-        "عطيني",
         # with us, now, what, like this, of (Levantine, Gulf, Egyptian, Maghrebi)
         "عنا",
         "عندنا",

@@ -273,6 +273,26 @@ DIALECT_SYNONYMS: dict[str, str] = {
     "جداد": "جديد",
     "جدد": "جديد",
     "جديده": "جديد",
+    # "make it reach him" with the pronoun on the verb (Gulf "يجيه تذكير", Levantine
+    # "توصلو ليستة"): sending to him, while "يجيني" (reaches me) stays the event
+    "يجيه": "ارسل",
+    "يجيها": "ارسل",
+    "يجيهم": "ارسل",
+    "تجيه": "ارسل",
+    "تجيها": "ارسل",
+    "تجيهم": "ارسل",
+    "توصلو": "ارسل",
+    "يوصلو": "ارسل",
+    "توصلن": "ارسل",
+    # give me (Gulf عطني): what is given is sent ("اعطني ملخص في سلاك")
+    "اعطني": "ارسل",
+    "عطني": "ارسل",
+    "عطيني": "ارسل",
+    # tell me (Levantine/Gulf خبّرني): a notification
+    "خبرني": "نبه",
+    "خبرنا": "نبه",
+    "خبروني": "نبه",
+    "تخبرني": "نبه",
     # be added, be sent (Gulf "تنضاف", "انضاف", "انرسلت"): the order's own verb; Egyptian
     # "اتضافت" stays the event's ("الحاجات اللي اتضافت": what was added)
     "تنضاف": "اضف",

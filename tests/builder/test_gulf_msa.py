@@ -228,3 +228,30 @@ def test_a_step_naming_no_service_after_a_wait_stays_with_the_events_service(
     sentence: str,
 ) -> None:
     assert types(sentence) == ["salla.new_order", "core.delay", "salla.update_order_status"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Levantine/Gulf "tell me" after the event is a notification to send
+        ("لما يجي طلب جديد في سلة خبرني عالتلغرام", ["salla.new_order", "telegram.send_message"]),
+        # Gulf "give me" a summary is one to send me; "give me a way" is the request
+        (
+            "كل ما يجي طلب في زد اعطني ملخص بالذكاء الاصطناعي في سلاك",
+            ["zid.new_order", "openai.generate_text", "slack.post_message"],
+        ),
+        (
+            "عطني طريقة اول ما يدخل عميل جديد في سلة ينضاف في زد",
+            ["salla.new_customer", "zid.create_customer"],
+        ),
+        # Gulf "it reaches him" is a message sent to the customer, not one arriving
+        (
+            "لما العميل يترك السلة في زد يجيه تذكير بالواتس",
+            ["zid.abandoned_cart", "whatsapp.send_template"],
+        ),
+    ],
+)
+def test_tell_me_give_me_and_reaching_him_are_orders_to_send(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
