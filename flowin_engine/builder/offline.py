@@ -627,6 +627,9 @@ class OfflineBuilder:
         not_understood: list[str] = []
         pending_condition: PlannedStep | None = None
         lacking_event = False  # the event is of a service Flowin lacks: replies go back there
+        # "connect Foodics to the sheet": the flow's source is a service Flowin lacks, so the
+        # events said after it are that service's, never another's it would be swapped for
+        lacking_source = False
         for index, clause in enumerate(clauses):
             start = len(actions)
             # "create a customer when someone fills the form": the event is still to come.
@@ -702,7 +705,10 @@ class OfflineBuilder:
                     # lacks is the source; the service it has is where the data goes
                     actions.append(PlannedStep(destination.node_type, said, clause.entities))
                     not_understood.append(said)
+                    lacking_source = True
                     continue
+                if trigger is None and _CONNECT.search(clause.text.lower()):
+                    lacking_source = True  # "نربط CMI باش …": what follows is CMI's
                 if trigger is None:
                     trigger = self._named_trigger(clause, extraction)
                     if trigger is None and clause.starts_with_when:
@@ -712,6 +718,12 @@ class OfflineBuilder:
                 continue
             if trigger is None and not clause.starts_with_when and not event_later:
                 inside = self._event_inside(clause, extraction)
+                if (
+                    inside is not None
+                    and lacking_source
+                    and not self._names_its_service(clause, inside[0])
+                ):
+                    inside = None
                 if inside is not None:
                     trigger, action = inside
                     if action.node_type.type == CONDITION_TYPE:
@@ -757,6 +769,12 @@ class OfflineBuilder:
                     as_action, action_score = learned, learned.score
             as_trigger = self._second_opinion(clause, as_trigger, triggers=True)
             as_action = self._second_opinion(clause, as_action, triggers=False)
+            if lacking_source and as_trigger is not None and not as_trigger.named:
+                # "…, every time a payment comes in": the lacking source's, not a Stripe one
+                as_trigger, trigger_score = None, 0.0
+                if clause.starts_with_when and not (as_action and as_action.named):
+                    not_understood.append(said)  # its event, which no step can start on
+                    continue
             if (clause.starts_with_when and as_trigger and trigger_score >= MATCH_THRESHOLD) or (
                 as_trigger and trigger_score >= MATCH_THRESHOLD and trigger_score > action_score
             ):
@@ -777,6 +795,8 @@ class OfflineBuilder:
                     not_understood.append(said)
                 elif as_action.node_type.type == _NOTHING_TYPE:
                     pass  # "otherwise do nothing": a branch with no step ends there by itself
+                elif lacking_source and any(a.node_type is as_action.node_type for a in actions):
+                    pass  # "…تتسجل": the row already planned for the lacking source
                 else:
                     fetch = self._fetch_first(clause, trigger, as_action.node_type.connector.id)
                     if fetch is not None and fetch.node_type is as_action.node_type:
@@ -1256,6 +1276,9 @@ class OfflineBuilder:
             if any(not connectors & used for connectors in named):
                 left_out.append(said)
         return left_out
+
+    def _names_its_service(self, clause: Clause, step: PlannedStep) -> bool:
+        return step.node_type.connector.id in self.catalogue.connectors_named(clause.words())
 
     def _connected_to(self, clause: Clause) -> Any:
         """The step of the service a "connect X to Y" clause names beside the one it lacks:

@@ -254,3 +254,24 @@ def test_a_service_the_sentence_names_and_no_step_uses_is_reported_not_understoo
 )
 def test_a_flow_that_uses_every_service_named_reports_nothing_left_out(sentence):
     assert build(sentence).not_understood == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "step"),
+    [
+        ("بدي اربط فوري مع الاكسيل كل ما يدفع زبون ينحفظ", "excel.add_row"),
+        (
+            "connect my Foodics POS to the sheet, every time a payment comes in it should be saved",
+            "google_sheets.append_row",
+        ),
+        ("بغيت نربط CMI مع الشيت، ملي يخلص شي كليان يتسجل", "google_sheets.append_row"),
+    ],
+)
+def test_the_event_of_a_lacking_source_said_after_connecting_it_is_not_another_services(
+    sentence, step
+):
+    """A payment said after "connect Foodics" ("…every time a payment comes in") is a Foodics
+    payment: never a Stripe one in its place, and its row is the one already planned."""
+    proposal = build(sentence)
+    assert proposal.unsupported
+    assert [n.type for n in proposal.flow.nodes] == ["core.manual_trigger", step]
