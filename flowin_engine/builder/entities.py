@@ -440,6 +440,14 @@ _NAMED_OTHER_AR = re.compile(
     r"(?:\s+(?:اسمه|اسمها|اسمو|باسم|ديال|متاع|اللي اسمها|اللي اسمه))?"
     r"\s+(?P<name>[\ue000-\uf8ff]|[A-Za-zÀ-ÿ][\w\-./]*(?:\s+[A-Za-zÀ-ÿ][\w-]*)*)"
 )
+# "label every new Gmail from … as Orders": the label; "with the tag vip", "tagged VIP": a tag.
+_LABEL_AS = re.compile(
+    r"\b[Ll]abel(?:led|ed)?\b(?:(?!\b[Ll]abel)[^,;.]){0,80}?\bas\s+(?P<name>" + _NAME_EN + r")"
+)
+_TAG = re.compile(
+    r"\b(?:with\s+(?:the\s+|a\s+)?tags?|tagged(?:\s+as)?)\s+(?P<name>[\ue000-\uf8ff]|[\w-]+)",
+    re.IGNORECASE,
+)
 # "moved to Done" (a Trello card): the list it went to.
 _MOVED_TO = re.compile(r"\bmoved\s+(?:to|into)\s+(?:the\s+)?(?P<name>" + _NAME_ANY + r")")
 _WORKBOOK = re.compile(r"(?<![\w/])[\w\-/]+\.xlsx\b")
@@ -485,10 +493,15 @@ def _take_named(collector: _Collector) -> None:
         _OTHER_KIND,
     )
     _take_card_list(collector)
+    _take_named_by(collector, (_LABEL_AS,), {}, default="label")
+    _take_named_by(collector, (_TAG,), {}, default="tag")
 
 
 def _take_named_by(
-    collector: _Collector, patterns: tuple[re.Pattern[str], ...], kinds: dict[str, str]
+    collector: _Collector,
+    patterns: tuple[re.Pattern[str], ...],
+    kinds: dict[str, str],
+    default: str = "sheet",
 ) -> None:
     for pattern in patterns:
 
@@ -498,7 +511,7 @@ def _take_named_by(
                 return match.group(0)
             groups = match.groupdict()
             word = groups.get("word") or groups.get("word1") or groups.get("word2") or "list"
-            kind = kinds.get(word.lower(), "sheet")
+            kind = kinds.get(word.lower(), default)
             if word in ("جدول", "الجدول") and _AIRTABLE.search(collector.text):
                 kind = "table"  # "ضيفو عالإيرتيبل بجدول Clients": Airtable's table
             if MARKER.fullmatch(name):

@@ -425,6 +425,7 @@ class OfflineBuilder:
         clauses = self._clauses(extraction)
         steps, not_understood = self._plan(clauses, extraction, language)
         steps = shape(steps, sentence, self.catalogue, self.registry, _REPLY_ACTIONS, language)
+        _same_place(steps)
         not_understood += self._left_out(clauses, extraction, steps, not_understood)
         said_lacking = list(dict.fromkeys(item.message for item in lacking))
         too_many = too_many_steps(len(steps), language)
@@ -1560,7 +1561,9 @@ class OfflineBuilder:
         other_event = trigger is not None and trigger.node_type.type != MANUAL_TYPE
         if other_event and trigger.node_type.connector.id != ahead[0].connector.id:
             return trigger
-        return PlannedStep(ahead[0], entity.text, [entity])
+        # what the event's own words gave ("an event with the word 'checkup'") stays
+        kept = trigger.entities if other_event and trigger is not None else []
+        return PlannedStep(ahead[0], entity.text, [entity, *kept])
 
     def _wait(self, entity: Entity, language: Language) -> PlannedStep:
         node_type = self.registry.get(WAIT_TYPE)
@@ -1638,6 +1641,35 @@ _REACHES_SOMEONE = re.compile(
 _EVENT_WORD = re.compile(
     r"(?<!\S)(?:لما|لمن|اذا|لو|كل ما|كلما|عندما|عند|وقت|ملي|فاش|بس|اول ما|يوم|متي)(?!\S)"
 )
+
+
+# The named places a step works in, by the field that holds each.
+_PLACES = {"sheet": "sheet", "table": "table", "workbook": "workbook"}
+
+
+def _same_place(steps: list[PlannedStep]) -> None:
+    """A step that names no sheet, table or workbook works in the one an earlier step of its
+    service named: "a new record in the Leads table … update the record", "find the invoice
+    in the Invoices tab and set its status"."""
+    for index, step in enumerate(steps):
+        fields = step.node_type.input_model.model_fields
+        for kind, key in _PLACES.items():
+            if key not in fields or any(e.kind == kind for e in step.entities):
+                continue
+            if kind == "sheet" and "table" in fields:
+                continue  # Airtable's base: its "sheet" entity is said as a table
+            earlier = next(
+                (
+                    entity
+                    for before in reversed(steps[:index])
+                    if before.node_type.connector.id == step.node_type.connector.id
+                    for entity in before.entities
+                    if entity.kind == kind
+                ),
+                None,
+            )
+            if earlier is not None:
+                step.entities.append(earlier)
 
 
 def _amount_after_event(clause: Clause) -> list[Clause]:

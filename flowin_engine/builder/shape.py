@@ -227,7 +227,9 @@ def _read_what_is_sent(
     if not any(_reads(s.node_type) for s in actions) and len(sources) == 1:
         listing = _best_listing(sources[0], words, catalogue, registry)
         assert listing is not None
-        actions.insert(0, PlannedStep(listing, users[0].said))
+        # the sheet or table it names is where the data is read ("from the Clients sheet")
+        places = [e for e in users[0].entities if e.kind in ("sheet", "table", "workbook")]
+        actions.insert(0, PlannedStep(listing, users[0].said, places))
     # reads said after the step that sends them ("telegram me … my calendar's events") first
     first_user = actions.index(users[0])
     late_reads = [s for s in actions[first_user:] if _reads(s.node_type)]

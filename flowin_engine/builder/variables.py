@@ -134,9 +134,14 @@ def kind_of(node_type: NodeType, key: str) -> str:
         "workbook": "workbook",
         "within": "ahead",
         "cc": "cc",
+        "tags": "tag",
     }
     if key == "add" and "label" in about:
         return "label"
+    if _DOES.search(info.description or ""):
+        return "does"  # "UNREAD (marks it read)": a value named by what it does
+    if key == "search":
+        return "search"
     if key in ("buttons", "rows", "options", "choices"):
         return "choices"
     if key == "query" and node_type.connector.id == "gmail":
@@ -378,6 +383,11 @@ def fill(
             value = list(entity.value) if entity else None
         elif kind == "mail_query":
             value = _mail_query(clause)
+        elif kind == "does":
+            value = _value_that_does(info.description or "", clause)
+        elif kind == "search":
+            entity = take("quote")  # "an event with the word 'checkup'": the words it has
+            value = entity.text if entity else None
         elif kind == "ahead":
             entity = take("ahead")
             if entity is not None:
@@ -412,6 +422,34 @@ _ATTACHED = re.compile(
 )
 
 
+# A field's description that names values by what they do: "e.g. UNREAD (marks it read) or
+# INBOX (archives it)".
+_DOES = re.compile(r"\b(?P<value>[A-Z][A-Z_]+)\s+\((?P<does>[a-z][a-z ]+)\)")
+# Arabic for what such a value does, its English verb's object or verb as key.
+_DOES_AR = {
+    "read": r"(?<!غير )(?<!مش )(?:مقروء|مقروءه|مقروءة|كمقروء|مقري|اتقرت)",
+    "archives": r"(?:ارشف|ارشفه|ارشفها|ارشيف|الارشيف)",
+}
+
+
+def _value_that_does(description: str, clause: str) -> list[str] | None:
+    """The values a clause asks for by what they do, as the field's description names them:
+    "mark it read" is UNREAD removed, "archive it" INBOX removed; "unread" is not "read"."""
+    lowered = clause.lower()
+    found = []
+    for match in _DOES.finditer(description):
+        words = match.group("does").split()  # "marks it read", "archives it"
+        verb, last = words[0].rstrip("s")[:5], words[-1]
+        if last in ("it", "them"):
+            said = rf"\b{verb}\w*\b"
+        else:
+            said = rf"\b{verb}\w*\s+(?:\w+\s+){{0,2}}?(?:as\s+)?{last}\b"
+        arabic = _DOES_AR.get(last if last not in ("it", "them") else words[0])
+        if re.search(said, lowered) or (arabic and re.search(arabic, clause)):
+            found.append(match.group("value"))
+    return found or None
+
+
 def _mail_query(clause: str) -> str | None:
     """A Gmail search for the mails the event is about: "from bank@x.com", "with an
     attachment" (from:bank@x.com has:attachment); None when the clause narrows nothing."""
@@ -426,6 +464,7 @@ def _mail_query(clause: str) -> str | None:
 
 # Fields filled by a name the sentence gives: the kind of entity that holds it.
 _NAMED_FIELDS = {
+    "tag": "tag",
     "list_name": "list",
     "table": "table",
     "template": "template",

@@ -214,3 +214,79 @@ def test_an_event_that_names_where_it_happens_is_not_cut_at_its_to(sentence):
 )
 def test_a_request_ending_in_a_colon_is_no_step(sentence):
     assert types(sentence) == ["zid.new_order", "trello.create_card"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "node_type", "key", "value"),
+    [
+        # read first on a schedule or a button: from the sheet the sentence names
+        (
+            "every day at 10am whatsapp my clients from the Clients sheet",
+            "google_sheets.read_rows",
+            "sheet",
+            "Clients",
+        ),
+        # a later step of the same service works in the same place
+        (
+            "when a new record is added to airtable Leads table update the record",
+            "airtable.update_record",
+            "table",
+            "Leads",
+        ),
+        (
+            "when a new row is added to my Orders sheet, update the row",
+            "google_sheets.update_row",
+            "sheet",
+            "Orders",
+        ),
+    ],
+)
+def test_a_step_reads_and_writes_in_the_place_the_sentence_named(sentence, node_type, key, value):
+    assert step(sentence, node_type)[key] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "node_type", "key", "value"),
+    [
+        (
+            "when a new gmail comes from bank@x.com mark it read",
+            "gmail.change_labels",
+            "remove",
+            ["UNREAD"],
+        ),
+        (
+            "when a new gmail comes from bank@x.com archive it",
+            "gmail.change_labels",
+            "remove",
+            ["INBOX"],
+        ),
+        (
+            "لما يجي ايميل عالجيميل من bank@x.com اعمله مقروء",
+            "gmail.change_labels",
+            "remove",
+            ["UNREAD"],
+        ),
+        (
+            "label every new gmail from noreply@amazon.com as Receipts",
+            "gmail.change_labels",
+            "add",
+            ["Receipts"],
+        ),
+        (
+            "when someone new is added to my Leads sheet create them as a customer in shopify "
+            "with the tag vip",
+            "shopify.create_customer",
+            "tags",
+            "vip",
+        ),
+        (
+            "when a calendar event with the word 'checkup' is about to start in 30 min, text the "
+            "patient",
+            "google_calendar.event_starting_soon",
+            "search",
+            "checkup",
+        ),
+    ],
+)
+def test_a_value_said_in_everyday_words_fills_its_field(sentence, node_type, key, value):
+    assert step(sentence, node_type)[key] == value
