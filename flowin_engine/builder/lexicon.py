@@ -878,6 +878,7 @@ VERBAL_NOUN_ORDERS: dict[str, str] = {
     "تنبيه": "نبه",
     "تصنيف": "صنف",
     "نقل": "انقل",
+    "الرد": "رد",  # "يتم الرد برسالة ترحيبية": the answer, back where the message came from
     # "أرغب في استلام رسالة واتساب": to receive one is to be sent one
     "استلام": "ارسل لي",
     "تلقي": "ارسل لي",

@@ -24,7 +24,7 @@ from .language import (
     verbal_nouns_as_orders,
 )
 from .learned import LEARNED_PHRASE, shipped_model
-from .lexicon import ORDER_READINGS
+from .lexicon import ORDER_READINGS, VERBAL_NOUN_ORDERS
 from .limits import refusal, too_long, too_many_steps, unsupported
 from .proposal import Missing, Proposal
 from .shape import shape
@@ -1222,6 +1222,10 @@ class OfflineBuilder:
             return False  # "when a WhatsApp message I send fails": which message, no order
         if said_before and said_before[-1] in _RELATIVES:
             return False  # "الحاجات اللي اتضافت": what was added, no order to add
+        if said_before and said_before[-1] in VERBAL_NOUN_ORDERS and word[:1] not in "وفا":
+            # "عند إضافة سجل": the noun's object ("a record"), no order to log; "…الرد
+            # (و)ارسله" is one
+            return False
         bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
         from_them = len(said_before) >= 2 and said_before[-2] in ("من", "عن", "from")
         if (
@@ -1707,7 +1711,9 @@ def _reaches_me(match: re.Match[str]) -> str:
 # Replying to a message goes back where the message came from.
 _REPLY_WORD = re.compile(
     r"\b(?:reply|replies|respond|answer|back)\b"
-    r"|(?<!\S)(?:و|ف)?(?:رد|يرد|ترد|جاوب|يجاوب|ردي|يترد|تترد|ينرد|يتجاوب|تتجاوب|اجب|يجيب|تجيب)",
+    r"|(?<!\S)(?:و|ف)?(?:رد|يرد|ترد|جاوب|يجاوب|ردي|يترد|تترد|ينرد|يتجاوب|تتجاوب|اجب|يجيب|تجيب)"
+    # MSA "…وإرسالها للعميل كرد" (as a reply), "بالرد"
+    r"|(?<!\S)(?:ك|بال|كال)رد(?!\S)",
     re.IGNORECASE,
 )
 # "send them our prices", "ابعتله العروض": sent to the one who wrote, a service unnamed.

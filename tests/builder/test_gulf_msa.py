@@ -255,3 +255,40 @@ def test_tell_me_give_me_and_reaching_him_are_orders_to_send(
     sentence: str, expected: list[str]
 ) -> None:
     assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "يتم الرد" (the answer is given) goes back where the message came from
+        (
+            "عند وصول رسالة على تيليجرام تحتوي على كلمة 'سعر'، يتم إرسال بريد إلى المبيعات، "
+            "وإلا يتم الرد برسالة ترحيبية",
+            [
+                "telegram.new_message",
+                "core.condition",
+                "email.send_email",
+                "telegram.send_message",
+            ],
+        ),
+        # "…وإرسالها للعميل كرد" (as a reply) too
+        (
+            "عند وصول رسالة جديدة على الواتساب، يتم جلب المواعيد المتاحة من تقويم Google "
+            "وإرسالها للعميل كرد",
+            [
+                "whatsapp.incoming_message",
+                "google_calendar.find_free_time",
+                "whatsapp.send_text",
+            ],
+        ),
+        # "عند إضافة سجل": the record is what is added, no order to log one
+        (
+            "عند إضافة سجل جديد في Airtable، يتم إرسال رسالة على Slack",
+            ["airtable.new_record", "slack.post_message"],
+        ),
+    ],
+)
+def test_msa_reply_said_as_a_noun_and_a_verbal_nouns_object(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
