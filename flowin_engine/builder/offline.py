@@ -504,9 +504,12 @@ class OfflineBuilder:
             lowered = piece.lower()
             starts_with_when = bool(_STARTS_WHEN.match(lowered)) or self._event_as_subject(piece)
             clause = Clause(piece, extraction.in_text(piece), starts_with_when)
-            parts = self._noun_flow(clause, extraction)
-            if len(parts) == 1:
-                parts = self._split_run_on(clause, extraction)
+            if not starts_with_when and self._move_said(clause) is not None:
+                parts = [clause]  # "copy the rows from my sheet to Airtable": one move
+            else:
+                parts = self._noun_flow(clause, extraction)
+                if len(parts) == 1:
+                    parts = self._split_run_on(clause, extraction)
             for part in parts:
                 part.otherwise = otherwise
                 clauses.extend(_amount_after_event(part))
@@ -717,6 +720,12 @@ class OfflineBuilder:
                         lacking_event = True
                 not_understood.append(said)
                 continue
+            moved = self._moved_from_to(clause, extraction, trigger)
+            if moved:
+                # "copy the rows from my sheet to Airtable": read there, written here
+                actions.extend(moved)
+                self._mark_otherwise(clause, actions, start, pending_condition)
+                continue
             if trigger is None and not clause.starts_with_when and not event_later:
                 inside = self._event_inside(clause, extraction)
                 if (
@@ -900,6 +909,77 @@ class OfflineBuilder:
         if again is None or again.score < MATCH_THRESHOLD:
             return False
         return not again.named or again.node_type is trigger.node_type
+
+    def _moved_from_to(
+        self, clause: Clause, extraction: Extraction, trigger: PlannedStep | None
+    ) -> list[PlannedStep]:
+        """ "back up the Orders table from Airtable into my Google Sheet", "انقل الطلبات من
+        سلة الى الشيت": on a schedule or a button, the service after "from" is read (its
+        listing) and the one after "to" written (its step that adds); read the other way round,
+        the sheet was read and Airtable searched. Empty when the clause says no such move."""
+        if clause.starts_with_when or (
+            trigger is not None and trigger.node_type.type not in (SCHEDULE_TYPE, MANUAL_TYPE)
+        ):
+            return []
+        move = self._move_said(clause)
+        if move is None:
+            return []
+        source, target, to_at = move
+        listings = [
+            t
+            for t in self.registry.node_types
+            if not t.is_trigger
+            and t.connector.id == source
+            and t.type.split(".")[1].startswith(_LISTS)
+        ]
+        writes = [
+            t
+            for t in self.registry.node_types
+            if not t.is_trigger
+            and t.connector.id == target
+            and t.type.split(".")[1].startswith(_WRITES)
+        ]
+        if not listings or not writes:
+            return []
+        words = clause.words()
+        read = self.catalogue.best(words, False, only=source)
+        listing = read.node_type if read and read.node_type in listings else listings[0]
+        written = self.catalogue.best(words, False, only=target)
+        write = written.node_type if written and written.node_type in writes else writes[0]
+        # each step keeps the words and the names said on its side of "to" (the shape after
+        # reads a "from" in a step's words as where that step reads)
+        read_part = Clause(clause.text[:to_at], [], False)
+        write_part = Clause(clause.text[to_at:], [], False)
+        return [
+            PlannedStep(listing, read_part.said(extraction), extraction.in_text(read_part.text)),
+            PlannedStep(write, write_part.said(extraction), extraction.in_text(write_part.text)),
+        ]
+
+    def _move_said(self, clause: Clause) -> tuple[str, str, int] | None:
+        """(the service data is moved from, the one it goes to, where "to" starts in the
+        clause's text) for "… from Airtable into my sheet", "… من سلة الى الشيت"; else None."""
+        text = MARKER.sub(" ", clause.text)  # one character each: the positions stay
+        if _NEW_RECORDS.search(normalize(text)):
+            return None  # "post new rows from my sheet to Slack": an event, not a move
+        source_at = _FROM_WORD.search(text)
+        if source_at is None:
+            return None
+        target_at = _TO_WORD.search(text, source_at.end())
+        if target_at is None:
+            return None
+        source = self._surest_named(tokens(normalize(text[source_at.end() : target_at.start()])))
+        target = self._surest_named(tokens(normalize(text[target_at.start() :])))
+        if source is None or target is None or source == target:
+            return None
+        return source, target, target_at.start()
+
+    def _surest_named(self, words: list[str]) -> str | None:
+        """The service ``words`` name most surely ("google sheet": Sheets, not Calendar)."""
+        named = self.catalogue.connectors_named(words)
+        if not named:
+            return None
+        best = max(named, key=named.__getitem__)
+        return best if named[best] >= _SURELY_NAMED else None
 
     def _makes_links(self, node_type: NodeType) -> bool:
         """A payment service's step that makes a link to pay (its output has the "url")."""
@@ -1735,6 +1815,18 @@ _REPLY_ACTIONS = {
 }
 _AI_TYPE = "openai.generate_text"
 _CALL_TYPE = "http.request"
+# How telling a service's word must be for the sentence to name it ("stripe", not "email").
+_SURELY_NAMED = 0.6
+_NEW_RECORDS = re.compile(
+    r"\b(?:new|incoming|each|every|whenever)\b|(?<!\S)(?:ال)?(?:جديد|جديده|جداد|جدد)(?!\S)",
+    re.IGNORECASE,
+)
+# Where data is moved from, and where to: "from airtable into my sheet", "من سلة الى الشيت".
+_FROM_WORD = re.compile(r"\bfrom\b|(?<!\S)من(?!\S)", re.IGNORECASE)
+_TO_WORD = re.compile(
+    r"\b(?:to|into|onto)\b|(?<!\S)(?:الى|الي|لـ|علي|عل)(?!\S)|(?<!\S)(?:لل|ل|عال)(?=\S)",
+    re.IGNORECASE,
+)
 # A link to pay said as what a message sends: "a new payment link", "لينك دفع", "رابط الدفع".
 _PAYMENT_LINK = re.compile(
     r"\b(?:payment|pay|checkout)\s+links?\b|(?<!\S)(?:لينك|رابط|لنك)\s+(?:ال)?(?:دفع|سداد)(?!\S)",

@@ -53,3 +53,33 @@ def test_a_link_of_a_service_not_named_is_not_made_up():
         "shopify.new_order",
         "twilio.send_sms",
     ]
+
+
+# Data moved "from" one service "to" another: the first is read, the second written.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "every night at 11pm copy the Bookings table from airtable into my google sheet",
+            ["schedule.every", "airtable.find_records", "google_sheets.append_row"],
+        ),
+        (
+            "every hour copy the rows from my google sheet to airtable",
+            ["schedule.every", "google_sheets.read_rows", "airtable.create_record"],
+        ),
+        (
+            "كل يوم الساعة ١٠ انقل الطلبات من سلة الى الشيت",
+            ["schedule.every", "salla.list_orders", "google_sheets.append_row"],
+        ),
+        (
+            "كل ساعة انسخ الطلبات من زد لنوشن",
+            ["schedule.every", "zid.list_orders", "notion.create_page"],
+        ),
+    ],
+)
+def test_data_moved_from_one_service_to_another_reads_the_first_and_writes_the_second(
+    sentence, expected
+):
+    assert types(sentence) == expected
