@@ -187,6 +187,41 @@ _PERSONAL = (
     r"|profiles?|addresses|followers|arqam|ar2am|arkam|nemar|emailat|ارقام|ارقامهم|ايميلات|ايميلاتهم"
     r"|بيانات|معلومات|حسابات|عناوين|متابعين|فولورز|نمر)"
 )
+# Fraud: asking people for their passwords, codes or card details, or writing as a bank or a
+# company one is not. A shop sends its customers their own codes; it never asks for them.
+_SECRETS = (
+    r"\b(?:passwords?(?!\s+reset)|pins?|otps?|one[- ]time\s+(?:codes?|passwords?)|verification\s+codes?|cvv"
+    r"|cvc|card\s+(?:numbers?|details)|login\s+details|credentials)\b"
+    r"|\bthe\s+codes?\s+they\s+(?:just\s+)?(?:got|received)"
+    r"|الرقم\s+السري|كلمه\s+(?:السر|المرور)|الباسورد|باسورد|(?:كود|رمز)\s+(?:ال)?تحقق"
+    r"|الكود\s+(?:اللي|الذي)\s+(?:جالك|وصلك|جالهم|وصلهم|جاهم|وصلكم)|(?:رقم|بيانات)\s+(?:ال)?(?:كارت|بطاقه)"
+)
+# Asking someone for it, said as an order ("ask them for", "اطلب منهم"): not a customer who
+# "asks for a new code" or "requests a password reset"
+_ASKING_FOR = (
+    r"\bask\s+(?:them|him|her|people|everyone|users|the\s+\w+|\w+s)\s+(?:\w+\s+){0,2}?"
+    r"(?:for|to\s+(?:send|reply|give|share|enter))\b|\brequest\s+(?:their|his|her|your)\b"
+    r"|\breply\s+with\s+(?:their|his|her|your)\b|\bsend\s+(?:me|us)\s+(?:their|your)\b"
+    r"|\bget\s+them\s+to\b"
+    r"|(?:ا|ن)طلب\s*(?:من|منهم|منه|منها|منكم)|(?:ا|ن)سال(?:هم|ه|ها)"
+    r"|يبعتولي|يبعتولنا|يرسلولي|يعطوني|يدوني"
+    r"|\by?e?b3atou?li\b|\by?e?b3tou?li\b|\b(?:a|ne)?2olhom\b"
+)
+_POSING_AS = (
+    r"\bas\s+if\s+(?:it\s+(?:is|was|were|came)\s+|they\s+(?:are|were)\s+|(?:i|we)\s+(?:am|are|were)\s+)?"
+    r"from\b|\bpretend\w*\s+to\s+be\b|\bimpersonat\w*|\bposing\s+as\b|\bin\s+the\s+name\s+of\s+"
+    r"(?:the\s+)?\w*\s*bank\b"
+    r"|(?:كانها|كانه|كاني|كاننا|كانهم)\s+من|على\s+اساس\s+(?:اني|انا|انها|انه|اننا)\s+من|انتحال"
+    r"|باسم\s+(?:ال)?(?:بنك|stc|فودافون|اتصالات|زين|موبايلي|حكومه|وزاره|ابشر|بريد|ارامكس|بنوك)"
+    r"|\b(?:eny|enny|inni|ini|ka2eni|ka2enny)\s+(?:mn|men|min)\b"
+)
+# Reviews written by no buyer: "post fake 5-star reviews", "انزل تقييمات وهمية".
+_FAKE_REVIEWS = (
+    r"\b(?:post|write|generate|add|create|leave|publish|buy|make|get)\w*[^.]{0,30}?\bfake\s+"
+    r"(?:\d+[- ]star\s+)?(?:reviews?|ratings?|testimonials?|followers|likes|comments)"
+    r"|(?:انزل|نزل|اكتب|انشر|اعمل|ضيف|حط|اشتري|نشتري|ننزل|نكتب)\w*[^.]{0,30}?"
+    r"(?:تقييمات|ريفيوهات|تعليقات|مراجعات)\s+(?:وهميه|مزيفه|فيك|مضروبه)"
+)
 # Other people's pages and groups; the shop's own site ("الموقع بتاعي", "my website") is not.
 _OWN = r"\s*(?:بتاعي|بتاعنا|تبعي|تبعنا|حقي|حقنا|ديالي|ديالنا|الخاص)"
 _PEOPLES_PLACES = (
@@ -202,6 +237,22 @@ _PEOPLES_PLACES = (
 )
 
 _REFUSALS = {
+    "deceive": {
+        "en": "Asking people for their passwords, codes or card details, or writing to them as a "
+        "bank or a company you are not, is fraud — I won't build that. I'd gladly help you send "
+        "customers their own order details, or a payment link from Stripe, Moyasar, Tap or "
+        "Paymob.",
+        "ar": "طلب كلمات السر أو الرموز أو بيانات البطاقات من الناس، أو مراسلتهم باسم بنك أو شركة "
+        "لست منها، احتيال ولن أبني ذلك. يسعدني أن أساعدك في إرسال تفاصيل طلبات العملاء إليهم، أو "
+        "رابط دفع من سترايب أو ميسر أو تاب أو باي موب.",
+    },
+    "fake_reviews": {
+        "en": "Reviews no buyer wrote mislead other buyers and break the stores' and Google's "
+        "rules — I won't build that. I'd gladly help you ask real customers for a review once "
+        "their order has arrived.",
+        "ar": "التقييمات التي لم يكتبها مشترٍ تضلل المشترين الآخرين وتخالف قواعد المتاجر وجوجل، "
+        "ولن أبني ذلك. يسعدني أن أساعدك في طلب تقييم من عملائك الحقيقيين بعد وصول طلباتهم.",
+    },
     "bulk": {
         "en": "Sending messages in bulk to people who didn't ask for them is spam — it annoys them and gets your number or account blocked. I'd gladly help you "
         "message customers who bought from you or wrote to you, or people who signed up.",
@@ -243,6 +294,11 @@ def refusal(sentence: str, language: Language) -> str | None:
     )
     if messages and (re.search(_HARASS, text) or pestering or private):
         return _REFUSALS["harass"][language]
+    phishing = re.search(_SECRETS, text) and re.search(_ASKING_FOR, text)
+    if messages and (phishing or re.search(_POSING_AS, text)):
+        return _REFUSALS["deceive"][language]
+    if re.search(_FAKE_REVIEWS, text):
+        return _REFUSALS["fake_reviews"][language]
     asked = re.search(_ASKED_FOR_IT, text) is not None
     spam = re.search(_SPAM, text) is not None or (re.search(_BULK, text) and not asked)
     many = re.search(_MANY_NUMBERS, text) and not asked
