@@ -65,7 +65,7 @@ class _Collector:
 
 
 _EVERY_TYPO = re.compile(r"\b(?:evry|evrey|eveyr|evey|everey)\b", re.IGNORECASE)
-_QUOTES = re.compile(
+QUOTES = re.compile(
     r'"([^"]+)"|“([^”]+)”|«([^»]+)»|‘([^’]+)’|„([^“”]+)[“”]|(?<!\w)\'([^\']{2,})\'(?!\w)'
 )
 _URL = re.compile(r"\bhttps?://[^\s,;]+[^\s,;.)]")
@@ -189,7 +189,7 @@ def extract(original: str) -> Extraction:
     # The markers are private-use characters: any the user typed are dropped, not mistaken
     # for one of ours.
     collector = _Collector(_EVERY_TYPO.sub("every", MARKER.sub("", original)))
-    collector.take(_QUOTES, _quote)
+    collector.take(QUOTES, _quote)
     collector.text = _GLUED_PREFIX.sub(r"\g<0> ", normalize(collector.text, lower=False))
     collector.text = _counts_as_digits(collector.text)
     collector.take(_URL, lambda m: Entity("url", m.group(0)))
@@ -370,8 +370,9 @@ _NAMED_BEFORE = re.compile(
 )
 _NAMED_AR = re.compile(
     r"(?:(?<![\u0621-\u064a])(?:[وفبل]|بال|فال|عال)?)"
-    r"(?P<word>شيت|الشيت|جدول|الجدول|ورقه|قاعده)(?:\s+(?:بيانات|البيانات|اسمه|اسمها|اسمو|باسم))?"
-    r"\s+(?P<name>[\ue000-\uf8ff]|(?!جوجل|قوقل|نوشن|البيانات)ال[\u0621-\u064a]{2,}"
+    r"(?P<word>شيت|الشيت|جدول|الجدول|ورقه|قاعده)(?:\s+(?:بيانات|البيانات|اسمه|اسمها|اسمو|باسم"
+    r"|اللي\s+اسمه|اللي\s+اسمها|اللي\s+اسمو|اللي\s+باسم|الي\s+اسمه|تبع|تبعت|بتاع|بتاعت|ديال|متاع))?"
+    r"\s+(?P<name>[\ue000-\uf8ff]|(?!جوجل|قوقل|نوشن|البيانات|اللي|الذي|التي)ال[\u0621-\u064a]{2,}"
     r"|(?!(?:Google|Notion|Excel|Airtable|Sheets?)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
 )
 _SERVICE_WORDS = {
@@ -409,6 +410,8 @@ _OTHER_KIND = {
     "label": "label",
     "workbook": "workbook",
     "لسته": "list",
+    "قائمه": "list",
+    "قايمه": "list",
     "ليسته": "list",
     "ليست": "list",
     "عمود": "list",
@@ -436,7 +439,7 @@ _NAMED_OTHER_BEFORE = re.compile(
 )
 _NAMED_OTHER_AR = re.compile(
     r"(?<![\u0621-\u064a])(?:و|ف)?(?:بال|فال|لل|ال|ب|ل|ف)?"
-    r"(?P<word>لسته|ليسته|ليست|عمود|تاب|قالب|تمبليت|ليبل|لابل|تصنيف)"
+    r"(?P<word>لسته|ليسته|ليست|قائمه|قايمه|عمود|تاب|قالب|تمبليت|ليبل|لابل|تصنيف)"
     r"(?:\s+(?:اسمه|اسمها|اسمو|باسم|ديال|متاع|اللي اسمها|اللي اسمه))?"
     r"\s+(?P<name>[\ue000-\uf8ff]|[A-Za-zÀ-ÿ][\w\-./]*(?:\s+[A-Za-zÀ-ÿ][\w-]*)*)"
 )
@@ -448,18 +451,29 @@ _TAG = re.compile(
     r"\b(?:with\s+(?:the\s+|a\s+)?tags?|tagged(?:\s+as)?)\s+(?P<name>[\ue000-\uf8ff]|[\w-]+)",
     re.IGNORECASE,
 )
+# "a new Airtable record in Bookings": the table (taken when Airtable is named).
+_RECORD_IN = re.compile(
+    r"\brecords?\s+(?:\S+\s+){0,2}?(?:in|into|to|from)\s+(?:the\s+|my\s+)?(?P<name>"
+    + _NAME_EN
+    + r")(?!\s+(?:base|sheet|tab|database)\b)"
+)
 # "moved to Done" (a Trello card): the list it went to.
 _MOVED_TO = re.compile(r"\bmoved\s+(?:to|into)\s+(?:the\s+)?(?P<name>" + _NAME_ANY + r")")
 _WORKBOOK = re.compile(r"(?<![\w/])[\w\-/]+\.xlsx\b")
 
 
-_TEMPLATE_SAID = re.compile(r"\btemplates?\b|قالب|تمبليت|تيمبليت", re.IGNORECASE)
-_SNAKE_NAME = re.compile(r"(?<![\w@./\ue000-\uf8ff])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@./])")
+_TEMPLATE_SAID = re.compile(
+    r"\btemplates?\b|قالب|تمبليت|تيمبليت|تمبلت|تيمبلت|تمبلات", re.IGNORECASE
+)
+# an identifier such as order_shipped, the sentence's full stop after it included
+_SNAKE_NAME = re.compile(
+    r"(?<![\w@./\ue000-\uf8ff])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@/])(?!\.[\w/])"
+)
 # "a card created in Urgent", "create a trello card "Pay suppliers" in To Do", "الكارت يتنقل
 # لـ Done": the list a card is in or goes to.
 _CARD_LIST = re.compile(
     r"\bcards?\s+(?:\S+\s+){0,3}?(?:in|into|to|on)\s+(?:the\s+)?(?P<name>"
-    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|[\ue000-\uf8ff](?!\s+(?:board|sheet|tab|table)\b))"
     r"|(?:كارت|كرت|كارد|بطاقه|كارطه|card)\S*\s+(?:\S+\s+){0,3}?(?:ل|لـ|الي|ع|في|ف)\s*"
     r"(?:ال)?(?:قائمه\s+|لسته\s+|ليسته\s+|عمود\s+)?(?P<name_ar>[A-Za-zÀ-ÿ][\w-]*(?:\s+[A-Z][\w-]*)*)"
 )
@@ -470,6 +484,11 @@ def _take_card_list(collector: _Collector) -> None:
         group = "name" if match.group("name") else "name_ar"
         name = match.group(group)
         if name.lower() in _SERVICE_WORDS or name.lower() in ("trello", "new"):
+            return match.group(0)
+        if MARKER.fullmatch(name):  # "a card in 'VIP orders'": the quoted words are the list
+            quoted = collector.entities[ord(name) - MARKER_BASE]
+            if quoted.kind == "quote":
+                quoted.kind = "list"
             return match.group(0)
         start, end = match.span(group)
         mark = collector.marker(Entity("list", name))
@@ -495,6 +514,8 @@ def _take_named(collector: _Collector) -> None:
     _take_card_list(collector)
     _take_named_by(collector, (_LABEL_AS,), {}, default="label")
     _take_named_by(collector, (_TAG,), {}, default="tag")
+    if _AIRTABLE.search(collector.text):
+        _take_named_by(collector, (_RECORD_IN,), {}, default="table")
 
 
 def _take_named_by(

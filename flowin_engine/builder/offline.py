@@ -11,7 +11,7 @@ from typing import Any
 from ..registry import NodeType, Registry
 from .assemble import PREVIOUS_STEP, PlannedStep, assemble, flow_name, split_problems
 from .catalogue import CONDITION_TYPE, MANUAL_TYPE, SCHEDULE_TYPE, WAIT_TYPE, Catalogue, Match
-from .entities import MARKER, Entity, Extraction, extract
+from .entities import MARKER, QUOTES, Entity, Extraction, extract
 from .errors import BuilderError
 from .first_contact import write_first
 from .language import (
@@ -421,7 +421,7 @@ class OfflineBuilder:
         if refused is not None:
             return Proposal(refused=refused, language=language)
         lacking = unsupported(normalize(sentence), language)
-        extraction = extract(arabizi_to_english(sentence))
+        extraction = extract(_arabizi_outside_quotes(sentence))
         clauses = self._clauses(extraction)
         steps, not_understood = self._plan(clauses, extraction, language)
         steps = shape(steps, sentence, self.catalogue, self.registry, _REPLY_ACTIONS, language)
@@ -834,6 +834,12 @@ class OfflineBuilder:
                             # another whose words "the orders" also fit
                             self._mark_otherwise(clause, actions, start, pending_condition)
                             continue
+                    if "template" in hints and "template" not in _fields(as_action.node_type):
+                        # "ابعت للعميل تمبلت واتس order_received": the service's template step
+                        as_action = (
+                            self._step_taking(as_action.node_type.connector.id, {"template"})
+                            or as_action
+                        )
                     step = PlannedStep(as_action.node_type, said, clause.entities)
                     step.learned = as_action.phrase == LEARNED_PHRASE
                     made = self._link_maker(words, said, as_action.node_type, trigger)
@@ -2069,6 +2075,30 @@ def _listing_of(node_type: NodeType, registry: Registry) -> NodeType | None:
         and t.type.split(".")[1].startswith(_LISTS)
     ]
     return listings[0] if len(listings) == 1 else None
+
+
+def _arabizi_outside_quotes(sentence: str) -> str:
+    """The sentence with its Arabizi put in English, its quoted words left as written: the
+    message 'ahla w sahla fina' is sent as the user typed it, not as "ahla and sahla fina"."""
+    quoted: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        quoted.append(match.group(0))
+        return chr(_KEPT_BASE + len(quoted) - 1)
+
+    # any such character the user typed is dropped, not mistaken for a quote kept aside
+    said = arabizi_to_english(QUOTES.sub(keep, _KEPT.sub("", sentence)))
+    return _KEPT.sub(lambda m: quoted[ord(m.group(0)) - _KEPT_BASE], said)
+
+
+# Where quoted words wait while the rest is read as Arabizi: private-use characters outside
+# the ones entities.MARKER stands for.
+_KEPT_BASE = 0xF0000
+_KEPT = re.compile("[" + chr(_KEPT_BASE) + "-" + chr(_KEPT_BASE + 0xFFFD) + "]")
+
+
+def _fields(node_type: NodeType) -> set[str]:
+    return set(node_type.input_model.model_fields)
 
 
 def _takes_words(node_type: NodeType) -> bool:

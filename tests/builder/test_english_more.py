@@ -290,3 +290,76 @@ def test_a_step_reads_and_writes_in_the_place_the_sentence_named(sentence, node_
 )
 def test_a_value_said_in_everyday_words_fills_its_field(sentence, node_type, key, value):
     assert step(sentence, node_type)[key] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "node_type", "key", "value"),
+    [
+        # a template named at the end of the sentence, or after a dialect word for it
+        (
+            "عند وصول طلب جديد في سلة أرسل للعميل قالب واتساب باسم order_received.",
+            "whatsapp.send_template",
+            "template",
+            "order_received",
+        ),
+        (
+            "لما يجي طلب جديد في زد ابعت للعميل تمبلت واتس order_received",
+            "whatsapp.send_template",
+            "template",
+            "order_received",
+        ),
+        (
+            "when a webhook comes in send the customer the whatsapp template order_ready",
+            "whatsapp.send_template",
+            "template",
+            "order_ready",
+        ),
+        # an Airtable table said after "record in"
+        (
+            "new airtable record in Bookings -> send me an sms",
+            "airtable.new_record",
+            "table",
+            "Bookings",
+        ),
+        # a list or sheet named in quotes, or after "the one called"
+        (
+            "when a new zid order comes in create a trello card in 'VIP orders'",
+            "trello.create_card",
+            "list_name",
+            "VIP orders",
+        ),
+        (
+            "عند وصول طلب جديد في زد أنشئ بطاقة في Trello ضمن قائمة 'قيد المراجعة'",
+            "trello.create_card",
+            "list_name",
+            "قيد المراجعة",
+        ),
+        (
+            "لما صف جديد يتضاف في الشيت اللي اسمه Leads ابعتلي SMS",
+            "google_sheets.new_row",
+            "sheet",
+            "Leads",
+        ),
+        (
+            "لما يسجل عميل جديد في زد ضيفه في الشيت تبع Customers",
+            "google_sheets.append_row",
+            "sheet",
+            "Customers",
+        ),
+    ],
+)
+def test_a_named_template_table_list_or_sheet_reaches_its_step(sentence, node_type, key, value):
+    assert step(sentence, node_type)[key] == value
+
+
+def test_quoted_words_in_an_arabizi_request_are_sent_as_written():
+    """'ahla w sahla' is the message itself: its "w" is no Arabizi "and" to translate."""
+    params = step(
+        "lama yetsajal 7ad gdid 3a zid, b3tlo email 'ahla w sahla fina'", "email.send_email"
+    )
+    assert params["text"] == "ahla w sahla fina"
+
+
+def test_private_use_characters_typed_by_the_user_are_no_quote_kept_aside():
+    proposal = build("lama yegi order 3al shopify ab3atli sms \U000f0000\U000f0003 'ok'")
+    assert proposal.flow is not None or proposal.question
