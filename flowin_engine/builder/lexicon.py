@@ -284,6 +284,16 @@ DIALECT_SYNONYMS: dict[str, str] = {
     "توصلو": "ارسل",
     "يوصلو": "ارسل",
     "توصلن": "ارسل",
+    # a worksheet (MSA ورقة): a sheet
+    "ورقه": "جدول",
+    # make (Gulf سوّى) in every person: the manifests' "سو"
+    "يسوي": "سو",
+    "تسوي": "سو",
+    "يسويلي": "سو",
+    "تسويلي": "سو",
+    # answer (he/it answers): the manifests' "رد"
+    "يرد": "رد",
+    "ترد": "رد",
     # give me (Gulf عطني): what is given is sent ("اعطني ملخص في سلاك")
     "اعطني": "ارسل",
     "عطني": "ارسل",

@@ -76,7 +76,9 @@ _VAGUE_IF = re.compile(
 # After the event, "يوصلني إشعار" (a notification reaches me) is the order to send one.
 _REACHES_ME = re.compile(
     r"(?<=\S)\s+(?P<and>و|ف)?(?:يوصلني|توصلني|يجيني|تجيني|يوصلنا|توصلنا|يجينا|يطلعلي|يوصلي|توصلي|"
-    r"يجيلي|تجيلي|يبعتلي|يترسلي|يترسللي|نتوصل|نوصل|يتبعتلي|يتبعتلنا)\s+"
+    r"يجيلي|تجيلي|يبعتلي|يترسلي|يترسللي|نتوصل|نوصل|يتبعتلي|يتبعتلنا"
+    # "…ويوصل اشعار عالسلاك" (and a notification arrives): joined to an order, to no one said
+    r"|(?P<bare>يوصل|توصل|يجي|تجي|يطلع))\s+"
     r"(?=(?:ب|ع|عال|عل|علي\s+)?(?:ال)?(?:اشعار|رساله|ايميل|email|مسج|تنبيه|sms|"
     r"واتساب|تقرير|ميساج|مسيج|نوتيفيكيشن|"
     # the service it comes by, said for the message: Gulf "يجيني واتس", "يوصلني تلقرام"
@@ -1789,6 +1791,8 @@ def _reaches_me(match: re.Match[str]) -> str:
     event = _EVENT_WORD.search(before)
     # "…وتوصلني على سلاك": joined to what was said before, never the event itself
     joined = "and" in match.re.groupindex and match.group("and") and len(before.split()) >= 2
+    if "bare" in match.re.groupindex and match.group("bare") and not joined:
+        return match.group(0)  # "لما يوصل اشعار": the event
     if not joined and (event is None or len(before[event.end() :].split()) < 2):
         return match.group(0)
     return " ; ارسل لي "

@@ -292,3 +292,25 @@ def test_msa_reply_said_as_a_noun_and_a_verbal_nouns_object(
     sentence: str, expected: list[str]
 ) -> None:
     assert types(sentence) == expected
+
+
+def test_a_notification_arriving_joined_to_an_order_is_one_to_send() -> None:
+    # Levantine "…ويوصل اشعار عالسلاك": and a notification arrives, on Slack
+    assert types("لما يجي طلب جديد في شوبيفاي ينحفظ بالشيت ويوصل اشعار عالسلاك") == [
+        "shopify.new_order",
+        "google_sheets.append_row",
+        "slack.post_message",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("word", "meaning"),
+    [
+        ("ورقة", "جدول"),  # MSA: a worksheet
+        ("يسوي", "سو"),  # Gulf "make", in the third person
+        ("تسويلي", "سو"),
+        ("يرد", "رد"),  # answers
+    ],
+)
+def test_msa_and_gulf_words_read_as_the_manifests_words(word: str, meaning: str) -> None:
+    assert canonical(normalize(word)) == meaning
