@@ -367,6 +367,11 @@ _POSTS = (
     r"|تعليق|تعليقات|كومنت|بوست|منشور|ستوري|ستوريز|ريلز|ريل\b|لايك|متابع|فولو|انشر|نشر|اعلان|جروب|قروب"
 )
 
+_PAYING = (
+    r"\b(?:pay\w*|paid|installments?|checkout|bnpl|split\s+in)\b"
+    r"|دفع|تقسيط|قسط|اقساط"
+)
+
 LACKING: tuple[Lacking, ...] = (
     Lacking(
         "Instagram posts and comments",
@@ -460,8 +465,9 @@ LACKING: tuple[Lacking, ...] = (
         r"|\b(?:el|al|kol|l|w)\s+talabat\b",
         lacks=r"طلبات\s+app|تطبيق\s+طلبات|\btalabat\s+(?:app|restaurant|vendor)",
     ),
-    Lacking("Tabby", ("tabby", "تابي"), _SHOP),
-    Lacking("Tamara", ("tamara", "تمارا"), _SHOP),
+    # Tamara and Tabby are names of people (and cats) too: the services only with a payment
+    Lacking("Tabby", ("tabby", "تابي"), _SHOP, has=r"", lacks=_PAYING),
+    Lacking("Tamara", ("tamara", "تمارا"), _SHOP, has=r"", lacks=_PAYING),
     Lacking("Vodafone Cash", ("vodafone cash", "فودافون كاش"), _SHOP),
     Lacking("InstaPay", ("instapay", "انستاباي", "انستا باي"), _SHOP),
     Lacking("Aramex", ("aramex", "ارامكس"), _SHOP),

@@ -125,6 +125,8 @@ def test_an_ordinary_business_request_is_never_refused(sentence):
         ("كل طلب جديد من هنقرستيشن سجله في الشيت", "HungerStation"),
         ("when a new ticket is opened in Zendesk, post it to Slack", "Zendesk"),
         ("add new Shopify customers to Brevo", "Brevo"),
+        ("when a customer pays with Tamara add a row to the sheet", "Tamara"),
+        ("كل ما عميل يدفع بتابي سجله في الشيت", "Tabby"),
         ("اذا جاني تقييم جديد في تقييمات قوقل ارسلي على التلقرام", "Google reviews"),
     ],
 )
@@ -171,6 +173,8 @@ def test_no_service_flowin_has_is_said_to_be_lacking():
         "send the customer a WhatsApp saying 'follow us on TikTok' after each order",
         "add each new Shopify order to my Excel workbook on OneDrive",
         "kol yom el sa3a 9 ab3atli talabat zid 3al telegram",
+        "send Tamara a WhatsApp when her order ships",
+        "ابعت لتمارا رسالة لما يجي اوردر جديد في سلة",
     ],
 )
 def test_a_service_said_only_as_a_sender_a_word_or_a_place_flowin_reaches_is_not_lacking(
