@@ -425,7 +425,8 @@ class OfflineBuilder:
         lacking = unsupported(normalize(sentence), language)
         extraction = extract(_arabizi_outside_quotes(sentence))
         clauses = self._clauses(extraction)
-        steps, not_understood = self._plan(clauses, extraction, language)
+        said_words = re.findall(r"[\w\u0600-\u06ff]+", sentence)
+        steps, not_understood = self._plan(clauses, extraction, language, said_words)
         steps = shape(steps, sentence, self.catalogue, self.registry, _REPLY_ACTIONS, language)
         _same_place(steps)
         not_understood += self._left_out(clauses, extraction, steps, not_understood)
@@ -626,7 +627,11 @@ class OfflineBuilder:
         return match.group(0)
 
     def _plan(
-        self, clauses: list[Clause], extraction: Extraction, language: Language
+        self,
+        clauses: list[Clause],
+        extraction: Extraction,
+        language: Language,
+        said_words: list[str] | None = None,
     ) -> tuple[list[PlannedStep], list[str]]:
         trigger: PlannedStep | None = None
         actions: list[PlannedStep] = []
@@ -674,7 +679,7 @@ class OfflineBuilder:
                 said_with_if = clause
                 checked: list[PlannedStep] = []
                 clause = self._vague_if(
-                    clause, extraction, not_understood, actions, language, checked
+                    clause, extraction, not_understood, actions, language, checked, said_words
                 )
                 if checked:
                     # "check the site, and if it is down …": what was read is checked
@@ -1078,6 +1083,7 @@ class OfflineBuilder:
         actions: list[PlannedStep] | None = None,
         language: Language = "en",
         checked: list[PlannedStep] | None = None,
+        said_words: list[str] | None = None,
     ) -> Clause | None:
         """ "if it fails, text me": an "if" with no value to compare is not understood; the order
         after it still is (and the list says the condition was not). Right after a step that
@@ -1099,7 +1105,7 @@ class OfflineBuilder:
                 )
                 if self._is_order(word.group(0), before) or verb:
                     said = Clause(before, [], False).said(extraction)
-                    step = self._check_of_read(said, actions, language)
+                    step = self._check_of_read(said, actions, language, said_words)
                     if step is None:
                         break
                     checked.append(step)
@@ -1107,7 +1113,7 @@ class OfflineBuilder:
                     rest.entities = extraction.in_text(rest.text)
                     return rest
             else:
-                step = self._check_of_read(clause.said(extraction), actions, language)
+                step = self._check_of_read(clause.said(extraction), actions, language, said_words)
                 if step is not None:
                     checked.append(step)
                     return None
@@ -1128,7 +1134,9 @@ class OfflineBuilder:
             condition = Clause(clause.text[: first_split.start()], [], False)
             rest = Clause(clause.text[first_split.start() :], [], False, clause.otherwise)
             rest.entities = extraction.in_text(rest.text)
-            step = self._check_of_read(condition.said(extraction), actions or [], language)
+            step = self._check_of_read(
+                condition.said(extraction), actions or [], language, said_words
+            )
             if step is not None and checked is not None:
                 checked.append(step)
                 rest.otherwise = False  # the order after the "if" is its 'true' branch
@@ -1138,7 +1146,7 @@ class OfflineBuilder:
         as_event = self.catalogue.best(clause.words(), True)
         if as_event is not None and as_event.score >= MATCH_THRESHOLD:
             return clause
-        step = self._check_of_read(clause.said(extraction), actions or [], language)
+        step = self._check_of_read(clause.said(extraction), actions or [], language, said_words)
         if step is not None and checked is not None:
             checked.append(step)
             return None
@@ -1146,7 +1154,11 @@ class OfflineBuilder:
         return None
 
     def _check_of_read(
-        self, said: str, actions: list[PlannedStep], language: Language
+        self,
+        said: str,
+        actions: list[PlannedStep],
+        language: Language,
+        said_words: list[str] | None = None,
     ) -> PlannedStep | None:
         """ "…check the site, if it is down": the answer's status is 400 or more (and an error
         answer is kept to be checked, not a failed step); "…check the orders, if there are new
@@ -1172,6 +1184,14 @@ class OfflineBuilder:
             }
         elif "count" in (read.node_type.manifest.output_example or {}) and _SOME.search(text):
             rule = {"left": PREVIOUS_STEP + ".count }}", "operator": "greater_than", "right": 0}
+        elif read.node_type.type == _AI_TYPE:
+            # "classify it as complaint or question, if complaint …": a class the AI was
+            # asked for, looked for in what it wrote, spelt as the sentence spells it
+            classes = set(tokens(normalize(read.said))) | set(normalize(read.said).split())
+            asked = [w for w in _VAGUE_IF.sub("", text).split() if w in classes]
+            if len(asked) == 1:
+                word = next((w for w in said_words or [] if normalize(w) == asked[0]), asked[0])
+                rule = {"left": PREVIOUS_STEP + ".text }}", "operator": "contains", "right": word}
         step = PlannedStep(self.registry.get(CONDITION_TYPE), said)
         if rule is None:
             step.params = {"combine": "and", "conditions": [{"left": "", "operator": "equals"}]}
@@ -2066,7 +2086,9 @@ def _reads_something(node_type: NodeType) -> bool:
     if node_type.is_trigger:
         return False
     operation = node_type.type.split(".")[1]
-    return node_type.type == _CALL_TYPE or operation.startswith((*_LISTS, "get_"))
+    if node_type.type in (_CALL_TYPE, _AI_TYPE):
+        return True  # what the AI wrote is read like an answer
+    return operation.startswith((*_LISTS, "get_"))
 
 
 def _listing_of(node_type: NodeType, registry: Registry) -> NodeType | None:

@@ -243,3 +243,42 @@ def test_a_vague_check_after_a_call_is_a_condition_to_fill_in_and_said_so():
     condition = proposal.flow.nodes[2]
     assert any(m.node == condition.name for m in proposal.missing)
     assert any("خلص" in said for said in proposal.not_understood)
+
+
+# What the AI wrote, checked: "classify it as complaint or question, if complaint …".
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "yes", "no"),
+    [
+        (
+            "when a whatsapp message comes ask chatgpt to sort it as order or question, "
+            "if order post it to slack #orders otherwise reply with our FAQ",
+            "order",
+            "slack.post_message",
+            "whatsapp.send_text",
+        ),
+        (
+            "لما توصل رسالة تيليجرام خلي الذكاء الاصطناعي يصنفها شكوى ولا استفسار، "
+            "لو شكوى ابعتلي ايميل وغير كده رد عليه",
+            "شكوى",
+            "email.send_email",
+            "telegram.send_message",
+        ),
+    ],
+)
+def test_a_class_the_ai_was_asked_for_is_checked_in_what_it_wrote(sentence, word, yes, no):
+    flow = flow_of(sentence)
+    found = [n.type for n in flow.nodes]
+    assert found[1:3] == ["openai.generate_text", "core.condition"]
+    ai, condition = flow.nodes[1], flow.nodes[2]
+    (rule,) = condition.params["conditions"]
+    assert rule == {
+        "left": "{{ steps['" + ai.name + "'].output.text }}",
+        "operator": "contains",
+        "right": word,
+    }
+    by_type = {n.type: n.id for n in flow.nodes}
+    arrows = {(e.source, e.source_port, e.target) for e in flow.edges}
+    assert (condition.id, "true", by_type[yes]) in arrows
+    assert (condition.id, "false", by_type[no]) in arrows
