@@ -754,7 +754,23 @@ COMMON_WORDS = frozenset(
 
 # Arabizi phrases put in English before the words are: times of day, "every time", durations
 # and comparisons, which the schedule and condition readers know in English.
+_ARABIZI_EVERY = r"\b(?:kl|kol|kel|kil|kul|koll|kell)\s+"
+_ARABIZI_DAYS = (
+    r"(?:el\s*|al\s*|l)?(?:sabt|a7ad|a7d|had|itnen|etnen|itnein|etnein|tnin|talat|tlat|tala[ts]a"
+    r"|arba3|arb3|arb3a|5amis|5ames|khamis|jom3a|jum3a|gom3a|jm3a)\b"
+)
 ARABIZI_PHRASES: list[tuple[str, str]] = [
+    # schedules: "kl sa3tein", "kel yom 5amis", "kol itnen" (each Monday), "9 w nos" (9:30),
+    # "ba3d el dohr" (in the afternoon)
+    (_ARABIZI_EVERY + r"(?:yom|youm|yoom|nhar)\s+(?=" + _ARABIZI_DAYS + ")", "every "),
+    (_ARABIZI_EVERY + r"(?:itnen|etnen)\b", "every monday"),
+    (r"\bkl\b(?=\s+(?:sa3|yom|youm|de2|d2|da2|\d))", "every"),
+    (r"\b(\d{1,2})\s+(?:w|wa|we|u)\s*(?:nos|nus|noss|nuss|nsf)\b", r"\1:30"),
+    (r"\b(\d{1,2})\s+(?:w|wa|we|u)\s*(?:rob3|rub3|roba3)\b", r"\1:15"),
+    (
+        r"\b(?:ba3d|b3d|ba3ed)\s+(?:el\s+|al\s+|l)?(?:dohr|do7r|dhohr|zohr|duhr|zuhr|dhuhr|dhor)\b",
+        "in the afternoon",
+    ),
     (r"\b(?:kol|kil|kul|koll|kel|kell)\s+(?:ma|mma)\b", "whenever"),
     (r"\b(?:ba3d|b3d|ba3ed)\s+(?:ma|mma)\b", "after"),
     # French hours, as the Maghreb writes them: "9h", "18h30"

@@ -363,3 +363,37 @@ def test_quoted_words_in_an_arabizi_request_are_sent_as_written():
 def test_private_use_characters_typed_by_the_user_are_no_quote_kept_aside():
     proposal = build("lama yegi order 3al shopify ab3atli sms \U000f0000\U000f0003 'ok'")
     assert proposal.flow is not None or proposal.question
+
+
+@pytest.mark.parametrize(
+    ("sentence", "params"),
+    [
+        (
+            "kl sa3tein ab3atli el orders mn salla 3al email",
+            {"mode": "interval", "every": 2, "unit": "hours"},
+        ),
+        (
+            "kel yom 5amis el sa3a 4 ba3d el dohr ab3atli talabat zid 3al email",
+            {"mode": "cron", "cron": "0 16 * * 4"},
+        ),
+        (
+            "kol itnen el sa3a 9 w nos ab3atli talabat salla 3al email",
+            {"mode": "cron", "cron": "30 9 * * 1"},
+        ),
+    ],
+)
+def test_an_arabizi_schedule_with_its_days_and_times(sentence, params):
+    proposal = build(sentence)
+    assert proposal.flow is not None
+    assert proposal.flow.nodes[0].params == params
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cron"),
+    [
+        ("every friday at 5 in the evening, post the report in #team", "0 17 * * 5"),
+        ("كل يوم الساعة ٩ م، ابعت التقرير", "0 21 * * *"),
+    ],
+)
+def test_the_part_of_the_day_counts_before_a_comma(sentence, cron):
+    assert schedule_of(sentence) == {"mode": "cron", "cron": cron}
