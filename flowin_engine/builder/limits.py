@@ -114,6 +114,31 @@ _STRANGERS = (
     r"(?:google\s+maps|the\s+internet|facebook|instagram|groups?)"
     r"|(?:جمعتها|جمعتهم|جمعناها|لقطتها|جبتها|جبتهم)\s+من\s+(?:ال)?(?:قوقل|جوجل|نت|انترنت|فيس|مواقع|قروب|جروب)"
 )
+# Numbers nobody gave: a range of them, all of a city or country, all with a prefix; and the
+# followers or customers of a rival.
+_PLACES = (
+    r"(?:riyadh|jeddah|dammam|mecca|makkah|medina|cairo|alexandria|giza|dubai|abu\s+dhabi|sharjah"
+    r"|doha|kuwait|amman|beirut|casablanca|rabat|algiers|tunis|egypt|saudi(?:\s+arabia)?|ksa|uae"
+    r"|jordan|morocco|lebanon|qatar|oman|bahrain|the\s+(?:city|country|area|neighbou?rhood|region))"
+)
+_PLACES_AR = (
+    r"(?:الرياض|جده|الدمام|مكه|المدينه|القاهره|الاسكندريه|الجيزه|دبي|ابوظبي|ابو ظبي|الشارقه|الدوحه"
+    r"|الكويت|عمان|بيروت|الدار البيضاء|كازا|الرباط|الجزاير|تونس|مصر|السعوديه|الامارات|الاردن|المغرب"
+    r"|لبنان|قطر|البحرين|المنطقه|الحي|البلد)"
+)
+_NUMBERS_NOBODY_GAVE = (
+    r"\b\d{7,}\s*(?:to|till|until|through|-|–|l7ad|la7ad)\s*\d{7,}\b"
+    r"|\d{7,}\s*(?:الي|لحد|لغايه|حتي|ل)\s*\d{7,}"
+    rf"|\b(?:all|every)\s+(?:the\s+)?(?:phone\s+|mobile\s+)?numbers?\s+(?:in|of|from)\s+{_PLACES}\b"
+    r"|\b(?:all|every)\s+(?:the\s+)?(?:phone\s+|mobile\s+)?numbers?\s+(?:that\s+)?(?:start|begin)\w*"
+    r"\s+with\s+\+?\d"
+    rf"|(?:كل|جميع)\s+(?:ال)?(?:ارقام|نمر|ناس)\s+(?:اللي\s+|الي\s+|التي\s+)?(?:في|ف|ب|من)\s*{_PLACES_AR}"
+    r"|(?:ارقام|نمر)\s+(?:اللي\s+|التي\s+|الي\s+)?(?:تبدا|بتبدا|يبدا|تبتدي|بتبتدي)\s+ب\s*\+?\d"
+    r"|\b(?:followers|customers|clients|fans|audience|subscribers)\s+of\s+(?:my\s+|our\s+|a\s+|the\s+)?"
+    r"(?:competitors?|rivals?)\b|\b(?:competitors?|rivals?)'?s?\s+(?:followers|customers|clients|fans"
+    r"|audience|subscribers)\b"
+    r"|(?:متابعين|عملاء|زباين|زبائن|جمهور|فولورز)\s+(?:ال)?(?:منافس|منافسين|منافسي|منافسيني)"
+)
 _SPAM = r"\bspam\w*|\bunsolicited\b|سبام|اسبام|رسائل\s+عشوائيه|رسايل\s+عشوائيه"
 # Messages in bulk are spam unless they go to people who asked for them.
 _BULK = (
@@ -134,6 +159,8 @@ _HARASS = (
     r"|\b(?:can'?t|cannot|won'?t|will\s+not|doesn'?t|does\s+not)\s+ignore\s+me\b"
     r"|\bmake\s+(?:him|her|them)\s+(?:regret|suffer|pay\s+for)|\brevenge\b|\bget\s+back\s+at\b"
     r"|\b(?:hate|can'?t\s+stand)\s+(?:him|her)\b"
+    r"|\b(?:flood|bomb|blow\s+up)\w*\s+(?:his|her|their)\s+(?:phone|inbox|whatsapp|dms?|number)"
+    r"|اغرق\w*\s+(?:تلفون|تليفون|جوال|موبايل|رقم|واتس)"
     r"|(?<![ايتم]ن)زعج|ازعاج|مزعج"  # ازعاج، يزعج، لازعاجه، مزعجه — not انزعج (got annoyed)
     rf"|{_AR_START}(?:و|ف|ل|ب)?(?:[ينا]|م)?ضايق\w*"  # يضايقه، مضايقه — not اتضايق (got upset)
     rf"|{_AR_START}(?:و|ف|ل|ب)?[ينا](?:قلق|طفش|جنن)(?:و|ه|ها|هم){_AR_END}"
@@ -303,7 +330,10 @@ def refusal(sentence: str, language: Language) -> str | None:
     spam = re.search(_SPAM, text) is not None or (re.search(_BULK, text) and not asked)
     many = re.search(_MANY_NUMBERS, text) and not asked
     to_strangers = messages and (
-        re.search(_STRANGERS, text) or re.search(_BOUGHT_LIST, text) or many
+        re.search(_STRANGERS, text)
+        or re.search(_BOUGHT_LIST, text)
+        or re.search(_NUMBERS_NOBODY_GAVE, text)
+        or many
     )
     if spam or to_strangers:
         return _REFUSALS["bulk"][language]

@@ -319,3 +319,35 @@ def test_phishing_and_fake_reviews_are_refused(sentence):
 def test_codes_passwords_and_reviews_in_a_shops_own_flow_are_not_refused(sentence):
     language = "ar" if _arabic(sentence) else "en"
     assert refusal(sentence, language) is None
+
+
+STRANGERS_BY_RANGE_PLACE_OR_RIVAL = [
+    "send an offer to every number from 0500000000 to 0599999999",
+    "ابعت عرض لكل الارقام من 01000000000 لحد 01099999999",
+    "whatsapp our menu to all the numbers in Riyadh",
+    "ارسل اعلان لكل الارقام اللي تبدا ب 055",
+    "DM all the followers of my competitor our discount",
+    "ابي ارسل عروض لمتابعين المنافس على الانستا",
+    "flood his phone with messages all night",
+]
+
+
+@pytest.mark.parametrize("sentence", STRANGERS_BY_RANGE_PLACE_OR_RIVAL)
+def test_numbers_by_range_or_place_and_a_rivals_audience_are_refused(sentence):
+    proposal = build(sentence)
+    assert proposal.flow is None and proposal.refused, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "send an offer to every number in my Customers sheet who ordered last month",
+        "when a customer in Riyadh orders, send the driver a WhatsApp",
+        "text the customer at 0551234567 when the order from 10:00 to 12:00 is ready",
+        "track my competitor's prices every morning and email me",
+        "send a thank-you to my followers who bought from the shop",
+    ],
+)
+def test_a_shops_own_numbers_places_and_competitors_are_not_refused(sentence):
+    language = "ar" if _arabic(sentence) else "en"
+    assert refusal(sentence, language) is None
