@@ -284,6 +284,9 @@ DIALECT_SYNONYMS: dict[str, str] = {
     "توصلو": "ارسل",
     "يوصلو": "ارسل",
     "توصلن": "ارسل",
+    # cancel (an order): change its status
+    "الغي": "غير",
+    "كنسل": "غير",
     # a worksheet (MSA ورقة): a sheet
     "ورقه": "جدول",
     # make (Gulf سوّى) in every person: the manifests' "سو"
@@ -921,3 +924,6 @@ VERBAL_NOUN_FRAMES = frozenset(
 # order ("ابي حالة طلبه تتغير الى ملغي": have its status changed); in the event's clause they
 # stay the event's ("لما تتغير حالة الطلب").
 ORDER_READINGS: dict[str, str] = {"تغير": "غير"}
+# Orders' words said as the event, read as what someone else did: "لما العميل يرد على الواتس"
+# (when the customer answers on WhatsApp) is a message coming in, not an answer to send.
+EVENT_READINGS: dict[str, str] = {"رد": "يراسلنا"}

@@ -24,7 +24,7 @@ from .language import (
     verbal_nouns_as_orders,
 )
 from .learned import LEARNED_PHRASE, shipped_model
-from .lexicon import ORDER_READINGS, VERBAL_NOUN_ORDERS
+from .lexicon import EVENT_READINGS, ORDER_READINGS, VERBAL_NOUN_ORDERS
 from .limits import refusal, too_long, too_many_steps, unsupported
 from .proposal import Missing, Proposal
 from .shape import shape
@@ -695,6 +695,9 @@ class OfflineBuilder:
                 # "ابي حالة طلبه تتغير الى…" (I want its status to change): once the event is
                 # known, what its words say happened is, in an order, what to make happen
                 words = [ORDER_READINGS.get(word, word) for word in words]
+            elif trigger is None and clause.starts_with_when:
+                # "لما العميل يرد على الواتس": an answer said as the event is someone else's
+                words = [EVENT_READINGS.get(word, word) for word in words]
             hints = _hints(clause.entities)
             said = clause.said(extraction)
             saying = _SAYING.match(said)

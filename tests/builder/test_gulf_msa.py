@@ -314,3 +314,24 @@ def test_a_notification_arriving_joined_to_an_order_is_one_to_send() -> None:
 )
 def test_msa_and_gulf_words_read_as_the_manifests_words(word: str, meaning: str) -> None:
     assert canonical(normalize(word)) == meaning
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "when the customer answers" is a message coming in, not an answer to send
+        ("اذا الزبون رد عالتلغرام ابعتلي ايميل", ["telegram.new_message", "email.send_email"]),
+        (
+            "لما العميل يرد على الواتس بكلمة الغاء غير حالة طلبه في زد",
+            ["whatsapp.incoming_message", "core.condition", "zid.update_order_status"],
+        ),
+    ],
+)
+def test_the_customers_answer_said_as_the_event_is_a_message_coming_in(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
+
+
+def test_cancelling_an_order_is_changing_its_status() -> None:
+    assert canonical(normalize("الغي")) == canonical(normalize("غير"))
