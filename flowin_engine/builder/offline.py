@@ -819,6 +819,8 @@ class OfflineBuilder:
                     pass  # "…تتسجل": the row already planned for the lacking source
                 else:
                     fetch = self._fetch_first(clause, trigger, as_action.node_type.connector.id)
+                    if fetch is None and as_action.node_type.type != _CALL_TYPE:
+                        fetch = self._called_first(clause, trigger)
                     if fetch is not None and fetch.node_type is as_action.node_type:
                         # "ابعتلي مدفوعات سترايب على التلغرام": the list read, then sent where
                         # the other service the clause names takes it
@@ -833,8 +835,12 @@ class OfflineBuilder:
                     ):
                         fetch.said = said
                         # the named sheet or table is where the data is read
+                        # (the address, for a call)
                         fetch.entities = [
-                            e for e in clause.entities if e.kind in ("sheet", "table", "workbook")
+                            e
+                            for e in clause.entities
+                            if e.kind in ("sheet", "table", "workbook")
+                            or (e.kind == "url" and fetch.node_type.type == _CALL_TYPE)
                         ]
                         actions.append(fetch)
                         if not as_action.named and as_action.node_type.type.split(".")[
@@ -1612,6 +1618,31 @@ class OfflineBuilder:
             if score >= needed and (best is None or score > best[0]):
                 best = (score, node_type)
         return PlannedStep(best[1], "") if best else None
+
+    def _called_first(self, clause: Clause, trigger: PlannedStep | None) -> PlannedStep | None:
+        """ "every 2 hours send the prices from our API to Telegram": on a schedule or a
+        button, what a step sends "from" an API, a site or an address is called first."""
+        if trigger is None or trigger.node_type.type not in (SCHEDULE_TYPE, MANUAL_TYPE):
+            return None
+        if _CALL_TYPE not in self.registry:
+            return None
+        text = MARKER.sub(" ", clause.text)
+        source_at = _FROM_WORD.search(text)
+        if source_at is None:
+            return None
+        after = text[source_at.end() :].split()[:3]
+        marks = MARKER.findall(clause.text[source_at.end() :])[:1]
+        url_after = any(
+            e.kind == "url"
+            for m, e in zip(MARKER.findall(clause.text), clause.entities, strict=False)
+            if m in marks
+        )
+        site = any(
+            tokens(word.lower())[:1] and tokens(word.lower())[0] in _SITE_WORDS for word in after
+        )
+        if not site and not url_after:
+            return None
+        return PlannedStep(self.registry.get(_CALL_TYPE), "")
 
     def _source_said(self, clause: Clause) -> str | None:
         """The service a clause takes its data from: "the numbers from my Cash sheet", "من

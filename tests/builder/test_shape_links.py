@@ -83,3 +83,17 @@ def test_data_moved_from_one_service_to_another_reads_the_first_and_writes_the_s
     sentence, expected
 ):
     assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sender"),
+    [
+        ("كل ساعتين ابعت أسعار الذهب من الـ API تبعنا لقناة التلغرام", "telegram.send_message"),
+        (
+            "every morning at 7 send me the weather from our api on slack #general",
+            "slack.post_message",
+        ),
+    ],
+)
+def test_what_is_sent_from_an_api_on_a_schedule_is_called_first(sentence, sender):
+    assert types(sentence) == ["schedule.every", "http.request", sender]
