@@ -821,9 +821,16 @@ class OfflineBuilder:
                     fetch = self._fetch_first(clause, trigger, as_action.node_type.connector.id)
                     if fetch is None and as_action.node_type.type != _CALL_TYPE:
                         fetch = self._called_first(clause, trigger)
-                    if fetch is not None and fetch.node_type is as_action.node_type:
-                        # "ابعتلي مدفوعات سترايب على التلغرام": the list read, then sent where
-                        # the other service the clause names takes it
+                    if fetch is not None and (
+                        fetch.node_type is as_action.node_type
+                        or (
+                            fetch.node_type.connector.id == as_action.node_type.connector.id
+                            and as_action.node_type.type.split(".")[1].startswith(_READS)
+                        )
+                    ):
+                        # "ابعتلي مدفوعات سترايب على التلغرام", "email yesterday's Shopify
+                        # orders to owner@…": the list read, then sent where the other service
+                        # the clause names, or the address it gives, takes it
                         as_action = (
                             self._sent_to_other(words, hints, as_action)
                             or self._sent_to_address(clause)

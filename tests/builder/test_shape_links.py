@@ -97,3 +97,11 @@ def test_data_moved_from_one_service_to_another_reads_the_first_and_writes_the_s
 )
 def test_what_is_sent_from_an_api_on_a_schedule_is_called_first(sentence, sender):
     assert types(sentence) == ["schedule.every", "http.request", sender]
+
+
+def test_records_read_on_a_schedule_are_sent_to_the_address_the_clause_gives():
+    assert types("every morning at 8 email yesterday's shopify orders to boss@shop.example") == [
+        "schedule.every",
+        "shopify.list_orders",
+        "email.send_email",
+    ]
