@@ -490,7 +490,8 @@ class OfflineBuilder:
         text = _VERB_WAW.sub(lambda m: self._waw(m, text), text)
         clauses: list[Clause] = []
         otherwise = False
-        for piece in _SPLIT.split(text):
+        pieces = self._order_around_schedule(_SPLIT.split(text), extraction)
+        for piece in pieces:
             if clauses and _STARTS_WISH.match(piece or "") and self._noun_event(clauses, piece):
                 # "طلبات ووكومرس الجديدة ابيها تروح لتريلو": what comes before the wish, said
                 # without a verb, is the event
@@ -589,6 +590,42 @@ class OfflineBuilder:
             if best is None or score > best[0]:
                 best = (score, node_type)
         return best[1] if best else None
+
+    def _order_around_schedule(
+        self, pieces: list[str | None], extraction: Extraction
+    ) -> list[str | None]:
+        """ "send daily sales from Shopify to Google Sheets", "post every Monday at 9 the
+        week's Stripe payments to Slack": an order cut from its object by the schedule said
+        inside it is one step with it again (alone, "send" was an e-mail of nothing)."""
+        kept = [piece for piece in pieces if piece and piece.strip()]
+        joined: list[str | None] = []
+        index = 0
+        while index < len(kept):
+            piece = kept[index].strip(" ,")
+            said = piece.split()
+            lone_order = (
+                0 < len(said) <= 2
+                and not MARKER.search(piece)
+                and (said[0].lower() in _BARE_ORDERS or self._is_order(said[0]))
+            )
+            if lone_order and index + 2 < len(kept):
+                marker = kept[index + 1].strip()
+                after = kept[index + 2].strip(" ,")
+                scheduled = (
+                    MARKER.fullmatch(marker) and extraction.entity(marker).kind == "schedule"
+                )
+                if (
+                    scheduled
+                    and after
+                    and not MARKER.match(after)
+                    and not _STARTS_WHEN.match(after.lower())
+                ):
+                    joined.extend([marker, f"{piece} {after}"])
+                    index += 3
+                    continue
+            joined.append(kept[index])
+            index += 1
+        return joined
 
     def _event_as_subject(self, text: str) -> bool:
         """Whether the clause opens with the event as the subject of its own verb, no "when"

@@ -105,3 +105,20 @@ def test_records_read_on_a_schedule_are_sent_to_the_address_the_clause_gives():
         "shopify.list_orders",
         "email.send_email",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "post every monday at 9 the week's stripe payments to slack #finance",
+            ["schedule.every", "stripe.list_payments", "slack.post_message"],
+        ),
+        (
+            "send daily orders from woocommerce to google sheets",
+            ["schedule.every", "woocommerce.list_orders", "google_sheets.append_row"],
+        ),
+    ],
+)
+def test_an_order_cut_from_its_object_by_a_schedule_is_one_step_again(sentence, expected):
+    assert types(sentence) == expected
