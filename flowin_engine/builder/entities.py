@@ -1054,8 +1054,11 @@ _ANCHOR = re.compile(
     + _DAYS.replace("days>", "days3>")
     + r"|"
     + "|".join(_DUALS)
-    + r"|يوم|نهار|ساعه|دقيقه|دقائق|دقايق|ساعات|ايام|اسبوع|شهر|صباح|صبح|مساء|ليله)"
-    r"|(?<!\S)(?P<aradverb>يوميا|يومي|اسبوعيا|شهريا|كل\s+الصبح|ايام\s+الاسبوع|ايام\s+الدوام)(?!\S)"
+    # "كل ايام الدوام" is the working week (below), not "every days"
+    + r"|يوم|نهار|ساعه|دقيقه|دقائق|دقايق|ساعات|ايام(?!\s+(?:الدوام|العمل|الشغل|الاسبوع)(?!\S))"
+    + r"|اسبوع|شهر|صباح|صبح|مساء|ليله)"
+    r"|(?<!\S)(?P<aradverb>يوميا|يومي|اسبوعيا|شهريا|كل\s+الصبح|ايام\s+الاسبوع|ايام\s+الدوام"
+    r"|ايام\s+العمل|ايام\s+الشغل)(?!\S)"
     r"|(?<!\S)(?:يوم|ايام|نهار)\s+"
     + _DAYS.replace("days>", "days4>")
     # a weekday said right before its time: "الاربعا الساعة ٥ ونص"
@@ -1607,7 +1610,14 @@ def _schedule_params(
             "en": f"every {names_en} at {clock}",
             "ar": f"كل {names_ar} الساعة {clock}",
         }
-    if unit.startswith(("weekday", "working", "ايام الاسبوع", "ايام الدوام")):
+    if unit.startswith(("ايام الاسبوع", "ايام الدوام", "ايام العمل", "ايام الشغل")):
+        # Said in Arabic: the working week of Egypt, Saudi Arabia and most of the region. Said
+        # either way, so that whoever works Monday to Friday sees it and changes it.
+        return {"mode": "cron", "cron": f"{minute} {hour} * * 0-4"}, {
+            "en": f"every working day (Sunday to Thursday) at {clock}",
+            "ar": f"أيام الدوام (الأحد إلى الخميس) الساعة {clock}",
+        }
+    if unit.startswith(("weekday", "working")):
         return {"mode": "cron", "cron": f"{minute} {hour} * * 1-5"}, {
             "en": f"every weekday (Monday to Friday) at {clock}",
             "ar": f"أيام الأسبوع (الاثنين إلى الجمعة) الساعة {clock}",

@@ -35,6 +35,9 @@ def nodes_of(sentence: str) -> dict:
         ("every Sunday night", {"mode": "cron", "cron": "0 21 * * 0"}),
         ("every hour on weekdays", {"mode": "cron", "cron": "0 * * * 1-5"}),
         ("كل يوم خميس بالليل الساعة ١٠", {"mode": "cron", "cron": "0 22 * * 4"}),
+        # The working week said in Arabic is Egypt's and the Gulf's: Sunday to Thursday.
+        ("ايام الدوام الساعة ٩ الصبح", {"mode": "cron", "cron": "0 9 * * 0-4"}),
+        ("كل أيام العمل الساعة 8 الصبح", {"mode": "cron", "cron": "0 8 * * 0-4"}),
     ],
 )
 def test_schedules_said_in_words(sentence, params):
