@@ -100,6 +100,11 @@ SYNONYMS: dict[str, str] = {
     "ينرسل": "ارسل",
     "ينبعت": "ارسل",
     "يتبعت": "ارسل",
+    # "بعث" with its ث, as the Maghreb and the Levant write it; a summary made by itself
+    "يتبعث": "ارسل",
+    "ينبعث": "ارسل",
+    "يتصيفط": "ارسل",
+    "يتلخص": "لخص",
     # message, e-mail, order, customer
     "مسج": "رساله",
     "ماسج": "رساله",
@@ -112,6 +117,8 @@ SYNONYMS: dict[str, str] = {
     "ايميلات": "email",
     "ميل": "email",
     "ايميلي": "email",
+    "ايمايل": "email",  # the Maghreb's spelling
+    "ايمايلات": "email",
     "اوردر": "طلب",
     "اوردرات": "طلبات",
     "طلبيه": "طلب",

@@ -61,8 +61,10 @@ _SPLIT = re.compile(
     r"|\s+(?=(?:should|must|will|needs to|has to|is to)\s+(?:then\s+)?(?:be|get)\s+\w+ed\b)",
     re.IGNORECASE,
 )
-# "و" glued to a verb starts a new clause: "...للعميل وسجل الطلب" → "سجل الطلب".
-_VERB_WAW = re.compile(r"\s+و(?=(?:ا|ن|س|ح|ر|ب|خ|ع|ت|ض|ج|ك|ق|ل|م|ص|ف|د|ط|غ|ز)\S+)")
+# "و" glued to a verb starts a new clause: "...للعميل وسجل الطلب" → "سجل الطلب"; so does a
+# passive ("…يتلخص ويتبعت على سلاك": and it gets sent), though not "and he sends it" ("ويبعتو"),
+# which goes on with the step before.
+_VERB_WAW = re.compile(r"\s+و(?=(?:ا|ن|س|ح|ر|ب|خ|ع|ت|ض|ج|ك|ق|ل|م|ص|ف|د|ط|غ|ز|يت|ين)\S+)")
 # "otherwise" starts the condition's false branch.
 _OTHERWISE = re.compile(
     r"(?:,\s*|\s+|^)(?:otherwise|or else|else|if not|if it isn'?t|if it'?s not|"

@@ -335,3 +335,26 @@ def test_the_customers_answer_said_as_the_event_is_a_message_coming_in(
 
 def test_cancelling_an_order_is_changing_its_status() -> None:
     assert canonical(normalize("الغي")) == canonical(normalize("غير"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the Maghreb's "ايمايل" is e-mail, never a WhatsApp in its place
+        ("كل يوم الساعة 5 ابعتلي ايمايل", ["schedule.every", "email.send_email"]),
+        # "…and it gets sent": a passive after "و" is a step of its own
+        (
+            "نحب كل ما يجي ايمايل ف outlook يتلخص بالذكاء الاصطناعي ويتبعث ف سلاك",
+            ["outlook.new_mail", "openai.generate_text", "slack.post_message"],
+        ),
+        (
+            "لما يوصل ايميل على جيميل يتلخص ويتبعت على سلاك",
+            ["gmail.new_email", "openai.generate_text", "slack.post_message"],
+        ),
+    ],
+)
+def test_maghrebi_email_and_steps_said_in_the_passive_after_and(sentence, expected):
+    proposal = build(sentence, "ar")
+    assert proposal.flow is not None, proposal.question
+    assert [node.type for node in proposal.flow.nodes] == expected
+    assert proposal.not_understood == []
