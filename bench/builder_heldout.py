@@ -35,6 +35,7 @@ HELD_OUT = [
     HERE / "heldout_dialects.json",
     HERE / "heldout_fresh.json",
     HERE / "heldout_final.json",
+    HERE / "heldout_dec5.json",
 ]
 
 log = logging.getLogger("builder_heldout")
