@@ -12,13 +12,7 @@ import pytest
 from flowin_engine.builder import build
 from flowin_engine.builder.entities import extract
 from flowin_engine.builder.language import arabizi_to_english, canonical, tokens
-
-
-def types(sentence: str) -> list[str]:
-    proposal = build(sentence)
-    assert proposal.flow is not None, (proposal.question, proposal.not_understood)
-    return [n.type for n in proposal.flow.nodes]
-
+from tests.builder.built import types
 
 EGYPTIAN = [
     (

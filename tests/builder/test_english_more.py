@@ -11,6 +11,7 @@ import pytest
 
 from flowin_engine.builder import build
 from flowin_engine.builder.entities import extract
+from tests.builder.built import types
 
 
 def step(sentence: str, node_type: str) -> dict:
@@ -20,12 +21,6 @@ def step(sentence: str, node_type: str) -> dict:
     found = [node for node in proposal.flow.nodes if node.type == node_type]
     assert len(found) == 1, [node.type for node in proposal.flow.nodes]
     return found[0].params
-
-
-def types(sentence: str) -> list[str]:
-    proposal = build(sentence)
-    assert proposal.flow is not None, (proposal.question, proposal.refused)
-    return [node.type for node in proposal.flow.nodes]
 
 
 @pytest.mark.parametrize(

@@ -8,14 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from flowin_engine.builder import build
-
-
-def types(sentence: str) -> list[str]:
-    proposal = build(sentence)
-    assert proposal.flow is not None, (proposal.question, proposal.not_understood)
-    return [n.type for n in proposal.flow.nodes]
-
+from tests.builder.built import types
 
 EVENT_AS_SUBJECT = [
     # Gulf: a feminine subject, its verb with ت

@@ -11,12 +11,7 @@ from __future__ import annotations
 import pytest
 
 from flowin_engine.builder import build
-
-
-def types(sentence: str) -> list[str]:
-    proposal = build(sentence)
-    assert proposal.flow is not None, (proposal.question, proposal.refused)
-    return [n.type for n in proposal.flow.nodes]
+from tests.builder.built import types
 
 
 @pytest.mark.parametrize(

@@ -8,14 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from flowin_engine.builder import build
 from flowin_engine.builder.language import canonical, normalize
-
-
-def types(sentence: str) -> list[str]:
-    proposal = build(sentence)
-    assert proposal.flow is not None, (proposal.question, proposal.not_understood)
-    return [n.type for n in proposal.flow.nodes]
+from tests.builder.built import types
 
 
 @pytest.mark.parametrize(

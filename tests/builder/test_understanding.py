@@ -10,12 +10,7 @@ import pytest
 from flowin_engine.builder import build
 from flowin_engine.builder.entities import extract
 from flowin_engine.builder.limits import MAX_SENTENCE_CHARACTERS
-
-
-def types(sentence: str) -> list[str]:
-    proposal = build(sentence)
-    assert proposal.flow is not None, (proposal.question, proposal.refused)
-    return [n.type for n in proposal.flow.nodes]
+from tests.builder.built import types
 
 
 def schedule_of(sentence: str) -> dict:
