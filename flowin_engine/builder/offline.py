@@ -92,6 +92,14 @@ _EACH_NEW = re.compile(
     r"(?<!\S)كل\s+(?=(?:ال)?(?:طلب|اوردر|عميل|زبون|رساله|ايميل|صف|دفعه|فاتوره|مسج|كليان)\s+"
     r"(?:ال)?(?:جديد|جديده|جدد|جداد)(?!\S))"
 )
+# "text me on Telegram": "text" as a verb, with a service named for it, is a message sent there
+# (read word by word, "text" and "telegram" made it "change the message text on Telegram"); said
+# without a service ("text me at 055…") it stays a text message, an SMS.
+_TEXT_ON = re.compile(
+    r"\btext(?=\s+(?:me|us|him|her|them|the\s+\w+|my\s+\w+|our\s+\w+|customers?|clients?)"
+    r"(?:\s+\S+){0,4}?\s+(?:on|via|over|in|through)\s+(?:whats\s*app|whatsapp|wa|telegram|slack)\b)",
+    re.IGNORECASE,
+)
 OTHERWISE_MARK = "\u0001"
 
 # An event said as the object of an order: "a welcome email to new Stripe customers", "email
@@ -483,6 +491,7 @@ class OfflineBuilder:
                 text = text.replace(marker, f" ; {marker} ; ")
         # "كل طلب جديد" (each new order) is the event, its arrival said without a verb.
         text = _EACH_NEW.sub("عند وصول ", text)
+        text = _TEXT_ON.sub("message", text)
         text = _REACHES_ME.sub(_reaches_me, text)
         text = _REACHES_SOMEONE.sub(
             lambda m: " ; ارسل للعميل " if _reaches_me(m) != m.group(0) else m.group(0), text

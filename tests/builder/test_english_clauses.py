@@ -131,3 +131,25 @@ def test_a_scheduled_read_goes_where_the_clause_says_and_a_sender_is_no_recipien
 )
 def test_a_wait_said_after_its_step_comes_before_it(sentence, expected):
     assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "when a new Shopify order comes in text me on telegram",
+            ["shopify.new_order", "telegram.send_message"],
+        ),
+        (
+            "every morning at 9 text me on Telegram the Stripe payments",
+            ["schedule.every", "stripe.list_payments", "telegram.send_message"],
+        ),
+        # no service said for it: a text message
+        (
+            "when a new lead comes in on the sheet text me",
+            ["google_sheets.new_row", "twilio.send_sms"],
+        ),
+    ],
+)
+def test_text_me_on_a_service_is_a_message_sent_there_not_one_edited(sentence, expected):
+    assert types(sentence) == expected
