@@ -295,19 +295,15 @@ def _duration(seconds: float) -> str:
 
 def _summary(result: ExecutionResult) -> None:
     took = _duration(result.duration)
+    shown = short_id(result.execution_id)
     if result.status == ExecutionStatus.SUCCESS:
-        click.secho(
-            f"✔ Succeeded in {took} (execution {short_id(result.execution_id)})", fg="green"
-        )
+        click.secho(f"✔ Succeeded in {took} (execution {shown})", fg="green")
     elif result.status == ExecutionStatus.CANCELLED:
-        click.secho(
-            f"■ Cancelled after {took} (execution {short_id(result.execution_id)})", fg="yellow"
-        )
+        click.secho(f"■ Cancelled after {took} (execution {shown})", fg="yellow")
     else:
         click.secho(f"✘ Failed in {took}: {result.error}", fg="red", err=True)
         click.echo(
-            f"  Execution {short_id(result.execution_id)} — fix the problem, then "
-            f"'flowin executions retry {short_id(result.execution_id)}'.",
+            f"  Execution {shown} — fix the problem, then 'flowin executions retry {shown}'.",
             err=True,
         )
 

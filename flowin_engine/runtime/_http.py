@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from email.utils import formatdate
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import unquote
 
 import httptools
 
@@ -43,7 +44,6 @@ class HttpRequest:
     query_string: str
     headers: dict[str, str]  # lower-case names; the last of a repeated header
     body: bytes
-    too_large: bool = False
 
 
 @dataclass(slots=True)
@@ -325,11 +325,7 @@ def _content_length(headers: list[tuple[bytes, bytes]]) -> int | None:
 
 
 def _unquote(path: str) -> str:
-    if "%" not in path:
-        return path
-    from urllib.parse import unquote
-
-    return unquote(path)
+    return unquote(path) if "%" in path else path
 
 
 def _header_line(name: str, value: Any) -> bytes | None:

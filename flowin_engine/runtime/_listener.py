@@ -8,6 +8,7 @@ import logging
 import threading
 import uuid
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl
 
 from ..errors import FlowinError
 from ..webhooks import GateContext, WebhookRejected, WebhookReply, WebhookRequest, delivery_id
@@ -241,6 +242,4 @@ def _response(reply: WebhookReply) -> HttpResponse:
 
 def _query(query_string: str) -> dict[str, str]:
     """The query's values by name; the first of a name given twice."""
-    from urllib.parse import parse_qsl
-
     return dict(reversed(parse_qsl(query_string, keep_blank_values=True)))
