@@ -162,21 +162,26 @@ def test_headers_past_the_limit_get_431():
 
 def test_a_connection_silent_for_too_long_is_closed_and_one_in_use_is_not():
     async def main() -> None:
-        server = HttpServer(echo, 1024, idle_timeout=0.4)
+        entered, release = asyncio.Event(), asyncio.Event()
+
+        async def slow(request):
+            entered.set()
+            await release.wait()  # an answer still being made, however long it takes
+            return HttpResponse(200, b"done")
+
+        server = HttpServer(slow, 1024, idle_timeout=1.0)
         await server.start("127.0.0.1", 0)
         busy_reader, busy_writer = await asyncio.open_connection("127.0.0.1", server.port)
+        busy_writer.write(b"GET /webhook/a HTTP/1.1\r\nHost: h\r\n\r\n")
+        await asyncio.wait_for(entered.wait(), 30)
         silent_reader, silent_writer = await asyncio.open_connection("127.0.0.1", server.port)
         trickling_reader, trickling_writer = await asyncio.open_connection("127.0.0.1", server.port)
         trickling_writer.write(b"POST /webhook/a HTTP/1.1\r\n")  # and never the rest
-        closed = asyncio.create_task(silent_reader.read())
-        cut = asyncio.create_task(trickling_reader.read())
-        while not closed.done():  # the busy one keeps asking meanwhile, and is answered
-            busy_writer.write(b"GET /webhook/a HTTP/1.1\r\nHost: h\r\n\r\n")
-            assert (await asyncio.wait_for(read_answer(busy_reader), 30))[0] == 200
-            await asyncio.sleep(0.05)
-        assert await closed == b"" and await asyncio.wait_for(cut, 30) == b""
-        busy_writer.write(b"GET /webhook/a HTTP/1.1\r\nHost: h\r\n\r\n")
-        assert (await asyncio.wait_for(read_answer(busy_reader), 30))[0] == 200
+        assert await asyncio.wait_for(silent_reader.read(), 30) == b""
+        assert await asyncio.wait_for(trickling_reader.read(), 30) == b""
+        release.set()
+        status, _, body = await asyncio.wait_for(read_answer(busy_reader), 30)
+        assert (status, body) == (200, b"done")  # kept open while its answer was made
         for writer in (busy_writer, silent_writer, trickling_writer):
             writer.close()
         await server.close(grace=5)
