@@ -261,9 +261,10 @@ class _Connection(asyncio.Protocol):
             b"Date: %s\r\n" % self.server.date(),
             b"Content-Length: %d\r\n" % len(body),
         ]
+        headers = response.headers or {}
         if response.content_type is not None:
-            head.append(b"Content-Type: %s\r\n" % response.content_type.encode("latin-1"))
-        for name, value in (response.headers or {}).items():
+            headers = {"Content-Type": response.content_type, **headers}
+        for name, value in headers.items():
             line = _header_line(name, value)
             if line is not None:
                 head.append(line)
@@ -330,15 +331,17 @@ def _unquote(path: str) -> str:
 
 def _header_line(name: str, value: Any) -> bytes | None:
     """A header a flow set, unless it would break the answer: no line breaks (they would let
-    a value add headers of its own), no names other than tokens."""
+    a value add headers of its own), no names other than ASCII tokens. A value that isn't
+    Latin-1 goes as UTF-8."""
     text = str(value)
-    if not name or any(c in name for c in " \t\r\n:") or "\r" in text or "\n" in text:
+    bad_name = not name.isascii() or any(c in name for c in " \t\r\n:")
+    if not name or bad_name or "\r" in text or "\n" in text:
         log.warning("The header %r of a webhook answer was left out: it can't be sent", name)
         return None
     try:
         return b"%s: %s\r\n" % (name.encode("latin-1"), text.encode("latin-1"))
     except UnicodeEncodeError:
-        return b"%s: %s\r\n" % (name.encode("latin-1"), text.encode("utf-8"))
+        return b"%s: %s\r\n" % (name.encode(), text.encode("utf-8"))
 
 
 def _text(status: int, message: str) -> HttpResponse:

@@ -231,6 +231,22 @@ def test_a_header_a_flow_sets_with_a_line_break_in_it_is_left_out_not_sent():
     serve(handler, talk)
 
 
+def test_a_header_name_that_cant_be_sent_is_left_out_and_the_answer_still_goes():
+    async def handler(request):
+        return HttpResponse(200, b"ok", "نص", {"الحالة": "تم", "X-Status": "مدفوع"})
+
+    async def talk(reader, writer):
+        writer.write(b"GET /webhook/a HTTP/1.1\r\nHost: h\r\n\r\n")
+        status, headers, body = await read_answer(reader)
+        assert (status, body) == (200, b"ok")
+        # values that aren't Latin-1 go as UTF-8; a name that isn't a token is left out
+        assert headers["x-status"].encode("latin-1").decode() == "مدفوع"
+        assert headers["content-type"].encode("latin-1").decode() == "نص"
+        assert all(name.isascii() for name in headers)
+
+    serve(handler, talk)
+
+
 def test_a_handler_that_fails_gets_its_caller_a_500_and_the_next_request_still_works():
     async def handler(request):
         if request.path == "/webhook/boom":
