@@ -89,9 +89,10 @@ _TO_STATUS = re.compile(
 # What an answer is called: "answer my messages with ChatGPT", "خلي الذكاء الاصطناعي يرد".
 _ANSWER = re.compile(
     r"\b(?:reply|replies|respond|responds|answer|answers)\b"
-    r"|(?<!\S)(?:و|ف)?(?:رد|يرد|ترد|جاوب|يجاوب|تجاوب|اجب|يجيب|تجيب|يرود|ردو|جاوبو)(?!\S)",
+    r"|(?<!\S)(?:و|ف)?(?:ال|بال)?(?:رد|يرد|ترد|جاوب|يجاوب|تجاوب|اجب|يجيب|تجيب|يرود|ردو|جاوبو)(?!\S)",
     re.IGNORECASE,
 )
+_ANSWERS_ONLY = re.compile(r"reply|respond|answer")
 
 
 def shape(
@@ -270,10 +271,11 @@ def _answer_where_the_message_came_from(
 ) -> PlannedStep:
     """ "let ChatGPT answer my Instagram messages": no button to press; the service's incoming
     message starts the flow, the AI writes the answer, the service's reply sends it."""
-    if trigger.node_type.type != MANUAL_TYPE or not _ANSWER.search(normalize(sentence)):
+    text = normalize(sentence)
+    if trigger.node_type.type != MANUAL_TYPE or not _ANSWER.search(text) or _BY_HAND.search(text):
         return trigger
     if not any(step.node_type.type == AI_TYPE for step in actions):
-        return trigger
+        return _answered_without_ai(trigger, actions, registry, reply_actions)
     services = {step.node_type.connector.id for step in actions} | set(named)
     incoming = [
         (event, answer)
@@ -304,6 +306,34 @@ def _answer_where_the_message_came_from(
     else:
         actions.insert(ai_index + 1, PlannedStep(answer_type, actions[ai_index].said))
     return PlannedStep(registry.get(event), actions[ai_index].said)
+
+
+def _answered_without_ai(
+    trigger: PlannedStep,
+    actions: list[PlannedStep],
+    registry: Registry,
+    reply_actions: Mapping[str, str],
+) -> PlannedStep:
+    """ "auto reply to Messenger messages with 'thanks'", "الرد تلقائياً على رسائل إنستغرام":
+    the first step is an answer that only a message received can have (a reply, not a message
+    sent anywhere), so that service's incoming message starts the flow, not a button."""
+    if not actions:
+        return trigger
+    first = actions[0].node_type.type
+    if not _ANSWER.search(normalize(actions[0].said)):
+        return trigger
+    # "send a Telegram message" is how that service sends anything; only a step that can do
+    # nothing but answer (a reply, a response) says where the conversation started
+    if not _ANSWERS_ONLY.search(first.split(".")[1]):
+        return trigger
+    events = [
+        event
+        for event, answer in reply_actions.items()
+        if answer == first and event in registry and "button" not in event
+    ]
+    if len(events) != 1:
+        return trigger
+    return PlannedStep(registry.get(events[0]), actions[0].said)
 
 
 def _status_waited_for_is_checked(
