@@ -264,10 +264,12 @@ DIALECT_SYNONYMS: dict[str, str] = {
     # clinic visitors (Gulf مراجعين), as patients are customers (عيان, مريض)
     "مراجعين": "عميل",
     "مراجعيني": "عميل",
-    # a label (Gmail's), as a loanword
+    # a label (Gmail's), as a loanword, and MSA وسم (a tag)
     "ليبل": "تصنيف",
     "لابل": "تصنيف",
     "ليبلز": "تصنيف",
+    "وسم": "تصنيف",
+    "اوسم": "تصنيف",
     "زباين": "عميل",
     "مشتري": "عميل",
     "جداد": "جديد",
@@ -319,6 +321,7 @@ DIALECT_SYNONYMS: dict[str, str] = {
     "ضيف": "اضف",
     "زيد": "اضف",
     "حط": "اضف",
+    "ضع": "اضف",  # MSA put, as Gulf/Egyptian حط: "ضع عليه تصنيف" is "حط عليه ليبل"
     "دير": "اضف",
     "سجل": "سجل",
     "قيد": "سجل",

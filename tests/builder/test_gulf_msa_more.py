@@ -39,3 +39,15 @@ def test_an_answer_on_a_messaging_service_starts_on_its_incoming_message(
 
 def test_a_message_sent_on_a_button_press_keeps_the_button() -> None:
     assert types("ابي زر اضغطه يرسل رسالة تيليجرام فيها طلبات سلة")[0] == "core.manual_trigger"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "لما يوصلني ايميل من المورد في الجيميل حط عليه ليبل 'موردين'",
+        "عند وصول بريد جديد إلى Gmail من البنك، أضف إليه الوسم 'بنوك'",
+        "عند وصول بريد جديد إلى Gmail ضع عليه التصنيف Orders",
+    ],
+)
+def test_a_label_put_on_an_email_is_gmails_label_step(sentence: str) -> None:
+    assert types(sentence) == ["gmail.new_email", "gmail.change_labels"]
