@@ -77,7 +77,14 @@ _LIST = (
 )
 _ACQUIRED = (
     r"(?:\b(?:i|we)\s+(?:\w+\s+)?(?:bought|purchased|paid\s+for|rented|scraped|found|collected|got"
-    r"|downloaded|copied|grabbed)\b|\b(?:leaked|scraped)\b"
+    r"|downloaded|copied|grabbed|acquired|obtained)\b|\b(?:leaked|scraped)\b"
+    # handed over by someone who sells them: "sold me", "a data broker", "من واحد يبيع داتا"
+    r"|\bsold\s+(?:it\s+|them\s+)?(?:to\s+)?(?:me|us)\b|\bpaid\s+(?:\S+\s+){1,3}?for\b"
+    r"|\b(?:data|list|leads?)\s+(?:brokers?|vendors?|sellers?|agenc(?:y|ies)|compan(?:y|ies))\b"
+    r"|\b(?:marketing|leads?|data)\s+(?:agenc(?:y|ies)|compan(?:y|ies)|sites?|brokers?)\b"
+    r"|(?:ب|ي|بي|بت|ت|بي)?بيع(?:و|وا|ون)?\s+(?:ال)?(?:داتا|بيانات|ارقام|نمر|ليستات|قوايم|قوائم)"
+    r"|(?<![\u0621-\u064a])باع(?:لي|ني|لنا|نا|هالي|هملي|هم\s+لي|ها\s+لي)(?![\u0621-\u064a])"
+    r"|\b(?:bybee3|bibee3|bybi3|yebee3|yby3|beyby3)\s+(?:el\s+)?(?:data|arqam|ar2am|lists?)\b"
     r"|(?:اشتري|شري)(?:ت|نا)|(?:تم|قمت|قمنا)\s+(?:ب)?شرا|مشتراه|شاريه?ا|شاريينها"
     r"|جبتها|جبتهم|نزلتها|حملتها|لقيتها"
     # Arabizi, the first person only ("eshtaret", "eshtarethom", "shareet"; "eshtaro" is they)
@@ -97,14 +104,23 @@ _MANY_NUMBERS = (
     r"(?:numbers|people|contacts|strangers|e-?mails|leads)\b"
     r"|\b(?:thousands|hundreds|millions)\s+of\s+(?:random\s+)?(?:phone\s+)?"
     r"(?:numbers|people|contacts|e-?mails)"
-    r"|ارقام\s+عشوائيه|(?:الاف|مئات|الف|مليون|\d{3,})\s+(?:من\s+)?(?:ال)?(?:ارقام|رقم|شخص|واحد|ايميل|نمره|نمر)"
+    r"|ارقام\s+عشوا[يئ]يه|(?:الاف|مئات|الف|مليون|\d{3,})\s+(?:من\s+)?(?:ال)?(?:ارقام|رقم|شخص|واحد|ايميل|نمره|نمر)"
 )
 # People who never asked: strangers, people who don't know the sender, no consent.
 _STRANGERS = (
     r"\b(?:strangers|random\s+(?:phone\s+)?(?:numbers|people|contacts|emails)|people\s+(?:i|we)\s+"
     r"don'?t\s+know|(?:didn'?t|did\s+not|never)\s+(?:sign(?:ed)?\s+up|subscribe|opt(?:ed)?\s+in|ask)"
     r"|without\s+(?:their\s+)?(?:consent|permission))"
-    r"|\b(?:who|that)\s+(?:don'?t|do\s+not|never)\s+know\s+(?:me|us)\b"
+    r"|\b(?:who|that|they)\s+(?:don'?t|do\s+not|never|doesn'?t)\s+know\s+(?:me|us|my\s+\w+|our\s+\w+)\b"
+    # random numbers or people: "ارقام عشوائية" (hamza's ya normalized), "3ashwa2eya"
+    r"|\brandom\s+(?:\w+\s+)?(?:people|numbers|contacts|strangers|persons)\b"
+    r"|(?:ارقام|نمر|ناس|اشخاص|رسايل|رسائل)\s+(?:\S+\s+)?عشوا[يئ]ي(?:ه|ين)"
+    r"|\b(?:arqam|ar2am|arkam|nemar|nas|rasayel)\s+(?:\S+\s+)?3ashwa2?[iey]{1,2}(?:a|ah|in|yeen)?\b"
+    # every member of a group, messaged in private: they gave their number to the group
+    r"|(?:كل|كاع|جميع|لكل|لكاع)\s+(?:ال)?(?:ناس|اعضاء|ارقام|نمر)\s+(?:\S+\s+){0,3}?"
+    r"(?:في|ف|ب|من)?\s*(?:ال)?(?:قروب|جروب|كروب|غروب|مجموعه)[^.]{0,30}?(?:علي|على|ع|ف|في|ب)\s*(?:ال)?خاص"
+    r"|\b(?:every|each|all)\s+(?:the\s+)?(?:members?|people|numbers)\s+(?:of|in|from)\s+"
+    r"(?:the\s+|a\s+)?(?:\w+\s+){0,2}?groups?\b[^.]{0,40}?\b(?:privately|in\s+private|one\s+by\s+one)\b"
     r"|ناس\s+(?:ما|مش|لا|م)\s*(?:اعرفهم|نعرفهم|بعرفهم|منعرفهمش|مشتركين|طلبوا)|بدون\s+(?:موافقتهم|اذنهم|اذن)"
     r"|دون\s+(?:موافقتهم|اذنهم|اذن)"
     r"|(?:ما|مش|بلا ما|ما\s*ب)\s*(?:يعرفوني|بيعرفوني|يعرفونا|بيعرفونا|يعرفوناش|يعرفونيش)"
@@ -132,14 +148,19 @@ _NUMBERS_NOBODY_GAVE = (
     rf"|\b(?:all|every)\s+(?:the\s+)?(?:phone\s+|mobile\s+)?numbers?\s+(?:in|of|from)\s+{_PLACES}\b"
     r"|\b(?:all|every)\s+(?:the\s+)?(?:phone\s+|mobile\s+)?numbers?\s+(?:that\s+)?(?:start|begin)\w*"
     r"\s+with\s+\+?\d"
-    rf"|(?:كل|جميع)\s+(?:ال)?(?:ارقام|نمر|ناس)\s+(?:اللي\s+|الي\s+|التي\s+)?(?:في|ف|ب|من)\s*{_PLACES_AR}"
-    r"|(?:ارقام|نمر)\s+(?:اللي\s+|التي\s+|الي\s+)?(?:تبدا|بتبدا|يبدا|تبتدي|بتبتدي)\s+ب\s*\+?\d"
+    rf"|(?:كل|جميع)\s+(?:ال)?(?:ارقام|نمر|ناس)\s+(?:اللي\s+|الي\s+|التي\s+)?(?:(?:في|ف|ب|من)\s*)?"
+    rf"{_PLACES_AR}"
+    r"|(?:ارقام|نمر)\s+(?:اللي\s+|التي\s+|الي\s+)?(?:تبدا|بتبدا|يبدا|تبتدي|بتبتدي|تبلش|بتبلش|يبلش)"
+    r"\s+ب\s*\+?\d"
+    rf"|\b(?:kol|kul|koll|kel)\s+(?:el\s+|al\s+)?(?:arqam|ar2am|arkam|nemar|nas)\s+"
+    rf"(?:(?:f|fe|fi|fel|bel|b|mn|men|in)\s+)?(?:el\s+|al\s+)?(?:{_PLACES}|masr|skandareya|el\s+balad)\b"
+    rf"|\brandom\s+(?:people|numbers)\s+(?:in|of|from)\s+{_PLACES}\b"
     r"|\b(?:followers|customers|clients|fans|audience|subscribers)\s+of\s+(?:my\s+|our\s+|a\s+|the\s+)?"
     r"(?:competitors?|rivals?)\b|\b(?:competitors?|rivals?)'?s?\s+(?:followers|customers|clients|fans"
     r"|audience|subscribers)\b"
     r"|(?:متابعين|عملاء|زباين|زبائن|جمهور|فولورز)\s+(?:ال)?(?:منافس|منافسين|منافسي|منافسيني)"
 )
-_SPAM = r"\bspam\w*|\bunsolicited\b|سبام|اسبام|رسائل\s+عشوائيه|رسايل\s+عشوائيه"
+_SPAM = r"\bspam\w*|\bunsolicited\b|سبام|اسبام|(?:رسائل|رسايل)\s+عشوا[يئ]يه"
 # Messages in bulk are spam unless they go to people who asked for them.
 _BULK = (
     r"\bmass[- ](?:message|messages|messaging|text|texts|sms|whatsapp|email|emails|dm)"
@@ -160,6 +181,9 @@ _HARASS = (
     r"|\bmake\s+(?:him|her|them)\s+(?:regret|suffer|pay\s+for)|\brevenge\b|\bget\s+back\s+at\b"
     r"|\b(?:hate|can'?t\s+stand)\s+(?:him|her)\b"
     r"|\b(?:flood|bomb|blow\s+up)\w*\s+(?:his|her|their)\s+(?:phone|inbox|whatsapp|dms?|number)"
+    r"|\b(?:abusive|offensive|insulting|rude|hateful|nasty|vulgar|obscene)\s+(?:\w+\s+)?"
+    r"(?:messages?|texts?|e-?mails?|sms|dms?|whatsapps?|words)\b"
+    r"|(?:رسايل|رسائل|رساله|مسجات|مسج|ميساجات|كلام)\s+(?:\S+\s+)?(?:مسي[يئ]ه|مهينه|مهين|قذره|وسخه|بذي[يئ]ه|جارحه)"
     r"|اغرق\w*\s+(?:تلفون|تليفون|جوال|موبايل|رقم|واتس)"
     r"|(?<![ايتم]ن)زعج|ازعاج|مزعج"  # ازعاج، يزعج، لازعاجه، مزعجه — not انزعج (got annoyed)
     rf"|{_AR_START}(?:و|ف|ل|ب)?(?:[ينا]|م)?ضايق\w*"  # يضايقه، مضايقه — not اتضايق (got upset)
@@ -192,6 +216,22 @@ _UNTIL = (
     r"\b(?:until|till)\s+(?:he|she|they)\b|\b(?:l7ad|la7ad|lehad|le7ad)\s+ma\b"
     r"|(?:لين|لحد ما|لحتي|حتي)\s+(?:ي|ت)\w+"
 )
+# Until someone answers, or someone who does not: a person worn down, not a payment reminded.
+_UNTIL_THEY_ANSWER = (
+    r"\b(?:until|till)\s+(?:he|she|they)\s+(?:finally\s+)?(?:replies|answers|responds|reply|answer"
+    r"|respond|gives?\s+in|picks?\s+up)"
+    r"|(?:لين|لحد ما|لحتي|حتي|لغايه ما)\s+(?:ي|ت)(?:رد|جاوب|ستجيب|رضي)\w*"
+    r"|\b(?:l7ad|la7ad|le7ad|lehad|lin|leen|7ata|7atta)\s+(?:ma\s+)?(?:y|t|ye|te|yi|ti)"
+    r"(?:rod|rd|rud|erod|gawe?b|jawe?b)\w*"
+)
+_IGNORES_ME = (
+    r"\b(?:doesn'?t|does\s+not|won'?t|will\s+not|never)\s+(?:reply|answer|respond)\w*\s+(?:to\s+)?me\b"
+    r"|\bignor(?:es|ing)\s+me\b|\bblocked\s+me\b"
+    r"|(?<!كل )(?:ما|مش|م)\s*(?:ب|بت|بي|بت)?(?:ترد|يرد|تجاوب|يجاوب|ترد|يرد)\s+(?:علي|عليا|عليه|علينا)"
+    r"(?![\u0621-\u064a])"
+    r"|(?<!kol )\b(?:ma|msh|mesh|mush)\s+(?:b|bt|by)?(?:trod|yrod|terod|yerod|trd|yrd|tjaweb|ygaweb)\s+"
+    r"(?:3alay|3alaya|3aleya|3lia|3leya|3alia)\b"
+)
 _EVERY_FEW_MINUTES = (
     r"\bevery\s+(?:\d+\s+|few\s+)?(?:min|mins|minutes?|seconds?)\b|\bkol\s+(?:\d+\s+)?(?:d2i2a|da2ay2|de2i2a)"
     r"|كل\s+(?:\d+\s+|خمس\s+|عشر\s+)?(?:دقيقه|دقايق|دقائق|ثانيه|ثواني)"
@@ -202,13 +242,18 @@ _OFTEN = (
     r"|\bagain\s+and\s+again\b|\bover\s+and\s+over\b"
     r"|كل\s+(?:\d+\s+|نص\s+)?(?:ساعه|ساعات)|كل\s+شوي\w*|طول\s+(?:ال)?(?:يوم|نهار|ليل)"
     r"|(?:بدون|من غير)\s+توقف|مره\s+(?:ورا|وراء|بعد)\s+مره"
-    r"|\bkol\s+(?:\d+\s+)?(?:sa3a|sa3at|shwaya|shwya|chwiya)\b"
+    r"|\bkol\s+(?:\d+\s+)?(?:sa3a|sa3at|shwaya|shwya|shwai|shway|chwiya|chwia)\b"
+    r"|\bkeep\s+(?:on\s+)?(?:texting|messaging|sending|calling|writing|e-?mailing|whatsapping|dming"
+    r"|pinging)\b"
 )
 _SCRAPE = (
     r"\b(?:scrape|scraping|scrap|harvest|crawl)\w*|\b(?:collect|extract|grab|pull|gather|steal)\w*"
-    r"|(?:اسحب|سحب|اجمع|جمع|استخرج|اشفط|شفط|اسرق|سكرب|سكراب|اسكرب|لملي|هات|جيب|جيبلي|هاتلي)"
+    r"|(?:اسحب|سحب|اجمع|جمع|استخرج|اشفط|شفط|اسرق|سكرب|سكراب|اسكرب|لملي|هات|جيب|جيبلي|هاتلي|جبد)"
     r"|\b(?:a|n|ne|ye)?(?:j|g)ma3\w*|\bgam3\w*|\b(?:a|n|ne)?s7ab\w*"
 )
+# A rival's followers, commenters or customers: people who gave the shop nothing.
+_RIVALS = r"\b(?:competitors?|rivals?|competition)(?:'s|s')?\b|منافس|المنافس|منافسين"
+_TAKE = r"\b(?:get|take|copy|save|grab|pull|export|download)\b|(?:اخد|اخذ|خذ|ناخد|انسخ|نسخ|احفظ)"
 _PERSONAL = (
     r"(?:e-?mails?|phone\s+numbers?|numbers|contacts?|personal\s+(?:data|info|information|details)"
     r"|profiles?|addresses|followers|arqam|ar2am|arkam|nemar|emailat|ارقام|ارقامهم|ايميلات|ايميلاتهم"
@@ -257,8 +302,8 @@ _PEOPLES_PLACES = (
     r"|directories|social\s+media|comments)"
     r"|other\s+people|everyone'?s|strangers|\bel\s+nas\b"
     r"|(?:من|م|عل|علي)\s*(?:ال)?(?:مواقع(?!ي|نا)|نت|انترنت|انستجرام|انستا|فيسبوك|فيس|لينكدان|"
-    r"بروفايلات|بروفايل|صفحات|جروبات|قروبات|مجموعات|مجموعه|جوجل ماب|خرائط جوجل|تيك توك|السوشيال"
-    r"|كومنتات|تعليقات)"
+    r"بروفايلات|بروفايل|صفحات|جروبات|قروبات|مجموعات|مجموعه|تيك توك|السوشيال"
+    r"|كومنتات|تعليقات|كومونتيرات|(?:جوجل|قوقل|غوغل)\s*(?:ماب|مابس)|خرا[يئ]ط\s+(?:جوجل|قوقل|غوغل))"
     rf"|(?:من|م|عل|علي)\s*موقع(?!ي|نا|{_OWN})"  # a site, not "the site" (the shop's own)
     r"|الناس|ناس"
 )
@@ -315,7 +360,10 @@ def refusal(sentence: str, language: Language) -> str | None:
     text = _QUOTED.sub(" … ", normalize(sentence[: MAX_SENTENCE_CHARACTERS * 2]))
     text = re.sub(_NOT_TO, " ", text)
     messages = re.search(_MESSAGE, text) is not None
-    pestering = re.search(_UNTIL, text) and re.search(_EVERY_FEW_MINUTES, text)
+    pestering = (re.search(_UNTIL, text) and re.search(_EVERY_FEW_MINUTES, text)) or (
+        re.search(_OFTEN, text)
+        and (re.search(_UNTIL_THEY_ANSWER, text) or re.search(_IGNORES_ME, text))
+    )
     private = re.search(_PRIVATE_PERSON, text) and (
         re.search(_OFTEN, text) or re.search(_UNTIL, text)
     )
@@ -341,6 +389,10 @@ def refusal(sentence: str, language: Language) -> str | None:
     after = text[scrape.start() :] if scrape else ""
     from_people = re.search(_PEOPLES_PLACES, after) or re.search(r"\bscrap|سكرب|سكراب|اسكرب", text)
     if scrape and re.search(_PERSONAL, after) and from_people:
+        return _REFUSALS["scraping"][language]
+    taken = re.search(_TAKE, text)
+    after = text[taken.start() :] if taken else ""
+    if taken and re.search(_PERSONAL, after) and re.search(_RIVALS, after):
         return _REFUSALS["scraping"][language]
     return None
 
