@@ -333,10 +333,39 @@ _SUBJECT_BEFORE = re.compile(
 )
 
 
+# Mobile numbers of the region written with their country code but no "+" or "00"
+# ("966501234567"): the code, the digits a mobile starts with after it, and the length of the
+# whole. A long number that fits none (an order number, an invoice's) is no phone.
+_MOBILE_PLANS = (
+    ("966", "5", 12),  # Saudi Arabia
+    ("971", "5", 12),  # United Arab Emirates
+    ("965", "569", 11),  # Kuwait
+    ("974", "3567", 11),  # Qatar
+    ("973", "36", 11),  # Bahrain
+    ("968", "79", 11),  # Oman
+    ("962", "7", 12),  # Jordan
+    ("964", "7", 13),  # Iraq
+    ("20", "1", 12),  # Egypt
+    ("212", "67", 12),  # Morocco
+    ("213", "567", 12),  # Algeria
+    ("216", "2459", 11),  # Tunisia
+)
+
+
+def _mobile_with_country_code(digits: str) -> bool:
+    return any(
+        digits.startswith(code) and digits[len(code)] in starts and len(digits) == length
+        for code, starts, length in _MOBILE_PLANS
+        if len(digits) > len(code)
+    )
+
+
 def _phone(match: re.Match[str]) -> Entity | None:
     raw = match.group(0)
     digits = re.sub(r"\D", "", raw)
-    international = raw.startswith(("+", "00"))
+    international = raw.startswith(("+", "00")) or (
+        raw.isdigit() and _mobile_with_country_code(digits)
+    )
     if not 9 <= len(digits) <= 15 or not (international or digits.startswith("0")):
         return None
     if raw.startswith("00"):

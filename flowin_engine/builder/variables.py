@@ -482,6 +482,19 @@ _CHOICE_WORDS: dict[str, tuple[str, ...]] = {
     "انستقرام": ("instagram",),
     "انستغرام": ("instagram",),
     "insta": ("instagram",),
+    # the kind of file a message carries
+    "pdf": ("document",),
+    "document": ("document",),
+    "photo": ("image",),
+    "photos": ("image",),
+    "picture": ("image",),
+    "pic": ("image",),
+    "صوره": ("image",),
+    "صور": ("image",),
+    "فيديو": ("video",),
+    "voice note": ("audio",),
+    "فويس": ("audio",),
+    "تسجيل صوتي": ("audio",),
     "in progress": ("in_progress",),
     "on hold": ("on-hold",),
     "cancelled": ("cancelled", "canceled"),
@@ -557,7 +570,8 @@ _NEGATED = re.compile(
     r"\b(?:not|never|didnt|didn|doesnt|doesn|isnt|isn|wasnt|wasn|no)\b(?:\s+\S+)?\s*$"
 )
 _WORD_EDGE = r"(?![\w\u0621-\u064a])"
-_PREFIXES = r"(?<![\w\u0621-\u064a])(?:ال|بال|عال|ع|ب|ل|في)?"
+# a preposition or "and" written onto the word: "فالانستغرام", "والانستقرام", "للماسنجر"
+_PREFIXES = r"(?<![\w\u0621-\u064a])(?:وبال|فال|وال|بال|عال|لل|ال|ع|ب|ل|ف|و|في)?"
 # Values a failure stands for when the one said did not happen ("wasn't delivered").
 _FAILURE_VALUES = ("failed",)
 
