@@ -74,7 +74,8 @@ class Catalogue:
         self._long_skeletons = [skeleton(w) for w in self._long_words]
         self._close_cache: dict[str, dict[str, float]] = {}
         self._best_cache: dict[
-            tuple[tuple[str, ...], bool, frozenset[str], str | None], Match | None
+            tuple[tuple[str, ...], bool, frozenset[str], str | None, frozenset[str]],
+            Match | None,
         ] = {}
 
     def _word_weights(self) -> dict[str, float]:
@@ -152,23 +153,34 @@ class Catalogue:
         triggers: bool,
         hints: set[str] = frozenset(),
         only: str | None = None,
+        exclude: frozenset[str] = frozenset(),
     ) -> Match | None:
         """The node type whose phrases best cover ``words``; ``hints`` are param names the
-        clause has values for (a phone number fills 'to', a #channel fills 'channel')."""
+        clause has values for (a phone number fills 'to', a #channel fills 'channel');
+        ``exclude`` names types the clause can't mean."""
         if not words:
             return None
-        key = (tuple(words), triggers, frozenset(hints), only)
+        key = (tuple(words), triggers, frozenset(hints), only, exclude)
         if key not in self._best_cache:
             if len(self._best_cache) > 20_000:
                 self._best_cache.clear()
-            self._best_cache[key] = self._best(words, triggers, hints, only)
+            self._best_cache[key] = self._best(words, triggers, hints, only, exclude)
         return self._best_cache[key]
 
     def _best(
-        self, words: list[str], triggers: bool, hints: set[str], only: str | None
+        self,
+        words: list[str],
+        triggers: bool,
+        hints: set[str],
+        only: str | None,
+        exclude: frozenset[str] = frozenset(),
     ) -> Match | None:
         named = self.connectors_named(words)
-        candidates = [e for e in self.entries if e.node_type.is_trigger == triggers]
+        candidates = [
+            e
+            for e in self.entries
+            if e.node_type.is_trigger == triggers and e.node_type.type not in exclude
+        ]
         if only is not None:
             candidates = [e for e in candidates if e.node_type.connector.id == only]
         if any(e.node_type.connector.id in named for e in candidates):

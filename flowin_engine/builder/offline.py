@@ -68,7 +68,8 @@ _VERB_WAW = re.compile(r"\s+و(?=(?:ا|ن|س|ح|ر|ب|خ|ع|ت|ض|ج|ك|ق|ل|م
 # "otherwise" starts the condition's false branch.
 _OTHERWISE = re.compile(
     r"(?:,\s*|\s+|^)(?:otherwise|or else|else|if not|if it isn'?t|if it'?s not|"
-    r"والا|وان لم|والا لا|غير كده|غير كذا|غير ذلك|وغير كده|وغير كذا|وغير ذلك|ولو لا|لو لا|ولو لأ|"
+    r"والا|وان لم|والا لا|غير كده|غير كذا|غير ذلك|غير هيك|وغير كده|وغير كذا|وغير ذلك|وغير هيك|"
+    r"ولو لا|لو لا|ولو لأ|"
     r"وفي غير ذلك|وفي الحاله الثانيه|في الحاله الثانيه)(?=[\s,]|$)[\s,]*",
     re.IGNORECASE,
 )
@@ -296,6 +297,13 @@ class OfflineBuilder:
         self.registry = registry
         self.catalogue = Catalogue(registry)
         self._verbs = self._action_verbs()
+        # A step that routes by cases (a switch) is said with a word that routes ("depending
+        # on", "حسب"); its phrases' other words ("status", "في حالة") alone mean no route.
+        self._routers = frozenset(t.type for t in registry.node_types if t.manifest.outputs_from)
+
+    def _unrouted(self, text: str) -> frozenset[str]:
+        """The routing types ``text`` can't mean: all of them, unless it says a route."""
+        return frozenset() if _ROUTES.search(normalize(text)) else self._routers
 
     def _action_verbs(self) -> set[str]:
         """First words of the action phrases (send, post, أرسل, أضف, انشر…): a clause can end
@@ -748,6 +756,8 @@ class OfflineBuilder:
                 words = [EVENT_READINGS.get(word, word) for word in words]
             hints = _hints(clause.entities)
             said = clause.said(extraction)
+            if clause.otherwise and _NOTHING_SAID.fullmatch(normalize(said).strip(" .,،!")):
+                continue  # "وإلا ولا شي": a branch with no step ends there by itself
             saying = _SAYING.match(said)
             if clause.step is not None:
                 actions.append(PlannedStep(clause.step, said, clause.entities))
@@ -1521,7 +1531,9 @@ class OfflineBuilder:
             event = Clause(match.group("event"), [], True)
             order = Clause(clause.text[: match.start()] + clause.text[match.end() :], [], False)
             as_trigger = self.catalogue.best(event.words(), True)
-            as_action = self.catalogue.best(order.words(), False, _hints(clause.entities))
+            as_action = self.catalogue.best(
+                order.words(), False, _hints(clause.entities), exclude=self._unrouted(order.text)
+            )
             if (
                 as_trigger is None
                 or as_action is None
@@ -1555,7 +1567,9 @@ class OfflineBuilder:
                 event = Clause(clause.text[first.start() : spans[j - 1].end()], [], True)
                 rest = clause.text[: first.start()] + " " + clause.text[spans[j - 1].end() :]
                 as_trigger = self.catalogue.best(event.words(), True)
-                as_action = self.catalogue.best(Clause(rest, [], False).words(), False, hints)
+                as_action = self.catalogue.best(
+                    Clause(rest, [], False).words(), False, hints, exclude=self._unrouted(rest)
+                )
                 if as_trigger is None or as_action is None:
                     continue
                 if min(as_trigger.score, as_action.score) < MATCH_THRESHOLD:
@@ -1585,7 +1599,7 @@ class OfflineBuilder:
         """The step a clause asks for, read with the sentence around it: "reply" goes back where
         the event came from (a webhook's caller, the WhatsApp sender), and a clause that names
         no service ("and update it") stays with the service of the step before it."""
-        found = self.catalogue.best(words, False, hints)
+        found = self.catalogue.best(words, False, hints, exclude=self._unrouted(said))
         if found is not None and found.named:
             return found
         reply_type = _REPLY_ACTIONS.get(trigger.node_type.type) if trigger else None
@@ -1835,6 +1849,13 @@ class OfflineBuilder:
 
 
 # "يوصل العميل مسج" (the customer gets a message): the order to send the customer one.
+# Words that route by cases: "route it depending on the language", "وجهها حسب نوعها".
+_ROUTES = re.compile(
+    r"\b(?:switch|route[sd]?|routing|depending|depends|based on|according to|by (?:its|their)"
+    r"\s+(?:type|status|language|kind|category))\b|(?<!\S)(?:و)?(?:حسب|بحسب|علي حسب|بناء|بناءا"
+    r"|وجه\S*|توجيه\S*|يتوجه|تتوجه|وزع\S*|توزيع\S*)(?!\S)",
+    re.IGNORECASE,
+)
 _REACHES_SOMEONE = re.compile(
     r"(?<=\S)\s+(?:و|ف)?(?:يوصل|توصل|يجي|تجي)\s+(?:لل|ل)?(?:ال)?(?:عميل|زبون|كليان|مشتري)\s+"
     r"(?=(?:ال)?(?:اشعار|رساله|ايميل|email|مسج|تنبيه|sms|واتساب|ميساج)(?:\s|$))"
@@ -2107,6 +2128,15 @@ _SAYING = re.compile(
     re.IGNORECASE,
 )
 _NOTHING_TYPE = "core.no_op"
+# "otherwise nothing", "غير هيك ولا شي", "وإلا ولا حاجة", "غير كده متعملش حاجة": no step.
+_NOTHING_SAID = re.compile(
+    r"(?:(?:just\s+|then\s+)?(?:do\s+)?nothing(?:\s+else)?|ignore(?:\s+it)?|skip(?:\s+it)?"
+    r"|leave\s+it|(?:و)?(?:(?:لا|ما|مش|مو)\s+)?(?:(?:ت|ن)?(?:سوي|سو|عمل|اعمل|فعل|دير|ديري)\S*\s+)?"
+    r"(?:اي\s+)?(?:شي|شيء|شيئ|شئ|حاجه|حاجة|والو)"
+    r"|(?:و)?(?:متعملش|ماتعملش|متسويش|ماتسويش|متديرش|ماتديرش)\s+(?:اي\s+)?(?:حاجه|شي|حاجة|والو)"
+    r"|(?:و)?(?:خلاص|سيبه|سيبها|سيبو|اتركه|اتركها|خليه|خليها|خلاص كده))",
+    re.IGNORECASE,
+)
 _SIZE_OPERATORS = ("greater_than", "greater_or_equal", "less_than", "less_or_equal")
 # Words that start an event said inside an order: "each incoming message", "كل عميل جديد".
 _EVENT_CUES = frozenset(
