@@ -277,10 +277,14 @@ def _money(match: re.Match[str]) -> Entity | None:
 # Location, Book", "زرين تأكيد والغاء".
 _CHOICE_NAME = r"(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?|[\ue000-\uf8ff])"
 _CHOICES_EN = re.compile(
-    r"\b(?:options|choices|buttons|items|rows)\s*(?::|of|like|for)?\s*"
+    # "two buttons, Yes and No", "a menu list: Prices, Location", "buttons Good / Bad"
+    r"\b(?:options|choices|buttons|items|rows|list|menu)"
+    r"(?:\s*(?::|,|of|like|for)?\s*"
     r"(?P<list>" + _CHOICE_NAME + r"(?:\s*,\s*" + _CHOICE_NAME + r")*"
-    r"(?:\s*,?\s*(?:and|or|&)\s*" + _CHOICE_NAME + r")"
+    r"(?:\s*,?\s*(?:and|or|&|/)\s*" + _CHOICE_NAME + r")"
     r"|" + _CHOICE_NAME + r"(?:\s*,\s*" + _CHOICE_NAME + r"){2,})"
+    # after a colon, two names are a list already: "a menu list: Hours, Prices"
+    r"|\s*:\s*(?P<listed>" + _CHOICE_NAME + r"(?:\s*,\s*" + _CHOICE_NAME + r")+))"
 )
 _CHOICES_AR = re.compile(
     r"(?<!\S)(?:ب)?(?:زرين|زراير|ازرار|خيارات|اختيارات|خيارين)\s+(?:فيها\s+|هم\s+)?"
@@ -289,7 +293,8 @@ _CHOICES_AR = re.compile(
 
 
 def _choices_en(match: re.Match[str]) -> Entity:
-    names = re.split(r"\s*(?:,|\band\b|\bor\b|&)\s*", match.group("list"))
+    listed = match.group("list") or match.group("listed")
+    names = re.split(r"\s*(?:,|\band\b|\bor\b|&|/)\s*", listed)
     return Entity("choices", match.group(0), value=[n.strip() for n in names if n.strip()])
 
 

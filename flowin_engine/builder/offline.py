@@ -921,7 +921,8 @@ class OfflineBuilder:
                             self._step_taking(as_action.node_type.connector.id, {"template"})
                             or as_action
                         )
-                    step = PlannedStep(as_action.node_type, said, clause.entities)
+                    carried = self._carrying(as_action.node_type, words)
+                    step = PlannedStep(carried, said, clause.entities)
                     step.learned = as_action.phrase == LEARNED_PHRASE
                     made = self._link_maker(words, said, as_action.node_type, trigger)
                     if made is not None:
@@ -959,6 +960,7 @@ class OfflineBuilder:
             actions.insert(len(actions) - 2, actions.pop())
         if not actions and trigger is None:
             return [], not_understood
+        self._answered_in_place(trigger, actions)
         self._reply_where_it_came_from(trigger, actions)
         self._link_sent_back(trigger, actions)
         if trigger is None:
@@ -1363,6 +1365,24 @@ class OfflineBuilder:
                 actions.insert(index + 1, PlannedStep(self.registry.get(reply_type), step.said))
             return
 
+    def _answered_in_place(self, trigger: PlannedStep | None, actions: list[PlannedStep]) -> None:
+        """ "reply with …" to an e-mail that came in is the service's step that answers it in
+        its thread, not a new e-mail that the words fit as well; only where the service has such
+        a step ("reply_email"), and a message sent without a word of answering stays new."""
+        answer_type = _ANSWERS.get(trigger.node_type.type) if trigger else None
+        if answer_type is None or answer_type not in self.registry:
+            return
+        answer = self.registry.get(answer_type)
+        for step in actions:
+            if (
+                step.node_type.connector.id == answer.connector.id
+                and step.node_type is not answer
+                and step.node_type.type.split(".")[1].startswith("send")
+                and _REPLY_WORD.search(step.said)
+                and not _TO_SOMEONE_ELSE.search(step.said)
+            ):
+                step.node_type = answer
+
     def _is_order(self, word: str, before: str = "", after_order: bool = False) -> bool:
         """Whether ``word`` starts a step: an order ("ابعت", "send"), or, once the event has its
         verb, Gulf/Egyptian "have it done" ("لما يجي اوردر يتسجل في الشيت", "جاني طلب يرسل
@@ -1542,8 +1562,15 @@ class OfflineBuilder:
                 continue
             said_event = event.said(extraction)
             trigger = PlannedStep(as_trigger.node_type, said_event, extraction.in_text(event.text))
+            as_action = self._answer_inside(as_action, order, trigger, clause.entities)
+            # "reply to new messages with our price list photo": what is sent, said after the
+            # event
+            sent_with = re.split(r"\bwith\b", event.text, maxsplit=1)[1:]
+            carried = order.words() + Clause(" ".join(sent_with), [], False).words()
             action = PlannedStep(
-                as_action.node_type, clause.said(extraction), extraction.in_text(clause.text)
+                self._carrying(as_action.node_type, carried),
+                clause.said(extraction),
+                extraction.in_text(clause.text),
             )
             return trigger, action
         return self._event_span(clause, extraction)
@@ -1583,10 +1610,57 @@ class OfflineBuilder:
         event_text = clause.text[spans[i].start() : spans[j - 1].end()]
         said_event = Clause(event_text, [], True).said(extraction)
         trigger = PlannedStep(as_trigger.node_type, said_event, extraction.in_text(event_text))
+        rest = clause.text[: spans[i].start()] + " " + clause.text[spans[j - 1].end() :]
+        as_action = self._answer_inside(
+            as_action, Clause(rest, [], False), trigger, clause.entities
+        )
         action = PlannedStep(
-            as_action.node_type, clause.said(extraction), extraction.in_text(clause.text)
+            self._carrying(as_action.node_type, Clause(rest, [], False).words()),
+            clause.said(extraction),
+            extraction.in_text(clause.text),
         )
         return trigger, action
+
+    def _answer_inside(
+        self, as_action: Match, order: Clause, trigger: PlannedStep, entities: list[Entity]
+    ) -> Match:
+        """ "answer new WhatsApp messages with a menu list": an answer to the event said inside
+        the order goes back where the event came from, as an answer said after it does."""
+        if not _REPLY_WORD.search(order.text) or trigger.node_type.type not in _REPLY_ACTIONS:
+            return as_action
+        hints = _hints(entities)
+        found = self._action_in_context(order.words(), hints, trigger, [], order.text)
+        return found if found is not None and found.score >= MATCH_THRESHOLD else as_action
+
+    def _carrying(self, node_type: NodeType, words: list[str]) -> NodeType:
+        """The step of ``node_type``'s service that sends what the words say the message
+        carries: "reply with the menu photo" on Telegram is its photo step, "a whatsapp with
+        two buttons" its buttons step, "the invoice PDF" its file step. Of nouns said together
+        ("the menu pdf", "the price list photo") the last is the thing sent. ``node_type``
+        itself when it sends no message, or when its service has no one step for that."""
+        if not node_type.type.split(".")[1].startswith("send"):
+            return node_type
+        run: list[str] = []
+        for word in words:
+            if word in _CARRIED:
+                run.append(word)
+            elif run:
+                break
+        if not run:
+            return node_type
+        wanted = _CARRIED[run[-1]]
+        found = {
+            entry.node_type.type: entry.node_type
+            for entry in self.catalogue.entries
+            if entry.node_type.connector.id == node_type.connector.id
+            and not entry.node_type.is_trigger
+            and entry.node_type.type.split(".")[1].startswith("send")
+            and any(
+                set(normalize(phrase).split()) & wanted
+                for phrase in entry.node_type.manifest.phrases.en
+            )
+        }
+        return next(iter(found.values())) if len(found) == 1 else node_type
 
     def _action_in_context(
         self,
@@ -1953,6 +2027,20 @@ _REPLY_ACTIONS = {
     "outlook.new_mail": "outlook.send_mail",
     "webhook.receive": "webhook.respond",
 }
+# What a message carries, said as its object, and the words a step that sends it is named by.
+_CARRIED_KINDS = (
+    ("button", "buttons"),
+    ("photo", "photos", "image", "images", "picture", "pictures", "pic", "pics"),
+    ("pdf", "file", "document", "documents", "attachment"),
+    ("video", "videos"),
+    ("voice",),
+)
+_CARRIED = {word: frozenset(kind) for kind in _CARRIED_KINDS for word in kind}
+# The step that answers what came in within its own thread, where a service has one beside
+# the step that sends a new message.
+_ANSWERS = {"gmail.new_email": "gmail.reply_email"}
+# "…and send the reply to my manager": an answer written, sent to someone else.
+_TO_SOMEONE_ELSE = re.compile(r"\b(?:to|cc)\s+(?:my|our|the\s+(?:team|manager|boss|owner))\b|@")
 _AI_TYPE = "openai.generate_text"
 _CALL_TYPE = "http.request"
 # How telling a service's word must be for the sentence to name it ("stripe", not "email").

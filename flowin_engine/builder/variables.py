@@ -100,7 +100,9 @@ def kind_of(node_type: NodeType, key: str) -> str:
     sample = example.get(key) if isinstance(example, dict) else None
     info = node_type.input_model.model_fields[key]
     about = f"{info.title or ''} {info.description or ''}".lower()
-    if isinstance(sample, str) and _EMAIL_VALUE.search(sample):
+    # an e-mail's own id ("<172@example.com>") looks like an address and is none
+    is_id = key == "id" or key.endswith("_id")
+    if isinstance(sample, str) and _EMAIL_VALUE.search(sample) and not is_id:
         return "email"
     if isinstance(sample, str) and _PHONE_VALUE.match(sample.replace(" ", "")):
         return "phone"

@@ -1,0 +1,91 @@
+"""English requests whose steps are told by what they carry or where they answer: a message
+"with buttons", "a menu list", "the price list photo" is the service's step that sends that;
+"reply" to an e-mail that came in is the answer to it, not a new e-mail.
+
+Every sentence here was written for these tests; none comes from a held-out set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.builder.built import types
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what the message carries names the step: buttons, a list to pick from, a photo, a file
+        (
+            "when a customer writes to us on whatsapp answer with a menu list: Hours, Prices",
+            ["whatsapp.incoming_message", "whatsapp.send_list"],
+        ),
+        (
+            "when someone messages my whatsapp reply with two buttons, Book and Cancel",
+            ["whatsapp.incoming_message", "whatsapp.send_buttons"],
+        ),
+        (
+            "when someone writes 'menu' to my telegram bot, reply with the menu photo",
+            ["telegram.new_message", "core.condition", "telegram.send_photo"],
+        ),
+        (
+            "when a new telegram message comes in send back our catalogue pdf",
+            ["telegram.new_message", "telegram.send_document"],
+        ),
+        (
+            "on every incoming whatsapp message send the price list image",
+            ["whatsapp.incoming_message", "whatsapp.send_media"],
+        ),
+        # the event said inside the answer: the answer still goes back where it came from
+        (
+            "answer new whatsapp messages with a list: Prices, Hours",
+            ["whatsapp.incoming_message", "whatsapp.send_list"],
+        ),
+        (
+            "reply to new telegram messages with our price list photo",
+            ["telegram.new_message", "telegram.send_photo"],
+        ),
+        # a list of things to read is no list to pick from; a plain message stays one
+        (
+            "when a new whatsapp message comes in send me the list of today's orders on telegram",
+            ["whatsapp.incoming_message", "telegram.send_message"],
+        ),
+        (
+            "when someone writes to my telegram bot reply with our opening hours",
+            ["telegram.new_message", "telegram.send_message"],
+        ),
+    ],
+)
+def test_what_a_message_carries_chooses_the_step_that_sends_it(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            'when a new gmail arrives, reply with "Thanks, we will pay it this week"',
+            ["gmail.new_email", "gmail.reply_email"],
+        ),
+        (
+            "reply to every new gmail from a supplier using AI",
+            ["gmail.new_email", "openai.generate_text", "gmail.reply_email"],
+        ),
+        (
+            "when an email comes in on gmail answer it with the prices",
+            ["gmail.new_email", "gmail.reply_email"],
+        ),
+        # a new e-mail to someone else stays a new e-mail
+        (
+            "when a new gmail arrives send the answer to my manager by gmail",
+            ["gmail.new_email", "gmail.send_email"],
+        ),
+        (
+            "when a new gmail arrives send an email to boss@shop.com",
+            ["gmail.new_email", "email.send_email"],
+        ),
+    ],
+)
+def test_reply_to_an_email_that_came_in_answers_it(sentence: str, expected: list[str]) -> None:
+    assert types(sentence) == expected
