@@ -5,11 +5,12 @@ folder with the flows of bench/webhook_vs_nodered.py (respond-with-output and 20
 and wrk loads each in turn, round after round, so that both see the same busy machine.
 
     .venv/bin/python bench/webhook_ab.py --tree before=/path/to/old/checkout --tree after=.
-        [--rounds 3] [--duration 5] [--warmup 1] [--concurrency 1,16]
+        [--rounds 3] [--duration 5] [--warmup 1] [--concurrency 1,16] [--processes 2]
 
 For every load it reports req/s, p50 / p99 / p99.9, the server's CPU time per request (user +
 system from /proc, counted from the load's start until the 202 mode's backlog has run, so the
-runs after the answer count too) and its resident memory after the load. Linux only (/proc).
+runs after the answer count too; with ``--processes N``, of the supervisor and its workers) and
+the largest resident memory of its processes after the load. Linux only.
 """
 
 from __future__ import annotations
@@ -30,19 +31,6 @@ sys.path.insert(0, str(HERE))
 import webhook_vs_nodered as base  # noqa: E402  (the flows, wrk and the backlog reading)
 
 MODES = {"respond": "hello", "202": "hello-async"}
-TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 @dataclass
@@ -82,10 +70,10 @@ def prepare(server: Server, folder: Path) -> None:
         base.REPO = real_repo
 
 
-def start(server: Server, folder: Path, procs: base.Processes) -> None:
+def start(server: Server, folder: Path, procs: base.Processes, processes: int) -> None:
     os.environ["PYTHONPATH"] = str(server.tree)
     args = [sys.executable, "-m", "flowin_engine", "serve", "--host", base.HOST]
-    args += ["--port", str(server.port)]
+    args += ["--port", str(server.port), "--processes", str(processes)]
     log = folder / f"{server.name}.log"
     env = base.flowin_env(server.data_dir)
     server.proc = procs.start(args, log, env=env, cwd=server.tree)
@@ -102,12 +90,11 @@ def measure(server: Server, mode: str, concurrency: int, args, folder: Path) -> 
     if args.warmup:
         base.wrk_load(url, concurrency, args.warmup, folder)
     base.wait_for_backlog(db, "hello-async", datetime.now(UTC), base.DRAIN_LIMIT)
-    pid = server.proc.pid
-    cpu_before = cpu_seconds(pid)
+    cpu_before = base.cpu_seconds(server.proc)
     load = base.wrk_load(url, concurrency, args.duration, folder)
     if mode == "202":
         base.wait_for_backlog(db, flow_id, datetime.now(UTC), base.DRAIN_LIMIT)
-    cpu = cpu_seconds(pid) - cpu_before
+    cpu = base.cpu_seconds(server.proc) - cpu_before
     done = max(1, load.requests)
     return Sample(
         load.rate,
@@ -115,7 +102,7 @@ def measure(server: Server, mode: str, concurrency: int, args, folder: Path) -> 
         load.p99_ms,
         load.p999_ms,
         cpu / done * 1e3,
-        rss_mb(pid),
+        max(base.rss_mb(server.proc), default=float("nan")),
         load.errors,
     )
 
@@ -130,6 +117,7 @@ def main() -> int:
         "--concurrency", type=lambda s: [int(c) for c in s.split(",")], default=[1, 16]
     )
     parser.add_argument("--modes", default="respond,202")
+    parser.add_argument("--processes", type=int, default=1, help="flowin serve --processes N")
     args = parser.parse_args()
     modes = args.modes.split(",")
     folder = Path(tempfile.mkdtemp(prefix="flowin-ab-"))
@@ -142,7 +130,7 @@ def main() -> int:
     try:
         for server in servers:
             prepare(server, folder)
-            start(server, folder, procs)
+            start(server, folder, procs, args.processes)
         for round_no in range(args.rounds):
             order = servers if round_no % 2 == 0 else list(reversed(servers))
             for concurrency in args.concurrency:
