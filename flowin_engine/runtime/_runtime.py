@@ -50,6 +50,7 @@ from ._inbox import Inbox, InboxEvent
 from ._listener import WEBHOOK_PREFIX, WebhookListener
 from ._lock import DataFolderLock
 from ._relay import Relay
+from ._run_log import RunLog
 from ._schedules import missed_since, schedule_trigger
 
 if TYPE_CHECKING:
@@ -64,10 +65,6 @@ log = logging.getLogger("flowin.runtime")
 RESPOND_TYPE = "webhook.respond"
 ON_FAILURE_TYPE = "core.on_failure"
 ON_FAILURE_SOURCE = "on_failure"
-# Under the time that starts each line of the run log (`flowin serve`'s "HH:MM:SS  "): the
-# further lines of runs logged together.
-RUN_LINE_INDENT = 10
-
 # What the history says of a run Flowin itself could not start: kept here whole, so that an app
 # can recognise them in the history and show them in its user's language.
 RETRY_LATER_ERROR = "Flowin could not start this run; it can be retried later."
@@ -190,6 +187,7 @@ class Runtime:
         self.notifications.on_failed_run(self._another_flow_failed)
         self._relay_waiting: int | None = None
         self.relay.subscribe(self._relay_changed)
+        self.run_log = RunLog(log, self._name)
 
     # Life cycle.
 
@@ -311,6 +309,7 @@ class Runtime:
                 "'flowin executions retry ID' carries on with one from where it stopped.",
                 len(interrupted),
             )
+        self.run_log.close()
         self.runner.shutdown(wait=False)
         self.notifications.stop(timeout=min(left() + 1, 5.0))
         self._queue.clear()
@@ -636,26 +635,10 @@ class Runtime:
         runs = [item for item in items if not isinstance(item, InboxEvent)]
         if not runs:
             return
-        if log.isEnabledFor(logging.INFO):
-            # One record for the group: a line per run costs a record, its formatting and a
-            # write to each handler (about 100 µs), which a busy server pays hundreds of times
-            # a second. Runs written together share the record's time.
-            lines = [self._run_line(flow_id, result) for flow_id, result, _ in runs]
-            log.info("%s", ("\n" + " " * RUN_LINE_INDENT).join(lines))
+        self.run_log.ended([(flow_id, result) for flow_id, result, _ in runs])
         for flow_id, result, events in runs:
             self.notifications.run_ended(result, self._name(flow_id))
             self.runner.publish_recorded(events)
-
-    def _log_run(self, flow_id: str, result: ExecutionResult) -> None:
-        log.info("%s", self._run_line(flow_id, result))
-
-    def _run_line(self, flow_id: str, result: ExecutionResult) -> str:
-        error = f": {result.error}" if result.error else ""
-        status = str(result.status)
-        return (
-            f"{short_id(result.execution_id)} {status:<10} {self._name(flow_id)} "
-            f"({result.duration * 1000:.0f} ms){error}"
-        )
 
     def _accepted(self, events: Sequence[InboxEvent]) -> None:
         with self._lock:
@@ -843,7 +826,7 @@ class Runtime:
             if answer is not None:
                 answer.set_result(result)
             self._pump()
-            self._log_run(flow_id, result)
+            self.run_log.ended([(flow_id, result)])
             self.notifications.run_ended(result, self._name(flow_id))
 
         handle.on_done(finished)
