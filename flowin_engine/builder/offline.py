@@ -53,6 +53,9 @@ _SPLIT = re.compile(
     # "شيك على الموقع واذا طاح …", "شوف الطلبات ولو في …": a check, then what to do after it
     r"|(?<!شوف)(?<!شيك)(?<!تحقق)(?<!تاكد)(?<!check)(?<!see)\s+(?=(?:و)?(?:اذا|ازا|لو)\s"
     r"(?!سمحت|سمحتي|تكرمت))"
+    # Maghrebi "و الى نزل …" (and if it falls), Tunisian "وكي يكون …" (and when there is): after
+    # an "and", "الى" before a verb is "if" (before a noun, "and to": "وإلى العميل")
+    r"|\s+(?=و\s?(?:الي|كي)\s+(?!ال)[\u0621-\u064a]{2,}(?:\s|$))"
     # Gulf "خله ينحفظ", "خليه يرسل": have it be saved / have it send — a step of its own.
     r"|\s+(?=(?:خله|خليه|خليها|خلها|خلي|خل)\s)"
     # Gulf/Levantine "…ابي حالة طلبه تتغير", "…ابيه ينضاف": the wish starts what is to be done
@@ -74,7 +77,9 @@ _OTHERWISE = re.compile(
     re.IGNORECASE,
 )
 _VAGUE_IF = re.compile(
-    r"^\s*(?:only\s+|بس\s+|فقط\s+)?(?:و)?(?:if|in case|لو|اذا|ازا|ان|في حال)\s", re.IGNORECASE
+    r"^\s*(?:only\s+|بس\s+|فقط\s+)?(?:و)?\s?(?:if|in case|لو|اذا|ازا|ان|في حال"
+    r"|الي(?=\s+(?!ال))|(?:(?<=و)|(?<=و\s))كي)\s",
+    re.IGNORECASE,
 )
 # After the event, "يوصلني إشعار" (a notification reaches me) is the order to send one.
 _REACHES_ME = re.compile(

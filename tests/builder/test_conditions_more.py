@@ -96,3 +96,26 @@ def test_a_route_by_cases_is_never_read_from_a_word_like_status_alone(sentence, 
 )
 def test_a_route_said_is_still_a_switch(sentence):
     assert types(sentence)[-1] == "core.switch"
+
+
+# Maghrebi "و الى …" (and if …) and Tunisian "وكي …" (and when …) after a read on a schedule:
+# the read, then a check of what it read, then the step.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "كل 30 دقيقة شوف الستوك ف api ديالي و الى نزل تحت 5 صيفطلي تيليغرام",
+        "كل ساعة شوف الطلبات ف api ديالي والى كاين شي جديد صيفطلي تيليغرام",
+        "كل ساعة ثبت ف ال API متاع الفورمولار وكي يكون فما جديد زيدو في الاكسال",
+    ],
+)
+def test_maghrebi_if_after_a_scheduled_read_checks_what_was_read(sentence):
+    found = types(sentence)
+    assert found[:3] == ["schedule.every", "http.request", "core.condition"]
+    assert len(found) == 4 and found[3] in ("telegram.send_message", "excel.add_row")
+
+
+def test_and_to_before_a_noun_is_no_if():
+    found = types("ارسل التقرير على الايميل إلى المدير وإلى العميل")
+    assert "core.condition" not in found
