@@ -6,16 +6,20 @@ and wrk loads each in turn, round after round, so that both see the same busy ma
 
     .venv/bin/python bench/webhook_ab.py --tree before=/path/to/old/checkout --tree after=.
         [--rounds 3] [--duration 5] [--warmup 1] [--concurrency 1,16] [--processes 2]
+        [--body-kb 10]
 
 For every load it reports req/s, p50 / p99 / p99.9, the server's CPU time per request (user +
 system from /proc, counted from the load's start until the 202 mode's backlog has run, so the
 runs after the answer count too; with ``--processes N``, of the supervisor and its workers) and
 the largest resident memory of its processes after the load. Linux only.
+``--body-kb`` posts an order of about that size (its lines added to the bench's small body)
+instead: real webhooks (a shop's order, a payment) often carry a few kilobytes.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -107,6 +111,21 @@ def measure(server: Server, mode: str, concurrency: int, args, folder: Path) -> 
     )
 
 
+def order_of_size(size: int) -> dict:
+    """The bench's body (the flows read its name and order number) with order lines until its
+    JSON is about ``size`` bytes."""
+    line = {"sku": "SKU-0000", "title": "Cotton shirt, blue, size M", "qty": 2, "price": 12.5}
+    count = max(0, size - len(json.dumps(base.BODY))) // len(json.dumps(line))
+    lines = [{**line, "sku": f"SKU-{number:04d}"} for number in range(count)]
+    return {**base.BODY, "lines": lines}
+
+
+def use_body(body: dict) -> None:
+    """Post ``body`` (wrk's script and the first request) instead of the small one."""
+    base.LUA = base.LUA.replace(json.dumps(base.BODY), json.dumps(body))
+    base.BODY = body
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--tree", action="append", required=True, help="name=path, repeatable")
@@ -118,7 +137,10 @@ def main() -> int:
     )
     parser.add_argument("--modes", default="respond,202")
     parser.add_argument("--processes", type=int, default=1, help="flowin serve --processes N")
+    parser.add_argument("--body-kb", type=float, default=0.0, help="post a body this big")
     args = parser.parse_args()
+    if args.body_kb:
+        use_body(order_of_size(int(args.body_kb * 1024)))
     modes = args.modes.split(",")
     folder = Path(tempfile.mkdtemp(prefix="flowin-ab-"))
     procs = base.Processes()

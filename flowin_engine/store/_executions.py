@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from typing import Any
 
 import orjson
 import psutil
-from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Text, bindparam, delete, func, insert, or_, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from ..errors import FlowinError, NotFound
@@ -261,11 +262,20 @@ class Executions:
                 select(StepRow)
                 .where(StepRow.execution_id == row.id)
                 .order_by(StepRow.started_at, StepRow.id)
-            )
+            ).all()
+            trigger_text: str | None = None
+            if any(step.input_data_is_trigger or step.output_is_trigger for step in steps):
+                # Steps whose data is the trigger data (written once, by the webhook path)
+                # each get their own copy of it, as if they held it themselves.
+                trigger_text = session.scalar(
+                    select(type_coerce(ExecutionRow.trigger_data, Text)).where(
+                        ExecutionRow.id == row.id
+                    )
+                )
             return ExecutionDetail(
                 **_summary_fields(row),
                 trigger_data=row.trigger_data,
-                steps=[_step_view(step) for step in steps],
+                steps=[_step_view(step, trigger_text) for step in steps],
             )
 
     def mark_interrupted(self, execution_ids: Collection[str] | None = None) -> int:
@@ -655,7 +665,14 @@ def _summary_fields(row: ExecutionRow) -> dict[str, Any]:
     }
 
 
-def _step_view(row: StepRow) -> StepRecordView:
+def _step_view(row: StepRow, trigger_text: str | None = None) -> StepRecordView:
+    """A step as recorded; ``trigger_text``, the run's trigger data as stored, for a step
+    whose input data or output is the trigger data."""
+    step_input, output = row.input, row.output
+    if row.input_data_is_trigger and trigger_text is not None and isinstance(step_input, dict):
+        step_input = {"data": json.loads(trigger_text), **step_input}
+    if row.output_is_trigger and trigger_text is not None:
+        output = json.loads(trigger_text)
     return StepRecordView(
         node_id=row.node_id,
         node_name=row.node_name,
@@ -663,8 +680,8 @@ def _step_view(row: StepRow) -> StepRecordView:
         iteration=row.iteration,
         attempt=row.attempt,
         status=StepStatus(row.status),
-        input=row.input,
-        output=row.output,
+        input=step_input,
+        output=output,
         port=row.port,
         error=row.error,
         started_at=row.started_at,
@@ -700,8 +717,8 @@ INSERT_RUN = (
 )
 INSERT_STEP = (
     "INSERT INTO steps (execution_id, node_id, node_name, node_type, iteration, attempt, status,"
-    " input, output, port, error, started_at, finished_at, duration_ms)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " input, input_data_is_trigger, output, output_is_trigger, port, error, started_at,"
+    " finished_at, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 RELEASE_PAYLOAD = "UPDATE inbox SET payload = NULL WHERE payload IS NOT NULL AND id = ?"
 # A status's text without the enum's call and property (a microsecond each, per step).
@@ -721,10 +738,12 @@ def finished_run_statements(
     flow's setting), a run that succeeded is written without its steps.
 
     On the webhook path's writer thread, once per run: each row is made as its statement's
-    values at once, and each value masked and encoded once (``_RunData``)."""
+    values at once, and each value masked and encoded once (``_RunData``). A step's input data
+    or output that is the run's trigger data is not written again: the step's row refers to the
+    run's (``Executions.get`` puts it back)."""
     started = events[0]
     assert isinstance(started, ExecutionStarted)
-    data = _RunData()
+    data = _RunData(started.trigger_data)
     finished: ExecutionFinished | None = None
     # A step's row is made at its finish, in the place of its start; a step started and never
     # finished (only a run cut short leaves one) is written as it started.
@@ -744,8 +763,8 @@ def finished_run_statements(
                 item.iteration,
                 item.attempt,
                 _STEP_STATUS.get(item.status) or StepStatus(item.status).value,
-                data.column(item.input),
-                data.column(item.output),
+                *data.input_column(item.input),
+                *data.output_column(item.output),
                 item.port,
                 item.error,
                 sql_time(item.started_at),
@@ -771,6 +790,8 @@ def finished_run_statements(
                     None,
                     None,
                     None,
+                    None,
+                    None,
                     sql_time(item.at),
                     sql_time(item.at),
                     0.0,
@@ -788,7 +809,7 @@ def finished_run_statements(
                 flow_version,
                 started.flow_name,
                 started.mode,
-                data.whole(started.trigger_data),
+                data.trigger_text,
                 _RUN_STATUS.get(finished.status) or ExecutionStatus(finished.status).value,
                 finished.error,
                 finished.failed_node,
@@ -811,7 +832,8 @@ def finished_run_statements(
                     row.iteration,
                     row.attempt,
                     StepStatus.RUNNING.value,
-                    data.column(row.input),
+                    *data.input_column(row.input),
+                    None,
                     None,
                     None,
                     None,
@@ -828,12 +850,18 @@ def finished_run_statements(
 class _RunData:
     """One run's data as the history keeps it (masked, cut where big: ``for_history``), each
     value masked and encoded once: a webhook's body is the run's trigger data, the trigger's
-    input and output and the next step's input, one object four times."""
+    input and output and the next step's input, one object four times.
 
-    __slots__ = ("_texts",)
+    The trigger data is written once, whole, in the run's row (a retry starts from it); a step's
+    input data or output that is that very object, short enough to be kept uncut, is written as
+    a mark that it is (``Executions.get`` puts it back)."""
 
-    def __init__(self) -> None:
+    __slots__ = ("_texts", "_trigger", "trigger_text")
+
+    def __init__(self, trigger_data: Any) -> None:
         self._texts: dict[int, str] = {}  # id() → JSON; the events keep every value alive
+        self._trigger = trigger_data
+        self.trigger_text = None if trigger_data is None else self._text(trigger_data)
 
     def _text(self, value: Any) -> str:
         key = id(value)
@@ -842,24 +870,40 @@ class _RunData:
             text = self._texts[key] = _plain_json(value) or dump_json(redact(value))
         return text
 
-    def whole(self, value: Any) -> str | None:
-        """The trigger data's column: masked, never cut (a retry starts from it)."""
-        return None if value is None else self._text(value)
-
-    def column(self, value: Any) -> str | None:
-        """A step's input or output column."""
+    def input_column(self, value: Any) -> tuple[str | None, int | None]:
+        """A step's input column, and 1 when the trigger data is its data (then the column
+        holds the settings it ran with only)."""
         if value is None:
-            return None
+            return None, None
         if type(value) is dict and len(value) == 2 and list(value) == ["data", "params"]:
             # a step that ran: its input and the settings it ran with
-            text = (
-                f'{{"data": {self._text(value["data"])}, "params": {self._text(value["params"])}}}'
-            )
+            params = self._text(value["params"])
+            data = value["data"]
+            if data is self._trigger and data is not None:
+                assert self.trigger_text is not None
+                # uncut as a whole, its data is the trigger data's text
+                if len(self.trigger_text) + len(params) + _WRAPPER_LENGTH <= HISTORY_LIMIT:
+                    return f'{{"params": {params}}}', 1
+            text = f'{{"data": {self._text(data)}, "params": {params}}}'
         else:
             text = self._text(value)
         if len(text) <= HISTORY_LIMIT:
-            return text
-        return dump_json(for_history(value))  # big: its big parts become markers
+            return text, None
+        return dump_json(for_history(value)), None  # big: its big parts become markers
+
+    def output_column(self, value: Any) -> tuple[str | None, int | None]:
+        """A step's output column, and 1 when the output is the trigger data (then None)."""
+        if value is None:
+            return None, None
+        text = self._text(value)
+        if len(text) > HISTORY_LIMIT:
+            return dump_json(for_history(value)), None  # big: its big parts become markers
+        if value is self._trigger:
+            return None, 1
+        return text, None
+
+
+_WRAPPER_LENGTH = len('{"data": , "params": }')
 
 
 _JSON_LEAVES = frozenset({str, int, bool, type(None)})

@@ -171,6 +171,10 @@ class StepRow(Base):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     duration_ms: Mapped[float | None] = mapped_column(Float)
+    # 1 when the input's data (then ``input`` holds {"params": ...} only) or the output is the
+    # run's trigger data, kept once in its row (see Executions.get); None otherwise.
+    input_data_is_trigger: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    output_is_trigger: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class SettingRow(Base):

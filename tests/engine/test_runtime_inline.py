@@ -213,13 +213,66 @@ def test_a_run_done_inline_is_recorded_as_the_pool_records_it(store):
         {"at": datetime(2026, 12, 5, 9, 30, tzinfo=UTC)},
         {"pair": ("a", 1), "text": 'ليلى \u2028 \x00 "quoted"'},
         {"deep": {"api_key": "sk_live_abcdefghijkl", "fine": [{"Cookie": "c=1"}]}},
+        {"lines": ["x" * 1000] * 300},  # over what the history keeps of a step: cut there
     ],
-    ids=["plain", "nested", "big-int", "infinite", "int-key", "date", "tuple-and-text", "secret"],
+    ids=[
+        "plain",
+        "nested",
+        "big-int",
+        "infinite",
+        "int-key",
+        "date",
+        "tuple-and-text",
+        "secret",
+        "big",
+    ],
 )
 def test_a_run_done_inline_stores_any_data_as_the_pool_does(store, body):
     """Plain JSON data is encoded by orjson on the hot path; what orjson would write otherwise
     (or not at all) takes the ordinary way: either way it reads back as the pool's run."""
     _recorded_inline_and_pooled(store, {"method": "POST", "body": {"name": "Layla", **body}})
+
+
+def test_a_webhook_body_is_written_once_and_read_back_wherever_the_run_used_it(store):
+    """The body is the run's trigger data, the trigger's input and output and the next step's
+    input: the hot path writes its JSON once, with the run, and each step refers to it; the
+    history reads back as the pool's run, which writes it in full everywhere."""
+    note = "deliver-after-sunset-7f3c"  # in the body only: no step copies it into its output
+    payload = {"method": "POST", "body": {"name": "Layla", "note": note, "items": [1, 2, 3]}}
+    _recorded_inline_and_pooled(store, payload)
+    pooled, inline = _pooled_and_inline_ids(store)
+
+    def copies_of_the_note(run_id: str) -> int:
+        with sqlite3.connect(store.path) as db:
+            (in_run,) = db.execute(
+                "SELECT count(*) FROM executions WHERE id = ? AND instr(trigger_data, ?)",
+                (run_id, note),
+            ).fetchone()
+            (in_steps,) = db.execute(
+                "SELECT coalesce(sum((instr(coalesce(input, ''), ?) > 0)"
+                " + (instr(coalesce(output, ''), ?) > 0)), 0)"
+                " FROM steps WHERE execution_id = ?",
+                (note, note, run_id),
+            ).fetchone()
+        return in_run + in_steps
+
+    assert copies_of_the_note(pooled) == 4
+    assert copies_of_the_note(inline) == 1
+    detail = store.executions.get(inline)
+    webhook, message, _ = detail.steps
+    assert webhook.input["data"] == webhook.output == message.input["data"] == payload
+    assert list(webhook.input) == ["data", "params"]
+    assert webhook.input["params"] == {"path": "orders", "respond": "when_done"}
+    # Each step's data is its own: changing what one view shows leaves the others as read.
+    webhook.output["body"]["name"] = "changed"
+    assert message.input["data"]["body"]["name"] == "Layla"
+    assert detail.trigger_data["body"]["name"] == "Layla"
+
+
+def _pooled_and_inline_ids(store) -> tuple[str, str]:
+    ids = [summary.id for summary in store.executions.summaries()]
+    inline = next(run_id for run_id in ids if run_id.startswith("inline-"))
+    return inline.removeprefix("inline-"), inline
 
 
 def settled_flow(name: str):
