@@ -410,12 +410,34 @@ class Lacking:
     # speaks of that part (``has``) and of nothing it lacks (``lacks``) is not about the rest.
     has: str | None = None
     lacks: str | None = None
+    # A brand whose name is also a word ("نون", "طلبات", "جاهز"): named where it is said this way
+    said_as: str | None = None
 
     def meant_here(self, text: str) -> bool:
         """Whether ``text``, which names the service, means the part Flowin lacks."""
         if self.has is None or re.search(self.has, text) is None:
             return True
         return self.lacks is not None and re.search(self.lacks, text) is not None
+
+
+def _ordered_from(arabic: str, latin: str | None = None) -> str:
+    """Where an order comes from, said with a brand whose name is also a word: "طلبية من نون",
+    "طلب يجيني من جاهز", "order mn noon" — never "الطلب جاهز" or "طلبات الاسبوع" (its orders)."""
+    orders = (
+        r"(?<![\u0621-\u064a])(?:و|ف)?(?:ال)?(?:طلب|طلبيه|طلبات|طلبيات|اوردر|اوردرات|مبيعات|متجري|مطعمي)"
+        r"(?![\u0621-\u064a])\s+(?:\S+\s+){0,2}?"
+    )
+    said = (
+        rf"{orders}(?:من|علي|على|في|ف|ع|ب|مع)\s*{arabic}(?![\u0621-\u064a])(?!\s+ال)"
+        rf"|(?:تطبيق|منصه|ابلكيشن|ابليكيشن)\s+{arabic}(?![\u0621-\u064a])"
+    )
+    if latin:
+        said += (
+            rf"|\b(?:orders?|talabat|talab|talabeya|sales?|store|shop)\s+(?:\w+\s+){{0,2}}?"
+            rf"(?:mn|men|min|3ala|3al|on|f|fi|fe|in)\s+{latin}\b(?!\s*(?:to|till|until|-|l7ad))"
+            rf"|\b{latin}\s+(?:app|store|seller|orders?)\b"
+        )
+    return said
 
 
 _SOCIAL = "social"
@@ -488,8 +510,12 @@ LACKING: tuple[Lacking, ...] = (
     Lacking("Asana", ("asana", "اسانا"), _TASKS),
     Lacking("Jira", ("jira", "جيرا"), _TASKS),
     Lacking("ClickUp", ("clickup", "كليك اب"), _TASKS),
-    Lacking("Mailchimp", ("mailchimp", "ميلشيمب", "ميل شيمب"), _CRM),
-    Lacking("HubSpot", ("hubspot", "هبسبوت", "هب سبوت"), _CRM),
+    Lacking(
+        "Mailchimp",
+        ("mailchimp", "ميلشيمب", "ميل شيمب", "ميل تشيمب", "ميل شمب", "ميل تشمب"),
+        _CRM,
+    ),
+    Lacking("HubSpot", ("hubspot", "هبسبوت", "هب سبوت", "هاب سبوت"), _CRM),
     Lacking("Salesforce", ("salesforce", "سيلزفورس", "سيلز فورس"), _CRM),
     Lacking("Zoho", ("zoho", "زوهو"), _CRM),
     Lacking("Odoo", ("odoo", "اودو"), _CRM),
@@ -508,34 +534,57 @@ LACKING: tuple[Lacking, ...] = (
             "عن طريق فوري",
             "ماكينه فوري",
             "خدمه فوري",
+            "بفوري",
+            "كود فوري",
+            "فوري كود",
         ),
         _SHOP,
     ),
-    Lacking("Calendly", ("calendly", "كاليندلي"), _EVENT),
+    Lacking("Calendly", ("calendly", "كاليندلي", "كالندلي", "كاليندلى"), _EVENT),
     Lacking("Zoom", ("zoom", "زوم"), _EVENT),
     Lacking("Google Drive", ("google drive", "drive", "جوجل درايف", "درايف"), _FILES),
     Lacking("Dropbox", ("dropbox", "دروب بوكس", "دروبوكس"), _FILES),
     # Excel's workbooks live on OneDrive: a workbook there is Excel, which Flowin has
-    Lacking("OneDrive", ("onedrive", "ون درايف"), _FILES, has=r"excel|اكسل|xlsx|workbook"),
+    Lacking(
+        "OneDrive", ("onedrive", "ون درايف", "وان درايف"), _FILES, has=r"excel|اكسل|xlsx|workbook"
+    ),
     Lacking("Google Docs", ("google docs", "google doc", "جوجل دوكس", "جوجل دوك"), _FILES),
-    Lacking("Google Forms", ("google forms", "google form", "جوجل فورم", "جوجل فورمز"), _SHOP),
+    Lacking(
+        "Google Forms",
+        (
+            "google forms",
+            "google form",
+            "جوجل فورم",
+            "جوجل فورمز",
+            "فورم جوجل",
+            "فورمز جوجل",
+            "نموذج جوجل",
+            "نماذج جوجل",
+        ),
+        _SHOP,
+    ),
     Lacking("Typeform", ("typeform", "jotform", "تايب فورم"), _SHOP),
     Lacking("Pinterest", ("pinterest", "بنترست"), _SOCIAL),
     Lacking("Viber", ("viber", "فايبر"), _CHAT),
     Lacking("Signal", ("signal app", "سيجنال"), _CHAT),
     Lacking("Google Meet", ("google meet", "جوجل ميت"), _EVENT),
-    Lacking("Monday.com", ("monday.com", "monday board"), _TASKS),
+    Lacking("Monday.com", ("monday.com", "monday board", "مونداي"), _TASKS),
     Lacking("Todoist", ("todoist",), _TASKS),
     Lacking("QuickBooks", ("quickbooks", "كويك بوكس"), _CRM),
     Lacking("Xero", ("xero",), _CRM),
-    Lacking("Qoyod", ("qoyod", "قيود"), _CRM),
+    Lacking("Qoyod", ("qoyod", "قيود", "كيود"), _CRM),
     Lacking("Daftra", ("daftra", "دفترة", "دفتره"), _CRM),
     Lacking("SendGrid", ("sendgrid", "mailgun"), _CRM),
     Lacking(
         "WordPress", ("wordpress", "wix", "squarespace", "ووردبريس", "وورد بريس", "ويكس"), _SHOP
     ),
     Lacking("Amazon", ("amazon", "امازون"), _SHOP),
-    Lacking("Noon", ("noon.com", "noon store", "متجر نون", "منصه نون"), _SHOP),
+    Lacking(
+        "Noon",
+        ("noon.com", "noon store", "متجر نون", "منصه نون"),
+        _SHOP,
+        said_as=_ordered_from("نون", "noon"),
+    ),
     Lacking("eBay", ("ebay", "ايباي"), _SHOP),
     Lacking("Jumia", ("jumia", "جوميا"), _SHOP),
     # In Arabizi "talabat" is "orders" too ("talabat salla", "el talabat")
@@ -546,6 +595,7 @@ LACKING: tuple[Lacking, ...] = (
         has=r"\btalabat\s+(?:salla|zid|shopify|woo\w*|el|gdida|gdeda|jdida|jdod)\b"
         r"|\b(?:el|al|kol|l|w)\s+talabat\b",
         lacks=r"طلبات\s+app|تطبيق\s+طلبات|\btalabat\s+(?:app|restaurant|vendor)",
+        said_as=_ordered_from("طلبات"),
     ),
     # Tamara and Tabby are names of people (and cats) too: the services only with a payment
     Lacking("Tabby", ("tabby", "تابي"), _SHOP, has=r"", lacks=_PAYING),
@@ -601,8 +651,8 @@ LACKING: tuple[Lacking, ...] = (
     Lacking("Foodics", ("foodics", "فودكس", "فوديكس", "فوودكس"), _SHOP),
     Lacking("Loyverse", ("loyverse",), _SHOP),
     Lacking("HungerStation", ("hungerstation", "هنقرستيشن", "هنجرستيشن", "هنقر ستيشن"), _SHOP),
-    Lacking("Jahez", ("jahez",), _SHOP),
-    Lacking("Mrsool", ("mrsool", "تطبيق مرسول"), _SHOP),
+    Lacking("Jahez", ("jahez",), _SHOP, said_as=_ordered_from("جاهز")),
+    Lacking("Mrsool", ("mrsool", "تطبيق مرسول"), _SHOP, said_as=_ordered_from("مرسول")),
     Lacking("Careem", ("careem",), _SHOP),
     Lacking("Uber Eats", ("uber eats", "ubereats", "اوبر ايتس"), _SHOP),
     Lacking("Deliveroo", ("deliveroo", "ديليفرو"), _SHOP),
@@ -624,10 +674,10 @@ LACKING: tuple[Lacking, ...] = (
     Lacking("ActiveCampaign", ("activecampaign", "active campaign"), _CRM),
     Lacking("ConvertKit", ("convertkit",), _CRM),
     Lacking("Constant Contact", ("constant contact",), _CRM),
-    Lacking("Pipedrive", ("pipedrive",), _CRM),
+    Lacking("Pipedrive", ("pipedrive", "بايب درايف", "بايبدرايف"), _CRM),
     Lacking("Zendesk", ("zendesk", "زندسك", "زينديسك"), _CRM),
     Lacking("Freshdesk", ("freshdesk", "freshworks", "freshsales"), _CRM),
-    Lacking("Intercom", ("intercom",), _CRM),
+    Lacking("Intercom", ("intercom", "انتركوم"), _CRM),
     Lacking("Unifonic", ("unifonic", "يونيفونك"), _CRM),
     Lacking("Msegat", ("msegat",), _CRM),
     Lacking("FreshBooks", ("freshbooks",), _CRM),
@@ -651,7 +701,7 @@ LACKING: tuple[Lacking, ...] = (
     Lacking("Figma", ("figma", "فيجما"), _FILES),
     Lacking("iCloud", ("icloud", "اي كلاود"), _FILES),
     # Chat and calls
-    Lacking("WeChat", ("wechat",), _CHAT),
+    Lacking("WeChat", ("wechat", "we chat", "وي شات", "ويشات"), _CHAT),
     Lacking("Skype", ("skype", "سكايب"), _CHAT),
     Lacking("Google Chat", ("google chat", "جوجل شات"), _CHAT),
     Lacking("3CX", ("3cx",), _PHONE),
@@ -826,13 +876,21 @@ _ARABIC_GLUE = r"(?:و|ف)?(?:بال|عال|فال|لل|ال|عل|ع|ب|ل|ف)?"
 
 def _pattern(word: str) -> str:
     spaced = r"\s*".join(re.escape(part) for part in word.split())
+    # Google as the dialects spell it: جوجل (Egypt), قوقل (the Gulf), غوغل (the Levant)
+    spaced = spaced.replace("جوجل", "(?:جوجل|قوقل|غوغل|جوقل)")
     if re.match("[\u0621-\u064a]", word):
         return r"(?<![\u0621-\u064a])" + _ARABIC_GLUE + spaced + r"(?![\u0621-\u064a])"
     return r"(?<![a-z0-9])" + spaced + r"(?![a-z0-9])"
 
 
 _LACKING_PATTERNS = [
-    (lacking, re.compile("|".join(_pattern(w) for w in lacking.words))) for lacking in LACKING
+    (
+        lacking,
+        re.compile(
+            "|".join([*(_pattern(w) for w in lacking.words), *filter(None, [lacking.said_as])])
+        ),
+    )
+    for lacking in LACKING
 ]
 _EVENT_PATTERNS = [
     (name, re.compile(pattern), closest) for name, pattern, closest in _LACKING_EVENTS
@@ -918,6 +976,16 @@ def unsupported(text: str, language: Language) -> list[Unsupported]:
         closest = _CLOSEST[lacking.closest][language].format(name=name)
         message = _CANT[language].format(name=name, closest=closest)
         found.append(Unsupported(lacking.name, match.span(), message))
+    # "البايب درايف" names Pipedrive, not Drive too: a name inside a longer one is that one's
+    found = [
+        item
+        for item in found
+        if not any(
+            other.span[0] <= item.span[0] <= item.span[1] <= other.span[1]
+            and other.span != item.span
+            for other in found
+        )
+    ]
     for name, pattern, closest in _EVENT_PATTERNS:
         match = pattern.search(text)
         if match is None or _said_as_a_trigger(name, text):

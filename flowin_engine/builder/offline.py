@@ -776,6 +776,17 @@ class OfflineBuilder:
             if unsupported(clause.text.lower(), language):
                 # Never swap a service Flowin lacks for another: only a trigger the clause
                 # names itself survives ("post every new Shopify order to Discord").
+                before = clauses[index - 1] if index else None
+                if (
+                    before is not None
+                    and actions
+                    and actions[-1].said == before.said(extraction)
+                    and len(before.words()) <= 2
+                    and not self.catalogue.connectors_named(before.words())
+                ):
+                    # "ابعت كل اوردر جديد على الديسكورد": the verb, cut from the event it
+                    # sends, sends to the service Flowin lacks; a default channel is a swap
+                    not_understood.append(actions.pop().said)
                 destination = self._connected_to(clause) if trigger is None else None
                 if destination is not None:
                     # "اربط فودافون كاش بالشيت", "connect my Amazon store to Slack": what it

@@ -118,3 +118,72 @@ def test_the_model_path_refuses_before_any_model_is_asked(sentence, httpserver):
     assert proposal.flow is None and proposal.refused and proposal.source == "model"
     assert _arabic(proposal.refused) == _arabic(sentence)
     assert httpserver.log == []  # the model was never asked
+
+
+# Services Flowin lacks, as people spell them: Arabic with its dialect spellings of Google
+# ("جوجل", "قوقل", "غوغل"), names written in two words or one, and brands whose Arabic name is
+# also a word ("نون", "طلبات", "جاهز") said where an order comes from.
+LACKING_AS_SPELLED = [
+    ("ضيف كل عميل جديد في الهاب سبوت", "HubSpot"),
+    ("حط كل عميل جديد في قائمة ميل تشيمب", "Mailchimp"),
+    ("ضيف العملاء الجداد على ميلشمب كل يوم", "Mailchimp"),
+    ("لما حد يحجز في كالندلي ابعتله واتس", "Calendly"),
+    ("لما حد يملأ نموذج جوجل ابعتلي ايميل", "Google Forms"),
+    ("كل ما حد يعبي فورم قوقل ضيفه بالشيت", "Google Forms"),
+    ("بدي احفظ المرفقات على غوغل درايف", "Google Drive"),
+    ("حط الملف في الوان درايف", "OneDrive"),
+    ("ضيف الليد في البايب درايف", "Pipedrive"),
+    ("حط كل مهمة جديدة في مونداي", "Monday.com"),
+    ("سجل الفاتورة في كيود", "Qoyod"),
+    ("لما حد يدفع بفوري سجلها في الشيت", "Fawry"),
+    ("لما توصلني طلبية من نون بلغني على التليجرام", "Noon"),
+    ("كل ما يجي طلب من طلبات ابعتلي على التليجرام", "Talabat"),
+    ("كل طلب يجيني من جاهز سجله في الشيت", "Jahez"),
+    ("كل اوردر من مرسول سجله في الشيت", "Mrsool"),
+    ("sagel kol order mn noon fel sheet", "Noon"),
+    ("ابعت للعميل رسالة على الوي شات", "WeChat"),
+    ("لما يجي شات جديد على الانتركوم ابعتلي", "Intercom"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "service"), LACKING_AS_SPELLED)
+def test_a_lacking_service_is_named_however_it_is_spelled(sentence, service):
+    proposal = build(sentence)
+    assert proposal.refused is None
+    said = " ".join(proposal.unsupported)
+    assert service in said, (sentence, proposal.unsupported)
+    assert _arabic(said) == _arabic(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ابعتلي اشعار فوري لما يجي طلب",
+        "send me the orders at noon every day",
+        "اعرض الطلبات الجديدة في الشيت",
+        "لما يكون الطلب جاهز ابعت للعميل رسالة",
+        "ارسل للعميل رسالة شكر على طلبات الاسبوع",
+        "save the file to google sheets",
+    ],
+)
+def test_words_that_are_also_brand_names_are_not_taken_for_them(sentence):
+    assert build(sentence).unsupported == [], sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "swapped_for"),
+    [
+        ("ابعت كل اوردر جديد على الديسكورد", "whatsapp"),
+        ("ارسل كل طلب جديد في قناة الديسكورد", "whatsapp"),
+        ("ab3at kol order gdid 3al discord", "email"),
+        ("ضيف كل عميل جديد في الهاب سبوت", "core.set_fields"),
+        ("حط كل عميل جديد في قائمة ميل تشيمب", "core.set_fields"),
+    ],
+)
+def test_a_verb_whose_destination_is_lacking_is_no_step_of_another_service(sentence, swapped_for):
+    # The verb is cut from "every new order" (the event); what it sends to is the lacking one.
+    proposal = build(sentence)
+    assert proposal.unsupported
+    nodes = [node.type for node in proposal.flow.nodes] if proposal.flow else []
+    assert not any(node.startswith(swapped_for) for node in nodes), nodes
+    assert proposal.not_understood
