@@ -22,6 +22,9 @@ SCHEDULE_TYPE = "schedule.every"
 WAIT_TYPE = "core.delay"
 CONDITION_TYPE = "core.condition"
 MANUAL_TYPE = "core.manual_trigger"
+# How many words after a noun like "جدول" another service's name still says whose it is
+# ("جدول Leads في Airtable": the table's name and a preposition between)
+_QUALIFIED_WITHIN = 3
 
 
 @dataclass
@@ -29,6 +32,7 @@ class Entry:
     node_type: NodeType
     phrases: list[list[str]]  # each phrase as canonical content words
     keywords: set[str] = field(default_factory=set)  # words naming its connector
+    brand: set[str] = field(default_factory=set)  # those of them from its name or id
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,7 @@ class Catalogue:
                 if len(w) > 2 and w not in ("request", "core", "trigger")
             }
             keywords.add(connector.replace("_", ""))
+            brand = set(keywords)
             operations = len(entries)
             for word, count in phrase_words[connector].items():
                 elsewhere = any(
@@ -127,17 +132,51 @@ class Catalogue:
                     keywords.add(word)
             for entry in entries:
                 entry.keywords = keywords
+                entry.brand = brand
+        self._connector_words = {
+            connector: (entries[0].keywords, entries[0].brand)
+            for connector, entries in by_connector.items()
+        }
+        self._connector_vocabulary = {
+            connector: frozenset(operation_words[connector]) for connector in by_connector
+        }
 
     def connectors_named(self, words: list[str]) -> dict[str, float]:
         """The connectors the words name, each with how telling its word is: 'gmail' names
-        Gmail more surely than 'email' names the SMTP connector."""
+        Gmail more surely than 'email' names the SMTP connector. A noun only one connector's
+        phrases use ("جدول", a Google Sheet's table) names it unless another service's own name
+        follows it closely, one whose own phrases use that noun too: "جدول Excel", "جدول Leads
+        في Airtable" are that service's tables ("an SMS with the Stripe payments" is still an
+        SMS)."""
+        hits: dict[str, list[tuple[int, str]]] = {}
+        for connector, (keywords, _brand) in self._connector_words.items():
+            found = [(i, k) for k in keywords for i, w in enumerate(words) if same_word(k, w)]
+            if found:
+                hits[connector] = found
+        brand_at = {
+            connector: {i for i, k in found if k in self._connector_words[connector][1]}
+            for connector, found in hits.items()
+        }
         named: dict[str, float] = {}
         top = max(self._weights.values(), default=1.0)
-        for entry in self.entries:
-            hits = [k for k in entry.keywords for w in words if same_word(k, w)]
-            if hits:
-                named[entry.node_type.connector.id] = max(self.weight(k) for k in hits) / top
+        for connector, found in hits.items():
+            if not brand_at[connector]:
+                found = [
+                    (i, k)
+                    for i, k in found
+                    if not any(
+                        i < j <= i + _QUALIFIED_WITHIN and self._uses_noun(other, k)
+                        for other, at in brand_at.items()
+                        if other != connector
+                        for j in at
+                    )
+                ]
+            if found:
+                named[connector] = max(self.weight(k) for _i, k in found) / top
         return named
+
+    def _uses_noun(self, connector: str, noun: str) -> bool:
+        return any(same_word(noun, word) for word in self._connector_vocabulary[connector])
 
     def best_of(self, words: list[str], node_type: str) -> Match | None:
         """How well ``words`` read as ``node_type`` (whatever its score)."""

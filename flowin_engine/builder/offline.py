@@ -95,8 +95,8 @@ _REACHES_ME = re.compile(
 )
 # "كل طلب جديد" (each new order) is an event, not a loop over a list.
 _EACH_NEW = re.compile(
-    r"(?<!\S)كل\s+(?=(?:ال)?(?:طلب|اوردر|عميل|زبون|رساله|ايميل|صف|دفعه|فاتوره|مسج|كليان)\s+"
-    r"(?:ال)?(?:جديد|جديده|جدد|جداد)(?!\S))"
+    r"(?<!\S)كل\s+(?=(?:ال)?(?:طلب|اوردر|عميل|زبون|رساله|ايميل|صف|دفعه|فاتوره|مسج|كليان|حدث)\s+"
+    r"(?:ال)?(?:جديد|جديده|جدد|جداد|وارد|وارده)(?!\S))"
 )
 # "text me on Telegram": "text" as a verb, with a service named for it, is a message sent there
 # (read word by word, "text" and "telegram" made it "change the message text on Telegram"); said
@@ -107,6 +107,8 @@ _TEXT_ON = re.compile(
     re.IGNORECASE,
 )
 OTHERWISE_MARK = "\u0001"
+# The prepositions that say where something is put: "في ملف Excel", "إلى Notion", "عالشيت"
+_PLACE_LINK = re.compile(r"(?<!\S)(?:في|الي|علي|ع|ل|لل|ب)\s+|(?<!\S)(?=(?:عال|بال|لل)\S)")
 
 # An event said as the object of an order: "a welcome email to new Stripe customers", "email
 # me the rows added to my sheet", "ابعت ترحيب لكل عميل جديد".
@@ -264,6 +266,9 @@ _EVENT_VERBS = frozenset(
 
 # The words an event said as a subject opens with: "كل دفعة تنجح…", "اي طلب يوصل…".
 _SUBJECT_QUANTIFIERS = frozenset(["كل", "اي", "ايه", "اى"])
+# Arabic words before a noun and never before an order: "لكل سجل" is each record, not "log";
+# "عند وصول حدث" the arrival of an event, not "update"
+_EACH_WORDS = frozenset(["كل", "لكل", "بكل", "جميع", "لجميع", "كافه", "وصول", "ورود"])
 # "who/which" after the subject's noun: "العميل اللي يسيب السلة", MSA "الطلب الذي يصل".
 _RELATIVES = frozenset(["اللي", "الذي", "التي", "الذين", "اللى"])
 
@@ -545,7 +550,54 @@ class OfflineBuilder:
                 # "otherwise if …, send …": the steps after this condition are its own 'true'
                 # branch; only another "otherwise" starts a 'false' branch again
                 otherwise = False
-        return clauses
+        return self._order_around_each_new(clauses, extraction)
+
+    def _order_around_each_new(self, clauses: list[Clause], extraction: Extraction) -> list[Clause]:
+        """ "سجل كل طلب جديد من زد في ملف Excel", "أضف كل حدث جديد في تقويم Google إلى
+        Notion": an order whose object is each new thing of one service, and where it goes
+        said after it. Cut at "كل", the order was left with no object and the event with the
+        other service's place; the event keeps its service, the order gets where it goes."""
+        joined: list[Clause] = []
+        index = 0
+        while index < len(clauses):
+            order = clauses[index]
+            event = clauses[index + 1] if index + 1 < len(clauses) else None
+            order_words = order.words()
+            if (
+                event is None
+                or order.starts_with_when
+                or not event.starts_with_when
+                or not 0 < len(order_words) <= 2
+                or not set(order_words) & self._verbs
+            ):
+                joined.append(order)
+                index += 1
+                continue
+            cut = self._where_it_goes(event.text)
+            if cut is None:
+                joined.append(order)
+                index += 1
+                continue
+            # "أريد أن تُحفظ": the wish's "that" before the order is no "if"
+            said_order = re.sub(r"^ان\s+", "", order.text.strip())
+            event_text, order_text = event.text[:cut], f"{said_order} {event.text[cut:]}"
+            joined.append(Clause(event_text, extraction.in_text(event_text), True, event.otherwise))
+            joined.append(
+                Clause(order_text, extraction.in_text(order_text), False, order.otherwise)
+            )
+            index += 2
+        return joined
+
+    def _where_it_goes(self, text: str) -> int | None:
+        """Where, in an event's clause, the place another service's step puts it starts ("…
+        من زد | في ملف Excel"): a preposition after which a service is named that the words
+        before it don't name, while those name one of their own; None when there is none."""
+        for link in reversed(list(_PLACE_LINK.finditer(text))):
+            before = self.catalogue.connectors_named(tokens(text[: link.start()].lower()))
+            after = self.catalogue.connectors_named(tokens(text[link.start() :].lower()))
+            if before and set(after) - set(before):
+                return link.start()
+        return None
 
     def _noun_event(self, clauses: list[Clause], wish: str) -> bool:
         """Whether the clauses so far, before ``wish``, are one noun phrase that reads as an
@@ -1419,8 +1471,8 @@ class OfflineBuilder:
         if not forms & self._verbs:
             return False
         said_before = before.split()
-        if said_before and said_before[-1].lower() in _DETERMINERS:
-            return False  # "in the list": a noun
+        if said_before and said_before[-1].lower() in _DETERMINERS | _EACH_WORDS:
+            return False  # "in the list", "لكل سجل جديد" (for each new record): a noun
         if bare_word == "غير" and said_before and said_before[-1] in ("من", "ب", "بدون"):
             return False  # "من غير ما يدفع": without, not "change"
         if (

@@ -51,3 +51,47 @@ def test_a_message_sent_on_a_button_press_keeps_the_button() -> None:
 )
 def test_a_label_put_on_an_email_is_gmails_label_step(sentence: str) -> None:
     assert types(sentence) == ["gmail.new_email", "gmail.change_labels"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "عند وصول طلب جديد في سلة، يتم حفظ بياناته في جدول Excel",
+            ["salla.new_order", "excel.add_row"],
+        ),
+        (
+            "أريد تسجيل كل طلب جديد من زد في ملف Excel باسم Sales.xlsx",
+            ["zid.new_order", "excel.add_row"],
+        ),
+        (
+            "يرجى إرسال رسالة على سلاك لكل سجل جديد يضاف إلى جدول Leads في Airtable",
+            ["airtable.new_record", "slack.post_message"],
+        ),
+    ],
+)
+def test_a_table_said_with_a_services_name_is_that_services(
+    sentence: str, expected: list[str]
+) -> None:
+    # "جدول" alone is a Google Sheet; "جدول Excel", "جدول … في Airtable" are theirs
+    assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "أريد أن تُسجل كل رسالة واردة في Gmail في ملف Excel باسم Mail.xlsx",
+            ["gmail.new_email", "excel.add_row"],
+        ),
+        (
+            "ابي اسجل كل طلب جديد من سلة في ملف اكسل",
+            ["salla.new_order", "excel.add_row"],
+        ),
+    ],
+)
+def test_an_order_before_each_new_thing_keeps_where_it_puts_it(
+    sentence: str, expected: list[str]
+) -> None:
+    # "سجل كل طلب جديد من سلة في ملف اكسل": the event is Salla's, the file is where it goes
+    assert types(sentence) == expected
