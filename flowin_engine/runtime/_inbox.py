@@ -22,8 +22,8 @@ from sqlalchemy.exc import OperationalError
 
 from ..run_ids import new_run_id
 from ..store import InboxEvent, Store
-from ..store._executions import THIS_PROCESS
-from ..store._hot import INSERT_INBOX, HotWriter, Job, sql_json, sql_time
+from ..store._executions import THIS_PROCESS, inbox_json
+from ..store._hot import INSERT_INBOX, HotWriter, Job, sql_time
 from ..store._inbox import PENDING
 
 log = logging.getLogger(__name__)
@@ -181,7 +181,7 @@ def _insert(
             event.id,
             event.flow_id,
             event.source,
-            sql_json(event.payload),
+            inbox_json(event),
             PENDING,
             sql_time(event.received_at),
             THIS_PROCESS,

@@ -574,12 +574,13 @@ class Runtime:
         from_inbox: bool,
         loop: Any = None,
         future: Any = None,
+        trigger_text: str | None = None,
     ) -> None:
         version = route.saved_version
         failures_only = route.flow.settings.steps_of_failed_runs_only
 
         def build() -> list[tuple[str, tuple[Any, ...]]]:
-            return finished_run_statements(events, version, from_inbox, failures_only)
+            return finished_run_statements(events, version, from_inbox, failures_only, trigger_text)
 
         assert self.hot is not None
         self.hot.submit(
@@ -624,7 +625,8 @@ class Runtime:
             self._accepted([event])
             return
         if events is not None:
-            self._record_inline(route, handle, events, True)
+            # The body's JSON made as the inbox wrote it is the run's trigger data too.
+            self._record_inline(route, handle, events, True, trigger_text=event.history_text)
 
     def _committed(self, items: list[Any]) -> None:
         """After each group the hot path's writer committed (on its thread): accepted events go

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 import psutil
@@ -28,10 +28,13 @@ from ..events import (
 from ..model import Flow, utc_now
 from ._database import Database
 from ._flows import same_version
-from ._hot import sql_time
+from ._hot import sql_json, sql_time
 from ._schema import UNFINISHED, ExecutionRow, InboxRow, SettingRow, StepRow, WakeupRow, dump_json
 from .redact import _is_secret_name, redact
 from .trim import HISTORY_LIMIT, for_history
+
+if TYPE_CHECKING:
+    from ._inbox import InboxEvent
 
 log = logging.getLogger(__name__)
 
@@ -726,11 +729,24 @@ _STEP_STATUS = {status: status.value for status in StepStatus}
 _RUN_STATUS = {status: status.value for status in ExecutionStatus}
 
 
+def inbox_json(event: InboxEvent) -> str | None:
+    """The inbox's payload column for an accepted event. Plain data with nothing to mask is
+    encoded once for both the inbox and the history: the event keeps that text for its run's
+    trigger data (``finished_run_statements``'s ``trigger_text``)."""
+    payload = event.payload
+    text = None if payload is None else _plain_json(payload)
+    if text is None:
+        return sql_json(payload)  # as the inbox's JSONText column writes it
+    object.__setattr__(event, "history_text", text)  # frozen: set once, as it is written
+    return text
+
+
 def finished_run_statements(
     events: Sequence[Event],
     flow_version: int | None,
     from_inbox: bool,
     steps_of_failures_only: bool = False,
+    trigger_text: str | None = None,
 ) -> list[tuple[str, tuple[Any, ...]]]:
     """The rows of a run that has ended, from all of its events (its start first): the run with
     its end, then its steps, as ``_BatchWriter`` writes them; with ``from_inbox``, the inbox
@@ -740,10 +756,11 @@ def finished_run_statements(
     On the webhook path's writer thread, once per run: each row is made as its statement's
     values at once, and each value masked and encoded once (``_RunData``). A step's input data
     or output that is the run's trigger data is not written again: the step's row refers to the
-    run's (``Executions.get`` puts it back)."""
+    run's (``Executions.get`` puts it back). ``trigger_text``: the trigger data's JSON as the
+    history keeps it, when made already (``inbox_json``)."""
     started = events[0]
     assert isinstance(started, ExecutionStarted)
-    data = _RunData(started.trigger_data)
+    data = _RunData(started.trigger_data, trigger_text)
     finished: ExecutionFinished | None = None
     # A step's row is made at its finish, in the place of its start; a step started and never
     # finished (only a run cut short leaves one) is written as it started.
@@ -858,10 +875,15 @@ class _RunData:
 
     __slots__ = ("_texts", "_trigger", "trigger_text")
 
-    def __init__(self, trigger_data: Any) -> None:
+    def __init__(self, trigger_data: Any, trigger_text: str | None = None) -> None:
         self._texts: dict[int, str] = {}  # id() → JSON; the events keep every value alive
         self._trigger = trigger_data
-        self.trigger_text = None if trigger_data is None else self._text(trigger_data)
+        if trigger_data is None:
+            self.trigger_text = None
+        elif trigger_text is not None:
+            self.trigger_text = self._texts[id(trigger_data)] = trigger_text
+        else:
+            self.trigger_text = self._text(trigger_data)
 
     def _text(self, value: Any) -> str:
         key = id(value)

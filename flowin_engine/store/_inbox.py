@@ -4,7 +4,7 @@ polling trigger has seen, and each trigger's small memory (a cursor, a token, a 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -28,6 +28,9 @@ class InboxEvent:
     source: str  # webhook / schedule / polling / manual
     payload: Any
     received_at: datetime
+    # The payload's JSON as the history keeps it, when that is also the inbox's (nothing to
+    # mask): made as the event is written (``inbox_json``), for its run's trigger data.
+    history_text: str | None = field(default=None, compare=False, repr=False)
 
 
 class InboxRecords:

@@ -117,6 +117,32 @@ def test_an_accepted_event_runs_inline_once_and_the_inbox_lets_go_of_its_body(st
     assert len(store.executions.summaries()) == 5
 
 
+def test_an_accepted_events_body_is_in_its_runs_history_as_it_came_masked_where_secret(
+    store, runtime
+):
+    """The inbox's copy of an accepted event's body is made once and is also the run's trigger
+    data when nothing in it needs masking; a body with a secret is masked in the history only:
+    the flow itself ran on the real value."""
+    activate(store, hook_flow())
+    runtime.sync()
+    plain = {"name": "Layla", "note": "بعد المغرب", "lines": [{"qty": 2, "price": 12.5}], "x": None}
+    secret = {"name": "Omar", "api_key": "sk_live_1234567890abcdef"}
+    runs = {}
+    for body in (plain, secret):
+        reply = httpx.post(f"{runtime.address}/webhook/orders", json=body)
+        assert reply.status_code == 202
+        runs[body["name"]] = finished(store, reply.json()["execution_id"])
+    for name, body in (("Layla", plain), ("Omar", {**secret, "api_key": "sk_l••••"})):
+        detail = runs[name]
+        assert detail.status == ExecutionStatus.SUCCESS
+        assert detail.trigger_data["body"] == body
+        webhook, message, _ = detail.steps
+        assert webhook.input["data"] == webhook.output == message.input["data"]
+        assert webhook.output == detail.trigger_data
+        assert message.output == {"text": f"Hello {name}"}
+    assert "sk_live_1234567890abcdef" not in repr(store.executions.get(runs["Omar"].id))
+
+
 def test_a_failing_step_run_inline_is_recorded_as_failed_with_its_error(store, runtime):
     flow = make_flow(
         [
