@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .language import Language, normalize
+from .language import Language, canonical, normalize
 
 MARKER_BASE = 0xE000
 MARKER = re.compile("[\ue000-\uf8ff]")
@@ -45,8 +45,9 @@ class Extraction:
 
 
 class _Collector:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, original: str = "") -> None:
         self.text = text
+        self.original = original or text  # as typed: names in Arabic letters are kept so
         self.entities: list[Entity] = []
 
     def marker(self, entity: Entity) -> str:
@@ -188,7 +189,8 @@ def extract(original: str) -> Extraction:
     """Find the entities of ``original`` and return the normalized text with markers."""
     # The markers are private-use characters: any the user typed are dropped, not mistaken
     # for one of ours.
-    collector = _Collector(_EVERY_TYPO.sub("every", MARKER.sub("", original)))
+    typed = _EVERY_TYPO.sub("every", MARKER.sub("", original))
+    collector = _Collector(typed, typed)
     collector.take(QUOTES, _quote)
     collector.text = _GLUED_PREFIX.sub(r"\g<0> ", normalize(collector.text, lower=False))
     collector.text = _counts_as_digits(collector.text)
@@ -463,7 +465,8 @@ _OTHER_KIND = {
 # A name: capitalised words, a quote, or an identifier such as order_shipped.
 _NAME_ANY = r"(?:[A-Za-z][\w-]*_[\w-]+|" + _NAME_EN[3:]
 _NAMED_OTHER_AFTER = re.compile(
-    r"\b(?:(?:in|to|into|on|from)\s+(?:the\s+|my\s+)?(?P<word1>list|column|table)"
+    r"\b(?:(?:in|to|into|on|from|la|lal|3al|3la|fel|fe|fi)\s+(?:the\s+|my\s+|el\s+)?"
+    r"(?P<word1>list|column|table)"
     r"|(?P<word2>template|label|workbook|table))"
     r"\s+(?:called\s+|named\s+|it\s+|them\s+|as\s+)?(?P<name>" + _NAME_ANY + r")"
 )
@@ -533,6 +536,17 @@ def _take_card_list(collector: _Collector) -> None:
 
 
 _AIRTABLE = re.compile(r"airtable|ايرتيبل|اير تيبل|ايرتابل", re.IGNORECASE)
+# A Trello list named in Arabic letters after "to/in the list": "في لستة طلبات جديدة", "إلى قائمة
+# مكتملة", "لعمود التسليم". Only in a sentence about Trello ("قائمة الأسعار" elsewhere is a price
+# list), and only when the name's end is plain: the end of the sentence, a comma, a preposition,
+# a word with "و" (and) on it or an entity; otherwise the name is the user's to pick.
+_TRELLO_SAID = re.compile(r"trello|تريلو|ترللو|تريللو|ترلو|كارت|كرت|كارد|بطاقه|\bcards?\b", re.I)
+_LIST_AR = re.compile(
+    r"(?<![\u0621-\u064a])(?:(?:في|الي|علي|ع)\s+(?:ال)?|لل|ل|فال|بال|عال)"
+    r"(?:لسته|ليسته|قائمه|قايمه|عمود)\s+"
+    r"(?P<name>[\u0621-\u064a]{2,}(?:\s+[\u0621-\u064a]{2,}){0,3})"
+)
+_LIST_NAME_ENDS = frozenset(["في", "ف", "علي", "ع", "من", "الي", "ل", "عل", "لما", "اول", "بعد"])
 
 
 def _take_named(collector: _Collector) -> None:
@@ -546,6 +560,8 @@ def _take_named(collector: _Collector) -> None:
         _OTHER_KIND,
     )
     _take_card_list(collector)
+    if _TRELLO_SAID.search(collector.text):
+        _take_arabic_list(collector)
     _take_named_by(collector, (_LABEL_AS,), {}, default="label")
     _take_named_by(collector, (_TAG,), {}, default="tag")
     if _AIRTABLE.search(collector.text):
@@ -576,11 +592,56 @@ def _take_named_by(
                 return match.group(0)
             start, end = match.span("name")
             base = match.start()
-            mark = collector.marker(Entity(kind, name))
+            mark = collector.marker(Entity(kind, _as_typed(name, collector.original)))
             whole = match.group(0)
             return whole[: start - base] + mark + whole[end - base :]
 
         collector.text = pattern.sub(replace, collector.text)
+
+
+# Orders a list's name does not hold: "لعمود التسليم ابعتلي رسالة" names no list "التسليم ابعتلي".
+_ORDERS = frozenset(
+    ["ارسل", "ابلغ", "احفظ", "اضف", "انشي", "ترجم", "نبه", "رد", "سجل", "سو", "غير"]
+)
+_ORDERS |= {"نقل", "هات", "ذكر", "اعمل", "خلي", "شيل", "امسح", "حدث"}
+
+
+def _take_arabic_list(collector: _Collector) -> None:
+    def replace(match: re.Match[str]) -> str:
+        words = match.group("name").split()
+        said = []
+        for word in words:
+            if word in _LIST_NAME_ENDS or word.startswith("و") or canonical(word) in _ORDERS:
+                break
+            said.append(word)
+        after = match.string[match.end() :].lstrip()
+        plain_end = (
+            len(said) < len(words) or not after or after[0] in ",.;:!?()" or MARKER.match(after)
+        )
+        if not said or len(said) > 2 or not plain_end:
+            return match.group(0)  # where the name ends is unclear: the user picks the list
+        name = " ".join(said)
+        start = match.start("name")
+        end = start + len(name)
+        mark = collector.marker(Entity("list", _as_typed(name, collector.original)))
+        whole, base = match.group(0), match.start()
+        return whole[: start - base] + mark + whole[end - base :]
+
+    collector.text = _LIST_AR.sub(replace, collector.text)
+
+
+def _as_typed(name: str, original: str) -> str:
+    """``name`` (read in the normalized text) as the user typed it, when it is in Arabic
+    letters: "طلبات جديدة", not "طلبات جديده"."""
+    if not re.search("[\u0621-\u064a]", name):
+        return name
+    words = [w.strip(".,،;:!?()\"'") for w in original.split()]
+    size = len(name.split())
+    for start in range(len(words) - size + 1):
+        typed = " ".join(words[start : start + size])
+        if normalize(typed, lower=False) == name:
+            return typed
+    return name
 
 
 # Conditions: "if the total is over 100", "إذا كان المجموع أكثر من 100".
@@ -757,13 +818,17 @@ _CONTAINS_EN = re.compile(
     r"(?:(?:\b(?:and|where|if|when|whose)\s+(?:the\s+|its\s+)?|(?<='s\s))(?P<subject>subject|text|message|body|"
     r"email|name|title)\s+|\b(?:that|which)\s+)?"
     r"\b(?:contains?|containing|mentions?|mentioning|includes?|including)\s+"
+    # "contains an attachment" is a mail that has one, for its search (variables.py)
+    r"(?!(?:an?\s+|any\s+)?(?:attachments?|attached)\b)"
     r"(?:the\s+(?:word|text|phrase)\s+)?(?P<value>[\ue000-\uf8ff]|'[^']+'|[\w\u0621-\u064a]+)",
     re.IGNORECASE,
 )
 _CONTAINS_AR = re.compile(
     r"(?:(?<=\s)|^)(?:و)?(?:(?P<subject>(?:ال)?(?:رساله|موضوع|عنوان|نص|ايميل))\s+)?"
     r"(?:(?:فيها|فيه|بها|به|بيها|بيه|مكتوب\s+فيها|مكتوب\s+فيه)\s+(?:كلمه|كلمة)"
-    r"|(?:يحتوي|تحتوي|يتضمن|تتضمن)\s+(?:علي\s+)?(?:كلمه\s+)?)\s*"
+    r"|(?:يحتوي|تحتوي|يتضمن|تتضمن)\s+(?!(?:علي\s+)?(?:مرفق|مرفقات|ملف\s+مرفق|اتاشمنت)(?![\w\u0621-\u064a]))"
+    r"(?:علي\s+)?"
+    r"(?:كلمه\s+)?)\s*"
     r"(?P<value>[\ue000-\uf8ff]|[\w\u0621-\u064a]+)"
 )
 
@@ -936,7 +1001,8 @@ _AHEAD = re.compile(
     + _AHEAD_AMOUNT.replace("P<n>", "P<n4>")
     + _AHEAD_UNIT.replace("P<unit>", "P<unit4>")
     + r"\b"
-    r"|(?<!\S)قبل\s+(?:\S+\s+){0,4}?(?:ب|بـ\s*)(?:(?P<dual>"
+    # "قبل أي ميعاد في جوجل كالندر بنص ساعة"; as the event nears: "كي يقرب الموعد بـ 15 دقيقة"
+    r"|(?<!\S)(?:قبل|يقرب|تقرب|يقترب|تقترب)\s+(?:\S+\s+){0,7}?(?:ب\s*|بـ\s*)(?:(?P<dual>"
     + "|".join(_DUALS)
     + r")|"
     + _AHEAD_AMOUNT.replace("P<n>", "P<n2>")
@@ -1079,7 +1145,7 @@ _DAYS = (
 )
 _ANCHOR = re.compile(
     r"(?:\b(?:every|each)\s+(?:(?P<n>\d+)\s+)?(?P<unit>seconds?|minutes?|mins?|hours?|days?|weeks?|"
-    r"months?|morning|evening|night|afternoon|weekdays?|working days?|"
+    r"months?|morning|evening|night|afternoon|weekdays?|working days?|business days?|work days?|"
     + _DAYS.replace("days>", "days1>")
     + r")(?![a-z])"
     r"|\b(?:on\s+)?(?P<adverb>hourly|daily|weekly|monthly|nightly|weekdays|workdays)\b"
@@ -1089,6 +1155,8 @@ _ANCHOR = re.compile(
     + r"|"
     + "|".join(_DUALS)
     # "كل ايام الدوام" is the working week (below), not "every days"
+    # "كل يوم عمل", "كل يوم دوام": a working day, not every day
+    + r"|يوم\s+(?:عمل|دوام|شغل)(?!\S)"
     + r"|يوم|نهار|ساعه|دقيقه|دقائق|دقايق|ساعات|ايام(?!\s+(?:الدوام|العمل|الشغل|الاسبوع)(?!\S))"
     + r"|اسبوع|شهر|صباح|صبح|مساء|ليله)"
     r"|(?<!\S)(?P<aradverb>يوميا|يومي|اسبوعيا|شهريا|كل\s+الصبح|ايام\s+الاسبوع|ايام\s+الدوام"
@@ -1107,7 +1175,7 @@ _ANCHOR = re.compile(
     re.IGNORECASE,
 )
 _TIME = re.compile(
-    r"(?:\b(?:at|@|around|by)\s+|(?<!\S)(?:الساعه|علي\s+الساعه|ع\s+الساعه|الساعة"
+    r"(?:\b(?:at|@|around|by)\s+|(?<!\S)(?:(?:في\s+)?تمام\s+)?(?:الساعه|علي\s+الساعه|ع\s+الساعه|الساعة"
     r"|مع(?:\s+الساعه)?|علي(?=\s*\d))\s*)"
     r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?"
     r"(?:\s*(?P<frac>ونص|ونصف|والنص|وربع|والربع|الا ربع|الا ربعا|الا ثلث|وثلث|الا خمسه|وخمسه|وعشره|الا عشره))?"
@@ -1410,6 +1478,14 @@ def _take_schedule(collector: _Collector) -> None:
     params, describe = _schedule_params(anchor, hour_minute, part, clock_said)
     if params is None:
         return
+    days_said = _DAYS_BESIDE.search(text)
+    if days_said is not None and not any(
+        days_said.start() < b and a < days_said.end() for a, b in spans
+    ):
+        kept = _kept_to_days(params, describe, _days(days_said.group("range")))
+        if kept is not None:
+            params, describe = kept
+            spans.append(days_said.span())
     if on_days is not None and params.get("mode") == "interval":
         restricted = _interval_on_days(params, on_days.group("which"))
         if restricted is not None:
@@ -1422,6 +1498,32 @@ def _take_schedule(collector: _Collector) -> None:
         replacement = f" {mark} " if index == len(spans) - 1 else " "
         text = text[:start] + replacement + text[end:]
     collector.text = text
+
+
+# Days said as a range beside a schedule of every day or every working day: "(من الأحد إلى
+# الخميس)", "(monday to friday)", "from Sunday to Thursday".
+_DAYS_BESIDE = re.compile(
+    r"\(?\s*(?P<range>" + _DAY_RANGE + r")\s*\)?(?![\w\u0621-\u064a])", re.IGNORECASE
+)
+_EVERY_DAY_CRON = re.compile(r"^(?P<at>\d+ \d+) \* \* (?:\*|0-4|1-5)$")
+
+
+def _kept_to_days(
+    params: dict[str, Any], describe: dict[str, str], days: list[int]
+) -> tuple[dict[str, Any], dict[str, str]] | None:
+    """A schedule of every (working) day at a time, run on ``days`` only; None when it is
+    another kind of schedule (an interval, one weekday), which these days do not narrow."""
+    daily = _EVERY_DAY_CRON.match(str(params.get("cron", "")))
+    if params.get("mode") != "cron" or daily is None or len(days) < 2:
+        return None
+    minute, hour = (int(part) for part in daily.group("at").split())
+    clock = f"{hour:02d}:{minute:02d}"
+    names_en = " and ".join(_DAY_NAMES["en"][d] for d in days)
+    names_ar = " و".join(_DAY_NAMES["ar"][d] for d in days)
+    return {"mode": "cron", "cron": f"{daily.group('at')} * * {_day_list(days)}"}, {
+        "en": f"every {names_en} at {clock}",
+        "ar": f"كل {names_ar} الساعة {clock}",
+    }
 
 
 def _take_month_day(collector: _Collector) -> bool:
@@ -1644,14 +1746,15 @@ def _schedule_params(
             "en": f"every {names_en} at {clock}",
             "ar": f"كل {names_ar} الساعة {clock}",
         }
-    if unit.startswith(("ايام الاسبوع", "ايام الدوام", "ايام العمل", "ايام الشغل")):
+    working_ar = ("ايام الاسبوع", "ايام الدوام", "ايام العمل", "ايام الشغل", "يوم عمل", "يوم دوام")
+    if unit.startswith((*working_ar, "يوم شغل")):
         # Said in Arabic: the working week of Egypt, Saudi Arabia and most of the region. Said
         # either way, so that whoever works Monday to Friday sees it and changes it.
         return {"mode": "cron", "cron": f"{minute} {hour} * * 0-4"}, {
             "en": f"every working day (Sunday to Thursday) at {clock}",
             "ar": f"أيام الدوام (الأحد إلى الخميس) الساعة {clock}",
         }
-    if unit.startswith(("weekday", "working")):
+    if unit.startswith(("weekday", "working", "business", "work day")):
         return {"mode": "cron", "cron": f"{minute} {hour} * * 1-5"}, {
             "en": f"every weekday (Monday to Friday) at {clock}",
             "ar": f"أيام الأسبوع (الاثنين إلى الجمعة) الساعة {clock}",

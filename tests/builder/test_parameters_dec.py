@@ -93,3 +93,118 @@ def test_the_kind_of_file_said_is_the_media_kind(sentence, kind):
 def test_a_media_message_that_names_two_kinds_leaves_the_kind_to_the_user():
     sentence = "when someone messages us on whatsapp send them the menu as a photo or a PDF"
     assert param_of(sentence, "whatsapp.send_media", "kind") is None
+
+
+# Names of Trello lists said in Arabic letters or Arabizi: kept as the user spelt them.
+
+
+def lists_of(sentence: str) -> list[str]:
+    return [e.text for e in extract(sentence).entities if e.kind == "list"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("لما حد يبعت رسالة عالواتس اعمله كارت في تريلو في لستة طلبات جديدة", "طلبات جديدة"),
+        ("عند نقل بطاقة في Trello إلى قائمة مكتملة، أرسل رسالة على Slack", "مكتملة"),
+        ("لما الكارت يتنقل في تريلو لعمود التسليم ابعتلي رسالة على تيليجرام", "التسليم"),
+        ("لما كارت يتنقل لقائمة تم التوصيل ابعت رسالة للعميل", "تم التوصيل"),
+    ],
+)
+def test_a_trello_list_named_in_arabic_keeps_the_name_as_written(sentence, name):
+    assert lists_of(sentence) == [name]
+
+
+def test_a_trello_list_named_in_arabizi_is_the_list():
+    assert lists_of("lma yt7arak card 3la trello la list Shipped b3tli msg 3l slack") == ["Shipped"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # where the name ends is not clear: asked, not guessed
+        "لما كارت يتنقل لقائمة العملاء الجدد المهمين جدا نبهني",
+        # a list of prices sent is no Trello list
+        "لما يجي طلب جديد في سلة ابعت للعميل قائمة الاسعار على الواتس",
+    ],
+)
+def test_an_arabic_list_name_whose_end_is_unclear_or_no_trello_list_is_not_taken(sentence):
+    assert lists_of(sentence) == []
+
+
+def test_the_arabic_list_name_reaches_the_trello_step():
+    sentence = "لما حد يبعت رسالة عالواتس اعمله كارت في تريلو في لستة طلبات جديدة"
+    assert param_of(sentence, "trello.create_card", "list_name") == "طلبات جديدة"
+
+
+# How long before an event, with the event's words in between or said as it nears.
+
+
+def ahead_of(sentence: str) -> list[dict]:
+    return [e.value for e in extract(sentence).entities if e.kind == "ahead"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        (
+            "فكرني قبل أي ميعاد في جوجل كالندر بتاع العيادة بنص ساعة على الواتس",
+            {"within": 30, "unit": "minutes"},
+        ),
+        (
+            "كي يقرب الموعد ف الكالندر بـ 15 دقيقة ابعث تذكير للمريض ف الواتساب",
+            {"within": 15, "unit": "minutes"},
+        ),
+        (
+            "لما يقرب أي اجتماع في التقويم بساعة ابعتلي رسالة",
+            {"within": 1, "unit": "hours"},
+        ),
+    ],
+)
+def test_the_time_before_an_event_is_read_with_the_events_words_between(sentence, value):
+    assert ahead_of(sentence) == [value]
+
+
+# Days of the week said as a range next to a schedule.
+
+
+def schedule_of(sentence: str) -> dict:
+    (entity,) = [e for e in extract(sentence).entities if e.kind == "schedule"]
+    return entity.value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cron"),
+    [
+        (
+            "في تمام الساعة الخامسة مساءً من كل يوم عمل (من الأحد إلى الخميس) ارسل تقرير المبيعات",
+            "0 17 * * 0-4",
+        ),
+        ("كل يوم عمل الساعة ٩ الصبح ابعتلي الطلبات", "0 9 * * 0-4"),
+        ("every day at 8am (monday to friday) send me the orders", "0 8 * * 1-5"),
+        ("every business day at 6 pm email me the sales", "0 18 * * 1-5"),
+    ],
+)
+def test_a_range_of_days_said_beside_a_daily_schedule_keeps_it_to_those_days(sentence, cron):
+    assert schedule_of(sentence) == {"mode": "cron", "cron": cron}
+
+
+def test_at_exactly_the_hour_is_part_of_the_time_not_an_order_left_over():
+    proposal = build("في تمام الساعة التاسعة صباحاً كل يوم ارسل تقرير مبيعات سلة على الإيميل")
+    assert not any("تمام" in part for part in proposal.not_understood), proposal.not_understood
+
+
+# An e-mail with an attachment: a search for mails that have one, not for the word.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "عند وصول بريد جديد إلى Gmail يحتوي على مرفق، أضف له التصنيف Invoices",
+        "when a new gmail contains an attachment add the label Invoices",
+    ],
+)
+def test_a_mail_that_contains_an_attachment_is_searched_for_one(sentence):
+    assert param_of(sentence, "gmail.new_email", "query") == "has:attachment"
+    types = [n.type for n in build(sentence).flow.nodes]
+    assert "core.condition" not in types
