@@ -49,6 +49,10 @@ _SPLIT = re.compile(
     r"|\s+(?:ثم|وبعدين|بعدين|وبعدها|بعدها|وبعد ذلك|بعد ذلك|وبعد كده|بعد كده|وبعد كذا|بعد كذا|"
     r"وكمان|وايضا|وبعد ما|وبعدما|وكذلك)\s+"
     r"|\s+(?=(?:when|whenever|as soon as|once)\s)"
+    # "whenever a patient books … I'd like the booking added to Google Calendar": the wish
+    # starts what is to be done, as Gulf "…ابي" does below
+    r"|(?<=\S)\s+(?=(?:i'd like|i would like|i want|i need|we'd like|we want|we need)\s"
+    r"(?!(?:when|whenever|if|every|each)\b))"
     r"|\s+(?=(?:عند|عندما|لما|لمن|اول ما|كلما|كل ما|متي ما|بمجرد|ملي|فاش)\s)"
     # "شيك على الموقع واذا طاح …", "شوف الطلبات ولو في …": a check, then what to do after it
     r"|(?<!شوف)(?<!شيك)(?<!تحقق)(?<!تاكد)(?<!check)(?<!see)\s+(?=(?:و)?(?:اذا|ازا|لو)\s"

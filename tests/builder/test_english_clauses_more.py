@@ -89,3 +89,32 @@ def test_what_a_message_carries_chooses_the_step_that_sends_it(
 )
 def test_reply_to_an_email_that_came_in_answers_it(sentence: str, expected: list[str]) -> None:
     assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the wish inside a long sentence starts what is to be done, step after step
+        (
+            "whenever a client books on our website (the form posts to a webhook) I'd like the "
+            "booking added to Google Calendar and a confirmation SMS sent to them",
+            ["webhook.receive", "google_calendar.create_event", "twilio.send_sms"],
+        ),
+        (
+            "when a new order comes in on shopify I want a notion page created and a slack "
+            "message posted to #orders",
+            ["shopify.new_order", "notion.create_page", "slack.post_message"],
+        ),
+        # a second place said after "and" is a step of its own too
+        (
+            "when a new order is placed on zid save it to airtable and in notion",
+            ["zid.new_order", "airtable.create_record", "notion.create_page"],
+        ),
+        (
+            "when a new stripe customer signs up add them to my Clients sheet and to notion",
+            ["stripe.new_customer", "google_sheets.append_row", "notion.create_page"],
+        ),
+    ],
+)
+def test_a_second_step_said_in_a_long_sentence_is_kept(sentence: str, expected: list[str]) -> None:
+    assert types(sentence) == expected
