@@ -102,6 +102,52 @@ _EACH_NEW = re.compile(
     r"(?<!\S)كل\s+(?=(?:ال)?(?:طلب|اوردر|عميل|زبون|رساله|ايميل|صف|دفعه|فاتوره|مسج|كليان|حدث)\s+"
     r"(?:ال)?(?:جديد|جديده|جدد|جداد|وارد|وارده)(?!\S))"
 )
+# "if any of my flows fails", "لو أي فلو وقع", "اذا فشل أي flow عندي", "كي يصرا خطأ ف أي flow",
+# Arabizi "kol ma tfashel ay flow" (read as "whenever fails any flow"): another of the user's
+# flows failing, said in any order and dialect, is the one event of core.on_failure. "flow" is
+# too common a word for the phrases to weigh it, so the event is said in the manifest's words.
+_FLOW_NOUN = (
+    r"(?:(?:work)?flows?|automations?|zaps?|(?:ال)?تدفق(?:ات)?(?:ي|نا)?|(?:ال)?فلو(?:هات|ات|ز)?)"
+)
+_FLOW_QUANTIFIER = (
+    r"(?:(?:any|one|some|each|every|another|a|an|the)\s+(?:(?:of\s+)?(?:my|our|the)\s+)?"
+    r"(?:other\s+)?|(?:my|our)\s+(?:other\s+)?|(?:اي|احد|واحد من|كل|ايه)\s+)"
+)
+_FLOW_OWNER = r"(?:\s+(?:عندي|عندنا|بتاعي|بتاعنا|ديالي|ديالنا|تبعي|تبعنا|حقي|حقنا|of mine|of ours))"
+_FLOW_FAIL = (
+    r"(?:fail(?:s|ed|ing)?|(?:has|have|hits?|gets?|throws?)\s+an?\s+error|errors?(?:\s+out)?"
+    r"|crash(?:es|ed)?|breaks?|broke|stops?\s+working|goes\s+down"
+    r"|[يت]?فشل(?:ت)?|[يت]?وقع(?:ت)?|[يت]?قع|خطا|غلط(?:ه)?|ايرور|[يت]?تعطل|عطل|[يت]?ضرب)"
+)
+_FLOW_FAILS = re.compile(
+    r"(?<!\S)(?:(?:if|when|whenever|once|each time|every time|عند|عندما|لما|لمن|اذا|ازا|لو"
+    r"|كي|كل ما|كلما|ملي|منين|الي|اما|متي ما|حين)\s+)?"
+    r"(?:(?:حدث|يحدث|صار|يصير|يصرا|صرا|حصل|يحصل|تحصل|طلع|يطلع|كان في|في|فيه|there is|there's)"
+    r"\s+(?:an?\s+)?)?"
+    r"(?:"
+    + _FLOW_QUANTIFIER
+    + r"?"
+    + _FLOW_NOUN
+    + _FLOW_OWNER
+    + r"?\s+"
+    + _FLOW_FAIL
+    + r"|"
+    + _FLOW_FAIL
+    + r"\s+(?:(?:in|on|of|with|في|ف|فى|ب|مع)\s+)?"
+    + _FLOW_QUANTIFIER
+    + r"?"
+    + _FLOW_NOUN
+    + _FLOW_OWNER
+    + r"?)(?![\w\u0600-\u06ff])",
+    re.IGNORECASE,
+)
+
+
+def _flow_fails(match: re.Match[str]) -> str:
+    arabic = re.search(r"[\u0600-\u06ff]", match.group(0)) is not None
+    return " ; عندما يفشل تدفق اخر ; " if arabic else " ; when another flow has an error ; "
+
+
 # "text me on Telegram": "text" as a verb, with a service named for it, is a message sent there
 # (read word by word, "text" and "telegram" made it "change the message text on Telegram"); said
 # without a service ("text me at 055…") it stays a text message, an SMS.
@@ -513,6 +559,7 @@ class OfflineBuilder:
                 text = text.replace(marker, f" ; {marker} ; ")
         # "كل طلب جديد" (each new order) is the event, its arrival said without a verb.
         text = _EACH_NEW.sub("عند وصول ", text)
+        text = _FLOW_FAILS.sub(_flow_fails, text)
         text = _TEXT_ON.sub("message", text)
         text = _REACHES_ME.sub(_reaches_me, text)
         text = _REACHES_SOMEONE.sub(
