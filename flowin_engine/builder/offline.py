@@ -157,6 +157,10 @@ _TEXT_ON = re.compile(
     re.IGNORECASE,
 )
 OTHERWISE_MARK = "\u0001"
+# "إلى x@y", "to the team at x@y": where something goes (an address extracted), said alone
+_TO_AFTER_SCHEDULE = re.compile(
+    r"(?:الي|ل|لل|علي|to)\s+(?:\S+\s+){0,3}?" + MARKER.pattern, re.IGNORECASE
+)
 # The prepositions that say where something is put: "في ملف Excel", "إلى Notion", "عالشيت"
 _PLACE_LINK = re.compile(r"(?<!\S)(?:في|الي|علي|ع|ل|لل|ب)\s+|(?<!\S)(?=(?:عال|بال|لل)\S)")
 
@@ -750,6 +754,20 @@ class OfflineBuilder:
                     joined.extend([marker, f"{piece} {after}"])
                     index += 3
                     continue
+            if (
+                index + 2 < len(kept)
+                and not MARKER.fullmatch(piece)
+                and not _STARTS_WHEN.match(piece.lower())
+                and MARKER.fullmatch(kept[index + 1].strip())
+                and extraction.entity(kept[index + 1].strip()).kind == "schedule"
+                and _TO_AFTER_SCHEDULE.fullmatch(kept[index + 2].strip(" ,."))
+            ):
+                # "أرسل التقرير كل أحد الساعة العاشرة إلى x@y": where it goes, said after the
+                # schedule, is the order's ("إلى" there is "to", never Maghrebi "if")
+                after = kept[index + 2].strip(" ,.")
+                joined.extend([kept[index + 1], f"{piece} {after}"])
+                index += 3
+                continue
             joined.append(kept[index])
             index += 1
         return joined

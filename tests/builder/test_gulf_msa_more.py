@@ -95,3 +95,33 @@ def test_an_order_before_each_new_thing_keeps_where_it_puts_it(
 ) -> None:
     # "سجل كل طلب جديد من سلة في ملف اكسل": the event is Salla's, the file is where it goes
     assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "ارسل تقرير مبيعات زد كل يوم الساعة ١٠ بالليل على التليقرام",
+            ["schedule.every", "zid.list_orders", "telegram.send_message"],
+        ),
+        (
+            "أرسل ملخص مبيعات Shopify كل يوم سبت الساعة التاسعة صباحاً إلى owner@shop.com",
+            ["schedule.every", "shopify.list_orders", "email.send_email"],
+        ),
+        (
+            "send a daily report of Salla sales to Slack at 8pm",
+            ["schedule.every", "salla.list_orders", "slack.post_message"],
+        ),
+    ],
+)
+def test_a_shops_sales_are_its_orders(sentence: str, expected: list[str]) -> None:
+    assert types(sentence) == expected
+
+
+def test_where_a_report_goes_said_after_its_schedule_stays_with_the_report() -> None:
+    # "… كل يوم أحد الساعة العاشرة إلى x@y": "إلى" after the schedule is "to", not "if"
+    assert types("أرسل قائمة طلبات سلة كل يوم أحد الساعة العاشرة مساءً إلى boss@shop.sa") == [
+        "schedule.every",
+        "salla.list_orders",
+        "email.send_email",
+    ]
