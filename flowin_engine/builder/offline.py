@@ -157,6 +157,12 @@ _TEXT_ON = re.compile(
     re.IGNORECASE,
 )
 OTHERWISE_MARK = "\u0001"
+# A writer taking back what they just said: "… actually no, …", "… no sorry. …".
+_CORRECTION = re.compile(
+    r"(?:^|[\s.,;…!-]+)(?:actually\s+no|no\s+sorry|sorry\s+no|no\s+wait|wait\s+no|"
+    r"scratch\s+that|forget\s+that|never\s*mind|ignore\s+that|no\s+actually)\b[\s.,;:…!-]*",
+    re.IGNORECASE,
+)
 # "إلى x@y", "to the team at x@y": where something goes (an address extracted), said alone
 _TO_AFTER_SCHEDULE = re.compile(
     r"(?:الي|ل|لل|علي|to)\s+(?:\S+\s+){0,3}?" + MARKER.pattern, re.IGNORECASE
@@ -501,6 +507,7 @@ class OfflineBuilder:
         long_message = too_long(sentence, language)
         if long_message is not None:
             return Proposal(question=long_message, language=language)
+        sentence = _corrected(sentence)
         refused = refusal(sentence, language)
         if refused is not None:
             return Proposal(refused=refused, language=language)
@@ -2445,6 +2452,17 @@ def _listing_of(node_type: NodeType, registry: Registry) -> NodeType | None:
         and t.type.split(".")[1].startswith(_LISTS)
     ]
     return listings[0] if len(listings) == 1 else None
+
+
+def _corrected(sentence: str) -> str:
+    """What the sentence asks once its writer took words back: "move the card when someone
+    comments... actually no, when a new card is created add a comment" asks only for what
+    follows the correction; with too little after it, the sentence stays whole."""
+    corrections = list(_CORRECTION.finditer(sentence))
+    if not corrections:
+        return sentence
+    rest = sentence[corrections[-1].end() :]
+    return rest if len(re.findall(r"\w+", rest)) >= 4 else sentence
 
 
 def _arabizi_outside_quotes(sentence: str) -> str:

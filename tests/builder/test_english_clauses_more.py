@@ -118,3 +118,27 @@ def test_reply_to_an_email_that_came_in_answers_it(sentence: str, expected: list
 )
 def test_a_second_step_said_in_a_long_sentence_is_kept(sentence: str, expected: list[str]) -> None:
     assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "send me an sms when a shopify order... no sorry, when a new stripe customer signs "
+            "up add them to my Clients sheet",
+            ["stripe.new_customer", "google_sheets.append_row"],
+        ),
+        (
+            "every monday at 9 post the sales to slack, actually no, when a new order comes in "
+            "on salla post it to slack #orders",
+            ["salla.new_order", "slack.post_message"],
+        ),
+        # too little after the correction to be a request of its own: the sentence stays whole
+        (
+            "when a new order comes in on salla send me an sms, actually no",
+            ["salla.new_order", "twilio.send_sms"],
+        ),
+    ],
+)
+def test_words_taken_back_are_not_built(sentence: str, expected: list[str]) -> None:
+    assert types(sentence) == expected
