@@ -36,6 +36,7 @@ _WHEN = (
     r"when|whenever|once|as soon as|every time|each time|if|after|on new|on a new|on every|on each|"
     r"for every new|for each new|for any new|new|عند|عندما|لما|لمن|اول ما|اول لما|كل ما|كلما|"
     r"متي ما|متي|يوم ما|يوم|اذا|لو|حين|حينما|مع كل|وقت ما|وقت|بمجرد ما|بمجرد|ملي ما|ملي|فاش|كي|"
+    r"بعد ما|بعدما|"
     # Egyptian "اما" and Maghrebi "منين" (when), Maghrebi "الى" (if)
     r"اما|منين|الي|ازا|كان|"  # Tunisian كان: if
     r"حالما|اينما|كل مره|لين|بس|each new|every new|any new"
@@ -43,6 +44,9 @@ _WHEN = (
 _WISH_MID = r"(?:ابي|ابيه|ابيها|ابيهم|ابغي|ابغاه|ابغاها|ودي|بدي|بديه|بديها|نبي|نبيه)"
 _STARTS_WISH = re.compile(r"^\s*" + _WISH_MID + r"\s")
 _STARTS_WHEN = re.compile(r"^\s*(?:و|ف)?(?:" + _WHEN + r")(?:\s|$)")
+_OPENS_EVENT = re.compile(
+    r"\s*(?:when|whenever|after|once|as soon as|عند|عندما|لما|بعد ما|بعدما|اول ما)\s", re.IGNORECASE
+)
 _SPLIT = re.compile(
     r"\s*[,;.!?:]+\s+|\s*[;!?]+\s*|\s*(?:→|->|=>)\s*"
     r"|,?\s+(?:and then|and also|and after that|and afterwards|then|after that|afterwards|also|and)\s+"
@@ -53,7 +57,8 @@ _SPLIT = re.compile(
     # starts what is to be done, as Gulf "…ابي" does below
     r"|(?<=\S)\s+(?=(?:i'd like|i would like|i want|i need|we'd like|we want|we need)\s"
     r"(?!(?:when|whenever|if|every|each)\b))"
-    r"|\s+(?=(?:عند|عندما|لما|لمن|اول ما|كلما|كل ما|متي ما|بمجرد|ملي|فاش)\s)"
+    # "ابعت الفاتورة … بعد ما يدفع على سترايب": "after" opens the event said after the order
+    r"|\s+(?=(?:عند|عندما|لما|لمن|اول ما|كلما|كل ما|متي ما|بمجرد|ملي|فاش|بعد ما|بعدما)\s)"
     # "شيك على الموقع واذا طاح …", "شوف الطلبات ولو في …": a check, then what to do after it
     r"|(?<!شوف)(?<!شيك)(?<!تحقق)(?<!تاكد)(?<!check)(?<!see)\s+(?=(?:و)?(?:اذا|ازا|لو)\s"
     r"(?!سمحت|سمحتي|تكرمت))"
@@ -447,7 +452,13 @@ class OfflineBuilder:
             ):
                 continue
             left = Clause(clause.text[: word.start()], [], clause.starts_with_when)
-            right = Clause(clause.text[word.start() :], [], False)
+            # "…the invoice pdf | after stripe invoice is paid": a half that opens with "when"
+            # or "after" is the event, said after the order
+            right = Clause(
+                clause.text[word.start() :],
+                [],
+                _OPENS_EVENT.match(clause.text[word.start() :]) is not None,
+            )
             left_words, right_words = left.words(), right.words()
             head = self.catalogue.best(left_words, True) or self.catalogue.best(left_words, False)
             tail = self.catalogue.best(right_words, False)

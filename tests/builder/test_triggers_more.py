@@ -34,3 +34,26 @@ def test_another_flow_failing_is_the_event_in_every_dialect(sentence, action):
 )
 def test_a_failure_that_is_no_flows_is_not_read_as_one(sentence, event):
     assert types(sentence)[0] == event
+
+
+EVENT_AFTER_THE_ORDER = [
+    # Egyptian: "بعد ما" (after) opens the event, said after the order
+    (
+        "ابعت الفاتورة PDF للعميل عالواتس بعد ما يدفع على سترايب",
+        "stripe.payment_succeeded",
+    ),
+    ("ابعتلي رسالة على سلاك بعد ما العميل يدفع على تاب", "tap.charge_captured"),
+    # Gulf: "بعدما" glued
+    ("ارسل للعميل ايميل شكر بعدما يدفع في سترايب", "stripe.payment_succeeded"),
+    # English: "after" with the event's noun and its passive
+    (
+        "send the customer an email with the invoice pdf after stripe invoice is paid",
+        "stripe.invoice_paid",
+    ),
+    ("post on slack after a new shopify order comes in", "shopify.new_order"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "event"), EVENT_AFTER_THE_ORDER)
+def test_an_event_said_after_the_order_with_after_starts_the_flow(sentence, event):
+    assert types(sentence)[0] == event
