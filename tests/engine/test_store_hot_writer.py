@@ -6,7 +6,10 @@ Real SQLite files; no mocks.
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
+import time
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -96,3 +99,105 @@ def test_times_written_at_the_driver_read_back_as_the_same_moments(store):
     for event in events:
         assert texts[event.id] == texts[f"orm-{event.id}"]
     assert sql_time(None) is None
+
+
+# Turns among the processes of `flowin serve --processes N`, which share the database.
+
+
+def _waiting_for_turn(lock_file) -> bool:
+    """Whether /proc/locks shows someone waiting for a flock on ``lock_file``: a waiter's line
+    has "->" after its number, and names the file as MAJOR:MINOR:INODE."""
+    inode = lock_file.stat().st_ino
+    with open("/proc/locks") as locks:
+        for line in locks:
+            fields = line.split()
+            if fields[1:3] == ["->", "FLOCK"] and fields[6].endswith(f":{inode}"):
+                return True
+    return False
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="several processes serve on Linux only"
+)
+def test_jobs_queued_while_another_process_writes_wait_for_its_turn_then_commit_together(store):
+    import fcntl
+
+    writer_lock = store._database.path.with_name("flowin.db.writing")
+    groups: list[list[str]] = []
+    writer = HotWriter(store._database, on_committed=lambda items: groups.append(list(items)))
+    other_process = os.open(writer_lock, os.O_RDWR | os.O_CREAT)
+    fcntl.flock(other_process, fcntl.LOCK_EX)
+    done = threading.Semaphore(0)
+    try:
+        events = [
+            InboxEvent(f"queued-{n}", "flow", "webhook", {"n": n}, datetime.now(UTC))
+            for n in range(4)
+        ]
+
+        def job(event: InboxEvent) -> Job:
+            row = (
+                event.id,
+                "flow",
+                "webhook",
+                sql_json(event.payload),
+                PENDING,
+                sql_time(event.received_at),
+                None,
+            )
+            return Job(
+                lambda: [(INSERT_INBOX, row)], then=lambda error: done.release(), item=event.id
+            )
+
+        writer.submit(job(events[0]))
+        deadline = time.monotonic() + 30
+        while not _waiting_for_turn(writer_lock):
+            assert time.monotonic() < deadline, "the writer never waited for its turn"
+            time.sleep(0.01)
+        # It waits for the turn before it begins: nothing of it is in the database yet.
+        assert store.inbox.unstarted() == []
+        for event in events[1:]:
+            writer.submit(job(event))
+    finally:
+        fcntl.flock(other_process, fcntl.LOCK_UN)
+        os.close(other_process)
+    for _ in events:
+        assert done.acquire(timeout=30)
+    writer.close()
+    assert groups == [[e.id for e in events]]  # what queued meanwhile joined the first
+    assert sorted(e.id for e in store.inbox.unstarted()) == [e.id for e in events]
+
+
+def test_two_processes_writers_on_one_database_write_every_job_once(store):
+    """Two writers, as two processes of `serve --processes 2` have, fed from several threads."""
+    writers = [HotWriter(store._database) for _ in range(2)]
+    done = threading.Semaphore(0)
+    per_thread = 150
+
+    def feed(thread: int) -> None:
+        writer = writers[thread % 2]
+        for n in range(per_thread):
+            event = InboxEvent(f"t{thread}-{n}", "flow", "webhook", {"n": n}, datetime.now(UTC))
+            row = (
+                event.id,
+                "flow",
+                "webhook",
+                sql_json(event.payload),
+                PENDING,
+                sql_time(event.received_at),
+                None,
+            )
+            writer.submit(
+                Job(lambda row=row: [(INSERT_INBOX, row)], then=lambda error: done.release())
+            )
+
+    threads = [threading.Thread(target=feed, args=(t,)) for t in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for _ in range(4 * per_thread):
+        assert done.acquire(timeout=60)
+    for writer in writers:
+        writer.close()
+    ids = [event.id for event in store.inbox.unstarted()]
+    assert len(ids) == len(set(ids)) == 4 * per_thread
