@@ -104,6 +104,12 @@ def test_times_written_at_the_driver_read_back_as_the_same_moments(store):
 # Turns among the processes of `flowin serve --processes N`, which share the database.
 
 
+def _accepting(event: InboxEvent, **job) -> Job:
+    """The job that writes ``event`` into the inbox, as the webhook path does."""
+    row = (event.id, event.flow_id, event.source, sql_json(event.payload), PENDING)
+    return Job(lambda: [(INSERT_INBOX, (*row, sql_time(event.received_at), None))], **job)
+
+
 def _waiting_for_turn(lock_file) -> bool:
     """Whether /proc/locks shows someone waiting for a flock on ``lock_file``: a waiter's line
     has "->" after its number, and names the file as MAJOR:MINOR:INODE."""
@@ -135,18 +141,7 @@ def test_jobs_queued_while_another_process_writes_wait_for_its_turn_then_commit_
         ]
 
         def job(event: InboxEvent) -> Job:
-            row = (
-                event.id,
-                "flow",
-                "webhook",
-                sql_json(event.payload),
-                PENDING,
-                sql_time(event.received_at),
-                None,
-            )
-            return Job(
-                lambda: [(INSERT_INBOX, row)], then=lambda error: done.release(), item=event.id
-            )
+            return _accepting(event, then=lambda error: done.release(), item=event.id)
 
         writer.submit(job(events[0]))
         deadline = time.monotonic() + 30
@@ -177,18 +172,7 @@ def test_two_processes_writers_on_one_database_write_every_job_once(store):
         writer = writers[thread % 2]
         for n in range(per_thread):
             event = InboxEvent(f"t{thread}-{n}", "flow", "webhook", {"n": n}, datetime.now(UTC))
-            row = (
-                event.id,
-                "flow",
-                "webhook",
-                sql_json(event.payload),
-                PENDING,
-                sql_time(event.received_at),
-                None,
-            )
-            writer.submit(
-                Job(lambda row=row: [(INSERT_INBOX, row)], then=lambda error: done.release())
-            )
+            writer.submit(_accepting(event, then=lambda error: done.release()))
 
     threads = [threading.Thread(target=feed, args=(t,)) for t in range(4)]
     for thread in threads:
