@@ -210,7 +210,9 @@ def extract(original: str) -> Extraction:
     _take_ahead(collector)
     collector.take(_WAIT, _wait, spaced=True)
     _take_schedule(collector)
+    collector.take(_LENGTH, _length)
     collector.take(_MONEY, _money)
+    _choices_listed(collector)
     collector.take(_CHOICES_EN, _choices_en)
     collector.take(_CHOICES_AR, _choices_ar)
     return Extraction(collector.text, collector.entities)
@@ -294,6 +296,44 @@ _CHOICES_AR = re.compile(
 )
 
 
+# Choices listed after a colon or in brackets, in words of any case: "a menu list: Opening hours,
+# Talk to us", "خيارات (قص شعر، صبغة، سشوار)", "بزراير (احجز - استفسار)". The list runs to the
+# bracket's end or the sentence's; each choice is a few words.
+_CHOICES_LISTED = re.compile(
+    r"(?P<word>\b(?:options|choices|buttons|items|rows|list|menu)\b"
+    r"|(?<!\S)(?:ب|ل|ال|بال)?(?:زراير|ازرار|زرار|زرين|خيارات|اختيارات|لسته|ليسته|قائمه|قايمه|منيو)"
+    r"(?!\S))(?P<between>(?:\s+[^\s:()\ue000-\uf8ff]+){0,3}?)\s*(?:(?P<bracket>\()|:)\s*"
+    r"(?P<items>[^,،()/:.;!?\n]+(?:(?:[,،/]|\s-\s|\s(?:and|or|او)\s)[^,،()/:.;!?\n]+){1,9})"
+    r"(?(bracket)\)|\s*(?:[.!?;]\s*)?$)",
+    re.IGNORECASE,
+)
+
+
+def _choices_listed(collector: _Collector) -> None:
+    def choices(match: re.Match[str]) -> Entity | None:
+        items = re.split(r"\s*(?:[,،/]|\s-\s|\s(?:and|or|او)\s)\s*", match.group("items"))
+        items = [i.strip() for i in items if i.strip()]
+        items = [i[1:] if re.match("و[\u0621-\u064a]{2,}$", i) else i for i in items]
+        if len(items) < 2 or any(len(i.split()) > 3 or MARKER.search(i) for i in items):
+            return None  # a sentence after the colon, not a list of choices
+        if not match.group("word").isascii() and not match.group("bracket"):
+            return None  # Arabic after a colon: the step it is said in is lost when taken
+        typed = [_as_typed(i, collector.original) for i in items]
+        return Entity("choices", match.group(0), value=typed)
+
+    def replace(match: re.Match[str]) -> str:
+        entity = choices(match)
+        if entity is None:
+            return match.group(0)
+        # The words between stay to be read ("لستة خيارات بالواتس (…)": on WhatsApp), and an
+        # Arabic word for buttons or a list, which says the step; "list" in English is also an
+        # order ("list the orders") and goes with its choices.
+        word = "" if match.group("word").isascii() else match.group("word")
+        return f" {word}{match.group('between')} {collector.marker(entity)} "
+
+    collector.text = _CHOICES_LISTED.sub(replace, collector.text)
+
+
 def _choices_en(match: re.Match[str]) -> Entity:
     listed = match.group("list") or match.group("listed")
     names = re.split(r"\s*(?:,|\band\b|\bor\b|&|/)\s*", listed)
@@ -324,7 +364,18 @@ def _email(match: re.Match[str]) -> Entity:
         return Entity("cc", match.group(0))
     if _SENDER_BEFORE.search(before):
         return Entity("sender", match.group(0))
+    if _CALENDAR_BEFORE.search(before):
+        return Entity("calendar", match.group(0))
     return Entity("email", match.group(0))
+
+
+# "كالندر العيادة clinic@x.com", "the calendar team@x.com": a calendar's ID is its address.
+_CALENDAR_BEFORE = re.compile(
+    r"(?:\bcalendar|(?<!\S)(?:ال|بال|في|ف)?(?:كالندر|كاليندر|تقويم))"
+    # one word of its own between ("العيادة"), not "to"/"على": "من التقويم على x@y.com" sends there
+    r"(?:\s+(?!(?:علي|على|ع|الي|ل|لـ|في|من|to|at|on|for|from)(?!\S))[^\s\ue000-\uf8ff@]+)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _quote(match: re.Match[str]) -> Entity:
@@ -397,7 +448,9 @@ _NAMED_KIND = {
 }
 _NAME_EN = r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|[\ue000-\uf8ff])"
 _NAMED_AFTER = re.compile(
-    r"\b(?P<word>sheet|spreadsheet|tab|database)\s+(?:called\s+|named\s+)?(?P<name>"
+    r"\b(?P<word>[Ss]heet|[Ss]preadsheet|tab|database)\s+"
+    # "Google Sheet سميتها Ventes": named (it) in Arabic too
+    r"(?:called\s+|named\s+|(?:سميتها|سميته|سميتو|اسمها|اسمه|اسمو|باسم|بإسم)\s+)?(?P<name>"
     + _NAME_EN
     + r")"
 )
@@ -985,6 +1038,32 @@ def _wait(match: re.Match[str]) -> Entity | None:
         value={"mode": "duration", "amount": amount, "unit": unit},
         describe={"en": f"{amount} {words_en[unit]}{plural}", "ar": arabic_count(amount, unit)},
     )
+
+
+# How long an event lasts: "30 minutes each", "a 90-minute event", "مدته ساعتين", "لمدة ٤٥ دقيقة"
+# (a wait, "wait for 30 minutes", has been taken before).
+_LENGTH_UNIT = r"(?:minutes?|mins?|hours?|hrs?|دقيقه|دقايق|دقائق|ساعه|ساعات)"
+_LENGTH_SAID = r"(?<!\S)(?:لمده|مدته|مدتها|مدتو|مده)\s+"
+_LENGTH = re.compile(
+    r"\b(?P<n>\d+)\s*-?\s*(?P<unit>" + _LENGTH_UNIT + r")(?:\s+(?:each|long)\b|(?=\s*"
+    r"(?:long\s+)?(?:calendar\s+)?(?:events?|meetings?|appointments?|sessions?|slots?)\b))"
+    r"|(?:\blasting\s+|" + _LENGTH_SAID + r")(?P<n2>\d+)?\s*(?P<unit2>" + _LENGTH_UNIT + r")"
+    r"(?![\w\u0621-\u064a])"
+    r"|" + _LENGTH_SAID + r"(?:(?P<dual>ساعتين|دقيقتين)|(?P<half>نص|نصف)\s+ساعه)(?!\S)",
+    re.IGNORECASE,
+)
+
+
+def _length(match: re.Match[str]) -> Entity:
+    if match.group("dual"):
+        minutes = 120 if match.group("dual") == "ساعتين" else 2
+    elif match.group("half"):
+        minutes = 30
+    else:
+        amount = int(match.group("n") or match.group("n2") or 1)
+        unit = (match.group("unit") or match.group("unit2") or "").lower()
+        minutes = amount * 60 if unit.startswith(("h", "ساع")) else amount
+    return Entity("length", match.group(0), value=minutes)
 
 
 # How long before an event: "1 hour before each appointment", "about to start in 15 min",

@@ -135,11 +135,20 @@ def kind_of(node_type: NodeType, key: str) -> str:
         "template": "template",
         "workbook": "workbook",
         "within": "ahead",
+        "calendar_id": "calendar",
+        "board": "board",
+        "duration_minutes": "length",
         "cc": "cc",
         "tags": "tag",
     }
     if key == "add" and "label" in about:
         return "label"
+    if (
+        key in _SAID_IN_A_WORD
+        and not _choices(node_type, key)
+        and (key != "status" or info.annotation is int)
+    ):
+        return key  # a status code, a template's language: read in fill
     if _DOES.search(info.description or ""):
         return "does"  # "UNREAD (marks it read)": a value named by what it does
     if key == "search":
@@ -377,6 +386,22 @@ def fill(
                 if currency and "currency" in node_type.input_model.model_fields:
                     result.params["currency"] = currency
                 continue
+        elif kind == "calendar":
+            entity = take("calendar")  # "كالندر العيادة clinic@x.com"; else the step's own default
+            value = entity.text if entity else None
+        elif kind == "board":
+            entity = next(
+                (e for e in pool if e.kind == "url" and _TRELLO_BOARD.search(e.text)), None
+            )
+            if entity is not None:
+                pool.remove(entity)
+                result.used.append(entity)
+            value = entity.text if entity else None
+        elif kind == "length":
+            entity = take("length")
+            value = entity.value if entity else None
+        elif kind in _SAID_IN_A_WORD:
+            value = _SAID_IN_A_WORD[kind](clause)
         elif kind == "cc":
             entity = take("cc")
             value = entity.text if entity else None
@@ -413,6 +438,43 @@ def fill(
             title = field_title(node_type, key, language)
             result.missing.append((key, missing_message(kind, title, language)))
     return result
+
+
+_TRELLO_BOARD = re.compile(r"trello\.com/b/", re.IGNORECASE)
+# "respond with 201", "رد عليه ب 200": the status code of a webhook's answer.
+_STATUS_CODE = re.compile(
+    r"(?:\b(?:with|status|code)|(?<!\S)(?:ب|بكود|كود|بـ))\s*(?:code\s+)?(?P<code>[1-5]\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def _status_code(clause: str) -> int | None:
+    said = _STATUS_CODE.search(clause)
+    return int(said.group("code")) if said else None
+
+
+# The language a template is written in: "in Arabic", "باللغة العربية", "بالانجليزي". Arabic
+# has one code; English is en_US, as the step has it unless told.
+_IN_ARABIC = re.compile(
+    r"\bin\s+arabic\b|(?<!\S)(?:باللغه\s+العربيه|بالعربي|بالعربيه|عربي)(?!\S)", re.IGNORECASE
+)
+_IN_ENGLISH = re.compile(
+    r"\bin\s+english\b|(?<!\S)(?:باللغه\s+الانجليزيه|بالانجليزي|بالانجليزيه|بالانجليش|انجليزي)(?!\S)",
+    re.IGNORECASE,
+)
+
+
+def _language_said(clause: str) -> str | None:
+    arabic, english = _IN_ARABIC.search(clause), _IN_ENGLISH.search(clause)
+    if bool(arabic) == bool(english):
+        return None  # neither, or both: the step's own (or the builder's) choice stands
+    return "ar" if arabic else "en_US"
+
+
+_SAID_IN_A_WORD = {
+    "status": _status_code,
+    "language": _language_said,
+}
 
 
 _FROM_ADDRESS = re.compile(

@@ -208,3 +208,105 @@ def test_a_mail_that_contains_an_attachment_is_searched_for_one(sentence):
     assert param_of(sentence, "gmail.new_email", "query") == "has:attachment"
     types = [n.type for n in build(sentence).flow.nodes]
     assert "core.condition" not in types
+
+
+# Fields said in a word or two: a template's language, a webhook answer's status code, the
+# calendar an event is in, a Trello board's link, an event's length, a sheet "I named".
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("ارسل رسالة واتساب بالقالب order_ready باللغة العربية لما يجي طلب جديد في سلة", "ar"),
+        ("لما يجي طلب جديد في زد ابعت قالب order_ready بالانجليزي عالواتس", "en_US"),
+        ("send the whatsapp template order_ready in Arabic for every new shopify order", "ar"),
+    ],
+)
+def test_the_language_said_for_a_template_is_its_language(sentence, language):
+    assert param_of(sentence, "whatsapp.send_template", "language") == language
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("when a webhook comes in add a row to my sheet and respond with 201", 201),
+        ("لما يجي webhook ضيف صف في الشيت ورد عليه ب 200", 200),
+    ],
+)
+def test_the_status_code_a_webhook_answer_is_said_to_have_is_set(sentence, status):
+    assert param_of(sentence, "webhook.respond", "status") == status
+
+
+def test_the_address_said_after_a_calendar_is_the_calendar_it_watches():
+    sentence = "اذا انضاف موعد جديد في كالندر المحل shop@example.com ابعتلي رسالة على تيليجرام"
+    assert param_of(sentence, "google_calendar.event_created", "calendar_id") == (
+        "shop@example.com"
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "كل اثنين الساعة ٩ الصبح ارسل ايميل فيه مواعيد الاسبوع من التقويم على boss@clinic.sa",
+        "every monday at 9 send the week's events from my calendar to boss@clinic.sa by email",
+    ],
+)
+def test_an_address_the_calendars_events_are_sent_to_is_no_calendar(sentence):
+    kinds = [e.kind for e in extract(sentence).entities if e.text == "boss@clinic.sa"]
+    assert kinds == ["email"]
+
+
+def test_a_trello_board_given_by_its_link_is_the_board():
+    sentence = "if a card on https://trello.com/b/Ab12Cd/shop is overdue post in #team on slack"
+    assert param_of(sentence, "trello.card_overdue", "board") == "https://trello.com/b/Ab12Cd/shop"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "minutes"),
+    [
+        ("for every new row in my bookings sheet create a calendar event, 30 minutes each", 30),
+        ("لكل صف جديد في شيت الحجوزات اعمل موعد في جوجل كالندر مدته ساعتين", 120),
+        ("create a 90-minute calendar event for each new row in my bookings sheet", 90),
+    ],
+)
+def test_the_length_said_of_an_event_is_its_duration(sentence, minutes):
+    assert param_of(sentence, "google_calendar.create_event", "duration_minutes") == minutes
+
+
+def test_a_sheet_the_user_says_they_named_is_that_sheet():
+    sheets = [
+        e.text
+        for e in extract("ملي كيخلص شي كليان ب Stripe يتسجل فـ Google Sheet سميتها Ventes").entities
+        if e.kind == "sheet"
+    ]
+    assert sheets == ["Ventes"]
+
+
+# The rows or buttons of a message listed after a colon or in brackets, words of any case.
+
+
+def choices_of(sentence: str) -> list[list[str]]:
+    return [e.value for e in extract(sentence).entities if e.kind == "choices"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "choices"),
+    [
+        (
+            "answer new whatsapp messages with a menu list: Opening hours, Our address, Talk to us",
+            ["Opening hours", "Our address", "Talk to us"],
+        ),
+        (
+            "بدي لستة خيارات بالواتس (قص شعر، صبغة، سشوار) تنبعت لكل حدا بيحكي معنا",
+            ["قص شعر", "صبغة", "سشوار"],
+        ),
+        ("رحب بأي حد يكلمنا عالواتس برسالة بزراير (حجز - سؤال)", ["حجز", "سؤال"]),
+    ],
+)
+def test_choices_listed_after_a_colon_or_in_brackets_are_the_messages_choices(sentence, choices):
+    assert choices_of(sentence) == [choices]
+
+
+def test_a_colon_after_a_list_word_followed_by_a_sentence_is_no_list_of_choices():
+    sentence = "send me the list: every new order from shopify goes to the sheet, and text me"
+    assert choices_of(sentence) == []
