@@ -977,6 +977,8 @@ class OfflineBuilder:
             ):
                 # "email me and the customer": one more for the step before, no step of its own
                 actions[-1].entities.extend(clause.entities)
+                if _UNKNOWN_ORDER.match(clause.text.strip().lower()):
+                    not_understood.append(said)  # "…and fax the contract": a step none makes
                 continue
             if self._event_said_again(clause, words, hints, trigger, actions):
                 assert trigger is not None
@@ -1637,7 +1639,30 @@ class OfflineBuilder:
             ]
             if any(not connectors & used for connectors in named):
                 left_out.append(said)
+            elif (tail := self._order_in_event(clause, extraction, steps)) is not None:
+                left_out.append(tail)
         return left_out
+
+    def _order_in_event(
+        self, clause: Clause, extraction: Extraction, steps: list[PlannedStep]
+    ) -> str | None:
+        """What a clause read whole as the flow's event orders after it, when no step was made
+        of it: "لما يجي اوردر جديد في شوبيفاي ابعتله عنوان المحل" is the Shopify event, and
+        "ابعتله عنوان المحل" is said not understood rather than lost."""
+        said = clause.said(extraction)
+        made = [step for step in steps if step.said == said]
+        if len(made) != 1 or not made[0].node_type.is_trigger:
+            return None
+        for word in list(re.finditer(r"\S+", clause.text))[2:]:
+            if _PASSIVE.match(word.group(0)) or not self._is_order(
+                word.group(0), clause.text[: word.start()]
+            ):
+                continue  # "…اللي حالتها بتتغير": the event's own verb, no order
+            tail = Clause(clause.text[word.start() :], [], False)
+            if len(tail.words()) < 2:
+                return None
+            return tail.said(extraction)
+        return None
 
     def _names_its_service(self, clause: Clause, step: PlannedStep) -> bool:
         return step.node_type.connector.id in self.catalogue.connectors_named(clause.words())
@@ -2365,6 +2390,14 @@ _FAILS = re.compile(
 )
 _FAILURE_ID = re.compile(r"fail|declin|reject")
 # A clause that is only the words of a message, cut from its step by a schedule or a comma.
+# Arabic passive and reflexive present forms ("بتتغير", "ينحفظ", "تتسجل"): what happens
+_PASSIVE = re.compile(r"(?:ب)?(?:يت|تت|ين|تن)[\u0621-\u064a]{2,}$")
+# "water the plants", "fax the contract": an order of a word no step knows, with its object
+_UNKNOWN_ORDER = re.compile(
+    r"(?!(?:the|a|an|and|or|to|on|in|into|with|for|of|at|by|from|my|our|your|his|her|their|this"
+    r"|that|it|them|him|me|us|each|every|all|any|no|not|only|just|then|also|plus)\b)[a-z]+\s+"
+    r"(?:the|a|an|my|our|his|her|their|this|that|some)\s+[a-z]+$"
+)
 _SAYING = re.compile(
     r"^\s*(?:saying|that says|with the (?:text|message|words))\s+(?P<what>.{2,200})$"
     r"|^\s*(?:يقول|تقول|وتقول|ويقول|نصها|نصه)\s+(?P<what_ar>.{2,200})$",

@@ -187,3 +187,35 @@ def test_a_verb_whose_destination_is_lacking_is_no_step_of_another_service(sente
     nodes = [node.type for node in proposal.flow.nodes] if proposal.flow else []
     assert not any(node.startswith(swapped_for) for node in nodes), nodes
     assert proposal.not_understood
+
+
+# A part of the sentence no step was made of is said, in the user's words, never dropped.
+@pytest.mark.parametrize(
+    ("sentence", "left_out"),
+    [
+        # an order after an event read whole as that event
+        ("لما يجي اوردر جديد في شوبيفاي ابعتله عنوان المحل", "ابعتله عنوان المحل"),
+        ("اذا جاني طلب في سلة ارسل له موقع المحل", "ارسل له موقع المحل"),
+        ("لما يوصل طلب جديد على زد بعتلو رقم المندوب", "بعتلو رقم المندوب"),
+        ("فاش كتجي كوموند جديدة ف شوبيفاي صيفطلو العنوان ديال الحانوت", "صيفطلو العنوان"),
+        # an order of a word no step knows, after a step that was made
+        ("when a payment arrives on stripe, slack me and water the plants", "water the plants"),
+        ("when a new customer signs up on woocommerce, email them and fax the contract", "fax"),
+    ],
+)
+def test_an_order_no_step_was_made_of_is_said_not_understood(sentence, left_out):
+    proposal = build(sentence)
+    assert proposal.flow is not None
+    assert any(left_out in part for part in proposal.not_understood), proposal.not_understood
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "when a new shopify order comes in email me and the customer",
+        "لما يجي طلب في سلة سجله في الشيت",
+        "الطلبات اللي حالتها بتتغير في ووكومرس ابعتلي بيها ايميل",
+    ],
+)
+def test_what_a_step_took_is_not_said_not_understood(sentence):
+    assert build(sentence).not_understood == []

@@ -235,7 +235,7 @@ def test_a_service_flowin_has_said_with_its_event_after_a_lacking_one_still_star
     ("sentence", "left_out"),
     [
         ("3ayez lama yegi order gdid 3ala salla yeb3atli resala 3al telegram", "salla"),
-        ("when a new row lands in my sheet i want a trello card and a notion page", "sheet"),
+        ("lama yegi email 3al gmail 3ayez yeb3atli 3al slack", "slack"),
         ("when ygeli order on shopify yeb3at msg 3al whats", "whats"),
     ],
 )
