@@ -162,6 +162,14 @@ _TEXT_ON = re.compile(
     re.IGNORECASE,
 )
 OTHERWISE_MARK = "\u0001"
+# A value set on a record, said as an order with no service: "set Status to Contacted", "set it
+# on-hold", "mark them processing", "change its status to Paid".
+_SETS_VALUE = re.compile(
+    r"^\s*(?:set|mark|change|update|switch|flag)\s+"
+    r"(?:(?:it|them|its|their|this|that|the)\s+)?(?:\w+\s+)?"
+    r"(?:(?:to|as|=)\s+)?\S",
+    re.IGNORECASE,
+)
 # A writer taking back what they just said: "… actually no, …", "… no sorry. …".
 _CORRECTION = re.compile(
     r"(?:^|[\s.,;…!-]+)(?:actually\s+no|no\s+sorry|sorry\s+no|no\s+wait|wait\s+no|"
@@ -907,6 +915,11 @@ class OfflineBuilder:
                 actions.append(PlannedStep(clause.step, said, clause.entities))
                 self._mark_otherwise(clause, actions, start, pending_condition)
                 continue
+            updated = self._update_in_hand(clause, trigger, actions)
+            if updated is not None:
+                actions.append(PlannedStep(updated, said, clause.entities))
+                self._mark_otherwise(clause, actions, start, pending_condition)
+                continue
             if saying and actions and not any(e.kind == "quote" for e in actions[-1].entities):
                 # "…every morning at 7 saying good morning team": the words of the step before
                 words_said = saying.group("what") or saying.group("what_ar")
@@ -1521,6 +1534,30 @@ class OfflineBuilder:
             if not sends_after:
                 actions.insert(index + 1, PlannedStep(self.registry.get(reply_type), step.said))
             return
+
+    def _update_in_hand(
+        self, clause: Clause, trigger: PlannedStep | None, actions: list[PlannedStep]
+    ) -> NodeType | None:
+        """ "→ set Status to Contacted", "set it on-hold", "mark them processing": a value set
+        with no service named is set on the record in hand, the one the nearest step before
+        (or the event) brought, by that service's step that updates a record. None when the
+        clause names a service, or no step before it has a record its service can update."""
+        if clause.starts_with_when or not _SETS_VALUE.match(clause.text):
+            return None
+        if self.catalogue.connectors_named(clause.words()):
+            return None
+        for step in [*reversed(actions), *([trigger] if trigger else [])]:
+            updates = [
+                entry.node_type
+                for entry in self.catalogue.entries
+                if not entry.node_type.is_trigger
+                and entry.node_type.connector.id == step.node_type.connector.id
+                and entry.node_type.type.split(".")[1].startswith("update_")
+                and "message" not in entry.node_type.type
+            ]
+            if len(updates) == 1:
+                return updates[0]
+        return None
 
     def _answered_in_place(self, trigger: PlannedStep | None, actions: list[PlannedStep]) -> None:
         """ "reply with …" to an e-mail that came in is the service's step that answers it in

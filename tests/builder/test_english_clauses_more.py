@@ -142,3 +142,38 @@ def test_a_second_step_said_in_a_long_sentence_is_kept(sentence: str, expected: 
 )
 def test_words_taken_back_are_not_built(sentence: str, expected: list[str]) -> None:
     assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a value set with no service named is set on the record the step before brought
+        (
+            'New Airtable lead → text them on whatsapp "Hi!" → set Status to Contacted',
+            # (a template: the flow writes first)
+            ["airtable.new_record", "whatsapp.send_template", "airtable.update_record"],
+        ),
+        (
+            "new woocommerce order → set it on-hold and email the customer",
+            ["woocommerce.order_created", "woocommerce.update_order_status", "email.send_email"],
+        ),
+        (
+            "every hour check salla for new orders and mark them preparing",
+            ["schedule.every", "salla.list_orders", "core.loop", "salla.update_order_status"],
+        ),
+        (
+            "when a stripe invoice is paid find the invoice in the Invoices tab and set its "
+            "status to Paid",
+            ["stripe.invoice_paid", "google_sheets.read_rows", "google_sheets.update_row"],
+        ),
+        # a service named says where; an e-mail is marked by its own step
+        (
+            "when a new gmail arrives mark it as read",
+            ["gmail.new_email", "gmail.change_labels"],
+        ),
+    ],
+)
+def test_a_value_set_with_no_service_named_updates_the_record_in_hand(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
