@@ -753,6 +753,12 @@ _NOT_SUBJECTS = {
 }
 
 
+# Fields that, said with a value after "and the", can only be compared: "and the customer city
+# is Riyadh", "and the payment method is cash".
+_FIELDS_COMPARED = frozenset(
+    ["city", "country", "method", "status", "currency", "source", "language", "category"]
+)
+
 _EVENT_ARTICLES = {"a", "an", "any", "new", "each", "every"}
 
 
@@ -776,7 +782,12 @@ def _condition(match: re.Match[str]) -> Entity | None:
     if loose and word.startswith("when"):
         return None
     numeric = isinstance(value, int | float) or MARKER.fullmatch(raw_value) is not None
-    if match.groupdict().get("joined") and not isinstance(value, int | float):
+    if (
+        match.groupdict().get("joined")
+        and not isinstance(value, int | float)
+        and not MARKER.fullmatch(raw_value)  # "and the subject has 'refund' in it"
+        and subject.split()[-1].lower() not in _FIELDS_COMPARED
+    ):
         return (
             None  # "and the total is more than 200" is a condition; "and the name is X" may not be
         )

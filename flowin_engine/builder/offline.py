@@ -28,7 +28,7 @@ from .lexicon import EVENT_READINGS, ORDER_READINGS, VERBAL_NOUN_ORDERS
 from .limits import refusal, too_long, too_many_steps, unsupported
 from .proposal import Missing, Proposal
 from .shape import shape
-from .variables import SUBJECTS, Source, _choices, find_field
+from .variables import SUBJECTS, Source, _choices, find_field, flatten
 
 MATCH_THRESHOLD = 0.42
 
@@ -58,7 +58,9 @@ _SPLIT = re.compile(
     r"|(?<=\S)\s+(?=(?:i'd like|i would like|i want|i need|we'd like|we want|we need)\s"
     r"(?!(?:when|whenever|if|every|each)\b))"
     # "ابعت الفاتورة … بعد ما يدفع على سترايب": "after" opens the event said after the order
-    r"|\s+(?=(?:عند|عندما|لما|لمن|اول ما|كلما|كل ما|متي ما|بمجرد|ملي|فاش|بعد ما|بعدما)\s)"
+    # ("الدفع عند الاستلام" is cash on delivery, no "when")
+    r"|(?<!الدفع)(?<!دفع)\s+(?=(?:عند|عندما|لما|لمن|اول ما|كلما|كل ما|متي ما|بمجرد|ملي|فاش|بعد ما"
+    r"|بعدما)\s)"
     # "شيك على الموقع واذا طاح …", "شوف الطلبات ولو في …": a check, then what to do after it
     r"|(?<!شوف)(?<!شيك)(?<!تحقق)(?<!تاكد)(?<!check)(?<!see)\s+(?=(?:و)?(?:اذا|ازا|لو)\s"
     r"(?!سمحت|سمحتي|تكرمت))"
@@ -343,6 +345,8 @@ _SUBJECT_QUANTIFIERS = frozenset(["كل", "اي", "ايه", "اى"])
 # "عند وصول حدث" the arrival of an event, not "update"
 _EACH_WORDS = frozenset(["كل", "لكل", "بكل", "جميع", "لجميع", "كافه", "وصول", "ورود"])
 # "who/which" after the subject's noun: "العميل اللي يسيب السلة", MSA "الطلب الذي يصل".
+# "there is" before a noun: "لو في طلبات", "الى كاين شي جديد", "كي يكون فما جديد".
+_THERE_IS = frozenset(["في", "فيه", "فما", "كاين", "كاينه", "فيش"])
 _RELATIVES = frozenset(["اللي", "الذي", "التي", "الذين", "اللى"])
 
 
@@ -887,7 +891,14 @@ class OfflineBuilder:
                 said_with_if = clause
                 checked: list[PlannedStep] = []
                 clause = self._vague_if(
-                    clause, extraction, not_understood, actions, language, checked, said_words
+                    clause,
+                    extraction,
+                    not_understood,
+                    actions,
+                    language,
+                    checked,
+                    said_words,
+                    trigger,
                 )
                 if checked:
                     # "check the site, and if it is down …": what was read is checked
@@ -1017,6 +1028,10 @@ class OfflineBuilder:
                     as_action, action_score = learned, learned.score
             as_trigger = self._second_opinion(clause, as_trigger, triggers=True)
             as_action = self._second_opinion(clause, as_action, triggers=False)
+            if as_action is not None and as_action.node_type.type in self._unrouted(said):
+                # a route by cases, read from the words alone ("حالته"): not said
+                as_action = self._action_in_context(words, hints, trigger, actions, said)
+                action_score = as_action.score if as_action else 0.0
             if lacking_source and as_trigger is not None and not as_trigger.named:
                 # "…, every time a payment comes in": the lacking source's, not a Stripe one
                 as_trigger, trigger_score = None, 0.0
@@ -1330,6 +1345,7 @@ class OfflineBuilder:
         language: Language = "en",
         checked: list[PlannedStep] | None = None,
         said_words: list[str] | None = None,
+        trigger: PlannedStep | None = None,
     ) -> Clause | None:
         """ "if it fails, text me": an "if" with no value to compare is not understood; the order
         after it still is (and the list says the condition was not). Right after a step that
@@ -1373,7 +1389,12 @@ class OfflineBuilder:
             verb = verb and (word.group(0).isascii() or not found[0].isascii())
             if self._is_order(word.group(0), before) or verb:
                 as_event = self.catalogue.best(Clause(before, [], False).words(), True)
-                if as_event is not None and as_event.score >= MATCH_THRESHOLD:
+                # "…, if the payment method is cash on delivery": a field of the event known
+                # is compared, whatever event its words also read as ("الاستلام")
+                on_field = self._check_of_event(
+                    Clause(before, extraction.in_text(before), False), extraction, trigger, language
+                )
+                if as_event is not None and as_event.score >= MATCH_THRESHOLD and not on_field:
                     return clause  # "if a new email lands in my Gmail": an event
                 first_split = first_split or word
         if first_split is not None:
@@ -1382,22 +1403,105 @@ class OfflineBuilder:
             rest.entities = extraction.in_text(rest.text)
             step = self._check_of_read(
                 condition.said(extraction), actions or [], language, said_words
-            )
+            ) or self._check_of_event(condition, extraction, trigger, language)
             if step is not None and checked is not None:
                 checked.append(step)
                 rest.otherwise = False  # the order after the "if" is its 'true' branch
             else:
                 not_understood.append(condition.said(extraction))
             return rest
+        on_field = self._check_of_event(clause, extraction, trigger, language)
         as_event = self.catalogue.best(clause.words(), True)
-        if as_event is not None and as_event.score >= MATCH_THRESHOLD:
+        if as_event is not None and as_event.score >= MATCH_THRESHOLD and on_field is None:
             return clause
-        step = self._check_of_read(clause.said(extraction), actions or [], language, said_words)
+        step = (
+            self._check_of_read(clause.said(extraction), actions or [], language, said_words)
+            or on_field
+        )
         if step is not None and checked is not None:
             checked.append(step)
             return None
         not_understood.append(clause.said(extraction))
         return None
+
+    def _check_of_event(
+        self,
+        condition: Clause,
+        extraction: Extraction,
+        trigger: PlannedStep | None,
+        language: Language,
+    ) -> PlannedStep | None:
+        """ "when an Outlook e-mail comes, if it's from a VIP client …", "إذا كانت طريقة الدفع
+        عند الاستلام …": an "if" that names a field of the event's data is a condition on that
+        field; the value said after it is compared ("Cash on delivery"), or asked for when the
+        words name a kind of value rather than one ("a VIP client"). None when it names none."""
+        if trigger is None or trigger.node_type.type in (SCHEDULE_TYPE, MANUAL_TYPE):
+            return None
+        example = trigger.node_type.manifest.output_example
+        said = condition.said(extraction)
+        words = _VAGUE_IF.sub("", normalize(said) + " ").split()
+        if not isinstance(example, dict) or not words:
+            return None
+        found: tuple[int, int, str, str] | None = None  # (words said, depth, path, key)
+        for path, value in flatten(example):
+            if isinstance(value, dict | list) or path.startswith("headers"):
+                continue
+            key = re.split(r"[.\[]", path)[-1].strip("]'").lower()
+            if key in _NOT_FIELDS_SAID:
+                continue
+            named = _field_said(key, words)
+            if named is None:
+                continue
+            candidate = (-named[1], path.count("."), path, key)
+            if found is None or candidate < found:
+                found = candidate
+        if found is None:
+            return None
+        _count, _depth, path, key = found
+        named = _field_said(key, words)
+        assert named is not None
+        rest = words[named[0] :]
+        while rest and (rest[0] in _COPULAS or rest[0] in _OF_WHOM):
+            rest = rest[1:]  # "المرسل من …", "the sender is …": the value comes after
+        # a sender or a subject holds more than the name said ("Ahmed <ahmed@…>")
+        operator = "contains" if key in _TEXT_FIELDS else "equals"
+        if rest and rest[0] in _CONTAINS_WORDS:
+            operator, rest = "contains", rest[1:]
+        while rest and rest[-1] in _IN_IT:
+            rest = rest[:-1]
+        right = self._value_said(condition, extraction, rest)
+        left = "{{ trigger." + path + " }}"
+        step = PlannedStep(self.registry.get(CONDITION_TYPE), said)
+        step.params = {
+            "combine": "and",
+            "conditions": [{"left": left, "operator": operator, "right": right or ""}],
+        }
+        if not right:
+            step.to_ask.append(("conditions", _ASK_VALUE[language].format(said=said, field=key)))
+        shown = right or "…"
+        step.why = {
+            "en": f"Checks {left} against “{shown}”, because you said “{said}”; the next steps "
+            "run only when it holds (its 'true' output).",
+            "ar": f"يتحقق من {left} مقابل «{shown}»، لأنك قلت «{said}»؛ الخطوات التالية تعمل فقط "
+            "إذا تحقق الشرط (مخرجه «صحيح»).",
+        }[language]
+        return step
+
+    def _value_said(self, condition: Clause, extraction: Extraction, rest: list[str]) -> str:
+        """The value an "if" compares, as the user wrote it: a quoted one, or the words after
+        the field; none when they name a kind ("a VIP client") rather than a value."""
+        quoted = [
+            extraction.entity(m).text
+            for m in MARKER.findall(condition.text)
+            if extraction.entity(m).kind == "quote"
+        ]
+        if quoted:
+            return quoted[0]
+        if not rest or rest[0] in _KIND_WORDS or len(rest) > 4:
+            return ""
+        said = normalize(condition.said(extraction), lower=False).split()
+        # the same words as spelt in the sentence ("Cash on delivery", "Riyadh")
+        return " ".join(said[len(said) - len(rest) :]).strip(" ,.،")
 
     def _check_of_read(
         self,
@@ -1616,6 +1720,10 @@ class OfflineBuilder:
             and said_before[-2].lower().rstrip("s") in _SENT_THINGS
         ):
             return False  # "when a WhatsApp message I send fails": which message, no order
+        if said_before and said_before[-1].lower() in _THERE_IS and not word.startswith("ا"):
+            # "ازا في سجلات جديدة": there are records, no order to log them ("ولو في ابعتلي":
+            # if there are, send me)
+            return False
         if said_before and said_before[-1] in _RELATIVES:
             return False  # "الحاجات اللي اتضافت": what was added, no order to add
         if said_before and said_before[-1] in VERBAL_NOUN_ORDERS and word[:1] not in "وفا":
@@ -1909,11 +2017,16 @@ class OfflineBuilder:
         fits = found is not None and hints & set(found.node_type.input_model.model_fields)
         # "new Zid order -> change the order status": the event's service, when no step
         # came before; a wait between them belongs to no service ("…انتظر ١٠ دقائق ثم قم
-        # بتغيير حالته")
-        before = next((a for a in reversed(actions) if a.node_type.type != WAIT_TYPE), trigger)
+        # بتغيير حالته"), nor does a condition ("…، إذا كانت طريقة الدفع كاش فغيّر حالته")
+        before = next(
+            (a for a in reversed(actions) if a.node_type.type not in (WAIT_TYPE, CONDITION_TYPE)),
+            trigger,
+        )
         if before is not None and not fits and not self.catalogue.connectors_named(words):
             previous = before.node_type.connector.id
-            same = self.catalogue.best(words, False, hints, only=previous)
+            same = self.catalogue.best(
+                words, False, hints, only=previous, exclude=self._unrouted(said)
+            )
             close_enough = same is not None and same.score >= MATCH_THRESHOLD * 0.9
             if close_enough and (found is None or same.score >= found.score - 0.15):
                 return replace(same, score=max(same.score, MATCH_THRESHOLD))
@@ -2120,6 +2233,9 @@ class OfflineBuilder:
             if not names and sized:
                 names = SUBJECTS["total"]  # "if the order is over 500": what it is worth
             left = find_field(sources, "any", names or (subject.replace(" ", "_"),))
+            if not left and not names and len(subject.split()) > 1:
+                # "the customer city": the field is the last word's ("city")
+                left = find_field(sources, "any", (subject.split()[-1].lower(),))
             if not left:
                 # the event carries nothing by that name: said, never compared to nothing
                 step.to_ask.append(("conditions", _ASK_LEFT[language].format(subject=subject)))
@@ -2140,6 +2256,46 @@ class OfflineBuilder:
 
 
 # "يوصل العميل مسج" (the customer gets a message): the order to send the customer one.
+# Fields of an event's data an "if" names by their own words ("payment method", "city",
+# "from"), or in Arabic by these: "طريقة الدفع", "المدينة", "المرسل".
+_FIELD_WORDS_AR = {
+    "payment_method": (("طريقه", "الدفع"), ("طريقه", "دفع"), ("وسيله", "الدفع")),
+    "city": (("المدينه",), ("مدينه",), ("مدينته",), ("مدينتو",)),
+    "country": (("الدوله",), ("البلد",)),
+    "from": (("المرسل",), ("مرسل",), ("من",)),
+    "subject": (("الموضوع",), ("موضوع",), ("العنوان",)),
+    "currency": (("العمله",),),
+}
+# Keys too common to be what an "if" is about ("to", "id"), or said for other things.
+_NOT_FIELDS_SAID = frozenset(["to", "id", "url", "event", "topic", "created_at", "name", "items"])
+_COPULAS = frozenset(
+    ["is", "are", "was", "were", "=", "equals", "كان", "كانت", "هو", "هي", "يكون", "تكون", "بيكون"]
+)
+_TEXT_FIELDS = frozenset(["from", "subject", "text", "body", "message", "from_name"])
+_OF_WHOM = frozenset(["from", "by", "of", "من", "عن"])
+_CONTAINS_WORDS = frozenset(["has", "have", "contains", "includes", "mentions", "فيه", "فيها"])
+_IN_IT = frozenset(["in", "it", "inside", "فيه", "فيها"])
+# Words that name a kind of value, not one: "from a VIP client", "من عميل مهم".
+_KIND_WORDS = frozenset(
+    ["a", "an", "any", "one", "some", "someone", "somebody", "عميل", "حد", "واحد"]
+)
+
+
+def _field_said(key: str, words: list[str]) -> tuple[int, int] | None:
+    """Where the words say the field ``key`` (the index after it, and how many words name it):
+    "payment method" for payment_method, "from" for from, "طريقة الدفع" for payment_method."""
+    spellings = [tuple(key.split("_")), *_FIELD_WORDS_AR.get(key, ())]
+    best: tuple[int, int] | None = None
+    for spelling in spellings:
+        size = len(spelling)
+        for start in range(len(words) - size + 1):
+            if tuple(words[start : start + size]) == spelling:
+                if best is None or size > best[1]:
+                    best = (start + size, size)
+                break
+    return best
+
+
 # Words that route by cases: "route it depending on the language", "وجهها حسب نوعها".
 _ROUTES = re.compile(
     r"\b(?:switch|route[sd]?|routing|depending|depends|based on|according to|by (?:its|their)"
@@ -2611,6 +2767,10 @@ _ASK_WHEN = {
 _ASK_CHECK = {
     "en": "choose what to check in what the step before read, for “{said}”",
     "ar": "اختر ما يُفحص فيما قرأته الخطوة السابقة، لقولك «{said}»",
+}
+_ASK_VALUE = {
+    "en": "choose the value of '{field}' that lets the next steps run, for “{said}”",
+    "ar": "اختر قيمة «{field}» التي تسمح بتشغيل الخطوات التالية، لقولك «{said}»",
 }
 _ASK_LEFT = {
     "en": "choose the value to compare: the event has nothing called '{subject}'",

@@ -119,3 +119,99 @@ def test_maghrebi_if_after_a_scheduled_read_checks_what_was_read(sentence):
 def test_and_to_before_a_noun_is_no_if():
     found = types("ارسل التقرير على الايميل إلى المدير وإلى العميل")
     assert "core.condition" not in found
+
+
+# An "if" that names a field of the event's data ("the payment method", "the subject", "from",
+# "طريقة الدفع", "المدينة") is a condition on that field, whatever else its words read as.
+
+
+def _rule(sentence: str) -> tuple[list[str], dict, list[str]]:
+    proposal = build(sentence)
+    assert proposal.flow is not None
+    (condition,) = [n for n in proposal.flow.nodes if n.type == "core.condition"]
+    (rule,) = condition.params["conditions"]
+    return [n.type for n in proposal.flow.nodes], rule, proposal.not_understood
+
+
+@pytest.mark.parametrize(
+    ("sentence", "steps", "left", "operator", "right"),
+    [
+        (
+            "عند ورود طلب جديد في WooCommerce، إذا كانت طريقة الدفع عند الاستلام فغيّر حالته "
+            "إلى قيد الانتظار.",
+            ["woocommerce.order_created", "core.condition", "woocommerce.update_order_status"],
+            "{{ trigger.payment_method }}",
+            "equals",
+            "عند الاستلام",
+        ),
+        (
+            "when an outlook email comes in, if the subject has 'invoice' in it save it to "
+            "airtable",
+            ["outlook.new_mail", "core.condition", "airtable.create_record"],
+            "{{ trigger.subject }}",
+            "contains",
+            "invoice",
+        ),
+        (
+            "when a new gmail arrives and the subject has 'urgent' in it, text me",
+            ["gmail.new_email", "core.condition", "twilio.send_sms"],
+            "{{ trigger.subject }}",
+            "contains",
+            "urgent",
+        ),
+        (
+            "when a new salla customer signs up and the city is Jeddah send them a welcome email",
+            ["salla.new_customer", "core.condition", "email.send_email"],
+            "{{ trigger.city }}",
+            "equals",
+            "Jeddah",
+        ),
+        (
+            "when an outlook email comes in, if it is from Ahmed forward it to my telegram",
+            ["outlook.new_mail", "core.condition", "telegram.send_message"],
+            "{{ trigger.from }}",
+            "contains",
+            "Ahmed",
+        ),
+    ],
+)
+def test_an_if_on_a_field_of_the_event_compares_that_field(sentence, steps, left, operator, right):
+    found, rule, not_understood = _rule(sentence)
+    assert found == steps
+    assert (rule["left"], rule["operator"], rule["right"]) == (left, operator, right)
+    assert not_understood == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "new outlook email -> if its from a vip client post in slack #urgent otherwise add to "
+        "excel",
+        "عند وصول بريد جديد في Outlook، إذا كان المرسل من عميل مهم أرسل لي رسالة على تيليجرام",
+    ],
+)
+def test_an_if_on_a_kind_of_sender_keeps_the_field_and_asks_for_the_value(sentence):
+    proposal = build(sentence)
+    found, rule, not_understood = _rule(sentence)
+    assert found[:2] == ["outlook.new_mail", "core.condition"]
+    assert rule["left"] == "{{ trigger.from }}" and rule["right"] == ""
+    assert not_understood  # the value is asked for, never guessed
+    condition = next(n for n in proposal.flow.nodes if n.type == "core.condition")
+    assert any(m.node == condition.name for m in proposal.missing)
+
+
+def test_the_otherwise_of_an_if_on_a_field_is_its_false_branch():
+    sentence = (
+        "new outlook email -> if its from a vip client post in slack #urgent otherwise add to excel"
+    )
+    assert _false_branch(sentence) == ["excel.add_row"]
+
+
+def test_there_is_before_a_noun_is_no_order():
+    found = types("كل ١٠ دقايق شيك عالإيرتيبل ازا في سجلات جديدة ابعتلي تلغرام")
+    assert found == [
+        "schedule.every",
+        "airtable.find_records",
+        "core.condition",
+        "telegram.send_message",
+    ]
