@@ -29,6 +29,8 @@ from .errors import FlowinError
 # recursion of everything that walks the data later (saving it, masking secrets, expressions).
 MAX_NESTING = 64
 
+_UNREAD: Any = object()  # a request whose body is not read yet
+
 
 @dataclass(frozen=True, slots=True)
 class WebhookRequest:
@@ -38,6 +40,7 @@ class WebhookRequest:
     headers: Mapping[str, str]  # lower-case names
     query: Mapping[str, str]
     body: bytes = b""
+    _json: Any = field(default=_UNREAD, init=False, repr=False, compare=False)
 
     def header(self, name: str, default: str | None = None) -> str | None:
         return self.headers.get(name.lower(), default)
@@ -47,7 +50,14 @@ class WebhookRequest:
         return (self.header("content-type") or "").split(";")[0].strip().lower()
 
     def json(self) -> Any:
-        return parse_json(self.body) if self.body else None
+        """The body as ``json.loads`` reads it (``parse_json``), None when it is not JSON.
+
+        Read once: the nesting check, the gate and the trigger data share it."""
+        parsed = self._json
+        if parsed is _UNREAD:
+            parsed = parse_json(self.body) if self.body else None
+            object.__setattr__(self, "_json", parsed)
+        return parsed
 
     def check_nesting(self, limit: int = MAX_NESTING) -> None:
         """Raise WebhookRejected (400) for a JSON body nested deeper than ``limit`` levels.
@@ -57,14 +67,10 @@ class WebhookRequest:
         if self.body.count(b"[") + self.body.count(b"{") <= limit:
             return  # too few brackets to be that deep: no need to parse
         try:
-            parsed = json.loads(self.body)
-        except RecursionError:
-            parsed, depth = None, limit + 1
-        except ValueError:
-            return
-        else:
-            depth = nesting_depth(parsed, limit)
-        if depth > limit:
+            too_deep = deeper_than(self.json(), limit)
+        except RecursionError:  # json reads what orjson finds too deep with Python's stack
+            too_deep = True
+        if too_deep:
             raise WebhookRejected(
                 f"The request's data is nested more than {limit} levels deep, which Flowin "
                 "doesn't accept; it was not run.",
@@ -97,16 +103,18 @@ class WebhookRequest:
         }
 
 
-# 19 digits or more: an integer orjson would read as a float (past 64 bits), or a number
-# whose digits it might round otherwise than json.
-_LONG_NUMBER = re.compile(rb"[0-9]{19}")
+# 19 digits or more in a row: an integer orjson would read as a float (past 64 bits), or a
+# number whose digits it might round otherwise than json. Found by turning every digit into
+# "0" and everything else into a space, which is many times faster than a regular expression.
+_DIGITS_AS_ZEROS = bytes(ord("0") if ord("0") <= b <= ord("9") else ord(" ") for b in range(256))
+_LONG_NUMBER = b"0" * 19
 
 
 def parse_json(body: bytes) -> Any:
     """``json.loads(body)``, None for a body that is not JSON. orjson reads it where it gives
     the same value, several times faster; what orjson refuses (NaN, a byte-order mark, text
     in UTF-16, a lone surrogate) or might read otherwise (long numbers) is read by json."""
-    if not _LONG_NUMBER.search(body):
+    if _LONG_NUMBER not in body.translate(_DIGITS_AS_ZEROS):
         try:
             return orjson.loads(body)
         except orjson.JSONDecodeError:
@@ -160,25 +168,24 @@ def _delivery_part(request: WebhookRequest, where: str) -> str | None:
     return value[:DELIVERY_ID_LENGTH] or None
 
 
-def nesting_depth(value: Any, limit: int | None = None) -> int:
-    """How many levels of lists and objects ``value`` has; counting stops past ``limit``.
+def deeper_than(value: Any, limit: int) -> bool:
+    """Whether ``value`` has more than ``limit`` levels of lists and objects.
 
-    Without recursion, so data too deep for Python's call stack can be measured too.
+    A level at a time, without recursion; only lists and objects are kept for the next level.
     """
-    deepest = 0
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if not isinstance(item, dict | list | tuple):
-            continue
-        children = item.values() if isinstance(item, dict) else item
-        deepest = max(deepest, depth)
-        if limit is not None and deepest > limit:
-            return deepest
-        stack.extend(
-            (child, depth + 1) for child in children if isinstance(child, dict | list | tuple)
-        )
-    return deepest
+    level = [value] if type(value) is dict or type(value) is list else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > limit:
+            return True
+        below: list[Any] = []
+        for item in level:
+            for child in item.values() if type(item) is dict else item:
+                if type(child) is dict or type(child) is list:
+                    below.append(child)
+        level = below
+    return False
 
 
 @dataclass(frozen=True, slots=True)
