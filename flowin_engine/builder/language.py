@@ -221,6 +221,10 @@ SYNONYMS.update({"انفويس": "فاتوره", "فاتوره": "فاتوره",
 # of either language.
 SYNONYMS = {word: SERVICES_IN_LATIN.get(meaning, meaning) for word, meaning in SYNONYMS.items()}
 SYNONYMS.update(SERVICES_IN_LATIN)
+# Salla the other way round: its Arabic name is the one its Arabic phrases spell ("أضف العميل إلى
+# سلة"), so "Salla" said in Latin letters meets them too ("ابيه ينضاف في Salla"); "السلة" with
+# its article stays the cart
+SYNONYMS["salla"] = "سله"
 # The words the manifests use that the synonyms lead to: found again under a clitic.
 _MEANINGS = frozenset(v for v in SYNONYMS.values() if _ARABIC_LETTER.match(v) and len(v) >= 3)
 

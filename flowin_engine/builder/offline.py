@@ -47,6 +47,9 @@ _STARTS_WHEN = re.compile(r"^\s*(?:و|ف)?(?:" + _WHEN + r")(?:\s|$)")
 _OPENS_EVENT = re.compile(
     r"\s*(?:when|whenever|after|once|as soon as|عند|عندما|لما|بعد ما|بعدما|اول ما)\s", re.IGNORECASE
 )
+_WHEN_ALONE = re.compile(r"\s*(?:و|ف)?(?:" + _WHEN + r")\s*")
+# Gulf/Egyptian/Levantine passives: "ينضاف", "يتسجل", "انحجز", "اتضاف"
+_PASSIVE_PREFIXES = ("ين", "تن", "يت", "تت", "ان", "ات")
 _SPLIT = re.compile(
     r"\s*[,;.!?:]+\s+|\s*[;!?]+\s*|\s*(?:→|->|=>)\s*"
     r"|,?\s+(?:and then|and also|and after that|and afterwards|then|after that|afterwards|also|and)\s+"
@@ -597,7 +600,8 @@ class OfflineBuilder:
         text = _TEXT_ON.sub("message", text)
         text = _REACHES_ME.sub(_reaches_me, text)
         text = _REACHES_SOMEONE.sub(
-            lambda m: " ; ارسل للعميل " if _reaches_me(m) != m.group(0) else m.group(0), text
+            lambda m: f" ; ارسل {m.group('who')} " if _reaches_me(m) != m.group(0) else m.group(0),
+            text,
         )
         text = _PREAMBLE.sub("", text, count=1)
         text = _OTHERWISE.sub(f" ; {OTHERWISE_MARK} ", text)
@@ -1104,6 +1108,14 @@ class OfflineBuilder:
                         # "ابعت للعميل تمبلت واتس order_received": the service's template step
                         as_action = (
                             self._step_taking(as_action.node_type.connector.id, {"template"})
+                            or as_action
+                        )
+                    addressed = hints & {"to", "email", "phone"}
+                    if addressed and not addressed & _fields(as_action.node_type):
+                        # "رسالة سلاك على ايميلها sara@…": the service's step that takes the
+                        # address given (Slack's message by e-mail), when it has exactly one
+                        as_action = (
+                            self._step_taking(as_action.node_type.connector.id, addressed)
                             or as_action
                         )
                     carried = self._carrying(as_action.node_type, words)
@@ -1703,6 +1715,13 @@ class OfflineBuilder:
         said_before = before.split()
         if said_before and said_before[-1].lower() in _DETERMINERS | _EACH_WORDS:
             return False  # "in the list", "لكل سجل جديد" (for each new record): a noun
+        if (
+            len(said_before) >= 2
+            and _WHEN_ALONE.fullmatch(" ".join(said_before[:-1]))
+            and said_before[-1].startswith(_PASSIVE_PREFIXES)
+            and len(said_before[-1]) >= 5
+        ):
+            return False  # "كل ما ينضاف سجل": what is added, the passive's subject
         if bare_word == "غير" and said_before and said_before[-1] in ("من", "ب", "بدون"):
             return False  # "من غير ما يدفع": without, not "change"
         if (
@@ -1772,15 +1791,23 @@ class OfflineBuilder:
         was said of it was dropped or read as another service ("…yeb3at msg 3al whats" read
         as the Shopify event alone), so it is said not understood rather than lost."""
         used = {step.node_type.connector.id for step in steps}
+        # "رسالة سلاك على ايميلها": an e-mail a step takes as its address names no mailbox
+        addressed_by_email = any("email" in _fields(step.node_type) for step in steps)
         left_out: list[str] = []
         for clause in clauses:
             said = clause.said(extraction)
             if said in not_understood or unsupported(clause.text.lower(), "en"):
                 continue
+            # a name in Latin letters as said too: "Salla" reads as its Arabic name "سلة",
+            # which, an everyday word too, names nothing here
+            said_words = clause.words() + re.findall(r"[a-z]+", said.lower())
             named = [
                 _NAMED_SERVICES[word]
-                for word in clause.words()
-                if word in _NAMED_SERVICES and (word != "email" or _SAYS_EMAIL.search(said.lower()))
+                for word in said_words
+                if word in _NAMED_SERVICES
+                and (
+                    word != "email" or (_SAYS_EMAIL.search(said.lower()) and not addressed_by_email)
+                )
             ]
             if any(not connectors & used for connectors in named):
                 left_out.append(said)
@@ -2304,7 +2331,8 @@ _ROUTES = re.compile(
     re.IGNORECASE,
 )
 _REACHES_SOMEONE = re.compile(
-    r"(?<=\S)\s+(?:و|ف)?(?:يوصل|توصل|يجي|تجي)\s+(?:لل|ل)?(?:ال)?(?:عميل|زبون|كليان|مشتري)\s+"
+    r"(?<=\S)\s+(?:و|ف)?(?:يوصل|توصل|يجي|تجي)\s+"
+    r"(?P<who>(?:لل|ل)?(?:ال)?(?:عميل|زبون|كليان|مشتري|موظف|موظفه|موظفين|مدير|مديره|فريق|دكتور))\s+"
     r"(?=(?:ال)?(?:اشعار|رساله|ايميل|email|مسج|تنبيه|sms|واتساب|ميساج)(?:\s|$))"
 )
 _EVENT_WORD = re.compile(

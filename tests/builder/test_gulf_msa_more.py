@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from flowin_engine.builder import build
 from tests.builder.built import types
 
 
@@ -125,3 +126,30 @@ def test_where_a_report_goes_said_after_its_schedule_stays_with_the_report() -> 
         "salla.list_orders",
         "email.send_email",
     ]
+
+
+def test_salla_said_in_latin_letters_meets_its_arabic_phrases() -> None:
+    assert types("اي عميل جديد في زد ابيه ينضاف في Salla") == [
+        "zid.new_customer",
+        "salla.create_customer",
+    ]
+
+
+def test_the_word_after_a_passive_event_verb_is_its_subject_not_an_order() -> None:
+    # "سجل" after "كل ما ينضاف" is the record added, not "log"
+    assert types("كل ما ينضاف سجل في ايرتيبل ارسل لي رسالة على سلاك") == [
+        "airtable.new_record",
+        "slack.post_message",
+    ]
+
+
+def test_a_message_reaching_a_colleague_by_email_on_slack_is_a_slack_message_by_email() -> None:
+    # "يوصل للموظف رسالة سلاك على ايميله x@y": an order after the event, to whom it is said,
+    # by the one Slack step that takes an address
+    proposal = build("كل ما ينضاف صف في الشيت يوصل للمدير رسالة سلاك على ايميله boss@shop.sa")
+    assert proposal.flow is not None
+    assert [node.type for node in proposal.flow.nodes] == [
+        "google_sheets.new_row",
+        "slack.message_by_email",
+    ]
+    assert proposal.not_understood == []
