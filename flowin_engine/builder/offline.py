@@ -161,11 +161,32 @@ def _flow_fails(match: re.Match[str]) -> str:
 # "text me on Telegram": "text" as a verb, with a service named for it, is a message sent there
 # (read word by word, "text" and "telegram" made it "change the message text on Telegram"); said
 # without a service ("text me at 055…") it stays a text message, an SMS.
+# "…at 9 am texts my staff group on telegram": the flow's own deed ("texts"), unless someone
+# else does it ("when a customer texts us on WhatsApp" is the event).
 _TEXT_ON = re.compile(
-    r"\btext(?=\s+(?:me|us|him|her|them|the\s+\w+|my\s+\w+|our\s+\w+|customers?|clients?)"
+    r"\btext(?P<s>s)?(?=\s+(?:me|us|him|her|them|the\s+\w+|my\s+\w+|our\s+\w+|customers?"
+    r"|clients?)"
     r"(?:\s+\S+){0,4}?\s+(?:on|via|over|in|through)\s+(?:whats\s*app|whatsapp|wa|telegram|slack)\b)",
     re.IGNORECASE,
 )
+
+
+# "when someone texts my business whatsapp", "a customer texts us on telegram": someone else
+# writing there is that service's incoming message, not a text message (SMS) coming in.
+_SOMEONE_TEXTS = re.compile(
+    r"\b(?P<who>someone|somebody|anyone|anybody|customers?|clients?|people|they|he|she|who)\s+"
+    r"texts?(?=\s+(?:\S+\s+){0,3}?(?:whats\s*app|whatsapp|wa|telegram)\b)",
+    re.IGNORECASE,
+)
+
+
+def _text_on(match: re.Match[str]) -> str:
+    before = match.string[: match.start()].split()
+    if match.group("s") and before and before[-1].lower() in _NOT_BEFORE_ORDERS | {"who"}:
+        return match.group(0)
+    return "message"
+
+
 OTHERWISE_MARK = "\u0001"
 # A value set on a record, said as an order with no service: "set Status to Contacted", "set it
 # on-hold", "mark them processing", "change its status to Paid".
@@ -597,7 +618,8 @@ class OfflineBuilder:
         # "كل طلب جديد" (each new order) is the event, its arrival said without a verb.
         text = _EACH_NEW.sub("عند وصول ", text)
         text = _FLOW_FAILS.sub(_flow_fails, text)
-        text = _TEXT_ON.sub("message", text)
+        text = _SOMEONE_TEXTS.sub(lambda m: f"{m.group('who')} messages", text)
+        text = _TEXT_ON.sub(_text_on, text)
         text = _REACHES_ME.sub(_reaches_me, text)
         text = _REACHES_SOMEONE.sub(
             lambda m: f" ; ارسل {m.group('who')} " if _reaches_me(m) != m.group(0) else m.group(0),

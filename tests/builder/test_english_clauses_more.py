@@ -177,3 +177,34 @@ def test_a_value_set_with_no_service_named_updates_the_record_in_hand(
     sentence: str, expected: list[str]
 ) -> None:
     assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the flow "texts" a group there: a message sent on that service
+        (
+            "every monday at 9 am the flow texts my staff group on telegram the week's orders "
+            "from salla",
+            ["schedule.every", "salla.list_orders", "telegram.send_message"],
+        ),
+        # someone else texting a messaging service is its incoming message
+        (
+            "when a customer texts us on whatsapp reply with our opening hours",
+            ["whatsapp.incoming_message", "whatsapp.send_text"],
+        ),
+        (
+            "every time someone texts my shop's telegram bot send them the price list",
+            ["telegram.new_message", "telegram.send_message"],
+        ),
+        # texting with no service named stays an SMS
+        (
+            "when someone texts me send them our prices by sms",
+            ["twilio.incoming_sms", "twilio.send_sms"],
+        ),
+    ],
+)
+def test_texting_on_a_messaging_service_is_a_message_there(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
