@@ -180,7 +180,16 @@ _HARASS = (
     r"|\b(?:can'?t|cannot|won'?t|will\s+not|doesn'?t|does\s+not)\s+ignore\s+me\b"
     r"|\bmake\s+(?:him|her|them)\s+(?:regret|suffer|pay\s+for)|\brevenge\b|\bget\s+back\s+at\b"
     r"|\b(?:hate|can'?t\s+stand)\s+(?:him|her)\b"
-    r"|\b(?:flood|bomb|blow\s+up)\w*\s+(?:his|her|their)\s+(?:phone|inbox|whatsapp|dms?|number)"
+    r"|\b(?:flood|bomb|blow\s+up)\w*\s+(?:\S+\s+){0,2}?(?:phone|inbox|whatsapp|dms?|number)"
+    # many messages to one person: "send 500 messages to this number", "100 رسالة لنفس الرقم"
+    r"|\b(?:\d{2,}|dozens|hundreds|thousands)\s+(?:of\s+)?(?:\w+\s+)?(?:messages|texts|sms|e-?mails"
+    r"|whatsapps|dms)\s+(?:to\s+)?(?:this|that|the\s+same|one|a\s+single|his|her)\s+"
+    r"(?:number|person|guy|girl|phone|contact|customer|client|man|woman)"
+    r"|\d{2,}\s+(?:رساله|رسايل|رسائل|مسج|مسجات|ميساج)\s+(?:\S+\s+){0,2}?(?:ل|الي|لـ)\s*"
+    r"(?:نفس|هذا|هاد|ده|دا|رقم\s+واحد|شخص\s+واحد)"
+    r"|(?:رسايل|رسائل|مسجات|ميساجات)\s+(?:ورا|وراء)\s+بعض\w*\s+(?:ل|الي)\s*(?:نفس|هذا|واحد)"
+    # sent so that someone gets annoyed, worried or fed up
+    r"|(?:باش|عشان|علشان|حتي|لكي|كي|لين|لحد ما)\s+(?:ي|ت)(?:ت)?(?:قلق|زعج|ضايق|نرفز|عصب|زهق|طفش)\w*"
     r"|\b(?:abusive|offensive|insulting|rude|hateful|nasty|vulgar|obscene)\s+(?:\w+\s+)?"
     r"(?:messages?|texts?|e-?mails?|sms|dms?|whatsapps?|words)\b"
     r"|(?:رسايل|رسائل|رساله|مسجات|مسج|ميساجات|كلام)\s+(?:\S+\s+)?(?:مسي[يئ]ه|مهينه|مهين|قذره|وسخه|بذي[يئ]ه|جارحه)"
@@ -276,23 +285,33 @@ _ASKING_FOR = (
     r"|\breply\s+with\s+(?:their|his|her|your)\b|\bsend\s+(?:me|us)\s+(?:their|your)\b"
     r"|\bget\s+them\s+to\b"
     r"|(?:ا|ن)طلب\s*(?:من|منهم|منه|منها|منكم)|(?:ا|ن)سال(?:هم|ه|ها)"
-    r"|يبعتولي|يبعتولنا|يرسلولي|يعطوني|يدوني"
+    r"|يبعتولي|يبعتولنا|يرسلولي|يعطوني|يدوني|يعطيوني|يعطيونا|يبعتوا|يبعتو|يرسلوا|يدخلوا|يكتبوا"
+    r"|\b(?:they|he|she|customers?|clients?|users?)\s+(?:must|should|have\s+to|need\s+to)\s+"
+    r"(?:send|give|share|enter|reply|confirm)\b|\basking\s+(?:them\s+)?to\s+(?:confirm|send|enter|share"
+    r"|give|verify)\b"
     r"|\by?e?b3atou?li\b|\by?e?b3tou?li\b|\b(?:a|ne)?2olhom\b"
 )
 _POSING_AS = (
     r"\bas\s+if\s+(?:it\s+(?:is|was|were|came)\s+|they\s+(?:are|were)\s+|(?:i|we)\s+(?:am|are|were)\s+)?"
     r"from\b|\bpretend\w*\s+to\s+be\b|\bimpersonat\w*|\bposing\s+as\b|\bin\s+the\s+name\s+of\s+"
     r"(?:the\s+)?\w*\s*bank\b"
-    r"|(?:كانها|كانه|كاني|كاننا|كانهم)\s+من|على\s+اساس\s+(?:اني|انا|انها|انه|اننا)\s+من|انتحال"
+    r"|(?:كانها|كانه|كاني|كاننا|كانهم)\s+من|عل[يى]\s+اساس\s+(?:اني|انا|انها|انه|اننا)\s+من|انتحال"
     r"|باسم\s+(?:ال)?(?:بنك|stc|فودافون|اتصالات|زين|موبايلي|حكومه|وزاره|ابشر|بريد|ارامكس|بنوك)"
     r"|\b(?:eny|enny|inni|ini|ka2eni|ka2enny)\s+(?:mn|men|min)\b"
+    r"|\blook(?:s|ing)?\s+(?:just\s+)?like\s+(?:it|they)\s+(?:come|came|comes|are|is|were)\s+from\b"
+    r"|بحال\s+(?:\S+\s+){0,2}?من\s+(?:ال)?(?:بنك|بنكه|بانكه|بنق|ادار|حكوم)"
 )
 # Reviews written by no buyer: "post fake 5-star reviews", "انزل تقييمات وهمية".
 _FAKE_REVIEWS = (
     r"\b(?:post|write|generate|add|create|leave|publish|buy|make|get)\w*[^.]{0,30}?\bfake\s+"
-    r"(?:\d+[- ]star\s+)?(?:reviews?|ratings?|testimonials?|followers|likes|comments)"
+    r"(?:\w+[- ]stars?\s+)?(?:reviews?|ratings?|testimonials?|followers|likes|comments)"
+    r"|\b(?:reviews?|ratings?|ryvyohat|reviewat)\s+fake\b"
+    r"|\b(?:post|write|leave|add)\w*\s+(?:\S+\s+){0,3}?(?:negative|bad|1[- ]star|one[- ]star)\s+"
+    r"(?:reviews?|ratings?)\s+(?:on|for|about)\s+(?:my\s+|our\s+|a\s+|the\s+)?(?:competitors?|rivals?)"
     r"|(?:انزل|نزل|اكتب|انشر|اعمل|ضيف|حط|اشتري|نشتري|ننزل|نكتب)\w*[^.]{0,30}?"
-    r"(?:تقييمات|ريفيوهات|تعليقات|مراجعات)\s+(?:وهميه|مزيفه|فيك|مضروبه)"
+    r"(?:تقييمات|ريفيوهات|ريفيوز|تعليقات|مراجعات)\s+(?:وهميه|مزيفه|مزوره|فيك|مضروبه)"
+    # bad reviews written on a rival's page
+    r"|(?:تقييمات|ريفيوهات|تعليقات|مراجعات)\s+(?:سلبيه|سيييه|سي[يئ]ه|وحشه|نجمه\s+واحده)[^.]{0,30}?منافس"
 )
 # Other people's pages and groups; the shop's own site ("الموقع بتاعي", "my website") is not.
 _OWN = r"\s*(?:بتاعي|بتاعنا|تبعي|تبعنا|حقي|حقنا|ديالي|ديالنا|الخاص)"
@@ -828,7 +847,7 @@ _LACKING_EVENTS: tuple[tuple[str, str, dict[str, str]], ...] = (
         "a new Notion page",
         r"\b(?:new\s+)?(?:notion\s+)?(?:page|entry|item|record)s?\s+(?:is\s+|gets\s+)?(?:added|created)"
         r"\s+(?:to|in|into)\s+(?:my\s+|the\s+)?notion|\bnew\s+notion\s+(?:page|entry|item|record)"
-        r"|(?:صفحه|سجل)\s+(?:جديده|جديد)\s+(?:في|ف|ع|على)\s*(?:ال)?نوشن",
+        r"|(?:صفحه|سجل)\s+(?:جديده|جديد)\s+(?:في|ف|ع|عل[يى])\s*(?:ال)?نوشن",
         {
             "en": "The closest I can do: on a schedule, find the pages of a Notion database and go "
             "on with them.",
@@ -898,8 +917,8 @@ _EVENT_PATTERNS = [
 # Salla and Zid send their abandoned carts (their own triggers): a cart there is no lack. Salla's
 # name in Arabic is the word for a cart, so "سلة متروكة" alone names no store.
 _STORES_WITH_CARTS = re.compile(
-    r"\b(?:salla|zid)\b|(?<![\u0621-\u064a])(?:في|على|من|عند|ب|ع|ف)?زد(?![\u0621-\u064a])"
-    r"|(?<![\u0621-\u064a])(?:في|على|من|ب|ع|ف)\s*سله(?![\u0621-\u064a])(?!\s+(?:ال)?(?:متروكه|مهجوره|متسابه))"
+    r"\b(?:salla|zid)\b|(?<![\u0621-\u064a])(?:في|عل[يى]|من|عند|ب|ع|ف)?زد(?![\u0621-\u064a])"
+    r"|(?<![\u0621-\u064a])(?:في|عل[يى]|من|ب|ع|ف)\s*سله(?![\u0621-\u064a])(?!\s+(?:ال)?(?:متروكه|مهجوره|متسابه))"
 )
 # Services that start on an event the list above lacks for the others, said in the words of
 # their triggers ("a declined Paymob payment"); "fails" stays refused, as a trigger for a
