@@ -15,6 +15,17 @@ from rapidfuzz.distance import Indel
 
 from ..registry import NodeType, Registry
 from .language import normalize, same_number, same_word, skeleton, tokens, variants
+from .lexicon import ARABIC_MEANING_IN_ENGLISH, SERVICES_IN_LATIN
+
+# A clause in both scripts ("لما card تتنقل لـ Done في تريلو") is covered by no phrase of one
+# language: its Arabic words may also stand for their English meaning, so the English phrases
+# ("card moved to a list in trello") cover the whole clause. One way only: an English noun read
+# as Arabic would make the Arabic orders ("اعمل عميل جديد") outweigh the event said in English.
+_ACROSS_SCRIPTS: dict[str, set[str]] = {
+    arabic: {english}
+    for arabic, english in ARABIC_MEANING_IN_ENGLISH.items()
+    if not arabic.isascii()
+}
 
 # Types the builder places itself from what it extracted (a schedule, a wait, a condition), or
 # uses when nothing else fits; they are ordinary node types all the same.
@@ -226,6 +237,8 @@ class Catalogue:
             candidates = [e for e in candidates if e.node_type.connector.id in named]
         ranked: list[Match] = []
         close = self._closeness_map(words)
+        if _both_scripts(words):
+            close = self._across_scripts(words, close)
         lead = words[0] if not triggers else None
         lead_verbs = set(close.get(lead, {})) & self._order_verbs if lead else set()
         for entry in candidates:
@@ -244,6 +257,24 @@ class Catalogue:
             return None
         ranked.sort(key=lambda m: m.score, reverse=True)
         return ranked[0]
+
+    def _across_scripts(
+        self, words: list[str], close: dict[str, dict[str, float]]
+    ) -> dict[str, dict[str, float]]:
+        """``close`` with each word also a form of its meaning in the other script, a little
+        less close than a spelling of its own."""
+        widened = dict(close)
+        for word in set(words):
+            meanings = _ACROSS_SCRIPTS.get(word)
+            if not meanings:
+                continue
+            mine = dict(close.get(word, {}))
+            for forms in self._closeness_map(sorted(meanings)).values():
+                for form, closeness in forms.items():
+                    if closeness >= 0.9:  # "طلبات" is "orders", never one "order"
+                        mine[form] = max(mine.get(form, 0.0), 0.7 * closeness)
+            widened[word] = mine
+        return widened
 
     def _closeness_map(self, words: list[str]) -> dict[str, dict[str, float]]:
         """For each clause word, the phrase words it is a form of, with how close (1 the same
@@ -301,3 +332,17 @@ class Catalogue:
             if score > best:
                 best, best_phrase = score, self._phrase_text[(entry.node_type.type, index)]
         return best, best_phrase
+
+
+_SERVICE_NAMES = frozenset(SERVICES_IN_LATIN.values())
+
+
+def _both_scripts(words: list[str]) -> bool:
+    """Whether a clause's words are in both scripts, its services' names apart."""
+    latin = arabic = False
+    for word in words:
+        if word.isascii():
+            latin = latin or (word.isalpha() and word not in _SERVICE_NAMES)
+        else:
+            arabic = True
+    return latin and arabic

@@ -57,3 +57,28 @@ EVENT_AFTER_THE_ORDER = [
 @pytest.mark.parametrize(("sentence", "event"), EVENT_AFTER_THE_ORDER)
 def test_an_event_said_after_the_order_with_after_starts_the_flow(sentence, event):
     assert types(sentence)[0] == event
+
+
+BOTH_SCRIPTS = [
+    # Egyptian with "card" in Latin letters: the card moved, not a card made
+    (
+        "لما card تتنقل لـ Done في تريلو ابعتلي رسالة على سلاك",
+        ["trello.card_moved", "slack.post_message"],
+    ),
+    ("لو الـ card اتنقلت في trello ابعت SMS للعميل", ["trello.card_moved", "twilio.send_sms"]),
+    # "عالإيميل" read as the Latin "email": a summary read from Stripe, then e-mailed
+    (
+        "كل جمعة ابعتلي ملخص الاسبوع من ستريب عالإيميل",
+        ["schedule.every", "stripe.list_payments", "email.send_email"],
+    ),
+    # the event said in English words inside Arabic stays the event
+    (
+        "اي customer جديد في stripe ضيفه في الشيت",
+        ["stripe.new_customer", "google_sheets.append_row"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), BOTH_SCRIPTS)
+def test_a_clause_in_both_scripts_is_read_whole(sentence, expected):
+    assert types(sentence) == expected
