@@ -543,7 +543,8 @@ _TAG = re.compile(
 )
 # "a new Airtable record in Bookings": the table (taken when Airtable is named).
 _RECORD_IN = re.compile(
-    r"\brecords?\s+(?:\S+\s+){0,2}?(?:in|into|to|from)\s+(?:the\s+|my\s+)?(?P<name>"
+    # "to" right after "record" only: "update the record status to Contacted" sets a value
+    r"\brecords?\s+(?:(?:\S+\s+){0,2}?(?:in|into|from)|to)\s+(?:the\s+|my\s+)?(?P<name>"
     + _NAME_EN
     + r")(?!\s+(?:base|sheet|tab|database)\b)"
 )

@@ -305,6 +305,10 @@ def fill(
             # "text me", "ابعتلي": the user's own number, which no earlier step knows
             result.missing.append((key, _OWN[kind][0 if language == "en" else 1]))
             continue
+        assigned = _assigned(clause) if key in _UPDATED and "update" in node_type.type else None
+        if assigned is not None:
+            result.params[key] = assigned  # the field said, not every field the event had
+            continue
         if kind == "phone":
             entity = take("phone")
             value = entity.value if entity else find_field(sources, "phone")
@@ -410,6 +414,8 @@ def fill(
             value = list(entity.value) if entity else None
         elif kind == "mail_query":
             value = _mail_query(clause)
+        elif key == "read_attachments" and _ATTACHED.search(clause):
+            value = True  # "an email with an attachment": what follows works with the file
         elif kind == "does":
             value = _value_that_does(info.description or "", clause)
         elif kind == "search":
@@ -446,6 +452,25 @@ _STATUS_CODE = re.compile(
     r"(?:\b(?:with|status|code)|(?<!\S)(?:ب|بكود|كود|بـ))\s*(?:code\s+)?(?P<code>[1-5]\d\d)(?!\d)",
     re.IGNORECASE,
 )
+
+
+# "update the record status to Contacted", "set its Stage to Doing": one field and its value.
+_ASSIGNED = re.compile(
+    r"\b(?:set|update|change|mark|put)\s+(?:(?:the|its|their|his|her|this|that)\s+)?"
+    r"(?:(?:airtable|notion|sheet|sheets)\s+)?(?:(?:record|row|page|entry|lead|item)(?:'s)?\s+)?"
+    r"(?P<field>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+(?:to|as)\s+"
+    r"(?P<value>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|[a-z][\w-]*)"
+)
+_UPDATED = ("fields", "values", "properties")
+_NOT_FIELDS = frozenset(["it", "them", "the record", "the row", "record", "row", "page"])
+
+
+def _assigned(clause: str) -> dict[str, str] | None:
+    said = _ASSIGNED.search(clause)
+    if said is None or said.group("field").lower() in _NOT_FIELDS:
+        return None
+    field = said.group("field")
+    return {field[:1].upper() + field[1:]: said.group("value")}
 
 
 def _status_code(clause: str) -> int | None:

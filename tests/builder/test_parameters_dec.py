@@ -310,3 +310,54 @@ def test_choices_listed_after_a_colon_or_in_brackets_are_the_messages_choices(se
 def test_a_colon_after_a_list_word_followed_by_a_sentence_is_no_list_of_choices():
     sentence = "send me the list: every new order from shopify goes to the sheet, and text me"
     assert choices_of(sentence) == []
+
+
+# "update the record status to Contacted": the one field said, not every field the event had.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "node_type", "key", "update"),
+    [
+        (
+            "when a new record is added to airtable Clients table email them and update the "
+            "record status to Welcomed",
+            "airtable.update_record",
+            "fields",
+            {"Status": "Welcomed"},
+        ),
+        (
+            "when a stripe invoice is paid update the notion page Stage to Paid",
+            "notion.update_page",
+            "properties",
+            {"Stage": "Paid"},
+        ),
+        (
+            "when a new row is added to my Leads sheet whatsapp them and update the row Status "
+            "to Contacted",
+            "google_sheets.update_row",
+            "values",
+            {"Status": "Contacted"},
+        ),
+    ],
+)
+def test_a_field_set_to_a_value_is_the_update_and_nothing_else(sentence, node_type, key, update):
+    assert param_of(sentence, node_type, key) == update
+
+
+def test_the_value_a_record_is_set_to_is_no_airtable_table():
+    sentence = (
+        "when a new record is added to airtable Clients table email them and update the "
+        "record status to Welcomed"
+    )
+    assert param_of(sentence, "airtable.update_record", "table") in (None, "Clients")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "when an email with an attachment arrives in gmail send it to my telegram as a document",
+        "لما يجيلي ايميل فيه مرفق عالجيميل ابعته على تيليجرام",
+    ],
+)
+def test_a_mail_said_with_an_attachment_is_read_with_its_attachments(sentence):
+    assert param_of(sentence, "gmail.new_email", "read_attachments") is True
