@@ -81,7 +81,11 @@ _NEGATED = re.compile(
 _CHANGE = re.compile(r"status|updated|changed")
 _TO_STATUS = re.compile(
     r"(?:\b(?:to|is|as|l|li|ila|becomes?|became|gets?|got|marked|now)\s+|(?<!\S)(?:ل|لـ|ل ـ|الي|الى|إلى|"
-    r"بقت|بقي|بقى|صار|صارت|يصير|تصير|اصبح|اصبحت|يكون|تكون)\s*|(?<=\sل)|(?<=\sلـ))"
+    r"بقت|بقي|بقى|يبقي|يبقى|تبقي|تبقى|صار|صارت|يصير|تصير|اصبح|اصبحت|يكون|تكون)\s*"
+    # the record between the verb and its status: "يصير الطلب completed", "تكون حالة الطلب في
+    # سلة تم الشحن"
+    r"(?:[\u0621-\u064a]+\s+){0,4}?"
+    r"|(?<=\sل)|(?<=\sلـ))"
     rf"[\"'«]?(?P<value>(?:{_STATUS_EN})\b"
     r"|(?:تم|جاري|قيد)\s+\S+|ملغي|ملغى|مكتمل|مدفوع|مسترجع)",
     re.IGNORECASE,

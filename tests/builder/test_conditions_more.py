@@ -215,3 +215,34 @@ def test_there_is_before_a_noun_is_no_order():
         "core.condition",
         "telegram.send_message",
     ]
+
+
+# A status said with the record between the verb and the status ("يصير الطلب completed", "تكون
+# حالة الطلب في سلة تم الشحن", "يبقى الاوردر delivered"): the change of status is checked for it.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event", "right"),
+    [
+        (
+            "ابعت للزبون ايميل من الجيميل بعنوان 'طلبك وصل' لما يصير الطلب completed بووكومرس",
+            "woocommerce.order_updated",
+            "completed",
+        ),
+        (
+            "لما تكون حالة الطلب في سلة تم الشحن ابعت للعميل ايميل",
+            "salla.order_status_changed",
+            "تم الشحن",
+        ),
+        (
+            "لما يبقى الاوردر delivered على زد ابعتلي على التليجرام",
+            "zid.order_status_changed",
+            "delivered",
+        ),
+    ],
+)
+def test_a_status_said_after_its_record_is_checked(sentence, event, right):
+    found, rule, _not_understood = _rule(sentence)
+    assert found[:2] == [event, "core.condition"] and len(found) == 3
+    assert rule["operator"] == "equals" and rule["right"] == right
+    assert rule["left"].startswith("{{ trigger.status")
