@@ -6,7 +6,7 @@ and wrk loads each in turn, round after round, so that both see the same busy ma
 
     .venv/bin/python bench/webhook_ab.py --tree before=/path/to/old/checkout --tree after=.
         [--rounds 3] [--duration 5] [--warmup 1] [--concurrency 1,16] [--processes 2]
-        [--body-kb 10]
+        [--body-kb 10 [--with-tokens]]
 
 For every load it reports req/s, p50 / p99 / p99.9, the server's CPU time per request (user +
 system from /proc, counted from the load's start until the 202 mode's backlog has run, so the
@@ -14,6 +14,8 @@ runs after the answer count too; with ``--processes N``, of the supervisor and i
 the largest resident memory of its processes after the load. Linux only.
 ``--body-kb`` posts an order of about that size (its lines added to the bench's small body)
 instead: real webhooks (a shop's order, a payment) often carry a few kilobytes.
+``--with-tokens`` adds the tokens a Shopify order carries ("token", "cart_token", …), which
+the history masks.
 """
 
 from __future__ import annotations
@@ -120,6 +122,14 @@ def order_of_size(size: int) -> dict:
     return {**base.BODY, "lines": lines}
 
 
+# What a Shopify order carries besides its lines: secret-looking keys the history masks.
+SHOP_TOKENS = {
+    "token": "b1946ac92492d2347c6235b4d2611184",
+    "cart_token": "c1-7f0e3a9d2b5c4e8f",
+    "checkout_token": "a5d2c8e1f4b7093e6d2c",
+}
+
+
 def use_body(body: dict) -> None:
     """Post ``body`` (wrk's script and the first request) instead of the small one."""
     base.LUA = base.LUA.replace(json.dumps(base.BODY), json.dumps(body))
@@ -138,9 +148,15 @@ def main() -> int:
     parser.add_argument("--modes", default="respond,202")
     parser.add_argument("--processes", type=int, default=1, help="flowin serve --processes N")
     parser.add_argument("--body-kb", type=float, default=0.0, help="post a body this big")
+    parser.add_argument(
+        "--with-tokens",
+        action="store_true",
+        help="the order carries a shop's tokens as Shopify's does (masked in the history)",
+    )
     args = parser.parse_args()
     if args.body_kb:
-        use_body(order_of_size(int(args.body_kb * 1024)))
+        order = order_of_size(int(args.body_kb * 1024))
+        use_body({**order, **SHOP_TOKENS} if args.with_tokens else order)
     modes = args.modes.split(",")
     folder = Path(tempfile.mkdtemp(prefix="flowin-ab-"))
     procs = base.Processes()

@@ -30,7 +30,7 @@ from ._database import Database
 from ._flows import same_version
 from ._hot import sql_json, sql_time
 from ._schema import UNFINISHED, ExecutionRow, InboxRow, SettingRow, StepRow, WakeupRow, dump_json
-from .redact import _is_secret_name, redact
+from .redact import _is_secret_name, _mask_all, redact
 from .trim import HISTORY_LIMIT, for_history
 
 if TYPE_CHECKING:
@@ -734,10 +734,17 @@ def inbox_json(event: InboxEvent) -> str | None:
     encoded once for both the inbox and the history: the event keeps that text for its run's
     trigger data (``finished_run_statements``'s ``trigger_text``)."""
     payload = event.payload
-    text = None if payload is None else _plain_json(payload)
-    if text is None:
+    masked = _NOT_PLAIN if payload is None else _plain_kind(payload)
+    if masked is _WITH_SECRETS:
+        masked = _masked_plain(payload)
+    if masked is _NOT_PLAIN:
         return sql_json(payload)  # as the inbox's JSONText column writes it
-    object.__setattr__(event, "history_text", text)  # frozen: set once, as it is written
+    try:
+        text = orjson.dumps(payload).decode()
+        history = text if masked is payload else orjson.dumps(masked).decode()
+    except orjson.JSONEncodeError:  # an integer past 64 bits; nesting past orjson's limit
+        return sql_json(payload)
+    object.__setattr__(event, "history_text", history)  # frozen: set once, as it is written
     return text
 
 
@@ -929,16 +936,31 @@ _WRAPPER_LENGTH = len('{"data": , "params": }')
 
 
 _JSON_LEAVES = frozenset({str, int, bool, type(None)})
+_NOT_PLAIN: Any = object()
+_WITH_SECRETS: Any = object()
 
 
 def _plain_json(value: Any) -> str | None:
     """``dump_json(redact(value))`` made by orjson, ten times faster, for a value it reads back
-    the same from: plain JSON data (dicts with text keys, lists, text, numbers, booleans, None)
-    with nothing to mask. None for anything else: a secret-looking key, a float that is not
-    finite (json writes NaN, orjson null), an integer past 64 bits, any other type (a date, an
-    object) — those take the way that masks and encodes them as always.
+    the same from: plain JSON data (dicts with text keys, lists, text, numbers, booleans, None).
+    None for anything else: a float that is not finite (json writes NaN, orjson null), an
+    integer past 64 bits, any other type (a date, an object) — those take the way that masks
+    and encodes them as always."""
+    plain = _plain_kind(value)
+    if plain is _WITH_SECRETS:
+        plain = _masked_plain(value)
+    if plain is _NOT_PLAIN:
+        return None
+    try:
+        return orjson.dumps(plain).decode()
+    except orjson.JSONEncodeError:  # an integer past 64 bits; nesting past orjson's limit
+        return None
 
-    The one walk through the value costs less than the copy ``redact`` makes of it."""
+
+def _plain_kind(value: Any) -> Any:
+    """``value`` when it is plain JSON data with nothing to mask, ``_WITH_SECRETS`` at its
+    first secret-looking key, ``_NOT_PLAIN`` for anything else. One walk through the value
+    costs less than the copy ``redact`` makes of it."""
     stack = [value]
     leaves = _JSON_LEAVES
     while stack:
@@ -946,14 +968,16 @@ def _plain_json(value: Any) -> str | None:
         kind = type(item)
         if kind is dict:
             for key, child in item.items():
-                if type(key) is not str or _is_secret_name(key):
-                    return None
+                if type(key) is not str:
+                    return _NOT_PLAIN
+                if _is_secret_name(key):
+                    return _WITH_SECRETS
                 child_kind = type(child)
                 if child_kind in leaves:
                     continue
                 if child_kind is float:
                     if child - child != 0.0:  # NaN or infinite
-                        return None
+                        return _NOT_PLAIN
                     continue
                 stack.append(child)
         elif kind is list or kind is tuple:
@@ -963,20 +987,74 @@ def _plain_json(value: Any) -> str | None:
                     continue
                 if child_kind is float:
                     if child - child != 0.0:
-                        return None
+                        return _NOT_PLAIN
                     continue
                 stack.append(child)
         elif kind in leaves:
             continue
         elif kind is float:
             if item - item != 0.0:
-                return None
+                return _NOT_PLAIN
         else:
-            return None
-    try:
-        return orjson.dumps(value).decode()
-    except orjson.JSONEncodeError:  # an integer past 64 bits; nesting past orjson's limit
-        return None
+            return _NOT_PLAIN
+    return value
+
+
+def _masked_plain(value: Any) -> Any:
+    """``redact(value)`` for plain JSON data, ``_NOT_PLAIN`` for anything else (what is under
+    a secret-looking key included). Only the lists and dicts above a secret are copied, where ``redact`` copies all:
+    a shop's order carries its "token" and "cart_token" beside kilobytes of lines."""
+    kind = type(value)
+    if kind is dict:
+        copy: dict[Any, Any] | None = None
+        for key, child in value.items():
+            if type(key) is not str:
+                return _NOT_PLAIN
+            if _is_secret_name(key):
+                if _masked_plain(child) is _NOT_PLAIN:
+                    return _NOT_PLAIN
+                inner = _mask_all(child)
+            else:
+                child_kind = type(child)
+                if child_kind in _JSON_LEAVES:
+                    continue
+                if child_kind is float:
+                    if child - child != 0.0:  # NaN or infinite
+                        return _NOT_PLAIN
+                    continue
+                inner = _masked_plain(child)
+                if inner is _NOT_PLAIN:
+                    return _NOT_PLAIN
+            if inner is not child:
+                if copy is None:
+                    copy = dict(value)
+                copy[key] = inner
+        return value if copy is None else copy
+    if kind is list or kind is tuple:
+        items: list[Any] | None = None
+        for index, child in enumerate(value):
+            child_kind = type(child)
+            if child_kind in _JSON_LEAVES:
+                continue
+            if child_kind is float:
+                if child - child != 0.0:
+                    return _NOT_PLAIN
+                continue
+            inner = _masked_plain(child)
+            if inner is _NOT_PLAIN:
+                return _NOT_PLAIN
+            if inner is not child:
+                if items is None:
+                    items = list(value)
+                items[index] = inner
+        if items is None:
+            return value
+        return items if kind is list else tuple(items)
+    if kind in _JSON_LEAVES:
+        return value
+    if kind is float:
+        return value if value - value == 0.0 else _NOT_PLAIN
+    return _NOT_PLAIN
 
 
 THIS_PROCESS = _THIS_PROCESS
