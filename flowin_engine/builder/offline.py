@@ -188,6 +188,10 @@ def _text_on(match: re.Match[str]) -> str:
 
 
 OTHERWISE_MARK = "\u0001"
+# Services whose name is also an order to send by them: "email me", "sms me", "whatsapp them".
+_SENDS_BY_NAME = frozenset(
+    ["email", "e-mail", "mail", "gmail", "sms", "text", "whatsapp", "telegram", "slack", "dm"]
+)
 # A value set on a record, said as an order with no service: "set Status to Contacted", "set it
 # on-hold", "mark them processing", "change its status to Paid".
 _SETS_VALUE = re.compile(
@@ -408,6 +412,13 @@ class OfflineBuilder:
         self.registry = registry
         self.catalogue = Catalogue(registry)
         self._verbs = self._action_verbs()
+        # the words of each service's own name ("google", "calendar"; "stripe")
+        self._service_names = {
+            connector.id: frozenset(
+                tokens(normalize(connector.manifest.name).lower()) + connector.id.split("_")
+            )
+            for connector in registry.connectors
+        }
         # A step that routes by cases (a switch) is said with a word that routes ("depending
         # on", "حسب"); its phrases' other words ("status", "في حالة") alone mean no route.
         self._routers = frozenset(t.type for t in registry.node_types if t.manifest.outputs_from)
@@ -952,6 +963,13 @@ class OfflineBuilder:
                 actions.append(PlannedStep(clause.step, said, clause.entities))
                 self._mark_otherwise(clause, actions, start, pending_condition)
                 continue
+            if (
+                not clause.starts_with_when
+                and index + 1 < len(clauses)
+                and self._names_only(words)
+                and len(words) <= 3
+            ):
+                continue  # "Airtable: new record in …", "paymob + sheets: …": a heading
             updated = self._update_in_hand(clause, trigger, actions)
             if updated is not None:
                 actions.append(PlannedStep(updated, said, clause.entities))
@@ -1009,6 +1027,8 @@ class OfflineBuilder:
                     inside = None
                 if inside is not None:
                     trigger, action = inside
+                    if action is None:
+                        continue  # "Stripe invoice paid →": the event, and no step with it
                     if action.node_type.type == CONDITION_TYPE:
                         # "only if it is big for every new payment": the event is understood,
                         # a condition with no value to compare is not (as below)
@@ -1915,7 +1935,7 @@ class OfflineBuilder:
 
     def _event_inside(
         self, clause: Clause, extraction: Extraction
-    ) -> tuple[PlannedStep, PlannedStep] | None:
+    ) -> tuple[PlannedStep, PlannedStep | None] | None:
         """An order whose object is the event: "send a welcome email to new Stripe customers"
         is the trigger "new Stripe customer" and the step "send a welcome email"."""
         for pattern in _EVENT_OBJECT:
@@ -1925,6 +1945,16 @@ class OfflineBuilder:
             event = Clause(match.group("event"), [], True)
             order = Clause(clause.text[: match.start()] + clause.text[match.end() :], [], False)
             as_trigger = self.catalogue.best(event.words(), True)
+            if (
+                as_trigger is not None
+                and as_trigger.score >= MATCH_THRESHOLD
+                and self._names_only(order.words())
+            ):
+                # "Stripe invoice paid →": the service's name says whose event it is, no step
+                said_event = event.said(extraction)
+                return PlannedStep(
+                    as_trigger.node_type, said_event, extraction.in_text(event.text)
+                ), None
             as_action = self.catalogue.best(
                 order.words(), False, _hints(clause.entities), exclude=self._unrouted(order.text)
             )
@@ -1951,7 +1981,7 @@ class OfflineBuilder:
 
     def _event_span(
         self, clause: Clause, extraction: Extraction
-    ) -> tuple[PlannedStep, PlannedStep] | None:
+    ) -> tuple[PlannedStep, PlannedStep | None] | None:
         """The event said inside an order, wherever it stands: "notify #support about each
         incoming WhatsApp message", "save incoming SMS messages to Notion". The span from a
         word like "each", "new", "incoming" (كل, أي) that reads best as a trigger, while the
@@ -1968,8 +1998,18 @@ class OfflineBuilder:
                 event = Clause(clause.text[first.start() : spans[j - 1].end()], [], True)
                 rest = clause.text[: first.start()] + " " + clause.text[spans[j - 1].end() :]
                 as_trigger = self.catalogue.best(event.words(), True)
+                rest_words = Clause(rest, [], False).words()
+                if self._names_only(rest_words):
+                    # "Moyasar payment paid →": the name is whose event it is, no step
+                    as_action = None
+                    if as_trigger is None or as_trigger.score < MATCH_THRESHOLD:
+                        continue
+                    total = as_trigger.score + MATCH_THRESHOLD
+                    if best is None or total > best[0]:
+                        best = (total, i, j, as_trigger, as_action)
+                    continue
                 as_action = self.catalogue.best(
-                    Clause(rest, [], False).words(), False, hints, exclude=self._unrouted(rest)
+                    rest_words, False, hints, exclude=self._unrouted(rest)
                 )
                 if as_trigger is None or as_action is None:
                     continue
@@ -1984,6 +2024,8 @@ class OfflineBuilder:
         event_text = clause.text[spans[i].start() : spans[j - 1].end()]
         said_event = Clause(event_text, [], True).said(extraction)
         trigger = PlannedStep(as_trigger.node_type, said_event, extraction.in_text(event_text))
+        if as_action is None:
+            return trigger, None
         rest = clause.text[: spans[i].start()] + " " + clause.text[spans[j - 1].end() :]
         as_action = self._answer_inside(
             as_action, Clause(rest, [], False), trigger, clause.entities
@@ -1994,6 +2036,18 @@ class OfflineBuilder:
             extraction.in_text(clause.text),
         )
         return trigger, action
+
+    def _names_only(self, words: list[str]) -> bool:
+        """Whether ``words`` are only the names of services ("stripe", "paymob sheets"): they
+        say where, and no step."""
+        return bool(words) and all(
+            word not in _SENDS_BY_NAME
+            and any(
+                word in self._service_names.get(connector, ())
+                for connector in self.catalogue.connectors_named([word])
+            )
+            for word in words
+        )
 
     def _answer_inside(
         self, as_action: Match, order: Clause, trigger: PlannedStep, entities: list[Entity]

@@ -208,3 +208,25 @@ def test_texting_on_a_messaging_service_is_a_message_there(
     sentence: str, expected: list[str]
 ) -> None:
     assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a service's name said with its event, or as a heading, is whose event it is: no step
+        (
+            "Stripe invoice paid → add a row to my Invoices sheet",
+            ["stripe.invoice_paid", "google_sheets.append_row"],
+        ),
+        (
+            "Moyasar payment paid → fetch the payment details and email them to me",
+            ["moyasar.payment_paid", "moyasar.get_payment", "email.send_email"],
+        ),
+        (
+            "Airtable: new record in Leads table → send me a slack message",
+            ["airtable.new_record", "slack.post_message"],
+        ),
+    ],
+)
+def test_a_services_name_alone_adds_no_step(sentence: str, expected: list[str]) -> None:
+    assert types(sentence) == expected
