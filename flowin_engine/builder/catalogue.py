@@ -337,12 +337,19 @@ class Catalogue:
 _SERVICE_NAMES = frozenset(SERVICES_IN_LATIN.values())
 
 
+# Kinds of file Arabic sentences write in Latin letters ("ابعتله المنيو PDF"): no English clause.
+_FILE_KINDS = frozenset(["pdf", "csv", "png", "jpg", "jpeg", "mp4", "mp3"])
+
+
 def _both_scripts(words: list[str]) -> bool:
-    """Whether a clause's words are in both scripts, its services' names apart."""
+    """Whether a clause's words are in both scripts, its services' names and kinds of file
+    apart."""
     latin = arabic = False
     for word in words:
         if word.isascii():
-            latin = latin or (word.isalpha() and word not in _SERVICE_NAMES)
+            latin = latin or (
+                word.isalpha() and word not in _SERVICE_NAMES and word not in _FILE_KINDS
+            )
         else:
             arabic = True
     return latin and arabic
