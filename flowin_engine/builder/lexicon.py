@@ -940,4 +940,18 @@ VERBAL_NOUN_FRAMES = frozenset(
 ORDER_READINGS: dict[str, str] = {"تغير": "غير"}
 # Orders' words said as the event, read as what someone else did: "لما العميل يرد على الواتس"
 # (when the customer answers on WhatsApp) is a message coming in, not an answer to send.
-EVENT_READINGS: dict[str, str] = {"رد": "يراسلنا"}
+EVENT_READINGS: dict[str, str] = {
+    "رد": "يراسلنا",
+    # "اول ما يطلب من ووكومرس": the customer ordering is an order placed, not a sign-up
+    **dict.fromkeys(["يطلب", "تطلب", "يطلبو", "يطلبوا", "بيطلب"], "طلب"),
+    # an order cancelled, received or shipped ("لما اوردر يتلغي", "لما العميل يستلم الطلب",
+    # "اول ما الطلب يتشحن"): its status changes, the stores' event for it
+    **dict.fromkeys(
+        [
+            *("يتلغي", "اتلغي", "اتلغت", "انلغي", "انلغت", "تلغي", "تتلغي", "اتكنسل"),
+            *("يستلم", "استلم", "اتسلم", "يتسلم", "اتسلمت", "تسلم", "تتسلم"),
+            *("اتشحن", "يتشحن", "انشحن", "تشحن", "تتشحن", "اتشحنت"),
+        ],
+        "تغير",
+    ),
+}

@@ -943,6 +943,16 @@ _EVENT_HAVERS = {
         ),
         re.compile(r"declin|\bfail|مرفوض|رفض|فشل"),
     ),
+    # WooCommerce, Salla and Zid start a flow when an order's status changes, a cancellation
+    # included ("لما اوردر يتلغي في ووكومرس"): the store's event, not a lack
+    "a cancelled order": (
+        re.compile(
+            _STORES_WITH_CARTS.pattern
+            + "|"
+            + "|".join(_pattern(word) for word in ("woocommerce", "ووكومرس", "woo"))
+        ),
+        re.compile(""),
+    ),
 }
 
 

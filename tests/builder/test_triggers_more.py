@@ -82,3 +82,26 @@ BOTH_SCRIPTS = [
 @pytest.mark.parametrize(("sentence", "expected"), BOTH_SCRIPTS)
 def test_a_clause_in_both_scripts_is_read_whole(sentence, expected):
     assert types(sentence) == expected
+
+
+WHICH_EVENT_OF_AN_ORDER = [
+    # the customer ordering is an order placed, not a customer signing up
+    ("ارسل صورة المنتج للعميل بالواتس اول ما يطلب من ووكومرس", "woocommerce.order_created"),
+    ("لما العميل يطلب من سلة ابعتلي رسالة عالتلغرام", "salla.new_order"),
+    # an order cancelled, received or shipped is its status changing, not a new order
+    ("ابعت لمدير المخزن رسالة على سلاك لما اوردر يتلغي في ووكومرس", "woocommerce.order_updated"),
+    ("لما الطلب اتلغى في زد ابعت للعميل ايميل", "zid.order_status_changed"),
+    ("لما العميل يستلم الطلب من سلة ابعتله واتس شكر", "salla.order_status_changed"),
+    ("اول ما الطلب يتشحن في سلة ابعت SMS للعميل", "salla.order_status_changed"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "event"), WHICH_EVENT_OF_AN_ORDER)
+def test_what_happens_to_an_order_chooses_the_stores_event(sentence, event):
+    assert types(sentence)[0] == event
+
+
+def test_a_cancelled_order_where_the_store_has_no_such_event_is_still_said_honestly():
+    from flowin_engine.builder import build
+
+    assert build("لما اوردر يتلغي في شوبيفاي ابعتلي رسالة على سلاك").unsupported
