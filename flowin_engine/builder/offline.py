@@ -202,7 +202,7 @@ _SETS_VALUE = re.compile(
 )
 # A writer taking back what they just said: "… actually no, …", "… no sorry. …".
 _CORRECTION = re.compile(
-    r"(?:^|[\s.,;…!-]+)(?:actually\s+no|no\s+sorry|sorry\s+no|no\s+wait|wait\s+no|"
+    r"(?<!\w)(?:actually\s+no|no\s+sorry|sorry\s+no|no\s+wait|wait\s+no|"
     r"scratch\s+that|forget\s+that|never\s*mind|ignore\s+that|no\s+actually)\b[\s.,;:…!-]*",
     re.IGNORECASE,
 )
