@@ -2335,6 +2335,8 @@ class OfflineBuilder:
             sized = rule["operator"] in _SIZE_OPERATORS and isinstance(rule["right"], int | float)
             if not names and sized:
                 names = SUBJECTS["total"]  # "if the order is over 500": what it is worth
+            if not names and rule["operator"] == "contains" and subject.lower() in _IT:
+                names = SUBJECTS["message"]  # "if it contains 'price'": the event's text
             left = find_field(sources, "any", names or (subject.replace(" ", "_"),))
             if not left and not names and len(subject.split()) > 1:
                 # "the customer city": the field is the last word's ("city")
@@ -2374,6 +2376,8 @@ _NOT_FIELDS_SAID = frozenset(["to", "id", "url", "event", "topic", "created_at",
 _COPULAS = frozenset(
     ["is", "are", "was", "were", "=", "equals", "كان", "كانت", "هو", "هي", "يكون", "تكون", "بيكون"]
 )
+# What "it" stands for in a condition on the event: "if it contains 'price'", "لو هي فيها …".
+_IT = frozenset(["it", "its", "it's", "this", "that", "هو", "هي", "ها"])
 _TEXT_FIELDS = frozenset(["from", "subject", "text", "body", "message", "from_name"])
 _OF_WHOM = frozenset(["from", "by", "of", "من", "عن"])
 _CONTAINS_WORDS = frozenset(["has", "have", "contains", "includes", "mentions", "فيه", "فيها"])

@@ -246,3 +246,21 @@ def test_a_status_said_after_its_record_is_checked(sentence, event, right):
     assert found[:2] == [event, "core.condition"] and len(found) == 3
     assert rule["operator"] == "equals" and rule["right"] == right
     assert rule["left"].startswith("{{ trigger.status")
+
+
+# "if it contains 'price'": "it" is what came in, its text is where the word is looked for; a
+# condition never compares an empty left side.
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "when a whatsapp message comes in, if it contains 'price' send the price list otherwise "
+        "answer it with chatgpt",
+        "when a telegram message comes in, if it includes 'menu' send the menu photo",
+    ],
+)
+def test_it_in_a_condition_on_a_message_is_the_message_text(sentence):
+    _found, rule, not_understood = _rule(sentence)
+    assert rule["left"] == "{{ trigger.text }}" and rule["operator"] == "contains"
+    assert not_understood == []
