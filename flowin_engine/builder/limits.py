@@ -798,14 +798,27 @@ _CANT = {
     "ar": "لا أستطيع العمل مع {name} بعد. {closest}",
 }
 
+# A payment and its failure, in Arabic: "الدفع", "الخلاص" (Maghrebi), "عملية الدفع", "الفيزا".
+_PAID = r"(?<![\u0621-\u064a])(?:و|ف)?(?:ال)?(?:دفع|دفعه|خلاص|فيزا|كارت|بطاقه)(?![\u0621-\u064a])"
+_FAILED = (
+    r"(?:ما\s*|م)?(?:فشل|فشلت|يفشل|تفشل|اترفض|اترفضت|انرفض|انرفضت|يترفض|تترفض|رفضت|تعذر|يتعذر"
+    r"|نجحش|نجحتش|مرفوض|مرفوضه|فاشل|فاشله|فشلان)(?![\u0621-\u064a])"
+)
+
 # Events of services Flowin has that it cannot start on (yet): said, not taken for a neighbour.
 _LACKING_EVENTS: tuple[tuple[str, str, dict[str, str]], ...] = (
     (
         "a failed payment",
         r"\b(?:payment|charge|card)s?\s+(?:is\s+|was\s+|gets\s+)?(?:fails?|failed|declined|bounces?"
         r"|bounced|is\s+refused|doesn'?t\s+go\s+through)|\bfailed\s+(?:payment|charge)"
+        r"|\bpayments?\s+(?:on|in|with|via|through|from)\s+\w+\s+(?:fails?|failed|is\s+declined|bounces)\b"
         r"|(?:دفع|الدفع|دفعه|الدفعه|عمليه الدفع|الفيزا|الكارت)\s+(?:ما\s+|م)?(?:فشل|فشلت|يفشل|تفشل|اترفض|اترفضت|انرفض|انرفضت|يترفض|تترفض|رفض|رفضت|"
-        r"نجحش|نجحتش|ما\s*نجح|ما\s*نجحت|مرفوض|مرفوضه)|(?:فشل|فشلت|فشلان)\s+(?:ال)?(?:دفع|دفعه)",
+        r"نجحش|نجحتش|ما\s*نجح|ما\s*نجحت|مرفوض|مرفوضه)|(?:فشل|فشلت|فشلان)\s+(?:ال)?(?:دفع|دفعه)"
+        # either word first, a few words apart: "دفعة العميل اترفضت", "فشلت عملية الدفع",
+        # "تعذر الدفع", "يفشل الخلاص", "el payment fe stripe feshel"
+        rf"|{_PAID}(?:\s+\S+){{0,3}}?\s+{_FAILED}|{_FAILED}(?:\s+\S+){{0,2}}?\s+{_PAID}"
+        r"|\b(?:el\s+)?(?:payment|daf3|dafa3|visa)\b(?:\s+\S+){0,3}?\s+(?:feshel|fishel|fashal|fe4el"
+        r"|etrafad|etrafadet|itrafad|ma\s*nag[ae]7)\b",
         {
             "en": "The closest I can do: start on a successful Stripe payment, or from a "
             "Webhook that Stripe calls for failed payments; with Moyasar, Tap or Paymob, start on "
@@ -816,7 +829,8 @@ _LACKING_EVENTS: tuple[tuple[str, str, dict[str, str]], ...] = (
     ),
     (
         "refunds",
-        r"\brefund(?:s|ed)?\b|استرجاع\s+(?:ال)?(?:فلوس|مبلغ|مال)|استرداد|ريفاند",
+        r"\brefund(?:s|ed)?\b|استرجاع\s+(?:ال)?(?:فلوس|مبلغ|مال)|استرداد|ريفاند"
+        r"|\b(?:their|his|her|my|the)\s+money\s+back\b",
         {
             "en": "The closest I can do: start from a Webhook that your shop or Stripe calls on "
             "a refund.",
@@ -827,7 +841,11 @@ _LACKING_EVENTS: tuple[tuple[str, str, dict[str, str]], ...] = (
         "a cancelled order",
         r"\b(?:order|orders)\s+(?:is\s+|was\s+|gets\s+)?(?:cancell?ed|canceled)|\bcancell?ation"
         r"|(?:طلب|الطلب|اوردر|الاوردر)\s+(?:ات|اتم)?(?:لغي|الغي|اتلغي|ينلغي|يتلغي|يلغي|انلغي|الغاء)"
-        r"|(?:الغاء|يلغي|لغي)\s+(?:ال)?(?:طلب|اوردر)",
+        r"|(?:الغاء|يلغي|لغي)\s+(?:ال)?(?:طلب|اوردر)"
+        # the verb first, with who cancels: "ألغى العميل طلبه", "cancels their order"
+        r"|(?<![\u0621-\u064a])(?:الغي|لغي|يلغي|تلغي|الغت|لغت|بيلغي)\s+(?:\S+\s+)?(?:ال)?(?:طلب|طلبه|اوردر"
+        r"|اوردره|طلبيه)(?![\u0621-\u064a])"
+        r"|\bcancel(?:s|led|ed)?\s+(?:el\s+|the\s+|their\s+|his\s+|her\s+|an?\s+|my\s+)?orders?\b",
         {
             "en": "The closest I can do: start on a new Shopify order, or from a Webhook that "
             "Shopify calls when an order is cancelled.",
@@ -961,6 +979,7 @@ class Unsupported:
     name: str
     span: tuple[int, int]  # where it is said, in the normalized text searched
     message: str
+    event: bool = False  # an event of a service Flowin has ("a failed payment"), not a service
 
 
 def _said_as_a_trigger(event: str, text: str) -> bool:
@@ -1021,6 +1040,6 @@ def unsupported(text: str, language: Language) -> list[Unsupported]:
             continue
         shown = name if language == "en" else _EVENT_NAMES_AR[name]
         message = _CANT_EVENT[language].format(name=shown, closest=closest[language])
-        found.append(Unsupported(name, match.span(), message))
+        found.append(Unsupported(name, match.span(), message, event=True))
     found.sort(key=lambda item: item.span)
     return found

@@ -1889,8 +1889,8 @@ class OfflineBuilder:
         event would be a silent swap for the lacking one's."""
         text = clause.text.lower()
         lacking = unsupported(text, "en")
-        if not lacking:
-            return None
+        if not lacking or any(item.event for item in lacking):
+            return None  # an event it lacks ("فشلت عملية الدفع في سترايب") sends nowhere
         if not _CONNECT.search(text):
             before = tokens(MARKER.sub(" ", text[: lacking[0].span[0]]))
             if self.catalogue.connectors_named(before):

@@ -255,3 +255,39 @@ def test_an_order_no_step_was_made_of_is_said_not_understood(sentence, left_out)
 )
 def test_what_a_step_took_is_not_said_not_understood(sentence):
     assert build(sentence).not_understood == []
+
+
+# Events Flowin cannot start on, in the word orders of the dialects: said, never taken for the
+# service's nearest event ("a payment fails" is no payment that succeeded).
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("لو دفعة العميل اترفضت في سترايب ابعتلي", "الدفعات الفاشلة"),
+        ("اذا فشلت عملية الدفع في سترايب ارسل لي ايميل", "الدفعات الفاشلة"),
+        ("إذا تعذر الدفع عبر سترايب أرسل تنبيها", "الدفعات الفاشلة"),
+        ("كي يفشل الخلاص ف سترايب صيفطلي ميساج", "الدفعات الفاشلة"),
+        ("lw el payment fe stripe feshel ab3atli", "a failed payment"),
+        ("when someone asks for their money back on shopify, slack me", "refunds"),
+        ("إذا ألغى العميل طلبه في شوبيفاي أرسل لي رسالة", "الطلبات الملغاة"),
+        ("lw 7ad cancel el order 3ala shopify ab3atli", "a cancelled order"),
+        ("when a customer cancels their order on shopify, text me", "a cancelled order"),
+    ],
+)
+def test_an_event_flowin_lacks_is_said_in_any_word_order(sentence, event):
+    proposal = build(sentence)
+    assert any(event in said for said in proposal.unsupported), proposal.unsupported
+    nodes = [node.type for node in proposal.flow.nodes] if proposal.flow else []
+    assert not any(node.startswith(("stripe.", "shopify.new_order")) for node in nodes), nodes
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "اذا الدفع تم بنجاح في سترايب ابعتلي",
+        "بعد ما يدفع العميل بالفيزا ابعتله رسالة شكر",
+        "when a payment on stripe succeeds, slack me",
+        "لما العميل يطلب اوردر جديد في شوبيفاي ابعتلي",
+    ],
+)
+def test_an_event_flowin_has_is_not_said_lacking(sentence):
+    assert build(sentence).unsupported == [], sentence
