@@ -1407,6 +1407,9 @@ class OfflineBuilder:
         condition on it goes into ``checked`` (asked for when its words say nothing sure)."""
         if not _VAGUE_IF.match(clause.text.lower()):
             return clause
+        rest_said = set(_VAGUE_IF.sub("", clause.text.lower() + " ").split())
+        if rest_said <= _IT and any(e.kind == "condition" for e in extraction.entities):
+            return None  # "if it" cut from "if it mentions refund": the condition says the rest
         if actions and _reads_something(actions[-1].node_type) and checked is not None:
             # right after a read, the "if" is about what it read, whatever event its words
             # also read as ("if there are new orders")

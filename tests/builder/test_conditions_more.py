@@ -264,3 +264,11 @@ def test_it_in_a_condition_on_a_message_is_the_message_text(sentence):
     _found, rule, not_understood = _rule(sentence)
     assert rule["left"] == "{{ trigger.text }}" and rule["operator"] == "contains"
     assert not_understood == []
+
+
+def test_the_if_it_before_a_condition_is_not_reported_as_not_understood():
+    sentence = "when an email comes to my gmail, if it mentions refund forward it to slack #support"
+    found, rule, not_understood = _rule(sentence)
+    assert found == ["gmail.new_email", "core.condition", "slack.post_message"]
+    assert rule["right"] == "refund" and not_understood == []
+    assert build("if it, text me").not_understood  # with no condition, still said
