@@ -36,6 +36,7 @@ HELD_OUT = [
     HERE / "heldout_fresh.json",
     HERE / "heldout_final.json",
     HERE / "heldout_dec5.json",
+    HERE / "heldout_dec6.json",
 ]
 
 log = logging.getLogger("builder_heldout")
