@@ -124,7 +124,7 @@ def assemble(
         example = node_type.manifest.output_example
         expression = "trigger" if index == 0 else f"steps['{quoted(node_name)}'].output"
         if example is not None and node_type.type != CONDITION_TYPE:
-            sources.insert(0, Source(expression, example))
+            sources.insert(0, Source(expression, example, node_type))
         if node_type.type == LOOP_TYPE:
             # the steps on a loop's 'item' output read the record in hand, not the whole list
             record = _one_record(sources[1:])

@@ -134,5 +134,5 @@ def _sources(trigger: Node | None, earlier: list[Node], registry: Registry) -> l
         node_type = registry.find(node.type)
         example = node_type.manifest.output_example if node_type is not None else None
         if example is not None:
-            sources.insert(0, Source(expression, example))
+            sources.insert(0, Source(expression, example, node_type))
     return sources

@@ -81,10 +81,12 @@ _MISSING = {
 
 @dataclass
 class Source:
-    """Data an earlier step outputs: ``trigger`` or ``steps['Name'].output``."""
+    """Data an earlier step outputs: ``trigger`` or ``steps['Name'].output``; ``node_type``
+    is the step's own, when known."""
 
     expression: str
     example: Any
+    node_type: NodeType | None = None
 
 
 @dataclass
@@ -429,7 +431,7 @@ def fill(
         elif kind == "other" and key not in result.params:
             value = _choice_said(node_type, key, clause)
             if value is None and info.is_required():
-                value = _same_name(sources, key)
+                value = _same_name(sources, key) or _trigger_id(node_type, key, sources)
         elif kind == "record":
             value = record(sources) or None
         elif kind == "list":
@@ -777,6 +779,41 @@ def _named(kind: str, name: str, language: Language) -> str:
     if language == "en":
         return f"{missing_message(kind, '', language)} you called '{name}'"
     return f"{missing_message(kind, '', language)} المسمّى «{name}»"
+
+
+# A field's description naming the trigger's data it takes: "e.g. {{ trigger.card_id }}".
+_TRIGGER_FIELD = re.compile(r"\{\{\s*trigger\.(?P<path>[A-Za-z_]\w*)\s*\}\}")
+
+
+def _trigger_id(node_type: NodeType, key: str, sources: list[Source]) -> str | None:
+    """The id of what started the flow, for a step of the same service that acts on it ("reply
+    to it", "comment on the card", "change the order's status"): the trigger field its own
+    description names, when the trigger's output has it. A bare ``id`` is the thing's only
+    when the trigger is about that thing (an order's id, not a new customer's) or is the
+    service's only one. None otherwise: the user is asked, as for any id."""
+    info = node_type.input_model.model_fields[key]
+    named = _TRIGGER_FIELD.search(info.description or "")
+    trigger = next((source for source in sources if source.expression == "trigger"), None)
+    if named is None or trigger is None or trigger.node_type is None:
+        return None
+    if trigger.node_type.connector.id != node_type.connector.id:
+        return None  # another service's id means nothing to this one
+    field = named.group("path")
+    example = trigger.example
+    if not isinstance(example, dict) or example.get(field) in (None, "", {}, []):
+        return None
+    if field == "id" and not _about(trigger.node_type, key):
+        return None
+    return "{{ trigger." + field + " }}"
+
+
+def _about(trigger_type: NodeType, key: str) -> bool:
+    """Whether ``trigger_type`` starts on the thing ``key`` names (``order_id``: an order)."""
+    thing = key.removesuffix("_id")
+    example = trigger_type.manifest.output_example
+    own = isinstance(example, dict) and isinstance(example.get(thing), dict)
+    triggers = trigger_type.connector.manifest.triggers
+    return own or thing in trigger_type.manifest.id.split("_") or len(triggers) == 1
 
 
 def _same_name(sources: list[Source], key: str) -> str | None:
