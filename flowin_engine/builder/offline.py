@@ -29,6 +29,7 @@ from .limits import refusal, too_long, too_many_steps, unsupported
 from .proposal import Missing, Proposal
 from .shape import shape
 from .variables import SUBJECTS, Source, _choices, find_field, flatten
+from .website import site_as_webhook
 
 MATCH_THRESHOLD = 0.42
 
@@ -422,6 +423,11 @@ class OfflineBuilder:
         # A step that routes by cases (a switch) is said with a word that routes ("depending
         # on", "حسب"); its phrases' other words ("status", "في حالة") alone mean no route.
         self._routers = frozenset(t.type for t in registry.node_types if t.manifest.outputs_from)
+        # the stores a shop's website can be (Shopify, Salla, Zid, WooCommerce)
+        self._stores = {
+            connector.id: connector.manifest.category == "E-commerce"
+            for connector in registry.connectors
+        }
 
     def _unrouted(self, text: str) -> frozenset[str]:
         """The routing types ``text`` can't mean: all of them, unless it says a route."""
@@ -570,7 +576,10 @@ class OfflineBuilder:
         if refused is not None:
             return Proposal(refused=refused, language=language)
         lacking = unsupported(normalize(sentence), language)
-        extraction = extract(_arabizi_outside_quotes(sentence))
+        said = _arabizi_outside_quotes(sentence)
+        if not self._names_a_store(sentence):
+            said = site_as_webhook(said)
+        extraction = extract(said)
         clauses = self._clauses(extraction)
         said_words = re.findall(r"[\w\u0600-\u06ff]+", sentence)
         steps, not_understood = self._plan(clauses, extraction, language, said_words)
@@ -614,6 +623,11 @@ class OfflineBuilder:
             review=True,
         )
         return write_first(proposal, self.registry, names_language)
+
+    def _names_a_store(self, sentence: str) -> bool:
+        """Whether the sentence names a store the app knows: its website is that store."""
+        named = self.catalogue.connectors_named(tokens(normalize(sentence).lower()))
+        return any(self._stores.get(connector, False) for connector in named)
 
     def _clauses(self, extraction: Extraction) -> list[Clause]:
         # MSA's "قم بإرسال", "يتم تسجيل": the order's verb, as other dialects say it
