@@ -26,6 +26,7 @@ from .language import (
 from .learned import LEARNED_PHRASE, shipped_model
 from .lexicon import EVENT_READINGS, ORDER_READINGS, VERBAL_NOUN_ORDERS
 from .limits import refusal, too_long, too_many_steps, unsupported
+from .pleasantries import about_the_user, pleasantry_only
 from .proposal import Missing, Proposal
 from .shape import shape
 from .variables import SUBJECTS, Source, _choices, find_field, flatten
@@ -586,6 +587,7 @@ class OfflineBuilder:
         steps = shape(steps, sentence, self.catalogue, self.registry, _REPLY_ACTIONS, language)
         _same_place(steps)
         not_understood += self._left_out(clauses, extraction, steps, not_understood)
+        not_understood = [said for said in not_understood if not self._pleasantry(said)]
         said_lacking = list(dict.fromkeys(item.message for item in lacking))
         too_many = too_many_steps(len(steps), language)
         if too_many is not None:
@@ -1838,6 +1840,22 @@ class OfflineBuilder:
         if any(step.otherwise_of is condition for step in actions):
             return
         actions[start].otherwise_of = condition
+
+    def _pleasantry(self, said: str) -> bool:
+        """A greeting, a thank-you, a "please" or a word about the business: nothing the
+        builder failed to understand. A word about the business that says an order, an event
+        or a service ("I have a shop, send me…", "عندي Zoho Books") is no pleasantry."""
+        if pleasantry_only(said):
+            return True
+        if not about_the_user(said):
+            return False
+        words = tokens(normalize(said).lower())
+        return not (
+            _has_event_verb(words)
+            or any(canonical(word) in self._any_verbs for word in words)
+            or any(word in _NAMED_SERVICES for word in words)
+            or bool(unsupported(said.lower(), "en"))
+        )
 
     def _left_out(
         self,
