@@ -54,6 +54,9 @@ _WHEN_ALONE = re.compile(r"\s*(?:و|ف)?(?:" + _WHEN + r")\s*")
 _PASSIVE_PREFIXES = ("ين", "تن", "يت", "تت", "ان", "ات")
 _SPLIT = re.compile(
     r"\s*[,;.!?:]+\s+|\s*[;!?]+\s*|\s*(?:→|->|=>)\s*"
+    # "عميل جديد في Stripe = ايميل ترحيب": an Arabic "=" between the event and its step (an
+    # English one joins a noun flow: "each new sheet row = new trello card")
+    r"|\s+=\s+(?=[\u0600-\u06ff])"
     r"|,?\s+(?:and then|and also|and after that|and afterwards|then|after that|afterwards|also|and)\s+"
     r"|\s+(?:ثم|وبعدين|بعدين|وبعدها|بعدها|وبعد ذلك|بعد ذلك|وبعد كده|بعد كده|وبعد كذا|بعد كذا|"
     r"وكمان|وايضا|وبعد ما|وبعدما|وكذلك)\s+"
@@ -109,6 +112,14 @@ _REACHES_ME = re.compile(
     r"واتس|وتساب|تلقرام|تليقرام|تيليقرام|تيليجرام|تلجرام|تليجرام|تلغرام|تيليغرام|سلاك|"
     r"اس\s*ام\s*اس|مسدج|whatsapp|telegram|slack)(?:\s|$))"
 )
+# What is gathered, not what happens: "ملخص طلبات سلة، ابعته…" reads the orders there are.
+_GATHERED = re.compile(
+    r"\b(?:summary|summaries|report|reports|list|all|total|totals)\b"
+    r"|(?<!\S)(?:ب|ل)?(?:ال)?(?:ملخص|تقرير|قائمه|قايمه|اجمالي|مجموع|جميع|كل ال)\S*",
+    re.IGNORECASE,
+)
+# "every/each/any …", "كل/لكل …": the event said inside a clause, read there.
+_EACH_SAID = re.compile(r"\b(?:every|each|any)\b|(?<!\S)(?:ل|ب)?كل(?!\S)", re.IGNORECASE)
 # "كل طلب جديد" (each new order) is an event, not a loop over a list.
 _EACH_NEW = re.compile(
     r"(?<!\S)كل\s+(?=(?:ال)?(?:طلب|اوردر|عميل|زبون|رساله|ايميل|صف|دفعه|فاتوره|مسج|كليان|حدث)\s+"
@@ -688,6 +699,23 @@ class OfflineBuilder:
                 # "otherwise if …, send …": the steps after this condition are its own 'true'
                 # branch; only another "otherwise" starts a 'false' branch again
                 otherwise = False
+        if (
+            len(clauses) > 1
+            and not any(
+                clause.starts_with_when or _EACH_SAID.search(clause.text) for clause in clauses
+            )
+            and not any(
+                entity.kind in ("schedule", "ahead", "condition")
+                for clause in clauses
+                for entity in clause.entities
+            )
+            and self._said_as_noun_event(clauses[0])
+        ):
+            # "عميل جديد في Stripe = ايميل ترحيب", "sms from a customer comes in -> forward…":
+            # the first clause, said with no order and no "when" before the steps after it,
+            # is the event. Not when the sentence says its event, schedule or condition
+            # elsewhere, or "each new …" ("a calendar event for every new booking row").
+            clauses[0].starts_with_when = True
         return self._order_around_each_new(clauses, extraction)
 
     def _order_around_each_new(self, clauses: list[Clause], extraction: Extraction) -> list[Clause]:
@@ -753,6 +781,28 @@ class OfflineBuilder:
             return False
         found = self.catalogue.best(words, True)
         return found is not None and found.score >= MATCH_THRESHOLD
+
+    def _said_as_noun_event(self, clause: Clause) -> bool:
+        """Whether ``clause``, the first of several, is an event said as a noun phrase: "طلب
+        جديد في زد", "sms from a customer comes in". Not a wish ("ابي رابط دفع…"), an order
+        in it ("Get order 1042 from Shopify"), what is gathered ("ملخص طلبات سلة"), nor Arabic
+        with a verb in it, which says its event or its order in its own way."""
+        text = clause.text
+        words = clause.words()
+        if not words or _WISH_ONLY.fullmatch(words[0]) or _GATHERED.search(text):
+            return False
+        if set(words) & _BARE_ORDERS or any(self._is_order(word) for word in text.split()):
+            return False
+        said = MARKER.sub(" ", text).lower().split()
+        if MARKER.sub("", text).isascii():
+            first = said[:1]
+            if canonical(first[0]) in self._any_verbs and not self.catalogue.connectors_named(
+                first
+            ):
+                return False  # "get order 1042 from Shopify": an order, though not a sending one
+        elif _has_event_verb(said):
+            return False  # Arabic with a verb in it says its event or its order its own way
+        return self._noun_event([clause], "")
 
     def _noun_flow(self, clause: Clause, extraction: Extraction) -> list[Clause]:
         """A flow said without an order: "sheet rows to notion", "new email in gmail to
