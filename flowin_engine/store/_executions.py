@@ -734,9 +734,7 @@ def inbox_json(event: InboxEvent) -> str | None:
     encoded once for both the inbox and the history: the event keeps that text for its run's
     trigger data (``finished_run_statements``'s ``trigger_text``)."""
     payload = event.payload
-    masked = _NOT_PLAIN if payload is None else _plain_kind(payload)
-    if masked is _WITH_SECRETS:
-        masked = _masked_plain(payload)
+    masked = _NOT_PLAIN if payload is None else _as_history_keeps(payload)
     if masked is _NOT_PLAIN:
         return sql_json(payload)  # as the inbox's JSONText column writes it
     try:
@@ -946,15 +944,20 @@ def _plain_json(value: Any) -> str | None:
     None for anything else: a float that is not finite (json writes NaN, orjson null), an
     integer past 64 bits, any other type (a date, an object) — those take the way that masks
     and encodes them as always."""
-    plain = _plain_kind(value)
-    if plain is _WITH_SECRETS:
-        plain = _masked_plain(value)
+    plain = _as_history_keeps(value)
     if plain is _NOT_PLAIN:
         return None
     try:
         return orjson.dumps(plain).decode()
     except orjson.JSONEncodeError:  # an integer past 64 bits; nesting past orjson's limit
         return None
+
+
+def _as_history_keeps(value: Any) -> Any:
+    """Plain JSON data as the history keeps it: ``value`` itself with nothing to mask, a copy
+    with its secrets masked (``redact``'s) otherwise; ``_NOT_PLAIN`` for anything else."""
+    plain = _plain_kind(value)
+    return _masked_plain(value) if plain is _WITH_SECRETS else plain
 
 
 def _plain_kind(value: Any) -> Any:

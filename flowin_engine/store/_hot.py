@@ -221,8 +221,7 @@ class HotWriter:
                 else:
                     rows.append(params)
         database = self._database
-        # Never against this process's own ORM writer, nor another process's hot writer.
-        with database._write_lock:
+        with database._write_lock:  # never against this process's own ORM writer
             if database.damage is not None:
                 raise sqlite3.DatabaseError(str(database.damage))
             self._begin()
