@@ -157,14 +157,21 @@ class HotWriter:
             if first is None:
                 break
             group = [first]
-            with self._turns:
+            stopping = self._take_queued(group)
+            built, outcomes = self._build(group)
+            if not self._turns.take(wait=False):
+                # Another process is writing: what is queued is made ready meanwhile, so that
+                # the turn, once ours, is spent committing.
+                stopping = self._take_queued(group) or stopping
+                built, outcomes = self._build(group, built, outcomes)
+                self._turns.take()
+            try:
                 # What arrived while another process had its turn joins this group.
-                stopping = self._take_queued(group)
-                try:
-                    outcomes = self._write_group(group)
-                except BaseException as error:  # never leave a caller waiting
-                    log.exception("Could not write %d job(s)", len(group))
-                    outcomes = [(job, error) for job in group]
+                stopping = self._take_queued(group) or stopping
+                built, outcomes = self._build(group, built, outcomes)
+                outcomes = self._write(built, outcomes)
+            finally:
+                self._turns.give()
             self._tell(outcomes)  # after the turn: the other processes write meanwhile
 
     def _take_queued(self, group: list[Job]) -> bool:
@@ -179,16 +186,30 @@ class HotWriter:
             group.append(job)
         return False
 
-    def _write_group(self, group: list[Job]) -> list[tuple[Job, BaseException | None]]:
-        """Build and commit ``group``; what became of each job, to tell once the turn is over."""
-        built: list[tuple[Job, Sequence[Statement]]] = []
-        outcomes: list[tuple[Job, BaseException | None]] = []
-        for job in group:
+    def _build(
+        self,
+        group: list[Job],
+        built: list[tuple[Job, Sequence[Statement]]] | None = None,
+        outcomes: list[tuple[Job, BaseException | None]] | None = None,
+    ) -> tuple[list[tuple[Job, Sequence[Statement]]], list[tuple[Job, BaseException | None]]]:
+        """The statements of the jobs of ``group`` past those in ``built`` or ``outcomes``
+        (what was made of them before); a job whose statements can't be made is failed."""
+        built = built if built is not None else []
+        outcomes = outcomes if outcomes is not None else []
+        for job in group[len(built) + len(outcomes) :]:
             try:
                 built.append((job, job.build()))
             except Exception as error:  # data that can't be written (nested too deeply, say)
                 log.exception("Could not prepare a write")
                 outcomes.append((job, error))
+        return built, outcomes
+
+    def _write(
+        self,
+        built: list[tuple[Job, Sequence[Statement]]],
+        outcomes: list[tuple[Job, BaseException | None]],
+    ) -> list[tuple[Job, BaseException | None]]:
+        """Commit what was built; what became of each job, to tell once the turn is over."""
         if not built:
             return outcomes
         try:
@@ -207,6 +228,9 @@ class HotWriter:
                     continue
                 outcomes.append((job, None))
             return outcomes
+        except BaseException as error:  # never leave a caller waiting
+            log.exception("Could not write %d job(s)", len(built))
+            return outcomes + [(job, error) for job, _ in built]
         return outcomes + [(job, None) for job, _ in built]
 
     def _commit(self, groups: list[Sequence[Statement]]) -> None:
@@ -279,8 +303,8 @@ class HotWriter:
 
 class _WriterTurns:
     """Turns at writing among the processes of ``flowin serve --processes N``, which share one
-    database: an exclusive ``flock`` on a file beside it, held while a group is made and
-    committed.
+    database: an exclusive ``flock`` on a file beside it, held while a group is committed. A
+    writer that finds the turn taken makes its group's statements first, then waits.
 
     SQLite alone lets a writer that finds the database locked sleep and try again 1, 2, 5, 10 …
     100 ms later; two processes committing back to back kept one of them asleep past the other's
@@ -298,11 +322,17 @@ class _WriterTurns:
                 database.with_name(database.name + ".writing"), os.O_RDWR | os.O_CREAT, 0o600
             )
 
-    def __enter__(self) -> None:
-        if self._fd is not None:
-            fcntl.flock(self._fd, fcntl.LOCK_EX)  # waits without the GIL
+    def take(self, wait: bool = True) -> bool:
+        """Take the turn; without ``wait``, only if no other process has it."""
+        if self._fd is None:
+            return True
+        try:
+            fcntl.flock(self._fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True  # a wait is without the GIL
 
-    def __exit__(self, *exc: object) -> None:
+    def give(self) -> None:
         if self._fd is not None:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
 

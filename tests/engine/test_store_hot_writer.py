@@ -162,6 +162,43 @@ def test_jobs_queued_while_another_process_writes_wait_for_its_turn_then_commit_
     assert sorted(e.id for e in store.inbox.unstarted()) == [e.id for e in events]
 
 
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="several processes serve on Linux only"
+)
+def test_a_writer_waiting_for_its_turn_has_made_its_rows_already(store):
+    """The turn is spent committing: a writer that finds another process writing makes the
+    rows of what it holds first, then waits."""
+    import fcntl
+
+    writer_lock = store._database.path.with_name("flowin.db.writing")
+    writer = HotWriter(store._database)
+    other_process = os.open(writer_lock, os.O_RDWR | os.O_CREAT)
+    fcntl.flock(other_process, fcntl.LOCK_EX)
+    event = InboxEvent("made-early", "flow", "webhook", {"n": 1}, datetime.now(UTC))
+    made = threading.Event()
+    written = threading.Event()
+    accepting = _accepting(event)
+
+    def build():
+        made.set()
+        return accepting.build()
+
+    try:
+        writer.submit(Job(build, then=lambda error: written.set()))
+        deadline = time.monotonic() + 30
+        while not _waiting_for_turn(writer_lock):
+            assert time.monotonic() < deadline, "the writer never waited for its turn"
+            time.sleep(0.01)
+        assert made.is_set()
+        assert store.inbox.unstarted() == []
+    finally:
+        fcntl.flock(other_process, fcntl.LOCK_UN)
+        os.close(other_process)
+    assert written.wait(30)
+    writer.close()
+    assert [e.id for e in store.inbox.unstarted()] == ["made-early"]
+
+
 def test_two_processes_writers_on_one_database_write_every_job_once(store):
     """Two writers, as two processes of `serve --processes 2` have, fed from several threads."""
     writers = [HotWriter(store._database) for _ in range(2)]
