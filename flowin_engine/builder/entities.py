@@ -1261,7 +1261,7 @@ _ANCHOR = re.compile(
     # in English too: "Monday 9am: …", "Friday at 4:30 pm"
     + r"|\b"
     + _DAYS.replace("days>", "days6>")
-    + r"(?=\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\s+(?:at\s+)?\d{1,2}:\d{2})"
+    + r"(?=\s+(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\s+(?:at\s+)?\d{1,2}:\d{2})"
     + r")",
     re.IGNORECASE,
 )
@@ -1272,7 +1272,7 @@ _TIME = re.compile(
     r"(?:\s*(?P<frac>ونص|ونصف|والنص|وربع|والربع|الا ربع|الا ربعا|الا ثلث|وثلث|الا خمسه|وخمسه|وعشره|الا عشره))?"
     r"\s*(?P<ampm>a\.?m\.?|p\.?m\.?|o'?clock)?"
     r"(?:\s*(?:(?:د|ديال|في|فال|بال|تاع|متاع|من)\s+)?(?P<part>صباحا|صباح|الصبح|صبحا|الصباح|ص|مساء|مساءا|المساء|المسا|مسا|بالمسا|م|بالليل|الليل|ليلا|العصر|عصرا|الظهر|ظهرا|الضهر|بعد\s+الظهر|بعد\s+الضهر|العشيه|عشيه|دالعشيه|دالليل|دالصباح|ضهرا|المغرب|بالمغرب|مغربا|العشا|العشاء|in the morning|in the evening|in the afternoon|at night|tonight)(?![\w\u0621-\u064a]))?"
-    r"|\b(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s*(?P<ampm2>am|pm)\b"
+    r"|\b(?P<h2>\d{1,2})(?:[:.](?P<m2>\d{2}))?\s*(?P<ampm2>am|pm)\b"
     r"|\b(?P<word>noon|midday|midnight)\b|(?<!\S)(?P<arword>الظهر|الضهر|منتصف\s+الليل)(?!\S)",
     re.IGNORECASE,
 )
@@ -1325,7 +1325,8 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 _MONTH_DAY = re.compile(
     r"\b(?:on\s+)?(?:the\s+)?(?P<en>first|1st|second|2nd|third|3rd|\d{1,2}(?:st|nd|rd|th))"
     r"\s+(?:day\s+)?of\s+(?:every|each|the)\s+month\b"
-    r"|\bmonthly\s+on\s+the\s+(?P<en2>\d{1,2})(?:st|nd|rd|th)?\b"
+    # "monthly on the 20th", "every month on the 5th", "each month, on the 3rd"
+    r"|\b(?:monthly|(?:every|each)\s+month)\s*,?\s+on\s+the\s+(?P<en2>\d{1,2}|first|second|third)(?:st|nd|rd|th)?\b"
     r"|(?<!\S)(?:كل\s+|في\s+)?(?:(?P<ar>اول|\d{1,2})\s+(?:يوم\s+)?(?:في|من)\s+(?:كل\s+)?(?:ال)?شهر"
     r"|(?:بدايه|اول)\s+(?:كل\s+)?(?:ال)?شهر|يوم\s+(?P<ar2>\d{1,2})\s+(?:في|من)\s+(?:كل\s+)?(?:ال)?شهر)",
     re.IGNORECASE,
@@ -1445,8 +1446,61 @@ def _anchor(text: str) -> re.Match[str] | None:
 # taken as a schedule that asks, so they are neither dropped nor read as a default.
 _TIMES_EN = (
     r"(?P<times>twice|thrice|(?:\d+|two|three|four|five|six|several|many|few)\s+times)"
-    r"\s+(?:a|per|each|every|in\s+a)\s+(?P<per>day|week|month)\b"
+    r"\s+(?:(?:a|per|each|every|in\s+a)\s+(?P<per>day|week|month)|daily|weekly|monthly)\b"
 )
+# "twice a week, Monday and Thursday", "3 times a week (Sun, Tue, Thu)": the days are said, and
+# the schedule is theirs; "twice a day at 9am and 6pm", "twice daily (10:00 and 16:00)": so are
+# the times.
+_TIMES_WITH_DAYS = re.compile(
+    r"\b" + _TIMES_EN + r"\s*[,:(\-–]?\s*(?:on\s+)?(?:every\s+)?(?=" + _DAYS + r")",
+    re.IGNORECASE,
+)
+_CLOCK = r"\d{1,2}(?:[:.]\d{2}\s*(?:am|pm)?|\s*(?:am|pm))"
+_TIMES_WITH_CLOCKS = re.compile(
+    r"\b"
+    + _TIMES_EN
+    + r"\s*[,:(\-–]?\s*(?:at\s+)?(?P<clocks>"
+    + _CLOCK
+    + r"(?:\s*(?:,|and|&)\s*(?:at\s+)?"
+    + _CLOCK
+    + r")+)\s*\)?",
+    re.IGNORECASE,
+)
+_ONE_CLOCK = re.compile(r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>am|pm)?", re.IGNORECASE)
+
+
+def _times_at_clocks(match: re.Match[str]) -> Entity | None:
+    """ "twice a day at 9am and 6pm" as the one cron line that runs at each time; None when the
+    times are not of every day, or their minutes differ (no one cron line says 9:30 and 18:00)."""
+    per = (match.group("per") or match.group(0)).lower()
+    if "week" in per or "month" in per:
+        return None
+    clocks = []
+    for clock in _ONE_CLOCK.finditer(match.group("clocks")):
+        hour, minute = int(clock.group("h")), int(clock.group("m") or 0)
+        ampm = (clock.group("ampm") or "").lower()
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        clocks.append((hour % 24, minute % 60))
+    minutes = {minute for _, minute in clocks}
+    if len(minutes) != 1 or len(clocks) < 2:
+        return None
+    minute = minutes.pop()
+    hours = sorted({hour for hour, _ in clocks})
+    said = [f"{hour:02d}:{minute:02d}" for hour in hours]
+    return Entity(
+        "schedule",
+        match.group(0).strip(),
+        value={"mode": "cron", "cron": f"{minute} {','.join(map(str, hours))} * * *"},
+        describe={
+            "en": "every day at " + " and ".join(said),
+            "ar": "كل يوم الساعة " + " و".join(said),
+        },
+    )
+
+
 _AR_TIMES = r"(?:مرتين|(?:\d+|" + _alternatives(_AR_COUNTS) + r")\s+(?:مرات|مره))"
 _SO_MANY_TIMES = re.compile(
     r"(?:\b(?:every|each)\s+day\s*,?\s*(?P<times0>twice|thrice|(?:\d+|two|three|four)\s+times)\b"
@@ -1484,7 +1538,7 @@ _ASK_LAST = {
 def _take_schedule_to_ask(collector: _Collector) -> bool:
     def times(match: re.Match[str]) -> str:
         said = match.group(0).strip()
-        weekly = re.search(r"\b(?:week|month)\b|اسبوع|شهر", said, re.IGNORECASE) is not None
+        weekly = re.search(r"\b(?:week|month)|اسبوع|شهر", said, re.IGNORECASE) is not None
         templates = _ASK_DAYS_AND_TIMES if weekly else _ASK_TIMES
         ask = {lang: template.format(said=said) for lang, template in templates.items()}
         return f" {collector.marker(Entity('schedule', said, value={}, ask=ask))} "
@@ -1508,6 +1562,10 @@ def _take_schedule_to_ask(collector: _Collector) -> bool:
         return f" {collector.marker(Entity('schedule', said, value={}, ask=ask))} "
 
     before = len(collector.entities)
+    collector.text = _TIMES_WITH_DAYS.sub(" every ", collector.text)
+    collector.take(_TIMES_WITH_CLOCKS, _times_at_clocks, spaced=True)
+    if len(collector.entities) > before:
+        return True  # the schedule is said whole: nothing to ask, nothing more to read
     collector.text = _LAST_OF_MONTH.sub(last, collector.text)
     collector.text = _SO_MANY_TIMES.sub(times, collector.text)
     return len(collector.entities) > before

@@ -1,0 +1,71 @@
+"""Parameters said in the many ways people say them, English first: a time written with a dot
+("6.30am"), the day of the month said after "every month" ("every month on the 5th"), how many
+times a week said together with the days ("twice a week, Monday and Thursday").
+
+Every sentence here was written for these tests; none comes from a held-out set."""
+
+from __future__ import annotations
+
+import pytest
+
+from flowin_engine.builder import build
+
+
+def schedule_of(sentence: str) -> dict:
+    """The params of the schedule that starts the flow built from ``sentence``."""
+    proposal = build(sentence)
+    assert proposal.flow is not None, (proposal.question, proposal.not_understood)
+    trigger = proposal.flow.nodes[0]
+    assert trigger.type == "schedule.every", [n.type for n in proposal.flow.nodes]
+    return trigger.params
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cron"),
+    [
+        ("every Friday 7.15pm send me the week's stripe payments by email", "15 19 * * 5"),
+        ("every day at 8.45am post the open orders from shopify to slack #ops", "45 8 * * *"),
+        ("each Sunday 10.30am email me the new rows of my leads sheet", "30 10 * * 0"),
+    ],
+)
+def test_a_time_written_with_a_dot_keeps_its_minutes(sentence, cron):
+    assert schedule_of(sentence) == {"mode": "cron", "cron": cron}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cron"),
+    [
+        ("every month on the 10th at 9am email me the unpaid stripe invoices", "0 9 10 * *"),
+        ("each month on the 3rd send the tenants an sms from my Tenants tab", "0 9 3 * *"),
+        ("monthly, on the 20th at 11:00, post a reminder to slack #finance", "0 11 20 * *"),
+        ("on the 7th of the month at 8am email me last month's shopify orders", "0 8 7 * *"),
+    ],
+)
+def test_the_day_said_after_every_month_is_the_day_of_the_month(sentence, cron):
+    assert schedule_of(sentence) == {"mode": "cron", "cron": cron}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cron"),
+    [
+        (
+            "twice a week, Tuesday and Friday at 6pm, email the supplier the Stock tab",
+            "0 18 * * 2,5",
+        ),
+        (
+            "3 times a week (Sun, Tue, Thu) at 8am send me the new orders on telegram",
+            "0 8 * * 0,2,4",
+        ),
+        ("twice a day at 9am and 6pm send me the new zid orders on telegram", "0 9,18 * * *"),
+        ("twice daily (10:00 and 16:00) post the open tickets to slack #support", "0 10,16 * * *"),
+    ],
+)
+def test_how_many_times_said_with_the_days_or_the_times_is_the_schedule_they_name(sentence, cron):
+    assert schedule_of(sentence) == {"mode": "cron", "cron": cron}
+
+
+def test_how_many_times_a_day_without_the_times_still_asks_for_them():
+    proposal = build("twice a day send me the new zid orders on telegram")
+    assert proposal.flow is not None
+    assert proposal.flow.nodes[0].params == {}
+    assert any("twice a day" in item for item in proposal.not_understood)
