@@ -594,7 +594,9 @@ def _arabizi(word: str) -> str | None:
         return None
     for suffix in _ARABIZI_SUFFIXES:
         if word.endswith(suffix) and word[: -len(suffix)] in ARABIZI:
-            return ARABIZI[word[: -len(suffix)]]
+            meaning = ARABIZI[word[: -len(suffix)]]
+            # "yeb3atli": it sends me, a step of the flow, not what someone does
+            return "send" if meaning == "sends" and suffix in ("li", "ly") else meaning
     return None
 
 
@@ -756,7 +758,17 @@ _ARABIZI_SIGN = re.compile(
     re.IGNORECASE,
 )
 _ARABIZI_PHRASE_PATTERNS = [(re.compile(p, re.IGNORECASE), e) for p, e in ARABIZI_PHRASES]
-_ARABIZI_HOUR = re.compile(r"\b(?:el\s+|al\s+|il\s+)?sa3[a-z]*\s+(?=\d)", re.IGNORECASE)
+# "sa3a 9" is at nine; "3 sa3at 3al" is three hours, then "on the" (a digit in a word)
+_ARABIZI_HOUR = re.compile(
+    r"\b(?:el\s+|al\s+|il\s+)?sa3[a-z]*\s+(?=\d{1,2}(?:[:.]\d{2})?(?![\w:.]))", re.IGNORECASE
+)
+# "yinsaf fil sheet" after the event is the step (it gets added), where English "added" would
+# stay in the event's words; "kol ma yenzad row" (whenever a row is added) is the event.
+_ADDED_AFTER_EVENT = re.compile(r"(?<!\bwhen )(?<!\bwhenever )(?<!\bget )\badded\b")
+# Arabizi puts the adjective after its noun ("order gdid", "lead jdeed"); English before it.
+_NOUN_THEN_NEW = re.compile(
+    r"\b(?!(?:a|an|the|on|in|get|gets|when|whenever|every)\b)([a-z]+) new\b"
+)
 
 
 def arabizi_to_english(sentence: str) -> str:
@@ -770,7 +782,9 @@ def arabizi_to_english(sentence: str) -> str:
     sentence = _ARABIZI_HOUR.sub("at ", sentence)
     for pattern, english in _ARABIZI_PHRASE_PATTERNS:
         sentence = pattern.sub(english, sentence)
-    return _LATIN_WORD.sub(lambda m: _arabizi_word(m.group(0)), sentence)
+    english = _LATIN_WORD.sub(lambda m: _arabizi_word(m.group(0)), sentence)
+    english = _ADDED_AFTER_EVENT.sub("get added", english)
+    return _NOUN_THEN_NEW.sub(r"new \1", english)
 
 
 def _arabizi_word(word: str) -> str:
@@ -866,9 +880,15 @@ def _arabic_keys(word: str) -> set[str]:
 
 
 def _latin_keys(word: str) -> set[str]:
-    for pair, sound in _LATIN_PAIRS:
-        word = word.replace(pair, sound)
-    return _keys([_LATIN_SOUNDS.get(letter, (letter,)) for letter in word])
+    """The word's sound keys, "th" and "dh" read as one letter and as two: "yb3athom" is
+    يبعتهم (t + h), "tarjemtha" ترجمتها, "ithnein" اثنين."""
+    keys: set[str] = set()
+    for pairs in (_LATIN_PAIRS, _LATIN_PAIRS[:4]):
+        spelt = word
+        for pair, sound in pairs:
+            spelt = spelt.replace(pair, sound)
+        keys |= _keys([_LATIN_SOUNDS.get(letter, (letter,)) for letter in spelt])
+    return keys
 
 
 @lru_cache(maxsize=1)
@@ -898,6 +918,10 @@ def _sounds_index() -> dict[str, str | None]:
 # "li"/"lo"/"ha"/"hom"/"na"/"k" after ("ib3tholi" is ابعتهولي).
 _SOUNDED_PREFIXES = ("bt", "b", "l", "f", "t", "n", "k", "3l", "ll", "bl", "fl")
 _SOUNDED_SUFFIXES = ("hml", "hl", "hm", "l", "h", "n", "k", "t")
+# A word without a digit may be English: read through the Arabic lexicon whole, with a pronoun
+# after it ("arslha") or the present's "t" before it, never cut further to fit ("accountant" is
+# no "k" + نوشن + "t", "clinic" no عميل + "k").
+_SOUNDED_PRONOUNS = ("hml", "hl", "hm", "l", "h")
 
 
 def _sounded_out(word: str) -> str | None:
@@ -911,10 +935,15 @@ def _sounded_out(word: str) -> str | None:
     index = _sounds_index()
     for key in sorted(_latin_keys(word), key=len, reverse=True):
         readings = [key]
-        readings += [key[: -len(s)] for s in _SOUNDED_SUFFIXES if key.endswith(s)]
-        readings += [
-            r[len(p) :] for r in list(readings) for p in _SOUNDED_PREFIXES if r.startswith(p)
-        ]
+        if not spelt_with_digits:
+            readings += [key[: -len(s)] for s in _SOUNDED_PRONOUNS if key.endswith(s)]
+            # and a verb's "t" of the present before it ("tfashel": تفشل)
+            readings += [r[1:] for r in list(readings) if r.startswith("t")]
+        else:
+            readings += [key[: -len(s)] for s in _SOUNDED_SUFFIXES if key.endswith(s)]
+            readings += [
+                r[len(p) :] for r in list(readings) for p in _SOUNDED_PREFIXES if r.startswith(p)
+            ]
         for reading in readings:
             # without a digit, three sounds at least: "friday" is no "f" + رد
             if len(reading) < (2 if spelt_with_digits else 3) or reading not in index:
@@ -965,5 +994,6 @@ COMMON_ENGLISH = frozenset(
         "wa",
         "lol",
         "mel",
+        "b",
     ]
 )

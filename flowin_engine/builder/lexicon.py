@@ -690,6 +690,40 @@ ARABIZI: dict[str, str] = {
     **dict.fromkeys(
         ["woo", "woocomerce", "woocommerse", "wocommerce", "woocom", "wc"], "woocommerce"
     ),
+    # arriving, with "to me" glued on (Egyptian "ygeli"), Maghrebi "tji", "dkhlat"
+    **dict.fromkeys(["ygeli", "ygili", "yegeli", "btgeli", "btegi", "btiji", "btji"], "get"),
+    **dict.fromkeys(["tji", "tjy", "tjini", "dkhlat", "dakhlat", "dkhal", "tedkhol"], "get"),
+    **dict.fromkeys(["yenzad", "yinzad", "yenzed", "tenzad", "yetdaf"], "added"),
+    # passives said for an action: "page yet3emel fe notion", "orders tetktb fi excel"
+    **dict.fromkeys(["yet3emel", "yit3emel", "yet3amal", "tet3emel", "tet3amal"], "create"),
+    **dict.fromkeys(["ysawi", "ysawwi", "ysawy", "tsawi", "ysawilo", "y3mel", "ye3mel"], "create"),
+    **dict.fromkeys(["tetktb", "yetktb", "tetkteb", "yetkteb", "yetketeb", "tetketeb"], "written"),
+    **dict.fromkeys(["esmo", "esmaha", "ismo", "ismaha", "ismuh", "esmha", "esmu"], "named"),
+    **dict.fromkeys(["tabe3", "tab3et", "tab3at", "tab3a"], "of"),
+    **dict.fromkeys(["ma3"], "with"),
+    # waits: Gulf "isbir", Levantine "istana", MSA "intazir"
+    **dict.fromkeys(["istana", "isbir", "esbir", "asbir", "esber", "isber", "estanna"], "wait"),
+    **dict.fromkeys(["intathir", "entazir", "entathir", "nater", "natir", "stna"], "wait"),
+    **dict.fromkeys(["6ari8", "tari2", "taree2", "6ari2", "tareeq", "6areeq", "tari8"], "via"),
+    # تقييم (a rating) sounds as تقويم (a calendar) without its vowels
+    **dict.fromkeys(["taqyeem", "ta2yeem", "tagyeem", "taqyim", "ta2yim", "taqeem"], "review"),
+    **dict.fromkeys(["ebreed", "bareed", "barid", "ebarid", "bilbareed", "belbareed"], "email"),
+    **dict.fromkeys(["5alli", "khalli", "5ali", "khali", "5lli", "5aly", "5alih"], "let"),
+    **dict.fromkeys(["nhar", "nhaar"], "day"),
+    **dict.fromkeys(["chhal", "ch7al", "sh7al", "chh7al"], "how many"),
+    **dict.fromkeys(["zorar", "zrar", "zorr", "zerr"], "button"),
+    **dict.fromkeys(["yegibli", "ygibli", "ygebli", "yjibli", "yjeebli", "ygeeb"], "fetches"),
+    **dict.fromkeys(["yb3ath", "yb3atha", "yeb3atha"], "sends"),
+    **dict.fromkeys(["tlb", "6lb", "6alab", "6lab"], "order"),
+    **dict.fromkeys(["mdfo3at", "madfo3at", "madfoo3at", "mdfoo3at"], "payments"),
+    **dict.fromkeys(["kelmet", "kelma", "kilmet", "kalimat", "kilma", "kalmet"], "the word"),
+    **dict.fromkeys(["elly", "elli", "illi", "lli"], "that"),
+    **dict.fromkeys(["esta5dem", "ista5dim", "estakhdem", "esta5dim", "sta5dem"], "use"),
+    **dict.fromkeys(["ytrk", "yetrok", "yitrok", "ytrok", "tarak", "yatruk"], "leaves"),
+    **dict.fromkeys(["sinon"], "otherwise"),
+    **dict.fromkeys(["ghir", "8ir"], "just"),
+    **dict.fromkeys(["sar", "saret", "sarat"], "became"),
+    **dict.fromkeys(["b"], "with"),
 }
 
 # Service names and the word the catalogue knows them by, for catching a slip of the keyboard.
@@ -802,8 +836,8 @@ ARABIZI_PHRASES: list[tuple[str, str]] = [
         "whenever a ",
     ),
     (
-        r"\b(?:kol|kil|kul|koll)\s+(?=(?:order|talab|email|msg|message|resala|row|payment|"
-        r"customer|3amil|invoice)\s+(?:gded|gdid|jdid|jadid|gedid|gdeed|jdeed|new)\b)",
+        r"\b(?:kol|kil|kul|koll|kel|kell)\s+(?=[a-z0-9']+\s+"
+        r"(?:gded|gdid|jdid|jadid|gedid|gdeed|jdeed|gdida|jdida|gdeda|jdeeda|new)\b)",
         "whenever a ",
     ),
     (r"\b(?:el\s+|al\s+|il\s+)?(?:sob7|sobh|saba7|sba7|s-sba7|elsob7|elsobh)\b", "in the morning"),
@@ -819,6 +853,39 @@ ARABIZI_PHRASES: list[tuple[str, str]] = [
     (r"\b(?:akbar|aktar|akter|ak6ar|aktr|akbr)\s+(?:men|mn|min|mel)\b", "over"),
     (r"\b(?:fo2|fou2|fo2e)\b", "over"),
     (r"\b(?:a2al|a2all|a2l|a9al|aqal)\s+(?:men|mn|min|mel)\b", "under"),
+    (r"\b(?:fou9|fo9|fou8|fo8|fooq|fouq)\b", "over"),
+    # Sunday after "every day": "kol yom a7ad", "kil yoom el a7ad" (elsewhere "a7ad" is someone)
+    (r"\bevery\s+(?:el\s*|al\s*|l)?a7a?d\b", "every sunday"),
+    # "after every order": "ba3d" before "kol" is no "then"
+    (r"\b(?:ba3d|b3d|ba3ed)\s+(?=(?:kol|kil|kul|koll|kel|kell)\b)", "after "),
+    # a reminder "2abel b 3 sa3at" (3 hours before), an event "kaman nos sa3a" (in 30 minutes)
+    (
+        r"\b(?:2abel|2abl|abl|qabl|gabl|9abl|qabel|gabel)\s+(?:b\s+|be\s+|bi\s+)?"
+        r"(\d+\s+(?:sa3at|sa3a|sa3aat|da2ayi2|da2aye2|d2aye2|de2aye2|da2ay2|dqayeq|ayam|iyam|yom))",
+        r"\1 before",
+    ),
+    # "kaman nos sa3a" after an event: it starts in half an hour (elsewhere "in", a wait)
+    (
+        r"\b(event|ma3ad|mi3ad|maw3ed|mw3d|appointment|meeting|booking|7agz)\b(.{0,40}?)"
+        r"\bkaman\s+(?=\d|nos|nus|sa3|da2|de2)",
+        r"\1\2starts in ",
+    ),
+    (r"\bkaman\s+(?=\d|nos|nus|sa3|da2|de2)", "in "),
+    (r"\b(?:mn|min|men)\s+fadl(?:ak|ek|ik|k)\b", "please"),
+    (r"\b(?:da2ayi2|d2ayi2|de2ayi2|daqayeq|dqayq)\b", "minutes"),
+    (r"\b(?:sa3at|sa3aat)\b", "hours"),
+    # "otherwise": Egyptian "w8er keda", Levantine "ghair hek", Maghrebi "sinon"
+    (
+        r"\bw?(?:8er|8eir|gher|ghir|ghair|8air|8ir)\s+(?:keda|kda|kida|hek|heik|hak|kdah)\b",
+        "otherwise",
+    ),
+    (r"\b(?:w\s+)?(?:ila|ella)\s+la2?\b", "otherwise"),
+    (r"\b(?:ila|ida|iza)\s+kan\b", "if"),
+    # Maghrebi hours at night: "3la 10 dlil", "10 f lil"
+    (r"\b(?:3la|3ala|3al|3a)\s+(?=\d{1,2}(?::\d{2})?\s+(?:d|f)\s*ll?il\b)", "at "),
+    (r"\b(?:d|f)\s*ll?il\b", "at night"),
+    # "yt7rk l Done": moved to a list
+    (r"\b(yt7rk|yt7arak|yet7arak|tet7arak|ytn2l|yetne2el|ytna2al)\s+(?:l|le|li|3la)\s+", r"\1 to "),
 ]
 
 # The English word for the meanings the Arabic lexicon leads to, so an Arabizi word read through

@@ -649,6 +649,15 @@ class OfflineBuilder:
         for marker in MARKER.findall(text):
             entity = extraction.entity(marker)
             if (
+                entity.kind == "ahead"
+                and not entity.inside_event
+                and entity.text.lower().endswith("before")
+                and text.split(marker, 1)[1].strip(" ,.;")
+            ):
+                # "send a reminder 2 hours before on Telegram": how long before the event
+                # belongs to the event, wherever it is said; in place it would cut the step
+                text = text.replace(marker, " ") + f" ; {marker}"
+            elif (
                 entity.kind in ("schedule", "wait", "condition", "ahead")
                 and not entity.inside_event
             ):
