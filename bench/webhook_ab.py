@@ -136,6 +136,17 @@ def use_body(body: dict) -> None:
     base.BODY = body
 
 
+def steps_of_failed_runs_only() -> None:
+    """Serve the flows with "keep step details only for failed runs" (n8n's setting to save
+    only failed executions): a run that succeeds is written without its steps."""
+    plain = base.flowin_flow
+
+    def flow(flow_id: str, name: str, respond: str) -> dict:
+        return {**plain(flow_id, name, respond), "settings": {"steps_of_failed_runs_only": True}}
+
+    base.flowin_flow = flow
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--tree", action="append", required=True, help="name=path, repeatable")
@@ -153,7 +164,14 @@ def main() -> int:
         action="store_true",
         help="the order carries a shop's tokens as Shopify's does (masked in the history)",
     )
+    parser.add_argument(
+        "--steps-of-failed-runs-only",
+        action="store_true",
+        help="the flows keep step details only for failed runs",
+    )
     args = parser.parse_args()
+    if args.steps_of_failed_runs_only:
+        steps_of_failed_runs_only()
     if args.body_kb:
         order = order_of_size(int(args.body_kb * 1024))
         use_body({**order, **SHOP_TOKENS} if args.with_tokens else order)
