@@ -101,7 +101,8 @@ _BOUGHT_LIST = (
 # Numbers and addresses by the thousand: a list, not the shop's customers.
 _MANY_NUMBERS = (
     r"(?:\b\d{3,}|\b\d{1,3}(?:,\d{3})+|\b\d+(?:[.,]\d+)?\s*k)\s+(?:random\s+)?(?:phone\s+)?"
-    r"(?:numbers|people|contacts|strangers|e-?mails|leads)\b"
+    r"(?:(?:g|e-?|hot|yahoo\s+)?mail\s+)?(?:numbers|people|contacts|strangers|e-?mails|leads"
+    r"|addresses|accounts)\b"
     r"|\b(?:thousands|hundreds|millions)\s+of\s+(?:random\s+)?(?:phone\s+)?"
     r"(?:numbers|people|contacts|e-?mails)"
     r"|ارقام\s+عشوا[يئ]يه|(?:الاف|مئات|الف|مليون|\d{3,})\s+(?:من\s+)?(?:ال)?(?:ارقام|رقم|شخص|واحد|ايميل|نمره|نمر)"
@@ -113,7 +114,11 @@ _STRANGERS = (
     r"|without\s+(?:their\s+)?(?:consent|permission))"
     r"|\b(?:who|that|they)\s+(?:don'?t|do\s+not|never|doesn'?t)\s+know\s+(?:me|us|my\s+\w+|our\s+\w+)\b"
     # random numbers or people: "ارقام عشوائية" (hamza's ya normalized), "3ashwa2eya"
-    r"|\brandom\s+(?:\w+\s+)?(?:people|numbers|contacts|strangers|persons)\b"
+    r"|\brandom\s+(?:\w+\s+)?(?:people|numbers|contacts|strangers|persons|addresses|accounts)\b"
+    # addresses or numbers someone made up: nobody behind them asked for anything
+    r"|\b(?:numbers|addresses|e-?mails|contacts|accounts)\s+(?:that\s+)?(?:i|we)\s+(?:\w+\s+)?"
+    r"(?:generated|made\s+up|invented|guessed)\b|\b(?:generated|made[- ]up|fake)\s+(?:e-?mail\s+)?"
+    r"(?:numbers|addresses|e-?mails|contacts|accounts)\b"
     r"|(?:ارقام|نمر|ناس|اشخاص|رسايل|رسائل)\s+(?:\S+\s+)?عشوا[يئ]ي(?:ه|ين)"
     r"|\b(?:arqam|ar2am|arkam|nemar|nas|rasayel)\s+(?:\S+\s+)?3ashwa2?[iey]{1,2}(?:a|ah|in|yeen)?\b"
     # every member of a group, messaged in private: they gave their number to the group
@@ -159,8 +164,23 @@ _NUMBERS_NOBODY_GAVE = (
     r"(?:competitors?|rivals?)\b|\b(?:competitors?|rivals?)'?s?\s+(?:followers|customers|clients|fans"
     r"|audience|subscribers)\b"
     r"|(?:متابعين|عملاء|زباين|زبائن|جمهور|فولورز)\s+(?:ال)?(?:منافس|منافسين|منافسي|منافسيني)"
+    r"|\b(?:members|people|followers|users|subscribers)\s+(?:of|in|from)\s+(?:\S+\s+){0,2}?"
+    r"(?:competitors?|rivals?)(?:'s|s')?\s+(?:groups?|channels?|pages?|accounts?|stores?|communit(?:y|ies))"
+    r"|(?:اعضاء|ناس|متابعين|مشتركين)\s+(?:ال)?(?:جروب|قروب|كروب|غروب|مجموعه|قناه|صفحه)\s+(?:ال)?"
+    r"(?:منافس|منافسين|منافسي)"
 )
 _SPAM = r"\bspam\w*|\bunsolicited\b|سبام|اسبام|(?:رسائل|رسايل)\s+عشوا[يئ]يه"
+# A sender changed with every message, or the filters gone round: sent so that those who
+# would block it cannot.
+_EVADING = (
+    r"\b(?:chang|rotat|switch|vary|varie|alternat)\w*\s+(?:the\s+|our\s+|my\s+)?(?:sender\s+|from\s+)?"
+    r"(?:names?|numbers?|accounts?|addresses|e-?mails?|phones?|senders?|sims?)\s+(?:\w+\s+)?"
+    r"(?:each|every|after\s+each|per)\s+(?:time|message|send|e-?mail|batch|\d+)"
+    r"|\b(?:bypass|evade|dodge|get\s+(?:past|around)|fool|trick|beat|avoid)\w*\s+(?:the\s+|their\s+)?"
+    r"(?:spam\s+)?(?:filters?|detection|spam\s+(?:checks?|folders?))\b"
+    r"|(?:غير|يغير|نغير|تغير|تغيير|بدل|يبدل|نبدل|تبديل)\w*\s+(?:ال)?(?:اسم\s+)?(?:ال)?"
+    r"(?:مرسل|رقم|ارقام|ايميل|حساب|اسم|شريحه)\s+(?:\S+\s+)?(?:كل|مع\s+كل)\s+(?:مره|رساله|ايميل)"
+)
 # Messages in bulk are spam unless they go to people who asked for them.
 _BULK = (
     r"\bmass[- ](?:message|messages|messaging|text|texts|sms|whatsapp|email|emails|dm)"
@@ -230,6 +250,10 @@ _UNTIL_THEY_ANSWER = (
     r"\b(?:until|till)\s+(?:he|she|they)\s+(?:finally\s+)?(?:replies|answers|responds|reply|answer"
     r"|respond|gives?\s+in|picks?\s+up)"
     r"|(?:لين|لحد ما|لحتي|حتي|لغايه ما)\s+(?:ي|ت)(?:رد|جاوب|ستجيب|رضي)\w*"
+    # …or until they take back what they wrote about the shop
+    r"|\b(?:until|till)\s+(?:he|she|they)\s+(?:\w+\s+)?(?:delete|remove|take\s+down|withdraw"
+    r"|change|edit)s?\b"
+    r"|(?:لين|لحد ما|لحتي|حتي|لغايه ما)\s+(?:ي|ت)(?:مسح|شيل|حذف|غير|عدل|نزل)\w*"
     r"|\b(?:l7ad|la7ad|le7ad|lehad|lin|leen|7ata|7atta)\s+(?:ma\s+)?(?:y|t|ye|te|yi|ti)"
     r"(?:rod|rd|rud|erod|gawe?b|jawe?b)\w*"
 )
@@ -267,6 +291,17 @@ _PERSONAL = (
     r"(?:e-?mails?|phone\s+numbers?|numbers|contacts?|personal\s+(?:data|info|information|details)"
     r"|profiles?|addresses|followers|arqam|ar2am|arkam|nemar|emailat|ارقام|ارقامهم|ايميلات|ايميلاتهم"
     r"|بيانات|معلومات|حسابات|عناوين|متابعين|فولورز|نمر)"
+)
+# Someone tracked down: where they live, or their details looked up online. A shop reads a
+# customer's address from the order; it does not go looking for it.
+_TRACKED_DOWN = (
+    r"\b(?:find|look\s+up|track\s+down|search\s+(?:for\s+)?|dig\s+up|hunt\s+down|figure\s+out)"
+    r"\s+(?:out\s+)?(?:\S+\s+){0,2}?(?:home\s+address(?:es)?|house\s+address|where\s+(?:they|he|she)\s+"
+    r"lives?|where\s+(?:they|he|she)\s+live)\b"
+    r"|\b(?:find|look\s+up|track\s+down|search\s+for|dig\s+up|hunt\s+down)\s+(?:their|his|her)\s+"
+    r"(?:\S+\s+){0,5}?(?:online|on\s+(?:the\s+internet|google|social\s+media|facebook|instagram))\b"
+    r"|(?:دور|ادور|ندور|ابحث|نبحث|اعرف|نعرف|هات|جيب|لاقي|الاقي|نلاقي)\s+(?:علي\s+|عن\s+)?(?:عنوان|مكان)\s+"
+    r"(?:بيت|بيوت|منزل|سكن|ساكن)\w*|(?:ساكن|ساكنه|ساكنين)\s+(?:فين|وين|اين)|(?:فين|وين|اين)\s+ساكن\w*"
 )
 # Fraud: asking people for their passwords, codes or card details, or writing as a bank or a
 # company one is not. A shop sends its customers their own codes; it never asks for them.
@@ -391,10 +426,16 @@ def refusal(sentence: str, language: Language) -> str | None:
     phishing = re.search(_SECRETS, text) and re.search(_ASKING_FOR, text)
     if messages and (phishing or re.search(_POSING_AS, text)):
         return _REFUSALS["deceive"][language]
+    if re.search(_TRACKED_DOWN, text):
+        return _REFUSALS["scraping"][language]
     if re.search(_FAKE_REVIEWS, text):
         return _REFUSALS["fake_reviews"][language]
     asked = re.search(_ASKED_FOR_IT, text) is not None
-    spam = re.search(_SPAM, text) is not None or (re.search(_BULK, text) and not asked)
+    spam = (
+        re.search(_SPAM, text) is not None
+        or (re.search(_BULK, text) and not asked)
+        or (messages and re.search(_EVADING, text) is not None)
+    )
     many = re.search(_MANY_NUMBERS, text) and not asked
     to_strangers = messages and (
         re.search(_STRANGERS, text)

@@ -26,7 +26,7 @@ from .language import (
 from .learned import LEARNED_PHRASE, shipped_model
 from .lexicon import EVENT_READINGS, ORDER_READINGS, VERBAL_NOUN_ORDERS
 from .limits import refusal, too_long, too_many_steps, unsupported
-from .pleasantries import about_the_user, pleasantry_only
+from .pleasantries import about_the_user, pleasantry_only, without_greeting
 from .proposal import Missing, Proposal
 from .shape import shape
 from .variables import SUBJECTS, Source, _choices, find_field, flatten
@@ -583,7 +583,7 @@ class OfflineBuilder:
         long_message = too_long(sentence, language)
         if long_message is not None:
             return Proposal(question=long_message, language=language)
-        sentence = _corrected(sentence)
+        sentence = without_greeting(_corrected(sentence))
         refused = refusal(sentence, language)
         if refused is not None:
             return Proposal(refused=refused, language=language)
@@ -597,6 +597,7 @@ class OfflineBuilder:
         steps, not_understood = self._plan(clauses, extraction, language, said_words)
         steps = shape(steps, sentence, self.catalogue, self.registry, _REPLY_ACTIONS, language)
         _same_place(steps)
+        self._dm_to_me(steps)
         not_understood += self._left_out(clauses, extraction, steps, not_understood)
         not_understood = [said for said in not_understood if not self._pleasantry(said)]
         said_lacking = list(dict.fromkeys(item.message for item in lacking))
@@ -636,6 +637,18 @@ class OfflineBuilder:
             review=True,
         )
         return write_first(proposal, self.registry, names_language)
+
+    def _dm_to_me(self, steps: list[PlannedStep]) -> None:
+        """A Slack DM to the one who asks ("send me a slack dm", "ابعتلي رسالة خاصة على سلاك")
+        is a Slack message to them: finding a person by e-mail is for an address the step
+        is given, and none is here."""
+        for step in steps:
+            if (
+                step.node_type.type == _SLACK_DM_BY_EMAIL
+                and not any(entity.kind == "email" for entity in step.entities)
+                and _TO_ME.search(step.said.lower())
+            ):
+                step.node_type = self.registry.get(_SLACK_MESSAGE)
 
     def _names_a_store(self, sentence: str) -> bool:
         """Whether the sentence names a store the app knows: its website is that store."""
@@ -2516,6 +2529,12 @@ _EVENT_WORD = re.compile(
 
 # The named places a step works in, by the field that holds each.
 _PLACES = {"sheet": "sheet", "table": "table", "workbook": "workbook"}
+
+
+_SLACK_DM_BY_EMAIL = "slack.message_by_email"
+_SLACK_MESSAGE = "slack.post_message"
+# Sent to the one who asks: "send me", "dm me", "ابعتلي", "ارسل لي", "ib3atli".
+_TO_ME = re.compile(r"\b(?:me|us|myself)\b|(?:لي|ليا|لنا)(?![\u0621-\u064a])|\b\w+(?:li|lna)\b")
 
 
 def _same_place(steps: list[PlannedStep]) -> None:

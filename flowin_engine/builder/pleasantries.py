@@ -53,6 +53,29 @@ _REQUEST_INSIDE = re.compile(
 )
 _WORD = re.compile(r"[\w\u0600-\u06ff']+")
 
+# A greeting that opens the request, with whom it greets, as written (before normalize(), so
+# its span holds): "Good morning!", "Hello team,", "Dear all,", "صباح الخير يا شباب،", "sba7 el
+# 5eer,". Its "morning" is no schedule and its "team" no Slack channel.
+_GREETED = (
+    r"(?:(?:my\s+)?(?:team|guys|all|everyone|everybody|there|folks|friends?|sir|madam|bro|flowin"
+    r"|bot)\b|يا\s+(?:جماع[ةه]|شباب|اخوان|إخوان|اخي|أخي|استاذ|أستاذ|غالي|حبيبي|ريس|باشا|فريق))"
+)
+_GREETING = re.compile(
+    r"^\s*(?:(?:"
+    # always a greeting, with or without a comma after it
+    r"(?:hi+|hey+|hello+|helo|hiya|howdy|dear|greetings|salam|slm|salamu\s+3alaykum|salam\s+3alaykom"
+    rf"|marhaba|mar7aba|ahlan|hala|مرحب[اًا]?|مرحبتين|اهلين|أهلين|اهلا|أهلا|هلا(?:\s+والله)?)\b"
+    rf"(?:\s+{_GREETED})?"
+    # a greeting of the time of day: only with a comma or whom it greets after it
+    r"|(?:good\s+(?:morning|afternoon|evening|day)|sba7\s+el\s+(?:5eer|khair|kheir|5ir|noor|nour)"
+    r"|sabah\s+el\s+(?:5eer|khair|kheir|noor|nour)|masa2?\s+el\s+(?:5eer|khair|kheir|noor|nour)"
+    r"|(?:صباح|مساء|مسا)\s+(?:الخير|النور|الفل|الورد))"
+    rf"(?=\s*[,!.،:;—-]|\s+{_GREETED})(?:\s+{_GREETED})?"
+    r"|(?:ال)?سلام\s+عليكم(?:\s+ورحم[ةه]\s+الله(?:\s+وبركاته)?)?"
+    r")\s*[,!.،:;—-]*\s*)+",
+    re.IGNORECASE,
+)
+
 
 def pleasantry_only(said: str) -> bool:
     """Whether ``said`` is only greetings, thanks and politeness: nothing is left of it once
@@ -72,3 +95,12 @@ def about_the_user(said: str) -> bool:
         and _ABOUT_ME.search(text) is not None
         and _REQUEST_INSIDE.search(text) is None
     )
+
+
+def without_greeting(sentence: str) -> str:
+    """``sentence`` with the greeting that opens it blanked to spaces of the same length (so
+    what is found in the rest keeps its place), when a request follows it."""
+    match = _GREETING.match(sentence)
+    if match is None or not _WORD.search(sentence[match.end() :]):
+        return sentence
+    return " " * match.end() + sentence[match.end() :]

@@ -1,0 +1,153 @@
+"""Honesty, said in new ways: a greeting is no step, a Slack DM to me is a Slack message, a verb
+the builder does not know is said not understood, abuse is refused, a service Flowin lacks is
+named and nothing else is done in its place.
+
+Every sentence here was written for these tests or follows a pattern of the development sets;
+none comes from a held-out set."""
+
+from __future__ import annotations
+
+import pytest
+
+from flowin_engine.builder import build
+
+from .built import types
+
+# A greeting opens the request; neither "morning" nor "team" in it is part of the flow.
+GREETED = [
+    (
+        "Good morning! When a new Shopify order comes in, send me an email",
+        ["shopify.new_order", "email.send_email"],
+    ),
+    (
+        "Good evening, when I get a new Stripe payment add a row to my sheet",
+        ["stripe.payment_succeeded", "google_sheets.append_row"],
+    ),
+    (
+        "Hello team, every day at 9 send me the list of Salla orders by email",
+        ["schedule.every", "salla.list_orders", "email.send_email"],
+    ),
+    (
+        "Hey team! when a customer pays on Stripe email me",
+        ["stripe.payment_succeeded", "email.send_email"],
+    ),
+    (
+        "Dear team, when a new order comes in on Salla send me a Telegram message",
+        ["salla.new_order", "telegram.send_message"],
+    ),
+    (
+        "صباح الخير، لما يجي طلب جديد على سلة ابعتلي ايميل",
+        ["salla.new_order", "email.send_email"],
+    ),
+    (
+        "مساء الخير يا شباب، لما حد يدفع في سترايب ضيف صف في الشيت",
+        ["stripe.payment_succeeded", "google_sheets.append_row"],
+    ),
+    (
+        "sba7 el 5eer, lama yiji order f shopify ib3atli telegram",
+        ["shopify.new_order", "telegram.send_message"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), GREETED)
+def test_a_greeting_at_the_start_is_neither_a_schedule_nor_a_step(
+    sentence: str, expected: list[str]
+) -> None:
+    proposal = build(sentence)
+    assert types(sentence) == expected
+    assert proposal.not_understood == []
+
+
+def test_good_morning_inside_the_message_text_is_still_the_message() -> None:
+    proposal = build("Send an SMS to +966501234567 every morning at 7 saying good morning team")
+    assert proposal.flow is not None
+    assert [node.type for node in proposal.flow.nodes] == ["schedule.every", "twilio.send_sms"]
+    assert "good morning team" in str(proposal.flow.nodes[1].params).lower()
+
+
+# A Slack DM to the one who asks is a Slack message to them; the step that finds a person by
+# e-mail is for someone whose address the sentence gives.
+DM_TO_ME = [
+    (
+        "when a new Shopify order comes in send me a slack dm",
+        ["shopify.new_order", "slack.post_message"],
+    ),
+    ("dm me on slack for every new salla order", ["salla.new_order", "slack.post_message"]),
+    (
+        "Slack DM me whenever a customer pays on Stripe",
+        ["stripe.payment_succeeded", "slack.post_message"],
+    ),
+    (
+        "لما يجي اوردر جديد في شوبيفاي ابعتلي رسالة خاصة على سلاك",
+        ["shopify.new_order", "slack.post_message"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), DM_TO_ME)
+def test_a_slack_dm_to_me_is_a_slack_message_not_a_lookup_by_email(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
+
+
+def test_a_slack_dm_to_an_address_given_finds_the_person_by_that_address() -> None:
+    proposal = build("when a new Stripe payment comes in, send a slack DM to layla@shop.com")
+    assert proposal.flow is not None
+    last = proposal.flow.nodes[-1]
+    assert last.type == "slack.message_by_email"
+    assert last.params.get("email") == "layla@shop.com"
+
+
+REFUSED = [
+    # addresses nobody gave, and a sender changed so the filters miss it
+    "Send our gym offers to 3000 random gmail addresses I generated",
+    "email our new menu to a list of addresses I generated, changing the sender name each time",
+    "send the promo on whatsapp and rotate the sender number every time so we don't get blocked",
+    "ابعت العرض على الواتس لـ 2000 ايميل عشوائي وغير اسم المرسل كل مرة عشان ما يروح سبام",
+    # the members of a rival's group or channel
+    "every hour have the telegram bot message all the members of my competitor's group our offers",
+    "send our prices to the members of the competitor group on whatsapp",
+    "ابعت عروضنا لكل اعضاء جروب المنافس على الواتس",
+    # someone tracked down and worn down until they take a review back
+    "when someone leaves a bad review find their home address online and text them every day",
+    "when a customer posts a 1-star review keep messaging them until they delete it",
+    "لما حد يكتب تقييم وحش ابعتله رسايل كل ساعة لحد ما يمسحه",
+]
+
+
+@pytest.mark.parametrize("sentence", REFUSED)
+def test_spam_past_the_filters_a_rivals_group_and_a_reviewer_hounded_are_refused(
+    sentence: str,
+) -> None:
+    proposal = build(sentence)
+    assert proposal.refused, proposal.flow and [n.type for n in proposal.flow.nodes]
+    assert proposal.flow is None
+
+
+ALLOWED = [
+    (
+        "when a customer leaves a bad review on our form, send me an email with their phone number",
+        "email.send_email",
+    ),
+    (
+        "send the invoice email from our own domain so it doesn't land in spam when Stripe "
+        "payment succeeds",
+        "email.send_email",
+    ),
+    (
+        "every hour post new Shopify orders to the Telegram group of our team",
+        "telegram.send_message",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "step"), ALLOWED)
+def test_a_shops_own_care_for_reviews_spam_folders_and_groups_is_still_built(
+    sentence: str, step: str
+) -> None:
+    proposal = build(sentence)
+    assert not proposal.refused
+    assert proposal.flow is not None
+    assert step in [node.type for node in proposal.flow.nodes]
