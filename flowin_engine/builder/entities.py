@@ -493,6 +493,7 @@ _SERVICE_WORDS = {
 # name counts only when quoted or introduced ("in list 'New Orders'", "list called Doing").
 _OTHER_KIND = {
     "list": "list",
+    "liste": "list",
     "column": "list",
     "table": "table",
     "template": "template",
@@ -519,7 +520,8 @@ _OTHER_KIND = {
 _NAME_ANY = r"(?:[A-Za-z][\w-]*_[\w-]+|" + _NAME_EN[3:]
 _NAMED_OTHER_AFTER = re.compile(
     r"\b(?:(?:in|to|into|on|from|la|lal|3al|3la|fel|fe|fi)\s+(?:the\s+|my\s+|el\s+)?"
-    r"(?P<word1>list|column|table)"
+    # "in trello list Requests", "to the Airtable table Clients", "ف la liste Urgent"
+    r"(?:(?:trello|airtable|excel)\s+)?(?P<word1>list|liste|column|table)"
     r"|(?P<word2>template|label|workbook|table))"
     r"\s+(?:called\s+|named\s+|it\s+|them\s+|as\s+)?(?P<name>" + _NAME_ANY + r")"
 )
@@ -563,10 +565,10 @@ _SNAKE_NAME = re.compile(
 # "a card created in Urgent", "create a trello card "Pay suppliers" in To Do", "الكارت يتنقل
 # لـ Done": the list a card is in or goes to.
 _CARD_LIST = re.compile(
-    r"\bcards?\s+(?:\S+\s+){0,3}?(?:in|into|to|on)\s+(?:the\s+)?(?P<name>"
+    r"\bcards?\s+(?:\S+\s+){0,3}?(?:in|into|to|on|under)\s+(?:the\s+)?(?![Tt]rello\b)(?P<name>"
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|[\ue000-\uf8ff](?!\s+(?:board|sheet|tab|table)\b))"
-    r"|(?:كارت|كرت|كارد|بطاقه|كارطه|card)\S*\s+(?:\S+\s+){0,3}?(?:ل|لـ|الي|ع|في|ف)\s*"
-    r"(?:ال)?(?:قائمه\s+|لسته\s+|ليسته\s+|عمود\s+)?(?P<name_ar>[A-Za-zÀ-ÿ][\w-]*(?:\s+[A-Z][\w-]*)*)"
+    r"|(?:كارت|كرت|كارد|بطاقه|كارطه|card|carte)\S*\s+(?:\S+\s+){0,3}?(?:ل|لـ|الي|ع|في|ف)\s*"
+    r"(?:ال)?(?:قائمه\s+|لسته\s+|ليسته\s+|عمود\s+)?(?!(?:[Tt]rello|la|le|les|el)\b)(?P<name_ar>[A-Za-zÀ-ÿ][\w-]*(?:\s+[A-Z][\w-]*)*)"
 )
 
 
@@ -622,6 +624,10 @@ def _take_named(collector: _Collector) -> None:
         _take_named_by(collector, (_RECORD_IN,), {}, default="table")
 
 
+_LEADING_WORD = re.compile(r"(?P<word>\S+)\s+(?=\S)")
+_SERVICE_NAMES = _SERVICE_WORDS - {"the", "a", "new", "my", "sms"}  # "SMS Log" is a name
+
+
 def _take_named_by(
     collector: _Collector,
     patterns: tuple[re.Pattern[str], ...],
@@ -634,6 +640,12 @@ def _take_named_by(
             name = match.group("name")
             if name.lower() in _SERVICE_WORDS:
                 return match.group(0)
+            # "the Google Orders sheet", "the Airtable Leads table": the service is said beside
+            # the name, not in it ("New Leads" keeps its "New")
+            service = _LEADING_WORD.match(name)
+            while service is not None and service.group("word").lower() in _SERVICE_NAMES:
+                name = name[service.end() :]
+                service = _LEADING_WORD.match(name)
             groups = match.groupdict()
             word = groups.get("word") or groups.get("word1") or groups.get("word2") or "list"
             kind = kinds.get(word.lower(), default)

@@ -69,3 +69,73 @@ def test_how_many_times_a_day_without_the_times_still_asks_for_them():
     assert proposal.flow is not None
     assert proposal.flow.nodes[0].params == {}
     assert any("twice a day" in item for item in proposal.not_understood)
+
+
+def param_of(sentence: str, node_type: str, key: str):
+    """The value ``key`` has in the step of ``node_type`` built from ``sentence``."""
+    proposal = build(sentence)
+    assert proposal.flow is not None, (proposal.question, proposal.not_understood)
+    nodes = [n for n in proposal.flow.nodes if n.type == node_type]
+    assert nodes, [n.type for n in proposal.flow.nodes]
+    return nodes[0].params.get(key)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "node_type", "key", "name"),
+    [
+        (
+            "every morning send me the rows of the Google Orders sheet on telegram",
+            "google_sheets.read_rows",
+            "sheet",
+            "Orders",
+        ),
+        (
+            "each evening email me the new records from the Airtable Clients table",
+            "airtable.find_records",
+            "table",
+            "Clients",
+        ),
+        (
+            "when a new shopify order comes in, add a card to the trello list Packing",
+            "trello.create_card",
+            "list_name",
+            "Packing",
+        ),
+        (
+            "when a form is submitted on my website create a card in trello list New Leads",
+            "trello.create_card",
+            "list_name",
+            "New Leads",
+        ),
+        (
+            "when a stripe payment comes in, make a card in Trello under 'To ship'",
+            "trello.create_card",
+            "list_name",
+            "To ship",
+        ),
+    ],
+)
+def test_the_name_of_a_list_sheet_or_table_is_the_name_without_the_service_said_beside_it(
+    sentence, node_type, key, name
+):
+    assert param_of(sentence, node_type, key) == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "node_type", "name"),
+    [
+        (
+            "ملي تتزاد carte جديدة ف trello ف la liste Livraison صيفطلي email",
+            "trello.card_created",
+            "Livraison",
+        ),
+        ("كي تتحرك carte ف trello ل Payé ابعث ايميل للمحاسب", "trello.card_moved", "Payé"),
+        (
+            "lma y7jez 7ad 3la google calendar e3mel card fi trello list Visits",
+            "trello.create_card",
+            "Visits",
+        ),
+    ],
+)
+def test_a_trello_list_named_in_french_or_arabizi_words_is_the_list(sentence, node_type, name):
+    assert param_of(sentence, node_type, "list_name") == name
