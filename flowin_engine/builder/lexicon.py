@@ -89,6 +89,9 @@ DIALECT_SYNONYMS: dict[str, str] = {
     "مخلص": "دفع",
     "مخلصه": "دفع",
     "خلاص": "دفعه",
+    # payments as a noun ("مدفوعات سترايب"), not "مدفوع" (paid), said of an invoice
+    "مدفوعات": "دفعه",
+    "المدفوعات": "دفعه",
     "خلصه": "دفعه",
     # answer, reply: Egyptian/Levantine/Maghrebi جاوب, MSA أجب
     "جاوب": "رد",
@@ -182,6 +185,13 @@ DIALECT_SYNONYMS: dict[str, str] = {
     "كلندر": "كالندر",
     "كالندار": "كالندر",
     "كاليندار": "كالندر",
+    # today, this week: Egyptian النهارده, Maghrebi السمانة (la semaine)
+    "النهارده": "اليوم",
+    "انهارده": "اليوم",
+    "النهارضه": "اليوم",
+    "السمانه": "الاسبوع",
+    "سمانه": "اسبوع",
+    "السيمانه": "الاسبوع",
     # remind: Egyptian/Levantine فكّر
     "فكر": "ذكر",
     "فكرني": "ذكر",

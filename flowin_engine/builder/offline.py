@@ -223,8 +223,9 @@ _CORRECTION = re.compile(
 _TO_AFTER_SCHEDULE = re.compile(
     r"(?:الي|ل|لل|علي|to)\s+(?:\S+\s+){0,3}?" + MARKER.pattern, re.IGNORECASE
 )
-# The prepositions that say where something is put: "في ملف Excel", "إلى Notion", "عالشيت"
-_PLACE_LINK = re.compile(r"(?<!\S)(?:في|الي|علي|ع|ل|لل|ب)\s+|(?<!\S)(?=(?:عال|بال|لل)\S)")
+# The prepositions that say where something is put: "في ملف Excel", "إلى Notion", "عالشيت",
+# Egyptian/Maghrebi "فالشيت", "ف الشيت"
+_PLACE_LINK = re.compile(r"(?<!\S)(?:في|الي|علي|ع|ل|لل|ب|ف)\s+|(?<!\S)(?=(?:عال|بال|لل|فال)\S)")
 
 # An event said as the object of an order: "a welcome email to new Stripe customers", "email
 # me the rows added to my sheet", "ابعت ترحيب لكل عميل جديد".
@@ -711,7 +712,10 @@ class OfflineBuilder:
             if not starts_with_when and self._move_said(clause) is not None:
                 parts = [clause]  # "copy the rows from my sheet to Airtable": one move
             else:
-                parts = self._noun_flow(clause, extraction)
+                # an Arabic noun flow stands alone: after an order, "…كل طلب جديد من Shopify في
+                # ملف Excel" is that order's object and where it goes
+                arabic = not MARKER.sub("", piece).isascii()
+                parts = [clause] if arabic and clauses else self._noun_flow(clause, extraction)
                 if len(parts) == 1:
                     parts = self._split_run_on(clause, extraction)
             for part in parts:
@@ -834,7 +838,9 @@ class OfflineBuilder:
         it only; "a card moved to Done in Trello" names no service before its "to" and stays
         whole."""
         text = clause.text
-        if not MARKER.sub("", text).isascii() or any(self._is_order(w) for w in text.split()[:1]):
+        if not MARKER.sub("", text).isascii():
+            return self._arabic_noun_flow(clause, extraction)
+        if any(self._is_order(w) for w in text.split()[:1]):
             return [clause]
         if set(re.findall(r"[a-z]+", text.lower())) & _BARE_ORDERS:
             return [clause]
@@ -861,6 +867,75 @@ class OfflineBuilder:
             right.step = self._write_step(step.node_type.connector.id, right_words)
             return [left, right]
         return [clause]
+
+    def _arabic_noun_flow(self, clause: Clause, extraction: Extraction) -> list[Clause]:
+        """ "طلبات زد على السلاك", "دفعات سترايب عالسلاك", "اوردرات شوبيفاي تتسجل فالشيت",
+        "كل طلب جديد في سلة على التيليجرام": the things of one service said without an order,
+        then, after a preposition, another service they go to. The words before it are that
+        service's event, those after it the other service's step that adds or sends them (a
+        passive verb before the preposition, "تتسجل", is said of where they go). Not with an
+        order in the clause ("ابعت طلبات زد…"), nor on a schedule, where the things are read
+        rather than awaited, nor for what is gathered ("ملخص طلبات سلة على الواتس")."""
+        text = clause.text
+        if any(entity.kind == "schedule" for entity in extraction.entities):
+            return [clause]
+        if _GATHERED.search(text):
+            return [clause]
+        said = text.split()
+        if any(self._is_order(word, " ".join(said[:index])) for index, word in enumerate(said)):
+            return [clause]
+        for_each = _FOR_EACH.search(text)
+        if for_each is not None:
+            return self._noun_flow_for_each(clause, extraction, for_each)
+        cut = self._where_it_goes(text)
+        if cut is None:
+            return [clause]
+        left_text, right_text = text[:cut], text[cut:]
+        left_said = left_text.split()
+        if len(left_said) > 2 and _PASSIVE.match(left_said[-1]):
+            right_text = f"{left_said[-1]} {right_text}"
+            left_text = " ".join(left_said[:-1])
+        left = Clause(left_text, extraction.in_text(left_text), True, clause.otherwise)
+        right = Clause(right_text, extraction.in_text(right_text), False, clause.otherwise)
+        # named in the whole clause too: "جدول المهام في Airtable" is Airtable's table
+        named = self.catalogue.connectors_named(clause.words())
+        named_left = set(self.catalogue.connectors_named(left.words())) & set(named)
+        named_right = set(self.catalogue.connectors_named(right.words())) - named_left
+        if not named_left or len(named_right) != 1 or not named_right <= set(named):
+            return [clause]
+        event = self.catalogue.best(left.words(), True)
+        if event is None or event.score < MATCH_THRESHOLD:
+            return [clause]
+        if event.node_type.connector.id not in named_left:
+            return [clause]
+        right.step = self._write_step(next(iter(named_right)), right.words())
+        if right.step is None:
+            return [clause]
+        return [left, right]
+
+    def _noun_flow_for_each(
+        self, clause: Clause, extraction: Extraction, for_each: re.Match[str]
+    ) -> list[Clause]:
+        """ "واتساب لكل كوموند جديدة ف ووكومرس", "ايميل ترحيب لكل عميل جديد في سترايب": what
+        is sent, then "for each" thing of another service. The words after "لكل" are that
+        service's event, those before it the step of the service they name."""
+        text = clause.text
+        step_text, event_text = text[: for_each.start()], text[for_each.end() :]
+        step = Clause(step_text, extraction.in_text(step_text), False, clause.otherwise)
+        event = Clause(event_text, extraction.in_text(event_text), True, clause.otherwise)
+        named_step = set(self.catalogue.connectors_named(step.words()))
+        named_event = self.catalogue.connectors_named(event.words())
+        if len(named_step) != 1 or not named_event or named_step & set(named_event):
+            return [clause]
+        found = self.catalogue.best(event.words(), True)
+        if found is None or found.score < MATCH_THRESHOLD:
+            return [clause]
+        if found.node_type.connector.id not in named_event:
+            return [clause]
+        step.step = self._write_step(next(iter(named_step)), step.words())
+        if step.step is None:
+            return [clause]
+        return [event, step]
 
     def _write_step(self, connector: str, words: list[str]) -> NodeType | None:
         """The step of ``connector`` that adds or sends something, the one ``words`` read
@@ -1240,6 +1315,9 @@ class OfflineBuilder:
                             self._step_taking(as_action.node_type.connector.id, {"template"})
                             or as_action
                         )
+                    mailed = self._mailed_to_address(clause, as_action)
+                    if mailed is not None:
+                        as_action = mailed
                     addressed = hints & {"to", "email", "phone"}
                     if addressed and not addressed & _fields(as_action.node_type):
                         # "رسالة سلاك على ايميلها sara@…": the service's step that takes the
@@ -1709,6 +1787,19 @@ class OfflineBuilder:
             if node_type is not None and node_type in self.registry:
                 return self.catalogue.best_of(clause.words(), node_type)
         return None
+
+    def _mailed_to_address(self, clause: Clause, found: Any) -> Any:
+        """ "وصيفطهم ل ayoub@boutique.ma", "ارسلها لي على ahmed@clinic.ae": a message sent,
+        with no service named, to an e-mail address (and no phone number) is an e-mail; the
+        channel a bare "send" reads as by default can't take that address. None otherwise."""
+        if found.named or found.node_type.connector.id in _MAILBOXES:
+            return None
+        if not found.node_type.type.split(".")[1].startswith(("send_", "post_")):
+            return None
+        kinds = {entity.kind for entity in clause.entities}
+        if "email" not in kinds or "phone" in kinds:
+            return None
+        return self._sent_to_address(clause)
 
     def _sent_to_other(self, words: list[str], hints: set[str], read: Any) -> Any:
         """The step of another service the clause names that its words fit, if any."""
@@ -2739,6 +2830,8 @@ _BARE_ORDERS = frozenset(
 _NOUN_LINK = re.compile(
     r"\s+(?:=|gets?|goes\s+(?:to|into)|go\s+(?:to|into)|to|into)\s+", re.IGNORECASE
 )
+# "for each": what is sent before it, the event after it ("واتساب لكل كوموند جديدة ف ووكومرس")
+_FOR_EACH = re.compile(r"\s+(?:لكل|لجميع)\s+")
 # Orders that are nouns too ("my Instagram post", "the Slack alert").
 _NOUNS_TOO = frozenset(["post", "log", "reply", "alert", "share", "ping", "invite", "upload"])
 # Where an event happens, ending its words: "added to my sheet send …" (whereas after a

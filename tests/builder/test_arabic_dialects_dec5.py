@@ -1,0 +1,96 @@
+"""Arabic in the dialects (Egyptian, Gulf, Levantine, Maghrebi, MSA) as people write it to the
+builder, pattern by pattern.
+
+Every sentence here was made up for these tests; none comes from a held-out set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.builder.built import types
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the things of one service, a preposition, the service they go to: no verb at all
+        ("طلبات زد عالتيليجرام", ["zid.new_order", "telegram.send_message"]),
+        ("مدفوعات سترايب على السلاك", ["stripe.payment_succeeded", "slack.post_message"]),
+        ("عملاء سترايب الجداد في الشيت", ["stripe.new_customer", "google_sheets.append_row"]),
+        # Maghrebi "ف" and its owner word, Egyptian "فال" after a passive verb said of the place
+        ("الكوموندات ديال سلة ف الشيت", ["salla.new_order", "google_sheets.append_row"]),
+        ("اوردرات زد تتسجل فالشيت", ["zid.new_order", "google_sheets.append_row"]),
+        # "each new …" with where it goes after it
+        ("كل عميل جديد في سترايب على السلاك", ["stripe.new_customer", "slack.post_message"]),
+        # what is sent first, "for each" thing of another service after it
+        (
+            "تيليجرام لكل طلب جديد في ووكومرس",
+            ["woocommerce.order_created", "telegram.send_message"],
+        ),
+        ("ايميل لكل عميل جديد ف سترايب", ["stripe.new_customer", "email.send_email"]),
+    ],
+)
+def test_things_of_a_service_said_with_where_they_go_are_its_event_and_the_step(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
+
+
+def test_a_summary_said_as_a_noun_is_read_not_awaited() -> None:
+    assert "salla.new_order" not in types("ملخص طلبات سلة على التيليجرام")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # on a schedule the orders are read, not awaited
+        (
+            "كل يوم الساعة ٩ طلبات زد على السلاك",
+            ["schedule.every", "zid.list_orders", "slack.post_message"],
+        ),
+        # a table of another service said before its name stays that service's
+        (
+            "عند إضافة سجل جديد في جدول العملاء في Airtable أرسل رسالة على Slack",
+            ["airtable.new_record", "slack.post_message"],
+        ),
+    ],
+)
+def test_a_schedule_or_another_services_table_is_no_noun_flow(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Maghrebi صيفط, Gulf ارسل, MSA أرسل: a send with no service named, to an address
+        (
+            "كل يوم على 9 د الصباح جبد الكوموندات ديال سلة وصيفطهم ل karim@hanout.ma",
+            ["schedule.every", "salla.list_orders", "email.send_email"],
+        ),
+        (
+            "اذا جا طلب جديد في زد ارسله لي على fahad@store.sa",
+            ["zid.new_order", "email.send_email"],
+        ),
+        (
+            "عند التشغيل اليدوي اقرأ صفوف ورقة Orders وأرسلها إلى finance@nahda.com",
+            ["core.manual_trigger", "google_sheets.read_rows", "email.send_email"],
+        ),
+    ],
+)
+def test_a_message_sent_to_an_email_address_is_an_email(sentence: str, expected: list[str]) -> None:
+    assert types(sentence) == expected
+
+
+def test_a_named_service_keeps_a_message_sent_to_an_email_address() -> None:
+    # Slack's message by e-mail: the service said wins over the address
+    assert types("لما يجي طلب في سلة ابعت رسالة سلاك ل sara@shop.com")[-1] != "email.send_email"
+
+
+def test_egyptian_today_reads_the_days_appointments() -> None:
+    assert types("كل يوم الساعة ٨ جيب مواعيد النهارده من الكالندر وابعتها عالتيليجرام") == [
+        "schedule.every",
+        "google_calendar.list_events",
+        "telegram.send_message",
+    ]
