@@ -1240,7 +1240,8 @@ _DAY = r"(?:" + _WEEKDAY_WORDS + r")(?:s|days)?"
 _DAY_RANGE = (
     r"(?:(?:from|من)\s+)?"
     + _DAY
-    + r"\s*(?:\s(?:to|through|till|until|الي|لل|ل|لين|حتي)\s|-|–)\s*"
+    # "السبت للخميس": the preposition written onto the day
+    + r"\s*(?:\s(?:to|through|till|until|الي|لل|ل|لين|حتي)\s|\s(?:لل|ل)(?=[\u0621-\u064a])|-|–)\s*"
     + _DAY
 )
 _DAYS = (
@@ -1274,6 +1275,11 @@ _ANCHOR = re.compile(
     + r"|\b"
     + _DAYS.replace("days>", "days6>")
     + r"(?=\s+(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\s+(?:at\s+)?\d{1,2}:\d{2})"
+    # a range of days anywhere, its time said before or after it: "الساعة ٨ من الأحد إلى
+    # الخميس", "at 6pm from Sunday to Thursday" (taken only with a time: see _anchor)
+    + r"|(?<![\w\u0621-\u064a])(?P<days7>"
+    + _DAY_RANGE
+    + r")(?![\w\u0621-\u064a])"
     + r")",
     re.IGNORECASE,
 )
@@ -1445,10 +1451,15 @@ def _anchor(text: str) -> re.Match[str] | None:
     """The schedule's words; when several are said ("weekly report every saturday"), the one
     that names the days."""
     anchors = list(_ANCHOR.finditer(text))
+    # a range of days alone is the schedule only with a time and no other schedule word
+    # ("كل يوم عمل (من الأحد إلى الخميس)" is read from its "كل")
+    ranges = [a for a in anchors if a.group("days7")]
+    if ranges and (_TIME.search(text) is None or len(ranges) < len(anchors)):
+        anchors = [a for a in anchors if not a.group("days7")]
     named = [
         a
         for a in anchors
-        if any(a.group(g) for g in ("days1", "days2", "days3", "days4", "days5", "days6"))
+        if any(a.group(g) for g in ("days1", "days2", "days3", "days4", "days5", "days6", "days7"))
     ]
     return (named or anchors or [None])[0]
 
@@ -1740,6 +1751,8 @@ def _hour_minute(time: re.Match[str]) -> tuple[int, int]:
     evening = evening or any(word in part for word in ("evening", "night", "afternoon"))
     if evening and hour < 12:
         hour += 12
+    elif hour == 12 and part in ("الليل", "بالليل", "ليلا", "دالليل", "at night"):
+        hour = 0  # "الساعة ١٢ الليل": midnight, not noon
     if (
         ampm.startswith("a") or part in ("صباحا", "صباح", "الصبح", "صبحا", "الصباح", "ص")
     ) and hour == 12:
@@ -1750,7 +1763,8 @@ def _hour_minute(time: re.Match[str]) -> tuple[int, int]:
 
 
 _RANGE_IN = re.compile(
-    r"(?P<first>[\w\u0621-\u064a]+)\s*(?:\s(?:to|through|till|until|الي|لل|ل|لين|حتي)\s|-|–)\s*"
+    r"(?P<first>[\w\u0621-\u064a]+)\s*(?:\s(?:to|through|till|until|الي|لل|ل|لين|حتي)\s"
+    r"|\s(?:لل|ل)(?=[\u0621-\u064a])|-|–)\s*"
     r"(?P<last>[\w\u0621-\u064a]+)"
 )
 
@@ -1844,6 +1858,7 @@ def _schedule_params(
         or groups.get("days4")
         or groups.get("days5")
         or groups.get("days6")
+        or groups.get("days7")
     )
     unit = (
         groups.get("unit")

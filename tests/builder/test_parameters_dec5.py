@@ -139,3 +139,32 @@ def test_the_name_of_a_list_sheet_or_table_is_the_name_without_the_service_said_
 )
 def test_a_trello_list_named_in_french_or_arabizi_words_is_the_list(sentence, node_type, name):
     assert param_of(sentence, node_type, "list_name") == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cron"),
+    [
+        (
+            "الساعة ٨ الصبح من الأحد إلى الخميس ابعتلي الطلبات الجديدة من سلة على التليجرام",
+            "0 8 * * 0-4",
+        ),
+        ("من السبت للخميس الساعة ٩ الصبح ارسل لي طلبات زد على الايميل", "0 9 * * 0-4,6"),
+        ("at 6pm from Sunday to Thursday email me the day's shopify orders", "0 18 * * 0-4"),
+        ("Monday to Friday at 8:30 post the open orders from salla to slack #ops", "30 8 * * 1-5"),
+    ],
+)
+def test_a_range_of_days_with_a_time_is_a_schedule_on_those_days(sentence, cron):
+    assert schedule_of(sentence) == {"mode": "cron", "cron": cron}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cron"),
+    [
+        ("الساعة ١٢ الليل كل يوم اسحب طلبات سلة وحطها في الشيت", "0 0 * * *"),
+        ("كل يوم الساعة ١٢ بالليل ابعتلي مدفوعات سترايب على الايميل", "0 0 * * *"),
+        ("every day at 12 at night copy the new stripe payments to my sheet", "0 0 * * *"),
+        ("كل يوم الساعة ١٢ الظهر ابعتلي الطلبات على التليجرام", "0 12 * * *"),
+    ],
+)
+def test_twelve_at_night_is_midnight_and_twelve_at_noon_is_noon(sentence, cron):
+    assert schedule_of(sentence) == {"mode": "cron", "cron": cron}
