@@ -527,7 +527,7 @@ _DIRECT_MESSAGES = (
 )
 _POSTS = (
     r"\b(?:posts?|posted|posting|comments?|commented|stor(?:y|ies)|reels?|likes|liked|followers?"
-    r"|follows|publish\w*|share|shares|shared|ads?|leads?|groups?)\b"
+    r"|follows|publish\w*|share|shares|shared|ads?|lead\s+forms?|groups?)\b"
     r"|تعليق|تعليقات|كومنت|بوست|منشور|ستوري|ستوريز|ريلز|ريل\b|لايك|متابع|فولو|انشر|نشر|اعلان|جروب|قروب"
 )
 
@@ -623,7 +623,10 @@ LACKING: tuple[Lacking, ...] = (
         ),
         _SHOP,
     ),
-    Lacking("Typeform", ("typeform", "jotform", "تايب فورم"), _SHOP),
+    Lacking("Typeform", ("typeform", "تايب فورم"), _SHOP),
+    Lacking("Jotform", ("jotform", "جوت فورم"), _SHOP),
+    Lacking("Tally Forms", ("tally form", "tally forms", "tally.so"), _SHOP),
+    Lacking("Wufoo", ("wufoo",), _SHOP),
     Lacking("Pinterest", ("pinterest", "بنترست"), _SOCIAL),
     Lacking("Viber", ("viber", "فايبر"), _CHAT),
     Lacking("Signal", ("signal app", "سيجنال"), _CHAT),
@@ -635,9 +638,14 @@ LACKING: tuple[Lacking, ...] = (
     Lacking("Qoyod", ("qoyod", "قيود", "كيود"), _CRM),
     Lacking("Daftra", ("daftra", "دفترة", "دفتره"), _CRM),
     Lacking("SendGrid", ("sendgrid", "mailgun"), _CRM),
-    Lacking(
-        "WordPress", ("wordpress", "wix", "squarespace", "ووردبريس", "وورد بريس", "ويكس"), _SHOP
-    ),
+    Lacking("WordPress", ("wordpress", "ووردبريس", "وورد بريس", "وردبريس"), _SHOP),
+    Lacking("Wix", ("wix", "ويكس"), _SHOP),
+    Lacking("Squarespace", ("squarespace",), _SHOP),
+    Lacking("Webflow", ("webflow",), _SHOP),
+    Lacking("OpenCart", ("opencart", "open cart", "اوبن كارت"), _SHOP),
+    Lacking("PrestaShop", ("prestashop",), _SHOP),
+    Lacking("Ecwid", ("ecwid",), _SHOP),
+    Lacking("Trendyol", ("trendyol", "ترينديول", "تريندول"), _SHOP),
     Lacking("Amazon", ("amazon", "امازون"), _SHOP),
     Lacking(
         "Noon",
@@ -665,7 +673,23 @@ LACKING: tuple[Lacking, ...] = (
     Lacking("Aramex", ("aramex", "ارامكس"), _SHOP),
     Lacking("SMSA", ("smsa", "سمسا"), _SHOP),
     Lacking("Bosta", ("bosta", "بوسطه"), _SHOP),
-    Lacking("DHL", ("dhl", "fedex", "ups tracking"), _SHOP),
+    # Each carrier by its own name: "I can't do DHL" to someone who said FedEx is no answer
+    Lacking("DHL", ("dhl", "دي اتش ال", "دي اتش أل"), _SHOP),
+    Lacking("FedEx", ("fedex", "fed ex", "فيديكس", "فيدكس", "فيدي اكس"), _SHOP),
+    Lacking("UPS", ("ups tracking", "ups shipping", "ups shipment", "يو بي اس"), _SHOP),
+    Lacking("Saudi Post", ("saudi post", "spl", "البريد السعودي"), _SHOP),
+    Lacking("Egypt Post", ("egypt post", "البريد المصري"), _SHOP),
+    Lacking("Emirates Post", ("emirates post", "بريد الامارات"), _SHOP),
+    Lacking("Zajil", ("zajil", "زاجل"), _SHOP),
+    Lacking("AyMakan", ("aymakan", "ايمكان"), _SHOP),
+    Lacking("Torod", ("torod", "طرود app"), _SHOP),
+    Lacking("OTO", ("tryoto", "oto shipping"), _SHOP),
+    Lacking("Shipa", ("shipa",), _SHOP),
+    Lacking("Quiqup", ("quiqup",), _SHOP),
+    Lacking("Jeebly", ("jeebly",), _SHOP),
+    Lacking("Fetchr", ("fetchr",), _SHOP),
+    Lacking("Sprint", ("sprint shipping", "sprint express"), _SHOP),
+    Lacking("R2S", ("r2s",), _SHOP),
     # Shipping companies of the region
     Lacking("Yalidine", ("yalidine", "ياليدين", "ياليدين"), _SHOP),
     Lacking("Mylerz", ("mylerz", "مايلرز"), _SHOP),
@@ -682,6 +706,21 @@ LACKING: tuple[Lacking, ...] = (
     Lacking("BenefitPay", ("benefit pay", "benefitpay", "بنفت باي"), _SHOP),
     Lacking("Checkout.com", ("checkout.com",), _SHOP),
     Lacking("Square", ("square pos", "squareup"), _SHOP),
+    Lacking("MyFatoorah", ("myfatoorah", "my fatoorah", "ماي فاتوره", "مايفاتوره"), _SHOP),
+    Lacking("PayFort", ("payfort", "amazon payment services"), _SHOP),
+    Lacking("Telr", ("telr",), _SHOP),
+    Lacking("Geidea", ("geidea", "جيديا"), _SHOP),
+    Lacking("Network International", ("network international", "n-genius"), _SHOP),
+    Lacking("Kashier", ("kashier",), _SHOP),
+    Lacking("Fawaterak", ("fawaterak", "فواتيرك"), _SHOP),
+    Lacking("Ziina", ("ziina",), _SHOP),
+    Lacking("Etisalat Cash", ("etisalat cash", "اتصالات كاش"), _SHOP),
+    Lacking("Orange Cash", ("orange cash", "اورنج كاش"), _SHOP),
+    Lacking("urpay", ("urpay",), _SHOP),
+    Lacking("Postpay", ("postpay",), _SHOP),
+    Lacking("Sympl", ("sympl",), _SHOP),
+    Lacking("souhoola", ("souhoola",), _SHOP),
+    Lacking("SumUp", ("sumup",), _SHOP),
     # A bank's own app: no bank lets a tool read it (money arriving is an event, below)
     Lacking(
         "bank apps",
@@ -710,6 +749,18 @@ LACKING: tuple[Lacking, ...] = (
     # Restaurants and deliveries
     Lacking("Foodics", ("foodics", "فودكس", "فوديكس", "فوودكس"), _SHOP),
     Lacking("Loyverse", ("loyverse",), _SHOP),
+    Lacking("Rewaa", ("rewaa", "رواء", "منصه رواء"), _SHOP),
+    Lacking("Lightspeed", ("lightspeed",), _SHOP),
+    Lacking("Toast", ("toast pos",), _SHOP),
+    Lacking("Clover", ("clover pos", "clover"), _SHOP),
+    Lacking("Marn", ("marn pos", "marn"), _SHOP),
+    Lacking("POSRocket", ("posrocket",), _SHOP),
+    Lacking("Zettle", ("zettle",), _SHOP),
+    Lacking("Otlob", ("otlob",), _SHOP),
+    Lacking("Instashop", ("instashop",), _SHOP),
+    Lacking("The Chefz", ("the chefz", "thechefz", "ذا شفز"), _SHOP),
+    Lacking("ToYou", ("toyou app",), _SHOP),
+    Lacking("Uber", ("uber",), _SHOP),
     Lacking("HungerStation", ("hungerstation", "هنقرستيشن", "هنجرستيشن", "هنقر ستيشن"), _SHOP),
     Lacking("Jahez", ("jahez",), _SHOP, said_as=_ordered_from("جاهز")),
     Lacking("Mrsool", ("mrsool", "تطبيق مرسول"), _SHOP, said_as=_ordered_from("مرسول")),
@@ -727,6 +778,19 @@ LACKING: tuple[Lacking, ...] = (
     Lacking("Cal.com", ("cal.com",), _EVENT),
     Lacking("Acuity", ("acuity",), _EVENT),
     Lacking("Fresha", ("fresha",), _EVENT),
+    Lacking("Vezeeta", ("vezeeta", "vezeta", "فيزيتا", "فزيتا"), _EVENT),
+    Lacking("Okadoc", ("okadoc",), _EVENT),
+    Lacking("Setmore", ("setmore",), _EVENT),
+    Lacking("SimplyBook", ("simplybook",), _EVENT),
+    Lacking("Booksy", ("booksy",), _EVENT),
+    Lacking("Mindbody", ("mindbody",), _EVENT),
+    Lacking("Zenoti", ("zenoti",), _EVENT),
+    Lacking("OpenTable", ("opentable",), _EVENT),
+    Lacking("Eat App", ("eat app", "eatapp"), _EVENT),
+    Lacking("SevenRooms", ("sevenrooms",), _EVENT),
+    Lacking("Booking.com", ("booking.com",), _EVENT),
+    Lacking("Airbnb", ("airbnb", "اير بي ان بي", "ايربنب", "اير بي ان بي"), _EVENT),
+    Lacking("Gathern", ("gathern", "جاذر ان", "قاذر ان"), _EVENT),
     Lacking("Microsoft Forms", ("microsoft forms", "ms forms"), _SHOP),
     # Marketing, sales and support tools
     Lacking("Klaviyo", ("klaviyo", "كلافيو", "كلافيوو"), _CRM),
@@ -738,6 +802,61 @@ LACKING: tuple[Lacking, ...] = (
     Lacking("Zendesk", ("zendesk", "زندسك", "زينديسك"), _CRM),
     Lacking("Freshdesk", ("freshdesk", "freshworks", "freshsales"), _CRM),
     Lacking("Intercom", ("intercom", "انتركوم"), _CRM),
+    Lacking("Bitrix24", ("bitrix24", "bitrix", "بيتريكس", "بتريكس", "بيتركس"), _CRM),
+    Lacking("Kommo", ("kommo", "amocrm", "كومو"), _CRM),
+    Lacking("Keap", ("keap", "infusionsoft"), _CRM),
+    Lacking("Insightly", ("insightly",), _CRM),
+    Lacking("Microsoft Dynamics", ("dynamics 365", "microsoft dynamics", "ms dynamics"), _CRM),
+    Lacking("SugarCRM", ("sugarcrm", "sugar crm"), _CRM),
+    Lacking("SAP", ("sap", "ساب erp"), _CRM),
+    Lacking("NetSuite", ("netsuite", "oracle netsuite"), _CRM),
+    Lacking("Sage", ("sage accounting", "sage 50", "sage"), _CRM),
+    Lacking("Tally", ("tallyprime", "tally erp"), _CRM),
+    Lacking(
+        "ZATCA", ("zatca", "fatoora portal", "هيئه الزكاه", "الزكاه والدخل", "منصه فاتوره"), _CRM
+    ),
+    Lacking(
+        "the e-invoicing portal", ("eta e-invoice", "e-invoicing portal", "منظومه الفاتوره"), _CRM
+    ),
+    # Chat inboxes for WhatsApp and the web: Flowin speaks to WhatsApp itself
+    Lacking("WATI", ("wati", "واتي"), _CHAT),
+    Lacking("respond.io", ("respond.io", "respondio"), _CHAT),
+    Lacking("Interakt", ("interakt",), _CHAT),
+    Lacking("Zoko", ("zoko",), _CHAT),
+    Lacking("Trengo", ("trengo",), _CHAT),
+    Lacking("Tidio", ("tidio",), _CHAT),
+    Lacking("LiveChat", ("livechat",), _CHAT),
+    Lacking("Crisp", ("crisp chat", "crisp inbox"), _CHAT),
+    Lacking("ManyChat", ("manychat", "many chat", "ماني شات", "مني شات"), _CHAT),
+    Lacking("Chatfuel", ("chatfuel",), _CHAT),
+    Lacking("Botim", ("botim", "بوتيم"), _CHAT),
+    Lacking("iMessage", ("imessage", "اي ماسج", "اي مسج"), _CHAT),
+    # SMS gateways of the region: Flowin sends SMS with Twilio
+    Lacking("Taqnyat", ("taqnyat",), _PHONE),
+    Lacking("4jawaly", ("4jawaly", "فورجوالي", "فور جوالي"), _PHONE),
+    Lacking("Victory Link", ("victory link", "victorylink"), _PHONE),
+    Lacking("Cequens", ("cequens",), _PHONE),
+    Lacking("SMS Misr", ("smsmisr", "sms misr", "اس ام اس مصر"), _PHONE),
+    Lacking("Infobip", ("infobip",), _PHONE),
+    Lacking("Vonage", ("vonage", "nexmo"), _PHONE),
+    Lacking("MessageBird", ("messagebird", "bird.com"), _PHONE),
+    # E-mail marketing, each by its own name
+    Lacking("MailerLite", ("mailerlite", "mailer lite"), _CRM),
+    Lacking("Omnisend", ("omnisend",), _CRM),
+    Lacking("Mailjet", ("mailjet",), _CRM),
+    Lacking("GetResponse", ("getresponse",), _CRM),
+    Lacking("AWeber", ("aweber",), _CRM),
+    Lacking("Moosend", ("moosend",), _CRM),
+    # Reviews, ads and analytics
+    Lacking("Trustpilot", ("trustpilot", "ترست بايلوت"), _SOCIAL),
+    Lacking("TripAdvisor", ("tripadvisor", "trip advisor", "تريب ادفايزر", "تريب ادفيزر"), _SOCIAL),
+    Lacking("Yelp", ("yelp",), _SOCIAL),
+    Lacking(
+        "Google Ads", ("google ads", "adwords", "جوجل ادز", "اعلانات جوجل", "جوجل ادوردز"), _SOCIAL
+    ),
+    Lacking("Google Analytics", ("google analytics", "جوجل اناليتكس", "جوجل انالتكس"), _SOCIAL),
+    Lacking("Threads", ("threads app", "on threads", "عالثريدز", "ثريدز"), _SOCIAL),
+    Lacking("Twitch", ("twitch",), _SOCIAL),
     Lacking("Unifonic", ("unifonic", "يونيفونك"), _CRM),
     Lacking("Msegat", ("msegat",), _CRM),
     Lacking("FreshBooks", ("freshbooks",), _CRM),
@@ -760,6 +879,8 @@ LACKING: tuple[Lacking, ...] = (
     Lacking("Canva", ("canva", "كانفا", "كانڤا"), _FILES),
     Lacking("Figma", ("figma", "فيجما"), _FILES),
     Lacking("iCloud", ("icloud", "اي كلاود"), _FILES),
+    Lacking("SharePoint", ("sharepoint", "شير بوينت"), _FILES),
+    Lacking("WeTransfer", ("wetransfer",), _FILES),
     # Chat and calls
     Lacking("WeChat", ("wechat", "we chat", "وي شات", "ويشات"), _CHAT),
     Lacking("Skype", ("skype", "سكايب"), _CHAT),
@@ -778,6 +899,10 @@ LACKING: tuple[Lacking, ...] = (
     Lacking("Basecamp", ("basecamp",), _TASKS),
     Lacking("Wrike", ("wrike",), _TASKS),
     Lacking("Google Tasks", ("google tasks",), _TASKS),
+    Lacking("Microsoft To Do", ("microsoft to do", "microsoft todo", "ms todo"), _TASKS),
+    Lacking("Microsoft Planner", ("microsoft planner", "ms planner"), _TASKS),
+    Lacking("Smartsheet", ("smartsheet",), _TASKS),
+    Lacking("Linear", ("linear app",), _TASKS),
 )
 
 _CLOSEST = {
@@ -1046,10 +1171,24 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
 
+# A service's link a message carries ("email them the Zoom link", "لينك الزوم", "our Instagram
+# link"): a thing sent, not a service the flow works with.
+_ITS_LINK_AFTER = re.compile(
+    r"\s*(?:meeting\s+|call\s+|class\s+|profile\s+|page\s+|account\s+|booking\s+)?"
+    r"(?:links?|urls?|invites?|invitations?|handles?|usernames?)\b"
+)
+_ITS_LINK_BEFORE = re.compile(r"(?:لينك|رابط|link|url)\s+(?:ال)?(?:\S+\s+)?$")
+
+
 def _named_as_a_service(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     for match in pattern.finditer(text):
-        if not _SENT_BY.search(text[max(0, match.start() - 50) : match.start()]):
-            return match
+        if _SENT_BY.search(text[max(0, match.start() - 50) : match.start()]):
+            continue
+        if _ITS_LINK_AFTER.match(text, match.end()) or _ITS_LINK_BEFORE.search(
+            text[max(0, match.start() - 20) : match.start()]
+        ):
+            continue
+        return match
     return None
 
 
@@ -1057,22 +1196,26 @@ def unsupported(text: str, language: Language) -> list[Unsupported]:
     """The services and events Flowin lacks that normalized ``text`` names, in its order."""
     text = _CONTENT.sub(_blank, text)
     found: list[Unsupported] = []
+    named: list[tuple[int, int]] = []
     for lacking, pattern in _LACKING_PATTERNS:
         match = _named_as_a_service(pattern, text)
-        if match is None or not lacking.meant_here(text):
+        if match is None:
+            continue
+        named.append(match.span())
+        if not lacking.meant_here(text):
             continue
         name = lacking.name if language == "en" else _NAMES_AR.get(lacking.name, lacking.name)
         closest = _CLOSEST[lacking.closest][language].format(name=name)
         message = _CANT[language].format(name=name, closest=closest)
         found.append(Unsupported(lacking.name, match.span(), message))
-    # "البايب درايف" names Pipedrive, not Drive too: a name inside a longer one is that one's
+    # "البايب درايف" names Pipedrive, not Drive too: a name inside a longer one is that one's,
+    # even when that one is the part Flowin has ("الوان درايف" with an Excel workbook on it)
     found = [
         item
         for item in found
         if not any(
-            other.span[0] <= item.span[0] <= item.span[1] <= other.span[1]
-            and other.span != item.span
-            for other in found
+            span[0] <= item.span[0] <= item.span[1] <= span[1] and span != item.span
+            for span in named
         )
     ]
     for name, pattern, closest in _EVENT_PATTERNS:

@@ -151,3 +151,77 @@ def test_a_shops_own_care_for_reviews_spam_folders_and_groups_is_still_built(
     assert not proposal.refused
     assert proposal.flow is not None
     assert step in [node.type for node in proposal.flow.nodes]
+
+
+# Services small businesses of the region name that Flowin lacks, as they write them: each is
+# named, in the user's language, and nothing else is done in its place.
+LACKING = [
+    ("when a shipment is delivered by FedEx send the customer a whatsapp", "FedEx"),
+    ("لما الشحنة توصل مع فيديكس ابعت للعميل واتساب", "FedEx"),
+    ("create a shipment on Saudi Post for every new Salla order", "Saudi Post"),
+    ("كل طلب جديد في سلة سجله في زاجل", "Zajil"),
+    ("every new Zid order create a shipment in Aymakan", "AyMakan"),
+    ("add every new Shopify customer to Bitrix24", "Bitrix24"),
+    ("كل عميل جديد في شوبيفاي ضيفه في بيتريكس", "Bitrix24"),
+    ("when a lead comes in Kommo send me a telegram", "Kommo"),
+    ("send the daily sales from Rewaa to my email every night", "Rewaa"),
+    ("كل يوم الساعة ١٠ ابعتلي مبيعات رواء على الايميل", "Rewaa"),
+    ("every new order in Lightspeed add a row to my sheet", "Lightspeed"),
+    ("when a patient books on Vezeeta send him a whatsapp with the clinic location", "Vezeeta"),
+    ("لما مريض يحجز على فيزيتا ابعتله لوكيشن العيادة على الواتس", "Vezeeta"),
+    ("lama 7ad ye7gez 3ala vezeeta ib3atlo whatsapp", "Vezeeta"),
+    ("send the order confirmation by SMS through Unifonic when a Salla order comes", "Unifonic"),
+    ("send an SMS with Taqnyat for every new Zid order", "Taqnyat"),
+    ("لما يجي طلب على سلة ابعت رسالة للعميل عن طريق فورجوالي", "4jawaly"),
+    ("when a payment is received on MyFatoorah add it to my sheet", "MyFatoorah"),
+    ("لما يدفع العميل بماي فاتورة ابعتله ايميل شكر", "MyFatoorah"),
+    ("every new order from my Wix store send me an email", "Wix"),
+    ("when someone answers my Jotform add them to Airtable", "Jotform"),
+    ("add new Stripe customers to my Mailerlite list", "MailerLite"),
+    ("when a booking comes in on Booking.com send the guest a whatsapp", "Booking.com"),
+    ("كل حجز جديد على ايربنب ابعتلي تيليجرام", "Airbnb"),
+    ("post every new Shopify product to my Google Business profile", "Google reviews"),
+    ("when we get a new review on Trustpilot send it to slack", "Trustpilot"),
+    ("every morning send me yesterday's Google Ads spend on telegram", "Google Ads"),
+    ("connect our WATI inbox to the google sheet", "WATI"),
+    ("when a new order comes on OpenCart email me", "OpenCart"),
+    ("send the new invoices to ZATCA every day", "ZATCA"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "name"), LACKING)
+def test_a_service_flowin_lacks_is_named_and_not_swapped(sentence: str, name: str) -> None:
+    proposal = build(sentence)
+    assert not proposal.refused
+    assert any(name.lower() in said.lower() for said in proposal.unsupported), proposal.unsupported
+
+
+# A service's name said as a thing a message carries ("the Zoom link", "رابط الانستا") is no
+# service the flow works with.
+CARRIED = [
+    (
+        "when a student pays through Stripe email them the Zoom link for the lessons",
+        ["stripe.payment_succeeded", "email.send_email"],
+    ),
+    (
+        "when a new Shopify order comes in, send the customer a whatsapp with our Instagram link",
+        ["shopify.new_order", "whatsapp.send_template"],
+    ),
+    (
+        "لما حد يدفع على سترايب ابعتله ايميل فيه لينك الزوم",
+        ["stripe.payment_succeeded", "email.send_email"],
+    ),
+    (
+        "لما ييجي طلب في سلة يتحط في ملف الاكسل اللي على الوان درايف",
+        ["salla.new_order", "excel.add_row"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CARRIED)
+def test_a_services_link_in_a_message_or_a_workbook_on_onedrive_is_no_lack(
+    sentence: str, expected: list[str]
+) -> None:
+    proposal = build(sentence)
+    assert proposal.unsupported == []
+    assert types(sentence) == expected
