@@ -146,6 +146,10 @@ SYNONYMS: dict[str, str] = {
     "توصل": "يصلني",
     "يجينا": "يصلني",
     "forward": "send",
+    # a card dragged on a board is moved
+    "drag": "move",
+    "drags": "move",
+    "dragged": "moved",
     "relay": "send",
     "ping": "notify",
     "e-mail": "email",
@@ -552,6 +556,8 @@ def _english_variants(word: str) -> set[str]:
             variants.add(stem)
             if suffix in ("ing", "ed") and len(stem) > 3 and stem[-1] == stem[-2]:
                 variants.add(stem[:-1])  # "submitted" → "submit"
+            elif suffix in ("ing", "ed") and stem[-1] not in "aeiouy":
+                variants.add(stem + "e")  # "moved" → "move", "sharing" → "share"
     return variants
 
 

@@ -1053,6 +1053,7 @@ class OfflineBuilder:
         # "connect Foodics to the sheet": the flow's source is a service Flowin lacks, so the
         # events said after it are that service's, never another's it would be swapped for
         lacking_source = False
+        guessed_trigger: PlannedStep | None = None  # an event read from words with no "when"
         for index, clause in enumerate(clauses):
             start = len(actions)
             # "create a customer when someone fills the form": the event is still to come.
@@ -1213,13 +1214,23 @@ class OfflineBuilder:
                 if _UNKNOWN_ORDER.match(clause.text.strip().lower()):
                     not_understood.append(said)  # "…and fax the contract": a step none makes
                 continue
-            if self._event_said_again(clause, words, hints, trigger, actions):
+            # "Our agency tracks requests in Trello. When a card is moved…": an event guessed
+            # from what was said about the business gives way to the one said with "when"
+            guessed_before = (
+                trigger is not None
+                and trigger is guessed_trigger
+                and MARKER.sub("", clause.text).isascii()
+                and _STARTS_WHEN.match(clause.text.lower()) is not None
+            )
+            if not guessed_before and self._event_said_again(
+                clause, words, hints, trigger, actions
+            ):
                 assert trigger is not None
                 trigger.entities.extend(clause.entities)
                 continue
             # "add them to the sheet" is an order, not an event, even when it matches a trigger.
             commands = bool(words) and words[0] in self._verbs and not clause.starts_with_when
-            may_start = trigger is None and not commands
+            may_start = (trigger is None or guessed_before) and not commands
             as_trigger = self.catalogue.best(words, True, hints) if may_start else None
             as_action = self._action_in_context(words, hints, trigger, actions, said)
             if lacking_event and _REPLY_WORD.search(said) and not (as_action and as_action.named):
@@ -1251,8 +1262,19 @@ class OfflineBuilder:
                 as_trigger and trigger_score >= MATCH_THRESHOLD and trigger_score > action_score
             ):
                 node_type = self._failure_variant(as_trigger.node_type, clause.text)
+                if guessed_before and trigger is not None:
+                    if (
+                        not as_trigger.named
+                        and node_type.connector is not trigger.node_type.connector
+                    ):
+                        # "telegram bot: when someone writes…": the service said before it
+                        trigger.entities.extend(clause.entities)
+                        continue
+                    not_understood.append(trigger.said)
                 trigger = PlannedStep(node_type, said, clause.entities)
                 trigger.learned = as_trigger.phrase == LEARNED_PHRASE
+                if not clause.starts_with_when and not actions:
+                    guessed_trigger = trigger
             elif (
                 as_action is None
                 or action_score < MATCH_THRESHOLD
@@ -1963,6 +1985,13 @@ class OfflineBuilder:
             and said_before[-2].lower().rstrip("s") in _SENT_THINGS
         ):
             return False  # "when a WhatsApp message I send fails": which message, no order
+        if (
+            word.isascii()
+            and len(said_before) >= 2
+            and said_before[-1].lower() in _PERSONS
+            and _STARTS_WHEN.match(" ".join(said_before).lower())
+        ):
+            return False  # "when I move a card to Done": what I do is the event, no order
         if said_before and said_before[-1].lower() in _THERE_IS and not word.startswith("ا"):
             # "ازا في سجلات جديدة": there are records, no order to log them ("ولو في ابعتلي":
             # if there are, send me)
@@ -2858,6 +2887,8 @@ _PLACE_NOUNS = frozenset(
         "number",
     ]
 )
+# Who does an English event: "when we ship an order", "once they pay".
+_PERSONS = frozenset(["i", "we", "you", "they", "he", "she"])
 # Things one sends, said before "I send" / "we sent": "the message I send", "an invoice we sent".
 _SENT_THINGS = frozenset(
     ["message", "e-mail", "email", "mail", "text", "sms", "invoice", "link", "reminder", "offer"]

@@ -1,0 +1,47 @@
+"""English events and steps as shop owners write them to the builder: a card dragged or moved
+on a board by the owner ("when I move a card to Done"), a sentence about the business before the
+event said with "when", steps joined with "+".
+
+Every sentence here was written for these tests; none comes from a held-out set."""
+
+from __future__ import annotations
+
+import pytest
+
+from flowin_engine.builder import build
+from tests.builder.built import types
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "When I drag a Trello card to Done, email me",
+            ["trello.card_moved", "email.send_email"],
+        ),
+        (
+            "When we move a Trello card to Shipped, text the customer",
+            ["trello.card_moved", "twilio.send_sms"],
+        ),
+    ],
+)
+def test_a_card_the_owner_moves_on_the_board_is_the_moved_card_event(
+    sentence: str, expected: list[str]
+) -> None:
+    proposal = build(sentence)
+    assert proposal.flow is not None
+    assert [node.type for node in proposal.flow.nodes] == expected
+    assert proposal.not_understood == []  # "move" said of the event is no order left out
+
+
+def test_what_the_business_does_before_the_when_is_no_event_of_its_own() -> None:
+    sentence = (
+        "Our studio plans its shoots in Trello. When a card is moved to 'Invoiced', "
+        "post in #billing on Slack."
+    )
+    assert types(sentence) == ["trello.card_moved", "slack.post_message"]
+
+
+def test_a_service_named_before_the_when_still_names_its_event() -> None:
+    sentence = "telegram bot: when someone writes /hours reply with our opening hours"
+    assert types(sentence)[0] == "telegram.new_message"
