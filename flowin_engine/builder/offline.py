@@ -43,6 +43,8 @@ _WHEN = (
     r"اما|منين|الي|ازا|كان|"  # Tunisian كان: if
     r"حالما|اينما|كل مره|لين|بس|each new|every new|any new"
 )
+# An English event said with its "when" (not "new …", "if …")
+_SAID_WHEN = re.compile(r"\s*(?:when|whenever|once|as soon as|every time|each time)\b", re.I)
 _WISH_MID = r"(?:ابي|ابيه|ابيها|ابيهم|ابغي|ابغاه|ابغاها|ودي|بدي|بديه|بديها|نبي|نبيه)"
 _STARTS_WISH = re.compile(r"^\s*" + _WISH_MID + r"\s")
 _STARTS_WHEN = re.compile(r"^\s*(?:و|ف)?(?:" + _WHEN + r")(?:\s|$)")
@@ -57,6 +59,8 @@ _SPLIT = re.compile(
     # "عميل جديد في Stripe = ايميل ترحيب": an Arabic "=" between the event and its step (an
     # English one joins a noun flow: "each new sheet row = new trello card")
     r"|\s+=\s+(?=[\u0600-\u06ff])"
+    # "→ Trello card + WhatsApp the customer": a "+" between spaces joins two steps
+    r"|\s+\+\s+"
     r"|,?\s+(?:and then|and also|and after that|and afterwards|then|after that|afterwards|also|and)\s+"
     r"|\s+(?:ثم|وبعدين|بعدين|وبعدها|بعدها|وبعد ذلك|بعد ذلك|وبعد كده|بعد كده|وبعد كذا|بعد كذا|"
     r"وكمان|وايضا|وبعد ما|وبعدما|وكذلك)\s+"
@@ -937,6 +941,32 @@ class OfflineBuilder:
             return [clause]
         return [event, step]
 
+    def _written_to(
+        self, clause: Clause, words: list[str], trigger: PlannedStep | None, found: Match
+    ) -> Match | None:
+        """ "stripe invoice paid → new record in Airtable table Invoices", "→ Notion page in
+        our Inbox database", "→ sheet row": after an event, a place named with no order is
+        where the event's data goes — the service's step that adds it, never one that reads
+        it. None when the clause says an order or ``found`` already writes."""
+        if (
+            trigger is None
+            or trigger.node_type.type in (SCHEDULE_TYPE, MANUAL_TYPE)
+            or not found.named
+            or found.node_type.type.split(".")[1].startswith(_WRITES)
+            or not MARKER.sub("", clause.text).isascii()
+            or _SAID_WHEN.match(clause.text)
+        ):
+            return None
+        said = MARKER.sub(" ", clause.text).lower().split()
+        if not said or self._is_order(said[0]):
+            return None
+        if not set(words) & _WRITTEN_PLACES:
+            return None
+        step = self._write_step(found.node_type.connector.id, words)
+        if step is None:
+            return None
+        return Match(step, found.score, found.phrase, True)
+
     def _write_step(self, connector: str, words: list[str]) -> NodeType | None:
         """The step of ``connector`` that adds or sends something, the one ``words`` read
         best as; None when it has none."""
@@ -1220,7 +1250,7 @@ class OfflineBuilder:
                 trigger is not None
                 and trigger is guessed_trigger
                 and MARKER.sub("", clause.text).isascii()
-                and _STARTS_WHEN.match(clause.text.lower()) is not None
+                and _SAID_WHEN.match(clause.text) is not None
             )
             if not guessed_before and self._event_said_again(
                 clause, words, hints, trigger, actions
@@ -1348,6 +1378,9 @@ class OfflineBuilder:
                             self._step_taking(as_action.node_type.connector.id, addressed)
                             or as_action
                         )
+                    written = self._written_to(clause, words, trigger, as_action)
+                    if written is not None:
+                        as_action = written
                     carried = self._carrying(as_action.node_type, words)
                     step = PlannedStep(carried, said, clause.entities)
                     step.learned = as_action.phrase == LEARNED_PHRASE
@@ -2886,6 +2919,11 @@ _PLACE_NOUNS = frozenset(
         "table",
         "number",
     ]
+)
+# The places an event's data is written to, said as a noun: "→ a row in my sheet", "→ a new
+# record in the Invoices table", "→ Notion page in our Inbox database".
+_WRITTEN_PLACES = frozenset(
+    ["row", "rows", "record", "records", "table", "page", "database", "entry", "tab", "sheet"]
 )
 # Who does an English event: "when we ship an order", "once they pay".
 _PERSONS = frozenset(["i", "we", "you", "they", "he", "she"])

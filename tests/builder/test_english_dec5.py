@@ -45,3 +45,39 @@ def test_what_the_business_does_before_the_when_is_no_event_of_its_own() -> None
 def test_a_service_named_before_the_when_still_names_its_event() -> None:
     sentence = "telegram bot: when someone writes /hours reply with our opening hours"
     assert types(sentence)[0] == "telegram.new_message"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "new stripe payment → sheet row + slack message",
+            ["stripe.payment_succeeded", "google_sheets.append_row", "slack.post_message"],
+        ),
+        (
+            "salla order -> whatsapp the buyer + trello card",
+            ["salla.new_order", "whatsapp.send_text", "trello.create_card"],
+        ),
+    ],
+)
+def test_steps_joined_with_a_plus_are_each_a_step(sentence: str, expected: list[str]) -> None:
+    got = types(sentence)
+    assert [t.replace("send_template", "send_text") for t in got] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "moyasar payment paid → new record in the Airtable Payments table",
+            "airtable.create_record",
+        ),
+        ("new gmail email → Notion page in our Leads database", "notion.create_page"),
+        ("new telegram message → Airtable Chats table", "airtable.create_record"),
+        ("new salla customer -> a row in my sheet", "google_sheets.append_row"),
+    ],
+)
+def test_a_place_named_after_the_event_without_an_order_is_written_not_read(
+    sentence: str, expected: str
+) -> None:
+    assert types(sentence)[1:] == [expected]
