@@ -1084,6 +1084,7 @@ class OfflineBuilder:
         # events said after it are that service's, never another's it would be swapped for
         lacking_source = False
         guessed_trigger: PlannedStep | None = None  # an event read from words with no "when"
+        business_services: list[str] = []  # "I have a shop on Salla": the service it sells on
         for index, clause in enumerate(clauses):
             start = len(actions)
             # "create a customer when someone fills the form": the event is still to come.
@@ -1153,6 +1154,11 @@ class OfflineBuilder:
             if clause.otherwise and _NOTHING_SAID.fullmatch(normalize(said).strip(" .,،!")):
                 continue  # "وإلا ولا شي": a branch with no step ends there by itself
             saying = _SAYING.match(said)
+            if actions and index and self._more_of_what_is_sent(clauses[index - 1], clause):
+                # "…on WhatsApp with the customer's name and the total", "…with the prices
+                # and the schedule": what the step before sends, no step of its own
+                actions[-1].entities.extend(clause.entities)
+                continue
             if clause.step is not None:
                 actions.append(PlannedStep(clause.step, said, clause.entities))
                 self._mark_otherwise(clause, actions, start, pending_condition)
@@ -1204,6 +1210,13 @@ class OfflineBuilder:
                         trigger = self._manual(language)  # the event is the one it lacks
                         lacking_event = True
                 not_understood.append(said)
+                continue
+            if self._about_the_business(clause, said):
+                # "I have a clothes shop on Shopify": where it sells, no step; the events
+                # said after it without a service are that service's
+                business_services += [
+                    word for word in words if self.catalogue.connectors_named([word])
+                ]
                 continue
             moved = self._moved_from_to(clause, extraction, trigger)
             if moved:
@@ -1262,6 +1275,8 @@ class OfflineBuilder:
             commands = bool(words) and words[0] in self._verbs and not clause.starts_with_when
             may_start = (trigger is None or guessed_before) and not commands
             as_trigger = self.catalogue.best(words, True, hints) if may_start else None
+            if as_trigger is not None and business_services and not as_trigger.named:
+                as_trigger = self.catalogue.best(words + business_services, True, hints)
             as_action = self._action_in_context(words, hints, trigger, actions, said)
             if lacking_event and _REPLY_WORD.search(said) and not (as_action and as_action.named):
                 # "…on my Instagram post, reply to them": the answer goes where Flowin can't
@@ -1438,6 +1453,29 @@ class OfflineBuilder:
             if step.node_type.type == CONDITION_TYPE and step.to_ask:
                 not_understood.append(step.said)
         return [trigger, *actions], not_understood
+
+    def _about_the_business(self, clause: Clause, said: str) -> bool:
+        """Whether an English ``clause`` only tells of the business ("I have a shop of
+        cosmetics on Shopify", "we sell abayas on Zid"): no event, no order in it."""
+        if clause.starts_with_when or not said.isascii() or not about_the_user(said):
+            return False
+        said_words = MARKER.sub(" ", clause.text).split()
+        return not any(
+            self._is_order(word, " ".join(said_words[:at])) for at, word in enumerate(said_words)
+        )
+
+    def _more_of_what_is_sent(self, before: Clause, clause: Clause) -> bool:
+        """Whether ``clause`` ("the total", "the schedule") goes on the list of what the step
+        said before it sends "with": a noun phrase with no order, naming no service."""
+        if not _WITH.search(before.text) or clause.starts_with_when:
+            return False
+        said = MARKER.sub(" ", clause.text).lower().split()
+        if not said or not MARKER.sub("", clause.text).isascii() or said[0] not in _POSSESSORS:
+            return False
+        if any(self._is_order(word, said[0]) for word in said[1:2]):
+            return False  # "the customer gets a message": the step is said after the subject
+        # "the schedule" is the lessons' schedule, no schedule trigger
+        return not set(self.catalogue.connectors_named(clause.words())) - {"schedule", "core"}
 
     def _event_said_again(
         self,
@@ -2925,6 +2963,9 @@ _PLACE_NOUNS = frozenset(
 _WRITTEN_PLACES = frozenset(
     ["row", "rows", "record", "records", "table", "page", "database", "entry", "tab", "sheet"]
 )
+# What a step sends, listed after "with": "…with the name of the customer and the total".
+_WITH = re.compile(r"\bwith\b", re.IGNORECASE)
+_POSSESSORS = frozenset(["the", "its", "his", "her", "their", "our", "your"])
 # Who does an English event: "when we ship an order", "once they pay".
 _PERSONS = frozenset(["i", "we", "you", "they", "he", "she"])
 # Things one sends, said before "I send" / "we sent": "the message I send", "an invoice we sent".

@@ -81,3 +81,34 @@ def test_a_place_named_after_the_event_without_an_order_is_written_not_read(
     sentence: str, expected: str
 ) -> None:
     assert types(sentence)[1:] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Hi, I have a perfume shop on Salla. When a customer places an order, send him an "
+            "SMS with the order number and the delivery time",
+            ["salla.new_order", "twilio.send_sms"],
+        ),
+        (
+            "we sell abayas on zid, when a new order comes send me a telegram message",
+            ["zid.new_order", "telegram.send_message"],
+        ),
+    ],
+)
+def test_where_the_business_sells_is_said_of_it_and_makes_no_step(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "when someone messages my telegram bot, reply with the menu and the schedule",
+        "when a telegram message comes, reply with our prices and the delay of delivery",
+    ],
+)
+def test_what_a_step_sends_listed_after_with_is_no_step_of_its_own(sentence: str) -> None:
+    assert types(sentence) == ["telegram.new_message", "telegram.send_message"]
