@@ -204,6 +204,24 @@ def _text_on(match: re.Match[str]) -> str:
     return "message"
 
 
+# "بدي اعمل بوت تلغرام لما حدا يكتبلو …", "نحب بوت تيليغرام كي يكتبلو حد …": the bot asked for
+# is where someone writes ("to it"): that service's incoming message, the bot itself no step.
+_BOT_WRITTEN_TO = re.compile(
+    r"(?<!\S)(?:(?:اعمل|نعمل|اعملي|سوي|اسوي|سويلي|دير|ديرلي|صاوب|ابي|بدي|نحب|حاب|عايز|ودي|ابغي|"
+    r"بغيت|اريد)\s+)*(?:ال)?بوت\s+(?P<service>\S+)\s+"
+    r"(?P<when>لما|كي|اذا|ازا|لو|كل ما|كلما|ملي|وقت ما|عندما|عند ما|اول ما)\s+"
+    r"(?P<who>(?:(?:ال)?(?:حد|حدا|واحد|زبون|عميل|كليان)|اي حد|شي واحد)\s+)?"
+    r"(?P<verb>(?:ي|بي|ك)?(?:كتبل[وه]|كتب\s+ل[وه]|بعتل[وه]|بعثل[وه]|راسل[وه]|حكيلو|كلم[وه])"
+    r"|(?:ي|بي)?حكي\s+مع[وه])"
+    r"(?P<after>\s+(?:(?:ال)?(?:حد|حدا|واحد|زبون|عميل|كليان)|شي واحد))?(?=\s|$)"
+)
+
+
+def _bot_written_to(match: re.Match[str]) -> str:
+    who = f"{match.group('who') or ''}{(match.group('after') or '').strip()}".strip()
+    return f" {match.group('when')} {who} {match.group('verb')} علي {match.group('service')} "
+
+
 OTHERWISE_MARK = "\u0001"
 # Services whose name is also an order to send by them: "email me", "sms me", "whatsapp them".
 _SENDS_BY_NAME = frozenset(
@@ -682,6 +700,7 @@ class OfflineBuilder:
                 text = text.replace(marker, f" ; {marker} ; ")
         # "كل طلب جديد" (each new order) is the event, its arrival said without a verb.
         text = _EACH_NEW.sub("عند وصول ", text)
+        text = _BOT_WRITTEN_TO.sub(_bot_written_to, text)
         text = _FLOW_FAILS.sub(_flow_fails, text)
         text = _SOMEONE_TEXTS.sub(lambda m: f"{m.group('who')} messages", text)
         text = _TEXT_ON.sub(_text_on, text)
@@ -2036,7 +2055,7 @@ class OfflineBuilder:
             len(said_before) >= 2
             and _WHEN_ALONE.fullmatch(" ".join(said_before[:-1]))
             and said_before[-1].startswith(_PASSIVE_PREFIXES)
-            and len(said_before[-1]) >= 5
+            and len(said_before[-1]) >= 4  # "كل ما يتحط حدث جديد": what is put
         ):
             return False  # "كل ما ينضاف سجل": what is added, the passive's subject
         if bare_word == "غير" and said_before and said_before[-1] in ("من", "ب", "بدون"):

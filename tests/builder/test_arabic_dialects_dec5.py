@@ -94,3 +94,26 @@ def test_egyptian_today_reads_the_days_appointments() -> None:
         "google_calendar.list_events",
         "telegram.send_message",
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "بدي اعمل بوت تلغرام لما حدا يبعتلو رسالة يرد عليه بالذكاء الاصطناعي",
+        "نحب بوت تيليغرام كي يكتبلو حد يجاوبو بالذكاء الاصطناعي",
+        "ابي بوت تيليجرام اذا كتبله عميل يرد عليه بالذكاء الاصطناعي",
+    ],
+)
+def test_someone_writing_to_the_bot_asked_for_is_that_services_message(sentence: str) -> None:
+    assert types(sentence) == [
+        "telegram.new_message",
+        "openai.generate_text",
+        "telegram.send_message",
+    ]
+
+
+def test_a_short_passive_after_when_is_said_of_the_new_thing_after_it() -> None:
+    # "حدث" after "كل ما يتحط" is the new event put in the calendar, no order to update
+    assert types("كل ما يتحط حدث جديد بالتقويم ابعتلي تفاصيلو عالواتس")[0] == (
+        "google_calendar.event_created"
+    )
