@@ -91,6 +91,12 @@ _SPLIT = re.compile(
 # passive ("…يتلخص ويتبعت على سلاك": and it gets sent), though not "and he sends it" ("ويبعتو"),
 # which goes on with the step before.
 _VERB_WAW = re.compile(r"\s+و(?=(?:ا|ن|س|ح|ر|ب|خ|ع|ت|ض|ج|ك|ق|ل|م|ص|ف|د|ط|غ|ز|يت|ين)\S+)")
+# Gulf/Egyptian/Maghrebi "خلي chatgpt يلخصه ويرسل لي الخلاصة", "خليه يلخصو و يحط الملخص ف
+# الشيت": after "have it do", each verb joined by "و" is one more thing it does, a step of its
+# own (elsewhere "ويبعتو" goes on with the step before).
+_HAVE_IT_DO = re.compile(r"(?<!\S)(?:خل|خلي|خليه|خله|خلها|خليها|خلو)\s")
+# ("…يكتب رد ويبعتو", the verb alone at the end, sends what it wrote: the step before's)
+_HAVE_IT_DO_AND = re.compile(r"\s+و\s?(?=(?:ي|بي)[\u0621-\u064a]{2,}\s+\S)")
 # "otherwise" starts the condition's false branch.
 _OTHERWISE = re.compile(
     r"(?:,\s*|\s+|^)(?:otherwise|or else|else|if not|if it isn'?t|if it'?s not|"
@@ -220,6 +226,11 @@ _BOT_WRITTEN_TO = re.compile(
 def _bot_written_to(match: re.Match[str]) -> str:
     who = f"{match.group('who') or ''}{(match.group('after') or '').strip()}".strip()
     return f" {match.group('when')} {who} {match.group('verb')} علي {match.group('service')} "
+
+
+def _and_have_it_do(match: re.Match[str], text: str) -> str:
+    clause = re.split(r"[;,.]", text[: match.start()])[-1]
+    return " ; " if _HAVE_IT_DO.search(clause) else match.group(0)
 
 
 OTHERWISE_MARK = "\u0001"
@@ -712,6 +723,7 @@ class OfflineBuilder:
         text = _PREAMBLE.sub("", text, count=1)
         text = _OTHERWISE.sub(f" ; {OTHERWISE_MARK} ", text)
         text = _VERB_WAW.sub(lambda m: self._waw(m, text), text)
+        text = _HAVE_IT_DO_AND.sub(lambda m: _and_have_it_do(m, text), text)
         clauses: list[Clause] = []
         otherwise = False
         pieces = self._order_around_schedule(_SPLIT.split(text), extraction)

@@ -117,3 +117,21 @@ def test_a_short_passive_after_when_is_said_of_the_new_thing_after_it() -> None:
     assert types("كل ما يتحط حدث جديد بالتقويم ابعتلي تفاصيلو عالواتس")[0] == (
         "google_calendar.event_created"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Gulf "خل … ويرسل", Maghrebi "خلي … و يحط": each verb after "have it do" is a step
+        (
+            "كل رسالة تجيني على الجيميل خل الذكاء الاصطناعي يترجمها ويرسلها لي سلاك",
+            ["gmail.new_email", "openai.generate_text", "slack.post_message"],
+        ),
+        (
+            "كل ايميل يوصلني ف outlook خلي chatgpt يلخصو و يحط الملخص ف الشيت",
+            ["outlook.new_mail", "openai.generate_text", "google_sheets.append_row"],
+        ),
+    ],
+)
+def test_each_verb_after_have_it_do_is_a_step(sentence: str, expected: list[str]) -> None:
+    assert types(sentence) == expected
