@@ -1227,3 +1227,35 @@ def unsupported(text: str, language: Language) -> list[Unsupported]:
         found.append(Unsupported(name, match.span(), message, event=True))
     found.sort(key=lambda item: item.span)
     return found
+
+
+# A phone call asked of the flow: "call the driver", "وكلم المندوب", "واتصل بيه", "w kallem el
+# customer". Flowin places no calls; said apart from the services it lacks, as the steps around
+# it are still made ("ابعتلي واتساب وكلم المندوب" keeps its WhatsApp step).
+_CALLED = (
+    r"(?:me|him|her|them|us|the\s+(?:\w+\s+)?(?:customer|client|driver|courier|patient|rider|buyer"
+    r"|lead|guest|owner|manager|supplier|delegate|person|guy|man|boy|agent|seller|user)s?"
+    r"|(?:my|our|his|her|their)\s+(?!(?:api|apis|webhook|url|endpoint|server|system|backend"
+    r"|website|site|app|crm|function|script|service)\b)\w+)"
+)
+_PHONE_CALL = re.compile(
+    rf"\b(?:call|phone|ring|dial)\s+{_CALLED}\b(?!\s+(?:api|webhook|url|endpoint|server))"
+    rf"|\bgive\s+{_CALLED}\s+a\s+(?:phone\s+)?(?:call|ring)\b|\bmake\s+a\s+phone\s+call\b"
+    rf"|{_AR_START}(?:و|ف)?(?:كلم(?:و|ها|هم|ني|لي|ي|وه)?|اتصل(?:ي|و|وا)?|تلفن\w*|رن(?:لي|له|لها)?"
+    rf"|دق(?:لي|له|لها)?)\s+(?:ب|علي|على|ع|ل|مع)?\s*\S+"
+    r"|\b(?:w|f)?\s*(?:kall?[ei]m|kall?mo|etta?s[ae]l|itta?s[ae]l|etasel)\w*\s+\S+"
+)
+_CALLS = {
+    "en": "I can't make phone calls yet. The closest I can do: send them an SMS with Twilio, "
+    "or a WhatsApp or Telegram message.",
+    "ar": "لا أستطيع إجراء مكالمات هاتفية بعد. الأقرب: إرسال رسالة SMS عبر تويليو، أو رسالة "
+    "واتساب أو تيليجرام.",
+}
+
+
+def phone_call(text: str, language: Language) -> str | None:
+    """What to say when normalized ``text`` asks the flow to phone someone, else None."""
+    text = _CONTENT.sub(_blank, text)
+    if _PHONE_CALL.search(text) is None:
+        return None
+    return _CALLS[language]

@@ -25,7 +25,7 @@ from .language import (
 )
 from .learned import LEARNED_PHRASE, shipped_model
 from .lexicon import EVENT_READINGS, ORDER_READINGS, VERBAL_NOUN_ORDERS
-from .limits import refusal, too_long, too_many_steps, unsupported
+from .limits import phone_call, refusal, too_long, too_many_steps, unsupported
 from .pleasantries import about_the_user, pleasantry_only, without_greeting
 from .proposal import Missing, Proposal
 from .shape import shape
@@ -629,12 +629,16 @@ class OfflineBuilder:
         clauses = self._clauses(extraction)
         said_words = re.findall(r"[\w\u0600-\u06ff]+", sentence)
         steps, not_understood = self._plan(clauses, extraction, language, said_words)
+        steps = [step for step in steps if not _a_call_read_as_a_request(step)]
         steps = shape(steps, sentence, self.catalogue, self.registry, _REPLY_ACTIONS, language)
         _same_place(steps)
         self._dm_to_me(steps)
         not_understood += self._left_out(clauses, extraction, steps, not_understood)
         not_understood = [said for said in not_understood if not self._pleasantry(said)]
         said_lacking = list(dict.fromkeys(item.message for item in lacking))
+        calls = phone_call(normalize(sentence).lower(), language)
+        if calls is not None:
+            said_lacking.append(calls)
         too_many = too_many_steps(len(steps), language)
         if too_many is not None:
             return Proposal(question=too_many, unsupported=said_lacking, language=language)
@@ -2753,6 +2757,17 @@ _EVENT_WORD = re.compile(
 _PLACES = {"sheet": "sheet", "table": "table", "workbook": "workbook"}
 
 
+def _a_call_read_as_a_request(step: PlannedStep) -> bool:
+    """An HTTP request made of "call the driver": a phone call, which the flow cannot place
+    (said so apart), not a call to a web address, which the step would say."""
+    return (
+        step.node_type.type == _HTTP_REQUEST
+        and phone_call(step.said.lower(), "en") is not None
+        and not re.search(r"https?://|www\.|\b(?:api|webhook|url|endpoint)\b", step.said.lower())
+    )
+
+
+_HTTP_REQUEST = "http.request"
 _SLACK_DM_BY_EMAIL = "slack.message_by_email"
 _SLACK_MESSAGE = "slack.post_message"
 # Sent to the one who asks: "send me", "dm me", "ابعتلي", "ارسل لي", "ib3atli".

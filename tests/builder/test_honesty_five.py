@@ -225,3 +225,49 @@ def test_a_services_link_in_a_message_or_a_workbook_on_onedrive_is_no_lack(
     proposal = build(sentence)
     assert proposal.unsupported == []
     assert types(sentence) == expected
+
+
+# A phone call asked among the steps: Flowin makes none, and says so, without losing the steps
+# it can make.
+CALLS = [
+    (
+        "لما ييجي اوردر جديد في شوبيفاي ابعتلي رسالة واتساب وكلم المندوب",
+        ["shopify.new_order", "whatsapp.send_template"],
+    ),
+    (
+        "لما يدفع العميل على سترايب ضيفه في الشيت واتصل بيه",
+        ["stripe.payment_succeeded", "google_sheets.append_row"],
+    ),
+    (
+        "when a new order comes in on Shopify email me and call the driver",
+        ["shopify.new_order", "email.send_email"],
+    ),
+    (
+        "lama yiji order 3ala salla ib3atli telegram w kallem el customer",
+        ["salla.new_order", "telegram.send_message"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CALLS)
+def test_a_phone_call_among_the_steps_is_said_not_done_and_never_dropped(
+    sentence: str, expected: list[str]
+) -> None:
+    proposal = build(sentence)
+    assert types(sentence) == expected
+    assert any("call" in said or "مكالم" in said for said in proposal.unsupported), (
+        proposal.unsupported
+    )
+
+
+def test_a_call_to_a_web_address_is_still_an_http_request() -> None:
+    proposal = build(
+        "when a new Shopify order comes in call our API at https://shop.example.com/hook"
+    )
+    assert proposal.unsupported == []
+    assert types(
+        "when a new Shopify order comes in call our API at https://shop.example.com/hook"
+    ) == [
+        "shopify.new_order",
+        "http.request",
+    ]
