@@ -168,3 +168,31 @@ def test_a_range_of_days_with_a_time_is_a_schedule_on_those_days(sentence, cron)
 )
 def test_twelve_at_night_is_midnight_and_twelve_at_noon_is_noon(sentence, cron):
     assert schedule_of(sentence) == {"mode": "cron", "cron": cron}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "node_type", "status"),
+    [
+        ("كل ساعة هات الطلبات الجديدة من زد وابعتها على التليجرام", "zid.list_orders", "new"),
+        (
+            "every hour get the new orders from zid and post them to slack #ops",
+            "zid.list_orders",
+            "new",
+        ),
+        (
+            "زرار اضغطه يجيب الاوردرات المفتوحة من شوبيفاي ويبعتها على الايميل",
+            "shopify.list_orders",
+            "open",
+        ),
+        (
+            "كل يوم الصبح هات الطلبات الملغاية من ووكومرس وابعتها للمحاسب على الايميل",
+            "woocommerce.list_orders",
+            "cancelled",
+        ),
+        ("لما الزبون يقرا رسالة الواتساب سجلها في الشيت", "whatsapp.message_status", "read"),
+    ],
+)
+def test_a_status_said_in_a_word_of_either_language_is_the_status_the_step_asks_for(
+    sentence, node_type, status
+):
+    assert param_of(sentence, node_type, "status") == status
