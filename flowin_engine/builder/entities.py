@@ -210,8 +210,15 @@ def extract(original: str) -> Extraction:
     _take_ahead(collector)
     collector.take(_WAIT, _wait, spaced=True)
     _take_schedule(collector)
+    collector.take(
+        _DAYS_AHEAD, lambda m: Entity("span", m.group(0), value=int(m.group("n"))), spaced=True
+    )
+    _take_length_of_event(collector)
     collector.take(_LENGTH, _length)
     collector.take(_MONEY, _money)
+    collector.take(
+        _CURRENCY_ALONE, lambda m: Entity("currency", m.group("code"), value=m.group("code"))
+    )
     _choices_listed(collector)
     collector.take(_CHOICES_EN, _choices_en)
     collector.take(_CHOICES_AR, _choices_ar)
@@ -1075,6 +1082,38 @@ _LENGTH = re.compile(
     r"(?![\w\u0621-\u064a])"
     r"|" + _LENGTH_SAID + r"(?:(?P<dual>ساعتين|دقيقتين)|(?P<half>نص|نصف)\s+ساعه)(?!\S)",
     re.IGNORECASE,
+)
+
+
+# "create the lesson in Google Calendar for 45 minutes", "book a meeting for 2 hours": how long
+# the event is, said after it; the event's words stay for the step. Elsewhere "for 2 hours" is
+# no length of anything ("if no one answers for 2 hours").
+_LENGTH_OF_EVENT = re.compile(
+    r"\b(?P<event>(?:events?|meetings?|appointments?|lessons?|sessions?|class(?:es)?|calls?"
+    r"|bookings?|visits?)(?:\s+[^\s\ue000-\uf8ff,.;]+){0,4}?)\s+for\s+(?P<n>\d+)\s*"
+    r"(?P<unit>minutes?|mins?|hours?|hrs?)\b",
+    re.IGNORECASE,
+)
+
+
+def _take_length_of_event(collector: _Collector) -> None:
+    def replace(match: re.Match[str]) -> str:
+        amount = int(match.group("n"))
+        minutes = amount * 60 if match.group("unit").lower().startswith("h") else amount
+        said = match.group(0)[match.end("event") - match.start() :].strip()
+        return f"{match.group('event')} {collector.marker(Entity('length', said, value=minutes))} "
+
+    collector.text = _LENGTH_OF_EVENT.sub(replace, collector.text)
+
+
+# "over the next 5 days", "for the coming 7 days": how many days ahead a look-up spans.
+_DAYS_AHEAD = re.compile(
+    r"\b(?:over|for|in|within|during)\s+the\s+(?:next|coming|following)\s+(?P<n>\d+)\s+days\b",
+    re.IGNORECASE,
+)
+# A currency said alone, its code written as banks write it: "a payment link in KWD".
+_CURRENCY_ALONE = re.compile(
+    r"\b(?:in|with|using)\s+(?P<code>KWD|SAR|EGP|AED|USD|EUR|GBP|BHD|QAR|OMR|JOD|MAD)\b"
 )
 
 

@@ -140,6 +140,9 @@ def kind_of(node_type: NodeType, key: str) -> str:
         "calendar_id": "calendar",
         "board": "board",
         "duration_minutes": "length",
+        "slot_minutes": "length",
+        "days": "span",
+        "currency": "currency",
         "cc": "cc",
         "tags": "tag",
     }
@@ -403,8 +406,13 @@ def fill(
                 pool.remove(entity)
                 result.used.append(entity)
             value = entity.text if entity else None
-        elif kind == "length":
-            entity = take("length")
+        elif kind in ("length", "span"):
+            entity = take(kind)
+            value = entity.value if entity else None
+        elif kind == "currency":
+            if key in result.params:
+                continue  # said with the amount ("250 KWD")
+            entity = take("currency")
             value = entity.value if entity else None
         elif kind in _SAID_IN_A_WORD:
             value = _SAID_IN_A_WORD[kind](clause)

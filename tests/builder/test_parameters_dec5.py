@@ -196,3 +196,50 @@ def test_a_status_said_in_a_word_of_either_language_is_the_status_the_step_asks_
     sentence, node_type, status
 ):
     assert param_of(sentence, node_type, "status") == status
+
+
+@pytest.mark.parametrize(
+    ("sentence", "node_type", "key", "value"),
+    [
+        (
+            "when a booking form comes in, create the session in Google Calendar for 90 minutes",
+            "google_calendar.create_event",
+            "duration_minutes",
+            90,
+        ),
+        (
+            "for each new row in my bookings sheet add a meeting to my calendar for 2 hours",
+            "google_calendar.create_event",
+            "duration_minutes",
+            120,
+        ),
+        (
+            "find my free 45-minute slots over the next 3 days and send them to me on telegram",
+            "google_calendar.find_free_time",
+            "slot_minutes",
+            45,
+        ),
+        (
+            "find my free 45-minute slots over the next 3 days and send them to me on telegram",
+            "google_calendar.find_free_time",
+            "days",
+            3,
+        ),
+        (
+            "when a new row is added to my orders sheet, make a Tap payment link in BHD",
+            "tap.create_payment_link",
+            "currency",
+            "BHD",
+        ),
+    ],
+)
+def test_how_long_how_many_days_and_which_currency_reach_the_step(sentence, node_type, key, value):
+    assert param_of(sentence, node_type, key) == value
+
+
+def test_waiting_for_a_while_is_no_length_of_an_event():
+    proposal = build(
+        "when a new order comes in on shopify, wait for 2 hours then text the customer"
+    )
+    assert proposal.flow is not None
+    assert [n.type for n in proposal.flow.nodes][:2] == ["shopify.new_order", "core.delay"]
