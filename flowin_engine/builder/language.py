@@ -771,9 +771,13 @@ _ARABIZI_HOUR = re.compile(
 # "yinsaf fil sheet" after the event is the step (it gets added), where English "added" would
 # stay in the event's words; "kol ma yenzad row" (whenever a row is added) is the event.
 _ADDED_AFTER_EVENT = re.compile(r"(?<!\bwhen )(?<!\bwhenever )(?<!\bget )\badded\b")
-# Arabizi puts the adjective after its noun ("order gdid", "lead jdeed"); English before it.
+# A verb read by its sound is an order ("yb3atli" → send); after "someone" it is what they do.
+_SOMEONE_DOES = re.compile(r"\b(someone|customer|client) (send|pay|reply|fill|book|write)\b")
+# Arabizi puts the adjective after its noun ("order gdid", "lead jdeed", "el woocommerce orders
+# el gdeda"); English before it. "7ada jdid" (someone new) stays.
+_DEFINITE_NEW = re.compile(r"\bthe ((?:[a-z]+ )?[a-z]+) the new\b")
 _NOUN_THEN_NEW = re.compile(
-    r"\b(?!(?:a|an|the|on|in|get|gets|when|whenever|every)\b)([a-z]+) new\b"
+    r"\b(?!(?:a|an|the|on|in|get|gets|when|whenever|every|someone|all)\b)([a-z]+) new\b"
 )
 
 
@@ -790,6 +794,8 @@ def arabizi_to_english(sentence: str) -> str:
         sentence = pattern.sub(english, sentence)
     english = _LATIN_WORD.sub(lambda m: _arabizi_word(m.group(0)), sentence)
     english = _ADDED_AFTER_EVENT.sub("get added", english)
+    english = _DEFINITE_NEW.sub(r"the new \1", english)
+    english = _SOMEONE_DOES.sub(r"\1 \2s", english)
     return _NOUN_THEN_NEW.sub(r"new \1", english)
 
 

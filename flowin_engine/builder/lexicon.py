@@ -734,6 +734,13 @@ ARABIZI: dict[str, str] = {
     **dict.fromkeys(["ghir", "8ir"], "just"),
     **dict.fromkeys(["sar", "saret", "sarat"], "became"),
     **dict.fromkeys(["b"], "with"),
+    **dict.fromkeys(
+        ["et2a5ar", "it2a5ar", "yet2a5ar", "t2a5ar", "mt2a5ar", "met2a5ar"], "is overdue"
+    ),
+    **dict.fromkeys(["ento'9ro", "enta'9er", "ent'9er", "ento9ro", "entathro", "intathro"], "wait"),
+    **dict.fromkeys(["arbu6", "arbot", "orbot", "arbut", "irbot", "arbet", "erbot"], "connect"),
+    **dict.fromkeys(["3shan", "3ashan", "3lshan", "3ashn", "3chan", "3achan"], "so"),
+    **dict.fromkeys(["fih", "feeh", "fiha", "feha", "fiah"], "in it"),
 }
 
 # Service names and the word the catalogue knows them by, for catching a slip of the keyboard.
@@ -850,7 +857,27 @@ ARABIZI_PHRASES: list[tuple[str, str]] = [
         r"(?:gded|gdid|jdid|jadid|gedid|gdeed|jdeed|gdida|jdida|gdeda|jdeeda|new)\b)",
         "whenever a ",
     ),
+    (_ARABIZI_EVERY + r"(?:el\s+|al\s+|il\s+)?(?:sob7|sobh|saba7|sba7|s-sba7)\b", "every morning"),
     (r"\b(?:el\s+|al\s+|il\s+)?(?:sob7|sobh|saba7|sba7|s-sba7|elsob7|elsobh)\b", "in the morning"),
+    # an English verb Arabizi writes bare: "law tap payment fail"
+    (r"\bfail\b", "fails"),
+    # "bas yetsajal 7ada" (Levantine: as soon as someone registers), "awel ma" (as soon as)
+    (r"^\s*bas\s+(?=[yt][a-z0-9]{2,})", "when "),
+    (r"\b(?:awel|awwel|awal|2awel|2awwal|2wel)\s+ma\b", "when"),
+    # "status-o", "order-ha": a pronoun on an English word, "its status"
+    (r"\b([a-z]{3,})-(?:o|u|oh|ha|hom)\b", r"its \1"),
+    # "kol el orders": all of them, where "kol order" is each one
+    (
+        r"\b(?:kol|kil|kul|koll)\s+(?:el|al|il|l)\s+(?!(?:yom|youm|yoom|sob7|sa3a|jum3a|jom3a|"
+        r"usbu3|osbo3|shahr|sh-hr|layl|leil)\b)",
+        "all the ",
+    ),
+    # "yrd 3le" / "yrd 3alay": reply to him / to me
+    (
+        r"\b(yrd|yrod|yerod|yred|rod|rud|erod|trod|trd)\s+(?:3le|3leh|3aleh|3alay|3alaya|3lay|3alih|3lih)\b",
+        r"\1 to him",
+    ),
+    (r"\b(?:a|n)\s+(?:dos|doss|doos|dghat)\b|\bados\b|\badoos\b", "I press"),
     # "ba3d 5 d2aye2", "ba3d sa3tein": after a while, not "then"
     (r"\b(?:ba3d|b3d|ba3ed)\s+(?=\d|sa3|yom|yoom|de2|d2|da2|dq|nos|nus)", "after "),
     (r"\b(?:bel|bil|fel|fil|el|al)\s*(?:leil|lail|lel|lil)\b", "at night"),

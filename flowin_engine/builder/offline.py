@@ -623,6 +623,9 @@ class OfflineBuilder:
             return Proposal(refused=refused, language=language)
         lacking = unsupported(normalize(sentence), language)
         said = _arabizi_outside_quotes(sentence)
+        # the post-pass reads what the sentence says as the clauses did: Arabizi in English,
+        # its verbs of arriving ("yegi", "ja6ni" → "get") as arriving, not as fetching
+        read = re.sub(r"\bget\b", "comes", said) if said != sentence else sentence
         if not self._names_a_store(sentence):
             said = site_as_webhook(said)
         extraction = extract(said)
@@ -630,7 +633,7 @@ class OfflineBuilder:
         said_words = re.findall(r"[\w\u0600-\u06ff]+", sentence)
         steps, not_understood = self._plan(clauses, extraction, language, said_words)
         steps = [step for step in steps if not _a_call_read_as_a_request(step)]
-        steps = shape(steps, sentence, self.catalogue, self.registry, _REPLY_ACTIONS, language)
+        steps = shape(steps, read, self.catalogue, self.registry, _REPLY_ACTIONS, language)
         _same_place(steps)
         self._dm_to_me(steps)
         not_understood += self._left_out(clauses, extraction, steps, not_understood)

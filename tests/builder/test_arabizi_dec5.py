@@ -125,3 +125,46 @@ def test_arabizi_words_mean_what_they_say(arabizi, english):
 def test_how_long_before_an_event_said_in_the_middle_of_a_step_leaves_the_step_whole():
     sentence = "for every event on my calendar send me a reminder 2 hours before on telegram"
     assert types(sentence) == ["google_calendar.event_starting_soon", "telegram.send_message"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "every morning", the store said after its orders ("orders salla")
+        (
+            "telegram kol sob7 b orders salla",
+            ["schedule.every", "salla.list_orders", "telegram.send_message"],
+        ),
+        # an English verb written bare, "et2a5ar" (late)
+        ("law moyasar payment fail ab3atli sms", ["moyasar.payment_failed", "twilio.send_sms"]),
+        (
+            "lw card 3al trello et2a5ar ab3atli 3al slack",
+            ["trello.card_overdue", "slack.post_message"],
+        ),
+        # Levantine "bas" (as soon as) and "someone new" left as it is
+        ("bas yetsajal 7ada jdid 3a salla b3tlo sms", ["salla.new_customer", "twilio.send_sms"]),
+        # "el X el gdeda": the new X
+        (
+            "3ayez el shopify orders el gdeda tetktb fi notion",
+            ["shopify.new_order", "notion.create_page"],
+        ),
+        # "status-o": its status
+        (
+            "iza el order 3al woocommerce status-o sar completed ab3atli 3al slack",
+            ["woocommerce.order_updated", "core.condition", "slack.post_message"],
+        ),
+        # someone writes on Instagram, the AI answers them there
+        (
+            "lama 7ada yb3atli 3al messenger 5alli chatgpt yrd 3leh",
+            [
+                "instagram_messenger.new_message",
+                "openai.generate_text",
+                "instagram_messenger.send_reply",
+            ],
+        ),
+        # a verb of arriving is no fetching
+        ("ab3atli telegram kol ma yegi order 3ala zid", ["zid.new_order", "telegram.send_message"]),
+    ],
+)
+def test_more_arabizi_sentences_build_their_trigger_and_steps(sentence, expected):
+    assert types(sentence) == expected
