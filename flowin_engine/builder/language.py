@@ -9,6 +9,7 @@ sentence meet in one spelling.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Literal
@@ -945,27 +946,48 @@ def _sounded_out(word: str) -> str | None:
     if not spelt_with_digits and (len(word) < 5 or word in _ENGLISH_WORDS):
         return None  # an English word in an Arabizi sentence stays English
     index = _sounds_index()
-    for key in sorted(_latin_keys(word), key=len, reverse=True):
-        readings = [key]
-        if not spelt_with_digits:
-            readings += [key[: -len(s)] for s in _SOUNDED_PRONOUNS if key.endswith(s)]
-            # and a verb's "t" of the present before it ("tfashel": تفشل)
-            readings += [r[1:] for r in list(readings) if r.startswith("t")]
-        else:
-            readings += [key[: -len(s)] for s in _SOUNDED_SUFFIXES if key.endswith(s)]
-            readings += [
-                r[len(p) :] for r in list(readings) for p in _SOUNDED_PREFIXES if r.startswith(p)
-            ]
-        for reading in readings:
-            # without a digit, three sounds at least: "friday" is no "f" + رد
-            if len(reading) < (2 if spelt_with_digits else 3) or reading not in index:
-                continue
-            meaning = index[reading]
-            # sounds like two things, or like a word of no meaning here: left as it is
-            if not meaning:
-                return None
-            return meaning if meaning.isascii() else ARABIC_MEANING_IN_ENGLISH.get(meaning)
+    # The longest ways of sounding the word out are read together, never one picked by the
+    # order of a set (which changes from one run of Python to the next): "clinic" sounds as
+    # "klnk" (عميل, customer) and as "slnk" (يصلني, get) alike, so it is neither.
+    by_length: dict[int, set[str]] = defaultdict(set)
+    for key in _latin_keys(word):
+        by_length[len(key)].add(key)
+    for length in sorted(by_length, reverse=True):
+        meanings = {_sounded_meaning(key, index, spelt_with_digits) for key in by_length[length]}
+        meanings.discard(_SOUNDS_LIKE_NOTHING)
+        if not meanings:
+            continue
+        # sounds like two things, or like a word of no meaning here: left as it is
+        if len(meanings) > 1:
+            return None
+        meaning = meanings.pop()
+        if not meaning:
+            return None
+        return meaning if meaning.isascii() else ARABIC_MEANING_IN_ENGLISH.get(meaning)
     return None
+
+
+_SOUNDS_LIKE_NOTHING = "\0"
+
+
+def _sounded_meaning(key: str, index: dict[str, str | None], spelt_with_digits: bool) -> str | None:
+    """What one sound key of a Latin word means in the Arabic lexicon: the meaning of its first
+    reading found (the key, then without a clitic), _SOUNDS_LIKE_NOTHING when none is."""
+    readings = [key]
+    if not spelt_with_digits:
+        readings += [key[: -len(s)] for s in _SOUNDED_PRONOUNS if key.endswith(s)]
+        # and a verb's "t" of the present before it ("tfashel": تفشل)
+        readings += [r[1:] for r in list(readings) if r.startswith("t")]
+    else:
+        readings += [key[: -len(s)] for s in _SOUNDED_SUFFIXES if key.endswith(s)]
+        readings += [
+            r[len(p) :] for r in list(readings) for p in _SOUNDED_PREFIXES if r.startswith(p)
+        ]
+    for reading in readings:
+        # without a digit, three sounds at least: "friday" is no "f" + رد
+        if len(reading) >= (2 if spelt_with_digits else 3) and reading in index:
+            return index[reading]
+    return _SOUNDS_LIKE_NOTHING
 
 
 # English words Arabizi sentences carry as they are ("order", "client", "report").
