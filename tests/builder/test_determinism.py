@@ -2,12 +2,13 @@
 the process, and the same in every run of Python. Python orders a set of strings by a hash it
 seeds afresh in each process (PYTHONHASHSEED), so a rule that takes "the first" of a set picks
 differently from one run to the next: "3ndi clinic" was sounded out as عميل (a customer, and a
-Shopify create-customer step) in some runs and as يصلني (get) in others."""
+Shopify create-customer step) in some runs and as يصلني (get) in others, and so was "cleanly"."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -105,4 +106,44 @@ def test_every_sentence_builds_alike_in_any_order_and_in_every_run_of_python(tmp
             differences.append(
                 f"{sentence!r}: hash seed 0 {_summary(in_one)}, hash seed 1 {_summary(in_other)}"
             )
+    assert not differences, "\n".join(differences)
+
+
+# Prints what each Latin word (argv[1], a JSON list) sounds like in the Arabic lexicon.
+_SOUND_OUT = """
+import json, sys
+from flowin_engine.builder.language import arabizi_to_english
+
+words = json.loads(open(sys.argv[1], encoding="utf-8").read())
+print(json.dumps([arabizi_to_english("3al " + word) for word in words], ensure_ascii=False))
+"""
+
+
+def test_a_latin_word_sounds_like_the_same_arabic_word_in_every_run_of_python(tmp_path):
+    # English words that sound like two Arabic words at once ("cleanly": يصلني or عميل), and
+    # every Latin word of the development sets.
+    words = {"clinic", "cleanly", "common", "clinics", "salon", "pharmacy", "boutique"}
+    for path in sorted(HERE.glob("dev_set_*.json")):
+        for case in json.loads(path.read_text(encoding="utf-8")):
+            words |= {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9']{2,}", case["sentence"])}
+    words_in_order = sorted(words)
+    listed = tmp_path / "words.json"
+    listed.write_text(json.dumps(words_in_order), encoding="utf-8")
+    readings = {}
+    for seed in ("0", "1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-c", _SOUND_OUT, str(listed)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=True,
+            timeout=120,
+        )
+        readings[seed] = json.loads(done.stdout)
+    differences = [
+        f"{word!r}: " + ", ".join(f"hash seed {seed} {readings[seed][i]!r}" for seed in readings)
+        for i, word in enumerate(words_in_order)
+        if len({run[i] for run in readings.values()}) > 1
+    ]
     assert not differences, "\n".join(differences)
