@@ -1442,6 +1442,13 @@ class OfflineBuilder:
                         # "send the customer a new payment link": made, then sent
                         actions.append(PlannedStep(made, said))
                     actions.append(step)
+                    sent = self._sent_with_ai(clause, words, step, fetch)
+                    if sent is not None:
+                        # "email me a summary of the week's payments written by ChatGPT": the
+                        # AI writes it, then the order said first sends it
+                        step.entities = [e for e in clause.entities if e.kind not in _ADDRESSES]
+                        addressed = [e for e in clause.entities if e.kind in _ADDRESSES]
+                        actions.append(PlannedStep(sent, said, addressed))
             elif actions and clause.entities:
                 actions[-1].entities.extend(clause.entities)  # "…, saying "Thanks!""
             elif trigger and clause.entities and not actions:
@@ -1685,7 +1692,46 @@ class OfflineBuilder:
         node_type = self.registry.get(guess.node_type)
         if node_type.connector.id != found.node_type.connector.id:
             return found
+        if (
+            self._carries_a_kind(node_type)
+            and MARKER.sub("", clause.text).isascii()
+            and not set(clause.words()) & _CARRIED.keys()
+        ):
+            # "send the summary to the doctor on Telegram": a file, photo or buttons step
+            # only when the clause says what it carries, never from letters ("doc"tor)
+            return found
         return replace(found, node_type=node_type, phrase=LEARNED_PHRASE)
+
+    def _sent_with_ai(
+        self, clause: Clause, words: list[str], step: PlannedStep, fetch: PlannedStep | None
+    ) -> NodeType | None:
+        """The step that sends what the AI ``step`` writes, when its clause starts with the
+        order to send it: "email me a summary of … by ChatGPT", "send me on Slack an AI
+        summary of …". None when the clause orders nothing sent or names no one way to."""
+        if step.node_type.type != _AI_TYPE or not MARKER.sub("", clause.text).isascii():
+            return None
+        said = MARKER.sub(" ", clause.text).lower().split()
+        if not said or canonical(said[0]) not in _SENDING_ORDERS:
+            return None
+        read_from = {fetch.node_type.connector.id} if fetch is not None else set()
+        named = set(self.catalogue.connectors_named(words)) - read_from - _NOT_SENDERS
+        if len(named & _MAILBOXES) > 1:
+            named.discard("email")  # "on gmail": the mailbox named, not any e-mail
+        ways = [self._write_step(connector, words) for connector in sorted(named)]
+        sending = [w for w in ways if w is not None and w.type.split(".")[1].startswith(_SENDING)]
+        if len(sending) == 1:
+            return sending[0]
+        if not named and canonical(said[0]) == "email" and "email.send_email" in self.registry:
+            return self.registry.get("email.send_email")
+        return None
+
+    def _carries_a_kind(self, node_type: NodeType) -> bool:
+        """Whether ``node_type`` sends one kind of thing (a file, a photo, buttons), as its
+        phrases say."""
+        return any(
+            set(normalize(phrase).split()) & _CARRIED.keys()
+            for phrase in node_type.manifest.phrases.en
+        )
 
     def _vague_if(
         self,
@@ -2921,6 +2967,14 @@ _SENT_BY_ADDRESS = {
     "channel": "slack.post_message",
     "chat": "telegram.send_message",
 }
+# Orders that send what a step made, said first ("email me a summary …"), and the steps that do.
+_SENDING_ORDERS = frozenset(
+    ["send", "email", "whatsapp", "telegram", "sms", "text", "slack", "message", "notify", "post"]
+)
+_SENDING = ("send_", "post_")
+_NOT_SENDERS = frozenset(["schedule", "core", "openai", "http", "webhook"])
+# Entities that say where a message goes, not what it says.
+_ADDRESSES = frozenset(["email", "phone", "channel", "chat", "to"])
 # Services a clause may name that hold no data to read first (they act, or are the clock).
 _NOT_SOURCES = frozenset(["schedule", "core", "openai", "http", "webhook", "email", "twilio"])
 # Where a scheduled step's data comes from: "from my Daily Cash sheet", "من الشيت".

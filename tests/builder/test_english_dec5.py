@@ -112,3 +112,37 @@ def test_where_the_business_sells_is_said_of_it_and_makes_no_step(
 )
 def test_what_a_step_sends_listed_after_with_is_no_step_of_its_own(sentence: str) -> None:
     assert types(sentence) == ["telegram.new_message", "telegram.send_message"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "every friday sms me an AI summary of the week's salla orders",
+            ["schedule.every", "salla.list_orders", "openai.generate_text", "twilio.send_sms"],
+        ),
+        (
+            "every morning email me a summary of yesterday's shopify orders written by chatgpt",
+            ["schedule.every", "shopify.list_orders", "openai.generate_text", "email.send_email"],
+        ),
+    ],
+)
+def test_what_the_ai_writes_is_sent_the_way_the_clause_orders_first(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "when a new gmail email comes, have AI summarise it and send the summary to "
+            "the doctor on telegram",
+            "telegram.send_message",
+        ),
+        ("when a new order comes in, send the PDF invoice on telegram", "telegram.send_document"),
+    ],
+)
+def test_a_file_step_is_chosen_only_when_a_file_is_said(sentence: str, expected: str) -> None:
+    assert types(sentence)[-1] == expected
