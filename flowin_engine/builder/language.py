@@ -509,6 +509,8 @@ _AR_VERB_PREFIXES = (
 # The past's "ت" too ("فشلت", Maghrebi "وصلات"): the stem is looked up, never shown.
 _AR_VERB_SUFFIXES = (
     *("ليا", "ولي", "يلي", "لهم", "لها", "لنا", "لو", "لي", "له", "وا", "ون", "و", "ني", "ات", "ت"),
+    # the object on a two-letter order: "حطهم", "دزها" (put them, send it)
+    *("هم", "ها"),
 )
 
 

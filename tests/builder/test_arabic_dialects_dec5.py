@@ -135,3 +135,23 @@ def test_a_short_passive_after_when_is_said_of_the_new_thing_after_it() -> None:
 )
 def test_each_verb_after_have_it_do_is_a_step(sentence: str, expected: list[str]) -> None:
     assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "حطهم" (put them): a two-letter order with its object, said after a spaced "و"
+        (
+            "كل ساعة شوف الطلبات الجديدة في سلة و حطهم في نوشن",
+            ["schedule.every", "salla.list_orders", "notion.create_page"],
+        ),
+        (
+            "كل ساعة جيب الطلبات من زد و حطهم فالشيت",
+            ["schedule.every", "zid.list_orders", "google_sheets.append_row"],
+        ),
+    ],
+)
+def test_a_two_letter_order_with_its_object_is_still_an_order(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
