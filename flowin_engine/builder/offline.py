@@ -595,11 +595,24 @@ class OfflineBuilder:
                     and whole.node_type.connector.id
                     not in self.catalogue.connectors_named(left_words)
                 )
+                # "لما يكبس الزبون عالزر بالبوت تبع التلغرام عدل الرسالة": the event its own
+                # words read (a button pressed) is not another of its service's events because
+                # the order after it speaks of a message
+                own_event = (
+                    role
+                    and whole is not None
+                    and in_role is not None
+                    and in_role.score >= MATCH_THRESHOLD
+                    and in_role.node_type.is_trigger
+                    and whole.node_type.connector.id == in_role.node_type.connector.id
+                    and whole.node_type.type != in_role.node_type.type
+                )
                 if (
                     whole is not None
                     and whole.score > best_half
                     and not two_services
                     and not named_after_order
+                    and not own_event
                 ):
                     continue
                 left.entities = extraction.in_text(left.text)

@@ -155,3 +155,11 @@ def test_a_two_letter_order_with_its_object_is_still_an_order(
     sentence: str, expected: list[str]
 ) -> None:
     assert types(sentence) == expected
+
+
+def test_the_event_its_own_words_read_is_kept_whatever_the_order_after_it_speaks_of() -> None:
+    # a button pressed, not a message coming in, though the order after it edits a message
+    assert types("لما يكبس العميل عالزر ببوت التلغرام عدل الرسالة وقلو تم استلام الطلب") == [
+        "telegram.button_pressed",
+        "telegram.edit_message",
+    ]
