@@ -776,6 +776,10 @@ _ARABIZI_HOUR = re.compile(
 _ADDED_AFTER_EVENT = re.compile(r"(?<!\bwhen )(?<!\bwhenever )(?<!\bget )\badded\b")
 # A verb read by its sound is an order ("yb3atli" → send); after "someone" it is what they do.
 _SOMEONE_DOES = re.compile(r"\b(someone|customer|client) (send|pay|reply|fill|book|write)\b")
+# "7ada b3tli 3al insta": someone writes on a chat service, the event of its messages
+_SOMEONE_WRITES_ON = re.compile(
+    r"\b(someone|customer|client) sends (?:me )?on(?= (?:instagram|messenger|whatsapp|telegram)\b)"
+)
 # Arabizi puts the adjective after its noun ("order gdid", "lead jdeed", "el woocommerce orders
 # el gdeda"); English before it. "7ada jdid" (someone new) stays.
 _DEFINITE_NEW = re.compile(r"\bthe ((?:[a-z]+ )?[a-z]+) the new\b")
@@ -799,6 +803,7 @@ def arabizi_to_english(sentence: str) -> str:
     english = _ADDED_AFTER_EVENT.sub("get added", english)
     english = _DEFINITE_NEW.sub(r"the new \1", english)
     english = _SOMEONE_DOES.sub(r"\1 \2s", english)
+    english = _SOMEONE_WRITES_ON.sub(r"\1 messages on", english)
     return _NOUN_THEN_NEW.sub(r"new \1", english)
 
 

@@ -168,3 +168,8 @@ def test_how_long_before_an_event_said_in_the_middle_of_a_step_leaves_the_step_w
 )
 def test_more_arabizi_sentences_build_their_trigger_and_steps(sentence, expected):
     assert types(sentence) == expected
+
+
+def test_someone_writing_on_instagram_in_arabizi_is_the_instagram_message_event():
+    sentence = "lama 7ada yb3atli 3al insta 5alli chatgpt yrd 3leh"
+    assert params_of(sentence, "instagram_messenger.new_message") == {"source": "instagram"}
