@@ -200,6 +200,7 @@ def extract(original: str) -> Extraction:
     collector.take(_CHANNEL, lambda m: Entity("channel", "#" + m.group(1)))
     collector.take(_CHAT, lambda m: Entity("chat", "@" + m.group(1)))
     _take_named(collector)
+    collector.take(_ROWS_WHERE, lambda m: _rows_where(m, collector), spaced=True)
     collector.take(_CONDITION_EN, _condition, spaced=True)
     collector.take(_CONDITION_AR, _condition, spaced=True)
     _take_amount_of_event(collector)
@@ -1115,6 +1116,27 @@ _DAYS_AHEAD = re.compile(
 _CURRENCY_ALONE = re.compile(
     r"\b(?:in|with|using)\s+(?P<code>KWD|SAR|EGP|AED|USD|EUR|GBP|BHD|QAR|OMR|JOD|MAD)\b"
 )
+
+
+# The rows a look-up keeps, one column's value said: "rows where Status is Pending", "the rows
+# whose City is Riyadh", "les lignes اللي فيهم statut payé". Not the rows a trigger waits for
+# ("a new row where …" is a condition on it).
+_ROWS_WHERE = re.compile(
+    r"(?<!new )(?<!New )\b(?:rows?|lines?|entries|records?|lignes)"
+    r"(?:\s+(?:of|in|from)(?:\s+[^\s,.;]+){1,4}?)?\s+(?:where|whose|with)\s+"
+    r"(?:the\s+)?(?P<column>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|[a-z][\w-]*)\s+(?:is|=|==|equals|says)\s+"
+    r"(?P<value>[\ue000-\uf8ff]|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|\d+(?:\.\d+)?|[a-z][\w-]*)"
+    r"|(?<!\S)(?:اللي|الي|التي|الذي)\s+(?:فيهم|فيها|فيه|فيهن)\s+"
+    r"(?P<column_ar>[A-Za-zÀ-ÿ][\wÀ-ÿ-]*)\s+(?P<value_ar>[A-Za-zÀ-ÿ][\wÀ-ÿ-]*)(?![\w\u0621-\u064a])"
+)
+
+
+def _rows_where(match: re.Match[str], collector: _Collector) -> Entity:
+    column = match.group("column") or match.group("column_ar")
+    value = match.group("value") or match.group("value_ar")
+    if MARKER.fullmatch(value):
+        value = collector.entities[ord(value) - MARKER_BASE].text
+    return Entity("match", match.group(0), value={"column": column, "value": value})
 
 
 def _length(match: re.Match[str]) -> Entity:

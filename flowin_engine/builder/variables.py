@@ -142,6 +142,7 @@ def kind_of(node_type: NodeType, key: str) -> str:
         "duration_minutes": "length",
         "slot_minutes": "length",
         "days": "span",
+        "column": "match",
         "currency": "currency",
         "cc": "cc",
         "tags": "tag",
@@ -409,6 +410,11 @@ def fill(
         elif kind in ("length", "span"):
             entity = take(kind)
             value = entity.value if entity else None
+        elif kind == "match" and "value" in node_type.input_model.model_fields:
+            entity = take("match")  # "rows where Status is Pending": the column and its value
+            if entity is not None:
+                result.params.update(entity.value)
+                continue
         elif kind == "currency":
             if key in result.params:
                 continue  # said with the amount ("250 KWD")

@@ -243,3 +243,35 @@ def test_waiting_for_a_while_is_no_length_of_an_event():
     )
     assert proposal.flow is not None
     assert [n.type for n in proposal.flow.nodes][:2] == ["shopify.new_order", "core.delay"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "node_type", "column", "value"),
+    [
+        (
+            "every day at 5pm look in the Excel file Stock.xlsx for rows where Status is Low and "
+            "email them to me",
+            "excel.find_rows",
+            "Status",
+            "Low",
+        ),
+        (
+            "every morning read the rows of my Orders sheet where City is Riyadh and send them "
+            "to slack #ops",
+            "google_sheets.read_rows",
+            "City",
+            "Riyadh",
+        ),
+        (
+            "ملي نكليكي على run جيب les lignes ديال الشيت اللي فيهم etat annulé و صيفطهم ف ايميل",
+            "google_sheets.read_rows",
+            "etat",
+            "annulé",
+        ),
+    ],
+)
+def test_the_rows_a_look_up_keeps_are_those_of_the_column_and_value_said(
+    sentence, node_type, column, value
+):
+    assert param_of(sentence, node_type, "column") == column
+    assert param_of(sentence, node_type, "value") == value
