@@ -646,6 +646,13 @@ class OfflineBuilder:
         said_words = re.findall(r"[\w\u0600-\u06ff]+", sentence)
         steps, not_understood = self._plan(clauses, extraction, language, said_words)
         steps = [step for step in steps if not _a_call_read_as_a_request(step)]
+        swapped = [self._swapped_for_a_lack(step) for step in steps]
+        not_understood += [
+            step.said
+            for step, swap in zip(steps, swapped, strict=True)
+            if swap and step.said not in not_understood
+        ]
+        steps = [step for step, swap in zip(steps, swapped, strict=True) if not swap]
         steps = shape(steps, read, self.catalogue, self.registry, _REPLY_ACTIONS, language)
         _same_place(steps)
         self._dm_to_me(steps)
@@ -691,6 +698,16 @@ class OfflineBuilder:
             review=True,
         )
         return write_first(proposal, self.registry, names_language)
+
+    def _swapped_for_a_lack(self, step: PlannedStep) -> bool:
+        """Whether ``step`` is another service's, made of words that name a service Flowin
+        lacks and not its own: "add the buyer to my Klaviyo list" made a Shopify customer."""
+        if step.node_type.is_trigger or step.node_type.connector.id in _NEVER_A_SWAP:
+            return False
+        said = normalize(step.said).lower()
+        if not any(not item.event for item in unsupported(said, "en")):
+            return False
+        return step.node_type.connector.id not in self.catalogue.connectors_named(tokens(said))
 
     def _dm_to_me(self, steps: list[PlannedStep]) -> None:
         """A Slack DM to the one who asks ("send me a slack dm", "ابعتلي رسالة خاصة على سلاك")
@@ -2830,6 +2847,9 @@ def _a_call_read_as_a_request(step: PlannedStep) -> bool:
 
 
 _HTTP_REQUEST = "http.request"
+# Steps of no service (a condition, a wait, the AI step) or the honest way round a lack (a call
+# to its API, a webhook): never another service in its place.
+_NEVER_A_SWAP = frozenset({"core", "schedule", "http", "webhook", "openai"})
 _SLACK_DM_BY_EMAIL = "slack.message_by_email"
 _SLACK_MESSAGE = "slack.post_message"
 # Sent to the one who asks: "send me", "dm me", "ابعتلي", "ارسل لي", "ib3atli".

@@ -271,3 +271,26 @@ def test_a_call_to_a_web_address_is_still_an_http_request() -> None:
         "shopify.new_order",
         "http.request",
     ]
+
+
+# A step said of a service Flowin lacks is not made with another service: "add the buyer to
+# my Klaviyo list" is no Shopify customer.
+NOT_SWAPPED = [
+    (
+        "each new Shopify order: add the buyer to my Klaviyo list and send them a thank-you on "
+        "WhatsApp",
+        "shopify.create_customer",
+    ),
+    ("when a Salla order comes in, add the customer to my HubSpot contacts", "salla."),
+    ("لما يجي اوردر جديد في شوبيفاي ضيف العميل في الهبسبوت", "shopify.create_customer"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "swap"), NOT_SWAPPED)
+def test_a_step_said_of_a_lacking_service_is_not_made_with_another(
+    sentence: str, swap: str
+) -> None:
+    proposal = build(sentence)
+    assert proposal.unsupported
+    made = [node.type for node in proposal.flow.nodes] if proposal.flow is not None else []
+    assert not any(made_type.startswith(swap) for made_type in made[1:]), made
