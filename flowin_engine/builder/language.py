@@ -147,6 +147,9 @@ SYNONYMS: dict[str, str] = {
     "توصل": "يصلني",
     "يجينا": "يصلني",
     "forward": "send",
+    # French and Spanish words English sentences carry: "my google agenda", "take a RDV"
+    "agenda": "calendar",
+    "rdv": "appointment",
     # a card dragged on a board is moved
     "drag": "move",
     "drags": "move",

@@ -2170,6 +2170,8 @@ class OfflineBuilder:
             and said_before[-2].lower().rstrip("s") in _SENT_THINGS
         ):
             return False  # "when a WhatsApp message I send fails": which message, no order
+        if word.isascii() and _FAILS.fullmatch(bare_word) and _SAID_WHEN.match(before):
+            return False  # "when any payment fail(s) in Tap": the event's failure, no order
         if (
             word.isascii()
             and len(said_before) >= 2

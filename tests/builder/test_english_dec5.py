@@ -146,3 +146,27 @@ def test_what_the_ai_writes_is_sent_the_way_the_clause_orders_first(
 )
 def test_a_file_step_is_chosen_only_when_a_file_is_said(sentence: str, expected: str) -> None:
     assert types(sentence)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "when any moyasar payment fail send me an email",
+            ["moyasar.payment_failed", "email.send_email"],
+        ),
+        (
+            "when a payment fail in tap send the customer an sms",
+            ["tap.charge_failed", "twilio.send_sms"],
+        ),
+    ],
+)
+def test_a_failure_said_in_the_when_clause_is_the_event_not_a_step(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
+
+
+def test_a_french_agenda_and_rdv_are_the_calendar_and_an_appointment() -> None:
+    sentence = "when a client takes a RDV in my google agenda send him a whatsapp"
+    assert types(sentence)[0] == "google_calendar.event_created"
