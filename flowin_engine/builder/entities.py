@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .amounts import amount_words_as_digits
 from .language import Language, canonical, normalize
 
 MARKER_BASE = 0xE000
@@ -116,6 +117,7 @@ _EVERY_OTHER = re.compile(r"\bevery\s+other\s+day\b", re.IGNORECASE)
 
 def _counts_as_digits(text: str) -> str:
     text = _EVERY_OTHER.sub("every 2 days", text)
+    text = amount_words_as_digits(text)
     text = _arabic_numbers_as_digits(text)
     return _COUNT.sub(
         lambda m: f"{_COUNT_WORDS[' '.join(m.group('count').lower().split())]} ", text
@@ -827,7 +829,8 @@ def _condition(match: re.Match[str]) -> Entity | None:
 # the service's name most often: "لو الاوردر على ووكومرس اكتر من ٢٠٠٠ جنيه", "اذا طلب زد
 # قيمته فوق ١٠٠٠", "an order on my store is over 400 dollars"; they stay with the event.
 _RECORD_OF_AMOUNT = (
-    r"(?P<event>\b(?:orders?|payments?|invoices?|sales?|purchases?|charges?)|(?<!\S)(?:ال)?(?:طلب|"
+    r"(?P<event>\b(?:orders?|payments?|invoices?|sales?|purchases?|charges?)(?:'s)?"
+    r"|(?<!\S)(?:ال)?(?:طلب|"
     r"طلبات|اوردر|دفعه|فاتوره|فواتير|عمليه شراء|كوموند|مبلغ))"
 )
 # Words between a record and its amount: no mark, no punctuation, no number.

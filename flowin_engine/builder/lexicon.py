@@ -923,6 +923,22 @@ ARABIZI_PHRASES: list[tuple[str, str]] = [
     (r"\b(?:d|f)\s*ll?il\b", "at night"),
     # "yt7rk l Done": moved to a list
     (r"\b(yt7rk|yt7arak|yet7arak|tet7arak|ytn2l|yetne2el|ytna2al)\s+(?:l|le|li|3la)\s+", r"\1 to "),
+    # conditions as the Maghreb and the Levant write them: "ila kan total fou9 500 dh", "kter mn"
+    (r"\b(?:ila|ida|iza|eza|law|lw)\s+(?:kan|kanet|kant|kanat|kanit)\b", "if"),
+    (r"\b(?:kter|ktar|ktr|kther|aktar|ekter)\s+(?:men|mn|min|mel)\b", "over"),
+    (r"\b(?:fou9|fo9|fou9e|foq|fouq)\b", "over"),
+    (r"\b(?:ta7t|t7t|ta7et)\b(?=\s+\d)", "under"),
+    # the 'false' branch: "w8er keda", "gher hek", "w iza la2", "wela", French "sinon"
+    (
+        r"\b(?:w\s*)?(?:8er|8eir|8ir|gher|ghir|ghair|ghayr|ghear)\s+"
+        r"(?:keda|kda|kida|keza|kaza|kza|hek|heik|haik|heka|kidda)\b",
+        "otherwise",
+    ),
+    (r"\b(?:w\s*)?(?:iza|eza|law|lw|ila)\s+(?:la2|la2a|la'a|laa)\b", "otherwise"),
+    (r"\b(?:wela|w\s?ela|wella|w\s?ella|w\s?illa|wa\s?illa)\b", "otherwise"),
+    (r"\bsinon\b", "otherwise"),
+    (r"\b(?:geneh|gneh|genih|gnih|ginih|gnieh|guineh)\b", "pounds"),
+    (r"(?<=\d)\s*(?:dh|dhs|drahem|dirham)\b", " dirhams"),
 ]
 
 # The English word for the meanings the Arabic lexicon leads to, so an Arabizi word read through

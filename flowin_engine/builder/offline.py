@@ -99,7 +99,7 @@ _HAVE_IT_DO = re.compile(r"(?<!\S)(?:خل|خلي|خليه|خله|خلها|خلي
 _HAVE_IT_DO_AND = re.compile(r"\s+و\s?(?=(?:ي|بي)[\u0621-\u064a]{2,}\s+\S)")
 # "otherwise" starts the condition's false branch.
 _OTHERWISE = re.compile(
-    r"(?:,\s*|\s+|^)(?:otherwise|or else|else|if not|if it isn'?t|if it'?s not|"
+    r"(?:,\s*|\s+|^)(?:otherwise|or else|else|if not|if it isn'?t|if it'?s not|sinon|"
     r"والا|وان لم|والا لا|غير كده|غير كذا|غير ذلك|غير هيك|وغير كده|وغير كذا|وغير ذلك|وغير هيك|"
     r"ولو لا|لو لا|ولو لأ|"
     r"وفي غير ذلك|وفي الحاله الثانيه|في الحاله الثانيه)(?=[\s,]|$)[\s,]*",
