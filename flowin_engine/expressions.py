@@ -165,6 +165,8 @@ class _Environment(SandboxedEnvironment):
 
 def _filter_date(value: Any, fmt: str = "%Y-%m-%d %H:%M", timezone: str | None = None) -> str:
     moment = to_datetime(value)
+    if timezone == "local":  # the computer's own clock, as schedules read it
+        return moment.astimezone().strftime(fmt)
     if timezone:
         try:
             moment = moment.astimezone(ZoneInfo(timezone))

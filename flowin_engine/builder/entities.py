@@ -14,6 +14,7 @@ from typing import Any
 
 from .amounts import amount_words_as_digits
 from .language import Language, canonical, normalize
+from .time_of_day import take_time_of_day
 
 MARKER_BASE = 0xE000
 MARKER = re.compile("[\ue000-\uf8ff]")
@@ -203,6 +204,7 @@ def extract(original: str) -> Extraction:
     collector.take(_CHAT, lambda m: Entity("chat", "@" + m.group(1)))
     _take_named(collector)
     collector.take(_ROWS_WHERE, lambda m: _rows_where(m, collector), spaced=True)
+    take_time_of_day(collector)
     collector.take(_CONDITION_EN, _condition, spaced=True)
     collector.take(_CONDITION_AR, _condition, spaced=True)
     _take_amount_of_event(collector)

@@ -2738,6 +2738,9 @@ class OfflineBuilder:
                 continue  # a condition set when it was planned (a check of what was read)
             rule = dict(step.entities[0].value)
             subject = rule.pop("subject")
+            if "conditions" in rule:  # the time of day: its rules are whole as said
+                self._fill_time_of_day(step, rule, language)
+                continue
             names: tuple[str, ...] = ()
             for word in tokens(subject.lower()) or [subject.lower()]:
                 for key, fields in SUBJECTS.items():
@@ -2772,6 +2775,24 @@ class OfflineBuilder:
                 "ar": f"يتحقق أن {target} {operator} {right}؛ الخطوات التالية تعمل فقط إذا تحقق "
                 "الشرط (مخرجه «صحيح»).",
             }[language]
+
+    def _fill_time_of_day(
+        self, step: PlannedStep, rule: dict[str, Any], language: Language
+    ) -> None:
+        """A condition on the time now ("after 10pm"): its rules as said, the hours asked for
+        when they were not ("outside working hours")."""
+        entity = step.entities[0]
+        step.entities = []
+        step.params = {"combine": rule["combine"], "conditions": rule["conditions"]}
+        if rule.get("ask"):
+            step.to_ask.append(("conditions", rule["ask"][language]))
+        times = " / ".join(str(c["right"]) for c in rule["conditions"] if c["right"])
+        step.why = {
+            "en": f"Checks the time now ({entity.text}{': ' + times if times else ''}); the next "
+            "steps run only then (its 'true' output).",
+            "ar": f"يتحقق من الوقت الآن ({entity.text}{': ' + times if times else ''})؛ الخطوات "
+            "التالية تعمل في هذا الوقت فقط (مخرجه «صحيح»).",
+        }[language]
 
 
 # "يوصل العميل مسج" (the customer gets a message): the order to send the customer one.

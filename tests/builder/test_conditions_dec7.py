@@ -98,3 +98,92 @@ def test_otherwise_in_arabizi_and_french_is_the_false_branch(sentence):
     ports = {edge.source_port for edge in flow.edges if edge.source == condition.id}
     assert ports == {"true", "false"}
     assert isinstance(_condition_rule(sentence)["right"], int)
+
+
+_NOW = "{{ now | date('%H:%M', 'local') }}"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "combine", "rules"),
+    [
+        (
+            "لو حد بعت رسالة على الواتس بعد الساعة ١٠ بالليل رد عليه اننا مقفولين",
+            "whatsapp.incoming_message",
+            "and",
+            [("greater_or_equal", "22:00")],
+        ),
+        (
+            "اذا جاني طلب في سلة بعد ١١ بالليل ارسل لي واتس",
+            "salla.new_order",
+            "and",
+            [("greater_or_equal", "23:00")],
+        ),
+        (
+            "when someone messages us on whatsapp after 10pm reply 'we are closed'",
+            "whatsapp.incoming_message",
+            "and",
+            [("greater_or_equal", "22:00")],
+        ),
+        (
+            "when a stripe payment comes in before 9:30am send me a telegram",
+            "stripe.payment_succeeded",
+            "and",
+            [("less_than", "09:30")],
+        ),
+        (
+            "if a salla order comes in between 10pm and 8am send me a telegram",
+            "salla.new_order",
+            "or",  # over midnight: either side of it
+            [("greater_or_equal", "22:00"), ("less_than", "08:00")],
+        ),
+    ],
+)
+def test_a_time_of_day_is_a_condition_on_the_time_now(sentence, trigger, combine, rules):
+    proposal = build(sentence)
+    assert proposal.flow is not None
+    found = [n.type for n in proposal.flow.nodes]
+    assert found[:2] == [trigger, "core.condition"]
+    (condition,) = [n for n in proposal.flow.nodes if n.type == "core.condition"]
+    assert condition.params["combine"] == combine
+    assert [(c["left"], c["operator"], c["right"]) for c in condition.params["conditions"]] == [
+        (_NOW, operator, right) for operator, right in rules
+    ]
+
+
+def test_outside_working_hours_asks_for_the_hours_instead_of_guessing():
+    proposal = build("when a new whatsapp message comes in outside working hours reply 'closed'")
+    assert proposal.flow is not None
+    assert [n.type for n in proposal.flow.nodes][:2] == [
+        "whatsapp.incoming_message",
+        "core.condition",
+    ]
+    assert any("working hours" in m.message for m in proposal.missing)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("every day at 10pm send me the salla orders on telegram", "schedule.every"),
+        ("wait 2 hours then send me a telegram", "core.delay"),
+        ("بعد ساعتين ابعتلي تيليجرام", "core.delay"),
+    ],
+)
+def test_a_clock_time_without_after_or_before_stays_a_schedule_or_a_wait(sentence, found):
+    assert found in types(sentence)
+    assert "core.condition" not in types(sentence)
+
+
+def test_the_time_now_on_the_computers_clock_is_read_in_hours_and_minutes(monkeypatch):
+    import time
+    from datetime import UTC, datetime
+
+    from flowin_engine.expressions import render
+
+    monkeypatch.setenv("TZ", "Africa/Cairo")
+    time.tzset()
+    try:
+        moment = datetime(2026, 12, 5, 20, 5, tzinfo=UTC)
+        assert render(_NOW, {"now": moment}) == "22:05"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
