@@ -303,6 +303,14 @@ _PREAMBLE = re.compile(
     r"|(?:this|that|the\s+following)?\s*:)\s*(?=\S)",
     re.IGNORECASE,
 )
+# "i need that every time someone texts …", "I want whenever a client books …": the wish said
+# before the event is no step of its own; the sentence starts at its "when".
+_WISH_BEFORE_WHEN = re.compile(
+    r"^\s*(?:(?:hey|hi|hello)\b(?:\s+\w+)?\s*,?\s*)?(?:so\s+)?(?:basically\s+)?"
+    r"i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:that\s+|it\s+so\s+that\s+)?"
+    r"(?=(?:every\s*time|whenever|each\s+time|when|once)\b)",
+    re.IGNORECASE,
+)
 _ROLE_WORDS = re.compile(
     r"^\s*(?:(?:and|then|also|و|ثم|ف)\s+)?(?:(?:i want|i'd like|i would like|please|ابغي|ابي|ودي(?=\s+(?:كل ما|لو|اذا|لما|يوم|كل|ا))|عايز|"
     r"عاوز|بدي|بغيت|حابب|نبي|نبغي|اريد|ياريت|حاب|نحب|راني حاب|عافاك)\s+)?(?:(?:and|then|also|و|ثم|ف)\s+)?",
@@ -758,6 +766,7 @@ class OfflineBuilder:
             text,
         )
         text = _PREAMBLE.sub("", text, count=1)
+        text = _WISH_BEFORE_WHEN.sub("", text, count=1)
         text = _OTHERWISE.sub(f" ; {OTHERWISE_MARK} ", text)
         text = _VERB_WAW.sub(lambda m: self._waw(m, text), text)
         text = _HAVE_IT_DO_AND.sub(lambda m: _and_have_it_do(m, text), text)

@@ -52,6 +52,12 @@ _OUTSIDE_HOURS = re.compile(
     re.IGNORECASE,
 )
 
+# "free slots between 10:00 and 16:00": the hours a calendar search looks in, not a condition.
+_HOURS_OF_A_SEARCH = re.compile(
+    r"\b(?:free|available|open|empty)\s+(?:time|times|slots?|hours|spots?)\b|\bslots?\b"
+    r"|(?<!\S)(?:ال)?(?:مواعيد|اوقات|وقت|مواعيد)\s+(?:ال)?(?:فاضيه|متاحه|فاضي|متاح|فارغه)",
+    re.IGNORECASE,
+)
 _ASK_HOURS = {
     "en": "say your working hours (for example 9:00 to 18:00): the check runs outside them",
     "ar": "اكتب ساعات العمل (مثلًا من ٩:٠٠ إلى ١٨:٠٠): الشرط يتحقق خارجها",
@@ -145,8 +151,9 @@ def _outside_hours(match: re.Match[str]) -> Any:
 
 def take_time_of_day(collector: Any) -> None:
     """Set apart each time-of-day condition of ``collector``'s text (see the module)."""
-    collector.take(_BETWEEN_EN, _between, spaced=True)
-    collector.take(_BETWEEN_AR, _between, spaced=True)
+    if not _HOURS_OF_A_SEARCH.search(collector.text):
+        collector.take(_BETWEEN_EN, _between, spaced=True)
+        collector.take(_BETWEEN_AR, _between, spaced=True)
     collector.take(_OUTSIDE_HOURS, _outside_hours, spaced=True)
     collector.take(_AFTER_EN, _after, spaced=True)
     collector.take(_AFTER_AR, _after, spaced=True)

@@ -187,3 +187,23 @@ def test_the_time_now_on_the_computers_clock_is_read_in_hours_and_minutes(monkey
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_the_hours_a_calendar_search_looks_in_are_no_condition():
+    sentence = (
+        "When a patient messages us on WhatsApp, look up my free slots tomorrow between 10:00 "
+        "and 16:00 and send them back"
+    )
+    assert "core.condition" not in types(sentence)
+
+
+def test_a_wish_said_before_the_event_is_no_step():
+    sentence = (
+        "hi guys i need that every time someone texts my business whatsapp after 10pm they get "
+        'an auto reply "we are closed now, we open at 9am" otherwise nothing'
+    )
+    assert types(sentence) == [
+        "whatsapp.incoming_message",
+        "core.condition",
+        "whatsapp.send_text",
+    ]
