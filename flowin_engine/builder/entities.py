@@ -313,8 +313,9 @@ _CHOICES_AR = re.compile(
 # bracket's end or the sentence's; each choice is a few words.
 _CHOICES_LISTED = re.compile(
     r"(?P<word>\b(?:options|choices|buttons|items|rows|list|menu)\b"
-    r"|(?<!\S)(?:ب|ل|ال|بال)?(?:زراير|ازرار|زرار|زرين|خيارات|اختيارات|لسته|ليسته|قائمه|قايمه|منيو)"
-    r"(?!\S))(?P<between>(?:\s+[^\s:()\ue000-\uf8ff]+){0,3}?)\s*(?:(?P<bracket>\()|:)\s*"
+    r"|(?<!\S)(?:ب|ل|ال|بال)?(?:زراير|ازرار|زرار|زرين|زرارين|خيارات|اختيارات|خيارين|اختيارين"
+    r"|لسته|ليسته|قائمه|قايمه|منيو)"
+    r"(?=[\s:(]|$))(?P<between>(?:\s+[^\s:()\ue000-\uf8ff]+){0,3}?)\s*(?:(?P<bracket>\()|:)\s*"
     r"(?P<items>[^,،()/:.;!?\n]+(?:(?:[,،/]|\s-\s|\s(?:and|or|او)\s)[^,،()/:.;!?\n]+){1,9})"
     r"(?(bracket)\)|\s*(?:[.!?;]\s*)?$)",
     re.IGNORECASE,
@@ -328,8 +329,6 @@ def _choices_listed(collector: _Collector) -> None:
         items = [i[1:] if re.match("و[\u0621-\u064a]{2,}$", i) else i for i in items]
         if len(items) < 2 or any(len(i.split()) > 3 or MARKER.search(i) for i in items):
             return None  # a sentence after the colon, not a list of choices
-        if not match.group("word").isascii() and not match.group("bracket"):
-            return None  # Arabic after a colon: the step it is said in is lost when taken
         typed = [_as_typed(i, collector.original) for i in items]
         return Entity("choices", match.group(0), value=typed)
 

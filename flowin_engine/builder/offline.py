@@ -3339,7 +3339,10 @@ def _hints(entities: list[Entity]) -> set[str]:
     for entity in entities:
         if entity.kind == "choices":
             # buttons to press, or a list to pick from
-            buttons = re.match(r"(?:ب)?(?:button|زر|ازرار|زراير)", entity.text.lower())
+            # ("اختيارين": two choices, a pair of buttons as WhatsApp shows them)
+            buttons = re.match(
+                r"(?:ب)?(?:button|زر|ازرار|زراير|اختيارين|خيارين)", entity.text.lower()
+            )
             found.add("buttons" if buttons else "rows")
             continue
         found |= fields.get(entity.kind, set())

@@ -207,3 +207,34 @@ def test_a_wish_said_before_the_event_is_no_step():
         "core.condition",
         "whatsapp.send_text",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "node_type", "field", "choices"),
+    [
+        (
+            "لما حد يبعت رسالة على الواتس ابعتله اختيارين: تأكيد أو إلغاء",
+            "whatsapp.send_buttons",
+            "buttons",
+            ["تأكيد", "إلغاء"],
+        ),
+        (
+            "اذا احد كتب بالواتس رد عليه بقائمة: الاسعار، الموقع، المواعيد",
+            "whatsapp.send_list",
+            "rows",
+            ["الاسعار", "الموقع", "المواعيد"],
+        ),
+        (
+            "لو حد كلمنا عالواتس ابعتله زرارين: احجز او استفسار",
+            "whatsapp.send_buttons",
+            "buttons",
+            ["احجز", "استفسار"],
+        ),
+    ],
+)
+def test_arabic_choices_after_a_colon_are_the_messages_choices(sentence, node_type, field, choices):
+    proposal = build(sentence)
+    assert proposal.flow is not None
+    assert [n.type for n in proposal.flow.nodes] == ["whatsapp.incoming_message", node_type]
+    assert proposal.flow.nodes[1].params[field] == choices
+    assert not proposal.not_understood
