@@ -37,6 +37,7 @@ HELD_OUT = [
     HERE / "heldout_final.json",
     HERE / "heldout_dec5.json",
     HERE / "heldout_dec6.json",
+    HERE / "heldout_dec7.json",
 ]
 
 log = logging.getLogger("builder_heldout")

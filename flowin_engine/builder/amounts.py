@@ -4,6 +4,10 @@
 Works on normalized text (hamza, ta marbuta and ya forms already folded). Words are read as an
 amount only where an amount is meant: before a currency, or after a comparison ("فوق",
 "أكتر من", "تتجاوز") — "ميه" alone is also water, and "ألف شكر" a thousand thanks.
+
+Why no library: those on PyPI that read number words (pyarabic's ``text2number``, text2num)
+read Modern Standard Arabic or no Arabic at all; "خمسمية", "ميتين" and "تلات تلاف" are what
+shop owners type.
 """
 
 from __future__ import annotations

@@ -26,6 +26,8 @@ from flowin_engine.registry import Registry, default_registry
 # (dev_set_c.json), kept outside the repository and scored only by its totals.
 # heldout_dec6.json: a fifth, written by a sixth writer from the list of node types alone, scored
 # by its totals before and after a day's work on the development sets, then added here.
+# heldout_dec7.json: a sixth, written the same way by a seventh writer beside two new
+# development sets (dev_set_d.json, dev_set_e.json) by two other writers, and scored the same way.
 HELDOUT_FILES = [
     Path(__file__).with_name(n)
     for n in (
@@ -34,6 +36,7 @@ HELDOUT_FILES = [
         "heldout_final.json",
         "heldout_dec5.json",
         "heldout_dec6.json",
+        "heldout_dec7.json",
     )
 ]
 ARABIC_DIALECTS = ("egyptian", "gulf", "levantine", "maghrebi", "msa")
