@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime, timedelta
 from datetime import time as clock_time
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -413,9 +414,15 @@ def test_a_flow_that_falls_silent_is_told_once_and_a_paused_one_never(store):
 
 def test_the_daily_summary_counts_todays_runs_once_a_day(store):
     flow = order_flow(store)
-    clock = Clock(datetime(2026, 12, 5, 19, 59, tzinfo=UTC))
+    # The runs below happen now, on the real clock: the summary is kept in a zone where now is
+    # about noon, so that its day's midnight comes before them and its 20:00 after, whatever the
+    # hour the test runs at.
+    zone_name = f"Etc/GMT{datetime.now(UTC).hour - 12:+d}"
+    zone = ZoneInfo(zone_name)
+    today_there = datetime.now(zone).date()
+    clock = Clock(datetime.combine(today_there, clock_time(19, 59), tzinfo=zone).astimezone(UTC))
     notifier = notifier_for(store, clock)
-    notifier.set_rule(flow.id, Rule(events=Events(daily_summary=True), timezone="UTC"))
+    notifier.set_rule(flow.id, Rule(events=Events(daily_summary=True), timezone=zone_name))
     runner = DataFolder(store, registry=REGISTRY).runner()
     fine = make_flow([("Start", "core.manual_trigger", {})], name="Order confirmations")
     fine.id = flow.id
