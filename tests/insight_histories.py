@@ -72,8 +72,9 @@ def shop_flows() -> list[Flow]:
     return [orders, invoices, summary]
 
 
-def seed_week(store: Store, now: datetime = NOW) -> None:
-    """The week the tests know: 63 good runs, 5 failed, 5 test runs, one run before the week."""
+def seed_week(store: Store, now: datetime = NOW, offset: timedelta = OFFSET) -> None:
+    """The week the tests know: 63 good runs, 5 failed, 5 test runs, one run before the week;
+    its days are those of the zone ``offset`` from UTC."""
     orders, invoices, summary = flows = shop_flows()
     for flow in flows:
         store.flows.save(flow)
@@ -82,7 +83,7 @@ def seed_week(store: Store, now: datetime = NOW) -> None:
     store.connections.add(TELEGRAM, "telegram", "Team bot", {})
     runs: list[Run] = []
     for day in range(7):
-        morning = _local_day_start(now, day - 6) + timedelta(hours=9)
+        morning = _local_day_start(now, day - 6, offset) + timedelta(hours=9)
         for n in range(ORDER_SUCCESSES[day]):
             runs.append(Run(orders, morning + timedelta(minutes=n), True, ORDER_SECONDS))
         for n in range(ORDER_FAILURES[day]):
@@ -105,7 +106,7 @@ def seed_week(store: Store, now: datetime = NOW) -> None:
             runs.append(Run(summary, morning + timedelta(hours=10), True, SUMMARY_SECONDS))
     for n in range(TEST_RUNS):
         runs.append(Run(orders, now - timedelta(hours=1, minutes=n), True, 1.0, None, "manual"))
-    runs.append(Run(orders, _local_day_start(now, -7) + timedelta(hours=12), True, 9.0))
+    runs.append(Run(orders, _local_day_start(now, -7, offset) + timedelta(hours=12), True, 9.0))
     record(store, runs)
 
 
@@ -179,7 +180,17 @@ def _step(
     ]
 
 
-def _local_day_start(now: datetime, days_from_today: int) -> datetime:
+def _local_day_start(now: datetime, days_from_today: int, offset: timedelta = OFFSET) -> datetime:
     """Local midnight ``days_from_today`` days from the local today, in UTC."""
-    local_today = (now + OFFSET).date() + timedelta(days=days_from_today)
-    return datetime(local_today.year, local_today.month, local_today.day, tzinfo=UTC) - OFFSET
+    local_today = (now + offset).date() + timedelta(days=days_from_today)
+    return datetime(local_today.year, local_today.month, local_today.day, tzinfo=UTC) - offset
+
+
+def evening_zone(now: datetime) -> tuple[str, timedelta]:
+    """A zone of fixed offset where ``now`` is between 22:00 and 23:00, and its offset: a week
+    seeded there for the real clock (a program asked about "this week" on its own clock) has all
+    of today's runs behind it, and an hour before its day ends."""
+    hours = (22 - now.hour) % 24
+    if hours > 14:  # the zones go from UTC-12 to UTC+14
+        hours -= 24
+    return f"Etc/GMT{-hours:+d}", timedelta(hours=hours)

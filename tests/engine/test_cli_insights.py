@@ -11,9 +11,12 @@ from tests import insight_histories as week
 from .test_cli import flowin
 
 
-def test_flowin_insights_says_the_weeks_figures_and_writes_the_report(tmp_path):
+def test_flowin_insights_says_the_weeks_figures_and_writes_the_report(tmp_path, monkeypatch):
+    now = datetime.now(UTC)
+    zone, offset = week.evening_zone(now)
+    monkeypatch.setenv("TZ", zone)  # the command's local days are the seeded week's
     with Store(tmp_path / "flowin.db") as store:
-        week.seed_week(store, now=datetime.now(UTC))
+        week.seed_week(store, now=now, offset=offset)
     pdf, page = tmp_path / "week.pdf", tmp_path / "week.html"
     shown = flowin(
         "insights", "--pdf", str(pdf), "--html", str(page), data_dir=tmp_path, check=True

@@ -152,11 +152,21 @@ def test_the_bundled_flowin_command_draws_the_insights_report(bundle, tmp_path):
 
     from tests import insight_histories as week
 
+    now = datetime.now(UTC)
+    zone, offset = week.evening_zone(now)  # the command's local days are the seeded week's
     with Store(tmp_path / "flowin.db") as store:
-        week.seed_week(store, now=datetime.now(UTC))
+        week.seed_week(store, now=now, offset=offset)
     pdf = tmp_path / "week.pdf"
     done = run_bundled(
-        bundle, "flowin", "insights", "--language", "ar", "--pdf", str(pdf), data_dir=tmp_path
+        bundle,
+        "flowin",
+        "insights",
+        "--language",
+        "ar",
+        "--pdf",
+        str(pdf),
+        data_dir=tmp_path,
+        TZ=zone,
     )
     assert done.returncode == 0, done.stderr
     assert "وفّرت ٣ ساعات هذا الأسبوع باستخدام Flowin" in done.stdout
