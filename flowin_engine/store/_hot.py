@@ -156,23 +156,40 @@ class HotWriter:
             first = self._queue.get()
             if first is None:
                 break
-            group = [first]
-            stopping = self._take_queued(group)
-            built, outcomes = self._build(group)
+            group: list[Job] = [first]
+            built: list[tuple[Job, Sequence[Statement]]] = []
+            outcomes: list[tuple[Job, BaseException | None]] = []
+            stopping = self._gather(group, built, outcomes)
             if not self._turns.take(wait=False):
                 # Another process is writing: what is queued is made ready meanwhile, so that
                 # the turn, once ours, is spent committing.
-                stopping = self._take_queued(group) or stopping
-                built, outcomes = self._build(group, built, outcomes)
+                stopping = self._gather(group, built, outcomes) or stopping
                 self._turns.take()
             try:
                 # What arrived while another process had its turn joins this group.
-                stopping = self._take_queued(group) or stopping
-                built, outcomes = self._build(group, built, outcomes)
+                stopping = self._gather(group, built, outcomes) or stopping
                 outcomes = self._write(built, outcomes)
             finally:
                 self._turns.give()
             self._tell(outcomes)  # after the turn: the other processes write meanwhile
+
+    def _gather(
+        self,
+        group: list[Job],
+        built: list[tuple[Job, Sequence[Statement]]],
+        outcomes: list[tuple[Job, BaseException | None]],
+    ) -> bool:
+        """Add what is queued to ``group`` and make the statements of its jobs not made yet
+        (those past ``built`` and ``outcomes``), failing a job whose statements can't be made;
+        whether a stop was asked for meanwhile."""
+        stopping = self._take_queued(group)
+        for job in group[len(built) + len(outcomes) :]:
+            try:
+                built.append((job, job.build()))
+            except Exception as error:  # data that can't be written (nested too deeply, say)
+                log.exception("Could not prepare a write")
+                outcomes.append((job, error))
+        return stopping
 
     def _take_queued(self, group: list[Job]) -> bool:
         """Add what is queued to ``group``; whether a stop was asked for meanwhile."""
@@ -185,24 +202,6 @@ class HotWriter:
                 return True
             group.append(job)
         return False
-
-    def _build(
-        self,
-        group: list[Job],
-        built: list[tuple[Job, Sequence[Statement]]] | None = None,
-        outcomes: list[tuple[Job, BaseException | None]] | None = None,
-    ) -> tuple[list[tuple[Job, Sequence[Statement]]], list[tuple[Job, BaseException | None]]]:
-        """The statements of the jobs of ``group`` past those in ``built`` or ``outcomes``
-        (what was made of them before); a job whose statements can't be made is failed."""
-        built = built if built is not None else []
-        outcomes = outcomes if outcomes is not None else []
-        for job in group[len(built) + len(outcomes) :]:
-            try:
-                built.append((job, job.build()))
-            except Exception as error:  # data that can't be written (nested too deeply, say)
-                log.exception("Could not prepare a write")
-                outcomes.append((job, error))
-        return built, outcomes
 
     def _write(
         self,
