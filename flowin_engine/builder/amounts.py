@@ -63,10 +63,12 @@ _HALF = frozenset(["نص", "نصف"])
 _WORDS = [*_UNITS, *_HUNDREDS, *_THOUSAND, *_TWO_THOUSAND, *_MILLION, *_TWO_MILLION]
 _WORD = "|".join(sorted(_WORDS, key=len, reverse=True))
 _HALF_WORD = "|".join(_HALF)
+# The words of a thousand or a million that a count in digits may come before ("5 آلاف").
+_SCALE_WORD = "|".join(sorted(_THOUSAND | _MILLION, key=len, reverse=True))
 _END = r"(?![\w\u0621-\u064a])"
 # A digit count of thousands ("5 آلاف") may open the amount; "و" (and) joins its parts.
 _SEQUENCE = (
-    r"(?:\d+(?=\s+(?:الف|الاف|تلاف|مليون|ملايين)" + _END + r")|(?:" + _WORD + r")" + _END + r")"
+    r"(?:\d+(?=\s+(?:" + _SCALE_WORD + r")" + _END + r")|(?:" + _WORD + r")" + _END + r")"
     r"(?:\s+(?:(?:"
     + _WORD
     + r")"
