@@ -186,7 +186,8 @@ class HotWriter:
         for job in group[len(built) + len(outcomes) :]:
             try:
                 built.append((job, job.build()))
-            except Exception as error:  # data that can't be written (nested too deeply, say)
+            # data that can't be written (nested too deeply, say); never leave a caller waiting
+            except BaseException as error:
                 log.exception("Could not prepare a write")
                 outcomes.append((job, error))
         return stopping
