@@ -207,6 +207,7 @@ def extract(original: str) -> Extraction:
     take_time_of_day(collector)
     collector.take(_CONDITION_EN, _condition, spaced=True)
     collector.take(_CONDITION_AR, _condition, spaced=True)
+    collector.take(_IF_AMOUNT, _if_amount, spaced=True)
     _take_amount_of_event(collector)
     said_words = re.findall(r"[\w\u0600-\u06ff]+", original)
     collector.take(_CONTAINS_EN, lambda m: _contains(m, said_words), spaced=True)
@@ -754,7 +755,7 @@ _CONDITION_EN = re.compile(
     re.IGNORECASE,
 )
 _CONDITION_AR = re.compile(
-    r"(?:(?<=\s)|^)(?:بس\s+|فقط\s+)?(?:و)?(?:(?:اذا|لو|ان|حال)\s+(?:كان\s+|كانت\s+|صار\s+)?|كان\s+|كانت\s+"
+    r"(?:(?<=\s)|^)(?:بس\s+|فقط\s+)?(?:و)?(?:(?:اذا|ازا|ايلا|لو|ان|حال)\s+(?:كان\s+|كانت\s+|صار\s+)?|كان\s+|كانت\s+"
     r"|(?P<joined>و)(?=ال))"
     r"(?P<subject>(?:[\u0621-\u064a]+\s+)?[\u0621-\u064a]+?)\s+"
     r"(?P<op>" + _OPERATOR_WORDS + r")\s*" + _VALUE
@@ -832,10 +833,15 @@ def _condition(match: re.Match[str]) -> Entity | None:
 _RECORD_OF_AMOUNT = (
     r"(?P<event>\b(?:orders?|payments?|invoices?|sales?|purchases?|charges?)(?:'s)?"
     r"|(?<!\S)(?:ال)?(?:طلب|"
-    r"طلبات|اوردر|دفعه|فاتوره|فواتير|عمليه شراء|كوموند|مبلغ))"
+    r"طلبات|اوردر|دفعه|فاتوره|فواتير|عمليه شراء|كوموند|مبلغ)"
+    # "ومبلغه فوق ٥٠٠": its amount, said with "and" and its pronoun
+    r"|(?<!\S)و?(?:مبلغ|قيمت|اجمالي)(?:ه|ها|و)(?!\S))"
 )
 # Words between a record and its amount: no mark, no punctuation, no number.
-_BETWEEN = r"(?P<between>(?:\s+[^\s\d\ue000-\uf8ff,،.;:!?]+){0,4}?)"
+# An "if" among them starts a condition of its own ("لما يجي اوردر على ووكومرس لو اكتر من
+# ١٠٠٠"): the amount is then compared by that condition, not said with the record.
+_IF_WORD = r"(?:if|لو|اذا|ازا|ايلا|الي|ولو|واذا)"
+_BETWEEN = r"(?P<between>(?:\s+(?!" + _IF_WORD + r"(?!\S))[^\s\d\ue000-\uf8ff,،.;:!?]+){0,4}?)"
 # "تتجاوز قيمته ٥٠٠", "يزيد مبلغها عن": formal Arabic says the amount after the verb.
 _EXCEEDS = r"تجاوزت|تتجاوز|يتجاوز|تجاوز|زادت|تزيد|يزيد|زاد"
 _FALLS_BELOW = r"قلت|تقل|يقل|قل"
@@ -875,6 +881,36 @@ _EXCEEDING_AMOUNT_OF = re.compile(
     + _NUMBER
     + _NOT_AN_AMOUNT
 )
+
+
+# "…, if over 1000 dollars", "لو اكتر من ١٠٠٠ جنيه", "ايلا كان فوق ٥٠٠ درهم": an amount compared
+# with no record named is the event's amount — the total of what came in.
+_IF_AMOUNT = re.compile(
+    r"(?:\b(?:only\s+)?(?:if|when)\s+(?:(?:it|that|the amount|the total)\s+(?:is\s+)?|it'?s\s+)?"
+    r"|(?<!\S)(?:بس\s+)?(?:و)?(?:لو|اذا|ازا|ايلا|الي|ان)\s+(?:كان\s+|كانت\s+)?)"
+    + _AMOUNT_OP
+    + r"\s+"
+    + _NUMBER
+    + _NOT_AN_AMOUNT,
+    re.IGNORECASE,
+)
+
+
+def _if_amount(match: re.Match[str]) -> Entity | None:
+    raw = match.group("value").replace(",", "")
+    if not re.fullmatch(r"\d+(?:\.\d+)?", raw):
+        return None
+    number = float(raw)
+    op = match.group("op").lower()
+    less = op in ("under", "below", "less than", "اقل من", "تحت") or re.match(
+        rf"(?:{_FALLS_BELOW})(?!\S)", op
+    )
+    rule = {
+        "subject": "total",
+        "operator": "less_than" if less else "greater_than",
+        "right": int(number) if number.is_integer() else number,
+    }
+    return Entity("condition", match.group(0).strip(), value=rule)
 
 
 def _take_amount_of_event(collector: _Collector) -> None:

@@ -28,7 +28,7 @@ from .lexicon import EVENT_READINGS, ORDER_READINGS, VERBAL_NOUN_ORDERS
 from .limits import phone_call, refusal, too_long, too_many_steps, unsupported
 from .pleasantries import about_the_user, pleasantry_only, without_greeting
 from .proposal import Missing, Proposal
-from .shape import shape
+from .shape import BY_HAND, shape
 from .variables import SUBJECTS, Source, _choices, find_field, flatten
 from .website import site_as_webhook
 
@@ -40,7 +40,7 @@ _WHEN = (
     r"متي ما|متي|يوم ما|يوم|اذا|لو|حين|حينما|مع كل|وقت ما|وقت|بمجرد ما|بمجرد|ملي ما|ملي|فاش|كي|"
     r"بعد ما|بعدما|"
     # Egyptian "اما" and Maghrebi "منين" (when), Maghrebi "الى" (if)
-    r"اما|منين|الي|ازا|كان|"  # Tunisian كان: if
+    r"اما|منين|الي|ازا|ايلا|كان|"  # Tunisian كان, Moroccan ايلا: if
     r"حالما|اينما|كل مره|لين|بس|each new|every new|any new"
 )
 # An English event said with its "when" (not "new …", "if …")
@@ -74,7 +74,7 @@ _SPLIT = re.compile(
     r"|(?<!الدفع)(?<!دفع)\s+(?=(?:عند|عندما|لما|لمن|اول ما|كلما|كل ما|متي ما|بمجرد|ملي|فاش|بعد ما"
     r"|بعدما)\s)"
     # "شيك على الموقع واذا طاح …", "شوف الطلبات ولو في …": a check, then what to do after it
-    r"|(?<!شوف)(?<!شيك)(?<!تحقق)(?<!تاكد)(?<!check)(?<!see)\s+(?=(?:و)?(?:اذا|ازا|لو)\s"
+    r"|(?<!شوف)(?<!شيك)(?<!تحقق)(?<!تاكد)(?<!check)(?<!see)\s+(?=(?:و)?(?:اذا|ازا|ايلا|لو)\s"
     r"(?!سمحت|سمحتي|تكرمت))"
     # Maghrebi "و الى نزل …" (and if it falls), Tunisian "وكي يكون …" (and when there is): after
     # an "and", "الى" before a verb is "if" (before a noun, "and to": "وإلى العميل")
@@ -106,7 +106,7 @@ _OTHERWISE = re.compile(
     re.IGNORECASE,
 )
 _VAGUE_IF = re.compile(
-    r"^\s*(?:only\s+|بس\s+|فقط\s+)?(?:و)?\s?(?:if|in case|لو|اذا|ازا|ان|في حال"
+    r"^\s*(?:only\s+|بس\s+|فقط\s+)?(?:و)?\s?(?:if|in case|لو|اذا|ازا|ايلا|ان|في حال"
     r"|الي(?=\s+(?!ال))|(?:(?<=و)|(?<=و\s))كي)\s",
     re.IGNORECASE,
 )
@@ -153,7 +153,7 @@ _FLOW_FAIL = (
     r"|[يت]?فشل(?:ت)?|[يت]?وقع(?:ت)?|[يت]?قع|خطا|غلط(?:ه)?|ايرور|[يت]?تعطل|عطل|[يت]?ضرب)"
 )
 _FLOW_FAILS = re.compile(
-    r"(?<!\S)(?:(?:if|when|whenever|once|each time|every time|عند|عندما|لما|لمن|اذا|ازا|لو"
+    r"(?<!\S)(?:(?:if|when|whenever|once|each time|every time|عند|عندما|لما|لمن|اذا|ازا|ايلا|لو"
     r"|كي|كل ما|كلما|ملي|منين|الي|اما|متي ما|حين)\s+)?"
     r"(?:(?:حدث|يحدث|صار|يصير|يصرا|صرا|حصل|يحصل|تحصل|طلع|يطلع|كان في|في|فيه|there is|there's)"
     r"\s+(?:an?\s+)?)?"
@@ -316,6 +316,8 @@ _ROLE_WORDS = re.compile(
     r"عاوز|بدي|بغيت|حابب|نبي|نبغي|اريد|ياريت|حاب|نحب|راني حاب|عافاك)\s+)?(?:(?:and|then|also|و|ثم|ف)\s+)?",
     re.IGNORECASE,
 )
+# "just" opening a step: Levantine/Egyptian بس, Maghrebi غير, MSA فقط.
+_JUST = re.compile(r"^\s*(?:just|only|simply|بس|غير|فقط)\s+", re.IGNORECASE)
 # "ودي اسوي شي اذا…", "اعملي حاجة لما…", "دير ليا شي حاجة ملي…" (make me something that…): the
 # request around the flow, no step of its own.
 _AR_PREAMBLE = re.compile(
@@ -737,6 +739,10 @@ class OfflineBuilder:
     def _clauses(self, extraction: Extraction) -> list[Clause]:
         # MSA's "قم بإرسال", "يتم تسجيل": the order's verb, as other dialects say it
         text = verbal_nouns_as_orders(extraction.text)
+        # "اعملي زرار اشغله بايدي يجيب …", "a button I press that sends …": how the flow starts
+        # (read again from the whole sentence when it is shaped), no word of the step it opens —
+        # its "button" would otherwise read as a bot's buttons or a message with buttons
+        text = BY_HAND.sub(" ", text)
         # Schedules, waits and conditions are clauses of their own.
         for marker in MARKER.findall(text):
             entity = extraction.entity(marker)
@@ -785,6 +791,9 @@ class OfflineBuilder:
             if piece.startswith(OTHERWISE_MARK):
                 otherwise = True
                 piece = _ROLE_WORDS.sub("", piece[1:]).strip(" ,")
+                # "وإلا بس سجلو بالشيت", "sinon غير سجلها", "otherwise just log it": "just"
+                # before the false branch's step (Levantine بس reads elsewhere as "once")
+                piece = _JUST.sub("", piece)
             if not piece:
                 continue
             lowered = piece.lower()

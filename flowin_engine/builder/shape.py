@@ -55,9 +55,17 @@ _DETAILS = re.compile(
     _GET + r"\s+(?:\S+\s+){0,2}?(?:details|info|(?:ال)?(?:تفاصيل|بيانات)\S*)", re.IGNORECASE
 )
 # A flow run by hand: "a button I can click", "run it manually", "زر اضغطه", "زرار اشغله بايدي".
-_BY_HAND = re.compile(
-    r"\bbutton\s+(?:that\s+)?(?:i|we)\s+(?:can\s+)?(?:click|press|push|tap)|\bmanually\b"
-    r"|\bby hand\b|(?<!\S)(?:زر|زرار|زرا)\S*\s+(?:\S+\s+)?(?:اضغط|اشغل|ادوس|ندوس|نضغط)\S*"
+# The words that make the button and the pronoun after the press ("make a button that when I
+# press it", "اعملي زرار اشغله", Arabizi "a3ml button lama ados 3aleh") are part of the saying,
+# so the builder can take the whole of it out of the step it is said with.
+BY_HAND = re.compile(
+    r"(?:\b(?:create|make|add|build|give me)\s+(?:me\s+)?)?(?:\ba\s+)?"
+    r"\bbutton\s+(?:that\s+)?(?:when\s+|once\s+)?(?:i|we)\s+(?:can\s+)?(?:click|press|push|tap)"
+    r"(?:\s+(?:on\s+)?(?:it|him|them)\b)?|\bmanually\b"
+    r"|\bby hand\b"
+    r"|(?<!\S)(?:(?:اعمل|اعملي|سوي|سويلي|دير|ديرلي|صاوب|صاوبلي)\s+)?(?:لي\s+)?"
+    r"(?:زر|زرار|زرا)\S*\s+(?:\S+\s+)?(?:اضغط|اشغل|ادوس|ندوس|نضغط|نكبس|اكبس)\S*"
+    r"(?:\s+(?:عليه|عليها)(?!\S))?"
     r"|(?<!\S)(?:يدوي|يدويا|بايدي|بيدي)(?!\S)",
     re.IGNORECASE,
 )
@@ -276,7 +284,7 @@ def _answer_where_the_message_came_from(
     """ "let ChatGPT answer my Instagram messages": no button to press; the service's incoming
     message starts the flow, the AI writes the answer, the service's reply sends it."""
     text = normalize(sentence)
-    if trigger.node_type.type != MANUAL_TYPE or not _ANSWER.search(text) or _BY_HAND.search(text):
+    if trigger.node_type.type != MANUAL_TYPE or not _ANSWER.search(text) or BY_HAND.search(text):
         return trigger
     if not any(step.node_type.type == AI_TYPE for step in actions):
         return _answered_without_ai(trigger, actions, registry, reply_actions)
@@ -455,7 +463,7 @@ def _by_hand(
     if trigger.node_type.type in (SCHEDULE_TYPE, MANUAL_TYPE):
         return trigger
     text = normalize(sentence)
-    said = _BY_HAND.search(text)
+    said = BY_HAND.search(text)
     if said is None or "button" in trigger.node_type.type:
         return trigger  # a bot's button pressed by someone else is that service's event
     event = trigger.node_type.connector.id
