@@ -14,6 +14,7 @@ from typing import Any
 
 from .amounts import amount_words_as_digits
 from .language import Language, canonical, normalize
+from .lexicon import DIALECT_FUNCTION_WORDS
 from .time_of_day import take_time_of_day
 
 MARKER_BASE = 0xE000
@@ -79,6 +80,11 @@ _CHANNEL = re.compile(r"(?<![\w&])#([\w\u0621-\u064a][\w\u0621-\u064a\-]*)")
 # already gone), "و+9665…", "ب#sales". Set apart so the address is found whole.
 _GLUED_PREFIX = re.compile(
     r"(?<![\w\u0621-\u064a])(?:وبال|بال|عال|فال|وال|ال|لل|ول|وب|[لبوفك])(?=[A-Za-z0-9+#@])"
+)
+_DIALECT_FUNCTION_WORD = re.compile(
+    r"(?<![\w\u0621-\u064a])(?:"
+    + "|".join(sorted(DIALECT_FUNCTION_WORDS, key=len, reverse=True))
+    + r")(?![\w\u0621-\u064a])"
 )
 _CHAT = re.compile(r"(?<![\w.])@([A-Za-z][A-Za-z0-9_]{3,})")
 
@@ -196,6 +202,9 @@ def extract(original: str) -> Extraction:
     collector = _Collector(typed, typed)
     collector.take(QUOTES, _quote)
     collector.text = _GLUED_PREFIX.sub(r"\g<0> ", normalize(collector.text, lower=False))
+    collector.text = _DIALECT_FUNCTION_WORD.sub(
+        lambda m: DIALECT_FUNCTION_WORDS[m.group(0)], collector.text
+    )
     collector.text = _counts_as_digits(collector.text)
     collector.take(_URL, lambda m: Entity("url", m.group(0)))
     collector.take(_EMAIL, _email)
@@ -754,11 +763,14 @@ _CONDITION_EN = re.compile(
     r"(?:is\s+|are\s+|was\s+)?(?P<op>" + _OPERATOR_WORDS + r")\s+" + _VALUE,
     re.IGNORECASE,
 )
+# An operator said in letters is a word of its own: "ويب هوك" holds no "هو" (is); a sign may
+# touch its value (">100").
+_OPERATOR_WORD_ENDS = r"(?:(?<=[\u0621-\u064a])(?![\u0621-\u064a])|(?<![\u0621-\u064a]))"
 _CONDITION_AR = re.compile(
     r"(?:(?<=\s)|^)(?:بس\s+|فقط\s+)?(?:و)?(?:(?:اذا|ازا|ايلا|لو|ان|حال)\s+(?:كان\s+|كانت\s+|صار\s+)?|كان\s+|كانت\s+"
     r"|(?P<joined>و)(?=ال))"
     r"(?P<subject>(?:[\u0621-\u064a]+\s+)?[\u0621-\u064a]+?)\s+"
-    r"(?P<op>" + _OPERATOR_WORDS + r")\s*" + _VALUE
+    r"(?P<op>" + _OPERATOR_WORDS + r")" + _OPERATOR_WORD_ENDS + r"\s*" + _VALUE
 )
 
 

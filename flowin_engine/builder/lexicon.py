@@ -233,6 +233,17 @@ DIALECT_SYNONYMS: dict[str, str] = {
     "سيب": "ترك",
     "سايب": "ترك",
     "سابت": "ترك",
+    # read (a message): every person and tense, and the passive, as the "message read"
+    # trigger says it ("يقرأ"): Gulf "قرا", "قراها", Egyptian "قريها", "اتقرت", "بيقرا"
+    "قرا": "يقرا",
+    "قرات": "يقرا",
+    "قراها": "يقرا",
+    "قريها": "يقرا",
+    "تقرا": "يقرا",
+    "بيقرا": "يقرا",
+    "اتقرت": "يقرا",
+    "انقرت": "يقرا",
+    "انقرات": "يقرا",
     # change (an order's status): one form, the word of the "status changed" triggers
     "تغير": "تغير",
     "اتغير": "تغير",
@@ -781,6 +792,18 @@ SERVICE_NAMES: dict[str, str] = {
     "ماسنجر": "ماسنجر",
     "تريلو": "تريلو",
     "ايرتيبل": "ايرتيبل",
+}
+# Function words a dialect says in its own word, read as the word the sentence readers know
+# before anything is read: Gulf "عقب" (after) is "بعد" as an event ("عقب ما يدفع", "عقب كل
+# طلب"), a wait ("عقب ساعتين") and a next step ("وعقبها") alike.
+DIALECT_FUNCTION_WORDS: dict[str, str] = {
+    "عقب": "بعد",
+    "وعقب": "وبعد",
+    "عقبما": "بعدما",
+    "عقبها": "بعدها",
+    "وعقبها": "وبعدها",
+    "عقبين": "بعدين",
+    "وعقبين": "وبعدين",
 }
 # English words one slip away from a service name, which are not slips.
 COMMON_WORDS = frozenset(

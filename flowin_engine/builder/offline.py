@@ -29,7 +29,7 @@ from .limits import phone_call, refusal, too_long, too_many_steps, unsupported
 from .pleasantries import about_the_user, pleasantry_only, without_greeting
 from .proposal import Missing, Proposal
 from .shape import BY_HAND, shape
-from .variables import SUBJECTS, Source, _choices, find_field, flatten
+from .variables import STATE_WORDS, SUBJECTS, Source, _choices, find_field, flatten
 from .website import site_as_webhook
 
 MATCH_THRESHOLD = 0.42
@@ -39,6 +39,8 @@ _WHEN = (
     r"for every new|for each new|for any new|new|عند|عندما|لما|لمن|اول ما|اول لما|كل ما|كلما|"
     r"متي ما|متي|يوم ما|يوم|اذا|لو|حين|حينما|مع كل|وقت ما|وقت|بمجرد ما|بمجرد|ملي ما|ملي|فاش|كي|"
     r"بعد ما|بعدما|"
+    # "بعد كل طلب", Gulf "عقب كل طلب" (after each order): the event; "بعد ساعتين" is a wait
+    r"بعد(?=\s+(?:كل|اي)\s)|"
     # Egyptian "اما" and Maghrebi "منين" (when), Maghrebi "الى" (if)
     r"اما|منين|الي|ازا|ايلا|كان|"  # Tunisian كان, Moroccan ايلا: if
     r"حالما|اينما|كل مره|لين|بس|each new|every new|any new"
@@ -134,6 +136,14 @@ _EACH_SAID = re.compile(r"\b(?:every|each|any)\b|(?<!\S)(?:ل|ب)?كل(?!\S)", r
 _EACH_NEW = re.compile(
     r"(?<!\S)كل\s+(?=(?:ال)?(?:طلب|اوردر|عميل|زبون|رساله|ايميل|صف|دفعه|فاتوره|مسج|كليان|حدث)\s+"
     r"(?:ال)?(?:جديد|جديده|جدد|جداد|وارد|وارده)(?!\S))"
+)
+# "وحولها لجاري التجهيز", "عدله لمكتمل", "حول الطلب لتم الشحن": turning a record to a state is
+# changing its status, said as the status change the manifests say ("غير حاله … ل…"). Only
+# before a state: "حولها لي عالايميل" forwards it.
+_TURNED_TO_STATE = re.compile(
+    r"(?<!\S)(?P<and>و|ف)?(?:حول|غير|بدل|عدل|حدث)(?:ه|ها|هم|و)?\s+"
+    r"(?:(?:ال)?حال(?:ه|ت(?:ه|ها|هم|و))\s+)?(?P<object>ال\S+\s+)?"
+    r"(?=(?:ل|الي\s+)(?:" + "|".join(map(re.escape, STATE_WORDS)) + r")(?!\S))"
 )
 # "if any of my flows fails", "لو أي فلو وقع", "اذا فشل أي flow عندي", "كي يصرا خطأ ف أي flow",
 # Arabizi "kol ma tfashel ay flow" (read as "whenever fails any flow"): another of the user's
@@ -311,8 +321,13 @@ _WISH_BEFORE_WHEN = re.compile(
     r"(?=(?:every\s*time|whenever|each\s+time|when|once)\b)",
     re.IGNORECASE,
 )
+# Gulf "ودي" (I'd like) before any "when" ("ودي لين …", "ودي عقب ما …") or a verb in the
+# subjunctive ("ودي ينرسل …"); Egyptian "ودّي" (take, send) is said before its object instead.
+_GULF_WISH = r"ودي|ودنا"
+_GULF_WISH_BEFORE = r"(?=\s+(?:(?:" + _WHEN + r")(?:\s|$)|ا|[يتن][\u0621-\u064a]{2,}(?:\s|$)))"
 _ROLE_WORDS = re.compile(
-    r"^\s*(?:(?:and|then|also|و|ثم|ف)\s+)?(?:(?:i want|i'd like|i would like|please|ابغي|ابي|ودي(?=\s+(?:كل ما|لو|اذا|لما|يوم|كل|ا))|عايز|"
+    r"^\s*(?:(?:and|then|also|و|ثم|ف)\s+)?(?:(?:i want|i'd like|i would like|please|ابغي|ابي|"
+    r"(?:" + _GULF_WISH + r")" + _GULF_WISH_BEFORE + r"|عايز|"
     r"عاوز|بدي|بغيت|حابب|نبي|نبغي|اريد|ياريت|حاب|نحب|راني حاب|عافاك)\s+)?(?:(?:and|then|also|و|ثم|ف)\s+)?",
     re.IGNORECASE,
 )
@@ -332,7 +347,7 @@ _AR_PREAMBLE = re.compile(
     r"(?:\s+(?:بحيث|تقوم\s+ب|يقوم\s+ب))?(?:\s+|$)"
 )
 _WISH_ONLY = re.compile(
-    r"(?:ودي|ودي اني|ابي|ابغي|ابغا|بدي|عايز|عاوز|عايزه|بغيت|حابب|نبي|نبغي|اريد|ياريت|نفسي|حاب|نحب|"
+    r"(?:ودي|ودنا|ودي اني|ابي|ابغي|ابغا|بدي|عايز|عاوز|عايزه|بغيت|حابب|نبي|نبغي|اريد|ياريت|نفسي|حاب|نحب|"
     r"i want|i'd like|i would like|please|ana 3ayez|ana 3awez|ana bghit|bghit|biddi|baddi)"
 )
 # Words some phrases start with that are no order ("عميل شوبيفاي جديد", "كل طلبات…").
@@ -417,6 +432,16 @@ _EVENT_VERBS = frozenset(
         "نزل",
         "سجل",
         "اشترك",
+        # pressing a button, the user's or a customer's: "كل ما اضغط تشغيل", "لو كبس الزر"
+        "اضغط",
+        "ادوس",
+        "اكبس",
+        "ضغط",
+        "ضغطت",
+        "داس",
+        "دست",
+        "كبس",
+        "كبست",
         "get",
         "gets",
         "comes",
@@ -435,10 +460,15 @@ _THERE_IS = frozenset(["في", "فيه", "فما", "كاين", "كاينه", "ف
 _RELATIVES = frozenset(["اللي", "الذي", "التي", "الذين", "اللى"])
 
 
+# The one form the lexicon gives every person, tense and passive of an event's verb ("ترك",
+# "سابت" → leave; "اندفع", "دفعت" → pay): the event has its verb in any of them.
+_EVENT_MEANINGS = frozenset(["يصلني", "ترك", "دفع", "رفض", "فشل", "تغير"])
+
+
 def _has_event_verb(words: list[str]) -> bool:
     for word in words:
         bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
-        if word in _EVENT_VERBS or bare in _EVENT_VERBS or canonical(bare) == "يصلني":
+        if word in _EVENT_VERBS or bare in _EVENT_VERBS or canonical(bare) in _EVENT_MEANINGS:
             return True
         if len(bare) >= 3 and bare.startswith(("ي", "بي", "بت", "بن")):
             return True
@@ -762,6 +792,9 @@ class OfflineBuilder:
                 text = text.replace(marker, f" ; {marker} ; ")
         # "كل طلب جديد" (each new order) is the event, its arrival said without a verb.
         text = _EACH_NEW.sub("عند وصول ", text)
+        text = _TURNED_TO_STATE.sub(
+            lambda m: f"{m.group('and') or ''}غير حاله {m.group('object') or ''}", text
+        )
         text = _BOT_WRITTEN_TO.sub(_bot_written_to, text)
         text = _FLOW_FAILS.sub(_flow_fails, text)
         text = _SOMEONE_TEXTS.sub(lambda m: f"{m.group('who')} messages", text)
@@ -2161,7 +2194,17 @@ class OfflineBuilder:
                 forms.add(canonical(stem))
         if not forms & self._verbs:
             return False
+        if bare_word[:1] == "ل" and len(bare_word) >= 4 and canonical(bare_word[1:]) in forms:
+            # "غير حالة الطلب لقيد التنفيذ": "to" glued to a noun ("قيد", a record, is also
+            # "log"); no dialect glues "to" onto an order
+            return False
         said_before = before.split()
+        if (
+            _STARTS_WHEN.match(before.lower())
+            and canonical(word[1:] if word[:1] in ("و", "ف") else word) in _EVENT_MEANINGS
+            and not _has_event_verb(said_before[1:])
+        ):
+            return False  # "اذا الطلب في زد تغيرت حالته": the event's verb after its subject
         if said_before and said_before[-1].lower() in _DETERMINERS | _EACH_WORDS:
             return False  # "in the list", "لكل سجل جديد" (for each new record): a noun
         if (

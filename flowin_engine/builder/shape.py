@@ -34,9 +34,11 @@ LOOP_TYPE = "core.loop"
 # A step said to each record, not of the list as a whole: "whatsapp them", "email each of them",
 # "for all clients", "ابعتلهم", "لكل منهم" ("email them to me" sends the list once).
 _EACH = re.compile(
-    r"\b(?:each of them|every one of them|everyone|for all|to all|to each)\b"
+    r"\b(?:each of them|every one of them|everyone|for all|to all|to each|to every)\b"
     r"|\bthem\b(?!\s+(?:to|into|in|on|as|at|by|with)\b)"
     r"|(?<!\S)(?:لكل\s+(?:واحد\s+)?منهم|لكلهم|كلهم|كلهن|لهم|ليهم|ليهن|لهن)(?!\S)"
+    # "لكل الزباين اللي بالشيت", "لجميع العملاء", "على كل العملاء": all the records listed
+    r"|(?<!\S)(?:ل|علي\s+|الي\s+)(?:كل|جميع|كافه)\s+ال(?!\S*(?:يوم|اسبوع|شهر|وقت)(?!\S))\S{2,}"
     r"|\S(?:لهم|لهن|ليهم|ولهم)(?!\S)",
     re.IGNORECASE,
 )

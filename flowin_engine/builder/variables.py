@@ -634,6 +634,8 @@ _CHOICE_WORDS: dict[str, tuple[str, ...]] = {
     "قري": ("read",),
     "يقرا": ("read",),
     "تقرا": ("read",),
+    "اتقرت": ("read",),
+    "انقرت": ("read",),
     "ملغي": ("cancelled", "canceled"),
     "ملغيه": ("cancelled", "canceled"),
     "ملغاه": ("cancelled", "canceled"),
@@ -683,6 +685,21 @@ _CHOICE_WORDS: dict[str, tuple[str, ...]] = {
     "لم تصل": ("failed",),
     "لم يتم ارسالها": ("failed",),
 }
+
+# The Arabic words of a state a record (an order, a message) can be given: what "to" stands
+# before in "حولها لجاري التجهيز" (turn them to preparing). Longest first, as the choices are.
+_NOT_STATES = frozenset(["instagram", "messenger", "document", "image", "video", "audio"])
+STATE_WORDS: tuple[str, ...] = tuple(
+    sorted(
+        (
+            word
+            for word, values in _CHOICE_WORDS.items()
+            if not word.isascii() and not set(values) & _NOT_STATES
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 
 
 # "didn't get delivered": the value said is the one that did not happen.

@@ -1,0 +1,171 @@
+"""Gulf Arabic the builder missed, each a pattern rather than a sentence: "ودي"/"ودنا" (I'd
+like) before any "when"; Gulf "عقب" (after) and "بعد كل" (after each) as the event; an event's
+verb in the past after its subject ("زبون ساب السلة", "الطلب تغيرت حالته", "العميل قرا");
+pressing a button as the event; a record turned to a state ("وحولها لجاري التجهيز"); the
+passive of "update" ("ويتحدث الطلب"); "to" glued onto a state ("لقيد التنفيذ"); an operator
+said in letters only as a word of its own ("ويب هوك" holds no "هو"); "to all the customers" in
+a sheet as a loop over its rows. Each sentence was made up for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from flowin_engine.builder import build
+from tests.builder.built import types
+
+
+def _params(sentence: str, node_type: str) -> dict:
+    proposal = build(sentence)
+    assert proposal.flow is not None, (proposal.question, proposal.not_understood)
+    return next(node.params for node in proposal.flow.nodes if node.type == node_type)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("ودي لين يوصل طلب في زد يرسل لي ايميل", ["zid.new_order", "email.send_email"]),
+        ("ودنا لين يجي طلب في زد يرسل لنا ايميل", ["zid.new_order", "email.send_email"]),
+        (
+            "ودنا اذا انضاف صف في الشيت يوصلنا اشعار على السلاك",
+            ["google_sheets.new_row", "slack.post_message"],
+        ),
+    ],
+)
+def test_a_gulf_wish_before_any_when_is_no_step(sentence: str, expected: list[str]) -> None:
+    proposal = build(sentence)
+    assert types(sentence) == expected
+    assert proposal.not_understood == []
+
+
+def test_egyptian_wadi_before_its_object_still_sends() -> None:
+    # "ودّي للعميل ايميل": Egyptian "take/send", not the Gulf wish
+    assert types("لما يجي طلب في سلة ودي للعميل ايميل") == ["salla.new_order", "email.send_email"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "عقب ما يدفع العميل في سترايب طرش له ايميل",
+            ["stripe.payment_succeeded", "email.send_email"],
+        ),
+        (
+            "عقب كل حجز في الكالندر طرش لي رسالة على التيليجرام",
+            ["google_calendar.event_created", "telegram.send_message"],
+        ),
+        (
+            "بعد كل دفعة في تاب سجلها في الشيت",
+            ["tap.charge_captured", "google_sheets.append_row"],
+        ),
+    ],
+)
+def test_after_each_and_gulf_after_are_the_event(sentence: str, expected: list[str]) -> None:
+    assert types(sentence) == expected
+
+
+def test_gulf_after_before_a_duration_is_a_wait() -> None:
+    sentence = "اذا جا طلب في سلة عقب ساعتين ارسل للعميل ايميل"
+    assert types(sentence) == ["salla.new_order", "core.delay", "email.send_email"]
+    assert _params(sentence, "core.delay") == {"mode": "duration", "amount": 2, "unit": "hours"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the past of "leave" after its subject, then "have it sent"
+        ("لو زبون ساب السلة في زد يرسل له ايميل", ["zid.abandoned_cart", "email.send_email"]),
+        (
+            "اذا عميل ترك السلة في سلة ينرسل له ايميل",
+            ["salla.abandoned_cart", "email.send_email"],
+        ),
+        # the subject first, then its changed status
+        (
+            "لو الطلب في سلة تغيرت حالته ابعتلي ايميل",
+            ["salla.order_status_changed", "email.send_email"],
+        ),
+    ],
+)
+def test_an_event_verb_in_the_past_after_its_subject_is_the_event(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["اذا العميل قرا رسالة الواتس سجل في الشيت", "لو الرسالة انقرت في الواتس ابعتلي ايميل"],
+)
+def test_a_message_read_in_any_tense_is_the_read_status(sentence: str) -> None:
+    assert types(sentence)[0] == "whatsapp.message_status"
+    assert _params(sentence, "whatsapp.message_status") == {"status": "read"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "كل ما اكبس زر التشغيل طرش ايميل لجميع العملاء في الشيت",
+        "لما ادوس تشغيل ابعت ايميل لكل العملاء اللي في الشيت",
+    ],
+)
+def test_pressing_run_then_mail_all_the_rows_is_a_loop(sentence: str) -> None:
+    assert types(sentence) == [
+        "core.manual_trigger",
+        "google_sheets.read_rows",
+        "core.loop",
+        "email.send_email",
+    ]
+
+
+def test_a_summary_of_all_the_orders_is_sent_once() -> None:
+    sentence = "كل يوم الساعة ٩ ارسل ملخص كل الطلبات من سلة على السلاك"
+    assert types(sentence) == ["schedule.every", "salla.list_orders", "slack.post_message"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "node_type", "status"),
+    [
+        ("اذا جا طلب في سلة حول حالته لقيد التنفيذ", "salla.update_order_status", "in_progress"),
+        ("لو جا طلب في زد عدل حالته لجاري التجهيز", "zid.update_order_status", "preparing"),
+        ("اذا جا طلب في ووكومرس غيره لمكتمل", "woocommerce.update_order_status", "completed"),
+        # "to" glued onto a state is no order ("قيد" is also "log")
+        (
+            "اذا جا طلب في سلة غير حالة الطلب لقيد التنفيذ",
+            "salla.update_order_status",
+            "in_progress",
+        ),
+    ],
+)
+def test_a_record_turned_to_a_state_is_its_status_changed(
+    sentence: str, node_type: str, status: str
+) -> None:
+    assert types(sentence)[1:] == [node_type]
+    assert _params(sentence, node_type)["status"] == status
+
+
+def test_each_record_listed_turned_to_a_state_is_updated() -> None:
+    sentence = "كل ساعة جيب الطلبات الجديدة من زد وحولها لجاري التجهيز"
+    assert types(sentence)[-1] == "zid.update_order_status"
+    assert _params(sentence, "zid.update_order_status")["status"] == "preparing"
+
+
+def test_turning_a_message_to_someone_still_forwards_it() -> None:
+    sentence = "اذا جاني ايميل من العميل حوله لي على التيليجرام"
+    assert types(sentence) == ["gmail.new_email", "telegram.send_message"]
+
+
+def test_the_passive_of_update_is_the_update() -> None:
+    sentence = "اذا دفع العميل في تاب يتحدث الصف حقه في الشيت"
+    assert types(sentence) == ["tap.charge_captured", "google_sheets.update_row"]
+
+
+def test_an_operator_word_inside_a_name_is_no_condition() -> None:
+    sentence = "اذا وصلني ويب هوك من المخزن ارسل SMS على +966500000000"
+    assert types(sentence) == ["webhook.receive", "twilio.send_sms"]
+    assert build(sentence).not_understood == []
+
+
+def test_an_operator_word_of_its_own_is_still_a_condition() -> None:
+    sentence = "لو المبلغ هو 100 ارسل لي ايميل"
+    assert "core.condition" in types(sentence)
+    condition = _params(sentence, "core.condition")["conditions"][0]
+    assert (condition["operator"], condition["right"]) == ("equals", 100)
