@@ -43,7 +43,7 @@ from .events import (
 )
 from .expressions import is_template, render
 from .graph import LOOP_BODY_PORT, LOOP_DONE_PORT, Graph
-from .model import ERROR_PORT, Flow, Node, OnError
+from .model import ERROR_PORT, MAIN_PORT, Flow, Node, OnError
 from .registry import NodeType, Registry, default_registry
 from .run_ids import new_run_id, short_id
 from .steps import Emit, ForEach, Incoming, StepContext, Wait
@@ -113,6 +113,10 @@ class FlowPlan:
     ``settled``: for such steps whose settings are plain values with no template
     (``Runner.plan`` only), the settings as every run renders them and their validated model,
     made once per flow version instead of once per run; these steps only read their model.
+
+    ``line``: for an inline flow drawn as one straight line, trigger first, each step sending
+    its default output to the next and nothing else (``Runner.plan`` only), its steps in
+    order; ``Runner.run_inline`` walks it without the scopes, locks and queue a graph needs.
     """
 
     flow: Flow
@@ -125,6 +129,7 @@ class FlowPlan:
     inline: bool
     top_pending: Mapping[str, int]  # connections each step of the top scope waits for
     settled: Mapping[str, tuple[dict[str, Any], BaseModel]] = field(default_factory=dict)
+    line: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, flow: Flow, registry: Registry) -> FlowPlan:
@@ -496,7 +501,7 @@ class Runner:
         FlowinError it can't run for)."""
         self._check(flow)
         plan = FlowPlan.of(flow, self.registry)
-        return replace(plan, settled=_settled_settings(plan))
+        return replace(plan, settled=_settled_settings(plan), line=_straight_line(plan))
 
     def run_inline(
         self, plan: FlowPlan, trigger_data: Any, *, mode: str, execution_id: str
@@ -509,6 +514,10 @@ class Runner:
         recorded, what it did so far published, and it goes on in the pool; the events are then
         None and the handle ends later.
         """
+        if plan.line:
+            walked = _walk_line(self, plan, trigger_data, mode, execution_id)
+            if walked is not None:
+                return walked
         events: list[Event] = []
         execution = _Execution(
             self, plan.flow, trigger_data, mode, execution_id, {}, plan=plan, sink=events
@@ -1478,6 +1487,158 @@ def _settled_settings(plan: FlowPlan) -> dict[str, tuple[dict[str, Any], BaseMod
 
 
 _PLAIN_SETTINGS = frozenset({str, int, float, bool, type(None)})
+
+
+def _straight_line(plan: FlowPlan) -> tuple[str, ...]:
+    """The steps of an inline flow that is one straight line, in order (see FlowPlan.line);
+    empty for any other flow."""
+    if not plan.inline or len(plan.top) != len(plan.nodes):
+        return ()
+    triggers = [n for n, t in plan.types.items() if t.is_trigger]
+    if len(triggers) != 1:
+        return ()
+    line = [triggers[0]]
+    while True:
+        node_id = line[-1]
+        if plan.nodes[node_id].disabled:
+            return ()
+        outgoing = plan.graph.outgoing[node_id]
+        if not outgoing:
+            break
+        edge = outgoing[0]
+        if (
+            len(outgoing) > 1
+            or edge.source_port != plan.types[node_id].default_port
+            or edge.target_port != MAIN_PORT
+            or len(plan.graph.incoming[edge.target]) != 1
+            or edge.target in line
+        ):
+            return ()
+        line.append(edge.target)
+    return tuple(line) if len(line) == len(plan.nodes) else ()
+
+
+def _walk_line(
+    runner: Runner, plan: FlowPlan, trigger_data: Any, mode: str, execution_id: str
+) -> tuple[ExecutionHandle, list[Event]] | None:
+    """Run ``plan.line`` to its end on this thread, recording what the general way records for
+    such a run: a handle that has ended and the run's events. None as soon as a step does
+    anything but hand its default output to the next (fails, waits, loops, takes another
+    branch): the run is then made again from the start the general way, which knows what to do.
+    Making it again is safe because every step of an inline flow only reshapes data in memory
+    (its manifest's ``runs_inline``): the first attempt had no effect outside this function."""
+    flow = plan.flow
+    started_at = datetime.now(UTC)
+    started = monotonic()
+    events: list[Event] = [
+        ExecutionStarted(execution_id, flow.id, flow.name, trigger_data, started_at, mode)
+    ]
+    steps: dict[str, dict[str, Any]] = {}  # what {{ steps['Name'] }} reads
+    trigger_output: Any = None
+    data = trigger_data
+    arrived: list[Incoming] = []
+    cancelled = _Flag()
+    last = len(plan.line) - 1
+    for position, node_id in enumerate(plan.line):
+        node, node_type = plan.nodes[node_id], plan.types[node_id]
+        step_started_at = datetime.now(UTC)
+        step_started = monotonic()
+        events.append(
+            StepStarted(execution_id, node_id, node.name, node.type, 1, None, data, step_started_at)
+        )
+        try:
+            settled = plan.settled.get(node_id)
+            if settled is not None:
+                params, model = settled
+            else:
+                context = {
+                    "trigger": trigger_output,
+                    "steps": steps,
+                    "input": data,
+                    "loop": None,
+                    "now": datetime.now(UTC),
+                    "execution_id": execution_id,
+                }
+                params = _rendered_params(node, node_type, context)
+                model = _validate_params(node_type, node, params)
+            context_of_step = StepContext(
+                execution_id=execution_id,
+                flow=flow,
+                node=node,
+                attempt=1,
+                timeout=node.settings.timeout,
+                input=data,
+                inputs=arrived,
+                trigger_data=trigger_data,
+                cancelled=cancelled,
+                started=step_started,
+                connections=runner.connections,
+            )
+            result = node_type.function(model, context_of_step)
+        except Exception:
+            return None
+        if isinstance(result, Wait | ForEach):
+            return None
+        port, output = (
+            (result.port, result.data)
+            if isinstance(result, Emit)
+            else (node_type.default_port, result)
+        )
+        if port != node_type.default_port and position != last:
+            return None
+        events.append(
+            StepFinished(
+                execution_id,
+                node_id,
+                node.name,
+                node.type,
+                1,
+                None,
+                StepStatus.SUCCESS,
+                {"data": data, "params": params},
+                output,
+                port,
+                None,
+                step_started_at,
+                datetime.now(UTC),
+                monotonic() - step_started,
+            )
+        )
+        if position == 0:
+            trigger_output = output
+        steps[node.name] = {"output": output}
+        arrived = [Incoming(node.name, port, output)]
+        data = output
+    finished_at = datetime.now(UTC)
+    duration = monotonic() - started
+    events.append(
+        ExecutionFinished(
+            execution_id,
+            flow.id,
+            ExecutionStatus.SUCCESS,
+            finished_at,
+            duration,
+            None,
+            None,
+            None,
+            None,
+        )
+    )
+    handle = ExecutionHandle(execution_id, runner)
+    handle._finish(
+        ExecutionResult(
+            execution_id,
+            flow.id,
+            ExecutionStatus.SUCCESS,
+            None,
+            None,
+            {name: view["output"] for name, view in steps.items()},
+            started_at,
+            finished_at,
+            duration,
+        )
+    )
+    return handle, events
 
 
 def _validate_params(node_type: NodeType, node: Node, params: Any) -> BaseModel:

@@ -7,13 +7,15 @@ import sqlite3
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 
 import httpx
 import pytest
 
-from flowin_engine.events import ExecutionFinished, ExecutionStatus, StepStatus
-from flowin_engine.runner import Runner
+from flowin_engine.events import ExecutionFinished, ExecutionStatus, StepFinished, StepStatus
+from flowin_engine.model import Edge
+from flowin_engine.runner import Runner, _walk_line
 
 from .builders import make_flow
 from .test_runtime import (
@@ -476,3 +478,107 @@ def test_the_listener_runs_on_uvloop_where_it_is_installed(store):
         assert type(runtime.listener._loop).__module__.startswith("uvloop")
     finally:
         runtime.stop(grace=2)
+
+
+def _checked_flow(total_over: int) -> tuple:
+    """Webhook → If the total is over ``total_over`` (its yes output alone connected) → Reply."""
+    return make_flow(
+        [
+            ("Webhook", "webhook.receive", {"path": "big"}),
+            (
+                "Big?",
+                "core.condition",
+                {
+                    "conditions": [
+                        {
+                            "left": "{{ trigger.body.total }}",
+                            "operator": "greater_than",
+                            "right": total_over,
+                        }
+                    ]
+                },
+            ),
+            ("Reply", "webhook.respond", {"body": "{{ steps['Webhook'].output.body.name }}"}),
+        ],
+        ["Webhook -> Big?", "Big?:true -> Reply"],
+    )
+
+
+def _times_left_out(events) -> list:
+    moments = {"at", "started_at", "finished_at", "duration"}
+    return [
+        (type(e).__name__, {k: v for k, v in asdict(e).items() if k not in moments}) for e in events
+    ]
+
+
+def test_a_straight_inline_flow_is_walked_in_order_and_any_other_shape_is_not():
+    runner = Runner(REGISTRY)
+    assert runner.plan(hook_flow()).line == ("webhook", "message", "reply")
+    assert runner.plan(_checked_flow(100)).line == ("webhook", "big?", "reply")
+    both_branches = _checked_flow(100)
+    both_branches.edges.append(Edge(source="big?", source_port="false", target="reply"))
+    switched_off = hook_flow()
+    switched_off.nodes[1].disabled = True
+    two_after_one = make_flow(
+        [
+            ("Webhook", "webhook.receive", {"path": "x"}),
+            ("A", "core.no_op", {}),
+            ("B", "core.no_op", {}),
+        ],
+        ["Webhook -> A", "Webhook -> B"],
+    )
+    for flow in (both_branches, switched_off, two_after_one):
+        assert runner.plan(flow).line == ()
+    assert not runner.plan(two_after_one).line and runner.plan(two_after_one).inline
+
+
+@pytest.mark.parametrize(
+    ("flow", "body", "on_the_line"),
+    [
+        (hook_flow(), {"name": "Omar"}, True),
+        (_checked_flow(100), {"name": "Omar", "total": 250}, True),  # the yes branch
+        (_checked_flow(100), {"name": "Omar", "total": 50}, False),  # the no branch
+        (hook_flow(), {"no_name": True}, False),  # a missing value fails the run
+    ],
+    ids=["straight", "yes-branch", "no-branch-left-unconnected", "missing-value"],
+)
+def test_walking_a_straight_line_records_what_the_general_way_records(flow, body, on_the_line):
+    runner = Runner(REGISTRY)
+    plan = runner.plan(flow)
+    general = replace(plan, line=())
+    payload = {"method": "POST", "body": body}
+    walked_to_the_end = _walk_line(runner, plan, payload, "webhook", "c" * 32)
+    assert (walked_to_the_end is not None) == on_the_line
+    walked, walked_events = runner.run_inline(plan, payload, mode="webhook", execution_id="a" * 32)
+    ran, ran_events = runner.run_inline(general, payload, mode="webhook", execution_id="a" * 32)
+    assert _times_left_out(walked_events) == _times_left_out(ran_events)
+    assert walked.wait(0).outputs == ran.wait(0).outputs
+    assert walked.wait(0).status == ran.wait(0).status
+    assert walked.wait(0).error == ran.wait(0).error
+
+
+def test_a_straight_line_whose_step_fails_is_run_the_general_way_with_its_retries():
+    flow = make_flow(
+        [
+            ("Webhook", "webhook.receive", {"path": "stop"}),
+            ("Note", "core.set_fields", {"fields": [{"name": "n", "value": "x"}]}),
+            ("Stop", "core.stop_with_error", {"message": "No order for {{ trigger.body.name }}"}),
+        ],
+        ["Webhook -> Note", "Note -> Stop"],
+    )
+    runner = Runner(REGISTRY)
+    plan = runner.plan(flow)
+    assert plan.line
+    handle, events = runner.run_inline(
+        plan, {"body": {"name": "Sara"}}, mode="webhook", execution_id="b" * 32
+    )
+    result = handle.wait(0)
+    assert result.status == ExecutionStatus.FAILED
+    assert result.failed_node == "Stop" and "No order for Sara" in (result.error or "")
+    finished_steps = [e for e in events if isinstance(e, StepFinished)]
+    # Each step once: the attempt on the line left nothing behind.
+    assert [(e.node_name, e.status) for e in finished_steps] == [
+        ("Webhook", StepStatus.SUCCESS),
+        ("Note", StepStatus.SUCCESS),
+        ("Stop", StepStatus.FAILED),
+    ]
