@@ -23,8 +23,10 @@ WEBHOOK_PREFIX = "/webhook/"
 # The run a vendor's delivery starts has an id made from the delivery's own (uuid5 in this
 # space): a delivery sent again names the same run, and the inbox takes it once.
 _DELIVERIES = uuid.UUID("6f0b3d7e-51a2-4c2e-9d8b-2f4e6c1a9b57")
-# Deliveries being taken right now (the same one may arrive twice at once).
+# Deliveries being taken right now (the same one may arrive twice at once, on the port and
+# through the relay: two threads, two event loops).
 _taking: set[str] = set()
+_taking_lock = threading.Lock()
 
 
 class WebhookListener:
@@ -149,14 +151,24 @@ async def answer_webhook(
         return await _accept(runtime, route, incoming, event_id)
     # The vendor sends a delivery again when it missed our answer: its run is the same one.
     run_id = uuid.uuid5(_DELIVERIES, f"{route.flow.id}/{route.trigger.id}/{delivered}").hex
-    if run_id in _taking or await asyncio.to_thread(_taken, runtime, run_id):
-        log.info("Webhook for '%s': delivery %s came again; not run again", route.flow.name, run_id)
-        return _accepted(route, run_id)
-    _taking.add(run_id)
+    # Taken before the history is asked: a copy arriving while it is asked must find it taken.
+    with _taking_lock:
+        again = run_id in _taking
+        _taking.add(run_id)
+    if again:
+        return _came_again(route, run_id)
     try:
+        if await asyncio.to_thread(_taken, runtime, run_id):
+            return _came_again(route, run_id)
         return await _accept(runtime, route, incoming, run_id)
     finally:
-        _taking.discard(run_id)
+        with _taking_lock:
+            _taking.discard(run_id)
+
+
+def _came_again(route: ActiveFlow, run_id: str) -> WebhookReply:
+    log.info("Webhook for '%s': delivery %s came again; not run again", route.flow.name, run_id)
+    return _accepted(route, run_id)
 
 
 def _taken(runtime: Runtime, run_id: str) -> bool:

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
 
 import httpx
 import pytest
 
 from flowin_engine.data_folder import DataFolder
+from flowin_engine.events import ExecutionStarted
 from flowin_engine.model import FlowStatus
 from flowin_engine.registry import default_registry
 from flowin_engine.runtime import RuntimeSettings
@@ -81,6 +83,59 @@ def test_the_same_signed_shopify_delivery_sent_twice_starts_one_run(store, then)
     wait_for(lambda: len(store.executions.summaries(flow_id=flow.id)) == 2)
     runs = {run.id for run in store.executions.summaries(flow_id=flow.id)}
     assert runs == {first.json()["execution_id"], other.json()["execution_id"]}
+
+
+@pytest.mark.parametrize("then", ["core.set_fields", "core.delay"])
+def test_copies_of_one_delivery_arriving_at_once_start_one_run(store, then):
+    """A vendor's retry can cross its first attempt (and a copy can come through the relay at the
+    same moment): while one copy is being looked up in the history, the others must find it
+    taken. Twelve copies at once, the runs' starts counted as the app hears of them."""
+    folder = DataFolder(store)
+    shop = folder.connections.add(
+        "shopify",
+        "Shop",
+        {"shop_domain": "layla-shop", "access_token": TOKEN, "webhook_secret": SECRET},
+    ).id
+    settings = {
+        "core.set_fields": {"fields": [{"name": "order", "value": "{{ trigger.name }}"}]},
+        "core.delay": {"mode": "duration", "amount": 0, "unit": "seconds"},
+    }[then]
+    flow = make_flow(
+        [("New order", "shopify.new_order", {"connection": shop}), ("Then", then, settings)],
+        ["New order -> Then"],
+    )
+    flow.status = FlowStatus.ACTIVE
+    store.flows.save(flow)
+    body = json.dumps(sample_order()).encode()
+    headers = {
+        "content-type": "application/json",
+        "x-shopify-topic": "orders/create",
+        "x-shopify-shop-domain": "layla-shop.myshopify.com",
+        "x-shopify-hmac-sha256": signed(body),
+        "x-shopify-webhook-id": "0c6f3e1a-7d2b-4f8e-9a51-3b6d2c8e4f10",
+    }
+    started: list[str] = []
+    runtime = folder.runtime(RuntimeSettings(port=0, sync_interval=0.1))
+    runtime.runner.events.subscribe(
+        lambda events: started.extend(
+            e.execution_id for e in events if isinstance(e, ExecutionStarted)
+        )
+    )
+    runtime.start()
+    try:
+        runtime.sync()
+        url = runtime.address + runtime.webhook_path(flow.id, flow.nodes[0].id)
+        with ThreadPoolExecutor(12) as pool:
+            replies = list(
+                pool.map(lambda _: httpx.post(url, content=body, headers=headers), range(12))
+            )
+        assert {(r.status_code, r.text) for r in replies} == {(202, replies[0].text)}
+        run_id = replies[0].json()["execution_id"]
+        finished(store, run_id)
+        runtime.runner.events.flush()
+    finally:
+        runtime.stop(grace=2)
+    assert started == [run_id]
 
 
 def request(body: bytes, content_type: str = "application/json", **headers: str):
