@@ -173,7 +173,8 @@ _AR_COUNT = re.compile(
 )
 
 # Maghrebi French for a week: "كل سيمانة" is "كل أسبوع".
-_AR_WEEK = re.compile(r"(?<!\S)(?:ال)?سيمان(?:ه|ا)(?!\S)")
+# Maghrebi's week, spelt with its ي or without: "سيمانة", "سمانة"
+_AR_WEEK = re.compile(r"(?<!\S)(?:ال)?سي?مان(?:ه|ا)(?!\S)")
 
 
 # Parts of an hour said in words, as minutes: "ربع ساعة", "تلت ساعة", "ساعة ونص", "ساعتين ونص".

@@ -25,6 +25,7 @@ from .lexicon import (
     ARABIZI_PHRASES,
     COMMON_WORDS,
     DIALECT_SYNONYMS,
+    FRENCH_IN_DARIJA,
     SERVICE_NAMES,
     SERVICES_IN_LATIN,
     VERBAL_NOUN_FRAMES,
@@ -668,7 +669,8 @@ def _misspelt_service(word: str, arabic: bool) -> str | None:
 # Names people write in two words, read as the one word the lexicon knows: "باي موب" alone
 # would match only the phrases that spell it so, whatever the sentence says happened.
 _SPLIT_NAMES = (
-    (re.compile(r"(?<!\w)باي\s+موب(?!\w)"), "بايموب"),
+    # "بباي موب", "عالباي موب": the name with its preposition glued on
+    (re.compile(r"(?<!\w)((?:و?(?:بال|عال|فال|ال|ب|ع|ف|ل))?)باي\s+موب(?!\w)"), r"\1بايموب"),
     (re.compile(r"(?<!\w)يا\s+ريت(?!\w)"), "ياريت"),
     (re.compile(r"(?<!\w)سير\s+(?:ال)?عمل(?!\w)"), "تدفق"),  # MSA: a workflow
     (re.compile(r"(?<!\w)(?:ال)?اس\s*\.?\s*ام\s*\.?\s*اس(?!\w)"), "sms"),
@@ -799,10 +801,42 @@ _NOUN_THEN_NEW = re.compile(
 )
 
 
+_ARABIC_WORD = re.compile("[\u0621-\u064a]{2,}")
+# French articles before one of those nouns: "la commande" is الطلب, "des ventes" مبيعات.
+_FRENCH_NOUN = re.compile(
+    r"(?<![\w@.#/-])(?:(?P<the>la|le|les|l')\s*|(?:de la|des|du|de|d')\s*)?"
+    r"(?P<noun>" + "|".join(sorted(map(re.escape, FRENCH_IN_DARIJA), key=len, reverse=True)) + r")"
+    r"(?![\w@.-])",
+)
+
+
+def _french_in_arabic(sentence: str) -> str:
+    """An Arabic sentence (three Arabic words or more: the Latin ones are often service names)
+    with the French nouns it mixes in written as their Arabic words; any other as it is. Only
+    nouns typed in small letters: "بجدول Clients" names a table, it is no word to read."""
+    if len(_ARABIC_WORD.findall(sentence)) < 3:
+        return sentence
+
+    def arabic_word(match: re.Match[str]) -> str:
+        word = FRENCH_IN_DARIJA[match.group("noun")]
+        return f" ال{word}" if match.group("the") else f" {word}"
+
+    return _FRENCH_NOUN.sub(arabic_word, _STATUS_OF.sub(" حاله", sentence))
+
+
+# "statut متاع commande", "le statut de la commande": the status of a record, as its event
+# says it. Alone ("اللي فيهم statut payé") it is as often a column's name, kept as typed.
+_STATUS_OF = re.compile(
+    r"(?<![\w@.#/-])(?:le\s+)?(?:statut|status|etat|état)(?=\s+(?:متاع|تاع|ديال|د|de|du|dial|d'))"
+)
+
+
 def arabizi_to_english(sentence: str) -> str:
     """Arabic written in Latin letters ("lama yegi order gdid ab3atli 3al wats") with its words
     put in English, so the rest of the builder reads it as it reads English. A sentence is taken
-    for Arabizi when it has a digit standing for a letter ("3", "7") or two Arabizi words."""
+    for Arabizi when it has a digit standing for a letter ("3", "7") or two Arabizi words. The
+    French nouns an Arabic sentence mixes in are put in Arabic instead."""
+    sentence = _french_in_arabic(sentence)
     words = [w.lower() for w in _LATIN_WORD.findall(sentence)]
     hits = sum(_arabizi(w) is not None and w not in COMMON_ENGLISH for w in words)
     if not (_ARABIZI_SIGN.search(sentence) or hits >= 2):

@@ -700,6 +700,16 @@ ARABIZI: dict[str, str] = {
     **dict.fromkeys(["paiement"], "payment"),
     **dict.fromkeys(["paiements"], "payments"),
     **dict.fromkeys(["rapport"], "report"),
+    # French nouns of darija's own services talk: "زيد commentaire ف la carte", "طاح ف
+    # erreur", "rendez-vous جديد", "les ventes"
+    **dict.fromkeys(["commentaire", "commentair", "commentaires"], "comment"),
+    **dict.fromkeys(["carte", "cartes"], "card"),
+    **dict.fromkeys(["erreur", "erreurs"], "error"),
+    **dict.fromkeys(["ventes", "vente"], "sales"),
+    **dict.fromkeys(["rendez-vous", "rdv", "rendezvous"], "appointment"),
+    **dict.fromkeys(["livraison"], "delivery"),
+    **dict.fromkeys(["produit", "produits"], "product"),
+    **dict.fromkeys(["nouvelle", "nouveau", "nouveaux", "nouvelles"], "new"),
     **dict.fromkeys(["chaque", "chak"], "every"),
     **dict.fromkeys(["lundi", "itnein", "etnein", "tnin", "letnin"], "monday"),
     **dict.fromkeys(["mardi", "talat", "tlata", "tlat"], "tuesday"),
@@ -1011,6 +1021,31 @@ ARABIC_MEANING_IN_ENGLISH: dict[str, str] = {
     "ساعه": "hour",
     "اسبوع": "week",
 }
+# French nouns darija writes in Latin letters inside an Arabic sentence ("ملي تجي commande ف
+# woocommerce", "يتبدل statut متاع commande", "زيد commentaire ف la carte"): read as the Arabic
+# word, so the clause is read in one language and matches the Arabic phrases whole (in English
+# they matched the English phrases only in part: "order" without its "status changes").
+FRENCH_IN_DARIJA: dict[str, str] = {
+    **dict.fromkeys(["commande", "commende"], "طلب"),
+    **dict.fromkeys(["commandes"], "طلبات"),
+    **dict.fromkeys(["client", "cliente"], "عميل"),
+    **dict.fromkeys(["clients", "clientes"], "عملاء"),
+    **dict.fromkeys(["carte", "cartes"], "كارت"),
+    **dict.fromkeys(["commentaire", "commentaires"], "تعليق"),
+    **dict.fromkeys(["erreur", "erreurs"], "خطا"),
+    **dict.fromkeys(["rapport"], "تقرير"),
+    **dict.fromkeys(["vente", "ventes"], "مبيعات"),
+    **dict.fromkeys(["facture"], "فاتوره"),
+    **dict.fromkeys(["factures"], "فواتير"),
+    **dict.fromkeys(["paiement"], "دفعه"),
+    **dict.fromkeys(["paiements"], "مدفوعات"),
+    **dict.fromkeys(["rendez-vous", "rdv", "rendezvous"], "موعد"),
+    **dict.fromkeys(["produit"], "منتج"),
+    **dict.fromkeys(["produits"], "منتجات"),
+    **dict.fromkeys(["nouvelle", "nouveau"], "جديد"),
+    **dict.fromkeys(["nouvelles", "nouveaux"], "جداد"),
+}
+
 # A service's one name in both scripts: the builder reads "سترايب" and "Stripe" as one word.
 SERVICES_IN_LATIN: dict[str, str] = {
     "واتساب": "whatsapp",

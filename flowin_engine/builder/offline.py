@@ -92,7 +92,9 @@ _SPLIT = re.compile(
 # "و" glued to a verb starts a new clause: "...للعميل وسجل الطلب" → "سجل الطلب"; so does a
 # passive ("…يتلخص ويتبعت على سلاك": and it gets sent), though not "and he sends it" ("ويبعتو"),
 # which goes on with the step before.
-_VERB_WAW = re.compile(r"\s+و(?=(?:ا|ن|س|ح|ر|ب|خ|ع|ت|ض|ج|ك|ق|ل|م|ص|ف|د|ط|غ|ز|يت|ين)\S+)")
+# Maghrebi and Levantine writers often space the "و" off ("و حطهم ف airtable", "و زيد
+# commentaire"): the same "and", the same test of the word after it.
+_VERB_WAW = re.compile(r"\s+و\s?(?=(?:ا|ن|س|ح|ر|ب|خ|ع|ت|ض|ج|ك|ق|ل|م|ص|ف|د|ط|غ|ز|يت|ين)\S+)")
 # Gulf/Egyptian/Maghrebi "خلي chatgpt يلخصه ويرسل لي الخلاصة", "خليه يلخصو و يحط الملخص ف
 # الشيت": after "have it do", each verb joined by "و" is one more thing it does, a step of its
 # own (elsewhere "ويبعتو" goes on with the step before).
@@ -156,11 +158,19 @@ _FLOW_QUANTIFIER = (
     r"(?:(?:any|one|some|each|every|another|a|an|the)\s+(?:(?:of\s+)?(?:my|our|the)\s+)?"
     r"(?:other\s+)?|(?:my|our)\s+(?:other\s+)?|(?:اي|احد|واحد من|كل|ايه)\s+)"
 )
-_FLOW_OWNER = r"(?:\s+(?:عندي|عندنا|بتاعي|بتاعنا|ديالي|ديالنا|تبعي|تبعنا|حقي|حقنا|of mine|of ours))"
+_FLOW_OWNER = (
+    r"(?:\s+(?:عندي|عندنا|بتاعي|بتاعنا|ديالي|ديالنا|تبعي|تبعنا|حقي|حقنا|of mine|of ours"
+    # "flow تاع الكوموندات", "the flow of the orders": which flow, one word after "of"
+    r"|(?:تاع|متاع|ديال|بتاع|تبع|حق|of the|of)\s+[^\s\ue000-\uf8ff]+))"
+)
 _FLOW_FAIL = (
     r"(?:fail(?:s|ed|ing)?|(?:has|have|hits?|gets?|throws?)\s+an?\s+error|errors?(?:\s+out)?"
     r"|crash(?:es|ed)?|breaks?|broke|stops?\s+working|goes\s+down"
-    r"|[يت]?فشل(?:ت)?|[يت]?وقع(?:ت)?|[يت]?قع|خطا|غلط(?:ه)?|ايرور|[يت]?تعطل|عطل|[يت]?ضرب)"
+    r"|[يت]?فشل(?:ت)?|[يت]?وقع(?:ت)?|[يت]?قع|خطا|غلط(?:ه)?|ايرور|[يت]?تعطل|عطل|[يت]?ضرب"
+    # Maghrebi: it fell ("طاح", "يطيح"), French "erreur"
+    r"|طاح(?:ت)?|[يت]طيح|erreur)"
+    # "…طاح ف erreur", "fails with an error": where it fell said after it
+    r"(?:\s+(?:ف|في|ب|with|in)\s+(?:an?\s+)?(?:erreur|errors?|خطا|ايرور))?"
 )
 _FLOW_FAILS = re.compile(
     r"(?<!\S)(?:(?:if|when|whenever|once|each time|every time|عند|عندما|لما|لمن|اذا|ازا|ايلا|لو"

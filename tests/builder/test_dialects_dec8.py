@@ -114,3 +114,78 @@ def test_a_length_of_time_after_if_is_no_amount():
     assert proposal.flow is not None
     assert "core.condition" not in [n.type for n in proposal.flow.nodes]
     assert proposal.not_understood  # said, not dropped
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # French nouns in an Arabic sentence read as their Arabic words
+        (
+            "كل ما يتبدل statut متاع commande ف woocommerce صيفطلي ميساج ف تيليغرام",
+            ["woocommerce.order_updated", "telegram.send_message"],
+        ),
+        (
+            "كي يتحجز rendez-vous جديد في google calendar صيفطلي ميساج ف slack",
+            ["google_calendar.event_created", "slack.post_message"],
+        ),
+        (
+            "كل ما تتحرك carte ف trello زيد commentaire فيها",
+            ["trello.card_moved", "trello.add_comment"],
+        ),
+        # Maghrebi's week without its ي: a weekly schedule, the report read then sent
+        (
+            "كل سمانة صيفطلي تقرير تاع les ventes من shopify ف gmail",
+            ["schedule.every", "shopify.list_orders", "gmail.send_email"],
+        ),
+        # "و" spaced off its verb still starts the next step
+        (
+            "كل ساعة جيب البيانات من https://api.example.com/stock و حطها ف الشيت",
+            ["schedule.every", "http.request", "google_sheets.append_row"],
+        ),
+        # a flow that "fell" (طاح) in an error, and which flow said after it
+        (
+            "ايلا workflow تاع الفواتير طاح ف erreur صيفطلي ايميل",
+            ["core.on_failure", "email.send_email"],
+        ),
+        (
+            "if the flow of the invoices fails with an error email me",
+            ["core.on_failure", "email.send_email"],
+        ),
+        # a two-word name with its preposition glued on
+        (
+            "كل ما زبون دفع عالباي موب سجلو بالشيت",
+            ["paymob.payment_succeeded", "google_sheets.append_row"],
+        ),
+    ],
+)
+def test_darija_words_and_spellings(sentence, expected):
+    assert types(sentence) == expected
+
+
+def test_a_weekly_schedule_in_darija_is_weekly():
+    proposal = build("كل سمانة صيفطلي تقرير تاع les ventes من shopify ف gmail")
+    assert proposal.flow is not None
+    (schedule,) = [n for n in proposal.flow.nodes if n.type == "schedule.every"]
+    assert schedule.params["cron"].endswith("* * 1")
+
+
+def test_a_capitalised_french_word_is_a_name_kept_as_typed():
+    # "Clients" names the table; "statut" alone is a column's name
+    proposal = build("كل زبون جديد بستريب ضيفو عالإيرتيبل بجدول Clients")
+    assert proposal.flow is not None
+    (record,) = [n for n in proposal.flow.nodes if n.type == "airtable.create_record"]
+    assert record.params["table"] == "Clients"
+    proposal = build(
+        "ملي نكليكي على run جيب الصفوف ديال الشيت اللي فيهم statut payé و صيفطهم ف ايميل"
+    )
+    assert proposal.flow is not None
+    (rows,) = [n for n in proposal.flow.nodes if n.type == "google_sheets.read_rows"]
+    assert rows.params.get("column") == "statut"
+
+
+def test_a_spaced_and_before_a_noun_starts_no_step():
+    # "الاسم و العنوان": what the message holds, no order to "address"
+    assert types("ملي تجي commande ف shopify صيفطلي ميساج فيه الاسم و العنوان ف الواتساب") == [
+        "shopify.new_order",
+        "whatsapp.send_template",
+    ]
