@@ -50,36 +50,41 @@ class Inbox:
 
     def accept(
         self, flow_id: str, source: str, payload: Any, event_id: str | None = None
-    ) -> tuple[InboxEvent, Future[None]]:
-        """Queue an event for writing; the future resolves once it is on disk.
+    ) -> tuple[InboxEvent, Future[bool]]:
+        """Queue an event for writing; the future resolves once it is on disk, with whether it
+        was a repeat (its ``event_id`` taken before: not written again, not run again).
 
         ``event_id`` (new if not given) becomes the id of the execution that runs it. An id
         given may come again (the cloud relay delivers at least once): its write is an
         insert-or-ignore, so a repeat never fails the group written with it.
         """
         event = InboxEvent(event_id or new_run_id(), flow_id, source, payload, datetime.now(UTC))
-        done: Future[None] = Future()
+        done: Future[bool] = Future()  # True: a repeat, not written again
         if self._writer is not None:
+            job = Job(_insert(event, event_id is not None), item=event)
 
             def then(error: BaseException | None) -> None:
                 if error is None:
-                    done.set_result(None)
+                    done.set_result(job.repeat)
                 else:
                     done.set_exception(error)
 
-            self._writer.submit(Job(_insert(event, event_id is not None), then=then, item=event))
+            job.then = then
+            self._writer.submit(job)
         else:
             self._queue.put(_Item(event, done, event_id is not None))
         return event, done
 
     def accept_here(
         self, flow_id: str, source: str, payload: Any, event_id: str | None, *, hold: bool
-    ) -> tuple[InboxEvent, asyncio.Future[None]]:
-        """``accept`` for a caller on an event loop: the future is the loop's own. With
-        ``hold``, the event is not handed on to run once written: the caller runs it."""
+    ) -> tuple[InboxEvent, asyncio.Future[bool]]:
+        """``accept`` for a caller on an event loop: the future is the loop's own, and its
+        result whether the event was a repeat (``event_id`` taken before): then nothing was
+        written and nothing runs. With ``hold``, the event is not handed on to run once
+        written: the caller runs it (unless it was a repeat)."""
         loop = asyncio.get_running_loop()
         event = InboxEvent(event_id or new_run_id(), flow_id, source, payload, datetime.now(UTC))
-        done: asyncio.Future[None] = loop.create_future()
+        done: asyncio.Future[bool] = loop.create_future()
         once = event_id is not None
         if self._writer is None:
             future = self.accept_queued(event, once)
@@ -90,8 +95,8 @@ class Inbox:
         )
         return event, done
 
-    def accept_queued(self, event: InboxEvent, once: bool = False) -> Future[None]:
-        done: Future[None] = Future()
+    def accept_queued(self, event: InboxEvent, once: bool = False) -> Future[bool]:
+        done: Future[bool] = Future()
         self._queue.put(_Item(event, done, once))
         return done
 
@@ -152,15 +157,16 @@ class Inbox:
             for item in batch:
                 item.done.set_exception(error)
             return []
+        kept = {event.id for event in written}
         for item in batch:
-            item.done.set_result(None)
+            item.done.set_result(item.event.id not in kept)
         return written
 
 
 @dataclass(frozen=True, slots=True)
 class _Item:
     event: InboxEvent
-    done: Future[None]
+    done: Future[bool]  # True: a repeat, not written
     given_id: bool  # the id came from elsewhere and may come again
 
 

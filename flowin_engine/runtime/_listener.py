@@ -204,8 +204,8 @@ async def _accept(
     event, written = runtime.inbox.accept_here(
         route.flow.id, "webhook", payload, event_id, hold=inline
     )
-    await written
-    if inline:
+    repeat = await written  # another process took the same delivery first: it runs there
+    if inline and not repeat:
         asyncio.get_running_loop().call_soon(runtime.run_accepted_inline, route, event)
     return _accepted(route, event.id)
 

@@ -603,7 +603,7 @@ class Runtime:
             result = await asyncio.wrap_future(handle.future)
             return self.webhook_answer(route.flow, result)
         loop = asyncio.get_running_loop()
-        written: asyncio.Future[None] = loop.create_future()
+        written: asyncio.Future[bool] = loop.create_future()
         self._record_inline(route, handle, events, False, loop, written)
         await written
         return self.webhook_answer(route.flow, handle.wait(0))

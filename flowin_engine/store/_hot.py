@@ -80,18 +80,27 @@ def sql_json(value: Any) -> str | None:
     return dump_json(value)
 
 
+# An insert of a row that may be there already (an event id that may come again): when it
+# inserts nothing, its job was a repeat.
+INSERT_ONCE = "INSERT OR IGNORE "
+
+
 class Job:
     """What one caller has written: statements (or a function making them on the writer's
-    thread), and whom to tell once they are committed or failed."""
+    thread), and whom to tell once they are committed or failed.
 
-    __slots__ = ("build", "future", "item", "loop", "then")
+    ``repeat``: set on the writer's thread when the job's ``INSERT OR IGNORE`` found its row
+    there already (another process took the same event first): nothing of it was written, its
+    ``item`` is not handed on, and its future's result is True (False for a job written)."""
+
+    __slots__ = ("build", "future", "item", "loop", "repeat", "then")
 
     def __init__(
         self,
         build: Callable[[], Sequence[Statement]],
         *,
         loop: asyncio.AbstractEventLoop | None = None,
-        future: asyncio.Future[None] | None = None,
+        future: asyncio.Future[bool] | None = None,
         then: Callable[[BaseException | None], None] | None = None,
         item: Any = None,
     ) -> None:
@@ -100,6 +109,7 @@ class Job:
         self.future = future
         self.then = then
         self.item = item  # handed to ``on_committed`` with the others of its group
+        self.repeat = False
 
 
 class HotWriter:
@@ -213,7 +223,7 @@ class HotWriter:
         if not built:
             return outcomes
         try:
-            self._commit([statements for _, statements in built])
+            self._commit(built)
         except sqlite3.Error as error:
             if len(built) == 1 or isinstance(error, sqlite3.OperationalError):
                 log.error("Could not write %d job(s): %s", len(built), error)
@@ -221,7 +231,7 @@ class HotWriter:
             # One of them may be to blame (a duplicate id): each is written alone.
             for job, statements in built:
                 try:
-                    self._commit([statements])
+                    self._commit([(job, statements)])
                 except sqlite3.Error as single:
                     log.error("Could not write a job: %s", single)
                     outcomes.append((job, single))
@@ -233,12 +243,17 @@ class HotWriter:
             return outcomes + [(job, error) for job, _ in built]
         return outcomes + [(job, None) for job, _ in built]
 
-    def _commit(self, groups: list[Sequence[Statement]]) -> None:
+    def _commit(self, built: list[tuple[Job, Sequence[Statement]]]) -> None:
         # Statements of one kind together (one executemany), kinds in the order they first
-        # come: a run's row before its steps' rows.
+        # come: a run's row before its steps' rows. An insert that may find its row there is
+        # made alone, first, to tell its job whether it inserted anything.
         by_sql: dict[str, list[tuple[Any, ...]]] = {}
-        for statements in groups:
+        once: list[tuple[Job, str, tuple[Any, ...]]] = []
+        for job, statements in built:
             for sql, params in statements:
+                if sql.startswith(INSERT_ONCE):
+                    once.append((job, sql, params))
+                    continue
                 rows = by_sql.get(sql)
                 if rows is None:
                     by_sql[sql] = [params]
@@ -250,6 +265,8 @@ class HotWriter:
                 raise sqlite3.DatabaseError(str(database.damage))
             self._begin()
             try:
+                for job, sql, params in once:
+                    job.repeat = self._connection.execute(sql, params).rowcount == 0
                 for sql, rows in by_sql.items():
                     if len(rows) == 1:
                         self._connection.execute(sql, rows[0])
@@ -279,7 +296,7 @@ class HotWriter:
 
     def _tell(self, outcomes: list[tuple[Job, BaseException | None]]) -> None:
         """Answer the jobs: their ``then`` here, their futures once per event loop."""
-        by_loop: dict[asyncio.AbstractEventLoop, list[tuple[Any, BaseException | None]]] = {}
+        by_loop: dict[asyncio.AbstractEventLoop, list[tuple[Any, BaseException | None, bool]]] = {}
         items = []
         for job, error in outcomes:
             if job.then is not None:
@@ -288,8 +305,8 @@ class HotWriter:
                 except Exception:
                     log.exception("A write's follow-up failed")
             if job.future is not None and job.loop is not None:
-                by_loop.setdefault(job.loop, []).append((job.future, error))
-            if error is None and job.item is not None:
+                by_loop.setdefault(job.loop, []).append((job.future, error, job.repeat))
+            if error is None and job.item is not None and not job.repeat:
                 items.append(job.item)
         for loop, futures in by_loop.items():
             with contextlib.suppress(RuntimeError):  # a loop that has closed waits no more
@@ -342,11 +359,11 @@ class _WriterTurns:
             self._fd = None
 
 
-def _settle(futures: list[tuple[asyncio.Future[None], BaseException | None]]) -> None:
-    for future, error in futures:
+def _settle(futures: list[tuple[asyncio.Future[bool], BaseException | None, bool]]) -> None:
+    for future, error, repeat in futures:
         if future.done():
             continue
         if error is None:
-            future.set_result(None)
+            future.set_result(repeat)
         else:
             future.set_exception(error)

@@ -222,3 +222,40 @@ def test_two_processes_writers_on_one_database_write_every_job_once(store):
         writer.close()
     ids = [event.id for event in store.inbox.unstarted()]
     assert len(ids) == len(set(ids)) == 4 * per_thread
+
+
+def test_an_event_taken_before_is_a_repeat_whose_item_is_not_handed_on(store):
+    """Two processes sharing the database may both write one delivery's event: the insert
+    that finds it there writes nothing, and its job says it was a repeat, in a group of its
+    own or in one with the event's first write."""
+    from flowin_engine.runtime._inbox import _insert
+
+    handed_on: list[str] = []
+    writer = HotWriter(store._database, lambda items: handed_on.extend(items))
+    outcomes: dict[str, bool] = {}
+    written = threading.Semaphore(0)
+
+    def submit(name: str, event_id: str) -> None:
+        event = InboxEvent(event_id, "flow-1", "webhook", {"n": name}, datetime.now(UTC))
+        job = Job(_insert(event, once=True), item=name)
+
+        def then(error: BaseException | None) -> None:
+            assert error is None
+            outcomes[name] = job.repeat
+            written.release()
+
+        job.then = then
+        writer.submit(job)
+
+    try:
+        submit("first", "e" * 32)
+        assert written.acquire(timeout=30)
+        for name in ("again", "other", "again twice"):  # likely one group
+            submit(name, "f" * 32 if name == "other" else "e" * 32)
+        for _ in range(3):
+            assert written.acquire(timeout=30)
+    finally:
+        writer.close()
+    assert outcomes == {"first": False, "again": True, "other": False, "again twice": True}
+    assert sorted(handed_on) == ["first", "other"]
+    assert store.inbox.holds("e" * 32) and store.inbox.holds("f" * 32)

@@ -9,6 +9,7 @@ signs them, and the runs are counted in the history.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -22,6 +23,7 @@ from flowin_engine.events import ExecutionStarted
 from flowin_engine.model import FlowStatus
 from flowin_engine.registry import default_registry
 from flowin_engine.runtime import RuntimeSettings
+from flowin_engine.runtime._listener import _accept
 from flowin_engine.store import Store
 from flowin_engine.webhooks import WebhookRequest, delivery_id
 from tests.connectors.test_shopify import SECRET, TOKEN, sample_order, signed
@@ -136,6 +138,58 @@ def test_copies_of_one_delivery_arriving_at_once_start_one_run(store, then):
     finally:
         runtime.stop(grace=2)
     assert started == [run_id]
+
+
+@pytest.mark.parametrize("then", ["core.set_fields", "core.delay"])
+def test_a_delivery_another_process_took_meanwhile_is_not_run_here_too(store, then):
+    """Two processes of ``flowin serve --processes N`` share the inbox: both may find a delivery
+    new in the history, then write it; the inbox keeps the first, and the second, a repeat,
+    must not run. Here the history check is passed by, as when the other process's write
+    comes between it and this one's, and the same delivery is taken twice."""
+    folder = DataFolder(store)
+    flow = make_flow(
+        [
+            ("Hook", "webhook.receive", {"path": "orders"}),
+            ("Then", then, _THEN[then]),
+        ],
+        ["Hook -> Then"],
+    )
+    flow.status = FlowStatus.ACTIVE
+    store.flows.save(flow)
+    started: list[str] = []
+    runtime = folder.runtime(RuntimeSettings(port=0, sync_interval=0.1))
+    runtime.runner.events.subscribe(
+        lambda events: started.extend(
+            e.execution_id for e in events if isinstance(e, ExecutionStarted)
+        )
+    )
+    runtime.start()
+    try:
+        runtime.sync()
+        route = runtime.active_trigger(flow.id, flow.nodes[0].id)
+        incoming = request(b'{"order": 1042}')
+        run_id = "d" * 32
+        for _ in range(2):
+            taken = asyncio.run_coroutine_threadsafe(
+                _accept(runtime, route, incoming, run_id), runtime.listener.loop
+            ).result(timeout=30)
+            assert (taken.status, taken.body) == (202, {"execution_id": run_id})
+        finished(store, run_id)
+        runtime.submit(flow.id, "webhook", {"order": 1042}, event_id=run_id)  # and once more
+        # Events start in the order they were taken: once a later one has run, a repeat
+        # handed on to run would have started before it.
+        later = runtime.submit(flow.id, "webhook", {"order": 1043}).id
+        finished(store, later)
+        runtime.runner.events.flush()
+    finally:
+        runtime.stop(grace=2)
+    assert started == [run_id, later]
+
+
+_THEN = {
+    "core.set_fields": {"fields": [{"name": "order", "value": "{{ trigger.body.order }}"}]},
+    "core.delay": {"mode": "duration", "amount": 0, "unit": "seconds"},
+}
 
 
 def request(body: bytes, content_type: str = "application/json", **headers: str):
