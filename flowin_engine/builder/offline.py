@@ -147,6 +147,16 @@ _TURNED_TO_STATE = re.compile(
     r"(?:(?:ال)?حال(?:ه|ت(?:ه|ها|هم|و))\s+)?(?P<object>ال\S+\s+)?"
     r"(?=(?:ل|الي\s+)(?:" + "|".join(map(re.escape, STATE_WORDS)) + r")(?!\S))"
 )
+# "make a row", "create a new line", "سو صف", "اعمل سطر جديد", "انشئ صف": a row is made only by
+# adding it; said with "make", the words of the row alone read as editing one ("edit the sheet
+# row"). Said as the order the add phrases use.
+_ROW_MADE = re.compile(
+    r"(?<![\w\u0621-\u064a])(?P<and>و|ف)?(?P<verb>make|create|سو|سوي|اعمل|انشي|انشئ)"
+    r"(?:\s+(?:me|us|لي|لنا))?\s+(?=(?:(?:a|an)\s+)?(?:new\s+)?(?:rows?|lines?|entry|entries"
+    r"|صف|صفوف|سطر|سطور)(?![\w\u0621-\u064a]))",
+    re.IGNORECASE,
+)
+_ADD = {True: "add", False: "اضف"}
 # "if any of my flows fails", "لو أي فلو وقع", "اذا فشل أي flow عندي", "كي يصرا خطأ ف أي flow",
 # Arabizi "kol ma tfashel ay flow" (read as "whenever fails any flow"): another of the user's
 # flows failing, said in any order and dialect, is the one event of core.on_failure. "flow" is
@@ -360,6 +370,8 @@ _WISH_ONLY = re.compile(
     r"(?:ودي|ودنا|ودي اني|ابي|ابغي|ابغا|بدي|عايز|عاوز|عايزه|بغيت|حابب|نبي|نبغي|اريد|ياريت|نفسي|حاب|نحب|"
     r"i want|i'd like|i would like|please|ana 3ayez|ana 3awez|ana bghit|bghit|biddi|baddi)"
 )
+# A bot of a service, said before what it does ("ابي بوت تيليجرام اذا…"): the service, no step.
+_BOT_WORDS = frozenset(["بوت", "البوت", "bot", "بوط"])
 # Words some phrases start with that are no order ("عميل شوبيفاي جديد", "كل طلبات…").
 _NOT_ORDERS = frozenset(
     [
@@ -805,6 +817,9 @@ class OfflineBuilder:
         text = _TURNED_TO_STATE.sub(
             lambda m: f"{m.group('and') or ''}غير حاله {m.group('object') or ''}", text
         )
+        text = _ROW_MADE.sub(
+            lambda m: f"{m.group('and') or ''}{_ADD[m.group('verb').isascii()]} ", text
+        )
         text = _BOT_WRITTEN_TO.sub(_bot_written_to, text)
         text = _FLOW_FAILS.sub(_flow_fails, text)
         text = _SOMEONE_TEXTS.sub(lambda m: f"{m.group('who')} messages", text)
@@ -1208,6 +1223,7 @@ class OfflineBuilder:
         actions: list[PlannedStep] = []
         not_understood: list[str] = []
         pending_condition: PlannedStep | None = None
+        bot_said = ""  # a bot and its service said alone ("ابي بوت تيليجرام"), before the rest
         lacking_event = False  # the event is of a service Flowin lacks: replies go back there
         # "connect Foodics to the sheet": the flow's source is a service Flowin lacks, so the
         # events said after it are that service's, never another's it would be swapped for
@@ -1299,6 +1315,8 @@ class OfflineBuilder:
                 and len(words) <= 3
             ):
                 continue  # "Airtable: new record in …", "paymob + sheets: …": a heading
+            if not clause.starts_with_when and self._bot_of_a_service(words):
+                bot_said = said
             updated = self._update_in_hand(clause, trigger, actions)
             if updated is not None:
                 actions.append(PlannedStep(updated, said, clause.entities))
@@ -1552,6 +1570,14 @@ class OfflineBuilder:
         for step in [s for s in actions[:-1] if not s.node_type.manifest.outputs]:
             actions.remove(step)
             not_understood.append(step.said)
+        bot_steps = [step for step in actions if bot_said and step.said == bot_said]
+        if bot_steps and any(
+            step.node_type is bot_steps[0].node_type for step in actions if step not in bot_steps
+        ):
+            # "ابي بوت تيليجرام اذا ضغط العميل الزر يرد عليه": the bot said first is where the
+            # answer said after goes, no message of its own (alone, "ابي بوت تيليجرام، كل يوم
+            # يرسل لي…", it is where the message goes)
+            actions.remove(bot_steps[0])
         # A trailing wait ("send them a review request after 3 days", "…بعد ساعة") comes
         # before the step it was said with: waiting once everything is done does nothing.
         if (
@@ -2521,6 +2547,16 @@ class OfflineBuilder:
             extraction.in_text(clause.text),
         )
         return trigger, action
+
+    def _bot_of_a_service(self, words: list[str]) -> bool:
+        """Whether ``words`` say only a bot and its service ("بوت تيليجرام", "whatsapp bot"):
+        what the flow is made with, even of a service whose name alone is an order to send."""
+        services = [word for word in words if word not in _BOT_WORDS]
+        return (
+            len(services) == 1
+            and len(words) == 2
+            and bool(self.catalogue.connectors_named(services))
+        )
 
     def _names_only(self, words: list[str]) -> bool:
         """Whether ``words`` are only the names of services ("stripe", "paymob sheets"): they

@@ -169,3 +169,35 @@ def test_an_operator_word_of_its_own_is_still_a_condition() -> None:
     assert "core.condition" in types(sentence)
     condition = _params(sentence, "core.condition")["conditions"][0]
     assert (condition["operator"], condition["right"]) == ("equals", 100)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "when a tap payment is captured create a row in the sheet",
+        "when a new shopify order comes make a new row in my sheet",
+        "اذا انقبض الدفع في تاب سو صف في الشيت",
+        "لما يجي طلب في سلة اعمل صف جديد في الشيت",
+    ],
+)
+def test_a_row_made_or_created_is_added(sentence: str) -> None:
+    assert types(sentence)[1:] == ["google_sheets.append_row"]
+
+
+def test_a_row_changed_is_still_updated() -> None:
+    assert types("لما يجي طلب في سلة عدل الصف في الشيت")[1:] == ["google_sheets.update_row"]
+
+
+def test_a_bot_said_before_an_answer_is_no_message_of_its_own() -> None:
+    sentence = "ابي بوت تيليجرام اذا ضغط العميل زر الدفع يرد عليه ويتحدث الطلب في زد لتم التوصيل"
+    assert types(sentence) == [
+        "telegram.button_pressed",
+        "telegram.send_message",
+        "zid.update_order_status",
+    ]
+    assert _params(sentence, "zid.update_order_status")["status"] == "delivered"
+
+
+def test_a_bot_said_alone_is_where_the_message_goes() -> None:
+    sentence = "ابي بوت تيليجرام، كل يوم الساعة ٩ يرسل لي طلبات سلة"
+    assert types(sentence) == ["schedule.every", "salla.list_orders", "telegram.send_message"]
