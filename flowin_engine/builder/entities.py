@@ -548,7 +548,8 @@ _NAMED_OTHER_AFTER = re.compile(
     r"\s+(?:called\s+|named\s+|it\s+|them\s+|as\s+)?(?P<name>" + _NAME_ANY + r")"
 )
 _NAMED_OTHER_BEFORE = re.compile(
-    r"\b(?:the|my|our|airtable|trello|excel|in|into|to)\s+(?P<name>" + _NAME_ANY + r")\s+"
+    # the service's name as people write it too: "→ Airtable Messages table"
+    r"\b(?:the|my|our|[Aa]irtable|[Tt]rello|[Ee]xcel|in|into|to)\s+(?P<name>" + _NAME_ANY + r")\s+"
     r"(?P<word>list|column|table|template|label)\b"
 )
 _NAMED_OTHER_AR = re.compile(
@@ -564,6 +565,13 @@ _LABEL_AS = re.compile(
 _TAG = re.compile(
     r"\b(?:with\s+(?:the\s+|a\s+)?tags?|tagged(?:\s+as)?)\s+(?P<name>[\ue000-\uf8ff]|[\w-]+)",
     re.IGNORECASE,
+)
+# The column that tells rows apart, said with the update: "matching on the Order ID column",
+# "(match on Phone)", "matched by email": the key of a row updated, or added when none has it.
+_KEY_COLUMN = re.compile(
+    r"\b(?:match(?:es|ed|ing)?|keyed)\s+(?:on|by)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?"
+    r"(?P<name>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}(?=\s+column\b)"
+    r"|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|[\ue000-\uf8ff]|[a-z][\w-]*)"
 )
 # "a new Airtable record in Bookings": the table (taken when Airtable is named).
 _RECORD_IN = re.compile(
@@ -632,6 +640,8 @@ def _take_named(collector: _Collector) -> None:
     if _TEMPLATE_SAID.search(collector.text):
         collector.take(_SNAKE_NAME, lambda m: Entity("template", m.group(0)))
     _take_named_by(collector, (_NAMED_AFTER, _NAMED_BEFORE, _NAMED_AR), _NAMED_KIND)
+    # before the other names: "matching on the Order ID column" is no list called Order ID
+    _take_named_by(collector, (_KEY_COLUMN,), {}, default="key")
     _take_named_by(
         collector,
         (_NAMED_OTHER_AFTER, _NAMED_OTHER_BEFORE, _NAMED_OTHER_AR, _MOVED_TO),
@@ -660,7 +670,9 @@ def _take_named_by(
 
         def replace(match: re.Match[str]) -> str:
             name = match.group("name")
-            if name.lower() in _SERVICE_WORDS:
+            # a tag may be a service's name ("with the tag zid": where the customer came from);
+            # a list, sheet or table named so is the service's own
+            if name.lower() in _SERVICE_WORDS and default != "tag":
                 return match.group(0)
             # "the Google Orders sheet", "the Airtable Leads table": the service is said beside
             # the name, not in it ("New Leads" keeps its "New")
@@ -679,6 +691,10 @@ def _take_named_by(
                     quoted.kind = kind
                 return match.group(0)
             start, end = match.span("name")
+            if kind == "table":
+                # a table is Airtable's or Excel's: the service said beside its name stays in
+                # the text, or the clause names no service ("→ Airtable Messages table")
+                start = end - len(name)
             base = match.start()
             mark = collector.marker(Entity(kind, _as_typed(name, collector.original)))
             whole = match.group(0)

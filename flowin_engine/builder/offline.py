@@ -28,7 +28,7 @@ from .lexicon import EVENT_READINGS, ORDER_READINGS, VERBAL_NOUN_ORDERS
 from .limits import phone_call, refusal, too_long, too_many_steps, unsupported
 from .pleasantries import about_the_user, pleasantry_only, without_greeting
 from .proposal import Missing, Proposal
-from .shape import BY_HAND, shape
+from .shape import BY_HAND, STATUS_EN, shape
 from .variables import STATE_WORDS, SUBJECTS, Source, _choices, find_field, flatten
 from .website import site_as_webhook
 
@@ -276,6 +276,13 @@ _SETS_VALUE = re.compile(
     r"(?:(?:to|as|=)\s+)?\S",
     re.IGNORECASE,
 )
+# A store's status said as where a record goes: "order to processing", "set it as delivered",
+# "status = shipped", "status → cancelled"
+_STATUS_SET = re.compile(
+    rf"(?:\b(?:to|as)|=|→|->)\s+[\"'«]?(?:{STATUS_EN})\b(?!\s+(?:orders?|ones|customers?)\b)",
+    re.IGNORECASE,
+)
+_STATUS_CHANGES = ("update", "change", "set", "mark")
 # A writer taking back what they just said: "… actually no, …", "… no sorry. …".
 _CORRECTION = re.compile(
     r"(?<!\w)(?:actually\s+no|no\s+sorry|sorry\s+no|no\s+wait|wait\s+no|"
@@ -1012,7 +1019,9 @@ class OfflineBuilder:
             right.entities = extraction.in_text(right.text)
             # where the data goes: the service's step that adds it ("a new row in my sheet"
             # is no row to update)
-            right.step = self._write_step(step.node_type.connector.id, right_words)
+            right.step = self._status_set(right, step.node_type.connector.id) or self._write_step(
+                step.node_type.connector.id, right_words
+            )
             return [left, right]
         return [clause]
 
@@ -1110,6 +1119,27 @@ class OfflineBuilder:
         if step is None:
             return None
         return Match(step, found.score, found.phrase, True)
+
+    def _status_set(self, clause: Clause, connector: str) -> NodeType | None:
+        """ "→ WooCommerce order to processing", "set the Zid order as delivered", "the Salla
+        order's status to shipped": a store's status said as where its record goes is a change
+        of that status, by the step of ``connector`` that changes one, whatever other step the
+        clause's nouns ("order", "customer") read best as. None when the clause says no status,
+        names another service too ("add Zid orders marked as paid to my sheet": where they go),
+        or ``connector`` has no one step that changes a status."""
+        if clause.starts_with_when or not _STATUS_SET.search(MARKER.sub(" ", clause.text)):
+            return None
+        if set(self.catalogue.connectors_named(clause.words())) != {connector}:
+            return None
+        changes = [
+            entry.node_type
+            for entry in self.catalogue.entries
+            if not entry.node_type.is_trigger
+            and entry.node_type.connector.id == connector
+            and entry.node_type.type.split(".")[1].startswith(_STATUS_CHANGES)
+            and "status" in entry.node_type.input_model.model_fields
+        ]
+        return changes[0] if len(changes) == 1 else None
 
     def _write_step(self, connector: str, words: list[str]) -> NodeType | None:
         """The step of ``connector`` that adds or sends something, the one ``words`` read
@@ -1303,6 +1333,8 @@ class OfflineBuilder:
                 # "…on WhatsApp with the customer's name and the total", "…with the prices
                 # and the schedule": what the step before sends, no step of its own
                 actions[-1].entities.extend(clause.entities)
+                continue
+            if actions and self._key_of_step_before(clause, words, actions[-1]):
                 continue
             if clause.step is not None:
                 actions.append(PlannedStep(clause.step, said, clause.entities))
@@ -1529,6 +1561,13 @@ class OfflineBuilder:
                             self._step_taking(as_action.node_type.connector.id, {"template"})
                             or as_action
                         )
+                    if "key_column" in hints and "key_column" not in _fields(as_action.node_type):
+                        # "update the row, matching on Email": found by its key, the service's
+                        # step that updates the row with that key or adds it (an upsert)
+                        as_action = (
+                            self._step_taking(as_action.node_type.connector.id, {"key_column"})
+                            or as_action
+                        )
                     mailed = self._mailed_to_address(clause, as_action)
                     if mailed is not None:
                         as_action = mailed
@@ -1543,6 +1582,9 @@ class OfflineBuilder:
                     written = self._written_to(clause, words, trigger, as_action)
                     if written is not None:
                         as_action = written
+                    changed = self._status_set(clause, as_action.node_type.connector.id)
+                    if changed is not None:
+                        as_action = Match(changed, as_action.score, as_action.phrase, True)
                     carried = self._carrying(as_action.node_type, words)
                     step = PlannedStep(carried, said, clause.entities)
                     step.learned = as_action.phrase == LEARNED_PHRASE
@@ -1615,6 +1657,23 @@ class OfflineBuilder:
             if step.node_type.type == CONDITION_TYPE and step.to_ask:
                 not_understood.append(step.said)
         return [trigger, *actions], not_understood
+
+    def _key_of_step_before(self, clause: Clause, words: list[str], before: PlannedStep) -> bool:
+        """ "…update the row in my sheet, matching on the Email column": the key said on its
+        own is the step before's, which then finds its row by it (its service's upsert).
+        Whether the clause was that, and is now the step's."""
+        if not any(entity.kind == "key" for entity in clause.entities):
+            return False
+        if clause.starts_with_when or len(words) > 5 or self.catalogue.connectors_named(words):
+            return False
+        if not before.node_type.type.split(".")[1].startswith(("update", "upsert")):
+            return False
+        before.entities.extend(clause.entities)
+        if "key_column" not in _fields(before.node_type):
+            keyed = self._step_taking(before.node_type.connector.id, {"key_column"})
+            if keyed is not None:
+                before.node_type = keyed.node_type
+        return True
 
     def _about_the_business(self, clause: Clause, said: str) -> bool:
         """Whether an English ``clause`` only tells of the business ("I have a shop of
@@ -2353,7 +2412,14 @@ class OfflineBuilder:
                 continue
             # a name in Latin letters as said too: "Salla" reads as its Arabic name "سلة",
             # which, an everyday word too, names nothing here
-            said_words = clause.words() + re.findall(r"[a-z]+", said.lower())
+            # a column, tag or table named "Email" or "zid" names no service
+            unnamed = MARKER.sub(
+                lambda m: " " if extraction.entity(m.group(0)).kind in _NAME_KINDS else m.group(0),
+                clause.text,
+            )
+            said_words = clause.words() + re.findall(
+                r"[a-z]+", Clause(unnamed, [], False).said(extraction).lower()
+            )
             named = [
                 _NAMED_SERVICES[word]
                 for word in said_words
@@ -3422,6 +3488,10 @@ def _takes_words(node_type: NodeType) -> bool:
     return bool({"url", "text", "body", "message", "caption", "content", "prompt"} & set(fields))
 
 
+# Entities that hold a name the user gave a thing (a column, a tag, a table), not a service
+_NAME_KINDS = frozenset(["key", "tag", "list", "table", "label", "template", "workbook"])
+
+
 def _hints(entities: list[Entity]) -> set[str]:
     fields = {
         "phone": {"to", "phone"},
@@ -3432,6 +3502,7 @@ def _hints(entities: list[Entity]) -> set[str]:
         "chat": {"chat_id"},
         "database": {"database_id"},
         "template": {"template"},
+        "key": {"key_column"},
     }
     found: set[str] = set()
     for entity in entities:

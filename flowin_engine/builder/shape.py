@@ -80,7 +80,7 @@ _DIGIT = re.compile(r"\d")
 # The status a record's change is waited for: "changes to delivered", "is completed", "بقت
 # completed", "تغيرت لـ تم التوصيل", "الى قيد التجهيز". Latin words are the stores' own status
 # names; Arabic ones are said after a "to" (ل، الى) and start as the stores' Arabic statuses do.
-_STATUS_EN = (
+STATUS_EN = (
     r"pending|processing|completed?|cancell?ed|refunded|failed|shipped|delivered|paid|unpaid"
     r"|on-hold|ready|returned|indelivery"
 )
@@ -96,7 +96,7 @@ _TO_STATUS = re.compile(
     # سلة تم الشحن"
     r"(?:[\u0621-\u064a]+\s+){0,4}?"
     r"|(?<=\sل)|(?<=\sلـ))"
-    rf"[\"'«]?(?P<value>(?:{_STATUS_EN})\b"
+    rf"[\"'«]?(?P<value>(?:{STATUS_EN})\b"
     r"|(?:تم|جاري|قيد)\s+\S+|ملغي|ملغى|مكتمل|مدفوع|مسترجع)",
     re.IGNORECASE,
 )

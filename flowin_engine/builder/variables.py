@@ -146,6 +146,7 @@ def kind_of(node_type: NodeType, key: str) -> str:
         "currency": "currency",
         "cc": "cc",
         "tags": "tag",
+        "key_column": "key",
     }
     if key == "add" and "label" in about:
         return "label"
@@ -575,6 +576,7 @@ _NAMED_FIELDS = {
     "template": "template",
     "workbook": "workbook",
     "label": "label",
+    "key": "key",
 }
 # Words for a choice's values other than the value itself ("ماسنجر" is Messenger, "الملغية"
 # cancelled): each names the values it may be, the step takes the one among its own. Longer

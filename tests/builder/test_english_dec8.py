@@ -1,0 +1,136 @@
+"""English steps as shop owners write them, each a pattern: a table named with its service
+beside it ("the Airtable Leads table"), a tag that is a service's name ("tagged salla"), a
+store's status said as where the order goes ("→ Zid order to ready"), a row found by its key
+("matching on the Email column": an upsert).
+
+Every sentence here was written for these tests; none comes from a set."""
+
+from __future__ import annotations
+
+import pytest
+
+from flowin_engine.builder import build
+from tests.builder.built import types
+
+
+def node_params(sentence: str, node_type: str) -> dict:
+    """The params of the step of ``node_type`` built from ``sentence``."""
+    proposal = build(sentence)
+    assert proposal.flow is not None, (proposal.question, proposal.not_understood)
+    nodes = [n for n in proposal.flow.nodes if n.type == node_type]
+    assert nodes, [n.type for n in proposal.flow.nodes]
+    return nodes[0].params
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "table"),
+    [
+        (
+            "Stripe new customers into the Airtable Clients table",
+            ["stripe.new_customer", "airtable.create_record"],
+            "Clients",
+        ),
+        (
+            "new Salla order → Airtable Sales table",
+            ["salla.new_order", "airtable.create_record"],
+            "Sales",
+        ),
+    ],
+)
+def test_a_table_named_beside_its_service_is_that_services_table(
+    sentence: str, expected: list[str], table: str
+) -> None:
+    assert types(sentence) == expected
+    assert node_params(sentence, "airtable.create_record")["table"] == table
+
+
+def test_a_sheet_named_beside_google_is_still_read_from_the_sheet() -> None:
+    # negative: only a table keeps its service's name in the text; a sheet names its own
+    sentence = "every evening send me the rows of the Google Stock sheet on telegram"
+    assert types(sentence) == ["schedule.every", "google_sheets.read_rows", "telegram.send_message"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "tag"),
+    [
+        (
+            "Each new Salla customer should be created in Shopify too, with the tag salla",
+            ["salla.new_customer", "shopify.create_customer"],
+            "salla",
+        ),
+        (
+            "when a new Zid customer signs up add them to Shopify tagged zid",
+            ["zid.new_customer", "shopify.create_customer"],
+            "zid",
+        ),
+    ],
+)
+def test_a_tag_that_is_a_services_name_does_not_pick_the_service(
+    sentence: str, expected: list[str], tag: str
+) -> None:
+    proposal = build(sentence)
+    assert proposal.flow is not None
+    assert [node.type for node in proposal.flow.nodes] == expected
+    assert node_params(sentence, "shopify.create_customer")["tags"] == tag
+    assert proposal.not_understood == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "status"),
+    [
+        (
+            "Moyasar payment paid = Zid order to ready",
+            ["moyasar.payment_paid", "zid.update_order_status"],
+            "ready",
+        ),
+        (
+            "stripe payment succeeded -> WooCommerce order as completed",
+            ["stripe.payment_succeeded", "woocommerce.update_order_status"],
+            "completed",
+        ),
+        (
+            "When a Tap charge succeeds, set the Salla order status to paid",
+            ["tap.charge_captured", "salla.update_order_status"],
+            None,
+        ),
+    ],
+)
+def test_a_stores_status_said_as_where_the_order_goes_changes_its_status(
+    sentence: str, expected: list[str], status: str | None
+) -> None:
+    assert types(sentence) == expected
+    if status is not None:
+        assert node_params(sentence, expected[1])["status"] == status
+
+
+def test_orders_said_with_their_status_and_another_place_are_not_a_status_change() -> None:
+    # negative: "marked as paid" describes the orders that go to the sheet
+    built = types("every evening add the Zid orders marked as paid to my sheet")
+    assert "zid.update_order_status" not in built
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        (
+            "When a Salla order is updated, update the customer row in my Orders sheet, "
+            "matching on the Order ID column",
+            "Order ID",
+        ),
+        ("when a stripe payment succeeds update their row in the sheet (match on Email)", "Email"),
+        ("when a new Airtable record comes in, update the sheet row matched by phone", "phone"),
+    ],
+)
+def test_a_row_updated_by_its_key_column_is_updated_or_added(sentence: str, key: str) -> None:
+    proposal = build(sentence)
+    assert proposal.flow is not None
+    assert proposal.flow.nodes[-1].type == "google_sheets.upsert_row"
+    assert proposal.flow.nodes[-1].params["key_column"] == key
+    assert proposal.not_understood == []
+
+
+def test_a_row_updated_without_a_key_stays_an_update() -> None:
+    # negative: no key said, the row is the one the step is given
+    assert types("when a Salla order ships, update the row in the Orders sheet")[-1] == (
+        "google_sheets.update_row"
+    )
