@@ -880,8 +880,10 @@ class OfflineBuilder:
                 # "otherwise if …, send …": the steps after this condition are its own 'true'
                 # branch; only another "otherwise" starts a 'false' branch again
                 otherwise = False
+        # "nail salon. whatsapp msg comes in -> …": a heading naming the business, no service
+        first = next((clause for clause in clauses[:-1] if not self._heading_only(clause)), None)
         if (
-            len(clauses) > 1
+            first is not None
             and not any(
                 clause.starts_with_when or _EACH_SAID.search(clause.text) for clause in clauses
             )
@@ -890,13 +892,13 @@ class OfflineBuilder:
                 for clause in clauses
                 for entity in clause.entities
             )
-            and self._said_as_noun_event(clauses[0])
+            and self._said_as_noun_event(first)
         ):
             # "عميل جديد في Stripe = ايميل ترحيب", "sms from a customer comes in -> forward…":
             # the first clause, said with no order and no "when" before the steps after it,
             # is the event. Not when the sentence says its event, schedule or condition
             # elsewhere, or "each new …" ("a calendar event for every new booking row").
-            clauses[0].starts_with_when = True
+            first.starts_with_when = True
         return self._order_around_each_new(clauses, extraction)
 
     def _order_around_each_new(self, clauses: list[Clause], extraction: Extraction) -> list[Clause]:
@@ -962,6 +964,20 @@ class OfflineBuilder:
             return False
         found = self.catalogue.best(words, True)
         return found is not None and found.score >= MATCH_THRESHOLD
+
+    def _heading_only(self, clause: Clause) -> bool:
+        """Whether an English ``clause`` is a heading that names the business, not a step:
+        "nail salon", "barbershop" before the flow; a few words, no service, no entity."""
+        words = clause.words()
+        return (
+            MARKER.sub("", clause.text).isascii()
+            and 0 < len(words) <= 3
+            and not clause.entities
+            and not self.catalogue.connectors_named(words)
+            and not any(self._is_order(word) for word in words)
+            and (found := self.catalogue.best(words, True)) is not None
+            and found.score < MATCH_THRESHOLD
+        )
 
     def _said_as_noun_event(self, clause: Clause) -> bool:
         """Whether ``clause``, the first of several, is an event said as a noun phrase: "طلب
@@ -1337,7 +1353,9 @@ class OfflineBuilder:
             if actions and self._key_of_step_before(clause, words, actions[-1]):
                 continue
             if clause.step is not None:
-                actions.append(PlannedStep(clause.step, said, clause.entities))
+                offered = self._step_taking(clause.step.connector.id, hints & _OFFERED)
+                shown = offered.node_type if offered is not None else clause.step
+                actions.append(PlannedStep(shown, said, clause.entities))
                 self._mark_otherwise(clause, actions, start, pending_condition)
                 continue
             if (
@@ -1559,6 +1577,14 @@ class OfflineBuilder:
                         # "ابعت للعميل تمبلت واتس order_received": the service's template step
                         as_action = (
                             self._step_taking(as_action.node_type.connector.id, {"template"})
+                            or as_action
+                        )
+                    offered = hints & _OFFERED
+                    if offered and not offered & _fields(as_action.node_type):
+                        # "WhatsApp buttons Confirm / Cancel", "a list to pick from: …": the
+                        # service's step that shows them, not its plain message
+                        as_action = (
+                            self._step_taking(as_action.node_type.connector.id, offered)
                             or as_action
                         )
                     if "key_column" in hints and "key_column" not in _fields(as_action.node_type):
@@ -3488,6 +3514,8 @@ def _takes_words(node_type: NodeType) -> bool:
     return bool({"url", "text", "body", "message", "caption", "content", "prompt"} & set(fields))
 
 
+# What a message offers to pick from: the params of the steps that show buttons or a list
+_OFFERED = frozenset(["buttons", "rows"])
 # Entities that hold a name the user gave a thing (a column, a tag, a table), not a service
 _NAME_KINDS = frozenset(["key", "tag", "list", "table", "label", "template", "workbook"])
 

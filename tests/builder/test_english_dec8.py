@@ -134,3 +134,46 @@ def test_a_row_updated_without_a_key_stays_an_update() -> None:
     assert types("when a Salla order ships, update the row in the Orders sheet")[-1] == (
         "google_sheets.update_row"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "key", "choices"),
+    [
+        (
+            "flower shop. telegram message comes in -> send them a list to choose from: "
+            "Roses, Tulips, Lilies",
+            ["telegram.new_message", "telegram.send_message"],
+            None,
+            None,
+        ),
+        (
+            "bakery: whatsapp message comes in → reply with a list to pick from: Cakes, "
+            "Bread, Cookies",
+            ["whatsapp.incoming_message", "whatsapp.send_list"],
+            "rows",
+            ["Cakes", "Bread", "Cookies"],
+        ),
+    ],
+)
+def test_a_heading_naming_the_business_does_not_hide_the_event_said_as_a_noun(
+    sentence: str, expected: list[str], key: str | None, choices: list[str] | None
+) -> None:
+    proposal = build(sentence)
+    assert proposal.flow is not None
+    assert [node.type for node in proposal.flow.nodes] == expected
+    if key is not None:
+        assert proposal.flow.nodes[-1].params[key] == choices
+
+
+def test_a_heading_that_names_a_service_is_no_business_heading() -> None:
+    # negative: "Shopify" alone is the service the event after it is of
+    assert types("Shopify: new order comes in -> email me")[0] == "shopify.new_order"
+
+
+def test_buttons_said_with_a_message_after_the_event_are_its_buttons_step() -> None:
+    # the customer writes first, so the answer may show its buttons at once
+    sentence = "when a customer messages us on WhatsApp, send them buttons Book and Prices"
+    proposal = build(sentence)
+    assert proposal.flow is not None
+    assert proposal.flow.nodes[-1].type == "whatsapp.send_buttons"
+    assert proposal.flow.nodes[-1].params["buttons"] == ["Book", "Prices"]
