@@ -233,6 +233,24 @@ _SOMEONE_TEXTS = re.compile(
 )
 
 
+# "لما العميل يبعت رسالة على الواتس", "كي الحريف يبعث ميساج", "اذا حدا بعت": someone else
+# sending is their message coming in, as the manifests say it ("يراسلنا"); read word by word,
+# "customer" and "message" made it "when the customer reads the message".
+_SOMEONE_SENDS_AR = re.compile(
+    r"(?<!\S)(?P<who>(?:ال)?(?:عميل|زبون|زبونه|كليان|حريف|مشتري)|حد|حدا|احد|واحد|شي\s+واحد)"
+    r"\s+(?:ي|بي|كي|ت|بت|كت)?(?:بعت|بعث|رسل|صيفط|سيفط)(?:ل[يوه]|لنا|لي)?(?=\s)"
+)
+
+
+# Egyptian/Levantine/Maghrebi لستة, ليستة: a list to pick from (WhatsApp's, in MSA's word
+# "قائمة") when what it holds is said: "ليستة فيها خياراتنا", "لستة خيارات", "ليستة بالمنتجات
+# يختار منها". Said alone it is as often a Trello list ("في لستة طلبات جديدة") or a price list.
+_LIST_TO_PICK = re.compile(
+    r"(?<!\S)(?:ال)?(?:لسته|ليسته|ليستا|لستا)(?=\s+(?:فيها|فيه|بيها|خيارات|اختيارات|بالخيارات"
+    r"|بال\S+\s+(?:ي|ت)ختار))"
+)
+
+
 def _text_on(match: re.Match[str]) -> str:
     before = match.string[: match.start()].split()
     if match.group("s") and before and before[-1].lower() in _NOT_BEFORE_ORDERS | {"who"}:
@@ -830,6 +848,8 @@ class OfflineBuilder:
         text = _BOT_WRITTEN_TO.sub(_bot_written_to, text)
         text = _FLOW_FAILS.sub(_flow_fails, text)
         text = _SOMEONE_TEXTS.sub(lambda m: f"{m.group('who')} messages", text)
+        text = _SOMEONE_SENDS_AR.sub(lambda m: f"{m.group('who')} يراسلنا", text)
+        text = _LIST_TO_PICK.sub("قايمه", text)
         text = _TEXT_ON.sub(_text_on, text)
         text = _REACHES_ME.sub(_reaches_me, text)
         text = _REACHES_SOMEONE.sub(

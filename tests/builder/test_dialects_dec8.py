@@ -189,3 +189,43 @@ def test_a_spaced_and_before_a_noun_starts_no_step():
         "shopify.new_order",
         "whatsapp.send_template",
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "لما الزبون يبعت رسالة على الواتس رد عليه بشكرا على تواصلك",
+        "كي الكليان يصيفط ميساج ف الواتساب صيفطلو شكرا",
+        "اذا حدا بعتلنا عالواتس رد عليه انو رح نحكيه قريبا",
+    ],
+)
+def test_a_customer_sending_on_whatsapp_is_a_message_coming_in(sentence):
+    # not "when the customer reads the message" (a status of one we sent)
+    assert types(sentence)[0] == "whatsapp.incoming_message"
+
+
+def test_a_list_holding_choices_is_a_whatsapp_list():
+    sentence = "كي الكليان يصيفط ميساج ف الواتساب صيفطلو ليستة فيها: الاسعار، العنوان، المواعيد"
+    assert types(sentence) == ["whatsapp.incoming_message", "whatsapp.send_list"]
+    proposal = build(sentence)
+    assert proposal.flow is not None
+    (step,) = [n for n in proposal.flow.nodes if n.type == "whatsapp.send_list"]
+    assert step.params["rows"] == ["الاسعار", "العنوان", "المواعيد"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a Trello list, a list of records read: no WhatsApp list
+        (
+            "لما حد يملا الفورم اعمله كارت في تريلو في لستة عملاء",
+            ["webhook.receive", "trello.create_card"],
+        ),
+        (
+            "كل يوم الصبح ابعتلي ليستة الطلبات الجديدة من سلة على الواتس",
+            ["schedule.every", "salla.list_orders", "whatsapp.send_template"],
+        ),
+    ],
+)
+def test_a_list_said_alone_is_no_whatsapp_list(sentence, expected):
+    assert types(sentence) == expected
