@@ -1397,7 +1397,7 @@ class OfflineBuilder:
                 words_said = saying.group("what") or saying.group("what_ar")
                 actions[-1].entities.append(Entity("quote", words_said.strip()))
                 continue
-            if unsupported(clause.text.lower(), language):
+            if unsupported(_with_workbooks(clause, extraction).lower(), language):
                 # Never swap a service Flowin lacks for another: only a trigger the clause
                 # names itself survives ("post every new Shopify order to Discord").
                 before = clauses[index - 1] if index else None
@@ -2201,8 +2201,9 @@ class OfflineBuilder:
         return self._sent_to_address(clause)
 
     def _sent_to_other(self, words: list[str], hints: set[str], read: Any) -> Any:
-        """The step of another service the clause names that its words fit, if any."""
-        named = self.catalogue.connectors_named(words)
+        """The step of another service the clause names that its words fit, if any; a place
+        only one service keeps ("the Daily tab", "Stock.xlsx") names that service too."""
+        named = [*self.catalogue.connectors_named(words), *self._kept_places(hints)]
         best = None
         for connector in named:
             if connector == read.node_type.connector.id:
@@ -2735,6 +2736,9 @@ class OfflineBuilder:
         the event came from (a webhook's caller, the WhatsApp sender), and a clause that names
         no service ("and update it") stays with the service of the step before it."""
         found = self.catalogue.best(words, False, hints, exclude=self._unrouted(said))
+        kept = self._kept_in_workbook(words, hints, found)
+        if kept is not None:
+            return kept
         if found is not None and found.named:
             return found
         reply_type = _REPLY_ACTIONS.get(trigger.node_type.type) if trigger else None
@@ -2767,6 +2771,42 @@ class OfflineBuilder:
             if close_enough and (found is None or same.score >= found.score - 0.15):
                 return replace(same, score=max(same.score, MATCH_THRESHOLD))
         return found
+
+    def _kept_places(self, hints: set[str]) -> set[str]:
+        """The services a place the clause names belongs to, where only one service's steps
+        take that kind of place: a sheet's tab is Google Sheets', a workbook Excel's (a table
+        is Airtable's or Excel's, and names neither)."""
+        kept: set[str] = set()
+        for place in hints & _KEEPING_FIELDS:
+            keepers = {
+                entry.node_type.connector.id
+                for entry in self.catalogue.entries
+                if not entry.node_type.is_trigger and place in _fields(entry.node_type)
+            }
+            if len(keepers) == 1:
+                kept |= keepers
+        return kept
+
+    def _kept_in_workbook(self, words: list[str], hints: set[str], found: Any) -> Any:
+        """ "add the order to Orders.xlsx in OneDrive", "read the rows of Stock.xlsx": a
+        workbook's file named is the service that keeps workbooks (Excel), as its name would
+        be; its step the words read best as. None when no workbook is said, or ``found``
+        takes one already."""
+        if "workbook" not in hints or (
+            found is not None and "workbook" in _fields(found.node_type)
+        ):
+            return None
+        keepers = {
+            entry.node_type.connector.id
+            for entry in self.catalogue.entries
+            if not entry.node_type.is_trigger and "workbook" in _fields(entry.node_type)
+        }
+        if len(keepers) != 1:
+            return None
+        kept = self.catalogue.best(words, False, hints, only=next(iter(keepers)))
+        if kept is None:
+            return None
+        return replace(kept, score=max(kept.score, MATCH_THRESHOLD), named=True)
 
     def _step_taking(self, connector: str, fields: set[str]) -> Any:
         """The one action of ``connector`` with one of ``fields``, as a match, if exactly one."""
@@ -2807,7 +2847,10 @@ class OfflineBuilder:
         if trigger is None or trigger.node_type.type != SCHEDULE_TYPE:
             return None
         words = clause.words()
-        named = self.catalogue.connectors_named(words)
+        named = {
+            **self.catalogue.connectors_named(words),
+            **dict.fromkeys(self._kept_places(_hints(clause.entities)), 1.0),
+        }
         source = self._source_said(clause)
         others = [c for c in named if c != acting and c not in _NOT_SOURCES]
         if source is None and acting in named and len(others) == 1:
@@ -3534,6 +3577,21 @@ def _takes_words(node_type: NodeType) -> bool:
     return bool({"url", "text", "body", "message", "caption", "content", "prompt"} & set(fields))
 
 
+def _with_workbooks(clause: Clause, extraction: Extraction) -> str:
+    """The clause's text with the workbooks it names spelled out: "Orders.xlsx in OneDrive"
+    is an Excel workbook, which Flowin has, where "in OneDrive" alone is a drive it lacks."""
+    return MARKER.sub(
+        lambda m: (
+            entity.text
+            if (entity := extraction.entity(m.group(0))).kind == "workbook"
+            else m.group(0)
+        ),
+        clause.text,
+    )
+
+
+# The params that name a place data is kept in
+_KEEPING_FIELDS = frozenset(["sheet", "workbook", "table"])
 # What a message offers to pick from: the params of the steps that show buttons or a list
 _OFFERED = frozenset(["buttons", "rows"])
 # Entities that hold a name the user gave a thing (a column, a tag, a table), not a service
@@ -3551,6 +3609,7 @@ def _hints(entities: list[Entity]) -> set[str]:
         "database": {"database_id"},
         "template": {"template"},
         "key": {"key_column"},
+        "workbook": {"workbook"},
     }
     found: set[str] = set()
     for entity in entities:

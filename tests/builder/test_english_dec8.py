@@ -177,3 +177,47 @@ def test_buttons_said_with_a_message_after_the_event_are_its_buttons_step() -> N
     assert proposal.flow is not None
     assert proposal.flow.nodes[-1].type == "whatsapp.send_buttons"
     assert proposal.flow.nodes[-1].params["buttons"] == ["Book", "Prices"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "workbook"),
+    [
+        (
+            "when a new Shopify order comes in, add it to Sales.xlsx on OneDrive",
+            ["shopify.new_order", "excel.add_row"],
+            "Sales.xlsx",
+        ),
+        (
+            "every Monday at 9 read the rows of Stock.xlsx and email them to me",
+            ["schedule.every", "excel.find_rows", "email.send_email"],
+            "Stock.xlsx",
+        ),
+    ],
+)
+def test_a_workbook_file_named_is_excel_even_on_onedrive(
+    sentence: str, expected: list[str], workbook: str
+) -> None:
+    proposal = build(sentence)
+    assert proposal.flow is not None
+    assert [node.type for node in proposal.flow.nodes] == expected
+    assert proposal.flow.nodes[1].params["workbook"] == workbook
+    assert proposal.unsupported == []
+
+
+def test_onedrive_without_a_workbook_is_still_a_drive_flowin_lacks() -> None:
+    # negative: a file saved to OneDrive is no Excel row
+    proposal = build("when a Stripe payment comes in save the receipt in my OneDrive")
+    assert proposal.unsupported
+    assert proposal.flow is None or "excel.add_row" not in [n.type for n in proposal.flow.nodes]
+
+
+def test_a_tab_named_on_a_schedule_is_where_the_listed_data_goes() -> None:
+    sentence = "every night at 11 add a row to the Totals tab with the count of Zid orders"
+    proposal = build(sentence)
+    assert proposal.flow is not None
+    assert [node.type for node in proposal.flow.nodes] == [
+        "schedule.every",
+        "zid.list_orders",
+        "google_sheets.append_row",
+    ]
+    assert proposal.flow.nodes[-1].params["sheet"] == "Totals"
