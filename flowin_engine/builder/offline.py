@@ -54,6 +54,9 @@ _OPENS_EVENT = re.compile(
     r"\s*(?:when|whenever|after|once|as soon as|عند|عندما|لما|بعد ما|بعدما|اول ما)\s", re.IGNORECASE
 )
 _WHEN_ALONE = re.compile(r"\s*(?:و|ف)?(?:" + _WHEN + r")\s*")
+# Egyptian/Levantine passive past said of a feminine subject ("حالته اتغيرت", "الشحنة
+# اتسلمت", "الفاتورة اندفعت"): never an order, which no "…ت" ends ("اتصل" is one).
+_PASSIVE_PAST = re.compile(r"(?:ات|ان)[\u0621-\u064a]{2,}ت")
 # Gulf/Egyptian/Levantine passives: "ينضاف", "يتسجل", "انحجز", "اتضاف"
 _PASSIVE_PREFIXES = ("ين", "تن", "يت", "تت", "ان", "ات")
 _SPLIT = re.compile(
@@ -2392,6 +2395,8 @@ class OfflineBuilder:
             # "عند إضافة سجل": the noun's object ("a record"), no order to log; "…الرد
             # (و)ارسله" is one
             return False
+        if said_before and _PASSIVE_PAST.fullmatch(bare_word):
+            return False  # "كل اوردر حالته اتغيرت", "الشحنة اتسلمت": what happened to it
         bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
         from_them = len(said_before) >= 2 and said_before[-2] in ("من", "عن", "from")
         if (

@@ -229,3 +229,11 @@ def test_a_list_holding_choices_is_a_whatsapp_list():
 )
 def test_a_list_said_alone_is_no_whatsapp_list(sentence, expected):
     assert types(sentence) == expected
+
+
+def test_a_passive_past_after_its_subject_is_the_event_not_an_order():
+    # "حالته اتغيرت" (its status changed): what happened to the order, no order to change
+    assert types("ابعتلي على تيليجرام كل طلب ووكومرس حالته اتغيرت") == [
+        "woocommerce.order_updated",
+        "telegram.send_message",
+    ]
