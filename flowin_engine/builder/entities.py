@@ -1112,6 +1112,17 @@ _WAIT = re.compile(
 )
 
 
+# What a message says, reported with "that" and a person who will do it ("reply that we'll call
+# back in 15 minutes", "tell them that it will arrive in 2 days"): a time said in it is no wait.
+REPORTED_SPEECH = re.compile(
+    r"\bthat\s+(?:we|i|it|they|you|he|she)\b"
+    r"|\b(?:we'll|i'll|it'll|they'll|you'll|we\s+will|it\s+will|will\s+be)\b",
+    re.IGNORECASE,
+)
+# Where one part of a sentence ends: what was reported before it is said
+_SAID_PART = re.compile(r"[,;.!?]|\s(?:and|then)\s", re.IGNORECASE)
+
+
 def _wait(match: re.Match[str]) -> Entity | None:
     unit_word = (match.group("unit") or "").lower()
     if match.group("dual"):
@@ -1122,6 +1133,10 @@ def _wait(match: re.Match[str]) -> Entity | None:
         amount = _number(match.group("n"))
     if match.group("verb").lower() == "in" and match.group("n") is None:
         return None
+    if match.group("verb").lower() in ("in", "after") and REPORTED_SPEECH.search(
+        _SAID_PART.split(match.string[: match.start()])[-1]
+    ):
+        return None  # "reply that we'll call back in 15 minutes": the message's words
     if unit == "weeks":
         amount, unit = amount * 7, "days"
     if unit == "months":

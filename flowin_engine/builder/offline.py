@@ -11,7 +11,7 @@ from typing import Any
 from ..registry import NodeType, Registry
 from .assemble import PREVIOUS_STEP, PlannedStep, assemble, flow_name, split_problems
 from .catalogue import CONDITION_TYPE, MANUAL_TYPE, SCHEDULE_TYPE, WAIT_TYPE, Catalogue, Match
-from .entities import MARKER, QUOTES, Entity, Extraction, extract
+from .entities import MARKER, QUOTES, REPORTED_SPEECH, Entity, Extraction, extract
 from .errors import BuilderError
 from .first_contact import write_first
 from .language import (
@@ -595,7 +595,12 @@ class OfflineBuilder:
         "ابحث عن الطلبات غير المدفوعة" is one step, though "غير" also means "change"."""
         role = clause.starts_with_when
         whole = self.catalogue.best(clause.words(), role)
+        # "reply that we'll call back in 15 minutes": the words reported are the message's,
+        # no step of their own
+        reported = REPORTED_SPEECH.search(clause.text)
         for word in list(re.finditer(r"\S+", clause.text))[2:]:
+            if reported is not None and word.start() >= reported.end():
+                break
             # "…payment fails email me": a word events use too, as an order to someone
             to_someone = _ORDER_TO_SOMEONE.match(clause.text, word.start()) is not None
             # "…added to my sheet send an email": an English order in its bare form, not

@@ -221,3 +221,26 @@ def test_a_tab_named_on_a_schedule_is_where_the_listed_data_goes() -> None:
         "google_sheets.append_row",
     ]
     assert proposal.flow.nodes[-1].params["sheet"] == "Totals"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "when someone texts our Twilio number, reply by SMS that we'll be there in 20 minutes "
+        "and add it to the Visits tab",
+        "when a Shopify order comes in, tell the customer on WhatsApp that it will arrive in "
+        "3 days",
+    ],
+)
+def test_a_time_in_the_words_a_message_reports_is_no_wait(sentence: str) -> None:
+    proposal = build(sentence)
+    assert proposal.flow is not None
+    built = [node.type for node in proposal.flow.nodes]
+    assert "core.delay" not in built
+    assert len(built) == (3 if "Visits" in sentence else 2)
+
+
+def test_a_time_said_with_the_order_is_still_a_wait() -> None:
+    # negative: no words reported, the time is when to send
+    built = types("when a new Salla order comes in, in 3 days send the customer a whatsapp")
+    assert "core.delay" in built
