@@ -3,6 +3,7 @@ the services the builder must say it can't do yet, a refusal, and the parameters
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,12 +72,12 @@ def score_case(case: dict[str, Any], builder: OfflineBuilder) -> Score:
     params_wrong = []
     nodes = proposal.flow.nodes if proposal.flow is not None else []
     for node_type, params in (case.get("params") or {}).items():
-        node = next((n for n in nodes if n.type == node_type), None)
+        node = _node_for(node_type, nodes, builder)
         for key, value in params.items():
             actual = node.params.get(key) if node else None
             if key == "cron" and node is not None and actual is None:
                 actual = interval_as_cron(node.params)  # "every 2 hours" either way
-            if actual != value:
+            if actual != value and not _same_phone(actual, value):
                 params_wrong.append(f"{node_type}.{key} = {actual!r}, expected {value!r}")
     all_types = [n.type for n in nodes]
     return Score(
@@ -87,6 +88,38 @@ def score_case(case: dict[str, Any], builder: OfflineBuilder) -> Score:
         got=all_types,
         question=proposal.question,
     )
+
+
+def _node_for(node_type: str, nodes: list[Any], builder: OfflineBuilder) -> Any:
+    """The step of ``node_type`` the flow has; else, when that type is a reply-only step (a
+    WhatsApp text, buttons, a list, a file) and the flow writes first, the step its service
+    allows instead (a template), which the builder proposed in its place: a value the
+    sentence states is scored there, and a setting that step lacks stays a miss."""
+    exact = next((n for n in nodes if n.type == node_type), None)
+    if exact is not None:
+        return exact
+    expected = builder.registry.find(node_type)
+    rule = expected.manifest.reply_only if expected is not None else None
+    if rule is None:
+        return None
+    return next((n for n in nodes if n.type == rule.instead), None)
+
+
+_PHONE = re.compile(r"(?:\+|00)?\d{8,15}")
+
+
+def _same_phone(actual: Any, value: Any) -> bool:
+    """Whether two phone numbers are one: "966501234567", "+966501234567" and
+    "00966501234567" write the same number, with its country code or without a prefix."""
+    if not (isinstance(actual, str) and isinstance(value, str)):
+        return False
+    if not (_PHONE.fullmatch(actual) and _PHONE.fullmatch(value)):
+        return False
+    return _international(actual) == _international(value)
+
+
+def _international(number: str) -> str:
+    return number.removeprefix("+").removeprefix("00")
 
 
 def interval_as_cron(params: dict[str, Any]) -> str | None:
