@@ -414,28 +414,35 @@ _SUBJECT_BEFORE = re.compile(
 
 
 # Mobile numbers of the region written with their country code but no "+" or "00"
-# ("966501234567"): the code, the digits a mobile starts with after it, and the length of the
-# whole. A long number that fits none (an order number, an invoice's) is no phone.
-_MOBILE_PLANS = (
-    ("966", "5", 12),  # Saudi Arabia
-    ("971", "5", 12),  # United Arab Emirates
-    ("965", "569", 11),  # Kuwait
-    ("974", "3567", 11),  # Qatar
-    ("973", "36", 11),  # Bahrain
-    ("968", "79", 11),  # Oman
-    ("962", "7", 12),  # Jordan
-    ("964", "7", 13),  # Iraq
-    ("20", "1", 12),  # Egypt
-    ("212", "67", 12),  # Morocco
-    ("213", "567", 12),  # Algeria
-    ("216", "2459", 11),  # Tunisia
+# ("966501234567"): the code, the digits a mobile starts with after it, and the lengths the
+# whole may have. A long number that fits none (an order number, an invoice's) is no phone.
+_MOBILE_PLANS: tuple[tuple[str, str, tuple[int, ...]], ...] = (
+    ("966", "5", (12,)),  # Saudi Arabia
+    ("971", "5", (12,)),  # United Arab Emirates
+    ("965", "569", (11,)),  # Kuwait
+    ("974", "3567", (11,)),  # Qatar
+    ("973", "36", (11,)),  # Bahrain
+    ("968", "79", (11,)),  # Oman
+    ("962", "7", (12,)),  # Jordan
+    ("961", "3", (10,)),  # Lebanon, the old mobiles: 961 3 123456
+    ("961", "78", (11,)),  # Lebanon, 961 70 …, 71, 76, 78, 79, 81 …
+    ("963", "9", (12,)),  # Syria
+    ("970", "5", (12,)),  # Palestine
+    ("964", "7", (13,)),  # Iraq
+    ("967", "7", (12,)),  # Yemen
+    ("20", "1", (12,)),  # Egypt
+    ("218", "9", (12,)),  # Libya
+    ("249", "19", (12,)),  # Sudan
+    ("212", "67", (12,)),  # Morocco
+    ("213", "567", (12,)),  # Algeria
+    ("216", "2459", (11,)),  # Tunisia
 )
 
 
 def _mobile_with_country_code(digits: str) -> bool:
     return any(
-        digits.startswith(code) and digits[len(code)] in starts and len(digits) == length
-        for code, starts, length in _MOBILE_PLANS
+        digits.startswith(code) and digits[len(code)] in starts and len(digits) in lengths
+        for code, starts, lengths in _MOBILE_PLANS
         if len(digits) > len(code)
     )
 

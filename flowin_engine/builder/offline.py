@@ -1324,8 +1324,15 @@ class OfflineBuilder:
                         and trigger.node_type.type == SCHEDULE_TYPE
                         and not trigger.params
                     )
+                    # an event guessed from words with no "when" ("Event planner in Jeddah:
+                    # every Thursday at 4 …") is no event said: the schedule spelt out is
+                    guessed = trigger is not None and trigger is guessed_trigger and not actions
                     if trigger is None or trigger.node_type.type == MANUAL_TYPE or unread:
                         trigger = self._schedule(entity, language)
+                    elif guessed:
+                        assert trigger is not None
+                        not_understood.append(trigger.said)
+                        trigger, guessed_trigger = self._schedule(entity, language), None
                     continue
                 if entity.kind == "wait":
                     actions.append(self._wait(entity, language))

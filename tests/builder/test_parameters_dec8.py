@@ -1,0 +1,130 @@
+"""Parameters that must land on the step proposed: a mobile number of the Levant written with
+its country code and no "+", a schedule spelt out after a heading that reads like an event,
+a message status said as a verb ("reads it", "تتقرا"); and how the sets score a value said
+for a WhatsApp step the builder proposes as a template.
+
+Every sentence here was written for these tests; none comes from a held-out or dev set."""
+
+from __future__ import annotations
+
+import pytest
+
+from flowin_engine.builder import build
+from flowin_engine.builder.offline import OfflineBuilder
+from flowin_engine.registry import default_registry
+from tests.builder.built import types
+from tests.builder.scoring import score_case
+
+
+def step_of(sentence: str, node_type: str) -> dict:
+    """The params of the first step of ``node_type`` in the flow built from ``sentence``."""
+    proposal = build(sentence)
+    assert proposal.flow is not None, (proposal.question, proposal.not_understood)
+    node = next((n for n in proposal.flow.nodes if n.type == node_type), None)
+    assert node is not None, [n.type for n in proposal.flow.nodes]
+    return node.params
+
+
+# --- a mobile number with its country code and no "+" ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("كل ما يجي طلب عالووكومرس ابعتلي واتس عالرقم 96170123456", "+96170123456"),
+        ("when a stripe payment fails sms me on 9613456789", "+9613456789"),
+        ("لما يوصل ايميل عالجيميل ابعتلي SMS على 963944123456", "+963944123456"),
+        ("new shopify order -> sms 970599123456", "+970599123456"),
+    ],
+)
+def test_a_levantine_mobile_with_its_country_code_is_a_phone(sentence, number):
+    proposal = build(sentence)
+    assert proposal.flow is not None
+    said = [n.params.get("to") for n in proposal.flow.nodes if "to" in n.params]
+    assert number in said, [(n.type, n.params) for n in proposal.flow.nodes]
+
+
+def test_an_order_number_of_the_same_length_is_no_phone():
+    # 961 followed by a digit no Lebanese mobile starts with: an order's number, not a phone
+    proposal = build("get shopify order 96150123456 and post it to slack #orders")
+    assert proposal.flow is not None
+    assert all(n.params.get("to") != "+96150123456" for n in proposal.flow.nodes)
+
+
+# --- a schedule spelt out after a heading that reads like an event ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cron"),
+    [
+        (
+            "Event photographer here: every Monday at 9 am email me this week's calendar events",
+            "0 9 * * 1",
+        ),
+        (
+            "Wedding planner in Riyadh: every Friday at 5 pm send me the events of next week "
+            "on telegram",
+            "0 17 * * 5",
+        ),
+    ],
+)
+def test_a_schedule_said_after_a_heading_starts_the_flow(sentence, cron):
+    assert types(sentence)[0] == "schedule.every"
+    assert step_of(sentence, "schedule.every") == {"mode": "cron", "cron": cron}
+
+
+def test_a_when_event_is_kept_before_a_schedule_word():
+    # the event said with "when" stays the trigger; no schedule replaces it
+    assert types("when a new order comes in on shopify send me a telegram message")[0] == (
+        "shopify.new_order"
+    )
+
+
+# --- a message status said as a verb ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "when a customer reads my whatsapp message add a row to the sheet",
+        "لما رسالة الواتس تتقرا ابعتلي على التلغرام",
+        "كل ما الزبون يقراها لرسالة الواتس سجل بالشيت",
+    ],
+)
+def test_a_message_read_sets_the_status(sentence):
+    assert step_of(sentence, "whatsapp.message_status").get("status") == "read"
+
+
+def test_a_message_status_said_without_a_verb_is_left_open():
+    params = step_of(
+        "when a whatsapp message status changes post it to slack #ops", "whatsapp.message_status"
+    )
+    assert params.get("status") in (None, "")
+
+
+# --- how the sets score a value said for a step proposed as a template -----------------------
+
+
+def _score(sentence: str, params: dict) -> bool:
+    builder = OfflineBuilder(default_registry())
+    case = {"sentence": sentence, "language": "en", "params": params}
+    return score_case(case, builder).params_right
+
+
+def test_a_number_said_for_a_whatsapp_text_is_scored_on_the_template_proposed():
+    sentence = "every new salla order send a whatsapp to 0551112233"
+    assert "whatsapp.send_template" in types(sentence)
+    assert _score(sentence, {"whatsapp.send_text": {"to": "0551112233"}})
+    assert not _score(sentence, {"whatsapp.send_text": {"to": "0559998877"}})
+
+
+def test_a_setting_the_template_lacks_stays_a_miss():
+    sentence = 'every new salla order whatsapp the customer "thanks for shopping"'
+    assert not _score(sentence, {"whatsapp.send_text": {"text": "thanks for shopping"}})
+
+
+def test_one_number_written_with_or_without_its_prefix_scores_the_same():
+    sentence = "new shopify order -> sms 966501234567"
+    assert _score(sentence, {"twilio.send_sms": {"to": "966501234567"}})
+    assert _score(sentence, {"twilio.send_sms": {"to": "00966501234567"}})
+    assert not _score(sentence, {"twilio.send_sms": {"to": "0501234567"}})
