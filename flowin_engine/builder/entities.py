@@ -394,6 +394,8 @@ def _email(match: re.Match[str]) -> Entity:
 # "كالندر العيادة clinic@x.com", "the calendar team@x.com": a calendar's ID is its address.
 _CALENDAR_BEFORE = re.compile(
     r"(?:\bcalendar|(?<!\S)(?:ال|بال|في|ف)?(?:كالندر|كاليندر|تقويم))"
+    # whose it is said with a possessive: "تبع العيادة", "بتاع المكتب", "of the clinic"
+    r"(?:\s+(?:تبع|تبعت|بتاع|بتاعت|ديال|متاع|تاع|حق|of(?:\s+the|\s+my|\s+our)?)(?=\s))?"
     # one word of its own between ("العيادة"), not "to"/"على": "من التقويم على x@y.com" sends there
     r"(?:\s+(?!(?:علي|على|ع|الي|ل|لـ|في|من|to|at|on|for|from)(?!\S))[^\s\ue000-\uf8ff@]+)?\s*$",
     re.IGNORECASE,
@@ -565,6 +567,14 @@ _NAMED_OTHER_AR = re.compile(
     r"(?:\s+(?:اسمه|اسمها|اسمو|باسم|ديال|متاع|اللي اسمها|اللي اسمه))?"
     r"\s+(?P<name>[\ue000-\uf8ff]|[A-Za-zÀ-ÿ][\w\-./]*(?:\s+[A-Za-zÀ-ÿ][\w-]*)*)"
 )
+# "حطله ليبل فواتير", "بتصنيف مهم": a label named by one Arabic word, not a preposition or a
+# service ("ليبل على الايميل" names none)
+_LABEL_AR = re.compile(
+    r"(?<![\u0621-\u064a])(?:و|ف)?(?:بال|لل|ال|ب|ل)?(?:ليبل|لابل|تصنيف)"
+    r"(?:\s+(?:اسمه|اسمها|اسمو|باسم))?\s+"
+    r"(?P<name>(?!(?:علي|على|في|من|الي|الى|عل|ع|ل|لل|لها|له|جديد|ال\S*(?:ايميل|رساله|بريد))"
+    r"(?![\u0621-\u064a]))[\u0621-\u064a]{2,})(?![\u0621-\u064a])"
+)
 # "label every new Gmail from … as Orders": the label; "with the tag vip", "tagged VIP": a tag.
 _LABEL_AS = re.compile(
     r"\b[Ll]abel(?:led|ed)?\b(?:(?!\b[Ll]abel)[^,;.]){0,80}?\bas\s+(?P<name>" + _NAME_EN + r")"
@@ -602,7 +612,7 @@ _SNAKE_NAME = re.compile(
 # "a card created in Urgent", "create a trello card "Pay suppliers" in To Do", "الكارت يتنقل
 # لـ Done": the list a card is in or goes to.
 _CARD_LIST = re.compile(
-    r"\bcards?\s+(?:\S+\s+){0,3}?(?:in|into|to|on|under)\s+(?:the\s+)?(?![Tt]rello\b)(?P<name>"
+    r"\bcards?\s+(?:\S+\s+){0,5}?(?:in|into|to|on|under)\s+(?:the\s+)?(?![Tt]rello\b)(?P<name>"
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|[\ue000-\uf8ff](?!\s+(?:board|sheet|tab|table)\b))"
     r"|(?:كارت|كرت|كارد|بطاقه|كارطه|card|carte)\S*\s+(?:\S+\s+){0,3}?(?:ل|لـ|الي|ع|في|ف)\s*"
     r"(?:ال)?(?:قائمه\s+|لسته\s+|ليسته\s+|عمود\s+)?(?!(?:[Tt]rello|la|le|les|el)\b)(?P<name_ar>[A-Za-zÀ-ÿ][\w-]*(?:\s+[A-Z][\w-]*)*)"
@@ -657,7 +667,7 @@ def _take_named(collector: _Collector) -> None:
     _take_card_list(collector)
     if _TRELLO_SAID.search(collector.text):
         _take_arabic_list(collector)
-    _take_named_by(collector, (_LABEL_AS,), {}, default="label")
+    _take_named_by(collector, (_LABEL_AS, _LABEL_AR), {}, default="label")
     _take_named_by(collector, (_TAG,), {}, default="tag")
     if _AIRTABLE.search(collector.text):
         _take_named_by(collector, (_RECORD_IN,), {}, default="table")
@@ -724,6 +734,8 @@ def _take_arabic_list(collector: _Collector) -> None:
         for word in words:
             if word in _LIST_NAME_ENDS or word.startswith("و") or canonical(word) in _ORDERS:
                 break
+            if canonical(word) in _SERVICE_WORDS:
+                break  # "لقائمة تم التسليم بتريلو": the service, its preposition on it, ends it
             said.append(word)
         after = match.string[match.end() :].lstrip()
         plain_end = (

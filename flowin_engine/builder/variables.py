@@ -584,6 +584,12 @@ _NAMED_FIELDS = {
 _CHOICE_WORDS: dict[str, tuple[str, ...]] = {
     "ماسنجر": ("messenger",),
     "مسنجر": ("messenger",),
+    # a message to a Facebook page comes by Messenger
+    "facebook": ("messenger",),
+    "fb": ("messenger",),
+    "فيسبوك": ("messenger",),
+    "فيس بوك": ("messenger",),
+    "فيس": ("messenger",),
     "انستجرام": ("instagram",),
     "انستا": ("instagram",),
     "انستقرام": ("instagram",),
@@ -792,7 +798,10 @@ _OWN = {
 }
 # "Forward it", "send them the message", "ابعتها": the text that came in is what goes on.
 _PASSES_ON = re.compile(
-    r"\b(?:forward\w*|it|them|this|that|its|the (?:message|e-?mail|text|sms|answer|reply|summary|"
+    # "that" as what it points at ("forward that"), not as the start of what to say ("reply
+    # that an agent will call")
+    r"\b(?:forward\w*|it|them|this|that(?!\s+(?:an?|the|we|i|you|they|he|she|our|your|someone|"
+    r"somebody|it|it's|its|there)\b)|its|the (?:message|e-?mail|text|sms|answer|reply|summary|"
     r"result|row|order|details)s?|copy|same)\b"
     r"|(?<!\S)(?:حول|حوله|حولها|ابعته|ابعتها|ابعتهولي|ارسله|ارسلها|انقله|انقلها|نفس|الرساله|"
     r"الايميل|المسج|الملخص|النتيجه|التفاصيل)(?!\S)"

@@ -128,3 +128,86 @@ def test_one_number_written_with_or_without_its_prefix_scores_the_same():
     assert _score(sentence, {"twilio.send_sms": {"to": "966501234567"}})
     assert _score(sentence, {"twilio.send_sms": {"to": "00966501234567"}})
     assert not _score(sentence, {"twilio.send_sms": {"to": "0501234567"}})
+
+
+# --- names of the places a step writes to ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "table"),
+    [
+        ("new stripe customer → Airtable Customers table", "Customers"),
+        ("new shopify order -> Airtable Orders table", "Orders"),
+    ],
+)
+def test_an_airtable_table_named_after_the_service(sentence, table):
+    assert step_of(sentence, "airtable.create_record").get("table") == table
+
+
+def test_a_card_list_said_a_few_words_after_the_card():
+    sentence = (
+        "for each new salla order a card should be created in Trello under 'Packing' for the team"
+    )
+    assert step_of(sentence, "trello.create_card").get("list_name") == "Packing"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("لما الكرت يتنقل لقائمة جاهز للشحن بتريلو ابعتلي على التلغرام", "جاهز للشحن"),
+        ("اذا الكارت راح لقائمة المنتهية عالتريلو بلغني عالسلاك", "المنتهية"),
+    ],
+)
+def test_an_arabic_list_name_ends_at_the_service_after_it(sentence, name):
+    assert step_of(sentence, "trello.card_moved").get("list_name") == name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "calendar"),
+    [
+        (
+            "كل ما يتضاف موعد جديد بالكالندر بتاع المكتب office@firm.com ابعتلي على التلغرام",
+            "office@firm.com",
+        ),
+        (
+            "when an event is created in the calendar of the clinic desk@clinic.com email me",
+            "desk@clinic.com",
+        ),
+    ],
+)
+def test_a_calendar_said_with_whose_it_is_takes_its_address(sentence, calendar):
+    assert step_of(sentence, "google_calendar.event_created").get("calendar_id") == calendar
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("لما يوصل ايميل عالجيميل من البنك حطله ليبل بنوك", ["بنوك"]),
+        ("كل ايميل جديد في الجيميل حط عليه تصنيف مهم", ["مهم"]),
+    ],
+)
+def test_a_gmail_label_named_by_an_arabic_word(sentence, label):
+    assert step_of(sentence, "gmail.change_labels").get("add") == label
+
+
+def test_a_label_word_before_a_preposition_names_no_label():
+    params = step_of("لما يجي ايميل عالجيميل حطله ليبل على طول", "gmail.change_labels")
+    assert not params.get("add")
+
+
+# --- a message source and a reply said, not echoed -------------------------------------------
+
+
+def test_a_message_to_a_facebook_page_comes_by_messenger():
+    sentence = "when someone messages our facebook page add them to my leads sheet"
+    assert step_of(sentence, "instagram_messenger.new_message").get("source") == "messenger"
+
+
+def test_a_reply_said_as_that_clause_is_no_echo_of_the_message():
+    sentence = "when a customer messages us on whatsapp reply that we are closed today"
+    assert step_of(sentence, "whatsapp.send_text").get("text") in (None, "")
+
+
+def test_forward_that_still_passes_the_message_on():
+    sentence = "when someone writes on telegram forward that to my slack #inbox"
+    assert step_of(sentence, "slack.post_message").get("text") == "{{ trigger.text }}"
