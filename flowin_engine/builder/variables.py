@@ -326,7 +326,8 @@ def fill(
             entity = take("quote")
             if entity is None and "url" not in node_type.input_model.model_fields:
                 entity = take("url")  # "reply with https://shop.com/menu": the link is the text
-            value = entity.text if entity else _passed_on_text(sources, clause)
+            back = _to_the_trigger(node_type, result.params)
+            value = entity.text if entity else _passed_on_text(sources, clause, back)
             described = _DESCRIBED.search(clause) if value is None else None
             if described is not None and (
                 described.group("saying") or described.group("saying_ar")
@@ -821,17 +822,42 @@ _DESCRIBED = re.compile(
 )
 
 
-def _passed_on_text(sources: list[Source], clause: str) -> str | None:
+def _passed_on_text(sources: list[Source], clause: str, back_to_sender: bool = False) -> str | None:
     """The text an earlier step gave, when the clause passes it on: an AI step's answer, or
     the message that came in when the clause says so ("forward it"); not whatever text the
-    trigger carries ("reply ok" is no echo of the question)."""
+    trigger carries ("reply ok" is no echo of the question). A step that writes back to
+    whoever started the flow (``back_to_sender``) never gets the trigger's own text unless the
+    clause asks for the same words: "send him a list", "email him thanks" echo nothing."""
     if not sources:
         return None
     if sources[0].expression != "trigger" or _PASSES_ON.search(clause):
-        return find_field(sources, "text")
-    if _DESCRIBED.search(clause) is None and not _REPLY.search(clause):
-        return find_field(sources, "text")  # "post new messages to #support": they go on
-    return None
+        value = find_field(sources, "text")
+    elif _DESCRIBED.search(clause) is None and not _REPLY.search(clause):
+        value = find_field(sources, "text")  # "post new messages to #support": they go on
+    else:
+        return None
+    if back_to_sender and _from_trigger(value) and not _ECHO.search(clause):
+        return None
+    return value
+
+
+# Asking for the words that came in to go back as they are: "repeat it", "send the same text".
+_ECHO = re.compile(r"\b(?:echo\w*|repeat\w*|same|copy)\b|(?<!\S)(?:نفس|كرر\S*)", re.IGNORECASE)
+# The fields that say whom a step writes to.
+_RECIPIENT_KINDS = ("phone", "email", "recipient", "chat")
+
+
+def _from_trigger(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith("{{ trigger.")
+
+
+def _to_the_trigger(node_type: NodeType, params: dict[str, Any]) -> bool:
+    """Whether the step writes back to whoever the trigger came from: its recipient is read
+    from the trigger ("{{ trigger.from }}", "{{ trigger.customer_email }}")."""
+    return any(
+        kind_of(node_type, key) in _RECIPIENT_KINDS and _from_trigger(value)
+        for key, value in params.items()
+    )
 
 
 _REPLY = re.compile(

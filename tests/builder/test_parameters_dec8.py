@@ -211,3 +211,39 @@ def test_a_reply_said_as_that_clause_is_no_echo_of_the_message():
 def test_forward_that_still_passes_the_message_on():
     sentence = "when someone writes on telegram forward that to my slack #inbox"
     assert step_of(sentence, "slack.post_message").get("text") == "{{ trigger.text }}"
+
+
+# --- no echo of the message that came in, back to whoever wrote it --------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "node_type"),
+    [
+        (
+            "when a customer messages us on whatsapp send him a list: Cut, Color, Beard",
+            "whatsapp.send_list",
+        ),
+        (
+            "when a client writes on whatsapp send them a payment link from moyasar",
+            "whatsapp.send_text",
+        ),
+        ("لما حد يبعتلي على الواتس ابعتله رسالة ترحيب على الواتس", "whatsapp.send_text"),
+    ],
+)
+def test_a_message_back_to_the_sender_does_not_echo_what_they_wrote(sentence, node_type):
+    params = step_of(sentence, node_type)
+    assert params.get("text") != "{{ trigger.text }}", params
+
+
+@pytest.mark.parametrize(
+    ("sentence", "node_type"),
+    [
+        (
+            "when someone writes to my telegram bot reply with the same text",
+            "telegram.send_message",
+        ),
+        ("when someone writes on whatsapp forward it to my telegram chat", "telegram.send_message"),
+    ],
+)
+def test_the_same_words_asked_for_or_sent_elsewhere_still_pass_on(sentence, node_type):
+    assert step_of(sentence, node_type).get("text") == "{{ trigger.text }}"
