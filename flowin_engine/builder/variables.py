@@ -642,8 +642,6 @@ _CHOICE_WORDS: dict[str, tuple[str, ...]] = {
     "sees": ("read",),
     "تتقرا": ("read",),
     "تنقرا": ("read",),
-    "اتقرت": ("read",),
-    "انقرت": ("read",),
     "اتقرا": ("read",),
     "قراءه": ("read",),
     "شافها": ("read",),
