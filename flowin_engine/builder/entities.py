@@ -1256,7 +1256,10 @@ def _length(match: re.Match[str]) -> Entity:
 
 # How long before an event: "1 hour before each appointment", "about to start in 15 min",
 # "قبل الموعد بساعة", "بيوم قبل الميعاد".
-_AHEAD_UNIT = r"(?P<unit>minutes?|mins?|hours?|hrs?|days?|دقيقه|دقايق|دقائق|ساعه|ساعات|يوم|ايام)"
+_AHEAD_UNIT = (
+    r"(?P<unit>minutes?|mins?|hours?|hrs?|days?|weeks?"
+    r"|دقيقه|دقايق|دقائق|ساعه|ساعات|يوم|ايام|اسبوع|اسابيع)"
+)
 _AHEAD_AMOUNT = r"(?:(?P<n>\d+|an?|one|half an?|نص|نصف)\s*)?"
 _AHEAD = re.compile(
     r"\b" + _AHEAD_AMOUNT + _AHEAD_UNIT + r"\s+(?:before|ahead\s+of|prior\s+to)\b"
@@ -1312,6 +1315,8 @@ def _ahead(match: re.Match[str]) -> Entity | None:
         if word.startswith("hr"):
             unit = "hours"
         amount = _number(next((groups[n] for n in ("n", "n2", "n3", "n4") if groups.get(n)), None))
+    if unit == "weeks":
+        amount, unit = amount * 7, "days"  # "a week before each event": the step counts days
     if unit not in ("minutes", "hours", "days"):
         return None
     if unit == "hours" and amount < 1:

@@ -602,7 +602,9 @@ class OfflineBuilder:
             if reported is not None and word.start() >= reported.end():
                 break
             # "…payment fails email me": a word events use too, as an order to someone
-            to_someone = _ORDER_TO_SOMEONE.match(clause.text, word.start()) is not None
+            to_someone = _ORDER_TO_SOMEONE.match(
+                clause.text, word.start()
+            ) is not None or _order_to_address(clause.text, word.start(), extraction)
             # "…added to my sheet send an email": an English order in its bare form, not
             # someone's deed ("when a customer sends …", "they send")
             said_before = clause.text[: word.start()].split()
@@ -3435,6 +3437,24 @@ _ORDER_TO_SOMEONE = re.compile(
     r"(?:e-?mail|text|message|sms|whatsapp|dm|ping|notify|telegram)\s+(?:me|us|them|him|her)\b",
     re.IGNORECASE,
 )
+# "…comes in email sales@x.com", "…succeeds text +9665…": a word events use too, as an order
+# to the address or number said right after it; never after "a", "new" ("a new email x@y"), nor
+# as where something goes ("by email x@y", "on sms +9665…").
+_ORDER_TO_ADDRESS = re.compile(
+    r"(?<!\ba )(?<!\ban )(?<!\bnew )(?<!\bthe )(?<!\bon )(?<!\bby )(?<!\bvia )(?<!\bin )"
+    r"(?<!\bto )(?:e-?mail|text|sms)\s+(?P<marker>" + MARKER.pattern + r")",
+    re.IGNORECASE,
+)
+
+
+def _order_to_address(text: str, at: int, extraction: Extraction) -> bool:
+    match = _ORDER_TO_ADDRESS.match(text, at)
+    if match is None:
+        return False
+    kind = extraction.entity(match.group("marker")).kind
+    return kind in ("email", "phone")
+
+
 # A failure said of the event, and the triggers that start on one.
 _FAILS = re.compile(
     r"\b(?:fail(?:s|ed|ing)?|declined?|rejected|bounced?|doesn'?t go through|didn'?t go through"

@@ -247,3 +247,52 @@ def test_a_message_back_to_the_sender_does_not_echo_what_they_wrote(sentence, no
 )
 def test_the_same_words_asked_for_or_sent_elsewhere_still_pass_on(sentence, node_type):
     assert step_of(sentence, node_type).get("text") == "{{ trigger.text }}"
+
+
+# --- a calendar window said in weeks ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("a week before every booking in my calendar email the client a reminder", 7),
+        ("2 weeks before each event in google calendar post to slack #events", 14),
+        ("قبل كل موعد في الكالندر بأسبوع ابعتلي ايميل", 7),
+        ("قبل كل حدث في التقويم باسبوعين ابعت للعميل SMS", 14),
+    ],
+)
+def test_a_window_before_an_event_said_in_weeks_counts_its_days(sentence, days):
+    params = step_of(sentence, "google_calendar.event_starting_soon")
+    assert (params.get("within"), params.get("unit")) == (days, "days")
+
+
+def test_a_week_as_a_schedule_is_no_window_before_an_event():
+    assert types("every week email me the new airtable leads")[0] == "schedule.every"
+
+
+# --- an order said with a word events use too, right before an address ----------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "node_type", "to"),
+    [
+        (
+            "when a new row is added to my sheet email sales@firm.com",
+            "email.send_email",
+            "sales@firm.com",
+        ),
+        ("when an order is placed on zid email owner@shop.sa", "email.send_email", "owner@shop.sa"),
+        (
+            "when a stripe payment succeeds text +966501234567 with the amount",
+            "twilio.send_sms",
+            "+966501234567",
+        ),
+    ],
+)
+def test_email_or_text_before_an_address_is_a_step(sentence, node_type, to):
+    assert step_of(sentence, node_type).get("to") == to
+
+
+def test_a_service_said_before_a_number_is_where_it_goes_not_a_new_step():
+    sentence = "when a new salla order comes send the order to the driver on whatsapp 0551234567"
+    assert types(sentence) == ["salla.new_order", "whatsapp.send_template"]
