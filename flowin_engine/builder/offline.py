@@ -2755,7 +2755,9 @@ class OfflineBuilder:
         the event came from (a webhook's caller, the WhatsApp sender), and a clause that names
         no service ("and update it") stays with the service of the step before it."""
         found = self.catalogue.best(words, False, hints, exclude=self._unrouted(said))
-        kept = self._kept_in_workbook(words, hints, found)
+        kept = self._kept_in_workbook(words, hints, found) or self._posted_in_channel(
+            words, hints, found
+        )
         if kept is not None:
             return kept
         if found is not None and found.named:
@@ -2811,14 +2813,27 @@ class OfflineBuilder:
         workbook's file named is the service that keeps workbooks (Excel), as its name would
         be; its step the words read best as. None when no workbook is said, or ``found``
         takes one already."""
-        if "workbook" not in hints or (
-            found is not None and "workbook" in _fields(found.node_type)
-        ):
+        return self._kept_in("workbook", words, hints, found)
+
+    def _posted_in_channel(self, words: list[str], hints: set[str], found: Any) -> Any:
+        """ "post 'new order!' to the #orders channel", "notify #finance": a #channel said with
+        no service is a channel of the one service whose steps take one (Slack), instead of a
+        step that can't hold it (an e-mail to the customer, a Telegram chat). None when a
+        service is named, or ``found`` takes a channel."""
+        if found is None or self.catalogue.connectors_named(words):
+            return None
+        return self._kept_in("channel", words, hints, found)
+
+    def _kept_in(self, place: str, words: list[str], hints: set[str], found: Any) -> Any:
+        """The step the words read best as, of the one service whose steps take ``place`` (a
+        workbook, a #channel), named by that place as surely as by its name. None when the
+        clause names no such place, ``found`` takes one already, or several services do."""
+        if place not in hints or (found is not None and place in _fields(found.node_type)):
             return None
         keepers = {
             entry.node_type.connector.id
             for entry in self.catalogue.entries
-            if not entry.node_type.is_trigger and "workbook" in _fields(entry.node_type)
+            if not entry.node_type.is_trigger and place in _fields(entry.node_type)
         }
         if len(keepers) != 1:
             return None
@@ -3441,13 +3456,24 @@ _ORDER_TO_SOMEONE = re.compile(
 # to the address or number said right after it; never after "a", "new" ("a new email x@y"), nor
 # as where something goes ("by email x@y", "on sms +9665…").
 _ORDER_TO_ADDRESS = re.compile(
-    r"(?<!\ba )(?<!\ban )(?<!\bnew )(?<!\bthe )(?<!\bon )(?<!\bby )(?<!\bvia )(?<!\bin )"
+    r"(?<!\ba )(?<!\ban )(?<!\bnew )(?<!\bthe )(?<!\bon )(?<!\bby )(?<!\bvia )"
     r"(?<!\bto )(?:e-?mail|text|sms)\s+(?P<marker>" + MARKER.pattern + r")",
     re.IGNORECASE,
 )
 
 
+# "…comes in email the customer a thank you": the same order, to the one the event is about.
+_ORDER_TO_PERSON = re.compile(
+    r"(?<!\ba )(?<!\ban )(?<!\bnew )(?<!\bthe )(?<!\bon )(?<!\bby )(?<!\bvia )"
+    r"(?<!\bto )(?:e-?mail|text|sms)\s+(?:the|our|my)\s+(?:customers?|clients?|buyers?|guests?"
+    r"|patients?|users?|leads?|team|owners?|drivers?|vendors?|suppliers?|members?|staff)\b",
+    re.IGNORECASE,
+)
+
+
 def _order_to_address(text: str, at: int, extraction: Extraction) -> bool:
+    if _ORDER_TO_PERSON.match(text, at) is not None:
+        return True
     match = _ORDER_TO_ADDRESS.match(text, at)
     if match is None:
         return False

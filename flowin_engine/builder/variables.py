@@ -209,8 +209,10 @@ def find_field(sources: list[Source], kind: str, names: tuple[str, ...] = ()) ->
             last = re.split(r"[.\[]", path)[-1].strip("]'").lower()
             if path.startswith("headers"):
                 continue  # how a request came (its content type), not what it says
-            if last == "to" or (kind in ("phone", "email") and last.endswith("_id")):
-                continue  # the receiver of the trigger's message is us; an id is no address
+            if last == "to" or (kind in ("phone", "email", "text") and last.endswith("_id")):
+                # the receiver of the trigger's message is us; an id is no address, and no
+                # words to send on ("message_id" of the e-mail just sent)
+                continue
             for rank, name in enumerate(preferred):
                 if name == last or (len(name) > 3 and name in last):
                     if _looks(kind, value) and not isinstance(value, dict):

@@ -296,3 +296,35 @@ def test_email_or_text_before_an_address_is_a_step(sentence, node_type, to):
 def test_a_service_said_before_a_number_is_where_it_goes_not_a_new_step():
     sentence = "when a new salla order comes send the order to the driver on whatsapp 0551234567"
     assert types(sentence) == ["salla.new_order", "whatsapp.send_template"]
+
+
+# --- a #channel with no service named is Slack's ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "channel"),
+    [
+        ('when a new order comes on zid post "new order!" to the #orders channel', "#orders"),
+        ('every day at 9 send "good morning team" to #general', "#general"),
+        ("when a new paymob payment comes in notify #finance", "#finance"),
+    ],
+)
+def test_a_hash_channel_said_without_a_service_goes_to_slack(sentence, channel):
+    assert step_of(sentence, "slack.post_message").get("channel") == channel
+
+
+def test_a_channel_said_with_its_service_stays_there():
+    assert "slack.post_message" not in types(
+        "when a new zid order comes post it to telegram #orders"
+    )
+
+
+def test_email_the_customer_after_the_event_is_a_step():
+    sentence = "when a new shopify order comes in email the customer a thank you"
+    assert types(sentence) == ["shopify.new_order", "email.send_email"]
+
+
+def test_an_id_of_the_step_before_is_no_text_to_send_on():
+    sentence = "when a new shopify order comes in email me and post to slack #orders"
+    text = step_of(sentence, "slack.post_message").get("text") or ""
+    assert "_id" not in text
