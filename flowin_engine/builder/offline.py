@@ -2288,7 +2288,12 @@ class OfflineBuilder:
                 a.node_type.connector.id == self.registry.get(reply_type).connector.id
                 for a in actions[index + 1 :]
             )
-            if not sends_after:
+            # "have ChatGPT write a polite reply and email it to me": the reply is what the AI
+            # writes, and the step after it sends it elsewhere
+            sent_elsewhere = _REPLY_WRITTEN.search(step.said) is not None and any(
+                a.node_type.type.split(".")[1].startswith(_SENDING) for a in actions[index + 1 :]
+            )
+            if not sends_after and not sent_elsewhere:
                 actions.insert(index + 1, PlannedStep(self.registry.get(reply_type), step.said))
             return
 
@@ -3235,6 +3240,8 @@ def _reaches_me(match: re.Match[str]) -> str:
 
 
 # Replying to a message goes back where the message came from.
+# A reply as the thing written, a noun after "a": "write a polite reply", "draft an answer"
+_REPLY_WRITTEN = re.compile(r"\b(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:reply|response|answer)\b", re.I)
 _REPLY_WORD = re.compile(
     r"\b(?:reply|replies|respond|answer|back)\b"
     r"|(?<!\S)(?:و|ف)?(?:رد|يرد|ترد|جاوب|يجاوب|ردي|يترد|تترد|ينرد|يتجاوب|تتجاوب|اجب|يجيب|تجيب)"

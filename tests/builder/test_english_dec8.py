@@ -244,3 +244,29 @@ def test_a_time_said_with_the_order_is_still_a_wait() -> None:
     # negative: no words reported, the time is when to send
     built = types("when a new Salla order comes in, in 3 days send the customer a whatsapp")
     assert "core.delay" in built
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "when a telegram message arrives, let ChatGPT draft an answer and post it in Slack "
+            "for review",
+            ["telegram.new_message", "openai.generate_text", "slack.post_message"],
+        ),
+        (
+            "When a form sends our webhook, have AI write a friendly response and email it to me",
+            ["webhook.receive", "openai.generate_text", "email.send_email"],
+        ),
+    ],
+)
+def test_a_reply_the_ai_writes_and_a_step_sends_elsewhere_is_not_sent_back(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
+
+
+def test_a_reply_the_ai_writes_with_nothing_after_goes_back_where_the_message_came_from() -> None:
+    # negative: no step sends it, so it is answered in place
+    built = types("when a WhatsApp message comes in, have ChatGPT write a short reply")
+    assert built == ["whatsapp.incoming_message", "openai.generate_text", "whatsapp.send_text"]
