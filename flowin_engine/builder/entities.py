@@ -1023,6 +1023,9 @@ def _contains(match: re.Match[str], said_words: list[str]) -> Entity | None:
 # /price", "لو حد كتب في الجروب كلمة طلب", "رد على الواتس بكلمة الغاء", "يكتب 'منيو'". The
 # message is checked for it; the verb and where it is written stay with the event.
 # The customer is said before the verb: "send 'Thanks!'" or "reply with 'hi'" is the flow's.
+# The short answers a customer replies with, said with "ب" (with): "رد بنعم", "رد ب اوكي" (no
+# quotes, no "كلمة"): the word the message is checked for.
+_SHORT_ANSWERS_AR = r"نعم|لا|ايوه|ايوا|ايه|اوكي|تمام|موافق|اكيد|\d{1,3}"
 _WRITES_EN = re.compile(
     r"\b(?:someone|somebody|anyone|customers?|clients?|they|people|users?|he|she)\s+"
     r"(?:(?:just|then)\s+)?(?:writes?|wrote|types?|typed|sends?|sent|replies|replied|texts?|texted|says?|said)\s+"
@@ -1038,7 +1041,9 @@ _WRITES_AR = re.compile(
     r"|صيفط|يصيفط|كيصيفط)(?:ل|له|لها|لي|لنا|لو)?"
     r"(?P<where>(?:\s+[^\s\d\ue000-\uf8ff,،.;:!?]+){0,3}?)\s+"
     r"(?:(?:ب)?(?:كلمه|كلمة)\s+(?P<word>[\ue000-\uf8ff]|[^\s\ue000-\uf8ff,،.;:!?]+)"
-    r"|(?P<quoted>[\ue000-\uf8ff]))"
+    r"|(?P<quoted>[\ue000-\uf8ff])"
+    # "رد بنعم", "رد على الواتس ب اوكي": a short answer said with "ب" (with) is the word written
+    r"|ب\s?(?P<answer>" + _SHORT_ANSWERS_AR + r")(?![\w\u0621-\u064a]))"
 )
 
 
@@ -1066,7 +1071,7 @@ def _take_word_written(collector: _Collector, said_words: list[str]) -> None:
             value = quoted(match.group("quoted"))
             start = match.start("quoted")
         else:
-            value = match.group("word")
+            value = match.group("word") or match.group("answer")
             if MARKER.fullmatch(value):
                 value = quoted(value)
             start = match.end("where")

@@ -482,6 +482,11 @@ _EVENT_VERBS = frozenset(
         "نزل",
         "سجل",
         "اشترك",
+        # a customer's answer: "لو العميل رد على الواتس بكلمة الغاء تتغير حالة طلبه…"
+        "رد",
+        "ردت",
+        "ردو",
+        "جاوب",
         # pressing a button, the user's or a customer's: "كل ما اضغط تشغيل", "لو كبس الزر"
         "اضغط",
         "ادوس",
@@ -1124,6 +1129,16 @@ class OfflineBuilder:
         service's event, those before it the step of the service they name."""
         text = clause.text
         step_text, event_text = text[: for_each.start()], text[for_each.end() :]
+        sent_by = _SENT_BY_AT_END.search(event_text)
+        if sent_by is not None and not self.catalogue.connectors_named(tokens(step_text)):
+            # "رسالة ترحيب لكل عميل جديد في سلة على الواتساب": the service said last is where
+            # the message goes, when the event has its own ("في سلة") before it
+            before = event_text[: sent_by.start()]
+            named_before = self.catalogue.connectors_named(tokens(before))
+            named_last = self.catalogue.connectors_named(tokens(sent_by.group("service")))
+            if named_before and named_last and not set(named_last) & set(named_before):
+                step_text = f"{step_text} {sent_by.group(0).strip()}"
+                event_text = before
         step = Clause(step_text, extraction.in_text(step_text), False, clause.otherwise)
         event = Clause(event_text, extraction.in_text(event_text), True, clause.otherwise)
         named_step = set(self.catalogue.connectors_named(step.words()))
@@ -3252,7 +3267,8 @@ _REPLY_WORD = re.compile(
 # "send them our prices", "ابعتله العروض": sent to the one who wrote, a service unnamed.
 _TO_THE_SENDER = re.compile(
     r"\b(?:send|text|message|give)\s+(?:them|him|her)\b"
-    r"|(?<!\S)(?:و|ف)?(?:ابعت|ارسل|رسل|ابعث|صيفط|بعت)(?:له|لها|لو|لهم|ليه)(?!\S)",
+    # "ابعتله", and written apart as the Gulf and MSA write it: "ارسل له", "طرش لهم"
+    r"|(?<!\S)(?:و|ف)?(?:ابعت|ارسل|رسل|ابعث|صيفط|بعت|طرش|دز)\s?(?:له|لها|لو|لهم|ليه)(?!\S)",
     re.IGNORECASE,
 )
 _REPLY_ACTIONS = {
@@ -3394,6 +3410,8 @@ _NOUN_LINK = re.compile(
 )
 # "for each": what is sent before it, the event after it ("واتساب لكل كوموند جديدة ف ووكومرس")
 _FOR_EACH = re.compile(r"\s+(?:لكل|لجميع)\s+")
+# A service said last, after "on"/"by": "…لكل عميل جديد في سلة على الواتساب", "…بالايميل".
+_SENT_BY_AT_END = re.compile(r"\s+(?:(?:علي|عبر|في)\s+|عال|عل|ع|بال|ب|فال)(?P<service>\S+)\s*$")
 # Orders that are nouns too ("my Instagram post", "the Slack alert").
 _NOUNS_TOO = frozenset(["post", "log", "reply", "alert", "share", "ping", "invite", "upload"])
 # Where an event happens, ending its words: "added to my sheet send …" (whereas after a

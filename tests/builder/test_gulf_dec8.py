@@ -201,3 +201,73 @@ def test_a_bot_said_before_an_answer_is_no_message_of_its_own() -> None:
 def test_a_bot_said_alone_is_where_the_message_goes() -> None:
     sentence = "ابي بوت تيليجرام، كل يوم الساعة ٩ يرسل لي طلبات سلة"
     assert types(sentence) == ["schedule.every", "salla.list_orders", "telegram.send_message"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer"),
+    [
+        ("لو الزبون رد بنعم على الواتس يتسجل في الشيت", "نعم"),
+        ("اذا العميل رد على رسالة الواتس ب 2 الغي طلبه في سلة", "2"),
+        ("اذا العميل رد باوكي على الواتس غير حالة طلبه في زد لجاري التجهيز", "اوكي"),
+    ],
+)
+def test_a_short_answer_said_with_bi_is_the_word_the_reply_is_checked_for(
+    sentence: str, answer: str
+) -> None:
+    assert types(sentence)[:2] == ["whatsapp.incoming_message", "core.condition"]
+    condition = _params(sentence, "core.condition")["conditions"][0]
+    assert (condition["operator"], condition["right"]) == ("contains", answer)
+
+
+def test_a_reply_with_any_word_is_no_condition() -> None:
+    sentence = "لو العميل رد باي شي على الواتس ارسل لي ايميل"
+    assert types(sentence) == ["whatsapp.incoming_message", "email.send_email"]
+
+
+def test_an_answer_then_have_it_changed_is_the_change() -> None:
+    sentence = "ابي اذا الزبون رد على الواتس بكلمة الغاء تتغير حالة طلبه في زد الى ملغي"
+    assert types(sentence) == [
+        "whatsapp.incoming_message",
+        "core.condition",
+        "zid.update_order_status",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "اذا العميل كتب منيو في الواتس ارسل له ملف المنيو PDF",
+            ["whatsapp.incoming_message", "whatsapp.send_media"],
+        ),
+        (
+            "لو احد كتب بالتيليجرام منيو طرش له ملف المنيو",
+            ["telegram.new_message", "telegram.send_document"],
+        ),
+    ],
+)
+def test_send_to_him_written_apart_goes_back_to_the_sender(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "ابي رسالة ترحيب لكل عميل جديد في سلة على الواتساب",
+            ["salla.new_customer", "whatsapp.send_template"],
+        ),
+        ("ابي رسالة شكر لكل طلب جديد في زد بالايميل", ["zid.new_order", "email.send_email"]),
+    ],
+)
+def test_the_service_said_after_each_event_is_where_the_message_goes(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
+
+
+def test_a_service_said_after_each_message_is_that_message_s() -> None:
+    # "كل رسالة على الواتساب": the service is the event's own, not where something goes
+    assert types("ايميل لكل رسالة جديدة على الواتساب")[0] == "whatsapp.incoming_message"
