@@ -457,6 +457,9 @@ _SUBJECT_WORDS = frozenset(
         "شخص",
     ]
 )
+# "sent" in the past, spelt as the order "send" is: after its subject in an event ("لو العميل
+# ارسل …"), the event's verb.
+_SENT_IN_THE_PAST = frozenset(["ارسل", "ارسلت", "ارسلو"])
 # Verbs of an event, past or present ("جه", "وصل", "يجي", "بيوصل"): once one is said, a
 # "have it done" verb after it is an order.
 _EVENT_VERBS = frozenset(
@@ -1232,7 +1235,13 @@ class OfflineBuilder:
             lone_order = (
                 0 < len(said) <= 2
                 and not MARKER.search(piece)
-                and (said[0].lower() in _BARE_ORDERS or self._is_order(said[0]))
+                and (
+                    said[0].lower() in _BARE_ORDERS
+                    or self._is_order(said[0])
+                    # "تقرير يومي بطلبات سلة…", "report every day at 11pm of…": what is
+                    # gathered, its object said after the schedule
+                    or all(_GATHERED.fullmatch(word) for word in said)
+                )
             )
             if lone_order and index + 2 < len(kept):
                 marker = kept[index + 1].strip()
@@ -2432,6 +2441,14 @@ class OfflineBuilder:
         if said_before and _PASSIVE_PAST.fullmatch(bare_word):
             return False  # "كل اوردر حالته اتغيرت", "الشحنة اتسلمت": what happened to it
         bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+        if (
+            bare in _SENT_IN_THE_PAST
+            and said_before
+            and said_before[-1].lower() in _SUBJECT_WORDS
+            and _STARTS_WHEN.match(before.lower())
+            and not _has_event_verb(said_before[1:])
+        ):
+            return False  # "اذا احد ارسل SMS": someone sent (the event), no order to send
         from_them = len(said_before) >= 2 and said_before[-2] in ("من", "عن", "from")
         if (
             said_before

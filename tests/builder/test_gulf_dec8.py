@@ -271,3 +271,34 @@ def test_the_service_said_after_each_event_is_where_the_message_goes(
 def test_a_service_said_after_each_message_is_that_message_s() -> None:
     # "كل رسالة على الواتساب": the service is the event's own, not where something goes
     assert types("ايميل لكل رسالة جديدة على الواتساب")[0] == "whatsapp.incoming_message"
+
+
+def test_someone_sent_is_the_event_not_an_order() -> None:
+    sentence = "اذا احد ارسل SMS على رقم تويليو فيه كلمة حجز سو له موعد في الكالندر"
+    assert types(sentence) == [
+        "twilio.incoming_sms",
+        "core.condition",
+        "google_calendar.create_event",
+    ]
+
+
+def test_send_after_the_event_s_verb_is_still_an_order() -> None:
+    sentence = "لما يدفع العميل في تاب ارسل له ايميل"
+    assert types(sentence) == ["tap.charge_captured", "email.send_email"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "تقرير يومي بطلبات زد على السلاك الساعة ١٠ بالليل",
+            ["schedule.every", "zid.list_orders", "slack.post_message"],
+        ),
+        (
+            "summary every day at 10pm of zid orders on slack",
+            ["schedule.every", "zid.list_orders", "slack.post_message"],
+        ),
+    ],
+)
+def test_a_report_cut_by_its_schedule_is_one_step_again(sentence: str, expected: list[str]) -> None:
+    assert types(sentence) == expected
