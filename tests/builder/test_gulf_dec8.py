@@ -302,3 +302,24 @@ def test_send_after_the_event_s_verb_is_still_an_order() -> None:
 )
 def test_a_report_cut_by_its_schedule_is_one_step_again(sentence: str, expected: list[str]) -> None:
     assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("ابا كل ما يوصل طلب في زد يرسل لي ايميل", ["zid.new_order", "email.send_email"]),
+        ("يبيلي كل ما يوصل طلب في زد ترسل لي ايميل", ["zid.new_order", "email.send_email"]),
+        (
+            "ابغاك تسوي لي شي يوم يدفع العميل في تاب يوصلني اشعار على التيليجرام",
+            ["tap.charge_captured", "telegram.send_message"],
+        ),
+        (
+            "ابيك تسوي لي شي اذا جا طلب في سلة يتسجل في الشيت",
+            ["salla.new_order", "google_sheets.append_row"],
+        ),
+    ],
+)
+def test_more_gulf_wishes_around_the_flow_are_no_step(sentence: str, expected: list[str]) -> None:
+    proposal = build(sentence)
+    assert types(sentence) == expected
+    assert proposal.not_understood == []
