@@ -28,6 +28,8 @@ from flowin_engine.registry import Registry, default_registry
 # by its totals before and after a day's work on the development sets, then added here.
 # heldout_dec7.json: a sixth, written the same way by a seventh writer beside two new
 # development sets (dev_set_d.json, dev_set_e.json) by two other writers, and scored the same way.
+# heldout_dec8.json: a seventh, written the same way by an eighth writer, scored by its totals
+# before and after a night's work on the development sets, then added here.
 HELDOUT_FILES = [
     Path(__file__).with_name(n)
     for n in (
@@ -37,6 +39,7 @@ HELDOUT_FILES = [
         "heldout_dec5.json",
         "heldout_dec6.json",
         "heldout_dec7.json",
+        "heldout_dec8.json",
     )
 ]
 ARABIC_DIALECTS = ("egyptian", "gulf", "levantine", "maghrebi", "msa")
