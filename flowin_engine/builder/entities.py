@@ -944,7 +944,9 @@ _IF_AMOUNT = re.compile(
 )
 
 
-def _if_amount(match: re.Match[str]) -> Entity | None:
+def _total_rule(match: re.Match[str]) -> dict[str, Any] | None:
+    """The condition on the event's total a match of an amount with its comparison says
+    ("over 500", "اقل من ٣٠٠"); None when its value is no number ("orders over there")."""
     raw = match.group("value").replace(",", "")
     if not re.fullmatch(r"\d+(?:\.\d+)?", raw):
         return None
@@ -953,29 +955,25 @@ def _if_amount(match: re.Match[str]) -> Entity | None:
     less = op in ("under", "below", "less than", "اقل من", "تحت") or re.match(
         rf"(?:{_FALLS_BELOW})(?!\S)", op
     )
-    rule = {
+    return {
         "subject": "total",
         "operator": "less_than" if less else "greater_than",
         "right": int(number) if number.is_integer() else number,
     }
+
+
+def _if_amount(match: re.Match[str]) -> Entity | None:
+    rule = _total_rule(match)
+    if rule is None:
+        return None
     return Entity("condition", match.group(0).strip(), value=rule)
 
 
 def _take_amount_of_event(collector: _Collector) -> None:
     def replace(match: re.Match[str]) -> str:
-        raw = match.group("value").replace(",", "")
-        if not re.fullmatch(r"\d+(?:\.\d+)?", raw):
+        rule = _total_rule(match)
+        if rule is None:
             return match.group(0)  # "orders over there": no amount
-        number = float(raw)
-        op = match.group("op")
-        less = op in ("under", "below", "less than", "اقل من", "تحت") or re.match(
-            rf"(?:{_FALLS_BELOW})(?!\S)", op
-        )
-        rule = {
-            "subject": "total",
-            "operator": "less_than" if less else "greater_than",
-            "right": int(number) if number.is_integer() else number,
-        }
         said = match.group(0)[match.end("between") - match.start() :].strip()
         if match.start("op") < match.start("event"):
             said = match.group(0).strip()

@@ -40,31 +40,9 @@ def store(tmp_path, monkeypatch) -> Iterator[Store]:
 
 @pytest.mark.parametrize("then", ["core.set_fields", "core.delay"])
 def test_the_same_signed_shopify_delivery_sent_twice_starts_one_run(store, then):
-    folder = DataFolder(store)
-    shop = folder.connections.add(
-        "shopify",
-        "Shop",
-        {"shop_domain": "layla-shop", "access_token": TOKEN, "webhook_secret": SECRET},
-    ).id
-    # A Set step runs on the listener's own thread; a Delay in the pool: both paths are held.
-    settings = {
-        "core.set_fields": {"fields": [{"name": "order", "value": "{{ trigger.name }}"}]},
-        "core.delay": {"mode": "duration", "amount": 0, "unit": "seconds"},
-    }[then]
-    flow = make_flow(
-        [("New order", "shopify.new_order", {"connection": shop}), ("Then", then, settings)],
-        ["New order -> Then"],
+    folder, flow, body, headers = _shopify_orders(
+        store, then, "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043"
     )
-    flow.status = FlowStatus.ACTIVE
-    store.flows.save(flow)
-    body = json.dumps(sample_order()).encode()
-    headers = {
-        "content-type": "application/json",
-        "x-shopify-topic": "orders/create",
-        "x-shopify-shop-domain": "layla-shop.myshopify.com",
-        "x-shopify-hmac-sha256": signed(body),
-        "x-shopify-webhook-id": "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043",
-    }
     runtime = folder.runtime(RuntimeSettings(port=0, sync_interval=0.1))
     runtime.start()
     try:
@@ -92,30 +70,9 @@ def test_copies_of_one_delivery_arriving_at_once_start_one_run(store, then):
     """A vendor's retry can cross its first attempt (and a copy can come through the relay at the
     same moment): while one copy is being looked up in the history, the others must find it
     taken. Twelve copies at once, the runs' starts counted as the app hears of them."""
-    folder = DataFolder(store)
-    shop = folder.connections.add(
-        "shopify",
-        "Shop",
-        {"shop_domain": "layla-shop", "access_token": TOKEN, "webhook_secret": SECRET},
-    ).id
-    settings = {
-        "core.set_fields": {"fields": [{"name": "order", "value": "{{ trigger.name }}"}]},
-        "core.delay": {"mode": "duration", "amount": 0, "unit": "seconds"},
-    }[then]
-    flow = make_flow(
-        [("New order", "shopify.new_order", {"connection": shop}), ("Then", then, settings)],
-        ["New order -> Then"],
+    folder, flow, body, headers = _shopify_orders(
+        store, then, "0c6f3e1a-7d2b-4f8e-9a51-3b6d2c8e4f10"
     )
-    flow.status = FlowStatus.ACTIVE
-    store.flows.save(flow)
-    body = json.dumps(sample_order()).encode()
-    headers = {
-        "content-type": "application/json",
-        "x-shopify-topic": "orders/create",
-        "x-shopify-shop-domain": "layla-shop.myshopify.com",
-        "x-shopify-hmac-sha256": signed(body),
-        "x-shopify-webhook-id": "0c6f3e1a-7d2b-4f8e-9a51-3b6d2c8e4f10",
-    }
     started: list[str] = []
     runtime = folder.runtime(RuntimeSettings(port=0, sync_interval=0.1))
     runtime.runner.events.subscribe(
@@ -187,9 +144,36 @@ def test_a_delivery_another_process_took_meanwhile_is_not_run_here_too(store, th
 
 
 _THEN = {
-    "core.set_fields": {"fields": [{"name": "order", "value": "{{ trigger.body.order }}"}]},
+    "core.set_fields": {"fields": [{"name": "run", "value": "{{ execution_id }}"}]},
     "core.delay": {"mode": "duration", "amount": 0, "unit": "seconds"},
 }
+
+
+def _shopify_orders(store: Store, then: str, delivery: str):
+    """A switched-on flow started by Shopify orders, then a Set step (run on the listener's own
+    thread) or a Delay (run in the pool), and one signed order with delivery id ``delivery``:
+    the data folder, the flow, the body and the headers."""
+    folder = DataFolder(store)
+    shop = folder.connections.add(
+        "shopify",
+        "Shop",
+        {"shop_domain": "layla-shop", "access_token": TOKEN, "webhook_secret": SECRET},
+    ).id
+    flow = make_flow(
+        [("New order", "shopify.new_order", {"connection": shop}), ("Then", then, _THEN[then])],
+        ["New order -> Then"],
+    )
+    flow.status = FlowStatus.ACTIVE
+    store.flows.save(flow)
+    body = json.dumps(sample_order()).encode()
+    headers = {
+        "content-type": "application/json",
+        "x-shopify-topic": "orders/create",
+        "x-shopify-shop-domain": "layla-shop.myshopify.com",
+        "x-shopify-hmac-sha256": signed(body),
+        "x-shopify-webhook-id": delivery,
+    }
+    return folder, flow, body, headers
 
 
 def request(body: bytes, content_type: str = "application/json", **headers: str):
