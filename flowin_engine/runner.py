@@ -896,14 +896,7 @@ class _Execution:
             self._task_done()
 
     def _context(self, scope: _Scope, data: Any) -> dict[str, Any]:
-        return {
-            "trigger": self.trigger_output,
-            "steps": self.steps,
-            "input": data,
-            "loop": scope.loop,
-            "now": datetime.now(UTC),
-            "execution_id": self.id,
-        }
+        return _template_context(self.trigger_output, self.steps, data, scope.loop, self.id)
 
     def _run_step(self, work: _Work) -> list[_Work]:
         scope, node_id, attempt = work.scope, work.node_id, work.attempt
@@ -1013,23 +1006,18 @@ class _Execution:
         started: float,
     ) -> None:
         if self.recording:
-            node = self.nodes[node_id]
             self._publish(
-                StepFinished(
+                _step_succeeded(
                     self.id,
-                    node_id,
-                    node.name,
-                    node.type,
+                    self.nodes[node_id],
                     attempt,
                     scope.iteration,
-                    StepStatus.SUCCESS,
-                    {"data": data, "params": params},
+                    data,
+                    params,
                     output,
                     port,
-                    None,
                     started_at,
-                    datetime.now(UTC),
-                    monotonic() - started,
+                    started,
                 )
             )
 
@@ -1489,6 +1477,56 @@ def _settled_settings(plan: FlowPlan) -> dict[str, tuple[dict[str, Any], BaseMod
 _PLAIN_SETTINGS = frozenset({str, int, float, bool, type(None)})
 
 
+def _template_context(
+    trigger_output: Any,
+    steps: dict[str, dict[str, Any]],
+    data: Any,
+    loop: Any,
+    execution_id: str,
+) -> dict[str, Any]:
+    """What a step's ``{{ templates }}`` read: the trigger's output, the steps' outputs by name,
+    the step's input, the loop's item, the time now and the run's id."""
+    return {
+        "trigger": trigger_output,
+        "steps": steps,
+        "input": data,
+        "loop": loop,
+        "now": datetime.now(UTC),
+        "execution_id": execution_id,
+    }
+
+
+def _step_succeeded(
+    execution_id: str,
+    node: Node,
+    attempt: int,
+    iteration: int | None,
+    data: Any,
+    params: Any,
+    output: Any,
+    port: str,
+    started_at: datetime,
+    started: float,
+) -> StepFinished:
+    """The event of a step attempt that ended well: its input with the settings it ran with."""
+    return StepFinished(
+        execution_id,
+        node.id,
+        node.name,
+        node.type,
+        attempt,
+        iteration,
+        StepStatus.SUCCESS,
+        {"data": data, "params": params},
+        output,
+        port,
+        None,
+        started_at,
+        datetime.now(UTC),
+        monotonic() - started,
+    )
+
+
 def _straight_line(plan: FlowPlan) -> tuple[str, ...]:
     """The steps of an inline flow that is one straight line, in order (see FlowPlan.line);
     empty for any other flow."""
@@ -1551,14 +1589,7 @@ def _walk_line(
             if settled is not None:
                 params, model = settled
             else:
-                context = {
-                    "trigger": trigger_output,
-                    "steps": steps,
-                    "input": data,
-                    "loop": None,
-                    "now": datetime.now(UTC),
-                    "execution_id": execution_id,
-                }
+                context = _template_context(trigger_output, steps, data, None, execution_id)
                 params = _rendered_params(node, node_type, context)
                 model = _validate_params(node_type, node, params)
             context_of_step = StepContext(
@@ -1587,21 +1618,17 @@ def _walk_line(
         if port != node_type.default_port and position != last:
             return None
         events.append(
-            StepFinished(
+            _step_succeeded(
                 execution_id,
-                node_id,
-                node.name,
-                node.type,
+                node,
                 1,
                 None,
-                StepStatus.SUCCESS,
-                {"data": data, "params": params},
+                data,
+                params,
                 output,
                 port,
-                None,
                 step_started_at,
-                datetime.now(UTC),
-                monotonic() - step_started,
+                step_started,
             )
         )
         if position == 0:
