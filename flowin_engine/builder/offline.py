@@ -2837,14 +2837,18 @@ class OfflineBuilder:
         is Airtable's or Excel's, and names neither)."""
         kept: set[str] = set()
         for place in hints & _KEEPING_FIELDS:
-            keepers = {
-                entry.node_type.connector.id
-                for entry in self.catalogue.entries
-                if not entry.node_type.is_trigger and place in _fields(entry.node_type)
-            }
+            keepers = self._keepers(place)
             if len(keepers) == 1:
                 kept |= keepers
         return kept
+
+    def _keepers(self, place: str) -> set[str]:
+        """The services one of whose steps takes ``place`` (a tab, a workbook, a #channel)."""
+        return {
+            entry.node_type.connector.id
+            for entry in self.catalogue.entries
+            if not entry.node_type.is_trigger and place in _fields(entry.node_type)
+        }
 
     def _kept_in_workbook(self, words: list[str], hints: set[str], found: Any) -> Any:
         """ "add the order to Orders.xlsx in OneDrive", "read the rows of Stock.xlsx": a
@@ -2868,11 +2872,7 @@ class OfflineBuilder:
         clause names no such place, ``found`` takes one already, or several services do."""
         if place not in hints or (found is not None and place in _fields(found.node_type)):
             return None
-        keepers = {
-            entry.node_type.connector.id
-            for entry in self.catalogue.entries
-            if not entry.node_type.is_trigger and place in _fields(entry.node_type)
-        }
+        keepers = self._keepers(place)
         if len(keepers) != 1:
             return None
         kept = self.catalogue.best(words, False, hints, only=next(iter(keepers)))
