@@ -73,14 +73,7 @@ def test_copies_of_one_delivery_arriving_at_once_start_one_run(store, then):
     folder, flow, body, headers = _shopify_orders(
         store, then, "0c6f3e1a-7d2b-4f8e-9a51-3b6d2c8e4f10"
     )
-    started: list[str] = []
-    runtime = folder.runtime(RuntimeSettings(port=0, sync_interval=0.1))
-    runtime.runner.events.subscribe(
-        lambda events: started.extend(
-            e.execution_id for e in events if isinstance(e, ExecutionStarted)
-        )
-    )
-    runtime.start()
+    runtime, started = _started_counting(folder)
     try:
         runtime.sync()
         url = runtime.address + runtime.webhook_path(flow.id, flow.nodes[0].id)
@@ -91,10 +84,14 @@ def test_copies_of_one_delivery_arriving_at_once_start_one_run(store, then):
         assert {(r.status_code, r.text) for r in replies} == {(202, replies[0].text)}
         run_id = replies[0].json()["execution_id"]
         finished(store, run_id)
+        # Events start in the order they were taken: once a later one has run, a copy handed
+        # on to run would have started before it.
+        later = runtime.submit(flow.id, "webhook", {"order": 1043}).id
+        finished(store, later)
         runtime.runner.events.flush()
     finally:
         runtime.stop(grace=2)
-    assert started == [run_id]
+    assert started == [run_id, later]
 
 
 @pytest.mark.parametrize("then", ["core.set_fields", "core.delay"])
@@ -113,14 +110,7 @@ def test_a_delivery_another_process_took_meanwhile_is_not_run_here_too(store, th
     )
     flow.status = FlowStatus.ACTIVE
     store.flows.save(flow)
-    started: list[str] = []
-    runtime = folder.runtime(RuntimeSettings(port=0, sync_interval=0.1))
-    runtime.runner.events.subscribe(
-        lambda events: started.extend(
-            e.execution_id for e in events if isinstance(e, ExecutionStarted)
-        )
-    )
-    runtime.start()
+    runtime, started = _started_counting(folder)
     try:
         runtime.sync()
         route = runtime.active_trigger(flow.id, flow.nodes[0].id)
@@ -147,6 +137,20 @@ _THEN = {
     "core.set_fields": {"fields": [{"name": "run", "value": "{{ execution_id }}"}]},
     "core.delay": {"mode": "duration", "amount": 0, "unit": "seconds"},
 }
+
+
+def _started_counting(folder: DataFolder):
+    """A started runtime of ``folder``, and the ids of the runs it starts, in the order the app
+    hears of them."""
+    started: list[str] = []
+    runtime = folder.runtime(RuntimeSettings(port=0, sync_interval=0.1))
+    runtime.runner.events.subscribe(
+        lambda events: started.extend(
+            e.execution_id for e in events if isinstance(e, ExecutionStarted)
+        )
+    )
+    runtime.start()
+    return runtime, started
 
 
 def _shopify_orders(store: Store, then: str, delivery: str):
