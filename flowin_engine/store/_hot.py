@@ -7,7 +7,14 @@ path (a few hundred microseconds a request against tens): here the statements ar
 the values encoded as the ORM columns encode them (``UTCDateTime``, ``JSONText``), so what is
 read back through the ORM is the same.
 
-A waiting caller on an event loop is woken once per group, not once per request.
+Jobs submitted on an event loop (the webhook listener's, the relay's) are committed on that
+loop, once per turn of the loop, together with what its other requests submitted in the same
+turn: the request's answer waits for the commit anyway, and handing the group to another thread
+and back (a wake-up of each, and the two taking the GIL from each other) cost more CPU than the
+commit itself. When the database can't be written at once there (another process of ours is
+committing, another program holds it, this process's own ORM writer is in a transaction) the
+group goes to the writer's thread, which waits as long as it takes: a loop never waits for a
+lock. Jobs submitted off any loop go to the thread too.
 """
 
 from __future__ import annotations
@@ -113,8 +120,9 @@ class Job:
 
 
 class HotWriter:
-    """Commits jobs in groups on its own thread; ``on_committed(items)`` gets, once per group and
-    on that thread, the ``item`` of each job written."""
+    """Commits jobs in groups, on the event loop that submitted them or on its own thread;
+    ``on_committed(items)`` gets, once per group and where it was committed, the ``item`` of each
+    job written."""
 
     def __init__(
         self, database: Database, on_committed: Callable[[list[Any]], None] | None = None
@@ -125,7 +133,13 @@ class HotWriter:
         self.on_committed = on_committed
         self._queue: queue.SimpleQueue[Job | None] = queue.SimpleQueue()
         self._closed = False
-        self._connection = self._connect()
+        # Held by whoever commits a group (the thread or a loop): one group at a time, and the
+        # process's turn among the other processes taken by one of them at a time.
+        self._writing = threading.Lock()
+        self._connection = self._connect(BUSY_TIMEOUT_MS / 1000)
+        # A loop never waits for a lock another program holds: it gives its group to the thread.
+        self._loop_connection = self._connect(0)
+        self._on_loops: dict[asyncio.AbstractEventLoop, list[Job]] = {}
         self._turns = _WriterTurns(database.path)  # type: ignore[arg-type]
         self._thread = threading.Thread(target=self._run, name="flowin-writer", daemon=True)
         self._thread.start()
@@ -135,30 +149,87 @@ class HotWriter:
             error = RuntimeError("Flowin is stopping; try again shortly.")
             self._tell([(job, error)])
             return
-        self._queue.put(job)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self._queue.put(job)
+            return
+        waiting = self._on_loops.get(loop)
+        if waiting is None:
+            # Each loop's own list, touched by that loop's thread only (and by close).
+            waiting = self._on_loops[loop] = []
+            loop.call_soon(self._write_on_loop, loop)
+        waiting.append(job)
 
     def close(self) -> None:
         """Write what is queued, then stop."""
         if self._closed:
             return
         self._closed = True
+        # What a loop had not written yet (it stopped first) is written by the thread.
+        for loop in list(self._on_loops):
+            for job in self._on_loops.pop(loop, ()):
+                self._queue.put(job)
         self._queue.put(None)
         self._thread.join(timeout=30)
-        self._connection.close()
+        with self._writing:
+            self._connection.close()
+            self._loop_connection.close()
         self._turns.close()
 
-    def _connect(self) -> sqlite3.Connection:
+    def _connect(self, timeout: float) -> sqlite3.Connection:
         connection = sqlite3.connect(
             self._database.path,  # type: ignore[arg-type]
             isolation_level=None,
             check_same_thread=False,
-            timeout=BUSY_TIMEOUT_MS / 1000,
+            timeout=timeout,
         )
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
         connection.execute("PRAGMA foreign_keys = ON")
         connection.execute(f"PRAGMA wal_autocheckpoint = {WRITER_CHECKPOINT_PAGES}")
         return connection
+
+    def _write_on_loop(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Commit what was submitted on ``loop`` since its last turn, here if the database can
+        be written at once, else on the thread."""
+        group = self._on_loops.pop(loop, None)
+        if not group:
+            return
+        if self._closed:  # its loop ran on past close(), which wrote what was waiting
+            self._tell(
+                [(job, RuntimeError("Flowin is stopping; try again shortly.")) for job in group]
+            )
+            return
+        built: list[tuple[Job, Sequence[Statement]]] = []
+        outcomes: list[tuple[Job, BaseException | None]] = []
+        self._build(group, built, outcomes)
+        written = turn = False
+        if built and self._writing.acquire(blocking=False):
+            try:
+                # Another process's turn is waited for on the thread, not here: the loop
+                # answers other requests meanwhile.
+                turn = self._turns.take(wait=False)
+                try:
+                    written = turn and self._commit(built, self._loop_connection, wait=False)
+                except sqlite3.Error as error:
+                    log.debug("A group is written on the writer's thread instead: %s", error)
+                except BaseException as error:  # never leave a caller waiting
+                    log.exception("Could not write %d job(s)", len(built))
+                    outcomes += [(job, error) for job, _ in built]
+                    built = []
+                finally:
+                    if turn:
+                        self._turns.give()
+            finally:
+                self._writing.release()
+        if written:
+            outcomes += [(job, None) for job, _ in built]
+        else:
+            for job, statements in built:
+                job.build = lambda statements=statements: statements
+                self._queue.put(job)
+        self._tell(outcomes)
 
     def _run(self) -> None:
         stopping = False
@@ -170,17 +241,24 @@ class HotWriter:
             built: list[tuple[Job, Sequence[Statement]]] = []
             outcomes: list[tuple[Job, BaseException | None]] = []
             stopping = self._gather(group, built, outcomes)
-            if not self._turns.take(wait=False):
-                # Another process is writing: what is queued is made ready meanwhile, so that
-                # the turn, once ours, is spent committing.
+            if not self._writing.acquire(blocking=False):
+                # A loop is writing: what is queued is made ready meanwhile.
                 stopping = self._gather(group, built, outcomes) or stopping
-                self._turns.take()
+                self._writing.acquire()
             try:
-                # What arrived while another process had its turn joins this group.
-                stopping = self._gather(group, built, outcomes) or stopping
-                outcomes = self._write(built, outcomes)
+                if not self._turns.take(wait=False):
+                    # Another process is writing: what is queued is made ready meanwhile, so
+                    # that the turn, once ours, is spent committing.
+                    stopping = self._gather(group, built, outcomes) or stopping
+                    self._turns.take()
+                try:
+                    # What arrived while another process had its turn joins this group.
+                    stopping = self._gather(group, built, outcomes) or stopping
+                    outcomes = self._write(built, outcomes)
+                finally:
+                    self._turns.give()
             finally:
-                self._turns.give()
+                self._writing.release()
             self._tell(outcomes)  # after the turn: the other processes write meanwhile
 
     def _gather(
@@ -193,14 +271,22 @@ class HotWriter:
         (those past ``built`` and ``outcomes``), failing a job whose statements can't be made;
         whether a stop was asked for meanwhile."""
         stopping = self._take_queued(group)
-        for job in group[len(built) + len(outcomes) :]:
+        self._build(group[len(built) + len(outcomes) :], built, outcomes)
+        return stopping
+
+    @staticmethod
+    def _build(
+        jobs: Sequence[Job],
+        built: list[tuple[Job, Sequence[Statement]]],
+        outcomes: list[tuple[Job, BaseException | None]],
+    ) -> None:
+        for job in jobs:
             try:
                 built.append((job, job.build()))
             # data that can't be written (nested too deeply, say); never leave a caller waiting
             except BaseException as error:
                 log.exception("Could not prepare a write")
                 outcomes.append((job, error))
-        return stopping
 
     def _take_queued(self, group: list[Job]) -> bool:
         """Add what is queued to ``group``; whether a stop was asked for meanwhile."""
@@ -223,7 +309,7 @@ class HotWriter:
         if not built:
             return outcomes
         try:
-            self._commit(built)
+            self._commit(built, self._connection)
         except sqlite3.Error as error:
             if len(built) == 1 or isinstance(error, sqlite3.OperationalError):
                 log.error("Could not write %d job(s): %s", len(built), error)
@@ -231,7 +317,7 @@ class HotWriter:
             # One of them may be to blame (a duplicate id): each is written alone.
             for job, statements in built:
                 try:
-                    self._commit([(job, statements)])
+                    self._commit([(job, statements)], self._connection)
                 except sqlite3.Error as single:
                     log.error("Could not write a job: %s", single)
                     outcomes.append((job, single))
@@ -243,7 +329,14 @@ class HotWriter:
             return outcomes + [(job, error) for job, _ in built]
         return outcomes + [(job, None) for job, _ in built]
 
-    def _commit(self, built: list[tuple[Job, Sequence[Statement]]]) -> None:
+    def _commit(
+        self,
+        built: list[tuple[Job, Sequence[Statement]]],
+        connection: sqlite3.Connection,
+        wait: bool = True,
+    ) -> bool:
+        """Commit ``built`` in one transaction; without ``wait``, only if the database can be
+        written at once (False, with nothing written, when it can't)."""
         # Statements of one kind together (one executemany), kinds in the order they first
         # come: a run's row before its steps' rows. An insert that may find its row there is
         # made alone, first, to tell its job whether it inserted anything.
@@ -260,38 +353,55 @@ class HotWriter:
                 else:
                     rows.append(params)
         database = self._database
-        with database._write_lock:  # never against this process's own ORM writer
+        # never against this process's own ORM writer
+        if not database._write_lock.acquire(blocking=wait):
+            return False
+        try:
             if database.damage is not None:
                 raise sqlite3.DatabaseError(str(database.damage))
-            self._begin()
+            if wait:
+                self._begin(connection)
+            else:
+                try:
+                    connection.execute("BEGIN IMMEDIATE")
+                except sqlite3.OperationalError as error:
+                    if _busy(error):
+                        return False
+                    raise
             try:
                 for job, sql, params in once:
-                    job.repeat = self._connection.execute(sql, params).rowcount == 0
+                    job.repeat = connection.execute(sql, params).rowcount == 0
                 for sql, rows in by_sql.items():
                     if len(rows) == 1:
-                        self._connection.execute(sql, rows[0])
+                        connection.execute(sql, rows[0])
                     else:
-                        self._connection.executemany(sql, rows)
-                self._connection.execute("COMMIT")
+                        connection.executemany(sql, rows)
+                connection.execute("COMMIT")
             except BaseException:
-                if self._connection.in_transaction:
-                    self._connection.execute("ROLLBACK")
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
                 raise
+        finally:
+            database._write_lock.release()
+        return True
 
-    def _begin(self) -> None:
-        """``BEGIN IMMEDIATE``, waiting as long as it takes while another process writes: what
-        comes here is an accepted event or the only record of a run."""
+    def _begin(self, connection: sqlite3.Connection) -> None:
+        """``BEGIN IMMEDIATE``, waiting as long as it takes while another program writes: what
+        comes here is an accepted event or the only record of a run. The turn among our
+        processes is let go of while waiting: the other processes write meanwhile if they
+        can."""
         delay = 0.05
         while True:
             try:
-                self._connection.execute("BEGIN IMMEDIATE")
+                connection.execute("BEGIN IMMEDIATE")
                 return
             except sqlite3.OperationalError as error:
-                busy = "locked" in str(error) or "busy" in str(error)
-                if not busy or self._database._closed:
+                if not _busy(error) or self._database._closed:
                     raise
                 log.warning("The database is busy; still waiting to write: %s", error)
+            self._turns.give()
             time.sleep(delay)
+            self._turns.take()
             delay = min(delay * 2, 1.0)
 
     def _tell(self, outcomes: list[tuple[Job, BaseException | None]]) -> None:
@@ -308,14 +418,31 @@ class HotWriter:
                 by_loop.setdefault(job.loop, []).append((job.future, error, job.repeat))
             if error is None and job.item is not None and not job.repeat:
                 items.append(job.item)
+        try:
+            here = asyncio.get_running_loop()
+        except RuntimeError:
+            here = None
         for loop, futures in by_loop.items():
+            if loop is here:
+                _settle(futures)
+                continue
             with contextlib.suppress(RuntimeError):  # a loop that has closed waits no more
                 loop.call_soon_threadsafe(_settle, futures)
-        if items and self.on_committed is not None:
-            try:
-                self.on_committed(items)
-            except Exception:
-                log.exception("Could not hand written events on")
+        if not items or self.on_committed is None:
+            return
+        if here is None:
+            self._hand_on(items)
+        else:
+            # After the answers the settled futures let go, which come first in the loop's
+            # queue: the run lines and the subscribers never hold up a caller.
+            here.call_soon(self._hand_on, items)
+
+    def _hand_on(self, items: list[Any]) -> None:
+        assert self.on_committed is not None
+        try:
+            self.on_committed(items)
+        except Exception:
+            log.exception("Could not hand written events on")
 
 
 class _WriterTurns:
@@ -357,6 +484,11 @@ class _WriterTurns:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
+
+
+def _busy(error: sqlite3.OperationalError) -> bool:
+    """Whether SQLite refused because another connection holds the database."""
+    return "locked" in str(error) or "busy" in str(error)
 
 
 def _settle(futures: list[tuple[asyncio.Future[bool], BaseException | None, bool]]) -> None:

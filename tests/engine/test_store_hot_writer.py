@@ -259,3 +259,127 @@ def test_an_event_taken_before_is_a_repeat_whose_item_is_not_handed_on(store):
     assert outcomes == {"first": False, "again": True, "other": False, "again twice": True}
     assert sorted(handed_on) == ["first", "other"]
     assert store.inbox.holds("e" * 32) and store.inbox.holds("f" * 32)
+
+
+# Jobs submitted on an event loop (the webhook listener's, the relay's)
+
+
+def _event(name: str) -> InboxEvent:
+    return InboxEvent(name, "flow", "webhook", {"name": name}, datetime.now(UTC))
+
+
+def test_jobs_submitted_on_a_loop_are_committed_on_that_loop_in_one_group(store):
+    """What a loop's requests submit in one turn of the loop is one group, committed and handed
+    on on the loop's own thread, and the waiting callers' futures are settled there."""
+    import asyncio
+
+    groups: list[tuple[list[str], int]] = []
+    writer = HotWriter(
+        store._database,
+        on_committed=lambda items: groups.append((list(items), threading.get_ident())),
+    )
+
+    async def requests() -> list[bool]:
+        loop = asyncio.get_running_loop()
+        futures = []
+        for n in range(5):
+            future: asyncio.Future[bool] = loop.create_future()
+            writer.submit(_accepting(_event(f"loop-{n}"), loop=loop, future=future, item=n))
+            futures.append(future)
+        return await asyncio.gather(*futures)
+
+    try:
+        repeats = asyncio.run(requests())
+    finally:
+        writer.close()
+    assert repeats == [False] * 5
+    # asyncio.run's loop runs on this thread; the writer's own thread never saw these
+    assert groups == [([0, 1, 2, 3, 4], threading.get_ident())]
+    assert sorted(e.id for e in store.inbox.unstarted()) == [f"loop-{n}" for n in range(5)]
+
+
+def test_a_loop_never_waits_for_a_database_another_program_is_writing(store):
+    """Another program holds the write lock: the loop goes on answering (a coroutine counting
+    the loop's turns keeps counting) while its job waits on the writer's thread; once the
+    lock is let go, the job is written, once."""
+    import asyncio
+    import sqlite3
+
+    other_program = sqlite3.connect(store.path, isolation_level=None)
+    other_program.execute("BEGIN IMMEDIATE")
+    writer = HotWriter(store._database)
+    turns = 0
+
+    async def request() -> None:
+        nonlocal turns
+        loop = asyncio.get_running_loop()
+        written: asyncio.Future[bool] = loop.create_future()
+        writer.submit(_accepting(_event("blocked"), loop=loop, future=written))
+        while turns < 50:  # the loop is free while the lock is held
+            await asyncio.sleep(0.001)
+            turns += 1
+            assert not written.done()
+        assert store.inbox.unstarted() == []
+        other_program.execute("COMMIT")
+        assert await asyncio.wait_for(written, 30) is False
+
+    try:
+        asyncio.run(request())
+    finally:
+        writer.close()
+        other_program.close()
+    assert [e.id for e in store.inbox.unstarted()] == ["blocked"]
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="several processes serve on Linux only"
+)
+def test_a_loop_never_waits_for_another_process_turn(store):
+    """Another process of ``serve --processes N`` has the turn: the loop's group is handed to
+    the writer's thread, which waits for the turn; the loop goes on meanwhile."""
+    import asyncio
+    import fcntl
+
+    writer_lock = store._database.path.with_name("flowin.db.writing")
+    other_process = os.open(writer_lock, os.O_RDWR | os.O_CREAT)
+    fcntl.flock(other_process, fcntl.LOCK_EX)
+    writer = HotWriter(store._database)
+
+    async def request() -> None:
+        loop = asyncio.get_running_loop()
+        written: asyncio.Future[bool] = loop.create_future()
+        writer.submit(_accepting(_event("after-the-turn"), loop=loop, future=written))
+        while not _waiting_for_turn(writer_lock):  # the thread, not this loop, waits
+            await asyncio.sleep(0.005)
+        assert not written.done()
+        fcntl.flock(other_process, fcntl.LOCK_UN)
+        assert await asyncio.wait_for(written, 30) is False
+
+    try:
+        asyncio.run(asyncio.wait_for(request(), 60))
+    finally:
+        writer.close()
+        os.close(other_process)
+    assert [e.id for e in store.inbox.unstarted()] == ["after-the-turn"]
+
+
+def test_jobs_of_a_loop_that_stopped_before_writing_them_are_written_at_close(store):
+    """A loop stopped right after its requests submitted (the listener's, at a stop): close()
+    writes what it left, so that no accepted event is lost."""
+    import asyncio
+
+    writer = HotWriter(store._database)
+    loop = asyncio.new_event_loop()
+    told: list[BaseException | None] = []
+    try:
+        loop.call_soon(
+            lambda: writer.submit(_accepting(_event("left-behind"), then=told.append))
+        )
+        loop.call_soon(loop.stop)  # before the writer's turn of the loop comes
+        loop.run_forever()
+        assert store.inbox.unstarted() == []
+    finally:
+        writer.close()
+        loop.close()
+    assert told == [None]
+    assert [e.id for e in store.inbox.unstarted()] == ["left-behind"]
