@@ -372,9 +372,7 @@ def test_jobs_of_a_loop_that_stopped_before_writing_them_are_written_at_close(st
     loop = asyncio.new_event_loop()
     told: list[BaseException | None] = []
     try:
-        loop.call_soon(
-            lambda: writer.submit(_accepting(_event("left-behind"), then=told.append))
-        )
+        loop.call_soon(lambda: writer.submit(_accepting(_event("left-behind"), then=told.append)))
         loop.call_soon(loop.stop)  # before the writer's turn of the loop comes
         loop.run_forever()
         assert store.inbox.unstarted() == []
