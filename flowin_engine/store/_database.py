@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest migration's revision; a test keeps it equal to Alembic's head.
-SCHEMA_REVISION = "0007"
+SCHEMA_REVISION = "0008"
 SUPPORTED = ("sqlite", "postgresql")
 _WRITE = "flowin_write"
 BUSY_TIMEOUT_MS = 5000  # how long SQLite itself waits for a lock before each retry of ours

@@ -142,6 +142,9 @@ class ExecutionRow(Base):
     # The process running it ("pid:start time"), so another Flowin process can tell a run that is
     # still going from one whose process died.
     owner: Mapped[str | None] = mapped_column(String)
+    # The steps of a run the webhook path did whole and that ended well, as one JSON list (see
+    # _executions.finished_run_statements); NULL when its steps are rows of ``steps``.
+    packed_steps: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class StepRow(Base):

@@ -67,6 +67,10 @@ def stored_bytes(path: Path) -> dict[str, int]:
             ).fetchone()[0],
             "steps": db.execute(
                 "SELECT coalesce(sum(length(input)) + sum(length(output)), 0) FROM steps"
+            ).fetchone()[0]
+            # the steps of runs that ended well on the webhook path, kept in the run's row
+            + db.execute(
+                "SELECT coalesce(sum(length(packed_steps)), 0) FROM executions"
             ).fetchone()[0],
         }
 

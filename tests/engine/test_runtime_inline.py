@@ -26,6 +26,7 @@ from .test_runtime import (
     start_runtime,
     wait_for,
 )
+from .test_runtime_step_details import checked_order
 from .testkit import operations as testkit
 
 
@@ -230,6 +231,58 @@ def test_a_run_done_inline_is_recorded_as_the_pool_records_it(store):
     assert "tok_1234567890abcdef" not in repr(inline)
 
 
+def test_the_steps_of_an_inline_run_that_went_well_are_kept_in_its_row_as_they_happened(store):
+    """One row a run on the webhook path: a run that ended well keeps its steps in its own row,
+    each read back with the moments and the output it had; a run that failed keeps rows of
+    its steps, where what looks for failed steps finds them."""
+    from flowin_engine.events import StepFinished
+    from flowin_engine.store._executions import finished_run_statements
+    from flowin_engine.store._hot import HotWriter, Job
+
+    flow = checked_order("when_done")
+    flow.settings.steps_of_failed_runs_only = False  # every run keeps its steps
+    store.flows.save(flow)
+    runner = Runner(REGISTRY)
+    plan = runner.plan(flow)
+    finished_steps = {}
+    writer = HotWriter(store._database)
+    written = threading.Semaphore(0)
+    for run_id, body in (("went-well", {"stop": False, "n": 1}), ("failed", {"stop": True})):
+        _, events = runner.run_inline(plan, {"body": body}, mode="webhook", execution_id=run_id)
+        finished_steps[run_id] = [e for e in events if isinstance(e, StepFinished)]
+        writer.submit(
+            Job(
+                lambda events=events: finished_run_statements(events, 1, False),
+                then=lambda error: written.release() if error is None else None,
+            )
+        )
+    for _ in range(2):
+        assert written.acquire(timeout=30)
+    writer.close()
+
+    with sqlite3.connect(store.path) as db:
+        rows = dict(db.execute("SELECT id, packed_steps IS NOT NULL FROM executions"))
+        step_rows = {r for (r,) in db.execute("SELECT DISTINCT execution_id FROM steps")}
+    assert rows == {"went-well": 1, "failed": 0}
+    assert step_rows == {"failed"}
+    for run_id in ("went-well", "failed"):
+        detail = store.executions.get(run_id)
+        happened = finished_steps[run_id]
+        ran = [s for s in detail.steps if s.status != StepStatus.SKIPPED]
+        assert [(s.node_name, s.started_at, s.finished_at) for s in ran] == [
+            (e.node_name, e.started_at, e.at) for e in happened
+        ]
+        assert [s.duration_ms for s in ran] == pytest.approx([e.duration * 1000 for e in happened])
+    went_well = store.executions.get("went-well").steps
+    assert [(s.node_name, s.status) for s in went_well] == [
+        ("Webhook", StepStatus.SUCCESS),
+        ("Check", StepStatus.SUCCESS),
+        ("Stop", StepStatus.SKIPPED),
+        ("Reply", StepStatus.SUCCESS),
+    ]
+    assert went_well[-1].output == finished_steps["went-well"][-1].output
+
+
 @pytest.mark.parametrize(
     "body",
     [
@@ -273,8 +326,9 @@ def test_a_webhook_body_is_written_once_and_read_back_wherever_the_run_used_it(s
     def copies_of_the_note(run_id: str) -> int:
         with sqlite3.connect(store.path) as db:
             (in_run,) = db.execute(
-                "SELECT count(*) FROM executions WHERE id = ? AND instr(trigger_data, ?)",
-                (run_id, note),
+                "SELECT (instr(trigger_data, ?) > 0) + (instr(coalesce(packed_steps, ''), ?) > 0)"
+                " FROM executions WHERE id = ?",
+                (note, note, run_id),
             ).fetchone()
             (in_steps,) = db.execute(
                 "SELECT coalesce(sum((instr(coalesce(input, ''), ?) > 0)"
@@ -380,7 +434,23 @@ def _recorded_inline_and_pooled(store, payload, fixed: str | None = None):
             detail.status,
             detail.mode,
             detail.trigger_data,
-            [(s.node_name, s.status, s.attempt, s.port, s.input, s.output) for s in detail.steps],
+            [
+                (
+                    s.node_id,
+                    s.node_name,
+                    s.node_type,
+                    s.iteration,
+                    s.status,
+                    s.attempt,
+                    s.port,
+                    s.error,
+                    s.input,
+                    s.output,
+                    s.started_at.tzinfo,
+                    type(s.duration_ms),
+                )
+                for s in detail.steps
+            ],
         )
 
     wait_for(lambda: store.executions.get(pooled.id).status == ExecutionStatus.SUCCESS)
