@@ -11,7 +11,9 @@ Jobs submitted on an event loop (the webhook listener's, the relay's) are commit
 loop, once per turn of the loop, together with what its other requests submitted in the same
 turn: the request's answer waits for the commit anyway, and handing the group to another thread
 and back (a wake-up of each, and the two taking the GIL from each other) cost more CPU than the
-commit itself. When the database can't be written at once there (another process of ours is
+commit itself. Measured with ``bench/webhook_ab.py --processes 2`` against the thread alone: at
+one caller, 2 242 → 2 918 answers a second and 0.42 → 0.32 ms of CPU each ("respond when
+done"); at 16 callers, about the same. When the database can't be written at once there (another process of ours is
 committing, another program holds it, this process's own ORM writer is in a transaction) the
 group goes to the writer's thread, which waits as long as it takes: a loop never waits for a
 lock. Jobs submitted off any loop go to the thread too.
