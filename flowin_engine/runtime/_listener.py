@@ -200,6 +200,12 @@ async def _accept(
             log.error("Webhook for '%s' can't run: %s", route.flow.name, error)
             return _refusal(500, str(error))
         return runtime.webhook_answer(route.flow, result)
+    if inline and event_id is None:
+        # Run first, then answer once the run is written. An event with an id (a vendor's
+        # delivery, the relay's) goes through the inbox, which tells a copy from a new one.
+        run_id = await runtime.accept_inline(route, payload)
+        if run_id is not None:
+            return _accepted(route, run_id)
     # A flow that runs inline is run here once its event is written, right after the answer.
     event, written = runtime.inbox.accept_here(
         route.flow.id, "webhook", payload, event_id, hold=inline
