@@ -160,7 +160,7 @@ async def answer_webhook(
     try:
         if await asyncio.to_thread(_taken, runtime, run_id):
             return _came_again(route, run_id)
-        return await _accept(runtime, route, incoming, run_id)
+        return await _accept(runtime, route, incoming, run_id, delivered=True)
     finally:
         with _taking_lock:
             _taking.discard(run_id)
@@ -179,9 +179,14 @@ def _taken(runtime: Runtime, run_id: str) -> bool:
 
 
 async def _accept(
-    runtime: Runtime, route: ActiveFlow, incoming: WebhookRequest, event_id: str | None
+    runtime: Runtime,
+    route: ActiveFlow,
+    incoming: WebhookRequest,
+    event_id: str | None,
+    delivered: bool = False,
 ) -> WebhookReply:
-    """Into the inbox (or run, when the caller waits for the run's answer)."""
+    """Into the inbox (or run, when the caller waits for the run's answer). ``delivered``: the
+    event id is made from the vendor's delivery id, and the history was asked for it."""
     payload = incoming.as_trigger_data()
     if not runtime.accepting():
         return _refusal(
@@ -200,12 +205,14 @@ async def _accept(
             log.error("Webhook for '%s' can't run: %s", route.flow.name, error)
             return _refusal(500, str(error))
         return runtime.webhook_answer(route.flow, result)
-    if inline and event_id is None:
-        # Run first, then answer once the run is written. An event with an id (a vendor's
-        # delivery, the relay's) goes through the inbox, which tells a copy from a new one.
-        run_id = await runtime.accept_inline(route, payload)
-        if run_id is not None:
-            return _accepted(route, run_id)
+    if inline and (event_id is None or delivered):
+        # Run first, then answer once the run is written: a delivery sent again makes the
+        # same run id, and its run's row, if there already, tells the copy. The relay's own
+        # event ids go through the inbox, which tells a copy from an event it holds.
+        taken = await runtime.accept_inline(route, payload, event_id)
+        if taken is not None:
+            run_id, repeat = taken
+            return _came_again(route, run_id) if repeat else _accepted(route, run_id)
     # A flow that runs inline is run here once its event is written, right after the answer.
     event, written = runtime.inbox.accept_here(
         route.flow.id, "webhook", payload, event_id, hold=inline

@@ -575,12 +575,15 @@ class Runtime:
         loop: Any = None,
         future: Any = None,
         trigger_text: str | None = None,
+        once: bool = False,
     ) -> None:
         version = route.saved_version
         failures_only = route.flow.settings.steps_of_failed_runs_only
 
         def build() -> list[tuple[str, tuple[Any, ...]]]:
-            return finished_run_statements(events, version, from_inbox, failures_only, trigger_text)
+            return finished_run_statements(
+                events, version, from_inbox, failures_only, trigger_text, once
+            )
 
         assert self.hot is not None
         self.hot.submit(
@@ -595,39 +598,47 @@ class Runtime:
         None when it can't run here now (the ordinary way then)."""
         import asyncio
 
-        handle = await self._run_here(route, payload, execution_id or new_run_id())
-        if handle is None:
+        ran = await self._run_here(route, payload, execution_id or new_run_id())
+        if ran is None:
             return None
+        handle, _ = ran
         if handle.future.done():  # answered now, before the run's line and subscribers
             return self.webhook_answer(route.flow, handle.wait(0))
         result = await asyncio.wrap_future(handle.future)  # it went on in the pool
         return self.webhook_answer(route.flow, result)
 
-    async def accept_inline(self, route: ActiveFlow, payload: Any) -> str | None:
+    async def accept_inline(
+        self, route: ActiveFlow, payload: Any, delivery_run_id: str | None = None
+    ) -> tuple[str, bool] | None:
         """Take a "respond at once" webhook event of a flow that runs inline by running it
         here first: once its run is written, the event is as safe as the inbox would have kept
         it, with one write instead of two (the event, then its run) and no wait in between
         (steps done inline only reshape data in memory, so nothing left Flowin before the
-        write). The run's id, to answer with; None when it can't run here now."""
-        run_id = new_run_id()
-        return None if await self._run_here(route, payload, run_id) is None else run_id
+        write). ``delivery_run_id``: the run id a vendor's delivery made; a run with that id
+        written already (the same delivery, taken at once by another process) makes this one
+        a repeat, and nothing of it is written. The run's id, to answer with, and whether it
+        was a repeat; None when it can't run here now."""
+        run_id = delivery_run_id or new_run_id()
+        ran = await self._run_here(route, payload, run_id, once=delivery_run_id is not None)
+        return None if ran is None else (run_id, ran[1])
 
     async def _run_here(
-        self, route: ActiveFlow, payload: Any, run_id: str
-    ) -> ExecutionHandle | None:
-        """Run a webhook run inline and return once it is written, or once its start is (when
-        it went on in the pool); None when it can't run here now."""
+        self, route: ActiveFlow, payload: Any, run_id: str, once: bool = False
+    ) -> tuple[ExecutionHandle, bool] | None:
+        """Run a webhook run inline and return once it is written (with whether it was a
+        repeat, see ``accept_inline``), or once its start is (when it went on in the pool);
+        None when it can't run here now."""
         import asyncio
 
         if not self._reserve(route.flow.id):
             return None
         handle, events = self._run_inline(route, payload, run_id, "webhook")
-        if events is not None:
-            loop = asyncio.get_running_loop()
-            written: asyncio.Future[bool] = loop.create_future()
-            self._record_inline(route, handle, events, False, loop, written)
-            await written
-        return handle
+        if events is None:
+            return handle, False
+        loop = asyncio.get_running_loop()
+        written: asyncio.Future[bool] = loop.create_future()
+        self._record_inline(route, handle, events, False, loop, written, once=once)
+        return handle, await written
 
     def run_accepted_inline(self, route: ActiveFlow, event: InboxEvent) -> None:
         """Run an accepted event the inbox held for this (``accept_here``), here if it may,

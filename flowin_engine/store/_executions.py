@@ -28,7 +28,7 @@ from ..events import (
 from ..model import Flow, utc_now
 from ._database import Database
 from ._flows import same_version
-from ._hot import sql_json, sql_time
+from ._hot import INSERT_ONCE, sql_json, sql_time
 from ._schema import UNFINISHED, ExecutionRow, InboxRow, SettingRow, StepRow, WakeupRow, dump_json
 from .redact import _is_secret_name, _mask_all, redact
 from .trim import HISTORY_LIMIT, for_history
@@ -721,6 +721,9 @@ INSERT_RUN = (
     " error, failed_node, started_at, finished_at, duration_ms, retry_of, owner, packed_steps)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+# A run whose id a vendor's delivery made (the same delivery sent again makes the same id):
+# when its row is there already, nothing of the run is written (store/_hot.py).
+INSERT_RUN_ONCE = INSERT_ONCE + INSERT_RUN.removeprefix("INSERT ")
 INSERT_STEP = (
     "INSERT INTO steps (execution_id, node_id, node_name, node_type, iteration, attempt, status,"
     " input, input_data_is_trigger, output, output_is_trigger, port, error, started_at,"
@@ -755,11 +758,13 @@ def finished_run_statements(
     from_inbox: bool,
     steps_of_failures_only: bool = False,
     trigger_text: str | None = None,
+    once: bool = False,
 ) -> list[tuple[str, tuple[Any, ...]]]:
     """The rows of a run that has ended, from all of its events (its start first): the run with
     its end, then its steps, as ``_BatchWriter`` writes them; with ``from_inbox``, the inbox
     lets go of the event's data, which the run now holds. With ``steps_of_failures_only`` (the
-    flow's setting), a run that succeeded is written without its steps.
+    flow's setting), a run that succeeded is written without its steps. With ``once``, a run
+    whose row is there already is not written (its job is a repeat).
 
     On the webhook path's writer thread, once per run: each row is made as its statement's
     values at once, and each value masked and encoded once (``_RunData``). A step's input data
@@ -835,7 +840,7 @@ def finished_run_statements(
         packed = _packed(rows)  # type: ignore[arg-type]  # rows of steps that went well
     statements: list[tuple[str, tuple[Any, ...]]] = [
         (
-            INSERT_RUN,
+            INSERT_RUN_ONCE if once else INSERT_RUN,
             (
                 started.execution_id,
                 started.flow_id,

@@ -13,10 +13,10 @@ turn: the request's answer waits for the commit anyway, and handing the group to
 and back (a wake-up of each, and the two taking the GIL from each other) cost more CPU than the
 commit itself. Measured with ``bench/webhook_ab.py --processes 2`` against the thread alone: at
 one caller, 2 242 → 2 918 answers a second and 0.42 → 0.32 ms of CPU each ("respond when
-done"); at 16 callers, about the same. When the database can't be written at once there (another process of ours is
-committing, another program holds it, this process's own ORM writer is in a transaction) the
-group goes to the writer's thread, which waits as long as it takes: a loop never waits for a
-lock. Jobs submitted off any loop go to the thread too.
+done"); at 16 callers, about the same. When the database can't be written at once there
+(another process of ours is committing, another program holds it, this process's own ORM
+writer is in a transaction) the group goes to the writer's thread, which waits as long as it
+takes: a loop never waits for a lock. Jobs submitted off any loop go to the thread too.
 """
 
 from __future__ import annotations
@@ -339,21 +339,14 @@ class HotWriter:
     ) -> bool:
         """Commit ``built`` in one transaction; without ``wait``, only if the database can be
         written at once (False, with nothing written, when it can't)."""
-        # Statements of one kind together (one executemany), kinds in the order they first
-        # come: a run's row before its steps' rows. An insert that may find its row there is
-        # made alone, first, to tell its job whether it inserted anything.
-        by_sql: dict[str, list[tuple[Any, ...]]] = {}
+        # An insert that may find its row there is made alone, first, to tell its job whether
+        # it inserted anything; nothing else of a job that was a repeat is written.
         once: list[tuple[Job, str, tuple[Any, ...]]] = []
         for job, statements in built:
+            job.repeat = False
             for sql, params in statements:
                 if sql.startswith(INSERT_ONCE):
                     once.append((job, sql, params))
-                    continue
-                rows = by_sql.get(sql)
-                if rows is None:
-                    by_sql[sql] = [params]
-                else:
-                    rows.append(params)
         database = self._database
         # never against this process's own ORM writer
         if not database._write_lock.acquire(blocking=wait):
@@ -373,7 +366,7 @@ class HotWriter:
             try:
                 for job, sql, params in once:
                     job.repeat = connection.execute(sql, params).rowcount == 0
-                for sql, rows in by_sql.items():
+                for sql, rows in _by_kind(built).items():
                     if len(rows) == 1:
                         connection.execute(sql, rows[0])
                     else:
@@ -486,6 +479,25 @@ class _WriterTurns:
         if self._fd is not None:
             os.close(self._fd)
             self._fd = None
+
+
+def _by_kind(built: list[tuple[Job, Sequence[Statement]]]) -> dict[str, list[tuple[Any, ...]]]:
+    """The statements of the jobs not found to be repeats, but their inserts-once (made
+    already): those of one kind together (one executemany), kinds in the order they first
+    come, so a run's row comes before its steps' rows."""
+    by_sql: dict[str, list[tuple[Any, ...]]] = {}
+    for job, statements in built:
+        if job.repeat:
+            continue
+        for sql, params in statements:
+            if sql.startswith(INSERT_ONCE):
+                continue
+            rows = by_sql.get(sql)
+            if rows is None:
+                by_sql[sql] = [params]
+            else:
+                rows.append(params)
+    return by_sql
 
 
 def _busy(error: sqlite3.OperationalError) -> bool:

@@ -94,12 +94,15 @@ def test_copies_of_one_delivery_arriving_at_once_start_one_run(store, then):
     assert started == [run_id, later]
 
 
+@pytest.mark.parametrize("delivered", [False, True], ids=["relayed", "vendor-delivery"])
 @pytest.mark.parametrize("then", ["core.set_fields", "core.delay"])
-def test_a_delivery_another_process_took_meanwhile_is_not_run_here_too(store, then):
-    """Two processes of ``flowin serve --processes N`` share the inbox: both may find a delivery
-    new in the history, then write it; the inbox keeps the first, and the second, a repeat,
-    must not run. Here the history check is passed by, as when the other process's write
-    comes between it and this one's, and the same delivery is taken twice."""
+def test_a_delivery_another_process_took_meanwhile_is_not_run_here_too(store, then, delivered):
+    """Two processes of ``flowin serve --processes N`` share the database: both may find a
+    delivery new in the history, then write it; the first write is kept, and the second, a
+    repeat, must not run (nor be recorded). Here the history check is passed by, as when the
+    other process's write comes between it and this one's, and the same delivery is taken
+    twice: an event the relay numbered goes through the inbox, a vendor's delivery of a flow
+    that runs inline is run first and its run's row is the record."""
     folder = DataFolder(store)
     flow = make_flow(
         [
@@ -118,7 +121,7 @@ def test_a_delivery_another_process_took_meanwhile_is_not_run_here_too(store, th
         run_id = "d" * 32
         for _ in range(2):
             taken = asyncio.run_coroutine_threadsafe(
-                _accept(runtime, route, incoming, run_id), runtime.listener.loop
+                _accept(runtime, route, incoming, run_id, delivered), runtime.listener.loop
             ).result(timeout=30)
             assert (taken.status, taken.body) == (202, {"execution_id": run_id})
         finished(store, run_id)
@@ -131,6 +134,7 @@ def test_a_delivery_another_process_took_meanwhile_is_not_run_here_too(store, th
     finally:
         runtime.stop(grace=2)
     assert started == [run_id, later]
+    assert [s.id for s in store.executions.summaries()] == [later, run_id]
 
 
 _THEN = {
