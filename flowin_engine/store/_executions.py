@@ -897,9 +897,9 @@ def _packed(rows: list[tuple[Any, ...]]) -> str:
     in the run's row rather than as rows of their own: a webhook flow's runs mostly end well,
     and on the webhook path one row a run instead of one and one a step (each with its index)
     measured 0.187 → 0.161 ms of CPU a request and 9 247 → 10 849 answers a second ("respond
-    when done", two processes, 16 callers; ``bench/webhook_ab.py``). A run that did not end well, or one
-    with a step cut short, keeps rows of ``steps``: what looks for failed steps (insights,
-    a retry from the failed step) finds them there."""
+    when done", two processes, 16 callers; ``bench/webhook_ab.py``). A run that did not end
+    well, or one with a step cut short, keeps rows of ``steps``: what looks for failed steps
+    (insights, a retry from the failed step) finds them there."""
     return orjson.dumps(
         [
             (

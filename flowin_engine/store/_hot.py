@@ -148,8 +148,7 @@ class HotWriter:
 
     def submit(self, job: Job) -> None:
         if self._closed:
-            error = RuntimeError("Flowin is stopping; try again shortly.")
-            self._tell([(job, error)])
+            self._tell([(job, _stopping())])
             return
         try:
             loop = asyncio.get_running_loop()
@@ -198,10 +197,8 @@ class HotWriter:
         group = self._on_loops.pop(loop, None)
         if not group:
             return
-        if self._closed:  # its loop ran on past close(), which wrote what was waiting
-            self._tell(
-                [(job, RuntimeError("Flowin is stopping; try again shortly.")) for job in group]
-            )
+        if self._closed:  # submitted while close() ran: the thread that would write it is gone
+            self._tell([(job, _stopping()) for job in group])
             return
         built: list[tuple[Job, Sequence[Statement]]] = []
         outcomes: list[tuple[Job, BaseException | None]] = []
@@ -498,6 +495,10 @@ def _by_kind(built: list[tuple[Job, Sequence[Statement]]]) -> dict[str, list[tup
             else:
                 rows.append(params)
     return by_sql
+
+
+def _stopping() -> RuntimeError:
+    return RuntimeError("Flowin is stopping; try again shortly.")
 
 
 def _busy(error: sqlite3.OperationalError) -> bool:
