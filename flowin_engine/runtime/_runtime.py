@@ -627,12 +627,18 @@ class Runtime:
     ) -> tuple[ExecutionHandle, bool] | None:
         """Run a webhook run inline and return once it is written (with whether it was a
         repeat, see ``accept_inline``), or once its start is (when it went on in the pool);
-        None when it can't run here now."""
+        None when it can't run here now, or failed to (the ordinary way then)."""
         import asyncio
 
         if not self._reserve(route.flow.id):
             return None
-        handle, events = self._run_inline(route, payload, run_id, "webhook")
+        try:
+            handle, events = self._run_inline(route, payload, run_id, "webhook")
+        except Exception:
+            # Flowin's own fault, not a step's (a step's error fails the run): the event must
+            # not be lost to it, nor its caller get a 500 for it.
+            log.exception("Could not run %s here; it runs the ordinary way", short_id(run_id))
+            return None
         if events is None:
             return handle, False
         loop = asyncio.get_running_loop()

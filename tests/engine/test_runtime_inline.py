@@ -691,3 +691,28 @@ def test_a_straight_line_whose_step_fails_is_run_the_general_way_with_its_retrie
         ("Note", StepStatus.SUCCESS),
         ("Stop", StepStatus.FAILED),
     ]
+
+
+@pytest.mark.parametrize("respond", ["immediately", "when_done"])
+def test_a_run_that_cannot_be_done_inline_runs_the_ordinary_way_and_is_not_lost(
+    store, runtime, monkeypatch, respond
+):
+    """A fault of Flowin's own while running a webhook inline (not a step's error, which fails
+    the run) costs neither the event nor its caller's answer: the run goes through the pool."""
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a fault in the inline walk")
+
+    monkeypatch.setattr(Runner, "run_inline", broken)
+    activate(store, hook_flow(respond=respond))
+    runtime.sync()
+    reply = httpx.post(f"{runtime.address}/webhook/orders", json={"name": "Sara"})
+    if respond == "immediately":
+        assert reply.status_code == 202
+        detail = finished(store, reply.json()["execution_id"])
+    else:
+        assert (reply.status_code, reply.json()) == (201, {"text": "Hello Sara"})
+        (summary,) = store.executions.summaries()
+        detail = finished(store, summary.id)
+    assert detail.status == ExecutionStatus.SUCCESS
+    assert detail.steps[1].output == {"text": "Hello Sara"}
