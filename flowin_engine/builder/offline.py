@@ -9,7 +9,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..registry import NodeType, Registry
-from .assemble import PREVIOUS_STEP, PlannedStep, assemble, flow_name, split_problems
+from .assemble import (
+    LOOP_TYPE,
+    PREVIOUS_STEP,
+    PlannedStep,
+    assemble,
+    flow_name,
+    split_problems,
+)
 from .catalogue import CONDITION_TYPE, MANUAL_TYPE, SCHEDULE_TYPE, WAIT_TYPE, Catalogue, Match
 from .entities import MARKER, QUOTES, REPORTED_SPEECH, Entity, Extraction, extract
 from .errors import BuilderError
@@ -26,7 +33,7 @@ from .language import (
 from .learned import LEARNED_PHRASE, shipped_model
 from .lexicon import EVENT_READINGS, ORDER_READINGS, VERBAL_NOUN_ORDERS
 from .limits import phone_call, refusal, too_long, too_many_steps, unsupported
-from .pleasantries import about_the_user, pleasantry_only, without_greeting
+from .pleasantries import about_the_user, pleasantry_only, without_greeting, without_pleasantries
 from .proposal import Missing, Proposal
 from .shape import BY_HAND, STATUS_EN, shape
 from .variables import STATE_WORDS, SUBJECTS, Source, _choices, find_field, flatten
@@ -401,6 +408,8 @@ _WISH_ONLY = re.compile(
 )
 # A bot of a service, said before what it does ("ابي بوت تيليجرام اذا…"): the service, no step.
 _BOT_WORDS = frozenset(["بوت", "البوت", "bot", "بوط"])
+# Verbs of making a thing that say no step of their own: "make the bot of telegram".
+_MAKING = frozenset(["make", "build", "create", "setup"])
 # Words some phrases start with that are no order ("عميل شوبيفاي جديد", "كل طلبات…").
 _NOT_ORDERS = frozenset(
     [
@@ -1331,6 +1340,8 @@ class OfflineBuilder:
         lacking_source = False
         guessed_trigger: PlannedStep | None = None  # an event read from words with no "when"
         business_services: list[str] = []  # "I have a shop on Salla": the service it sells on
+        # "30 minutes before each lesson in my calendar": the event the reminder is ahead of
+        ahead_said = any(e.kind == "ahead" for c in clauses for e in c.entities)
         for index, clause in enumerate(clauses):
             start = len(actions)
             # "create a customer when someone fills the form": the event is still to come.
@@ -1414,6 +1425,12 @@ class OfflineBuilder:
                 continue
             if actions and self._key_of_step_before(clause, words, actions[-1]):
                 continue
+            if actions and self._address_of_step_before(clause, hints, actions[-1]):
+                continue
+            if index + 1 < len(clauses) and _REQUEST_FRAME.fullmatch(without_pleasantries(said)):
+                continue  # "pls make …", "can you set up …": the request itself, no step
+            if ahead_said and self._what_is_ahead(clause, words):
+                continue  # "… before each lesson in my calendar": the event, no step of its own
             if clause.step is not None:
                 offered = self._step_taking(clause.step.connector.id, hints & _OFFERED)
                 shown = offered.node_type if offered is not None else clause.step
@@ -1595,6 +1612,27 @@ class OfflineBuilder:
                     pass  # "otherwise do nothing": a branch with no step ends there by itself
                 elif lacking_source and any(a.node_type is as_action.node_type for a in actions):
                     pass  # "…تتسجل": the row already planned for the lacking source
+                elif self._records_of_the_event(clause, as_action, actions):
+                    # "every order needs to go to the sheet": the records the event brings,
+                    # no loop (nothing was listed to go through); the event, when none yet,
+                    # of the service said before ("abaya store on zid, every order …")
+                    guessed = trigger is not None and trigger is guessed_trigger and not actions
+                    event = (
+                        self._event_of_records(clauses[:index], clause, hints, said)
+                        if trigger is None or guessed
+                        else None
+                    )
+                    if event is not None and guessed:
+                        # "candle shop on salla, every order …": the event said gives way to
+                        # one guessed from the words about the shop, which said its service
+                        assert trigger is not None
+                        if event.node_type.connector is not trigger.node_type.connector:
+                            not_understood.append(trigger.said)
+                        guessed_trigger = None
+                    if event is not None:
+                        trigger = event
+                    elif trigger is not None:
+                        trigger.entities.extend(clause.entities)
                 else:
                     fetch = self._fetch_first(clause, trigger, as_action.node_type.connector.id)
                     if fetch is None and as_action.node_type.type != _CALL_TYPE:
@@ -1701,6 +1739,8 @@ class OfflineBuilder:
             actions.remove(step)
             not_understood.append(step.said)
         bot_steps = [step for step in actions if bot_said and step.said == bot_said]
+        if bot_steps:
+            self._sent_by_the_bot(bot_steps[0], actions)
         if bot_steps and any(
             step.node_type is bot_steps[0].node_type for step in actions if step not in bot_steps
         ):
@@ -1746,6 +1786,78 @@ class OfflineBuilder:
                 not_understood.append(step.said)
         return [trigger, *actions], not_understood
 
+    def _address_of_step_before(self, clause: Clause, hints: set[str], before: PlannedStep) -> bool:
+        """ "…a message to Rana on Slack, her email is rana@…": a clause that only gives the
+        address of whom the step before reaches is that step's, no e-mail of its own; the step
+        becomes its service's one that takes such an address (Slack's message by e-mail)."""
+        addressed = hints & {"email", "phone"}
+        if not addressed or not _ADDRESS_GIVEN.fullmatch(normalize(clause.text).strip(" .,;،")):
+            return False
+        before.entities.extend(clause.entities)
+        if not (addressed | {"to"}) & _fields(before.node_type):
+            taking = self._step_taking(before.node_type.connector.id, addressed)
+            if taking is not None:
+                before.node_type = taking.node_type
+        return True
+
+    def _sent_by_the_bot(self, bot: PlannedStep, actions: list[PlannedStep]) -> None:
+        """ "make the bot of telegram send me every new order": a message said after the bot
+        without a service of its own ("send me …", read as an e-mail) is the bot's message."""
+        if not _sends_a_message(bot.node_type):
+            return
+        for index, step in enumerate(actions):
+            if step is bot or step.node_type.connector is bot.node_type.connector:
+                continue
+            if not _sends_a_message(step.node_type):
+                continue
+            said = tokens(normalize(step.said).lower())
+            if set(said) & _SENDS_BY_NAME or step.node_type.connector.id in (
+                self.catalogue.connectors_named(said)
+            ):
+                continue  # "…and email me too", "…على الواتس": a service said, another step
+            actions[index] = replace(step, node_type=bot.node_type)
+
+    def _what_is_ahead(self, clause: Clause, words: list[str]) -> bool:
+        """Whether an English ``clause`` said with a time ahead ("before each lesson in my
+        calendar") is only the events it is ahead of: every/each and a noun, no order."""
+        said = MARKER.sub(" ", clause.text).lower().split()
+        return (
+            not clause.starts_with_when
+            and clause.text.isascii()
+            and bool(said)
+            and said[0] in ("each", "every", "any", "all")
+            and not any(self._is_order(word, said[0]) for word in said[1:])
+            and not set(words) & (self._any_verbs | _SENDS_BY_NAME)
+        )
+
+    def _records_of_the_event(
+        self, clause: Clause, as_action: Match, actions: list[PlannedStep]
+    ) -> bool:
+        """Whether a loop read from an English ``clause`` ("every order needs to …") is only
+        the records its event brings: nothing listed before it to go through, and no word that
+        asks to go through something ("for each item", "loop over")."""
+        if as_action.node_type.type != LOOP_TYPE or not clause.text.isascii():
+            return False
+        if any(_reads_something(step.node_type) for step in actions):
+            return False
+        return _GO_THROUGH.search(clause.text.lower()) is None
+
+    def _event_of_records(
+        self, before: list[Clause], clause: Clause, hints: set[str], said: str
+    ) -> PlannedStep | None:
+        """The event whose records ``clause`` names ("every order"), of the service the
+        clauses ``before`` it name, when it reads as one."""
+        services = [
+            word
+            for earlier in before
+            for word in earlier.words()
+            if self.catalogue.connectors_named([word])
+        ]
+        found = self.catalogue.best(clause.words() + services, True, hints)
+        if found is None or found.score < MATCH_THRESHOLD:
+            return None
+        return PlannedStep(found.node_type, said, clause.entities)
+
     def _key_of_step_before(self, clause: Clause, words: list[str], before: PlannedStep) -> bool:
         """ "…update the row in my sheet, matching on the Email column": the key said on its
         own is the step before's, which then finds its row by it (its service's upsert).
@@ -1783,8 +1895,13 @@ class OfflineBuilder:
             return False
         if any(self._is_order(word, said[0]) for word in said[1:2]):
             return False  # "the customer gets a message": the step is said after the subject
-        # "the schedule" is the lessons' schedule, no schedule trigger
-        return not set(self.catalogue.connectors_named(clause.words())) - {"schedule", "core"}
+        # "the schedule" is the lessons' schedule, no schedule trigger; "the time of the
+        # appointment" names a thing a calendar holds, not the calendar: still what is sent
+        words = clause.words()
+        named = set(self.catalogue.connectors_named(words)) - {"schedule", "core"}
+        return not any(
+            set(words) & self._service_names.get(connector, set()) for connector in named
+        )
 
     def _event_said_again(
         self,
@@ -2720,7 +2837,9 @@ class OfflineBuilder:
 
     def _bot_of_a_service(self, words: list[str]) -> bool:
         """Whether ``words`` say only a bot and its service ("بوت تيليجرام", "whatsapp bot"):
-        what the flow is made with, even of a service whose name alone is an order to send."""
+        what the flow is made with, even of a service whose name alone is an order to send;
+        also when said as what to make ("to make the bot of telegram")."""
+        words = [word for word in words if word not in _MAKING]
         services = [word for word in words if word not in _BOT_WORDS]
         return (
             len(services) == 1
@@ -3463,6 +3582,22 @@ _WRITTEN_PLACES = frozenset(
 )
 # What a step sends, listed after "with": "…with the name of the customer and the total".
 _WITH = re.compile(r"\bwith\b", re.IGNORECASE)
+# A clause that only gives someone's address, after the step that reaches them: "her email is
+# …", "his number: …", "Sara's mobile is …", "ايميلها …", "ورقمه هو …" (normalised).
+_ADDRESS_GIVEN = re.compile(
+    r"(?:and\s+)?(?:her|his|their|its|my|our|the\s+\w+'?s?|\w+'s)\s+"
+    r"(?:e-?mail(?:\s+address)?|mail|(?:phone|mobile|cell|whatsapp)(?:\s+number)?|number)"
+    r"\s*(?:is|:)?\s*[\ue000-\uf8ff]"
+    r"|و?(?:ايميل|بريد|رقم|جوال|موبايل|تليفون)(?:ه|ها|هم)\s+(?:هو\s+|هي\s+)?[\ue000-\uf8ff]"
+)
+# The request around the flow, said as a clause of its own: "pls make", "can you set up".
+_REQUEST_FRAME = re.compile(
+    r"(?:(?:can|could|would)\s+you\s+|i\s+(?:want|need)\s+(?:you\s+)?to\s+|to\s+)?"
+    r"(?:make|do|build|create|set\s*up|setup|automate)"
+    r"(?:\s+(?:it|this|that|something|me|for\s+me|a\s+flow|an?\s+automation))*"
+)
+# Words that ask to go through a list: a loop said, not only the records an event brings.
+_GO_THROUGH = re.compile(r"\b(?:for|loop|repeat|go(?:ing)?\s+through|one\s+by\s+one)\b")
 _POSSESSORS = frozenset(["the", "its", "his", "her", "their", "our", "your"])
 # Who does an English event: "when we ship an order", "once they pay".
 _PERSONS = frozenset(["i", "we", "you", "they", "he", "she"])
@@ -3618,6 +3753,11 @@ _CONNECT = re.compile(
     r"|(?<!\S)(?:و)?(?:اربط|ربط|نربط|يربط|تربط|ربطلي|اربطلي|نربطو)(?!\S)",
     re.IGNORECASE,
 )
+
+
+def _sends_a_message(node_type: NodeType) -> bool:
+    """Whether ``node_type`` sends a message ("send_message", "post_message", "send_email")."""
+    return node_type.type.split(".")[1].startswith(("send", "post"))
 
 
 def _reads_something(node_type: NodeType) -> bool:

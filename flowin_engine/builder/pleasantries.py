@@ -84,10 +84,16 @@ def pleasantry_only(said: str) -> bool:
     return not _WORD.search(_PLEASANTRY.sub(" ", text))
 
 
+def without_pleasantries(said: str) -> str:
+    """``said`` (normalised, lower case) with its greetings, thanks and politeness taken away,
+    stripped of the spaces and punctuation left around them."""
+    return _PLEASANTRY.sub(" ", normalize(said).lower()).strip(" ,.!؟?،")
+
+
 def about_the_user(said: str) -> bool:
     """Whether ``said`` reads as a word about the user or their business — the caller still
     checks that it says no order and no event."""
-    text = _PLEASANTRY.sub(" ", normalize(said).lower()).strip(" ,.!؟?،")
+    text = without_pleasantries(said)
     words = _WORD.findall(text)
     return (
         bool(words)

@@ -33,6 +33,11 @@ AI_TYPE = "openai.generate_text"
 LOOP_TYPE = "core.loop"
 # A step said to each record, not of the list as a whole: "whatsapp them", "email each of them",
 # "for all clients", "ابعتلهم", "لكل منهم" ("email them to me" sends the list once).
+# Words that take a whole list at once, in English and Arabic: a summary, a report, a count.
+_AT_ONCE = re.compile(
+    r"\b(?:summar\w*|digest|report|overview|count|total|analy[sz]\w*|recap)\b"
+    r"|(?<!\S)(?:ملخص|لخص|خلاصه|تقرير|احصائيه|اجمالي|مجموع)"
+)
 _EACH = re.compile(
     r"\b(?:each of them|every one of them|everyone|for all|to all|to each|to every)\b"
     r"|\bthem\b(?!\s+(?:to|into|in|on|as|at|by|with)\b)"
@@ -412,7 +417,10 @@ def _each_record_in_a_loop(actions: list[PlannedStep], registry: Registry) -> No
         # "find the customer and update the record" finds one; "list the orders and update
         # their status" has many to update
         listed = step.node_type.type.split(".")[1].startswith("list_")
-        per_record = _EACH.search(normalize(after[0].said)) or (
+        # "have AI summarise them", "a report of them": all of them at once, no loop
+        per_record = (
+            _EACH.search(normalize(after[0].said)) and not _AT_ONCE.search(normalize(after[0].said))
+        ) or (
             listed
             and not _gets_one_by_id(after[0].node_type)
             and after[0].node_type.connector.id == step.node_type.connector.id

@@ -1,0 +1,169 @@
+"""Words that describe a step, read as another step: an address given after the step that
+reaches the person ("…on Slack, her email is …"), the request said as a clause of its own ("pls
+make …"), the events a reminder is ahead of ("before each lesson in my calendar"), the records
+an event brings ("every order needs to …"), a bot said as what to make, more of what a message
+carries ("…with the address and the time of the visit"), and a list summarised at once.
+
+Every sentence here was written for these tests; none comes from a set."""
+
+from __future__ import annotations
+
+import pytest
+
+from flowin_engine.builder import build
+from tests.builder.built import types
+
+
+def node_params(sentence: str, node_type: str) -> dict:
+    """The params of the step of ``node_type`` built from ``sentence``."""
+    proposal = build(sentence)
+    assert proposal.flow is not None, (proposal.question, proposal.not_understood)
+    nodes = [n for n in proposal.flow.nodes if n.type == node_type]
+    assert nodes, [n.type for n in proposal.flow.nodes]
+    return nodes[0].params
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "when a new Zid order comes, tell our packer Lina on Slack, "
+            "her email is lina@books.example",
+            ["zid.new_order", "slack.message_by_email"],
+        ),
+        (
+            "each new Salla order: a note to the warehouse lead on Slack, his e-mail address "
+            "is store.lead@example.org",
+            ["salla.new_order", "slack.message_by_email"],
+        ),
+    ],
+)
+def test_an_address_given_after_the_step_is_that_steps_not_an_email(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
+
+
+def test_the_address_given_after_the_step_reaches_the_person() -> None:
+    sentence = (
+        "when a Stripe invoice is paid, message Karim on Slack, his email is karim@firm.example"
+    )
+    assert node_params(sentence, "slack.message_by_email").get("email") == "karim@firm.example"
+
+
+def test_an_address_said_with_an_order_is_still_an_email() -> None:
+    # negative: "email it to …" says an e-mail step, not an address of the step before
+    assert types(
+        "when a Stripe invoice is paid post it on Slack and email it to boss@firm.example"
+    ) == ["stripe.invoice_paid", "slack.post_message", "email.send_email"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "pls make when a customer pays on tap send him a whatsapp thank you",
+        "can you set up: when a customer pays on tap, whatsapp him a thank you",
+    ],
+)
+def test_the_request_said_as_a_clause_is_no_step(sentence: str) -> None:
+    assert types(sentence)[0] == "tap.charge_captured"
+    assert "http.request" not in types(sentence)
+    assert types(sentence)[-1].startswith("whatsapp.")
+    assert len(types(sentence)) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "2 hours before each class in my calendar, text the student by SMS",
+            ["google_calendar.event_starting_soon", "twilio.send_sms"],
+        ),
+        (
+            "15 minutes before every meeting in Google Calendar, ping me on Telegram",
+            ["google_calendar.event_starting_soon", "telegram.send_message"],
+        ),
+    ],
+)
+def test_the_events_a_reminder_is_ahead_of_are_no_new_event(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
+
+
+def test_an_event_made_in_the_calendar_is_still_made() -> None:
+    # negative: "add it to my calendar" orders an event, it does not describe one
+    assert types("when a new Calendly booking arrives by webhook, add it to my calendar") == [
+        "webhook.receive",
+        "google_calendar.create_event",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "candle shop on salla, every order has to go to the google sheet",
+            ["salla.new_order", "google_sheets.append_row"],
+        ),
+    ],
+)
+def test_every_record_an_event_brings_is_no_loop(sentence: str, expected: list[str]) -> None:
+    assert types(sentence) == expected
+
+
+def test_a_loop_said_over_an_events_items_is_kept() -> None:
+    # negative: "for each item in the order" goes through something
+    assert "core.loop" in types(
+        "when a new woocommerce order comes, for each item in the order add a row to the sheet"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "i want to make the bot of telegram send me each new salla order",
+            ["salla.new_order", "telegram.send_message"],
+        ),
+        (
+            "build the slack bot to send me every new shopify order",
+            ["shopify.new_order", "slack.post_message"],
+        ),
+    ],
+)
+def test_a_message_said_after_the_bot_is_the_bots(sentence: str, expected: list[str]) -> None:
+    assert types(sentence) == expected
+
+
+def test_the_time_of_a_visit_is_what_the_message_carries() -> None:
+    sentence = (
+        "when a client books in my calendar, send her a telegram with the address of the shop "
+        "and the time of the appointment"
+    )
+    assert types(sentence) == ["google_calendar.event_created", "telegram.send_message"]
+
+
+def test_a_service_named_after_with_is_still_a_step() -> None:
+    # negative: "and the Google Sheet gets a row" names the sheet, a step of its own
+    built = types(
+        "when a Zid order comes, whatsapp me with the total and add a row to the Google Sheet"
+    )
+    assert built[-1] == "google_sheets.append_row"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "every monday at 8am get last week's Salla orders, have AI summarise them and email "
+        "the summary to me@shop.example",
+        "every evening fetch today's Shopify orders and have ChatGPT write a report of them",
+    ],
+)
+def test_a_list_summarised_is_summarised_at_once(sentence: str) -> None:
+    assert "core.loop" not in types(sentence)
+
+
+def test_a_message_to_each_of_a_list_still_loops() -> None:
+    # negative: "whatsapp them" goes to each of them
+    assert "core.loop" in types("every sunday read the Tenants sheet and whatsapp them")
