@@ -614,7 +614,8 @@ _SNAKE_NAME = re.compile(
 _CARD_LIST = re.compile(
     r"\bcards?\s+(?:\S+\s+){0,5}?(?:in|into|to|on|under)\s+(?:the\s+)?(?![Tt]rello\b)(?P<name>"
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|[\ue000-\uf8ff](?!\s+(?:board|sheet|tab|table)\b))"
-    r"|(?:كارت|كرت|كارد|بطاقه|كارطه|card|carte)\S*\s+(?:\S+\s+){0,3}?(?:ل|لـ|الي|ع|في|ف)\s*"
+    # (Levantine "بـ" for in: "وينحط بـ Delivered")
+    r"|(?:كارت|كرت|كارد|بطاقه|كارطه|card|carte)\S*\s+(?:\S+\s+){0,3}?(?:ل|لـ|الي|ع|في|ف|ب)\s*"
     r"(?:ال)?(?:قائمه\s+|لسته\s+|ليسته\s+|عمود\s+)?(?!(?:[Tt]rello|la|le|les|el)\b)(?P<name_ar>[A-Za-zÀ-ÿ][\w-]*(?:\s+[A-Z][\w-]*)*)"
 )
 

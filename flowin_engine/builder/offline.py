@@ -50,7 +50,10 @@ _WHEN = (
     r"بعد(?=\s+(?:كل|اي)\s)|"
     # Egyptian "اما" and Maghrebi "منين" (when), Maghrebi "الى" (if)
     r"اما|منين|الي|ازا|ايلا|كان|"  # Tunisian كان, Moroccan ايلا: if
-    r"حالما|اينما|كل مره|لين|بس|each new|every new|any new"
+    r"حالما|اينما|كل مره|لين|بس|each new|every new|any new|"
+    # Maghrebi "كيف يتحرك كارت…" (as/when a card moves): "how" elsewhere, and a question
+    # ("كيف اعمل…", how do I) has its verb in the first person
+    r"كيف(?=\s+[يت][\u0621-\u064a]{2,})"
 )
 # An English event said with its "when" (not "new …", "if …")
 _SAID_WHEN = re.compile(r"\s*(?:when|whenever|once|as soon as|every time|each time)\b", re.I)
@@ -248,7 +251,10 @@ _SOMEONE_TEXTS = re.compile(
 # "customer" and "message" made it "when the customer reads the message".
 _SOMEONE_SENDS_AR = re.compile(
     r"(?<!\S)(?P<who>(?:ال)?(?:عميل|زبون|زبونه|كليان|حريف|مشتري)|حد|حدا|احد|واحد|شي\s+واحد)"
-    r"\s+(?:ي|بي|كي|ت|بت|كت)?(?:بعت|بعث|رسل|صيفط|سيفط)(?:ل[يوه]|لنا|لي)?(?=\s)"
+    r"\s+(?:(?:ي|بي|كي|ت|بت|كت)?(?:بعت|بعث|رسل|صيفط|سيفط)(?:ل[يوه]|لنا|لي)?"
+    # Levantine "بيحكي معنا", Maghrebi "يهضر معانا", MSA "يتواصل معنا" (talks with us): the
+    # same message coming in, said as the talking
+    r"|(?:ي|بي|كي|ت|بت|كت)?(?:حكي|هضر|تواصل)\s+(?:مع|معا)(?:نا|ي|اي|انا))(?=\s|$)"
 )
 
 
@@ -347,6 +353,20 @@ _EVENT_OBJECT = [
         r"(?<!\S)(?:ل|لل|الي|علي)\s*(?P<event>(?:كل\s+)?(?:ال)?(?:عميل|عملاء|زبون|طلب|طلبات|اوردر|صف|دفعه)"
         r"\s+(?:ال)?(?:جديد|جديده|جدد|جداد)\b.*)$"
     ),
+    # the event said as the people it concerns: "a welcome message to anyone who messages us on
+    # WhatsApp", "the price list for everyone who writes to our bot" — what they do is the event
+    re.compile(
+        r"\b(?:to|for)\s+(?P<event>(?:anyone|anybody|everyone|everybody|whoever|each\s+person"
+        r"|every\s+person|any\s+person|people|each\s+customer|every\s+customer|any\s+customer"
+        r"|customers|clients)\s+(?:who|that)\s+.+)$",
+        re.IGNORECASE,
+    ),
+    # "…لأي حد يكلمنا عالواتس", "…لكل حدا بيحكي معنا", "…لأي واحد يراسلنا": the same in Arabic
+    # (a verb after them: "لكل واحد في الفريق" is who receives it, no event)
+    re.compile(
+        r"(?<!\S)ل(?:اي|كل)\s+(?P<event>(?:حد|حدا|احد|واحد|شخص|مين)\s+(?:اللي\s+|الي\s+)?"
+        r"(?:ي|ب|بي|ت|بت|كي|كت)[\u0621-\u064a]{2,}(?:\s.*)?)$"
+    ),
     # "…لكل رسالة بريد جديدة تصل إلى Outlook", "…لكل حجز يجيني من الموقع", "لكل طلب زد": each
     # of them, new or not, is the event
     re.compile(
@@ -354,6 +374,13 @@ _EVENT_OBJECT = [
         r"حجز|موعد|حدث|بطاقه|كرت|كارت|فاتوره|اشتراك|مشترك)\s.*)$"
     ),
 ]
+# The people an event concerns, opening it ("anyone who …", "حد يراسلنا"): where they act is
+# where the order that answers them is sent, when the event names no service of its own.
+_PEOPLE_WHO = re.compile(
+    r"\s*(?:anyone|anybody|everyone|everybody|whoever|each|every|any|people|customers|clients"
+    r"|حد|حدا|احد|واحد|شخص|مين)\b",
+    re.IGNORECASE,
+)
 # A request's polite opening is no step: "can you make it so", "could you set up an automation
 # that", "please create a flow where".
 _PREAMBLE = re.compile(
@@ -1443,7 +1470,10 @@ class OfflineBuilder:
                 and self._names_only(words)
                 and len(words) <= 3
             ):
-                continue  # "Airtable: new record in …", "paymob + sheets: …": a heading
+                # "Airtable: new record in …", "paymob + sheets: …": a heading, no step; an
+                # event said after it with no service is one of the services it names
+                business_services += words
+                continue
             if not clause.starts_with_when and self._bot_of_a_service(words):
                 bot_said = said
             updated = self._update_in_hand(clause, trigger, actions)
@@ -1501,7 +1531,7 @@ class OfflineBuilder:
                 self._mark_otherwise(clause, actions, start, pending_condition)
                 continue
             if trigger is None and not clause.starts_with_when and not event_later:
-                inside = self._event_inside(clause, extraction)
+                inside = self._event_inside(clause, extraction, business_services)
                 if (
                     inside is not None
                     and lacking_source
@@ -1547,6 +1577,14 @@ class OfflineBuilder:
                 assert trigger is not None
                 trigger.entities.extend(clause.entities)
                 continue
+            before = clauses[index - 1] if index else None
+            if trigger is not None and not actions and before is not None:
+                refined = self._event_goes_on(before, clause, words, trigger)
+                if refined is not None:
+                    # the event said further: what happened, or where
+                    trigger.node_type = refined
+                    trigger.entities.extend(clause.entities)
+                    continue
             # "add them to the sheet" is an order, not an event, even when it matches a trigger.
             commands = bool(words) and words[0] in self._verbs and not clause.starts_with_when
             may_start = (trigger is None or guessed_before) and not commands
@@ -1922,6 +1960,46 @@ class OfflineBuilder:
         if again is None or again.score < MATCH_THRESHOLD:
             return False
         return not again.named or again.node_type is trigger.node_type
+
+    def _event_goes_on(
+        self, event: Clause, clause: Clause, words: list[str], trigger: PlannedStep
+    ) -> NodeType | None:
+        """ "بس يتسكر كارد بالتريلو وينحط بـ Delivered", "lma y5ls el card w yt7rk l Done": the
+        event said as two things that happen, the second joined by "and" in the passive or the
+        third person (no order: "ينحط", "moved to"). The two read together as one event of the
+        same service ("a card put in a list" is a card moved); None when the clause is an
+        order, names another service ("ويتضاف في الشيت" is a step), or adds nothing."""
+        if not event.starts_with_when or clause.starts_with_when:
+            return None
+        if trigger.node_type.type in (SCHEDULE_TYPE, MANUAL_TYPE, WAIT_TYPE, CONDITION_TYPE):
+            return None
+        said = MARKER.sub(" ", clause.text).split()
+        if not said or len(said) > 4:
+            return None
+        first = said[0].lower()
+        happens = (
+            first.startswith(_PASSIVE_PREFIXES) and len(first) > 3 and not first.isascii()
+        ) or (
+            first.isascii()
+            and (first.endswith("ed") or first in _PUT_AFTER_THE_EVENT)
+            and first not in self._any_verbs
+        )
+        connector = trigger.node_type.connector.id
+        if not happens or set(self.catalogue.connectors_named(words)) - {connector}:
+            return None
+        # what was made, then put in a place ("وينحط بـ Delivered", "and added to Done"), was
+        # moved there — unless the event is its making ("a card made and put in To Do")
+        made = bool((set(event.words()) | set(event.text.lower().split())) & _MADE)
+        moved = words if made else [_PUT_AFTER_THE_EVENT.get(word, word) for word in words]
+        together = self.catalogue.best(event.words() + moved, True, only=connector)
+        if together is None or together.score < MATCH_THRESHOLD:
+            return None
+        if made:
+            # where it is made, said after ("created and put in Doing"): the same event; any
+            # other ("new order -> completed") is what to make of it, a step
+            same = together.node_type is trigger.node_type and bool(clause.entities)
+            return trigger.node_type if same else None
+        return together.node_type if together.node_type is not trigger.node_type else None
 
     def _moved_from_to(
         self, clause: Clause, extraction: Extraction, trigger: PlannedStep | None
@@ -2732,22 +2810,40 @@ class OfflineBuilder:
         return None
 
     def _event_inside(
-        self, clause: Clause, extraction: Extraction
+        self, clause: Clause, extraction: Extraction, services: list[str]
     ) -> tuple[PlannedStep, PlannedStep | None] | None:
         """An order whose object is the event: "send a welcome email to new Stripe customers"
-        is the trigger "new Stripe customer" and the step "send a welcome email"."""
+        is the trigger "new Stripe customer" and the step "send a welcome email". ``services``
+        are the words of the services said before ("paymob + sheets: every payment goes…"),
+        whose event one naming none is."""
         for pattern in _EVENT_OBJECT:
             match = pattern.search(clause.text)
             if match is None or match.start() == 0:
                 continue
             event = Clause(match.group("event"), [], True)
             order = Clause(clause.text[: match.start()] + clause.text[match.end() :], [], False)
-            as_trigger = self.catalogue.best(event.words(), True)
+            people = _PEOPLE_WHO.match(event.text) is not None
+            event_words = event.words()
+            if people and not self.catalogue.connectors_named(event_words):
+                # "a list on WhatsApp for everyone who talks to us": they talk to us where the
+                # order (or the sentence, when the order was cut from it) answers them
+                around = order.words() + Clause(extraction.text, [], False).words()
+                event_words += [w for w in around if self.catalogue.connectors_named([w])]
+            as_trigger = self._event_of(event_words, services)
+            said_order = order.text.split()
+            sent_before = (
+                people
+                and len(said_order) == 1
+                and said_order[0].startswith(_PASSIVE_PREFIXES)
+                and not said_order[0].isascii()
+            )
             if (
                 as_trigger is not None
                 and as_trigger.score >= MATCH_THRESHOLD
-                and self._names_only(order.words())
+                and (self._names_only(order.words()) or sent_before)
             ):
+                # (or "…تنبعت لكل حدا بيحكي معنا": the passive alone says the step before is
+                # what is sent to them)
                 # "Stripe invoice paid →": the service's name says whose event it is, no step
                 said_event = event.said(extraction)
                 return PlannedStep(
@@ -2765,6 +2861,14 @@ class OfflineBuilder:
             said_event = event.said(extraction)
             trigger = PlannedStep(as_trigger.node_type, said_event, extraction.in_text(event.text))
             as_action = self._answer_inside(as_action, order, trigger, clause.entities)
+            if people and not as_action.named:
+                # what is sent to the people who wrote, with no service said, goes back
+                # where they wrote (a welcome message to anyone who messages us on WhatsApp)
+                in_context = self._action_in_context(
+                    order.words(), _hints(clause.entities), trigger, [], order.text
+                )
+                if in_context is not None and in_context.score >= MATCH_THRESHOLD:
+                    as_action = in_context
             # "reply to new messages with our price list photo": what is sent, said after the
             # event
             sent_with = re.split(r"\bwith\b", event.text, maxsplit=1)[1:]
@@ -2775,10 +2879,10 @@ class OfflineBuilder:
                 extraction.in_text(clause.text),
             )
             return trigger, action
-        return self._event_span(clause, extraction)
+        return self._event_span(clause, extraction, services)
 
     def _event_span(
-        self, clause: Clause, extraction: Extraction
+        self, clause: Clause, extraction: Extraction, services: list[str]
     ) -> tuple[PlannedStep, PlannedStep | None] | None:
         """The event said inside an order, wherever it stands: "notify #support about each
         incoming WhatsApp message", "save incoming SMS messages to Notion". The span from a
@@ -2788,14 +2892,17 @@ class OfflineBuilder:
         if len(spans) > 24:
             return None
         hints = _hints(clause.entities)
+        said = [span.group(0).lower() for span in spans]
         best: tuple[float, int, int, Any, Any] | None = None
         for i, first in enumerate(spans):
-            if first.group(0).lower() not in _EVENT_CUES:
+            if said[i] not in _EVENT_CUES and not _object_of_passing_on(said, i):
                 continue
             for j in range(i + 1, min(len(spans), i + 7) + 1):
+                if j < len(said) and said[j] in _EVENT_NOUNS:
+                    continue  # "each woocommerce order | updates": the updates are the event
                 event = Clause(clause.text[first.start() : spans[j - 1].end()], [], True)
                 rest = clause.text[: first.start()] + " " + clause.text[spans[j - 1].end() :]
-                as_trigger = self.catalogue.best(event.words(), True)
+                as_trigger = self._event_of(event.words(), services)
                 rest_words = Clause(rest, [], False).words()
                 if self._names_only(rest_words):
                     # "Moyasar payment paid →": the name is whose event it is, no step
@@ -2834,6 +2941,14 @@ class OfflineBuilder:
             extraction.in_text(clause.text),
         )
         return trigger, action
+
+    def _event_of(self, words: list[str], services: list[str]) -> Match | None:
+        """The trigger ``words`` read as best, of one of ``services`` (the words of the services
+        said before: a heading, the business) when the words name none themselves."""
+        found = self.catalogue.best(words, True)
+        if found is not None and services and not found.named:
+            return self.catalogue.best(words + services, True)
+        return found
 
     def _bot_of_a_service(self, words: list[str]) -> bool:
         """Whether ``words`` say only a bot and its service ("بوت تيليجرام", "whatsapp bot"):
@@ -3697,6 +3812,34 @@ _SIZE_OPERATORS = ("greater_than", "greater_or_equal", "less_than", "less_or_equ
 _EVENT_CUES = frozenset(
     ["new", "incoming", "each", "every", "any", "all", "received", "arriving", "كل", "اي", "اول"]
 )
+# Orders that pass on each thing as it comes, with no "new" or "each" said: "forward emails
+# with 'urgent' in the subject to …", "sync woocommerce order updates to …", "mirror my Stripe
+# payments into Airtable"; their object is the event.
+_PASSING_ON = frozenset(["forward", "sync", "mirror", "relay", "pipe", "stream"])
+# Words between such an order and its object: "forward all my emails", "sync the orders".
+_OBJECT_OPENERS = frozenset(["all", "my", "our", "the", "any", "of"])
+_THIS_ONE = frozenset(["this", "that", "these", "those", "it", "them", "him", "her"])
+# Putting, said of a thing after its event ("…وينحط بـ Delivered", "…and is put in Done"):
+# it was moved there, the same thing, not one more made.
+_PUT_AFTER_THE_EVENT = {"اضف": "نقل", "put": "moved", "added": "moved", "placed": "moved"}
+_MADE = frozenset(["انشي", "create", "created", "new", "جديد", "جديده", "added", "اضف"])
+# Nouns that say what happened to the noun before them: "order updates", "status changes".
+_EVENT_NOUNS = frozenset(
+    ["update", "updates", "change", "changes", "cancellation", "cancellations", "refunds"]
+)
+
+
+def _object_of_passing_on(said: list[str], at: int) -> bool:
+    """Whether the word at ``at`` opens the object of an order that passes on each thing as
+    it comes ("forward | emails …", "sync | woocommerce order updates …")."""
+    if said[at] in _OBJECT_OPENERS or said[at] in _THIS_ONE:
+        return False  # "forward this email": the one in hand, no event
+    before = at - 1
+    while before >= 0 and said[before] in _OBJECT_OPENERS:
+        before -= 1
+    return before >= 0 and said[before] in _PASSING_ON
+
+
 _READS = ("list_", "read_", "query_", "get_")
 _LISTS = ("list_", "read_", "query_", "find_")
 _WRITES = ("append_", "add_", "post_", "create_", "send_")
