@@ -219,6 +219,7 @@ def extract(original: str) -> Extraction:
     collector.take(_CONDITION_AR, _condition, spaced=True)
     collector.take(_IF_AMOUNT, _if_amount, spaced=True)
     _take_amount_of_event(collector)
+    _take_state_of_record(collector)
     said_words = re.findall(r"[\w\u0600-\u06ff]+", original)
     collector.take(_CONTAINS_EN, lambda m: _contains(m, said_words), spaced=True)
     collector.take(_CONTAINS_AR, lambda m: _contains(m, said_words), spaced=True)
@@ -983,6 +984,122 @@ def _take_amount_of_event(collector: _Collector) -> None:
 
     collector.text = _EXCEEDING_AMOUNT_OF.sub(replace, collector.text)
     collector.text = _AMOUNT_OF_EVENT.sub(replace, collector.text)
+
+
+# A state of the event's record said as an adjective or a prepositional phrase, after an "if":
+# "if the new Zid order is paid", "if the order was cancelled", "new woo order paid by cash on
+# delivery", "لو الطلب الجديد في زد مدفوع", "اذا الاوردر كاش", "لو اتلغى". The record's words stay
+# (they say the event); the state becomes a condition of its own right after them, where the
+# check happens. Each state: the field it is said of (a key of SUBJECTS), the operator, and the
+# value the stores write. "when an order is paid" is an event of its own, never a condition.
+_RECORD_WITH_STATE = (
+    r"(?P<record>\b(?:orders?|payments?|invoices?|purchases?|bookings?)(?:'s)?"
+    r"|(?<!\S)(?:ال)?(?:طلب|طلبيه|اوردر|فاتوره|حجز|كوموند))"
+)
+_STATES: tuple[tuple[str, str, str, str], ...] = (
+    # (the words said, the field, the operator, the value)
+    (
+        r"(?:paid\s+(?:by|with|via|using|in)\s+|(?:by|with|via|in)\s+)?"
+        r"(?:cash\s+on\s+delivery|cod|cash)\b"
+        r"|(?:(?:ال)?دفع\s+)?عند\s+الاستلام|كاش|نقدا|نقدي",
+        "payment_method",
+        "equals",
+        "Cash on delivery",
+    ),
+    (
+        r"(?:not|un)\s*paid\b|(?:مش|غير|مو|مب)\s+(?:مدفوع|مدفوعه)",
+        "payment_status",
+        "not_equals",
+        "paid",
+    ),
+    (
+        r"(?:already\s+|fully\s+)?paid\b(?!\s+(?:by|with|via|using|in|on|through)\b)"
+        r"|مدفوع|مدفوعه",
+        "payment_status",
+        "equals",
+        "paid",
+    ),
+    (
+        # "اتلغى" (got cancelled), a verb, is the status change's event (shape.py checks it)
+        r"cancell?ed\b|ملغي|ملغيه",
+        "status",
+        "equals",
+        "cancelled",
+    ),
+    (r"refunded\b|مسترجع|مسترد", "status", "equals", "refunded"),
+)
+_STATE_SAID = "|".join(
+    f"(?P<state{index}>{words})" for index, (words, *_rest) in enumerate(_STATES)
+)
+# Said with no record ("…, if it's paid", "لو كاش"), only a payment's state is the event's: a
+# status alone ("if canceled send me email") may be a case of a status change said before it,
+# which a condition here would cut from its branch.
+_PAYMENT_STATE_SAID = "|".join(
+    f"(?P<state{index}>{words})"
+    for index, (words, field, *_rest) in enumerate(_STATES)
+    if field.startswith("payment")
+)
+# An English state is said with its verb ("the order is paid"); "if moyasar payment paid" is
+# the event's own name.
+_ENGLISH_STATE = re.compile(r"[a-z]", re.IGNORECASE)
+_COPULA_BEFORE_STATE = (
+    r"(?:\s+(?P<copula>is|was|has\s+been|gets|got|are|were|كان|كانت|صار|صارت|بقي|بقت))?"
+)
+# "if the new Zid order is paid", "لو الطلب الجديد في زد مدفوع": an "if", up to four words, the
+# record, the words between it and the state (its service, "new", "على زد").
+_STATE_OF_RECORD = re.compile(
+    r"(?P<head>(?:\b|(?<!\S)(?:و|ف)?)(?:if|لو|اذا|ازا|ايلا|ان)\s+"
+    r"(?:[^\s\d\ue000-\uf8ff,،.;:!?]+\s+){0,4}?"
+    + _RECORD_WITH_STATE
+    + _BETWEEN
+    + r")"
+    + _COPULA_BEFORE_STATE
+    + r"\s+(?:"
+    + _STATE_SAID
+    + r")(?![\w\u0621-\u064a])"
+    # "if the order was cancelled on Salla": where the record is, said after its state
+    r"(?P<place>\s+(?:on|in|at|from|في|علي|على|من)\s+(?!(?:the|a|an|my|our)\b)[\w\u0621-\u064a]+)?",
+    re.IGNORECASE,
+)
+# "new woo order paid by cash on delivery → …": the payment method said right after the record,
+# with no "if" (a state of the record in a noun flow).
+_PAID_BY = re.compile(
+    r"(?P<head>" + _RECORD_WITH_STATE + _BETWEEN + r")\s+paid\s+(?:by|with|via|using|in)\s+"
+    r"(?:cash\s+on\s+delivery|cod|cash)\b",
+    re.IGNORECASE,
+)
+# "…, if it's paid", "لو اتلغى", "اذا كان كاش": the state with no record named is the event's.
+_IF_STATE = re.compile(
+    # English says what is paid ("if it's paid"): "if cash runs low" is no payment's state
+    r"(?P<head>)(?:\b(?:only\s+)?if\s+(?:it\s+is|it'?s|it\s+was|they\s+are|they'?re)\s+"
+    r"|(?<!\S)(?:بس\s+)?(?:و|ف)?(?:لو|اذا|ازا|ايلا)\s+(?:كان\s+|كانت\s+|هو\s+|هي\s+)?)"
+    r"(?:" + _PAYMENT_STATE_SAID + r")(?![\w\u0621-\u064a])",
+    re.IGNORECASE,
+)
+
+
+def _take_state_of_record(collector: _Collector) -> None:
+    def replace(match: re.Match[str]) -> str:
+        index = next((i for i in range(len(_STATES)) if match.groupdict().get(f"state{i}")), 0)
+        _words, field, operator, value = _STATES[index]
+        record = (match.groupdict().get("record") or "").lower()
+        if record.startswith("payment") and field == "payment_status":
+            return match.group(0)  # "a payment is paid": the event, not a state of it
+        if (
+            record
+            and not match.groupdict().get("copula")
+            and _ENGLISH_STATE.match(match.groupdict().get(f"state{index}") or "")
+        ):
+            return match.group(0)
+        place = match.groupdict().get("place") or ""
+        said = match.group(0)[match.end("head") - match.start() : len(match.group(0)) - len(place)]
+        rule = {"subject": field, "operator": operator, "right": value}
+        mark = collector.marker(Entity("condition", said.strip(), value=rule))
+        return f"{match.group('head')}{place} {mark} "
+
+    collector.text = _STATE_OF_RECORD.sub(replace, collector.text)
+    collector.text = _PAID_BY.sub(replace, collector.text)
+    collector.text = _IF_STATE.sub(replace, collector.text)
 
 
 # "contains the word refund", "فيها كلمة شكوى": a condition on the event's text.

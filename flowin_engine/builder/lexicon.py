@@ -1116,6 +1116,11 @@ VERBAL_NOUN_FRAMES = frozenset(
 # order ("ابي حالة طلبه تتغير الى ملغي": have its status changed); in the event's clause they
 # stay the event's ("لما تتغير حالة الطلب").
 ORDER_READINGS: dict[str, str] = {"تغير": "غير"}
+# An order cancelled, said as a verb ("لما اوردر يتلغي", "لو اتلغى"): its status changes to
+# cancelled (entities.py, shape.py read the status from these).
+CANCELLED_FORMS: tuple[str, ...] = (
+    *("يتلغي", "اتلغي", "اتلغت", "انلغي", "انلغت", "تلغي", "تتلغي", "اتكنسل"),
+)
 # Orders' words said as the event, read as what someone else did: "لما العميل يرد على الواتس"
 # (when the customer answers on WhatsApp) is a message coming in, not an answer to send.
 EVENT_READINGS: dict[str, str] = {
@@ -1126,7 +1131,7 @@ EVENT_READINGS: dict[str, str] = {
     # "اول ما الطلب يتشحن"): its status changes, the stores' event for it
     **dict.fromkeys(
         [
-            *("يتلغي", "اتلغي", "اتلغت", "انلغي", "انلغت", "تلغي", "تتلغي", "اتكنسل"),
+            *CANCELLED_FORMS,
             *("يستلم", "استلم", "اتسلم", "يتسلم", "اتسلمت", "تسلم", "تتسلم"),
             *("اتشحن", "يتشحن", "انشحن", "تشحن", "تتشحن", "اتشحنت"),
         ],

@@ -3311,6 +3311,9 @@ class OfflineBuilder:
                 continue
             names: tuple[str, ...] = ()
             for word in tokens(subject.lower()) or [subject.lower()]:
+                if word in SUBJECTS:  # "payment_status" is its own, not the end of "status"
+                    names = SUBJECTS[word]
+                    break
                 for key, fields in SUBJECTS.items():
                     if word == key or word.endswith(key) or key.endswith(word):
                         names = fields

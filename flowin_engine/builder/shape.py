@@ -28,6 +28,7 @@ from ..registry import NodeType, Registry
 from .assemble import PlannedStep
 from .catalogue import CONDITION_TYPE, MANUAL_TYPE, SCHEDULE_TYPE, Catalogue
 from .language import Language, normalize, tokens
+from .lexicon import CANCELLED_FORMS
 
 AI_TYPE = "openai.generate_text"
 LOOP_TYPE = "core.loop"
@@ -105,6 +106,8 @@ _TO_STATUS = re.compile(
     r"|(?:تم|جاري|قيد)\s+\S+|ملغي|ملغى|مكتمل|مدفوع|مسترجع)",
     re.IGNORECASE,
 )
+# "لما اوردر يتلغي في ووكومرس": the status waited for said as the verb of the change.
+_CANCELLED_SAID = re.compile(r"(?<!\S)(?:و|ف)?(?:" + "|".join(CANCELLED_FORMS) + r")(?!\S)")
 # What an answer is called: "answer my messages with ChatGPT", "خلي الذكاء الاصطناعي يرد".
 _ANSWER = re.compile(
     r"\b(?:reply|replies|respond|responds|answer|answers)\b"
@@ -371,9 +374,12 @@ def _status_waited_for_is_checked(
     if not isinstance(example, dict) or "status" not in example:
         return
     said = _TO_STATUS.search(sentence)
+    if said is None:
+        sentence = normalize(sentence)  # "اتلغى" is spelt as the forms are, "اتلغي"
+        said = _CANCELLED_SAID.search(sentence)
     if said is None or _NEGATED.search(sentence[max(0, said.start() - 16) : said.start()]):
         return  # "didn't get delivered": the service's own event for it, not a status compared
-    value = said.group("value")
+    value = said.groupdict().get("value") or "cancelled"  # said as the verb
     # the status itself, never another (payment_status); of its forms (Salla's "تم الشحن" and
     # "shipped"), the one written in the script of the value said
     forms = [

@@ -44,6 +44,9 @@ SUBJECTS = {
     "حساب": ("total", "amount"),
     "فاتوره": ("total", "amount"),
     "status": ("status", "financial_status"),
+    # a record's state said as an adjective ("paid", "cash on delivery"): entities.py
+    "payment_status": ("payment_status", "financial_status"),
+    "payment_method": ("payment_method", "gateway"),
     "حاله": ("status", "financial_status"),
     "quantity": ("quantity", "count"),
     "كميه": ("quantity", "count"),
@@ -216,7 +219,8 @@ def find_field(sources: list[Source], kind: str, names: tuple[str, ...] = ()) ->
             for rank, name in enumerate(preferred):
                 if name == last or (len(name) > 3 and name in last):
                     if _looks(kind, value) and not isinstance(value, dict):
-                        candidate = (rank, path.count("."), path)
+                        # "status" is the status itself before "payment_status" holding it
+                        candidate = (rank, path.count(".") + (name != last), path)
                         if best is None or candidate < best:
                             best = candidate
                     break
