@@ -1163,6 +1163,18 @@ _WRITES_AR = re.compile(
 )
 
 
+# "when a Telegram message says 'price'", "if the email reads URGENT": what the event's text
+# says, quoted or in capitals, is looked for in it; the message stays the event's word.
+# Said after the "when"/"if" of the event: "a message that says 'hello'" sent is the step's text.
+_SAYS_EN = re.compile(
+    r"(?P<subject>\b(?:when|whenever|if|once)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:messages?|texts?|e-?mails?|sms|comments?))\s+"
+    r"(?:says|reads)\s+(?:the\s+(?:word|text)\s+)?"
+    r"(?P<value>[\ue000-\uf8ff]|(?-i:[A-Z]{2,})\b)",
+    re.IGNORECASE,
+)
+
+
 def _take_word_written(collector: _Collector, said_words: list[str]) -> None:
     def quoted(mark: str) -> str | None:
         entity = collector.entities[ord(mark) - MARKER_BASE]
@@ -1196,7 +1208,17 @@ def _take_word_written(collector: _Collector, said_words: list[str]) -> None:
         head = match.string[match.start() : start]
         return f"{head} {condition(value, match.string[start : match.end()].strip())} "
 
+    def says(match: re.Match[str]) -> str:
+        value = match.group("value")
+        if MARKER.fullmatch(value):
+            value = quoted(value) or ""
+        if not value or value.upper() in _NOT_WORDS_WRITTEN:
+            return match.group(0)
+        said = match.string[match.end("subject") : match.end()].strip()
+        return f"{match.group('subject')} {condition(value, said)} "
+
     collector.text = _WRITES_EN.sub(english, collector.text)
+    collector.text = _SAYS_EN.sub(says, collector.text)
     collector.text = _WRITES_AR.sub(arabic, collector.text)
 
 

@@ -114,6 +114,12 @@ _VERB_WAW = re.compile(r"\s+و\s?(?=(?:ا|ن|س|ح|ر|ب|خ|ع|ت|ض|ج|ك|ق|ل
 _HAVE_IT_DO = re.compile(r"(?<!\S)(?:خل|خلي|خليه|خله|خلها|خليها|خلو)\s")
 # ("…يكتب رد ويبعتو", the verb alone at the end, sends what it wrote: the step before's)
 _HAVE_IT_DO_AND = re.compile(r"\s+و\s?(?=(?:ي|بي)[\u0621-\u064a]{2,}\s+\S)")
+# "ويرد ب ok ويسجلها في Airtable", "ويرد عليهم بتم ويبعتلي": a reply holds its short answer;
+# the "و" and the verb after it are the next thing the flow does, a step of its own.
+_REPLY_THEN = re.compile(
+    r"(?P<reply>(?<!\S)(?:و|ف)?(?:يرد|ترد|يجاوب|تجاوب|يرجع)\s+(?:(?:علي|على)\S*\s+)?"
+    r"(?:\S+\s+)?ب\s?\S+)\s+و\s?(?=(?:ي|بي)[\u0621-\u064a]{2,})"
+)
 # "otherwise" starts the condition's false branch.
 _OTHERWISE = re.compile(
     r"(?:,\s*|\s+|^)(?:otherwise|or else|else|if not|if it isn'?t|if it'?s not|sinon|"
@@ -915,6 +921,7 @@ class OfflineBuilder:
         text = _WISH_BEFORE_WHEN.sub("", text, count=1)
         text = _OTHERWISE.sub(f" ; {OTHERWISE_MARK} ", text)
         text = _VERB_WAW.sub(lambda m: self._waw(m, text), text)
+        text = _REPLY_THEN.sub(lambda m: f"{m.group('reply')} ; ", text)
         text = _HAVE_IT_DO_AND.sub(lambda m: _and_have_it_do(m, text), text)
         clauses: list[Clause] = []
         otherwise = False

@@ -145,3 +145,66 @@ def test_a_status_said_alone_after_another_case_stays_said_not_dropped():
     )
     assert proposal.flow is not None
     assert "if canceled" in proposal.not_understood
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flow"),
+    [
+        (
+            "ابي ويبهوك يستقبل الطلبات ويرد عليهم بتم ويرسلها لي على تيليجرام",
+            ["webhook.receive", "webhook.respond", "telegram.send_message"],
+        ),
+        (
+            "بدي ويب هوك يستلم الفورم ويرد ب 200 ويحطها بالشيت",
+            ["webhook.receive", "webhook.respond", "google_sheets.append_row"],
+        ),
+    ],
+)
+def test_a_reply_said_with_its_answer_before_another_verb_is_a_step_of_its_own(sentence, flow):
+    assert types(sentence) == flow
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "word"),
+    [
+        (
+            "When a WhatsApp message says 'menu', send the menu pdf",
+            "whatsapp.incoming_message",
+            "menu",
+        ),
+        ("if a telegram message says STOP, email me", "telegram.new_message", "STOP"),
+    ],
+)
+def test_what_the_event_message_says_is_looked_for_in_it(sentence, trigger, word):
+    got = types(sentence)
+    assert got[:2] == [trigger, "core.condition"]
+    assert _rule(sentence) == {"left": "{{ trigger.text }}", "operator": "contains", "right": word}
+
+
+def test_the_false_branch_after_a_message_that_says_a_word_is_kept():
+    sentence = "When a Telegram message says 'hours', reply with our hours, otherwise email me"
+    proposal = build(sentence)
+    nodes = proposal.flow.nodes
+    assert [n.type for n in nodes] == [
+        "telegram.new_message",
+        "core.condition",
+        "telegram.send_message",
+        "email.send_email",
+    ]
+    condition, email = nodes[1], nodes[3]
+    assert any(
+        e.source == condition.id and e.source_port == "false" and e.target == email.id
+        for e in proposal.flow.edges
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the words of a message sent are its text, never a condition
+        "when a new outlook email comes, send me a telegram message that says 'new mail'",
+        "send a whatsapp message that says 'hello' to new shopify customers",
+    ],
+)
+def test_a_message_sent_that_says_words_gets_no_condition(sentence):
+    assert "core.condition" not in types(sentence)
