@@ -1679,6 +1679,7 @@ class OfflineBuilder:
                     elif trigger is not None:
                         trigger.entities.extend(clause.entities)
                 else:
+                    as_action = self._kind_the_verb_says(clause, words, hints, as_action)
                     fetch = self._fetch_first(clause, trigger, as_action.node_type.connector.id)
                     if fetch is None and as_action.node_type.type != _CALL_TYPE:
                         fetch = self._called_first(clause, trigger)
@@ -1783,15 +1784,19 @@ class OfflineBuilder:
         for step in [s for s in actions[:-1] if not s.node_type.manifest.outputs]:
             actions.remove(step)
             not_understood.append(step.said)
+        self._listed_unless_free(actions)
         bot_steps = [step for step in actions if bot_said and step.said == bot_said]
         if bot_steps:
             self._sent_by_the_bot(bot_steps[0], actions)
         if bot_steps and any(
-            step.node_type is bot_steps[0].node_type for step in actions if step not in bot_steps
+            step.node_type.connector is bot_steps[0].node_type.connector
+            for step in [*actions, *([trigger] if trigger else [])]
+            if step not in bot_steps
         ):
             # "ابي بوت تيليجرام اذا ضغط العميل الزر يرد عليه": the bot said first is where the
-            # answer said after goes, no message of its own (alone, "ابي بوت تيليجرام، كل يوم
-            # يرسل لي…", it is where the message goes)
+            # event comes from and the answer said after goes (its answer to the button, its
+            # message), no message of its own (alone, "ابي بوت تيليجرام، كل يوم يرسل لي…", it
+            # is where the message goes)
             actions.remove(bot_steps[0])
         # A trailing wait ("send them a review request after 3 days", "…بعد ساعة") comes
         # before the step it was said with: waiting once everything is done does nothing.
@@ -1886,6 +1891,54 @@ class OfflineBuilder:
         if any(_reads_something(step.node_type) for step in actions):
             return False
         return _GO_THROUGH.search(clause.text.lower()) is None
+
+    def _kind_the_verb_says(
+        self, clause: Clause, words: list[str], hints: set[str], as_action: Match
+    ) -> Match:
+        """ "get the tasks from Notion" reads (a query), "add each new event to a Notion
+        database" writes (a page): where the nouns ("database", "table") fit a step that
+        reads and one that writes, the order's verb says which of the service's steps."""
+        text = normalize(MARKER.sub(" ", clause.text)).lower().strip(" ,.،")
+        operation = as_action.node_type.type.split(".")[1]
+        if hints - _ADDRESSES and not hints & _fields(as_action.node_type):
+            # "add one row to the Daily tab with the number of Salla orders": the place said
+            # is another service's, whose step the verb orders; Salla's is the read before it
+            return as_action
+        if operation.startswith(_WRITES) and _READ_ORDER.match(text):
+            wanted = _LISTS
+        elif operation.startswith(_LISTS) and _STORE_ORDER.match(text):
+            wanted = _WRITES
+        else:
+            return as_action
+        connector = as_action.node_type.connector.id
+        others = frozenset(
+            t.type
+            for t in self.registry.node_types
+            if t.connector.id == connector and not t.type.split(".")[1].startswith(wanted)
+        )
+        found = self.catalogue.best(
+            words, False, hints, only=connector, exclude=others | self._unrouted(clause.text)
+        )
+        if found is None or found.score < MATCH_THRESHOLD * 0.9:
+            return as_action
+        return replace(found, score=max(found.score, as_action.score), named=as_action.named)
+
+    def _listed_unless_free(self, actions: list[PlannedStep]) -> None:
+        """A search for free time is said with a word of freeness ("free slots", "المواعيد
+        الفاضية"); "tomorrow's appointments from the calendar" are listed, by the service's
+        step that lists them."""
+        for index, step in enumerate(actions):
+            operation = step.node_type.type.split(".")[1]
+            if "free" not in operation.split("_") or _FREENESS.search(normalize(step.said)):
+                continue
+            listings = [
+                t
+                for t in self.registry.node_types
+                if t.connector is step.node_type.connector
+                and t.type.split(".")[1].startswith("list_")
+            ]
+            if len(listings) == 1:
+                actions[index] = replace(step, node_type=listings[0])
 
     def _event_of_records(
         self, before: list[Clause], clause: Clause, hints: set[str], said: str
@@ -3051,9 +3104,18 @@ class OfflineBuilder:
             if offered is not None:
                 return offered  # "reply with buttons Yes and No": the step that shows them
             same = self.catalogue.best(words, False, hints, only=home)
-            if same is not None and same.score >= MATCH_THRESHOLD:
+            # "reply 'done' to whoever pressed the button": the service's plain message is
+            # the answer to a message; what came in that is not one has its own answer (a
+            # photo or a file sent back is still sent: "reply with the menu photo")
+            plain = (
+                same is not None
+                and same.node_type.type in _REPLY_ACTIONS.values()
+                and _sends_a_message(same.node_type)
+                and not set(words) & _CARRIED.keys()
+            )
+            if same is not None and same.score >= MATCH_THRESHOLD and not plain:
                 return same
-            return self.catalogue.best_of(words, reply_type) or found
+            return self.catalogue.best_of(words, reply_type) or same or found
         fits = found is not None and hints & set(found.node_type.input_model.model_fields)
         # "new Zid order -> change the order status": the event's service, when no step
         # came before; a wait between them belongs to no service ("…انتظر ١٠ دقائق ثم قم
@@ -3714,6 +3776,22 @@ _ADDRESS_GIVEN = re.compile(
     r"(?:e-?mail(?:\s+address)?|mail|(?:phone|mobile|cell|whatsapp)(?:\s+number)?|number)"
     r"\s*(?:is|:)?\s*[\ue000-\uf8ff]"
     r"|و?(?:ايميل|بريد|رقم|جوال|موبايل|تليفون)(?:ه|ها|هم)\s+(?:هو\s+|هي\s+)?[\ue000-\uf8ff]"
+)
+# Words of a free time ("free slots", "المواعيد الفاضية"), which a search for one is said with.
+_FREENESS = re.compile(
+    r"\b(?:free|available|availability|open|empty|vacant|slots?)\b"
+    r"|(?<!\S)(?:ال)?(?:فاضي|فاضيه|فاضيين|فاضين|متاح|متاحه|شاغر|شاغره|فراغ)(?!\S)"
+)
+# An order that reads ("get the tasks…", "جيب المهام…"): not "get a payment link", which
+# makes one.
+_READ_ORDER = re.compile(
+    r"(?:(?:and|then|also)\s+)*(?:get|fetch|pull|retrieve|bring|look\s+up)\s+(?!(?:me\s+)?an?\s)"
+    r"|(?:و|ثم\s+)?(?:جيب|اجلب|هات|جلب|يجيب|نجيب)(?:لي|ي)?\s+(?:لي\s+)?(?:كل\s+|جميع\s+)?ال"
+)
+# An order that keeps something: "put it in the Airtable table", "أضف كل حدث إلى…".
+_STORE_ORDER = re.compile(
+    r"(?:(?:and|then|also)\s+)*(?:add|put|save|insert|store|log|record|push)\b"
+    r"|(?:و|ثم\s+)?(?:اضف|ضيف|حط|سجل|خزن|احفظ)"
 )
 # The request around the flow, said as a clause of its own: "pls make", "can you set up".
 _REQUEST_FRAME = re.compile(

@@ -167,3 +167,103 @@ def test_a_list_summarised_is_summarised_at_once(sentence: str) -> None:
 def test_a_message_to_each_of_a_list_still_loops() -> None:
     # negative: "whatsapp them" goes to each of them
     assert "core.loop" in types("every sunday read the Tenants sheet and whatsapp them")
+
+
+# The wrong operation of the right service: the order's verb, the words a step is said with.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "every evening fetch the open tasks from Notion and send them to me on Slack",
+            ["schedule.every", "notion.query_database", "slack.post_message"],
+        ),
+        (
+            "كل يوم الساعة ٩ هات المهام من نوشن وابعتهالي على التليجرام",
+            ["schedule.every", "notion.query_database", "telegram.send_message"],
+        ),
+    ],
+)
+def test_an_order_that_reads_is_the_services_read(sentence: str, expected: list[str]) -> None:
+    assert types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "when a new Salla customer signs up, put them in the Airtable Clients table",
+            ["salla.new_customer", "airtable.create_record"],
+        ),
+        (
+            "add each new Stripe customer to my Notion database",
+            ["stripe.new_customer", "notion.create_page"],
+        ),
+    ],
+)
+def test_an_order_that_keeps_is_the_services_write(sentence: str, expected: list[str]) -> None:
+    assert types(sentence) == expected
+
+
+def test_get_a_thing_made_is_still_made() -> None:
+    # negative: "get a payment link" makes one, it reads nothing
+    assert "tap.create_payment_link" in types(
+        "when a Zid order comes in, get a payment link from Tap and email it to the customer"
+    )
+
+
+def test_a_row_added_with_a_services_numbers_reads_them_first() -> None:
+    # negative: "add a row … with the number of Shopify orders" adds the row, reads the orders
+    assert types(
+        "every night at 11 add a row to the Totals tab with the count of Shopify orders"
+    ) == ["schedule.every", "shopify.list_orders", "google_sheets.append_row"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "every day at 7am send me today's meetings from Google Calendar on Telegram",
+        "كل يوم الساعة ٨ ابعتلي مواعيد النهارده من الكالندر على التليجرام",
+    ],
+)
+def test_appointments_from_the_calendar_are_listed(sentence: str) -> None:
+    assert "google_calendar.list_events" in types(sentence)
+    assert "google_calendar.find_free_time" not in types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "every morning look for free slots in my calendar and send them to me on Slack",
+        "كل يوم الصبح دور على المواعيد الفاضية في الكالندر وابعتهالي على التليجرام",
+    ],
+)
+def test_free_time_said_is_still_searched(sentence: str) -> None:
+    assert "google_calendar.find_free_time" in types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "when someone taps a button of my telegram bot, answer him 'got it'",
+        "لما حد يضغط على زر في بوت التليجرام رد عليه 'تمام'",
+    ],
+)
+def test_a_reply_to_a_button_press_answers_the_press(sentence: str) -> None:
+    assert types(sentence) == ["telegram.button_pressed", "telegram.answer_button"]
+
+
+def test_a_reply_to_a_message_is_still_a_message() -> None:
+    # negative: a message that came in is answered with a message
+    assert types("when my telegram bot gets a message, reply with 'hello'") == [
+        "telegram.new_message",
+        "telegram.send_message",
+    ]
+
+
+def test_a_bot_said_first_is_where_its_event_comes_from() -> None:
+    # the bot said first sends no message of its own: its button's answer is the reply
+    assert types(
+        "ابي بوت تيليجرام لما العميل يضغط زر الاستلام يرد عليه ويتحدث الطلب في زد لجاري التجهيز"
+    ) == ["telegram.button_pressed", "telegram.answer_button", "zid.update_order_status"]
