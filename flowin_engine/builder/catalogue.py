@@ -33,6 +33,14 @@ SCHEDULE_TYPE = "schedule.every"
 WAIT_TYPE = "core.delay"
 CONDITION_TYPE = "core.condition"
 MANUAL_TYPE = "core.manual_trigger"
+# How much a word said, by its weight, counts against an event whose phrases never say it while
+# another event of the same service's do
+_SAID_FOR_ANOTHER = 0.02
+# Who does an event ("when a customer pays", "لما عميل يكتب"): the subject of any event, which
+# tells none of them apart
+_PEOPLE = frozenset(
+    ["customer", "customers", "someone", "somebody", "user", "people", "عميل", "عملاء", "حد", "احد"]
+)
 # How many words after a noun like "جدول" another service's name still says whose it is
 # ("جدول Leads في Airtable": the table's name and a preposition between)
 _QUALIFIED_WITHIN = 3
@@ -85,6 +93,13 @@ class Catalogue:
         self._order_verbs = {
             p[0] for e in self.entries if not e.node_type.is_trigger for p in e.phrases if p
         }
+        # each service's events, as the words of all their phrases
+        self._events_of: dict[str, list[set[str]]] = defaultdict(list)
+        for entry in self.entries:
+            if entry.node_type.is_trigger:
+                self._events_of[entry.node_type.connector.id].append(
+                    {w for phrase in entry.phrases for w in phrase}
+                )
         self._long_words = [w for w in self._vocabulary if len(w) >= 5]
         self._long_skeletons = [skeleton(w) for w in self._long_words]
         self._close_cache: dict[str, dict[str, float]] = {}
@@ -247,6 +262,8 @@ class Catalogue:
             score, phrase = self._phrase_score(entry, words, close)
             if is_named:
                 score += 0.25 + 0.1 * named[node_type.connector.id]
+                if triggers:
+                    score -= self._said_for_another(entry, words, close)
             if lead_verbs and any(p and p[0] in lead_verbs for p in entry.phrases):
                 score += 0.08
             fields = set(node_type.input_model.model_fields)
@@ -257,6 +274,24 @@ class Catalogue:
             return None
         ranked.sort(key=lambda m: m.score, reverse=True)
         return ranked[0]
+
+    def _said_for_another(
+        self, entry: Entry, words: list[str], close: dict[str, dict[str, float]]
+    ) -> float:
+        """How much of the clause tells another event of the same service and never this one:
+        "when a client pays an invoice" says the invoice, which only "invoice paid" says of
+        Stripe's events; "عند تسجيل طلب جديد" the order, which "new customer" never says. Each
+        such word, by its weight, counts against this event, as the words actually said."""
+        mine = {w for phrase in entry.phrases for w in phrase}
+        siblings = self._events_of.get(entry.node_type.connector.id, [])
+        against = 0.0
+        for word in set(words):
+            forms = close.get(word)
+            if not forms or word in _PEOPLE or any(form in mine for form in forms):
+                continue
+            if any(forms.keys() & other for other in siblings if other is not mine):
+                against += _SAID_FOR_ANOTHER * self.weight(word)
+        return against
 
     def _across_scripts(
         self, words: list[str], close: dict[str, dict[str, float]]

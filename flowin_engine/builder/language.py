@@ -565,8 +565,22 @@ def _arabic_stems(word: str) -> list[str]:
     return sorted(stems, key=lambda s: (-len(s), s))
 
 
+# Irregular past forms the suffixes below can't undo: "when a client pays an invoice" is the
+# manifests' "invoice is paid", "when a customer bought" their "buys".
+_IRREGULAR_PAST = {
+    "paid": "pay",
+    "bought": "buy",
+    "sent": "send",
+    "left": "leave",
+    "wrote": "write",
+    "written": "write",
+}
+
+
 def _english_variants(word: str) -> set[str]:
     variants = {word}
+    if word in _IRREGULAR_PAST:
+        variants.add(_IRREGULAR_PAST[word])
     for suffix, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ed", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)] + replacement

@@ -245,9 +245,13 @@ _TEXT_ON = re.compile(
 
 # "when someone texts my business whatsapp", "a customer texts us on telegram": someone else
 # writing there is that service's incoming message, not a text message (SMS) coming in.
+# So does someone sending or writing there: "if someone sends the word menu on whatsapp"
+# (Arabizi "law 7ad ba3at …"), "when a customer writes 'price' on telegram".
 _SOMEONE_TEXTS = re.compile(
     r"\b(?P<who>someone|somebody|anyone|anybody|customers?|clients?|people|they|he|she|who)\s+"
-    r"texts?(?=\s+(?:\S+\s+){0,3}?(?:whats\s*app|whatsapp|wa|telegram)\b)",
+    r"(?:texts?(?=\s+(?:\S+\s+){0,3}?(?:whats\s*app|whatsapp|wa|telegram)\b)"
+    r"|(?:sends?|sent|writes?|wrote)(?=\s+(?:\S+\s+){0,5}?(?:on|in|via|to|over)\s+"
+    r"(?:our\s+|my\s+|the\s+)?(?:whats\s*app|whatsapp|wa|telegram)\b))",
     re.IGNORECASE,
 )
 
@@ -286,7 +290,7 @@ _BOT_WRITTEN_TO = re.compile(
     r"(?<!\S)(?:(?:اعمل|نعمل|اعملي|سوي|اسوي|سويلي|دير|ديرلي|صاوب|ابي|بدي|نحب|حاب|عايز|ودي|ابغي|"
     r"بغيت|اريد)\s+)*(?:ال)?بوت\s+(?P<service>\S+)\s+"
     r"(?P<when>لما|كي|اذا|ازا|لو|كل ما|كلما|ملي|وقت ما|عندما|عند ما|اول ما)\s+"
-    r"(?P<who>(?:(?:ال)?(?:حد|حدا|واحد|زبون|عميل|كليان)|اي حد|شي واحد)\s+)?"
+    r"(?P<who>(?:(?:ال)?(?:حد|حدا|احد|واحد|زبون|عميل|كليان)|اي حد|شي واحد)\s+)?"
     r"(?P<verb>(?:ي|بي|ك)?(?:كتبل[وه]|كتب\s+ل[وه]|بعتل[وه]|بعثل[وه]|راسل[وه]|حكيلو|كلم[وه])"
     r"|(?:ي|بي)?حكي\s+مع[وه])"
     r"(?P<after>\s+(?:(?:ال)?(?:حد|حدا|واحد|زبون|عميل|كليان)|شي واحد))?(?=\s|$)"
@@ -1624,8 +1628,21 @@ class OfflineBuilder:
                 if clause.starts_with_when and not (as_action and as_action.named):
                     not_understood.append(said)  # its event, which no step can start on
                     continue
+            # "رسالة شكر واتس للعميل كل ما يدفع عن طريق تاب": a message said with no "when",
+            # before the clause with it, is what to send when that happens ("our agency tracks
+            # requests in Trello. When…" still says whose the event is)
+            step_before_event = (
+                event_later
+                and as_action is not None
+                and action_score >= MATCH_THRESHOLD
+                and as_action.node_type.type.split(".")[1].startswith(("send", "post"))
+                and not self._bot_of_a_service(words)  # "telegram bot: when…" is whose event
+            )
             if (clause.starts_with_when and as_trigger and trigger_score >= MATCH_THRESHOLD) or (
-                as_trigger and trigger_score >= MATCH_THRESHOLD and trigger_score > action_score
+                as_trigger
+                and trigger_score >= MATCH_THRESHOLD
+                and trigger_score > action_score
+                and not step_before_event
             ):
                 node_type = self._failure_variant(as_trigger.node_type, clause.text)
                 if guessed_before and trigger is not None:
@@ -2863,6 +2880,14 @@ class OfflineBuilder:
             text = text[: item.span[0]] + " " + text[item.span[1] :]
         words = tokens(MARKER.sub(" ", text))
         found = self.catalogue.best(words, True)
+        cue = _EVENT_CUE_SAID.search(text)
+        if cue is not None:
+            # "create a QuickBooks invoice for each Stripe payment": the event is what follows
+            # "each"; the words of the step Flowin lacks ("invoice") are not the event's
+            event_words = tokens(MARKER.sub(" ", text[cue.start() :]))
+            said_after = self.catalogue.best(event_words, True) if event_words else None
+            if said_after is not None and said_after.named and said_after.score >= MATCH_THRESHOLD:
+                found = said_after
         if lacking and any(item.name[0].islower() for item in lacking):
             return None  # an event it lacks ("a failed payment") is not its neighbour
         if found is not None and found.named and found.score >= MATCH_THRESHOLD:
@@ -3899,6 +3924,10 @@ _SIZE_OPERATORS = ("greater_than", "greater_or_equal", "less_than", "less_or_equ
 # Words that start an event said inside an order: "each incoming message", "كل عميل جديد".
 _EVENT_CUES = frozenset(
     ["new", "incoming", "each", "every", "any", "all", "received", "arriving", "كل", "اي", "اول"]
+)
+_EVENT_CUE_SAID = re.compile(
+    r"\b(?:" + "|".join(w for w in _EVENT_CUES if w.isascii()) + r")\b"
+    r"|(?<!\S)(?:ل|ب)?(?:" + "|".join(w for w in _EVENT_CUES if not w.isascii()) + r")(?!\S)"
 )
 # Orders that pass on each thing as it comes, with no "new" or "each" said: "forward emails
 # with 'urgent' in the subject to …", "sync woocommerce order updates to …", "mirror my Stripe

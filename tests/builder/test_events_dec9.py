@@ -151,3 +151,75 @@ def test_maghrebi_kif_before_a_verb_is_when(sentence, event):
 def test_kif_before_a_first_person_verb_is_how():
     # "كيف نعمل…" (how do we make…): a question's "how", no event
     assert types("كيف نعمل فلو يبعتلي ايميل كل يوم")[0] == "schedule.every"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # the invoice said: Stripe's invoice event, not any payment ("paid" is "pays")
+        (
+            "when a customer pays an invoice on stripe post it in slack #billing",
+            "stripe.invoice_paid",
+        ),
+        ("when somebody pays on stripe post it in slack #billing", "stripe.payment_succeeded"),
+        # the customer who does the event tells no event apart: a new customer still is one
+        ("كل ما يسجل زبون جديد عالووكومرس ابعتلي ايميل", "woocommerce.new_customer"),
+    ],
+)
+def test_the_words_said_choose_between_a_services_events(sentence, event):
+    assert types(sentence)[0] == event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("make a Xero invoice for every Shopify order", "shopify.new_order"),
+        ("اعمل فاتورة في كويك بوكس لكل دفعة سترايب", "stripe.payment_succeeded"),
+    ],
+)
+def test_the_event_of_a_step_flowin_lacks_is_what_follows_each(sentence, event):
+    proposal = build(sentence)
+    assert proposal.flow is not None
+    assert proposal.flow.nodes[0].type == event
+    assert proposal.unsupported  # the step it lacks is said, never swapped
+
+
+def test_a_message_said_before_its_when_is_what_is_sent():
+    # "a thank-you WhatsApp to the customer whenever he pays on Tap", in Gulf word order
+    assert types("رسالة شكر واتس للعميل كل ما يدفع في تاب") == [
+        "tap.charge_captured",
+        "whatsapp.send_template",
+    ]
+
+
+def test_a_bot_named_before_its_when_still_says_whose_event_it_is():
+    assert types("telegram bot: when someone writes hello answer with our menu")[0] == (
+        "telegram.new_message"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # Gulf/MSA "احد" (someone) writing to the bot asked for
+        ("ابغي بوت تيليجرام اذا احد كتب له مرحبا يرد عليه بالمواعيد", "telegram.new_message"),
+        # someone sending or writing on the service: its incoming message
+        (
+            "if someone sends the word price on whatsapp reply with the price list",
+            "whatsapp.incoming_message",
+        ),
+        (
+            "when a client writes 'hours' to our telegram reply with the opening hours",
+            "telegram.new_message",
+        ),
+    ],
+)
+def test_someone_sending_or_writing_there_is_the_incoming_message(sentence, event):
+    assert types(sentence)[0] == event
+
+
+def test_i_sending_there_is_no_incoming_message():
+    # the user's own sending is no message coming in
+    assert types("when i send a whatsapp to a customer add a row to my sheet")[0] != (
+        "whatsapp.incoming_message"
+    )
