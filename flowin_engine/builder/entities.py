@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .amounts import amount_words_as_digits
-from .language import Language, canonical, normalize
-from .lexicon import DIALECT_FUNCTION_WORDS
+from .language import Language, canonical, glued_service, normalize
+from .lexicon import DIALECT_FUNCTION_WORDS, SERVICE_NAMES
 from .time_of_day import take_time_of_day
 
 MARKER_BASE = 0xE000
@@ -1146,21 +1146,62 @@ _WRITES_EN = re.compile(
     r"\b(?:someone|somebody|anyone|customers?|clients?|they|people|users?|he|she)\s+"
     r"(?:(?:just|then)\s+)?(?:writes?|wrote|types?|typed|sends?|sent|replies|replied|texts?|texted|says?|said)\s+"
     r"(?:(?:us|me|to\s+us|to\s+me|back)\s+)?(?:(?:the\s+)?(?:word|keyword|command)\s+)?"
-    r"(?P<value>[\ue000-\uf8ff]|/[A-Za-z]\w*|(?-i:[A-Z]{2,})\b)",
+    # after "the word" any word is the one written: "sends the word menu"
+    r"(?P<value>[\ue000-\uf8ff]|/[A-Za-z]\w*|(?-i:[A-Z]{2,})\b"
+    r"|(?<=word\s)[\w'-]+|(?<=keyword\s)[\w'-]+|(?<=command\s)[\w'-]+)",
     re.IGNORECASE,
 )
 # Capitals that are a service or a file, not a word written: "sends SMS", "replies PDF".
 _NOT_WORDS_WRITTEN = frozenset(["SMS", "PDF", "API", "DM", "AI", "CSV", "URL", "HTTP", "CRM"])
-_WRITES_AR = re.compile(
+# Someone and the verb they write with: "حد كتب", "الزبون يبعتلنا", "الحريف كيصيفط".
+_WRITER_AR = (
     r"(?<!\S)(?:حد|حدا|احد|واحد|(?:ال)?(?:عميل|زبون|كليان|حريف|مشتري)|شخص)\s+"
     r"(?:و)?(?:كتب|يكتب|تكتب|كيكتب|بعت|يبعت|تبعت|بعث|يبعث|ارسل|يرسل|رد|يرد|ترد|قال|يقول"
     r"|صيفط|يصيفط|كيصيفط)(?:ل|له|لها|لي|لنا|لو)?"
-    r"(?P<where>(?:\s+[^\s\d\ue000-\uf8ff,،.;:!?]+){0,3}?)\s+"
+)
+_WRITES_AR = re.compile(
+    _WRITER_AR + r"(?P<where>(?:\s+[^\s\d\ue000-\uf8ff,،.;:!?]+){0,3}?)\s+"
     r"(?:(?:ب)?(?:كلمه|كلمة)\s+(?P<word>[\ue000-\uf8ff]|[^\s\ue000-\uf8ff,،.;:!?]+)"
     r"|(?P<quoted>[\ue000-\uf8ff])"
     # "رد بنعم", "رد على الواتس ب اوكي": a short answer said with "ب" (with) is the word written
     r"|ب\s?(?P<answer>" + _SHORT_ANSWERS_AR + r")(?![\w\u0621-\u064a]))"
 )
+# "العميل كتب كتالوج في الواتس", "حدا بعت مرحبا عالواتس": one bare word said right after the
+# verb, before the service it is written on (checked in _take_word_written); read once the
+# words said with "كلمة", quotes or "ب" are taken.
+_WRITES_BARE_AR = re.compile(
+    _WRITER_AR
+    + r"\s+(?P<bare>[^\s\d\ue000-\uf8ff,،.;:!?]+)(?=\s+(?:(?:في|على|علي|عل|ع)\s+)?(?P<on>\S+))"
+)
+# What a message is, said where a bare word written would stand ("بعت رسالة عالواتس", "ارسل
+# صورة في الواتس"): the thing sent, never a word to look for.
+_NOT_BARE_WORDS = frozenset(
+    [
+        *("رساله", "رسايل", "رسائل", "مسج", "مسجات", "ماسج", "صوره", "صور", "ملف", "فويس"),
+        *("ايميل", "فيديو", "لوكيشن", "موقع", "طلب", "شي", "شيء", "اشي", "حاجه", "رقم", "رد"),
+        *(
+            "ميساج",
+            "مساج",
+            "مسدج",
+            "ماسيج",
+            "بريد",
+            "اوردر",
+            "طلبيه",
+            "فاتوره",
+            "دفعه",
+            "sms",
+            "dm",
+            "email",
+        ),
+        *("لنا", "لي", "له", "لها", "لهم", "لو", "لينا", "الينا", "الي", "ليه", "علينا"),
+        *("في", "فى", "على", "علي", "عل", "ع", "من", "الى", "عن", "مع", "ب", "هنا", "كمان"),
+    ]
+)
+
+
+def _names_a_service(word: str) -> bool:
+    """Whether ``word`` is a service's name, bare or behind a glued preposition."""
+    return canonical(word) in SERVICE_NAMES or glued_service(word) is not None
 
 
 # "when a Telegram message says 'price'", "if the email reads URGENT": what the event's text
@@ -1220,6 +1261,17 @@ def _take_word_written(collector: _Collector, said_words: list[str]) -> None:
     collector.text = _WRITES_EN.sub(english, collector.text)
     collector.text = _SAYS_EN.sub(says, collector.text)
     collector.text = _WRITES_AR.sub(arabic, collector.text)
+
+    def bare(match: re.Match[str]) -> str:
+        value = match.group("bare")
+        if value.lower() in _NOT_BARE_WORDS or _names_a_service(value):
+            return match.group(0)
+        if not _names_a_service(match.group("on")):
+            return match.group(0)
+        head = match.string[match.start() : match.start("bare")]
+        return f"{head} {condition(value, value)} "
+
+    collector.text = _WRITES_BARE_AR.sub(bare, collector.text)
 
 
 # Waits: "wait 5 minutes", "after 2 hours", "انتظر ١٠ دقائق", "بعد ساعتين".

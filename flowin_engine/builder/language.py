@@ -605,7 +605,7 @@ def canonical(word: str) -> str:
                 return SYNONYMS[stem]
         if word[0] in "وف" and word[1:] in _MEANINGS:
             return word[1:]  # "فارسل", "وسجل": the manifests' own word with "and/so" on it
-        glued = _glued_service(word)
+        glued = glued_service(word)
         if glued is not None:
             return glued
     else:
@@ -652,7 +652,8 @@ _GLUED = ("وبال", "وعال", "وفال", "بال", "فال", "عال", "ل�
 _SHORT_SERVICES = frozenset(["زد", "تاب"])
 
 
-def _glued_service(word: str) -> str | None:
+def glued_service(word: str) -> str | None:
+    """The service a word names behind a glued preposition ("عالواتس", "بزد"), if any."""
     for prefix in _GLUED:
         rest = word[len(prefix) :]
         if not word.startswith(prefix) or len(rest) < 2:

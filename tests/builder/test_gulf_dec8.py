@@ -239,7 +239,8 @@ def test_an_answer_then_have_it_changed_is_the_change() -> None:
     [
         (
             "اذا العميل كتب منيو في الواتس ارسل له ملف المنيو PDF",
-            ["whatsapp.incoming_message", "whatsapp.send_media"],
+            # the word written ("منيو") is what the message is checked for
+            ["whatsapp.incoming_message", "core.condition", "whatsapp.send_media"],
         ),
         (
             "لو احد كتب بالتيليجرام منيو طرش له ملف المنيو",
