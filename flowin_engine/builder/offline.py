@@ -2392,7 +2392,7 @@ class OfflineBuilder:
             if found is None or candidate < found:
                 found = candidate
         if found is None:
-            return None
+            return self._message_is(condition, extraction, trigger, language)
         _count, _depth, path, key = found
         named = _field_said(key, words)
         assert named is not None
@@ -2420,6 +2420,39 @@ class OfflineBuilder:
             "run only when it holds (its 'true' output).",
             "ar": f"يتحقق من {left} مقابل «{shown}»، لأنك قلت «{said}»؛ الخطوات التالية تعمل فقط "
             "إذا تحقق الشرط (مخرجه «صحيح»).",
+        }[language]
+        return step
+
+    def _message_is(
+        self,
+        condition: Clause,
+        extraction: Extraction,
+        trigger: PlannedStep,
+        language: Language,
+    ) -> PlannedStep | None:
+        """ "when a client picks a service from our WhatsApp list, if it's Nail art …": after an
+        event that brings a message, "it is" and a value written as a name (capitalised, or
+        quoted) is what the message says; it is looked for in the message's text. None when
+        the words say a kind or a quality ("if it's urgent", "if it is a complaint")."""
+        said = condition.said(extraction)
+        value = _IT_IS_NAME.match(said)
+        if value is None:
+            return None
+        example = trigger.node_type.manifest.output_example
+        left = find_field([Source("trigger", example)], "any", SUBJECTS["message"])
+        if left is None:
+            return None
+        right = value.group("value").strip(" ,.،'\"")
+        step = PlannedStep(self.registry.get(CONDITION_TYPE), said)
+        step.params = {
+            "combine": "and",
+            "conditions": [{"left": left, "operator": "contains", "right": right}],
+        }
+        step.why = {
+            "en": f"Checks that {left} contains “{right}”, because you said “{said}”; the next "
+            "steps run only when it does (its 'true' output).",
+            "ar": f"يتحقق أن {left} يحتوي على «{right}»، لأنك قلت «{said}»؛ الخطوات التالية "
+            "تعمل فقط عندها (مخرجه «صحيح»).",
         }[language]
         return step
 
@@ -3417,8 +3450,13 @@ class OfflineBuilder:
             sized = rule["operator"] in _SIZE_OPERATORS and isinstance(rule["right"], int | float)
             if not names and sized:
                 names = SUBJECTS["total"]  # "if the order is over 500": what it is worth
-            if not names and rule["operator"] == "contains" and subject.lower() in _IT:
-                names = SUBJECTS["message"]  # "if it contains 'price'": the event's text
+            if (
+                not names
+                and subject.lower() in _IT
+                and (rule["operator"] == "contains" or isinstance(rule["right"], str))
+            ):
+                # "if it contains 'price'", "if it is 'Hours'": the event's text
+                names = SUBJECTS["message"]
             left = find_field(sources, "any", names or (subject.replace(" ", "_"),))
             if not left and not names and len(subject.split()) > 1:
                 # "the customer city": the field is the last word's ("city")
@@ -3471,6 +3509,12 @@ _FIELD_WORDS_AR = {
     "subject": (("الموضوع",), ("موضوع",), ("العنوان",)),
     "currency": (("العمله",),),
 }
+# "if it's Nail art", "if it is 'Prices'": a name (capitalised, or quoted) the message is.
+_IT_IS_NAME = re.compile(
+    r"\s*(?:only\s+)?if\s+(?:it'?s|it\s+is|it\s+was|they\s+picked|they\s+chose|the\s+answer\s+is)\s+"
+    r"(?P<value>(?-i:[A-Z][\w&-]*)(?:\s+[\w&-]+){0,2}|[\"'][^\"']+[\"'])\s*$",
+    re.IGNORECASE,
+)
 # Keys too common to be what an "if" is about ("to", "id"), or said for other things.
 _NOT_FIELDS_SAID = frozenset(["to", "id", "url", "event", "topic", "created_at", "name", "items"])
 _COPULAS = frozenset(

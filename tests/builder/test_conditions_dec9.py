@@ -208,3 +208,32 @@ def test_the_false_branch_after_a_message_that_says_a_word_is_kept():
 )
 def test_a_message_sent_that_says_words_gets_no_condition(sentence):
     assert "core.condition" not in types(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        (
+            "When someone picks an option from our WhatsApp menu, if it's Delivery send them "
+            "the delivery fees, otherwise send the branch location",
+            "Delivery",
+        ),
+        (
+            "when a customer messages us on Telegram, if it is 'Hours' reply with our hours",
+            "Hours",
+        ),
+    ],
+)
+def test_it_is_a_name_after_a_message_event_is_what_the_message_says(sentence, word):
+    assert types(sentence)[:2][1] == "core.condition"
+    rule = _rule(sentence)
+    assert rule["left"] == "{{ trigger.text }}"
+    assert rule["right"] == word
+    assert rule["operator"] in ("contains", "equals")
+
+
+def test_it_is_a_quality_is_no_value_and_is_said_as_not_understood():
+    # "urgent" is no word the message is checked for: said, never a made-up check
+    proposal = build("When a customer writes on WhatsApp, if it's urgent email me")
+    assert "core.condition" not in [n.type for n in proposal.flow.nodes]
+    assert "if it's urgent" in proposal.not_understood
