@@ -1802,6 +1802,7 @@ class OfflineBuilder:
             actions.remove(step)
             not_understood.append(step.said)
         self._listed_unless_free(actions)
+        _one_step_of_changes(actions)
         bot_steps = [step for step in actions if bot_said and step.said == bot_said]
         if bot_steps:
             self._sent_by_the_bot(bot_steps[0], actions)
@@ -1841,6 +1842,7 @@ class OfflineBuilder:
             trigger = self._event_of_condition(actions)
         if trigger is None:
             trigger = self._manual(language)
+        self._nothing_to_answer(trigger, actions)
         if trigger.node_type.type == SCHEDULE_TYPE and not trigger.params:
             # "on a schedule", "regularly": never the schedule's default every 15 minutes
             if not any(key == "cron" for key, _ in trigger.to_ask):
@@ -2668,6 +2670,23 @@ class OfflineBuilder:
                 and not _TO_SOMEONE_ELSE.search(step.said)
             ):
                 step.node_type = answer
+
+    def _nothing_to_answer(self, trigger: PlannedStep, actions: list[PlannedStep]) -> None:
+        """ "a report every Thursday … on Gmail": a step that answers an e-mail in its thread
+        has none to answer when no e-mail came in nor was read; it is the service's new one."""
+        for step in actions:
+            came = next(
+                (t for t, answer in _ANSWERS.items() if answer == step.node_type.type), None
+            )
+            if came is None or trigger.node_type.type == came or came not in _REPLY_ACTIONS:
+                continue
+            read_before = any(
+                other.node_type.connector is step.node_type.connector
+                and _reads_something(other.node_type)
+                for other in actions[: actions.index(step)]
+            )
+            if not read_before and _REPLY_ACTIONS[came] in self.registry:
+                step.node_type = self.registry.get(_REPLY_ACTIONS[came])
 
     def _is_order(self, word: str, before: str = "", after_order: bool = False) -> bool:
         """Whether ``word`` starts a step: an order ("ابعت", "send"), or, once the event has its
@@ -4057,6 +4076,22 @@ _CONNECT = re.compile(
     r"|(?<!\S)(?:و)?(?:اربط|ربط|نربط|يربط|تربط|ربطلي|اربطلي|نربطو)(?!\S)",
     re.IGNORECASE,
 )
+
+
+def _one_step_of_changes(actions: list[PlannedStep]) -> None:
+    """ "label it Bank and mark it read": two changes said one after the other to a step that
+    adds and removes in one go (Gmail's labels) are one step, each change its own field."""
+    for index in range(len(actions) - 1, 0, -1):
+        first, second = actions[index - 1], actions[index]
+        if (
+            first.node_type is second.node_type
+            and {"add", "remove"} <= _fields(first.node_type)
+            and first.otherwise_of is None
+            and second.otherwise_of is None
+        ):
+            first.said = f"{first.said} {second.said}"
+            first.entities.extend(second.entities)
+            del actions[index]
 
 
 def _sends_a_message(node_type: NodeType) -> bool:

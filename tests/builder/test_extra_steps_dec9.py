@@ -267,3 +267,38 @@ def test_a_bot_said_first_is_where_its_event_comes_from() -> None:
     assert types(
         "ابي بوت تيليجرام لما العميل يضغط زر الاستلام يرد عليه ويتحدث الطلب في زد لجاري التجهيز"
     ) == ["telegram.button_pressed", "telegram.answer_button", "zid.update_order_status"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "when a gmail email comes from payroll@corp.example, label it Payroll and mark it as read",
+        "لما يوصل ايميل عالجيميل من الشركة حط عليه ليبل Work وخليه مقروء",
+    ],
+)
+def test_two_changes_of_labels_are_one_step(sentence: str) -> None:
+    assert types(sentence) == ["gmail.new_email", "gmail.change_labels"]
+    params = node_params(sentence, "gmail.change_labels")
+    assert params.get("remove") == ["UNREAD"]
+    assert params.get("add")
+
+
+def test_one_change_of_labels_stays_one() -> None:
+    # negative: a label alone adds it and removes nothing
+    sentence = "when a gmail email arrives with an invoice, label it Invoices"
+    assert types(sentence) == ["gmail.new_email", "gmail.change_labels"]
+    assert not node_params(sentence, "gmail.change_labels").get("remove")
+
+
+def test_a_mail_on_a_schedule_answers_nothing() -> None:
+    # a report on Gmail every week is a new e-mail: no e-mail came in to answer
+    built = types("every Sunday at 9 a report of the week's Stripe payments on gmail")
+    assert built[-1] == "gmail.send_email"
+
+
+def test_an_email_that_came_in_is_still_answered_in_its_thread() -> None:
+    # negative: after an e-mail came in, "reply" answers it
+    assert types("when a new gmail email arrives, reply to it with 'received, thanks'") == [
+        "gmail.new_email",
+        "gmail.reply_email",
+    ]
