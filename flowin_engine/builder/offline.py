@@ -1452,6 +1452,10 @@ class OfflineBuilder:
                 # "لما العميل يرد على الواتس": an answer said as the event is someone else's
                 words = [EVENT_READINGS.get(word, word) for word in words]
             hints = _hints(clause.entities)
+            verb_shared = False
+            if index and actions:
+                shared = self._verb_shared(clauses[index - 1], clause, words, hints)
+                verb_shared, words = shared is not words, shared
             said = clause.said(extraction)
             if clause.otherwise and _NOTHING_SAID.fullmatch(normalize(said).strip(" .,،!")):
                 continue  # "وإلا ولا شي": a branch with no step ends there by itself
@@ -1603,6 +1607,11 @@ class OfflineBuilder:
             if as_trigger is not None and business_services and not as_trigger.named:
                 as_trigger = self.catalogue.best(words + business_services, True, hints)
             as_action = self._action_in_context(words, hints, trigger, actions, said)
+            if verb_shared and as_action is not None and as_action.node_type.type == LOOP_TYPE:
+                # "… and a row in the Requests tab": an order shared, never a loop ("each row")
+                as_action = self.catalogue.best(
+                    words, False, hints, exclude=self._unrouted(said) | {LOOP_TYPE}
+                )
             if lacking_event and _REPLY_WORD.search(said) and not (as_action and as_action.named):
                 # "…on my Instagram post, reply to them": the answer goes where Flowin can't
                 not_understood.append(said)
@@ -1885,6 +1894,28 @@ class OfflineBuilder:
             ):
                 continue  # "…and email me too", "…على الواتس": a service said, another step
             actions[index] = replace(step, node_type=bot.node_type)
+
+    def _verb_shared(
+        self, before: Clause, clause: Clause, words: list[str], hints: set[str]
+    ) -> list[str]:
+        """ "create a trello card and a row in the Requests tab": a noun phrase with no verb,
+        after an order, that names a place of its own (a tab, a table, a channel) shares the
+        order's verb; without a place ("email me the report and the invoice") it is more of
+        the step before, as it was."""
+        said = MARKER.sub(" ", clause.text).lower().split()
+        if (
+            clause.starts_with_when
+            or not " ".join(said).isascii()
+            or not said
+            or said[0] not in ("a", "an", "one", "the")
+            or not hints & _PLACE_HINTS
+            or set(words) & (self._any_verbs | _SENDS_BY_NAME)
+        ):
+            return words
+        verb = before.words()[:1]
+        if not verb or verb[0] not in self._verbs or before.starts_with_when:
+            return words
+        return verb + words
 
     def _what_is_ahead(self, clause: Clause, words: list[str]) -> bool:
         """Whether an English ``clause`` said with a time ahead ("before each lesson in my
@@ -3865,6 +3896,8 @@ _ADDRESS_GIVEN = re.compile(
     r"\s*(?:is|:)?\s*[\ue000-\uf8ff]"
     r"|و?(?:ايميل|بريد|رقم|جوال|موبايل|تليفون)(?:ه|ها|هم)\s+(?:هو\s+|هي\s+)?[\ue000-\uf8ff]"
 )
+# The hints of a place things are kept or posted in: a tab, a workbook, a database, a channel.
+_PLACE_HINTS = frozenset(["spreadsheet_id", "sheet", "workbook", "database_id", "channel"])
 # Words of a free time ("free slots", "المواعيد الفاضية"), which a search for one is said with.
 _FREENESS = re.compile(
     r"\b(?:free|available|availability|open|empty|vacant|slots?)\b"

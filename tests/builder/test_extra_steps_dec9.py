@@ -302,3 +302,29 @@ def test_an_email_that_came_in_is_still_answered_in_its_thread() -> None:
         "gmail.new_email",
         "gmail.reply_email",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "when a stripe payment comes create a trello card and a row in the Sales tab",
+            ["stripe.payment_succeeded", "trello.create_card", "google_sheets.append_row"],
+        ),
+        (
+            "when a new Salla customer signs up, add a card in Trello and one row in the "
+            "Customers tab",
+            ["salla.new_customer", "trello.create_card", "google_sheets.append_row"],
+        ),
+    ],
+)
+def test_a_place_after_an_order_shares_its_verb(sentence: str, expected: list[str]) -> None:
+    assert types(sentence) == expected
+
+
+def test_more_of_what_is_sent_shares_no_verb() -> None:
+    # negative: "and the invoice" names no place: more of the e-mail, no second one
+    assert types("when a shopify order comes email me the order and the invoice") == [
+        "shopify.new_order",
+        "email.send_email",
+    ]
