@@ -56,7 +56,7 @@ def test_a_message_to_someone_else_after_a_pressed_button_is_theirs() -> None:
     [
         ("لو الزبون كتب اسعار في الواتس رد عليه 'من ٥٠ ريال'", "اسعار", "whatsapp.send_text"),
         ("اذا حدا بعت حجز عالواتس رد عليه 'اهلين'", "حجز", "whatsapp.send_text"),
-        ("اذا العميل ارسل عروض على التليقرام رد عليه 'ابشر'", "عروض", "telegram.send_message"),
+        ("اذا احد كتب عروض في التليقرام رد عليه 'ابشر'", "عروض", "telegram.send_message"),
         ("lw 7ad ba3at kelmet offers 3al whatsapp rod 3leh b 'ok'", "offers", "whatsapp.send_text"),
         ("if someone sends the word hours on whatsapp reply 'we open at 9'", "hours", None),
     ],
