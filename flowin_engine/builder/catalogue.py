@@ -287,7 +287,7 @@ class Catalogue:
         against = 0.0
         for word in set(words):
             forms = close.get(word)
-            if not forms or word in _PEOPLE or any(form in mine for form in forms):
+            if not forms or any(form in mine or form in _PEOPLE for form in forms):
                 continue
             if any(forms.keys() & other for other in siblings if other is not mine):
                 against += _SAID_FOR_ANOTHER * self.weight(word)

@@ -2261,6 +2261,17 @@ class OfflineBuilder:
         node_type = self.registry.get(guess.node_type)
         if node_type.connector.id != found.node_type.connector.id:
             return found
+        if triggers:
+            # the words said weigh more than the model's guess when they tell its event far
+            # less well: "when an order comes from woocommerce" is an order made, not updated
+            said = self.catalogue.best_of(clause.words(), found.node_type.type)
+            guessed = self.catalogue.best_of(clause.words(), node_type.type)
+            if (
+                said is not None
+                and guessed is not None
+                and guessed.score < said.score - _SURER_BY_WORDS
+            ):
+                return found
         if (
             self._carries_a_kind(node_type)
             and MARKER.sub("", clause.text).isascii()
@@ -4021,6 +4032,9 @@ _SIZE_OPERATORS = ("greater_than", "greater_or_equal", "less_than", "less_or_equ
 _EVENT_CUES = frozenset(
     ["new", "incoming", "each", "every", "any", "all", "received", "arriving", "كل", "اي", "اول"]
 )
+# How much better the words must tell the rules' event than the learned matcher's guess of
+# another event of the same service for the words to be kept
+_SURER_BY_WORDS = 0.2
 _EVENT_CUE_SAID = re.compile(
     r"\b(?:" + "|".join(w for w in _EVENT_CUES if w.isascii()) + r")\b"
     r"|(?<!\S)(?:ل|ب)?(?:" + "|".join(w for w in _EVENT_CUES if not w.isascii()) + r")(?!\S)"

@@ -223,3 +223,26 @@ def test_i_sending_there_is_no_incoming_message():
     assert types("when i send a whatsapp to a customer add a row to my sheet")[0] != (
         "whatsapp.incoming_message"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # the words tell an order made far better than an order updated: they are kept over
+        # the learned matcher's guess
+        ("when an order comes from woocommerce send me a whatsapp", "woocommerce.order_created"),
+        ("when an order comes through woocommerce email me", "woocommerce.order_created"),
+        # words that tell two events about as well leave the guess to the learned matcher
+        (
+            "new trello card in the Backlog list -> sms me on +971 50 222 3344",
+            "trello.card_created",
+        ),
+    ],
+)
+def test_the_words_said_outweigh_a_guess_that_they_tell_far_less(sentence, event):
+    assert types(sentence)[0] == event
+
+
+def test_the_customer_with_its_article_tells_no_event_apart():
+    # "العميل" (the customer) does the event, as "عميل" does: no word against a message
+    assert types("لو العميل ارسل صورة على التليجرام رد عليه شكرا")[0] == "telegram.new_message"
