@@ -3084,7 +3084,12 @@ class OfflineBuilder:
                 as_trigger = self._event_of(event.words(), services)
                 rest_words = Clause(rest, [], False).words()
                 if self._names_only(rest_words):
-                    # "Moyasar payment paid →": the name is whose event it is, no step
+                    # "Moyasar payment paid →": the name is whose event it is, no step; said
+                    # after the event's noun ("كل طلب سلة", "كل طلب زد") it is whose event it is
+                    # too, never another service's event of that noun
+                    named = set(self.catalogue.connectors_named(rest_words))
+                    if as_trigger is not None and as_trigger.node_type.connector.id not in named:
+                        as_trigger = self._event_of(event.words() + rest_words, services)
                     as_action = None
                     if as_trigger is None or as_trigger.score < MATCH_THRESHOLD:
                         continue

@@ -85,3 +85,21 @@ def test_a_bare_word_written_on_a_service_is_what_the_message_is_checked_for(
 )
 def test_a_message_or_a_place_after_the_verb_is_no_word_to_check(sentence: str) -> None:
     assert "core.condition" not in types(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("كل طلب سلة سجله في الشيت", "salla.new_order"),
+        ("كل طلب زد ابعتلي فيه ايميل", "zid.new_order"),
+        ("كل اوردر ووكومرس ضيفه عالشيت", "woocommerce.order_created"),
+    ],
+)
+def test_a_store_named_right_after_each_order_is_whose_event_it_is(
+    sentence: str, event: str
+) -> None:
+    assert types(sentence)[0] == event
+
+
+def test_a_named_store_after_each_order_stays_that_store() -> None:
+    assert types("كل طلب شوبيفاي ضيفه عالشيت")[0] == "shopify.new_order"
