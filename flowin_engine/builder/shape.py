@@ -41,6 +41,10 @@ _AT_ONCE = re.compile(
 )
 _EACH = re.compile(
     r"\b(?:each of them|every one of them|everyone|for all|to all|to each|to every)\b"
+    # "remind each tenant in the Tenants tab", "email every single client": one by one (each
+    # time, day or month is when, not whom)
+    r"|\b(?:each|every\s+single)\s+(?!(?:time|day|week|month|year|morning|evening|night"
+    r"|hour|minute|weekday|weekend|new|one)s?\b)[a-z]{3,}"
     r"|\bthem\b(?!\s+(?:to|into|in|on|as|at|by|with)\b)"
     r"|(?<!\S)(?:لكل\s+(?:واحد\s+)?منهم|لكلهم|كلهم|كلهن|لهم|ليهم|ليهن|لهن)(?!\S)"
     # "لكل الزباين اللي بالشيت", "لجميع العملاء", "على كل العملاء": all the records listed

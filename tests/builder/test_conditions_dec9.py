@@ -237,3 +237,33 @@ def test_it_is_a_quality_is_no_value_and_is_said_as_not_understood():
     proposal = build("When a customer writes on WhatsApp, if it's urgent email me")
     assert "core.condition" not in [n.type for n in proposal.flow.nodes]
     assert "if it's urgent" in proposal.not_understood
+
+
+@pytest.mark.parametrize(
+    ("sentence", "step"),
+    [
+        (
+            "every morning at 9 email each client in the Clients sheet their balance",
+            "email.send_email",
+        ),
+        (
+            "on the 1st of every month text each member in the Members tab by sms a reminder",
+            "twilio.send_sms",
+        ),
+    ],
+)
+def test_a_step_said_for_each_person_of_the_rows_read_runs_in_a_loop(sentence, step):
+    got = types(sentence)
+    assert got[1:] == ["google_sheets.read_rows", "core.loop", step]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # each day is when, a report of each product is all of them at once
+        "each day at 8 read the Stock tab and email me a summary",
+        "every friday read the Sales tab and email me a report of each product",
+    ],
+)
+def test_each_said_of_a_time_or_of_a_report_needs_no_loop(sentence):
+    assert "core.loop" not in types(sentence)
