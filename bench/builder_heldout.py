@@ -39,6 +39,7 @@ HELD_OUT = [
     HERE / "heldout_dec6.json",
     HERE / "heldout_dec7.json",
     HERE / "heldout_dec8.json",
+    HERE / "heldout_dec9.json",
 ]
 
 log = logging.getLogger("builder_heldout")

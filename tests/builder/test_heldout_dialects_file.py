@@ -30,6 +30,8 @@ from flowin_engine.registry import Registry, default_registry
 # development sets (dev_set_d.json, dev_set_e.json) by two other writers, and scored the same way.
 # heldout_dec8.json: a seventh, written the same way by an eighth writer, scored by its totals
 # before and after a night's work on the development sets, then added here.
+# heldout_dec9.json: an eighth, written the same way by two more writers (the English and the
+# Arabic half), scored by its totals before and after a morning's work, then added here.
 HELDOUT_FILES = [
     Path(__file__).with_name(n)
     for n in (
@@ -40,6 +42,7 @@ HELDOUT_FILES = [
         "heldout_dec6.json",
         "heldout_dec7.json",
         "heldout_dec8.json",
+        "heldout_dec9.json",
     )
 ]
 ARABIC_DIALECTS = ("egyptian", "gulf", "levantine", "maghrebi", "msa")
