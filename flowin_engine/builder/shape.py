@@ -53,6 +53,11 @@ _EACH = re.compile(
     re.IGNORECASE,
 )
 _LISTING = ("list_", "read_", "query_", "find_")
+_SHEETS = "google_sheets"
+# People said to be kept in a tab: "each customer in my VIP tab", "the members from the Gym tab"
+# (a tab said after "to" or "into" is where a row is written; Arabic "تاب" is also Tap, the
+# payments service, so only the English word is read here).
+_KEPT_IN_TAB = re.compile(r"\b(?:in|from|of)\s+(?:my|the|our)?\s*(?:\S+\s+){0,2}?tabs?\b")
 # How telling a service's word must be for the sentence to name it ("stripe", not "email").
 NAMED_AT = 0.6
 # A summary of what came in: only the AI step writes one.
@@ -73,8 +78,9 @@ _DETAILS = re.compile(
 BY_HAND = re.compile(
     r"(?:\b(?:create|make|add|build|give me)\s+(?:me\s+)?)?(?:\ba\s+)?"
     r"\bbutton\s+(?:that\s+)?(?:when\s+|once\s+)?(?:i|we)\s+(?:can\s+)?(?:click|press|push|tap)"
-    r"(?:\s+(?:on\s+)?(?:it|him|them)\b)?|\bmanually\b"
-    r"|\bby hand\b"
+    r"(?:\s+(?:on\s+)?(?:it|him|them)\b)?"
+    # "run by hand: …", "run it manually": the verb is part of the saying, not a step
+    r"|(?:\b(?:run|runs|started|start)\s+(?:it\s+|this\s+)?)?(?:\bmanually\b|\bby hand\b)"
     r"|(?<!\S)(?:(?:اعمل|اعملي|سوي|سويلي|دير|ديرلي|صاوب|صاوبلي)\s+)?(?:لي\s+)?"
     r"(?:زر|زرار|زرا)\S*\s+(?:\S+\s+)?(?:اضغط|اشغل|ادوس|ندوس|نضغط|نكبس|اكبس)\S*"
     r"(?:\s+(?:عليه|عليها)(?!\S))?"
@@ -154,6 +160,7 @@ def shape(
             trigger, actions, named, sentence, registry, reply_actions
         )
         trigger = _by_hand(trigger, actions, named, sentence, words, catalogue, registry)
+        trigger = _fetched_not_arrived(trigger, actions, sentence, words, catalogue, registry)
         if trigger.node_type.type in (SCHEDULE_TYPE, MANUAL_TYPE):
             scheduled = trigger.node_type.type == SCHEDULE_TYPE
             _read_what_is_sent(actions, named, words, scheduled, catalogue, registry)
@@ -257,6 +264,8 @@ def _read_what_is_sent(
         # the sheet or table it names is where the data is read ("from the Clients sheet")
         places = [e for e in users[0].entities if e.kind in ("sheet", "table", "workbook")]
         actions.insert(0, PlannedStep(listing, users[0].said, places))
+    elif not any(_reads(s.node_type) for s in actions):
+        _read_the_tab_they_are_in(actions, users[0], words, catalogue, registry)
     # reads said after the step that sends them ("telegram me … my calendar's events") first
     first_user = actions.index(users[0])
     late_reads = [s for s in actions[first_user:] if _reads(s.node_type)]
@@ -264,6 +273,91 @@ def _read_what_is_sent(
         actions.remove(step)
         actions.insert(first_user, step)
         first_user += 1
+
+
+def _read_the_tab_they_are_in(
+    actions: list[PlannedStep],
+    user: PlannedStep,
+    words: list[str],
+    catalogue: Catalogue,
+    registry: Registry,
+) -> None:
+    """ "send each customer in my VIP tab a WhatsApp", "text the members from the Gym tab": a
+    tab named inside the words of a step of another service ("tab" alone does not name Google
+    Sheets) is where the people it sends to are kept, so their rows are read first."""
+    if user.node_type.connector.id == _SHEETS:
+        return
+    places = [e for e in user.entities if e.kind == "sheet"]
+    if not places or not _KEPT_IN_TAB.search(normalize(user.said)):
+        return
+    listing = _best_listing(_SHEETS, words, catalogue, registry)
+    if listing is not None:
+        actions.insert(actions.index(user), PlannedStep(listing, user.said, places))
+
+
+# The records a step fetches, said in the plural or with "all": "get all orders", "اجلب جميع
+# طلبات", "هات كل اوردرات" (a quantifier, or an Arabic broken or sound plural after one).
+_FETCHED_ALL = re.compile(
+    _GET + r"\s+(?:me\s+|لي\s+)?(?:all|every|(?:ال)?كل|(?:ال)?جميع|كافه)(?:\s|$)", re.IGNORECASE
+)
+
+
+def _fetched_not_arrived(
+    trigger: PlannedStep,
+    actions: list[PlannedStep],
+    sentence: str,
+    words: list[str],
+    catalogue: Catalogue,
+    registry: Registry,
+) -> PlannedStep:
+    """ "get all orders from Shopify and email them to me", "اجلب جميع طلبات سلة وأرسلها":
+    records a step fetches, all of them, are listed; "all orders" read as the event (each new
+    order) is the object of the fetch, and nothing said starts the flow but a button. A
+    get-one of those records becomes its service's listing."""
+    event = trigger.node_type
+    arrived = event.type not in (SCHEDULE_TYPE, MANUAL_TYPE)
+    fetching = [i for i, s in enumerate(actions) if _FETCHED_ALL.search(normalize(s.said))]
+    if not fetching and arrived and trigger.said:
+        # the fetch's words all taken for the event ("get all orders from zid"): no step left
+        fetched = re.search(
+            _GET + r"\s+(?:me\s+|لي\s+)?" + re.escape(normalize(trigger.said)), normalize(sentence)
+        )
+        listing = _best_listing(event.connector.id, words, catalogue, registry)
+        if fetched is None or listing is None or not _FETCHED_ALL.search(fetched.group(0)):
+            return trigger
+        actions.insert(0, PlannedStep(listing, fetched.group(0), trigger.entities))
+        return PlannedStep(registry.get(MANUAL_TYPE), "")
+    if not fetching:
+        return trigger
+    index = fetching[0]
+    step = actions[index]
+    said = normalize(step.said)
+    if arrived and not (trigger.said and normalize(trigger.said) in said):
+        return trigger  # an event said of its own ("when an order comes, get all …")
+    if _reads(step.node_type) and not _gets_one_by_id(step.node_type) and not arrived:
+        return trigger  # already a listing
+    named_in_step = [
+        connector
+        for connector, score in catalogue.connectors_named(tokens(said)).items()
+        if score >= NAMED_AT and _listings(connector, registry)
+    ]
+    if len(named_in_step) == 1:
+        connector = named_in_step[0]
+    elif _reads(step.node_type):
+        connector = step.node_type.connector.id
+    elif arrived:
+        connector = event.connector.id
+    else:
+        return trigger
+    listing = _best_listing(connector, tokens(said), catalogue, registry)
+    if listing is None or any(s.node_type == listing for s in actions):
+        return trigger
+    if not _reads(step.node_type) and step.node_type.connector.id != connector:
+        return trigger  # "get all of today's orders by email": the e-mail is a step of its own
+    actions[index] = PlannedStep(listing, step.said, step.entities)
+    if not arrived:
+        return trigger
+    return PlannedStep(registry.get(MANUAL_TYPE), "")
 
 
 def _ai_named_is_a_step(
