@@ -828,6 +828,13 @@ _NOT_SUBJECTS = {
 }
 
 
+# Words that open a noun, after "under", "over", "above", "below": where something is ("the
+# button under my bot's message", "over the weekend"), never the value compared.
+_PLACE_WORDS = frozenset(
+    ["my", "our", "your", "his", "her", "their", "its", "the", "a", "an", "this", "that", "each"]
+)
+
+
 # Fields that, said with a value after "and the", can only be compared: "and the customer city
 # is Riyadh", "and the payment method is cash".
 _FIELDS_COMPARED = frozenset(
@@ -868,6 +875,8 @@ def _condition(match: re.Match[str]) -> Entity | None:
         )
     if loose and not numeric and (len(subject.split()) > 2 or subject.split()[0] in _NOT_SUBJECTS):
         return None
+    if not numeric and str(value).lower() in _PLACE_WORDS:
+        return None  # "presses the Yes button under my bot's message": a place, not an amount
     return Entity(
         "condition",
         match.group(0).strip(),

@@ -158,6 +158,12 @@ _EACH_NEW = re.compile(
     r"(?<!\S)كل\s+(?=(?:ال)?(?:طلب|اوردر|عميل|زبون|رساله|ايميل|صف|دفعه|فاتوره|مسج|كليان|حدث)\s+"
     r"(?:ال)?(?:جديد|جديده|جدد|جداد|وارد|وارده)(?!\S))"
 )
+# "عند تسجيل طلب جديد في WooCommerce", "مع تسجيل كل اوردر": an order recorded by the
+# store is an order come in, its arrival ("عند وصول …"); read word by word, "عند تسجيل"
+# matched a new customer's sign-up ("عند تسجيل عميل جديد"), whose noun was not said.
+_ORDER_RECORDED = re.compile(
+    r"(?<!\S)(?P<when>عند|حين|بعد|مع|لدى)\s+تسجيل\s+(?=(?:كل\s+)?(?:ال)?(?:طلب|اوردر|طلبيه)(?!\S))"
+)
 # "وحولها لجاري التجهيز", "عدله لمكتمل", "حول الطلب لتم الشحن": turning a record to a state is
 # changing its status, said as the status change the manifests say ("غير حاله … ل…"). Only
 # before a state: "حولها لي عالايميل" forwards it.
@@ -282,6 +288,40 @@ def _text_on(match: re.Match[str]) -> str:
     if match.group("s") and before and before[-1].lower() in _NOT_BEFORE_ORDERS | {"who"}:
         return match.group(0)
     return "message"
+
+
+# "every 15 minutes check if there are new emails on Gmail", "كل ربع ساعة شوف اذا في ايميلات
+# جديدة", "every 5 min check for new orders": a check for new things every few minutes or
+# hours is how a service's new-item trigger works (it polls), so it is that event, said
+# with "when"; read as said, it was a schedule and a step made of "emails" (a send). Only of
+# a service whose triggers poll: a store tells of each order at once, so "every 2 hours check
+# for new orders on Shopify" is a schedule and the orders listed, a batch.
+_CHECK_FOR_NEW = re.compile(
+    r"\b(?:check|see|look)\s+(?:if|whether|for)\s+(?:(?:there\s+(?:are|is)|there's"
+    r"|we\s+(?:have|got)|i\s+(?:have|got))\s+)?(?:any\s+)?(?=new\b)"
+    r"|(?<!\S)و?(?:شوف|شيك|تشيك|تحقق|افحص|اتاكد|بص|طل)\s+(?:اذا|ازا|لو|ان|هل|ايلا)\s+"
+    r"(?:(?:في|فيه|فيش|كاين|فما)\s+)?(?=\S+\s+(?:ال)?(?:جديد|جديده|جدد|جداد)(?!\S))",
+    re.IGNORECASE,
+)
+_POLLED_UNITS = frozenset(["minutes", "hours"])
+# How many words after "check if there are" still say what is checked and whose
+_CHECKED_WITHIN = 4
+
+
+# "presses the Confirm button under my Telegram bot's message", "a button below the message
+# of our bot": the message is where the button is, not a message that came in. Read word by
+# word, "bot's message" outweighed the button pressed; the button keeps its service's name.
+_BUTTON_UNDER_MESSAGE = re.compile(
+    r"\b(?P<button>buttons?)\s+(?:under|below|beneath|in|on|of|attached to)\s+"
+    r"(?:the\s+|my\s+|our\s+|a\s+|your\s+)?(?P<service>telegram\s+)?(?:bot'?s?\s+)?"
+    r"(?:message|msg)s?(?:\s+(?:of|from)\s+(?:the\s+|my\s+|our\s+)?(?P<owner>telegram\s+)?bot)?\b",
+    re.IGNORECASE,
+)
+
+
+def _button_under_message(match: re.Match[str]) -> str:
+    service = match.group("service") or match.group("owner") or ""
+    return f"{match.group('button')} {service}".strip()
 
 
 # "بدي اعمل بوت تلغرام لما حدا يكتبلو …", "نحب بوت تيليغرام كي يكتبلو حد …": the bot asked for
@@ -563,6 +603,16 @@ _EACH_WORDS = frozenset(["كل", "لكل", "بكل", "جميع", "لجميع", "
 # "there is" before a noun: "لو في طلبات", "الى كاين شي جديد", "كي يكون فما جديد".
 _THERE_IS = frozenset(["في", "فيه", "فما", "كاين", "كاينه", "فيش"])
 _RELATIVES = frozenset(["اللي", "الذي", "التي", "الذين", "اللى"])
+# The English subject of its own event: "WhatsApp messages that fail, …", "any email that
+# bounces", "messages which get delivered": a noun (up to four words) and "that/which" with
+# what happens to it, no "when" said. Only a verb of happening after "that": "the rows that
+# I added" or "orders that are over $100" stay what they are.
+_EN_SUBJECT_EVENT = re.compile(
+    r"(?:[\w']+\s+){1,4}(?:that|which)\s+(?:"
+    r"fail(?:s|ed)?|bounce(?:s|d)?|(?:get|gets|are|is|were|was)\s+(?:not\s+)?"
+    r"(?:delivered|read|seen|rejected|declined)|(?:aren'?t|isn'?t|don'?t\s+get|doesn'?t\s+get)"
+    r"\s+delivered)\b"
+)
 
 
 # The one form the lexicon gives every person, tense and passive of an event's verb ("ترك",
@@ -885,6 +935,7 @@ class OfflineBuilder:
         # (read again from the whole sentence when it is shaped), no word of the step it opens —
         # its "button" would otherwise read as a bot's buttons or a message with buttons
         text = BY_HAND.sub(" ", text)
+        text = self._polled(text, extraction)
         # Schedules, waits and conditions are clauses of their own.
         for marker in MARKER.findall(text):
             entity = extraction.entity(marker)
@@ -904,6 +955,7 @@ class OfflineBuilder:
                 text = text.replace(marker, f" ; {marker} ; ")
         # "كل طلب جديد" (each new order) is the event, its arrival said without a verb.
         text = _EACH_NEW.sub("عند وصول ", text)
+        text = _ORDER_RECORDED.sub(lambda m: f"{m.group('when')} وصول ", text)
         text = _TURNED_TO_STATE.sub(
             lambda m: f"{m.group('and') or ''}غير حاله {m.group('object') or ''}", text
         )
@@ -911,6 +963,7 @@ class OfflineBuilder:
             lambda m: f"{m.group('and') or ''}{_ADD[m.group('verb').isascii()]} ", text
         )
         text = _BOT_WRITTEN_TO.sub(_bot_written_to, text)
+        text = _BUTTON_UNDER_MESSAGE.sub(_button_under_message, text)
         text = _FLOW_FAILS.sub(_flow_fails, text)
         text = _SOMEONE_TEXTS.sub(lambda m: f"{m.group('who')} messages", text)
         text = _SOMEONE_SENDS_AR.sub(lambda m: f"{m.group('who')} يراسلنا", text)
@@ -986,6 +1039,45 @@ class OfflineBuilder:
             # elsewhere, or "each new …" ("a calendar event for every new booking row").
             first.starts_with_when = True
         return self._order_around_each_new(clauses, extraction)
+
+    def _polled(self, text: str, extraction: Extraction) -> str:
+        """``text`` with a check for new things every few minutes or hours said as the event
+        it is (see _CHECK_FOR_NEW), when the service named after it has a polling trigger:
+        the interval is that trigger's polling, no schedule of its own. A check on a day's
+        schedule ("every morning check if there are new emails") stays a schedule."""
+        check = _CHECK_FOR_NEW.search(text)
+        if check is None:
+            return text
+        # the service of the things checked, the first said right after them ("new emails on
+        # Gmail"), not of the steps after ("… orders in Shopify and add them to the sheet")
+        # ("emails" names the e-mail sender too, which tells of nothing: only services with
+        # events count)
+        triggers = [node_type for node_type in self.registry.node_types if node_type.is_trigger]
+        with_events = {node_type.connector.id for node_type in triggers}
+        checked = tokens(normalize(text[check.end() :]).lower())[:_CHECKED_WITHIN]
+        named = next(
+            (
+                found
+                for word in checked
+                if (found := set(self.catalogue.connectors_named([word])) & with_events)
+            ),
+            set(),
+        )
+        if not any(t.poller is not None and t.connector.id in named for t in triggers):
+            return text
+        intervals = [
+            marker
+            for marker in MARKER.findall(text)
+            if extraction.entity(marker).kind == "schedule"
+            and extraction.entity(marker).value.get("mode") == "interval"
+            and extraction.entity(marker).value.get("unit") in _POLLED_UNITS
+        ]
+        if len(intervals) != 1:
+            return text
+        text = text.replace(intervals[0], " ")
+        return _CHECK_FOR_NEW.sub(
+            lambda m: "when " if m.group(0).isascii() else "لما يوصل ", text, count=1
+        )
 
     def _order_around_each_new(self, clauses: list[Clause], extraction: Extraction) -> list[Clause]:
         """ "سجل كل طلب جديد من زد في ملف Excel", "أضف كل حدث جديد في تقويم Google إلى
@@ -1336,6 +1428,8 @@ class OfflineBuilder:
             words = words[1:]  # "ودي كل رسالة تجيني …"
         if len(words) < 3:
             return False
+        if _EN_SUBJECT_EVENT.match(" ".join(words).lower()) and not self._is_order(words[0]):
+            return True
         if words[0] in _SUBJECT_QUANTIFIERS:
             start = 2  # the quantifier, then at least its noun
         elif words[1] in _RELATIVES and not self._is_order(words[0]):
@@ -4001,10 +4095,11 @@ def _order_to_address(text: str, at: int, extraction: Extraction) -> bool:
 
 # A failure said of the event, and the triggers that start on one.
 _FAILS = re.compile(
-    r"\b(?:fail(?:s|ed|ing)?|declined?|rejected|bounced?|doesn'?t go through|didn'?t go through"
+    r"\b(?:fail(?:s|ed|ing)?|declined?|rejected|bounce[sd]?|doesn'?t go through|didn'?t go through"
     r"|undelivered|(?:not|never|didn'?t|wasn'?t|isn'?t)\s+(?:get\s+|been\s+)?(?:delivered|sent))\b"
-    r"|(?<!\S)(?:و|ف)?(?:فشل|فشلت|يفشل|تفشل|اترفض|اترفضت|انرفض|انرفضت|يترفض|تترفض|رفض|رفضت|مرفوض|"
-    r"مرفوضه|ماوصلتش|موصلتش|مااتبعتتش|ما\s+(?:وصلتش|وصلت|اتبعتتش|انبعتت)|لم\s+(?:تصل|يصل))(?!\S)",
+    # Levantine/Egyptian present "بتفشل", "بيترفض": the same failure with its "ب"
+    r"|(?<!\S)(?:و|ف)?(?:فشل|فشلت|ب?يفشل|ب?تفشل|اترفض|اترفضت|انرفض|انرفضت|ب?يترفض|ب?تترفض"
+    r"|رفض|رفضت|مرفوض|مرفوضه|ماوصلتش|موصلتش|مااتبعتتش|ما\s+(?:وصلتش|وصلت|اتبعتتش|انبعتت)|لم\s+(?:تصل|يصل))(?!\S)",
     re.IGNORECASE,
 )
 _FAILURE_ID = re.compile(r"fail|declin|reject")

@@ -622,6 +622,10 @@ _CHOICE_WORDS: dict[str, tuple[str, ...]] = {
     "cancel": ("cancelled", "canceled"),
     "fails": ("failed",),
     "fail": ("failed",),
+    # a message sent back undelivered
+    "bounces": ("failed",),
+    "bounce": ("failed",),
+    "bounced": ("failed",),
     "out for delivery": ("delivering", "indelivery"),
     "in delivery": ("indelivery", "delivering"),
     # Arabic, as normalize writes it
@@ -701,6 +705,11 @@ _CHOICE_WORDS: dict[str, tuple[str, ...]] = {
     "مرتجع": ("refunded",),
     "فشل": ("failed",),
     "فشلت": ("failed",),
+    # the present, bare and with the Levantine/Egyptian "ب": "الرسايل اللي بتفشل"
+    "يفشل": ("failed",),
+    "تفشل": ("failed",),
+    "بيفشل": ("failed",),
+    "بتفشل": ("failed",),
     # a message that did not arrive or did not go: Egyptian, Gulf/Levantine, MSA
     "ما وصلتش": ("failed",),
     "موصلتش": ("failed",),
