@@ -661,6 +661,7 @@ def _take_named(collector: _Collector) -> None:
     _take_named_by(collector, (_NAMED_AFTER, _NAMED_BEFORE, _NAMED_AR), _NAMED_KIND)
     # before the other names: "matching on the Order ID column" is no list called Order ID
     _take_named_by(collector, (_KEY_COLUMN,), {}, default="key")
+    _take_key_after_place(collector)
     _take_named_by(
         collector,
         (_NAMED_OTHER_AFTER, _NAMED_OTHER_BEFORE, _NAMED_OTHER_AR, _MOVED_TO),
@@ -673,6 +674,33 @@ def _take_named(collector: _Collector) -> None:
     _take_named_by(collector, (_TAG,), {}, default="tag")
     if _AIRTABLE.search(collector.text):
         _take_named_by(collector, (_RECORD_IN,), {}, default="table")
+
+
+# "sync the orders to the Orders tab by order number", "the Leads sheet by email": a sheet or
+# table named, then the column its rows are matched on (a record's number or code, an address).
+_KEY_AFTER_PLACE = re.compile(
+    r"(?P<place>[\ue000-\uf8ff])(?:\s+(?:sheet|tab|spreadsheet|table))?\s+(?:by|on)\s+"
+    r"(?:the\s+|their\s+|its\s+)?"
+    r"(?P<name>(?:[a-z]+\s+)?(?:number|id|code|sku)|e-?mail(?:\s+address)?|phone(?:\s+number)?)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+_PLACE_KINDS = frozenset(["sheet", "table"])
+
+
+def _take_key_after_place(collector: _Collector) -> None:
+    def replace(match: re.Match[str]) -> str:
+        place = collector.entities[ord(match.group("place")) - MARKER_BASE]
+        if place.kind not in _PLACE_KINDS:
+            return match.group(0)  # "text <phone> by email" is how it is sent
+        name = match.group("name")
+        # a column is called as its header is written ("Order number"), as the builder names
+        # the columns it writes
+        column = name[:1].upper() + name[1:]
+        mark = collector.marker(Entity("key", column))
+        return match.group(0)[: match.start("name") - match.start()] + mark
+
+    collector.text = _KEY_AFTER_PLACE.sub(replace, collector.text)
 
 
 _LEADING_WORD = re.compile(r"(?P<word>\S+)\s+(?=\S)")

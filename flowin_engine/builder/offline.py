@@ -1855,11 +1855,14 @@ class OfflineBuilder:
                         )
                     if "key_column" in hints and "key_column" not in _fields(as_action.node_type):
                         # "update the row, matching on Email": found by its key, the service's
-                        # step that updates the row with that key or adds it (an upsert)
-                        as_action = (
-                            self._step_taking(as_action.node_type.connector.id, {"key_column"})
-                            or as_action
-                        )
+                        # step that updates the row with that key or adds it (an upsert);
+                        # "sync the orders to the Orders tab by order number" names no service
+                        # but the one that keeps the tab
+                        keeper = as_action.node_type.connector.id
+                        kept = self._kept_places(hints)
+                        if keeper == "core" and len(kept) == 1:
+                            keeper = next(iter(kept))
+                        as_action = self._step_taking(keeper, {"key_column"}) or as_action
                     mailed = self._mailed_to_address(clause, as_action)
                     if mailed is not None:
                         as_action = mailed

@@ -102,3 +102,27 @@ def test_details_of_the_record_that_came_in_stay_a_get_one() -> None:
         "salla.get_order",
         "slack.post_message",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key"),
+    [
+        (
+            "when a zid order changes, update its row in the Deliveries sheet by order number",
+            "Order number",
+        ),
+        (
+            "when a new stripe customer signs up, update their row in the Members tab by email",
+            "Email",
+        ),
+    ],
+)
+def test_a_sheet_matched_by_a_column_is_an_upsert_on_that_key(sentence: str, key: str) -> None:
+    assert types(sentence)[-1] == "google_sheets.upsert_row"
+    assert _params(sentence, "google_sheets.upsert_row")["key_column"] == key
+
+
+def test_by_a_channel_after_an_address_is_how_it_is_sent_not_a_key() -> None:
+    flow = types("every day at 9 send +971501234567 the daily report by sms")
+    assert "google_sheets.upsert_row" not in flow
+    assert flow[-1] == "twilio.send_sms"
