@@ -128,6 +128,8 @@ _OTHERWISE = re.compile(
     r"وفي غير ذلك|وفي الحاله الثانيه|في الحاله الثانيه)(?=[\s,]|$)[\s,]*",
     re.IGNORECASE,
 )
+# A preposition of place right before a word: "… on whatsapp", "… in telegram".
+_WHERE_BEFORE = re.compile(r"\b(?:on|in|via|through|over|at)\s+$", re.IGNORECASE)
 _VAGUE_IF = re.compile(
     r"^\s*(?:only\s+|بس\s+|فقط\s+)?(?:و)?\s?(?:if|in case|لو|اذا|ازا|ايلا|ان|في حال"
     r"|الي(?=\s+(?!ال))|(?:(?<=و)|(?<=و\s))كي)\s",
@@ -2464,6 +2466,14 @@ class OfflineBuilder:
             # ("WhatsApp the customer")
             verb = found and found[0] in self._any_verbs
             verb = verb and (word.group(0).isascii() or not found[0].isascii())
+            where_said = first_split is None and _WHERE_BEFORE.search(before)
+            if where_said and self.catalogue.connectors_named(found):
+                # "if anyone sends a photo on whatsapp …": a service said after "on" is where
+                # the event happens, not the order "whatsapp them" ("… post in slack": where
+                # the order said before it goes)
+                where = self.catalogue.best(Clause(before, [], False).words() + found, True)
+                if where is not None and where.score >= MATCH_THRESHOLD:
+                    return clause
             if self._is_order(word.group(0), before) or verb:
                 as_event = self.catalogue.best(Clause(before, [], False).words(), True)
                 # "…, if the payment method is cash on delivery": a field of the event known

@@ -135,3 +135,25 @@ def test_a_customer_registered_stays_a_new_customer():
     assert types("عند تسجيل عميل جديد في WooCommerce أرسل بريد إلكتروني ترحيبي")[0] == (
         "woocommerce.new_customer"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("if anyone sends a photo on whatsapp add a row to my sheet", "whatsapp.incoming_message"),
+        ("if somebody sends a pdf via whatsapp, email it to me", "whatsapp.incoming_message"),
+        ("if anyone sends a voice note on telegram add a row to my sheet", "telegram.new_message"),
+    ],
+)
+def test_if_anyone_sends_a_thing_on_a_service_is_its_incoming_message(sentence, event):
+    # the service after "on"/"via" is where the event happens, not an order to message
+    assert types(sentence)[0] == event
+
+
+def test_an_if_with_no_event_still_orders_a_whatsapp():
+    assert types("check the website and if it is down whatsapp me") == [
+        "core.manual_trigger",
+        "http.request",
+        "core.condition",
+        "whatsapp.send_template",
+    ]
