@@ -562,6 +562,11 @@ _NAMED_OTHER_BEFORE = re.compile(
     r"\b(?:the|my|our|[Aa]irtable|[Tt]rello|[Ee]xcel|in|into|to)\s+(?P<name>" + _NAME_ANY + r")\s+"
     r"(?P<word>list|column|table|template|label)\b"
 )
+# The words for a sheet's tab, which spell the Tap payment service's name too: a tab when a
+# sheet is said, or no payment ("الدفع في تاب Checkout فشل" is Tap's).
+_TAB_WORDS = frozenset(["تاب", "التاب"])
+_SHEET_SAID = re.compile(r"(?<![\u0621-\u064a])(?:\S{0,3}شيت|\S{0,3}جدول|\S{0,3}اكسل)|sheet", re.I)
+_PAYMENT_SAID = re.compile(r"دفع|فلوس|مبلغ|charge|payment|pay\b", re.I)
 _NAMED_OTHER_AR = re.compile(
     r"(?<![\u0621-\u064a])(?:و|ف)?(?:بال|فال|لل|ال|ب|ل|ف)?"
     r"(?P<word>لسته|ليسته|ليست|قائمه|قايمه|عمود|تاب|قالب|تمبليت|ليبل|لابل|تصنيف)"
@@ -745,7 +750,14 @@ def _take_named_by(
             base = match.start()
             mark = collector.marker(Entity(kind, _as_typed(name, collector.original)))
             whole = match.group(0)
-            return whole[: start - base] + mark + whole[end - base :]
+            before = whole[: start - base]
+            if word in _TAB_WORDS and (
+                _SHEET_SAID.search(collector.text) or not _PAYMENT_SAID.search(collector.text)
+            ):
+                # "عالشيت بتاب Customers", "حطه في التاب Orders": a sheet's tab, read as the
+                # sheet it is; left as "تاب" it is the Tap payment service's name
+                before = before.replace(word, "شيت", 1)
+            return before + mark + whole[end - base :]
 
         collector.text = pattern.sub(replace, collector.text)
 

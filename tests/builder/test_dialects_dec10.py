@@ -1,0 +1,42 @@
+"""Dialect and Arabizi phrasing the builder misread, each a pattern rather than a sentence:
+a sheet's tab said "تاب" ("بتاب Customers", "في التاب Orders") is the sheet's, not the Tap
+payment service's, unless the sentence speaks of a payment and names no sheet. Each sentence
+was made up for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from flowin_engine.builder import build
+from tests.builder.built import types
+
+
+def _params(sentence: str, node_type: str) -> dict:
+    proposal = build(sentence)
+    assert proposal.flow is not None, (proposal.question, proposal.not_understood)
+    return next(node.params for node in proposal.flow.nodes if node.type == node_type)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "tab"),
+    [
+        ("كل طلب زد نزّل رقم الطلب عالشيت بتاب Sales", "zid.new_order", "Sales"),
+        ("كل طلب سلة حطه في التاب Orders", "salla.new_order", "Orders"),
+        ("كل اوردر شوبيفاي حطه بالشيت تاب Daily", "shopify.new_order", "Daily"),
+    ],
+)
+def test_a_tab_named_is_the_sheets_not_tap(sentence: str, trigger: str, tab: str) -> None:
+    assert types(sentence) == [trigger, "google_sheets.append_row"]
+    assert _params(sentence, "google_sheets.append_row")["sheet"] == tab
+
+
+def test_tap_named_beside_a_payment_stays_tap() -> None:
+    sentence = "لو الدفع في تاب Checkout فشل ابعتلي ايميل"
+    assert types(sentence)[0] == "tap.charge_failed"
+
+
+def test_a_payment_link_from_tap_stays_tap() -> None:
+    assert types("كل طلب سلة ابعت رابط دفع بتاب للعميل") == [
+        "salla.new_order",
+        "tap.create_payment_link",
+    ]
