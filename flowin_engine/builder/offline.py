@@ -381,7 +381,11 @@ _TO_AFTER_SCHEDULE = re.compile(
 )
 # The prepositions that say where something is put: "في ملف Excel", "إلى Notion", "عالشيت",
 # Egyptian/Maghrebi "فالشيت", "ف الشيت"
-_PLACE_LINK = re.compile(r"(?<!\S)(?:في|الي|علي|ع|ل|لل|ب|ف)\s+|(?<!\S)(?=(?:عال|بال|لل|فال)\S)")
+# English too, as Arabizi is read: "7ot kol row gdeed fel sheet fel airtable" (put each new
+# row of the sheet in Airtable) is "add whenever a new row in sheet | in airtable".
+_PLACE_LINK = re.compile(
+    r"(?<!\S)(?:في|الي|علي|ع|ل|لل|ب|ف|in|into|to|on)\s+|(?<!\S)(?=(?:عال|بال|لل|فال)\S)"
+)
 
 # An event said as the object of an order: "a welcome email to new Stripe customers", "email
 # me the rows added to my sheet", "ابعت ترحيب لكل عميل جديد".

@@ -40,3 +40,32 @@ def test_a_payment_link_from_tap_stays_tap() -> None:
         "salla.new_order",
         "tap.create_payment_link",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Arabizi: the service after "fel/fi/3la" at the end is where the order puts it
+        ("7ot kol order gdeed fel shopify fel notion", ["shopify.new_order", "notion.create_page"]),
+        (
+            "7ot kol row gdeed fel google sheet fel airtable",
+            ["google_sheets.new_row", "airtable.create_record"],
+        ),
+        (
+            "sagel kol order gdeed 3la salla fel sheet",
+            ["salla.new_order", "google_sheets.append_row"],
+        ),
+    ],
+)
+def test_arabizi_each_new_thing_goes_where_the_last_service_is(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
+
+
+def test_arabizi_each_new_thing_of_one_service_keeps_its_event() -> None:
+    # one service named: it is the event's, no place of another's to move the order to
+    assert types("ab3at kol order gdeed fel shopify 3al slack") == [
+        "shopify.new_order",
+        "slack.post_message",
+    ]
