@@ -383,6 +383,9 @@ _TO_AFTER_SCHEDULE = re.compile(
 # Egyptian/Maghrebi "فالشيت", "ف الشيت"
 # English too, as Arabizi is read: "7ot kol row gdeed fel sheet fel airtable" (put each new
 # row of the sheet in Airtable) is "add whenever a new row in sheet | in airtable".
+# An update's verb in its canonical form: the imperative, the Gulf passive "يتحدث", English.
+_UPDATE_VERBS = frozenset(["حدث", "update", "updates"])
+_UPDATES = ("update", "upsert")
 _PLACE_LINK = re.compile(
     r"(?<!\S)(?:في|الي|علي|ع|ل|لل|ب|ف|in|into|to|on)\s+|(?<!\S)(?=(?:عال|بال|لل|فال)\S)"
 )
@@ -3322,6 +3325,15 @@ class OfflineBuilder:
         the event came from (a webhook's caller, the WhatsApp sender), and a clause that names
         no service ("and update it") stays with the service of the step before it."""
         found = self.catalogue.best(words, False, hints, exclude=self._unrouted(said))
+        updated = self._updated_place(words)
+        if updated is not None:
+            # "يتحدث الشيت بطلبات سلة" (the sheet gets updated with Salla's orders), "update
+            # the sheet with the new orders": the place updated is the verb's object; the
+            # service said after it is where the data comes from (read first on a schedule),
+            # not a change of that service's own records
+            own = self._update_step(updated, words)
+            if own is not None:
+                found = Match(own, max(found.score if found else 0.0, MATCH_THRESHOLD), "", True)
         kept = self._kept_in_workbook(words, hints, found) or self._posted_in_channel(
             words, hints, found
         )
@@ -3368,6 +3380,29 @@ class OfflineBuilder:
             if close_enough and (found is None or same.score >= found.score - 0.15):
                 return replace(same, score=max(same.score, MATCH_THRESHOLD))
         return found
+
+    def _updated_place(self, words: list[str]) -> str | None:
+        """The one service whose place is the object of an update said first in a clause
+        ("حدث الشيت …", Gulf passive "يتحدث الشيت …", "update the sheet …"); None otherwise."""
+        if len(words) < 2 or words[0] not in _UPDATE_VERBS:
+            return None
+        place = list(self.catalogue.connectors_named(words[1:2]))
+        return place[0] if len(place) == 1 else None
+
+    def _update_step(self, connector: str, words: list[str]) -> NodeType | None:
+        """The step of ``connector`` that changes its records ("update_row", "upsert_row"), the
+        one ``words`` read best as; None when it has none."""
+        best: tuple[float, NodeType] | None = None
+        for entry in self.catalogue.entries:
+            node_type = entry.node_type
+            if node_type.is_trigger or node_type.connector.id != connector:
+                continue
+            if not node_type.type.split(".")[1].startswith(_UPDATES):
+                continue
+            score, _phrase = self.catalogue._phrase_score(entry, words)
+            if best is None or score > best[0]:
+                best = (score, node_type)
+        return best[1] if best else None
 
     def _kept_places(self, hints: set[str]) -> set[str]:
         """The services a place the clause names belongs to, where only one service's steps

@@ -69,3 +69,38 @@ def test_arabizi_each_new_thing_of_one_service_keeps_its_event() -> None:
         "shopify.new_order",
         "slack.post_message",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "update"),
+    [
+        # the Gulf passive "يتحدث الشيت بـ…" and the imperative: the place updated is the
+        # verb's object, the store named after it is read first on a schedule
+        (
+            "كل ساعتين يتحدث الشيت بطلبات زد الجديدة",
+            "zid.list_orders",
+            "google_sheets.upsert_row",
+        ),
+        ("كل يوم الصبح حدث الجدول بطلبات سلة", "salla.list_orders", "google_sheets.upsert_row"),
+        ("كل ساعة يتحدث النوشن بطلبات شوبيفاي", "shopify.list_orders", "notion.update_page"),
+    ],
+)
+def test_a_place_updated_with_another_services_records(
+    sentence: str, source: str, update: str
+) -> None:
+    assert types(sentence) == ["schedule.every", source, update]
+
+
+def test_a_sheet_updated_after_an_event_is_not_read() -> None:
+    assert types("اذا دفع العميل في سترايب حدث الشيت") == [
+        "stripe.payment_succeeded",
+        "google_sheets.update_row",
+    ]
+
+
+def test_an_update_of_the_stores_own_status_stays_the_stores() -> None:
+    # the verb's object is the order's status, no place: the store's own change
+    assert types("لما يجي طلب في زد حدث حالته لتم الشحن") == [
+        "zid.new_order",
+        "zid.update_order_status",
+    ]
