@@ -1218,10 +1218,15 @@ _WRITES_AR = re.compile(
 # "العميل كتب كتالوج في الواتس", "حدا بعت مرحبا عالواتس": one bare word said right after the
 # verb, before the service it is written on (checked in _take_word_written); read once the
 # words said with "كلمة", quotes or "ب" are taken.
+# The person written to may stand apart ("احد كتب له السعر"), and the word may be followed by
+# the answer with no service said ("… يرد عليه"): written on the event's own service.
 _WRITES_BARE_AR = re.compile(
     _WRITER_AR
+    + r"(?:\s+(?:له|لها|لي|لنا|لو|لينا|ليه))?"
     + r"\s+(?P<bare>[^\s\d\ue000-\uf8ff,،.;:!?]+)(?=\s+(?:(?:في|على|علي|عل|ع)\s+)?(?P<on>\S+))"
 )
+# "يرد عليه", "رد عليه", "نجاوبه": the answer said right after the word written.
+_ANSWER_AFTER = frozenset(["رد"])
 # What a message is, said where a bare word written would stand ("بعت رسالة عالواتس", "ارسل
 # صورة في الواتس"): the thing sent, never a word to look for.
 _NOT_BARE_WORDS = frozenset(
@@ -1315,7 +1320,11 @@ def _take_word_written(collector: _Collector, said_words: list[str]) -> None:
         value = match.group("bare")
         if value.lower() in _NOT_BARE_WORDS or _names_a_service(value):
             return match.group(0)
-        if not _names_a_service(match.group("on")):
+        on = match.group("on")
+        answered = canonical(on) in _ANSWER_AFTER and any(
+            _names_a_service(word) for word in collector.text.split()
+        )
+        if not _names_a_service(on) and not answered:
             return match.group(0)
         head = match.string[match.start() : match.start("bare")]
         return f"{head} {condition(value, value)} "

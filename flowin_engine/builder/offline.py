@@ -166,6 +166,13 @@ _EACH_NEW = re.compile(
 _ORDER_RECORDED = re.compile(
     r"(?<!\S)(?P<when>عند|حين|بعد|مع|لدى)\s+تسجيل\s+(?=(?:كل\s+)?(?:ال)?(?:طلب|اوردر|طلبيه)(?!\S))"
 )
+# "كل عميل جديد يتسجل في ووكومرس", "كل طلب جديد بيجي على زد": the new one's verb, said in the
+# third person or the passive with the service it happens on, is the event's, not an order
+# ("يتسجل" read as "record it" cut the event from its store).
+_NEW_ONE_DONE_ON = re.compile(
+    r"(?P<event>عند وصول (?:ال)?\S+\s+(?:ال)?(?:جديد|جديده|جدد|جداد|وارد|وارده))\s+"
+    r"(?P<verb>(?:ي|ت|بي|بت)\S{2,})\s+(?P<on>(?:في|على|علي|ع|من)\s+\S+)"
+)
 # "وحولها لجاري التجهيز", "عدله لمكتمل", "حول الطلب لتم الشحن": turning a record to a state is
 # changing its status, said as the status change the manifests say ("غير حاله … ل…"). Only
 # before a state: "حولها لي عالايميل" forwards it.
@@ -964,6 +971,7 @@ class OfflineBuilder:
                 text = text.replace(marker, f" ; {marker} ; ")
         # "كل طلب جديد" (each new order) is the event, its arrival said without a verb.
         text = _EACH_NEW.sub("عند وصول ", text)
+        text = _NEW_ONE_DONE_ON.sub(self._done_on_its_service, text)
         text = _ORDER_RECORDED.sub(lambda m: f"{m.group('when')} وصول ", text)
         text = _TURNED_TO_STATE.sub(
             lambda m: f"{m.group('and') or ''}غير حاله {m.group('object') or ''}", text
@@ -1087,6 +1095,15 @@ class OfflineBuilder:
         return _CHECK_FOR_NEW.sub(
             lambda m: "when " if m.group(0).isascii() else "لما يوصل ", text, count=1
         )
+
+    def _done_on_its_service(self, match: re.Match[str]) -> str:
+        """The event with its verb left out, when what follows the verb names a service that is
+        no place things are kept in ("كل طلب جديد يتسجل في الشيت": the sheet is where it goes)."""
+        named = set(self.catalogue.connectors_named(tokens(match.group("on").lower())))
+        places = set().union(*(self._keepers(place) for place in _KEEPING_FIELDS))
+        if not named or named & places:
+            return match.group(0)
+        return f"{match.group('event')} {match.group('on')}"
 
     def _order_around_each_new(self, clauses: list[Clause], extraction: Extraction) -> list[Clause]:
         """ "سجل كل طلب جديد من زد في ملف Excel", "أضف كل حدث جديد في تقويم Google إلى

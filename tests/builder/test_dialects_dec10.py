@@ -104,3 +104,67 @@ def test_an_update_of_the_stores_own_status_stays_the_stores() -> None:
         "zid.new_order",
         "zid.update_order_status",
     ]
+
+
+def _condition_word(sentence: str) -> str:
+    condition = _params(sentence, "core.condition")
+    return condition["conditions"][0]["right"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "reply", "word"),
+    [
+        # a bare word written to the bot, the person written to apart, the answer after it
+        # with no service said: the word is checked on the event's own service
+        (
+            "ابغى بوت تليجرام اذا احد كتب له الموقع يرد عليه بعنوان المحل",
+            "telegram.new_message",
+            "telegram.send_message",
+            "الموقع",
+        ),
+        (
+            "بدي بوت عالتلغرام اذا حدا كتبلي الدوام يرد عليه بالمواعيد",
+            "telegram.new_message",
+            "telegram.send_message",
+            "الدوام",
+        ),
+    ],
+)
+def test_a_bare_word_written_then_answered_is_checked(
+    sentence: str, trigger: str, reply: str, word: str
+) -> None:
+    assert types(sentence) == [trigger, "core.condition", reply]
+    assert _condition_word(sentence) == word
+
+
+def test_a_message_written_then_answered_is_no_word_to_check() -> None:
+    # "رسالة" is what is written, not a word looked for in it
+    assert types("ابي بوت تيليقرام اذا احد كتب له رسالة يرد عليه بالاسعار") == [
+        "telegram.new_message",
+        "telegram.send_message",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the new one's verb in the third person or the passive, with the store it happens on
+        (
+            "كل عميل جديد بيتسجل في ووكومرس ضيفه في نوشن",
+            ["woocommerce.new_customer", "notion.create_page"],
+        ),
+        (
+            "عايز كل عميل جديد يتسجل على سلة يتبعتله ايميل ترحيب",
+            ["salla.new_customer", "email.send_email"],
+        ),
+    ],
+)
+def test_each_new_one_done_on_a_store_is_the_stores_event(
+    sentence: str, expected: list[str]
+) -> None:
+    assert types(sentence) == expected
+
+
+def test_each_new_one_recorded_in_a_sheet_is_where_it_goes() -> None:
+    # a sheet is where things are kept: recorded there is the order, not the event
+    assert types("كل طلب جديد يتسجل في الشيت")[-1] == "google_sheets.append_row"
