@@ -13,15 +13,7 @@ import pytest
 from flowin_engine.builder import build
 from flowin_engine.builder.amounts import amount_words_as_digits
 
-from .built import types
-
-
-def _condition_rule(sentence: str) -> dict:
-    proposal = build(sentence)
-    assert proposal.flow is not None, (proposal.question, proposal.not_understood)
-    (condition,) = [n for n in proposal.flow.nodes if n.type == "core.condition"]
-    (rule,) = condition.params["conditions"]
-    return rule
+from .built import condition_rule, types
 
 
 @pytest.mark.parametrize(
@@ -64,7 +56,7 @@ def test_arabic_amounts_in_words_are_read_as_digits(said, read):
     ],
 )
 def test_a_threshold_in_arabic_words_is_the_condition_value(sentence, value):
-    rule = _condition_rule(sentence)
+    rule = condition_rule(sentence)
     assert rule["operator"] == "greater_than"
     assert rule["right"] == value
     assert rule["left"]
@@ -76,7 +68,7 @@ def test_a_records_amount_said_with_a_possessive_is_the_condition():
         "otherwise just WhatsApp me."
     )
     assert types(sentence)[:3] == ["shopify.new_order", "core.condition", "gmail.send_email"]
-    assert _condition_rule(sentence)["right"] == 500
+    assert condition_rule(sentence)["right"] == 500
 
 
 @pytest.mark.parametrize(
@@ -97,7 +89,7 @@ def test_otherwise_in_arabizi_and_french_is_the_false_branch(sentence):
     (condition,) = [n for n in flow.nodes if n.type == "core.condition"]
     ports = {edge.source_port for edge in flow.edges if edge.source == condition.id}
     assert ports == {"true", "false"}
-    assert isinstance(_condition_rule(sentence)["right"], int)
+    assert isinstance(condition_rule(sentence)["right"], int)
 
 
 _NOW = "{{ now | date('%H:%M', 'local') }}"

@@ -11,15 +11,7 @@ import pytest
 
 from flowin_engine.builder import build
 
-from .built import types
-
-
-def _rule(sentence: str) -> dict:
-    proposal = build(sentence)
-    assert proposal.flow is not None, (proposal.question, proposal.not_understood)
-    (condition,) = [n for n in proposal.flow.nodes if n.type == "core.condition"]
-    (rule,) = condition.params["conditions"]
-    return rule
+from .built import condition_rule, types
 
 
 @pytest.mark.parametrize(
@@ -80,7 +72,7 @@ def test_a_state_said_as_an_adjective_is_a_condition_where_it_is_said(
     sentence, flow, left, operator, right
 ):
     assert types(sentence) == flow
-    rule = _rule(sentence)
+    rule = condition_rule(sentence)
     assert rule["operator"] == operator
     assert rule["right"] == right
     assert rule["left"] == left
@@ -94,7 +86,7 @@ def test_a_state_of_a_field_the_event_lacks_is_asked_for_not_dropped():
         "core.condition",
         "telegram.send_message",
     ]
-    assert _rule("if the new Salla order is paid, send me a telegram")["right"] == "paid"
+    assert condition_rule("if the new Salla order is paid, send me a telegram")["right"] == "paid"
     assert "is paid" in proposal.not_understood
 
 
@@ -107,7 +99,7 @@ def test_a_state_of_a_field_the_event_lacks_is_asked_for_not_dropped():
 )
 def test_an_order_cancelled_said_as_a_verb_checks_the_status_changed(sentence):
     assert types(sentence)[:2] == ["woocommerce.order_updated", "core.condition"]
-    rule = _rule(sentence)
+    rule = condition_rule(sentence)
     assert rule == {"left": "{{ trigger.status }}", "operator": "equals", "right": "cancelled"}
 
 
@@ -178,7 +170,11 @@ def test_a_reply_said_with_its_answer_before_another_verb_is_a_step_of_its_own(s
 def test_what_the_event_message_says_is_looked_for_in_it(sentence, trigger, word):
     got = types(sentence)
     assert got[:2] == [trigger, "core.condition"]
-    assert _rule(sentence) == {"left": "{{ trigger.text }}", "operator": "contains", "right": word}
+    assert condition_rule(sentence) == {
+        "left": "{{ trigger.text }}",
+        "operator": "contains",
+        "right": word,
+    }
 
 
 def test_the_false_branch_after_a_message_that_says_a_word_is_kept():
@@ -226,7 +222,7 @@ def test_a_message_sent_that_says_words_gets_no_condition(sentence):
 )
 def test_it_is_a_name_after_a_message_event_is_what_the_message_says(sentence, word):
     assert types(sentence)[:2][1] == "core.condition"
-    rule = _rule(sentence)
+    rule = condition_rule(sentence)
     assert rule["left"] == "{{ trigger.text }}"
     assert rule["right"] == word
     assert rule["operator"] in ("contains", "equals")

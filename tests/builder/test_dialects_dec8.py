@@ -10,15 +10,7 @@ from __future__ import annotations
 import pytest
 
 from flowin_engine.builder import build
-from tests.builder.built import types
-
-
-def _condition_rule(sentence: str) -> dict:
-    proposal = build(sentence)
-    assert proposal.flow is not None, proposal.question
-    (node,) = [n for n in proposal.flow.nodes if n.type == "core.condition"]
-    (rule,) = node.params["conditions"]
-    return rule
+from tests.builder.built import condition_rule, types
 
 
 @pytest.mark.parametrize(
@@ -83,7 +75,7 @@ def test_a_button_someone_else_presses_is_still_the_bots_event():
 )
 def test_an_amount_compared_is_a_condition_on_the_events_total(sentence, expected, value):
     assert types(sentence) == expected
-    rule = _condition_rule(sentence)
+    rule = condition_rule(sentence)
     assert rule["operator"] == "greater_than"
     assert rule["right"] == value
     assert rule["left"].startswith("{{ trigger.")

@@ -10,17 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from flowin_engine.builder import build
-from tests.builder.built import types
-
-
-def node_params(sentence: str, node_type: str) -> dict:
-    """The params of the step of ``node_type`` built from ``sentence``."""
-    proposal = build(sentence)
-    assert proposal.flow is not None, (proposal.question, proposal.not_understood)
-    nodes = [n for n in proposal.flow.nodes if n.type == node_type]
-    assert nodes, [n.type for n in proposal.flow.nodes]
-    return nodes[0].params
+from tests.builder.built import node_params, types
 
 
 @pytest.mark.parametrize(
