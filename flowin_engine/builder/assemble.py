@@ -127,7 +127,7 @@ def assemble(
             sources.insert(0, Source(expression, example, node_type))
         if node_type.type == LOOP_TYPE:
             # the steps on a loop's 'item' output read the record in hand, not the whole list
-            record = _one_record(sources[1:])
+            record = one_record(sources[1:])
             if record is not None:
                 sources.insert(0, Source("loop.item", record))
         after_condition = after_condition or node_type.type == CONDITION_TYPE
@@ -161,7 +161,7 @@ def quoted(name: str) -> str:
     return name.replace("\\", "\\\\").replace("'", "\\'")
 
 
-def _one_record(sources: list[Source]) -> dict[str, Any] | None:
+def one_record(sources: list[Source]) -> dict[str, Any] | None:
     """A record of the nearest list of records an earlier step outputs (a sheet's rows)."""
     for source in sources:
         if isinstance(source.example, dict):

@@ -12,9 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..editing import apply, change_step, trigger_of, unique_name
+from ..graph import LOOP_BODY_PORT, Graph
 from ..model import Flow, Node
 from ..registry import NodeType, Registry
-from .assemble import quoted, split_problems
+from .assemble import LOOP_TYPE, one_record, quoted, split_problems
 from .language import Language
 from .names import display_name, field_title
 from .proposal import Missing, Proposal
@@ -104,7 +105,13 @@ def written_first(
     params = {key: value for key, value in node.params.items() if key in fields}
     index = next(i for i, n in enumerate(flow.nodes) if n.id == node.id)
     earlier = [n for n in flow.nodes[:index] if trigger is None or n.id != trigger.id]
-    sources = _sources(trigger, earlier, registry)
+    graph = Graph.of(flow)
+    around = {
+        n.id
+        for n in earlier
+        if n.type == LOOP_TYPE and node.id in graph.downstream(n.id, {LOOP_BODY_PORT})
+    }
+    sources = _sources(trigger, earlier, registry, around)
     for key, groups in rule.fill.items():
         if not params.get(key):
             values = [find_field(sources, "other", tuple(names)) for names in groups]
@@ -123,16 +130,23 @@ def written_first(
     }
 
 
-def _sources(trigger: Node | None, earlier: list[Node], registry: Registry) -> list[Source]:
+def _sources(
+    trigger: Node | None, earlier: list[Node], registry: Registry, loops_around: set[str]
+) -> list[Source]:
     """The data of the steps before and of the trigger, nearest first, as the builders read
-    it: ``trigger``, ``steps['Name'].output``."""
+    it: ``trigger``, ``steps['Name'].output``, and ``loop.item`` (the record in hand) after a
+    loop whose items the step runs for (``loops_around``), as ``assemble`` reads them."""
     named = [(f"steps['{quoted(node.name)}'].output", node) for node in earlier]
     if trigger is not None:
         named.insert(0, ("trigger", trigger))
-    sources = []
+    sources: list[Source] = []
     for expression, node in named:
         node_type = registry.find(node.type)
         example = node_type.manifest.output_example if node_type is not None else None
         if example is not None:
             sources.insert(0, Source(expression, example, node_type))
+        if node.id in loops_around:
+            record = one_record(sources[1:])
+            if record is not None:
+                sources.insert(0, Source("loop.item", record))
     return sources

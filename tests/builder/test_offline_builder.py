@@ -214,6 +214,25 @@ def test_a_first_whatsapp_to_a_shopify_customer_is_a_template_with_its_values_as
     assert "This flow writes first, and Send WhatsApp message can only reply" in why.why
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "every monday at 9 send each customer in my VIP tab a WhatsApp with the new offer",
+        "every morning at 8 whatsapp each customer in the Orders tab their delivery time",
+    ],
+)
+def test_a_first_whatsapp_sent_in_a_loop_fills_its_values_from_the_row_in_hand(sentence):
+    """A template made in place of a free-text step inside a loop reads the loop's current
+    record, as the steps the builder fills do: the first row would go to every customer."""
+    flow = build(sentence).flow
+    assert flow is not None
+    types = [n.type for n in flow.nodes]
+    assert types[-2:] == ["core.loop", "whatsapp.send_template"], types
+    values = [v for v in flow.nodes[-1].params.get("body_parameters", []) if "{{" in v]
+    assert values, flow.nodes[-1].params
+    assert all(v.startswith("{{ loop.item.") for v in values), values
+
+
 def test_an_arabic_first_contact_is_a_template_too_and_says_why_in_arabic():
     proposal = build("لما يجي اوردر جديد على شوبيفاي ابعت واتساب للعميل")
     assert [n.type for n in proposal.flow.nodes][-1] == "whatsapp.send_template"
