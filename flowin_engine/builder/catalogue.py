@@ -93,13 +93,14 @@ class Catalogue:
         self._order_verbs = {
             p[0] for e in self.entries if not e.node_type.is_trigger for p in e.phrases if p
         }
-        # each service's events, as the words of all their phrases
-        self._events_of: dict[str, list[set[str]]] = defaultdict(list)
+        # each event's words (of all its phrases), and each service's events as those words
+        self._event_words: dict[str, frozenset[str]] = {}
+        self._events_of: dict[str, list[frozenset[str]]] = defaultdict(list)
         for entry in self.entries:
             if entry.node_type.is_trigger:
-                self._events_of[entry.node_type.connector.id].append(
-                    {w for phrase in entry.phrases for w in phrase}
-                )
+                said = frozenset(w for phrase in entry.phrases for w in phrase)
+                self._event_words[entry.node_type.type] = said
+                self._events_of[entry.node_type.connector.id].append(said)
         self._long_words = [w for w in self._vocabulary if len(w) >= 5]
         self._long_skeletons = [skeleton(w) for w in self._long_words]
         self._close_cache: dict[str, dict[str, float]] = {}
@@ -282,7 +283,7 @@ class Catalogue:
         "when a client pays an invoice" says the invoice, which only "invoice paid" says of
         Stripe's events; "عند تسجيل طلب جديد" the order, which "new customer" never says. Each
         such word, by its weight, counts against this event, as the words actually said."""
-        mine = {w for phrase in entry.phrases for w in phrase}
+        mine = self._event_words[entry.node_type.type]
         siblings = self._events_of.get(entry.node_type.connector.id, [])
         against = 0.0
         for word in set(words):
